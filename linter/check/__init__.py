@@ -1,0 +1,1 @@
+"""Stage 4 — check: rules that turn a document's claims and tables into findings."""

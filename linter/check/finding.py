@@ -1,0 +1,83 @@
+"""What a rule reports: a finding at an exact span, with an optional fix."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from linter.document import Span
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ``--fail-on`` compares against this order."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace original-file offsets ``[start, end)`` with ``replacement``.
+
+    ``safe`` fixes are certain (``--fix`` applies them); unsafe ones are only suggested.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass
+class Finding:
+    """One problem found in one document."""
+
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    expected: str | None = None
+    fix: Fix | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.start_offset, self.span.end_offset, self.code, self.message)
+
+    def to_dict(self) -> dict:
+        """Plain data for machine-readable formats."""
+        data = {
+            "path": self.path,
+            "line": self.span.start.line,
+            "column": self.span.start.column,
+            "end_line": self.span.end.line,
+            "end_column": self.span.end.column,
+            "code": self.code,
+            "rule": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "quote": self.span.quote,
+        }
+        if self.expected is not None:
+            data["expected"] = self.expected
+        if self.fix is not None:
+            data["fix"] = {
+                "replacement": self.fix.replacement,
+                "safe": self.fix.safe,
+                "start_offset": self.fix.start,
+                "end_offset": self.fix.end,
+            }
+        return data

@@ -1,0 +1,79 @@
+"""Interval arithmetic for printed, rounded numbers.
+
+A printed number stands for every value that rounds to it. An amount of 万元 is printed to
+the cent or with trailing zeros dropped ("7.6" is 7.60), so it stands for ±half a cent; a
+percentage stands for ± half a unit of its last digit, plus a configurable slack for
+double rounding (78.149 → 78.15 → 78.2). A claim is wrong only when no values inside the
+intervals of its inputs produce it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.check.rule import Tolerances
+from linter.extract.numbers import Number
+
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+
+    @classmethod
+    def exact(cls, value: float) -> "Interval":
+        return cls(value, value)
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __sub__(self, other: "Interval") -> "Interval":
+        return Interval(self.lo - other.hi, self.hi - other.lo)
+
+    def ratio(self, other: "Interval") -> "Interval | None":
+        """``self / other`` for a positive denominator; None when it may be zero."""
+        if other.lo <= 0:
+            return None
+        candidates = [self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi]
+        return Interval(min(candidates), max(candidates))
+
+    def scaled(self, factor: float) -> "Interval":
+        return Interval(self.lo * factor, self.hi * factor)
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.lo <= other.hi + _EPSILON and other.lo <= self.hi + _EPSILON
+
+    def contains(self, value: float) -> bool:
+        return self.lo - _EPSILON <= value <= self.hi + _EPSILON
+
+    @property
+    def mid(self) -> float:
+        return (self.lo + self.hi) / 2
+
+
+def amount_interval(number: Number, tolerances: Tolerances) -> Interval:
+    """The values an amount of 万元 may stand for."""
+    if number.decimals > 2:
+        half = 0.5 * 10.0 ** -number.decimals
+    else:
+        half = tolerances.amount_unit / 2
+    return Interval(number.value - half, number.value + half)
+
+
+def percent_interval(number: Number, tolerances: Tolerances) -> Interval:
+    """The ratios (in percent) a printed percentage may stand for."""
+    unit = 10.0 ** -number.decimals
+    half = unit * (0.5 + tolerances.percent_slack)
+    return Interval(number.value - half, number.value + half)
+
+
+def format_amount(value: float) -> str:
+    """Print an amount the way disclosures do: two decimals, trailing zeros dropped."""
+    text = f"{value:,.2f}".replace(",", "")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_percent(value: float, decimals: int = 1) -> str:
+    return f"{value:.{max(decimals, 1)}f}%"

@@ -1,0 +1,93 @@
+"""The rule base class: a stable code, a readable name, a severity and a documented example."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable
+
+from linter.check.finding import Finding, Fix, Severity
+from linter.document import Document, Span
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """How much rounding noise a check forgives (configurable, see README "Configuration")."""
+
+    #: Rounding unit of a printed amount: "7.6 万元" stands for 7.60 ± 0.005.
+    amount_unit: float = 0.01
+    #: A sum may be off by this much per added item before it is an error (a tail difference).
+    tail_per_item: float = 0.01
+    #: Extra slack for a printed percentage, in units of its last digit (double rounding).
+    percent_slack: float = 0.1
+
+
+@dataclass
+class CheckContext:
+    """What every rule may consult besides the document."""
+
+    tolerances: Tolerances = field(default_factory=Tolerances)
+
+
+class Rule:
+    """Base class of every rule.
+
+    A subclass's docstring starts with a one-line summary and contains an
+    ``**Anti-pattern**`` and a ``**Best practice**`` section, each with an example;
+    ``disclint explain CODE`` prints it and the rule's YAML test cases check it.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    #: Style rules are off unless selected.
+    default_enabled: ClassVar[bool] = True
+    #: Whether the rule can offer fixes.
+    fixable: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        doc = inspect.getdoc(cls) or ""
+        for section in ("**Anti-pattern**", "**Best practice**"):
+            if section not in doc:
+                raise TypeError(f"rule {cls.__name__} must document an {section} section")
+        for attribute in ("code", "name", "severity"):
+            if not hasattr(cls, attribute):
+                raise TypeError(f"rule {cls.__name__} must define {attribute}")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The docstring's first line."""
+        return (inspect.getdoc(cls) or "").splitlines()[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        self.effective_severity = severity or self.severity
+
+    def check(self, document: Document, context: CheckContext) -> Iterable[Finding]:
+        """Yield the findings of this rule in ``document``."""
+        raise NotImplementedError
+
+    def finding(
+        self,
+        document: Document,
+        span: Span,
+        message: str,
+        expected: str | None = None,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule at ``span`` (use :meth:`Document.span` for flow-text ranges)."""
+        return Finding(
+            path=document.path,
+            code=self.code,
+            name=self.name,
+            severity=severity or self.effective_severity,
+            message=message,
+            span=span,
+            expected=expected,
+            fix=fix,
+        )

@@ -1,0 +1,64 @@
+"""A document on its way through the pipeline; each stage's product is computed lazily, once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from linter.normalise import MappedText, SourceText, build_flow
+from linter.normalise.position import Position
+from linter.read import SourceFile
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of the original file: offsets, 1-based positions and the text it covers."""
+
+    start_offset: int
+    end_offset: int
+    start: Position
+    end: Position
+    quote: str
+
+
+class Document:
+    """One disclosure: original text, flow text, and (lazily) its numbers, claims and tables."""
+
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        self.path = source.path
+        self.original = SourceText(source.text)
+
+    @cached_property
+    def flow(self) -> MappedText:
+        """The narrative, normalised for analysis (see :mod:`linter.normalise.flow`)."""
+        return build_flow(self.original)
+
+    @cached_property
+    def numbers(self):
+        """Every number token of the flow text (:mod:`linter.extract.numbers`)."""
+        from linter.extract.numbers import find_numbers
+
+        return find_numbers(self.flow.text)
+
+    @cached_property
+    def claims(self):
+        """The formulaic claims of the narrative (:mod:`linter.extract.claims`)."""
+        from linter.extract.claims import extract_claims
+
+        return extract_claims(self)
+
+    def span(self, start: int, end: int) -> Span:
+        """The original-file span of flow-text range ``[start, end)``."""
+        src_start, src_end = self.flow.source_span(start, end)
+        return self.source_span(src_start, src_end)
+
+    def source_span(self, start: int, end: int) -> Span:
+        """The span of original-file offsets ``[start, end)``."""
+        return Span(
+            start,
+            end,
+            self.original.position(start),
+            self.original.position(end),
+            self.original.text[start:end],
+        )

@@ -1,0 +1,1 @@
+"""Stage 3 — extract: numbers, formulaic claims and tables out of the normalised text."""

@@ -1,0 +1,117 @@
+"""Decode a disclosure's bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK.
+
+Anything else is refused with an :class:`InputError` that names the problem, so the
+command line can report it and go on with the other files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Files larger than this are refused unless the caller raises the limit.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class InputError(Exception):
+    """A file that cannot be linted: unreadable, empty, binary, too large or of unknown encoding."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The decoded text of one document and what is needed to write it back unchanged."""
+
+    path: str
+    text: str
+    encoding: str
+    bom: bytes = b""
+
+    @property
+    def newline(self) -> str:
+        """The file's dominant line ending (``\\n`` when it has none)."""
+        counts: dict[str, int] = {}
+        for match in _NEWLINE.finditer(self.text):
+            counts[match.group()] = counts.get(match.group(), 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else "\n"
+
+    def encode(self, text: str) -> bytes:
+        """Encode ``text`` the way this file was encoded (same codec, same BOM)."""
+        return self.bom + text.encode(self.encoding)
+
+
+def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
+    """Read and decode the file at ``path``."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)"
+            )
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError("is a directory") from exc
+    except FileNotFoundError as exc:
+        raise InputError("no such file") from exc
+    except PermissionError as exc:
+        raise InputError("permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
+    return decode_bytes(data, str(path))
+
+
+def decode_bytes(data: bytes, path: str = "<stdin>") -> SourceFile:
+    """Decode ``data``; raise :class:`InputError` for empty, binary or undecodable input."""
+    if not data.strip():
+        raise InputError("file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from exc
+            return _checked(SourceFile(path, text, encoding, bom))
+    if b"\x00" in data:
+        raise InputError("looks like a binary file (it contains NUL bytes); disclint reads text")
+    try:
+        return _checked(SourceFile(path, data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "unknown text encoding (not UTF-8, UTF-16 with BOM or GB18030/GBK); "
+            "convert it to UTF-8"
+        ) from exc
+    if not _looks_like_chinese_text(text):
+        raise InputError(
+            "unknown text encoding (the bytes decode as GB18030 but not to readable text); "
+            "convert it to UTF-8"
+        )
+    return _checked(SourceFile(path, text, "gb18030"))
+
+
+def _checked(source: SourceFile) -> SourceFile:
+    if len(_CONTROL.findall(source.text)) > max(8, len(source.text) // 100):
+        raise InputError("looks like a binary file (too many control characters)")
+    return source
+
+
+def _looks_like_chinese_text(text: str) -> bool:
+    """GB18030 decodes most byte soups; accept it only when the result reads as text."""
+    readable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return readable >= 0.98 * len(text) and cjk >= 0.2 * len(text.strip())

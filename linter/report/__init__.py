@@ -1,0 +1,1 @@
+"""Stage 5 — report: render findings for people, editors and CI."""

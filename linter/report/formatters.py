@@ -1,0 +1,48 @@
+"""Render findings: ``text`` for people and error matchers, ``json`` for tools."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Callable
+
+from linter.check.finding import Finding
+from linter.engine import FileError
+
+
+def render_text(findings: list[Finding], errors: list[FileError], files: int) -> str:
+    """``path:line:col: severity CODE message`` lines, then a one-line summary."""
+    lines = [
+        f"{f.path}:{f.span.start.line}:{f.span.start.column}: {f.severity} {f.code} {f.message}"
+        for f in findings
+    ]
+    lines += [f"{e.path}:1:1: error E000 cannot lint: {e.message}" for e in errors]
+    lines.append(summary_line(findings, errors, files))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(findings: list[Finding], errors: list[FileError], files: int) -> str:
+    counts = Counter(str(f.severity) for f in findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
+    found = ", ".join(parts) if parts else "no problems"
+    unreadable = f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be read" if errors else ""
+    return f"Found {found} in {files} file{'s' if files != 1 else ''}{unreadable}."
+
+
+def render_json(findings: list[Finding], errors: list[FileError], files: int) -> str:
+    """A JSON array of findings; unreadable files appear as ``E000`` entries."""
+    data = [f.to_dict() for f in findings]
+    data += [
+        {
+            "path": e.path, "line": 1, "column": 1, "end_line": 1, "end_column": 1,
+            "code": "E000", "rule": "unreadable-file", "severity": "error", "message": e.message,
+        }
+        for e in errors
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATTERS: dict[str, Callable[[list[Finding], list[FileError], int], str]] = {
+    "text": render_text,
+    "json": render_json,
+}

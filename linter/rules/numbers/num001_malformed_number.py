@@ -1,0 +1,36 @@
+"""NUM001 malformed-number."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+
+
+class MalformedNumber(Rule):
+    """An amount or percentage that is not a number ("72.83.1%", "1,2345.6万元", "12..5%").
+
+    Hand edits of copied drafts leave two decimal points, doubled separators or thousands
+    groups that are not three digits long. No reader can tell which value was meant.
+
+    **Anti-pattern**
+
+        完成年初预算的72.83.1%。
+
+    **Best practice**
+
+        完成年初预算的78.1%。
+    """
+
+    code = "NUM001"
+    name = "malformed-number"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        for number in document.numbers:
+            if number.malformed:
+                yield self.finding(
+                    document,
+                    document.span(number.start, number.end),
+                    f"malformed number {number.text}{number.unit}: "
+                    "an amount or percentage has one decimal point and thousands groups of three digits",
+                )
