@@ -45,7 +45,9 @@ def is_heading(line: str, width: int = 40) -> bool:
 def line_width(lines: list[str]) -> int:
     """The document's full line length (90th percentile), to tell wrapped lines from short ones."""
     lengths = sorted(len(line) for line in lines if line and "\t" not in line)
-    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 40
+    if len(lengths) < 20:
+        return 40  # too few lines to tell: assume a common page width
+    return lengths[int(0.9 * (len(lengths) - 1))]
 
 
 def build_flow(source: SourceText) -> MappedText:

@@ -1,0 +1,189 @@
+"""Recompute narrative claims with rounding intervals, and say why a claim is wrong.
+
+Shared by the ARI (arithmetic) and CON (consistency) rules.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
+from linter.check.rule import Tolerances
+from linter.extract.claims import ClaimSet, Stated
+from linter.extract.numbers import Number
+from linter.extract.quantities import Key
+
+
+def amount(number: Number, tolerances: Tolerances) -> Interval:
+    return amount_interval(number, tolerances)
+
+
+def percent_matches(part: Interval, whole: Interval, stated: Number, tolerances: Tolerances) -> bool | None:
+    """Whether ``stated`` % can be ``part / whole``; None when undecidable (whole may be 0)."""
+    ratio = part.ratio(whole)
+    if ratio is None:
+        return None
+    if stated.malformed:
+        return False
+    return ratio.scaled(100).overlaps(percent_interval(stated, tolerances))
+
+
+def ratio_text(part: float, whole: float, decimals: int) -> str:
+    """``852.68 / 1091.53 = 78.1%``."""
+    return f"{format_amount(part)} / {format_amount(whole)} = {format_percent(100 * part / whole, decimals)}"
+
+
+def stated_percent(number: Number) -> str:
+    return f"{number.text}%"
+
+
+def sum_gap(parts: list[Number], whole: Number, tolerances: Tolerances) -> tuple[float, float]:
+    """``(difference, allowance)``: Σparts − whole, and the tail difference rounding allows."""
+    difference = sum(p.value for p in parts) - whole.value
+    return difference, tolerances.tail_per_item * len(parts) + 1e-9
+
+
+@dataclass
+class QuantityIndex:
+    """Current-year statements of each known quantity, in document order."""
+
+    by_key: dict[Key, list[Stated]]
+
+    @classmethod
+    def of(cls, claims: ClaimSet) -> "QuantityIndex":
+        years = [v.year[:4] for v in claims.values if v.year]
+        main_year = max(set(years), key=years.count) if years else None
+        by_key: dict[Key, list[Stated]] = defaultdict(list)
+        for value in claims.values:
+            if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):
+                by_key[value.key].append(value)
+        return cls(dict(by_key))
+
+    def first(self, key: Key | None) -> Stated | None:
+        statements = self.by_key.get(key) if key else None
+        return statements[0] if statements else None
+
+
+# ---------------------------------------------------------------------------
+# Sums: parts listed after 其中 / 主要用于, completion paragraphs, identities
+# ---------------------------------------------------------------------------
+
+#: Totals the narrative states as exactly the sum of two of its components.
+IDENTITIES = (
+    ("基本支出", ("人员经费", "公用经费")),
+    ("支出", ("基本支出", "项目支出")),
+)
+#: Scopes where 支出 = 基本支出 + 项目支出 holds (a department may also have 经营支出 etc.).
+_SPENDING_SPLIT_SCOPES = ("一般公共预算财政拨款", "财政拨款")
+
+
+@dataclass
+class SumCheck:
+    """Parts that must add up to (``complete``) or stay within a whole."""
+
+    what: str
+    whole_name: str
+    whole: Number
+    parts: list[Number]
+    complete: bool
+    difference: float
+    allowance: float
+
+    @property
+    def exceeds(self) -> bool:
+        return self.difference > self.allowance
+
+    @property
+    def mismatch(self) -> bool:
+        return abs(self.difference) > self.allowance
+
+    @property
+    def tail(self) -> bool:
+        """Off by a rounding tail only: not an error."""
+        return 1e-6 < abs(self.difference) <= self.allowance
+
+    def explain(self) -> str:
+        terms = " + ".join(format_amount(p.value) for p in self.parts)
+        total = format_amount(sum(p.value for p in self.parts))
+        return f"{terms} = {total}, but {self.whole_name} is {format_amount(self.whole.value)}万元"
+
+
+def sum_checks(claims: ClaimSet, index: QuantityIndex, tolerances: Tolerances) -> list[SumCheck]:
+    checks: dict[tuple, SumCheck] = {}
+
+    def add(what, whole_name, whole, parts, complete):
+        if whole is None or not parts or whole.malformed or any(p.malformed for p in parts):
+            return
+        difference, allowance = sum_gap(parts, whole, tolerances)
+        key = (whole.start, tuple(sorted(p.start for p in parts)))
+        if key not in checks or complete:
+            checks[key] = SumCheck(what, whole_name, whole, parts, complete, difference, allowance)
+
+    for breakdown in claims.breakdowns:
+        if breakdown.whole is None:
+            continue
+        parts = [p.number for p in breakdown.parts]
+        add("the parts listed", breakdown.whole_name, breakdown.whole.number, parts, _shares_complete(breakdown, tolerances))
+    for group in claims.completion_groups:
+        items = group.items
+        if len(items) < 2 or not _same_level(items):
+            continue
+        if group.total.budget is not None:
+            budgets = [i.budget for i in items if i.budget is not None]  # None: 年初无预算
+            add("the subjects' 年初预算", "the total 年初预算", group.total.budget, budgets, True)
+        add("the subjects' 支出决算", "the total 支出决算", group.total.actual, [i.actual for i in items], True)
+    for whole_base, part_bases in IDENTITIES:
+        for scope in {key[0] for key in index.by_key}:
+            if whole_base == "支出" and scope not in _SPENDING_SPLIT_SCOPES:
+                continue
+            whole = index.first((scope, whole_base))
+            parts = [index.first((scope, base)) for base in part_bases]
+            if whole and all(parts):
+                add(f"{'+'.join(part_bases)}", whole.name, whole.number, [p.number for p in parts], True)
+    return list(checks.values())
+
+
+def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
+    """A list whose stated shares cover every part and add up to 100%."""
+    if len(breakdown.shares) != len(breakdown.parts) or len(breakdown.parts) < 2:
+        return False
+    total = sum(s.percent.value for s in breakdown.shares)
+    slack = sum(10.0 ** -s.percent.decimals * (0.5 + tolerances.percent_slack) for s in breakdown.shares)
+    return abs(total - 100) <= slack
+
+
+def _same_level(items) -> bool:
+    """Completion items on one level of the subject hierarchy (unmarked items fit any one level)."""
+    levels = {i.level for i in items} - {"item"}
+    return len(levels) <= 1
+
+
+# ---------------------------------------------------------------------------
+# The same quantity stated twice
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Conflict:
+    """Two statements of one quantity with different values."""
+
+    first: Stated
+    later: Stated
+    difference: float
+    allowance: float
+
+    @property
+    def tail(self) -> bool:
+        return self.difference <= self.allowance
+
+
+def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Conflict]:
+    conflicts = []
+    for statements in index.by_key.values():
+        first = statements[0]
+        for later in statements[1:]:
+            difference = abs(later.number.value - first.number.value)
+            if difference > 1e-6:
+                conflicts.append(Conflict(first, later, difference, tolerances.tail_per_item + 1e-9))
+    return conflicts

@@ -1,0 +1,448 @@
+"""Extract the formulaic claims of a disclosure's narrative.
+
+Each line of the flow text is cut into sentences; each sentence into tokens
+(:mod:`linter.extract.tokens`). A regex over the tokens' one-letter codes finds
+candidate spans of every sentence family, and the Lark grammar (``grammars/claims.lark``)
+decides whether a span really is that family; a :class:`ClaimBuilder` Transformer turns
+the parse tree into plain data. What does not parse is skipped.
+
+The context that ties claims together — the heading's scope, the total before "其中",
+the lead of a numbered list ("支出199.25万元，主要用于以下方面："), the subject line
+before a completion sentence — is tracked here, in :func:`extract_claims`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import regex
+from lark import Lark, Transformer, v_args
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+
+from linter.extract.numbers import Number
+from linter.extract.quantities import DEPARTMENT, Key, quantity_key, scope_of
+from linter.extract.tokens import ClaimToken, tokenize
+from linter.normalise.flow import is_heading
+
+# ---------------------------------------------------------------------------
+# Plain data: what the narrative claims
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Stated:
+    """An amount stated for a named quantity."""
+
+    name: str
+    number: Number
+    key: Key | None = None
+    year: str | None = None
+
+
+@dataclass
+class Share:
+    """``part`` is ``percent`` of a whole, named (``whole_name``) or implied by context."""
+
+    part: Stated
+    percent: Number
+    whole_name: str | None
+    whole: Stated | None = None
+
+    @property
+    def whole_key(self) -> Key | None:
+        """The named whole: without scope words, a share is of the department's total."""
+        return quantity_key(self.whole_name, DEPARTMENT) if self.whole_name else None
+
+
+@dataclass
+class Change:
+    """A year-on-year change: ``delta`` (signed by ``sign``) and optionally its ``rate``."""
+
+    name: str | None
+    key: Key | None
+    sign: int
+    delta: Number
+    rate: Number | None
+    rate_sign: int | None
+    current: Stated | None
+    start: int
+    end: int
+
+
+@dataclass
+class Completion:
+    """年初预算 / 支出决算 / 完成年初预算的 Z% of one subject (``budget`` None: 年初无预算)."""
+
+    subject: str
+    budget: Number | None
+    actual: Number
+    rate: Number | None
+    direction: str | None
+    start: int
+    end: int
+
+    @property
+    def level(self) -> str:
+        """"项", "款" or "类" for a subject line, "item" for another numbered line, "" for a total."""
+        for level in ("项", "款", "类"):
+            if f"({level})" in self.subject or f"（{level}）" in self.subject:
+                return level
+        return "item" if _NUMBERED.match(self.subject) else ""
+
+
+@dataclass
+class Execution:
+    """Budget, amount executed and the stated execution rate of a project or department."""
+
+    budget: Number
+    actual: Number
+    rate: Number | None
+    start: int
+    end: int
+
+
+@dataclass
+class Breakdown:
+    """A whole and the parts listed after 其中 / 主要用于 / a numbered list."""
+
+    whole: Stated | None
+    whole_name: str
+    parts: list[Stated] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+
+
+@dataclass
+class CompletionGroup:
+    """A total completion sentence and the per-subject completion sentences below it."""
+
+    total: Completion
+    items: list[Completion] = field(default_factory=list)
+
+
+@dataclass
+class ClaimSet:
+    values: list[Stated] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    completions: list[Completion] = field(default_factory=list)
+    executions: list[Execution] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    completion_groups: list[CompletionGroup] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Grammar: candidate spans, parser, transformer
+# ---------------------------------------------------------------------------
+
+#: Candidate spans per family, as regexes over token codes, in order of preference.
+_CANDIDATES = regex.compile(
+    "|".join(
+        f"(?P<{family}>{pattern})"
+        for family, pattern in (
+            ("completion", r"(?:y?n)?(?:BA|Z),XA(?:,CP)?(?:,G)?"),
+            ("adjusted_execution", r"y?nA,nA,RA,KP"),
+            ("execution", r"JA,n?RA(?:,[CK]P)?"),
+            ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
+            ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
+            ("share", r"y?nA,Sn?O?P"),
+            ("value", r"y?nA"),
+        )
+    )
+)
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+_GRAMMAR = Path(__file__).resolve().parent.parent / "grammars" / "claims.lark"
+_GRAMMAR_IN_CHECKOUT = Path(__file__).resolve().parents[2] / "grammars" / "claims.lark"
+
+
+class _TokenStream(Lexer):
+    """Feed pre-made tokens to Lark (the tokens come from :func:`tokenize`)."""
+
+    def __init__(self, lexer_conf) -> None:
+        pass
+
+    def lex(self, tokens, *_):
+        yield from tokens
+
+
+@cache
+def parser() -> Lark:
+    """The claims parser, built once (the grammar ships inside the wheel as linter/grammars)."""
+    path = _GRAMMAR if _GRAMMAR.exists() else _GRAMMAR_IN_CHECKOUT
+    return Lark(
+        path.read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer=_TokenStream,
+        start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "share", "value"],
+    )
+
+
+def _num(token) -> Number:
+    return token.claim_token.number
+
+
+def _tokens(children, *types: str) -> list:
+    return [c for c in children if getattr(c, "type", None) in types]
+
+
+def _first_name(children) -> str | None:
+    names = _tokens(children, "NAME")
+    return str(names[0]) if names else None
+
+
+@v_args(inline=True)
+class ClaimBuilder(Transformer):
+    """Parse tree → claim objects (offsets are flow-text offsets)."""
+
+    def subject(self, *tokens):
+        year = next((str(t) for t in tokens if t.type == "YEAR"), None)
+        return year, _first_name(tokens) or "", tokens[0].start_pos
+
+    def change_verb(self, token):
+        return token
+
+    def rate(self, verb, percent):
+        return _sign(verb), _num(percent), percent.end_pos
+
+    def whole(self, *tokens):
+        return _first_name(tokens) or ""
+
+    def value(self, subject, amount):
+        year, name, _ = subject
+        return Stated(name, _num(amount), year=year)
+
+    def share(self, subject, amount, *rest):
+        year, name, _ = subject
+        whole = next((r for r in rest if isinstance(r, str) and not hasattr(r, "type")), None)
+        percent = _tokens(rest, "PERCENT")[-1]
+        return Share(Stated(name, _num(amount), year=year), _num(percent), whole or None)
+
+    def change_with(self, compare, *rest):
+        verb = _tokens(rest, "UP", "DOWN")[0]
+        amount = _tokens(rest, "AMOUNT")[0]
+        rate = next((r for r in rest if isinstance(r, tuple)), (None, None, amount.end_pos))
+        return Change(_first_name(rest), None, _sign(verb), _num(amount), rate[1], rate[0], None,
+                      compare.start_pos, rate[2])
+
+    def change_than(self, subject, amount, _compare, verb, delta, rate=None):
+        year, name, start = subject
+        rate = rate or (None, None, delta.end_pos)
+        current = Stated(name, _num(amount), year=year)
+        return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2])
+
+    def budget(self, *tokens):
+        amounts = _tokens(tokens, "AMOUNT")
+        return _num(amounts[0]) if amounts else None
+
+    def completion(self, *children):
+        subject = children[0] if isinstance(children[0], tuple) else (None, "", None)
+        budget = next((c for c in children if isinstance(c, Number)), None)
+        amounts = _tokens(children, "AMOUNT")
+        percents = _tokens(children, "PERCENT")
+        directions = _tokens(children, "DIRECTION")
+        tokens = [c for c in children if hasattr(c, "start_pos")]
+        start = subject[2] if subject[2] is not None else tokens[0].start_pos
+        return Completion(subject[1], budget, _num(amounts[-1]), _num(percents[0]) if percents else None,
+                          str(directions[0]) if directions else None, start, tokens[-1].end_pos)
+
+    def execution(self, *children):
+        amounts = _tokens(children, "AMOUNT")
+        percents = _tokens(children, "PERCENT")
+        return Execution(_num(amounts[0]), _num(amounts[1]), _num(percents[0]) if percents else None,
+                         children[0].start_pos, children[-1].end_pos)
+
+    def adjusted_execution(self, subject, _first, name, second, _exec, actual, _rate, percent):
+        if "调整" not in str(name):
+            return None  # which budget the rate is of is not said: skip
+        return Execution(_num(second), _num(actual), _num(percent), subject[2], percent.end_pos)
+
+
+def _sign(verb) -> int:
+    return 1 if verb.type == "UP" else -1
+
+
+def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
+    """Claims of one sentence as ``(first token index, end index, claim)``, left to right."""
+    codes = "".join(t.code for t in tokens)
+    claims = []
+    builder = ClaimBuilder()
+    for match in _CANDIDATES.finditer(codes):
+        family = match.lastgroup
+        try:
+            tree = parser().parse([t.lark() for t in tokens[match.start():match.end()]], start=family)
+        except LarkError:
+            continue
+        claim = builder.transform(tree)
+        if claim is not None and not _has_malformed_number(claim):
+            claims.append((match.start(), match.end(), claim))
+    return claims
+
+
+def _has_malformed_number(claim) -> bool:
+    """Whether an input amount is malformed (a malformed stated percentage is for the rules)."""
+    amounts = [v for v in vars(claim).values() if isinstance(v, Number) and not v.is_percent]
+    amounts += [v.number for v in vars(claim).values() if isinstance(v, Stated)]
+    if isinstance(claim, Stated):
+        amounts.append(claim.number)
+    return any(a.malformed for a in amounts)
+
+
+# ---------------------------------------------------------------------------
+# Context: headings, 其中, numbered lists, completion groups
+# ---------------------------------------------------------------------------
+
+_SUBJECT_LINE = regex.compile(r"[(（][类款项][)）]")
+_NUMBERED = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
+_OPEN_QIZHONG = regex.compile(r"其中[：:，,]?\s*$")
+_LEAD_MARKER = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
+
+
+def extract_claims(document) -> ClaimSet:
+    """All claims of ``document``'s narrative, with their context resolved."""
+    claims = ClaimSet()
+    state = _Context()
+    offset = 0
+    for line in document.flow.text.split("\n"):
+        if _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
+            state.enter_heading(line)
+        for start, end in _sentences(line):
+            _read_sentence(line[start:end], offset + start, state, claims)
+        offset += len(line) + 1
+    return claims
+
+
+@dataclass
+class _Context:
+    scope: str | None = None
+    list_whole: Breakdown | None = None
+    pending_whole: Breakdown | None = None
+    last_value: Stated | None = None
+    subject_line: str | None = None
+    group: CompletionGroup | None = None
+
+    def enter_heading(self, heading: str) -> None:
+        self.scope = scope_of(heading)
+        self.list_whole = self.pending_whole = self.last_value = None
+        self.subject_line = None
+        self.group = None
+
+
+def _sentences(line: str):
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        yield start, match.end()
+        start = match.end()
+    if start < len(line):
+        yield start, len(line)
+
+
+def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
+    tokens = tokenize(text, offset)
+    has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
+    if not has_numbers:
+        if _SUBJECT_LINE.search(text) or _NUMBERED.match(text):
+            state.subject_line = text
+        if _OPEN_QIZHONG.search(text) and state.last_value is not None:
+            state.pending_whole = _open_breakdown(state.last_value, claims, state)
+        return
+    found = parse_sentence(tokens)
+    breakdown = state.pending_whole
+    state.pending_whole = None
+    qizhong = next((i for i, t in enumerate(tokens) if t.type == "QIZHONG"), None)
+    main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
+    opened = False
+    for first, last, claim in found:
+        if qizhong is not None and first in (qizhong + 1, qizhong + 2) and breakdown is None and not opened:
+            breakdown = _open_breakdown(state.last_value, claims, state)
+            opened = True
+        if main_use is not None and first in (main_use + 1, main_use + 2) and breakdown is None:
+            breakdown = _main_use_breakdown(tokens, main_use, state, claims)
+            if breakdown is not None and _opens_list(tokens, main_use):
+                state.list_whole = breakdown
+        _record(claim, state, claims, breakdown)
+    if main_use is not None and state.last_value is not None and text.rstrip().endswith(("：", ":")):
+        lead = _main_use_breakdown(tokens, main_use, state, claims)
+        if lead is not None:
+            state.list_whole = lead
+    if qizhong is not None and tokens[-1].type in ("_COLON", "QIZHONG") and state.last_value is not None:
+        state.pending_whole = _open_breakdown(state.last_value, claims, state)
+
+
+def _opens_list(tokens: list[ClaimToken], main_use: int) -> bool:
+    """"主要用于以下方面：" introduces a list that runs on over the next sentences."""
+    return main_use + 1 < len(tokens) and tokens[main_use + 1].type == "_COLON"
+
+
+def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> Breakdown | None:
+    """Parts follow "其中"; the rest of the section speaks of the whole's scope."""
+    if whole is None:
+        return None
+    if whole.key:
+        state.scope = whole.key[0]
+    breakdown = Breakdown(whole, whole.name)
+    claims.breakdowns.append(breakdown)
+    return breakdown
+
+
+def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -> Breakdown | None:
+    """"X主要用于…": the whole is X if named right before, else the amount just stated."""
+    named = tokens[index - 1].text if index and tokens[index - 1].type == "NAME" else ""
+    if named:
+        breakdown = Breakdown(None, named)
+        key = quantity_key(named, state.scope)
+        breakdown.whole = next((v for v in reversed(claims.values) if key and v.key == key), None)
+    elif state.last_value is not None:
+        breakdown = Breakdown(state.last_value, state.last_value.name)
+    else:
+        return None
+    claims.breakdowns.append(breakdown)
+    return breakdown
+
+
+def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
+    """File one parsed claim, resolving its names against the current context."""
+    scope = breakdown.whole.key[0] if breakdown and breakdown.whole and breakdown.whole.key else state.scope
+    if isinstance(claim, Stated):
+        _state(claim, scope, state, claims, breakdown)
+    elif isinstance(claim, Share):
+        _state(claim.part, scope, state, claims, breakdown)
+        container = breakdown or state.list_whole
+        if claim.whole_name is None and container is not None:
+            claim.whole = container.whole
+            if breakdown is None:
+                container.parts.append(claim.part)
+        if container is not None:
+            container.shares.append(claim)
+        claims.shares.append(claim)
+    elif isinstance(claim, Change):
+        if claim.current is not None:
+            _state(claim.current, scope, state, claims, breakdown)
+            claim.key = claim.current.key
+        elif claim.name:
+            claim.key = quantity_key(claim.name, state.scope)
+        claims.changes.append(claim)
+    elif isinstance(claim, Completion):
+        if not claim.subject and state.subject_line:
+            claim.subject = state.subject_line
+        state.subject_line = None
+        claims.completions.append(claim)
+        if claim.level:
+            if state.group is not None:
+                state.group.items.append(claim)
+        else:
+            state.group = CompletionGroup(claim)
+            claims.completion_groups.append(state.group)
+            if claim.subject:
+                _state(Stated(claim.subject, claim.actual), scope, state, claims, None)
+    elif isinstance(claim, Execution):
+        claims.executions.append(claim)
+
+
+def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
+    stated.key = quantity_key(stated.name, scope)
+    claims.values.append(stated)
+    if breakdown is not None and stated is not breakdown.whole:
+        breakdown.parts.append(stated)
+    state.last_value = stated

@@ -1,0 +1,115 @@
+"""Name the quantities the narrative talks about: "财政拨款收、支总计" is (财政拨款, 收支总计).
+
+A quantity key is ``(scope, base)``. The scope says whose money (the whole department,
+its 财政拨款, or the 一般公共预算 part of it); the base says which total. Two statements
+are about the same quantity only when both agree, so a budget's department-wide
+项目支出 and its 财政拨款 项目支出 are never compared with each other.
+"""
+
+from __future__ import annotations
+
+import regex
+
+DEPARTMENT = "部门"
+FISCAL = "财政拨款"
+GENERAL = "一般公共预算财政拨款"
+FUND = "政府性基金预算财政拨款"
+STATE_CAPITAL = "国有资本经营预算财政拨款"
+
+#: Scope words as written → scope; longest first.
+_SCOPES = (
+    ("一般公共预算财政拨款", GENERAL),
+    ("一般公共预算", GENERAL),
+    ("政府性基金预算财政拨款", FUND),
+    ("政府性基金预算", FUND),
+    ("国有资本经营预算财政拨款", STATE_CAPITAL),
+    ("国有资本经营预算", STATE_CAPITAL),
+    ("财政拨款", FISCAL),
+    ("部门", DEPARTMENT),
+)
+_SCOPE_PARENT = {GENERAL: FISCAL, FUND: FISCAL, STATE_CAPITAL: FISCAL, FISCAL: DEPARTMENT}
+
+#: Base quantities: label → pattern the rest of the name must match in full.
+_BASES = (
+    ("收支总计", r"收支总(?:计|预算)"),
+    ("收入", r"(?:本年)?收入(?:合计|总计|预算)?"),
+    ("基本支出", r"基本支出(?:总额)?"),
+    ("项目支出", r"项目支出(?:总额)?"),
+    ("支出", r"(?:本年)?支出(?:合计|总额|预算)?"),
+    ("人员经费", r"人员经费(?:支出)?"),
+    ("公用经费", r"公用经费(?:支出)?"),
+    ("机关运行经费", r"机关运行经费(?:支出)?"),
+    ("政府采购支出", r"政府采购(?:预算)?支出(?:合计|总额)?"),
+    ("授予中小企业合同金额", r"授予中小企业合同金额"),
+    ("授予小微企业合同金额", r"授予小微企业合同金额"),
+)
+_BASE_PATTERNS = [(label, regex.compile(pattern)) for label, pattern in _BASES]
+_BASE_PARENT = {
+    "收入": "收支总计",
+    "支出": "收支总计",
+    "基本支出": "支出",
+    "项目支出": "支出",
+    "人员经费": "基本支出",
+    "公用经费": "基本支出",
+    "授予小微企业合同金额": "授予中小企业合同金额",
+    "授予中小企业合同金额": "政府采购支出",
+}
+
+_NOISE = regex.compile(
+    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度|当年|年度|[、\s“”\"]"
+)
+
+Key = tuple[str, str]
+
+
+def clean_name(name: str) -> str:
+    """Drop list markers, years, spaces and quotes: "2022年度收、支总计" → "收支总计"."""
+    name = _NOISE.sub("", name)
+    return name.removesuffix("各").removesuffix("中")
+
+
+def scope_of(text: str) -> str | None:
+    """The scope a name or heading speaks of, if it names one."""
+    for words, scope in _SCOPES:
+        if words in text:
+            return scope
+    return None
+
+
+def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
+    """``(scope, base)`` for a name of a known total, else None.
+
+    A name without scope words takes ``context_scope`` (from its heading or its 其中 list).
+    """
+    name = clean_name(name)
+    scope = None
+    for words, candidate in _SCOPES:
+        if name.startswith(words):
+            scope, name = candidate, name[len(words):]
+            break
+    for label, pattern in _BASE_PATTERNS:
+        if pattern.fullmatch(name):
+            if label.startswith(("政府采购", "授予")):
+                return (DEPARTMENT, label)
+            return (scope or context_scope or DEPARTMENT, label)
+    return None
+
+
+def _ancestors(value: str, parents: dict[str, str]) -> list[str]:
+    chain = [value]
+    while chain[-1] in parents:
+        chain.append(parents[chain[-1]])
+    return chain
+
+
+def is_part_of(part: Key, whole: Key) -> bool:
+    """Whether ``part`` can never exceed ``whole`` (a narrower scope or a component total)."""
+    if part == whole:
+        return False
+    return whole[0] in _ancestors(part[0], _SCOPE_PARENT) and whole[1] in _ancestors(part[1], _BASE_PARENT)
+
+
+def describe(key: Key) -> str:
+    """A reader's name for a key: (财政拨款, 收支总计) → "财政拨款收支总计"."""
+    scope, base = key
+    return base if scope == DEPARTMENT else f"{scope}{base}"

@@ -1,0 +1,105 @@
+"""Turn a sentence of flow text into the tokens of ``grammars/claims.lark``.
+
+Fixed phrases, amounts and percentages become typed tokens; every other run of text
+becomes one ``NAME``. Each token also has a one-letter code so that candidate spans of
+each sentence family can be found with a regex over the codes (:mod:`linter.extract.claims`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from lark import Token
+
+from linter.extract.numbers import Number, parse_number
+
+_NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
+_YEAR = r"(?:\d{4}年度?|上年度?)"
+
+#: Token type → (code letter, pattern). Order matters: earlier phrases win.
+TOKEN_TYPES: dict[str, tuple[str, str]] = {
+    "PERCENT": ("P", rf"{_NUMBER}%"),
+    "AMOUNT": ("A", rf"{_NUMBER}(?:万元|亿元|元)"),
+    "CMP_WITH": ("W", rf"与{_YEAR}(?:决算数?|预算数?)?相比"),
+    "CMP_THAN": ("T", rf"(?:比|较){_YEAR}(?:决算数|预算数|决算|预算)?"),
+    "YEAR": ("y", r"\d{4}年度?"),
+    "NO_BUDGET": ("Z", r"年初无预算"),
+    "BUDGET_IS": ("B", r"年初预算(?:数)?为"),
+    "ACTUAL_IS": ("X", r"支出决算(?:数)?为"),
+    "DIRECTION": ("G", r"支出决算数?(?:大于|小于|等于)年初预算数?"),
+    "COMPLETE": ("C", r"完成(?:年初)?预算(?:数)?的"),
+    "PROJ_BUDGET": ("J", r"项目(?:全年|转入|年初)?预算(?:数)?为?"),
+    "EXEC_IS": ("R", r"执行数为|实际支付|实际支出"),
+    "RATE_IS": ("K", r"执行率为?"),
+    "EACH": ("E", r"各(?=增加|减少|增长|下降)"),
+    "UP": ("U", r"增加|增长|上升|提高"),
+    "DOWN": ("D", r"减少|下降|降低"),
+    "SHARE": ("S", r"占(?!用)"),
+    "OF": ("O", r"的(?=\d)"),
+    "QIZHONG": ("Q", r"其中"),
+    "MAIN_USE": ("M", r"主要用于(?:以下方面)?"),
+    # Separators start with "_": Lark keeps them out of parse trees.
+    "_COMMA": (",", r"[，,]"),
+    "_SEMI": (";", r"[；;]"),
+    "_COLON": (":", r"[：:]"),
+}
+NAME_CODE = "n"
+_GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
+
+_MASTER = regex.compile("|".join(f"(?P<{name.lstrip('_')}>{pattern})" for name, (_, pattern) in TOKEN_TYPES.items()))
+
+
+@dataclass(frozen=True)
+class ClaimToken:
+    """A token with its flow-text offsets and, for amounts and percentages, its number."""
+
+    type: str
+    text: str
+    start: int
+    end: int
+    number: Number | None = None
+
+    @property
+    def code(self) -> str:
+        return NAME_CODE if self.type == "NAME" else TOKEN_TYPES[self.type][0]
+
+    def lark(self) -> Token:
+        token = LarkToken(self.type, self.text, start_pos=self.start, end_pos=self.end)
+        token.claim_token = self  # the Transformer reads offsets and numbers from here
+        return token
+
+
+class LarkToken(Token):
+    """A Lark token that remembers the :class:`ClaimToken` it was made from."""
+
+    __slots__ = ("claim_token",)
+
+
+def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
+    """Tokens of ``text``; offsets are shifted by ``offset`` (the sentence's flow position)."""
+    tokens: list[ClaimToken] = []
+    position = 0
+    for match in _MASTER.finditer(text):
+        if match.start() > position:
+            tokens.append(_name(text, position, match.start(), offset))
+        kind = _GROUP_TYPES[match.lastgroup]
+        tokens.append(ClaimToken(kind, match.group(), offset + match.start(), offset + match.end(),
+                                 _number(match.group(), kind, offset + match.start())))
+        position = match.end()
+    if position < len(text):
+        tokens.append(_name(text, position, len(text), offset))
+    return [t for t in tokens if t.type != "NAME" or t.text.strip()]
+
+
+def _name(text: str, start: int, end: int, offset: int) -> ClaimToken:
+    return ClaimToken("NAME", text[start:end], offset + start, offset + end)
+
+
+def _number(text: str, kind: str, start: int) -> Number | None:
+    if kind not in ("AMOUNT", "PERCENT"):
+        return None
+    unit = "%" if kind == "PERCENT" else regex.search(r"万元|亿元|元$", text).group()
+    digits = text[: len(text) - len(unit)]
+    value, decimals = parse_number(digits)
+    return Number(digits, unit, start, start + len(text), value, decimals)

@@ -1,0 +1,1 @@
+"""Rules that recompute a claim from the amounts it is made of."""

@@ -1,0 +1,64 @@
+"""ARI002 growth-rate-mismatch."""
+
+from __future__ import annotations
+
+from linter.check.arith import QuantityIndex, amount
+from linter.check.finding import Severity
+from linter.check.interval import format_amount, format_percent, percent_interval
+from linter.check.rule import Rule
+
+
+class GrowthRateMismatch(Rule):
+    """A growth rate ("增长261.4%") that does not follow from the change and the current amount.
+
+    The previous year's amount is the current amount minus the change; the rate is the
+    change divided by it. The rate's direction must also match the change's (增加 … 增长).
+    A change from nothing (previous amount 0) has no rate and is not checked.
+
+    **Anti-pattern**
+
+        2022年度收、支总计199.25万元。与2021年度相比，收、支总计各增加144.11万元，增长72.3%。
+
+    **Best practice**
+
+        2022年度收、支总计199.25万元。与2021年度相比，收、支总计各增加144.11万元，增长261.4%。
+    """
+
+    code = "ARI002"
+    name = "growth-rate-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        tolerances = context.tolerances
+        index = QuantityIndex.of(document.claims)
+        for change in document.claims.changes:
+            if change.rate is None or change.delta.malformed:
+                continue
+            span = document.span(change.rate.start, change.rate.end)
+            if change.rate_sign != change.sign:
+                yield self.finding(
+                    document, span,
+                    f"the amount {'rose' if change.sign > 0 else 'fell'} by {change.delta.text}万元 "
+                    f"but the rate says it {'rose' if change.rate_sign > 0 else 'fell'}",
+                )
+                continue
+            current = change.current or index.first(change.key)
+            if current is None or current.number.malformed:
+                continue
+            delta = amount(change.delta, tolerances)
+            now = amount(current.number, tolerances)
+            previous = now - delta if change.sign > 0 else now + delta
+            ratio = delta.ratio(previous) if previous.lo > 0 else None
+            if ratio is None:
+                continue
+            if change.rate.malformed or not ratio.scaled(100).overlaps(percent_interval(change.rate, tolerances)):
+                before = current.number.value - change.sign * change.delta.value
+                expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
+                yield self.finding(
+                    document, span,
+                    f"rate of change of {current.name}: {format_amount(change.delta.value)} / "
+                    f"(previous year {format_amount(current.number.value)} {'−' if change.sign > 0 else '+'} "
+                    f"{format_amount(change.delta.value)} = {format_amount(before)}) = {expected}, "
+                    f"but the text says {change.rate.text}%",
+                    expected=expected,
+                )

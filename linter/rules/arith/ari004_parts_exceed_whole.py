@@ -1,0 +1,39 @@
+"""ARI004 parts-exceed-whole."""
+
+from __future__ import annotations
+
+from linter.check.arith import QuantityIndex, sum_checks
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+
+
+class PartsExceedWhole(Rule):
+    """Parts listed under a total ("其中：…", "主要用于…", the subjects of a completion paragraph)
+    that add up to more than the total.
+
+    Whether or not the list is complete, its parts cannot exceed their whole by more than
+    the rounding tail (0.01 per added item by default).
+
+    **Anti-pattern**
+
+        项目支出11万元。项目支出主要用于数据资源运行维护8万元，平台建设5万元。
+
+    **Best practice**
+
+        项目支出11万元。项目支出主要用于数据资源运行维护8万元，平台建设3万元。
+    """
+
+    code = "ARI004"
+    name = "parts-exceed-whole"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        claims = document.claims
+        for check in sum_checks(claims, QuantityIndex.of(claims), context.tolerances):
+            if check.exceeds:
+                last = max(check.parts, key=lambda p: p.end)
+                yield self.finding(
+                    document,
+                    document.span(check.whole.start, last.end),
+                    f"{check.what} add up to more than their whole: {check.explain()}",
+                )

@@ -1,0 +1,39 @@
+"""ARI005 parts-sum-mismatch."""
+
+from __future__ import annotations
+
+from linter.check.arith import QuantityIndex, sum_checks
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+
+
+class PartsSumMismatch(Rule):
+    """A complete list of parts that does not add up to its whole.
+
+    A list is complete when its stated shares add up to 100%, when it is the per-subject
+    list of a completion paragraph, or when the parts are the whole's components by
+    definition (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 财政拨款支出).
+    Differences within the rounding tail are left to CON004.
+
+    **Anti-pattern**
+
+        一般公共预算财政拨款基本支出188.25万元，其中：人员经费141.96万元；公用经费36.29万元。
+
+    **Best practice**
+
+        一般公共预算财政拨款基本支出188.25万元，其中：人员经费141.96万元；公用经费46.29万元。
+    """
+
+    code = "ARI005"
+    name = "parts-sum-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        claims = document.claims
+        for check in sum_checks(claims, QuantityIndex.of(claims), context.tolerances):
+            if check.complete and check.mismatch and not check.exceeds:
+                yield self.finding(
+                    document,
+                    document.span(check.whole.start, check.whole.end),
+                    f"{check.what} should add up to their whole: {check.explain()}",
+                )

@@ -1,0 +1,1 @@
+"""Rules that compare statements of the same quantity across a document."""

@@ -1,0 +1,45 @@
+"""CON001 inconsistent-value."""
+
+from __future__ import annotations
+
+from linter.check.arith import QuantityIndex, value_conflicts
+from linter.check.finding import Severity
+from linter.check.interval import format_amount
+from linter.check.rule import Rule
+from linter.extract.quantities import describe
+
+
+class InconsistentValue(Rule):
+    """The same quantity stated with different amounts in different places.
+
+    Quantities are compared only within one scope: the department's 项目支出 and the
+    项目支出 of its 财政拨款 are different quantities and may differ; so may figures of
+    different years. Differences within the rounding tail are left to CON004.
+
+    **Anti-pattern**
+
+        2022年度支出合计199.25万元。……2022年度财政拨款收入中……本年支出合计189.25万元。
+
+    **Best practice**
+
+        2022年度支出合计199.25万元。……本年支出合计199.25万元。
+    """
+
+    code = "CON001"
+    name = "inconsistent-value"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        index = QuantityIndex.of(document.claims)
+        for conflict in value_conflicts(index, context.tolerances):
+            if conflict.tail:
+                continue
+            first, later = conflict.first, conflict.later
+            line = document.span(first.number.start, first.number.end).start.line
+            yield self.finding(
+                document,
+                document.span(later.number.start, later.number.end),
+                f"{describe(later.key)} is {format_amount(later.number.value)}万元 here "
+                f"but {format_amount(first.number.value)}万元 at line {line}",
+                expected=f"{first.number.text}万元",
+            )

@@ -1,0 +1,46 @@
+"""CON002 inconsistent-change."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from linter.check.finding import Severity
+from linter.check.interval import format_amount
+from linter.check.rule import Rule
+from linter.extract.quantities import describe
+
+
+class InconsistentChange(Rule):
+    """The same year-on-year change stated twice with different amounts or directions.
+
+    **Anti-pattern**
+
+        与2021年度相比，收、支总计各增加144.11万元……收、支总计比2021年度增加134.11万元。
+
+    **Best practice**
+
+        与2021年度相比，收、支总计各增加144.11万元……收、支总计比2021年度增加144.11万元。
+    """
+
+    code = "CON002"
+    name = "inconsistent-change"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        by_key = defaultdict(list)
+        for change in document.claims.changes:
+            if change.key and not change.delta.malformed:
+                by_key[change.key].append(change)
+        for changes in by_key.values():
+            first = changes[0]
+            for later in changes[1:]:
+                before = first.sign * first.delta.value
+                now = later.sign * later.delta.value
+                if abs(before - now) > context.tolerances.tail_per_item + 1e-9:
+                    line = document.span(first.delta.start, first.delta.end).start.line
+                    yield self.finding(
+                        document,
+                        document.span(later.delta.start, later.delta.end),
+                        f"the change of {describe(later.key)} is {now:+.2f}万元 here but {before:+.2f}万元 at line {line}",
+                        expected=f"{format_amount(abs(before))}万元",
+                    )

@@ -1,0 +1,78 @@
+"""CON003 part-exceeds-whole."""
+
+from __future__ import annotations
+
+from linter.check.arith import QuantityIndex, amount
+from linter.check.finding import Severity
+from linter.check.interval import Interval, format_amount
+from linter.check.rule import Rule
+from linter.extract.quantities import describe, is_part_of
+
+
+class PartExceedsWhole(Rule):
+    """A quantity larger than a quantity that contains it, this year or — by the stated
+    changes — last year.
+
+    一般公共预算财政拨款收入 is part of 财政拨款收入, which is part of 收入合计 and of
+    财政拨款收、支总计; 人员经费 is part of 基本支出, and so on. Last year's amounts follow
+    from this year's and the stated changes ("比2021年度增加28.75万元"), so two changes that
+    contradict each other show up as a part exceeding its whole last year.
+
+    **Anti-pattern**
+
+        2022年度财政拨款收、支总计199.25万元，与2021年度相比，财政拨款收、支总计各增加144.11万元。
+        一般公共预算财政拨款收入199.25万元，比2021年度决算数增加28.75万元。
+
+    **Best practice**
+
+        2022年度财政拨款收、支总计199.25万元，与2021年度相比，财政拨款收、支总计各增加144.11万元。
+        一般公共预算财政拨款收入199.25万元，比2021年度决算数增加144.11万元。
+    """
+
+    code = "CON003"
+    name = "part-exceeds-whole"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        tolerances = context.tolerances
+        claims = document.claims
+        index = QuantityIndex.of(claims)
+        current = {key: statements[0] for key, statements in index.by_key.items()}
+        for part_key, part in current.items():
+            for whole_key, whole in current.items():
+                if is_part_of(part_key, whole_key) and part.number.value - whole.number.value > tolerances.tail_per_item + 1e-9:
+                    yield self.finding(
+                        document,
+                        document.span(part.number.start, part.number.end),
+                        f"{describe(part_key)} {format_amount(part.number.value)}万元 exceeds "
+                        f"{describe(whole_key)} {format_amount(whole.number.value)}万元, which contains it",
+                    )
+        previous = {}
+        for change in claims.changes:
+            now = current.get(change.key) if change.key else None
+            if now is None or change.key in previous or change.delta.malformed:
+                continue
+            delta = amount(change.delta, tolerances)
+            value = amount(now.number, tolerances)
+            previous[change.key] = (change, now, value - delta if change.sign > 0 else value + delta)
+        for part_key, (change, now, before) in previous.items():
+            wholes = [
+                (whole_key, whole_change, whole_now, whole_before)
+                for whole_key, (whole_change, whole_now, whole_before) in previous.items()
+                if is_part_of(part_key, whole_key) and before.lo > whole_before.hi + tolerances.tail_per_item
+            ]
+            if wholes:  # one finding per part, against the smallest whole it exceeds
+                whole_key, whole_change, whole_now, _ = min(wholes, key=lambda w: w[3].hi)
+                yield self.finding(
+                    document,
+                    document.span(change.delta.start, change.delta.end),
+                    f"the changes imply last year's {describe(part_key)} was "
+                    f"{_previous(now, change)} but last year's {describe(whole_key)}, which contains it, was only "
+                    f"{_previous(whole_now, whole_change)}: the two stated changes contradict each other",
+                )
+
+
+def _previous(now, change) -> str:
+    value = now.number.value - change.sign * change.delta.value
+    sign = "−" if change.sign > 0 else "+"
+    return f"{format_amount(now.number.value)} {sign} {format_amount(change.delta.value)} = {format_amount(value)}万元"

@@ -1,0 +1,51 @@
+"""CON004 rounding-tail."""
+
+from __future__ import annotations
+
+from linter.check.arith import QuantityIndex, sum_checks, value_conflicts
+from linter.check.finding import Severity
+from linter.check.interval import format_amount
+from linter.check.rule import Rule
+from linter.extract.quantities import describe
+
+
+class RoundingTail(Rule):
+    """A sum or a repeated amount that is off by a rounding tail only (≤ 0.01 per item).
+
+    Disclosures convert 元 to 万元 and round each figure, so a total may differ from the
+    sum of its printed parts by a cent per part ("金额单位转换时可能存在尾数误差"). This is
+    not an error; it is reported for information so a reviewer can align the figures.
+
+    **Anti-pattern**
+
+        基本支出419.83万元……一般公共预算财政拨款基本支出419.84万元。
+
+    **Best practice**
+
+        基本支出419.84万元……一般公共预算财政拨款基本支出419.84万元。
+    """
+
+    code = "CON004"
+    name = "rounding-tail"
+    severity = Severity.INFO
+
+    def check(self, document, context):
+        claims = document.claims
+        index = QuantityIndex.of(claims)
+        for conflict in value_conflicts(index, context.tolerances):
+            if conflict.tail:
+                later, first = conflict.later, conflict.first
+                line = document.span(first.number.start, first.number.end).start.line
+                yield self.finding(
+                    document,
+                    document.span(later.number.start, later.number.end),
+                    f"{describe(later.key)} is {format_amount(later.number.value)}万元 here and "
+                    f"{format_amount(first.number.value)}万元 at line {line} (a rounding tail)",
+                )
+        for check in sum_checks(claims, index, context.tolerances):
+            if check.tail and (check.complete or check.difference > 0):
+                yield self.finding(
+                    document,
+                    document.span(check.whole.start, check.whole.end),
+                    f"{check.what}: {check.explain()} (a rounding tail of {abs(check.difference):.2f})",
+                )
