@@ -175,6 +175,7 @@ def parser() -> Lark:
         path.read_text(encoding="utf-8"),
         parser="lalr",
         lexer=_TokenStream,
+        cache=True,  # Lark keeps the compiled tables in a temp file keyed by the grammar's hash
         start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "share", "value"],
     )
 

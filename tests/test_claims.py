@@ -1,0 +1,100 @@
+"""The grammar's sentence families, on hand-written snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.document import Document
+from linter.read import decode_bytes
+
+
+def claims_of(text: str):
+    return Document(decode_bytes(text.encode("utf-8"), "snippet.txt")).claims
+
+
+def test_change_with_comparison_year():
+    claims = claims_of("2022年度收、支总计199.25万元。与2021年度相比，收、支总计各增加144.11万元，增长261.4%，主要原因是业务量增加。")
+    (change,) = claims.changes
+    assert (change.key, change.sign, change.delta.value, change.rate.value) == (("部门", "收支总计"), 1, 144.11, 261.4)
+
+
+def test_change_than_with_current_amount():
+    claims = claims_of("2024年部门收入预算1316.82万元，比2023年预算减少53.37万元，下降3.9%，主要是压减了项目预算。")
+    (change,) = claims.changes
+    assert change.current.number.value == 1316.82
+    assert (change.key, change.sign, change.delta.value, change.rate_sign) == (("部门", "收入"), -1, 53.37, -1)
+
+
+def test_change_without_rate():
+    claims = claims_of("一般公共预算财政拨款收入199.25万元，比2021年度决算数增加28.75万元。")
+    (change,) = claims.changes
+    assert change.rate is None and change.key == ("一般公共预算财政拨款", "收入")
+
+
+def test_shares_after_qizhong_take_the_whole_before_it():
+    claims = claims_of("2022年度支出合计199.25万元。其中：基本支出188.25万元，占本年支出94.5%；项目支出11万元，占本年支出5.5%。")
+    assert [s.percent.value for s in claims.shares] == [94.5, 5.5]
+    (breakdown,) = claims.breakdowns
+    assert breakdown.whole.number.value == 199.25
+    assert [p.number.value for p in breakdown.parts] == [188.25, 11]
+
+
+def test_numbered_list_shares_take_the_lead_total():
+    claims = claims_of("2022年度一般公共预算财政拨款支出199.25万元，主要用于以下方面：\n"
+                       "1.一般公共服务(类)支出170.61万元，占85.6%。主要是用于网信事务。\n"
+                       "2.住房保障支出(类)支出28.64万元，占14.4%。")
+    assert [s.whole.number.value for s in claims.shares] == [199.25, 199.25]
+
+
+def test_named_whole_of_a_procurement_share():
+    claims = claims_of("授予中小企业合同金额1854.9万元，占政府采购支出总额的23.6%。")
+    (share,) = claims.shares
+    assert share.whole_name == "政府采购支出总额" and share.whole_key == ("部门", "政府采购支出")
+
+
+def test_completion_with_subject_on_the_previous_sentence():
+    claims = claims_of("2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为199.25万元，完成年初预算的134.8%。\n"
+                       "1.一般公共服务支出(类)网信事务(款)事业运行(项)。年初预算为119.17万元，支出决算为170.61万元，"
+                       "完成年初预算的143.2%，支出决算数大于年初预算数的主要原因：业务量增加。")
+    total, item = claims.completions
+    assert (total.budget.value, total.actual.value, total.rate.value, total.level) == (147.81, 199.25, 134.8, "")
+    assert item.level == "项" and item.direction == "支出决算数大于年初预算数"
+    assert claims.completion_groups[0].items == [item]
+
+
+def test_completion_without_budget():
+    claims = claims_of("2.文化旅游体育与传媒支出(类)。年初无预算，支出决算为24.50万元。")
+    (completion,) = claims.completions
+    assert completion.budget is None and completion.actual.value == 24.5
+
+
+def test_basic_expenditure_split():
+    claims = claims_of("2022年度一般公共预算财政拨款基本支出188.25万元，其中：\n人员经费141.96万元，主要包括：基本工资。\n"
+                       "公用经费46.29万元，主要包括：办公费。")
+    keys = {v.key: v.number.value for v in claims.values}
+    assert keys[("一般公共预算财政拨款", "人员经费")] == 141.96
+    assert keys[("一般公共预算财政拨款", "公用经费")] == 46.29
+
+
+@pytest.mark.parametrize("text,budget,actual,rate", [
+    ("项目全年预算数为11万元，执行数为11万元，完成预算的100%。", 11, 11, 100),
+    ("项目转入预算数为489.75万元，执行数为408.13万元，完成预算的83.3%。", 489.75, 408.13, 83.3),
+    ("项目预算162.27万元，大数据中心实际支付161.73万元，执行率99.4%。", 162.27, 161.73, 99.4),
+    ("支出预算数76.05万元，预算调整数2112.76万元，实际支出1569.06万元，执行率为74.0%。", 2112.76, 1569.06, 74.0),
+])
+def test_project_execution(text, budget, actual, rate):
+    (execution,) = claims_of(text).executions
+    assert (execution.budget.value, execution.actual.value, execution.rate.value) == (budget, actual, rate)
+
+
+def test_unrecognised_sentences_are_skipped():
+    claims = claims_of("截至11月23日我区已完成场所码部署29955个，其中盘龙城地区场所码7580个。主要原因是业务量增加。")
+    assert not (claims.values or claims.shares or claims.changes or claims.completions or claims.executions)
+
+
+def test_adjusted_execution_needs_to_say_which_budget():
+    assert not claims_of("支出预算数76.05万元，另一数2112.76万元，实际支出1569.06万元，执行率为74.0%。").executions
+
+
+def test_claims_with_a_malformed_amount_are_skipped():
+    assert not claims_of("年初预算为1,0915.3万元，支出决算为852.68万元，完成年初预算的78.1%。").completions

@@ -1,0 +1,77 @@
+"""Reading bytes and mapping normalised text back to exact original positions."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from linter.document import Document
+from linter.read import InputError, decode_bytes, read_path
+
+TEXT = "2022 年度收入合计 199.25\n\n万元。其中：财政拨款收入１９９．２５万元，占本年收入１００％。\n"
+
+
+@pytest.mark.parametrize("data,encoding", [
+    (TEXT.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+    (TEXT.encode("gb18030"), "gb18030"),
+    (TEXT.encode("gbk"), "gb18030"),
+])
+def test_encodings_decode_to_the_same_text(data, encoding):
+    source = decode_bytes(data)
+    assert source.text == TEXT and source.encoding == encoding
+    assert source.encode(source.text) == data or encoding == "gb18030"
+
+
+@pytest.mark.parametrize("data,message", [
+    (b"", "empty"),
+    (b"  \n\n", "empty"),
+    (b"\x00\x01\x02binary\x00", "binary"),
+    (bytes(range(128, 256)) * 4, "encoding"),
+])
+def test_bad_input_is_refused_with_a_reason(data, message):
+    with pytest.raises(InputError, match=message):
+        decode_bytes(data)
+
+
+def test_huge_and_missing_files(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("收入" * 100, encoding="utf-8")
+    with pytest.raises(InputError, match="too large"):
+        read_path(big, max_bytes=10)
+    with pytest.raises(InputError, match="no such file"):
+        read_path(tmp_path / "missing.txt")
+
+
+def test_flow_joins_wrapped_lines_and_maps_back():
+    document = Document(decode_bytes(TEXT.encode("utf-8")))
+    flow = document.flow.text
+    assert flow.startswith("2022年度收入合计199.25万元。")
+    start = flow.index("199.25万元")
+    span = document.span(start, start + len("199.25万元"))
+    # "199.25" is on line 1, "万元" on line 3 after a blank line
+    assert (span.start.line, span.start.column, span.end.line, span.end.column) == (1, 13, 3, 3)
+
+
+def test_full_width_digits_keep_their_columns():
+    document = Document(decode_bytes(TEXT.encode("utf-8")))
+    flow = document.flow.text
+    start = flow.index("100%")
+    span = document.span(start, start + 4)
+    assert span.quote == "１００％"
+    assert (span.start.line, span.start.column) == (3, 27)
+
+
+def test_page_numbers_are_dropped():
+    text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
+    document = Document(decode_bytes(text.encode("utf-8")))
+    assert "支出决算为199.25万元" in document.flow.text
+    assert "14" not in document.flow.text.replace("147.81", "")
+
+
+def test_tables_stay_on_their_lines():
+    text = "201 一般公共服务支出 1,151.77\n20103 政府办公厅 1,140.37\n"
+    flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
+    assert "1,151.77\n20103" in flow
