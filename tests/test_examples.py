@@ -74,3 +74,13 @@ def test_every_finding_points_inside_the_original_text(findings):
         text = (EXAMPLES / finding.path.split("/")[-1]).read_text(encoding="utf-8")
         line = text.splitlines()[finding.span.start.line - 1]
         assert line[finding.span.start.column - 1:].startswith(finding.span.quote.splitlines()[0])
+
+
+@pytest.mark.parametrize("encoding,newline", [("gb18030", "\n"), ("utf-16", "\r\n"), ("utf-8-sig", "\r\n")])
+def test_same_findings_whatever_the_encoding_and_line_endings(tmp_path, findings, encoding, newline):
+    original = EXAMPLES / "001_46d27437a1fcb152.txt"
+    copy = tmp_path / original.name
+    copy.write_bytes(original.read_text(encoding="utf-8").replace("\n", newline).encode(encoding))
+    again = lint_paths([copy], Settings(select=NARRATIVE_RULES)).findings
+    expected = [(f.code, f.span.start, f.span.end) for f in _of(findings, "001")]
+    assert [(f.code, f.span.start, f.span.end) for f in again] == expected
