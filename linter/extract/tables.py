@@ -374,6 +374,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             continue
         data_lines.append(tokens)
     if not data_lines and header is None:
+        if table.explanation:
+            return  # an empty table with its 说明 ("2024 年本部门没有使用…")
         table.problem = "no table body found (the table may be an image in the original)"
         return
     if any(t.index < 0 for tokens in data_lines for t in tokens if t.is_number):
