@@ -10,7 +10,8 @@ from linter.extract.tables import PERFORMANCE, table_kind
 
 #: An amount of 万元 in the flow text (group ``num``).
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元"
-_HEADING = re.compile(r"^-?[一二三四五六七八九十]+、(?P<title>.{2,40})$")
+#: A section heading; a wrapped heading may carry the start of its first paragraph.
+_HEADING = re.compile(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
@@ -25,6 +26,9 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
             title = heading.group("title")
             found = table_kind(title) if ("决算" in title or "预算" in title) else None
             kind = None if found == PERFORMANCE else found
+            rest = line[heading.end():]
+            if kind and rest:
+                yield kind, offset + heading.end(), rest
         elif _PART.match(line):
             kind = None
         elif kind:
