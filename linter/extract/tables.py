@@ -479,7 +479,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
             else:
                 table.problem = f"unexpected text {token.text!r} among the values"
                 return
-    typical = Counter(name_index.values()).most_common(1)
+    typical = Counter(name_index[id(row)] for row in rows if row.code and id(row) in name_index).most_common(1)
     typical_index = typical[0][0] if typical else None
     for row in rows:
         tokens = [token for owner, token in placements if owner is row]
