@@ -10,7 +10,7 @@ from conftest import EXAMPLES, lint_text
 from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
-from linter.extract.tables import BASIC, EXPENDITURE, FISCAL, FUND, INCOME, SUMMARY
+from linter.extract.tables import BASIC, INCOME, SUMMARY
 from linter.read import decode_bytes, read_path
 
 
