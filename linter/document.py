@@ -48,6 +48,13 @@ class Document:
 
         return extract_claims(self)
 
+    @cached_property
+    def tables(self):
+        """The disclosure tables, read from the original lines (:mod:`linter.extract.tables`)."""
+        from linter.extract.tables import find_tables
+
+        return find_tables(self.original)
+
     def span(self, start: int, end: int) -> Span:
         """The original-file span of flow-text range ``[start, end)``."""
         src_start, src_end = self.flow.source_span(start, end)

@@ -1,0 +1,1 @@
+"""Reference data shipped with disclint (read lazily by the modules that need it)."""

@@ -1,0 +1,634 @@
+"""Read the disclosure tables (表1–表9 of a 决算, 表1–表12 of a 预算) out of the original lines.
+
+A table starts at its title ("2022年度收入支出决算总表（表1）", "表 5. …一般公共预算支出表") or,
+where the title is missing, at a header that only one kind of table has ("本年收入合计 财政拨款收入
+…"). Its body runs to the next table, part heading or 附件. Three layouts occur:
+
+- tab-separated rows, where a value's cell index gives its 栏次 (column);
+- space-separated rows, where empty cells vanish: a value's 栏次 is only known when the row has
+  as many values as columns, or when the identities the table prints ("1栏各行=(2+3)栏各行")
+  leave a single possible placement; other values stay *loose* (known to be in the row, not where);
+- names and headers broken over several lines, which are joined.
+
+Every value remembers its original-file offsets, so findings point at the cell. A table that
+cannot be read with confidence gets a :attr:`Table.problem` and the checks leave it alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from linter.extract.numbers import WELL_FORMED, parse_number
+from linter.normalise.flow import is_page_number
+from linter.normalise.position import SourceText
+
+#: Kinds of table, in the order the checks refer to them.
+SUMMARY = "收入支出总表"          # 决算表1 / 预算表1
+INCOME = "收入表"                 # 表2
+EXPENDITURE = "支出表"            # 表3
+FISCAL = "财政拨款收支总表"        # 表4
+GENERAL = "一般公共预算支出表"      # 表5
+BASIC = "基本支出表"              # 表6
+FUND = "政府性基金表"             # 表7 (2022) / 表8 (2020)
+STATE_CAPITAL = "国有资本经营表"   # 表8 (2022) / 表9 (2020)
+THREE_PUBLIC = "三公经费表"        # 表9 (2022) / 表7 (2020)
+PROJECT = "项目支出表"            # 预算表10
+PERFORMANCE = "绩效表"            # 预算表11–12: forms, not read
+
+#: Kinds every 决算 / 预算 publishes (预算 tables 10–12 are forms and not required here).
+REQUIRED = (SUMMARY, INCOME, EXPENDITURE, FISCAL, GENERAL, BASIC, FUND, STATE_CAPITAL, THREE_PUBLIC)
+#: Kinds whose rows are keyed by a 功能分类 subject code.
+CODE_KINDS = (INCOME, EXPENDITURE, GENERAL, FUND, STATE_CAPITAL, PROJECT)
+#: Kinds with a 收入 side on the left and a 支出 side on the right, rows keyed by 行次.
+TWO_SIDED = (SUMMARY, FISCAL)
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
+_NUMBER = re.compile(rf"^-?(?:{WELL_FORMED})$")
+_CODE = re.compile(r"^[12]\d{2}(?:\d{2}){0,2}$")
+_ECONOMIC_CODE = re.compile(r"^3\d{2}(?:\d{2})?$")
+_SPACES = re.compile(r"[ \u3000\u00a0]+")
+_TITLE = re.compile(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
+_BUDGET_TITLE = re.compile(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
+_ENUMERATION = re.compile(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
+#: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
+_PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
+_ROW_IDENTITY = re.compile(r"(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
+_COLUMN_IDENTITY = re.compile(r"(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
+_TOTAL_NAMES = ("合计", "总计")
+
+
+@dataclass(frozen=True)
+class Value:
+    """A printed amount: its value, text and original-file offsets."""
+
+    value: float
+    text: str
+    start: int
+    end: int
+    decimals: int
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    #: Cell index on a tab-separated line, -1 on a space-separated one.
+    index: int
+    line: int
+
+    @property
+    def is_number(self) -> bool:
+        return bool(_NUMBER.match(self.text))
+
+    @property
+    def is_integer(self) -> bool:
+        return self.text.isdigit()
+
+    def as_value(self) -> Value:
+        value, decimals = parse_number(self.text.lstrip("-"))
+        value = -value if self.text.startswith("-") else value
+        return Value(value, self.text, self.start, self.end, decimals)
+
+
+@dataclass
+class Row:
+    """One row: a subject code (类 3 digits, 款 5, 项 7) or a 行次, a name, and values by 栏次."""
+
+    name: str = ""
+    code: str | None = None
+    line_no: int | None = None
+    #: "收入"/"支出" in two-sided tables, "人员经费"/"公用经费" in the 基本支出 table.
+    side: str = ""
+    values: dict[int, Value] = field(default_factory=dict)
+    #: Values printed in this row whose 栏次 cannot be told (space-separated rows).
+    loose: list[Value] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+    @property
+    def level(self) -> str | None:
+        return {3: "类", 5: "款", 7: "项"}.get(len(self.code or ""))
+
+    @property
+    def is_total(self) -> bool:
+        return self.code is None and self.name.endswith(_TOTAL_NAMES)
+
+    @property
+    def plain_name(self) -> str:
+        """The name without an enumeration prefix ("一、一般公共服务支出" → "一般公共服务支出")."""
+        return re.sub(r"^[一二三四五六七八九十]+、", "", self.name)
+
+    @property
+    def has_amount(self) -> bool:
+        return any(v.value for v in self.values.values()) or any(v.value for v in self.loose)
+
+    def amount(self, column: int) -> float | None:
+        """The value in ``column``: 0 for an empty cell, None when a loose value may sit there."""
+        if column in self.values:
+            return self.values[column].value
+        return None if self.loose else 0.0
+
+    def cell(self, column: int) -> Value | None:
+        return self.values.get(column)
+
+    def all_values(self) -> list[Value]:
+        return sorted([*self.values.values(), *self.loose], key=lambda v: v.start)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """An identity printed in a table's notes: ``27行=(1+2+…+8)行`` or ``1栏各行=(2+3)栏各行``."""
+
+    axis: str  # "行" (rows by 行次) or "栏" (columns, in every row)
+    target: int
+    terms: tuple[tuple[int, int], ...]  # (sign, number)
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    """A disclosure table and what could be read of it."""
+
+    kind: str
+    number: int | None
+    title: str
+    #: Original offsets of the title (or, for an untitled table, of its first header line).
+    title_start: int
+    title_end: int
+    start: int
+    end: int
+    columns: list[int] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    identities: list[Identity] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: The 说明 that explains an empty table ("说明：我单位…没有…", "…故本表无数据。").
+    explanation: str | None = None
+    layout: str = "tab"
+    #: Why the table cannot be checked; None when it was read with confidence.
+    problem: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"表{self.number}" if self.number else f"untitled {self.kind}"
+
+    @property
+    def has_header(self) -> bool:
+        return bool(self.columns)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(row.has_amount for row in self.rows)
+
+    def total(self, side: str = "") -> Row | None:
+        """The 合计 row (code tables) or the row named ``side`` ("本年支出合计", "总计")."""
+        for row in self.rows:
+            if row.is_total and (not side or row.plain_name == side or row.side == side):
+                return row
+        return None
+
+    def row_named(self, name: str, side: str | None = None) -> Row | None:
+        for row in self.rows:
+            if row.plain_name == name and (side is None or row.side == side):
+                return row
+        return None
+
+    def row_by_code(self, code: str) -> Row | None:
+        return next((row for row in self.rows if row.code == code), None)
+
+    def row_by_line_no(self, line_no: int) -> Row | None:
+        return next((row for row in self.rows if row.line_no == line_no), None)
+
+    def side_columns(self, side: str) -> list[int]:
+        """Columns of one side of a two-sided table: 收入 has column 1, 支出 the rest."""
+        if self.kind not in TWO_SIDED:
+            return self.columns
+        return self.columns[:1] if side == "收入" else self.columns[1:]
+
+
+def table_kind(title: str) -> str | None:
+    """The kind of table a title names (by its words, since numbering differs by year)."""
+    title = title.replace(" ", "")
+    if "绩效" in title:
+        return PERFORMANCE
+    if "三公" in title:
+        return THREE_PUBLIC
+    if "基本支出" in title:
+        return BASIC
+    if "政府性基金" in title:
+        return FUND
+    if "国有资本" in title:
+        return STATE_CAPITAL
+    if "项目支出" in title:
+        return PROJECT
+    if "一般公共预算" in title and "支出" in title:
+        return GENERAL
+    if "财政拨款" in title and ("收入支出" in title or "收支" in title):
+        return FISCAL
+    if "收入支出" in title or "收支" in title:
+        return SUMMARY
+    if "收入" in title:
+        return INCOME
+    if "支出" in title:
+        return EXPENDITURE
+    return None
+
+
+def find_tables(source: SourceText) -> list[Table]:
+    """Every table of a document, in order."""
+    lines = source.lines()
+    starts = _table_starts(lines)
+    tables = []
+    for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
+        end_index = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
+        body = []
+        for line_index in range(index + (1 if number is not None or title else 0), end_index):
+            stripped = lines[line_index][1].strip()
+            if _PART.match(stripped):
+                break
+            body.append(line_index)
+        region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
+        table = Table(kind, number, title, t_start, t_end, t_start, region_end)
+        if kind != PERFORMANCE:
+            _parse(table, lines, body)
+        tables.append(table)
+    return tables
+
+
+def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
+    """(line index, kind, number, title, title start, title end) of every table start."""
+    starts = []
+    current_kind = None
+    data_seen = False
+    for index, (offset, raw) in enumerate(lines):
+        stripped = raw.strip().translate(_FULLWIDTH)
+        if not stripped:
+            continue
+        match = None if _ENUMERATION.match(stripped) else (
+            _TITLE.match(stripped) or _BUDGET_TITLE.match(stripped)
+        )
+        if match:
+            kind = table_kind(match.group("title"))
+            if kind:
+                lead = len(raw) - len(raw.lstrip())
+                starts.append((index, kind, int(match.group("number")), stripped,
+                               offset + lead, offset + len(raw.rstrip())))
+                current_kind, data_seen = kind, False
+                continue
+        if current_kind is None:
+            continue
+        untitled = _untitled_kind(stripped)
+        if untitled and data_seen and untitled != current_kind:
+            lead = len(raw) - len(raw.lstrip())
+            starts.append((index, untitled, None, "", offset + lead, offset + len(raw.rstrip())))
+            current_kind, data_seen = untitled, False
+        elif re.search(r"\d\.\d", stripped) or stripped.startswith("注"):
+            data_seen = True
+        if _PART.match(stripped):
+            current_kind = None
+    return starts
+
+
+def _untitled_kind(line: str) -> str | None:
+    """The kind of table a header line without a title announces (001 omits 表2/表3 titles)."""
+    if re.search(r"\d\.\d", line):
+        return None
+    compact = re.sub(r"\s", "", line)
+    if "本年收入合计" in compact and "财政拨款收入" in compact:
+        return INCOME
+    if "本年支出合计" in compact and "基本支出" in compact and "项目支出" in compact:
+        return EXPENDITURE
+    return None
+
+
+def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
+    """Cells of one line: tab cells (kept with their index, even empty), or space-separated words
+    with adjacent words of text joined ("总 计" → "总计")."""
+    text = raw.translate(_FULLWIDTH)
+    tokens = []
+    if "\t" in text:
+        position = 0
+        for index, cell in enumerate(text.split("\t")):
+            lead = len(cell) - len(cell.lstrip())
+            stripped = cell.strip()
+            compact = _SPACES.sub("", stripped) if not _NUMBER.match(stripped) else stripped
+            start = offset + position + lead
+            tokens.append(_Token(compact, start, start + len(stripped), index, line))
+            position += len(cell) + 1
+        return tokens
+    for match in re.finditer(r"\S+", text):
+        token = _Token(match.group(), offset + match.start(), offset + match.end(), -1, line)
+        previous = tokens[-1] if tokens else None
+        if previous and not token.is_number and not previous.is_number:
+            tokens[-1] = _Token(previous.text + token.text, previous.start, token.end, -1, line)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
+    """``{cell index or position: 栏次}`` when the line is the 栏次 line (integers 1..n, no amounts)."""
+    numbers = [t for t in tokens if t.text and (t.is_number or t.text[0].isdigit())]
+    if not numbers or any(not t.is_integer for t in numbers):
+        return None
+    values = [int(t.text) for t in numbers]
+    if values != list(range(1, len(values) + 1)):
+        return None
+    texts = [t.text for t in tokens if t.text and not t.is_number]
+    if any(len(text) > 12 for text in texts):
+        return None
+    return {(t.index if t.index >= 0 else position): int(t.text) for position, t in enumerate(numbers)}
+
+
+def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
+    """Fill ``table`` from the lines of its body."""
+    header: dict[int, int] | None = None
+    header_words: list[str] = []
+    data_lines: list[list[_Token]] = []
+    in_notes = False
+    for line_index in body:
+        offset, raw = lines[line_index]
+        stripped = raw.strip()
+        if not stripped or (is_page_number(stripped) and len(stripped) < 3):
+            continue
+        normal = stripped.translate(_FULLWIDTH)
+        if normal.startswith("注") or _ROW_IDENTITY.search(normal) or _COLUMN_IDENTITY.search(normal):
+            in_notes = True
+        if normal.startswith("说明"):
+            in_notes = False
+        if in_notes or normal.startswith("说明") or ("\t" not in raw and "。" in normal):
+            _note(table, offset, raw, in_notes)
+            continue
+        tokens = _tokens(offset, raw, line_index)
+        if header is None and table.kind != BASIC:
+            header = _header_columns(tokens)
+            header_words.extend(t.text for t in tokens)
+            if header:
+                table.columns = sorted(header.values())
+                table.layout = "tab" if "\t" in raw else "space"
+            continue
+        data_lines.append(tokens)
+    if not data_lines and header is None:
+        if table.explanation:
+            return  # an empty table with its 说明 ("2024 年本部门没有使用…")
+        table.problem = "no table body found (the table may be an image in the original)"
+        return
+    if any(t.index < 0 for tokens in data_lines for t in tokens if t.is_number):
+        table.layout = "space"
+    if table.kind == BASIC:
+        _parse_basic(table, data_lines)
+    elif table.kind in TWO_SIDED:
+        if header is None:
+            table.problem = "no 栏次 line found"
+            return
+        _parse_two_sided(table, data_lines)
+    else:
+        if header is None:
+            table.problem = "no 栏次 line found"
+            return
+        _parse_code_table(table, data_lines, header)
+    if table.problem is None:
+        _place_loose_values(table, _subtotal_rule(table, header_words))
+
+
+def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
+    """Record a note line, its identities, or the 说明 that explains an empty table."""
+    text = raw.strip()
+    normal = raw.translate(_FULLWIDTH)
+    found = False
+    for axis, pattern in (("行", _ROW_IDENTITY), ("栏", _COLUMN_IDENTITY)):
+        for match in pattern.finditer(normal):
+            terms = _terms(match.group(2))
+            if terms:
+                table.identities.append(Identity(
+                    axis, int(match.group(1)), terms, raw[match.start():match.end()].strip(),
+                    offset + match.start(), offset + match.end(),
+                ))
+                found = True
+    if found or in_notes:
+        table.notes.append(text)
+    elif table.explanation is None:
+        table.explanation = text
+
+
+def _terms(text: str) -> tuple[tuple[int, int], ...]:
+    """``"1+2-3"`` → ((1, 1), (1, 2), (-1, 3)); ``"32+33+...+57"`` expands the range."""
+    parts = re.findall(r"([+\-]?)\s*(\d+|\.{2,}|…+)", text.replace(" ", ""))
+    terms: list[tuple[int, int]] = []
+    pending_range = False
+    for sign, token in parts:
+        if not token[0].isdigit():
+            pending_range = True
+            continue
+        number = int(token)
+        if pending_range and terms:
+            terms.extend((1, n) for n in range(terms[-1][1] + 1, number))
+            pending_range = False
+        terms.append((-1 if sign == "-" else 1, number))
+    return tuple(terms)
+
+
+def _row_span(row: Row, token: _Token) -> None:
+    row.start = min(row.start, token.start) if row.end else token.start
+    row.end = max(row.end, token.end)
+
+
+def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict[int, int]) -> None:
+    """Rows keyed by subject code (or 合计); values placed by cell index (tabs) or left loose."""
+    rows: list[Row] = []
+    name_index: dict[int, int] = {}
+    placements: list[tuple[Row, _Token]] = []
+    for tokens in data_lines:
+        words = [t for t in tokens if t.text]
+        if not words:
+            continue
+        if all(not t.is_number for t in words) and "".join(t.text for t in words) in _TOTAL_NAMES:
+            words = [_Token("合计", words[0].start, words[-1].end, words[0].index, words[0].line)]
+        current = rows[-1] if rows else None
+        for position, token in enumerate(words):
+            if position == 0 and _CODE.match(token.text):
+                current = Row(code=token.text)
+                rows.append(current)
+                _row_span(current, token)
+            elif token.is_number:
+                if current is None:
+                    current = Row(name="合计")  # a values-only first row is the 合计 row
+                    rows.append(current)
+                placements.append((current, token))
+                _row_span(current, token)
+            elif token.text.endswith(_TOTAL_NAMES) or token.text.startswith("栏次合计"):
+                current = Row(name="合计")
+                rows.append(current)
+                name_index[id(current)] = token.index
+                _row_span(current, token)
+            elif current is not None and not current.values and not current.loose and not any(
+                row is current for row, _ in placements
+            ):
+                current.name += token.text
+                if current.name == token.text:
+                    name_index[id(current)] = token.index
+                _row_span(current, token)
+            elif current is None:
+                continue  # header words ("类 款 项 栏次") before the first row
+            else:
+                table.problem = f"unexpected text {token.text!r} among the values"
+                return
+    typical = Counter(name_index[id(row)] for row in rows if row.code and id(row) in name_index).most_common(1)
+    typical_index = typical[0][0] if typical else None
+    for row in rows:
+        tokens = [token for owner, token in placements if owner is row]
+        if tokens and tokens[0].index < 0:
+            row.loose.extend(token.as_value() for token in tokens)
+            continue
+        shift = 0
+        if any(token.index not in header for token in tokens):
+            # A name one cell off the usual column shifts its values too (003 表3's "合计").
+            own = name_index.get(id(row))
+            if own is not None and typical_index is not None:
+                shift = typical_index - own
+        for token in tokens:
+            column = header.get(token.index + shift)
+            if column is None or column in row.values:
+                table.problem = f"value {token.text} on line {token.line + 1} is in no 栏次 column"
+                return
+            row.values[column] = token.as_value()
+    table.rows = rows
+
+
+def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
+    """收入 rows (name, 行次, column 1) on the left, 支出 rows (name, 行次, columns 2…) on the right."""
+    expected_right: int | None = None
+    rows: list[Row] = []
+    for tokens in data_lines:
+        groups: list[tuple[Row, list[_Token | None]]] = []
+        for token in tokens:
+            current = groups[-1] if groups else None
+            if not token.text:
+                if current and current[0].line_no is not None:
+                    current[1].append(None)
+                continue
+            if not token.is_number:
+                if current and current[0].line_no is None:
+                    current[0].name += token.text
+                else:
+                    side = "收入" if current is None else "支出"
+                    groups.append((Row(name=token.text, side=side), []))
+                    _row_span(groups[-1][0], token)
+                continue
+            if current is None:
+                if not token.is_integer:
+                    table.problem = f"line {token.line + 1} starts with an amount"
+                    return
+                groups.append((Row(side="收入", line_no=int(token.text)), []))
+            elif current[0].line_no is None and token.is_integer:
+                current[0].line_no = int(token.text)
+            elif current[0].side == "收入" and token.is_integer and (
+                int(token.text) == expected_right
+                or (token.index >= 0 and len(current[1]) >= len(table.side_columns("收入")))
+            ):
+                groups.append((Row(side="支出", line_no=int(token.text)), []))
+            else:
+                current[1].append(token)
+            _row_span(groups[-1][0], token)
+        for row, slots in groups:
+            if row.line_no is None:
+                table.problem = f"row {row.name!r} has no 行次"
+                return
+            if row.side == "支出":
+                expected_right = row.line_no + 1
+            columns = table.side_columns(row.side)
+            if table.layout == "tab":
+                for slot, token in zip(columns, slots):
+                    if token is not None:
+                        row.values[slot] = token.as_value()
+                extra = [t for t in slots[len(columns):] if t is not None]
+            else:
+                values = [t for t in slots if t is not None]
+                if len(values) == len(columns):
+                    row.values.update({c: t.as_value() for c, t in zip(columns, values)})
+                else:
+                    row.loose.extend(t.as_value() for t in values)
+                extra = values[len(columns):]
+            if extra:
+                table.problem = f"row {row.line_no} has more values than columns"
+                return
+            rows.append(row)
+    table.rows = rows
+
+
+def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
+    """The 基本支出 table: blocks of (经济分类 code, name, amount) side by side, then the
+    人员经费合计 / 公用经费合计 rows. Codes 301/303 are 人员经费, the others 公用经费."""
+    rows: list[Row] = []
+    current: Row | None = None
+    for tokens in data_lines:
+        for token in tokens:
+            if not token.text:
+                continue
+            if _ECONOMIC_CODE.match(token.text):
+                side = "人员经费" if token.text[:3] in ("301", "303") else "公用经费"
+                current = Row(code=token.text, side=side)
+                rows.append(current)
+            elif token.text.endswith("合计"):
+                current = Row(name=token.text, side=token.text[:-2])
+                rows.append(current)
+            elif current is None:
+                continue  # header words before the first code
+            elif token.is_number:
+                if current.values:
+                    table.problem = f"two amounts for {current.code or current.name}"
+                    return
+                current.values[1] = token.as_value()
+            elif current.values or current.is_total:
+                table.problem = f"unexpected text {token.text!r}"
+                return
+            else:
+                current.name += token.text
+            _row_span(current, token)
+    table.columns = [1]
+    table.rows = rows
+    if not any(row.is_total for row in rows):
+        table.problem = "no 人员经费合计 / 公用经费合计 row"
+
+
+def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
+    """A 支出 side headed "小计" (表4) is the sum of its other columns: used to place values only."""
+    columns = table.side_columns("支出")
+    if table.kind not in TWO_SIDED or len(columns) < 2 or "小计" not in "".join(header_words):
+        return []
+    return [Identity("栏", columns[0], tuple((1, c) for c in columns[1:]), "小计", 0, 0)]
+
+
+def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
+    """Place loose values where the table's column identities leave only one possibility."""
+    identities = [i for i in table.identities if i.axis == "栏"] + extra_rules
+    for row in table.rows:
+        if not row.loose:
+            continue
+        columns = [c for c in table.side_columns(row.side) if c not in row.values]
+        values = row.loose
+        if len(values) > len(columns):
+            table.problem = f"row {row.code or row.name} has more values than columns"
+            return
+        survivors = []
+        for chosen in itertools.combinations(columns, len(values)):
+            placed = {**{c: v.value for c, v in row.values.items()}, **dict(zip(chosen, (v.value for v in values)))}
+            if all(_holds(identity, placed) for identity in identities):
+                survivors.append(chosen)
+        if not survivors:
+            continue
+        for position, value in list(enumerate(values))[::-1]:
+            if len({chosen[position] for chosen in survivors}) == 1:
+                row.values[survivors[0][position]] = value
+                row.loose.remove(value)
+
+
+def _holds(identity: Identity, placed: dict[int, float]) -> bool:
+    total = sum(sign * placed.get(column, 0.0) for sign, column in identity.terms)
+    # Placement only needs to rule out the impossible: allow a few cents of tail difference.
+    return abs(placed.get(identity.target, 0.0) - total) <= 0.01 * max(1, len(identity.terms)) + 1e-9

@@ -1,0 +1,46 @@
+"""Helpers shared by the table rules: finding tables, comparing sums with tail tolerance."""
+
+from __future__ import annotations
+
+from linter.check.interval import format_amount
+from linter.check.rule import Tolerances
+from linter.extract.tables import Row, Table, Value
+
+#: Outcome of a comparison: equal, a tail difference (≤ tail_per_item per added item) or a gap.
+EQUAL, TAIL, GAP = "equal", "tail", "gap"
+
+
+def compare(printed: float, computed: float, items: int, tolerances: Tolerances) -> str:
+    """Whether a printed amount equals a recomputed one, is off by a rounding tail, or is not."""
+    difference = abs(printed - computed)
+    if difference < tolerances.amount_unit / 2:
+        return EQUAL
+    if difference <= tolerances.tail_per_item * max(1, items) + 1e-9:
+        return TAIL
+    return GAP
+
+
+def readable(tables: list[Table], kind: str | None = None) -> list[Table]:
+    """Tables read with confidence (of ``kind``)."""
+    return [t for t in tables if t.problem is None and (kind is None or t.kind == kind)]
+
+
+def first(tables: list[Table], kind: str) -> Table | None:
+    found = readable(tables, kind)
+    return found[0] if found else None
+
+
+def amount(value: float) -> str:
+    return format_amount(value)
+
+
+def row_label(table: Table, row: Row) -> str:
+    key = row.code or (f"{row.line_no}行" if row.line_no else "")
+    return f"{table.label} {key} {row.plain_name}".replace("  ", " ").strip()
+
+
+def cell_span(document, row: Row, cell: Value | None):
+    """The span of a cell, or of the whole row when the cell is empty."""
+    if cell is not None:
+        return document.source_span(cell.start, cell.end)
+    return document.source_span(row.start, row.end)

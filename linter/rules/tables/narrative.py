@@ -1,0 +1,42 @@
+"""The narrative sections that describe each table (a small, precise matcher for the table rules;
+the shared claim extractor may replace it)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from linter.extract.tables import PERFORMANCE, table_kind
+
+#: An amount of 万元 in the flow text (group ``num``).
+AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元"
+#: A section heading; a wrapped heading may carry the start of its first paragraph.
+_HEADING = re.compile(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+
+
+def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
+    """``(table kind, flow offset, line)`` for every line of a section that explains one table
+    ("五、一般公共预算财政拨款支出决算情况说明" explains the 一般公共预算支出表)."""
+    kind = None
+    offset = 0
+    for line in flow_text.split("\n"):
+        heading = _HEADING.match(line)
+        if heading:
+            title = heading.group("title")
+            found = table_kind(title) if ("决算" in title or "预算" in title) else None
+            kind = None if found == PERFORMANCE else found
+            rest = line[heading.end():]
+            if kind and rest:
+                yield kind, offset + heading.end(), rest
+        elif _PART.match(line):
+            kind = None
+        elif kind:
+            yield kind, offset, line
+        offset += len(line) + 1
+
+
+def sentence_before(line: str, position: int) -> str:
+    """The part of the sentence that precedes ``position`` in ``line``."""
+    start = max(line.rfind("。", 0, position), line.rfind("；", 0, position)) + 1
+    return line[start:position]

@@ -1,0 +1,97 @@
+"""TBL002 table-identity."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.rules.tables.common import GAP, TAIL, amount, cell_span, compare, readable, row_label
+
+
+class TableIdentity(Rule):
+    """An identity a table prints in its notes ("31行=(27+28+29)行", "1栏各行=(2+3)栏各行") fails.
+
+    The identities are read from the note text of each table, not assumed. A sum that is off by
+    no more than ``tail_per_item`` (0.01) per added item is the rounding tail the tables warn
+    about ("金额单位转换时可能存在尾数误差") and is reported at ``info`` level only.
+
+    **Anti-pattern**
+
+        项目	本年支出
+        类	款	项	栏次	1	2	3
+        合计				852.68	135.01	707.67
+        注：1栏各行 = (2+3) 栏各行。
+
+    **Best practice**
+
+        项目	本年支出
+        类	款	项	栏次	1	2	3
+        合计				852.68	135.01	717.67
+        注：1栏各行 = (2+3) 栏各行。
+    """
+
+    code = "TBL002"
+    name = "table-identity"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        for table in readable(document.tables):
+            for identity in table.identities:
+                if identity.axis == "行":
+                    yield from self._row_identity(document, context, table, identity)
+                else:
+                    yield from self._column_identity(document, context, table, identity)
+
+    def _row_identity(self, document, context, table, identity):
+        target = table.row_by_line_no(identity.target)
+        terms = [(sign, table.row_by_line_no(number)) for sign, number in identity.terms]
+        if target is None or any(row is None for _, row in terms):
+            return
+        for column in table.side_columns(target.side):
+            printed = target.amount(column)
+            values = [(sign, row.amount(column)) for sign, row in terms]
+            if printed is None or any(v is None for _, v in values):
+                continue
+            computed = sum(sign * v for sign, v in values)
+            items = sum(1 for _, v in values if v)
+            yield from self._report(document, context, table, target, column, printed, computed, items,
+                                    f"{identity.text}: {row_label(table, target)}")
+
+    def _column_identity(self, document, context, table, identity):
+        for row in table.rows:
+            if identity.target not in table.side_columns(row.side):
+                continue
+            printed = row.amount(identity.target)
+            values = [sign * (row.amount(c) if row.amount(c) is not None else float("nan"))
+                      for sign, c in identity.terms]
+            if printed is not None and all(v == v for v in values):
+                computed, items = sum(values), sum(1 for v in values if v)
+            elif printed is not None and self._covers_row(table, row, identity):
+                # The parts are every other column: their sum is known even if their places are not.
+                others = [v.value for c, v in row.values.items() if c != identity.target] + [v.value for v in row.loose]
+                computed, items = sum(others), len(others)
+            else:
+                continue
+            yield from self._report(document, context, table, row, identity.target, printed, computed, items,
+                                    f"{identity.text}: {row_label(table, row)}")
+
+    @staticmethod
+    def _covers_row(table, row, identity) -> bool:
+        columns = {c for _, c in identity.terms}
+        return all(sign > 0 for sign, _ in identity.terms) and columns | {identity.target} >= set(
+            table.side_columns(row.side)
+        )
+
+    def _report(self, document, context, table, row, column, printed, computed, items, what):
+        outcome = compare(printed, computed, items, context.tolerances)
+        if outcome not in (TAIL, GAP):
+            return
+        message = (
+            f"{what} — 栏{column} is {amount(printed)} but the identity gives {amount(computed)} "
+            f"(off by {amount(abs(printed - computed))})"
+        )
+        if outcome == TAIL:
+            message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
+        yield self.finding(
+            document, cell_span(document, row, row.cell(column)), message,
+            expected=amount(computed), severity=Severity.INFO if outcome == TAIL else None,
+        )

@@ -1,0 +1,73 @@
+"""TBL003 table-hierarchy."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.extract.tables import BASIC, CODE_KINDS
+from linter.rules.tables.common import GAP, TAIL, amount, cell_span, compare, readable, row_label
+
+
+class TableHierarchy(Rule):
+    """A 类 row is not the sum of its 款 rows, a 款 row not the sum of its 项 rows, or 合计 not
+    the sum of the 类 rows.
+
+    Subject codes nest: 类 (3 digits) ⊃ 款 (5) ⊃ 项 (7); in the 基本支出 table 类 (301) ⊃ 款
+    (30101) and 人员经费合计 / 公用经费合计 are the sums of their 类. Each column is checked
+    separately. A difference within the rounding tail (0.01 per added item) is ``info``.
+
+    **Anti-pattern**
+
+        类	款	项	栏次	1	2	3
+        合计				852.68	135.01	717.67
+        201			一般公共服务支出	821.73	104.06	717.67
+        20137			网信事务	811.73	104.06	707.67
+
+    **Best practice**
+
+        类	款	项	栏次	1	2	3
+        合计				821.73	104.06	717.67
+        201			一般公共服务支出	821.73	104.06	717.67
+        20137			网信事务	821.73	104.06	717.67
+    """
+
+    code = "TBL003"
+    name = "table-hierarchy"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        for table in readable(document.tables):
+            if table.kind not in CODE_KINDS and table.kind != BASIC:
+                continue
+            coded = [row for row in table.rows if row.code]
+            for parent in coded:
+                children = [r for r in coded if len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)]
+                yield from self._check(document, context, table, parent, children, "its sub-rows")
+            for total in (row for row in table.rows if row.is_total):
+                classes = [r for r in coded if len(r.code) == 3 and (r.side == total.side or table.kind != BASIC)]
+                yield from self._check(document, context, table, total, classes, "the 类 rows")
+
+    def _check(self, document, context, table, parent, children, what):
+        if not children:
+            return
+        for column in table.columns:
+            printed = parent.amount(column)
+            values = [child.amount(column) for child in children]
+            if printed is None or any(v is None for v in values):
+                continue
+            computed = sum(values)
+            items = sum(1 for v in values if v)
+            outcome = compare(printed, computed, items, context.tolerances)
+            if outcome not in (TAIL, GAP):
+                continue
+            codes = "+".join(child.code for child in children if child.amount(column))
+            message = (
+                f"{row_label(table, parent)}: 栏{column} is {amount(printed)} but {what} "
+                f"({codes or 'none with amounts'}) add up to {amount(computed)}"
+            )
+            if outcome == TAIL:
+                message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
+            yield self.finding(
+                document, cell_span(document, parent, parent.cell(column)), message,
+                expected=amount(computed), severity=Severity.INFO if outcome == TAIL else None,
+            )

@@ -1,0 +1,133 @@
+"""TBL004 cross-table."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.extract.tables import (
+    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table,
+)
+from linter.rules.tables.common import GAP, TAIL, amount, cell_span, compare, first, row_label
+
+
+class CrossTable(Rule):
+    """Two tables disagree on the same quantity.
+
+    Checked pairs: 表1 本年收入合计 = 表2 合计 and 表1 本年支出合计 = 表3 合计; the columns of
+    表4 本年支出合计 = 表5 合计 (一般公共预算), the 政府性基金 table's 本年支出 and the 国有资本经营
+    table's 合计; 表5 基本支出 = 表6 人员经费合计 + 公用经费合计; and 表1's class rows = 表4's
+    (when all income is 财政拨款, so the two tables cover the same money). Tables are found by
+    their title words, so the different numbering of years and 预算/决算 does not matter. A
+    difference within the rounding tail is ``info``.
+
+    **Anti-pattern**
+
+        2022年度一般公共预算财政拨款支出决算表（表5）: 合计 852.68 基本支出 135.01
+        2022年度一般公共预算财政拨款基本支出决算明细表（表6）: 人员经费合计 128.98 公用经费合计 16.04
+
+    **Best practice**
+
+        表5: 合计 852.68 基本支出 135.01
+        表6: 人员经费合计 128.98 公用经费合计 6.03 (135.01 within the 0.01 tail)
+    """
+
+    code = "TBL004"
+    name = "cross-table"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        tables = document.tables
+        summary, fiscal = first(tables, SUMMARY), first(tables, FISCAL)
+        income, expenditure = first(tables, INCOME), first(tables, EXPENDITURE)
+        general, basic = first(tables, GENERAL), first(tables, BASIC)
+        fund, capital = first(tables, FUND), first(tables, STATE_CAPITAL)
+        if summary:
+            yield from self._pair(document, context, summary, summary.row_named("本年收入合计", "收入"), 1,
+                                  income, _total(income), 1)
+            yield from self._pair(document, context, summary, summary.row_named("本年支出合计", "支出"), 2,
+                                  expenditure, _total(expenditure), 1)
+        if fiscal:
+            spent = fiscal.row_named("本年支出合计", "支出")
+            for column, other, other_column in (
+                (3, general, 1), (4, fund, _spending_column(fund)), (5, capital, 1),
+            ):
+                yield from self._pair(document, context, fiscal, spent, column, other, _total(other), other_column)
+        if general and basic:
+            yield from self._basic(document, context, general, basic)
+        if summary and fiscal:
+            yield from self._classes(document, context, summary, fiscal)
+
+    def _pair(self, document, context, table, row, column, other, other_row, other_column, items=1):
+        if row is None or other is None or other_row is None or other_column is None:
+            return
+        mine, theirs = row.amount(column), other_row.amount(other_column)
+        if mine is None or theirs is None:
+            return
+        outcome = compare(theirs, mine, items, context.tolerances)
+        if outcome not in (TAIL, GAP):
+            return
+        message = (
+            f"{row_label(other, other_row)} 栏{other_column} is {amount(theirs)} but "
+            f"{row_label(table, row)} 栏{column} is {amount(mine)}"
+        )
+        if outcome == TAIL:
+            message += f"; within the rounding tail of {context.tolerances.tail_per_item}"
+        yield self.finding(
+            document, cell_span(document, other_row, other_row.cell(other_column)), message,
+            expected=amount(mine), severity=Severity.INFO if outcome == TAIL else None,
+        )
+
+    def _basic(self, document, context, general, basic):
+        total = _total(general)
+        people, public = basic.row_named("人员经费合计"), basic.row_named("公用经费合计")
+        if total is None or people is None or public is None:
+            return
+        basic_spending, parts = total.amount(2), (people.amount(1), public.amount(1))
+        if basic_spending is None or None in parts:
+            return
+        outcome = compare(basic_spending, sum(parts), 2, context.tolerances)
+        if outcome not in (TAIL, GAP):
+            return
+        message = (
+            f"{general.label} 合计 基本支出 is {amount(basic_spending)} but {basic.label} 人员经费合计 "
+            f"{amount(parts[0])} + 公用经费合计 {amount(parts[1])} = {amount(sum(parts))}"
+        )
+        if outcome == TAIL:
+            message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
+        yield self.finding(
+            document, cell_span(document, total, total.cell(2)), message,
+            expected=amount(sum(parts)), severity=Severity.INFO if outcome == TAIL else None,
+        )
+
+    def _classes(self, document, context, summary, fiscal):
+        income = summary.row_named("本年收入合计", "收入"), fiscal.row_named("本年收入合计", "收入")
+        if None in income or income[0].amount(1) is None or income[1].amount(1) is None:
+            return
+        if compare(income[0].amount(1), income[1].amount(1), 1, context.tolerances) == GAP:
+            return  # 表1 also covers money that is not 财政拨款: its class rows may be larger
+        for row in summary.rows:
+            if row.side != "支出" or row.is_total or not row.plain_name.endswith("支出"):
+                continue
+            other = fiscal.row_named(row.plain_name, "支出")
+            yield from self._pair(document, context, summary, row, 2, fiscal, other, 2)
+
+
+def _total(table: Table | None) -> Row | None:
+    """The 合计 row; an empty table (header and no rows) counts as all zeros."""
+    if table is None:
+        return None
+    total = table.total()
+    if total is None and not table.rows and table.has_header:
+        return Row(name="合计")
+    return total
+
+
+def _spending_column(table: Table | None) -> int | None:
+    """The 本年支出 column of the 政府性基金 table: the one its notes subtract ("6=(1+2-3)")."""
+    if table is None:
+        return None
+    for identity in table.identities:
+        negative = [column for sign, column in identity.terms if sign < 0]
+        if identity.axis == "栏" and len(negative) == 1:
+            return negative[0]
+    return 3 if len(table.columns) == 6 else None

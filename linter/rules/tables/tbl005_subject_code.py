@@ -1,0 +1,57 @@
+"""TBL005 subject-code."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.extract.subjects import codes_named, normal_name, subjects
+from linter.extract.tables import BASIC
+
+
+class SubjectCode(Rule):
+    """A subject code whose name differs from the official 政府收支分类科目 (e.g. "210 城乡社区支出",
+    where 210 is 卫生健康支出 and 城乡社区支出 is 212).
+
+    Codes are compared with the reference list shipped in ``linter/data/subjects.tsv``: every 类
+    of the 支出功能分类, the 款 and 项 seen in real disclosures, and the 支出经济分类 codes of the
+    基本支出 table, with former names (e.g. 医疗卫生与计划生育支出) accepted. Codes the list
+    does not know are not judged.
+
+    **Anti-pattern**
+
+        类	款	项	1	2	3	4	5	6
+        合计		690.4	690.4		690.4
+        210		城乡社区支出		690.4	690.4		690.4
+
+    **Best practice**
+
+        类	款	项	1	2	3	4	5	6
+        合计		690.4	690.4		690.4
+        212		城乡社区支出		690.4	690.4		690.4
+    """
+
+    code = "TBL005"
+    name = "subject-code"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        reference = subjects()
+        for table in document.tables:
+            classification = "经济" if table.kind == BASIC else "功能"
+            for row in table.rows:
+                subject = reference.get(row.code or "")
+                if subject is None or not row.name or subject.classification != classification:
+                    continue
+                if subject.accepts(row.name):
+                    continue
+                elsewhere = [c for c in codes_named(row.name, len(row.code), classification) if c != row.code]
+                message = (
+                    f"{table.label}: code {row.code} is {subject.name} in 政府收支分类科目, "
+                    f"but the table names it {normal_name(row.name)}"
+                )
+                if elsewhere:
+                    message += f" (which is code {', '.join(elsewhere)})"
+                yield self.finding(
+                    document, document.source_span(row.start, row.start + len(row.code)), message,
+                    expected=elsewhere[0] if elsewhere else subject.name,
+                )

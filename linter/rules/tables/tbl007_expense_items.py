@@ -1,0 +1,80 @@
+"""TBL007 expense-items."""
+
+from __future__ import annotations
+
+import re
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.extract.subjects import normal_name, subjects
+from linter.extract.tables import BASIC
+from linter.rules.tables.common import amount, first
+from linter.rules.tables.narrative import AMOUNT, sections
+
+_LIST = re.compile(rf"(?P<side>人员经费|公用经费){AMOUNT}[，,]?(?:主要)?包括[：:](?P<items>[^。；;]+)")
+
+
+class ExpenseItems(Rule):
+    """The items "主要包括：…" lists under 人员经费 / 公用经费 are not the 基本支出 table's rows
+    that have amounts.
+
+    A listed item must have an amount in the 基本支出 table (表6), and every 款 with an amount
+    must be listed, unless the list ends with "等" or lists its 类 ("对个人和家庭的补助").
+    Item names are matched with the table's names and the official ones (政府收支分类科目).
+
+    **Anti-pattern**
+
+        人员经费53.99万元，主要包括：基本工资、公务员医疗补助缴费、住房公积金。
+
+    (表6 has no amount for 公务员医疗补助 but 7.9 for 职工基本医疗保险缴费)
+
+    **Best practice**
+
+        人员经费53.99万元，主要包括：基本工资、职工基本医疗保险缴费、住房公积金。
+    """
+
+    code = "TBL007"
+    name = "expense-items"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        table = first(document.tables, BASIC)
+        if table is None:
+            return
+        for kind, offset, line in sections(document.flow.text):
+            for match in _LIST.finditer(line):
+                yield from self._check_list(document, offset, match, table)
+
+    def _check_list(self, document, offset, match, table):
+        side = match.group("side")
+        rows = [r for r in table.rows if r.side == side and r.code]
+        listed = set()
+        position = match.start("items")
+        text = match.group("items")
+        for item in text.split("、"):
+            start = position + len(item) - len(item.lstrip())
+            position += len(item) + 1
+            name = re.sub(r"等$", "", item.strip())
+            row = next((r for r in rows if _same(r, name)), None)
+            if row is None:
+                continue  # wording the table does not use: cannot decide
+            listed.add(row.code)
+            if not row.has_amount:
+                yield self.finding(
+                    document, document.span(offset + start, offset + start + len(name)),
+                    f"{side} lists {name}, but {table.label} has no amount for {row.code} {row.name}",
+                )
+        if text.strip().endswith("等"):
+            return
+        for row in rows:
+            if len(row.code) == 5 and row.has_amount and row.code not in listed and row.code[:3] not in listed:
+                yield self.finding(
+                    document, document.span(offset + match.start("items"), offset + match.end("items")),
+                    f"{side} 主要包括 does not list {row.code} {row.name}, which has "
+                    f"{amount(row.values[1].value)} in {table.label}",
+                )
+
+
+def _same(row, name: str) -> bool:
+    subject = subjects().get(row.code)
+    return normal_name(row.name) == normal_name(name) or bool(subject and subject.accepts(name))

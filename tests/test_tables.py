@@ -1,0 +1,147 @@
+"""The table parser on each layout, tail severities, and the tables of the bundled examples."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from conftest import EXAMPLES, lint_text
+from linter.check.finding import Severity
+from linter.check.rule import Tolerances
+from linter.document import Document
+from linter.extract.tables import BASIC, INCOME, SUMMARY
+from linter.read import decode_bytes, read_path
+
+
+def tables_of(text: str):
+    return Document(decode_bytes(text.encode("utf-8"), "snippet.txt")).tables
+
+
+def values(row):
+    return {column: value.value for column, value in row.values.items()}
+
+
+def test_tab_separated_code_table_places_values_by_cell():
+    (table,) = tables_of(
+        "2022年度一般公共预算财政拨款支出决算表（表5）\n类\t款\t项\t栏次\t1\t2\t3\n"
+        "合计\t\t\t\t852.68\t135.01\t717.67\n2013704\t\t\t信息安全事务\t23.38\t\t23.38\n"
+    )
+    assert table.problem is None and table.columns == [1, 2, 3]
+    assert values(table.rows[1]) == {1: 23.38, 3: 23.38}
+    assert table.rows[1].code == "2013704" and table.rows[1].level == "项"
+
+
+def test_shifted_total_cell_is_realigned():
+    (table,) = tables_of(
+        "2020年度支出决算表（表3）\n类\t款\t项\t栏次\t1\t2\t3\n⇥⇥合计\t1569.06\t67.86\t1501.2\n"
+        .replace("⇥", "\t")
+        + "201\t\t\t一般公共服务支出\t854.16\t67.86\t786.29\n"
+    )
+    assert values(table.total()) == {1: 1569.06, 2: 67.86, 3: 1501.2}
+
+
+def test_space_separated_rows_and_names_broken_over_lines():
+    (table,) = tables_of(
+        "2022 年度收入决算表（表 2）\n栏次 1 2 3\n合计 10.00 10.00\n"
+        "22904\n其他政府性基金及对应专项债务收入安排的支\n出\n10.00 10.00\n注：1栏各行＝（2＋3）栏各行。\n"
+    )
+    row = table.rows[1]
+    assert row.name == "其他政府性基金及对应专项债务收入安排的支出"
+    assert values(row) == {1: 10.0} and [v.value for v in row.loose] == [10.0]
+
+
+def test_identities_place_space_separated_values():
+    (table,) = tables_of(
+        "2022 年度政府性基金预算财政拨款收入支出决算表（表 7）\n栏次 1 2 3 4 5 6\n"
+        "合计 5.00 5.00 4.00 1.00\n注：6栏各行＝（1＋2－3）栏各行；3栏各行＝（4＋5）栏各行。\n"
+    )
+    assert table.layout == "space" and len(table.identities) == 2
+    # 4 values in 6 columns: 3, 4 and 5 are forced; the first may be 年初结转 (1) or 本年收入 (2).
+    assert values(table.total()) == {3: 5.0, 4: 4.0, 5: 1.0}
+    assert [v.value for v in table.total().loose] == [5.0]
+
+
+def test_two_sided_table_with_missing_left_names():
+    (table,) = tables_of(
+        "2022 年度收入支出决算总表（表 1）\n栏次 1 栏次 2\n"
+        "一、一般公共预算财政拨款收入 1 1,265.16 一、一般公共服务支出 3 1,151.77\n"
+        "2 九、卫生健康支出 4 113.39\n本年收入合计 5 1,265.16 本年支出合计 6 1,265.16\n"
+    )
+    assert table.kind == SUMMARY
+    assert [(r.side, r.line_no, values(r)) for r in table.rows[:4]] == [
+        ("收入", 1, {1: 1265.16}), ("支出", 3, {2: 1151.77}), ("收入", 2, {}), ("支出", 4, {2: 113.39}),
+    ]
+
+
+def test_three_block_basic_table():
+    (table,) = tables_of(
+        "2022年度一般公共预算财政拨款基本支出决算明细表（表6）\n人员经费\t\t\t公用经费\n"
+        "301\t工资福利支出\t1.00\t302\t商品和服务支出\t2.00\t310\t资本性支出\t\n"
+        "30101\t基本工资\t1.00\t30201\t办公费\t2.00\t31002\t办公设备购置\t\n"
+        "人员经费合计\t\t1.00\t公用经费合计\t\t\t\t\t2.00\n"
+    )
+    assert table.kind == BASIC and table.problem is None
+    assert {r.code: r.side for r in table.rows if r.code}["31002"] == "公用经费"
+    assert values(table.row_named("公用经费合计")) == {1: 2.0}
+
+
+def test_empty_table_keeps_its_explanation_and_untitled_tables_are_found():
+    tables = tables_of(
+        "2022年度收入支出决算总表（表1）\n栏次\t\t1\t栏次\t\t2\n本年收入合计\t1\t5.00\t本年支出合计\t2\t5.00\n"
+        "注：本表反映部门本年度的总收支。\n"
+        "项\t\t目\t本年收入合计\t财政拨款收入\t上级补助收入\n功能分类科目编码\t科目名称\t\t1\t2\t3\n\t\t\t5.00\t5.00\t\n"
+        "2022年度国有资本经营预算财政拨款支出决算表（表8）\n类\t款\t项\t1\t2\t3\n合计\t\t\t\t\t\n"
+        "说明：我单位2022年度没有使用国有资本经营预算财政拨款安排的支出。\n"
+    )
+    assert [t.kind for t in tables][:2] == [SUMMARY, INCOME]
+    assert tables[1].number is None and values(tables[1].total()) == {1: 5.0, 2: 5.0}
+    assert tables[2].is_empty and tables[2].explanation.startswith("说明")
+
+
+T5 = (
+    "2022年度一般公共预算财政拨款支出决算表（表5）\n类\t款\t项\t栏次\t1\t2\t3\n"
+    "合计\t\t\t\t{total}\t135.01\t717.67\n注：1栏各行 = (2+3) 栏各行。\n"
+)
+
+
+@pytest.mark.parametrize("total,severity", [("852.68", None), ("852.69", Severity.INFO),
+                                            ("852.70", Severity.INFO), ("852.71", Severity.ERROR)])
+def test_tail_differences_are_info_and_larger_gaps_errors(total, severity):
+    findings = lint_text(T5.format(total=total), ["TBL002"])
+    assert [f.severity for f in findings] == ([severity] if severity else [])
+
+
+def test_tail_tolerance_is_configurable():
+    findings = lint_text(T5.format(total="852.70"), ["TBL002"], tolerances=Tolerances(tail_per_item=0.005))
+    assert [f.severity for f in findings] == [Severity.ERROR]
+
+
+def _example(prefix: str) -> Document:
+    (path,) = EXAMPLES.glob(f"{prefix}_*.txt")
+    return Document(read_path(path, 10**8))
+
+
+@pytest.mark.parametrize("prefix,tables,rows", [("001", 9, 242), ("003", 9, 232), ("004", 9, 269)])
+def test_example_tables_are_read(prefix, tables, rows):
+    document = _example(prefix)
+    assert len(document.tables) == tables
+    assert all(t.problem is None for t in document.tables)
+    assert sum(len(t.rows) for t in document.tables) == rows
+
+
+def _findings(prefix: str):
+    document = _example(prefix)
+    return lint_text(document.original.text, ["TBL"])
+
+
+def test_examples_real_inconsistencies_are_errors_and_tails_only_infos():
+    by_file = {prefix: _findings(prefix) for prefix in ("001", "003", "004")}
+    errors = {p: Counter(f.code for f in fs if f.severity == Severity.ERROR) for p, fs in by_file.items()}
+    assert errors["001"] == Counter({"TBL009": 1})  # 附件 2-1 and 2-3 share 项目编码 …101
+    assert errors["003"] == Counter({"TBL005": 1})  # 表8 files 城乡社区支出 under 210
+    assert errors["004"] == Counter()
+    warnings = [f for f in by_file["004"] if f.severity == Severity.WARNING]
+    assert not warnings  # 表1's 8,380.97 / 8,380.96 and the other tails are infos
+    assert any("8380.97" in f.message and f.severity == Severity.INFO for f in by_file["004"])
+    assert any(f.code == "TBL006" and "128.97" in f.message for f in by_file["001"])
