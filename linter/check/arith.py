@@ -49,20 +49,36 @@ class QuantityIndex:
     """Current-year statements of each known quantity, in document order."""
 
     by_key: dict[Key, list[Stated]]
+    document: object = None
 
     @classmethod
-    def of(cls, claims: ClaimSet) -> "QuantityIndex":
+    def of(cls, document) -> "QuantityIndex":
+        claims = document.claims
         years = [v.year[:4] for v in claims.values if v.year]
         main_year = max(set(years), key=years.count) if years else None
         by_key: dict[Key, list[Stated]] = defaultdict(list)
         for value in claims.values:
             if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):
                 by_key[value.key].append(value)
-        return cls(dict(by_key))
+        return cls(dict(by_key), document)
 
     def first(self, key: Key | None) -> Stated | None:
         statements = self.by_key.get(key) if key else None
         return statements[0] if statements else None
+
+    def whole(self, key: Key | None) -> Stated | None:
+        """The text's first statement of ``key``, else the total a table prints for it."""
+        stated = self.first(key)
+        if stated is not None or key is None or self.document is None:
+            return stated
+        from linter.extract.table_totals import table_totals
+
+        found = table_totals(self.document.tables).get(key)
+        if found is None:
+            return None
+        where, value = found
+        # A table cell has original-file offsets, not flow offsets: -1 marks it as not spannable.
+        return Stated(where, Number(value.text, "万元", -1, -1, value.value, value.decimals), key)
 
 
 # ---------------------------------------------------------------------------

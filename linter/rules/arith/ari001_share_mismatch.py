@@ -28,9 +28,9 @@ class ShareMismatch(Rule):
 
     def check(self, document, context):
         tolerances = context.tolerances
-        index = QuantityIndex.of(document.claims)
+        index = QuantityIndex.of(document)
         for share in document.claims.shares:
-            whole = share.whole or index.first(share.whole_key)
+            whole = share.whole or index.whole(share.whole_key)
             if whole is None or whole.number.malformed:
                 continue
             part = share.part.number

@@ -30,7 +30,7 @@ class GrowthRateMismatch(Rule):
 
     def check(self, document, context):
         tolerances = context.tolerances
-        index = QuantityIndex.of(document.claims)
+        index = QuantityIndex.of(document)
         for change in document.claims.changes:
             if change.rate is None or change.delta.malformed:
                 continue
@@ -42,7 +42,7 @@ class GrowthRateMismatch(Rule):
                     f"but the rate says it {'rose' if change.rate_sign > 0 else 'fell'}",
                 )
                 continue
-            current = change.current or index.first(change.key)
+            current = change.current or index.whole(change.key)
             if current is None or current.number.malformed:
                 continue
             delta = amount(change.delta, tolerances)

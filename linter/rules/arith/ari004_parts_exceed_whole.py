@@ -29,7 +29,7 @@ class PartsExceedWhole(Rule):
 
     def check(self, document, context):
         claims = document.claims
-        for check in sum_checks(claims, QuantityIndex.of(claims), context.tolerances):
+        for check in sum_checks(claims, QuantityIndex.of(document), context.tolerances):
             if check.exceeds:
                 last = max(check.parts, key=lambda p: p.end)
                 yield self.finding(

@@ -30,7 +30,7 @@ class PartsSumMismatch(Rule):
 
     def check(self, document, context):
         claims = document.claims
-        for check in sum_checks(claims, QuantityIndex.of(claims), context.tolerances):
+        for check in sum_checks(claims, QuantityIndex.of(document), context.tolerances):
             if check.complete and check.mismatch and not check.exceeds:
                 yield self.finding(
                     document,

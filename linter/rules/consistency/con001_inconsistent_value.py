@@ -30,7 +30,7 @@ class InconsistentValue(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        index = QuantityIndex.of(document.claims)
+        index = QuantityIndex.of(document)
         for conflict in value_conflicts(index, context.tolerances):
             if conflict.tail:
                 continue

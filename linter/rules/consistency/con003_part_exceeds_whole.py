@@ -36,7 +36,7 @@ class PartExceedsWhole(Rule):
     def check(self, document, context):
         tolerances = context.tolerances
         claims = document.claims
-        index = QuantityIndex.of(claims)
+        index = QuantityIndex.of(document)
         current = {key: statements[0] for key, statements in index.by_key.items()}
         for part_key, part in current.items():
             for whole_key, whole in current.items():

@@ -31,7 +31,7 @@ class RoundingTail(Rule):
 
     def check(self, document, context):
         claims = document.claims
-        index = QuantityIndex.of(claims)
+        index = QuantityIndex.of(document)
         for conflict in value_conflicts(index, context.tolerances):
             if conflict.tail:
                 later, first = conflict.later, conflict.first
