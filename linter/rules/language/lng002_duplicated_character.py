@@ -18,7 +18,7 @@ _LIKELIER = math.log(50)
 
 
 class DuplicatedCharacter(Rule):
-    """A character typed twice ("各各增加", "细化化为").
+    """A character typed twice ("各各增加").
 
     A doubled character is reported when the pair is no word (人人, 常常 and the like are), the
     segmenter places neither copy in a word ("申报报批" is 申报 + 报批, "市市场" is 市 + 市场), the
