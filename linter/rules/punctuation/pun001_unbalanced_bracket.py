@@ -10,8 +10,8 @@ from linter.check.rule import Rule
 #: Opening → closing characters checked (flow text has full-width brackets made ASCII).
 PAIRS = {"(": ")", "[": "]", "【": "】", "《": "》", "“": "”", "‘": "’", "〔": "〕"}
 _CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
-#: A list label with a lone closing bracket ("1)", "a)", "二)") at the start of a paragraph.
-_LABEL = regex.compile(r"^\s*[0-9A-Za-z一二三四五六七八九十]{1,3}\)")
+#: A list label with a lone closing bracket ("1)", "a)", "二)") starting a paragraph or clause.
+_LABEL = regex.compile(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}$")
 
 
 class UnbalancedBracket(Rule):
@@ -49,7 +49,6 @@ def unbalanced(paragraph: str) -> list[tuple[int, str]]:
     """Positions of the brackets of ``paragraph`` that have no partner."""
     stack: list[tuple[int, str]] = []
     lonely: list[tuple[int, str]] = []
-    label = _LABEL.match(paragraph)
     for position, char in enumerate(paragraph):
         if char in PAIRS:
             stack.append((position, char))
@@ -60,7 +59,7 @@ def unbalanced(paragraph: str) -> list[tuple[int, str]]:
                 while stack[-1][1] != _CLOSERS[char]:
                     lonely.append(stack.pop())
                 stack.pop()
-            elif not (label and position == label.end() - 1) and paragraph[position - 1:position] != char:
+            elif not (char == ")" and _LABEL.search(paragraph, 0, position)) and paragraph[position - 1:position] != char:
                 lonely.append((position, char))
     return sorted(lonely + stack)
 
