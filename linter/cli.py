@@ -38,7 +38,10 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are found.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
               help="Refuse files larger than this.")
-def check(paths, output_format, select, extend_select, ignore, fail_on, exit_zero, max_bytes) -> None:
+@click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes in place; report the rest.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+def check(paths, output_format, select, extend_select, ignore, fail_on, exit_zero, max_bytes,
+          apply_fix, show_diff) -> None:
     """Lint the documents at PATHS (files, or folders searched for *.txt and *.md)."""
     from linter.config import Settings
     from linter.engine import lint_paths
@@ -55,6 +58,14 @@ def check(paths, output_format, select, extend_select, ignore, fail_on, exit_zer
         result = lint_paths(paths, settings)
     except UnknownRuleError as error:
         raise click.UsageError(str(error)) from None
+    if show_diff or apply_fix:
+        from linter.fix import fix_files
+
+        applied, diff = fix_files(result.findings, write=apply_fix and not show_diff)
+        if show_diff:
+            click.echo(diff, nl=False)
+            sys.exit(EXIT_FINDINGS if diff and not exit_zero else EXIT_OK)
+        result.findings = [f for f in result.findings if f.fix not in applied]
     click.echo(FORMATTERS[output_format](result.findings, result.errors, result.files), nl=False)
     for error in result.errors:
         click.echo(f"disclint: {error.path}: {error.message}", err=True)

@@ -1,1 +1,1 @@
-"""Reference data shipped with disclint (read lazily by the modules that need it)."""
+"""Reference data shipped with disclint: the subject catalogue and the domain lexicon (read lazily)."""

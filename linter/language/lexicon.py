@@ -1,0 +1,124 @@
+"""The domain lexicon (``linter/data``) and the heavy language resources, loaded lazily, once.
+
+- :func:`lexicon` — words, section titles and standard sentences of budget disclosures,
+  plus every subject name of the 政府收支分类科目 (``subjects.tsv``);
+- :func:`subjects` — subject names by code, and obsolete names with today's name;
+- :func:`tokenizer` — a jieba tokenizer that knows the lexicon's words (its dictionary is
+  read on first use, from jieba's cache in the temp folder);
+- :func:`pinyins` — the toneless readings of a character (pypinyin);
+- :func:`to_simplified` — OpenCC's traditional→simplified conversion.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from linter.normalise.flow import _FULLWIDTH as FULLWIDTH
+
+#: jieba counts below this make a "word" too rare to vouch for a character sequence.
+RARE_WORD_FREQUENCY = 5
+
+
+def _data_lines(name: str) -> list[str]:
+    text = files("linter.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def normalise(text: str) -> str:
+    """Lexicon text in the flow text's alphabet (ASCII brackets and digits)."""
+    return text.translate(FULLWIDTH)
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """Expenditure-by-function subjects: ``names[code]`` and ``obsolete[old name] = new name``."""
+
+    names: dict[str, str]
+    obsolete: dict[str, str]
+
+    def level(self, code: str) -> str:
+        return {3: "类", 5: "款", 7: "项"}.get(len(code), "")
+
+
+@cache
+def subjects() -> Subjects:
+    """The 支出功能分类 subjects of the shared reference list, with former names as obsolete."""
+    from linter.extract.subjects import subjects as reference
+
+    names, obsolete = {}, {}
+    for subject in reference().values():
+        if subject.classification != "功能":
+            continue
+        names[subject.code] = normalise(subject.name)
+        for former in subject.aliases:
+            obsolete[normalise(former)] = normalise(subject.name)
+    return Subjects(names, obsolete)
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    """Every lexicon entry (flow-normalised), subject names included."""
+    entries = {normalise(line) for line in _data_lines("lexicon.txt")}
+    entries |= set(subjects().names.values())
+    return frozenset(entries)
+
+
+@cache
+def tokenizer():
+    """A jieba tokenizer with the lexicon's words added; initialised on first call."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    segmenter = jieba.Tokenizer()
+    segmenter.tmp_dir = tempfile.gettempdir()
+    segmenter.initialize()
+    for entry in lexicon():
+        if entry.isalnum() or all("\u4e00" <= c <= "\u9fff" for c in entry):
+            segmenter.add_word(entry, max(segmenter.FREQ.get(entry, 0), 1000))
+    return segmenter
+
+
+def word_frequency(word: str) -> int:
+    """jieba's count for ``word`` (0 when it is not a dictionary word)."""
+    return tokenizer().FREQ.get(word, 0)
+
+
+def is_word(word: str) -> bool:
+    """A lexicon entry or a jieba word that is not rare."""
+    return word in lexicon() or word_frequency(word) >= RARE_WORD_FREQUENCY
+
+
+@cache
+def pinyins(char: str) -> frozenset[str]:
+    """The toneless common reading of ``char`` (a polyphone's rare readings would make
+    too many characters homophones); empty for non-Chinese characters."""
+    if not is_han(char):
+        return frozenset()
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=False)[0])
+
+
+def homophones(a: str, b: str) -> bool:
+    """Whether two Chinese characters share a reading (tones ignored)."""
+    return bool(pinyins(a) & pinyins(b))
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """``text`` converted by OpenCC's traditional→simplified table (phrases included)."""
+    return _converter().convert(text)
+
+
+def is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"

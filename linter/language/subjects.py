@@ -1,0 +1,87 @@
+"""Subjects (政府收支分类科目) a document uses in its tables and explains in its 名词解释."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from linter.language.lexicon import subjects
+
+#: A subject code of a table row (类 3, 款 5, 项 7 digits) followed by its name.
+_CODED = regex.compile(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6})(?![\d.,])[ \t]*(?=\p{Han})")
+_GLOSSARY_HEADING = regex.compile(r"^.{0,12}名词解释\s*$", regex.MULTILINE)
+_SUBJECT_ITEM = regex.compile(r"^.{0,12}支出功能分类科目.*$", regex.MULTILINE)
+#: The next item of the glossary's outer list ("(十一)结余分配") or the next part.
+_NEXT_ITEM = regex.compile(r"^(?:\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分|附件)", regex.MULTILINE)
+_LEVEL = regex.compile(r"\s*\((类|款|项)\)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A subject name at flow-text ``[start, end)``, with the level marker written after it."""
+
+    name: str
+    start: int
+    end: int
+    level: str
+
+
+class SubjectUse:
+    """What one flow text says about subjects."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def known_names(self) -> list[str]:
+        """Current and obsolete names, longest first (so a name is not read inside a longer one)."""
+        catalogue = subjects()
+        names = set(catalogue.names.values()) | set(catalogue.obsolete)
+        return sorted(names, key=len, reverse=True)
+
+    @cached_property
+    def used(self) -> dict[str, str]:
+        """code → name of every subject a table row carries with its code."""
+        used, catalogue = {}, subjects().names
+        for match in _CODED.finditer(self.text):
+            code = match.group(1)
+            name = next((n for n in self.known_names if self.text.startswith(n, match.end())), None)
+            if name and catalogue.get(code, name) == name:
+                used[code] = name
+        return used
+
+    def used_at(self, level: str) -> set[str]:
+        return {name for code, name in self.used.items() if subjects().level(code) == level}
+
+    @cached_property
+    def glossary(self) -> tuple[int, int] | None:
+        """Flow range of the glossary item listing the subjects used, if there is one."""
+        heading = None
+        for heading in _GLOSSARY_HEADING.finditer(self.text):
+            pass
+        if heading is None:
+            return None
+        item = _SUBJECT_ITEM.search(self.text, heading.end())
+        if item is None:
+            return None
+        following = _NEXT_ITEM.search(self.text, item.end())
+        return item.start(), following.start() if following else len(self.text)
+
+    @cached_property
+    def explained(self) -> list[Mention]:
+        """Subject names written in the glossary item, with their level marker."""
+        if self.glossary is None:
+            return []
+        start, end = self.glossary
+        mentions, position = [], start
+        while position < end:
+            name = next((n for n in self.known_names if self.text.startswith(n, position)), None)
+            if name is None:
+                position += 1
+                continue
+            marker = _LEVEL.match(self.text, position + len(name))
+            mentions.append(Mention(name, position, position + len(name), marker.group(1) if marker else ""))
+            position += len(name)
+        return mentions

@@ -1,0 +1,1 @@
+"""Language: typos, repeats, script and formulaic sentences (LNG)."""

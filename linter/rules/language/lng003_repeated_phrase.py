@@ -1,0 +1,58 @@
+"""LNG003 repeated-phrase."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.check.finding import Fix, Severity
+from linter.check.rule import Rule
+from linter.language import lexicon as lex
+from linter.language.spans import adjacent_in_source
+
+#: A unit of two to six characters written twice in a row ("越来越来高").
+_ADJACENT = regex.compile(r"(\p{Han}{2,6})\1")
+#: The same item twice in an enumeration ("点对点、点对点").
+_LISTED = regex.compile(r"(\p{Han}{2,12})、\1")
+
+
+class RepeatedPhrase(Rule):
+    """A word or phrase written twice in a row ("越来越来高", "点对点、点对点").
+
+    Pasted text leaves a unit doubled, directly or as two equal items of an enumeration.
+    Reduplications that are words are left alone, and so are copies separated by a space or a
+    line break in the file (table cells side by side).
+    Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
+
+    **Anti-pattern**
+
+        进一步增加对政府重点部门政务公开工作点对点、点对点指导培训力度。
+
+    **Best practice**
+
+        进一步增加对政府重点部门政务公开工作点对点指导培训力度。
+    """
+
+    code = "LNG003"
+    name = "repeated-phrase"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document, context):
+        text = document.flow.text
+        for pattern, separator in ((_ADJACENT, ""), (_LISTED, "、")):
+            for match in pattern.finditer(text):
+                unit = match.group(1)
+                copy_start = match.start() + len(unit)
+                if lex.is_word(match.group()) or (not separator and len(set(unit)) == 1):
+                    continue
+                if not separator and not adjacent_in_source(document, copy_start, copy_start):
+                    continue  # table cells side by side, not a repeat typed in a sentence
+                start, end = document.flow.source_span(copy_start, match.end())
+                yield self.finding(
+                    document,
+                    document.span(match.start(), match.end()),
+                    f"“{unit}” is written twice{' in one enumeration' if separator else ' in a row'}: "
+                    f"“{match.group()}”",
+                    expected=unit,
+                    fix=Fix(start, end, "", safe=False),
+                )

@@ -1,0 +1,71 @@
+"""LNG004 repeated-sentence."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import regex
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+
+#: A sentence: up to and including its full stop.
+_SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]|[^。！？!?\n]+")
+#: List items and table cells ("目标 1：", "6、") repeat by design (长期目标 beside 年度目标).
+_LIST_ITEM = regex.compile(r"^(?:\p{Han}{0,4}\s*\d{1,2}\s*[、.:：]|[一二三四五六七八九十]+、|\(\S{1,3}\))")
+#: Shorter sentences repeat legitimately ("无。", "详见附表。").
+MIN_LENGTH = 15
+#: Similarity (difflib ratio) from which two neighbouring sentences are one pasted twice.
+MIN_SIMILARITY = 0.9
+#: At most this many characters (or a tenth of the sentence) may differ.
+MAX_CHANGED = 4
+
+
+class RepeatedSentence(Rule):
+    """A sentence or paragraph repeated right after itself, verbatim or with small changes.
+
+    Two neighbouring full sentences (ending in "。") of fifteen characters or more that differ
+    in at most four characters are a paste left twice: a reader cannot tell which version is
+    meant. Table rows, headings and list items repeat by design and are skipped.
+
+    **Anti-pattern**
+
+        从单位构成看，本部门决算由纳入独立核算的单位本级决算组成，无下属单位。
+        从单位构成看，本部门决算由纳入独立核算的单位本级决算组成，无下级单位。
+
+    **Best practice**
+
+        从单位构成看，本部门决算由纳入独立核算的单位本级决算组成，无下属单位。
+    """
+
+    code = "LNG004"
+    name = "repeated-sentence"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        previous = None
+        for match in _SENTENCE.finditer(document.flow.text):
+            sentence = match.group().strip()
+            if (
+                "\t" in sentence or len(sentence) < MIN_LENGTH
+                or sentence[-1] not in "。！？!?" or _LIST_ITEM.match(sentence)
+            ):
+                previous = None
+                continue
+            if previous is not None and _similar(previous.group().strip(), sentence):
+                same = previous.group().strip() == sentence
+                yield self.finding(
+                    document,
+                    document.span(match.start(), match.end()),
+                    "this sentence repeats the one before it"
+                    + ("" if same else f" with small changes (before: “{previous.group().strip()}”)"),
+                )
+            previous = match
+
+
+def _similar(a: str, b: str) -> bool:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < MIN_SIMILARITY or matcher.ratio() < MIN_SIMILARITY:
+        return False
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    return changed <= max(MAX_CHANGED, len(a) // 10)

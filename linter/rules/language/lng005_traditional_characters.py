@@ -1,0 +1,85 @@
+"""LNG005 traditional-characters."""
+
+from __future__ import annotations
+
+from linter.check.finding import Fix, Severity
+from linter.check.rule import Rule
+from linter.language import lexicon as lex
+
+#: Converted characters this close together belong to one run.
+MAX_GAP = 6
+#: A run needs this many converted characters (single ones are often variants in good use).
+MIN_CONVERTED = 3
+
+
+class TraditionalCharacters(Rule):
+    """A run of traditional characters in a simplified-Chinese document ("負責區級電子政務").
+
+    Text pasted from a traditional-script source keeps its characters. OpenCC's
+    traditional→simplified table (with its phrase table) tells which characters change;
+    runs of at least three converted characters are reported, one finding a run, with the
+    simplified text as an unsafe fix.
+
+    **Anti-pattern**
+
+        負責區級電子政務信息系統的建設、維護和技術保障。
+
+    **Best practice**
+
+        负责区级电子政务信息系统的建设、维护和技术保障。
+    """
+
+    code = "LNG005"
+    name = "traditional-characters"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document, context):
+        for line_start, line in _lines(document.flow.text):
+            simplified = lex.to_simplified(line)
+            if len(simplified) != len(line):
+                simplified = "".join(lex.to_simplified(c) for c in line)
+            changed = [i for i, (a, b) in enumerate(zip(line, simplified)) if a != b]
+            for run in _runs(changed):
+                if len(run) < MIN_CONVERTED:
+                    continue
+                start, end = line_start + run[0], line_start + run[-1] + 1
+                span = document.span(start, end)
+                old, new = line[run[0]:run[-1] + 1], simplified[run[0]:run[-1] + 1]
+                yield self.finding(
+                    document,
+                    span,
+                    f"{len(run)} traditional characters in a simplified document: "
+                    f"“{_shortened(old)}” → “{_shortened(new)}”",
+                    expected=new,
+                    fix=_fix(document, start, end),
+                )
+
+
+def _shortened(text: str, limit: int = 16) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _runs(positions: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for position in positions:
+        if runs and position - runs[-1][-1] <= MAX_GAP:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    return runs
+
+
+def _fix(document, start: int, end: int) -> Fix | None:
+    """The original text of the run, converted (None when conversion changes its length)."""
+    source_start, source_end = document.flow.source_span(start, end)
+    original = document.original.text[source_start:source_end]
+    converted = lex.to_simplified(original)
+    return Fix(source_start, source_end, converted, safe=False) if len(converted) == len(original) else None

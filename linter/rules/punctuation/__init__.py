@@ -1,0 +1,1 @@
+"""Punctuation: brackets, quotes, doubled and ASCII punctuation (PUN)."""

@@ -1,0 +1,58 @@
+"""PUN002 doubled-punctuation."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.check.finding import Fix, Severity
+from linter.check.rule import Rule
+from linter.language.spans import adjacent_in_source
+
+_DOUBLED = regex.compile(r"([，。、；：？！,;:()])\1")
+
+
+class DoubledPunctuation(Rule):
+    """A punctuation mark typed twice ("部门：：", "。。", "税））").
+
+    A doubled bracket is reported only when it leaves the brackets of its paragraph
+    unbalanced (nested brackets close twice by right). Deleting the copy is a safe fix.
+
+    **Anti-pattern**
+
+        部门：：武汉经济技术开发区(汉南区)大数据中心
+
+    **Best practice**
+
+        部门：武汉经济技术开发区(汉南区)大数据中心
+    """
+
+    code = "PUN002"
+    name = "doubled-punctuation"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document, context):
+        text = document.flow.text
+        for match in _DOUBLED.finditer(text):
+            second = match.start() + 1
+            if not adjacent_in_source(document, second, second):
+                continue
+            if match.group(1) in "()" and not _unbalanced_at(text, match.start()):
+                continue
+            origin = document.flow.source_span(second, second + 1)[0]
+            shown = document.original.text[origin]
+            yield self.finding(
+                document,
+                document.span(match.start(), match.end()),
+                f"“{shown}” is typed twice",
+                expected=shown,
+                fix=Fix(origin, origin + 1, ""),
+            )
+
+
+def _unbalanced_at(text: str, position: int) -> bool:
+    """Whether the paragraph holding ``position`` has more of one bracket than of the other."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    paragraph = text[start:end if end != -1 else len(text)]
+    return paragraph.count("(") != paragraph.count(")")

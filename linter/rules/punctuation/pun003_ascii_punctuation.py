@@ -1,0 +1,59 @@
+"""PUN003 ascii-punctuation."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.check.finding import Fix, Severity
+from linter.check.rule import Rule
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+#: An ASCII mark between Chinese text on both sides (a space may follow it).
+_ASCII = regex.compile(r"(?<=[\p{Han}”)])([,;:?!])(?= ?\p{Han})")
+_FULL = regex.compile(r"(?<=[\p{Han}”)])([，；：？！])(?=\p{Han})")
+#: The document must use the full-width mark this many times as often as the ASCII one.
+MIN_RATIO = 10
+
+
+class AsciiPunctuation(Rule):
+    """An ASCII comma, colon or semicolon in a Chinese sentence of a full-width document ("资金,包括").
+
+    Only marks between Chinese characters count, and only when the document writes the
+    full-width mark at least ten times as often (a document written with ASCII marks
+    throughout has a style, not a slip). Replacing it by the full-width mark is an unsafe fix.
+
+    **Anti-pattern**
+
+        （十七）机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金,包括办公费。
+
+    **Best practice**
+
+        （十七）机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金，包括办公费。
+    """
+
+    code = "PUN003"
+    name = "ascii-punctuation"
+    severity = Severity.INFO
+    fixable = True
+
+    def check(self, document, context):
+        text = document.flow.text
+        full = {}
+        for match in _FULL.finditer(text):
+            full[match.group()] = full.get(match.group(), 0) + 1
+        for match in _ASCII.finditer(text):
+            mark = match.group()
+            if full.get(FULL_WIDTH[mark], 0) < MIN_RATIO * _count(text, mark):
+                continue
+            origin = document.flow.source_span(match.start(), match.end())[0]
+            yield self.finding(
+                document,
+                document.span(match.start(), match.end()),
+                f"ASCII “{mark}” inside a Chinese sentence; the document writes “{FULL_WIDTH[mark]}” elsewhere",
+                expected=FULL_WIDTH[mark],
+                fix=Fix(origin, origin + 1, FULL_WIDTH[mark], safe=False),
+            )
+
+
+def _count(text: str, mark: str) -> int:
+    return sum(1 for match in _ASCII.finditer(text) if match.group() == mark)

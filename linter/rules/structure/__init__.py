@@ -1,0 +1,1 @@
+"""Document structure: parts, numbering and the glossary of subjects (DOC)."""

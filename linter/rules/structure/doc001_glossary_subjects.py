@@ -1,0 +1,62 @@
+"""DOC001 glossary-subjects."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.language.lexicon import subjects
+from linter.language.subjects import SubjectUse
+
+
+class GlossarySubjects(Rule):
+    """The 名词解释 lists subjects the document does not use, or leaves out subjects it uses.
+
+    The glossary item "本部门使用的支出功能分类科目" must explain the subjects of the document's
+    own tables. A subject explained there that no table row carries (with its code) was copied
+    from another department's disclosure; a 项 of the tables that the item leaves out is
+    missing. Checked only when the tables carry subject codes.
+
+    **Anti-pattern**
+
+        2010350 事业运行 …… (十)本部门使用的支出功能分类科目(到项级)一般公共服务(类)财政事务(款)行政运行(项)。
+
+    **Best practice**
+
+        2010350 事业运行 …… (十)本部门使用的支出功能分类科目(到项级)一般公共服务(类)政府办公厅(室)及相关机构事务(款)事业运行(项)。
+    """
+
+    code = "DOC001"
+    name = "glossary-subjects"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        use = SubjectUse(document.flow.text)
+        if use.glossary is None or not use.used:
+            return
+        used_names = set(use.used.values())
+        obsolete = subjects().obsolete
+        reported = set()
+        for mention in use.explained:
+            if mention.name in used_names or mention.name in obsolete or mention.name in reported:
+                continue
+            reported.add(mention.name)
+            level = mention.level or "项"
+            yield self.finding(
+                document,
+                document.span(mention.start, mention.end),
+                f"the 名词解释 explains “{mention.name}” ({level}), which no table of the document uses "
+                f"(the tables' {level}: {_listed(use.used_at(level)) or 'none'})",
+            )
+        explained = {mention.name for mention in use.explained}
+        missing = sorted(use.used_at("项") - explained)
+        if missing:
+            start, _ = use.glossary
+            yield self.finding(
+                document,
+                document.span(start, start + len("本部门使用的支出功能分类科目")),
+                f"the 名词解释 does not explain {len(missing)} subject(s) the tables use: {_listed(missing)}",
+            )
+
+
+def _listed(names) -> str:
+    return "、".join(sorted(names))

@@ -1,0 +1,58 @@
+"""DOC002 obsolete-subject."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.check.finding import Fix, Severity
+from linter.check.rule import Rule
+from linter.language.lexicon import subjects
+from linter.language.subjects import SubjectUse
+
+#: Obsolete names this long are subject names wherever they stand; shorter ones are common
+#: words ("医疗保障") and count only in the glossary's subject list or before a level marker.
+MIN_FREE_STANDING = 6
+
+
+class ObsoleteSubject(Rule):
+    """A subject called by a name the 政府收支分类科目 no longer has ("医疗卫生与计划生育支出").
+
+    Subjects were renamed (2019: 医疗卫生与计划生育支出 → 卫生健康支出; 文化体育与传媒支出 →
+    文化旅游体育与传媒支出; 医疗保障 → 行政事业单位医疗, …); an old name shows a glossary or
+    table copied from an old disclosure. Today's name is offered as an unsafe fix.
+
+    **Anti-pattern**
+
+        2、医疗卫生与计划生育支出(类)医疗保障(款)事业单位医疗(项)。
+
+    **Best practice**
+
+        2、卫生健康支出(类)行政事业单位医疗(款)事业单位医疗(项)。
+    """
+
+    code = "DOC002"
+    name = "obsolete-subject"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document, context):
+        text = document.flow.text
+        obsolete = subjects().obsolete
+        use = SubjectUse(text)
+        glossary = use.glossary or (0, 0)
+        pattern = regex.compile("|".join(regex.escape(name) for name in sorted(obsolete, key=len, reverse=True)))
+        for match in pattern.finditer(text):
+            name = match.group()
+            in_glossary = glossary[0] <= match.start() < glossary[1]
+            marked = regex.match(r"\s*\((类|款|项)\)", text[match.end():match.end() + 6])
+            if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):
+                continue
+            start, end = document.flow.source_span(match.start(), match.end())
+            fix = Fix(start, end, obsolete[name], safe=False) if end - start == len(name) else None
+            yield self.finding(
+                document,
+                document.span(match.start(), match.end()),
+                f"“{name}” is an obsolete subject name; today's 政府收支分类科目 calls it “{obsolete[name]}”",
+                expected=obsolete[name],
+                fix=fix,
+            )

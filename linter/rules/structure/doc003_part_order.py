@@ -1,0 +1,62 @@
+"""DOC003 part-order."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.language.structure import PART_KINDS, REQUIRED_KINDS, parts
+
+_ORDER = list(dict.fromkeys(kind for _, kind in PART_KINDS))
+
+
+class PartOrder(Rule):
+    """The parts of the disclosure (概况, 表, 情况说明, 重点工作完成情况, 名词解释, 附件) are
+    missing, out of order or misnumbered.
+
+    A table of contents followed by the body restarts at 第一部分; each run is checked on its
+    own: numbers go up by one and the parts come in the standard order; the body (the last
+    run) has 概况, 表, 情况说明 and 名词解释. A document without part headings is not checked.
+
+    **Anti-pattern**
+
+        第一部分 概况 … 第二部分 部门决算表 … 第四部分 名词解释 … 第三部分 部门决算情况说明
+
+    **Best practice**
+
+        第一部分 概况 … 第二部分 部门决算表 … 第三部分 部门决算情况说明 … 第四部分 名词解释
+    """
+
+    code = "DOC003"
+    name = "part-order"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        runs: list[list] = []
+        for part in parts(document.flow.text):
+            if part.number == 1 or not runs:
+                runs.append([])
+            runs[-1].append(part)
+        for run in runs:
+            for previous, part in zip(run, run[1:]):
+                span = document.span(part.start, part.end)
+                if part.number != previous.number + 1:
+                    yield self.finding(
+                        document, span,
+                        f"第{part.number}部分 follows 第{previous.number}部分: parts are numbered one after another",
+                    )
+                elif part.kind and previous.kind and _ORDER.index(part.kind) < _ORDER.index(previous.kind):
+                    yield self.finding(
+                        document, span,
+                        f"part “{part.kind}” comes after “{previous.kind}”; the standard order is "
+                        + "、".join(_ORDER),
+                    )
+        if runs:
+            body = runs[-1]
+            present = {part.kind for part in body}
+            missing = [kind for kind in REQUIRED_KINDS if kind not in present]
+            if missing and len(body) >= 2:
+                yield self.finding(
+                    document, document.span(body[0].start, body[0].end),
+                    "the disclosure has no part " + "、".join(missing)
+                    + f" (its parts: {'、'.join(p.kind or p.title[:12] for p in body)})",
+                )

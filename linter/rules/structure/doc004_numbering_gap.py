@@ -1,0 +1,44 @@
+"""DOC004 numbering-gap."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.language.structure import headings, parts
+
+
+class NumberingGap(Rule):
+    """Numbered headings of a part skip or repeat a number ("一、二、四、").
+
+    Within each part (and before the first), first-level headings "一、" … go up by one; a
+    new list may start again at 一. Sentences and table rows that begin with a numeral are
+    not headings.
+
+    **Anti-pattern**
+
+        一、收入支出决算总体情况说明 … 二、收入决算情况说明 … 四、财政拨款收入支出决算总体情况说明
+
+    **Best practice**
+
+        一、收入支出决算总体情况说明 … 二、收入决算情况说明 … 三、支出决算情况说明
+    """
+
+    code = "DOC004"
+    name = "numbering-gap"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        text = document.flow.text
+        bounds = [0] + [part.start for part in parts(text)] + [len(text)]
+        for start, end in zip(bounds, bounds[1:]):
+            found = headings(text, start, end)
+            for previous, heading in zip(found, found[1:]):
+                if heading.number in (1, previous.number + 1):
+                    continue
+                yield self.finding(
+                    document,
+                    document.span(heading.start, heading.end),
+                    f"heading number {heading.number} follows {previous.number} (“{previous.title}”); "
+                    f"expected {previous.number + 1}",
+                    expected=str(previous.number + 1),
+                )

@@ -1,0 +1,1 @@
+"""Number style of the publication requirements, off by default (STY)."""

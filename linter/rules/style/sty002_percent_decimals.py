@@ -1,0 +1,36 @@
+"""STY002 percent-decimals."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+
+
+class PercentDecimals(Rule):
+    """A percentage not printed with exactly one decimal ("18%", "18.04%"); off by default.
+
+    The publication requirements print percentages with one decimal: "18.0%".
+
+    **Anti-pattern**
+
+        占本年收入100%。
+
+    **Best practice**
+
+        占本年收入100.0%。
+    """
+
+    code = "STY002"
+    name = "percent-decimals"
+    severity = Severity.INFO
+    default_enabled = False
+
+    def check(self, document, context):
+        for number in document.numbers:
+            if number.is_percent and not number.malformed and number.decimals != 1:
+                yield self.finding(
+                    document,
+                    document.span(number.start, number.end),
+                    f"percentage {number.text}% has {number.decimals} decimals; print one (“{number.value:.1f}%”)",
+                    expected=f"{number.value:.1f}%",
+                )
