@@ -13,7 +13,6 @@ import fnmatch
 import os
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -99,30 +98,30 @@ def _matches(path: str | Path, glob: str, root: Path) -> bool:
 # --- configuration files ---------------------------------------------------------------------
 
 
-def find_config_file(start: str | Path) -> Path | None:
+def find_config_file(start: str | Path, seen: dict[Path, Path | None] | None = None) -> Path | None:
     """The nearest ``disclint.toml``, or ``pyproject.toml`` with a ``[tool.disclint]`` table,
-    in the folder of ``start`` or above."""
+    in the folder of ``start`` or above (``seen`` caches the answer per folder)."""
+    seen = {} if seen is None else seen
     folder = Path(os.path.abspath(start))
     if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
-        found = _config_in(candidate)
-        if found:
-            return found
+        if candidate not in seen:
+            seen[candidate] = _config_in(candidate)
+        if seen[candidate]:
+            return seen[candidate]
     return None
 
 
-@cache
 def _config_in(folder: Path) -> Path | None:
     if (folder / "disclint.toml").is_file():
         return folder / "disclint.toml"
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file() and "tool" in _read_toml(pyproject) and "disclint" in _read_toml(pyproject)["tool"]:
+    if pyproject.is_file() and "disclint" in _read_toml(pyproject).get("tool", {}):
         return pyproject
     return None
 
 
-@cache
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
@@ -270,6 +269,7 @@ class Configuration:
     #: Use no configuration file at all.
     isolated: bool = False
     _by_file: dict[Path | None, Settings] = field(default_factory=dict, repr=False)
+    _by_folder: dict[Path, Path | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         validate_options(self.overrides, "command line")
@@ -281,7 +281,7 @@ class Configuration:
     def config_path(self, path: str | Path) -> Path | None:
         if self.isolated:
             return None
-        return self.config_file or find_config_file(path)
+        return self.config_file or find_config_file(path, self._by_folder)
 
     def settings_for(self, config: Path | None) -> Settings:
         """The settings of configuration file ``config`` (``None``: defaults) under the overrides.
