@@ -181,3 +181,12 @@ def test_rules_and_explain():
     explained = run("explain", "num001").stdout
     assert "**Anti-pattern**" in explained and "72.83.1%" in explained and "**Best practice**" in explained
     assert run("explain", "XYZ123").exit_code == 2
+
+
+def test_the_readme_configuration_example_is_valid(project):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Configuration", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    write(project / "disclint.toml", example)
+    settings = Configuration().for_path("drafts/a.txt")
+    assert settings.fail_on is Severity.ERROR and settings.severity == {"NUM001": Severity.WARNING}
