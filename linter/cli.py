@@ -224,6 +224,9 @@ def report(paths, configuration, outputs, jobs) -> None:
     unknown = [o for o in outputs if Path(o).suffix.lower() not in REPORT_WRITERS]
     if unknown:
         raise click.UsageError(f"cannot tell the report format of {unknown[0]!r}: name it .html, .csv or .xlsx")
+    missing = [o for o in outputs if not Path(o).absolute().parent.is_dir()]
+    if missing:
+        _fail(f"{missing[0]}: cannot write: no such folder")
     try:
         batch = run_batch(paths, configuration, jobs)
     except (UnknownRuleError, ConfigError) as error:

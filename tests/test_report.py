@@ -117,6 +117,8 @@ def test_report_is_quiet_when_not_on_a_terminal(reports):
 def test_report_rejects_an_unknown_output_format(tmp_path):
     result = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "r.pdf")])
     assert result.exit_code == 2 and "name it .html, .csv or .xlsx" in result.stderr
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "no" / "r.html")])
+    assert result.exit_code == 2 and "no such folder" in result.stderr
 
 
 def _chromium() -> str | None:
