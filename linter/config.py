@@ -20,7 +20,6 @@ from linter.check.finding import Severity
 from linter.check.registry import UnknownRuleError, expand, rule_index
 from linter.check.rule import Tolerances
 
-CONFIG_FILES = ("disclint.toml", "pyproject.toml")
 #: The prefix of the style rules that ``style = true`` turns on.
 STYLE_PREFIX = "STY"
 _TOLERANCE_KEYS = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(Tolerances)}

@@ -57,7 +57,10 @@ def _totals(batch: BatchResult) -> str:
     cells += [(s, f"{s.capitalize()}s", counts[s]) for s in _SEVERITIES]
     cells.append(("unreadable", "Could not lint", len(batch.errors)))
     head = "".join(f"<th>{label}</th>" for _, label, _ in cells)
-    body = "".join(f'<td id="total-{key}" class="{key}">{value}</td>' for key, _, value in cells)
+    body = "".join(
+        f'<td id="total-{key}" class="{key if value or key == "documents" else "zero"}">{value}</td>'
+        for key, _, value in cells
+    )
     return f'<section id="summary"><table class="totals"><tr>{head}</tr><tr>{body}</tr></table></section>'
 
 
