@@ -49,13 +49,18 @@ class Settings:
     style: bool | None = None
     #: The folder globs are relative to (the configuration file's folder).
     root: Path = field(default_factory=Path.cwd)
+    #: The settings of each combination of matching per-file-ignores globs (rules get built once per entry).
+    _per_file: dict[tuple[str, ...], Settings] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def for_path(self, path: str | Path) -> Settings:
         """These settings as they apply to ``path`` (with its per-file ignores)."""
         matched = tuple(glob for glob in self.per_file_ignores if _matches(path, glob, self.root))
         if not matched:
             return self
-        return _with_ignores(self, matched)
+        if matched not in self._per_file:
+            extra = [code for glob in matched for code in self.per_file_ignores[glob]]
+            self._per_file[matched] = dataclasses.replace(self, ignore=self.ignore + extra, per_file_ignores={})
+        return self._per_file[matched]
 
     def excludes(self, path: str | Path) -> bool:
         """Whether ``path`` matches an ``exclude`` glob."""
@@ -69,16 +74,6 @@ class Settings:
         if self.style is False:
             return self.select, self.ignore + style_codes, self.extend_select
         return self.select, self.ignore, self.extend_select
-
-
-def _with_ignores(settings: Settings, globs: tuple[str, ...]) -> Settings:
-    """A copy of ``settings`` that also ignores what the per-file-ignores ``globs`` name (cached
-    per settings object, so rules are instantiated once per combination)."""
-    cache_ = settings.__dict__.setdefault("_per_file_cache", {})
-    if globs not in cache_:
-        extra = [code for glob in globs for code in settings.per_file_ignores[glob]]
-        cache_[globs] = dataclasses.replace(settings, ignore=settings.ignore + extra, per_file_ignores={})
-    return cache_[globs]
 
 
 def _matches(path: str | Path, glob: str, root: Path) -> bool:
