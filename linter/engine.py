@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 from linter.check.finding import Finding
 from linter.check.registry import load_rule, selected_codes
 from linter.check.rule import CheckContext, Rule
-from linter.config import Settings
+from linter.config import Configuration, Settings
 from linter.document import Document
 from linter.read import InputError, SourceFile, read_path
 
@@ -34,8 +34,19 @@ class RunResult:
 
 def instantiate_rules(settings: Settings) -> list[Rule]:
     """The selected rules, with their severities overridden where the settings say so."""
-    codes = selected_codes(settings.select, settings.ignore, settings.extend_select)
+    codes = selected_codes(*settings.rule_selection())
     return [load_rule(code)(settings.severity.get(code)) for code in codes]
+
+
+_RULES_BY_SETTINGS: dict[int, tuple[Settings, list[Rule]]] = {}
+
+
+def rules_for(settings: Settings) -> list[Rule]:
+    """:func:`instantiate_rules`, once per settings object."""
+    cached = _RULES_BY_SETTINGS.get(id(settings))
+    if cached is None or cached[0] is not settings:
+        cached = _RULES_BY_SETTINGS[id(settings)] = (settings, instantiate_rules(settings))
+    return cached[1]
 
 
 def lint_source(source: SourceFile, rules: list[Rule], settings: Settings) -> list[Finding]:
@@ -57,16 +68,22 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def lint_paths(paths: Iterable[str | Path], settings: Settings) -> RunResult:
-    """Lint every document under ``paths``; unreadable files become :class:`FileError` entries."""
-    rules = instantiate_rules(settings)
+def lint_file(path: str | Path, settings: Settings) -> list[Finding]:
+    """All findings in the file at ``path`` (raises :class:`InputError` when it cannot be read)."""
+    return lint_source(read_path(path, settings.max_bytes), rules_for(settings), settings)
+
+
+def lint_paths(paths: Iterable[str | Path], settings: Settings | Configuration) -> RunResult:
+    """Lint every document under ``paths`` that the settings do not exclude; unreadable files
+    become :class:`FileError` entries. ``settings`` may differ per file (a :class:`Configuration`)."""
     result = RunResult()
     for path in iter_documents(paths):
+        file_settings = settings.for_path(path)
+        if file_settings.excludes(path):
+            continue
         result.files += 1
         try:
-            source = read_path(path, settings.max_bytes)
+            result.findings.extend(lint_file(path, file_settings))
         except InputError as error:
             result.errors.append(FileError(str(path), str(error)))
-            continue
-        result.findings.extend(lint_source(source, rules, settings))
     return result

@@ -1,4 +1,5 @@
-"""Render findings: ``text`` for people and error matchers, ``json`` for tools."""
+"""Render findings: ``text`` for people and error matchers, ``json`` for tools, ``github`` for
+GitHub Actions annotations and ``sarif`` (SARIF 2.1.0) for code-scanning tools."""
 
 from __future__ import annotations
 
@@ -42,7 +43,46 @@ def render_json(findings: list[Finding], errors: list[FileError], files: int) ->
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def render_github(findings: list[Finding], errors: list[FileError], files: int) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    lines = []
+    for f in findings:
+        properties = {
+            "file": f.path, "line": f.span.start.line, "col": f.span.start.column,
+            "endLine": f.span.end.line, "endColumn": f.span.end.column, "title": f"{f.code} {f.name}",
+        }
+        lines.append(_workflow_command(_GITHUB_LEVELS[str(f.severity)], properties, f.message))
+    for e in errors:
+        lines.append(_workflow_command("error", {"file": e.path, "title": "E000 unreadable-file"}, e.message))
+    lines.append(summary_line(findings, errors, files))
+    return "\n".join(lines) + "\n"
+
+
+def _workflow_command(level: str, properties: dict, message: str) -> str:
+    props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items())
+    return f"::{level} {props}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_sarif(findings: list[Finding], errors: list[FileError], files: int) -> str:
+    from linter.report.sarif import sarif_log
+
+    return json.dumps(sarif_log(findings, errors), ensure_ascii=False, indent=2) + "\n"
+
+
 FORMATTERS: dict[str, Callable[[list[Finding], list[FileError], int], str]] = {
     "text": render_text,
     "json": render_json,
+    "github": render_github,
+    "sarif": render_sarif,
 }

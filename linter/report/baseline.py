@@ -1,0 +1,81 @@
+"""Baselines: record today's findings, later report only the new ones.
+
+An entry is matched on file, rule code and quoted text (and, to pair up repeated quotes, the
+message), never on line numbers, so it survives edits elsewhere in the document.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+from linter.check.finding import Finding
+
+FORMAT_VERSION = 1
+
+
+class BaselineError(ValueError):
+    """A baseline file that cannot be read."""
+
+
+def _relative(path: str, folder: Path) -> str:
+    """``path`` relative to the baseline's folder, so the baseline works from any working folder."""
+    return Path(os.path.relpath(os.path.abspath(path), folder)).as_posix()
+
+
+def write_baseline(findings: list[Finding], file: str | Path) -> None:
+    """Record ``findings`` in ``file`` (JSON, sorted, one entry per finding)."""
+    folder = Path(os.path.abspath(file)).parent
+    entries = sorted(
+        (
+            {"path": _relative(f.path, folder), "code": f.code, "quote": f.span.quote,
+             "message": f.message, "line": f.span.start.line}
+            for f in findings
+        ),
+        key=lambda e: (e["path"], e["line"], e["code"], e["quote"]),
+    )
+    data = {"disclint-baseline": FORMAT_VERSION, "findings": entries}
+    Path(file).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def read_baseline(file: str | Path) -> list[dict]:
+    try:
+        data = json.loads(Path(file).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{file}: no such baseline file (write one with --write-baseline)") from None
+    except (OSError, ValueError) as error:
+        raise BaselineError(f"{file}: cannot read baseline ({error})") from None
+    entries = data.get("findings") if isinstance(data, dict) else None
+    required = {"path", "code", "quote"}
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and required <= e.keys() for e in entries):
+        raise BaselineError(f"{file}: not a disclint baseline (expected a 'findings' list of path/code/quote)")
+    return entries
+
+
+def new_findings(findings: list[Finding], file: str | Path) -> list[Finding]:
+    """The findings that the baseline in ``file`` does not account for.
+
+    Each baseline entry absorbs one finding: first one with the same message, then any with the
+    same file, code and quote.
+    """
+    folder = Path(os.path.abspath(file)).parent
+    entries = read_baseline(file)
+    exact = Counter((e["path"], e["code"], e["quote"], e.get("message")) for e in entries)
+    loose = Counter((e["path"], e["code"], e["quote"]) for e in entries)
+    keyed = [(f, (_relative(f.path, folder), f.code, f.span.quote)) for f in findings]
+    unmatched = []
+    for finding, key in keyed:
+        if exact[(*key, finding.message)] > 0:
+            exact[(*key, finding.message)] -= 1
+            loose[key] -= 1
+        else:
+            unmatched.append((finding, key))
+    fresh = []
+    for finding, key in unmatched:
+        if loose[key] > 0:
+            loose[key] -= 1
+        else:
+            fresh.append(finding)
+    return fresh

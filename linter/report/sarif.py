@@ -1,0 +1,102 @@
+"""SARIF 2.1.0 output (the format GitHub code scanning and SARIF viewers read)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from urllib.parse import quote
+
+from linter import __version__
+from linter.check.finding import Finding
+from linter.check.registry import UnknownRuleError, load_rule
+from linter.engine import FileError
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def sarif_log(findings: list[Finding], errors: list[FileError]) -> dict:
+    """A SARIF log with one run: the rules that fired, one result per finding, and the files that
+    could not be read as tool execution notifications."""
+    codes = sorted({f.code for f in findings})
+    rule_index = {code: index for index, code in enumerate(codes)}
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "disclint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [_rule_descriptor(code) for code in codes],
+                    }
+                },
+                # Columns count characters (code points), as in the text output.
+                "columnKind": "unicodeCodePoints",
+                "invocations": [
+                    {
+                        "executionSuccessful": not errors,
+                        "toolExecutionNotifications": [_notification(e) for e in errors],
+                    }
+                ],
+                "results": [_result(f, rule_index[f.code]) for f in findings],
+            }
+        ],
+    }
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a URI reference; an absolute one as a ``file://`` URI."""
+    posix = Path(path).as_posix()
+    return Path(path).as_uri() if Path(path).is_absolute() else quote(posix)
+
+
+def _rule_descriptor(code: str) -> dict:
+    descriptor: dict = {"id": code}
+    try:
+        rule = load_rule(code)
+    except UnknownRuleError:
+        return descriptor
+    descriptor.update(
+        name=rule.name,
+        shortDescription={"text": rule.summary()},
+        help={"text": rule.doc(), "markdown": rule.doc()},
+        defaultConfiguration={"level": _LEVELS[str(rule.severity)]},
+    )
+    return descriptor
+
+
+def _result(finding: Finding, rule_index: int) -> dict:
+    span = finding.span
+    fingerprint = hashlib.sha256(f"{finding.code}\0{span.quote}".encode()).hexdigest()[:32]
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": _LEVELS[str(finding.severity)],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(finding.path)},
+                    "region": {
+                        "startLine": span.start.line,
+                        "startColumn": span.start.column,
+                        "endLine": span.end.line,
+                        "endColumn": span.end.column,
+                        "snippet": {"text": span.quote},
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"disclintQuote/v1": fingerprint},
+    }
+
+
+def _notification(error: FileError) -> dict:
+    return {
+        "level": "error",
+        "message": {"text": f"cannot lint: {error.message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path)}}}],
+    }

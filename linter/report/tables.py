@@ -1,0 +1,94 @@
+"""Batch reports as tables: CSV (one row per finding) and Excel (documents, rules, findings sheets)."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from linter.report.batch import BatchResult
+
+FINDING_COLUMNS = ["path", "line", "column", "end_line", "end_column", "severity", "code", "rule",
+                   "message", "quote", "context", "expected"]
+DOCUMENT_COLUMNS = ["path", "errors", "warnings", "infos", "findings", "cannot lint"]
+RULE_COLUMNS = ["code", "rule", "severity", "findings", "documents"]
+#: Text a spreadsheet would run as a formula.
+_FORMULA = re.compile(r"^[=+\-@](?![\d.,]+%?$)")
+
+
+def finding_rows(batch: BatchResult) -> list[list]:
+    """One row per finding, then one per file that could not be linted (code ``E000``)."""
+    rows = []
+    for f in batch.findings:
+        before, after = f.extra.get("context_before", ""), f.extra.get("context_after", "")
+        rows.append([
+            f.path, f.span.start.line, f.span.start.column, f.span.end.line, f.span.end.column,
+            str(f.severity), f.code, f.name, f.message, f.span.quote,
+            f"{before}【{f.span.quote}】{after}", f.expected or "",
+        ])
+    for e in batch.errors:
+        rows.append([e.path, 1, 1, 1, 1, "error", "E000", "unreadable-file", e.message, "", "", ""])
+    return rows
+
+
+def document_rows(batch: BatchResult) -> list[list]:
+    """Counts per document, worst first."""
+    rows = []
+    for d in batch.worst_first():
+        counts = d.counts()
+        rows.append([d.path, counts["error"], counts["warning"], counts["info"], len(d.findings), d.error or ""])
+    return rows
+
+
+def rule_rows(batch: BatchResult) -> list[list]:
+    return [[r.code, r.name, r.severity, r.findings, r.documents] for r in batch.rules()]
+
+
+def _spreadsheet_safe(value):
+    return "'" + value if isinstance(value, str) and _FORMULA.match(value) else value
+
+
+def write_csv(batch: BatchResult, output: str) -> None:
+    """The findings as CSV, UTF-8 with a byte-order mark so that Excel reads the Chinese text."""
+    with open(output, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(FINDING_COLUMNS)
+        writer.writerows([_spreadsheet_safe(v) for v in row] for row in finding_rows(batch))
+
+
+def write_xlsx(batch: BatchResult, output: str) -> None:
+    """An Excel workbook with the sheets Documents (worst first), Rules and Findings."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    sheets = [
+        ("Documents", DOCUMENT_COLUMNS, document_rows(batch), [60, 8, 9, 7, 9, 40]),
+        ("Rules", RULE_COLUMNS, rule_rows(batch), [10, 32, 9, 9, 11]),
+        ("Findings", FINDING_COLUMNS, finding_rows(batch), [40, 7, 7, 9, 11, 9, 8, 24, 70, 20, 60, 20]),
+    ]
+    for title, columns, rows, widths in sheets:
+        sheet = workbook.create_sheet(title)
+        for index, width in enumerate(widths):
+            sheet.column_dimensions[chr(ord("A") + index)].width = width
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(columns) - 1)}{len(rows) + 1}"
+        header = []
+        for name in columns:
+            cell = WriteOnlyCell(sheet, value=name)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in rows:
+            cells = []
+            for value in row:
+                if isinstance(value, str):
+                    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+                    cell.data_type = "s"  # never a formula
+                else:
+                    cell = WriteOnlyCell(sheet, value=value)
+                cells.append(cell)
+            sheet.append(cells)
+    workbook.save(output)

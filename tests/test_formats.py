@@ -1,0 +1,116 @@
+"""Output formats of ``disclint check``: text (error matchers), json, github, sarif; stdin."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+DRAFT = "一、收入支出决算总体情况\n\n支出决算为852.68万元，\n完成年初预算的72.83.1%。收入合计1,2345.6万元。\n"
+
+
+@pytest.fixture
+def draft(tmp_path, monkeypatch) -> str:
+    """A draft with two malformed numbers (4:8 and 4:21), as a relative path in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    Path("草稿.txt").write_text(DRAFT, encoding="utf-8")
+    return "草稿.txt"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_text_output_matches_the_usual_error_matchers(draft):
+    result = run("check", draft)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    # vim's default errorformat %f:%l:%c:%m, Emacs compilation mode and VS Code's problem matcher.
+    matcher = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) (?P<code>[A-Z]+\d{3}) (?P<message>.+)$")
+    found = [matcher.match(line).groupdict() for line in lines[:-1]]
+    assert [(f["file"], f["line"], f["col"], f["code"]) for f in found] == [
+        (draft, "4", "8", "NUM001"), (draft, "4", "21", "NUM001")
+    ]
+    assert lines[-1] == "Found 2 errors in 1 file."
+
+
+def test_github_annotations(draft):
+    lines = run("check", "--format", "github", draft).stdout.splitlines()
+    assert lines[0] == (
+        f"::error file={draft},line=4,col=8,endLine=4,endColumn=16,title=NUM001 malformed-number"
+        "::malformed number 72.83.1%25: an amount or percentage has one decimal point and thousands groups of three digits"
+    )
+    assert len([line for line in lines if line.startswith("::error ")]) == 2
+
+
+def test_github_escapes_property_separators(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("a,b:c.txt").write_text(DRAFT, encoding="utf-8")
+    assert run("check", "--format", "github", "a,b:c.txt").stdout.startswith("::error file=a%2Cb%3Ac.txt,line=4,")
+
+
+def test_json_output(draft):
+    data = json.loads(run("check", "--format", "json", draft).stdout)
+    assert [(d["line"], d["column"], d["code"], d["quote"]) for d in data] == [
+        (4, 8, "NUM001", "72.83.1%"), (4, 21, "NUM001", "1,2345.6万元")
+    ]
+
+
+def test_sarif_output_is_valid_sarif_2_1_0(draft):
+    Path("empty.txt").write_bytes(b"")
+    result = run("check", "--format", "sarif", draft, "empty.txt")
+    log = json.loads(result.stdout)
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)
+    run_ = log["runs"][0]
+    assert run_["tool"]["driver"]["rules"][0]["id"] == "NUM001"
+    region = run_["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["snippet"]["text"]) == (4, 8, "72.83.1%")
+    assert run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "%E8%8D%89%E7%A8%BF.txt"
+    assert run_["invocations"][0]["executionSuccessful"] is False
+    assert "file is empty" in run_["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_sarif_schema_rejects_a_broken_log():
+    """The vendored schema really constrains the output (guards against validating nothing)."""
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}, schema)
+
+
+def test_output_file(draft):
+    result = run("check", "--format", "sarif", "-o", "out.sarif", draft)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads(Path("out.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_stdin_filename_lints_standard_input_under_that_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "--stdin-filename", "drafts/unsaved.txt", input=DRAFT.encode("utf-8"))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("drafts/unsaved.txt:4:8: error NUM001 ")
+
+
+def test_stdin_filename_uses_the_configuration_of_that_location(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "disclint.toml").write_text('ignore = ["NUM001"]\n', encoding="utf-8")
+    result = run("check", "--stdin-filename", "drafts/unsaved.txt", input=DRAFT.encode("utf-8"))
+    assert result.exit_code == 0, result.stdout
+    assert run("check", "--stdin-filename", "other.txt", input=DRAFT.encode("utf-8")).exit_code == 1
+
+
+def test_stdin_errors_are_reported_without_traceback(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "--stdin-filename", "x.txt", input=b"\x00\x01\x02binary")
+    assert result.exit_code == 2
+    assert "binary" in result.stderr and "Traceback" not in result.output
+    assert run("check", "--stdin-filename", "x.txt", "y.txt", input=b"").exit_code == 2
+    assert run("check").exit_code == 2

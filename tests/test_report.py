@@ -1,0 +1,148 @@
+"""``disclint report``: a generated corpus of a few hundred documents, linted in parallel, written
+as HTML (checked in headless Chromium), CSV and Excel."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from corpus import make_corpus
+from linter.cli import main
+from linter.config import Configuration
+from linter.report import batch as batch_module
+from linter.report.batch import context, lint_document, run_batch
+
+DOCUMENTS = 300
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return make_corpus(tmp_path_factory.mktemp("corpus"), DOCUMENTS)
+
+
+@pytest.fixture(scope="module")
+def reports(corpus, tmp_path_factory):
+    """The CLI run once with two jobs, writing all three formats."""
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, [
+        "report", str(corpus.folder), "--select", "NUM001", "--jobs", "2",
+        "-o", str(out / "report.html"), "-o", str(out / "report.csv"), "-o", str(out / "report.xlsx"),
+    ])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+def test_parallel_run_finds_every_planted_problem_and_lists_bad_files(corpus):
+    batch = run_batch([corpus.folder], Configuration({"select": ["NUM001"]}), jobs=2)
+    assert len(batch.documents) == DOCUMENTS + 2
+    found = {d.path: len(d.findings) for d in batch.documents if d.error is None}
+    assert found == corpus.expected
+    assert sorted(d.path for d in batch.documents if d.error) == sorted(corpus.unreadable)
+    worst = batch.worst_first()
+    assert {d.path for d in worst[:2]} == set(corpus.unreadable)
+    assert [len(d.findings) for d in worst[2:]] == sorted(corpus.expected.values(), reverse=True)
+
+
+def test_one_and_two_jobs_give_the_same_result(corpus):
+    configuration = Configuration({"select": ["NUM001"]})
+    one = run_batch([corpus.folder], configuration, jobs=1)
+    two = run_batch([corpus.folder], configuration, jobs=2)
+    assert [(d.path, [f.to_dict() for f in d.findings], d.error) for d in one.documents] == [
+        (d.path, [f.to_dict() for f in d.findings], d.error) for d in two.documents
+    ]
+
+
+def test_a_rule_crashing_on_one_file_does_not_stop_the_batch(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("完成年初预算的72.83.1%。\n", encoding="utf-8")
+
+    def crash(*args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch_module, "lint_source", crash)
+    document = lint_document(str(tmp_path / "a.txt"), Configuration())
+    assert document.error == "internal error (RuntimeError: boom); please report it"
+
+
+def test_context_shows_line_breaks():
+    assert context("第一行\n完成72.83.1%。\r\n下一行", 6, 14, width=4) == ("行⏎完成", "。⏎下")
+
+
+def test_csv_has_one_row_per_finding_and_per_bad_file(corpus, reports):
+    out, _ = reports
+    raw = (out / "report.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len([r for r in rows if r["code"] == "NUM001"]) == corpus.total_expected
+    assert len([r for r in rows if r["code"] == "E000"]) == 2
+    sample = next(r for r in rows if r["code"] == "NUM001")
+    assert f"【{sample['quote']}】" in sample["context"]
+
+
+def test_xlsx_has_documents_rules_and_findings_sheets(corpus, reports):
+    out, _ = reports
+    workbook = openpyxl.load_workbook(out / "report.xlsx", read_only=True)
+    assert workbook.sheetnames == ["Documents", "Rules", "Findings"]
+    documents = list(workbook["Documents"].iter_rows(min_row=2, values_only=True))
+    assert len(documents) == DOCUMENTS + 2
+    assert sum(row[1] for row in documents) == corpus.total_expected
+    rules = list(workbook["Rules"].iter_rows(min_row=2, values_only=True))
+    assert rules == [("NUM001", "malformed-number", "error", corpus.total_expected,
+                      sum(1 for n in corpus.expected.values() if n))]
+    assert len(list(workbook["Findings"].iter_rows(min_row=2))) == corpus.total_expected + 2
+
+
+def test_html_is_self_contained(reports):
+    out, _ = reports
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "<script" not in page and "@import" not in page
+
+
+def test_report_is_quiet_when_not_on_a_terminal(reports):
+    out, result = reports
+    assert result.stderr.splitlines() == [
+        f"disclint: wrote {out / name}" for name in ("report.html", "report.csv", "report.xlsx")
+    ] + [f"Found {result.stderr.split('Found ')[1].strip()}"]
+    assert "\r" not in result.stderr and "\x1b" not in result.stderr
+
+
+def test_report_rejects_an_unknown_output_format(tmp_path):
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 2 and "name it .html, .csv or .xlsx" in result.stderr
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "no" / "r.html")])
+    assert result.exit_code == 2 and "no such folder" in result.stderr
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)")
+def test_html_report_shows_the_counts_in_headless_chromium(corpus, reports, tmp_path):
+    out, _ = reports
+    command = [
+        _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", (out / "report.html").as_uri(),
+    ]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+
+    def total(key: str) -> int:
+        return int(re.search(rf'id="total-{key}"[^>]*>(\d+)<', dom).group(1))
+
+    assert total("documents") == DOCUMENTS + 2
+    assert total("error") == corpus.total_expected
+    assert total("warning") == 0 and total("info") == 0
+    assert total("unreadable") == 2
+    assert dom.count('<details id="doc-') == 2 + sum(1 for n in corpus.expected.values() if n)
+    worst = min(corpus.expected, key=lambda path: (-corpus.expected[path], path))
+    first_document_row = re.search(r"<tr><td><a href=\"#doc-2\">(.*?)</a></td>", dom).group(1)
+    assert html.unescape(first_document_row) == worst
