@@ -4,19 +4,20 @@
   plus every subject name of the 政府收支分类科目 (``subjects.tsv``);
 - :func:`subjects` — subject names by code, and obsolete names with today's name;
 - :func:`tokenizer` — a jieba tokenizer that knows the lexicon's words (its dictionary is
-  read on first use, from jieba's cache in the temp folder);
-- :func:`pinyins` — the toneless readings of a character (pypinyin);
+  a memory-mapped trie compiled once into the cache folder);
+- :func:`pinyins` — the toneless reading of a character (pypinyin's, tabulated once into the cache);
 - :func:`to_simplified` — OpenCC's traditional→simplified conversion.
 """
 
 from __future__ import annotations
 
 import logging
-import tempfile
+import marshal
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from linter.cache import cached
 from linter.normalise.flow import _FULLWIDTH as FULLWIDTH
 
 #: jieba counts below this make a "word" too rare to vouch for a character sequence.
@@ -69,22 +70,21 @@ def lexicon() -> frozenset[str]:
 
 @cache
 def tokenizer():
-    """A jieba tokenizer with the lexicon's words added; initialised on first call."""
-    import jieba
+    """A jieba tokenizer with the lexicon's words added; its dictionary is a cached trie
+    (:mod:`linter.language.dictionary`), mapped on first call."""
+    from linter.language.dictionary import TrieTokenizer, jieba
 
     jieba.setLogLevel(logging.WARNING)
-    segmenter = jieba.Tokenizer()
-    segmenter.tmp_dir = tempfile.gettempdir()
-    segmenter.initialize()
+    segmenter = TrieTokenizer()
     for entry in lexicon():
         if entry.isalnum() or all("\u4e00" <= c <= "\u9fff" for c in entry):
-            segmenter.add_word(entry, max(segmenter.FREQ.get(entry, 0), 1000))
+            segmenter.add_word(entry, max(segmenter.frequency(entry), 1000))
     return segmenter
 
 
 def word_frequency(word: str) -> int:
     """jieba's count for ``word`` (0 when it is not a dictionary word)."""
-    return tokenizer().FREQ.get(word, 0)
+    return tokenizer().frequency(word)
 
 
 def is_word(word: str) -> bool:
@@ -93,14 +93,28 @@ def is_word(word: str) -> bool:
 
 
 @cache
+def _pinyin_table() -> dict[str, str]:
+    """Character → toneless common reading, for every CJK character (built once from pypinyin)."""
+    from importlib.metadata import version
+
+    def build(path) -> None:
+        from pypinyin import Style, pinyin
+
+        table = {}
+        for code in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)):
+            reading = pinyin(chr(code), style=Style.NORMAL, heteronym=False)[0][0]
+            if reading != chr(code):
+                table[chr(code)] = reading
+        path.write_bytes(marshal.dumps(table))
+
+    return marshal.loads(cached(f"pinyin-{version('pypinyin')}.marshal", build).read_bytes())
+
+
 def pinyins(char: str) -> frozenset[str]:
     """The toneless common reading of ``char`` (a polyphone's rare readings would make
     too many characters homophones); empty for non-Chinese characters."""
-    if not is_han(char):
-        return frozenset()
-    from pypinyin import Style, pinyin
-
-    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=False)[0])
+    reading = _pinyin_table().get(char)
+    return frozenset((reading,)) if reading else frozenset()
 
 
 def homophones(a: str, b: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from linter.language import lexicon as lex
 
@@ -70,6 +70,12 @@ def one_edit(window: str, phrase: str) -> _Edit | None:
     return _Edit(kind, i)
 
 
+@lru_cache(maxsize=4)
+def typo_finder(text: str) -> "TypoFinder":
+    """One finder per flow text, shared by the rules that need its segmentation."""
+    return TypoFinder(text)
+
+
 class TypoFinder:
     """Typos of one flow text; segmentation and indexes are computed once."""
 
@@ -115,9 +121,10 @@ class TypoFinder:
         typos = []
         for (start, end), candidates in found.items():
             # Several phrases may vouch for one correction; the longest is the best evidence.
-            window, phrase, edit = max(candidates, key=lambda c: len(c[1]))
+            window, phrase, edit = max(candidates, key=lambda c: (len(c[1]), c[1]))
             typos.append(self._narrowed(start, window, phrase, edit))
-        return _drop_nested(typos)
+        # Longest evidence last, so it wins where two windows narrow to the same typo.
+        return _drop_nested(sorted(typos, key=lambda t: (len(t.evidence), t.evidence)))
 
     def _narrowed(self, start: int, window: str, phrase: str, edit: _Edit) -> Typo:
         """The typo as a reader would quote it: the word holding the edit, or the loose

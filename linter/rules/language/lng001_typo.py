@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.language.lexicon import lexicon
-from linter.language.typos import TypoFinder, one_edit
+from linter.language.typos import one_edit, typo_finder
 
 
 class Typo(Rule):
@@ -33,7 +33,7 @@ class Typo(Rule):
 
     def check(self, document, context):
         flow = document.flow
-        for typo in TypoFinder(flow.text).find():
+        for typo in typo_finder(flow.text).find():
             evidence = f"standard phrase “{typo.evidence}”" if typo.source == "lexicon" else (
                 f"“{typo.correction}” is used elsewhere in the document")
             yield self.finding(

@@ -10,7 +10,7 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
-from linter.language.typos import TypoFinder
+from linter.language.typos import typo_finder
 
 _DOUBLED = regex.compile(r"(\p{Han})\1")
 #: How much likelier (jieba's word model) the text must read without the second character.
@@ -46,7 +46,7 @@ class DuplicatedCharacter(Rule):
             second = match.start() + 1
             if lex.is_word(match.group()) or not adjacent_in_source(document, second, second):
                 continue
-            loose = loose if loose is not None else TypoFinder(text).loose
+            loose = loose if loose is not None else typo_finder(text).loose
             if not {match.start(), match.start() + 1} <= loose or not _reads_better_once(text, match.start()):
                 continue
             origin = document.flow.source_span(second, second + 1)[0]

@@ -1,0 +1,37 @@
+"""Compiled resources (jieba's dictionary as a trie, the pinyin table) cached on disk.
+
+Built on first use, then reused by every later run; written under a temporary name and
+renamed, so parallel runs never read a half-written file. The folder is
+``$DISCLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/disclint`` (``~/.cache/disclint``), else the
+system's temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("DISCLINT_CACHE_DIR")
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    for folder in (Path(configured) if configured else Path(base) / "disclint", Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.access(folder, os.W_OK):
+                return folder
+        except OSError:
+            continue
+    raise OSError("no writable cache folder (set DISCLINT_CACHE_DIR)")
+
+
+def cached(name: str, build: Callable[[Path], None]) -> Path:
+    """The path of cache file ``name``, calling ``build(path)`` to make it when missing."""
+    path = cache_dir() / name
+    if not path.exists():
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        build(partial)
+        os.replace(partial, path)
+    return path
