@@ -86,4 +86,5 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | Configuration) 
             result.findings.extend(lint_file(path, file_settings))
         except InputError as error:
             result.errors.append(FileError(str(path), str(error)))
+    result.findings.sort(key=lambda f: f.sort_key)
     return result

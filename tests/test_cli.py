@@ -71,3 +71,11 @@ def test_rules_and_explain():
 def test_examples_run_end_to_end():
     result = run("check", str(EXAMPLES), "--exit-zero")
     assert result.exit_code == 0 and "Found" in result.output
+
+
+def test_findings_are_sorted_by_path_then_position(tmp_path):
+    for name in ("b.txt", "a.txt"):
+        (tmp_path / name).write_text(BAD + BAD.replace("2022年度", "2023年度"), encoding="utf-8")
+    lines = run("check", "--select", "NUM", str(tmp_path / "b.txt"), str(tmp_path / "a.txt")).output.splitlines()[:-1]
+    keys = [(line.split(":")[0], int(line.split(":")[1])) for line in lines]
+    assert keys == sorted(keys) and keys[0][0].endswith("a.txt")

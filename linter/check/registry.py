@@ -47,7 +47,7 @@ def load_rule(code: str) -> type[Rule]:
 
 def all_rules() -> list[type[Rule]]:
     """Every rule, by code."""
-    return [load_rule(code) for code in rule_index()]
+    return [load_rule(code) for code in sorted(rule_index())]
 
 
 def expand(patterns: list[str]) -> set[str]:

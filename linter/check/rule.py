@@ -57,8 +57,8 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The docstring's first line."""
-        return (inspect.getdoc(cls) or "").splitlines()[0]
+        """The docstring's first paragraph, on one line."""
+        return " ".join(line.strip() for line in (inspect.getdoc(cls) or "").split("\n\n")[0].splitlines())
 
     @classmethod
     def doc(cls) -> str:

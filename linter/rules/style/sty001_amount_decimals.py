@@ -7,7 +7,7 @@ from linter.check.rule import Rule
 
 
 class AmountDecimals(Rule):
-    """An amount printed with more than two decimals ("12.345万元"); off by default.
+    """An amount printed with more than two decimals ("12.345万元").
 
     The publication requirements print amounts to the cent of their unit: at most two decimals.
 

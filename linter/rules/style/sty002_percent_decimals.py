@@ -7,7 +7,7 @@ from linter.check.rule import Rule
 
 
 class PercentDecimals(Rule):
-    """A percentage not printed with exactly one decimal ("18%", "18.04%"); off by default.
+    """A percentage not printed with exactly one decimal ("18%", "18.04%").
 
     The publication requirements print percentages with one decimal: "18.0%".
 

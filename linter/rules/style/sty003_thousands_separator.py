@@ -7,7 +7,7 @@ from linter.check.rule import Rule
 
 
 class ThousandsSeparator(Rule):
-    """Amounts written with and without thousands separators in one document; off by default.
+    """Amounts written with and without thousands separators in one document.
 
     Amounts of 1,000 or more are compared; the document's majority style is the expectation; each amount written the other way is
     reported.
