@@ -28,6 +28,8 @@ def test_encodings_decode_to_the_same_text(data, encoding):
 @pytest.mark.parametrize("data,message", [
     (b"", "empty"),
     (b"  \n\n", "empty"),
+    (codecs.BOM_UTF32_LE, "empty"),
+    (codecs.BOM_UTF8 + "\u3000\n".encode("utf-8"), "empty"),
     (b"\x00\x01\x02binary\x00", "binary"),
     (bytes(range(128, 256)) * 4, "encoding"),
 ])

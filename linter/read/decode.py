@@ -105,6 +105,8 @@ def decode_bytes(data: bytes, path: str = "<stdin>") -> SourceFile:
 
 
 def _checked(source: SourceFile) -> SourceFile:
+    if not source.text.strip():
+        raise InputError("file is empty")
     if len(_CONTROL.findall(source.text)) > max(8, len(source.text) // 100):
         raise InputError("looks like a binary file (too many control characters)")
     return source
