@@ -8,7 +8,6 @@ import html
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import openpyxl
 import pytest

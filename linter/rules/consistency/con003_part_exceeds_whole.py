@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check.arith import QuantityIndex, amount
 from linter.check.finding import Severity
-from linter.check.interval import Interval, format_amount
+from linter.check.interval import format_amount
 from linter.check.rule import Rule
 from linter.extract.quantities import describe, is_part_of
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from linter.check.finding import Finding, Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Tolerances
 from linter.extract.tables import Row, Table, Value
@@ -44,3 +45,16 @@ def cell_span(document, row: Row, cell: Value | None):
     if cell is not None:
         return document.source_span(cell.start, cell.end)
     return document.source_span(row.start, row.end)
+
+
+def gap_finding(rule, document, context, span, printed: float, computed: float, items: int,
+                message: str) -> Finding | None:
+    """The finding for a printed amount its recomputation does not give: ``info`` when the
+    difference is a rounding tail, the rule's severity otherwise; None when they agree."""
+    outcome = compare(printed, computed, items, context.tolerances)
+    if outcome == EQUAL:
+        return None
+    if outcome == TAIL:
+        message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
+    return rule.finding(document, span, message, expected=amount(computed),
+                        severity=Severity.INFO if outcome == TAIL else None)

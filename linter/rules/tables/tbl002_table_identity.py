@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
-from linter.rules.tables.common import GAP, TAIL, amount, cell_span, compare, readable, row_label
+from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
 
 
 class TableIdentity(Rule):
@@ -82,16 +82,11 @@ class TableIdentity(Rule):
         )
 
     def _report(self, document, context, table, row, column, printed, computed, items, what):
-        outcome = compare(printed, computed, items, context.tolerances)
-        if outcome not in (TAIL, GAP):
-            return
         message = (
             f"{what} — 栏{column} is {amount(printed)} but the identity gives {amount(computed)} "
             f"(off by {amount(abs(printed - computed))})"
         )
-        if outcome == TAIL:
-            message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
-        yield self.finding(
-            document, cell_span(document, row, row.cell(column)), message,
-            expected=amount(computed), severity=Severity.INFO if outcome == TAIL else None,
-        )
+        finding = gap_finding(self, document, context, cell_span(document, row, row.cell(column)),
+                              printed, computed, items, message)
+        if finding:
+            yield finding

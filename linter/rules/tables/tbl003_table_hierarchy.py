@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.extract.tables import BASIC, CODE_KINDS
-from linter.rules.tables.common import GAP, TAIL, amount, cell_span, compare, readable, row_label
+from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
 
 
 class TableHierarchy(Rule):
@@ -57,17 +57,12 @@ class TableHierarchy(Rule):
                 continue
             computed = sum(values)
             items = sum(1 for v in values if v)
-            outcome = compare(printed, computed, items, context.tolerances)
-            if outcome not in (TAIL, GAP):
-                continue
             codes = "+".join(child.code for child in children if child.amount(column))
             message = (
                 f"{row_label(table, parent)}: 栏{column} is {amount(printed)} but {what} "
                 f"({codes or 'none with amounts'}) add up to {amount(computed)}"
             )
-            if outcome == TAIL:
-                message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
-            yield self.finding(
-                document, cell_span(document, parent, parent.cell(column)), message,
-                expected=amount(computed), severity=Severity.INFO if outcome == TAIL else None,
-            )
+            finding = gap_finding(self, document, context, cell_span(document, parent, parent.cell(column)),
+                                  printed, computed, items, message)
+            if finding:
+                yield finding

@@ -7,7 +7,7 @@ from linter.check.rule import Rule
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table,
 )
-from linter.rules.tables.common import GAP, TAIL, amount, cell_span, compare, first, row_label
+from linter.rules.tables.common import GAP, amount, cell_span, compare, first, gap_finding, row_label
 
 
 class CrossTable(Rule):
@@ -63,19 +63,14 @@ class CrossTable(Rule):
         mine, theirs = row.amount(column), other_row.amount(other_column)
         if mine is None or theirs is None:
             return
-        outcome = compare(theirs, mine, items, context.tolerances)
-        if outcome not in (TAIL, GAP):
-            return
         message = (
             f"{row_label(other, other_row)} 栏{other_column} is {amount(theirs)} but "
             f"{row_label(table, row)} 栏{column} is {amount(mine)}"
         )
-        if outcome == TAIL:
-            message += f"; within the rounding tail of {context.tolerances.tail_per_item}"
-        yield self.finding(
-            document, cell_span(document, other_row, other_row.cell(other_column)), message,
-            expected=amount(mine), severity=Severity.INFO if outcome == TAIL else None,
-        )
+        finding = gap_finding(self, document, context, cell_span(document, other_row, other_row.cell(other_column)),
+                              theirs, mine, items, message)
+        if finding:
+            yield finding
 
     def _basic(self, document, context, general, basic):
         total = _total(general)
@@ -85,19 +80,14 @@ class CrossTable(Rule):
         basic_spending, parts = total.amount(2), (people.amount(1), public.amount(1))
         if basic_spending is None or None in parts:
             return
-        outcome = compare(basic_spending, sum(parts), 2, context.tolerances)
-        if outcome not in (TAIL, GAP):
-            return
         message = (
             f"{general.label} 合计 基本支出 is {amount(basic_spending)} but {basic.label} 人员经费合计 "
             f"{amount(parts[0])} + 公用经费合计 {amount(parts[1])} = {amount(sum(parts))}"
         )
-        if outcome == TAIL:
-            message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
-        yield self.finding(
-            document, cell_span(document, total, total.cell(2)), message,
-            expected=amount(sum(parts)), severity=Severity.INFO if outcome == TAIL else None,
-        )
+        finding = gap_finding(self, document, context, cell_span(document, total, total.cell(2)),
+                              basic_spending, sum(parts), 2, message)
+        if finding:
+            yield finding
 
     def _classes(self, document, context, summary, fiscal):
         income = summary.row_named("本年收入合计", "收入"), fiscal.row_named("本年收入合计", "收入")

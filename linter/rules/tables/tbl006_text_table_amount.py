@@ -12,11 +12,11 @@ from linter.extract.subjects import class_code, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SUMMARY, Row, Table,
 )
-from linter.rules.tables.common import EQUAL, TAIL, amount, compare, first, row_label
+from linter.rules.tables.common import amount, first, gap_finding, row_label
 from linter.rules.tables.narrative import AMOUNT, sections, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
-_DECISION = rf"(?:[。：:，,]?(?:年初(?:预算为[\d,.]+万元|无预算)[，,。])?支出决算为)?"
+_DECISION = r"(?:[。：:，,]?(?:年初(?:预算为[\d,.]+万元|无预算)[，,。])?支出决算为)?"
 #: "一般公共服务(类)支出821.73万元", "卫生健康支出(类)支出7.6万元", "社会保障和就业支出26.71万元",
 #: "城乡社区支出(类)：支出决算为690.4万元", "(二)其他支出。支出决算为6940.59万元".
 _CLASS = re.compile(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出)?(?:\(类\))?(?:支出)?{_DECISION}{AMOUNT}")
@@ -118,19 +118,14 @@ class TextTableAmount(Rule):
         interval = amount_interval(Number(match.group("num"), "万元", 0, 0, value, decimals), context.tolerances)
         if interval.contains(printed):
             return
-        outcome = compare(value, printed, 1, context.tolerances)
-        if outcome == EQUAL:
-            return
         message = (
             f"the text says {match.group('num')}万元 for {row_label(table, row)} but the table prints "
             f"{amount(printed)} (栏{column})"
         )
-        if outcome == TAIL:
-            message += f"; within the rounding tail of {context.tolerances.tail_per_item}"
-        yield self.finding(
-            document, document.span(offset + match.start("num"), offset + match.end()), message,
-            expected=amount(printed), severity=Severity.INFO if outcome == TAIL else None,
-        )
+        finding = gap_finding(self, document, context, document.span(offset + match.start("num"), offset + match.end()),
+                              value, printed, 1, message)
+        if finding:
+            yield finding
 
 
 def _row(table: Table, key) -> Row | None:
