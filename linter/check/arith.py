@@ -12,7 +12,7 @@ from linter.check.interval import Interval, amount_interval, format_amount, form
 from linter.check.rule import Tolerances
 from linter.extract.claims import ClaimSet, Stated
 from linter.extract.numbers import Number
-from linter.extract.quantities import Key
+from linter.extract.quantities import Key, describe
 
 
 def amount(number: Number, tolerances: Tolerances) -> Interval:
@@ -192,6 +192,12 @@ class Conflict:
     @property
     def tail(self) -> bool:
         return self.difference <= self.allowance
+
+    def explain(self, document) -> str:
+        """"X is A万元 here but B万元 at line N"."""
+        line = document.span(self.first.number.start, self.first.number.end).start.line
+        return (f"{describe(self.later.key)} is {format_amount(self.later.number.value)}万元 here "
+                f"but {format_amount(self.first.number.value)}万元 at line {line}")
 
 
 def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Conflict]:

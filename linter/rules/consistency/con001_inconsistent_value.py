@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from linter.check.arith import QuantityIndex, value_conflicts
 from linter.check.finding import Severity
-from linter.check.interval import format_amount
 from linter.check.rule import Rule
-from linter.extract.quantities import describe
 
 
 class InconsistentValue(Rule):
@@ -34,12 +32,10 @@ class InconsistentValue(Rule):
         for conflict in value_conflicts(index, context.tolerances):
             if conflict.tail:
                 continue
-            first, later = conflict.first, conflict.later
-            line = document.span(first.number.start, first.number.end).start.line
+            later = conflict.later
             yield self.finding(
                 document,
                 document.span(later.number.start, later.number.end),
-                f"{describe(later.key)} is {format_amount(later.number.value)}万元 here "
-                f"but {format_amount(first.number.value)}万元 at line {line}",
-                expected=f"{first.number.text}万元",
+                conflict.explain(document),
+                expected=f"{conflict.first.number.text}万元",
             )

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from linter.check.arith import QuantityIndex, sum_checks, value_conflicts
 from linter.check.finding import Severity
-from linter.check.interval import format_amount
 from linter.check.rule import Rule
-from linter.extract.quantities import describe
 
 
 class RoundingTail(Rule):
@@ -34,13 +32,11 @@ class RoundingTail(Rule):
         index = QuantityIndex.of(document)
         for conflict in value_conflicts(index, context.tolerances):
             if conflict.tail:
-                later, first = conflict.later, conflict.first
-                line = document.span(first.number.start, first.number.end).start.line
+                later = conflict.later
                 yield self.finding(
                     document,
                     document.span(later.number.start, later.number.end),
-                    f"{describe(later.key)} is {format_amount(later.number.value)}万元 here and "
-                    f"{format_amount(first.number.value)}万元 at line {line} (a rounding tail)",
+                    f"{conflict.explain(document)} (a rounding tail)",
                 )
         for check in sum_checks(claims, index, context.tolerances):
             if check.tail and (check.complete or check.difference > 0):
