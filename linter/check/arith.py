@@ -34,10 +34,6 @@ def ratio_text(part: float, whole: float, decimals: int) -> str:
     return f"{format_amount(part)} / {format_amount(whole)} = {format_percent(100 * part / whole, decimals)}"
 
 
-def stated_percent(number: Number) -> str:
-    return f"{number.text}%"
-
-
 def sum_gap(parts: list[Number], whole: Number, tolerances: Tolerances) -> tuple[float, float]:
     """``(difference, allowance)``: Σparts − whole, and the tail difference rounding allows."""
     difference = sum(p.value for p in parts) - whole.value

@@ -22,10 +22,6 @@ class Interval:
     lo: float
     hi: float
 
-    @classmethod
-    def exact(cls, value: float) -> "Interval":
-        return cls(value, value)
-
     def __add__(self, other: "Interval") -> "Interval":
         return Interval(self.lo + other.lo, self.hi + other.hi)
 
@@ -47,10 +43,6 @@ class Interval:
 
     def contains(self, value: float) -> bool:
         return self.lo - _EPSILON <= value <= self.hi + _EPSILON
-
-    @property
-    def mid(self) -> float:
-        return (self.lo + self.hi) / 2
 
 
 def amount_interval(number: Number, tolerances: Tolerances) -> Interval:

@@ -21,7 +21,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -37,14 +36,6 @@ class SourceFile:
     text: str
     encoding: str
     bom: bytes = b""
-
-    @property
-    def newline(self) -> str:
-        """The file's dominant line ending (``\\n`` when it has none)."""
-        counts: dict[str, int] = {}
-        for match in _NEWLINE.finditer(self.text):
-            counts[match.group()] = counts.get(match.group(), 0) + 1
-        return max(counts, key=counts.__getitem__) if counts else "\n"
 
     def encode(self, text: str) -> bytes:
         """Encode ``text`` the way this file was encoded (same codec, same BOM)."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount
+from linter.check.arith import QuantityIndex, amount, percent_matches
 from linter.check.finding import Severity
-from linter.check.interval import format_amount, format_percent, percent_interval
+from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
 
 
@@ -48,10 +48,7 @@ class GrowthRateMismatch(Rule):
             delta = amount(change.delta, tolerances)
             now = amount(current.number, tolerances)
             previous = now - delta if change.sign > 0 else now + delta
-            ratio = delta.ratio(previous) if previous.lo > 0 else None
-            if ratio is None:
-                continue
-            if change.rate.malformed or not ratio.scaled(100).overlaps(percent_interval(change.rate, tolerances)):
+            if percent_matches(delta, previous, change.rate, tolerances) is False:
                 before = current.number.value - change.sign * change.delta.value
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
                 yield self.finding(
