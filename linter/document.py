@@ -28,6 +28,7 @@ class Document:
         self.source = source
         self.path = source.path
         self.original = SourceText(source.text)
+        self._derived: dict = {}
 
     @cached_property
     def flow(self) -> MappedText:
@@ -54,6 +55,13 @@ class Document:
         from linter.extract.tables import find_tables
 
         return find_tables(self.original)
+
+    def derived(self, compute, *args):
+        """``compute(self, *args)``, computed once per document and shared by the rules that need it."""
+        key = (compute, args)
+        if key not in self._derived:
+            self._derived[key] = compute(self, *args)
+        return self._derived[key]
 
     def span(self, start: int, end: int) -> Span:
         """The original-file span of flow-text range ``[start, end)``."""

@@ -84,3 +84,14 @@ def test_same_findings_whatever_the_encoding_and_line_endings(tmp_path, findings
     again = lint_paths([copy], Settings(select=NARRATIVE_RULES)).findings
     expected = [(f.code, f.span.start, f.span.end) for f in _of(findings, "001")]
     assert [(f.code, f.span.start, f.span.end) for f in again] == expected
+
+
+def test_rules_share_one_index_and_one_set_of_sums(monkeypatch):
+    from linter.check import arith
+
+    calls = []
+    build, sums = arith._build_index, arith._sum_checks
+    monkeypatch.setattr(arith, "_build_index", lambda d: calls.append("index") or build(d))
+    monkeypatch.setattr(arith, "_sum_checks", lambda d, t: calls.append("sums") or sums(d, t))
+    lint_paths([EXAMPLES / "003_13c379aef6052f8e.txt"], Settings(select=["ARI", "CON"]))
+    assert sorted(calls) == ["index", "sums"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
 from linter.check.rule import Tolerances
-from linter.extract.claims import ClaimSet, Stated
+from linter.extract.claims import Stated
 from linter.extract.numbers import Number
 from linter.extract.quantities import Key, describe
 
@@ -49,14 +49,8 @@ class QuantityIndex:
 
     @classmethod
     def of(cls, document) -> "QuantityIndex":
-        claims = document.claims
-        years = [v.year[:4] for v in claims.values if v.year]
-        main_year = max(set(years), key=years.count) if years else None
-        by_key: dict[Key, list[Stated]] = defaultdict(list)
-        for value in claims.values:
-            if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):
-                by_key[value.key].append(value)
-        return cls(dict(by_key), document)
+        """The document's index, built once and shared by the rules."""
+        return document.derived(_build_index)
 
     def first(self, key: Key | None) -> Stated | None:
         statements = self.by_key.get(key) if key else None
@@ -67,14 +61,29 @@ class QuantityIndex:
         stated = self.first(key)
         if stated is not None or key is None or self.document is None:
             return stated
-        from linter.extract.table_totals import table_totals
-
-        found = table_totals(self.document.tables).get(key)
+        found = self.document.derived(_table_totals).get(key)
         if found is None:
             return None
         where, value = found
         # A table cell has original-file offsets, not flow offsets: -1 marks it as not spannable.
         return Stated(where, Number(value.text, "万元", -1, -1, value.value, value.decimals), key)
+
+
+def _build_index(document) -> QuantityIndex:
+    claims = document.claims
+    years = [v.year[:4] for v in claims.values if v.year]
+    main_year = max(set(years), key=years.count) if years else None
+    by_key: dict[Key, list[Stated]] = defaultdict(list)
+    for value in claims.values:
+        if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):
+            by_key[value.key].append(value)
+    return QuantityIndex(dict(by_key), document)
+
+
+def _table_totals(document):
+    from linter.extract.table_totals import table_totals
+
+    return table_totals(document.tables)
 
 
 # ---------------------------------------------------------------------------
@@ -121,7 +130,13 @@ class SumCheck:
         return f"{terms} = {total}, but {self.whole_name} is {format_amount(self.whole.value)}万元"
 
 
-def sum_checks(claims: ClaimSet, index: QuantityIndex, tolerances: Tolerances) -> list[SumCheck]:
+def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
+    """Every sum the narrative implies, computed once per document and shared by the rules."""
+    return document.derived(_sum_checks, tolerances)
+
+
+def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
+    claims, index = document.claims, QuantityIndex.of(document)
     checks: dict[tuple, SumCheck] = {}
 
     def add(what, whole_name, whole, parts, complete):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, sum_checks
+from linter.check.arith import sum_checks
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 
@@ -28,8 +28,7 @@ class PartsExceedWhole(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        claims = document.claims
-        for check in sum_checks(claims, QuantityIndex.of(document), context.tolerances):
+        for check in sum_checks(document, context.tolerances):
             if check.exceeds:
                 last = max(check.parts, key=lambda p: p.end)
                 yield self.finding(

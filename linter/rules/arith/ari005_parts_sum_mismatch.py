@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, sum_checks
+from linter.check.arith import sum_checks
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 
@@ -29,8 +29,7 @@ class PartsSumMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        claims = document.claims
-        for check in sum_checks(claims, QuantityIndex.of(document), context.tolerances):
+        for check in sum_checks(document, context.tolerances):
             if check.complete and check.mismatch and not check.exceeds:
                 yield self.finding(
                     document,

@@ -28,7 +28,6 @@ class RoundingTail(Rule):
     severity = Severity.INFO
 
     def check(self, document, context):
-        claims = document.claims
         index = QuantityIndex.of(document)
         for conflict in value_conflicts(index, context.tolerances):
             if conflict.tail:
@@ -38,7 +37,7 @@ class RoundingTail(Rule):
                     document.span(later.number.start, later.number.end),
                     f"{conflict.explain(document)} (a rounding tail)",
                 )
-        for check in sum_checks(claims, index, context.tolerances):
+        for check in sum_checks(document, context.tolerances):
             if check.tail and (check.complete or check.difference > 0):
                 yield self.finding(
                     document,
