@@ -201,9 +201,6 @@ class ClaimBuilder(Transformer):
         year = next((str(t) for t in tokens if t.type == "YEAR"), None)
         return year, _first_name(tokens) or "", tokens[0].start_pos
 
-    def change_verb(self, token):
-        return token
-
     def rate(self, verb, percent):
         return _sign(verb), _num(percent), percent.end_pos
 
