@@ -18,7 +18,7 @@ from functools import cache
 from importlib.resources import files
 
 from linter.cache import cached
-from linter.normalise.flow import _FULLWIDTH as FULLWIDTH
+from linter.normalise.flow import FULLWIDTH
 
 #: jieba counts below this make a "word" too rare to vouch for a character sequence.
 RARE_WORD_FREQUENCY = 5

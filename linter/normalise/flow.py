@@ -21,7 +21,8 @@ _HEADING_START = regex.compile(
     r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|图\s*\d|[-*]\s)"
 )
 _TERMINAL = "。！？；：!?;:"
-_FULLWIDTH = str.maketrans(
+#: Full-width characters made ASCII, one for one (positions stay exact).
+FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．％（）［］＋－＝",
     "0123456789.%()[]+-=",
 )
@@ -80,7 +81,7 @@ def _breaks(previous: str, line: str, width: int) -> bool:
 
 def _add_line(builder: MappedTextBuilder, line: str, origin: int) -> None:
     """Append one stripped line, translating characters and dropping spaces near CJK text."""
-    text = line.translate(_FULLWIDTH)
+    text = line.translate(FULLWIDTH)
     position = 0
     for match in _INNER_SPACE.finditer(text):
         builder.add(text[position:match.start()], origin + position)
