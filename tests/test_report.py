@@ -29,13 +29,13 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def reports(corpus, tmp_path_factory):
-    """The CLI run once with two jobs, writing all three formats."""
+    """The CLI run once with two jobs, writing all three formats (exit 1: the findings are errors)."""
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(main, [
         "report", str(corpus.folder), "--select", "NUM001", "--jobs", "2",
         "-o", str(out / "report.html"), "-o", str(out / "report.csv"), "-o", str(out / "report.xlsx"),
     ])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     return out, result
 
 
@@ -91,7 +91,7 @@ def test_xlsx_has_documents_rules_and_findings_sheets(corpus, reports):
     assert workbook.sheetnames == ["Documents", "Rules", "Findings"]
     documents = list(workbook["Documents"].iter_rows(min_row=2, values_only=True))
     assert len(documents) == DOCUMENTS + 2
-    assert sum(row[1] for row in documents) == corpus.total_expected
+    assert sum(row[3] for row in documents) == corpus.total_expected  # path, title, department, errors
     rules = list(workbook["Rules"].iter_rows(min_row=2, values_only=True))
     assert rules == [("NUM001", "malformed-number", "error", corpus.total_expected,
                       sum(1 for n in corpus.expected.values() if n))]
@@ -102,14 +102,15 @@ def test_html_is_self_contained(reports):
     out, _ = reports
     page = (out / "report.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
-    assert "<script" not in page and "@import" not in page
+    assert "<script src" not in page and "@import" not in page
+    assert page.count("<script>") == 1  # the inline filter script
 
 
-def test_report_is_quiet_when_not_on_a_terminal(reports):
+def test_report_is_quiet_when_not_on_a_terminal(corpus, reports):
     out, result = reports
     assert result.stderr.splitlines() == [
         f"disclint: wrote {out / name}" for name in ("report.html", "report.csv", "report.xlsx")
-    ] + [f"Found {result.stderr.split('Found ')[1].strip()}"]
+    ] + [f"2 files could not be read; found {corpus.total_expected} errors in the {DOCUMENTS} other files."]
     assert "\r" not in result.stderr and "\x1b" not in result.stderr
 
 
