@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.check.arith import QuantityIndex, sum_checks, value_conflicts
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class RoundingTail(Rule):
@@ -35,12 +36,13 @@ class RoundingTail(Rule):
                 yield self.finding(
                     document,
                     document.span(later.number.start, later.number.end),
-                    f"{conflict.explain(document)} (a rounding tail)",
+                    _("{explanation} (a rounding tail)", explanation=conflict.explain(document)),
                 )
         for check in sum_checks(document, context.tolerances):
             if check.tail and (check.complete or check.difference > 0):
                 yield self.finding(
                     document,
                     document.span(check.whole.start, check.whole.end),
-                    f"{check.what}: {check.explain()} (a rounding tail of {abs(check.difference):.2f})",
+                    _("{parts}: {explanation} (a rounding tail of {difference})", parts=_(check.what),
+                      explanation=check.explain(), difference=f"{abs(check.difference):.2f}"),
                 )
