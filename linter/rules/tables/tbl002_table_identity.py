@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
 
 
@@ -83,8 +84,9 @@ class TableIdentity(Rule):
 
     def _report(self, document, context, table, row, column, printed, computed, items, what):
         message = (
-            f"{what} — 栏{column} is {amount(printed)} but the identity gives {amount(computed)} "
-            f"(off by {amount(abs(printed - computed))})"
+            _("{what} — 栏{column} is {printed} but the identity gives {computed} (off by {difference})",
+              what=what, column=column, printed=amount(printed), computed=amount(computed),
+              difference=amount(abs(printed - computed)))
         )
         finding = gap_finding(self, document, context, cell_span(document, row, row.cell(column)),
                               printed, computed, items, message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import N_, _
 from linter.extract.tables import BASIC, CODE_KINDS
 from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
 
@@ -42,10 +43,10 @@ class TableHierarchy(Rule):
             coded = [row for row in table.rows if row.code]
             for parent in coded:
                 children = [r for r in coded if len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)]
-                yield from self._check(document, context, table, parent, children, "its sub-rows")
+                yield from self._check(document, context, table, parent, children, N_("its sub-rows"))
             for total in (row for row in table.rows if row.is_total):
                 classes = [r for r in coded if len(r.code) == 3 and (r.side == total.side or table.kind != BASIC)]
-                yield from self._check(document, context, table, total, classes, "the 类 rows")
+                yield from self._check(document, context, table, total, classes, N_("the 类 rows"))
 
     def _check(self, document, context, table, parent, children, what):
         if not children:
@@ -59,8 +60,9 @@ class TableHierarchy(Rule):
             items = sum(1 for v in values if v)
             codes = "+".join(child.code for child in children if child.amount(column))
             message = (
-                f"{row_label(table, parent)}: 栏{column} is {amount(printed)} but {what} "
-                f"({codes or 'none with amounts'}) add up to {amount(computed)}"
+                _("{row}: 栏{column} is {printed} but {parts} ({codes}) add up to {computed}",
+                  row=row_label(table, parent), column=column, printed=amount(printed), parts=_(what),
+                  codes=codes or _("none with amounts"), computed=amount(computed))
             )
             finding = gap_finding(self, document, context, cell_span(document, parent, parent.cell(column)),
                                   printed, computed, items, message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table,
 )
@@ -64,8 +65,9 @@ class CrossTable(Rule):
         if mine is None or theirs is None:
             return
         message = (
-            f"{row_label(other, other_row)} 栏{other_column} is {amount(theirs)} but "
-            f"{row_label(table, row)} 栏{column} is {amount(mine)}"
+            _("{row} 栏{column} is {amount} but {other_row} 栏{other_column} is {other_amount}",
+              row=row_label(other, other_row), column=other_column, amount=amount(theirs),
+              other_row=row_label(table, row), other_column=column, other_amount=amount(mine))
         )
         finding = gap_finding(self, document, context, cell_span(document, other_row, other_row.cell(other_column)),
                               theirs, mine, items, message)
@@ -81,8 +83,9 @@ class CrossTable(Rule):
         if basic_spending is None or None in parts:
             return
         message = (
-            f"{general.label} 合计 基本支出 is {amount(basic_spending)} but {basic.label} 人员经费合计 "
-            f"{amount(parts[0])} + 公用经费合计 {amount(parts[1])} = {amount(sum(parts))}"
+            _("{general} 合计 基本支出 is {basic_spending} but {basic} 人员经费合计 {people} + 公用经费合计 "
+              "{public} = {total}", general=general.label, basic_spending=amount(basic_spending),
+              basic=basic.label, people=amount(parts[0]), public=amount(parts[1]), total=amount(sum(parts)))
         )
         finding = gap_finding(self, document, context, cell_span(document, total, total.cell(2)),
                               basic_spending, sum(parts), 2, message)

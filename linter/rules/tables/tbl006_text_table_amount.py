@@ -7,6 +7,7 @@ import re
 from linter.check.finding import Severity
 from linter.check.interval import amount_interval
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.numbers import parse_number, Number
 from linter.extract.subjects import class_code, normal_name
 from linter.extract.tables import (
@@ -119,8 +120,8 @@ class TextTableAmount(Rule):
         if interval.contains(printed):
             return
         message = (
-            f"the text says {match.group('num')}万元 for {row_label(table, row)} but the table prints "
-            f"{amount(printed)} (栏{column})"
+            _("the text says {stated}万元 for {row} but the table prints {printed} (栏{column})",
+              stated=match.group("num"), row=row_label(table, row), printed=amount(printed), column=column)
         )
         finding = gap_finding(self, document, context, document.span(offset + match.start("num"), offset + match.end()),
                               value, printed, 1, message)

@@ -6,6 +6,7 @@ import re
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import BASIC
 from linter.rules.tables.common import amount, first
@@ -62,7 +63,8 @@ class ExpenseItems(Rule):
             if not row.has_amount:
                 yield self.finding(
                     document, document.span(offset + start, offset + start + len(name)),
-                    f"{side} lists {name}, but {table.label} has no amount for {row.code} {row.name}",
+                    _("{side} lists {item}, but {table} has no amount for {code} {name}",
+                      side=side, item=name, table=table.label, code=row.code, name=row.name),
                 )
         if text.strip().endswith("等"):
             return
@@ -70,8 +72,9 @@ class ExpenseItems(Rule):
             if len(row.code) == 5 and row.has_amount and row.code not in listed and row.code[:3] not in listed:
                 yield self.finding(
                     document, document.span(offset + match.start("items"), offset + match.end("items")),
-                    f"{side} 主要包括 does not list {row.code} {row.name}, which has "
-                    f"{amount(row.values[1].value)} in {table.label}",
+                    _("{side} 主要包括 does not list {code} {name}, which has {amount} in {table}",
+                      side=side, code=row.code, name=row.name, amount=amount(row.values[1].value),
+                      table=table.label),
                 )
 
 
