@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language import lexicon as lex
 
 #: Converted characters this close together belong to one run.
@@ -49,8 +50,8 @@ class TraditionalCharacters(Rule):
                 yield self.finding(
                     document,
                     span,
-                    f"{len(run)} traditional characters in a simplified document: "
-                    f"“{_shortened(old)}” → “{_shortened(new)}”",
+                    _("{count} traditional characters in a simplified document: “{found}” → “{simplified}”",
+                      count=len(run), found=_shortened(old), simplified=_shortened(new)),
                     expected=new,
                     fix=_fix(document, start, end),
                 )

@@ -6,6 +6,7 @@ import regex
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 #: An ASCII mark between Chinese text on both sides (a space may follow it).
@@ -49,7 +50,8 @@ class AsciiPunctuation(Rule):
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
-                f"ASCII “{mark}” inside a Chinese sentence; the document writes “{FULL_WIDTH[mark]}” elsewhere",
+                _("ASCII “{mark}” inside a Chinese sentence; the document writes “{full_width}” elsewhere",
+                  mark=mark, full_width=FULL_WIDTH[mark]),
                 expected=FULL_WIDTH[mark],
                 fix=Fix(origin, origin + 1, FULL_WIDTH[mark], safe=False),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _, ngettext
 from linter.language.lexicon import subjects
 from linter.language.subjects import SubjectUse
 
@@ -44,17 +45,20 @@ class GlossarySubjects(Rule):
             yield self.finding(
                 document,
                 document.span(mention.start, mention.end),
-                f"the 名词解释 explains “{mention.name}” ({level}), which no table of the document uses "
-                f"(the tables' {level}: {_listed(use.used_at(level)) or 'none'})",
+                _("the 名词解释 explains “{name}” ({level}), which no table of the document uses "
+                  "(the tables' {level}: {used})",
+                  name=mention.name, level=level, used=_listed(use.used_at(level)) or _("none")),
             )
         explained = {mention.name for mention in use.explained}
         missing = sorted(use.used_at("项") - explained)
         if missing:
-            start, _ = use.glossary
+            start = use.glossary[0]
             yield self.finding(
                 document,
                 document.span(start, start + len("本部门使用的支出功能分类科目")),
-                f"the 名词解释 does not explain {len(missing)} subject(s) the tables use: {_listed(missing)}",
+                ngettext("the 名词解释 does not explain {count} subject the tables use: {names}",
+                         "the 名词解释 does not explain {count} subjects the tables use: {names}",
+                         len(missing), names=_listed(missing)),
             )
 
 

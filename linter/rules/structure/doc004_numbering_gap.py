@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language.structure import headings, parts
 
 
@@ -38,7 +39,8 @@ class NumberingGap(Rule):
                 yield self.finding(
                     document,
                     document.span(heading.start, heading.end),
-                    f"heading number {heading.number} follows {previous.number} (“{previous.title}”); "
-                    f"expected {previous.number + 1}",
+                    _("heading number {number} follows {previous} (“{title}”); expected {expected}",
+                      number=heading.number, previous=previous.number, title=previous.title,
+                      expected=previous.number + 1),
                     expected=str(previous.number + 1),
                 )
