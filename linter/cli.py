@@ -281,12 +281,14 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
     except (UnknownRuleError, ConfigError, BaselineError) as error:
         _fail(str(error))
     if show_diff or apply_fix:
-        from linter.fix import fix_files
+        from linter.fix import fix_files, planned_changes
 
+        changes = [] if show_diff else planned_changes(result.findings)
         applied, diff = fix_files(result.findings, write=apply_fix and not show_diff)
         if show_diff:
             click.echo(diff, nl=False)
             sys.exit(EXIT_FINDINGS if diff and not exit_zero else EXIT_OK)
+        _report_changes([change for change in changes if change.fix in applied])
         result.findings = [f for f in result.findings if f.fix not in applied]
     rendered = FORMATTERS[output_format](result.findings, result.errors, result.files)
     _write_output(rendered, output)
@@ -299,6 +301,16 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
         for f in result.findings
     )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _report_changes(changes) -> None:
+    """Each change ``--fix`` made (file, line, before → after), then how many, on standard error."""
+    for change in changes:
+        click.echo(_("{path}:{line}: fixed “{before}” → “{after}”", path=change.path, line=change.line,
+                     before=change.before, after=change.after), err=True)
+    click.echo(ngettext("disclint: applied {count} fix in {files} file(s)",
+                        "disclint: applied {count} fixes in {files} file(s)",
+                        len(changes), files=len({change.path for change in changes})), err=True)
 
 
 def _lint_stdin(name: str, configuration):

@@ -19,7 +19,7 @@ class TraditionalCharacters(Rule):
     Text pasted from a traditional-script source keeps its characters. OpenCC's
     traditional→simplified table (with its phrase table) tells which characters change;
     runs of at least three converted characters are reported, one finding a run, with the
-    simplified text as an unsafe fix.
+    simplified text as a fix, safe (``--fix`` applies it) when no phrase decides a character.
 
     **Anti-pattern**
 
@@ -79,8 +79,12 @@ def _runs(positions: list[int]) -> list[list[int]]:
 
 
 def _fix(document, start: int, end: int) -> Fix | None:
-    """The original text of the run, converted (None when conversion changes its length)."""
+    """The original text of the run, converted (None when conversion changes its length); safe when
+    every character converts on its own as it does in the run."""
     source_start, source_end = document.flow.source_span(start, end)
     original = document.original.text[source_start:source_end]
     converted = lex.to_simplified(original)
-    return Fix(source_start, source_end, converted, safe=False) if len(converted) == len(original) else None
+    if len(converted) != len(original):
+        return None
+    # Safe when no phrase chose a character: each converts the same on its own.
+    return Fix(source_start, source_end, converted, safe=converted == "".join(map(lex.to_simplified, original)))
