@@ -146,3 +146,57 @@ def test_html_report_shows_the_counts_in_headless_chromium(corpus, reports, tmp_
     worst = min(corpus.expected, key=lambda path: (-corpus.expected[path], path))
     first_document_row = re.search(r"<tr><td><a href=\"#doc-2\">(.*?)</a></td>", dom).group(1)
     assert html.unescape(first_document_row) == worst
+
+
+def _dom(page_uri: str, profile) -> str:
+    command = [
+        _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", "--dump-dom", page_uri,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def small_reports(tmp_path_factory):
+    """One report per language of two documents: a titled one with an error, one with an info only."""
+    folder = tmp_path_factory.mktemp("small")
+    (folder / "a.txt").write_text(
+        "2022年度武汉市某区数据中心\n部门决算公开\n目录\n第一部分 某区数据中心概况\n完成年初预算的72.83.1%。\n",
+        encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "基本支出419.83万元。\n六、一般公共预算财政拨款基本支出决算情况说明\n一般公共预算财政拨款基本支出419.84万元。\n"
+        "五、一般公共预算财政拨款支出\n基本支出419.83万元。\n", encoding="utf-8")
+    pages = {}
+    for language in ("en", "zh"):
+        page = folder / f"report-{language}.html"
+        result = CliRunner().invoke(main, ["report", "--lang", language, "--select", "NUM001,CON004",
+                                           str(folder / "a.txt"), str(folder / "b.txt"), "-o", str(page)])
+        assert result.exit_code == 1, result.output
+        pages[language] = page
+    return pages
+
+
+def _visible_codes(dom: str) -> list[str]:
+    return re.findall(r'<tr class="finding" data-severity="\w+" data-code="(\w+)">', dom)
+
+
+@pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)")
+@pytest.mark.parametrize("language, heading, rule_name", [
+    ("en", "Findings by document", "malformed-number"),
+    ("zh", "各文档发现的问题", "数字格式有误"),
+])
+def test_html_report_in_both_languages_filters_in_headless_chromium(small_reports, tmp_path, language, heading,
+                                                                   rule_name):
+    uri = small_reports[language].as_uri()
+    dom = _dom(uri, tmp_path / "profile")
+    assert f"<h2>{heading}</h2>" in dom and f'lang="{"zh-CN" if language == "zh" else "en"}"' in dom
+    assert "2022年度武汉市某区数据中心部门决算公开" in dom and "某区数据中心" in dom
+    assert f"NUM001<br>{rule_name}" in dom
+    assert sorted(_visible_codes(dom)) == ["CON004", "NUM001"] and " hidden" not in dom.split('id="details"')[1]
+    hidden_info = _dom(uri + "#hide-info", tmp_path / "profile")
+    assert re.search(r'<tr class="finding" data-severity="info" data-code="CON004" hidden="">', hidden_info)
+    assert not re.search(r'data-code="NUM001" hidden', hidden_info)
+    one_rule = _dom(uri + "#rule=CON004", tmp_path / "profile")
+    assert re.search(r'data-code="NUM001" hidden', one_rule)
+    assert not re.search(r'data-code="CON004" hidden', one_rule)

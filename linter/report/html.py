@@ -29,7 +29,8 @@ mark { background: #ffd8a8; padding: 0 .1em; }
 #filters { margin: .5em 0 1em; } #filters label { margin-right: 1.5em; }
 """
 
-#: Hides the findings the filters exclude, and the documents left without a visible finding.
+#: Hides the findings the filters exclude, and the documents left without a visible finding; the
+#: page's address may preset the filters (``report.html#hide-info&rule=ARI003``).
 _SCRIPT = """
 function applyFilters() {
   var hideInfo = document.getElementById('hide-info').checked;
@@ -44,6 +45,9 @@ function applyFilters() {
     details.hidden = details.querySelector('tr.finding') !== null && shown === 0;
   });
 }
+var wanted = new URLSearchParams(location.hash.slice(1));  // e.g. report.html#hide-info&rule=ARI003
+document.getElementById('hide-info').checked = wanted.has('hide-info');
+document.getElementById('rule-filter').value = wanted.get('rule') || '';
 document.getElementById('hide-info').addEventListener('change', applyFilters);
 document.getElementById('rule-filter').addEventListener('change', applyFilters);
 applyFilters();
