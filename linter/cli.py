@@ -72,7 +72,7 @@ class TranslatedCommand(click.Command):
             self.help = english
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return _(self.help.split("\n\n")[0]) if self.help else ""
+        return _(self.help).split("\n\n")[0] if self.help else ""
 
 
 class TranslatedGroup(TranslatedCommand, click.Group):

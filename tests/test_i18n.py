@@ -133,6 +133,8 @@ def test_help_and_click_errors_follow_lang():
     assert result.exit_code == 2 and "没有选项 '--bogus'" in result.stderr
     result = CliRunner().invoke(main, ["check", "--bogus"])
     assert "No such option '--bogus'" in result.stderr
+    group = CliRunner().invoke(main, ["--lang", "zh", "--help"]).stdout
+    assert "命令:" in group and "批量检查文档，生成供审核人员阅读的报告" in group
 
 
 def test_rules_shows_the_chinese_name_beside_the_code_and_name():
@@ -165,3 +167,21 @@ def test_the_summary_leads_with_unreadable_files(tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--select", "NUM001", str(tmp_path)])
     assert result.stdout.splitlines()[-1] == "1 file could not be read; found 1 error in the 1 other file."
+
+
+def test_spreadsheet_reports_are_in_chinese(tmp_path):
+    import csv
+
+    import openpyxl
+
+    (tmp_path / "a.txt").write_text(MALFORMED, encoding="utf-8")
+    outputs = [str(tmp_path / "r.csv"), str(tmp_path / "r.xlsx")]
+    result = CliRunner().invoke(main, ["report", "--lang", "zh", "--select", "NUM001", str(tmp_path / "a.txt"),
+                                       "-o", outputs[0], "-o", outputs[1]])
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1] == "检查 1 个文件：1 个错误。"
+    header, row = list(csv.reader((tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert header[:8] == ["文件", "行", "列", "结束行", "结束列", "级别", "编号", "规则"]
+    assert row[5:8] == ["错误", "NUM001", "数字格式有误"]
+    workbook = openpyxl.load_workbook(outputs[1], read_only=True)
+    assert workbook.sheetnames == ["文档", "规则", "问题"]
+    assert next(workbook["规则"].iter_rows(min_row=2, values_only=True))[:3] == ("NUM001", "数字格式有误", "错误")

@@ -200,3 +200,14 @@ def test_html_report_in_both_languages_filters_in_headless_chromium(small_report
     one_rule = _dom(uri + "#rule=CON004", tmp_path / "profile")
     assert re.search(r'data-code="NUM001" hidden', one_rule)
     assert not re.search(r'data-code="CON004" hidden', one_rule)
+
+
+@pytest.mark.parametrize("options, code", [([], 0), (["--fail-on", "info"], 1), (["--fail-on", "never"], 0)])
+def test_report_exit_code_follows_fail_on(tmp_path, options, code):
+    """An info finding fails the run only when --fail-on info asks for it."""
+    (tmp_path / "tail.txt").write_text(
+        "基本支出419.83万元。\n六、一般公共预算财政拨款基本支出决算情况说明\n一般公共预算财政拨款基本支出419.84万元。\n"
+        "五、一般公共预算财政拨款支出\n基本支出419.83万元。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "tail.txt"), "--select", "CON004", *options,
+                                       "-o", str(tmp_path / "r.csv")])
+    assert result.exit_code == code, result.output
