@@ -63,7 +63,10 @@ def current_language() -> str:
 def _catalogue() -> gettext.NullTranslations:
     language = current_language()
     if language not in _catalogues:
-        _catalogues[language] = gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
+        _catalogues[language] = (
+            gettext.NullTranslations() if language == LANGUAGES[0]  # the message ids are English
+            else gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
+        )
     return _catalogues[language]
 
 

@@ -52,6 +52,17 @@ def calls(path: Path):
             yield node.lineno, values if len(values) > 1 else values[0]
 
 
+def untranslated_findings(path: Path):
+    """Lines where a rule passes ``finding()`` a literal message (an f-string or a plain string)
+    instead of a translated one."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "finding":
+            messages = node.args[2:3] + [k.value for k in node.keywords if k.arg == "message"]
+            if any(isinstance(m, ast.JoinedStr) or (isinstance(m, ast.Constant) and isinstance(m.value, str))
+                   for m in messages):
+                yield node.lineno
+
+
 def extract() -> Catalog:
     """Every message of the code and of the rules' names and documentation."""
     catalog = Catalog(domain=DOMAIN, project="disclint", charset="utf-8")
@@ -158,6 +169,11 @@ def problems() -> list[str]:
         f"{path.relative_to(ROOT)}:{line}: an f-string as a message id: use named placeholders"
         for path in sorted((ROOT / "linter").rglob("*.py"))
         for line, message in calls(path) if message is None
+    ]
+    found += [
+        f"{path.relative_to(ROOT)}:{line}: a finding's message written without _()"
+        for path in sorted((ROOT / "linter" / "rules").rglob("*.py"))
+        for line in untranslated_findings(path)
     ]
     template = extract()
     for language in translated_languages():

@@ -61,6 +61,16 @@ def test_a_message_formatted_before_translation_is_reported(script, tmp_path):
     assert list(script.calls(source)) == [(1, None), (2, "share of {name}")]
 
 
+def test_a_finding_message_without_translation_is_reported(script, tmp_path):
+    source = tmp_path / "rule.py"
+    source.write_text(
+        'def check(self, document, span, x):\n'
+        '    yield self.finding(document, span, f"share of {x}")\n'
+        '    yield self.finding(document, span, message="plain")\n'
+        '    yield self.finding(document, span, _("share of {x}", x=x))\n', encoding="utf-8")
+    assert list(script.untranslated_findings(source)) == [2, 3]
+
+
 def test_calls_inside_f_strings_are_extracted(script, tmp_path):
     source = tmp_path / "page.py"
     source.write_text("""page = f"<h1>{_('Report')}</h1>"\n""", encoding="utf-8")
