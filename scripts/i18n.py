@@ -63,6 +63,22 @@ def untranslated_findings(path: Path):
                 yield node.lineno
 
 
+def untranslated_help(path: Path):
+    """Lines where a click option or command gets ``help="…"`` (shown untranslated) instead of
+    ``help=N_("…")``, and commands whose help is their docstring (never extracted)."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg == "help" and isinstance(keyword.value, (ast.Constant, ast.JoinedStr)):
+                    yield node.lineno
+        elif isinstance(node, ast.FunctionDef) and ast.get_docstring(node) and any(
+            isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "command"
+            and not any(k.arg == "help" for k in d.keywords)
+            for d in node.decorator_list
+        ):
+            yield node.lineno
+
+
 def extract() -> Catalog:
     """Every message of the code and of the rules' names and documentation."""
     catalog = Catalog(domain=DOMAIN, project="disclint", charset="utf-8")
@@ -169,6 +185,10 @@ def problems() -> list[str]:
         f"{path.relative_to(ROOT)}:{line}: an f-string as a message id: use named placeholders"
         for path in sorted((ROOT / "linter").rglob("*.py"))
         for line, message in calls(path) if message is None
+    ]
+    found += [
+        f"linter/cli.py:{line}: help text written without N_() (or a command's docstring as its help)"
+        for line in untranslated_help(ROOT / "linter" / "cli.py")
     ]
     found += [
         f"{path.relative_to(ROOT)}:{line}: a finding's message written without _()"

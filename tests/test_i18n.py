@@ -71,6 +71,15 @@ def test_a_finding_message_without_translation_is_reported(script, tmp_path):
     assert list(script.untranslated_findings(source)) == [2, 3]
 
 
+def test_untranslated_help_is_reported(script, tmp_path):
+    source = tmp_path / "cli.py"
+    source.write_text(
+        '@option("--a", help="plain")\n@option("--b", help=N_("marked"))\n'
+        '@main.command()\ndef extract():\n    """Docstring help."""\n'
+        '@main.command(help=N_("Marked."))\ndef rules():\n    """Developer note."""\n', encoding="utf-8")
+    assert sorted(script.untranslated_help(source)) == [1, 4]
+
+
 def test_calls_inside_f_strings_are_extracted(script, tmp_path):
     source = tmp_path / "page.py"
     source.write_text("""page = f"<h1>{_('Report')}</h1>"\n""", encoding="utf-8")
