@@ -632,3 +632,40 @@ def _holds(identity: Identity, placed: dict[int, float]) -> bool:
     total = sum(sign * placed.get(column, 0.0) for sign, column in identity.terms)
     # Placement only needs to rule out the impossible: allow a few cents of tail difference.
     return abs(placed.get(identity.target, 0.0) - total) <= 0.01 * max(1, len(identity.terms)) + 1e-9
+
+
+def table_from_grid(source: SourceText, grid) -> Table | None:
+    """The table of a :class:`~linter.read.extracted.Grid` (a PDF, Word or Excel table): its rows
+    are tab-separated lines of ``source``, so every value is placed by its cell. Where the table
+    prints no 栏次 line, its value columns (from the first column holding an amount) are numbered
+    1, 2, … as a 栏次 line would. None for a table that is not a disclosure table."""
+    import bisect
+
+    kind = table_kind(grid.title)
+    if kind is None:
+        return None
+    title = _TITLE.match(grid.title.translate(_FULLWIDTH).strip()) or _BUDGET_TITLE.match(grid.title.translate(_FULLWIDTH).strip())
+    number = int(title.group("number")) if title else grid.number
+    table = Table(kind, number, grid.title, grid.title_start, grid.title_end, grid.title_start, grid.title_start)
+    if kind == PERFORMANCE or not grid.row_starts:
+        return table
+    lines = source.lines()
+    body = [bisect.bisect_right(source.line_starts, start) - 1 for start in grid.row_starts]
+    table.end = lines[body[-1]][0] + len(lines[body[-1]][1])
+    if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
+        body = _with_column_numbers(lines, body)
+    _parse(table, lines, body)
+    return table
+
+
+def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:
+    """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount."""
+    for position, index in enumerate(body):
+        cells = lines[index][1].split("\t")
+        amounts = [c for c, cell in enumerate(cells) if c and re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())]
+        if amounts:
+            width = max(len(lines[i][1].split("\t")) for i in body)
+            header = "\t" * amounts[0] + "\t".join(str(n) for n in range(1, width - amounts[0] + 1))
+            lines.append((lines[index][0], header))
+            return body[:position] + [len(lines) - 1] + body[position:]
+    return body

@@ -51,8 +51,9 @@ def line_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def build_flow(source: SourceText) -> MappedText:
-    """Normalise ``source`` into flow text (see module docstring)."""
+def build_flow(source: SourceText, hard_breaks: bool = False) -> MappedText:
+    """Normalise ``source`` into flow text (see module docstring); with ``hard_breaks`` every
+    line is a unit of its own (the paragraphs of a Word document are never wrapped lines)."""
     builder = MappedTextBuilder()
     lines = source.lines()
     width = line_width([raw.strip() for _, raw in lines])
@@ -63,7 +64,7 @@ def build_flow(source: SourceText) -> MappedText:
             continue
         lead = len(raw) - len(raw.lstrip())
         if previous is not None:
-            builder.add("\n" if _breaks(previous, stripped, width) else "", start)
+            builder.add("\n" if hard_breaks or _breaks(previous, stripped, width) else "", start)
         _add_line(builder, stripped, start + lead)
         previous = stripped
     return builder.build()

@@ -119,12 +119,12 @@ def _document_details(document: DocumentResult, anchor: str) -> str:
         )
         expected = f"<br>expected: {escape(f.expected)}" if f.expected else ""
         rows.append(
-            f'<tr><td class="num">{f.span.start.line}:{f.span.start.column}</td>'
+            f'<tr><td class="num">{escape(f.position)}</td>'
             f'<td class="{f.severity}">{f.severity}</td><td>{escape(f.code)}</td>'
             f"<td>{escape(f.message)}{expected}</td><td>{quote}</td></tr>"
         )
     return (
         f'<details id="{anchor}" open><summary>{escape(document.path)} — {tally}</summary>'
-        "<table><tr><th>Line:col</th><th>Severity</th><th>Code</th><th>Message</th><th>Text</th></tr>"
+        "<table><tr><th>Where</th><th>Severity</th><th>Code</th><th>Message</th><th>Text</th></tr>"
         + "".join(rows) + "</table></details>"
     )
