@@ -175,7 +175,7 @@ class Table:
 
     @property
     def label(self) -> str:
-        return f"表{self.number}" if self.number else f"untitled {self.kind}"
+        return f"表{self.number}" if self.number else (self.title or f"untitled {self.kind}")
 
     @property
     def has_header(self) -> bool:
@@ -639,23 +639,34 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     are tab-separated lines of ``source``, so every value is placed by its cell. Where the table
     prints no 栏次 line, its value columns (from the first column holding an amount) are numbered
     1, 2, … as a 栏次 line would. None for a table that is not a disclosure table."""
-    import bisect
-
-    kind = table_kind(grid.title)
+    title = grid.title
+    kind = table_kind(title)
+    if kind is None:  # untitled: known by a header only one kind of table has
+        title = ""
+        header_lines = [source.lines()[i][1] for i in _line_indices(source, grid)[:4]]
+        kind = next(filter(None, map(_untitled_kind, header_lines)), None)
     if kind is None:
         return None
-    title = _TITLE.match(grid.title.translate(_FULLWIDTH).strip()) or _BUDGET_TITLE.match(grid.title.translate(_FULLWIDTH).strip())
-    number = int(title.group("number")) if title else grid.number
-    table = Table(kind, number, grid.title, grid.title_start, grid.title_end, grid.title_start, grid.title_start)
+    normal = title.translate(_FULLWIDTH).strip()
+    numbered = _TITLE.match(normal) or _BUDGET_TITLE.match(normal)
+    number = int(numbered.group("number")) if numbered else grid.number
+    table = Table(kind, number, title, grid.title_start, grid.title_end, grid.title_start, grid.title_start)
     if kind == PERFORMANCE or not grid.row_starts:
         return table
     lines = source.lines()
-    body = [bisect.bisect_right(source.line_starts, start) - 1 for start in grid.row_starts]
+    body = _line_indices(source, grid)
     table.end = lines[body[-1]][0] + len(lines[body[-1]][1])
     if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
     _parse(table, lines, body)
     return table
+
+
+def _line_indices(source: SourceText, grid) -> list[int]:
+    """The line index of each row of ``grid``."""
+    import bisect
+
+    return [bisect.bisect_right(source.line_starts, start) - 1 for start in grid.row_starts]
 
 
 def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:

@@ -80,9 +80,9 @@ def _table_cells(table) -> list[list[str]]:
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            key = id(cell._tc)
-            cells.append("" if key in seen else cell.text)
-            seen.add(key)
+            element = cell._tc  # a merged cell is the same element in every grid cell it covers
+            cells.append("" if element in seen else cell.text)
+            seen.add(element)
         rows.append(cells)
     return rows
 
