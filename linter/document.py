@@ -35,7 +35,8 @@ class Document:
     @cached_property
     def flow(self) -> MappedText:
         """The narrative, normalised for analysis (see :mod:`linter.normalise.flow`)."""
-        return build_flow(self.original, hard_breaks=self.source.format in ("docx", "xlsx"))
+        rows = frozenset(start for grid in self.source.grids for start in grid.row_starts)
+        return build_flow(self.original, hard_breaks=self.source.format in ("docx", "xlsx"), table_rows=rows)
 
     @cached_property
     def numbers(self):

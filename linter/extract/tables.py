@@ -656,10 +656,25 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     lines = source.lines()
     body = _line_indices(source, grid)
     table.end = lines[body[-1]][0] + len(lines[body[-1]][1])
+    for index in body:
+        lines[index] = (lines[index][0], _joined_code(lines[index][1], kind))
     if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
     _parse(table, lines, body)
     return table
+
+
+def _joined_code(row: str, kind: str) -> str:
+    """A row whose subject codes are split over 类, 款, 项 cells ("201\t06\t01\t行政运行") with each
+    code in its first cell ("2010601\t\t\t行政运行"): same length, every cell where it was. Only
+    the first cell holds a 功能分类 code; in the 基本支出 table every block starts with an 经济分类 code."""
+    pattern = r"(?:(?<=^)|(?<=\t))(3\d{2})\t(\d{2})()(?=\t)" if kind == BASIC else r"^([12]\d{2})\t(\d{2})(?:\t(\d{2}))?(?=\t)"
+
+    def join(match: re.Match) -> str:
+        code = "".join(part for part in match.groups() if part)
+        return code + "\t" * (len(match.group()) - len(code))
+
+    return re.sub(pattern, join, row)
 
 
 def _line_indices(source: SourceText, grid) -> list[int]:
