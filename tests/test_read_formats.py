@@ -258,3 +258,30 @@ def test_html_report_shows_the_location(tmp_path):
     output = tmp_path / "report.html"
     assert run("report", str(tmp_path), "-o", str(output), "--jobs", "1").exit_code == 0
     assert '<td class="num">表3!E5</td>' in output.read_text(encoding="utf-8")
+
+
+# --- fuzzing ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".pdf"])
+def test_damaged_files_are_read_or_refused_never_crash(tmp_path, suffix):
+    """Truncated and byte-flipped copies of a good file: a document or an InputError, nothing else."""
+    import random
+
+    from linter.read import InputError, read_document
+
+    writers = {".docx": write_docx, ".xlsx": write_xlsx, ".pdf": write_pdf}
+    good = writers[suffix](tmp_path / f"good{suffix}").read_bytes()
+    rng = random.Random(11)
+    for attempt in range(12):
+        data = bytearray(good)
+        if attempt % 2:
+            data = data[: rng.randrange(len(data))]
+        else:
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        damaged = tmp_path / f"damaged{attempt}{suffix}"
+        damaged.write_bytes(bytes(data))
+        try:
+            read_document(damaged)
+        except InputError as error:
+            assert str(error)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from linter.read.decode import InputError, SourceFile
-from linter.read.extracted import ExtractedText, unit_of
+from linter.read.decode import SourceFile
+from linter.read.extracted import ExtractedText, refusing_broken, unit_of
 from linter.read.location import Location
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,16 +21,22 @@ _DIGITS = "零一二三四五六七八九"
 def read_docx(path: Path, workbook: Path | None = None) -> SourceFile:
     """The extracted text of the .docx at ``path`` (raises :class:`InputError` when unreadable),
     followed by the sheets of ``workbook`` (its tables, see :func:`linter.read.xlsx.add_workbook`)."""
-    try:
-        import docx
-    except ImportError as error:  # pragma: no cover - python-docx is a dependency
-        raise InputError("reading .docx needs python-docx: pip install python-docx") from error
-    try:
-        document = docx.Document(str(path))
-    except Exception as error:  # python-docx and zipfile raise many kinds on a broken file
-        raise InputError(f"not a readable Word (.docx) file ({type(error).__name__}: {error})") from error
-    numbering = _Numbering(document)
     out = ExtractedText(str(path), "docx")
+    with refusing_broken("Word (.docx)"):
+        _add_document(out, path)
+    if workbook is not None:
+        from linter.read.xlsx import add_workbook
+
+        add_workbook(out, workbook, own_path=True)
+    return out.source()
+
+
+def _add_document(out: ExtractedText, path: Path) -> None:
+    """Append the paragraphs and tables of the Word document at ``path`` to ``out``."""
+    import docx
+
+    document = docx.Document(str(path))
+    numbering = _Numbering(document)
     paragraph_number = table_number = 0
     recent: list[tuple[str, int]] = []  # paragraphs since the last table, with their offsets
     for element in document.element.body.iterchildren():
@@ -55,11 +61,6 @@ def read_docx(path: Path, workbook: Path | None = None) -> SourceFile:
             out.table(title, unit, rows, lambda r, c, n=table_number: Location(table=n, row=r + 1, column=c + 1),
                       title_at=(start, start + len(title)) if title else None)
             recent = []
-    if workbook is not None:
-        from linter.read.xlsx import add_workbook
-
-        add_workbook(out, workbook, own_path=True)
-    return out.source()
 
 
 def _title(paragraphs: list[tuple[str, int]]) -> tuple[str, int]:

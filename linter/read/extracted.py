@@ -8,6 +8,7 @@ parser places every value by its cell instead of guessing columns from whitespac
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from linter.read.decode import InputError, SourceFile
@@ -29,6 +30,18 @@ class Grid:
     title_end: int
     #: Extracted-text offset of each row's line, header rows included.
     row_starts: tuple[int, ...]
+
+
+@contextmanager
+def refusing_broken(what: str):
+    """Turn any error of a format library reading a damaged file into an :class:`InputError`
+    (``what``: "Word (.docx)", …); the libraries raise many kinds of exceptions."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as error:
+        raise InputError(f"not a readable {what} file ({type(error).__name__}: {error})") from error
 
 
 def unit_of(text: str) -> str | None:

@@ -12,8 +12,8 @@ import datetime
 import re
 from pathlib import Path
 
-from linter.read.decode import InputError, SourceFile
-from linter.read.extracted import ExtractedText, unit_of
+from linter.read.decode import SourceFile
+from linter.read.extracted import ExtractedText, refusing_broken, unit_of
 from linter.read.location import Location
 
 _SHEET_NUMBER = re.compile(r"表\s*(\d{1,2})")
@@ -30,13 +30,14 @@ def add_workbook(out: ExtractedText, path: Path, own_path: bool = False) -> None
     """Append every sheet of the workbook at ``path`` to ``out``; with ``own_path`` locations
     name the workbook (it is read together with a Word document)."""
     from openpyxl import load_workbook
+
+    with refusing_broken("Excel (.xlsx)"):
+        _add_sheets(out, load_workbook(str(path), data_only=True), str(path) if own_path else None)
+
+
+def _add_sheets(out: ExtractedText, workbook, owner: str | None) -> None:
     from openpyxl.utils import get_column_letter
 
-    try:
-        workbook = load_workbook(str(path), data_only=True)
-    except Exception as error:  # openpyxl and zipfile raise many kinds on a broken file
-        raise InputError(f"not a readable Excel (.xlsx) file ({type(error).__name__}: {error})") from error
-    owner = str(path) if own_path else None
     for sheet in workbook.worksheets:
         rows = [[_shown(cell) for cell in row] for row in sheet.iter_rows()]
         width = max((max((i + 1 for i, v in enumerate(row) if v), default=0) for row in rows), default=0)
