@@ -69,7 +69,7 @@ def test_word_paragraphs_tables_and_generated_heading_numbers(tmp_path):
     extracted = run("extract", str(path)).stdout
     assert "一、收入支出决算总体情况说明\n" in extracted and "二、支出决算情况说明\n" in extracted
     assert "\t合计\t100.00\t60.00\t40.00\n" in extracted
-    assert "# table 1: 支出决算表 | kind 支出表 | number - | unit 万元" in extracted
+    assert "# 支出决算表 | kind 支出表 | number - | unit 万元" in extracted
     found = {f["code"]: f for f in findings(str(path))}
     assert found["NUM001"]["location"] == {"label": "paragraph 2, col 40", "paragraph": 2, "column": 40}
     assert found["NUM001"]["quote"] == "72.83.1%"
@@ -113,7 +113,7 @@ def write_xlsx(path: Path, title: str = "支出决算表", rows: list[list[str]]
 def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
     path = write_xlsx(tmp_path / "决算表.xlsx")
     extracted = run("extract", str(path)).stdout
-    assert "# table 1: 支出决算表 | kind 支出表 | number 3 | unit 万元 | at 表3!A1" in extracted
+    assert "# 支出决算表 | kind 支出表 | number 3 | unit 万元 | at 表3!A1" in extracted
     assert "\t合计\t\t\t100.00\t60.00\t40.00\t\n" in extracted  # by 栏次, number format kept
     found = findings(str(path))
     hierarchy = [f for f in found if f["code"] == "TBL003"]
@@ -188,6 +188,46 @@ def test_pdf_text_and_ruled_table_are_read_back(tmp_path):
     assert found["NUM001"]["location"] == {"label": "page 1, line 2, col 40", "page": 1, "line": 2, "column": 40}
     cell = found["TBL003"]["location"]
     assert (cell["page"], cell["table"], cell["row"], cell["column"]) == (2, 1, 2, 5)
+
+
+def test_pdf_table_over_a_page_break_is_one_table(tmp_path):
+    """A long table split over two pages, its header row repeated: one table, the header once,
+    an error in a row of the second page found on that page."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [EXPENDITURE[0], ["", "合计", "601.00", "600.00", ""]]
+    for n in range(1, 61):  # 60 类 rows of 10.00, the last prints 11.00 over its 款 row's 10.00
+        rows.append([str(200 + n), f"第{n}类支出", "11.00" if n == 60 else "10.00", "10.00", ""])
+    rows.append(["26001", "第60类的款", "10.00", "10.00", ""])
+    style = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    path = tmp_path / "长表.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph("支出决算表", ParagraphStyle("cn", fontName="STSong-Light")), Table(rows, style=style, repeatRows=1),
+    ])
+    extracted = run("extract", str(path)).stdout
+    assert extracted.count("# 支出决算表 |") == 1 and extracted.count("科目编码\t科目名称") == 1
+    assert "260\t第60类支出\t11.00\t10.00\t\n" in extracted
+    found = [f for f in findings(str(path)) if f["code"] == "TBL003"]
+    assert len(found) == 1 and "260" in found[0]["message"]  # needs the rows of both pages in one table
+    assert (found[0]["location"]["page"], found[0]["location"]["row"], found[0]["location"]["column"]) == (2, 62, 3)
+
+
+def test_extract_reads_text_files_too(tmp_path):
+    path = tmp_path / "草稿.txt"
+    path.write_text("支出决算表（表3）\n项目\t\t本年支出合计\n栏次\t\t1\n合计\t\t5.00\n201\t一般公共服务支出\t5.00\n", encoding="utf-8")
+    result = run("extract", str(path))
+    assert result.exit_code == 0
+    assert "# 支出决算表(表3) | kind 支出表 | number 3 | unit -\n" in result.stdout
+    assert "201\t一般公共服务支出\t\t\t5.00\t\n" in result.stdout
+    missing = run("extract", str(tmp_path / "nothing.pdf"))
+    assert missing.exit_code == 2 and "nothing.pdf: no such file" in missing.stderr
 
 
 def test_scanned_pdf_is_refused_and_the_run_goes_on(tmp_path):

@@ -119,50 +119,63 @@ def _margin_lines(pages: list[_Page]) -> set[tuple[int, int]]:
     }
 
 
+@dataclass
+class _OpenTable:
+    """A table being read, which the next page may continue."""
+
+    number: int
+    title: str
+    title_at: tuple[int, int] | None
+    unit: str
+    rows: list[list[str]] = field(default_factory=list)
+    #: Per row: the cell's location from its column index.
+    where: list = field(default_factory=list)
+
+    def add(self, page: _Page, table: _Table, skip: int = 0) -> None:
+        for row, top in zip(table.rows[skip:], table.row_tops[skip:]):
+            self.where.append(_cell_location(page, top, self.number, len(self.rows)))
+            self.rows.append(row)
+
+    def continues_in(self, table: _Table) -> bool:
+        return _width(table.rows) == _width(self.rows)
+
+    def write(self, out: ExtractedText) -> None:
+        out.table(self.title, self.unit, self.rows, lambda r, c: self.where[r](c), title_at=self.title_at)
+
+
 def _assemble(path: str, pages: list[_Page]) -> SourceFile:
+    """The extracted text: each page's text lines and tables from top to bottom, headers and
+    footers left out, a table without a title at the top of a page joined to the one before."""
     out = ExtractedText(path, "pdf")
     margins = _margin_lines(pages)
-    pending: dict | None = None
-    table_count = 0
-    recent: list[tuple[str, int]] = []
-
-    def flush() -> None:
-        nonlocal pending
-        if pending:
-            out.table(pending["title"], pending["unit"], pending["rows"], lambda r, c, p=pending: p["where"][r](c),
-                      title_at=pending["title_at"])
-        pending = None
-
+    current: _OpenTable | None = None
+    count = 0
+    recent: list[tuple[str, int]] = []  # text lines since the last table, with their offsets
     for page in pages:
         items = [(line.top, 0, line) for i, line in enumerate(page.lines) if (page.number, i) not in margins]
         items += [(table.top, 1, table) for table in page.tables]
         items.sort(key=lambda item: (item[0], item[1]))
         for position, (_, is_table, item) in enumerate(items):
             if not is_table:
-                flush()
+                if current:
+                    current.write(out)
+                    current = None
                 start = out.line(item.text, Location(page=page.number, line=page.line_on_page(item.top), column=1))
                 recent.append((item.text, start))
                 continue
             title, title_start = _title(recent)
-            if pending and position == 0 and not title and _width(item.rows) == _width(pending["rows"]):
-                rows = _without_repeated_header(item.rows, pending["rows"])
-                skipped = len(item.rows) - len(rows)
-                pending["where"] += [
-                    _cell_location(page, item.row_tops[skipped + r], pending["number"], len(pending["rows"]) + r)
-                    for r in range(len(rows))
-                ]
-                pending["rows"] += rows
+            if current and position == 0 and not title and current.continues_in(item):
+                current.add(page, item, _repeated_header_rows(item.rows, current.rows))
                 continue
-            flush()
-            table_count += 1
+            if current:
+                current.write(out)
+            count += 1
             unit = next((u for u in (unit_of(text) for text, _ in reversed(recent[-4:])) if u), "")
-            pending = {
-                "title": title, "unit": unit, "rows": list(item.rows), "number": table_count,
-                "title_at": (title_start, title_start + len(title)) if title else None,
-                "where": [_cell_location(page, top, table_count, r) for r, top in enumerate(item.row_tops)],
-            }
+            current = _OpenTable(count, title, (title_start, title_start + len(title)) if title else None, unit)
+            current.add(page, item)
             recent = []
-    flush()
+    if current:
+        current.write(out)
     return out.source()
 
 
@@ -185,12 +198,12 @@ def _width(rows: list[list[str]]) -> int:
     return max((len(row) for row in rows), default=0)
 
 
-def _without_repeated_header(rows: list[list[str]], first_rows: list[list[str]]) -> list[list[str]]:
-    """``rows`` without the leading rows that repeat the table's header rows."""
+def _repeated_header_rows(rows: list[list[str]], first_rows: list[list[str]]) -> int:
+    """How many leading ``rows`` repeat the table's header rows (``first_rows``)."""
     skip = 0
     while skip < len(rows) and skip < len(first_rows) and rows[skip] == first_rows[skip] and not _has_amount(rows[skip]):
         skip += 1
-    return rows[skip:]
+    return skip
 
 
 def _has_amount(row: list[str]) -> bool:

@@ -8,9 +8,9 @@ def render_extraction(document) -> str:
     subject code, name, 行次, side, then the value of each 栏次 column (loose values last)."""
     units = {grid.title_start: grid.unit for grid in document.source.grids}
     parts = [f"# text of {document.path}\n", document.original.text.rstrip("\n") + "\n"]
-    for index, table in enumerate(document.tables, 1):
+    for table in document.tables:
         where = document.source_span(table.title_start, table.title_end).where
-        header = [f"# table {index}: {table.title or '(no title)'}", f"kind {table.kind}",
+        header = [f"# {table.title or '(untitled table)'}", f"kind {table.kind}",
                   f"number {table.number or '-'}", f"unit {units.get(table.title_start) or '-'}"]
         if where is not None:
             header.append(f"at {where.label()}")
