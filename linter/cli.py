@@ -1,4 +1,4 @@
-"""The ``disclint`` command line: ``check``, ``report``, ``rules`` and ``explain``."""
+"""The ``disclint`` command line: ``check``, ``report``, ``extract``, ``rules`` and ``explain``."""
 
 from __future__ import annotations
 
@@ -236,7 +236,10 @@ def main() -> None:
     """The ``disclint`` command group."""
 
 
-@main.command(help=N_("Lint the documents at PATHS (files, or folders searched for *.txt and *.md)."))
+@main.command(help=N_(
+    "Lint the documents at PATHS (files, or folders searched for *.txt, *.md, *.pdf, *.docx and *.xlsx; "
+    "a Word document and the Excel workbook beside it are checked together)."
+))
 @click.argument("paths", nargs=-1, type=click.Path())
 @settings_options
 @option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]),
@@ -294,6 +297,10 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
     _write_output(rendered, output)
     for error in result.errors:
         click.echo(_("disclint: {path}: {message}", path=error.path, message=error.message), err=True)
+    _report_skipped(result.skipped)
+    if not result.files and stdin_filename is None:
+        _fail(_("no document to lint in {paths} (disclint reads {readable})", paths=", ".join(paths),
+                readable=_READABLE))
     if result.errors:
         sys.exit(EXIT_USAGE)
     failing = any(
@@ -311,6 +318,18 @@ def _report_changes(changes) -> None:
     click.echo(ngettext("disclint: applied {count} fix in {files} file(s)",
                         "disclint: applied {count} fixes in {files} file(s)",
                         len(changes), files=len({change.path for change in changes})), err=True)
+
+
+_READABLE = "*.txt, *.md, *.pdf, *.docx, *.xlsx"
+
+
+def _report_skipped(skipped: list[str]) -> None:
+    """Name the files found in the folders whose type disclint does not read."""
+    if skipped:
+        shown = ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else "")
+        click.echo(ngettext("disclint: skipped {count} file of a type disclint does not read ({readable}): {shown}",
+                            "disclint: skipped {count} files of a type disclint does not read ({readable}): {shown}",
+                            len(skipped), readable=_READABLE, shown=shown), err=True)
 
 
 def _lint_stdin(name: str, configuration):
@@ -346,7 +365,7 @@ def _write_output(text: str, output: str | None) -> None:
 
 @main.command(help=N_(
     "Lint many documents and write a report for reviewers (HTML, CSV, Excel).\n\n"
-    "PATHS are files or folders searched for *.txt and *.md. A file that cannot be linted is listed "
+    "PATHS are files or folders searched for *.txt, *.md, *.pdf, *.docx and *.xlsx. A file that cannot be linted is listed "
     "in the report with its error; the run goes on. Exits 1 when a finding at or above --fail-on "
     "was found."
 ))
@@ -372,6 +391,9 @@ def report(paths, configuration, outputs, jobs) -> None:
         batch = run_batch(paths, configuration, jobs)
     except (UnknownRuleError, ConfigError) as error:
         _fail(str(error))
+    _report_skipped(batch.skipped)
+    if not batch.documents:
+        _fail(f"no document to lint in {', '.join(paths)} (disclint reads {_READABLE}); no report written")
     for output in outputs:
         try:
             REPORT_WRITERS[Path(output).suffix.lower()](batch, output)
@@ -384,6 +406,30 @@ def report(paths, configuration, outputs, jobs) -> None:
         for f in batch.findings
     )
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.command(help=N_(
+    "Print what disclint read from PATH: its text, then each table it found as TSV.\n\n"
+    "For a PDF, Word or Excel file the text is the extracted text that the rules see (its line numbers "
+    "are the line of JSON output); each table follows with its title, unit, kind and the values read "
+    "into each 栏次 column."
+))
+@click.argument("path", type=click.Path())
+@option("--workbook", type=click.Path(dir_okay=False),
+        help=N_("An .xlsx whose sheets are the tables of the Word document PATH."))
+@option("--max-bytes", type=click.IntRange(min=1), default=None,
+        help=N_("Refuse files larger than this [default: 20 MiB]."))
+@lang_option
+def extract(path, workbook, max_bytes) -> None:
+    from linter.document import Document
+    from linter.read import DEFAULT_MAX_BYTES, InputError, read_document
+    from linter.report.extraction import render_extraction
+
+    try:
+        source = read_document(path, max_bytes or DEFAULT_MAX_BYTES, Path(workbook) if workbook else None)
+    except InputError as error:
+        _fail(_("{path}: {reason}", path=path, reason=error))
+    click.echo(render_extraction(Document(source)), nl=False)
 
 
 @main.command(help=N_("List every rule: code, name, default severity and summary."))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from linter.config import Settings
 from linter.engine import instantiate_rules, iter_documents, lint_source
-from linter.read import read_path
+from linter.read import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def main() -> None:
     settings = Settings()
     rules = instantiate_rules(settings)
     paths = list(iter_documents([args.folder]))
-    lint_source(read_path(paths[0]), rules, settings)  # warm caches (grammar, lexicons)
+    lint_source(read_document(paths[0]), rules, settings)  # warm caches (grammar, lexicons)
 
     total = 0.0
     print(f"{'document':<40} {'ms/doc':>8} {'findings':>9}")
@@ -39,7 +39,7 @@ def main() -> None:
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()
-            findings = lint_source(read_path(path), rules, settings)
+            findings = lint_source(read_document(path), rules, settings)
             times.append(time.perf_counter() - start)
         best = min(times)
         total += best

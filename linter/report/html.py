@@ -164,6 +164,13 @@ def _filters(batch: BatchResult) -> str:
     )
 
 
+def _where(finding, document: DocumentResult) -> str:
+    """The finding's place; in the Excel workbook of a Word document, with the workbook's name."""
+    if finding.path == document.path:
+        return finding.position
+    return f"{finding.path.replace(chr(92), '/').rsplit('/', 1)[-1]}: {finding.position}"
+
+
 def _document_details(document: DocumentResult, anchor: str) -> str:
     counts = document.counts()
     tally = _(", ").join(
@@ -185,12 +192,12 @@ def _document_details(document: DocumentResult, anchor: str) -> str:
         expected = "<br>" + escape(_("expected: {value}", value=f.expected)) if f.expected else ""
         rows.append(
             f'<tr class="finding" data-severity="{f.severity}" data-code="{escape(f.code)}">'
-            f'<td class="num">{f.span.start.line}:{f.span.start.column}</td>'
+            f'<td class="num">{escape(_where(f, document))}</td>'
             f'<td class="{f.severity}">{escape(severity_name(f.severity))}</td>'
             f"<td>{escape(f.code)}<br>{escape(_(f.name))}</td>"
             f"<td>{escape(f.message)}{expected}</td><td>{quote}</td></tr>"
         )
-    headings = [_("Line:col"), _("Severity"), _("Rule"), _("Message"), _("Text")]
+    headings = [_("Where"), _("Severity"), _("Rule"), _("Message"), _("Text")]
     return (
         f'<details id="{anchor}" open><summary>{heading} — {escape(tally)}</summary><table><tr>'
         + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr>"

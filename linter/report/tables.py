@@ -10,7 +10,7 @@ from linter.i18n import N_, _
 from linter.report.batch import BatchResult
 
 FINDING_COLUMNS = [N_("path"), N_("line"), N_("column"), N_("end_line"), N_("end_column"), N_("severity"),
-                   N_("code"), N_("rule"), N_("message"), N_("quote"), N_("context"), N_("expected")]
+                   N_("code"), N_("rule"), N_("message"), N_("quote"), N_("context"), N_("expected"), N_("location")]
 DOCUMENT_COLUMNS = [N_("path"), N_("title"), N_("department"), N_("errors"), N_("warnings"), N_("infos"),
                     N_("findings"), N_("cannot lint")]
 RULE_COLUMNS = [N_("code"), N_("rule"), N_("severity"), N_("findings"), N_("documents")]
@@ -26,11 +26,11 @@ def finding_rows(batch: BatchResult) -> list[list]:
         rows.append([
             f.path, f.span.start.line, f.span.start.column, f.span.end.line, f.span.end.column,
             severity_name(f.severity), f.code, _(f.name), f.message, f.span.quote,
-            f"{before}【{f.span.quote}】{after}", f.expected or "",
+            f"{before}【{f.span.quote}】{after}", f.expected or "", f.position,
         ])
     for e in batch.errors:
         rows.append([e.path, 1, 1, 1, 1, severity_name(Severity.ERROR), "E000", _("unreadable-file"), e.message,
-                     "", "", ""])
+                     "", "", "", ""])
     return rows
 
 
@@ -74,7 +74,7 @@ def write_xlsx(batch: BatchResult, output: str) -> None:
     sheets = [
         (_("Documents"), DOCUMENT_COLUMNS, document_rows(batch), [60, 40, 30, 8, 9, 7, 9, 40]),
         (_("Rules"), RULE_COLUMNS, rule_rows(batch), [10, 32, 9, 9, 11]),
-        (_("Findings"), FINDING_COLUMNS, finding_rows(batch), [40, 7, 7, 9, 11, 9, 8, 24, 70, 20, 60, 20]),
+        (_("Findings"), FINDING_COLUMNS, finding_rows(batch), [40, 7, 7, 9, 11, 9, 8, 24, 70, 20, 60, 20, 24]),
     ]
     for title, columns, rows, widths in sheets:
         sheet = workbook.create_sheet(title)
