@@ -10,11 +10,105 @@ from typing import NoReturn
 import click
 
 from linter import __version__
+from linter.check.finding import severity_name
 from linter.check.registry import UnknownRuleError, all_rules, load_rule
+from linter.i18n import N_, _, chosen_language, ngettext, set_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 _FAIL_ON = click.Choice(["error", "warning", "info", "never"], case_sensitive=False)
+
+#: Click's own texts that disclint's users see (usage, option headings, common errors), so that
+#: the catalogue translates them too (click looks them up through :func:`translate_click`).
+CLICK_MESSAGES = (
+    N_("Usage:"), N_("Options"), N_("Commands"), N_("Show this message and exit."),
+    N_("Error: {message}"), N_("Try '{command} {option}' for help."),
+    N_("No such option {name!r}."), N_("Did you mean {possibility}?"),
+    N_("(Did you mean one of: {possibilities}?)"), N_("No such command {name!r}."),
+    N_("Missing argument"), N_("Missing option"), N_("Missing command."),
+    N_("Invalid value for {param_hint}: {message}"), N_("Invalid value: {message}"),
+    N_("{value!r} is not one of {choices}."), N_("{value!r} is not {choice}."),
+    N_("{value!r} is not a valid {number_type}."), N_("{value} is not in the range {range}."),
+    N_("Option {name!r} requires an argument."), N_("Option {name!r} does not take a value."),
+    N_("default"), N_("default: {default}"), N_("required"), N_("Aborted!"),
+)
+
+
+def translate_click() -> None:
+    """Let click's own texts follow the chosen language (click looks them up by module-level
+    ``_`` and ``ngettext`` names; they are pointed at disclint's catalogue)."""
+    from click import core, decorators, exceptions, formatting, parser, types
+
+    from linter import i18n
+
+    for module in (core, decorators, exceptions, formatting, parser, types):
+        if hasattr(module, "_"):
+            module._ = i18n.lookup
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.lookup_plural
+
+
+class TranslatedOption(click.Option):
+    """An option whose help (an English message id) is shown in the current language."""
+
+    def get_help_record(self, ctx):
+        english = self.help
+        self.help = _(english) if english else english
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = english
+
+
+class TranslatedCommand(click.Command):
+    """A command whose help and short help are shown in the current language."""
+
+    def format_help_text(self, ctx, formatter):
+        english = self.help
+        self.help = _(english) if english else english
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = english
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _(self.help).split("\n\n")[0] if self.help else ""
+
+
+class TranslatedGroup(TranslatedCommand, click.Group):
+    """The command group; it reads ``--lang`` before parsing, so that click's own errors about the
+    rest of the command line are in that language too."""
+
+    command_class = TranslatedCommand
+
+    def main(self, args=None, *rest, **kwargs):
+        arguments = list(sys.argv[1:] if args is None else args)
+        set_language(None)
+        for index, argument in enumerate(arguments):
+            value = argument.partition("=")[2] if argument.startswith("--lang=") else (
+                arguments[index + 1] if argument == "--lang" and index + 1 < len(arguments) else None)
+            if value and value.lower() in ("zh", "en"):
+                set_language(value)
+        return super().main(arguments, *rest, **kwargs)
+
+
+def _choose_language(ctx, param, value) -> None:
+    if value is not None:
+        set_language(value)
+
+
+#: ``click.option`` with its help shown in the current language.
+option = functools.partial(click.option, cls=TranslatedOption)
+
+
+def lang_option(command):
+    """``--lang zh|en``: the language of messages, help and reports (eager, so that it applies to
+    ``--help`` given after it)."""
+    return option(
+        "--lang", type=click.Choice(["zh", "en"], case_sensitive=False), default=None, is_eager=True,
+        expose_value=False, callback=_choose_language,
+        help=N_("Language of messages and reports [default: configuration key lang, else the locale]."),
+    )(command)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -27,42 +121,44 @@ def _pairs(values: tuple[str, ...], separator: str, option: str) -> list[tuple[s
     for value in values:
         key, found, rest = value.partition(separator)
         if not found or not key.strip() or not rest.strip():
-            raise click.UsageError(f"{option} expects KEY{separator}VALUE, got {value!r}")
+            raise click.UsageError(_("{option} expects KEY{separator}VALUE, got {value!r}",
+                                     option=option, separator=separator, value=value))
         pairs.append((key.strip(), rest.strip()))
     return pairs
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"disclint: error: {message}", err=True)
+    click.echo(_("disclint: error: {message}", message=message), err=True)
     sys.exit(EXIT_USAGE)
 
 
 def settings_options(command):
     """The options that choose rules and settings, shared by ``check`` and ``report``."""
     options = [
-        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Use this disclint.toml / pyproject.toml instead of searching upward from each file."),
-        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
-        click.option("--select", multiple=True,
-                     help="Rule codes or prefixes to run, replacing the configured selection."),
-        click.option("--extend-select", multiple=True, help="Rule codes or prefixes to run in addition."),
-        click.option("--ignore", multiple=True, help="Rule codes or prefixes not to run."),
-        click.option("--severity", "severities", multiple=True, metavar="CODE=LEVEL",
-                     help="Override the severity of a rule or prefix (error, warning, info)."),
-        click.option("--tolerance", "tolerances", multiple=True, metavar="KEY=VALUE",
-                     help="Override a tolerance: amount-unit, tail-per-item, percent-slack."),
-        click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES",
-                     help="Do not run rules CODES (comma-separated) on files matching GLOB."),
-        click.option("--exclude", multiple=True, metavar="GLOB", help="Do not lint files matching GLOB."),
-        click.option("--style/--no-style", default=None,
-                     help="Run (or never run) the number-style rules (STY); they are off by default."),
-        click.option("--fail-on", type=_FAIL_ON, default=None,
-                     help="Exit 1 when a finding at or above this severity is found [default: warning]."),
-        click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-                     help="Refuse files larger than this [default: 20 MiB]."),
+        option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help=N_("Use this disclint.toml / pyproject.toml instead of searching upward from each file.")),
+        option("--isolated", is_flag=True, help=N_("Ignore every configuration file.")),
+        option("--select", multiple=True,
+                     help=N_("Rule codes or prefixes to run, replacing the configured selection.")),
+        option("--extend-select", multiple=True, help=N_("Rule codes or prefixes to run in addition.")),
+        option("--ignore", multiple=True, help=N_("Rule codes or prefixes not to run.")),
+        option("--severity", "severities", multiple=True, metavar="CODE=LEVEL",
+                     help=N_("Override the severity of a rule or prefix (error, warning, info).")),
+        option("--tolerance", "tolerances", multiple=True, metavar="KEY=VALUE",
+                     help=N_("Override a tolerance: amount-unit, tail-per-item, percent-slack.")),
+        option("--per-file-ignores", multiple=True, metavar="GLOB:CODES",
+                     help=N_("Do not run rules CODES (comma-separated) on files matching GLOB.")),
+        option("--exclude", multiple=True, metavar="GLOB", help=N_("Do not lint files matching GLOB.")),
+        option("--style/--no-style", default=None,
+                     help=N_("Run (or never run) the number-style rules (STY); they are off by default.")),
+        option("--fail-on", type=_FAIL_ON, default=None,
+                     help=N_("Exit 1 when a finding at or above this severity is found [default: warning].")),
+        option("--max-bytes", type=click.IntRange(min=1), default=None,
+                     help=N_("Refuse files larger than this [default: 20 MiB].")),
     ]
-    for option in reversed(options):
-        command = option(command)
+    for decorator in reversed(options):
+        command = decorator(command)
+    command = lang_option(command)
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -72,9 +168,21 @@ def settings_options(command):
             kwargs.pop("tolerances"), kwargs.pop("per_file_ignores"), kwargs.pop("exclude"),
             kwargs.pop("style"), kwargs.pop("fail_on"), kwargs.pop("max_bytes"),
         )
+        if chosen_language() is None:
+            _language_from_configuration(kwargs["configuration"], kwargs.get("paths") or (kwargs.get("stdin_filename"),))
         return command(*args, **kwargs)
 
     return wrapper
+
+
+def _language_from_configuration(configuration, paths) -> None:
+    """Speak the ``lang`` of the configuration that applies to the first path, if it sets one."""
+    from linter.config import ConfigError
+
+    try:
+        set_language(configuration.for_path(paths[0] or ".").lang)
+    except ConfigError as error:
+        _fail(str(error))
 
 
 def _configuration(config_file, isolated, select, extend_select, ignore, severities, tolerances,
@@ -95,7 +203,8 @@ def _configuration(config_file, isolated, select, extend_select, ignore, severit
         try:
             overrides["tolerances"] = {key: float(value) for key, value in pairs}
         except ValueError:
-            raise click.UsageError(f"--tolerance values must be numbers, got {tolerances}") from None
+            raise click.UsageError(_("--tolerance values must be numbers, got {values}",
+                                     values=", ".join(tolerances))) from None
     if per_file_ignores:
         overrides["per-file-ignores"] = {
             glob: _codes((codes,)) for glob, codes in _pairs(per_file_ignores, ":", "--per-file-ignores")
@@ -109,50 +218,56 @@ def _configuration(config_file, isolated, select, extend_select, ignore, severit
     if max_bytes is not None:
         overrides["max-bytes"] = max_bytes
     if config_file is not None and not config_file.is_file():
-        _fail(f"{config_file}: no such configuration file")
+        _fail(_("{path}: no such configuration file", path=config_file))
     try:
         return Configuration(overrides, config_file=config_file, isolated=isolated)
     except ConfigError as error:
         _fail(str(error))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="disclint")
+translate_click()
+
+
+@click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("Consistency linter for Chinese budget and final-account disclosures (部门预算/决算公开)."))
+@click.version_option(__version__, prog_name="disclint", cls=TranslatedOption, help=N_("Show the version and exit."))
+@lang_option
 def main() -> None:
-    """Consistency linter for Chinese budget and final-account disclosures (部门预算/决算公开)."""
+    """The ``disclint`` command group."""
 
 
-@main.command()
+@main.command(help=N_(
+    "Lint the documents at PATHS (files, or folders searched for *.txt, *.md, *.pdf, *.docx and *.xlsx; "
+    "a Word document and the Excel workbook beside it are checked together)."
+))
 @click.argument("paths", nargs=-1, type=click.Path())
 @settings_options
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]),
-              default="text", show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the output to this file instead of standard output.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are found.")
-@click.option("--stdin-filename", metavar="NAME",
-              help="Lint standard input as if it were the file NAME (for editors' unsaved buffers).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
-              help="Report only findings that are not recorded in this baseline file.")
-@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
-              help="Record every current finding in this baseline file and exit 0.")
-@click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes in place; report the rest.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+@option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]),
+              default="text", show_default=True, help=N_("Output format."))
+@option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help=N_("Write the output to this file instead of standard output."))
+@option("--exit-zero", is_flag=True, help=N_("Exit 0 even when findings are found."))
+@option("--stdin-filename", metavar="NAME",
+              help=N_("Lint standard input as if it were the file NAME (for editors' unsaved buffers)."))
+@option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help=N_("Report only findings that are not recorded in this baseline file."))
+@option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
+              help=N_("Record every current finding in this baseline file and exit 0."))
+@option("--fix", "apply_fix", is_flag=True, help=N_("Apply the safe fixes in place; report the rest."))
+@option("--diff", "show_diff", is_flag=True, help=N_("Print the safe fixes as a unified diff; change nothing."))
 def check(paths, configuration, output_format, output, exit_zero, stdin_filename, baseline_file,
           write_baseline_file, apply_fix, show_diff) -> None:
-    """Lint the documents at PATHS (files, or folders searched for *.txt, *.md, *.pdf, *.docx and
-    *.xlsx; a Word document and the Excel workbook beside it are checked together)."""
     from linter.config import ConfigError
     from linter.engine import lint_paths
     from linter.report.baseline import BaselineError, new_findings, write_baseline
     from linter.report.formatters import FORMATTERS
 
     if stdin_filename is None and not paths:
-        raise click.UsageError("give PATHS to lint, or --stdin-filename NAME to lint standard input")
+        raise click.UsageError(_("give PATHS to lint, or --stdin-filename NAME to lint standard input"))
     if stdin_filename is not None and paths not in ((), ("-",)):
-        raise click.UsageError("--stdin-filename lints standard input; give no PATHS with it")
+        raise click.UsageError(_("--stdin-filename lints standard input; give no PATHS with it"))
     if stdin_filename is not None and (apply_fix or show_diff):
-        raise click.UsageError("--fix and --diff change files; they do not work with --stdin-filename")
+        raise click.UsageError(_("--fix and --diff change files; they do not work with --stdin-filename"))
     try:
         if stdin_filename is not None:
             result = _lint_stdin(stdin_filename, configuration)
@@ -160,27 +275,32 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
             result = lint_paths(paths, configuration)
         if write_baseline_file:
             write_baseline(result.findings, write_baseline_file)
-            click.echo(f"disclint: recorded {len(result.findings)} findings in {write_baseline_file}", err=True)
+            click.echo(ngettext("disclint: recorded {count} finding in {path}",
+                                "disclint: recorded {count} findings in {path}",
+                                len(result.findings), path=write_baseline_file), err=True)
             sys.exit(EXIT_OK)
         if baseline_file:
             result.findings = new_findings(result.findings, baseline_file)
     except (UnknownRuleError, ConfigError, BaselineError) as error:
         _fail(str(error))
     if show_diff or apply_fix:
-        from linter.fix import fix_files
+        from linter.fix import fix_files, planned_changes
 
+        changes = [] if show_diff else planned_changes(result.findings)
         applied, diff = fix_files(result.findings, write=apply_fix and not show_diff)
         if show_diff:
             click.echo(diff, nl=False)
             sys.exit(EXIT_FINDINGS if diff and not exit_zero else EXIT_OK)
+        _report_changes([change for change in changes if change.fix in applied])
         result.findings = [f for f in result.findings if f.fix not in applied]
     rendered = FORMATTERS[output_format](result.findings, result.errors, result.files)
     _write_output(rendered, output)
     for error in result.errors:
-        click.echo(f"disclint: {error.path}: {error.message}", err=True)
+        click.echo(_("disclint: {path}: {message}", path=error.path, message=error.message), err=True)
     _report_skipped(result.skipped)
     if not result.files and stdin_filename is None:
-        _fail(f"no document to lint in {', '.join(paths)} (disclint reads {_READABLE})")
+        _fail(_("no document to lint in {paths} (disclint reads {readable})", paths=", ".join(paths),
+                readable=_READABLE))
     if result.errors:
         sys.exit(EXIT_USAGE)
     failing = any(
@@ -190,6 +310,16 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
+def _report_changes(changes) -> None:
+    """Each change ``--fix`` made (file, line, before → after), then how many, on standard error."""
+    for change in changes:
+        click.echo(_("{path}:{line}: fixed “{before}” → “{after}”", path=change.path, line=change.line,
+                     before=change.before, after=change.after), err=True)
+    click.echo(ngettext("disclint: applied {count} fix in {files} file(s)",
+                        "disclint: applied {count} fixes in {files} file(s)",
+                        len(changes), files=len({change.path for change in changes})), err=True)
+
+
 _READABLE = "*.txt, *.md, *.pdf, *.docx, *.xlsx"
 
 
@@ -197,8 +327,9 @@ def _report_skipped(skipped: list[str]) -> None:
     """Name the files found in the folders whose type disclint does not read."""
     if skipped:
         shown = ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else "")
-        click.echo(f"disclint: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} "
-                   f"of a type disclint does not read ({_READABLE}): {shown}", err=True)
+        click.echo(ngettext("disclint: skipped {count} file of a type disclint does not read ({readable}): {shown}",
+                            "disclint: skipped {count} files of a type disclint does not read ({readable}): {shown}",
+                            len(skipped), readable=_READABLE, shown=shown), err=True)
 
 
 def _lint_stdin(name: str, configuration):
@@ -214,7 +345,8 @@ def _lint_stdin(name: str, configuration):
     data = sys.stdin.buffer.read(settings.max_bytes + 1)
     try:
         if len(data) > settings.max_bytes:
-            raise InputError(f"input is too large (the limit is {settings.max_bytes:,} bytes, see --max-bytes)")
+            raise InputError(_("input is too large (the limit is {limit:,} bytes, see --max-bytes)",
+                               limit=settings.max_bytes))
         result.findings = lint_source(decode_bytes(data, name), rules_for(settings), settings)
     except InputError as error:
         result.errors.append(FileError(name, str(error)))
@@ -228,32 +360,33 @@ def _write_output(text: str, output: str | None) -> None:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as error:
-        _fail(f"{output}: cannot write: {error.strerror or error}")
+        _fail(_("{path}: cannot write: {reason}", path=output, reason=error.strerror or error))
 
 
-@main.command()
+@main.command(help=N_(
+    "Lint many documents and write a report for reviewers (HTML, CSV, Excel).\n\n"
+    "PATHS are files or folders searched for *.txt, *.md, *.pdf, *.docx and *.xlsx. A file that cannot be linted is listed "
+    "in the report with its error; the run goes on. Exits 1 when a finding at or above --fail-on "
+    "was found."
+))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @settings_options
-@click.option("-o", "--output", "outputs", multiple=True, required=True,
+@option("-o", "--output", "outputs", multiple=True, required=True,
               type=click.Path(dir_okay=False, writable=True),
-              help="Report file to write: .html, .csv or .xlsx (repeat for several).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Files linted in parallel [default: all cores].")
+              help=N_("Report file to write: .html, .csv or .xlsx (repeat for several)."))
+@option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help=N_("Files linted in parallel [default: all cores]."))
 def report(paths, configuration, outputs, jobs) -> None:
-    """Lint many documents and write a report for reviewers (HTML, CSV, Excel).
-
-    PATHS are files or folders searched for *.txt, *.md, *.pdf, *.docx and *.xlsx. A file that cannot be linted is
-    listed in the report with its error; the run goes on.
-    """
     from linter.config import ConfigError
     from linter.report.batch import REPORT_WRITERS, run_batch
 
     unknown = [o for o in outputs if Path(o).suffix.lower() not in REPORT_WRITERS]
     if unknown:
-        raise click.UsageError(f"cannot tell the report format of {unknown[0]!r}: name it .html, .csv or .xlsx")
+        raise click.UsageError(_("cannot tell the report format of {path!r}: name it .html, .csv or .xlsx",
+                                 path=unknown[0]))
     missing = [o for o in outputs if not Path(o).absolute().parent.is_dir()]
     if missing:
-        _fail(f"{missing[0]}: cannot write: no such folder")
+        _fail(_("{path}: cannot write: no such folder", path=missing[0]))
     try:
         batch = run_batch(paths, configuration, jobs)
     except (UnknownRuleError, ConfigError) as error:
@@ -265,23 +398,29 @@ def report(paths, configuration, outputs, jobs) -> None:
         try:
             REPORT_WRITERS[Path(output).suffix.lower()](batch, output)
         except OSError as error:
-            _fail(f"{output}: cannot write: {error.strerror or error}")
-        click.echo(f"disclint: wrote {output}", err=True)
+            _fail(_("{path}: cannot write: {reason}", path=output, reason=error.strerror or error))
+        click.echo(_("disclint: wrote {path}", path=output), err=True)
     click.echo(batch.summary(), err=True)
+    failing = any(
+        (fail_on := configuration.for_path(f.path).fail_on) is not None and f.severity >= fail_on
+        for f in batch.findings
+    )
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-@main.command()
+@main.command(help=N_(
+    "Print what disclint read from PATH: its text, then each table it found as TSV.\n\n"
+    "For a PDF, Word or Excel file the text is the extracted text that the rules see (its line numbers "
+    "are the line of JSON output); each table follows with its title, unit, kind and the values read "
+    "into each 栏次 column."
+))
 @click.argument("path", type=click.Path())
-@click.option("--workbook", type=click.Path(dir_okay=False),
-              help="An .xlsx whose sheets are the tables of the Word document PATH.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Refuse files larger than this [default: 20 MiB].")
+@option("--workbook", type=click.Path(dir_okay=False),
+        help=N_("An .xlsx whose sheets are the tables of the Word document PATH."))
+@option("--max-bytes", type=click.IntRange(min=1), default=None,
+        help=N_("Refuse files larger than this [default: 20 MiB]."))
+@lang_option
 def extract(path, workbook, max_bytes) -> None:
-    """Print what disclint read from PATH: its text, then each table it found as TSV.
-
-    For a PDF, Word or Excel file the text is the extracted text that the rules see (its line
-    numbers are the ``line`` of JSON output); each table follows with its title, unit, kind and
-    the values read into each 栏次 column."""
     from linter.document import Document
     from linter.read import DEFAULT_MAX_BYTES, InputError, read_document
     from linter.report.extraction import render_extraction
@@ -289,25 +428,46 @@ def extract(path, workbook, max_bytes) -> None:
     try:
         source = read_document(path, max_bytes or DEFAULT_MAX_BYTES, Path(workbook) if workbook else None)
     except InputError as error:
-        _fail(f"{path}: {error}")
+        _fail(_("{path}: {reason}", path=path, reason=error))
     click.echo(render_extraction(Document(source)), nl=False)
 
 
-@main.command()
+@main.command(help=N_("List every rule: code, name, default severity and summary."))
+@lang_option
 def rules() -> None:
-    """List every rule: code, name, default severity and summary."""
-    for rule in all_rules():
-        state = "" if rule.default_enabled else " (off by default)"
-        click.echo(f"{rule.code}  {rule.name:<32} {str(rule.severity):<8} {rule.summary()}{state}")
+    listed = all_rules()
+    width = max(_columns(_name(rule)) for rule in listed) + 1
+    for rule in listed:
+        state = _(" (off by default)") if not rule.default_enabled else ""
+        click.echo(f"{rule.code}  {_padded(_name(rule), width)} {_padded(severity_name(rule.severity), 8)} "
+                   f"{rule.summary()}{state}")
 
 
-@main.command()
+def _columns(text: str) -> int:
+    """Terminal columns ``text`` takes (a Chinese character takes two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * max(0, width - _columns(text))
+
+
+def _name(rule) -> str:
+    """The rule's name, and its translation beside it when the language is not English."""
+    title = rule.title()
+    return rule.name if title == rule.name else f"{rule.name} {title}"
+
+
+@main.command(help=N_("Print the documentation of rule CODE, with a failing and a passing example."))
 @click.argument("code")
+@lang_option
 def explain(code: str) -> None:
-    """Print the documentation of rule CODE, with a failing and a passing example."""
     try:
         rule = load_rule(code)
     except UnknownRuleError as error:
         raise click.UsageError(str(error)) from None
-    click.echo(f"{rule.code} ({rule.name}) — default severity: {rule.severity}\n")
+    click.echo(_("{code} ({name}) — default severity: {severity}",
+                 code=rule.code, name=_name(rule), severity=severity_name(rule.severity)) + "\n")
     click.echo(rule.doc())

@@ -19,6 +19,7 @@ from typing import Any
 from linter.check.finding import Severity
 from linter.check.registry import UnknownRuleError, expand, rule_index
 from linter.check.rule import Tolerances
+from linter.i18n import _, parse_language
 
 #: The prefix of the style rules that ``style = true`` turns on.
 STYLE_PREFIX = "STY"
@@ -47,6 +48,8 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     #: ``True`` runs the style rules (STY), ``False`` never runs them, ``None`` keeps their default (off).
     style: bool | None = None
+    #: Language of messages and reports (``zh`` / ``en``); ``None``: the locale's.
+    lang: str | None = None
     #: The folder globs are relative to (the configuration file's folder).
     root: Path = field(default_factory=Path.cwd)
     #: The settings of each combination of matching per-file-ignores globs (rules get built once per entry).
@@ -121,9 +124,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        raise ConfigError(_("{path}: invalid TOML: {error}", path=path, error=error)) from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise ConfigError(_("{path}: cannot read: {reason}", path=path, reason=error.strerror or error)) from None
 
 
 def load_config_file(path: str | Path) -> dict[str, Any]:
@@ -148,6 +151,7 @@ OPTIONS: dict[str, type | tuple[type, ...]] = {
     "fail-on": str,
     "style": bool,
     "max-bytes": int,
+    "lang": str,
 }
 
 
@@ -155,12 +159,14 @@ def validate_options(data: dict[str, Any], where: str) -> None:
     """Raise :class:`ConfigError` for an unknown key, a value of the wrong type or an unknown code."""
     for key, value in data.items():
         if key not in OPTIONS:
-            raise ConfigError(f"{where}: unknown key {key!r}{_did_you_mean(key, OPTIONS)}")
+            raise ConfigError(_("{where}: unknown key {key!r}{hint}", where=where, key=key,
+                                hint=_did_you_mean(key, OPTIONS)))
         expected = OPTIONS[key]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ConfigError(f"{where}: {key!r} must be a {_type_name(expected)}, not {value!r}")
+            raise ConfigError(_("{where}: {key!r} must be a {kind}, not {value!r}",
+                                where=where, key=key, kind=_type_name(expected), value=value))
         if expected is list and not all(isinstance(item, str) for item in value):
-            raise ConfigError(f"{where}: {key!r} must be a list of strings")
+            raise ConfigError(_("{where}: {key!r} must be a list of strings", where=where, key=key))
     for key in ("select", "ignore", "extend-select"):
         _check_codes(data.get(key, []), f"{where}: {key!r}")
     for code, level in data.get("severity", {}).items():
@@ -168,17 +174,25 @@ def validate_options(data: dict[str, Any], where: str) -> None:
         _parse_severity(level, f"{where}: 'severity' of {code}")
     for key, value in data.get("tolerances", {}).items():
         if key not in _TOLERANCE_KEYS:
-            raise ConfigError(f"{where}: unknown tolerance {key!r}{_did_you_mean(key, _TOLERANCE_KEYS)}")
+            raise ConfigError(_("{where}: unknown tolerance {key!r}{hint}", where=where, key=key,
+                                hint=_did_you_mean(key, _TOLERANCE_KEYS)))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ConfigError(f"{where}: tolerance {key!r} must be a number >= 0, not {value!r}")
+            raise ConfigError(_("{where}: tolerance {key!r} must be a number >= 0, not {value!r}",
+                                where=where, key=key, value=value))
     for glob, codes in data.get("per-file-ignores", {}).items():
         if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
-            raise ConfigError(f"{where}: 'per-file-ignores' of {glob!r} must be a list of rule codes")
+            raise ConfigError(_("{where}: 'per-file-ignores' of {glob!r} must be a list of rule codes",
+                                where=where, glob=glob))
         _check_codes(codes, f"{where}: 'per-file-ignores' of {glob!r}")
     if "fail-on" in data:
         _parse_fail_on(data["fail-on"], f"{where}: 'fail-on'")
+    if "lang" in data:
+        try:
+            parse_language(data["lang"])
+        except ValueError as error:
+            raise ConfigError(f"{where}: 'lang': {error}") from None
     if data.get("max-bytes", 1) < 1:
-        raise ConfigError(f"{where}: 'max-bytes' must be at least 1")
+        raise ConfigError(_("{where}: 'max-bytes' must be at least 1", where=where))
 
 
 def _check_codes(codes: list[str], where: str) -> None:
@@ -201,12 +215,12 @@ def _parse_fail_on(level: Any, where: str) -> Severity | None:
 
 def _did_you_mean(key: str, known) -> str:
     close = difflib.get_close_matches(key, list(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{hint} (known: {', '.join(sorted(known))})"
+    hint = _("; did you mean {key!r}?", key=close[0]) if close else ""
+    return hint + _(" (known: {keys})", keys=", ".join(sorted(known)))
 
 
 def _type_name(expected) -> str:
-    return {list: "list", dict: "table", str: "string", bool: "boolean", int: "integer"}[expected]
+    return {list: _("list"), dict: _("table"), str: _("string"), bool: _("boolean"), int: _("integer")}[expected]
 
 
 # --- merging files and the command line -------------------------------------------------------
@@ -248,6 +262,8 @@ def apply_options(settings: Settings, options: dict[str, Any], where: str = "com
         changes["style"] = options["style"]
     if "max-bytes" in options:
         changes["max_bytes"] = options["max-bytes"]
+    if "lang" in options:
+        changes["lang"] = parse_language(options["lang"])
     return dataclasses.replace(settings, **changes)
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from linter.check.finding import Finding, Fix
+from linter.normalise.position import SourceText
 from linter.read import SourceFile
 
 
@@ -62,6 +65,49 @@ def write_atomically(source: SourceFile, text: str) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+@dataclass(frozen=True)
+class Change:
+    """A safe fix as a person reads it: the file, the line, and the text around it before and after."""
+
+    fix: Fix
+    path: str
+    line: int
+    before: str
+    after: str
+
+
+#: Characters of the line shown on each side of a change.
+CHANGE_CONTEXT = 6
+
+
+def planned_changes(findings: list[Finding]) -> list[Change]:
+    """The changes the safe fixes of ``findings`` make, file by file, in file order."""
+    from linter.read import read_path
+
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    changes = []
+    for path, file_findings in by_path.items():
+        fixes = safe_fixes(file_findings)
+        if not fixes:
+            continue
+        text = read_path(path).text
+        lines = SourceText(text)
+        for fix in fixes:
+            left = re.split(r"[\r\n]", text[max(0, fix.start - CHANGE_CONTEXT):fix.start])[-1]
+            right = re.split(r"[\r\n]", text[fix.end:fix.end + CHANGE_CONTEXT])[0]
+            changes.append(Change(fix, path, lines.position(fix.start).line,
+                                  _shortened(left + text[fix.start:fix.end] + right),
+                                  _shortened(left + fix.replacement + right)))
+    return changes
+
+
+def _shortened(text: str, limit: int = 3 * CHANGE_CONTEXT) -> str:
+    """A long changed run as its beginning and end."""
+    return text if len(text) <= 2 * limit + 1 else f"{text[:limit]}…{text[-limit:]}"
 
 
 def fix_files(findings: list[Finding], write: bool) -> tuple[set[Fix], str]:

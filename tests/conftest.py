@@ -8,6 +8,7 @@ import pytest
 
 from linter.config import Settings
 from linter.engine import instantiate_rules, lint_source
+from linter.i18n import LOCALE_VARIABLES, set_language
 from linter.read import decode_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -23,3 +24,15 @@ def lint_text(text: str, select: list[str] | None = None, **settings):
 @pytest.fixture
 def lint():
     return lint_text
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch):
+    """Tests read English messages whatever the developer's locale; a test that wants Chinese
+    sets ``LANG`` or the language itself."""
+    for name in LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language(None)
+    yield
+    set_language(None)

@@ -154,7 +154,7 @@ def test_baseline_reports_only_new_findings_and_survives_unrelated_edits(project
     # Only the number rule: the drafts below repeat sentences on purpose (LNG004 would say so).
     write(project / "disclint.toml", 'select = ["NUM"]\n')
     result = run("check", "--write-baseline", "baseline.json", "drafts")
-    assert result.exit_code == 0 and "recorded 1 findings" in result.stderr
+    assert result.exit_code == 0 and "recorded 1 finding in" in result.stderr
     entry = json.loads((project / "baseline.json").read_text(encoding="utf-8"))["findings"][0]
     assert (entry["path"], entry["code"], entry["quote"]) == ("drafts/a.txt", "NUM001", "72.83.1%")
     assert run("check", "--baseline", "baseline.json", "drafts").exit_code == 0

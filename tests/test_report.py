@@ -29,13 +29,13 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def reports(corpus, tmp_path_factory):
-    """The CLI run once with two jobs, writing all three formats."""
+    """The CLI run once with two jobs, writing all three formats (exit 1: the findings are errors)."""
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(main, [
         "report", str(corpus.folder), "--select", "NUM001", "--jobs", "2",
         "-o", str(out / "report.html"), "-o", str(out / "report.csv"), "-o", str(out / "report.xlsx"),
     ])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     return out, result
 
 
@@ -91,7 +91,7 @@ def test_xlsx_has_documents_rules_and_findings_sheets(corpus, reports):
     assert workbook.sheetnames == ["Documents", "Rules", "Findings"]
     documents = list(workbook["Documents"].iter_rows(min_row=2, values_only=True))
     assert len(documents) == DOCUMENTS + 2
-    assert sum(row[1] for row in documents) == corpus.total_expected
+    assert sum(row[3] for row in documents) == corpus.total_expected  # path, title, department, errors
     rules = list(workbook["Rules"].iter_rows(min_row=2, values_only=True))
     assert rules == [("NUM001", "malformed-number", "error", corpus.total_expected,
                       sum(1 for n in corpus.expected.values() if n))]
@@ -102,14 +102,15 @@ def test_html_is_self_contained(reports):
     out, _ = reports
     page = (out / "report.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
-    assert "<script" not in page and "@import" not in page
+    assert "<script src" not in page and "@import" not in page
+    assert page.count("<script>") == 1  # the inline filter script
 
 
-def test_report_is_quiet_when_not_on_a_terminal(reports):
+def test_report_is_quiet_when_not_on_a_terminal(corpus, reports):
     out, result = reports
     assert result.stderr.splitlines() == [
         f"disclint: wrote {out / name}" for name in ("report.html", "report.csv", "report.xlsx")
-    ] + [f"Found {result.stderr.split('Found ')[1].strip()}"]
+    ] + [f"2 files could not be read; found {corpus.total_expected} errors in the {DOCUMENTS} other files."]
     assert "\r" not in result.stderr and "\x1b" not in result.stderr
 
 
@@ -145,3 +146,68 @@ def test_html_report_shows_the_counts_in_headless_chromium(corpus, reports, tmp_
     worst = min(corpus.expected, key=lambda path: (-corpus.expected[path], path))
     first_document_row = re.search(r"<tr><td><a href=\"#doc-2\">(.*?)</a></td>", dom).group(1)
     assert html.unescape(first_document_row) == worst
+
+
+def _dom(page_uri: str, profile) -> str:
+    command = [
+        _chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", "--dump-dom", page_uri,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def small_reports(tmp_path_factory):
+    """One report per language of two documents: a titled one with an error, one with an info only."""
+    folder = tmp_path_factory.mktemp("small")
+    (folder / "a.txt").write_text(
+        "2022年度武汉市某区数据中心\n部门决算公开\n目录\n第一部分 某区数据中心概况\n完成年初预算的72.83.1%。\n",
+        encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "基本支出419.83万元。\n六、一般公共预算财政拨款基本支出决算情况说明\n一般公共预算财政拨款基本支出419.84万元。\n"
+        "五、一般公共预算财政拨款支出\n基本支出419.83万元。\n", encoding="utf-8")
+    pages = {}
+    for language in ("en", "zh"):
+        page = folder / f"report-{language}.html"
+        result = CliRunner().invoke(main, ["report", "--lang", language, "--select", "NUM001,CON004",
+                                           str(folder / "a.txt"), str(folder / "b.txt"), "-o", str(page)])
+        assert result.exit_code == 1, result.output
+        pages[language] = page
+    return pages
+
+
+def _visible_codes(dom: str) -> list[str]:
+    return re.findall(r'<tr class="finding" data-severity="\w+" data-code="(\w+)">', dom)
+
+
+@pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)")
+@pytest.mark.parametrize("language, heading, rule_name", [
+    ("en", "Findings by document", "malformed-number"),
+    ("zh", "各文档发现的问题", "数字格式有误"),
+])
+def test_html_report_in_both_languages_filters_in_headless_chromium(small_reports, tmp_path, language, heading,
+                                                                   rule_name):
+    uri = small_reports[language].as_uri()
+    dom = _dom(uri, tmp_path / "profile")
+    assert f"<h2>{heading}</h2>" in dom and f'lang="{"zh-CN" if language == "zh" else "en"}"' in dom
+    assert "2022年度武汉市某区数据中心部门决算公开" in dom and "某区数据中心" in dom
+    assert f"NUM001<br>{rule_name}" in dom
+    assert sorted(_visible_codes(dom)) == ["CON004", "NUM001"] and " hidden" not in dom.split('id="details"')[1]
+    hidden_info = _dom(uri + "#hide-info", tmp_path / "profile")
+    assert re.search(r'<tr class="finding" data-severity="info" data-code="CON004" hidden="">', hidden_info)
+    assert not re.search(r'data-code="NUM001" hidden', hidden_info)
+    one_rule = _dom(uri + "#rule=CON004", tmp_path / "profile")
+    assert re.search(r'data-code="NUM001" hidden', one_rule)
+    assert not re.search(r'data-code="CON004" hidden', one_rule)
+
+
+@pytest.mark.parametrize("options, code", [([], 0), (["--fail-on", "info"], 1), (["--fail-on", "never"], 0)])
+def test_report_exit_code_follows_fail_on(tmp_path, options, code):
+    """An info finding fails the run only when --fail-on info asks for it."""
+    (tmp_path / "tail.txt").write_text(
+        "基本支出419.83万元。\n六、一般公共预算财政拨款基本支出决算情况说明\n一般公共预算财政拨款基本支出419.84万元。\n"
+        "五、一般公共预算财政拨款支出\n基本支出419.83万元。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "tail.txt"), "--select", "CON004", *options,
+                                       "-o", str(tmp_path / "r.csv")])
+    assert result.exit_code == code, result.output

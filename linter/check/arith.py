@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
 from linter.check.rule import Tolerances
+from linter.i18n import N_, _
 from linter.extract.claims import Stated
 from linter.extract.numbers import Number
 from linter.extract.quantities import Key, describe
@@ -127,7 +128,8 @@ class SumCheck:
     def explain(self) -> str:
         terms = " + ".join(format_amount(p.value) for p in self.parts)
         total = format_amount(sum(p.value for p in self.parts))
-        return f"{terms} = {total}, but {self.whole_name} is {format_amount(self.whole.value)}万元"
+        return _("{terms} = {total}, but {whole} is {amount}万元", terms=terms, total=total,
+                 whole=_(self.whole_name), amount=format_amount(self.whole.value))
 
 
 def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
@@ -151,15 +153,15 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         if breakdown.whole is None:
             continue
         parts = [p.number for p in breakdown.parts]
-        add("the parts listed", breakdown.whole_name, breakdown.whole.number, parts, _shares_complete(breakdown, tolerances))
+        add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, _shares_complete(breakdown, tolerances))
     for group in claims.completion_groups:
         items = group.items
         if len(items) < 2 or not _same_level(items):
             continue
         if group.total.budget is not None:
             budgets = [i.budget for i in items if i.budget is not None]  # None: 年初无预算
-            add("the subjects' 年初预算", "the total 年初预算", group.total.budget, budgets, True)
-        add("the subjects' 支出决算", "the total 支出决算", group.total.actual, [i.actual for i in items], True)
+            add(N_("the subjects' 年初预算"), N_("the total 年初预算"), group.total.budget, budgets, True)
+        add(N_("the subjects' 支出决算"), N_("the total 支出决算"), group.total.actual, [i.actual for i in items], True)
     for whole_base, part_bases in IDENTITIES:
         for scope in {key[0] for key in index.by_key}:
             if whole_base == "支出" and scope not in _SPENDING_SPLIT_SCOPES:
@@ -207,8 +209,9 @@ class Conflict:
     def explain(self, document) -> str:
         """"X is A万元 here but B万元 at line N"."""
         line = document.span(self.first.number.start, self.first.number.end).start.line
-        return (f"{describe(self.later.key)} is {format_amount(self.later.number.value)}万元 here "
-                f"but {format_amount(self.first.number.value)}万元 at line {line}")
+        return _("{quantity} is {amount}万元 here but {first}万元 at line {line}",
+                 quantity=describe(self.later.key), amount=format_amount(self.later.number.value),
+                 first=format_amount(self.first.number.value), line=line)
 
 
 def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Conflict]:

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 
 from linter.document import Span
+from linter.i18n import N_, _
 
 
 class Severity(enum.IntEnum):
@@ -23,7 +24,16 @@ class Severity(enum.IntEnum):
         try:
             return cls[text.upper()]
         except KeyError:
-            raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
+            raise ValueError(_("unknown severity {level!r} (expected error, warning or info)", level=text)) from None
+
+
+#: Severity names as people read them (machine formats keep ``str(severity)``).
+_SEVERITY_NAMES = {Severity.INFO: N_("info"), Severity.WARNING: N_("warning"), Severity.ERROR: N_("error")}
+
+
+def severity_name(severity: Severity) -> str:
+    """``severity`` in the current language (错误 / 警告 / 提示)."""
+    return _(_SEVERITY_NAMES[severity])
 
 
 @dataclass(frozen=True)

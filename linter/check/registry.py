@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from linter.check.rule import Rule
+from linter.i18n import _
 
 _RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _MODULE = re.compile(r"^([a-z]+\d{3})_\w+\.py$")
@@ -38,7 +39,7 @@ def load_rule(code: str) -> type[Rule]:
     try:
         module = importlib.import_module(rule_index()[code])
     except KeyError:
-        raise UnknownRuleError(f"unknown rule code {code!r}; `disclint rules` lists them") from None
+        raise UnknownRuleError(_("unknown rule code {code!r}; `disclint rules` lists them", code=code)) from None
     for value in vars(module).values():
         if isinstance(value, type) and issubclass(value, Rule) and getattr(value, "code", None) == code:
             return value
@@ -59,7 +60,7 @@ def expand(patterns: list[str]) -> set[str]:
             continue
         matched = {c for c in rule_index() if pattern == "ALL" or c.startswith(pattern)}
         if not matched:
-            raise UnknownRuleError(f"{pattern!r} matches no rule code; `disclint rules` lists them")
+            raise UnknownRuleError(_("{pattern!r} matches no rule code; `disclint rules` lists them", pattern=pattern))
         codes |= matched
     return codes
 

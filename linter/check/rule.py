@@ -8,6 +8,18 @@ from typing import ClassVar, Iterable
 
 from linter.check.finding import Finding, Fix, Severity
 from linter.document import Document, Span
+from linter.i18n import _
+
+
+def prose_paragraphs(rule: type) -> list[tuple[int, str]]:
+    """The paragraphs of a rule's docstring that are prose (examples are indented), each with its
+    index and joined into one line: the message ids of its documentation."""
+    paragraphs = (inspect.getdoc(rule) or "").split("\n\n")
+    return [
+        (index, " ".join(line.strip() for line in paragraph.splitlines()))
+        for index, paragraph in enumerate(paragraphs)
+        if paragraph.strip() and not paragraph[:1].isspace()
+    ]
 
 
 @dataclass(frozen=True)
@@ -57,12 +69,23 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The docstring's first paragraph, on one line."""
-        return " ".join(line.strip() for line in (inspect.getdoc(cls) or "").split("\n\n")[0].splitlines())
+        """The docstring's first paragraph, on one line, in the current language."""
+        return _(prose_paragraphs(cls)[0][1])
+
+    @classmethod
+    def title(cls) -> str:
+        """The rule's name in the current language (the English name is ``name`` itself)."""
+        return _(cls.name)
 
     @classmethod
     def doc(cls) -> str:
-        return inspect.getdoc(cls) or ""
+        """The docstring in the current language: prose paragraphs translated, examples as written."""
+        paragraphs = (inspect.getdoc(cls) or "").split("\n\n")
+        for index, message in prose_paragraphs(cls):
+            translated = _(message)
+            if translated != message:
+                paragraphs[index] = translated
+        return "\n\n".join(paragraphs)
 
     def __init__(self, severity: Severity | None = None) -> None:
         self.effective_severity = severity or self.severity

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from linter.extract.numbers import WELL_FORMED, parse_number
+from linter.i18n import _
 from linter.normalise.flow import is_page_number
 from linter.normalise.position import SourceText
 
@@ -376,7 +377,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
     if not data_lines and header is None:
         if table.explanation:
             return  # an empty table with its 说明 ("2024 年本部门没有使用…")
-        table.problem = "no table body found (the table may be an image in the original)"
+        table.problem = _("no table body found (the table may be an image in the original)")
         return
     if any(t.index < 0 for tokens in data_lines for t in tokens if t.is_number):
         table.layout = "space"
@@ -384,12 +385,12 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
         _parse_basic(table, data_lines)
     elif table.kind in TWO_SIDED:
         if header is None:
-            table.problem = "no 栏次 line found"
+            table.problem = _("no 栏次 line found")
             return
         _parse_two_sided(table, data_lines)
     else:
         if header is None:
-            table.problem = "no 栏次 line found"
+            table.problem = _("no 栏次 line found")
             return
         _parse_code_table(table, data_lines, header)
     if table.problem is None:
@@ -476,7 +477,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
             elif current is None:
                 continue  # header words ("类 款 项 栏次") before the first row
             else:
-                table.problem = f"unexpected text {token.text!r} among the values"
+                table.problem = _("unexpected text {text!r} among the values", text=token.text)
                 return
     typical = Counter(name_index[id(row)] for row in rows if row.code and id(row) in name_index).most_common(1)
     typical_index = typical[0][0] if typical else None
@@ -494,7 +495,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
         for token in tokens:
             column = header.get(token.index + shift)
             if column is None or column in row.values:
-                table.problem = f"value {token.text} on line {token.line + 1} is in no 栏次 column"
+                table.problem = _("value {value} on line {line} is in no 栏次 column", value=token.text, line=token.line + 1)
                 return
             row.values[column] = token.as_value()
     table.rows = rows
@@ -522,7 +523,7 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
                 continue
             if current is None:
                 if not token.is_integer:
-                    table.problem = f"line {token.line + 1} starts with an amount"
+                    table.problem = _("line {line} starts with an amount", line=token.line + 1)
                     return
                 groups.append((Row(side="收入", line_no=int(token.text)), []))
             elif current[0].line_no is None and token.is_integer:
@@ -537,7 +538,7 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
             _row_span(groups[-1][0], token)
         for row, slots in groups:
             if row.line_no is None:
-                table.problem = f"row {row.name!r} has no 行次"
+                table.problem = _("row {row!r} has no 行次", row=row.name)
                 return
             if row.side == "支出":
                 expected_right = row.line_no + 1
@@ -555,7 +556,7 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
                     row.loose.extend(t.as_value() for t in values)
                 extra = values[len(columns):]
             if extra:
-                table.problem = f"row {row.line_no} has more values than columns"
+                table.problem = _("row {row} has more values than columns", row=row.line_no)
                 return
             rows.append(row)
     table.rows = rows
@@ -581,11 +582,11 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
                 continue  # header words before the first code
             elif token.is_number:
                 if current.values:
-                    table.problem = f"two amounts for {current.code or current.name}"
+                    table.problem = _("two amounts for {row}", row=current.code or current.name)
                     return
                 current.values[1] = token.as_value()
             elif current.values or current.is_total:
-                table.problem = f"unexpected text {token.text!r}"
+                table.problem = _("unexpected text {text!r}", text=token.text)
                 return
             else:
                 current.name += token.text
@@ -593,7 +594,7 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
     table.columns = [1]
     table.rows = rows
     if not any(row.is_total for row in rows):
-        table.problem = "no 人员经费合计 / 公用经费合计 row"
+        table.problem = _("no 人员经费合计 / 公用经费合计 row")
 
 
 def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
@@ -613,7 +614,7 @@ def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
         columns = [c for c in table.side_columns(row.side) if c not in row.values]
         values = row.loose
         if len(values) > len(columns):
-            table.problem = f"row {row.code or row.name} has more values than columns"
+            table.problem = _("row {row} has more values than columns", row=row.code or row.name)
             return
         survivors = []
         for chosen in itertools.combinations(columns, len(values)):

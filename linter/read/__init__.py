@@ -8,6 +8,7 @@ their structure into an extracted text with a map back to pages, paragraphs and 
 from pathlib import Path
 
 from linter.read.decode import DEFAULT_MAX_BYTES, InputError, SourceFile, decode_bytes, read_path
+from linter.i18n import _
 
 #: File name endings read as text, and those read from their structure.
 TEXT_SUFFIXES = (".txt", ".md")
@@ -41,15 +42,16 @@ def _check_size(path: Path, max_bytes: int) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise InputError("no such file") from exc
+        raise InputError(_("no such file or folder")) from exc
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
+        raise InputError(_("cannot read file: {reason}", reason=exc.strerror or exc)) from exc
     if path.is_dir():
-        raise InputError("is a directory")
+        raise InputError(_("is a directory"))
     if size > max_bytes:
-        raise InputError(f"file is too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
+        raise InputError(_("file is too large ({size:,} bytes; the limit is {limit:,}, see --max-bytes)",
+                           size=size, limit=max_bytes))
     if size == 0:
-        raise InputError("file is empty")
+        raise InputError(_("file is empty"))
 
 
 __all__ = [

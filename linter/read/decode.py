@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.i18n import _
+
 #: Files larger than this are refused unless the caller raises the limit.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -60,33 +62,35 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFil
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"file is too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)"
+                _("file is too large ({size:,} bytes; the limit is {limit:,}, see --max-bytes)",
+                  size=size, limit=max_bytes)
             )
         data = path.read_bytes()
     except IsADirectoryError as exc:
-        raise InputError("is a directory") from exc
+        raise InputError(_("is a directory")) from exc
     except FileNotFoundError as exc:
-        raise InputError("no such file") from exc
+        raise InputError(_("no such file or folder")) from exc
     except PermissionError as exc:
-        raise InputError("permission denied") from exc
+        raise InputError(_("permission denied")) from exc
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
+        raise InputError(_("cannot read file: {reason}", reason=exc.strerror or exc)) from exc
     return decode_bytes(data, str(path))
 
 
 def decode_bytes(data: bytes, path: str = "<stdin>") -> SourceFile:
     """Decode ``data``; raise :class:`InputError` for empty, binary or undecodable input."""
     if not data.strip():
-        raise InputError("file is empty")
+        raise InputError(_("file is empty"))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from exc
+                raise InputError(_("invalid {encoding} after its byte-order mark: {reason}",
+                                   encoding=encoding, reason=exc.reason)) from exc
             return _checked(SourceFile(path, text, encoding, bom))
     if b"\x00" in data:
-        raise InputError("looks like a binary file (it contains NUL bytes); disclint reads text")
+        raise InputError(_("looks like a binary file (it contains NUL bytes); disclint reads text"))
     try:
         return _checked(SourceFile(path, data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
@@ -94,23 +98,21 @@ def decode_bytes(data: bytes, path: str = "<stdin>") -> SourceFile:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            "unknown text encoding (not UTF-8, UTF-16 with BOM or GB18030/GBK); "
-            "convert it to UTF-8"
-        ) from exc
+        raise InputError(_(
+            "unknown text encoding (not UTF-8, UTF-16 with BOM or GB18030/GBK); convert it to UTF-8"
+        )) from exc
     if not _looks_like_chinese_text(text):
-        raise InputError(
-            "unknown text encoding (the bytes decode as GB18030 but not to readable text); "
-            "convert it to UTF-8"
-        )
+        raise InputError(_(
+            "unknown text encoding (the bytes decode as GB18030 but not to readable text); convert it to UTF-8"
+        ))
     return _checked(SourceFile(path, text, "gb18030"))
 
 
 def _checked(source: SourceFile) -> SourceFile:
     if not source.text.strip():
-        raise InputError("file is empty")
+        raise InputError(_("file is empty"))
     if len(_CONTROL.findall(source.text)) > max(8, len(source.text) // 100):
-        raise InputError("looks like a binary file (too many control characters)")
+        raise InputError(_("looks like a binary file (too many control characters)"))
     return source
 
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from linter.read.decode import InputError, SourceFile
+from linter.i18n import _
 from linter.read.location import Location, Locator, Segment
 
 _UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(\S*元)")
@@ -41,7 +42,8 @@ def refusing_broken(what: str):
     except InputError:
         raise
     except Exception as error:
-        raise InputError(f"not a readable {what} file ({type(error).__name__}: {error})") from error
+        raise InputError(_("not a readable {kind} file ({error_kind}: {error})", kind=what,
+                           error_kind=type(error).__name__, error=error)) from error
 
 
 def unit_of(text: str) -> str | None:
@@ -112,6 +114,6 @@ class ExtractedText:
     def source(self) -> SourceFile:
         text = "".join(self.parts)
         if not text.strip():
-            raise InputError(f"no text found in this {self.kind} file")
+            raise InputError(_("no text found in this {kind} file", kind=self.kind))
         return SourceFile(self.path, text, "utf-8", format=self.kind, locator=Locator(self.segments),
                           grids=tuple(self.grids))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import asdict, dataclass
 
+from linter.i18n import _
+
 
 @dataclass(frozen=True)
 class Location:
@@ -34,14 +36,14 @@ class Location:
             return f"{self.sheet}!{self.cell}"
         parts = []
         if self.page is not None:
-            parts += [f"page {self.page}", f"line {self.line}"]
+            parts += [_("page {page}", page=self.page), _("line {line}", line=self.line)]
         if self.paragraph is not None:
-            parts.append(f"paragraph {self.paragraph}")
+            parts.append(_("paragraph {paragraph}", paragraph=self.paragraph))
         if self.table is not None:
-            parts += [f"table {self.table}", f"row {self.row}"]
+            parts += [_("table {table}", table=self.table), _("row {row}", row=self.row)]
         if self.column is not None:
-            parts.append(f"col {self.column}")
-        return ", ".join(parts)
+            parts.append(_("col {column}", column=self.column))
+        return _(", ").join(parts)
 
     def fields(self) -> dict:
         """The fields that are set, for machine-readable output."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.read.decode import InputError, SourceFile
+from linter.i18n import _
 from linter.read.extracted import ExtractedText, unit_of
 from linter.read.location import Location
 
@@ -58,7 +59,7 @@ def read_pdf(path: Path) -> SourceFile:
     try:
         import pdfplumber
     except ImportError as error:
-        raise InputError("reading PDF needs pdfplumber: pip install 'disclint[pdf]'") from error
+        raise InputError(_("reading PDF needs pdfplumber: pip install 'disclint[pdf]'")) from error
     try:
         with pdfplumber.open(str(path)) as pdf:
             pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, 1)]
@@ -67,12 +68,12 @@ def read_pdf(path: Path) -> SourceFile:
     except Exception as error:  # pdfminer raises many kinds of errors on broken files
         name = type(error).__name__
         if "Password" in name or "Encrypt" in name:
-            raise InputError("the PDF is encrypted; disclint needs a PDF it can open without a password") from error
-        raise InputError(f"not a readable PDF ({name}: {error})") from error
+            raise InputError(_("the PDF is encrypted; disclint needs a PDF it can open without a password")) from error
+        raise InputError(_("not a readable PDF ({error_kind}: {error})", error_kind=name, error=error)) from error
     if not pages:
-        raise InputError("the PDF has no pages")
+        raise InputError(_("the PDF has no pages"))
     if not any(page.lines or page.tables for page in pages):
-        raise InputError("no text layer: disclint does not do OCR (the PDF is a scan or its text is drawn as images)")
+        raise InputError(_("no text layer: disclint does not do OCR (the PDF is a scan or its text is drawn as images)"))
     return _assemble(str(path), pages)
 
 

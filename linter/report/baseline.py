@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from linter.check.finding import Finding
+from linter.i18n import _
 
 FORMAT_VERSION = 1
 
@@ -44,13 +45,14 @@ def read_baseline(file: str | Path) -> list[dict]:
     try:
         data = json.loads(Path(file).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(f"{file}: no such baseline file (write one with --write-baseline)") from None
+        raise BaselineError(_("{path}: no such baseline file (write one with --write-baseline)", path=file)) from None
     except (OSError, ValueError) as error:
-        raise BaselineError(f"{file}: cannot read baseline ({error})") from None
+        raise BaselineError(_("{path}: cannot read baseline ({error})", path=file, error=error)) from None
     entries = data.get("findings") if isinstance(data, dict) else None
     required = {"path", "code", "quote"}
     if not isinstance(entries, list) or not all(isinstance(e, dict) and required <= e.keys() for e in entries):
-        raise BaselineError(f"{file}: not a disclint baseline (expected a 'findings' list of path/code/quote)")
+        raise BaselineError(_("{path}: not a disclint baseline (expected a 'findings' list of path/code/quote)",
+                              path=file))
     return entries
 
 

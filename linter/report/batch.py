@@ -17,7 +17,9 @@ from typing import Callable, Iterable
 from linter.check.finding import Finding, Severity
 from linter.config import Configuration
 from linter.engine import FileError, lint_source, plan, rules_for
+from linter.i18n import _, current_language, set_language
 from linter.read import InputError, read_document
+from linter.report.identity import document_identity
 
 #: Characters of the original text shown on each side of a finding's quote.
 CONTEXT_CHARS = 24
@@ -31,6 +33,9 @@ class DocumentResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    #: The title and department its first lines state (empty when they do not).
+    title: str = ""
+    department: str = ""
 
     def counts(self) -> Counter:
         """Findings per severity name (``error``, ``warning``, ``info``)."""
@@ -107,19 +112,21 @@ def lint_document(path: str, configuration: Configuration, workbook: str | None 
     except InputError as error:
         return DocumentResult(path, error=str(error))
     except Exception as error:  # a rule failing on one odd document must not stop a batch
-        return DocumentResult(path, error=f"internal error ({type(error).__name__}: {error}); please report it")
+        return DocumentResult(path, error=_("internal error ({kind}: {error}); please report it",
+                                            kind=type(error).__name__, error=error))
     for finding in findings:
         before, after = context(source.text, finding.span.start_offset, finding.span.end_offset)
         finding.extra.update(context_before=before, context_after=after)
-    return DocumentResult(path, findings)
+    return DocumentResult(path, findings, None, *document_identity(source.text))
 
 
 _worker_configuration: Configuration | None = None
 
 
-def _init_worker(configuration: Configuration) -> None:
+def _init_worker(configuration: Configuration, language: str) -> None:
     global _worker_configuration
     _worker_configuration = configuration
+    set_language(language)
 
 
 def _lint_in_worker(job: tuple[str, str | None]) -> DocumentResult:
@@ -153,13 +160,13 @@ def _run_parallel(files: list[tuple[str, str | None]], configuration: Configurat
     documents: list[DocumentResult] = []
     chunksize = max(1, min(16, len(files) // (jobs * 8)))
     try:
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(configuration,)) as pool:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(configuration, current_language())) as pool:
             for document in pool.map(_lint_in_worker, files, chunksize=chunksize):
                 documents.append(document)
                 advance()
     except BrokenProcessPool:
-        message = "a worker process died while linting this file or one near it; rerun with --jobs 1"
-        documents += [DocumentResult(path, error=message) for path, _ in files[len(documents):]]
+        message = _("a worker process died while linting this file or one near it; rerun with --jobs 1")
+        documents += [DocumentResult(path, error=message) for path, _workbook in files[len(documents):]]
     return documents
 
 
@@ -183,7 +190,7 @@ class _Progress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        self.bar = Progress(TextColumn(_("linting")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                             console=Console(stderr=True), transient=True)
         self.bar.start()
         task = self.bar.add_task("lint", total=self.total)

@@ -4,11 +4,13 @@ GitHub Actions annotations and ``sarif`` (SARIF 2.1.0) for code-scanning tools."
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from typing import Callable
 
 from linter.check.finding import Finding
 from linter.engine import FileError
+from linter.i18n import _, ngettext
 
 
 def render_text(findings: list[Finding], errors: list[FileError], files: int) -> str:
@@ -18,17 +20,36 @@ def render_text(findings: list[Finding], errors: list[FileError], files: int) ->
         f"{f.path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} {f.message}"
         for f in findings
     ]
-    lines += [f"{e.path}:1:1: error E000 cannot lint: {e.message}" for e in errors]
+    lines += [f"{e.path}:1:1: error E000 " + _("cannot lint: {reason}", reason=e.message) for e in errors]
     lines.append(summary_line(findings, errors, files))
     return "\n".join(lines) + "\n"
 
 
 def summary_line(findings: list[Finding], errors: list[FileError], files: int) -> str:
+    """One sentence: first what could not be linted (missing paths, unreadable files), then what
+    was found in the files that were."""
+    missing = sum(1 for e in errors if not os.path.lexists(e.path))
+    failures = []
+    if missing:
+        failures.append(ngettext("{count} path does not exist", "{count} paths do not exist", missing))
+    if len(errors) > missing:
+        failures.append(ngettext("{count} file could not be read", "{count} files could not be read",
+                                 len(errors) - missing))
+    linted = files - len(errors)
     counts = Counter(str(f.severity) for f in findings)
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
-    found = ", ".join(parts) if parts else "no problems"
-    unreadable = f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be read" if errors else ""
-    return f"Found {found} in {files} file{'s' if files != 1 else ''}{unreadable}."
+    tallies = [
+        ngettext("{count} error", "{count} errors", counts["error"]) if counts["error"] else "",
+        ngettext("{count} warning", "{count} warnings", counts["warning"]) if counts["warning"] else "",
+        ngettext("{count} info", "{count} infos", counts["info"]) if counts["info"] else "",
+    ]
+    found = _(", ").join(tally for tally in tallies if tally) or _("no problems")
+    if not failures:
+        return ngettext("Found {found} in {count} file.", "Found {found} in {count} files.", linted, found=found)
+    if not linted:
+        return _("{failures}; nothing was linted.", failures=_("; ").join(failures))
+    return ngettext("{failures}; found {found} in the {count} other file.",
+                    "{failures}; found {found} in the {count} other files.",
+                    linted, failures=_("; ").join(failures), found=found)
 
 
 def render_json(findings: list[Finding], errors: list[FileError], files: int) -> str:

@@ -1,4 +1,5 @@
-"""Batch report as one self-contained HTML page (inline CSS, no scripts, no external assets)."""
+"""Batch report as one self-contained HTML page (inline CSS and a few lines of inline script to
+filter the findings; no external assets, so it opens offline), in the current language."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections import Counter
 from html import escape
 
 from linter import __version__
+from linter.check.finding import Severity, severity_name
+from linter.i18n import _, current_language, ngettext
 from linter.report.batch import BatchResult, DocumentResult
 
 _STYLE = """
@@ -22,10 +25,35 @@ th { background: #f6f8fa; } td.num { text-align: right; font-variant-numeric: ta
 details { margin: .4em 0; } summary { cursor: pointer; font-weight: bold; }
 .context { font-family: monospace; white-space: pre-wrap; } .context .around { color: #656d76; }
 mark { background: #ffd8a8; padding: 0 .1em; }
-.clean { color: #1a7f37; } .zero { color: #8c959f; }
+.clean { color: #1a7f37; } .zero { color: #8c959f; } .department { color: #656d76; }
+#filters { margin: .5em 0 1em; } #filters label { margin-right: 1.5em; }
 """
 
-_SEVERITIES = ("error", "warning", "info")
+#: Hides the findings the filters exclude, and the documents left without a visible finding; the
+#: page's address may preset the filters (``report.html#hide-info&rule=ARI003``).
+_SCRIPT = """
+function applyFilters() {
+  var hideInfo = document.getElementById('hide-info').checked;
+  var rule = document.getElementById('rule-filter').value;
+  document.querySelectorAll('#details details').forEach(function (details) {
+    var shown = 0;
+    details.querySelectorAll('tr.finding').forEach(function (row) {
+      var visible = !(hideInfo && row.dataset.severity === 'info') && (!rule || row.dataset.code === rule);
+      row.hidden = !visible;
+      if (visible) { shown += 1; }
+    });
+    details.hidden = details.querySelector('tr.finding') !== null && shown === 0;
+  });
+}
+var wanted = new URLSearchParams(location.hash.slice(1));  // e.g. report.html#hide-info&rule=ARI003
+document.getElementById('hide-info').checked = wanted.has('hide-info');
+document.getElementById('rule-filter').value = wanted.get('rule') || '';
+document.getElementById('hide-info').addEventListener('change', applyFilters);
+document.getElementById('rule-filter').addEventListener('change', applyFilters);
+applyFilters();
+"""
+
+_SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 def render_html(batch: BatchResult) -> str:
@@ -33,35 +61,44 @@ def render_html(batch: BatchResult) -> str:
     documents = batch.worst_first()
     anchors = {d.path: f"doc-{index}" for index, d in enumerate(documents)}
     generated = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    language = "zh-CN" if current_language() == "zh" else "en"
+    title = ngettext("disclint report — {count} document", "disclint report — {count} documents", len(documents))
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f'<html lang="{language}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>disclint report — {len(documents)} documents</title><style>{_STYLE}</style></head><body>",
-        "<h1>disclint report</h1>",
-        f'<p class="meta">{len(documents)} documents linted in {batch.seconds:.1f} s · '
-        f"disclint {escape(__version__)} · {escape(generated)}</p>",
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{escape(_('disclint report'))}</h1>",
+        '<p class="meta">' + escape(ngettext(
+            "{count} document linted in {seconds} s", "{count} documents linted in {seconds} s",
+            len(documents), seconds=f"{batch.seconds:.1f}",
+        )) + f" · disclint {escape(__version__)} · {escape(generated)}</p>",
         _totals(batch),
         _document_table(documents, anchors),
         _rule_table(batch),
-        '<section id="details"><h2>Findings by document</h2>',
+        f'<section id="details"><h2>{escape(_("Findings by document"))}</h2>',
+        _filters(batch),
         *(_document_details(d, anchors[d.path]) for d in documents if d.findings or d.error),
-        "</section></body></html>",
+        f"</section><script>{_SCRIPT}</script></body></html>",
     ]
     return "\n".join(parts) + "\n"
 
 
 def _totals(batch: BatchResult) -> str:
     counts = batch.counts()
-    cells = [("documents", "Documents", len(batch.documents))]
-    cells += [(s, f"{s.capitalize()}s", counts[s]) for s in _SEVERITIES]
-    cells.append(("unreadable", "Could not lint", len(batch.errors)))
-    head = "".join(f"<th>{label}</th>" for _, label, _ in cells)
+    cells = [("documents", _("Documents"), len(batch.documents))]
+    cells += [(str(s), _plural_heading(s), counts[str(s)]) for s in _SEVERITIES]
+    cells.append(("unreadable", _("Could not lint"), len(batch.errors)))
+    head = "".join(f"<th>{escape(label)}</th>" for _key, label, _value in cells)
     body = "".join(
         f'<td id="total-{key}" class="{key if value or key == "documents" else "zero"}">{value}</td>'
-        for key, _, value in cells
+        for key, _label, value in cells
     )
     return f'<section id="summary"><table class="totals"><tr>{head}</tr><tr>{body}</tr></table></section>'
+
+
+def _plural_heading(severity: Severity) -> str:
+    return {Severity.ERROR: _("Errors"), Severity.WARNING: _("Warnings"), Severity.INFO: _("Infos")}[severity]
 
 
 def _document_table(documents: list[DocumentResult], anchors: dict[str, str]) -> str:
@@ -70,35 +107,60 @@ def _document_table(documents: list[DocumentResult], anchors: dict[str, str]) ->
         counts = d.counts()
         by_rule = Counter(f.code for f in d.findings)
         if d.error:
-            rules = f'<span class="unreadable">cannot lint: {escape(d.error)}</span>'
+            rules = f'<span class="unreadable">{escape(_("cannot lint: {reason}", reason=d.error))}</span>'
         elif by_rule:
             rules = ", ".join(f"{code} ×{n}" for code, n in sorted(by_rule.items(), key=lambda i: (-i[1], i[0])))
         else:
-            rules = '<span class="clean">no findings</span>'
+            rules = f'<span class="clean">{escape(_("no findings"))}</span>'
         name = escape(d.path)
         link = f'<a href="#{anchors[d.path]}">{name}</a>' if d.findings or d.error else name
         cells = "".join(
-            f'<td class="num {s if counts[s] else "zero"}" data-severity="{s}">{counts[s]}</td>' for s in _SEVERITIES
+            f'<td class="num {s if counts[str(s)] else "zero"}" data-severity="{s}">{counts[str(s)]}</td>'
+            for s in _SEVERITIES
         )
-        rows.append(f"<tr><td>{link}</td>{cells}<td>{rules}</td></tr>")
+        rows.append(f"<tr><td>{link}</td><td>{_identity(d)}</td>{cells}<td>{rules}</td></tr>")
+    headings = [_("Document"), _("Title and department"), _("Errors"), _("Warnings"), _("Infos"), _("Rules")]
     return (
-        '<section id="documents"><h2>Documents, worst first</h2><table><tr><th>Document</th>'
-        "<th>Errors</th><th>Warnings</th><th>Infos</th><th>Rules</th></tr>"
+        f'<section id="documents"><h2>{escape(_("Documents, worst first"))}</h2><table><tr>'
+        + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr>"
         + "".join(rows) + "</table></section>"
     )
 
 
+def _identity(document: DocumentResult) -> str:
+    """The document's title, and its department when the title does not already name it."""
+    parts = [escape(document.title)] if document.title else []
+    if document.department and document.department not in document.title:
+        parts.append(f'<span class="department">{escape(document.department)}</span>')
+    return "<br>".join(parts)
+
+
 def _rule_table(batch: BatchResult) -> str:
     rows = [
-        f'<tr><td>{escape(r.code)}</td><td>{escape(r.name)}</td><td class="{r.severity}">{r.severity}</td>'
+        f'<tr><td>{escape(r.code)}</td><td>{escape(_(r.name))}</td>'
+        f'<td class="{r.severity}">{escape(severity_name(Severity.parse(r.severity)))}</td>'
         f'<td class="num">{r.findings}</td><td class="num">{r.documents}</td></tr>'
         for r in batch.rules()
     ]
     if not rows:
-        rows = ['<tr><td colspan="5" class="clean">no findings</td></tr>']
+        rows = [f'<tr><td colspan="5" class="clean">{escape(_("no findings"))}</td></tr>']
+    headings = [_("Code"), _("Rule"), _("Severity"), _("Findings"), _("Documents")]
     return (
-        '<section id="rules"><h2>Rules</h2><table><tr><th>Code</th><th>Rule</th><th>Severity</th>'
-        "<th>Findings</th><th>Documents</th></tr>" + "".join(rows) + "</table></section>"
+        f'<section id="rules"><h2>{escape(_("Rules"))}</h2><table><tr>'
+        + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr>" + "".join(rows) + "</table></section>"
+    )
+
+
+def _filters(batch: BatchResult) -> str:
+    """A switch that hides info findings and a choice of one rule (see ``_SCRIPT``)."""
+    options = "".join(
+        f'<option value="{escape(r.code)}">{escape(r.code)} {escape(_(r.name))}</option>' for r in batch.rules()
+    )
+    return (
+        '<p id="filters">'
+        f'<label><input type="checkbox" id="hide-info"> {escape(_("Hide info findings"))}</label>'
+        f'<label>{escape(_("Rule:"))} <select id="rule-filter"><option value="">{escape(_("all rules"))}</option>'
+        f"{options}</select></label></p>"
     )
 
 
@@ -111,11 +173,14 @@ def _where(finding, document: DocumentResult) -> str:
 
 def _document_details(document: DocumentResult, anchor: str) -> str:
     counts = document.counts()
-    tally = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in _SEVERITIES if counts[s])
+    tally = _(", ").join(
+        f"{counts[str(s)]} {severity_name(s)}" for s in _SEVERITIES if counts[str(s)]
+    )
+    heading = escape(document.path) + (f" — {escape(document.title)}" if document.title else "")
     if document.error:
         return (
-            f'<details id="{anchor}" open><summary>{escape(document.path)}</summary>'
-            f'<p class="unreadable">cannot lint: {escape(document.error)}</p></details>'
+            f'<details id="{anchor}" open><summary>{heading}</summary>'
+            f'<p class="unreadable">{escape(_("cannot lint: {reason}", reason=document.error))}</p></details>'
         )
     rows = []
     for f in document.findings:
@@ -124,14 +189,17 @@ def _document_details(document: DocumentResult, anchor: str) -> str:
             f'<span class="context"><span class="around">{escape(before)}</span>'
             f'<mark>{escape(f.span.quote)}</mark><span class="around">{escape(after)}</span></span>'
         )
-        expected = f"<br>expected: {escape(f.expected)}" if f.expected else ""
+        expected = "<br>" + escape(_("expected: {value}", value=f.expected)) if f.expected else ""
         rows.append(
-            f'<tr><td class="num">{escape(_where(f, document))}</td>'
-            f'<td class="{f.severity}">{f.severity}</td><td>{escape(f.code)}</td>'
+            f'<tr class="finding" data-severity="{f.severity}" data-code="{escape(f.code)}">'
+            f'<td class="num">{escape(_where(f, document))}</td>'
+            f'<td class="{f.severity}">{escape(severity_name(f.severity))}</td>'
+            f"<td>{escape(f.code)}<br>{escape(_(f.name))}</td>"
             f"<td>{escape(f.message)}{expected}</td><td>{quote}</td></tr>"
         )
+    headings = [_("Where"), _("Severity"), _("Rule"), _("Message"), _("Text")]
     return (
-        f'<details id="{anchor}" open><summary>{escape(document.path)} — {tally}</summary>'
-        "<table><tr><th>Where</th><th>Severity</th><th>Code</th><th>Message</th><th>Text</th></tr>"
+        f'<details id="{anchor}" open><summary>{heading} — {escape(tally)}</summary><table><tr>'
+        + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr>"
         + "".join(rows) + "</table></details>"
     )

@@ -10,6 +10,7 @@ from linter import __version__
 from linter.check.finding import Finding
 from linter.check.registry import UnknownRuleError, load_rule
 from linter.engine import FileError
+from linter.i18n import _
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -104,6 +105,6 @@ def _result(finding: Finding, rule_index: int) -> dict:
 def _notification(error: FileError) -> dict:
     return {
         "level": "error",
-        "message": {"text": f"cannot lint: {error.message}"},
+        "message": {"text": _("cannot lint: {reason}", reason=error.message)},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path)}}}],
     }

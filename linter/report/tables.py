@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import re
 
+from linter.check.finding import Severity, severity_name
+from linter.i18n import N_, _
 from linter.report.batch import BatchResult
 
-FINDING_COLUMNS = ["path", "line", "column", "end_line", "end_column", "severity", "code", "rule",
-                   "message", "quote", "context", "expected", "location"]
-DOCUMENT_COLUMNS = ["path", "errors", "warnings", "infos", "findings", "cannot lint"]
-RULE_COLUMNS = ["code", "rule", "severity", "findings", "documents"]
+FINDING_COLUMNS = [N_("path"), N_("line"), N_("column"), N_("end_line"), N_("end_column"), N_("severity"),
+                   N_("code"), N_("rule"), N_("message"), N_("quote"), N_("context"), N_("expected"), N_("location")]
+DOCUMENT_COLUMNS = [N_("path"), N_("title"), N_("department"), N_("errors"), N_("warnings"), N_("infos"),
+                    N_("findings"), N_("cannot lint")]
+RULE_COLUMNS = [N_("code"), N_("rule"), N_("severity"), N_("findings"), N_("documents")]
 #: Text a spreadsheet would run as a formula.
 _FORMULA = re.compile(r"^[=+\-@](?![\d.,]+%?$)")
 
@@ -22,11 +25,12 @@ def finding_rows(batch: BatchResult) -> list[list]:
         before, after = f.extra.get("context_before", ""), f.extra.get("context_after", "")
         rows.append([
             f.path, f.span.start.line, f.span.start.column, f.span.end.line, f.span.end.column,
-            str(f.severity), f.code, f.name, f.message, f.span.quote,
+            severity_name(f.severity), f.code, _(f.name), f.message, f.span.quote,
             f"{before}【{f.span.quote}】{after}", f.expected or "", f.position,
         ])
     for e in batch.errors:
-        rows.append([e.path, 1, 1, 1, 1, "error", "E000", "unreadable-file", e.message, "", "", "", ""])
+        rows.append([e.path, 1, 1, 1, 1, severity_name(Severity.ERROR), "E000", _("unreadable-file"), e.message,
+                     "", "", "", ""])
     return rows
 
 
@@ -35,12 +39,14 @@ def document_rows(batch: BatchResult) -> list[list]:
     rows = []
     for d in batch.worst_first():
         counts = d.counts()
-        rows.append([d.path, counts["error"], counts["warning"], counts["info"], len(d.findings), d.error or ""])
+        rows.append([d.path, d.title, d.department, counts["error"], counts["warning"], counts["info"],
+                     len(d.findings), d.error or ""])
     return rows
 
 
 def rule_rows(batch: BatchResult) -> list[list]:
-    return [[r.code, r.name, r.severity, r.findings, r.documents] for r in batch.rules()]
+    return [[r.code, _(r.name), severity_name(Severity.parse(r.severity)), r.findings, r.documents]
+            for r in batch.rules()]
 
 
 def _spreadsheet_safe(value):
@@ -51,12 +57,13 @@ def write_csv(batch: BatchResult, output: str) -> None:
     """The findings as CSV, UTF-8 with a byte-order mark so that Excel reads the Chinese text."""
     with open(output, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(FINDING_COLUMNS)
+        writer.writerow([_(name) for name in FINDING_COLUMNS])
         writer.writerows([_spreadsheet_safe(v) for v in row] for row in finding_rows(batch))
 
 
 def write_xlsx(batch: BatchResult, output: str) -> None:
-    """An Excel workbook with the sheets Documents (worst first), Rules and Findings."""
+    """An Excel workbook with the sheets Documents (worst first), Rules and Findings (named in the
+    current language)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -65,9 +72,9 @@ def write_xlsx(batch: BatchResult, output: str) -> None:
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     sheets = [
-        ("Documents", DOCUMENT_COLUMNS, document_rows(batch), [60, 8, 9, 7, 9, 40]),
-        ("Rules", RULE_COLUMNS, rule_rows(batch), [10, 32, 9, 9, 11]),
-        ("Findings", FINDING_COLUMNS, finding_rows(batch), [40, 7, 7, 9, 11, 9, 8, 24, 70, 20, 60, 20, 24]),
+        (_("Documents"), DOCUMENT_COLUMNS, document_rows(batch), [60, 40, 30, 8, 9, 7, 9, 40]),
+        (_("Rules"), RULE_COLUMNS, rule_rows(batch), [10, 32, 9, 9, 11]),
+        (_("Findings"), FINDING_COLUMNS, finding_rows(batch), [40, 7, 7, 9, 11, 9, 8, 24, 70, 20, 60, 20, 24]),
     ]
     for title, columns, rows, widths in sheets:
         sheet = workbook.create_sheet(title)
@@ -77,7 +84,7 @@ def write_xlsx(batch: BatchResult, output: str) -> None:
         sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(columns) - 1)}{len(rows) + 1}"
         header = []
         for name in columns:
-            cell = WriteOnlyCell(sheet, value=name)
+            cell = WriteOnlyCell(sheet, value=_(name))
             cell.font = bold
             header.append(cell)
         sheet.append(header)

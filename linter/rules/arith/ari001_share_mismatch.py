@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.check.arith import QuantityIndex, amount, percent_matches, ratio_text
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class ShareMismatch(Rule):
@@ -41,6 +42,7 @@ class ShareMismatch(Rule):
                 yield self.finding(
                     document,
                     document.span(share.percent.start, share.percent.end),
-                    f"share of {of}: {computed}, but the text says {share.percent.text}%",
+                    _("share of {whole}: {computed}, but the text says {stated}%",
+                      whole=of, computed=computed, stated=share.percent.text),
                     expected=computed.rsplit(" = ", 1)[1],
                 )

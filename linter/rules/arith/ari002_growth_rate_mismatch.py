@@ -6,6 +6,7 @@ from linter.check.arith import QuantityIndex, amount, percent_matches
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class GrowthRateMismatch(Rule):
@@ -36,11 +37,12 @@ class GrowthRateMismatch(Rule):
                 continue
             span = document.span(change.rate.start, change.rate.end)
             if change.rate_sign != change.sign:
-                yield self.finding(
-                    document, span,
-                    f"the amount {'rose' if change.sign > 0 else 'fell'} by {change.delta.text}万元 "
-                    f"but the rate says it {'rose' if change.rate_sign > 0 else 'fell'}",
+                message = (
+                    _("the amount rose by {delta}万元 but the rate says it fell", delta=change.delta.text)
+                    if change.sign > 0 else
+                    _("the amount fell by {delta}万元 but the rate says it rose", delta=change.delta.text)
                 )
+                yield self.finding(document, span, message)
                 continue
             current = change.current or index.whole(change.key)
             if current is None or current.number.malformed:
@@ -53,9 +55,10 @@ class GrowthRateMismatch(Rule):
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
                 yield self.finding(
                     document, span,
-                    f"rate of change of {current.name}: {format_amount(change.delta.value)} / "
-                    f"(previous year {format_amount(current.number.value)} {'−' if change.sign > 0 else '+'} "
-                    f"{format_amount(change.delta.value)} = {format_amount(before)}) = {expected}, "
-                    f"but the text says {change.rate.text}%",
+                    _("rate of change of {quantity}: {delta} / (previous year {current} {operator} {delta} = "
+                      "{previous}) = {computed}, but the text says {stated}%",
+                      quantity=current.name, delta=format_amount(change.delta.value),
+                      current=format_amount(current.number.value), operator="−" if change.sign > 0 else "+",
+                      previous=format_amount(before), computed=expected, stated=change.rate.text),
                     expected=expected,
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.check.arith import amount, percent_matches, ratio_text
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class CompletionRateMismatch(Rule):
@@ -39,6 +40,7 @@ class CompletionRateMismatch(Rule):
                 yield self.finding(
                     document,
                     document.span(claim.rate.start, claim.rate.end),
-                    f"completion rate: {computed}, but the text says {claim.rate.text}%",
+                    _("completion rate: {computed}, but the text says {stated}%", computed=computed,
+                      stated=claim.rate.text),
                     expected=computed.rsplit(" = ", 1)[1],
                 )

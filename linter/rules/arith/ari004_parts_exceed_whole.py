@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.check.arith import sum_checks
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class PartsExceedWhole(Rule):
@@ -34,5 +35,6 @@ class PartsExceedWhole(Rule):
                 yield self.finding(
                     document,
                     document.span(check.whole.start, last.end),
-                    f"{check.what} add up to more than their whole: {check.explain()}",
+                    _("{parts} add up to more than their whole: {explanation}", parts=_(check.what),
+                      explanation=check.explain()),
                 )

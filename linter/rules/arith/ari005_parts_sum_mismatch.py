@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.check.arith import sum_checks
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class PartsSumMismatch(Rule):
@@ -34,5 +35,6 @@ class PartsSumMismatch(Rule):
                 yield self.finding(
                     document,
                     document.span(check.whole.start, check.whole.end),
-                    f"{check.what} should add up to their whole: {check.explain()}",
+                    _("{parts} should add up to their whole: {explanation}", parts=_(check.what),
+                      explanation=check.explain()),
                 )

@@ -6,6 +6,7 @@ from linter.check.arith import amount
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class ComparisonDirection(Rule):
@@ -42,7 +43,8 @@ class ComparisonDirection(Rule):
                 yield self.finding(
                     document,
                     document.span(claim.end - len(claim.direction), claim.end),
-                    f"the text says 支出决算数{said}年初预算数, but 支出决算 {format_amount(claim.actual.value)}万元 "
-                    f"{truth} 年初预算 {format_amount(claim.budget.value)}万元",
+                    _("the text says 支出决算数{said}年初预算数, but 支出决算 {actual}万元 {truth} 年初预算 {budget}万元",
+                      said=said, truth=truth, actual=format_amount(claim.actual.value),
+                      budget=format_amount(claim.budget.value)),
                     expected=f"支出决算数{truth}年初预算数",
                 )

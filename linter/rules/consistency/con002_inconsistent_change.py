@@ -7,6 +7,7 @@ from collections import defaultdict
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.quantities import describe
 
 
@@ -15,11 +16,13 @@ class InconsistentChange(Rule):
 
     **Anti-pattern**
 
-        与2021年度相比，收、支总计各增加144.11万元……收、支总计比2021年度增加134.11万元。
+        2022年度收、支总计199.25万元。与2021年度相比，收、支总计各增加144.11万元。
+        2022年度收、支总计199.25万元，比2021年度增加134.11万元。
 
     **Best practice**
 
-        与2021年度相比，收、支总计各增加144.11万元……收、支总计比2021年度增加144.11万元。
+        2022年度收、支总计199.25万元。与2021年度相比，收、支总计各增加144.11万元。
+        2022年度收、支总计199.25万元，比2021年度增加144.11万元。
     """
 
     code = "CON002"
@@ -41,6 +44,7 @@ class InconsistentChange(Rule):
                     yield self.finding(
                         document,
                         document.span(later.delta.start, later.delta.end),
-                        f"the change of {describe(later.key)} is {now:+.2f}万元 here but {before:+.2f}万元 at line {line}",
+                        _("the change of {quantity} is {now:+.2f}万元 here but {before:+.2f}万元 at line {line}",
+                          quantity=describe(later.key), now=now, before=before, line=line),
                         expected=f"{format_amount(abs(before))}万元",
                     )

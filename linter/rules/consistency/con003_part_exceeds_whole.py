@@ -6,6 +6,7 @@ from linter.check.arith import QuantityIndex, amount
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.quantities import describe, is_part_of
 
 
@@ -44,8 +45,9 @@ class PartExceedsWhole(Rule):
                     yield self.finding(
                         document,
                         document.span(part.number.start, part.number.end),
-                        f"{describe(part_key)} {format_amount(part.number.value)}万元 exceeds "
-                        f"{describe(whole_key)} {format_amount(whole.number.value)}万元, which contains it",
+                        _("{part} {part_amount}万元 exceeds {whole} {whole_amount}万元, which contains it",
+                          part=describe(part_key), part_amount=format_amount(part.number.value),
+                          whole=describe(whole_key), whole_amount=format_amount(whole.number.value)),
                     )
         previous = {}
         for change in claims.changes:
@@ -62,13 +64,14 @@ class PartExceedsWhole(Rule):
                 if is_part_of(part_key, whole_key) and before.lo > whole_before.hi + tolerances.tail_per_item
             ]
             if wholes:  # one finding per part, against the smallest whole it exceeds
-                whole_key, whole_change, whole_now, _ = min(wholes, key=lambda w: w[3].hi)
+                whole_key, whole_change, whole_now, _whole_before = min(wholes, key=lambda w: w[3].hi)
                 yield self.finding(
                     document,
                     document.span(change.delta.start, change.delta.end),
-                    f"the changes imply last year's {describe(part_key)} was "
-                    f"{_previous(now, change)} but last year's {describe(whole_key)}, which contains it, was only "
-                    f"{_previous(whole_now, whole_change)}: the two stated changes contradict each other",
+                    _("the changes imply last year's {part} was {part_before} but last year's {whole}, which "
+                      "contains it, was only {whole_before}: the two stated changes contradict each other",
+                      part=describe(part_key), part_before=_previous(now, change),
+                      whole=describe(whole_key), whole_before=_previous(whole_now, whole_change)),
                 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.check.arith import QuantityIndex, sum_checks, value_conflicts
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class RoundingTail(Rule):
@@ -16,11 +17,19 @@ class RoundingTail(Rule):
 
     **Anti-pattern**
 
-        基本支出419.83万元……一般公共预算财政拨款基本支出419.84万元。
+        基本支出419.83万元。
+        六、一般公共预算财政拨款基本支出决算情况说明
+        一般公共预算财政拨款基本支出419.84万元。
+        五、一般公共预算财政拨款支出
+        基本支出419.83万元。
 
     **Best practice**
 
-        基本支出419.84万元……一般公共预算财政拨款基本支出419.84万元。
+        基本支出419.83万元。
+        六、一般公共预算财政拨款基本支出决算情况说明
+        一般公共预算财政拨款基本支出419.83万元。
+        五、一般公共预算财政拨款支出
+        基本支出419.83万元。
     """
 
     code = "CON004"
@@ -35,12 +44,13 @@ class RoundingTail(Rule):
                 yield self.finding(
                     document,
                     document.span(later.number.start, later.number.end),
-                    f"{conflict.explain(document)} (a rounding tail)",
+                    _("{explanation} (a rounding tail)", explanation=conflict.explain(document)),
                 )
         for check in sum_checks(document, context.tolerances):
             if check.tail and (check.complete or check.difference > 0):
                 yield self.finding(
                     document,
                     document.span(check.whole.start, check.whole.end),
-                    f"{check.what}: {check.explain()} (a rounding tail of {abs(check.difference):.2f})",
+                    _("{parts}: {explanation} (a rounding tail of {difference})", parts=_(check.what),
+                      explanation=check.explain(), difference=f"{abs(check.difference):.2f}"),
                 )

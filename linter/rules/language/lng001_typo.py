@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language.lexicon import lexicon
 from linter.language.typos import one_edit, typo_finder
 
@@ -19,11 +20,11 @@ class Typo(Rule):
 
     **Anti-pattern**
 
-        反映行政事业单位按人力资源和社会保障部、财收部规定的基本工资和津贴补贴……
+        5.住房公积金：反映行政事业单位按人力资源和社会保障部、财收部规定的基本工资和津贴补贴以及规定比例为职工缴纳的住房公积金。
 
     **Best practice**
 
-        反映行政事业单位按人力资源和社会保障部、财政部规定的基本工资和津贴补贴……
+        5.住房公积金：反映行政事业单位按人力资源和社会保障部、财政部规定的基本工资和津贴补贴以及规定比例为职工缴纳的住房公积金。
     """
 
     code = "LNG001"
@@ -34,12 +35,13 @@ class Typo(Rule):
     def check(self, document, context):
         flow = document.flow
         for typo in typo_finder(flow.text).find():
-            evidence = f"standard phrase “{typo.evidence}”" if typo.source == "lexicon" else (
-                f"“{typo.correction}” is used elsewhere in the document")
+            evidence = _("standard phrase “{phrase}”", phrase=typo.evidence) if typo.source == "lexicon" else (
+                _("“{word}” is used elsewhere in the document", word=typo.correction))
             yield self.finding(
                 document,
                 document.span(typo.start, typo.end),
-                f"typo “{typo.found}”, did you mean “{typo.correction}”? ({evidence})",
+                _("typo “{found}”, did you mean “{correction}”? ({evidence})",
+                  found=typo.found, correction=typo.correction, evidence=evidence),
                 expected=typo.correction,
                 fix=_fix(document, typo),
             )

@@ -8,6 +8,7 @@ import regex
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
 from linter.language.typos import typo_finder
@@ -53,7 +54,7 @@ class DuplicatedCharacter(Rule):
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
-                f"duplicated character “{match.group()}”: write “{match.group(1)}” once",
+                _("duplicated character “{found}”: write “{single}” once", found=match.group(), single=match.group(1)),
                 expected=match.group(1),
                 fix=Fix(origin, origin + 1, ""),
             )

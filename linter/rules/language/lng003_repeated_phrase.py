@@ -6,6 +6,7 @@ import regex
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
 
@@ -51,8 +52,9 @@ class RepeatedPhrase(Rule):
                 yield self.finding(
                     document,
                     document.span(match.start(), match.end()),
-                    f"“{unit}” is written twice{' in one enumeration' if separator else ' in a row'}: "
-                    f"“{match.group()}”",
+                    _("“{unit}” is written twice in one enumeration: “{found}”", unit=unit, found=match.group())
+                    if separator else
+                    _("“{unit}” is written twice in a row: “{found}”", unit=unit, found=match.group()),
                     expected=unit,
                     fix=Fix(start, end, "", safe=False),
                 )

@@ -8,6 +8,7 @@ import regex
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 #: A sentence: up to and including its full stop.
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]|[^。！？!?\n]+")
@@ -57,8 +58,9 @@ class RepeatedSentence(Rule):
                 yield self.finding(
                     document,
                     document.span(match.start(), match.end()),
-                    "this sentence repeats the one before it"
-                    + ("" if same else f" with small changes (before: “{previous.group().strip()}”)"),
+                    _("this sentence repeats the one before it") if same else
+                    _("this sentence repeats the one before it with small changes (before: “{before}”)",
+                      before=previous.group().strip()),
                 )
             previous = match
 

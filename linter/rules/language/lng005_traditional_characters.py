@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language import lexicon as lex
 
 #: Converted characters this close together belong to one run.
@@ -18,7 +19,7 @@ class TraditionalCharacters(Rule):
     Text pasted from a traditional-script source keeps its characters. OpenCC's
     traditional→simplified table (with its phrase table) tells which characters change;
     runs of at least three converted characters are reported, one finding a run, with the
-    simplified text as an unsafe fix.
+    simplified text as a fix, safe (``--fix`` applies it) when no phrase decides a character.
 
     **Anti-pattern**
 
@@ -49,8 +50,8 @@ class TraditionalCharacters(Rule):
                 yield self.finding(
                     document,
                     span,
-                    f"{len(run)} traditional characters in a simplified document: "
-                    f"“{_shortened(old)}” → “{_shortened(new)}”",
+                    _("{count} traditional characters in a simplified document: “{found}” → “{simplified}”",
+                      count=len(run), found=_shortened(old), simplified=_shortened(new)),
                     expected=new,
                     fix=_fix(document, start, end),
                 )
@@ -78,8 +79,12 @@ def _runs(positions: list[int]) -> list[list[int]]:
 
 
 def _fix(document, start: int, end: int) -> Fix | None:
-    """The original text of the run, converted (None when conversion changes its length)."""
+    """The original text of the run, converted (None when conversion changes its length); safe when
+    every character converts on its own as it does in the run."""
     source_start, source_end = document.flow.source_span(start, end)
     original = document.original.text[source_start:source_end]
     converted = lex.to_simplified(original)
-    return Fix(source_start, source_end, converted, safe=False) if len(converted) == len(original) else None
+    if len(converted) != len(original):
+        return None
+    # Safe when no phrase chose a character: each converts the same on its own.
+    return Fix(source_start, source_end, converted, safe=converted == "".join(map(lex.to_simplified, original)))

@@ -6,6 +6,7 @@ import regex
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 #: Formulaic openings that need a complement, directly followed by the end of the clause.
 _INCOMPLETE = regex.compile(
@@ -40,7 +41,7 @@ class IncompleteSentence(Rule):
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
-                f"“{match.group('opening')}” is not followed by what it announces: the clause ends "
-                "here",
+                _("“{opening}” is not followed by what it announces: the clause ends here",
+                  opening=match.group("opening")),
             )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class MalformedNumber(Rule):
@@ -31,6 +32,6 @@ class MalformedNumber(Rule):
                 yield self.finding(
                     document,
                     document.span(number.start, number.end),
-                    f"malformed number {number.text}{number.unit}: "
-                    "an amount or percentage has one decimal point and thousands groups of three digits",
+                    _("malformed number {number}: an amount or percentage has one decimal point and "
+                      "thousands groups of three digits", number=number.text + number.unit),
                 )

@@ -6,6 +6,7 @@ import regex
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 #: Opening → closing characters checked (flow text has full-width brackets made ASCII).
 PAIRS = {"(": ")", "[": "]", "【": "】", "《": "》", "“": "”", "‘": "’", "〔": "〕"}
@@ -39,9 +40,10 @@ class UnbalancedBracket(Rule):
             for position, char in unbalanced(paragraph):
                 at = start + position
                 if char in _CLOSERS:
-                    message = f"“{char}” closes a “{_CLOSERS[char]}” that was never opened"
+                    message = _("“{mark}” closes a “{opener}” that was never opened", mark=char, opener=_CLOSERS[char])
                 else:
-                    message = f"“{char}” is never closed (expected a “{PAIRS[char]}” in this paragraph)"
+                    message = _("“{mark}” is never closed (expected a “{closer}” in this paragraph)",
+                                mark=char, closer=PAIRS[char])
                 yield self.finding(document, document.span(at, at + 1), message)
 
 

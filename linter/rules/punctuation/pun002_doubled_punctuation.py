@@ -6,6 +6,7 @@ import regex
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language.spans import adjacent_in_source
 
 _DOUBLED = regex.compile(r"([，。、；：？！,;:()])\1")
@@ -44,7 +45,7 @@ class DoubledPunctuation(Rule):
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
-                f"“{shown}” is typed twice",
+                _("“{mark}” is typed twice", mark=shown),
                 expected=shown,
                 fix=Fix(origin, origin + 1, ""),
             )

@@ -6,6 +6,7 @@ import regex
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 #: An ASCII mark between Chinese text on both sides (a space may follow it).
@@ -24,11 +25,13 @@ class AsciiPunctuation(Rule):
 
     **Anti-pattern**
 
-        （十七）机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金,包括办公费。
+        主要原因是人员增加，项目增加，设备更新，系统升级，运维费用增加，培训增加，会议增加，差旅增加，印刷增加，邮电增加，物业费增加。
+        机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金,包括办公费。
 
     **Best practice**
 
-        （十七）机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金，包括办公费。
+        主要原因是人员增加，项目增加，设备更新，系统升级，运维费用增加，培训增加，会议增加，差旅增加，印刷增加，邮电增加，物业费增加。
+        机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金，包括办公费。
     """
 
     code = "PUN003"
@@ -49,7 +52,8 @@ class AsciiPunctuation(Rule):
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
-                f"ASCII “{mark}” inside a Chinese sentence; the document writes “{FULL_WIDTH[mark]}” elsewhere",
+                _("ASCII “{mark}” inside a Chinese sentence; the document writes “{full_width}” elsewhere",
+                  mark=mark, full_width=FULL_WIDTH[mark]),
                 expected=FULL_WIDTH[mark],
                 fix=Fix(origin, origin + 1, FULL_WIDTH[mark], safe=False),
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _, ngettext
 from linter.language.lexicon import subjects
 from linter.language.subjects import SubjectUse
 
@@ -18,11 +19,21 @@ class GlossarySubjects(Rule):
 
     **Anti-pattern**
 
-        2010350 事业运行 …… (十)本部门使用的支出功能分类科目(到项级)一般公共服务(类)财政事务(款)行政运行(项)。
+        2010350    事业运行    100.00
+        2210201    住房公积金    5.00
+        第五部分 名词解释
+        (十)本部门使用的支出功能分类科目(到项级)一般公共服务(类)财政事务(款)行政运行(项)。
+        (十一)结余分配：指事业单位按规定提取的资金。
 
     **Best practice**
 
-        2010350 事业运行 …… (十)本部门使用的支出功能分类科目(到项级)一般公共服务(类)政府办公厅(室)及相关机构事务(款)事业运行(项)。
+        2010350    事业运行    100.00
+        2210201    住房公积金    5.00
+        第五部分 名词解释
+        (十)本部门使用的支出功能分类科目(到项级)
+        1.事业运行：反映事业单位的基本支出。
+        2.住房公积金：反映住房公积金支出。
+        (十一)结余分配：指事业单位按规定提取的资金。
     """
 
     code = "DOC001"
@@ -44,17 +55,20 @@ class GlossarySubjects(Rule):
             yield self.finding(
                 document,
                 document.span(mention.start, mention.end),
-                f"the 名词解释 explains “{mention.name}” ({level}), which no table of the document uses "
-                f"(the tables' {level}: {_listed(use.used_at(level)) or 'none'})",
+                _("the 名词解释 explains “{name}” ({level}), which no table of the document uses "
+                  "(the tables' {level}: {used})",
+                  name=mention.name, level=level, used=_listed(use.used_at(level)) or _("none")),
             )
         explained = {mention.name for mention in use.explained}
         missing = sorted(use.used_at("项") - explained)
         if missing:
-            start, _ = use.glossary
+            start = use.glossary[0]
             yield self.finding(
                 document,
                 document.span(start, start + len("本部门使用的支出功能分类科目")),
-                f"the 名词解释 does not explain {len(missing)} subject(s) the tables use: {_listed(missing)}",
+                ngettext("the 名词解释 does not explain {count} subject the tables use: {names}",
+                         "the 名词解释 does not explain {count} subjects the tables use: {names}",
+                         len(missing), names=_listed(missing)),
             )
 
 

@@ -6,6 +6,7 @@ import regex
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language.lexicon import subjects
 from linter.language.subjects import SubjectUse
 
@@ -52,7 +53,8 @@ class ObsoleteSubject(Rule):
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
-                f"“{name}” is an obsolete subject name; today's 政府收支分类科目 calls it “{obsolete[name]}”",
+                _("“{name}” is an obsolete subject name; today's 政府收支分类科目 calls it “{current}”",
+                  name=name, current=obsolete[name]),
                 expected=obsolete[name],
                 fix=fix,
             )

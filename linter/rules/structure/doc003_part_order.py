@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language.structure import PART_KINDS, REQUIRED_KINDS, parts
 
 _ORDER = list(dict.fromkeys(kind for _, kind in PART_KINDS))
@@ -19,11 +20,17 @@ class PartOrder(Rule):
 
     **Anti-pattern**
 
-        第一部分 概况 … 第二部分 部门决算表 … 第四部分 名词解释 … 第三部分 部门决算情况说明
+        第一部分 概况
+        第二部分 部门决算表
+        第三部分 名词解释
+        第四部分 部门决算情况说明
 
     **Best practice**
 
-        第一部分 概况 … 第二部分 部门决算表 … 第三部分 部门决算情况说明 … 第四部分 名词解释
+        第一部分 概况
+        第二部分 部门决算表
+        第三部分 部门决算情况说明
+        第四部分 名词解释
     """
 
     code = "DOC003"
@@ -42,13 +49,14 @@ class PartOrder(Rule):
                 if part.number != previous.number + 1:
                     yield self.finding(
                         document, span,
-                        f"第{part.number}部分 follows 第{previous.number}部分: parts are numbered one after another",
+                        _("第{number}部分 follows 第{previous}部分: parts are numbered one after another",
+                          number=part.number, previous=previous.number),
                     )
                 elif part.kind and previous.kind and _ORDER.index(part.kind) < _ORDER.index(previous.kind):
                     yield self.finding(
                         document, span,
-                        f"part “{part.kind}” comes after “{previous.kind}”; the standard order is "
-                        + "、".join(_ORDER),
+                        _("part “{part}” comes after “{previous}”; the standard order is {order}",
+                          part=part.kind, previous=previous.kind, order="、".join(_ORDER)),
                     )
         if runs:
             body = runs[-1]
@@ -57,6 +65,6 @@ class PartOrder(Rule):
             if missing and len(body) >= 2:
                 yield self.finding(
                     document, document.span(body[0].start, body[0].end),
-                    "the disclosure has no part " + "、".join(missing)
-                    + f" (its parts: {'、'.join(p.kind or p.title[:12] for p in body)})",
+                    _("the disclosure has no part {missing} (its parts: {parts})", missing="、".join(missing),
+                      parts="、".join(p.kind or p.title[:12] for p in body)),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.language.structure import headings, parts
 
 
@@ -16,11 +17,21 @@ class NumberingGap(Rule):
 
     **Anti-pattern**
 
-        一、收入支出决算总体情况说明 … 二、收入决算情况说明 … 四、财政拨款收入支出决算总体情况说明
+        一、收入支出决算总体情况说明
+        2022年度收、支总计199.25万元，主要原因是业务量增加。
+        二、收入决算情况说明
+        2022年度收入合计199.25万元，主要原因是业务量增加。
+        四、支出决算情况说明
+        2022年度支出合计199.25万元，主要原因是业务量增加。
 
     **Best practice**
 
-        一、收入支出决算总体情况说明 … 二、收入决算情况说明 … 三、支出决算情况说明
+        一、收入支出决算总体情况说明
+        2022年度收、支总计199.25万元，主要原因是业务量增加。
+        二、收入决算情况说明
+        2022年度收入合计199.25万元，主要原因是业务量增加。
+        三、支出决算情况说明
+        2022年度支出合计199.25万元，主要原因是业务量增加。
     """
 
     code = "DOC004"
@@ -38,7 +49,8 @@ class NumberingGap(Rule):
                 yield self.finding(
                     document,
                     document.span(heading.start, heading.end),
-                    f"heading number {heading.number} follows {previous.number} (“{previous.title}”); "
-                    f"expected {previous.number + 1}",
+                    _("heading number {number} follows {previous} (“{title}”); expected {expected}",
+                      number=heading.number, previous=previous.number, title=previous.title,
+                      expected=previous.number + 1),
                     expected=str(previous.number + 1),
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class AmountDecimals(Rule):
@@ -31,5 +32,6 @@ class AmountDecimals(Rule):
                 yield self.finding(
                     document,
                     document.span(number.start, number.end),
-                    f"amount {number.text}{number.unit} has {number.decimals} decimals; print at most two",
+                    _("amount {amount} has {decimals} decimals; print at most two",
+                      amount=number.text + number.unit, decimals=number.decimals),
                 )

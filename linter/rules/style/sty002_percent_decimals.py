@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class PercentDecimals(Rule):
@@ -31,6 +32,7 @@ class PercentDecimals(Rule):
                 yield self.finding(
                     document,
                     document.span(number.start, number.end),
-                    f"percentage {number.text}% has {number.decimals} decimals; print one (“{number.value:.1f}%”)",
+                    _("percentage {percent}% has {decimals} decimals; print one (“{rounded}%”)",
+                      percent=number.text, decimals=number.decimals, rounded=f"{number.value:.1f}"),
                     expected=f"{number.value:.1f}%",
                 )

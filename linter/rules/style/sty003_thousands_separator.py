@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class ThousandsSeparator(Rule):
@@ -34,11 +35,12 @@ class ThousandsSeparator(Rule):
             return
         majority_separated = len(separated) >= len(plain)
         for number in plain if majority_separated else separated:
-            style = "with" if majority_separated else "without"
+            values = dict(amount=number.text + number.unit, majority=max(len(separated), len(plain)), total=len(large))
             yield self.finding(
                 document,
                 document.span(number.start, number.end),
-                f"amount {number.text}{number.unit} breaks the document's style: "
-                f"{max(len(separated), len(plain))} of {len(large)} amounts of 1,000 or more are written {style} "
-                "thousands separators",
+                _("amount {amount} breaks the document's style: {majority} of {total} amounts of 1,000 or more "
+                  "are written with thousands separators", **values) if majority_separated else
+                _("amount {amount} breaks the document's style: {majority} of {total} amounts of 1,000 or more "
+                  "are written without thousands separators", **values),
             )

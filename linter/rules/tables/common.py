@@ -6,6 +6,7 @@ from linter.check.finding import Finding, Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Tolerances
 from linter.extract.tables import Row, Table, Value
+from linter.i18n import _
 
 #: Outcome of a comparison: equal, a tail difference (≤ tail_per_item per added item) or a gap.
 EQUAL, TAIL, GAP = "equal", "tail", "gap"
@@ -55,6 +56,7 @@ def gap_finding(rule, document, context, span, printed: float, computed: float, 
     if outcome == EQUAL:
         return None
     if outcome == TAIL:
-        message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
+        message = _("{message}; within the rounding tail of {tail} per item", message=message,
+                    tail=context.tolerances.tail_per_item)
     return rule.finding(document, span, message, expected=amount(computed),
                         severity=Severity.INFO if outcome == TAIL else None)

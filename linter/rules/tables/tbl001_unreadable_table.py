@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 
 class UnreadableTable(Rule):
@@ -40,14 +41,15 @@ class UnreadableTable(Rule):
             if table.problem:
                 yield self.finding(
                     document, span,
-                    f"{table.label} ({table.kind}) could not be read with confidence: {table.problem}; "
-                    "its amounts are not checked",
+                    _("{table} ({kind}) could not be read with confidence: {problem}; its amounts are not checked",
+                      table=table.label, kind=table.kind, problem=table.problem),
                 )
                 continue
             loose = sum(len(row.loose) for row in table.rows)
             if loose:
                 yield self.finding(
                     document, span,
-                    f"{table.label} ({table.kind}): {loose} values in space-separated rows could not be "
-                    "placed in a 栏次 column (empty cells are not printed); checks that need them are skipped",
+                    _("{table} ({kind}): {count} values in space-separated rows could not be placed in a 栏次 "
+                      "column (empty cells are not printed); checks that need them are skipped",
+                      table=table.label, kind=table.kind, count=loose),
                 )

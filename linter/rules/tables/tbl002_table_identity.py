@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
 
 
@@ -16,17 +17,23 @@ class TableIdentity(Rule):
 
     **Anti-pattern**
 
-        项目	本年支出
-        类	款	项	栏次	1	2	3
-        合计				852.68	135.01	707.67
-        注：1栏各行 = (2+3) 栏各行。
+        2022年度收入支出决算总表（表1）
+        项目    行次    决算数    项目    行次    决算数
+        栏次        1    栏次        2
+        一、一般公共预算财政拨款收入    1    852.68    一、一般公共服务支出    4    852.68
+        二、政府性基金预算财政拨款收入    2    10.00    二、外交支出    5    0.00
+        本年收入合计    3    852.68    本年支出合计    6    852.68
+        注：3行=(1+2)行；6行=(4+5)行。
 
     **Best practice**
 
-        项目	本年支出
-        类	款	项	栏次	1	2	3
-        合计				852.68	135.01	717.67
-        注：1栏各行 = (2+3) 栏各行。
+        2022年度收入支出决算总表（表1）
+        项目    行次    决算数    项目    行次    决算数
+        栏次        1    栏次        2
+        一、一般公共预算财政拨款收入    1    852.68    一、一般公共服务支出    4    862.68
+        二、政府性基金预算财政拨款收入    2    10.00    二、外交支出    5    0.00
+        本年收入合计    3    862.68    本年支出合计    6    862.68
+        注：3行=(1+2)行；6行=(4+5)行。
     """
 
     code = "TBL002"
@@ -83,8 +90,9 @@ class TableIdentity(Rule):
 
     def _report(self, document, context, table, row, column, printed, computed, items, what):
         message = (
-            f"{what} — 栏{column} is {amount(printed)} but the identity gives {amount(computed)} "
-            f"(off by {amount(abs(printed - computed))})"
+            _("{what} — 栏{column} is {printed} but the identity gives {computed} (off by {difference})",
+              what=what, column=column, printed=amount(printed), computed=amount(computed),
+              difference=amount(abs(printed - computed)))
         )
         finding = gap_finding(self, document, context, cell_span(document, row, row.cell(column)),
                               printed, computed, items, message)

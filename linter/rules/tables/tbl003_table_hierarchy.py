@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import N_, _
 from linter.extract.tables import BASIC, CODE_KINDS
 from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
 
@@ -18,17 +19,19 @@ class TableHierarchy(Rule):
 
     **Anti-pattern**
 
-        类	款	项	栏次	1	2	3
-        合计				852.68	135.01	717.67
-        201			一般公共服务支出	821.73	104.06	717.67
-        20137			网信事务	811.73	104.06	707.67
+        2022年度一般公共预算财政拨款支出决算表（表5）
+        类    款    项    栏次    1    2    3
+        合计    852.68    135.01    717.67
+        201    一般公共服务支出    852.68    135.01    717.67
+        20137    网信事务    842.68    135.01    707.67
 
     **Best practice**
 
-        类	款	项	栏次	1	2	3
-        合计				821.73	104.06	717.67
-        201			一般公共服务支出	821.73	104.06	717.67
-        20137			网信事务	821.73	104.06	717.67
+        2022年度一般公共预算财政拨款支出决算表（表5）
+        类    款    项    栏次    1    2    3
+        合计    852.68    135.01    717.67
+        201    一般公共服务支出    852.68    135.01    717.67
+        20137    网信事务    852.68    135.01    717.67
     """
 
     code = "TBL003"
@@ -42,10 +45,10 @@ class TableHierarchy(Rule):
             coded = [row for row in table.rows if row.code]
             for parent in coded:
                 children = [r for r in coded if len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)]
-                yield from self._check(document, context, table, parent, children, "its sub-rows")
+                yield from self._check(document, context, table, parent, children, N_("its sub-rows"))
             for total in (row for row in table.rows if row.is_total):
                 classes = [r for r in coded if len(r.code) == 3 and (r.side == total.side or table.kind != BASIC)]
-                yield from self._check(document, context, table, total, classes, "the 类 rows")
+                yield from self._check(document, context, table, total, classes, N_("the 类 rows"))
 
     def _check(self, document, context, table, parent, children, what):
         if not children:
@@ -59,8 +62,9 @@ class TableHierarchy(Rule):
             items = sum(1 for v in values if v)
             codes = "+".join(child.code for child in children if child.amount(column))
             message = (
-                f"{row_label(table, parent)}: 栏{column} is {amount(printed)} but {what} "
-                f"({codes or 'none with amounts'}) add up to {amount(computed)}"
+                _("{row}: 栏{column} is {printed} but {parts} ({codes}) add up to {computed}",
+                  row=row_label(table, parent), column=column, printed=amount(printed), parts=_(what),
+                  codes=codes or _("none with amounts"), computed=amount(computed))
             )
             finding = gap_finding(self, document, context, cell_span(document, parent, parent.cell(column)),
                                   printed, computed, items, message)

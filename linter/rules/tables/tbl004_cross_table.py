@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table,
 )
@@ -22,13 +23,33 @@ class CrossTable(Rule):
 
     **Anti-pattern**
 
-        2022年度一般公共预算财政拨款支出决算表（表5）: 合计 852.68 基本支出 135.01
-        2022年度一般公共预算财政拨款基本支出决算明细表（表6）: 人员经费合计 128.98 公用经费合计 16.04
+        2022年度一般公共预算财政拨款支出决算表（表5）
+        项目    本年支出
+        类    款    项    栏次    1    2    3
+        合计    852.68    135.01    717.67
+        201    一般公共服务支出    852.68    135.01    717.67
+        注：1栏各行 = (2+3) 栏各行。
+        2022年度一般公共预算财政拨款基本支出决算明细表（表6）
+        人员经费    公用经费
+        经济分类科目    科目名称    决算数    经济分类科目    科目名称    决算数
+        301    工资福利支出    128.98    302    商品和服务支出    16.04
+        30101    基本工资    128.98    30201    办公费    16.04
+        人员经费合计    128.98    公用经费合计    16.04
 
     **Best practice**
 
-        表5: 合计 852.68 基本支出 135.01
-        表6: 人员经费合计 128.98 公用经费合计 6.03 (135.01 within the 0.01 tail)
+        2022年度一般公共预算财政拨款支出决算表（表5）
+        项目    本年支出
+        类    款    项    栏次    1    2    3
+        合计    852.68    135.01    717.67
+        201    一般公共服务支出    852.68    135.01    717.67
+        注：1栏各行 = (2+3) 栏各行。
+        2022年度一般公共预算财政拨款基本支出决算明细表（表6）
+        人员经费    公用经费
+        经济分类科目    科目名称    决算数    经济分类科目    科目名称    决算数
+        301    工资福利支出    128.98    302    商品和服务支出    6.03
+        30101    基本工资    128.98    30201    办公费    6.03
+        人员经费合计    128.98    公用经费合计    6.03
     """
 
     code = "TBL004"
@@ -64,8 +85,9 @@ class CrossTable(Rule):
         if mine is None or theirs is None:
             return
         message = (
-            f"{row_label(other, other_row)} 栏{other_column} is {amount(theirs)} but "
-            f"{row_label(table, row)} 栏{column} is {amount(mine)}"
+            _("{row} 栏{column} is {amount} but {other_row} 栏{other_column} is {other_amount}",
+              row=row_label(other, other_row), column=other_column, amount=amount(theirs),
+              other_row=row_label(table, row), other_column=column, other_amount=amount(mine))
         )
         finding = gap_finding(self, document, context, cell_span(document, other_row, other_row.cell(other_column)),
                               theirs, mine, items, message)
@@ -81,8 +103,9 @@ class CrossTable(Rule):
         if basic_spending is None or None in parts:
             return
         message = (
-            f"{general.label} 合计 基本支出 is {amount(basic_spending)} but {basic.label} 人员经费合计 "
-            f"{amount(parts[0])} + 公用经费合计 {amount(parts[1])} = {amount(sum(parts))}"
+            _("{general} 合计 基本支出 is {basic_spending} but {basic} 人员经费合计 {people} + 公用经费合计 "
+              "{public} = {total}", general=general.label, basic_spending=amount(basic_spending),
+              basic=basic.label, people=amount(parts[0]), public=amount(parts[1]), total=amount(sum(parts)))
         )
         finding = gap_finding(self, document, context, cell_span(document, total, total.cell(2)),
                               basic_spending, sum(parts), 2, message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.subjects import codes_named, normal_name, subjects
 from linter.extract.tables import BASIC
 
@@ -19,15 +20,17 @@ class SubjectCode(Rule):
 
     **Anti-pattern**
 
-        类	款	项	1	2	3	4	5	6
-        合计		690.4	690.4		690.4
-        210		城乡社区支出		690.4	690.4		690.4
+        2020年度政府性基金预算财政拨款收入支出决算表（表8）
+        类    款    项    1    2    3    4    5    6
+        合计    690.4    690.4    690.4
+        210    城乡社区支出    690.4    690.4    690.4
 
     **Best practice**
 
-        类	款	项	1	2	3	4	5	6
-        合计		690.4	690.4		690.4
-        212		城乡社区支出		690.4	690.4		690.4
+        2020年度政府性基金预算财政拨款收入支出决算表（表8）
+        类    款    项    1    2    3    4    5    6
+        合计    690.4    690.4    690.4
+        212    城乡社区支出    690.4    690.4    690.4
     """
 
     code = "TBL005"
@@ -45,12 +48,10 @@ class SubjectCode(Rule):
                 if subject.accepts(row.name):
                     continue
                 elsewhere = [c for c in codes_named(row.name, len(row.code), classification) if c != row.code]
-                message = (
-                    f"{table.label}: code {row.code} is {subject.name} in 政府收支分类科目, "
-                    f"but the table names it {normal_name(row.name)}"
-                )
+                message = _("{table}: code {code} is {official} in 政府收支分类科目, but the table names it {name}",
+                            table=table.label, code=row.code, official=subject.name, name=normal_name(row.name))
                 if elsewhere:
-                    message += f" (which is code {', '.join(elsewhere)})"
+                    message = _("{message} (which is code {codes})", message=message, codes=", ".join(elsewhere))
                 yield self.finding(
                     document, document.source_span(row.start, row.start + len(row.code)), message,
                     expected=elsewhere[0] if elsewhere else subject.name,

@@ -7,6 +7,7 @@ import re
 from linter.check.finding import Severity
 from linter.check.interval import amount_interval
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.numbers import parse_number, Number
 from linter.extract.subjects import class_code, normal_name
 from linter.extract.tables import (
@@ -55,13 +56,23 @@ class TextTableAmount(Rule):
 
     **Anti-pattern**
 
-        一、一般公共服务(类)支出812.73万元，占96.4%。
-
-    (表5 prints 201 一般公共服务支出 821.73)
+        2022年度一般公共预算财政拨款支出决算表（表5）
+        项目    本年支出
+        类    款    项    栏次    1    2    3
+        合计    852.68    135.01    717.67
+        201    一般公共服务支出    852.68    135.01    717.67
+        五、一般公共预算财政拨款支出决算情况说明
+        1.一般公共服务(类)支出812.73万元，占96.4%。
 
     **Best practice**
 
-        一、一般公共服务(类)支出821.73万元，占96.4%。
+        2022年度一般公共预算财政拨款支出决算表（表5）
+        项目    本年支出
+        类    款    项    栏次    1    2    3
+        合计    852.68    135.01    717.67
+        201    一般公共服务支出    852.68    135.01    717.67
+        五、一般公共预算财政拨款支出决算情况说明
+        1.一般公共服务(类)支出852.68万元，占100.0%。
     """
 
     code = "TBL006"
@@ -119,8 +130,8 @@ class TextTableAmount(Rule):
         if interval.contains(printed):
             return
         message = (
-            f"the text says {match.group('num')}万元 for {row_label(table, row)} but the table prints "
-            f"{amount(printed)} (栏{column})"
+            _("the text says {stated}万元 for {row} but the table prints {printed} (栏{column})",
+              stated=match.group("num"), row=row_label(table, row), printed=amount(printed), column=column)
         )
         finding = gap_finding(self, document, context, document.span(offset + match.start("num"), offset + match.end()),
                               value, printed, 1, message)

@@ -6,6 +6,7 @@ import re
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import BASIC
 from linter.rules.tables.common import amount, first
@@ -24,13 +25,27 @@ class ExpenseItems(Rule):
 
     **Anti-pattern**
 
-        人员经费53.99万元，主要包括：基本工资、公务员医疗补助缴费、住房公积金。
-
-    (表6 has no amount for 公务员医疗补助 but 7.9 for 职工基本医疗保险缴费)
+        2022年度一般公共预算财政拨款基本支出决算明细表（表6）
+        人员经费    公用经费
+        经济分类科目    科目名称    决算数    经济分类科目    科目名称    决算数
+        301    工资福利支出    53.99    302    商品和服务支出    13.87
+        30101    基本工资    53.99    30201    办公费    13.87
+        30110    职工基本医疗保险缴费    30211    差旅费
+        人员经费合计    53.99    公用经费合计    13.87
+        六、一般公共预算财政拨款基本支出决算情况说明
+        人员经费53.99万元，主要包括：基本工资、职工基本医疗保险缴费；公用经费13.87万元，主要包括：办公费。
 
     **Best practice**
 
-        人员经费53.99万元，主要包括：基本工资、职工基本医疗保险缴费、住房公积金。
+        2022年度一般公共预算财政拨款基本支出决算明细表（表6）
+        人员经费    公用经费
+        经济分类科目    科目名称    决算数    经济分类科目    科目名称    决算数
+        301    工资福利支出    53.99    302    商品和服务支出    13.87
+        30101    基本工资    53.99    30201    办公费    13.87
+        30110    职工基本医疗保险缴费    30211    差旅费
+        人员经费合计    53.99    公用经费合计    13.87
+        六、一般公共预算财政拨款基本支出决算情况说明
+        人员经费53.99万元，主要包括：基本工资；公用经费13.87万元，主要包括：办公费。
     """
 
     code = "TBL007"
@@ -62,7 +77,8 @@ class ExpenseItems(Rule):
             if not row.has_amount:
                 yield self.finding(
                     document, document.span(offset + start, offset + start + len(name)),
-                    f"{side} lists {name}, but {table.label} has no amount for {row.code} {row.name}",
+                    _("{side} lists {item}, but {table} has no amount for {code} {name}",
+                      side=side, item=name, table=table.label, code=row.code, name=row.name),
                 )
         if text.strip().endswith("等"):
             return
@@ -70,8 +86,9 @@ class ExpenseItems(Rule):
             if len(row.code) == 5 and row.has_amount and row.code not in listed and row.code[:3] not in listed:
                 yield self.finding(
                     document, document.span(offset + match.start("items"), offset + match.end("items")),
-                    f"{side} 主要包括 does not list {row.code} {row.name}, which has "
-                    f"{amount(row.values[1].value)} in {table.label}",
+                    _("{side} 主要包括 does not list {code} {name}, which has {amount} in {table}",
+                      side=side, code=row.code, name=row.name, amount=amount(row.values[1].value),
+                      table=table.label),
                 )
 
 

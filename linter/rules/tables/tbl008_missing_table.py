@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 from linter.extract.tables import REQUIRED
 
 
@@ -46,17 +47,18 @@ class MissingTable(Rule):
         present = {t.kind for t in tables}
         for kind in REQUIRED if len(present) >= _TABLES_PART else ():
             if kind not in present:
-                yield self.finding(document, anchor, f"the tables part has no {kind} (a required table)")
+                yield self.finding(document, anchor, _("the tables part has no {kind} (a required table)", kind=kind))
         for table in tables:
             span = document.source_span(table.title_start, table.title_end)
             if not table.title:  # a table read from a file's structure may be titled without a number
                 yield self.finding(
                     document, span,
-                    f"a {table.kind} is printed without its title (recognised by its header)",
+                    _("a {kind} is printed without its title (recognised by its header)", kind=table.kind),
                     severity=Severity.INFO,
                 )
             if table.problem is None and table.has_header and table.is_empty and not table.explanation:
                 yield self.finding(
                     document, span,
-                    f"{table.label} ({table.kind}) has no amounts and no 说明 explaining why it is empty",
+                    _("{table} ({kind}) has no amounts and no 说明 explaining why it is empty",
+                      table=table.label, kind=table.kind),
                 )

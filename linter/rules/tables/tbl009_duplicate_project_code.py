@@ -6,6 +6,7 @@ import re
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.i18n import _
 
 _PROJECT = re.compile(
     r"项目名称[\t ：:]+(?P<name>[^\t]+?)[\t ]+项目编码[\t ：:]+(?P<code>[0-9A-Za-z]{10,})"
@@ -45,7 +46,7 @@ class DuplicateProjectCode(Rule):
                 yield self.finding(
                     document,
                     document.source_span(offset + match.start("code"), offset + match.end("code")),
-                    f"项目编码 {code} of project {name} is also the code of project {first_name} "
-                    f"(line {first_line}); each project needs its own code",
+                    _("项目编码 {code} of project {name} is also the code of project {first_name} (line {line}); "
+                      "each project needs its own code", code=code, name=name, first_name=first_name, line=first_line),
                 )
             seen.setdefault(code, (name, document.original.position(offset).line))

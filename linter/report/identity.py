@@ -1,0 +1,41 @@
+"""A disclosure's title and department, read from its first lines (for batch reports)."""
+
+from __future__ import annotations
+
+import re
+
+_SPACE = re.compile(r"\s+")
+#: Where the cover ends: the table of contents or the first heading.
+_COVER_END = re.compile(r"^(?:目录|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+#: Cover lines that are not part of the title: a date, "附件1", a page number.
+_NOT_TITLE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|附件\d*|[-—\d]{1,3})$")
+#: "第一部分 汉阳区大数据中心概况" names the department.
+_PROFILE = re.compile(r"第一部分(.{2,40}?)概况")
+#: What a title says besides the department ("2022年度…部门决算公开").
+_TITLE_WORDS = re.compile(r"\d{4}年度?|\d{4}|年度|部门|决算|预算|公开")
+_COVER_LINES = 6
+_MAX_TITLE = 80
+_PROFILE_WINDOW = 8000
+
+
+def document_identity(text: str) -> tuple[str, str]:
+    """``(title, department)`` of a disclosure; either is empty when its first lines do not say.
+
+    The title is the cover (the lines before the table of contents or the first heading) when it
+    names a 决算 or 预算; the department is the subject of "第一部分 …概况", else the title without
+    its year and document kind.
+    """
+    cover = []
+    for line in text[:_PROFILE_WINDOW].splitlines():
+        line = _SPACE.sub("", line)
+        if not line or _NOT_TITLE.match(line):
+            continue
+        if _COVER_END.match(line) or len(cover) == _COVER_LINES:
+            break
+        cover.append(line)
+    title = "".join(cover)
+    if not re.search("决算|预算", title) or len(title) > _MAX_TITLE:
+        title = ""
+    profile = _PROFILE.search(_SPACE.sub("", text[:_PROFILE_WINDOW]))
+    department = profile.group(1) if profile else _TITLE_WORDS.sub("", title)
+    return title, department
