@@ -145,3 +145,38 @@ def test_examples_real_inconsistencies_are_errors_and_tails_only_infos():
     assert not warnings  # 表1's 8,380.97 / 8,380.96 and the other tails are infos
     assert any("8380.97" in f.message and f.severity == Severity.INFO for f in by_file["004"])
     assert any(f.code == "TBL006" and "128.97" in f.message for f in by_file["001"])
+
+
+def _timed_tables(text: str, seconds: float = 2.0):
+    import time
+
+    began = time.perf_counter()
+    tables = tables_of(text)
+    assert time.perf_counter() - began < seconds
+    return tables
+
+
+def test_a_row_of_200000_digits_is_read_in_linear_time():
+    row = "1" * 200_000
+    (table,) = _timed_tables(f"2022年度支出决算表（表3）\n类\t款\t项\t栏次\t1\t2\t3\n合计\t\t\t\t{row}\t1\t2\n")
+    assert table.total().cell(1).text == row
+
+
+def test_placement_search_past_its_budget_leaves_values_loose():
+    columns = " ".join(str(i) for i in range(1, 25))
+    (table,) = _timed_tables(
+        f"2022 年度支出决算表（表 3）\n栏次 {columns}\n合计 {' '.join(['1.00'] * 12)}\n注：1栏各行=(2+3)栏各行。\n"
+    )
+    assert table.problem is None and len(table.total().loose) == 12
+    assert "could not be placed" in lint_text(
+        f"2022 年度支出决算表（表 3）\n栏次 {columns}\n合计 {' '.join(['1.00'] * 12)}\n", ["TBL001"]
+    )[0].message
+
+
+@pytest.mark.parametrize("note,terms", [("3行=(1+…+16000000)行", None), ("4行=(1+…+3)行", 3)])
+def test_identity_ranges_are_expanded_only_within_a_table(note, terms):
+    (table,) = _timed_tables(
+        "2022年度收入支出决算总表（表1）\n栏次\t\t1\t栏次\t\t2\n本年收入合计\t1\t5.00\t本年支出合计\t2\t5.00\n"
+        f"注：{note}。\n"
+    )
+    assert [len(i.terms) for i in table.identities] == ([terms] if terms else [])

@@ -17,6 +17,7 @@ cannot be read with confidence gets a :attr:`Table.problem` and the checks leave
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -55,9 +56,13 @@ _BUDGET_TITLE = re.compile(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>
 _ENUMERATION = re.compile(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
 _PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
-_ROW_IDENTITY = re.compile(r"(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
-_COLUMN_IDENTITY = re.compile(r"(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
+_ROW_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
+_COLUMN_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
 _TOTAL_NAMES = ("合计", "总计")
+#: Longest range an identity may abbreviate ("32+33+…+57"); no table has more rows or columns.
+_MAX_RANGE = 1000
+#: Most placements of a row's loose values tried against the identities; past it they stay loose.
+_PLACEMENT_BUDGET = 20000
 
 
 @dataclass(frozen=True)
@@ -417,7 +422,8 @@ def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
 
 
 def _terms(text: str) -> tuple[tuple[int, int], ...]:
-    """``"1+2-3"`` → ((1, 1), (1, 2), (-1, 3)); ``"32+33+...+57"`` expands the range."""
+    """``"1+2-3"`` → ((1, 1), (1, 2), (-1, 3)); ``"32+33+...+57"`` expands the range. A range
+    longer than any table (``"1+…+16000000"``) gives no terms: the identity is not used."""
     parts = re.findall(r"([+\-]?)\s*(\d+|\.{2,}|…+)", text.replace(" ", ""))
     terms: list[tuple[int, int]] = []
     pending_range = False
@@ -427,6 +433,8 @@ def _terms(text: str) -> tuple[tuple[int, int], ...]:
             continue
         number = int(token)
         if pending_range and terms:
+            if number - terms[-1][1] > _MAX_RANGE:
+                return ()
             terms.extend((1, n) for n in range(terms[-1][1] + 1, number))
             pending_range = False
         terms.append((-1 if sign == "-" else 1, number))
@@ -615,6 +623,8 @@ def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
         if len(values) > len(columns):
             table.problem = f"row {row.code or row.name} has more values than columns"
             return
+        if math.comb(len(columns), len(values)) > _PLACEMENT_BUDGET:
+            continue  # too many ways to place them: they stay loose (TBL001 says so)
         survivors = []
         for chosen in itertools.combinations(columns, len(values)):
             placed = {**{c: v.value for c, v in row.values.items()}, **dict(zip(chosen, (v.value for v in values)))}
