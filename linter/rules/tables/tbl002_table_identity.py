@@ -64,15 +64,33 @@ class TableIdentity(Rule):
             values = [sign * (row.amount(c) if row.amount(c) is not None else float("nan"))
                       for sign, c in identity.terms]
             if printed is not None and all(v == v for v in values):
-                computed, items = sum(values), sum(1 for v in values if v)
-            elif printed is not None and self._covers_row(table, row, identity):
-                # The parts are every other column: their sum is known even if their places are not.
-                others = [v.value for c, v in row.values.items() if c != identity.target] + [v.value for v in row.loose]
-                computed, items = sum(others), len(others)
-            else:
-                continue
-            yield from self._report(document, context, table, row, identity.target, printed, computed, items,
-                                    f"{identity.text}: {row_label(table, row)}")
+                yield from self._report(document, context, table, row, identity.target, printed, sum(values),
+                                        sum(1 for v in values if v), f"{identity.text}: {row_label(table, row)}")
+            elif self._covers_row(table, row, identity):
+                yield from self._whole_row(document, context, table, row, identity, printed)
+
+    def _whole_row(self, document, context, table, row, identity, printed):
+        """The parts are every other column: their sum is known even if their places are not.
+        When the total's own place is unknown too, it is the largest of the row's amounts (none
+        is negative), and the others are the parts."""
+        cells = [v for c, v in row.values.items() if c != identity.target] + list(row.loose)
+        cell = row.cell(identity.target)
+        if printed is None:
+            if not cells or any(v.value < 0 for v in cells):
+                return
+            cell = max(cells, key=lambda v: v.value)
+            cells.remove(cell)
+            printed = cell.value
+        others = [v.value for v in cells]
+        message = (
+            f"{identity.text}: {row_label(table, row)} — 栏{identity.target} is {amount(printed)} but the "
+            f"row's other amounts ({', '.join(amount(v) for v in others) or 'none'}) add up to "
+            f"{amount(sum(others))} (off by {amount(abs(printed - sum(others)))})"
+        )
+        span = document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None)
+        finding = gap_finding(self, document, context, span, printed, sum(others), len(others), message)
+        if finding:
+            yield finding
 
     @staticmethod
     def _covers_row(table, row, identity) -> bool:
