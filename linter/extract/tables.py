@@ -45,6 +45,8 @@ REQUIRED = (SUMMARY, INCOME, EXPENDITURE, FISCAL, GENERAL, BASIC, FUND, STATE_CA
 CODE_KINDS = (INCOME, EXPENDITURE, GENERAL, FUND, STATE_CAPITAL, PROJECT)
 #: Kinds with a 收入 side on the left and a 支出 side on the right, rows keyed by 行次.
 TWO_SIDED = (SUMMARY, FISCAL)
+#: Code tables whose first column (合计, 本年收入合计, 本年支出合计) is the sum of the others.
+_TOTAL_FIRST = (INCOME, EXPENDITURE, GENERAL)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
 _NUMBER = re.compile(rf"^-?(?:{WELL_FORMED})$")
@@ -53,6 +55,12 @@ _ECONOMIC_CODE = re.compile(r"^3\d{2}(?:\d{2})?$")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
 _TITLE = re.compile(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
 _BUDGET_TITLE = re.compile(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
+#: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
+_PLAIN_TITLE = re.compile(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
+#: The unit line of a table ("单位：万元", "金额单位：元").
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
+#: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
+_EMPTY_NOTE = re.compile(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|支出|经费)")
 _ENUMERATION = re.compile(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
 _PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
@@ -177,10 +185,14 @@ class Table:
     layout: str = "tab"
     #: Why the table cannot be checked; None when it was read with confidence.
     problem: str | None = None
+    #: The unit its amounts are printed in, from its unit line ("单位：万元"); None when it has none.
+    unit: str | None = None
 
     @property
     def label(self) -> str:
-        return f"表{self.number}" if self.number else f"untitled {self.kind}"
+        if self.number:
+            return f"表{self.number}"
+        return self.title.replace(" ", "") if self.title else f"untitled {self.kind}"
 
     @property
     def has_header(self) -> bool:
@@ -252,7 +264,7 @@ def find_tables(source: SourceText) -> list[Table]:
     for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         body = []
-        for line_index in range(index + (1 if number is not None or title else 0), end_index):
+        for line_index in range(index + (1 if title else 0), end_index):
             stripped = lines[line_index][1].strip()
             if _PART.match(stripped):
                 break
@@ -277,12 +289,14 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
         match = None if _ENUMERATION.match(stripped) else (
             _TITLE.match(stripped) or _BUDGET_TITLE.match(stripped)
         )
+        number = int(match.group("number")) if match else None
+        if match is None and _unit_line_follows(lines, index):
+            match = _PLAIN_TITLE.match(stripped)
         if match:
             kind = table_kind(match.group("title"))
-            if kind:
+            if kind and (number is not None or kind != PERFORMANCE):
                 lead = len(raw) - len(raw.lstrip())
-                starts.append((index, kind, int(match.group("number")), stripped,
-                               offset + lead, offset + len(raw.rstrip())))
+                starts.append((index, kind, number, stripped, offset + lead, offset + len(raw.rstrip())))
                 current_kind, data_seen = kind, False
                 continue
         if current_kind is None:
@@ -297,6 +311,12 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
         if _PART.match(stripped):
             current_kind = None
     return starts
+
+
+def _unit_line_follows(lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether one of the next three non-blank lines is a bare unit line ("单位：万元")."""
+    following = [raw.strip() for _, raw in lines[index + 1:index + 8] if raw.strip()][:3]
+    return any(_UNIT.fullmatch(line.translate(_FULLWIDTH)) for line in following)
 
 
 def _untitled_kind(line: str) -> str | None:
@@ -336,6 +356,24 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     return tokens
 
 
+def _next_line(lines: list[tuple[int, str]], body: list[int], position: int) -> str:
+    """The next non-blank line of the body after ``body[position]``."""
+    following = (lines[i][1].strip() for i in body[position + 1:position + 4])
+    return next((line for line in following if line), "")
+
+
+def _starts_row(tokens: list[_Token], next_line: str) -> bool:
+    """Whether a line opens the rows of a table printed without a 栏次 line: a subject code, or
+    a 合计 with its amounts on the line or on the next one."""
+    words = [t for t in tokens if t.text]
+    if not words:
+        return False
+    if words[0].text in _TOTAL_NAMES:
+        amounts = [t for t in words[1:] if t.is_number] or _tokens(0, next_line, -1)
+        return bool(amounts) and all(t.is_number for t in words[1:] + amounts)
+    return re.fullmatch(r"[12]\d{2}", words[0].text) is not None
+
+
 def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
     """``{cell index or position: 栏次}`` when the line is the 栏次 line (integers 1..n, no amounts)."""
     numbers = [t for t in tokens if t.text and (t.is_number or t.text[0].isdigit())]
@@ -356,12 +394,16 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
     header_words: list[str] = []
     data_lines: list[list[_Token]] = []
     in_notes = False
-    for line_index in body:
+    for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
         if not stripped or (is_page_number(stripped) and len(stripped) < 3):
             continue
         normal = stripped.translate(_FULLWIDTH)
+        unit = _UNIT.search(normal) if table.unit is None and not data_lines else None
+        if unit and len(normal) < 60:
+            table.unit = unit.group("unit")
+            continue
         if normal.startswith("注") or _ROW_IDENTITY.search(normal) or _COLUMN_IDENTITY.search(normal):
             in_notes = True
         if normal.startswith("说明"):
@@ -370,7 +412,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             _note(table, offset, raw, in_notes)
             continue
         tokens = _tokens(offset, raw, line_index)
-        if header is None and table.kind != BASIC:
+        if header is None and not data_lines and _starts_row(tokens, _next_line(lines, body, position)):
+            data_lines.append(tokens)  # no 栏次 line: the rows begin
+            continue
+        if header is None and not data_lines and table.kind != BASIC:
             header = _header_columns(tokens)
             header_words.extend(t.text for t in tokens)
             if header:
@@ -392,6 +437,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             table.problem = "no 栏次 line found"
             return
         _parse_two_sided(table, data_lines)
+    elif header is None and table.kind in _TOTAL_FIRST and "合" in "".join(header_words):
+        _parse_unnumbered_code_table(table, data_lines)
+        return
     else:
         if header is None:
             table.problem = "no 栏次 line found"
@@ -415,6 +463,8 @@ def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
                     offset + match.start(), offset + match.end(),
                 ))
                 found = True
+    if not found and table.explanation is None and _EMPTY_NOTE.search(normal):
+        table.explanation = text
     if found or in_notes:
         table.notes.append(text)
     elif table.explanation is None:
@@ -506,6 +556,66 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 return
             row.values[column] = token.as_value()
     table.rows = rows
+
+
+def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -> None:
+    """A code table printed without a 栏次 line, as PDF text extraction gives it: codes split
+    ("201 06 01"), names broken over lines before or after their code, a row's amounts spread over
+    its lines in no reliable order. Only the row's total (column 1, the largest amount, since the
+    others are its parts) is placed; the other amounts stay loose, and the implied identity is
+    recorded. Names are left out: which line a name fragment belongs to cannot be told."""
+    lines = [(code, rest) for code, rest in (_split_code([t for t in tokens if t.text]) for tokens in data_lines)]
+    coded = [rest for code, rest in lines if code]
+    # Names printed on their code's line: the lines between codes continue the row above.
+    names_follow = sum(1 for rest in coded if any(not t.is_number for t in rest)) * 2 >= len(coded)
+    rows: list[Row] = []
+    pending = False  # the last row was opened by a name line and still waits for its code
+    for code, words in lines:
+        texts = "".join(t.text for t in words if not t.is_number)
+        if code is not None:
+            if not pending:
+                rows.append(Row())
+            rows[-1].code, pending = code, False
+        elif texts.endswith(_TOTAL_NAMES):
+            rows.append(Row(name="合计"))
+            pending = False
+        elif rows and rows[-1].code and not rows[-1].loose:
+            pass  # a code printed alone: its name and amounts follow
+        elif texts and not names_follow and not pending:
+            rows.append(Row())
+            pending = True
+        elif not rows:
+            continue
+        row = rows[-1]
+        for token in words:
+            _row_span(row, token)
+            if token.is_number:
+                row.loose.append(token.as_value())
+    if pending or not any(row.code for row in rows):
+        table.problem = "rows without a subject code"
+        return
+    table.layout = "space"
+    table.columns = [1]
+    table.identities.append(Identity("栏", 1, (), "合计 = the row's other amounts", 0, 0))
+    for row in rows:
+        if row.loose and all(value.value >= 0 for value in row.loose):
+            largest = max(row.loose, key=lambda value: value.value)
+            row.loose.remove(largest)
+            row.values[1] = largest
+    table.rows = rows
+
+
+def _split_code(words: list[_Token]) -> tuple[str | None, list[_Token]]:
+    """A leading subject code, joined from its parts ("201 06 01" → "2010601"), and the rest."""
+    if len(words) == 1 and words[0].text.isdigit() and not _CODE.match(words[0].text):
+        return None, words
+    if not words or not re.fullmatch(r"[12]\d{2}(?:\d{2}){0,2}", words[0].text):
+        return None, words
+    code, used = words[0].text, 1
+    while len(code) < 7 and used < len(words) and re.fullmatch(r"\d{2}", words[used].text):
+        code += words[used].text
+        used += 1
+    return code, words[used:]
 
 
 def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:

@@ -63,7 +63,7 @@ class TableIdentity(Rule):
             printed = row.amount(identity.target)
             values = [sign * (row.amount(c) if row.amount(c) is not None else float("nan"))
                       for sign, c in identity.terms]
-            if printed is not None and all(v == v for v in values):
+            if identity.terms and printed is not None and all(v == v for v in values):
                 yield from self._report(document, context, table, row, identity.target, printed, sum(values),
                                         sum(1 for v in values if v), f"{identity.text}: {row_label(table, row)}")
             elif self._covers_row(table, row, identity):
