@@ -50,6 +50,8 @@ _TOTAL_FIRST = (INCOME, EXPENDITURE, GENERAL)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
 _NUMBER = re.compile(rf"^-?(?:{WELL_FORMED})$")
+_MALFORMED = re.compile(r"^-?\d[\d,.]*\d$")
+_DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
 _CODE = re.compile(r"^[12]\d{2}(?:\d{2}){0,2}$")
 _ECONOMIC_CODE = re.compile(r"^3\d{2}(?:\d{2})?$")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
@@ -96,6 +98,12 @@ class _Token:
     @property
     def is_number(self) -> bool:
         return bool(_NUMBER.match(self.text))
+
+    @property
+    def is_malformed(self) -> bool:
+        """A cell meant as an amount but not a number ("1,5111.90", "72.83.1"); dates are not."""
+        return (not self.is_number and bool(_MALFORMED.match(self.text))
+                and not _DATE.match(self.text))
 
     @property
     def is_integer(self) -> bool:
@@ -185,6 +193,8 @@ class Table:
     layout: str = "tab"
     #: Why the table cannot be checked; None when it was read with confidence.
     problem: str | None = None
+    #: Cells meant as amounts that are not numbers ("1,5111.90"); the table is then not checked.
+    malformed: list[Value] = field(default_factory=list)
     #: The unit its amounts are printed in, from its unit line ("单位：万元"); None when it has none.
     unit: str | None = None
 
@@ -349,7 +359,7 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     for match in re.finditer(r"\S+", text):
         token = _Token(match.group(), offset + match.start(), offset + match.end(), -1, line)
         previous = tokens[-1] if tokens else None
-        if previous and not token.is_number and not previous.is_number:
+        if previous and not (token.is_number or token.is_malformed or previous.is_number or previous.is_malformed):
             tokens[-1] = _Token(previous.text + token.text, previous.start, token.end, -1, line)
         else:
             tokens.append(token)
@@ -369,8 +379,8 @@ def _starts_row(tokens: list[_Token], next_line: str) -> bool:
     if not words:
         return False
     if words[0].text in _TOTAL_NAMES:
-        amounts = [t for t in words[1:] if t.is_number] or _tokens(0, next_line, -1)
-        return bool(amounts) and all(t.is_number for t in words[1:] + amounts)
+        amounts = words[1:] or _tokens(0, next_line, -1)
+        return bool(amounts) and all(t.is_number or t.is_malformed for t in amounts)
     return re.fullmatch(r"[12]\d{2}", words[0].text) is not None
 
 
@@ -423,6 +433,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
                 table.layout = "tab" if "\t" in raw else "space"
             continue
         data_lines.append(tokens)
+    table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for ts in data_lines for t in ts if t.is_malformed]
+    if table.malformed:
+        table.problem = f"{table.malformed[0].text} is not a number"
+        return
     if not data_lines and header is None:
         if table.explanation:
             return  # an empty table with its 说明 ("2024 年本部门没有使用…")
@@ -446,6 +460,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             return
         _parse_code_table(table, data_lines, header)
     if table.problem is None:
+        table.identities.extend(_implied_total(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
 
 
@@ -720,6 +735,19 @@ def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
     if table.kind not in TWO_SIDED or len(columns) < 2 or "小计" not in "".join(header_words):
         return []
     return [Identity("栏", columns[0], tuple((1, c) for c in columns[1:]), "小计", 0, 0)]
+
+
+def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
+    """收入/支出/一般公共预算支出 tables whose notes print no identity for their first column:
+    the header's 合计 (本年收入合计, 本年支出合计) is the sum of the other columns, unless the
+    header shows sub-columns (小计, 其中, 人员经费 …) that a plain sum would count twice."""
+    header = "".join(header_words)
+    if (table.kind not in _TOTAL_FIRST or len(table.columns) < 2 or "合计" not in header
+            or any(i.axis == "栏" and i.target == table.columns[0] for i in table.identities)
+            or any(word in header for word in ("小计", "其中", "人员经费", "公用经费"))):
+        return []
+    return [Identity("栏", table.columns[0], tuple((1, c) for c in table.columns[1:]),
+                     "合计 = the sum of the other columns", 0, 0)]
 
 
 def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
