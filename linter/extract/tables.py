@@ -41,6 +41,41 @@ PERFORMANCE = "绩效表"            # 预算表11–12: forms, not read
 
 #: Kinds every 决算 / 预算 publishes (预算 tables 10–12 are forms and not required here).
 REQUIRED = (SUMMARY, INCOME, EXPENDITURE, FISCAL, GENERAL, BASIC, FUND, STATE_CAPITAL, THREE_PUBLIC)
+#: Document kinds: a 部门/单位 决算 (final accounts) or 预算 (budget).
+FINAL, BUDGET = "决算", "预算"
+#: First year of the national table sets disclint knows (earlier sets varied by province).
+FIRST_KNOWN_YEAR = 2017
+#: Year from which the 国有资本经营预算 table is part of the set (8 tables before, 9 since).
+STATE_CAPITAL_SINCE = 2020
+
+
+def required_tables(document_kind: str | None, year: int | None) -> tuple[str, ...] | None:
+    """The table kinds a 决算 or 预算 of ``year`` must publish: the national sets (收支总表, 收入,
+    支出, 财政拨款收支总表, 一般公共预算支出, 基本支出, "三公"经费, 政府性基金, and from 2020 国有资本
+    经营预算; a 预算 names them 收支预算总表, 收入预算总表, …). None when kind or year is unknown or
+    older than the sets disclint knows: then no table is claimed missing."""
+    if document_kind not in (FINAL, BUDGET) or year is None or year < FIRST_KNOWN_YEAR:
+        return None
+    return tuple(k for k in REQUIRED if k != STATE_CAPITAL or year >= STATE_CAPITAL_SINCE)
+
+
+def document_kind_and_year(source: SourceText, tables: list["Table"]) -> tuple[str | None, int | None]:
+    """Whether a document is a 决算 or a 预算, and its year: from its table titles ("2022年度收入
+    支出决算总表"), else from its opening lines ("2024年部门预算"). None for what cannot be told."""
+    titles = " ".join(t.title for t in tables if t.title).replace(" ", "")
+    opening = re.sub(r"\s", "", source.text[:600])
+    # A 决算 table's title says 决算; a 预算's says 预算 somewhere but never 决算.
+    kind = FINAL if FINAL in titles else BUDGET if BUDGET in titles else None
+    if kind is None:
+        kinds = {k for k in (FINAL, BUDGET) if re.search(rf"(?:部门|单位|年度?){k}|{k}公开", opening)}
+        kind = kinds.pop() if len(kinds) == 1 else None
+    year = None
+    for text in (titles, opening):
+        years = set(re.findall(r"(20\d{2})年", text))
+        if len(years) == 1:
+            year = int(years.pop())
+            break
+    return kind, year
 #: Kinds whose rows are keyed by a 功能分类 subject code.
 CODE_KINDS = (INCOME, EXPENDITURE, GENERAL, FUND, STATE_CAPITAL, PROJECT)
 #: Kinds with a 收入 side on the left and a 支出 side on the right, rows keyed by 行次.
