@@ -180,3 +180,57 @@ def test_identity_ranges_are_expanded_only_within_a_table(note, terms):
         f"注：{note}。\n"
     )
     assert [len(i.terms) for i in table.identities] == ([terms] if terms else [])
+
+
+YUAN = (
+    "2019年一般公共预算支出预算表\n金额单位：元\n类\t款\t项\t栏次\t1\t2\t3\n"
+    "合计\t\t\t\t{total}\t1350100\t7176700\n注：1栏各行＝（2＋3）栏各行。\n"
+)
+
+
+@pytest.mark.parametrize("total,severity", [("8526800", None), ("8526801", Severity.INFO),
+                                            ("8526803", Severity.ERROR)])
+def test_a_table_in_yuan_without_decimals_has_a_tail_of_one_yuan(total, severity):
+    findings = lint_text(YUAN.format(total=total), ["TBL002"])
+    assert [f.severity for f in findings] == ([severity] if severity else [])
+    if findings:
+        assert f"{total}元" in findings[0].message  # amounts quoted in the table's own unit
+
+
+def test_the_unit_line_gives_the_unit_of_the_table_and_its_values():
+    (table,) = tables_of(YUAN.format(total="8526800"))
+    assert table.unit == "元" and table.title == "2019年一般公共预算支出预算表"
+    assert {v.unit for v in table.total().values.values()} == {"元"}
+    (unitless,) = tables_of(T5.format(total="852.68"))
+    assert unitless.unit is None  # never assumed
+
+
+#: A code table as PDF text extraction gives it: no 栏次 line, codes split, names before or after
+#: their code, a row's amounts over two lines.
+PDF_LAYOUT = (
+    "一般公共预算财政拨款支出决算表\n单位：万元\n项目\n合计 基本支出 项目支出\n科目编码 科目名称\n类 款 项\n"
+    "教育支出\n205 {class_total} 40.00 60.50\n普通教育\n205 02 100.50 40.00 60.50\n"
+    "小学教育 40.00\n205 02 03 100.50 60.50\n合计\n100.50 40.00 60.50\n"
+)
+
+
+def test_a_code_table_of_pdf_text_is_read_by_its_totals_only():
+    (table,) = tables_of(PDF_LAYOUT.format(class_total="100.50"))
+    assert table.problem is None and table.unit == "万元"
+    assert [r.code for r in table.rows] == ["205", "20502", "2050203", None]
+    assert all(not r.name or r.is_total for r in table.rows)  # names are never guessed
+    assert {r.code: r.amount(1) for r in table.rows} == {"205": 100.5, "20502": 100.5, "2050203": 100.5, None: 100.5}
+    assert lint_text(PDF_LAYOUT.format(class_total="100.50"), ["TBL002", "TBL003"]) == []
+
+
+def test_a_wrong_class_total_in_pdf_text_is_found():
+    findings = lint_text(PDF_LAYOUT.format(class_total="160.50"), ["TBL002", "TBL003"])
+    assert {f.code for f in findings if f.severity == Severity.ERROR} == {"TBL002", "TBL003"}
+    assert {f.code for f in findings if f.span.quote == "160.50"} == {"TBL002", "TBL003"}
+
+
+def test_a_malformed_cell_is_a_num001_error_and_leaves_the_table_unchecked():
+    text = PDF_LAYOUT.format(class_total="100.5.0")
+    assert [f.span.quote for f in lint_text(text, ["NUM001"])] == ["100.5.0"]
+    assert lint_text(text, ["TBL002", "TBL003"]) == []
+    assert "100.5.0 is not a number" in lint_text(text, ["TBL001"])[0].message

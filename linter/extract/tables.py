@@ -20,7 +20,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.normalise.flow import is_page_number
@@ -119,6 +119,8 @@ class Value:
     start: int
     end: int
     decimals: int
+    #: The unit of the table it is printed in ("元", "万元", "亿元"); None when the table has no unit line.
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,12 @@ class Table:
         return self.title.replace(" ", "") if self.title else f"untitled {self.kind}"
 
     @property
+    def resolution(self) -> float:
+        """The step of its printed amounts (0.01 for "852.68", 1 for "8526800"): the usual decimals."""
+        decimals = Counter(v.decimals for row in self.rows for v in row.all_values() if v.value)
+        return 10.0 ** -decimals.most_common(1)[0][0] if decimals else 0.01
+
+    @property
     def has_header(self) -> bool:
         return bool(self.columns)
 
@@ -318,8 +326,18 @@ def find_tables(source: SourceText) -> list[Table]:
         table = Table(kind, number, title, t_start, t_end, t_start, region_end)
         if kind != PERFORMANCE:
             _parse(table, lines, body)
+            _stamp_unit(table)
         tables.append(table)
     return tables
+
+
+def _stamp_unit(table: Table) -> None:
+    """Give every value the unit of its table's unit line."""
+    if table.unit is None:
+        return
+    for row in table.rows:
+        row.values = {c: replace(v, unit=table.unit) for c, v in row.values.items()}
+        row.loose = [replace(v, unit=table.unit) for v in row.loose]
 
 
 def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:

@@ -11,12 +11,15 @@ from linter.extract.tables import Row, Table, Value
 EQUAL, TAIL, GAP = "equal", "tail", "gap"
 
 
-def compare(printed: float, computed: float, items: int, tolerances: Tolerances) -> str:
-    """Whether a printed amount equals a recomputed one, is off by a rounding tail, or is not."""
+def compare(printed: float, computed: float, items: int, tolerances: Tolerances, resolution: float | None = None) -> str:
+    """Whether a printed amount equals a recomputed one, is off by a rounding tail, or is not.
+    The tolerances are in steps of ``amount_unit`` (0.01); amounts printed in whole units
+    (``resolution`` 1, a table in 元 without decimals) scale them: a tail of 1 元 per item."""
+    scale = max(1.0, (resolution or tolerances.amount_unit) / tolerances.amount_unit)
     difference = abs(printed - computed)
-    if difference < tolerances.amount_unit / 2:
+    if difference < tolerances.amount_unit * scale / 2:
         return EQUAL
-    if difference <= tolerances.tail_per_item * max(1, items) + 1e-9:
+    if difference <= tolerances.tail_per_item * scale * max(1, items) + 1e-9:
         return TAIL
     return GAP
 
@@ -47,11 +50,16 @@ def cell_span(document, row: Row, cell: Value | None):
     return document.source_span(row.start, row.end)
 
 
+def in_unit(table: Table, value: float) -> str:
+    """An amount as the table prints it, with the table's unit when its unit line gives one."""
+    return format_amount(value) + (table.unit or "")
+
+
 def gap_finding(rule, document, context, span, printed: float, computed: float, items: int,
-                message: str) -> Finding | None:
+                message: str, resolution: float | None = None) -> Finding | None:
     """The finding for a printed amount its recomputation does not give: ``info`` when the
     difference is a rounding tail, the rule's severity otherwise; None when they agree."""
-    outcome = compare(printed, computed, items, context.tolerances)
+    outcome = compare(printed, computed, items, context.tolerances, resolution)
     if outcome == EQUAL:
         return None
     if outcome == TAIL:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
-from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
+from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
 class TableIdentity(Rule):
@@ -83,12 +83,13 @@ class TableIdentity(Rule):
             printed = cell.value
         others = [v.value for v in cells]
         message = (
-            f"{identity.text}: {row_label(table, row)} — 栏{identity.target} is {amount(printed)} but the "
-            f"row's other amounts ({', '.join(amount(v) for v in others) or 'none'}) add up to "
-            f"{amount(sum(others))} (off by {amount(abs(printed - sum(others)))})"
+            f"{identity.text}: {row_label(table, row)} — 栏{identity.target} is {in_unit(table, printed)} but the "
+            f"row's other amounts ({', '.join(in_unit(table, v) for v in others) or 'none'}) add up to "
+            f"{in_unit(table, sum(others))} (off by {in_unit(table, abs(printed - sum(others)))})"
         )
         span = document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None)
-        finding = gap_finding(self, document, context, span, printed, sum(others), len(others), message)
+        finding = gap_finding(self, document, context, span, printed, sum(others), len(others), message,
+                              table.resolution)
         if finding:
             yield finding
 
@@ -101,10 +102,10 @@ class TableIdentity(Rule):
 
     def _report(self, document, context, table, row, column, printed, computed, items, what):
         message = (
-            f"{what} — 栏{column} is {amount(printed)} but the identity gives {amount(computed)} "
-            f"(off by {amount(abs(printed - computed))})"
+            f"{what} — 栏{column} is {in_unit(table, printed)} but the identity gives {in_unit(table, computed)} "
+            f"(off by {in_unit(table, abs(printed - computed))})"
         )
         finding = gap_finding(self, document, context, cell_span(document, row, row.cell(column)),
-                              printed, computed, items, message)
+                              printed, computed, items, message, table.resolution)
         if finding:
             yield finding

@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.extract.tables import BASIC, CODE_KINDS
-from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
+from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
 class TableHierarchy(Rule):
@@ -59,10 +59,10 @@ class TableHierarchy(Rule):
             items = sum(1 for v in values if v)
             codes = "+".join(child.code for child in children if child.amount(column))
             message = (
-                f"{row_label(table, parent)}: 栏{column} is {amount(printed)} but {what} "
-                f"({codes or 'none with amounts'}) add up to {amount(computed)}"
+                f"{row_label(table, parent)}: 栏{column} is {in_unit(table, printed)} but {what} "
+                f"({codes or 'none with amounts'}) add up to {in_unit(table, computed)}"
             )
             finding = gap_finding(self, document, context, cell_span(document, parent, parent.cell(column)),
-                                  printed, computed, items, message)
+                                  printed, computed, items, message, table.resolution)
             if finding:
                 yield finding
