@@ -753,6 +753,10 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
     rows: list[Row] = []
     current: Row | None = None
     for tokens in data_lines:
+        words = [t.text for t in tokens if t.text]
+        if any(len(a) == 3 and _ECONOMIC_CODE.match(a) and re.fullmatch(r"\d{2}", b) for a, b in zip(words, words[1:])):
+            table.problem = "economic codes split over cells (\"301 01\"): the columns cannot be told apart"
+            return
         for token in tokens:
             if not token.text:
                 continue
@@ -778,8 +782,19 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
             _row_span(current, token)
     table.columns = [1]
     table.rows = rows
+    if any(_displaced_name(tokens) for tokens in data_lines):
+        for row in rows:
+            if row.code:
+                row.name = ""  # a name printed away from its code: which code a part belongs to is unknown
     if not any(row.is_total for row in rows):
         table.problem = "no 人员经费合计 / 公用经费合计 row"
+
+
+def _displaced_name(tokens: list[_Token]) -> bool:
+    """A 基本支出 line where a code is directly followed by the next block's code ("30108 30206
+    电费"): its name was printed on the lines around it, where it runs into the neighbours'."""
+    words = [t.text for t in tokens if t.text]
+    return any(_ECONOMIC_CODE.match(a) and _ECONOMIC_CODE.match(b) for a, b in zip(words, words[1:]))
 
 
 def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
