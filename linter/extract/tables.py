@@ -493,6 +493,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
     if not data_lines and header is None:
         if table.explanation:
             return  # an empty table with its 说明 ("2024 年本部门没有使用…")
+        if any(_NUMBER.match(word) and "." in word for word in header_words):
+            table.problem = "no 栏次 line found, and its amounts cannot be placed in columns"
+            return
         table.problem = "no table body found (the table may be an image in the original)"
         return
     if any(t.index < 0 for tokens in data_lines for t in tokens if t.is_number):

@@ -11,11 +11,16 @@ from linter.extract.tables import Row, Table, Value
 EQUAL, TAIL, GAP = "equal", "tail", "gap"
 
 
+def _scale(tolerances: Tolerances, resolution: float | None) -> float:
+    """How many ``amount_unit`` steps one printed step is (1 for "852.68", 100 for "8526800")."""
+    return max(1.0, (resolution or tolerances.amount_unit) / tolerances.amount_unit)
+
+
 def compare(printed: float, computed: float, items: int, tolerances: Tolerances, resolution: float | None = None) -> str:
     """Whether a printed amount equals a recomputed one, is off by a rounding tail, or is not.
     The tolerances are in steps of ``amount_unit`` (0.01); amounts printed in whole units
     (``resolution`` 1, a table in 元 without decimals) scale them: a tail of 1 元 per item."""
-    scale = max(1.0, (resolution or tolerances.amount_unit) / tolerances.amount_unit)
+    scale = _scale(tolerances, resolution)
     difference = abs(printed - computed)
     if difference < tolerances.amount_unit * scale / 2:
         return EQUAL
@@ -63,6 +68,7 @@ def gap_finding(rule, document, context, span, printed: float, computed: float, 
     if outcome == EQUAL:
         return None
     if outcome == TAIL:
-        message += f"; within the rounding tail of {context.tolerances.tail_per_item} per item"
+        tail = context.tolerances.tail_per_item * _scale(context.tolerances, resolution)
+        message += f"; within the rounding tail of {format_amount(tail)} per item"
     return rule.finding(document, span, message, expected=amount(computed),
                         severity=Severity.INFO if outcome == TAIL else None)
