@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.extract.tables import REQUIRED, document_kind_and_year, required_tables
@@ -10,6 +12,12 @@ from linter.extract.tables import REQUIRED, document_kind_and_year, required_tab
 #: Kinds of table a document must print before it counts as having a tables part (an excerpt
 #: with one or two tables is not checked for the others).
 _TABLES_PART = 3
+
+
+#: The template's instruction under an empty table ("…的，仍保留该表格式，并在本表下方作下述说明：").
+_INSTRUCTION = re.compile(r"[^\n]{0,40}(?:仍保留该表格式|作下述说明)[^\n]{0,20}")
+#: A blank template, whose instructions belong there ("上海市XX局", "XX单位").
+_PLACEHOLDER = re.compile(r"[XＸ×]{2}\s*(?:局|委|部|单位|部门|区)")
 
 
 class MissingTable(Rule):
@@ -21,8 +29,9 @@ class MissingTable(Rule):
     read from its table titles or opening lines; when either is unknown, or the year is before
     2017, no table is claimed missing. Only documents that contain tables are checked (at least
     three of the kinds). A table with no amounts must say why ("说明：本单位没有…", "…故本表无数
-    据"), unless every table is blank (a form). A table recognised by its header but printed
-    without its title is reported at ``info`` level.
+    据"), unless every table is blank (a form); the template's instruction to the drafter
+    ("…仍保留该表格式，并在本表下方作下述说明：") must not be left in. A table recognised by its
+    header but printed without its title is reported at ``info`` level.
 
     **Anti-pattern**
 
@@ -57,7 +66,15 @@ class MissingTable(Rule):
                     f"the tables part has no {kind} (a table every {year} {document_kind} publishes)",
                 )
         blank_form = len(tables) >= _TABLES_PART and not any(t.rows and not t.is_empty for t in tables)
+        template = _PLACEHOLDER.search(document.original.text) is not None
         for table in tables:
+            instruction = None if template else _INSTRUCTION.search(document.original.text, table.start, table.end)
+            if instruction:
+                yield self.finding(
+                    document, document.source_span(instruction.start(), instruction.end()),
+                    f"{table.label} keeps the template's instruction to the drafter "
+                    f"(“{instruction.group()}”): delete it from the published table",
+                )
             span = document.source_span(table.title_start, table.title_end)
             if not table.title:
                 yield self.finding(
