@@ -166,6 +166,8 @@ class Row:
     loose: list[Value] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    #: The printed column identities no placement of the loose values satisfies (a contradiction).
+    unplaceable: list["Identity"] = field(default_factory=list)
 
     @property
     def level(self) -> str | None:
@@ -840,6 +842,7 @@ def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
             if all(_holds(identity, placed) for identity in identities):
                 survivors.append(chosen)
         if not survivors:
+            row.unplaceable = [i for i in identities if i.text != "小计"] if table.identities else []
             continue
         for position, value in list(enumerate(values))[::-1]:
             if len({chosen[position] for chosen in survivors}) == 1:

@@ -35,11 +35,24 @@ class TableIdentity(Rule):
 
     def check(self, document, context):
         for table in readable(document.tables):
+            for row in table.rows:
+                if row.unplaceable:
+                    yield from self._unplaceable(document, table, row)
             for identity in table.identities:
                 if identity.axis == "行":
                     yield from self._row_identity(document, context, table, identity)
                 else:
                     yield from self._column_identity(document, context, table, identity)
+
+    def _unplaceable(self, document, table, row):
+        """A space-separated row whose amounts fit no placement that the identities allow."""
+        identities = "；".join(identity.text for identity in row.unplaceable)
+        amounts = ", ".join(in_unit(table, v.value) for v in row.all_values())
+        yield self.finding(
+            document, document.source_span(row.start, row.end),
+            f"{identities}: {row_label(table, row)} — no placement of its amounts ({amounts}) in the "
+            f"columns {', '.join(map(str, table.side_columns(row.side)))} satisfies the identities",
+        )
 
     def _row_identity(self, document, context, table, identity):
         target = table.row_by_line_no(identity.target)
