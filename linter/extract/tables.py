@@ -166,6 +166,8 @@ class Row:
     loose: list[Value] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    #: False when the table's columns are unknown (no 栏次 line): an unplaced column is not empty.
+    columns_known: bool = True
     #: The printed column identities no placement of the loose values satisfies (a contradiction).
     unplaceable: list["Identity"] = field(default_factory=list)
 
@@ -190,7 +192,7 @@ class Row:
         """The value in ``column``: 0 for an empty cell, None when a loose value may sit there."""
         if column in self.values:
             return self.values[column].value
-        return None if self.loose else 0.0
+        return None if self.loose or not self.columns_known else 0.0
 
     def cell(self, column: int) -> Value | None:
         return self.values.get(column)
@@ -328,8 +330,12 @@ def find_tables(source: SourceText) -> list[Table]:
         table = Table(kind, number, title, t_start, t_end, t_start, region_end)
         if kind != PERFORMANCE:
             _parse(table, lines, body)
-            _stamp_unit(table)
         tables.append(table)
+    units = {table.unit for table in tables if table.unit}
+    for table in tables:
+        if table.unit is None and len(units) == 1:
+            table.unit = next(iter(units))  # one unit line per table, but every one says the same
+        _stamp_unit(table)
     return tables
 
 
@@ -671,6 +677,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     table.columns = [1]
     table.identities.append(Identity("栏", 1, (), "合计 = the row's other amounts", 0, 0))
     for row in rows:
+        row.columns_known = False
         if row.loose and all(value.value >= 0 for value in row.loose):
             largest = max(row.loose, key=lambda value: value.value)
             row.loose.remove(largest)

@@ -7,7 +7,7 @@ from linter.check.rule import Rule
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table,
 )
-from linter.rules.tables.common import GAP, amount, cell_span, compare, first, gap_finding, row_label
+from linter.rules.tables.common import GAP, cell_span, compare, converted, first, gap_finding, in_unit, row_label
 
 
 class CrossTable(Rule):
@@ -64,11 +64,11 @@ class CrossTable(Rule):
         if mine is None or theirs is None:
             return
         message = (
-            f"{row_label(other, other_row)} 栏{other_column} is {amount(theirs)} but "
-            f"{row_label(table, row)} 栏{column} is {amount(mine)}"
+            f"{row_label(other, other_row)} 栏{other_column} is {in_unit(other, theirs)} but "
+            f"{row_label(table, row)} 栏{column} is {in_unit(table, mine)}"
         )
         finding = gap_finding(self, document, context, cell_span(document, other_row, other_row.cell(other_column)),
-                              theirs, mine, items, message)
+                              theirs, converted(mine, other, table), items, message, other.resolution)
         if finding:
             yield finding
 
@@ -81,11 +81,11 @@ class CrossTable(Rule):
         if basic_spending is None or None in parts:
             return
         message = (
-            f"{general.label} 合计 基本支出 is {amount(basic_spending)} but {basic.label} 人员经费合计 "
-            f"{amount(parts[0])} + 公用经费合计 {amount(parts[1])} = {amount(sum(parts))}"
+            f"{general.label} 合计 基本支出 is {in_unit(general, basic_spending)} but {basic.label} 人员经费合计 "
+            f"{in_unit(basic, parts[0])} + 公用经费合计 {in_unit(basic, parts[1])} = {in_unit(basic, sum(parts))}"
         )
         finding = gap_finding(self, document, context, cell_span(document, total, total.cell(2)),
-                              basic_spending, sum(parts), 2, message)
+                              basic_spending, converted(sum(parts), general, basic), 2, message, general.resolution)
         if finding:
             yield finding
 
