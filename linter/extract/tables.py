@@ -579,7 +579,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     """Rows keyed by subject code (or 合计); values placed by cell index (tabs) or left loose."""
     rows: list[Row] = []
     name_index: dict[int, int] = {}
-    placements: list[tuple[Row, _Token]] = []
+    placements: dict[int, list[_Token]] = {}  # id(row) → its value tokens
     for tokens in data_lines:
         words = [t for t in tokens if t.text]
         if not words:
@@ -596,16 +596,14 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 if current is None:
                     current = Row(name="合计")  # a values-only first row is the 合计 row
                     rows.append(current)
-                placements.append((current, token))
+                placements.setdefault(id(current), []).append(token)
                 _row_span(current, token)
             elif token.text.endswith(_TOTAL_NAMES) or token.text.startswith("栏次合计"):
                 current = Row(name="合计")
                 rows.append(current)
                 name_index[id(current)] = token.index
                 _row_span(current, token)
-            elif current is not None and not current.values and not current.loose and not any(
-                row is current for row, _ in placements
-            ):
+            elif current is not None and not current.values and not current.loose and id(current) not in placements:
                 current.name += token.text
                 if current.name == token.text:
                     name_index[id(current)] = token.index
@@ -618,7 +616,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     typical = Counter(name_index[id(row)] for row in rows if row.code and id(row) in name_index).most_common(1)
     typical_index = typical[0][0] if typical else None
     for row in rows:
-        tokens = [token for owner, token in placements if owner is row]
+        tokens = placements.get(id(row), [])
         if tokens and tokens[0].index < 0:
             row.loose.extend(token.as_value() for token in tokens)
             continue
