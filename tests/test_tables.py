@@ -234,3 +234,8 @@ def test_a_malformed_cell_is_a_num001_error_and_leaves_the_table_unchecked():
     assert [f.span.quote for f in lint_text(text, ["NUM001"])] == ["100.5.0"]
     assert lint_text(text, ["TBL002", "TBL003"]) == []
     assert "100.5.0 is not a number" in lint_text(text, ["TBL001"])[0].message
+
+
+def test_the_printed_step_is_the_finest_one_even_where_trailing_zeros_are_dropped():
+    (table,) = tables_of("2020年度支出决算表（表3）\n类\t款\t项\t栏次\t1\t2\t3\n合计\t\t\t\t1501.2\t24.5\t1476.71\n")
+    assert table.resolution == pytest.approx(0.01)

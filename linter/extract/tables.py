@@ -247,9 +247,10 @@ class Table:
 
     @property
     def resolution(self) -> float:
-        """The step of its printed amounts (0.01 for "852.68", 1 for "8526800"): the usual decimals."""
-        decimals = Counter(v.decimals for row in self.rows for v in row.all_values() if v.value)
-        return 10.0 ** -decimals.most_common(1)[0][0] if decimals else 0.01
+        """The step of its printed amounts (0.01 for "852.68", 1 for "8526800"): the finest one
+        printed, since trailing zeros may be dropped ("1501.2")."""
+        decimals = [v.decimals for row in self.rows for v in row.all_values() if v.value]
+        return 10.0 ** -max(decimals) if decimals else 0.01
 
     @property
     def has_header(self) -> bool:
