@@ -145,3 +145,97 @@ def test_examples_real_inconsistencies_are_errors_and_tails_only_infos():
     assert not warnings  # 表1's 8,380.97 / 8,380.96 and the other tails are infos
     assert any("8380.97" in f.message and f.severity == Severity.INFO for f in by_file["004"])
     assert any(f.code == "TBL006" and "128.97" in f.message for f in by_file["001"])
+
+
+def _timed_tables(text: str, seconds: float = 2.0):
+    import time
+
+    began = time.perf_counter()
+    tables = tables_of(text)
+    assert time.perf_counter() - began < seconds
+    return tables
+
+
+def test_a_row_of_200000_digits_is_read_in_linear_time():
+    row = "1" * 200_000
+    (table,) = _timed_tables(f"2022年度支出决算表（表3）\n类\t款\t项\t栏次\t1\t2\t3\n合计\t\t\t\t{row}\t1\t2\n")
+    assert table.total().cell(1).text == row
+
+
+def test_placement_search_past_its_budget_leaves_values_loose():
+    columns = " ".join(str(i) for i in range(1, 25))
+    (table,) = _timed_tables(
+        f"2022 年度支出决算表（表 3）\n栏次 {columns}\n合计 {' '.join(['1.00'] * 12)}\n注：1栏各行=(2+3)栏各行。\n"
+    )
+    assert table.problem is None and len(table.total().loose) == 12
+    assert "could not be placed" in lint_text(
+        f"2022 年度支出决算表（表 3）\n栏次 {columns}\n合计 {' '.join(['1.00'] * 12)}\n", ["TBL001"]
+    )[0].message
+
+
+@pytest.mark.parametrize("note,terms", [("3行=(1+…+16000000)行", None), ("4行=(1+…+3)行", 3)])
+def test_identity_ranges_are_expanded_only_within_a_table(note, terms):
+    (table,) = _timed_tables(
+        "2022年度收入支出决算总表（表1）\n栏次\t\t1\t栏次\t\t2\n本年收入合计\t1\t5.00\t本年支出合计\t2\t5.00\n"
+        f"注：{note}。\n"
+    )
+    assert [len(i.terms) for i in table.identities] == ([terms] if terms else [])
+
+
+YUAN = (
+    "2019年一般公共预算支出预算表\n金额单位：元\n类\t款\t项\t栏次\t1\t2\t3\n"
+    "合计\t\t\t\t{total}\t1350100\t7176700\n注：1栏各行＝（2＋3）栏各行。\n"
+)
+
+
+@pytest.mark.parametrize("total,severity", [("8526800", None), ("8526801", Severity.INFO),
+                                            ("8526803", Severity.ERROR)])
+def test_a_table_in_yuan_without_decimals_has_a_tail_of_one_yuan(total, severity):
+    findings = lint_text(YUAN.format(total=total), ["TBL002"])
+    assert [f.severity for f in findings] == ([severity] if severity else [])
+    if findings:
+        assert f"{total}元" in findings[0].message  # amounts quoted in the table's own unit
+
+
+def test_the_unit_line_gives_the_unit_of_the_table_and_its_values():
+    (table,) = tables_of(YUAN.format(total="8526800"))
+    assert table.unit == "元" and table.title == "2019年一般公共预算支出预算表"
+    assert {v.unit for v in table.total().values.values()} == {"元"}
+    (unitless,) = tables_of(T5.format(total="852.68"))
+    assert unitless.unit is None  # never assumed
+
+
+#: A code table as PDF text extraction gives it: no 栏次 line, codes split, names before or after
+#: their code, a row's amounts over two lines.
+PDF_LAYOUT = (
+    "一般公共预算财政拨款支出决算表\n单位：万元\n项目\n合计 基本支出 项目支出\n科目编码 科目名称\n类 款 项\n"
+    "教育支出\n205 {class_total} 40.00 60.50\n普通教育\n205 02 100.50 40.00 60.50\n"
+    "小学教育 40.00\n205 02 03 100.50 60.50\n合计\n100.50 40.00 60.50\n"
+)
+
+
+def test_a_code_table_of_pdf_text_is_read_by_its_totals_only():
+    (table,) = tables_of(PDF_LAYOUT.format(class_total="100.50"))
+    assert table.problem is None and table.unit == "万元"
+    assert [r.code for r in table.rows] == ["205", "20502", "2050203", None]
+    assert all(not r.name or r.is_total for r in table.rows)  # names are never guessed
+    assert {r.code: r.amount(1) for r in table.rows} == {"205": 100.5, "20502": 100.5, "2050203": 100.5, None: 100.5}
+    assert lint_text(PDF_LAYOUT.format(class_total="100.50"), ["TBL002", "TBL003"]) == []
+
+
+def test_a_wrong_class_total_in_pdf_text_is_found():
+    findings = lint_text(PDF_LAYOUT.format(class_total="160.50"), ["TBL002", "TBL003"])
+    assert {f.code for f in findings if f.severity == Severity.ERROR} == {"TBL002", "TBL003"}
+    assert {f.code for f in findings if f.span.quote == "160.50"} == {"TBL002", "TBL003"}
+
+
+def test_a_malformed_cell_is_a_num001_error_and_leaves_the_table_unchecked():
+    text = PDF_LAYOUT.format(class_total="100.5.0")
+    assert [f.span.quote for f in lint_text(text, ["NUM001"])] == ["100.5.0"]
+    assert lint_text(text, ["TBL002", "TBL003"]) == []
+    assert "100.5.0 is not a number" in lint_text(text, ["TBL001"])[0].message
+
+
+def test_the_printed_step_is_the_finest_one_even_where_trailing_zeros_are_dropped():
+    (table,) = tables_of("2020年度支出决算表（表3）\n类\t款\t项\t栏次\t1\t2\t3\n合计\t\t\t\t1501.2\t24.5\t1476.71\n")
+    assert table.resolution == pytest.approx(0.01)

@@ -17,9 +17,10 @@ cannot be read with confidence gets a :attr:`Table.problem` and the checks leave
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.i18n import _
@@ -41,24 +42,73 @@ PERFORMANCE = "绩效表"            # 预算表11–12: forms, not read
 
 #: Kinds every 决算 / 预算 publishes (预算 tables 10–12 are forms and not required here).
 REQUIRED = (SUMMARY, INCOME, EXPENDITURE, FISCAL, GENERAL, BASIC, FUND, STATE_CAPITAL, THREE_PUBLIC)
+#: Document kinds: a 部门/单位 决算 (final accounts) or 预算 (budget).
+FINAL, BUDGET = "决算", "预算"
+#: First year of the national table sets disclint knows (earlier sets varied by province).
+FIRST_KNOWN_YEAR = 2017
+#: Year from which the 国有资本经营预算 table is part of the set (8 tables before, 9 since).
+STATE_CAPITAL_SINCE = 2020
+
+
+def required_tables(document_kind: str | None, year: int | None) -> tuple[str, ...] | None:
+    """The table kinds a 决算 or 预算 of ``year`` must publish: the national sets (收支总表, 收入,
+    支出, 财政拨款收支总表, 一般公共预算支出, 基本支出, "三公"经费, 政府性基金, and from 2020 国有资本
+    经营预算; a 预算 names them 收支预算总表, 收入预算总表, …). None when kind or year is unknown or
+    older than the sets disclint knows: then no table is claimed missing."""
+    if document_kind not in (FINAL, BUDGET) or year is None or year < FIRST_KNOWN_YEAR:
+        return None
+    return tuple(k for k in REQUIRED if k != STATE_CAPITAL or year >= STATE_CAPITAL_SINCE)
+
+
+def document_kind_and_year(source: SourceText, tables: list["Table"]) -> tuple[str | None, int | None]:
+    """Whether a document is a 决算 or a 预算, and its year: from its table titles ("2022年度收入
+    支出决算总表"), else from its opening lines ("2024年部门预算"). None for what cannot be told."""
+    titles = " ".join(t.title for t in tables if t.title).replace(" ", "")
+    opening = re.sub(r"\s", "", source.text[:600])
+    # A 决算 table's title says 决算; a 预算's says 预算 somewhere but never 决算.
+    kind = FINAL if FINAL in titles else BUDGET if BUDGET in titles else None
+    if kind is None:
+        kinds = {k for k in (FINAL, BUDGET) if re.search(rf"(?:部门|单位|年度?){k}|{k}公开", opening)}
+        kind = kinds.pop() if len(kinds) == 1 else None
+    year = None
+    for text in (titles, opening):
+        years = set(re.findall(r"(20\d{2})年", text))
+        if len(years) == 1:
+            year = int(years.pop())
+            break
+    return kind, year
 #: Kinds whose rows are keyed by a 功能分类 subject code.
 CODE_KINDS = (INCOME, EXPENDITURE, GENERAL, FUND, STATE_CAPITAL, PROJECT)
 #: Kinds with a 收入 side on the left and a 支出 side on the right, rows keyed by 行次.
 TWO_SIDED = (SUMMARY, FISCAL)
+#: Code tables whose first column (合计, 本年收入合计, 本年支出合计) is the sum of the others.
+_TOTAL_FIRST = (INCOME, EXPENDITURE, GENERAL)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
 _NUMBER = re.compile(rf"^-?(?:{WELL_FORMED})$")
+_MALFORMED = re.compile(r"^-?\d[\d,.]*\d$")
+_DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
 _CODE = re.compile(r"^[12]\d{2}(?:\d{2}){0,2}$")
 _ECONOMIC_CODE = re.compile(r"^3\d{2}(?:\d{2})?$")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
 _TITLE = re.compile(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
 _BUDGET_TITLE = re.compile(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
+#: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
+_PLAIN_TITLE = re.compile(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
+#: The unit line of a table ("单位：万元", "金额单位：元").
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
+#: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
+_EMPTY_NOTE = re.compile(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|支出|经费)")
 _ENUMERATION = re.compile(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
 _PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
-_ROW_IDENTITY = re.compile(r"(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
-_COLUMN_IDENTITY = re.compile(r"(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
+_ROW_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
+_COLUMN_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
 _TOTAL_NAMES = ("合计", "总计")
+#: Longest range an identity may abbreviate ("32+33+…+57"); no table has more rows or columns.
+_MAX_RANGE = 1000
+#: Most placements of a row's loose values tried against the identities; past it they stay loose.
+_PLACEMENT_BUDGET = 20000
 
 
 @dataclass(frozen=True)
@@ -70,6 +120,8 @@ class Value:
     start: int
     end: int
     decimals: int
+    #: The unit of the table it is printed in ("元", "万元", "亿元"); None when the table has no unit line.
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +136,12 @@ class _Token:
     @property
     def is_number(self) -> bool:
         return bool(_NUMBER.match(self.text))
+
+    @property
+    def is_malformed(self) -> bool:
+        """A cell meant as an amount but not a number ("1,5111.90", "72.83.1"); dates are not."""
+        return (not self.is_number and bool(_MALFORMED.match(self.text))
+                and not _DATE.match(self.text))
 
     @property
     def is_integer(self) -> bool:
@@ -109,6 +167,10 @@ class Row:
     loose: list[Value] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    #: False when the table's columns are unknown (no 栏次 line): an unplaced column is not empty.
+    columns_known: bool = True
+    #: The printed column identities no placement of the loose values satisfies (a contradiction).
+    unplaceable: list["Identity"] = field(default_factory=list)
 
     @property
     def level(self) -> str | None:
@@ -131,7 +193,7 @@ class Row:
         """The value in ``column``: 0 for an empty cell, None when a loose value may sit there."""
         if column in self.values:
             return self.values[column].value
-        return None if self.loose else 0.0
+        return None if self.loose or not self.columns_known else 0.0
 
     def cell(self, column: int) -> Value | None:
         return self.values.get(column)
@@ -173,10 +235,23 @@ class Table:
     layout: str = "tab"
     #: Why the table cannot be checked; None when it was read with confidence.
     problem: str | None = None
+    #: Cells meant as amounts that are not numbers ("1,5111.90"); the table is then not checked.
+    malformed: list[Value] = field(default_factory=list)
+    #: The unit its amounts are printed in, from its unit line ("单位：万元"); None when it has none.
+    unit: str | None = None
 
     @property
     def label(self) -> str:
-        return f"表{self.number}" if self.number else (self.title or f"untitled {self.kind}")
+        if self.number:
+            return f"表{self.number}"
+        return self.title.replace(" ", "") if self.title else f"untitled {self.kind}"
+
+    @property
+    def resolution(self) -> float:
+        """The step of its printed amounts (0.01 for "852.68", 1 for "8526800"): the finest one
+        printed, since trailing zeros may be dropped ("1501.2")."""
+        decimals = [v.decimals for row in self.rows for v in row.all_values() if v.value]
+        return 10.0 ** -max(decimals) if decimals else 0.01
 
     @property
     def has_header(self) -> bool:
@@ -248,7 +323,7 @@ def find_tables(source: SourceText) -> list[Table]:
     for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         body = []
-        for line_index in range(index + (1 if number is not None or title else 0), end_index):
+        for line_index in range(index + (1 if title else 0), end_index):
             stripped = lines[line_index][1].strip()
             if _PART.match(stripped):
                 break
@@ -258,7 +333,21 @@ def find_tables(source: SourceText) -> list[Table]:
         if kind != PERFORMANCE:
             _parse(table, lines, body)
         tables.append(table)
+    units = {table.unit for table in tables if table.unit}
+    for table in tables:
+        if table.unit is None and len(units) == 1:
+            table.unit = next(iter(units))  # one unit line per table, but every one says the same
+        _stamp_unit(table)
     return tables
+
+
+def _stamp_unit(table: Table) -> None:
+    """Give every value the unit of its table's unit line."""
+    if table.unit is None:
+        return
+    for row in table.rows:
+        row.values = {c: replace(v, unit=table.unit) for c, v in row.values.items()}
+        row.loose = [replace(v, unit=table.unit) for v in row.loose]
 
 
 def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
@@ -273,12 +362,14 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
         match = None if _ENUMERATION.match(stripped) else (
             _TITLE.match(stripped) or _BUDGET_TITLE.match(stripped)
         )
+        number = int(match.group("number")) if match else None
+        if match is None and _unit_line_follows(lines, index):
+            match = _PLAIN_TITLE.match(stripped)
         if match:
             kind = table_kind(match.group("title"))
-            if kind:
+            if kind and (number is not None or kind != PERFORMANCE):
                 lead = len(raw) - len(raw.lstrip())
-                starts.append((index, kind, int(match.group("number")), stripped,
-                               offset + lead, offset + len(raw.rstrip())))
+                starts.append((index, kind, number, stripped, offset + lead, offset + len(raw.rstrip())))
                 current_kind, data_seen = kind, False
                 continue
         if current_kind is None:
@@ -293,6 +384,12 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
         if _PART.match(stripped):
             current_kind = None
     return starts
+
+
+def _unit_line_follows(lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether one of the next three non-blank lines is a bare unit line ("单位：万元")."""
+    following = [raw.strip() for _, raw in lines[index + 1:index + 8] if raw.strip()][:3]
+    return any(_UNIT.fullmatch(line.translate(_FULLWIDTH)) for line in following)
 
 
 def _untitled_kind(line: str) -> str | None:
@@ -325,11 +422,29 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     for match in re.finditer(r"\S+", text):
         token = _Token(match.group(), offset + match.start(), offset + match.end(), -1, line)
         previous = tokens[-1] if tokens else None
-        if previous and not token.is_number and not previous.is_number:
+        if previous and not (token.is_number or token.is_malformed or previous.is_number or previous.is_malformed):
             tokens[-1] = _Token(previous.text + token.text, previous.start, token.end, -1, line)
         else:
             tokens.append(token)
     return tokens
+
+
+def _next_line(lines: list[tuple[int, str]], body: list[int], position: int) -> str:
+    """The next non-blank line of the body after ``body[position]``."""
+    following = (lines[i][1].strip() for i in body[position + 1:position + 4])
+    return next((line for line in following if line), "")
+
+
+def _starts_row(tokens: list[_Token], next_line: str) -> bool:
+    """Whether a line opens the rows of a table printed without a 栏次 line: a subject code, or
+    a 合计 with its amounts on the line or on the next one."""
+    words = [t for t in tokens if t.text]
+    if not words:
+        return False
+    if words[0].text in _TOTAL_NAMES:
+        amounts = words[1:] or _tokens(0, next_line, -1)
+        return bool(amounts) and all(t.is_number or t.is_malformed for t in amounts)
+    return re.fullmatch(r"[12]\d{2}", words[0].text) is not None
 
 
 def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
@@ -352,12 +467,16 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
     header_words: list[str] = []
     data_lines: list[list[_Token]] = []
     in_notes = False
-    for line_index in body:
+    for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
         if not stripped or (is_page_number(stripped) and len(stripped) < 3):
             continue
         normal = stripped.translate(_FULLWIDTH)
+        unit = _UNIT.search(normal) if table.unit is None and not data_lines else None
+        if unit and len(normal) < 60:
+            table.unit = unit.group("unit")
+            continue
         if normal.startswith("注") or _ROW_IDENTITY.search(normal) or _COLUMN_IDENTITY.search(normal):
             in_notes = True
         if normal.startswith("说明"):
@@ -366,7 +485,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             _note(table, offset, raw, in_notes)
             continue
         tokens = _tokens(offset, raw, line_index)
-        if header is None and table.kind != BASIC:
+        if header is None and not data_lines and _starts_row(tokens, _next_line(lines, body, position)):
+            data_lines.append(tokens)  # no 栏次 line: the rows begin
+            continue
+        if header is None and not data_lines and table.kind != BASIC:
             header = _header_columns(tokens)
             header_words.extend(t.text for t in tokens)
             if header:
@@ -374,9 +496,16 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
                 table.layout = "tab" if "\t" in raw else "space"
             continue
         data_lines.append(tokens)
+    table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for ts in data_lines for t in ts if t.is_malformed]
+    if table.malformed:
+        table.problem = _("{number} is not a number", number=table.malformed[0].text)
+        return
     if not data_lines and header is None:
         if table.explanation:
             return  # an empty table with its 说明 ("2024 年本部门没有使用…")
+        if any(_NUMBER.match(word) and "." in word for word in header_words):
+            table.problem = _("no 栏次 line found, and its amounts cannot be placed in columns")
+            return
         table.problem = _("no table body found (the table may be an image in the original)")
         return
     if any(t.index < 0 for tokens in data_lines for t in tokens if t.is_number):
@@ -388,12 +517,16 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             table.problem = _("no 栏次 line found")
             return
         _parse_two_sided(table, data_lines)
+    elif header is None and table.kind in _TOTAL_FIRST and "合" in "".join(header_words):
+        _parse_unnumbered_code_table(table, data_lines)
+        return
     else:
         if header is None:
             table.problem = _("no 栏次 line found")
             return
         _parse_code_table(table, data_lines, header)
     if table.problem is None:
+        table.identities.extend(_implied_total(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
 
 
@@ -411,6 +544,8 @@ def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
                     offset + match.start(), offset + match.end(),
                 ))
                 found = True
+    if not found and table.explanation is None and _EMPTY_NOTE.search(normal):
+        table.explanation = text
     if found or in_notes:
         table.notes.append(text)
     elif table.explanation is None:
@@ -418,7 +553,8 @@ def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
 
 
 def _terms(text: str) -> tuple[tuple[int, int], ...]:
-    """``"1+2-3"`` → ((1, 1), (1, 2), (-1, 3)); ``"32+33+...+57"`` expands the range."""
+    """``"1+2-3"`` → ((1, 1), (1, 2), (-1, 3)); ``"32+33+...+57"`` expands the range. A range
+    longer than any table (``"1+…+16000000"``) gives no terms: the identity is not used."""
     parts = re.findall(r"([+\-]?)\s*(\d+|\.{2,}|…+)", text.replace(" ", ""))
     terms: list[tuple[int, int]] = []
     pending_range = False
@@ -428,6 +564,8 @@ def _terms(text: str) -> tuple[tuple[int, int], ...]:
             continue
         number = int(token)
         if pending_range and terms:
+            if number - terms[-1][1] > _MAX_RANGE:
+                return ()
             terms.extend((1, n) for n in range(terms[-1][1] + 1, number))
             pending_range = False
         terms.append((-1 if sign == "-" else 1, number))
@@ -443,7 +581,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     """Rows keyed by subject code (or 合计); values placed by cell index (tabs) or left loose."""
     rows: list[Row] = []
     name_index: dict[int, int] = {}
-    placements: list[tuple[Row, _Token]] = []
+    placements: dict[int, list[_Token]] = {}  # id(row) → its value tokens
     for tokens in data_lines:
         words = [t for t in tokens if t.text]
         if not words:
@@ -460,16 +598,14 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 if current is None:
                     current = Row(name="合计")  # a values-only first row is the 合计 row
                     rows.append(current)
-                placements.append((current, token))
+                placements.setdefault(id(current), []).append(token)
                 _row_span(current, token)
             elif token.text.endswith(_TOTAL_NAMES) or token.text.startswith("栏次合计"):
                 current = Row(name="合计")
                 rows.append(current)
                 name_index[id(current)] = token.index
                 _row_span(current, token)
-            elif current is not None and not current.values and not current.loose and not any(
-                row is current for row, _ in placements
-            ):
+            elif current is not None and not current.values and not current.loose and id(current) not in placements:
                 current.name += token.text
                 if current.name == token.text:
                     name_index[id(current)] = token.index
@@ -482,7 +618,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     typical = Counter(name_index[id(row)] for row in rows if row.code and id(row) in name_index).most_common(1)
     typical_index = typical[0][0] if typical else None
     for row in rows:
-        tokens = [token for owner, token in placements if owner is row]
+        tokens = placements.get(id(row), [])
         if tokens and tokens[0].index < 0:
             row.loose.extend(token.as_value() for token in tokens)
             continue
@@ -499,6 +635,67 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 return
             row.values[column] = token.as_value()
     table.rows = rows
+
+
+def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -> None:
+    """A code table printed without a 栏次 line, as PDF text extraction gives it: codes split
+    ("201 06 01"), names broken over lines before or after their code, a row's amounts spread over
+    its lines in no reliable order. Only the row's total (column 1, the largest amount, since the
+    others are its parts) is placed; the other amounts stay loose, and the implied identity is
+    recorded. Names are left out: which line a name fragment belongs to cannot be told."""
+    lines = [(code, rest) for code, rest in (_split_code([t for t in tokens if t.text]) for tokens in data_lines)]
+    coded = [rest for code, rest in lines if code]
+    # Names printed on their code's line: the lines between codes continue the row above.
+    names_follow = sum(1 for rest in coded if any(not t.is_number for t in rest)) * 2 >= len(coded)
+    rows: list[Row] = []
+    pending = False  # the last row was opened by a name line and still waits for its code
+    for code, words in lines:
+        texts = "".join(t.text for t in words if not t.is_number)
+        if code is not None:
+            if not pending:
+                rows.append(Row())
+            rows[-1].code, pending = code, False
+        elif texts.endswith(_TOTAL_NAMES):
+            rows.append(Row(name="合计"))
+            pending = False
+        elif rows and rows[-1].code and not rows[-1].loose:
+            pass  # a code printed alone: its name and amounts follow
+        elif texts and not names_follow and not pending:
+            rows.append(Row())
+            pending = True
+        elif not rows:
+            continue
+        row = rows[-1]
+        for token in words:
+            _row_span(row, token)
+            if token.is_number:
+                row.loose.append(token.as_value())
+    if pending or not any(row.code for row in rows):
+        table.problem = "rows without a subject code"
+        return
+    table.layout = "space"
+    table.columns = [1]
+    table.identities.append(Identity("栏", 1, (), "合计 = the row's other amounts", 0, 0))
+    for row in rows:
+        row.columns_known = False
+        if row.loose and all(value.value >= 0 for value in row.loose):
+            largest = max(row.loose, key=lambda value: value.value)
+            row.loose.remove(largest)
+            row.values[1] = largest
+    table.rows = rows
+
+
+def _split_code(words: list[_Token]) -> tuple[str | None, list[_Token]]:
+    """A leading subject code, joined from its parts ("201 06 01" → "2010601"), and the rest."""
+    if len(words) == 1 and words[0].text.isdigit() and not _CODE.match(words[0].text):
+        return None, words
+    if not words or not re.fullmatch(r"[12]\d{2}(?:\d{2}){0,2}", words[0].text):
+        return None, words
+    code, used = words[0].text, 1
+    while len(code) < 7 and used < len(words) and re.fullmatch(r"\d{2}", words[used].text):
+        code += words[used].text
+        used += 1
+    return code, words[used:]
 
 
 def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
@@ -568,6 +765,10 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
     rows: list[Row] = []
     current: Row | None = None
     for tokens in data_lines:
+        words = [t.text for t in tokens if t.text]
+        if any(len(a) == 3 and _ECONOMIC_CODE.match(a) and re.fullmatch(r"\d{2}", b) for a, b in zip(words, words[1:])):
+            table.problem = "economic codes split over cells (\"301 01\"): the columns cannot be told apart"
+            return
         for token in tokens:
             if not token.text:
                 continue
@@ -593,8 +794,19 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
             _row_span(current, token)
     table.columns = [1]
     table.rows = rows
+    if any(_displaced_name(tokens) for tokens in data_lines):
+        for row in rows:
+            if row.code:
+                row.name = ""  # a name printed away from its code: which code a part belongs to is unknown
     if not any(row.is_total for row in rows):
         table.problem = _("no 人员经费合计 / 公用经费合计 row")
+
+
+def _displaced_name(tokens: list[_Token]) -> bool:
+    """A 基本支出 line where a code is directly followed by the next block's code ("30108 30206
+    电费"): its name was printed on the lines around it, where it runs into the neighbours'."""
+    words = [t.text for t in tokens if t.text]
+    return any(_ECONOMIC_CODE.match(a) and _ECONOMIC_CODE.match(b) for a, b in zip(words, words[1:]))
 
 
 def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
@@ -603,6 +815,19 @@ def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
     if table.kind not in TWO_SIDED or len(columns) < 2 or "小计" not in "".join(header_words):
         return []
     return [Identity("栏", columns[0], tuple((1, c) for c in columns[1:]), "小计", 0, 0)]
+
+
+def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
+    """收入/支出/一般公共预算支出 tables whose notes print no identity for their first column:
+    the header's 合计 (本年收入合计, 本年支出合计, 小计) is the sum of the other columns, unless the
+    header shows sub-columns (其中, 人员经费, 公用经费) that a plain sum would count twice."""
+    header = "".join(header_words)
+    if (table.kind not in _TOTAL_FIRST or len(table.columns) < 2 or not ("合计" in header or "小计" in header)
+            or any(i.axis == "栏" and i.target == table.columns[0] for i in table.identities)
+            or any(word in header for word in ("其中", "人员经费", "公用经费"))):
+        return []
+    return [Identity("栏", table.columns[0], tuple((1, c) for c in table.columns[1:]),
+                     "合计 = the sum of the other columns", 0, 0)]
 
 
 def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
@@ -616,12 +841,15 @@ def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
         if len(values) > len(columns):
             table.problem = _("row {row} has more values than columns", row=row.code or row.name)
             return
+        if math.comb(len(columns), len(values)) > _PLACEMENT_BUDGET:
+            continue  # too many ways to place them: they stay loose (TBL001 says so)
         survivors = []
         for chosen in itertools.combinations(columns, len(values)):
             placed = {**{c: v.value for c, v in row.values.items()}, **dict(zip(chosen, (v.value for v in values)))}
             if all(_holds(identity, placed) for identity in identities):
                 survivors.append(chosen)
         if not survivors:
+            row.unplaceable = [i for i in identities if i.text != "小计"] if table.identities else []
             continue
         for position, value in list(enumerate(values))[::-1]:
             if len({chosen[position] for chosen in survivors}) == 1:

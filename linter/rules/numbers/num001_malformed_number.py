@@ -8,7 +8,8 @@ from linter.i18n import _
 
 
 class MalformedNumber(Rule):
-    """An amount or percentage that is not a number ("72.83.1%", "1,2345.6万元", "12..5%").
+    """An amount or percentage that is not a number ("72.83.1%", "1,2345.6万元", "12..5%"), in
+    the text or in a table cell.
 
     Hand edits of copied drafts leave two decimal points, doubled separators or thousands
     groups that are not three digits long. No reader can tell which value was meant.
@@ -34,4 +35,12 @@ class MalformedNumber(Rule):
                     document.span(number.start, number.end),
                     _("malformed number {number}: an amount or percentage has one decimal point and "
                       "thousands groups of three digits", number=number.text + number.unit),
+                )
+        for table in document.tables:
+            for cell in table.malformed:
+                yield self.finding(
+                    document,
+                    document.source_span(cell.start, cell.end),
+                    _("malformed number {number} in {table}: an amount has one decimal point and "
+                      "thousands groups of three digits", number=cell.text, table=table.label),
                 )

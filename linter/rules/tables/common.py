@@ -12,12 +12,20 @@ from linter.i18n import _
 EQUAL, TAIL, GAP = "equal", "tail", "gap"
 
 
-def compare(printed: float, computed: float, items: int, tolerances: Tolerances) -> str:
-    """Whether a printed amount equals a recomputed one, is off by a rounding tail, or is not."""
+def _scale(tolerances: Tolerances, resolution: float | None) -> float:
+    """How many ``amount_unit`` steps one printed step is (1 for "852.68", 100 for "8526800")."""
+    return max(1.0, (resolution or tolerances.amount_unit) / tolerances.amount_unit)
+
+
+def compare(printed: float, computed: float, items: int, tolerances: Tolerances, resolution: float | None = None) -> str:
+    """Whether a printed amount equals a recomputed one, is off by a rounding tail, or is not.
+    The tolerances are in steps of ``amount_unit`` (0.01); amounts printed in whole units
+    (``resolution`` 1, a table in 元 without decimals) scale them: a tail of 1 元 per item."""
+    scale = _scale(tolerances, resolution)
     difference = abs(printed - computed)
-    if difference < tolerances.amount_unit / 2:
+    if difference < tolerances.amount_unit * scale / 2:
         return EQUAL
-    if difference <= tolerances.tail_per_item * max(1, items) + 1e-9:
+    if difference <= tolerances.tail_per_item * scale * max(1, items) + 1e-9:
         return TAIL
     return GAP
 
@@ -48,15 +56,32 @@ def cell_span(document, row: Row, cell: Value | None):
     return document.source_span(row.start, row.end)
 
 
+def in_unit(table: Table, value: float) -> str:
+    """An amount as the table prints it, with the table's unit when its unit line gives one."""
+    return format_amount(value) + (table.unit or "")
+
+
+#: 元 in each unit a table may print its amounts in.
+_YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def converted(value: float, table: Table, other: Table) -> float:
+    """An amount of ``other`` in the unit of ``table`` (unchanged when either unit is unknown)."""
+    if table.unit is None or other.unit is None:
+        return value
+    return value * _YUAN[other.unit] / _YUAN[table.unit]
+
+
 def gap_finding(rule, document, context, span, printed: float, computed: float, items: int,
-                message: str) -> Finding | None:
+                message: str, resolution: float | None = None) -> Finding | None:
     """The finding for a printed amount its recomputation does not give: ``info`` when the
     difference is a rounding tail, the rule's severity otherwise; None when they agree."""
-    outcome = compare(printed, computed, items, context.tolerances)
+    outcome = compare(printed, computed, items, context.tolerances, resolution)
     if outcome == EQUAL:
         return None
     if outcome == TAIL:
+        tail = context.tolerances.tail_per_item * _scale(context.tolerances, resolution)
         message = _("{message}; within the rounding tail of {tail} per item", message=message,
-                    tail=context.tolerances.tail_per_item)
+                    tail=format_amount(tail))
     return rule.finding(document, span, message, expected=amount(computed),
                         severity=Severity.INFO if outcome == TAIL else None)

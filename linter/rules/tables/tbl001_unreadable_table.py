@@ -11,9 +11,11 @@ class UnreadableTable(Rule):
     """A table that could not be read with confidence, or whose values' columns cannot be told.
 
     disclint checks only what it could read. A table whose body is missing (often an image in
-    the PDF), whose rows do not fit its 栏次 line, or whose space-separated rows drop empty
-    cells so that a value's column is ambiguous, is reported here so that silence about it is
-    not mistaken for a pass.
+    the PDF), whose rows do not fit its 栏次 line, whose amounts have no 栏次 line to place them
+    by (two-sided tables in PDF text), which holds a malformed amount (NUM001 reports the cell),
+    or whose space-separated rows drop empty cells so that a value's column is ambiguous (or
+    could be placed in too many ways to try), is reported here so that silence about it is not
+    mistaken for a pass.
 
     **Anti-pattern**
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
+from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
 class TableIdentity(Rule):
@@ -42,11 +42,25 @@ class TableIdentity(Rule):
 
     def check(self, document, context):
         for table in readable(document.tables):
+            for row in table.rows:
+                if row.unplaceable:
+                    yield from self._unplaceable(document, table, row)
             for identity in table.identities:
                 if identity.axis == "行":
                     yield from self._row_identity(document, context, table, identity)
                 else:
                     yield from self._column_identity(document, context, table, identity)
+
+    def _unplaceable(self, document, table, row):
+        """A space-separated row whose amounts fit no placement that the identities allow."""
+        identities = "；".join(identity.text for identity in row.unplaceable)
+        amounts = ", ".join(in_unit(table, v.value) for v in row.all_values())
+        yield self.finding(
+            document, document.source_span(row.start, row.end),
+            _("{identities}: {row} — no placement of its amounts ({amounts}) in the columns {columns} "
+              "satisfies the identities", identities=identities, row=row_label(table, row), amounts=amounts,
+              columns=", ".join(map(str, table.side_columns(row.side)))),
+        )
 
     def _row_identity(self, document, context, table, identity):
         target = table.row_by_line_no(identity.target)
@@ -70,16 +84,35 @@ class TableIdentity(Rule):
             printed = row.amount(identity.target)
             values = [sign * (row.amount(c) if row.amount(c) is not None else float("nan"))
                       for sign, c in identity.terms]
-            if printed is not None and all(v == v for v in values):
-                computed, items = sum(values), sum(1 for v in values if v)
-            elif printed is not None and self._covers_row(table, row, identity):
-                # The parts are every other column: their sum is known even if their places are not.
-                others = [v.value for c, v in row.values.items() if c != identity.target] + [v.value for v in row.loose]
-                computed, items = sum(others), len(others)
-            else:
-                continue
-            yield from self._report(document, context, table, row, identity.target, printed, computed, items,
-                                    f"{identity.text}: {row_label(table, row)}")
+            if identity.terms and printed is not None and all(v == v for v in values):
+                yield from self._report(document, context, table, row, identity.target, printed, sum(values),
+                                        sum(1 for v in values if v), f"{identity.text}: {row_label(table, row)}")
+            elif self._covers_row(table, row, identity):
+                yield from self._whole_row(document, context, table, row, identity, printed)
+
+    def _whole_row(self, document, context, table, row, identity, printed):
+        """The parts are every other column: their sum is known even if their places are not.
+        When the total's own place is unknown too, it is the largest of the row's amounts (none
+        is negative), and the others are the parts."""
+        cells = [v for c, v in row.values.items() if c != identity.target] + list(row.loose)
+        cell = row.cell(identity.target)
+        if printed is None:
+            if not cells or any(v.value < 0 for v in cells):
+                return
+            cell = max(cells, key=lambda v: v.value)
+            cells.remove(cell)
+            printed = cell.value
+        others = [v.value for v in cells]
+        message = (
+            f"{identity.text}: {row_label(table, row)} — 栏{identity.target} is {in_unit(table, printed)} but the "
+            f"row's other amounts ({', '.join(in_unit(table, v) for v in others) or 'none'}) add up to "
+            f"{in_unit(table, sum(others))} (off by {in_unit(table, abs(printed - sum(others)))})"
+        )
+        span = document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None)
+        finding = gap_finding(self, document, context, span, printed, sum(others), len(others), message,
+                              table.resolution)
+        if finding:
+            yield finding
 
     @staticmethod
     def _covers_row(table, row, identity) -> bool:
@@ -91,10 +124,10 @@ class TableIdentity(Rule):
     def _report(self, document, context, table, row, column, printed, computed, items, what):
         message = (
             _("{what} — 栏{column} is {printed} but the identity gives {computed} (off by {difference})",
-              what=what, column=column, printed=amount(printed), computed=amount(computed),
-              difference=amount(abs(printed - computed)))
+              what=what, column=column, printed=in_unit(table, printed), computed=in_unit(table, computed),
+              difference=in_unit(table, abs(printed - computed)))
         )
         finding = gap_finding(self, document, context, cell_span(document, row, row.cell(column)),
-                              printed, computed, items, message)
+                              printed, computed, items, message, table.resolution)
         if finding:
             yield finding

@@ -6,7 +6,7 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
 from linter.extract.tables import BASIC, CODE_KINDS
-from linter.rules.tables.common import amount, cell_span, gap_finding, readable, row_label
+from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
 class TableHierarchy(Rule):
@@ -63,10 +63,10 @@ class TableHierarchy(Rule):
             codes = "+".join(child.code for child in children if child.amount(column))
             message = (
                 _("{row}: 栏{column} is {printed} but {parts} ({codes}) add up to {computed}",
-                  row=row_label(table, parent), column=column, printed=amount(printed), parts=_(what),
-                  codes=codes or _("none with amounts"), computed=amount(computed))
+                  row=row_label(table, parent), column=column, printed=in_unit(table, printed), parts=_(what),
+                  codes=codes or _("none with amounts"), computed=in_unit(table, computed))
             )
             finding = gap_finding(self, document, context, cell_span(document, parent, parent.cell(column)),
-                                  printed, computed, items, message)
+                                  printed, computed, items, message, table.resolution)
             if finding:
                 yield finding

@@ -8,7 +8,7 @@ from linter.i18n import _
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table,
 )
-from linter.rules.tables.common import GAP, amount, cell_span, compare, first, gap_finding, row_label
+from linter.rules.tables.common import GAP, cell_span, compare, converted, first, gap_finding, in_unit, row_label
 
 
 class CrossTable(Rule):
@@ -86,11 +86,11 @@ class CrossTable(Rule):
             return
         message = (
             _("{row} 栏{column} is {amount} but {other_row} 栏{other_column} is {other_amount}",
-              row=row_label(other, other_row), column=other_column, amount=amount(theirs),
-              other_row=row_label(table, row), other_column=column, other_amount=amount(mine))
+              row=row_label(other, other_row), column=other_column, amount=in_unit(other, theirs),
+              other_row=row_label(table, row), other_column=column, other_amount=in_unit(table, mine))
         )
         finding = gap_finding(self, document, context, cell_span(document, other_row, other_row.cell(other_column)),
-                              theirs, mine, items, message)
+                              theirs, converted(mine, other, table), items, message, other.resolution)
         if finding:
             yield finding
 
@@ -104,11 +104,12 @@ class CrossTable(Rule):
             return
         message = (
             _("{general} 合计 基本支出 is {basic_spending} but {basic} 人员经费合计 {people} + 公用经费合计 "
-              "{public} = {total}", general=general.label, basic_spending=amount(basic_spending),
-              basic=basic.label, people=amount(parts[0]), public=amount(parts[1]), total=amount(sum(parts)))
+              "{public} = {total}", general=general.label, basic_spending=in_unit(general, basic_spending),
+              basic=basic.label, people=in_unit(basic, parts[0]), public=in_unit(basic, parts[1]),
+              total=in_unit(basic, sum(parts)))
         )
         finding = gap_finding(self, document, context, cell_span(document, total, total.cell(2)),
-                              basic_spending, sum(parts), 2, message)
+                              basic_spending, converted(sum(parts), general, basic), 2, message, general.resolution)
         if finding:
             yield finding
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.tables import REQUIRED
+from linter.extract.tables import REQUIRED, document_kind_and_year, required_tables
 
 
 #: Kinds of table a document must print before it counts as having a tables part (an excerpt
@@ -13,13 +15,24 @@ from linter.extract.tables import REQUIRED
 _TABLES_PART = 3
 
 
+#: The template's instruction under an empty table ("…的，仍保留该表格式，并在本表下方作下述说明：").
+_INSTRUCTION = re.compile(r"[^\n]{0,40}(?:仍保留该表格式|作下述说明)[^\n]{0,20}")
+#: A blank template, whose instructions belong there ("上海市XX局", "XX单位").
+_PLACEHOLDER = re.compile(r"[XＸ×]{2}\s*(?:局|委|部|单位|部门|区)")
+
+
 class MissingTable(Rule):
     """A required table is missing, untitled, or empty without a 说明 saying why.
 
-    A 部门决算/预算 publishes nine tables (收支总表, 收入, 支出, 财政拨款收支总表, 一般公共预算支出,
-    基本支出, 政府性基金, 国有资本经营, "三公"经费). Only documents that contain tables are
-    checked (at least three of the kinds). A table with no amounts must say why ("说明：本单位没有…", "…故本表无数据"). A
-    table recognised by its header but printed without its title is reported at ``info`` level.
+    A 部门/单位 决算 or 预算 publishes a national set of tables (收支总表, 收入, 支出, 财政拨款收支
+    总表, 一般公共预算支出, 基本支出, "三公"经费, 政府性基金, and from 2020 国有资本经营预算; a 预算
+    names them 收支预算总表, 收入预算总表, …). The set is chosen by the document's kind and year,
+    read from its table titles or opening lines; when either is unknown, or the year is before
+    2017, no table is claimed missing. Only documents that contain tables are checked (at least
+    three of the kinds). A table with no amounts must say why ("说明：本单位没有…", "…故本表无数
+    据"), unless every table is blank (a form); the template's instruction to the drafter
+    ("…仍保留该表格式，并在本表下方作下述说明：") must not be left in. A table recognised by its
+    header but printed without its title is reported at ``info`` level.
 
     **Anti-pattern**
 
@@ -45,10 +58,25 @@ class MissingTable(Rule):
             return
         anchor = document.source_span(tables[0].title_start, tables[0].title_end)
         present = {t.kind for t in tables}
-        for kind in REQUIRED if len(present) >= _TABLES_PART else ():
+        document_kind, year = document_kind_and_year(document.original, document.tables)
+        required = required_tables(document_kind, year) if len(present) >= _TABLES_PART else None
+        for kind in required or ():
             if kind not in present:
-                yield self.finding(document, anchor, _("the tables part has no {kind} (a required table)", kind=kind))
+                yield self.finding(
+                    document, anchor,
+                    _("the tables part has no {kind} (a table every {year} {document_kind} publishes)",
+                      kind=kind, year=year, document_kind=document_kind),
+                )
+        blank_form = len(tables) >= _TABLES_PART and not any(t.rows and not t.is_empty for t in tables)
+        template = _PLACEHOLDER.search(document.original.text) is not None
         for table in tables:
+            instruction = None if template else _INSTRUCTION.search(document.original.text, table.start, table.end)
+            if instruction:
+                yield self.finding(
+                    document, document.source_span(instruction.start(), instruction.end()),
+                    _("{table} keeps the template's instruction to the drafter (“{instruction}”): "
+                      "delete it from the published table", table=table.label, instruction=instruction.group()),
+                )
             span = document.source_span(table.title_start, table.title_end)
             if not table.title:  # a table read from a file's structure may be titled without a number
                 yield self.finding(
@@ -56,7 +84,7 @@ class MissingTable(Rule):
                     _("a {kind} is printed without its title (recognised by its header)", kind=table.kind),
                     severity=Severity.INFO,
                 )
-            if table.problem is None and table.has_header and table.is_empty and not table.explanation:
+            if table.problem is None and table.has_header and table.is_empty and not table.explanation and not blank_form:
                 yield self.finding(
                     document, span,
                     _("{table} ({kind}) has no amounts and no 说明 explaining why it is empty",
