@@ -184,7 +184,7 @@ def test_pdf_text_and_ruled_table_are_read_back(tmp_path):
     assert "- 1 -" not in extracted and "- 2 -" not in extracted  # footers recognised as such
     assert "201\t一般公共服务支出\t100.00\t60.00\t45.00\n" in extracted
     found = {f["code"]: f for f in findings(str(path))}
-    assert set(found) == {"NUM001", "TBL003"}
+    assert set(found) == {"NUM001", "TBL002", "TBL003"}  # TBL002: 201's 100.00 ≠ 60.00 + 45.00
     assert found["NUM001"]["location"] == {"label": "page 1, line 2, col 40", "page": 1, "line": 2, "column": 40}
     cell = found["TBL003"]["location"]
     assert (cell["page"], cell["table"], cell["row"], cell["column"]) == (2, 1, 2, 5)

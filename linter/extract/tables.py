@@ -889,6 +889,8 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
         lines[index] = (lines[index][0], _joined_code(lines[index][1], kind))
     if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
+    notes = [text.strip() for _, text in lines[body[-1] + 1:body[-1] + 4]]
+    table.explanation = next((note for note in notes if _EMPTY_NOTE.search(note.translate(_FULLWIDTH))), None)
     _parse(table, lines, body)
     return table
 
