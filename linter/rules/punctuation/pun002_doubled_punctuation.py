@@ -8,7 +8,8 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.language.spans import adjacent_in_source
 
-_DOUBLED = regex.compile(r"([，。、；：？！,;:()])\1")
+#: Exactly two (three or more, "。。。", are an ellipsis or a template's blank).
+_DOUBLED = regex.compile(r"([，。、；：？！,;:()])(?<!\1\1)\1(?!\1)")
 
 
 class DoubledPunctuation(Rule):
