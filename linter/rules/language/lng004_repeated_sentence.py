@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from difflib import SequenceMatcher
 
 import regex
@@ -19,6 +20,9 @@ MIN_LENGTH = 15
 MIN_SIMILARITY = 0.9
 #: At most this many characters (or a tenth of the sentence) may differ.
 MAX_CHANGED = 4
+#: Longer sentences are compared by their common head and tail only (linear time; difflib is
+#: quadratic), which finds a paste with its changes in one place.
+MAX_ALIGNED = 300
 
 
 class RepeatedSentence(Rule):
@@ -64,8 +68,15 @@ class RepeatedSentence(Rule):
 
 
 def _similar(a: str, b: str) -> bool:
+    allowed = max(MAX_CHANGED, len(a) // 10)
+    if abs(len(a) - len(b)) > allowed:
+        return False
+    if max(len(a), len(b)) > MAX_ALIGNED:
+        head = len(os.path.commonprefix([a, b]))
+        tail = len(os.path.commonprefix([a[head:][::-1], b[head:][::-1]]))
+        return max(len(a), len(b)) - head - tail <= allowed
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < MIN_SIMILARITY or matcher.ratio() < MIN_SIMILARITY:
         return False
     changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-    return changed <= max(MAX_CHANGED, len(a) // 10)
+    return changed <= allowed
