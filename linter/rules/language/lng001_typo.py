@@ -34,8 +34,11 @@ class Typo(Rule):
     def check(self, document, context):
         flow = document.flow
         for typo in typo_finder(flow.text).find():
-            evidence = f"standard phrase “{typo.evidence}”" if typo.source == "lexicon" else (
-                f"“{typo.correction}” is used elsewhere in the document")
+            evidence = {
+                "lexicon": f"standard phrase “{typo.evidence}”",
+                "document": f"“{typo.correction}” is used elsewhere in the document and reads alike",
+                "dictionary": f"“{typo.correction}” is a common word and reads alike; “{typo.found}” is none",
+            }[typo.source]
             yield self.finding(
                 document,
                 document.span(typo.start, typo.end),
