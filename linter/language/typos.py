@@ -224,15 +224,15 @@ class TypoFinder:
                         continue
                     if lex.is_word(window):
                         break  # the character is read in a word with these neighbours
-                    candidates.extend((at, start, window, word, needed) for word, needed in self._corrections(window, j))
+                    candidates.extend((at, start, window, word, prior) for word, prior in self._corrections(window, j))
         repeated = _counts(self.text, {window for _, _, window, _, _ in candidates})
         best: dict[int, tuple[float, int, str, str]] = {}
-        for at, start, window, word, needed in candidates:
+        for at, start, window, word, prior in candidates:
             if repeated[window] > 1:
                 continue
-            gain = _likelihood_gain(self.text, start, window, word)
-            if gain >= needed and (at not in best or gain > best[at][0]):
-                best[at] = (gain, start, window, word)
+            score = _likelihood_gain(self.text, start, window, word) + prior
+            if score >= MIN_SCORE and (at not in best or score > best[at][0]):
+                best[at] = (score, start, window, word)
         typos = []
         for _, start, window, word in best.values():
             source = "document" if self._word_counts[word] else "dictionary"
@@ -258,26 +258,25 @@ class TypoFinder:
                 yield at
 
     def _corrections(self, window: str, j: int):
-        """``(word, gain needed)`` for the words ``window`` becomes when its character ``j`` is
-        replaced by a homophone: a common word, or a word the document uses elsewhere (which
-        needs less evidence). Other substitutions are left to the standard phrases: without
-        them, abbreviations and new words ("履责", "工信部") look like slips."""
+        """``(word, prior)`` for the words ``window`` becomes when its character ``j`` is replaced
+        by a homophone: common words and the words of the document. The prior is the evidence
+        the document itself gives: the log of how often it writes the word (a lexicon word
+        counts once more). Other substitutions are left to the standard phrases: without them,
+        abbreviations and new words ("履责", "工信部") look like slips."""
         masked = window[:j] + MASK + window[j + 1:]
         words = set(_common_words().get(masked, ())) | self._document_index.get(masked, set())
         for word in words:
-            if lex.homophones(window[j], word[j]):
-                known = self._word_counts[word] or word in lex.lexicon()
-                yield word, DOCUMENT_GAIN if known else DICTIONARY_GAIN
+            if word != window and lex.homophones(window[j], word[j]):
+                yield word, math.log(1 + self._word_counts[word] + (word in lex.lexicon()))
 
 
 #: The mask of a character in the index keys.
 MASK = "\0"
 #: Longest word tried as a correction.
 MAX_WORD = 4
-#: How much likelier (natural log of the ratio, jieba's model) the clause must read corrected:
-#: into a word the document (or the lexicon) uses, or into a word of the dictionary only.
-DOCUMENT_GAIN = 6.0
-DICTIONARY_GAIN = 9.0
+#: How much likelier (natural log of the ratio, jieba's model) the clause must read corrected,
+#: plus the document's evidence for the correction (the log of 1 + how often it uses it).
+MIN_SCORE = 8.2
 #: A loose character beside a correction must be this common a word of its own (的, 年, 各).
 SINGLE_WORD_FREQUENCY = 20000
 #: Characters of context on each side for the likelihood comparison.

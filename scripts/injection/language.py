@@ -142,7 +142,9 @@ def unbalanced_bracket(text: str, rng: random.Random) -> Injection | None:
     lines = _prose_lines(text)
     rng.shuffle(lines)
     for start, line in lines:
-        pairs = list(regex.finditer(r"[（(][^（()）\n]{1,40}[)）]", line))
+        # Not a list label ("(三)", "(1)"): "1)" without its opener is a label style of its own.
+        pairs = [m for m in regex.finditer(r"[（(][^（()）\n]{1,40}[)）]", line)
+                 if not regex.fullmatch(r".[\d一二三四五六七八九十]{1,3}.", m.group())]
         if not pairs:
             continue
         pair = rng.choice(pairs)
@@ -172,7 +174,8 @@ def repeated_sentence(text: str, rng: random.Random) -> Injection | None:
     lines = _prose_lines(text)
     rng.shuffle(lines)
     for start, line in lines:
-        sentences = list(_SENTENCE.finditer(line))
+        before = text[:start].rstrip()
+        sentences = [m for m in _SENTENCE.finditer(line) if m.start() or not before or before[-1] in "。！？"]
         if not sentences:
             continue
         sentence = rng.choice(sentences)

@@ -9,6 +9,7 @@ import regex
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.language.spans import adjacent_in_source
 
 #: A sentence: up to and including its full stop.
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]|[^。！？!?\n]+")
@@ -30,7 +31,8 @@ class RepeatedSentence(Rule):
 
     Two neighbouring full sentences (ending in "。") of fifteen characters or more that differ
     in at most four characters are a paste left twice: a reader cannot tell which version is
-    meant. Table rows, headings and list items repeat by design and are skipped.
+    meant. Table rows, headings and list items on lines of their own repeat by design and are
+    skipped (a list item pasted twice onto one line is not).
 
     **Anti-pattern**
 
@@ -50,19 +52,22 @@ class RepeatedSentence(Rule):
         previous = None
         for match in _SENTENCE.finditer(document.flow.text):
             sentence = match.group().strip()
-            if (
-                "\t" in sentence or len(sentence) < MIN_LENGTH
-                or sentence[-1] not in "。！？!?" or _LIST_ITEM.match(sentence)
-            ):
+            if "\t" in match.group() or len(sentence) < MIN_LENGTH or sentence[-1] not in "。！？!?":
                 previous = None
                 continue
-            if previous is not None and _similar(previous.group().strip(), sentence):
+            # A list item repeats the one before it only when pasted right after it (items side by
+            # side in a table's cells are apart in the file).
+            pasted = not _LIST_ITEM.match(sentence) or (
+                previous is not None and adjacent_in_source(document, previous.end(), match.start())
+            )
+            if pasted and previous is not None and _similar(previous.group().strip(), sentence):
                 same = previous.group().strip() == sentence
                 yield self.finding(
                     document,
                     document.span(match.start(), match.end()),
-                    "this sentence repeats the one before it"
-                    + ("" if same else f" with small changes (before: “{previous.group().strip()}”)"),
+                    f"this sentence (“{sentence[:12]}…”) repeats the one before it" if same else
+                    f"this sentence (“{sentence[:12]}…”) repeats the one before it with small changes "
+                    f"(before: “{previous.group().strip()}”)",
                 )
             previous = match
 

@@ -17,6 +17,8 @@ _ASCII_CLOSERS = {'"': "“", "'": "‘"}
 _LABEL = regex.compile(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}", regex.REVERSE)
 #: Full-width forms of the brackets the flow text made ASCII.
 _WIDE = {"(": "（", ")": "）", "[": "［", "]": "］"}
+#: Characters quoted beside a bracket in a message.
+CONTEXT = 8
 #: A bracket pair spans at most this many flow lines (wrapped numbered lines, not whole pages).
 MAX_JOINED = 8
 #: A paragraph ending like this is complete; anything else at the end of the file was cut off.
@@ -62,7 +64,7 @@ class UnbalancedBracket(Rule):
                 problems = [(p, c) for p, c in problems if c not in PAIRS]
             for position, char in problems:
                 at = start + position
-                yield self.finding(document, document.span(at, at + 1), _message(char))
+                yield self.finding(document, document.span(at, at + 1), _message(paragraph, position, char))
             yield from self._width_mismatches(document, start, paragraph)
 
     def _width_mismatches(self, document, start: int, paragraph: str):
@@ -76,17 +78,20 @@ class UnbalancedBracket(Rule):
                 at = start + closer
                 yield self.finding(
                     document, document.span(at, at + 1),
-                    f"“{opened}” is closed by “{closed}”: one bracket is half-width, the other full-width",
+                    f"“{opened}” is closed by “{closed}” in “{paragraph[opener:closer + 1][-2 * CONTEXT:]}”: "
+                    "one bracket is half-width, the other full-width",
                     expected=_WIDE[paragraph[closer]] if opened not in _WIDE else paragraph[closer],
                 )
 
 
-def _message(char: str) -> str:
+def _message(paragraph: str, position: int, char: str) -> str:
+    """What is wrong with the bracket at ``position``, quoting the words next to it."""
+    before, after = paragraph[max(0, position - CONTEXT):position], paragraph[position + 1:position + 1 + CONTEXT]
     if char in _ASCII_CLOSERS:
-        return f"“{_ASCII_CLOSERS[char]}” is closed by an ASCII {char}; write “{PAIRS[_ASCII_CLOSERS[char]]}”"
+        return f"“{_ASCII_CLOSERS[char]}” is closed by an ASCII {char} after “{before}”; write “{PAIRS[_ASCII_CLOSERS[char]]}”"
     if char in _CLOSERS:
-        return f"“{char}” closes a “{_CLOSERS[char]}” that was never opened"
-    return f"“{char}” is never closed (expected a “{PAIRS[char]}” in this paragraph)"
+        return f"“{char}” after “{before}” closes a “{_CLOSERS[char]}” that was never opened"
+    return f"“{char}” before “{after}” is never closed (expected a “{PAIRS[char]}” in this paragraph)"
 
 
 def _scan(paragraph: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
