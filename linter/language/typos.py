@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import marshal
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -199,13 +200,23 @@ class TypoFinder:
 
     @cached_property
     def _document_index(self) -> dict[str, set[str]]:
-        """Masked form ("预\0") → words the document uses at least twice."""
+        """:func:`_key` → words the document uses at least twice."""
         index: dict[str, set[str]] = defaultdict(set)
         for word, count in self._word_counts.items():
             if count >= 2 and lex.is_word(word):
                 for i in range(len(word)):
-                    index[word[:i] + MASK + word[i + 1:]].add(word)
+                    for reading in lex.pinyins(word[i]):
+                        index[_key(word, i, reading)].add(word)
         return index
+
+    @cached_property
+    def _han_run_end(self) -> dict[int, int]:
+        """For each Chinese character, the end of the run of Chinese characters holding it."""
+        ends = {}
+        for run in _HAN_RUN.finditer(self.text):
+            for at in range(run.start(), run.end()):
+                ends[at] = run.end()
+        return ends
 
     def _word_typos(self) -> list[Typo]:
         """At every character the segmenter leaves loose (or inside a rare word), the window of
@@ -214,17 +225,19 @@ class TypoFinder:
         correction, and the best one is reported when the gain is large enough. A window the
         document writes twice or more is its own vocabulary (a name, a new word such as 抗疫),
         not a slip."""
-        candidates = []
+        candidates, run_end = [], self._han_run_end
         for at in self._suspects():
-            for k in range(2, MAX_WORD + 1):
-                for j in range(k):
-                    start = at - j
-                    window = self.text[start:start + k]
-                    if start < 0 or len(window) < k or not all(lex.is_han(c) for c in window):
-                        continue
-                    if lex.is_word(window):
-                        break  # the character is read in a word with these neighbours
-                    candidates.extend((at, start, window, word, prior) for word, prior in self._corrections(window, j))
+            for reading in lex.pinyins(self.text[at]):
+                for k in range(2, MAX_WORD + 1):
+                    for j in range(k):
+                        start = at - j
+                        if run_end.get(start, 0) < start + k or run_end[at] != run_end[start]:
+                            continue
+                        window = self.text[start:start + k]
+                        corrections = list(self._corrections(window, j, reading))
+                        if corrections and lex.is_word(window):
+                            break  # the character is read in a word with these neighbours
+                        candidates.extend((at, start, window, word, prior) for word, prior in corrections)
         repeated = _counts(self.text, {window for _, _, window, _, _ in candidates})
         best: dict[int, tuple[float, int, str, str]] = {}
         for at, start, window, word, prior in candidates:
@@ -242,36 +255,49 @@ class TypoFinder:
     def _suspects(self):
         """Positions of characters that may be typos: loose characters and the characters of
         rare dictionary words, except function characters and traditional ones (LNG005's)."""
+        seen = lex.tokenizer().FREQ  # the counts of the words segmentation met
         for start, end in self.tokens:
-            word = self.text[start:end]
             if end - start == 1:
                 if start not in self.loose:
                     continue
-            elif not all(lex.is_han(c) for c in word) or lex.is_word(word):
+            elif end - start > 3 or seen.get(self.text[start:end], 0) >= lex.RARE_WORD_FREQUENCY:
+                continue
+            elif start not in self._han_run_end or lex.is_word(self.text[start:end]):
                 continue
             for at in range(start, end):
                 char = self.text[at]
                 # Function characters are grammar; the last characters of organisations' short
                 # names ("市政数局") name; traditional characters are LNG005's.
-                if char in _FUNCTION_CHARACTERS or char in _INSTITUTION_SUFFIXES or lex.to_simplified(char) != char:
+                if char in _FUNCTION_CHARACTERS or char in _INSTITUTION_SUFFIXES or _traditional(char):
                     continue
                 yield at
 
-    def _corrections(self, window: str, j: int):
+    def _corrections(self, window: str, j: int, reading: str):
         """``(word, prior)`` for the words ``window`` becomes when its character ``j`` is replaced
         by a homophone: common words and the words of the document. The prior is the evidence
         the document itself gives: the log of how often it writes the word (a lexicon word
         counts once more). Other substitutions are left to the standard phrases: without them,
         abbreviations and new words ("履责", "工信部") look like slips."""
-        masked = window[:j] + MASK + window[j + 1:]
-        words = set(_common_words().get(masked, ())) | self._document_index.get(masked, set())
-        for word in words:
-            if word != window and lex.homophones(window[j], word[j]):
+        key = _key(window, j, reading)
+        for word in set(_common_words().get(key, ())) | self._document_index.get(key, set()):
+            if word != window:
                 yield word, math.log(1 + self._word_counts[word] + (word in lex.lexicon()))
 
 
 #: The mask of a character in the index keys.
 MASK = "\0"
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=8192)
+def _traditional(char: str) -> bool:
+    return lex.to_simplified(char) != char
+
+
+def _key(word: str, i: int, reading: str) -> str:
+    """The index key of ``word`` with character ``i`` masked, that character read ``reading``
+    ("预算", 1, "suan" → "预\0\0suan"): words one homophone apart share it."""
+    return word[:i] + MASK + word[i + 1:] + MASK + reading
 #: Longest word tried as a correction.
 MAX_WORD = 4
 #: How much likelier (natural log of the ratio, jieba's model) the clause must read corrected,
@@ -285,7 +311,7 @@ CONTEXT = 6
 
 @lru_cache(maxsize=1)
 def _common_words() -> dict[str, tuple[str, ...]]:
-    """Masked form → jieba's common words of two or three characters (and the lexicon's
+    """:func:`_key` → jieba's common words of two or three characters (and the lexicon's
     words), built once from the dictionary and cached on disk."""
     tokenizer = lex.tokenizer()
     trie, counts = tokenizer.trie, tokenizer.counts
@@ -295,17 +321,19 @@ def _common_words() -> dict[str, tuple[str, ...]]:
         for word, key in trie.iteritems():
             if 2 <= len(word) <= 3 and counts[key] >= COMMON_WORD_FREQUENCY and all(lex.is_han(c) for c in word):
                 for i in range(len(word)):
-                    index[word[:i] + MASK + word[i + 1:]].append(word)
+                    for reading in lex.pinyins(word[i]):
+                        index[_key(word, i, reading)].append(word)
         path.write_bytes(marshal.dumps({key: tuple(words) for key, words in index.items()}))
 
-    name = f"common-words-{len(trie)}-{counts[-1]}-{COMMON_WORD_FREQUENCY}.marshal"
+    name = f"homophone-words-{len(trie)}-{counts[-1]}-{COMMON_WORD_FREQUENCY}.marshal"
     index = marshal.loads(cached(name, build).read_bytes())
     for word in lex.lexicon():
         if 2 <= len(word) <= MAX_WORD and all(lex.is_han(c) for c in word):
             for i in range(len(word)):
-                key = word[:i] + MASK + word[i + 1:]
-                if word not in index.get(key, ()):
-                    index[key] = (*index.get(key, ()), word)
+                for reading in lex.pinyins(word[i]):
+                    key = _key(word, i, reading)
+                    if word not in index.get(key, ()):
+                        index[key] = (*index.get(key, ()), word)
     return index
 
 
