@@ -137,21 +137,34 @@ def traditional_run(text: str, rng: random.Random) -> Injection | None:
     return None
 
 
-def unbalanced_bracket(text: str, rng: random.Random) -> Injection | None:
-    """A closing (or opening) bracket of a pair in a sentence deleted."""
+def _choose(text: str, rng: random.Random, places) -> tuple[int, regex.Match] | None:
+    """``(line start, match)``: a random one of ``places(start, line)`` in a random narrative
+    line that has any."""
     lines = _prose_lines(text)
     rng.shuffle(lines)
     for start, line in lines:
-        # Not a list label ("(三)", "(1)"): "1)" without its opener is a label style of its own.
-        pairs = [m for m in regex.finditer(r"[（(][^（()）\n]{1,40}[)）]", line)
-                 if not regex.fullmatch(r".[\d一二三四五六七八九十]{1,3}.", m.group())]
-        if not pairs:
-            continue
-        pair = rng.choice(pairs)
-        at = start + (pair.end() - 1 if rng.random() < 0.7 else pair.start())
-        return Injection(text[:at] + text[at + 1:], start + pair.start(), start + pair.end() - 1,
-                         frozenset({"PUN001"}), f"bracket deleted in {pair.group()}")
+        found = places(start, line)
+        if found:
+            return start, rng.choice(found)
     return None
+
+
+def _bracket_pairs(start: int, line: str) -> list[regex.Match]:
+    """Bracket pairs of a line, list labels ("(三)", "(1)") left out: "1)" without its opener
+    is a label style of its own."""
+    return [m for m in regex.finditer(r"[（(][^（()）\n]{1,40}[)）]", line)
+            if not regex.fullmatch(r".[\d一二三四五六七八九十]{1,3}.", m.group())]
+
+
+def unbalanced_bracket(text: str, rng: random.Random) -> Injection | None:
+    """A closing (or opening) bracket of a pair in a sentence deleted."""
+    chosen = _choose(text, rng, _bracket_pairs)
+    if chosen is None:
+        return None
+    start, pair = chosen
+    at = start + (pair.end() - 1 if rng.random() < 0.7 else pair.start())
+    return Injection(text[:at] + text[at + 1:], start + pair.start(), start + pair.end() - 1,
+                     frozenset({"PUN001"}), f"bracket deleted in {pair.group()}")
 
 
 def repeated_phrase(text: str, rng: random.Random) -> Injection | None:
@@ -170,20 +183,19 @@ def repeated_phrase(text: str, rng: random.Random) -> Injection | None:
 
 
 def repeated_sentence(text: str, rng: random.Random) -> Injection | None:
-    """A sentence pasted twice in a row, the copy verbatim or with one word changed."""
-    lines = _prose_lines(text)
-    rng.shuffle(lines)
-    for start, line in lines:
-        before = text[:start].rstrip()
-        sentences = [m for m in _SENTENCE.finditer(line) if m.start() or not before or before[-1] in "。！？"]
-        if not sentences:
-            continue
-        sentence = rng.choice(sentences)
-        copy = sentence.group().lstrip("，；：")
-        at = start + sentence.end()
-        return Injection(text[:at] + copy + text[at:], at, at + len(copy), frozenset({"LNG004"}),
-                         f"repeated sentence {copy[:12]}…")
-    return None
+    """A whole sentence pasted twice in a row."""
+    def sentences(start: int, line: str) -> list[regex.Match]:
+        before = text[max(0, start - 40):start].rstrip()
+        return [m for m in _SENTENCE.finditer(line) if m.start() or not before or before[-1] in "。！？"]
+
+    chosen = _choose(text, rng, sentences)
+    if chosen is None:
+        return None
+    start, sentence = chosen
+    copy = sentence.group()
+    at = start + sentence.end()
+    return Injection(text[:at] + copy + text[at:], at, at + len(copy), frozenset({"LNG004"}),
+                     f"repeated sentence {copy[:12]}…")
 
 
 CLASSES = {
