@@ -168,18 +168,40 @@ def unbalanced_bracket(text: str, rng: random.Random) -> Injection | None:
 
 
 def repeated_phrase(text: str, rng: random.Random) -> Injection | None:
-    """A word or two pasted twice: directly, across the line's wrap, or with a 、 between."""
+    """A word pasted twice: directly, with a 、 between, or at the wrap of a paragraph (the last
+    word of a line again at the start of the next)."""
+    if rng.random() < 1 / 3:
+        wrapped = _wrapped_word(text, rng)
+        if wrapped:
+            return wrapped
     for start, word in _words(text, rng):
-        if lex.word_frequency(word) < COMMON_WORD or len(word) < 2:
+        if lex.word_frequency(word) < COMMON_WORD:
             continue
         end = start + len(word)
-        style = rng.choice(["direct", "wrap", "enumeration"])
-        copy = {"direct": word, "wrap": "\n" + word, "enumeration": "、" + word}[style]
-        if style == "wrap" and text[end:end + 1] in ("\n", ""):
-            continue
+        style = rng.choice(["direct", "enumeration"])
+        copy = {"direct": word, "enumeration": "、" + word}[style]
         return Injection(text[:end] + copy + text[end:], start, end + len(copy),
                          frozenset({"LNG003"}), f"repeated ({style}) {word}")
     return None
+
+
+def _wrapped_word(text: str, rng: random.Random) -> Injection | None:
+    """The last word of a wrapped narrative line repeated at the start of the next line."""
+    def line_ends(start: int, line: str) -> list[regex.Match]:
+        following = text[start + len(line) + 1:start + len(line) + 2]
+        return list(regex.finditer(r"\p{Han}{2,4}$", line)) if following and lex.is_han(following) else []
+
+    chosen = _choose(text, rng, line_ends)
+    if chosen is None:
+        return None
+    start, match = chosen
+    tokens = list(lex.tokenizer().cut(match.group(), HMM=False))
+    word = tokens[-1]
+    if len(word) < 2:
+        return None
+    at = start + match.end() + 1  # the start of the next line
+    return Injection(text[:at] + word + text[at:], at - 1 - len(word), at + len(word),
+                     frozenset({"LNG003"}), f"repeated (wrap) {word}")
 
 
 def repeated_sentence(text: str, rng: random.Random) -> Injection | None:

@@ -45,7 +45,7 @@ class DuplicatedCharacter(Rule):
 
     def check(self, document, context):
         text = document.flow.text
-        loose = trigrams = None
+        loose = grams = None
         for match in _DOUBLED.finditer(text):
             second = match.start() + 1
             if not adjacent_in_source(document, second, second):
@@ -56,10 +56,12 @@ class DuplicatedCharacter(Rule):
                 # 位): a slip, unless the character is a common word of its own ("市市场监管局",
                 # "区区级项目": a city's, a district's).
                 stray = lex.word_frequency(match.group(1)) < SINGLE_WORD_FREQUENCY
-                # "一张网网络" = 一张网 + 网络: the words ending in the first copy are written
-                # elsewhere in the document too.
-                trigrams = trigrams if trigrams is not None else Counter(text[i:i + 3] for i in range(len(text)))
-                stray = stray and trigrams[text[max(0, match.start() - 2):second]] < 2
+                # "一张网网络" = 一张网 + 网络: the document writes the words ending in the first
+                # copy elsewhere too, followed by something else than the rest of this word.
+                if stray and regex.fullmatch(r"\p{Han}{3}", text[max(0, match.start() - 2):second]):
+                    grams = grams or _grams(text)
+                    unit = text[match.start() - 2:second]
+                    stray = grams[unit] - grams[unit + text[second + 1:second + 2]] < 2
             else:
                 stray = not lex.is_word(match.group()) and second in loose
             if not stray or not _reads_better_once(text, match.start()):
@@ -79,3 +81,8 @@ def _reads_better_once(text: str, at: int) -> bool:
     start = max(0, at - 4)
     doubled, single = text[start:at + 6], text[start:at + 1] + text[at + 2:at + 6]
     return segment(single)[0] - segment(doubled)[0] > _LIKELIER
+
+
+def _grams(text: str) -> Counter:
+    """How often each sequence of three and of four characters occurs in ``text``."""
+    return Counter(text[i:i + n] for n in (3, 4) for i in range(len(text) - n + 1))

@@ -12,7 +12,7 @@ from linter.language.spans import adjacent_in_source
 #: A unit of two to six characters written twice in a row ("越来越来高").
 _ADJACENT = regex.compile(r"(\p{Han}{2,6})\1")
 #: The same item twice in an enumeration ("点对点、点对点").
-_LISTED = regex.compile(r"(\p{Han}{2,12})、\1")
+_LISTED = regex.compile(r"(\p{Han}{2,20})、\1")
 
 
 class RepeatedPhrase(Rule):
