@@ -11,10 +11,13 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
-from linter.language.typos import SINGLE_WORD_FREQUENCY, segment, typo_finder
+from linter.language.typos import segment, typo_finder
 
 #: Exactly two (a longer run is a pattern of its own, not a slip).
 _DOUBLED = regex.compile(r"(\p{Han})(?<!\1\1)\1(?!\1)")
+#: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
+#: and offices before their head's title ("规划科科长", "财务处处长").
+_LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部")
 #: How much likelier (jieba's word model) the text must read without the second character.
 _LIKELIER = math.log(50)
 
@@ -53,9 +56,10 @@ class DuplicatedCharacter(Rule):
             loose = loose if loose is not None else typo_finder(text).loose
             if (match.start() in loose and second not in loose) or (lex.is_word(match.group()) and match.end() in loose):
                 # A copy before a word that begins with it ("支支出" = 支 + 支出, "单单位" = 单单 +
-                # 位): a slip, unless the character is a common word of its own ("市市场监管局",
-                # "区区级项目": a city's, a district's).
-                stray = lex.word_frequency(match.group(1)) < SINGLE_WORD_FREQUENCY
+                # 位): a slip, unless the character is an administrative level standing for its
+                # government ("市市场监管局", "区区级项目"), an office before its head ("规划科科长")
+                # or a date's unit ("2022年年度预算").
+                stray = match.group(1) not in _LEVELS and not text[match.start() - 1:match.start()].isdigit()
                 # "一张网网络" = 一张网 + 网络: the document writes the words ending in the first
                 # copy elsewhere too, followed by something else than the rest of this word.
                 if stray and regex.fullmatch(r"\p{Han}{3}", text[max(0, match.start() - 2):second]):
