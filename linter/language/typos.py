@@ -167,8 +167,14 @@ class TypoFinder:
                 position = self.text.find(anchor, position + 1)
 
     def _plausible(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
-        """Strong evidence only: see the module docstring."""
+        """Strong evidence only: see the module docstring. An edit of a function character is
+        a legitimate variant of the standard wording ("情况的说明", "和" for "或", "的" for "之")."""
         at = start + edit.index
+        longer = window if edit.kind != "delete" else phrase
+        if longer[edit.index] in _FUNCTION_CHARACTERS or (
+            edit.kind == "substitute" and phrase[edit.index] in _FUNCTION_CHARACTERS
+        ):
+            return False
         if edit.kind == "substitute":
             wrong, right = window[edit.index], phrase[edit.index]
             if not (lex.is_han(wrong) and lex.is_han(right)):
