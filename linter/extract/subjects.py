@@ -12,17 +12,51 @@ _NORMAL = str.maketrans("（）［］", "()[]")
 
 
 @dataclass(frozen=True)
+class Former:
+    """A former (or variant) name and the years it was official (None: open-ended)."""
+
+    name: str
+    first: int | None = None
+    last: int | None = None
+
+    def valid_in(self, year: int | None) -> bool:
+        """Whether the name was official in ``year`` (any name is, for an unknown year)."""
+        return year is None or ((self.first is None or self.first <= year) and (self.last is None or year <= self.last))
+
+
+@dataclass(frozen=True)
 class Subject:
     code: str
     name: str
     aliases: tuple[str, ...]
     #: "功能" (支出功能分类) or "经济" (支出经济分类).
     classification: str
+    #: The former names with their years (``aliases`` are their names).
+    former: tuple[Former, ...] = ()
 
-    def accepts(self, name: str) -> bool:
-        """Whether ``name`` is this subject's name or one of its former names."""
+    def accepts(self, name: str, year: int | None = None) -> bool:
+        """Whether ``name`` is this subject's name, or one of its former names official in
+        ``year`` (any former name when the year is unknown)."""
         name = normal_name(name)
-        return name == normal_name(self.name) or name in map(normal_name, self.aliases)
+        if name == normal_name(self.name):
+            return True
+        return any(normal_name(f.name) == name and f.valid_in(year) for f in self.former)
+
+    def name_in(self, year: int | None) -> str:
+        """The official name in ``year`` (today's when the year is unknown or later)."""
+        for former in self.former:
+            if former.last is not None and year is not None and former.valid_in(year):
+                return former.name
+        return self.name
+
+
+def _former(entry: str) -> Former:
+    """ "医疗卫生与计划生育支出@2014-2018" → the name and its years ("@-2013": until 2013)."""
+    name, _, years = entry.partition("@")
+    if not years:
+        return Former(name)
+    first, _, last = years.partition("-")
+    return Former(name, int(first) if first else None, int(last) if last else None)
 
 
 def normal_name(name: str) -> str:
@@ -39,7 +73,8 @@ def subjects() -> dict[str, Subject]:
         if not line or line.startswith("#"):
             continue
         code, name, aliases, classification = line.split("\t")
-        table[code] = Subject(code, name, tuple(a for a in aliases.split("|") if a), classification)
+        former = tuple(_former(a) for a in aliases.split("|") if a)
+        table[code] = Subject(code, name, tuple(f.name for f in former), classification, former)
     return table
 
 

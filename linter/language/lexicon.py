@@ -36,10 +36,12 @@ def normalise(text: str) -> str:
 
 @dataclass(frozen=True)
 class Subjects:
-    """Expenditure-by-function subjects: ``names[code]`` and ``obsolete[old name] = new name``."""
+    """Expenditure-by-function subjects: ``names[code]``, ``obsolete[old name] = today's name``
+    and ``retired[old name] = (code, last year it was official)``."""
 
     names: dict[str, str]
     obsolete: dict[str, str]
+    retired: dict[str, tuple[str, int]]
 
     def level(self, code: str) -> str:
         return {3: "类", 5: "款", 7: "项"}.get(len(code), "")
@@ -50,14 +52,16 @@ def subjects() -> Subjects:
     """The 支出功能分类 subjects of the shared reference list, with former names as obsolete."""
     from linter.extract.subjects import subjects as reference
 
-    names, obsolete = {}, {}
+    names, obsolete, retired = {}, {}, {}
     for subject in reference().values():
         if subject.classification != "功能":
             continue
         names[subject.code] = normalise(subject.name)
-        for former in subject.aliases:
-            obsolete[normalise(former)] = normalise(subject.name)
-    return Subjects(names, obsolete)
+        for former in subject.former:
+            if former.last is not None:
+                obsolete[normalise(former.name)] = normalise(subject.name)
+                retired[normalise(former.name)] = (subject.code, former.last)
+    return Subjects(names, obsolete, retired)
 
 
 @cache

@@ -6,28 +6,66 @@ from dataclasses import dataclass
 
 import regex
 
-from linter.normalise.flow import is_heading
-
-_NUMERALS = "一二三四五六七八九十"
-_PART = regex.compile(r"^\s*第([一二三四五六七八九十]+)部分\s*(.*)$", regex.MULTILINE)
-_HEADING = regex.compile(r"^\s*([一二三四五六七八九十]+)、(.*)$", regex.MULTILINE)
+#: Characters of a Chinese numeral ("二十一", "一百零五", "廿三", "两千").
+NUMERAL_CHARACTERS = "〇零一二两三四五六七八九十百千廿卅"
+_NUMERAL = f"[{NUMERAL_CHARACTERS}]+"
+_PART = regex.compile(rf"^\s*第({_NUMERAL})部分\s*(.*)$", regex.MULTILINE)
+_LABELLED = regex.compile(rf"^\s*({_NUMERAL})、(.*)$", regex.MULTILINE)
+#: A second numeral label inside a line: two table columns side by side ("七、… 七、…").
+_SECOND_LABEL = regex.compile(rf"{_NUMERAL}、")
+#: An amount in a table row ("9746.50", "2,940.05", "12"); a year ("2024年度") is not one.
+_FIGURE = regex.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d.,]|\s*年)")
+#: A line of figures only: the cells of a table row split from their labels.
+_FIGURES_ONLY = regex.compile(r"^[\d.,%\s-]*\d[\d.,%\s-]*$")
 #: The parts of a 决算 / 预算 disclosure in their order, each known by a word of its title.
-PART_KINDS = (("概况", "概况"), ("决算表", "表"), ("预算表", "表"), ("情况说明", "情况说明"), ("重点工作", "重点工作完成情况"),
-              ("名词解释", "名词解释"), ("附件", "附件"))
-REQUIRED_KINDS = ("概况", "表", "情况说明", "名词解释")
+PART_KINDS = (("概况", "概况"), ("决算表", "表"), ("预算表", "表"), ("情况说明", "情况说明"),
+              ("重点工作", "重点工作完成情况"), ("其他重要事项", "其他重要事项"),
+              ("名词解释", "名词解释"), ("附件", "附件"), ("附表", "附件"))
+REQUIRED_KINDS = ("概况", "表", "情况说明")
 #: A section title the flow text glued to its first sentence ("…变化情况2024年…").
 _GLUED_TITLE = regex.compile(r"^[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d)")
+#: A table's title line ("收入支出决算总表", "2024年部门预算表", "表1 …"): the tables are there
+#: even when the part heading above them was lost (a cover page, an image).
+TABLE_TITLE = regex.compile(r"^.{0,30}(?:决算|预算)总?表\s*(?:$|(?:金额)?单位)|^\s*表\s*\d", regex.MULTILINE)
+#: Longest heading title; longer numbered lines are sentences.
+MAX_TITLE = 40
+#: A line this short after a heading is the rest of the heading, wrapped ("…支出决算情况说\n明").
+MAX_FRAGMENT = 3
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_TENS = {"廿": 20, "卅": 30}
 
 
 def chinese_number(numeral: str) -> int | None:
-    """1–99 written in Chinese numerals ("十一" → 11)."""
-    if not numeral or any(c not in _NUMERALS for c in numeral):
+    """The value of a Chinese numeral ("十一" → 11, "一百零五" → 105, "廿三" → 23, "二〇二四" →
+    2024), or None when it is not a well-formed one. Never raises."""
+    if not numeral or any(c not in NUMERAL_CHARACTERS for c in numeral):
         return None
-    if "十" not in numeral:
-        return _NUMERALS.index(numeral) + 1 if len(numeral) == 1 else None
-    tens, _, units = numeral.partition("十")
-    value = (_NUMERALS.index(tens) + 1 if tens else 1) * 10
-    return value + (_NUMERALS.index(units) + 1 if units else 0)
+    if all(c in _DIGITS for c in numeral):
+        if len(numeral) == 1:
+            return _DIGITS[numeral]
+        value = 0
+        for c in numeral:  # digit by digit, as in years ("二〇二四")
+            value = value * 10 + _DIGITS[c]
+        return value
+    total, digit, last_unit = 0, None, 10_000
+    for c in numeral:
+        if c in _DIGITS:
+            if digit is not None and digit != 0 and _DIGITS[c] != 0:
+                return None  # two digits without a unit between them
+            digit = _DIGITS[c]
+        elif c in _UNITS:
+            unit = _UNITS[c]
+            if unit >= last_unit or digit == 0:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        else:
+            if total or digit is not None:
+                return None  # 廿 and 卅 only begin a numeral
+            total, last_unit = _TENS[c], 10
+    return total + (digit or 0)
 
 
 @dataclass(frozen=True)
@@ -65,19 +103,71 @@ def parts(text: str) -> list[Numbered]:
     return found
 
 
-def headings(text: str, start: int, end: int) -> list[Numbered]:
-    """First-level headings ("三、支出决算情况说明") of flow range ``[start, end)``; table rows
-    and sentences that begin with a numeral are left out."""
-    found = []
-    for match in _HEADING.finditer(text, start, end):
-        line = match.group().strip()
-        number = chinese_number(match.group(1))
-        title = match.group(2)
-        glued = _GLUED_TITLE.match(title)
-        if glued:
-            title = glued.group()
-        elif not is_heading(line):
+@dataclass(frozen=True)
+class _Line:
+    """A line of a part: a numbered heading candidate (``heading``) or text."""
+
+    heading: Numbered | None
+    #: A numbered line that is a table row: two labels, figures or tab-separated cells.
+    table_row: bool = False
+    #: A line of figures only (cells split from their row, or figures split from a sentence
+    #: by the PDF's text layer): it neither ends a block nor makes it a table.
+    figures: bool = False
+
+
+def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
+    """The first-level headings ("三、支出决算情况说明") of flow range ``[start, end)``, as lists
+    to be numbered on their own.
+
+    Consecutive numbered lines with no text between them (a table of contents, the rows of a
+    table, sections left empty) form a *block*. A block holding a table row (a figure, a tab, a
+    second label "七、… 七、…") or numbered out of order is a table: it is left out. Other blocks
+    and the headings that stand alone (followed by text) make up the part's list; numbered
+    sentences are text. A very short line after a heading is its wrapped end, and a line of
+    figures only is passed over."""
+    blocks: list[list[_Line]] = [[]]
+    previous_heading = False
+    for match in regex.finditer(r"[^\n]+", text[start:end]):
+        line = _classify(match.group(), start + match.start())
+        if line.figures:
             continue
-        if number and "\t" not in line and not regex.search(r"\d|、\S*、", title):
-            found.append(Numbered(number, title.strip(), match.start(1), match.end(1) + 1))
-    return found
+        if line.heading is None and not line.table_row:
+            if previous_heading and len(match.group().strip()) <= MAX_FRAGMENT:
+                continue  # the wrapped end of the heading above
+            if blocks[-1]:
+                blocks.append([])
+            previous_heading = False
+            continue
+        blocks[-1].append(line)
+        previous_heading = True
+    lists: list[list[Numbered]] = [[]]
+    for block in blocks:
+        if not block:
+            continue
+        numbered = [line.heading for line in block if line.heading]
+        in_order = all(b.number == a.number + 1 for a, b in zip(numbered, numbered[1:]))
+        if any(line.table_row for line in block) or not in_order:
+            continue
+        if len(block) > 1 and numbered[0].number == 1 and lists[-1]:
+            lists.append([])  # a list of its own (a table of contents)
+        lists[-1].extend(numbered)
+    return [found for found in lists if found]
+
+
+def _classify(line: str, offset: int) -> _Line:
+    match = _LABELLED.match(line)
+    if not match:
+        return _Line(None, figures=bool(_FIGURES_ONLY.match(line)))
+    number = chinese_number(match.group(1))
+    title = match.group(2)
+    glued = _GLUED_TITLE.match(title)
+    if glued:
+        title = glued.group()
+    table_row = "\t" in line or bool(_FIGURE.search(title)) or bool(_SECOND_LABEL.search(title))
+    if table_row or not number:
+        return _Line(None, table_row=table_row)
+    if not glued and (len(title) > MAX_TITLE or any(p in title for p in "，。；,;")):
+        return _Line(None)  # a numbered sentence
+    label = Numbered(number, title.strip(), offset + match.start(1), offset + match.end(1) + 1)
+    return _Line(label)
+

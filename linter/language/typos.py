@@ -16,17 +16,23 @@ Two sources of known words, both with strong evidence required:
 
 from __future__ import annotations
 
+import marshal
+import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from linter.cache import cached
 from linter.language import lexicon as lex
 
 #: Phrase lengths from which a near copy counts: homophone substitution, other edits.
 MIN_HOMOPHONE_PHRASE = 4
 MIN_EDIT_PHRASE = 6
-#: A document word must be this common (jieba count) to be proposed as a correction.
-COMMON_WORD_FREQUENCY = 200
+#: A dictionary word must be this common (jieba count) to be proposed as a homophone correction.
+COMMON_WORD_FREQUENCY = 500
+#: Last characters of organisations' short names ("工信部", "市政数局", "区卫健委").
+_INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
 _FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以其所年月日时号个一二三四五六七八九十")
 
@@ -39,7 +45,8 @@ class Typo:
     end: int
     found: str
     correction: str
-    #: Where the correction comes from: "lexicon" (a standard phrase) or "document".
+    #: Where the correction comes from: "lexicon" (a standard phrase), "document" (a word the
+    #: document uses elsewhere, read alike) or "dictionary" (a common word, read alike).
     source: str
     #: The standard phrase or word the correction completes.
     evidence: str
@@ -100,9 +107,10 @@ class TypoFinder:
         }
 
     def find(self) -> list[Typo]:
-        typos = {(t.start, t.end): t for t in self._document_typos()}
-        typos.update({(t.start, t.end): t for t in self._phrase_typos()})
-        return sorted(typos.values(), key=lambda t: t.start)
+        phrase_typos = self._phrase_typos()
+        covered = {at for typo in phrase_typos for at in range(typo.start, typo.end)}
+        word_typos = [t for t in self._word_typos() if covered.isdisjoint(range(t.start, t.end))]
+        return sorted(phrase_typos + word_typos, key=lambda t: t.start)
 
     # -- standard phrases -------------------------------------------------------------
 
@@ -159,8 +167,14 @@ class TypoFinder:
                 position = self.text.find(anchor, position + 1)
 
     def _plausible(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
-        """Strong evidence only: see the module docstring."""
+        """Strong evidence only: see the module docstring. An edit of a function character is
+        a legitimate variant of the standard wording ("情况的说明", "和" for "或", "的" for "之")."""
         at = start + edit.index
+        longer = window if edit.kind != "delete" else phrase
+        if longer[edit.index] in _FUNCTION_CHARACTERS or (
+            edit.kind == "substitute" and phrase[edit.index] in _FUNCTION_CHARACTERS
+        ):
+            return False
         if edit.kind == "substitute":
             wrong, right = window[edit.index], phrase[edit.index]
             if not (lex.is_han(wrong) and lex.is_han(right)):
@@ -181,62 +195,203 @@ class TypoFinder:
         missing = phrase[edit.index]
         return lex.is_han(missing) and (at - 1 in self.loose or at in self.loose)
 
-    # -- words of the same document ---------------------------------------------------
+    # -- words broken by one character ------------------------------------------------
 
     @cached_property
     def _word_counts(self) -> Counter:
         return Counter(
             self.text[s:e] for s, e in self.tokens
-            if e - s in (2, 3) and all(lex.is_han(c) for c in self.text[s:e])
+            if 2 <= e - s <= MAX_WORD and all(lex.is_han(c) for c in self.text[s:e])
         )
 
     @cached_property
-    def _homophone_index(self) -> dict[tuple[str, int, str], set[str]]:
-        """(word with one character masked, masked index, reading) → common words."""
-        index: dict[tuple[str, int, str], set[str]] = defaultdict(set)
-        for word in self._word_counts:
-            if lex.word_frequency(word) < COMMON_WORD_FREQUENCY and word not in lex.lexicon():
-                continue
-            for i, char in enumerate(word):
-                for reading in lex.pinyins(char):
-                    index[(word[:i] + "_" + word[i + 1:], i, reading)].add(word)
+    def _document_index(self) -> dict[str, set[str]]:
+        """:func:`_key` → words the document uses at least twice."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for word, count in self._word_counts.items():
+            if count >= 2 and lex.is_word(word):
+                for i in range(len(word)):
+                    for reading in lex.pinyins(word[i]):
+                        index[_key(word, i, reading)].add(word)
         return index
 
-    def _document_typos(self) -> list[Typo]:
-        typos = []
-        for start, end in self._unknown_sequences():
-            sequence = self.text[start:end]
-            candidates = set()
-            for i, char in enumerate(sequence):
-                for reading in lex.pinyins(char):
-                    candidates |= self._homophone_index.get((sequence[:i] + "_" + sequence[i + 1:], i, reading), set())
-            candidates.discard(sequence)
-            if lex.word_frequency(sequence) == 0:
-                candidates &= lex.lexicon()
-            if len(candidates) == 1:
-                word = candidates.pop()
-                typos.append(Typo(start, end, sequence, word, "document", word))
-        return typos
+    @cached_property
+    def _han_run_end(self) -> dict[int, int]:
+        """For each Chinese character, the end of the run of Chinese characters holding it."""
+        ends = {}
+        for run in _HAN_RUN.finditer(self.text):
+            for at in range(run.start(), run.end()):
+                ends[at] = run.end()
+        return ends
 
-    def _unknown_sequences(self):
-        """Rare dictionary words (two or three characters) and pairs of loose characters
-        between words; runs of three or more loose characters are abbreviations and names
-        ("区卫健局", "多措并举"), characters that OpenCC converts are LNG005's."""
-        for start, end in self.tokens:
-            word = self.text[start:end]
-            if end - start in (2, 3) and all(lex.is_han(c) for c in word) and not lex.is_word(word):
-                candidate = (start, end)
-            elif (
-                end - start == 1 and start in self.loose and end in self.loose
-                and start - 1 not in self.loose and end + 1 not in self.loose
-                and not lex.is_word(self.text[start:end + 1])
-            ):
-                candidate = (start, end + 1)
-            else:
+    def _word_typos(self) -> list[Typo]:
+        """At every character the segmenter leaves loose (or inside a rare word), the window of
+        two to four characters holding it is tried against the words one substitution away;
+        candidates are ranked by how much likelier jieba's word model reads the clause with the
+        correction, and the best one is reported when the gain is large enough. A window the
+        document writes twice or more is its own vocabulary (a name, a new word such as 抗疫),
+        not a slip."""
+        candidates, run_end = [], self._han_run_end
+        for at in self._suspects():
+            for reading in lex.pinyins(self.text[at]):
+                for k in range(2, MAX_WORD + 1):
+                    for j in range(k):
+                        start = at - j
+                        if run_end.get(start, 0) < start + k or run_end[at] != run_end[start]:
+                            continue
+                        window = self.text[start:start + k]
+                        corrections = list(self._corrections(window, j, reading))
+                        if corrections and lex.is_word(window):
+                            break  # the character is read in a word with these neighbours
+                        candidates.extend((at, start, window, word, prior) for word, prior in corrections)
+        repeated = _counts(self.text, {window for _, _, window, _, _ in candidates})
+        best: dict[int, tuple[float, int, str, str]] = {}
+        for at, start, window, word, prior in candidates:
+            if repeated[window] > 1:
                 continue
-            sequence = self.text[candidate[0]:candidate[1]]
-            if _FUNCTION_CHARACTERS.isdisjoint(sequence) and lex.to_simplified(sequence) == sequence:
-                yield candidate
+            score = _likelihood_gain(self.text, start, window, word) + prior
+            if score >= MIN_SCORE and (at not in best or score > best[at][0]):
+                best[at] = (score, start, window, word)
+        typos = []
+        for _, start, window, word in best.values():
+            source = "document" if self._word_counts[word] else "dictionary"
+            typos.append(Typo(start, start + len(window), window, word, source, word))
+        return _drop_nested(typos)
+
+    def _suspects(self):
+        """Positions of characters that may be typos: loose characters and the characters of
+        rare dictionary words, except function characters and traditional ones (LNG005's)."""
+        seen = lex.tokenizer().FREQ  # the counts of the words segmentation met
+        for start, end in self.tokens:
+            if end - start == 1:
+                if start not in self.loose:
+                    continue
+            elif end - start > 3 or seen.get(self.text[start:end], 0) >= lex.RARE_WORD_FREQUENCY:
+                continue
+            elif start not in self._han_run_end or lex.is_word(self.text[start:end]):
+                continue
+            for at in range(start, end):
+                char = self.text[at]
+                # Function characters are grammar; the last characters of organisations' short
+                # names ("市政数局") name; traditional characters are LNG005's.
+                if char in _FUNCTION_CHARACTERS or char in _INSTITUTION_SUFFIXES or _traditional(char):
+                    continue
+                yield at
+
+    def _corrections(self, window: str, j: int, reading: str):
+        """``(word, prior)`` for the words ``window`` becomes when its character ``j`` is replaced
+        by a homophone: common words and the words of the document. The prior is the evidence
+        the document itself gives: the log of how often it writes the word (a lexicon word
+        counts once more). Other substitutions are left to the standard phrases: without them,
+        abbreviations and new words ("履责", "工信部") look like slips."""
+        key = _key(window, j, reading)
+        for word in set(_common_words().get(key, ())) | self._document_index.get(key, set()):
+            if word != window:
+                yield word, math.log(1 + self._word_counts[word] + (word in lex.lexicon()))
+
+
+#: The mask of a character in the index keys.
+MASK = "\0"
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=8192)
+def _traditional(char: str) -> bool:
+    return lex.to_simplified(char) != char
+
+
+def _key(word: str, i: int, reading: str) -> str:
+    """The index key of ``word`` with character ``i`` masked, that character read ``reading``
+    ("预算", 1, "suan" → "预\0\0suan"): words one homophone apart share it."""
+    return word[:i] + MASK + word[i + 1:] + MASK + reading
+#: Longest word tried as a correction.
+MAX_WORD = 4
+#: How much likelier (natural log of the ratio, jieba's model) the clause must read corrected,
+#: plus the document's evidence for the correction (the log of 1 + how often it uses it).
+MIN_SCORE = 8.2
+#: A loose character beside a correction must be this common a word of its own (的, 年, 各).
+SINGLE_WORD_FREQUENCY = 20000
+#: Characters of context on each side for the likelihood comparison.
+CONTEXT = 6
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, tuple[str, ...]]:
+    """:func:`_key` → jieba's common words of two or three characters (and the lexicon's
+    words), built once from the dictionary and cached on disk."""
+    tokenizer = lex.tokenizer()
+    trie, counts = tokenizer.trie, tokenizer.counts
+
+    def build(path) -> None:
+        index: dict[str, list[str]] = defaultdict(list)
+        for word, key in trie.iteritems():
+            if 2 <= len(word) <= 3 and counts[key] >= COMMON_WORD_FREQUENCY and all(lex.is_han(c) for c in word):
+                for i in range(len(word)):
+                    for reading in lex.pinyins(word[i]):
+                        index[_key(word, i, reading)].append(word)
+        path.write_bytes(marshal.dumps({key: tuple(words) for key, words in index.items()}))
+
+    name = f"homophone-words-{len(trie)}-{counts[-1]}-{COMMON_WORD_FREQUENCY}.marshal"
+    index = marshal.loads(cached(name, build).read_bytes())
+    for word in lex.lexicon():
+        if 2 <= len(word) <= MAX_WORD and all(lex.is_han(c) for c in word):
+            for i in range(len(word)):
+                for reading in lex.pinyins(word[i]):
+                    key = _key(word, i, reading)
+                    if word not in index.get(key, ()):
+                        index[key] = (*index.get(key, ()), word)
+    return index
+
+
+def _counts(text: str, windows: set[str]) -> Counter:
+    """How often each of ``windows`` occurs in ``text`` (one pass over the text)."""
+    counts: Counter = Counter()
+    lengths = sorted({len(w) for w in windows})
+    for i in range(len(text)):
+        for length in lengths:
+            if text[i:i + length] in windows:
+                counts[text[i:i + length]] += 1
+    return counts
+
+
+def _likelihood_gain(text: str, start: int, window: str, word: str) -> float:
+    """log P(clause with ``word``) − log P(clause with ``window``), the clause being a few
+    characters of the same line on either side; minus infinity when the corrected word would
+    stand beside a character that no word takes (the window is part of a name: "管立林")."""
+    end = start + len(window)
+    left = max(text.rfind("\n", 0, start) + 1, start - CONTEXT)
+    right = text.find("\n", end)
+    right = min(right if right != -1 else len(text), end + CONTEXT)
+    before, after = text[left:start], text[end:right]
+    corrected, tokens = segment(before + word + after)
+    if not _well_placed(before + word + after, tokens, len(before), len(before) + len(word)):
+        return -math.inf
+    return corrected - segment(before + window + after)[0]
+
+
+def _well_placed(clause: str, tokens: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the tokens next to the ones covering ``[start, end)`` are words, non-Chinese
+    characters or common one-character words."""
+    for s, e in tokens:
+        if e == start or s == end:
+            piece = clause[s:e]
+            if e - s == 1 and lex.is_han(piece) and lex.word_frequency(piece) < SINGLE_WORD_FREQUENCY:
+                return False
+    return True
+
+
+def segment(text: str) -> tuple[float, list[tuple[int, int]]]:
+    """jieba's best segmentation of ``text`` (no HMM): its log probability and its tokens."""
+    segmenter = lex.tokenizer()
+    dag = segmenter.get_DAG(text)
+    route: dict[int, tuple[float, int]] = {}
+    segmenter.calc(text, dag, route)
+    tokens, position = [], 0
+    while position < len(text):
+        end = route[position][1] + 1
+        tokens.append((position, end))
+        position = end
+    return route[0][0], tokens
 
 
 def _drop_nested(typos: list[Typo]) -> list[Typo]:

@@ -35,8 +35,12 @@ class Typo(Rule):
     def check(self, document, context):
         flow = document.flow
         for typo in typo_finder(flow.text).find():
-            evidence = _("standard phrase “{phrase}”", phrase=typo.evidence) if typo.source == "lexicon" else (
-                _("“{word}” is used elsewhere in the document", word=typo.correction))
+            evidence = {
+                "lexicon": _("standard phrase “{phrase}”", phrase=typo.evidence),
+                "document": _("“{word}” is used elsewhere in the document and reads alike", word=typo.correction),
+                "dictionary": _("“{word}” is a common word and reads alike; “{found}” is none",
+                                word=typo.correction, found=typo.found),
+            }[typo.source]
             yield self.finding(
                 document,
                 document.span(typo.start, typo.end),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import regex
 
@@ -11,9 +12,13 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
-from linter.language.typos import typo_finder
+from linter.language.typos import segment, typo_finder
 
-_DOUBLED = regex.compile(r"(\p{Han})\1")
+#: Exactly two (a longer run is a pattern of its own, not a slip).
+_DOUBLED = regex.compile(r"(\p{Han})(?<!\1\1)\1(?!\1)")
+#: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
+#: and offices before their head's title ("规划科科长", "财务处处长").
+_LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部")
 #: How much likelier (jieba's word model) the text must read without the second character.
 _LIKELIER = math.log(50)
 
@@ -21,10 +26,12 @@ _LIKELIER = math.log(50)
 class DuplicatedCharacter(Rule):
     """A character typed twice ("各各增加").
 
-    A doubled character is reported when the pair is no word (人人, 常常 and the like are), the
-    segmenter places neither copy in a word ("申报报批" is 申报 + 报批, "市市场" is 市 + 市场), the
-    copies touch in the file (two table cells "无 无" do not) and the sentence reads far likelier
-    with one of them (jieba's word model). Deleting the second copy is a safe fix.
+    Inside words as well as between them ("支支出", "万元元"): a doubled character is reported
+    when the segmenter leaves one copy out of every word (or, for a pair that is a word such as
+    单单, the character after it), the copies touch in the file (two table cells "无 无" do not)
+    and the sentence reads far likelier with one of them (jieba's word model). Reduplicated
+    words (人人, 常常, 看看) and overlaps of two words ("申报报批", "湖北省省级") place both
+    copies in words and are left alone. Deleting the second copy is a safe fix.
 
     **Anti-pattern**
 
@@ -42,13 +49,27 @@ class DuplicatedCharacter(Rule):
 
     def check(self, document, context):
         text = document.flow.text
-        loose = None
+        loose = grams = None
         for match in _DOUBLED.finditer(text):
             second = match.start() + 1
-            if lex.is_word(match.group()) or not adjacent_in_source(document, second, second):
+            if not adjacent_in_source(document, second, second):
                 continue
             loose = loose if loose is not None else typo_finder(text).loose
-            if not {match.start(), match.start() + 1} <= loose or not _reads_better_once(text, match.start()):
+            if (match.start() in loose and second not in loose) or (lex.is_word(match.group()) and match.end() in loose):
+                # A copy before a word that begins with it ("支支出" = 支 + 支出, "单单位" = 单单 +
+                # 位): a slip, unless the character is an administrative level standing for its
+                # government ("市市场监管局", "区区级项目"), an office before its head ("规划科科长")
+                # or a date's unit ("2022年年度预算").
+                stray = match.group(1) not in _LEVELS and not text[match.start() - 1:match.start()].isdigit()
+                # "一张网网络" = 一张网 + 网络: the document writes the words ending in the first
+                # copy elsewhere too, followed by something else than the rest of this word.
+                if stray and regex.fullmatch(r"\p{Han}{3}", text[max(0, match.start() - 2):second]):
+                    grams = grams or _grams(text)
+                    unit = text[match.start() - 2:second]
+                    stray = grams[unit] - grams[unit + text[second + 1:second + 2]] < 2
+            else:
+                stray = not lex.is_word(match.group()) and second in loose
+            if not stray or not _reads_better_once(text, match.start()):
                 continue
             origin = document.flow.source_span(second, second + 1)[0]
             yield self.finding(
@@ -64,13 +85,9 @@ def _reads_better_once(text: str, at: int) -> bool:
     """Whether the clause around a doubled character at ``at`` is far likelier without one."""
     start = max(0, at - 4)
     doubled, single = text[start:at + 6], text[start:at + 1] + text[at + 2:at + 6]
-    return _log_probability(single) - _log_probability(doubled) > _LIKELIER
+    return segment(single)[0] - segment(doubled)[0] > _LIKELIER
 
 
-def _log_probability(text: str) -> float:
-    """jieba's best-segmentation log probability of ``text``."""
-    segmenter = lex.tokenizer()
-    dag = segmenter.get_DAG(text)
-    route: dict[int, tuple[float, int]] = {}
-    segmenter.calc(text, dag, route)
-    return route[0][0]
+def _grams(text: str) -> Counter:
+    """How often each sequence of three and of four characters occurs in ``text``."""
+    return Counter(text[i:i + n] for n in (3, 4) for i in range(len(text) - n + 1))

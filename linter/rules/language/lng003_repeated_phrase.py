@@ -13,15 +13,16 @@ from linter.language.spans import adjacent_in_source
 #: A unit of two to six characters written twice in a row ("越来越来高").
 _ADJACENT = regex.compile(r"(\p{Han}{2,6})\1")
 #: The same item twice in an enumeration ("点对点、点对点").
-_LISTED = regex.compile(r"(\p{Han}{2,12})、\1")
+_LISTED = regex.compile(r"(\p{Han}{2,20})、\1")
 
 
 class RepeatedPhrase(Rule):
     """A word or phrase written twice in a row ("越来越来高", "点对点、点对点").
 
     Pasted text leaves a unit doubled, directly or as two equal items of an enumeration.
-    Reduplications that are words are left alone, and so are copies separated by a space or a
-    line break in the file (table cells side by side).
+    A copy may stand at the start of the next line (the paragraph wraps between the copies).
+    Reduplications that are words are left alone, and so are copies separated by a space in
+    the file (table cells side by side).
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
 
     **Anti-pattern**
@@ -46,7 +47,7 @@ class RepeatedPhrase(Rule):
                 copy_start = match.start() + len(unit)
                 if lex.is_word(match.group()) or (not separator and len(set(unit)) == 1):
                     continue
-                if not separator and not adjacent_in_source(document, copy_start, copy_start):
+                if not separator and not adjacent_in_source(document, copy_start, copy_start, wrapped=True):
                     continue  # table cells side by side, not a repeat typed in a sentence
                 start, end = document.flow.source_span(copy_start, match.end())
                 yield self.finding(

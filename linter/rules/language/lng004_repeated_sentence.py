@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from difflib import SequenceMatcher
 
 import regex
@@ -9,6 +10,7 @@ import regex
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.language.spans import adjacent_in_source
 
 #: A sentence: up to and including its full stop.
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]|[^。！？!?\n]+")
@@ -20,6 +22,9 @@ MIN_LENGTH = 15
 MIN_SIMILARITY = 0.9
 #: At most this many characters (or a tenth of the sentence) may differ.
 MAX_CHANGED = 4
+#: Longer sentences are compared by their common head and tail only (linear time; difflib is
+#: quadratic), which finds a paste with its changes in one place.
+MAX_ALIGNED = 300
 
 
 class RepeatedSentence(Rule):
@@ -27,7 +32,8 @@ class RepeatedSentence(Rule):
 
     Two neighbouring full sentences (ending in "。") of fifteen characters or more that differ
     in at most four characters are a paste left twice: a reader cannot tell which version is
-    meant. Table rows, headings and list items repeat by design and are skipped.
+    meant. Table rows, headings and list items on lines of their own repeat by design and are
+    skipped (a list item pasted twice onto one line is not).
 
     **Anti-pattern**
 
@@ -47,27 +53,36 @@ class RepeatedSentence(Rule):
         previous = None
         for match in _SENTENCE.finditer(document.flow.text):
             sentence = match.group().strip()
-            if (
-                "\t" in sentence or len(sentence) < MIN_LENGTH
-                or sentence[-1] not in "。！？!?" or _LIST_ITEM.match(sentence)
-            ):
+            if "\t" in match.group() or len(sentence) < MIN_LENGTH or sentence[-1] not in "。！？!?":
                 previous = None
                 continue
-            if previous is not None and _similar(previous.group().strip(), sentence):
+            # A list item repeats the one before it only when pasted right after it (items side by
+            # side in a table's cells are apart in the file).
+            pasted = not _LIST_ITEM.match(sentence) or (
+                previous is not None and adjacent_in_source(document, previous.end(), match.start())
+            )
+            if pasted and previous is not None and _similar(previous.group().strip(), sentence):
                 same = previous.group().strip() == sentence
                 yield self.finding(
                     document,
                     document.span(match.start(), match.end()),
-                    _("this sentence repeats the one before it") if same else
-                    _("this sentence repeats the one before it with small changes (before: “{before}”)",
-                      before=previous.group().strip()),
+                    _("this sentence (“{start}…”) repeats the one before it", start=sentence[:12]) if same else
+                    _("this sentence (“{start}…”) repeats the one before it with small changes (before: “{before}”)",
+                      start=sentence[:12], before=previous.group().strip()),
                 )
             previous = match
 
 
 def _similar(a: str, b: str) -> bool:
+    allowed = max(MAX_CHANGED, len(a) // 10)
+    if abs(len(a) - len(b)) > allowed:
+        return False
+    if max(len(a), len(b)) > MAX_ALIGNED:
+        head = len(os.path.commonprefix([a, b]))
+        tail = len(os.path.commonprefix([a[head:][::-1], b[head:][::-1]]))
+        return max(len(a), len(b)) - head - tail <= allowed
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < MIN_SIMILARITY or matcher.ratio() < MIN_SIMILARITY:
         return False
     changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-    return changed <= max(MAX_CHANGED, len(a) // 10)
+    return changed <= allowed

@@ -11,6 +11,9 @@ from linter.language import lexicon as lex
 MAX_GAP = 6
 #: A run needs this many converted characters (single ones are often variants in good use).
 MIN_CONVERTED = 3
+#: From this share of converted characters on, the whole document is in traditional script
+#: (in traditional text about a third of the characters differ; a pasted paragraph is far less).
+WHOLE_DOCUMENT_SHARE = 0.1
 
 
 class TraditionalCharacters(Rule):
@@ -19,7 +22,9 @@ class TraditionalCharacters(Rule):
     Text pasted from a traditional-script source keeps its characters. OpenCC's
     traditional→simplified table (with its phrase table) tells which characters change;
     runs of at least three converted characters are reported, one finding a run, with the
-    simplified text as a fix, safe (``--fix`` applies it) when no phrase decides a character.
+    simplified text as a fix, safe (``--fix`` applies it) when no phrase decides a character. A
+    document written in traditional characters throughout (a converted copy, a Hong Kong or Taiwan
+    style text) gets one finding saying so.
 
     **Anti-pattern**
 
@@ -36,25 +41,40 @@ class TraditionalCharacters(Rule):
     fixable = True
 
     def check(self, document, context):
+        runs, converted = [], 0
         for line_start, line in _lines(document.flow.text):
             simplified = lex.to_simplified(line)
             if len(simplified) != len(line):
                 simplified = "".join(lex.to_simplified(c) for c in line)
             changed = [i for i, (a, b) in enumerate(zip(line, simplified)) if a != b]
+            converted += len(changed)
             for run in _runs(changed):
-                if len(run) < MIN_CONVERTED:
-                    continue
-                start, end = line_start + run[0], line_start + run[-1] + 1
-                span = document.span(start, end)
-                old, new = line[run[0]:run[-1] + 1], simplified[run[0]:run[-1] + 1]
-                yield self.finding(
-                    document,
-                    span,
-                    _("{count} traditional characters in a simplified document: “{found}” → “{simplified}”",
-                      count=len(run), found=_shortened(old), simplified=_shortened(new)),
-                    expected=new,
-                    fix=_fix(document, start, end),
-                )
+                if len(run) >= MIN_CONVERTED:
+                    old, new = line[run[0]:run[-1] + 1], simplified[run[0]:run[-1] + 1]
+                    runs.append((line_start + run[0], line_start + run[-1] + 1, len(run), old, new))
+        if not runs:
+            return
+        chinese = sum(1 for char in document.flow.text if lex.is_han(char))
+        if converted >= WHOLE_DOCUMENT_SHARE * chinese:
+            start, end, old, new = runs[0][:2] + runs[0][3:]
+            yield self.finding(
+                document,
+                document.span(start, end),
+                _("the document is written in traditional characters ({converted} of {chinese} Chinese "
+                  "characters convert, e.g. “{found}” → “{simplified}”); a disclosure is published in "
+                  "simplified characters", converted=converted, chinese=chinese, found=_shortened(old),
+                  simplified=_shortened(new)),
+            )
+            return
+        for start, end, count, old, new in runs:
+            yield self.finding(
+                document,
+                document.span(start, end),
+                _("{count} traditional characters in a simplified document: “{found}” → “{simplified}”",
+                  count=count, found=_shortened(old), simplified=_shortened(new)),
+                expected=new,
+                fix=_fix(document, start, end),
+            )
 
 
 def _shortened(text: str, limit: int = 16) -> str:

@@ -11,16 +11,30 @@ from linter.i18n import _
 #: Opening → closing characters checked (flow text has full-width brackets made ASCII).
 PAIRS = {"(": ")", "[": "]", "【": "】", "《": "》", "“": "”", "‘": "’", "〔": "〕"}
 _CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
-#: A list label with a lone closing bracket ("1)", "a)", "二)") starting a paragraph or clause.
-_LABEL = regex.compile(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}$")
+#: An ASCII quotation mark closing a typographic one ("“三公"经费").
+_ASCII_CLOSERS = {'"': "“", "'": "‘"}
+#: A list label with a lone closing bracket ("1)", "a)", "二)") starting a paragraph or clause;
+#: matched backwards from the bracket, so each test costs a few characters.
+_LABEL = regex.compile(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}", regex.REVERSE)
+#: Full-width forms of the brackets the flow text made ASCII.
+_WIDE = {"(": "（", ")": "）", "[": "［", "]": "］"}
+#: Characters quoted beside a bracket in a message.
+CONTEXT = 8
+#: A bracket pair spans at most this many flow lines (wrapped numbered lines, not whole pages).
+MAX_JOINED = 8
+#: A paragraph ending like this is complete; anything else at the end of the file was cut off.
+_COMPLETE_END = "。！？!?；;：:”’)]】》〕"
 
 
 class UnbalancedBracket(Rule):
-    """A bracket or quotation mark opened and never closed, or closed without being opened.
+    """A bracket or quotation mark opened and never closed, closed without being opened, or
+    closed by a bracket of the other width ("住房公积金(项）").
 
     Brackets are matched within a paragraph (wrapped lines are joined, so a pair may span a
-    line break). A closing bracket doubled ("税））") is PUN002's; table rows, whose cells
-    are split over lines, are skipped.
+    line break). A half-width bracket closed by a full-width one (or the reverse) is a
+    mismatch, and so is a “ closed by an ASCII " (reported once, not as an unclosed quote). A
+    closing bracket doubled ("税））") is PUN002's; table rows, whose cells are split over
+    lines, are skipped. Text cut off at the end of the file (an excerpt) gets at most one info.
 
     **Anti-pattern**
 
@@ -36,34 +50,102 @@ class UnbalancedBracket(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        for start, paragraph in _joined_paragraphs(document.flow.text):
-            for position, char in unbalanced(paragraph):
+        paragraphs = list(_joined_paragraphs(document.flow.text))
+        for index, (start, paragraph) in enumerate(paragraphs):
+            problems = unbalanced(paragraph)
+            if index == len(paragraphs) - 1 and _cut_off(paragraph):
+                openers = [(p, c) for p, c in problems if c in PAIRS]
+                if openers:
+                    at = start + openers[0][0]
+                    yield self.finding(
+                        document, document.span(at, at + 1),
+                        _("“{mark}” is still open where the file ends: the text looks cut off", mark=openers[0][1]),
+                        severity=Severity.INFO,
+                    )
+                problems = [(p, c) for p, c in problems if c not in PAIRS]
+            for position, char in problems:
                 at = start + position
-                if char in _CLOSERS:
-                    message = _("“{mark}” closes a “{opener}” that was never opened", mark=char, opener=_CLOSERS[char])
-                else:
-                    message = _("“{mark}” is never closed (expected a “{closer}” in this paragraph)",
-                                mark=char, closer=PAIRS[char])
-                yield self.finding(document, document.span(at, at + 1), message)
+                yield self.finding(document, document.span(at, at + 1), _message(paragraph, position, char))
+            yield from self._width_mismatches(document, start, paragraph)
+
+    def _width_mismatches(self, document, start: int, paragraph: str):
+        """Pairs whose opener and closer have different widths in the original file."""
+        original = document.original.text
+        for opener, closer in matched_pairs(paragraph):
+            if paragraph[opener] not in _WIDE:
+                continue
+            opened, closed = (original[document.flow.source_span(start + i, start + i + 1)[0]] for i in (opener, closer))
+            if (opened in _WIDE) != (closed in _WIDE):
+                at = start + closer
+                yield self.finding(
+                    document, document.span(at, at + 1),
+                    _("“{opened}” is closed by “{closed}” in “{context}”: one bracket is half-width, the "
+                      "other full-width", opened=opened, closed=closed,
+                      context=paragraph[opener:closer + 1][-2 * CONTEXT:]),
+                    expected=_WIDE[paragraph[closer]] if opened not in _WIDE else paragraph[closer],
+                )
 
 
-def unbalanced(paragraph: str) -> list[tuple[int, str]]:
-    """Positions of the brackets of ``paragraph`` that have no partner."""
+def _message(paragraph: str, position: int, char: str) -> str:
+    """What is wrong with the bracket at ``position``, quoting the words next to it."""
+    before, after = paragraph[max(0, position - CONTEXT):position], paragraph[position + 1:position + 1 + CONTEXT]
+    if char in _ASCII_CLOSERS:
+        return _("“{opener}” is closed by an ASCII {mark} after “{before}”; write “{closer}”",
+                 opener=_ASCII_CLOSERS[char], mark=char, before=before, closer=PAIRS[_ASCII_CLOSERS[char]])
+    if char in _CLOSERS:
+        return _("“{mark}” after “{before}” closes a “{opener}” that was never opened",
+                 mark=char, before=before, opener=_CLOSERS[char])
+    return _("“{mark}” before “{after}” is never closed (expected a “{closer}” in this paragraph)",
+             mark=char, after=after, closer=PAIRS[char])
+
+
+def _scan(paragraph: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """Matched ``(opener, closer)`` positions and the brackets left without a partner, in one
+    pass: each opener is pushed and popped at most once, and a closer finds out whether its
+    opener is on the stack from a count per kind, so the scan is linear."""
     stack: list[tuple[int, str]] = []
+    open_count = dict.fromkeys(PAIRS, 0)
+    pairs: list[tuple[int, int]] = []
     lonely: list[tuple[int, str]] = []
     for position, char in enumerate(paragraph):
         if char in PAIRS:
             stack.append((position, char))
-        elif char in _CLOSERS:
-            if stack and stack[-1][1] == _CLOSERS[char]:
-                stack.pop()
-            elif any(opener == _CLOSERS[char] for _, opener in stack):
-                while stack[-1][1] != _CLOSERS[char]:
-                    lonely.append(stack.pop())
-                stack.pop()
-            elif not (char == ")" and _LABEL.search(paragraph, 0, position)) and paragraph[position - 1:position] != char:
+            open_count[char] += 1
+            continue
+        opener = _CLOSERS.get(char) or _ASCII_CLOSERS.get(char)
+        if opener is None:
+            continue
+        if char in _ASCII_CLOSERS and not open_count[opener]:
+            continue  # an ASCII quote of its own ("5" for inches, an apostrophe)
+        if open_count[opener]:
+            while stack[-1][1] != opener:
+                lonely.append(stack.pop())
+                open_count[lonely[-1][1]] -= 1
+            at, _ = stack.pop()
+            open_count[opener] -= 1
+            if char in _ASCII_CLOSERS:
                 lonely.append((position, char))
-    return sorted(lonely + stack)
+            else:
+                pairs.append((at, position))
+        elif not (char == ")" and _LABEL.match(paragraph, 0, position)) and paragraph[position - 1:position] != char:
+            lonely.append((position, char))
+    return pairs, sorted(lonely + stack)
+
+
+def unbalanced(paragraph: str) -> list[tuple[int, str]]:
+    """Positions of the brackets of ``paragraph`` that have no partner (an ASCII quote closing a
+    typographic one stands for the pair)."""
+    return _scan(paragraph)[1]
+
+
+def matched_pairs(paragraph: str) -> list[tuple[int, int]]:
+    """``(opener, closer)`` positions of the brackets of ``paragraph`` that pair up."""
+    return _scan(paragraph)[0]
+
+
+def _cut_off(paragraph: str) -> bool:
+    """Whether the file's last paragraph stops mid-sentence (an excerpt, a truncated page)."""
+    return not paragraph.rstrip() or paragraph.rstrip()[-1] not in _COMPLETE_END
 
 
 def _joined_paragraphs(text: str):
@@ -79,9 +161,14 @@ def _joined_paragraphs(text: str):
         index += 1
         if "\t" in paragraph:
             continue
-        while index < len(pieces) and "\t" not in pieces[index][1] and _open(paragraph) and _closes(pieces[index][1]):
+        joined = 0
+        while (
+            joined < MAX_JOINED and index < len(pieces) and "\t" not in pieces[index][1]
+            and _open(paragraph) and _closes(pieces[index][1])
+        ):
             paragraph = text[start:pieces[index][0] + len(pieces[index][1])]
             index += 1
+            joined += 1
         yield start, paragraph
 
 

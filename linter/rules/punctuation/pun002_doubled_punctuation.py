@@ -9,7 +9,8 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.spans import adjacent_in_source
 
-_DOUBLED = regex.compile(r"([，。、；：？！,;:()])\1")
+#: Exactly two (three or more, "。。。", are an ellipsis or a template's blank).
+_DOUBLED = regex.compile(r"([，。、；：？！,;:()])(?<!\1\1)\1(?!\1)")
 
 
 class DoubledPunctuation(Rule):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from linter.check.finding import Fix, Severity
@@ -44,9 +46,11 @@ class AsciiPunctuation(Rule):
         full = {}
         for match in _FULL.finditer(text):
             full[match.group()] = full.get(match.group(), 0) + 1
-        for match in _ASCII.finditer(text):
+        marks = list(_ASCII.finditer(text))
+        ascii_counts = Counter(match.group() for match in marks)
+        for match in marks:
             mark = match.group()
-            if full.get(FULL_WIDTH[mark], 0) < MIN_RATIO * _count(text, mark):
+            if full.get(FULL_WIDTH[mark], 0) < MIN_RATIO * ascii_counts[mark]:
                 continue
             origin = document.flow.source_span(match.start(), match.end())[0]
             yield self.finding(
@@ -58,6 +62,3 @@ class AsciiPunctuation(Rule):
                 fix=Fix(origin, origin + 1, FULL_WIDTH[mark], safe=False),
             )
 
-
-def _count(text: str, mark: str) -> int:
-    return sum(1 for match in _ASCII.finditer(text) if match.group() == mark)

@@ -7,8 +7,9 @@ import regex
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.lexicon import subjects
-from linter.language.subjects import SubjectUse
+from linter.language.lexicon import normalise, subjects
+from linter.extract.subjects import subjects as reference
+from linter.language.subjects import SubjectUse, document_year
 
 #: Obsolete names this long are subject names wherever they stand; shorter ones are common
 #: words ("医疗保障") and count only in the glossary's subject list or before a level marker.
@@ -16,11 +17,15 @@ MIN_FREE_STANDING = 6
 
 
 class ObsoleteSubject(Rule):
-    """A subject called by a name the 政府收支分类科目 no longer has ("医疗卫生与计划生育支出").
+    """A subject called by a name the 政府收支分类科目 no longer had in the document's year
+    ("医疗卫生与计划生育支出" in a 2022 disclosure).
 
     Subjects were renamed (2019: 医疗卫生与计划生育支出 → 卫生健康支出; 文化体育与传媒支出 →
     文化旅游体育与传媒支出; 医疗保障 → 行政事业单位医疗, …); an old name shows a glossary or
-    table copied from an old disclosure. Today's name is offered as an unsafe fix.
+    table copied from an old disclosure. The catalogue is versioned (``subjects.tsv`` gives
+    each name's years): a name is judged against the catalogue of the document's own year,
+    read from its title ("2022年度部门决算"); a document whose year is unknown is not judged.
+    The name of that year is offered as an unsafe fix.
 
     **Anti-pattern**
 
@@ -38,23 +43,30 @@ class ObsoleteSubject(Rule):
 
     def check(self, document, context):
         text = document.flow.text
-        obsolete = subjects().obsolete
+        year = document_year(text)
+        if year is None:
+            return
+        retired = {name: (code, last) for name, (code, last) in subjects().retired.items() if last < year}
+        if not retired:
+            return
         use = SubjectUse(text)
         glossary = use.glossary or (0, 0)
-        pattern = regex.compile("|".join(regex.escape(name) for name in sorted(obsolete, key=len, reverse=True)))
+        pattern = regex.compile("|".join(regex.escape(name) for name in sorted(retired, key=len, reverse=True)))
         for match in pattern.finditer(text):
             name = match.group()
             in_glossary = glossary[0] <= match.start() < glossary[1]
             marked = regex.match(r"\s*\((类|款|项)\)", text[match.end():match.end() + 6])
             if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):
                 continue
+            code, last = retired[name]
+            current = normalise(reference()[code].name_in(year))
             start, end = document.flow.source_span(match.start(), match.end())
-            fix = Fix(start, end, obsolete[name], safe=False) if end - start == len(name) else None
+            fix = Fix(start, end, current, safe=False) if end - start == len(name) else None
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
-                _("“{name}” is an obsolete subject name; today's 政府收支分类科目 calls it “{current}”",
-                  name=name, current=obsolete[name]),
-                expected=obsolete[name],
+                _("“{name}” is an obsolete subject name: it was used until {last}; the {year} 政府收支分类科目 "
+                  "calls it “{current}”", name=name, last=last, year=year, current=current),
+                expected=current,
                 fix=fix,
             )

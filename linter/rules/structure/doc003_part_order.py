@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.structure import PART_KINDS, REQUIRED_KINDS, parts
+from linter.language.structure import PART_KINDS, REQUIRED_KINDS, TABLE_TITLE, parts
 
 _ORDER = list(dict.fromkeys(kind for _, kind in PART_KINDS))
 
@@ -16,7 +16,10 @@ class PartOrder(Rule):
 
     A table of contents followed by the body restarts at 第一部分; each run is checked on its
     own: numbers go up by one and the parts come in the standard order; the body (the last
-    run) has 概况, 表, 情况说明 and 名词解释. A document without part headings is not checked.
+    run) has 概况, 表 and 情况说明. Budgets and final accounts, and provinces, differ in the
+    rest (four or five parts, with or without 重点工作完成情况, 名词解释 or 附件), so nothing
+    else is required. Tables whose part heading was lost (a cover page, an image in the PDF)
+    still count as the part 表: their titles ("收入支出决算总表") are in the text.
 
     **Anti-pattern**
 
@@ -38,15 +41,16 @@ class PartOrder(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
+        text = document.flow.text
         runs: list[list] = []
-        for part in parts(document.flow.text):
+        for part in parts(text):
             if part.number == 1 or not runs:
                 runs.append([])
             runs[-1].append(part)
         for run in runs:
             for previous, part in zip(run, run[1:]):
                 span = document.span(part.start, part.end)
-                if part.number != previous.number + 1:
+                if part.number != previous.number + 1 and not _tables_between(text, previous, part):
                     yield self.finding(
                         document, span,
                         _("第{number}部分 follows 第{previous}部分: parts are numbered one after another",
@@ -61,6 +65,8 @@ class PartOrder(Rule):
         if runs:
             body = runs[-1]
             present = {part.kind for part in body}
+            if TABLE_TITLE.search(text, body[0].end):
+                present.add("表")
             missing = [kind for kind in REQUIRED_KINDS if kind not in present]
             if missing and len(body) >= 2:
                 yield self.finding(
@@ -68,3 +74,9 @@ class PartOrder(Rule):
                     _("the disclosure has no part {missing} (its parts: {parts})", missing="、".join(missing),
                       parts="、".join(p.kind or p.title[:12] for p in body)),
                 )
+
+
+def _tables_between(text: str, previous, part) -> bool:
+    """Whether the one part missing between two headings is the tables, printed without their
+    part heading."""
+    return part.number == previous.number + 2 and bool(TABLE_TITLE.search(text, previous.end, part.start))

@@ -5,15 +5,18 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.structure import headings, parts
+from linter.language.structure import heading_lists, parts
 
 
 class NumberingGap(Rule):
     """Numbered headings of a part skip or repeat a number ("一、二、四、").
 
     Within each part (and before the first), first-level headings "一、" … go up by one; a
-    new list may start again at 一. Sentences and table rows that begin with a numeral are
-    not headings.
+    new list may start again at 一. Numerals are read in full (十一, 二十, 廿一). Sentences and
+    table rows that begin with a numeral are not headings: a run of numbered lines holding
+    figures, tab-separated cells or two labels side by side is a table; a table of contents is
+    a list of its own; a heading wrapped onto the next line or holding quotes (“三公”) is one
+    heading.
 
     **Anti-pattern**
 
@@ -42,15 +45,15 @@ class NumberingGap(Rule):
         text = document.flow.text
         bounds = [0] + [part.start for part in parts(text)] + [len(text)]
         for start, end in zip(bounds, bounds[1:]):
-            found = headings(text, start, end)
-            for previous, heading in zip(found, found[1:]):
-                if heading.number in (1, previous.number + 1):
-                    continue
-                yield self.finding(
-                    document,
-                    document.span(heading.start, heading.end),
-                    _("heading number {number} follows {previous} (“{title}”); expected {expected}",
-                      number=heading.number, previous=previous.number, title=previous.title,
-                      expected=previous.number + 1),
-                    expected=str(previous.number + 1),
-                )
+            for found in heading_lists(text, start, end):
+                for previous, heading in zip(found, found[1:]):
+                    if heading.number in (1, previous.number + 1):
+                        continue
+                    yield self.finding(
+                        document,
+                        document.span(heading.start, heading.end),
+                        _("heading number {number} follows {previous} (“{title}”); expected {expected}",
+                          number=heading.number, previous=previous.number, title=previous.title,
+                          expected=previous.number + 1),
+                        expected=str(previous.number + 1),
+                    )

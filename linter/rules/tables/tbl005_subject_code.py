@@ -7,6 +7,7 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.subjects import codes_named, normal_name, subjects
 from linter.extract.tables import BASIC
+from linter.language.subjects import document_year
 
 
 class SubjectCode(Rule):
@@ -15,8 +16,9 @@ class SubjectCode(Rule):
 
     Codes are compared with the reference list shipped in ``linter/data/subjects.tsv``: every 类
     of the 支出功能分类, the 款 and 项 seen in real disclosures, and the 支出经济分类 codes of the
-    基本支出 table, with former names (e.g. 医疗卫生与计划生育支出) accepted. Codes the list
-    does not know are not judged.
+    基本支出 table. Former names (e.g. 医疗卫生与计划生育支出, until 2018) are accepted in a
+    document of a year they were official in, or of unknown year; in a later document they
+    are reported with the name of its year. Codes the list does not know are not judged.
 
     **Anti-pattern**
 
@@ -39,13 +41,24 @@ class SubjectCode(Rule):
 
     def check(self, document, context):
         reference = subjects()
+        year = document_year(document.flow.text)
         for table in document.tables:
             classification = "经济" if table.kind == BASIC else "功能"
             for row in table.rows:
                 subject = reference.get(row.code or "")
                 if subject is None or not row.name or subject.classification != classification:
                     continue
-                if subject.accepts(row.name):
+                if subject.accepts(row.name, year):
+                    continue
+                if subject.accepts(row.name):  # a name of another year
+                    official = subject.name_in(year)
+                    yield self.finding(
+                        document, document.source_span(row.start, row.start + len(row.code)),
+                        _("{table}: code {code} is named {name}, a name the {year} 政府收支分类科目 no longer "
+                          "has; it calls the subject {official}", table=table.label, code=row.code,
+                          name=normal_name(row.name), year=year, official=official),
+                        expected=official,
+                    )
                     continue
                 elsewhere = [c for c in codes_named(row.name, len(row.code), classification) if c != row.code]
                 message = _("{table}: code {code} is {official} in 政府收支分类科目, but the table names it {name}",
