@@ -10,7 +10,6 @@ from typing import NoReturn
 import click
 
 from linter import __version__
-from linter.check.registry import UnknownRuleError, all_rules, load_rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -141,6 +140,7 @@ def main() -> None:
 def check(paths, configuration, output_format, output, exit_zero, stdin_filename, baseline_file,
           write_baseline_file, apply_fix, show_diff) -> None:
     """Lint the documents at PATHS (files, or folders searched for *.txt and *.md)."""
+    from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
     from linter.engine import lint_paths
     from linter.report.baseline import BaselineError, new_findings, write_baseline
@@ -230,6 +230,7 @@ def report(paths, configuration, outputs, jobs) -> None:
     PATHS are files or folders searched for *.txt and *.md. A file that cannot be linted is
     listed in the report with its error; the run goes on.
     """
+    from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
     from linter.report.batch import REPORT_WRITERS, run_batch
 
@@ -255,15 +256,18 @@ def report(paths, configuration, outputs, jobs) -> None:
 @main.command()
 def rules() -> None:
     """List every rule: code, name, default severity and summary."""
-    for rule in all_rules():
-        state = "" if rule.default_enabled else " (off by default)"
-        click.echo(f"{rule.code}  {rule.name:<32} {str(rule.severity):<8} {rule.summary()}{state}")
+    from linter.check.registry import rule_lines
+
+    for line in rule_lines():
+        click.echo(line)
 
 
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the documentation of rule CODE, with a failing and a passing example."""
+    from linter.check.registry import UnknownRuleError, load_rule
+
     try:
         rule = load_rule(code)
     except UnknownRuleError as error:
