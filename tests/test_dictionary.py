@@ -70,3 +70,16 @@ def test_cached_files_are_built_once(tmp_path, monkeypatch):
     second = cache.cached("thing", build)
     assert first == second == tmp_path / "thing" and len(calls) == 1 and first.read_text() == "x"
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_shipped_pinyin_table_is_pypinyins():
+    """linter/data/pinyin.txt is what scripts/build_pinyin_table.py makes of the installed pypinyin."""
+    import importlib.util
+
+    from linter.language.lexicon import _pinyin_table, pinyins
+
+    spec = importlib.util.spec_from_file_location("build_pinyin_table", EXAMPLES.parent / "scripts" / "build_pinyin_table.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert _pinyin_table() == builder.readings()
+    assert pinyins("够") == pinyins("购") == {"gou"} and not pinyins("a")
