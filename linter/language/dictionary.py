@@ -56,12 +56,9 @@ def _source() -> Path:
 
 
 def _frequencies(source: Path) -> dict[str, int]:
-    frequencies = {}
-    for line in source.read_text(encoding="utf-8").splitlines():
-        parts = line.split(" ")
-        if len(parts) >= 2 and parts[1].isdigit():
-            frequencies[parts[0]] = int(parts[1])
-    return frequencies
+    """Word → count of jieba's dictionary (lines ``word count tag``; a repeated word's last count)."""
+    fields = source.read_text(encoding="utf-8").split()
+    return dict(zip(fields[0::3], map(int, fields[1::3])))
 
 
 def load_dictionary() -> tuple[marisa_trie.Trie, array]:
