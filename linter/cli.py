@@ -224,7 +224,10 @@ def _write_output(text: str, output: str | None) -> None:
               help="Report file to write: .html, .csv or .xlsx (repeat for several).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Files linted in parallel [default: all cores].")
-def report(paths, configuration, outputs, jobs) -> None:
+@click.option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", metavar="ADDRESS",
+              help="Lint on the Dask cluster of this scheduler (e.g. tcp://host:8786; also read from "
+                   "DASK_SCHEDULER_ADDRESS); needs disclint[dask] and the files at the same path on every worker.")
+def report(paths, configuration, outputs, jobs, scheduler) -> None:
     """Lint many documents and write a report for reviewers (HTML, CSV, Excel).
 
     PATHS are files or folders searched for *.txt and *.md. A file that cannot be linted is
@@ -233,6 +236,7 @@ def report(paths, configuration, outputs, jobs) -> None:
     from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
     from linter.report.batch import REPORT_WRITERS, run_batch
+    from linter.report.cluster import ClusterError
 
     unknown = [o for o in outputs if Path(o).suffix.lower() not in REPORT_WRITERS]
     if unknown:
@@ -241,8 +245,8 @@ def report(paths, configuration, outputs, jobs) -> None:
     if missing:
         _fail(f"{missing[0]}: cannot write: no such folder")
     try:
-        batch = run_batch(paths, configuration, jobs)
-    except (UnknownRuleError, ConfigError) as error:
+        batch = run_batch(paths, configuration, jobs, scheduler)
+    except (UnknownRuleError, ConfigError, ClusterError) as error:
         _fail(str(error))
     for output in outputs:
         try:

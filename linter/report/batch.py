@@ -124,8 +124,10 @@ def _lint_in_worker(path: str) -> DocumentResult:
     return lint_document(path, _worker_configuration)
 
 
-def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: int | None = None) -> BatchResult:
-    """Lint every document under ``paths`` (``jobs`` processes; default: all cores)."""
+def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: int | None = None,
+              scheduler: str | None = None) -> BatchResult:
+    """Lint every document under ``paths`` (``jobs`` processes; default: all cores), or on the
+    Dask cluster whose scheduler is at ``scheduler`` (see :mod:`linter.report.cluster`)."""
     import time
 
     started = time.perf_counter()
@@ -135,7 +137,11 @@ def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: i
     ]
     jobs = min(jobs or available_cores(), max(1, len(files)))
     with _Progress(len(files)) as advance:
-        if jobs == 1:
+        if scheduler:
+            from linter.report.cluster import run_on_cluster
+
+            documents = run_on_cluster(files, configuration, scheduler, advance)
+        elif jobs == 1:
             documents = []
             for path in files:
                 documents.append(lint_document(path, configuration))
