@@ -1,4 +1,4 @@
-"""The ``disclint`` command line: ``check``, ``report``, ``rules`` and ``explain``."""
+"""The ``disclint`` command line: ``check``, ``report``, ``extract``, ``rules`` and ``explain``."""
 
 from __future__ import annotations
 
@@ -139,7 +139,8 @@ def main() -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
 def check(paths, configuration, output_format, output, exit_zero, stdin_filename, baseline_file,
           write_baseline_file, apply_fix, show_diff) -> None:
-    """Lint the documents at PATHS (files, or folders searched for *.txt and *.md)."""
+    """Lint the documents at PATHS (files, or folders searched for *.txt, *.md, *.pdf, *.docx and
+    *.xlsx; a Word document and the Excel workbook beside it are checked together)."""
     from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
     from linter.engine import lint_paths
@@ -177,6 +178,9 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
     _write_output(rendered, output)
     for error in result.errors:
         click.echo(f"disclint: {error.path}: {error.message}", err=True)
+    _report_skipped(result.skipped)
+    if not result.files and stdin_filename is None:
+        _fail(f"no document to lint in {', '.join(paths)} (disclint reads {_READABLE})")
     if result.errors:
         sys.exit(EXIT_USAGE)
     failing = any(
@@ -184,6 +188,17 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
         for f in result.findings
     )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+_READABLE = "*.txt, *.md, *.pdf, *.docx, *.xlsx"
+
+
+def _report_skipped(skipped: list[str]) -> None:
+    """Name the files found in the folders whose type disclint does not read."""
+    if skipped:
+        shown = ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else "")
+        click.echo(f"disclint: skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} "
+                   f"of a type disclint does not read ({_READABLE}): {shown}", err=True)
 
 
 def _lint_stdin(name: str, configuration):
@@ -230,7 +245,7 @@ def _write_output(text: str, output: str | None) -> None:
 def report(paths, configuration, outputs, jobs, scheduler) -> None:
     """Lint many documents and write a report for reviewers (HTML, CSV, Excel).
 
-    PATHS are files or folders searched for *.txt and *.md. A file that cannot be linted is
+    PATHS are files or folders searched for *.txt, *.md, *.pdf, *.docx and *.xlsx. A file that cannot be linted is
     listed in the report with its error; the run goes on.
     """
     from linter.check.registry import UnknownRuleError
@@ -248,6 +263,9 @@ def report(paths, configuration, outputs, jobs, scheduler) -> None:
         batch = run_batch(paths, configuration, jobs, scheduler)
     except (UnknownRuleError, ConfigError, ClusterError) as error:
         _fail(str(error))
+    _report_skipped(batch.skipped)
+    if not batch.documents:
+        _fail(f"no document to lint in {', '.join(paths)} (disclint reads {_READABLE}); no report written")
     for output in outputs:
         try:
             REPORT_WRITERS[Path(output).suffix.lower()](batch, output)
@@ -255,6 +273,29 @@ def report(paths, configuration, outputs, jobs, scheduler) -> None:
             _fail(f"{output}: cannot write: {error.strerror or error}")
         click.echo(f"disclint: wrote {output}", err=True)
     click.echo(batch.summary(), err=True)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--workbook", type=click.Path(dir_okay=False),
+              help="An .xlsx whose sheets are the tables of the Word document PATH.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse files larger than this [default: 20 MiB].")
+def extract(path, workbook, max_bytes) -> None:
+    """Print what disclint read from PATH: its text, then each table it found as TSV.
+
+    For a PDF, Word or Excel file the text is the extracted text that the rules see (its line
+    numbers are the ``line`` of JSON output); each table follows with its title, unit, kind and
+    the values read into each 栏次 column."""
+    from linter.document import Document
+    from linter.read import DEFAULT_MAX_BYTES, InputError, read_document
+    from linter.report.extraction import render_extraction
+
+    try:
+        source = read_document(path, max_bytes or DEFAULT_MAX_BYTES, Path(workbook) if workbook else None)
+    except InputError as error:
+        _fail(f"{path}: {error}")
+    click.echo(render_extraction(Document(source)), nl=False)
 
 
 @main.command()

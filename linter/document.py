@@ -19,6 +19,8 @@ class Span:
     start: Position
     end: Position
     quote: str
+    #: Page, paragraph or cell of a PDF, Word or Excel document (None in a text file).
+    where: object = None
 
 
 class Document:
@@ -33,7 +35,8 @@ class Document:
     @cached_property
     def flow(self) -> MappedText:
         """The narrative, normalised for analysis (see :mod:`linter.normalise.flow`)."""
-        return build_flow(self.original)
+        rows = frozenset(start for grid in self.source.grids for start in grid.row_starts)
+        return build_flow(self.original, hard_breaks=self.source.format in ("docx", "xlsx"), table_rows=rows)
 
     @cached_property
     def numbers(self):
@@ -51,9 +54,13 @@ class Document:
 
     @cached_property
     def tables(self):
-        """The disclosure tables, read from the original lines (:mod:`linter.extract.tables`)."""
-        from linter.extract.tables import find_tables
+        """The disclosure tables, read from the original lines (:mod:`linter.extract.tables`), or
+        built from the cells of a PDF, Word or Excel file's tables."""
+        from linter.extract.tables import find_tables, table_from_grid
 
+        if self.source.grids:
+            tables = (table_from_grid(self.original, grid) for grid in self.source.grids)
+            return [table for table in tables if table is not None]
         return find_tables(self.original)
 
     def derived(self, compute, *args):
@@ -76,4 +83,5 @@ class Document:
             self.original.position(start),
             self.original.position(end),
             self.original.text[start:end],
+            self.source.locator.locate(start) if self.source.locator else None,
         )

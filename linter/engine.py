@@ -11,10 +11,7 @@ from linter.check.registry import load_rule, selected_codes
 from linter.check.rule import CheckContext, Rule
 from linter.config import Configuration, Settings
 from linter.document import Document
-from linter.read import InputError, SourceFile, read_path
-
-#: File name endings linted when a folder is given.
-DOCUMENT_SUFFIXES = (".txt", ".md")
+from linter.read import DOCUMENT_SUFFIXES, InputError, SourceFile, read_document
 
 
 @dataclass
@@ -30,6 +27,8 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: int = 0
+    #: Files found in the folders named whose type disclint does not read.
+    skipped: list[str] = field(default_factory=list)
 
 
 def instantiate_rules(settings: Settings) -> list[Rule]:
@@ -54,36 +53,75 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings) -> li
     document = Document(source)
     context = CheckContext(settings.tolerances)
     findings = [finding for rule in rules for finding in rule.check(document, context)]
+    if not source.is_text:
+        for finding in findings:
+            finding.fix = None  # disclint never rewrites a PDF, Word or Excel file
+            if finding.span.where is not None and finding.span.where.path:
+                finding.path = finding.span.where.path  # a cell of the workbook read with a .docx
     return sorted(findings, key=lambda f: f.sort_key)
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files named, and the ``*.txt`` / ``*.md`` files below the folders named, in order."""
+def iter_documents(paths: Iterable[str | Path], skipped: list[str] | None = None) -> Iterator[Path]:
+    """The files named, and the files below the folders named whose type disclint reads
+    (:data:`~linter.read.DOCUMENT_SUFFIXES`), in order. Other files below the folders are added
+    to ``skipped``; hidden files and Office lock files ("~$草稿.docx") are passed over."""
     for path in map(Path, paths):
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        for found in sorted(p for p in path.rglob("*") if p.is_file()):
+            if found.name.startswith((".", "~$")):
+                continue
+            if found.suffix.lower() in DOCUMENT_SUFFIXES:
+                yield found
+            elif skipped is not None:
+                skipped.append(str(found))
 
 
-def lint_file(path: str | Path, settings: Settings) -> list[Finding]:
-    """All findings in the file at ``path`` (raises :class:`InputError` when it cannot be read)."""
-    return lint_source(read_path(path, settings.max_bytes), rules_for(settings), settings)
+def pair_workbooks(files: list[Path]) -> dict[Path, Path]:
+    """{Word document: the Excel workbook holding its tables} among ``files``: an .xlsx pairs with
+    the .docx of the same stem in its folder, or with the folder's only .docx when it is the
+    folder's only .xlsx."""
+    by_folder: dict[Path, tuple[list[Path], list[Path]]] = {}
+    for path in files:
+        words, books = by_folder.setdefault(path.parent, ([], []))
+        {".docx": words, ".xlsx": books}.get(path.suffix.lower(), []).append(path)
+    pairs = {}
+    for words, books in by_folder.values():
+        for word in words:
+            same_stem = [book for book in books if book.stem == word.stem]
+            if same_stem:
+                pairs[word] = same_stem[0]
+            elif len(words) == 1 and len(books) == 1:
+                pairs[word] = books[0]
+    return pairs
+
+
+def lint_file(path: str | Path, settings: Settings, workbook: Path | None = None) -> list[Finding]:
+    """All findings in the file at ``path`` (raises :class:`InputError` when it cannot be read);
+    ``workbook``: the .xlsx holding the tables of the Word document ``path``."""
+    return lint_source(read_document(path, settings.max_bytes, workbook), rules_for(settings), settings)
+
+
+def plan(paths: Iterable[str | Path], settings: Settings | Configuration,
+         skipped: list[str] | None = None) -> list[tuple[Path, Path | None]]:
+    """The documents to lint under ``paths`` that the settings do not exclude, each with its
+    workbook (see :func:`pair_workbooks`); a paired workbook is not linted on its own."""
+    files = [path for path in iter_documents(paths, skipped) if not settings.for_path(path).excludes(path)]
+    pairs = pair_workbooks(files)
+    books = set(pairs.values())
+    return [(path, pairs.get(path)) for path in files if path not in books]
 
 
 def lint_paths(paths: Iterable[str | Path], settings: Settings | Configuration) -> RunResult:
     """Lint every document under ``paths`` that the settings do not exclude; unreadable files
     become :class:`FileError` entries. ``settings`` may differ per file (a :class:`Configuration`)."""
     result = RunResult()
-    for path in iter_documents(paths):
+    for path, workbook in plan(paths, settings, result.skipped):
         file_settings = settings.for_path(path)
-        if file_settings.excludes(path):
-            continue
         result.files += 1
         try:
-            result.findings.extend(lint_file(path, file_settings))
+            result.findings.extend(lint_file(path, file_settings, workbook))
         except InputError as error:
             result.errors.append(FileError(str(path), str(error)))
     result.findings.sort(key=lambda f: f.sort_key)

@@ -3,11 +3,11 @@
 import sys
 
 from linter.document import Document
-from linter.read import read_path
+from linter.read import read_document
 
 
 def main(path: str) -> None:
-    document = Document(read_path(path))
+    document = Document(read_document(path))
     claims = document.claims
 
     def where(number):

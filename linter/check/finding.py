@@ -57,8 +57,17 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.span.start_offset, self.span.end_offset, self.code, self.message)
 
+    @property
+    def position(self) -> str:
+        """Where a person finds it: ``line:col`` in a text file; page and line, paragraph, table
+        cell or sheet cell in a PDF, Word or Excel file (see :class:`linter.read.location.Location`)."""
+        if self.span.where is not None:
+            return self.span.where.label()
+        return f"{self.span.start.line}:{self.span.start.column}"
+
     def to_dict(self) -> dict:
-        """Plain data for machine-readable formats."""
+        """Plain data for machine-readable formats (``line``/``column`` of a PDF, Word or Excel
+        file are those of its extracted text; ``location`` gives page, paragraph or cell)."""
         data = {
             "path": self.path,
             "line": self.span.start.line,
@@ -71,6 +80,8 @@ class Finding:
             "message": self.message,
             "quote": self.span.quote,
         }
+        if self.span.where is not None:
+            data["location"] = {"label": self.span.where.label(), **self.span.where.fields()}
         if self.expected is not None:
             data["expected"] = self.expected
         if self.fix is not None:

@@ -175,7 +175,7 @@ class Table:
 
     @property
     def label(self) -> str:
-        return f"表{self.number}" if self.number else f"untitled {self.kind}"
+        return f"表{self.number}" if self.number else (self.title or f"untitled {self.kind}")
 
     @property
     def has_header(self) -> bool:
@@ -632,3 +632,66 @@ def _holds(identity: Identity, placed: dict[int, float]) -> bool:
     total = sum(sign * placed.get(column, 0.0) for sign, column in identity.terms)
     # Placement only needs to rule out the impossible: allow a few cents of tail difference.
     return abs(placed.get(identity.target, 0.0) - total) <= 0.01 * max(1, len(identity.terms)) + 1e-9
+
+
+def table_from_grid(source: SourceText, grid) -> Table | None:
+    """The table of a :class:`~linter.read.extracted.Grid` (a PDF, Word or Excel table): its rows
+    are tab-separated lines of ``source``, so every value is placed by its cell. Where the table
+    prints no 栏次 line, its value columns (from the first column holding an amount) are numbered
+    1, 2, … as a 栏次 line would. None for a table that is not a disclosure table."""
+    title = grid.title
+    kind = table_kind(title)
+    if kind is None:  # untitled: known by a header only one kind of table has
+        title = ""
+        header_lines = [source.lines()[i][1] for i in _line_indices(source, grid)[:4]]
+        kind = next(filter(None, map(_untitled_kind, header_lines)), None)
+    if kind is None:
+        return None
+    normal = title.translate(_FULLWIDTH).strip()
+    numbered = _TITLE.match(normal) or _BUDGET_TITLE.match(normal)
+    number = int(numbered.group("number")) if numbered else grid.number
+    table = Table(kind, number, title, grid.title_start, grid.title_end, grid.title_start, grid.title_start)
+    if kind == PERFORMANCE or not grid.row_starts:
+        return table
+    lines = source.lines()
+    body = _line_indices(source, grid)
+    table.end = lines[body[-1]][0] + len(lines[body[-1]][1])
+    for index in body:
+        lines[index] = (lines[index][0], _joined_code(lines[index][1], kind))
+    if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
+        body = _with_column_numbers(lines, body)
+    _parse(table, lines, body)
+    return table
+
+
+def _joined_code(row: str, kind: str) -> str:
+    """A row whose subject codes are split over 类, 款, 项 cells ("201\t06\t01\t行政运行") with each
+    code in its first cell ("2010601\t\t\t行政运行"): same length, every cell where it was. Only
+    the first cell holds a 功能分类 code; in the 基本支出 table every block starts with an 经济分类 code."""
+    pattern = r"(?:(?<=^)|(?<=\t))(3\d{2})\t(\d{2})()(?=\t)" if kind == BASIC else r"^([12]\d{2})\t(\d{2})(?:\t(\d{2}))?(?=\t)"
+
+    def join(match: re.Match) -> str:
+        code = "".join(part for part in match.groups() if part)
+        return code + "\t" * (len(match.group()) - len(code))
+
+    return re.sub(pattern, join, row)
+
+
+def _line_indices(source: SourceText, grid) -> list[int]:
+    """The line index of each row of ``grid``."""
+    import bisect
+
+    return [bisect.bisect_right(source.line_starts, start) - 1 for start in grid.row_starts]
+
+
+def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:
+    """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount."""
+    for position, index in enumerate(body):
+        cells = lines[index][1].split("\t")
+        amounts = [c for c, cell in enumerate(cells) if c and re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())]
+        if amounts:
+            width = max(len(lines[i][1].split("\t")) for i in body)
+            header = "\t" * amounts[0] + "\t".join(str(n) for n in range(1, width - amounts[0] + 1))
+            lines.append((lines[index][0], header))
+            return body[:position] + [len(lines) - 1] + body[position:]
+    return body

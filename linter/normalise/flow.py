@@ -51,19 +51,22 @@ def line_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def build_flow(source: SourceText) -> MappedText:
-    """Normalise ``source`` into flow text (see module docstring)."""
+def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozenset[int] = frozenset()) -> MappedText:
+    """Normalise ``source`` into flow text (see module docstring); with ``hard_breaks`` every
+    line is a unit of its own (the paragraphs of a Word document are never wrapped lines); the
+    lines starting at the offsets ``table_rows`` (rows of tables read from a file's structure)
+    are left out."""
     builder = MappedTextBuilder()
     lines = source.lines()
     width = line_width([raw.strip() for _, raw in lines])
     previous: str | None = None
     for start, raw in lines:
         stripped = raw.strip()
-        if not stripped or is_page_number(stripped):
+        if not stripped or is_page_number(stripped) or start in table_rows:
             continue
         lead = len(raw) - len(raw.lstrip())
         if previous is not None:
-            builder.add("\n" if _breaks(previous, stripped, width) else "", start)
+            builder.add("\n" if hard_breaks or _breaks(previous, stripped, width) else "", start)
         _add_line(builder, stripped, start + lead)
         previous = stripped
     return builder.build()

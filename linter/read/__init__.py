@@ -1,5 +1,58 @@
-"""Stage 1 — read: turn a file's bytes into text, or refuse with a clear error."""
+"""Stage 1 — read: turn a file into text, or refuse with a clear error.
 
-from linter.read.decode import InputError, SourceFile, decode_bytes, read_path
+Text files are decoded (:mod:`linter.read.decode`); PDF, Word and Excel files are read from
+their structure into an extracted text with a map back to pages, paragraphs and cells
+(:mod:`linter.read.pdf`, :mod:`linter.read.docx`, :mod:`linter.read.xlsx`).
+"""
 
-__all__ = ["InputError", "SourceFile", "decode_bytes", "read_path"]
+from pathlib import Path
+
+from linter.read.decode import DEFAULT_MAX_BYTES, InputError, SourceFile, decode_bytes, read_path
+
+#: File name endings read as text, and those read from their structure.
+TEXT_SUFFIXES = (".txt", ".md")
+STRUCTURED_SUFFIXES = (".pdf", ".docx", ".xlsx")
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + STRUCTURED_SUFFIXES
+
+
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, workbook: Path | None = None) -> SourceFile:
+    """Read the file at ``path`` by its suffix: PDF, Word, Excel, or text (any other suffix).
+
+    ``workbook``: an .xlsx whose sheets are read as the tables of the Word document ``path``."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in STRUCTURED_SUFFIXES:
+        return read_path(path, max_bytes)
+    _check_size(path, max_bytes)
+    if suffix == ".pdf":
+        from linter.read.pdf import read_pdf
+
+        return read_pdf(path)
+    if suffix == ".docx":
+        from linter.read.docx import read_docx
+
+        return read_docx(path, workbook)
+    from linter.read.xlsx import read_xlsx
+
+    return read_xlsx(path)
+
+
+def _check_size(path: Path, max_bytes: int) -> None:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise InputError("no such file") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}") from exc
+    if path.is_dir():
+        raise InputError("is a directory")
+    if size > max_bytes:
+        raise InputError(f"file is too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
+    if size == 0:
+        raise InputError("file is empty")
+
+
+__all__ = [
+    "DOCUMENT_SUFFIXES", "InputError", "SourceFile", "STRUCTURED_SUFFIXES", "TEXT_SUFFIXES",
+    "decode_bytes", "read_document", "read_path",
+]

@@ -36,6 +36,17 @@ class SourceFile:
     text: str
     encoding: str
     bom: bytes = b""
+    #: "text", or "pdf" / "docx" / "xlsx" for a document read from its structure; then ``text``
+    #: is the extracted text, ``locator`` maps its offsets to pages, paragraphs or cells and
+    #: ``grids`` holds its tables (see :mod:`linter.read.extracted`).
+    format: str = "text"
+    locator: object = None
+    grids: tuple = ()
+
+    @property
+    def is_text(self) -> bool:
+        """Whether this is a text file (which ``--fix`` may rewrite)."""
+        return self.format == "text"
 
     def encode(self, text: str) -> bytes:
         """Encode ``text`` the way this file was encoded (same codec, same BOM)."""

@@ -16,8 +16,8 @@ from typing import Callable, Iterable
 
 from linter.check.finding import Finding, Severity
 from linter.config import Configuration
-from linter.engine import FileError, iter_documents, lint_source, rules_for
-from linter.read import InputError, read_path
+from linter.engine import FileError, lint_source, plan, rules_for
+from linter.read import InputError, read_document
 
 #: Characters of the original text shown on each side of a finding's quote.
 CONTEXT_CHARS = 24
@@ -56,6 +56,8 @@ class RuleSummary:
 class BatchResult:
     documents: list[DocumentResult]
     seconds: float = 0.0
+    #: Files in the folders whose type disclint does not read.
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -96,11 +98,11 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tupl
     return before, after
 
 
-def lint_document(path: str, configuration: Configuration) -> DocumentResult:
-    """Lint one file for a report; never raises for a bad file."""
+def lint_document(path: str, configuration: Configuration, workbook: str | None = None) -> DocumentResult:
+    """Lint one file (a Word document with its ``workbook``) for a report; never raises for a bad file."""
     try:
         settings = configuration.for_path(path)
-        source = read_path(path, settings.max_bytes)
+        source = read_document(path, settings.max_bytes, Path(workbook) if workbook else None)
         findings = lint_source(source, rules_for(settings), settings)
     except InputError as error:
         return DocumentResult(path, error=str(error))
@@ -120,8 +122,8 @@ def _init_worker(configuration: Configuration) -> None:
     _worker_configuration = configuration
 
 
-def _lint_in_worker(path: str) -> DocumentResult:
-    return lint_document(path, _worker_configuration)
+def _lint_in_worker(job: tuple[str, str | None]) -> DocumentResult:
+    return lint_document(job[0], _worker_configuration, job[1])
 
 
 def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: int | None = None,
@@ -131,10 +133,8 @@ def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: i
     import time
 
     started = time.perf_counter()
-    files = [
-        str(path) for path in iter_documents(paths)
-        if not configuration.for_path(path).excludes(path)
-    ]
+    skipped: list[str] = []
+    files = [(str(path), workbook and str(workbook)) for path, workbook in plan(paths, configuration, skipped)]
     jobs = min(jobs or available_cores(), max(1, len(files)))
     with _Progress(len(files)) as advance:
         if scheduler:
@@ -143,22 +143,22 @@ def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: i
             documents = run_on_cluster(files, configuration, scheduler, advance)
         elif jobs == 1:
             documents = []
-            for path in files:
-                documents.append(lint_document(path, configuration))
+            for path, workbook in files:
+                documents.append(lint_document(path, configuration, workbook))
                 advance()
         else:
             documents = _run_parallel(files, configuration, jobs, advance)
-    return BatchResult(documents, time.perf_counter() - started)
+    return BatchResult(documents, time.perf_counter() - started, skipped)
 
 
-def _run_parallel(files: list[str], configuration: Configuration, jobs: int,
+def _run_parallel(files: list[tuple[str, str | None]], configuration: Configuration, jobs: int,
                   advance: Callable[[], None]) -> list[DocumentResult]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # The first file is linted here, before the pool starts: the rule modules and language
     # resources it loads are then inherited by forked workers instead of loaded again in each.
-    documents: list[DocumentResult] = [lint_document(files[0], configuration)]
+    documents: list[DocumentResult] = [lint_document(files[0][0], configuration, files[0][1])]
     advance()
     chunksize = max(1, min(16, len(files) // (jobs * 8)))
     try:
@@ -168,7 +168,7 @@ def _run_parallel(files: list[str], configuration: Configuration, jobs: int,
                 advance()
     except BrokenProcessPool:
         message = "a worker process died while linting this file or one near it; rerun with --jobs 1"
-        documents += [DocumentResult(path, error=message) for path in files[len(documents):]]
+        documents += [DocumentResult(path, error=message) for path, _ in files[len(documents):]]
     return documents
 
 

@@ -1,7 +1,7 @@
 """``disclint report --scheduler ADDRESS``: lint the files on a Dask cluster.
 
-Each file is one task: a worker reads it (at the same absolute path: the files live in a folder
-every worker sees) and lints it with :func:`~linter.report.batch.lint_document`, exactly as a
+Each file (a Word document with its workbook) is one task: a worker reads it (at the same
+absolute path: the files live in a folder every worker sees) and lints it with :func:`~linter.report.batch.lint_document`, exactly as a
 local run does; the findings come back to this process, which writes the reports. Imported only
 when a scheduler is named, so local runs never import Dask.
 """
@@ -22,9 +22,9 @@ class ClusterError(RuntimeError):
     """The cluster cannot be used (Dask missing, scheduler unreachable)."""
 
 
-def run_on_cluster(files: list[str], configuration: Configuration, address: str,
+def run_on_cluster(files: list[tuple[str, str | None]], configuration: Configuration, address: str,
                    advance: Callable[[], None]) -> list[DocumentResult]:
-    """One :class:`DocumentResult` per file, in order, linted by the workers of ``address``."""
+    """One :class:`DocumentResult` per ``(file, workbook)``, in order, linted by the workers of ``address``."""
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -33,23 +33,33 @@ def run_on_cluster(files: list[str], configuration: Configuration, address: str,
         client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, ValueError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    # Paths relative to this process's folder mean nothing to a worker: it gets absolute ones,
+    # and the results get the paths as given back.
+    given = {os.path.abspath(path): path for job in files for path in job if path}
     with client:
         [shared] = client.scatter([configuration], broadcast=True)
-        # Paths relative to this process's folder mean nothing to a worker; files may change between
-        # runs, so results are never reused (pure=False).
-        futures = client.map(lint_document, [os.path.abspath(f) for f in files], configuration=shared, pure=False)
+        futures = client.map(  # files may change between runs: results are never reused (pure=False)
+            _lint, [os.path.abspath(path) for path, _ in files],
+            [workbook and os.path.abspath(workbook) for _, workbook in files],
+            configuration=shared, pure=False,
+        )
         for _ in as_completed(futures):
             advance()
-        return [_as_given(path, future) for path, future in zip(files, futures)]
+        return [_as_given(path, future, given) for (path, _), future in zip(files, futures)]
 
 
-def _as_given(path: str, future) -> DocumentResult:
-    """The worker's result under the path as it was given (as a local run reports it)."""
+def _lint(path: str, workbook: str | None, configuration: Configuration) -> DocumentResult:
+    """:func:`lint_document` with its arguments in the order ``Client.map`` passes them."""
+    return lint_document(path, configuration, workbook)
+
+
+def _as_given(path: str, future, given: dict[str, str]) -> DocumentResult:
+    """The worker's result, with the paths as given (as a local run reports them)."""
     try:
         document = future.result()
     except Exception as error:  # a worker died on this file more often than Dask retries
         return DocumentResult(path, error=f"the cluster could not lint this file ({type(error).__name__}: {error})")
     document.path = path
     for finding in document.findings:
-        finding.path = path
+        finding.path = given.get(finding.path, finding.path)
     return document

@@ -12,9 +12,10 @@ from linter.engine import FileError
 
 
 def render_text(findings: list[Finding], errors: list[FileError], files: int) -> str:
-    """``path:line:col: severity CODE message`` lines, then a one-line summary."""
+    """``path:line:col: severity CODE message`` lines (``path: page 3, line 12, col 5: …``,
+    ``path: 表1!C7: …`` for PDF, Word and Excel files), then a one-line summary."""
     lines = [
-        f"{f.path}:{f.span.start.line}:{f.span.start.column}: {f.severity} {f.code} {f.message}"
+        f"{f.path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} {f.message}"
         for f in findings
     ]
     lines += [f"{e.path}:1:1: error E000 cannot lint: {e.message}" for e in errors]

@@ -102,6 +102,13 @@ def _rule_table(batch: BatchResult) -> str:
     )
 
 
+def _where(finding, document: DocumentResult) -> str:
+    """The finding's place; in the Excel workbook of a Word document, with the workbook's name."""
+    if finding.path == document.path:
+        return finding.position
+    return f"{finding.path.replace(chr(92), '/').rsplit('/', 1)[-1]}: {finding.position}"
+
+
 def _document_details(document: DocumentResult, anchor: str) -> str:
     counts = document.counts()
     tally = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in _SEVERITIES if counts[s])
@@ -119,12 +126,12 @@ def _document_details(document: DocumentResult, anchor: str) -> str:
         )
         expected = f"<br>expected: {escape(f.expected)}" if f.expected else ""
         rows.append(
-            f'<tr><td class="num">{f.span.start.line}:{f.span.start.column}</td>'
+            f'<tr><td class="num">{escape(_where(f, document))}</td>'
             f'<td class="{f.severity}">{f.severity}</td><td>{escape(f.code)}</td>'
             f"<td>{escape(f.message)}{expected}</td><td>{quote}</td></tr>"
         )
     return (
         f'<details id="{anchor}" open><summary>{escape(document.path)} — {tally}</summary>'
-        "<table><tr><th>Line:col</th><th>Severity</th><th>Code</th><th>Message</th><th>Text</th></tr>"
+        "<table><tr><th>Where</th><th>Severity</th><th>Code</th><th>Message</th><th>Text</th></tr>"
         + "".join(rows) + "</table></details>"
     )

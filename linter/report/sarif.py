@@ -71,7 +71,7 @@ def _rule_descriptor(code: str) -> dict:
 def _result(finding: Finding, rule_index: int) -> dict:
     span = finding.span
     fingerprint = hashlib.sha256(f"{finding.code}\0{span.quote}".encode()).hexdigest()[:32]
-    return {
+    result = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": _LEVELS[str(finding.severity)],
@@ -92,6 +92,13 @@ def _result(finding: Finding, rule_index: int) -> dict:
         ],
         "partialFingerprints": {"disclintQuote/v1": fingerprint},
     }
+    if span.where is not None:
+        # A PDF, Word or Excel file has no text lines: the place is a page line, paragraph or cell.
+        location = result["locations"][0]
+        location["physicalLocation"]["region"] = {"snippet": {"text": span.quote}}
+        location["logicalLocations"] = [{"name": span.where.label(), "kind": "element"}]
+        result["properties"] = {"location": span.where.fields()}
+    return result
 
 
 def _notification(error: FileError) -> dict:

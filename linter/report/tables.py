@@ -8,7 +8,7 @@ import re
 from linter.report.batch import BatchResult
 
 FINDING_COLUMNS = ["path", "line", "column", "end_line", "end_column", "severity", "code", "rule",
-                   "message", "quote", "context", "expected"]
+                   "message", "quote", "context", "expected", "location"]
 DOCUMENT_COLUMNS = ["path", "errors", "warnings", "infos", "findings", "cannot lint"]
 RULE_COLUMNS = ["code", "rule", "severity", "findings", "documents"]
 #: Text a spreadsheet would run as a formula.
@@ -23,10 +23,10 @@ def finding_rows(batch: BatchResult) -> list[list]:
         rows.append([
             f.path, f.span.start.line, f.span.start.column, f.span.end.line, f.span.end.column,
             str(f.severity), f.code, f.name, f.message, f.span.quote,
-            f"{before}【{f.span.quote}】{after}", f.expected or "",
+            f"{before}【{f.span.quote}】{after}", f.expected or "", f.position,
         ])
     for e in batch.errors:
-        rows.append([e.path, 1, 1, 1, 1, "error", "E000", "unreadable-file", e.message, "", "", ""])
+        rows.append([e.path, 1, 1, 1, 1, "error", "E000", "unreadable-file", e.message, "", "", "", ""])
     return rows
 
 
@@ -67,7 +67,7 @@ def write_xlsx(batch: BatchResult, output: str) -> None:
     sheets = [
         ("Documents", DOCUMENT_COLUMNS, document_rows(batch), [60, 8, 9, 7, 9, 40]),
         ("Rules", RULE_COLUMNS, rule_rows(batch), [10, 32, 9, 9, 11]),
-        ("Findings", FINDING_COLUMNS, finding_rows(batch), [40, 7, 7, 9, 11, 9, 8, 24, 70, 20, 60, 20]),
+        ("Findings", FINDING_COLUMNS, finding_rows(batch), [40, 7, 7, 9, 11, 9, 8, 24, 70, 20, 60, 20, 24]),
     ]
     for title, columns, rows, widths in sheets:
         sheet = workbook.create_sheet(title)

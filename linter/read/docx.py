@@ -1,0 +1,167 @@
+"""Read a Word document (.docx, python-docx): paragraphs in order, tables as tables.
+
+Numbers that Word generates for headings and list items (自动编号: "一、", "（二）", "3.") are not
+in the paragraph's characters; they are computed from the document's numbering definitions and
+put in front of the paragraph's text, as the reader sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from linter.read.decode import SourceFile
+from linter.read.extracted import ExtractedText, refusing_broken, unit_of
+from linter.read.location import Location
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DIGITS = "零一二三四五六七八九"
+
+
+def read_docx(path: Path, workbook: Path | None = None) -> SourceFile:
+    """The extracted text of the .docx at ``path`` (raises :class:`InputError` when unreadable),
+    followed by the sheets of ``workbook`` (its tables, see :func:`linter.read.xlsx.add_workbook`)."""
+    out = ExtractedText(str(path), "docx")
+    with refusing_broken("Word (.docx)"):
+        _add_document(out, path)
+    if workbook is not None:
+        from linter.read.xlsx import add_workbook
+
+        add_workbook(out, workbook, own_path=True)
+    return out.source()
+
+
+def _add_document(out: ExtractedText, path: Path) -> None:
+    """Append the paragraphs and tables of the Word document at ``path`` to ``out``."""
+    import docx
+
+    document = docx.Document(str(path))
+    numbering = _Numbering(document)
+    paragraph_number = table_number = 0
+    recent: list[tuple[str, int]] = []  # paragraphs since the last table, with their offsets
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{_W}p":
+            paragraph_number += 1
+            paragraph = docx.text.paragraph.Paragraph(element, document)
+            prefix = numbering.label(paragraph)
+            text = paragraph.text.replace("\r", "").replace("\t", " ")
+            if not (prefix + text).strip():
+                continue
+            lines = (prefix + text).split("\n")
+            start = out.line(lines[0], Location(paragraph=paragraph_number, column=1))
+            for line in lines[1:]:  # after a manual line break
+                out.line(line, Location(paragraph=paragraph_number, column=1))
+            recent.append((prefix + text, start))
+        elif element.tag == f"{_W}tbl":
+            table_number += 1
+            table = docx.table.Table(element, document)
+            rows = _table_cells(table)
+            title, start = _title(recent)
+            unit = next((u for u in (unit_of(text) for text, _ in reversed(recent)) if u), "")
+            out.table(title, unit, rows, lambda r, c, n=table_number: Location(table=n, row=r + 1, column=c + 1),
+                      title_at=(start, start + len(title)) if title else None)
+            recent = []
+
+
+def _title(paragraphs: list[tuple[str, int]]) -> tuple[str, int]:
+    """The table's title and its offset: the last of the few paragraphs before the table that
+    names a kind of table."""
+    from linter.extract.tables import table_kind
+
+    for text, start in reversed(paragraphs[-4:]):
+        if table_kind(text) and not unit_of(text) and len(text) < 60:
+            return text, start
+    return "", 0
+
+
+def _table_cells(table) -> list[list[str]]:
+    """Cell texts by row; a merged cell's text appears once, in its first grid cell."""
+    rows = []
+    seen = set()
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            element = cell._tc  # a merged cell is the same element in every grid cell it covers
+            cells.append("" if element in seen else cell.text)
+            seen.add(element)
+        rows.append(cells)
+    return rows
+
+
+class _Numbering:
+    """Counters of Word's automatic numbering, to render each numbered paragraph's label."""
+
+    def __init__(self, document) -> None:
+        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for node in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for level in node.findall(f"{_W}lvl"):
+                levels[int(level.get(f"{_W}ilvl", "0"))] = (
+                    _val(level, "numFmt", "decimal"), _val(level, "lvlText", ""), int(_val(level, "start", "1")),
+                )
+            abstract[node.get(f"{_W}abstractNumId")] = levels
+        for node in root.findall(f"{_W}num"):
+            levels = abstract.get(_val(node, "abstractNumId", ""), {})
+            for ilvl, spec in levels.items():
+                self.formats[(node.get(f"{_W}numId"), ilvl)] = spec
+
+    def label(self, paragraph) -> str:
+        num_id, ilvl = _num_pr(paragraph)
+        spec = self.formats.get((num_id, ilvl)) if num_id else None
+        if spec is None or spec[0] in ("bullet", "none"):
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        for level in range(ilvl + 1, 9):
+            counters[level] = 0
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else self.formats[(num_id, ilvl)][2]
+
+        def number(match: re.Match) -> str:
+            level = int(match.group(1)) - 1
+            fmt, _, start = self.formats.get((num_id, level), ("decimal", "", 1))
+            return _format(counters[level] or start, fmt)
+
+        return re.sub(r"%(\d)", number, spec[1])
+
+
+def _val(node, child: str, default: str) -> str:
+    found = node.find(f"{_W}{child}")
+    return found.get(f"{_W}val", default) if found is not None else default
+
+
+def _num_pr(paragraph) -> tuple[str | None, int]:
+    """(numId, level) of a paragraph's numbering, directly or through its style."""
+    for owner in (paragraph._p, getattr(paragraph.style, "element", None)):
+        ppr = owner.find(f"{_W}pPr") if owner is not None else None
+        numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if numpr is not None:
+            num_id = _val(numpr, "numId", "")
+            if num_id and num_id != "0":
+                return num_id, int(_val(numpr, "ilvl", "0"))
+    return None, 0
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt.startswith(("chineseCounting", "ideographDigital", "japaneseCounting", "taiwaneseCounting")):
+        return chinese_number(n)
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (beyond 99: digits)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _DIGITS[tens]) + "十" if tens else "") + (_DIGITS[ones] if ones else "")

@@ -1,0 +1,117 @@
+"""Build the extracted text of a structured document (PDF, Word, Excel), line by line.
+
+Readers add narrative lines and tables in reading order; each table becomes a title line, a
+unit line and one tab-separated line per row, and is also kept as a :class:`Grid` so the table
+parser places every value by its cell instead of guessing columns from whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from linter.read.decode import InputError, SourceFile
+from linter.read.location import Location, Locator, Segment
+
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(\S*元)")
+_CELL_SPACES = re.compile(r"\s*\n\s*|[\t\r]")
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table read from a file's structure: where its title and rows are in the extracted text."""
+
+    title: str
+    #: The table's number when the file says it some other way than its title (sheet "表3").
+    number: int | None
+    unit: str
+    title_start: int
+    title_end: int
+    #: Extracted-text offset of each row's line, header rows included.
+    row_starts: tuple[int, ...]
+
+
+@contextmanager
+def refusing_broken(what: str):
+    """Turn any error of a format library reading a damaged file into an :class:`InputError`
+    (``what``: "Word (.docx)", …); the libraries raise many kinds of exceptions."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as error:
+        raise InputError(f"not a readable {what} file ({type(error).__name__}: {error})") from error
+
+
+def unit_of(text: str) -> str | None:
+    """The amount unit a line states ("单位：万元" → "万元"), or None."""
+    match = _UNIT.search(text)
+    return match.group(1) if match else None
+
+
+def cell_text(text: str) -> str:
+    """A cell's text on one line: inner line breaks joined (without a space between Chinese)."""
+    text = (text or "").strip()
+    return _CELL_SPACES.sub(lambda m: " " if _needs_space(text, m) else "", text)
+
+
+def _needs_space(text: str, match: re.Match) -> bool:
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    return before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
+
+
+@dataclass
+class ExtractedText:
+    """The extracted text under construction, with its locator segments and grids."""
+
+    path: str
+    kind: str
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    segments: list[Segment] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+
+    def line(self, text: str, location: Location) -> int:
+        """Append a line of text that starts at ``location``; returns its offset."""
+        start = self._append(text)
+        self.segments.append(Segment(start, start + len(text), location))
+        return start
+
+    def blank(self) -> None:
+        self._append("")
+
+    def table(self, title: str, unit: str, rows: list[list[str]], cell_location,
+              number: int | None = None, title_at: tuple[int, int] | None = None) -> None:
+        """Append a table: ``rows`` of cell texts, ``cell_location(row, column)`` for each cell.
+
+        ``title_at`` gives the extracted-text offsets of a title already added as a line."""
+        rows = [[cell_text(cell) for cell in row] for row in rows]
+        rows = [row for row in rows if any(row)]
+        if not rows:
+            return
+        title_start, title_end = title_at or (self.length, self.length)
+        starts = []
+        for r, row in enumerate(rows):
+            start = self._append("\t".join(row))
+            starts.append(start)
+            position = start
+            for c, cell in enumerate(row):
+                self.segments.append(Segment(position, position + len(cell), cell_location(r, c), advance=False))
+                position += len(cell) + 1
+        self.grids.append(Grid(title, number, unit, title_start, title_end, tuple(starts)))
+        self.blank()
+
+    def _append(self, text: str) -> int:
+        start = self.length
+        self.parts.append(text + "\n")
+        self.length += len(text) + 1
+        return start
+
+    def source(self) -> SourceFile:
+        text = "".join(self.parts)
+        if not text.strip():
+            raise InputError(f"no text found in this {self.kind} file")
+        return SourceFile(self.path, text, "utf-8", format=self.kind, locator=Locator(self.segments),
+                          grids=tuple(self.grids))

@@ -1,0 +1,210 @@
+"""Read a PDF (pdfplumber): text lines and ruled tables from the page geometry.
+
+- Tables are found from their ruling lines and cell boxes (pdfplumber's ``find_tables``); their
+  characters are left out of the text lines. A table that goes on over a page break (no title
+  above it, as many columns as the table before) is joined to it, repeated header rows dropped.
+- Headers and footers are lines in the top or bottom margin that are page numbers ("- 3 -",
+  "第 3 页") or recur on several pages; they are left out of the text.
+- Each text line and table row remembers its page and its line on the page (counting every
+  visual line from the top of the page, as a reader counts).
+- A PDF without a text layer (a scan) is refused: disclint does not do OCR.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.read.decode import InputError, SourceFile
+from linter.read.extracted import ExtractedText, unit_of
+from linter.read.location import Location
+
+#: Share of the page height at the top and at the bottom where headers and footers live.
+MARGIN = 0.08
+_PAGE_NUMBER = re.compile(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–－_~·]*$")
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    bottom: float
+
+
+@dataclass
+class _Table:
+    top: float
+    rows: list[list[str]]
+    row_tops: list[float]
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    tables: list[_Table] = field(default_factory=list)
+    visual_tops: list[float] = field(default_factory=list)
+
+    def line_on_page(self, top: float) -> int:
+        """1-based line number of something at height ``top``, counting visual lines above it."""
+        return 1 + sum(1 for t in self.visual_tops if t < top - 1.0)
+
+
+def read_pdf(path: Path) -> SourceFile:
+    """The extracted text of the PDF at ``path`` (raises :class:`InputError` when unreadable)."""
+    try:
+        import pdfplumber
+    except ImportError as error:
+        raise InputError("reading PDF needs pdfplumber: pip install 'disclint[pdf]'") from error
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, 1)]
+    except InputError:
+        raise
+    except Exception as error:  # pdfminer raises many kinds of errors on broken files
+        name = type(error).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise InputError("the PDF is encrypted; disclint needs a PDF it can open without a password") from error
+        raise InputError(f"not a readable PDF ({name}: {error})") from error
+    if not pages:
+        raise InputError("the PDF has no pages")
+    if not any(page.lines or page.tables for page in pages):
+        raise InputError("no text layer: disclint does not do OCR (the PDF is a scan or its text is drawn as images)")
+    return _assemble(str(path), pages)
+
+
+def _read_page(page, number: int) -> _Page:
+    result = _Page(number, float(page.height))
+    found = page.find_tables()
+    text_page = page
+    for table in found:
+        text_page = text_page.outside_bbox(table.bbox)
+        rows = table.extract()
+        tops = [row.bbox[1] if row.bbox else table.bbox[1] for row in table.rows]
+        result.tables.append(_Table(float(table.bbox[1]), [[c or "" for c in row] for row in rows], tops))
+    for line in text_page.extract_text_lines(strip=True):
+        if line["text"].strip():
+            result.lines.append(_Line(line["text"].strip(), float(line["top"]), float(line["bottom"])))
+    result.visual_tops = _visual_lines(page)
+    return result
+
+
+def _visual_lines(page) -> list[float]:
+    """The tops of the page's visual lines (characters whose tops are within 2 points group)."""
+    tops = sorted(float(char["top"]) for char in page.chars if char["text"].strip())
+    lines: list[float] = []
+    for top in tops:
+        if not lines or top - lines[-1] > 2.0:
+            lines.append(top)
+    return lines
+
+
+def _margin_lines(pages: list[_Page]) -> set[tuple[int, int]]:
+    """(page, line index) of every header and footer line."""
+    def zone(page: _Page, line: _Line) -> bool:
+        return line.bottom < page.height * MARGIN or line.top > page.height * (1 - MARGIN)
+
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", text.replace(" ", ""))
+
+    recurring = Counter(key(line.text) for page in pages for line in page.lines if zone(page, line))
+    threshold = max(2, len(pages) // 3)
+    return {
+        (page.number, index)
+        for page in pages for index, line in enumerate(page.lines)
+        if zone(page, line) and (_PAGE_NUMBER.match(line.text) or recurring[key(line.text)] >= threshold)
+    }
+
+
+@dataclass
+class _OpenTable:
+    """A table being read, which the next page may continue."""
+
+    number: int
+    title: str
+    title_at: tuple[int, int] | None
+    unit: str
+    rows: list[list[str]] = field(default_factory=list)
+    #: Per row: the cell's location from its column index.
+    where: list = field(default_factory=list)
+
+    def add(self, page: _Page, table: _Table, skip: int = 0) -> None:
+        for row, top in zip(table.rows[skip:], table.row_tops[skip:]):
+            self.where.append(_cell_location(page, top, self.number, len(self.rows)))
+            self.rows.append(row)
+
+    def continues_in(self, table: _Table) -> bool:
+        return _width(table.rows) == _width(self.rows)
+
+    def write(self, out: ExtractedText) -> None:
+        out.table(self.title, self.unit, self.rows, lambda r, c: self.where[r](c), title_at=self.title_at)
+
+
+def _assemble(path: str, pages: list[_Page]) -> SourceFile:
+    """The extracted text: each page's text lines and tables from top to bottom, headers and
+    footers left out, a table without a title at the top of a page joined to the one before."""
+    out = ExtractedText(path, "pdf")
+    margins = _margin_lines(pages)
+    current: _OpenTable | None = None
+    count = 0
+    recent: list[tuple[str, int]] = []  # text lines since the last table, with their offsets
+    for page in pages:
+        items = [(line.top, 0, line) for i, line in enumerate(page.lines) if (page.number, i) not in margins]
+        items += [(table.top, 1, table) for table in page.tables]
+        items.sort(key=lambda item: (item[0], item[1]))
+        for position, (_, is_table, item) in enumerate(items):
+            if not is_table:
+                if current:
+                    current.write(out)
+                    current = None
+                start = out.line(item.text, Location(page=page.number, line=page.line_on_page(item.top), column=1))
+                recent.append((item.text, start))
+                continue
+            title, title_start = _title(recent)
+            if current and position == 0 and not title and current.continues_in(item):
+                current.add(page, item, _repeated_header_rows(item.rows, current.rows))
+                continue
+            if current:
+                current.write(out)
+            count += 1
+            unit = next((u for u in (unit_of(text) for text, _ in reversed(recent[-4:])) if u), "")
+            current = _OpenTable(count, title, (title_start, title_start + len(title)) if title else None, unit)
+            current.add(page, item)
+            recent = []
+    if current:
+        current.write(out)
+    return out.source()
+
+
+def _cell_location(page: _Page, top: float, table: int, row: int):
+    line = page.line_on_page(top)
+    return lambda column: Location(page=page.number, line=line, table=table, row=row + 1, column=column + 1)
+
+
+def _title(recent: list[tuple[str, int]]) -> tuple[str, int]:
+    """The title among the few lines before a table: the last one that names a kind of table."""
+    from linter.extract.tables import table_kind
+
+    for text, start in reversed(recent[-4:]):
+        if table_kind(text) and not unit_of(text) and len(text) < 60 and "。" not in text:
+            return text, start
+    return "", 0
+
+
+def _width(rows: list[list[str]]) -> int:
+    return max((len(row) for row in rows), default=0)
+
+
+def _repeated_header_rows(rows: list[list[str]], first_rows: list[list[str]]) -> int:
+    """How many leading ``rows`` repeat the table's header rows (``first_rows``)."""
+    skip = 0
+    while skip < len(rows) and skip < len(first_rows) and rows[skip] == first_rows[skip] and not _has_amount(rows[skip]):
+        skip += 1
+    return skip
+
+
+def _has_amount(row: list[str]) -> bool:
+    return any(re.fullmatch(r"-?[\d,]+\.\d+", cell.strip()) for cell in row)

@@ -1,0 +1,331 @@
+"""PDF, Word and Excel input: each format read from files the tests write, errors found at the
+page, paragraph or cell where they are, the Word + Excel pair, folder walks and bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+
+docx = pytest.importorskip("docx")
+openpyxl = pytest.importorskip("openpyxl")
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+NARRATIVE = "2024年度收入总计100.00万元，支出决算为80.00万元，完成年初预算的72.83.1%。"
+#: A 支出决算表 whose 201 row adds up to 45 in 项目支出 while 合计 says 40 (TBL003).
+EXPENDITURE = [
+    ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+    ["", "合计", "100.00", "60.00", "40.00"],
+    ["201", "一般公共服务支出", "100.00", "60.00", "45.00"],
+]
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def findings(*args) -> list[dict]:
+    return json.loads(run("check", "--format", "json", *args).stdout)
+
+
+# --- Word -------------------------------------------------------------------------------------
+
+def _chinese_numbering(document) -> None:
+    """Make the template's "List Number" style count 一、二、三、 as Word's 自动编号 does."""
+    from docx.oxml.ns import qn
+
+    numbering = document.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        if level.get(qn("w:ilvl")) == "0":
+            level.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
+            level.find(qn("w:lvlText")).set(qn("w:val"), "%1、")
+
+
+def write_docx(path: Path, table: list[list[str]] | None = EXPENDITURE, text: str = NARRATIVE,
+               heading: str = "收入支出决算总体情况说明") -> Path:
+    document = docx.Document()
+    _chinese_numbering(document)
+    document.add_paragraph(heading, style="List Number")  # paragraph 1
+    document.add_paragraph(text)  # paragraph 2
+    document.add_paragraph("支出决算情况说明", style="List Number")  # paragraph 3
+    if table:
+        document.add_paragraph("支出决算表")  # paragraph 4
+        document.add_paragraph("单位：万元")  # paragraph 5
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+def test_word_paragraphs_tables_and_generated_heading_numbers(tmp_path):
+    path = write_docx(tmp_path / "草稿.docx")
+    extracted = run("extract", str(path)).stdout
+    assert "一、收入支出决算总体情况说明\n" in extracted and "二、支出决算情况说明\n" in extracted
+    assert "\t合计\t100.00\t60.00\t40.00\n" in extracted
+    assert "# 支出决算表 | kind 支出表 | number - | unit 万元" in extracted
+    found = {f["code"]: f for f in findings(str(path))}
+    assert found["NUM001"]["location"] == {"label": "paragraph 2, col 40", "paragraph": 2, "column": 40}
+    assert found["NUM001"]["quote"] == "72.83.1%"
+    assert found["TBL003"]["location"]["label"] == "table 1, row 2, col 5"
+    assert "40" in found["TBL003"]["message"] and "45" in found["TBL003"]["message"]
+
+
+def test_word_table_without_error_gives_no_table_finding(tmp_path):
+    table = [row[:] for row in EXPENDITURE]
+    table[2][4] = "40.00"
+    path = write_docx(tmp_path / "草稿.docx", table, text="支出决算为80.00万元。")
+    assert [f["code"] for f in findings(str(path))] == []
+
+
+def test_text_output_shows_the_location(tmp_path):
+    path = write_docx(tmp_path / "草稿.docx")
+    lines = run("check", str(path)).stdout.splitlines()
+    assert f"{path}: paragraph 2, col 40: error NUM001 " in "\n".join(lines)
+    assert any(line.startswith(f"{path}: table 1, row 2, col 5: error TBL003 ") for line in lines)
+
+
+# --- Excel ------------------------------------------------------------------------------------
+
+def write_xlsx(path: Path, title: str = "支出决算表", rows: list[list[str]] = EXPENDITURE) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "表3"
+    sheet["A1"] = title
+    sheet["A2"] = "单位：万元"
+    for r, row in enumerate(rows, start=4):  # row 3 left empty
+        for c, value in enumerate(row, start=1):
+            cell = sheet.cell(r, c)
+            if value.replace(".", "").isdigit() and "." in value:
+                cell.value, cell.number_format = float(value), "0.00"
+            elif value:
+                cell.value = value
+    workbook.save(str(path))
+    return path
+
+
+def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
+    path = write_xlsx(tmp_path / "决算表.xlsx")
+    extracted = run("extract", str(path)).stdout
+    assert "# 支出决算表 | kind 支出表 | number 3 | unit 万元 | at 表3!A1" in extracted
+    assert "\t合计\t\t\t100.00\t60.00\t40.00\t\n" in extracted  # by 栏次, number format kept
+    found = findings(str(path))
+    hierarchy = [f for f in found if f["code"] == "TBL003"]
+    assert [f["location"]["label"] for f in hierarchy] == ["表3!E5"]
+    assert hierarchy[0]["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
+
+
+def test_workbook_beside_its_word_draft_is_checked_with_it(tmp_path):
+    """The narrative of the .docx against the tables of the .xlsx with the same stem."""
+    rows = [
+        ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["", "合计", "852.68", "135.01", "717.67"],
+        ["201", "一般公共服务支出", "852.68", "135.01", "717.67"],
+    ]
+    write_xlsx(tmp_path / "决算公开.xlsx", "一般公共预算财政拨款支出决算表（表5）", rows)
+    write_docx(tmp_path / "决算公开.docx", table=None, text="一般公共服务(类)支出812.73万元，占96.4%。",
+               heading="一般公共预算财政拨款支出决算情况说明")
+    result = run("check", "--format", "json", str(tmp_path))
+    found = [f for f in json.loads(result.stdout) if f["code"] == "TBL006"]
+    assert len(found) == 1 and "852.68" in found[0]["message"]
+    assert found[0]["path"] == str(tmp_path / "决算公开.docx") and found[0]["location"]["paragraph"] == 2
+    assert "1 file" in run("check", str(tmp_path)).stdout  # the workbook is not linted alone
+    # Without the workbook the same draft has no table to disagree with.
+    (tmp_path / "决算公开.xlsx").unlink()
+    assert not [f for f in findings(str(tmp_path)) if f["code"] == "TBL006"]
+
+
+def test_workbook_finding_names_the_workbook(tmp_path):
+    write_xlsx(tmp_path / "表.xlsx")
+    write_docx(tmp_path / "草稿.docx", table=None, text="支出决算为80.00万元。")
+    found = [f for f in findings(str(tmp_path)) if f["code"] == "TBL003"]
+    assert [(Path(f["path"]).name, f["location"]["label"]) for f in found] == [("表.xlsx", "表3!E5")]
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+def write_pdf(path: Path) -> Path:
+    """Page 1: a heading and a sentence with a malformed number; page 2: a ruled 支出决算表 with
+    a hierarchy error; a page-number footer on every page."""
+    reportlab = pytest.importorskip("reportlab")  # noqa: F841 - the import is the check
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cn", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
+
+    def footer(canvas, document):
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, 20, f"- {document.page} -")
+
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    story = [
+        Paragraph("一、收入支出决算总体情况说明", style), Paragraph(NARRATIVE, style), PageBreak(),
+        Paragraph("支出决算表", style), Paragraph("单位：万元", style), Table(EXPENDITURE, style=grid),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=footer, onLaterPages=footer)
+    return path
+
+
+def test_pdf_text_and_ruled_table_are_read_back(tmp_path):
+    path = write_pdf(tmp_path / "决算.pdf")
+    extracted = run("extract", str(path)).stdout
+    assert NARRATIVE in extracted  # the Chinese text comes back from the CID font
+    assert "- 1 -" not in extracted and "- 2 -" not in extracted  # footers recognised as such
+    assert "201\t一般公共服务支出\t100.00\t60.00\t45.00\n" in extracted
+    found = {f["code"]: f for f in findings(str(path))}
+    assert set(found) == {"NUM001", "TBL003"}
+    assert found["NUM001"]["location"] == {"label": "page 1, line 2, col 40", "page": 1, "line": 2, "column": 40}
+    cell = found["TBL003"]["location"]
+    assert (cell["page"], cell["table"], cell["row"], cell["column"]) == (2, 1, 2, 5)
+
+
+def test_pdf_table_over_a_page_break_is_one_table(tmp_path):
+    """A long table split over two pages, its header row repeated: one table, the header once,
+    an error in a row of the second page found on that page."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [EXPENDITURE[0], ["", "合计", "601.00", "600.00", ""]]
+    for n in range(1, 61):  # 60 类 rows of 10.00, the last prints 11.00 over its 款 row's 10.00
+        rows.append([str(200 + n), f"第{n}类支出", "11.00" if n == 60 else "10.00", "10.00", ""])
+    rows.append(["26001", "第60类的款", "10.00", "10.00", ""])
+    style = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    path = tmp_path / "长表.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph("支出决算表", ParagraphStyle("cn", fontName="STSong-Light")), Table(rows, style=style, repeatRows=1),
+    ])
+    extracted = run("extract", str(path)).stdout
+    assert extracted.count("# 支出决算表 |") == 1 and extracted.count("科目编码\t科目名称") == 1
+    assert "260\t第60类支出\t11.00\t10.00\t\n" in extracted
+    found = [f for f in findings(str(path)) if f["code"] == "TBL003"]
+    assert len(found) == 1 and "260" in found[0]["message"]  # needs the rows of both pages in one table
+    assert (found[0]["location"]["page"], found[0]["location"]["row"], found[0]["location"]["column"]) == (2, 62, 3)
+
+
+def test_extract_reads_text_files_too(tmp_path):
+    path = tmp_path / "草稿.txt"
+    path.write_text("支出决算表（表3）\n项目\t\t本年支出合计\n栏次\t\t1\n合计\t\t5.00\n201\t一般公共服务支出\t5.00\n", encoding="utf-8")
+    result = run("extract", str(path))
+    assert result.exit_code == 0
+    assert "# 支出决算表(表3) | kind 支出表 | number 3 | unit -\n" in result.stdout
+    assert "201\t一般公共服务支出\t\t\t5.00\t\n" in result.stdout
+    missing = run("extract", str(tmp_path / "nothing.pdf"))
+    assert missing.exit_code == 2 and "nothing.pdf: no such file" in missing.stderr
+
+
+def test_scanned_pdf_is_refused_and_the_run_goes_on(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    scan = canvas.Canvas(str(tmp_path / "扫描件.pdf"))
+    scan.rect(100, 100, 300, 400, fill=1)  # a drawing, no text
+    scan.save()
+    (tmp_path / "草稿.txt").write_text("完成年初预算的72.83.1%。\n", encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "扫描件.pdf: no text layer: disclint does not do OCR" in result.stderr
+    assert "草稿.txt:1:8: error NUM001" in result.stdout
+
+
+# --- bad files, folders ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["坏.pdf", "坏.docx", "坏.xlsx"])
+def test_broken_file_gets_a_message_not_a_traceback(tmp_path, name):
+    (tmp_path / name).write_bytes(b"PK\x03\x04 not really" * 20)
+    result = run("check", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert f"{name}: not a readable" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_folder_walk_reads_every_format_and_reports_skipped_files(tmp_path):
+    write_docx(tmp_path / "a.docx")
+    (tmp_path / "b.txt").write_text("完成年初预算的72.83.1%。\n", encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "~$a.docx").write_bytes(b"lock")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert "in 2 files." in result.stdout
+    assert "skipped 1 file of a type disclint does not read" in result.stderr and "old.doc" in result.stderr
+
+
+def test_a_run_that_lints_nothing_says_so(tmp_path):
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    for command in (["check", str(tmp_path)], ["report", str(tmp_path), "-o", str(tmp_path / "r.html")]):
+        result = run(*command)
+        assert result.exit_code == 2
+        assert "no document to lint" in result.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_fix_never_rewrites_a_word_file(tmp_path):
+    path = write_docx(tmp_path / "草稿.docx", table=None, text="各各部门完成年初预算的72.83.1%。")
+    before = path.read_bytes()
+    run("check", "--fix", str(path))
+    assert path.read_bytes() == before
+
+
+# --- machine-readable and HTML output -----------------------------------------------------------
+
+def test_sarif_carries_the_location_and_validates(tmp_path):
+    path = write_xlsx(tmp_path / "决算表.xlsx")
+    log = json.loads(run("check", "--format", "sarif", str(path)).stdout)
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    result = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "TBL003")
+    assert result["properties"]["location"] == {"sheet": "表3", "cell": "E5"}
+    assert result["locations"][0]["logicalLocations"][0]["name"] == "表3!E5"
+
+
+def test_html_report_shows_the_location(tmp_path):
+    write_xlsx(tmp_path / "决算表.xlsx")
+    output = tmp_path / "report.html"
+    assert run("report", str(tmp_path), "-o", str(output), "--jobs", "1").exit_code == 0
+    assert '<td class="num">表3!E5</td>' in output.read_text(encoding="utf-8")
+    write_docx(tmp_path / "草稿.docx", table=None)  # now the workbook holds the draft's tables
+    assert run("report", str(tmp_path), "-o", str(output), "--jobs", "1").exit_code == 0
+    page = output.read_text(encoding="utf-8")
+    assert '<td class="num">决算表.xlsx: 表3!E5</td>' in page and '<td class="num">paragraph 2, col 40</td>' in page
+
+
+# --- fuzzing ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".pdf"])
+def test_damaged_files_are_read_or_refused_never_crash(tmp_path, suffix):
+    """Truncated and byte-flipped copies of a good file: a document or an InputError, nothing else."""
+    import random
+
+    from linter.read import InputError, read_document
+
+    writers = {".docx": write_docx, ".xlsx": write_xlsx, ".pdf": write_pdf}
+    good = writers[suffix](tmp_path / f"good{suffix}").read_bytes()
+    rng = random.Random(11)
+    for attempt in range(12):
+        data = bytearray(good)
+        if attempt % 2:
+            data = data[: rng.randrange(len(data))]
+        else:
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        damaged = tmp_path / f"damaged{attempt}{suffix}"
+        damaged.write_bytes(bytes(data))
+        try:
+            read_document(damaged)
+        except InputError as error:
+            assert str(error)
