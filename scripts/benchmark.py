@@ -14,6 +14,7 @@ standard output, in the form the README quotes.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import math
 import os
@@ -208,6 +209,9 @@ def main() -> None:
         _measure_one_size(args.measure_size)
         return
     print(f"Machine: {machine()}")
+    # Bytecode as an installation has it (pip compiles it; a checkout may not, e.g. under
+    # PYTHONDONTWRITEBYTECODE), so that start-up does not include compiling disclint's sources.
+    compileall.compile_dir(Path(__file__).resolve().parent.parent / "linter", quiet=1)
     with tempfile.TemporaryDirectory() as temporary:
         if "start-up" not in args.skip:
             start_up(args.rounds, Path(temporary))
