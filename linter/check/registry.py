@@ -95,7 +95,7 @@ def catalogue() -> list[RuleInfo]:
         cache_file = cached(f"rules-{len(sources)}-{checksum:08x}.tsv", build)
     except OSError:  # no writable cache folder
         return _describe()
-    rows = [line.split("\t") for line in cache_file.read_text(encoding="utf-8").splitlines()]
+    rows = [line.split("\t", 4) for line in cache_file.read_text(encoding="utf-8").splitlines()]
     return [RuleInfo(code, name, severity, default == "on", summary) for code, name, severity, default, summary in rows]
 
 
