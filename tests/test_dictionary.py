@@ -58,6 +58,16 @@ def test_long_texts_switch_to_the_compiled_segmenter():
     assert list(tokenizer.cut("本单位数据资源服务中心", HMM=False))[-1] == "数据资源服务中心"
 
 
+def test_without_rjieba_segmentation_stays_in_python(monkeypatch):
+    from linter.language import dictionary
+
+    monkeypatch.setattr(dictionary, "_compiled_segmenter_class", lambda: None)
+    tokenizer = TrieTokenizer()
+    text = "与上年相比，收、支总计各增加1.5万元。" * (COMPILED_AFTER_CHARACTERS // 10)
+    assert list(tokenizer.cut(text, HMM=False)) == list(jieba.Tokenizer.cut(tokenizer, text, HMM=False))
+    assert tokenizer.compiled is None and tokenizer.segmented is None
+
+
 def test_cached_files_are_built_once(tmp_path, monkeypatch):
     monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path))
     calls = []

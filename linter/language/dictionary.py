@@ -85,10 +85,13 @@ def load_dictionary() -> tuple[marisa_trie.Trie, array]:
 
 @cache
 def _compiled_segmenter_class():
-    """rjieba's ``Jieba`` class. The rjieba package builds a default segmenter on import (~0.15 s)
-    that disclint never uses, so its compiled module is loaded without the package's ``__init__``."""
+    """rjieba's ``Jieba`` class, or None when rjieba is not installed. The rjieba package builds a
+    default segmenter on import (~0.15 s) that disclint never uses, so its compiled module is
+    loaded without the package's ``__init__``."""
     spec = importlib.util.find_spec("rjieba")
-    for folder in spec.submodule_search_locations if spec else ():
+    if spec is None:
+        return None
+    for folder in spec.submodule_search_locations or ():
         for suffix in importlib.machinery.EXTENSION_SUFFIXES:
             path = Path(folder) / f"rjieba{suffix}"
             if path.is_file():
@@ -114,7 +117,8 @@ class TrieTokenizer(jieba.Tokenizer):
         self._added_by_first: dict[str, list[str]] = defaultdict(list)
         self.initialized = True
         self.compiled = None
-        self.segmented = 0
+        #: Characters segmented so far, or None once the compiled segmenter is loaded or missing.
+        self.segmented: int | None = 0
 
     def initialize(self, dictionary=None) -> None:
         self.initialized = True
@@ -139,17 +143,21 @@ class TrieTokenizer(jieba.Tokenizer):
         """jieba's ``cut``; without HMM, long texts go to the compiled segmenter (same tokens)."""
         if cut_all or HMM or use_paddle:
             return super().cut(sentence, cut_all, HMM, use_paddle)
-        self.segmented += len(sentence)
-        if self.compiled is None and self.segmented > COMPILED_AFTER_CHARACTERS:
-            self.load_compiled()
+        if self.segmented is not None:
+            self.segmented += len(sentence)
+            if self.segmented > COMPILED_AFTER_CHARACTERS:
+                self.load_compiled()
         if self.compiled is None:
             return super().cut(sentence, HMM=False)
         return iter(self.compiled.cut(sentence, False))
 
     def load_compiled(self) -> None:
-        """Load a compiled segmenter of its own with the words added so far."""
-        if self.compiled is None:
-            self.compiled = _compiled_segmenter_class()()
+        """Load a compiled segmenter of its own with the words added so far (without rjieba,
+        segmentation stays in Python: slower, the same tokens)."""
+        self.segmented = None
+        segmenter_class = _compiled_segmenter_class()
+        if self.compiled is None and segmenter_class is not None:
+            self.compiled = segmenter_class()
             for word, frequency in self.added.items():
                 self.compiled.add_word(word, frequency, None)
 
