@@ -9,15 +9,12 @@ system's temporary folder.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
 
 def cache_dir() -> Path:
-    configured = os.environ.get("DISCLINT_CACHE_DIR")
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    for folder in (Path(configured) if configured else Path(base) / "disclint", Path(tempfile.gettempdir())):
+    for folder in _candidate_folders():
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if os.access(folder, os.W_OK):
@@ -25,6 +22,15 @@ def cache_dir() -> Path:
         except OSError:
             continue
     raise OSError("no writable cache folder (set DISCLINT_CACHE_DIR)")
+
+
+def _candidate_folders():
+    configured = os.environ.get("DISCLINT_CACHE_DIR")
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    yield Path(configured) if configured else Path(base) / "disclint"
+    import tempfile  # the last resort only: importing it costs more than the rest of this module
+
+    yield Path(tempfile.gettempdir())
 
 
 def cached(name: str, build: Callable[[Path], None]) -> Path:

@@ -10,8 +10,6 @@ from typing import NoReturn
 import click
 
 from linter import __version__
-from linter.check.finding import severity_name
-from linter.check.registry import UnknownRuleError, all_rules, load_rule
 from linter.i18n import N_, _, chosen_language, ngettext, set_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -257,6 +255,7 @@ def main() -> None:
 @option("--diff", "show_diff", is_flag=True, help=N_("Print the safe fixes as a unified diff; change nothing."))
 def check(paths, configuration, output_format, output, exit_zero, stdin_filename, baseline_file,
           write_baseline_file, apply_fix, show_diff) -> None:
+    from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
     from linter.engine import lint_paths
     from linter.report.baseline import BaselineError, new_findings, write_baseline
@@ -376,9 +375,14 @@ def _write_output(text: str, output: str | None) -> None:
               help=N_("Report file to write: .html, .csv or .xlsx (repeat for several)."))
 @option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help=N_("Files linted in parallel [default: all cores]."))
-def report(paths, configuration, outputs, jobs) -> None:
+@option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", metavar="ADDRESS",
+              help=N_("Lint on the Dask cluster of this scheduler (e.g. tcp://host:8786; also read from "
+                      "DASK_SCHEDULER_ADDRESS); needs disclint[dask] and the files at the same path on every worker."))
+def report(paths, configuration, outputs, jobs, scheduler) -> None:
+    from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
     from linter.report.batch import REPORT_WRITERS, run_batch
+    from linter.report.cluster import ClusterError
 
     unknown = [o for o in outputs if Path(o).suffix.lower() not in REPORT_WRITERS]
     if unknown:
@@ -388,8 +392,8 @@ def report(paths, configuration, outputs, jobs) -> None:
     if missing:
         _fail(_("{path}: cannot write: no such folder", path=missing[0]))
     try:
-        batch = run_batch(paths, configuration, jobs)
-    except (UnknownRuleError, ConfigError) as error:
+        batch = run_batch(paths, configuration, jobs, scheduler)
+    except (UnknownRuleError, ConfigError, ClusterError) as error:
         _fail(str(error))
     _report_skipped(batch.skipped)
     if not batch.documents:
@@ -435,39 +439,24 @@ def extract(path, workbook, max_bytes) -> None:
 @main.command(help=N_("List every rule: code, name, default severity and summary."))
 @lang_option
 def rules() -> None:
-    listed = all_rules()
-    width = max(_columns(_name(rule)) for rule in listed) + 1
-    for rule in listed:
-        state = _(" (off by default)") if not rule.default_enabled else ""
-        click.echo(f"{rule.code}  {_padded(_name(rule), width)} {_padded(severity_name(rule.severity), 8)} "
-                   f"{rule.summary()}{state}")
+    from linter.check.registry import rule_lines
 
-
-def _columns(text: str) -> int:
-    """Terminal columns ``text`` takes (a Chinese character takes two)."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _padded(text: str, width: int) -> str:
-    return text + " " * max(0, width - _columns(text))
-
-
-def _name(rule) -> str:
-    """The rule's name, and its translation beside it when the language is not English."""
-    title = rule.title()
-    return rule.name if title == rule.name else f"{rule.name} {title}"
+    for line in rule_lines():
+        click.echo(line)
 
 
 @main.command(help=N_("Print the documentation of rule CODE, with a failing and a passing example."))
 @click.argument("code")
 @lang_option
 def explain(code: str) -> None:
+    from linter.check.finding import severity_name
+    from linter.check.registry import UnknownRuleError, load_rule
+
     try:
         rule = load_rule(code)
     except UnknownRuleError as error:
         raise click.UsageError(str(error)) from None
     click.echo(_("{code} ({name}) — default severity: {severity}",
-                 code=rule.code, name=_name(rule), severity=severity_name(rule.severity)) + "\n")
+                 code=rule.code, name=rule.name if rule.title() == rule.name else f"{rule.name} {rule.title()}",
+                 severity=severity_name(rule.severity)) + "\n")
     click.echo(rule.doc())

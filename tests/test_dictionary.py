@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import random
 
 from conftest import EXAMPLES
 from linter import cache
-from linter.language.dictionary import TrieTokenizer, jieba
+from linter.language.dictionary import COMPILED_AFTER_CHARACTERS, TrieTokenizer, jieba
 
 
 def test_segmentation_equals_jiebas_own():
@@ -27,6 +28,46 @@ def test_added_words_take_part_in_segmentation():
     assert before != ["数据资源服务中心"] and list(trie.cut("数据资源服务中心", HMM=False)) == ["数据资源服务中心"]
 
 
+def _python_and_compiled_tokens(text: str, added: dict[str, int]) -> tuple[list[str], list[str]]:
+    python, compiled = TrieTokenizer(), TrieTokenizer()
+    compiled.load_compiled()
+    for word, frequency in added.items():
+        python.add_word(word, frequency)
+        compiled.add_word(word, frequency)
+    return list(jieba.Tokenizer.cut(python, text, HMM=False)), list(compiled.cut(text, HMM=False))
+
+
+def test_compiled_segmenter_gives_the_same_tokens():
+    """rjieba (jieba-rs) stands in for jieba only where its tokens are the same: the examples,
+    and random mixes of Chinese, digits, ASCII, punctuation and white space."""
+    sample = "".join(path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt")))
+    alphabet = sorted(set(sample[:30000])) + list("abcXYZ019.%-+#&_ \t\n\r,.;:()")
+    rng = random.Random(13)
+    texts = [sample] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(500)]
+    added = {"数据资源服务中心": 100000, "各各": 3, "够买": 1000}
+    python, compiled = _python_and_compiled_tokens("\n".join(texts), added)
+    assert python == compiled and len(compiled) > 50000
+
+
+def test_long_texts_switch_to_the_compiled_segmenter():
+    tokenizer = TrieTokenizer()
+    tokenizer.add_word("数据资源服务中心", 100000)
+    assert list(tokenizer.cut("数据资源服务中心", HMM=False)) == ["数据资源服务中心"] and tokenizer.compiled is None
+    tokenizer.cut("预算" * COMPILED_AFTER_CHARACTERS, HMM=False)
+    assert tokenizer.compiled is not None
+    assert list(tokenizer.cut("本单位数据资源服务中心", HMM=False))[-1] == "数据资源服务中心"
+
+
+def test_without_rjieba_segmentation_stays_in_python(monkeypatch):
+    from linter.language import dictionary
+
+    monkeypatch.setattr(dictionary, "_compiled_segmenter_class", lambda: None)
+    tokenizer = TrieTokenizer()
+    text = "与上年相比，收、支总计各增加1.5万元。" * (COMPILED_AFTER_CHARACTERS // 10)
+    assert list(tokenizer.cut(text, HMM=False)) == list(jieba.Tokenizer.cut(tokenizer, text, HMM=False))
+    assert tokenizer.compiled is None and tokenizer.segmented is None
+
+
 def test_cached_files_are_built_once(tmp_path, monkeypatch):
     monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path))
     calls = []
@@ -39,3 +80,16 @@ def test_cached_files_are_built_once(tmp_path, monkeypatch):
     second = cache.cached("thing", build)
     assert first == second == tmp_path / "thing" and len(calls) == 1 and first.read_text() == "x"
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_shipped_pinyin_table_is_pypinyins():
+    """linter/data/pinyin.txt is what scripts/build_pinyin_table.py makes of the installed pypinyin."""
+    import importlib.util
+
+    from linter.language.lexicon import _pinyin_table, pinyins
+
+    spec = importlib.util.spec_from_file_location("build_pinyin_table", EXAMPLES.parent / "scripts" / "build_pinyin_table.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert _pinyin_table() == builder.readings()
+    assert pinyins("够") == pinyins("购") == {"gou"} and not pinyins("a")

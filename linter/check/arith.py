@@ -5,7 +5,7 @@ Shared by the ARI (arithmetic) and CON (consistency) rules.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
@@ -73,7 +73,9 @@ class QuantityIndex:
 def _build_index(document) -> QuantityIndex:
     claims = document.claims
     years = [v.year[:4] for v in claims.values if v.year]
-    main_year = max(set(years), key=years.count) if years else None
+    # The most stated year, ties to the first stated: the same in every process (a set's order is
+    # not), and linear (list.count per year is not).
+    main_year = Counter(years).most_common(1)[0][0] if years else None
     by_key: dict[Key, list[Stated]] = defaultdict(list)
     for value in claims.values:
         if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):

@@ -5,19 +5,17 @@
 - :func:`subjects` — subject names by code, and obsolete names with today's name;
 - :func:`tokenizer` — a jieba tokenizer that knows the lexicon's words (its dictionary is
   a memory-mapped trie compiled once into the cache folder);
-- :func:`pinyins` — the toneless reading of a character (pypinyin's, tabulated once into the cache);
+- :func:`pinyins` — the toneless reading of a character (pypinyin's, tabulated in ``linter/data``);
 - :func:`to_simplified` — OpenCC's traditional→simplified conversion.
 """
 
 from __future__ import annotations
 
 import logging
-import marshal
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from linter.cache import cached
 from linter.normalise.flow import FULLWIDTH
 
 #: jieba counts below this make a "word" too rare to vouch for a character sequence.
@@ -98,20 +96,13 @@ def is_word(word: str) -> bool:
 
 @cache
 def _pinyin_table() -> dict[str, str]:
-    """Character → toneless common reading, for every CJK character (built once from pypinyin)."""
-    from importlib.metadata import version
-
-    def build(path) -> None:
-        from pypinyin import Style, pinyin
-
-        table = {}
-        for code in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)):
-            reading = pinyin(chr(code), style=Style.NORMAL, heteronym=False)[0][0]
-            if reading != chr(code):
-                table[chr(code)] = reading
-        path.write_bytes(marshal.dumps(table))
-
-    return marshal.loads(cached(f"pinyin-{version('pypinyin')}.marshal", build).read_bytes())
+    """Character → toneless common reading, for every CJK character (pypinyin's, shipped as
+    ``linter/data/pinyin.txt`` by ``scripts/build_pinyin_table.py``)."""
+    table = {}
+    for line in files("linter.data").joinpath("pinyin.txt").read_text(encoding="utf-8").splitlines():
+        reading, chars = line.split(" ")
+        table.update(dict.fromkeys(chars, reading))
+    return table
 
 
 def pinyins(char: str) -> frozenset[str]:

@@ -133,8 +133,10 @@ def _lint_in_worker(job: tuple[str, str | None]) -> DocumentResult:
     return lint_document(job[0], _worker_configuration, job[1])
 
 
-def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: int | None = None) -> BatchResult:
-    """Lint every document under ``paths`` (``jobs`` processes; default: all cores)."""
+def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: int | None = None,
+              scheduler: str | None = None) -> BatchResult:
+    """Lint every document under ``paths`` (``jobs`` processes; default: all cores), or on the
+    Dask cluster whose scheduler is at ``scheduler`` (see :mod:`linter.report.cluster`)."""
     import time
 
     started = time.perf_counter()
@@ -142,7 +144,11 @@ def run_batch(paths: Iterable[str | Path], configuration: Configuration, jobs: i
     files = [(str(path), workbook and str(workbook)) for path, workbook in plan(paths, configuration, skipped)]
     jobs = min(jobs or available_cores(), max(1, len(files)))
     with _Progress(len(files)) as advance:
-        if jobs == 1:
+        if scheduler:
+            from linter.report.cluster import run_on_cluster
+
+            documents = run_on_cluster(files, configuration, scheduler, advance)
+        elif jobs == 1:
             documents = []
             for path, workbook in files:
                 documents.append(lint_document(path, configuration, workbook))
@@ -157,11 +163,14 @@ def _run_parallel(files: list[tuple[str, str | None]], configuration: Configurat
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    documents: list[DocumentResult] = []
+    # The first file is linted here, before the pool starts: the rule modules and language
+    # resources it loads are then inherited by forked workers instead of loaded again in each.
+    documents: list[DocumentResult] = [lint_document(files[0][0], configuration, files[0][1])]
+    advance()
     chunksize = max(1, min(16, len(files) // (jobs * 8)))
     try:
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(configuration, current_language())) as pool:
-            for document in pool.map(_lint_in_worker, files, chunksize=chunksize):
+            for document in pool.map(_lint_in_worker, files[1:], chunksize=chunksize):
                 documents.append(document)
                 advance()
     except BrokenProcessPool:
