@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -12,7 +13,11 @@ import click
 from linter import __version__
 from linter.check.registry import UnknownRuleError, all_rules, load_rule
 
+#: 0: no finding at or above --fail-on; 1: such findings; 2: the run failed (bad usage,
+#: configuration or input, a rule failing on a file, an internal error) — never 1 for a failure.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+#: Set (to anything but "" or "0") to print tracebacks as ``--verbose`` does.
+TRACEBACK_ENV = "DISCLINT_TRACEBACK"
 
 _FAIL_ON = click.Choice(["error", "warning", "info", "never"], case_sensitive=False)
 
@@ -33,8 +38,72 @@ def _pairs(values: tuple[str, ...], separator: str, option: str) -> list[tuple[s
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"disclint: error: {message}", err=True)
+    _echo_err(f"disclint: error: {message}")
     sys.exit(EXIT_USAGE)
+
+
+def _echo_err(text: str) -> None:
+    """Print one message on standard error, control characters escaped and never unencodable."""
+    from linter.safeio import encodable, escape_controls, stdout_encoding
+
+    click.echo(encodable(escape_controls(text), stdout_encoding(sys.stderr)), err=True)
+
+
+def _verbose_option(command):
+    def remember(ctx: click.Context, _param, value: bool) -> bool:
+        if value:
+            ctx.meta["disclint.verbose"] = True
+        return value
+
+    return click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=remember,
+                        help=f"Print the traceback of every rule failure or internal error (for bug "
+                             f"reports; or set {TRACEBACK_ENV}=1).")(command)
+
+
+def _verbose(ctx: click.Context | None = None) -> bool:
+    ctx = ctx or click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get("disclint.verbose")) or os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
+
+
+def _print_tracebacks(findings, errors) -> None:
+    """With ``--verbose``: the traceback of each rule failure and internal error, on standard error."""
+    from linter.engine import is_failure
+
+    if not _verbose():
+        return
+    for finding in findings:
+        if is_failure(finding):
+            _echo_err_raw(f"disclint: {finding.path}: rule {finding.extra['rule']} failed:\n"
+                          f"{finding.extra['traceback']}")
+    for error in errors:
+        if error.traceback:
+            _echo_err_raw(f"disclint: {error.path}: {error.traceback}")
+
+
+def _echo_err_raw(text: str) -> None:
+    """A multi-line message (a traceback) on standard error, never unencodable."""
+    from linter.safeio import encodable, stdout_encoding
+
+    click.echo(encodable(text, stdout_encoding(sys.stderr)), err=True, nl=False)
+
+
+class _ContainedGroup(click.Group):
+    """A command group whose unexpected exceptions end in one line and exit 2, never a traceback
+    and exit 1 (the traceback with ``--verbose``)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            import traceback
+
+            if _verbose(ctx):
+                _echo_err_raw("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+            detail = " ".join(str(error).split())[:300]
+            _fail(f"internal error ({type(error).__name__}: {detail}); please report it "
+                  f"(--verbose shows the traceback)")
 
 
 def settings_options(command):
@@ -116,7 +185,7 @@ def _configuration(config_file, isolated, select, extend_select, ignore, severit
         _fail(str(error))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_ContainedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="disclint")
 def main() -> None:
     """Consistency linter for Chinese budget and final-account disclosures (部门预算/决算公开)."""
@@ -138,11 +207,12 @@ def main() -> None:
               help="Record every current finding in this baseline file and exit 0.")
 @click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes in place; report the rest.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+@_verbose_option
 def check(paths, configuration, output_format, output, exit_zero, stdin_filename, baseline_file,
           write_baseline_file, apply_fix, show_diff) -> None:
     """Lint the documents at PATHS (files, or folders searched for *.txt and *.md)."""
     from linter.config import ConfigError
-    from linter.engine import lint_paths
+    from linter.engine import is_failure, lint_paths
     from linter.report.baseline import BaselineError, new_findings, write_baseline
     from linter.report.formatters import FORMATTERS
 
@@ -158,9 +228,10 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
         else:
             result = lint_paths(paths, configuration)
         if write_baseline_file:
-            write_baseline(result.findings, write_baseline_file)
-            click.echo(f"disclint: recorded {len(result.findings)} findings in {write_baseline_file}", err=True)
-            sys.exit(EXIT_OK)
+            recorded = write_baseline(result.findings, write_baseline_file)
+            _echo_err(f"disclint: recorded {recorded} findings in {write_baseline_file}")
+            _report_failures(result)
+            sys.exit(EXIT_USAGE if _failed(result) else EXIT_OK)
         if baseline_file:
             result.findings = new_findings(result.findings, baseline_file)
     except (UnknownRuleError, ConfigError, BaselineError) as error:
@@ -168,22 +239,45 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
     if show_diff or apply_fix:
         from linter.fix import fix_files
 
-        applied, diff = fix_files(result.findings, write=apply_fix and not show_diff)
+        applied, diff, refused = fix_files(result.findings, write=apply_fix and not show_diff,
+                                           configuration=configuration)
+        result.errors.extend(refused)
         if show_diff:
-            click.echo(diff, nl=False)
-            sys.exit(EXIT_FINDINGS if diff and not exit_zero else EXIT_OK)
+            _write_output(diff, None)
+            _report_failures(result)
+            sys.exit(EXIT_USAGE if _failed(result) else EXIT_FINDINGS if diff and not exit_zero else EXIT_OK)
         result.findings = [f for f in result.findings if f.fix not in applied]
     rendered = FORMATTERS[output_format](result.findings, result.errors, result.files)
     _write_output(rendered, output)
-    for error in result.errors:
-        click.echo(f"disclint: {error.path}: {error.message}", err=True)
-    if result.errors:
+    _report_failures(result)
+    if _failed(result):
         sys.exit(EXIT_USAGE)
     failing = any(
         (fail_on := configuration.for_path(f.path).fail_on) is not None and f.severity >= fail_on
         for f in result.findings
     )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _failed(result) -> bool:
+    """Whether a file could not be linted or a rule failed on one (exit 2)."""
+    from linter.engine import is_failure
+
+    return bool(result.errors) or any(is_failure(f) for f in result.findings)
+
+
+def _report_failures(result) -> None:
+    """Unreadable files and rule failures on standard error (tracebacks with ``--verbose``)."""
+    from linter.engine import is_failure
+
+    for error in result.errors:
+        _echo_err(f"disclint: {error.path}: {error.message}")
+    failures = [f for f in result.findings if is_failure(f)]
+    for failure in failures:
+        _echo_err(f"disclint: {failure.path}: {failure.message}")
+    _print_tracebacks(failures, result.errors)
+    if (failures or any(e.traceback for e in result.errors)) and not _verbose():
+        _echo_err(f"disclint: rerun with --verbose (or {TRACEBACK_ENV}=1) to see the tracebacks")
 
 
 def _lint_stdin(name: str, configuration):
@@ -196,7 +290,7 @@ def _lint_stdin(name: str, configuration):
     if settings.excludes(name):
         return result
     result.files = 1
-    data = sys.stdin.buffer.read(settings.max_bytes + 1)
+    data = sys.stdin.buffer.read(min(settings.max_bytes, sys.maxsize - 1) + 1)
     try:
         if len(data) > settings.max_bytes:
             raise InputError(f"input is too large (the limit is {settings.max_bytes:,} bytes, see --max-bytes)")
@@ -207,11 +301,15 @@ def _lint_stdin(name: str, configuration):
 
 
 def _write_output(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to ``output`` atomically (a failure leaves the old file whole);
+    what the encoding cannot represent is escaped, never an error."""
+    from linter.safeio import encodable, stdout_encoding, write_text_atomically
+
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(encodable(text, stdout_encoding()), nl=False)
         return
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text_atomically(output, text)
     except OSError as error:
         _fail(f"{output}: cannot write: {error.strerror or error}")
 
@@ -224,6 +322,7 @@ def _write_output(text: str, output: str | None) -> None:
               help="Report file to write: .html, .csv or .xlsx (repeat for several).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Files linted in parallel [default: all cores].")
+@_verbose_option
 def report(paths, configuration, outputs, jobs) -> None:
     """Lint many documents and write a report for reviewers (HTML, CSV, Excel).
 
@@ -231,6 +330,7 @@ def report(paths, configuration, outputs, jobs) -> None:
     listed in the report with its error; the run goes on.
     """
     from linter.config import ConfigError
+    from linter.engine import is_failure
     from linter.report.batch import REPORT_WRITERS, run_batch
 
     unknown = [o for o in outputs if Path(o).suffix.lower() not in REPORT_WRITERS]
@@ -243,13 +343,23 @@ def report(paths, configuration, outputs, jobs) -> None:
         batch = run_batch(paths, configuration, jobs)
     except (UnknownRuleError, ConfigError) as error:
         _fail(str(error))
+    from linter.safeio import replacing
+
     for output in outputs:
         try:
-            REPORT_WRITERS[Path(output).suffix.lower()](batch, output)
+            with replacing(output) as temporary:
+                REPORT_WRITERS[Path(output).suffix.lower()](batch, temporary)
         except OSError as error:
             _fail(f"{output}: cannot write: {error.strerror or error}")
-        click.echo(f"disclint: wrote {output}", err=True)
-    click.echo(batch.summary(), err=True)
+        _echo_err(f"disclint: wrote {output}")
+    _echo_err(batch.summary())
+    failures = [f for f in batch.findings if is_failure(f)]
+    internal = [e for e in batch.errors if e.message.startswith("internal error")]
+    for failure in failures:
+        _echo_err(f"disclint: {failure.path}: {failure.message}")
+    _print_tracebacks(failures, [])
+    if failures or internal:
+        sys.exit(EXIT_USAGE)
 
 
 @main.command()

@@ -111,9 +111,18 @@ def _config_in(folder: Path) -> Path | None:
     if (folder / "disclint.toml").is_file():
         return folder / "disclint.toml"
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file() and "disclint" in _read_toml(pyproject).get("tool", {}):
+    if pyproject.is_file() and "disclint" in _table(_read_toml(pyproject).get("tool"), pyproject, "tool"):
         return pyproject
     return None
+
+
+def _table(value: Any, path: Path, key: str) -> dict[str, Any]:
+    """``value`` when it is a table (missing: an empty one); otherwise a :class:`ConfigError`."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {key!r} must be a table, not {type(value).__name__}")
+    return value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -122,6 +131,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 text") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
 
@@ -132,7 +145,7 @@ def load_config_file(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("disclint", {})
+        data = _table(_table(data.get("tool"), path, "tool").get("disclint"), path, "tool.disclint")
     return data
 
 

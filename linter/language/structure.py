@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import regex
 
 from linter.normalise.flow import is_heading
+from linter.numerals import chinese_int
 
-_NUMERALS = "一二三四五六七八九十"
 _PART = regex.compile(r"^\s*第([一二三四五六七八九十]+)部分\s*(.*)$", regex.MULTILINE)
 _HEADING = regex.compile(r"^\s*([一二三四五六七八九十]+)、(.*)$", regex.MULTILINE)
 #: The parts of a 决算 / 预算 disclosure in their order, each known by a word of its title.
@@ -20,14 +20,8 @@ _GLUED_TITLE = regex.compile(r"^[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d
 
 
 def chinese_number(numeral: str) -> int | None:
-    """1–99 written in Chinese numerals ("十一" → 11)."""
-    if not numeral or any(c not in _NUMERALS for c in numeral):
-        return None
-    if "十" not in numeral:
-        return _NUMERALS.index(numeral) + 1 if len(numeral) == 1 else None
-    tens, _, units = numeral.partition("十")
-    value = (_NUMERALS.index(tens) + 1 if tens else 1) * 10
-    return value + (_NUMERALS.index(units) + 1 if units else 0)
+    """A positive number written in Chinese numerals ("十一" → 11); None when malformed ("二十二十")."""
+    return chinese_int(numeral) or None
 
 
 @dataclass(frozen=True)

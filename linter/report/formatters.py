@@ -9,15 +9,17 @@ from typing import Callable
 
 from linter.check.finding import Finding
 from linter.engine import FileError
+from linter.safeio import escape_controls
 
 
 def render_text(findings: list[Finding], errors: list[FileError], files: int) -> str:
-    """``path:line:col: severity CODE message`` lines, then a one-line summary."""
+    """``path:line:col: severity CODE message`` lines, then a one-line summary (control
+    characters of file names and messages escaped: one finding, one line)."""
     lines = [
-        f"{f.path}:{f.span.start.line}:{f.span.start.column}: {f.severity} {f.code} {f.message}"
+        escape_controls(f"{f.path}:{f.span.start.line}:{f.span.start.column}: {f.severity} {f.code} {f.message}")
         for f in findings
     ]
-    lines += [f"{e.path}:1:1: error E000 cannot lint: {e.message}" for e in errors]
+    lines += [escape_controls(f"{e.path}:1:1: error E000 cannot lint: {e.message}") for e in errors]
     lines.append(summary_line(findings, errors, files))
     return "\n".join(lines) + "\n"
 
@@ -67,7 +69,7 @@ def _workflow_command(level: str, properties: dict, message: str) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
