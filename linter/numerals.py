@@ -30,6 +30,14 @@ def decimal_int(text: str) -> int | None:
     return int(text)
 
 
+def decimal_float(text: str) -> float | None:
+    """The value of decimal digits with at most one decimal point ("12.5", "１２.５"), else None
+    (digits newer than Python's Unicode tables, which ``regex``'s ``\\d`` may match, are not read)."""
+    if not text or text.count(".") > 1 or not text.replace(".", "", 1).isdecimal():
+        return None
+    return float(text)
+
+
 def is_decimal_int(text: str) -> bool:
     """Whether :func:`decimal_int` reads ``text``."""
     return decimal_int(text) is not None
