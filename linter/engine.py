@@ -112,7 +112,10 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Path]:
     for path in map(Path, paths):
         found = _documents_below(path) if path.is_dir() else [path]
         for document in found:
-            real = os.path.realpath(document)
+            try:
+                real = os.path.realpath(document)
+            except ValueError:  # a NUL in the name: reading reports it
+                real = str(document)
             if real not in seen:
                 seen.add(real)
                 yield document

@@ -189,6 +189,22 @@ def test_file_names_that_are_not_utf8_never_break_an_output(tmp_path):
     assert run("check", path, "--baseline", baseline).exit_code == 0  # the escaped name reads back
 
 
+def test_reports_of_files_whose_names_are_not_utf8_are_written(tmp_path):
+    name = os.fsencode(tmp_path) + b"/\xff draft.txt"
+    with open(name, "wb") as handle:
+        handle.write(BAD.encode("utf-8"))
+    outputs = [tmp_path / f"report.{suffix}" for suffix in ("html", "csv", "xlsx")]
+    result = run("report", os.fsdecode(name), *[arg for out in outputs for arg in ("-o", out)], "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert "\\udcff draft.txt" in outputs[1].read_text(encoding="utf-8-sig")
+    assert all(out.stat().st_size > 0 for out in outputs)
+
+
+def test_a_name_with_a_nul_is_an_error_not_a_crash():
+    result = run("check", "a\0b.txt")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
 def test_control_characters_and_newlines_are_escaped_in_text_output(tmp_path):
     path = tmp_path / "a\nb\x1b[31m.txt"
     path.write_text(BAD, encoding="utf-8")
