@@ -379,3 +379,17 @@ def test_kill_9_leaves_the_original_or_the_fixed_file(tmp_path):
         states.add(content == fixed)
     for leftover in tmp_path.glob(".doc.txt.*.tmp"):
         leftover.unlink()  # a killed run may leave its temporary file; never the document half-written
+
+
+# --- crash sites found by the fuzz campaign -----------------------------------------------------
+
+
+def test_a_typo_narrowed_past_one_edit_gets_no_fix(lint):
+    """Found by scripts/fuzz_campaign.py: numerals inserted inside a standard phrase."""
+    findings = lint("1.信息安全事五一三三、务：反映信息安全方面的支出。\n", select=["LNG001"])
+    assert all(f.fix is None or f.fix.start <= f.fix.end for f in findings)
+
+
+def test_digits_newer_than_pythons_unicode_tables_are_not_numbers(lint):
+    """Found by scripts/fuzz_campaign.py: ``regex``'s \\d knows digits ``float()`` does not."""
+    lint("公务接待费\U000116d8万元，增长\U000116d8%。\n")
