@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -12,7 +13,11 @@ import click
 from linter import __version__
 from linter.i18n import N_, _, chosen_language, ngettext, set_language
 
+#: 0: no finding at or above --fail-on; 1: such findings; 2: the run failed (bad usage,
+#: configuration or input, a rule failing on a file, an internal error) — never 1 for a failure.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+#: Set (to anything but "" or "0") to print tracebacks as ``--verbose`` does.
+TRACEBACK_ENV = "DISCLINT_TRACEBACK"
 
 _FAIL_ON = click.Choice(["error", "warning", "info", "never"], case_sensitive=False)
 
@@ -126,8 +131,72 @@ def _pairs(values: tuple[str, ...], separator: str, option: str) -> list[tuple[s
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(_("disclint: error: {message}", message=message), err=True)
+    _echo_err(_("disclint: error: {message}", message=message))
     sys.exit(EXIT_USAGE)
+
+
+def _echo_err(text: str) -> None:
+    """Print one message on standard error, control characters escaped and never unencodable."""
+    from linter.safeio import encodable, escape_controls, stdout_encoding
+
+    click.echo(encodable(escape_controls(text), stdout_encoding(sys.stderr)), err=True)
+
+
+def _verbose_option(command):
+    def remember(ctx: click.Context, _param, value: bool) -> bool:
+        if value:
+            ctx.meta["disclint.verbose"] = True
+        return value
+
+    return option("-v", "--verbose", is_flag=True, expose_value=False, callback=remember,
+                  help=N_("Print the traceback of every rule failure or internal error (for bug "
+                          "reports; or set DISCLINT_TRACEBACK=1)."))(command)
+
+
+def _verbose(ctx: click.Context | None = None) -> bool:
+    ctx = ctx or click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get("disclint.verbose")) or os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
+
+
+def _print_tracebacks(findings, errors) -> None:
+    """With ``--verbose``: the traceback of each rule failure and internal error, on standard error."""
+    from linter.engine import is_failure
+
+    if not _verbose():
+        return
+    for finding in findings:
+        if is_failure(finding):
+            _echo_err_raw(f"disclint: {finding.path}: rule {finding.extra['rule']} failed:\n"
+                          f"{finding.extra['traceback']}")
+    for error in errors:
+        if error.traceback:
+            _echo_err_raw(f"disclint: {error.path}: {error.traceback}")
+
+
+def _echo_err_raw(text: str) -> None:
+    """A multi-line message (a traceback) on standard error, never unencodable."""
+    from linter.safeio import encodable, stdout_encoding
+
+    click.echo(encodable(text, stdout_encoding(sys.stderr)), err=True, nl=False)
+
+
+class _ContainedGroup(TranslatedGroup):
+    """A command group whose unexpected exceptions end in one line and exit 2, never a traceback
+    and exit 1 (the traceback with ``--verbose``)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            import traceback
+
+            if _verbose(ctx):
+                _echo_err_raw("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+            detail = " ".join(str(error).split())[:300]
+            _fail(_("internal error ({error}: {detail}); please report it (--verbose shows the traceback)",
+                    error=type(error).__name__, detail=detail))
 
 
 def settings_options(command):
@@ -226,7 +295,7 @@ def _configuration(config_file, isolated, select, extend_select, ignore, severit
 translate_click()
 
 
-@click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"]},
+@click.group(cls=_ContainedGroup, context_settings={"help_option_names": ["-h", "--help"]},
              help=N_("Consistency linter for Chinese budget and final-account disclosures (部门预算/决算公开)."))
 @click.version_option(__version__, prog_name="disclint", cls=TranslatedOption, help=N_("Show the version and exit."))
 @lang_option
@@ -253,11 +322,12 @@ def main() -> None:
               help=N_("Record every current finding in this baseline file and exit 0."))
 @option("--fix", "apply_fix", is_flag=True, help=N_("Apply the safe fixes in place; report the rest."))
 @option("--diff", "show_diff", is_flag=True, help=N_("Print the safe fixes as a unified diff; change nothing."))
+@_verbose_option
 def check(paths, configuration, output_format, output, exit_zero, stdin_filename, baseline_file,
           write_baseline_file, apply_fix, show_diff) -> None:
     from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
-    from linter.engine import lint_paths
+    from linter.engine import is_failure, lint_paths
     from linter.report.baseline import BaselineError, new_findings, write_baseline
     from linter.report.formatters import FORMATTERS
 
@@ -273,34 +343,37 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
         else:
             result = lint_paths(paths, configuration)
         if write_baseline_file:
-            write_baseline(result.findings, write_baseline_file)
-            click.echo(ngettext("disclint: recorded {count} finding in {path}",
-                                "disclint: recorded {count} findings in {path}",
-                                len(result.findings), path=write_baseline_file), err=True)
-            sys.exit(EXIT_OK)
+            recorded = write_baseline(result.findings, write_baseline_file)
+            _echo_err(ngettext("disclint: recorded {count} finding in {path}",
+                               "disclint: recorded {count} findings in {path}",
+                               recorded, path=write_baseline_file))
+            _report_failures(result)
+            sys.exit(EXIT_USAGE if _failed(result) else EXIT_OK)
         if baseline_file:
             result.findings = new_findings(result.findings, baseline_file)
     except (UnknownRuleError, ConfigError, BaselineError) as error:
         _fail(str(error))
     if show_diff or apply_fix:
-        from linter.fix import fix_files, planned_changes
+        from linter.fix import fix_files
 
-        changes = [] if show_diff else planned_changes(result.findings)
-        applied, diff = fix_files(result.findings, write=apply_fix and not show_diff)
+        changes, diff, refused = fix_files(result.findings, write=apply_fix and not show_diff,
+                                           configuration=configuration)
+        result.errors.extend(refused)
         if show_diff:
-            click.echo(diff, nl=False)
-            sys.exit(EXIT_FINDINGS if diff and not exit_zero else EXIT_OK)
-        _report_changes([change for change in changes if change.fix in applied])
+            _write_output(diff, None)
+            _report_failures(result)
+            sys.exit(EXIT_USAGE if _failed(result) else EXIT_FINDINGS if diff and not exit_zero else EXIT_OK)
+        _report_changes(changes)
+        applied = {change.fix for change in changes}
         result.findings = [f for f in result.findings if f.fix not in applied]
     rendered = FORMATTERS[output_format](result.findings, result.errors, result.files)
     _write_output(rendered, output)
-    for error in result.errors:
-        click.echo(_("disclint: {path}: {message}", path=error.path, message=error.message), err=True)
+    _report_failures(result)
     _report_skipped(result.skipped)
     if not result.files and stdin_filename is None:
         _fail(_("no document to lint in {paths} (disclint reads {readable})", paths=", ".join(paths),
                 readable=_READABLE))
-    if result.errors:
+    if _failed(result):
         sys.exit(EXIT_USAGE)
     failing = any(
         (fail_on := configuration.for_path(f.path).fail_on) is not None and f.severity >= fail_on
@@ -312,11 +385,11 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
 def _report_changes(changes) -> None:
     """Each change ``--fix`` made (file, line, before → after), then how many, on standard error."""
     for change in changes:
-        click.echo(_("{path}:{line}: fixed “{before}” → “{after}”", path=change.path, line=change.line,
-                     before=change.before, after=change.after), err=True)
-    click.echo(ngettext("disclint: applied {count} fix in {files} file(s)",
+        _echo_err(_("{path}:{line}: fixed “{before}” → “{after}”", path=change.path, line=change.line,
+                     before=change.before, after=change.after))
+    _echo_err(ngettext("disclint: applied {count} fix in {files} file(s)",
                         "disclint: applied {count} fixes in {files} file(s)",
-                        len(changes), files=len({change.path for change in changes})), err=True)
+                        len(changes), files=len({change.path for change in changes})))
 
 
 _READABLE = "*.txt, *.md, *.pdf, *.docx, *.xlsx"
@@ -326,9 +399,30 @@ def _report_skipped(skipped: list[str]) -> None:
     """Name the files found in the folders whose type disclint does not read."""
     if skipped:
         shown = ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else "")
-        click.echo(ngettext("disclint: skipped {count} file of a type disclint does not read ({readable}): {shown}",
+        _echo_err(ngettext("disclint: skipped {count} file of a type disclint does not read ({readable}): {shown}",
                             "disclint: skipped {count} files of a type disclint does not read ({readable}): {shown}",
-                            len(skipped), readable=_READABLE, shown=shown), err=True)
+                            len(skipped), readable=_READABLE, shown=shown))
+
+
+def _failed(result) -> bool:
+    """Whether a file could not be linted or a rule failed on one (exit 2)."""
+    from linter.engine import is_failure
+
+    return bool(result.errors) or any(is_failure(f) for f in result.findings)
+
+
+def _report_failures(result) -> None:
+    """Unreadable files and rule failures on standard error (tracebacks with ``--verbose``)."""
+    from linter.engine import is_failure
+
+    for error in result.errors:
+        _echo_err(_("disclint: {path}: {message}", path=error.path, message=error.message))
+    failures = [f for f in result.findings if is_failure(f)]
+    for failure in failures:
+        _echo_err(_("disclint: {path}: {message}", path=failure.path, message=failure.message))
+    _print_tracebacks(failures, result.errors)
+    if (failures or any(e.traceback for e in result.errors)) and not _verbose():
+        _echo_err(_("disclint: rerun with --verbose (or {variable}=1) to see the tracebacks", variable=TRACEBACK_ENV))
 
 
 def _lint_stdin(name: str, configuration):
@@ -341,7 +435,7 @@ def _lint_stdin(name: str, configuration):
     if settings.excludes(name):
         return result
     result.files = 1
-    data = sys.stdin.buffer.read(settings.max_bytes + 1)
+    data = sys.stdin.buffer.read(min(settings.max_bytes, sys.maxsize - 1) + 1)
     try:
         if len(data) > settings.max_bytes:
             raise InputError(_("input is too large (the limit is {limit:,} bytes, see --max-bytes)",
@@ -353,11 +447,15 @@ def _lint_stdin(name: str, configuration):
 
 
 def _write_output(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to ``output`` atomically (a failure leaves the old file whole);
+    what the encoding cannot represent is escaped, never an error."""
+    from linter.safeio import encodable, stdout_encoding, write_text_atomically
+
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(encodable(text, stdout_encoding()), nl=False)
         return
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text_atomically(output, text)
     except OSError as error:
         _fail(_("{path}: cannot write: {reason}", path=output, reason=error.strerror or error))
 
@@ -378,9 +476,11 @@ def _write_output(text: str, output: str | None) -> None:
 @option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS", metavar="ADDRESS",
               help=N_("Lint on the Dask cluster of this scheduler (e.g. tcp://host:8786; also read from "
                       "DASK_SCHEDULER_ADDRESS); needs disclint[dask] and the files at the same path on every worker."))
+@_verbose_option
 def report(paths, configuration, outputs, jobs, scheduler) -> None:
     from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
+    from linter.engine import is_failure
     from linter.report.batch import REPORT_WRITERS, run_batch
     from linter.report.cluster import ClusterError
 
@@ -397,14 +497,24 @@ def report(paths, configuration, outputs, jobs, scheduler) -> None:
         _fail(str(error))
     _report_skipped(batch.skipped)
     if not batch.documents:
-        _fail(f"no document to lint in {', '.join(paths)} (disclint reads {_READABLE}); no report written")
+        _fail(_("no document to lint in {paths} (disclint reads {readable}); no report written", paths=", ".join(paths), readable=_READABLE))
+    from linter.safeio import replacing
+
     for output in outputs:
         try:
-            REPORT_WRITERS[Path(output).suffix.lower()](batch, output)
+            with replacing(output) as temporary:
+                REPORT_WRITERS[Path(output).suffix.lower()](batch, temporary)
         except OSError as error:
             _fail(_("{path}: cannot write: {reason}", path=output, reason=error.strerror or error))
-        click.echo(_("disclint: wrote {path}", path=output), err=True)
-    click.echo(batch.summary(), err=True)
+        _echo_err(_("disclint: wrote {path}", path=output))
+    _echo_err(batch.summary())
+    failures = [f for f in batch.findings if is_failure(f)]
+    internal = [e for e in batch.errors if e.traceback]
+    for failure in failures:
+        _echo_err(_("disclint: {path}: {message}", path=failure.path, message=failure.message))
+    _print_tracebacks(failures, internal)
+    if failures or internal:
+        sys.exit(EXIT_USAGE)
     failing = any(
         (fail_on := configuration.for_path(f.path).fail_on) is not None and f.severity >= fail_on
         for f in batch.findings

@@ -114,9 +114,18 @@ def _config_in(folder: Path) -> Path | None:
     if (folder / "disclint.toml").is_file():
         return folder / "disclint.toml"
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file() and "disclint" in _read_toml(pyproject).get("tool", {}):
+    if pyproject.is_file() and "disclint" in _table(_read_toml(pyproject).get("tool"), pyproject, "tool"):
         return pyproject
     return None
+
+
+def _table(value: Any, path: Path, key: str) -> dict[str, Any]:
+    """``value`` when it is a table (missing: an empty one); otherwise a :class:`ConfigError`."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(_("{path}: {key!r} must be a table, not {type}", path=path, key=key, type=type(value).__name__))
+    return value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -125,6 +134,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(_("{path}: invalid TOML: {error}", path=path, error=error)) from None
+    except UnicodeDecodeError:
+        raise ConfigError(_("{path}: invalid TOML: not UTF-8 text", path=path)) from None
+    except RecursionError:
+        raise ConfigError(_("{path}: invalid TOML: nested too deeply", path=path)) from None
     except OSError as error:
         raise ConfigError(_("{path}: cannot read: {reason}", path=path, reason=error.strerror or error)) from None
 
@@ -135,7 +148,7 @@ def load_config_file(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("disclint", {})
+        data = _table(_table(data.get("tool"), path, "tool").get("disclint"), path, "tool.disclint")
     return data
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from linter.check.finding import Finding
+from linter.check.finding import Finding, Severity
 from linter.check.registry import load_rule, selected_codes
 from linter.check.rule import CheckContext, Rule
 from linter.config import Configuration, Settings
-from linter.document import Document
+from linter.document import Document, Span
+from linter.i18n import _
 from linter.read import DOCUMENT_SUFFIXES, InputError, SourceFile, read_document
 
 
@@ -20,6 +23,8 @@ class FileError:
 
     path: str
     message: str
+    #: The traceback of an internal error, for ``--verbose``.
+    traceback: str = ""
 
 
 @dataclass
@@ -48,11 +53,55 @@ def rules_for(settings: Settings) -> list[Rule]:
     return cached[1]
 
 
-def lint_source(source: SourceFile, rules: list[Rule], settings: Settings) -> list[Finding]:
-    """All findings of ``rules`` in one decoded document, sorted by position."""
+#: The code of the entry that stands for a rule failing on a document (and for unreadable files).
+FAILURE_CODE = "E000"
+#: Set (to anything but "" or "0") to print the traceback of every rule failure.
+TRACEBACK_ENV = "DISCLINT_TRACEBACK"
+
+
+def rule_failure(document: Document, rule: Rule, error: BaseException) -> Finding:
+    """The ``E000`` entry that stands for ``rule`` raising ``error`` on ``document``: file, rule
+    and exception on one line; the traceback kept in ``extra["traceback"]`` for ``--verbose``."""
+    position = document.original.position(0)
+    detail = " ".join(str(error).split())[:200]
+    return Finding(
+        path=document.path, code=FAILURE_CODE, name="rule-failed", severity=Severity.ERROR,
+        message=_("rule {rule} failed on this file: {error}: {detail} (please report it)",
+                  rule=rule.code, error=type(error).__name__, detail=detail),
+        span=Span(0, 0, position, position, ""),
+        extra={"rule": rule.code,
+               "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__))},
+    )
+
+
+def internal_error(path: str, error: Exception) -> FileError:
+    """The :class:`FileError` of an unexpected exception while linting ``path``."""
+    detail = " ".join(str(error).split())[:200]
+    return FileError(path, _("internal error ({error}: {detail}); please report it",
+                             error=type(error).__name__, detail=detail),
+                     "".join(traceback.format_exception(type(error), error, error.__traceback__)))
+
+
+def is_failure(finding: Finding) -> bool:
+    """Whether ``finding`` reports a rule failure rather than a problem of the document."""
+    return finding.code == FAILURE_CODE
+
+
+def lint_source(source: SourceFile, rules: list[Rule], settings: Settings, contain: bool = True) -> list[Finding]:
+    """All findings of ``rules`` in one decoded document, sorted by position.
+
+    A rule that raises becomes one :func:`rule_failure` entry and the other rules still run
+    (``contain=False`` lets the exception through, for tests)."""
     document = Document(source)
     context = CheckContext(settings.tolerances)
-    findings = [finding for rule in rules for finding in rule.check(document, context)]
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings.extend(rule.check(document, context))
+        except Exception as error:
+            if not contain:
+                raise
+            findings.append(rule_failure(document, rule, error))
     if not source.is_text:
         for finding in findings:
             finding.fix = None  # disclint never rewrites a PDF, Word or Excel file
@@ -64,18 +113,57 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings) -> li
 def iter_documents(paths: Iterable[str | Path], skipped: list[str] | None = None) -> Iterator[Path]:
     """The files named, and the files below the folders named whose type disclint reads
     (:data:`~linter.read.DOCUMENT_SUFFIXES`), in order. Other files below the folders are added
-    to ``skipped``; hidden files and Office lock files ("~$草稿.docx") are passed over."""
+    to ``skipped``; hidden files and Office lock files ("~$草稿.docx") are passed over.
+
+    A file named twice (under any spelling) comes once; below a folder, symbolic links are
+    followed only to files inside that folder, and folders are walked without recursion."""
+    seen: set[str] = set()
     for path in map(Path, paths):
-        if not path.is_dir():
-            yield path
-            continue
-        for found in sorted(p for p in path.rglob("*") if p.is_file()):
-            if found.name.startswith((".", "~$")):
+        found = _documents_below(path, skipped) if path.is_dir() else [path]
+        for document in found:
+            try:
+                real = os.path.realpath(document)
+            except ValueError:  # a NUL in the name: reading reports it
+                real = str(document)
+            if real not in seen:
+                seen.add(real)
+                yield document
+
+
+def _documents_below(folder: Path, skipped: list[str] | None) -> list[Path]:
+    """The documents below ``folder``, sorted; links leading outside it are left out."""
+    root = os.path.realpath(folder)
+    found, others, pending = [], [], [folder]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue  # an unreadable folder holds nothing we can lint
+        for entry in entries:
+            try:
+                if entry.name.startswith((".", "~$")):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(Path(entry.path))
+                elif not _inside(entry, root):
+                    continue
+                elif Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES:
+                    found.append(Path(entry.path))
+                else:
+                    others.append(entry.path)
+            except OSError:
                 continue
-            if found.suffix.lower() in DOCUMENT_SUFFIXES:
-                yield found
-            elif skipped is not None:
-                skipped.append(str(found))
+    if skipped is not None:
+        skipped.extend(sorted(others))
+    return sorted(found)
+
+
+def _inside(entry: os.DirEntry, root: str) -> bool:
+    """Whether ``entry`` is a regular file, or a link to one inside ``root``."""
+    if not entry.is_symlink():
+        return entry.is_file(follow_symlinks=False)
+    target = os.path.realpath(entry.path)
+    return os.path.commonpath([root, target]) == root and os.path.isfile(target)
 
 
 def pair_workbooks(files: list[Path]) -> dict[Path, Path]:
@@ -124,5 +212,7 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | Configuration) 
             result.findings.extend(lint_file(path, file_settings, workbook))
         except InputError as error:
             result.errors.append(FileError(str(path), str(error)))
+        except Exception as error:  # a failure outside the rules still stops only this file
+            result.errors.append(internal_error(str(path), error))
     result.findings.sort(key=lambda f: f.sort_key)
     return result

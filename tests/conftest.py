@@ -18,7 +18,7 @@ def lint_text(text: str, select: list[str] | None = None, **settings):
     """Findings of the ``select``-ed rules (default: all enabled) in ``text``."""
     config = Settings(select=select or [], **settings)
     source = decode_bytes(text.encode("utf-8"), "snippet.txt")
-    return lint_source(source, instantiate_rules(config), config)
+    return lint_source(source, instantiate_rules(config), config, contain=False)
 
 
 @pytest.fixture

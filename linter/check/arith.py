@@ -179,6 +179,8 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
     """A list whose stated shares cover every part and add up to 100%."""
     if len(breakdown.shares) != len(breakdown.parts) or len(breakdown.parts) < 2:
         return False
+    if any(s.percent.value is None for s in breakdown.shares):
+        return False  # a malformed share ("25.15.48%") cannot be added up
     total = sum(s.percent.value for s in breakdown.shares)
     slack = sum(10.0 ** -s.percent.decimals * (0.5 + tolerances.percent_slack) for s in breakdown.shares)
     return abs(total - 100) <= slack

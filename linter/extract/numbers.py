@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import regex
 
+from linter.numerals import decimal_float
+
 #: A well-formed number: thousands groups of three, or plain digits, and optional decimals.
 WELL_FORMED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: Units that make a number a claim about money or a share.
@@ -48,7 +50,8 @@ def parse_number(text: str) -> tuple[float | None, int]:
         return None, 0
     digits = text.replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return float(digits), decimals
+    value = decimal_float(digits)
+    return (value, decimals) if value is not None else (None, 0)
 
 
 def find_numbers(text: str) -> list[Number]:

@@ -26,6 +26,7 @@ from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.i18n import _
 from linter.normalise.flow import is_page_number
 from linter.normalise.position import SourceText
+from linter.numerals import decimal_int, is_decimal_int
 
 #: Kinds of table, in the order the checks refer to them.
 SUMMARY = "收入支出总表"          # 决算表1 / 预算表1
@@ -145,7 +146,7 @@ class _Token:
 
     @property
     def is_integer(self) -> bool:
-        return self.text.isdigit()
+        return is_decimal_int(self.text)
 
     def as_value(self) -> Value:
         value, decimals = parse_number(self.text.lstrip("-"))
@@ -452,13 +453,14 @@ def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
     numbers = [t for t in tokens if t.text and (t.is_number or t.text[0].isdigit())]
     if not numbers or any(not t.is_integer for t in numbers):
         return None
-    values = [int(t.text) for t in numbers]
+    values = [decimal_int(t.text) for t in numbers]
     if values != list(range(1, len(values) + 1)):
         return None
     texts = [t.text for t in tokens if t.text and not t.is_number]
     if any(len(text) > 12 for text in texts):
         return None
-    return {(t.index if t.index >= 0 else position): int(t.text) for position, t in enumerate(numbers)}
+    return {(t.index if t.index >= 0 else position): value
+            for position, (t, value) in enumerate(zip(numbers, values))}
 
 
 def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
@@ -537,10 +539,10 @@ def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
     found = False
     for axis, pattern in (("行", _ROW_IDENTITY), ("栏", _COLUMN_IDENTITY)):
         for match in pattern.finditer(normal):
-            terms = _terms(match.group(2))
-            if terms:
+            terms, line_no = _terms(match.group(2)), decimal_int(match.group(1))
+            if terms and line_no is not None:
                 table.identities.append(Identity(
-                    axis, int(match.group(1)), terms, raw[match.start():match.end()].strip(),
+                    axis, line_no, terms, raw[match.start():match.end()].strip(),
                     offset + match.start(), offset + match.end(),
                 ))
                 found = True
@@ -562,7 +564,9 @@ def _terms(text: str) -> tuple[tuple[int, int], ...]:
         if not token[0].isdigit():
             pending_range = True
             continue
-        number = int(token)
+        number = decimal_int(token)
+        if number is None:
+            return ()  # a digit run too long to be a 行次 or 栏次: not an identity
         if pending_range and terms:
             if number - terms[-1][1] > _MAX_RANGE:
                 return ()
@@ -722,14 +726,14 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
                 if not token.is_integer:
                     table.problem = _("line {line} starts with an amount", line=token.line + 1)
                     return
-                groups.append((Row(side="收入", line_no=int(token.text)), []))
+                groups.append((Row(side="收入", line_no=decimal_int(token.text)), []))
             elif current[0].line_no is None and token.is_integer:
-                current[0].line_no = int(token.text)
+                current[0].line_no = decimal_int(token.text)
             elif current[0].side == "收入" and token.is_integer and (
-                int(token.text) == expected_right
+                decimal_int(token.text) == expected_right
                 or (token.index >= 0 and len(current[1]) >= len(table.side_columns("收入")))
             ):
-                groups.append((Row(side="支出", line_no=int(token.text)), []))
+                groups.append((Row(side="支出", line_no=decimal_int(token.text)), []))
             else:
                 current[1].append(token)
             _row_span(groups[-1][0], token)

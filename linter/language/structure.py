@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
+from linter.numerals import chinese_int
+
 #: Characters of a Chinese numeral ("二十一", "一百零五", "廿三", "两千").
 NUMERAL_CHARACTERS = "〇零一二两三四五六七八九十百千廿卅"
 _NUMERAL = f"[{NUMERAL_CHARACTERS}]+"
@@ -32,40 +34,10 @@ MAX_TITLE = 40
 #: A line this short after a heading is the rest of the heading, wrapped ("…支出决算情况说\n明").
 MAX_FRAGMENT = 3
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-_TENS = {"廿": 20, "卅": 30}
-
-
 def chinese_number(numeral: str) -> int | None:
     """The value of a Chinese numeral ("十一" → 11, "一百零五" → 105, "廿三" → 23, "二〇二四" →
-    2024), or None when it is not a well-formed one. Never raises."""
-    if not numeral or any(c not in NUMERAL_CHARACTERS for c in numeral):
-        return None
-    if all(c in _DIGITS for c in numeral):
-        if len(numeral) == 1:
-            return _DIGITS[numeral]
-        value = 0
-        for c in numeral:  # digit by digit, as in years ("二〇二四")
-            value = value * 10 + _DIGITS[c]
-        return value
-    total, digit, last_unit = 0, None, 10_000
-    for c in numeral:
-        if c in _DIGITS:
-            if digit is not None and digit != 0 and _DIGITS[c] != 0:
-                return None  # two digits without a unit between them
-            digit = _DIGITS[c]
-        elif c in _UNITS:
-            unit = _UNITS[c]
-            if unit >= last_unit or digit == 0:
-                return None
-            total += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
-        else:
-            if total or digit is not None:
-                return None  # 廿 and 卅 only begin a numeral
-            total, last_unit = _TENS[c], 10
-    return total + (digit or 0)
+    2024), or None when it is not a well-formed positive one ("二十二十"). Never raises."""
+    return chinese_int(numeral) or None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,10 @@ command line can report it and go on with the other files.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,25 +59,50 @@ class SourceFile:
 
 
 def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
-    """Read and decode the file at ``path``."""
-    path = Path(path)
+    """Read and decode the regular file at ``path`` (FIFOs, devices and sockets are refused
+    without blocking; at most ``max_bytes`` are read even when the size on disk is wrong)."""
+    max_bytes = min(max_bytes, sys.maxsize - 1)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                _("file is too large ({size:,} bytes; the limit is {limit:,}, see --max-bytes)",
-                  size=size, limit=max_bytes)
-            )
-        data = path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError as exc:
         raise InputError(_("is a directory")) from exc
     except FileNotFoundError as exc:
         raise InputError(_("no such file or folder")) from exc
     except PermissionError as exc:
         raise InputError(_("permission denied")) from exc
+    except (OSError, ValueError) as exc:
+        raise InputError(_("cannot read file: {reason}", reason=getattr(exc, "strerror", None) or exc)) from exc
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(_("is a directory"))
+        if not stat.S_ISREG(mode):
+            raise InputError(_("not a regular file (a FIFO, device or socket); disclint reads only regular files"))
+        size = os.fstat(descriptor).st_size
+        if size > max_bytes:
+            raise InputError(
+                _("file is too large ({size:,} bytes; the limit is {limit:,}, see --max-bytes)",
+                  size=size, limit=max_bytes)
+            )
+        data = _read_at_most(descriptor, max_bytes + 1)
     except OSError as exc:
         raise InputError(_("cannot read file: {reason}", reason=exc.strerror or exc)) from exc
+    finally:
+        os.close(descriptor)
+    if len(data) > max_bytes:
+        raise InputError(_("file is too large (the limit is {limit:,} bytes, see --max-bytes)", limit=max_bytes))
     return decode_bytes(data, str(path))
+
+
+def _read_at_most(descriptor: int, limit: int) -> bytes:
+    chunks, total = [], 0
+    while total < limit:
+        chunk = os.read(descriptor, min(limit - total, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def decode_bytes(data: bytes, path: str = "<stdin>") -> SourceFile:

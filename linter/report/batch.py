@@ -213,7 +213,7 @@ class _Progress:
 def _write_html(batch: BatchResult, output: str) -> None:
     from linter.report.html import render_html
 
-    Path(output).write_text(render_html(batch), encoding="utf-8")
+    Path(output).write_text(render_html(batch), encoding="utf-8", errors="backslashreplace")
 
 
 def _write_csv(batch: BatchResult, output: str) -> None:

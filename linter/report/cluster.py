@@ -8,6 +8,8 @@ when a scheduler is named, so local runs never import Dask.
 
 from __future__ import annotations
 
+from linter.i18n import _
+
 import os
 from typing import Callable
 
@@ -28,24 +30,24 @@ def run_on_cluster(files: list[tuple[str, str | None]], configuration: Configura
     try:
         from distributed import Client, as_completed
     except ImportError:
-        raise ClusterError("--scheduler needs Dask's distributed package: pip install 'disclint[dask]'") from None
+        raise ClusterError(_("--scheduler needs Dask's distributed package: pip install 'disclint[dask]'")) from None
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, ValueError) as error:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+        raise ClusterError(_("cannot reach the Dask scheduler at {address}: {error}", address=address, error=error)) from None
     # Paths relative to this process's folder mean nothing to a worker: it gets absolute ones,
     # and the results get the paths as given back.
     given = {os.path.abspath(path): path for job in files for path in job if path}
     with client:
         [shared] = client.scatter([configuration], broadcast=True)
         futures = client.map(  # files may change between runs: results are never reused (pure=False)
-            _lint, [os.path.abspath(path) for path, _ in files],
-            [workbook and os.path.abspath(workbook) for _, workbook in files],
+            _lint, [os.path.abspath(job[0]) for job in files],
+            [job[1] and os.path.abspath(job[1]) for job in files],
             configuration=shared, pure=False,
         )
-        for _ in as_completed(futures):
+        for _done in as_completed(futures):
             advance()
-        return [_as_given(path, future, given) for (path, _), future in zip(files, futures)]
+        return [_as_given(job[0], future, given) for job, future in zip(files, futures)]
 
 
 def _lint(path: str, workbook: str | None, configuration: Configuration) -> DocumentResult:

@@ -11,16 +11,19 @@ from typing import Callable
 from linter.check.finding import Finding
 from linter.engine import FileError
 from linter.i18n import _, ngettext
+from linter.safeio import escape_controls
 
 
 def render_text(findings: list[Finding], errors: list[FileError], files: int) -> str:
     """``path:line:col: severity CODE message`` lines (``path: page 3, line 12, col 5: …``,
-    ``path: 表1!C7: …`` for PDF, Word and Excel files), then a one-line summary."""
+    ``path: 表1!C7: …`` for PDF, Word and Excel files), then a one-line summary (control
+    characters of file names and messages escaped: one finding, one line)."""
     lines = [
-        f"{f.path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} {f.message}"
+        escape_controls(f"{f.path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} {f.message}")
         for f in findings
     ]
-    lines += [f"{e.path}:1:1: error E000 " + _("cannot lint: {reason}", reason=e.message) for e in errors]
+    lines += [escape_controls(f"{e.path}:1:1: error E000 " + _("cannot lint: {reason}", reason=e.message))
+              for e in errors]
     lines.append(summary_line(findings, errors, files))
     return "\n".join(lines) + "\n"
 
@@ -89,7 +92,7 @@ def _workflow_command(level: str, properties: dict, message: str) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -49,9 +50,10 @@ def sarif_log(findings: list[Finding], errors: list[FileError]) -> dict:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a URI reference; an absolute one as a ``file://`` URI."""
-    posix = Path(path).as_posix()
-    return Path(path).as_uri() if Path(path).is_absolute() else quote(posix)
+    """A relative path as a URI reference; an absolute one as a ``file://`` URI (the bytes of a
+    file name that is not UTF-8 are percent-encoded as they are)."""
+    posix = quote(os.fsencode(Path(path).as_posix()))
+    return f"file://{posix}" if Path(path).is_absolute() else posix
 
 
 def _rule_descriptor(code: str) -> dict:
@@ -71,7 +73,7 @@ def _rule_descriptor(code: str) -> dict:
 
 def _result(finding: Finding, rule_index: int) -> dict:
     span = finding.span
-    fingerprint = hashlib.sha256(f"{finding.code}\0{span.quote}".encode()).hexdigest()[:32]
+    fingerprint = hashlib.sha256(f"{finding.code}\0{span.quote}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
     result = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,

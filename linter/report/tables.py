@@ -55,7 +55,7 @@ def _spreadsheet_safe(value):
 
 def write_csv(batch: BatchResult, output: str) -> None:
     """The findings as CSV, UTF-8 with a byte-order mark so that Excel reads the Chinese text."""
-    with open(output, "w", encoding="utf-8-sig", newline="") as handle:
+    with open(output, "w", encoding="utf-8-sig", errors="backslashreplace", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([_(name) for name in FINDING_COLUMNS])
         writer.writerows([_spreadsheet_safe(v) for v in row] for row in finding_rows(batch))
@@ -92,7 +92,8 @@ def write_xlsx(batch: BatchResult, output: str) -> None:
             cells = []
             for value in row:
                 if isinstance(value, str):
-                    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+                    text = value.encode("utf-8", "backslashreplace").decode("utf-8")
+                    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", text))
                     cell.data_type = "s"  # never a formula
                 else:
                     cell = WriteOnlyCell(sheet, value=value)

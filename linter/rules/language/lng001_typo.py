@@ -51,9 +51,11 @@ class Typo(Rule):
             )
 
 
-def _fix(document, typo) -> Fix:
+def _fix(document, typo) -> Fix | None:
     """Edit only the characters that change, so line breaks inside the word stay."""
     edit = one_edit(typo.found, typo.correction)
+    if edit is None:
+        return None  # the narrowed typo is no longer one edit away from its correction
     flow_at = typo.start + edit.index
     origin = document.flow.source_span(flow_at, flow_at + 1)[0]
     safe = typo.source == "lexicon" or typo.correction in lexicon()

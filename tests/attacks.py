@@ -1,0 +1,66 @@
+"""Inputs built to make a stage superlinear (issue 10, "Linear time and bounded memory under
+attack"). Each builder takes a size and returns a document; ``tests/test_linear_time.py`` checks
+scaled-down sizes, ``scripts/attack_timing.py`` measures the big ones."""
+
+from __future__ import annotations
+
+import random
+
+_HAN = "收入支出预算决算财政拨款基本项目经费管理服务事业单位部门机关运行保障信息系统建设维护购置设备"
+
+
+def closing_brackets(size: int) -> str:
+    """``size`` closing brackets, full-width and ASCII, in one paragraph."""
+    return "收入合计" + "）)" * (size // 2) + "。\n"
+
+
+def long_sentence_repeated(size: int) -> str:
+    """A sentence of ``size`` characters (no sentence break inside), stated three times."""
+    rng = random.Random(size)
+    sentence = "".join(chr(0x4E00 + rng.randrange(20_000)) for _ in range(size))  # few repeated characters
+    return (sentence + "。\n") * 3
+
+
+def digit_sentence_repeated(size: int) -> str:
+    """A sentence holding a ``size``-digit number, stated three times (found by the fuzz campaign)."""
+    return f"与上年相比，收入增加{'1' * size}万元。\n" * 3
+
+
+def digits_in_a_table_row(size: int) -> str:
+    """A disclosure table whose row holds a run of ``size`` digits."""
+    return ("2023年度收入支出决算总表（表1）\n单位：万元\n项目\t行次\t金额\n栏次\t\t1\n"
+            f"一般公共预算财政拨款收入\t1\t{'7' * size}\n"
+            f"注：{'8' * size}行=（1+2）行；{'9' * size}栏=1+2栏。\n")
+
+
+def wide_space_table(columns: int) -> str:
+    """A space-separated table with ``columns`` columns and rows holding half as many values, so
+    the values can be placed in C(columns, columns/2) ways."""
+    header = " ".join(str(i) for i in range(1, columns + 1))
+    values = " ".join(f"{i}.00" for i in range(1, columns // 2 + 1))
+    rows = "\n".join(f"{code} 一般公共服务支出 {values}" for code in (201, 20101, 2010101))
+    return f"2023年度一般公共预算财政拨款支出决算表（表5）\n单位：万元\n项目 科目名称\n类 款 项 栏次 {header}\n{rows}\n"
+
+
+def huge_row_range(size: int) -> str:
+    """An identity note whose 行 range stands for ``size`` terms."""
+    return ("2023年度收入支出决算总表（表1）\n单位：万元\n项目\t行次\t金额\n栏次\t\t1\n"
+            "一般公共预算财政拨款收入\t1\t10.00\n"
+            f"注：1行=（2+3+…+{size}）行。\n")
+
+
+def ascii_marks(size: int) -> str:
+    """Chinese text with ``size`` ASCII punctuation marks (PUN003 must not rescan for each)."""
+    return "".join(f"收入{i % 10},支出;项目:" for i in range(size // 3)) + "。\n"
+
+
+#: name → (builder, the size the issue measured at 1×)
+ATTACKS = {
+    "closing-brackets": (closing_brackets, 100_000),
+    "long-sentence-repeated": (long_sentence_repeated, 20_000),
+    "digit-sentence-repeated": (digit_sentence_repeated, 4_400),
+    "digits-in-a-table-row": (digits_in_a_table_row, 200_000),
+    "wide-space-table": (wide_space_table, 26),
+    "huge-row-range": (huge_row_range, 16_000_000),
+    "ascii-marks": (ascii_marks, 100_000),
+}

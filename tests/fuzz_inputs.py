@@ -1,0 +1,212 @@
+"""Fuzz inputs for the whole pipeline and the checks every input must pass.
+
+Shared by the hypothesis suite (``tests/test_fuzz.py``, a few hundred inputs in CI) and the long
+campaign (``scripts/fuzz_campaign.py``, ≥ 100,000 inputs). Each generator takes a
+:class:`random.Random` and returns the bytes of one document, so hypothesis drives the same
+generators (through ``st.randoms``) as the campaign's seeded loop.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+from pathlib import Path
+
+from linter.check.finding import Finding
+from linter.config import Settings
+from linter.engine import instantiate_rules, lint_source
+from linter.read import InputError, decode_bytes
+from linter.report.formatters import FORMATTERS
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+_HAN = "的一是在了不和有大这主中人上为们地个用工时要动国产以我到他会作来分生对于学下级就年阶义发成部民可出能方进同行面说种过命度革而多子后自社加小机也经力线本电高量长党得实家定深法表着水理化争现所二起政三好十战无农使性前等反体合斗路图把结第里正新开论之物从当两些还天资事队批点育重其思与间内去因件日利相由压员气业代全组数果期导平各基或月毛然如应形想制心样干都向变关问比展那它最及外没看治提五解系林者米群头意只明四道马认次文通但条较克又公孔领军流入接席位情运器并飞原油放立题质指建区验活众很教决特此常石强极土少已根共直团统式转别造切九你取西持总料连任志观调七么山程百报更见必真保热委手改管处己将修支识病象几先老光专什六型具示复安带每东增则完风回南广劳轮科北打积车计给节做务被整联步类集号列温装即毫知轴研单色坚据速防史拉世设达尔场织历花受求传口断况采精金界品判参层止边清至万确究书术状厂须离再目海交权且儿青才证低越际八试规斯近注办布门铁需走议县兵固除般引齿千胜细影济白格效置推空配刀叶率述今选养德话查差半敌始片施响收华觉备名红续均药标记难存测士身紧液派准斤角降维板许破述技消底床田势端感往神便贺村构照容非搞亚磨族火段算适讲按值美态黄易彪服早班麦削信排台声该击素张密害侯草何树肥继右属市严径螺检左页抗苏显苦英快称坏移约巴材省黑武培著河帝仅针怎植京助升王眼她抓含苗副杂普谈围食射源例致酸旧却充足短划剂宣环落首尺波承粉践府鱼随考刻靠够满夫失包住促枝局菌杆周护岩师举曲春元超负砂封换太模贫减阳扬江析亩木言球朝医校古呢稻宋听唯输滑站另卫字鼓刚写刘微略范供阿块某功套友限项余倒卷创律雨让骨远帮初皮播优占死毒圈伟季训控激找叫云互跟裂粮粒母练塞钢顶策双留误础吸阻故寸盾晚丝女散焊功株亲院冷彻弹错散商视艺灭版烈零室轻血倍缺厘泵察绝富城冲喷壤简否柱李望盘磁雄似困巩益洲脱投送奴侧润盖挥距触星松送获兴独官混纪依未突架宽冬章湿偏纹吃执阀矿寨责熟稳夺硬价努翻奇甲预职评读背协损棉侵灰虽矛厚罗泥辟告卵箱掌氧恩爱停曾溶营终纲孟钱待尽俄缩沙退陈讨奋械载胞幼哪剥迫旋征槽倒握担仍呀鲜吧卡粗介钻逐弱脚怕盐末阴丰雾冠丙街莱贝辐肠付吉渗瑞惊顿挤秒悬姆烂森糖圣凹陶词迟蚕亿矩"
+_FINANCE = ["收入", "支出", "决算", "预算", "财政拨款", "基本支出", "项目支出", "三公经费", "一般公共预算",
+            "政府性基金", "合计", "总计", "年初结转和结余", "年末结转和结余", "公务接待费", "万元", "亿元", "元",
+            "增长", "减少", "增加", "下降", "上年", "本年", "与上年相比", "完成年初预算的", "占", "其中：",
+            "主要原因是", "行", "栏", "表", "栏次", "类", "款", "项"]
+_ODD = ["²", "³", "①", "⑫", "٣", "３", "१", "Ⅻ", "〇", "零", "两", "廿", "百", "千", "万", "亿", "\t", "\r",
+        "\r\n", "\x00", "\x1b[31m", "\u3000", "\u200b", "\ufeff", "\u202e", "…", "...", "——", "~", "+", "=", "/"]
+_MARKS = list("。，、；：？！（）()【】[]《》“”\"'%.,;:-+=…")
+_NUMERALS = "〇一二三四五六七八九十百千两廿零"
+
+
+def random_unicode(rng: random.Random) -> bytes:
+    """Any Unicode (surrogates aside) mixed with Chinese, digits, marks and odd characters."""
+    parts = []
+    for _ in range(rng.randint(1, 60)):
+        kind = rng.random()
+        if kind < 0.25:
+            parts.append(chr(rng.choice([rng.randint(0x20, 0xD7FF), rng.randint(0xE000, 0x10FFFF)])))
+        elif kind < 0.45:
+            parts.append("".join(rng.choice(_HAN) for _ in range(rng.randint(1, 8))))
+        elif kind < 0.6:
+            parts.append(rng.choice(_FINANCE))
+        elif kind < 0.75:
+            parts.append(_number(rng))
+        elif kind < 0.85:
+            parts.append(rng.choice(_MARKS))
+        elif kind < 0.93:
+            parts.append(rng.choice(_ODD))
+        else:
+            parts.append(rng.choice(["\n", "\n\n", " ", "  "]))
+    return "".join(parts).encode("utf-8")
+
+
+def byte_soup(rng: random.Random) -> bytes:
+    """Random bytes, sometimes behind a byte-order mark or inside valid text."""
+    soup = bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 300)))
+    prefix = rng.choice([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", "收入合计".encode("gb18030")])
+    return prefix + soup
+
+
+@lru_cache(maxsize=None)
+def _example_lines() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.read_text(encoding="utf-8").splitlines(keepends=True))
+                 for p in sorted(EXAMPLES.glob("*.txt")))
+
+
+def mutated_example(rng: random.Random) -> bytes:
+    """A window of an example (headings, narrative, tables) with a few random mutations."""
+    lines = list(rng.choice(_example_lines()))
+    start = rng.randrange(len(lines))
+    window = lines[start:start + rng.randint(5, 120)]
+    for _ in range(rng.randint(1, 8)):
+        window = _mutate(rng, window)
+    return "".join(window).encode(rng.choice(["utf-8", "utf-8", "gb18030", "utf-16"]), "replace")
+
+
+def _mutate(rng: random.Random, lines: list[str]) -> list[str]:
+    if not lines:
+        return ["\n"]
+    index = rng.randrange(len(lines))
+    choice = rng.randrange(7)
+    if choice == 0:
+        del lines[index]
+    elif choice == 1:
+        lines.insert(index, lines[index])
+    elif choice == 2:
+        other = rng.randrange(len(lines))
+        lines[index], lines[other] = lines[other], lines[index]
+    else:
+        line = lines[index]
+        at = rng.randint(0, len(line))
+        insert = rng.choice([
+            _number(rng), rng.choice(_ODD), rng.choice(_MARKS), "\t", "\r", "\x00", "．", "，", "％",
+            "".join(rng.choice(_NUMERALS) for _ in range(rng.randint(1, 6))) + "、",
+            "9" * (5000 if rng.random() < 0.02 else rng.choice([5, 50, 500])),
+            "(" * rng.randint(1, 30), ")" * rng.randint(1, 30),
+            chr(rng.randint(0xFF01, 0xFF5E)),
+        ])
+        lines[index] = line[:at] + insert + line[at:]
+    return lines
+
+
+def _number(rng: random.Random) -> str:
+    """A printed number: ordinary, extreme, malformed or written oddly."""
+    kind = rng.randrange(10)
+    if kind < 4:
+        return f"{rng.uniform(0, 10000):.{rng.randint(0, 2)}f}"
+    if kind == 4:
+        return f"{rng.randint(0, 10**rng.randint(1, 60)):,}"
+    if kind == 5:
+        return rng.choice(["0", "0.00", "00", "-0", "-1.5", "1e5", "NaN", "inf", "0.0000001"])
+    if kind == 6:
+        return ".".join(str(rng.randint(0, 99)) for _ in range(rng.randint(2, 4)))
+    if kind == 7:
+        return "".join(rng.choice("0123456789,.") for _ in range(rng.randint(1, 20)))
+    if kind == 8:  # digit runs past the caps (long ones are rare: the linearity tests cover them)
+        return "1" * (4400 if rng.random() < 0.02 else rng.choice([41, 400]))
+    zero = rng.choice([0xFF10, 0x0660, 0x0966])  # full-width, Arabic-Indic, Devanagari digits
+    return "".join(chr(zero + rng.randint(0, 9)) for _ in range(rng.randint(1, 6)))
+
+
+def formulaic(rng: random.Random) -> bytes:
+    """The formulaic sentences of a disclosure, with extreme and inconsistent numbers."""
+    n = lambda: _number(rng)  # noqa: E731
+    unit = lambda: rng.choice(["万元", "亿元", "元", ""])  # noqa: E731
+    templates = [
+        lambda: f"{rng.randint(1900, 2100)}年度收入总计{n()}{unit()}，支出总计{n()}{unit()}。",
+        lambda: f"与上年相比，收、支总计各{rng.choice(['增加', '减少'])}{n()}{unit()}，"
+                f"{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"年初预算为{n()}{unit()}，支出决算为{n()}{unit()}，完成年初预算的{n()}%。",
+        lambda: f"其中：基本支出{n()}{unit()}，占本年支出{n()}%；项目支出{n()}{unit()}，占本年支出{n()}%。",
+        lambda: f"{rng.choice(_NUMERALS)}{rng.choice(_NUMERALS)}、{rng.choice(_FINANCE)}情况说明",
+        lambda: f"第{''.join(rng.choice(_NUMERALS) for _ in range(rng.randint(1, 4)))}部分 {rng.choice(_FINANCE)}",
+        lambda: f"（{rng.choice(_NUMERALS)}）{rng.choice(_FINANCE)}{n()}{unit()}，比上年{rng.choice(['增加', '减少'])}"
+                f"{n()}{unit()}，主要原因是{rng.choice(_FINANCE)}。",
+        lambda: f"“三公”经费支出{n()}万元，其中：公务接待费{n()}万元，公务用车购置及运行费{n()}万元。",
+    ]
+    lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
+    return "\n".join(lines).encode("utf-8")
+
+
+def table_text(rng: random.Random) -> bytes:
+    """A disclosure table: title, 栏次 line, rows of codes or 行次 and values, identity notes."""
+    separator = rng.choice(["\t", " ", "  ", "\t\t"])
+    columns = rng.randint(1, 8)
+    title = rng.choice(["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表",
+                        "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表", "“三公”经费支出决算表"])
+    lines = [f"{rng.randint(2000, 2100)}年度{title}（表{rng.randint(1, 12)}）", "单位：万元",
+             separator.join(["项目", "行次" if rng.random() < 0.5 else "科目名称"]
+                            + [f"本年{rng.choice(_FINANCE)}" for _ in range(columns)]),
+             separator.join(["类", "款", "项", "栏次"] + [str(i + 1) for i in range(columns)])]
+    for row in range(rng.randint(1, 30)):
+        code = rng.choice([str(rng.randint(201, 230)), str(rng.randint(20101, 23099)),
+                           str(rng.randint(2010101, 2309999)), str(row + 1), "", "合计", "总计"])
+        cells = [code, rng.choice(_FINANCE)] + [rng.choice([_number(rng), "", "-"]) for _ in range(columns)]
+        lines.append(separator.join(cells))
+    if rng.random() < 0.5:
+        a, b = rng.randint(1, 40), rng.randint(1, 40)
+        lines.append(f"注：{a}行=（{b}+{b + 1}+…+{rng.choice([b + 5, b + 500, 10**rng.randint(1, 9)])}）行；"
+                     f"{a}栏={b}+{b + 1}栏。")
+    return "\n".join(lines).encode(rng.choice(["utf-8", "gb18030"]))
+
+
+GENERATORS = {
+    "unicode": random_unicode,
+    "bytes": byte_soup,
+    "example": mutated_example,
+    "formulaic": formulaic,
+    "table": table_text,
+}
+
+
+def lint_bytes(data: bytes, name: str = "fuzz.txt", contain: bool = False) -> tuple[str, list[Finding]] | None:
+    """Read → normalise → extract → every rule (style rules too) on ``data``: the decoded text and
+    its findings, or None when the input is refused as unreadable (a clean :class:`InputError`)."""
+    try:
+        source = decode_bytes(data, name)
+    except InputError:
+        return None
+    settings = _all_rules_settings()
+    return source.text, lint_source(source, _rules(), settings, contain=contain)
+
+
+@lru_cache(maxsize=None)
+def _all_rules_settings() -> Settings:
+    return Settings(style=True)
+
+
+@lru_cache(maxsize=None)
+def _rules():
+    return instantiate_rules(_all_rules_settings())
+
+
+def check_invariants(text: str, findings: list[Finding]) -> None:
+    """Raise :class:`AssertionError` unless every finding lies inside the file and every output
+    format renders to encodable text."""
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+    for f in findings:
+        span = f.span
+        assert 0 <= span.start_offset <= span.end_offset <= len(text), (f.code, span)
+        assert span.quote == text[span.start_offset:span.end_offset], f.code
+        for position in (span.start, span.end):
+            assert 1 <= position.line <= lines and position.column >= 1, (f.code, position)
+    for render in FORMATTERS.values():
+        render(findings, [], 1).encode("utf-8")
+
+
+def fingerprint(findings: list[Finding]) -> list[dict]:
+    """What must be identical across runs: every finding as plain data."""
+    return [f.to_dict() for f in findings]
