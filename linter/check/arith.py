@@ -175,6 +175,8 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
     """A list whose stated shares cover every part and add up to 100%."""
     if len(breakdown.shares) != len(breakdown.parts) or len(breakdown.parts) < 2:
         return False
+    if any(s.percent.malformed for s in breakdown.shares):
+        return False
     total = sum(s.percent.value for s in breakdown.shares)
     slack = sum(10.0 ** -s.percent.decimals * (0.5 + tolerances.percent_slack) for s in breakdown.shares)
     return abs(total - 100) <= slack

@@ -1,0 +1,56 @@
+"""NUM002 unfilled-slot."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+
+#: A unit with no number before it, right after words ("占 %", "为 万元", "人员经费 万元"); not
+#: a Chinese numeral ("五万元"), a unit line ("单位：万元") or wording about units ("万元以上").
+_SLOT = regex.compile(
+    r"(?P<lead>\p{Han}{1,6})[“”\"\s]*"
+    r"(?<![一二三四五六七八九十百千万两几数余多亿]|单位[：:为]?|以|[（(])"
+    r"(?P<unit>%|万元|亿元)(?!以[上下]|为单位|/)"
+)
+#: A line made only of numbers (pdf text extraction may move a paragraph's numbers onto it).
+_NUMBERS_ONLY = regex.compile(r"[\d.,%\s“”\"'‘’]*\d[\d.,%\s“”\"'‘’]*")
+
+
+class UnfilledSlot(Rule):
+    """An amount or percentage slot of the template left without its number ("占 %", "为 万元").
+
+    Drafts are written over a template; a slot that was never filled in prints the unit alone.
+    A slot whose numbers a PDF extraction moved onto a neighbouring line of bare numbers is not
+    reported.
+
+    **Anti-pattern**
+
+        本年支出合计1,265.16万元，其中：基本支出 万元，占 %。
+
+    **Best practice**
+
+        本年支出合计1,265.16万元，其中：基本支出1,102.42万元，占87.1%。
+    """
+
+    code = "NUM002"
+    name = "unfilled-slot"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        lines = document.original.lines()
+        for match in _SLOT.finditer(document.flow.text):
+            span = document.span(match.start("unit"), match.end("unit"))
+            if _numbers_moved_away(lines, span.start.line):
+                continue
+            yield self.finding(
+                document, span,
+                f"“{match.group('lead')}{match.group('unit')}” has no number: a slot of the template was left unfilled",
+            )
+
+
+def _numbers_moved_away(lines: list[tuple[int, str]], line: int) -> bool:
+    """Whether a line next to ``line`` (1-based) holds only numbers, as in a PDF's displaced layout."""
+    neighbours = [lines[i][1] for i in (line - 2, line) if 0 <= i < len(lines)]
+    return any(_NUMBERS_ONLY.fullmatch(text.strip()) for text in neighbours if text.strip())
