@@ -5,9 +5,11 @@ Shared by the ARI (arithmetic) and CON (consistency) rules.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from linter.check.finding import Related, Severity
 from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
 from linter.check.rule import Tolerances
 from linter.extract.claims import Stated
@@ -27,6 +29,57 @@ def percent_matches(part: Interval, whole: Interval, stated: Number, tolerances:
     if stated.malformed:
         return False
     return ratio.scaled(100).overlaps(percent_interval(stated, tolerances))
+
+
+def percent_severity(part: Interval, whole: Interval, stated: Number, tolerances: Tolerances) -> Severity:
+    """How wrong a stated % that ``percent_matches`` rejected is: a slip of one unit of its last
+    printed decimal ("99.86%" for 99.868%) is a warning, a larger gap (or a whole point) an error."""
+    ratio = part.ratio(whole)
+    if ratio is None or stated.malformed or stated.decimals == 0:
+        return Severity.ERROR
+    unit = 10.0 ** -stated.decimals
+    slip = percent_interval(stated, tolerances)
+    slip = Interval(slip.lo - unit, slip.hi + unit)
+    return Severity.WARNING if ratio.scaled(100).overlaps(slip) else Severity.ERROR
+
+
+def truncated(value: float, stated: Number) -> bool:
+    """Whether ``stated`` is ``value`` cut off after its printed decimals instead of rounded."""
+    if stated.malformed:
+        return False
+    factor = 10 ** stated.decimals
+    return math.floor(value * factor + 1e-9) == round(stated.value * factor) != round(value * factor)
+
+
+def related(document, *places: tuple[str, Number | None]) -> list[Related]:
+    """Related locations for ``(label, number)`` pairs (table totals, which have no flow span, are left out)."""
+    return [Related(document.span(number.start, number.end), label)
+            for label, number in places if number is not None and number.start >= 0]
+
+
+def one_typo_apart(a: str, b: str) -> bool:
+    """Whether two printed numbers differ by one digit typed wrong, added, dropped or swapped
+    ("76.5" for "76.05", "1123.2" for "1132.2")."""
+    a, b = a.replace(",", ""), b.replace(",", "")
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances) -> Number | None:
+    """The one amount printed elsewhere in ``document`` that ``wrong`` is a typo of and with which
+    the claim holds (``fits(interval)``); None when there is no such amount or more than one."""
+    found: dict[float, Number] = {}
+    for number in document.numbers:
+        if number.is_amount and not number.malformed and number.value != wrong.value and number.unit == wrong.unit \
+                and one_typo_apart(number.text, wrong.text) and fits(amount(number, tolerances)):
+            found.setdefault(number.value, number)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def ratio_text(part: float, whole: float, decimals: int) -> str:

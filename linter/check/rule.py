@@ -6,7 +6,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable
 
-from linter.check.finding import Finding, Fix, Severity
+from linter.check.finding import Finding, Fix, Related, Severity
 from linter.document import Document, Span
 
 
@@ -79,6 +79,7 @@ class Rule:
         expected: str | None = None,
         fix: Fix | None = None,
         severity: Severity | None = None,
+        related: list[Related] | None = None,
     ) -> Finding:
         """A finding of this rule at ``span`` (use :meth:`Document.span` for flow-text ranges)."""
         return Finding(
@@ -90,4 +91,5 @@ class Rule:
             span=span,
             expected=expected,
             fix=fix,
+            related=related or [],
         )

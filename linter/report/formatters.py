@@ -14,12 +14,19 @@ from linter.engine import FileError
 def render_text(findings: list[Finding], errors: list[FileError], files: int) -> str:
     """``path:line:col: severity CODE message`` lines, then a one-line summary."""
     lines = [
-        f"{f.path}:{f.span.start.line}:{f.span.start.column}: {f.severity} {f.code} {f.message}"
+        f"{f.path}:{f.span.start.line}:{f.span.start.column}: {f.severity} {f.code} {f.message}{_see(f)}"
         for f in findings
     ]
     lines += [f"{e.path}:1:1: error E000 cannot lint: {e.message}" for e in errors]
     lines.append(summary_line(findings, errors, files))
     return "\n".join(lines) + "\n"
+
+
+def _see(finding: Finding) -> str:
+    """" (see 12:5, 40:3)" for a finding's related locations."""
+    if not finding.related:
+        return ""
+    return " (see " + ", ".join(f"{r.span.start.line}:{r.span.start.column}" for r in finding.related) + ")"
 
 
 def summary_line(findings: list[Finding], errors: list[FileError], files: int) -> str:

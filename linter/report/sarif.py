@@ -71,7 +71,7 @@ def _rule_descriptor(code: str) -> dict:
 def _result(finding: Finding, rule_index: int) -> dict:
     span = finding.span
     fingerprint = hashlib.sha256(f"{finding.code}\0{span.quote}".encode()).hexdigest()[:32]
-    return {
+    result = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": _LEVELS[str(finding.severity)],
@@ -91,6 +91,27 @@ def _result(finding: Finding, rule_index: int) -> dict:
             }
         ],
         "partialFingerprints": {"disclintQuote/v1": fingerprint},
+    }
+    if finding.related:
+        result["relatedLocations"] = [
+            {"id": number, "message": {"text": related.label}, **_physical(finding.path, related.span)}
+            for number, related in enumerate(finding.related, 1)
+        ]
+    return result
+
+
+def _physical(path: str, span) -> dict:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(path)},
+            "region": {
+                "startLine": span.start.line,
+                "startColumn": span.start.column,
+                "endLine": span.end.line,
+                "endColumn": span.end.column,
+                "snippet": {"text": span.quote},
+            },
+        }
     }
 
 

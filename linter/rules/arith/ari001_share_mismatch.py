@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches, ratio_text
+from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, ratio_text, related, truncated
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 
@@ -11,7 +11,8 @@ class ShareMismatch(Rule):
     """A stated share ("占本年支出94.5%") that its part and whole cannot produce.
 
     The whole is the total the share names ("占政府采购支出总额的23.6%"), or, when it names
-    none, the total the list belongs to ("支出199.25万元，主要用于以下方面：", "其中：").
+    none, the total the list belongs to ("支出199.25万元，主要用于以下方面：", "其中："). A share
+    off by one unit of its last decimal ("99.86%" for 99.868%) is a warning.
 
     **Anti-pattern**
 
@@ -34,13 +35,16 @@ class ShareMismatch(Rule):
             if whole is None or whole.number.malformed:
                 continue
             part = share.part.number
-            matches = percent_matches(amount(part, tolerances), amount(whole.number, tolerances), share.percent, tolerances)
-            if matches is False:
+            part_interval, whole_interval = amount(part, tolerances), amount(whole.number, tolerances)
+            if percent_matches(part_interval, whole_interval, share.percent, tolerances) is False:
                 computed = ratio_text(part.value, whole.number.value, share.percent.decimals)
                 of = share.whole_name or whole.name
+                how = " (cut off instead of rounded)" if truncated(100 * part.value / whole.number.value, share.percent) else ""
                 yield self.finding(
                     document,
                     document.span(share.percent.start, share.percent.end),
-                    f"share of {of}: {computed}, but the text says {share.percent.text}%",
+                    f"share of {of}: {computed}, but the text says {share.percent.text}%{how}",
                     expected=computed.rsplit(" = ", 1)[1],
+                    severity=percent_severity(part_interval, whole_interval, share.percent, tolerances),
+                    related=related(document, ("part", part), ("whole", whole.number)),
                 )

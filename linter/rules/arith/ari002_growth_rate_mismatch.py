@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches
+from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, related
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
@@ -58,4 +58,6 @@ class GrowthRateMismatch(Rule):
                     f"{format_amount(change.delta.value)} = {format_amount(before)}) = {expected}, "
                     f"but the text says {change.rate.text}%",
                     expected=expected,
+                    severity=percent_severity(delta, previous, change.rate, tolerances),
+                    related=related(document, ("change", change.delta), ("current amount", current.number)),
                 )

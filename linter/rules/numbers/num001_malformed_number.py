@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.extract.numbers import problem
 
 
 class MalformedNumber(Rule):
     """An amount or percentage that is not a number ("72.83.1%", "1,2345.6万元", "12..5%").
 
     Hand edits of copied drafts leave two decimal points, doubled separators or thousands
-    groups that are not three digits long. No reader can tell which value was meant.
+    groups that are not three digits long. No reader can tell which value was meant. Numbers
+    listed with a comma after their decimals ("1234.56,2345.67万元") are a list, not one number.
 
     **Anti-pattern**
 
@@ -31,6 +33,6 @@ class MalformedNumber(Rule):
                 yield self.finding(
                     document,
                     document.span(number.start, number.end),
-                    f"malformed number {number.text}{number.unit}: "
-                    "an amount or percentage has one decimal point and thousands groups of three digits",
+                    f"malformed number {number.text}{number.unit}: {problem(number.text)} "
+                    "(a number has one decimal point and thousands groups of three digits)",
                 )
