@@ -125,7 +125,7 @@ def test_related_locations_in_text_json_and_sarif(tmp_path, monkeypatch):
     Path("rate.txt").write_text(RATE_DRAFT, encoding="utf-8")
     text = run("check", "--select", "ARI003", "rate.txt").stdout.splitlines()[0]
     assert text.startswith("rate.txt:2:9: error ARI003") and text.endswith("(see 1:7, 1:22)")
-    (finding,) = json.loads(run("check", "--select", "ARI003", "--format", "json", "rate.txt").stdout)["findings"]
+    (finding,) = json.loads(run("check", "--select", "ARI003", "--format", "json", "rate.txt").stdout)
     assert [(r["line"], r["column"], r["label"], r["quote"]) for r in finding["related"]] == [
         (1, 7, "budget", "40.16 万元"), (1, 22, "actual", "41.72 万元")
     ]
