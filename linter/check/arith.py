@@ -17,6 +17,11 @@ from linter.extract.numbers import Number
 from linter.extract.quantities import Key, describe
 
 
+def same_unit(*numbers: Number) -> bool:
+    """Whether amounts share one unit (元, 万元, 亿元): amounts in different units are not compared."""
+    return len({n.unit for n in numbers if n is not None}) <= 1
+
+
 def amount(number: Number, tolerances: Tolerances) -> Interval:
     return amount_interval(number, tolerances)
 
@@ -147,6 +152,8 @@ def _table_totals(document):
 IDENTITIES = (
     ("基本支出", ("人员经费", "公用经费")),
     ("支出", ("基本支出", "项目支出")),
+    ("三公经费", ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
+    ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
 )
 #: Scopes where 支出 = 基本支出 + 项目支出 holds (a department may also have 经营支出 etc.).
 _SPENDING_SPLIT_SCOPES = ("一般公共预算财政拨款", "财政拨款")
@@ -177,10 +184,39 @@ class SumCheck:
         """Off by a rounding tail only: not an error."""
         return 1e-6 < abs(self.difference) <= self.allowance
 
+    def typo_part(self) -> tuple[Number, str] | None:
+        """``(part, amount meant)`` when one part, one typo away from the value that makes the sum
+        come out, explains the gap ("76.5" listed under a total of "76.05")."""
+        decimals = max(n.decimals for n in [self.whole, *self.parts])
+        found = []
+        for part in self.parts:
+            meant = self.whole.value - (sum(p.value for p in self.parts) - part.value)
+            text = f"{meant:.{decimals}f}"
+            if meant > 0 and abs(float(text) - meant) <= self.allowance and (
+                    one_typo_apart(part.text, text) or one_typo_apart(part.text, format_amount(meant))):
+                found.append((part, format_amount(float(text))))
+        return found[0] if len(found) == 1 else None
+
     def explain(self) -> str:
         terms = " + ".join(format_amount(p.value) for p in self.parts)
         total = format_amount(sum(p.value for p in self.parts))
-        return f"{terms} = {total}, but {self.whole_name} is {format_amount(self.whole.value)}万元"
+        return f"{terms} = {total}, but {self.whole_name} is {format_amount(self.whole.value)}{self.whole.unit}"
+
+
+def sum_finding(rule, document, check: SumCheck, verb: str):
+    """A finding at the one number that is wrong: a part that is one typo away from the value that
+    makes the sum come out, else the whole; the other numbers are related locations."""
+    message = f"{check.what} {verb}: {check.explain()}"
+    typo = check.typo_part()
+    wrong = typo[0] if typo else check.whole
+    if typo:
+        message += f"; with {typo[1]} in place of {typo[0].text} the sum comes out: {typo[0].text} is likely a typo"
+    places = [("whole", check.whole)] + [("part", p) for p in check.parts]
+    return rule.finding(
+        document, document.span(wrong.start, wrong.end), message,
+        expected=f"{typo[1]}{wrong.unit}" if typo else None,
+        related=related(document, *[(label, n) for label, n in places if n is not wrong]),
+    )
 
 
 def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
@@ -193,7 +229,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     checks: dict[tuple, SumCheck] = {}
 
     def add(what, whole_name, whole, parts, complete):
-        if whole is None or not parts or whole.malformed or any(p.malformed for p in parts):
+        if whole is None or not parts or whole.malformed or any(p.malformed for p in parts) or not same_unit(whole, *parts):
             return
         difference, allowance = sum_gap(parts, whole, tolerances)
         key = (whole.start, tuple(sorted(p.start for p in parts)))
@@ -209,9 +245,10 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         items = group.items
         if len(items) < 2 or not _same_level(items):
             continue
-        if group.total.budget is not None:
-            budgets = [i.budget for i in items if i.budget is not None]  # None: 年初无预算
-            add("the subjects' 年初预算", "the total 年初预算", group.total.budget, budgets, True)
+        kind = group.total.budget_kind
+        if group.total.budget is not None and all(kind in i.budgets for i in items):
+            budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
+            add(f"the subjects' {kind}预算", f"the total {kind}预算", group.total.budget, budgets, True)
         add("the subjects' 支出决算", "the total 支出决算", group.total.actual, [i.actual for i in items], True)
     for whole_base, part_bases in IDENTITIES:
         for scope in {key[0] for key in index.by_key}:
@@ -262,8 +299,8 @@ class Conflict:
     def explain(self, document) -> str:
         """"X is A万元 here but B万元 at line N"."""
         line = document.span(self.first.number.start, self.first.number.end).start.line
-        return (f"{describe(self.later.key)} is {format_amount(self.later.number.value)}万元 here "
-                f"but {format_amount(self.first.number.value)}万元 at line {line}")
+        return (f"{describe(self.later.key)} is {format_amount(self.later.number.value)}{self.later.number.unit} here "
+                f"but {format_amount(self.first.number.value)}{self.first.number.unit} at line {line}")
 
 
 def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Conflict]:
@@ -271,6 +308,8 @@ def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Confli
     for statements in index.by_key.values():
         first = statements[0]
         for later in statements[1:]:
+            if not same_unit(first.number, later.number):
+                continue
             difference = abs(later.number.value - first.number.value)
             if difference > 1e-6:
                 conflicts.append(Conflict(first, later, difference, tolerances.tail_per_item + 1e-9))

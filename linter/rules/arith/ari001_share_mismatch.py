@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, ratio_text, related, truncated
+from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, ratio_text, related, same_unit, truncated
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 
@@ -32,7 +32,7 @@ class ShareMismatch(Rule):
         index = QuantityIndex.of(document)
         for share in document.claims.shares:
             whole = share.whole or index.whole(share.whole_key)
-            if whole is None or whole.number.malformed:
+            if whole is None or whole.number.malformed or not same_unit(whole.number, share.part.number):
                 continue
             part = share.part.number
             part_interval, whole_interval = amount(part, tolerances), amount(whole.number, tolerances)

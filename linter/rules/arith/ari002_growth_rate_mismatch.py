@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, related
+from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, related, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
@@ -38,12 +38,12 @@ class GrowthRateMismatch(Rule):
             if change.rate_sign != change.sign:
                 yield self.finding(
                     document, span,
-                    f"the amount {'rose' if change.sign > 0 else 'fell'} by {change.delta.text}万元 "
+                    f"the amount {'rose' if change.sign > 0 else 'fell'} by {change.delta.text}{change.delta.unit} "
                     f"but the rate says it {'rose' if change.rate_sign > 0 else 'fell'}",
                 )
                 continue
             current = change.current or index.whole(change.key)
-            if current is None or current.number.malformed:
+            if current is None or current.number.malformed or not same_unit(current.number, change.delta):
                 continue
             delta = amount(change.delta, tolerances)
             now = amount(current.number, tolerances)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linter.check.arith import (
-    amount, percent_matches, percent_severity, ratio_text, related, truncated, typo_explanation,
+    amount, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_explanation,
 )
 from linter.check.finding import Severity
 from linter.check.rule import Rule
@@ -36,26 +36,29 @@ class CompletionRateMismatch(Rule):
         tolerances = context.tolerances
         claims = document.claims
         for claim in [*claims.completions, *claims.executions]:
-            if claim.rate is None or claim.budget is None:
+            budgets = _budgets(claim)
+            if claim.rate is None or not budgets or not same_unit(claim.actual, *budgets):
                 continue
-            actual, budget = amount(claim.actual, tolerances), amount(claim.budget, tolerances)
-            if percent_matches(actual, budget, claim.rate, tolerances) is not False:
-                continue
-            computed = ratio_text(claim.actual.value, claim.budget.value, claim.rate.decimals)
+            actual = amount(claim.actual, tolerances)
+            if any(percent_matches(actual, amount(b, tolerances), claim.rate, tolerances) is not False for b in budgets):
+                continue  # the rate holds for one of the budgets stated (年初 0, 全年 321.02)
+            budget_number = budgets[0]
+            budget = amount(budget_number, tolerances)
+            computed = ratio_text(claim.actual.value, budget_number.value, claim.rate.decimals)
             message = f"completion rate: {computed}, but the text says {claim.rate.text}%"
-            typo = self._typo(document, claim, actual, budget, tolerances)
+            typo = self._typo(document, claim, budget_number, actual, budget, tolerances)
             if typo is not None:
                 wrong, meant, label = typo
+                fixed = (claim.actual.value, meant.value) if wrong is budget_number else (meant.value, budget_number.value)
                 yield self.finding(
                     document, document.span(wrong.start, wrong.end),
                     f"{message}; with {meant.text} in place of {wrong.text} the stated rate holds "
-                    f"({ratio_text(*self._fixed(claim, wrong, meant), claim.rate.decimals)}): "
-                    f"the {label} {wrong.text} is likely a typo for {meant.text}",
+                    f"({ratio_text(*fixed, claim.rate.decimals)}): the {label} {wrong.text} is likely a typo for {meant.text}",
                     expected=f"{meant.text}{meant.unit}",
                     related=related(document, ("stated rate", claim.rate), (f"{meant.text} printed here", meant)),
                 )
                 continue
-            if truncated(100 * claim.actual.value / claim.budget.value, claim.rate):
+            if truncated(100 * claim.actual.value / budget_number.value, claim.rate):
                 message += " (cut off instead of rounded)"
             yield self.finding(
                 document,
@@ -63,24 +66,24 @@ class CompletionRateMismatch(Rule):
                 message,
                 expected=computed.rsplit(" = ", 1)[1],
                 severity=percent_severity(actual, budget, claim.rate, tolerances),
-                related=related(document, ("budget", claim.budget), ("actual", claim.actual)),
+                related=related(document, ("budget", budget_number), ("actual", claim.actual)),
             )
 
     @staticmethod
-    def _typo(document, claim, actual, budget, tolerances):
+    def _typo(document, claim, budget_number, actual, budget, tolerances):
         """(wrong amount, amount meant, its role) when one typo of the budget or actual explains the rate."""
-        meant = typo_explanation(document, claim.budget,
+        meant = typo_explanation(document, budget_number,
                                  lambda b: percent_matches(actual, b, claim.rate, tolerances) is True, tolerances)
         if meant is not None:
-            return claim.budget, meant, "budget"
+            return budget_number, meant, "budget"
         meant = typo_explanation(document, claim.actual,
                                  lambda a: percent_matches(a, budget, claim.rate, tolerances) is True, tolerances)
         if meant is not None:
             return claim.actual, meant, "actual"
         return None
 
-    @staticmethod
-    def _fixed(claim, wrong, meant) -> tuple[float, float]:
-        if wrong is claim.budget:
-            return claim.actual.value, meant.value
-        return meant.value, claim.budget.value
+
+def _budgets(claim) -> list:
+    """The budgets a rate may be of, the one it names first; zero and missing budgets have no rate."""
+    stated = [claim.budget, *getattr(claim, "budgets", {}).values()]
+    return list({id(b): b for b in stated if b is not None and not b.malformed and b.value > 0}.values())

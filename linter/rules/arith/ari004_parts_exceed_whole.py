@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import sum_checks
+from linter.check.arith import sum_checks, sum_finding
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 
@@ -30,9 +30,4 @@ class PartsExceedWhole(Rule):
     def check(self, document, context):
         for check in sum_checks(document, context.tolerances):
             if check.exceeds:
-                last = max(check.parts, key=lambda p: p.end)
-                yield self.finding(
-                    document,
-                    document.span(check.whole.start, last.end),
-                    f"{check.what} add up to more than their whole: {check.explain()}",
-                )
+                yield sum_finding(self, document, check, "add up to more than their whole")

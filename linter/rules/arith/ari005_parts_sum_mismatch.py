@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import sum_checks
+from linter.check.arith import sum_checks, sum_finding
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 
@@ -31,8 +31,4 @@ class PartsSumMismatch(Rule):
     def check(self, document, context):
         for check in sum_checks(document, context.tolerances):
             if check.complete and check.mismatch and not check.exceeds:
-                yield self.finding(
-                    document,
-                    document.span(check.whole.start, check.whole.end),
-                    f"{check.what} should add up to their whole: {check.explain()}",
-                )
+                yield sum_finding(self, document, check, "should add up to their whole")

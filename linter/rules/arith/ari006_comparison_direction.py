@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import amount
+from linter.check.arith import amount, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
@@ -26,7 +26,7 @@ class ComparisonDirection(Rule):
 
     def check(self, document, context):
         for claim in document.claims.completions:
-            if claim.direction is None or claim.budget is None:
+            if claim.direction is None or claim.budget is None or not same_unit(claim.actual, claim.budget):
                 continue
             actual, budget = amount(claim.actual, context.tolerances), amount(claim.budget, context.tolerances)
             if actual.lo > budget.hi:
@@ -42,7 +42,7 @@ class ComparisonDirection(Rule):
                 yield self.finding(
                     document,
                     document.span(claim.end - len(claim.direction), claim.end),
-                    f"the text says 支出决算数{said}年初预算数, but 支出决算 {format_amount(claim.actual.value)}万元 "
-                    f"{truth} 年初预算 {format_amount(claim.budget.value)}万元",
+                    f"the text says 支出决算数{said}年初预算数, but 支出决算 {format_amount(claim.actual.value)}{claim.actual.unit} "
+                    f"{truth} 年初预算 {format_amount(claim.budget.value)}{claim.budget.unit}",
                     expected=f"支出决算数{truth}年初预算数",
                 )

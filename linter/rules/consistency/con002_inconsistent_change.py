@@ -34,6 +34,8 @@ class InconsistentChange(Rule):
         for changes in by_key.values():
             first = changes[0]
             for later in changes[1:]:
+                if later.delta.unit != first.delta.unit:
+                    continue  # amounts in different units are not compared
                 before = first.sign * first.delta.value
                 now = later.sign * later.delta.value
                 if abs(before - now) > context.tolerances.tail_per_item + 1e-9:
@@ -41,6 +43,7 @@ class InconsistentChange(Rule):
                     yield self.finding(
                         document,
                         document.span(later.delta.start, later.delta.end),
-                        f"the change of {describe(later.key)} is {now:+.2f}万元 here but {before:+.2f}万元 at line {line}",
-                        expected=f"{format_amount(abs(before))}万元",
+                        f"the change of {describe(later.key)} is {now:+.2f}{later.delta.unit} here "
+                        f"but {before:+.2f}{first.delta.unit} at line {line}",
+                        expected=f"{format_amount(abs(before))}{first.delta.unit}",
                     )
