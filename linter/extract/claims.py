@@ -160,6 +160,7 @@ _CANDIDATES = regex.compile(
             ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
             ("share", r"y?nA,Sn?O?P"),
             ("value", r"y?nA"),
+            ("actual_value", r"y?nXA"),
         )
     )
 )
@@ -188,7 +189,7 @@ def parser() -> Lark:
         lexer=_TokenStream,
         cache=True,  # Lark keeps the compiled tables in a temp file keyed by the grammar's hash
         start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "change_named", "share",
-               "value"],
+               "value", "actual_value"],
     )
 
 
@@ -222,6 +223,10 @@ class ClaimBuilder(Transformer):
     def value(self, subject, amount):
         year, name, _ = subject
         return Stated(name, _num(amount), year=year)
+
+    def actual_value(self, subject, _actual, amount):
+        year, name, _ = subject
+        return Stated(f"{name}支出", _num(amount), year=year)
 
     def share(self, subject, amount, *rest):
         year, name, _ = subject
