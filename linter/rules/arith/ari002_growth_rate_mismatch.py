@@ -13,7 +13,8 @@ class GrowthRateMismatch(Rule):
 
     The previous year's amount is the current amount minus the change; the rate is the
     change divided by it. The rate's direction must also match the change's (增加 … 增长).
-    A change from nothing (previous amount 0) has no rate and is not checked.
+    A change from nothing (previous amount 0) has no rate; it is written "增长100%", and another
+    rate there is a warning.
 
     **Anti-pattern**
 
@@ -48,6 +49,17 @@ class GrowthRateMismatch(Rule):
             delta = amount(change.delta, tolerances)
             now = amount(current.number, tolerances)
             previous = now - delta if change.sign > 0 else now + delta
+            if previous.lo <= 0 <= previous.hi:
+                if change.sign > 0 and not change.rate.malformed and abs(change.rate.value - 100) > 1e-9:
+                    yield self.finding(
+                        document, span,
+                        f"{current.name} rose from nothing ({format_amount(current.number.value)} − "
+                        f"{format_amount(change.delta.value)} = 0): such a change is written 增长100%, "
+                        f"but the text says {change.rate.text}%",
+                        expected="100%", severity=Severity.WARNING,
+                        related=related(document, ("change", change.delta), ("current amount", current.number)),
+                    )
+                continue
             if percent_matches(delta, previous, change.rate, tolerances) is False:
                 before = current.number.value - change.sign * change.delta.value
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)

@@ -14,6 +14,8 @@ _SLOT = regex.compile(
     r"(?<![一二三四五六七八九十百千万两几数余多亿]|单位[：:为]?|以|[（(])"
     r"(?P<unit>%|万元|亿元)(?!以[上下]|为单位|/)"
 )
+#: A rate printed without its % sign: "增长 13.95。"
+_RATE_WITHOUT_UNIT = regex.compile(r"(?:增长|下降|增幅为?|降幅为?)\s*(?P<num>\d+\.\d+)(?=[。，；,;])")
 #: A line made only of numbers (pdf text extraction may move a paragraph's numbers onto it).
 _NUMBERS_ONLY = regex.compile(r"[\d.,%\s“”\"'‘’]*\d[\d.,%\s“”\"'‘’]*")
 
@@ -23,7 +25,7 @@ class UnfilledSlot(Rule):
 
     Drafts are written over a template; a slot that was never filled in prints the unit alone.
     A slot whose numbers a PDF extraction moved onto a neighbouring line of bare numbers is not
-    reported.
+    reported. A rate printed without its % sign ("增长 13.95。") is reported too.
 
     **Anti-pattern**
 
@@ -47,6 +49,12 @@ class UnfilledSlot(Rule):
             yield self.finding(
                 document, span,
                 f"“{match.group('lead')}{match.group('unit')}” has no number: a slot of the template was left unfilled",
+            )
+        for match in _RATE_WITHOUT_UNIT.finditer(document.flow.text):
+            yield self.finding(
+                document, document.span(match.start("num"), match.end("num")),
+                f"the rate “{match.group()}” has no % sign: the slot of its unit was left unfilled",
+                expected=f"{match.group('num')}%",
             )
 
 
