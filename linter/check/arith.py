@@ -77,14 +77,49 @@ def one_typo_apart(a: str, b: str) -> bool:
 
 
 def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances) -> Number | None:
-    """The one amount printed elsewhere in ``document`` that ``wrong`` is a typo of and with which
-    the claim holds (``fits(interval)``); None when there is no such amount or more than one."""
+    """The one amount printed elsewhere in ``document`` (in the text, or a bare table cell with
+    decimals) that ``wrong`` is a typo of and with which the claim holds (``fits(interval)``);
+    None when there is no such amount or more than one."""
     found: dict[float, Number] = {}
     for number in document.numbers:
-        if number.is_amount and not number.malformed and number.value != wrong.value and number.unit == wrong.unit \
-                and one_typo_apart(number.text, wrong.text) and fits(amount(number, tolerances)):
+        if (number.unit == wrong.unit or (not number.unit and number.decimals)) and not number.malformed \
+                and number.value != wrong.value and one_typo_apart(number.text, wrong.text) \
+                and fits(amount(number, tolerances)):
             found.setdefault(number.value, number)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+@dataclass
+class Typo:
+    """An input of a claim that is one typo away from an amount printed elsewhere that makes the claim hold."""
+
+    label: str
+    wrong: Number
+    meant: Number
+
+
+def find_typo(document, inputs: list[tuple[str, Number]], holds, tolerances: Tolerances) -> Typo | None:
+    """The one input (``(label, number)``) whose typo explains a failed claim: ``holds(i, interval)``
+    says whether the claim holds with input ``i`` replaced. None when no input or several do."""
+    found = []
+    for i, (label, number) in enumerate(inputs):
+        if number.start < 0:
+            continue  # a table total: no span to point at
+        meant = typo_explanation(document, number, lambda interval, i=i: holds(i, interval), tolerances)
+        if meant is not None:
+            found.append(Typo(label, number, meant))
+    return found[0] if len(found) == 1 else None
+
+
+def typo_finding(rule, document, message: str, typo: Typo, stated: Number, what: str):
+    """A finding at the mistyped amount, with the stated result and the amount meant as related places."""
+    return rule.finding(
+        document, document.span(typo.wrong.start, typo.wrong.end),
+        f"{message}; with {typo.meant.text} in place of {typo.wrong.text} the stated {what} holds: "
+        f"the {typo.label} {typo.wrong.text} is likely a typo for {typo.meant.text}",
+        expected=f"{typo.meant.text}{typo.wrong.unit}",
+        related=related(document, (f"stated {what}", stated), (f"{typo.meant.text} printed here", typo.meant)),
+    )
 
 
 def ratio_text(part: float, whole: float, decimals: int) -> str:

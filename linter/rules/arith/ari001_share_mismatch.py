@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, ratio_text, related, same_unit, truncated
+from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, find_typo, typo_finding
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 
@@ -39,11 +39,20 @@ class ShareMismatch(Rule):
             if percent_matches(part_interval, whole_interval, share.percent, tolerances) is False:
                 computed = ratio_text(part.value, whole.number.value, share.percent.decimals)
                 of = share.whole_name or whole.name
+                message = f"share of {of}: {computed}, but the text says {share.percent.text}%"
+
+                def holds(i, interval, part=part_interval, whole=whole_interval, percent=share.percent):
+                    return percent_matches(*((interval, whole) if i == 0 else (part, interval)), percent, tolerances) is True
+
+                typo = find_typo(document, [("part", part), ("whole", whole.number)], holds, tolerances)
+                if typo is not None:
+                    yield typo_finding(self, document, message, typo, share.percent, "share")
+                    continue
                 how = " (cut off instead of rounded)" if truncated(100 * part.value / whole.number.value, share.percent) else ""
                 yield self.finding(
                     document,
                     document.span(share.percent.start, share.percent.end),
-                    f"share of {of}: {computed}, but the text says {share.percent.text}%{how}",
+                    f"{message}{how}",
                     expected=computed.rsplit(" = ", 1)[1],
                     severity=percent_severity(part_interval, whole_interval, share.percent, tolerances),
                     related=related(document, ("part", part), ("whole", whole.number)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, related, same_unit
+from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, related, same_unit, find_typo, typo_finding
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
@@ -63,12 +63,22 @@ class GrowthRateMismatch(Rule):
             if percent_matches(delta, previous, change.rate, tolerances) is False:
                 before = current.number.value - change.sign * change.delta.value
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
+                message = (f"rate of change of {current.name}: {format_amount(change.delta.value)} / "
+                           f"(previous year {format_amount(current.number.value)} {'−' if change.sign > 0 else '+'} "
+                           f"{format_amount(change.delta.value)} = {format_amount(before)}) = {expected}, "
+                           f"but the text says {change.rate.text}%")
+
+                def holds(i, interval, now=now, delta=delta, sign=change.sign, rate=change.rate):
+                    now, delta = (interval, delta) if i == 0 else (now, interval)
+                    return percent_matches(delta, now - delta if sign > 0 else now + delta, rate, tolerances) is True
+
+                typo = find_typo(document, [("current amount", current.number), ("change", change.delta)], holds, tolerances)
+                if typo is not None:
+                    yield typo_finding(self, document, message, typo, change.rate, "rate")
+                    continue
                 yield self.finding(
                     document, span,
-                    f"rate of change of {current.name}: {format_amount(change.delta.value)} / "
-                    f"(previous year {format_amount(current.number.value)} {'−' if change.sign > 0 else '+'} "
-                    f"{format_amount(change.delta.value)} = {format_amount(before)}) = {expected}, "
-                    f"but the text says {change.rate.text}%",
+                    message,
                     expected=expected,
                     severity=percent_severity(delta, previous, change.rate, tolerances),
                     related=related(document, ("change", change.delta), ("current amount", current.number)),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linter.check.arith import (
-    amount, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_explanation,
+    amount, find_typo, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_finding,
 )
 from linter.check.finding import Severity
 from linter.check.rule import Rule
@@ -46,17 +46,14 @@ class CompletionRateMismatch(Rule):
             budget = amount(budget_number, tolerances)
             computed = ratio_text(claim.actual.value, budget_number.value, claim.rate.decimals)
             message = f"completion rate: {computed}, but the text says {claim.rate.text}%"
-            typo = self._typo(document, claim, budget_number, actual, budget, tolerances)
+
+            def holds(i, interval, actual=actual, budget=budget, rate=claim.rate):
+                part, whole = (actual, interval) if i == 0 else (interval, budget)
+                return percent_matches(part, whole, rate, tolerances) is True
+
+            typo = find_typo(document, [("budget", budget_number), ("actual", claim.actual)], holds, tolerances)
             if typo is not None:
-                wrong, meant, label = typo
-                fixed = (claim.actual.value, meant.value) if wrong is budget_number else (meant.value, budget_number.value)
-                yield self.finding(
-                    document, document.span(wrong.start, wrong.end),
-                    f"{message}; with {meant.text} in place of {wrong.text} the stated rate holds "
-                    f"({ratio_text(*fixed, claim.rate.decimals)}): the {label} {wrong.text} is likely a typo for {meant.text}",
-                    expected=f"{meant.text}{meant.unit}",
-                    related=related(document, ("stated rate", claim.rate), (f"{meant.text} printed here", meant)),
-                )
+                yield typo_finding(self, document, message, typo, claim.rate, "rate")
                 continue
             if truncated(100 * claim.actual.value / budget_number.value, claim.rate):
                 message += " (cut off instead of rounded)"
@@ -68,19 +65,6 @@ class CompletionRateMismatch(Rule):
                 severity=percent_severity(actual, budget, claim.rate, tolerances),
                 related=related(document, ("budget", budget_number), ("actual", claim.actual)),
             )
-
-    @staticmethod
-    def _typo(document, claim, budget_number, actual, budget, tolerances):
-        """(wrong amount, amount meant, its role) when one typo of the budget or actual explains the rate."""
-        meant = typo_explanation(document, budget_number,
-                                 lambda b: percent_matches(actual, b, claim.rate, tolerances) is True, tolerances)
-        if meant is not None:
-            return budget_number, meant, "budget"
-        meant = typo_explanation(document, claim.actual,
-                                 lambda a: percent_matches(a, budget, claim.rate, tolerances) is True, tolerances)
-        if meant is not None:
-            return claim.actual, meant, "actual"
-        return None
 
 
 def _budgets(claim) -> list:
