@@ -98,12 +98,23 @@ def scope_of(text: str) -> str | None:
     return None
 
 
+#: The department's own name before a quantity: "青山区大数据中心政府采购支出总额".
+_ORGANISATION = regex.compile(r"^\p{Han}{2,30}?(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园)(?=\p{Han})")
+
+
 def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
     """``(scope, base)`` for a name of a known total, else None.
 
     A name without scope words takes ``context_scope`` (from its heading or its 其中 list).
+    The department's own name before it is dropped.
     """
-    name = clean_name(name)
+    key = _key(clean_name(name), context_scope)
+    if key is None and _ORGANISATION.match(clean_name(name)):
+        key = _key(_ORGANISATION.sub("", clean_name(name)), context_scope)
+    return key
+
+
+def _key(name: str, context_scope: str | None) -> Key | None:
     scope = None
     for words, candidate in _SCOPES:
         if name.startswith(words):
