@@ -338,11 +338,22 @@ class Conflict:
                 f"but {format_amount(self.first.number.value)}{self.first.number.unit} at line {line}")
 
 
+def _majority(statements: list[Stated]) -> Stated:
+    """The statement whose value most statements agree on (the first on a tie): the others are
+    the ones that are wrong."""
+    counts: dict[float, int] = defaultdict(int)
+    for statement in statements:
+        counts[statement.number.value] += 1
+    return max(statements, key=lambda s: counts[s.number.value])
+
+
 def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Conflict]:
     conflicts = []
     for statements in index.by_key.values():
-        first = statements[0]
-        for later in statements[1:]:
+        first = _majority(statements)
+        for later in statements:
+            if later is first:
+                continue
             if not same_unit(first.number, later.number):
                 continue
             difference = abs(later.number.value - first.number.value)

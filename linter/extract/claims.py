@@ -158,6 +158,7 @@ _CANDIDATES = regex.compile(
             ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
             ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
+            ("change_bare", r"y?n[UD]A,[UD]P"),
             ("share", r"y?nA,Sn?O?P"),
             ("value", r"y?nA"),
             ("actual_value", r"y?nXA"),
@@ -188,7 +189,7 @@ def parser() -> Lark:
         parser="lalr",
         lexer=_TokenStream,
         cache=True,  # Lark keeps the compiled tables in a temp file keyed by the grammar's hash
-        start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "change_named", "share",
+        start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "change_named", "change_bare", "share",
                "value", "actual_value"],
     )
 
@@ -267,6 +268,9 @@ class ClaimBuilder(Transformer):
         end = tokens[-1].end_pos if tokens else amounts[-1].end_pos
         return Completion(subject[1], budgets[kind], _num(amounts[-1]), _num(percents[0]) if percents else None,
                           str(directions[0]) if directions else None, start, end, budgets, kind)
+
+    def change_bare(self, subject, verb, delta, rate):
+        return self.change_named(subject, None, verb, delta, rate)
 
     def change_named(self, subject, _compare, verb, delta, rate=None):
         year, name, start = subject
@@ -471,8 +475,11 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         state.subject_line = None
         claims.completions.append(claim)
         if claim.level:
-            if state.group is not None:
-                state.group.items.append(claim)
+            group = state.group or _sangong_group(claim, claims)
+            if group is not None:
+                group.items.append(claim)
+            if claim.level == "item" and quantity_key(claim.subject, scope):
+                _state(Stated(claim.subject, claim.actual), scope, state, claims, None)  # "1.公务接待费预算为…"
         else:
             state.group = CompletionGroup(claim)
             claims.completion_groups.append(state.group)
@@ -484,6 +491,16 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
 
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
 _DIFFERENCE = regex.compile(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
+
+
+def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:
+    """A 三公 part's completion ("1.因公出国(境)费预算为…") under its own sub-heading belongs to
+    the 三公 total's completion stated before it."""
+    key = quantity_key(claim.subject)
+    if key is None or parent_base(key[1]) != SANGONG:
+        return None
+    return next((g for g in reversed(claims.completion_groups)
+                 if (total := quantity_key(g.total.subject)) and total[1] == SANGONG), None)
 
 
 def _beside_sangong(stated: Stated, breakdown: Breakdown) -> bool:

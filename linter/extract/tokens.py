@@ -22,6 +22,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "PERCENT": ("P", rf"{_NUMBER}%"),
     "AMOUNT": ("A", rf"{_NUMBER}(?:万元|亿元|元)"),
     "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:决算数?|预算数?)?(?:相比|比较)(?:较)?"),
+    "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
     "CMP_THAN": ("T", rf"(?:比|较){_YEAR}(?:决算数|预算数|决算|预算)?|同比"),
     "YEAR": ("y", r"\d{4}年度?"),
     "NO_BUDGET": ("Z", r"年初无预算"),
