@@ -97,7 +97,8 @@ def _retyped(pattern, codes, what):
 
 
 def _restated_amounts(text: str) -> list[regex.Match]:
-    """Narrative amounts whose value the document prints at least once more (so a change is provable)."""
+    """Narrative amounts of four or more significant digits whose value the document prints at
+    least once more (so a change is provable)."""
     counts: dict[str, int] = {}
     for match in regex.finditer(rf"(?<![\d.,]){_NUM}(?![\d,]|\.\d)", text):
         value = match.group().replace(",", "")
@@ -105,7 +106,12 @@ def _restated_amounts(text: str) -> list[regex.Match]:
             key = f"{float(value):.2f}"
             counts[key] = counts.get(key, 0) + 1
     return [m for m in _sites(_AMOUNT, text)
-            if float(m.group("num").replace(",", "")) >= 1 and counts.get(f"{float(m.group('num').replace(',', '')):.2f}", 0) >= 2]
+            if _significant(m.group("num")) >= 4 and counts.get(f"{float(m.group('num').replace(',', '')):.2f}", 0) >= 2]
+
+
+def _significant(digits: str) -> int:
+    """Significant digits of a printed number: "10" and "50" recur by chance, "311.44" does not."""
+    return len(digits.replace(",", "").replace(".", "").lstrip("0").rstrip("0"))
 
 
 def text_amount(text: str, rng: random.Random) -> Injection | None:

@@ -12,7 +12,7 @@ from linter.check.rule import Rule
 _SLOT = regex.compile(
     r"(?P<lead>\p{Han}{1,6})[“”\"\s]*"
     r"(?<![一二三四五六七八九十百千万两几数余多亿]|单位[：:为]?|以|[（(])"
-    r"(?P<unit>%|万元|亿元)(?!以[上下]|为单位|/)"
+    r"(?P<unit>%|万元|亿元)(?=[，。；、,;:：)）(（])"
 )
 #: A rate printed without its % sign: "增长 13.95。"
 _RATE_WITHOUT_UNIT = regex.compile(r"(?:增长|下降|增幅为?|降幅为?)\s*(?P<num>\d+\.\d+)(?=[。，；,;])")
