@@ -76,13 +76,14 @@ def one_typo_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances) -> Number | None:
+def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, exclude=frozenset()) -> Number | None:
     """The one amount printed elsewhere in ``document`` (in the text, or a bare table cell with
-    decimals) that ``wrong`` is a typo of and with which the claim holds (``fits(interval)``);
-    None when there is no such amount or more than one."""
+    decimals; not at the offsets in ``exclude``) that ``wrong`` is a typo of and with which the
+    claim holds (``fits(interval)``); None when there is no such amount or more than one."""
     found: dict[float, Number] = {}
     for number in document.numbers:
         if (number.unit == wrong.unit or (not number.unit and number.decimals)) and not number.malformed \
+                and number.start not in exclude \
                 and number.value != wrong.value and one_typo_apart(number.text, wrong.text) \
                 and fits(amount(number, tolerances)):
             found.setdefault(number.value, number)
@@ -102,10 +103,11 @@ def find_typo(document, inputs: list[tuple[str, Number]], holds, tolerances: Tol
     """The one input (``(label, number)``) whose typo explains a failed claim: ``holds(i, interval)``
     says whether the claim holds with input ``i`` replaced. None when no input or several do."""
     found = []
+    exclude = frozenset(number.start for _, number in inputs)  # the claim's own numbers are no evidence
     for i, (label, number) in enumerate(inputs):
         if number.start < 0:
             continue  # a table total: no span to point at
-        meant = typo_explanation(document, number, lambda interval, i=i: holds(i, interval), tolerances)
+        meant = typo_explanation(document, number, lambda interval, i=i: holds(i, interval), tolerances, exclude)
         if meant is not None:
             found.append(Typo(label, number, meant))
     return found[0] if len(found) == 1 else None
@@ -118,7 +120,8 @@ def typo_finding(rule, document, message: str, typo: Typo, stated: Number, what:
         f"{message}; with {typo.meant.text} in place of {typo.wrong.text} the stated {what} holds: "
         f"the {typo.label} {typo.wrong.text} is likely a typo for {typo.meant.text}",
         expected=f"{typo.meant.text}{typo.wrong.unit}",
-        related=related(document, (f"stated {what}", stated), (f"{typo.meant.text} printed here", typo.meant)),
+        related=related(document, (f"stated {what}", stated if stated is not typo.wrong else None),
+                        (f"{typo.meant.text} printed here", typo.meant)),
     )
 
 
@@ -219,18 +222,18 @@ class SumCheck:
         """Off by a rounding tail only: not an error."""
         return 1e-6 < abs(self.difference) <= self.allowance
 
-    def typo_part(self) -> tuple[Number, str] | None:
-        """``(part, amount meant)`` when one part, one typo away from the value that makes the sum
-        come out, explains the gap ("76.5" listed under a total of "76.05")."""
-        decimals = max(n.decimals for n in [self.whole, *self.parts])
-        found = []
-        for part in self.parts:
-            meant = self.whole.value - (sum(p.value for p in self.parts) - part.value)
-            text = f"{meant:.{decimals}f}"
-            if meant > 0 and abs(float(text) - meant) <= self.allowance and (
-                    one_typo_apart(part.text, text) or one_typo_apart(part.text, format_amount(meant))):
-                found.append((part, format_amount(float(text))))
-        return found[0] if len(found) == 1 else None
+    def typo(self, document, tolerances: Tolerances) -> "Typo | None":
+        """The one number of the sum (whole or part) that is one typo away from an amount printed
+        elsewhere with which the sum comes out ("76.5" listed under a total of "76.05")."""
+        numbers = [self.whole, *self.parts]
+
+        def holds(i, interval):
+            values = [n.value for n in numbers]
+            values[i] = (interval.lo + interval.hi) / 2
+            return abs(sum(values[1:]) - values[0]) <= self.allowance
+
+        inputs = [("whole", self.whole)] + [("part", p) for p in self.parts]
+        return find_typo(document, inputs, holds, tolerances)
 
     def explain(self) -> str:
         terms = " + ".join(format_amount(p.value) for p in self.parts)
@@ -238,20 +241,16 @@ class SumCheck:
         return f"{terms} = {total}, but {self.whole_name} is {format_amount(self.whole.value)}{self.whole.unit}"
 
 
-def sum_finding(rule, document, check: SumCheck, verb: str):
-    """A finding at the one number that is wrong: a part that is one typo away from the value that
-    makes the sum come out, else the whole; the other numbers are related locations."""
+def sum_finding(rule, document, check: SumCheck, tolerances: Tolerances, verb: str):
+    """A finding at the one number that is wrong: the whole or a part one typo away from an amount
+    printed elsewhere with which the sum comes out, else the whole; the others are related locations."""
     message = f"{check.what} {verb}: {check.explain()}"
-    typo = check.typo_part()
-    wrong = typo[0] if typo else check.whole
-    if typo:
-        message += f"; with {typo[1]} in place of {typo[0].text} the sum comes out: {typo[0].text} is likely a typo"
-    places = [("whole", check.whole)] + [("part", p) for p in check.parts]
-    return rule.finding(
-        document, document.span(wrong.start, wrong.end), message,
-        expected=f"{typo[1]}{wrong.unit}" if typo else None,
-        related=related(document, *[(label, n) for label, n in places if n is not wrong]),
-    )
+    typo = check.typo(document, tolerances)
+    if typo is not None:
+        return typo_finding(rule, document, message, typo, check.whole, "sum")
+    places = [("part", p) for p in check.parts]
+    return rule.finding(document, document.span(check.whole.start, check.whole.end), message,
+                        related=related(document, *places))
 
 
 def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:

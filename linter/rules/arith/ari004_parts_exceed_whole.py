@@ -30,4 +30,4 @@ class PartsExceedWhole(Rule):
     def check(self, document, context):
         for check in sum_checks(document, context.tolerances):
             if check.exceeds:
-                yield sum_finding(self, document, check, "add up to more than their whole")
+                yield sum_finding(self, document, check, context.tolerances, "add up to more than their whole")

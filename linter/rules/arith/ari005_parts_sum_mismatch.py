@@ -31,4 +31,4 @@ class PartsSumMismatch(Rule):
     def check(self, document, context):
         for check in sum_checks(document, context.tolerances):
             if check.complete and check.mismatch and not check.exceeds:
-                yield sum_finding(self, document, check, "should add up to their whole")
+                yield sum_finding(self, document, check, context.tolerances, "should add up to their whole")
