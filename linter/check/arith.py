@@ -279,10 +279,10 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         items = group.items
         if len(items) < 2 or not _same_level(items):
             continue
-        kind = group.total.budget_kind
-        if group.total.budget is not None and all(kind in i.budgets for i in items):
-            budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
-            add(f"the subjects' {kind}预算", f"the total {kind}预算", group.total.budget, budgets, True)
+        for kind, total_budget in group.total.budgets.items():
+            if total_budget is not None and all(kind in i.budgets for i in items):
+                budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
+                add(f"the subjects' {kind}预算", f"the total {kind}预算", total_budget, budgets, True)
         add("the subjects' 支出决算", "the total 支出决算", group.total.actual, [i.actual for i in items], True)
     for whole_base, part_bases in IDENTITIES:
         for scope in {key[0] for key in index.by_key}:

@@ -70,7 +70,10 @@ class GrowthRateMismatch(Rule):
 
                 def holds(i, interval, now=now, delta=delta, sign=change.sign, rate=change.rate):
                     now, delta = (interval, delta) if i == 0 else (now, interval)
-                    return percent_matches(delta, now - delta if sign > 0 else now + delta, rate, tolerances) is True
+                    before = now - delta if sign > 0 else now + delta
+                    if before.lo <= 0 <= before.hi:  # from nothing: written 增长100%
+                        return sign > 0 and rate.value == 100
+                    return percent_matches(delta, before, rate, tolerances) is True
 
                 typo = find_typo(document, [("current amount", current.number), ("change", change.delta)], holds, tolerances)
                 if typo is not None:
