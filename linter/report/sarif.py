@@ -76,20 +76,7 @@ def _result(finding: Finding, rule_index: int) -> dict:
         "ruleIndex": rule_index,
         "level": _LEVELS[str(finding.severity)],
         "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.path)},
-                    "region": {
-                        "startLine": span.start.line,
-                        "startColumn": span.start.column,
-                        "endLine": span.end.line,
-                        "endColumn": span.end.column,
-                        "snippet": {"text": span.quote},
-                    },
-                }
-            }
-        ],
+        "locations": [_physical(finding.path, span)],
         "partialFingerprints": {"disclintQuote/v1": fingerprint},
     }
     if finding.related:
@@ -101,6 +88,7 @@ def _result(finding: Finding, rule_index: int) -> dict:
 
 
 def _physical(path: str, span) -> dict:
+    """A SARIF location of ``span`` in the file at ``path``."""
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(path)},
