@@ -478,7 +478,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             group = state.group or _sangong_group(claim, claims)
             if group is not None:
                 group.items.append(claim)
-            if claim.level == "item" and quantity_key(claim.subject, scope):
+            if quantity_key(claim.subject, scope):
                 _state(Stated(claim.subject, claim.actual), scope, state, claims, None)  # "1.公务接待费预算为…"
         else:
             state.group = CompletionGroup(claim)

@@ -111,7 +111,31 @@ def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
     key = _key(clean_name(name), context_scope)
     if key is None and _ORGANISATION.match(clean_name(name)):
         key = _key(_ORGANISATION.sub("", clean_name(name)), context_scope)
+    if key is None:
+        key = _subject_key(clean_name(name), context_scope)
     return key
+
+
+#: A subject of the 政府收支分类科目 named with its level: "一般公共服务(类)支出", "一般公共服务支出(类)
+#: 网信事务(款)事业运行(项)".
+_SUBJECT = regex.compile(
+    r"(?P<path>(?:\p{Han}{2,20}?(?:支出)?[(（][类款项][)）])+)(?:支出)?(?:决算|合计)?(?:数)?(?:为)?[。:：]?"
+)
+_LEVEL = regex.compile(r"(?:支出)?[(（]([类款项])[)）]")
+
+
+def _subject_key(name: str, context_scope: str | None) -> Key | None:
+    """``(scope, "类:一般公共服务/款:…")`` for a budget subject named with its level, else None."""
+    match = _SUBJECT.fullmatch(name)
+    if match is None:
+        return None
+    parts, start = [], 0
+    for level in _LEVEL.finditer(match.group("path")):
+        parts.append(f"{level.group(1)}:{match.group('path')[start:level.start()]}")
+        start = level.end()
+    if not parts[0].startswith("类:"):
+        return None  # "医疗(项)" alone is the tail of a subject wrapped over lines: which 类 is unknown
+    return (context_scope or DEPARTMENT, "/".join(parts))
 
 
 def _key(name: str, context_scope: str | None) -> Key | None:
