@@ -43,7 +43,7 @@ class UnfilledSlot(Rule):
     def check(self, document, context):
         lines = document.original.lines()
         for match in _SLOT.finditer(document.flow.text):
-            span = document.span(match.start("unit"), match.end("unit"))
+            span = document.span(match.end("lead") - 1, match.end("unit"))  # the word before the empty slot, and its unit
             if _numbers_moved_away(lines, span.start.line):
                 continue
             yield self.finding(
