@@ -15,6 +15,7 @@ from lark import Token
 from linter.extract.numbers import Number, parse_number
 
 _NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
+_OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
 _YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|去年(?:同期)?)"
 
 #: Token type → (code letter, pattern). Order matters: earlier phrases win.
@@ -34,8 +35,9 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "EXEC_IS": ("R", r"执行数为|实际支付|实际支出"),
     "RATE_IS": ("K", r"执行率为?"),
     "EACH": ("E", r"各(?=增加|减少|增长|下降)"),
-    "UP": ("U", r"(?:增长率|增幅)为?|(?:增加|增长|上升|提高)了?"),
-    "DOWN": ("D", r"(?:下降幅度|降幅)为?|(?:减少|下降|降低)了?"),
+    # A template's unmade choice "下降（增长）" reads as its first word (NUM002 reports the choice).
+    "UP": ("U", rf"(?:增长率|增幅)为?|(?:增加|增长|上升|提高)了?(?:{_OTHER_WAY})?"),
+    "DOWN": ("D", rf"(?:下降幅度|降幅)为?|(?:减少|下降|降低)了?(?:{_OTHER_WAY})?"),
     "SHARE": ("S", r"占(?!用)"),
     "OF": ("O", r"的(?=\d)"),
     "QIZHONG": ("Q", r"其中"),

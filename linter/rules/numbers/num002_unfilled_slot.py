@@ -16,6 +16,10 @@ _SLOT = regex.compile(
 )
 #: A rate printed without its % sign: "增长 13.95。"
 _RATE_WITHOUT_UNIT = regex.compile(r"(?:增长|下降|增幅为?|降幅为?)\s*(?P<num>\d+\.\d+)(?=[。，；,;])")
+#: Both words of a template's choice left in: "增加（减少）", "下降（增长）".
+_CHOICE = regex.compile(r"(?:增加|增长|上升|减少|下降|降低)[(（](?:增加|增长|上升|减少|下降|降低)[)）]")
+#: The placeholders of a blank template ("XXX 万元", "XX%"): a template's slots are meant to be empty.
+_PLACEHOLDER = regex.compile(r"[XＸ]{2,}\s*(?:万元|%)")
 #: A line made only of numbers (pdf text extraction may move a paragraph's numbers onto it).
 _NUMBERS_ONLY = regex.compile(r"[\d.,%\s“”\"'‘’]*\d[\d.,%\s“”\"'‘’]*")
 
@@ -25,7 +29,9 @@ class UnfilledSlot(Rule):
 
     Drafts are written over a template; a slot that was never filled in prints the unit alone.
     A slot whose numbers a PDF extraction moved onto a neighbouring line of bare numbers is not
-    reported. A rate printed without its % sign ("增长 13.95。") is reported too.
+    reported. A rate printed without its % sign ("增长 13.95。") and a choice of the template left
+    unmade ("减少0.15万元，下降（增长）27.78%") are reported too. A blank template (slots written
+    "XXX万元", "XX%") is not checked.
 
     **Anti-pattern**
 
@@ -41,6 +47,8 @@ class UnfilledSlot(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
+        if len(_PLACEHOLDER.findall(document.flow.text)) >= 3:
+            return  # a blank template, not a disclosure
         lines = document.original.lines()
         for match in _SLOT.finditer(document.flow.text):
             span = document.span(match.end("lead") - 1, match.end("unit"))  # the word before the empty slot, and its unit
@@ -49,6 +57,11 @@ class UnfilledSlot(Rule):
             yield self.finding(
                 document, span,
                 f"“{match.group('lead')}{match.group('unit')}” has no number: a slot of the template was left unfilled",
+            )
+        for match in _CHOICE.finditer(document.flow.text):
+            yield self.finding(
+                document, document.span(match.start(), match.end()),
+                f"“{match.group()}” keeps both words of the template's choice: say which one is true",
             )
         for match in _RATE_WITHOUT_UNIT.finditer(document.flow.text):
             yield self.finding(
