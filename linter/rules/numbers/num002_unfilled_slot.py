@@ -30,8 +30,8 @@ class UnfilledSlot(Rule):
     Drafts are written over a template; a slot that was never filled in prints the unit alone.
     A slot whose numbers a PDF extraction moved onto a neighbouring line of bare numbers is not
     reported. A rate printed without its % sign ("增长 13.95。") and a choice of the template left
-    unmade ("减少0.15万元，下降（增长）27.78%") are reported too. A blank template (slots written
-    "XXX万元", "XX%") is not checked.
+    unmade ("减少0.15万元，下降（增长）27.78%") are reported too, the latter not in a blank template
+    (slots written "XXX万元", "XX%"), which offers such choices by design.
 
     **Anti-pattern**
 
@@ -47,8 +47,7 @@ class UnfilledSlot(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        if len(_PLACEHOLDER.findall(document.flow.text)) >= 3:
-            return  # a blank template, not a disclosure
+        template = len(_PLACEHOLDER.findall(document.flow.text)) >= 3
         lines = document.original.lines()
         for match in _SLOT.finditer(document.flow.text):
             span = document.span(match.end("lead") - 1, match.end("unit"))  # the word before the empty slot, and its unit
@@ -58,7 +57,7 @@ class UnfilledSlot(Rule):
                 document, span,
                 f"“{match.group('lead')}{match.group('unit')}” has no number: a slot of the template was left unfilled",
             )
-        for match in _CHOICE.finditer(document.flow.text):
+        for match in [] if template else _CHOICE.finditer(document.flow.text):  # a template offers choices
             yield self.finding(
                 document, document.span(match.start(), match.end()),
                 f"“{match.group()}” keeps both words of the template's choice: say which one is true",
