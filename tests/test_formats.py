@@ -45,7 +45,7 @@ def test_github_annotations(draft):
     lines = run("check", "--format", "github", draft).stdout.splitlines()
     assert lines[0] == (
         f"::error file={draft},line=4,col=8,endLine=4,endColumn=16,title=NUM001 malformed-number"
-        "::malformed number 72.83.1%25: an amount or percentage has one decimal point and thousands groups of three digits"
+        "::malformed number 72.83.1%25: two decimal points (a number has one decimal point and thousands groups of three digits)"
     )
     assert len([line for line in lines if line.startswith("::error ")]) == 2
 
@@ -114,3 +114,23 @@ def test_stdin_errors_are_reported_without_traceback(tmp_path, monkeypatch):
     assert "binary" in result.stderr and "Traceback" not in result.output
     assert run("check", "--stdin-filename", "x.txt", "y.txt", input=b"").exit_code == 2
     assert run("check").exit_code == 2
+
+
+RATE_DRAFT = "年初预算为 40.16 万元，支出决算为 41.72 万元，\n完成年初预算的 107.9%。\n"
+
+
+def test_related_locations_in_text_json_and_sarif(tmp_path, monkeypatch):
+    """A completion rate points at the rate; its budget and actual are listed as related places."""
+    monkeypatch.chdir(tmp_path)
+    Path("rate.txt").write_text(RATE_DRAFT, encoding="utf-8")
+    text = run("check", "--select", "ARI003", "rate.txt").stdout.splitlines()[0]
+    assert text.startswith("rate.txt:2:9: error ARI003") and text.endswith("(see 1:7, 1:22)")
+    (finding,) = json.loads(run("check", "--select", "ARI003", "--format", "json", "rate.txt").stdout)
+    assert [(r["line"], r["column"], r["label"], r["quote"]) for r in finding["related"]] == [
+        (1, 7, "budget", "40.16 万元"), (1, 22, "actual", "41.72 万元")
+    ]
+    log = json.loads(run("check", "--select", "ARI003", "--format", "sarif", "rate.txt").stdout)
+    related = log["runs"][0]["results"][0]["relatedLocations"]
+    assert [r["physicalLocation"]["region"]["startColumn"] for r in related] == [7, 22]
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)

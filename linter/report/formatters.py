@@ -17,12 +17,21 @@ def render_text(findings: list[Finding], errors: list[FileError], files: int) ->
     """``path:line:col: severity CODE message`` lines (``path: page 3, line 12, col 5: …``,
     ``path: 表1!C7: …`` for PDF, Word and Excel files), then a one-line summary."""
     lines = [
-        f"{f.path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} {f.message}"
+        f"{f.path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} {f.message}{_see(f)}"
         for f in findings
     ]
     lines += [f"{e.path}:1:1: error E000 " + _("cannot lint: {reason}", reason=e.message) for e in errors]
     lines.append(summary_line(findings, errors, files))
     return "\n".join(lines) + "\n"
+
+
+def _see(finding: Finding) -> str:
+    """" (see 12:5, 40:3)" for a finding's related locations."""
+    if not finding.related:
+        return ""
+    places = ", ".join(r.span.where.label() if r.span.where is not None else f"{r.span.start.line}:{r.span.start.column}"
+                       for r in finding.related)
+    return " " + _("(see {places})", places=places)
 
 
 def summary_line(findings: list[Finding], errors: list[FileError], files: int) -> str:
