@@ -114,7 +114,7 @@ def test_a_chinese_locale_gets_chinese_messages_and_summary(tmp_path):
     result = _check(tmp_path, env={"LANG": "zh_CN.UTF-8"})
     assert result.exit_code == 1
     finding, summary = result.stdout.splitlines()
-    assert finding.endswith("error NUM001 数字格式有误：72.83.1%（金额或百分比只能有一个小数点，千分位每组三位）")
+    assert finding.endswith("error NUM001 数字格式有误：72.83.1%，有两个小数点（数字只能有一个小数点，千分位每组三位）")
     assert summary == "检查 1 个文件：1 个错误。"
 
 
