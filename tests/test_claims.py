@@ -138,3 +138,10 @@ def test_numbers_listed_after_decimals_are_two_amounts():
     assert [(n.text, n.unit, n.malformed) for n in numbers] == [
         ("1234.56", "万元", False), ("2345.67", "万元", False), ("1,2345.6", "万元", True)
     ]
+
+
+def test_the_year_stated_first_is_the_documents_year_when_two_years_are_stated_equally_often():
+    from linter.check.arith import QuantityIndex
+
+    document = Document(decode_bytes("2022年度收入合计199.25万元。2021年度支出合计100.00万元。".encode("utf-8"), "snippet.txt"))
+    assert list(QuantityIndex.of(document).by_key) == [("部门", "收入")]

@@ -6,7 +6,7 @@ Shared by the ARI (arithmetic) and CON (consistency) rules.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from linter.check.finding import Related, Severity
@@ -172,7 +172,7 @@ class QuantityIndex:
 def _build_index(document) -> QuantityIndex:
     claims = document.claims
     years = [v.year[:4] for v in claims.values if v.year]
-    main_year = max(set(years), key=years.count) if years else None
+    main_year = Counter(years).most_common(1)[0][0] if years else None  # a tie: the year stated first
     by_key: dict[Key, list[Stated]] = defaultdict(list)
     for value in claims.values:
         if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):
