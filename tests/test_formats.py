@@ -10,7 +10,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from linter.check.finding import Finding, Related, Severity
 from linter.cli import main
+from linter.document import Span
+from linter.normalise.position import Position
+from linter.read.location import Location
+from linter.report.formatters import render_text
+from linter.report.sarif import sarif_log
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 DRAFT = "一、收入支出决算总体情况\n\n支出决算为852.68万元，\n完成年初预算的72.83.1%。收入合计1,2345.6万元。\n"
@@ -134,3 +140,24 @@ def test_related_locations_in_text_json_and_sarif(tmp_path, monkeypatch):
     assert [r["physicalLocation"]["region"]["startColumn"] for r in related] == [7, 22]
     schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)
+
+
+def _pdf_span(page: int, line: int, column: int, quote: str):
+    return Span(0, len(quote), Position(1, 1), Position(1, 1 + len(quote)), quote, Location(page=page, line=line, column=column))
+
+
+def test_related_locations_of_a_pdf_are_its_page_lines_in_text_and_sarif():
+    """A PDF finding and its related numbers are shown by page and line; their labels, which hold
+    commas, are separated by semicolons, and each SARIF location is a logical one."""
+    finding = Finding("a.pdf", "ARI003", "completion-rate-mismatch", Severity.ERROR, "completion rate: …",
+                      _pdf_span(2, 5, 9, "107.9%"),
+                      related=[Related(_pdf_span(2, 4, 7, "40.16 万元"), "budget"),
+                               Related(_pdf_span(3, 1, 22, "41.72 万元"), "actual")])
+    line = render_text([finding], [], 1).splitlines()[0]
+    assert line == ("a.pdf: page 2, line 5, col 9: error ARI003 completion rate: … "
+                    "(see page 2, line 4, col 7; page 3, line 1, col 22)")
+    result = sarif_log([finding], [])["runs"][0]["results"][0]
+    assert [r["logicalLocations"][0]["name"] for r in result["relatedLocations"]] == [
+        "page 2, line 4, col 7", "page 3, line 1, col 22"]
+    assert "startLine" not in result["relatedLocations"][0]["physicalLocation"]["region"]
+    assert result["properties"]["location"] == {"page": 2, "line": 5, "column": 9}
