@@ -98,3 +98,62 @@ def test_adjusted_execution_needs_to_say_which_budget():
 
 def test_claims_with_a_malformed_amount_are_skipped():
     assert not claims_of("年初预算为1,0915.3万元，支出决算为852.68万元，完成年初预算的78.1%。").completions
+
+
+def test_a_change_is_never_a_level():
+    claims = claims_of("与上年相比，增加基本支出12.5万元。项目支出减少8万元。差值为15.1万元，其中：基本支出60.1万元。")
+    assert not [v for v in claims.values if v.key and v.key[1] in ("基本支出", "项目支出") and v.number.value in (12.5, 8)]
+    assert not claims.breakdowns  # 差值 is budget − actual, not a whole with parts
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成全年预算的95.89%。", "全年", 321.02),
+    ("年初预算为40.16万元，支出决算为41.72万元，完成年初预算的103.9%。", "年初", 40.16),
+])
+def test_completion_takes_the_budget_its_rate_names(text, kind, value):
+    (completion,) = claims_of(text).completions
+    assert (completion.budget_kind, completion.budget.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text,sign,delta,rate", [
+    ("本年收入合计1,106.8万元，同比减少93.2万元，下降7.8%。", -1, 93.2, 7.8),
+    ("本年支出合计2,260万元，较去年增加260万元，增幅为13.0%。", 1, 260, 13.0),
+    ("2019年部门支出预算318.4万元，比上年预算增加12.5万元，增长4.1%。", 1, 12.5, 4.1),
+])
+def test_budget_and_final_account_change_wordings(text, sign, delta, rate):
+    (change,) = claims_of(text).changes
+    assert (change.sign, change.delta.value, change.rate.value) == (sign, delta, rate)
+
+
+def test_sangong_parts_are_quantities_and_meeting_costs_are_not():
+    claims = claims_of("“三公”经费财政拨款支出12.6万元，其中：因公出国（境）费1万元，公务接待费3.2万元，会议费6.5万元。")
+    (breakdown,) = claims.breakdowns
+    assert [p.key[1] for p in breakdown.parts] == ["因公出国(境)费", "公务接待费"]
+
+
+def test_numbers_listed_after_decimals_are_two_amounts():
+    from linter.extract.numbers import find_numbers
+
+    numbers = find_numbers("分别为1234.56,2345.67万元，另有1,2345.6万元")
+    assert [(n.text, n.unit, n.malformed) for n in numbers] == [
+        ("1234.56", "万元", False), ("2345.67", "万元", False), ("1,2345.6", "万元", True)
+    ]
+
+
+def test_the_year_stated_first_is_the_documents_year_when_two_years_are_stated_equally_often():
+    from linter.check.arith import QuantityIndex
+
+    document = Document(decode_bytes("2022年度收入合计199.25万元。2021年度支出合计100.00万元。".encode("utf-8"), "snippet.txt"))
+    assert list(QuantityIndex.of(document).by_key) == [("部门", "收入")]
+
+
+
+def test_an_overflowing_ratio_is_never_called_cut_off():
+    """A ratio of extreme printed numbers overflows to infinity: it is not a cut-off rate, and
+    judging it raises nothing (found by the fuzz suite)."""
+    from linter.check.arith import truncated
+    from linter.extract.numbers import Number
+
+    stated = Number("100.0", "%", 0, 5, 100.0, 1)
+    assert truncated(float("inf"), stated) is False
+    assert truncated(99.97, Number("99.9", "%", 0, 4, 99.9, 1)) is True

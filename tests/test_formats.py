@@ -10,7 +10,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from linter.check.finding import Finding, Related, Severity
 from linter.cli import main
+from linter.document import Span
+from linter.normalise.position import Position
+from linter.read.location import Location
+from linter.report.formatters import render_text
+from linter.report.sarif import sarif_log
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 DRAFT = "一、收入支出决算总体情况\n\n支出决算为852.68万元，\n完成年初预算的72.83.1%。收入合计1,2345.6万元。\n"
@@ -45,7 +51,7 @@ def test_github_annotations(draft):
     lines = run("check", "--format", "github", draft).stdout.splitlines()
     assert lines[0] == (
         f"::error file={draft},line=4,col=8,endLine=4,endColumn=16,title=NUM001 malformed-number"
-        "::malformed number 72.83.1%25: an amount or percentage has one decimal point and thousands groups of three digits"
+        "::malformed number 72.83.1%25: two decimal points (a number has one decimal point and thousands groups of three digits)"
     )
     assert len([line for line in lines if line.startswith("::error ")]) == 2
 
@@ -114,3 +120,44 @@ def test_stdin_errors_are_reported_without_traceback(tmp_path, monkeypatch):
     assert "binary" in result.stderr and "Traceback" not in result.output
     assert run("check", "--stdin-filename", "x.txt", "y.txt", input=b"").exit_code == 2
     assert run("check").exit_code == 2
+
+
+RATE_DRAFT = "年初预算为 40.16 万元，支出决算为 41.72 万元，\n完成年初预算的 107.9%。\n"
+
+
+def test_related_locations_in_text_json_and_sarif(tmp_path, monkeypatch):
+    """A completion rate points at the rate; its budget and actual are listed as related places."""
+    monkeypatch.chdir(tmp_path)
+    Path("rate.txt").write_text(RATE_DRAFT, encoding="utf-8")
+    text = run("check", "--select", "ARI003", "rate.txt").stdout.splitlines()[0]
+    assert text.startswith("rate.txt:2:9: error ARI003") and text.endswith("(see 1:7, 1:22)")
+    (finding,) = json.loads(run("check", "--select", "ARI003", "--format", "json", "rate.txt").stdout)
+    assert [(r["line"], r["column"], r["label"], r["quote"]) for r in finding["related"]] == [
+        (1, 7, "budget", "40.16 万元"), (1, 22, "actual", "41.72 万元")
+    ]
+    log = json.loads(run("check", "--select", "ARI003", "--format", "sarif", "rate.txt").stdout)
+    related = log["runs"][0]["results"][0]["relatedLocations"]
+    assert [r["physicalLocation"]["region"]["startColumn"] for r in related] == [7, 22]
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)
+
+
+def _pdf_span(page: int, line: int, column: int, quote: str):
+    return Span(0, len(quote), Position(1, 1), Position(1, 1 + len(quote)), quote, Location(page=page, line=line, column=column))
+
+
+def test_related_locations_of_a_pdf_are_its_page_lines_in_text_and_sarif():
+    """A PDF finding and its related numbers are shown by page and line; their labels, which hold
+    commas, are separated by semicolons, and each SARIF location is a logical one."""
+    finding = Finding("a.pdf", "ARI003", "completion-rate-mismatch", Severity.ERROR, "completion rate: …",
+                      _pdf_span(2, 5, 9, "107.9%"),
+                      related=[Related(_pdf_span(2, 4, 7, "40.16 万元"), "budget"),
+                               Related(_pdf_span(3, 1, 22, "41.72 万元"), "actual")])
+    line = render_text([finding], [], 1).splitlines()[0]
+    assert line == ("a.pdf: page 2, line 5, col 9: error ARI003 completion rate: … "
+                    "(see page 2, line 4, col 7; page 3, line 1, col 22)")
+    result = sarif_log([finding], [])["runs"][0]["results"][0]
+    assert [r["logicalLocations"][0]["name"] for r in result["relatedLocations"]] == [
+        "page 2, line 4, col 7", "page 3, line 1, col 22"]
+    assert "startLine" not in result["relatedLocations"][0]["physicalLocation"]["region"]
+    assert result["properties"]["location"] == {"page": 2, "line": 5, "column": 9}

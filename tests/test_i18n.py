@@ -114,7 +114,7 @@ def test_a_chinese_locale_gets_chinese_messages_and_summary(tmp_path):
     result = _check(tmp_path, env={"LANG": "zh_CN.UTF-8"})
     assert result.exit_code == 1
     finding, summary = result.stdout.splitlines()
-    assert finding.endswith("error NUM001 数字格式有误：72.83.1%（金额或百分比只能有一个小数点，千分位每组三位）")
+    assert finding.endswith("error NUM001 数字格式有误：72.83.1%，有两个小数点（数字只能有一个小数点，千分位每组三位）")
     assert summary == "检查 1 个文件：1 个错误。"
 
 
@@ -204,3 +204,9 @@ def test_spreadsheet_reports_are_in_chinese(tmp_path):
     workbook = openpyxl.load_workbook(outputs[1], read_only=True)
     assert workbook.sheetnames == ["文档", "规则", "问题"]
     assert next(workbook["规则"].iter_rows(min_row=2, values_only=True))[:3] == ("NUM001", "数字格式有误", "错误")
+
+
+def test_related_locations_follow_the_language(tmp_path):
+    (tmp_path / "rate.txt").write_text("年初预算为 40.16 万元，支出决算为 41.72 万元，\n完成年初预算的 107.9%。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--select", "ARI003", "--lang", "zh", str(tmp_path / "rate.txt")])
+    assert result.stdout.splitlines()[0].endswith("文中却为107.9%（另见1:7、1:22）")

@@ -30,6 +30,8 @@ def test_rule_case(code, settings, case):
             assert any(f.span.quote == case["quote"] for f in findings), [f.span.quote for f in findings]
         if "message" in case:
             assert any(case["message"] in f.message for f in findings), [f.message for f in findings]
+        if "severity" in case:
+            assert any(str(f.severity) == case["severity"] for f in findings), [str(f.severity) for f in findings]
         if "count" in case:
             assert len(findings) == case["count"], [f.message for f in findings]
     else:

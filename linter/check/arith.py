@@ -5,15 +5,22 @@ Shared by the ARI (arithmetic) and CON (consistency) rules.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from linter.check.finding import Related, Severity
 from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
 from linter.check.rule import Tolerances
 from linter.i18n import N_, _
 from linter.extract.claims import Stated
 from linter.extract.numbers import Number
 from linter.extract.quantities import Key, describe
+
+
+def same_unit(*numbers: Number) -> bool:
+    """Whether amounts share one unit (元, 万元, 亿元): amounts in different units are not compared."""
+    return len({n.unit for n in numbers if n is not None}) <= 1
 
 
 def amount(number: Number, tolerances: Tolerances) -> Interval:
@@ -28,6 +35,97 @@ def percent_matches(part: Interval, whole: Interval, stated: Number, tolerances:
     if stated.malformed:
         return False
     return ratio.scaled(100).overlaps(percent_interval(stated, tolerances))
+
+
+def percent_severity(part: Interval, whole: Interval, stated: Number, tolerances: Tolerances) -> Severity:
+    """How wrong a stated % that ``percent_matches`` rejected is: a slip of one unit of its last
+    printed decimal ("99.86%" for 99.868%) is a warning, a larger gap (or a whole point) an error."""
+    ratio = part.ratio(whole)
+    if ratio is None or stated.malformed or stated.decimals == 0:
+        return Severity.ERROR
+    unit = 10.0 ** -stated.decimals
+    slip = percent_interval(stated, tolerances)
+    slip = Interval(slip.lo - unit, slip.hi + unit)
+    return Severity.WARNING if ratio.scaled(100).overlaps(slip) else Severity.ERROR
+
+
+def truncated(value: float, stated: Number) -> bool:
+    """Whether ``stated`` is ``value`` cut off after its printed decimals instead of rounded."""
+    factor = 10 ** stated.decimals
+    if stated.malformed or not (math.isfinite(value * factor) and math.isfinite(stated.value * factor)):
+        return False  # an extreme printed number ("1e400" of digits) cannot have been cut off
+    return math.floor(value * factor + 1e-9) == round(stated.value * factor) != round(value * factor)
+
+
+def related(document, *places: tuple[str, Number | None]) -> list[Related]:
+    """Related locations for ``(label, number)`` pairs (table totals, which have no flow span, are left out)."""
+    return [Related(document.span(number.start, number.end), label)
+            for label, number in places if number is not None and number.start >= 0]
+
+
+def one_typo_apart(a: str, b: str) -> bool:
+    """Whether two printed numbers differ by one digit typed wrong, added, dropped or swapped
+    ("76.5" for "76.05", "1123.2" for "1132.2")."""
+    a, b = a.replace(",", ""), b.replace(",", "")
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, exclude=frozenset()) -> Number | None:
+    """The one amount printed elsewhere in ``document`` (in the text, or a bare table cell with
+    decimals; not at the offsets in ``exclude``) that ``wrong`` is a typo of and with which the
+    claim holds (``fits(interval)``); None when there is no such amount or more than one."""
+    found: dict[float, Number] = {}
+    for number in document.numbers:
+        if (number.unit == wrong.unit or (not number.unit and number.decimals)) and not number.malformed \
+                and number.start not in exclude \
+                and number.value != wrong.value and one_typo_apart(number.text, wrong.text) \
+                and fits(amount(number, tolerances)):
+            found.setdefault(number.value, number)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@dataclass
+class Typo:
+    """An input of a claim that is one typo away from an amount printed elsewhere that makes the claim hold."""
+
+    label: str
+    wrong: Number
+    meant: Number
+
+
+def find_typo(document, inputs: list[tuple[str, Number]], holds, tolerances: Tolerances) -> Typo | None:
+    """The one input (``(label, number)``) whose typo explains a failed claim: ``holds(i, interval)``
+    says whether the claim holds with input ``i`` replaced. None when no input or several do."""
+    found = []
+    exclude = frozenset(number.start for _label, number in inputs)  # the claim's own numbers are no evidence
+    for i, (label, number) in enumerate(inputs):
+        if number.start < 0:
+            continue  # a table total: no span to point at
+        meant = typo_explanation(document, number, lambda interval, i=i: holds(i, interval), tolerances, exclude)
+        if meant is not None:
+            found.append(Typo(label, number, meant))
+    return found[0] if len(found) == 1 else None
+
+
+def typo_finding(rule, document, message: str, typo: Typo, stated: Number, what: str):
+    """A finding at the mistyped amount, with the stated result and the amount meant as related places
+    (``message``, ``what`` and ``typo.label`` are already in the reader's language)."""
+    return rule.finding(
+        document, document.span(typo.wrong.start, typo.wrong.end),
+        _("{message}; with {meant} in place of {wrong} the stated {what} holds: "
+          "the {label} {wrong} is likely a typo for {meant}",
+          message=message, meant=typo.meant.text, wrong=typo.wrong.text, what=what, label=typo.label),
+        expected=f"{typo.meant.text}{typo.wrong.unit}",
+        related=related(document, (_("stated {what}", what=what), stated if stated is not typo.wrong else None),
+                        (_("{amount} printed here", amount=typo.meant.text), typo.meant)),
+    )
 
 
 def ratio_text(part: float, whole: float, decimals: int) -> str:
@@ -67,7 +165,8 @@ class QuantityIndex:
             return None
         where, value = found
         # A table cell has original-file offsets, not flow offsets: -1 marks it as not spannable.
-        return Stated(where, Number(value.text, "万元", -1, -1, value.value, value.decimals), key)
+        # Its unit is the table's (万元 when the table prints none): rules skip amounts in another unit.
+        return Stated(where, Number(value.text, value.unit or "万元", -1, -1, value.value, value.decimals), key)
 
 
 def _build_index(document) -> QuantityIndex:
@@ -97,7 +196,16 @@ def _table_totals(document):
 IDENTITIES = (
     ("基本支出", ("人员经费", "公用经费")),
     ("支出", ("基本支出", "项目支出")),
+    ("三公经费", ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
+    ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
 )
+#: The names of a completion group's budget sums, by the budget's kind (see ``Completion.budgets``).
+_BUDGET_SUMS = {
+    "年初": (N_("the subjects' 年初预算"), N_("the total 年初预算")),
+    "全年": (N_("the subjects' 全年预算"), N_("the total 全年预算")),
+    "调整": (N_("the subjects' 调整预算"), N_("the total 调整预算")),
+    "": (N_("the subjects' 预算"), N_("the total 预算")),
+}
 #: Scopes where 支出 = 基本支出 + 项目支出 holds (a department may also have 经营支出 etc.).
 _SPENDING_SPLIT_SCOPES = ("一般公共预算财政拨款", "财政拨款")
 
@@ -127,11 +235,37 @@ class SumCheck:
         """Off by a rounding tail only: not an error."""
         return 1e-6 < abs(self.difference) <= self.allowance
 
+    def typo(self, document, tolerances: Tolerances) -> "Typo | None":
+        """The one number of the sum (whole or part) that is one typo away from an amount printed
+        elsewhere with which the sum comes out ("76.5" listed under a total of "76.05")."""
+        numbers = [self.whole, *self.parts]
+
+        def holds(i, interval):
+            values = [n.value for n in numbers]
+            values[i] = (interval.lo + interval.hi) / 2
+            return abs(sum(values[1:]) - values[0]) <= self.allowance
+
+        inputs = [(_("whole"), self.whole)] + [(_("part"), p) for p in self.parts]
+        return find_typo(document, inputs, holds, tolerances)
+
     def explain(self) -> str:
         terms = " + ".join(format_amount(p.value) for p in self.parts)
         total = format_amount(sum(p.value for p in self.parts))
-        return _("{terms} = {total}, but {whole} is {amount}万元", terms=terms, total=total,
-                 whole=_(self.whole_name), amount=format_amount(self.whole.value))
+        return _("{terms} = {total}, but {whole} is {amount}{unit}", terms=terms, total=total,
+                 whole=_(self.whole_name), amount=format_amount(self.whole.value), unit=self.whole.unit)
+
+
+def sum_finding(rule, document, check: SumCheck, tolerances: Tolerances, message: str):
+    """A finding at the one number that is wrong: the whole or a part one typo away from an amount
+    printed elsewhere with which the sum comes out, else the whole; the others are related locations.
+    ``message`` is the rule's message id (``N_``) with ``{parts}`` and ``{explanation}`` placeholders."""
+    message = _(message, parts=_(check.what), explanation=check.explain())
+    typo = check.typo(document, tolerances)
+    if typo is not None:
+        return typo_finding(rule, document, message, typo, check.whole, _("sum"))
+    places = [(_("part"), p) for p in check.parts]
+    return rule.finding(document, document.span(check.whole.start, check.whole.end), message,
+                        related=related(document, *places))
 
 
 def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
@@ -144,7 +278,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     checks: dict[tuple, SumCheck] = {}
 
     def add(what, whole_name, whole, parts, complete):
-        if whole is None or not parts or whole.malformed or any(p.malformed for p in parts):
+        if whole is None or not parts or whole.malformed or any(p.malformed for p in parts) or not same_unit(whole, *parts):
             return
         difference, allowance = sum_gap(parts, whole, tolerances)
         key = (whole.start, tuple(sorted(p.start for p in parts)))
@@ -160,9 +294,10 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         items = group.items
         if len(items) < 2 or not _same_level(items):
             continue
-        if group.total.budget is not None:
-            budgets = [i.budget for i in items if i.budget is not None]  # None: 年初无预算
-            add(N_("the subjects' 年初预算"), N_("the total 年初预算"), group.total.budget, budgets, True)
+        for kind, total_budget in group.total.budgets.items():
+            if total_budget is not None and all(kind in i.budgets for i in items):
+                budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
+                add(*_BUDGET_SUMS[kind], total_budget, budgets, True)
         add(N_("the subjects' 支出决算"), N_("the total 支出决算"), group.total.actual, [i.actual for i in items], True)
     for whole_base, part_bases in IDENTITIES:
         for scope in {key[0] for key in index.by_key}:
@@ -179,7 +314,7 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
     """A list whose stated shares cover every part and add up to 100%."""
     if len(breakdown.shares) != len(breakdown.parts) or len(breakdown.parts) < 2:
         return False
-    if any(s.percent.value is None for s in breakdown.shares):
+    if any(s.percent.malformed or s.percent.value is None for s in breakdown.shares):
         return False  # a malformed share ("25.15.48%") cannot be added up
     total = sum(s.percent.value for s in breakdown.shares)
     slack = sum(10.0 ** -s.percent.decimals * (0.5 + tolerances.percent_slack) for s in breakdown.shares)
@@ -213,16 +348,30 @@ class Conflict:
     def explain(self, document) -> str:
         """"X is A万元 here but B万元 at line N"."""
         line = document.span(self.first.number.start, self.first.number.end).start.line
-        return _("{quantity} is {amount}万元 here but {first}万元 at line {line}",
+        return _("{quantity} is {amount}{unit} here but {first}{first_unit} at line {line}",
                  quantity=describe(self.later.key), amount=format_amount(self.later.number.value),
-                 first=format_amount(self.first.number.value), line=line)
+                 unit=self.later.number.unit, first=format_amount(self.first.number.value),
+                 first_unit=self.first.number.unit, line=line)
+
+
+def _majority(statements: list[Stated]) -> Stated:
+    """The statement whose value most statements agree on (the first on a tie): the others are
+    the ones that are wrong."""
+    counts: dict[float, int] = defaultdict(int)
+    for statement in statements:
+        counts[statement.number.value] += 1
+    return max(statements, key=lambda s: counts[s.number.value])
 
 
 def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Conflict]:
     conflicts = []
     for statements in index.by_key.values():
-        first = statements[0]
-        for later in statements[1:]:
+        first = _majority(statements)
+        for later in statements:
+            if later is first:
+                continue
+            if not same_unit(first.number, later.number):
+                continue
             difference = abs(later.number.value - first.number.value)
             if difference > 1e-6:
                 conflicts.append(Conflict(first, later, difference, tolerances.tail_per_item + 1e-9))

@@ -49,6 +49,24 @@ class Fix:
     safe: bool = True
 
 
+@dataclass(frozen=True)
+class Related:
+    """Another place a finding involves (the numbers it was computed from), with a short label."""
+
+    span: Span
+    label: str
+
+    def to_dict(self) -> dict:
+        return {
+            "line": self.span.start.line,
+            "column": self.span.start.column,
+            "end_line": self.span.end.line,
+            "end_column": self.span.end.column,
+            "label": self.label,
+            "quote": self.span.quote,
+        }
+
+
 @dataclass
 class Finding:
     """One problem found in one document."""
@@ -62,6 +80,8 @@ class Finding:
     expected: str | None = None
     fix: Fix | None = None
     extra: dict = field(default_factory=dict)
+    #: The other numbers the finding involves; ``span`` is the one that is wrong.
+    related: list[Related] = field(default_factory=list)
 
     @property
     def sort_key(self) -> tuple:
@@ -94,6 +114,8 @@ class Finding:
             data["location"] = {"label": self.span.where.label(), **self.span.where.fields()}
         if self.expected is not None:
             data["expected"] = self.expected
+        if self.related:
+            data["related"] = [r.to_dict() for r in self.related]
         if self.fix is not None:
             data["fix"] = {
                 "replacement": self.fix.replacement,

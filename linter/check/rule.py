@@ -6,7 +6,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import ClassVar, Iterable
 
-from linter.check.finding import Finding, Fix, Severity
+from linter.check.finding import Finding, Fix, Related, Severity
 from linter.document import Document, Span
 from linter.i18n import _
 
@@ -102,6 +102,7 @@ class Rule:
         expected: str | None = None,
         fix: Fix | None = None,
         severity: Severity | None = None,
+        related: list[Related] | None = None,
     ) -> Finding:
         """A finding of this rule at ``span`` (use :meth:`Document.span` for flow-text ranges)."""
         return Finding(
@@ -113,4 +114,5 @@ class Rule:
             span=span,
             expected=expected,
             fix=fix,
+            related=related or [],
         )

@@ -23,7 +23,7 @@ from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from linter.extract.numbers import Number
-from linter.extract.quantities import DEPARTMENT, Key, quantity_key, scope_of
+from linter.extract.quantities import DEPARTMENT, SANGONG, Key, parent_base, quantity_key, scope_of
 from linter.extract.tokens import ClaimToken, tokenize
 from linter.normalise.flow import is_heading
 
@@ -53,8 +53,14 @@ class Share:
 
     @property
     def whole_key(self) -> Key | None:
-        """The named whole: without scope words, a share is of the department's total."""
-        return quantity_key(self.whole_name, DEPARTMENT) if self.whole_name else None
+        """The named whole: without scope words, a share is of the department's total. A share of a
+        三公 part that names no whole is of the 三公 total."""
+        if self.whole_name:
+            return quantity_key(self.whole_name, DEPARTMENT)
+        key = self.part.key
+        if key and parent_base(key[1]) == SANGONG:
+            return (key[0], SANGONG)
+        return None
 
 
 @dataclass
@@ -83,6 +89,10 @@ class Completion:
     direction: str | None
     start: int
     end: int
+    #: Every budget stated, by kind ("年初", "全年", "调整" or "" for a plain 预算): a rate may be of any.
+    budgets: dict[str, Number | None] = field(default_factory=dict)
+    #: The kind of ``budget``: the one the rate names, else the first stated.
+    budget_kind: str = ""
 
     @property
     def level(self) -> str:
@@ -142,13 +152,16 @@ _CANDIDATES = regex.compile(
     "|".join(
         f"(?P<{family}>{pattern})"
         for family, pattern in (
-            ("completion", r"(?:y?n)?(?:BA|Z),XA(?:,CP)?(?:,G)?"),
+            ("completion", r"(?:y?n)?(?:BA|Z)(?:,BA)*,XA(?:,CP)?(?:,G)?"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"JA,n?RA(?:,[CK]P)?"),
             ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
+            ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
+            ("change_bare", r"y?n[UD]A,[UD]P"),
             ("share", r"y?nA,Sn?O?P"),
             ("value", r"y?nA"),
+            ("actual_value", r"y?nXA"),
         )
     )
 )
@@ -176,7 +189,8 @@ def parser() -> Lark:
         parser="lalr",
         lexer=_TokenStream,
         cache=True,  # Lark keeps the compiled tables in a temp file keyed by the grammar's hash
-        start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "share", "value"],
+        start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "change_named", "change_bare", "share",
+               "value", "actual_value"],
     )
 
 
@@ -211,6 +225,10 @@ class ClaimBuilder(Transformer):
         year, name, _ = subject
         return Stated(name, _num(amount), year=year)
 
+    def actual_value(self, subject, _actual, amount):
+        year, name, _ = subject
+        return Stated(f"{name}支出", _num(amount), year=year)
+
     def share(self, subject, amount, *rest):
         year, name, _ = subject
         whole = next((r for r in rest if isinstance(r, str) and not hasattr(r, "type")), None)
@@ -232,18 +250,32 @@ class ClaimBuilder(Transformer):
 
     def budget(self, *tokens):
         amounts = _tokens(tokens, "AMOUNT")
-        return _num(amounts[0]) if amounts else None
+        kind = _budget_kind(str(tokens[0]))
+        return _Budget(kind, _num(amounts[0]) if amounts else None, tokens[0].start_pos)
 
     def completion(self, *children):
         subject = children[0] if isinstance(children[0], tuple) else (None, "", None)
-        budget = next((c for c in children if isinstance(c, Number)), None)
+        budgets = {b.kind: b.number for b in reversed([c for c in children if isinstance(c, _Budget)])}
+        first = next(c for c in children if isinstance(c, _Budget))
         amounts = _tokens(children, "AMOUNT")
         percents = _tokens(children, "PERCENT")
+        completes = _tokens(children, "COMPLETE")
         directions = _tokens(children, "DIRECTION")
         tokens = [c for c in children if hasattr(c, "start_pos")]
-        start = subject[2] if subject[2] is not None else tokens[0].start_pos
-        return Completion(subject[1], budget, _num(amounts[-1]), _num(percents[0]) if percents else None,
-                          str(directions[0]) if directions else None, start, tokens[-1].end_pos)
+        start = subject[2] if subject[2] is not None else first.start
+        named = _budget_kind(str(completes[0])) if completes else first.kind
+        kind = named if named in budgets else first.kind
+        end = tokens[-1].end_pos if tokens else amounts[-1].end_pos
+        return Completion(subject[1], budgets[kind], _num(amounts[-1]), _num(percents[0]) if percents else None,
+                          str(directions[0]) if directions else None, start, end, budgets, kind)
+
+    def change_bare(self, subject, verb, delta, rate):
+        return self.change_named(subject, None, verb, delta, rate)
+
+    def change_named(self, subject, _compare, verb, delta, rate=None):
+        year, name, start = subject
+        rate = rate or (None, None, delta.end_pos)
+        return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], None, start, rate[2])
 
     def execution(self, *children):
         amounts = _tokens(children, "AMOUNT")
@@ -257,6 +289,20 @@ class ClaimBuilder(Transformer):
         return Execution(_num(second), _num(actual), _num(percent), subject[2], percent.end_pos)
 
 
+@dataclass(frozen=True)
+class _Budget:
+    """A budget of a completion sentence: its kind, amount (None: 年初无预算) and offset."""
+
+    kind: str
+    number: Number | None
+    start: int
+
+
+def _budget_kind(text: str) -> str:
+    """"年初", "全年", "调整" or "" (a plain 预算) for "年初预算为", "完成全年预算数的", …"""
+    return next((kind for kind in ("年初", "全年", "调整") if kind in text), "")
+
+
 def _sign(verb) -> int:
     return 1 if verb.type == "UP" else -1
 
@@ -268,6 +314,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     builder = ClaimBuilder()
     for match in _CANDIDATES.finditer(codes):
         family = match.lastgroup
+        if family in ("value", "share") and match.start() and codes[match.start() - 1] in "UD":
+            continue  # "增加基本支出12.5万元" states a change, not the level of 基本支出
         try:
             tree = parser().parse([t.lark() for t in tokens[match.start():match.end()]], start=family)
         except LarkError:
@@ -427,8 +475,11 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         state.subject_line = None
         claims.completions.append(claim)
         if claim.level:
-            if state.group is not None:
-                state.group.items.append(claim)
+            group = state.group or _sangong_group(claim, claims)
+            if group is not None:
+                group.items.append(claim)
+            if quantity_key(claim.subject, scope):
+                _state(Stated(claim.subject, claim.actual), scope, state, claims, None)  # "1.公务接待费预算为…"
         else:
             state.group = CompletionGroup(claim)
             claims.completion_groups.append(state.group)
@@ -438,9 +489,31 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.executions.append(claim)
 
 
+#: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
+_DIFFERENCE = regex.compile(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
+
+
+def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:
+    """A 三公 part's completion ("1.因公出国(境)费预算为…") under its own sub-heading belongs to
+    the 三公 total's completion stated before it."""
+    key = quantity_key(claim.subject)
+    if key is None or parent_base(key[1]) != SANGONG:
+        return None
+    return next((g for g in reversed(claims.completion_groups)
+                 if (total := quantity_key(g.total.subject)) and total[1] == SANGONG), None)
+
+
+def _beside_sangong(stated: Stated, breakdown: Breakdown) -> bool:
+    """会议费 and 培训费 are listed beside the 三公 parts but are not part of 三公经费."""
+    whole = breakdown.whole
+    return bool(whole and whole.key and whole.key[1] == SANGONG and regex.search(r"会议费|培训费", stated.name))
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
+    if _DIFFERENCE.search(stated.name):
+        return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     stated.key = quantity_key(stated.name, scope)
     claims.values.append(stated)
-    if breakdown is not None and stated is not breakdown.whole:
+    if breakdown is not None and stated is not breakdown.whole and not _beside_sangong(stated, breakdown):
         breakdown.parts.append(stated)
     state.last_value = stated

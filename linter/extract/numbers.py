@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from linter.i18n import N_
 from linter.numerals import decimal_float
 
 #: A well-formed number: thousands groups of three, or plain digits, and optional decimals.
@@ -54,6 +55,36 @@ def parse_number(text: str) -> tuple[float | None, int]:
     return (value, decimals) if value is not None else (None, 0)
 
 
+#: Numbers listed with a comma after a decimal part: "1234.56,2345.67万元" is two amounts.
+_LIST = regex.compile(r"\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+")
+
+
+def problem(text: str) -> str:
+    """What is wrong with a malformed number, for a reader (a message id: translate it with ``_``)."""
+    if ".." in text or ",," in text or ",." in text or ".," in text:
+        return N_("doubled separators")
+    if text.count(".") > 1:
+        return N_("two decimal points")
+    if text.endswith((".", ",")):
+        return N_("a separator with no digits after it")
+    if "," in text:
+        return N_("thousands groups not of three digits")
+    return N_("not a number")
+
+
+def _listed(raw: str) -> list[tuple[int, str]]:
+    """``(offset, piece)`` of a list "1234.56,2345.67" (a comma after decimals is no thousands
+    separator), else the number alone."""
+    pieces = raw.split(",")
+    if not _LIST.fullmatch(raw) or not any("." in p for p in pieces[:-1]):
+        return [(0, raw)]
+    offsets, position = [], 0
+    for piece in pieces:
+        offsets.append((position, piece))
+        position += len(piece) + 1
+    return offsets
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number of ``text`` (numbers glued to letters, like "C17010200", are not numbers)."""
     numbers = []
@@ -61,9 +92,15 @@ def find_numbers(text: str) -> list[Number]:
         raw, unit = match.group("num"), match.group("unit") or ""
         if raw.endswith(".") and not unit:
             raw = raw[:-1]  # a sentence-final full stop "第3." is not part of the number
+        *listed, (last_offset, raw) = _listed(raw)
+        for offset, piece in listed:
+            value, decimals = parse_number(piece)
+            start = match.start() + offset
+            numbers.append(Number(piece, unit, start, start + len(piece), value, decimals))
+        match_start = match.start() + last_offset
         value, decimals = parse_number(raw)
         if value is None and not unit:
             continue  # "2023.5.31", "1.2.3" — dates and section numbers, not claims
-        end = match.end() if unit else match.start() + len(raw)
-        numbers.append(Number(raw, unit, match.start(), end, value, decimals))
+        end = match.end() if unit else match_start + len(raw)
+        numbers.append(Number(raw, unit, match_start, end, value, decimals))
     return numbers

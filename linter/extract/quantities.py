@@ -29,9 +29,12 @@ _SCOPES = (
 )
 _SCOPE_PARENT = {GENERAL: FISCAL, FUND: FISCAL, STATE_CAPITAL: FISCAL, FISCAL: DEPARTMENT}
 
+#: "决算为", "决算数", "合计" after a 三公 name: the name still means the amount spent.
+_ACTUAL = r"(?:决算|合计|总额)?(?:数)?(?:为|是)?"
+
 #: Base quantities: label → pattern the rest of the name must match in full.
 _BASES = (
-    ("收支总计", r"收支总(?:计|预算)"),
+    ("收支总计", r"收入?支出?总(?:计|预算)"),
     ("收入", r"(?:本年)?收入(?:合计|总计|预算)?"),
     ("基本支出", r"基本支出(?:总额)?"),
     ("项目支出", r"项目支出(?:总额)?"),
@@ -42,6 +45,13 @@ _BASES = (
     ("政府采购支出", r"政府采购(?:预算)?支出(?:合计|总额)?"),
     ("授予中小企业合同金额", r"授予中小企业合同金额"),
     ("授予小微企业合同金额", r"授予小微企业合同金额"),
+    # 三公经费 and its parts, as 决算 narratives name them ("公务接待费支出决算为").
+    ("三公经费", rf"三公经费(?:财政拨款)?(?:支出)?{_ACTUAL}"),
+    ("因公出国(境)费", rf"因公出国[(（]境[)）]费(?:用)?(?:支出)?{_ACTUAL}"),
+    ("公务用车购置及运行维护费", rf"公务用车购置及运行(?:维护)?费(?:支出)?{_ACTUAL}"),
+    ("公务用车购置费", rf"公务用车购置(?:费)?(?:支出)?{_ACTUAL}"),
+    ("公务用车运行维护费", rf"公务用车运行(?:维护)?(?:费)?(?:支出)?{_ACTUAL}"),
+    ("公务接待费", rf"公务接待费(?:支出)?{_ACTUAL}"),
 )
 _BASE_PATTERNS = [(label, regex.compile(pattern)) for label, pattern in _BASES]
 _BASE_PARENT = {
@@ -53,7 +63,19 @@ _BASE_PARENT = {
     "公用经费": "基本支出",
     "授予小微企业合同金额": "授予中小企业合同金额",
     "授予中小企业合同金额": "政府采购支出",
+    "因公出国(境)费": "三公经费",
+    "公务用车购置及运行维护费": "三公经费",
+    "公务接待费": "三公经费",
+    "公务用车购置费": "公务用车购置及运行维护费",
+    "公务用车运行维护费": "公务用车购置及运行维护费",
 }
+#: The parts of 三公经费 (会议费 and 培训费, often listed beside them, are not among them).
+SANGONG = "三公经费"
+
+
+def parent_base(base: str) -> str | None:
+    """The total a base quantity is part of ("公务接待费" → "三公经费")."""
+    return _BASE_PARENT.get(base)
 
 _NOISE = regex.compile(
     r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度|当年|年度|[、\s“”\"]"
@@ -76,12 +98,47 @@ def scope_of(text: str) -> str | None:
     return None
 
 
+#: The department's own name before a quantity: "青山区大数据中心政府采购支出总额".
+_ORGANISATION = regex.compile(r"^\p{Han}{2,30}?(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园)(?=\p{Han})")
+
+
 def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
     """``(scope, base)`` for a name of a known total, else None.
 
     A name without scope words takes ``context_scope`` (from its heading or its 其中 list).
+    The department's own name before it is dropped.
     """
-    name = clean_name(name)
+    key = _key(clean_name(name), context_scope)
+    if key is None and _ORGANISATION.match(clean_name(name)):
+        key = _key(_ORGANISATION.sub("", clean_name(name)), context_scope)
+    if key is None:
+        key = _subject_key(clean_name(name), context_scope)
+    return key
+
+
+#: A subject of the 政府收支分类科目 named with its level: "一般公共服务(类)支出", "一般公共服务支出(类)
+#: 网信事务(款)事业运行(项)".
+_SUBJECT = regex.compile(
+    r"(?P<path>(?:\p{Han}{2,20}?(?:支出)?[(（][类款项][)）])+)(?:支出)?(?:决算|合计)?(?:数)?(?:为)?[。:：]?"
+)
+_LEVEL = regex.compile(r"(?:支出)?[(（]([类款项])[)）]")
+
+
+def _subject_key(name: str, context_scope: str | None) -> Key | None:
+    """``(scope, "类:一般公共服务/款:…")`` for a budget subject named with its level, else None."""
+    match = _SUBJECT.fullmatch(name)
+    if match is None:
+        return None
+    parts, start = [], 0
+    for level in _LEVEL.finditer(match.group("path")):
+        parts.append(f"{level.group(1)}:{match.group('path')[start:level.start()]}")
+        start = level.end()
+    if not parts[0].startswith("类:"):
+        return None  # "医疗(项)" alone is the tail of a subject wrapped over lines: which 类 is unknown
+    return (context_scope or DEPARTMENT, "/".join(parts))
+
+
+def _key(name: str, context_scope: str | None) -> Key | None:
     scope = None
     for words, candidate in _SCOPES:
         if name.startswith(words):

@@ -15,26 +15,29 @@ from lark import Token
 from linter.extract.numbers import Number, parse_number
 
 _NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
-_YEAR = r"(?:\d{4}年度?|上年度?)"
+_OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
+_YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|去年(?:同期)?)"
 
 #: Token type → (code letter, pattern). Order matters: earlier phrases win.
 TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "PERCENT": ("P", rf"{_NUMBER}%"),
     "AMOUNT": ("A", rf"{_NUMBER}(?:万元|亿元|元)"),
-    "CMP_WITH": ("W", rf"与{_YEAR}(?:决算数?|预算数?)?相比"),
-    "CMP_THAN": ("T", rf"(?:比|较){_YEAR}(?:决算数|预算数|决算|预算)?"),
+    "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:决算数?|预算数?)?(?:相比|比较)(?:较)?"),
+    "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
+    "CMP_THAN": ("T", rf"(?:比|较){_YEAR}(?:决算数|预算数|决算|预算)?|同比"),
     "YEAR": ("y", r"\d{4}年度?"),
     "NO_BUDGET": ("Z", r"年初无预算"),
-    "BUDGET_IS": ("B", r"年初预算(?:数)?为"),
+    "BUDGET_IS": ("B", r"(?:年初|全年|调整后?)?预算(?:数)?为"),
     "ACTUAL_IS": ("X", r"支出决算(?:数)?为"),
     "DIRECTION": ("G", r"支出决算数?(?:大于|小于|等于)年初预算数?"),
-    "COMPLETE": ("C", r"完成(?:年初)?预算(?:数)?的"),
+    "COMPLETE": ("C", r"完成(?:年初|全年|调整后?)?预算(?:数)?的"),
     "PROJ_BUDGET": ("J", r"项目(?:全年|转入|年初)?预算(?:数)?为?"),
     "EXEC_IS": ("R", r"执行数为|实际支付|实际支出"),
     "RATE_IS": ("K", r"执行率为?"),
     "EACH": ("E", r"各(?=增加|减少|增长|下降)"),
-    "UP": ("U", r"增加|增长|上升|提高"),
-    "DOWN": ("D", r"减少|下降|降低"),
+    # A template's unmade choice "下降（增长）" reads as its first word (NUM002 reports the choice).
+    "UP": ("U", rf"(?:增长率|增幅)为?|(?:增加|增长|上升|提高)了?(?:{_OTHER_WAY})?"),
+    "DOWN": ("D", rf"(?:下降幅度|降幅)为?|(?:减少|下降|降低)了?(?:{_OTHER_WAY})?"),
     "SHARE": ("S", r"占(?!用)"),
     "OF": ("O", r"的(?=\d)"),
     "QIZHONG": ("Q", r"其中"),

@@ -21,6 +21,8 @@ _HEADING_START = regex.compile(
     r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|图\s*\d|[-*]\s)"
 )
 _TERMINAL = "。！？；：!?;:"
+#: Words that announce a number: a line ending in one of them runs on ("…预算数为" + "340.8万元").
+_RUNS_ON = "为占的"
 #: Full-width characters made ASCII, one for one (positions stay exact).
 FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．％（）［］＋－＝",
@@ -76,6 +78,8 @@ def _breaks(previous: str, line: str, width: int) -> bool:
     """Whether a line break between ``previous`` and ``line`` ends a unit (else it is a wrap)."""
     if "\t" in previous or "\t" in line:
         return True
+    if previous[-1] in _RUNS_ON and line[0].isdigit():
+        return False
     if previous[-1] in _TERMINAL or _HEADING_START.match(line) or is_heading(previous, width):
         return True
     # Two numbers must never fuse ("1,151.77" + "20103").

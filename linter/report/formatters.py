@@ -19,13 +19,26 @@ def render_text(findings: list[Finding], errors: list[FileError], files: int) ->
     ``path: 表1!C7: …`` for PDF, Word and Excel files), then a one-line summary (control
     characters of file names and messages escaped: one finding, one line)."""
     lines = [
-        escape_controls(f"{f.path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} {f.message}")
+        escape_controls(f"{f.path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} {_with_related(f)}")
         for f in findings
     ]
     lines += [escape_controls(f"{e.path}:1:1: error E000 " + _("cannot lint: {reason}", reason=e.message))
               for e in errors]
     lines.append(summary_line(findings, errors, files))
     return "\n".join(lines) + "\n"
+
+
+def _with_related(finding: Finding) -> str:
+    """The finding's message, with its related locations: "… (see 12:5, 40:3)" (separated by
+    semicolons when they are page or cell labels, which contain commas)."""
+    if not finding.related:
+        return finding.message
+    labelled = any(r.span.where is not None for r in finding.related)
+    places = (_("; ") if labelled else _(", ")).join(
+        r.span.where.label() if r.span.where is not None else f"{r.span.start.line}:{r.span.start.column}"
+        for r in finding.related
+    )
+    return _("{message} (see {places})", message=finding.message, places=places)
 
 
 def summary_line(findings: list[Finding], errors: list[FileError], files: int) -> str:

@@ -79,29 +79,40 @@ def _result(finding: Finding, rule_index: int) -> dict:
         "ruleIndex": rule_index,
         "level": _LEVELS[str(finding.severity)],
         "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.path)},
-                    "region": {
-                        "startLine": span.start.line,
-                        "startColumn": span.start.column,
-                        "endLine": span.end.line,
-                        "endColumn": span.end.column,
-                        "snippet": {"text": span.quote},
-                    },
-                }
-            }
-        ],
+        "locations": [_physical(finding.path, span)],
         "partialFingerprints": {"disclintQuote/v1": fingerprint},
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            {"id": number, "message": {"text": related.label}, **_physical(finding.path, related.span)}
+            for number, related in enumerate(finding.related, 1)
+        ]
     if span.where is not None:
-        # A PDF, Word or Excel file has no text lines: the place is a page line, paragraph or cell.
-        location = result["locations"][0]
-        location["physicalLocation"]["region"] = {"snippet": {"text": span.quote}}
-        location["logicalLocations"] = [{"name": span.where.label(), "kind": "element"}]
         result["properties"] = {"location": span.where.fields()}
     return result
+
+
+def _physical(path: str, span) -> dict:
+    """A SARIF location of ``span`` in the file at ``path``."""
+    if span.where is not None:
+        # A PDF, Word or Excel file has no text lines: the place is a page line, paragraph or cell.
+        return {
+            "physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)},
+                                 "region": {"snippet": {"text": span.quote}}},
+            "logicalLocations": [{"name": span.where.label(), "kind": "element"}],
+        }
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(path)},
+            "region": {
+                "startLine": span.start.line,
+                "startColumn": span.start.column,
+                "endLine": span.end.line,
+                "endColumn": span.end.column,
+                "snippet": {"text": span.quote},
+            },
+        }
+    }
 
 
 def _notification(error: FileError) -> dict:

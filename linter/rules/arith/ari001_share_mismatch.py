@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches, ratio_text
+from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, find_typo, typo_finding
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
@@ -12,7 +12,8 @@ class ShareMismatch(Rule):
     """A stated share ("占本年支出94.5%") that its part and whole cannot produce.
 
     The whole is the total the share names ("占政府采购支出总额的23.6%"), or, when it names
-    none, the total the list belongs to ("支出199.25万元，主要用于以下方面：", "其中：").
+    none, the total the list belongs to ("支出199.25万元，主要用于以下方面：", "其中："). A share
+    off by one unit of its last decimal ("99.86%" for 99.868%) is a warning.
 
     **Anti-pattern**
 
@@ -32,17 +33,31 @@ class ShareMismatch(Rule):
         index = QuantityIndex.of(document)
         for share in document.claims.shares:
             whole = share.whole or index.whole(share.whole_key)
-            if whole is None or whole.number.malformed:
+            if whole is None or whole.number.malformed or not same_unit(whole.number, share.part.number):
                 continue
             part = share.part.number
-            matches = percent_matches(amount(part, tolerances), amount(whole.number, tolerances), share.percent, tolerances)
-            if matches is False:
+            part_interval, whole_interval = amount(part, tolerances), amount(whole.number, tolerances)
+            if percent_matches(part_interval, whole_interval, share.percent, tolerances) is False:
                 computed = ratio_text(part.value, whole.number.value, share.percent.decimals)
                 of = share.whole_name or whole.name
+                message = _("share of {whole}: {computed}, but the text says {stated}%",
+                            whole=of, computed=computed, stated=share.percent.text)
+
+                def holds(i, interval, part=part_interval, whole=whole_interval, percent=share.percent):
+                    return percent_matches(*((interval, whole) if i == 0 else (part, interval)), percent, tolerances) is True
+
+                typo = find_typo(document, [(_("part"), part), (_("whole"), whole.number)], holds, tolerances)
+                if typo is not None:
+                    yield typo_finding(self, document, message, typo, share.percent, _("share"))
+                    continue
+                if truncated(100 * part.value / whole.number.value, share.percent):
+                    message = _("share of {whole}: {computed}, but the text says {stated}% (cut off instead of rounded)",
+                                whole=of, computed=computed, stated=share.percent.text)
                 yield self.finding(
                     document,
                     document.span(share.percent.start, share.percent.end),
-                    _("share of {whole}: {computed}, but the text says {stated}%",
-                      whole=of, computed=computed, stated=share.percent.text),
+                    message,
                     expected=computed.rsplit(" = ", 1)[1],
+                    severity=percent_severity(part_interval, whole_interval, share.percent, tolerances),
+                    related=related(document, (_("part"), part), (_("whole"), whole.number)),
                 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches
+from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, related, same_unit, find_typo, typo_finding
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
@@ -14,7 +14,8 @@ class GrowthRateMismatch(Rule):
 
     The previous year's amount is the current amount minus the change; the rate is the
     change divided by it. The rate's direction must also match the change's (增加 … 增长).
-    A change from nothing (previous amount 0) has no rate and is not checked.
+    A change from nothing (previous amount 0) has no rate; it is written "增长100%", and another
+    rate there is a warning.
 
     **Anti-pattern**
 
@@ -38,27 +39,56 @@ class GrowthRateMismatch(Rule):
             span = document.span(change.rate.start, change.rate.end)
             if change.rate_sign != change.sign:
                 message = (
-                    _("the amount rose by {delta}万元 but the rate says it fell", delta=change.delta.text)
+                    _("the amount rose by {delta}{unit} but the rate says it fell", delta=change.delta.text,
+                      unit=change.delta.unit)
                     if change.sign > 0 else
-                    _("the amount fell by {delta}万元 but the rate says it rose", delta=change.delta.text)
+                    _("the amount fell by {delta}{unit} but the rate says it rose", delta=change.delta.text,
+                      unit=change.delta.unit)
                 )
                 yield self.finding(document, span, message)
                 continue
             current = change.current or index.whole(change.key)
-            if current is None or current.number.malformed:
+            if current is None or current.number.malformed or not same_unit(current.number, change.delta):
                 continue
             delta = amount(change.delta, tolerances)
             now = amount(current.number, tolerances)
             previous = now - delta if change.sign > 0 else now + delta
+            if previous.lo <= 0 <= previous.hi:
+                if change.sign > 0 and not change.rate.malformed and abs(change.rate.value - 100) > 1e-9:
+                    yield self.finding(
+                        document, span,
+                        _("{quantity} rose from nothing ({current} − {delta} = 0): such a change is written "
+                          "增长100%, but the text says {stated}%", quantity=current.name,
+                          current=format_amount(current.number.value), delta=format_amount(change.delta.value),
+                          stated=change.rate.text),
+                        expected="100%", severity=Severity.WARNING,
+                        related=related(document, (_("change"), change.delta), (_("current amount"), current.number)),
+                    )
+                continue
             if percent_matches(delta, previous, change.rate, tolerances) is False:
                 before = current.number.value - change.sign * change.delta.value
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
+                message = _("rate of change of {quantity}: {delta} / (previous year {current} {operator} {delta} = "
+                            "{previous}) = {computed}, but the text says {stated}%",
+                            quantity=current.name, delta=format_amount(change.delta.value),
+                            current=format_amount(current.number.value), operator="−" if change.sign > 0 else "+",
+                            previous=format_amount(before), computed=expected, stated=change.rate.text)
+
+                def holds(i, interval, now=now, delta=delta, sign=change.sign, rate=change.rate):
+                    now, delta = (interval, delta) if i == 0 else (now, interval)
+                    before = now - delta if sign > 0 else now + delta
+                    if before.lo <= 0 <= before.hi:  # from nothing: written 增长100%
+                        return sign > 0 and rate.value == 100
+                    return percent_matches(delta, before, rate, tolerances) is True
+
+                typo = find_typo(document, [(_("current amount"), current.number), (_("change"), change.delta)], holds, tolerances)
+                if typo is not None:
+                    yield typo_finding(self, document, message, typo, change.rate, _("rate"))
+                    continue
                 yield self.finding(
                     document, span,
-                    _("rate of change of {quantity}: {delta} / (previous year {current} {operator} {delta} = "
-                      "{previous}) = {computed}, but the text says {stated}%",
-                      quantity=current.name, delta=format_amount(change.delta.value),
-                      current=format_amount(current.number.value), operator="−" if change.sign > 0 else "+",
-                      previous=format_amount(before), computed=expected, stated=change.rate.text),
+                    message,
                     expected=expected,
+                    severity=percent_severity(delta, previous, change.rate, tolerances),
+                    related=related(document, (_("change"), change.delta), (_("current amount"), current.number)),
                 )

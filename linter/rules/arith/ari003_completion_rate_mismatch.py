@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from linter.check.arith import amount, percent_matches, ratio_text
+from linter.check.arith import (
+    amount, find_typo, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_finding,
+)
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
@@ -13,7 +15,10 @@ class CompletionRateMismatch(Rule):
 
     Covers "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%", the project self-evaluation
     "项目全年预算数为X万元，执行数为Y万元，完成预算的Z%" and "执行率Z%" sentences.
-    A budget of 0 has no rate and is not checked.
+    A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
+    is a warning. When the stated rate holds with an amount printed elsewhere that the budget
+    (or the actual) is one typo away from ("76.5" for "76.05"), the typo is reported at that
+    amount instead.
 
     **Anti-pattern**
 
@@ -32,15 +37,40 @@ class CompletionRateMismatch(Rule):
         tolerances = context.tolerances
         claims = document.claims
         for claim in [*claims.completions, *claims.executions]:
-            if claim.rate is None or claim.budget is None:
+            budgets = _budgets(claim)
+            if claim.rate is None or not budgets or not same_unit(claim.actual, *budgets):
                 continue
-            matches = percent_matches(amount(claim.actual, tolerances), amount(claim.budget, tolerances), claim.rate, tolerances)
-            if matches is False:
-                computed = ratio_text(claim.actual.value, claim.budget.value, claim.rate.decimals)
-                yield self.finding(
-                    document,
-                    document.span(claim.rate.start, claim.rate.end),
-                    _("completion rate: {computed}, but the text says {stated}%", computed=computed,
-                      stated=claim.rate.text),
-                    expected=computed.rsplit(" = ", 1)[1],
-                )
+            actual = amount(claim.actual, tolerances)
+            if any(percent_matches(actual, amount(b, tolerances), claim.rate, tolerances) is not False for b in budgets):
+                continue  # the rate holds for one of the budgets stated (年初 0, 全年 321.02)
+            budget_number = budgets[0]
+            budget = amount(budget_number, tolerances)
+            computed = ratio_text(claim.actual.value, budget_number.value, claim.rate.decimals)
+            message = _("completion rate: {computed}, but the text says {stated}%", computed=computed,
+                        stated=claim.rate.text)
+
+            def holds(i, interval, actual=actual, budget=budget, rate=claim.rate):
+                part, whole = (actual, interval) if i == 0 else (interval, budget)
+                return percent_matches(part, whole, rate, tolerances) is True
+
+            typo = find_typo(document, [(_("budget"), budget_number), (_("actual"), claim.actual)], holds, tolerances)
+            if typo is not None:
+                yield typo_finding(self, document, message, typo, claim.rate, _("rate"))
+                continue
+            if truncated(100 * claim.actual.value / budget_number.value, claim.rate):
+                message = _("completion rate: {computed}, but the text says {stated}% (cut off instead of rounded)",
+                            computed=computed, stated=claim.rate.text)
+            yield self.finding(
+                document,
+                document.span(claim.rate.start, claim.rate.end),
+                message,
+                expected=computed.rsplit(" = ", 1)[1],
+                severity=percent_severity(actual, budget, claim.rate, tolerances),
+                related=related(document, (_("budget"), budget_number), (_("actual"), claim.actual)),
+            )
+
+
+def _budgets(claim) -> list:
+    """The budgets a rate may be of, the one it names first; zero and missing budgets have no rate."""
+    stated = [claim.budget, *getattr(claim, "budgets", {}).values()]
+    return list({id(b): b for b in stated if b is not None and not b.malformed and b.value > 0}.values())

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from linter.check.arith import sum_checks
+from linter.check.arith import sum_checks, sum_finding
 from linter.check.finding import Severity
 from linter.check.rule import Rule
-from linter.i18n import _
+from linter.i18n import N_
 
 
 class PartsExceedWhole(Rule):
@@ -31,10 +31,5 @@ class PartsExceedWhole(Rule):
     def check(self, document, context):
         for check in sum_checks(document, context.tolerances):
             if check.exceeds:
-                last = max(check.parts, key=lambda p: p.end)
-                yield self.finding(
-                    document,
-                    document.span(check.whole.start, last.end),
-                    _("{parts} add up to more than their whole: {explanation}", parts=_(check.what),
-                      explanation=check.explain()),
-                )
+                yield sum_finding(self, document, check, context.tolerances,
+                                  N_("{parts} add up to more than their whole: {explanation}"))

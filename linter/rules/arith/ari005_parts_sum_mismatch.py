@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from linter.check.arith import sum_checks
+from linter.check.arith import sum_checks, sum_finding
 from linter.check.finding import Severity
 from linter.check.rule import Rule
-from linter.i18n import _
+from linter.i18n import N_
 
 
 class PartsSumMismatch(Rule):
@@ -32,9 +32,5 @@ class PartsSumMismatch(Rule):
     def check(self, document, context):
         for check in sum_checks(document, context.tolerances):
             if check.complete and check.mismatch and not check.exceeds:
-                yield self.finding(
-                    document,
-                    document.span(check.whole.start, check.whole.end),
-                    _("{parts} should add up to their whole: {explanation}", parts=_(check.what),
-                      explanation=check.explain()),
-                )
+                yield sum_finding(self, document, check, context.tolerances,
+                                  N_("{parts} should add up to their whole: {explanation}"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import amount
+from linter.check.arith import amount, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
@@ -27,7 +27,7 @@ class ComparisonDirection(Rule):
 
     def check(self, document, context):
         for claim in document.claims.completions:
-            if claim.direction is None or claim.budget is None:
+            if claim.direction is None or claim.budget is None or not same_unit(claim.actual, claim.budget):
                 continue
             actual, budget = amount(claim.actual, context.tolerances), amount(claim.budget, context.tolerances)
             if actual.lo > budget.hi:
@@ -43,8 +43,9 @@ class ComparisonDirection(Rule):
                 yield self.finding(
                     document,
                     document.span(claim.end - len(claim.direction), claim.end),
-                    _("the text says 支出决算数{said}年初预算数, but 支出决算 {actual}万元 {truth} 年初预算 {budget}万元",
-                      said=said, truth=truth, actual=format_amount(claim.actual.value),
-                      budget=format_amount(claim.budget.value)),
+                    _("the text says 支出决算数{said}年初预算数, but 支出决算 {actual}{actual_unit} {truth} "
+                      "年初预算 {budget}{budget_unit}", said=said, truth=truth,
+                      actual=format_amount(claim.actual.value), actual_unit=claim.actual.unit,
+                      budget=format_amount(claim.budget.value), budget_unit=claim.budget.unit),
                     expected=f"支出决算数{truth}年初预算数",
                 )

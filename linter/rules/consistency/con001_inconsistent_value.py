@@ -41,5 +41,5 @@ class InconsistentValue(Rule):
                 document,
                 document.span(later.number.start, later.number.end),
                 conflict.explain(document),
-                expected=f"{conflict.first.number.text}万元",
+                expected=f"{conflict.first.number.text}{conflict.first.number.unit}",
             )

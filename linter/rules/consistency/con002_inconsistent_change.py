@@ -37,6 +37,8 @@ class InconsistentChange(Rule):
         for changes in by_key.values():
             first = changes[0]
             for later in changes[1:]:
+                if later.delta.unit != first.delta.unit:
+                    continue  # amounts in different units are not compared
                 before = first.sign * first.delta.value
                 now = later.sign * later.delta.value
                 if abs(before - now) > context.tolerances.tail_per_item + 1e-9:
@@ -44,7 +46,8 @@ class InconsistentChange(Rule):
                     yield self.finding(
                         document,
                         document.span(later.delta.start, later.delta.end),
-                        _("the change of {quantity} is {now:+.2f}万元 here but {before:+.2f}万元 at line {line}",
-                          quantity=describe(later.key), now=now, before=before, line=line),
-                        expected=f"{format_amount(abs(before))}万元",
+                        _("the change of {quantity} is {now:+.2f}{unit} here but {before:+.2f}{first_unit} at line {line}",
+                          quantity=describe(later.key), now=now, unit=later.delta.unit, before=before,
+                          first_unit=first.delta.unit, line=line),
+                        expected=f"{format_amount(abs(before))}{first.delta.unit}",
                     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount
+from linter.check.arith import QuantityIndex, amount, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
@@ -41,18 +41,19 @@ class PartExceedsWhole(Rule):
         current = {key: statements[0] for key, statements in index.by_key.items()}
         for part_key, part in current.items():
             for whole_key, whole in current.items():
-                if is_part_of(part_key, whole_key) and part.number.value - whole.number.value > tolerances.tail_per_item + 1e-9:
+                if is_part_of(part_key, whole_key) and same_unit(part.number, whole.number) and part.number.value - whole.number.value > tolerances.tail_per_item + 1e-9:
                     yield self.finding(
                         document,
                         document.span(part.number.start, part.number.end),
-                        _("{part} {part_amount}万元 exceeds {whole} {whole_amount}万元, which contains it",
+                        _("{part} {part_amount}{part_unit} exceeds {whole} {whole_amount}{whole_unit}, which contains it",
                           part=describe(part_key), part_amount=format_amount(part.number.value),
-                          whole=describe(whole_key), whole_amount=format_amount(whole.number.value)),
+                          part_unit=part.number.unit, whole=describe(whole_key),
+                          whole_amount=format_amount(whole.number.value), whole_unit=whole.number.unit),
                     )
         previous = {}
         for change in claims.changes:
             now = current.get(change.key) if change.key else None
-            if now is None or change.key in previous or change.delta.malformed:
+            if now is None or change.key in previous or change.delta.malformed or not same_unit(now.number, change.delta):
                 continue
             delta = amount(change.delta, tolerances)
             value = amount(now.number, tolerances)
@@ -61,7 +62,8 @@ class PartExceedsWhole(Rule):
             wholes = [
                 (whole_key, whole_change, whole_now, whole_before)
                 for whole_key, (whole_change, whole_now, whole_before) in previous.items()
-                if is_part_of(part_key, whole_key) and before.lo > whole_before.hi + tolerances.tail_per_item
+                if is_part_of(part_key, whole_key) and same_unit(now.number, whole_now.number)
+                and before.lo > whole_before.hi + tolerances.tail_per_item
             ]
             if wholes:  # one finding per part, against the smallest whole it exceeds
                 whole_key, whole_change, whole_now, _whole_before = min(wholes, key=lambda w: w[3].hi)
@@ -78,4 +80,4 @@ class PartExceedsWhole(Rule):
 def _previous(now, change) -> str:
     value = now.number.value - change.sign * change.delta.value
     sign = "−" if change.sign > 0 else "+"
-    return f"{format_amount(now.number.value)} {sign} {format_amount(change.delta.value)} = {format_amount(value)}万元"
+    return f"{format_amount(now.number.value)} {sign} {format_amount(change.delta.value)} = {format_amount(value)}{now.number.unit}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.extract.numbers import problem
 from linter.i18n import _
 
 
@@ -12,7 +13,8 @@ class MalformedNumber(Rule):
     the text or in a table cell.
 
     Hand edits of copied drafts leave two decimal points, doubled separators or thousands
-    groups that are not three digits long. No reader can tell which value was meant.
+    groups that are not three digits long. No reader can tell which value was meant. Numbers
+    listed with a comma after their decimals ("1234.56,2345.67万元") are a list, not one number.
 
     **Anti-pattern**
 
@@ -33,14 +35,15 @@ class MalformedNumber(Rule):
                 yield self.finding(
                     document,
                     document.span(number.start, number.end),
-                    _("malformed number {number}: an amount or percentage has one decimal point and "
-                      "thousands groups of three digits", number=number.text + number.unit),
+                    _("malformed number {number}: {problem} (a number has one decimal point and thousands "
+                      "groups of three digits)", number=number.text + number.unit, problem=_(problem(number.text))),
                 )
         for table in document.tables:
             for cell in table.malformed:
                 yield self.finding(
                     document,
                     document.source_span(cell.start, cell.end),
-                    _("malformed number {number} in {table}: an amount has one decimal point and "
-                      "thousands groups of three digits", number=cell.text, table=table.label),
+                    _("malformed number {number} in {table}: {problem} (a number has one decimal point and "
+                      "thousands groups of three digits)", number=cell.text, table=table.label,
+                      problem=_(problem(cell.text))),
                 )

@@ -1,0 +1,78 @@
+"""NUM002 unfilled-slot."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.i18n import _
+
+#: A unit with no number before it, right after words ("占 %", "为 万元", "人员经费 万元"); not
+#: a Chinese numeral ("五万元"), a unit line ("单位：万元") or wording about units ("万元以上").
+_SLOT = regex.compile(
+    r"(?P<lead>\p{Han}{1,6})[“”\"\s]*"
+    r"(?<![一二三四五六七八九十百千万两几数余多亿]|单位[：:为]?|以|[（(])"
+    r"(?P<unit>%|万元|亿元)(?=[，。；、,;:：)）(（])"
+)
+#: A rate printed without its % sign: "增长 13.95。"
+_RATE_WITHOUT_UNIT = regex.compile(r"(?:增长|下降|增幅为?|降幅为?)\s*(?P<num>\d+\.\d+)(?=[。，；,;])")
+#: Both words of a template's choice left in: "增加（减少）", "下降（增长）".
+_CHOICE = regex.compile(r"(?:增加|增长|上升|减少|下降|降低)[(（](?:增加|增长|上升|减少|下降|降低)[)）]")
+#: The placeholders of a blank template ("XXX 万元", "XX%"): a template's slots are meant to be empty.
+_PLACEHOLDER = regex.compile(r"[XＸ]{2,}\s*(?:万元|%)")
+#: A line made only of numbers (pdf text extraction may move a paragraph's numbers onto it).
+_NUMBERS_ONLY = regex.compile(r"[\d.,%\s“”\"'‘’]*\d[\d.,%\s“”\"'‘’]*")
+
+
+class UnfilledSlot(Rule):
+    """An amount or percentage slot of the template left without its number ("占 %", "为 万元").
+
+    Drafts are written over a template; a slot that was never filled in prints the unit alone.
+    A slot whose numbers a PDF extraction moved onto a neighbouring line of bare numbers is not
+    reported. A rate printed without its % sign ("增长 13.95。") and a choice of the template left
+    unmade ("减少0.15万元，下降（增长）27.78%") are reported too, the latter not in a blank template
+    (slots written "XXX万元", "XX%"), which offers such choices by design.
+
+    **Anti-pattern**
+
+        本年支出合计1,265.16万元，其中：基本支出 万元，占 %。
+
+    **Best practice**
+
+        本年支出合计1,265.16万元，其中：基本支出1,102.42万元，占87.1%。
+    """
+
+    code = "NUM002"
+    name = "unfilled-slot"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        template = len(_PLACEHOLDER.findall(document.flow.text)) >= 3
+        lines = document.original.lines()
+        for match in _SLOT.finditer(document.flow.text):
+            span = document.span(match.end("lead") - 1, match.end("unit"))  # the word before the empty slot, and its unit
+            if _numbers_moved_away(lines, span.start.line):
+                continue
+            yield self.finding(
+                document, span,
+                _("“{words}” has no number: a slot of the template was left unfilled",
+                  words=match.group("lead") + match.group("unit")),
+            )
+        for match in [] if template else _CHOICE.finditer(document.flow.text):  # a template offers choices
+            yield self.finding(
+                document, document.span(match.start(), match.end()),
+                _("“{words}” keeps both words of the template's choice: say which one is true", words=match.group()),
+            )
+        for match in _RATE_WITHOUT_UNIT.finditer(document.flow.text):
+            yield self.finding(
+                document, document.span(match.start("num"), match.end("num")),
+                _("the rate “{words}” has no % sign: the slot of its unit was left unfilled", words=match.group()),
+                expected=f"{match.group('num')}%",
+            )
+
+
+def _numbers_moved_away(lines: list[tuple[int, str]], line: int) -> bool:
+    """Whether a line next to ``line`` (1-based) holds only numbers, as in a PDF's displaced layout."""
+    neighbours = [lines[i][1] for i in (line - 2, line) if 0 <= i < len(lines)]
+    return any(_NUMBERS_ONLY.fullmatch(text.strip()) for text in neighbours if text.strip())
