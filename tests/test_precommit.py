@@ -67,3 +67,18 @@ def test_precommit_hook_refuses_a_draft_with_a_problem_and_accepts_a_clean_one(t
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "disclint" in accepted.stdout + accepted.stderr and "Passed" in accepted.stdout + accepted.stderr
     assert "unstaged.txt" not in accepted.stdout + accepted.stderr
+
+
+@pytest.mark.parametrize("name, linted", [
+    ("决算公开草稿.docx", True), ("决算表.xlsx", True), ("2024年度部门决算.pdf", True), ("草稿.txt", True),
+    ("说明.md", True), ("照片.png", False), ("草稿.doc", False),
+])
+def test_the_hook_takes_the_formats_disclint_reads(name, linted):
+    """Clerks draft in Word with tables in Excel and publish PDF: the hook passes those files too."""
+    import re
+
+    import yaml
+
+    [hook] = yaml.safe_load((CHECKOUT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert bool(re.search(hook["files"], name)) is linted
+    assert "types" not in hook  # `types: [text]` would drop the binary Word, Excel and PDF files
