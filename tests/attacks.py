@@ -54,8 +54,16 @@ def ascii_marks(size: int) -> str:
     return "".join(f"收入{i % 10},支出;项目:" for i in range(size // 3)) + "。\n"
 
 
+def failing_rates(size: int) -> str:
+    """``size`` completion rates that do not hold, each a typo away from amounts printed beside it:
+    the search for the typo must not scan every number of the document for each rate."""
+    return "".join(f"项目{i}年初预算为{100 + i % 900}.{i % 100:02d}万元，支出决算为{50 + i % 400}.5万元，"
+                   f"完成年初预算的12.3%。\n" for i in range(size))
+
+
 #: name → (builder, the size the issue measured at 1×)
 ATTACKS = {
+    "failing-rates": (failing_rates, 20_000),
     "closing-brackets": (closing_brackets, 100_000),
     "long-sentence-repeated": (long_sentence_repeated, 20_000),
     "digit-sentence-repeated": (digit_sentence_repeated, 4_400),

@@ -25,6 +25,7 @@ SMALL = {
     "wide-space-table": 9,
     "huge-row-range": 100_000,
     "ascii-marks": 300,
+    "failing-rates": 300,
 }
 
 

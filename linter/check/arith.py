@@ -80,15 +80,43 @@ def one_typo_apart(a: str, b: str) -> bool:
 def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, exclude=frozenset()) -> Number | None:
     """The one amount printed elsewhere in ``document`` (in the text, or a bare table cell with
     decimals; not at the offsets in ``exclude``) that ``wrong`` is a typo of and with which the
-    claim holds (``fits(interval)``); None when there is no such amount or more than one."""
+    claim holds (``fits(interval)``); None when there is no such amount or more than one.
+    Candidates are looked up by their printed text, so the search does not grow with the document."""
+    index = document.derived(_numbers_by_text)
+    candidates = [number for variant in _one_typo_variants(wrong.text.replace(",", ""))
+                  for number in index.get(variant, ())]
     found: dict[float, Number] = {}
-    for number in document.numbers:
+    for number in sorted(candidates, key=lambda n: n.start):
         if (number.unit == wrong.unit or (not number.unit and number.decimals)) and not number.malformed \
                 and number.start not in exclude \
                 and number.value != wrong.value and one_typo_apart(number.text, wrong.text) \
                 and fits(amount(number, tolerances)):
             found.setdefault(number.value, number)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _numbers_by_text(document) -> dict[str, list[Number]]:
+    """The document's numbers by their printed text without thousands separators."""
+    index: dict[str, list[Number]] = {}
+    for number in document.numbers:
+        index.setdefault(number.text.replace(",", ""), []).append(number)
+    return index
+
+
+#: What a slip of the finger can type in a number.
+_TYPED = "0123456789.-"
+
+
+def _one_typo_variants(text: str) -> set[str]:
+    """Every text one character typed wrong, added, dropped or two neighbours swapped away from ``text``."""
+    variants = {text[:i] + c + text[i:] for i in range(len(text) + 1) for c in _TYPED}
+    for i in range(len(text)):
+        variants.add(text[:i] + text[i + 1:])
+        variants.update(text[:i] + c + text[i + 1:] for c in _TYPED)
+        if i + 1 < len(text):
+            variants.add(text[:i] + text[i + 1] + text[i] + text[i + 2:])
+    variants.discard(text)
+    return variants
 
 
 @dataclass
