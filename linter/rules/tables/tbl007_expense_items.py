@@ -19,8 +19,9 @@ class ExpenseItems(Rule):
     """The items "主要包括：…" lists under 人员经费 / 公用经费 are not the 基本支出 table's rows
     that have amounts.
 
-    A listed item must have an amount in the 基本支出 table (表6), and every 款 with an amount
-    must be listed, unless the list ends with "等" or lists its 类 ("对个人和家庭的补助").
+    A listed item must have an amount in the 基本支出 table (表6); a 款 with an amount that the
+    list leaves out is reported at ``info`` level ("主要包括" names the main items, so an omission
+    proves nothing), unless the list ends with "等" or lists its 类 ("对个人和家庭的补助").
     Item names are matched with the table's names and the official ones (政府收支分类科目).
 
     **Anti-pattern**
@@ -89,6 +90,7 @@ class ExpenseItems(Rule):
                     _("{side} 主要包括 does not list {code} {name}, which has {amount} in {table}",
                       side=side, code=row.code, name=row.name, amount=amount(row.values[1].value),
                       table=table.label),
+                    severity=Severity.INFO,  # "主要包括" names the main items: an omission is no proof
                 )
 
 
