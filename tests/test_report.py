@@ -211,3 +211,20 @@ def test_report_exit_code_follows_fail_on(tmp_path, options, code):
     result = CliRunner().invoke(main, ["report", str(tmp_path / "tail.txt"), "--select", "CON004", *options,
                                        "-o", str(tmp_path / "r.csv")])
     assert result.exit_code == code, result.output
+
+
+def test_the_html_report_names_and_links_the_numbers_a_finding_involves(tmp_path):
+    """A completion rate that does not hold names its budget and actual with their places, and
+    links each to the findings of its line."""
+    (tmp_path / "a.txt").write_text(
+        "一、收入支出决算总体情况说明\n年初预算为100.00万元，\n支出决算为50.00万元，完成年初预算的60.0%。\n",
+        encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "a.txt"), "-o", str(out), "--fail-on", "never",
+                                       "--select", "ARI003"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    links = re.findall(r'<a class="related" href="#([^"]+)">([^<]+)</a>', page)
+    assert ("doc-0-l3", "actual 3:6") in links  # the actual, on the finding's own line
+    assert "budget 2:6" in page and 'href="#doc-0-l2"' not in page  # no finding on line 2: no link
+    assert 'id="doc-0-l3"' in page

@@ -171,6 +171,21 @@ def _where(finding, document: DocumentResult) -> str:
     return f"{finding.path.replace(chr(92), '/').rsplit('/', 1)[-1]}: {finding.position}"
 
 
+def _message_with_related(finding, row_ids: dict[int, str]) -> str:
+    """The finding's message and the other numbers it involves ("另见 预算数 382:54"), each a link
+    to the findings on its line when the report lists some."""
+    if not finding.related:
+        return escape(finding.message)
+    places = []
+    for related in finding.related:
+        where = related.span.where.label() if related.span.where is not None else \
+            f"{related.span.start.line}:{related.span.start.column}"
+        text = escape(f"{related.label} {where}")
+        row_id = row_ids.get(related.span.start.line) if related.span.where is None else None
+        places.append(f'<a class="related" href="#{row_id}">{text}</a>' if row_id else text)
+    return _("{message} (see {places})", message=escape(finding.message), places=escape(_("; ")).join(places))
+
+
 def _document_details(document: DocumentResult, anchor: str) -> str:
     counts = document.counts()
     tally = _(", ").join(
@@ -183,7 +198,14 @@ def _document_details(document: DocumentResult, anchor: str) -> str:
             f'<p class="unreadable">{escape(_("cannot lint: {reason}", reason=document.error))}</p></details>'
         )
     rows = []
+    row_ids = {}  # the first finding on each line is the row other findings' related places link to
     for f in document.findings:
+        row_ids.setdefault(f.span.start.line, f"{anchor}-l{f.span.start.line}")
+    linked = set()
+    for f in document.findings:
+        line = f.span.start.line
+        row_id = f' id="{row_ids[line]}"' if line not in linked else ""
+        linked.add(line)
         before, after = f.extra.get("context_before", ""), f.extra.get("context_after", "")
         quote = (
             f'<span class="context"><span class="around">{escape(before)}</span>'
@@ -192,10 +214,10 @@ def _document_details(document: DocumentResult, anchor: str) -> str:
         expected = "<br>" + escape(_("expected: {value}", value=f.expected)) if f.expected else ""
         rows.append(
             f'<tr class="finding" data-severity="{f.severity}" data-code="{escape(f.code)}">'
-            f'<td class="num">{escape(_where(f, document))}</td>'
+            f'<td class="num"{row_id}>{escape(_where(f, document))}</td>'
             f'<td class="{f.severity}">{escape(severity_name(f.severity))}</td>'
             f"<td>{escape(f.code)}<br>{escape(_(f.name))}</td>"
-            f"<td>{escape(f.message)}{expected}</td><td>{quote}</td></tr>"
+            f"<td>{_message_with_related(f, row_ids)}{expected}</td><td>{quote}</td></tr>"
         )
     headings = [_("Where"), _("Severity"), _("Rule"), _("Message"), _("Text")]
     return (
