@@ -327,7 +327,7 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
           write_baseline_file, apply_fix, show_diff) -> None:
     from linter.check.registry import UnknownRuleError
     from linter.config import ConfigError
-    from linter.engine import is_failure, lint_paths
+    from linter.engine import lint_paths
     from linter.report.baseline import BaselineError, new_findings, write_baseline
     from linter.report.formatters import FORMATTERS
 

@@ -183,7 +183,7 @@ def scaling(max_size: int) -> None:
         output = subprocess.run([sys.executable, __file__, "--measure-size", str(size)],
                                 capture_output=True, text=True, check=True).stdout
         results.append(json.loads(output.strip().splitlines()[-1]))
-    print(f"\nSize scaling (one document of each size, made of distinct example copies; warm process):")
+    print("\nSize scaling (one document of each size, made of distinct example copies; warm process):")
     for size, result in zip(sizes, results):
         print(f"  {size / 1e6:6.2f} MB  {result['seconds']:7.2f} s CPU  "
               f"{result['seconds'] / size * 1e6:6.2f} s/MB  peak memory +{result['peak_growth_kb'] / 1024:.0f} MB "

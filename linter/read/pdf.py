@@ -156,7 +156,7 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
         items = [(line.top, 0, line) for i, line in enumerate(page.lines) if (page.number, i) not in margins]
         items += [(table.top, 1, table) for table in page.tables]
         items.sort(key=lambda item: (item[0], item[1]))
-        for position, (_, is_table, item) in enumerate(items):
+        for position, (_top, is_table, item) in enumerate(items):
             if not is_table:
                 if current:
                     current.write(out)
@@ -171,7 +171,7 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
             if current:
                 current.write(out)
             count += 1
-            unit = next((u for u in (unit_of(text) for text, _ in reversed(recent[-4:])) if u), "")
+            unit = next((u for u in (unit_of(text) for text, _start in reversed(recent[-4:])) if u), "")
             current = _OpenTable(count, title, (title_start, title_start + len(title)) if title else None, unit)
             current.add(page, item)
             recent = []
