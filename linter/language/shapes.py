@@ -1,0 +1,43 @@
+"""Visually similar characters (形近字), from ``linter/data/shapes.tsv``.
+
+The table is built offline by ``scripts/build_shape_table.py`` (glyph bitmaps of two CJK fonts
+plus stroke orders) and read once per process, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+
+@cache
+def _table() -> dict[str, tuple[str, str]]:
+    """Character → (its look-alikes, their space-separated scores), as the tsv lists them."""
+    table = {}
+    text = files("linter.data").joinpath("shapes.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            char, alikes, scores = line.split("\t")
+            table[char] = (alikes, scores)
+    return table
+
+
+def similar_shapes(char: str) -> str:
+    """The characters that look like ``char``, most similar first (at most 8; empty when none
+    or when ``char`` is not a common simplified hanzi)."""
+    return _table().get(char, ("", ""))[0]
+
+
+def shape_similarity(a: str, b: str) -> float:
+    """The table's score of ``b`` as a look-alike of ``a`` (or of ``a`` of ``b``); 0 when
+    neither lists the other."""
+    for char, other in ((a, b), (b, a)):
+        alikes, scores = _table().get(char, ("", ""))
+        if len(other) == 1 and other in alikes:
+            return float(scores.split()[alikes.index(other)])
+    return 0.0
+
+
+def shape_alike(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are look-alikes: either lists the other (so symmetric)."""
+    return len(a) == len(b) == 1 and a != b and (b in similar_shapes(a) or a in similar_shapes(b))

@@ -1,0 +1,75 @@
+"""The look-alike character table (linter/language/shapes.py, linter/data/shapes.tsv)."""
+
+import subprocess
+import sys
+from importlib.resources import files
+
+import pytest
+
+from linter.language.shapes import shape_alike, shape_similarity, similar_shapes
+
+#: 形近字 pairs commonly cited in Chinese teaching material (general knowledge, not a test corpus).
+TEXTBOOK_PAIRS = """
+己已 已巳 己巳 未末 拨拔 候侯 戊戌 戌戍 戊戍 汩汨 人入 大太 土士 千干 天夫 日曰 析折 狠狼 货贷
+辨辩 辩辫 茶荼 壁璧 冶治 崇祟 赢嬴 瞻赡 睛晴 刺剌 盲肓 徒徙 炙灸 拆折 免兔 鸟乌 母毋 幕慕 暮墓
+侍待 卷券 今令 栗粟 坏怀 撤撒 衷衰 哀衷 宫官 菅管 径经 顷项 密蜜 责贵 载栽 末沫 蓝篮 喝渴 历厉
+即既 休体 住往 陷馅 峰蜂 钩钓 买卖 准淮 刀力 王玉 免觅 延廷 眯咪 籍藉
+""".split()
+
+#: Pairs every version of the table must list both ways.
+CORE_PAIRS = ["己已", "未末", "拨拔", "候侯", "戊戌", "汩汨", "辨辩", "货贷", "径经", "壁璧", "冶治"]
+
+
+@pytest.mark.parametrize("pair", CORE_PAIRS)
+def test_core_pairs_listed_both_ways(pair):
+    a, b = pair
+    assert b in similar_shapes(a) and a in similar_shapes(b)
+
+
+def test_most_textbook_pairs_are_look_alikes():
+    covered = [pair for pair in TEXTBOOK_PAIRS if shape_alike(*pair)]
+    assert len(covered) >= 0.9 * len(TEXTBOOK_PAIRS), sorted(set(TEXTBOOK_PAIRS) - set(covered))
+
+
+@pytest.mark.parametrize("pair", ["一鑫", "人国", "的是", "金木", "预算", "口鹰", "政府"])
+def test_different_characters_are_not_alike(pair):
+    assert not shape_alike(*pair) and shape_similarity(*pair) == 0.0
+
+
+def test_neighbours_are_few_ranked_and_exclude_the_character():
+    assert similar_shapes("未")[0] == "末"
+    for char in "的是国预算资金己拨":
+        alikes = similar_shapes(char)
+        assert 0 < len(alikes) <= 8 and char not in alikes
+        scores = [shape_similarity(char, other) for other in alikes]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_alike_and_similarity_are_symmetric():
+    for char in "候己拨货径末戊":
+        for other in similar_shapes(char):
+            assert shape_alike(other, char)
+            assert shape_similarity(other, char) == shape_similarity(char, other) > 0
+
+
+def test_non_hanzi_and_multi_character_input():
+    assert similar_shapes("a") == similar_shapes("１") == ""
+    assert not shape_alike("己", "己") and not shape_alike("己已", "已") and not shape_alike("", "")
+
+
+def test_table_header_names_sources_licences_and_command():
+    header = [line for line in files("linter.data").joinpath("shapes.tsv").read_text(encoding="utf-8").splitlines()
+              if line.startswith("#")]
+    text = "\n".join(header)
+    assert "Noto Sans CJK SC" in text and "Open Font License" in text
+    assert "char-similar" in text and "Apache License 2.0" in text
+    assert "python scripts/build_shape_table.py" in text
+
+
+def test_table_loads_lazily_once():
+    code = (
+        "import linter.language.shapes as s; assert s._table.cache_info().currsize == 0; "
+        "s.similar_shapes('己'); s.shape_alike('未', '末'); info = s._table.cache_info(); "
+        "assert (info.misses, info.currsize) == (1, 1), info"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
