@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 
 from linter.cache import cached
 from linter.language import lexicon as lex
+from linter.language.shapes import shape_alike
 
 #: Phrase lengths from which a near copy counts: homophone substitution, other edits.
 MIN_HOMOPHONE_PHRASE = 4
@@ -33,6 +34,8 @@ MIN_EDIT_PHRASE = 6
 COMMON_WORD_FREQUENCY = 500
 #: Last characters of organisations' short names ("工信部", "市政数局", "区卫健委").
 _INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
+#: Administrative levels, written alone for their government ("市、区政府").
+_LEVELS = set("省市区县镇乡村州盟旗")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
 _FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以其所年月日时号个一二三四五六七八九十")
 
@@ -88,6 +91,7 @@ class TypoFinder:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._use_counts: dict[str, int] = {}
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
@@ -117,15 +121,12 @@ class TypoFinder:
     def _phrase_typos(self) -> list[Typo]:
         found: dict[tuple[int, int], list[tuple[str, str, _Edit]]] = defaultdict(list)
         entries = lex.lexicon()
-        for phrase in entries:
-            if len(phrase) < MIN_HOMOPHONE_PHRASE:
+        for phrase, start, window in self._near_windows():
+            if window in entries or phrase in self.text[max(0, start - 1):start + len(window) + 1]:
                 continue
-            for start, window in self._near_windows(phrase):
-                if window in entries or phrase in self.text[max(0, start - 1):start + len(window) + 1]:
-                    continue
-                edit = one_edit(window, phrase)
-                if edit and self._plausible(start, window, phrase, edit):
-                    found[(start, start + len(window))].append((window, phrase, edit))
+            edit = one_edit(window, phrase)
+            if edit and self._plausible(start, window, phrase, edit):
+                found[(start, start + len(window))].append((window, phrase, edit))
         typos = []
         for (start, end), candidates in found.items():
             # Several phrases may vouch for one correction; the longest is the best evidence.
@@ -151,20 +152,29 @@ class TypoFinder:
         correction = phrase[offset:offset + (right - left) + length_change]
         return Typo(left, right, self.text[left:right], correction, "lexicon", phrase)
 
-    def _near_windows(self, phrase: str):
-        """Text windows that may be one edit from ``phrase``: one half of it matches exactly."""
-        half = len(phrase) // 2
-        head, tail = phrase[:half], phrase[half:]
-        seen = set()
-        for anchor, at_head in ((head, True), (tail, False)):
-            position = self.text.find(anchor)
+    def _near_windows(self):
+        """``(phrase, start, window)``: text windows that may be one edit from a lexicon phrase,
+        where one half of the phrase stands exactly but the whole phrase does not."""
+        text, seen = self.text, set()
+        for anchor, halves in _phrase_halves().items():
+            position = text.find(anchor)
             while position != -1:
-                for length in (len(phrase) - 1, len(phrase), len(phrase) + 1):
-                    start = position if at_head else position + len(tail) - length
-                    if start >= 0 and start + length <= len(self.text) and (start, length) not in seen:
-                        seen.add((start, length))
-                        yield start, self.text[start:start + length]
-                position = self.text.find(anchor, position + 1)
+                for phrase, half, at_head in halves:
+                    phrase_start = position if at_head else position - (len(phrase) - len(half))
+                    if not text.startswith(half, position) or text.startswith(phrase, phrase_start):
+                        continue
+                    # One edit leaves the first or the last character of the other half in place.
+                    inner = text[position + len(half):position + len(half) + 1] if at_head else text[position - 1:position]
+                    inner_kept = inner == (phrase[len(half)] if at_head else phrase[-len(half) - 1])
+                    for length in (len(phrase) - 1, len(phrase), len(phrase) + 1):
+                        start = position if at_head else position + len(half) - length
+                        outer = text[start + length - 1:start + length] if at_head else text[start:start + 1]
+                        if not inner_kept and outer != (phrase[-1] if at_head else phrase[0]):
+                            continue
+                        if start >= 0 and start + length <= len(text) and (phrase, start, length) not in seen:
+                            seen.add((phrase, start, length))
+                            yield phrase, start, text[start:start + length]
+                position = text.find(anchor, position + 1)
 
     def _plausible(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
         """Strong evidence only: see the module docstring. An edit of a function character is
@@ -199,100 +209,143 @@ class TypoFinder:
 
     @cached_property
     def _word_counts(self) -> Counter:
+        text = self.text
         return Counter(
-            self.text[s:e] for s, e in self.tokens
-            if 2 <= e - s <= MAX_WORD and all(lex.is_han(c) for c in self.text[s:e])
+            word for word in (text[s:e] for s, e in self.tokens if 2 <= e - s <= MAX_WORD)
+            if _HAN_RUN.fullmatch(word)
         )
 
     @cached_property
-    def _document_index(self) -> dict[str, set[str]]:
+    def _document_index(self) -> dict[str, tuple[str, ...]]:
         """:func:`_key` → words the document uses at least twice."""
-        index: dict[str, set[str]] = defaultdict(set)
+        index: dict[str, tuple[str, ...]] = {}
         for word, count in self._word_counts.items():
             if count >= 2 and lex.is_word(word):
                 for i in range(len(word)):
-                    for reading in lex.pinyins(word[i]):
-                        index[_key(word, i, reading)].add(word)
+                    key = _key(word, i)
+                    index[key] = (*index.get(key, ()), word)
         return index
 
     @cached_property
-    def _han_run_end(self) -> dict[int, int]:
-        """For each Chinese character, the end of the run of Chinese characters holding it."""
-        ends = {}
+    def _han_runs(self) -> dict[int, tuple[int, int]]:
+        """For each Chinese character, the ``(start, end)`` of the run of Chinese characters holding it."""
+        runs = {}
         for run in _HAN_RUN.finditer(self.text):
-            for at in range(run.start(), run.end()):
-                ends[at] = run.end()
-        return ends
+            span = run.span()
+            for at in range(*span):
+                runs[at] = span
+        return runs
 
     def _word_typos(self) -> list[Typo]:
-        """At every character the segmenter leaves loose (or inside a rare word), the window of
-        two to four characters holding it is tried against the words one substitution away;
-        candidates are ranked by how much likelier jieba's word model reads the clause with the
-        correction, and the best one is reported when the gain is large enough. A window the
-        document writes twice or more is its own vocabulary (a name, a new word such as 抗疫),
-        not a slip."""
-        candidates, run_end = [], self._han_run_end
-        for at in self._suspects():
-            for reading in lex.pinyins(self.text[at]):
-                for k in range(2, MAX_WORD + 1):
-                    for j in range(k):
-                        start = at - j
-                        if run_end.get(start, 0) < start + k or run_end[at] != run_end[start]:
-                            continue
-                        window = self.text[start:start + k]
-                        corrections = list(self._corrections(window, j, reading))
-                        if corrections and lex.is_word(window):
-                            break  # the character is read in a word with these neighbours
-                        candidates.extend((at, start, window, word, prior) for word, prior in corrections)
-        repeated = _counts(self.text, {window for _, _, window, _, _ in candidates})
-        best: dict[int, tuple[float, int, str, str]] = {}
-        for at, start, window, word, prior in candidates:
-            if repeated[window] > 1:
-                continue
-            score = _likelihood_gain(self.text, start, window, word) + prior
-            if score >= MIN_SCORE and (at not in best or score > best[at][0]):
-                best[at] = (score, start, window, word)
+        """Around every character the segmenter leaves loose (or reads in a rare word), each
+        non-word window of two or three characters is tried against the words one
+        substitution away, the substituted character reading alike (or, with stronger evidence,
+        looking alike). A candidate is ranked by how much likelier jieba's word model reads the
+        clause corrected; the best one is reported when the gain is large enough: a smaller
+        gain suffices when the document itself uses the corrected word. A window the document
+        writes twice or more is its own vocabulary (a name, a new word such as 抗疫), not a slip."""
+        text, best = self.text, {}
+        for start, window, i, word, relation in self._candidates():
+            used = self._uses(word)
+            needed = _NEEDED_GAIN[relation][used > 0]
+            if not _FUNCTION_CHARACTERS.isdisjoint(window):
+                # A function character is a word of its own: only the document vouches for a
+                # word read across it.
+                if not used or (window[i] in _FUNCTION_CHARACTERS and self._stands_alone(start, window, i)):
+                    continue
+                needed += FUNCTION_GAIN
+            gain = _likelihood_gain(text, start, window, word, placed=not used)
+            if gain >= needed and (start + i not in best or gain - needed > best[start + i][0]):
+                best[start + i] = (gain - needed, start, window, word)
         typos = []
         for _, start, window, word in best.values():
-            source = "document" if self._word_counts[word] else "dictionary"
+            if text.count(window) > 1:
+                continue
+            source = "document" if self._uses(word) else "dictionary"
             typos.append(Typo(start, start + len(window), window, word, source, word))
         return _drop_nested(typos)
+
+    def _uses(self, word: str) -> int:
+        """How often the document writes ``word`` (as a word or inside a longer one)."""
+        if word not in self._use_counts:
+            self._use_counts[word] = self.text.count(word)
+        return self._use_counts[word]
+
+    def _candidates(self):
+        """``(start, window, index, word, relation)``: a window holding a suspect character,
+        which is no word, and a word one substitution at ``index`` away (see :meth:`_word_typos`)."""
+        text, runs, common, own = self.text, self._han_runs, _common_words(), self._document_index
+        tried = set()
+        for at in self._suspects():
+            run_start, run_end = runs[at]
+            for length in (2, 3):
+                for start in range(max(run_start, at - length + 1), min(at, run_end - length) + 1):
+                    if (start, length) in tried:
+                        continue
+                    tried.add((start, length))
+                    window = text[start:start + length]
+                    if lex.is_word(window) or any(map(_traditional, window)):
+                        continue  # traditional characters are LNG005's
+                    for i in range(length):
+                        if i == length - 1 and window[i] in _INSTITUTION_SUFFIXES:
+                            continue  # the end of an organisation's short name ("市政数局")
+                        if window[i] in _LEVELS and start + i in self.loose:
+                            continue  # a level written alone for its government ("及市、区政府")
+                        key = _key(window, i)
+                        for word in {*common.get(key, ()), *own.get(key, ())}:
+                            relation = _relation(window[i], word[i])
+                            if relation:
+                                yield start, window, i, word, relation
+
+    def _stands_alone(self, start: int, window: str, i: int) -> bool:
+        """Whether the rest of the window, with the next character outside it, is a unit the
+        document writes elsewhere after another character ("及本部门": 本部 follows 是, 的 …),
+        so the function character at ``i`` is read as a word of its own."""
+        text = self.text
+        if i == 0:
+            rest = window[1:] + text[start + len(window):start + len(window) + 1]
+            others = {text[m.start() - 1] for m in re.finditer(re.escape(rest), text) if m.start() > 0}
+        else:
+            rest = text[start - 1:start] + window[:i]
+            others = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(rest), text)}
+        return _HAN_RUN.fullmatch(rest) is not None and len(others - {window[i]}) >= 2
 
     def _suspects(self):
         """Positions of characters that may be typos: loose characters and the characters of
         rare dictionary words, except function characters and traditional ones (LNG005's)."""
+        text, runs = self.text, self._han_runs
         seen = lex.tokenizer().FREQ  # the counts of the words segmentation met
         for start, end in self.tokens:
             if end - start == 1:
-                if start not in self.loose:
+                if start not in runs:
                     continue
-            elif end - start > 3 or seen.get(self.text[start:end], 0) >= lex.RARE_WORD_FREQUENCY:
+            elif end - start > 3 or seen.get(text[start:end], 0) >= lex.RARE_WORD_FREQUENCY:
                 continue
-            elif start not in self._han_run_end or lex.is_word(self.text[start:end]):
+            elif start not in runs or lex.is_word(text[start:end]):
                 continue
             for at in range(start, end):
-                char = self.text[at]
+                char = text[at]
                 # Function characters are grammar; the last characters of organisations' short
                 # names ("市政数局") name; traditional characters are LNG005's.
                 if char in _FUNCTION_CHARACTERS or char in _INSTITUTION_SUFFIXES or _traditional(char):
                     continue
                 yield at
 
-    def _corrections(self, window: str, j: int, reading: str):
-        """``(word, prior)`` for the words ``window`` becomes when its character ``j`` is replaced
-        by a homophone: common words and the words of the document. The prior is the evidence
-        the document itself gives: the log of how often it writes the word (a lexicon word
-        counts once more). Other substitutions are left to the standard phrases: without them,
-        abbreviations and new words ("履责", "工信部") look like slips."""
-        key = _key(window, j, reading)
-        for word in set(_common_words().get(key, ())) | self._document_index.get(key, set()):
-            if word != window:
-                yield word, math.log(1 + self._word_counts[word] + (word in lex.lexicon()))
-
 
 #: The mask of a character in the index keys.
 MASK = "\0"
 _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+#: Longest word tried as a correction.
+MAX_WORD = 4
+#: How much likelier (natural log of the ratio, jieba's word model) the clause must read
+#: corrected, by relation of the characters, when the document does not / does use the word.
+_NEEDED_GAIN = {"homophone": (8.2, 3.5), "shape": (10.0, 6.0)}
+#: More for a function character (的, 与, 于 …) read as part of a word.
+FUNCTION_GAIN = 0.5
+#: A loose character beside a correction must be this common a word of its own (的, 年, 各).
+SINGLE_WORD_FREQUENCY = 20000
+#: Characters of context on each side for the likelihood comparison.
+CONTEXT = 6
 
 
 @lru_cache(maxsize=8192)
@@ -300,19 +353,33 @@ def _traditional(char: str) -> bool:
     return lex.to_simplified(char) != char
 
 
-def _key(word: str, i: int, reading: str) -> str:
-    """The index key of ``word`` with character ``i`` masked, that character read ``reading``
-    ("预算", 1, "suan" → "预\0\0suan"): words one homophone apart share it."""
-    return word[:i] + MASK + word[i + 1:] + MASK + reading
-#: Longest word tried as a correction.
-MAX_WORD = 4
-#: How much likelier (natural log of the ratio, jieba's model) the clause must read corrected,
-#: plus the document's evidence for the correction (the log of 1 + how often it uses it).
-MIN_SCORE = 8.2
-#: A loose character beside a correction must be this common a word of its own (的, 年, 各).
-SINGLE_WORD_FREQUENCY = 20000
-#: Characters of context on each side for the likelihood comparison.
-CONTEXT = 6
+@lru_cache(maxsize=65536)
+def _relation(found: str, intended: str) -> str | None:
+    """How ``found`` may have been typed for ``intended``: "homophone", "shape" or None."""
+    if lex.homophones(found, intended):
+        return "homophone"
+    if shape_alike(found, intended):
+        return "shape"
+    return None
+
+
+def _key(word: str, i: int) -> str:
+    """The index key of ``word`` with character ``i`` masked ("预算", 1 → "预\0"): words one
+    substitution apart share it."""
+    return word[:i] + MASK + word[i + 1:]
+
+
+@lru_cache(maxsize=1)
+def _phrase_halves() -> dict[str, list[tuple[str, str, bool]]]:
+    """The first two characters of each half of the lexicon's phrases → ``(phrase, half,
+    whether it is the head)``: one scan of the text per anchor finds every near copy."""
+    halves: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+    for phrase in lex.lexicon():
+        if len(phrase) >= MIN_HOMOPHONE_PHRASE:
+            middle = len(phrase) // 2
+            for half, at_head in ((phrase[:middle], True), (phrase[middle:], False)):
+                halves[half[:2]].append((phrase, half, at_head))
+    return halves
 
 
 @lru_cache(maxsize=1)
@@ -325,46 +392,34 @@ def _common_words() -> dict[str, tuple[str, ...]]:
     def build(path) -> None:
         index: dict[str, list[str]] = defaultdict(list)
         for word, key in trie.iteritems():
-            if 2 <= len(word) <= 3 and counts[key] >= COMMON_WORD_FREQUENCY and all(lex.is_han(c) for c in word):
+            if 2 <= len(word) <= 3 and counts[key] >= COMMON_WORD_FREQUENCY and _HAN_RUN.fullmatch(word):
                 for i in range(len(word)):
-                    for reading in lex.pinyins(word[i]):
-                        index[_key(word, i, reading)].append(word)
+                    index[_key(word, i)].append(word)
         path.write_bytes(marshal.dumps({key: tuple(words) for key, words in index.items()}))
 
-    name = f"homophone-words-{len(trie)}-{counts[-1]}-{COMMON_WORD_FREQUENCY}.marshal"
+    name = f"substitution-words-{len(trie)}-{counts[-1]}-{COMMON_WORD_FREQUENCY}.marshal"
     index = marshal.loads(cached(name, build).read_bytes())
     for word in lex.lexicon():
-        if 2 <= len(word) <= MAX_WORD and all(lex.is_han(c) for c in word):
+        if 2 <= len(word) <= MAX_WORD and _HAN_RUN.fullmatch(word):
             for i in range(len(word)):
-                for reading in lex.pinyins(word[i]):
-                    key = _key(word, i, reading)
-                    if word not in index.get(key, ()):
-                        index[key] = (*index.get(key, ()), word)
+                key = _key(word, i)
+                if word not in index.get(key, ()):
+                    index[key] = (*index.get(key, ()), word)
     return index
 
 
-def _counts(text: str, windows: set[str]) -> Counter:
-    """How often each of ``windows`` occurs in ``text`` (one pass over the text)."""
-    counts: Counter = Counter()
-    lengths = sorted({len(w) for w in windows})
-    for i in range(len(text)):
-        for length in lengths:
-            if text[i:i + length] in windows:
-                counts[text[i:i + length]] += 1
-    return counts
-
-
-def _likelihood_gain(text: str, start: int, window: str, word: str) -> float:
+def _likelihood_gain(text: str, start: int, window: str, word: str, placed: bool = True) -> float:
     """log P(clause with ``word``) − log P(clause with ``window``), the clause being a few
-    characters of the same line on either side; minus infinity when the corrected word would
-    stand beside a character that no word takes (the window is part of a name: "管立林")."""
+    characters of the same line on either side. With ``placed``, minus infinity when the
+    corrected word would stand beside a character that no word takes (the window is part of a
+    name: "管立林")."""
     end = start + len(window)
     left = max(text.rfind("\n", 0, start) + 1, start - CONTEXT)
     right = text.find("\n", end)
     right = min(right if right != -1 else len(text), end + CONTEXT)
     before, after = text[left:start], text[end:right]
     corrected, tokens = segment(before + word + after)
-    if not _well_placed(before + word + after, tokens, len(before), len(before) + len(word)):
+    if placed and not _well_placed(before + word + after, tokens, len(before), len(before) + len(word)):
         return -math.inf
     return corrected - segment(before + window + after)[0]
 
