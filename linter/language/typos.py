@@ -33,7 +33,7 @@ MIN_EDIT_PHRASE = 6
 #: A dictionary word must be this common (jieba count) to be proposed as a homophone correction.
 COMMON_WORD_FREQUENCY = 500
 #: Last characters of organisations' short names ("工信部", "市政数局", "区卫健委").
-_INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
+INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
 #: Administrative levels, written alone for their government ("市、区政府").
 _LEVELS = set("省市区县镇乡村州盟旗")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
@@ -287,7 +287,7 @@ class TypoFinder:
                     if lex.is_word(window) or any(map(_traditional, window)):
                         continue  # traditional characters are LNG005's
                     for i in range(length):
-                        if i == length - 1 and window[i] in _INSTITUTION_SUFFIXES:
+                        if i == length - 1 and window[i] in INSTITUTION_SUFFIXES:
                             continue  # the end of an organisation's short name ("市政数局")
                         if window[i] in _LEVELS and start + i in self.loose:
                             continue  # a level written alone for its government ("及市、区政府")
@@ -327,7 +327,7 @@ class TypoFinder:
                 char = text[at]
                 # Function characters are grammar; the last characters of organisations' short
                 # names ("市政数局") name; traditional characters are LNG005's.
-                if char in _FUNCTION_CHARACTERS or char in _INSTITUTION_SUFFIXES or _traditional(char):
+                if char in _FUNCTION_CHARACTERS or char in INSTITUTION_SUFFIXES or _traditional(char):
                     continue
                 yield at
 

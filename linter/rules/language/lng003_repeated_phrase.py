@@ -9,6 +9,7 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
+from linter.language.typos import INSTITUTION_SUFFIXES
 
 #: A unit of two to six characters written twice in a row ("越来越来高").
 _ADJACENT = regex.compile(r"(\p{Han}{2,6})\1")
@@ -49,6 +50,8 @@ class RepeatedPhrase(Rule):
                     continue
                 if not separator and not adjacent_in_source(document, copy_start, copy_start, wrapped=True):
                     continue  # table cells side by side, not a repeat typed in a sentence
+                if separator and _names_a_unit_of(text, match.end()):
+                    continue  # "区政府、区政府办公室": an organisation, then one of its offices
                 start, end = document.flow.source_span(copy_start, match.end())
                 yield self.finding(
                     document,
@@ -59,3 +62,12 @@ class RepeatedPhrase(Rule):
                     expected=unit,
                     fix=Fix(start, end, "", safe=False),
                 )
+
+
+def _names_a_unit_of(text: str, end: int) -> bool:
+    """Whether the words after a copy ending at ``end`` name an office (办公室, 机关事务局 …)."""
+    following = regex.match(r"\p{Han}{1,8}", text[end:end + 8])
+    if not following:
+        return False
+    word = next(iter(lex.tokenizer().cut(following.group(), HMM=False)))
+    return len(word) >= 2 and word[-1] in INSTITUTION_SUFFIXES
