@@ -259,11 +259,26 @@ class TypoFinder:
                 best[start + i] = (gain - needed, start, window, word)
         typos = []
         for _, start, window, word in best.values():
-            if text.count(window) > 1:
+            if self._written_apart(window) > 1:
                 continue
             source = "document" if self._uses(word) else "dictionary"
             typos.append(Typo(start, start + len(window), window, word, source, word))
         return _drop_nested(typos)
+
+    @cached_property
+    def _boundaries(self) -> set[int]:
+        """Offsets where a token starts or ends."""
+        return {start for start, _ in self.tokens} | {len(self.text)}
+
+    def _written_apart(self, window: str) -> int:
+        """How often the document writes ``window``, except as the end of one word and the start
+        of the next (务项 in 事务/项目): 抗疫 as 抗/疫, inside a longer word, or 未采 in 未/采样."""
+        boundaries, at, count = self._boundaries, self.text.find(window), 0
+        while at != -1:
+            end = at + len(window)
+            count += at in boundaries or end in boundaries or boundaries.isdisjoint(range(at + 1, end))
+            at = self.text.find(window, at + 1)
+        return count
 
     def _uses(self, word: str) -> int:
         """How often the document writes ``word`` (as a word or inside a longer one)."""
@@ -339,7 +354,7 @@ _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 MAX_WORD = 4
 #: How much likelier (natural log of the ratio, jieba's word model) the clause must read
 #: corrected, by relation of the characters, when the document does not / does use the word.
-_NEEDED_GAIN = {"homophone": (8.2, 3.5), "shape": (10.0, 6.0)}
+_NEEDED_GAIN = {"homophone": (8.2, 3.5), "shape": (9.0, 5.0)}
 #: More for a function character (的, 与, 于 …) read as part of a word.
 FUNCTION_GAIN = 0.5
 #: A loose character beside a correction must be this common a word of its own (的, 年, 各).
