@@ -19,9 +19,11 @@ from __future__ import annotations
 import marshal
 import math
 import re
-from collections import Counter, defaultdict
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from linter.cache import cached
 from linter.language import lexicon as lex
@@ -30,8 +32,10 @@ from linter.language.shapes import shape_alike
 #: Phrase lengths from which a near copy counts: homophone substitution, other edits.
 MIN_HOMOPHONE_PHRASE = 4
 MIN_EDIT_PHRASE = 6
-#: A dictionary word must be this common (jieba count) to be proposed as a homophone correction.
+#: A dictionary word must be this common (jieba count) to be proposed as a correction the
+#: document does not use; one the document uses, this common.
 COMMON_WORD_FREQUENCY = 500
+KNOWN_WORD_FREQUENCY = 50
 #: Last characters of organisations' short names ("工信部", "市政数局", "区卫健委").
 INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
 #: Administrative levels, written alone for their government ("市、区政府").
@@ -94,21 +98,31 @@ class TypoFinder:
         self._use_counts: dict[str, int] = {}
 
     @cached_property
+    def words(self) -> list[str]:
+        """jieba's tokens of the text (dictionary words only, no HMM guessing)."""
+        return list(lex.tokenizer().cut(self.text, HMM=False))
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        """The offset of every token of :attr:`words`, then the text's length."""
+        return list(accumulate(map(len, self.words), initial=0))
+
+    @cached_property
     def tokens(self) -> list[tuple[int, int]]:
-        """``(start, end)`` of every jieba token (dictionary words only, no HMM guessing)."""
-        spans, position = [], 0
-        for token in lex.tokenizer().cut(self.text, HMM=False):
-            spans.append((position, position + len(token)))
-            position += len(token)
-        return spans
+        """``(start, end)`` of every token of :attr:`words`."""
+        starts = self._token_starts
+        return list(zip(starts, starts[1:]))
 
     @cached_property
     def loose(self) -> set[int]:
         """Positions of Chinese characters that the segmenter could not place in a word."""
-        return {
-            start for start, end in self.tokens
-            if end - start == 1 and lex.is_han(self.text[start])
-        }
+        return {start for word, start in zip(self.words, self._token_starts) if len(word) == 1 and lex.is_han(word)}
+
+    def _token_at(self, at: int, default: tuple[int, int]) -> tuple[int, int]:
+        """The token holding offset ``at``, or ``default`` outside the text."""
+        if not 0 <= at < len(self.text):
+            return default
+        return self.tokens[bisect_right(self._token_starts, at) - 1]
 
     def find(self) -> list[Typo]:
         phrase_typos = self._phrase_typos()
@@ -139,13 +153,13 @@ class TypoFinder:
         """The typo as a reader would quote it: the word holding the edit, or the loose
         character with the tokens on either side ("财收部" → "财政部", "含高退休" → "含离退休")."""
         at = start + edit.index
-        token = next(((s, e) for s, e in self.tokens if s <= at < e), (at, at + 1))
+        token = self._token_at(at, (at, at + 1))
         if token[1] - token[0] > 1 and edit.kind == "substitute":
             left, right = token
         else:
-            before = next(((s, e) for s, e in self.tokens if s <= at - 1 < e), (at, at))
+            before = self._token_at(at - 1, (at, at))
             after_at = at + (0 if edit.kind == "delete" else 1)
-            after = next(((s, e) for s, e in self.tokens if s <= after_at < e), (after_at, after_at))
+            after = self._token_at(after_at, (after_at, after_at))
             left, right = max(before[0], start), min(after[1], start + len(window))
         offset = left - start
         length_change = {"substitute": 0, "insert": -1, "delete": 1}[edit.kind]
@@ -154,26 +168,32 @@ class TypoFinder:
 
     def _near_windows(self):
         """``(phrase, start, window)``: text windows that may be one edit from a lexicon phrase,
-        where one half of the phrase stands exactly but the whole phrase does not."""
+        where one half of the phrase stands exactly but the whole phrase does not. One edit
+        leaves the first or the last character of the other half in place, which rules out
+        most places cheaply."""
         text, seen = self.text, set()
+        startswith = text.startswith
         for anchor, halves in _phrase_halves().items():
             position = text.find(anchor)
             while position != -1:
-                for phrase, half, at_head in halves:
-                    phrase_start = position if at_head else position - (len(phrase) - len(half))
-                    if not text.startswith(half, position) or text.startswith(phrase, phrase_start):
+                for half, heads, tails in halves:
+                    if not startswith(half, position):
                         continue
-                    # One edit leaves the first or the last character of the other half in place.
-                    inner = text[position + len(half):position + len(half) + 1] if at_head else text[position - 1:position]
-                    inner_kept = inner == (phrase[len(half)] if at_head else phrase[-len(half) - 1])
-                    for length in (len(phrase) - 1, len(phrase), len(phrase) + 1):
-                        start = position if at_head else position + len(half) - length
-                        outer = text[start + length - 1:start + length] if at_head else text[start:start + 1]
-                        if not inner_kept and outer != (phrase[-1] if at_head else phrase[0]):
+                    after = position + len(half)
+                    for phrase in heads:
+                        if startswith(phrase, position):
                             continue
-                        if start >= 0 and start + length <= len(text) and (phrase, start, length) not in seen:
-                            seen.add((phrase, start, length))
-                            yield phrase, start, text[start:start + length]
+                        inner_kept = text[after:after + 1] == phrase[len(half)]
+                        for length in _lengths(phrase):
+                            if inner_kept or text[position + length - 1:position + length] == phrase[-1]:
+                                yield from _unseen(text, phrase, position, length, seen)
+                    for phrase in tails:
+                        if startswith(phrase, after - len(phrase)):
+                            continue
+                        inner_kept = text[position - 1:position] == phrase[-len(half) - 1]
+                        for length in _lengths(phrase):
+                            if inner_kept or text[after - length:after - length + 1] == phrase[0]:
+                                yield from _unseen(text, phrase, after - length, length, seen)
                 position = text.find(anchor, position + 1)
 
     def _plausible(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
@@ -207,35 +227,6 @@ class TypoFinder:
 
     # -- words broken by one character ------------------------------------------------
 
-    @cached_property
-    def _word_counts(self) -> Counter:
-        text = self.text
-        return Counter(
-            word for word in (text[s:e] for s, e in self.tokens if 2 <= e - s <= MAX_WORD)
-            if _HAN_RUN.fullmatch(word)
-        )
-
-    @cached_property
-    def _document_index(self) -> dict[str, tuple[str, ...]]:
-        """:func:`_key` → words the document uses at least twice."""
-        index: dict[str, tuple[str, ...]] = {}
-        for word, count in self._word_counts.items():
-            if count >= 2 and lex.is_word(word):
-                for i in range(len(word)):
-                    key = _key(word, i)
-                    index[key] = (*index.get(key, ()), word)
-        return index
-
-    @cached_property
-    def _han_runs(self) -> dict[int, tuple[int, int]]:
-        """For each Chinese character, the ``(start, end)`` of the run of Chinese characters holding it."""
-        runs = {}
-        for run in _HAN_RUN.finditer(self.text):
-            span = run.span()
-            for at in range(*span):
-                runs[at] = span
-        return runs
-
     def _word_typos(self) -> list[Typo]:
         """Around every character the segmenter leaves loose (or reads in a rare word), each
         non-word window of two or three characters is tried against the words one
@@ -247,6 +238,8 @@ class TypoFinder:
         text, best = self.text, {}
         for start, window, i, word, relation in self._candidates():
             used = self._uses(word)
+            if not used and lex.word_frequency(word) < COMMON_WORD_FREQUENCY and word not in lex.lexicon():
+                continue
             needed = _NEEDED_GAIN[relation][used > 0]
             if not _FUNCTION_CHARACTERS.isdisjoint(window):
                 # A function character is a word of its own: only the document vouches for a
@@ -254,13 +247,13 @@ class TypoFinder:
                 if not used or (window[i] in _FUNCTION_CHARACTERS and self._stands_alone(start, window, i)):
                     continue
                 needed += FUNCTION_GAIN
+            if self._written_apart(window) > 1:
+                continue
             gain = _likelihood_gain(text, start, window, word, placed=not used)
             if gain >= needed and (start + i not in best or gain - needed > best[start + i][0]):
                 best[start + i] = (gain - needed, start, window, word)
         typos = []
         for _, start, window, word in best.values():
-            if self._written_apart(window) > 1:
-                continue
             source = "document" if self._uses(word) else "dictionary"
             typos.append(Typo(start, start + len(window), window, word, source, word))
         return _drop_nested(typos)
@@ -268,7 +261,7 @@ class TypoFinder:
     @cached_property
     def _boundaries(self) -> set[int]:
         """Offsets where a token starts or ends."""
-        return {start for start, _ in self.tokens} | {len(self.text)}
+        return set(self._token_starts)
 
     def _written_apart(self, window: str) -> int:
         """How often the document writes ``window``, except as the end of one word and the start
@@ -289,28 +282,17 @@ class TypoFinder:
     def _candidates(self):
         """``(start, window, index, word, relation)``: a window holding a suspect character,
         which is no word, and a word one substitution at ``index`` away (see :meth:`_word_typos`)."""
-        text, runs, common, own = self.text, self._han_runs, _common_words(), self._document_index
-        tried = set()
+        text, loose = self.text, self.loose
+        windows = set()
         for at in self._suspects():
-            run_start, run_end = runs[at]
-            for length in (2, 3):
-                for start in range(max(run_start, at - length + 1), min(at, run_end - length) + 1):
-                    if (start, length) in tried:
-                        continue
-                    tried.add((start, length))
-                    window = text[start:start + length]
-                    if lex.is_word(window) or any(map(_traditional, window)):
-                        continue  # traditional characters are LNG005's
-                    for i in range(length):
-                        if i == length - 1 and window[i] in INSTITUTION_SUFFIXES:
-                            continue  # the end of an organisation's short name ("市政数局")
-                        if window[i] in _LEVELS and start + i in self.loose:
-                            continue  # a level written alone for its government ("及市、区政府")
-                        key = _key(window, i)
-                        for word in {*common.get(key, ()), *own.get(key, ())}:
-                            relation = _relation(window[i], word[i])
-                            if relation:
-                                yield start, window, i, word, relation
+            windows.update(((at - 1, 2), (at, 2), (at - 2, 3), (at - 1, 3), (at, 3)))
+        found = []
+        for start, length in windows:
+            window = text[start:start + length] if start >= 0 else ""
+            for i, word, relation in _substitutions(window):
+                if not (window[i] in _LEVELS and start + i in loose):  # a level written alone ("及市、区政府")
+                    found.append((start, window, i, word, relation))
+        return sorted(found)
 
     def _stands_alone(self, start: int, window: str, i: int) -> bool:
         """Whether the rest of the window, with the next character outside it, is a unit the
@@ -325,26 +307,16 @@ class TypoFinder:
             others = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(rest), text)}
         return _HAN_RUN.fullmatch(rest) is not None and len(others - {window[i]}) >= 2
 
-    def _suspects(self):
+    def _suspects(self) -> list[int]:
         """Positions of characters that may be typos: loose characters and the characters of
-        rare dictionary words, except function characters and traditional ones (LNG005's)."""
-        text, runs = self.text, self._han_runs
-        seen = lex.tokenizer().FREQ  # the counts of the words segmentation met
-        for start, end in self.tokens:
-            if end - start == 1:
-                if start not in runs:
-                    continue
-            elif end - start > 3 or seen.get(text[start:end], 0) >= lex.RARE_WORD_FREQUENCY:
-                continue
-            elif start not in runs or lex.is_word(text[start:end]):
-                continue
-            for at in range(start, end):
-                char = text[at]
-                # Function characters are grammar; the last characters of organisations' short
-                # names ("市政数局") name; traditional characters are LNG005's.
-                if char in _FUNCTION_CHARACTERS or char in INSTITUTION_SUFFIXES or _traditional(char):
-                    continue
-                yield at
+        rare dictionary words."""
+        text, words = self.text, self.words
+        suspects = [at for at in self.loose if _suspect(text[at])]
+        rare = {word for word in set(words) if 1 < len(word) <= 3 and _rare_word(word)}
+        for word, start in zip(words, self._token_starts):
+            if word in rare:
+                suspects.extend(start + i for i, char in enumerate(word) if _suspect(char))
+        return suspects
 
 
 #: The mask of a character in the index keys.
@@ -368,6 +340,45 @@ def _traditional(char: str) -> bool:
     return lex.to_simplified(char) != char
 
 
+@lru_cache(maxsize=8192)
+def _suspect(char: str) -> bool:
+    """Whether a Chinese character may be a typo. Function characters are grammar; the last
+    characters of organisations' short names ("市政数局") name; traditional characters are
+    LNG005's."""
+    return lex.is_han(char) and char not in _FUNCTION_CHARACTERS and char not in INSTITUTION_SUFFIXES and not _traditional(char)
+
+
+@lru_cache(maxsize=1 << 14)
+def _rare_word(word: str) -> bool:
+    """Whether a token of Chinese characters is a rare word of the dictionary (not the lexicon's)."""
+    return _HAN_RUN.fullmatch(word) is not None and not lex.is_word(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _broken(window: str) -> bool:
+    """Whether ``window`` is Chinese, no word and has no traditional character (LNG005's)."""
+    return _HAN_RUN.fullmatch(window) is not None and not lex.is_word(window) and not any(map(_traditional, window))
+
+
+@lru_cache(maxsize=1 << 16)
+def _substitutions(window: str) -> tuple[tuple[int, str, str], ...]:
+    """``(index, word, relation)`` for the common words one substitution from ``window`` when
+    it is :func:`_broken`; the same for every document."""
+    return _related(window, _common_words()) if _broken(window) else ()
+
+
+def _related(window: str, index: dict[str, tuple[str, ...]]) -> tuple[tuple[int, str, str], ...]:
+    found = []
+    for i in range(len(window)):
+        if i == len(window) - 1 and window[i] in INSTITUTION_SUFFIXES:
+            continue  # the end of an organisation's short name ("市政数局")
+        for word in index.get(_key(window, i), ()):
+            relation = _relation(window[i], word[i])
+            if relation:
+                found.append((i, word, relation))
+    return tuple(found)
+
+
 @lru_cache(maxsize=65536)
 def _relation(found: str, intended: str) -> str | None:
     """How ``found`` may have been typed for ``intended``: "homophone", "shape" or None."""
@@ -384,17 +395,34 @@ def _key(word: str, i: int) -> str:
     return word[:i] + MASK + word[i + 1:]
 
 
+def _lengths(phrase: str) -> tuple[int, ...]:
+    """Lengths of the windows that may be one edit from ``phrase``: a short phrase admits a
+    substitution only (see :meth:`TypoFinder._plausible`)."""
+    return (len(phrase),) if len(phrase) < MIN_EDIT_PHRASE else (len(phrase) - 1, len(phrase), len(phrase) + 1)
+
+
+def _unseen(text: str, phrase: str, start: int, length: int, seen: set):
+    """``(phrase, start, window)`` for the window ``text[start:start + length]``, once."""
+    if start >= 0 and start + length <= len(text) and (phrase, start, length) not in seen:
+        seen.add((phrase, start, length))
+        yield phrase, start, text[start:start + length]
+
+
 @lru_cache(maxsize=1)
-def _phrase_halves() -> dict[str, list[tuple[str, str, bool]]]:
-    """The first two characters of each half of the lexicon's phrases → ``(phrase, half,
-    whether it is the head)``: one scan of the text per anchor finds every near copy."""
-    halves: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
-    for phrase in lex.lexicon():
+def _phrase_halves() -> dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]]:
+    """The first two characters of each half of the lexicon's phrases → ``(half, phrases
+    beginning with it, phrases ending with it)``: one scan of the text per anchor finds every
+    near copy."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    tails: dict[str, list[str]] = defaultdict(list)
+    for phrase in sorted(lex.lexicon()):
         if len(phrase) >= MIN_HOMOPHONE_PHRASE:
-            middle = len(phrase) // 2
-            for half, at_head in ((phrase[:middle], True), (phrase[middle:], False)):
-                halves[half[:2]].append((phrase, half, at_head))
-    return halves
+            heads[phrase[:len(phrase) // 2]].append(phrase)
+            tails[phrase[len(phrase) // 2:]].append(phrase)
+    anchors: dict[str, list] = defaultdict(list)
+    for half in sorted({*heads, *tails}):
+        anchors[half[:2]].append((half, tuple(heads.get(half, ())), tuple(tails.get(half, ()))))
+    return {anchor: tuple(halves) for anchor, halves in anchors.items()}
 
 
 @lru_cache(maxsize=1)
@@ -407,12 +435,12 @@ def _common_words() -> dict[str, tuple[str, ...]]:
     def build(path) -> None:
         index: dict[str, list[str]] = defaultdict(list)
         for word, key in trie.iteritems():
-            if 2 <= len(word) <= 3 and counts[key] >= COMMON_WORD_FREQUENCY and _HAN_RUN.fullmatch(word):
+            if 2 <= len(word) <= 3 and counts[key] >= KNOWN_WORD_FREQUENCY and _HAN_RUN.fullmatch(word):
                 for i in range(len(word)):
                     index[_key(word, i)].append(word)
         path.write_bytes(marshal.dumps({key: tuple(words) for key, words in index.items()}))
 
-    name = f"substitution-words-{len(trie)}-{counts[-1]}-{COMMON_WORD_FREQUENCY}.marshal"
+    name = f"substitution-words-{len(trie)}-{counts[-1]}-{KNOWN_WORD_FREQUENCY}.marshal"
     index = marshal.loads(cached(name, build).read_bytes())
     for word in lex.lexicon():
         if 2 <= len(word) <= MAX_WORD and _HAN_RUN.fullmatch(word):
