@@ -129,5 +129,9 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+#: A Chinese character (the ranges of :func:`is_han`), for the fast ``re`` module.
+HAN = "[\u3400-\u4dbf\u4e00-\u9fff]"
+
+
 def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"

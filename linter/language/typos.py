@@ -321,7 +321,7 @@ class TypoFinder:
 
 #: The mask of a character in the index keys.
 MASK = "\0"
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(lex.HAN + "+")
 #: Longest word tried as a correction.
 MAX_WORD = 4
 #: How much likelier (natural log of the ratio, jieba's word model) the clause must read

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+
 import regex
 
 from linter.check.finding import Fix, Severity
@@ -12,8 +14,8 @@ from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
 from linter.language.typos import segment, typo_finder
 
-#: Exactly two (a longer run is a pattern of its own, not a slip).
-_DOUBLED = regex.compile(r"(\p{Han})(?<!\1\1)\1(?!\1)")
+#: A character twice (``re`` is several times faster than ``regex`` here).
+_DOUBLED = re.compile(f"({lex.HAN})\\1")
 #: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
 #: and offices before their head's title ("规划科科长", "财务处处长").
 _LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部")
@@ -52,6 +54,8 @@ class DuplicatedCharacter(Rule):
         loose = None
         for match in _DOUBLED.finditer(text):
             second = match.start() + 1
+            if text[match.start() - 1:match.start()] == match.group(1) or text[second + 1:second + 2] == match.group(1):
+                continue  # exactly two: a longer run is a pattern of its own, not a slip
             if not adjacent_in_source(document, second, second):
                 continue
             loose = loose if loose is not None else typo_finder(text).loose

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from linter.check.finding import Fix, Severity
@@ -12,7 +14,7 @@ from linter.language.spans import adjacent_in_source
 from linter.language.typos import INSTITUTION_SUFFIXES
 
 #: A unit of two to six characters written twice in a row ("越来越来高").
-_ADJACENT = regex.compile(r"(\p{Han}{2,6})\1")
+_ADJACENT = re.compile(f"({lex.HAN}{{2,6}})\\1")  # ``re``: several times faster than ``regex`` here
 #: The same item twice in an enumeration ("点对点、点对点").
 _LISTED = regex.compile(r"(\p{Han}{2,20})、\1")
 
