@@ -20,7 +20,7 @@ import marshal
 import math
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -41,7 +41,7 @@ INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
 #: Administrative levels, written alone for their government ("市、区政府").
 _LEVELS = set("省市区县镇乡村州盟旗")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
-_FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以其所年月日时号个一二三四五六七八九十")
+_FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所年月日时号个一二三四五六七八九十")
 
 
 @dataclass(frozen=True)
@@ -241,13 +241,19 @@ class TypoFinder:
         text, best = self.text, {}
         for start, window, i, word, relation in self._candidates():
             used = self._uses(word)
-            if not used and lex.word_frequency(word) < COMMON_WORD_FREQUENCY and word not in lex.lexicon():
+            if not used and (
+                (lex.word_frequency(word) < COMMON_WORD_FREQUENCY and word not in lex.lexicon())
+                or window[i] in self._word_initials
+            ):
+                # A correction the document never writes must be common, and the character it
+                # replaces must not begin a word the document uses: "可研" (可行性研究) and
+                # "武数" (武汉, 数据) abbreviate.
                 continue
             needed = _NEEDED_GAIN[relation][used > 0]
             if not _FUNCTION_CHARACTERS.isdisjoint(window):
                 # A function character is a word of its own: only the document vouches for a
                 # word read across it.
-                if not used or (window[i] in _FUNCTION_CHARACTERS and self._stands_alone(start, window, i)):
+                if not used or (window[i] in _FUNCTION_CHARACTERS and self._stands_alone(start, window, i, word)):
                     continue
                 needed += FUNCTION_GAIN
             if self._written_apart(window) > 1:
@@ -260,6 +266,12 @@ class TypoFinder:
             source = "document" if self._uses(word) else "dictionary"
             typos.append(Typo(start, start + len(window), window, word, source, word))
         return _drop_nested(typos)
+
+    @cached_property
+    def _word_initials(self) -> set[str]:
+        """First characters of the words of two characters or more the document writes twice or more."""
+        counts = Counter(word for word in self.words if len(word) > 1)
+        return {word[0] for word, count in counts.items() if count > 1 and lex.is_han(word[0])}
 
     @cached_property
     def _boundaries(self) -> set[int]:
@@ -297,10 +309,10 @@ class TypoFinder:
                     found.append((start, window, i, word, relation))
         return sorted(found)
 
-    def _stands_alone(self, start: int, window: str, i: int) -> bool:
+    def _stands_alone(self, start: int, window: str, i: int, word: str) -> bool:
         """Whether the rest of the window, with the next character outside it, is a unit the
-        document writes elsewhere after another character ("及本部门": 本部 follows 是, 的 …),
-        so the function character at ``i`` is read as a word of its own."""
+        document writes elsewhere after other characters than the correction's ("及本部门":
+        本部 follows 是, 的 …), so the function character at ``i`` is read as a word of its own."""
         text = self.text
         if i == 0:
             rest = window[1:] + text[start + len(window):start + len(window) + 1]
@@ -308,7 +320,7 @@ class TypoFinder:
         else:
             rest = text[start - 1:start] + window[:i]
             others = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(rest), text)}
-        return _HAN_RUN.fullmatch(rest) is not None and len(others - {window[i]}) >= 2
+        return _HAN_RUN.fullmatch(rest) is not None and len(others - {window[i], word[i]}) >= 2
 
     def _suspects(self) -> list[int]:
         """Positions of characters that may be typos: loose characters and the characters of
