@@ -270,8 +270,7 @@ class TypoFinder:
     @cached_property
     def _word_initials(self) -> set[str]:
         """First characters of the words of two characters or more the document writes twice or more."""
-        counts = Counter(word for word in self.words if len(word) > 1)
-        return {word[0] for word, count in counts.items() if count > 1 and lex.is_han(word[0])}
+        return {word[0] for word, count in Counter(self.words).items() if count > 1 and len(word) > 1 and lex.is_han(word[0])}
 
     @cached_property
     def _boundaries(self) -> set[int]:

@@ -15,7 +15,8 @@ class Typo(Rule):
     Found by a general method, not a list of known typos: the text is segmented with jieba and
     the domain lexicon (subject names, section titles, the standard 名词解释 and boilerplate);
     a near copy of a standard phrase with one homophone or a stray, missing or wrong character
-    where no word stands, or a rare non-word one homophone away from a word the document uses,
+    where no word stands, or a non-word that one homophone or look-alike character turns into a
+    word the document uses (or, with stronger evidence from jieba's word model, a common word),
     is reported with its correction. The fix is safe when the correction comes from the lexicon.
 
     **Anti-pattern**

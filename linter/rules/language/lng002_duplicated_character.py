@@ -33,7 +33,8 @@ class DuplicatedCharacter(Rule):
     单单, the character after it), the copies touch in the file (two table cells "无 无" do not)
     and the sentence reads far likelier with one of them (jieba's word model). Reduplicated
     words (人人, 常常, 看看) and overlaps of two words ("申报报批", "湖北省省级") place both
-    copies in words and are left alone. Deleting the second copy is a safe fix.
+    copies in words and are left alone, unless the sentence reads very much likelier with one
+    copy ("进行政政务"). Deleting the second copy is a safe fix.
 
     **Anti-pattern**
 
