@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -38,7 +39,7 @@ FONTS = (  # (file, face index of the simplified-Chinese face in the collection)
     ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
 )
 GLYPH_PX, CANVAS_PX, BLUR_RADIUS = 48, 56, 2
-CANDIDATES, NEIGHBOURS, MIN_SCORE = 40, 8, 0.77
+CANDIDATES, NEIGHBOURS, MIN_SCORE = 40, 8, 0.80
 BITMAP_WEIGHT, ORDER_WEIGHT, STROKE_COUNT_PENALTY = 0.9, 0.1, 0.01
 COMMAND = "python scripts/build_shape_table.py"
 
@@ -62,6 +63,15 @@ def render(chars: list[str], font_file: str, face: int) -> np.ndarray:
         ImageDraw.Draw(image).text((CANVAS_PX // 2, CANVAS_PX // 2), char, font=font, fill=255, anchor="mm")
         glyphs.append(np.asarray(image, dtype=np.float32) / 255)
     return np.stack(glyphs)
+
+
+def font_version(font_file: str, face: int) -> str:
+    """``Family version`` of a face, as fontconfig reads it (e.g. ``Noto Sans CJK SC 2.004``)."""
+    fields = subprocess.run(
+        ["fc-query", "--index", str(face), "--format", "%{family[0]}|%{fontversion}", font_file],
+        capture_output=True, text=True, check=True,
+    ).stdout.split("|")
+    return f"{fields[0]} {int(fields[1]) / 65536:.3f}"
 
 
 def box_blur(glyphs: np.ndarray, radius: int) -> np.ndarray:
@@ -128,10 +138,11 @@ def main() -> None:
         for char, near in table.items()
         if near
     ]
+    fonts = " + ".join(font_version(font_file, face) for font_file, face in FONTS)
     header = (
         "# Visually similar characters (形近字) of the GB 2312 hanzi, most similar first.\n"
         "# Columns: character, its look-alikes, their scores (same order).\n"
-        "# Scores: 0.9 × cosine of blurred glyph bitmaps (Noto Sans CJK SC + Noto Serif CJK SC,\n"
+        f"# Scores: 0.9 × cosine of blurred glyph bitmaps ({fonts}, fonts-noto-cjk,\n"
         "#   SIL Open Font License 1.1) + 0.1 × stroke-order edit similarity − 0.01 × |stroke-count\n"
         "#   difference| (stroke orders: char-similar 0.0.2 data, Apache License 2.0, (c) yongzhuo).\n"
         f"# At most {NEIGHBOURS} look-alikes of score ≥ {MIN_SCORE}. Derived data, shipped under disclint's\n"
