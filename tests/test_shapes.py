@@ -45,6 +45,16 @@ def test_neighbours_are_few_ranked_and_exclude_the_character():
         assert scores == sorted(scores, reverse=True)
 
 
+def test_every_row_is_well_formed():
+    from linter.language.shapes import _table
+
+    assert len(_table()) >= 3500
+    for char, (alikes, scores) in _table().items():
+        values = [float(value) for value in scores.split()]
+        assert len(char) == 1 and char not in alikes and len(set(alikes)) == len(alikes) == len(values) <= 8
+        assert values == sorted(values, reverse=True) and values[-1] >= 0.8
+
+
 def test_alike_and_similarity_are_symmetric():
     for char in "候己拨货径末戊":
         for other in similar_shapes(char):
