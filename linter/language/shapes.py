@@ -23,8 +23,9 @@ def _table() -> dict[str, tuple[str, str]]:
 
 
 def similar_shapes(char: str) -> str:
-    """The characters that look like ``char``, most similar first (at most 8; empty when none
-    or when ``char`` is not a common simplified hanzi)."""
+    """The characters that look like ``char``, most similar first (a less common one, of GB 2312
+    level 2, ranks as if it scored 0.05 less); at most 8, empty when none or when ``char`` is not
+    a GB 2312 hanzi."""
     return _table().get(char, ("", ""))[0]
 
 
