@@ -134,11 +134,11 @@ def rank_score(char: str, value: float) -> float:
     return value - LEVEL_2_HANDICAP * (char.encode("gb2312") >= LEVEL_2_START)
 
 
-def main() -> None:
-    table = neighbours(gb2312_hanzi())
+def table_text() -> str:
+    """The tsv's text: its header, then one line per character that has look-alikes."""
     rows = [
         f"{char}\t{''.join(other for other, _ in near)}\t{' '.join(f'{value:.2f}' for _, value in near)}\n"
-        for char, near in table.items()
+        for char, near in neighbours(gb2312_hanzi()).items()
         if near
     ]
     fonts = " + ".join(font_version(font_file, face) for font_file, face in FONTS)
@@ -153,10 +153,14 @@ def main() -> None:
         "#   with the attributions above.\n"
         f"# Rebuilt by: {COMMAND}\n"
     )
-    TABLE.write_text(header + "".join(rows), encoding="utf-8")
-    pairs = sum(len(near) for near in table.values())
-    print(f"wrote {TABLE} ({len(rows)} characters, {pairs} look-alikes)")
+    return header + "".join(rows)
 
+
+def main() -> None:
+    text = table_text()
+    TABLE.write_text(text, encoding="utf-8")
+    rows = [line for line in text.splitlines() if not line.startswith("#")]
+    print(f"wrote {TABLE} ({len(rows)} characters, {sum(len(row.split()[1]) for row in rows)} look-alikes)")
 
 if __name__ == "__main__":
     main()

@@ -1,13 +1,21 @@
 """The look-alike character table (linter/language/shapes.py, linter/data/shapes.tsv)."""
 
+import importlib.util
 import re
 import subprocess
 import sys
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
 from linter.language.shapes import shape_alike, shape_similarity, similar_shapes
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTO_FONTS = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+]
 
 #: 形近字 pairs commonly cited in Chinese teaching material (general knowledge, not a test corpus).
 TEXTBOOK_PAIRS = """
@@ -86,3 +94,18 @@ def test_table_loads_lazily_once():
         "assert (info.misses, info.currsize) == (1, 1), info"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.slow
+def test_shipped_table_is_what_the_build_script_makes():
+    """Where the build inputs are installed (numpy, Pillow, fonts-noto-cjk, char-similar), the
+    script rebuilds the shipped tsv byte for byte (~20 s)."""
+    pytest.importorskip("numpy")
+    pytest.importorskip("PIL")
+    if importlib.util.find_spec("char_similar") is None or not all(Path(font).exists() for font in NOTO_FONTS):
+        pytest.skip("the build inputs (fonts-noto-cjk, char-similar) are not installed")
+    spec = importlib.util.spec_from_file_location("build_shape_table", ROOT / "scripts" / "build_shape_table.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert [font for font, _ in builder.FONTS] == NOTO_FONTS
+    assert builder.table_text() == files("linter.data").joinpath("shapes.tsv").read_text(encoding="utf-8")
