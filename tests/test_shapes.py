@@ -1,12 +1,21 @@
 """The look-alike character table (linter/language/shapes.py, linter/data/shapes.tsv)."""
 
+import importlib.util
+import re
 import subprocess
 import sys
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
 from linter.language.shapes import shape_alike, shape_similarity, similar_shapes
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTO_FONTS = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+]
 
 #: 形近字 pairs commonly cited in Chinese teaching material (general knowledge, not a test corpus).
 TEXTBOOK_PAIRS = """
@@ -36,13 +45,26 @@ def test_different_characters_are_not_alike(pair):
     assert not shape_alike(*pair) and shape_similarity(*pair) == 0.0
 
 
-def test_neighbours_are_few_ranked_and_exclude_the_character():
+def test_neighbours_are_few_and_exclude_the_character():
     assert similar_shapes("未")[0] == "末"
     for char in "的是国预算资金己拨":
         alikes = similar_shapes(char)
         assert 0 < len(alikes) <= 8 and char not in alikes
-        scores = [shape_similarity(char, other) for other in alikes]
-        assert scores == sorted(scores, reverse=True)
+
+
+def test_every_row_is_well_formed():
+    from linter.language.shapes import _table
+
+    header = files("linter.data").joinpath("shapes.tsv").read_text(encoding="utf-8").split("\n# Rebuilt")[0]
+    min_score = float(re.search(r"score ≥ ([0-9.]+)", header).group(1))
+    assert len(_table()) >= 3500
+    for char, row in _table().items():
+        alikes, scores = row.split("\t")
+        values = [float(value) for value in scores.split()]
+        assert len(char) == 1 and char not in alikes and len(set(alikes)) == len(alikes) == len(values) <= 8
+        level_2 = [other.encode("gb2312") >= b"\xd8\xa1" for other in alikes]  # ranked 0.05 lower
+        ranks = [round(value - 0.05 * rare, 2) for value, rare in zip(values, level_2)]
+        assert ranks == sorted(ranks, reverse=True) and min(values) >= round(min_score, 2)
 
 
 def test_alike_and_similarity_are_symmetric():
@@ -73,3 +95,18 @@ def test_table_loads_lazily_once():
         "assert (info.misses, info.currsize) == (1, 1), info"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.slow
+def test_shipped_table_is_what_the_build_script_makes():
+    """Where the build inputs are installed (numpy, Pillow, fonts-noto-cjk, char-similar), the
+    script rebuilds the shipped tsv byte for byte (~20 s)."""
+    pytest.importorskip("numpy")
+    pytest.importorskip("PIL")
+    if importlib.util.find_spec("char_similar") is None or not all(Path(font).exists() for font in NOTO_FONTS):
+        pytest.skip("the build inputs (fonts-noto-cjk, char-similar) are not installed")
+    spec = importlib.util.spec_from_file_location("build_shape_table", ROOT / "scripts" / "build_shape_table.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert [font for font, _ in builder.FONTS] == NOTO_FONTS
+    assert builder.table_text() == files("linter.data").joinpath("shapes.tsv").read_text(encoding="utf-8")

@@ -11,28 +11,24 @@ from importlib.resources import files
 
 
 @cache
-def _table() -> dict[str, tuple[str, str]]:
-    """Character → (its look-alikes, their space-separated scores), as the tsv lists them."""
-    table = {}
+def _table() -> dict[str, str]:
+    """Character → the rest of its tsv line (look-alikes, a tab, their scores), split on use."""
     text = files("linter.data").joinpath("shapes.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            char, alikes, scores = line.split("\t")
-            table[char] = (alikes, scores)
-    return table
+    return {line[0]: line[2:] for line in text.splitlines() if line and line[0] != "#"}
 
 
 def similar_shapes(char: str) -> str:
-    """The characters that look like ``char``, most similar first (at most 8; empty when none
-    or when ``char`` is not a common simplified hanzi)."""
-    return _table().get(char, ("", ""))[0]
+    """The characters that look like ``char``, most similar first (a less common one, of GB 2312
+    level 2, ranks as if it scored 0.05 less); at most 8, empty when none or when ``char`` is not
+    a GB 2312 hanzi."""
+    return _table().get(char, "").partition("\t")[0]
 
 
 def shape_similarity(a: str, b: str) -> float:
     """The table's score of ``b`` as a look-alike of ``a`` (or of ``a`` of ``b``); 0 when
     neither lists the other."""
     for char, other in ((a, b), (b, a)):
-        alikes, scores = _table().get(char, ("", ""))
+        alikes, _, scores = _table().get(char, "").partition("\t")
         if len(other) == 1 and other in alikes:
             return float(scores.split()[alikes.index(other)])
     return 0.0
