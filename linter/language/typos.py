@@ -53,10 +53,12 @@ class Typo:
     found: str
     correction: str
     #: Where the correction comes from: "lexicon" (a standard phrase), "document" (a word the
-    #: document uses elsewhere, read alike) or "dictionary" (a common word, read alike).
+    #: document uses elsewhere) or "dictionary" (a common word).
     source: str
     #: The standard phrase or word the correction completes.
     evidence: str
+    #: How the wrong character relates to the right one: "homophone" or "shape" (look-alike).
+    relation: str = "homophone"
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,7 @@ class TypoFinder:
             wrong, right = window[edit.index], phrase[edit.index]
             if not (lex.is_han(wrong) and lex.is_han(right)):
                 return False
-            if lex.homophones(wrong, right):
+            if _relation(wrong, right):
                 return True
         if not 0 < edit.index < len(window) - 1:
             return False  # other edits at the edge of a phrase make a different phrase
@@ -260,11 +262,11 @@ class TypoFinder:
                 continue
             gain = _likelihood_gain(text, start, window, word, placed=not used)
             if gain >= needed and (start + i not in best or gain - needed > best[start + i][0]):
-                best[start + i] = (gain - needed, start, window, word)
+                best[start + i] = (gain - needed, start, window, word, relation)
         typos = []
-        for _, start, window, word in best.values():
+        for _, start, window, word, relation in best.values():
             source = "document" if self._uses(word) else "dictionary"
-            typos.append(Typo(start, start + len(window), window, word, source, word))
+            typos.append(Typo(start, start + len(window), window, word, source, word, relation))
         return _drop_nested(typos)
 
     @cached_property

@@ -14,10 +14,10 @@ class Typo(Rule):
 
     Found by a general method, not a list of known typos: the text is segmented with jieba and
     the domain lexicon (subject names, section titles, the standard 名词解释 and boilerplate);
-    a near copy of a standard phrase with one homophone or a stray, missing or wrong character
-    where no word stands, or a non-word that one homophone or look-alike character turns into a
-    word the document uses (or, with stronger evidence from jieba's word model, a common word),
-    is reported with its correction. The fix is safe when the correction comes from the lexicon.
+    a near copy of a standard phrase with one homophone or look-alike, or a stray, missing or
+    wrong character where no word stands, or a non-word that one homophone or look-alike
+    character turns into a word the document uses (or, with stronger evidence from jieba's word
+    model, a common word), is reported with its correction. The fix is safe when the correction comes from the lexicon.
 
     **Anti-pattern**
 
@@ -36,12 +36,20 @@ class Typo(Rule):
     def check(self, document, context):
         flow = document.flow
         for typo in typo_finder(flow.text).find():
-            evidence = {
-                "lexicon": _("standard phrase “{phrase}”", phrase=typo.evidence),
-                "document": _("“{word}” is used elsewhere in the document and reads alike", word=typo.correction),
-                "dictionary": _("“{word}” is a common word and reads alike; “{found}” is none",
-                                word=typo.correction, found=typo.found),
-            }[typo.source]
+            if typo.source == "lexicon":
+                evidence = _("standard phrase “{phrase}”", phrase=typo.evidence)
+            elif typo.relation == "shape":
+                evidence = (
+                    _("“{word}” is used elsewhere in the document and looks alike", word=typo.correction)
+                    if typo.source == "document" else
+                    _("“{word}” is a common word and looks alike; “{found}” is none", word=typo.correction, found=typo.found)
+                )
+            else:
+                evidence = (
+                    _("“{word}” is used elsewhere in the document and reads alike", word=typo.correction)
+                    if typo.source == "document" else
+                    _("“{word}” is a common word and reads alike; “{found}” is none", word=typo.correction, found=typo.found)
+                )
             yield self.finding(
                 document,
                 document.span(typo.start, typo.end),
