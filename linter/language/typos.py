@@ -240,8 +240,12 @@ class TypoFinder:
         clause corrected; the best one is reported when the gain is large enough: a smaller
         gain suffices when the document itself uses the corrected word. A window the document
         writes twice or more is its own vocabulary (a name, a new word such as 抗疫), not a slip."""
-        text, best = self.text, {}
+        text, best, apart = self.text, {}, {}
         for start, window, i, word, relation in self._candidates():
+            if window not in apart:
+                apart[window] = self._written_apart(window)
+            if apart[window] > 1:
+                continue
             used = self._uses(word)
             if not used and (
                 (lex.word_frequency(word) < COMMON_WORD_FREQUENCY and word not in lex.lexicon())
@@ -258,8 +262,6 @@ class TypoFinder:
                 if not used or (window[i] in _FUNCTION_CHARACTERS and self._stands_alone(start, window, i, word)):
                     continue
                 needed += FUNCTION_GAIN
-            if self._written_apart(window) > 1:
-                continue
             gain = _likelihood_gain(text, start, window, word, placed=not used)
             if gain >= needed and (start + i not in best or gain - needed > best[start + i][0]):
                 best[start + i] = (gain - needed, start, window, word, relation)
