@@ -102,3 +102,18 @@ def test_examples_stay_quiet_otherwise(example_findings):
     counts = Counter(c for _, c, _, _ in example_findings if not c.startswith("PUN003"))
     assert counts == {"LNG001": 7, "LNG002": 2, "LNG003": 4, "LNG004": 1, "LNG005": 12, "LNG006": 1,
                       "PUN001": 3, "PUN002": 2, "DOC001": 8, "DOC002": 3}
+
+
+BOILERPLATE = "本部门严格执行预算管理制度，按照规定用途安排各项资金，年度绩效目标全部完成。\n" * 80
+
+
+@pytest.mark.parametrize("text,found", [
+    (BOILERPLATE + "单价100万元（含）衣上设备共2台，均已验收。\n", "衣上"),
+    ("单价100万元（含）衣上设备共2台，均已验收。\n", None),
+    (BOILERPLATE + "全年少雨，植树成活率下降。\n", None),
+])
+def test_a_character_a_whole_document_writes_once_needs_less_evidence(text, found):
+    """In a long document, a homophone written nowhere else is a slip at a smaller likelihood gain;
+    a short snippet says nothing about which characters the writer uses."""
+    quotes = ["".join(f.span.quote.split()) for f in lint_text(text, ["LNG001"])]
+    assert quotes == ([found] if found else [])

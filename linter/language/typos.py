@@ -256,6 +256,8 @@ class TypoFinder:
                 # "武数" (武汉, 数据) abbreviate.
                 continue
             needed = _NEEDED_GAIN[relation][used > 0]
+            if not used and len(text) >= FOREIGN_CHARACTER_TEXT and text.count(window[i]) == 1:
+                needed -= FOREIGN_CHARACTER_GAIN  # a character a whole document writes nowhere else
             if not _FUNCTION_CHARACTERS.isdisjoint(window):
                 # A function character is a word of its own: only the document vouches for a
                 # word read across it.
@@ -353,6 +355,9 @@ MAX_WORD = 4
 _NEEDED_GAIN = {"homophone": (8.2, 3.5), "shape": (9.0, 5.0)}
 #: More for a function character (的, 与, 于 …) read as part of a word.
 FUNCTION_GAIN = 0.5
+#: Less when the replaced character appears nowhere else in a document this long (衣上 for 以上).
+FOREIGN_CHARACTER_GAIN = 1.2
+FOREIGN_CHARACTER_TEXT = 3000
 #: A loose character beside a correction must be this common a word of its own (的, 年, 各).
 SINGLE_WORD_FREQUENCY = 20000
 #: Characters of context on each side for the likelihood comparison.
