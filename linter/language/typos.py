@@ -1,17 +1,17 @@
 """Find typos by a general method: a character sequence that is not a word but becomes a known
-word or a standard phrase by one edit (a homophone or, in a long standard phrase, any
-character substituted; a character inserted or deleted).
+word or a standard phrase by one edit (a homophone or look-alike substituted or, in a long
+standard phrase, any character substituted, inserted or deleted).
 
 Two sources of known words, both with strong evidence required:
 
 1. *Standard phrases* of the domain lexicon (four characters or more): a near copy of a
-   phrase in the text, one edit away, is a typo of it. A homophone substitution is enough;
-   any other edit must fall on characters the segmenter cannot place in a word
+   phrase in the text, one edit away, is a typo of it. A homophone or look-alike substitution
+   is enough; any other edit must fall on characters the segmenter cannot place in a word
    ("财收部" → 财/收/部), and needs a phrase of six characters or more.
-2. *Words of the same document*: a word jieba knows only as rare (a misspelling of its
-   corpus) that is one homophone away from a common word used elsewhere in the document
-   ("准备够买" beside "已经购买") is a typo of it; so is a pair of characters the segmenter
-   leaves loose between two words, when one homophone makes it a lexicon word.
+2. *Words*: a window of two or three characters around a character the segmenter leaves
+   loose (or reads in a rare word) that one homophone or look-alike turns into a word, ranked
+   by jieba's likelihood gain; a word the document writes elsewhere ("准备够买" beside
+   "已经购买") needs far less gain than a common word it never writes.
 """
 
 from __future__ import annotations
