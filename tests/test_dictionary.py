@@ -93,3 +93,26 @@ def test_shipped_pinyin_table_is_pypinyins():
     spec.loader.exec_module(builder)
     assert _pinyin_table() == builder.readings()
     assert pinyins("够") == pinyins("购") == {"gou"} and not pinyins("a")
+
+
+def test_shipped_dictionary_is_a_fresh_build_of_the_installed_jieba(tmp_path):
+    """linter/data holds what scripts/build_dictionary.py makes of this jieba, and runs use it."""
+    from linter.language import dictionary
+
+    trie, counts = dictionary.dictionary_files()
+    assert trie.parent == counts.parent == dictionary.SHIPPED
+    dictionary.build_trie(dictionary._source(), tmp_path / "trie")
+    dictionary.build_counts(dictionary._source(), tmp_path / "trie", tmp_path / "counts")
+    assert (tmp_path / "trie").read_bytes() == trie.read_bytes()
+    assert (tmp_path / "counts").read_bytes() == counts.read_bytes()
+
+
+def test_without_shipped_files_the_dictionary_is_built_into_the_cache(tmp_path, monkeypatch):
+    from linter.language import dictionary
+
+    shipped_counts = dictionary.dictionary_files()[1].read_bytes()
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(dictionary, "SHIPPED", tmp_path / "nothing")
+    trie, counts = dictionary.dictionary_files()
+    assert trie.parent == counts.parent == tmp_path / "cache"
+    assert counts.read_bytes() == shipped_counts

@@ -2,7 +2,8 @@
 
 jieba keeps its 350,000-word dictionary as a Python dict of words and all their prefixes,
 unpickled on every start. Here the words go once into a marisa trie (with their counts in a
-parallel array) cached on disk; later runs map the file in a millisecond. The tokenizer below
+parallel array), shipped prebuilt for the jieba release disclint is tested with and otherwise
+built once into the cache; every run maps the file in a millisecond. The tokenizer below
 is jieba's own, except that it builds each sentence's word graph from the trie: the
 segmentation is the same as jieba's without HMM.
 
@@ -51,6 +52,10 @@ _MAX_WORD = 16
 COMPILED_AFTER_CHARACTERS = 20_000
 
 
+#: Where the prebuilt trie and counts ship (``scripts/build_dictionary.py`` writes them).
+SHIPPED = Path(__file__).resolve().parent.parent / "data"
+
+
 def _source() -> Path:
     return Path(jieba.__file__).resolve().parent / "dict.txt"
 
@@ -63,24 +68,43 @@ def _frequencies(source: Path) -> dict[str, int]:
 
 def load_dictionary() -> tuple[marisa_trie.Trie, array]:
     """The trie of jieba's words and their counts by key id (the last element is the total)."""
-    source = _source()
-    # Keyed on the version and size (not the time stamp), so every venv of one jieba shares it.
-    stem = f"jieba-{jieba.__version__}-{source.stat().st_size}"
-    trie_path = cached(f"{stem}.marisa", lambda path: marisa_trie.Trie(_frequencies(source)).save(str(path)))
+    trie_path, counts_path = dictionary_files()
     trie = marisa_trie.Trie()
     trie.mmap(str(trie_path))
-
-    def build_counts(path: Path) -> None:
-        frequencies = _frequencies(source)
-        counts = array("Q", [0]) * len(trie)
-        for word, frequency in frequencies.items():
-            counts[trie.key_id(word)] = frequency
-        counts.append(sum(frequencies.values()))
-        path.write_bytes(counts.tobytes())
-
-    counts = array("Q")
-    counts.frombytes(cached(f"{stem}.counts", build_counts).read_bytes())
+    counts = array("I")
+    counts.frombytes(counts_path.read_bytes())
     return trie, counts
+
+
+def dictionary_files() -> tuple[Path, Path]:
+    """The trie and counts files of the installed jieba: the copies shipped in ``linter/data``
+    (``scripts/build_dictionary.py``) when they are of this jieba, else built once into the cache."""
+    source = _source()
+    # Named after the version and size (not the time stamp), so every venv of one jieba shares them.
+    stem = f"jieba-{jieba.__version__}-{source.stat().st_size}"
+    shipped = SHIPPED / f"{stem}.marisa", SHIPPED / f"{stem}.counts-u32"
+    if sys.byteorder == "little" and all(path.exists() for path in shipped):  # built on a little-endian machine
+        return shipped
+    trie_path = cached(shipped[0].name, lambda path: build_trie(source, path))
+    return trie_path, cached(shipped[1].name, lambda path: build_counts(source, trie_path, path))
+
+
+def build_trie(source: Path, path: Path) -> None:
+    """Write the trie of the words of jieba's dictionary ``source`` to ``path``."""
+    marisa_trie.Trie(_frequencies(source)).save(str(path))
+
+
+def build_counts(source: Path, trie_path: Path, path: Path) -> None:
+    """Write the counts of ``source``'s words by their key id in the trie at ``trie_path``, then
+    their total, as 32-bit unsigned integers (jieba's total is about 6 × 10⁷)."""
+    trie = marisa_trie.Trie()
+    trie.mmap(str(trie_path))
+    frequencies = _frequencies(source)
+    counts = array("I", [0]) * len(trie)
+    for word, frequency in frequencies.items():
+        counts[trie.key_id(word)] = frequency
+    counts.append(sum(frequencies.values()))
+    path.write_bytes(counts.tobytes())
 
 
 @cache
