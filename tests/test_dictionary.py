@@ -116,3 +116,14 @@ def test_without_shipped_files_the_dictionary_is_built_into_the_cache(tmp_path, 
     trie, counts = dictionary.dictionary_files()
     assert trie.parent == counts.parent == tmp_path / "cache"
     assert counts.read_bytes() == shipped_counts
+
+
+def test_jiebas_hmm_model_is_imported_only_when_used():
+    import subprocess
+    import sys
+
+    script = ("import sys; from linter.language.dictionary import TrieTokenizer, jieba; "
+              "TrieTokenizer().cut('预算支出', HMM=False); print('jieba.finalseg.prob_emit' in sys.modules); "
+              "print(jieba.finalseg.cut is not None, 'jieba.finalseg.prob_emit' in sys.modules)")
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert output.split() == ["False", "True", "True"]
