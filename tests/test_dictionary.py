@@ -127,3 +127,15 @@ def test_jiebas_hmm_model_is_imported_only_when_used():
               "print(jieba.finalseg.cut is not None, 'jieba.finalseg.prob_emit' in sys.modules)")
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["False", "True", "True"]
+
+
+def test_a_repeated_text_is_segmented_once_until_a_word_is_added():
+    tokenizer = TrieTokenizer()
+    built = []
+    word_graph = tokenizer._word_graph
+    tokenizer._word_graph = lambda text: built.append(text) or word_graph(text)
+    first = list(jieba.Tokenizer.cut(tokenizer, "数据资源服务中心。数据资源服务中心", HMM=False))
+    assert built == ["数据资源服务中心"] and first[:3] == first[4:] and len(first) == 7
+    tokenizer.add_word("数据资源服务中心", 100000)
+    assert list(jieba.Tokenizer.cut(tokenizer, "数据资源服务中心", HMM=False)) == ["数据资源服务中心"]
+    assert len(built) == 2
