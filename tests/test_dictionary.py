@@ -139,3 +139,14 @@ def test_a_repeated_text_is_segmented_once_until_a_word_is_added():
     tokenizer.add_word("数据资源服务中心", 100000)
     assert list(jieba.Tokenizer.cut(tokenizer, "数据资源服务中心", HMM=False)) == ["数据资源服务中心"]
     assert len(built) == 2
+
+
+def test_best_route_is_jiebas_to_the_last_bit():
+    tokenizer = TrieTokenizer()
+    text = (EXAMPLES / "003_13c379aef6052f8e.txt").read_text(encoding="utf-8")
+    for block in [b for b in jieba.re_han_default.split(text) if b and jieba.re_han_default.match(b)][:400]:
+        graph = tokenizer.get_DAG(block)
+        ours, jiebas = {}, {}
+        tokenizer._best_route(block, graph, ours)
+        jieba.Tokenizer.calc(tokenizer, block, graph, jiebas)
+        assert ours == jiebas, block
