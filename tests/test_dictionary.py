@@ -150,3 +150,13 @@ def test_best_route_is_jiebas_to_the_last_bit():
         tokenizer._best_route(block, graph, ours)
         jieba.Tokenizer.calc(tokenizer, block, graph, jiebas)
         assert ours == jiebas, block
+
+
+def test_remembered_texts_are_bounded(monkeypatch):
+    from linter.language import dictionary
+
+    monkeypatch.setattr(dictionary, "MEMORISED_CHARACTERS", 10)
+    tokenizer = TrieTokenizer()
+    for text in ("财政拨款收入", "一般公共预算", "项目支出"):
+        tokenizer.get_DAG(text)
+    assert list(tokenizer._graphs) == ["一般公共预算", "项目支出"] and tokenizer._memorised == 10

@@ -68,8 +68,9 @@ _MAX_WORD = 16
 COMPILED_AFTER_CHARACTERS = 40_000
 
 
-#: Texts whose word graph and route are remembered (a few megabytes), beyond which they are forgotten.
-MEMORISED_TEXTS = 5_000
+#: Characters of text whose word graph and route are remembered (about 10 MB), beyond which they
+#: are forgotten.
+MEMORISED_CHARACTERS = 50_000
 
 #: Where the prebuilt trie and counts ship (``scripts/build_dictionary.py`` writes them).
 SHIPPED = Path(__file__).resolve().parent.parent / "data"
@@ -166,6 +167,7 @@ class TrieTokenizer(jieba.Tokenizer):
         #: repeats its phrases (about 45% of an example's Chinese text is blocks seen before).
         self._graphs: dict[str, dict[int, list[int]]] = {}
         self._routes: dict[str, dict[int, tuple[float, int]]] = {}
+        self._memorised = 0
 
     def initialize(self, dictionary=None) -> None:
         self.initialized = True
@@ -183,8 +185,7 @@ class TrieTokenizer(jieba.Tokenizer):
             self._added_by_first[word[0]].append(word)
         self.added[word] = self.FREQ[word] = frequency
         self.total += frequency
-        self._graphs.clear()
-        self._routes.clear()
+        self._forget()
         if self.compiled is not None:
             self.compiled.add_word(word, frequency, None)
 
@@ -213,8 +214,9 @@ class TrieTokenizer(jieba.Tokenizer):
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
         graph = self._graphs.get(sentence)
         if graph is None:
-            if len(self._graphs) >= MEMORISED_TEXTS:
-                self._graphs.clear()
+            if self._memorised + len(sentence) > MEMORISED_CHARACTERS:
+                self._forget()
+            self._memorised += len(sentence)
             graph = self._graphs[sentence] = self._word_graph(sentence)
         return graph
 
@@ -224,9 +226,14 @@ class TrieTokenizer(jieba.Tokenizer):
             route.update(known)
             return
         self._best_route(sentence, DAG, route)
-        if len(self._routes) >= MEMORISED_TEXTS:
-            self._routes.clear()
-        self._routes[sentence] = dict(route)
+        if DAG is self._graphs.get(sentence):
+            self._routes[sentence] = dict(route)
+
+    def _forget(self) -> None:
+        """Forget the remembered word graphs and routes."""
+        self._graphs.clear()
+        self._routes.clear()
+        self._memorised = 0
 
     def _best_route(self, sentence: str, graph: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
         """jieba's ``calc``: the same sums in the same order, compared without a generator (~45% faster)."""
