@@ -21,3 +21,17 @@ def _texts(*pieces: str):
 def test_slots_are_the_slot_patterns_matches(text):
     expected = [m.span() for m in num002_unfilled_slot._SLOT.finditer(text)]
     assert [m.span() for m in num002_unfilled_slot._slots(text)] == expected
+
+
+def test_a_typo_explanation_tests_numbers_printed_alike_once():
+    from linter.check.arith import typo_explanation
+    from linter.check.rule import Tolerances
+    from linter.document import Document
+    from linter.extract.numbers import Number
+    from linter.read import decode_bytes
+
+    document = Document(decode_bytes("收入合计12.5万元。\n".encode() * 50, "a.txt"))
+    wrong = Number("12.6", "万元", 0, 4, 12.6, 1)
+    tested = []
+    meant = typo_explanation(document, wrong, lambda interval: tested.append(interval) or True, Tolerances())
+    assert meant == document.numbers[0] and len(document.numbers) == 50 and len(tested) == 1
