@@ -11,7 +11,6 @@ import dataclasses
 import difflib
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,6 +128,8 @@ def _table(value: Any, path: Path, key: str) -> dict[str, Any]:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a configuration file is there: a few milliseconds of start-up
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

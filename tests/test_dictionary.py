@@ -93,3 +93,70 @@ def test_shipped_pinyin_table_is_pypinyins():
     spec.loader.exec_module(builder)
     assert _pinyin_table() == builder.readings()
     assert pinyins("够") == pinyins("购") == {"gou"} and not pinyins("a")
+
+
+def test_shipped_dictionary_is_a_fresh_build_of_the_installed_jieba(tmp_path):
+    """linter/data holds what scripts/build_dictionary.py makes of this jieba, and runs use it."""
+    from linter.language import dictionary
+
+    trie, counts = dictionary.dictionary_files()
+    assert trie.parent == counts.parent == dictionary.SHIPPED
+    dictionary.build_trie(dictionary._source(), tmp_path / "trie")
+    dictionary.build_counts(dictionary._source(), tmp_path / "trie", tmp_path / "counts")
+    assert (tmp_path / "trie").read_bytes() == trie.read_bytes()
+    assert (tmp_path / "counts").read_bytes() == counts.read_bytes()
+
+
+def test_without_shipped_files_the_dictionary_is_built_into_the_cache(tmp_path, monkeypatch):
+    from linter.language import dictionary
+
+    shipped_counts = dictionary.dictionary_files()[1].read_bytes()
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(dictionary, "SHIPPED", tmp_path / "nothing")
+    trie, counts = dictionary.dictionary_files()
+    assert trie.parent == counts.parent == tmp_path / "cache"
+    assert counts.read_bytes() == shipped_counts
+
+
+def test_jiebas_hmm_model_is_imported_only_when_used():
+    import subprocess
+    import sys
+
+    script = ("import sys; from linter.language.dictionary import TrieTokenizer, jieba; "
+              "TrieTokenizer().cut('预算支出', HMM=False); print('jieba.finalseg.prob_emit' in sys.modules); "
+              "print(jieba.finalseg.cut is not None, 'jieba.finalseg.prob_emit' in sys.modules)")
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert output.split() == ["False", "True", "True"]
+
+
+def test_a_repeated_text_is_segmented_once_until_a_word_is_added():
+    tokenizer = TrieTokenizer()
+    built = []
+    word_graph = tokenizer._word_graph
+    tokenizer._word_graph = lambda text: built.append(text) or word_graph(text)
+    first = list(jieba.Tokenizer.cut(tokenizer, "数据资源服务中心。数据资源服务中心", HMM=False))
+    assert built == ["数据资源服务中心"] and first[:3] == first[4:] and len(first) == 7
+    tokenizer.add_word("数据资源服务中心", 100000)
+    assert list(jieba.Tokenizer.cut(tokenizer, "数据资源服务中心", HMM=False)) == ["数据资源服务中心"]
+    assert len(built) == 2
+
+
+def test_best_route_is_jiebas_to_the_last_bit():
+    tokenizer = TrieTokenizer()
+    text = (EXAMPLES / "003_13c379aef6052f8e.txt").read_text(encoding="utf-8")
+    for block in [b for b in jieba.re_han_default.split(text) if b and jieba.re_han_default.match(b)][:400]:
+        graph = tokenizer.get_DAG(block)
+        ours, jiebas = {}, {}
+        tokenizer._best_route(block, graph, ours)
+        jieba.Tokenizer.calc(tokenizer, block, graph, jiebas)
+        assert ours == jiebas, block
+
+
+def test_remembered_texts_are_bounded(monkeypatch):
+    from linter.language import dictionary
+
+    monkeypatch.setattr(dictionary, "MEMORISED_CHARACTERS", 10)
+    tokenizer = TrieTokenizer()
+    for text in ("财政拨款收入", "一般公共预算", "项目支出"):
+        tokenizer.get_DAG(text)
+    assert list(tokenizer._graphs) == ["一般公共预算", "项目支出"] and tokenizer._memorised == 10

@@ -39,6 +39,7 @@ def test_selecting_one_rule_imports_only_that_rule(tmp_path):
     rules = {m for m in loaded if m.startswith("linter.rules.") and m.count(".") == 3}
     assert rules == {"linter.rules.numbers.num001_malformed_number"}
     assert "lark" not in loaded and "jieba" not in loaded
+    assert "tomllib" not in loaded  # no configuration file was read
 
 
 def test_catalogue_matches_the_rules_themselves():

@@ -81,25 +81,28 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
     """The one amount printed elsewhere in ``document`` (in the text, or a bare table cell with
     decimals; not at the offsets in ``exclude``) that ``wrong`` is a typo of and with which the
     claim holds (``fits(interval)``); None when there is no such amount or more than one.
-    Candidates are looked up by their printed text, so the search does not grow with the document."""
+    Candidates are looked up by their printed text, and numbers printed alike (same text and unit)
+    are tested once, by their first occurrence, so the search does not grow with the document."""
     index = document.derived(_numbers_by_text)
-    candidates = [number for variant in _one_typo_variants(wrong.text.replace(",", ""))
-                  for number in index.get(variant, ())]
     found: dict[float, Number] = {}
-    for number in sorted(candidates, key=lambda n: n.start):
-        if (number.unit == wrong.unit or (not number.unit and number.decimals)) and not number.malformed \
-                and number.start not in exclude \
-                and number.value != wrong.value and one_typo_apart(number.text, wrong.text) \
-                and fits(amount(number, tolerances)):
-            found.setdefault(number.value, number)
+    for variant in _one_typo_variants(wrong.text.replace(",", "")):
+        for alike in index.get(variant, {}).values():
+            number = next((n for n in alike if n.start not in exclude), None)
+            if number is not None and (number.unit == wrong.unit or (not number.unit and number.decimals)) \
+                    and not number.malformed and number.value != wrong.value \
+                    and one_typo_apart(number.text, wrong.text) and fits(amount(number, tolerances)) \
+                    and (number.value not in found or number.start < found[number.value].start):
+                found[number.value] = number
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _numbers_by_text(document) -> dict[str, list[Number]]:
-    """The document's numbers by their printed text without thousands separators."""
-    index: dict[str, list[Number]] = {}
+def _numbers_by_text(document) -> dict[str, dict[tuple[str, str], list[Number]]]:
+    """The document's numbers by their printed text without thousands separators, then by their
+    printed text and unit (numbers printed alike), in document order."""
+    index: dict[str, dict[tuple[str, str], list[Number]]] = {}
     for number in document.numbers:
-        index.setdefault(number.text.replace(",", ""), []).append(number)
+        alike = index.setdefault(number.text.replace(",", ""), {})
+        alike.setdefault((number.text, number.unit), []).append(number)
     return index
 
 

@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 
-from linter.document import Span
-from linter.i18n import N_, _
+from linter.check.severity import Severity, severity_name  # noqa: F401 (used with findings)
 
-
-class Severity(enum.IntEnum):
-    """How serious a finding is; ``--fail-on`` compares against this order."""
-
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
-
-    def __str__(self) -> str:
-        return self.name.lower()
-
-    @classmethod
-    def parse(cls, text: str) -> "Severity":
-        try:
-            return cls[text.upper()]
-        except KeyError:
-            raise ValueError(_("unknown severity {level!r} (expected error, warning or info)", level=text)) from None
-
-
-#: Severity names as people read them (machine formats keep ``str(severity)``).
-_SEVERITY_NAMES = {Severity.INFO: N_("info"), Severity.WARNING: N_("warning"), Severity.ERROR: N_("error")}
-
-
-def severity_name(severity: Severity) -> str:
-    """``severity`` in the current language (错误 / 警告 / 提示)."""
-    return _(_SEVERITY_NAMES[severity])
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # importing the document pipeline would slow `disclint rules` down
+    from linter.document import Span
 
 
 @dataclass(frozen=True)

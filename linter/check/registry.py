@@ -104,7 +104,7 @@ def catalogue() -> list[RuleInfo]:
 def rule_lines() -> list[str]:
     """``disclint rules``: one line per rule with its code, name (and its translation), default
     severity and summary, in the current language."""
-    from linter.check.finding import Severity, severity_name
+    from linter.check.severity import Severity, severity_name
 
     names = [r.name if _(r.name) == r.name else f"{r.name} {_(r.name)}" for r in catalogue()]
     width = max(map(_columns, names)) + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "subjects.tsv"
@@ -59,6 +59,7 @@ def _former(entry: str) -> Former:
     return Former(name, int(first) if first else None, int(last) if last else None)
 
 
+@lru_cache(maxsize=65_536)  # the reference list is compared with every table row's name
 def normal_name(name: str) -> str:
     """A subject name for comparison: no spaces, ASCII brackets, no "(类)" marker."""
     name = re.sub(r"\s+", "", name.translate(_NORMAL))

@@ -356,15 +356,16 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
     starts = []
     current_kind = None
     data_seen = False
+    normal = [raw.strip().translate(_FULLWIDTH) for _, raw in lines]
     for index, (offset, raw) in enumerate(lines):
-        stripped = raw.strip().translate(_FULLWIDTH)
+        stripped = normal[index]
         if not stripped:
             continue
         match = None if _ENUMERATION.match(stripped) else (
             _TITLE.match(stripped) or _BUDGET_TITLE.match(stripped)
         )
         number = int(match.group("number")) if match else None
-        if match is None and _unit_line_follows(lines, index):
+        if match is None and _unit_line_follows(normal, index):
             match = _PLAIN_TITLE.match(stripped)
         if match:
             kind = table_kind(match.group("title"))
@@ -387,10 +388,11 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
     return starts
 
 
-def _unit_line_follows(lines: list[tuple[int, str]], index: int) -> bool:
-    """Whether one of the next three non-blank lines is a bare unit line ("单位：万元")."""
-    following = [raw.strip() for _, raw in lines[index + 1:index + 8] if raw.strip()][:3]
-    return any(_UNIT.fullmatch(line.translate(_FULLWIDTH)) for line in following)
+def _unit_line_follows(normal: list[str], index: int) -> bool:
+    """Whether one of the next three non-blank lines is a bare unit line ("单位：万元");
+    ``normal``: the lines stripped and made half-width."""
+    following = [line for line in normal[index + 1:index + 8] if line][:3]
+    return any(_UNIT.fullmatch(line) for line in following)
 
 
 def _untitled_kind(line: str) -> str | None:

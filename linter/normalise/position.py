@@ -24,6 +24,7 @@ class SourceText:
     def __init__(self, text: str) -> None:
         self.text = text
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self._lines: list[tuple[int, str]] | None = None
 
     def position(self, offset: int) -> Position:
         """Line and column (1-based) of character ``offset``."""
@@ -32,12 +33,12 @@ class SourceText:
         return Position(line + 1, offset - self.line_starts[line] + 1)
 
     def lines(self) -> list[tuple[int, str]]:
-        """Every line as ``(start offset, text without its line break)``."""
-        result = []
-        for index, start in enumerate(self.line_starts):
-            end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else len(self.text)
-            result.append((start, self.text[start:end].rstrip("\r\n")))
-        return result
+        """Every line as ``(start offset, text without its line break)``; computed once and shared
+        by every caller (flow text, tables, rules), who must not modify it."""
+        if self._lines is None:
+            ends = [*self.line_starts[1:], len(self.text)]
+            self._lines = [(start, self.text[start:end].rstrip("\r\n")) for start, end in zip(self.line_starts, ends)]
+        return self._lines
 
 
 @dataclass

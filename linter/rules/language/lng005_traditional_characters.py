@@ -44,6 +44,8 @@ class TraditionalCharacters(Rule):
         runs, converted = [], 0
         for line_start, line in _lines(document.flow.text):
             simplified = lex.to_simplified(line)
+            if simplified == line:
+                continue
             if len(simplified) != len(line):
                 simplified = "".join(lex.to_simplified(c) for c in line)
             changed = [i for i, (a, b) in enumerate(zip(line, simplified)) if a != b]

@@ -13,6 +13,8 @@ PAIRS = {"(": ")", "[": "]", "【": "】", "《": "》", "“": "”", "‘": "�
 _CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
 #: An ASCII quotation mark closing a typographic one ("“三公"经费").
 _ASCII_CLOSERS = {'"': "“", "'": "‘"}
+#: Every character :func:`_scan` looks at: the brackets and quotation marks, typographic and ASCII.
+_MARKS = regex.compile("[" + regex.escape("".join([*PAIRS, *_CLOSERS, *_ASCII_CLOSERS])) + "]")
 #: A list label with a lone closing bracket ("1)", "a)", "二)") starting a paragraph or clause;
 #: matched backwards from the bracket, so each test costs a few characters.
 _LABEL = regex.compile(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}", regex.REVERSE)
@@ -107,7 +109,8 @@ def _scan(paragraph: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]
     open_count = dict.fromkeys(PAIRS, 0)
     pairs: list[tuple[int, int]] = []
     lonely: list[tuple[int, str]] = []
-    for position, char in enumerate(paragraph):
+    for mark in _MARKS.finditer(paragraph):
+        position, char = mark.start(), mark.group()
         if char in PAIRS:
             stack.append((position, char))
             open_count[char] += 1

@@ -1,0 +1,37 @@
+"""Fast paths give what the plain code they replace gives: each is compared with the slow form
+on generated texts drawn from the characters that matter to it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.rules.numbers import num002_unfilled_slot
+
+FAST = settings(max_examples=2000, derandomize=True, deadline=None, database=None)
+
+
+def _texts(*pieces: str):
+    """Texts of up to 40 of ``pieces`` (characters or short strings)."""
+    return st.lists(st.sampled_from(pieces), max_size=40).map("".join)
+
+
+@FAST
+@given(_texts(*"万元亿占为五单位以数（(“”\" %，。：:,、12.人员经费支出\n", "万元", "亿元", "单位："))
+def test_slots_are_the_slot_patterns_matches(text):
+    expected = [m.span() for m in num002_unfilled_slot._SLOT.finditer(text)]
+    assert [m.span() for m in num002_unfilled_slot._slots(text)] == expected
+
+
+def test_a_typo_explanation_tests_numbers_printed_alike_once():
+    from linter.check.arith import typo_explanation
+    from linter.check.rule import Tolerances
+    from linter.document import Document
+    from linter.extract.numbers import Number
+    from linter.read import decode_bytes
+
+    document = Document(decode_bytes("收入合计12.5万元。\n".encode() * 50, "a.txt"))
+    wrong = Number("12.6", "万元", 0, 4, 12.6, 1)
+    tested = []
+    meant = typo_explanation(document, wrong, lambda interval: tested.append(interval) or True, Tolerances())
+    assert meant == document.numbers[0] and len(document.numbers) == 50 and len(tested) == 1
