@@ -14,8 +14,8 @@ from linter.i18n import _
 class ComparisonDirection(Rule):
     """"支出决算数大于年初预算数" (or 小于, 等于) said of amounts that compare the other way.
 
-    Also the sentence right after a completion: "决算数小于全年预算数的主要原因", "决算数与全年
-    预算数持平", "决算数同预算数持平" (持平 says the two are equal).
+    Also the sentence right after a completion: "决算数小于全年预算数的主要原因",
+    "决算数与全年预算数持平", "决算数同预算数持平" (持平 says the two are equal).
 
     **Anti-pattern**
 
