@@ -327,6 +327,9 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
                 budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
                 add(*_BUDGET_SUMS[kind], total_budget, budgets, True)
         add(N_("the subjects' 支出决算"), N_("the total 支出决算"), group.total.actual, [i.actual for i in items], True)
+    for whole_key, leaves in _subject_leaves(index):
+        whole = index.first(whole_key)
+        add(N_("the 款 and 项 stated under the subject"), whole.name, whole.number, [index.first(k).number for k in leaves], False)
     for whole_base, part_bases in IDENTITIES:
         for scope in {key[0] for key in index.by_key}:
             if whole_base == "支出" and scope not in _SPENDING_SPLIT_SCOPES:
@@ -336,6 +339,20 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
             if whole and all(parts):
                 add(f"{'+'.join(part_bases)}", whole.name, whole.number, [p.number for p in parts], True)
     return list(checks.values())
+
+
+def _subject_leaves(index: QuantityIndex) -> list[tuple[Key, list[Key]]]:
+    """Each subject stated (类 or 款, "类:卫生健康") with the subjects stated below it, in the same
+    scope, that have none stated below them ("类:卫生健康/款:…/项:事业单位医疗"): disjoint parts of
+    the subject whether or not every one of its parts is stated."""
+    subjects = [key for key in index.by_key if key[1].startswith("类:")]
+    found = []
+    for scope, base in subjects:
+        below = [k for k in subjects if k[0] == scope and k[1].startswith(base + "/")]
+        leaves = [k for k in below if not any(o[1].startswith(k[1] + "/") for o in below)]
+        if leaves:
+            found.append(((scope, base), leaves))
+    return found
 
 
 def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
