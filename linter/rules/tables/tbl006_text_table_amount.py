@@ -51,8 +51,9 @@ class TextTableAmount(Rule):
     table by title words. Checked: totals (收、支总计, 收入合计, 支出合计, 基本支出, 项目支出,
     人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
-    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"). A difference of one rounding tail
-    (``tail_per_item``) is ``info``.
+    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
+    a sentence ("主要用于：…") sits between, or the table prints its codes without names. A
+    difference of one rounding tail (``tail_per_item``) is ``info``.
 
     **Anti-pattern**
 
