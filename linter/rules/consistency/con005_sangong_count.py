@@ -9,6 +9,7 @@ import regex
 from linter.check.finding import Related, Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
+from linter.language.subjects import document_year
 
 #: What each 三公 count is, as people read it.
 _GROUPS, _TRAVELLERS, _BOUGHT, _FLEET, _BATCHES, _GUESTS = (
@@ -54,7 +55,7 @@ class InconsistentCount(Rule):
     with different numbers: in the text and in the 三公 table's 相关统计数, or twice in the text.
 
     Counts are whole numbers: no rounding. Clauses about another year, a change, a budget or a
-    part ("比上年减少2批次", "其中：外宾接待1批次") are not read.
+    part ("2023年接待15批次", "比上年减少2批次", "其中：外宾接待1批次") are not read.
 
     **Anti-pattern**
 
@@ -94,6 +95,7 @@ def _counts(document) -> list[_Count]:
     """Every 三公 count the narrative and the tables' rows state."""
     counts = []
     text = document.flow.text
+    year = document_year(document.original.text)
     for clause in regex.finditer(r"[^。；;\n]+", _joined_lines(text)):
         kept = [i for i in range(clause.start(), clause.end()) if not text[i].isspace()]
         words = "".join(text[i] for i in kept)
@@ -101,6 +103,8 @@ def _counts(document) -> list[_Count]:
             for match in pattern.finditer(words):
                 if _OTHER.search(words[max(0, match.start() - 12):match.end()]):
                     continue
+                if any(int(y) != year for y in regex.findall(r"(20\d{2})年", words[:match.end()])):
+                    continue  # a count of another year (or of a year the document's title does not give)
                 for group, what in zip(("a", "b"), keys):
                     if what and match.group(group) is not None:
                         start, end = kept[match.start(group)], kept[match.end(group) - 1] + 1
