@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from linter.check.arith import amount, same_unit
+from linter.check.arith import amount, related, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
@@ -52,6 +52,7 @@ class ComparisonDirection(Rule):
                   actual=format_amount(claim.actual.value), actual_unit=claim.actual.unit,
                   budget=format_amount(budgets[0].value), budget_unit=budgets[0].unit),
                 expected=f"支出决算数{truths[0]}{kind}预算数",
+                related=related(document, (_("budget"), budgets[0]), (_("actual"), claim.actual)),
             )
 
 
