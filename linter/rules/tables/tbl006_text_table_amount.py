@@ -102,8 +102,8 @@ class TextTableAmount(Rule):
         the subject's row of the 一般公共预算支出表 (also when the sentence's subject is wrapped over
         lines or the table prints its codes without names)."""
         table = first(tables, GENERAL)
-        if table is None:
-            return
+        if table is None or table.unit not in (None, "万元"):
+            return  # a table in 元 prints other figures than the text's 万元
         text = document.flow.text
         names = _names_by_code(document, tables)
         for completion in document.claims.completions:
