@@ -102,8 +102,8 @@ class TextTableAmount(Rule):
         the subject's row of the 一般公共预算支出表 (also when the sentence's subject is wrapped over
         lines or the table prints its codes without names)."""
         table = first(tables, GENERAL)
-        if table is None or table.unit not in (None, "万元"):
-            return  # a table in 元 prints other figures than the text's 万元
+        if table is None:
+            return
         text = document.flow.text
         names = _names_by_code(document, tables)
         for completion in document.claims.completions:
@@ -151,8 +151,8 @@ class TextTableAmount(Rule):
 
     def _compare_number(self, document, context, stated, start, end, table, row, column):
         """Compare the amount ``stated`` (万元, flow span ``[start, end)``) with a table cell."""
-        if column is None:
-            return
+        if column is None or table.unit not in (None, "万元"):
+            return  # a table in 元 prints other figures than the text's 万元
         printed = row.amount(column)
         value, decimals = parse_number(stated)
         if printed is None or value is None:
