@@ -317,7 +317,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         if breakdown.whole is None:
             continue
         parts = [p.number for p in breakdown.parts]
-        add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, _shares_complete(breakdown, tolerances))
+        complete = _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)
+        add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
         items = group.items
         if len(items) < 2 or not _same_level(items):
@@ -364,6 +365,18 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
     total = sum(s.percent.value for s in breakdown.shares)
     slack = sum(10.0 ** -s.percent.decimals * (0.5 + tolerances.percent_slack) for s in breakdown.shares)
     return abs(total - 100) <= slack
+
+
+#: The three kinds of 政府采购 (政府采购法 art. 2): a procurement total is their sum.
+_PROCUREMENT_KINDS = ("货物", "工程", "服务")
+
+
+def _procurement_kinds(breakdown) -> bool:
+    """A procurement total listed as its 货物, 工程 and 服务 amounts, each once."""
+    if "采购" not in breakdown.whole_name or len(breakdown.parts) != len(_PROCUREMENT_KINDS):
+        return False
+    kinds = [next((k for k in _PROCUREMENT_KINDS if k in part.name), None) for part in breakdown.parts]
+    return sorted(filter(None, kinds)) == sorted(_PROCUREMENT_KINDS) and all("采购" in p.name for p in breakdown.parts)
 
 
 def _same_level(items) -> bool:
