@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import regex
+
+from linter.check.arith import QuantityIndex, related, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.quantities import describe
+
+
+#: A budget's total named as such: "部门收入预算", "支出总预算" (not "一般公共预算财政拨款收入").
+_BUDGET_TOTAL = regex.compile(r"(?:收入|支出)总?预算")
 
 
 class InconsistentChange(Rule):
@@ -23,6 +30,9 @@ class InconsistentChange(Rule):
 
         2022年度收、支总计199.25万元。与2021年度相比，收、支总计各增加144.11万元。
         2022年度收、支总计199.25万元，比2021年度增加144.11万元。
+
+    A budget balances its 收入 and 支出 every year (收支平衡): where the text states its 收入预算 and
+    支出预算 equal ("部门收入预算1316.82万元" … "部门支出预算1316.82万元"), their changes must be equal too.
     """
 
     code = "CON002"
@@ -50,4 +60,39 @@ class InconsistentChange(Rule):
                           quantity=describe(later.key), now=now, unit=later.delta.unit, before=before,
                           first_unit=first.delta.unit, line=line),
                         expected=f"{format_amount(abs(before))}{first.delta.unit}",
+                        related=related(document, (_("first stated"), first.delta)),
                     )
+        yield from self._balanced_budget(document, by_key, context.tolerances)
+
+    def _balanced_budget(self, document, by_key, tolerances):
+        """The changes of a budget's 收入 and 支出, stated equal this year, must be equal."""
+        index = QuantityIndex.of(document)
+        for (scope, base), changes in by_key.items():
+            spending = by_key.get((scope, "支出"))
+            if base != "收入" or not spending:
+                continue
+            revenue, spent = changes[0], spending[0]
+            # The amount the change is of, stated with it ("部门收入预算X万元，比上年预算减少…") or before.
+            revenue_now = revenue.current or index.first(revenue.key)
+            spending_now = spent.current or index.first(spent.key)
+            if revenue_now is None or spending_now is None:
+                continue
+            if not all(_BUDGET_TOTAL.search(stated.name) for stated in (revenue_now, spending_now)) \
+                    or not same_unit(revenue_now.number, spending_now.number, revenue.delta, spent.delta) \
+                    or abs(revenue_now.number.value - spending_now.number.value) > 1e-9:
+                continue
+            first, later = sorted((revenue, spent), key=lambda change: change.delta.start)
+            before, now = first.sign * first.delta.value, later.sign * later.delta.value
+            if abs(before - now) <= tolerances.tail_per_item + 1e-9:
+                continue
+            yield self.finding(
+                document,
+                document.span(later.delta.start, later.delta.end),
+                _("the change of {quantity} is {now:+.2f}{unit} here but that of {other} is {before:+.2f}{unit} at "
+                  "line {line}, and both were {amount}{unit} this year: a budget's 收入 and 支出 balance",
+                  quantity=describe(later.key), now=now, unit=later.delta.unit, other=describe(first.key),
+                  before=before, line=document.span(first.delta.start, first.delta.end).start.line,
+                  amount=format_amount(revenue_now.number.value)),
+                expected=f"{format_amount(abs(before))}{first.delta.unit}",
+                related=related(document, (_("change of {quantity}", quantity=describe(first.key)), first.delta)),
+            )
