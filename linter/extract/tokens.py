@@ -16,7 +16,7 @@ from linter.extract.numbers import Number, parse_number
 
 _NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
 _OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
-_YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|去年(?:同期)?)"
+_YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|上一度|去年(?:同期)?)"  # "上一度": 上一年度 with 年 dropped
 
 #: Token type → (code letter, pattern). Order matters: earlier phrases win.
 TOKEN_TYPES: dict[str, tuple[str, str]] = {

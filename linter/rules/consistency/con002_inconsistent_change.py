@@ -11,7 +11,7 @@ from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.quantities import describe
+from linter.extract.quantities import describe, is_part_of
 
 
 #: A budget's total named as such: "部门收入预算", "支出总预算" (not "一般公共预算财政拨款收入").
@@ -33,6 +33,11 @@ class InconsistentChange(Rule):
 
     A budget balances its 收入 and 支出 every year (收支平衡): where the text states its 收入预算 and
     支出预算 equal ("部门收入预算1316.82万元" … "部门支出预算1316.82万元"), their changes must be equal too.
+
+    Where the text states a scope's 收支总计 (or 支出) and the 支出 of a scope within it equal this year
+    and last year (财政拨款收、支总计 and 一般公共预算财政拨款支出 both 3215.60万元, both increased by
+    210.40万元), the rest of the wider scope spent nothing in either year: the changes of their 基本支出,
+    项目支出 and subjects are the same, within the rounding of the amounts that prove it.
     """
 
     code = "CON002"
@@ -63,6 +68,7 @@ class InconsistentChange(Rule):
                         related=related(document, (_("first stated"), first.delta)),
                     )
         yield from self._balanced_budget(document, by_key, context.tolerances)
+        yield from self._same_spending(document, by_key, context.tolerances)
 
     def _balanced_budget(self, document, by_key, tolerances):
         """The changes of a budget's 收入 and 支出, stated equal this year, must be equal."""
@@ -96,3 +102,56 @@ class InconsistentChange(Rule):
                 expected=f"{format_amount(abs(before))}{first.delta.unit}",
                 related=related(document, (_("change of {quantity}", quantity=describe(first.key)), first.delta)),
             )
+
+    def _same_spending(self, document, by_key, tolerances):
+        """Changes of one spending quantity stated for two scopes that spent alike both years."""
+        for outer, inner in _equal_spending_scopes(document, by_key):
+            for (scope, base), changes in by_key.items():
+                narrower = by_key.get((inner, base))
+                if scope != outer or not narrower or not _spending(base):
+                    continue
+                first, later = sorted((changes[0], narrower[0]), key=lambda change: change.delta.start)
+                before, now = first.sign * first.delta.value, later.sign * later.delta.value
+                if not same_unit(first.delta, later.delta) or abs(before - now) <= 3 * tolerances.tail_per_item + 1e-9:
+                    continue  # each year's equality is proved within a rounding tail only
+                yield self.finding(
+                    document,
+                    document.span(later.delta.start, later.delta.end),
+                    _("the change of {quantity} is {now:+.2f}{unit} here but that of {other} is {before:+.2f}{unit} at "
+                      "line {line}; the two are equal, as {outer} and {inner} spent alike this year and last year",
+                      quantity=describe(later.key), now=now, unit=later.delta.unit, other=describe(first.key),
+                      before=before, line=document.span(first.delta.start, first.delta.end).start.line,
+                      outer=outer, inner=inner),
+                    expected=f"{format_amount(abs(before))}{first.delta.unit}",
+                    related=related(document, (_("change of {quantity}", quantity=describe(first.key)), first.delta)),
+                )
+
+
+#: Bases that are spending: what a scope that spent nothing has none of.
+_SPENDING_BASES = ("支出", "基本支出", "项目支出", "人员经费", "公用经费")
+
+
+def _spending(base: str) -> bool:
+    return base in _SPENDING_BASES or base.startswith("类:")
+
+
+def _equal_spending_scopes(document, by_key) -> list[tuple[str, str]]:
+    """``(outer, inner)`` scopes where the outer's 收支总计 or 支出 and the inner's 支出 are stated
+    equal this year, with equal changes: the outer ≥ its 支出 ≥ the inner's 支出, so the outer
+    scope's other money spent nothing this year or last."""
+    index = QuantityIndex.of(document)
+    found = []
+    for (outer, outer_base), outer_changes in by_key.items():
+        for (inner, inner_base), inner_changes in by_key.items():
+            if outer_base not in ("收支总计", "支出") or inner_base != "支出" or inner == outer \
+                    or not is_part_of((inner, inner_base), (outer, outer_base)) or (outer, inner) in found:
+                continue
+            wide, narrow = outer_changes[0], inner_changes[0]
+            wide_now = wide.current or index.first(wide.key)
+            narrow_now = narrow.current or index.first(narrow.key)
+            if wide_now is None or narrow_now is None \
+                    or not same_unit(wide_now.number, narrow_now.number, wide.delta, narrow.delta):
+                continue
+            if wide_now.number.value == narrow_now.number.value and wide.sign * wide.delta.value == narrow.sign * narrow.delta.value:
+                found.append((outer, inner))
+    return found
