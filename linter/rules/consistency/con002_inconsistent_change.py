@@ -87,21 +87,9 @@ class InconsistentChange(Rule):
                     or not same_unit(revenue_now.number, spending_now.number, revenue.delta, spent.delta) \
                     or abs(revenue_now.number.value - spending_now.number.value) > 1e-9:
                 continue
-            first, later = sorted((revenue, spent), key=lambda change: change.delta.start)
-            before, now = first.sign * first.delta.value, later.sign * later.delta.value
-            if abs(before - now) <= tolerances.tail_per_item + 1e-9:
-                continue
-            yield self.finding(
-                document,
-                document.span(later.delta.start, later.delta.end),
-                _("the change of {quantity} is {now:+.2f}{unit} here but that of {other} is {before:+.2f}{unit} at "
-                  "line {line}, and both were {amount}{unit} this year: a budget's 收入 and 支出 balance",
-                  quantity=describe(later.key), now=now, unit=later.delta.unit, other=describe(first.key),
-                  before=before, line=document.span(first.delta.start, first.delta.end).start.line,
-                  amount=format_amount(revenue_now.number.value)),
-                expected=f"{format_amount(abs(before))}{first.delta.unit}",
-                related=related(document, (_("change of {quantity}", quantity=describe(first.key)), first.delta)),
-            )
+            yield from self._unequal(document, revenue, spent, tolerances.tail_per_item,
+                                     _("both were {amount}{unit} this year, and a budget's 收入 and 支出 balance",
+                                       amount=format_amount(revenue_now.number.value), unit=revenue_now.number.unit))
 
     def _same_spending(self, document, by_key, tolerances):
         """Changes of one spending quantity stated for two scopes that spent alike both years."""
@@ -110,21 +98,26 @@ class InconsistentChange(Rule):
                 narrower = by_key.get((inner, base))
                 if scope != outer or not narrower or not _spending(base):
                     continue
-                first, later = sorted((changes[0], narrower[0]), key=lambda change: change.delta.start)
-                before, now = first.sign * first.delta.value, later.sign * later.delta.value
-                if not same_unit(first.delta, later.delta) or abs(before - now) <= 3 * tolerances.tail_per_item + 1e-9:
-                    continue  # each year's equality is proved within a rounding tail only
-                yield self.finding(
-                    document,
-                    document.span(later.delta.start, later.delta.end),
-                    _("the change of {quantity} is {now:+.2f}{unit} here but that of {other} is {before:+.2f}{unit} at "
-                      "line {line}; the two are equal, as {outer} and {inner} spent alike this year and last year",
-                      quantity=describe(later.key), now=now, unit=later.delta.unit, other=describe(first.key),
-                      before=before, line=document.span(first.delta.start, first.delta.end).start.line,
-                      outer=outer, inner=inner),
-                    expected=f"{format_amount(abs(before))}{first.delta.unit}",
-                    related=related(document, (_("change of {quantity}", quantity=describe(first.key)), first.delta)),
-                )
+                # Each year's equality is proved within a rounding tail only.
+                yield from self._unequal(document, changes[0], narrower[0], 3 * tolerances.tail_per_item,
+                                         _("{outer} and {inner} spent alike this year and last year", outer=outer, inner=inner))
+
+    def _unequal(self, document, one, other, allowance: float, reason: str):
+        """A finding at the later of two changes that must be equal and differ by more than ``allowance``."""
+        first, later = sorted((one, other), key=lambda change: change.delta.start)
+        before, now = first.sign * first.delta.value, later.sign * later.delta.value
+        if not same_unit(first.delta, later.delta) or abs(before - now) <= allowance + 1e-9:
+            return
+        yield self.finding(
+            document,
+            document.span(later.delta.start, later.delta.end),
+            _("the change of {quantity} is {now:+.2f}{unit} here but that of {other} is {before:+.2f}{unit} at "
+              "line {line}, and the two must be equal: {reason}",
+              quantity=describe(later.key), now=now, unit=later.delta.unit, other=describe(first.key),
+              before=before, line=document.span(first.delta.start, first.delta.end).start.line, reason=reason),
+            expected=f"{format_amount(abs(before))}{first.delta.unit}",
+            related=related(document, (_("change of {quantity}", quantity=describe(first.key)), first.delta)),
+        )
 
 
 #: Bases that are spending: what a scope that spent nothing has none of.
