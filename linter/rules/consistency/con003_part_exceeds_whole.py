@@ -56,6 +56,7 @@ class PartExceedsWhole(Rule):
                           part=describe(part_key), part_amount=format_amount(part.number.value),
                           part_unit=part.number.unit, whole=describe(whole_key),
                           whole_amount=format_amount(whole.number.value), whole_unit=whole.number.unit),
+                        related=related(document, (_("whole"), whole.number)),
                     )
         for (part_words, part), (whole_words, whole) in _reserved_procurement(document):
             if part.value - whole.value > tolerances.tail_per_item + 1e-9:
@@ -91,6 +92,8 @@ class PartExceedsWhole(Rule):
                       "contains it, was only {whole_before}: the two stated changes contradict each other",
                       part=describe(part_key), part_before=_previous(now, change),
                       whole=describe(whole_key), whole_before=_previous(whole_now, whole_change)),
+                    related=related(document, (_("change of {quantity}", quantity=describe(whole_key)), whole_change.delta),
+                                    (_("current amount"), now.number), (_("current amount"), whole_now.number)),
                 )
 
 
