@@ -8,7 +8,9 @@ error class comes from a module of scripts/injection/ (see its docstring for the
 every document and class, ``--trials`` injections are tried with seeds derived from ``--seed``,
 so a run is reproducible. An injection counts as found when a warning or error, whose code is
 one the injector names and which the clean document does not already have, touches a line of
-the planted error. Not a test: it prints figures for the README's Benchmark section.
+the planted error, or names it as a related location (a finding reported on another sentence
+that lists the planted number among those it compared) on a line where the clean document has no
+alarm of that code. Not a test: it prints figures for the README's Benchmark section.
 """
 
 from __future__ import annotations
@@ -56,15 +58,26 @@ def line_range(text: str, start: int, end: int) -> range:
     return range(first, first + text.count("\n", start, max(start, end - 1)) + 1)
 
 
-def found(injection: Injection, findings: list[Finding], clean: set[tuple[str, str]]) -> bool:
-    """Whether a new alarm of an accepted code touches the planted error's lines."""
+def found(injection: Injection, findings: list[Finding], clean: list[Finding]) -> bool:
+    """Whether a new alarm of an accepted code touches the planted error's lines, or names it as
+    a related location while the clean document has no alarm of that code on the finding's line."""
     lines = line_range(injection.text, injection.start, injection.end)
+    known = {(f.code, f.message) for f in clean}
+    known_lines = {(f.code, f.span.start.line) for f in alarms(clean)}
     for finding in alarms(findings):
-        if finding.code not in injection.codes or (finding.code, finding.message) in clean:
+        if finding.code not in injection.codes or (finding.code, finding.message) in known:
             continue
         if finding.span.start.line <= lines[-1] and finding.span.end.line >= lines[0]:
             return True
+        if (finding.code, finding.span.start.line) not in known_lines \
+                and any(_touches(related.span, injection) for related in finding.related):
+            return True
     return False
+
+
+def _touches(span, injection: Injection) -> bool:
+    """Whether a related location overlaps the planted characters."""
+    return span.start_offset < max(injection.end, injection.start + 1) and span.end_offset > injection.start
 
 
 def main() -> None:
@@ -95,7 +108,6 @@ def main() -> None:
         source = read_path(path)
         findings = lint_source(source, rules, settings)
         clean_alarms[str(path)] = [f"{f.span.start.line}:{f.code} {f.message}" for f in alarms(findings)]
-        clean = {(f.code, f.message) for f in findings}
         for name, inject in sorted(classes.items()):
             for trial in range(args.trials):
                 rng = random.Random(f"{args.seed}:{path.name}:{name}:{trial}")
@@ -110,7 +122,7 @@ def main() -> None:
                 except Exception as error:  # a crash is a miss, reported, and the run goes on
                     crashes.append(f"{path.name}:{line} {injection.label}: {type(error).__name__}: {error}")
                     continue
-                if found(injection, mutated_findings, clean):
+                if found(injection, mutated_findings, findings):
                     hit[name] += 1
                 else:
                     misses[name].append(f"{path.name}:{line} {injection.label}")

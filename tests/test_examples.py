@@ -50,8 +50,10 @@ def test_stated_increase_that_contradicts_another(findings):
 
 
 def test_subject_amounts_that_exceed_the_total(findings):
-    (exceed,) = _of(findings, "000", "ARI004")
+    exceed, below_class = sorted(_of(findings, "000", "ARI004"), key=lambda f: f.span.start.line, reverse=True)
     assert "250.95" in exceed.message and "199.25" in exceed.message
+    # the 项 of 一般公共服务 (事业运行 170.61, 其他网信事务支出 51.70) exceed the 类's stated 170.61
+    assert "222.31" in below_class.message and below_class.span.start.line == 75
 
 
 def test_share_of_a_named_whole(findings):

@@ -320,7 +320,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         if breakdown.whole is None:
             continue
         parts = [p.number for p in breakdown.parts]
-        add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, _shares_complete(breakdown, tolerances))
+        complete = _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)
+        add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
         items = group.items
         if len(items) < 2 or not _same_level(items):
@@ -330,6 +331,9 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
                 budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
                 add(*_BUDGET_SUMS[kind], total_budget, budgets, True)
         add(N_("the subjects' 支出决算"), N_("the total 支出决算"), group.total.actual, [i.actual for i in items], True)
+    for whole_key, leaves in _subject_leaves(index):
+        whole = index.first(whole_key)
+        add(N_("the 款 and 项 stated under the subject"), whole.name, whole.number, [index.first(k).number for k in leaves], False)
     for whole_base, part_bases in IDENTITIES:
         for scope in {key[0] for key in index.by_key}:
             if whole_base == "支出" and scope not in _SPENDING_SPLIT_SCOPES:
@@ -341,6 +345,20 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     return list(checks.values())
 
 
+def _subject_leaves(index: QuantityIndex) -> list[tuple[Key, list[Key]]]:
+    """Each subject stated (类 or 款, "类:卫生健康") with the subjects stated below it, in the same
+    scope, that have none stated below them ("类:卫生健康/款:…/项:事业单位医疗"): disjoint parts of
+    the subject whether or not every one of its parts is stated."""
+    subjects = [key for key in index.by_key if key[1].startswith("类:")]
+    found = []
+    for scope, base in subjects:
+        below = [k for k in subjects if k[0] == scope and k[1].startswith(base + "/")]
+        leaves = [k for k in below if not any(o[1].startswith(k[1] + "/") for o in below)]
+        if leaves:
+            found.append(((scope, base), leaves))
+    return found
+
+
 def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
     """A list whose stated shares cover every part and add up to 100%."""
     if len(breakdown.shares) != len(breakdown.parts) or len(breakdown.parts) < 2:
@@ -350,6 +368,18 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
     total = sum(s.percent.value for s in breakdown.shares)
     slack = sum(10.0 ** -s.percent.decimals * (0.5 + tolerances.percent_slack) for s in breakdown.shares)
     return abs(total - 100) <= slack
+
+
+#: The three kinds of 政府采购 (政府采购法 art. 2): a procurement total is their sum.
+_PROCUREMENT_KINDS = ("货物", "工程", "服务")
+
+
+def _procurement_kinds(breakdown) -> bool:
+    """A procurement total listed as its 货物, 工程 and 服务 amounts, each once."""
+    if "采购" not in breakdown.whole_name or len(breakdown.parts) != len(_PROCUREMENT_KINDS):
+        return False
+    kinds = [next((k for k in _PROCUREMENT_KINDS if k in part.name), None) for part in breakdown.parts]
+    return sorted(filter(None, kinds)) == sorted(_PROCUREMENT_KINDS) and all("采购" in p.name for p in breakdown.parts)
 
 
 def _same_level(items) -> bool:

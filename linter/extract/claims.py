@@ -158,6 +158,7 @@ _CANDIDATES = regex.compile(
             ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
             ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
+            ("change_restated", r"y?n[UD],T[UD]A(?:,[UD]P)?"),
             ("change_bare", r"y?n[UD]A,[UD]P"),
             ("share", r"y?nA,Sn?O?P"),
             ("value", r"y?nA"),
@@ -189,7 +190,7 @@ def parser() -> Lark:
         parser="lalr",
         lexer=_TokenStream,
         cache=True,  # Lark keeps the compiled tables in a temp file keyed by the grammar's hash
-        start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "change_named", "change_bare", "share",
+        start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "change_named", "change_restated", "change_bare", "share",
                "value", "actual_value"],
     )
 
@@ -276,6 +277,11 @@ class ClaimBuilder(Transformer):
         year, name, start = subject
         rate = rate or (None, None, delta.end_pos)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], None, start, rate[2])
+
+    def change_restated(self, subject, first_verb, _compare, verb, delta, rate=None):
+        if first_verb.type != verb.type:
+            return None  # "增加，较上年减少…" contradicts itself: which is meant is unknown
+        return self.change_named(subject, None, verb, delta, rate)
 
     def execution(self, *children):
         amounts = _tokens(children, "AMOUNT")

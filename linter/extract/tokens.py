@@ -16,11 +16,12 @@ from linter.extract.numbers import Number, parse_number
 
 _NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
 _OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
-_YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|去年(?:同期)?)"
+_YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|上一度|去年(?:同期)?)"  # "上一度": 上一年度 with 年 dropped
 
 #: Token type → (code letter, pattern). Order matters: earlier phrases win.
 TOKEN_TYPES: dict[str, tuple[str, str]] = {
-    "PERCENT": ("P", rf"{_NUMBER}%"),
+    # A rate whose % sign was left out ("增长13.95。", reported by NUM002) is still the rate.
+    "PERCENT": ("P", rf"{_NUMBER}%|(?<=(?:增长|下降)\s{{0,3}})\d+\.\d+(?=[。，；,;])"),
     "AMOUNT": ("A", rf"{_NUMBER}(?:万元|亿元|元)"),
     "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:决算数?|预算数?)?(?:相比|比较)(?:较)?"),
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
@@ -103,6 +104,6 @@ def _number(text: str, kind: str, start: int) -> Number | None:
     if kind not in ("AMOUNT", "PERCENT"):
         return None
     unit = "%" if kind == "PERCENT" else regex.search(r"万元|亿元|元$", text).group()
-    digits = text[: len(text) - len(unit)]
+    digits = text.removesuffix(unit)
     value, decimals = parse_number(digits)
     return Number(digits, unit, start, start + len(text), value, decimals)

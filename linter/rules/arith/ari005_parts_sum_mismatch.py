@@ -13,7 +13,8 @@ class PartsSumMismatch(Rule):
 
     A list is complete when its stated shares add up to 100%, when it is the per-subject
     list of a completion paragraph, or when the parts are the whole's components by
-    definition (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 财政拨款支出).
+    definition (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 财政拨款支出; the 货物, 工程 and
+    服务 amounts of 政府采购).
     Differences within the rounding tail are left to CON004.
 
     **Anti-pattern**

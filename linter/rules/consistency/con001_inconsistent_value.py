@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, value_conflicts
+import regex
+
+from linter.check.arith import QuantityIndex, related, value_conflicts
 from linter.check.finding import Severity
+from linter.check.interval import amount_interval, format_amount
 from linter.check.rule import Rule
+from linter.extract.numbers import Number
+from linter.i18n import _
+from linter.language.subjects import document_year
 
 
 class InconsistentValue(Rule):
@@ -13,6 +19,10 @@ class InconsistentValue(Rule):
     Quantities are compared only within one scope: the department's 项目支出 and the
     项目支出 of its 财政拨款 are different quantities and may differ; so may figures of
     different years. Differences within the rounding tail are left to CON004.
+
+    A numbered item that states its amount and explains it ("3.通信链路租赁费397.37万元：…")
+    restates that amount when its explanation names a single amount, as its total or request
+    ("…共计397.37万元", "2024年申请维护保障经费112.75万元"): the two must agree.
 
     **Anti-pattern**
 
@@ -43,3 +53,60 @@ class InconsistentValue(Rule):
                 conflict.explain(document),
                 expected=f"{conflict.first.number.text}{conflict.first.number.unit}",
             )
+        for lead, closing in _restated_items(document):
+            if amount_interval(closing, context.tolerances).overlaps(amount_interval(lead, context.tolerances)):
+                continue
+            place = document.span(lead.start, lead.end)
+            yield self.finding(
+                document,
+                document.span(closing.start, closing.end),
+                _("the item's total is {amount}{unit} here but its heading says {first}{unit} at line {line}",
+                  amount=format_amount(closing.value), unit=closing.unit, first=format_amount(lead.value),
+                  line=place.start.line),
+                expected=f"{lead.text}{lead.unit}",
+                related=related(document, (_("amount in the item heading"), lead)),
+            )
+
+
+#: A numbered item that states its amount before explaining it: "3.通信链路租赁费397.37万元：".
+_ITEM = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[^，。；：:\d]{2,40}?$")
+#: Words before a total or request that restates the item's amount ("共计", "申请…经费", "需经费").
+_CLOSING = regex.compile(r"(?:共计|合计|总计|共需|累计|申请|需要?|预计)[^，。；\d]{0,16}$")
+#: A clause about another amount than the item's own.
+_OTHER = regex.compile(r"其中|结转|上年|去年|以前|前两年|增加|减少|增长|下降|节约|比|较|每|单价|标准")
+
+
+def _restated_items(document):
+    """``(lead, closing)`` amounts of each numbered item whose explanation names one amount only,
+    in its last sentence, after a word of total or request, in the document's year."""
+    year = document_year(document.original.text)
+    amounts = [n for n in document.numbers if n.unit in ("万元", "元", "亿元") and not n.malformed]
+    text = document.flow.text
+    offset = 0
+    for line in text.split("\n"):
+        inside = [n for n in amounts if offset <= n.start < offset + len(line)]
+        offset += len(line) + 1
+        if len(inside) != 2:
+            continue
+        lead, closing = inside
+        start = lead.start - (offset - len(line) - 1)
+        after = line[start + len(lead.text):].lstrip()
+        if not _ITEM.match(line[:start]) or not after.startswith(lead.unit + "：") and not after.startswith(lead.unit + ":"):
+            continue
+        if closing.unit != lead.unit:
+            continue
+        clause = _clause_before(text, closing.start)
+        if not _CLOSING.search(clause) or _OTHER.search(clause) or _other_year(clause, year):
+            continue
+        if regex.search(r"[。；]", text[closing.end:offset - 1].strip().rstrip("。；")):
+            continue  # not the item's last sentence
+        yield lead, closing
+
+
+def _clause_before(text: str, position: int) -> str:
+    start = max(text.rfind(mark, 0, position) for mark in "。；，,：:\n") + 1
+    return text[start:position]
+
+
+def _other_year(clause: str, year: int | None) -> bool:
+    return any(int(found) != year for found in regex.findall(r"(20\d{2})年", clause))

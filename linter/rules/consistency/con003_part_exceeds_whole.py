@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, same_unit
+import regex
+
+from linter.check.arith import QuantityIndex, amount, related, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
+from linter.extract.numbers import Number
 from linter.i18n import _
 from linter.extract.quantities import describe, is_part_of
 
@@ -18,6 +21,10 @@ class PartExceedsWhole(Rule):
     财政拨款收、支总计; 人员经费 is part of 基本支出, and so on. Last year's amounts follow
     from this year's and the stated changes ("比2021年度增加28.75万元"), so two changes that
     contradict each other show up as a part exceeding its whole last year.
+
+    The procurement reserved for 小微企业 is part of that reserved for 中小企业: its 预留 budget
+    ("面向小微企业预留政府采购项目预算金额") and the amount awarded in it
+    ("在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额") cannot exceed those of 中小企业.
 
     **Anti-pattern**
 
@@ -49,7 +56,18 @@ class PartExceedsWhole(Rule):
                           part=describe(part_key), part_amount=format_amount(part.number.value),
                           part_unit=part.number.unit, whole=describe(whole_key),
                           whole_amount=format_amount(whole.number.value), whole_unit=whole.number.unit),
+                        related=related(document, (_("whole"), whole.number)),
                     )
+        for (part_words, part), (whole_words, whole) in _reserved_procurement(document):
+            if part.value - whole.value > tolerances.tail_per_item + 1e-9:
+                yield self.finding(
+                    document,
+                    document.span(part.start, part.end),
+                    _("{part} {part_amount}{part_unit} exceeds {whole} {whole_amount}{whole_unit}, which contains it",
+                      part=part_words, part_amount=format_amount(part.value), part_unit=part.unit,
+                      whole=whole_words, whole_amount=format_amount(whole.value), whole_unit=whole.unit),
+                    related=related(document, (_("whole"), whole)),
+                )
         previous = {}
         for change in claims.changes:
             now = current.get(change.key) if change.key else None
@@ -74,6 +92,8 @@ class PartExceedsWhole(Rule):
                       "contains it, was only {whole_before}: the two stated changes contradict each other",
                       part=describe(part_key), part_before=_previous(now, change),
                       whole=describe(whole_key), whole_before=_previous(whole_now, whole_change)),
+                    related=related(document, (_("change of {quantity}", quantity=describe(whole_key)), whole_change.delta),
+                                    (_("current amount"), now.number), (_("current amount"), whole_now.number)),
                 )
 
 
@@ -81,3 +101,30 @@ def _previous(now, change) -> str:
     value = now.number.value - change.sign * change.delta.value
     sign = "−" if change.sign > 0 else "+"
     return f"{format_amount(now.number.value)} {sign} {format_amount(change.delta.value)} = {format_amount(value)}{now.number.unit}"
+
+
+_AMOUNT = r"\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*万元"
+#: "面向中小企业预留政府采购项目预算金额225.10万元", "面向小微企业预留采购份额12万元"
+_RESERVED = regex.compile(rf"面向(?P<who>中小|小微)企业预留的?(?:政府采购项目|采购项目)?(?:预算金额|采购份额|份额|预算)(?:为|是)?{_AMOUNT}")
+#: "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额164.87万元"
+_AWARDED = regex.compile(
+    rf"在面向(?P<who>中小|小微)企业预留的?(?:政府)?采购项目中[，,]\s*由(?P=who)企业供应商中标或成交的?[，,]?\s*"
+    rf"(?:采购|合同)金额(?:为|是)?{_AMOUNT}"
+)
+
+
+def _reserved_procurement(document) -> list[tuple[tuple[str, Number], tuple[str, Number]]]:
+    """``((words, 小微 amount), (words, 中小 amount))`` for the first reserved budget, and for the
+    first amount awarded in reserved projects, that the text states for each."""
+    numbers = {n.start: n for n in document.numbers if n.unit == "万元" and not n.malformed}
+    pairs = []
+    for pattern in (_RESERVED, _AWARDED):
+        first = {}
+        for match in pattern.finditer(document.flow.text):
+            number = numbers.get(match.start("num"))
+            if number is not None and match.group("who") not in first:
+                words = regex.sub(r"\s", "", document.flow.text[match.start():match.start("num")])
+                first[match.group("who")] = (words, number)
+        if len(first) == 2:
+            pairs.append((first["小微"], first["中小"]))
+    return pairs

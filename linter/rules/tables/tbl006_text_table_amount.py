@@ -9,7 +9,7 @@ from linter.check.interval import amount_interval
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.numbers import parse_number, Number
-from linter.extract.subjects import class_code, normal_name
+from linter.extract.subjects import class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SUMMARY, Row, Table,
 )
@@ -51,8 +51,9 @@ class TextTableAmount(Rule):
     table by title words. Checked: totals (收、支总计, 收入合计, 支出合计, 基本支出, 项目支出,
     人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
-    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"). A difference of one rounding tail
-    (``tail_per_item``) is ``info``.
+    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
+    a sentence ("主要用于：…") sits between, or the table prints its codes without names. A
+    difference of one rounding tail (``tail_per_item``) is ``info``.
 
     **Anti-pattern**
 
@@ -83,12 +84,37 @@ class TextTableAmount(Rule):
         tables = document.tables
         if not tables:
             return
+        compared = set()
+        general_lines = []
         for kind, offset, line in sections(document.flow.text):
             claims = list(self._totals(kind, line, tables))
             if kind in (GENERAL, FUND):
                 claims += self._classes(kind, line, tables)
+            if kind == GENERAL:
+                general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
+                compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
+        yield from self._completions(document, context, tables, general_lines, compared)
+
+    def _completions(self, document, context, tables, general_lines, compared):
+        """The 支出决算 of each subject's completion sentence in the 一般公共预算 section, against
+        the subject's row of the 一般公共预算支出表 (also when the sentence's subject is wrapped over
+        lines or the table prints its codes without names)."""
+        table = first(tables, GENERAL)
+        if table is None:
+            return
+        text = document.flow.text
+        names = _names_by_code(document, tables)
+        for completion in document.claims.completions:
+            actual = completion.actual
+            if actual.start in compared or actual.unit != "万元" or not any(a <= actual.start < b for a, b in general_lines):
+                continue
+            row = _subject_row(table, names, _subject_before(text, completion.start))
+            if row is None:
+                continue
+            compared.add(actual.start)
+            yield from self._compare_number(document, context, actual.text, actual.start, actual.end, table, row, 1)
 
     def _totals(self, kind, line, tables):
         for pattern, table_kind_, row_key, column in _TOTALS.get(kind, []):
@@ -120,21 +146,25 @@ class TextTableAmount(Rule):
                 yield match, table, row, column
 
     def _compare(self, document, context, offset, match, table, row, column):
-        if column is None:
-            return
+        yield from self._compare_number(document, context, match.group("num"), offset + match.start("num"),
+                                        offset + match.end(), table, row, column)
+
+    def _compare_number(self, document, context, stated, start, end, table, row, column):
+        """Compare the amount ``stated`` (万元, flow span ``[start, end)``) with a table cell."""
+        if column is None or table.unit not in (None, "万元"):
+            return  # a table in 元 prints other figures than the text's 万元
         printed = row.amount(column)
-        value, decimals = parse_number(match.group("num"))
+        value, decimals = parse_number(stated)
         if printed is None or value is None:
             return
-        interval = amount_interval(Number(match.group("num"), "万元", 0, 0, value, decimals), context.tolerances)
+        interval = amount_interval(Number(stated, "万元", 0, 0, value, decimals), context.tolerances)
         if interval.contains(printed):
             return
         message = (
             _("the text says {stated}万元 for {row} but the table prints {printed} (栏{column})",
-              stated=match.group("num"), row=row_label(table, row), printed=amount(printed), column=column)
+              stated=stated, row=row_label(table, row), printed=amount(printed), column=column)
         )
-        finding = gap_finding(self, document, context, document.span(offset + match.start("num"), offset + match.end()),
-                              value, printed, 1, message)
+        finding = gap_finding(self, document, context, document.span(start, end), value, printed, 1, message)
         if finding:
             yield finding
 
@@ -183,3 +213,63 @@ def _item_row(table: Table, match) -> Row | None:
         return None
     return next((r for r in table.rows if r.level == "项" and r.code.startswith(kuan.code)
                  and normal_name(r.name) == normal_name(match.group("xiang"))), None)
+
+
+_BRACKETS = str.maketrans("（）", "()")
+#: A subject line of a completion paragraph: "城乡社区支出(类)城乡社区管理事务(款)行政运行(项)".
+_SUBJECT = re.compile(
+    rf"(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?:(?P<kuan>[^()。，；\d]{{2,30}}?)\(款\)"
+    rf"(?:(?P<xiang>[^()。，；\d]{{2,30}}?)\(项\))?)?"
+)
+
+
+def _subject_before(text: str, start: int):
+    """The subject line a completion sentence at ``start`` speaks of: the last one in the words
+    before it, joined over line breaks, with no amount between it and the sentence."""
+    window = re.sub(r"\s+", "", text[max(0, start - 240):start].translate(_BRACKETS))
+    subject = None
+    for subject in _SUBJECT.finditer(window):
+        pass
+    if subject is None or re.search(r"\d", window[subject.end():]):
+        return None
+    return subject
+
+
+def _names_by_code(document, tables: list[Table]) -> dict[str, set[str]]:
+    """The subject names the document's tables print beside each code (also where the table
+    reader kept no name: the words of the row's line)."""
+    names: dict[str, set[str]] = {}
+    for table in tables:
+        for row in table.rows:
+            if row.code:
+                line = row.name or document.original.text[row.start:row.end]
+                names.setdefault(row.code, set()).add(normal_name("".join(re.findall(rf"{_CJK}|[()（）]", line))))
+    return names
+
+
+def _subject_row(table: Table, names: dict[str, set[str]], subject) -> Row | None:
+    """The row of ``table`` for the subject named by ``_SUBJECT``'s match: by code, found from the
+    names (those the document's tables print beside codes, else the reference list)."""
+    if subject is None:
+        return None
+    code = class_code(subject.group("name"))
+    for level, length, group in (("款", 5, "kuan"), ("项", 7, "xiang")):
+        if code is None or subject.group(group) is None:
+            break
+        code = _child_code(names, code, level, length, subject.group(group))
+    return table.row_by_code(code) if code else None
+
+
+def _child_code(names: dict[str, set[str]], parent: str, level: str, length: int, name: str) -> str | None:
+    """The code of the subject ``name`` below ``parent``: from the tables' names, else the reference."""
+    name = normal_name(name)
+    named = [code for code, printed in names.items() if len(code) == length and code.startswith(parent) and name in printed]
+    named = named or [c for c in codes_named(name, length, "功能") if c.startswith(parent)]
+    if not named and level == "项":
+        named = [parent + suffix for pattern, suffix in _COMMON_ITEMS if re.fullmatch(pattern, name)]
+    return named[0] if len(named) == 1 else None
+
+
+#: 项 that every 款 of the 支出功能分类 numbers alike (2120101 行政运行, 2200150 事业运行, …99 其他…支出).
+_COMMON_ITEMS = (("行政运行", "01"), ("一般行政管理事务", "02"), ("机关服务", "03"), ("事业运行", "50"),
+                 (r"其他\w+支出", "99"))

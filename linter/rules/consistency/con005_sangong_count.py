@@ -1,0 +1,121 @@
+"""CON005 inconsistent-count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from linter.check.finding import Related, Severity
+from linter.check.rule import Rule
+from linter.i18n import N_, _
+from linter.language.subjects import document_year
+
+#: What each 三公 count is, as people read it.
+_GROUPS, _TRAVELLERS, _BOUGHT, _FLEET, _BATCHES, _GUESTS = (
+    N_("因公出国(境)团组数"), N_("因公出国(境)人次"), N_("公务用车购置数"), N_("公务用车保有量"),
+    N_("公务接待批次"), N_("公务接待人次"),
+)
+_ABROAD = r"因公出国[(（]境[)）](?:团组数?|组团|团组)"
+#: Narrative wordings ("因公出国(境)团组2个，累计6人次", "公务用车购置1辆、保有量4辆",
+#: "国内公务接待12批次、96人次", "公务接待批次为5个，接待人次为40人"), on text without spaces.
+_NARRATIVE = (
+    regex.compile(rf"{_ABROAD}(?:为|共|共计)?(?P<a>\d+)个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
+    regex.compile(r"公务用车购置(?:数量?)?(?:为|共)?(?P<a>\d+)辆"),
+    regex.compile(r"(?:公务用车)?保有量(?:为|共)?(?P<a>\d+)辆"),
+    regex.compile(r"(?<!外)公务接待(?:批次)?(?:为|共|共计)?(?P<a>\d+)(?:批次|批|个)"
+                  r"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
+)
+_KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS))
+#: Table rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2"): one number only.
+_ROWS = (
+    (regex.compile(rf"^\s*\d?[.、]?{_ABROAD}[(（]个[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _GROUPS),
+    (regex.compile(r"^\s*\d?[.、]?因公出国[(（]境[)）]人(?:数|次)[(（]人(?:次)?[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _TRAVELLERS),
+    (regex.compile(r"^\s*\d?[.、]?公务用车购置数[(（]辆[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _BOUGHT),
+    (regex.compile(r"^\s*\d?[.、]?公务用车保有量[(（]辆[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _FLEET),
+    (regex.compile(r"^\s*\d?[.、]?(?:国内)?公务接待批次[(（](?:批|个)[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _BATCHES),
+    (regex.compile(r"^\s*\d?[.、]?(?:国内)?公务接待人(?:数|次)[(（]人(?:次)?[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _GUESTS),
+)
+#: A clause about another year, a change or a budget states no count of the year's 三公.
+_OTHER = regex.compile(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中")
+
+
+@dataclass(frozen=True)
+class _Count:
+    """A count stated for one of the 三公 counts, at original-file offsets ``[start, end)``."""
+
+    what: str
+    value: int
+    start: int
+    end: int
+
+
+class InconsistentCount(Rule):
+    """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
+    with different numbers: in the text and in the 三公 table's 相关统计数, or twice in the text.
+
+    Counts are whole numbers: no rounding. Clauses about another year, a change, a budget or a
+    part ("2023年接待15批次", "比上年减少2批次", "其中：外宾接待1批次") are not read.
+
+    **Anti-pattern**
+
+        国内公务接待12批次、96人次。
+        …
+        本年度公务接待共计12批次、69人次，主要是上级检查调研。
+
+    **Best practice**
+
+        国内公务接待12批次、96人次。
+        …
+        本年度公务接待共计12批次、96人次，主要是上级检查调研。
+    """
+
+    code = "CON005"
+    name = "inconsistent-count"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        first: dict[str, _Count] = {}
+        for count in sorted(_counts(document), key=lambda c: c.start):
+            earlier = first.setdefault(count.what, count)
+            if earlier.value == count.value:
+                continue
+            place = document.source_span(earlier.start, earlier.end)
+            yield self.finding(
+                document,
+                document.source_span(count.start, count.end),
+                _("{what} is {value} here but {other} at line {line}", what=_(count.what), value=count.value,
+                  other=earlier.value, line=place.start.line),
+                expected=str(earlier.value),
+                related=[Related(place, _("first stated"))],
+            )
+
+
+def _counts(document) -> list[_Count]:
+    """Every 三公 count the narrative and the tables' rows state."""
+    counts = []
+    text = document.flow.text
+    year = document_year(document.original.text)
+    for clause in regex.finditer(r"[^。；;\n]+", _joined_lines(text)):
+        kept = [i for i in range(clause.start(), clause.end()) if not text[i].isspace()]
+        words = "".join(text[i] for i in kept)
+        for pattern, keys in zip(_NARRATIVE, _KEYS):
+            for match in pattern.finditer(words):
+                if _OTHER.search(words[max(0, match.start() - 12):match.end()]):
+                    continue
+                if any(int(y) != year for y in regex.findall(r"(20\d{2})年", words[:match.end()])):
+                    continue  # a count of another year (or of a year the document's title does not give)
+                for group, what in zip(("a", "b"), keys):
+                    if what and match.group(group) is not None:
+                        start, end = kept[match.start(group)], kept[match.end(group) - 1] + 1
+                        source = document.flow.source_span(start, end)
+                        counts.append(_Count(what, int(match.group(group)), *source))
+    for pattern, what in _ROWS:
+        for match in pattern.finditer(document.original.text):
+            counts.append(_Count(what, int(match.group("a")), match.start("a"), match.end("a")))
+    return counts
+
+
+def _joined_lines(text: str) -> str:
+    """``text`` with a line break inside a sentence read as a space (same length, same offsets)."""
+    return regex.sub(r"(?<=[^。；;\n])\n(?=[^\n])", " ", text)
