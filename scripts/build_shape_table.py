@@ -22,11 +22,13 @@ orders (横竖撇点折 sequences, from char-similar)::
 The last term covers what the bitmaps miss when two unlike radicals (讠/氵, 冫/礻) sit beside one
 shared part: 形声字 of the same phonetic such as 清/请/情, 况/祝, 效/郊. Two characters of the same
 structure (char-similar's left-right, top-bottom, … codes) with different radicals whose first-level
-parts (char-similar's decompositions) agree in all places but one, where the differing parts have at
+parts (char-similar's decompositions) agree in all places but one — parts agree when written with the
+same strokes in the same order, so 务 = 夕 + 力 (as char-similar splits it) matches 各 = 夂 + 口 —
+where the differing parts have at
 most 5 strokes and no more than the shared ones, are candidates too, scored with the share of the
 larger character's strokes they have in common (请/清: 8 of 11). Requiring different radicals keeps
 out pairs of one radical with unlike short phonetics (钋/钏, 扎/扩). This lifted the textbook pairs
-of that kind (tests/test_shapes.py) from 54 to 72 of 94 for 1.3% more look-alikes in the table.
+of that kind (tests/test_shapes.py) from 54 to 72 of 94 for 1.5% more look-alikes in the table.
 
 Blurring the glyphs, other sizes (32–64 px), one font alone or a stroke-count penalty each
 covered fewer of the textbook pairs (tests/test_shapes.py) and of pycorrector's same_stroke.txt
@@ -134,12 +136,13 @@ def part_strokes(char: str, parts: list[str], strokes: dict[str, int], radical: 
 
 
 def shared_components(chars: list[str]) -> dict[tuple[str, str], float]:
-    """Pairs (a < b) of the same structure (left-right, top-bottom, …) and radical-differing parts
-    that share every part but one, in the same place, where the two differing parts have at most
-    MAX_DIFFERING_STROKES strokes and no more than the shared ones (清/请/情, 况/祝, 效/郊): the
-    share of the larger character's strokes that the two have in common."""
+    """Pairs (a < b) of the same structure (left-right, top-bottom, …) and different radicals that
+    share every part but one, in the same place (parts compared by stroke order: 夕 and 夂 agree),
+    where the two differing parts have at most MAX_DIFFERING_STROKES strokes and no more than the
+    shared ones (清/请/情, 况/祝, 效/郊): the share of the larger character's strokes in common."""
     structures, decompositions = char_similar_data("struct"), char_similar_data("stroke")
     strokes, radicals = char_similar_data("number"), char_similar_data("component")
+    orders = stroke_orders()
     groups: dict[tuple, list[tuple[str, list[int]]]] = {}
     for char in chars:
         parts, structure = decompositions.get(char, []), structures.get(char, "0")
@@ -147,7 +150,8 @@ def shared_components(chars: list[str]) -> dict[tuple[str, str], float]:
         if len(parts) < 2 or structure == "0" or counts is None:
             continue
         for place in range(len(parts)):
-            key = (structure, place, *parts[:place], *parts[place + 1:])
+            written = [orders.get(part, part) for part in parts]
+            key = (structure, place, *written[:place], *written[place + 1:])
             groups.setdefault(key, []).append((char, counts))
     shared = {}
     for (_, place, *_), members in groups.items():
