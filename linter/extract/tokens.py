@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from lark import Token
 
+from linter.extract.claims_parser import Token
 from linter.extract.numbers import Number, parse_number
 
 _NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
