@@ -35,3 +35,13 @@ def test_a_typo_explanation_tests_numbers_printed_alike_once():
     tested = []
     meant = typo_explanation(document, wrong, lambda interval: tested.append(interval) or True, Tolerances())
     assert meant == document.numbers[0] and len(document.numbers) == 50 and len(tested) == 1
+
+
+@FAST
+@given(_texts(*"12０.,%％万亿元年度比上增加减少占的其中为：，。 A_", "万元", "亿元", "2023年", "预算数为"))
+def test_a_sentence_without_a_number_end_has_no_amount_or_percent_token(text):
+    from linter.extract.claims import _NUMBER_END
+    from linter.extract.tokens import tokenize
+
+    if any(t.type in ("AMOUNT", "PERCENT") for t in tokenize(text)):
+        assert _NUMBER_END.search(text)

@@ -333,6 +333,8 @@ _SUBJECT_LINE = regex.compile(r"[(（][类款项][)）]")
 _NUMBERED = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = regex.compile(r"其中[：:，,]?\s*$")
 _LEAD_MARKER = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
+#: The end of every AMOUNT or PERCENT token: a sentence without it needs no tokens.
+_NUMBER_END = regex.compile(r"\d(?:%|[万亿]?元)")
 
 
 def extract_claims(document) -> ClaimSet:
@@ -375,7 +377,7 @@ def _sentences(line: str):
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
-    tokens = tokenize(text, offset)
+    tokens = tokenize(text, offset) if _NUMBER_END.search(text) else []
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     if not has_numbers:
         if _SUBJECT_LINE.search(text) or _NUMBERED.match(text):
