@@ -45,3 +45,13 @@ def test_a_sentence_without_a_number_end_has_no_amount_or_percent_token(text):
 
     if any(t.type in ("AMOUNT", "PERCENT") for t in tokenize(text)):
         assert _NUMBER_END.search(text)
+
+
+@FAST
+@given(_texts(*"收入决算表支出单位：万元 （表1）：，\n\t"))
+def test_a_plain_title_ends_in_biao(text):
+    """Table detection tries a plain title only on lines ending in 表."""
+    from linter.extract import tables
+
+    if tables._PLAIN_TITLE.match(text.strip()):
+        assert text.strip().endswith("表")

@@ -365,7 +365,7 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
             _TITLE.match(stripped) or _BUDGET_TITLE.match(stripped)
         )
         number = int(match.group("number")) if match else None
-        if match is None and _unit_line_follows(normal, index):
+        if match is None and stripped.endswith("表") and _unit_line_follows(normal, index):
             match = _PLAIN_TITLE.match(stripped)
         if match:
             kind = table_kind(match.group("title"))
