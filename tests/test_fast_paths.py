@@ -48,6 +48,16 @@ def test_a_sentence_without_a_number_end_has_no_amount_or_percent_token(text):
 
 
 @FAST
+@given(_texts(*"０１９．％（）［］＋－＝，0.%()[]+-=, 年度收入表\t"))
+def test_one_for_one_translates_as_str_translate(text):
+    from linter.extract.tables import _HALF_WIDTH
+    from linter.normalise.flow import HALF_WIDTH
+
+    for half_width in (HALF_WIDTH, _HALF_WIDTH):
+        assert half_width(text) == text.translate(half_width.table)
+
+
+@FAST
 @given(_texts(*"收入决算表支出单位：万元 （表1）：，\n\t"))
 def test_a_plain_title_ends_in_biao(text):
     """Table detection tries a plain title only on lines ending in 表."""
