@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.i18n import _
@@ -247,10 +248,11 @@ class Table:
             return f"表{self.number}"
         return self.title.replace(" ", "") if self.title else f"untitled {self.kind}"
 
-    @property
+    @cached_property
     def resolution(self) -> float:
         """The step of its printed amounts (0.01 for "852.68", 1 for "8526800"): the finest one
-        printed, since trailing zeros may be dropped ("1501.2")."""
+        printed, since trailing zeros may be dropped ("1501.2"). Computed once, on the finished
+        table (the rules ask for it for every sum they check)."""
         decimals = [v.decimals for row in self.rows for v in row.all_values() if v.value]
         return 10.0 ** -max(decimals) if decimals else 0.01
 
