@@ -22,7 +22,7 @@ import regex
 from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Transformer, v_args
 from linter.extract.numbers import Number
 from linter.extract.quantities import DEPARTMENT, SANGONG, Key, parent_base, quantity_key, scope_of
-from linter.extract.tokens import ClaimToken, tokenize
+from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import is_heading
 
 # ---------------------------------------------------------------------------
@@ -333,8 +333,6 @@ _SUBJECT_LINE = regex.compile(r"[(（][类款项][)）]")
 _NUMBERED = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = regex.compile(r"其中[：:，,]?\s*$")
 _LEAD_MARKER = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
-#: The end of every AMOUNT or PERCENT token: a sentence without it needs no tokens.
-_NUMBER_END = regex.compile(r"\d(?:%|[万亿]?元)")
 
 
 def extract_claims(document) -> ClaimSet:
@@ -377,7 +375,7 @@ def _sentences(line: str):
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
-    tokens = tokenize(text, offset) if _NUMBER_END.search(text) else []
+    tokens = tokenize(text, offset) if may_hold_number(text) else []
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     if not has_numbers:
         if _SUBJECT_LINE.search(text) or _NUMBERED.match(text):
