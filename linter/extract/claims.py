@@ -2,8 +2,9 @@
 
 Each line of the flow text is cut into sentences; each sentence into tokens
 (:mod:`linter.extract.tokens`). A regex over the tokens' one-letter codes finds
-candidate spans of every sentence family, and the Lark grammar (``grammars/claims.lark``)
-decides whether a span really is that family; a :class:`ClaimBuilder` Transformer turns
+candidate spans of every sentence family, and the Lark grammar (``grammars/claims.lark``,
+run by the parser generated from it, :mod:`linter.extract.claims_parser`) decides whether a
+span really is that family; a :class:`ClaimBuilder` Transformer turns
 the parse tree into plain data. What does not parse is skipped.
 
 The context that ties claims together — the heading's scope, the total before "其中",
@@ -15,16 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import regex
-from lark import Lark, Transformer, v_args
-from lark.exceptions import LarkError
-from lark.lexer import Lexer
 
+from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Transformer, v_args
 from linter.extract.numbers import Number
 from linter.extract.quantities import DEPARTMENT, SANGONG, Key, parent_base, quantity_key, scope_of
-from linter.extract.tokens import ClaimToken, tokenize
+from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import is_heading
 
 # ---------------------------------------------------------------------------
@@ -167,8 +165,6 @@ _CANDIDATES = regex.compile(
     )
 )
 _SENTENCE_END = regex.compile(r"[。！？!?]")
-_GRAMMAR = Path(__file__).resolve().parent.parent / "grammars" / "claims.lark"
-_GRAMMAR_IN_CHECKOUT = Path(__file__).resolve().parents[2] / "grammars" / "claims.lark"
 
 
 class _TokenStream(Lexer):
@@ -183,16 +179,10 @@ class _TokenStream(Lexer):
 
 @cache
 def parser() -> Lark:
-    """The claims parser, built once (the grammar ships inside the wheel as linter/grammars)."""
-    path = _GRAMMAR if _GRAMMAR.exists() else _GRAMMAR_IN_CHECKOUT
-    return Lark(
-        path.read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer=_TokenStream,
-        cache=True,  # Lark keeps the compiled tables in a temp file keyed by the grammar's hash
-        start=["completion", "adjusted_execution", "execution", "change_with", "change_than", "change_named", "change_restated", "change_bare", "share",
-               "value", "actual_value"],
-    )
+    """The claims parser, built once from the tables generated from grammars/claims.lark, reading our tokens."""
+    frontend = DATA["parser"]
+    lexer_conf = {**frontend["lexer_conf"], "lexer_type": _TokenStream}
+    return Lark._load_from_dict({**DATA, "parser": {**frontend, "lexer_conf": lexer_conf}}, MEMO)
 
 
 def _num(token) -> Number:
@@ -391,7 +381,7 @@ def _sentences(line: str):
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
-    tokens = tokenize(text, offset)
+    tokens = tokenize(text, offset) if may_hold_number(text) else []
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     if not has_numbers:
         if _SUBJECT_LINE.search(text) or _NUMBERED.match(text):

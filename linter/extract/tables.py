@@ -21,10 +21,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.i18n import _
-from linter.normalise.flow import is_page_number
+from linter.normalise.flow import OneForOne, is_page_number
 from linter.normalise.position import SourceText
 from linter.numerals import decimal_int, is_decimal_int
 
@@ -85,7 +86,7 @@ TWO_SIDED = (SUMMARY, FISCAL)
 #: Code tables whose first column (合计, 本年收入合计, 本年支出合计) is the sum of the others.
 _TOTAL_FIRST = (INCOME, EXPENDITURE, GENERAL)
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
+_HALF_WIDTH = OneForOne("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
 _NUMBER = re.compile(rf"^-?(?:{WELL_FORMED})$")
 _MALFORMED = re.compile(r"^-?\d[\d,.]*\d$")
 _DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
@@ -247,10 +248,11 @@ class Table:
             return f"表{self.number}"
         return self.title.replace(" ", "") if self.title else f"untitled {self.kind}"
 
-    @property
+    @cached_property
     def resolution(self) -> float:
         """The step of its printed amounts (0.01 for "852.68", 1 for "8526800"): the finest one
-        printed, since trailing zeros may be dropped ("1501.2")."""
+        printed, since trailing zeros may be dropped ("1501.2"). Computed once, on the finished
+        table (the rules ask for it for every sum they check)."""
         decimals = [v.decimals for row in self.rows for v in row.all_values() if v.value]
         return 10.0 ** -max(decimals) if decimals else 0.01
 
@@ -356,7 +358,7 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
     starts = []
     current_kind = None
     data_seen = False
-    normal = [raw.strip().translate(_FULLWIDTH) for _, raw in lines]
+    normal = [_HALF_WIDTH(raw.strip()) for _, raw in lines]
     for index, (offset, raw) in enumerate(lines):
         stripped = normal[index]
         if not stripped:
@@ -365,7 +367,7 @@ def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
             _TITLE.match(stripped) or _BUDGET_TITLE.match(stripped)
         )
         number = int(match.group("number")) if match else None
-        if match is None and _unit_line_follows(normal, index):
+        if match is None and stripped.endswith("表") and _unit_line_follows(normal, index):
             match = _PLAIN_TITLE.match(stripped)
         if match:
             kind = table_kind(match.group("title"))
@@ -410,7 +412,7 @@ def _untitled_kind(line: str) -> str | None:
 def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     """Cells of one line: tab cells (kept with their index, even empty), or space-separated words
     with adjacent words of text joined ("总 计" → "总计")."""
-    text = raw.translate(_FULLWIDTH)
+    text = _HALF_WIDTH(raw)
     tokens = []
     if "\t" in text:
         position = 0
@@ -476,7 +478,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
         stripped = raw.strip()
         if not stripped or (is_page_number(stripped) and len(stripped) < 3):
             continue
-        normal = stripped.translate(_FULLWIDTH)
+        normal = _HALF_WIDTH(stripped)
         unit = _UNIT.search(normal) if table.unit is None and not data_lines else None
         if unit and len(normal) < 60:
             table.unit = unit.group("unit")
@@ -537,7 +539,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
 def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
     """Record a note line, its identities, or the 说明 that explains an empty table."""
     text = raw.strip()
-    normal = raw.translate(_FULLWIDTH)
+    normal = _HALF_WIDTH(raw)
     found = False
     for axis, pattern in (("行", _ROW_IDENTITY), ("栏", _COLUMN_IDENTITY)):
         for match in pattern.finditer(normal):
@@ -882,7 +884,7 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
         kind = next(filter(None, map(_untitled_kind, header_lines)), None)
     if kind is None:
         return None
-    normal = title.translate(_FULLWIDTH).strip()
+    normal = _HALF_WIDTH(title).strip()
     numbered = _TITLE.match(normal) or _BUDGET_TITLE.match(normal)
     number = int(numbered.group("number")) if numbered else grid.number
     table = Table(kind, number, title, grid.title_start, grid.title_end, grid.title_start, grid.title_start)
@@ -896,7 +898,7 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
     notes = [text.strip() for _, text in lines[body[-1] + 1:body[-1] + 4]]
-    table.explanation = next((note for note in notes if _EMPTY_NOTE.search(note.translate(_FULLWIDTH))), None)
+    table.explanation = next((note for note in notes if _EMPTY_NOTE.search(_HALF_WIDTH(note))), None)
     _parse(table, lines, body)
     return table
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from lark import Token
 
+from linter.extract.claims_parser import Token
 from linter.extract.numbers import Number, parse_number
 
 _NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
@@ -48,6 +48,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "_SEMI": (";", r"[；;]"),
     "_COLON": (":", r"[：:]"),
 }
+#: How every AMOUNT and PERCENT token ends: keep it in step with their patterns above.
+_NUMBER_END = regex.compile(r"\d(?:%|[万亿]?元|[。，；,;])")
 NAME_CODE = "n"
 _GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
 
@@ -94,6 +96,11 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     if position < len(text):
         tokens.append(_name(text, position, len(text), offset))
     return [t for t in tokens if t.type != "NAME" or t.text.strip()]
+
+
+def may_hold_number(text: str) -> bool:
+    """False when ``text`` surely holds no AMOUNT or PERCENT token (a quick test before :func:`tokenize`)."""
+    return bool(_NUMBER_END.search(text))
 
 
 def _name(text: str, start: int, end: int, offset: int) -> ClaimToken:
