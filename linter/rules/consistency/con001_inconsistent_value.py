@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from linter.check.arith import QuantityIndex, related, value_conflicts
@@ -80,11 +82,13 @@ def _restated_items(document):
     """``(lead, closing)`` amounts of each numbered item whose explanation names one amount only,
     in its last sentence, after a word of total or request, in the document's year."""
     year = document_year(document.original.text)
-    amounts = [n for n in document.numbers if n.unit in ("万元", "元", "亿元") and not n.malformed]
+    amounts = sorted((n for n in document.numbers if n.unit in ("万元", "元", "亿元") and not n.malformed),
+                     key=lambda n: n.start)
+    starts = [n.start for n in amounts]
     text = document.flow.text
     offset = 0
     for line in text.split("\n"):
-        inside = [n for n in amounts if offset <= n.start < offset + len(line)]
+        inside = amounts[bisect_left(starts, offset):bisect_left(starts, offset + len(line))]
         offset += len(line) + 1
         if len(inside) != 2:
             continue
