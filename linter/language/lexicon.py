@@ -105,9 +105,11 @@ def _pinyin_table() -> dict[str, str]:
     return table
 
 
+@cache
 def pinyins(char: str) -> frozenset[str]:
     """The toneless common reading of ``char`` (a polyphone's rare readings would make
-    too many characters homophones); empty for non-Chinese characters."""
+    too many characters homophones); empty for non-Chinese characters. Cached: the typo
+    finder asks about the same few thousand characters tens of thousands of times."""
     reading = _pinyin_table().get(char)
     return frozenset((reading,)) if reading else frozenset()
 
