@@ -95,6 +95,16 @@ def test_shipped_pinyin_table_is_pypinyins():
     assert pinyins("够") == pinyins("购") == {"gou"} and not pinyins("a")
 
 
+def test_homophones_share_a_reading():
+    """Two characters are homophones exactly when their readings (:func:`pinyins`) meet."""
+    from linter.language.lexicon import homophones, pinyins
+
+    assert homophones("够", "购") and homophones("购", "够") and not homophones("够", "句")
+    assert not homophones("a", "a") and not homophones("够", "a")
+    pairs = [(a, b) for a in "够购钩以衣已预予项像象" for b in "够购钩以衣已预予项像象a"]
+    assert [homophones(a, b) for a, b in pairs] == [bool(pinyins(a) & pinyins(b)) for a, b in pairs]
+
+
 def test_shipped_dictionary_is_a_fresh_build_of_the_installed_jieba(tmp_path):
     """linter/data holds what scripts/build_dictionary.py makes of this jieba, and runs use it."""
     from linter.language import dictionary

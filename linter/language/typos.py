@@ -408,7 +408,6 @@ def _related(window: str, index: dict[str, tuple[str, ...]]) -> tuple[tuple[int,
     return tuple(found)
 
 
-@lru_cache(maxsize=65536)
 def _relation(found: str, intended: str) -> str | None:
     """How ``found`` may have been typed for ``intended``: "homophone", "shape" or None."""
     if lex.homophones(found, intended):
