@@ -128,6 +128,25 @@ def test_without_shipped_files_the_dictionary_is_built_into_the_cache(tmp_path, 
     assert counts.read_bytes() == shipped_counts
 
 
+def test_shipped_substitution_index_is_a_fresh_build(tmp_path):
+    """linter/data holds the typo finder's index as scripts/build_dictionary.py writes it, and runs use it."""
+    from linter.language import typos
+
+    assert typos.substitution_index_file().parent == typos.SHIPPED
+    typos.write_substitution_index(tmp_path / "index.tsv")
+    assert (tmp_path / "index.tsv").read_bytes() == typos.substitution_index_file().read_bytes()
+
+
+def test_without_a_shipped_substitution_index_it_is_built_into_the_cache(tmp_path, monkeypatch):
+    from linter.language import typos
+
+    shipped = typos.substitution_index_file().read_bytes()
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(typos, "SHIPPED", tmp_path / "nothing")
+    built = typos.substitution_index_file()
+    assert built.parent == tmp_path / "cache" and built.read_bytes() == shipped
+
+
 def test_jiebas_hmm_model_is_imported_only_when_used():
     import subprocess
     import sys

@@ -16,7 +16,6 @@ Two sources of known words, both with strong evidence required:
 
 from __future__ import annotations
 
-import marshal
 import math
 import re
 from bisect import bisect_right
@@ -24,9 +23,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
+from pathlib import Path
 
 from linter.cache import cached
 from linter.language import lexicon as lex
+from linter.language.dictionary import SHIPPED
 from linter.language.shapes import shape_alike
 
 #: Phrase lengths from which a near copy counts: homophone substitution, other edits.
@@ -458,23 +459,41 @@ def _phrase_halves() -> tuple[re.Pattern, dict[str, tuple[tuple[str, tuple[str, 
     return pattern, {anchor: tuple(halves) for anchor, halves in anchors.items()}
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> dict[str, tuple[str, ...]]:
-    """:func:`_key` → jieba's common words of two or three characters (and the lexicon's
-    words), built once from the dictionary and cached on disk."""
+def substitution_index_file() -> Path:
+    """The index of jieba's known words by masked key (:func:`_key`): the copy shipped in
+    ``linter/data`` (``scripts/build_dictionary.py``) when it is of this dictionary, else built
+    once into the cache."""
+    name = substitution_index_name()
+    shipped = SHIPPED / name
+    return shipped if shipped.exists() else cached(name, write_substitution_index)
+
+
+def substitution_index_name() -> str:
+    """Named after the dictionary (its size and total count) and the frequency bound."""
+    tokenizer = lex.tokenizer()
+    return f"substitution-words-{len(tokenizer.trie)}-{tokenizer.counts[-1]}-{KNOWN_WORD_FREQUENCY}.tsv"
+
+
+def write_substitution_index(path: Path) -> None:
+    """Write, a line per key, the words of two or three characters jieba counts at least
+    ``KNOWN_WORD_FREQUENCY`` times that share it (the key's mask written ``*``)."""
     tokenizer = lex.tokenizer()
     trie, counts = tokenizer.trie, tokenizer.counts
+    index: dict[str, list[str]] = defaultdict(list)
+    for word, key in trie.iteritems():
+        if 2 <= len(word) <= 3 and counts[key] >= KNOWN_WORD_FREQUENCY and _HAN_RUN.fullmatch(word):
+            for i in range(len(word)):
+                index[_key(word, i)].append(word)
+    lines = (f"{key.replace(MASK, '*')}\t{' '.join(words)}\n" for key, words in index.items())
+    path.write_text("".join(lines), encoding="utf-8")
 
-    def build(path) -> None:
-        index: dict[str, list[str]] = defaultdict(list)
-        for word, key in trie.iteritems():
-            if 2 <= len(word) <= 3 and counts[key] >= KNOWN_WORD_FREQUENCY and _HAN_RUN.fullmatch(word):
-                for i in range(len(word)):
-                    index[_key(word, i)].append(word)
-        path.write_bytes(marshal.dumps({key: tuple(words) for key, words in index.items()}))
 
-    name = f"substitution-words-{len(trie)}-{counts[-1]}-{KNOWN_WORD_FREQUENCY}.marshal"
-    index = marshal.loads(cached(name, build).read_bytes())
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, tuple[str, ...]]:
+    """:func:`_key` → jieba's common words of two or three characters (and the lexicon's words)."""
+    text = substitution_index_file().read_text(encoding="utf-8").rstrip("\n")
+    fields = iter(text.replace("*", MASK).replace("\n", "\t").split("\t"))  # key, words, key, words, …
+    index = {key: tuple(words.split(" ")) for key, words in zip(fields, fields)}
     for word in lex.lexicon():
         if 2 <= len(word) <= MAX_WORD and _HAN_RUN.fullmatch(word):
             for i in range(len(word)):
