@@ -395,6 +395,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     qizhong = next((i for i, t in enumerate(tokens) if t.type == "QIZHONG"), None)
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
     opened = False
+    opened_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
     for first, last, claim in found:
         if qizhong is not None and first in (qizhong + 1, qizhong + 2) and breakdown is None and not opened:
             breakdown = _open_breakdown(state.last_value, claims, state)
@@ -403,13 +404,22 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
             if breakdown is not None and _opens_list(tokens, main_use):
                 state.list_whole = breakdown
-        _record(claim, state, claims, breakdown)
+        # "公务用车购置及运行维护费30.1万元（购置费0万元，运行维护费30.1万元）": amounts in brackets
+        # break down the item before them, not the list the item belongs to.
+        sub_item = isinstance(claim, Stated) and not opened_in_brackets and _in_brackets(text, tokens[last - 1].start - offset)
+        _record(claim, state, claims, None if sub_item else breakdown)
     if main_use is not None and state.last_value is not None and text.rstrip().endswith(("：", ":")):
         lead = _main_use_breakdown(tokens, main_use, state, claims)
         if lead is not None:
             state.list_whole = lead
     if qizhong is not None and tokens[-1].type in ("_COLON", "QIZHONG") and state.last_value is not None:
         state.pending_whole = _open_breakdown(state.last_value, claims, state)
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether ``position`` of a sentence lies inside a bracket opened before it in the sentence."""
+    before = text[:position]
+    return sum(before.count(c) for c in "(（") > sum(before.count(c) for c in ")）")
 
 
 def _opens_list(tokens: list[ClaimToken], main_use: int) -> bool:
