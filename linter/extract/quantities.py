@@ -81,12 +81,15 @@ _NOISE = regex.compile(
     r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度|当年|年度|[、\s“”\"]"
 )
 
+#: A name stated with its verb ("收、支总计均为", "收入合计为"): the quantity is the name before it.
+_COPULA = regex.compile(r"(?<=\p{Han})(?:均|各|分别|共)?为$")
+
 Key = tuple[str, str]
 
 
 def clean_name(name: str) -> str:
-    """Drop list markers, years, spaces and quotes: "2022年度收、支总计" → "收支总计"."""
-    name = _NOISE.sub("", name)
+    """Drop list markers, years, spaces, quotes and a closing 为: "2022年度收、支总计均为" → "收支总计"."""
+    name = _COPULA.sub("", _NOISE.sub("", name))
     return name.removesuffix("各").removesuffix("中")
 
 
