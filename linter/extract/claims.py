@@ -21,7 +21,7 @@ import regex
 
 from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Transformer, v_args
 from linter.extract.numbers import Number
-from linter.extract.quantities import DEPARTMENT, SANGONG, Key, parent_base, quantity_key, scope_of
+from linter.extract.quantities import DEPARTMENT, SANGONG, Key, is_part_of, parent_base, quantity_key, scope_of
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import is_heading
 
@@ -515,11 +515,18 @@ def _beside_sangong(stated: Stated, breakdown: Breakdown) -> bool:
     return bool(whole and whole.key and whole.key[1] == SANGONG and regex.search(r"会议费|培训费", stated.name))
 
 
+def _inside_a_part(stated: Stated, breakdown: Breakdown) -> bool:
+    """A component of a part listed before it ("公务用车购置及运行维护费9万元，其中公务用车购置费0万元")
+    breaks that part down; it is not one more part of the list."""
+    return stated.key is not None and any(part.key and is_part_of(stated.key, part.key) for part in breakdown.parts)
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name):
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     stated.key = quantity_key(stated.name, scope)
     claims.values.append(stated)
-    if breakdown is not None and stated is not breakdown.whole and not _beside_sangong(stated, breakdown):
+    if (breakdown is not None and stated is not breakdown.whole and not _beside_sangong(stated, breakdown)
+            and not _inside_a_part(stated, breakdown)):
         breakdown.parts.append(stated)
     state.last_value = stated
