@@ -319,7 +319,29 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         claim = builder.transform(tree)
         if claim is not None and not _has_malformed_number(claim):
             claims.append((match.start(), match.end(), claim))
+        if family == "share":
+            claims.extend(_change_after_share(tokens, codes, match, builder))
     return claims
+
+
+#: The change that follows a share: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%".
+_CHANGE_AFTER_SHARE = regex.compile(r",(T[UD]A(?:,[UD]P)?)")
+_SUBJECT = regex.compile(r"y?n")
+
+
+def _change_after_share(tokens, codes: str, share, builder) -> list[tuple[int, int, object]]:
+    """The change stated right after ``share`` (a code match), read as a change of the share's
+    subject (its level is the share's part, already stated)."""
+    after = _CHANGE_AFTER_SHARE.match(codes, share.end())
+    subject = _SUBJECT.match(codes, share.start())
+    if after is None or subject is None:
+        return []
+    stream = tokens[subject.start():subject.end()] + tokens[after.start(1):after.end()]
+    try:
+        claim = builder.transform(parser().parse([t.lark() for t in stream], start="change_named"))
+    except LarkError:
+        return []
+    return [] if claim is None or _has_malformed_number(claim) else [(after.start(1), after.end(), claim)]
 
 
 def _has_malformed_number(claim) -> bool:
