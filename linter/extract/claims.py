@@ -312,12 +312,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         family = match.lastgroup
         if family in ("value", "share") and match.start() and codes[match.start() - 1] in "UD":
             continue  # "增加基本支出12.5万元" states a change, not the level of 基本支出
-        try:
-            tree = parser().parse([t.lark() for t in tokens[match.start():match.end()]], start=family)
-        except LarkError:
-            continue
-        claim = builder.transform(tree)
-        if claim is not None and not _has_malformed_number(claim):
+        claim = _parse(tokens[match.start():match.end()], family, builder)
+        if claim is not None:
             claims.append((match.start(), match.end(), claim))
         if family == "share":
             claims.extend(_change_after_share(tokens, codes, match, builder))
@@ -337,11 +333,18 @@ def _change_after_share(tokens, codes: str, share, builder) -> list[tuple[int, i
     if after is None or subject is None:
         return []
     stream = tokens[subject.start():subject.end()] + tokens[after.start(1):after.end()]
+    claim = _parse(stream, "change_named", builder)
+    return [] if claim is None else [(after.start(1), after.end(), claim)]
+
+
+def _parse(stream: list[ClaimToken], family: str, builder) -> object | None:
+    """The claim ``stream`` states as a sentence of ``family``; None when it does not parse, the
+    transformer declines it, or an input amount is malformed."""
     try:
-        claim = builder.transform(parser().parse([t.lark() for t in stream], start="change_named"))
+        claim = builder.transform(parser().parse([t.lark() for t in stream], start=family))
     except LarkError:
-        return []
-    return [] if claim is None or _has_malformed_number(claim) else [(after.start(1), after.end(), claim)]
+        return None
+    return None if claim is None or _has_malformed_number(claim) else claim
 
 
 def _has_malformed_number(claim) -> bool:
