@@ -22,7 +22,7 @@ _GAP = r"[\s“”\"]{0,3}"
 #: Rule codes that recompute or compare amounts: any of them finding a changed amount counts.
 _AMOUNT_CODES = frozenset({
     "ARI001", "ARI002", "ARI003", "ARI004", "ARI005", "ARI006",
-    "CON001", "CON002", "CON003", "TBL004", "TBL006",
+    "CON001", "CON002", "CON003", "CON006", "TBL004", "TBL006",
 })
 
 #: "占本年支出合计的 94.5%", "占 7.74%"

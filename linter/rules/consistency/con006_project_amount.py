@@ -1,0 +1,109 @@
+"""CON006 inconsistent-project-amount."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from linter.check.finding import Related, Severity
+from linter.check.interval import amount_interval
+from linter.check.rule import Rule
+from linter.extract.numbers import Number, parse_number
+from linter.i18n import _
+
+#: "编报绩效目标的2024年度项目39个，涉及预算金额4415.48万元": a stage of performance
+#: management, the number of its projects and the money they involve, on the flow text.
+_STAGE = regex.compile(
+    r"(?P<stage>[\p{Han}“”]{2,16}?)的(?:\d{4}年度?)?项目(?P<count>\d+)个[，,]?"
+    r"(?P<measure>(?:共)?涉及[\p{Han}]{0,6}?(?:金额|资金))(?:为|共|共计)?"
+    r"(?P<amount>\d[\d,.]*)(?P<unit>万元|亿元|元)"
+)
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """One stage's clause: its name, project count and amount (flow-text offsets of the amount)."""
+
+    name: str
+    count: int
+    measure: str
+    amount: Number
+
+
+class InconsistentProjectAmount(Rule):
+    """Two stages of performance management (编报绩效目标, 绩效跟踪评价, 绩效自评 …) of one
+    paragraph state the same number of projects but amounts that no rounding makes equal.
+
+    Each stage covers projects of the ones with performance targets; the same count of them,
+    with the money measured the same way (both "涉及预算金额"), is the same projects and the
+    same money. A count of 0, different counts, or different measures are not compared. When
+    all stages but one agree, the odd one is reported; otherwise the later of the two. It is a
+    warning: the text cannot show which of the amount and the count was mistyped.
+
+    **Anti-pattern**
+
+        编报绩效目标的2024年度项目39个，涉及预算金额4415.48万元；绩效跟踪评价的2024年度项目39个，
+        涉及预算金额4410.48万元；绩效自评的2024年度项目39个，涉及预算金额4415.48万元。
+
+    **Best practice**
+
+        编报绩效目标的2024年度项目39个，涉及预算金额4415.48万元；绩效跟踪评价的2024年度项目39个，
+        涉及预算金额4415.48万元；绩效自评的2024年度项目39个，涉及预算金额4415.48万元。
+    """
+
+    code = "CON006"
+    name = "inconsistent-project-amount"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        offset = 0
+        for paragraph in document.flow.text.split("\n"):
+            start, offset = offset, offset + len(paragraph) + 1
+            if "绩效" not in paragraph:
+                continue
+            groups: dict[tuple, list[_Stage]] = {}
+            for stage in _stages(paragraph, start):
+                if stage.count:
+                    groups.setdefault((stage.count, stage.measure, stage.amount.unit), []).append(stage)
+            for stages in groups.values():
+                yield from self._disagreements(document, context, stages)
+
+    def _disagreements(self, document, context, stages: list[_Stage]):
+        """A finding for the stage whose amount differs from the others' (see the class doc)."""
+        intervals = [amount_interval(stage.amount, context.tolerances) for stage in stages]
+        if all(intervals[0].overlaps(other) for other in intervals[1:]):
+            return
+        values = Counter(stage.amount.value for stage in stages)
+        [(common, times)] = values.most_common(1)
+        odd = [stage for stage in stages if stage.amount.value != common]
+        if times > 1 and len(odd) == 1:
+            wrong, reference = odd[0], next(stage for stage in stages if stage.amount.value == common)
+        else:
+            reference, wrong = stages[0], next(s for s, i in zip(stages, intervals) if not intervals[0].overlaps(i))
+        place = document.span(reference.amount.start, reference.amount.end)
+        yield self.finding(
+            document,
+            document.span(wrong.amount.start, wrong.amount.end),
+            _("{stage} states {count} projects involving {amount}{unit}, but {other_stage} states the same "
+              "{count} projects involving {other}{unit} (line {line}): the same projects involve the same "
+              "money, so an amount or a count is wrong",
+              stage=wrong.name, count=wrong.count, amount=wrong.amount.text, unit=wrong.amount.unit,
+              other_stage=reference.name, other=reference.amount.text, line=place.start.line),
+            expected=reference.amount.text,
+            related=[Related(place, _("the same projects"))],
+        )
+
+
+def _stages(paragraph: str, offset: int) -> list[_Stage]:
+    """The stage clauses of one paragraph of the flow text starting at ``offset``."""
+    stages = []
+    for match in _STAGE.finditer(paragraph):
+        value, decimals = parse_number(match.group("amount"))
+        if value is None:
+            continue  # a malformed amount is NUM001's
+        start, end = offset + match.start("amount"), offset + match.end("unit")
+        amount = Number(match.group("amount"), match.group("unit"), start, end, value, decimals)
+        stages.append(_Stage(match.group("stage"), int(match.group("count")), match.group("measure"), amount))
+    return stages
