@@ -54,6 +54,8 @@ class UnbalancedBracket(Rule):
     def check(self, document, context):
         paragraphs = list(_joined_paragraphs(document.flow.text))
         for index, (start, paragraph, (pairs, problems)) in enumerate(paragraphs):
+            if not pairs and not problems:
+                continue
             if index == len(paragraphs) - 1 and _cut_off(paragraph):
                 openers = [(p, c) for p, c in problems if c in PAIRS]
                 if openers:
@@ -72,11 +74,11 @@ class UnbalancedBracket(Rule):
     def _width_mismatches(self, document, start: int, paragraph: str, pairs: list[tuple[int, int]]):
         """The ``(opener, closer)`` pairs of ``paragraph`` whose opener and closer have different
         widths in the original file."""
-        original = document.original.text
+        original, origin = document.original.text, document.flow.origin
         for opener, closer in pairs:
             if paragraph[opener] not in _WIDE:
                 continue
-            opened, closed = (original[document.flow.source_span(start + i, start + i + 1)[0]] for i in (opener, closer))
+            opened, closed = original[origin[start + opener]], original[origin[start + closer]]
             if (opened in _WIDE) != (closed in _WIDE):
                 at = start + closer
                 yield self.finding(
@@ -106,6 +108,8 @@ def _scan(paragraph: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]
     quote closing a typographic one stands for the pair), in one pass: each opener is pushed and
     popped at most once, and a closer finds out whether its opener is on the stack from a count
     per kind, so the scan is linear."""
+    if not _MARKS.search(paragraph):
+        return [], []
     stack: list[tuple[int, str]] = []
     open_count = dict.fromkeys(PAIRS, 0)
     pairs: list[tuple[int, int]] = []
