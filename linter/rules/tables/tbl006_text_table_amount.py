@@ -160,11 +160,11 @@ class TextTableAmount(Rule):
         interval = amount_interval(Number(stated, "万元", 0, 0, value, decimals), context.tolerances)
         if interval.contains(printed):
             return
-        message = (
-            _("the text says {stated}万元 for {row} but the table prints {printed} (栏{column})",
-              stated=stated, row=row_label(table, row), printed=amount(printed), column=column)
+        finding = gap_finding(
+            self, document, context, lambda: document.span(start, end), value, printed, 1,
+            lambda: _("the text says {stated}万元 for {row} but the table prints {printed} (栏{column})",
+                      stated=stated, row=row_label(table, row), printed=amount(printed), column=column),
         )
-        finding = gap_finding(self, document, context, document.span(start, end), value, printed, 1, message)
         if finding:
             yield finding
 
