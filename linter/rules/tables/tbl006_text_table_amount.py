@@ -42,6 +42,11 @@ _TOTALS = {
             (r"公用经费", BASIC, "公用经费合计", 1)],
     FUND: [(r"本年收入", FUND, None, "income"), (r"本年支出", FUND, None, "spending")],
 }
+#: :data:`_TOTALS` with each pattern compiled followed by its amount, and whether it is 项目支出.
+_TOTAL_AMOUNTS = {
+    kind: [(re.compile(rf"{pattern}{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
+    for kind, totals in _TOTALS.items()
+}
 
 
 class TextTableAmount(Rule):
@@ -117,12 +122,12 @@ class TextTableAmount(Rule):
             yield from self._compare_number(document, context, actual.text, actual.start, actual.end, table, row, 1)
 
     def _totals(self, kind, line, tables):
-        for pattern, table_kind_, row_key, column in _TOTALS.get(kind, []):
+        for pattern, project, table_kind_, row_key, column in _TOTAL_AMOUNTS.get(kind, []):
             table = first(tables, table_kind_)
             if table is None:
                 continue
-            for match in re.finditer(rf"{pattern}{AMOUNT}", line):
-                if "项目支出" in sentence_before(line, match.start()) and pattern != r"项目支出":
+            for match in pattern.finditer(line):
+                if "项目支出" in sentence_before(line, match.start()) and not project:
                     continue
                 row = _row(table, row_key)
                 if row is not None:
