@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
@@ -42,8 +44,9 @@ class TraditionalCharacters(Rule):
 
     def check(self, document, context):
         runs, converted = [], 0
-        for line_start, line in _lines(document.flow.text):
-            simplified = lex.to_simplified(line)
+        # OpenCC matches no phrase across a line break: the text converts line by line at once.
+        lines = zip(_lines(document.flow.text), lex.to_simplified(document.flow.text).split("\n"))
+        for (line_start, line), simplified in lines:
             if simplified == line:
                 continue
             if len(simplified) != len(line):
@@ -56,7 +59,7 @@ class TraditionalCharacters(Rule):
                     runs.append((line_start + run[0], line_start + run[-1] + 1, len(run), old, new))
         if not runs:
             return
-        chinese = sum(1 for char in document.flow.text if lex.is_han(char))
+        chinese = len(re.findall(lex.HAN, document.flow.text))
         if converted >= WHOLE_DOCUMENT_SHARE * chinese:
             start, end, old, new = runs[0][:2] + runs[0][3:]
             yield self.finding(
