@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -27,6 +28,9 @@ _NARRATIVE = (
                   r"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
 )
 _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS))
+#: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
+#: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
+_NARRATIVE_WORDS = re.compile("|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "保有量", "公务接待")))
 #: Labels of the rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2").
 _ROW_LABELS = (
     (rf"{_ABROAD}[(（]个[)）]", _GROUPS),
@@ -106,7 +110,7 @@ def _counts(document) -> list[_Count]:
     counts = []
     text = document.flow.text
     year = document_year(document.original.text)
-    for clause in _CLAUSE.finditer(_joined_lines(text)):
+    for clause in _clauses_naming_counts(_joined_lines(text)):
         words = "".join(clause.group().split())
         kept = None
         for pattern, keys in zip(_NARRATIVE, _KEYS):
@@ -126,6 +130,16 @@ def _counts(document) -> list[_Count]:
         for match in pattern.finditer(document.original.text):
             counts.append(_Count(what, int(match.group("a")), match.start("a"), match.end("a")))
     return counts
+
+
+def _clauses_naming_counts(text: str) -> list[regex.Match]:
+    """The clauses of ``text`` that hold one of :data:`_NARRATIVE_WORDS`, in order."""
+    clauses = {}
+    for word in _NARRATIVE_WORDS.finditer(text):
+        start = max(text.rfind(end, 0, word.start()) for end in "。；;\n") + 1
+        if start not in clauses:
+            clauses[start] = _CLAUSE.match(text, start)
+    return list(clauses.values())
 
 
 def _joined_lines(text: str) -> str:
