@@ -221,6 +221,8 @@ def _item_row(table: Table, match) -> Row | None:
 
 
 _BRACKETS = str.maketrans("（）", "()")
+#: The characters of a subject name on a table row's line.
+_NAME_CHARACTER = re.compile(rf"{_CJK}|[()（）]")
 #: A subject line of a completion paragraph: "城乡社区支出(类)城乡社区管理事务(款)行政运行(项)".
 _SUBJECT = re.compile(
     rf"(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?:(?P<kuan>[^()。，；\d]{{2,30}}?)\(款\)"
@@ -248,7 +250,7 @@ def _names_by_code(document, tables: list[Table]) -> dict[str, set[str]]:
         for row in table.rows:
             if row.code:
                 line = row.name or document.original.text[row.start:row.end]
-                names.setdefault(row.code, set()).add(normal_name("".join(re.findall(rf"{_CJK}|[()（）]", line))))
+                names.setdefault(row.code, set()).add(normal_name("".join(_NAME_CHARACTER.findall(line))))
     return names
 
 
