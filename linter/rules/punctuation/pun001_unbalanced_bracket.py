@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from linter.check.finding import Severity
@@ -14,7 +16,7 @@ _CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
 #: An ASCII quotation mark closing a typographic one ("“三公"经费").
 _ASCII_CLOSERS = {'"': "“", "'": "‘"}
 #: Every character :func:`_scan` looks at: the brackets and quotation marks, typographic and ASCII.
-_MARKS = regex.compile("[" + regex.escape("".join([*PAIRS, *_CLOSERS, *_ASCII_CLOSERS])) + "]")
+_MARKS = re.compile("[" + re.escape("".join([*PAIRS, *_CLOSERS, *_ASCII_CLOSERS])) + "]")  # ``re``: cheaper per call
 #: A list label with a lone closing bracket ("1)", "a)", "二)") starting a paragraph or clause;
 #: matched backwards from the bracket, so each test costs a few characters.
 _LABEL = regex.compile(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}", regex.REVERSE)
