@@ -54,11 +54,8 @@ class UnbalancedBracket(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        paragraphs = list(_joined_paragraphs(document.flow.text))
-        for index, (start, paragraph, (pairs, problems)) in enumerate(paragraphs):
-            if not pairs and not problems:
-                continue
-            if index == len(paragraphs) - 1 and _cut_off(paragraph):
+        for start, paragraph, (pairs, problems), last in _joined_paragraphs(document.flow.text):
+            if last and _cut_off(paragraph):
                 openers = [(p, c) for p, c in problems if c in PAIRS]
                 if openers:
                     at = start + openers[0][0]
@@ -148,18 +145,22 @@ def _cut_off(paragraph: str) -> bool:
 
 
 def _joined_paragraphs(text: str):
-    """Paragraphs (table rows skipped) with their :func:`_scan`; a paragraph left open is joined
+    """The paragraphs that hold a bracket or quotation mark (table rows skipped), with their
+    :func:`_scan` and whether they are the text's last paragraph; a paragraph left open is joined
     with the next one when that one closes a bracket it never opened (flow text breaks after
     short numbered lines)."""
     pieces, start = [], 0
     for paragraph in text.split("\n"):
         pieces.append((start, paragraph))
         start += len(paragraph) + 1
+    last = len(pieces) - 1
+    while last >= 0 and "\t" in pieces[last][1]:
+        last -= 1
     index = 0
     while index < len(pieces):
         start, paragraph = pieces[index]
         index += 1
-        if "\t" in paragraph:
+        if "\t" in paragraph or not _MARKS.search(paragraph):
             continue
         scan = _scan(paragraph)
         joined = 0
@@ -172,4 +173,4 @@ def _joined_paragraphs(text: str):
             scan = _scan(paragraph)
             index += 1
             joined += 1
-        yield start, paragraph, scan
+        yield start, paragraph, scan, index > last
