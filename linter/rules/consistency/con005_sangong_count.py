@@ -10,7 +10,7 @@ import regex
 from linter.check.finding import Related, Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
-from linter.language.subjects import document_year
+from linter.rules.shared import original_year
 
 #: What each 三公 count is, as people read it.
 _GROUPS, _TRAVELLERS, _BOUGHT, _FLEET, _BATCHES, _GUESTS = (
@@ -109,7 +109,7 @@ def _counts(document) -> list[_Count]:
     """Every 三公 count the narrative and the tables' rows state."""
     counts = []
     text = document.flow.text
-    year = document_year(document.original.text)
+    year = document.derived(original_year)
     for clause in _clauses_naming_counts(_joined_lines(text)):
         words = "".join(clause.group().split())
         kept = None

@@ -9,7 +9,8 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.lexicon import normalise, subjects
 from linter.extract.subjects import subjects as reference
-from linter.language.subjects import SubjectUse, document_year
+from linter.language.subjects import SubjectUse
+from linter.rules.shared import flow_year
 
 #: Obsolete names this long are subject names wherever they stand; shorter ones are common
 #: words ("医疗保障") and count only in the glossary's subject list or before a level marker.
@@ -45,7 +46,7 @@ class ObsoleteSubject(Rule):
 
     def check(self, document, context):
         text = document.flow.text
-        year = document_year(text)
+        year = document.derived(flow_year)
         if year is None:
             return
         retired = {name: (code, last) for name, (code, last) in subjects().retired.items() if last < year}

@@ -14,7 +14,7 @@ from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SUMMARY, Row, Table,
 )
 from linter.rules.tables.common import amount, first, gap_finding, row_label
-from linter.rules.tables.narrative import AMOUNT, sections, sentence_before
+from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
 _DECISION = r"(?:[。：:，,]?(?:年初(?:预算为[\d,.]+万元|无预算)[，,。])?支出决算为)?"
@@ -91,7 +91,7 @@ class TextTableAmount(Rule):
             return
         compared = set()
         general_lines = []
-        for kind, offset, line in sections(document.flow.text):
+        for kind, offset, line in document.derived(section_lines):
             claims = list(self._totals(kind, line, tables))
             if kind in (GENERAL, FUND):
                 claims += self._classes(kind, line, tables)
