@@ -30,7 +30,9 @@ _NARRATIVE = (
 _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS))
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
-_NARRATIVE_WORDS = re.compile("|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "保有量", "公务接待")))
+_NARRATIVE_WORDS = re.compile(
+    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "保有量", "公务接待"))
+)
 #: Labels of the rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2").
 _ROW_LABELS = (
     (rf"{_ABROAD}[(（]个[)）]", _GROUPS),
@@ -50,7 +52,9 @@ _ROWS = tuple(
 _OTHER = regex.compile(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中")
 #: A clause: the text between two sentence or clause ends.
 _CLAUSE = regex.compile(r"[^。；;\n]+")
+#: A year named in a clause.
 _YEAR = regex.compile(r"(20\d{2})年")
+#: A line break inside a sentence (not after its end, not before a blank line).
 _INNER_BREAK = regex.compile(r"(?<=[^。；;\n])\n(?=[^\n])")
 
 
