@@ -39,8 +39,8 @@ def readable(tables: list[Table], kind: str | None = None) -> list[Table]:
 
 
 def first(tables: list[Table], kind: str) -> Table | None:
-    found = readable(tables, kind)
-    return found[0] if found else None
+    """The first table of ``kind`` read with confidence."""
+    return next((t for t in tables if t.problem is None and t.kind == kind), None)
 
 
 def amount(value: float) -> str:
