@@ -82,8 +82,12 @@ def _similar(a: str, b: str) -> bool:
         head = len(os.path.commonprefix([a, b]))
         tail = len(os.path.commonprefix([a[head:][::-1], b[head:][::-1]]))
         return max(len(a), len(b)) - head - tail <= allowed
-    # Every character of the longer sentence outside the matched blocks counts as changed, and
-    # no alignment matches more characters than the two have in common: a linear bound first.
+    # Every character of a sentence outside the matched blocks counts as changed, and no alignment
+    # matches a character the other sentence lacks, nor more characters than the two have in
+    # common: two linear bounds first (the cheaper one rules out most neighbours).
+    kinds_a, kinds_b = set(a), set(b)
+    if max(len(kinds_a - kinds_b), len(kinds_b - kinds_a)) > allowed:
+        return False
     if max(len(a), len(b)) - sum((Counter(a) & Counter(b)).values()) > allowed:
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
