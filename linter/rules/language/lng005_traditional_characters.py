@@ -16,7 +16,8 @@ MIN_CONVERTED = 3
 #: From this share of converted characters on, the whole document is in traditional script
 #: (in traditional text about a third of the characters differ; a pasted paragraph is far less).
 WHOLE_DOCUMENT_SHARE = 0.1
-_HAN = re.compile(lex.HAN)
+#: Everything but Chinese characters: deleting it leaves the characters to count.
+_NOT_HAN = re.compile(f"[^{lex.HAN[1:-1]}]+")
 
 
 class TraditionalCharacters(Rule):
@@ -60,7 +61,7 @@ class TraditionalCharacters(Rule):
                     runs.append((line_start + run[0], line_start + run[-1] + 1, len(run), old, new))
         if not runs:
             return
-        chinese = len(_HAN.findall(document.flow.text))
+        chinese = len(_NOT_HAN.sub("", document.flow.text))
         if converted >= WHOLE_DOCUMENT_SHARE * chinese:
             start, end, old, new = runs[0][:2] + runs[0][3:]
             yield self.finding(
