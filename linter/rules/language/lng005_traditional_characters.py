@@ -16,7 +16,8 @@ MIN_CONVERTED = 3
 #: From this share of converted characters on, the whole document is in traditional script
 #: (in traditional text about a third of the characters differ; a pasted paragraph is far less).
 WHOLE_DOCUMENT_SHARE = 0.1
-#: Everything but Chinese characters: deleting it leaves the characters to count.
+#: Everything but Chinese characters (the complement of the class ``lex.HAN``): deleting it
+#: leaves the characters to count.
 _NOT_HAN = re.compile(f"[^{lex.HAN[1:-1]}]+")
 
 
