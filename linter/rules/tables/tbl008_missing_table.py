@@ -70,11 +70,14 @@ class MissingTable(Rule):
                       kind=kind, year=year, document_kind=document_kind),
                 )
         blank_form = len(tables) >= _TABLES_PART and not any(t.rows and not t.is_empty for t in tables)
-        template = _PLACEHOLDER.search(document.original.text) is not None
+        text = document.original.text
+        # The instruction is rare: tables are searched for it only when the text holds its key words
+        # and is not a blank template (whose instructions belong there).
+        drafted = _INSTRUCTION_KEY.search(text) is not None and _PLACEHOLDER.search(text) is None
         for table in tables:
             instruction = None
-            if not template and _INSTRUCTION_KEY.search(document.original.text, table.start, table.end):
-                instruction = _INSTRUCTION.search(document.original.text, table.start, table.end)
+            if drafted and _INSTRUCTION_KEY.search(text, table.start, table.end):
+                instruction = _INSTRUCTION.search(text, table.start, table.end)
             if instruction:
                 yield self.finding(
                     document, document.source_span(instruction.start(), instruction.end()),
