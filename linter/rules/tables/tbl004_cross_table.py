@@ -121,11 +121,14 @@ class CrossTable(Rule):
             return
         if compare(income[0].amount(1), income[1].amount(1), 1, context.tolerances) == GAP:
             return  # 表1 also covers money that is not 财政拨款: its class rows may be larger
+        spending = {}  # the 支出 rows of the fiscal table by name, first one kept (as ``row_named``)
+        for row in fiscal.rows:
+            if row.side == "支出":
+                spending.setdefault(row.plain_name, row)
         for row in summary.rows:
             if row.side != "支出" or row.is_total or not row.plain_name.endswith("支出"):
                 continue
-            other = fiscal.row_named(row.plain_name, "支出")
-            yield from self._pair(document, context, summary, row, 2, fiscal, other, 2)
+            yield from self._pair(document, context, summary, row, 2, fiscal, spending.get(row.plain_name), 2)
 
 
 def _total(table: Table | None) -> Row | None:
