@@ -12,7 +12,7 @@ from linter.check.interval import amount_interval, format_amount
 from linter.check.rule import Rule
 from linter.extract.numbers import Number
 from linter.i18n import _
-from linter.language.subjects import document_year
+from linter.rules.shared import original_year
 
 
 class InconsistentValue(Rule):
@@ -81,7 +81,7 @@ _OTHER = regex.compile(r"其中|结转|上年|去年|以前|前两年|增加|减
 def _restated_items(document):
     """``(lead, closing)`` amounts of each numbered item whose explanation names one amount only,
     in its last sentence, after a word of total or request, in the document's year."""
-    year = document_year(document.original.text)
+    year = document.derived(original_year)
     amounts = sorted((n for n in document.numbers if n.unit in ("万元", "元", "亿元") and not n.malformed),
                      key=lambda n: n.start)
     starts = [n.start for n in amounts]

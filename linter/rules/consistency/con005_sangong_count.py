@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -9,7 +10,7 @@ import regex
 from linter.check.finding import Related, Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
-from linter.language.subjects import document_year
+from linter.rules.shared import original_year
 
 #: What each 三公 count is, as people read it.
 _GROUPS, _TRAVELLERS, _BOUGHT, _FLEET, _BATCHES, _GUESTS = (
@@ -27,17 +28,34 @@ _NARRATIVE = (
                   r"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
 )
 _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS))
-#: Table rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2"): one number only.
-_ROWS = (
-    (regex.compile(rf"^\s*\d?[.、]?{_ABROAD}[(（]个[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _GROUPS),
-    (regex.compile(r"^\s*\d?[.、]?因公出国[(（]境[)）]人(?:数|次)[(（]人(?:次)?[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _TRAVELLERS),
-    (regex.compile(r"^\s*\d?[.、]?公务用车购置数[(（]辆[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _BOUGHT),
-    (regex.compile(r"^\s*\d?[.、]?公务用车保有量[(（]辆[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _FLEET),
-    (regex.compile(r"^\s*\d?[.、]?(?:国内)?公务接待批次[(（](?:批|个)[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _BATCHES),
-    (regex.compile(r"^\s*\d?[.、]?(?:国内)?公务接待人(?:数|次)[(（]人(?:次)?[)）][ \t]+(?P<a>\d+)[ \t]*$", regex.M), _GUESTS),
+#: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
+#: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
+_NARRATIVE_WORDS = re.compile(
+    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "保有量", "公务接待"))
+)
+#: Labels of the rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2").
+_ROW_LABELS = (
+    (rf"{_ABROAD}[(（]个[)）]", _GROUPS),
+    (r"因公出国[(（]境[)）]人(?:数|次)[(（]人(?:次)?[)）]", _TRAVELLERS),
+    (r"公务用车购置数[(（]辆[)）]", _BOUGHT),
+    (r"公务用车保有量[(（]辆[)）]", _FLEET),
+    (r"(?:国内)?公务接待批次[(（](?:批|个)[)）]", _BATCHES),
+    (r"(?:国内)?公务接待人(?:数|次)[(（]人(?:次)?[)）]", _GUESTS),
+)
+#: Those rows in the original file, one number only: the label (after a list number, if any)
+#: starts its line; a look-behind, so that the search starts from the label's first characters.
+_ROWS = tuple(
+    (regex.compile(rf"(?<=^\s*\d?[.、]?){label}[ \t]+(?P<a>\d+)[ \t]*$", regex.M), what)
+    for label, what in _ROW_LABELS
 )
 #: A clause about another year, a change or a budget states no count of the year's 三公.
 _OTHER = regex.compile(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中")
+#: A clause: the text between two sentence or clause ends.
+_CLAUSE = regex.compile(r"[^。；;\n]+")
+#: A year named in a clause.
+_YEAR = regex.compile(r"(20\d{2})年")
+#: A line break inside a sentence (not after its end, not before a blank line).
+_INNER_BREAK = regex.compile(r"(?<=[^。；;\n])\n(?=[^\n])")
 
 
 @dataclass(frozen=True)
@@ -95,16 +113,18 @@ def _counts(document) -> list[_Count]:
     """Every 三公 count the narrative and the tables' rows state."""
     counts = []
     text = document.flow.text
-    year = document_year(document.original.text)
-    for clause in regex.finditer(r"[^。；;\n]+", _joined_lines(text)):
-        kept = [i for i in range(clause.start(), clause.end()) if not text[i].isspace()]
-        words = "".join(text[i] for i in kept)
+    year = document.derived(original_year)
+    for clause in _clauses_naming_counts(_joined_lines(text)):
+        words = "".join(clause.group().split())
+        kept = None
         for pattern, keys in zip(_NARRATIVE, _KEYS):
             for match in pattern.finditer(words):
                 if _OTHER.search(words[max(0, match.start() - 12):match.end()]):
                     continue
-                if any(int(y) != year for y in regex.findall(r"(20\d{2})年", words[:match.end()])):
+                if any(int(y) != year for y in _YEAR.findall(words, 0, match.end())):
                     continue  # a count of another year (or of a year the document's title does not give)
+                if kept is None:  # flow offsets of the clause's non-space characters
+                    kept = [i for i in range(clause.start(), clause.end()) if not text[i].isspace()]
                 for group, what in zip(("a", "b"), keys):
                     if what and match.group(group) is not None:
                         start, end = kept[match.start(group)], kept[match.end(group) - 1] + 1
@@ -116,6 +136,16 @@ def _counts(document) -> list[_Count]:
     return counts
 
 
+def _clauses_naming_counts(text: str) -> list[regex.Match]:
+    """The clauses of ``text`` that hold one of :data:`_NARRATIVE_WORDS`, in order."""
+    clauses = {}
+    for word in _NARRATIVE_WORDS.finditer(text):
+        start = max(text.rfind(end, 0, word.start()) for end in "。；;\n") + 1
+        if start not in clauses:
+            clauses[start] = _CLAUSE.match(text, start)
+    return list(clauses.values())
+
+
 def _joined_lines(text: str) -> str:
     """``text`` with a line break inside a sentence read as a space (same length, same offsets)."""
-    return regex.sub(r"(?<=[^。；;\n])\n(?=[^\n])", " ", text)
+    return _INNER_BREAK.sub(" ", text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 from difflib import SequenceMatcher
 
 import regex
@@ -13,7 +15,7 @@ from linter.i18n import _
 from linter.language.spans import adjacent_in_source
 
 #: A sentence: up to and including its full stop.
-_SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]|[^。！？!?\n]+")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 #: List items and table cells ("目标 1：", "6、") repeat by design (长期目标 beside 年度目标).
 _LIST_ITEM = regex.compile(r"^(?:\p{Han}{0,4}\s*\d{1,2}\s*[、.:：]|[一二三四五六七八九十]+、|\(\S{1,3}\))")
 #: Shorter sentences repeat legitimately ("无。", "详见附表。").
@@ -50,7 +52,7 @@ class RepeatedSentence(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        previous = None
+        previous = before = None
         for match in _SENTENCE.finditer(document.flow.text):
             sentence = match.group().strip()
             if "\t" in match.group() or len(sentence) < MIN_LENGTH or sentence[-1] not in "。！？!?":
@@ -58,19 +60,18 @@ class RepeatedSentence(Rule):
                 continue
             # A list item repeats the one before it only when pasted right after it (items side by
             # side in a table's cells are apart in the file).
-            pasted = not _LIST_ITEM.match(sentence) or (
-                previous is not None and adjacent_in_source(document, previous.end(), match.start())
-            )
-            if pasted and previous is not None and _similar(previous.group().strip(), sentence):
-                same = previous.group().strip() == sentence
+            if previous is not None and _similar(before, sentence) and (
+                not _LIST_ITEM.match(sentence) or adjacent_in_source(document, previous.end(), match.start())
+            ):
                 yield self.finding(
                     document,
                     document.span(match.start(), match.end()),
-                    _("this sentence (“{start}…”) repeats the one before it", start=sentence[:12]) if same else
+                    _("this sentence (“{start}…”) repeats the one before it", start=sentence[:12])
+                    if before == sentence else
                     _("this sentence (“{start}…”) repeats the one before it with small changes (before: “{before}”)",
-                      start=sentence[:12], before=previous.group().strip()),
+                      start=sentence[:12], before=before),
                 )
-            previous = match
+            previous, before = match, sentence
 
 
 def _similar(a: str, b: str) -> bool:
@@ -81,6 +82,14 @@ def _similar(a: str, b: str) -> bool:
         head = len(os.path.commonprefix([a, b]))
         tail = len(os.path.commonprefix([a[head:][::-1], b[head:][::-1]]))
         return max(len(a), len(b)) - head - tail <= allowed
+    # Every character of a sentence outside the matched blocks counts as changed, and no alignment
+    # matches a character the other sentence lacks, nor more characters than the two have in
+    # common: two linear bounds first (the cheaper one rules out most neighbours).
+    kinds_a, kinds_b = set(a), set(b)
+    if max(len(kinds_a - kinds_b), len(kinds_b - kinds_a)) > allowed:
+        return False
+    if max(len(a), len(b)) - sum((Counter(a) & Counter(b)).values()) > allowed:
+        return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < MIN_SIMILARITY or matcher.ratio() < MIN_SIMILARITY:
         return False

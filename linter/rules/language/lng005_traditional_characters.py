@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
@@ -14,6 +16,9 @@ MIN_CONVERTED = 3
 #: From this share of converted characters on, the whole document is in traditional script
 #: (in traditional text about a third of the characters differ; a pasted paragraph is far less).
 WHOLE_DOCUMENT_SHARE = 0.1
+#: Everything but Chinese characters (the complement of the class ``lex.HAN``): deleting it
+#: leaves the characters to count.
+_NOT_HAN = re.compile(f"[^{lex.HAN[1:-1]}]+")
 
 
 class TraditionalCharacters(Rule):
@@ -42,8 +47,9 @@ class TraditionalCharacters(Rule):
 
     def check(self, document, context):
         runs, converted = [], 0
-        for line_start, line in _lines(document.flow.text):
-            simplified = lex.to_simplified(line)
+        # OpenCC matches no phrase across a line break: the text converts line by line at once.
+        lines = zip(_lines(document.flow.text), lex.to_simplified(document.flow.text).split("\n"))
+        for (line_start, line), simplified in lines:
             if simplified == line:
                 continue
             if len(simplified) != len(line):
@@ -56,7 +62,7 @@ class TraditionalCharacters(Rule):
                     runs.append((line_start + run[0], line_start + run[-1] + 1, len(run), old, new))
         if not runs:
             return
-        chinese = sum(1 for char in document.flow.text if lex.is_han(char))
+        chinese = len(_NOT_HAN.sub("", document.flow.text))
         if converted >= WHOLE_DOCUMENT_SHARE * chinese:
             start, end, old, new = runs[0][:2] + runs[0][3:]
             yield self.finding(

@@ -16,8 +16,11 @@ _SLOT = regex.compile(
     r"(?P<unit>%|万元|亿元)(?=[，。；、,;:：)）(（])"
 )
 #: Where a slot can end: a unit after a Chinese character (quotes or spaces between), followed by
-#: punctuation. :func:`_slots` tries ``_SLOT`` only just before these.
-_UNIT_AFTER_WORD = regex.compile(r"(?<=\p{Han})[“”\"\s]*(?:%|万元|亿元)(?=[，。；、,;:：)）(（])")
+#: punctuation. :func:`_slots` tries ``_SLOT`` only just before these. The match is the unit alone
+#: (a search that starts from the unit's characters is fast); the look-behind checks what precedes it.
+_UNIT_AFTER_WORD = regex.compile(r"(?:%|万元|亿元)(?<=\p{Han}[“”\"\s]*(?:%|万元|亿元))(?=[，。；、,;:：)）(（])")
+#: The quotes or spaces between that Chinese character and the unit, matched backwards from the unit.
+_BEFORE_UNIT = regex.compile(r"[“”\"\s]*", regex.REVERSE)
 #: A rate printed without its % sign: "增长 13.95。"
 _RATE_WITHOUT_UNIT = regex.compile(r"(?:增长|下降|增幅为?|降幅为?)\s*(?P<num>\d+\.\d+)(?=[。，；,;])")
 #: Both words of a template's choice left in: "增加（减少）", "下降（增长）".
@@ -80,9 +83,10 @@ def _slots(text: str):
     the few characters before each unit that could end a slot (a slot's words are at most 6)."""
     end = 0
     for unit in _UNIT_AFTER_WORD.finditer(text):
-        if unit.start() < end:
+        start = _BEFORE_UNIT.match(text, 0, unit.start()).start()
+        if start < end:
             continue
-        match = _SLOT.search(text, max(end, unit.start() - 6), unit.end() + 1)
+        match = _SLOT.search(text, max(end, start - 6), unit.end() + 1)
         if match:
             end = match.end()
             yield match

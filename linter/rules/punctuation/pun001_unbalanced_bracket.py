@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from linter.check.finding import Severity
@@ -14,7 +16,7 @@ _CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
 #: An ASCII quotation mark closing a typographic one ("“三公"经费").
 _ASCII_CLOSERS = {'"': "“", "'": "‘"}
 #: Every character :func:`_scan` looks at: the brackets and quotation marks, typographic and ASCII.
-_MARKS = regex.compile("[" + regex.escape("".join([*PAIRS, *_CLOSERS, *_ASCII_CLOSERS])) + "]")
+_MARKS = re.compile("[" + re.escape("".join([*PAIRS, *_CLOSERS, *_ASCII_CLOSERS])) + "]")  # ``re``: cheaper per call
 #: A list label with a lone closing bracket ("1)", "a)", "二)") starting a paragraph or clause;
 #: matched backwards from the bracket, so each test costs a few characters.
 _LABEL = regex.compile(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}", regex.REVERSE)
@@ -52,10 +54,8 @@ class UnbalancedBracket(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        paragraphs = list(_joined_paragraphs(document.flow.text))
-        for index, (start, paragraph) in enumerate(paragraphs):
-            problems = unbalanced(paragraph)
-            if index == len(paragraphs) - 1 and _cut_off(paragraph):
+        for start, paragraph, (pairs, problems), last in _joined_paragraphs(document.flow.text):
+            if last and _cut_off(paragraph):
                 openers = [(p, c) for p, c in problems if c in PAIRS]
                 if openers:
                     at = start + openers[0][0]
@@ -68,15 +68,16 @@ class UnbalancedBracket(Rule):
             for position, char in problems:
                 at = start + position
                 yield self.finding(document, document.span(at, at + 1), _message(paragraph, position, char))
-            yield from self._width_mismatches(document, start, paragraph)
+            yield from self._width_mismatches(document, start, paragraph, pairs)
 
-    def _width_mismatches(self, document, start: int, paragraph: str):
-        """Pairs whose opener and closer have different widths in the original file."""
-        original = document.original.text
-        for opener, closer in matched_pairs(paragraph):
+    def _width_mismatches(self, document, start: int, paragraph: str, pairs: list[tuple[int, int]]):
+        """The ``(opener, closer)`` pairs of ``paragraph`` whose opener and closer have different
+        widths in the original file."""
+        original, origin = document.original.text, document.flow.origin
+        for opener, closer in pairs:
             if paragraph[opener] not in _WIDE:
                 continue
-            opened, closed = (original[document.flow.source_span(start + i, start + i + 1)[0]] for i in (opener, closer))
+            opened, closed = original[origin[start + opener]], original[origin[start + closer]]
             if (opened in _WIDE) != (closed in _WIDE):
                 at = start + closer
                 yield self.finding(
@@ -102,9 +103,12 @@ def _message(paragraph: str, position: int, char: str) -> str:
 
 
 def _scan(paragraph: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
-    """Matched ``(opener, closer)`` positions and the brackets left without a partner, in one
-    pass: each opener is pushed and popped at most once, and a closer finds out whether its
-    opener is on the stack from a count per kind, so the scan is linear."""
+    """Matched ``(opener, closer)`` positions and the brackets left without a partner (an ASCII
+    quote closing a typographic one stands for the pair), in one pass: each opener is pushed and
+    popped at most once, and a closer finds out whether its opener is on the stack from a count
+    per kind, so the scan is linear."""
+    if not _MARKS.search(paragraph):
+        return [], []
     stack: list[tuple[int, str]] = []
     open_count = dict.fromkeys(PAIRS, 0)
     pairs: list[tuple[int, int]] = []
@@ -135,49 +139,38 @@ def _scan(paragraph: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]
     return pairs, sorted(lonely + stack)
 
 
-def unbalanced(paragraph: str) -> list[tuple[int, str]]:
-    """Positions of the brackets of ``paragraph`` that have no partner (an ASCII quote closing a
-    typographic one stands for the pair)."""
-    return _scan(paragraph)[1]
-
-
-def matched_pairs(paragraph: str) -> list[tuple[int, int]]:
-    """``(opener, closer)`` positions of the brackets of ``paragraph`` that pair up."""
-    return _scan(paragraph)[0]
-
-
 def _cut_off(paragraph: str) -> bool:
     """Whether the file's last paragraph stops mid-sentence (an excerpt, a truncated page)."""
     return not paragraph.rstrip() or paragraph.rstrip()[-1] not in _COMPLETE_END
 
 
 def _joined_paragraphs(text: str):
-    """Paragraphs (table rows skipped); a paragraph left open is joined with the next one when
-    that one closes a bracket it never opened (flow text breaks after short numbered lines)."""
+    """The paragraphs that hold a bracket or quotation mark (table rows skipped), with their
+    :func:`_scan` and whether they are the text's last paragraph; a paragraph left open is joined
+    with the next one when that one closes a bracket it never opened (flow text breaks after
+    short numbered lines)."""
     pieces, start = [], 0
     for paragraph in text.split("\n"):
         pieces.append((start, paragraph))
         start += len(paragraph) + 1
+    last = len(pieces) - 1
+    while last >= 0 and "\t" in pieces[last][1]:
+        last -= 1
     index = 0
     while index < len(pieces):
         start, paragraph = pieces[index]
         index += 1
-        if "\t" in paragraph:
+        if "\t" in paragraph or not _MARKS.search(paragraph):
             continue
+        scan = _scan(paragraph)
         joined = 0
         while (
             joined < MAX_JOINED and index < len(pieces) and "\t" not in pieces[index][1]
-            and _open(paragraph) and _closes(pieces[index][1])
+            and any(char in PAIRS for _, char in scan[1])
+            and any(char in _CLOSERS for _, char in _scan(pieces[index][1])[1])
         ):
             paragraph = text[start:pieces[index][0] + len(pieces[index][1])]
+            scan = _scan(paragraph)
             index += 1
             joined += 1
-        yield start, paragraph
-
-
-def _open(paragraph: str) -> bool:
-    return any(char in PAIRS for _, char in unbalanced(paragraph))
-
-
-def _closes(paragraph: str) -> bool:
-    return any(char in _CLOSERS for _, char in unbalanced(paragraph))
+        yield start, paragraph, scan, index > last

@@ -43,10 +43,10 @@ class AsciiPunctuation(Rule):
 
     def check(self, document, context):
         text = document.flow.text
-        full = {}
-        for match in _FULL.finditer(text):
-            full[match.group()] = full.get(match.group(), 0) + 1
         marks = list(_ASCII.finditer(text))
+        if not marks:
+            return
+        full = Counter(_FULL.findall(text))
         ascii_counts = Counter(match.group() for match in marks)
         for match in marks:
             mark = match.group()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from linter.check.finding import Fix, Severity
@@ -9,7 +11,8 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.lexicon import normalise, subjects
 from linter.extract.subjects import subjects as reference
-from linter.language.subjects import SubjectUse, document_year
+from linter.language.subjects import SubjectUse
+from linter.rules.shared import flow_year
 
 #: Obsolete names this long are subject names wherever they stand; shorter ones are common
 #: words ("医疗保障") and count only in the glossary's subject list or before a level marker.
@@ -45,17 +48,18 @@ class ObsoleteSubject(Rule):
 
     def check(self, document, context):
         text = document.flow.text
-        year = document_year(text)
+        year = document.derived(flow_year)
         if year is None:
             return
         retired = {name: (code, last) for name, (code, last) in subjects().retired.items() if last < year}
         if not retired:
             return
-        use = SubjectUse(text)
-        glossary = use.glossary or (0, 0)
-        pattern = regex.compile("|".join(regex.escape(name) for name in sorted(retired, key=len, reverse=True)))
+        use = SubjectUse(text)  # its glossary is looked for at the first obsolete name
+        # ``re``: twice as fast as ``regex`` on an alternation of plain names.
+        pattern = re.compile("|".join(re.escape(name) for name in sorted(retired, key=len, reverse=True)))
         for match in pattern.finditer(text):
             name = match.group()
+            glossary = use.glossary or (0, 0)
             in_glossary = glossary[0] <= match.start() < glossary[1]
             marked = regex.match(r"\s*\((类|款|项)\)", text[match.end():match.end() + 6])
             if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):

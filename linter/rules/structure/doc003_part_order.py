@@ -5,7 +5,8 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.structure import PART_KINDS, REQUIRED_KINDS, TABLE_TITLE, parts
+from linter.language.structure import PART_KINDS, REQUIRED_KINDS, TABLE_TITLE
+from linter.rules.shared import part_headings
 
 _ORDER = list(dict.fromkeys(kind for _, kind in PART_KINDS))
 
@@ -43,7 +44,7 @@ class PartOrder(Rule):
     def check(self, document, context):
         text = document.flow.text
         runs: list[list] = []
-        for part in parts(text):
+        for part in document.derived(part_headings):
             if part.number == 1 or not runs:
                 runs.append([])
             runs[-1].append(part)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.structure import heading_lists, parts
+from linter.language.structure import heading_lists
+from linter.rules.shared import part_headings
 
 
 class NumberingGap(Rule):
@@ -43,7 +44,7 @@ class NumberingGap(Rule):
 
     def check(self, document, context):
         text = document.flow.text
-        bounds = [0] + [part.start for part in parts(text)] + [len(text)]
+        bounds = [0] + [part.start for part in document.derived(part_headings)] + [len(text)]
         for start, end in zip(bounds, bounds[1:]):
             for found in heading_lists(text, start, end):
                 for previous, heading in zip(found, found[1:]):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from linter.check.finding import Finding, Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Tolerances
+from linter.document import Span
 from linter.extract.tables import Row, Table, Value
 from linter.i18n import _
 
@@ -36,8 +39,8 @@ def readable(tables: list[Table], kind: str | None = None) -> list[Table]:
 
 
 def first(tables: list[Table], kind: str) -> Table | None:
-    found = readable(tables, kind)
-    return found[0] if found else None
+    """The first table of ``kind`` read with confidence."""
+    return next((t for t in tables if t.problem is None and t.kind == kind), None)
 
 
 def amount(value: float) -> str:
@@ -72,13 +75,15 @@ def converted(value: float, table: Table, other: Table) -> float:
     return value * _YUAN[other.unit] / _YUAN[table.unit]
 
 
-def gap_finding(rule, document, context, span, printed: float, computed: float, items: int,
-                message: str, resolution: float | None = None) -> Finding | None:
-    """The finding for a printed amount its recomputation does not give: ``info`` when the
+def gap_finding(rule, document, context, locate: Callable[[], Span], printed: float, computed: float,
+                items: int, describe: Callable[[], str], resolution: float | None = None) -> Finding | None:
+    """The finding for a printed amount its recomputation does not give, at ``locate()`` and
+    saying ``describe()`` (both called only then: most amounts agree): ``info`` when the
     difference is a rounding tail, the rule's severity otherwise; None when they agree."""
     outcome = compare(printed, computed, items, context.tolerances, resolution)
     if outcome == EQUAL:
         return None
+    span, message = locate(), describe()
     if outcome == TAIL:
         tail = context.tolerances.tail_per_item * _scale(context.tolerances, resolution)
         message = _("{message}; within the rounding tail of {tail} per item", message=message,

@@ -36,6 +36,12 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
         offset += len(line) + 1
 
 
+def section_lines(document) -> list[tuple[str, int, str]]:
+    """:func:`sections` of the document's flow text, listed once per document (read through
+    ``document.derived``)."""
+    return list(sections(document.flow.text))
+
+
 def sentence_before(line: str, position: int) -> str:
     """The part of the sentence that precedes ``position`` in ``line``."""
     start = max(line.rfind("。", 0, position), line.rfind("；", 0, position)) + 1

@@ -75,7 +75,7 @@ class TableIdentity(Rule):
             computed = sum(sign * v for sign, v in values)
             items = sum(1 for _, v in values if v)
             yield from self._report(document, context, table, target, column, printed, computed, items,
-                                    f"{identity.text}: {row_label(table, target)}")
+                                    lambda: f"{identity.text}: {row_label(table, target)}")
 
     def _column_identity(self, document, context, table, identity):
         for row in table.rows:
@@ -86,7 +86,7 @@ class TableIdentity(Rule):
                       for sign, c in identity.terms]
             if identity.terms and printed is not None and all(v == v for v in values):
                 yield from self._report(document, context, table, row, identity.target, printed, sum(values),
-                                        sum(1 for v in values if v), f"{identity.text}: {row_label(table, row)}")
+                                        sum(1 for v in values if v), lambda: f"{identity.text}: {row_label(table, row)}")
             elif self._covers_row(table, row, identity):
                 yield from self._whole_row(document, context, table, row, identity, printed)
 
@@ -103,14 +103,15 @@ class TableIdentity(Rule):
             cells.remove(cell)
             printed = cell.value
         others = [v.value for v in cells]
-        message = (
-            f"{identity.text}: {row_label(table, row)} — 栏{identity.target} is {in_unit(table, printed)} but the "
-            f"row's other amounts ({', '.join(in_unit(table, v) for v in others) or 'none'}) add up to "
-            f"{in_unit(table, sum(others))} (off by {in_unit(table, abs(printed - sum(others)))})"
+        finding = gap_finding(
+            self, document, context,
+            lambda: document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None),
+            printed, sum(others), len(others),
+            lambda: f"{identity.text}: {row_label(table, row)} — 栏{identity.target} is {in_unit(table, printed)} "
+                    f"but the row's other amounts ({', '.join(in_unit(table, v) for v in others) or 'none'}) add "
+                    f"up to {in_unit(table, sum(others))} (off by {in_unit(table, abs(printed - sum(others)))})",
+            table.resolution,
         )
-        span = document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None)
-        finding = gap_finding(self, document, context, span, printed, sum(others), len(others), message,
-                              table.resolution)
         if finding:
             yield finding
 
@@ -122,12 +123,13 @@ class TableIdentity(Rule):
         )
 
     def _report(self, document, context, table, row, column, printed, computed, items, what):
-        message = (
-            _("{what} — 栏{column} is {printed} but the identity gives {computed} (off by {difference})",
-              what=what, column=column, printed=in_unit(table, printed), computed=in_unit(table, computed),
-              difference=in_unit(table, abs(printed - computed)))
+        """A cell that its identity does not give; ``what()`` names the identity and the row."""
+        finding = gap_finding(
+            self, document, context, lambda: cell_span(document, row, row.cell(column)), printed, computed, items,
+            lambda: _("{what} — 栏{column} is {printed} but the identity gives {computed} (off by {difference})",
+                      what=what(), column=column, printed=in_unit(table, printed),
+                      computed=in_unit(table, computed), difference=in_unit(table, abs(printed - computed))),
+            table.resolution,
         )
-        finding = gap_finding(self, document, context, cell_span(document, row, row.cell(column)),
-                              printed, computed, items, message, table.resolution)
         if finding:
             yield finding

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
@@ -43,9 +45,11 @@ class TableHierarchy(Rule):
             if table.kind not in CODE_KINDS and table.kind != BASIC:
                 continue
             coded = [row for row in table.rows if row.code]
+            children = defaultdict(list)  # by the code of their parent: 201 → 20101, 20102, …
+            for row in coded:
+                children[row.code[:-2]].append(row)
             for parent in coded:
-                children = [r for r in coded if len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)]
-                yield from self._check(document, context, table, parent, children, N_("its sub-rows"))
+                yield from self._check(document, context, table, parent, children.get(parent.code), N_("its sub-rows"))
             for total in (row for row in table.rows if row.is_total):
                 classes = [r for r in coded if len(r.code) == 3 and (r.side == total.side or table.kind != BASIC)]
                 yield from self._check(document, context, table, total, classes, N_("the 类 rows"))
@@ -61,12 +65,13 @@ class TableHierarchy(Rule):
             computed = sum(values)
             items = sum(1 for v in values if v)
             codes = "+".join(child.code for child in children if child.amount(column))
-            message = (
-                _("{row}: 栏{column} is {printed} but {parts} ({codes}) add up to {computed}",
-                  row=row_label(table, parent), column=column, printed=in_unit(table, printed), parts=_(what),
-                  codes=codes or _("none with amounts"), computed=in_unit(table, computed))
+            finding = gap_finding(
+                self, document, context, lambda: cell_span(document, parent, parent.cell(column)),
+                printed, computed, items,
+                lambda: _("{row}: 栏{column} is {printed} but {parts} ({codes}) add up to {computed}",
+                          row=row_label(table, parent), column=column, printed=in_unit(table, printed),
+                          parts=_(what), codes=codes or _("none with amounts"), computed=in_unit(table, computed)),
+                table.resolution,
             )
-            finding = gap_finding(self, document, context, cell_span(document, parent, parent.cell(column)),
-                                  printed, computed, items, message, table.resolution)
             if finding:
                 yield finding

@@ -84,13 +84,14 @@ class CrossTable(Rule):
         mine, theirs = row.amount(column), other_row.amount(other_column)
         if mine is None or theirs is None:
             return
-        message = (
-            _("{row} 栏{column} is {amount} but {other_row} 栏{other_column} is {other_amount}",
-              row=row_label(other, other_row), column=other_column, amount=in_unit(other, theirs),
-              other_row=row_label(table, row), other_column=column, other_amount=in_unit(table, mine))
+        finding = gap_finding(
+            self, document, context, lambda: cell_span(document, other_row, other_row.cell(other_column)),
+            theirs, converted(mine, other, table), items,
+            lambda: _("{row} 栏{column} is {amount} but {other_row} 栏{other_column} is {other_amount}",
+                      row=row_label(other, other_row), column=other_column, amount=in_unit(other, theirs),
+                      other_row=row_label(table, row), other_column=column, other_amount=in_unit(table, mine)),
+            other.resolution,
         )
-        finding = gap_finding(self, document, context, cell_span(document, other_row, other_row.cell(other_column)),
-                              theirs, converted(mine, other, table), items, message, other.resolution)
         if finding:
             yield finding
 
@@ -102,14 +103,15 @@ class CrossTable(Rule):
         basic_spending, parts = total.amount(2), (people.amount(1), public.amount(1))
         if basic_spending is None or None in parts:
             return
-        message = (
-            _("{general} 合计 基本支出 is {basic_spending} but {basic} 人员经费合计 {people} + 公用经费合计 "
-              "{public} = {total}", general=general.label, basic_spending=in_unit(general, basic_spending),
-              basic=basic.label, people=in_unit(basic, parts[0]), public=in_unit(basic, parts[1]),
-              total=in_unit(basic, sum(parts)))
+        finding = gap_finding(
+            self, document, context, lambda: cell_span(document, total, total.cell(2)),
+            basic_spending, converted(sum(parts), general, basic), 2,
+            lambda: _("{general} 合计 基本支出 is {basic_spending} but {basic} 人员经费合计 {people} + 公用经费合计 "
+                      "{public} = {total}", general=general.label, basic_spending=in_unit(general, basic_spending),
+                      basic=basic.label, people=in_unit(basic, parts[0]), public=in_unit(basic, parts[1]),
+                      total=in_unit(basic, sum(parts))),
+            general.resolution,
         )
-        finding = gap_finding(self, document, context, cell_span(document, total, total.cell(2)),
-                              basic_spending, converted(sum(parts), general, basic), 2, message, general.resolution)
         if finding:
             yield finding
 
@@ -119,11 +121,14 @@ class CrossTable(Rule):
             return
         if compare(income[0].amount(1), income[1].amount(1), 1, context.tolerances) == GAP:
             return  # 表1 also covers money that is not 财政拨款: its class rows may be larger
+        spending = {}  # the 支出 rows of the fiscal table by name, first one kept (as ``row_named``)
+        for row in fiscal.rows:
+            if row.side == "支出":
+                spending.setdefault(row.plain_name, row)
         for row in summary.rows:
             if row.side != "支出" or row.is_total or not row.plain_name.endswith("支出"):
                 continue
-            other = fiscal.row_named(row.plain_name, "支出")
-            yield from self._pair(document, context, summary, row, 2, fiscal, other, 2)
+            yield from self._pair(document, context, summary, row, 2, fiscal, spending.get(row.plain_name), 2)
 
 
 def _total(table: Table | None) -> Row | None:

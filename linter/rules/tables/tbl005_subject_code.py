@@ -7,7 +7,7 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.subjects import codes_named, normal_name, subjects
 from linter.extract.tables import BASIC
-from linter.language.subjects import document_year
+from linter.rules.shared import flow_year
 
 
 class SubjectCode(Rule):
@@ -41,7 +41,7 @@ class SubjectCode(Rule):
 
     def check(self, document, context):
         reference = subjects()
-        year = document_year(document.flow.text)
+        year = document.derived(flow_year)
         for table in document.tables:
             classification = "经济" if table.kind == BASIC else "功能"
             for row in table.rows:

@@ -14,7 +14,7 @@ from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SUMMARY, Row, Table,
 )
 from linter.rules.tables.common import amount, first, gap_finding, row_label
-from linter.rules.tables.narrative import AMOUNT, sections, sentence_before
+from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
 _DECISION = r"(?:[。：:，,]?(?:年初(?:预算为[\d,.]+万元|无预算)[，,。])?支出决算为)?"
@@ -41,6 +41,11 @@ _TOTALS = {
     BASIC: [(r"基本支出", GENERAL, None, 2), (r"人员经费", BASIC, "人员经费合计", 1),
             (r"公用经费", BASIC, "公用经费合计", 1)],
     FUND: [(r"本年收入", FUND, None, "income"), (r"本年支出", FUND, None, "spending")],
+}
+#: :data:`_TOTALS` with each pattern compiled followed by its amount, and whether it is 项目支出.
+_TOTAL_AMOUNTS = {
+    kind: [(re.compile(rf"{pattern}{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
+    for kind, totals in _TOTALS.items()
 }
 
 
@@ -86,7 +91,7 @@ class TextTableAmount(Rule):
             return
         compared = set()
         general_lines = []
-        for kind, offset, line in sections(document.flow.text):
+        for kind, offset, line in document.derived(section_lines):
             claims = list(self._totals(kind, line, tables))
             if kind in (GENERAL, FUND):
                 claims += self._classes(kind, line, tables)
@@ -117,12 +122,12 @@ class TextTableAmount(Rule):
             yield from self._compare_number(document, context, actual.text, actual.start, actual.end, table, row, 1)
 
     def _totals(self, kind, line, tables):
-        for pattern, table_kind_, row_key, column in _TOTALS.get(kind, []):
+        for pattern, project, table_kind_, row_key, column in _TOTAL_AMOUNTS.get(kind, []):
             table = first(tables, table_kind_)
             if table is None:
                 continue
-            for match in re.finditer(rf"{pattern}{AMOUNT}", line):
-                if "项目支出" in sentence_before(line, match.start()) and pattern != r"项目支出":
+            for match in pattern.finditer(line):
+                if "项目支出" in sentence_before(line, match.start()) and not project:
                     continue
                 row = _row(table, row_key)
                 if row is not None:
@@ -160,11 +165,11 @@ class TextTableAmount(Rule):
         interval = amount_interval(Number(stated, "万元", 0, 0, value, decimals), context.tolerances)
         if interval.contains(printed):
             return
-        message = (
-            _("the text says {stated}万元 for {row} but the table prints {printed} (栏{column})",
-              stated=stated, row=row_label(table, row), printed=amount(printed), column=column)
+        finding = gap_finding(
+            self, document, context, lambda: document.span(start, end), value, printed, 1,
+            lambda: _("the text says {stated}万元 for {row} but the table prints {printed} (栏{column})",
+                      stated=stated, row=row_label(table, row), printed=amount(printed), column=column),
         )
-        finding = gap_finding(self, document, context, document.span(start, end), value, printed, 1, message)
         if finding:
             yield finding
 
@@ -216,6 +221,8 @@ def _item_row(table: Table, match) -> Row | None:
 
 
 _BRACKETS = str.maketrans("（）", "()")
+#: The characters of a subject name on a table row's line.
+_NAME_CHARACTER = re.compile(rf"{_CJK}|[()（）]")
 #: A subject line of a completion paragraph: "城乡社区支出(类)城乡社区管理事务(款)行政运行(项)".
 _SUBJECT = re.compile(
     rf"(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?:(?P<kuan>[^()。，；\d]{{2,30}}?)\(款\)"
@@ -243,7 +250,7 @@ def _names_by_code(document, tables: list[Table]) -> dict[str, set[str]]:
         for row in table.rows:
             if row.code:
                 line = row.name or document.original.text[row.start:row.end]
-                names.setdefault(row.code, set()).add(normal_name("".join(re.findall(rf"{_CJK}|[()（）]", line))))
+                names.setdefault(row.code, set()).add(normal_name("".join(_NAME_CHARACTER.findall(line))))
     return names
 
 

@@ -10,7 +10,7 @@ from linter.i18n import _
 from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import BASIC
 from linter.rules.tables.common import amount, first
-from linter.rules.tables.narrative import AMOUNT, sections
+from linter.rules.tables.narrative import AMOUNT, section_lines
 
 _LIST = re.compile(rf"(?P<side>人员经费|公用经费){AMOUNT}[，,]?(?:主要)?包括[：:](?P<items>[^。；;]+)")
 
@@ -57,7 +57,7 @@ class ExpenseItems(Rule):
         table = first(document.tables, BASIC)
         if table is None:
             return
-        for kind, offset, line in sections(document.flow.text):
+        for kind, offset, line in document.derived(section_lines):
             for match in _LIST.finditer(line):
                 yield from self._check_list(document, offset, match, table)
 

@@ -36,8 +36,10 @@ class DuplicateProjectCode(Rule):
 
     def check(self, document, context):
         seen: dict[str, tuple[str, int]] = {}
+        if "项目编码" not in document.original.text:
+            return
         for offset, line in document.original.lines():
-            match = _PROJECT.search(line)
+            match = _PROJECT.search(line) if "项目编码" in line else None
             if not match:
                 continue
             name, code = re.sub(r"\s+", "", match.group("name")), match.group("code")

@@ -1,0 +1,22 @@
+"""Facts about a document that rules of several families read, each computed once per document
+(through :meth:`linter.document.Document.derived`)."""
+
+from __future__ import annotations
+
+from linter.language.structure import Numbered, parts
+from linter.language.subjects import document_year
+
+
+def original_year(document) -> int | None:
+    """The year the disclosure is for (:func:`document_year`), read from the original text."""
+    return document_year(document.original.text)
+
+
+def flow_year(document) -> int | None:
+    """The year the disclosure is for (:func:`document_year`), read from the flow text."""
+    return document_year(document.flow.text)
+
+
+def part_headings(document) -> list[Numbered]:
+    """The part headings of the flow text (:func:`parts`)."""
+    return parts(document.flow.text)
