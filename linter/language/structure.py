@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -18,7 +19,8 @@ _SECOND_LABEL = regex.compile(rf"{_NUMERAL}、")
 #: An amount in a table row ("9746.50", "2,940.05", "12"); a year ("2024年度") is not one.
 _FIGURE = regex.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d.,]|\s*年)")
 #: A line of figures only: the cells of a table row split from their labels.
-_FIGURES_ONLY = regex.compile(r"^[\d.,%\s-]*\d[\d.,%\s-]*$")
+_FIGURE_CHARACTERS = re.compile(r"[\d.,%\s-]+")
+_DIGIT = re.compile(r"\d")
 #: The parts of a 决算 / 预算 disclosure in their order, each known by a word of its title.
 PART_KINDS = (("概况", "概况"), ("决算表", "表"), ("预算表", "表"), ("情况说明", "情况说明"),
               ("重点工作", "重点工作完成情况"), ("其他重要事项", "其他重要事项"),
@@ -127,9 +129,9 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
 
 
 def _classify(line: str, offset: int) -> _Line:
-    match = _LABELLED.match(line)
+    match = _LABELLED.match(line) if "、" in line else None
     if not match:
-        return _Line(None, figures=bool(_FIGURES_ONLY.match(line)))
+        return _Line(None, figures=bool(_FIGURE_CHARACTERS.fullmatch(line) and _DIGIT.search(line)))
     number = chinese_number(match.group(1))
     title = match.group(2)
     glued = _GLUED_TITLE.match(title)

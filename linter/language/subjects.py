@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import regex
 
@@ -47,12 +47,10 @@ class SubjectUse:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    @cached_property
-    def known_names(self) -> list[str]:
-        """Current and obsolete names, longest first (so a name is not read inside a longer one)."""
-        catalogue = subjects()
-        names = set(catalogue.names.values()) | set(catalogue.obsolete)
-        return sorted(names, key=len, reverse=True)
+    def name_at(self, position: int) -> str | None:
+        """The longest current or obsolete subject name written at ``position``, if any."""
+        names = _names_by_first_character().get(self.text[position:position + 1], ())
+        return next((name for name in names if self.text.startswith(name, position)), None)
 
     @cached_property
     def used(self) -> dict[str, str]:
@@ -60,7 +58,7 @@ class SubjectUse:
         used, catalogue = {}, subjects().names
         for match in _CODED.finditer(self.text):
             code = match.group(1)
-            name = next((n for n in self.known_names if self.text.startswith(n, match.end())), None)
+            name = self.name_at(match.end())
             if name and catalogue.get(code, name) == name:
                 used[code] = name
         return used
@@ -90,7 +88,7 @@ class SubjectUse:
         start, end = self.glossary
         mentions, position = [], start
         while position < end:
-            name = next((n for n in self.known_names if self.text.startswith(n, position)), None)
+            name = self.name_at(position)
             if name is None:
                 position += 1
                 continue
@@ -98,3 +96,15 @@ class SubjectUse:
             mentions.append(Mention(name, position, position + len(name), marker.group(1) if marker else ""))
             position += len(name)
         return mentions
+
+
+@cache
+def _names_by_first_character() -> dict[str, tuple[str, ...]]:
+    """Current and obsolete subject names by their first character, longest first (so a name
+    is not read inside a longer one)."""
+    catalogue = subjects()
+    names = sorted(set(catalogue.names.values()) | set(catalogue.obsolete), key=len, reverse=True)
+    index: dict[str, list[str]] = {}
+    for name in names:
+        index.setdefault(name[0], []).append(name)
+    return {first: tuple(group) for first, group in index.items()}
