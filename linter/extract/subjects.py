@@ -79,12 +79,23 @@ def subjects() -> dict[str, Subject]:
     return table
 
 
+@cache
+def _subjects_by_name() -> dict[str, tuple[Subject, ...]]:
+    """Reference subjects by every name they accept in some year (today's and former), in the
+    order of the reference list."""
+    index: dict[str, list[Subject]] = {}
+    for subject in subjects().values():
+        for name in dict.fromkeys(normal_name(n) for n in (subject.name, *subject.aliases)):
+            index.setdefault(name, []).append(subject)
+    return {name: tuple(found) for name, found in index.items()}
+
+
 def class_code(name: str) -> str | None:
     """The 类 code (3 digits) of a 支出功能分类 class name, with or without its "支出" suffix."""
     name = normal_name(name)
     for candidate in (name, name + "支出"):
-        for subject in subjects().values():
-            if len(subject.code) == 3 and subject.classification == "功能" and subject.accepts(candidate):
+        for subject in _subjects_by_name().get(candidate, ()):
+            if len(subject.code) == 3 and subject.classification == "功能":
                 return subject.code
     return None
 
@@ -92,6 +103,6 @@ def class_code(name: str) -> str | None:
 def codes_named(name: str, length: int, classification: str) -> list[str]:
     """Codes of the given length and classification whose reference name is ``name``."""
     return [
-        s.code for s in subjects().values()
-        if len(s.code) == length and s.classification == classification and s.accepts(name)
+        s.code for s in _subjects_by_name().get(normal_name(name), ())
+        if len(s.code) == length and s.classification == classification
     ]
