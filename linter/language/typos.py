@@ -310,14 +310,16 @@ class TypoFinder:
         which is no word, and a word one substitution at ``index`` away (see :meth:`_word_typos`)."""
         text, loose = self.text, self.loose
         windows, boundaries = set(), self._boundaries
+        add = windows.add
         for at in self._suspects():
-            windows.update(((at - 1, 2), (at, 2)))
+            add((at - 1, 2))
+            add((at, 2))
             # Three characters only as a two-character word and the suspect ("计算鸡"): a typo
             # inside a longer word leaves a two-character window that is no word.
-            if at - 1 not in boundaries and {at - 2, at} <= boundaries:
-                windows.add((at - 2, 3))
-            if at + 2 not in boundaries and {at + 1, at + 3} <= boundaries:
-                windows.add((at, 3))
+            if at - 1 not in boundaries and at - 2 in boundaries and at in boundaries:
+                add((at - 2, 3))
+            if at + 2 not in boundaries and at + 1 in boundaries and at + 3 in boundaries:
+                add((at, 3))
         found = []
         for start, length in windows:
             window = text[start:start + length] if start >= 0 else ""
