@@ -29,7 +29,7 @@ from pathlib import Path
 from linter.cache import cached
 from linter.language import lexicon as lex
 from linter.language.dictionary import SHIPPED
-from linter.language.shapes import shape_alike
+from linter.language.shapes import shape_alike, similar_shapes
 
 #: Phrase lengths from which a near copy counts: homophone substitution, other edits.
 MIN_HOMOPHONE_PHRASE = 4
@@ -404,14 +404,20 @@ def _substitutions(window: str) -> tuple[tuple[int, str, str], ...]:
 
 
 def _related(window: str, index: dict[str, tuple[str, ...]]) -> tuple[tuple[int, str, str], ...]:
-    found = []
-    for i in range(len(window)):
-        if i == len(window) - 1 and window[i] in INSTITUTION_SUFFIXES:
+    """``(index, word, relation)`` for the words of ``index`` one substitution from ``window``
+    whose character reads or looks alike (:func:`_relation`, inlined: a new document asks about
+    tens of thousands of pairs)."""
+    found, readings = [], lex.readings()
+    for i, char in enumerate(window):
+        if i == len(window) - 1 and char in INSTITUTION_SUFFIXES:
             continue  # the end of an organisation's short name ("市政数局")
+        reading, alikes = readings.get(char), similar_shapes(char)
         for word in index.get(_key(window, i), ()):
-            relation = _relation(window[i], word[i])
-            if relation:
-                found.append((i, word, relation))
+            other = word[i]  # never ``char``: the word is not the window
+            if reading and readings.get(other) == reading:
+                found.append((i, word, "homophone"))
+            elif other in alikes or char in similar_shapes(other):
+                found.append((i, word, "shape"))
     return tuple(found)
 
 
