@@ -23,7 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
+from operator import ne
 from pathlib import Path
 
 from linter.cache import cached
@@ -72,7 +73,7 @@ class _Edit:
 def one_edit(window: str, phrase: str) -> _Edit | None:
     """The single edit turning ``window`` into ``phrase``, or None when there is not exactly one."""
     if len(window) == len(phrase):
-        diffs = [i for i, (a, b) in enumerate(zip(window, phrase)) if a != b]
+        diffs = list(compress(count(), map(ne, window, phrase)))
         return _Edit("substitute", diffs[0]) if len(diffs) == 1 else None
     if len(window) == len(phrase) + 1:
         longer, shorter, kind = window, phrase, "insert"
@@ -80,9 +81,7 @@ def one_edit(window: str, phrase: str) -> _Edit | None:
         longer, shorter, kind = phrase, window, "delete"
     else:
         return None
-    i = 0
-    while i < len(shorter) and longer[i] == shorter[i]:
-        i += 1
+    i = next(compress(count(), map(ne, longer, shorter)), len(shorter))  # the first difference
     if longer[i + 1:] != shorter[i:]:
         return None
     return _Edit(kind, i)
