@@ -188,6 +188,9 @@ class TypoFinder:
                 checks = halves.get(text[position:position + half_length])
                 if checks is None:
                     continue
+                sole, checks = checks
+                if sole and startswith(sole[0], position + sole[1]):
+                    continue  # the only phrase the half belongs to stands
                 for offset, by_character in checks:
                     at = position + offset
                     for phrase, phrase_offset, start_offset, length in by_character.get(text[at:at + 1] if at >= 0 else "", ()):
@@ -444,11 +447,12 @@ def _lengths(phrase: str) -> tuple[int, ...]:
 @lru_cache(maxsize=1)
 def _phrase_halves() -> tuple[re.Pattern, dict[str, tuple[tuple[int, dict[str, tuple]], ...]]]:
     """A pattern finding where a half of a lexicon phrase may start, and the first two
-    characters of each half → ``(length, half → checks)`` by length of the halves: one scan of
-    the text finds every near copy.
-    A check is ``(offset, character → entries)``: the character at ``offset`` from the half
-    (the other half's inner or outer character, for each window length) selects the entries
-    ``(phrase, offset of the phrase, offset of the window, window length)`` it keeps in play."""
+    characters of each half → ``(length, half → (sole, checks))`` by length of the halves: one
+    scan of the text finds every near copy. A check is ``(offset, character → entries)``: the
+    character at ``offset`` from the half (the other half's inner or outer character, for each
+    window length) selects the entries ``(phrase, offset of the phrase, offset of the window,
+    window length)`` it keeps in play. ``sole`` is ``(phrase, offset of the phrase)`` when the
+    half belongs to one phrase only (where that phrase stands, nothing is in play), else None."""
     checks: dict[str, dict[int, dict[str, set]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
     for phrase in lex.lexicon():
         if len(phrase) >= MIN_HOMOPHONE_PHRASE:
@@ -467,10 +471,12 @@ def _phrase_halves() -> tuple[re.Pattern, dict[str, tuple[tuple[int, dict[str, t
                 checks[tail][len(tail) - length][phrase[0]].add((phrase, shift, len(tail) - length, length))
     anchors: dict[str, dict[int, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
     for half in sorted(checks):
-        anchors[half[:2]][len(half)][half] = tuple(
+        by_offset = tuple(
             (offset, {character: tuple(sorted(entries)) for character, entries in by_character.items()})
             for offset, by_character in sorted(checks[half].items())
         )
+        placed = {entry[:2] for _, by_character in by_offset for entries in by_character.values() for entry in entries}
+        anchors[half[:2]][len(half)][half] = (placed.pop() if len(placed) == 1 else None, by_offset)
     # Two character classes: far faster to scan than an alternation of the anchors.
     firsts, seconds = ({re.escape(anchor[i]) for anchor in anchors} for i in (0, 1))
     pattern = re.compile(f"[{''.join(sorted(firsts))}](?=[{''.join(sorted(seconds))}])")
