@@ -310,24 +310,24 @@ class TypoFinder:
     def _candidates(self):
         """``(start, window, index, word, relation)``: a window holding a suspect character,
         which is no word, and a word one substitution at ``index`` away (see :meth:`_word_typos`)."""
-        text, loose = self.text, self.loose
-        windows, boundaries = set(), self._boundaries
-        add = windows.add
-        for at in self._suspects():
-            add((at - 1, 2))
-            add((at, 2))
-            # Three characters only as a two-character word and the suspect ("计算鸡"): a typo
-            # inside a longer word leaves a two-character window that is no word.
+        text, loose, boundaries = self.text, self.loose, self._boundaries
+        suspects = self._suspects()
+        # The starts of the windows of two characters, then of three: three only as a
+        # two-character word and the suspect ("计算鸡"): a typo inside a longer word leaves a
+        # two-character window that is no word.
+        windows = {2: {*suspects, *map((-1).__add__, suspects)}, 3: set()}
+        for at in suspects:
             if at - 1 not in boundaries and at - 2 in boundaries and at in boundaries:
-                add((at - 2, 3))
+                windows[3].add(at - 2)
             if at + 2 not in boundaries and at + 1 in boundaries and at + 3 in boundaries:
-                add((at, 3))
+                windows[3].add(at)
         found = []
-        for start, length in windows:
-            window = text[start:start + length] if start >= 0 else ""
-            for i, word, relation in _substitutions(window):
-                if not (window[i] in _LEVELS and start + i in loose):  # a level written alone ("及市、区政府")
-                    found.append((start, window, i, word, relation))
+        for length, starts in windows.items():
+            for start in starts:
+                window = text[start:start + length] if start >= 0 else ""
+                for i, word, relation in _substitutions(window):
+                    if not (window[i] in _LEVELS and start + i in loose):  # a level written alone ("及市、区政府")
+                        found.append((start, window, i, word, relation))
         return sorted(found)
 
     def _stands_alone(self, start: int, window: str, i: int, word: str) -> bool:
