@@ -121,7 +121,8 @@ class TypoFinder:
     @cached_property
     def loose(self) -> set[int]:
         """Positions of Chinese characters that the segmenter could not place in a word."""
-        return {start for _, start in self._occurrences({word for word in self._word_counts if len(word) == 1 and lex.is_han(word)})}
+        characters = {word for word in self._word_counts if len(word) == 1 and lex.is_han(word)}
+        return {start for _, start in self._occurrences(characters)}
 
     def _token_at(self, at: int, default: tuple[int, int]) -> tuple[int, int]:
         """The token holding offset ``at``, or ``default`` outside the text."""
@@ -185,10 +186,10 @@ class TypoFinder:
         for anchor in starts.finditer(text):
             position = anchor.start()
             for half_length, halves in anchors.get(text[position:position + 2], ()):
-                checks = halves.get(text[position:position + half_length])
-                if checks is None:
+                half = halves.get(text[position:position + half_length])
+                if half is None:
                     continue
-                sole, checks = checks
+                sole, checks = half
                 if sole and startswith(sole[0], position + sole[1]):
                     continue  # the only phrase the half belongs to stands
                 for offset, by_character in checks:
