@@ -105,6 +105,11 @@ def _pinyin_table() -> dict[str, str]:
     return table
 
 
+def readings() -> dict[str, str]:
+    """Character → toneless common reading, the table :func:`pinyins` and :func:`homophones` read."""
+    return _pinyin_table()
+
+
 @cache
 def pinyins(char: str) -> frozenset[str]:
     """The toneless common reading of ``char`` (a polyphone's rare readings would make

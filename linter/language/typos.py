@@ -20,15 +20,17 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import ne
 from pathlib import Path
 
 from linter.cache import cached
 from linter.language import lexicon as lex
 from linter.language.dictionary import SHIPPED
-from linter.language.shapes import shape_alike
+from linter.language.shapes import shape_alike, similar_shapes
 
 #: Phrase lengths from which a near copy counts: homophone substitution, other edits.
 MIN_HOMOPHONE_PHRASE = 4
@@ -71,7 +73,7 @@ class _Edit:
 def one_edit(window: str, phrase: str) -> _Edit | None:
     """The single edit turning ``window`` into ``phrase``, or None when there is not exactly one."""
     if len(window) == len(phrase):
-        diffs = [i for i, (a, b) in enumerate(zip(window, phrase)) if a != b]
+        diffs = list(compress(count(), map(ne, window, phrase)))
         return _Edit("substitute", diffs[0]) if len(diffs) == 1 else None
     if len(window) == len(phrase) + 1:
         longer, shorter, kind = window, phrase, "insert"
@@ -79,9 +81,7 @@ def one_edit(window: str, phrase: str) -> _Edit | None:
         longer, shorter, kind = phrase, window, "delete"
     else:
         return None
-    i = 0
-    while i < len(shorter) and longer[i] == shorter[i]:
-        i += 1
+    i = next(compress(count(), map(ne, longer, shorter)), len(shorter))  # the first difference
     if longer[i + 1:] != shorter[i:]:
         return None
     return _Edit(kind, i)
@@ -98,7 +98,6 @@ class TypoFinder:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._use_counts: dict[str, int] = {}
 
     @cached_property
     def words(self) -> list[str]:
@@ -111,24 +110,26 @@ class TypoFinder:
         return list(accumulate(map(len, self.words), initial=0))
 
     @cached_property
-    def tokens(self) -> list[tuple[int, int]]:
-        """``(start, end)`` of every token of :attr:`words`."""
-        starts = self._token_starts
-        return list(zip(starts, starts[1:]))
+    def _word_counts(self) -> Counter[str]:
+        """How often each token of :attr:`words` occurs."""
+        return Counter(self.words)
+
+    def _occurrences(self, tokens: set[str]) -> Iterator[tuple[str, int]]:
+        """``(token, offset)`` of the tokens of :attr:`words` that are in ``tokens``."""
+        return compress(zip(self.words, self._token_starts), map(tokens.__contains__, self.words))
 
     @cached_property
     def loose(self) -> set[int]:
         """Positions of Chinese characters that the segmenter could not place in a word."""
-        return {
-            start for word, start in zip(self.words, self._token_starts)
-            if len(word) == 1 and ("\u4e00" <= word <= "\u9fff" or "\u3400" <= word <= "\u4dbf")  # lex.is_han, inlined
-        }
+        characters = {word for word in self._word_counts if len(word) == 1 and lex.is_han(word)}
+        return {start for _, start in self._occurrences(characters)}
 
     def _token_at(self, at: int, default: tuple[int, int]) -> tuple[int, int]:
         """The token holding offset ``at``, or ``default`` outside the text."""
         if not 0 <= at < len(self.text):
             return default
-        return self.tokens[bisect_right(self._token_starts, at) - 1]
+        index = bisect_right(self._token_starts, at)
+        return self._token_starts[index - 1], self._token_starts[index]
 
     def find(self) -> list[Typo]:
         phrase_typos = self._phrase_typos()
@@ -148,7 +149,7 @@ class TypoFinder:
             if edit and self._plausible(start, window, phrase, edit):
                 found[(start, start + len(window))].append((window, phrase, edit))
         typos = []
-        for (start, end), candidates in found.items():
+        for (start, end), candidates in sorted(found.items()):
             # Several phrases may vouch for one correction; the longest is the best evidence.
             window, phrase, edit = max(candidates, key=lambda c: (len(c[1]), c[1]))
             typos.append(self._narrowed(start, window, phrase, edit))
@@ -172,35 +173,32 @@ class TypoFinder:
         correction = phrase[offset:offset + (right - left) + length_change]
         return Typo(left, right, self.text[left:right], correction, "lexicon", phrase)
 
-    def _near_windows(self):
+    def _near_windows(self) -> list[tuple[str, int, str]]:
         """``(phrase, start, window)``: text windows that may be one edit from a lexicon phrase,
         where one half of the phrase stands exactly but the whole phrase does not. An edit
         that changes the length falls inside the phrase (see :meth:`_plausible`), so the other
         half's outer character stays in place; a substitution leaves its inner or its outer
-        character: these rule out most places cheaply."""
-        text, seen = self.text, set()
-        startswith = text.startswith
+        character: these rule out most places cheaply. Each half looks up the phrases it may
+        start or end by the character at each of its checked offsets (see :func:`_phrase_halves`)."""
+        text, found = self.text, set()
+        size, startswith = len(text), text.startswith
         starts, anchors = _phrase_halves()
         for anchor in starts.finditer(text):
             position = anchor.start()
-            for half, heads, tails in anchors.get(text[position:position + 2], ()):
-                if not startswith(half, position):
+            for half_length, halves in anchors.get(text[position:position + 2], ()):
+                half = halves.get(text[position:position + half_length])
+                if half is None:
                     continue
-                after = position + len(half)
-                for phrase, inner, outer, lengths in heads:
-                    if startswith(phrase, position):
-                        continue
-                    inner_kept = text[after:after + 1] == inner
-                    for length in lengths:
-                        if (inner_kept and length == len(phrase)) or text[position + length - 1:position + length] == outer:
-                            yield from _unseen(text, phrase, position, length, seen)
-                for phrase, inner, outer, lengths in tails:
-                    if startswith(phrase, after - len(phrase)):
-                        continue
-                    inner_kept = text[position - 1:position] == inner
-                    for length in lengths:
-                        if (inner_kept and length == len(phrase)) or text[after - length:after - length + 1] == outer:
-                            yield from _unseen(text, phrase, after - length, length, seen)
+                sole, checks = half
+                if sole and startswith(sole[0], position + sole[1]):
+                    continue  # the only phrase the half belongs to stands
+                for offset, by_character in checks:
+                    at = position + offset
+                    for phrase, phrase_offset, start_offset, length in by_character.get(text[at:at + 1] if at >= 0 else "", ()):
+                        start = position + start_offset
+                        if 0 <= start and start + length <= size and not startswith(phrase, position + phrase_offset):
+                            found.add((start, length, phrase))
+        return [(phrase, start, text[start:start + length]) for start, length, phrase in sorted(found)]
 
     def _plausible(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
         """Strong evidence only: see the module docstring. An edit of a function character is
@@ -242,12 +240,10 @@ class TypoFinder:
         gain suffices when the document itself uses the corrected word. A window the document
         writes twice or more is its own vocabulary (a name, a new word such as 抗疫), not a slip."""
         text, best, apart = self.text, {}, {}
-        for start, window, i, word, relation in self._candidates():
-            if window not in apart:
-                apart[window] = self._written_apart(window)
-            if apart[window] > 1:
-                continue
-            used = self._uses(word)
+        candidates = self._candidates()
+        written = self._written({word for _, _, _, word, _ in candidates})
+        for start, window, i, word, relation in candidates:
+            used = word in written
             if not used and (
                 (lex.word_frequency(word) < COMMON_WORD_FREQUENCY and word not in lex.lexicon())
                 or window[i] in self._word_initials
@@ -256,7 +252,11 @@ class TypoFinder:
                 # replaces must not begin a word the document uses: "可研" (可行性研究) and
                 # "武数" (武汉, 数据) abbreviate.
                 continue
-            needed = _NEEDED_GAIN[relation][used > 0]
+            if window not in apart:
+                apart[window] = self._written_apart_twice(window)
+            if apart[window]:
+                continue
+            needed = _NEEDED_GAIN[relation][used]
             if not used and len(text) >= FOREIGN_CHARACTER_TEXT and text.count(window[i]) == 1:
                 needed -= FOREIGN_CHARACTER_GAIN  # a character a whole document writes nowhere else
             if not _FUNCTION_CHARACTERS.isdisjoint(window):
@@ -270,55 +270,65 @@ class TypoFinder:
                 best[start + i] = (gain - needed, start, window, word, relation)
         typos = []
         for _, start, window, word, relation in best.values():
-            source = "document" if self._uses(word) else "dictionary"
+            source = "document" if word in written else "dictionary"
             typos.append(Typo(start, start + len(window), window, word, source, word, relation))
         return _drop_nested(typos)
 
     @cached_property
     def _word_initials(self) -> set[str]:
         """First characters of the words of two characters or more the document writes twice or more."""
-        return {word[0] for word, count in Counter(self.words).items() if count > 1 and len(word) > 1 and lex.is_han(word[0])}
+        return {word[0] for word, count in self._word_counts.items() if count > 1 and len(word) > 1 and lex.is_han(word[0])}
 
     @cached_property
     def _boundaries(self) -> set[int]:
         """Offsets where a token starts or ends."""
         return set(self._token_starts)
 
-    def _written_apart(self, window: str) -> int:
-        """How often the document writes ``window``, except as the end of one word and the start
-        of the next (务项 in 事务/项目): 抗疫 as 抗/疫, inside a longer word, or 未采 in 未/采样."""
-        boundaries, at, count = self._boundaries, self.text.find(window), 0
+    def _written_apart_twice(self, window: str) -> bool:
+        """Whether the document writes ``window`` twice or more, except as the end of one word
+        and the start of the next (务项 in 事务/项目): 抗疫 as 抗/疫, inside a longer word, or 未采
+        in 未/采样. Stops at the second."""
+        boundaries, find, count = self._boundaries, self.text.find, 0
+        at = find(window)
         while at != -1:
             end = at + len(window)
             count += at in boundaries or end in boundaries or boundaries.isdisjoint(range(at + 1, end))
-            at = self.text.find(window, at + 1)
-        return count
+            if count > 1:
+                return True
+            at = find(window, at + 1)
+        return False
 
-    def _uses(self, word: str) -> int:
-        """How often the document writes ``word`` (as a word or inside a longer one)."""
-        if word not in self._use_counts:
-            self._use_counts[word] = self.text.count(word)
-        return self._use_counts[word]
+    def _written(self, words: set[str]) -> set[str]:
+        """The ``words`` (of two characters or more) the document writes, as a word or inside a
+        longer one. One scan finds the pairs of characters that may begin them; only a longer
+        word whose first two are written is searched for."""
+        if not words:
+            return set()
+        firsts, seconds = ("".join(sorted({word[i] for word in words})) for i in (0, 1))
+        pairs = set(re.findall(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))", self.text))
+        return {word for word in words if word[:2] in pairs and (len(word) == 2 or word in self.text)}
 
     def _candidates(self):
         """``(start, window, index, word, relation)``: a window holding a suspect character,
         which is no word, and a word one substitution at ``index`` away (see :meth:`_word_typos`)."""
-        text, loose = self.text, self.loose
-        windows, boundaries = set(), self._boundaries
-        for at in self._suspects():
-            windows.update(((at - 1, 2), (at, 2)))
-            # Three characters only as a two-character word and the suspect ("计算鸡"): a typo
-            # inside a longer word leaves a two-character window that is no word.
-            if at - 1 not in boundaries and {at - 2, at} <= boundaries:
-                windows.add((at - 2, 3))
-            if at + 2 not in boundaries and {at + 1, at + 3} <= boundaries:
-                windows.add((at, 3))
+        text, loose, boundaries = self.text, self.loose, self._boundaries
+        suspects = self._suspects()
+        # The starts of the windows of two characters, then of three: three only as a
+        # two-character word and the suspect ("计算鸡"): a typo inside a longer word leaves a
+        # two-character window that is no word.
+        windows = {2: {*suspects, *map((-1).__add__, suspects)}, 3: set()}
+        for at in suspects:
+            if at - 1 not in boundaries and at - 2 in boundaries and at in boundaries:
+                windows[3].add(at - 2)
+            if at + 2 not in boundaries and at + 1 in boundaries and at + 3 in boundaries:
+                windows[3].add(at)
         found = []
-        for start, length in windows:
-            window = text[start:start + length] if start >= 0 else ""
-            for i, word, relation in _substitutions(window):
-                if not (window[i] in _LEVELS and start + i in loose):  # a level written alone ("及市、区政府")
-                    found.append((start, window, i, word, relation))
+        for length, starts in windows.items():
+            for start in starts:
+                window = text[start:start + length] if start >= 0 else ""
+                for i, word, relation in _substitutions(window):
+                    if not (window[i] in _LEVELS and start + i in loose):  # a level written alone ("及市、区政府")
+                        found.append((start, window, i, word, relation))
         return sorted(found)
 
     def _stands_alone(self, start: int, window: str, i: int, word: str) -> bool:
@@ -337,12 +347,11 @@ class TypoFinder:
     def _suspects(self) -> list[int]:
         """Positions of characters that may be typos: loose characters and the characters of
         rare dictionary words."""
-        text, words = self.text, self.words
+        text = self.text
         suspects = [at for at in self.loose if _suspect(text[at])]
-        rare = {word for word in set(words) if 1 < len(word) <= 3 and _rare_word(word)}
-        for word, start in zip(words, self._token_starts):
-            if word in rare:
-                suspects.extend(start + i for i, char in enumerate(word) if _suspect(char))
+        rare = {word for word in self._word_counts if 1 < len(word) <= 3 and _rare_word(word)}
+        for word, start in self._occurrences(rare):
+            suspects.extend(start + i for i, char in enumerate(word) if _suspect(char))
         return suspects
 
 
@@ -398,14 +407,20 @@ def _substitutions(window: str) -> tuple[tuple[int, str, str], ...]:
 
 
 def _related(window: str, index: dict[str, tuple[str, ...]]) -> tuple[tuple[int, str, str], ...]:
-    found = []
-    for i in range(len(window)):
-        if i == len(window) - 1 and window[i] in INSTITUTION_SUFFIXES:
+    """``(index, word, relation)`` for the words of ``index`` one substitution from ``window``
+    whose character reads or looks alike (:func:`_relation`, inlined: a new document asks about
+    tens of thousands of pairs)."""
+    found, readings = [], lex.readings()
+    for i, char in enumerate(window):
+        if i == len(window) - 1 and char in INSTITUTION_SUFFIXES:
             continue  # the end of an organisation's short name ("市政数局")
+        reading, alikes = readings.get(char), similar_shapes(char)
         for word in index.get(_key(window, i), ()):
-            relation = _relation(window[i], word[i])
-            if relation:
-                found.append((i, word, relation))
+            other = word[i]  # never ``char``: the word is not the window
+            if reading and readings.get(other) == reading:
+                found.append((i, word, "homophone"))
+            elif other in alikes or char in similar_shapes(other):
+                found.append((i, word, "shape"))
     return tuple(found)
 
 
@@ -430,33 +445,43 @@ def _lengths(phrase: str) -> tuple[int, ...]:
     return (len(phrase),) if len(phrase) < MIN_EDIT_PHRASE else (len(phrase) - 1, len(phrase), len(phrase) + 1)
 
 
-def _unseen(text: str, phrase: str, start: int, length: int, seen: set):
-    """``(phrase, start, window)`` for the window ``text[start:start + length]``, once."""
-    if start >= 0 and start + length <= len(text) and (phrase, start, length) not in seen:
-        seen.add((phrase, start, length))
-        yield phrase, start, text[start:start + length]
-
-
 @lru_cache(maxsize=1)
-def _phrase_halves() -> tuple[re.Pattern, dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]]]:
+def _phrase_halves() -> tuple[re.Pattern, dict[str, tuple[tuple[int, dict[str, tuple]], ...]]]:
     """A pattern finding where a half of a lexicon phrase may start, and the first two
-    characters of each half → ``(half, phrases beginning with it, phrases ending with it)``,
-    each phrase as ``(phrase, the other half's inner and outer characters, window lengths)``:
-    one scan of the text finds every near copy."""
-    heads: dict[str, list[tuple]] = defaultdict(list)
-    tails: dict[str, list[tuple]] = defaultdict(list)
-    for phrase in sorted(lex.lexicon()):
+    characters of each half → ``(length, half → (sole, checks))`` by length of the halves: one
+    scan of the text finds every near copy. A check is ``(offset, character → entries)``: the
+    character at ``offset`` from the half (the other half's inner or outer character, for each
+    window length) selects the entries ``(phrase, offset of the phrase, offset of the window,
+    window length)`` it keeps in play. ``sole`` is ``(phrase, offset of the phrase)`` when the
+    half belongs to one phrase only (where that phrase stands, nothing is in play), else None."""
+    checks: dict[str, dict[int, dict[str, set]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
+    for phrase in lex.lexicon():
         if len(phrase) >= MIN_HOMOPHONE_PHRASE:
             middle = len(phrase) // 2
-            heads[phrase[:middle]].append((phrase, phrase[middle], phrase[-1], _lengths(phrase)))
-            tails[phrase[middle:]].append((phrase, phrase[middle - 1], phrase[0], _lengths(phrase)))
-    anchors: dict[str, list] = defaultdict(list)
-    for half in sorted({*heads, *tails}):
-        anchors[half[:2]].append((half, tuple(heads.get(half, ())), tuple(tails.get(half, ()))))
+            head, tail = phrase[:middle], phrase[middle:]
+            # The head stands at the window's start: the tail's first character, or its last
+            # at the window's end.
+            checks[head][middle][phrase[middle]].add((phrase, 0, 0, len(phrase)))
+            for length in _lengths(phrase):
+                checks[head][length - 1][phrase[-1]].add((phrase, 0, 0, length))
+            # The tail stands at the window's end: the head's last character, or its first at
+            # the window's start.
+            shift = len(tail) - len(phrase)
+            checks[tail][-1][phrase[middle - 1]].add((phrase, shift, shift, len(phrase)))
+            for length in _lengths(phrase):
+                checks[tail][len(tail) - length][phrase[0]].add((phrase, shift, len(tail) - length, length))
+    anchors: dict[str, dict[int, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
+    for half in sorted(checks):
+        by_offset = tuple(
+            (offset, {character: tuple(sorted(entries)) for character, entries in by_character.items()})
+            for offset, by_character in sorted(checks[half].items())
+        )
+        placed = {entry[:2] for _, by_character in by_offset for entries in by_character.values() for entry in entries}
+        anchors[half[:2]][len(half)][half] = (placed.pop() if len(placed) == 1 else None, by_offset)
     # Two character classes: far faster to scan than an alternation of the anchors.
     firsts, seconds = ({re.escape(anchor[i]) for anchor in anchors} for i in (0, 1))
     pattern = re.compile(f"[{''.join(sorted(firsts))}](?=[{''.join(sorted(seconds))}])")
-    return pattern, {anchor: tuple(halves) for anchor, halves in anchors.items()}
+    return pattern, {anchor: tuple(sorted(by_length.items())) for anchor, by_length in anchors.items()}
 
 
 def substitution_index_file() -> Path:

@@ -1,0 +1,82 @@
+"""The typo finder's indexes give what their plain definitions give (they exist for speed only)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from linter.language import lexicon as lex
+from linter.language.typos import MIN_HOMOPHONE_PHRASE, TypoFinder, _lengths, one_edit
+from tests.conftest import EXAMPLES
+
+#: An example's text with near copies of standard phrases planted: a homophone, a missing and
+#: an extra character, a phrase cut at the start of the text.
+TEXT = (
+    "般公共服务支出\n"
+    + (EXAMPLES / "001_46d27437a1fcb152.txt").read_text(encoding="utf-8")
+    + "\n一般公共服物支出，一般公共服务务支出，一般公共服支出"
+)
+
+
+def _positions(text: str, part: str):
+    """Every offset where ``part`` stands in ``text``."""
+    at = text.find(part)
+    while at != -1:
+        yield at
+        at = text.find(part, at + 1)
+
+
+def _plain_near_windows(text: str) -> list[tuple[str, int, str]]:
+    """Every window of a phrase's length (±1 from six characters) where one half of the phrase
+    stands, the phrase does not, and the other half keeps its inner or outer character."""
+    found = set()
+    for phrase in lex.lexicon():
+        if len(phrase) < MIN_HOMOPHONE_PHRASE:
+            continue
+        middle = len(phrase) // 2
+        head, tail = phrase[:middle], phrase[middle:]
+        for position in _positions(text, head):
+            if not text.startswith(phrase, position):
+                for length in _lengths(phrase):
+                    inner = text[position + middle:position + middle + 1] == phrase[middle] and length == len(phrase)
+                    if inner or text[position + length - 1:position + length] == phrase[-1]:
+                        found.add((position, length, phrase))
+        for position in _positions(text, tail):
+            after = position + len(tail)
+            if not (after >= len(phrase) and text.startswith(phrase, after - len(phrase))):
+                for length in _lengths(phrase):
+                    inner = position > 0 and text[position - 1] == phrase[middle - 1] and length == len(phrase)
+                    if inner or (after >= length and text[after - length] == phrase[0]):
+                        found.add((after - length, length, phrase))
+    return [(phrase, start, text[start:start + length]) for start, length, phrase in sorted(found)
+            if start >= 0 and start + length <= len(text)]
+
+
+def test_near_windows_are_those_of_the_plain_definition():
+    assert TypoFinder(TEXT)._near_windows() == _plain_near_windows(TEXT)
+
+
+def test_near_copies_planted_in_the_text_are_found():
+    windows = {(phrase, window) for phrase, _, window in TypoFinder(TEXT)._near_windows()}
+    for near_copy in ("一般公共服物支出", "一般公共服务务支出", "一般公共服支出"):
+        assert ("一般公共服务支出", near_copy) in windows
+    assert ("一般公共服务支出", "般公共服务支出") not in windows  # its first character missing, no outer one stands
+
+
+def test_written_words_are_the_words_in_the_text():
+    finder = TypoFinder(TEXT)
+    words = {word for word in lex.lexicon() if len(word) >= 2} | {"支出", "鸡鸭", "预算支", "政府采购", "采购鸭"}
+    assert finder._written(words) == {word for word in words if word in TEXT}
+    assert finder._written(set()) == set()
+
+
+@given(st.text("ab", max_size=6), st.text("ab", max_size=6))
+def test_one_edit_is_the_only_single_edit(window, phrase):
+    edits = {
+        ("substitute", i) for i in range(len(window))
+        if len(window) == len(phrase) and window[:i] + window[i + 1:] == phrase[:i] + phrase[i + 1:] and window[i] != phrase[i]
+    } | {("insert", i) for i in range(len(window)) if window[:i] + window[i + 1:] == phrase} \
+      | {("delete", i) for i in range(len(phrase)) if phrase[:i] + phrase[i + 1:] == window}
+    edit = one_edit(window, phrase)
+    assert (edit is None) == (not edits)
+    assert edit is None or (edit.kind, edit.index) in edits
