@@ -164,7 +164,8 @@ _CANDIDATES = regex.compile(
         )
     )
 )
-_SENTENCE_END = regex.compile(r"[。！？!?]")
+#: A sentence: up to and with its closing mark, or the rest of a line that has none.
+_SENTENCE = regex.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+")
 
 
 class _TokenStream(Lexer):
@@ -185,6 +186,12 @@ def parser() -> Lark:
     return Lark._load_from_dict({**DATA, "parser": {**frontend, "lexer_conf": lexer_conf}}, MEMO)
 
 
+@cache
+def claim_builder() -> ClaimBuilder:
+    """The transformer (it keeps no state between parses)."""
+    return ClaimBuilder()
+
+
 def _num(token) -> Number:
     return token.claim_token.number
 
@@ -200,7 +207,16 @@ def _first_name(children) -> str | None:
 
 @v_args(inline=True)
 class ClaimBuilder(Transformer):
-    """Parse tree → claim objects (offsets are flow-text offsets)."""
+    """Parse tree → claim objects (offsets are flow-text offsets). It has methods for rules only,
+    so tokens are not visited; its methods are bound once (``v_args`` wraps a method anew at
+    every lookup): build it once, with :func:`claim_builder`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(visit_tokens=False)
+        for name, method in vars(ClaimBuilder).items():
+            if not name.startswith("_"):
+                setattr(self, name, getattr(self, name))
 
     def subject(self, *tokens):
         year = next((str(t) for t in tokens if t.type == "YEAR"), None)
@@ -307,7 +323,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     """Claims of one sentence as ``(first token index, end index, claim)``, left to right."""
     codes = "".join(t.code for t in tokens)
     claims = []
-    builder = ClaimBuilder()
+    builder = claim_builder()
     for match in _CANDIDATES.finditer(codes):
         family = match.lastgroup
         if family in ("value", "share") and match.start() and codes[match.start() - 1] in "UD":
@@ -374,8 +390,8 @@ def extract_claims(document) -> ClaimSet:
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
-        for start, end in _sentences(line):
-            _read_sentence(line[start:end], offset + start, state, claims)
+        for sentence in _SENTENCE.finditer(line):
+            _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
         offset += len(line) + 1
     return claims
 
@@ -394,15 +410,6 @@ class _Context:
         self.list_whole = self.pending_whole = self.last_value = None
         self.subject_line = None
         self.group = None
-
-
-def _sentences(line: str):
-    start = 0
-    for match in _SENTENCE_END.finditer(line):
-        yield start, match.end()
-        start = match.end()
-    if start < len(line):
-        yield start, len(line)
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
