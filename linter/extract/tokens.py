@@ -7,7 +7,7 @@ each sentence family can be found with a regex over the codes (:mod:`linter.extr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -56,9 +56,9 @@ _GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
 _MASTER = regex.compile("|".join(f"(?P<{name.lstrip('_')}>{pattern})" for name, (_, pattern) in TOKEN_TYPES.items()))
 
 
-@dataclass(frozen=True)
-class ClaimToken:
-    """A token with its flow-text offsets and, for amounts and percentages, its number."""
+class ClaimToken(NamedTuple):
+    """A token with its flow-text offsets and, for amounts and percentages, its number (a named
+    tuple: a document has hundreds, and a tuple is made several times faster than a dataclass)."""
 
     type: str
     text: str
