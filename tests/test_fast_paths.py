@@ -146,3 +146,28 @@ def test_an_identity_holds_an_equals_sign(text):
 
     if tables._ROW_IDENTITY.search(text) or tables._COLUMN_IDENTITY.search(text):
         assert "=" in text
+
+
+#: Characters that tell the first-character tests apart: Han characters that may and may not open
+#: a page number, heading or list number, digits (also exotic ones), brackets, dashes and spaces.
+_OPENINGS = (*"第一五十附表图收支页部分元1１٣().（）、-—*· \u3000\x1c\t", "\U00011f50")
+
+
+@FAST
+@given(_texts(*_OPENINGS, most=10))
+def test_page_numbers_and_headings_open_as_the_quick_tests_say(text):
+    from linter.normalise import flow
+
+    assert flow.is_page_number(text) == bool(flow._PAGE_NUMBER.match(text))
+    assert flow._starts_heading(text) == bool(flow._HEADING_START.match(text))
+
+
+@FAST
+@given(_texts(*_OPENINGS, most=10))
+def test_list_numbers_and_lead_markers_open_as_the_quick_tests_say(text):
+    from linter.extract import claims
+
+    if claims._NUMBERED.match(text):
+        assert claims._NUMBERED_FIRST.match(text)
+    if claims._LEAD_MARKER.match(text):
+        assert claims._LEAD_MARKER_FIRST.match(text)

@@ -14,6 +14,7 @@ before a completion sentence — is tracked here, in :func:`extract_claims`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -146,7 +147,7 @@ class ClaimSet:
 # ---------------------------------------------------------------------------
 
 #: Candidate spans per family, as regexes over token codes, in order of preference.
-_CANDIDATES = regex.compile(
+_CANDIDATES = re.compile(
     "|".join(
         f"(?P<{family}>{pattern})"
         for family, pattern in (
@@ -165,7 +166,7 @@ _CANDIDATES = regex.compile(
     )
 )
 #: A sentence: up to and with its closing mark, or the rest of a line that has none.
-_SENTENCE = regex.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+")
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+")
 
 
 class _TokenStream(Lexer):
@@ -337,8 +338,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
 
 
 #: The change that follows a share: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%".
-_CHANGE_AFTER_SHARE = regex.compile(r",(T[UD]A(?:,[UD]P)?)")
-_SUBJECT = regex.compile(r"y?n")
+_CHANGE_AFTER_SHARE = re.compile(r",(T[UD]A(?:,[UD]P)?)")
+_SUBJECT = re.compile(r"y?n")
 
 
 def _change_after_share(tokens, codes: str, share, builder) -> list[tuple[int, int, object]]:
@@ -376,10 +377,14 @@ def _has_malformed_number(claim) -> bool:
 # Context: headings, 其中, numbered lists, completion groups
 # ---------------------------------------------------------------------------
 
-_SUBJECT_LINE = regex.compile(r"[(（][类款项][)）]")
+_SUBJECT_LINE = re.compile(r"[(（][类款项][)）]")
 _NUMBERED = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = regex.compile(r"其中[：:，,]?\s*$")
 _LEAD_MARKER = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
+#: The first characters of a list number and of a lead marker: a line opening with any other Han
+#: character has neither (a quick test: the patterns above run slowly, a sentence at a time).
+_NUMBERED_FIRST = re.compile(r"[^\u4e00-\u9fff]")
+_LEAD_MARKER_FIRST = re.compile(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十]")
 
 
 def extract_claims(document) -> ClaimSet:
@@ -388,7 +393,7 @@ def extract_claims(document) -> ClaimSet:
     state = _Context()
     offset = 0
     for line in document.flow.text.split("\n"):
-        if _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
+        if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
         for sentence in _SENTENCE.finditer(line):
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
@@ -416,9 +421,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     tokens = tokenize(text, offset) if may_hold_number(text) else []
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     if not has_numbers:
-        if _SUBJECT_LINE.search(text) or _NUMBERED.match(text):
+        if _SUBJECT_LINE.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)):
             state.subject_line = text
-        if _OPEN_QIZHONG.search(text) and state.last_value is not None:
+        if "其中" in text and _OPEN_QIZHONG.search(text) and state.last_value is not None:
             state.pending_whole = _open_breakdown(state.last_value, claims, state)
         return
     found = parse_sentence(tokens)
@@ -528,7 +533,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
 
 
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
-_DIFFERENCE = regex.compile(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
+_DIFFERENCE = re.compile(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:

@@ -393,7 +393,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             lead = len(raw) - len(raw.lstrip())
             starts.append((index, untitled, None, "", offset + lead, offset + len(raw.rstrip())))
             current_kind, data_seen = untitled, False
-        elif _DECIMALS_ANY_WIDTH.search(stripped) or stripped.startswith("注"):
+        elif not data_seen and (_DECIMALS_ANY_WIDTH.search(stripped) or stripped.startswith("注")):
             data_seen = True
         if _PART.match(stripped):
             current_kind = None

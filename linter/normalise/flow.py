@@ -22,6 +22,10 @@ _HEADING_START = regex.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
     r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|图\s*\d|[-*]\s)"
 )
+#: The first characters of a page number and of a heading: a line opening with any other Han
+#: character is neither (a quick test: the patterns above run slowly, a line at a time).
+_PAGE_NUMBER_FIRST = re.compile(r"[^\u4e00-\u9fff]|第")
+_HEADING_FIRST = re.compile(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十附表图]")
 _SENTENCE_PUNCTUATION = re.compile("[，。；,]")
 _TERMINAL = "。！？；：!?;:"
 #: Words that announce a number: a line ending in one of them runs on ("…预算数为" + "340.8万元").
@@ -54,7 +58,12 @@ _CHANGED_SPACES = re.compile(r" (?: +|(?<=[%\u2001-\U0010ffff] )|(?=[%\u2001-\U0
 
 def is_page_number(line: str) -> bool:
     """True for a line that only carries a page number."""
-    return bool(_PAGE_NUMBER.match(line))
+    return bool(_PAGE_NUMBER_FIRST.match(line) and _PAGE_NUMBER.match(line))
+
+
+def _starts_heading(line: str) -> bool:
+    """Whether ``line`` starts as a heading does."""
+    return bool(_HEADING_FIRST.match(line) and _HEADING_START.match(line))
 
 
 def is_heading(line: str, width: int = 40) -> bool:
@@ -62,7 +71,7 @@ def is_heading(line: str, width: int = 40) -> bool:
     return (
         len(line) < min(40, 0.85 * width)
         and not _SENTENCE_PUNCTUATION.search(line)
-        and bool(_HEADING_START.match(line))
+        and _starts_heading(line)
     )
 
 
@@ -85,7 +94,7 @@ def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozen
     width = line_width(stripped_lines)
     previous: str | None = None
     for (start, raw), stripped in zip(lines, stripped_lines):
-        if not stripped or _PAGE_NUMBER.match(stripped) or start in table_rows:
+        if not stripped or is_page_number(stripped) or start in table_rows:
             continue
         if previous is not None and (hard_breaks or _breaks(previous, stripped, width)):
             builder.add("\n", start)
@@ -100,7 +109,7 @@ def _breaks(previous: str, line: str, width: int) -> bool:
         return True
     if previous[-1] in _RUNS_ON and line[0].isdigit():
         return False
-    if previous[-1] in _TERMINAL or _HEADING_START.match(line) or is_heading(previous, width):
+    if previous[-1] in _TERMINAL or _starts_heading(line) or is_heading(previous, width):
         return True
     # Two numbers must never fuse ("1,151.77" + "20103").
     return previous[-1].isdigit() and line[0].isdigit()
