@@ -3,8 +3,8 @@ malformed values drafts contain ("72.83.1%", "1,2345.6万元", "12..5%")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -22,9 +22,9 @@ _CANDIDATE = regex.compile(
 _WELL_FORMED = regex.compile(rf"(?:{WELL_FORMED})")
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number in the flow text, with its unit (``%``, ``万元``, ``元``, ``亿元`` or ``""``)."""
+class Number(NamedTuple):
+    """A number in the flow text, with its unit (``%``, ``万元``, ``元``, ``亿元`` or ``""``); a named
+    tuple: a document prints hundreds, and a tuple is made several times faster than a dataclass."""
 
     text: str
     unit: str
