@@ -22,9 +22,9 @@ _HEADING_START = regex.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
     r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|图\s*\d|[-*]\s)"
 )
-#: The first characters of a page number and of a heading: a line opening with any other Han
-#: character is neither (a quick test: the patterns above run slowly, a line at a time).
-_PAGE_NUMBER_FIRST = re.compile(r"[^\u4e00-\u9fff]|第")
+#: Quick tests before the patterns above, which run slowly, a line at a time: a page number holds
+#: no Han character but 第 and 页, and a line opening with a Han character none opens with is no heading.
+_NO_PAGE_NUMBER = re.compile(r"(?![第页])[\u4e00-\u9fff]")
 _HEADING_FIRST = re.compile(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十附表图]")
 _SENTENCE_PUNCTUATION = re.compile("[，。；,]")
 _TERMINAL = "。！？；：!?;:"
@@ -58,7 +58,7 @@ _CHANGED_SPACES = re.compile(r" (?: +|(?<=[%\u2001-\U0010ffff] )|(?=[%\u2001-\U0
 
 def is_page_number(line: str) -> bool:
     """True for a line that only carries a page number."""
-    return bool(_PAGE_NUMBER_FIRST.match(line) and _PAGE_NUMBER.match(line))
+    return not _NO_PAGE_NUMBER.search(line) and bool(_PAGE_NUMBER.match(line))
 
 
 def _starts_heading(line: str) -> bool:
@@ -118,6 +118,9 @@ def _breaks(previous: str, line: str, width: int) -> bool:
 def _add_line(builder: MappedTextBuilder, line: str, origin: int) -> None:
     """Append one stripped line, translating characters and dropping spaces near CJK text."""
     text = _LINE_CHARACTERS(line)
+    if " " not in text:
+        builder.add(text, origin)
+        return
     position = 0
     for match in _CHANGED_SPACES.finditer(text):
         builder.add(text[position:match.start()], origin + position)
