@@ -127,7 +127,7 @@ def test_a_title_starts_or_ends_as_the_quick_test_says(text):
     line = text.strip()
     normal = tables._HALF_WIDTH(line)
     if tables._TITLE.match(normal) or tables._BUDGET_TITLE.match(normal):
-        assert tables._MAY_BE_TITLE.search(line)
+        assert tables._may_be_title(line)
 
 
 @FAST
@@ -171,3 +171,11 @@ def test_list_numbers_and_lead_markers_open_as_the_quick_tests_say(text):
         assert claims._NUMBERED_FIRST.match(text)
     if claims._LEAD_MARKER.match(text):
         assert claims._LEAD_MARKER_FIRST.match(text)
+
+
+@FAST
+@given(_texts(*"第一三十部分附件、情况说明收1\t ", most=10))
+def test_a_part_opens_as_the_quick_test_says(text):
+    from linter.extract import tables
+
+    assert tables._is_part(text) == bool(tables._PART.match(text))

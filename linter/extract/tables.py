@@ -99,8 +99,7 @@ _WORD = re.compile(r"\S+")
 _DECIMALS = re.compile(r"\d\.\d")
 #: A decimal point between digits, full-width or not (in a line not made half-width).
 _DECIMALS_ANY_WIDTH = re.compile(r"\d[.．]\d")
-#: How every title starts or ends, full-width or not (a quick test before the title patterns below).
-_MAY_BE_TITLE = re.compile(r"^表|[表)）]$")
+
 _TITLE = re.compile(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
 _BUDGET_TITLE = re.compile(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
 #: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
@@ -112,6 +111,7 @@ _EMPTY_NOTE = re.compile(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|�
 _ENUMERATION = re.compile(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
 _PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
+_PART_FIRST = "第附一二三四五六七八九十"
 _ROW_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
 _COLUMN_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
 _TOTAL_NAMES = ("合计", "总计")
@@ -337,7 +337,7 @@ def find_tables(source: SourceText) -> list[Table]:
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         body = []
         for line_index in range(index + (1 if title else 0), end_index):
-            if _PART.match(stripped_lines[line_index]):
+            if _is_part(stripped_lines[line_index]):
                 break
             body.append(line_index)
         region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
@@ -373,7 +373,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         if not stripped:
             continue
         match = normal = None
-        if _MAY_BE_TITLE.search(stripped):
+        if _may_be_title(stripped):
             normal = _HALF_WIDTH(stripped)
             match = None if _ENUMERATION.match(normal) else (_TITLE.match(normal) or _BUDGET_TITLE.match(normal))
         number = int(match.group("number")) if match else None
@@ -395,9 +395,21 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             current_kind, data_seen = untitled, False
         elif not data_seen and (_DECIMALS_ANY_WIDTH.search(stripped) or stripped.startswith("注")):
             data_seen = True
-        if _PART.match(stripped):
+        if _is_part(stripped):
             current_kind = None
     return starts
+
+
+def _is_part(line: str) -> bool:
+    """Whether a stripped line opens a part of the document ("第三部分", "附件", "二、…情况说明");
+    its first character is tested first, the pattern only where it may start."""
+    return line[:1] in _PART_FIRST and bool(_PART.match(line))
+
+
+def _may_be_title(line: str) -> bool:
+    """Whether a stripped line starts or ends as every title does (a quick test before the title
+    patterns; brackets full-width or not)."""
+    return line.startswith("表") or line.endswith(("表", ")", "）"))
 
 
 def _unit_line_follows(stripped_lines: list[str], index: int) -> bool:
