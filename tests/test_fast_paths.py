@@ -179,3 +179,23 @@ def test_a_part_opens_as_the_quick_test_says(text):
     from linter.extract import tables
 
     assert tables._is_part(text) == bool(tables._PART.match(text))
+
+
+@FAST
+@given(_texts("收入", "支出", "199.25万元", "3.5万元", "，", "占", "的", "85.6%", "比上年", "与上年相比", "增加", "下降",
+              "年初预算为", "年初无预算", "支出决算为", "完成年初预算的", "2022年度", "项目预算为", "执行数为", "执行率为",
+              "其中", "调整预算", "实际支出", most=14))
+def test_a_stream_parses_as_its_shape_says(text):
+    """A parse is reused for every stream of the same token types: it is the parse of the stream."""
+    from linter.extract.claims import _CANDIDATES, LarkError, _filled, _shape, parser
+    from linter.extract.tokens import tokenize
+
+    tokens = tokenize(text)
+    for match in _CANDIDATES.finditer("".join(t.code for t in tokens)):
+        stream = [t.lark() for t in tokens[match.start():match.end()]]
+        try:
+            expected = parser().parse(stream, start=match.lastgroup)
+        except LarkError:
+            expected = None
+        shape = _shape(match.lastgroup, tuple(t.type for t in stream))
+        assert (None if shape is None else _filled(shape, stream)) == expected

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
-from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Transformer, v_args
+from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Token, Transformer, Tree, v_args
 from linter.extract.numbers import Number
 from linter.extract.quantities import DEPARTMENT, SANGONG, Key, is_part_of, parent_base, quantity_key, scope_of
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
@@ -357,11 +357,38 @@ def _change_after_share(tokens, codes: str, share, builder) -> list[tuple[int, i
 def _parse(stream: list[ClaimToken], family: str, builder) -> object | None:
     """The claim ``stream`` states as a sentence of ``family``; None when it does not parse, the
     transformer declines it, or an input amount is malformed."""
+    shape = _shape(family, tuple(t.type for t in stream))
+    if shape is None:
+        return None
     try:
-        claim = builder.transform(parser().parse([t.lark() for t in stream], start=family))
+        claim = builder.transform(_filled(shape, [t.lark() for t in stream]))
     except LarkError:
         return None
     return None if claim is None or _has_malformed_number(claim) else claim
+
+
+@lru_cache(maxsize=1024)
+def _shape(family: str, types: tuple[str, ...]) -> Tree | None:
+    """The parse tree of a stream of tokens of ``types`` as a sentence of ``family``, each token
+    given by its index in the stream; None when such a stream does not parse. The parser reads
+    token types only, so every stream of these types parses alike: a document's sentences,
+    stated in a few forms, are parsed once a form."""
+    stream = [Token(kind, "", start_pos=index) for index, kind in enumerate(types)]
+    try:
+        return _indexed(parser().parse(stream, start=family))
+    except LarkError:
+        return None
+
+
+def _indexed(tree: Tree) -> Tree:
+    return Tree(tree.data, [_indexed(c) if isinstance(c, Tree) else c.start_pos if isinstance(c, Token) else c
+                            for c in tree.children])
+
+
+def _filled(shape: Tree, tokens: list) -> Tree:
+    """The parse tree of ``shape`` (see :func:`_shape`) with its tokens."""
+    return Tree(shape.data, [_filled(c, tokens) if isinstance(c, Tree) else tokens[c] if isinstance(c, int) else c
+                             for c in shape.children])
 
 
 def _has_malformed_number(claim) -> bool:
@@ -381,10 +408,11 @@ _SUBJECT_LINE = re.compile(r"[(（][类款项][)）]")
 _NUMBERED = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = regex.compile(r"其中[：:，,]?\s*$")
 _LEAD_MARKER = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
-#: The first characters of a list number and of a lead marker: a line opening with any other Han
-#: character has neither (a quick test: the patterns above run slowly, a sentence at a time).
+#: Quick tests of the first character before the patterns above, which run slowly, a line or a
+#: sentence at a time: no list number opens with a Han character, a lead marker opens with a space,
+#: a bracket, 第 or a Chinese numeral (``re``'s spaces include the ``regex`` module's).
 _NUMBERED_FIRST = re.compile(r"[^\u4e00-\u9fff]")
-_LEAD_MARKER_FIRST = re.compile(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十]")
+_LEAD_MARKER_FIRST = re.compile(r"[\s(（第一二三四五六七八九十]")
 
 
 def extract_claims(document) -> ClaimSet:
