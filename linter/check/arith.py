@@ -86,7 +86,9 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
     are tested once, by their first occurrence, so the search does not grow with the document."""
     index = document.derived(_numbers_by_text)
     found: dict[float, Number] = {}
-    for variant in _one_typo_variants(wrong.text.replace(",", "")).intersection(index):
+    for variant in _one_typo_variants(wrong.text.replace(",", "")):
+        if variant not in index:
+            continue
         for alike in index[variant].values():
             number = next((n for n in alike if n.start not in exclude), None)
             if number is not None and (number.unit == wrong.unit or (not number.unit and number.decimals)) \
