@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.check.finding import Related, Severity
 from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
@@ -86,7 +87,9 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
     index = document.derived(_numbers_by_text)
     found: dict[float, Number] = {}
     for variant in _one_typo_variants(wrong.text.replace(",", "")):
-        for alike in index.get(variant, {}).values():
+        if variant not in index:
+            continue
+        for alike in index[variant].values():
             number = next((n for n in alike if n.start not in exclude), None)
             if number is not None and (number.unit == wrong.unit or (not number.unit and number.decimals)) \
                     and not number.malformed and number.value != wrong.value \
@@ -99,10 +102,9 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
 def _numbers_by_text(document) -> dict[str, dict[tuple[str, str], list[Number]]]:
     """The document's numbers by their printed text without thousands separators, then by their
     printed text and unit (numbers printed alike), in document order."""
-    index: dict[str, dict[tuple[str, str], list[Number]]] = {}
+    index: dict[str, dict[tuple[str, str], list[Number]]] = defaultdict(dict)
     for number in document.numbers:
-        alike = index.setdefault(number.text.replace(",", ""), {})
-        alike.setdefault((number.text, number.unit), []).append(number)
+        index[number.text.replace(",", "")].setdefault((number.text, number.unit), []).append(number)
     return index
 
 
@@ -110,8 +112,10 @@ def _numbers_by_text(document) -> dict[str, dict[tuple[str, str], list[Number]]]
 _TYPED = "0123456789.-"
 
 
-def _one_typo_variants(text: str) -> set[str]:
-    """Every text one character typed wrong, added, dropped or two neighbours swapped away from ``text``."""
+@lru_cache(maxsize=1024)
+def _one_typo_variants(text: str) -> frozenset[str]:
+    """Every text one character typed wrong, added, dropped or two neighbours swapped away from
+    ``text`` (cached: the rules ask for the same amount's variants several times)."""
     variants = {text[:i] + c + text[i:] for i in range(len(text) + 1) for c in _TYPED}
     for i in range(len(text)):
         variants.add(text[:i] + text[i + 1:])
@@ -119,7 +123,7 @@ def _one_typo_variants(text: str) -> set[str]:
         if i + 1 < len(text):
             variants.add(text[:i] + text[i + 1] + text[i] + text[i + 2:])
     variants.discard(text)
-    return variants
+    return frozenset(variants)
 
 
 @dataclass

@@ -14,12 +14,13 @@ before a completion sentence — is tracked here, in :func:`extract_claims`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
-from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Transformer, v_args
+from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Token, Transformer, Tree, v_args
 from linter.extract.numbers import Number
 from linter.extract.quantities import DEPARTMENT, SANGONG, Key, is_part_of, parent_base, quantity_key, scope_of
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
@@ -146,7 +147,7 @@ class ClaimSet:
 # ---------------------------------------------------------------------------
 
 #: Candidate spans per family, as regexes over token codes, in order of preference.
-_CANDIDATES = regex.compile(
+_CANDIDATES = re.compile(
     "|".join(
         f"(?P<{family}>{pattern})"
         for family, pattern in (
@@ -164,7 +165,8 @@ _CANDIDATES = regex.compile(
         )
     )
 )
-_SENTENCE_END = regex.compile(r"[。！？!?]")
+#: A sentence: up to and with its closing mark, or the rest of a line that has none.
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+")
 
 
 class _TokenStream(Lexer):
@@ -185,6 +187,12 @@ def parser() -> Lark:
     return Lark._load_from_dict({**DATA, "parser": {**frontend, "lexer_conf": lexer_conf}}, MEMO)
 
 
+@cache
+def claim_builder() -> ClaimBuilder:
+    """The transformer (it keeps no state between parses)."""
+    return ClaimBuilder()
+
+
 def _num(token) -> Number:
     return token.claim_token.number
 
@@ -200,7 +208,16 @@ def _first_name(children) -> str | None:
 
 @v_args(inline=True)
 class ClaimBuilder(Transformer):
-    """Parse tree → claim objects (offsets are flow-text offsets)."""
+    """Parse tree → claim objects (offsets are flow-text offsets). It has methods for rules only,
+    so tokens are not visited; its methods are bound once (``v_args`` wraps a method anew at
+    every lookup): build it once, with :func:`claim_builder`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(visit_tokens=False)
+        for name, method in vars(ClaimBuilder).items():
+            if not name.startswith("_"):
+                setattr(self, name, getattr(self, name))
 
     def subject(self, *tokens):
         year = next((str(t) for t in tokens if t.type == "YEAR"), None)
@@ -307,7 +324,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     """Claims of one sentence as ``(first token index, end index, claim)``, left to right."""
     codes = "".join(t.code for t in tokens)
     claims = []
-    builder = ClaimBuilder()
+    builder = claim_builder()
     for match in _CANDIDATES.finditer(codes):
         family = match.lastgroup
         if family in ("value", "share") and match.start() and codes[match.start() - 1] in "UD":
@@ -321,8 +338,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
 
 
 #: The change that follows a share: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%".
-_CHANGE_AFTER_SHARE = regex.compile(r",(T[UD]A(?:,[UD]P)?)")
-_SUBJECT = regex.compile(r"y?n")
+_CHANGE_AFTER_SHARE = re.compile(r",(T[UD]A(?:,[UD]P)?)")
+_SUBJECT = re.compile(r"y?n")
 
 
 def _change_after_share(tokens, codes: str, share, builder) -> list[tuple[int, int, object]]:
@@ -340,11 +357,38 @@ def _change_after_share(tokens, codes: str, share, builder) -> list[tuple[int, i
 def _parse(stream: list[ClaimToken], family: str, builder) -> object | None:
     """The claim ``stream`` states as a sentence of ``family``; None when it does not parse, the
     transformer declines it, or an input amount is malformed."""
+    shape = _shape(family, tuple(t.type for t in stream))
+    if shape is None:
+        return None
     try:
-        claim = builder.transform(parser().parse([t.lark() for t in stream], start=family))
+        claim = builder.transform(_filled(shape, [t.lark() for t in stream]))
     except LarkError:
         return None
     return None if claim is None or _has_malformed_number(claim) else claim
+
+
+@lru_cache(maxsize=1024)
+def _shape(family: str, types: tuple[str, ...]) -> Tree | None:
+    """The parse tree of a stream of tokens of ``types`` as a sentence of ``family``, each token
+    given by its index in the stream; None when such a stream does not parse. The parser reads
+    token types only, so every stream of these types parses alike: a document's sentences,
+    stated in a few forms, are parsed once a form."""
+    stream = [Token(kind, "", start_pos=index) for index, kind in enumerate(types)]
+    try:
+        return _indexed(parser().parse(stream, start=family))
+    except LarkError:
+        return None
+
+
+def _indexed(tree: Tree) -> Tree:
+    return Tree(tree.data, [_indexed(c) if isinstance(c, Tree) else c.start_pos if isinstance(c, Token) else c
+                            for c in tree.children])
+
+
+def _filled(shape: Tree, tokens: list) -> Tree:
+    """The parse tree of ``shape`` (see :func:`_shape`) with its tokens."""
+    return Tree(shape.data, [_filled(c, tokens) if isinstance(c, Tree) else tokens[c] if isinstance(c, int) else c
+                             for c in shape.children])
 
 
 def _has_malformed_number(claim) -> bool:
@@ -360,10 +404,15 @@ def _has_malformed_number(claim) -> bool:
 # Context: headings, 其中, numbered lists, completion groups
 # ---------------------------------------------------------------------------
 
-_SUBJECT_LINE = regex.compile(r"[(（][类款项][)）]")
+_SUBJECT_LINE = re.compile(r"[(（][类款项][)）]")
 _NUMBERED = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = regex.compile(r"其中[：:，,]?\s*$")
 _LEAD_MARKER = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
+#: Quick tests of the first character before the patterns above, which run slowly, a line or a
+#: sentence at a time: no list number opens with a Han character, a lead marker opens with a space,
+#: a bracket, 第 or a Chinese numeral (``re``'s spaces include the ``regex`` module's).
+_NUMBERED_FIRST = re.compile(r"[^\u4e00-\u9fff]")
+_LEAD_MARKER_FIRST = re.compile(r"[\s(（第一二三四五六七八九十]")
 
 
 def extract_claims(document) -> ClaimSet:
@@ -372,10 +421,10 @@ def extract_claims(document) -> ClaimSet:
     state = _Context()
     offset = 0
     for line in document.flow.text.split("\n"):
-        if _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
+        if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
-        for start, end in _sentences(line):
-            _read_sentence(line[start:end], offset + start, state, claims)
+        for sentence in _SENTENCE.finditer(line):
+            _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
         offset += len(line) + 1
     return claims
 
@@ -396,22 +445,13 @@ class _Context:
         self.group = None
 
 
-def _sentences(line: str):
-    start = 0
-    for match in _SENTENCE_END.finditer(line):
-        yield start, match.end()
-        start = match.end()
-    if start < len(line):
-        yield start, len(line)
-
-
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
     tokens = tokenize(text, offset) if may_hold_number(text) else []
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     if not has_numbers:
-        if _SUBJECT_LINE.search(text) or _NUMBERED.match(text):
+        if _SUBJECT_LINE.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)):
             state.subject_line = text
-        if _OPEN_QIZHONG.search(text) and state.last_value is not None:
+        if "其中" in text and _OPEN_QIZHONG.search(text) and state.last_value is not None:
             state.pending_whole = _open_breakdown(state.last_value, claims, state)
         return
     found = parse_sentence(tokens)
@@ -521,7 +561,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
 
 
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
-_DIFFERENCE = regex.compile(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
+_DIFFERENCE = re.compile(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:

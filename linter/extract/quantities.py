@@ -8,6 +8,8 @@ are about the same quantity only when both agree, so a budget's department-wide
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 DEPARTMENT = "部门"
@@ -105,17 +107,19 @@ def scope_of(text: str) -> str | None:
 _ORGANISATION = regex.compile(r"^\p{Han}{2,30}?(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园)(?=\p{Han})")
 
 
+@lru_cache(maxsize=4096)
 def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
-    """``(scope, base)`` for a name of a known total, else None.
+    """``(scope, base)`` for a name of a known total, else None (cached: the same names recur).
 
     A name without scope words takes ``context_scope`` (from its heading or its 其中 list).
     The department's own name before it is dropped.
     """
-    key = _key(clean_name(name), context_scope)
-    if key is None and _ORGANISATION.match(clean_name(name)):
-        key = _key(_ORGANISATION.sub("", clean_name(name)), context_scope)
+    name = clean_name(name)
+    key = _key(name, context_scope)
+    if key is None and _ORGANISATION.match(name):
+        key = _key(_ORGANISATION.sub("", name), context_scope)
     if key is None:
-        key = _subject_key(clean_name(name), context_scope)
+        key = _subject_key(name, context_scope)
     return key
 
 

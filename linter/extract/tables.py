@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.i18n import _
@@ -93,6 +94,12 @@ _DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
 _CODE = re.compile(r"^[12]\d{2}(?:\d{2}){0,2}$")
 _ECONOMIC_CODE = re.compile(r"^3\d{2}(?:\d{2})?$")
 _SPACES = re.compile(r"[ \u3000\u00a0]+")
+_WHITESPACE = re.compile(r"\s")
+_WORD = re.compile(r"\S+")
+_DECIMALS = re.compile(r"\d\.\d")
+#: A decimal point between digits, full-width or not (in a line not made half-width).
+_DECIMALS_ANY_WIDTH = re.compile(r"\d[.．]\d")
+
 _TITLE = re.compile(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
 _BUDGET_TITLE = re.compile(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
 #: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
@@ -104,6 +111,7 @@ _EMPTY_NOTE = re.compile(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|�
 _ENUMERATION = re.compile(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
 _PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
+_PART_FIRST = "第附一二三四五六七八九十"
 _ROW_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
 _COLUMN_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
 _TOTAL_NAMES = ("合计", "总计")
@@ -126,24 +134,18 @@ class Value:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A cell of a line (build it with :func:`_token`)."""
+
     text: str
     start: int
     end: int
     #: Cell index on a tab-separated line, -1 on a space-separated one.
     index: int
     line: int
-
-    @property
-    def is_number(self) -> bool:
-        return bool(_NUMBER.match(self.text))
-
-    @property
-    def is_malformed(self) -> bool:
-        """A cell meant as an amount but not a number ("1,5111.90", "72.83.1"); dates are not."""
-        return (not self.is_number and bool(_MALFORMED.match(self.text))
-                and not _DATE.match(self.text))
+    is_number: bool
+    #: A cell meant as an amount but not a number ("1,5111.90", "72.83.1"); dates are not.
+    is_malformed: bool
 
     @property
     def is_integer(self) -> bool:
@@ -153,6 +155,13 @@ class _Token:
         value, decimals = parse_number(self.text.lstrip("-"))
         value = -value if self.text.startswith("-") else value
         return Value(value, self.text, self.start, self.end, decimals)
+
+
+def _token(text: str, start: int, end: int, index: int, line: int) -> _Token:
+    """The cell ``text`` at ``[start, end)``, told a number, a malformed one or text."""
+    number = bool(_NUMBER.match(text))
+    return _Token(text, start, end, index, line, number,
+                  not number and bool(_MALFORMED.match(text)) and not _DATE.match(text))
 
 
 @dataclass
@@ -321,14 +330,14 @@ def table_kind(title: str) -> str | None:
 def find_tables(source: SourceText) -> list[Table]:
     """Every table of a document, in order."""
     lines = source.lines()
-    starts = _table_starts(lines)
+    stripped_lines = [raw.strip() for _, raw in lines]
+    starts = _table_starts(lines, stripped_lines)
     tables = []
     for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         body = []
         for line_index in range(index + (1 if title else 0), end_index):
-            stripped = lines[line_index][1].strip()
-            if _PART.match(stripped):
+            if _is_part(stripped_lines[line_index]):
                 break
             body.append(line_index)
         region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
@@ -353,55 +362,67 @@ def _stamp_unit(table: Table) -> None:
         row.loose = [replace(v, unit=table.unit) for v in row.loose]
 
 
-def _table_starts(lines: list[tuple[int, str]]) -> list[tuple]:
-    """(line index, kind, number, title, title start, title end) of every table start."""
+def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> list[tuple]:
+    """(line index, kind, number, title, title start, title end) of every table start
+    (``stripped_lines``: the lines stripped)."""
     starts = []
     current_kind = None
     data_seen = False
-    normal = [_HALF_WIDTH(raw.strip()) for _, raw in lines]
     for index, (offset, raw) in enumerate(lines):
-        stripped = normal[index]
+        stripped = stripped_lines[index]
         if not stripped:
             continue
-        match = None if _ENUMERATION.match(stripped) else (
-            _TITLE.match(stripped) or _BUDGET_TITLE.match(stripped)
-        )
+        match = normal = None
+        if _may_be_title(stripped):
+            normal = _HALF_WIDTH(stripped)
+            match = None if _ENUMERATION.match(normal) else (_TITLE.match(normal) or _BUDGET_TITLE.match(normal))
         number = int(match.group("number")) if match else None
-        if match is None and stripped.endswith("表") and _unit_line_follows(normal, index):
-            match = _PLAIN_TITLE.match(stripped)
+        if match is None and stripped.endswith("表") and _unit_line_follows(stripped_lines, index):
+            match = _PLAIN_TITLE.match(normal)
         if match:
             kind = table_kind(match.group("title"))
             if kind and (number is not None or kind != PERFORMANCE):
                 lead = len(raw) - len(raw.lstrip())
-                starts.append((index, kind, number, stripped, offset + lead, offset + len(raw.rstrip())))
+                starts.append((index, kind, number, normal, offset + lead, offset + len(raw.rstrip())))
                 current_kind, data_seen = kind, False
                 continue
         if current_kind is None:
             continue
-        untitled = _untitled_kind(stripped)
+        untitled = _untitled_kind(_HALF_WIDTH(stripped)) if "计" in stripped else None
         if untitled and data_seen and untitled != current_kind:
             lead = len(raw) - len(raw.lstrip())
             starts.append((index, untitled, None, "", offset + lead, offset + len(raw.rstrip())))
             current_kind, data_seen = untitled, False
-        elif re.search(r"\d\.\d", stripped) or stripped.startswith("注"):
+        elif not data_seen and (_DECIMALS_ANY_WIDTH.search(stripped) or stripped.startswith("注")):
             data_seen = True
-        if _PART.match(stripped):
+        if _is_part(stripped):
             current_kind = None
     return starts
 
 
-def _unit_line_follows(normal: list[str], index: int) -> bool:
-    """Whether one of the next three non-blank lines is a bare unit line ("单位：万元");
-    ``normal``: the lines stripped and made half-width."""
-    following = [line for line in normal[index + 1:index + 8] if line][:3]
+def _is_part(line: str) -> bool:
+    """Whether a stripped line opens a part of the document ("第三部分", "附件", "二、…情况说明");
+    its first character is tested first, the pattern only where it may start."""
+    return line[:1] in _PART_FIRST and bool(_PART.match(line))
+
+
+def _may_be_title(line: str) -> bool:
+    """Whether a stripped line starts or ends as every title does (a quick test before the title
+    patterns; brackets full-width or not)."""
+    return line.startswith("表") or line.endswith(("表", ")", "）"))
+
+
+def _unit_line_follows(stripped_lines: list[str], index: int) -> bool:
+    """Whether one of the next three non-blank lines is a bare unit line ("单位：万元")."""
+    following = [line for line in stripped_lines[index + 1:index + 8] if line][:3]
     return any(_UNIT.fullmatch(line) for line in following)
 
 
 def _untitled_kind(line: str) -> str | None:
     """The kind of table a header line without a title announces (001 omits 表2/表3 titles)."""
-    if re.search(r"\d\.\d", line):
-        return None
-    compact = re.sub(r"\s", "", line)
+    if "计" not in line or _DECIMALS.search(line):
+        return None  # both headers name a 合计
+    compact = _WHITESPACE.sub("", line)
     if "本年收入合计" in compact and "财政拨款收入" in compact:
         return INCOME
     if "本年支出合计" in compact and "基本支出" in compact and "项目支出" in compact:
@@ -421,14 +442,14 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
             stripped = cell.strip()
             compact = _SPACES.sub("", stripped) if not _NUMBER.match(stripped) else stripped
             start = offset + position + lead
-            tokens.append(_Token(compact, start, start + len(stripped), index, line))
+            tokens.append(_token(compact, start, start + len(stripped), index, line))
             position += len(cell) + 1
         return tokens
-    for match in re.finditer(r"\S+", text):
-        token = _Token(match.group(), offset + match.start(), offset + match.end(), -1, line)
+    for match in _WORD.finditer(text):
+        token = _token(match.group(), offset + match.start(), offset + match.end(), -1, line)
         previous = tokens[-1] if tokens else None
         if previous and not (token.is_number or token.is_malformed or previous.is_number or previous.is_malformed):
-            tokens[-1] = _Token(previous.text + token.text, previous.start, token.end, -1, line)
+            tokens[-1] = _token(previous.text + token.text, previous.start, token.end, -1, line)
         else:
             tokens.append(token)
     return tokens
@@ -483,7 +504,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
         if unit and len(normal) < 60:
             table.unit = unit.group("unit")
             continue
-        if normal.startswith("注") or _ROW_IDENTITY.search(normal) or _COLUMN_IDENTITY.search(normal):
+        if normal.startswith("注") or ("=" in normal and (_ROW_IDENTITY.search(normal) or _COLUMN_IDENTITY.search(normal))):
             in_notes = True
         if normal.startswith("说明"):
             in_notes = False
@@ -595,7 +616,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
         if not words:
             continue
         if all(not t.is_number for t in words) and "".join(t.text for t in words) in _TOTAL_NAMES:
-            words = [_Token("合计", words[0].start, words[-1].end, words[0].index, words[0].line)]
+            words = [_token("合计", words[0].start, words[-1].end, words[0].index, words[0].line)]
         current = rows[-1] if rows else None
         for position, token in enumerate(words):
             if position == 0 and _CODE.match(token.text):

@@ -7,7 +7,7 @@ each sentence family can be found with a regex over the codes (:mod:`linter.extr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -56,9 +56,9 @@ _GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
 _MASTER = regex.compile("|".join(f"(?P<{name.lstrip('_')}>{pattern})" for name, (_, pattern) in TOKEN_TYPES.items()))
 
 
-@dataclass(frozen=True)
-class ClaimToken:
-    """A token with its flow-text offsets and, for amounts and percentages, its number."""
+class ClaimToken(NamedTuple):
+    """A token with its flow-text offsets and, for amounts and percentages, its number (a named
+    tuple: a document has hundreds, and a tuple is made several times faster than a dataclass)."""
 
     type: str
     text: str
@@ -87,15 +87,16 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     tokens: list[ClaimToken] = []
     position = 0
     for match in _MASTER.finditer(text):
-        if match.start() > position:
-            tokens.append(_name(text, position, match.start(), offset))
+        start, end = match.span()
+        if start > position and not text[position:start].isspace():
+            tokens.append(_name(text, position, start, offset))
         kind = _GROUP_TYPES[match.lastgroup]
-        tokens.append(ClaimToken(kind, match.group(), offset + match.start(), offset + match.end(),
-                                 _number(match.group(), kind, offset + match.start())))
-        position = match.end()
-    if position < len(text):
+        word = match.group()
+        tokens.append(ClaimToken(kind, word, offset + start, offset + end, _number(word, kind, offset + start)))
+        position = end
+    if position < len(text) and not text[position:].isspace():
         tokens.append(_name(text, position, len(text), offset))
-    return [t for t in tokens if t.type != "NAME" or t.text.strip()]
+    return tokens
 
 
 def may_hold_number(text: str) -> bool:
@@ -110,7 +111,7 @@ def _name(text: str, start: int, end: int, offset: int) -> ClaimToken:
 def _number(text: str, kind: str, start: int) -> Number | None:
     if kind not in ("AMOUNT", "PERCENT"):
         return None
-    unit = "%" if kind == "PERCENT" else regex.search(r"万元|亿元|元$", text).group()
+    unit = "%" if kind == "PERCENT" else text[-2:] if text.endswith(("万元", "亿元")) else "元"
     digits = text.removesuffix(unit)
     value, decimals = parse_number(digits)
     return Number(digits, unit, start, start + len(text), value, decimals)

@@ -22,6 +22,11 @@ _HEADING_START = regex.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
     r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|图\s*\d|[-*]\s)"
 )
+#: Quick tests before the patterns above, which run slowly, a line at a time: a page number holds
+#: no Han character but 第 and 页, and a line opening with a Han character none opens with is no heading.
+_NO_PAGE_NUMBER = re.compile(r"(?![第页])[\u4e00-\u9fff]")
+_HEADING_FIRST = re.compile(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十附表图]")
+_SENTENCE_PUNCTUATION = re.compile("[，。；,]")
 _TERMINAL = "。！？；：!?;:"
 #: Words that announce a number: a line ending in one of them runs on ("…预算数为" + "340.8万元").
 _RUNS_ON = "为占的"
@@ -43,20 +48,30 @@ class OneForOne:
 #: Full-width characters made ASCII, one for one (positions stay exact).
 HALF_WIDTH = OneForOne("０１２３４５６７８９．％（）［］＋－＝", "0123456789.%()[]+-=")
 FULLWIDTH = HALF_WIDTH.table
-_INNER_SPACE = regex.compile(r"[ \u3000\u00a0]+")
+#: The characters of a line made ASCII: full-width ones and every space (a space is one character, so
+#: positions stay exact).
+_LINE_CHARACTERS = OneForOne("０１２３４５６７８９．％（）［］＋－＝\u3000\u00a0", "0123456789.%()[]+-=  ")
+#: The spaces a line changes: one next to a wide character or "%" (dropped), and runs (dropped
+#: next to one, else one space). A stripped line neither starts nor ends with one.
+_CHANGED_SPACES = re.compile(r" (?: +|(?<=[%\u2001-\U0010ffff] )|(?=[%\u2001-\U0010ffff]))")
 
 
 def is_page_number(line: str) -> bool:
     """True for a line that only carries a page number."""
-    return bool(_PAGE_NUMBER.match(line))
+    return not _NO_PAGE_NUMBER.search(line) and bool(_PAGE_NUMBER.match(line))
+
+
+def _starts_heading(line: str) -> bool:
+    """Whether ``line`` starts as a heading does."""
+    return bool(_HEADING_FIRST.match(line) and _HEADING_START.match(line))
 
 
 def is_heading(line: str, width: int = 40) -> bool:
     """A numbered line shorter than a full line, without sentence punctuation: a heading."""
     return (
-        bool(_HEADING_START.match(line))
-        and len(line) < min(40, 0.85 * width)
-        and not any(p in line for p in "，。；,")
+        len(line) < min(40, 0.85 * width)
+        and not _SENTENCE_PUNCTUATION.search(line)
+        and _starts_heading(line)
     )
 
 
@@ -75,16 +90,15 @@ def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozen
     are left out."""
     builder = MappedTextBuilder()
     lines = source.lines()
-    width = line_width([raw.strip() for _, raw in lines])
+    stripped_lines = [raw.strip() for _, raw in lines]
+    width = line_width(stripped_lines)
     previous: str | None = None
-    for start, raw in lines:
-        stripped = raw.strip()
+    for (start, raw), stripped in zip(lines, stripped_lines):
         if not stripped or is_page_number(stripped) or start in table_rows:
             continue
-        lead = len(raw) - len(raw.lstrip())
-        if previous is not None:
-            builder.add("\n" if hard_breaks or _breaks(previous, stripped, width) else "", start)
-        _add_line(builder, stripped, start + lead)
+        if previous is not None and (hard_breaks or _breaks(previous, stripped, width)):
+            builder.add("\n", start)
+        _add_line(builder, stripped, start + len(raw) - len(raw.lstrip()))
         previous = stripped
     return builder.build()
 
@@ -95,7 +109,7 @@ def _breaks(previous: str, line: str, width: int) -> bool:
         return True
     if previous[-1] in _RUNS_ON and line[0].isdigit():
         return False
-    if previous[-1] in _TERMINAL or _HEADING_START.match(line) or is_heading(previous, width):
+    if previous[-1] in _TERMINAL or _starts_heading(line) or is_heading(previous, width):
         return True
     # Two numbers must never fuse ("1,151.77" + "20103").
     return previous[-1].isdigit() and line[0].isdigit()
@@ -103,17 +117,19 @@ def _breaks(previous: str, line: str, width: int) -> bool:
 
 def _add_line(builder: MappedTextBuilder, line: str, origin: int) -> None:
     """Append one stripped line, translating characters and dropping spaces near CJK text."""
-    text = HALF_WIDTH(line)
+    text = _LINE_CHARACTERS(line)
+    if " " not in text:
+        builder.add(text, origin)
+        return
     position = 0
-    for match in _INNER_SPACE.finditer(text):
+    for match in _CHANGED_SPACES.finditer(text):
         builder.add(text[position:match.start()], origin + position)
-        before = text[match.start() - 1] if match.start() else ""
-        after = text[match.end()] if match.end() < len(text) else ""
-        if not (_is_wide(before) or _is_wide(after) or "%" in (before, after)):
+        if not (_sticks(text[match.start() - 1]) or _sticks(text[match.end()])):
             builder.add(" ", origin + match.start())
         position = match.end()
     builder.add(text[position:], origin + position)
 
 
-def _is_wide(char: str) -> bool:
-    return bool(char) and ord(char) > 0x2000
+def _sticks(char: str) -> bool:
+    """Whether spaces next to ``char`` are dropped: a wide (CJK) character or "%"."""
+    return ord(char) > 0x2000 or char == "%"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from array import array
 from dataclasses import dataclass, field
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -36,41 +35,56 @@ class SourceText:
         """Every line as ``(start offset, text without its line break)``; computed once and shared
         by every caller (flow text, tables, rules), who must not modify it."""
         if self._lines is None:
-            ends = [*self.line_starts[1:], len(self.text)]
-            self._lines = [(start, self.text[start:end].rstrip("\r\n")) for start, end in zip(self.line_starts, ends)]
+            self._lines = list(zip(self.line_starts, _LINE_BREAK.split(self.text)))
         return self._lines
 
 
 @dataclass
 class MappedText:
-    """Normalised text whose every character remembers the original offset it came from."""
+    """Normalised text whose every character remembers the original offset it came from.
+
+    The map is run-length: the text is cut into runs copied one for one from the original, run
+    ``i`` starting at normalised offset ``starts[i]`` and original offset ``origins[i]``."""
 
     text: str = ""
-    origin: array = field(default_factory=lambda: array("l"))
+    starts: list[int] = field(default_factory=list)
+    origins: list[int] = field(default_factory=list)
+
+    def origin(self, offset: int) -> int:
+        """The original offset character ``offset`` of the normalised text came from."""
+        run = bisect.bisect_right(self.starts, offset) - 1
+        return self.origins[run] + offset - self.starts[run]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` offsets covering normalised ``[start, end)``."""
-        if not self.origin:
+        if not self.text:
             return 0, 0
-        start = max(0, min(start, len(self.origin) - 1))
-        last = max(start, min(end, len(self.origin)) - 1)
-        return self.origin[start], self.origin[last] + 1
+        start = max(0, min(start, len(self.text) - 1))
+        last = max(start, min(end, len(self.text)) - 1)
+        return self.origin(start), self.origin(last) + 1
 
 
 class MappedTextBuilder:
-    """Accumulate normalised text piece by piece, recording each character's origin."""
+    """Accumulate normalised text piece by piece, recording where each run came from."""
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._origin = array("l")
+        self._length = 0
+        self._starts: list[int] = []
+        self._origins: list[int] = []
+        #: The original offset the next character continues the last run from.
+        self._next_origin = -1
 
-    def add(self, text: str, origin: int, one_to_one: bool = True) -> None:
-        """Append ``text``; with ``one_to_one`` character i came from ``origin + i``."""
+    def add(self, text: str, origin: int) -> None:
+        """Append ``text``, character i of which came from ``origin + i``."""
+        if not text:
+            return
+        if origin != self._next_origin:
+            self._starts.append(self._length)
+            self._origins.append(origin)
         self._parts.append(text)
-        if one_to_one:
-            self._origin.extend(range(origin, origin + len(text)))
-        else:
-            self._origin.extend([origin] * len(text))
+        self._length += len(text)
+        self._next_origin = origin + len(text)
 
     def build(self) -> MappedText:
-        return MappedText("".join(self._parts), self._origin)
+        return MappedText("".join(self._parts), self._starts, self._origins)
