@@ -77,7 +77,7 @@ class UnbalancedBracket(Rule):
         for opener, closer in pairs:
             if paragraph[opener] not in _WIDE:
                 continue
-            opened, closed = original[origin[start + opener]], original[origin[start + closer]]
+            opened, closed = original[origin(start + opener)], original[origin(start + closer)]
             if (opened in _WIDE) != (closed in _WIDE):
                 at = start + closer
                 yield self.finding(
