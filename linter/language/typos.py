@@ -406,16 +406,16 @@ def _substitutions(window: str) -> tuple[tuple[int, str, str], ...]:
     return _related(window, _common_words()) if _broken(window) else ()
 
 
-def _related(window: str, index: dict[str, tuple[str, ...]]) -> tuple[tuple[int, str, str], ...]:
-    """``(index, word, relation)`` for the words of ``index`` one substitution from ``window``
-    whose character reads or looks alike (:func:`_relation`, inlined: a new document asks about
-    tens of thousands of pairs)."""
+def _related(window: str, index: dict[str, str]) -> tuple[tuple[int, str, str], ...]:
+    """``(index, word, relation)`` for the words of ``index`` (by key, separated by spaces) one
+    substitution from ``window`` whose character reads or looks alike (:func:`_relation`,
+    inlined: a new document asks about tens of thousands of pairs)."""
     found, readings = [], lex.readings()
     for i, char in enumerate(window):
         if i == len(window) - 1 and char in INSTITUTION_SUFFIXES:
             continue  # the end of an organisation's short name ("市政数局")
         reading, alikes = readings.get(char), similar_shapes(char)
-        for word in index.get(_key(window, i), ()):
+        for word in index.get(_key(window, i), "").split():
             other = word[i]  # never ``char``: the word is not the window
             if reading and readings.get(other) == reading:
                 found.append((i, word, "homophone"))
@@ -514,17 +514,21 @@ def write_substitution_index(path: Path) -> None:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> dict[str, tuple[str, ...]]:
-    """:func:`_key` → jieba's common words of two or three characters (and the lexicon's words)."""
+def _common_words() -> dict[str, str]:
+    """:func:`_key` → jieba's common words of two or three characters (and the lexicon's
+    words), separated by spaces: split only for the keys a document asks about."""
     text = substitution_index_file().read_text(encoding="utf-8").rstrip("\n")
     fields = iter(text.replace("*", MASK).replace("\n", "\t").split("\t"))  # key, words, key, words, …
-    index = {key: tuple(words.split(" ")) for key, words in zip(fields, fields)}
+    index = dict(zip(fields, fields))
     for word in lex.lexicon():
         if 2 <= len(word) <= MAX_WORD and _HAN_RUN.fullmatch(word):
             for i in range(len(word)):
                 key = _key(word, i)
-                if word not in index.get(key, ()):
-                    index[key] = (*index.get(key, ()), word)
+                words = index.get(key)
+                if words is None:
+                    index[key] = word
+                elif word not in words.split(" "):
+                    index[key] = f"{words} {word}"
     return index
 
 
