@@ -161,24 +161,30 @@ def test_jiebas_hmm_model_is_imported_only_when_used():
 def test_a_repeated_text_is_segmented_once_until_a_word_is_added():
     tokenizer = TrieTokenizer()
     built = []
-    word_graph = tokenizer._word_graph
-    tokenizer._word_graph = lambda text: built.append(text) or word_graph(text)
-    first = list(jieba.Tokenizer.cut(tokenizer, "数据资源服务中心。数据资源服务中心", HMM=False))
+    best_route = tokenizer._best_route
+    tokenizer._best_route = lambda text: built.append(text) or best_route(text)
+    first = list(tokenizer._cut_in_python("数据资源服务中心。数据资源服务中心"))
     assert built == ["数据资源服务中心"] and first[:3] == first[4:] and len(first) == 7
     tokenizer.add_word("数据资源服务中心", 100000)
-    assert list(jieba.Tokenizer.cut(tokenizer, "数据资源服务中心", HMM=False)) == ["数据资源服务中心"]
+    assert list(tokenizer._cut_in_python("数据资源服务中心")) == ["数据资源服务中心"]
     assert len(built) == 2
 
 
 def test_best_route_is_jiebas_to_the_last_bit():
     tokenizer = TrieTokenizer()
+    tokenizer.add_word("资金到位率", 3)  # an added word that is no dictionary word
+    tokenizer.add_word("预算", 7)  # an added word that is one, with another count
     text = (EXAMPLES / "003_13c379aef6052f8e.txt").read_text(encoding="utf-8")
     for block in [b for b in jieba.re_han_default.split(text) if b and jieba.re_han_default.match(b)][:400]:
-        graph = tokenizer.get_DAG(block)
-        ours, jiebas = {}, {}
-        tokenizer._best_route(block, graph, ours)
-        jieba.Tokenizer.calc(tokenizer, block, graph, jiebas)
-        assert ours == jiebas, block
+        jiebas = {}
+        jieba.Tokenizer.calc(tokenizer, block, tokenizer.get_DAG(block), jiebas)
+        assert tokenizer.route(block) == jiebas, block
+
+
+def test_python_cut_is_jiebas():
+    tokenizer = TrieTokenizer()
+    text = (EXAMPLES / "001_46d27437a1fcb152.txt").read_text(encoding="utf-8")[:20000]
+    assert list(tokenizer._cut_in_python(text)) == list(jieba.Tokenizer.cut(tokenizer, text, HMM=False))
 
 
 def test_remembered_texts_are_bounded(monkeypatch):
@@ -187,5 +193,5 @@ def test_remembered_texts_are_bounded(monkeypatch):
     monkeypatch.setattr(dictionary, "MEMORISED_CHARACTERS", 10)
     tokenizer = TrieTokenizer()
     for text in ("财政拨款收入", "一般公共预算", "项目支出"):
-        tokenizer.get_DAG(text)
-    assert list(tokenizer._graphs) == ["一般公共预算", "项目支出"] and tokenizer._memorised == 10
+        tokenizer.route(text)
+    assert list(tokenizer._routes) == ["一般公共预算", "项目支出"] and tokenizer._memorised == 10

@@ -64,7 +64,7 @@ jieba = _import_jieba()
 _MAX_WORD = 16
 #: Characters segmented in Python before loading the compiled segmenter pays for itself
 #: (its load takes about as long as segmenting this much text in Python: measured on the examples,
-#: 2.6–3.5 µs a character in a fresh process against a load of ~0.12 s).
+#: about 2.8 µs a character in a fresh process against a load of ~0.12 s).
 COMPILED_AFTER_CHARACTERS = 40_000
 
 
@@ -163,9 +163,8 @@ class TrieTokenizer(jieba.Tokenizer):
         self.compiled = None
         #: Characters segmented so far, or None once the compiled segmenter is loaded or missing.
         self.segmented: int | None = 0
-        #: The word graph and best route of the texts segmented in Python, by text: a document
-        #: repeats its phrases (about 45% of an example's Chinese text is blocks seen before).
-        self._graphs: dict[str, dict[int, list[int]]] = {}
+        #: The best route of the texts segmented in Python, by text: a document repeats its
+        #: phrases (about 45% of an example's Chinese text is blocks seen before).
         self._routes: dict[str, dict[int, tuple[float, int]]] = {}
         self._memorised = 0
 
@@ -198,8 +197,36 @@ class TrieTokenizer(jieba.Tokenizer):
             if self.segmented > COMPILED_AFTER_CHARACTERS:
                 self.load_compiled()
         if self.compiled is None:
-            return super().cut(sentence, HMM=False)
+            return self._cut_in_python(sentence)
         return iter(self.compiled.cut(sentence, False))
+
+    def _cut_in_python(self, sentence: str):
+        """jieba's ``cut`` without HMM: its blocks, its best route (:meth:`route`), and a run of
+        one-character ASCII letters and digits kept together as one token."""
+        for block in jieba.re_han_default.split(sentence):
+            if not block:
+                continue
+            if not jieba.re_han_default.match(block):
+                for piece in jieba.re_skip_default.split(block):
+                    if jieba.re_skip_default.match(piece):
+                        yield piece
+                    else:
+                        yield from piece
+                continue
+            route, position, buffer = self.route(block), 0, ""
+            while position < len(block):
+                end = route[position][1] + 1
+                word = block[position:end]
+                if end - position == 1 and jieba.re_eng.match(word):
+                    buffer += word
+                else:
+                    if buffer:
+                        yield buffer
+                        buffer = ""
+                    yield word
+                position = end
+            if buffer:
+                yield buffer
 
     def load_compiled(self) -> None:
         """Load a compiled segmenter of its own with the words added so far (without rjieba,
@@ -212,40 +239,47 @@ class TrieTokenizer(jieba.Tokenizer):
                 self.compiled.add_word(word, frequency, None)
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        graph = self._graphs.get(sentence)
-        if graph is None:
+        return self._word_graph(sentence)
+
+    def route(self, sentence: str) -> dict[int, tuple[float, int]]:
+        """jieba's best route through ``sentence`` (``calc`` over ``get_DAG``), remembered by text."""
+        route = self._routes.get(sentence)
+        if route is None:
             if self._memorised + len(sentence) > MEMORISED_CHARACTERS:
                 self._forget()
             self._memorised += len(sentence)
-            graph = self._graphs[sentence] = self._word_graph(sentence)
-        return graph
-
-    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
-        known = self._routes.get(sentence)
-        if known is not None and DAG is self._graphs.get(sentence):
-            route.update(known)
-            return
-        self._best_route(sentence, DAG, route)
-        if DAG is self._graphs.get(sentence):
-            self._routes[sentence] = dict(route)
+            route = self._routes[sentence] = self._best_route(sentence)
+        return route
 
     def _forget(self) -> None:
-        """Forget the remembered word graphs and routes."""
-        self._graphs.clear()
+        """Forget the remembered routes."""
         self._routes.clear()
         self._memorised = 0
 
-    def _best_route(self, sentence: str, graph: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
-        """jieba's ``calc``: the same sums in the same order, compared without a generator (~45% faster)."""
-        route[len(sentence)] = (0, 0)
-        log_total, frequencies = log(self.total), self.FREQ
-        for start in range(len(sentence) - 1, -1, -1):
+    def _best_route(self, sentence: str) -> dict[int, tuple[float, int]]:
+        """jieba's ``calc`` over its DAG in one backward pass: from each position, the words the
+        trie (and :meth:`add_word`) knows there, with the same sums in the same order; a position
+        no word starts at is a character of its own (jieba counts it 1)."""
+        length = len(sentence)
+        route = {length: (0, 0)}
+        log_total = log(self.total)
+        prefixes, counts, added, added_by_first = (
+            self.trie.iter_prefixes_with_ids, self.counts, self.added, self._added_by_first)
+        for start in range(length - 1, -1, -1):
             best = None
-            for end in graph[start]:
-                candidate = (log(frequencies.get(sentence[start:end + 1]) or 1) - log_total + route[end + 1][0], end)
-                if best is None or candidate > best:
-                    best = candidate
-            route[start] = best
+            for word, key in prefixes(sentence[start:start + _MAX_WORD]):
+                count = counts[key]
+                if count and word not in added:  # an added word counts as added, below
+                    candidate = (log(count) - log_total + route[start + len(word)][0], start + len(word) - 1)
+                    if best is None or candidate > best:
+                        best = candidate
+            for word in added_by_first.get(sentence[start], ()):
+                if sentence.startswith(word, start):
+                    candidate = (log(added[word] or 1) - log_total + route[start + len(word)][0], start + len(word) - 1)
+                    if best is None or candidate > best:
+                        best = candidate
+            route[start] = best or (log(1) - log_total + route[start + 1][0], start)
+        return route
 
     def _word_graph(self, sentence: str) -> dict[int, list[int]]:
         """jieba's DAG of ``sentence``: the end of every dictionary word starting at each position."""

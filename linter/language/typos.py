@@ -561,10 +561,7 @@ def _well_placed(clause: str, tokens: list[tuple[int, int]], start: int, end: in
 
 def segment(text: str) -> tuple[float, list[tuple[int, int]]]:
     """jieba's best segmentation of ``text`` (no HMM): its log probability and its tokens."""
-    segmenter = lex.tokenizer()
-    dag = segmenter.get_DAG(text)
-    route: dict[int, tuple[float, int]] = {}
-    segmenter.calc(text, dag, route)
+    route = lex.tokenizer().route(text)
     tokens, position = [], 0
     while position < len(text):
         end = route[position][1] + 1
