@@ -6,7 +6,8 @@ Every document linted is a distinct copy of an example (see ``scripts/distinct.p
 cache serves a repeated text. Timings are CPU seconds (user + system) of the process measured,
 which other load on the machine disturbs less than wall-clock time; start-up figures are
 ratios to the bare interpreter (``python -c pass`` of the same environment) measured in the
-same rounds, interleaved, so that a busy machine slows both alike. The load average before
+same rounds, interleaved, so that a busy machine slows both alike; the warm throughput is also
+given in bare-interpreter starts of CPU per document. The load average before
 and after is printed: figures taken under load are noisier. Not a test: results go to
 standard output, in the form the README quotes.
 """
@@ -136,13 +137,20 @@ def _lint_in_this_process(texts: list[str]) -> list[float]:
 
 
 def throughput(count: int) -> None:
-    """Warm documents per second per core: one process, distinct documents, the first one excluded."""
+    """Warm documents per second per core: one process, distinct documents, the first one excluded;
+    also as bare-interpreter starts of CPU per document (the interpreter timed just before and
+    after, so that the machine's speed of the moment cancels out)."""
     documents = distinct_documents(count + 1)
+    bare = [cpu_seconds([sys.executable, "-c", "pass"])[0] for _ in range(5)]
     seconds = _lint_in_this_process([text for _, text in documents])[1:]
+    bare += [cpu_seconds([sys.executable, "-c", "pass"])[0] for _ in range(5)]
     megabytes = sum(len(text.encode("utf-8")) for _, text in documents[1:]) / 1e6
+    per_document = sum(seconds) / count
     print(f"\nWarm throughput ({count} distinct documents, {megabytes:.1f} MB, one process, all default rules): "
           f"{count / sum(seconds):.1f} documents/s per core "
-          f"(median {1000 * statistics.median(seconds):.0f} ms CPU per document)")
+          f"(median {1000 * statistics.median(seconds):.0f} ms CPU per document; "
+          f"{per_document / statistics.median(bare):.2f} interpreter starts per document, "
+          f"the interpreter taking {1000 * statistics.median(bare):.1f} ms)")
 
 
 def scaled_document(size: int) -> str:
