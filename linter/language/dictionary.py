@@ -4,8 +4,8 @@ jieba keeps its 350,000-word dictionary as a Python dict of words and all their 
 unpickled on every start. Here the words go once into a marisa trie (with their counts in a
 parallel array), shipped prebuilt for the jieba release disclint is tested with and otherwise
 built once into the cache; every run maps the file in a millisecond. The tokenizer below
-is jieba's own, except that it builds each sentence's word graph from the trie: the
-segmentation is the same as jieba's without HMM.
+is jieba's own, except that without HMM it finds each sentence's best route in one pass over
+the trie's prefixes: the segmentation is the same as jieba's without HMM.
 
 Segmenting in Python costs ~3 µs a character. rjieba (jieba-rs, the same dictionary and
 algorithm compiled) gives the same tokens ~30× faster but takes ~0.12 s to load its
@@ -68,8 +68,7 @@ _MAX_WORD = 16
 COMPILED_AFTER_CHARACTERS = 40_000
 
 
-#: Characters of text whose word graph and route are remembered (about 10 MB), beyond which they
-#: are forgotten.
+#: Characters of text whose best route is remembered, beyond which the routes are forgotten.
 MEMORISED_CHARACTERS = 50_000
 
 #: Where the prebuilt trie and counts ship (``scripts/build_dictionary.py`` writes them).
