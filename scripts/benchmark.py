@@ -9,7 +9,9 @@ ratios to the bare interpreter (``python -c pass`` of the same environment) meas
 same rounds, interleaved, so that a busy machine slows both alike; the warm throughput is also
 given in bare-interpreter starts of CPU per document. The load average before
 and after is printed: figures taken under load are noisier. Not a test: results go to
-standard output, in the form the README quotes.
+standard output, in the form the README quotes. Run it in a fresh virtual environment (as
+``pip install`` users have): an interpreter whose site-packages run ``.pth`` start-up hooks
+starts slower and makes every ratio to it look better than it is.
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    environment = "virtual environment" if sys.prefix != sys.base_prefix else "NOT a virtual environment"
     return (f"{time.strftime('%Y-%m-%d', time.gmtime())}, {model}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, load average {load()}")
+            f"Python {platform.python_version()} ({environment}), load average {load()}")
 
 
 def load() -> str:
