@@ -237,9 +237,6 @@ class TrieTokenizer(jieba.Tokenizer):
             for word, frequency in self.added.items():
                 self.compiled.add_word(word, frequency, None)
 
-    def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        return self._word_graph(sentence)
-
     def route(self, sentence: str) -> dict[int, tuple[float, int]]:
         """jieba's best route through ``sentence`` (``calc`` over ``get_DAG``), remembered by text."""
         route = self._routes.get(sentence)
@@ -280,8 +277,9 @@ class TrieTokenizer(jieba.Tokenizer):
             route[start] = best or (log(1) - log_total + route[start + 1][0], start)
         return route
 
-    def _word_graph(self, sentence: str) -> dict[int, list[int]]:
-        """jieba's DAG of ``sentence``: the end of every dictionary word starting at each position."""
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+        """jieba's DAG of ``sentence``: the end of every dictionary word starting at each position
+        (for jieba's other modes; :meth:`cut` without HMM goes by :meth:`route`)."""
         dag = {}
         prefixes, counts, seen = self.trie.iter_prefixes_with_ids, self.counts, self.FREQ
         for start in range(len(sentence)):
