@@ -10,7 +10,7 @@ import regex
 from linter.check.finding import Related, Severity
 from linter.check.interval import amount_interval
 from linter.check.rule import Rule
-from linter.extract.numbers import Number, parse_number
+from linter.extract.numbers import Number
 from linter.i18n import _
 
 #: "编报绩效目标的2024年度项目39个，涉及预算金额4415.48万元": a stage of performance
@@ -58,13 +58,15 @@ class InconsistentProjectAmount(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        offset = 0
+        offset, amounts = 0, None
         for paragraph in document.flow.text.split("\n"):
             start, offset = offset, offset + len(paragraph) + 1
             if "绩效" not in paragraph:
                 continue
+            if amounts is None:  # the document's well-formed amounts, by flow offset
+                amounts = {n.start: n for n in document.numbers if n.is_amount and not n.malformed}
             groups: dict[tuple, list[_Stage]] = {}
-            for stage in _stages(paragraph, start):
+            for stage in _stages(paragraph, start, amounts):
                 if stage.count:
                     groups.setdefault((stage.count, stage.measure, stage.amount.unit), []).append(stage)
             for stages in groups.values():
@@ -96,14 +98,12 @@ class InconsistentProjectAmount(Rule):
         )
 
 
-def _stages(paragraph: str, offset: int) -> list[_Stage]:
-    """The stage clauses of one paragraph of the flow text starting at ``offset``."""
+def _stages(paragraph: str, offset: int, amounts: dict[int, Number]) -> list[_Stage]:
+    """The stage clauses of one paragraph of the flow text starting at ``offset`` (a malformed
+    amount is NUM001's: its clause is left out)."""
     stages = []
     for match in _STAGE.finditer(paragraph):
-        value, decimals = parse_number(match.group("amount"))
-        if value is None:
-            continue  # a malformed amount is NUM001's
-        start, end = offset + match.start("amount"), offset + match.end("unit")
-        amount = Number(match.group("amount"), match.group("unit"), start, end, value, decimals)
-        stages.append(_Stage(match.group("stage"), int(match.group("count")), match.group("measure"), amount))
+        amount = amounts.get(offset + match.start("amount"))
+        if amount is not None:
+            stages.append(_Stage(match.group("stage"), int(match.group("count")), match.group("measure"), amount))
     return stages
