@@ -18,10 +18,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-import regex
+from linter.patterns import compile_regex
 
 #: Control characters, line and paragraph separators and bidirectional overrides.
-_UNSAFE = regex.compile(r"[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = compile_regex(r"[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def escape_controls(text: str) -> str:

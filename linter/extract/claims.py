@@ -14,7 +14,6 @@ before a completion sentence — is tracked here, in :func:`extract_claims`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -25,6 +24,7 @@ from linter.extract.numbers import Number
 from linter.extract.quantities import DEPARTMENT, SANGONG, Key, is_part_of, parent_base, quantity_key, scope_of
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import is_heading
+from linter.patterns import compile_re, compile_regex
 
 # ---------------------------------------------------------------------------
 # Plain data: what the narrative claims
@@ -147,7 +147,7 @@ class ClaimSet:
 # ---------------------------------------------------------------------------
 
 #: Candidate spans per family, as regexes over token codes, in order of preference.
-_CANDIDATES = re.compile(
+_CANDIDATES = compile_re(
     "|".join(
         f"(?P<{family}>{pattern})"
         for family, pattern in (
@@ -166,7 +166,7 @@ _CANDIDATES = re.compile(
     )
 )
 #: A sentence: up to and with its closing mark, or the rest of a line that has none.
-_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+")
+_SENTENCE = compile_re(r"[^。！？!?]*[。！？!?]|[^。！？!?]+")
 
 
 class _TokenStream(Lexer):
@@ -338,8 +338,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
 
 
 #: The change that follows a share: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%".
-_CHANGE_AFTER_SHARE = re.compile(r",(T[UD]A(?:,[UD]P)?)")
-_SUBJECT = re.compile(r"y?n")
+_CHANGE_AFTER_SHARE = compile_re(r",(T[UD]A(?:,[UD]P)?)")
+_SUBJECT = compile_re(r"y?n")
 
 
 def _change_after_share(tokens, codes: str, share, builder) -> list[tuple[int, int, object]]:
@@ -404,15 +404,15 @@ def _has_malformed_number(claim) -> bool:
 # Context: headings, 其中, numbered lists, completion groups
 # ---------------------------------------------------------------------------
 
-_SUBJECT_LINE = re.compile(r"[(（][类款项][)）]")
-_NUMBERED = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
-_OPEN_QIZHONG = regex.compile(r"其中[：:，,]?\s*$")
-_LEAD_MARKER = regex.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
+_SUBJECT_LINE = compile_re(r"[(（][类款项][)）]")
+_NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
+_OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
+_LEAD_MARKER = compile_regex(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
 #: Quick tests of the first character before the patterns above, which run slowly, a line or a
 #: sentence at a time: no list number opens with a Han character, a lead marker opens with a space,
 #: a bracket, 第 or a Chinese numeral (``re``'s spaces include the ``regex`` module's).
-_NUMBERED_FIRST = re.compile(r"[^\u4e00-\u9fff]")
-_LEAD_MARKER_FIRST = re.compile(r"[\s(（第一二三四五六七八九十]")
+_NUMBERED_FIRST = compile_re(r"[^\u4e00-\u9fff]")
+_LEAD_MARKER_FIRST = compile_re(r"[\s(（第一二三四五六七八九十]")
 
 
 def extract_claims(document) -> ClaimSet:
@@ -561,7 +561,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
 
 
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
-_DIFFERENCE = re.compile(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
+_DIFFERENCE = compile_re(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:

@@ -6,20 +6,19 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
 from linter.i18n import N_
 from linter.numerals import decimal_float
+from linter.patterns import compile_regex
 
 #: A well-formed number: thousands groups of three, or plain digits, and optional decimals.
 WELL_FORMED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: Units that make a number a claim about money or a share.
 UNITS = r"%|万元|亿元|元"
 
-_CANDIDATE = regex.compile(
+_CANDIDATE = compile_regex(
     rf"(?<![A-Za-z0-9_.,])(?P<num>\d+(?:[.,]+\d+)*\.?)(?P<space>\s?)(?P<unit>{UNITS})?"
 )
-_WELL_FORMED = regex.compile(rf"(?:{WELL_FORMED})")
+_WELL_FORMED = compile_regex(rf"(?:{WELL_FORMED})")
 
 
 class Number(NamedTuple):
@@ -59,7 +58,7 @@ def parse_number(text: str) -> tuple[float | None, int]:
 
 
 #: Numbers listed with a comma after a decimal part: "1234.56,2345.67万元" is two amounts.
-_LIST = regex.compile(r"\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+")
+_LIST = compile_regex(r"\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+")
 
 
 def problem(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
+from linter.patterns import compile_regex
 
 DEPARTMENT = "部门"
 FISCAL = "财政拨款"
@@ -55,7 +55,7 @@ _BASES = (
     ("公务用车运行维护费", rf"公务用车运行(?:维护)?(?:费)?(?:支出)?{_ACTUAL}"),
     ("公务接待费", rf"公务接待费(?:支出)?{_ACTUAL}"),
 )
-_BASE_PATTERNS = [(label, regex.compile(pattern)) for label, pattern in _BASES]
+_BASE_PATTERNS = [(label, compile_regex(pattern)) for label, pattern in _BASES]
 _BASE_PARENT = {
     "收入": "收支总计",
     "支出": "收支总计",
@@ -79,12 +79,12 @@ def parent_base(base: str) -> str | None:
     """The total a base quantity is part of ("公务接待费" → "三公经费")."""
     return _BASE_PARENT.get(base)
 
-_NOISE = regex.compile(
+_NOISE = compile_regex(
     r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度|当年|年度|[、\s“”\"]"
 )
 
 #: A name stated with its verb ("收、支总计均为", "收入合计为"): the quantity is the name before it.
-_COPULA = regex.compile(r"(?<=\p{Han})(?:均|各|分别|共)?为$")
+_COPULA = compile_regex(r"(?<=\p{Han})(?:均|各|分别|共)?为$")
 
 Key = tuple[str, str]
 
@@ -104,7 +104,7 @@ def scope_of(text: str) -> str | None:
 
 
 #: The department's own name before a quantity: "青山区大数据中心政府采购支出总额".
-_ORGANISATION = regex.compile(r"^\p{Han}{2,30}?(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园)(?=\p{Han})")
+_ORGANISATION = compile_regex(r"^\p{Han}{2,30}?(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园)(?=\p{Han})")
 
 
 @lru_cache(maxsize=4096)
@@ -125,10 +125,10 @@ def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
 
 #: A subject of the 政府收支分类科目 named with its level: "一般公共服务(类)支出", "一般公共服务支出(类)
 #: 网信事务(款)事业运行(项)".
-_SUBJECT = regex.compile(
+_SUBJECT = compile_regex(
     r"(?P<path>(?:\p{Han}{2,20}?(?:支出)?[(（][类款项][)）])+)(?:支出)?(?:决算|合计)?(?:数)?(?:为)?[。:：]?"
 )
-_LEVEL = regex.compile(r"(?:支出)?[(（]([类款项])[)）]")
+_LEVEL = compile_regex(r"(?:支出)?[(（]([类款项])[)）]")
 
 
 def _subject_key(name: str, context_scope: str | None) -> Key | None:

@@ -29,6 +29,7 @@ from linter.i18n import _
 from linter.normalise.flow import OneForOne, is_page_number
 from linter.normalise.position import SourceText
 from linter.numerals import decimal_int, is_decimal_int
+from linter.patterns import compile_re
 
 #: Kinds of table, in the order the checks refer to them.
 SUMMARY = "收入支出总表"          # 决算表1 / 预算表1
@@ -88,32 +89,32 @@ TWO_SIDED = (SUMMARY, FISCAL)
 _TOTAL_FIRST = (INCOME, EXPENDITURE, GENERAL)
 
 _HALF_WIDTH = OneForOne("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
-_NUMBER = re.compile(rf"^-?(?:{WELL_FORMED})$")
-_MALFORMED = re.compile(r"^-?\d[\d,.]*\d$")
-_DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
-_CODE = re.compile(r"^[12]\d{2}(?:\d{2}){0,2}$")
-_ECONOMIC_CODE = re.compile(r"^3\d{2}(?:\d{2})?$")
-_SPACES = re.compile(r"[ \u3000\u00a0]+")
-_WHITESPACE = re.compile(r"\s")
-_WORD = re.compile(r"\S+")
-_DECIMALS = re.compile(r"\d\.\d")
+_NUMBER = compile_re(rf"^-?(?:{WELL_FORMED})$")
+_MALFORMED = compile_re(r"^-?\d[\d,.]*\d$")
+_DATE = compile_re(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
+_CODE = compile_re(r"^[12]\d{2}(?:\d{2}){0,2}$")
+_ECONOMIC_CODE = compile_re(r"^3\d{2}(?:\d{2})?$")
+_SPACES = compile_re(r"[ \u3000\u00a0]+")
+_WHITESPACE = compile_re(r"\s")
+_WORD = compile_re(r"\S+")
+_DECIMALS = compile_re(r"\d\.\d")
 #: A decimal point between digits, full-width or not (in a line not made half-width).
-_DECIMALS_ANY_WIDTH = re.compile(r"\d[.．]\d")
+_DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 
-_TITLE = re.compile(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
-_BUDGET_TITLE = re.compile(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
+_TITLE = compile_re(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
+_BUDGET_TITLE = compile_re(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
 #: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
-_PLAIN_TITLE = re.compile(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
+_PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
 #: The unit line of a table ("单位：万元", "金额单位：元").
-_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
+_UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
 #: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
-_EMPTY_NOTE = re.compile(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|支出|经费)")
-_ENUMERATION = re.compile(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
+_EMPTY_NOTE = compile_re(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|支出|经费)")
+_ENUMERATION = compile_re(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
-_PART = re.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
+_PART = compile_re(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
 _PART_FIRST = "第附一二三四五六七八九十"
-_ROW_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
-_COLUMN_IDENTITY = re.compile(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
+_ROW_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
+_COLUMN_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
 _TOTAL_NAMES = ("合计", "总计")
 #: Longest range an identity may abbreviate ("32+33+…+57"); no table has more rows or columns.
 _MAX_RANGE = 1000

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
-
 from linter.extract.claims_parser import Token
 from linter.extract.numbers import Number, parse_number
+from linter.patterns import compile_regex
 
 _NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
 _OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
@@ -49,11 +48,11 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "_COLON": (":", r"[：:]"),
 }
 #: How every AMOUNT and PERCENT token ends: keep it in step with their patterns above.
-_NUMBER_END = regex.compile(r"\d(?:%|[万亿]?元|[。，；,;])")
+_NUMBER_END = compile_regex(r"\d(?:%|[万亿]?元|[。，；,;])")
 NAME_CODE = "n"
 _GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
 
-_MASTER = regex.compile("|".join(f"(?P<{name.lstrip('_')}>{pattern})" for name, (_, pattern) in TOKEN_TYPES.items()))
+_MASTER = compile_regex("|".join(f"(?P<{name.lstrip('_')}>{pattern})" for name, (_, pattern) in TOKEN_TYPES.items()))
 
 
 class ClaimToken(NamedTuple):

@@ -2,35 +2,35 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import regex
 
 from linter.numerals import chinese_int
+from linter.patterns import compile_re, compile_regex
 
 #: Characters of a Chinese numeral ("二十一", "一百零五", "廿三", "两千").
 NUMERAL_CHARACTERS = "〇零一二两三四五六七八九十百千廿卅"
 _NUMERAL = f"[{NUMERAL_CHARACTERS}]+"
-_PART = regex.compile(rf"^\s*第({_NUMERAL})部分\s*(.*)$", regex.MULTILINE)
-_LABELLED = regex.compile(rf"^\s*({_NUMERAL})、(.*)$", regex.MULTILINE)
+_PART = compile_regex(rf"^\s*第({_NUMERAL})部分\s*(.*)$", regex.MULTILINE)
+_LABELLED = compile_regex(rf"^\s*({_NUMERAL})、(.*)$", regex.MULTILINE)
 #: A second numeral label inside a line: two table columns side by side ("七、… 七、…").
-_SECOND_LABEL = regex.compile(rf"{_NUMERAL}、")
+_SECOND_LABEL = compile_regex(rf"{_NUMERAL}、")
 #: An amount in a table row ("9746.50", "2,940.05", "12"); a year ("2024年度") is not one.
-_FIGURE = regex.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d.,]|\s*年)")
+_FIGURE = compile_regex(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d.,]|\s*年)")
 #: A line of figures only: the cells of a table row split from their labels.
-_FIGURE_CHARACTERS = re.compile(r"[\d.,%\s-]+")
-_DIGIT = re.compile(r"\d")
+_FIGURE_CHARACTERS = compile_re(r"[\d.,%\s-]+")
+_DIGIT = compile_re(r"\d")
 #: The parts of a 决算 / 预算 disclosure in their order, each known by a word of its title.
 PART_KINDS = (("概况", "概况"), ("决算表", "表"), ("预算表", "表"), ("情况说明", "情况说明"),
               ("重点工作", "重点工作完成情况"), ("其他重要事项", "其他重要事项"),
               ("名词解释", "名词解释"), ("附件", "附件"), ("附表", "附件"))
 REQUIRED_KINDS = ("概况", "表", "情况说明")
 #: A section title the flow text glued to its first sentence ("…变化情况2024年…").
-_GLUED_TITLE = regex.compile(r"^[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d)")
+_GLUED_TITLE = compile_regex(r"^[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d)")
 #: A table's title line ("收入支出决算总表", "2024年部门预算表", "表1 …"): the tables are there
 #: even when the part heading above them was lost (a cover page, an image).
-TABLE_TITLE = regex.compile(r"^.{0,30}(?:决算|预算)总?表\s*(?:$|(?:金额)?单位)|^\s*表\s*\d", regex.MULTILINE)
+TABLE_TITLE = compile_regex(r"^.{0,30}(?:决算|预算)总?表\s*(?:$|(?:金额)?单位)|^\s*表\s*\d", regex.MULTILINE)
 #: Longest heading title; longer numbered lines are sentences.
 MAX_TITLE = 40
 #: A line this short after a heading is the rest of the heading, wrapped ("…支出决算情况说\n明").

@@ -9,16 +9,17 @@ from functools import cache, cached_property
 import regex
 
 from linter.language.lexicon import subjects
+from linter.patterns import compile_regex
 
 #: A subject code of a table row (类 3, 款 5, 项 7 digits) followed by its name.
-_CODED = regex.compile(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6})(?![\d.,])[ \t]*(?=\p{Han})")
-_GLOSSARY_HEADING = regex.compile(r"^.{0,12}名词解释\s*$", regex.MULTILINE)
-_SUBJECT_ITEM = regex.compile(r"^.{0,12}支出功能分类科目.*$", regex.MULTILINE)
+_CODED = compile_regex(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6})(?![\d.,])[ \t]*(?=\p{Han})")
+_GLOSSARY_HEADING = compile_regex(r"^.{0,12}名词解释\s*$", regex.MULTILINE)
+_SUBJECT_ITEM = compile_regex(r"^.{0,12}支出功能分类科目.*$", regex.MULTILINE)
 #: The next item of the glossary's outer list ("(十一)结余分配") or the next part.
-_NEXT_ITEM = regex.compile(r"^(?:\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分|附件)", regex.MULTILINE)
-_LEVEL = regex.compile(r"\s*\((类|款|项)\)")
+_NEXT_ITEM = compile_regex(r"^(?:\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分|附件)", regex.MULTILINE)
+_LEVEL = compile_regex(r"\s*\((类|款|项)\)")
 #: The budget year in a title or part heading ("2022年度部门决算", "2024年部门预算表").
-_TITLE_YEAR = regex.compile(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(?:预算|决算)")
+_TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(?:预算|决算)")
 
 
 def document_year(text: str) -> int | None:

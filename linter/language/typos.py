@@ -31,6 +31,7 @@ from linter.cache import cached
 from linter.language import lexicon as lex
 from linter.language.dictionary import SHIPPED
 from linter.language.shapes import shape_alike, similar_shapes
+from linter.patterns import compile_re
 
 #: Phrase lengths from which a near copy counts: homophone substitution, other edits.
 MIN_HOMOPHONE_PHRASE = 4
@@ -357,7 +358,7 @@ class TypoFinder:
 
 #: The mask of a character in the index keys.
 MASK = "\0"
-_HAN_RUN = re.compile(lex.HAN + "+")
+_HAN_RUN = compile_re(lex.HAN + "+")
 #: Longest word tried as a correction.
 MAX_WORD = 4
 #: How much likelier (natural log of the ratio, jieba's word model) the clause must read

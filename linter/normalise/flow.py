@@ -13,20 +13,19 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from linter.normalise.position import MappedText, MappedTextBuilder, SourceText
+from linter.patterns import compile_re, compile_regex
 
-_PAGE_NUMBER = regex.compile(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—–－_~·]*$")
-_HEADING_START = regex.compile(
+_PAGE_NUMBER = compile_regex(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—–－_~·]*$")
+_HEADING_START = compile_regex(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
     r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|图\s*\d|[-*]\s)"
 )
 #: Quick tests before the patterns above, which run slowly, a line at a time: a page number holds
 #: no Han character but 第 and 页, and a line opening with a Han character none opens with is no heading.
-_NO_PAGE_NUMBER = re.compile(r"(?![第页])[\u4e00-\u9fff]")
-_HEADING_FIRST = re.compile(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十附表图]")
-_SENTENCE_PUNCTUATION = re.compile("[，。；,]")
+_NO_PAGE_NUMBER = compile_re(r"(?![第页])[\u4e00-\u9fff]")
+_HEADING_FIRST = compile_re(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十附表图]")
+_SENTENCE_PUNCTUATION = compile_re("[，。；,]")
 _TERMINAL = "。！？；：!?;:"
 #: Words that announce a number: a line ending in one of them runs on ("…预算数为" + "340.8万元").
 _RUNS_ON = "为占的"
@@ -53,7 +52,7 @@ FULLWIDTH = HALF_WIDTH.table
 _LINE_CHARACTERS = OneForOne("０１２３４５６７８９．％（）［］＋－＝\u3000\u00a0", "0123456789.%()[]+-=  ")
 #: The spaces a line changes: one next to a wide character or "%" (dropped), and runs (dropped
 #: next to one, else one space). A stripped line neither starts nor ends with one.
-_CHANGED_SPACES = re.compile(r" (?: +|(?<=[%\u2001-\U0010ffff] )|(?=[%\u2001-\U0010ffff]))")
+_CHANGED_SPACES = compile_re(r" (?: +|(?<=[%\u2001-\U0010ffff] )|(?=[%\u2001-\U0010ffff]))")
 
 
 def is_page_number(line: str) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from linter.patterns import compile_re
+
+_LINE_BREAK = compile_re(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from linter.i18n import _
+from linter.patterns import compile_re
 
 #: Files larger than this are refused unless the caller raises the limit.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -26,7 +26,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = compile_re(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class InputError(Exception):

@@ -11,12 +11,13 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from linter.patterns import compile_re
 from linter.read.decode import InputError, SourceFile
 from linter.i18n import _
 from linter.read.location import Location, Locator, Segment
 
-_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(\S*元)")
-_CELL_SPACES = re.compile(r"\s*\n\s*|[\t\r]")
+_UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*(\S*元)")
+_CELL_SPACES = compile_re(r"\s*\n\s*|[\t\r]")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.patterns import compile_re
 from linter.read.decode import InputError, SourceFile
 from linter.i18n import _
 from linter.read.extracted import ExtractedText, unit_of
@@ -24,7 +25,7 @@ from linter.read.location import Location
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
 MARGIN = 0.08
-_PAGE_NUMBER = re.compile(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–－_~·]*$")
+_PAGE_NUMBER = compile_re(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–－_~·]*$")
 
 
 @dataclass

@@ -12,11 +12,12 @@ import datetime
 import re
 from pathlib import Path
 
+from linter.patterns import compile_re
 from linter.read.decode import SourceFile
 from linter.read.extracted import ExtractedText, refusing_broken, unit_of
 from linter.read.location import Location
 
-_SHEET_NUMBER = re.compile(r"表\s*(\d{1,2})")
+_SHEET_NUMBER = compile_re(r"表\s*(\d{1,2})")
 
 
 def read_xlsx(path: Path) -> SourceFile:

@@ -7,7 +7,6 @@ A file that cannot be linted (unreadable, or a rule failing on it) becomes a
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,12 +17,13 @@ from linter.check.finding import Finding, Severity
 from linter.config import Configuration
 from linter.engine import FileError, lint_source, plan, rules_for
 from linter.i18n import _, current_language, set_language
+from linter.patterns import compile_re
 from linter.read import InputError, read_document
 from linter.report.identity import document_identity
 
 #: Characters of the original text shown on each side of a finding's quote.
 CONTEXT_CHARS = 24
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compile_re(r"\r\n|\r|\n")
 
 
 @dataclass

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
-_SPACE = re.compile(r"\s+")
+from linter.patterns import compile_re
+
+_SPACE = compile_re(r"\s+")
 #: Where the cover ends: the table of contents or the first heading.
-_COVER_END = re.compile(r"^(?:目录|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+_COVER_END = compile_re(r"^(?:目录|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 #: Cover lines that are not part of the title: a date, "附件1", a page number.
-_NOT_TITLE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|附件\d*|[-—\d]{1,3})$")
+_NOT_TITLE = compile_re(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|附件\d*|[-—\d]{1,3})$")
 #: "第一部分 汉阳区大数据中心概况" names the department.
-_PROFILE = re.compile(r"第一部分(.{2,40}?)概况")
+_PROFILE = compile_re(r"第一部分(.{2,40}?)概况")
 #: What a title says besides the department ("2022年度…部门决算公开").
-_TITLE_WORDS = re.compile(r"\d{4}年度?|\d{4}|年度|部门|决算|预算|公开")
+_TITLE_WORDS = compile_re(r"\d{4}年度?|\d{4}|年度|部门|决算|预算|公开")
 _COVER_LINES = 6
 _MAX_TITLE = 80
 _PROFILE_WINDOW = 8000

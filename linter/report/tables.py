@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import re
 
 from linter.check.finding import Severity, severity_name
 from linter.i18n import N_, _
+from linter.patterns import compile_re
 from linter.report.batch import BatchResult
 
 FINDING_COLUMNS = [N_("path"), N_("line"), N_("column"), N_("end_line"), N_("end_column"), N_("severity"),
@@ -15,7 +15,7 @@ DOCUMENT_COLUMNS = [N_("path"), N_("title"), N_("department"), N_("errors"), N_(
                     N_("findings"), N_("cannot lint")]
 RULE_COLUMNS = [N_("code"), N_("rule"), N_("severity"), N_("findings"), N_("documents")]
 #: Text a spreadsheet would run as a formula.
-_FORMULA = re.compile(r"^[=+\-@](?![\d.,]+%?$)")
+_FORMULA = compile_re(r"^[=+\-@](?![\d.,]+%?$)")
 
 
 def finding_rows(batch: BatchResult) -> list[list]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import regex
-
 from linter.check.arith import amount, related, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.patterns import compile_regex
 
 
 class ComparisonDirection(Rule):
@@ -69,7 +68,7 @@ def _truth(actual_number, budget_number, tolerances) -> str | None:
 
 
 #: The sentence after a completion that compares its amounts: "决算数小于全年预算数", "决算数与预算数持平".
-_FOLLOWING = regex.compile(
+_FOLLOWING = compile_regex(
     r"[。；，,]?(?P<phrase>(?:支出)?决算数?(?:(?P<word>大于|小于|等于|高于|低于)(?P<kind>年初|全年|调整)?预算数?"
     r"|(?:与|同|和)(?P<kind2>年初|全年|调整)?预算数?(?P<equal>持平|相等|一致)))"
 )

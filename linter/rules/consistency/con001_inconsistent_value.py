@@ -10,8 +10,8 @@ from linter.check.arith import QuantityIndex, related, value_conflicts
 from linter.check.finding import Severity
 from linter.check.interval import amount_interval, format_amount
 from linter.check.rule import Rule
-from linter.extract.numbers import Number
 from linter.i18n import _
+from linter.patterns import compile_regex
 from linter.rules.shared import original_year
 
 
@@ -71,11 +71,11 @@ class InconsistentValue(Rule):
 
 
 #: A numbered item that states its amount before explaining it: "3.通信链路租赁费397.37万元：".
-_ITEM = regex.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[^，。；：:\d]{2,40}?$")
+_ITEM = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[^，。；：:\d]{2,40}?$")
 #: Words before a total or request that restates the item's amount ("共计", "申请…经费", "需经费").
-_CLOSING = regex.compile(r"(?:共计|合计|总计|共需|累计|申请|需要?|预计)[^，。；\d]{0,16}$")
+_CLOSING = compile_regex(r"(?:共计|合计|总计|共需|累计|申请|需要?|预计)[^，。；\d]{0,16}$")
 #: A clause about another amount than the item's own.
-_OTHER = regex.compile(r"其中|结转|上年|去年|以前|前两年|增加|减少|增长|下降|节约|比|较|每|单价|标准")
+_OTHER = compile_regex(r"其中|结转|上年|去年|以前|前两年|增加|减少|增长|下降|节约|比|较|每|单价|标准")
 
 
 def _restated_items(document):

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import regex
-
 from linter.check.arith import QuantityIndex, related, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.quantities import describe, is_part_of
+from linter.patterns import compile_regex
 
 
 #: A budget's total named as such: "部门收入预算", "支出总预算" (not "一般公共预算财政拨款收入").
-_BUDGET_TOTAL = regex.compile(r"(?:收入|支出)总?预算")
+_BUDGET_TOTAL = compile_regex(r"(?:收入|支出)总?预算")
 
 
 class InconsistentChange(Rule):

@@ -11,6 +11,7 @@ from linter.check.rule import Rule
 from linter.extract.numbers import Number
 from linter.i18n import _
 from linter.extract.quantities import describe, is_part_of
+from linter.patterns import compile_regex
 
 
 class PartExceedsWhole(Rule):
@@ -105,9 +106,9 @@ def _previous(now, change) -> str:
 
 _AMOUNT = r"\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*万元"
 #: "面向中小企业预留政府采购项目预算金额225.10万元", "面向小微企业预留采购份额12万元"
-_RESERVED = regex.compile(rf"面向(?P<who>中小|小微)企业预留的?(?:政府采购项目|采购项目)?(?:预算金额|采购份额|份额|预算)(?:为|是)?{_AMOUNT}")
+_RESERVED = compile_regex(rf"面向(?P<who>中小|小微)企业预留的?(?:政府采购项目|采购项目)?(?:预算金额|采购份额|份额|预算)(?:为|是)?{_AMOUNT}")
 #: "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额164.87万元"
-_AWARDED = regex.compile(
+_AWARDED = compile_regex(
     rf"在面向(?P<who>中小|小微)企业预留的?(?:政府)?采购项目中[，,]\s*由(?P=who)企业供应商中标或成交的?[，,]?\s*"
     rf"(?:采购|合同)金额(?:为|是)?{_AMOUNT}"
 )

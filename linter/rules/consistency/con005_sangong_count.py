@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import regex
@@ -10,6 +9,7 @@ import regex
 from linter.check.finding import Related, Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
+from linter.patterns import compile_re, compile_regex
 from linter.rules.shared import original_year
 
 #: What each 三公 count is, as people read it.
@@ -21,16 +21,16 @@ _ABROAD = r"因公出国[(（]境[)）](?:团组数?|组团|团组)"
 #: Narrative wordings ("因公出国(境)团组2个，累计6人次", "公务用车购置1辆、保有量4辆",
 #: "国内公务接待12批次、96人次", "公务接待批次为5个，接待人次为40人"), on text without spaces.
 _NARRATIVE = (
-    regex.compile(rf"{_ABROAD}(?:为|共|共计)?(?P<a>\d+)个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
-    regex.compile(r"公务用车购置(?:数量?)?(?:为|共)?(?P<a>\d+)辆"),
-    regex.compile(r"(?:公务用车)?保有量(?:为|共)?(?P<a>\d+)辆"),
-    regex.compile(r"(?<!外)公务接待(?:批次)?(?:为|共|共计)?(?P<a>\d+)(?:批次|批|个)"
+    compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>\d+)个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
+    compile_regex(r"公务用车购置(?:数量?)?(?:为|共)?(?P<a>\d+)辆"),
+    compile_regex(r"(?:公务用车)?保有量(?:为|共)?(?P<a>\d+)辆"),
+    compile_regex(r"(?<!外)公务接待(?:批次)?(?:为|共|共计)?(?P<a>\d+)(?:批次|批|个)"
                   r"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
 )
 _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS))
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
-_NARRATIVE_WORDS = re.compile(
+_NARRATIVE_WORDS = compile_re(
     "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "保有量", "公务接待"))
 )
 #: Labels of the rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2").
@@ -45,17 +45,17 @@ _ROW_LABELS = (
 #: Those rows in the original file, one number only: the label (after a list number, if any)
 #: starts its line; a look-behind, so that the search starts from the label's first characters.
 _ROWS = tuple(
-    (regex.compile(rf"(?<=^\s*\d?[.、]?){label}[ \t]+(?P<a>\d+)[ \t]*$", regex.M), what)
+    (compile_regex(rf"(?<=^\s*\d?[.、]?){label}[ \t]+(?P<a>\d+)[ \t]*$", regex.M), what)
     for label, what in _ROW_LABELS
 )
 #: A clause about another year, a change or a budget states no count of the year's 三公.
-_OTHER = regex.compile(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中")
+_OTHER = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中")
 #: A clause: the text between two sentence or clause ends.
-_CLAUSE = regex.compile(r"[^。；;\n]+")
+_CLAUSE = compile_regex(r"[^。；;\n]+")
 #: A year named in a clause.
-_YEAR = regex.compile(r"(20\d{2})年")
+_YEAR = compile_regex(r"(20\d{2})年")
 #: A line break inside a sentence (not after its end, not before a blank line).
-_INNER_BREAK = regex.compile(r"(?<=[^。；;\n])\n(?=[^\n])")
+_INNER_BREAK = compile_regex(r"(?<=[^。；;\n])\n(?=[^\n])")
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
-
 from linter.check.finding import Related, Severity
 from linter.check.interval import amount_interval
 from linter.check.rule import Rule
 from linter.extract.numbers import Number
 from linter.i18n import _
+from linter.patterns import compile_regex
 
 #: "编报绩效目标的2024年度项目39个，涉及预算金额4415.48万元": a stage of performance
 #: management, the number of its projects and the money they involve, on the flow text.
-_STAGE = regex.compile(
+_STAGE = compile_regex(
     r"(?P<stage>[\p{Han}“”]{2,16}?)的(?:\d{4}年度?)?项目(?P<count>\d+)个[，,]?"
     r"(?P<measure>(?:共)?涉及[\p{Han}]{0,6}?(?:金额|资金))(?:为|共|共计)?"
     r"(?P<amount>\d[\d,.]*)(?P<unit>万元|亿元|元)"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from linter.check.finding import Fix, Severity
@@ -12,11 +10,12 @@ from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
 from linter.language.typos import INSTITUTION_SUFFIXES
+from linter.patterns import compile_re, compile_regex
 
 #: A unit of two to six characters written twice in a row ("越来越来高").
-_ADJACENT = re.compile(f"({lex.HAN}{{2,6}})\\1")  # ``re``: several times faster than ``regex`` here
+_ADJACENT = compile_re(f"({lex.HAN}{{2,6}})\\1")  # ``re``: several times faster than ``regex`` here
 #: The same item twice in an enumeration ("点对点、点对点").
-_LISTED = regex.compile(r"(\p{Han}{2,20})、\1")
+_LISTED = compile_regex(r"(\p{Han}{2,20})、\1")
 
 
 class RepeatedPhrase(Rule):

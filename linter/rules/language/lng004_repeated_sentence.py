@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from difflib import SequenceMatcher
-
-import regex
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.spans import adjacent_in_source
+from linter.patterns import compile_re, compile_regex
 
 #: A sentence: up to and including its full stop.
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_SENTENCE = compile_re(r"[^。！？!?\n]+[。！？!?]?")
 #: List items and table cells ("目标 1：", "6、") repeat by design (长期目标 beside 年度目标).
-_LIST_ITEM = regex.compile(r"^(?:\p{Han}{0,4}\s*\d{1,2}\s*[、.:：]|[一二三四五六七八九十]+、|\(\S{1,3}\))")
+_LIST_ITEM = compile_regex(r"^(?:\p{Han}{0,4}\s*\d{1,2}\s*[、.:：]|[一二三四五六七八九十]+、|\(\S{1,3}\))")
 #: Shorter sentences repeat legitimately ("无。", "详见附表。").
 MIN_LENGTH = 15
 #: Similarity (difflib ratio) from which two neighbouring sentences are one pasted twice.

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
+from linter.patterns import compile_re
 
 #: Converted characters this close together belong to one run.
 MAX_GAP = 6
@@ -18,7 +17,7 @@ MIN_CONVERTED = 3
 WHOLE_DOCUMENT_SHARE = 0.1
 #: Everything but Chinese characters (the complement of the class ``lex.HAN``): deleting it
 #: leaves the characters to count.
-_NOT_HAN = re.compile(f"[^{lex.HAN[1:-1]}]+")
+_NOT_HAN = compile_re(f"[^{lex.HAN[1:-1]}]+")
 
 
 class TraditionalCharacters(Rule):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.patterns import compile_regex
 
 #: Formulaic openings that need a complement, directly followed by the end of the clause.
-_INCOMPLETE = regex.compile(
+_INCOMPLETE = compile_regex(
     r"(?P<opening>原因(?:是|为|主要是|主要为|[:：])"
     r"|主要(?:是|系|用于)(?:增加|减少|下降|增长)?了?"
     r"|其中[:：])"

@@ -7,10 +7,11 @@ import regex
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.patterns import compile_regex
 
 #: A unit with no number before it, right after words ("占 %", "为 万元", "人员经费 万元"); not
 #: a Chinese numeral ("五万元"), a unit line ("单位：万元") or wording about units ("万元以上").
-_SLOT = regex.compile(
+_SLOT = compile_regex(
     r"(?P<lead>\p{Han}{1,6})[“”\"\s]*"
     r"(?<![一二三四五六七八九十百千万两几数余多亿]|单位[：:为]?|以|[（(])"
     r"(?P<unit>%|万元|亿元)(?=[，。；、,;:：)）(（])"
@@ -18,17 +19,17 @@ _SLOT = regex.compile(
 #: Where a slot can end: a unit after a Chinese character (quotes or spaces between), followed by
 #: punctuation. :func:`_slots` tries ``_SLOT`` only just before these. The match is the unit alone
 #: (a search that starts from the unit's characters is fast); the look-behind checks what precedes it.
-_UNIT_AFTER_WORD = regex.compile(r"(?:%|万元|亿元)(?<=\p{Han}[“”\"\s]*(?:%|万元|亿元))(?=[，。；、,;:：)）(（])")
+_UNIT_AFTER_WORD = compile_regex(r"(?:%|万元|亿元)(?<=\p{Han}[“”\"\s]*(?:%|万元|亿元))(?=[，。；、,;:：)）(（])")
 #: The quotes or spaces between that Chinese character and the unit, matched backwards from the unit.
-_BEFORE_UNIT = regex.compile(r"[“”\"\s]*", regex.REVERSE)
+_BEFORE_UNIT = compile_regex(r"[“”\"\s]*", regex.REVERSE)
 #: A rate printed without its % sign: "增长 13.95。"
-_RATE_WITHOUT_UNIT = regex.compile(r"(?:增长|下降|增幅为?|降幅为?)\s*(?P<num>\d+\.\d+)(?=[。，；,;])")
+_RATE_WITHOUT_UNIT = compile_regex(r"(?:增长|下降|增幅为?|降幅为?)\s*(?P<num>\d+\.\d+)(?=[。，；,;])")
 #: Both words of a template's choice left in: "增加（减少）", "下降（增长）".
-_CHOICE = regex.compile(r"(?:增加|增长|上升|减少|下降|降低)[(（](?:增加|增长|上升|减少|下降|降低)[)）]")
+_CHOICE = compile_regex(r"(?:增加|增长|上升|减少|下降|降低)[(（](?:增加|增长|上升|减少|下降|降低)[)）]")
 #: The placeholders of a blank template ("XXX 万元", "XX%"): a template's slots are meant to be empty.
-_PLACEHOLDER = regex.compile(r"[XＸ]{2,}\s*(?:万元|%)")
+_PLACEHOLDER = compile_regex(r"[XＸ]{2,}\s*(?:万元|%)")
 #: A line made only of numbers (pdf text extraction may move a paragraph's numbers onto it).
-_NUMBERS_ONLY = regex.compile(r"[\d.,%\s“”\"'‘’]*\d[\d.,%\s“”\"'‘’]*")
+_NUMBERS_ONLY = compile_regex(r"[\d.,%\s“”\"'‘’]*\d[\d.,%\s“”\"'‘’]*")
 
 
 class UnfilledSlot(Rule):

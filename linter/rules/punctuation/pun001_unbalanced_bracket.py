@@ -9,6 +9,7 @@ import regex
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.patterns import compile_re, compile_regex
 
 #: Opening → closing characters checked (flow text has full-width brackets made ASCII).
 PAIRS = {"(": ")", "[": "]", "【": "】", "《": "》", "“": "”", "‘": "’", "〔": "〕"}
@@ -16,10 +17,10 @@ _CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
 #: An ASCII quotation mark closing a typographic one ("“三公"经费").
 _ASCII_CLOSERS = {'"': "“", "'": "‘"}
 #: Every character :func:`_scan` looks at: the brackets and quotation marks, typographic and ASCII.
-_MARKS = re.compile("[" + re.escape("".join([*PAIRS, *_CLOSERS, *_ASCII_CLOSERS])) + "]")  # ``re``: cheaper per call
+_MARKS = compile_re("[" + re.escape("".join([*PAIRS, *_CLOSERS, *_ASCII_CLOSERS])) + "]")  # ``re``: cheaper per call
 #: A list label with a lone closing bracket ("1)", "a)", "二)") starting a paragraph or clause;
 #: matched backwards from the bracket, so each test costs a few characters.
-_LABEL = regex.compile(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}", regex.REVERSE)
+_LABEL = compile_regex(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}", regex.REVERSE)
 #: Full-width forms of the brackets the flow text made ASCII.
 _WIDE = {"(": "（", ")": "）", "[": "［", "]": "］"}
 #: Characters quoted beside a bracket in a message.

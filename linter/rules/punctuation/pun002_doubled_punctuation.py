@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.spans import adjacent_in_source
+from linter.patterns import compile_re
 
 #: A mark typed twice (``re``, three times faster than ``regex`` with the look-arounds that
 #: :func:`_doubled` replaces).
-_PAIR = re.compile(r"([，。、；：？！,;:()])\1")
+_PAIR = compile_re(r"([，。、；：？！,;:()])\1")
 
 
 class DoubledPunctuation(Rule):

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.patterns import compile_regex
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 #: An ASCII mark between Chinese text on both sides (a space may follow it).
-_ASCII = regex.compile(r"(?<=[\p{Han}”)])([,;:?!])(?= ?\p{Han})")
-_FULL = regex.compile(r"(?<=[\p{Han}”)])([，；：？！])(?=\p{Han})")
+_ASCII = compile_regex(r"(?<=[\p{Han}”)])([,;:?!])(?= ?\p{Han})")
+_FULL = compile_regex(r"(?<=[\p{Han}”)])([，；：？！])(?=\p{Han})")
 #: The document must use the full-width mark this many times as often as the ASCII one.
 MIN_RATIO = 10
 

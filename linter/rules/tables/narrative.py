@@ -3,16 +3,16 @@ the shared claim extractor may replace it)."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from linter.extract.tables import PERFORMANCE, table_kind
+from linter.patterns import compile_re
 
 #: An amount of 万元 in the flow text (group ``num``).
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元"
 #: A section heading; a wrapped heading may carry the start of its first paragraph.
-_HEADING = re.compile(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
+_PART = compile_re(r"^第[一二三四五六七八九十]+部分")
 
 
 def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:

@@ -13,6 +13,7 @@ from linter.extract.subjects import class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SUMMARY, Row, Table,
 )
+from linter.patterns import compile_re
 from linter.rules.tables.common import amount, first, gap_finding, row_label
 from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
 
@@ -20,9 +21,9 @@ _CJK = r"[\u4e00-\u9fff]"
 _DECISION = r"(?:[。：:，,]?(?:年初(?:预算为[\d,.]+万元|无预算)[，,。])?支出决算为)?"
 #: "一般公共服务(类)支出821.73万元", "卫生健康支出(类)支出7.6万元", "社会保障和就业支出26.71万元",
 #: "城乡社区支出(类)：支出决算为690.4万元", "(二)其他支出。支出决算为6940.59万元".
-_CLASS = re.compile(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出)?(?:\(类\))?(?:支出)?{_DECISION}{AMOUNT}")
+_CLASS = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出)?(?:\(类\))?(?:支出)?{_DECISION}{AMOUNT}")
 #: "一般公共服务支出(类)网信事务(款)事业运行(项)。年初预算为1060.58万元，支出决算为760.05万元".
-_ITEM = re.compile(
+_ITEM = compile_re(
     rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>[^()。，]{{2,30}}?)\(款\)"
     rf"(?P<xiang>[^()。，]{{2,30}}?)\(项\)[。，,：:]?(?:年初(?:预算为[\d,.]+万元|无预算)[，,。])?支出决算为{AMOUNT}"
 )
@@ -44,7 +45,7 @@ _TOTALS = {
 }
 #: :data:`_TOTALS` with each pattern compiled followed by its amount, and whether it is 项目支出.
 _TOTAL_AMOUNTS = {
-    kind: [(re.compile(rf"{pattern}{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
+    kind: [(compile_re(rf"{pattern}{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
     for kind, totals in _TOTALS.items()
 }
 
@@ -222,9 +223,9 @@ def _item_row(table: Table, match) -> Row | None:
 
 _BRACKETS = str.maketrans("（）", "()")
 #: The characters of a subject name on a table row's line.
-_NAME_CHARACTER = re.compile(rf"{_CJK}|[()（）]")
+_NAME_CHARACTER = compile_re(rf"{_CJK}|[()（）]")
 #: A subject line of a completion paragraph: "城乡社区支出(类)城乡社区管理事务(款)行政运行(项)".
-_SUBJECT = re.compile(
+_SUBJECT = compile_re(
     rf"(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?:(?P<kuan>[^()。，；\d]{{2,30}}?)\(款\)"
     rf"(?:(?P<xiang>[^()。，；\d]{{2,30}}?)\(项\))?)?"
 )

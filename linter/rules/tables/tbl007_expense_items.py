@@ -9,10 +9,11 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import BASIC
+from linter.patterns import compile_re
 from linter.rules.tables.common import amount, first
 from linter.rules.tables.narrative import AMOUNT, section_lines
 
-_LIST = re.compile(rf"(?P<side>人员经费|公用经费){AMOUNT}[，,]?(?:主要)?包括[：:](?P<items>[^。；;]+)")
+_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}[，,]?(?:主要)?包括[：:](?P<items>[^。；;]+)")
 
 
 class ExpenseItems(Rule):

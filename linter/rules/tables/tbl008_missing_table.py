@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.tables import REQUIRED, document_kind_and_year, required_tables
+from linter.patterns import compile_re
 
 
 #: Kinds of table a document must print before it counts as having a tables part (an excerpt
@@ -16,11 +15,11 @@ _TABLES_PART = 3
 
 
 #: The template's instruction under an empty table ("…的，仍保留该表格式，并在本表下方作下述说明：").
-_INSTRUCTION = re.compile(r"[^\n]{0,40}(?:仍保留该表格式|作下述说明)[^\n]{0,20}")
+_INSTRUCTION = compile_re(r"[^\n]{0,40}(?:仍保留该表格式|作下述说明)[^\n]{0,20}")
 #: Its key words alone: searched first, as the instruction is rare and its pattern slow to search.
-_INSTRUCTION_KEY = re.compile(r"仍保留该表格式|作下述说明")
+_INSTRUCTION_KEY = compile_re(r"仍保留该表格式|作下述说明")
 #: A blank template, whose instructions belong there ("上海市XX局", "XX单位").
-_PLACEHOLDER = re.compile(r"[XＸ×]{2}\s*(?:局|委|部|单位|部门|区)")
+_PLACEHOLDER = compile_re(r"[XＸ×]{2}\s*(?:局|委|部|单位|部门|区)")
 
 
 class MissingTable(Rule):

@@ -7,8 +7,9 @@ import re
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.patterns import compile_re
 
-_PROJECT = re.compile(
+_PROJECT = compile_re(
     r"项目名称[\t ：:]+(?P<name>[^\t]+?)[\t ]+项目编码[\t ：:]+(?P<code>[0-9A-Za-z]{10,})"
 )
 
