@@ -28,6 +28,7 @@ from pathlib import Path
 import marisa_trie
 
 from linter.cache import cached
+from linter.data import FOLDER
 
 
 def _import_jieba():
@@ -72,7 +73,7 @@ COMPILED_AFTER_CHARACTERS = 40_000
 MEMORISED_CHARACTERS = 50_000
 
 #: Where the prebuilt trie and counts ship (``scripts/build_dictionary.py`` writes them).
-SHIPPED = Path(__file__).resolve().parent.parent / "data"
+SHIPPED = FOLDER
 
 
 def _source() -> Path:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from linter.data import FOLDER
 from linter.normalise.flow import FULLWIDTH
 
 #: jieba counts below this make a "word" too rare to vouch for a character sequence.
@@ -23,7 +23,7 @@ RARE_WORD_FREQUENCY = 5
 
 
 def _data_lines(name: str) -> list[str]:
-    text = files("linter.data").joinpath(name).read_text(encoding="utf-8")
+    text = (FOLDER / name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -99,7 +99,7 @@ def _pinyin_table() -> dict[str, str]:
     """Character → toneless common reading, for every CJK character (pypinyin's, shipped as
     ``linter/data/pinyin.txt`` by ``scripts/build_pinyin_table.py``)."""
     table = {}
-    for line in files("linter.data").joinpath("pinyin.txt").read_text(encoding="utf-8").splitlines():
+    for line in (FOLDER / "pinyin.txt").read_text(encoding="utf-8").splitlines():
         reading, chars = line.split(" ")
         table.update(dict.fromkeys(chars, reading))
     return table

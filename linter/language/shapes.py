@@ -7,13 +7,14 @@ plus stroke orders) and read once per process, on first use.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+
+from linter.data import FOLDER
 
 
 @cache
 def _table() -> dict[str, str]:
     """Character → the rest of its tsv line (look-alikes, a tab, their scores), split on use."""
-    text = files("linter.data").joinpath("shapes.tsv").read_text(encoding="utf-8")
+    text = (FOLDER / "shapes.tsv").read_text(encoding="utf-8")
     return {line[0]: line[2:] for line in text.splitlines() if line and line[0] != "#"}
 
 
