@@ -15,13 +15,14 @@ through ``re``/``regex`` as usual (it would only grow the file).
 
 from __future__ import annotations
 
+import _sre
 import atexit
 import marshal
 import re
 import sys
 from re import _compiler, _parser  # the two halves of re.compile, to keep the program between them
+from typing import Callable
 
-import _sre
 import regex
 from regex import _regex
 
@@ -35,29 +36,28 @@ _added = False
 
 def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, from the cached program when there is one."""
-    key = ("re", pattern, int(flags))
-    program = _load().get(key)
-    if program is not None:
-        try:
-            return _sre.compile(*program)
-        except Exception:  # not a program of this interpreter after all
-            pass
-    compiled = re.compile(pattern, flags)
-    _remember(key, _re_program(pattern, int(flags), compiled))
-    return compiled
+    return _compiled("re", pattern, flags, re.compile, _sre.compile, _re_program)
 
 
 def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern:
     """``regex.compile(pattern, flags)``, from the cached program when there is one."""
-    key = ("regex", pattern, int(flags))
+    return _compiled("regex", pattern, flags, regex.compile, _regex.compile,
+                     lambda pattern, flags, compiled: compiled._pickled_data)
+
+
+def _compiled(module: str, pattern: str, flags: int, compile: Callable, rebuild: Callable, program_of: Callable):
+    """``compile(pattern, flags)``, or ``rebuild(*program)`` when the cache holds the pattern's
+    program; a newly compiled pattern's program (``program_of(pattern, flags, compiled)``) is
+    remembered."""
+    key = (module, pattern, int(flags))
     program = _load().get(key)
     if program is not None:
         try:
-            return _regex.compile(*program)
-        except Exception:
+            return rebuild(*program)
+        except Exception:  # not a program of this interpreter after all
             pass
-    compiled = regex.compile(pattern, flags)
-    _remember(key, compiled._pickled_data)
+    compiled = compile(pattern, flags)
+    _remember(key, program_of(pattern, int(flags), compiled))
     return compiled
 
 
