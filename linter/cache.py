@@ -9,12 +9,17 @@ system's temporary folder.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Callable
+
+TYPE_CHECKING = False  # typing itself takes ~5 ms to import, on the daemon client's path too
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Callable
 
 
 def cache_dir() -> Path:
-    for folder in _candidate_folders():
+    from pathlib import Path  # not on import: the daemon's client reads configured_folder() only
+
+    for folder in map(Path, _candidate_folders()):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if os.access(folder, os.W_OK):
@@ -24,13 +29,18 @@ def cache_dir() -> Path:
     raise OSError("no writable cache folder (set DISCLINT_CACHE_DIR)")
 
 
-def _candidate_folders():
+def configured_folder() -> str:
+    """``$DISCLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/disclint`` (``~/.cache/disclint``)."""
     configured = os.environ.get("DISCLINT_CACHE_DIR")
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    yield Path(configured) if configured else Path(base) / "disclint"
+    return configured or os.path.join(base, "disclint")
+
+
+def _candidate_folders():
+    yield configured_folder()
     import tempfile  # the last resort only: importing it costs more than the rest of this module
 
-    yield Path(tempfile.gettempdir())
+    yield tempfile.gettempdir()
 
 
 def cached(name: str, build: Callable[[Path], None]) -> Path:

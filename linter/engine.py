@@ -43,12 +43,16 @@ def instantiate_rules(settings: Settings) -> list[Rule]:
 
 
 _RULES_BY_SETTINGS: dict[int, tuple[Settings, list[Rule]]] = {}
+#: Settings objects whose rules are remembered, at most (each run makes one per configuration).
+_REMEMBERED_SETTINGS = 64
 
 
 def rules_for(settings: Settings) -> list[Rule]:
     """:func:`instantiate_rules`, once per settings object."""
     cached = _RULES_BY_SETTINGS.get(id(settings))
     if cached is None or cached[0] is not settings:
+        if len(_RULES_BY_SETTINGS) >= _REMEMBERED_SETTINGS:  # a long-running process (the daemon)
+            _RULES_BY_SETTINGS.clear()
         cached = _RULES_BY_SETTINGS[id(settings)] = (settings, instantiate_rules(settings))
     return cached[1]
 

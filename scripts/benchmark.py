@@ -7,7 +7,8 @@ cache serves a repeated text. Timings are CPU seconds (user + system) of the pro
 which other load on the machine disturbs less than wall-clock time; start-up figures are
 ratios to the bare interpreter (``python -c pass`` of the same environment) measured in the
 same rounds, interleaved, so that a busy machine slows both alike; the warm throughput is also
-given in bare-interpreter starts of CPU per document. The load average before
+given in bare-interpreter starts of CPU per document. `disclint check` is also timed with
+``disclint daemon`` running (the command's CPU plus the daemon's). The load average before
 and after is printed: figures taken under load are noisier. Not a test: results go to
 standard output, in the form the README quotes. Run it in a fresh virtual environment (as
 ``pip install`` users have): an interpreter whose site-packages run ``.pth`` start-up hooks
@@ -68,7 +69,9 @@ def disclint_command() -> list[str]:
 
 
 def cpu_seconds(command: list[str], environment: dict | None = None) -> tuple[float, float]:
-    """``(CPU seconds, wall seconds)`` of one run of ``command``."""
+    """``(CPU seconds, wall seconds)`` of one run of ``command`` (in its own process: no daemon,
+    unless ``environment`` says otherwise)."""
+    environment = environment or {**os.environ, "DISCLINT_DAEMON": "0"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment, check=False)
@@ -104,6 +107,44 @@ def start_up(rounds: int, folder: Path) -> None:
         print(f"  {label:<22} {1000 * statistics.median(c for c, _ in measured):7.1f} ms CPU  "
               f"{statistics.median(ratios):5.1f}× the interpreter (quartiles {quartiles[0]:.1f}–{quartiles[2]:.1f}×), "
               f"wall median {1000 * statistics.median(w for _, w in measured):.0f} ms")
+
+
+def with_daemon(rounds: int, folder: Path) -> None:
+    """`disclint check FILE` while `disclint daemon` runs (its own cache folder, started and
+    stopped here): the wall time, and the CPU of the command plus the daemon's share (the
+    daemon reports its CPU time), as a ratio to the bare interpreter of the same round."""
+    from linter import daemon
+
+    disclint = disclint_command()
+    environment = {**os.environ, "DISCLINT_CACHE_DIR": str(folder / "daemon-cache")}
+    environment.pop(daemon.DAEMON_ENV, None)
+    saved = os.environ.get("DISCLINT_CACHE_DIR")
+    os.environ["DISCLINT_CACHE_DIR"] = environment["DISCLINT_CACHE_DIR"]  # for daemon.request below
+    try:
+        subprocess.run([*disclint, "daemon", "start"], env=environment, check=True, stdout=subprocess.DEVNULL)
+        samples = []
+        for index, (name, text) in enumerate(distinct_documents(rounds + 1)):
+            path = folder / f"daemon_{name}"
+            path.write_text(text, encoding="utf-8")
+            bare, _ = cpu_seconds([sys.executable, "-c", "pass"])
+            before = daemon.request({"command": "status"})["cpu_seconds"]
+            client, wall = cpu_seconds([*disclint, "check", "--exit-zero", str(path)], environment)
+            served = daemon.request({"command": "status"})
+            if index:  # the first round loads what the warm-up did not
+                samples.append((client + served["cpu_seconds"] - before, wall, bare))
+        assert served["served"] == rounds + 1, "a check did not reach the daemon"
+    finally:
+        subprocess.run([*disclint, "daemon", "stop"], env=environment, stdout=subprocess.DEVNULL)
+        if saved is None:
+            del os.environ["DISCLINT_CACHE_DIR"]
+        else:
+            os.environ["DISCLINT_CACHE_DIR"] = saved
+    ratios = sorted(cpu / bare for cpu, _, bare in samples)
+    quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
+    print(f"\n`disclint check FILE` with `disclint daemon` running ({rounds} rounds, distinct copies): "
+          f"wall median {1000 * statistics.median(w for _, w, _ in samples):.0f} ms; "
+          f"CPU of the command and the daemon {1000 * statistics.median(c for c, _, _ in samples):.1f} ms, "
+          f"{statistics.median(ratios):.1f}× the interpreter (quartiles {quartiles[0]:.1f}–{quartiles[2]:.1f}×)")
 
 
 def first_run(rounds: int, folder: Path) -> None:
@@ -213,7 +254,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15, help="paired start-up rounds")
     parser.add_argument("--documents", type=int, default=40, help="distinct documents for the throughput")
     parser.add_argument("--max-size-mb", type=float, default=5.0, help="largest document of the scaling run")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["start-up", "first-run", "throughput", "scaling"])
+    parser.add_argument("--skip", nargs="*", default=[], choices=["start-up", "daemon", "first-run", "throughput", "scaling"])
     parser.add_argument("--measure-size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_size:
@@ -226,6 +267,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         if "start-up" not in args.skip:
             start_up(args.rounds, Path(temporary))
+        if "daemon" not in args.skip:
+            with_daemon(args.rounds, Path(temporary))
         if "first-run" not in args.skip:
             first_run(max(3, args.rounds // 3), Path(temporary))
     if "throughput" not in args.skip:

@@ -27,6 +27,13 @@ def lint():
 
 
 @pytest.fixture(autouse=True)
+def no_daemon(monkeypatch):
+    """Commands run by tests check in their own process, whatever daemon the developer runs
+    (tests/test_daemon.py starts its own)."""
+    monkeypatch.setenv("DISCLINT_DAEMON", "0")
+
+
+@pytest.fixture(autouse=True)
 def english_locale(monkeypatch):
     """Tests read English messages whatever the developer's locale; a test that wants Chinese
     sets ``LANG`` or the language itself."""
