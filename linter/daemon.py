@@ -80,8 +80,10 @@ def check_remotely(arguments: list[str]) -> int | None:
     try:
         stdin = sys.stdin.buffer.read() if "--stdin-filename" in arguments or any(
             a.startswith("--stdin-filename=") for a in arguments) else None
+        mask = os.umask(0o022)  # read it (files written, -o or --fix, get the command's permissions)
+        os.umask(mask)
         request = {"arguments": arguments, "program": _program_name(), "cwd": os.getcwd(),
-                   "environment": dict(os.environ), "stdin": stdin,
+                   "environment": dict(os.environ), "umask": mask, "stdin": stdin,
                    "encodings": (_encoding(sys.stdout), _encoding(sys.stderr))}
         _send(connection, request)
         reply = _receive(connection)
@@ -192,19 +194,26 @@ def start(idle_timeout: float) -> int:
     status = request({"command": "status"})
     if status is not None:
         return status["pid"]
-    process = subprocess.Popen([sys.executable, "-m", "linter", "daemon", "serve", "--idle-timeout", str(idle_timeout)],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    log = log_path()
+    os.makedirs(os.path.dirname(log), exist_ok=True)
+    with open(log, "wb") as messages:  # what the daemon prints goes there, not to a closed terminal
+        process = subprocess.Popen([sys.executable, "-m", "linter", "daemon", "serve", "--idle-timeout", str(idle_timeout)],
+                                   stdin=subprocess.DEVNULL, stdout=messages, stderr=messages, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         status = request({"command": "status"})
         if status is not None:
-            process.stderr.close()
             return status["pid"]
         if process.poll() is not None:
-            raise DaemonError(process.stderr.read().decode("utf-8", "replace").strip() or _("the daemon exited"))
+            with open(log, encoding="utf-8", errors="replace") as messages:
+                raise DaemonError(messages.read().strip() or _("the daemon exited"))
         time.sleep(0.05)
     raise DaemonError(_("the daemon did not answer within 60 s"))
+
+
+def log_path() -> str:
+    """Where a daemon started in the background writes what it prints (beside its socket)."""
+    return f"{os.path.splitext(socket_path())[0]}.log"
 
 
 def serve(idle_timeout: float) -> None:
@@ -296,7 +305,7 @@ def _run(message: dict) -> dict:
     from linter.cli import main
     from linter.i18n import _
 
-    saved = sys.stdin, sys.stdout, sys.stderr, dict(os.environ), os.getcwd()
+    saved = sys.stdin, sys.stdout, sys.stderr, dict(os.environ), os.getcwd(), os.umask(message["umask"])
     stdout, stderr = io.BytesIO(), io.BytesIO()
     out_encoding, err_encoding = message["encodings"]
     # Kept in variables until the reply is made: a text stream closes its buffer when it goes.
@@ -320,10 +329,11 @@ def _run(message: dict) -> dict:
     finally:
         text_out.flush()
         text_err.flush()
-        sys.stdin, sys.stdout, sys.stderr, environment, folder = saved
+        sys.stdin, sys.stdout, sys.stderr, environment, folder, mask = saved
         os.environ.clear()
         os.environ.update(environment)
         os.chdir(folder)
+        os.umask(mask)
     return {"code": code, "stdout": stdout.getvalue(), "stderr": stderr.getvalue()}
 
 

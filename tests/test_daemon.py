@@ -20,9 +20,10 @@ pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="the daem
 EXAMPLE = str(sorted(EXAMPLES.glob("*.txt"))[0])
 
 
-def _disclint(arguments, environment, cwd=None, stdin=b""):
+def _disclint(arguments, environment, cwd=None, stdin=b"", umask=None):
     result = subprocess.run([sys.executable, "-m", "linter", *arguments], input=stdin, capture_output=True,
-                            env=environment, cwd=cwd, timeout=120)
+                            env=environment, cwd=cwd, timeout=120,
+                            preexec_fn=None if umask is None else (lambda: os.umask(umask)))
     return result.returncode, result.stdout, result.stderr
 
 
@@ -92,6 +93,12 @@ def test_checks_through_the_daemon_print_what_a_local_run_prints(daemon, folder)
         through_daemon = _disclint(arguments, environment, cwd, stdin)
         assert through_daemon == _disclint(arguments, local, cwd, stdin), arguments
     assert _served(environment) == before + len(cases)  # each case went through the daemon
+    written = []
+    for name, where in (("through-daemon.json", environment), ("local.json", local)):
+        result = _disclint(["check", "--format", "json", "-o", name, "draft.txt"], where, project, umask=0o077)
+        written.append((result, (project / name).read_bytes(), (project / name).stat().st_mode & 0o777))
+    assert written[0] == written[1] and written[0][1].startswith(b"[")
+    assert written[0][2] == 0o600  # the command's umask, not the daemon's
     chinese = _disclint(["check", EXAMPLE], {**environment, "LANG": "zh_CN.UTF-8"})
     assert chinese == _disclint(["check", EXAMPLE], {**local, "LANG": "zh_CN.UTF-8"})
     assert "错误" in chinese[1].decode() or "警告" in chinese[1].decode()
