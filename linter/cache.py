@@ -51,14 +51,3 @@ def cached(name: str, build: Callable[[Path], None]) -> Path:
         build(partial)
         os.replace(partial, path)
     return path
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` under a temporary name, then rename it over ``path``."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise

@@ -113,7 +113,9 @@ def _remember(key: tuple[str, str, int], program: tuple | None) -> None:
 def _save() -> None:
     """Write the programs (at exit, when some were added), atomically: a reader sees the old file or
     the new one, never part of one."""
+    from linter.safeio import write_atomically
+
     try:
-        cache.write_atomically(cache.cache_dir() / _cache_name(), marshal.dumps(_programs))
+        write_atomically(cache.cache_dir() / _cache_name(), marshal.dumps(_programs))
     except Exception:  # no writable cache folder: the next run compiles again
         pass
