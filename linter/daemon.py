@@ -33,6 +33,8 @@ DAEMON_ENV = "DISCLINT_DAEMON"
 DEFAULT_IDLE_TIMEOUT = 30 * 60
 #: Longest message accepted (a document sent on standard input included).
 _MAX_MESSAGE = 1 << 31
+#: Seconds a client has to send its request once connected.
+_REQUEST_TIMEOUT = 30
 #: Exit status of a command line the daemon failed to answer (as disclint's usage errors).
 _EXIT_FAILED = 2
 
@@ -87,7 +89,8 @@ def check_remotely(arguments: list[str]) -> int | None:
                    "encodings": (_encoding(sys.stdout), _encoding(sys.stderr))}
         _send(connection, request)
         reply = _receive(connection)
-    except (OSError, ValueError, EOFError) as error:
+        outputs, code = (reply["stdout"], reply["stderr"]), reply["code"]
+    except (OSError, ValueError, EOFError, KeyError) as error:
         from linter.i18n import _
 
         sys.stderr.write(_("disclint: the daemon stopped while checking ({error}); run the command again",
@@ -95,11 +98,11 @@ def check_remotely(arguments: list[str]) -> int | None:
         return _EXIT_FAILED
     finally:
         connection.close()
-    for stream, output in ((sys.stdout, reply["stdout"]), (sys.stderr, reply["stderr"])):
+    for stream, output in zip((sys.stdout, sys.stderr), outputs):
         stream.flush()
         stream.buffer.write(output)
         stream.flush()
-    return reply["code"]
+    return code
 
 
 def request(message: dict) -> dict | None:
@@ -229,6 +232,7 @@ def serve(idle_timeout: float) -> None:
         raise DaemonError(_("this system has no Unix sockets: disclint checks in its own process"))
     if request({"command": "status"}) is not None:
         raise DaemonError(_("a disclint daemon is already running"))
+    _warm_up()
     os.makedirs(os.path.dirname(path), exist_ok=True)
     try:
         os.unlink(path)  # left behind by a daemon that died
@@ -245,16 +249,15 @@ def serve(idle_timeout: float) -> None:
     listener.listen(16)
     listener.settimeout(idle_timeout)
     identity = os.stat(path).st_ino
-    _warm_up()
     started, served = time.time(), 0
     try:
         while True:
             try:
-                connection, _ = listener.accept()
+                connection, _address = listener.accept()
             except TimeoutError:
                 break
             with connection:
-                connection.settimeout(None)
+                connection.settimeout(_REQUEST_TIMEOUT)  # a client that sends nothing does not hold the daemon
                 try:
                     message = _receive(connection)
                 except (OSError, ValueError, EOFError):
@@ -267,7 +270,11 @@ def serve(idle_timeout: float) -> None:
                         break
                     continue
                 served += 1
-                _reply(connection, _run(message))
+                try:
+                    reply = _run(message)
+                except Exception as error:  # a malformed request: the daemon keeps serving
+                    reply = {"code": _EXIT_FAILED, "stdout": b"", "stderr": f"disclint: error: {error!r}\n".encode()}
+                _reply(connection, reply)
     finally:
         listener.close()
         try:

@@ -134,3 +134,23 @@ def test_the_daemon_stops_when_told_or_idle(folder):
                                env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert process.wait(timeout=60) == 0  # warm-up, then one idle second
     assert not list((folder / "idle").glob("*.sock"))
+
+
+def test_a_malformed_request_gets_an_error_and_the_daemon_serves_on(daemon, monkeypatch):
+    from linter import daemon as client
+
+    environment, process = daemon
+    monkeypatch.setenv("DISCLINT_CACHE_DIR", environment["DISCLINT_CACHE_DIR"])
+    for payload in (b"", b"\x00\x00\x00\x00\x00\x00\x00\x05junk!", None):
+        connection = socket.socket(socket.AF_UNIX)
+        connection.connect(client.socket_path())
+        if payload is None:
+            client._send(connection, {"arguments": ["check"]})  # no folder, environment…
+            reply = client._receive(connection)
+            assert reply["code"] == 2 and b"error" in reply["stderr"]
+        else:
+            connection.sendall(payload)
+        connection.close()
+    assert process.poll() is None
+    local = {**environment, "DISCLINT_DAEMON": "0"}
+    assert _disclint(["check", EXAMPLE], environment) == _disclint(["check", EXAMPLE], local)
