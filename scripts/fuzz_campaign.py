@@ -87,6 +87,7 @@ KINDS = list(GENERATORS)
 def _init_worker() -> None:
     signal.signal(signal.SIGALRM, _alarm)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM: no traceback
     lint_bytes("2023年收入100万元。".encode())  # load lexicons and grammars before timing
 
 
