@@ -209,7 +209,8 @@ def start(idle_timeout: float) -> int:
             return status["pid"]
         if process.poll() is not None:
             with open(log, encoding="utf-8", errors="replace") as messages:
-                raise DaemonError(messages.read().strip() or _("the daemon exited"))
+                printed = messages.read().strip().removeprefix(_("disclint: error: {message}", message=""))
+            raise DaemonError(printed or _("the daemon exited"))
         time.sleep(0.05)
     raise DaemonError(_("the daemon did not answer within 60 s"))
 

@@ -154,3 +154,13 @@ def test_a_malformed_request_gets_an_error_and_the_daemon_serves_on(daemon, monk
     assert process.poll() is None
     local = {**environment, "DISCLINT_DAEMON": "0"}
     assert _disclint(["check", EXAMPLE], environment) == _disclint(["check", EXAMPLE], local)
+
+
+def test_a_daemon_that_cannot_listen_says_why_once_and_checks_stay_local(folder):
+    too_long = folder / ("x" * 100)  # beyond the ~100 bytes of a Unix socket's path
+    too_long.mkdir()
+    environment = {**os.environ, "DISCLINT_CACHE_DIR": str(too_long)}
+    environment.pop("DISCLINT_DAEMON", None)
+    code, _, error = _disclint(["daemon", "start"], environment)
+    assert code == 2 and error.decode().count("error") == 1 and "cannot listen" in error.decode()
+    assert _disclint(["check", EXAMPLE], environment) == _disclint(["check", EXAMPLE], {**environment, "DISCLINT_DAEMON": "0"})
