@@ -313,12 +313,13 @@ def _run(message: dict) -> dict:
     from linter.cli import main
     from linter.i18n import _
 
-    saved = sys.stdin, sys.stdout, sys.stderr, dict(os.environ), os.getcwd(), os.umask(message["umask"])
     stdout, stderr = io.BytesIO(), io.BytesIO()
     out_encoding, err_encoding = message["encodings"]
     # Kept in variables until the reply is made: a text stream closes its buffer when it goes.
     text_out = io.TextIOWrapper(stdout, encoding=out_encoding, errors="backslashreplace", write_through=True)
     text_err = io.TextIOWrapper(stderr, encoding=err_encoding, errors="backslashreplace", write_through=True)
+    # Last, after what may fail on a malformed request: from here on, all of it is restored.
+    saved = sys.stdin, sys.stdout, sys.stderr, dict(os.environ), os.getcwd(), os.umask(message["umask"])
     code = _EXIT_FAILED
     try:
         os.chdir(message["cwd"])
