@@ -48,13 +48,18 @@ def socket_path() -> str | None:
     named after its version, the Python version, the user and :func:`_installation`, so that
     after an upgrade or an edit of its sources a check never reaches a daemon running older code
     (which exits when idle)."""
+    prefix = _socket_prefix()
+    return None if prefix is None else os.path.join(configured_folder(), f"{prefix}{_installation():08x}.sock")
+
+
+def _socket_prefix() -> str | None:
+    """The name of this user's daemon sockets of this version and Python, up to the checksum of
+    :func:`_installation`; None on a system without Unix sockets."""
     import _socket
 
     if not hasattr(_socket, "AF_UNIX") or not hasattr(os, "getuid"):
         return None
-    name = (f"daemon-{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}-{os.getuid()}-"
-            f"{_installation():08x}.sock")
-    return os.path.join(configured_folder(), name)
+    return f"daemon-{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}-{os.getuid()}-"
 
 
 def _installation() -> int:
@@ -124,9 +129,12 @@ def _connect():
     """A connection to this disclint's daemon, or None. The socket must be the user's own."""
     import _socket
 
-    path = socket_path()
-    try:
-        if path is None or os.stat(path).st_uid != os.getuid():
+    prefix = _socket_prefix()
+    try:  # with no socket of this user at all (the common case), the sources are not even listed
+        if prefix is None or not any(name.startswith(prefix) for name in os.listdir(configured_folder())):
+            return None
+        path = socket_path()
+        if os.stat(path).st_uid != os.getuid():
             return None
         connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     except OSError:
