@@ -1,7 +1,7 @@
 """Module-level regular expressions, compiled once per installation instead of once per run.
 
 Both ``re`` and ``regex`` parse a pattern and generate its program in Python, then hand the
-program (a list of integers) to their C engine: for disclint's ~250 patterns that is ~85 ms, a
+program (a list of integers) to their C engine: for disclint's ~150 patterns that is ~85 ms, a
 quarter of a cold ``disclint check``. :func:`compile_re` and :func:`compile_regex` keep each
 program in one file of the cache folder and rebuild the pattern straight from it on later runs.
 The file is named after the versions of Python and ``regex``, entries are keyed on the pattern

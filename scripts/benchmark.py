@@ -102,11 +102,16 @@ def start_up(rounds: int, folder: Path) -> None:
     print(f"\nStart-up ({rounds} rounds, each `check` on a distinct copy of an example; "
           f"median CPU, ratio to the bare interpreter of the same round):")
     for label, measured in samples.items():
-        ratios = sorted(cpu / base for (cpu, _), (base, _) in zip(measured, bare))
-        quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
+        ratios = [cpu / base for (cpu, _), (base, _) in zip(measured, bare)]
         print(f"  {label:<22} {1000 * statistics.median(c for c, _ in measured):7.1f} ms CPU  "
-              f"{statistics.median(ratios):5.1f}× the interpreter (quartiles {quartiles[0]:.1f}–{quartiles[2]:.1f}×), "
-              f"wall median {1000 * statistics.median(w for _, w in measured):.0f} ms")
+              f"{ratio_summary(ratios)}, wall median {1000 * statistics.median(w for _, w in measured):.0f} ms")
+
+
+def ratio_summary(ratios: list[float]) -> str:
+    """"median× the interpreter (quartiles q1–q3×)" of the ratios of the rounds."""
+    ratios = sorted(ratios)
+    quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
+    return f"{statistics.median(ratios):5.1f}× the interpreter (quartiles {quartiles[0]:.1f}–{quartiles[2]:.1f}×)"
 
 
 def with_daemon(rounds: int, folder: Path) -> None:
@@ -139,12 +144,10 @@ def with_daemon(rounds: int, folder: Path) -> None:
             del os.environ["DISCLINT_CACHE_DIR"]
         else:
             os.environ["DISCLINT_CACHE_DIR"] = saved
-    ratios = sorted(cpu / bare for cpu, _, bare in samples)
-    quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
     print(f"\n`disclint check FILE` with `disclint daemon` running ({rounds} rounds, distinct copies): "
           f"wall median {1000 * statistics.median(w for _, w, _ in samples):.0f} ms; "
           f"CPU of the command and the daemon {1000 * statistics.median(c for c, _, _ in samples):.1f} ms, "
-          f"{statistics.median(ratios):.1f}× the interpreter (quartiles {quartiles[0]:.1f}–{quartiles[2]:.1f}×)")
+          f"{ratio_summary([cpu / bare for cpu, _, bare in samples]).strip()}")
 
 
 def first_run(rounds: int, folder: Path) -> None:
