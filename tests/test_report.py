@@ -228,3 +228,20 @@ def test_the_html_report_names_and_links_the_numbers_a_finding_involves(tmp_path
     assert ("doc-0-l3", "actual 3:6") in links  # the actual, on the finding's own line
     assert "budget 2:6" in page and 'href="#doc-0-l2"' not in page  # no finding on line 2: no link
     assert 'id="doc-0-l3"' in page
+
+
+def test_xlsx_keeps_formula_like_and_error_code_text_as_text(tmp_path):
+    """A title read from a document is never run as a formula or shown as an Excel error, and a
+    character Excel cannot hold is dropped instead of failing the workbook."""
+    from linter.report.batch import BatchResult, DocumentResult
+    from linter.report.tables import write_xlsx
+
+    documents = [DocumentResult("a.txt", title="=HYPERLINK(\"http://x\")", department="#N/A"),
+                 DocumentResult("b.txt", title="部门\x07决算", department="+1", error="=1+1")]
+    write_xlsx(BatchResult(documents), str(tmp_path / "r.xlsx"))
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["Documents"]
+    cells = {(row[0].value, column): row[column] for row in sheet.iter_rows(min_row=2) for column in (1, 2, 7)}
+    assert cells[("a.txt", 1)].value == "=HYPERLINK(\"http://x\")" and cells[("a.txt", 1)].data_type == "s"
+    assert cells[("a.txt", 2)].value == "#N/A" and cells[("a.txt", 2)].data_type == "s"
+    assert cells[("b.txt", 1)].value == "部门决算"
+    assert cells[("b.txt", 2)].value == "+1" and cells[("b.txt", 7)].data_type == "s"

@@ -66,8 +66,21 @@ def write_xlsx(batch: BatchResult, output: str) -> None:
     current language)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
+
+    def excel_value(value):
+        """``value`` as the sheet takes it: text cleaned of what Excel cannot hold, and kept as text
+        where openpyxl would read a formula or an error code (only those become cells of their
+        own: a cell is several times slower to write than a plain value)."""
+        if not isinstance(value, str):
+            return value
+        text = ILLEGAL_CHARACTERS_RE.sub("", value.encode("utf-8", "backslashreplace").decode("utf-8"))
+        if not (text.startswith("=") or text in ERROR_CODES):
+            return text
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"  # never a formula
+        return cell
 
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -89,14 +102,5 @@ def write_xlsx(batch: BatchResult, output: str) -> None:
             header.append(cell)
         sheet.append(header)
         for row in rows:
-            cells = []
-            for value in row:
-                if isinstance(value, str):
-                    text = value.encode("utf-8", "backslashreplace").decode("utf-8")
-                    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", text))
-                    cell.data_type = "s"  # never a formula
-                else:
-                    cell = WriteOnlyCell(sheet, value=value)
-                cells.append(cell)
-            sheet.append(cells)
+            sheet.append([excel_value(value) for value in row])
     workbook.save(output)
