@@ -36,7 +36,8 @@ _ACTUAL = r"(?:决算|合计|总额)?(?:数)?(?:为|是)?"
 
 #: Base quantities: label → pattern the rest of the name must match in full.
 _BASES = (
-    ("收支总计", r"收入?支出?总(?:计|预算)"),
+    # 收入总计 and 支出总计 are the two sides of 收支总计 (本年收入合计 plus 上年结转, and so on).
+    ("收支总计", r"收入?支出?总(?:计|预算)|(?:收入|支出)总计"),
     ("收入", r"(?:本年)?收入(?:合计|总计|预算)?"),
     ("基本支出", r"基本支出(?:总额)?"),
     ("项目支出", r"项目支出(?:总额)?"),
