@@ -75,6 +75,10 @@ class Change:
     current: Stated | None
     start: int
     end: int
+    #: ``current`` is a budget figure ("“三公”经费预算数为…，比上年减少…"): it checks the rate, but is
+    #: neither filed as the quantity's amount nor keyed, as a 决算 states a quantity's budget and its
+    #: actual amount, each with its own change.
+    budgeted: bool = False
 
 
 @dataclass
@@ -156,6 +160,7 @@ _CANDIDATES = compile_re(
             ("execution", r"JA,n?RA(?:,[CK]P)?"),
             ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
+            ("change_budgeted", r"y?nBA,T[UD]A(?:,[UD]P)?"),
             ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
             ("change_restated", r"y?n[UD],T[UD]A(?:,[UD]P)?"),
             ("change_bare", r"y?n[UD]A,[UD]P"),
@@ -255,6 +260,11 @@ class ClaimBuilder(Transformer):
         rate = rate or (None, None, delta.end_pos)
         current = Stated(name, _num(amount), year=year)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2])
+
+    def change_budgeted(self, subject, _budget_is, amount, _compare, verb, delta, rate=None):
+        change = self.change_than(subject, amount, None, verb, delta, rate)
+        change.budgeted = True
+        return change
 
     def budget(self, *tokens):
         amounts = _tokens(tokens, "AMOUNT")
@@ -534,10 +544,10 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             container.shares.append(claim)
         claims.shares.append(claim)
     elif isinstance(claim, Change):
-        if claim.current is not None:
+        if claim.current is not None and not claim.budgeted:
             _state(claim.current, scope, state, claims, breakdown)
             claim.key = claim.current.key
-        elif claim.name:
+        elif claim.current is None and claim.name:
             claim.key = quantity_key(claim.name, state.scope)
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
