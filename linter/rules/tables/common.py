@@ -65,14 +65,14 @@ def in_unit(table: Table, value: float) -> str:
 
 
 #: 元 in each unit a table may print its amounts in.
-_YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 
 
 def converted(value: float, table: Table, other: Table) -> float:
     """An amount of ``other`` in the unit of ``table`` (unchanged when either unit is unknown)."""
     if table.unit is None or other.unit is None:
         return value
-    return value * _YUAN[other.unit] / _YUAN[table.unit]
+    return value * YUAN[other.unit] / YUAN[table.unit]
 
 
 def gap_finding(rule, document, context, locate: Callable[[], Span], printed: float, computed: float,

@@ -14,18 +14,18 @@ from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SUMMARY, Row, Table,
 )
 from linter.patterns import compile_re
-from linter.rules.tables.common import amount, first, gap_finding, row_label
+from linter.rules.tables.common import YUAN, amount, first, gap_finding, row_label
 from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
-_DECISION = r"(?:[。：:，,]?(?:年初(?:预算为[\d,.]+万元|无预算)[，,。])?支出决算为)?"
+_DECISION = r"(?:[。：:，,]?(?:年初(?:预算为[\d,.]+万?元|无预算)[，,。])?支出决算为)?"
 #: "一般公共服务(类)支出821.73万元", "卫生健康支出(类)支出7.6万元", "社会保障和就业支出26.71万元",
 #: "城乡社区支出(类)：支出决算为690.4万元", "(二)其他支出。支出决算为6940.59万元".
 _CLASS = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出)?(?:\(类\))?(?:支出)?{_DECISION}{AMOUNT}")
 #: "一般公共服务支出(类)网信事务(款)事业运行(项)。年初预算为1060.58万元，支出决算为760.05万元".
 _ITEM = compile_re(
     rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>[^()。，]{{2,30}}?)\(款\)"
-    rf"(?P<xiang>[^()。，]{{2,30}}?)\(项\)[。，,：:]?(?:年初(?:预算为[\d,.]+万元|无预算)[，,。])?支出决算为{AMOUNT}"
+    rf"(?P<xiang>[^()。，]{{2,30}}?)\(项\)[。，,：:]?(?:年初(?:预算为[\d,.]+万?元|无预算)[，,。])?支出决算为{AMOUNT}"
 )
 
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
@@ -37,15 +37,16 @@ _TOTALS = {
     FISCAL: [(r"财政拨款收、?支总计", FISCAL, ("总计", "收入"), 1),
              (r"一般公共预算财政拨款收入", FISCAL, 1, 1), (r"政府性基金预算财政拨款收入", FISCAL, 2, 1)],
     GENERAL: [(r"(?:一般公共预算)?财政拨款支出", GENERAL, None, 1),
-              (r"财政拨款支出年初预算为[\d,.]+万元[，,]支出决算为", GENERAL, None, 1),
+              (r"财政拨款支出年初预算为[\d,.]+万?元[，,]支出决算为", GENERAL, None, 1),
               (r"基本支出", GENERAL, None, 2), (r"项目支出", GENERAL, None, 3)],
     BASIC: [(r"基本支出", GENERAL, None, 2), (r"人员经费", BASIC, "人员经费合计", 1),
             (r"公用经费", BASIC, "公用经费合计", 1)],
     FUND: [(r"本年收入", FUND, None, "income"), (r"本年支出", FUND, None, "spending")],
 }
-#: :data:`_TOTALS` with each pattern compiled followed by its amount, and whether it is 项目支出.
+#: :data:`_TOTALS` with each pattern compiled followed by its amount ("收、支总计均为X万元"), and
+#: whether it is 项目支出.
 _TOTAL_AMOUNTS = {
-    kind: [(compile_re(rf"{pattern}{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
+    kind: [(compile_re(rf"{pattern}(?:[均各]?为)?{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
     for kind, totals in _TOTALS.items()
 }
 
@@ -58,8 +59,9 @@ class TextTableAmount(Rule):
     人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
-    a sentence ("主要用于：…") sits between, or the table prints its codes without names. A
-    difference of one rounding tail (``tail_per_item``) is ``info``.
+    a sentence ("主要用于：…") sits between, or the table prints its codes without names. A table
+    in 元 is converted to the text's 万元 (a text in 元 beside a table in 万元 is more precise than
+    the table, and is not compared). A difference of one rounding tail (``tail_per_item``) is ``info``.
 
     **Anti-pattern**
 
@@ -114,13 +116,14 @@ class TextTableAmount(Rule):
         names = _names_by_code(document, tables)
         for completion in document.claims.completions:
             actual = completion.actual
-            if actual.start in compared or actual.unit != "万元" or not any(a <= actual.start < b for a, b in general_lines):
+            if actual.start in compared or actual.unit not in YUAN or not any(a <= actual.start < b for a, b in general_lines):
                 continue
             row = _subject_row(table, names, _subject_before(text, completion.start))
             if row is None:
                 continue
             compared.add(actual.start)
-            yield from self._compare_number(document, context, actual.text, actual.start, actual.end, table, row, 1)
+            yield from self._compare_number(document, context, actual.text, actual.unit, actual.start, actual.end,
+                                            table, row, 1)
 
     def _totals(self, kind, line, tables):
         for pattern, project, table_kind_, row_key, column in _TOTAL_AMOUNTS.get(kind, []):
@@ -152,25 +155,36 @@ class TextTableAmount(Rule):
                 yield match, table, row, column
 
     def _compare(self, document, context, offset, match, table, row, column):
-        yield from self._compare_number(document, context, match.group("num"), offset + match.start("num"),
-                                        offset + match.end(), table, row, column)
+        yield from self._compare_number(document, context, match.group("num"), match.group("unit"),
+                                        offset + match.start("num"), offset + match.end(), table, row, column)
 
-    def _compare_number(self, document, context, stated, start, end, table, row, column):
-        """Compare the amount ``stated`` (万元, flow span ``[start, end)``) with a table cell."""
-        if column is None or table.unit not in (None, "万元"):
-            return  # a table in 元 prints other figures than the text's 万元
+    def _compare_number(self, document, context, stated, unit, start, end, table, row, column):
+        """Compare the amount ``stated`` in ``unit`` (flow span ``[start, end)``) with a table cell,
+        converted to ``unit`` from the table's (万元 when it prints none). A text in 万元 rounds a
+        table in 元 to its decimals; a text in 元 beside a table in 万元 is more precise than the
+        table, so the two are not compared."""
+        table_unit = table.unit or "万元"
+        if column is None or table_unit not in YUAN or YUAN[unit] < YUAN[table_unit]:
+            return
         printed = row.amount(column)
         value, decimals = parse_number(stated)
         if printed is None or value is None:
             return
-        interval = amount_interval(Number(stated, "万元", 0, 0, value, decimals), context.tolerances)
-        if interval.contains(printed):
+        in_text_unit = printed * YUAN[table_unit] / YUAN[unit]
+        interval = amount_interval(Number(stated, unit, 0, 0, value, decimals), context.tolerances)
+        if interval.contains(in_text_unit):
             return
-        finding = gap_finding(
-            self, document, context, lambda: document.span(start, end), value, printed, 1,
-            lambda: _("the text says {stated}万元 for {row} but the table prints {printed} (栏{column})",
-                      stated=stated, row=row_label(table, row), printed=amount(printed), column=column),
-        )
+
+        def describe() -> str:
+            if table_unit == unit:
+                return _("the text says {stated}{unit} for {row} but the table prints {printed} (栏{column})",
+                         stated=stated, unit=unit, row=row_label(table, row), printed=amount(printed), column=column)
+            return _("the text says {stated}{unit} for {row} but the table prints {printed}{table_unit} (栏{column}), "
+                     "which is {converted}{unit}", stated=stated, unit=unit, row=row_label(table, row),
+                     printed=amount(printed), table_unit=table_unit, column=column, converted=amount(in_text_unit))
+
+        finding = gap_finding(self, document, context, lambda: document.span(start, end), value, in_text_unit, 1,
+                              describe)
         if finding:
             yield finding
 
