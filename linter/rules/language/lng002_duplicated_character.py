@@ -73,6 +73,11 @@ class DuplicatedCharacter(Rule):
                 likelier = _LIKELIER
             elif lex.is_word(match.group()) or second in loose:
                 stray, likelier = second in loose and not lex.is_word(match.group()), _LIKELIER
+                if stray and second + 1 in loose and lex.is_word(text[second:second + 2]):
+                    # The second copy and the loose character after it make a word the segmenter
+                    # found too rare to read ("耕地地力" = 耕地 + 地力, 力 left loose): both copies read
+                    # in words. ("专用用材料费" is no such case: 材 reads in 材料费.)
+                    likelier = _OVERLAP_LIKELIER
             else:
                 # Both copies read in words ("进行政政务" = 进/行政/政务, "申报报批" = 申报/报批): a
                 # slip only when one copy fewer reads very much likelier.
