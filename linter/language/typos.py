@@ -270,7 +270,9 @@ class TypoFinder:
             if gain >= needed and (start + i not in best or gain - needed > best[start + i][0]):
                 best[start + i] = (gain - needed, start, window, word, relation)
         typos = []
-        for _, start, window, word, relation in best.values():
+        # Best margin first: of two corrections of one window (资主: 自主 or the document's 资助), the
+        # one read with more evidence to spare is kept.
+        for _, start, window, word, relation in sorted(best.values(), key=lambda b: -b[0]):
             source = "document" if word in written else "dictionary"
             typos.append(Typo(start, start + len(window), window, word, source, word, relation))
         return _drop_nested(typos)
