@@ -613,7 +613,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     name_index: dict[int, int] = {}
     placements: dict[int, list[_Token]] = {}  # id(row) → its value tokens
     for tokens in data_lines:
-        words = [t for t in tokens if t.text]
+        words = _code_joined([t for t in tokens if t.text])
         if not words:
             continue
         if all(not t.is_number for t in words) and "".join(t.text for t in words) in _TOTAL_NAMES:
@@ -713,6 +713,16 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
             row.loose.remove(largest)
             row.values[1] = largest
     table.rows = rows
+
+
+def _code_joined(words: list[_Token]) -> list[_Token]:
+    """``words`` with a subject code printed over the 类, 款 and 项 cells of a row ("201", "03",
+    "01", in cells side by side) as one cell ("2010301") spanning them."""
+    code, rest = _split_code(words)
+    parts = words[:len(words) - len(rest)]
+    if code is None or len(parts) < 2 or any(b.index >= 0 and b.index != a.index + 1 for a, b in zip(parts, parts[1:])):
+        return words
+    return [_token(code, parts[0].start, parts[-1].end, parts[0].index, parts[0].line), *rest]
 
 
 def _split_code(words: list[_Token]) -> tuple[str | None, list[_Token]]:

@@ -53,7 +53,7 @@ class SubjectCode(Rule):
                 if subject.accepts(row.name):  # a name of another year
                     official = subject.name_in(year)
                     yield self.finding(
-                        document, document.source_span(row.start, row.start + len(row.code)),
+                        document, _code_span(document, row),
                         _("{table}: code {code} is named {name}, a name the {year} 政府收支分类科目 no longer "
                           "has; it calls the subject {official}", table=table.label, code=row.code,
                           name=normal_name(row.name), year=year, official=official),
@@ -66,6 +66,15 @@ class SubjectCode(Rule):
                 if elsewhere:
                     message = _("{message} (which is code {codes})", message=message, codes=", ".join(elsewhere))
                 yield self.finding(
-                    document, document.source_span(row.start, row.start + len(row.code)), message,
+                    document, _code_span(document, row), message,
                     expected=elsewhere[0] if elsewhere else subject.name,
                 )
+
+
+def _code_span(document, row):
+    """The span of a row's code, also when it is printed over the 类, 款 and 项 cells ("221 02 01")."""
+    text, end, digits = document.original.text, row.start, 0
+    while digits < len(row.code) and end < len(text):
+        digits += text[end].isdigit()
+        end += 1
+    return document.source_span(row.start, end)
