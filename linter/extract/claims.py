@@ -160,7 +160,7 @@ _CANDIDATES = compile_re(
             ("execution", r"JA,n?RA(?:,[CK]P)?"),
             ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
-            ("change_budgeted", r"y?nBA,T[UD]A(?:,[UD]P)?"),
+            ("change_budgeted", r"(?:y?n|ny)BA,T[UD]A(?:,[UD]P)?"),
             ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
             ("change_restated", r"y?n[UD],T[UD]A(?:,[UD]P)?"),
             ("change_bare", r"y?n[UD]A,[UD]P"),
