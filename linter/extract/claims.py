@@ -529,8 +529,10 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
 
 
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
-    """File one parsed claim, resolving its names against the current context."""
-    scope = breakdown.whole.key[0] if breakdown and breakdown.whole and breakdown.whole.key else state.scope
+    """File one parsed claim, resolving its names against the current context: a part listed under
+    a whole (after 其中 or 主要用于, also in a later sentence of the list) is of the whole's scope."""
+    container = breakdown or state.list_whole
+    scope = container.whole.key[0] if container and container.whole and container.whole.key else state.scope
     if isinstance(claim, Stated):
         _state(claim, scope, state, claims, breakdown)
     elif isinstance(claim, Share):
