@@ -73,6 +73,16 @@ def test_page_numbers_are_dropped():
     assert "14" not in document.flow.text.replace("147.81", "")
 
 
+def test_a_numbered_line_runs_on_into_the_amount_it_names():
+    """A short numbered line looks like a heading, but one ending in a name before an amount on
+    the next line is a wrapped sentence; a heading before a sentence stays a heading."""
+    text = ("（一）收入预算：2024年本年收入合计\n11,000,000.00元，其中：一般公共预算拨款收入\n10,000,000.00元。\n"
+            "（二）支出预算情况\n2024年本年支出合计12,345,678.90元。\n")
+    flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
+    assert "本年收入合计11,000,000.00元，其中：一般公共预算拨款收入10,000,000.00元。" in flow
+    assert "（二）支出预算情况\n2024年" in flow.replace("(", "（").replace(")", "）")
+
+
 def test_tables_stay_on_their_lines():
     text = "201 一般公共服务支出 1,151.77\n20103 政府办公厅 1,140.37\n"
     flow = Document(decode_bytes(text.encode("utf-8"))).flow.text

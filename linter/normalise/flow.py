@@ -29,6 +29,8 @@ _SENTENCE_PUNCTUATION = compile_re("[，。；,]")
 _TERMINAL = "。！？；：!?;:"
 #: Words that announce a number: a line ending in one of them runs on ("…预算数为" + "340.8万元").
 _RUNS_ON = "为占的"
+#: A line opening with an amount or a percentage: no paragraph starts so.
+_AMOUNT_FIRST = compile_re(r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)")
 
 
 class OneForOne:
@@ -108,6 +110,8 @@ def _breaks(previous: str, line: str, width: int) -> bool:
         return True
     if previous[-1] in _RUNS_ON and line[0].isdigit():
         return False
+    if _AMOUNT_FIRST.match(line) and "\u4e00" <= previous[-1] <= "\u9fff":
+        return False  # a name wrapped before its amount ("（一）收入预算：本年收入合计" + "1,100.00万元，其中：")
     if previous[-1] in _TERMINAL or _starts_heading(line) or is_heading(previous, width):
         return True
     # Two numbers must never fuse ("1,151.77" + "20103").
