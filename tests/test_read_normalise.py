@@ -83,6 +83,14 @@ def test_a_numbered_line_runs_on_into_the_amount_it_names():
     assert "（二）支出预算情况\n2024年" in flow.replace("(", "（").replace(")", "）")
 
 
+def test_a_line_ending_in_a_semicolon_runs_on_unless_a_numbered_item_follows():
+    text = ("本年收入合计5,000.00万元，其中：财政拨款收入4,800.00万元，占96%；事业收入150.00万元，占3%；\n"
+            "其他收入50.00万元，占1%。\n主要用于：\n（1）办公费；\n（2）印刷费。\n")
+    flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
+    assert "占3%；其他收入50.00万元" in flow
+    assert "办公费；\n" in flow
+
+
 def test_tables_stay_on_their_lines():
     text = "201 一般公共服务支出 1,151.77\n20103 政府办公厅 1,140.37\n"
     flow = Document(decode_bytes(text.encode("utf-8"))).flow.text

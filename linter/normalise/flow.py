@@ -26,7 +26,7 @@ _HEADING_START = compile_regex(
 _NO_PAGE_NUMBER = compile_re(r"(?![第页])[\u4e00-\u9fff]")
 _HEADING_FIRST = compile_re(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十附表图]")
 _SENTENCE_PUNCTUATION = compile_re("[，。；,]")
-_TERMINAL = "。！？；：!?;:"
+_TERMINAL = "。！？：!?:"
 #: Words that announce a number: a line ending in one of them runs on ("…预算数为" + "340.8万元").
 _RUNS_ON = "为占的"
 #: A line opening with an amount or a percentage: no paragraph starts so.
