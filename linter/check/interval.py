@@ -9,6 +9,7 @@ intervals of its inputs produce it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from linter.check.rule import Tolerances
@@ -62,10 +63,21 @@ def percent_interval(number: Number, tolerances: Tolerances) -> Interval:
 
 
 def format_amount(value: float) -> str:
-    """Print an amount the way disclosures do: two decimals, trailing zeros dropped."""
-    text = f"{value:,.2f}".replace(",", "")
+    """Print an amount the way disclosures do: two decimals (rounded half up), trailing zeros dropped."""
+    text = _rounded(value, 2)
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def format_percent(value: float, decimals: int = 1) -> str:
-    return f"{value:.{max(decimals, 1)}f}%"
+    """Print a percentage with ``decimals`` decimals (at least one), rounded half up: 16.25 → 16.3%."""
+    return f"{_rounded(value, max(decimals, 1))}%"
+
+
+def _rounded(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals, rounded half up as 四舍五入 does (``format`` rounds
+    16.25 to 16.2); a float a hair below the half (852.675 is stored as 852.67499…) still rounds up."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return f"{value:.{decimals}f}"  # beyond a float's cents: no half to round
+    scaled = abs(value) * 10 ** decimals
+    units = math.floor(scaled + 0.5 + 1e-9 * max(1.0, scaled))
+    return ("-" if value < 0 and units else "") + f"{units / 10 ** decimals:.{decimals}f}"

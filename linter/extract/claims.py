@@ -342,21 +342,22 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         claim = _parse(tokens[match.start():match.end()], family, builder)
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
-        if family == "share":
-            claims.extend(_change_after_share(tokens, codes, match, builder))
+        if family in ("share", "actual_value"):
+            claims.extend(_change_after(tokens, codes, match, builder))
     return claims
 
 
-#: The change that follows a share: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%".
-_CHANGE_AFTER_SHARE = compile_re(r",(T[UD]A(?:,[UD]P)?)")
+#: The change that follows a share or an amount spent (and its completion rate): "支出856.4万元，占本年
+#: 支出合计的92.15%，比上年减少34.6万元，下降3.88%", "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元".
+_CHANGE_AFTER = compile_re(r"(?:,CP)?,(T[UD]A(?:,[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 
 
-def _change_after_share(tokens, codes: str, share, builder) -> list[tuple[int, int, object]]:
-    """The change stated right after ``share`` (a code match), read as a change of the share's
-    subject (its level is the share's part, already stated)."""
-    after = _CHANGE_AFTER_SHARE.match(codes, share.end())
-    subject = _SUBJECT.match(codes, share.start())
+def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, object]]:
+    """The change stated right after ``stated`` (a code match of a share or an amount spent), read
+    as a change of its subject (whose level is already stated)."""
+    after = _CHANGE_AFTER.match(codes, stated.end())
+    subject = _SUBJECT.match(codes, stated.start())
     if after is None or subject is None:
         return []
     stream = tokens[subject.start():subject.end()] + tokens[after.start(1):after.end()]
