@@ -28,6 +28,8 @@ def test_percentages_round_half_up(value, decimals, printed):
     (7.6, "7.6"),
     (1200.0, "1200"),
     (0.004, "0"),
+    (8526801.0, "8526801"),         # large amounts keep their cents exact
+    (8526800.01, "8526800.01"),
 ])
 def test_amounts_round_half_up_and_drop_trailing_zeros(value, printed):
     assert format_amount(value) == printed

@@ -75,9 +75,14 @@ def format_percent(value: float, decimals: int = 1) -> str:
 
 def _rounded(value: float, decimals: int) -> str:
     """``value`` with ``decimals`` decimals, rounded half up as 四舍五入 does (``format`` rounds
-    16.25 to 16.2); a float a hair below the half (852.675 is stored as 852.67499…) still rounds up."""
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        return f"{value:.{decimals}f}"  # beyond a float's cents: no half to round
-    scaled = abs(value) * 10 ** decimals
-    units = math.floor(scaled + 0.5 + 1e-9 * max(1.0, scaled))
-    return ("-" if value < 0 and units else "") + f"{units / 10 ** decimals:.{decimals}f}"
+    16.25 to 16.2, and 852.675, stored as 852.67499…, to 852.67): the digits rounded are those of
+    the value's shortest printed form."""
+    digits = repr(abs(value))
+    if not math.isfinite(value) or "e" in digits:
+        return f"{value:.{decimals}f}"  # no decimal digits to round (huge, tiny, inf or nan)
+    whole, _, fraction = digits.partition(".")
+    fraction = fraction.ljust(decimals + 1, "0")
+    units = int(whole + fraction[:decimals]) + (fraction[decimals] >= "5")
+    text = str(units).rjust(decimals + 1, "0")
+    text = f"{text[:-decimals]}.{text[-decimals:]}" if decimals else text
+    return ("-" if value < 0 and units else "") + text
