@@ -342,27 +342,30 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         claim = _parse(tokens[match.start():match.end()], family, builder)
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
-        if family in ("share", "actual_value"):
+        if family in ("share", "actual_value", "value"):
             claims.extend(_change_after(tokens, codes, match, builder))
     return claims
 
 
-#: The change that follows a share or an amount spent (and its completion rate): "支出856.4万元，占本年
-#: 支出合计的92.15%，比上年减少34.6万元，下降3.88%", "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元".
-_CHANGE_AFTER = compile_re(r"(?:,CP)?,(T[UD]A(?:,[UD]P)?)")
+#: The change that follows an amount (or its share, or the amount spent and its completion rate),
+#: naming no quantity of its own: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%",
+#: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%".
+_CHANGE_AFTER = compile_re(r"(?:,CP)?,(?:(T)|W,?)([UD]A(?:,[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 
 
 def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, object]]:
-    """The change stated right after ``stated`` (a code match of a share or an amount spent), read
-    as a change of its subject (whose level is already stated)."""
+    """The change stated right after ``stated`` (a code match of an amount, a share or an amount
+    spent), read as a change of its subject (whose level is already stated). Compared "与上年相比",
+    the change is only read with its rate."""
     after = _CHANGE_AFTER.match(codes, stated.end())
     subject = _SUBJECT.match(codes, stated.start())
     if after is None or subject is None:
         return []
-    stream = tokens[subject.start():subject.end()] + tokens[after.start(1):after.end()]
-    claim = _parse(stream, "change_named", builder)
-    return [] if claim is None else [(after.start(1), after.end(), claim)]
+    start = after.start(1) if after.group(1) else after.start(2)
+    stream = tokens[subject.start():subject.end()] + tokens[start:after.end()]
+    claim = _parse(stream, "change_named" if after.group(1) else "change_bare", builder)
+    return [] if claim is None else [(start, after.end(), claim)]
 
 
 def _parse(stream: list[ClaimToken], family: str, builder) -> object | None:
