@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GRAMMAR = ROOT / "grammars" / "claims.lark"
 GENERATED = ROOT / "linter" / "extract" / "claims_parser.py"
 STARTS = ["completion", "adjusted_execution", "execution", "change_with", "change_than", "change_budgeted", "change_named", "change_restated", "change_bare",
-          "share", "value", "actual_value"]
+          "share", "actual_share", "value", "actual_value"]
 
 
 def generate() -> str:

@@ -165,6 +165,7 @@ _CANDIDATES = compile_re(
             ("change_restated", r"y?n[UD],T[UD]A(?:,[UD]P)?"),
             ("change_bare", r"y?n[UD]A,[UD]P"),
             ("share", r"y?nA,Sn?O?P"),
+            ("actual_share", r"y?nXA,Sn?O?P"),
             ("value", r"y?nA"),
             ("actual_value", r"y?nXA"),
         )
@@ -247,6 +248,10 @@ class ClaimBuilder(Transformer):
         whole = next((r for r in rest if isinstance(r, str) and not hasattr(r, "type")), None)
         percent = _tokens(rest, "PERCENT")[-1]
         return Share(Stated(name, _num(amount), year=year), _num(percent), whole or None)
+
+    def actual_share(self, subject, _actual, amount, *rest):
+        year, name, start = subject
+        return self.share((year, f"{name}支出", start), amount, *rest)
 
     def change_with(self, compare, *rest):
         verb = _tokens(rest, "UP", "DOWN")[0]
@@ -342,7 +347,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         claim = _parse(tokens[match.start():match.end()], family, builder)
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
-        if family in ("share", "actual_value", "value"):
+        if family in ("share", "actual_share", "actual_value", "value"):
             claims.extend(_change_after(tokens, codes, match, builder))
     return claims
 
