@@ -38,8 +38,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # A template's unmade choice "下降（增长）" reads as its first word (NUM002 reports the choice).
     "UP": ("U", rf"(?:增长率|增幅)为?|(?:增加|增长|上升|提高)了?(?:{_OTHER_WAY})?"),
     "DOWN": ("D", rf"(?:下降幅度|降幅)为?|(?:减少|下降|降低)了?(?:{_OTHER_WAY})?"),
-    "SHARE": ("S", r"占(?!用)"),
-    "OF": ("O", r"的(?=\d)"),
+    "SHARE": ("S", r"所?占(?:比重?为?)?(?!用)"),
+    "OF": ("O", r"的(?:比重|比例)?为?(?=\d)"),
     "QIZHONG": ("Q", r"其中"),
     "MAIN_USE": ("M", r"主要用于(?:以下方面)?"),
     # Separators start with "_": Lark keeps them out of parse trees.
