@@ -22,7 +22,7 @@ _FIGURE = compile_regex(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d.,]|\s*年)")
 _FIGURE_CHARACTERS = compile_re(r"[\d.,%\s-]+")
 _DIGIT = compile_re(r"\d")
 #: The parts of a 决算 / 预算 disclosure in their order, each known by a word of its title.
-PART_KINDS = (("概况", "概况"), ("决算表", "表"), ("预算表", "表"), ("情况说明", "情况说明"),
+PART_KINDS = (("概况", "概况"), ("决算表", "表"), ("预算表", "表"), ("报表", "表"), ("公开表", "表"), ("情况说明", "情况说明"),
               ("重点工作", "重点工作完成情况"), ("其他重要事项", "其他重要事项"),
               ("名词解释", "名词解释"), ("附件", "附件"), ("附表", "附件"))
 REQUIRED_KINDS = ("概况", "表", "情况说明")
