@@ -75,10 +75,13 @@ class Change:
     current: Stated | None
     start: int
     end: int
-    #: ``current`` is a budget figure ("“三公”经费预算数为…，比上年减少…"): it checks the rate, but is
-    #: neither filed as the quantity's amount nor keyed, as a 决算 states a quantity's budget and its
-    #: actual amount, each with its own change.
-    budgeted: bool = False
+    #: A change that only checks its rate, neither filed as the quantity's amount nor compared with
+    #: its year-on-year changes: of a budget figure ("“三公”经费预算数为…，比上年减少…", a 决算 states a
+    #: quantity's budget and its actual amount, each with its own change), or against the budget
+    #: ("支出决算18.6万元，比年初预算减少1.4万元，下降7%").
+    rate_only: bool = False
+    #: The change is the gap to the budget, not to the previous year.
+    against_budget: bool = False
 
 
 @dataclass
@@ -268,7 +271,15 @@ class ClaimBuilder(Transformer):
 
     def change_budgeted(self, subject, _budget_is, amount, _compare, verb, delta, rate=None):
         change = self.change_than(subject, amount, None, verb, delta, rate)
-        change.budgeted = True
+        change.rate_only = True
+        return change
+
+    def change_vs_budget(self, subject, *rest):
+        amount, delta = _tokens(rest, "AMOUNT")
+        verb = _tokens(rest, "UP", "DOWN")[0]
+        rate = next((r for r in rest if isinstance(r, tuple)), None)
+        change = self.change_than(subject, amount, None, verb, delta, rate)
+        change.rate_only = change.against_budget = True
         return change
 
     def budget(self, *tokens):
@@ -354,8 +365,9 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
 
 #: The change that follows an amount (or its share, or the amount spent and its completion rate),
 #: naming no quantity of its own: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%",
-#: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%".
-_CHANGE_AFTER = compile_re(r"(?:,CP)?,(?:(T)|W,?)([UD]A(?:,[UD]P)?)")
+#: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%",
+#: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
+_CHANGE_AFTER = compile_re(r"(?:,CP)?,(?:(T)|W,?|(V))([UD]A(?:,[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 
 
@@ -367,9 +379,13 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
     subject = _SUBJECT.match(codes, stated.start())
     if after is None or subject is None:
         return []
-    start = after.start(1) if after.group(1) else after.start(2)
-    stream = tokens[subject.start():subject.end()] + tokens[start:after.end()]
-    claim = _parse(stream, "change_named" if after.group(1) else "change_bare", builder)
+    if after.group(2):  # against the budget: the amount, then its gap to the budget
+        start = after.start(2)
+        claim = _parse(tokens[subject.start():after.end()], "change_vs_budget", builder)
+    else:
+        start = after.start(1) if after.group(1) else after.start(3)
+        stream = tokens[subject.start():subject.end()] + tokens[start:after.end()]
+        claim = _parse(stream, "change_named" if after.group(1) else "change_bare", builder)
     return [] if claim is None else [(start, after.end(), claim)]
 
 
@@ -555,7 +571,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             container.shares.append(claim)
         claims.shares.append(claim)
     elif isinstance(claim, Change):
-        if claim.current is not None and not claim.budgeted:
+        if claim.current is not None and not claim.rate_only:
             _state(claim.current, scope, state, claims, breakdown)
             claim.key = claim.current.key
         elif claim.current is None and claim.name:

@@ -54,7 +54,7 @@ class GrowthRateMismatch(Rule):
             now = amount(current.number, tolerances)
             previous = now - delta if change.sign > 0 else now + delta
             if previous.lo <= 0 <= previous.hi:
-                if change.sign > 0 and not change.rate.malformed and abs(change.rate.value - 100) > 1e-9:
+                if change.sign > 0 and not change.against_budget and not change.rate.malformed and abs(change.rate.value - 100) > 1e-9:
                     yield self.finding(
                         document, span,
                         _("{quantity} rose from nothing ({current} − {delta} = 0): such a change is written "
@@ -68,9 +68,10 @@ class GrowthRateMismatch(Rule):
             if percent_matches(delta, previous, change.rate, tolerances) is False:
                 before = current.number.value - change.sign * change.delta.value
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
-                message = _("rate of change of {quantity}: {delta} / (previous year {current} {operator} {delta} = "
+                message = _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
                             "{previous}) = {computed}, but the text says {stated}%",
                             quantity=current.name, delta=format_amount(change.delta.value),
+                            base=_("budget") if change.against_budget else _("previous year"),
                             current=format_amount(current.number.value), operator="−" if change.sign > 0 else "+",
                             previous=format_amount(before), computed=expected, stated=change.rate.text)
 
