@@ -562,7 +562,6 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         _state(claim, scope, state, claims, breakdown)
     elif isinstance(claim, Share):
         _state(claim.part, scope, state, claims, breakdown)
-        container = breakdown or state.list_whole
         if claim.whole_name is None and container is not None:
             claim.whole = container.whole
             if breakdown is None:
