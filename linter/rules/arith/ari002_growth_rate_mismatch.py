@@ -15,7 +15,8 @@ class GrowthRateMismatch(Rule):
     The previous year's amount is the current amount minus the change; the rate is the
     change divided by it. The rate's direction must also match the change's (增加 … 增长).
     A change from nothing (previous amount 0) has no rate; it is written "增长100%", and another
-    rate there is a warning.
+    rate there is a warning. A gap to the budget ("比年初预算减少1.4万元，下降7%") is taken against
+    the budget the same way.
 
     **Anti-pattern**
 
