@@ -122,6 +122,21 @@ def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
     assert hierarchy[0]["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
 
 
+def test_codes_over_the_class_and_item_cells_point_at_all_of_them(tmp_path):
+    """类, 款 and 项 in cells of their own ("221", "02", "01"): one code, and a finding about it
+    spans the three cells."""
+    rows = [
+        ["类", "款", "项", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["", "", "", "合计", "30.00", "", "30.00"],
+        ["221", "", "", "住房保障支出", "30.00", "", "30.00"],
+        ["221", "02", "", "住房改革支出", "30.00", "", "30.00"],
+        ["221", "02", "01", "提租补贴", "30.00", "", "30.00"],
+    ]
+    path = write_xlsx(tmp_path / "决算表.xlsx", "一般公共预算财政拨款支出决算表（表5）", rows)
+    (code,) = [f for f in findings(str(path)) if f["code"] == "TBL005"]
+    assert "2210201" in code["message"] and code["quote"].split() == ["221", "02", "01"]
+
+
 def test_workbook_beside_its_word_draft_is_checked_with_it(tmp_path):
     """The narrative of the .docx against the tables of the .xlsx with the same stem."""
     rows = [

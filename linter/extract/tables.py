@@ -925,8 +925,9 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     lines = source.lines()
     body = _line_indices(source, grid)
     table.end = lines[body[-1]][0] + len(lines[body[-1]][1])
-    for index in body:
-        lines[index] = (lines[index][0], _joined_code(lines[index][1], kind))
+    if kind == BASIC:  # economic codes split in every block; a code table's are joined by _code_joined
+        for index in body:
+            lines[index] = (lines[index][0], _joined_economic_codes(lines[index][1]))
     if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
     notes = [text.strip() for _, text in lines[body[-1] + 1:body[-1] + 4]]
@@ -935,17 +936,15 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     return table
 
 
-def _joined_code(row: str, kind: str) -> str:
-    """A row whose subject codes are split over 类, 款, 项 cells ("201\t06\t01\t行政运行") with each
-    code in its first cell ("2010601\t\t\t行政运行"): same length, every cell where it was. Only
-    the first cell holds a 功能分类 code; in the 基本支出 table every block starts with an 经济分类 code."""
-    pattern = r"(?:(?<=^)|(?<=\t))(3\d{2})\t(\d{2})()(?=\t)" if kind == BASIC else r"^([12]\d{2})\t(\d{2})(?:\t(\d{2}))?(?=\t)"
+def _joined_economic_codes(row: str) -> str:
+    """A 基本支出 table row whose 经济分类 codes are split over 类 and 款 cells ("301\t01\t基本工资")
+    with each code in its first cell ("30101\t\t基本工资"): same length, every cell where it was."""
 
     def join(match: re.Match) -> str:
-        code = "".join(part for part in match.groups() if part)
+        code = match.group(1) + match.group(2)
         return code + "\t" * (len(match.group()) - len(code))
 
-    return re.sub(pattern, join, row)
+    return re.sub(r"(?:(?<=^)|(?<=\t))(3\d{2})\t(\d{2})(?=\t)", join, row)
 
 
 def _line_indices(source: SourceText, grid) -> list[int]:
