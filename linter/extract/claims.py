@@ -158,7 +158,7 @@ _CANDIDATES = compile_re(
     "|".join(
         f"(?P<{family}>{pattern})"
         for family, pattern in (
-            ("completion", r"(?:y?n)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?"),
+            ("completion", r"(?:y?n:?)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"JA,n?RA(?:,[CK]P)?"),
             ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
