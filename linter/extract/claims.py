@@ -21,7 +21,7 @@ import regex
 
 from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Token, Transformer, Tree, v_args
 from linter.extract.numbers import Number
-from linter.extract.quantities import DEPARTMENT, SANGONG, Key, is_part_of, parent_base, quantity_key, scope_of
+from linter.extract.quantities import DEPARTMENT, SANGONG, Key, is_part_of, parent_base, quantity_key, scope_of, without_copula
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import is_heading
 from linter.patterns import compile_re, compile_regex
@@ -230,7 +230,7 @@ class ClaimBuilder(Transformer):
 
     def subject(self, *tokens):
         year = next((str(t) for t in tokens if t.type == "YEAR"), None)
-        return year, _first_name(tokens) or "", tokens[0].start_pos
+        return year, without_copula(_first_name(tokens) or ""), tokens[0].start_pos
 
     def rate(self, verb, percent):
         return _sign(verb), _num(percent), percent.end_pos

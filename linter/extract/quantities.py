@@ -92,8 +92,12 @@ Key = tuple[str, str]
 
 def clean_name(name: str) -> str:
     """Drop list markers, years, spaces, quotes and a closing 为: "2022年度收、支总计均为" → "收支总计"."""
-    name = _COPULA.sub("", _NOISE.sub("", name))
-    return name.removesuffix("各").removesuffix("中")
+    return without_copula(_NOISE.sub("", name)).removesuffix("中")
+
+
+def without_copula(name: str) -> str:
+    """A name without the verb it was stated with: "收、支总计均为" and "收、支总计各" → "收、支总计"."""
+    return _COPULA.sub("", name).removesuffix("各")
 
 
 def scope_of(text: str) -> str | None:
