@@ -135,9 +135,14 @@ class Typo:
     meant: Number
 
 
-def find_typo(document, inputs: list[tuple[str, Number]], holds, tolerances: Tolerances) -> Typo | None:
+def find_typo(document, inputs: list[tuple[str, Number]], holds, tolerances: Tolerances,
+              rate: Number | None = None) -> Typo | None:
     """The one input (``(label, number)``) whose typo explains a failed claim: ``holds(i, interval)``
-    says whether the claim holds with input ``i`` replaced. None when no input or several do."""
+    says whether the claim holds with input ``i`` replaced. None when no input or several do, or
+    when the claim is a ``rate`` printed without decimals ("增长9%"): so coarse a rate fits amounts
+    printed elsewhere by chance."""
+    if rate is not None and rate.decimals == 0:
+        return None
     found = []
     exclude = frozenset(number.start for _label, number in inputs)  # the claim's own numbers are no evidence
     for i, (label, number) in enumerate(inputs):

@@ -46,7 +46,7 @@ class ShareMismatch(Rule):
                 def holds(i, interval, part=part_interval, whole=whole_interval, percent=share.percent):
                     return percent_matches(*((interval, whole) if i == 0 else (part, interval)), percent, tolerances) is True
 
-                typo = find_typo(document, [(_("part"), part), (_("whole"), whole.number)], holds, tolerances)
+                typo = find_typo(document, [(_("part"), part), (_("whole"), whole.number)], holds, tolerances, share.percent)
                 if typo is not None:
                     yield typo_finding(self, document, message, typo, share.percent, _("share"))
                     continue

@@ -83,7 +83,7 @@ class GrowthRateMismatch(Rule):
                         return sign > 0 and rate.value == 100
                     return percent_matches(delta, before, rate, tolerances) is True
 
-                typo = find_typo(document, [(_("current amount"), current.number), (_("change"), change.delta)], holds, tolerances)
+                typo = find_typo(document, [(_("current amount"), current.number), (_("change"), change.delta)], holds, tolerances, change.rate)
                 if typo is not None:
                     yield typo_finding(self, document, message, typo, change.rate, _("rate"))
                     continue

@@ -53,7 +53,7 @@ class CompletionRateMismatch(Rule):
                 part, whole = (actual, interval) if i == 0 else (interval, budget)
                 return percent_matches(part, whole, rate, tolerances) is True
 
-            typo = find_typo(document, [(_("budget"), budget_number), (_("actual"), claim.actual)], holds, tolerances)
+            typo = find_typo(document, [(_("budget"), budget_number), (_("actual"), claim.actual)], holds, tolerances, claim.rate)
             if typo is not None:
                 yield typo_finding(self, document, message, typo, claim.rate, _("rate"))
                 continue
