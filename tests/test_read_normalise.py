@@ -91,6 +91,15 @@ def test_a_line_ending_in_a_semicolon_runs_on_unless_a_numbered_item_follows():
     assert "办公费；\n" in flow
 
 
+def test_full_width_thousands_separators_become_ascii_in_amounts_only():
+    text = "本年支出合计２，２００．００万元，其中：基本支出８００．００万元。共有3，100家企业参与。\n"
+    document = Document(decode_bytes(text.encode("utf-8")))
+    flow = document.flow.text
+    assert "合计2,200.00万元，其中" in flow and "3，100家" in flow
+    start = flow.index("2,200.00万元")
+    assert document.span(start, start + 8).quote == "２，２００．００"
+
+
 def test_tables_stay_on_their_lines():
     text = "201 一般公共服务支出 1,151.77\n20103 政府办公厅 1,140.37\n"
     flow = Document(decode_bytes(text.encode("utf-8"))).flow.text

@@ -29,6 +29,9 @@ _SENTENCE_PUNCTUATION = compile_re("[，。；,]")
 _TERMINAL = "。！？：!?:"
 #: Words that announce a number: a line ending in one of them runs on ("…预算数为" + "340.8万元").
 _RUNS_ON = "为占的"
+#: An amount with full-width thousands separators ("２，２００．００万元" once its digits are ASCII):
+#: its commas become ASCII, one for one. A comma before three digits that end no amount is left alone.
+_FULL_WIDTH_THOUSANDS = compile_re(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|万元|亿元|元)")
 #: A line opening with an amount or a percentage: no paragraph starts so.
 _AMOUNT_FIRST = compile_re(r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)")
 
@@ -121,6 +124,8 @@ def _breaks(previous: str, line: str, width: int) -> bool:
 def _add_line(builder: MappedTextBuilder, line: str, origin: int) -> None:
     """Append one stripped line, translating characters and dropping spaces near CJK text."""
     text = _LINE_CHARACTERS(line)
+    if "，" in text:
+        text = _FULL_WIDTH_THOUSANDS.sub(_ascii_commas, text)
     if " " not in text:
         builder.add(text, origin)
         return
@@ -131,6 +136,10 @@ def _add_line(builder: MappedTextBuilder, line: str, origin: int) -> None:
             builder.add(" ", origin + match.start())
         position = match.end()
     builder.add(text[position:], origin + position)
+
+
+def _ascii_commas(match: re.Match) -> str:
+    return match.group().replace("，", ",")
 
 
 def _sticks(char: str) -> bool:
