@@ -8,7 +8,7 @@ from typing import Iterator
 from linter.extract.tables import PERFORMANCE, table_kind
 from linter.patterns import compile_re
 
-#: An amount of 万元 in the flow text (group ``num``).
+#: An amount of 万元 or 元 in the flow text (groups ``num`` and ``unit``).
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
 #: A section heading; a wrapped heading may carry the start of its first paragraph.
 _HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
