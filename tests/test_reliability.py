@@ -3,6 +3,7 @@ safe, and ``--fix`` loses nothing (issue 10)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -57,6 +58,27 @@ def test_a_failing_rule_is_one_line_and_the_other_rules_and_files_still_run(tmp_
     assert any(line.startswith(f"{tmp_path / 'a.txt'}:2:") and "ARI003" in line for line in lines)  # other rules
     assert any(line.startswith(f"{tmp_path / 'b.txt'}:1:") and "NUM001" in line for line in lines)  # other files
     assert "Traceback" not in result.output and "--verbose" in result.stderr
+
+
+def test_the_garbage_collector_pauses_for_a_document_and_resumes_even_when_a_rule_raises(monkeypatch):
+    from linter.config import Settings
+    from linter.engine import lint_source
+    from linter.read import decode_bytes
+
+    seen = []
+    rule = load_rule("NUM001")
+    monkeypatch.setattr(rule, "check", lambda self, document, context: seen.append(gc.isenabled()) or 1 / 0)
+    source = decode_bytes(BAD.encode("utf-8"), "a.txt")
+    assert [f.code for f in lint_source(source, [rule(None)], Settings())] == ["E000"]
+    with pytest.raises(ZeroDivisionError):
+        lint_source(source, [rule(None)], Settings(), contain=False)
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()  # a host program that turned the collector off keeps it off
+    try:
+        lint_source(source, [rule(None)], Settings())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_verbose_and_the_environment_show_the_traceback(tmp_path, broken_rule):
