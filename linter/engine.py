@@ -122,8 +122,9 @@ def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while the rules read one document. The pipeline
     makes tens of thousands of small objects a document (tokens, claims, table cells) that live
     until the document is done: the collector's passes over them find nothing to free, and cost
-    a tenth to a sixth of a warm document's CPU, and a quarter of a 5 MB one's. Reference counting still frees
-    everything else at once; the collector resumes after the document and clears any cycle left."""
+    a tenth to a sixth of a warm document's CPU, a quarter of a 5 MB one's. Reference counting
+    still frees everything else at once; the collector resumes after the document and clears
+    any cycle left."""
     if not gc.isenabled():  # paused already (a nested call) or disabled by the host program
         yield
         return
