@@ -81,6 +81,26 @@ def test_the_garbage_collector_pauses_for_a_document_and_resumes_even_when_a_rul
         gc.enable()
 
 
+def test_a_linted_document_leaves_no_reference_cycle_behind():
+    """What the rules build of a document is freed by reference counting, not left for the garbage
+    collector (which is paused while a document is linted)."""
+    from linter.config import Settings
+    from linter.engine import instantiate_rules, lint_source
+    from linter.read import decode_bytes
+
+    settings = Settings()
+    rules = instantiate_rules(settings)
+    examples = sorted(Path(__file__).resolve().parent.parent.joinpath("examples").glob("*.txt"))
+    lint_source(decode_bytes(examples[0].read_bytes(), "a.txt"), rules, settings)  # first-use loads
+    gc.collect()
+    gc.disable()
+    try:
+        findings = lint_source(decode_bytes(examples[1].read_bytes(), "b.txt"), rules, settings)
+        assert findings and gc.collect() == 0
+    finally:
+        gc.enable()
+
+
 def test_verbose_and_the_environment_show_the_traceback(tmp_path, broken_rule):
     (tmp_path / "a.txt").write_text("崩溃\n" + BAD, encoding="utf-8")
     for result in (run("check", "--verbose", tmp_path), run("check", tmp_path, env={"DISCLINT_TRACEBACK": "1"})):

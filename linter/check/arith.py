@@ -6,6 +6,7 @@ Shared by the ARI (arithmetic) and CON (consistency) rules.
 from __future__ import annotations
 
 import math
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -184,7 +185,9 @@ class QuantityIndex:
     """Current-year statements of each known quantity, in document order."""
 
     by_key: dict[Key, list[Stated]]
-    document: object = None
+    #: The document, weakly (the document holds its index): its table totals stand in for
+    #: quantities the text does not state.
+    document: weakref.ref | None = None
 
     @classmethod
     def of(cls, document) -> "QuantityIndex":
@@ -198,9 +201,10 @@ class QuantityIndex:
     def whole(self, key: Key | None) -> Stated | None:
         """The text's first statement of ``key``, else the total a table prints for it."""
         stated = self.first(key)
-        if stated is not None or key is None or self.document is None:
+        document = self.document() if self.document is not None else None
+        if stated is not None or key is None or document is None:
             return stated
-        found = self.document.derived(_table_totals).get(key)
+        found = document.derived(_table_totals).get(key)
         if found is None:
             return None
         where, value = found
@@ -219,7 +223,7 @@ def _build_index(document) -> QuantityIndex:
     for value in claims.values:
         if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):
             by_key[value.key].append(value)
-    return QuantityIndex(dict(by_key), document)
+    return QuantityIndex(dict(by_key), weakref.ref(document))
 
 
 def _table_totals(document):
