@@ -15,7 +15,7 @@ from linter.check.registry import load_rule, selected_codes
 from linter.check.rule import CheckContext, Rule
 from linter.config import Configuration, Settings
 from linter.document import Document, Span
-from linter.i18n import _
+from linter.i18n import _, language_settled
 from linter.read import DOCUMENT_SUFFIXES, InputError, SourceFile, read_document
 
 
@@ -98,7 +98,7 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings, conta
 
     A rule that raises becomes one :func:`rule_failure` entry and the other rules still run
     (``contain=False`` lets the exception through, for tests)."""
-    with collector_paused():
+    with collector_paused(), language_settled():
         findings = _run_rules(source, rules, settings, contain)
     if not source.is_text:
         for finding in findings:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import gettext
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 #: The languages disclint speaks; the first is the language of the message ids.
 LANGUAGES = ("en", "zh")
@@ -58,6 +59,19 @@ def chosen_language() -> str | None:
 
 def current_language() -> str:
     return _language or language_from_environment()
+
+
+@contextmanager
+def language_settled() -> Iterator[None]:
+    """Keep the current language for a stretch of work that makes many messages (the findings
+    of a document), instead of reading the locale variables for every message."""
+    global _language
+    saved = _language
+    _language = current_language()
+    try:
+        yield
+    finally:
+        _language = saved
 
 
 def _catalogue() -> gettext.NullTranslations:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from linter.cli import main
 from linter.config import ConfigError, Configuration
-from linter.i18n import _, language_from_environment, set_language
+from linter.i18n import _, chosen_language, language_from_environment, language_settled, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 MALFORMED = "完成年初预算的72.83.1%。\n"
@@ -102,6 +102,16 @@ def test_placeholders_are_named_and_filled():
     set_language("zh")
     assert _("{path}: no such configuration file", path="a.toml") == "a.toml：配置文件不存在"
     set_language("en")
+    assert _("{path}: no such configuration file", path="a.toml") == "a.toml: no such configuration file"
+
+
+def test_a_settled_language_holds_until_the_work_is_done(monkeypatch):
+    set_language(None)
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    with language_settled():
+        monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # read once, when the work began
+        assert _("{path}: no such configuration file", path="a.toml") == "a.toml：配置文件不存在"
+    assert chosen_language() is None
     assert _("{path}: no such configuration file", path="a.toml") == "a.toml: no such configuration file"
 
 
