@@ -308,7 +308,8 @@ class TypoFinder:
         if not words:
             return set()
         firsts, seconds = ("".join(sorted({word[i] for word in words})) for i in (0, 1))
-        pairs = set(re.findall(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))", self.text))
+        # The first character consumed (the scan skips others in C), the second looked ahead at.
+        pairs = {a + b for a, b in re.findall(f"([{re.escape(firsts)}])(?=([{re.escape(seconds)}]))", self.text)}
         return {word for word in words if word[:2] in pairs and (len(word) == 2 or word in self.text)}
 
     def _candidates(self):
