@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import pytest
 
 from linter.document import Document
+from linter.normalise.position import Position, SourceText
 from linter.read import InputError, decode_bytes, read_path
 
 TEXT = "2022 年度收入合计 199.25\n\n万元。其中：财政拨款收入１９９．２５万元，占本年收入１００％。\n"
@@ -104,3 +106,12 @@ def test_tables_stay_on_their_lines():
     text = "201 一般公共服务支出 1,151.77\n20103 政府办公厅 1,140.37\n"
     flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
     assert "1,151.77\n20103" in flow
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "一\n二", "a\r\nb\rc\n\nd", "\r\n\r\n", "x\ry", "\n", "行\u2028内\x0c页\n"])
+def test_lines_break_at_crlf_cr_and_lf_only_and_positions_count_characters(text):
+    source = SourceText(text)
+    starts = [0] + [match.end() for match in re.finditer(r"\r\n|\r|\n", text)]
+    assert source.line_starts == starts
+    assert source.lines() == list(zip(starts, re.split(r"\r\n|\r|\n", text)))
+    assert [source.position(offset) for offset in starts] == [Position(line, 1) for line in range(1, len(starts) + 1)]
