@@ -1,6 +1,7 @@
 """The whole pipeline on disclosures worded and laid out unlike the Wuhan examples: a 决算 that says
 收入总计 and 同比, a 预算 in 元 that compares with 执行数, a 三公 section with completion rates and
-changes in one sentence, a 收入支出决算总表 printed in 元. Each document is consistent: it must draw
+changes in one sentence, a 收入支出决算总表 printed in 元, a district's 决算 with 均为 totals, shares of
+本年收入 and counts broken down after 其中. Each document is consistent: it must draw
 no warning or error; each planted slip must be found; and wrapping the narrative as a PDF does
 (lines of 24 or 30 characters, never inside a number) must not change what is found."""
 
@@ -70,7 +71,26 @@ YUAN_TABLE = """\
 2023年度收、支总计均为1,384.57万元。与2022年度相比，收、支总计各增加84.57万元，增长6.51%。
 """
 
-DOCUMENTS = {"final": FINAL, "budget": BUDGET, "sangong": SANGONG, "yuan_table": YUAN_TABLE}
+DISTRICT = """\
+一、收入支出决算总体情况说明
+2023年度收、支总计均为3,210.45万元。与2022年度相比，收、支总计各减少210.55万元，下降6.15%。主要原因是一次性项目资金在本年不再安排。
+二、收入决算情况说明
+本年收入合计3,000.00万元，其中：财政拨款收入2,900.00万元，占本年收入96.67%；其他收入100.00万元，占本年收入3.33%。
+三、支出决算情况说明
+本年支出合计3,100.00万元，其中：基本支出2,000.00万元，占本年支出64.52%；项目支出1,100.00万元，占本年支出35.48%。
+四、财政拨款收入支出决算总体情况说明
+2023年度财政拨款收、支总计均为3,010.45万元。与2022年度相比，财政拨款收、支总计各减少190.00万元，下降5.94%。
+五、一般公共预算财政拨款支出决算情况说明
+2023年度一般公共预算财政拨款支出2,950.00万元，占本年支出合计的95.16%。一般公共预算财政拨款支出主要用于以下方面：农林水支出2,500.00万元，占84.75%；社会保障和就业支出300.00万元，占10.17%；住房保障支出150.00万元，占5.08%。
+1.农林水支出（类）农业农村（款）行政运行（项）。年初预算为500.00万元，支出决算为520.00万元，完成年初预算的104%。决算数大于年初预算数的主要原因是人员增资。
+2.农林水支出（类）农业农村（款）病虫害控制（项）。年初预算为200.00万元，支出决算为180.00万元，完成年初预算的90%。决算数小于年初预算数的主要原因是项目结余。
+六、一般公共预算财政拨款基本支出决算情况说明
+2023年度一般公共预算财政拨款基本支出1,950.00万元，其中：人员经费1,600.00万元，主要包括：基本工资、津贴补贴；公用经费350.00万元，主要包括：办公费、差旅费。
+七、国有资产占用情况说明
+截至2023年12月31日，共有车辆5辆，其中：一般公务用车2辆、执法执勤用车3辆、其他用车0辆。实有人员28人，其中：在职人员25人，离退休人员3人。
+"""
+
+DOCUMENTS = {"final": FINAL, "budget": BUDGET, "sangong": SANGONG, "yuan_table": YUAN_TABLE, "district": DISTRICT}
 
 #: (document, text as written, slip, rule that must report it, quoted text)
 SLIPS = [
@@ -89,6 +109,15 @@ SLIPS = [
     ("sangong", "公务接待费支出决算为6.00万元", "公务接待费支出决算为7.00万元", "ARI004", "18.60万元"),
     ("sangong", "发放，推进", "发放，推进推进", "LNG003", "推进推进"),
     ("yuan_table", "均为1,384.57万元", "均为1,385.57万元", "TBL006", "1,385.57万元"),
+    ("district", "下降6.15%", "下降6.51%", "ARI002", "6.51%"),
+    ("district", "下降5.94%", "下降5.49%", "ARI002", "5.49%"),
+    ("district", "预算的104%", "预算的140%", "ARI003", "140%"),
+    ("district", "占84.75%", "占87.45%", "ARI001", "87.45%"),
+    ("district", "人员经费1,600.00万元", "人员经费1,700.00万元", "ARI004", "1,950.00万元"),
+    ("district", "病虫害控制", "病虫害空制", "LNG001", "空制"),
+    ("district", "其他用车0辆", "其他用车1辆", "ARI004", "5辆"),
+    ("district", "执法执勤用车3辆", "执法执勤用车2辆", "ARI005", "5辆"),
+    ("district", "离退休人员3人", "离退休人员4人", "ARI004", "28人"),
 ]
 
 

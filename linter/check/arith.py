@@ -16,6 +16,7 @@ from linter.check.interval import Interval, amount_interval, format_amount, form
 from linter.check.rule import Tolerances
 from linter.i18n import N_, _
 from linter.extract.claims import Stated
+from linter.extract.counts import count_lists
 from linter.extract.numbers import Number
 from linter.extract.quantities import Key, describe
 
@@ -355,6 +356,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
             parts = [index.first((scope, base)) for base in part_bases]
             if whole and all(parts):
                 add(f"{'+'.join(part_bases)}", whole.name, whole.number, [p.number for p in parts], True)
+    for listed in count_lists(document.flow.text):
+        add(N_("the counts listed"), listed.whole_name, listed.whole, listed.parts, listed.complete)
     return list(checks.values())
 
 

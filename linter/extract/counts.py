@@ -1,0 +1,93 @@
+"""Counts broken down after 其中: "共有车辆5辆，其中：一般公务用车2辆、执法执勤用车3辆",
+"实有人员28人，其中：在职人员25人，离退休人员3人".
+
+A count is a whole number with a classifier (辆, 台, 人, 个 …). The whole is the count right
+before "其中"; its parts are the counts in the same classifier up to the end of the clause (。 or
+；), leaving out what brackets hold (a part's own breakdown). A list is read only when nothing can
+make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in it, no change (增加,
+比上年 …) or approximation (约, 超过 …) in the whole's clause. It is complete when one of its parts
+is the catch-all 其他… ("其他用车0辆"). Every search is bounded, so reading is linear in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from linter.extract.numbers import Number
+from linter.patterns import compile_regex
+
+#: Classifiers of counts, longest first ("人次" before "人").
+CLASSIFIERS = ("批次", "人次", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件")
+_CLASSIFIER = "|".join(CLASSIFIERS)
+#: A count right before 其中 (a noun may stand between: "40名干部，其中："); the list may start on the
+#: next line of the flow text (a line ending in a colon ends there).
+_WHOLE = compile_regex(
+    rf"(?<![\d.,])(?P<count>\d+)\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,]?[ \t]*其中[ \t]*[：:，,]?\n?"
+)
+#: A count in a list.
+_COUNT = compile_regex(rf"(?<![\d.,])(?P<count>\d+)\s*(?P<unit>{_CLASSIFIER})(?![\d.])")
+#: Where a clause starts (looking back from the whole) and where a list ends.
+_CLAUSE_START = compile_regex(r".*[，,。；;：:\n]", regex.S)
+_LIST_END = compile_regex(r"[。；;\n]")
+#: Where a part's name starts, looking back from its count.
+_PART_START = compile_regex(r".*[、，,：:]", regex.S)
+_BRACKETED = compile_regex(r"\([^()]*\)")
+#: Words that make parts overlap (a part broken down inline, a second level).
+_OVERLAP = compile_regex(r"含|包括|其中")
+#: Words that make a whole something else than the total of its parts: a change or an approximation.
+_NOT_A_TOTAL = compile_regex(r"增加|减少|增长|下降|新增|比|较|约|近|超过|逾|余|多|以上|左右")
+#: How far a clause or a list reaches at most (a longer one is no formulaic count).
+_CLAUSE_REACH = 40
+_LIST_REACH = 300
+
+
+@dataclass(frozen=True)
+class CountList:
+    """A count and the counts listed after its 其中 (numbers in flow-text offsets)."""
+
+    whole_name: str
+    whole: Number
+    parts: list[Number]
+    complete: bool
+
+
+def count_lists(text: str) -> list[CountList]:
+    """Every unambiguous 其中 list of counts in flow text ``text``."""
+    found = []
+    for match in _WHOLE.finditer(text):
+        before = text[max(0, match.start() - _CLAUSE_REACH):match.start()]
+        clause = before[_end_of(_CLAUSE_START, before):]
+        if _NOT_A_TOTAL.search(clause + match.group("noun")):
+            continue
+        end = _LIST_END.search(text, match.end(), match.end() + _LIST_REACH + 1)
+        if end is None and len(text) > match.end() + _LIST_REACH:
+            continue
+        listed = text[match.end():end.start() if end else len(text)]
+        if _OVERLAP.search(listed):
+            continue
+        # Brackets hold a part's own breakdown: blanked out, so offsets stay those of the text.
+        listed = _BRACKETED.sub(lambda m: " " * len(m.group()), listed)
+        unit, parts, complete = match.group("unit"), [], False
+        for part in _COUNT.finditer(listed):
+            if part.group("unit") != unit:
+                continue
+            start = match.end() + part.start("count")
+            parts.append(_count(part.group("count"), unit, start, match.end() + part.end()))
+            name = listed[max(0, part.start() - _CLAUSE_REACH):part.start()]
+            complete = complete or name[_end_of(_PART_START, name):].strip().startswith("其他")
+        if parts:
+            whole = _count(match.group("count"), unit, match.start("count"), match.end("unit"))
+            found.append(CountList(clause.strip() + match.group("noun") or match.group("unit"), whole, parts, complete))
+    return found
+
+
+def _end_of(pattern, text: str) -> int:
+    """Where the last match of ``pattern`` (greedy ``.*`` then a delimiter) ends in ``text``, else 0."""
+    match = pattern.match(text)
+    return match.end() if match else 0
+
+
+def _count(digits: str, unit: str, start: int, end: int) -> Number:
+    return Number(digits, unit, start, end, float(int(digits)), 0)
