@@ -160,7 +160,7 @@ _CANDIDATES = compile_re(
         for family, pattern in (
             ("completion", r"(?:y?n:?)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
-            ("execution", r"JA,n?RA(?:,[CK]P)?"),
+            ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
             ("change_budgeted", r"(?:y?n|ny)BA,T[UD]A(?:,[UD]P)?"),
