@@ -163,6 +163,7 @@ _CANDIDATES = compile_re(
             ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
+            ("change_rate_first", r"y?nA,T[UD]P,[UD]A"),
             ("change_budgeted", r"(?:y?n|ny)BA,T[UD]A(?:,[UD]P)?"),
             ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
             ("change_restated", r"y?n[UD],T[UD]A(?:,[UD]P)?"),
@@ -269,6 +270,11 @@ class ClaimBuilder(Transformer):
         current = Stated(name, _num(amount), year=year)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2])
 
+    def change_rate_first(self, subject, amount, _compare, rate_verb, percent, verb, delta):
+        if rate_verb.type != verb.type:
+            return None  # "增长3%，减少100万元" contradicts itself: which is meant is unknown
+        return self.change_than(subject, amount, None, verb, delta, (_sign(rate_verb), _num(percent), delta.end_pos))
+
     def change_budgeted(self, subject, _budget_is, amount, _compare, verb, delta, rate=None):
         change = self.change_than(subject, amount, None, verb, delta, rate)
         change.rate_only = True
@@ -349,9 +355,11 @@ def _sign(verb) -> int:
 def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     """Claims of one sentence as ``(first token index, end index, claim)``, left to right."""
     codes = "".join(t.code for t in tokens)
-    claims = []
     builder = claim_builder()
+    claims, (first, end) = _respectively(tokens, codes, builder)
     for match in _CANDIDATES.finditer(codes):
+        if first <= match.start() < end or first < match.end() <= end:
+            continue  # read as one of the "respectively" claims
         family = match.lastgroup
         if family in ("value", "share") and match.start() and codes[match.start() - 1] in "UD":
             continue  # "增加基本支出12.5万元" states a change, not the level of 基本支出
@@ -361,6 +369,68 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         if family in ("share", "actual_share", "actual_value", "value"):
             claims.extend(_change_after(tokens, codes, match, builder))
     return claims
+
+
+#: Names, then their amounts, then (optionally) their shares, each in the same order: "基本支出和项目支出
+#: 分别为2000万元和1100万元，分别占本年支出的64.52%和35.48%".
+_RESPECTIVELY = compile_re(r"y?nA(?:nA)+(?:,nSn?O?P(?:nP)+)?")
+_RESPECTIVELY_VERB = compile_re(r"分别(?:为|是)$")
+#: What may join the items of a list of amounts or of shares.
+_ITEM_JOINERS = ("和", "、", "及", "与")
+
+
+def _respectively(tokens: list[ClaimToken], codes: str, builder) -> tuple[list[tuple[int, int, object]], tuple[int, int]]:
+    """The claims of a "respectively" statement in ``tokens`` (see ``_RESPECTIVELY``), each read as if
+    stated alone ("基本支出2000万元，占本年支出的64.52%"), and the range of tokens it spans; no claims
+    (and an empty range) when there is none or its lists do not pair up one to one."""
+    nothing = [], (0, 0)
+    match = _RESPECTIVELY.search(codes)
+    if match is None:
+        return nothing
+    year = tokens[match.start():match.start() + 1] if codes[match.start()] == "y" else []
+    names_token = tokens[match.start() + len(year)]
+    verb = _RESPECTIVELY_VERB.search(names_token.text)
+    names = _list_items(names_token.text[:verb.start()]) if verb else []
+    comma = codes.find(",", match.start(), match.end())
+    body = tokens[match.start() + len(year) + 1:comma if comma != -1 else match.end()]  # A n A …
+    amounts, joiners = body[0::2], [t.text.strip() for t in body[1::2]]
+    lead, shares = [], []
+    if comma != -1:  # , n(分别) S n? O? P n P …
+        first_share = codes.index("P", comma)
+        lead = tokens[comma:first_share]
+        listed_shares = tokens[first_share:match.end()]
+        shares = listed_shares[0::2]
+        joiners += [t.text.strip() for t in listed_shares[1::2]]
+    if not names or len(names) != len(amounts) or (lead and (lead[1].text.strip() != "分别" or len(shares) != len(names))) \
+            or not set(joiners) <= set(_ITEM_JOINERS):
+        return nothing
+    whole = [lead[0], *lead[2:]] if lead else []  # the comma, 占, the whole's name and 的, without "分别"
+    claims, offset = [], 0
+    for index, (name, amount) in enumerate(zip(names, amounts)):
+        offset = names_token.text.index(name, offset)
+        start = names_token.start + offset
+        stream = [*year, ClaimToken("NAME", name, start, start + len(name)), amount]
+        claim = _parse(stream + [*whole, shares[index]] if shares else stream, "share" if shares else "value", builder)
+        if claim is None:
+            return nothing
+        claims.append((match.start(), match.end(), claim))
+        offset += len(name)
+    return claims, match.span()
+
+
+def _list_items(text: str) -> list[str]:
+    """The items of a list written "A、B和C" (or with 及 / 与 before the last); an item keeps a joiner
+    of its own name ("社会保障和就业支出") when the list's last joiner comes after it."""
+    items = text.split("、")
+    last = items.pop()
+    for joiner in ("和", "及", "与"):
+        if joiner in last:
+            items.extend(last.rsplit(joiner, 1))
+            break
+    else:
+        items.append(last)
+    items = [item.strip() for item in items]
+    return items if all(items) else []
 
 
 #: The change that follows an amount (or its share, or the amount spent and its completion rate),
