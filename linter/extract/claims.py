@@ -609,9 +609,16 @@ def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> 
 
 
 def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -> Breakdown | None:
-    """"X主要用于…": the whole is X if named right before, else the amount just stated."""
+    """"X主要用于…": the whole is X if named right before, else the amount just stated. A sentence that
+    opens with a classification ("按经济分类：…", after "支出5430万元，按功能分类：…") classifies the
+    same whole as the list before it."""
     named = tokens[index - 1].text if index and tokens[index - 1].type == "NAME" else ""
-    if named:
+    if tokens[index].text.startswith("按") and not any(t.type == "AMOUNT" for t in tokens[:index]):
+        whole = state.list_whole.whole if state.list_whole is not None else None
+        if whole is None:
+            return None
+        breakdown = Breakdown(whole, whole.name)
+    elif named:
         breakdown = Breakdown(None, named)
         key = quantity_key(named, state.scope)
         breakdown.whole = next((v for v in reversed(claims.values) if key and v.key == key), None)
