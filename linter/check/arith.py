@@ -147,13 +147,54 @@ def find_typo(document, inputs: list[tuple[str, Number]], holds, tolerances: Tol
         return None
     found = []
     exclude = frozenset(number.start for _label, number in inputs)  # the claim's own numbers are no evidence
+    vouching = _vouching(document, tolerances)
     for i, (label, number) in enumerate(inputs):
         if number.start < 0:
             continue  # a table total: no span to point at
-        meant = typo_explanation(document, number, lambda interval, i=i: holds(i, interval), tolerances, exclude)
+        tests = vouching.get(number.start, ())
+        meant = typo_explanation(
+            document, number, lambda interval, i=i, tests=tests: holds(i, interval) and all(t(interval) for t in tests),
+            tolerances, exclude)
         if meant is not None:
             found.append(Typo(label, number, meant))
     return found[0] if len(found) == 1 else None
+
+
+def _vouching(document, tolerances: Tolerances) -> dict[int, list]:
+    """For each number (by offset) that a rate or share holding in the text is computed from, one test
+    per such claim: whether it still holds with another amount in the number's place. A typo
+    explanation must not break a claim that holds: in "公用经费318.52万元，较上年减少11.48万元，下降3.48%"
+    the rate vouches for 318.52."""
+    tests: dict[int, list] = defaultdict(list)
+
+    def vouch(numbers: tuple[Number, ...], matches) -> None:
+        if any(n.malformed for n in numbers) or not same_unit(*numbers):
+            return
+        intervals = [amount(n, tolerances) for n in numbers]
+        if matches(*intervals) is not True:
+            return
+        for i, number in enumerate(numbers):
+            def still_holds(interval, i=i):
+                replaced = list(intervals)
+                replaced[i] = interval
+                return matches(*replaced) is not False
+            tests[number.start].append(still_holds)
+
+    claims = document.claims
+    for change in claims.changes:
+        rate, sign = change.rate, change.sign
+        if change.current is not None and rate is not None and not rate.malformed and change.rate_sign == sign:
+            vouch((change.current.number, change.delta), lambda now, delta, rate=rate, sign=sign: percent_matches(
+                delta, now - delta if sign > 0 else now + delta, rate, tolerances))
+    for share in claims.shares:
+        if share.whole is not None and not share.percent.malformed:
+            vouch((share.part.number, share.whole.number), lambda part, whole, percent=share.percent: percent_matches(
+                part, whole, percent, tolerances))
+    for claim in [*claims.completions, *claims.executions]:
+        if claim.budget is not None and claim.rate is not None and not claim.rate.malformed:
+            vouch((claim.actual, claim.budget), lambda actual, budget, rate=claim.rate: percent_matches(
+                actual, budget, rate, tolerances))
+    return tests
 
 
 def typo_finding(rule, document, message: str, typo: Typo, stated: Number, what: str):
