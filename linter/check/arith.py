@@ -147,7 +147,7 @@ def find_typo(document, inputs: list[tuple[str, Number]], holds, tolerances: Tol
         return None
     found = []
     exclude = frozenset(number.start for _label, number in inputs)  # the claim's own numbers are no evidence
-    vouching = _vouching(document, tolerances)
+    vouching = document.derived(_vouching, tolerances)
     for i, (label, number) in enumerate(inputs):
         if number.start < 0:
             continue  # a table total: no span to point at

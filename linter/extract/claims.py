@@ -24,6 +24,7 @@ from linter.extract.numbers import Number
 from linter.extract.quantities import DEPARTMENT, SANGONG, Key, is_part_of, parent_base, quantity_key, scope_of, without_copula
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import is_heading
+from linter.numerals import chinese_int
 from linter.patterns import compile_re, compile_regex
 
 # ---------------------------------------------------------------------------
@@ -518,6 +519,20 @@ _LEAD_MARKER = compile_regex(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)
 #: a bracket, 第 or a Chinese numeral (``re``'s spaces include the ``regex`` module's).
 _NUMBERED_FIRST = compile_re(r"[^\u4e00-\u9fff]")
 _LEAD_MARKER_FIRST = compile_re(r"[\s(（第一二三四五六七八九十]")
+#: The number of a list item opening a sentence: "(二)", "（2）", "2.", "2、", "二、".
+_ITEM_MARKER = compile_regex(r"^\s*(?:[(（]\s*([一二三四五六七八九十]+|\d{1,2})\s*[)）]|([一二三四五六七八九十]+|\d{1,2})([、.．]))(?!\d)")
+
+
+def _item_marker(text: str) -> tuple[str, int] | None:
+    """``(style, number)`` of the list item ``text`` opens with: "(二)" is ``("(一)", 2)``."""
+    match = _ITEM_MARKER.match(text)
+    if match is None:
+        return None
+    numeral = match.group(1) or match.group(2)
+    digits = numeral.isdigit()
+    number = int(numeral) if digits else chinese_int(numeral)
+    separator = "()" if match.group(1) else match.group(3).replace("．", ".")
+    return ("1" if digits else "一") + separator, number
 
 
 def extract_claims(document) -> ClaimSet:
@@ -539,13 +554,16 @@ class _Context:
     scope: str | None = None
     list_whole: Breakdown | None = None
     pending_whole: Breakdown | None = None
+    #: A whole whose parts are numbered items after "其中：" (each item opens a sentence), the
+    #: items' style and the last item's number.
+    items: tuple[Breakdown, str, int] | None = None
     last_value: Stated | None = None
     subject_line: str | None = None
     group: CompletionGroup | None = None
 
     def enter_heading(self, heading: str) -> None:
         self.scope = scope_of(heading)
-        self.list_whole = self.pending_whole = self.last_value = None
+        self.list_whole = self.pending_whole = self.last_value = self.items = None
         self.subject_line = None
         self.group = None
 
@@ -560,14 +578,17 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             state.pending_whole = _open_breakdown(state.last_value, claims, state)
         return
     found = parse_sentence(tokens)
-    breakdown = state.pending_whole
+    breakdown = pending = state.pending_whole
     state.pending_whole = None
+    item_of = _next_item(text, breakdown, state)
     qizhong = next((i for i, t in enumerate(tokens) if t.type == "QIZHONG"), None)
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
     opened = False
     opened_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
-    for first, last, claim in found:
-        if qizhong is not None and first in (qizhong + 1, qizhong + 2) and breakdown is None and not opened:
+    for n, (first, last, claim) in enumerate(found):
+        # A 其中 after the item's own amount breaks the item down, not the pending whole.
+        if qizhong is not None and first in (qizhong + 1, qizhong + 2) and not opened and (
+                breakdown is None or (breakdown is pending and n > 0)):
             breakdown = _open_breakdown(state.last_value, claims, state)
             opened = True
         if main_use is not None and first in (main_use + 1, main_use + 2) and breakdown is None:
@@ -577,6 +598,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         # "公务用车购置及运行维护费30.1万元（购置费0万元，运行维护费30.1万元）": amounts in brackets
         # break down the item before them, not the list the item belongs to.
         sub_item = isinstance(claim, Stated) and not opened_in_brackets and _in_brackets(text, tokens[last - 1].start - offset)
+        if breakdown is None and item_of is not None and n == 0 and first <= 1:
+            _record(claim, state, claims, item_of)  # the item's own amount, not the amounts it goes on to list
+            continue
         _record(claim, state, claims, None if sub_item else breakdown)
     if main_use is not None and state.last_value is not None and text.rstrip().endswith(("：", ":")):
         lead = _main_use_breakdown(tokens, main_use, state, claims)
@@ -584,6 +608,26 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             state.list_whole = lead
     if qizhong is not None and tokens[-1].type in ("_COLON", "QIZHONG") and state.last_value is not None:
         state.pending_whole = _open_breakdown(state.last_value, claims, state)
+
+
+def _next_item(text: str, pending: Breakdown | None, state: _Context) -> Breakdown | None:
+    """The whole a numbered item after the first one belongs to: "其中：⏎（一）…。⏎（二）…。⏎（三）…"
+    lists its parts as items, each opening a sentence; the first item takes the pending whole
+    (``pending``), each next number of the same style goes on with it, another number of that
+    style ends the list. Sentences without a number (an item's reasons) leave it open."""
+    marker = _item_marker(text) if pending is not None or state.items is not None else None
+    if pending is not None:
+        state.items = (pending, *marker) if marker is not None else None
+        return None
+    if marker is None or state.items is None:
+        return None
+    whole, style, number = state.items
+    if marker != (style, number + 1):
+        if marker[0] == style:
+            state.items = None
+        return None
+    state.items = (whole, style, number + 1)
+    return whole
 
 
 def _in_brackets(text: str, position: int) -> bool:
