@@ -438,26 +438,37 @@ def _list_items(text: str) -> list[str]:
 #: naming no quantity of its own: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%",
 #: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%",
 #: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
-_CHANGE_AFTER = compile_re(r"(?:,CP)?,(?:(T)|W,?|(V))([UD]A(?:,[UD]P)?)")
+_CHANGE_AFTER = compile_re(r"(?:,CP)?[,;](?:(T)|W,?|(V))([UD]A(?:,[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 
 
 def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, object]]:
-    """The change stated right after ``stated`` (a code match of an amount, a share or an amount
-    spent), read as a change of its subject (whose level is already stated). Compared "与上年相比",
-    the change is only read with its rate."""
-    after = _CHANGE_AFTER.match(codes, stated.end())
+    """The changes stated right after ``stated`` (a code match of an amount, a share or an amount
+    spent), read as changes of its subject (whose level is already stated): a gap to the budget and
+    a change on the year may follow one another ("支出决算为5.2万元，比年初预算减少0.8万元，下降13.33%；
+    比上年决算减少0.6万元，下降10.34%"). Compared "与上年相比", a change is only read with its rate."""
     subject = _SUBJECT.match(codes, stated.start())
-    if after is None or subject is None:
+    if subject is None:
         return []
-    if after.group(2):  # against the budget: the amount, then its gap to the budget
-        start = after.start(2)
-        claim = _parse(tokens[subject.start():after.end()], "change_vs_budget", builder)
-    else:
-        start = after.start(1) if after.group(1) else after.start(3)
-        stream = tokens[subject.start():subject.end()] + tokens[start:after.end()]
-        claim = _parse(stream, "change_named" if after.group(1) else "change_bare", builder)
-    return [] if claim is None else [(start, after.end(), claim)]
+    amount_end = codes.index("A", stated.start()) + 1
+    found, end = [], stated.end()
+    while len(found) < 2:
+        after = _CHANGE_AFTER.match(codes, end)
+        if after is None:
+            break
+        if after.group(2):  # against the budget: the amount, then its gap to the budget
+            start = after.start(2)
+            stream = tokens[subject.start():amount_end] + tokens[start - 1:after.end()]
+            claim = _parse(stream, "change_vs_budget", builder)
+        else:
+            start = after.start(1) if after.group(1) else after.start(3)
+            stream = tokens[subject.start():subject.end()] + tokens[start:after.end()]
+            claim = _parse(stream, "change_named" if after.group(1) else "change_bare", builder)
+        if claim is None:
+            break
+        found.append((start, after.end(), claim))
+        end = after.end()
+    return found
 
 
 def _parse(stream: list[ClaimToken], family: str, builder) -> object | None:

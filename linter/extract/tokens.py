@@ -35,7 +35,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "PROJ_BUDGET": ("J", r"项目(?:全年|转入|年初)?预算(?:数)?为?"),
     "EXEC_IS": ("R", r"执行数(?:为|(?=\d))|实际支付|实际支出"),
     "RATE_IS": ("K", r"执行率为?"),
-    "EACH": ("E", r"各(?=增加|减少|增长|下降)"),
+    "EACH": ("E", r"[各均都](?=增加|减少|增长|下降)"),
     # A template's unmade choice "下降（增长）" reads as its first word (NUM002 reports the choice).
     "UP": ("U", rf"(?:增长率|增幅)为?|(?:增加|增长|上升|提高)了?(?:{_OTHER_WAY})?"),
     "DOWN": ("D", rf"(?:下降幅度|降幅)为?|(?:减少|下降|降低)了?(?:{_OTHER_WAY})?"),
