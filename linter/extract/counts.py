@@ -4,8 +4,9 @@
 A count is a whole number with a classifier (辆, 台, 人, 个 …). The whole is the count right
 before "其中"; its parts are the counts in the same classifier up to the end of the clause (。 or
 ；), leaving out what brackets hold (a part's own breakdown). A list is read only when nothing can
-make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in it, no change (增加,
-比上年 …) or approximation (约, 超过 …) in the whole's clause. It is complete when one of its parts
+make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in it, no part named by an
+attribute that cuts across the others (女, 党员, 本科 …), no change (增加, 比上年 …) or approximation
+(约, 超过 …) in the whole's clause. It is complete when one of its parts
 is the catch-all 其他… ("其他用车0辆"). Every search is bounded, so reading is linear in the text.
 """
 
@@ -36,6 +37,9 @@ _PART_START = compile_regex(r".*[、，,：:]", regex.S)
 _BRACKETED = compile_regex(r"\([^()]*\)")
 #: Words that make parts overlap (a part broken down inline, a second level).
 _OVERLAP = compile_regex(r"含|包括|其中")
+#: Attributes that classify people across the list's own division ("在职人员25人，女性职工15人"):
+#: parts named by one may overlap the others.
+_CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|高级|中级|初级|岁|退役|军转")
 #: Words that make a whole something else than the total of its parts: a change or an approximation.
 _NOT_A_TOTAL = compile_regex(r"增加|减少|增长|下降|新增|比|较|约|近|超过|逾|余|多|以上|左右")
 #: How far a clause or a list reaches at most (a longer one is no formulaic count).
@@ -69,18 +73,28 @@ def count_lists(text: str) -> list[CountList]:
             continue
         # Brackets hold a part's own breakdown: blanked out, so offsets stay those of the text.
         listed = _BRACKETED.sub(lambda m: " " * len(m.group()), listed)
-        unit, parts, complete = match.group("unit"), [], False
-        for part in _COUNT.finditer(listed):
-            if part.group("unit") != unit:
-                continue
-            start = match.end() + part.start("count")
-            parts.append(_count(part.group("count"), unit, start, match.end() + part.end()))
-            name = listed[max(0, part.start() - _CLAUSE_REACH):part.start()]
-            complete = complete or name[_end_of(_PART_START, name):].strip().startswith("其他")
-        if parts:
+        unit = match.group("unit")
+        listing = _parts(listed, unit, match.end())
+        if listing is not None and listing[0]:
             whole = _count(match.group("count"), unit, match.start("count"), match.end("unit"))
-            found.append(CountList(clause.strip() + match.group("noun") or match.group("unit"), whole, parts, complete))
+            found.append(CountList(clause.strip() + match.group("noun") or unit, whole, *listing))
     return found
+
+
+def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | None:
+    """The counts in ``unit`` of list ``listed`` (at flow offset ``offset``) and whether one is the
+    catch-all 其他…; None when a part is named by an attribute that cuts across the others."""
+    parts, complete = [], False
+    for part in _COUNT.finditer(listed):
+        if part.group("unit") != unit:
+            continue
+        name = listed[max(0, part.start() - _CLAUSE_REACH):part.start()]
+        name = name[_end_of(_PART_START, name):].strip()
+        if _CROSS_CUTTING.search(name):
+            return None
+        parts.append(_count(part.group("count"), unit, offset + part.start("count"), offset + part.end()))
+        complete = complete or name.startswith("其他")
+    return parts, complete
 
 
 def _end_of(pattern, text: str) -> int:
