@@ -83,6 +83,9 @@ class Change:
     rate_only: bool = False
     #: The change is the gap to the budget, not to the previous year.
     against_budget: bool = False
+    #: What of the previous year it is compared with, where the text says: "预算" ("比2023年预算增加"),
+    #: "执行" ("比2023年执行数增加"); "" for the previous year's amount (比上年, 比上年决算).
+    basis: str = ""
 
 
 @dataclass
@@ -263,21 +266,22 @@ class ClaimBuilder(Transformer):
         amount = _tokens(rest, "AMOUNT")[0]
         rate = next((r for r in rest if isinstance(r, tuple)), (None, None, amount.end_pos))
         return Change(_first_name(rest), None, _sign(verb), _num(amount), rate[1], rate[0], None,
-                      compare.start_pos, rate[2])
+                      compare.start_pos, rate[2], basis=_basis(compare))
 
-    def change_than(self, subject, amount, _compare, verb, delta, rate=None):
+    def change_than(self, subject, amount, compare, verb, delta, rate=None):
         year, name, start = subject
         rate = rate or (None, None, delta.end_pos)
         current = Stated(name, _num(amount), year=year)
-        return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2])
+        return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2],
+                      basis=_basis(compare))
 
-    def change_rate_first(self, subject, amount, _compare, rate_verb, percent, verb, delta):
+    def change_rate_first(self, subject, amount, compare, rate_verb, percent, verb, delta):
         if rate_verb.type != verb.type:
             return None  # "增长3%，减少100万元" contradicts itself: which is meant is unknown
-        return self.change_than(subject, amount, None, verb, delta, (_sign(rate_verb), _num(percent), delta.end_pos))
+        return self.change_than(subject, amount, compare, verb, delta, (_sign(rate_verb), _num(percent), delta.end_pos))
 
-    def change_budgeted(self, subject, _budget_is, amount, _compare, verb, delta, rate=None):
-        change = self.change_than(subject, amount, None, verb, delta, rate)
+    def change_budgeted(self, subject, _budget_is, amount, compare, verb, delta, rate=None):
+        change = self.change_than(subject, amount, compare, verb, delta, rate)
         change.rate_only = True
         return change
 
@@ -313,15 +317,16 @@ class ClaimBuilder(Transformer):
     def change_bare(self, subject, verb, delta, rate):
         return self.change_named(subject, None, verb, delta, rate)
 
-    def change_named(self, subject, _compare, verb, delta, rate=None):
+    def change_named(self, subject, compare, verb, delta, rate=None):
         year, name, start = subject
         rate = rate or (None, None, delta.end_pos)
-        return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], None, start, rate[2])
+        return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], None, start, rate[2],
+                      basis=_basis(compare))
 
-    def change_restated(self, subject, first_verb, _compare, verb, delta, rate=None):
+    def change_restated(self, subject, first_verb, compare, verb, delta, rate=None):
         if first_verb.type != verb.type:
             return None  # "增加，较上年减少…" contradicts itself: which is meant is unknown
-        return self.change_named(subject, None, verb, delta, rate)
+        return self.change_named(subject, compare, verb, delta, rate)
 
     def execution(self, *children):
         amounts = _tokens(children, "AMOUNT")
@@ -349,6 +354,12 @@ def _budget_kind(text: str) -> str:
     return next((kind for kind in ("年初", "全年", "调整") if kind in text), "")
 
 
+def _basis(compare) -> str:
+    """What of the previous year a comparison ("比2023年执行数", "与上年预算相比") names: see ``Change.basis``."""
+    text = str(compare) if compare is not None else ""
+    return "执行" if "执行" in text else "预算" if "预算" in text else ""
+
+
 def _sign(verb) -> int:
     return 1 if verb.type == "UP" else -1
 
@@ -367,7 +378,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         claim = _parse(tokens[match.start():match.end()], family, builder)
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
-        if family in ("share", "actual_share", "actual_value", "value"):
+        if family in ("share", "actual_share", "actual_value", "value", "change_than"):
             claims.extend(_change_after(tokens, codes, match, builder))
     return claims
 

@@ -21,10 +21,13 @@ STATE_CAPITAL = "国有资本经营预算财政拨款"
 #: Scope words as written → scope; longest first.
 _SCOPES = (
     ("一般公共预算财政拨款", GENERAL),
+    ("一般公共预算拨款", GENERAL),  # a 预算's wording: "一般公共预算拨款支出"
     ("一般公共预算", GENERAL),
     ("政府性基金预算财政拨款", FUND),
+    ("政府性基金预算拨款", FUND),
     ("政府性基金预算", FUND),
     ("国有资本经营预算财政拨款", STATE_CAPITAL),
+    ("国有资本经营预算拨款", STATE_CAPITAL),
     ("国有资本经营预算", STATE_CAPITAL),
     ("财政拨款", FISCAL),
     ("部门", DEPARTMENT),

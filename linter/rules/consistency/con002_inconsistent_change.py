@@ -30,6 +30,9 @@ class InconsistentChange(Rule):
         2022年度收、支总计199.25万元。与2021年度相比，收、支总计各增加144.11万元。
         2022年度收、支总计199.25万元，比2021年度增加144.11万元。
 
+    Changes taken against different figures of the previous year are not compared: a 预算 states its
+    change on last year's budget ("比2023年预算增加") and on last year's 执行数 ("比2023年执行数增加").
+
     A budget balances its 收入 and 支出 every year (收支平衡): where the text states its 收入预算 and
     支出预算 equal ("部门收入预算1316.82万元" … "部门支出预算1316.82万元"), their changes must be equal too.
 
@@ -49,9 +52,10 @@ class InconsistentChange(Rule):
             if change.key and not change.delta.malformed:
                 by_key[change.key].append(change)
         for changes in by_key.values():
-            first = changes[0]
-            for later in changes[1:]:
-                if later.delta.unit != first.delta.unit:
+            firsts = {}  # by what of the previous year a change is taken against (its budget, its 执行数)
+            for later in changes:
+                first = firsts.setdefault(later.basis, later)
+                if later is first or later.delta.unit != first.delta.unit:
                     continue  # amounts in different units are not compared
                 before = first.sign * first.delta.value
                 now = later.sign * later.delta.value
