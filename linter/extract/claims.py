@@ -607,6 +607,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
     opened = False
     opened_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
+    bracketed: tuple[int, Breakdown | None] = (-1, None)  # the bracket being read and the whole it breaks down
     for n, (first, last, claim) in enumerate(found):
         # A 其中 after the item's own amount breaks the item down, not the pending whole.
         if qizhong is not None and first in (qizhong + 1, qizhong + 2) and not opened and (
@@ -623,7 +624,13 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         if breakdown is None and item_of is not None and n == 0 and first <= 1:
             _record(claim, state, claims, item_of)  # the item's own amount, not the amounts it goes on to list
             continue
-        _record(claim, state, claims, None if sub_item else breakdown)
+        if sub_item:
+            bracket = _bracket_start(text, tokens[last - 1].start - offset)
+            if bracket != bracketed[0]:
+                bracketed = (bracket, _bracket_breakdown(text, offset, bracket, state, claims))
+            _record(claim, state, claims, bracketed[1])
+            continue
+        _record(claim, state, claims, breakdown)
     if main_use is not None and state.last_value is not None and text.rstrip().endswith(("：", ":")):
         lead = _main_use_breakdown(tokens, main_use, state, claims)
         if lead is not None:
@@ -650,6 +657,36 @@ def _next_item(text: str, pending: Breakdown | None, state: _Context) -> Breakdo
         return None
     state.items = (whole, style, number + 1)
     return whole
+
+
+#: A bracket that lists the parts of the amount before it: "（其中：…）", "（含…）", "（包括…）".
+_PARTS_BRACKET = compile_re(r"[(（]\s*(?:其中|含|包括)")
+
+
+def _bracket_start(text: str, position: int) -> int:
+    """Where the innermost bracket still open at ``position`` of a sentence opens."""
+    depth = 0
+    for index in range(position - 1, -1, -1):
+        if text[index] in ")）":
+            depth += 1
+        elif text[index] in "(（":
+            if depth == 0:
+                return index
+            depth -= 1
+    return -1
+
+
+def _bracket_breakdown(text: str, offset: int, bracket: int, state: _Context, claims: ClaimSet) -> Breakdown | None:
+    """"项目支出400万元（其中：信息化项目200万元、设备购置150万元）": a bracket right after an amount
+    that opens with 其中, 含 or 包括 lists that amount's parts; another bracket ("（上年为90万元）")
+    breaks nothing down."""
+    whole = state.last_value
+    if (whole is None or not _PARTS_BRACKET.match(text, bracket)
+            or not 0 <= bracket + offset - whole.number.end <= 1 or text[whole.number.end - offset:bracket].strip()):
+        return None
+    breakdown = Breakdown(whole, whole.name)
+    claims.breakdowns.append(breakdown)
+    return breakdown
 
 
 def _in_brackets(text: str, position: int) -> bool:
