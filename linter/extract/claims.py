@@ -89,6 +89,20 @@ class Change:
 
 
 @dataclass
+class Transition:
+    """"由上年的10万元减少到8万元，下降20%": a quantity's previous and current amount, and its rate."""
+
+    name: str
+    previous: Number
+    current: Number
+    sign: int
+    rate: Number | None
+    rate_sign: int | None
+    start: int
+    end: int
+
+
+@dataclass
 class Completion:
     """年初预算 / 支出决算 / 完成年初预算的 Z% of one subject (``budget`` None: 年初无预算)."""
 
@@ -147,6 +161,7 @@ class ClaimSet:
     values: list[Stated] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    transitions: list[Transition] = field(default_factory=list)
     completions: list[Completion] = field(default_factory=list)
     executions: list[Execution] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
@@ -172,6 +187,7 @@ _CANDIDATES = compile_re(
             ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
             ("change_restated", r"y?n[UD],T[UD]A(?:,[UD]P)?"),
             ("change_bare", r"y?n[UD]A,[UD]P"),
+            ("change_from_to", r"y?nFA,?[UD]A(?:,[UD]P)?"),
             ("share", r"y?nA,Sn?O?P"),
             ("actual_share", r"y?nXA,Sn?O?P"),
             ("value", r"y?nA"),
@@ -322,6 +338,13 @@ class ClaimBuilder(Transformer):
         rate = rate or (None, None, delta.end_pos)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], None, start, rate[2],
                       basis=_basis(compare))
+
+    def change_from_to(self, subject, _from, previous, verb, current, rate=None):
+        if not str(verb).endswith(("到", "至")):
+            return None  # "由10万元增加5万元" names no level reached
+        year, name, start = subject
+        rate = rate or (None, None, current.end_pos)
+        return Transition(name, _num(previous), _num(current), _sign(verb), rate[1], rate[0], start, rate[2])
 
     def change_restated(self, subject, first_verb, compare, verb, delta, rate=None):
         if first_verb.type != verb.type:
@@ -774,6 +797,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 _state(Stated(claim.subject, claim.actual), scope, state, claims, None)
     elif isinstance(claim, Execution):
         claims.executions.append(claim)
+    elif isinstance(claim, Transition):
+        claims.transitions.append(claim)
 
 
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.

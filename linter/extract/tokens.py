@@ -36,9 +36,11 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "EXEC_IS": ("R", r"执行数(?:为|(?=\d))|实际支付|实际支出"),
     "RATE_IS": ("K", r"执行率为?"),
     "EACH": ("E", r"[各均都](?=增加|减少|增长|下降)"),
+    # "由上年的10万元减少到8万元": the previous amount; the verb then ends in 到/至.
+    "FROM": ("F", rf"[由从](?:{_YEAR})?的?(?=\d)"),
     # A template's unmade choice "下降（增长）" reads as its first word (NUM002 reports the choice).
-    "UP": ("U", rf"(?:增长率|增幅)为?|(?:增加|增长|上升|提高)了?(?:{_OTHER_WAY})?"),
-    "DOWN": ("D", rf"(?:下降幅度|降幅)为?|(?:减少|下降|降低)了?(?:{_OTHER_WAY})?"),
+    "UP": ("U", rf"(?:增长率|增幅)为?|(?:增加|增长|上升|提高)(?:了|到|至)?(?:{_OTHER_WAY})?"),
+    "DOWN": ("D", rf"(?:下降幅度|降幅)为?|(?:减少|下降|降低)(?:了|到|至)?(?:{_OTHER_WAY})?"),
     "SHARE": ("S", r"所?占(?:比重?为?)?(?!用)"),
     "OF": ("O", r"的(?:比重|比例)?为?(?=\d)"),
     "QIZHONG": ("Q", r"其中"),

@@ -16,7 +16,9 @@ class GrowthRateMismatch(Rule):
     change divided by it. The rate's direction must also match the change's (增加 … 增长).
     A change from nothing (previous amount 0) has no rate; it is written "增长100%", and another
     rate there is a warning. A gap to the budget ("比年初预算减少1.4万元，下降7%") is taken against
-    the budget the same way.
+    the budget the same way. Where both years' amounts are stated ("由上年的10万元减少到8万元，下降20%"),
+    the rate is their difference divided by the previous amount, and the words must go the way the
+    amounts do.
 
     **Anti-pattern**
 
@@ -94,3 +96,35 @@ class GrowthRateMismatch(Rule):
                     severity=percent_severity(delta, previous, change.rate, tolerances),
                     related=related(document, (_("change"), change.delta), (_("current amount"), current.number)),
                 )
+        yield from self._transitions(document, tolerances)
+
+    def _transitions(self, document, tolerances):
+        """"由上年的10万元减少到8万元，下降20%": the direction and the rate of two stated levels."""
+        for claim in document.claims.transitions:
+            previous, current = claim.previous, claim.current
+            if claim.rate is None or not same_unit(previous, current) or previous.value == current.value:
+                continue
+            span = document.span(claim.rate.start, claim.rate.end)
+            went = 1 if current.value > previous.value else -1
+            levels = dict(quantity=claim.name, previous=previous.text, current=current.text, unit=current.unit)
+            if went != claim.sign or went != claim.rate_sign:
+                message = (_("{quantity} went from {previous}{unit} to {current}{unit}, but the text says it fell", **levels)
+                           if went > 0 else
+                           _("{quantity} went from {previous}{unit} to {current}{unit}, but the text says it rose", **levels))
+                yield self.finding(document, span, message, related=related(
+                    document, (_("previous amount"), previous), (_("current amount"), current)))
+                continue
+            before, now = amount(previous, tolerances), amount(current, tolerances)
+            moved = now - before if went > 0 else before - now
+            if claim.rate.malformed or percent_matches(moved, before, claim.rate, tolerances) is not False:
+                continue
+            computed = format_percent(100 * abs(current.value - previous.value) / previous.value, claim.rate.decimals)
+            yield self.finding(
+                document, span,
+                _("rate of change of {quantity}: |{current} − {previous}| / {previous} = {computed}, but the text says "
+                  "{stated}%", quantity=claim.name, current=format_amount(current.value),
+                  previous=format_amount(previous.value), computed=computed, stated=claim.rate.text),
+                expected=computed,
+                severity=percent_severity(moved, before, claim.rate, tolerances),
+                related=related(document, (_("previous amount"), previous), (_("current amount"), current)),
+            )
