@@ -672,19 +672,26 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     ("201 06 01"), names broken over lines before or after their code, a row's amounts spread over
     its lines in no reliable order. Only the row's total (column 1, the largest amount, since the
     others are its parts) is placed; the other amounts stay loose, and the implied identity is
-    recorded. Names are left out: which line a name fragment belongs to cannot be told."""
-    lines = [(code, rest) for code, rest in (_split_code([t for t in tokens if t.text]) for tokens in data_lines)]
-    coded = [rest for code, rest in lines if code]
+    recorded. Names are kept only when every name stands whole on its code's line (a table
+    exported with cells but no 栏次): where a line holds a name fragment, which code it belongs to
+    cannot be told."""
+    lines = [(words, *_split_code(words)) for words in ([t for t in tokens if t.text] for tokens in data_lines)]
+    coded = [rest for _words, code, rest in lines if code]
     # Names printed on their code's line: the lines between codes continue the row above.
     names_follow = sum(1 for rest in coded if any(not t.is_number for t in rest)) * 2 >= len(coded)
     rows: list[Row] = []
     pending = False  # the last row was opened by a name line and still waits for its code
-    for code, words in lines:
+    names: dict[int, str] = {}  # id(row) → the name printed on its code's line
+    fragments = False  # a line of text without a code: a name broken over lines
+    for line, code, words in lines:
         texts = "".join(t.text for t in words if not t.is_number)
+        fragments = fragments or bool(code is None and texts and not texts.endswith(_TOTAL_NAMES))
         if code is not None:
             if not pending:
                 rows.append(Row())
             rows[-1].code, pending = code, False
+            names[id(rows[-1])] = texts
+            _row_span(rows[-1], line[0])  # the row starts at its code
         elif texts.endswith(_TOTAL_NAMES):
             rows.append(Row(name="合计"))
             pending = False
@@ -708,6 +715,8 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     table.identities.append(Identity("栏", 1, (), "合计 = the row's other amounts", 0, 0))
     for row in rows:
         row.columns_known = False
+        if not fragments and row.code:
+            row.name = names.get(id(row), "")
         if row.loose and all(value.value >= 0 for value in row.loose):
             largest = max(row.loose, key=lambda value: value.value)
             row.loose.remove(largest)
