@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from linter.extract.claims_parser import Token
 from linter.extract.numbers import Number, parse_number
-from linter.patterns import compile_regex
+from linter.patterns import compile_re, compile_regex
 
 _NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
 _OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
@@ -55,6 +55,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
 #: How every AMOUNT and PERCENT token ends: keep it in step with their patterns above.
 _NUMBER_END = compile_regex(r"\d(?:%|[万亿]?元|[。，；,;])")
 NAME_CODE = "n"
+#: After an amount that is a threshold ("100万元（含）以上"), not a quantity stated.
+_THRESHOLD_AFTER = compile_re(r"\s*(?:[(（]含[)）])?(?:以上|以下|以内)")
 _GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
 
 _MASTER = compile_regex("|".join(f"(?P<{name.lstrip('_')}>{pattern})" for name, (_, pattern) in TOKEN_TYPES.items()))
@@ -92,6 +94,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     position = 0
     for match in _MASTER.finditer(text):
         start, end = match.span()
+        if match.lastgroup == "AMOUNT" and (_THRESHOLD_AFTER.match(text, end) or text[:start].rstrip().endswith("单价")):
+            continue  # "单价100万元以上设备": a threshold, part of the name
         if start > position and not text[position:start].isspace():
             tokens.append(_name(text, position, start, offset))
         kind = _GROUP_TYPES[match.lastgroup]
