@@ -801,6 +801,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.transitions.append(claim)
 
 
+#: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
+_PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
 _DIFFERENCE = compile_re(r"差值|差额|差异|节约|结余|增减|变动|增加|减少|超支")
 
@@ -830,6 +832,8 @@ def _inside_a_part(stated: Stated, breakdown: Breakdown) -> bool:
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name):
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
+    if _PREVIOUS_LEVEL.fullmatch(stated.name):
+        return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
     stated.key = quantity_key(stated.name, scope)
     claims.values.append(stated)
     if (breakdown is not None and stated is not breakdown.whole and not _beside_sangong(stated, breakdown)

@@ -57,6 +57,8 @@ _NUMBER_END = compile_regex(r"\d(?:%|[万亿]?元|[。，；,;])")
 NAME_CODE = "n"
 #: After an amount that is a threshold ("100万元（含）以上"), not a quantity stated.
 _THRESHOLD_AFTER = compile_re(r"\s*(?:[(（]含[)）])?(?:以上|以下|以内)")
+#: Before an amount that is a threshold ("单价100万元", "超过100万元的项目").
+_THRESHOLD_BEFORE = compile_re(r"(?:单价|超过|高于|低于|不足|少于|多于|大于|小于)\s*$")
 _GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
 
 _MASTER = compile_regex("|".join(f"(?P<{name.lstrip('_')}>{pattern})" for name, (_, pattern) in TOKEN_TYPES.items()))
@@ -94,8 +96,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     position = 0
     for match in _MASTER.finditer(text):
         start, end = match.span()
-        if match.lastgroup == "AMOUNT" and (_THRESHOLD_AFTER.match(text, end) or text[:start].rstrip().endswith("单价")):
-            continue  # "单价100万元以上设备": a threshold, part of the name
+        if match.lastgroup == "AMOUNT" and (_THRESHOLD_AFTER.match(text, end) or _THRESHOLD_BEFORE.search(text, max(0, start - 6), start)):
+            continue  # "单价100万元以上设备", "超过100万元的项目": a threshold, part of the name
         if start > position and not text[position:start].isspace():
             tokens.append(_name(text, position, start, offset))
         kind = _GROUP_TYPES[match.lastgroup]
