@@ -136,6 +136,13 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"（{rng.choice(_NUMERALS)}）{rng.choice(_FINANCE)}{n()}{unit()}，比上年{rng.choice(['增加', '减少'])}"
                 f"{n()}{unit()}，主要原因是{rng.choice(_FINANCE)}。",
         lambda: f"“三公”经费支出{n()}万元，其中：公务接待费{n()}万元，公务用车购置及运行费{n()}万元。",
+        lambda: f"公务接待费由上年的{n()}{unit()}{rng.choice(['减少到', '增加至', '减少'])}{n()}{unit()}，"
+                f"{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，其中：\n（一）{rng.choice(_FINANCE)}{n()}{unit()}"
+                f"（其中：{rng.choice(_FINANCE)}{n()}{unit()}）。\n（二）{rng.choice(_FINANCE)}{n()}{unit()}，上年{n()}{unit()}。",
+        lambda: f"共有车辆{n()}辆，其中：{rng.choice(['女性', '其他用车', '一般公务用车'])}{n()}辆、单价{n()}万元以上设备{n()}台。",
+        lambda: f"支出决算为{n()}{unit()}，比年初预算{rng.choice(['增加', '减少'])}{n()}{unit()}，下降{n()}%；"
+                f"比上年决算均{rng.choice(['增加', '减少'])}{n()}{unit()}，增长{n()}%。",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")

@@ -25,10 +25,10 @@ _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count right before 其中 (a noun may stand between: "40名干部，其中："); the list may start on the
 #: next line of the flow text (a line ending in a colon ends there).
 _WHOLE = compile_regex(
-    rf"(?<![\d.,])(?P<count>\d+)\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,]?[ \t]*其中[ \t]*[：:，,]?\n?"
+    rf"(?<![\d.,])(?P<count>\d{{1,9}})\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,]?[ \t]*其中[ \t]*[：:，,]?\n?"
 )
-#: A count in a list.
-_COUNT = compile_regex(rf"(?<![\d.,])(?P<count>\d+)\s*(?P<unit>{_CLASSIFIER})(?![\d.])")
+#: A count in a list (a count has at most nine digits: a longer run of digits is no count).
+_COUNT = compile_regex(rf"(?<![\d.,])(?P<count>\d{{1,9}})\s*(?P<unit>{_CLASSIFIER})(?![\d.])")
 #: Where a clause starts (looking back from the whole) and where a list ends.
 _CLAUSE_START = compile_regex(r".*[，,。；;：:\n]", regex.S)
 _LIST_END = compile_regex(r"[。；;\n]")
