@@ -569,7 +569,7 @@ _ITEM_MARKER = compile_regex(r"^\s*(?:[(（]\s*([一二三四五六七八九十]
 
 
 def _item_marker(text: str) -> tuple[str, int] | None:
-    """``(style, number)`` of the list item ``text`` opens with: "(二)" is ``("(一)", 2)``."""
+    """``(style, number)`` of the list item ``text`` opens with: "(二)" is ``("一()", 2)``, "2." is ``("1.", 2)``."""
     match = _ITEM_MARKER.match(text)
     if match is None:
         return None
