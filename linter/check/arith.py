@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import weakref
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from linter.check.finding import Related, Severity
@@ -367,9 +367,14 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         if whole is None or not parts or whole.malformed or any(p.malformed for p in parts) or not same_unit(whole, *parts):
             return
         difference, allowance = sum_gap(parts, whole, tolerances)
-        key = (whole.start, tuple(sorted(p.start for p in parts)))
-        if key not in checks or complete:
+        # One sum once: the same parts under the same amount stated twice (a 其中 list under
+        # "一般公共预算财政拨款基本支出800万元" and 人员经费 + 公用经费 = the 基本支出 stated earlier) are
+        # checked against the first statement, complete if either says so.
+        key = (tuple(sorted(p.start for p in parts)), whole.value, whole.unit)
+        if key not in checks:
             checks[key] = SumCheck(what, whole_name, whole, parts, complete, difference, allowance)
+        elif complete:
+            checks[key] = replace(checks[key], complete=True)
 
     for breakdown in claims.breakdowns:
         if breakdown.whole is None:
