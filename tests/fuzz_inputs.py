@@ -141,6 +141,8 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，其中：\n（一）{rng.choice(_FINANCE)}{n()}{unit()}"
                 f"（其中：{rng.choice(_FINANCE)}{n()}{unit()}）。\n（二）{rng.choice(_FINANCE)}{n()}{unit()}，上年{n()}{unit()}。",
         lambda: f"共有车辆{n()}辆，其中：{rng.choice(['女性', '其他用车', '一般公务用车'])}{n()}辆、单价{n()}万元以上设备{n()}台。",
+        lambda: f"预算执行情况\t预算数\t{rng.choice(['全年执行数', '执行数'])}\t{rng.choice(['分值', ''])}\t执行率\n"
+                f"年度资金总额\t{n()}\t{n()}\t{rng.choice([n(), ''])}\t{n()}%\t{n()}",
         lambda: f"支出决算为{n()}{unit()}，比年初预算{rng.choice(['增加', '减少'])}{n()}{unit()}，下降{n()}%；"
                 f"比上年决算均{rng.choice(['增加', '减少'])}{n()}{unit()}，增长{n()}%。",
     ]

@@ -136,6 +136,8 @@ class Execution:
     rate: Number | None
     start: int
     end: int
+    #: Every budget stated, by kind (a 绩效自评表 row prints 年初预算数 and 全年预算数): a rate may be of any.
+    budgets: dict[str, Number] = field(default_factory=dict)
 
 
 @dataclass

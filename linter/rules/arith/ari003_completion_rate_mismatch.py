@@ -6,6 +6,7 @@ from linter.check.arith import (
     amount, find_typo, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_finding,
 )
 from linter.check.finding import Severity
+from linter.extract.execution_rows import execution_rows
 from linter.check.rule import Rule
 from linter.i18n import _
 
@@ -14,7 +15,8 @@ class CompletionRateMismatch(Rule):
     """A completion or execution rate that is not actual ÷ budget.
 
     Covers "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%", the project self-evaluation
-    "项目全年预算数为X万元，执行数为Y万元，完成预算的Z%" and "执行率Z%" sentences.
+    "项目全年预算数为X万元，执行数为Y万元，完成预算的Z%" and "执行率Z%" sentences, and the
+    预算执行情况 row of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header).
     A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
     is a warning. When the stated rate holds with an amount printed elsewhere that the budget
     (or the actual) is one typo away from ("76.5" for "76.05"), the typo is reported at that
@@ -36,7 +38,8 @@ class CompletionRateMismatch(Rule):
     def check(self, document, context):
         tolerances = context.tolerances
         claims = document.claims
-        for claim in [*claims.completions, *claims.executions]:
+        rows = document.derived(_execution_rows)
+        for claim in [*claims.completions, *claims.executions, *rows]:
             budgets = _budgets(claim)
             if claim.rate is None or not budgets or not same_unit(claim.actual, *budgets):
                 continue
@@ -68,6 +71,11 @@ class CompletionRateMismatch(Rule):
                 severity=percent_severity(actual, budget, claim.rate, tolerances),
                 related=related(document, (_("budget"), budget_number), (_("actual"), claim.actual)),
             )
+
+
+def _execution_rows(document) -> list:
+    """The 预算执行情况 rows of the document's 绩效自评表 (see :mod:`linter.extract.execution_rows`)."""
+    return execution_rows(document.flow.text)
 
 
 def _budgets(claim) -> list:
