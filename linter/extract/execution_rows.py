@@ -29,12 +29,12 @@ def execution_rows(text: str) -> list[Execution]:
     lines = text.split("\n")
     offset = 0
     for index, line in enumerate(lines):
-        if "总额\t" in line and _FUNDS_ROW.match(line) and any(
-                _HEADER.search(above) for above in lines[max(0, index - _HEADER_REACH):index]):
-            scored = any("分值" in above for above in lines[max(0, index - _HEADER_REACH):index])
-            execution = _row(line, offset, scored)
-            if execution is not None:
-                found.append(execution)
+        if "总额\t" in line and _FUNDS_ROW.match(line):
+            header = lines[max(0, index - _HEADER_REACH):index]
+            if any(_HEADER.search(above) for above in header):
+                execution = _row(line, offset, scored=any("分值" in above for above in header))
+                if execution is not None:
+                    found.append(execution)
         offset += len(line) + 1
     return found
 
@@ -42,21 +42,20 @@ def execution_rows(text: str) -> list[Execution]:
 def _row(line: str, offset: int, scored: bool) -> Execution | None:
     """The row's budgets, amount executed and rate, when its filled cells after the label are two
     or three amounts (and the 分值 when ``scored``), then a percentage."""
-    cells, position = [], 0
+    filled, position = [], 0  # (text, flow offset) of each filled cell
     for cell in line.split("\t"):
         stripped = cell.strip()
         if stripped:
-            start = offset + position + cell.index(stripped)
-            cells.append((stripped, start))
+            filled.append((stripped, offset + position + cell.index(stripped)))
         position += len(cell) + 1
-    values = cells[1:]
+    values = filled[1:]  # after the label
     rate_at = next((i for i, (text, _) in enumerate(values) if text.endswith("%")), None)
     if rate_at is None or not _PERCENT.fullmatch(values[rate_at][0]):
         return None
-    cells = values[:rate_at - 1] if scored else values[:rate_at]
-    if len(cells) not in (2, 3) or not all(_AMOUNT.fullmatch(text) for text, _ in values[:rate_at]):
+    money = values[:rate_at - 1] if scored else values[:rate_at]
+    if len(money) not in (2, 3) or not all(_AMOUNT.fullmatch(text) for text, _ in values[:rate_at]):
         return None
-    amounts = [_number(text, "", start) for text, start in cells]
+    amounts = [_number(text, "", start) for text, start in money]
     if any(a.value is None for a in amounts):
         return None
     rate_text, rate_start = values[rate_at]
