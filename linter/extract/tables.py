@@ -489,10 +489,29 @@ def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
             for position, (t, value) in enumerate(zip(numbers, values))}
 
 
+def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dict[int, int] | None:
+    """``{cell index: column}`` for a tab-separated table printed without a 栏次 line, whose last
+    header line titles the cells after the name ("科目编码	科目名称	合计	基本支出	项目支出"): the
+    titled cells are columns 1, 2, … in order. None unless every line is tab-separated and every
+    amount of the rows stands in a titled cell."""
+    named = next((t.index for t in titles if "名称" in t.text or t.text == "项目"), None)
+    if named is None or any(t.index < 0 for t in titles):
+        return None
+    cells = [t.index for t in titles if t.text and t.index > named and not t.is_number]
+    if not cells:
+        return None
+    columns = {index: column for column, index in enumerate(cells, 1)}
+    amounts = [t for tokens in data_lines for t in tokens if t.is_number and t.index != 0]  # 0: the code
+    if not amounts or any(t.index not in columns for t in amounts):
+        return None
+    return columns
+
+
 def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
     """Fill ``table`` from the lines of its body."""
     header: dict[int, int] | None = None
     header_words: list[str] = []
+    titles: list[_Token] = []  # the last header line: its cells may title the columns
     data_lines: list[list[_Token]] = []
     in_notes = False
     for position, line_index in enumerate(body):
@@ -519,6 +538,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
         if header is None and not data_lines and table.kind != BASIC:
             header = _header_columns(tokens)
             header_words.extend(t.text for t in tokens)
+            titles = tokens
             if header:
                 table.columns = sorted(header.values())
                 table.layout = "tab" if "\t" in raw else "space"
@@ -546,8 +566,14 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             return
         _parse_two_sided(table, data_lines)
     elif header is None and table.kind in _TOTAL_FIRST and "合" in "".join(header_words):
-        _parse_unnumbered_code_table(table, data_lines)
-        return
+        titled = _titled_columns(titles, data_lines)
+        if titled is not None:
+            _parse_code_table(table, data_lines, titled)
+        if titled is None or table.problem is not None:
+            table.problem, table.rows = None, []
+            _parse_unnumbered_code_table(table, data_lines)
+            return
+        table.columns, table.layout = sorted(titled.values()), "tab"
     else:
         if header is None:
             table.problem = _("no 栏次 line found")
