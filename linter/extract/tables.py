@@ -707,7 +707,6 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     names_follow = sum(1 for rest in coded if any(not t.is_number for t in rest)) * 2 >= len(coded)
     rows: list[Row] = []
     pending = False  # the last row was opened by a name line and still waits for its code
-    names: dict[int, str] = {}  # id(row) → the name printed on its code's line
     fragments = False  # a line of text without a code: a name broken over lines
     for line, code, words in lines:
         texts = "".join(t.text for t in words if not t.is_number)
@@ -715,8 +714,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
         if code is not None:
             if not pending:
                 rows.append(Row())
-            rows[-1].code, pending = code, False
-            names[id(rows[-1])] = texts
+            rows[-1].code, rows[-1].name, pending = code, texts, False  # the name on its code's line
             _row_span(rows[-1], line[0])  # the row starts at its code
         elif texts.endswith(_TOTAL_NAMES):
             rows.append(Row(name="合计"))
@@ -741,8 +739,8 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     table.identities.append(Identity("栏", 1, (), "合计 = the row's other amounts", 0, 0))
     for row in rows:
         row.columns_known = False
-        if not fragments and row.code:
-            row.name = names.get(id(row), "")
+        if fragments and row.code:
+            row.name = ""  # which code a name fragment belongs to cannot be told
         if row.loose and all(value.value >= 0 for value in row.loose):
             largest = max(row.loose, key=lambda value: value.value)
             row.loose.remove(largest)

@@ -6,8 +6,8 @@ from linter.check.arith import (
     amount, find_typo, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_finding,
 )
 from linter.check.finding import Severity
-from linter.extract.execution_rows import execution_rows
 from linter.check.rule import Rule
+from linter.extract.execution_rows import execution_rows
 from linter.i18n import _
 
 
@@ -38,8 +38,7 @@ class CompletionRateMismatch(Rule):
     def check(self, document, context):
         tolerances = context.tolerances
         claims = document.claims
-        rows = document.derived(_execution_rows)
-        for claim in [*claims.completions, *claims.executions, *rows]:
+        for claim in [*claims.completions, *claims.executions, *execution_rows(document.flow.text)]:
             budgets = _budgets(claim)
             if claim.rate is None or not budgets or not same_unit(claim.actual, *budgets):
                 continue
@@ -71,11 +70,6 @@ class CompletionRateMismatch(Rule):
                 severity=percent_severity(actual, budget, claim.rate, tolerances),
                 related=related(document, (_("budget"), budget_number), (_("actual"), claim.actual)),
             )
-
-
-def _execution_rows(document) -> list:
-    """The 预算执行情况 rows of the document's 绩效自评表 (see :mod:`linter.extract.execution_rows`)."""
-    return execution_rows(document.flow.text)
 
 
 def _budgets(claim) -> list:
