@@ -6,6 +6,7 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.lexicon import lexicon
+from linter.language.script import reading_text
 from linter.language.typos import one_edit, typo_finder
 
 
@@ -18,6 +19,8 @@ class Typo(Rule):
     wrong character where no word stands, or a non-word that one homophone or look-alike
     character turns into a word the document uses (or, with stronger evidence from jieba's word
     model, a common word), is reported with its correction. The fix is safe when the correction comes from the lexicon.
+    A document written in traditional characters throughout is read in its simplified form
+    (LNG005 reports the script once).
 
     **Anti-pattern**
 
@@ -34,27 +37,28 @@ class Typo(Rule):
     fixable = True
 
     def check(self, document, context):
-        flow = document.flow
-        for typo in typo_finder(flow.text).find():
+        text = document.flow.text
+        for typo in typo_finder(reading_text(document)).find():
+            found = text[typo.start:typo.end]  # as written, in a document of traditional script too
             if typo.source == "lexicon":
                 evidence = _("standard phrase “{phrase}”", phrase=typo.evidence)
             elif typo.relation == "shape":
                 evidence = (
                     _("“{word}” is used elsewhere in the document and looks alike", word=typo.correction)
                     if typo.source == "document" else
-                    _("“{word}” is a common word and looks alike; “{found}” is none", word=typo.correction, found=typo.found)
+                    _("“{word}” is a common word and looks alike; “{found}” is none", word=typo.correction, found=found)
                 )
             else:
                 evidence = (
                     _("“{word}” is used elsewhere in the document and reads alike", word=typo.correction)
                     if typo.source == "document" else
-                    _("“{word}” is a common word and reads alike; “{found}” is none", word=typo.correction, found=typo.found)
+                    _("“{word}” is a common word and reads alike; “{found}” is none", word=typo.correction, found=found)
                 )
             yield self.finding(
                 document,
                 document.span(typo.start, typo.end),
                 _("typo “{found}”, did you mean “{correction}”? ({evidence})",
-                  found=typo.found, correction=typo.correction, evidence=evidence),
+                  found=found, correction=typo.correction, evidence=evidence),
                 expected=typo.correction,
                 fix=_fix(document, typo),
             )

@@ -10,6 +10,7 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
+from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
 from linter.language.typos import segment, typo_finder
 from linter.patterns import compile_re
@@ -34,7 +35,8 @@ class DuplicatedCharacter(Rule):
     and the sentence reads far likelier with one of them (jieba's word model). Reduplicated
     words (人人, 常常, 看看) and overlaps of two words ("申报报批", "湖北省省级") place both
     copies in words and are left alone, unless the sentence reads very much likelier with one
-    copy ("进行政政务"). Deleting the second copy is a safe fix.
+    copy ("进行政政务"). Deleting the second copy is a safe fix. A document written in traditional
+    characters throughout is read in its simplified form (LNG005 reports the script once).
 
     **Anti-pattern**
 
@@ -51,7 +53,7 @@ class DuplicatedCharacter(Rule):
     fixable = True
 
     def check(self, document, context):
-        text = document.flow.text
+        text, written = reading_text(document), document.flow.text
         loose = None
         for match in _DOUBLED.finditer(text):
             second = match.start() + 1
@@ -88,8 +90,9 @@ class DuplicatedCharacter(Rule):
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
-                _("duplicated character “{found}”: write “{single}” once", found=match.group(), single=match.group(1)),
-                expected=match.group(1),
+                _("duplicated character “{found}”: write “{single}” once",
+                  found=written[match.start():match.end()], single=written[second]),
+                expected=written[second],
                 fix=Fix(origin, origin + 1, ""),
             )
 

@@ -6,18 +6,12 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
-from linter.patterns import compile_re
+from linter.language.script import document_conversion
 
 #: Converted characters this close together belong to one run.
 MAX_GAP = 6
 #: A run needs this many converted characters (single ones are often variants in good use).
 MIN_CONVERTED = 3
-#: From this share of converted characters on, the whole document is in traditional script
-#: (in traditional text about a third of the characters differ; a pasted paragraph is far less).
-WHOLE_DOCUMENT_SHARE = 0.1
-#: Everything but Chinese characters (the complement of the class ``lex.HAN``): deleting it
-#: leaves the characters to count.
-_NOT_HAN = compile_re(f"[^{lex.HAN[1:-1]}]+")
 
 
 class TraditionalCharacters(Rule):
@@ -45,31 +39,27 @@ class TraditionalCharacters(Rule):
     fixable = True
 
     def check(self, document, context):
-        runs, converted = [], 0
-        # OpenCC matches no phrase across a line break: the text converts line by line at once.
-        lines = zip(_lines(document.flow.text), lex.to_simplified(document.flow.text).split("\n"))
-        for (line_start, line), simplified in lines:
+        runs, converted = [], document_conversion(document)
+        if not converted.converted:
+            return
+        for (line_start, line), simplified in zip(_lines(converted.text), converted.simplified.split("\n")):
             if simplified == line:
                 continue
-            if len(simplified) != len(line):
-                simplified = "".join(lex.to_simplified(c) for c in line)
             changed = [i for i, (a, b) in enumerate(zip(line, simplified)) if a != b]
-            converted += len(changed)
             for run in _runs(changed):
                 if len(run) >= MIN_CONVERTED:
                     old, new = line[run[0]:run[-1] + 1], simplified[run[0]:run[-1] + 1]
                     runs.append((line_start + run[0], line_start + run[-1] + 1, len(run), old, new))
         if not runs:
             return
-        chinese = len(_NOT_HAN.sub("", document.flow.text))
-        if converted >= WHOLE_DOCUMENT_SHARE * chinese:
+        if converted.traditional:
             start, end, old, new = runs[0][:2] + runs[0][3:]
             yield self.finding(
                 document,
                 document.span(start, end),
                 _("the document is written in traditional characters ({converted} of {chinese} Chinese "
                   "characters convert, e.g. “{found}” → “{simplified}”); a disclosure is published in "
-                  "simplified characters", converted=converted, chinese=chinese, found=_shortened(old),
+                  "simplified characters", converted=converted.converted, chinese=converted.chinese, found=_shortened(old),
                   simplified=_shortened(new)),
             )
             return
