@@ -474,7 +474,7 @@ def _list_items(text: str) -> list[str]:
 #: naming no quantity of its own: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%",
 #: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%",
 #: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
-_CHANGE_AFTER = compile_re(r"(?:,CP)?[,;](?:(T)|W,?|(V))([UD]A(?:,[UD]P)?)")
+_CHANGE_AFTER = compile_re(r"(?:,CP)?[,;](?:(T)|(W),?|(V))([UD]A(?:,[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 
 
@@ -492,14 +492,16 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         after = _CHANGE_AFTER.match(codes, end)
         if after is None:
             break
-        if after.group(2):  # against the budget: the amount, then its gap to the budget
-            start = after.start(2)
+        if after.group(3):  # against the budget: the amount, then its gap to the budget
+            start = after.start(3)
             stream = tokens[subject.start():amount_end] + tokens[start - 1:after.end()]
             claim = _parse(stream, "change_vs_budget", builder)
         else:
-            start = after.start(1) if after.group(1) else after.start(3)
+            start = after.start(1) if after.group(1) else after.start(4)
             stream = tokens[subject.start():subject.end()] + tokens[start:after.end()]
             claim = _parse(stream, "change_named" if after.group(1) else "change_bare", builder)
+            if claim is not None and after.group(2):  # "与2021年度预算相比，": its basis
+                claim.basis = _basis(tokens[after.start(2)].text)
         if claim is None:
             break
         found.append((start, after.end(), claim))
