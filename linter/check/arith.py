@@ -240,6 +240,12 @@ class QuantityIndex:
         statements = self.by_key.get(key) if key else None
         return statements[0] if statements else None
 
+    def last_before(self, key: Key | None, offset: int) -> Stated | None:
+        """The text's last statement of ``key`` before flow offset ``offset`` (the amount a change
+        that follows it is read against), else :meth:`whole`."""
+        before = [stated for stated in self.by_key.get(key, ()) if stated.number.start < offset] if key else []
+        return before[-1] if before else self.whole(key)
+
     def whole(self, key: Key | None) -> Stated | None:
         """The text's first statement of ``key``, else the total a table prints for it."""
         stated = self.first(key)

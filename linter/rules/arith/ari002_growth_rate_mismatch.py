@@ -50,7 +50,7 @@ class GrowthRateMismatch(Rule):
                 )
                 yield self.finding(document, span, message)
                 continue
-            current = change.current or index.whole(change.key)
+            current = change.current or index.last_before(change.key, change.delta.start)
             if current is None or current.number.malformed or not same_unit(current.number, change.delta):
                 continue
             delta = amount(change.delta, tolerances)
