@@ -280,7 +280,7 @@ class TypoFinder:
         return {word[0] for word, count in self._word_counts.items() if count > 1 and len(word) > 1 and lex.is_han(word[0])}
 
     @cached_property
-    def _boundaries(self) -> set[int]:
+    def boundaries(self) -> set[int]:
         """Offsets where a token starts or ends."""
         return set(self._token_starts)
 
@@ -288,7 +288,7 @@ class TypoFinder:
         """Whether the document writes ``window`` twice or more, except as the end of one word
         and the start of the next (务项 in 事务/项目): 抗疫 as 抗/疫, inside a longer word, or 未采
         in 未/采样. Stops at the second."""
-        boundaries, find, count = self._boundaries, self.text.find, 0
+        boundaries, find, count = self.boundaries, self.text.find, 0
         at = find(window)
         while at != -1:
             end = at + len(window)
@@ -312,7 +312,7 @@ class TypoFinder:
     def _candidates(self):
         """``(start, window, index, word, relation)``: a window holding a suspect character,
         which is no word, and a word one substitution at ``index`` away (see :meth:`_word_typos`)."""
-        text, loose, boundaries = self.text, self.loose, self._boundaries
+        text, loose, boundaries = self.text, self.loose, self.boundaries
         suspects = self._suspects()
         # The starts of the windows of two characters, then of three: three only as a
         # two-character word and the suspect ("计算鸡"): a typo inside a longer word leaves a

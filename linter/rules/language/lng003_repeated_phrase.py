@@ -8,8 +8,9 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
+from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
-from linter.language.typos import INSTITUTION_SUFFIXES
+from linter.language.typos import INSTITUTION_SUFFIXES, typo_finder
 from linter.patterns import compile_re, compile_regex
 
 #: A unit of two to six characters written twice in a row ("越来越来高").
@@ -24,7 +25,8 @@ class RepeatedPhrase(Rule):
     Pasted text leaves a unit doubled, directly or as two equal items of an enumeration.
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
     Reduplications that are words are left alone, and so are copies separated by a space in
-    the file (table cells side by side).
+    the file (table cells side by side) and items whose copies end and begin longer words
+    ("合作医疗、医疗救助").
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
 
     **Anti-pattern**
@@ -53,6 +55,8 @@ class RepeatedPhrase(Rule):
                     continue  # table cells side by side, not a repeat typed in a sentence
                 if separator and _names_a_unit_of(text, match.end()):
                     continue  # "区政府、区政府办公室": an organisation, then one of its offices
+                if separator and not _whole_words(document, match.start(), match.end()):
+                    continue  # "合作医疗、医疗救助": the end of one item and the start of the next
                 start, end = document.flow.source_span(copy_start, match.end())
                 yield self.finding(
                     document,
@@ -63,6 +67,12 @@ class RepeatedPhrase(Rule):
                     expected=unit,
                     fix=Fix(start, end, "", safe=False),
                 )
+
+
+def _whole_words(document, start: int, end: int) -> bool:
+    """Whether the segmenter starts a word at ``start`` and ends one at ``end``."""
+    boundaries = typo_finder(reading_text(document)).boundaries
+    return start in boundaries and end in boundaries
 
 
 def _names_a_unit_of(text: str, end: int) -> bool:
