@@ -365,6 +365,16 @@ def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     return document.derived(_sum_checks, tolerances)
 
 
+def _siblings(breakdown, shares) -> bool:
+    """Whether the parts of ``breakdown`` are its whole's siblings: the whole and every part are
+    stated as shares of one named total ("项目支出预算48100元，占支出总预算的4.43%。其中：(一)文化旅游
+    体育与传媒支出850088.3元，占支出总预算78.33%；…" lists the subjects of 支出总预算)."""
+    named = {share.whole_name for share in shares if share.part is breakdown.whole and share.whole_name}
+    parts = {id(part) for part in breakdown.parts}
+    of_parts = {id(share.part): share.whole_name for share in shares if id(share.part) in parts}
+    return bool(named) and len(of_parts) == len(parts) and set(of_parts.values()) <= named
+
+
 def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     claims, index = document.claims, QuantityIndex.of(document)
     checks: dict[tuple, SumCheck] = {}
@@ -383,7 +393,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
             checks[key] = replace(checks[key], complete=True)
 
     for breakdown in claims.breakdowns:
-        if breakdown.whole is None:
+        if breakdown.whole is None or _siblings(breakdown, claims.shares):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)
