@@ -148,6 +148,8 @@ class Breakdown:
     whole_name: str
     parts: list[Stated] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
+    #: Whether the list has ended (a next total was stated in its sentence).
+    closed: bool = False
 
 
 @dataclass
@@ -834,6 +836,18 @@ def _inside_a_part(stated: Stated, breakdown: Breakdown) -> bool:
     return stated.key is not None and any(part.key and is_part_of(stated.key, part.key) for part in breakdown.parts)
 
 
+#: The name of a total: "收入合计", "政府性基金支出总计", "共计".
+_TOTAL_NAME = compile_re(r"合计|总计|共计|总额")
+
+
+def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is a total at least as large as the whole, stated after its parts
+    ("…其中本级收入103万元，上级补助收入1331万元；支出总计3319万元，其中…"): the list has ended."""
+    whole = breakdown.whole
+    return (whole is not None and stated is not whole and _TOTAL_NAME.search(stated.name) is not None
+            and stated.number.value >= whole.number.value)
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name):
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
@@ -841,7 +855,9 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
     stated.key = quantity_key(stated.name, scope)
     claims.values.append(stated)
-    if (breakdown is not None and stated is not breakdown.whole and not _beside_sangong(stated, breakdown)
-            and not _inside_a_part(stated, breakdown)):
+    if breakdown is not None and _next_total(stated, breakdown):
+        breakdown.closed = True
+    if (breakdown is not None and not breakdown.closed and stated is not breakdown.whole
+            and not _beside_sangong(stated, breakdown) and not _inside_a_part(stated, breakdown)):
         breakdown.parts.append(stated)
     state.last_value = stated
