@@ -632,7 +632,13 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     breakdown = pending = state.pending_whole
     state.pending_whole = None
     item_of = _next_item(text, breakdown, state)
-    qizhong = next((i for i, t in enumerate(tokens) if t.type == "QIZHONG"), None)
+    qizhongs = [i for i, t in enumerate(tokens) if t.type == "QIZHONG"]
+    qizhong = qizhongs[0] if qizhongs else None
+    # A later 其中 outside brackets breaks down the amount right before it ("收入总数9657351.13元，其中
+    # 财政补助收入9589412.13元，其中：初中教育8657036.38元…") up to the end of its clause (；), where
+    # the list before it goes on ("…；公务接待费3万元").
+    nested = [i for i in qizhongs[1:] if not _in_brackets(text, tokens[i].start - offset)]
+    outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
     opened = False
     opened_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
@@ -643,6 +649,13 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                 breakdown is None or (breakdown is pending and n > 0)):
             breakdown = _open_breakdown(state.last_value, claims, state)
             opened = True
+        if outer is not None and first > outer[0]:
+            breakdown, outer = outer[1], None
+        if nested and opened and first in (nested[0] + 1, nested[0] + 2):
+            later = nested.pop(0)
+            clause_end = next((i for i in range(later, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
+            outer = (clause_end, breakdown)
+            breakdown = _open_breakdown(state.last_value, claims, state)
         if main_use is not None and first in (main_use + 1, main_use + 2) and breakdown is None:
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
             if breakdown is not None and _opens_list(tokens, main_use):
