@@ -1,8 +1,9 @@
 """Interval arithmetic for printed, rounded numbers.
 
 A printed number stands for every value that rounds to it. An amount of 万元 is printed to
-the cent or with trailing zeros dropped ("7.6" is 7.60), so it stands for ±half a cent; a
-percentage stands for ± half a unit of its last digit, plus a configurable slack for
+the cent or with trailing zeros dropped ("7.6" is 7.60), so it stands for ±half a cent, unless
+the document prints every amount in whole units ("3923万元，比上年减少332万元"): then each stands for
+± half a unit (:func:`text_tolerances`). A percentage stands for ± half a unit of its last digit, plus a configurable slack for
 double rounding (78.149 → 78.15 → 78.2). A claim is wrong only when no values inside the
 intervals of its inputs produce it.
 """
@@ -10,7 +11,7 @@ intervals of its inputs produce it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.check.rule import Tolerances
 from linter.extract.numbers import Number
@@ -53,6 +54,23 @@ def amount_interval(number: Number, tolerances: Tolerances) -> Interval:
     else:
         half = tolerances.amount_unit / 2
     return Interval(number.value - half, number.value + half)
+
+
+#: A narrative printing at least this many amounts, none with decimals, rounds them to whole units.
+WHOLE_UNIT_AMOUNTS = 5
+
+
+def text_tolerances(document, tolerances: Tolerances) -> Tolerances:
+    """``tolerances`` for the amounts ``document`` prints: where it prints at least
+    ``WHOLE_UNIT_AMOUNTS`` amounts other than 0 and none with decimals (a city's or a county's
+    figures in whole 万元, a unit's in whole 元), an amount is rounded to the unit and a sum may be
+    off by one unit an item."""
+    amounts = [number for number in document.numbers if number.is_amount and number.value]
+    if len(amounts) < WHOLE_UNIT_AMOUNTS or any(number.decimals for number in amounts):
+        return tolerances
+    factor = max(1.0, 1.0 / tolerances.amount_unit)
+    return replace(tolerances, amount_unit=tolerances.amount_unit * factor,
+                   tail_per_item=tolerances.tail_per_item * factor)
 
 
 def percent_interval(number: Number, tolerances: Tolerances) -> Interval:

@@ -40,6 +40,13 @@ class CheckContext:
 
     tolerances: Tolerances = field(default_factory=Tolerances)
 
+    def text_tolerances(self, document) -> Tolerances:
+        """The tolerances of the amounts ``document``'s narrative prints: whole units where it
+        prints no decimals (:func:`linter.check.interval.text_tolerances`), computed once."""
+        from linter.check.interval import text_tolerances
+
+        return document.derived(text_tolerances, self.tolerances)
+
 
 class Rule:
     """Base class of every rule.

@@ -29,7 +29,7 @@ class ShareMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        tolerances = context.tolerances
+        tolerances = context.text_tolerances(document)
         index = QuantityIndex.of(document)
         for share in document.claims.shares:
             whole = share.whole or index.whole(share.whole_key)

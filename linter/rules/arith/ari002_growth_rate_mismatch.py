@@ -34,7 +34,7 @@ class GrowthRateMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        tolerances = context.tolerances
+        tolerances = context.text_tolerances(document)
         index = QuantityIndex.of(document)
         for change in document.claims.changes:
             if change.rate is None or change.delta.malformed:

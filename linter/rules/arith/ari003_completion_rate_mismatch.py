@@ -36,7 +36,7 @@ class CompletionRateMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        tolerances = context.tolerances
+        tolerances = context.text_tolerances(document)
         claims = document.claims
         for claim in [*claims.completions, *claims.executions, *execution_rows(document.flow.text)]:
             budgets = _budgets(claim)

@@ -33,7 +33,8 @@ class PartsExceedWhole(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        for check in sum_checks(document, context.tolerances):
+        tolerances = context.text_tolerances(document)
+        for check in sum_checks(document, tolerances):
             if check.exceeds:
-                yield sum_finding(self, document, check, context.tolerances,
+                yield sum_finding(self, document, check, tolerances,
                                   N_("{parts} add up to more than their whole: {explanation}"))

@@ -31,7 +31,8 @@ class PartsSumMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        for check in sum_checks(document, context.tolerances):
+        tolerances = context.text_tolerances(document)
+        for check in sum_checks(document, tolerances):
             if check.complete and check.mismatch and not check.exceeds:
-                yield sum_finding(self, document, check, context.tolerances,
+                yield sum_finding(self, document, check, tolerances,
                                   N_("{parts} should add up to their whole: {explanation}"))

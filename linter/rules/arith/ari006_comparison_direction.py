@@ -30,6 +30,7 @@ class ComparisonDirection(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
+        tolerances = context.text_tolerances(document)
         for claim in document.claims.completions:
             if claim.direction is not None:
                 said = claim.direction
@@ -40,7 +41,7 @@ class ComparisonDirection(Rule):
             if said is None or not budgets:
                 continue
             said = next(word for word in ("大于", "小于", "等于") if word in said)
-            truths = [_truth(claim.actual, b, context.tolerances) for b in budgets]
+            truths = [_truth(claim.actual, b, tolerances) for b in budgets]
             if None in truths or said in truths:
                 continue  # a cent apart (rounding cannot tell), or true of one of the budgets it may mean
             yield self.finding(

@@ -44,8 +44,9 @@ class InconsistentValue(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
+        tolerances = context.text_tolerances(document)
         index = QuantityIndex.of(document)
-        for conflict in value_conflicts(index, context.tolerances):
+        for conflict in value_conflicts(index, tolerances):
             if conflict.tail:
                 continue
             later = conflict.later
@@ -56,7 +57,7 @@ class InconsistentValue(Rule):
                 expected=f"{conflict.first.number.text}{conflict.first.number.unit}",
             )
         for lead, closing in _restated_items(document):
-            if amount_interval(closing, context.tolerances).overlaps(amount_interval(lead, context.tolerances)):
+            if amount_interval(closing, tolerances).overlaps(amount_interval(lead, tolerances)):
                 continue
             place = document.span(lead.start, lead.end)
             yield self.finding(

@@ -47,6 +47,7 @@ class InconsistentChange(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
+        tolerances = context.text_tolerances(document)
         by_key = defaultdict(list)
         for change in document.claims.changes:
             if change.key and not change.delta.malformed:
@@ -59,7 +60,7 @@ class InconsistentChange(Rule):
                     continue  # amounts in different units are not compared
                 before = first.sign * first.delta.value
                 now = later.sign * later.delta.value
-                if abs(before - now) > context.tolerances.tail_per_item + 1e-9:
+                if abs(before - now) > tolerances.tail_per_item + 1e-9:
                     line = document.span(first.delta.start, first.delta.end).start.line
                     yield self.finding(
                         document,
@@ -70,8 +71,8 @@ class InconsistentChange(Rule):
                         expected=f"{format_amount(abs(before))}{first.delta.unit}",
                         related=related(document, (_("first stated"), first.delta)),
                     )
-        yield from self._balanced_budget(document, by_key, context.tolerances)
-        yield from self._same_spending(document, by_key, context.tolerances)
+        yield from self._balanced_budget(document, by_key, tolerances)
+        yield from self._same_spending(document, by_key, tolerances)
 
     def _balanced_budget(self, document, by_key, tolerances):
         """The changes of a budget's 收入 and 支出, stated equal this year, must be equal."""

@@ -43,7 +43,7 @@ class PartExceedsWhole(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        tolerances = context.tolerances
+        tolerances = context.text_tolerances(document)
         claims = document.claims
         index = QuantityIndex.of(document)
         current = {key: statements[0] for key, statements in index.by_key.items()}

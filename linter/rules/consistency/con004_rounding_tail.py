@@ -37,8 +37,9 @@ class RoundingTail(Rule):
     severity = Severity.INFO
 
     def check(self, document, context):
+        tolerances = context.text_tolerances(document)
         index = QuantityIndex.of(document)
-        for conflict in value_conflicts(index, context.tolerances):
+        for conflict in value_conflicts(index, tolerances):
             if conflict.tail:
                 later = conflict.later
                 yield self.finding(
@@ -46,7 +47,7 @@ class RoundingTail(Rule):
                     document.span(later.number.start, later.number.end),
                     _("{explanation} (a rounding tail)", explanation=conflict.explain(document)),
                 )
-        for check in sum_checks(document, context.tolerances):
+        for check in sum_checks(document, tolerances):
             if check.tail and (check.complete or check.difference > 0):
                 yield self.finding(
                     document,

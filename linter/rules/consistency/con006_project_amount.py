@@ -73,7 +73,7 @@ class InconsistentProjectAmount(Rule):
 
     def _disagreements(self, document, context, stages: list[_Stage]):
         """A finding for the stage whose amount differs from the others' (see the class doc)."""
-        intervals = [amount_interval(stage.amount, context.tolerances) for stage in stages]
+        intervals = [amount_interval(stage.amount, context.text_tolerances(document)) for stage in stages]
         if all(intervals[0].overlaps(other) for other in intervals[1:]):
             return
         values = Counter(stage.amount.value for stage in stages)

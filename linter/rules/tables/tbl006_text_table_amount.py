@@ -171,7 +171,7 @@ class TextTableAmount(Rule):
         if printed is None or value is None:
             return
         in_text_unit = printed * YUAN[table_unit] / YUAN[unit]
-        interval = amount_interval(Number(stated, unit, 0, 0, value, decimals), context.tolerances)
+        interval = amount_interval(Number(stated, unit, 0, 0, value, decimals), context.text_tolerances(document))
         if interval.contains(in_text_unit):
             return
 
