@@ -184,14 +184,14 @@ _CANDIDATES = compile_re(
             ("completion", r"(?:y?n:?)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
-            ("change_with", r"W,n?E?[UD]A(?:,[UD]P)?"),
-            ("change_than", r"y?nA,T[UD]A(?:,[UD]P)?"),
+            ("change_with", r"W,n?E?[UD]A(?:,T?[UD]P)?"),
+            ("change_than", r"y?nA,T[UD]A(?:,T?[UD]P)?"),
             ("change_rate_first", r"y?nA,T[UD]P,[UD]A"),
-            ("change_budgeted", r"(?:y?n|ny)BA,T[UD]A(?:,[UD]P)?"),
-            ("change_named", r"y?nT[UD]A(?:,[UD]P)?"),
-            ("change_restated", r"y?n[UD],T[UD]A(?:,[UD]P)?"),
-            ("change_bare", r"y?n[UD]A,[UD]P"),
-            ("change_from_to", r"y?nFA,?[UD]A(?:,[UD]P)?"),
+            ("change_budgeted", r"(?:y?n|ny)BA,T[UD]A(?:,T?[UD]P)?"),
+            ("change_named", r"y?nT[UD]A(?:,T?[UD]P)?"),
+            ("change_restated", r"y?n[UD],T[UD]A(?:,T?[UD]P)?"),
+            ("change_bare", r"y?n[UD]A,T?[UD]P"),
+            ("change_from_to", r"y?nFA,?[UD]A(?:,T?[UD]P)?"),
             ("share", r"y?nA,Sn?O?P"),
             ("actual_share", r"y?nXA,Sn?O?P"),
             ("value", r"y?nA"),
@@ -257,7 +257,8 @@ class ClaimBuilder(Transformer):
         year = next((str(t) for t in tokens if t.type == "YEAR"), None)
         return year, without_copula(_first_name(tokens) or ""), tokens[0].start_pos
 
-    def rate(self, verb, percent):
+    def rate(self, *tokens):
+        verb, percent = tokens[-2:]  # after the comparison said again ("同比增长2.8%"), if it is
         return _sign(verb), _num(percent), percent.end_pos
 
     def whole(self, *tokens):
@@ -476,7 +477,7 @@ def _list_items(text: str) -> list[str]:
 #: naming no quantity of its own: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%",
 #: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%",
 #: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
-_CHANGE_AFTER = compile_re(r"(?:,CP)?[,;](?:(T)|(W),?|(V))([UD]A(?:,[UD]P)?)")
+_CHANGE_AFTER = compile_re(r"(?:,CP)?[,;](?:(T)|(W),?|(V))([UD]A(?:,T?[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 
 
