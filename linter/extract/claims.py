@@ -182,6 +182,7 @@ _CANDIDATES = compile_re(
         f"(?P<{family}>{pattern})"
         for family, pattern in (
             ("completion", r"(?:y?n:?)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?"),
+            ("completion_of", r"y?nXA,CAOP"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"W,n?E?[UD]A(?:,T?[UD]P)?"),
@@ -335,6 +336,11 @@ class ClaimBuilder(Transformer):
         return Completion(subject[1], budgets[kind], _num(amounts[-1]), _num(percents[0]) if percents else None,
                           str(directions[0]) if directions else None, start, end, budgets, kind)
 
+    def completion_of(self, subject, _actual_is, actual, complete, budget, _of, percent):
+        kind = _budget_kind(str(complete))
+        return Completion(subject[1], _num(budget), _num(actual), _num(percent), None, subject[2],
+                          percent.end_pos, {kind: _num(budget)}, kind)
+
     def change_bare(self, subject, verb, delta, rate):
         return self.change_named(subject, None, verb, delta, rate)
 
@@ -406,7 +412,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         claim = _parse(tokens[match.start():match.end()], family, builder)
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
-        if family in ("share", "actual_share", "actual_value", "value", "change_than"):
+        if family in ("share", "actual_share", "actual_value", "value", "change_than", "completion_of"):
             claims.extend(_change_after(tokens, codes, match, builder))
     return claims
 
