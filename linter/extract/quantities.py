@@ -84,7 +84,7 @@ def parent_base(base: str) -> str | None:
     return _BASE_PARENT.get(base)
 
 _NOISE = compile_regex(
-    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度|当年|年度|[、\s“”\"]"
+    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度?(?=一般公共预算|政府性基金|国有资本|财政拨款)|本年度|当年|年度|[、\s“”\"]"
 )
 
 #: A name stated with its verb ("收、支总计均为", "收入合计为"): the quantity is the name before it.
