@@ -70,9 +70,11 @@ class RepeatedPhrase(Rule):
 
 
 def _whole_words(document, start: int, end: int) -> bool:
-    """Whether the segmenter starts a word at ``start`` and ends one at ``end``."""
-    boundaries = typo_finder(reading_text(document)).boundaries
-    return start in boundaries and end in boundaries
+    """Whether the copy ending at ``end`` ends a word, and the unit starting at ``start`` starts one
+    unless the copy is a whole item ("人员经费、经费4896.98万元": nothing follows it but the amount)."""
+    text = reading_text(document)
+    boundaries = typo_finder(text).boundaries
+    return end in boundaries and (start in boundaries or not lex.is_han(text[end:end + 1]))
 
 
 def _names_a_unit_of(text: str, end: int) -> bool:
