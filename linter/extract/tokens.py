@@ -22,7 +22,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # A rate whose % sign was left out ("增长13.95。", reported by NUM002) is still the rate.
     "PERCENT": ("P", rf"{_NUMBER}%|(?<=(?:增长|下降)\s{{0,3}})\d+\.\d+(?=[。，；,;])"),
     "AMOUNT": ("A", rf"{_NUMBER}(?:万元|亿元|元)"),
-    "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:决算数?|预算数?)?(?:相比|比较)(?:较)?"),
+    "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:决算数?|预算数?|执行数?)?(?:相比|比较)(?:较)?"),
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
     "CMP_THAN": ("T", rf"(?:比|较){_YEAR}(?:决算数|预算数|执行数|决算|预算)?|同比"),
     "YEAR": ("y", r"\d{4}年度?"),
