@@ -291,6 +291,30 @@ IDENTITIES = (
     ("三公经费", ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
     ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
 )
+#: Totals whose components are complete by definition, so that where the text states every
+#: component but never the total, their sum is the total.
+_SUMMED_TOTALS = ("三公经费", "公务用车购置及运行维护费")
+
+
+def component_sum(index: "QuantityIndex", key: Key | None, tolerances: Tolerances) -> tuple[Stated, Interval, list[Stated]] | None:
+    """The total ``key`` as the sum of its components where the text states each of them (in one
+    unit, well formed) but not the total: a statement of no place, the interval of the sum and the
+    components; else None."""
+    if key is None or key[1] not in _SUMMED_TOTALS:
+        return None
+    bases = next(parts for whole, parts in IDENTITIES if whole == key[1])
+    components = [index.first((key[0], base)) for base in bases]
+    if any(c is None or c.number.malformed for c in components) or not same_unit(*(c.number for c in components)):
+        return None
+    numbers = [c.number for c in components]
+    value = sum(n.value for n in numbers)
+    decimals = max(n.decimals for n in numbers)
+    total = Stated(key[1], Number(format_amount(value), numbers[0].unit, -1, -1, value, decimals), key)
+    intervals = [amount_interval(n, tolerances) for n in numbers]
+    interval = Interval(sum(i.lo for i in intervals), sum(i.hi for i in intervals))
+    return total, interval, components
+
+
 #: The names of a completion group's budget sums, by the budget's kind (see ``Completion.budgets``).
 _BUDGET_SUMS = {
     "年初": (N_("the subjects' 年初预算"), N_("the total 年初预算")),
