@@ -21,7 +21,7 @@ import regex
 
 from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Token, Transformer, Tree, v_args
 from linter.extract.numbers import Number
-from linter.extract.quantities import DEPARTMENT, SANGONG, Key, is_part_of, parent_base, quantity_key, scope_of, without_copula
+from linter.extract.quantities import DEPARTMENT, SANGONG, Key, clean_name, is_part_of, parent_base, quantity_key, scope_of, without_copula
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import is_heading
 from linter.numerals import chinese_int
@@ -684,7 +684,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         lead = _main_use_breakdown(tokens, main_use, state, claims)
         if lead is not None:
             state.list_whole = lead
-    if qizhong is not None and tokens[-1].type in ("_COLON", "QIZHONG") and state.last_value is not None:
+    if qizhongs and qizhongs[-1] >= len(tokens) - 2 and tokens[-1].type in ("_COLON", "QIZHONG") and state.last_value is not None:
+        # "…其中：" ends the sentence (not "…，其中：基本支出…，具体支出预算如下："): the list follows
         state.pending_whole = _open_breakdown(state.last_value, claims, state)
 
 
@@ -868,12 +869,23 @@ def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
             and stated.number.value >= whole.number.value)
 
 
+#: How a line of spending splits: its own 基本支出 and 项目支出.
+_SPLIT = compile_re(r"(?:其中[：:]?)?(?:基本支出|项目支出)")
+
+
+def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
+    """Whether ``stated`` is the 基本支出 or 项目支出 of a line that is no known total ("机构运行
+    1100910.5元，其中：基本支出1100910.5元，项目支出0元"): the line's own split, not the department's."""
+    whole = breakdown.whole if breakdown is not None else None
+    return whole is not None and stated is not whole and whole.key is None and _SPLIT.fullmatch(clean_name(stated.name)) is not None
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name):
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
-    stated.key = quantity_key(stated.name, scope)
+    stated.key = None if _split_of_a_line(stated, breakdown) else quantity_key(stated.name, scope)
     claims.values.append(stated)
     if breakdown is not None and _next_total(stated, breakdown):
         breakdown.closed = True
