@@ -601,6 +601,7 @@ def extract_claims(document) -> ClaimSet:
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
+        state.paragraph_scope = None
         for sentence in _SENTENCE.finditer(line):
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
         offset += len(line) + 1
@@ -618,6 +619,9 @@ class _Context:
     last_value: Stated | None = None
     subject_line: str | None = None
     group: CompletionGroup | None = None
+    #: The scope of this paragraph's last 本年收入 or 本年支出 named with one ("一般公共预算财政拨款本年
+    #: 收入979.53万元，…；本年支出869万元": the 本年支出 is of the same scope).
+    paragraph_scope: str | None = None
 
     def enter_heading(self, heading: str) -> None:
         self.scope = scope_of(heading)
@@ -869,6 +873,9 @@ def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
             and stated.number.value >= whole.number.value)
 
 
+#: This year's revenue or spending, with its scope words or without: "一般公共预算财政拨款本年收入", "本年支出".
+_YEAR_FLOW = compile_re(r"\w*?本年(?:收入|支出)")
+
 #: How a line of spending splits: its own 基本支出 and 项目支出.
 _SPLIT = compile_re(r"(?:其中[：:]?)?(?:基本支出|项目支出)")
 
@@ -885,6 +892,13 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
+    name = clean_name(stated.name)
+    if breakdown is None and _YEAR_FLOW.fullmatch(name):
+        named = scope_of(name)
+        if named is not None:
+            state.paragraph_scope = named
+        elif state.paragraph_scope is not None:
+            scope = state.paragraph_scope
     stated.key = None if _split_of_a_line(stated, breakdown) else quantity_key(stated.name, scope)
     claims.values.append(stated)
     if breakdown is not None and _next_total(stated, breakdown):
