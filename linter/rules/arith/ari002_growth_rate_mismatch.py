@@ -69,6 +69,8 @@ class GrowthRateMismatch(Rule):
                     )
                 continue
             if percent_matches(delta, previous, change.rate, tolerances) is False:
+                if _fits_the_list_total(document, current, delta, change, tolerances):
+                    continue  # "总预算A元，其中：基本支出B元，项目支出C元，同比增加D元，增长E%": the total's change
                 before = current.number.value - change.sign * change.delta.value
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
                 message = _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
@@ -128,3 +130,15 @@ class GrowthRateMismatch(Rule):
                 severity=percent_severity(moved, before, claim.rate, tolerances),
                 related=related(document, (_("previous amount"), previous), (_("current amount"), current)),
             )
+
+
+def _fits_the_list_total(document, current, delta, change, tolerances) -> bool:
+    """Whether a change read after the last part of a 其中 list is, by its rate, the change of the
+    list's total instead: which of the two it speaks of is then undecided."""
+    for breakdown in document.claims.breakdowns:
+        whole = breakdown.whole
+        if breakdown.parts and breakdown.parts[-1] is current and whole is not None and same_unit(whole.number, change.delta):
+            now = amount(whole.number, tolerances)
+            previous = now - delta if change.sign > 0 else now + delta
+            return percent_matches(delta, previous, change.rate, tolerances) is True
+    return False
