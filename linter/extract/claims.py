@@ -652,14 +652,15 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
     opened = False
-    opened_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
+    qizhong_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
+    opened_in_brackets = False  # whether the list being read was opened by a 其中 inside brackets
     bracketed: tuple[int, Breakdown | None] = (-1, None)  # the bracket being read and the whole it breaks down
     for n, (first, last, claim) in enumerate(found):
         # A 其中 after the item's own amount breaks the item down, not the pending whole.
         if qizhong is not None and first in (qizhong + 1, qizhong + 2) and not opened and (
                 breakdown is None or (breakdown is pending and n > 0)):
             breakdown = _open_breakdown(state.last_value, claims, state)
-            opened = True
+            opened, opened_in_brackets = True, qizhong_in_brackets
         if outer is not None and first > outer[0]:
             breakdown, outer = outer[1], None
         if nested and opened and first in (nested[0] + 1, nested[0] + 2):
