@@ -222,8 +222,9 @@ class TypoFinder:
         if edit.kind == "insert":
             extra = window[edit.index]
             neighbours = window[max(0, edit.index - 1):edit.index + 2]
-            # A doubled character is LNG002's; punctuation is PUN's.
-            return lex.is_han(extra) and neighbours.count(extra) == 1 and at in self.loose
+            # A doubled character is LNG002's; punctuation is PUN's; an administrative level names
+            # its government ("指市本级财政当年拨付的资金").
+            return lex.is_han(extra) and extra not in _LEVELS and neighbours.count(extra) == 1 and at in self.loose
         missing = phrase[edit.index]
         return lex.is_han(missing) and (at - 1 in self.loose or at in self.loose)
 
