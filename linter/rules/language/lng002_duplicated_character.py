@@ -19,7 +19,7 @@ from linter.patterns import compile_re
 _DOUBLED = compile_re(f"({lex.HAN})\\1")
 #: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
 #: and offices before their head's title ("规划科科长", "财务处处长").
-_LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部")
+_LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部厅")
 #: How much likelier (jieba's word model) the text must read without the second character.
 _LIKELIER = math.log(50)
 #: Much likelier when both copies read in words.
@@ -74,7 +74,9 @@ class DuplicatedCharacter(Rule):
                     stray = _unit_ends(text, text[match.start() - 2:second]) < 2
                 likelier = _LIKELIER
             elif lex.is_word(match.group()) or second in loose:
-                stray, likelier = second in loose and not lex.is_word(match.group()), _LIKELIER
+                # A level after a name ending in it stands for its government ("东莞市市本级").
+                stray = second in loose and not lex.is_word(match.group()) and match.group(1) not in _LEVELS
+                likelier = _LIKELIER
                 if stray and second + 1 in loose and lex.is_word(text[second:second + 2]):
                     # The second copy and the loose character after it make a word the segmenter
                     # found too rare to read ("耕地地力" = 耕地 + 地力, 力 left loose): both copies read
