@@ -581,6 +581,19 @@ _LEAD_MARKER_FIRST = compile_re(r"[\s(（第一二三四五六七八九十]")
 _ITEM_MARKER = compile_regex(r"^\s*(?:[(（]\s*([一二三四五六七八九十]+|\d{1,2})\s*[)）]|([一二三四五六七八九十]+|\d{1,2})([、.．]))(?!\d)")
 
 
+def _marker_before(tokens: list[ClaimToken], stated: Stated) -> tuple[str, int] | None:
+    """The list marker ("二、", "(3)") of the item whose amount is ``stated``, in the clause before it."""
+    index = next((i for i, t in enumerate(tokens) if t.start == stated.number.start), None)
+    if index is None:
+        return None
+    for token in reversed(tokens[max(0, index - 3):index]):
+        if token.type.startswith("_"):
+            return None
+        if token.type == "NAME" and (marker := _item_marker(token.text.strip())) is not None:
+            return marker
+    return None
+
+
 def _item_marker(text: str) -> tuple[str, int] | None:
     """``(style, number)`` of the list item ``text`` opens with: "(二)" is ``("一()", 2)``, "2." is ``("1.", 2)``."""
     match = _ITEM_MARKER.match(text)
@@ -651,7 +664,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     nested = [i for i in qizhongs[1:] if not _in_brackets(text, tokens[i].start - offset)]
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
-    opened = False
+    opened, whole_marker = False, None
     qizhong_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
     opened_in_brackets = False  # whether the list being read was opened by a 其中 inside brackets
     bracketed: tuple[int, Breakdown | None] = (-1, None)  # the bracket being read and the whole it breaks down
@@ -661,6 +674,10 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                 breakdown is None or (breakdown is pending and n > 0)):
             breakdown = _open_breakdown(state.last_value, claims, state)
             opened, opened_in_brackets = True, qizhong_in_brackets
+            whole_marker = _marker_before(tokens, breakdown.whole) if breakdown is not None else None
+        if opened and breakdown is not None and whole_marker is not None and isinstance(claim, Stated) and (
+                (_marker_before(tokens, claim) or ("",))[0] == whole_marker[0]):
+            breakdown = None  # "二、…150万元，其中…；三、公务接待费预算200万元": the next item of the outer list
         if outer is not None and first > outer[0]:
             breakdown, outer = outer[1], None
         if nested and opened and first in (nested[0] + 1, nested[0] + 2):
