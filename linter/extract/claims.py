@@ -581,6 +581,12 @@ _LEAD_MARKER_FIRST = compile_re(r"[\s(（第一二三四五六七八九十]")
 _ITEM_MARKER = compile_regex(r"^\s*(?:[(（]\s*([一二三四五六七八九十]+|\d{1,2})\s*[)）]|([一二三四五六七八九十]+|\d{1,2})([、.．]))(?!\d)")
 
 
+def _budget_before(tokens: list[ClaimToken], index: int) -> bool:
+    """Whether the amount last stated before token ``index`` is a budget figure ("预算为20万元")."""
+    amount = next((i for i in range(index - 1, -1, -1) if tokens[i].type == "AMOUNT"), None)
+    return amount is not None and amount > 0 and tokens[amount - 1].type == "BUDGET_IS"
+
+
 def _marker_before(tokens: list[ClaimToken], stated: Stated) -> tuple[str, int] | None:
     """The list marker ("二、", "(3)") of the item whose amount is ``stated``, in the clause before it."""
     index = next((i for i, t in enumerate(tokens) if t.start == stated.number.start), None)
@@ -614,7 +620,7 @@ def extract_claims(document) -> ClaimSet:
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
-        state.paragraph_scope = None
+        state.paragraph_scope, state.line_start = None, offset
         for sentence in _SENTENCE.finditer(line):
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
         offset += len(line) + 1
@@ -635,6 +641,8 @@ class _Context:
     #: The scope of this paragraph's last 本年收入 or 本年支出 named with one ("一般公共预算财政拨款本年
     #: 收入979.53万元，…；本年支出869万元": the 本年支出 is of the same scope).
     paragraph_scope: str | None = None
+    #: Where the paragraph being read starts in the flow text.
+    line_start: int = 0
 
     def enter_heading(self, heading: str) -> None:
         self.scope = scope_of(heading)
@@ -668,7 +676,12 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     qizhong_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
     opened_in_brackets = False  # whether the list being read was opened by a 其中 inside brackets
     bracketed: tuple[int, Breakdown | None] = (-1, None)  # the bracket being read and the whole it breaks down
+    # "“三公”经费预算为20万元，其中：…公务接待费9万元，…": the parts of a budget are budget figures,
+    # no statements of the quantities they name.
+    budget_parts = qizhong is not None and _budget_before(tokens, qizhong)
     for n, (first, last, claim) in enumerate(found):
+        if budget_parts and first > qizhong and isinstance(claim, Stated):
+            continue
         # A 其中 after the item's own amount breaks the item down, not the pending whole.
         if qizhong is not None and first in (qizhong + 1, qizhong + 2) and not opened and (
                 breakdown is None or (breakdown is pending and n > 0)):
@@ -827,6 +840,11 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = claim.current.key
         elif claim.current is None and claim.name:
             claim.key = quantity_key(claim.name, state.scope)
+        elif (claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start
+              and not any(change.delta.start == claim.delta.start for change in claims.changes)):
+            # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount
+            # before (unless it was read as that amount's change already)
+            claim.key = state.last_value.key
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
         if not claim.subject and state.subject_line:
