@@ -328,6 +328,8 @@ class TypoFinder:
         for length, starts in windows.items():
             for start in starts:
                 window = text[start:start + length] if start >= 0 else ""
+                if text[start + length:start + length + 1] in INSTITUTION_SUFFIXES and start + length in loose:
+                    continue  # an organisation's short name ("机管局" for 机关事务管理局, "市政数局")
                 for i, word, relation in _substitutions(window):
                     if not (window[i] in _LEVELS and start + i in loose):  # a level written alone ("及市、区政府")
                         found.append((start, window, i, word, relation))
