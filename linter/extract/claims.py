@@ -141,6 +141,17 @@ class Execution:
 
 
 @dataclass
+class GapCompletion:
+    """"本年收入1205.11万元，完成年初预算的70%，比年初预算减少537.35万元": a completion rate stated with
+    the gap to the budget instead of the budget (the budget is ``actual − sign × gap``)."""
+
+    actual: Number
+    rate: Number
+    sign: int
+    gap: Number
+
+
+@dataclass
 class Breakdown:
     """A whole and the parts listed after 其中 / 主要用于 / a numbered list."""
 
@@ -168,6 +179,7 @@ class ClaimSet:
     transitions: list[Transition] = field(default_factory=list)
     completions: list[Completion] = field(default_factory=list)
     executions: list[Execution] = field(default_factory=list)
+    gap_completions: list[GapCompletion] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     completion_groups: list[CompletionGroup] = field(default_factory=list)
 
@@ -483,7 +495,7 @@ def _list_items(text: str) -> list[str]:
 #: naming no quantity of its own: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%",
 #: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%",
 #: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
-_CHANGE_AFTER = compile_re(r"(?:,CP)?[,;](?:(T)|(W),?|(V))([UD]A(?:,T?[UD]P)?)")
+_CHANGE_AFTER = compile_re(r"(?:,C(?P<completion>P))?[,;](?:(?P<than>T)|(?P<with>W),?|(?P<budget>V))(?P<change>[UD]A(?:,T?[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 
 
@@ -497,20 +509,23 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         return []
     amount_end = codes.index("A", stated.start()) + 1
     found, end = [], stated.end()
-    while len(found) < 2:
+    for _ in range(2):
         after = _CHANGE_AFTER.match(codes, end)
         if after is None:
             break
-        if after.group(3):  # against the budget: the amount, then its gap to the budget
-            start = after.start(3)
+        if after.group("budget"):  # against the budget: the amount, then its gap to the budget
+            start = after.start("budget")
             stream = tokens[subject.start():amount_end] + tokens[start - 1:after.end()]
             claim = _parse(stream, "change_vs_budget", builder)
+            if claim is not None and after.group("completion"):  # "…，完成年初预算的70%，比年初预算减少…"
+                rate = tokens[after.start("completion")].number
+                found.append((start, after.end(), GapCompletion(tokens[amount_end - 1].number, rate, claim.sign, claim.delta)))
         else:
-            start = after.start(1) if after.group(1) else after.start(4)
+            start = after.start("than") if after.group("than") else after.start("change")
             stream = tokens[subject.start():subject.end()] + tokens[start:after.end()]
-            claim = _parse(stream, "change_named" if after.group(1) else "change_bare", builder)
-            if claim is not None and after.group(2):  # "与2021年度预算相比，": its basis
-                claim.basis = _basis(tokens[after.start(2)].text)
+            claim = _parse(stream, "change_named" if after.group("than") else "change_bare", builder)
+            if claim is not None and after.group("with"):  # "与2021年度预算相比，": its basis
+                claim.basis = _basis(tokens[after.start("with")].text)
         if claim is None:
             break
         found.append((start, after.end(), claim))
@@ -864,6 +879,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 _state(Stated(claim.subject, claim.actual), scope, state, claims, None)
     elif isinstance(claim, Execution):
         claims.executions.append(claim)
+    elif isinstance(claim, GapCompletion):
+        claims.gap_completions.append(claim)
     elif isinstance(claim, Transition):
         claims.transitions.append(claim)
 

@@ -6,6 +6,7 @@ from linter.check.arith import (
     amount, find_typo, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_finding,
 )
 from linter.check.finding import Severity
+from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
 from linter.extract.execution_rows import execution_rows
 from linter.i18n import _
@@ -16,8 +17,9 @@ class CompletionRateMismatch(Rule):
 
     Covers "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%", the project self-evaluation
     "项目全年预算数为X万元，执行数为Y万元，完成预算的Z%" and "执行率Z%" sentences, and the
-    预算执行情况 row of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header).
-    A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
+    预算执行情况 row of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header),
+    and a rate stated with the gap to the budget instead of the budget ("收入1205.11万元，完成年初预算的
+    70%，比年初预算减少537.35万元": the budget is 1205.11 + 537.35). A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
     is a warning. When the stated rate holds with an amount printed elsewhere that the budget
     (or the actual) is one typo away from ("76.5" for "76.05"), the typo is reported at that
     amount instead.
@@ -70,6 +72,32 @@ class CompletionRateMismatch(Rule):
                 severity=percent_severity(actual, budget, claim.rate, tolerances),
                 related=related(document, (_("budget"), budget_number), (_("actual"), claim.actual)),
             )
+        yield from _gap_findings(self, document, tolerances)
+
+
+def _gap_findings(rule, document, tolerances):
+    """Completion rates stated with the gap to the budget ("1205.11万元，完成年初预算的70%，比年初预算
+    减少537.35万元"): the budget is the amount minus the signed gap."""
+    for claim in document.claims.gap_completions:
+        if not same_unit(claim.actual, claim.gap):
+            continue
+        actual = amount(claim.actual, tolerances)
+        gap = amount(claim.gap, tolerances)
+        budget = actual - gap if claim.sign > 0 else actual + gap
+        if budget.lo <= 0 or percent_matches(actual, budget, claim.rate, tolerances) is not False:
+            continue
+        value = claim.actual.value - claim.sign * claim.gap.value
+        expected = format_percent(100 * claim.actual.value / value, claim.rate.decimals)
+        yield rule.finding(
+            document,
+            document.span(claim.rate.start, claim.rate.end),
+            _("completion rate: {actual} / ({actual} {operator} {gap} = {budget}) = {computed}, but the text says {stated}%",
+              actual=format_amount(claim.actual.value), operator="−" if claim.sign > 0 else "+",
+              gap=format_amount(claim.gap.value), budget=format_amount(value), computed=expected, stated=claim.rate.text),
+            expected=expected,
+            severity=percent_severity(actual, budget, claim.rate, tolerances),
+            related=related(document, (_("actual"), claim.actual), (_("gap to the budget"), claim.gap)),
+        )
 
 
 def _budgets(claim) -> list:
