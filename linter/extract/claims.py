@@ -497,6 +497,15 @@ def _list_items(text: str) -> list[str]:
 #: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
 _CHANGE_AFTER = compile_re(r"(?:,C(?P<completion>P))?[,;](?:(?P<than>T)|(?P<with>W),?|(?P<budget>V))(?P<change>[UD]A(?:,T?[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
+#: The previous level stated with the comparison, then the rate ("，较2022年预算1.50万元增长75%") or the
+#: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%").
+_LEVEL_AFTER = compile_re(r",T(?P<previous>A)(?P<verb>[UD])(?:A,[UD])?(?P<rate>P)")
+
+
+def _clause_start(codes: str, index: int) -> int:
+    """The index of the first token of the clause that token ``index`` belongs to."""
+    separator = max(codes.rfind(mark, 0, index) for mark in ",;:")
+    return separator + 1
 
 
 def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, object]]:
@@ -509,6 +518,15 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         return []
     amount_end = codes.index("A", stated.start()) + 1
     found, end = [], stated.end()
+    level = _LEVEL_AFTER.match(codes, end)
+    if level is not None:  # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": both levels stated
+        name = "".join(t.text for t in tokens[_clause_start(codes, amount_end - 1):amount_end - 1])
+        verb, rate_verb = tokens[level.start("verb")], tokens[level.start("rate") - 1]
+        found.append((level.start(), level.end(), Transition(
+            without_copula(name), tokens[level.start("previous")].number, tokens[amount_end - 1].number,
+            _sign(verb), tokens[level.start("rate")].number, _sign(rate_verb),
+            tokens[_clause_start(codes, amount_end - 1)].start, tokens[level.end() - 1].end)))
+        return found
     for _ in range(2):
         after = _CHANGE_AFTER.match(codes, end)
         if after is None:
