@@ -907,7 +907,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
 #: A balance carried over ("年初结转和结余", "结转结余") is a level, not a difference.
-_DIFFERENCE = compile_re(r"差值|差额|差异|节约|(?<!结转和)(?<!结转)结余|增减|变动|增加|减少|超支")
+_DIFFERENCE = compile_re(r"差值|差额|差异|节约|(?<!结转和)(?<!结转)结余|增减|变动|增加|减少|增收|减收|超支")
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:
