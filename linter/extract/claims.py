@@ -690,6 +690,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     if not has_numbers:
         if _SUBJECT_LINE.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)):
             state.subject_line = text
+        if _CLASSIFIES.search(text):
+            state.last_value = None  # "按项目类型，分为货物、工程和服务三种类型。其中：…": a whole not stated
         if "其中" in text and _OPEN_QIZHONG.search(text) and state.last_value is not None:
             state.pending_whole = _open_breakdown(state.last_value, claims, state)
         return
@@ -946,6 +948,9 @@ def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
 
 #: This year's revenue or spending, with its scope words or without: "一般公共预算财政拨款本年收入", "本年支出".
 _YEAR_FLOW = compile_re(r"\w*?本年(?:收入|支出)")
+
+#: A sentence announcing a classification of a total it does not state.
+_CLASSIFIES = compile_re(r"分为|划分为")
 
 #: How a line of spending splits: its own 基本支出 and 项目支出.
 _SPLIT = compile_re(r"(?:其中[：:]?)?(?:基本支出|项目支出)")
