@@ -52,12 +52,15 @@ class InconsistentChange(Rule):
         for change in document.claims.changes:
             if change.key and not change.delta.malformed:
                 by_key[change.key].append(change)
+        index = QuantityIndex.of(document)
         for changes in by_key.values():
             firsts = {}  # by what of the previous year a change is taken against (its budget, its 执行数)
             for later in changes:
                 first = firsts.setdefault(later.basis, later)
                 if later is first or later.delta.unit != first.delta.unit:
                     continue  # amounts in different units are not compared
+                if _of_different_amounts(index, first, later):
+                    continue  # the quantity itself is stated with two values (CON001's): each change is of its own
                 before = first.sign * first.delta.value
                 now = later.sign * later.delta.value
                 if abs(before - now) > tolerances.tail_per_item + 1e-9:
@@ -152,3 +155,10 @@ def _equal_spending_scopes(document, by_key) -> list[tuple[str, str]]:
             if wide_now.number.value == narrow_now.number.value and wide.sign * wide.delta.value == narrow.sign * narrow.delta.value:
                 found.append((outer, inner))
     return found
+
+
+def _of_different_amounts(index, first, later) -> bool:
+    """Whether the two changes follow statements of their quantity that differ in value
+    ("收入总计1614.63万元，…增加540.23万元；支出总计1870.91万元，…增加633.43万元")."""
+    amounts = [change.current or index.last_before(change.key, change.delta.start) for change in (first, later)]
+    return all(amounts) and amounts[0].number.value != amounts[1].number.value
