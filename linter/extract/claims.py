@@ -53,10 +53,14 @@ class Share:
 
     @property
     def whole_key(self) -> Key | None:
-        """The named whole: without scope words, a share is of the department's total. A share of a
+        """The named whole: without scope words, a share is of the department's total, except the 三公
+        total, which is of its part's scope ("公务接待费3.07万元，占“三公”经费的33.85%"). A share of a
         三公 part that names no whole is of the 三公 total."""
         if self.whole_name:
-            return quantity_key(self.whole_name, DEPARTMENT)
+            key = quantity_key(self.whole_name, DEPARTMENT)
+            if key == (DEPARTMENT, SANGONG) and self.part.key and scope_of(self.whole_name) is None:
+                return (self.part.key[0], SANGONG)
+            return key
         key = self.part.key
         if key and parent_base(key[1]) == SANGONG:
             return (key[0], SANGONG)
