@@ -524,12 +524,13 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
     found, end = [], stated.end()
     level = _LEVEL_AFTER.match(codes, end)
     if level is not None:  # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": both levels stated
-        name = "".join(t.text for t in tokens[_clause_start(codes, amount_end - 1):amount_end - 1])
+        clause = _clause_start(codes, amount_end - 1)
+        name = "".join(t.text for t in tokens[clause:amount_end - 1])
         verb, rate_verb = tokens[level.start("verb")], tokens[level.start("rate") - 1]
         found.append((level.start(), level.end(), Transition(
             without_copula(name), tokens[level.start("previous")].number, tokens[amount_end - 1].number,
             _sign(verb), tokens[level.start("rate")].number, _sign(rate_verb),
-            tokens[_clause_start(codes, amount_end - 1)].start, tokens[level.end() - 1].end)))
+            tokens[clause].start, tokens[level.end() - 1].end)))
         return found
     for _ in range(2):
         after = _CHANGE_AFTER.match(codes, end)
@@ -960,11 +961,12 @@ _CLASSIFIES = compile_re(r"分为|划分为")
 _SPLIT = compile_re(r"(?:其中[：:]?)?(?:基本支出|项目支出)")
 
 
-def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
-    """Whether ``stated`` is the 基本支出 or 项目支出 of a line that is no known total ("机构运行
-    1100910.5元，其中：基本支出1100910.5元，项目支出0元"): the line's own split, not the department's."""
+def _split_of_a_line(stated: Stated, name: str, breakdown: Breakdown | None) -> bool:
+    """Whether ``stated`` (named ``name``, cleaned) is the 基本支出 or 项目支出 of a line that is no known
+    total ("机构运行1100910.5元，其中：基本支出1100910.5元，项目支出0元"): the line's own split, not the
+    department's."""
     whole = breakdown.whole if breakdown is not None else None
-    return whole is not None and stated is not whole and whole.key is None and _SPLIT.fullmatch(clean_name(stated.name)) is not None
+    return whole is not None and stated is not whole and whole.key is None and _SPLIT.fullmatch(name) is not None
 
 
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
@@ -979,7 +981,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             state.paragraph_scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
-    stated.key = None if _split_of_a_line(stated, breakdown) else quantity_key(stated.name, scope)
+    stated.key = None if _split_of_a_line(stated, name, breakdown) else quantity_key(stated.name, scope)
     claims.values.append(stated)
     if breakdown is not None and _next_total(stated, breakdown):
         breakdown.closed = True
