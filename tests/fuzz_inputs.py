@@ -145,6 +145,16 @@ def formulaic(rng: random.Random) -> bytes:
                 f"年度资金总额\t{n()}\t{n()}\t{rng.choice([n(), ''])}\t{n()}%\t{n()}",
         lambda: f"支出决算为{n()}{unit()}，比年初预算{rng.choice(['增加', '减少'])}{n()}{unit()}，下降{n()}%；"
                 f"比上年决算均{rng.choice(['增加', '减少'])}{n()}{unit()}，增长{n()}%。",
+        # Forms read since 2026-12-04: the gap to the budget after a completion rate, the budget inside
+        # the rate's phrase, previous levels with the comparison, a second 其中, 增收/减收, a lone 增/减.
+        lambda: f"本年收入{n()}{unit()}，完成年初预算的{n()}%，比年初预算{rng.choice(['减少', '增加', '减收'])}{n()}{unit()}。",
+        lambda: f"支出决算为{n()}{unit()}，完成预算{n()}{unit()}的{n()}%，较上年{rng.choice(['减', '增'])}{n()}{unit()}，"
+                f"{rng.choice(['减幅', '增幅', '同比增长'])}{n()}%。",
+        lambda: f"培训费{n()}{unit()}，较上年{n()}{unit()}{rng.choice(['增长', '减少'])}{rng.choice([n() + unit() + '，下降', ''])}{n()}%。",
+        lambda: f"收入总数{n()}{unit()}，其中{rng.choice(_FINANCE)}{n()}{unit()}，其中：{rng.choice(_FINANCE)}{n()}{unit()}；"
+                f"{rng.choice(_FINANCE)}{n()}{unit()}；支出总计{n()}{unit()}，其中{rng.choice(_FINANCE)}{n()}{unit()}。",
+        lambda: f"“三公”经费预算为{n()}{unit()}，其中：公务接待费{n()}{unit()}。“三公”经费支出共计{n()}{unit()}，"
+                f"较上年支出数{rng.choice(['减少', '增加'])}{n()}{unit()}，占“三公”经费的{n()}%。",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")

@@ -524,6 +524,8 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
     found, end = [], stated.end()
     level = _LEVEL_AFTER.match(codes, end)
     if level is not None:  # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": both levels stated
+        if any(tokens[i].number.malformed for i in (amount_end - 1, level.start("previous"), level.start("rate"))):
+            return found
         clause = _clause_start(codes, amount_end - 1)
         name = "".join(t.text for t in tokens[clause:amount_end - 1])
         verb, rate_verb = tokens[level.start("verb")], tokens[level.start("rate") - 1]
@@ -540,8 +542,8 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
             start = after.start("budget")
             stream = tokens[subject.start():amount_end] + tokens[start - 1:after.end()]
             claim = _parse(stream, "change_vs_budget", builder)
-            if claim is not None and after.group("completion"):  # "…，完成年初预算的70%，比年初预算减少…"
-                rate = tokens[after.start("completion")].number
+            rate = tokens[after.start("completion")].number if after.group("completion") else None
+            if claim is not None and rate is not None and not rate.malformed:  # "…，完成年初预算的70%，比年初预算减少…"
                 found.append((start, after.end(), GapCompletion(tokens[amount_end - 1].number, rate, claim.sign, claim.delta)))
         else:
             start = after.start("than") if after.group("than") else after.start("change")
