@@ -18,8 +18,8 @@ class PartOrder(Rule):
     A table of contents followed by the body restarts at 第一部分; each run is checked on its
     own: numbers go up by one and the parts come in the standard order; the body (the last
     run) has 概况, 表 and 情况说明. Budgets and final accounts, and provinces, differ in the
-    rest (four or five parts, with or without 重点工作完成情况, 名词解释 or 附件), so nothing
-    else is required. Tables whose part heading was lost (a cover page, an image in the PDF)
+    rest (four or five parts, with or without 重点工作完成情况, 名词解释 or 附件, the tables
+    second or last), so nothing else is required and the tables may stand anywhere. Tables whose part heading was lost (a cover page, an image in the PDF)
     still count as the part 表: their titles ("收入支出决算总表") are in the text.
 
     **Anti-pattern**
@@ -57,7 +57,8 @@ class PartOrder(Rule):
                         _("第{number}部分 follows 第{previous}部分: parts are numbered one after another",
                           number=part.number, previous=previous.number),
                     )
-                elif part.kind and previous.kind and _ORDER.index(part.kind) < _ORDER.index(previous.kind):
+                elif part.kind and previous.kind and "表" not in (part.kind, previous.kind) and (
+                        _ORDER.index(part.kind) < _ORDER.index(previous.kind)):
                     yield self.finding(
                         document, span,
                         _("part “{part}” comes after “{previous}”; the standard order is {order}",
