@@ -57,7 +57,8 @@ class GrowthRateMismatch(Rule):
             now = amount(current.number, tolerances)
             previous = now - delta if change.sign > 0 else now + delta
             if previous.lo <= 0 <= previous.hi:
-                if change.sign > 0 and not change.against_budget and not change.rate.malformed and abs(change.rate.value - 100) > 1e-9:
+                if (change.sign > 0 and change.delta.value > 0 and not change.against_budget and not change.rate.malformed
+                        and abs(change.rate.value - 100) > 1e-9):  # "增加0万元，增长0%" from 0 is no rise
                     yield self.finding(
                         document, span,
                         _("{quantity} rose from nothing ({current} − {delta} = 0): such a change is written "
