@@ -209,6 +209,7 @@ _CANDIDATES = compile_re(
             ("change_restated", r"y?n[UD],T[UD]A(?:,T?[UD]P)?"),
             ("change_bare", r"y?n[UD]A,T?[UD]P"),
             ("change_from_to", r"y?nFA,?[UD]A(?:,T?[UD]P)?"),
+            ("share_of_amount", r"y?nA,S[nB]?AOP"),
             ("share", r"y?nA,Sn?O?P"),
             ("actual_share", r"y?nXA,Sn?O?P"),
             ("value", r"y?nA"),
@@ -294,6 +295,12 @@ class ClaimBuilder(Transformer):
         whole = next((r for r in rest if isinstance(r, str) and not hasattr(r, "type")), None)
         percent = _tokens(rest, "PERCENT")[-1]
         return Share(Stated(name, _num(amount), year=year), _num(percent), whole or None)
+
+    def share_of_amount(self, subject, amount, _share, *rest):
+        year, name, _ = subject
+        whole_name = str(rest[0]) if len(rest) == 4 else ""
+        whole = Stated(whole_name, _num(rest[-3]))
+        return Share(Stated(name, _num(amount), year=year), _num(rest[-1]), whole_name or None, whole)
 
     def actual_share(self, subject, _actual, amount, *rest):
         year, name, start = subject
@@ -428,7 +435,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         claim = _parse(tokens[match.start():match.end()], family, builder)
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
-        if family in ("share", "actual_share", "actual_value", "value", "change_than", "completion_of"):
+        if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "change_than", "completion_of"):
             claims.extend(_change_after(tokens, codes, match, builder))
     return claims
 
