@@ -148,6 +148,8 @@ def formulaic(rng: random.Random) -> bytes:
         # Forms read since 2026-12-04: the gap to the budget after a completion rate, the budget inside
         # the rate's phrase, previous levels with the comparison, a second 其中, 增收/减收, a lone 增/减.
         lambda: f"本年收入{n()}{unit()}，完成年初预算的{n()}%，比年初预算{rng.choice(['减少', '增加', '减收'])}{n()}{unit()}。",
+        lambda: f"支出总计{n()}{unit()}，与上年相比减少{n()}{unit()}，降低{n()}%；完成年初预算{n()}%，"
+                f"决算数{rng.choice(['大于', '小于', '等于'])}预算数{n()}{unit()}。",
         lambda: f"支出决算为{n()}{unit()}，完成预算{n()}{unit()}的{n()}%，较上年{rng.choice(['减', '增'])}{n()}{unit()}，"
                 f"{rng.choice(['减幅', '增幅', '同比增长'])}{n()}%。",
         lambda: f"培训费{n()}{unit()}，较上年{n()}{unit()}{rng.choice(['增长', '减少'])}{rng.choice([n() + unit() + '，下降', ''])}{n()}%。",

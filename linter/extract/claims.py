@@ -508,6 +508,10 @@ def _list_items(text: str) -> list[str]:
 #: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
 _CHANGE_AFTER = compile_re(r"(?:,C(?P<completion>P))?[,;](?:(?P<than>T)|(?P<with>W),?|(?P<budget>V))(?P<change>[UD]A(?:,T?[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
+#: A completion rate, then how far the amount is above or below the budget ("；完成年初预算100%，决算数大于
+#: 预算数55.93万元").
+_GAP_AFTER = compile_re(r"[,;]C(?P<rate>P),(?P<words>n)(?P<gap>A)")
+_GAP_WORDS = compile_re(r"(?:支出)?决算数?(大于|小于|高于|低于)(?:年初|全年|调整)?预算数?")
 #: The previous level stated with the comparison, then the rate ("，较2022年预算1.50万元增长75%") or the
 #: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%").
 _LEVEL_AFTER = compile_re(r",T(?P<previous>A)(?P<verb>[UD])(?:A,[UD])?(?P<rate>P)")
@@ -562,6 +566,13 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
             break
         found.append((start, after.end(), claim))
         end = after.end()
+    gap = _GAP_AFTER.match(codes, end)
+    said = _GAP_WORDS.fullmatch(tokens[gap.start("words")].text) if gap is not None else None
+    if said is not None:  # "…；完成年初预算100%，决算数大于预算数55.93万元": the gap, not the budget
+        rate, amount = tokens[gap.start("rate")].number, tokens[gap.start("gap")].number
+        if not rate.malformed and not amount.malformed:
+            sign = 1 if said.group(1) in ("大于", "高于") else -1
+            found.append((gap.start(), gap.end(), GapCompletion(tokens[amount_end - 1].number, rate, sign, amount)))
     return found
 
 
