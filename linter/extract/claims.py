@@ -569,10 +569,10 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
     gap = _GAP_AFTER.match(codes, end)
     said = _GAP_WORDS.fullmatch(tokens[gap.start("words")].text) if gap is not None else None
     if said is not None:  # "…；完成年初预算100%，决算数大于预算数55.93万元": the gap, not the budget
-        rate, amount = tokens[gap.start("rate")].number, tokens[gap.start("gap")].number
-        if not rate.malformed and not amount.malformed:
+        actual, rate, amount = (tokens[i].number for i in (amount_end - 1, gap.start("rate"), gap.start("gap")))
+        if not (actual.malformed or rate.malformed or amount.malformed):
             sign = 1 if said.group(1) in ("大于", "高于") else -1
-            found.append((gap.start(), gap.end(), GapCompletion(tokens[amount_end - 1].number, rate, sign, amount)))
+            found.append((gap.start(), gap.end(), GapCompletion(actual, rate, sign, amount)))
     return found
 
 
