@@ -2,10 +2,10 @@
 
 A printed number stands for every value that rounds to it. An amount of 万元 is printed to
 the cent or with trailing zeros dropped ("7.6" is 7.60), so it stands for ±half a cent, unless
-the document prints every amount in whole units ("3923万元，比上年减少332万元"): then each stands for
-± half a unit (:func:`text_tolerances`). A percentage stands for ± half a unit of its last digit, plus a configurable slack for
-double rounding (78.149 → 78.15 → 78.2). A claim is wrong only when no values inside the
-intervals of its inputs produce it.
+the document prints every amount in whole units ("3923万元，比上年减少332万元"): then each stands
+for ± half a unit (:func:`text_tolerances`). A percentage stands for ± half a unit of its last
+digit, plus a configurable slack for double rounding (78.149 → 78.15 → 78.2). A claim is wrong
+only when no values inside the intervals of its inputs produce it.
 """
 
 from __future__ import annotations
