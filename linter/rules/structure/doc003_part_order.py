@@ -15,12 +15,12 @@ class PartOrder(Rule):
     """The parts of the disclosure (概况, 表, 情况说明, 重点工作完成情况, 名词解释, 附件) are
     missing, out of order or misnumbered.
 
-    A table of contents followed by the body restarts at 第一部分; each run is checked on its
-    own: numbers go up by one and the parts come in the standard order; the body (the last
-    run) has 概况, 表 and 情况说明. Budgets and final accounts, and provinces, differ in the
-    rest (four or five parts, with or without 重点工作完成情况, 名词解释 or 附件, the tables
-    second or last), so nothing else is required and the tables may stand anywhere. Tables whose part heading was lost (a cover page, an image in the PDF)
-    still count as the part 表: their titles ("收入支出决算总表") are in the text.
+    A table of contents followed by the body restarts at 第一部分; each run is checked on its own:
+    numbers go up by one and the parts come in the standard order; the body (the last run) has 概况,
+    表 and 情况说明. Budgets and final accounts, and provinces, differ in the rest (four or five parts,
+    with or without 重点工作完成情况, 名词解释 or 附件, the tables second or last), so nothing else is required
+    and the tables may stand anywhere. Tables whose part heading was lost (a cover page, an image
+    in the PDF) still count as the part 表: their titles ("收入支出决算总表") are in the text.
 
     **Anti-pattern**
 
