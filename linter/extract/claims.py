@@ -891,6 +891,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.whole = container.whole
             if breakdown is None:
                 container.parts.append(claim.part)
+        elif claim.whole is None and container is not None and _names_the_whole(claim.whole_name, container.whole):
+            claim.whole = container.whole  # "财政拨款基本支出3455.91万元，其中：人员经费…，占基本支出的45.31%"
         if container is not None:
             container.shares.append(claim)
         claims.shares.append(claim)
@@ -935,6 +937,13 @@ _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
 #: A balance carried over ("年初结转和结余", "结转结余") is a level, not a difference.
 _DIFFERENCE = compile_re(r"差值|差额|差异|节约|(?<!结转和)(?<!结转)结余|增减|变动|增加|减少|增收|减收|超支")
+
+
+def _names_the_whole(name: str | None, whole: Stated | None) -> bool:
+    """Whether a share's whole ``name`` without scope words names the total its list belongs to, read in
+    that total's scope ("基本支出" in a list under 财政拨款基本支出)."""
+    return bool(name and whole is not None and whole.key and scope_of(name) is None
+                and quantity_key(name, whole.key[0]) == whole.key)
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:
