@@ -30,6 +30,11 @@ def amount(number: Number, tolerances: Tolerances) -> Interval:
     return amount_interval(number, tolerances)
 
 
+def previous_level(now: Interval, delta: Interval, sign: int) -> Interval:
+    """Last year's amount of an amount ``now`` that rose (``sign`` > 0) or fell by ``delta``."""
+    return now - delta if sign > 0 else now + delta
+
+
 def percent_matches(part: Interval, whole: Interval, stated: Number, tolerances: Tolerances) -> bool | None:
     """Whether ``stated`` % can be ``part / whole``; None when undecidable (whole may be 0)."""
     ratio = part.ratio(whole)
@@ -185,7 +190,7 @@ def _vouching(document, tolerances: Tolerances) -> dict[int, list]:
         rate, sign = change.rate, change.sign
         if change.current is not None and rate is not None and not rate.malformed and change.rate_sign == sign:
             vouch((change.current.number, change.delta), lambda now, delta, rate=rate, sign=sign: percent_matches(
-                delta, now - delta if sign > 0 else now + delta, rate, tolerances))
+                delta, previous_level(now, delta, sign), rate, tolerances))
     for share in claims.shares:
         if share.whole is not None and not share.percent.malformed:
             vouch((share.part.number, share.whole.number), lambda part, whole, percent=share.percent: percent_matches(

@@ -990,12 +990,12 @@ _CLASSIFIES = compile_re(r"分为|划分为")
 _SPLIT = compile_re(r"(?:其中[：:]?)?(?:基本支出|项目支出)")
 
 
-def _split_of_a_line(stated: Stated, name: str, breakdown: Breakdown | None) -> bool:
-    """Whether ``stated`` (named ``name``, cleaned) is the 基本支出 or 项目支出 of a line that is no known
-    total ("机构运行1100910.5元，其中：基本支出1100910.5元，项目支出0元"): the line's own split, not the
-    department's."""
+def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
+    """Whether ``stated`` is the 基本支出 or 项目支出 of a line that is no known total ("机构运行
+    1100910.5元，其中：基本支出1100910.5元，项目支出0元"): the line's own split, not the department's."""
     whole = breakdown.whole if breakdown is not None else None
-    return whole is not None and stated is not whole and whole.key is None and _SPLIT.fullmatch(name) is not None
+    return (whole is not None and stated is not whole and whole.key is None
+            and _SPLIT.fullmatch(clean_name(stated.name)) is not None)
 
 
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
@@ -1003,14 +1003,13 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
-    name = clean_name(stated.name)
-    if breakdown is None and _YEAR_FLOW.fullmatch(name):
+    if breakdown is None and "本年" in stated.name and _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
         named = scope_of(name)
         if named is not None:
             state.paragraph_scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
-    stated.key = None if _split_of_a_line(stated, name, breakdown) else quantity_key(stated.name, scope)
+    stated.key = None if _split_of_a_line(stated, breakdown) else quantity_key(stated.name, scope)
     claims.values.append(stated)
     if breakdown is not None and _next_total(stated, breakdown):
         breakdown.closed = True

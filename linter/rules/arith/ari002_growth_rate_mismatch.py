@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches, percent_severity, related, same_unit, find_typo, typo_finding
+from linter.check.arith import QuantityIndex, amount, percent_matches, previous_level, percent_severity, related, same_unit, find_typo, typo_finding
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
@@ -55,7 +55,7 @@ class GrowthRateMismatch(Rule):
                 continue
             delta = amount(change.delta, tolerances)
             now = amount(current.number, tolerances)
-            previous = now - delta if change.sign > 0 else now + delta
+            previous = previous_level(now, delta, change.sign)
             if previous.lo <= 0 <= previous.hi:
                 if (change.sign > 0 and change.delta.value > 0 and not change.against_budget and not change.rate.malformed
                         and abs(change.rate.value - 100) > 1e-9):  # "增加0万元，增长0%" from 0 is no rise
@@ -83,7 +83,7 @@ class GrowthRateMismatch(Rule):
 
                 def holds(i, interval, now=now, delta=delta, sign=change.sign, rate=change.rate):
                     now, delta = (interval, delta) if i == 0 else (now, interval)
-                    before = now - delta if sign > 0 else now + delta
+                    before = previous_level(now, delta, sign)
                     if before.lo <= 0 <= before.hi:  # from nothing: written 增长100%
                         return sign > 0 and rate.value == 100
                     return percent_matches(delta, before, rate, tolerances) is True
@@ -139,7 +139,6 @@ def _fits_the_list_total(document, current, delta, change, tolerances) -> bool:
     for breakdown in document.claims.breakdowns:
         whole = breakdown.whole
         if breakdown.parts and breakdown.parts[-1] is current and whole is not None and same_unit(whole.number, change.delta):
-            now = amount(whole.number, tolerances)
-            previous = now - delta if change.sign > 0 else now + delta
+            previous = previous_level(amount(whole.number, tolerances), delta, change.sign)
             return percent_matches(delta, previous, change.rate, tolerances) is True
     return False

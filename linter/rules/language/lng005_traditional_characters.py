@@ -39,10 +39,10 @@ class TraditionalCharacters(Rule):
     fixable = True
 
     def check(self, document, context):
-        runs, converted = [], document_conversion(document)
-        if not converted.converted:
+        runs, script = [], document_conversion(document)
+        if not script.converted:
             return
-        for (line_start, line), simplified in zip(_lines(converted.text), converted.simplified.split("\n")):
+        for (line_start, line), simplified in zip(_lines(script.text), script.simplified.split("\n")):
             if simplified == line:
                 continue
             changed = [i for i, (a, b) in enumerate(zip(line, simplified)) if a != b]
@@ -52,14 +52,14 @@ class TraditionalCharacters(Rule):
                     runs.append((line_start + run[0], line_start + run[-1] + 1, len(run), old, new))
         if not runs:
             return
-        if converted.traditional:
+        if script.traditional:
             start, end, old, new = runs[0][:2] + runs[0][3:]
             yield self.finding(
                 document,
                 document.span(start, end),
                 _("the document is written in traditional characters ({converted} of {chinese} Chinese "
                   "characters convert, e.g. “{found}” → “{simplified}”); a disclosure is published in "
-                  "simplified characters", converted=converted.converted, chinese=converted.chinese, found=_shortened(old),
+                  "simplified characters", converted=script.converted, chinese=script.chinese, found=_shortened(old),
                   simplified=_shortened(new)),
             )
             return
