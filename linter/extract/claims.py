@@ -426,9 +426,12 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     codes = "".join(t.code for t in tokens)
     builder = claim_builder()
     claims, (first, end) = _respectively(tokens, codes, builder)
+    read_after = 0  # where the changes read after a stated amount end
     for match in _CANDIDATES.finditer(codes):
         if first <= match.start() < end or first < match.end() <= end:
             continue  # read as one of the "respectively" claims
+        if match.start() < read_after:
+            continue  # read already as the change of the amount before it
         family = match.lastgroup
         if family in ("value", "share") and match.start() and codes[match.start() - 1] in "UD":
             continue  # "增加基本支出12.5万元" states a change, not the level of 基本支出
@@ -436,7 +439,9 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
         if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "change_than", "completion_of"):
-            claims.extend(_change_after(tokens, codes, match, builder))
+            after = _change_after(tokens, codes, match, builder)
+            claims.extend(after)
+            read_after = max([read_after, *(stop for _, stop, _ in after)])
     return claims
 
 
@@ -902,10 +907,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = claim.current.key
         elif claim.current is None and claim.name:
             claim.key = quantity_key(claim.name, state.scope)
-        elif (claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start
-              and not any(change.delta.start == claim.delta.start for change in claims.changes)):
-            # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount
-            # before (unless it was read as that amount's change already)
+        elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
+            # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
