@@ -19,6 +19,7 @@ from linter.extract.claims import Stated
 from linter.extract.counts import count_lists
 from linter.extract.numbers import Number
 from linter.extract.quantities import Key, describe
+from linter.patterns import compile_re
 
 
 def same_unit(*numbers: Number) -> bool:
@@ -264,6 +265,30 @@ class QuantityIndex:
         # A table cell has original-file offsets, not flow offsets: -1 marks it as not spannable.
         # Its unit is the table's (万元 when the table prints none): rules skip amounts in another unit.
         return Stated(where, Number(value.text, value.unit or "万元", -1, -1, value.value, value.decimals), key)
+
+
+#: A list item's number before a name ("1.", "（二）", "2、").
+_ITEM_NUMBER = compile_re(r"^(?:[(（]?[\d一二三四五六七八九十]+[)）.、．]\s*)+")
+
+
+def stated_by_name(document, share) -> Stated | None:
+    """The last amount stated before ``share`` under the very name of its whole, when no known
+    quantity has that name ("总收入3,215.40万元…占总收入的65.31%")."""
+    if not share.whole_name or share.whole_key is not None:
+        return None
+    statements = document.derived(_values_by_name).get(share.whole_name, ())
+    before = [stated for stated in statements
+              if stated.number.start < share.percent.start and share.part.year in (None, stated.year)]
+    return before[-1] if before else None
+
+
+def _values_by_name(document) -> dict[str, list[Stated]]:
+    """The text's amounts of no known quantity by their name, without a list item's number."""
+    by_name: dict[str, list[Stated]] = defaultdict(list)
+    for value in document.claims.values:
+        if value.key is None and not value.number.malformed:
+            by_name[_ITEM_NUMBER.sub("", value.name)].append(value)
+    return by_name
 
 
 def _build_index(document) -> QuantityIndex:

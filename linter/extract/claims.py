@@ -446,11 +446,13 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
 
 
 #: Names, then their amounts, then (optionally) their shares, each in the same order: "基本支出和项目支出
-#: 分别为2000万元和1100万元，分别占本年支出的64.52%和35.48%".
-_RESPECTIVELY = compile_re(r"y?nA(?:nA)+(?:,nSn?O?P(?:nP)+)?")
+#: 分别为2000万元和1100万元，（分别）占本年支出的64.52%和35.48%" (the comma after the amounts is "," in
+#: the codes, as is one between them).
+_RESPECTIVELY = compile_re(r"y?nA(?:[n,]A)+(?P<shares>,n?Sn?O?P(?:nP)+)?")
 _RESPECTIVELY_VERB = compile_re(r"分别(?:为|是)$")
-#: What may join the items of a list of amounts or of shares.
-_ITEM_JOINERS = ("和", "、", "及", "与")
+#: What may join the items of a list of amounts or of shares (amounts also by a comma: "分别为
+#: 9175.8亿元，17492.4亿元和10302.4亿元").
+_ITEM_JOINERS = ("和", "、", "及", "与", "，", ",")
 
 
 def _respectively(tokens: list[ClaimToken], codes: str, builder) -> tuple[list[tuple[int, int, object]], tuple[int, int]]:
@@ -465,7 +467,7 @@ def _respectively(tokens: list[ClaimToken], codes: str, builder) -> tuple[list[t
     names_token = tokens[match.start() + len(year)]
     verb = _RESPECTIVELY_VERB.search(names_token.text)
     names = _list_items(names_token.text[:verb.start()]) if verb else []
-    comma = codes.find(",", match.start(), match.end())
+    comma = match.start("shares")
     body = tokens[match.start() + len(year) + 1:comma if comma != -1 else match.end()]  # A n A …
     amounts, joiners = body[0::2], [t.text.strip() for t in body[1::2]]
     lead, shares = [], []
@@ -475,10 +477,11 @@ def _respectively(tokens: list[ClaimToken], codes: str, builder) -> tuple[list[t
         listed_shares = tokens[first_share:match.end()]
         shares = listed_shares[0::2]
         joiners += [t.text.strip() for t in listed_shares[1::2]]
-    if not names or len(names) != len(amounts) or (lead and (lead[1].text.strip() != "分别" or len(shares) != len(names))) \
-            or not set(joiners) <= set(_ITEM_JOINERS):
+    respectively = lead[1:2] if lead and lead[1].code == "n" else []
+    if not names or len(names) != len(amounts) or (lead and len(shares) != len(names)) \
+            or any(token.text.strip() != "分别" for token in respectively) or not set(joiners) <= set(_ITEM_JOINERS):
         return nothing
-    whole = [lead[0], *lead[2:]] if lead else []  # the comma, 占, the whole's name and 的, without "分别"
+    whole = [lead[0], *lead[1 + len(respectively):]] if lead else []  # the comma, 占, the whole's name and 的
     claims, offset = [], 0
     for index, (name, amount) in enumerate(zip(names, amounts)):
         offset = names_token.text.index(name, offset)
@@ -896,7 +899,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.whole = container.whole
             if breakdown is None:
                 container.parts.append(claim.part)
-        elif claim.whole is None and container is not None and _names_the_whole(claim.whole_name, container.whole):
+        elif claim.whole is None and container is not None and _names_the_whole(claim.whole_name, container.whole) \
+                and not _share_named(container.whole, claim.whole_name, claims):
             claim.whole = container.whole  # "财政拨款基本支出3455.91万元，其中：人员经费…，占基本支出的45.31%"
         if container is not None:
             container.shares.append(claim)
@@ -947,6 +951,17 @@ def _names_the_whole(name: str | None, whole: Stated | None) -> bool:
     that total's scope ("基本支出" in a list under 财政拨款基本支出)."""
     return bool(name and whole is not None and whole.key and scope_of(name) is None
                 and quantity_key(name, whole.key[0]) == whole.key)
+
+
+def _share_named(part: Stated, whole_name: str, claims: ClaimSet) -> bool:
+    """Whether the text states ``part`` as a share of a whole called ``whole_name``: a list's total
+    "占收入合计的99.94%" reads its parts' "占收入合计" as the same department total."""
+    for share in reversed(claims.shares):
+        if share.part.number.start < part.number.start:
+            return False
+        if share.part is part:
+            return share.whole_name == whole_name
+    return False
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:

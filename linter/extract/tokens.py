@@ -13,7 +13,9 @@ from linter.extract.claims_parser import Token
 from linter.extract.numbers import Number, parse_number
 from linter.patterns import compile_re, compile_regex
 
-_NUMBER = r"(?<![A-Za-z0-9_.,])\d+(?:[.,]\d+)*"
+#: A number not glued to letters or to a number before it (an ASCII comma after a word or a unit,
+#: "9175.8亿元,17492.4亿元", separates; after a digit it is a thousands or list separator).
+_NUMBER = r"(?<![A-Za-z0-9_.])(?<![0-9.],)\d+(?:[.,]\d+)*"
 _OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
 _YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|上一度|去年(?:同期)?)"  # "上一度": 上一年度 with 年 dropped
 

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, component_sum, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, find_typo, typo_finding
+from collections import defaultdict
+
+from linter.check.arith import (
+    QuantityIndex, amount, component_sum, percent_matches, percent_severity, ratio_text, related, same_unit,
+    stated_by_name, truncated, find_typo, typo_finding,
+)
 from linter.check.finding import Severity
+from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.patterns import compile_re
+
+#: Wholes each part has its own of ("完成年初预算的45%", "占上年的", "任务数"): shares of them never
+#: imply one common whole.
+_OWN_WHOLES = compile_re(r"^(?:年初|全年|调整后?)?预算数?$|任务|计划|上年|同期|同类")
 
 
 class ShareMismatch(Rule):
     """A stated share ("占本年支出94.5%") that its part and whole cannot produce.
 
-    The whole is the total the share names ("占政府采购支出总额的23.6%"), or, when it names
-    none, the total the list belongs to ("支出199.25万元，主要用于以下方面：", "其中："); a 三公
-    total the text never states is the sum of its three components. A share off by one unit of
-    its last decimal ("99.86%" for 99.868%) is a warning.
+    The whole is the total the share names ("占政府采购支出总额的23.6%", also by a name no known
+    quantity has, "总收入3,215.40万元…占总收入的65.31%"), or, when it names none, the total the
+    list belongs to ("支出199.25万元，主要用于以下方面：", "其中："); a 三公 total the text never
+    states is the sum of its three components. Where the text states no amount for the whole, the
+    shares of it must agree on it: "基本支出1,860,420.50元，占一般公共预算支出的80.12%" and
+    "项目支出461,500元，占一般公共预算支出的23.40%" put it at 2322042 and 1972222, and no one whole
+    gives both (the one share out is reported, or the later of two; with several out, none). A share off by one unit of its last
+    decimal ("99.86%" for 99.868%) is a warning.
 
     **Anti-pattern**
 
@@ -32,12 +47,16 @@ class ShareMismatch(Rule):
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
         index = QuantityIndex.of(document)
+        unstated = []
         for share in document.claims.shares:
-            whole, components = share.whole or index.whole(share.whole_key), []
+            whole, components = share.whole or index.whole(share.whole_key) or stated_by_name(document, share), []
             summed = component_sum(index, share.whole_key, tolerances) if whole is None else None
             if summed is not None:  # "占“三公”经费的75%", the total never stated: the sum of its parts
                 whole, whole_interval, components = summed
-            if whole is None or whole.number.malformed or not same_unit(whole.number, share.part.number):
+            if whole is None:
+                unstated.append(share)
+                continue
+            if whole.number.malformed or not same_unit(whole.number, share.part.number):
                 continue
             part = share.part.number
             part_interval = amount(part, tolerances)
@@ -69,3 +88,55 @@ class ShareMismatch(Rule):
                     related=related(document, (_("part"), part), (_("whole"), whole.number),
                                     *((_("component of the whole"), c.number) for c in components if c.number != part)),
                 )
+        yield from self._disagreeing(document, unstated, tolerances)
+
+    def _disagreeing(self, document, shares, tolerances):
+        """Findings where shares of one whole the text never states imply wholes no one amount
+        can be: the share whose whole is outside what all the others agree on, or the later of two."""
+        groups = defaultdict(list)
+        for share in shares:
+            part, percent = share.part.number, share.percent
+            if share.whole_name and not _OWN_WHOLES.search(share.whole_name) and not part.malformed \
+                    and not percent.malformed and percent.value > 0:
+                groups[(share.whole_key or share.whole_name, share.part.year, part.unit)].append(share)
+        for group in groups.values():
+            implied = [_implied_whole(share, tolerances) for share in group]
+            if len(group) < 2 or _common(implied) is not None:
+                continue
+            odd = []
+            for index, share in enumerate(group):
+                others = _common(implied[:index] + implied[index + 1:])
+                if others is not None and not others.overlaps(implied[index]):
+                    odd.append((share, group[:index] + group[index + 1:], others))
+            if len(odd) == 1 or len(group) == 2:  # one share out, else undecided; of two, the later
+                yield self._disagreement(document, *odd[-1], tolerances)
+
+    def _disagreement(self, document, share, others, whole, tolerances):
+        part, percent = share.part.number, share.percent
+        middle = (whole.lo + whole.hi) / 2
+        computed = ratio_text(part.value, middle, percent.decimals)
+        of = share.whole_name
+        message = _("share of {whole}: the text states no {whole}, but its other shares put it at "
+                    "{low}–{high}; {computed}, but the text says {stated}%",
+                    whole=of, low=format_amount(whole.lo), high=format_amount(whole.hi),
+                    computed=computed, stated=percent.text)
+        return self.finding(
+            document,
+            document.span(percent.start, percent.end),
+            message,
+            expected=computed.rsplit(" = ", 1)[1],
+            severity=percent_severity(amount(part, tolerances), whole, percent, tolerances),
+            related=related(document, *((_("another share of the whole"), other.percent) for other in others)),
+        )
+
+
+def _implied_whole(share, tolerances) -> Interval:
+    """The wholes ``share``'s part and percentage allow: part ÷ percentage."""
+    percent = percent_interval(share.percent, tolerances)
+    return amount(share.part.number, tolerances).ratio(Interval(max(percent.lo, 1e-9) / 100, percent.hi / 100))
+
+
+def _common(intervals: list[Interval]) -> Interval | None:
+    """The values every interval holds, or None when there is none."""
+    low, high = max(i.lo for i in intervals), min(i.hi for i in intervals)
+    return Interval(low, high) if low <= high else None
