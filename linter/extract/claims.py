@@ -445,20 +445,28 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     return claims
 
 
-#: Names, then their amounts, then (optionally) their shares, each in the same order: "基本支出和项目支出
-#: 分别为2000万元和1100万元，（分别）占本年支出的64.52%和35.48%" (the comma after the amounts is "," in
-#: the codes, as is one between them).
-_RESPECTIVELY = compile_re(r"y?nA(?:[n,]A)+(?P<shares>,n?Sn?O?P(?:nP)+)?")
-_RESPECTIVELY_VERB = compile_re(r"分别(?:为|是)$")
+#: Names, then their amounts, then (optionally) their shares and their changes, each in the same order:
+#: "基本支出和项目支出分别为2000万元和1100万元，（分别）占本年支出的64.52%和35.48%", "收、支总计各为
+#: 1250万元、1230万元，与上年相比，各增加250万元、230万元，各增长25%、23%" (the comma after the amounts
+#: is "," in the codes, as is one between them).
+_RESPECTIVELY = compile_re(
+    r"y?nA(?:[n,]A)+"
+    r"(?P<shares>,[nE]?Sn?O?P(?:nP)+)?"
+    r"(?P<changes>,[nE]?(?:T|W,[nE]?)[UD]A(?:nA)+)?(?(changes)(?P<rates>,[nE]?T?[UD]P(?:nP)+)?)"
+)
+_RESPECTIVELY_VERB = compile_re(r"(?:分别|各)(?:为|是)$")
+#: The words that say "respectively" before a list of shares or changes.
+_RESPECTIVELY_WORDS = ("分别", "各")
 #: What may join the items of a list of amounts or of shares (amounts also by a comma: "分别为
 #: 9175.8亿元，17492.4亿元和10302.4亿元").
 _ITEM_JOINERS = ("和", "、", "及", "与", "，", ",")
 
 
 def _respectively(tokens: list[ClaimToken], codes: str, builder) -> tuple[list[tuple[int, int, object]], tuple[int, int]]:
-    """The claims of a "respectively" statement in ``tokens`` (see ``_RESPECTIVELY``), each read as if
-    stated alone ("基本支出2000万元，占本年支出的64.52%"), and the range of tokens it spans; no claims
-    (and an empty range) when there is none or its lists do not pair up one to one."""
+    """The claims of a "respectively" statement in ``tokens`` (see ``_RESPECTIVELY``), each item read
+    as if stated alone ("基本支出2000万元，占本年支出的64.52%，比上年增加200万元，增长11.1%"), and the
+    range of tokens it spans; no claims (and an empty range) when there is none or its lists do not
+    pair up one to one."""
     nothing = [], (0, 0)
     match = _RESPECTIVELY.search(codes)
     if match is None:
@@ -466,33 +474,55 @@ def _respectively(tokens: list[ClaimToken], codes: str, builder) -> tuple[list[t
     year = tokens[match.start():match.start() + 1] if codes[match.start()] == "y" else []
     names_token = tokens[match.start() + len(year)]
     verb = _RESPECTIVELY_VERB.search(names_token.text)
-    names = _list_items(names_token.text[:verb.start()]) if verb else []
-    comma = match.start("shares")
-    body = tokens[match.start() + len(year) + 1:comma if comma != -1 else match.end()]  # A n A …
-    amounts, joiners = body[0::2], [t.text.strip() for t in body[1::2]]
-    lead, shares = [], []
-    if comma != -1:  # , n(分别) S n? O? P n P …
-        first_share = codes.index("P", comma)
-        lead = tokens[comma:first_share]
-        listed_shares = tokens[first_share:match.end()]
-        shares = listed_shares[0::2]
-        joiners += [t.text.strip() for t in listed_shares[1::2]]
-    respectively = lead[1:2] if lead and lead[1].code == "n" else []
-    if not names or len(names) != len(amounts) or (lead and len(shares) != len(names)) \
-            or any(token.text.strip() != "分别" for token in respectively) or not set(joiners) <= set(_ITEM_JOINERS):
+    items = _list_items(names_token.text[:verb.start()]) if verb else []
+    names = _shared_suffix(items)
+    sections = [(match.start() + len(year) + 1, _section_end(match, "shares", "changes", "rates"), "A")]
+    for group, code in (("shares", "P"), ("changes", "A"), ("rates", "P")):
+        if match.start(group) != -1:
+            sections.append((match.start(group), match.end(group), code))
+    lists = [_item_list(tokens[start:stop], code) for start, stop, code in sections]
+    if not names or any(found is None or len(found[1]) != len(names) for found in lists):
         return nothing
-    whole = [lead[0], *lead[1 + len(respectively):]] if lead else []  # the comma, 占, the whole's name and 的
     claims, offset = [], 0
-    for index, (name, amount) in enumerate(zip(names, amounts)):
-        offset = names_token.text.index(name, offset)
+    for index, (item, name) in enumerate(zip(items, names)):
+        offset = names_token.text.index(item, offset)
         start = names_token.start + offset
-        stream = [*year, ClaimToken("NAME", name, start, start + len(name)), amount]
-        claim = _parse(stream + [*whole, shares[index]] if shares else stream, "share" if shares else "value", builder)
-        if claim is None:
+        stream = [*year, ClaimToken("NAME", name, start, start + len(item))]
+        for lead, items in lists:
+            stream += [*lead, items[index]]
+        read = [claim for _, _, claim in parse_sentence(stream)]
+        if not read or (match.start("changes") != -1 and not any(isinstance(c, Change) for c in read)):
             return nothing
-        claims.append((match.start(), match.end(), claim))
-        offset += len(name)
+        level = next((c.part if isinstance(c, Share) else c for c in read if isinstance(c, (Stated, Share))), None)
+        for change in read:
+            if isinstance(change, Change) and change.current is None:
+                change.current = level  # the item's own amount, not the last one the list states
+        claims += [(match.start(), match.end(), claim) for claim in read]
+        offset += len(item)
     return claims, match.span()
+
+
+def _section_end(match, *groups: str) -> int:
+    """Where the list of amounts of a "respectively" match ends: where its first later list starts."""
+    return min([match.start(group) for group in groups if match.start(group) != -1] or [match.end()])
+
+
+def _item_list(section: list[ClaimToken], code: str) -> tuple[list[ClaimToken], list[ClaimToken]] | None:
+    """``(lead, items)`` of one list of a "respectively" statement: the tokens before its first item
+    without the word "respectively" (分别, 各), and the items (tokens of ``code``); None when the
+    joiners are not a list's or a word after a comma is no "respectively"."""
+    first = next(index for index, token in enumerate(section) if token.code == code)
+    lead, listed = section[:first], section[first:]
+    if not {token.text.strip() for token in listed[1::2]} <= set(_ITEM_JOINERS):
+        return None
+    kept = []
+    for previous, token in zip([None, *lead], lead):
+        if token.code == "E" or (previous is not None and previous.code == "," and token.code == "n"):
+            if token.text.strip() not in _RESPECTIVELY_WORDS:
+                return None
+            continue
+        kept.append(token)
+    return kept, listed[0::2]
 
 
 def _list_items(text: str) -> list[str]:
@@ -508,6 +538,21 @@ def _list_items(text: str) -> list[str]:
         items.append(last)
     items = [item.strip() for item in items]
     return items if all(items) else []
+
+
+#: Heads of a list whose last item carries the name they share ("收、支总计", "收入、支出总计"), spelt out.
+_SHARED_SUFFIX_HEADS = {"收入": "收入", "支出": "支出", "收": "收入", "支": "支出"}
+
+
+def _shared_suffix(items: list[str]) -> list[str]:
+    """"收、支总计" → 收入总计, 支出总计: heads whose last carries the name they share; other items as they are."""
+    if len(items) < 2:
+        return items
+    *heads, last = items
+    head = next((h for h in _SHARED_SUFFIX_HEADS if last.startswith(h) and len(last) > len(h)), None)
+    if not heads or head is None or any(h not in _SHARED_SUFFIX_HEADS for h in heads):
+        return items
+    return [_SHARED_SUFFIX_HEADS[h] + last[len(head):] for h in [*heads, head]]
 
 
 #: The change that follows an amount (or its share, or the amount spent and its completion rate),
@@ -907,7 +952,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.shares.append(claim)
     elif isinstance(claim, Change):
         if claim.current is not None and not claim.rate_only:
-            _state(claim.current, scope, state, claims, breakdown)
+            if not (claims.values and claims.values[-1] is claim.current):  # filed already (a respectively item)
+                _state(claim.current, scope, state, claims, breakdown)
             claim.key = claim.current.key
         elif claim.current is None and claim.name:
             claim.key = quantity_key(claim.name, state.scope)
