@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from linter.check.arith import (
@@ -97,10 +98,12 @@ class ShareMismatch(Rule):
         for share in shares:
             part, percent = share.part.number, share.percent
             if share.whole_name and not _OWN_WHOLES.search(share.whole_name) and not part.malformed \
-                    and not percent.malformed and percent.value > 0:
-                groups[(share.whole_key or share.whole_name, share.part.year, part.unit)].append(share)
-        for group in groups.values():
-            implied = [_implied_whole(share, tolerances) for share in group]
+                    and not percent.malformed and percent.value > 0 and amount(part, tolerances).lo > 0:
+                whole = _implied_whole(share, tolerances)
+                if 0 < whole.lo and whole.hi < math.inf:  # no finite whole from "8782.60…%" of digits
+                    groups[(share.whole_key or share.whole_name, share.part.year, part.unit)].append((share, whole))
+        for members in groups.values():
+            group, implied = [share for share, _ in members], [whole for _, whole in members]
             if len(group) < 2 or _common(implied) is not None:
                 continue
             odd = []
@@ -108,7 +111,7 @@ class ShareMismatch(Rule):
                 others = _common(implied[:index] + implied[index + 1:])
                 if others is not None and not others.overlaps(implied[index]):
                     odd.append((share, group[:index] + group[index + 1:], others))
-            if len(odd) == 1 or len(group) == 2:  # one share out, else undecided; of two, the later
+            if len(odd) == 1 or (len(odd) == 2 and len(group) == 2):  # one out, else undecided; of two, the later
                 yield self._disagreement(document, *odd[-1], tolerances)
 
     def _disagreement(self, document, share, others, whole, tolerances):
