@@ -127,7 +127,7 @@ class TypoFinder:
         characters = {word for word in self._word_counts if len(word) == 1 and lex.is_han(word)}
         return {start for _, start in self._occurrences(characters)}
 
-    def _token_at(self, at: int, default: tuple[int, int]) -> tuple[int, int]:
+    def token_at(self, at: int, default: tuple[int, int]) -> tuple[int, int]:
         """The token holding offset ``at``, or ``default`` outside the text."""
         if not 0 <= at < len(self.text):
             return default
@@ -163,13 +163,13 @@ class TypoFinder:
         """The typo as a reader would quote it: the word holding the edit, or the loose
         character with the tokens on either side ("财收部" → "财政部", "含高退休" → "含离退休")."""
         at = start + edit.index
-        token = self._token_at(at, (at, at + 1))
+        token = self.token_at(at, (at, at + 1))
         if token[1] - token[0] > 1 and edit.kind == "substitute":
             left, right = token
         else:
-            before = self._token_at(at - 1, (at, at))
+            before = self.token_at(at - 1, (at, at))
             after_at = at + (0 if edit.kind == "delete" else 1)
-            after = self._token_at(after_at, (after_at, after_at))
+            after = self.token_at(after_at, (after_at, after_at))
             left, right = max(before[0], start), min(after[1], start + len(window))
         offset = left - start
         length_change = {"substitute": 0, "insert": -1, "delete": 1}[edit.kind]

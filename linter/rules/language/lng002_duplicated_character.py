@@ -35,7 +35,8 @@ class DuplicatedCharacter(Rule):
     and the sentence reads far likelier with one of them (jieba's word model). Reduplicated
     words (人人, 常常, 看看) and overlaps of two words ("申报报批", "湖北省省级") place both
     copies in words and are left alone, unless the sentence reads very much likelier with one
-    copy ("进行政政务"). Deleting the second copy is a safe fix. A document written in traditional
+    copy ("进行政政务") and the two words do not spell out a word they share the character in
+    ("公路路网" = 公路 + 路网, for 公路网). Deleting the second copy is a safe fix. A document written in traditional
     characters throughout is read in its simplified form (LNG005 reports the script once).
 
     **Anti-pattern**
@@ -54,14 +55,15 @@ class DuplicatedCharacter(Rule):
 
     def check(self, document, context):
         text, written = reading_text(document), document.flow.text
-        loose = None
+        finder = loose = None
         for match in _DOUBLED.finditer(text):
             second = match.start() + 1
             if text[match.start() - 1:match.start()] == match.group(1) or text[second + 1:second + 2] == match.group(1):
                 continue  # exactly two: a longer run is a pattern of its own, not a slip
             if not adjacent_in_source(document, second, second):
                 continue
-            loose = loose if loose is not None else typo_finder(text).loose
+            finder = finder or typo_finder(text)
+            loose = finder.loose
             if (match.start() in loose and second not in loose) or (lex.is_word(match.group()) and match.end() in loose):
                 # A copy before a word that begins with it ("支支出" = 支 + 支出, "单单位" = 单单 +
                 # 位): a slip, unless the character is an administrative level standing for its
@@ -84,8 +86,12 @@ class DuplicatedCharacter(Rule):
                     likelier = _OVERLAP_LIKELIER
             else:
                 # Both copies read in words ("进行政政务" = 进/行政/政务, "申报报批" = 申报/报批): a
-                # slip only when one copy fewer reads very much likelier.
+                # slip only when one copy fewer reads very much likelier, and not when the two words
+                # spell out a word they share the character in ("公路路网" = 公路 + 路网, for 公路网).
                 stray, likelier = match.group(1) not in _LEVELS, _OVERLAP_LIKELIER
+                first_word, second_word = finder.token_at(match.start(), (0, 0)), finder.token_at(second, (0, 0))
+                if lex.is_word(text[first_word[0]:match.start()] + text[second:second_word[1]]):
+                    stray = False
             if not stray or not _reads_better_once(text, match.start(), likelier):
                 continue
             origin = document.flow.source_span(second, second + 1)[0]
