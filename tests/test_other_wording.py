@@ -1,7 +1,8 @@
 """The whole pipeline on disclosures worded and laid out unlike the Wuhan examples: a 决算 that says
 收入总计 and 同比, a 预算 in 元 that compares with 执行数, a 三公 section with completion rates and
 changes in one sentence, a 收入支出决算总表 printed in 元, a district's 决算 with 均为 totals, shares of
-本年收入 and counts broken down after 其中. Each document is consistent: it must draw
+本年收入 and counts broken down after 其中, a kindergarten's 预算 in 元 with lists stated respectively
+and shares of wholes it never states. Each document is consistent: it must draw
 no warning or error; each planted slip must be found; and wrapping the narrative as a PDF does
 (lines of 24 or 30 characters, never inside a number) must not change what is found."""
 
@@ -188,9 +189,27 @@ COUNTY = """\
 培训费2023年决算2.40万元，较2022年决算1.80万元增长33.33%；会议费1.35万元，较上年1.80万元减少0.45万元，下降25%。
 """
 
+KINDERGARTEN = """\
+一、单位职责
+本园承担3至6岁幼儿保教工作，坚持依法治园、规范办园，加强园务管理和园所安全，做好幼小衔接。
+二、2025年收支预算情况说明
+2025年收、支总计各为3,286,400.00元、3,286,400.00元，与上年相比，各增加286,400.00元、286,400.00元，各增长9.55%、9.55%。
+三、支出预算情况说明
+（一）按支出结构分类：
+1.基本支出预算2,630,000.00元，占一般公共预算支出的80.03%,同比增加130,000.00元,增长5.2%。
+2.项目支出656,400.00元，占一般公共预算支出的19.97%,同比增加156,400.00元,增长31.28%。
+（二）按经济分类：工资福利支出、商品和服务支出、对个人和家庭的补助分别为2,100,000.00元,420,000.00元和110,000.00元，分别占基本支出的79.85%、15.97%和4.18%。
+四、收入预算情况说明
+2025年总收入3,286,400.00元。
+1.财政拨款收入：本年财政拨款收入3,086,400.00元，占总收入的93.91%。
+2.事业收入：本年事业收入200,000.00元，占总收入的6.09%。
+五、“三公”经费预算情况说明
+2025年“三公”经费预算数为12,000.00元，与上年持平。其中：因公出国（境）费0元；公务用车购置及运行维护费0元；公务接待费12,000.00元。
+"""
+
 DOCUMENTS = {"final": FINAL, "budget": BUDGET, "sangong": SANGONG, "yuan_table": YUAN_TABLE, "district": DISTRICT,
              "province_budget": PROVINCE_BUDGET, "final_yuan": FINAL_YUAN,
-             "final_among": FINAL_AMONG, "county": COUNTY}
+             "final_among": FINAL_AMONG, "county": COUNTY, "kindergarten": KINDERGARTEN}
 
 #: (document, text as written, slip, rule that must report it, quoted text)
 SLIPS = [
@@ -251,6 +270,13 @@ SLIPS = [
     ("county", "减幅7.96%", "减幅9.76%", "ARI002", "9.76%"),
     ("county", "增长33.33%", "增长75%", "ARI002", "75%"),
     ("county", "下降25%", "下降35%", "ARI002", "35%"),
+    ("kindergarten", "各增长9.55%、9.55%", "各增长9.55%、9.45%", "ARI002", "9.45%"),
+    ("kindergarten", "的19.97%", "的29.97%", "ARI001", "29.97%"),
+    ("kindergarten", "15.97%和", "19.57%和", "ARI001", "19.57%"),
+    ("kindergarten", "占总收入的93.91%", "占总收入的93.19%", "ARI001", "93.19%"),
+    ("kindergarten", "增长31.28%", "增长31.82%", "ARI002", "31.82%"),
+    ("kindergarten", "规范办园", "规范办圆", "LNG001", "办圆"),
+    ("kindergarten", "依法治园", "依法治圆", "LNG001", "治圆"),
 ]
 
 

@@ -22,6 +22,7 @@ import regex
 from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Token, Transformer, Tree, v_args
 from linter.extract.numbers import Number
 from linter.extract.quantities import DEPARTMENT, SANGONG, Key, clean_name, is_part_of, parent_base, quantity_key, scope_of, without_copula
+from linter.extract.subjects import is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import is_heading
 from linter.numerals import chinese_int
@@ -526,14 +527,14 @@ def _item_list(section: list[ClaimToken], code: str) -> tuple[list[ClaimToken], 
 
 
 def _list_items(text: str) -> list[str]:
-    """The items of a list written "A、B和C" (or with 及 / 与 before the last); an item keeps a joiner
-    of its own name ("社会保障和就业支出") when the list's last joiner comes after it."""
+    """The items of a list written "A、B和C" (or with 及 / 与 before the last); an item keeps a joiner of
+    its own name when the list's last joiner comes after it ("社会保障和就业支出、…和…"), and the last
+    item keeps it when it is a subject's name ("…、商品和服务支出、对个人和家庭的补助")."""
     items = text.split("、")
     last = items.pop()
-    for joiner in ("和", "及", "与"):
-        if joiner in last:
-            items.extend(last.rsplit(joiner, 1))
-            break
+    joiner = next((joiner for joiner in ("和", "及", "与") if joiner in last), None)
+    if joiner is not None and not is_subject_name(last):
+        items.extend(last.rsplit(joiner, 1))
     else:
         items.append(last)
     items = [item.strip() for item in items]

@@ -90,6 +90,11 @@ def _subjects_by_name() -> dict[str, tuple[Subject, ...]]:
     return {name: tuple(found) for name, found in index.items()}
 
 
+def is_subject_name(name: str) -> bool:
+    """Whether ``name`` is the name of a reference subject (today's or a former one)."""
+    return normal_name(name) in _subjects_by_name()
+
+
 def class_code(name: str) -> str | None:
     """The 类 code (3 digits) of a 支出功能分类 class name, with or without its "支出" suffix."""
     name = normal_name(name)
