@@ -560,15 +560,15 @@ def _shared_suffix(items: list[str]) -> list[str]:
 #: naming no quantity of its own: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%",
 #: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%",
 #: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
-_CHANGE_AFTER = compile_re(r"(?:,C(?P<completion>P))?[,;](?:(?P<than>T)|(?P<with>W),?|(?P<budget>V))(?P<change>[UD]A(?:,T?[UD]P)?)")
+_CHANGE_AFTER = compile_re(r"(?:,C(?P<completion>P))?[,;](?:(?P<than>T)|(?P<with>W),?|(?P<budget>V),?)(?P<change>[UD]A(?:,T?[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 #: A completion rate, then how far the amount is above or below the budget ("；完成年初预算100%，决算数大于
 #: 预算数55.93万元").
 _GAP_AFTER = compile_re(r"[,;]C(?P<rate>P),(?P<words>n)(?P<gap>A)")
 _GAP_WORDS = compile_re(r"(?:支出)?决算数?(大于|小于|高于|低于)(?:年初|全年|调整)?预算数?")
 #: The previous level stated with the comparison, then the rate ("，较2022年预算1.50万元增长75%") or the
-#: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%").
-_LEVEL_AFTER = compile_re(r",T(?P<previous>A)(?P<verb>[UD])(?:A,[UD])?(?P<rate>P)")
+#: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%", "，比2023年的15万元减少3万元，降幅20%").
+_LEVEL_AFTER = compile_re(r",TO?(?P<previous>A)(?P<verb>[UD])(?:A,[UD])?(?P<rate>P)")
 
 
 def _clause_start(codes: str, index: int) -> int:
@@ -604,8 +604,8 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         if after is None:
             break
         if after.group("budget"):  # against the budget: the amount, then its gap to the budget
-            start = after.start("budget")
-            stream = tokens[subject.start():amount_end] + tokens[start - 1:after.end()]
+            start = after.start("budget")  # "，比年初预算减少…" or "，与年初预算相比，减少…"
+            stream = tokens[subject.start():amount_end] + tokens[start - 1:start + 1] + tokens[after.start("change"):after.end()]
             claim = _parse(stream, "change_vs_budget", builder)
             rate = tokens[after.start("completion")].number if after.group("completion") else None
             if claim is not None and rate is not None and not rate.malformed:  # "…，完成年初预算的70%，比年初预算减少…"
@@ -995,9 +995,19 @@ _DIFFERENCE = compile_re(r"差值|差额|差异|节约|(?<!结转和)(?<!结转)
 
 def _names_the_whole(name: str | None, whole: Stated | None) -> bool:
     """Whether a share's whole ``name`` without scope words names the total its list belongs to, read in
-    that total's scope ("基本支出" in a list under 财政拨款基本支出)."""
-    return bool(name and whole is not None and whole.key and scope_of(name) is None
-                and quantity_key(name, whole.key[0]) == whole.key)
+    that total's scope ("基本支出" in a list under 财政拨款基本支出), or is a total of income or spending
+    that names no one quantity ("总收入" in a list under 本年收入合计)."""
+    if not (name and whole is not None and whole.key and scope_of(name) is None):
+        return False
+    return quantity_key(name, whole.key[0]) == whole.key or whole.key[1] in _GENERIC_TOTALS.get(name, ())
+
+
+#: Totals of income or spending that name no one quantity ("总收入" may be 本年收入合计 or 收入总计), by
+#: the quantities they may be: inside the list of one of these, they name its total.
+_GENERIC_TOTALS = {
+    "总收入": ("收入", "收支总计"), "收入总额": ("收入", "收支总计"), "全部收入": ("收入", "收支总计"),
+    "总支出": ("支出", "收支总计"), "全部支出": ("支出", "收支总计"),
+}
 
 
 def _share_named(part: Stated, whole_name: str, claims: ClaimSet) -> bool:

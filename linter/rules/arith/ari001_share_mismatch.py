@@ -119,7 +119,7 @@ class ShareMismatch(Rule):
         middle = (whole.lo + whole.hi) / 2
         computed = ratio_text(part.value, middle, percent.decimals)
         of = share.whole_name
-        message = _("share of {whole}: the text states no {whole}, but its other shares put it at "
+        message = _("share of {whole}: no amount of it is read, but its other shares put it at "
                     "{low}–{high}; {computed}, but the text says {stated}%",
                     whole=of, low=format_amount(whole.lo), high=format_amount(whole.hi),
                     computed=computed, stated=percent.text)
