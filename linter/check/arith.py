@@ -18,7 +18,7 @@ from linter.i18n import N_, _
 from linter.extract.claims import Stated
 from linter.extract.counts import count_lists
 from linter.extract.numbers import Number
-from linter.extract.quantities import Key, describe
+from linter.extract.quantities import Key, clean_name, describe
 from linter.patterns import compile_re
 
 
@@ -91,7 +91,11 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
     decimals; not at the offsets in ``exclude``) that ``wrong`` is a typo of and with which the
     claim holds (``fits(interval)``); None when there is no such amount or more than one.
     Candidates are looked up by their printed text, and numbers printed alike (same text and unit)
-    are tested once, by their first occurrence, so the search does not grow with the document."""
+    are tested once, by their first occurrence, so the search does not grow with the document. A
+    round amount ("900.00", fewer than three significant digits) is printed in too many places to
+    be evidence by chance: it explains only an amount the text states for the same quantity
+    ("项目支出17万元" by "项目支出11万元", not "项目支出预算800.00万元" by a 年初预算 of "900.00")."""
+    quantities = document.derived(_quantities_by_offset)
     index = document.derived(_numbers_by_text)
     found: dict[float, Number] = {}
     for variant in _one_typo_variants(wrong.text.replace(",", "")):
@@ -99,12 +103,26 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
             continue
         for alike in index[variant].values():
             number = next((n for n in alike if n.start not in exclude), None)
+            if number is not None and _significant_digits(number) < _SIGNIFICANT_DIGITS \
+                    and (wrong.start not in quantities or quantities.get(number.start) != quantities[wrong.start]):
+                continue
             if number is not None and (number.unit == wrong.unit or (not number.unit and number.decimals)) \
                     and not number.malformed and number.value != wrong.value \
                     and one_typo_apart(number.text, wrong.text) and fits(amount(number, tolerances)) \
                     and (number.value not in found or number.start < found[number.value].start):
                 found[number.value] = number
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _significant_digits(number: Number) -> int:
+    """How many significant digits ``number`` is printed with ("900.00": 1, "7.62": 3)."""
+    return len(number.text.replace(",", "").replace(".", "").strip("0"))
+
+
+def _quantities_by_offset(document) -> dict[int, str]:
+    """The quantity each amount the text states is of, by the amount's offset: its base (基本支出,
+    项目支出 …, whatever the scope), else its name."""
+    return {value.number.start: value.key[1] if value.key else clean_name(value.name) for value in document.claims.values}
 
 
 def _numbers_by_text(document) -> dict[str, dict[tuple[str, str], list[Number]]]:
@@ -116,6 +134,8 @@ def _numbers_by_text(document) -> dict[str, dict[tuple[str, str], list[Number]]]
     return index
 
 
+#: Significant digits an amount needs to be explained as a typo of another (see :func:`typo_explanation`).
+_SIGNIFICANT_DIGITS = 3
 #: What a slip of the finger can type in a number.
 _TYPED = "0123456789.-"
 

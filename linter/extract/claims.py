@@ -278,7 +278,7 @@ class ClaimBuilder(Transformer):
 
     def rate(self, *tokens):
         verb, percent = tokens[-2:]  # after the comparison said again ("同比增长2.8%"), if it is
-        return _sign(verb), _num(percent), percent.end_pos
+        return _rate_sign(verb, percent), _num(percent), percent.end_pos
 
     def whole(self, *tokens):
         return _first_name(tokens) or ""
@@ -324,7 +324,7 @@ class ClaimBuilder(Transformer):
     def change_rate_first(self, subject, amount, compare, rate_verb, percent, verb, delta):
         if rate_verb.type != verb.type:
             return None  # "增长3%，减少100万元" contradicts itself: which is meant is unknown
-        return self.change_than(subject, amount, compare, verb, delta, (_sign(rate_verb), _num(percent), delta.end_pos))
+        return self.change_than(subject, amount, compare, verb, delta, (_rate_sign(rate_verb, percent), _num(percent), delta.end_pos))
 
     def change_budgeted(self, subject, _budget_is, amount, compare, verb, delta, rate=None):
         change = self.change_than(subject, amount, compare, verb, delta, rate)
@@ -420,6 +420,12 @@ def _basis(compare) -> str:
 
 def _sign(verb) -> int:
     return 1 if verb.type == "UP" else -1
+
+
+def _rate_sign(verb, percent: str) -> int:
+    """The sign of a rate: its verb's, turned by a minus after a rise ("增长-16.67%" is a fall; in
+    "下降-81.75%" the minus only repeats the fall)."""
+    return -1 if percent.startswith("-") else _sign(verb)
 
 
 def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
@@ -596,7 +602,7 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         verb, rate_verb = tokens[level.start("verb")], tokens[level.start("rate") - 1]
         found.append((level.start(), level.end(), Transition(
             without_copula(name), tokens[level.start("previous")].number, tokens[amount_end - 1].number,
-            _sign(verb), tokens[level.start("rate")].number, _sign(rate_verb),
+            _sign(verb), tokens[level.start("rate")].number, _rate_sign(rate_verb, tokens[level.start("rate")].text),
             tokens[clause].start, tokens[level.end() - 1].end)))
         return found
     for _ in range(2):

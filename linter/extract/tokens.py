@@ -22,7 +22,9 @@ _YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|上一度|去年(?:同期)?)
 #: Token type → (code letter, pattern). Order matters: earlier phrases win.
 TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # A rate whose % sign was left out ("增长13.95。", reported by NUM002) is still the rate.
-    "PERCENT": ("P", rf"{_NUMBER}%|(?<=(?:增长|下降)\s{{0,3}})\d+\.\d+(?=[。，；,;])"),
+    # A rate may be printed with a minus after its verb ("增长-16.67%": a fall).
+    "PERCENT": ("P", rf"(?<=(?:增长|增幅|下降|降幅)(?:率)?(?:为|了)?\s{{0,2}})-(?=\d){_NUMBER}%|{_NUMBER}%"
+                     rf"|(?<=(?:增长|下降)\s{{0,3}})\d+\.\d+(?=[。，；,;])"),
     "AMOUNT": ("A", rf"{_NUMBER}(?:万元|亿元|元)"),
     "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:决算数?|预算数?|执行数?)?(?:相比|比较)(?:较)?"),
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
@@ -126,6 +128,8 @@ def _number(text: str, kind: str, start: int) -> Number | None:
     if kind not in ("AMOUNT", "PERCENT"):
         return None
     unit = "%" if kind == "PERCENT" else text[-2:] if text.endswith(("万元", "亿元")) else "元"
+    if text.startswith("-"):  # a rate's minus ("增长-16.67%") is its verb's, not the number's
+        text, start = text[1:], start + 1
     digits = text.removesuffix(unit)
     value, decimals = parse_number(digits)
     return Number(digits, unit, start, start + len(text), value, decimals)
