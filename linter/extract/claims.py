@@ -980,8 +980,9 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             if quantity_key(claim.subject, scope):
                 _state(Stated(claim.subject, claim.actual), scope, state, claims, None)  # "1.公务接待费预算为…"
         else:
-            state.group = CompletionGroup(claim)
-            claims.completion_groups.append(state.group)
+            if _holds_subjects(claim.subject, scope):
+                state.group = CompletionGroup(claim)
+                claims.completion_groups.append(state.group)
             if claim.subject:
                 _state(Stated(claim.subject, claim.actual), scope, state, claims, None)
     elif isinstance(claim, Execution):
@@ -1025,6 +1026,18 @@ def _share_named(part: Stated, whole_name: str, claims: ClaimSet) -> bool:
         if share.part is part:
             return share.whole_name == whole_name
     return False
+
+
+#: Totals the completion lines below them break down: spending by its subjects (类, 款, 项), the 三公
+#: total and 公务用车购置及运行维护费 by their components.
+_SUBJECT_TOTALS = ("支出", "基本支出", "项目支出", SANGONG, "公务用车购置及运行维护费")
+
+
+def _holds_subjects(subject: str, scope: str) -> bool:
+    """Whether a completion of ``subject`` may be the total of completion lines below it: a spending
+    total, the 三公 total or a name of no known quantity, not an item such as 机关运行经费 or 培训费."""
+    key = quantity_key(subject, scope) if subject else None
+    return key is None or key[1] in _SUBJECT_TOTALS
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:

@@ -34,12 +34,12 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does.
     "BUDGET_IS": ("B", r"(?:年初|全年|调整后?)?预算(?:数)?为|(?:年初|全年|调整后?)预算数?(?=\d)"),
     # "，决算数为45万元" (after a budget: no name before it) and "支出决算20万元" state the amount spent.
-    "ACTUAL_IS": ("X", r"支出决算数?(?:为|(?=\d))|(?<=[，,；;])决算数?为"),
+    "ACTUAL_IS": ("X", r"支出决算数?(?:为|(?=\d))|(?<=[，,；;])决算数?(?:为|(?=\d))"),
     "DIRECTION": ("G", r"支出决算数?(?:大于|小于|等于)年初预算数?"),
-    "COMPLETE": ("C", r"完成(?:年初|全年|调整后?)?预算(?:数)?(?:的|(?=\d))"),
+    "COMPLETE": ("C", r"(?:完成|(?<=[，,])(?:为|是|达到))(?:年初|全年|调整后?)?预算(?:数)?(?:的|(?=\d))"),
     "PROJ_BUDGET": ("J", r"项目(?:全年|转入|年初)?预算(?:数)?为?"),
     "EXEC_IS": ("R", r"执行数(?:为|(?=\d))|实际支付|实际支出"),
-    "RATE_IS": ("K", r"执行率为?"),
+    "RATE_IS": ("K", r"(?:执行|完成)率为?"),
     "EACH": ("E", r"[各均都](?=增加|减少|增长|下降)"),
     # "由上年的10万元减少到8万元": the previous amount; the verb then ends in 到/至.
     "FROM": ("F", rf"[由从](?:{_YEAR})?的?(?=\d)"),
