@@ -576,16 +576,31 @@ def _majority(statements: list[Stated]) -> Stated:
     return max(statements, key=lambda s: counts[s.number.value])
 
 
+#: The size of each unit of amounts in 万元.
+_IN_WAN = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
+
+
 def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Conflict]:
+    """Statements of a quantity that differ from the one most statements agree on. Amounts in
+    different units ("1.25亿元", "12,600.00万元"; "1,234.56元" for 1,234.56万元) conflict when no
+    rounding of either makes them equal."""
     conflicts = []
     for statements in index.by_key.values():
         first = _majority(statements)
         for later in statements:
             if later is first:
                 continue
-            if not same_unit(first.number, later.number):
-                continue
-            difference = abs(later.number.value - first.number.value)
-            if difference > 1e-6:
-                conflicts.append(Conflict(first, later, difference, tolerances.tail_per_item + 1e-9))
+            if same_unit(first.number, later.number):
+                difference = abs(later.number.value - first.number.value)
+                if difference > 1e-6:
+                    conflicts.append(Conflict(first, later, difference, tolerances.tail_per_item + 1e-9))
+            elif not _in_wan(first.number, tolerances).overlaps(_in_wan(later.number, tolerances)):
+                difference = abs(later.number.value * _IN_WAN[later.number.unit] / _IN_WAN[first.number.unit]
+                                 - first.number.value)
+                conflicts.append(Conflict(first, later, difference, 0.0))
     return conflicts
+
+
+def _in_wan(number: Number, tolerances: Tolerances) -> Interval:
+    """The values (in 万元) an amount printed in any unit may stand for."""
+    return amount(number, tolerances).scaled(_IN_WAN.get(number.unit, 1.0))

@@ -20,7 +20,9 @@ class InconsistentValue(Rule):
 
     Quantities are compared only within one scope: the department's 项目支出 and the
     项目支出 of its 财政拨款 are different quantities and may differ; so may figures of
-    different years. Differences within the rounding tail are left to CON004.
+    different years. Differences within the rounding tail are left to CON004. Amounts in different
+    units are compared in one ("1.25亿元" and "12,600.00万元" differ; so do "1,234.56元" and
+    "1,234.56万元", a unit slipped), each standing for what its own rounding allows.
 
     A numbered item that states its amount and explains it ("3.通信链路租赁费397.37万元：…")
     restates that amount when its explanation names a single amount, as its total or request
