@@ -321,7 +321,23 @@ def _build_index(document) -> QuantityIndex:
     for value in claims.values:
         if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):
             by_key[value.key].append(value)
-    return QuantityIndex(dict(by_key), weakref.ref(document))
+    # A part stating no year is of its list's whole's year when that whole is an earlier year's
+    # amount ("2022年度“三公”经费…20万元，其中：公务接待费…" in a 2023 决算 stating 18万元 for it): not
+    # when the whole's amount is this year's, a year label copied from last year's file and left.
+    earlier = [breakdown for breakdown in claims.breakdowns
+               if breakdown.whole is not None and breakdown.whole.year and main_year
+               and breakdown.whole.year[:4] < main_year and _restated_otherwise(breakdown.whole, by_key)]
+    parts = {id(part) for breakdown in earlier for part in breakdown.parts if not part.year}
+    kept = {key: [value for value in statements if id(value) not in parts] for key, statements in by_key.items()}
+    return QuantityIndex({key: statements for key, statements in kept.items() if statements}, weakref.ref(document))
+
+
+def _restated_otherwise(whole: Stated, by_key: dict[Key, list[Stated]]) -> bool:
+    """Whether the text states ``whole``'s quantity for this year, always in its unit and never at
+    its amount."""
+    statements = by_key.get(whole.key, ()) if whole.key else ()
+    return bool(statements) and all(same_unit(stated.number, whole.number)
+                                    and abs(stated.number.value - whole.number.value) > 1e-6 for stated in statements)
 
 
 def _table_totals(document):
