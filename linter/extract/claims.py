@@ -433,11 +433,11 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     codes = "".join(t.code for t in tokens)
     builder = claim_builder()
     claims, (first, end) = _respectively(tokens, codes, builder)
-    read_after = 0  # where the changes read after a stated amount end
+    read_after: list[tuple[int, int]] = []  # the changes read after a stated amount
     for match in _CANDIDATES.finditer(codes):
         if first <= match.start() < end or first < match.end() <= end:
             continue  # read as one of the "respectively" claims
-        if match.start() < read_after:
+        if any(start <= match.start() < stop for start, stop in read_after):
             continue  # read already as the change of the amount before it
         family = match.lastgroup
         if family in ("value", "share") and match.start() and codes[match.start() - 1] in "UD":
@@ -447,8 +447,12 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
             claims.append((match.start(), match.end(), claim))
         if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "change_than", "completion_of"):
             after = _change_after(tokens, codes, match, builder)
+            level = claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated) else None
+            for _, _, change in after:
+                if isinstance(change, Change) and change.current is None and not change.rate_only:
+                    change.current = level  # the amount it follows, also one no known quantity names
             claims.extend(after)
-            read_after = max([read_after, *(stop for _, stop, _ in after)])
+            read_after += [(_after_bracket(tokens, match.end()), stop) for _, stop, _ in after]
     return claims
 
 
@@ -577,6 +581,21 @@ _GAP_WORDS = compile_re(r"(?:支出)?决算数?(大于|小于|高于|低于)(?:�
 _LEVEL_AFTER = compile_re(r",TO?(?P<previous>A)(?P<verb>[UD])(?:A,[UD])?(?P<rate>P)")
 
 
+def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
+    """``index``, or past the bracket that opens there and closes in the same clause: a change may
+    follow an amount's own breakdown ("公务用车购置及运行维护费15万元（其中：购置费0万元，运行维护费15万元），
+    比上年减少1万元，下降6.25%")."""
+    if index >= len(tokens) or tokens[index].code != "n" or tokens[index].text.strip() not in ("（", "("):
+        return index
+    for close in range(index + 1, len(tokens)):
+        text = tokens[close].text.strip()
+        if tokens[close].code == ";" or "。" in text:
+            return index
+        if text in ("）", ")"):
+            return close + 1
+    return index
+
+
 def _clause_start(codes: str, index: int) -> int:
     """The index of the first token of the clause that token ``index`` belongs to."""
     separator = max(codes.rfind(mark, 0, index) for mark in ",;:")
@@ -592,7 +611,7 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
     if subject is None:
         return []
     amount_end = codes.index("A", stated.start()) + 1
-    found, end = [], stated.end()
+    found, end = [], _after_bracket(tokens, stated.end())
     level = _LEVEL_AFTER.match(codes, end)
     if level is not None:  # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": both levels stated
         if any(tokens[i].number.malformed for i in (amount_end - 1, level.start("previous"), level.start("rate"))):

@@ -29,7 +29,9 @@ class ShareMismatch(Rule):
     states is the sum of its three components. Where the text states no amount for the whole, the
     shares of it must agree on it: "基本支出1,860,420.50元，占一般公共预算支出的80.12%" and
     "项目支出461,500元，占一般公共预算支出的23.40%" put it at 2322042 and 1972222, and no one whole
-    gives both (the one share out is reported, or the later of two; with several out, none). A share off by one unit of its last
+    gives both (the one share out is reported, or the later of two; with several out, none).
+    Shares naming no whole and belonging to no list, three or more in a paragraph, are of one whole
+    too ("一般公共服务支出2,200.00万元，占81.47%；…"). A share off by one unit of its last
     decimal ("99.86%" for 99.868%) is a warning.
 
     **Anti-pattern**
@@ -93,18 +95,23 @@ class ShareMismatch(Rule):
 
     def _disagreeing(self, document, shares, tolerances):
         """Findings where shares of one whole the text never states imply wholes no one amount
-        can be: the share whose whole is outside what all the others agree on, or the later of two."""
+        can be: the share whose whole is outside what all the others agree on, or the later of two
+        named alike. Shares naming no whole are of one whole within a paragraph, when at least
+        three of them say so ("一般公共服务支出2,200.00万元，占81.47%；社会保障和就业支出…，占…")."""
         groups = defaultdict(list)
         for share in shares:
             part, percent = share.part.number, share.percent
-            if share.whole_name and not _OWN_WHOLES.search(share.whole_name) and not part.malformed \
-                    and not percent.malformed and percent.value > 0 and amount(part, tolerances).lo > 0:
-                whole = _implied_whole(share, tolerances)
-                if 0 < whole.lo and whole.hi < math.inf:  # no finite whole from "8782.60…%" of digits
-                    groups[(share.whole_key or share.whole_name, share.part.year, part.unit)].append((share, whole))
-        for members in groups.values():
+            if (share.whole_name and _OWN_WHOLES.search(share.whole_name)) or part.malformed or percent.malformed \
+                    or percent.value <= 0 or amount(part, tolerances).lo <= 0:
+                continue
+            whole = _implied_whole(share, tolerances)
+            if not (0 < whole.lo and whole.hi < math.inf):  # no finite whole from "8782.60…%" of digits
+                continue
+            of = share.whole_key or share.whole_name or document.flow.text.rfind("\n", 0, percent.start)
+            groups[(of, share.part.year, part.unit)].append((share, whole))
+        for (of, _, _), members in groups.items():
             group, implied = [share for share, _ in members], [whole for _, whole in members]
-            if len(group) < 2 or _common(implied) is not None:
+            if len(group) < (3 if isinstance(of, int) else 2) or _common(implied) is not None:
                 continue
             odd = []
             for index, share in enumerate(group):
@@ -118,11 +125,15 @@ class ShareMismatch(Rule):
         part, percent = share.part.number, share.percent
         middle = (whole.lo + whole.hi) / 2
         computed = ratio_text(part.value, middle, percent.decimals)
-        of = share.whole_name
-        message = _("share of {whole}: no amount of it is read, but its other shares put it at "
-                    "{low}–{high}; {computed}, but the text says {stated}%",
-                    whole=of, low=format_amount(whole.lo), high=format_amount(whole.hi),
-                    computed=computed, stated=percent.text)
+        if share.whole_name:
+            message = _("share of {whole}: no amount of it is read, but its other shares put it at "
+                        "{low}–{high}; {computed}, but the text says {stated}%",
+                        whole=share.whole_name, low=format_amount(whole.lo), high=format_amount(whole.hi),
+                        computed=computed, stated=percent.text)
+        else:
+            message = _("the other shares of this paragraph put their whole at {low}–{high}; {computed}, "
+                        "but the text says {stated}%",
+                        low=format_amount(whole.lo), high=format_amount(whole.hi), computed=computed, stated=percent.text)
         return self.finding(
             document,
             document.span(percent.start, percent.end),
