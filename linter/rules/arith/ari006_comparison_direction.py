@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check.arith import amount, related, same_unit
 from linter.check.finding import Severity
-from linter.check.interval import format_amount
+from linter.check.interval import format_amount, percent_interval
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.patterns import compile_regex
@@ -14,7 +14,9 @@ class ComparisonDirection(Rule):
     """"支出决算数大于年初预算数" (or 小于, 等于) said of amounts that compare the other way.
 
     Also the sentence right after a completion: "决算数小于全年预算数的主要原因",
-    "决算数与全年预算数持平", "决算数同预算数持平" (持平 says the two are equal).
+    "决算数与全年预算数持平", "决算数同预算数持平" (持平 says the two are equal); and after a
+    completion rate stated without its budget ("支出决算为6.00万元，完成预算的120%。决算数小于预算数
+    的主要原因…": a rate above 100% says the actual is the larger).
 
     **Anti-pattern**
 
@@ -36,7 +38,7 @@ class ComparisonDirection(Rule):
                 said = claim.direction
                 budgets, kind, start, end = [claim.budget], "年初", claim.end - len(said), claim.end
             else:
-                said, budgets, kind, start, end = _following(document.flow.text, claim)
+                said, budgets, kind, start, end = _following(document.flow.text, claim.end, claim.budget, claim.budgets)
             budgets = [b for b in budgets if b is not None and same_unit(claim.actual, b)]
             if said is None or not budgets:
                 continue
@@ -53,6 +55,33 @@ class ComparisonDirection(Rule):
                   budget=format_amount(budgets[0].value), budget_unit=budgets[0].unit),
                 expected=f"支出决算数{truths[0]}{kind}预算数",
                 related=related(document, (_("budget"), budgets[0]), (_("actual"), claim.actual)),
+            )
+        yield from self._against_rates(document, context)
+
+    def _against_rates(self, document, context):
+        """The phrase after a completion rate no completion claim reads (its budget unstated): a rate
+        surely above 100% says 大于, surely below says 小于."""
+        text, tolerances = document.flow.text, context.text_tolerances(document)
+        read = {claim.rate.start for claim in document.claims.completions if claim.rate is not None}
+        for rate in document.numbers:
+            if rate.unit != "%" or rate.malformed or rate.start in read \
+                    or not _COMPLETION_RATE.search(text, max(0, rate.start - 12), rate.start):
+                continue
+            said, _budgets, kind, start, end = _following(text, rate.end)
+            interval = percent_interval(rate, tolerances)
+            truth = "大于" if interval.lo > 100 else "小于" if interval.hi < 100 else None
+            if said is None or truth is None:
+                continue
+            said = next(word for word in ("大于", "小于", "等于") if word in said)
+            if said == truth:
+                continue
+            yield self.finding(
+                document,
+                document.span(start, end),
+                _("the text says 支出决算数{said}{kind}预算数, but the completion rate {rate}% says 支出决算 {truth} {kind}预算",
+                  said=said, kind=kind, rate=rate.text, truth=truth),
+                expected=f"支出决算数{truth}{kind}预算数",
+                related=related(document, (_("completion rate"), rate)),
             )
 
 
@@ -76,16 +105,22 @@ _FOLLOWING = compile_regex(
 _WORDS = {"高于": "大于", "低于": "小于"}
 
 
-def _following(text: str, claim):
+#: What comes before a completion rate ("完成预算的", "完成年初预算").
+_COMPLETION_RATE = compile_regex(r"完成(?:年初|全年|调整后?)?预算数?的?$")
+
+
+def _following(text: str, after: int, budget=None, budgets=None):
     """``(direction, budgets it may be of, budget kind, flow start, flow end)`` of the phrase right
-    after ``claim`` (line breaks allowed inside); direction None when there is none. A plain 预算数
-    may mean any budget the sentence states."""
-    window = text[claim.end:claim.end + 40]
+    after flow offset ``after`` (the end of a completion, or of a completion rate; line breaks
+    allowed inside); direction None when there is none. A plain 预算数 may mean any budget the
+    sentence states (``budget``, the other ``budgets`` by kind)."""
+    budgets = budgets or {}
+    window = text[after:after + 40]
     kept = [i for i, c in enumerate(window) if not c.isspace()]
     match = _FOLLOWING.match("".join(window[i] for i in kept))
     if match is None:
         return None, [], "", 0, 0
     kind = match.group("kind") or match.group("kind2") or ""
-    budgets = [claim.budgets[kind]] if kind in claim.budgets else [claim.budget, *claim.budgets.values()]
+    meant = [budgets[kind]] if kind in budgets else [budget, *budgets.values()]
     word = "等于" if match.group("equal") else _WORDS.get(match.group("word"), match.group("word"))
-    return word, budgets, kind, claim.end + kept[match.start("phrase")], claim.end + kept[match.end() - 1] + 1
+    return word, meant, kind, after + kept[match.start("phrase")], after + kept[match.end() - 1] + 1
