@@ -442,6 +442,9 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         family = match.lastgroup
         if family in ("value", "share") and match.start() and codes[match.start() - 1] in "UD":
             continue  # "增加基本支出12.5万元" states a change, not the level of 基本支出
+        if family in ("value", "share") and match.start() and codes[match.start() - 1] == "A" \
+                and tokens[match.start()].text.strip() == "(":
+            continue  # "1,000,000.00元(100.00万元)": the amount before, in another unit
         claim = _parse(tokens[match.start():match.end()], family, builder)
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
