@@ -432,7 +432,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     """Claims of one sentence as ``(first token index, end index, claim)``, left to right."""
     codes = "".join(t.code for t in tokens)
     builder = claim_builder()
-    claims, (first, end) = _respectively(tokens, codes, builder)
+    claims, (first, end) = _respectively(tokens, codes)
     read_after: list[tuple[int, int]] = []  # the changes read after a stated amount
     for match in _CANDIDATES.finditer(codes):
         if first <= match.start() < end or first < match.end() <= end:
@@ -476,7 +476,7 @@ _RESPECTIVELY_WORDS = ("分别", "各")
 _ITEM_JOINERS = ("和", "、", "及", "与", "，", ",")
 
 
-def _respectively(tokens: list[ClaimToken], codes: str, builder) -> tuple[list[tuple[int, int, object]], tuple[int, int]]:
+def _respectively(tokens: list[ClaimToken], codes: str) -> tuple[list[tuple[int, int, object]], tuple[int, int]]:
     """The claims of a "respectively" statement in ``tokens`` (see ``_RESPECTIVELY``), each item read
     as if stated alone ("基本支出2000万元，占本年支出的64.52%，比上年增加200万元，增长11.1%"), and the
     range of tokens it spans; no claims (and an empty range) when there is none or its lists do not
@@ -502,15 +502,11 @@ def _respectively(tokens: list[ClaimToken], codes: str, builder) -> tuple[list[t
         offset = names_token.text.index(item, offset)
         start = names_token.start + offset
         stream = [*year, ClaimToken("NAME", name, start, start + len(item))]
-        for lead, items in lists:
-            stream += [*lead, items[index]]
-        read = [claim for _, _, claim in parse_sentence(stream)]
+        for lead, listed in lists:
+            stream += [*lead, listed[index]]
+        read = [claim for _, _, claim in parse_sentence(stream)]  # each change read against its item's amount
         if not read or (match.start("changes") != -1 and not any(isinstance(c, Change) for c in read)):
             return nothing
-        level = next((c.part if isinstance(c, Share) else c for c in read if isinstance(c, (Stated, Share))), None)
-        for change in read:
-            if isinstance(change, Change) and change.current is None:
-                change.current = level  # the item's own amount, not the last one the list states
         claims += [(match.start(), match.end(), claim) for claim in read]
         offset += len(item)
     return claims, match.span()

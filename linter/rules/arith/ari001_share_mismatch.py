@@ -109,7 +109,7 @@ class ShareMismatch(Rule):
                 continue
             of = share.whole_key or share.whole_name or document.flow.text.rfind("\n", 0, percent.start)
             groups[(of, share.part.year, part.unit)].append((share, whole))
-        for (of, _, _), members in groups.items():
+        for (of, _year, _unit), members in groups.items():
             group, implied = [share for share, _ in members], [whole for _, whole in members]
             if len(group) < (3 if isinstance(of, int) else 2) or _common(implied) is not None:
                 continue
