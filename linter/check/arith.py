@@ -328,8 +328,10 @@ def _build_index(document) -> QuantityIndex:
                if breakdown.whole is not None and breakdown.whole.year and main_year
                and breakdown.whole.year[:4] < main_year and _restated_otherwise(breakdown.whole, by_key)]
     parts = {id(part) for breakdown in earlier for part in breakdown.parts if not part.year}
-    kept = {key: [value for value in statements if id(value) not in parts] for key, statements in by_key.items()}
-    return QuantityIndex({key: statements for key, statements in kept.items() if statements}, weakref.ref(document))
+    if parts:
+        kept = {key: [value for value in statements if id(value) not in parts] for key, statements in by_key.items()}
+        by_key = {key: statements for key, statements in kept.items() if statements}
+    return QuantityIndex(dict(by_key), weakref.ref(document))
 
 
 def _restated_otherwise(whole: Stated, by_key: dict[Key, list[Stated]]) -> bool:

@@ -70,10 +70,7 @@ class ComparisonDirection(Rule):
             said, _budgets, kind, start, end = _following(text, rate.end)
             interval = percent_interval(rate, tolerances)
             truth = "大于" if interval.lo > 100 else "小于" if interval.hi < 100 else None
-            if said is None or truth is None:
-                continue
-            said = next(word for word in ("大于", "小于", "等于") if word in said)
-            if said == truth:
+            if said is None or truth is None or said == truth:  # _following names 大于, 小于 or 等于
                 continue
             yield self.finding(
                 document,
