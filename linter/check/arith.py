@@ -613,9 +613,8 @@ def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Confli
                 if difference > 1e-6:
                     conflicts.append(Conflict(first, later, difference, tolerances.tail_per_item + 1e-9))
             elif not _in_wan(first.number, tolerances).overlaps(_in_wan(later.number, tolerances)):
-                difference = abs(later.number.value * _IN_WAN[later.number.unit] / _IN_WAN[first.number.unit]
-                                 - first.number.value)
-                conflicts.append(Conflict(first, later, difference, 0.0))
+                scale = _IN_WAN.get(later.number.unit, 1.0) / _IN_WAN.get(first.number.unit, 1.0)
+                conflicts.append(Conflict(first, later, abs(later.number.value * scale - first.number.value), 0.0))
     return conflicts
 
 

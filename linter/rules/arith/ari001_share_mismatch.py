@@ -102,10 +102,10 @@ class ShareMismatch(Rule):
         for share in shares:
             part, percent = share.part.number, share.percent
             if (share.whole_name and _OWN_WHOLES.search(share.whole_name)) or part.malformed or percent.malformed \
-                    or percent.value <= 0 or amount(part, tolerances).lo <= 0:
+                    or percent.value <= 0:
                 continue
             whole = _implied_whole(share, tolerances)
-            if not (0 < whole.lo and whole.hi < math.inf):  # no finite whole from "8782.60…%" of digits
+            if not (0 < whole.lo and whole.hi < math.inf):  # a part that may be 0, or "8782.60…%" of digits
                 continue
             of = share.whole_key or share.whole_name or document.flow.text.rfind("\n", 0, percent.start)
             groups[(of, share.part.year, part.unit)].append((share, whole))
