@@ -24,6 +24,8 @@ def main(path: str) -> None:
         print(f"COMPL  L{where(c.actual)} [{c.level}] {c.subject[:30]!r} budget={c.budget and c.budget.text} actual={c.actual.text} rate={c.rate and c.rate.text} dir={c.direction}")
     for e in claims.executions:
         print(f"EXEC   L{where(e.actual)} budget={e.budget.text} actual={e.actual.text} rate={e.rate and e.rate.text}")
+    for g in claims.budget_gaps:
+        print(f"GAP    L{where(g.actual)} budget={g.budget.text} actual={g.actual.text} sign={g.sign:+d} gap={g.gap.text} rate={g.rate and g.rate.text}")
     for b in claims.breakdowns:
         print(f"BREAK  {b.whole_name!r} ({b.whole and b.whole.number.text}) parts={[p.number.text for p in b.parts]}")
     for g in claims.completion_groups:

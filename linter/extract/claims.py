@@ -157,6 +157,23 @@ class GapCompletion:
 
 
 @dataclass
+class BudgetGap:
+    """An amount and its budget, both stated, and the gap between them as the text states it: after a
+    completion ("年初预算为1000万元，支出决算为1100万元，完成年初预算的110%，比年初预算增加100万元，增长10%")
+    or after the amount and its budget ("支出数363.82万元，预算数378万元，支出数比预算数减少14.18万元，下降率为
+    3.75%"). ``sign`` is +1 when the text says the amount is above the budget."""
+
+    actual: Number
+    budget: Number
+    sign: int
+    gap: Number
+    rate: Number | None = None
+    rate_sign: int | None = None
+    #: Whether the direction is said in words ("决算数大于预算数"), which ARI006 checks.
+    worded: bool = False
+
+
+@dataclass
 class Breakdown:
     """A whole and the parts listed after 其中 / 主要用于 / a numbered list."""
 
@@ -185,6 +202,7 @@ class ClaimSet:
     completions: list[Completion] = field(default_factory=list)
     executions: list[Execution] = field(default_factory=list)
     gap_completions: list[GapCompletion] = field(default_factory=list)
+    budget_gaps: list[BudgetGap] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     completion_groups: list[CompletionGroup] = field(default_factory=list)
 
@@ -448,6 +466,10 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         claim = _parse(tokens[match.start():match.end()], family, builder)
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
+            gap = _budget_gap_after(tokens, codes, match.end(), claim)
+            if gap is not None:
+                claims.append(gap)
+                read_after.append(gap[:2])  # the budget stated before it is read as before
         if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "change_than", "completion_of"):
             after = _change_after(tokens, codes, match, builder)
             level = claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated) else None
@@ -578,6 +600,54 @@ _GAP_WORDS = compile_re(r"(?:支出)?决算数?(大于|小于|高于|低于)(?:�
 #: The previous level stated with the comparison, then the rate ("，较2022年预算1.50万元增长75%") or the
 #: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%", "，比2023年的15万元减少3万元，降幅20%").
 _LEVEL_AFTER = compile_re(r",TO?(?P<previous>A)(?P<verb>[UD])(?:A,[UD])?(?P<rate>P)")
+
+
+#: The gap to a budget, after a completion ("，比年初预算增加100万元，增长10%", "，决算数大于预算数55.93万元")
+#: or after an amount, with the budget stated between them ("，预算数378万元，支出数比预算数减少14.18万元，
+#: 下降率为3.75%").
+_BUDGET_GAP_AFTER = compile_re(
+    r"[,;](?:(?P<budget_name>[nB])(?P<budget>A),)?"
+    r"(?:n?(?P<compare>V),?(?P<verb>[UD])|(?P<words>n))(?P<gap>A)(?:,T?(?P<rate_verb>[UD])(?P<rate>P))?"
+)
+#: The name of a budget stated before its amount ("预算数", "年初预算为").
+_BUDGET_NAME = compile_re(r"(?:年初|全年|调整后?)?预算数?(?:为|是)?")
+
+
+def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> tuple[int, int, BudgetGap] | None:
+    """``(start, end, gap)`` of the gap to a budget stated right after ``claim`` (a completion, or an amount
+    followed by its budget: see ``_BUDGET_GAP_AFTER``), which ends at token ``end``; None when there is
+    none, the budget it names is not stated, or a number is malformed."""
+    match = _BUDGET_GAP_AFTER.match(codes, end)
+    if match is None or not isinstance(claim, (Completion, Stated)):
+        return None
+    compare_token = bool(match.group("compare"))
+    compare = tokens[match.start("compare")].text if compare_token else None
+    if compare is None:
+        said = _GAP_WORDS.fullmatch(tokens[match.start("words")].text)
+        if said is None:
+            return None
+        compare, sign = said.group(), 1 if said.group(1) in ("大于", "高于") else -1
+    else:
+        sign = _sign(tokens[match.start("verb")])
+    kind = _budget_kind(compare)
+    if isinstance(claim, Completion):
+        if match.group("budget"):
+            return None  # another budget follows the completion: which one the gap is of is unclear
+        actual, budget = claim.actual, claim.budgets.get(kind) if kind else claim.budget
+    else:
+        name = tokens[match.start("budget_name")]
+        if not match.group("budget") or not (name.type == "BUDGET_IS" or _BUDGET_NAME.fullmatch(name.text.strip())):
+            return None
+        if _budget_kind(name.text) != kind and kind:
+            return None  # "预算数378万元，…比年初预算减少…": of another budget
+        actual, budget = claim.number, tokens[match.start("budget")].number
+    gap = tokens[match.start("gap")].number
+    rate = tokens[match.start("rate")] if match.group("rate") else None
+    if budget is None or any(n.malformed for n in (actual, budget, gap)) or (rate is not None and rate.number.malformed):
+        return None
+    return (match.start("compare") if compare_token else match.start("words"), match.end(), BudgetGap(
+        actual, budget, sign, gap, rate.number if rate else None,
+        _rate_sign(tokens[match.start("rate_verb")], rate.text) if rate else None, worded=not compare_token))
 
 
 def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
@@ -1007,6 +1077,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.executions.append(claim)
     elif isinstance(claim, GapCompletion):
         claims.gap_completions.append(claim)
+    elif isinstance(claim, BudgetGap):
+        claims.budget_gaps.append(claim)
     elif isinstance(claim, Transition):
         claims.transitions.append(claim)
 

@@ -21,7 +21,7 @@ _GAP = r"[\s“”\"]{0,3}"
 
 #: Rule codes that recompute or compare amounts: any of them finding a changed amount counts.
 _AMOUNT_CODES = frozenset({
-    "ARI001", "ARI002", "ARI003", "ARI004", "ARI005", "ARI006",
+    "ARI001", "ARI002", "ARI003", "ARI004", "ARI005", "ARI006", "ARI007",
     "CON001", "CON002", "CON003", "CON006", "TBL004", "TBL006",
 })
 
