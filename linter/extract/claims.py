@@ -91,6 +91,9 @@ class Change:
     #: What of the previous year it is compared with, where the text says: "预算" ("比2023年预算增加"),
     #: "执行" ("比2023年执行数增加"); "" for the previous year's amount (比上年, 比上年决算).
     basis: str = ""
+    #: A sentence of its own that opens with the comparison ("。较2020年度决算数减少17.40万元，下降67.5%"):
+    #: a change of the amount stated before it in the paragraph (see ``_opening_change_of``).
+    opening: bool = False
 
 
 @dataclass
@@ -228,6 +231,7 @@ _CANDIDATES = compile_re(
             ("change_restated", r"y?n[UD],T[UD]A(?:,T?[UD]P)?"),
             ("change_bare", r"y?n[UD]A,T?[UD]P"),
             ("change_from_to", r"y?nFA,?[UD]A(?:,T?[UD]P)?"),
+            ("change_opening", r"^[TV],?[UD]A(?:,T?[UD]P)?"),
             ("share_of_amount", r"y?nA,S[nB]?AOP"),
             ("share", r"y?nA,Sn?O?P"),
             ("actual_share", r"y?nXA,Sn?O?P"),
@@ -382,6 +386,13 @@ class ClaimBuilder(Transformer):
         kind = _budget_kind(str(complete))
         return Completion(subject[1], _num(budget), _num(actual), _num(percent), None, subject[2],
                           percent.end_pos, {kind: _num(budget)}, kind)
+
+    def change_opening(self, compare, verb, delta, rate=None):
+        rate = rate or (None, None, delta.end_pos)
+        change = Change(None, None, _sign(verb), _num(delta), rate[1], rate[0], None, compare.start_pos, rate[2],
+                        basis=_basis(compare), rate_only=True, against_budget=compare.type == "CMP_BUDGET",
+                        opening=True)
+        return change
 
     def change_bare(self, subject, verb, delta, rate):
         return self.change_named(subject, None, verb, delta, rate)
@@ -826,7 +837,7 @@ def extract_claims(document) -> ClaimSet:
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
-        state.paragraph_scope, state.line_start = None, offset
+        state.paragraph_scope, state.line_start, state.line = None, offset, line
         for sentence in _SENTENCE.finditer(line):
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
         offset += len(line) + 1
@@ -847,8 +858,9 @@ class _Context:
     #: The scope of this paragraph's last 本年收入 or 本年支出 named with one ("一般公共预算财政拨款本年
     #: 收入979.53万元，…；本年支出869万元": the 本年支出 is of the same scope).
     paragraph_scope: str | None = None
-    #: Where the paragraph being read starts in the flow text.
+    #: Where the paragraph being read starts in the flow text, and its text.
     line_start: int = 0
+    line: str = ""
 
     def enter_heading(self, heading: str) -> None:
         self.scope = scope_of(heading)
@@ -1046,7 +1058,12 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             container.shares.append(claim)
         claims.shares.append(claim)
     elif isinstance(claim, Change):
-        if claim.current is not None and not claim.rate_only:
+        if claim.opening:
+            claim.current = _opening_change_of(claim, state, claims)
+            if claim.current is None:
+                return  # which amount it is a change of is not clear
+            claim.key = claim.current.key
+        elif claim.current is not None and not claim.rate_only:
             if not (claims.values and claims.values[-1] is claim.current):  # filed already (a respectively item)
                 _state(claim.current, scope, state, claims, breakdown)
             claim.key = claim.current.key
@@ -1081,6 +1098,24 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.budget_gaps.append(claim)
     elif isinstance(claim, Transition):
         claims.transitions.append(claim)
+
+
+def _opening_change_of(change: Change, state: _Context, claims: ClaimSet) -> Stated | None:
+    """The amount an opening change (``Change.opening``) is of: the paragraph's last amount, when only
+    that amount's own changes and text without digits stand between them ("1.上级补助收入8.38万元，为…的
+    收入。较2020年度决算数减少17.40万元"; "支出6954.57万元，较上年决算数增加841.13万元，增长13.36%。主要原因
+    是…。较年初预算数减少1312.85万元") and the paragraph states no amount of another year; None otherwise."""
+    value = state.last_value
+    if value is None or value.number.start < state.line_start:
+        return None
+    if any(other.year != value.year for other in claims.values if other.number.start >= state.line_start):
+        return None  # "本年收入100万元，2019年收入80万元。较上年增加…": of which year's amount is unclear
+    between, position = [], value.number.end
+    for own in (c for c in claims.changes if c.current is value and c.end > position):
+        between.append(state.line[position - state.line_start:max(position, own.start) - state.line_start])
+        position = own.end
+    between.append(state.line[position - state.line_start:change.start - state.line_start])
+    return None if any(character.isdigit() for piece in between for character in piece) else value
 
 
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
