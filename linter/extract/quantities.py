@@ -87,6 +87,9 @@ _NOISE = compile_regex(
     r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度?(?=一般公共预算|政府性基金|国有资本|财政拨款)|本年度|当年|年度|[、\s“”\"]"
 )
 
+#: The department naming itself before a quantity ("本部门收入合计", "我单位“三公”经费支出", "本局…").
+_SELF = compile_regex(r"^[本我](?:部门|单位|机关|局|委|办|院|中心)")
+
 #: A name stated with its verb ("收、支总计均为", "收入合计为"): the quantity is the name before it.
 _COPULA = compile_regex(r"(?<=\p{Han})(?:均|各|分别|共)?为$")
 
@@ -94,8 +97,9 @@ Key = tuple[str, str]
 
 
 def clean_name(name: str) -> str:
-    """Drop list markers, years, spaces, quotes and a closing 为: "2022年度收、支总计均为" → "收支总计"."""
-    return without_copula(_NOISE.sub("", name)).removesuffix("中")
+    """Drop list markers, years, spaces, quotes, the department naming itself and a closing 为:
+    "2022年度收、支总计均为" → "收支总计", "本部门2023年度收入合计" → "收入合计"."""
+    return without_copula(_SELF.sub("", _NOISE.sub("", name))).removesuffix("中")
 
 
 def without_copula(name: str) -> str:
