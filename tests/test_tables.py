@@ -74,6 +74,38 @@ def test_two_sided_table_with_missing_left_names():
     ]
 
 
+BUDGET_SUMMARY = (
+    "表1 部门收支总表\n单位：万元\n项目\t预算数\t项目\t预算数\n"
+    "一、一般公共预算拨款收入\t860.40\t一、一般公共服务支出\t700.40\n"
+    "二、事业收入\t40.00\t二、卫生健康支出\t200.00\n"
+    "\t\t三、住房保障支出\t0.00\n"
+    "本年收入合计\t900.40\t本年支出合计\t900.40\n"
+    "年初结转和结余\t12.00\t年末结转和结余\t12.00\n"
+    "一、一般公共预算拨款\t12.00\t\t\n"
+    "收入总计\t912.40\t支出总计\t912.40\n"
+)
+
+
+def test_a_summary_table_without_line_numbers_is_read_side_by_side():
+    """A 预算's 收支总表 prints neither 栏次 nor 行次: rows stand on the side of their cell, and the sums
+    its layout implies are its identities (the item under 年初结转和结余 breaks it down, not added again)."""
+    (table,) = tables_of(BUDGET_SUMMARY)
+    assert table.kind == SUMMARY and table.problem is None and not table.numbered_rows
+    assert [(r.side, r.plain_name, values(r)) for r in table.rows if r.side == "支出"][2:4] == [
+        ("支出", "住房保障支出", {2: 0.0}), ("支出", "本年支出合计", {2: 900.4})]
+    sums = {identity.text: [table.row_by_line_no(n).plain_name for _, n in identity.terms] for identity in table.identities}
+    assert sums["收入总计 = 本年收入合计 and the balances below it"] == ["本年收入合计", "年初结转和结余"]
+    assert sums["本年支出合计 = the sum of the numbered items above it"] == ["一般公共服务支出", "卫生健康支出", "住房保障支出"]
+    assert not lint_text(BUDGET_SUMMARY, ["TBL002"])
+
+
+def test_a_row_of_a_summary_table_whose_side_cannot_be_told_leaves_it_unread():
+    (table,) = tables_of("部门收支总表\n单位：万元\n项目 预算数 项目 预算数\n"
+                         "一、一般公共预算拨款收入 860.40 一、一般公共服务支出 860.40\n"
+                         "专项资金 10.00\n本年收入合计 860.40 本年支出合计 860.40\n")
+    assert table.problem is not None and "专项资金" in table.problem
+
+
 def test_three_block_basic_table():
     (table,) = tables_of(
         "2022年度一般公共预算财政拨款基本支出决算明细表（表6）\n人员经费\t\t\t公用经费\n"

@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_number
-from linter.i18n import _
+from linter.i18n import N_, _
 from linter.normalise.flow import OneForOne, is_page_number
 from linter.normalise.position import SourceText
 from linter.numerals import decimal_int, is_decimal_int
@@ -224,6 +224,8 @@ class Identity:
     text: str
     start: int
     end: int
+    #: Not printed in the table but implied by its layout; ``text`` is then a message to translate.
+    implied: bool = False
 
 
 @dataclass
@@ -251,6 +253,8 @@ class Table:
     malformed: list[Value] = field(default_factory=list)
     #: The unit its amounts are printed in, from its unit line ("单位：万元"); None when it has none.
     unit: str | None = None
+    #: Whether its rows' 行次 are printed (a 预算's 收支总表 numbers them only for its identities).
+    numbered_rows: bool = True
 
     @property
     def label(self) -> str:
@@ -532,7 +536,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             _note(table, offset, raw, in_notes)
             continue
         tokens = _tokens(offset, raw, line_index)
-        if header is None and not data_lines and _starts_row(tokens, _next_line(lines, body, position)):
+        if header is None and not data_lines and (
+                _starts_row(tokens, _next_line(lines, body, position))
+                or (table.kind in TWO_SIDED and _starts_item_row(tokens))):
             data_lines.append(tokens)  # no 栏次 line: the rows begin
             continue
         if header is None and not data_lines and table.kind != BASIC:
@@ -561,6 +567,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
     if table.kind == BASIC:
         _parse_basic(table, data_lines)
     elif table.kind in TWO_SIDED:
+        if not _has_line_numbers(data_lines):
+            _parse_unnumbered_two_sided(table, data_lines)
+            return
         if header is None:
             table.problem = _("no 栏次 line found")
             return
@@ -832,6 +841,134 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
     table.rows = rows
 
 
+def _starts_item_row(tokens: list[_Token]) -> bool:
+    """Whether a line opens the rows of a two-sided table printed without 栏次 or 行次: a numbered item
+    ("一、一般公共预算拨款收入") with an amount on the line."""
+    words = [t for t in tokens if t.text]
+    return bool(words) and _ITEM.match(words[0].text) is not None and any(
+        t.is_number and (not t.is_integer or len(t.text) > 2) for t in words[1:])  # an amount, not a 行次
+
+
+def _has_line_numbers(data_lines: list[list[_Token]]) -> bool:
+    """Whether the first row of a two-sided table prints its 行次: 1 after its name, then an amount."""
+    for tokens in data_lines:
+        words = [t for t in tokens if t.text]
+        if len(words) >= 3 and not words[0].is_number:
+            return words[1].text == "1" and words[2].is_number
+    return False
+
+
+#: A line that only numbers the next table ("表2", "表 3").
+_NEXT_TABLE_NUMBER = compile_re(r"^表\s*\d{1,2}$")
+#: A numbered item of a 收支总表 ("一、事业收入", "十二、住房保障支出").
+_ITEM = compile_re(r"^[一二三四五六七八九十]+、")
+#: Names of rows with no number of their own, by the side they stand on.
+_INCOME_ROW = compile_re(r".*(?:收入|收入合计|收入总计)$|^(?:上年结转|年初结转|使用|用事业基金)")
+_SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计)$|^(?:结转下年|年末结转|结余分配)")
+
+
+def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
+    """A 收支总表 printed without 栏次 and 行次, as a 预算's is ("项目 预算数 项目 预算数"): each line holds
+    a 收入 row (its name and one amount) and a 支出 row (its name and amounts), either of which may be
+    missing. A row stands on the side of its cell (tab-separated lines), else of the row beside it, else
+    of its name. Rows are numbered down the 收入 side, then down the 支出 side, as a 决算's 行次 are, but
+    never printed; the sums the layout implies become the table's identities (see :func:`_item_sums`).
+    The table is left unread when a row's side or a value's column cannot be told."""
+    groups: list[tuple[str, list[_Token], list[_Token]]] = []  # (side, [name], amounts)
+    name_cells: dict[str, set[int]] = {"收入": set(), "支出": set()}
+    for tokens in data_lines:
+        line: list[tuple[_Token, list[_Token]]] = []
+        if len(tokens) == 1 and _NEXT_TABLE_NUMBER.match(tokens[0].text):
+            continue  # the number of the next table, above its title ("表2")
+        for token in tokens:
+            if not token.text:
+                continue
+            if token.is_number:
+                if not line:
+                    table.problem = _("line {line} starts with an amount", line=token.line + 1)
+                    return
+                line[-1][1].append(token)
+            elif line and not line[-1][1] and token.index == line[-1][0].index + 1:  # a name over two cells
+                line[-1] = (line[-1][0]._replace(text=line[-1][0].text + token.text, end=token.end, index=token.index), [])
+            else:
+                line.append((token, []))
+        if len(line) > 2:
+            table.problem = _("line {line} holds more than two rows", line=line[0][0].line + 1)
+            return
+        if len(line) == 2:
+            name_cells["收入"].add(line[0][0].index)
+            name_cells["支出"].add(line[1][0].index)
+        groups.extend((("收入", "支出")[i] if len(line) == 2 else "", *group) for i, group in enumerate(line))
+    rows: dict[str, list[Row]] = {"收入": [], "支出": []}
+    for side, name, amounts in groups:
+        side = side or _side_of(name, name_cells)
+        if side is None:
+            table.problem = _("row “{row}” stands on no side that can be told", row=name.text)
+            return
+        row = Row(name=name.text, side=side, start=name.start, end=(amounts[-1] if amounts else name).end)
+        row.values = {column: amount.as_value() for column, amount in enumerate(amounts, 1 if side == "收入" else 2)}
+        rows[side].append(row)
+    if any(len(row.values) > 1 for row in rows["收入"]) or not rows["收入"] or not rows["支出"]:
+        table.problem = _("its amounts cannot be placed in columns")
+        return
+    width = max(len(row.values) for row in rows["支出"])
+    if any(len(row.values) not in (0, width) for row in rows["支出"]):
+        table.problem = _("its amounts cannot be placed in columns")
+        return
+    table.columns = list(range(1, width + 2))
+    table.rows = rows["收入"] + rows["支出"]
+    table.layout, table.numbered_rows = "tab" if any(t.index >= 0 for ts in data_lines for t in ts) else "space", False
+    for number, row in enumerate(table.rows, 1):
+        row.line_no = number
+    table.identities.extend(_item_sums(rows["收入"], "本年收入合计", "收入总计") + _item_sums(rows["支出"], "本年支出合计", "支出总计"))
+
+
+def _side_of(name: _Token, name_cells: dict[str, set[int]]) -> str | None:
+    """The side of a row alone on its line: its cell's, when rows of one side only use that cell, else
+    its name's ("…收入", "上年结转" on the 收入 side; "…支出", "结转下年" on the 支出 side)."""
+    sides = [side for side, cells in name_cells.items() if name.index >= 0 and name.index in cells]
+    if len(sides) == 1:
+        return sides[0]
+    by_name = [side for side, pattern in (("收入", _INCOME_ROW), ("支出", _SPENDING_ROW))
+               if pattern.match(_ITEM.sub("", name.text))]
+    return by_name[0] if len(by_name) == 1 else None
+
+
+def _item_sums(rows: list[Row], subtotal: str, total: str) -> list[Identity]:
+    """The identities of one side of an unnumbered 收支总表: its ``subtotal`` (本年收入合计) is the sum of
+    the numbered items above it; its ``total`` (收入总计, or 总计) is the subtotal plus the balances
+    carried in or over between them (上年结转, 年初结转和结余, 结转下年 …), whose own numbered items
+    ("年初财政拨款结转和结余" then "一、一般公共预算财政拨款") break them down and are not added again."""
+    names = [row.plain_name for row in rows]
+    if subtotal not in names:
+        return []
+    at = names.index(subtotal)
+    items = [row for row in rows[:at] if _ITEM.match(row.name)]
+    found = []
+    if items:
+        found.append(Identity("行", rows[at].line_no, tuple((1, row.line_no) for row in items),
+                              N_("本年收入合计 = the sum of the numbered items above it") if subtotal.startswith("本年收入")
+                              else N_("本年支出合计 = the sum of the numbered items above it"), 0, 0, implied=True))
+    end = next((i for i in range(at + 1, len(rows)) if names[i] in (total, "总计")), None)
+    if end is None:
+        return found
+    added, carried = [rows[at]], False
+    for row in rows[at + 1:end]:
+        if _CARRIED.match(row.plain_name):
+            added.append(row)
+            carried = True
+        elif not (carried and _ITEM.match(row.name)):
+            return found  # a row of another kind between them: what the total adds up is not known
+    found.append(Identity("行", rows[end].line_no, tuple((1, row.line_no) for row in added),
+                          N_("收入总计 = 本年收入合计 and the balances below it") if subtotal.startswith("本年收入")
+                          else N_("支出总计 = 本年支出合计 and the balances below it"), 0, 0, implied=True))
+    return found
+
+
+#: Rows between a 收支总表's 本年合计 and its 总计 that add to it: balances carried in or over.
+_CARRIED = compile_re(r"^(?:上年结转|年初(?:财政拨款)?结转|使用非财政拨款结余|用事业基金弥补|结转下年|年末(?:财政拨款)?结转|结余分配)")
+
+
 def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
     """The 基本支出 table: blocks of (经济分类 code, name, amount) side by side, then the
     人员经费合计 / 公用经费合计 rows. Codes 301/303 are 人员经费, the others 公用经费."""
@@ -900,7 +1037,7 @@ def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
             or any(word in header for word in ("其中", "人员经费", "公用经费"))):
         return []
     return [Identity("栏", table.columns[0], tuple((1, c) for c in table.columns[1:]),
-                     "合计 = the sum of the other columns", 0, 0)]
+                     N_("合计 = the sum of the other columns"), 0, 0, implied=True)]
 
 
 def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:

@@ -19,7 +19,7 @@ def render_extraction(document) -> str:
         parts.append("\n" + " | ".join(header) + "\n")
         parts.append("\t".join(["code", "name", "行次", "side", *map(str, table.columns), "loose"]) + "\n")
         for row in table.rows:
-            cells = [row.code or "", row.name, str(row.line_no or ""), row.side]
+            cells = [row.code or "", row.name, str(row.line_no or "") if table.numbered_rows else "", row.side]
             cells += [row.values[c].text if c in row.values else "" for c in table.columns]
             cells.append(" ".join(value.text for value in row.loose))
             parts.append("\t".join(cells) + "\n")

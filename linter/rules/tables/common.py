@@ -48,7 +48,7 @@ def amount(value: float) -> str:
 
 
 def row_label(table: Table, row: Row) -> str:
-    key = row.code or (f"{row.line_no}行" if row.line_no else "")
+    key = row.code or (f"{row.line_no}行" if row.line_no and table.numbered_rows else "")
     return f"{table.label} {key} {row.plain_name}".replace("  ", " ").strip()
 
 

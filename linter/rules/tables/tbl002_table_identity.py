@@ -53,7 +53,7 @@ class TableIdentity(Rule):
 
     def _unplaceable(self, document, table, row):
         """A space-separated row whose amounts fit no placement that the identities allow."""
-        identities = "；".join(identity.text for identity in row.unplaceable)
+        identities = "；".join(_text(identity) for identity in row.unplaceable)
         amounts = ", ".join(in_unit(table, v.value) for v in row.all_values())
         yield self.finding(
             document, document.source_span(row.start, row.end),
@@ -75,7 +75,7 @@ class TableIdentity(Rule):
             computed = sum(sign * v for sign, v in values)
             items = sum(1 for _, v in values if v)
             yield from self._report(document, context, table, target, column, printed, computed, items,
-                                    lambda: f"{identity.text}: {row_label(table, target)}")
+                                    lambda: f"{_text(identity)}: {row_label(table, target)}")
 
     def _column_identity(self, document, context, table, identity):
         for row in table.rows:
@@ -86,7 +86,7 @@ class TableIdentity(Rule):
                       for sign, c in identity.terms]
             if identity.terms and printed is not None and all(v == v for v in values):
                 yield from self._report(document, context, table, row, identity.target, printed, sum(values),
-                                        sum(1 for v in values if v), lambda: f"{identity.text}: {row_label(table, row)}")
+                                        sum(1 for v in values if v), lambda: f"{_text(identity)}: {row_label(table, row)}")
             elif self._covers_row(table, row, identity):
                 yield from self._whole_row(document, context, table, row, identity, printed)
 
@@ -107,7 +107,7 @@ class TableIdentity(Rule):
             self, document, context,
             lambda: document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None),
             printed, sum(others), len(others),
-            lambda: f"{identity.text}: {row_label(table, row)} — 栏{identity.target} is {in_unit(table, printed)} "
+            lambda: f"{_text(identity)}: {row_label(table, row)} — 栏{identity.target} is {in_unit(table, printed)} "
                     f"but the row's other amounts ({', '.join(in_unit(table, v) for v in others) or 'none'}) add "
                     f"up to {in_unit(table, sum(others))} (off by {in_unit(table, abs(printed - sum(others)))})",
             table.resolution,
@@ -133,3 +133,8 @@ class TableIdentity(Rule):
         )
         if finding:
             yield finding
+
+
+def _text(identity) -> str:
+    """An identity as the table prints it, or, for one its layout implies, in the reader's language."""
+    return _(identity.text) if identity.implied else identity.text

@@ -8,7 +8,7 @@ from linter.i18n import _
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table,
 )
-from linter.rules.tables.common import GAP, cell_span, compare, converted, first, gap_finding, in_unit, row_label
+from linter.rules.tables.common import GAP, amount, cell_span, compare, converted, first, gap_finding, in_unit, row_label
 
 
 class CrossTable(Rule):
@@ -17,7 +17,8 @@ class CrossTable(Rule):
     Checked pairs: 表1 本年收入合计 = 表2 合计 and 表1 本年支出合计 = 表3 合计; the columns of
     表4 本年支出合计 = 表5 合计 (一般公共预算), the 政府性基金 table's 本年支出 and the 国有资本经营
     table's 合计; 表5 基本支出 = 表6 人员经费合计 + 公用经费合计; and 表1's class rows = 表4's
-    (when all income is 财政拨款, so the two tables cover the same money). Tables are found by
+    (表1 also counts money that is not 财政拨款: each of its class rows may exceed 表4's by as much as
+    its 本年支出合计 exceeds 表4's, and must equal it when the two agree). Tables are found by
     their title words, so the different numbering of years and 预算/决算 does not matter. A
     difference within the rounding tail is ``info``.
 
@@ -116,11 +117,20 @@ class CrossTable(Rule):
             yield finding
 
     def _classes(self, document, context, summary, fiscal):
-        income = summary.row_named("本年收入合计", "收入"), fiscal.row_named("本年收入合计", "收入")
-        if None in income or income[0].amount(1) is None or income[1].amount(1) is None:
-            return
-        if compare(income[0].amount(1), income[1].amount(1), 1, context.tolerances) == GAP:
-            return  # 表1 also covers money that is not 财政拨款: its class rows may be larger
+        """表1's class rows against 表4's. 表1 also counts money that is not 财政拨款 (received, or carried
+        over from earlier years and spent), so each class row of 表1 may exceed 表4's by as much as 表1's
+        本年支出合计 exceeds 表4's, and never fall short of it; when the two totals agree, the rows must."""
+        totals = summary.row_named("本年支出合计", "支出"), fiscal.row_named("本年支出合计", "支出")
+        if None in totals or totals[0].amount(2) is None or totals[1].amount(2) is None:
+            if not _same_income(context, summary, fiscal):
+                return
+            totals, extra = None, 0.0  # all income is 财政拨款, the totals spent unread: the rows must agree
+        else:
+            extra = converted(totals[0].amount(2), fiscal, summary) - totals[1].amount(2)
+            if compare(extra, 0.0, 2, context.tolerances, fiscal.resolution) != GAP:
+                extra = 0.0
+            elif extra < 0:
+                return  # 表1 spends less than 表4: its totals disagree, whichever class row is wrong
         spending = {}  # the 支出 rows of the fiscal table by name, first one kept (as ``row_named``)
         for row in fiscal.rows:
             if row.side == "支出":
@@ -128,7 +138,34 @@ class CrossTable(Rule):
         for row in summary.rows:
             if row.side != "支出" or row.is_total or not row.plain_name.endswith("支出"):
                 continue
-            yield from self._pair(document, context, summary, row, 2, fiscal, spending.get(row.plain_name), 2)
+            if not extra:
+                yield from self._pair(document, context, summary, row, 2, fiscal, spending.get(row.plain_name), 2)
+                continue
+            other = spending.get(row.plain_name)
+            mine, theirs = row.amount(2), other.amount(2) if other is not None else None
+            if mine is None or theirs is None:
+                continue
+            mine = converted(mine, fiscal, summary)
+            allowed = theirs + min(max(mine - theirs, 0.0), extra)
+            if compare(mine, allowed, 2, context.tolerances, fiscal.resolution) == GAP:
+                yield self.finding(
+                    document, cell_span(document, row, row.cell(2)),
+                    _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
+                      "财政拨款 too, it may exceed it by no more than {extra} (本年支出合计 {total} − {other_total})",
+                      row=row_label(summary, row), amount=in_unit(fiscal, mine), other_row=row_label(fiscal, other),
+                      other_amount=in_unit(fiscal, theirs), extra=in_unit(fiscal, extra),
+                      total=in_unit(fiscal, converted(totals[0].amount(2), fiscal, summary)),
+                      other_total=in_unit(fiscal, totals[1].amount(2))),
+                    expected=amount(allowed),
+                )
+
+
+def _same_income(context, summary: Table, fiscal: Table) -> bool:
+    """Whether 表1 and 表4 print the same 本年收入合计 (all income is 财政拨款)."""
+    income = summary.row_named("本年收入合计", "收入"), fiscal.row_named("本年收入合计", "收入")
+    if None in income or income[0].amount(1) is None or income[1].amount(1) is None:
+        return False
+    return compare(converted(income[0].amount(1), fiscal, summary), income[1].amount(1), 1, context.tolerances) != GAP
 
 
 def _total(table: Table | None) -> Row | None:

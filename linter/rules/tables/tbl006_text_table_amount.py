@@ -195,8 +195,8 @@ def _row(table: Table, key) -> Row | None:
         if total is None and not table.rows and table.has_header:
             return Row(name="合计")
         return total
-    if isinstance(key, int):
-        return table.row_by_line_no(key)
+    if isinstance(key, int):  # a 行次 of the national table: not the place of a row the table does not number
+        return table.row_by_line_no(key) if table.numbered_rows else None
     if isinstance(key, tuple):
         return table.row_named(*key)
     return table.row_named(key)
