@@ -58,11 +58,16 @@ def percent_severity(part: Interval, whole: Interval, stated: Number, tolerances
     return Severity.WARNING if ratio.scaled(100).overlaps(slip) else Severity.ERROR
 
 
+#: Decimals beyond which a float tells no printed digits apart.
+_FLOAT_DIGITS = 15
+
+
 def truncated(value: float, stated: Number) -> bool:
     """Whether ``stated`` is ``value`` cut off after its printed decimals instead of rounded."""
-    factor = 10 ** stated.decimals
-    if stated.malformed or not (math.isfinite(value * factor) and math.isfinite(stated.value * factor)):
-        return False  # an extreme printed number ("1e400" of digits) cannot have been cut off
+    factor = 10.0 ** min(stated.decimals, _FLOAT_DIGITS)
+    if stated.malformed or stated.decimals > _FLOAT_DIGITS or not (
+            math.isfinite(value * factor) and math.isfinite(stated.value * factor)):
+        return False  # an extreme printed number (hundreds of digits) cannot have been cut off
     return math.floor(value * factor + 1e-9) == round(stated.value * factor) != round(value * factor)
 
 
