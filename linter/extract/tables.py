@@ -568,7 +568,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
         _parse_basic(table, data_lines)
     elif table.kind in TWO_SIDED:
         if not _has_line_numbers(data_lines):
-            _parse_unnumbered_two_sided(table, data_lines)
+            _parse_unnumbered_two_sided(table, data_lines, header_words)
             return
         if header is None:
             table.problem = _("no 栏次 line found")
@@ -867,12 +867,13 @@ _INCOME_ROW = compile_re(r".*(?:收入|收入合计|收入总计)$|^(?:上年结
 _SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计)$|^(?:结转下年|年末结转|结余分配)")
 
 
-def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
+def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], header_words: list[str]) -> None:
     """A 收支总表 printed without 栏次 and 行次, as a 预算's is ("项目 预算数 项目 预算数"): each line holds
     a 收入 row (its name and one amount) and a 支出 row (its name and amounts), either of which may be
     missing. A row stands on the side of its cell (tab-separated lines), else of the row beside it, else
     of its name. Rows are numbered down the 收入 side, then down the 支出 side, as a 决算's 行次 are, but
-    never printed; the sums the layout implies become the table's identities (see :func:`_item_sums`).
+    never printed; the sums the layout implies become the table's identities (see :func:`_item_sums`),
+    and so does a 支出 side headed 合计 or 小计 over its sources (合计 = the other columns).
     The table is left unread when a row's side or a value's column cannot be told."""
     groups: list[tuple[str, list[_Token], list[_Token]]] = []  # (side, [name], amounts)
     name_cells: dict[str, set[int]] = {"收入": set(), "支出": set()}
@@ -921,6 +922,10 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]]) ->
     for number, row in enumerate(table.rows, 1):
         row.line_no = number
     table.identities.extend(_item_sums(rows["收入"], "本年收入合计", "收入总计") + _item_sums(rows["支出"], "本年支出合计", "支出总计"))
+    header = "".join(header_words)
+    if width > 1 and ("合计" in header or "小计" in header) and "其中" not in header:
+        table.identities.append(Identity("栏", 2, tuple((1, c) for c in table.columns[2:]),
+                                         N_("合计 = the sum of the other columns"), 0, 0, implied=True))
 
 
 def _side_of(name: _Token, name_cells: dict[str, set[int]]) -> str | None:
