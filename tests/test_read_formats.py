@@ -48,14 +48,14 @@ def _chinese_numbering(document) -> None:
 
 
 def write_docx(path: Path, table: list[list[str]] | None = EXPENDITURE, text: str = NARRATIVE,
-               heading: str = "收入支出决算总体情况说明") -> Path:
+               heading: str = "收入支出决算总体情况说明", title: str = "支出决算表") -> Path:
     document = docx.Document()
     _chinese_numbering(document)
     document.add_paragraph(heading, style="List Number")  # paragraph 1
     document.add_paragraph(text)  # paragraph 2
     document.add_paragraph("支出决算情况说明", style="List Number")  # paragraph 3
     if table:
-        document.add_paragraph("支出决算表")  # paragraph 4
+        document.add_paragraph(title)  # paragraph 4
         document.add_paragraph("单位：万元")  # paragraph 5
         grid = document.add_table(rows=len(table), cols=len(table[0]))
         for r, row in enumerate(table):
@@ -83,6 +83,31 @@ def test_word_table_without_error_gives_no_table_finding(tmp_path):
     table[2][4] = "40.00"
     path = write_docx(tmp_path / "草稿.docx", table, text="支出决算为80.00万元。")
     assert [f["code"] for f in findings(str(path))] == []
+
+
+def test_word_summary_table_without_line_numbers_is_checked_by_the_sums_of_its_layout(tmp_path):
+    """A 预算's 收支总表 (项目 预算数 项目 预算数, no 行次): 本年收入合计 is the sum of the items above it."""
+    table = [["项目", "预算数", "项目", "预算数"],
+             ["一、一般公共预算拨款收入", "300.00", "一、一般公共服务支出", "250.00"],
+             ["二、事业收入", "25.00", "二、卫生健康支出", "70.00"],
+             ["本年收入合计", "320.00", "本年支出合计", "320.00"]]
+    path = write_docx(tmp_path / "预算.docx", table, text="2024年收入预算总计320.00万元。", title="部门收支总表")
+    (found,) = [f for f in findings(str(path)) if f["code"] == "TBL002"]
+    assert found["location"]["label"] == "table 1, row 4, col 2"
+    assert "本年收入合计 = the sum of the numbered items above it" in found["message"] and "325" in found["message"]
+
+
+def test_word_sangong_table_with_budget_and_actual_side_by_side(tmp_path):
+    """The amounts row starts in the table's first cell; each quantity's 决算数 is the second of its pair."""
+    table = [["合计", "", "因公出国（境）费", "", "公务用车购置及运行维护费", "", "", "", "", "", "公务接待费", ""],
+             ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", "", "", ""],
+             ["预算数", "决算数"] * 6,
+             ["10.00", "7.50", "0.00", "0.00", "6.00", "5.00", "0.00", "0.00", "6.00", "5.00", "4.00", "2.50"]]
+    text = "2024年度“三公”经费财政拨款支出决算为7.50万元，其中：公务接待费支出决算为3.50万元。"
+    path = write_docx(tmp_path / "决算.docx", table, text=text, heading="财政拨款“三公”经费支出决算情况说明",
+                      title="财政拨款“三公”经费支出决算表")
+    found = [f for f in findings(str(path)) if f["code"] == "TBL006"]
+    assert [f["quote"] for f in found] == ["3.50万元"] and "the table prints 2.5 (栏12)" in found[0]["message"]
 
 
 def test_text_output_shows_the_location(tmp_path):

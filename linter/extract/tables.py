@@ -255,6 +255,8 @@ class Table:
     unit: str | None = None
     #: Whether its rows' 行次 are printed (a 预算's 收支总表 numbers them only for its identities).
     numbered_rows: bool = True
+    #: The words of each header line above its rows (column titles: "预算数 决算数 预算数 决算数 …").
+    header_lines: list[list[str]] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -544,6 +546,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
         if header is None and not data_lines and table.kind != BASIC:
             header = _header_columns(tokens)
             header_words.extend(t.text for t in tokens)
+            table.header_lines.append([t.text for t in tokens if t.text])
             titles = tokens
             if header:
                 table.columns = sorted(header.values())
@@ -553,6 +556,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
     table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for ts in data_lines for t in ts if t.is_malformed]
     if table.malformed:
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
+        return
+    if not data_lines and header is None and table.kind == THREE_PUBLIC and _bare_amounts_row(table, titles):
+        table.identities.extend(_sangong_identities(table))
         return
     if not data_lines and header is None:
         if table.explanation:
@@ -588,6 +594,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
             table.problem = _("no 栏次 line found")
             return
         _parse_code_table(table, data_lines, header)
+    if table.problem is None and table.kind == THREE_PUBLIC:
+        table.identities.extend(_sangong_identities(table))
     if table.problem is None:
         table.identities.extend(_implied_total(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
@@ -974,6 +982,71 @@ def _item_sums(rows: list[Row], subtotal: str, total: str) -> list[Identity]:
 _CARRIED = compile_re(r"^(?:上年结转|年初(?:财政拨款)?结转|使用非财政拨款结余|用事业基金弥补|结转下年|年末(?:财政拨款)?结转|结余分配)")
 
 
+#: The quantities of a block of the 三公 table, in the order of its columns.
+SANGONG_COLUMNS = ("合计", "因公出国(境)费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+
+
+def sangong_blocks(table: Table) -> dict[str, list[int]]:
+    """The columns of each block of a 三公 table by what it holds ("预算" or "决算"), each in the order
+    of :data:`SANGONG_COLUMNS`: twelve columns pairing 预算数 and 决算数 under each quantity ("预算数 决算数
+    预算数 决算数 …", as Shanghai prints them), or a 预算数 block then a 决算数 block (the national 决算
+    table); six columns of the one its title or header names. Empty for another layout, or when its
+    header does not name the quantities in that order."""
+    lines = table.header_lines
+    if not (any(_in_order("".join(line), ("因公出国", "公务用车购置及运行", "公务接待")) for line in lines)
+            and any(_in_order("".join(line), ("小计", "购置费", "运行")) for line in lines)):
+        return {}
+    said = {word for line in lines for word in line if word in ("预算数", "决算数")}
+    if len(table.columns) == 12 and said == {"预算数", "决算数"}:
+        if any(line == ["预算数", "决算数"] * 6 for line in lines):
+            return {"预算": table.columns[0::2], "决算": table.columns[1::2]}
+        if any(line == ["预算数", "决算数"] for line in lines):
+            return {"预算": table.columns[:6], "决算": table.columns[6:]}
+        return {}
+    title = table.title.replace(" ", "")
+    kind = "决算" if "决算" in title else "预算" if "预算" in title else None
+    if len(table.columns) == 6 and kind and said <= {f"{kind}数"}:
+        return {kind: table.columns}
+    return {}
+
+
+def _bare_amounts_row(table: Table, tokens: list[_Token]) -> bool:
+    """Read a 三公 table printed without 栏次 whose one row is a line of amounts alone under a header
+    line with a title for each ("预算数 决算数 预算数 …"): its amounts are columns 1, 2, … in order."""
+    amounts = [t for t in tokens if t.text]
+    lines = table.header_lines
+    if len(amounts) not in (6, 12) or not all(t.is_number for t in amounts) or not any(
+            len(line) == len(amounts) and not any(_NUMBER.match(word) for word in line) for line in lines[:-1]):
+        return False
+    lines.pop()  # the amounts, read as a header line
+    table.columns = list(range(1, len(amounts) + 1))
+    table.layout = "tab" if amounts[0].index >= 0 else "space"
+    row = Row(name="合计", start=amounts[0].start, end=amounts[-1].end)
+    row.values = {column: token.as_value() for column, token in enumerate(amounts, 1)}
+    table.rows = [row]
+    return True
+
+
+def _in_order(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds each of ``words``, in that order."""
+    positions = [text.find(word) for word in words]
+    return -1 not in positions and positions == sorted(positions)
+
+
+def _sangong_identities(table: Table) -> list[Identity]:
+    """合计 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费, and that 公务用车 column = its 购置费 +
+    运行维护费, in each block of a 三公 table whose notes print no identity."""
+    if any(identity.axis == "栏" for identity in table.identities):
+        return []
+    found = []
+    for total, abroad, cars, purchase, running, hosting in sangong_blocks(table).values():
+        found.append(Identity("栏", total, ((1, abroad), (1, cars), (1, hosting)),
+                              N_("合计 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费"), 0, 0, implied=True))
+        found.append(Identity("栏", cars, ((1, purchase), (1, running)),
+                              N_("公务用车购置及运行维护费 = 购置费 + 运行维护费"), 0, 0, implied=True))
+    return found
+
+
 def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
     """The 基本支出 table: blocks of (经济分类 code, name, amount) side by side, then the
     人员经费合计 / 公用经费合计 rows. Codes 301/303 are 人员经费, the others 公用经费."""
@@ -1133,7 +1206,9 @@ def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[
     """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount."""
     for position, index in enumerate(body):
         cells = lines[index][1].split("\t")
-        amounts = [c for c, cell in enumerate(cells) if c and re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())]
+        amounts = [c for c, cell in enumerate(cells) if re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())]
+        if amounts and amounts[0] == 0 and any(cell.strip() and not _NUMBER.match(cell.strip()) for cell in cells):
+            amounts = amounts[1:]  # a name cell that happens to be a number: the values start after it
         if amounts:
             width = max(len(lines[i][1].split("\t")) for i in body)
             header = "\t" * amounts[0] + "\t".join(str(n) for n in range(1, width - amounts[0] + 1))

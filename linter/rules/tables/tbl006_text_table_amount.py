@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from linter.check.finding import Severity
 from linter.check.interval import amount_interval
@@ -11,7 +12,8 @@ from linter.i18n import _
 from linter.extract.numbers import parse_number, Number
 from linter.extract.subjects import class_code, codes_named, normal_name
 from linter.extract.tables import (
-    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SUMMARY, Row, Table,
+    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, SUMMARY, THREE_PUBLIC, Row, Table,
+    sangong_blocks,
 )
 from linter.patterns import compile_re
 from linter.rules.tables.common import YUAN, amount, first, gap_finding, row_label
@@ -51,6 +53,21 @@ _TOTAL_AMOUNTS = {
 }
 
 
+#: The 三公 quantities in the order of the columns of a block of the 三公 table (合计, 因公出国(境)费,
+#: 公务用车购置及运行(维护)费, its 购置费 and 运行(维护)费, 公务接待费).
+_SANGONG_NAMES = (r"三公”?经费", r"因公出国\(境\)费", r"公务用车购置及运行(?:维护)?费", r"公务用车购置费",
+                  r"公务用车运行(?:维护)?费", r"公务接待费")
+#: Each with its amount, spent ("公务接待费支出决算为8万元") or budgeted ("公务接待费预算数为10万元").
+_SANGONG_AMOUNTS = {
+    words: [compile_re(rf"{name}(?:财政拨款)?(?:支出)?(?:{words})?(?:数)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
+            for name in _SANGONG_NAMES]
+    for words in ("决算", "预算")
+}
+#: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
+_OTHER_YEAR = compile_re(r"上一?年|去年|同期")
+_YEAR = compile_re(r"(20\d{2})年")
+
+
 class TextTableAmount(Rule):
     """An amount the narrative states for a table quantity differs from the table.
 
@@ -59,7 +76,10 @@ class TextTableAmount(Rule):
     人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
-    a sentence ("主要用于：…") sits between, or the table prints its codes without names. A table
+    a sentence ("主要用于：…") sits between, or the table prints its codes without names; and the 三公
+    amounts of the 三公 section ("“三公”经费", 因公出国(境)费, 公务用车购置及运行维护费 with its 购置费 and
+    运行维护费, 公务接待费) against the 三公 table's 决算数 (of a 决算) or 预算数 (of a 预算), whether it
+    prints the two in blocks or side by side under each quantity. A table
     in 元 is converted to the text's 万元 (a text in 元 beside a table in 万元 is more precise than
     the table, and is not compared). A difference of one rounding tail (``tail_per_item``) is ``info``.
 
@@ -98,6 +118,8 @@ class TextTableAmount(Rule):
             claims = list(self._totals(kind, line, tables))
             if kind in (GENERAL, FUND):
                 claims += self._classes(kind, line, tables)
+            if kind == THREE_PUBLIC:
+                claims += self._sangong(line, tables)
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
@@ -136,6 +158,28 @@ class TextTableAmount(Rule):
                 row = _row(table, row_key)
                 if row is not None:
                     yield match, table, row, _column(table, column)
+
+    def _sangong(self, line, tables):
+        """The 三公 amounts of the 三公 section against the 三公 table: in a 决算's table (so titled) the
+        amounts spent, in a 预算's those budgeted, in the columns :func:`sangong_blocks` finds for them.
+        A sentence about another year's amounts is not compared."""
+        table = first(tables, THREE_PUBLIC)
+        if table is None:
+            return
+        title = table.title.replace(" ", "")
+        words = "决算" if "决算" in title else "预算" if "预算" in title else None
+        columns = sangong_blocks(table).get(words)
+        rows = [row for row in table.rows if row.has_amount]
+        row = rows[0] if len(rows) == 1 else table.total()
+        if columns is None or row is None:
+            return
+        years = set(_YEAR.findall(title))
+        for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_AMOUNTS[words]):
+            for match in pattern.finditer(line):
+                before = sentence_before(line, match.start())
+                if _OTHER_YEAR.search(before) or (years and not years >= set(_YEAR.findall(before))):
+                    continue
+                yield match, table, replace(row, name=f"{words}数 {label}"), column
 
     def _classes(self, kind, line, tables):
         table = first(tables, GENERAL if kind == GENERAL else FUND)
