@@ -571,6 +571,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
     if any(t.index < 0 for tokens in data_lines for t in tokens if t.is_number):
         table.layout = "space"
     if table.kind == BASIC:
+        titled = _basic_column_titles(data_lines)
+        if titled is not None:
+            _parse_basic_columns(table, data_lines[titled[0] + 1:], titled[1])
+            return
         _parse_basic(table, data_lines)
     elif table.kind in TWO_SIDED:
         if not _has_line_numbers(data_lines):
@@ -1088,6 +1092,78 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
                 row.name = ""  # a name printed away from its code: which code a part belongs to is unknown
     if not any(row.is_total for row in rows):
         table.problem = _("no 人员经费合计 / 公用经费合计 row")
+
+
+#: The column titles of a 基本支出 table printed as one code table (a 预算's 表6): 合计, 人员经费, 公用经费.
+_BASIC_TITLES = ("合计", "人员经费", "公用经费")
+#: 经济分类 类 of 人员经费 (the others are 公用经费).
+_PERSONNEL_CLASSES = ("301", "303")
+
+
+def _basic_column_titles(data_lines: list[list[_Token]]) -> tuple[int, dict[int, int]] | None:
+    """``(line, {cell index: column})`` of the header line of a 基本支出 table printed as one code table
+    ("科目编码 科目名称 合计 人员经费 公用经费"), before its first row; an empty map when its words are
+    joined (space-separated); None for the three-block layout of a 决算's 表6."""
+    for position, tokens in enumerate(data_lines):
+        words = [t for t in tokens if t.text]
+        if any(t.is_number for t in words) or any(_ECONOMIC_CODE.match(t.text) for t in words):
+            return None  # the rows began
+        cells = {t.text: t.index for t in words if t.text in _BASIC_TITLES and t.index >= 0}
+        if len(cells) == 3 and cells["合计"] < cells["人员经费"] < cells["公用经费"]:
+            return position, {cells[title]: column for column, title in enumerate(_BASIC_TITLES, 1)}
+        if _in_order("".join(t.text for t in words), _BASIC_TITLES) and all(t.index < 0 for t in words):
+            return position, {}
+    return None
+
+
+def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: dict[int, int]) -> None:
+    """A 基本支出 table printed as one code table: rows keyed by 经济分类 code (or 合计), columns 合计 (1),
+    人员经费 (2), 公用经费 (3), and 合计 = 人员经费 + 公用经费 in every row. Tab-separated values go by their
+    cell; of space-separated rows, three values fill the columns, and two are 合计 and the part the
+    row's class belongs to (301 and 303 are 人员经费); other values stay loose."""
+    rows: list[Row] = []
+    for tokens in data_lines:
+        current = rows[-1] if rows else None
+        values = []
+        for token in (t for t in tokens if t.text):
+            if _ECONOMIC_CODE.match(token.text):
+                current = Row(code=token.text)
+                rows.append(current)
+            elif token.text in _TOTAL_NAMES:
+                current = Row(name="合计")
+                rows.append(current)
+            elif current is None:
+                continue  # header words
+            elif token.is_number:
+                values.append(token)
+            elif values or current.values:
+                table.problem = _("unexpected text {text!r}", text=token.text)
+                return
+            else:
+                current.name += token.text
+            _row_span(current, token)
+        if not values:
+            continue
+        if current is None:
+            table.problem = _("line {line} starts with an amount", line=values[0].line + 1)
+            return
+        if columns:
+            for token in values:
+                column = columns.get(token.index)
+                if column is None or column in current.values:
+                    table.problem = _("value {value} on line {line} is in no 栏次 column", value=token.text, line=token.line + 1)
+                    return
+                current.values[column] = token.as_value()
+        elif len(values) == 3:
+            current.values = {column: token.as_value() for column, token in enumerate(values, 1)}
+        elif len(values) == 2 and current.code:
+            part = 2 if current.code[:3] in _PERSONNEL_CLASSES else 3
+            current.values = {1: values[0].as_value(), part: values[1].as_value()}
+        else:
+            current.loose.extend(token.as_value() for token in values)
+    table.columns, table.rows = [1, 2, 3], rows
+    table.layout = "tab" if columns else "space"
+    table.identities.append(Identity("栏", 1, ((1, 2), (1, 3)), N_("合计 = 人员经费 + 公用经费"), 0, 0, implied=True))
 
 
 def _displaced_name(tokens: list[_Token]) -> bool:

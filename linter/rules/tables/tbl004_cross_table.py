@@ -97,11 +97,10 @@ class CrossTable(Rule):
             yield finding
 
     def _basic(self, document, context, general, basic):
-        total = _total(general)
-        people, public = basic.row_named("人员经费合计"), basic.row_named("公用经费合计")
-        if total is None or people is None or public is None:
+        total, parts = _total(general), _basic_parts(basic)
+        if total is None or parts is None:
             return
-        basic_spending, parts = total.amount(2), (people.amount(1), public.amount(1))
+        basic_spending = total.amount(2)
         if basic_spending is None or None in parts:
             return
         finding = gap_finding(
@@ -158,6 +157,18 @@ class CrossTable(Rule):
                       other_total=in_unit(fiscal, totals[1].amount(2))),
                     expected=amount(allowed),
                 )
+
+
+def _basic_parts(basic: Table) -> tuple[float | None, float | None] | None:
+    """人员经费合计 and 公用经费合计 of the 基本支出 table: its two 合计 rows (a 决算's three blocks), or the
+    人员经费 and 公用经费 columns of its 合计 row (a 预算's one code table)."""
+    people, public = basic.row_named("人员经费合计"), basic.row_named("公用经费合计")
+    if people is not None and public is not None:
+        return people.amount(1), public.amount(1)
+    total = basic.total()
+    if people is None and public is None and basic.columns == [1, 2, 3] and total is not None:
+        return total.amount(2), total.amount(3)
+    return None
 
 
 def _same_income(context, summary: Table, fiscal: Table) -> bool:
