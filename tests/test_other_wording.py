@@ -2,7 +2,8 @@
 收入总计 and 同比, a 预算 in 元 that compares with 执行数, a 三公 section with completion rates and
 changes in one sentence, a 收入支出决算总表 printed in 元, a district's 决算 with 均为 totals, shares of
 本年收入 and counts broken down after 其中, a kindergarten's 预算 in 元 with lists stated respectively
-and shares of wholes it never states. Each document is consistent: it must draw
+and shares of wholes it never states, a town's 预算 whose tables print no 行次 (表1), one code table
+(表6) and a bare line of amounts (the 三公 table). Each document is consistent: it must draw
 no warning or error; each planted slip must be found; and wrapping the narrative as a PDF does
 (lines of 24 or 30 characters, never inside a number) must not change what is found."""
 
@@ -207,9 +208,50 @@ KINDERGARTEN = """\
 2025年“三公”经费预算数为12,000.00元，与上年持平。其中：因公出国（境）费0元；公务用车购置及运行维护费0元；公务接待费12,000.00元。
 """
 
+#: A town's 预算 with its tables as a Word or Excel file gives them: 表1 without 行次, 表6 as one code table,
+#: the 三公 table as a bare line of amounts under its titles.
+TOWN_BUDGET = """\
+表1 部门收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、一般公共预算拨款收入\t1,860.00\t一、一般公共服务支出\t1,120.00
+二、政府性基金预算拨款收入\t300.00\t二、社会保障和就业支出\t260.00
+三、事业收入\t40.00\t三、卫生健康支出\t90.00
+\t\t四、农林水支出\t540.00
+\t\t五、城乡社区支出\t300.00
+本年收入合计\t2,200.00\t本年支出合计\t2,310.00
+上年结转\t110.00\t结转下年\t0.00
+收入总计\t2,310.00\t支出总计\t2,310.00
+表6 一般公共预算基本支出表
+单位：万元
+科目编码\t科目名称\t合计\t人员经费\t公用经费
+\t合计\t980.00\t860.00\t120.00
+301\t工资福利支出\t780.00\t780.00\t
+30101\t基本工资\t320.00\t320.00\t
+30102\t津贴补贴\t460.00\t460.00\t
+302\t商品和服务支出\t120.00\t\t120.00
+30201\t办公费\t70.00\t\t70.00
+30211\t差旅费\t50.00\t\t50.00
+303\t对个人和家庭的补助\t80.00\t80.00\t
+30305\t生活补助\t80.00\t80.00\t
+表7 一般公共预算“三公”经费支出表
+单位：万元
+合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费
+\t\t小计\t公务用车购置费\t公务用车运行费\t
+26.00\t0.00\t18.00\t0.00\t18.00\t8.00
+第二部分 2024年部门预算情况说明
+一、收支预算总体情况
+2024年收入预算总计2,310.00万元，支出预算总计2,310.00万元。与2023年相比，收、支预算总计各增加210.00万元，增长10.0%。
+二、一般公共预算基本支出情况
+2024年一般公共预算基本支出980.00万元，其中：人员经费860.00万元，公用经费120.00万元。
+三、“三公”经费预算情况
+2024年“三公”经费预算数为26.00万元，其中：因公出国（境）费0万元，公务用车购置及运行费18.00万元（其中：公务用车购置费0万元，公务用车运行费18.00万元），公务接待费8.00万元。
+"""
+
 DOCUMENTS = {"final": FINAL, "budget": BUDGET, "sangong": SANGONG, "yuan_table": YUAN_TABLE, "district": DISTRICT,
              "province_budget": PROVINCE_BUDGET, "final_yuan": FINAL_YUAN,
-             "final_among": FINAL_AMONG, "county": COUNTY, "kindergarten": KINDERGARTEN}
+             "final_among": FINAL_AMONG, "county": COUNTY, "kindergarten": KINDERGARTEN, "town_budget": TOWN_BUDGET}
 
 #: (document, text as written, slip, rule that must report it, quoted text)
 SLIPS = [
@@ -277,6 +319,14 @@ SLIPS = [
     ("kindergarten", "增长31.28%", "增长31.82%", "ARI002", "31.82%"),
     ("kindergarten", "规范办园", "规范办圆", "LNG001", "办圆"),
     ("kindergarten", "依法治园", "依法治圆", "LNG001", "治圆"),
+    ("town_budget", "三、事业收入\t40.00", "三、事业收入\t45.00", "TBL002", "2,200.00"),
+    ("town_budget", "五、城乡社区支出\t300.00", "五、城乡社区支出\t330.00", "TBL002", "2,310.00"),
+    ("town_budget", "30102\t津贴补贴\t460.00\t460.00", "30102\t津贴补贴\t470.00\t470.00", "TBL003", "780.00"),
+    ("town_budget", "30211\t差旅费\t50.00\t\t50.00", "30211\t差旅费\t50.00\t\t40.00", "TBL002", "50.00"),
+    ("town_budget", "公务接待费8.00万元。", "公务接待费6.00万元。", "TBL006", "6.00万元"),
+    ("town_budget", "26.00\t0.00\t18.00", "28.00\t0.00\t18.00", "TBL002", "28.00"),
+    ("town_budget", "人员经费860.00万元，", "人员经费850.00万元，", "TBL006", "850.00万元"),
+    ("town_budget", "增长10.0%", "增长11.0%", "ARI002", "11.0%"),
 ]
 
 

@@ -996,15 +996,15 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     预算数 决算数 …", as Shanghai prints them), or a 预算数 block then a 决算数 block (the national 决算
     table); six columns of the one its title or header names. Empty for another layout, or when its
     header does not name the quantities in that order."""
-    lines = table.header_lines
-    if not (any(_in_order("".join(line), ("因公出国", "公务用车购置及运行", "公务接待")) for line in lines)
-            and any(_in_order("".join(line), ("小计", "购置费", "运行")) for line in lines)):
+    lines = ["".join(line) for line in table.header_lines]  # words joined, as a space-separated line has them
+    if not (any(_in_order(line, ("因公出国", "公务用车购置及运行", "公务接待")) for line in lines)
+            and any(_in_order(line, ("小计", "购置费", "运行")) for line in lines)):
         return {}
-    said = {word for line in lines for word in line if word in ("预算数", "决算数")}
+    said = {word for word in ("预算数", "决算数") if any(word in line for line in lines)}
     if len(table.columns) == 12 and said == {"预算数", "决算数"}:
-        if any(line == ["预算数", "决算数"] * 6 for line in lines):
+        if "预算数决算数" * 6 in lines:
             return {"预算": table.columns[0::2], "决算": table.columns[1::2]}
-        if any(line == ["预算数", "决算数"] for line in lines):
+        if "预算数决算数" in lines:
             return {"预算": table.columns[:6], "决算": table.columns[6:]}
         return {}
     title = table.title.replace(" ", "")
@@ -1015,15 +1015,17 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
 
 
 def _bare_amounts_row(table: Table, tokens: list[_Token]) -> bool:
-    """Read a 三公 table printed without 栏次 whose one row is a line of amounts alone under a header
-    line with a title for each ("预算数 决算数 预算数 …"): its amounts are columns 1, 2, … in order."""
+    """Read a 三公 table printed without 栏次 whose one row is a line of 6 or 12 amounts alone under a
+    header :func:`sangong_blocks` knows: its amounts are columns 1, 2, … in order."""
     amounts = [t for t in tokens if t.text]
-    lines = table.header_lines
-    if len(amounts) not in (6, 12) or not all(t.is_number for t in amounts) or not any(
-            len(line) == len(amounts) and not any(_NUMBER.match(word) for word in line) for line in lines[:-1]):
+    if len(amounts) not in (6, 12) or not all(t.is_number for t in amounts):
         return False
-    lines.pop()  # the amounts, read as a header line
+    read_as_header = table.header_lines.pop()  # the amounts, read as a header line
     table.columns = list(range(1, len(amounts) + 1))
+    if not sangong_blocks(table):
+        table.header_lines.append(read_as_header)
+        table.columns = []
+        return False
     table.layout = "tab" if amounts[0].index >= 0 else "space"
     row = Row(name="合计", start=amounts[0].start, end=amounts[-1].end)
     row.values = {column: token.as_value() for column, token in enumerate(amounts, 1)}
