@@ -106,6 +106,17 @@ def test_a_row_of_a_summary_table_whose_side_cannot_be_told_leaves_it_unread():
     assert table.problem is not None and "专项资金" in table.problem
 
 
+def test_a_sangong_column_line_that_does_not_count_is_not_read_as_amounts():
+    """A 栏次 line mistyped ("0 2 3 …") stays a header line: its integers are no row of amounts."""
+    (table,) = tables_of("2023年度财政拨款“三公”经费支出决算表（表9）\n单位：万元\n预算数\t决算数\n"
+                         "合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\n小计\t公务用车购置费\t公务用车运行维护费\n"
+                         "0\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n")
+    assert table.rows == [] and table.problem is not None
+    assert not lint_text("2023年度财政拨款“三公”经费支出决算表（表9）\n单位：万元\n预算数\t决算数\n"
+                         "合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\n小计\t公务用车购置费\t公务用车运行维护费\n"
+                         "0\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n", ["TBL002"])
+
+
 def test_three_block_basic_table():
     (table,) = tables_of(
         "2022年度一般公共预算财政拨款基本支出决算明细表（表6）\n人员经费\t\t\t公用经费\n"
