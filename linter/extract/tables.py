@@ -887,7 +887,7 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
     never printed; the sums the layout implies become the table's identities (see :func:`_item_sums`),
     and so does a 支出 side headed 合计 or 小计 over its sources (合计 = the other columns).
     The table is left unread when a row's side or a value's column cannot be told."""
-    groups: list[tuple[str, list[_Token], list[_Token]]] = []  # (side, [name], amounts)
+    groups: list[tuple[str, _Token, list[_Token]]] = []  # (side or "", name, amounts)
     name_cells: dict[str, set[int]] = {"收入": set(), "支出": set()}
     for tokens in data_lines:
         line: list[tuple[_Token, list[_Token]]] = []
@@ -919,18 +919,21 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
             table.problem = _("row “{row}” stands on no side that can be told", row=name.text)
             return
         row = Row(name=name.text, side=side, start=name.start, end=(amounts[-1] if amounts else name).end)
-        row.values = {column: amount.as_value() for column, amount in enumerate(amounts, 1 if side == "收入" else 2)}
+        # The n-th cell after the name (tabs), or the n-th amount (spaces), is the side's n-th column.
+        places = [a.index - name.index if name.index >= 0 else n for n, a in enumerate(amounts, 1)]
+        row.values = {place + (0 if side == "收入" else 1): a.as_value() for place, a in zip(places, amounts)}
         rows[side].append(row)
-    if any(len(row.values) > 1 for row in rows["收入"]) or not rows["收入"] or not rows["支出"]:
+    if any(set(row.values) - {1} for row in rows["收入"]) or not rows["收入"] or not rows["支出"]:
         table.problem = _("its amounts cannot be placed in columns")
         return
-    width = max(len(row.values) for row in rows["支出"])
-    if any(len(row.values) not in (0, width) for row in rows["支出"]):
-        table.problem = _("its amounts cannot be placed in columns")
+    tabbed = any(t.index >= 0 for tokens in data_lines for t in tokens)
+    width = max((max(row.values) - 1 for row in rows["支出"] if row.values), default=1)
+    if not tabbed and any(row.values and len(row.values) != width for row in rows["支出"]):
+        table.problem = _("its amounts cannot be placed in columns")  # spaces: which cells are empty is unknown
         return
     table.columns = list(range(1, width + 2))
     table.rows = rows["收入"] + rows["支出"]
-    table.layout, table.numbered_rows = "tab" if any(t.index >= 0 for ts in data_lines for t in ts) else "space", False
+    table.layout, table.numbered_rows = "tab" if tabbed else "space", False
     for number, row in enumerate(table.rows, 1):
         row.line_no = number
     table.identities.extend(_item_sums(rows["收入"], "本年收入合计", "收入总计") + _item_sums(rows["支出"], "本年支出合计", "支出总计"))
