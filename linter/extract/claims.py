@@ -389,10 +389,8 @@ class ClaimBuilder(Transformer):
 
     def change_opening(self, compare, verb, delta, rate=None):
         rate = rate or (None, None, delta.end_pos)
-        change = Change(None, None, _sign(verb), _num(delta), rate[1], rate[0], None, compare.start_pos, rate[2],
-                        basis=_basis(compare), rate_only=True, against_budget=compare.type == "CMP_BUDGET",
-                        opening=True)
-        return change
+        return Change(None, None, _sign(verb), _num(delta), rate[1], rate[0], None, compare.start_pos, rate[2],
+                      basis=_basis(compare), rate_only=True, against_budget=compare.type == "CMP_BUDGET", opening=True)
 
     def change_bare(self, subject, verb, delta, rate):
         return self.change_named(subject, None, verb, delta, rate)
