@@ -59,11 +59,12 @@ _TOTAL_AMOUNTS = {
 #: 公务用车购置及运行(维护)费, its 购置费 and 运行(维护)费, 公务接待费).
 _SANGONG_NAMES = (r"三公”?经费", r"因公出国\(境\)费", r"公务用车购置及运行(?:维护)?费", r"公务用车购置费",
                   r"公务用车运行(?:维护)?费", r"公务接待费")
-#: Each with its amount, spent ("公务接待费支出决算为8万元") or budgeted ("公务接待费预算数为10万元").
+#: Each with its amount, spent ("公务接待费支出决算为8万元", also after its budget: "“三公”经费财政拨款支出年初
+#: 预算为2.85万元，支出决算为0.39万元") or budgeted ("公务接待费预算数为10万元").
 _SANGONG_AMOUNTS = {
-    words: [compile_re(rf"{name}(?:财政拨款)?(?:支出)?(?:{words})?(?:数)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
+    words: [compile_re(rf"{name}(?:财政拨款)?(?:支出)?{budget}(?:支出)?(?:{words})?(?:数)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
             for name in _SANGONG_NAMES]
-    for words in ("决算", "预算")
+    for words, budget in (("决算", r"(?:(?:年初|全年)?预算数?为[\d,.]+万?元[，,])?"), ("预算", ""))
 }
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
 _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
