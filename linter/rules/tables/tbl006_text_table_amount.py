@@ -246,8 +246,8 @@ def _row(table: Table, key) -> Row | None:
         return total
     if isinstance(key, int):  # a 行次 of the national table: not the place of a row the table does not number
         return table.row_by_line_no(key) if table.numbered_rows else None
-    if isinstance(key, tuple):
-        return table.row_named(*key)
+    if isinstance(key, tuple):  # ("总计", side): a 预算's 收支总表 says 收入总计 / 支出总计
+        return table.row_named(*key) or table.row_named(key[1] + key[0], key[1])
     return table.row_named(key)
 
 
