@@ -99,6 +99,16 @@ def test_a_summary_table_without_line_numbers_is_read_side_by_side():
     assert not lint_text(BUDGET_SUMMARY, ["TBL002"])
 
 
+def test_a_two_sided_table_whose_first_line_number_is_mistyped_is_still_read_by_its_line_numbers():
+    (table,) = tables_of(
+        "2022 年度收入支出决算总表（表 1）\n栏次 1 栏次 2\n"
+        "一、一般公共预算财政拨款收入 3 1,265.16 一、一般公共服务支出 3 1,151.77\n"
+        "2 九、卫生健康支出 4 113.39\n本年收入合计 5 1,265.16 本年支出合计 6 1,265.16\n"
+    )
+    assert table.problem is None and table.numbered_rows
+    assert [(r.side, r.line_no) for r in table.rows[:2]] == [("收入", 3), ("支出", 3)]
+
+
 def test_a_row_of_a_summary_table_whose_side_cannot_be_told_leaves_it_unread():
     (table,) = tables_of("部门收支总表\n单位：万元\n项目 预算数 项目 预算数\n"
                          "一、一般公共预算拨款收入 860.40 一、一般公共服务支出 860.40\n"

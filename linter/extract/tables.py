@@ -862,11 +862,12 @@ def _starts_item_row(tokens: list[_Token]) -> bool:
 
 
 def _has_line_numbers(data_lines: list[list[_Token]]) -> bool:
-    """Whether the first row of a two-sided table prints its 行次: 1 after its name, then an amount."""
+    """Whether the first row of a two-sided table prints its 行次: a small integer after its name, then
+    an amount."""
     for tokens in data_lines:
         words = [t for t in tokens if t.text]
         if len(words) >= 3 and not words[0].is_number:
-            return words[1].text == "1" and words[2].is_number
+            return words[1].is_integer and len(words[1].text) <= 2 and words[2].is_number
     return False
 
 
