@@ -18,7 +18,7 @@ class Typo(Rule):
     a near copy of a standard phrase with one homophone or look-alike, or a stray, missing or
     wrong character where no word stands, or a non-word that one homophone or look-alike
     character turns into a word the document uses (or, with stronger evidence from jieba's word
-    model, a common word), is reported with its correction. The fix is safe when the correction comes from the lexicon.
+    model, a word of the domain lexicon or a common word), is reported with its correction. The fix is safe when the correction comes from the lexicon.
     A document written in traditional characters throughout is read in its simplified form
     (LNG005 reports the script once).
 
