@@ -1071,7 +1071,7 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
             if not token.text:
                 continue
             if _ECONOMIC_CODE.match(token.text):
-                side = "人员经费" if token.text[:3] in ("301", "303") else "公用经费"
+                side = "人员经费" if token.text[:3] in _PERSONNEL_CLASSES else "公用经费"
                 current = Row(code=token.text, side=side)
                 rows.append(current)
             elif token.text.endswith("合计"):
