@@ -1106,6 +1106,17 @@ _BASIC_TITLES = ("合计", "人员经费", "公用经费")
 _PERSONNEL_CLASSES = ("301", "303")
 
 
+def basic_part_cells(table: Table) -> dict[str, tuple[Row, int]]:
+    """Where a 基本支出 table prints its 人员经费 and 公用经费 totals, as ``{"人员经费": (row, column), …}``: the
+    人员经费合计 and 公用经费合计 rows of a 决算's three blocks (column 1), or the 人员经费 and 公用经费 columns
+    (2 and 3) of the 合计 row of a 预算's one code table."""
+    found = {part: (row, 1) for part in ("人员经费", "公用经费") if (row := table.row_named(f"{part}合计")) is not None}
+    total = table.total()
+    if not found and table.columns == [1, 2, 3] and total is not None:
+        found = {"人员经费": (total, 2), "公用经费": (total, 3)}
+    return found
+
+
 def _basic_column_titles(data_lines: list[list[_Token]]) -> tuple[int, dict[int, int]] | None:
     """``(line, {cell index: column})`` of the header line of a 基本支出 table printed as one code table
     ("科目编码 科目名称 合计 人员经费 公用经费"), before its first row; an empty map when its words are

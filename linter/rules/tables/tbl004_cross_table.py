@@ -6,7 +6,7 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.tables import (
-    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table,
+    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table, basic_part_cells,
 )
 from linter.rules.tables.common import GAP, amount, cell_span, compare, converted, first, gap_finding, in_unit, row_label
 
@@ -123,7 +123,7 @@ class CrossTable(Rule):
         if None in totals or totals[0].amount(2) is None or totals[1].amount(2) is None:
             if not _same_income(context, summary, fiscal):
                 return
-            totals, extra = None, 0.0  # all income is 财政拨款, the totals spent unread: the rows must agree
+            extra = 0.0  # all income is 财政拨款, the totals spent unread: the rows must agree
         else:
             extra = converted(totals[0].amount(2), fiscal, summary) - totals[1].amount(2)
             if compare(extra, 0.0, 2, context.tolerances, fiscal.resolution) != GAP:
@@ -160,15 +160,12 @@ class CrossTable(Rule):
 
 
 def _basic_parts(basic: Table) -> tuple[float | None, float | None] | None:
-    """人员经费合计 and 公用经费合计 of the 基本支出 table: its two 合计 rows (a 决算's three blocks), or the
-    人员经费 and 公用经费 columns of its 合计 row (a 预算's one code table)."""
-    people, public = basic.row_named("人员经费合计"), basic.row_named("公用经费合计")
-    if people is not None and public is not None:
-        return people.amount(1), public.amount(1)
-    total = basic.total()
-    if people is None and public is None and basic.columns == [1, 2, 3] and total is not None:
-        return total.amount(2), total.amount(3)
-    return None
+    """人员经费合计 and 公用经费合计 of the 基本支出 table (see :func:`basic_part_cells`); None when it prints
+    not both."""
+    cells = basic_part_cells(basic)
+    if len(cells) != 2:
+        return None
+    return tuple(row.amount(column) for row, column in (cells["人员经费"], cells["公用经费"]))
 
 
 def _same_income(context, summary: Table, fiscal: Table) -> bool:

@@ -13,7 +13,7 @@ from linter.extract.numbers import parse_number, Number
 from linter.extract.subjects import class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, SUMMARY, THREE_PUBLIC, Row, Table,
-    sangong_blocks,
+    basic_part_cells, sangong_blocks,
 )
 from linter.patterns import compile_re
 from linter.rules.tables.common import YUAN, amount, first, gap_finding, row_label
@@ -45,8 +45,6 @@ _TOTALS = {
             (r"公用经费", BASIC, "公用经费合计", 1)],
     FUND: [(r"本年收入", FUND, None, "income"), (r"本年支出", FUND, None, "spending")],
 }
-#: The columns of 人员经费 and 公用经费 in a 基本支出 table printed as one code table (合计 is column 1).
-_BASIC_COLUMNS = {"人员经费合计": 2, "公用经费合计": 3}
 #: :data:`_TOTALS` with each pattern compiled followed by its amount ("收、支总计均为X万元"), and
 #: whether it is 项目支出.
 _TOTAL_AMOUNTS = {
@@ -158,9 +156,10 @@ class TextTableAmount(Rule):
             for match in pattern.finditer(line):
                 if "项目支出" in sentence_before(line, match.start()) and not project:
                     continue
-                row, chosen = _row(table, row_key), _column(table, column)
-                if row is None and table.kind == BASIC and row_key in _BASIC_COLUMNS and table.columns == [1, 2, 3]:
-                    row, chosen = table.total(), _BASIC_COLUMNS[row_key]  # a 预算's 表6: a column of its 合计 row
+                if table.kind == BASIC:  # 人员经费合计 / 公用经费合计: a row, or a column of the 合计 row
+                    row, chosen = basic_part_cells(table).get(row_key.removesuffix("合计"), (None, None))
+                else:
+                    row, chosen = _row(table, row_key), _column(table, column)
                 if row is not None:
                     yield match, table, row, chosen
 
