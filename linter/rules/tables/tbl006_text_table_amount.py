@@ -32,7 +32,9 @@ _ITEM = compile_re(
 
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
 _TOTALS = {
-    SUMMARY: [(r"(?<!拨款)收、?支总计", SUMMARY, ("总计", "收入"), 1)],
+    SUMMARY: [(r"(?<!拨款)收、?支总计", SUMMARY, ("总计", "收入"), 1),
+              (r"(?<!拨款)收入(?:预算)?总计", SUMMARY, ("总计", "收入"), 1),
+              (r"(?<!拨款)支出(?:预算)?总计", SUMMARY, ("总计", "支出"), 2)],
     INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)财政拨款收入", INCOME, None, 2)],
     EXPENDITURE: [(r"支出合计", EXPENDITURE, None, 1), (r"基本支出", EXPENDITURE, None, 2),
                   (r"项目支出", EXPENDITURE, None, 3)],
