@@ -75,7 +75,7 @@ class TextTableAmount(Rule):
     """An amount the narrative states for a table quantity differs from the table.
 
     Each explanatory section ("五、一般公共预算财政拨款支出决算情况说明", …) is matched with its
-    table by title words. Checked: totals (收、支总计, 收入合计, 支出合计, 基本支出, 项目支出,
+    table by title words. Checked: totals (收、支总计 or 收入总计 and 支出总计, 收入合计, 支出合计, 基本支出, 项目支出,
     人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
