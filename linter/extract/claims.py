@@ -623,11 +623,11 @@ _BUDGET_NAME = compile_re(r"(?:年初|全年|调整后?)?预算数?(?:为|是)?"
 
 
 def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> tuple[int, int, BudgetGap] | None:
-    """``(start, end, gap)`` of the gap to a budget stated right after ``claim`` (a completion, or an amount
-    followed by its budget: see ``_BUDGET_GAP_AFTER``), which ends at token ``end``; None when there is
-    none, the budget it names is not stated, or a number is malformed."""
+    """``(start, end, gap)`` of the gap to a budget stated right after ``claim`` (a completion, a project's
+    execution, or an amount followed by its budget: see ``_BUDGET_GAP_AFTER``), which ends at token
+    ``end``; None when there is none, the budget it names is not stated, or a number is malformed."""
     match = _BUDGET_GAP_AFTER.match(codes, end)
-    if match is None or not isinstance(claim, (Completion, Stated)):
+    if match is None or not isinstance(claim, (Completion, Execution, Stated)):
         return None
     compare_token = bool(match.group("compare"))
     compare = tokens[match.start("compare")].text if compare_token else None
@@ -639,7 +639,7 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
     else:
         sign = _sign(tokens[match.start("verb")])
     kind = _budget_kind(compare)
-    if isinstance(claim, Completion):
+    if isinstance(claim, (Completion, Execution)):
         if match.group("budget"):
             return None  # another budget follows the completion: which one the gap is of is unclear
         actual, budget = claim.actual, claim.budgets.get(kind) if kind else claim.budget
