@@ -78,24 +78,25 @@ class BudgetGapMismatch(Rule):
             rate = claim.rate
             if rate is None or not went or claim.budget.value <= 0:
                 continue
-            if claim.rate_sign != claim.sign or percent_matches(moved, budget, rate, tolerances) is False:
-                computed = format_percent(100 * abs(claim.actual.value - claim.budget.value) / claim.budget.value,
-                                          rate.decimals)
+            computed = format_percent(100 * abs(claim.actual.value - claim.budget.value) / claim.budget.value,
+                                      rate.decimals)
+            if claim.rate_sign != claim.sign:
                 yield self.finding(
                     document, document.span(rate.start, rate.end),
-                    _("rate of the gap to the budget: |{actual} − {budget}| / {budget} = {computed}, "
-                      "but the text says {stated}%", computed=computed, stated=rate.text, **levels)
-                    if claim.rate_sign == claim.sign else
                     _("the text says the amount is {gap}{unit} below the budget, but its rate says it is above",
                       **levels) if claim.sign < 0 else
                     _("the text says the amount is {gap}{unit} above the budget, but its rate says it is below",
                       **levels),
-                    expected=f"{computed}%",
-                    severity=percent_severity(moved, budget, rate, tolerances) if claim.rate_sign == claim.sign
-                    else Severity.ERROR,
+                    expected=f"{computed}%", severity=Severity.ERROR, related=places,
+                )
+            elif percent_matches(moved, budget, rate, tolerances) is False:
+                yield self.finding(
+                    document, document.span(rate.start, rate.end),
+                    _("rate of the gap to the budget: |{actual} − {budget}| / {budget} = {computed}, "
+                      "but the text says {stated}%", computed=computed, stated=rate.text, **levels),
+                    expected=f"{computed}%", severity=percent_severity(moved, budget, rate, tolerances),
                     related=places,
                 )
-
 
 def _magnitude(difference: Interval) -> Interval:
     """The values ``|x|`` takes for ``x`` in ``difference``."""
