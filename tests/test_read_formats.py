@@ -147,6 +147,12 @@ def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
     assert hierarchy[0]["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
 
 
+def test_a_blank_row_inside_a_sheet_table_does_not_shift_the_cells_after_it(tmp_path):
+    rows = [*EXPENDITURE[:2], ["", "", "", "", ""], *EXPENDITURE[2:]]  # the 201 row is now row 7
+    path = write_xlsx(tmp_path / "决算表.xlsx", rows=rows)
+    assert {f["location"]["label"] for f in findings(str(path)) if f["code"] == "TBL002"} == {"表3!C7"}
+
+
 def test_codes_over_the_class_and_item_cells_point_at_all_of_them(tmp_path):
     """类, 款 and 项 in cells of their own ("221", "02", "01"): one code, and a finding about it
     spans the three cells."""

@@ -90,13 +90,13 @@ class ExtractedText:
         """Append a table: ``rows`` of cell texts, ``cell_location(row, column)`` for each cell.
 
         ``title_at`` gives the extracted-text offsets of a title already added as a line."""
-        rows = [[cell_text(cell) for cell in row] for row in rows]
-        rows = [row for row in rows if any(row)]
+        # Blank rows are left out; each other row keeps its index for its cells' locations.
+        rows = [(r, cells) for r, cells in enumerate([cell_text(cell) for cell in row] for row in rows) if any(cells)]
         if not rows:
             return
         title_start, title_end = title_at or (self.length, self.length)
         starts = []
-        for r, row in enumerate(rows):
+        for r, row in rows:
             start = self._append("\t".join(row))
             starts.append(start)
             position = start
