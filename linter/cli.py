@@ -304,7 +304,7 @@ def main() -> None:
 
 
 @main.command(help=N_(
-    "Lint the documents at PATHS (files, or folders searched for *.txt, *.md, *.pdf, *.docx and *.xlsx; "
+    "Lint the documents at PATHS (files, or folders searched for *.txt, *.md, *.pdf, *.docx, *.xlsx and *.xls; "
     "a Word document and the Excel workbook beside it are checked together)."
 ))
 @click.argument("paths", nargs=-1, type=click.Path())
@@ -392,7 +392,7 @@ def _report_changes(changes) -> None:
                         len(changes), files=len({change.path for change in changes})))
 
 
-_READABLE = "*.txt, *.md, *.pdf, *.docx, *.xlsx"
+_READABLE = "*.txt, *.md, *.pdf, *.docx, *.xlsx, *.xls"
 
 
 def _report_skipped(skipped: list[str]) -> None:
@@ -462,7 +462,7 @@ def _write_output(text: str, output: str | None) -> None:
 
 @main.command(help=N_(
     "Lint many documents and write a report for reviewers (HTML, CSV, Excel).\n\n"
-    "PATHS are files or folders searched for *.txt, *.md, *.pdf, *.docx and *.xlsx. A file that cannot be linted is listed "
+    "PATHS are files or folders searched for *.txt, *.md, *.pdf, *.docx, *.xlsx and *.xls. A file that cannot be linted is listed "
     "in the report with its error; the run goes on. Exits 1 when a finding at or above --fail-on "
     "was found."
 ))
@@ -530,7 +530,7 @@ def report(paths, configuration, outputs, jobs, scheduler) -> None:
 ))
 @click.argument("path", type=click.Path())
 @option("--workbook", type=click.Path(dir_okay=False),
-        help=N_("An .xlsx whose sheets are the tables of the Word document PATH."))
+        help=N_("An .xlsx or .xls whose sheets are the tables of the Word document PATH."))
 @option("--max-bytes", type=click.IntRange(min=1), default=None,
         help=N_("Refuse files larger than this [default: 20 MiB]."))
 @lang_option

@@ -199,13 +199,13 @@ def _inside(entry: os.DirEntry, root: str) -> bool:
 
 
 def pair_workbooks(files: list[Path]) -> dict[Path, Path]:
-    """{Word document: the Excel workbook holding its tables} among ``files``: an .xlsx pairs with
-    the .docx of the same stem in its folder, or with the folder's only .docx when it is the
-    folder's only .xlsx."""
+    """{Word document: the Excel workbook holding its tables} among ``files``: an .xlsx (or .xls)
+    pairs with the .docx of the same stem in its folder, or with the folder's only .docx when it is
+    the folder's only workbook."""
     by_folder: dict[Path, tuple[list[Path], list[Path]]] = {}
     for path in files:
         words, books = by_folder.setdefault(path.parent, ([], []))
-        {".docx": words, ".xlsx": books}.get(path.suffix.lower(), []).append(path)
+        {".docx": words, ".xlsx": books, ".xls": books}.get(path.suffix.lower(), []).append(path)
     pairs = {}
     for words, books in by_folder.values():
         for word in words:
@@ -219,7 +219,7 @@ def pair_workbooks(files: list[Path]) -> dict[Path, Path]:
 
 def lint_file(path: str | Path, settings: Settings, workbook: Path | None = None) -> list[Finding]:
     """All findings in the file at ``path`` (raises :class:`InputError` when it cannot be read);
-    ``workbook``: the .xlsx holding the tables of the Word document ``path``."""
+    ``workbook``: the .xlsx or .xls holding the tables of the Word document ``path``."""
     return lint_source(read_document(path, settings.max_bytes, workbook), rules_for(settings), settings)
 
 

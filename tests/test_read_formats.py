@@ -195,6 +195,78 @@ def test_workbook_finding_names_the_workbook(tmp_path):
     assert [(Path(f["path"]).name, f["location"]["label"]) for f in found] == [("表.xlsx", "表3!E5")]
 
 
+def write_xls(path: Path, title: str = "支出决算表", rows: list[list[str]] = EXPENDITURE) -> Path:
+    """The workbook of :func:`write_xlsx` saved in the Excel 97–2003 format."""
+    xlwt = pytest.importorskip("xlwt")
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("表3")
+    sheet.write(0, 0, title)
+    sheet.write(1, 0, "单位：万元")
+    two_decimals = xlwt.easyxf(num_format_str="0.00")
+    for r, row in enumerate(rows, start=3):  # row 3 left empty
+        for c, value in enumerate(row):
+            if value.replace(".", "").isdigit() and "." in value:
+                sheet.write(r, c, float(value), two_decimals)
+            elif value:
+                sheet.write(r, c, value)
+    workbook.save(str(path))
+    return path
+
+
+def test_excel_97_workbook_reads_as_the_same_xlsx_does(tmp_path):
+    xls = run("extract", str(write_xls(tmp_path / "决算表.xls"))).stdout
+    xlsx = run("extract", str(write_xlsx(tmp_path / "决算表.xlsx"))).stdout
+    assert "\t合计\t\t\t100.00\t60.00\t40.00\t\n" in xls  # number format kept
+    assert xls == xlsx.replace("决算表.xlsx", "决算表.xls")
+    (hierarchy,) = [f for f in findings(str(tmp_path / "决算表.xls")) if f["code"] == "TBL003"]
+    assert hierarchy["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
+
+
+def test_a_workbook_is_read_by_its_content_whatever_its_name_says(tmp_path):
+    """A portal's "表.xls" that is an .xlsx, and the other way round."""
+    write_xlsx(tmp_path / "a.xls")
+    write_xls(tmp_path / "b.xlsx")
+    for name in ("a.xls", "b.xlsx"):
+        assert [f["location"]["label"] for f in findings(str(tmp_path / name)) if f["code"] == "TBL003"] == ["表3!E5"]
+
+
+def test_excel_97_cells_show_as_the_sheet_does(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    import datetime
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("Sheet1")
+    cells = [(0.7283, "0.0%"), (1234.5, "#,##0.00"), (12.0, "General"), (datetime.date(2024, 12, 31), "yyyy-mm-dd")]
+    for c, (value, number_format) in enumerate(cells):
+        sheet.write(0, c, "项目")
+        sheet.write(1, c, value, xlwt.easyxf(num_format_str=number_format))
+    sheet.write(1, 4, True)
+    workbook.save(str(tmp_path / "cells.xls"))
+    from linter.read import read_document
+
+    assert "\n72.8%\t1,234.50\t12\t2024-12-31T00:00:00\tTRUE\n" in read_document(tmp_path / "cells.xls").text
+
+
+def test_excel_97_workbook_beside_its_word_draft_is_checked_with_it(tmp_path):
+    rows = [
+        ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["", "合计", "852.68", "135.01", "717.67"],
+        ["201", "一般公共服务支出", "852.68", "135.01", "717.67"],
+    ]
+    write_xls(tmp_path / "决算公开.xls", "一般公共预算财政拨款支出决算表（表5）", rows)
+    write_docx(tmp_path / "决算公开.docx", table=None, text="一般公共服务(类)支出812.73万元，占96.4%。",
+               heading="一般公共预算财政拨款支出决算情况说明")
+    found = [f for f in findings(str(tmp_path)) if f["code"] == "TBL006"]
+    assert len(found) == 1 and "852.68" in found[0]["message"]
+
+
+@pytest.mark.parametrize("name", ["草稿.doc", "草稿.wps"])
+def test_word_97_and_wps_documents_are_refused_with_the_way_out(tmp_path, name):
+    (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    result = run("check", str(tmp_path / name))
+    assert result.exit_code == 2 and "save it as .docx or PDF" in result.stderr and "Traceback" not in result.stderr
+
+
 # --- PDF --------------------------------------------------------------------------------------
 
 def write_pdf(path: Path) -> Path:
@@ -293,9 +365,10 @@ def test_scanned_pdf_is_refused_and_the_run_goes_on(tmp_path):
 
 # --- bad files, folders ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["坏.pdf", "坏.docx", "坏.xlsx"])
-def test_broken_file_gets_a_message_not_a_traceback(tmp_path, name):
-    (tmp_path / name).write_bytes(b"PK\x03\x04 not really" * 20)
+@pytest.mark.parametrize("name", ["坏.pdf", "坏.docx", "坏.xlsx", "坏.xls"])
+@pytest.mark.parametrize("start", [b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"])
+def test_broken_file_gets_a_message_not_a_traceback(tmp_path, name, start):
+    (tmp_path / name).write_bytes(start + b" not really" * 20)
     result = run("check", str(tmp_path / name))
     assert result.exit_code == 2
     assert f"{name}: not a readable" in result.stderr and "Traceback" not in result.stderr
@@ -354,14 +427,14 @@ def test_html_report_shows_the_location(tmp_path):
 
 # --- fuzzing ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".xls", ".pdf"])
 def test_damaged_files_are_read_or_refused_never_crash(tmp_path, suffix):
     """Truncated and byte-flipped copies of a good file: a document or an InputError, nothing else."""
     import random
 
     from linter.read import InputError, read_document
 
-    writers = {".docx": write_docx, ".xlsx": write_xlsx, ".pdf": write_pdf}
+    writers = {".docx": write_docx, ".xlsx": write_xlsx, ".xls": write_xls, ".pdf": write_pdf}
     good = writers[suffix](tmp_path / f"good{suffix}").read_bytes()
     rng = random.Random(11)
     for attempt in range(12):

@@ -2,7 +2,8 @@
 
 Text files are decoded (:mod:`linter.read.decode`); PDF, Word and Excel files are read from
 their structure into an extracted text with a map back to pages, paragraphs and cells
-(:mod:`linter.read.pdf`, :mod:`linter.read.docx`, :mod:`linter.read.xlsx`).
+(:mod:`linter.read.pdf`, :mod:`linter.read.docx`, :mod:`linter.read.xlsx`). Word 97–2003 and WPS
+documents are refused with the way to a format disclint reads.
 """
 
 from pathlib import Path
@@ -12,19 +13,24 @@ from linter.i18n import _
 
 #: File name endings read as text, and those read from their structure.
 TEXT_SUFFIXES = (".txt", ".md")
-STRUCTURED_SUFFIXES = (".pdf", ".docx", ".xlsx")
+STRUCTURED_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls")
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + STRUCTURED_SUFFIXES
+#: Word 97–2003 and WPS documents: refused with the way to a format disclint reads.
+_UNREAD_DOCUMENTS = (".doc", ".wps")
 
 
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, workbook: Path | None = None) -> SourceFile:
     """Read the file at ``path`` by its suffix: PDF, Word, Excel, or text (any other suffix).
 
-    ``workbook``: an .xlsx whose sheets are read as the tables of the Word document ``path``."""
+    ``workbook``: an .xlsx or .xls whose sheets are read as the tables of the Word document ``path``."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in STRUCTURED_SUFFIXES:
+    if suffix not in STRUCTURED_SUFFIXES + _UNREAD_DOCUMENTS:
         return read_path(path, max_bytes)
     _check_size(path, max_bytes)
+    if suffix in _UNREAD_DOCUMENTS:
+        raise InputError(_("a Word 97–2003 (.doc) or WPS (.wps) document, which disclint does not read: "
+                           "save it as .docx or PDF and lint that"))
     if suffix == ".pdf":
         from linter.read.pdf import read_pdf
 
@@ -33,7 +39,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, workbook
         from linter.read.docx import read_docx
 
         return read_docx(path, workbook)
-    from linter.read.xlsx import read_xlsx
+    from linter.read.xlsx import read_xlsx  # .xlsx or .xls
 
     return read_xlsx(path)
 

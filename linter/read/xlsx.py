@@ -1,4 +1,6 @@
-"""Read an Excel workbook (.xlsx, openpyxl): each sheet one table, with its title and unit line.
+"""Read an Excel workbook: each sheet one table, with its title and unit line. An .xlsx is read
+with openpyxl, an Excel 97–2003 .xls (which finance offices and WPS still save) with xlrd; the
+file's first bytes decide, so a workbook saved under the other format's name is read too.
 
 A sheet's leading rows with a single text cell are its title and notes ("2024年度收入支出决算
 总表", "单位：万元"); the table starts at the first row with two or more cells. Numbers are
@@ -9,6 +11,7 @@ rounding interval its reader sees. Formulas count by their cached values.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from pathlib import Path
 
@@ -18,6 +21,8 @@ from linter.read.extracted import ExtractedText, refusing_broken, unit_of
 from linter.read.location import Location
 
 _SHEET_NUMBER = compile_re(r"表\s*(\d{1,2})")
+#: How an OLE2 compound file (an Excel 97–2003 workbook, a Word 97–2003 document) begins.
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_xlsx(path: Path) -> SourceFile:
@@ -30,54 +35,113 @@ def read_xlsx(path: Path) -> SourceFile:
 def add_workbook(out: ExtractedText, path: Path, own_path: bool = False) -> None:
     """Append every sheet of the workbook at ``path`` to ``out``; with ``own_path`` locations
     name the workbook (it is read together with a Word document)."""
+    owner = str(path) if own_path else None
+    if is_ole2(path):
+        with refusing_broken("Excel 97–2003 (.xls)"):
+            sheets = list(_xls_sheets(path))
+    else:
+        with refusing_broken("Excel (.xlsx)"):
+            sheets = list(_xlsx_sheets(path))
+    for name, rows in sheets:
+        _add_sheet(out, name, rows, owner)
+
+
+def is_ole2(path: Path) -> bool:
+    """Whether the file at ``path`` is an OLE2 compound file (the Office 97–2003 formats); False
+    when it cannot be read (the reader then says why)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(OLE2_SIGNATURE)) == OLE2_SIGNATURE
+    except OSError:
+        return False
+
+
+def _xlsx_sheets(path: Path):
+    """``(sheet name, rows of cell texts)`` of an .xlsx, as the sheets show them."""
     from openpyxl import load_workbook
 
-    with refusing_broken("Excel (.xlsx)"):
-        _add_sheets(out, load_workbook(str(path), data_only=True), str(path) if own_path else None)
+    with open(path, "rb") as file:  # opened here, so that openpyxl does not go by the file's name
+        workbook = load_workbook(file, data_only=True)
+        for sheet in workbook.worksheets:
+            yield sheet.title, [[_shown(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()]
 
 
-def _add_sheets(out: ExtractedText, workbook, owner: str | None) -> None:
+def _xls_sheets(path: Path):
+    """``(sheet name, rows of cell texts)`` of an Excel 97–2003 workbook, as the sheets show them."""
+    import xlrd
+
+    # xlrd writes its warnings about a damaged file to standard output: they go nowhere instead.
+    with open(os.devnull, "w") as nowhere:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, ragged_rows=True,
+                                   logfile=nowhere)
+        try:
+            for index in range(book.nsheets):
+                sheet = book.sheet_by_index(index)
+                # Each row as long as it is (a sheet's extent can be far larger than its cells).
+                yield sheet.name, [[_xls_shown(book, cell) for cell in sheet.row_slice(r)] for r in range(sheet.nrows)]
+                book.unload_sheet(index)
+        finally:
+            book.release_resources()
+
+
+def _xls_shown(book, cell) -> str:
+    """An .xls cell's value as the sheet shows it."""
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return _shown(bool(cell.value), "General")
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#ERROR")
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return _shown(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode), "General")
+    number_format = "General"
+    if cell.ctype == xlrd.XL_CELL_NUMBER and cell.xf_index is not None and cell.xf_index < len(book.xf_list):
+        shown = book.format_map.get(book.xf_list[cell.xf_index].format_key)
+        number_format = shown.format_str if shown is not None else number_format
+    return _shown(cell.value, number_format)
+
+
+def _add_sheet(out: ExtractedText, name: str, rows: list[list[str]], owner: str | None) -> None:
+    """Append one sheet: its title and notes as lines, then its table."""
     from openpyxl.utils import get_column_letter
 
-    for sheet in workbook.worksheets:
-        rows = [[_shown(cell) for cell in row] for row in sheet.iter_rows()]
-        width = max((max((i + 1 for i, v in enumerate(row) if v), default=0) for row in rows), default=0)
-        rows = [row[:width] for row in rows]
+    width = max((max((i + 1 for i, v in enumerate(row) if v), default=0) for row in rows), default=0)
+    rows = [(row + [""] * width)[:width] if any(row) else [] for row in rows]  # blank rows stay short
 
-        def location(r: int, c: int, first: int = 0) -> Location:
-            return Location(path=owner, sheet=sheet.title, cell=f"{get_column_letter(c + 1)}{r + first + 1}")
+    def location(r: int, c: int, first: int = 0) -> Location:
+        return Location(path=owner, sheet=name, cell=f"{get_column_letter(c + 1)}{r + first + 1}")
 
-        first = 0
-        title = ""
-        title_at = None
-        unit = ""
-        while first < len(rows) and sum(1 for v in rows[first] if v) <= 1:
-            text = next((v for v in rows[first] if v), "")
-            if text:
-                column = next(i for i, v in enumerate(rows[first]) if v)
-                start = out.line(text, location(first, column))
-                if unit_of(text):
-                    unit = unit_of(text)
-                elif not title:
-                    title, title_at = text, (start, start + len(text))
-            first += 1
-        if not title:
-            title = sheet.title
-        match = _SHEET_NUMBER.search(sheet.title)
-        out.table(title, unit, rows[first:], lambda r, c, f=first: location(r, c, f),
-                  number=int(match.group(1)) if match else None, title_at=title_at)
-    workbook.close()
+    first = 0
+    title = ""
+    title_at = None
+    unit = ""
+    while first < len(rows) and sum(1 for v in rows[first] if v) <= 1:
+        text = next((v for v in rows[first] if v), "")
+        if text:
+            column = next(i for i, v in enumerate(rows[first]) if v)
+            start = out.line(text, location(first, column))
+            if unit_of(text):
+                unit = unit_of(text)
+            elif not title:
+                title, title_at = text, (start, start + len(text))
+        first += 1
+    if not title:
+        title = name
+    match = _SHEET_NUMBER.search(name)
+    out.table(title, unit, rows[first:], lambda r, c, f=first: location(r, c, f),
+              number=int(match.group(1)) if match else None, title_at=title_at)
 
 
-def _shown(cell) -> str:
+def _shown(value, number_format: str) -> str:
     """A cell's value as the sheet shows it."""
-    value = cell.value
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(value).upper()
     if isinstance(value, (int, float)):
-        return _number(value, cell.number_format or "General")
+        return _number(value, number_format or "General")
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return str(value).strip()
