@@ -260,6 +260,14 @@ def test_excel_97_workbook_beside_its_word_draft_is_checked_with_it(tmp_path):
     assert len(found) == 1 and "852.68" in found[0]["message"]
 
 
+@pytest.mark.parametrize("content", ["<html><body><table><tr><td>合计</td></tr></table></body></html>",
+                                     '\ufeff<?xml version="1.0"?><Workbook></Workbook>'])
+def test_a_web_page_saved_as_xls_is_refused_with_the_way_out(tmp_path, content):
+    (tmp_path / "表.xls").write_text(content, encoding="utf-8")
+    result = run("check", str(tmp_path / "表.xls"))
+    assert result.exit_code == 2 and "save it as .xlsx" in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("name", ["草稿.doc", "草稿.wps"])
 def test_word_97_and_wps_documents_are_refused_with_the_way_out(tmp_path, name):
     (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))

@@ -16,7 +16,8 @@ import re
 from pathlib import Path
 
 from linter.patterns import compile_re
-from linter.read.decode import SourceFile
+from linter.i18n import _
+from linter.read.decode import InputError, SourceFile
 from linter.read.extracted import ExtractedText, refusing_broken, unit_of
 from linter.read.location import Location
 
@@ -36,7 +37,11 @@ def add_workbook(out: ExtractedText, path: Path, own_path: bool = False) -> None
     """Append every sheet of the workbook at ``path`` to ``out``; with ``own_path`` locations
     name the workbook (it is read together with a Word document)."""
     owner = str(path) if own_path else None
-    if is_ole2(path):
+    start = _first_bytes(path)
+    if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        raise InputError(_("a web page or XML saved under an Excel name, which disclint does not read: open it in "
+                           "Excel or WPS, save it as .xlsx and lint that"))
+    if start == OLE2_SIGNATURE:
         with refusing_broken("Excel 97–2003 (.xls)"):
             sheets = list(_xls_sheets(path))
     else:
@@ -46,14 +51,14 @@ def add_workbook(out: ExtractedText, path: Path, own_path: bool = False) -> None
         _add_sheet(out, name, rows, owner)
 
 
-def is_ole2(path: Path) -> bool:
-    """Whether the file at ``path`` is an OLE2 compound file (the Office 97–2003 formats); False
-    when it cannot be read (the reader then says why)."""
+def _first_bytes(path: Path) -> bytes:
+    """The first bytes of the file at ``path``, as many as :data:`OLE2_SIGNATURE` has; none when it
+    cannot be read (the reader then says why)."""
     try:
         with open(path, "rb") as file:
-            return file.read(len(OLE2_SIGNATURE)) == OLE2_SIGNATURE
+            return file.read(len(OLE2_SIGNATURE))
     except OSError:
-        return False
+        return b""
 
 
 def _xlsx_sheets(path: Path):
