@@ -260,6 +260,14 @@ def test_excel_97_workbook_beside_its_word_draft_is_checked_with_it(tmp_path):
     assert len(found) == 1 and "852.68" in found[0]["message"]
 
 
+def test_a_password_protected_workbook_is_told_apart_from_a_broken_one(tmp_path):
+    """An encrypted .xlsx is an OLE2 file without a workbook stream, like this renamed one."""
+    data = write_xls(tmp_path / "good.xls").read_bytes()
+    (tmp_path / "加密.xlsx").write_bytes(data.replace("Workbook".encode("utf-16-le"), "Workbooq".encode("utf-16-le")))
+    result = run("check", str(tmp_path / "加密.xlsx"))
+    assert result.exit_code == 2 and "password-protected" in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("content", ["<html><body><table><tr><td>合计</td></tr></table></body></html>",
                                      '\ufeff<?xml version="1.0"?><Workbook></Workbook>'])
 def test_a_web_page_saved_as_xls_is_refused_with_the_way_out(tmp_path, content):

@@ -43,10 +43,10 @@ def add_workbook(out: ExtractedText, path: Path, own_path: bool = False) -> None
                            "Excel or WPS, save it as .xlsx and lint that"))
     if start == OLE2_SIGNATURE:
         with refusing_broken("Excel 97–2003 (.xls)"):
-            sheets = list(_xls_sheets(path))
+            sheets = _xls_sheets(path)
     else:
         with refusing_broken("Excel (.xlsx)"):
-            sheets = list(_xlsx_sheets(path))
+            sheets = _xlsx_sheets(path)
     for name, rows in sheets:
         _add_sheet(out, name, rows, owner)
 
@@ -61,30 +61,34 @@ def _first_bytes(path: Path) -> bytes:
         return b""
 
 
-def _xlsx_sheets(path: Path):
+def _xlsx_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
     """``(sheet name, rows of cell texts)`` of an .xlsx, as the sheets show them."""
     from openpyxl import load_workbook
 
     with open(path, "rb") as file:  # opened here, so that openpyxl does not go by the file's name
         workbook = load_workbook(file, data_only=True)
-        for sheet in workbook.worksheets:
-            yield sheet.title, [[_shown(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()]
+        return [(sheet.title, [[_shown(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()])
+                for sheet in workbook.worksheets]
 
 
-def _xls_sheets(path: Path):
+def _xls_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
     """``(sheet name, rows of cell texts)`` of an Excel 97–2003 workbook, as the sheets show them."""
     import xlrd
 
     # xlrd writes its warnings about a damaged file to standard output: they go nowhere instead.
     with open(os.devnull, "w") as nowhere:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, ragged_rows=True,
-                                   logfile=nowhere)
         try:
-            for index in range(book.nsheets):
-                sheet = book.sheet_by_index(index)
-                # Each row as long as it is (a sheet's extent can be far larger than its cells).
-                yield sheet.name, [[_xls_shown(book, cell) for cell in sheet.row_slice(r)] for r in range(sheet.nrows)]
-                book.unload_sheet(index)
+            book = xlrd.open_workbook(str(path), formatting_info=True, ragged_rows=True,
+                                      logfile=nowhere)
+        except xlrd.XLRDError as error:
+            if "Can't find workbook" in str(error):  # an encrypted .xlsx is an OLE2 file too
+                raise InputError(_("an Office 97–2003 file without a workbook: a password-protected workbook, or a "
+                                   "Word document under an Excel name; remove the password or save it as .xlsx")) from error
+            raise
+        try:
+            # Each row as long as it is (a sheet's extent can be far larger than its cells).
+            return [(sheet.name, [[_xls_shown(book, cell) for cell in sheet.row_slice(r)] for r in range(sheet.nrows)])
+                    for sheet in book.sheets()]
         finally:
             book.release_resources()
 
