@@ -309,7 +309,7 @@ def main() -> None:
 ))
 @click.argument("paths", nargs=-1, type=click.Path())
 @settings_options
-@option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]),
+@option("--format", "output_format", type=click.Choice(["text", "json", "github", "sarif", "gitlab", "junit"]),
               default="text", show_default=True, help=N_("Output format."))
 @option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help=N_("Write the output to this file instead of standard output."))

@@ -1,4 +1,4 @@
-"""Output formats of ``disclint check``: text (error matchers), json, github, sarif; stdin."""
+"""Output formats of ``disclint check``: text (error matchers), json, github, sarif, gitlab, junit; stdin."""
 
 from __future__ import annotations
 
@@ -67,6 +67,52 @@ def test_json_output(draft):
     assert [(d["line"], d["column"], d["code"], d["quote"]) for d in data] == [
         (4, 8, "NUM001", "72.83.1%"), (4, 21, "NUM001", "1,2345.6万元")
     ]
+
+
+def test_gitlab_code_quality_report(draft):
+    issues = json.loads(run("check", "--format", "gitlab", draft, "missing.txt").stdout)
+    assert [(i["check_name"], i["severity"], i["location"]["path"]) for i in issues] == [
+        ("NUM001 malformed-number", "major", draft), ("NUM001 malformed-number", "major", draft),
+        ("E000 unreadable-file", "major", "missing.txt"),
+    ]
+    assert issues[0]["location"]["positions"] == {"begin": {"line": 4, "column": 8}, "end": {"line": 4, "column": 16}}
+    assert issues[0]["description"].startswith("NUM001 malformed number 72.83.1%")
+    assert len({i["fingerprint"] for i in issues}) == 3
+
+
+def test_gitlab_fingerprints_survive_edits_elsewhere_and_tell_repeats_apart(draft):
+    """A line added above moves the findings but keeps their fingerprints; the same slip written
+    twice gets two."""
+    before = [i["fingerprint"] for i in json.loads(run("check", "--format", "gitlab", draft).stdout)]
+    Path(draft).write_text("封面\n\n" + DRAFT + DRAFT.splitlines()[-1] + "\n", encoding="utf-8")
+    after = json.loads(run("check", "--format", "gitlab", draft).stdout)
+    assert [i["location"]["positions"]["begin"]["line"] for i in after] == [6, 6, 7, 7]
+    assert [i["fingerprint"] for i in after][:2] == before and len({i["fingerprint"] for i in after}) == 4
+
+
+def test_junit_report_has_a_failing_case_per_finding_and_an_error_per_unreadable_file(draft):
+    from xml.etree import ElementTree as ET
+
+    Path("坏\x1b.txt").write_bytes(b"\x00\x01binary")
+    result = run("check", "--format", "junit", draft, "坏\x1b.txt")
+    assert result.exit_code == 2  # a file could not be read
+    root = ET.fromstring(result.stdout)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "2", "1")
+    cases = root.findall("testsuite/testcase")
+    assert [c.get("name") for c in cases] == [
+        "NUM001 malformed-number at 4:8", "NUM001 malformed-number at 4:21", "E000 unreadable-file at 坏\\x1b.txt"]
+    assert cases[0].find("failure").get("type") == "error" and cases[0].find("failure").text.startswith(f"{draft}:4:8: error NUM001")
+    assert cases[2].find("error") is not None
+
+
+def test_junit_report_of_a_clean_run_has_one_passing_case(tmp_path, monkeypatch):
+    from xml.etree import ElementTree as ET
+
+    monkeypatch.chdir(tmp_path)
+    Path("clean.txt").write_text("一、收入支出决算总体情况\n", encoding="utf-8")
+    root = ET.fromstring(run("check", "--format", "junit", "clean.txt").stdout)
+    (case,) = root.findall("testsuite/testcase")
+    assert case.get("name") == "Found no problems in 1 file." and not list(case)
 
 
 def test_sarif_output_is_valid_sarif_2_1_0(draft):

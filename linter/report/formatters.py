@@ -1,8 +1,10 @@
 """Render findings: ``text`` for people and error matchers, ``json`` for tools, ``github`` for
-GitHub Actions annotations and ``sarif`` (SARIF 2.1.0) for code-scanning tools."""
+GitHub Actions annotations, ``sarif`` (SARIF 2.1.0) for code-scanning tools, ``gitlab`` for GitLab's
+code quality report and ``junit`` (JUnit XML) for the test reports of Jenkins and other CI servers."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import Counter
@@ -11,6 +13,7 @@ from typing import Callable
 from linter.check.finding import Finding
 from linter.engine import FileError
 from linter.i18n import _, ngettext
+from linter.patterns import compile_regex
 from linter.safeio import escape_controls
 
 
@@ -118,9 +121,96 @@ def render_sarif(findings: list[Finding], errors: list[FileError], files: int) -
     return json.dumps(sarif_log(findings, errors), ensure_ascii=False, indent=2) + "\n"
 
 
+#: GitLab's code quality severities (info, minor, major, critical, blocker) of disclint's.
+_GITLAB_SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def render_gitlab(findings: list[Finding], errors: list[FileError], files: int) -> str:
+    """GitLab's code quality report (``artifacts: reports: codequality``): a JSON array of issues,
+    each with a fingerprint that does not depend on line numbers (file, rule, quoted text and
+    message, and which of their repeats it is), so GitLab tells new issues from old ones after
+    edits elsewhere in the document."""
+    issues, seen = [], Counter()
+    for f in findings:
+        identity = (f.path, f.code, f.span.quote, f.message)
+        seen[identity] += 1
+        if f.span.where is None:
+            description, location = f"{f.code} {f.message}", {"path": f.path, "positions": {
+                "begin": {"line": f.span.start.line, "column": f.span.start.column},
+                "end": {"line": f.span.end.line, "column": f.span.end.column},
+            }}
+        else:  # a PDF, Word or Excel file has no lines to show: its place goes into the description
+            description, location = f"{f.code} {f.span.where.label()}: {f.message}", {"path": f.path, "lines": {"begin": 1}}
+        issues.append({
+            "description": description,
+            "check_name": f"{f.code} {f.name}",
+            "fingerprint": _fingerprint(*identity, str(seen[identity])),
+            "severity": _GITLAB_SEVERITIES[str(f.severity)],
+            "location": location,
+        })
+    issues += [{
+        "description": f"E000 {e.message}", "check_name": "E000 unreadable-file",
+        "fingerprint": _fingerprint(e.path, "E000"), "severity": "major",
+        "location": {"path": e.path, "lines": {"begin": 1}},
+    } for e in errors]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def render_junit(findings: list[Finding], errors: list[FileError], files: int) -> str:
+    """JUnit XML: a test suite per file with findings, a failing test case per finding (named by
+    its rule and place), an erroring one per file that could not be read; one passing test case
+    when nothing was found, so that a CI server sees a report either way."""
+    from xml.etree import ElementTree as ET
+
+    def element(parent, tag: str, **attributes: str):
+        return ET.SubElement(parent, tag, {key: _xml_text(value) for key, value in attributes.items()})
+
+    root = ET.Element("testsuites", name="disclint", tests=str(len(findings) + len(errors)),
+                      failures=str(len(findings)), errors=str(len(errors)))
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    for path, found in by_path.items():
+        suite = element(root, "testsuite", name=path, tests=str(len(found)), failures=str(len(found)), errors="0")
+        for f in found:
+            place = f.span.where.label() if f.span.where else str(f.position)
+            case = element(suite, "testcase", name=f"{f.code} {f.name} at {place}", classname=path, file=path,
+                           line=str(f.span.start.line))
+            failure = element(case, "failure", message=f.message, type=str(f.severity))
+            failure.text = _xml_text(f"{path}:{' ' if f.span.where else ''}{f.position}: {f.severity} {f.code} "
+                                     f"{_with_related(f)}")
+    if errors:
+        suite = element(root, "testsuite", name="unreadable files", tests=str(len(errors)), failures="0",
+                        errors=str(len(errors)))
+        for e in errors:
+            case = element(suite, "testcase", name=f"E000 unreadable-file at {e.path}", classname=e.path)
+            element(case, "error", message=e.message, type="E000")
+    if not findings and not errors:
+        suite = element(root, "testsuite", name="disclint", tests="1", failures="0", errors="0")
+        element(suite, "testcase", name=summary_line(findings, errors, files), classname="disclint")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+#: Characters XML 1.0 cannot hold besides control characters: surrogates (of an undecodable file
+#: name) and the two non-characters.
+_NOT_XML = compile_regex(r"[\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot hold (or a reader would take for markup
+    structure: line breaks in a one-line name) escaped as ``\\x..``/``\\u....``."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", escape_controls(text))
+
+
 FORMATTERS: dict[str, Callable[[list[Finding], list[FileError], int], str]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
     "sarif": render_sarif,
+    "gitlab": render_gitlab,
+    "junit": render_junit,
 }
