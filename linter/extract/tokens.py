@@ -58,6 +58,15 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "_SEMI": (";", r"[；;]"),
     "_COLON": (":", r"[：:]"),
 }
+#: A list whose unit only its last item prints ("分别为600、300万元", "分别比上年减少30、20万元", "分别占本年支出的
+#: 66.7、33.3%"): "respectively", a verb (after a comparison), then the items before the last (at most
+#: ``_LIST_ITEMS``), each a plain number and a joiner; the last item is an AMOUNT or PERCENT token.
+_LIST_ITEMS = 20
+_SHARED_UNIT_LIST = compile_regex(
+    r"(?:分别|依次|各)(?:(?:比|较|与)[^，。；、\d]{0,10})?(?:为|是|增加了?|减少了?|增长了?|下降了?|占[^，。；、,;\d%]{0,15})"
+    rf"(?P<items>(?:\d+(?:\.\d+)?[、和及]){{1,{_LIST_ITEMS}}}){_NUMBER}(?P<unit>万元|亿元|元|%)"
+)
+_LIST_ITEM = compile_re(r"\d+(?:\.\d+)?")
 #: How every AMOUNT and PERCENT token ends: keep it in step with their patterns above.
 _NUMBER_END = compile_regex(r"\d(?:%|[万亿]?元|[。，；,;])")
 NAME_CODE = "n"
@@ -100,18 +109,44 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     """Tokens of ``text``; offsets are shifted by ``offset`` (the sentence's flow position)."""
     tokens: list[ClaimToken] = []
     position = 0
+    items = _shared_unit_items(text) if "分别" in text or "依次" in text or "各" in text else []
     for match in _MASTER.finditer(text):
         start, end = match.span()
         if match.lastgroup == "AMOUNT" and (_THRESHOLD_AFTER.match(text, end) or _THRESHOLD_BEFORE.search(text, max(0, start - 6), start)):
             continue  # "单价100万元以上设备", "超过100万元的项目": a threshold, part of the name
-        if start > position and not text[position:start].isspace():
-            tokens.append(_name(text, position, start, offset))
+        tokens += _gap(text, position, start, offset, items)
         kind = _GROUP_TYPES[match.lastgroup]
         word = match.group()
         tokens.append(ClaimToken(kind, word, offset + start, offset + end, _number(word, kind, offset + start)))
         position = end
-    if position < len(text) and not text[position:].isspace():
-        tokens.append(_name(text, position, len(text), offset))
+    tokens += _gap(text, position, len(text), offset, items)
+    return tokens
+
+
+def _shared_unit_items(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, kind, unit)`` of the items of the lists in ``text`` whose unit only their last
+    item prints (see ``_SHARED_UNIT_LIST``), in order."""
+    items = []
+    for match in _SHARED_UNIT_LIST.finditer(text):
+        unit = match.group("unit")
+        for item in _LIST_ITEM.finditer(text, match.start("items"), match.end("items")):
+            items.append((item.start(), item.end(), "PERCENT" if unit == "%" else "AMOUNT", unit))
+    return items
+
+
+def _gap(text: str, start: int, end: int, offset: int, items: list[tuple[int, int, str, str]]) -> list[ClaimToken]:
+    """The tokens of ``text[start:end]``, which no token pattern matched: the items of a list that
+    prints its unit once (see :func:`_shared_unit_items`), and NAMEs between them (none of spaces only)."""
+    tokens = []
+    for item_start, item_end, kind, unit in items:
+        if start <= item_start and item_end <= end:
+            tokens += _gap(text, start, item_start, offset, [])
+            word = text[item_start:item_end]
+            tokens.append(ClaimToken(kind, word, offset + item_start, offset + item_end,
+                                     _number(word, kind, offset + item_start, unit)))
+            start = item_end
+    if start < end and not text[start:end].isspace():
+        tokens.append(_name(text, start, end, offset))
     return tokens
 
 
@@ -124,10 +159,12 @@ def _name(text: str, start: int, end: int, offset: int) -> ClaimToken:
     return ClaimToken("NAME", text[start:end], offset + start, offset + end)
 
 
-def _number(text: str, kind: str, start: int) -> Number | None:
+def _number(text: str, kind: str, start: int, unit: str | None = None) -> Number | None:
+    """The number of an AMOUNT or PERCENT token; ``unit`` for an item of a list whose last item
+    prints it."""
     if kind not in ("AMOUNT", "PERCENT"):
         return None
-    unit = "%" if kind == "PERCENT" else text[-2:] if text.endswith(("万元", "亿元")) else "元"
+    unit = unit or ("%" if kind == "PERCENT" else text[-2:] if text.endswith(("万元", "亿元")) else "元")
     if text.startswith("-"):  # a rate's minus ("增长-16.67%") is its verb's, not the number's
         text, start = text[1:], start + 1
     digits = text.removesuffix(unit)
