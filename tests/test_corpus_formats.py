@@ -39,3 +39,53 @@ def test_pdf_reads_at_least_as_well_as_its_text(pdf):
                       for f in lint_file(path, settings) if f.code.startswith(NARRATIVE))
 
     assert set(narrative(pdf.with_suffix(".txt"))) <= set(narrative(pdf))
+
+
+@pytest.mark.parametrize("pdf", PDFS[:1], ids=lambda p: p.stem)
+def test_real_tables_read_alike_from_xlsx_and_xls(pdf, tmp_path):
+    """The tables of a corpus PDF, each written to a sheet of an .xlsx and of an .xls as a finance
+    office would (amounts as numbers shown with two decimals): both workbooks read to the same text,
+    and the table rules find in them what they find in the PDF."""
+    openpyxl = pytest.importorskip("openpyxl")
+    xlwt = pytest.importorskip("xlwt")
+    from linter.read import read_document
+
+    source = read_document(pdf)
+    lines = source.text.split("\n")
+    line_at = {start: line for start, line in zip(_starts(lines), lines)}
+    book, old_book = openpyxl.Workbook(), xlwt.Workbook(encoding="utf-8")
+    book.remove(book.active)
+    shown = xlwt.easyxf(num_format_str="#,##0.00")
+    for number, grid in enumerate(source.grids, 1):
+        sheet, old_sheet = book.create_sheet(f"表{number}"), old_book.add_sheet(f"表{number}")
+        rows = [[grid.title], [f"单位：{grid.unit or '万元'}"], *(line_at[s].split("\t") for s in grid.row_starts)]
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                amount = text.replace(",", "")
+                if "." in amount and amount.replace(".", "", 1).lstrip("-").isdigit():
+                    sheet.cell(r + 1, c + 1, float(amount)).number_format = "#,##0.00"
+                    old_sheet.write(r, c, float(amount), shown)
+                elif text:
+                    sheet.cell(r + 1, c + 1, text)
+                    old_sheet.write(r, c, text)
+    book.save(tmp_path / "tables.xlsx")
+    old_book.save(str(tmp_path / "tables.xls"))
+    xlsx, xls = read_document(tmp_path / "tables.xlsx"), read_document(tmp_path / "tables.xls")
+    assert xls.text == xlsx.text and len(xls.grids) == len(source.grids)
+
+    def table_findings(path):
+        settings = Configuration({}, isolated=True).for_path(path)
+        # Each as its message has it after the table's name (a sheet names it 表N, the PDF by its title).
+        return sorted((f.code, f.message.split(": ", 1)[-1]) for f in lint_file(path, settings)
+                      if f.code in ("TBL002", "TBL003", "TBL004"))
+
+    found = table_findings(pdf)
+    assert found and table_findings(tmp_path / "tables.xls") == table_findings(tmp_path / "tables.xlsx") == found
+
+
+def _starts(lines: list[str]) -> list[int]:
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    return starts
