@@ -153,6 +153,12 @@ def test_a_blank_row_inside_a_sheet_table_does_not_shift_the_cells_after_it(tmp_
     assert {f["location"]["label"] for f in findings(str(path)) if f["code"] == "TBL002"} == {"表3!C7"}
 
 
+def test_an_empty_sheet_table_is_said_to_be_empty(tmp_path):
+    path = write_xlsx(tmp_path / "决算表.xlsx", "政府性基金预算财政拨款收入支出决算表", EXPENDITURE[:1])
+    (unread,) = [f for f in findings(str(path)) if f["code"] == "TBL001"]
+    assert "no row of amounts under its header" in unread["message"] and "image" not in unread["message"]
+
+
 def test_codes_over_the_class_and_item_cells_point_at_all_of_them(tmp_path):
     """类, 款 and 项 in cells of their own ("221", "02", "01"): one code, and a finding about it
     spans the three cells."""

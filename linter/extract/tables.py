@@ -513,8 +513,9 @@ def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dic
     return columns
 
 
-def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
-    """Fill ``table`` from the lines of its body."""
+def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cells: bool = False) -> None:
+    """Fill ``table`` from the lines of its body (``from_cells``: the rows of a PDF, Word or Excel
+    table's cells)."""
     header: dict[int, int] | None = None
     header_words: list[str] = []
     titles: list[_Token] = []  # the last header line: its cells may title the columns
@@ -566,7 +567,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int]) -> None:
         if any(_NUMBER.match(word) and "." in word for word in header_words):
             table.problem = _("no 栏次 line found, and its amounts cannot be placed in columns")
             return
-        table.problem = _("no table body found (the table may be an image in the original)")
+        table.problem = (_("no row of amounts under its header (an empty table?)") if from_cells
+                         else _("no table body found (the table may be an image in the original)"))
         return
     if any(t.index < 0 for tokens in data_lines for t in tokens if t.is_number):
         table.layout = "space"
@@ -1273,7 +1275,7 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
         body = _with_column_numbers(lines, body)
     notes = [text.strip() for _, text in lines[body[-1] + 1:body[-1] + 4]]
     table.explanation = next((note for note in notes if _EMPTY_NOTE.search(_HALF_WIDTH(note))), None)
-    _parse(table, lines, body)
+    _parse(table, lines, body, from_cells=True)
     return table
 
 
