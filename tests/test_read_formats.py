@@ -78,6 +78,58 @@ def test_word_paragraphs_tables_and_generated_heading_numbers(tmp_path):
     assert "40" in found["TBL003"]["message"] and "45" in found["TBL003"]["message"]
 
 
+def _tracked(tag: str, text: str):
+    """A tracked insertion (``w:ins``) or deletion (``w:del``) of ``text``, as Word's 修订 records it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    change = OxmlElement(f"w:{tag}", attrs={qn("w:id"): "1", qn("w:author"): "审核", qn("w:date"): "2024-05-01T00:00:00Z"})
+    run, content = OxmlElement("w:r"), OxmlElement("w:delText" if tag == "del" else "w:t")
+    content.text = text
+    run.append(content)
+    change.append(run)
+    return change
+
+
+def _in_content_control(element):
+    """``element`` (a paragraph or a table) wrapped in a content control (``w:sdt``) in its place."""
+    from docx.oxml import OxmlElement
+
+    control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    element.addprevious(control)
+    content.append(element)
+    control.append(content)
+
+
+def test_word_draft_with_tracked_changes_is_read_with_them_accepted(tmp_path):
+    """An inserted amount counts (no "slot left unfilled"), a deleted one does not."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("支出决算为")
+    paragraph._p.append(_tracked("ins", "852.68"))
+    paragraph._p.append(_tracked("del", "800.00"))
+    paragraph.add_run("万元，完成年初预算的72.83.1%。")
+    document.save(str(tmp_path / "修订稿.docx"))
+    assert run("extract", str(tmp_path / "修订稿.docx")).stdout.splitlines()[1] == "支出决算为852.68万元，完成年初预算的72.83.1%。"
+    assert [(f["code"], f["location"]["column"]) for f in findings(str(tmp_path / "修订稿.docx"))] == [("NUM001", 22)]
+
+
+def test_word_paragraphs_and_tables_in_content_controls_are_read_in_their_place(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("封面")
+    _in_content_control(document.add_paragraph("各各部门完成年初预算的72.83.1%。")._p)
+    document.add_paragraph("支出决算表")
+    document.add_paragraph("单位：万元")
+    grid = document.add_table(rows=len(EXPENDITURE), cols=len(EXPENDITURE[0]))
+    for r, row in enumerate(EXPENDITURE):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    _in_content_control(grid._tbl)
+    document.save(str(tmp_path / "模板稿.docx"))
+    found = [(f["code"], f["location"]["label"]) for f in findings(str(tmp_path / "模板稿.docx"))]
+    assert found[:2] == [("LNG002", "paragraph 2, col 1"), ("NUM001", "paragraph 2, col 12")]
+    assert ("TBL003", "table 1, row 2, col 5") in found
+
+
 def test_word_table_without_error_gives_no_table_finding(tmp_path):
     table = [row[:] for row in EXPENDITURE]
     table[2][4] = "40.00"

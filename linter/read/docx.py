@@ -2,7 +2,9 @@
 
 Numbers that Word generates for headings and list items (自动编号: "一、", "（二）", "3.") are not
 in the paragraph's characters; they are computed from the document's numbering definitions and
-put in front of the paragraph's text, as the reader sees them.
+put in front of the paragraph's text, as the reader sees them. A draft under review keeps its
+tracked changes (修订): its text is read as it reads with them accepted (insertions in, deletions
+out); paragraphs and tables inside content controls (内容控件) are read in their place.
 """
 
 from __future__ import annotations
@@ -16,6 +18,15 @@ from linter.read.location import Location
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DIGITS = "零一二三四五六七八九"
+#: Elements that hold paragraphs and tables in the body or a cell: content controls, custom XML.
+_BLOCK_CONTAINERS = {f"{_W}{tag}" for tag in ("sdt", "sdtContent", "customXml")}
+#: Elements of a paragraph whose runs are shown text: hyperlinks, tracked insertions and moves,
+#: content controls, smart tags, simple fields, text direction. Tracked deletions ("del",
+#: "moveFrom") are not among them.
+_INLINE_CONTAINERS = {f"{_W}{tag}" for tag in (
+    "hyperlink", "ins", "moveTo", "smartTag", "sdt", "sdtContent", "customXml", "fldSimple", "dir", "bdo")}
+#: What each element of a run shows (python-docx's reading of a run); "br" only when it breaks a line.
+_RUN_CONTENT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
 def read_docx(path: Path, workbook: Path | None = None) -> SourceFile:
@@ -39,12 +50,12 @@ def _add_document(out: ExtractedText, path: Path) -> None:
     numbering = _Numbering(document)
     paragraph_number = table_number = 0
     recent: list[tuple[str, int]] = []  # paragraphs since the last table, with their offsets
-    for element in document.element.body.iterchildren():
+    for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
             paragraph_number += 1
             paragraph = docx.text.paragraph.Paragraph(element, document)
             prefix = numbering.label(paragraph)
-            text = paragraph.text.replace("\r", "").replace("\t", " ")
+            text = _shown_text(element).replace("\r", "").replace("\t", " ")
             if not (prefix + text).strip():
                 continue
             lines = (prefix + text).split("\n")
@@ -61,6 +72,37 @@ def _add_document(out: ExtractedText, path: Path) -> None:
             out.table(title, unit, rows, lambda r, c, n=table_number: Location(table=n, row=r + 1, column=c + 1),
                       title_at=(start, start + len(title)) if title else None)
             recent = []
+
+
+def _blocks(element):
+    """The paragraphs and tables among ``element``'s children, in order, also those inside content
+    controls and custom XML."""
+    for child in element.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from _blocks(child)
+
+
+def _shown_text(paragraph) -> str:
+    """The text of a paragraph element as Word shows it with its tracked changes accepted."""
+    parts: list[str] = []
+
+    def add(node) -> None:
+        for child in node.iterchildren():
+            if child.tag == f"{_W}r":
+                for content in child.iterchildren():
+                    if content.tag == f"{_W}t":
+                        parts.append(content.text or "")
+                    elif content.tag == f"{_W}br":
+                        parts.append("\n" if content.get(f"{_W}type", "textWrapping") == "textWrapping" else "")
+                    else:
+                        parts.append(_RUN_CONTENT.get(content.tag, ""))
+            elif child.tag in _INLINE_CONTAINERS:
+                add(child)
+
+    add(paragraph)
+    return "".join(parts)
 
 
 def _title(paragraphs: list[tuple[str, int]]) -> tuple[str, int]:
@@ -82,7 +124,8 @@ def _table_cells(table) -> list[list[str]]:
         cells = []
         for cell in row.cells:
             element = cell._tc  # a merged cell is the same element in every grid cell it covers
-            cells.append("" if element in seen else cell.text)
+            text = "\n".join(_shown_text(block) for block in _blocks(element) if block.tag == f"{_W}p")
+            cells.append("" if element in seen else text)
             seen.add(element)
         rows.append(cells)
     return rows
