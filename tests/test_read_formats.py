@@ -288,6 +288,27 @@ def test_a_workbook_is_read_by_its_content_whatever_its_name_says(tmp_path):
         assert [f["location"]["label"] for f in findings(str(tmp_path / name)) if f["code"] == "TBL003"] == ["表3!E5"]
 
 
+def test_hidden_sheets_are_not_read(tmp_path):
+    """A hidden copy of the table (last year's, or a helper sheet) is not what is published."""
+    path = write_xlsx(tmp_path / "决算表.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    hidden = workbook.copy_worksheet(workbook["表3"])
+    hidden.sheet_state = "hidden"
+    workbook.save(path)
+    xlwt = pytest.importorskip("xlwt")
+    old = xlwt.Workbook(encoding="utf-8")
+    old.add_sheet("表3").write(0, 0, "说明")
+    old_hidden = old.add_sheet("旧表")
+    for r, row in enumerate(EXPENDITURE):
+        for c, value in enumerate(row):
+            old_hidden.write(r + 2, c, value)
+    old_hidden.write(0, 0, "支出决算表")
+    old_hidden.visibility = 1
+    old.save(str(tmp_path / "旧.xls"))
+    assert [f["location"]["sheet"] for f in findings(str(path)) if f["code"] == "TBL003"] == ["表3"]
+    assert "旧表" not in run("extract", str(tmp_path / "旧.xls")).stdout
+
+
 def test_excel_97_cells_show_as_the_sheet_does(tmp_path):
     xlwt = pytest.importorskip("xlwt")
     import datetime

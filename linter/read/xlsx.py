@@ -2,6 +2,7 @@
 with openpyxl, an Excel 97–2003 .xls (which finance offices and WPS still save) with xlrd; the
 file's first bytes decide, so a workbook saved under the other format's name is read too.
 
+Hidden sheets (a helper sheet, last year's copy) are left out: they are not what is published.
 A sheet's leading rows with a single text cell are its title and notes ("2024年度收入支出决算
 总表", "单位：万元"); the table starts at the first row with two or more cells. Numbers are
 printed as the sheet shows them (the decimals of the cell's number format), so each keeps the
@@ -68,7 +69,7 @@ def _xlsx_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
     with open(path, "rb") as file:  # opened here, so that openpyxl does not go by the file's name
         workbook = load_workbook(file, data_only=True)
         return [(sheet.title, [[_shown(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()])
-                for sheet in workbook.worksheets]
+                for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
 
 
 def _xls_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
@@ -88,7 +89,7 @@ def _xls_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
         try:
             # Each row as long as it is (a sheet's extent can be far larger than its cells).
             return [(sheet.name, [[_xls_shown(book, cell) for cell in sheet.row_slice(r)] for r in range(sheet.nrows)])
-                    for sheet in book.sheets()]
+                    for sheet in book.sheets() if sheet.visibility == 0]
         finally:
             book.release_resources()
 
