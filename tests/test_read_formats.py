@@ -458,6 +458,37 @@ def test_scanned_pdf_is_refused_and_the_run_goes_on(tmp_path):
     assert "草稿.txt:1:8: error NUM001" in result.stdout
 
 
+def _pdf_reading(path: Path, lines: list[str]) -> Path:
+    """A PDF whose text layer reads ``lines``: "(cid:N)" in them is what pdfminer reads for a glyph
+    its font does not map to a character."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(path))
+    page.setFont("STSong-Light", 11)
+    for index, line in enumerate(lines):
+        page.drawString(72, 760 - 18 * index, line)
+    page.save()
+    return path
+
+
+def test_pdf_of_unmapped_glyphs_is_refused(tmp_path):
+    _pdf_reading(tmp_path / "乱码.pdf", ["(cid:3512)(cid:877)(cid:3090)(cid:1203)72.83.1%(cid:12)(cid:40)"])
+    result = run("check", str(tmp_path / "乱码.pdf"))
+    assert result.exit_code == 2 and "the PDF's fonts do not say which characters 6 of its glyphs are" in result.stderr
+
+
+def test_pdf_with_a_few_unmapped_glyphs_reads_each_as_one_character(tmp_path):
+    path = _pdf_reading(tmp_path / "决算.pdf", ["2024年度收入总计100.00万元(cid:3512)，完成年初预算的72.83.1%。"] + [NARRATIVE] * 3)
+    assert "2024年度收入总计100.00万元\ufffd，完成年初预算的72.83.1%。" in run("extract", str(path)).stdout
+    (malformed, *_) = [f for f in findings(str(path)) if f["code"] == "NUM001"]
+    assert malformed["location"]["label"] == "page 1, line 1, col 28"  # the glyph one column
+    assert not [f for f in findings(str(path)) if f["code"].startswith("PUN")]  # no bracket of "(cid:"
+
+
 # --- bad files, folders ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["坏.pdf", "坏.docx", "坏.xlsx", "坏.xls"])

@@ -7,7 +7,9 @@
   "第 3 页") or recur on several pages; they are left out of the text.
 - Each text line and table row remembers its page and its line on the page (counting every
   visual line from the top of the page, as a reader counts).
-- A PDF without a text layer (a scan) is refused: disclint does not do OCR.
+- A PDF without a text layer (a scan) is refused: disclint does not do OCR. So is one whose fonts
+  do not say which character each glyph is (pdfminer then reads "(cid:1234)" for a glyph) when such
+  glyphs make up much of its text; a few of them each read as one "\ufffd".
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from linter.read.location import Location
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
 MARGIN = 0.08
+#: A glyph whose font does not map it to a character, as pdfminer reads it.
+_UNMAPPED_GLYPH = compile_re(r"\(cid:\d+\)")
+#: Share of a PDF's characters that may be unmapped glyphs before its text is refused as unreadable.
+UNMAPPED_GLYPHS = 0.05
 _PAGE_NUMBER = compile_re(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–－_~·]*$")
 
 
@@ -75,7 +81,28 @@ def read_pdf(path: Path) -> SourceFile:
         raise InputError(_("the PDF has no pages"))
     if not any(page.lines or page.tables for page in pages):
         raise InputError(_("no text layer: disclint does not do OCR (the PDF is a scan or its text is drawn as images)"))
+    _replace_unmapped_glyphs(pages)
     return _assemble(str(path), pages)
+
+
+def _replace_unmapped_glyphs(pages: list[_Page]) -> None:
+    """Read each unmapped glyph ("(cid:1234)") as one "\ufffd"; refuse the PDF when they are more than
+    ``UNMAPPED_GLYPHS`` of its characters (its text cannot be read)."""
+    texts = [line.text for page in pages for line in page.lines]
+    texts += [cell for page in pages for table in page.tables for row in table.rows for cell in row]
+    unmapped = sum(len(_UNMAPPED_GLYPH.findall(text)) for text in texts)
+    if not unmapped:
+        return
+    characters = sum(len(_UNMAPPED_GLYPH.sub("\ufffd", text)) for text in texts)
+    if unmapped > UNMAPPED_GLYPHS * characters:
+        raise InputError(_("the PDF's fonts do not say which characters {count} of its glyphs are, so its text cannot "
+                           "be read: lint the Word or Excel file it was made from, or a PDF exported with its fonts "
+                           "embedded", count=unmapped))
+    for page in pages:
+        for line in page.lines:
+            line.text = _UNMAPPED_GLYPH.sub("\ufffd", line.text)
+        for table in page.tables:
+            table.rows = [[_UNMAPPED_GLYPH.sub("\ufffd", cell) for cell in row] for row in table.rows]
 
 
 def _read_page(page, number: int) -> _Page:
