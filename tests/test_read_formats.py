@@ -489,6 +489,29 @@ def test_pdf_with_a_few_unmapped_glyphs_reads_each_as_one_character(tmp_path):
     assert not [f for f in findings(str(path)) if f["code"].startswith("PUN")]  # no bracket of "(cid:"
 
 
+def test_letter_spaced_pdf_text_is_read_without_the_spaces_between_characters(tmp_path):
+    """A line set with wide character spacing (分散对齐) comes out of pdfplumber as "支 出 决 算 为 8 5 2 . 6 8";
+    a line of single numbers (a 栏次 line) keeps its spaces."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(tmp_path / "分散对齐.pdf"))
+    for index, (line, spacing) in enumerate([("支出决算为852.68万元，完成年初预算的72.83.1%。", 6), ("栏次 1 2 3 4 5 6", 0)]):
+        text = page.beginText(40, 760 - 30 * index)
+        text.setFont("STSong-Light", 11)
+        text.setCharSpace(spacing)
+        text.textLine(line)
+        page.drawText(text)
+    page.save()
+    assert run("extract", str(tmp_path / "分散对齐.pdf")).stdout.splitlines()[1:3] == [
+        "支出决算为852.68万元，完成年初预算的72.83.1%。", "栏次 1 2 3 4 5 6"]
+    (malformed,) = [f for f in findings(str(tmp_path / "分散对齐.pdf")) if f["code"] == "NUM001"]
+    assert malformed["quote"] == "72.83.1%" and malformed["location"]["label"] == "page 1, line 1, col 22"
+
+
 # --- bad files, folders ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["坏.pdf", "坏.docx", "坏.xlsx", "坏.xls"])

@@ -7,6 +7,8 @@
   "第 3 页") or recur on several pages; they are left out of the text.
 - Each text line and table row remembers its page and its line on the page (counting every
   visual line from the top of the page, as a reader counts).
+- A line set letter-spaced (分散对齐, or justified wide) comes out of pdfplumber with a space between
+  every two characters ("支 出 决 算 为 8 5 2 . 6 8 万 元"); such a run is read without them.
 - A PDF without a text layer (a scan) is refused: disclint does not do OCR. So is one whose fonts
   do not say which character each glyph is (pdfminer then reads "(cid:1234)" for a glyph) when such
   glyphs make up much of its text; a few of them each read as one "\ufffd".
@@ -27,6 +29,11 @@ from linter.read.location import Location
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
 MARGIN = 0.08
+#: Six characters or more each standing alone between single spaces: letter-spaced text, when
+#: at least ``_SPACED_HAN`` of them are Chinese (not a line of 栏次 numbers "1 2 3 4 5 6").
+_SPACED = compile_re(r"(?<!\S)\S(?: \S){5,}(?!\S)")
+_SPACED_HAN = 3
+_HAN = compile_re("[\u3400-\u4dbf\u4e00-\u9fff]")
 #: A glyph whose font does not map it to a character, as pdfminer reads it.
 _UNMAPPED_GLYPH = compile_re(r"\(cid:\d+\)")
 #: Share of a PDF's characters that may be unmapped glyphs before its text is refused as unreadable.
@@ -113,12 +120,21 @@ def _read_page(page, number: int) -> _Page:
         text_page = text_page.outside_bbox(table.bbox)
         rows = table.extract()
         tops = [row.bbox[1] if row.bbox else table.bbox[1] for row in table.rows]
-        result.tables.append(_Table(float(table.bbox[1]), [[c or "" for c in row] for row in rows], tops))
+        result.tables.append(_Table(float(table.bbox[1]), [[_unspaced(c or "") for c in row] for row in rows], tops))
     for line in text_page.extract_text_lines(strip=True):
         if line["text"].strip():
-            result.lines.append(_Line(line["text"].strip(), float(line["top"]), float(line["bottom"])))
+            result.lines.append(_Line(_unspaced(line["text"].strip()), float(line["top"]), float(line["bottom"])))
     result.visual_tops = _visual_lines(page)
     return result
+
+
+def _unspaced(text: str) -> str:
+    """``text`` without the spaces pdfplumber puts between letter-spaced characters (see ``_SPACED``)."""
+    def joined(match: re.Match) -> str:
+        run = match.group()
+        return run.replace(" ", "") if len(_HAN.findall(run)) >= _SPACED_HAN else run
+
+    return _SPACED.sub(joined, text) if " " in text else text
 
 
 def _visual_lines(page) -> list[float]:
