@@ -68,6 +68,17 @@ def test_full_width_digits_keep_their_columns():
     assert (span.start.line, span.start.column) == (3, 27)
 
 
+def test_a_letter_spaced_line_is_read_without_its_spaces_and_maps_back():
+    """"支 出 决 算 为 8 5 2 . 6 8 万 元": a 分散对齐 line as extraction tools give it. A line of 栏次
+    numbers and spaced words too few to be letter-spaced keep their spaces."""
+    text = "支 出 决 算 为 8 5 2 . 6 8 万 元 ， 完 成 7 2 . 8 3 . 1 % 。\n栏次 1 2 3 4 5 6\n2 0 2 2 年 度\n"
+    document = Document(decode_bytes(text.encode("utf-8")))
+    assert document.flow.text.splitlines() == ["支出决算为852.68万元，完成72.83.1%。", "栏次1 2 3 4 5 6", "2 0 2 2年度"]
+    start = document.flow.text.index("72.83.1%")
+    span = document.span(start, start + len("72.83.1%"))
+    assert (span.start.line, span.start.column, span.end.column, span.quote) == (1, 33, 48, "7 2 . 8 3 . 1 %")
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

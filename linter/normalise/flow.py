@@ -4,7 +4,8 @@
 - lines wrapped mid-sentence are joined, headings, list items and table rows stay on their own line;
 - full-width digits, ``．``, ``％`` and brackets become ASCII (one character for one, so
   positions stay exact);
-- spaces next to Chinese characters ("2022 年度收入 199.25 万元") are removed.
+- spaces next to Chinese characters ("2022 年度收入 199.25 万元") are removed, and so are those of a
+  letter-spaced run ("支 出 决 算 为 8 5 2 . 6 8 万 元", a 分散对齐 line as extraction tools give it).
 
 Every character of the result maps back to the original offset it came from.
 """
@@ -87,6 +88,21 @@ def line_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
+#: Six characters or more each standing alone between single spaces: letter-spaced text when at
+#: least ``_SPACED_HAN`` of them are Chinese (not a line of 栏次 numbers "1 2 3 4 5 6").
+_SPACED = compile_re(r"(?<!\S)\S(?: \S){5,}(?!\S)")
+_SPACED_HAN = 3
+_HAN = compile_re("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def letter_spaced_runs(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each letter-spaced run of ``text`` (see ``_SPACED``): its characters are
+    at ``start``, ``start + 2``, …"""
+    if " " not in text:
+        return []
+    return [m.span() for m in _SPACED.finditer(text) if len(_HAN.findall(m.group())) >= _SPACED_HAN]
+
+
 def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozenset[int] = frozenset()) -> MappedText:
     """Normalise ``source`` into flow text (see module docstring); with ``hard_breaks`` every
     line is a unit of its own (the paragraphs of a Word document are never wrapped lines); the
@@ -130,12 +146,23 @@ def _add_line(builder: MappedTextBuilder, line: str, origin: int) -> None:
         builder.add(text, origin)
         return
     position = 0
-    for match in _CHANGED_SPACES.finditer(text):
+    for start, end in letter_spaced_runs(text):
+        _add_spaced(builder, text, origin, position, start)
+        for at in range(start, end, 2):
+            builder.add(text[at], origin + at)
+        position = end
+    _add_spaced(builder, text, origin, position, len(text))
+
+
+def _add_spaced(builder: MappedTextBuilder, text: str, origin: int, start: int, end: int) -> None:
+    """Append ``text[start:end]``, dropping the spaces next to CJK text (see ``_CHANGED_SPACES``)."""
+    position = start
+    for match in _CHANGED_SPACES.finditer(text, start, end):
         builder.add(text[position:match.start()], origin + position)
         if not (_sticks(text[match.start() - 1]) or _sticks(text[match.end()])):
             builder.add(" ", origin + match.start())
         position = match.end()
-    builder.add(text[position:], origin + position)
+    builder.add(text[position:end], origin + position)
 
 
 def _ascii_commas(match: re.Match) -> str:

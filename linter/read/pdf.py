@@ -24,16 +24,12 @@ from pathlib import Path
 from linter.patterns import compile_re
 from linter.read.decode import InputError, SourceFile
 from linter.i18n import _
+from linter.normalise.flow import letter_spaced_runs
 from linter.read.extracted import ExtractedText, unit_of
 from linter.read.location import Location
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
 MARGIN = 0.08
-#: Six characters or more each standing alone between single spaces: letter-spaced text, when
-#: at least ``_SPACED_HAN`` of them are Chinese (not a line of 栏次 numbers "1 2 3 4 5 6").
-_SPACED = compile_re(r"(?<!\S)\S(?: \S){5,}(?!\S)")
-_SPACED_HAN = 3
-_HAN = compile_re("[\u3400-\u4dbf\u4e00-\u9fff]")
 #: A glyph whose font does not map it to a character, as pdfminer reads it.
 _UNMAPPED_GLYPH = compile_re(r"\(cid:\d+\)")
 #: Share of a PDF's characters that may be unmapped glyphs before its text is refused as unreadable.
@@ -129,12 +125,13 @@ def _read_page(page, number: int) -> _Page:
 
 
 def _unspaced(text: str) -> str:
-    """``text`` without the spaces pdfplumber puts between letter-spaced characters (see ``_SPACED``)."""
-    def joined(match: re.Match) -> str:
-        run = match.group()
-        return run.replace(" ", "") if len(_HAN.findall(run)) >= _SPACED_HAN else run
-
-    return _SPACED.sub(joined, text) if " " in text else text
+    """``text`` without the spaces pdfplumber puts between letter-spaced characters (see
+    :func:`~linter.normalise.flow.letter_spaced_runs`)."""
+    parts, position = [], 0
+    for start, end in letter_spaced_runs(text):
+        parts += [text[position:start], text[start:end:2]]
+        position = end
+    return "".join(parts) + text[position:]
 
 
 def _visual_lines(page) -> list[float]:
