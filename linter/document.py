@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from linter.normalise import MappedText, SourceText, build_flow
+from linter.normalise.markdown import pipe_tables_as_tabs
 from linter.normalise.position import Position
 from linter.read import SourceFile
 
@@ -24,12 +25,14 @@ class Span:
 
 
 class Document:
-    """One disclosure: original text, flow text, and (lazily) its numbers, claims and tables."""
+    """One disclosure: original text (a Markdown table's rows read as tab-separated ones, see
+    :mod:`linter.normalise.markdown`), flow text, and (lazily) its numbers, claims and tables."""
 
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.path = source.path
-        self.original = SourceText(source.text)
+        text, self.markdown_rows = pipe_tables_as_tabs(source.text) if source.is_text else (source.text, frozenset())
+        self.original = SourceText(text)
         self._derived: dict = {}
 
     @cached_property
@@ -61,7 +64,7 @@ class Document:
         if self.source.grids:
             tables = (table_from_grid(self.original, grid) for grid in self.source.grids)
             return [table for table in tables if table is not None]
-        return find_tables(self.original)
+        return find_tables(self.original, self.markdown_rows)
 
     def derived(self, compute, *args):
         """``compute(self, *args)``, computed once per document and shared by the rules that need it."""

@@ -79,6 +79,16 @@ def test_a_letter_spaced_line_is_read_without_its_spaces_and_maps_back():
     assert (span.start.line, span.start.column, span.end.column, span.quote) == (1, 33, 48, "7 2 . 8 3 . 1 %")
 
 
+def test_markdown_table_rows_become_tab_separated_one_character_for_one():
+    from linter.normalise.markdown import pipe_tables_as_tabs
+
+    text = "说明 a|b\n| 合计 | 1.00 |\r\n|---|:--:|\n正文\n"
+    converted, rows = pipe_tables_as_tabs(text)
+    assert converted == "说明 a|b\n\t 合计 \t 1.00 \t\r\n" + " " * len("|---|:--:|") + "\n正文\n"
+    assert rows == {text.index("| 合计"), text.index("|---")}
+    assert pipe_tables_as_tabs("没有表格的文本\n") == ("没有表格的文本\n", frozenset())
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

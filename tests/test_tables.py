@@ -32,6 +32,25 @@ def test_tab_separated_code_table_places_values_by_cell():
     assert table.rows[1].code == "2013704" and table.rows[1].level == "项"
 
 
+#: A 表5 converted to Markdown: a pipe table without 栏次 line, its 201 row off by 5 in 项目支出.
+MARKDOWN_TABLE = (
+    "2022年度一般公共预算财政拨款支出决算表（表5）\n\n单位：万元\n\n"
+    "| 科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |\n"
+    "|---|---|:---:|---:|---:|\n"
+    "|  | 合计 | 100.00 | 60.00 | 40.00 |\n"
+    "| 201 | 一般公共服务支出 | 100.00 | 60.00 | 45.00 |\n"
+    "\n一般公共服务(类)支出100.00万元。\n"
+)
+
+
+def test_markdown_table_is_read_by_its_cells_and_findings_point_into_them():
+    (table,) = tables_of(MARKDOWN_TABLE)
+    assert table.problem is None and table.unit == "万元"
+    assert [values(row) for row in table.rows] == [{1: 100.0, 2: 60.0, 3: 40.0}, {1: 100.0, 2: 60.0, 3: 45.0}]
+    found = {(f.code, f.span.start.line, f.span.start.column, f.span.quote) for f in lint_text(MARKDOWN_TABLE)}
+    assert found == {("TBL003", 7, 28, "40.00"), ("TBL002", 8, 20, "100.00")}  # no finding of the pipes
+
+
 def test_shifted_total_cell_is_realigned():
     (table,) = tables_of(
         "2020年度支出决算表（表3）\n类\t款\t项\t栏次\t1\t2\t3\n⇥⇥合计\t1569.06\t67.86\t1501.2\n"

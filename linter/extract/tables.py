@@ -334,8 +334,9 @@ def table_kind(title: str) -> str | None:
     return None
 
 
-def find_tables(source: SourceText) -> list[Table]:
-    """Every table of a document, in order."""
+def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> list[Table]:
+    """Every table of a document, in order. A table whose rows start at ``cell_rows`` (a Markdown
+    table's) is read as the cells of a grid (:func:`table_from_grid`) when it prints no 栏次 line."""
     lines = source.lines()
     stripped_lines = [raw.strip() for _, raw in lines]
     starts = _table_starts(lines, stripped_lines)
@@ -349,6 +350,10 @@ def find_tables(source: SourceText) -> list[Table]:
             body.append(line_index)
         region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
         table = Table(kind, number, title, t_start, t_end, t_start, region_end)
+        cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]]
+        if cells and kind not in (PERFORMANCE, BASIC) and not any(_header_columns(_tokens(*lines[i], i)) for i in cells):
+            lines = [*lines]  # the shared lines stay as they are
+            body = _with_column_numbers(lines, body)
         if kind != PERFORMANCE:
             _parse(table, lines, body)
         tables.append(table)
