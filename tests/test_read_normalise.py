@@ -89,6 +89,18 @@ def test_markdown_table_rows_become_tab_separated_one_character_for_one():
     assert pipe_tables_as_tabs("没有表格的文本\n") == ("没有表格的文本\n", frozenset())
 
 
+def test_wrapped_lines_of_a_text_extracted_with_its_layout_are_joined():
+    """pdftotext -layout and pdfplumber's layout mode pad table rows with runs of spaces to the
+    page's width: they must not make a wrapped numbered line look like a short heading."""
+    narrative = "指事业单位开展专业业务活动及辅助活动所取得的收入，按规定纳入部门预算管理。"[:32]
+    rows = [f"      201    06    0{i}       行政运行{' ' * 40}1,511.90{' ' * 12}1,511.89{' ' * 20}0.01" for i in range(12)]
+    text = "\n".join([*rows, *[f"    {narrative}" for _ in range(10)],
+                      "    三、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经",
+                      "营活动取得的收入。", "    四、其他收入：指除上述收入以外的收入。"]) + "\n"
+    flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
+    assert "三、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。\n四、" in flow
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

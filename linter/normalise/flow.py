@@ -72,20 +72,31 @@ def _starts_heading(line: str) -> bool:
 
 
 def is_heading(line: str, width: int = 40) -> bool:
-    """A numbered line shorter than a full line, without sentence punctuation: a heading."""
+    """A numbered line shorter than a full line (both measured by :func:`_length`), without
+    sentence punctuation: a heading."""
     return (
-        len(line) < min(40, 0.85 * width)
+        _length(line) < min(40, 0.85 * width)
         and not _SENTENCE_PUNCTUATION.search(line)
         and _starts_heading(line)
     )
 
 
 def line_width(lines: list[str]) -> int:
-    """The document's full line length (90th percentile), to tell wrapped lines from short ones."""
-    lengths = sorted(len(line) for line in lines if line and "\t" not in line)
+    """The document's full line length (90th percentile of :func:`_length`), to tell wrapped lines
+    from short ones. Tab-separated table rows do not count."""
+    lengths = sorted(_length(line) for line in lines if line and "\t" not in line)
     if len(lengths) < 20:
         return 40  # too few lines to tell: assume a common page width
     return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+_SPACE_RUN = compile_re(r"  +")
+
+
+def _length(line: str) -> int:
+    """The length of a line with each run of spaces counted as one: a text extracted with its
+    layout pads table rows and justified lines with runs of them."""
+    return len(_SPACE_RUN.sub(" ", line)) if "  " in line else len(line)
 
 
 #: Six characters or more each standing alone between single spaces: letter-spaced text when at
