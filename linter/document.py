@@ -85,6 +85,6 @@ class Document:
             end,
             self.original.position(start),
             self.original.position(end),
-            self.original.text[start:end],
+            self.source.text[start:end],  # as written: a Markdown row's pipes are tabs in ``original``
             self.source.locator.locate(start) if self.source.locator else None,
         )

@@ -157,6 +157,11 @@ def formulaic(rng: random.Random) -> bytes:
                 f"{rng.choice(_FINANCE)}{n()}{unit()}；支出总计{n()}{unit()}，其中{rng.choice(_FINANCE)}{n()}{unit()}。",
         lambda: f"“三公”经费预算为{n()}{unit()}，其中：公务接待费{n()}{unit()}。“三公”经费支出共计{n()}{unit()}，"
                 f"较上年支出数{rng.choice(['减少', '增加'])}{n()}{unit()}，占“三公”经费的{n()}%。",
+        # Forms read since the sixth session: a list printing its unit once, a letter-spaced line.
+        lambda: f"{rng.choice(_FINANCE)}、{rng.choice(_FINANCE)}{rng.choice(['分别', '各', '依次'])}为"
+                f"{'、'.join(n() for _ in range(rng.randint(2, 30)))}{unit()}，分别{rng.choice(['占', '比上年减少', '下降'])}"
+                f"{'、'.join(n() for _ in range(rng.randint(1, 30)))}{rng.choice(['%', '万元', ''])}。",
+        lambda: " ".join(f"年初预算为{n()}{unit()}，支出决算为{n()}{unit()}，完成年初预算的{n()}%。"),
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
@@ -177,6 +182,9 @@ def table_text(rng: random.Random) -> bytes:
                            str(rng.randint(2010101, 2309999)), str(row + 1), "", "合计", "总计"])
         cells = [code, rng.choice(_FINANCE)] + [rng.choice([_number(rng), "", "-"]) for _ in range(columns)]
         lines.append(separator.join(cells))
+    if rng.random() < 0.2:  # a Markdown pipe table, its delimiter row under the header
+        rows = [f"| {' | '.join(line.split(separator))} |" for line in lines[2:]]
+        lines[2:] = rows[:1] + ["|" + "---|" * (columns + 2)] + rows[1:]
     if rng.random() < 0.5:
         a, b = rng.randint(1, 40), rng.randint(1, 40)
         lines.append(f"注：{a}行=（{b}+{b + 1}+…+{rng.choice([b + 5, b + 500, 10**rng.randint(1, 9)])}）行；"

@@ -49,6 +49,8 @@ def test_markdown_table_is_read_by_its_cells_and_findings_point_into_them():
     assert [values(row) for row in table.rows] == [{1: 100.0, 2: 60.0, 3: 40.0}, {1: 100.0, 2: 60.0, 3: 45.0}]
     found = {(f.code, f.span.start.line, f.span.start.column, f.span.quote) for f in lint_text(MARKDOWN_TABLE)}
     assert found == {("TBL003", 7, 28, "40.00"), ("TBL002", 8, 20, "100.00")}  # no finding of the pipes
+    document, row = Document(decode_bytes(MARKDOWN_TABLE.encode("utf-8"))), MARKDOWN_TABLE.index("| 201")
+    assert document.source_span(row, row + 7).quote == "| 201 |"  # quotes are as written
 
 
 def test_shifted_total_cell_is_realigned():
