@@ -89,3 +89,21 @@ def _starts(lines: list[str]) -> list[int]:
         starts.append(at)
         at += len(line) + 1
     return starts
+
+
+@pytest.mark.parametrize("pdf", PDFS[:2], ids=lambda p: p.stem)
+def test_extracted_text_of_a_pdf_reads_its_tables_as_the_pdf_does(pdf, tmp_path):
+    """A PDF's text with its tables as tab-separated rows that keep their empty cells (what a
+    converter like the examples' gives, and what ``disclint extract`` prints), linted as a text
+    file: its tables are read by their cells, and the table rules find what they find in the PDF."""
+    from linter.read import read_document
+
+    (tmp_path / "extracted.txt").write_text(read_document(pdf).text, encoding="utf-8")
+
+    def table_findings(path):
+        settings = Configuration({}, isolated=True).for_path(path)
+        return sorted((f.code, f.message.split(": ", 1)[-1].replace("万元", "")) for f in lint_file(path, settings)
+                      if f.code in ("TBL002", "TBL003", "TBL004"))
+
+    found = table_findings(pdf)
+    assert found and table_findings(tmp_path / "extracted.txt") == found

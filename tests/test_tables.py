@@ -53,6 +53,33 @@ def test_markdown_table_is_read_by_its_cells_and_findings_point_into_them():
     assert document.source_span(row, row + 7).quote == "| 201 |"  # quotes are as written
 
 
+#: A 收入决算表 as a text converter gives a Shanghai PDF's table: tab-separated cells, empty ones
+#: kept, no 栏次 line, the header's cells merged; its 201 row is off by 5 in 其他收入. Another table follows.
+TAB_GRID = (
+    "收入决算表\n单位：万元\n项目\t\t\t\t本年收入合计\t财政拨款收入\t事业收入\t其他收入\n"
+    "支出功能分类\t\t\t科目名称\t\t\t\t\n"
+    "类\t款\t项\t合计\t100.00\t60.00\t\t40.00\n"
+    "201\t\t\t一般公共服务支出\t100.00\t60.00\t\t45.00\n"
+    "201\t01\t\t人大事务\t100.00\t60.00\t\t45.00\n\n"
+    "财政拨款“三公”经费支出决算表\n单位：万元\n合计\t因公出国（境）费\t公务用车购置及运行费\n"
+)
+
+
+def test_tab_table_without_line_numbers_that_keeps_its_empty_cells_is_read_as_a_grid():
+    tables = tables_of(TAB_GRID)
+    assert tables[0].problem is None and tables[0].columns == [1, 2, 3, 4] and len(tables) == 2
+    assert [values(row) for row in tables[0].rows][:2] == [{1: 100.0, 2: 60.0, 4: 40.0}, {1: 100.0, 2: 60.0, 4: 45.0}]
+    assert {(f.code, f.span.quote) for f in lint_text(TAB_GRID, select=["TBL003"])} == {("TBL003", "40.00")}
+
+
+def test_tab_table_whose_rows_have_unequal_cells_is_not_read_as_a_grid():
+    """A converter that drops empty cells: which column "45.00" is in cannot be told, so only each
+    row's total (column 1) is placed."""
+    text = TAB_GRID.replace("一般公共服务支出\t100.00\t60.00\t\t45.00", "一般公共服务支出\t100.00\t60.00\t45.00")
+    assert tables_of(text)[0].columns == [1]
+    assert not lint_text(text, select=["TBL003"])  # column sums need the columns
+
+
 def test_shifted_total_cell_is_realigned():
     (table,) = tables_of(
         "2020年度支出决算表（表3）\n类\t款\t项\t栏次\t1\t2\t3\n⇥⇥合计\t1569.06\t67.86\t1501.2\n"

@@ -336,13 +336,15 @@ def table_kind(title: str) -> str | None:
 
 def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> list[Table]:
     """Every table of a document, in order. A table whose rows start at ``cell_rows`` (a Markdown
-    table's) is read as the cells of a grid (:func:`table_from_grid`) when it prints no 栏次 line."""
+    table's), or whose tab-separated rows all have as many cells, is read as the cells of a grid
+    (:func:`table_from_grid`): numbered 1, 2, … when it prints no 栏次 line (or a broken one), a
+    基本支出 table's economic codes joined."""
     lines = source.lines()
     stripped_lines = [raw.strip() for _, raw in lines]
     starts = _table_starts(lines, stripped_lines)
     tables = []
     for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
-        end_index = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
+        end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)
         body = []
         for line_index in range(index + (1 if title else 0), end_index):
             if _is_part(stripped_lines[line_index]):
@@ -350,9 +352,13 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             body.append(line_index)
         region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
         table = Table(kind, number, title, t_start, t_end, t_start, region_end)
-        cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]]
-        if cells and kind not in (PERFORMANCE, BASIC) and not any(_header_columns(_tokens(*lines[i], i)) for i in cells):
+        cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]] or _grid_rows(lines, stripped_lines, body)
+        if cells and kind == BASIC:  # economic codes split over 类 and 款 cells, as a grid's are joined
             lines = [*lines]  # the shared lines stay as they are
+            for i in cells:
+                lines[i] = (lines[i][0], _joined_economic_codes(lines[i][1]))
+        elif cells and kind != PERFORMANCE and not any(_header_columns(_tokens(*lines[i], i)) for i in cells):
+            lines = [*lines]
             body = _with_column_numbers(lines, body)
         if kind != PERFORMANCE:
             _parse(table, lines, body)
@@ -363,6 +369,13 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             table.unit = next(iter(units))  # one unit line per table, but every one says the same
         _stamp_unit(table)
     return tables
+
+
+def _grid_rows(lines: list[tuple[int, str]], stripped_lines: list[str], body: list[int]) -> list[int]:
+    """The body's tab-separated rows when there are two or more and all have as many cells: a
+    table that kept its empty cells, as a grid does; else none."""
+    rows = [i for i in body if "\t" in lines[i][1] and stripped_lines[i]]
+    return rows if len(rows) >= 2 and len({lines[i][1].count("\t") for i in rows}) == 1 else []
 
 
 def _stamp_unit(table: Table) -> None:
