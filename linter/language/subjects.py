@@ -18,15 +18,15 @@ _SUBJECT_ITEM = compile_regex(r"^.{0,12}支出功能分类科目.*$", regex.MULT
 #: The next item of the glossary's outer list ("(十一)结余分配") or the next part.
 _NEXT_ITEM = compile_regex(r"^(?:\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分|附件)", regex.MULTILINE)
 _LEVEL = compile_regex(r"\s*\((类|款|项)\)")
-#: The budget year in a title or part heading ("2022年度部门决算", "2024年部门预算表").
-_TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(?:预算|决算)")
+#: The budget year and the kind of disclosure in a title or part heading ("2022年度部门决算", "2024年部门预算表").
+TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(预算|决算)")
 
 
 def document_year(text: str) -> int | None:
     """The year a disclosure is for, read from its title and part headings ("2022年度…部门决算");
     the year written most often wins (a budget may also name last year's final account).
     None when no such phrase is there."""
-    years = Counter(int(match.group(1)) for match in _TITLE_YEAR.finditer(text))
+    years = Counter(int(match.group(1)) for match in TITLE_YEAR.finditer(text))
     if not years:
         return None
     return max(years, key=lambda year: (years[year], year))

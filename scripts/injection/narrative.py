@@ -153,7 +153,31 @@ def malformed_number(text: str, rng: random.Random) -> Injection | None:
     return None
 
 
+#: The title of a disclosure: its year ("2022年度XX局部门决算").
+_TITLE_YEAR = regex.compile(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(?:预算|决算)")
+
+
+def stale_year(text: str, rng: random.Random) -> Injection | None:
+    """A year left from last year's file: the document's year Y, where a line or sentence names its
+    figures by it ("2022年度一般公共预算财政拨款支出…万元"), written Y−1; or a comparison with Y−1
+    ("与2021年度相比，…增加") written with Y−2."""
+    title = _TITLE_YEAR.search(text)
+    if title is None:
+        return None
+    year = int(title.group(1))
+    subjects = regex.compile(
+        rf"(?:^|(?<=[。\n]))(?P<num>{year})年度?(?=[^，。；\n]{{0,20}}?(?:收入|支出|决算)[^。\n]*?\d(?:万元|元))",
+        regex.MULTILINE)
+    comparisons = regex.compile(rf"(?:与|比|较)(?P<num>{year - 1})年度?(?=[^。\n]*?(?:增加|减少|增长|下降))")
+    sites = [(m, year - 1) for m in _sites(subjects, text)] + [(m, year - 2) for m in _sites(comparisons, text)]
+    if not sites:
+        return None
+    match, new = rng.choice(sites)
+    return _replace(text, match, str(new), {"DOC005"}, "year")
+
+
 CLASSES = {
+    "stale-year": stale_year,
     "share-percent": _retyped(_SHARE, {"ARI001"}, "share"),
     "growth-rate": _retyped(_GROWTH, {"ARI002"}, "growth rate"),
     "completion-rate": _retyped(_COMPLETION, {"ARI003"}, "completion rate"),
