@@ -159,8 +159,8 @@ _TITLE_YEAR = regex.compile(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(
 
 def stale_year(text: str, rng: random.Random) -> Injection | None:
     """A year left from last year's file: the document's year Y, where a line or sentence names its
-    figures by it ("2022年度一般公共预算财政拨款支出…万元"), written Y−1; or a comparison with Y−1
-    ("与2021年度相比，…增加") written with Y−2."""
+    figures by it ("2022年度一般公共预算财政拨款支出…万元") or a table's title does ("2022年度收入决算表"),
+    written Y−1; or a comparison with Y−1 ("与2021年度相比，…增加") written with Y−2."""
     title = _TITLE_YEAR.search(text)
     if title is None:
         return None
@@ -169,7 +169,9 @@ def stale_year(text: str, rng: random.Random) -> Injection | None:
         rf"(?:^|(?<=[。\n]))(?P<num>{year})年度?(?=[^，。；\n]{{0,20}}?(?:收入|支出|决算)[^。\n]*?\d(?:万元|元))",
         regex.MULTILINE)
     comparisons = regex.compile(rf"(?:与|比|较)(?P<num>{year - 1})年度?(?=[^。\n]*?(?:增加|减少|增长|下降))")
-    sites = [(m, year - 1) for m in _sites(subjects, text)] + [(m, year - 2) for m in _sites(comparisons, text)]
+    tables = regex.compile(rf"^(?P<num>{year})\s*年度?[^，。；\n]{{2,40}}表(?:\s*[(（]表\s*\d+[)）])?\s*$", regex.MULTILINE)
+    sites = ([(m, year - 1) for m in [*_sites(subjects, text), *tables.finditer(text)]]
+             + [(m, year - 2) for m in _sites(comparisons, text)])
     if not sites:
         return None
     match, new = rng.choice(sites)

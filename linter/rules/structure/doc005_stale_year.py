@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.extract.tables import BUDGET, FINAL, document_kind_and_year
@@ -31,6 +33,11 @@ _SUBJECT = compile_re(
     rf"{_YEAR}(?=[，,]?(?:(?!结转|结余)[^，,；;：:和与及、]){{0,30}}?(?:收入|支出|收支|预算|决算|经费|拨款|总计|合计))")
 _REASON = compile_re(r"原因|主要是|由于|因为|一是")
 _AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
+#: A table's title naming a year, on a line of its own ("2022年度收入支出决算总表（表1）", "表1. XX局2024年
+#: 部门收支总表", "2022 年度数据资源服务中心整体绩效自评表").
+_TABLE_TITLE = compile_re(
+    r"\s*(?P<title>(?:表\s*\d{1,2}\s*[.．、]?\s*)?[^，。；：:\d]{0,30}?(?<!\d)(?P<year>20\d{2})\s*年度?"
+    r"(?!\s*\d)[^，。；：:]{2,60}?表)\s*(?:[(（]\s*表?\s*\d{1,2}\s*[)）])?\s*$")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
 _AS_OF = compile_re(r"截[至止](?P<year>20\d{2})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
@@ -40,10 +47,13 @@ class StaleYear(Rule):
 
     Drafts start from last year's file, and a year the clerk did not change contradicts the
     document's own: a 2023 决算 that compares "与2021年度相比", states
-    "2022年度收入、支出决算总计…", or counts its cars "截至2022年12月31日".
+    "2022年度收入、支出决算总计…", counts its cars "截至2022年12月31日", or titles a table
+    "2022年度收入决算表".
 
-    The document's year and kind come from its title ("2023年度XX局部门决算", "2024年部门预算")
-    and table titles; when they disagree or cannot be read, nothing is checked. In a 决算 of year
+    The document's year and kind come from its title ("2023年度XX局部门决算", "2024年部门预算"),
+    which most table titles that name a year must name too (without a title, the year most
+    table titles name); when they disagree or cannot be read, nothing is checked. A table
+    titled with another year is reported. In a 决算 of year
     Y, a year-on-year comparison (a comparison with a year followed by a change:
     "与2022年度相比，…增加") must name Y−1, except one with a budget ("比2023年预算", which may be
     the year's own); a sentence stating amounts must not name its figures by another year than
@@ -78,19 +88,28 @@ class StaleYear(Rule):
             if "\t" in sentence.group() or "20" not in sentence.group():
                 continue
             for start, found, expected, message in _stale_years(sentence.group(), kind, year):
-                yield self._finding(document, sentence.start() + start, found, expected, _with(message, evidence))
+                at = sentence.start() + start
+                yield self._finding(document, document.flow.source_span(at, at + 4), found, expected,
+                                    _with(message, evidence))
         if kind == FINAL:
             for match in _AS_OF.finditer(text):
                 if int(match.group("year")) != year:
                     message = _("counts 截至{found}年, but the {year} 决算 counts at the end of {year}",
                                 found=match.group("year"), year=year)
-                    yield self._finding(document, match.start("year"), int(match.group("year")), year,
-                                        _with(message, evidence))
+                    at = match.start("year")
+                    yield self._finding(document, document.flow.source_span(at, at + 4), int(match.group("year")),
+                                        year, _with(message, evidence))
+        for title, found, at in _table_years(document):
+            if found != year:
+                message = _("the table “{table}” is titled {found}年, but this is the {year} {kind}",
+                            table=title, found=found, year=year, kind=kind)
+                yield self._finding(document, (at, at + 4), found, year, _with(message, evidence))
 
-    def _finding(self, document, at: int, found: int, expected: int, message: str):
-        start, end = document.flow.source_span(at, at + 4)
+    def _finding(self, document, span: tuple[int, int], found: int, expected: int, message: str):
+        """A finding on the year at original offsets ``span``."""
+        start, end = span
         fix = Fix(start, end, str(expected), safe=False) if document.source.text[start:end] == str(found) else None
-        return self.finding(document, document.span(at, at + 4), message, expected=str(expected), fix=fix)
+        return self.finding(document, document.source_span(start, end), message, expected=str(expected), fix=fix)
 
 
 def _with(message: str, evidence: str) -> str:
@@ -127,17 +146,31 @@ def _stale_years(sentence: str, kind: str, year: int):
                          found=match.group("year"), year=year, previous=year - 1))
 
 
+def _table_years(document) -> list[tuple[str, int, int]]:
+    """``(title, year, original offset of the year)`` of each table title that names a year: a line
+    of its own such as "2022年度收入决算表（表2）" or "表1. XX局2024年部门收支总表"."""
+    found = []
+    for start, line in document.original.lines():
+        if "表" in line and "20" in line and "\t" not in line and (match := _TABLE_TITLE.match(line)):
+            found.append((match.group("title"), int(match.group("year")), start + match.start("year")))
+    return found
+
+
 def disclosure_kind_and_year(document) -> tuple[str | None, int | None, str]:
     """The kind (决算 or 预算) and year of the disclosure and where they are read: its title (the
-    first phrase such as "2023年度XX局部门决算") and its table titles, when both agree;
-    ``(None, None, "")`` otherwise."""
+    first phrase such as "2023年度XX局部门决算"), which no other year may outnumber among the table
+    titles, else the year most table titles name; ``(None, None, "")`` when they disagree or say
+    nothing."""
     title = TITLE_YEAR.search(document.flow.text)
-    tables_kind, tables_year = document_kind_and_year(document.original, document.tables)
+    tables_kind, _year = document_kind_and_year(document.original, document.tables)
+    years = Counter(year for _table, year, _at in _table_years(document))
+    most, count = years.most_common(1)[0] if years else (None, 0)
+    majority = most if 2 * count > sum(years.values()) else None
     if title is None:
-        if document.tables and tables_kind and tables_year:
-            return tables_kind, tables_year, _("read from its table titles")
+        if tables_kind and majority:
+            return tables_kind, majority, _("read from its table titles")
         return None, None, ""
     kind, year = title.group(2), int(title.group(1))
-    if (tables_kind or kind) != kind or (tables_year or year) != year:
+    if (tables_kind or kind) != kind or (years and years[year] < count):
         return None, None, ""
     return kind, year, _("read from its title “{title}”", title=title.group())
