@@ -51,15 +51,15 @@ class StaleYear(Rule):
     "2022年度收入决算表".
 
     The document's year and kind come from its title ("2023年度XX局部门决算", "2024年部门预算"),
-    which most table titles that name a year must name too (without a title, the year most
+    which no other year may outnumber among the table titles (without a title, the year most
     table titles name); when they disagree or cannot be read, nothing is checked. A table
-    titled with another year is reported. In a 决算 of year
-    Y, a year-on-year comparison (a comparison with a year followed by a change:
-    "与2022年度相比，…增加") must name Y−1, except one with a budget ("比2023年预算", which may be
-    the year's own); a sentence stating amounts must not name its figures by another year than
-    Y, unless it names Y too; "截至…12月31日" must be Y. A 预算 may also recount last year's
-    execution and compare with the latest 决算, two years back: there, a comparison must name
-    Y−1 only in a sentence that names its figures Y, or when it compares budgets
+    titled with another year is reported. In a 决算 of year Y, a year-on-year comparison (a
+    comparison with a year followed by a change: "与2022年度相比，…增加") must name Y−1, except
+    one with a budget ("比2023年预算", which may be the year's own); a sentence stating amounts
+    must not name its figures by an earlier year, unless it names Y too, nor count
+    "截至…12月31日" of an earlier year (a later year may be a plan). A 预算 may also recount last
+    year's execution and compare with the latest 决算, two years back: there, a comparison must
+    name Y−1 only in a sentence that names its figures Y, or when it compares budgets
     ("比2023年预算"). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
     are not read. The year expected is offered as an unsafe fix.
 
@@ -93,7 +93,7 @@ class StaleYear(Rule):
                                     _with(message, evidence))
         if kind == FINAL:
             for match in _AS_OF.finditer(text):
-                if int(match.group("year")) != year:
+                if int(match.group("year")) < year:
                     message = _("counts 截至{found}年, but the {year} 决算 counts at the end of {year}",
                                 found=match.group("year"), year=year)
                     at = match.start("year")
@@ -126,7 +126,7 @@ def _stale_years(sentence: str, kind: str, year: int):
     named = {int(m.group("year")) for m in subjects}
     if kind == FINAL:
         if _AMOUNT.search(sentence) and str(year) not in sentence:
-            for match in subjects[:1]:
+            for match in [m for m in subjects if int(m.group("year")) < year][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
         if named - {year}:
