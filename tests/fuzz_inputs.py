@@ -136,6 +136,11 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"（{rng.choice(_NUMERALS)}）{rng.choice(_FINANCE)}{n()}{unit()}，比上年{rng.choice(['增加', '减少'])}"
                 f"{n()}{unit()}，主要原因是{rng.choice(_FINANCE)}。",
         lambda: f"“三公”经费支出{n()}万元，其中：公务接待费{n()}万元，公务用车购置及运行费{n()}万元。",
+        # Years a draft copied from last year's file may leave (DOC005): a title, comparisons, dates.
+        lambda: f"XX局{rng.randint(1990, 2100)}{rng.choice(['年度', '年', ' 年度'])}部门{rng.choice(['决算', '预算'])}",
+        lambda: f"{rng.choice(['与', '比', '较'])}{rng.randint(1990, 2100)}年{rng.choice(['度', '度决算', '预算', ''])}"
+                f"{rng.choice(['相比，', '', '同期相比'])}{rng.choice(['增加', '减少', '持平'])}{n()}{unit()}。",
+        lambda: f"截至{rng.randint(1990, 2100)}年{rng.choice(['12月31日', '底', '末', ''])}，共有车辆{n()}辆。",
         lambda: f"公务接待费由上年的{n()}{unit()}{rng.choice(['减少到', '增加至', '减少'])}{n()}{unit()}，"
                 f"{rng.choice(['增长', '下降'])}{n()}%。",
         lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，其中：\n（一）{rng.choice(_FINANCE)}{n()}{unit()}"
