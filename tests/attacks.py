@@ -61,6 +61,13 @@ def failing_rates(size: int) -> str:
                    f"完成年初预算的12.3%。\n" for i in range(size))
 
 
+def long_failing_amount(size: int) -> str:
+    """A completion rate that does not hold, whose budget is an amount of ``size`` thousands groups
+    ("123,123,…,123.5", found by the fuzz campaign): the typos of so long an amount, which grow
+    with the square of its length, must not be looked for."""
+    return f"年初预算为1{',123' * size}.5万元，支出决算为50.5万元，完成年初预算的12.3%。\n" * 2
+
+
 #: name → (builder, the size the issue measured at 1×)
 ATTACKS = {
     "failing-rates": (failing_rates, 20_000),
@@ -71,4 +78,5 @@ ATTACKS = {
     "wide-space-table": (wide_space_table, 26),
     "huge-row-range": (huge_row_range, 16_000_000),
     "ascii-marks": (ascii_marks, 100_000),
+    "long-failing-amount": (long_failing_amount, 4_400),
 }

@@ -26,6 +26,7 @@ SMALL = {
     "huge-row-range": 100_000,
     "ascii-marks": 300,
     "failing-rates": 300,
+    "long-failing-amount": 300,
 }
 
 
@@ -56,3 +57,13 @@ def test_a_huge_row_range_is_never_expanded():
     """"1行=（2+3+…+16000000）行" once expanded sixteen million terms (126 s, 2.8 GB)."""
     build, issue_size = ATTACKS["huge-row-range"]
     assert seconds(build(issue_size)) < 2.0
+
+
+def test_the_typos_of_an_overlong_amount_are_not_looked_for():
+    """Their number grows with the square of its length (a 1,200-group amount of the fuzz campaign
+    took 0.3 s, cached afterwards, which the timing above cannot see): no typo explains it."""
+    from linter.check.arith import _MAX_TYPED_LENGTH, _one_typo_variants
+
+    assert "1234.57" in _one_typo_variants("1234.56")
+    assert _one_typo_variants("1" * _MAX_TYPED_LENGTH)
+    assert not _one_typo_variants("1" * (_MAX_TYPED_LENGTH + 1))

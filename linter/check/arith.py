@@ -143,12 +143,18 @@ def _numbers_by_text(document) -> dict[str, dict[tuple[str, str], list[Number]]]
 _SIGNIFICANT_DIGITS = 3
 #: What a slip of the finger can type in a number.
 _TYPED = "0123456789.-"
+#: Longest printed amount whose typos are looked for: the variants grow with the square of its
+#: length, and no amount a clerk types is longer (a run of digits this long is debris).
+_MAX_TYPED_LENGTH = 24
 
 
 @lru_cache(maxsize=1024)
 def _one_typo_variants(text: str) -> frozenset[str]:
     """Every text one character typed wrong, added, dropped or two neighbours swapped away from
-    ``text`` (cached: the rules ask for the same amount's variants several times)."""
+    ``text`` (cached: the rules ask for the same amount's variants several times); none for a
+    text longer than ``_MAX_TYPED_LENGTH``."""
+    if len(text) > _MAX_TYPED_LENGTH:
+        return frozenset()
     variants = {text[:i] + c + text[i:] for i in range(len(text) + 1) for c in _TYPED}
     for i in range(len(text)):
         variants.add(text[:i] + text[i + 1:])
