@@ -66,6 +66,12 @@ _SANGONG_AMOUNTS = {
             for name in _SANGONG_NAMES]
     for words, budget in (("决算", r"(?:(?:年初|全年)?预算数?为[\d,.]+万?元[，,])?"), ("预算", ""))
 }
+#: Each with its budget, in a 决算 ("“三公”经费财政拨款支出年初预算为2.85万元", "公务接待费全年预算数为10万元").
+_SANGONG_BUDGETS = [compile_re(rf"{name}(?:财政拨款)?(?:支出)?(?P<basis>年初|全年|调整后的?)?预算数?为{AMOUNT}")
+                    for name in _SANGONG_NAMES]
+#: A 三公 table's note saying its 预算数 is the budget as adjusted during the year ("预算数为“三公”经费全年预算
+#: 数，反映按规定程序调整后的预算数"): a 年初预算 may then differ from it.
+_ADJUSTED_BUDGET = compile_re(r"全年预算|调整后")
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
 _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
@@ -82,7 +88,10 @@ class TextTableAmount(Rule):
     a sentence ("主要用于：…") sits between, or the table prints its codes without names; and the 三公
     amounts of the 三公 section ("“三公”经费", 因公出国(境)费, 公务用车购置及运行维护费 with its 购置费 and
     运行维护费, 公务接待费) against the 三公 table's 决算数 (of a 决算) or 预算数 (of a 预算), whether it
-    prints the two in blocks or side by side under each quantity. A table
+    prints the two in blocks or side by side under each quantity, and a 决算's 三公 budgets
+    ("“三公”经费财政拨款支出预算为…") against its 预算数 (a 年初预算 that differs is a ``warning``: the
+    table's 预算数 is the budget as adjusted during the year, and when its note says so, a 年初预算 is
+    not compared). A table
     in 元 is converted to the text's 万元 (a text in 元 beside a table in 万元 is more precise than
     the table, and is not compared). A difference of one rounding tail (``tail_per_item``) is ``info``.
 
@@ -123,6 +132,7 @@ class TextTableAmount(Rule):
                 claims += self._classes(kind, line, tables)
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables)
+                yield from self._sangong_budgets(document, context, offset, line, tables)
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
@@ -179,13 +189,38 @@ class TextTableAmount(Rule):
         row = rows[0] if len(rows) == 1 else table.total()
         if columns is None or row is None:
             return
-        years = set(_YEAR.findall(title))
         for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_AMOUNTS[words]):
             for match in pattern.finditer(line):
-                before = sentence_before(line, match.start())
-                if _OTHER_YEAR.search(before) or (years and not years >= set(_YEAR.findall(before))):
+                if _other_year(sentence_before(line, match.start()), table):
                     continue
                 yield match, table, replace(row, name=f"{words}数 {label}"), column
+
+    def _sangong_budgets(self, document, context, offset, line, tables):
+        """The 三公 budgets a 决算's 三公 section states ("“三公”经费财政拨款支出预算为…") against the
+        三公 table's 预算数. The table's 预算数 is the budget as adjusted during the year: a 年初预算
+        that differs from it is a ``warning`` (the budget may have been adjusted), and is not
+        compared when the table's note says its 预算数 is so adjusted."""
+        table = first(tables, THREE_PUBLIC)
+        if table is None or "决算" not in table.title.replace(" ", ""):
+            return
+        columns = sangong_blocks(table).get("预算")
+        rows = [row for row in table.rows if row.has_amount]
+        row = rows[0] if len(rows) == 1 else table.total()
+        if columns is None or row is None:
+            return
+        adjusted = any(_ADJUSTED_BUDGET.search(note) for note in table.notes)
+        for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_BUDGETS):
+            for match in pattern.finditer(line):
+                initial = match.group("basis") == "年初"
+                if (initial and adjusted) or _other_year(sentence_before(line, match.start()), table):
+                    continue
+                for finding in self._compare(document, context, offset, match, table,
+                                             replace(row, name=f"预算数 {label}"), column):
+                    if initial and finding.severity == Severity.ERROR:
+                        finding.severity = Severity.WARNING
+                        finding.message = _("{message}, unless the budget was adjusted during the year",
+                                            message=finding.message)
+                    yield finding
 
     def _classes(self, kind, line, tables):
         table = first(tables, GENERAL if kind == GENERAL else FUND)
@@ -237,6 +272,13 @@ class TextTableAmount(Rule):
                               describe)
         if finding:
             yield finding
+
+
+def _other_year(before: str, table: Table) -> bool:
+    """Whether the sentence before an amount (``before``) speaks of another year than ``table``'s
+    ("上年公务接待费支出6万元", "2022年…" beside a 2023 table)."""
+    years = set(_YEAR.findall(table.title))
+    return bool(_OTHER_YEAR.search(before)) or bool(years and not years >= set(_YEAR.findall(before)))
 
 
 def _row(table: Table, key) -> Row | None:
