@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from linter.check.finding import Severity
 from linter.check.interval import amount_interval
@@ -82,7 +83,8 @@ class TextTableAmount(Rule):
 
     Each explanatory section ("五、一般公共预算财政拨款支出决算情况说明", …) is matched with its
     table by title words. Checked: totals (收、支总计 or 收入总计 and 支出总计, 收入合计, 支出合计, 基本支出, 项目支出,
-    人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), class lines ("一般公共服务(类)支出X万元",
+    人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), the sources of income the 收入表's header
+    titles ("一般公共预算拨款收入", "事业收入", …), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
     a sentence ("主要用于：…") sits between, or the table prints its codes without names; and the 三公
@@ -128,6 +130,8 @@ class TextTableAmount(Rule):
         general_lines = []
         for kind, offset, line in document.derived(section_lines):
             claims = list(self._totals(kind, line, tables))
+            if kind == INCOME:
+                claims += self._income_sources(line, tables)
             if kind in (GENERAL, FUND):
                 claims += self._classes(kind, line, tables)
             if kind == THREE_PUBLIC:
@@ -174,6 +178,21 @@ class TextTableAmount(Rule):
                     row, chosen = _row(table, row_key), _column(table, column)
                 if row is not None:
                     yield match, table, row, chosen
+
+    def _income_sources(self, line, tables):
+        """The sources of income the 收入 section states ("一般公共预算拨款收入3,000.00万元", "事业收入…")
+        against the 收入表's 合计 row, in the column its header titles so (see :func:`_income_columns`);
+        财政拨款收入 and 收入合计 are :data:`_TOTALS`'. A sentence about another year is not compared."""
+        table = first(tables, INCOME)
+        if table is None:
+            return
+        row = table.total()
+        for title, column in _income_columns(table).items():
+            if row is None or title in _INCOME_TOTALS or column == table.columns[0]:
+                continue
+            for match in _source_amount(title).finditer(line):
+                if not _OTHER_YEAR.search(sentence_before(line, match.start())):
+                    yield match, table, replace(row, name=f"{row.name} {title}"), column
 
     def _sangong(self, line, tables):
         """The 三公 amounts of the 三公 section against the 三公 table: in a 决算's table (so titled) the
@@ -272,6 +291,29 @@ class TextTableAmount(Rule):
                               describe)
         if finding:
             yield finding
+
+
+#: A 收入表's column titles in a header line: 合计, then the sources of income.
+_INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入")
+#: Sources of income :data:`_TOTALS` already compares.
+_INCOME_TOTALS = ("财政拨款收入", "收入合计", "本年收入合计")
+
+
+def _income_columns(table: Table) -> dict[str, int]:
+    """The 收入表's value columns by title ("一般公共预算拨款收入" → 2), from a header line that titles
+    each of them once, in order; empty when none does."""
+    for words in table.header_lines:
+        titles = [word for word in words if _INCOME_COLUMN_TITLE.fullmatch(word)]
+        if len(titles) == len(table.columns) and len(set(titles)) == len(titles):
+            return dict(zip(titles, table.columns))
+    return {}
+
+
+@lru_cache(maxsize=64)
+def _source_amount(title: str) -> re.Pattern:
+    """``title`` followed by its amount ("事业收入为100.50万元"), not inside a longer name of income
+    ("非财政拨款收入")."""
+    return compile_re(rf"(?:(?<=其中)|(?<![非\w])){re.escape(title)}(?:[均各]?为)?{AMOUNT}")
 
 
 def _other_year(before: str, table: Table) -> bool:
