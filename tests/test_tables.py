@@ -32,6 +32,17 @@ def test_tab_separated_code_table_places_values_by_cell():
     assert table.rows[1].code == "2013704" and table.rows[1].level == "项"
 
 
+def test_the_next_tables_number_on_a_line_of_its_own_ends_a_table():
+    """"表7" above the next title (as some 预算 print their tables) is not a value of the table before."""
+    spending, three_public = tables_of(
+        "表3\n部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "\t合计\t100.00\t60.00\t40.00\n205\t教育支出\t100.00\t60.00\t40.00\n\n表7\n"
+        "一般公共预算“三公”经费支出表\n单位：万元\n合计\t因公出国（境）费\n12.00\t0.00\n"
+    )
+    assert spending.problem is None and values(spending.rows[1]) == {1: 100.0, 2: 60.0, 3: 40.0}
+    assert three_public.title == "一般公共预算“三公”经费支出表"
+
+
 #: A 表5 converted to Markdown: a pipe table without 栏次 line, its 201 row off by 5 in 项目支出.
 MARKDOWN_TABLE = (
     "2022年度一般公共预算财政拨款支出决算表（表5）\n\n单位：万元\n\n"

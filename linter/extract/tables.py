@@ -350,6 +350,9 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             if _is_part(stripped_lines[line_index]):
                 break
             body.append(line_index)
+        last = next((i for i in reversed(body) if stripped_lines[i]), None)
+        if last is not None and position + 1 < len(starts) and _NEXT_TABLE_NUMBER.match(stripped_lines[last]):
+            body = body[:body.index(last)]  # the next table's number, on a line of its own above its title ("表7")
         region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
         table = Table(kind, number, title, t_start, t_end, t_start, region_end)
         cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]] or _grid_rows(lines, stripped_lines, body)
