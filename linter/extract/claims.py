@@ -1197,6 +1197,22 @@ def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
             and stated.number.value >= whole.number.value)
 
 
+#: The 类 a subject's name is filed under: "教育支出(类)普通教育(款)…" → 教育.
+_CLASS_OF_NAME = compile_re(r"(\w+?)(?:支出)?\(类\)")
+
+
+def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` names a subject of another 类 than its whole does ("住房保障支出(类)70万元。
+    ⏎其中：教育支出(类)普通教育(款)小学教育(项)2650万元": the 其中 opens a new paragraph about the
+    first class): the list has ended."""
+    whole = breakdown.whole
+    if whole is None or stated is whole:
+        return False
+    part, of_whole = (_CLASS_OF_NAME.search(clean_name(name).replace("（", "(").replace("）", ")"))
+                      for name in (stated.name, whole.name))
+    return bool(part and of_whole and part.group(1) != of_whole.group(1))
+
+
 #: This year's revenue or spending, with its scope words or without: "一般公共预算财政拨款本年收入", "本年支出".
 _YEAR_FLOW = compile_re(r"\w*?本年(?:收入|支出)")
 
@@ -1228,7 +1244,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             scope = state.paragraph_scope
     stated.key = None if _split_of_a_line(stated, breakdown) else quantity_key(stated.name, scope)
     claims.values.append(stated)
-    if breakdown is not None and _next_total(stated, breakdown):
+    if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)):
         breakdown.closed = True
     if (breakdown is not None and not breakdown.closed and stated is not breakdown.whole
             and not _beside_sangong(stated, breakdown) and not _inside_a_part(stated, breakdown)):
