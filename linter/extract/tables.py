@@ -321,7 +321,7 @@ def table_kind(title: str) -> str | None:
         return STATE_CAPITAL
     if "项目支出" in title:
         return PROJECT
-    if "一般公共预算" in title and "支出" in title:
+    if "一般公共预算" in title and ("支出" in title or "当年拨款" in title):  # a 预算's "一般公共预算当年拨款情况"
         return GENERAL
     if "财政拨款" in title and ("收入支出" in title or "收支" in title):
         return FISCAL
