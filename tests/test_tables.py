@@ -133,6 +133,19 @@ def test_two_sided_table_with_missing_left_names():
     ]
 
 
+def test_a_tab_separated_two_sided_row_with_its_left_cells_empty_is_a_spending_row():
+    """No 行次 on the 收入 side: the row opens in the 支出 side's cells."""
+    (table,) = tables_of(
+        "2023年度财政拨款收入支出决算总表（表4）\n项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算\t政府性基金预算\n"
+        "栏次\t\t1\t栏次\t\t2\t3\t4\n一、一般公共预算财政拨款\t1\t100.00\t一、一般公共服务支出\t30\t60.00\t60.00\t\n"
+        "\t\t\t二、城乡社区支出\t31\t40.00\t\t40.00\n"
+    )
+    assert table.problem is None
+    assert [(r.side, r.line_no, values(r)) for r in table.rows] == [
+        ("收入", 1, {1: 100.0}), ("支出", 30, {2: 60.0, 3: 60.0}), ("支出", 31, {2: 40.0, 4: 40.0}),
+    ]
+
+
 BUDGET_SUMMARY = (
     "表1 部门收支总表\n单位：万元\n项目\t预算数\t项目\t预算数\n"
     "一、一般公共预算拨款收入\t860.40\t一、一般公共服务支出\t700.40\n"

@@ -815,6 +815,10 @@ def _split_code(words: list[_Token]) -> tuple[str | None, list[_Token]]:
     return code, words[used:]
 
 
+#: The first cell of the 支出 side of a tab-separated 收支总表 (项目, 行次 and 金额 are the 收入 side's).
+_TWO_SIDED_RIGHT = 3
+
+
 def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
     """收入 rows (name, 行次, column 1) on the left, 支出 rows (name, 行次, columns 2…) on the right."""
     expected_right: int | None = None
@@ -831,7 +835,8 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
                 if current and current[0].line_no is None:
                     current[0].name += token.text
                 else:
-                    side = "收入" if current is None else "支出"
+                    # A line whose 收入 cells (项目, 行次, 金额) are all empty opens on the 支出 side.
+                    side = "收入" if current is None and token.index < _TWO_SIDED_RIGHT else "支出"
                     groups.append((Row(name=token.text, side=side), []))
                     _row_span(groups[-1][0], token)
                 continue
