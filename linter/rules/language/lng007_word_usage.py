@@ -1,0 +1,83 @@
+"""LNG007 word-usage."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from linter.check.finding import Fix, Severity
+from linter.check.rule import Rule
+from linter.i18n import N_, _
+from linter.patterns import compile_re
+
+
+class Usage(NamedTuple):
+    """A word written otherwise than the norm, where ``pattern``'s group ``word`` matches it."""
+
+    pattern: str
+    correction: str
+    #: Why, shown with the finding (translated).
+    reason: str
+    #: ``warning`` for a wrong word (反应 for 反映), ``info`` for a form the norms replaced (帐户).
+    severity: Severity
+
+
+_ACCOUNTS = N_("for accounts the standard character is 账 (通用规范汉字表); 帐 is a curtain")
+#: The words, each in the context that makes the correction certain.
+USAGES = (
+    Usage(r"(?P<word>截止至)", "截至", N_("截至 already means “up to”; 截止至 says it twice"), Severity.WARNING),
+    Usage(r"(?P<word>截止)(?=\s*(?:\d|目前|今|现在|当前|本年|年底|年末))", "截至",
+          N_("截止 (to close) takes no date after it; 截至 (up to) does"), Severity.INFO),
+    Usage(r"(?P<word>帐)(?=[户号目务簿面款])", "账", _ACCOUNTS, Severity.INFO),
+    Usage(r"(?<=[记对报转结查挂入做销算])(?P<word>帐)", "账", _ACCOUNTS, Severity.INFO),
+    Usage(r"(?P<word>部份)", "部分", N_("部分 is the standard form (第一批异形词整理表)"), Severity.INFO),
+    Usage(r"(?P<word>做为)", "作为", N_("作为 (as, to serve as) is written with 作"), Severity.WARNING),
+    Usage(r"(?<=本表|如实|真实|全面|集中|充分|客观)(?P<word>反应)", "反映",
+          N_("反映 (to reflect, to report) is meant; 反应 is a reaction"), Severity.WARNING),
+    Usage(r"(?P<word>登陆)(?=[^，。；]{0,6}(?:网站|网址|系统|平台|门户|官网|账号|帐号|邮箱))", "登录",
+          N_("登录 is signing in to a site or system; 登陆 is landing"), Severity.WARNING),
+    Usage(r"(?P<word>一但)", "一旦", N_("一旦 (once) is written with 旦"), Severity.WARNING),
+)
+#: One pass for all of them: usage ``i`` matches as group ``w{i}``.
+_PATTERN = compile_re("|".join(usage.pattern.replace("(?P<word>", f"(?P<w{i}>") for i, usage in enumerate(USAGES)))
+
+
+class WordUsage(Rule):
+    """A word the norms of written Chinese spell otherwise, or a word mistaken for another
+    ("本表反应…", "截止2023年12月31日", "零余额帐户").
+
+    Each word is reported only in the context that makes the correction certain: 截止 before a
+    date or "目前" (截止日期 is right), 帐 in words of accounts (帐篷 is right), 反应 after "本表",
+    "如实" …, 登陆 before a website or system. A wrong word (反应, 做为, 一但, 登陆, 截止至) is a
+    ``warning``; a form the norms replaced (帐户 → 账户, 部份 → 部分, 截止 + date → 截至) is
+    ``info``. The correction is a safe fix. Typos that are no word at all are LNG001's.
+
+    **Anti-pattern**
+
+        截止2023年12月31日，本部门共有车辆6辆。本表反应部门本年度的总收支情况。
+
+    **Best practice**
+
+        截至2023年12月31日，本部门共有车辆6辆。本表反映部门本年度的总收支情况。
+    """
+
+    code = "LNG007"
+    name = "word-usage"
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, document, context):
+        overridden = self.effective_severity != self.severity
+        for match in _PATTERN.finditer(document.flow.text):
+            group = match.lastgroup
+            usage = USAGES[int(group[1:])]
+            start, end = match.span(group)
+            source_start, source_end = document.flow.source_span(start, end)
+            same = document.source.text[source_start:source_end] == match.group(group)
+            yield self.finding(
+                document, document.span(start, end),
+                _("“{word}” should be “{correction}”: {reason}", word=match.group(group),
+                  correction=usage.correction, reason=_(usage.reason)),
+                expected=usage.correction,
+                fix=Fix(source_start, source_end, usage.correction) if same else None,
+                severity=None if overridden else usage.severity,
+            )
