@@ -33,13 +33,15 @@ _ITEM = compile_re(
 
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
 _TOTALS = {
-    SUMMARY: [(r"(?<!拨款)收、?支总计", SUMMARY, ("总计", "收入"), 1),
-              (r"(?<!拨款)收入(?:预算)?总计", SUMMARY, ("总计", "收入"), 1),
-              (r"(?<!拨款)支出(?:预算)?总计", SUMMARY, ("总计", "支出"), 2)],
+    # "收入、支出决算总计" (the national 决算's wording) states both sides at once: read as the 收入 side.
+    SUMMARY: [(r"(?<!拨款)收、?支(?:决算|预算)?总计", SUMMARY, ("总计", "收入"), 1),
+              (r"(?<!拨款)收入、?支出(?:决算|预算)?总计", SUMMARY, ("总计", "收入"), 1),
+              (r"(?<!拨款)收入(?:预算|决算)?总计", SUMMARY, ("总计", "收入"), 1),
+              (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2)],
     INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)财政拨款收入", INCOME, None, 2)],
     EXPENDITURE: [(r"支出合计", EXPENDITURE, None, 1), (r"基本支出", EXPENDITURE, None, 2),
                   (r"项目支出", EXPENDITURE, None, 3)],
-    FISCAL: [(r"财政拨款收、?支总计", FISCAL, ("总计", "收入"), 1),
+    FISCAL: [(r"财政拨款收、?支(?:决算)?总计|财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
              (r"一般公共预算财政拨款收入", FISCAL, 1, 1), (r"政府性基金预算财政拨款收入", FISCAL, 2, 1)],
     GENERAL: [(r"(?:一般公共预算)?财政拨款支出", GENERAL, None, 1),
               (r"财政拨款支出年初预算为[\d,.]+万?元[，,]支出决算为", GENERAL, None, 1),
@@ -51,7 +53,7 @@ _TOTALS = {
 #: :data:`_TOTALS` with each pattern compiled followed by its amount ("收、支总计均为X万元"), and
 #: whether it is 项目支出.
 _TOTAL_AMOUNTS = {
-    kind: [(compile_re(rf"{pattern}(?:[均各]?为)?{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
+    kind: [(compile_re(rf"(?:{pattern})(?:[均各]?为)?{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
     for kind, totals in _TOTALS.items()
 }
 
