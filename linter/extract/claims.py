@@ -1027,13 +1027,23 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     elif named:
         breakdown = Breakdown(None, named)
         key = quantity_key(named, state.scope)
-        breakdown.whole = next((v for v in reversed(claims.values) if key and v.key == key), None)
+        breakdown.whole = next((v for v in reversed(claims.values) if key and v.key == key), None) \
+            or _side_of_total(key, claims)
     elif state.last_value is not None:
         breakdown = Breakdown(state.last_value, state.last_value.name)
     else:
         return None
     claims.breakdowns.append(breakdown)
     return breakdown
+
+
+def _side_of_total(key, claims: ClaimSet) -> Stated | None:
+    """The side of the 收支总计 a list of 收入 or 支出 breaks down, stated under its own name before
+    it: "收入预算总计3250.5万元，支出预算总计3250.5万元。…支出包括：教育支出2900万元，…"."""
+    if key is None or key[1] not in ("收入", "支出"):
+        return None
+    return next((v for v in reversed(claims.values) if v.key == (key[0], "收支总计")
+                 and clean_name(v.name).startswith(key[1])), None)
 
 
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
