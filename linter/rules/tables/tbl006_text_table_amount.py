@@ -85,8 +85,9 @@ class TextTableAmount(Rule):
 
     Each explanatory section ("五、一般公共预算财政拨款支出决算情况说明", …) is matched with its
     table by title words. Checked: totals (收、支总计 or 收入总计 and 支出总计, 收入合计, 支出合计, 基本支出, 项目支出,
-    人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), the sources of income the 收入表's header
-    titles ("一般公共预算拨款收入", "事业收入", …), class lines ("一般公共服务(类)支出X万元",
+    人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), the items of the 收支总表 its section lists
+    ("支出包括：教育支出…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
+    "事业收入", …), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
     a sentence ("主要用于：…") sits between, or the table prints its codes without names; and the 三公
@@ -134,6 +135,8 @@ class TextTableAmount(Rule):
             claims = list(self._totals(kind, line, tables))
             if kind == INCOME:
                 claims += self._income_sources(line, tables)
+            if kind == SUMMARY:
+                claims += self._summary_items(line, tables)
             if kind in (GENERAL, FUND):
                 claims += self._classes(kind, line, tables)
             if kind == THREE_PUBLIC:
@@ -192,9 +195,23 @@ class TextTableAmount(Rule):
         for title, column in _income_columns(table).items():
             if row is None or title in _INCOME_TOTALS or column == table.columns[0]:
                 continue
-            for match in _source_amount(title).finditer(line):
+            for match in _item_amount(title).finditer(line):
                 if not _OTHER_YEAR.search(sentence_before(line, match.start())):
                     yield match, table, replace(row, name=f"{row.name} {title}"), column
+
+    def _summary_items(self, line, tables):
+        """The items of the 收支总表 the 收支 section lists ("支出包括：教育支出2,900.00万元，…", "一般公共预算
+        拨款收入3,000.00万元") against their rows, on their side; totals are :data:`_TOTALS`'."""
+        table = first(tables, SUMMARY)
+        if table is None:
+            return
+        for row in table.rows:
+            name = row.plain_name
+            if row.is_total or not _SUMMARY_ITEM.fullmatch(name) or not table.side_columns(row.side):
+                continue
+            for match in _item_amount(name).finditer(line):
+                if not _OTHER_YEAR.search(sentence_before(line, match.start())):
+                    yield match, table, row, table.side_columns(row.side)[0]
 
     def _sangong(self, line, tables):
         """The 三公 amounts of the 三公 section against the 三公 table: in a 决算's table (so titled) the
@@ -311,11 +328,15 @@ def _income_columns(table: Table) -> dict[str, int]:
     return {}
 
 
-@lru_cache(maxsize=64)
-def _source_amount(title: str) -> re.Pattern:
-    """``title`` followed by its amount ("事业收入为100.50万元"), not inside a longer name of income
-    ("非财政拨款收入")."""
-    return compile_re(rf"(?:(?<=其中)|(?<![非\w])){re.escape(title)}(?:[均各]?为)?{AMOUNT}")
+#: An item of a 收支总表 its section may list: a source of income or a class of spending.
+_SUMMARY_ITEM = compile_re(r"\w{2,30}(?:收入|支出)")
+
+
+@lru_cache(maxsize=256)
+def _item_amount(name: str) -> re.Pattern:
+    """``name`` followed by its amount ("事业收入为100.50万元"), not inside a longer name ("非财政拨款收入",
+    "项目支出" in "一般公共预算项目支出")."""
+    return compile_re(rf"(?:(?<=其中)|(?<![非\w])){re.escape(name)}(?:[均各]?为)?{AMOUNT}")
 
 
 def _other_year(before: str, table: Table) -> bool:
