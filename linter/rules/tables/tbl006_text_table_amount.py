@@ -13,11 +13,12 @@ from linter.i18n import _
 from linter.extract.numbers import parse_number, Number
 from linter.extract.subjects import class_code, codes_named, normal_name
 from linter.extract.tables import (
-    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, SUMMARY, THREE_PUBLIC, Row, Table,
+    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
+    Table,
     basic_part_cells, sangong_blocks,
 )
 from linter.patterns import compile_re
-from linter.rules.tables.common import YUAN, amount, first, gap_finding, row_label
+from linter.rules.tables.common import YUAN, amount, first, gap_finding, in_unit, row_label
 from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
@@ -96,7 +97,9 @@ class TextTableAmount(Rule):
     prints the two in blocks or side by side under each quantity, and a 决算's 三公 budgets
     ("“三公”经费财政拨款支出预算为…") against its 预算数 (a 年初预算 that differs is a ``warning``: the
     table's 预算数 is the budget as adjusted during the year, and when its note says so, a 年初预算 is
-    not compared). A table
+    not compared); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
+    ("无政府性基金预算财政拨款收入", "没有“三公”经费支出", "本单位无此项支出") beside a table that prints
+    amounts there. A table
     in 元 is converted to the text's 万元 (a text in 元 beside a table in 万元 is more precise than
     the table, and is not compared). A difference of one rounding tail (``tail_per_item``) is ``info``.
 
@@ -148,6 +151,7 @@ class TextTableAmount(Rule):
                 compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
         yield from self._completions(document, context, tables, general_lines, compared)
+        yield from self._nothing_said(document, tables)
 
     def _completions(self, document, context, tables, general_lines, compared):
         """The 支出决算 of each subject's completion sentence in the 一般公共预算 section, against
@@ -198,6 +202,31 @@ class TextTableAmount(Rule):
             for match in _item_amount(title).finditer(line):
                 if not _OTHER_YEAR.search(sentence_before(line, match.start())):
                     yield match, table, replace(row, name=f"{row.name} {title}"), column
+
+    def _nothing_said(self, document, tables):
+        """A 政府性基金, 国有资本经营 or 三公 section that says there is nothing ("本部门2023年度无政府性基金预算
+        财政拨款收入，也无使用…安排的支出", "本单位无此项支出", "没有“三公”经费支出") beside a table that prints
+        amounts there: the sentence of last year's draft, or the table of another unit."""
+        for kind, offset, line in document.derived(section_lines):
+            table = first(tables, kind) if kind in _NOTHING_COLUMNS else None
+            if table is None or (row := _single_or_total(table)) is None:
+                continue
+            for match in _NOTHING.finditer(line):
+                scope = match.group("scope") or ""
+                if (kind == THREE_PUBLIC) != bool(match.group("sangong")) or not scope.startswith(_NOTHING_SCOPES[kind]) \
+                        or _OTHER_YEAR.search(sentence_before(line, match.start())):
+                    continue
+                for column in _NOTHING_COLUMNS[kind](table, match.group("which")):
+                    printed = row.amount(column) if column is not None else None
+                    if printed:
+                        yield self.finding(
+                            document, document.span(offset + match.start(), offset + match.end()),
+                            _("the text says there is no {what}, but {row} is {printed} (栏{column})",
+                              what=match.group().removeprefix("没有").removeprefix("无"),
+                              row=row_label(table, row), printed=in_unit(table, printed), column=column),
+                            expected=amount(printed),
+                        )
+                        break
 
     def _summary_items(self, line, tables):
         """The items of the 收支总表 the 收支 section lists ("支出包括：教育支出2,900.00万元，…", "一般公共预算
@@ -337,6 +366,40 @@ def _item_amount(name: str) -> re.Pattern:
     """``name`` followed by its amount ("事业收入为100.50万元"), not inside a longer name ("非财政拨款收入",
     "项目支出" in "一般公共预算项目支出")."""
     return compile_re(rf"(?:(?<=其中)|(?<![非\w])){re.escape(name)}(?:[均各]?为)?{AMOUNT}")
+
+
+#: "There is none": "无政府性基金预算财政拨款收入", "也无使用…安排的支出", "无此项支出", "没有“三公”经费支出".
+_NOTHING = compile_re(
+    r"(?:没有|无)(?:使用)?(?P<scope>政府性基金预算(?:财政)?拨款|国有资本经营预算(?:财政)?拨款|财政拨款)?(?:安排的?)?"
+    r"(?P<sangong>“?三公”?经费(?:财政拨款)?)?(?:此项|该项|相关)?(?P<which>收入和?支出|收支|收入|支出)"
+)
+#: The scope a section's "there is none" may name (or none: "本单位无此项支出").
+_NOTHING_SCOPES = {FUND: ("", "政府性基金", "财政拨款"), STATE_CAPITAL: ("", "国有资本", "财政拨款"),
+                   THREE_PUBLIC: ("", "财政拨款")}
+
+
+def _fund_columns(table: Table, which: str) -> list[int | None]:
+    return [_column(table, side) for side, word in (("income", "收入"), ("spending", "支出")) if word in which or which == "收支"]
+
+
+def _sangong_columns(table: Table, which: str) -> list[int | None]:
+    title = table.title.replace(" ", "")
+    blocks = sangong_blocks(table).get("决算" if "决算" in title else "预算", [])
+    return blocks[:1] if "支出" in which or which == "收支" else []
+
+
+#: Per section kind: the columns of its table that "there is none" of 收入, 支出 or both speaks of.
+_NOTHING_COLUMNS = {
+    FUND: _fund_columns,
+    STATE_CAPITAL: lambda table, which: table.columns[:1] if "支出" in which or which == "收支" else [],
+    THREE_PUBLIC: _sangong_columns,
+}
+
+
+def _single_or_total(table: Table) -> Row | None:
+    """The table's one row with amounts, else its 合计 row."""
+    rows = [row for row in table.rows if row.has_amount]
+    return rows[0] if len(rows) == 1 else table.total()
 
 
 def _other_year(before: str, table: Table) -> bool:
