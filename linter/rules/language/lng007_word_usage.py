@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import NamedTuple
 
 from linter.check.finding import Fix, Severity
@@ -11,34 +13,44 @@ from linter.patterns import compile_re
 
 
 class Usage(NamedTuple):
-    """A word written otherwise than the norm, where ``pattern``'s group ``word`` matches it."""
+    """``word`` written where the norm writes ``correction``: after text matching ``before`` and
+    before text matching ``after`` (regular expressions; empty: anywhere)."""
 
-    pattern: str
+    word: str
     correction: str
     #: Why, shown with the finding (translated).
     reason: str
     #: ``warning`` for a wrong word (反应 for 反映), ``info`` for a form the norms replaced (帐户).
     severity: Severity
+    before: str = ""
+    after: str = ""
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _compiled(self)
 
 
 _ACCOUNTS = N_("for accounts the standard character is 账 (通用规范汉字表); 帐 is a curtain")
 #: The words, each in the context that makes the correction certain.
 USAGES = (
-    Usage(r"(?P<word>截止至)", "截至", N_("截至 already means “up to”; 截止至 says it twice"), Severity.WARNING),
-    Usage(r"(?P<word>截止)(?=\s*(?:\d|目前|今|现在|当前|本年|年底|年末))", "截至",
-          N_("截止 (to close) takes no date after it; 截至 (up to) does"), Severity.INFO),
-    Usage(r"(?P<word>帐)(?=[户号目务簿面款])", "账", _ACCOUNTS, Severity.INFO),
-    Usage(r"(?<=[记对报转结查挂入做销算])(?P<word>帐)", "账", _ACCOUNTS, Severity.INFO),
-    Usage(r"(?P<word>部份)", "部分", N_("部分 is the standard form (第一批异形词整理表)"), Severity.INFO),
-    Usage(r"(?P<word>做为)", "作为", N_("作为 (as, to serve as) is written with 作"), Severity.WARNING),
-    Usage(r"(?<=本表|如实|真实|全面|集中|充分|客观)(?P<word>反应)", "反映",
-          N_("反映 (to reflect, to report) is meant; 反应 is a reaction"), Severity.WARNING),
-    Usage(r"(?P<word>登陆)(?=[^，。；]{0,6}(?:网站|网址|系统|平台|门户|官网|账号|帐号|邮箱))", "登录",
-          N_("登录 is signing in to a site or system; 登陆 is landing"), Severity.WARNING),
-    Usage(r"(?P<word>一但)", "一旦", N_("一旦 (once) is written with 旦"), Severity.WARNING),
+    Usage("截止至", "截至", N_("截至 already means “up to”; 截止至 says it twice"), Severity.WARNING),
+    Usage("截止", "截至", N_("截止 (to close) takes no date after it; 截至 (up to) does"), Severity.INFO,
+          after=r"\s*(?:\d|目前|今|现在|当前|本年|年底|年末)"),
+    Usage("帐", "账", _ACCOUNTS, Severity.INFO, after="[户号目务簿面款]"),
+    Usage("帐", "账", _ACCOUNTS, Severity.INFO, before="[记对报转结查挂入做销算]"),
+    Usage("部份", "部分", N_("部分 is the standard form (第一批异形词整理表)"), Severity.INFO),
+    Usage("做为", "作为", N_("作为 (as, to serve as) is written with 作"), Severity.WARNING),
+    Usage("反应", "反映", N_("反映 (to reflect, to report) is meant; 反应 is a reaction"), Severity.WARNING,
+          before="本表|如实|真实|全面|集中|充分|客观"),
+    Usage("登陆", "登录", N_("登录 is signing in to a site or system; 登陆 is landing"), Severity.WARNING,
+          after="[^，。；]{0,6}(?:网站|网址|系统|平台|门户|官网|账号|帐号|邮箱)"),
+    Usage("一但", "一旦", N_("一旦 (once) is written with 旦"), Severity.WARNING),
 )
-#: One pass for all of them: usage ``i`` matches as group ``w{i}``.
-_PATTERN = compile_re("|".join(usage.pattern.replace("(?P<word>", f"(?P<w{i}>") for i, usage in enumerate(USAGES)))
+
+
+@cache
+def _compiled(usage: Usage) -> re.Pattern:
+    return compile_re(f"(?:{usage.before})(?P<word>{re.escape(usage.word)})(?={usage.after})")
 
 
 class WordUsage(Rule):
@@ -67,15 +79,19 @@ class WordUsage(Rule):
 
     def check(self, document, context):
         overridden = self.effective_severity != self.severity
-        for match in _PATTERN.finditer(document.flow.text):
-            group = match.lastgroup
-            usage = USAGES[int(group[1:])]
-            start, end = match.span(group)
+        text, seen = document.flow.text, set()
+        # Each word searched for first (a pattern of them all took as long as a rule that reads the text).
+        found = ((usage, match) for usage in USAGES if usage.word in text for match in usage.pattern.finditer(text))
+        for usage, match in found:
+            start, end = match.span("word")
+            if (start, end) in seen:
+                continue  # 帐 of 记帐户, after 记 and before 户
+            seen.add((start, end))
             source_start, source_end = document.flow.source_span(start, end)
-            same = document.source.text[source_start:source_end] == match.group(group)
+            same = document.source.text[source_start:source_end] == match.group("word")
             yield self.finding(
                 document, document.span(start, end),
-                _("“{word}” should be “{correction}”: {reason}", word=match.group(group),
+                _("“{word}” should be “{correction}”: {reason}", word=match.group("word"),
                   correction=usage.correction, reason=_(usage.reason)),
                 expected=usage.correction,
                 fix=Fix(source_start, source_end, usage.correction) if same else None,

@@ -11,8 +11,9 @@ from linter.i18n import _
 from linter.language.subjects import TITLE_YEAR
 from linter.patterns import compile_re
 
-#: A sentence of the flow text (a table row, holding tabs, is none).
-_SENTENCE = compile_re(r"[^。！？\n]+")
+#: A year written in the flow text: the sentences holding one are the only ones read.
+_A_YEAR = compile_re(r"20\d{2}\s*年")
+_SENTENCE_END = "。！？\n"
 #: A year not part of a range ("2021-2025年", "2021年至2023年"), a date ("2022年12月") or a point
 #: in time ("2022年底", "2022年以来").
 _YEAR = (r"(?<![\d\-—–~～至到])(?P<year>20\d{2})(?!\d)\s*年度?"
@@ -84,11 +85,9 @@ class StaleYear(Rule):
         if year is None:
             return
         text = document.flow.text
-        for sentence in _SENTENCE.finditer(text):
-            if "\t" in sentence.group() or "20" not in sentence.group():
-                continue
-            for start, found, expected, message in _stale_years(sentence.group(), kind, year):
-                at = sentence.start() + start
+        for sentence_start, sentence in _sentences_with_a_year(text):
+            for start, found, expected, message in _stale_years(sentence, kind, year):
+                at = sentence_start + start
                 yield self._finding(document, document.flow.source_span(at, at + 4), found, expected,
                                     _with(message, evidence))
         if kind == FINAL:
@@ -110,6 +109,20 @@ class StaleYear(Rule):
         start, end = span
         fix = Fix(start, end, str(expected), safe=False) if document.source.text[start:end] == str(found) else None
         return self.finding(document, document.source_span(start, end), message, expected=str(expected), fix=fix)
+
+
+def _sentences_with_a_year(text: str):
+    """``(start, sentence)`` of each sentence of ``text`` that writes a year (a table row, holding tabs,
+    is none), in order."""
+    end = 0
+    for match in _A_YEAR.finditer(text):
+        if match.start() < end:
+            continue  # in the sentence just read
+        start = max(text.rfind(mark, 0, match.start()) for mark in _SENTENCE_END) + 1
+        ends = [at for at in (text.find(mark, match.end()) for mark in _SENTENCE_END) if at >= 0]
+        end = min(ends, default=len(text))
+        if "\t" not in text[start:end]:
+            yield start, text[start:end]
 
 
 def _with(message: str, evidence: str) -> str:
