@@ -3,7 +3,9 @@
 changes in one sentence, a 收入支出决算总表 printed in 元, a district's 决算 with 均为 totals, shares of
 本年收入 and counts broken down after 其中, a kindergarten's 预算 in 元 with lists stated respectively
 and shares of wholes it never states, a town's 预算 whose tables print no 行次 (表1), one code table
-(表6) and a bare line of amounts (the 三公 table). Each document is consistent: it must draw
+(表6) and a bare line of amounts (the 三公 table), a 决算 in the national template's wording with the
+changes of every component of its totals, and a county's 预算 whose tables are each numbered on a
+line of their own. Each document is consistent: it must draw
 no warning or error; each planted slip must be found; and wrapping the narrative as a PDF does
 (lines of 24 or 30 characters, never inside a number) must not change what is found."""
 
@@ -249,12 +251,80 @@ TOWN_BUDGET = """\
 2024年“三公”经费预算数为26.00万元，其中：因公出国（境）费0万元，公务用车购置及运行费18.00万元（其中：公务用车购置费0万元，公务用车运行费18.00万元），公务接待费8.00万元。
 """
 
+#: A 决算 in the national template's wording ("收入、支出决算总计"), its 收支总表 and 政府性基金 table
+#: tab-separated, and the changes of every component of its totals.
+NATIONAL_FINAL = """\
+2023年度收入支出决算总表（表1）
+单位：万元
+收入\t\t\t支出\t\t
+项目\t行次\t金额\t项目\t行次\t金额
+栏次\t\t1\t栏次\t\t2
+一、一般公共预算财政拨款收入\t1\t1,000.00\t一、一般公共服务支出\t32\t900.00
+二、政府性基金预算财政拨款收入\t2\t50.00\t二、城乡社区支出\t33\t150.00
+本年收入合计\t3\t1,050.00\t本年支出合计\t34\t1,050.00
+年初结转和结余\t4\t0.00\t年末结转和结余\t35\t0.00
+总计\t5\t1,050.00\t总计\t36\t1,050.00
+2023年度政府性基金预算财政拨款收入支出决算表（表8）
+单位：万元
+项目\t\t\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余
+功能分类科目编码\t\t\t科目名称\t\t\t合计\t基本支出\t项目支出\t
+类\t款\t项\t栏次\t1\t2\t3\t4\t5\t6
+\t\t\t合计\t0.00\t50.00\t50.00\t0.00\t50.00\t0.00
+212\t\t\t城乡社区支出\t0.00\t50.00\t50.00\t0.00\t50.00\t0.00
+一、收入支出决算总体情况说明
+2023年度收入、支出决算总计1,050.00万元。与2022年度相比，收、支总计各增加50.00万元，增长5.0%。
+二、一般公共预算财政拨款基本支出决算情况说明
+2023年度一般公共预算财政拨款基本支出700.00万元，比上年增加40.00万元，增长6.1%。其中：人员经费600.00万元，比上年增加30.00万元，增长5.3%；公用经费100.00万元，比上年增加10.00万元，增长11.1%。
+三、“三公”经费财政拨款支出决算情况说明
+2023年度“三公”经费财政拨款支出决算为15.00万元，比上年减少3.00万元，下降16.7%。其中：因公出国（境）费支出决算为0万元，比上年减少0万元；公务用车购置及运行维护费支出决算为10.00万元，比上年减少2.00万元，下降16.7%；公务接待费支出决算为5.00万元，比上年减少1.00万元，下降16.7%。
+四、政府性基金预算财政拨款收入支出决算情况说明
+2023年度政府性基金预算财政拨款收入50.00万元，支出50.00万元，主要用于城乡社区支出。
+"""
+
+#: A county's 预算: tab-separated tables each numbered on a line of its own above its title, the
+#: 收支 section listing what 收入 and 支出 include, and a 一般公共预算当年拨款 section by class.
+COUNTY_BUDGET = """\
+表1
+部门收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、一般公共预算拨款收入\t3,000.00\t一、教育支出\t2,900.00
+二、事业收入\t250.50\t二、社会保障和就业支出\t200.00
+\t\t三、住房保障支出\t150.50
+本年收入合计\t3,250.50\t本年支出合计\t3,250.50
+收入总计\t3,250.50\t支出总计\t3,250.50
+表5
+一般公共预算支出表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t3,000.00\t2,450.00\t550.00
+205\t教育支出\t2,650.00\t2,150.00\t500.00
+208\t社会保障和就业支出\t200.00\t200.00\t
+221\t住房保障支出\t150.00\t100.00\t50.00
+一、收支预算总体情况
+2024年收入预算总计3,250.50万元，支出预算总计3,250.50万元。收入包括：一般公共预算拨款收入3,000.00万元，事业收入250.50万元。支出包括：教育支出2,900.00万元，社会保障和就业支出200.00万元，住房保障支出150.50万元。
+二、一般公共预算当年拨款情况
+2024年一般公共预算当年拨款3,000.00万元，主要用于：教育支出（类）2,650.00万元，占88.3%；社会保障和就业支出（类）200.00万元，占6.7%；住房保障支出（类）150.00万元，占5.0%。
+其中：教育支出（类）普通教育（款）小学教育（项）2,650.00万元，主要用于学校运转。
+"""
+
 DOCUMENTS = {"final": FINAL, "budget": BUDGET, "sangong": SANGONG, "yuan_table": YUAN_TABLE, "district": DISTRICT,
              "province_budget": PROVINCE_BUDGET, "final_yuan": FINAL_YUAN,
-             "final_among": FINAL_AMONG, "county": COUNTY, "kindergarten": KINDERGARTEN, "town_budget": TOWN_BUDGET}
+             "final_among": FINAL_AMONG, "county": COUNTY, "kindergarten": KINDERGARTEN, "town_budget": TOWN_BUDGET,
+             "national_final": NATIONAL_FINAL, "county_budget": COUNTY_BUDGET}
 
 #: (document, text as written, slip, rule that must report it, quoted text)
 SLIPS = [
+    ("national_final", "支出决算总计1,050.00万元", "支出决算总计1,150.00万元", "TBL006", "1,150.00万元"),
+    ("national_final", "增长5.0%", "增长5.5%", "ARI002", "5.5%"),
+    ("national_final", "比上年增加30.00万元", "比上年增加20.00万元", "ARI008", "40.00万元"),
+    ("national_final", "公务接待费支出决算为5.00万元，比上年减少1.00万元", "公务接待费支出决算为5.00万元，比上年减少2.00万元",
+     "ARI008", "3.00万元"),
+    ("national_final", "收入50.00万元，支出", "收入60.00万元，支出", "TBL006", "60.00万元"),
+    ("county_budget", "住房保障支出150.50万元。", "住房保障支出155.50万元。", "TBL006", "155.50万元"),
+    ("county_budget", "住房保障支出（类）150.00万元", "住房保障支出（类）160.00万元", "TBL006", "160.00万元"),
+    ("county_budget", "事业收入250.50万元", "事业收入205.50万元", "TBL006", "205.50万元"),
     ("final", "增长7.13%", "增长7.31%", "ARI002", "7.31%"),
     ("final", "占36.36%", "占63.36%", "ARI001", "63.36%"),
     ("final", "增幅4.97%", "增幅5.97%", "ARI002", "5.97%"),

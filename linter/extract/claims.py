@@ -1224,7 +1224,7 @@ def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
 
 
 #: This year's revenue or spending, with its scope words or without: "一般公共预算财政拨款本年收入", "本年支出".
-_YEAR_FLOW = compile_re(r"\w*?本年(?:收入|支出)")
+_YEAR_FLOW = compile_re(r"\w*?本年(?:收入|支出)|(?:(?:一般公共|政府性基金|国有资本经营)预算)?(?:财政)?(?:拨款)?(?:收入|支出)")
 
 #: A sentence announcing a classification of a total it does not state.
 _CLASSIFIES = compile_re(r"分为|划分为")
@@ -1246,7 +1246,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
-    if breakdown is None and "本年" in stated.name and _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
+    if breakdown is None and _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
         named = scope_of(name)
         if named is not None:
             state.paragraph_scope = named

@@ -49,7 +49,8 @@ _TOTALS = {
               (r"基本支出", GENERAL, None, 2), (r"项目支出", GENERAL, None, 3)],
     BASIC: [(r"基本支出", GENERAL, None, 2), (r"人员经费", BASIC, "人员经费合计", 1),
             (r"公用经费", BASIC, "公用经费合计", 1)],
-    FUND: [(r"本年收入", FUND, None, "income"), (r"本年支出", FUND, None, "spending")],
+    FUND: [(r"本年收入|政府性基金预算财政拨款收入", FUND, None, "income"),
+           (r"本年支出|政府性基金预算财政拨款支出|(?<=[，,])支出", FUND, None, "spending")],
 }
 #: :data:`_TOTALS` with each pattern compiled followed by its amount ("收、支总计均为X万元"), and
 #: whether it is 项目支出.
