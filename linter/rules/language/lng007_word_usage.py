@@ -50,6 +50,7 @@ USAGES = (
 
 @cache
 def _compiled(usage: Usage) -> re.Pattern:
+    """The pattern of ``usage``: its word as group ``word``, in its context."""
     return compile_re(f"(?:{usage.before})(?P<word>{re.escape(usage.word)})(?={usage.after})")
 
 

@@ -98,7 +98,7 @@ class StaleYear(Rule):
                     at = match.start("year")
                     yield self._finding(document, document.flow.source_span(at, at + 4), int(match.group("year")),
                                         year, _with(message, evidence))
-        for title, found, at in _table_years(document):
+        for title, found, at in document.derived(_table_years):
             if found != year:
                 message = _("the table “{table}” is titled {found}年, but this is the {year} {kind}",
                             table=title, found=found, year=year, kind=kind)
@@ -131,7 +131,7 @@ def _with(message: str, evidence: str) -> str:
 
 
 def _stale_years(sentence: str, kind: str, year: int):
-    """``(offset, year found, year expected, why)`` for the stale years of one sentence."""
+    """``(offset, year found, year expected, message)`` for the stale years of one sentence."""
     comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())]
     reason = _REASON.search(sentence)
     before = min([len(sentence), *(m.start() for m in comparisons[:1]), *(m.start() for m in [reason] if m)])
@@ -176,7 +176,7 @@ def disclosure_kind_and_year(document) -> tuple[str | None, int | None, str]:
     nothing."""
     title = TITLE_YEAR.search(document.flow.text)
     tables_kind, _year = document_kind_and_year(document.original, document.tables)
-    years = Counter(year for _table, year, _at in _table_years(document))
+    years = Counter(year for _table, year, _at in document.derived(_table_years))
     most, count = years.most_common(1)[0] if years else (None, 0)
     majority = most if 2 * count > sum(years.values()) else None
     if title is None:

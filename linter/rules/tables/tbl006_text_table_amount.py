@@ -253,8 +253,7 @@ class TextTableAmount(Rule):
         title = table.title.replace(" ", "")
         words = "决算" if "决算" in title else "预算" if "预算" in title else None
         columns = sangong_blocks(table).get(words)
-        rows = [row for row in table.rows if row.has_amount]
-        row = rows[0] if len(rows) == 1 else table.total()
+        row = _single_or_total(table)
         if columns is None or row is None:
             return
         for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_AMOUNTS[words]):
@@ -272,8 +271,7 @@ class TextTableAmount(Rule):
         if table is None or "决算" not in table.title.replace(" ", ""):
             return
         columns = sangong_blocks(table).get("预算")
-        rows = [row for row in table.rows if row.has_amount]
-        row = rows[0] if len(rows) == 1 else table.total()
+        row = _single_or_total(table)
         if columns is None or row is None:
             return
         adjusted = any(_ADJUSTED_BUDGET.search(note) for note in table.notes)
