@@ -87,8 +87,8 @@ class TextTableAmount(Rule):
 
     Each explanatory section ("五、一般公共预算财政拨款支出决算情况说明", …) is matched with its
     table by title words. Checked: totals (收、支总计 or 收入总计 and 支出总计, 收入合计, 支出合计, 基本支出, 项目支出,
-    人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), the items of the 收支总表 its section lists
-    ("支出包括：教育支出…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
+    人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), the items and balances of the 收支总表 its
+    section lists ("支出包括：教育支出…", "年初结转和结余…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
     "事业收入", …), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
@@ -356,8 +356,8 @@ def _income_columns(table: Table) -> dict[str, int]:
     return {}
 
 
-#: An item of a 收支总表 its section may list: a source of income or a class of spending.
-_SUMMARY_ITEM = compile_re(r"\w{2,30}(?:收入|支出)")
+#: An item of a 收支总表 its section may list: a source of income, a class of spending, a balance.
+_SUMMARY_ITEM = compile_re(r"\w{2,30}(?:收入|支出)|\w{0,8}结转和?结余|上年结转|结转下年|结余分配")
 
 
 @lru_cache(maxsize=256)
