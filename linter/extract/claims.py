@@ -1223,7 +1223,9 @@ def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
     return bool(part and of_whole and part.group(1) != of_whole.group(1))
 
 
-#: This year's revenue or spending, with its scope words or without: "一般公共预算财政拨款本年收入", "本年支出".
+#: This year's revenue or spending, with its scope words or without: "一般公共预算财政拨款本年收入", "本年支出",
+#: "政府性基金预算财政拨款收入", "支出". One named with scope words gives its scope to the paragraph's
+#: next one named without ("政府性基金预算财政拨款收入50万元，支出50万元").
 _YEAR_FLOW = compile_re(r"\w*?本年(?:收入|支出)|(?:(?:一般公共|政府性基金|国有资本经营)预算)?(?:财政)?(?:拨款)?(?:收入|支出)")
 
 #: A sentence announcing a classification of a total it does not state.
