@@ -45,6 +45,13 @@ USAGES = (
     Usage("登陆", "登录", N_("登录 is signing in to a site or system; 登陆 is landing"), Severity.WARNING,
           after="[^，。；]{0,6}(?:网站|网址|系统|平台|门户|官网|账号|帐号|邮箱)"),
     Usage("一但", "一旦", N_("一旦 (once) is written with 旦"), Severity.WARNING),
+    Usage("布署", "部署", N_("部署 (to deploy, to arrange) is written with 部"), Severity.WARNING),
+    Usage("签定", "签订", N_("a contract or an agreement is 签订"), Severity.WARNING,
+          after="[^，。；]{0,6}(?:合同|协议|责任书|承诺书|协定)"),
+    Usage("以经", "已经", N_("已经 (already) is written with 已"), Severity.WARNING,
+          after="(?:完成|实现|开展|达到|取得|形成|建成|落实|下达|拨付|启动|结束|验收|支付|到位)"),
+    Usage("在次", "再次", N_("再次 (once more) is written with 再"), Severity.WARNING,
+          after="(?:强调|提出|组织|召开|开展|发生|出现|确认|核实|检查|审核|修订|调整)"),
 )
 
 
@@ -60,7 +67,8 @@ class WordUsage(Rule):
 
     Each word is reported only in the context that makes the correction certain: 截止 before a
     date or "目前" (截止日期 is right), 帐 in words of accounts (帐篷 is right), 反应 after "本表",
-    "如实" …, 登陆 before a website or system. A wrong word (反应, 做为, 一但, 登陆, 截止至) is a
+    "如实" …, 登陆 before a website or system, 签定 before a contract, 以经 and 在次 before a verb
+    (在次年 is right). A wrong word (反应, 做为, 一但, 登陆, 截止至, 布署, 签定, 以经, 在次) is a
     ``warning``; a form the norms replaced (帐户 → 账户, 部份 → 部分, 截止 + date → 截至) is
     ``info``. The correction is a safe fix. Typos that are no word at all are LNG001's.
 
