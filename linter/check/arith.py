@@ -370,6 +370,16 @@ IDENTITIES = (
     ("三公经费", ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
     ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
 )
+def identities_in(scopes):
+    """``(scope, whole base, part bases)`` of each sum of :data:`IDENTITIES` in each of ``scopes``;
+    支出 = 基本支出 + 项目支出 only in the scopes of :data:`_SPENDING_SPLIT_SCOPES` (a department also
+    spends on 经营支出 and the like)."""
+    for whole_base, part_bases in IDENTITIES:
+        for scope in scopes:
+            if whole_base != "支出" or scope in _SPENDING_SPLIT_SCOPES:
+                yield scope, whole_base, part_bases
+
+
 #: Totals whose components are complete by definition, so that where the text states every
 #: component but never the total, their sum is the total.
 _SUMMED_TOTALS = ("三公经费", "公务用车购置及运行维护费")
@@ -513,14 +523,11 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for whole_key, leaves in _subject_leaves(index):
         whole = index.first(whole_key)
         add(N_("the 款 and 项 stated under the subject"), whole.name, whole.number, [index.first(k).number for k in leaves], False)
-    for whole_base, part_bases in IDENTITIES:
-        for scope in {key[0] for key in index.by_key}:
-            if whole_base == "支出" and scope not in _SPENDING_SPLIT_SCOPES:
-                continue
-            whole = index.first((scope, whole_base))
-            parts = [index.first((scope, base)) for base in part_bases]
-            if whole and all(parts):
-                add(f"{'+'.join(part_bases)}", whole.name, whole.number, [p.number for p in parts], True)
+    for scope, whole_base, part_bases in identities_in({key[0] for key in index.by_key}):
+        whole = index.first((scope, whole_base))
+        parts = [index.first((scope, base)) for base in part_bases]
+        if whole and all(parts):
+            add(f"{'+'.join(part_bases)}", whole.name, whole.number, [p.number for p in parts], True)
     for listed in count_lists(document.flow.text):
         add(N_("the counts listed"), listed.whole_name, listed.whole, listed.parts, listed.complete)
     return list(checks.values())

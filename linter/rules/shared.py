@@ -17,6 +17,14 @@ def flow_year(document) -> int | None:
     return document_year(document.flow.text)
 
 
+def tables_kind_and_year(document) -> tuple[str | None, int | None]:
+    """Whether the disclosure is a 决算 or a 预算, and its year, as its table titles (else its opening
+    lines) tell (:func:`~linter.extract.tables.document_kind_and_year`)."""
+    from linter.extract.tables import document_kind_and_year
+
+    return document_kind_and_year(document.original, document.tables)
+
+
 def part_headings(document) -> list[Numbered]:
     """The part headings of the flow text (:func:`parts`)."""
     return parts(document.flow.text)

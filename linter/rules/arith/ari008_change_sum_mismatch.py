@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from linter.check.arith import _SPENDING_SPLIT_SCOPES, IDENTITIES, related
+from linter.check.arith import identities_in, related
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
@@ -50,24 +50,21 @@ class ChangeSumMismatch(Rule):
         for (scope, _base), basis in firsts:
             scopes[basis].add(scope)
         for basis, in_scopes in scopes.items():
-            for whole_base, part_bases in IDENTITIES:
-                for scope in in_scopes:
-                    if whole_base == "支出" and scope not in _SPENDING_SPLIT_SCOPES:
-                        continue
-                    whole = firsts.get(((scope, whole_base), basis))
-                    parts = [firsts.get(((scope, base), basis)) for base in part_bases]
-                    if whole is None or None in parts or any(p.delta.unit != whole.delta.unit for p in parts):
-                        continue
-                    total = sum(p.sign * p.delta.value for p in parts)
-                    stated = whole.sign * whole.delta.value
-                    if abs(total - stated) <= tolerances.tail_per_item * len(parts) + 1e-9:
-                        continue
-                    terms = " ".join(f"{(p.sign * p.delta.value) or 0.0:+.2f}" for p in parts)  # no "-0.00"
-                    yield self.finding(
-                        document, document.span(whole.delta.start, whole.delta.end),
-                        _("the change of {whole} is {stated:+.2f}{unit}, but the changes of its components add "
-                          "up to {terms} = {total:+.2f}{unit}", whole=describe(whole.key), stated=stated,
-                          unit=whole.delta.unit, terms=terms, total=total),
-                        expected=f"{format_amount(abs(total))}{whole.delta.unit}",
-                        related=related(document, *((describe(p.key), p.delta) for p in parts)),
-                    )
+            for scope, whole_base, part_bases in identities_in(in_scopes):
+                whole = firsts.get(((scope, whole_base), basis))
+                parts = [firsts.get(((scope, base), basis)) for base in part_bases]
+                if whole is None or None in parts or any(p.delta.unit != whole.delta.unit for p in parts):
+                    continue
+                total = sum(p.sign * p.delta.value for p in parts)
+                stated = whole.sign * whole.delta.value
+                if abs(total - stated) <= tolerances.tail_per_item * len(parts) + 1e-9:
+                    continue
+                terms = " ".join(f"{(p.sign * p.delta.value) or 0.0:+.2f}" for p in parts)  # no "-0.00"
+                yield self.finding(
+                    document, document.span(whole.delta.start, whole.delta.end),
+                    _("the change of {whole} is {stated:+.2f}{unit}, but the changes of its components add "
+                      "up to {terms} = {total:+.2f}{unit}", whole=describe(whole.key), stated=stated,
+                      unit=whole.delta.unit, terms=terms, total=total),
+                    expected=f"{format_amount(abs(total))}{whole.delta.unit}",
+                    related=related(document, *((describe(p.key), p.delta) for p in parts)),
+                )

@@ -7,10 +7,11 @@ from collections import Counter
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
-from linter.extract.tables import BUDGET, FINAL, document_kind_and_year
+from linter.extract.tables import BUDGET, FINAL
 from linter.i18n import _
 from linter.language.subjects import TITLE_YEAR
 from linter.patterns import compile_re
+from linter.rules.shared import tables_kind_and_year
 
 #: A year written in the flow text: the sentences holding one are the only ones read.
 _A_YEAR = compile_re(r"20\d{2}\s*年")
@@ -178,7 +179,7 @@ def disclosure_kind_and_year(document) -> tuple[str | None, int | None, str]:
     titles, else the year most table titles name; ``(None, None, "")`` when they disagree or say
     nothing."""
     title = TITLE_YEAR.search(document.flow.text)
-    tables_kind, _year = document_kind_and_year(document.original, document.tables)
+    tables_kind, _year = document.derived(tables_kind_and_year)
     years = Counter(year for _table, year, _at in document.derived(_table_years))
     most, count = years.most_common(1)[0] if years else (None, 0)
     majority = most if 2 * count > sum(years.values()) else None

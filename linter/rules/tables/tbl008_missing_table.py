@@ -5,8 +5,9 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.tables import REQUIRED, document_kind_and_year, required_tables
+from linter.extract.tables import REQUIRED, required_tables
 from linter.patterns import compile_re
+from linter.rules.shared import tables_kind_and_year
 
 
 #: Kinds of table a document must print before it counts as having a tables part (an excerpt
@@ -59,7 +60,7 @@ class MissingTable(Rule):
             return
         anchor = document.source_span(tables[0].title_start, tables[0].title_end)
         present = {t.kind for t in tables}
-        document_kind, year = document_kind_and_year(document.original, document.tables)
+        document_kind, year = document.derived(tables_kind_and_year)
         required = required_tables(document_kind, year) if len(present) >= _TABLES_PART else None
         for kind in required or ():
             if kind not in present:
