@@ -411,6 +411,11 @@ _BUDGET_SUMS = {
     "调整": (N_("the subjects' 调整预算"), N_("the total 调整预算")),
     "": (N_("the subjects' 预算"), N_("the total 预算")),
 }
+#: Words introducing a completion total's subject lines that announce a selection ("其中主要项目：",
+#: "主要支出项目如下", "重点项目"), not every subject: those lines need not add up to the total (but
+#: must stay within it). Only the sentence that introduces them is read: "部分项目未开展" before it
+#: explains the total.
+_SELECTION = compile_re(r"(?:主要|重点|部分|大额)(?:支出)?(?:项目|科目|内容|支出)")
 #: Scopes where 支出 = 基本支出 + 项目支出 holds (a department may also have 经营支出 etc.).
 _SPENDING_SPLIT_SCOPES = ("一般公共预算财政拨款", "财政拨款")
 
@@ -478,6 +483,14 @@ def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     return document.derived(_sum_checks, tolerances)
 
 
+def _introduction(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` of the sentence introducing the list in ``text[start:end]``, the text between
+    a total and its first item: the last sentence before the item's line (its subject line ends
+    in "。" too)."""
+    end = max(start, text.rfind("\n", start, end))
+    return max(start, text.rfind("。", start, end) + 1), end
+
+
 def _siblings(breakdown, shares) -> bool:
     """Whether the parts of ``breakdown`` are its whole's siblings: the whole and every part are
     stated as shares of one named total ("项目支出预算48100元，占支出总预算的4.43%。其中：(一)文化旅游
@@ -515,11 +528,12 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         items = group.items
         if len(items) < 2 or not _same_level(items):
             continue
+        every = not _SELECTION.search(document.flow.text, *_introduction(document.flow.text, group.total.end, items[0].start))
         for kind, total_budget in group.total.budgets.items():
             if total_budget is not None and all(kind in i.budgets for i in items):
                 budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
-                add(*_BUDGET_SUMS[kind], total_budget, budgets, True)
-        add(N_("the subjects' 支出决算"), N_("the total 支出决算"), group.total.actual, [i.actual for i in items], True)
+                add(*_BUDGET_SUMS[kind], total_budget, budgets, every)
+        add(N_("the subjects' 支出决算"), N_("the total 支出决算"), group.total.actual, [i.actual for i in items], every)
     for whole_key, leaves in _subject_leaves(index):
         whole = index.first(whole_key)
         add(N_("the 款 and 项 stated under the subject"), whole.name, whole.number, [index.first(k).number for k in leaves], False)

@@ -12,7 +12,8 @@ class PartsSumMismatch(Rule):
     """A complete list of parts that does not add up to its whole.
 
     A list is complete when its stated shares add up to 100%, when it is the per-subject
-    list of a completion paragraph, when the parts are the whole's components by
+    list of a completion paragraph (unless announced as a selection: "其中主要项目：",
+    "重点项目如下"), when the parts are the whole's components by
     definition (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 财政拨款支出; the 货物, 工程 and
     服务 amounts of 政府采购), or, for counts, when it ends in the catch-all 其他 ("…、其他用车1辆").
     Differences within the rounding tail are left to CON004.
