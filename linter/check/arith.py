@@ -459,9 +459,10 @@ class SumCheck:
         return find_typo(document, inputs, holds, tolerances)
 
     def explain(self) -> str:
-        terms = " + ".join(format_amount(p.value) for p in self.parts)
         total = format_amount(sum(p.value for p in self.parts))
-        return _("{terms} = {total}, but {whole} is {amount}{unit}", terms=terms, total=total,
+        if len(self.parts) > 1:
+            total = _("{terms} = {total}", terms=" + ".join(format_amount(p.value) for p in self.parts), total=total)
+        return _("{total}, but {whole} is {amount}{unit}", total=total,
                  whole=_(self.whole_name), amount=format_amount(self.whole.value), unit=self.whole.unit)
 
 
