@@ -95,7 +95,8 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
 
     Consecutive numbered lines with no text between them (a table of contents, the rows of a
     table, sections left empty) form a *block*. A block holding a table row (a figure, a tab, a
-    second label "七、… 七、…") or numbered out of order is a table: it is left out. Other blocks
+    second label "七、… 七、…") or numbered out of order is a table: it is left out; a line numbered
+    一 starts a block of its own (the first heading after a table of contents). Other blocks
     and the headings that stand alone (followed by text) make up the part's list; numbered
     sentences are text. A very short line after a heading is its wrapped end, and a line of
     figures only is passed over."""
@@ -112,6 +113,8 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
                 blocks.append([])
             previous_heading = False
             continue
+        if line.heading is not None and line.heading.number == 1 and blocks[-1]:
+            blocks.append([])  # numbering starts again: the text after a table of contents
         blocks[-1].append(line)
         previous_heading = True
     lists: list[list[Numbered]] = [[]]
@@ -140,7 +143,12 @@ def _classify(line: str, offset: int) -> _Line:
     table_row = "\t" in line or bool(_FIGURE.search(title)) or bool(_SECOND_LABEL.search(title))
     if table_row or not number:
         return _Line(None, table_row=table_row)
-    if not glued and (len(title) > MAX_TITLE or any(p in title for p in "，。；,;")):
+    # A heading may end in a stray "。" ("五、…“三公”经费支出决算情况说明。"); any other sentence
+    # punctuation makes the line a numbered sentence, and so does a colon before a final "。" (a term
+    # and its definition: "三、事业收入：指…。").
+    body = title.rstrip().removesuffix("。")
+    if not glued and (len(title) > MAX_TITLE or any(p in body for p in "，。；,;")
+                      or (body != title.rstrip() and any(p in body for p in "：:"))):
         return _Line(None)  # a numbered sentence
     label = Numbered(number, title.strip(), offset + match.start(1), offset + match.end(1) + 1)
     return _Line(label)
