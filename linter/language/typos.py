@@ -45,6 +45,11 @@ COMMON_WORD_FREQUENCY = 500
 KNOWN_WORD_FREQUENCY = 50
 #: Last characters of organisations' short names ("工信部", "市政数局", "区卫健委").
 INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
+#: Last characters of place names ("淞江路", "千丘田村"): a non-word before one the segmenter leaves
+#: loose, or ending in one, names a place.
+PLACE_SUFFIXES = set("路街巷村屯寨庄")
+#: A field naming a person ("单位负责人：都日斯哈拉"): its value is a name, not words.
+_PERSON_FIELD = compile_re(r"(?:负责人|联系人|编制人|填报人|填表人|制表人|审核人|经办人)[:：]\s*([\u4e00-\u9fff·]{2,12})")
 #: Administrative levels, written alone for their government ("市、区政府").
 _LEVELS = set("省市区县镇乡村州盟旗")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
@@ -127,6 +132,11 @@ class TypoFinder:
         """Positions of Chinese characters that the segmenter could not place in a word."""
         characters = {word for word in self._word_counts if len(word) == 1 and lex.is_han(word)}
         return {start for _, start in self._occurrences(characters)}
+
+    @cached_property
+    def _names(self) -> set[int]:
+        """Offsets inside the value of a field naming a person ("单位负责人：都日斯哈拉")."""
+        return {offset for m in _PERSON_FIELD.finditer(self.text) for offset in range(*m.span(1))}
 
     def token_at(self, at: int, default: tuple[int, int]) -> tuple[int, int]:
         """The token holding offset ``at``, or ``default`` outside the text."""
@@ -333,9 +343,14 @@ class TypoFinder:
                 window = text[start:start + length] if start >= 0 else ""
                 if text[start + length:start + length + 1] in INSTITUTION_SUFFIXES and start + length in loose:
                     continue  # an organisation's short name ("机管局" for 机关事务管理局, "市政数局")
+                if start in self._names or (text[start + length:start + length + 1] in PLACE_SUFFIXES and start + length in loose):
+                    continue  # a person's name, a place's ("淞江路")
                 for i, word, relation in _substitutions(window):
-                    if not (window[i] in _LEVELS and start + i in loose):  # a level written alone ("及市、区政府")
-                        found.append((start, window, i, word, relation))
+                    if window[i] in _LEVELS and start + i in loose:
+                        continue  # a level written alone ("及市、区政府")
+                    if window[-1] in PLACE_SUFFIXES and i < length - 1:
+                        continue  # a place's name ("千丘田村")
+                    found.append((start, window, i, word, relation))
         return sorted(found)
 
     def _stands_alone(self, start: int, window: str, i: int, word: str) -> bool:
