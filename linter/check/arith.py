@@ -484,6 +484,32 @@ def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     return document.derived(_sum_checks, tolerances)
 
 
+def _leading_parts_add_up(text: str, parts: list[Number], whole: Number, tolerances: Tolerances) -> bool:
+    """Whether the first two or more of ``parts``, not all, add up to ``whole`` and the next part is
+    of another kind than theirs (its name ends otherwise): the list goes on with categories beside
+    the whole's ("教职工157人，其中：在职教职工92人，离退休职工65人，遗属补助人数17人"). Parts of one
+    kind ("…建设项目300万元，…维修项目500万元，…培训项目100万元") are one list."""
+    for n in range(2, len(parts)):
+        difference, allowance = sum_gap(parts[:n], whole, tolerances)
+        if abs(difference) <= allowance:
+            kinds = {_name_before(text, part.start)[-2:] for part in parts[:n]}
+            return _name_before(text, parts[n].start)[-2:] not in kinds
+    return False
+
+
+#: What ends the name of a listed part, looking back from its number.
+_NAME_START = compile_re(r"[，,、；;：:。（(\n\d]")
+#: Words between a part's name and its number ("…收入为", "…人数是").
+_NAME_LINK = compile_re(r"(?:为|是|共|计|约|达)+$")
+
+
+def _name_before(text: str, start: int) -> str:
+    """The name of the part whose number starts at ``start``: the text back to the last separator."""
+    window = text[max(0, start - 20):start]
+    cut = max((m.end() for m in _NAME_START.finditer(window)), default=0)
+    return _NAME_LINK.sub("", window[cut:].strip())
+
+
 def _introduction(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` of the sentence introducing the list in ``text[start:end]``, the text between
     a total and its first item: the last sentence before the item's line (its subject line ends
@@ -510,6 +536,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         if whole is None or not parts or whole.malformed or any(p.malformed for p in parts) or not same_unit(whole, *parts):
             return
         difference, allowance = sum_gap(parts, whole, tolerances)
+        if not complete and difference > allowance and _leading_parts_add_up(document.flow.text, parts, whole, tolerances):
+            return  # "教职工157人，其中：在职92人，离退休65人，遗属补助17人": more categories after the whole's
         # One sum once: the same parts under the same amount stated twice (a 其中 list under
         # "一般公共预算财政拨款基本支出800万元" and 人员经费 + 公用经费 = the 基本支出 stated earlier) are
         # checked against the first statement, complete if either says so.

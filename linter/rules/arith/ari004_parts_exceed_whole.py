@@ -17,7 +17,9 @@ class PartsExceedWhole(Rule):
     "共有车辆5辆，其中：一般公务用车3辆、执法执勤用车3辆" (a list where a part is broken down
     inline, or a whole that is a change or an estimate, is left alone). Amounts listed after a
     total that are, like the total itself, stated as shares of one larger total are its siblings,
-    not its parts.
+    not its parts. A list whose first parts add up to the whole and that goes on with another
+    kind ("教职工157人，其中：在职教职工92人，离退休职工65人，遗属补助人数17人") lists categories
+    beside the whole's.
 
     **Anti-pattern**
 
