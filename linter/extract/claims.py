@@ -856,6 +856,10 @@ class _Context:
     #: The scope of this paragraph's last 本年收入 or 本年支出 named with one ("一般公共预算财政拨款本年
     #: 收入979.53万元，…；本年支出869万元": the 本年支出 is of the same scope).
     paragraph_scope: str | None = None
+    #: The last amount stated as the base of a comparison (see ``_whole_before``).
+    compared: Stated | None = None
+    #: Where the last amount named a total in the sentences read so far ends (see ``_whole_before``).
+    last_total_end: int = -1
     #: Where the paragraph being read starts in the flow text, and its text.
     line_start: int = 0
     line: str = ""
@@ -875,8 +879,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             state.subject_line = text
         if _CLASSIFIES.search(text):
             state.last_value = None  # "按项目类型，分为货物、工程和服务三种类型。其中：…": a whole not stated
-        if "其中" in text and _OPEN_QIZHONG.search(text) and state.last_value is not None:
-            state.pending_whole = _open_breakdown(state.last_value, claims, state)
+        if "其中" in text and _OPEN_QIZHONG.search(text):
+            state.pending_whole = _open_breakdown(_whole_before(tokens, len(tokens), state), claims, state)
         return
     found = parse_sentence(tokens)
     breakdown = pending = state.pending_whole
@@ -903,7 +907,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         # A 其中 after the item's own amount breaks the item down, not the pending whole.
         if qizhong is not None and first in (qizhong + 1, qizhong + 2) and not opened and (
                 breakdown is None or (breakdown is pending and n > 0)):
-            breakdown = _open_breakdown(state.last_value, claims, state)
+            breakdown = _open_breakdown(_whole_before(tokens, qizhong, state), claims, state)
             opened, opened_in_brackets = True, qizhong_in_brackets
             whole_marker = _marker_before(tokens, breakdown.whole) if breakdown is not None else None
         if opened and breakdown is not None and whole_marker is not None and isinstance(claim, Stated) and (
@@ -937,9 +941,44 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         lead = _main_use_breakdown(tokens, main_use, state, claims)
         if lead is not None:
             state.list_whole = lead
-    if qizhongs and qizhongs[-1] >= len(tokens) - 2 and tokens[-1].type in ("_COLON", "QIZHONG") and state.last_value is not None:
+    if qizhongs and qizhongs[-1] >= len(tokens) - 2 and tokens[-1].type in ("_COLON", "QIZHONG"):
         # "…其中：" ends the sentence (not "…，其中：基本支出…，具体支出预算如下："): the list follows
-        state.pending_whole = _open_breakdown(state.last_value, claims, state)
+        state.pending_whole = _open_breakdown(_whole_before(tokens, qizhongs[-1], state), claims, state)
+    state.last_total_end = max(state.last_total_end, _last_total_end(tokens, len(tokens)))
+    if state.last_value is not None and _compared(tokens, state.last_value):
+        state.compared = state.last_value
+
+
+def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> Stated | None:
+    """The amount a 其中 at token ``qizhong`` of a sentence breaks down: the last amount stated before
+    it, unless a total read as no statement stands between them ("…上年结转结余5.73亿元。一般公共预算
+    支出合计预算为80.71亿元。其中：…"), the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中："),
+    or the 其中 follows a classification ("如按功能科目分类其中："); None then, the whole being unclear."""
+    whole = state.last_value
+    if whole is None or (qizhong > 0 and tokens[qizhong - 1].type == "MAIN_USE" and tokens[qizhong - 1].text.startswith("按")):
+        return None
+    if max(state.last_total_end, _last_total_end(tokens, qizhong)) > whole.number.end:
+        return None
+    if whole is state.compared or _compared(tokens[:qizhong], whole):
+        return None
+    return whole
+
+
+def _compared(tokens: list[ClaimToken], value: Stated) -> bool:
+    """Whether ``value``, stated in ``tokens``, is the base of a comparison ("比2017年初预算37221万元")."""
+    at = next((i for i, t in enumerate(tokens) if t.start == value.number.start), None)
+    while at and tokens[at - 1].type in ("NAME", "YEAR"):
+        at -= 1
+    return bool(at) and tokens[at - 1].type in ("CMP_THAN", "CMP_WITH", "CMP_BUDGET")
+
+
+def _last_total_end(tokens: list[ClaimToken], stop: int) -> int:
+    """Where the last amount of ``tokens[:stop]`` named a total ("…支出合计预算为80.71亿元") ends, or -1."""
+    for i in range(stop - 1, -1, -1):
+        if tokens[i].type == "AMOUNT" and i and tokens[i - 1].type not in ("UP", "DOWN") \
+                and any(t.type == "NAME" and _TOTAL_NAME.search(t.text) for t in tokens[max(0, i - 2):i]):
+            return tokens[i].end
+    return -1
 
 
 def _next_item(text: str, pending: Breakdown | None, state: _Context) -> Breakdown | None:
