@@ -23,9 +23,12 @@ _FIGURE_CHARACTERS = compile_re(r"[\d.,%\s-]+")
 _DIGIT = compile_re(r"\d")
 #: The parts of a 决算 / 预算 disclosure in their order, each known by a word of its title.
 PART_KINDS = (("概况", "概况"), ("决算表", "表"), ("预算表", "表"), ("报表", "表"), ("公开表", "表"), ("情况说明", "情况说明"),
+              ("决算说明", "情况说明"), ("预算说明", "情况说明"),
               ("重点工作", "重点工作完成情况"), ("其他重要事项", "其他重要事项"),
               ("名词解释", "名词解释"), ("附件", "附件"), ("附表", "附件"))
 REQUIRED_KINDS = ("概况", "表", "情况说明")
+#: The 概况 as a section of another part ("第二部分 2021年度部门决算说明⏎一、部门基本情况").
+OVERVIEW_SECTION = compile_regex(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*\S{0,12}(?:概况|基本情况|主要职能|主要职责)", regex.MULTILINE)
 #: A section title the flow text glued to its first sentence ("…变化情况2024年…").
 _GLUED_TITLE = compile_regex(r"^[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d)")
 #: A table's title line ("收入支出决算总表", "2024年部门预算表", "表1 …"): the tables are there

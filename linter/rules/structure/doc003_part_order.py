@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.structure import PART_KINDS, REQUIRED_KINDS, TABLE_TITLE
+from linter.language.structure import OVERVIEW_SECTION, PART_KINDS, REQUIRED_KINDS, TABLE_TITLE
 from linter.rules.shared import part_headings
 
 _ORDER = list(dict.fromkeys(kind for _, kind in PART_KINDS))
@@ -20,7 +20,8 @@ class PartOrder(Rule):
     表 and 情况说明. Budgets and final accounts, and provinces, differ in the rest (four or five parts,
     with or without 重点工作完成情况, 名词解释 or 附件, the tables second or last), so nothing else is required
     and the tables may stand anywhere. Tables whose part heading was lost (a cover page, an image
-    in the PDF) still count as the part 表: their titles ("收入支出决算总表") are in the text.
+    in the PDF) still count as the part 表: their titles ("收入支出决算总表") are in the text. The
+    概况 may be a section of another part ("部门决算说明" opening with "一、部门基本情况").
 
     **Anti-pattern**
 
@@ -69,6 +70,8 @@ class PartOrder(Rule):
             present = {part.kind for part in body}
             if TABLE_TITLE.search(text, body[0].end):
                 present.add("表")
+            if OVERVIEW_SECTION.search(text, body[0].start):
+                present.add("概况")
             missing = [kind for kind in REQUIRED_KINDS if kind not in present]
             if missing and len(body) >= 2:
                 yield self.finding(
