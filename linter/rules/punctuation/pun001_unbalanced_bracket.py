@@ -37,7 +37,8 @@ class UnbalancedBracket(Rule):
 
     Brackets are matched within a paragraph (wrapped lines are joined, so a pair may span a
     line break). A half-width bracket closed by a full-width one (or the reverse) is a
-    mismatch, and so is a “ closed by an ASCII " (reported once, not as an unclosed quote). A
+    mismatch, and so is a “ closed by an ASCII " or by a second “ ("“三公“经费"; reported once, not
+    as two unclosed quotes). A
     closing bracket doubled ("税））") is PUN002's; table rows, whose cells are split over
     lines, are skipped. Text cut off at the end of the file (an excerpt) gets at most one info.
 
@@ -66,7 +67,19 @@ class UnbalancedBracket(Rule):
                         severity=Severity.INFO,
                     )
                 problems = [(p, c) for p, c in problems if c not in PAIRS]
+            reversed_pairs = _reversed_pairs(paragraph, problems)
+            for opener, closer in reversed_pairs:
+                at = start + closer
+                yield self.finding(
+                    document, document.span(at, at + 1),
+                    _("“{mark}” after “{quoted}” should close the quotation: write “{closer}”",
+                      mark=paragraph[closer], quoted=paragraph[opener + 1:closer], closer=PAIRS[paragraph[closer]]),
+                    expected=PAIRS[paragraph[closer]],
+                )
+            paired = {position for pair in reversed_pairs for position in pair}
             for position, char in problems:
+                if position in paired:
+                    continue
                 at = start + position
                 yield self.finding(document, document.span(at, at + 1), _message(paragraph, position, char))
             yield from self._width_mismatches(document, start, paragraph, pairs)
@@ -88,6 +101,22 @@ class UnbalancedBracket(Rule):
                       context=paragraph[opener:closer + 1][-2 * CONTEXT:]),
                     expected=_WIDE[paragraph[closer]] if opened not in _WIDE else paragraph[closer],
                 )
+
+
+#: The longest quotation a reversed closing mark ends ("“三公“经费").
+MAX_REVERSED_QUOTE = 12
+
+
+def _reversed_pairs(paragraph: str, problems: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """``(opener, closer)`` positions of quotations closed by a second opening mark ("“三公“经费"):
+    two unclosed “ (or ‘) a short quotation apart, with no bracket or quotation mark between."""
+    found, used = [], -1
+    for (first, char), (second, other) in zip(problems, problems[1:]):
+        if (char == other and char in "“‘" and first > used and 0 < second - first - 1 <= MAX_REVERSED_QUOTE
+                and not _MARKS.search(paragraph, first + 1, second)):
+            found.append((first, second))
+            used = second
+    return found
 
 
 def _message(paragraph: str, position: int, char: str) -> str:
