@@ -17,7 +17,8 @@ class DoubledPunctuation(Rule):
     """A punctuation mark typed twice ("部门：：", "。。", "税））").
 
     A doubled bracket is reported only when it leaves the brackets of its paragraph
-    unbalanced (nested brackets close twice by right). Deleting the copy is a safe fix.
+    unbalanced (nested brackets close twice by right); two ASCII commas ending a line are the
+    empty cells of a comma-separated row. Deleting the copy is a safe fix.
 
     **Anti-pattern**
 
@@ -43,6 +44,8 @@ class DoubledPunctuation(Rule):
                 continue
             origin = document.flow.source_span(second, second + 1)[0]
             shown = document.original.text[origin]
+            if shown == "," and _ends_line(document.original.text, origin + 1):
+                continue  # the empty last cells of a comma-separated row ("编制日期: ,,")
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
@@ -58,6 +61,12 @@ def _doubled(text: str):
         mark = match.group(1)
         if text[match.start() - 1:match.start()] != mark and text[match.end():match.end() + 1] != mark:
             yield match
+
+
+def _ends_line(text: str, position: int) -> bool:
+    """Whether only spaces stand between ``position`` and the end of its line."""
+    end = text.find("\n", position)
+    return not text[position:end if end != -1 else len(text)].strip()
 
 
 def _unbalanced_at(text: str, position: int) -> bool:
