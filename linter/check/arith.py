@@ -254,9 +254,11 @@ def ratio_text(part: float, whole: float, decimals: int) -> str:
 
 
 def sum_gap(parts: list[Number], whole: Number, tolerances: Tolerances) -> tuple[float, float]:
-    """``(difference, allowance)``: Σparts − whole, and the tail difference rounding allows."""
+    """``(difference, allowance)``: Σparts − whole, and the tail difference rounding allows (none
+    for counts: "5辆" is exact)."""
     difference = sum(p.value for p in parts) - whole.value
-    return difference, tolerances.tail_per_item * len(parts) + 1e-9
+    tail = tolerances.tail_per_item if whole.unit.endswith("元") else 0.0
+    return difference, tail * len(parts) + 1e-9
 
 
 @dataclass
