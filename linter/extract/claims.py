@@ -24,6 +24,7 @@ from linter.extract.numbers import Number
 from linter.extract.quantities import DEPARTMENT, SANGONG, Key, clean_name, is_part_of, parent_base, quantity_key, scope_of, without_copula
 from linter.extract.subjects import is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
+from linter.language.subjects import TITLE_YEAR
 from linter.normalise.flow import is_heading
 from linter.numerals import chinese_int
 from linter.patterns import compile_re, compile_regex
@@ -208,6 +209,8 @@ class ClaimSet:
     budget_gaps: list[BudgetGap] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     completion_groups: list[CompletionGroup] = field(default_factory=list)
+    #: Whether the document is a 预算 (its title says so): its figures of the year are budgets.
+    budget_document: bool = False
 
 
 # ---------------------------------------------------------------------------
@@ -829,8 +832,9 @@ def _item_marker(text: str) -> tuple[str, int] | None:
 
 def extract_claims(document) -> ClaimSet:
     """All claims of ``document``'s narrative, with their context resolved."""
-    claims = ClaimSet()
-    state = _Context()
+    title = TITLE_YEAR.search(document.flow.text)
+    claims = ClaimSet(budget_document=title is not None and title.group(2) == "预算")
+    state = _Context(budget_document=claims.budget_document)
     offset = 0
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
@@ -856,6 +860,8 @@ class _Context:
     #: The scope of this paragraph's last 本年收入 or 本年支出 named with one ("一般公共预算财政拨款本年
     #: 收入979.53万元，…；本年支出869万元": the 本年支出 is of the same scope).
     paragraph_scope: str | None = None
+    #: Whether the document is a 预算 (its title says so).
+    budget_document: bool = False
     #: The last amount stated as the base of a comparison (see ``_whole_before``).
     compared: Stated | None = None
     #: Where the last amount named a total in the sentences read so far ends (see ``_whole_before``).
@@ -1085,6 +1091,26 @@ def _side_of_total(key, claims: ClaimSet) -> Stated | None:
                  and clean_name(v.name).startswith(key[1])), None)
 
 
+#: "预算" or "预算数" ending a quantity's name ("“三公”经费预算", "基本支出预算数").
+_BUDGET_SUFFIX = compile_re(r"预算数?$")
+
+
+def _key_of(name: str, scope: str | None, state: _Context) -> Key | None:
+    """The key of a quantity named ``name``; in a 预算 document, the amounts of the year are budgets,
+    so a 三公 name ending in 预算 ("“三公”经费预算120万元") names the quantity itself. (In a 决算 the
+    budget stays apart from the amount spent; other totals' budgets are named as shares' wholes,
+    "占基本支出预算81.25%", which are read by their names.)"""
+    key = quantity_key(name, scope)
+    if key is None and state.budget_document and _BUDGET_SUFFIX.search(name):
+        budgeted = quantity_key(_BUDGET_SUFFIX.sub("", name), scope)
+        base = budgeted[1] if budgeted is not None else None
+        while base not in (None, SANGONG):
+            base = parent_base(base)
+        if base == SANGONG:
+            key = budgeted
+    return key
+
+
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     """File one parsed claim, resolving its names against the current context: a part listed under
     a whole (after 其中 or 主要用于, also in a later sentence of the list) is of the whole's scope."""
@@ -1115,7 +1141,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 _state(claim.current, scope, state, claims, breakdown)
             claim.key = claim.current.key
         elif claim.current is None and claim.name:
-            claim.key = quantity_key(claim.name, state.scope)
+            claim.key = _key_of(claim.name, state.scope, state)
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key
@@ -1293,7 +1319,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             state.paragraph_scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
-    stated.key = None if _split_of_a_line(stated, breakdown) else quantity_key(stated.name, scope)
+    stated.key = None if _split_of_a_line(stated, breakdown) else _key_of(stated.name, scope, state)
     claims.values.append(stated)
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)):
         breakdown.closed = True

@@ -20,8 +20,8 @@ class ChangeSumMismatch(Rule):
     运行维护费; 基本支出 = 人员经费 + 公用经费; and, for 财政拨款, 支出 = 基本支出 + 项目支出. Where the
     text states the change of the total and of every component, against the same figure of the
     previous year and in one unit, the components' changes must add up to the total's, within
-    a rounding tail per component. A component whose change the text does not state (or only
-    says "持平") leaves the sum unchecked.
+    a rounding tail per component (in a 预算, "比上年" and "比上年预算" are the same figure). A
+    component whose change the text does not state (or only says "持平") leaves the sum unchecked.
 
     **Anti-pattern**
 
@@ -45,7 +45,7 @@ class ChangeSumMismatch(Rule):
         firsts = {}  # the first change of each quantity, by what of the previous year it is taken against
         for change in document.claims.changes:
             if change.key and not change.delta.malformed and not change.rate_only and not change.against_budget:
-                firsts.setdefault((change.key, change.basis), change)
+                firsts.setdefault((change.key, _basis(change, document.claims)), change)
         scopes = defaultdict(set)
         for (scope, _base), basis in firsts:
             scopes[basis].add(scope)
@@ -68,3 +68,9 @@ class ChangeSumMismatch(Rule):
                     expected=f"{format_amount(abs(total))}{whole.delta.unit}",
                     related=related(document, *((describe(p.key), p.delta) for p in parts)),
                 )
+
+
+def _basis(change, claims) -> str:
+    """What of the previous year ``change`` is taken against; in a 预算, "比上年" and "比上年预算" both
+    name last year's budget."""
+    return "" if claims.budget_document and change.basis == "预算" else change.basis
