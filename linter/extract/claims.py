@@ -95,6 +95,8 @@ class Change:
     #: A sentence of its own that opens with the comparison ("。较2020年度决算数减少17.40万元，下降67.5%"):
     #: a change of the amount stated before it in the paragraph (see ``_opening_change_of``).
     opening: bool = False
+    #: The change of a figure stated as a budget ("“三公”经费预算数为15万元，比上年减少1万元").
+    budgeted: bool = False
 
 
 @dataclass
@@ -353,7 +355,7 @@ class ClaimBuilder(Transformer):
 
     def change_budgeted(self, subject, _budget_is, amount, compare, verb, delta, rate=None):
         change = self.change_than(subject, amount, compare, verb, delta, rate)
-        change.rate_only = True
+        change.rate_only = change.budgeted = True
         return change
 
     def change_vs_budget(self, subject, *rest):
@@ -1095,19 +1097,23 @@ def _side_of_total(key, claims: ClaimSet) -> Stated | None:
 _BUDGET_SUFFIX = compile_re(r"预算数?$")
 
 
+def _of_sangong(name: str, scope: str | None) -> bool:
+    """Whether ``name`` names 三公经费 or one of its parts, at any depth."""
+    key = quantity_key(name, scope)
+    base = key[1] if key is not None else None
+    while base not in (None, SANGONG):
+        base = parent_base(base)
+    return base == SANGONG
+
+
 def _key_of(name: str, scope: str | None, state: _Context) -> Key | None:
     """The key of a quantity named ``name``; in a 预算 document, the amounts of the year are budgets,
     so a 三公 name ending in 预算 ("“三公”经费预算120万元") names the quantity itself. (In a 决算 the
     budget stays apart from the amount spent; other totals' budgets are named as shares' wholes,
     "占基本支出预算81.25%", which are read by their names.)"""
     key = quantity_key(name, scope)
-    if key is None and state.budget_document and _BUDGET_SUFFIX.search(name):
-        budgeted = quantity_key(_BUDGET_SUFFIX.sub("", name), scope)
-        base = budgeted[1] if budgeted is not None else None
-        while base not in (None, SANGONG):
-            base = parent_base(base)
-        if base == SANGONG:
-            key = budgeted
+    if key is None and state.budget_document and _BUDGET_SUFFIX.search(name) and _of_sangong(bare := _BUDGET_SUFFIX.sub("", name), scope):
+        key = quantity_key(bare, scope)
     return key
 
 
@@ -1131,6 +1137,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             container.shares.append(claim)
         claims.shares.append(claim)
     elif isinstance(claim, Change):
+        if claim.budgeted and state.budget_document and claim.current is not None and _of_sangong(claim.current.name, scope):
+            claim.rate_only = False  # a 预算's budget figure is the year's amount
         if claim.opening:
             claim.current = _opening_change_of(claim, state, claims)
             if claim.current is None:

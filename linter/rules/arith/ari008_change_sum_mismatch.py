@@ -8,8 +8,10 @@ from linter.check.arith import identities_in, related
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
+from linter.extract.claims import Change
 from linter.extract.quantities import describe
 from linter.i18n import _
+from linter.patterns import compile_re
 
 
 class ChangeSumMismatch(Rule):
@@ -21,7 +23,8 @@ class ChangeSumMismatch(Rule):
     text states the change of the total and of every component, against the same figure of the
     previous year and in one unit, the components' changes must add up to the total's, within
     a rounding tail per component (in a 预算, "比上年" and "比上年预算" are the same figure). A
-    component whose change the text does not state (or only says "持平") leaves the sum unchecked.
+    component whose change the text does not state leaves the sum unchecked; one stated as 0
+    and "持平" with last year did not change (another level "持平" may have moved a little).
 
     **Anti-pattern**
 
@@ -52,7 +55,7 @@ class ChangeSumMismatch(Rule):
         for basis, in_scopes in scopes.items():
             for scope, whole_base, part_bases in identities_in(in_scopes):
                 whole = firsts.get(((scope, whole_base), basis))
-                parts = [firsts.get(((scope, base), basis)) for base in part_bases]
+                parts = [firsts.get(((scope, base), basis)) or _level_at_zero(document, (scope, base)) for base in part_bases]
                 if whole is None or None in parts or any(p.delta.unit != whole.delta.unit for p in parts):
                     continue
                 total = sum(p.sign * p.delta.value for p in parts)
@@ -74,3 +77,18 @@ def _basis(change, claims) -> str:
     """What of the previous year ``change`` is taken against; in a 预算, "比上年" and "比上年预算" both
     name last year's budget."""
     return "" if claims.budget_document and change.basis == "预算" else change.basis
+
+
+#: "持平" in the clause after an amount ("因公出国(境)费0万元，与上年持平").
+_LEVEL = compile_re(r"[^。；;]{0,8}持平")
+
+
+def _level_at_zero(document, key) -> Change | None:
+    """A change of 0 for a quantity stated as 0 and "持平" with last year: it was 0 then too (a
+    level other than 0 may be called 持平 while it moved a little, so it gives no change)."""
+    text = document.flow.text
+    for value in document.claims.values:
+        if value.key == key and value.number.value == 0 and not value.number.malformed \
+                and _LEVEL.match(text, value.number.end):
+            return Change(value.name, key, 1, value.number, None, None, value, value.number.start, value.number.end)
+    return None
