@@ -283,7 +283,7 @@ def _tokens(children, *types: str) -> list:
 
 def _first_name(children) -> str | None:
     names = _tokens(children, "NAME")
-    return str(names[0]) if names else None
+    return str(names[0]).lstrip("、") if names else None  # "收入总计…、支出总计…": the enumeration's mark
 
 
 @v_args(inline=True)
@@ -960,13 +960,17 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
 def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> Stated | None:
     """The amount a 其中 at token ``qizhong`` of a sentence breaks down: the last amount stated before
     it, unless a total read as no statement stands between them ("…上年结转结余5.73亿元。一般公共预算
-    支出合计预算为80.71亿元。其中：…"), the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中："),
+    支出合计预算为80.71亿元。其中：…"), a number it cannot read as an amount stands right before the
+    其中 ("…培训费51.37万元。…合计为807.95万，其中："), the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中："),
     or the 其中 follows a classification ("如按功能科目分类其中："); None then, the whole being unclear."""
     whole = state.last_value
     if whole is None or (qizhong > 0 and tokens[qizhong - 1].type == "MAIN_USE" and tokens[qizhong - 1].text.startswith("按")):
         return None
     if max(state.last_total_end, _last_total_end(tokens, qizhong)) > whole.number.end:
         return None
+    before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
+    if before and before[-1].type == "NAME" and _DIGIT.search(before[-1].text):
+        return None  # an amount it cannot read is broken down: "…决算数合计为807.95万，其中："
     if whole is state.compared or _compared(tokens[:qizhong], whole):
         return None
     return whole
@@ -1093,6 +1097,7 @@ def _side_of_total(key, claims: ClaimSet) -> Stated | None:
                  and clean_name(v.name).startswith(key[1])), None)
 
 
+_DIGIT = compile_re(r"\d")
 #: "预算" or "预算数" ending a quantity's name ("“三公”经费预算", "基本支出预算数").
 _BUDGET_SUFFIX = compile_re(r"预算数?$")
 
