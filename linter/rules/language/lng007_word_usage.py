@@ -52,6 +52,8 @@ USAGES = (
           after="(?:完成|实现|开展|达到|取得|形成|建成|落实|下达|拨付|启动|结束|验收|支付|到位)"),
     Usage("在次", "再次", N_("再次 (once more) is written with 再"), Severity.WARNING,
           after="(?:强调|提出|组织|召开|开展|发生|出现|确认|核实|检查|审核|修订|调整)"),
+    Usage("授于", "授予", N_("授予 (to grant, to award) is written with 予"), Severity.WARNING,
+          after="[^，。；]{0,4}(?:中小企业|小微企业|合同|称号|荣誉|奖|学位)"),
 )
 
 
@@ -68,7 +70,8 @@ class WordUsage(Rule):
     Each word is reported only in the context that makes the correction certain: 截止 before a
     date or "目前" (截止日期 is right), 帐 in words of accounts (帐篷 is right), 反应 after "本表",
     "如实" …, 登陆 before a website or system, 签定 before a contract, 以经 and 在次 before a verb
-    (在次年 is right). A wrong word (反应, 做为, 一但, 登陆, 截止至, 布署, 签定, 以经, 在次) is a
+    (在次年 is right), 授于 before what is granted (授于中小企业合同金额; 传授于 is right). A wrong
+    word (反应, 做为, 一但, 登陆, 截止至, 布署, 签定, 以经, 在次, 授于) is a
     ``warning``; a form the norms replaced (帐户 → 账户, 部份 → 部分, 截止 + date → 截至) is
     ``info``. The correction is a safe fix. Typos that are no word at all are LNG001's.
 
