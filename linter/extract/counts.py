@@ -1,5 +1,6 @@
 """Counts broken down after 其中: "共有车辆5辆，其中：一般公务用车2辆、执法执勤用车3辆",
-"实有人员28人，其中：在职人员25人，离退休人员3人".
+"实有人员28人，其中：在职人员25人，离退休人员3人"; and counts with their change from last year,
+"公务用车保有量为3辆，比上年增加1辆，增长50%".
 
 A count is a whole number with a classifier (辆, 台, 人, 个 …). The whole is the count right
 before "其中"; its parts are the counts in the same classifier up to the end of the clause (。 or
@@ -105,3 +106,43 @@ def _end_of(pattern, text: str) -> int:
 
 def _count(digits: str, unit: str, start: int, end: int) -> Number:
     return Number(digits, unit, start, end, float(int(digits)), 0)
+
+
+@dataclass(frozen=True)
+class CountChange:
+    """A count, its change from last year (``sign`` × ``delta``, in the same classifier) and the rate
+    stated for it (``rate_sign`` × ``rate``)."""
+
+    name: str
+    current: Number
+    sign: int
+    delta: Number
+    rate_sign: int
+    rate: Number
+
+
+#: "保有量为3辆，比上年增加1辆，增长50%": a count, a comparison with last year, the change in the same
+#: classifier and its rate, in one clause each.
+_COUNT_CHANGE = compile_regex(
+    rf"(?<![\d.,])(?P<count>\d{{1,9}})\s*(?P<unit>{_CLASSIFIER})[，,]\s*(?:比|较)(?:上年|去年|上一?年度|\d{{4}}年度?)末?"
+    rf"(?P<verb>增加|减少)了?\s*(?P<delta>\d{{1,9}})\s*(?P=unit)[，,]\s*(?P<rate_verb>增长|下降)了?\s*"
+    r"(?P<rate>\d{1,4}(?:\.\d+)?)%"
+)
+
+
+def count_changes(text: str) -> list[CountChange]:
+    """Every count stated with its change and rate (see ``_COUNT_CHANGE``)."""
+    found = []
+    for match in _COUNT_CHANGE.finditer(text):
+        clause = _CLAUSE_START.match(text, max(0, match.start() - _CLAUSE_REACH), match.start())
+        name_start = clause.end() if clause else max(0, match.start() - _CLAUSE_REACH)
+        rate = match.group("rate")
+        found.append(CountChange(
+            text[name_start:match.start()].strip().rstrip("为是达共有"),
+            _count(match.group("count"), match.group("unit"), match.start("count"), match.end("unit")),
+            1 if match.group("verb") == "增加" else -1,
+            _count(match.group("delta"), match.group("unit"), match.start("delta"), match.end("delta") + len(match.group("unit"))),
+            1 if match.group("rate_verb") == "增长" else -1,
+            Number(rate, "%", match.start("rate"), match.end(), float(rate), len(rate.partition(".")[2])),
+        ))
+    return found

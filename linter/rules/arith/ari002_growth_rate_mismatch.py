@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from linter.check.arith import QuantityIndex, amount, percent_matches, previous_level, percent_severity, related, same_unit, find_typo, typo_finding
 from linter.check.finding import Severity
-from linter.check.interval import format_amount, format_percent
+from linter.check.interval import Interval, format_amount, format_percent
+from linter.extract.counts import count_changes
 from linter.check.rule import Rule
 from linter.i18n import _
 
@@ -18,7 +19,8 @@ class GrowthRateMismatch(Rule):
     rate there is a warning. A gap to the budget ("比年初预算减少1.4万元，下降7%") is taken against
     the budget the same way. Where both years' amounts are stated ("由上年的10万元减少到8万元，下降20%"),
     the rate is their difference divided by the previous amount, and the words must go the way the
-    amounts do.
+    amounts do. Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
+    rate is rounded.
 
     **Anti-pattern**
 
@@ -100,6 +102,29 @@ class GrowthRateMismatch(Rule):
                     related=related(document, (_("change"), change.delta), (_("current amount"), current.number)),
                 )
         yield from self._transitions(document, tolerances)
+        yield from self._count_changes(document, tolerances)
+
+    def _count_changes(self, document, tolerances):
+        """"保有量为3辆，比上年增加1辆，增长50%": counts are exact, so only the rate is rounded."""
+        for claim in count_changes(document.flow.text):
+            before = claim.current.value - claim.sign * claim.delta.value
+            if claim.rate_sign != claim.sign or before <= 0 or claim.delta.value == 0:
+                continue  # a wrong direction or a rise from nothing is left to the amounts' checks
+            exact = Interval(claim.delta.value, claim.delta.value)
+            if percent_matches(exact, Interval(before, before), claim.rate, tolerances) is not False:
+                continue
+            computed = format_percent(100 * claim.delta.value / before, claim.rate.decimals)
+            yield self.finding(
+                document, document.span(claim.rate.start, claim.rate.end),
+                _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
+                  "{previous}) = {computed}, but the text says {stated}%",
+                  quantity=claim.name or claim.current.text + claim.current.unit, delta=format_amount(claim.delta.value),
+                  base=_("previous year"), current=format_amount(claim.current.value),
+                  operator="−" if claim.sign > 0 else "+", previous=format_amount(before), computed=computed,
+                  stated=claim.rate.text),
+                expected=computed,
+                related=related(document, (_("change"), claim.delta), (_("current amount"), claim.current)),
+            )
 
     def _transitions(self, document, tolerances):
         """"由上年的10万元减少到8万元，下降20%": the direction and the rate of two stated levels."""
