@@ -46,6 +46,14 @@ class Interval:
     def contains(self, value: float) -> bool:
         return self.lo - _EPSILON <= value <= self.hi + _EPSILON
 
+    def magnitude(self) -> "Interval":
+        """The values ``|x|`` takes for ``x`` in the interval."""
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return Interval(-self.hi, -self.lo)
+        return Interval(0.0, max(-self.lo, self.hi))
+
 
 def amount_interval(number: Number, tolerances: Tolerances) -> Interval:
     """The values an amount of 万元 may stand for."""

@@ -56,7 +56,7 @@ class BudgetGapMismatch(Rule):
                     related=places,
                 )
                 continue
-            moved = _magnitude(difference)
+            moved = difference.magnitude()
             if not moved.overlaps(gap):
                 expected = format_amount(abs(claim.actual.value - claim.budget.value))
                 message = _("gap to the budget: |{actual} − {budget}| = {expected}, but the text says {gap}{unit}",
@@ -65,7 +65,7 @@ class BudgetGapMismatch(Rule):
                 def holds(i, interval, actual=actual, budget=budget, gap=gap):
                     inputs = [budget, actual, gap]
                     inputs[i] = interval
-                    return _magnitude(inputs[1] - inputs[0]).overlaps(inputs[2])
+                    return (inputs[1] - inputs[0]).magnitude().overlaps(inputs[2])
 
                 typo = find_typo(document, [(_("budget"), claim.budget), (_("actual"), claim.actual),
                                             (_("gap to the budget"), claim.gap)], holds, tolerances)
@@ -97,11 +97,3 @@ class BudgetGapMismatch(Rule):
                     expected=f"{computed}%", severity=percent_severity(moved, budget, rate, tolerances),
                     related=places,
                 )
-
-def _magnitude(difference: Interval) -> Interval:
-    """The values ``|x|`` takes for ``x`` in ``difference``."""
-    if difference.lo >= 0:
-        return difference
-    if difference.hi <= 0:
-        return Interval(-difference.hi, -difference.lo)
-    return Interval(0.0, max(-difference.lo, difference.hi))
