@@ -226,6 +226,7 @@ _CANDIDATES = compile_re(
         for family, pattern in (
             ("completion", r"(?:y?n:?)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?"),
             ("completion_of", r"y?nXA,CAOP"),
+            ("completion_after", r"y?nA,BA,CP"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"W,n?E?[UD]A(?:,T?[UD]P)?"),
@@ -391,6 +392,12 @@ class ClaimBuilder(Transformer):
         kind = _budget_kind(str(complete))
         return Completion(subject[1], _num(budget), _num(actual), _num(percent), None, subject[2],
                           percent.end_pos, {kind: _num(budget)}, kind)
+
+    def completion_after(self, subject, actual, budget, complete, percent):
+        named = _budget_kind(str(complete))
+        kind = named if named == budget.kind else budget.kind
+        return Completion(subject[1], budget.number, _num(actual), _num(percent), None, subject[2], percent.end_pos,
+                          {budget.kind: budget.number}, kind)
 
     def change_opening(self, compare, verb, delta, rate=None):
         rate = rate or (None, None, delta.end_pos)
