@@ -1,7 +1,9 @@
-"""One quantity's amounts of two consecutive years, both stated, and the change the text states
-between them: "公务接待费2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率35.22%".
+"""One quantity's levels of two years, both stated, and the change the text states between them:
+amounts of consecutive years ("公务接待费2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率
+35.22%") and a share against last year's, in percentage points ("占一般公共预算支出的比例为11.32%，比上年的
+10.54%增加了0.78个百分点").
 
-The two amounts must be named alike (the words between each year and its amount are the same) and
+Two years' amounts must be named alike (the words between each year and its amount are the same) and
 printed in one unit with the change; the years must be consecutive. Every search is bounded, so
 reading is linear in the text.
 """
@@ -24,34 +26,49 @@ _PAIR = compile_regex(
     r"(?:[，,；;]\s*[^，,；;。\d%]{0,6}?(?P<rate_verb>增长|增幅|上升|下降|降幅|减少|减幅)率?(?:为|了)?"
     r"(?P<rate>\d{1,4}(?:\.\d{1,4})?)%)?"
 )
+_PERCENT = r"\d{1,3}(?:\.\d{1,4})?"
+#: A share, then last year's and the change in percentage points: "…的比例为11.32%，比上年的10.54%
+#: 增加了0.78个百分点", "占比35.2%，较上年提高1.5个百分点" (last year's level unstated: not read).
+_POINTS = compile_regex(
+    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期)?的?(?P<a2>{_PERCENT})%[，,]?\s*"
+    rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
+)
 #: A well-formed amount: thousands groups of three, if any.
 _WELL_FORMED = compile_regex(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 #: Where the quantity's name starts, looking back from the first year.
 _NAME_START = compile_regex(r".*[，,；;。：:\n]", regex.S)
-_NAME_REACH = 16
+_NAME_REACH = 24
 _LIST_LABEL = compile_regex(r"^(?:[(（]?[\d一二三四五六七八九十]+[)）、.．]\s*)+")
-_RISES = ("增长", "增幅", "上升")
+#: An amount inside a share's name ("占一般公共预算支出29472万元的比例为") and the words ending it.
+_AMOUNT_IN_NAME = compile_regex(rf"{_AMOUNT}(?:万元|亿元|元)")
+_NAME_END = compile_regex(r"(?:为|是|达到?)$")
+_RISES = ("增加", "提高", "上升", "增长", "增幅")
+POINTS = "个百分点"
 
 
 @dataclass(frozen=True)
 class YearPair:
-    """Amounts of two consecutive years (``later``, ``earlier``) and the stated change: ``sign`` +1 for
-    增加; the rate, if stated, with its own sign."""
+    """Levels of two years (``later``, ``earlier``, each with a label: "2016年", "上年") and the stated
+    change (``sign`` +1 for a rise; in percentage points when ``change.unit`` is ``POINTS``); the rate,
+    if stated, with its own sign."""
 
     name: str
-    later_year: int
+    later_label: str
     later: Number
-    earlier_year: int
+    earlier_label: str
     earlier: Number
     sign: int
     change: Number
-    rate: Number | None
-    rate_sign: int | None
+    rate: Number | None = None
+    rate_sign: int | None = None
 
 
 def year_pairs(text: str) -> list[YearPair]:
-    """Every pair of years' amounts with their change in ``text`` (flow text)."""
-    found = []
+    """Every pair of two years' levels with their change in ``text`` (flow text)."""
+    return sorted([*_amount_pairs(text), *_point_pairs(text)], key=lambda pair: pair.change.start)
+
+
+def _amount_pairs(text: str):
     for match in _PAIR.finditer(text):
         years = int(match.group("y1")), int(match.group("y2"))
         if abs(years[0] - years[1]) != 1 or match.group("n1").strip() != match.group("n2").strip():
@@ -62,14 +79,24 @@ def year_pairs(text: str) -> list[YearPair]:
         first, second = (_number(match, group, unit) for group in ("a1", "a2"))
         (later_year, later), (earlier_year, earlier) = sorted(zip(years, (first, second)), key=lambda p: -p[0])
         rate = match.group("rate")
-        found.append(YearPair(
-            _name(text, match), later_year, later, earlier_year, earlier,
-            1 if match.group("verb") == "增加" else -1, _number(match, "change", unit),
-            Number(rate, "%", match.start("rate"), match.end("rate") + 1, float(rate), len(rate.partition(".")[2]))
-            if rate else None,
-            (1 if match.group("rate_verb") in _RISES else -1) if rate else None,
-        ))
-    return found
+        yield YearPair(
+            _name(text, match.start()) + match.group("n1").strip(), f"{later_year}年", later,
+            f"{earlier_year}年", earlier, _sign(match.group("verb")), _number(match, "change", unit),
+            _number(match, "rate", "%") if rate else None, _sign(match.group("rate_verb")) if rate else None,
+        )
+
+
+def _point_pairs(text: str):
+    for match in _POINTS.finditer(text):
+        name = _NAME_END.sub("", _AMOUNT_IN_NAME.sub("", _name(text, match.start())))
+        yield YearPair(
+            name, "本年", _number(match, "a1", "%"), "上年", _number(match, "a2", "%"),
+            _sign(match.group("verb")), _number(match, "change", POINTS),
+        )
+
+
+def _sign(verb: str) -> int:
+    return 1 if verb in _RISES else -1
 
 
 def _number(match, group: str, unit: str) -> Number:
@@ -78,9 +105,8 @@ def _number(match, group: str, unit: str) -> Number:
                   len(digits.partition(".")[2]))
 
 
-def _name(text: str, match) -> str:
-    """The quantity compared: the clause before the first year, with the words after it."""
-    reach = max(0, match.start() - _NAME_REACH)
-    clause = _NAME_START.match(text, reach, match.start())
-    before = text[clause.end() if clause else reach:match.start()]
-    return _LIST_LABEL.sub("", before.strip()) + match.group("n1").strip()
+def _name(text: str, start: int) -> str:
+    """The words naming the quantity: the clause before ``start``."""
+    reach = max(0, start - _NAME_REACH)
+    clause = _NAME_START.match(text, reach, start)
+    return _LIST_LABEL.sub("", text[clause.end() if clause else reach:start].strip())

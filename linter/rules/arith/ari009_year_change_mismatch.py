@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from linter.check.arith import amount, percent_matches, percent_severity, related, same_unit
+from linter.check.arith import amount, percent_matches, percent_severity, related
 from linter.check.finding import Severity
-from linter.check.interval import format_amount, format_percent
+from linter.check.interval import format_amount, format_percent, percent_interval
 from linter.check.rule import Rule
-from linter.extract.year_pairs import year_pairs
+from linter.extract.year_pairs import POINTS, year_pairs
 from linter.i18n import _
 
 
@@ -16,8 +16,9 @@ class YearChangeMismatch(Rule):
     Read where the text states one quantity's amounts of two consecutive years, named alike, and
     then the change ("公务接待费2016年预算8万元，2015年预算12.5万元，减少4.5万元，下降36%"). The change must
     go the way the amounts do and be their difference, within the rounding of the printed amounts;
-    its rate, if stated, is the change divided by the earlier year's amount. A change stated with
-    this year's amount only ("比上年减少4.5万元，下降36%") is ARI002's.
+    its rate, if stated, is the change divided by the earlier year's amount. A share compared with
+    last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点") is read alike. A
+    change stated with this year's amount only ("比上年减少4.5万元，下降36%") is ARI002's.
 
     **Anti-pattern**
 
@@ -35,24 +36,25 @@ class YearChangeMismatch(Rule):
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
         for pair in year_pairs(document.flow.text):
-            if not same_unit(pair.later, pair.earlier, pair.change):
+            if pair.later.unit != pair.earlier.unit:
                 continue
-            later, earlier, change = (amount(n, tolerances) for n in (pair.later, pair.earlier, pair.change))
+            level = percent_interval if pair.later.unit == "%" else amount
+            later, earlier = level(pair.later, tolerances), level(pair.earlier, tolerances)
+            change = (percent_interval if pair.change.unit == POINTS else amount)(pair.change, tolerances)
             difference = later - earlier
             went = 1 if difference.lo > 0 else -1 if difference.hi < 0 else 0
-            levels = dict(later_year=pair.later_year, later=format_amount(pair.later.value),
-                          earlier_year=pair.earlier_year, earlier=format_amount(pair.earlier.value),
-                          change=pair.change.text, unit=pair.change.unit)
-            places = related(document, (_("{year}年 amount", year=pair.later_year), pair.later),
-                             (_("{year}年 amount", year=pair.earlier_year), pair.earlier))
+            levels = dict(name=pair.name, later=pair.later.text + pair.later.unit, later_label=pair.later_label,
+                          earlier=pair.earlier.text + pair.earlier.unit, earlier_label=pair.earlier_label,
+                          change=pair.change.text + pair.change.unit)
+            places = related(document, (pair.later_label, pair.later), (pair.earlier_label, pair.earlier))
             span = document.span(pair.change.start, pair.change.end)
             if went and went != pair.sign and pair.change.value > 0:
                 yield self.finding(
                     document, span,
-                    _("{name} went from {earlier}{unit} in {earlier_year} to {later}{unit} in {later_year}, but "
-                      "the text says it fell by {change}{unit}", name=pair.name, **levels) if went > 0 else
-                    _("{name} went from {earlier}{unit} in {earlier_year} to {later}{unit} in {later_year}, but "
-                      "the text says it rose by {change}{unit}", name=pair.name, **levels),
+                    _("{name} went from {earlier} ({earlier_label}) to {later} ({later_label}), but the text "
+                      "says it fell by {change}", **levels) if went > 0 else
+                    _("{name} went from {earlier} ({earlier_label}) to {later} ({later_label}), but the text "
+                      "says it rose by {change}", **levels),
                     related=places,
                 )
                 continue
@@ -60,8 +62,9 @@ class YearChangeMismatch(Rule):
                 expected = format_amount(abs(pair.later.value - pair.earlier.value))
                 yield self.finding(
                     document, span,
-                    _("change of {name}: |{later} − {earlier}| = {expected}, but the text says {change}{unit}",
-                      name=pair.name, expected=expected, **levels),
+                    _("change of {name}: |{later_value} − {earlier_value}| = {expected}, but the text says {change}",
+                      expected=expected, later_value=format_amount(pair.later.value),
+                      earlier_value=format_amount(pair.earlier.value), **levels),
                     expected=f"{expected}{pair.change.unit}", related=places,
                 )
                 continue
@@ -72,8 +75,9 @@ class YearChangeMismatch(Rule):
                 computed = format_percent(100 * pair.change.value / pair.earlier.value, rate.decimals)
                 yield self.finding(
                     document, document.span(rate.start, rate.end),
-                    _("rate of change of {name}: {change} / {earlier} = {computed}, but the text says {stated}%",
-                      name=pair.name, computed=computed, stated=rate.text, **levels),
+                    _("rate of change of {name}: {change_value} / {earlier_value} = {computed}, but the text says "
+                      "{stated}%", computed=computed, stated=rate.text, change_value=pair.change.text,
+                      earlier_value=format_amount(pair.earlier.value), **levels),
                     expected=f"{computed}%", severity=percent_severity(change, earlier, rate, tolerances),
                     related=places,
                 )
