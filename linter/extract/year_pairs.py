@@ -4,7 +4,8 @@ amounts of consecutive years ("公务接待费2016年预算8万元，2015年预�
 10.54%增加了0.78个百分点").
 
 Two years' amounts must be named alike (the words between each year and its amount are the same) and
-printed in one unit with the change; the years must be consecutive. Every search is bounded, so
+printed in one unit with the change, which follows them at once or after a comparison ("对比减少",
+"与上年相比增加"; not "主要是增加了15万元的培训费"); the years must be consecutive. Every search is bounded, so
 reading is linear in the text.
 """
 
@@ -22,7 +23,7 @@ _NAME = r"[^，,；;。：:\d]{0,12}?"
 _PAIR = compile_regex(
     rf"(?P<y1>20\d{{2}})年度?(?P<n1>{_NAME})(?:为|是)?(?P<a1>{_AMOUNT})(?P<unit>万元|亿元|元)[，,；;]\s*"
     rf"(?P<y2>20\d{{2}})年度?(?P<n2>{_NAME})(?:为|是)?(?P<a2>{_AMOUNT})(?P=unit)[，,；;]\s*"
-    rf"[^，,；;。\d]{{0,8}}?(?P<verb>增加|减少)了?(?P<change>{_AMOUNT})(?P=unit)"
+    rf"(?:[^，,；;。\d]{{0,6}}?(?:对比|相比|比较|比上年|较上年|同比))?(?P<verb>增加|减少)了?(?P<change>{_AMOUNT})(?P=unit)"
     r"(?:[，,；;]\s*[^，,；;。\d%]{0,6}?(?P<rate_verb>增长|增幅|上升|下降|降幅|减少|减幅)率?(?:为|了)?"
     r"(?P<rate>\d{1,4}(?:\.\d{1,4})?)%)?"
 )
