@@ -45,9 +45,13 @@ COMMON_WORD_FREQUENCY = 500
 KNOWN_WORD_FREQUENCY = 50
 #: Last characters of organisations' short names ("工信部", "市政数局", "区卫健委").
 INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
-#: Last characters of place names ("淞江路", "千丘田村"): a non-word before one the segmenter leaves
-#: loose, or ending in one, names a place.
+#: Last characters of place names: a non-word between an administrative level and one of them
+#: ("漯河市淞江路") names a place, and so does one ending in 村 among other villages ("辖千丘田村、
+#: 双龙溪村"). "单独健立街乡" is a slip: no level stands before it.
 PLACE_SUFFIXES = set("路街巷村屯寨庄")
+_PLACE_LEVELS = set("省市县区镇乡")
+#: How far around a window ending in 村 another 村 makes it one of a list of villages.
+_VILLAGE_REACH = 12
 #: A field naming a person ("单位负责人：都日斯哈拉"): its value is a name, not words.
 _PERSON_FIELD = compile_re(r"(?:负责人|联系人|编制人|填报人|填表人|制表人|审核人|经办人)[:：]\s*([\u4e00-\u9fff·]{2,12})")
 #: Administrative levels, written alone for their government ("市、区政府").
@@ -132,6 +136,11 @@ class TypoFinder:
         """Positions of Chinese characters that the segmenter could not place in a word."""
         characters = {word for word in self._word_counts if len(word) == 1 and lex.is_han(word)}
         return {start for _, start in self._occurrences(characters)}
+
+    def _among_villages(self, at: int) -> bool:
+        """Whether the 村 at ``at`` has another 村 near it: a list of villages."""
+        text = self.text
+        return text.count("村", max(0, at - _VILLAGE_REACH), at) + text.count("村", at + 1, at + 1 + _VILLAGE_REACH) > 0
 
     @cached_property
     def _names(self) -> set[int]:
@@ -343,13 +352,14 @@ class TypoFinder:
                 window = text[start:start + length] if start >= 0 else ""
                 if text[start + length:start + length + 1] in INSTITUTION_SUFFIXES and start + length in loose:
                     continue  # an organisation's short name ("机管局" for 机关事务管理局, "市政数局")
-                if start in self._names or (text[start + length:start + length + 1] in PLACE_SUFFIXES and start + length in loose):
-                    continue  # a person's name, a place's ("淞江路")
+                if start in self._names or (text[start + length:start + length + 1] in PLACE_SUFFIXES
+                                            and text[start - 1:start] in _PLACE_LEVELS and start + length in loose):
+                    continue  # a person's name, a place's ("漯河市淞江路")
                 for i, word, relation in _substitutions(window):
                     if window[i] in _LEVELS and start + i in loose:
                         continue  # a level written alone ("及市、区政府")
-                    if window[-1] in PLACE_SUFFIXES and i < length - 1:
-                        continue  # a place's name ("千丘田村")
+                    if window[-1] == "村" and i < length - 1 and self._among_villages(start + length - 1):
+                        continue  # a village's name ("千丘田村、双龙溪村")
                     found.append((start, window, i, word, relation))
         return sorted(found)
 

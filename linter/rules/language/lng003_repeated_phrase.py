@@ -25,7 +25,7 @@ class RepeatedPhrase(Rule):
     Pasted text leaves a unit doubled, directly or as two equal items of an enumeration.
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
     Reduplications that are words are left alone, and so are copies separated by a space in
-    the file (table cells side by side), copies made of the halves of words ("监测预测预警") and
+    the file (table cells side by side), copies of a non-word made of the halves of words ("监测预测预警") and
     items whose copies end and begin longer words ("合作医疗、医疗救助").
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
 
@@ -47,26 +47,31 @@ class RepeatedPhrase(Rule):
         text = document.flow.text
         for pattern, separator in ((_ADJACENT, ""), (_LISTED, "、")):
             for match in pattern.finditer(text):
-                unit = match.group(1)
-                copy_start = match.start() + len(unit)
-                if lex.is_word(match.group()) or (not separator and len(set(unit)) == 1):
+                unit, first = match.group(1), match.start()
+                if not separator and not lex.is_word(unit):
+                    first = _doubled_word_near(text, first, len(unit))  # "政务服务服务系统": 服务, not 务服
+                    unit = text[first:first + len(unit)]
+                found = text[first:first + 2 * len(unit) + len(separator)]
+                copy_start = first + len(unit) + len(separator)
+                end_of_copy = first + len(found)
+                if lex.is_word(found) or (not separator and len(set(unit)) == 1):
                     continue
                 if not separator and (not adjacent_in_source(document, copy_start, copy_start, wrapped=True)
-                                      or _spans_cells(document, match.start(), match.end())):
+                                      or _spans_cells(document, first, end_of_copy)):
                     continue  # table cells side by side, not a repeat typed in a sentence
-                if not separator and _inside_words(document, match.start(), match.end()):
-                    continue  # "监测预测预警": 测预 twice across three words
+                if not separator and not lex.is_word(unit) and _inside_words(document, first, end_of_copy):
+                    continue  # "监测预测预警": 测预, no word, twice across three words
                 if separator and _names_a_unit_of(text, match.end()):
                     continue  # "区政府、区政府办公室": an organisation, then one of its offices
                 if separator and not _whole_words(document, match.start(), match.end()):
                     continue  # "合作医疗、医疗救助": the end of one item and the start of the next
-                start, end = document.flow.source_span(copy_start, match.end())
+                start, end = document.flow.source_span(copy_start, end_of_copy)
                 yield self.finding(
                     document,
-                    document.span(match.start(), match.end()),
-                    _("“{unit}” is written twice in one enumeration: “{found}”", unit=unit, found=match.group())
+                    document.span(first, end_of_copy),
+                    _("“{unit}” is written twice in one enumeration: “{found}”", unit=unit, found=found)
                     if separator else
-                    _("“{unit}” is written twice in a row: “{found}”", unit=unit, found=match.group()),
+                    _("“{unit}” is written twice in a row: “{found}”", unit=unit, found=found),
                     expected=unit,
                     fix=Fix(start, end, "", safe=False),
                 )
@@ -87,9 +92,21 @@ def _whole_words(document, start: int, end: int) -> bool:
     return end in boundaries and (start in boundaries or not lex.is_han(text[end:end + 1]))
 
 
+def _doubled_word_near(text: str, start: int, length: int) -> int:
+    """Where a word doubled overlaps the doubled non-word at ``start`` ("政务服务服务系统": the regular
+    expression finds 务服 twice, one character before 服务 twice), else ``start``."""
+    for shift in range(1, length):
+        for at in (start + shift, start - shift):
+            unit = text[at:at + length]
+            if at >= 0 and text[at + length:at + 2 * length] == unit and lex.is_word(unit):
+                return at
+    return start
+
+
 def _inside_words(document, start: int, end: int) -> bool:
-    """Whether flow text ``[start, end)`` both starts and ends inside a word: a doubled unit made of
-    the halves of words ("监测预测预警" holds 测预 twice), not one typed twice."""
+    """Whether flow text ``[start, end)`` both starts and ends inside a word: a doubled unit that is
+    no word made of the halves of words ("监测预测预警" holds 测预 twice), not one typed twice (a word
+    doubled, "预算项目项目支出", is segmented into neighbouring words too)."""
     boundaries = typo_finder(reading_text(document)).boundaries
     return start not in boundaries and end not in boundaries
 
