@@ -68,6 +68,13 @@ def long_failing_amount(size: int) -> str:
     return f"年初预算为1{',123' * size}.5万元，支出决算为50.5万元，完成年初预算的12.3%。\n" * 2
 
 
+def years_and_counts(size: int) -> str:
+    """``size`` lines of two years' amounts and counts with their changes, each wrong, in one
+    paragraph: ARI009's and ARI002's patterns must not rescan the text for each."""
+    return "".join(f"2016年预算{i % 90 + 8}万元，2015年预算12.5万元；对比减少4.35万元；保有量为{i % 9 + 3}辆，"
+                   f"比上年增加1辆，增长33%；比例为11.32%，比上年的10.54%增加了0.87个百分点，" for i in range(size)) + "。\n"
+
+
 #: name → (builder, the size the issue measured at 1×)
 ATTACKS = {
     "failing-rates": (failing_rates, 20_000),
@@ -79,4 +86,5 @@ ATTACKS = {
     "huge-row-range": (huge_row_range, 16_000_000),
     "ascii-marks": (ascii_marks, 100_000),
     "long-failing-amount": (long_failing_amount, 4_400),
+    "years-and-counts": (years_and_counts, 20_000),
 }

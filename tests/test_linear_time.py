@@ -27,6 +27,7 @@ SMALL = {
     "ascii-marks": 300,
     "failing-rates": 300,
     "long-failing-amount": 300,
+    "years-and-counts": 300,
 }
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from linter.extract.numbers import Number
-from linter.patterns import compile_regex
+from linter.patterns import compile_re, compile_regex
 
 #: Classifiers of counts, longest first ("人次" before "人").
 CLASSIFIERS = ("批次", "人次", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件")
@@ -123,17 +123,28 @@ class CountChange:
 
 #: "保有量为3辆，比上年增加1辆，增长50%": a count, a comparison with last year, the change in the same
 #: classifier and its rate, in one clause each.
-_COUNT_CHANGE = compile_regex(
+_COUNT_CHANGE = compile_re(
     rf"(?<![\d.,])(?P<count>\d{{1,9}})\s*(?P<unit>{_CLASSIFIER})[，,]\s*(?:比|较)(?:上年|去年|上一?年度|\d{{4}}年度?)末?"
     rf"(?P<verb>增加|减少)了?\s*(?P<delta>\d{{1,9}})\s*(?P=unit)[，,]\s*(?P<rate_verb>增长|下降)了?\s*"
     r"(?P<rate>\d{1,4}(?:\.\d+)?)%"
 )
 
 
+#: The change in a count, to find the places worth the whole pattern: verbs are rarer than digits.
+_COUNT_DELTA = compile_re(rf"(?:增加|减少)了?\s*\d{{1,9}}\s*(?:{_CLASSIFIER})[，,]")
+#: How far before its change a count and its comparison may start.
+_COUNT_REACH = 40
+
+
 def count_changes(text: str) -> list[CountChange]:
     """Every count stated with its change and rate (see ``_COUNT_CHANGE``)."""
-    found = []
-    for match in _COUNT_CHANGE.finditer(text):
+    found, searched = [], 0
+    for delta in _COUNT_DELTA.finditer(text):
+        start = max(searched, delta.start() - _COUNT_REACH)
+        match = _COUNT_CHANGE.search(text, start, delta.end() + _COUNT_REACH)
+        searched = delta.end()
+        if match is None or match.start("verb") != delta.start():
+            continue
         clause = _CLAUSE_START.match(text, max(0, match.start() - _CLAUSE_REACH), match.start())
         name_start = clause.end() if clause else max(0, match.start() - _CLAUSE_REACH)
         rate = match.group("rate")
