@@ -871,6 +871,8 @@ class _Context:
     paragraph_scope: str | None = None
     #: Whether the document is a 预算 (its title says so).
     budget_document: bool = False
+    #: The year of the sentence being read, for its parts of a whole it could not read.
+    parts_year: str | None = None
     #: The last amount stated as the base of a comparison (see ``_whole_before``).
     compared: Stated | None = None
     #: Where the last amount named a total in the sentences read so far ends (see ``_whole_before``).
@@ -887,6 +889,7 @@ class _Context:
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
+    state.parts_year = None
     tokens = tokenize(text, offset) if may_hold_number(text) else []
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     if not has_numbers:
@@ -970,14 +973,18 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     支出合计预算为80.71亿元。其中：…"), a number it cannot read as an amount stands right before the
     其中 ("…培训费51.37万元。…合计为807.95万，其中："), the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中："),
     or the 其中 follows a classification ("如按功能科目分类其中："); None then, the whole being unclear."""
+    before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
+    if before and before[-1].type == "NAME" and _DIGIT.search(before[-1].text):
+        # An amount it cannot read is broken down ("2021年的三公经费决算数合计为807.95万，其中："): its
+        # parts are of the year the sentence names, as the whole's would be.
+        year = _SENTENCE_YEAR.search("".join(t.text for t in before))
+        state.parts_year = year.group() if year else None
+        return None
     whole = state.last_value
     if whole is None or (qizhong > 0 and tokens[qizhong - 1].type == "MAIN_USE" and tokens[qizhong - 1].text.startswith("按")):
         return None
     if max(state.last_total_end, _last_total_end(tokens, qizhong)) > whole.number.end:
         return None
-    before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
-    if before and before[-1].type == "NAME" and _DIGIT.search(before[-1].text):
-        return None  # an amount it cannot read is broken down: "…决算数合计为807.95万，其中："
     if whole is state.compared or _compared(tokens[:qizhong], whole):
         return None
     return whole
@@ -1105,6 +1112,8 @@ def _side_of_total(key, claims: ClaimSet) -> Stated | None:
 
 
 _DIGIT = compile_re(r"\d")
+#: A year a sentence names ("鄂城区2022年的“三公”经费…").
+_SENTENCE_YEAR = compile_re(r"(?<!\d)(?:19|20)\d{2}年度?")
 #: "预算" or "预算数" ending a quantity's name ("“三公”经费预算", "基本支出预算数").
 _BUDGET_SUFFIX = compile_re(r"预算数?$")
 
@@ -1340,6 +1349,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
     stated.key = None if _split_of_a_line(stated, breakdown) else _key_of(stated.name, scope, state)
+    if stated.year is None and state.parts_year is not None:
+        stated.year = state.parts_year
     claims.values.append(stated)
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)):
         breakdown.closed = True
