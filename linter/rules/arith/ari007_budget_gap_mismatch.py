@@ -6,6 +6,7 @@ from linter.check.arith import amount, find_typo, percent_matches, percent_sever
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, format_percent
 from linter.check.rule import Rule
+from linter.extract.savings import savings_gaps
 from linter.i18n import _
 
 
@@ -17,8 +18,10 @@ class BudgetGapMismatch(Rule):
     the amount and its budget ("支出数363.82万元，预算数378万元，支出数比预算数减少14.18万元，下降率为3.75%").
     The gap must go
     the way the amounts do (ARI006 checks "决算数大于预算数"), be their difference, and its rate be the
-    gap divided by the budget. A gap stated without its budget ("支出决算18.6万元，比年初预算减少1.4万元，
-    下降7%") is ARI002's: its rate is all that can be checked.
+    gap divided by the budget. So too a procurement's saving
+    ("采购预算金额为42875.34万元，实际采购金额为42642.41万元，节约金额232.93万元，资金节约率为0.54%"). A gap
+    stated without its budget ("支出决算18.6万元，比年初预算减少1.4万元，下降7%") is ARI002's: its rate is
+    all that can be checked.
 
     **Anti-pattern**
 
@@ -35,7 +38,7 @@ class BudgetGapMismatch(Rule):
 
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
-        for claim in document.claims.budget_gaps:
+        for claim in [*document.claims.budget_gaps, *savings_gaps(document.flow.text)]:
             if not same_unit(claim.actual, claim.budget, claim.gap):
                 continue
             actual, budget, gap = (amount(n, tolerances) for n in (claim.actual, claim.budget, claim.gap))
