@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from linter.extract.numbers import Number
+from linter.extract.numbers import Number, number_of
 from linter.patterns import compile_re, compile_regex
 
 #: Classifiers of counts, longest first ("人次" before "人").
@@ -147,13 +147,12 @@ def count_changes(text: str) -> list[CountChange]:
             continue
         clause = _CLAUSE_START.match(text, max(0, match.start() - _CLAUSE_REACH), match.start())
         name_start = clause.end() if clause else max(0, match.start() - _CLAUSE_REACH)
-        rate = match.group("rate")
         found.append(CountChange(
             text[name_start:match.start()].strip().rstrip("为是达共有"),
             _count(match.group("count"), match.group("unit"), match.start("count"), match.end("unit")),
             1 if match.group("verb") == "增加" else -1,
             _count(match.group("delta"), match.group("unit"), match.start("delta"), match.end("delta") + len(match.group("unit"))),
             1 if match.group("rate_verb") == "增长" else -1,
-            Number(rate, "%", match.start("rate"), match.end(), float(rate), len(rate.partition(".")[2])),
+            number_of(match, "rate", "%"),
         ))
     return found

@@ -59,6 +59,13 @@ def parse_number(text: str) -> tuple[float | None, int]:
     return (value, decimals) if value is not None else (None, 0)
 
 
+def number_of(match, group: str, unit: str) -> Number:
+    """The number a pattern's ``group`` matched, its ``unit`` right after it (malformed: value None)."""
+    digits = match.group(group)
+    value, decimals = parse_number(digits)
+    return Number(digits, unit, match.start(group), match.end(group) + len(unit), value, decimals)
+
+
 #: Numbers listed with a comma after a decimal part: "1234.56,2345.67万元" is two amounts.
 _LIST = compile_regex(r"\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+")
 

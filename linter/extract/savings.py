@@ -7,7 +7,7 @@ the ones the claims read after a completion. The search is bounded, so reading i
 from __future__ import annotations
 
 from linter.extract.claims import BudgetGap
-from linter.extract.numbers import Number
+from linter.extract.numbers import number_of
 from linter.patterns import compile_re
 
 _AMOUNT = r"\d[\d,]{0,14}(?:\.\d{1,6})?"
@@ -17,8 +17,6 @@ _SAVING = compile_re(
     rf"(?:共|累计)?节约(?:财政)?(?:资金|金额)?(?:为|是)?(?P<gap>{_AMOUNT})(?P=unit)"
     r"(?:[，,；;]\s*(?:资金)?(?:平均)?(?:节约|节支|节资)率(?:为|达到?|是)?(?P<rate>\d{1,3}(?:\.\d{1,4})?)%)?"
 )
-#: A well-formed amount: thousands groups of three, if any.
-_WELL_FORMED = compile_re(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def savings_gaps(text: str) -> list[BudgetGap]:
@@ -26,16 +24,10 @@ def savings_gaps(text: str) -> list[BudgetGap]:
     the budget."""
     found = []
     for match in _SAVING.finditer(text):
-        if not all(_WELL_FORMED.fullmatch(match.group(g)) for g in ("budget", "actual", "gap")):
-            continue  # a malformed amount is NUM001's
         unit = match.group("unit")
-        rate = _number(match, "rate", "%") if match.group("rate") else None
-        found.append(BudgetGap(_number(match, "actual", unit), _number(match, "budget", unit), -1,
-                               _number(match, "gap", unit), rate, -1 if rate else None))
+        actual, budget, gap = (number_of(match, group, unit) for group in ("actual", "budget", "gap"))
+        if actual.malformed or budget.malformed or gap.malformed:
+            continue  # a malformed amount is NUM001's
+        rate = number_of(match, "rate", "%") if match.group("rate") else None
+        found.append(BudgetGap(actual, budget, -1, gap, rate, -1 if rate else None))
     return found
-
-
-def _number(match, group: str, unit: str) -> Number:
-    digits = match.group(group)
-    return Number(digits, unit, match.start(group), match.end(group) + len(unit), float(digits.replace(",", "")),
-                  len(digits.partition(".")[2]))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from linter.extract.numbers import Number
+from linter.extract.numbers import Number, number_of
 from linter.patterns import compile_regex
 
 _AMOUNT = r"\d[\d,]{0,14}(?:\.\d{1,6})?"
@@ -34,8 +34,6 @@ _POINTS = compile_regex(
     rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期)?的?(?P<a2>{_PERCENT})%[，,]?\s*"
     rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
-#: A well-formed amount: thousands groups of three, if any.
-_WELL_FORMED = compile_regex(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 #: Where the quantity's name starts, looking back from the first year.
 _NAME_START = compile_regex(r".*[，,；;。：:\n]", regex.S)
 _NAME_REACH = 24
@@ -74,16 +72,16 @@ def _amount_pairs(text: str):
         years = int(match.group("y1")), int(match.group("y2"))
         if abs(years[0] - years[1]) != 1 or match.group("n1").strip() != match.group("n2").strip():
             continue
-        if not all(_WELL_FORMED.fullmatch(match.group(g)) for g in ("a1", "a2", "change")):
-            continue  # a malformed amount is NUM001's
         unit = match.group("unit")
-        first, second = (_number(match, group, unit) for group in ("a1", "a2"))
+        first, second, change = (number_of(match, group, unit) for group in ("a1", "a2", "change"))
+        if first.malformed or second.malformed or change.malformed:
+            continue  # a malformed amount is NUM001's
         (later_year, later), (earlier_year, earlier) = sorted(zip(years, (first, second)), key=lambda p: -p[0])
         rate = match.group("rate")
         yield YearPair(
             _name(text, match.start()) + match.group("n1").strip(), f"{later_year}年", later,
-            f"{earlier_year}年", earlier, _sign(match.group("verb")), _number(match, "change", unit),
-            _number(match, "rate", "%") if rate else None, _sign(match.group("rate_verb")) if rate else None,
+            f"{earlier_year}年", earlier, _sign(match.group("verb")), change,
+            number_of(match, "rate", "%") if rate else None, _sign(match.group("rate_verb")) if rate else None,
         )
 
 
@@ -91,8 +89,8 @@ def _point_pairs(text: str):
     for match in _POINTS.finditer(text):
         name = _NAME_END.sub("", _AMOUNT_IN_NAME.sub("", _name(text, match.start())))
         yield YearPair(
-            name, "本年", _number(match, "a1", "%"), "上年", _number(match, "a2", "%"),
-            _sign(match.group("verb")), _number(match, "change", POINTS),
+            name, "本年", number_of(match, "a1", "%"), "上年", number_of(match, "a2", "%"),
+            _sign(match.group("verb")), number_of(match, "change", POINTS),
         )
 
 
@@ -100,10 +98,6 @@ def _sign(verb: str) -> int:
     return 1 if verb in _RISES else -1
 
 
-def _number(match, group: str, unit: str) -> Number:
-    digits = match.group(group)
-    return Number(digits, unit, match.start(group), match.end(group) + len(unit), float(digits.replace(",", "")),
-                  len(digits.partition(".")[2]))
 
 
 def _name(text: str, start: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check.arith import amount, find_typo, percent_matches, percent_severity, related, same_unit, typo_finding
 from linter.check.finding import Severity
-from linter.check.interval import Interval, format_amount, format_percent
+from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
 from linter.extract.savings import savings_gaps
 from linter.i18n import _
