@@ -32,7 +32,7 @@ class RepeatedSentence(Rule):
 
     Two neighbouring full sentences (ending in "。") of fifteen characters or more that differ
     in at most four characters are a paste left twice: a reader cannot tell which version is
-    meant. Table rows, headings and list items on lines of their own repeat by design and are
+    meant. Sentences that differ in figures only (one a year) are parallel statements. Table rows, headings and list items on lines of their own repeat by design and are
     skipped (a list item pasted twice onto one line is not).
 
     **Anti-pattern**
@@ -79,7 +79,8 @@ def _similar(a: str, b: str) -> bool:
     if max(len(a), len(b)) > MAX_ALIGNED:
         head = len(os.path.commonprefix([a, b]))
         tail = len(os.path.commonprefix([a[head:][::-1], b[head:][::-1]]))
-        return max(len(a), len(b)) - head - tail <= allowed
+        return max(len(a), len(b)) - head - tail <= allowed and not _figures_only(
+            [a[head:len(a) - tail], b[head:len(b) - tail]])
     # Every character of a sentence outside the matched blocks counts as changed, and no alignment
     # matches a character the other sentence lacks, nor more characters than the two have in
     # common: two linear bounds first (the cheaper one rules out most neighbours).
@@ -91,5 +92,16 @@ def _similar(a: str, b: str) -> bool:
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < MIN_SIMILARITY or matcher.ratio() < MIN_SIMILARITY:
         return False
-    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-    return changed <= allowed
+    changes = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changes)
+    return changed <= allowed and not _figures_only([a[i1:i2] + b[j1:j2] for i1, i2, j1, j2 in changes])
+
+
+def _figures_only(changes: list[str]) -> bool:
+    """Whether the two sentences differ in figures only: one sentence a year, a figure of its own
+    ("2019年…采购金额为78.99万元。" then "2020年…采购金额为74.3万元。"), parallel, not a paste."""
+    text = "".join(changes)
+    return bool(text) and all(character in _FIGURE_CHARACTERS for character in text)
+
+
+_FIGURE_CHARACTERS = set("0123456789.,%")
