@@ -3,7 +3,8 @@
 A printed number stands for every value that rounds to it. An amount of 万元 is printed to
 the cent or with trailing zeros dropped ("7.6" is 7.60), so it stands for ±half a cent, unless
 the document prints every amount in whole units ("3923万元，比上年减少332万元"): then each stands
-for ± half a unit (:func:`text_tolerances`). A percentage stands for ± half a unit of its last
+for ± half a unit (:func:`text_tolerances`). An amount of 亿元 (a government's report) stands for
+± half a unit of its last digit. A percentage stands for ± half a unit of its last
 digit, plus a configurable slack for double rounding (78.149 → 78.15 → 78.2). A claim is wrong
 only when no values inside the intervals of its inputs produce it.
 """
@@ -56,8 +57,9 @@ class Interval:
 
 
 def amount_interval(number: Number, tolerances: Tolerances) -> Interval:
-    """The values an amount of 万元 may stand for."""
-    if number.decimals > 2:
+    """The values an amount of 万元 may stand for; an amount of 亿元 (a government's report) is
+    rounded to its last printed digit ("33929.6亿元")."""
+    if number.decimals > 2 or number.unit == "亿元":
         half = 0.5 * 10.0 ** -number.decimals
     else:
         half = tolerances.amount_unit / 2
