@@ -944,7 +944,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                 state.list_whole = breakdown
         # "公务用车购置及运行维护费30.1万元（购置费0万元，运行维护费30.1万元）": amounts in brackets
         # break down the item before them, not the list the item belongs to.
-        sub_item = isinstance(claim, Stated) and not opened_in_brackets and _in_brackets(text, tokens[last - 1].start - offset)
+        sub_item = isinstance(claim, (Stated, Share)) and not opened_in_brackets and _in_brackets(text, tokens[last - 1].start - offset)
         if breakdown is None and item_of is not None and n == 0 and first <= 1:
             _record(claim, state, claims, item_of)  # the item's own amount, not the amounts it goes on to list
             continue
@@ -1044,13 +1044,18 @@ def _bracket_start(text: str, position: int) -> int:
     return -1
 
 
+#: What may stand between an amount and the bracket listing its parts: nothing, or its share
+#: ("4404.78亿元，占总支出的67%（包括…）").
+_OWN_SHARE = compile_re(r"\s*(?:[，,]\s*占[^()（）。；;，,\d]{0,16}\d+(?:\.\d+)?%\s*)?")
+
+
 def _bracket_breakdown(text: str, offset: int, bracket: int, state: _Context, claims: ClaimSet) -> Breakdown | None:
     """"项目支出400万元（其中：信息化项目200万元、设备购置150万元）": a bracket right after an amount
-    that opens with 其中, 含 or 包括 lists that amount's parts; another bracket ("（上年为90万元）")
-    breaks nothing down."""
+    (or its share) that opens with 其中, 含 or 包括 lists that amount's parts; another bracket
+    ("（上年为90万元）") breaks nothing down."""
     whole = state.last_value
-    if (whole is None or not _PARTS_BRACKET.match(text, bracket)
-            or not 0 <= bracket + offset - whole.number.end <= 1 or text[whole.number.end - offset:bracket].strip()):
+    if (whole is None or not _PARTS_BRACKET.match(text, bracket) or whole.number.end - offset < 0
+            or not _OWN_SHARE.fullmatch(text, whole.number.end - offset, bracket)):
         return None
     breakdown = Breakdown(whole, whole.name)
     claims.breakdowns.append(breakdown)
