@@ -59,8 +59,8 @@ class ShareMismatch(Rule):
             if whole is None:
                 unstated.append(share)
                 continue
-            if whole.number.malformed or not same_unit(whole.number, share.part.number):
-                continue
+            if whole.number.malformed or not same_unit(whole.number, share.part.number) or whole.number == share.part.number:
+                continue  # a share of itself: two quantities named alike ("授予中小微型公司的合同金额…占…")
             part = share.part.number
             part_interval = amount(part, tolerances)
             if not components:
