@@ -1306,6 +1306,15 @@ def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
             and stated.number.value >= whole.number.value)
 
 
+def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is income under a whole of spending ("…支出483亿元其中民生支出411.6亿元⏎…一般公共
+    预算收入156.1亿元", a web page's title run into its text): the list has ended. (A 预算's balanced
+    财政拨款收入 is often broken down by its uses, "其中：基本支出…".)"""
+    whole = breakdown.whole
+    return (whole is not None and "支出" in whole.name and "收入" not in whole.name
+            and "收入" in stated.name and "支出" not in stated.name)
+
+
 #: The 类 a subject's name is filed under: "教育支出(类)普通教育(款)…" → 教育.
 _CLASS_OF_NAME = compile_re(r"(\w+?)(?:支出)?\(类\)")
 
@@ -1357,7 +1366,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
-    if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)):
+    if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
+                                  or _other_side(stated, breakdown)):
         breakdown.closed = True
     if (breakdown is not None and not breakdown.closed and stated is not breakdown.whole
             and not _beside_sangong(stated, breakdown) and not _inside_a_part(stated, breakdown)):
