@@ -1310,9 +1310,8 @@ def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is income under a whole of spending ("…支出483亿元其中民生支出411.6亿元⏎…一般公共
     预算收入156.1亿元", a web page's title run into its text): the list has ended. (A 预算's balanced
     财政拨款收入 is often broken down by its uses, "其中：基本支出…".)"""
-    whole = breakdown.whole
-    return (whole is not None and "支出" in whole.name and "收入" not in whole.name
-            and "收入" in stated.name and "支出" not in stated.name)
+    name = breakdown.whole_name or ""
+    return "支出" in name and "收入" not in name and "收入" in stated.name and "支出" not in stated.name
 
 
 #: The 类 a subject's name is filed under: "教育支出(类)普通教育(款)…" → 教育.
