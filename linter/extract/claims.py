@@ -241,7 +241,7 @@ _CANDIDATES = compile_re(
             ("share_of_amount", r"y?nA,S[nB]?AOP"),
             ("share", r"y?nA,Sn?O?P"),
             ("actual_share", r"y?nXA,Sn?O?P"),
-            ("value", r"y?nA"),
+            ("value", r"y?n:?A"),
             ("actual_value", r"y?nXA"),
         )
     )
