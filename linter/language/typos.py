@@ -54,6 +54,8 @@ _PLACE_LEVELS = set("省市县区镇乡")
 _VILLAGE_REACH = 12
 #: A field naming a person ("单位负责人：都日斯哈拉"): its value is a name, not words.
 _PERSON_FIELD = compile_re(r"(?:负责人|联系人|编制人|填报人|填表人|制表人|审核人|经办人)[:：]\s*([\u4e00-\u9fff·]{2,12})")
+#: Characters that follow a number's digits as its magnitude ("1.1亿件").
+_MAGNITUDES = set("十百千万亿")
 #: Administrative levels, written alone for their government ("市、区政府").
 _LEVELS = set("省市区县镇乡村州盟旗")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
@@ -352,6 +354,8 @@ class TypoFinder:
                 window = text[start:start + length] if start >= 0 else ""
                 if text[start + length:start + length + 1] in INSTITUTION_SUFFIXES and start + length in loose:
                     continue  # an organisation's short name ("机管局" for 机关事务管理局, "市政数局")
+                if window[:1] in _MAGNITUDES and text[start - 1:start].isdigit():
+                    continue  # a number's magnitude and its classifier ("1.1亿件", "1.2万人次")
                 if start in self._names or (text[start + length:start + length + 1] in PLACE_SUFFIXES
                                             and text[start - 1:start] in _PLACE_LEVELS and start + length in loose):
                     continue  # a person's name, a place's ("漯河市淞江路")
