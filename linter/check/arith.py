@@ -522,6 +522,28 @@ def _introduction(text: str, start: int, end: int) -> tuple[int, int]:
     return max(start, text.rfind("。", start, end) + 1), end
 
 
+def _of_the_change(breakdown, claims, tolerances: Tolerances) -> bool:
+    """Whether parts exceeding their whole fit within a change stated between the whole and them,
+    which they may break down instead: "项目支出预算476.71万元，比2021年预算减少1994.21万元。其中：
+    1.…1872万元。2.…122.21万元" lists the projects that ended."""
+    parts = [p.number for p in breakdown.parts]
+    whole = breakdown.whole.number
+    if not parts or whole.malformed or any(p.malformed for p in parts) or not same_unit(whole, *parts):
+        return False
+    if _within(parts, whole, tolerances):
+        return False  # nothing to explain
+    first = min(p.start for p in parts)
+    return any(whole.end <= change.delta.start < first and not change.delta.malformed
+               and same_unit(change.delta, *parts) and _within(parts, change.delta, tolerances)
+               for change in claims.changes)
+
+
+def _within(parts: list[Number], whole: Number, tolerances: Tolerances) -> bool:
+    """Whether ``parts`` add up to no more than ``whole``, rounding allowed."""
+    difference, allowance = sum_gap(parts, whole, tolerances)
+    return difference <= allowance
+
+
 def _siblings(breakdown, shares) -> bool:
     """Whether the parts of ``breakdown`` are its whole's siblings: the whole and every part are
     stated as shares of one named total ("项目支出预算48100元，占支出总预算的4.43%。其中：(一)文化旅游
@@ -552,7 +574,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
             checks[key] = replace(checks[key], complete=True)
 
     for breakdown in claims.breakdowns:
-        if breakdown.whole is None or _siblings(breakdown, claims.shares):
+        if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)
