@@ -931,6 +931,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         if opened and breakdown is not None and whole_marker is not None and isinstance(claim, Stated) and (
                 (_marker_before(tokens, claim) or ("",))[0] == whole_marker[0]):
             breakdown = None  # "二、…150万元，其中…；三、公务接待费预算200万元": the next item of the outer list
+        if opened_in_brackets and breakdown is not None and not _in_brackets(text, tokens[first].start - offset):
+            breakdown, opened_in_brackets = None, False  # "转移性收入707163万元（其中：…），一般债券转贷收入…"
         if outer is not None and first > outer[0]:
             breakdown, outer = outer[1], None
         if nested and opened and first in (nested[0] + 1, nested[0] + 2):
@@ -1306,6 +1308,17 @@ def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
             and stated.number.value >= whole.number.value)
 
 
+def _subtotal(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is a total named so (合计, 总计 …) of the parts listed so far, within their
+    rounding: it stands for them in the list."""
+    parts = [part.number for part in breakdown.parts]
+    if not parts or stated.number.malformed or any(n.malformed or n.unit != stated.number.unit for n in parts) \
+            or not _TOTAL_NAME.search(stated.name):
+        return False
+    allowance = sum(0.5 * 10.0 ** -n.decimals for n in parts) + 1e-9
+    return abs(sum(n.value for n in parts) - stated.number.value) <= allowance
+
+
 def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is income under a whole of spending ("…支出483亿元其中民生支出411.6亿元⏎…一般公共
     预算收入156.1亿元", a web page's title run into its text): the list has ended. (A 预算's balanced
@@ -1368,6 +1381,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
                                   or _other_side(stated, breakdown)):
         breakdown.closed = True
+    if breakdown is not None and not breakdown.closed and _subtotal(stated, breakdown):
+        breakdown.parts.clear()  # "…一般公共预算收入1917837万元；加上中央财政收入1321480万元，合计…3239317万元"
     if (breakdown is not None and not breakdown.closed and stated is not breakdown.whole
             and not _beside_sangong(stated, breakdown) and not _inside_a_part(stated, breakdown)):
         breakdown.parts.append(stated)
