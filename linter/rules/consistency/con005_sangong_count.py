@@ -48,8 +48,10 @@ _ROWS = tuple(
     (compile_regex(rf"(?<=^\s*\d?[.、]?){label}[ \t]+(?P<a>\d+)[ \t]*$", regex.M), what)
     for label, what in _ROW_LABELS
 )
-#: A clause about another year, a change or a budget states no count of the year's 三公.
-_OTHER = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中")
+#: A clause about another year, a change or a budget states no count of the year's 三公, nor does
+#: one about another measure of it ("改革前车辆保有量为56辆", "账面数为56辆，实际保有量为12辆").
+_OTHER = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中"
+                       r"|改革前|改革后|账面|帐面|实际|年初")
 #: A clause: the text between two sentence or clause ends.
 _CLAUSE = compile_regex(r"[^。；;\n]+")
 #: A year named in a clause.
