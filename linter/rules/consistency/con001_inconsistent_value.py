@@ -49,7 +49,7 @@ class InconsistentValue(Rule):
         tolerances = context.text_tolerances(document)
         index = QuantityIndex.of(document)
         for conflict in value_conflicts(index, tolerances):
-            if conflict.tail:
+            if conflict.tail or _jurisdictions_differ(document.flow.text, conflict.first, conflict.later):
                 continue
             later = conflict.later
             yield self.finding(
@@ -71,6 +71,21 @@ class InconsistentValue(Rule):
                 expected=f"{lead.text}{lead.unit}",
                 related=related(document, (_("amount in the item heading"), lead)),
             )
+
+
+#: Whose figures a government's report gives: the whole area's, or its own level's ("全市…支出合计2772.47亿元"
+#: beside "市本级…支出合计1163.52亿元").
+_JURISDICTION = compile_regex(r"全(?:市|区|县|省|州|旗|盟)|(?:市|区|县|省|州|旗)本级")
+
+
+def _jurisdictions_differ(text: str, first, later) -> bool:
+    """Whether the two statements' paragraphs speak of different jurisdictions (the last one each
+    names before its amount)."""
+    def named(stated):
+        start = text.rfind("\n", 0, stated.number.start) + 1
+        found = [match.group() for match in _JURISDICTION.finditer(text, start, stated.number.start)]
+        return found[-1] if found else None
+    return None not in (a := named(first), b := named(later)) and a != b
 
 
 #: A numbered item that states its amount before explaining it: "3.通信链路租赁费397.37万元：".
