@@ -167,6 +167,17 @@ def formulaic(rng: random.Random) -> bytes:
                 f"{'、'.join(n() for _ in range(rng.randint(2, 30)))}{unit()}，分别{rng.choice(['占', '比上年减少', '下降'])}"
                 f"{'、'.join(n() for _ in range(rng.randint(1, 30)))}{rng.choice(['%', '万元', ''])}。",
         lambda: " ".join(f"年初预算为{n()}{unit()}，支出决算为{n()}{unit()}，完成年初预算的{n()}%。"),
+        # Forms read since the eighth session: two years' amounts and their change, a share against
+        # last year's in points, counts with their change, a procurement's saving, the amount first.
+        lambda: f"公务接待费{rng.randint(1990, 2100)}年预算{n()}{unit()}，{rng.randint(1990, 2100)}年预算{n()}{unit()}；"
+                f"{rng.choice(['对比', '', '与上年相比'])}{rng.choice(['增加', '减少'])}{n()}{unit()}；减少率{n()}%。",
+        lambda: f"占一般公共预算支出的比例为{n()}%，比上年的{n()}%{rng.choice(['增加了', '下降', '提高'])}{n()}个百分点。",
+        lambda: f"公务用车保有量为{n()}辆，比上年{rng.choice(['增加', '减少'])}{n()}辆，{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"采购预算金额为{n()}{unit()}，实际采购金额为{n()}{unit()}，节约金额{n()}{unit()}，资金节约率为{n()}%。",
+        lambda: f"XX局{rng.randint(1990, 2100)}年部门预算\n“三公”经费预算数为{n()}{unit()}，比上年预算减少{n()}{unit()}。"
+                f"其中：因公出国（境）费{n()}{unit()}，与上年持平；公务接待费{n()}{unit()}，比上年减少{n()}{unit()}。",
+        lambda: f"财政拨款支出{n()}{unit()}，年初预算为{n()}{unit()}，完成年初预算的{n()}%。其中主要项目：\n"
+                f"1.{rng.choice(_FINANCE)}（类）。年初预算为{n()}{unit()}，支出决算为{n()}{unit()}，完成年初预算的{n()}%。",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
