@@ -489,11 +489,13 @@ def sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
 
 
 def _leading_parts_add_up(text: str, parts: list[Number], whole: Number, tolerances: Tolerances) -> bool:
-    """Whether the first two or more of ``parts``, not all, add up to ``whole`` and the next part is
-    of another kind than theirs (its name ends otherwise): the list goes on with categories beside
-    the whole's ("教职工157人，其中：在职教职工92人，离退休职工65人，遗属补助人数17人"). Parts of one
-    kind ("…建设项目300万元，…维修项目500万元，…培训项目100万元") are one list."""
-    for n in range(2, len(parts)):
+    """Whether the first parts, not all, add up to ``whole`` and the next part is of another kind
+    than theirs (its name ends otherwise): the list goes on with categories beside the whole's
+    ("教职工157人，其中：在职教职工92人，离退休职工65人，遗属补助人数17人"; "在职职工322人，其中正式职工
+    322人，服务期特岗教师9人"). Parts of one kind ("…建设项目300万元，…维修项目500万元，…培训项目100万元")
+    are one list. One part equal to the whole is enough for counts only: an amount listed equal to
+    its whole before others is as likely a slip."""
+    for n in range(1 if not whole.unit.endswith("元") else 2, len(parts)):
         difference, allowance = sum_gap(parts[:n], whole, tolerances)
         if abs(difference) <= allowance:
             kinds = {_name_before(text, part.start)[-2:] for part in parts[:n]}
