@@ -64,3 +64,13 @@ def test_output_is_the_same_under_another_hash_seed(tmp_path):
         assert result.returncode in (0, 2), result.stderr.decode("utf-8", "replace")
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and outputs[0].count(b'"code"') > 10
+
+
+@pytest.mark.parametrize("sentence", [
+    "公务用车保有量为{digits}辆，比上年增加1辆，增长50%。",  # CON005 converted the count to int
+    "2016年预算{digits}万元，2015年预算12.5万元；对比减少4.35万元。",
+    "采购预算金额为{digits}万元，实际采购金额为1万元，节约金额1万元，资金节约率为1%。",
+])
+def test_counts_and_amounts_of_thousands_of_digits(sentence):
+    """Found by the fuzz campaign (seed 2086): a count of 4,400 digits is no count, never a crash."""
+    assert_sound(sentence.format(digits="1" * 4400).encode("utf-8"))

@@ -21,11 +21,11 @@ _ABROAD = r"因公出国[(（]境[)）](?:团组数?|组团|团组)"
 #: Narrative wordings ("因公出国(境)团组2个，累计6人次", "公务用车购置1辆、保有量4辆",
 #: "国内公务接待12批次、96人次", "公务接待批次为5个，接待人次为40人"), on text without spaces.
 _NARRATIVE = (
-    compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>\d+)个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
-    compile_regex(r"公务用车购置(?:数量?)?(?:为|共)?(?P<a>\d+)辆"),
-    compile_regex(r"(?:公务用车)?保有量(?:为|共)?(?P<a>\d+)辆"),
-    compile_regex(r"(?<!外)公务接待(?:批次)?(?:为|共|共计)?(?P<a>\d+)(?:批次|批|个)"
-                  r"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>\d+)(?:人次|人))?"),
+    compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>\d{{1,9}})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>\d{{1,9}})(?:人次|人))?"),
+    compile_regex(r"公务用车购置(?:数量?)?(?:为|共)?(?P<a>\d{1,9})辆"),
+    compile_regex(r"(?:公务用车)?保有量(?:为|共)?(?P<a>\d{1,9})辆"),
+    compile_regex(r"(?<!外)公务接待(?:批次)?(?:为|共|共计)?(?P<a>\d{1,9})(?:批次|批|个)"
+                  r"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>\d{1,9})(?:人次|人))?"),
 )
 _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS))
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
@@ -45,7 +45,7 @@ _ROW_LABELS = (
 #: Those rows in the original file, one number only: the label (after a list number, if any)
 #: starts its line; a look-behind, so that the search starts from the label's first characters.
 _ROWS = tuple(
-    (compile_regex(rf"(?<=^\s*\d?[.、]?){label}[ \t]+(?P<a>\d+)[ \t]*$", regex.M), what)
+    (compile_regex(rf"(?<=^\s*\d?[.、]?){label}[ \t]+(?P<a>\d{{1,9}})[ \t]*$", regex.M), what)
     for label, what in _ROW_LABELS
 )
 #: A clause about another year, a change or a budget states no count of the year's 三公, nor does
