@@ -64,9 +64,10 @@ class DuplicatedCharacter(Rule):
                 continue
             finder = finder or typo_finder(text)
             loose = finder.loose
-            if (match.start() in loose and second not in loose) or (lex.is_word(match.group()) and match.end() in loose):
+            if (match.start() in loose and second not in loose) or (
+                    lex.is_word(match.group()) and match.end() in loose and lex.is_word(text[second:second + 2])):
                 # A copy before a word that begins with it ("支支出" = 支 + 支出, "单单位" = 单单 +
-                # 位): a slip, unless the character is an administrative level standing for its
+                # 位, where 单位 is a word; "个个是" is the word 个个 before 是): a slip, unless the character is an administrative level standing for its
                 # government ("市市场监管局", "区区级项目"), an office before its head ("规划科科长")
                 # or a date's unit ("2022年年度预算").
                 stray = match.group(1) not in _LEVELS and not text[match.start() - 1:match.start()].isdigit()
