@@ -53,7 +53,8 @@ _PLACE_LEVELS = set("省市县区镇乡")
 #: How far around a window ending in 村 another 村 makes it one of a list of villages.
 _VILLAGE_REACH = 12
 #: A field naming a person ("单位负责人：都日斯哈拉"): its value is a name, not words.
-_PERSON_FIELD = compile_re(r"(?:负责人|联系人|编制人|填报人|填表人|制表人|审核人|经办人)[:：]\s*([\u4e00-\u9fff·]{2,12})")
+_PERSON_FIELD = compile_re(r"(?:负责人|联系人|编制人|填报人|填表人|制表人|审核人|经办人)[:：]\s*([\u4e00-\u9fff·]{2,12})"
+                           r"|(?:记者|通讯员|编辑|摄影|作者)[:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s)）,，、])")
 #: Characters that follow a number's digits as its magnitude ("1.1亿件").
 _MAGNITUDES = set("十百千万亿")
 #: Administrative levels, written alone for their government ("市、区政府").
@@ -145,9 +146,11 @@ class TypoFinder:
         return text.count("村", max(0, at - _VILLAGE_REACH), at) + text.count("村", at + 1, at + 1 + _VILLAGE_REACH) > 0
 
     @cached_property
-    def _names(self) -> set[int]:
-        """Offsets inside the value of a field naming a person ("单位负责人：都日斯哈拉")."""
-        return {offset for m in _PERSON_FIELD.finditer(self.text) for offset in range(*m.span(1))}
+    def names(self) -> set[int]:
+        """Offsets inside a person's name: a field's value ("单位负责人：都日斯哈拉"), a reporter's
+        ("（记者 韩杰杰）")."""
+        return {offset for m in _PERSON_FIELD.finditer(self.text)
+                for offset in range(*m.span(1 if m.group(1) is not None else 2))}
 
     def token_at(self, at: int, default: tuple[int, int]) -> tuple[int, int]:
         """The token holding offset ``at``, or ``default`` outside the text."""
@@ -356,7 +359,7 @@ class TypoFinder:
                     continue  # an organisation's short name ("机管局" for 机关事务管理局, "市政数局")
                 if window[:1] in _MAGNITUDES and text[start - 1:start].isdigit():
                     continue  # a number's magnitude and its classifier ("1.1亿件", "1.2万人次")
-                if start in self._names or (text[start + length:start + length + 1] in PLACE_SUFFIXES
+                if start in self.names or (text[start + length:start + length + 1] in PLACE_SUFFIXES
                                             and text[start - 1:start] in _PLACE_LEVELS and start + length in loose):
                     continue  # a person's name, a place's ("漯河市淞江路")
                 for i, word, relation in _substitutions(window):

@@ -63,6 +63,8 @@ class DuplicatedCharacter(Rule):
             if not adjacent_in_source(document, second, second):
                 continue
             finder = finder or typo_finder(text)
+            if match.start() in finder.names:
+                continue  # a person's name ("（记者 韩杰杰）")
             loose = finder.loose
             if (match.start() in loose and second not in loose) or (
                     lex.is_word(match.group()) and match.end() in loose and lex.is_word(text[second:second + 2])):
