@@ -29,8 +29,9 @@ PART_KINDS = (("基本情况", "概况"), ("概况", "概况"), ("决算表", "�
 REQUIRED_KINDS = ("概况", "表", "情况说明")
 #: The 概况 as a section of another part ("第二部分 2021年度部门决算说明⏎一、部门基本情况").
 OVERVIEW_SECTION = compile_regex(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*\S{0,12}(?:概况|基本情况|主要职能|主要职责)", regex.MULTILINE)
-#: A section title the flow text glued to its first sentence ("…变化情况2024年…").
-_GLUED_TITLE = compile_regex(r"^[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d)")
+#: A section title the flow text glued to its first sentence ("…变化情况2024年…", "2021年收入预算总表的
+#: 说明本单位2021年…": a page's heading and paragraph on one line, spaces apart).
+_GLUED_TITLE = compile_regex(r"^(?:\d{4}年度?)?[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d|本|我|全|今|经)")
 #: A table's title line ("收入支出决算总表", "2024年部门预算表", "表1 …"): the tables are there
 #: even when the part heading above them was lost (a cover page, an image).
 TABLE_TITLE = compile_regex(r"^.{0,30}(?:决算|预算)总?表\s*(?:$|(?:金额)?单位)|^\s*表\s*\d", regex.MULTILINE)
