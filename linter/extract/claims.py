@@ -971,10 +971,13 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
 
 def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> Stated | None:
     """The amount a 其中 at token ``qizhong`` of a sentence breaks down: the last amount stated before
-    it, unless a total read as no statement stands between them ("…上年结转结余5.73亿元。一般公共预算
-    支出合计预算为80.71亿元。其中：…"), a number it cannot read as an amount stands right before the
-    其中 ("…培训费51.37万元。…合计为807.95万，其中："), the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中："),
-    or the 其中 follows a classification ("如按功能科目分类其中："); None then, the whole being unclear."""
+    it, unless
+    - a total read as no statement stands between them ("…上年结转结余5.73亿元。一般公共预算支出合计预算为
+      80.71亿元。其中：…");
+    - a number it cannot read as an amount stands right before the 其中 ("…合计为807.95万，其中：");
+    - the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中：");
+    - the 其中 follows a classification ("如按功能科目分类其中：").
+    None then, the whole being unclear."""
     before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
     if before and before[-1].type == "NAME" and _DIGIT.search(before[-1].text):
         # An amount it cannot read is broken down ("2021年的三公经费决算数合计为807.95万，其中："): its
