@@ -496,8 +496,7 @@ def _leading_parts_add_up(text: str, parts: list[Number], whole: Number, toleran
     are one list. One part equal to the whole is enough for counts only: an amount listed equal to
     its whole before others is as likely a slip."""
     for n in range(1 if not whole.unit.endswith("元") else 2, len(parts)):
-        difference, allowance = sum_gap(parts[:n], whole, tolerances)
-        if abs(difference) <= allowance:
+        if _adds_up(parts[:n], whole, tolerances):
             kinds = {_name_before(text, part.start)[-2:] for part in parts[:n]}
             return _name_before(text, parts[n].start)[-2:] not in kinds
     return False
@@ -530,10 +529,9 @@ def _listed_with_more(whole: Stated, parts: list[Stated], claims, tolerances: To
     the document divides it otherwise than by definition, consistently."""
     for breakdown in claims.breakdowns:
         listed = {id(part) for part in breakdown.parts}
-        if breakdown.whole is whole and len(listed) > len(parts) and all(id(part) in listed for part in parts):
-            difference, allowance = sum_gap([part.number for part in breakdown.parts], whole.number, tolerances)
-            if abs(difference) <= allowance:
-                return True
+        if breakdown.whole is whole and len(listed) > len(parts) and all(id(part) in listed for part in parts) \
+                and _adds_up([part.number for part in breakdown.parts], whole.number, tolerances):
+            return True
     return False
 
 
@@ -557,6 +555,12 @@ def _within(parts: list[Number], whole: Number, tolerances: Tolerances) -> bool:
     """Whether ``parts`` add up to no more than ``whole``, rounding allowed."""
     difference, allowance = sum_gap(parts, whole, tolerances)
     return difference <= allowance
+
+
+def _adds_up(parts: list[Number], whole: Number, tolerances: Tolerances) -> bool:
+    """Whether ``parts`` add up to ``whole``, rounding allowed."""
+    difference, allowance = sum_gap(parts, whole, tolerances)
+    return abs(difference) <= allowance
 
 
 def _siblings(breakdown, shares) -> bool:
