@@ -28,7 +28,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "AMOUNT": ("A", rf"{_NUMBER}(?:万元|亿元|元)"),
     "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:决算数?|预算数?|执行数?)?(?:相比|比较)(?:较)?"),
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
-    "CMP_THAN": ("T", rf"(?:比|较){_YEAR}(?:决算数|预算数|执行数|支出数|决算|预算)?|同比"),
+    "CMP_THAN": ("T", rf"(?:比|较|同比){_YEAR}(?:决算数|预算数|执行数|支出数|决算|预算)?|同比"),
     "YEAR": ("y", r"\d{4}年度?"),
     "NO_BUDGET": ("Z", r"年初无预算"),
     # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does.
