@@ -309,7 +309,7 @@ class ClaimBuilder(Transformer):
         return _rate_sign(verb, percent), _num(percent), percent.end_pos
 
     def whole(self, *tokens):
-        return _first_name(tokens) or ""
+        return _RATIO_WORDS.sub("", _first_name(tokens) or "")  # "占总支出比例为12.5%": of 总支出
 
     def value(self, subject, amount):
         year, name, _ = subject
@@ -1122,6 +1122,8 @@ def _side_of_total(key, claims: ClaimSet) -> Stated | None:
 
 
 _DIGIT = compile_re(r"\d")
+#: The words naming a ratio after a share's whole ("总支出比例为", "本年支出合计的比重").
+_RATIO_WORDS = compile_re(r"的?(?:比例|比重)(?:为|是|达到?)?$")
 #: A year a sentence names ("鄂城区2022年的“三公”经费…").
 _SENTENCE_YEAR = compile_re(r"(?<!\d)(?:19|20)\d{2}年度?")
 #: "预算" or "预算数" ending a quantity's name ("“三公”经费预算", "基本支出预算数").
