@@ -617,7 +617,12 @@ _SUBJECT = compile_re(r"y?n")
 #: A completion rate, then how far the amount is above or below the budget ("；完成年初预算100%，决算数大于
 #: 预算数55.93万元").
 _GAP_AFTER = compile_re(r"[,;]C(?P<rate>P),(?P<words>n)(?P<gap>A)")
-_GAP_WORDS = compile_re(r"(?:支出)?决算数?(大于|小于|高于|低于)(?:年初|全年|调整)?预算数?")
+_GAP_WORDS = compile_re(r"(?:支出)?决算数?(大于|小于|高于|低于)(?:年初|全年|调整)?预算数?|(超支|超预算|节约|节支)(?:资金)?")
+
+
+def _gap_sign(said) -> int:
+    """+1 when the words of a gap (``_GAP_WORDS``) say the amount is above the budget."""
+    return 1 if said.group(1) in ("大于", "高于") or said.group(2) in ("超支", "超预算") else -1
 #: The previous level stated with the comparison, then the rate ("，较2022年预算1.50万元增长75%") or the
 #: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%", "，比2023年的15万元减少3万元，降幅20%").
 _LEVEL_AFTER = compile_re(r",TO?(?P<previous>A)(?P<verb>[UD])(?:A,[UD])?(?P<rate>P)")
@@ -647,7 +652,7 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
         said = _GAP_WORDS.fullmatch(tokens[match.start("words")].text)
         if said is None:
             return None
-        compare, sign = said.group(), 1 if said.group(1) in ("大于", "高于") else -1
+        compare, sign = said.group(), _gap_sign(said)
     else:
         sign = _sign(tokens[match.start("verb")])
     kind = _budget_kind(compare)
@@ -668,7 +673,8 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
         return None
     return (match.start("compare") if compare_token else match.start("words"), match.end(), BudgetGap(
         actual, budget, sign, gap, rate.number if rate else None,
-        _rate_sign(tokens[match.start("rate_verb")], rate.text) if rate else None, worded=not compare_token))
+        _rate_sign(tokens[match.start("rate_verb")], rate.text) if rate else None,
+        worded=not compare_token and said.group(1) is not None))
 
 
 def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
@@ -740,8 +746,7 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
     if said is not None:  # "…；完成年初预算100%，决算数大于预算数55.93万元": the gap, not the budget
         actual, rate, amount = (tokens[i].number for i in (amount_end - 1, gap.start("rate"), gap.start("gap")))
         if not (actual.malformed or rate.malformed or amount.malformed):
-            sign = 1 if said.group(1) in ("大于", "高于") else -1
-            found.append((gap.start(), gap.end(), GapCompletion(actual, rate, sign, amount)))
+            found.append((gap.start(), gap.end(), GapCompletion(actual, rate, _gap_sign(said), amount)))
     return found
 
 
