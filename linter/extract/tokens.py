@@ -32,7 +32,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "YEAR": ("y", r"\d{4}年度?"),
     "NO_BUDGET": ("Z", r"年初无预算"),
     # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does.
-    "BUDGET_IS": ("B", r"(?:年初|全年|调整后?)?预算(?:数)?为|(?:年初|全年|调整后?)预算数?(?=\d)"),
+    # Not the end of a gap's words ("决算数大于年初预算数90万元": the gap, not a budget).
+    "BUDGET_IS": ("B", r"(?:年初|全年|调整后?)?预算(?:数)?为|(?<![大小高低]于)(?:年初|全年|调整后?)预算数?(?=\d)"),
     # "，决算数为45万元" (after a budget: no name before it) and "支出决算20万元" state the amount spent.
     "ACTUAL_IS": ("X", r"支出决算数?(?:为|(?=\d))|(?<=[，,；;])决算数?(?:为|(?=\d))"),
     "DIRECTION": ("G", r"支出决算数?(?:大于|小于|等于)年初预算数?"),
