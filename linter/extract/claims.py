@@ -175,7 +175,7 @@ class BudgetGap:
     gap: Number
     rate: Number | None = None
     rate_sign: int | None = None
-    #: Whether the direction is said in words ("决算数大于预算数"), which ARI006 checks.
+    #: Whether the direction is said in words ("决算数大于预算数") after a completion, which ARI006 checks.
     worded: bool = False
 
 
@@ -674,7 +674,7 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
     return (match.start("compare") if compare_token else match.start("words"), match.end(), BudgetGap(
         actual, budget, sign, gap, rate.number if rate else None,
         _rate_sign(tokens[match.start("rate_verb")], rate.text) if rate else None,
-        worded=not compare_token and said.group(1) is not None))
+        worded=not compare_token and said.group(1) is not None and isinstance(claim, Completion)))
 
 
 def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
