@@ -499,7 +499,27 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                     change.current = level  # the amount it follows, also one no known quantity names
             claims.extend(after)
             read_after += [(_after_bracket(tokens, match.end()), stop) for _, stop, _ in after]
+            stated = level or (claim.current if isinstance(claim, Change) else None)
+            changed_end = max((stop for _, stop, _ in after), default=match.end() if isinstance(claim, Change) else None)
+            if family != "share" and stated is not None and changed_end is not None:
+                share = _share_after(tokens, codes, changed_end, stated)
+                if share is not None:  # "…支出900万元，比上年减少100万元，下降10%，占本年支出合计的90%"
+                    claims.append(share)
+                    read_after.append(share[:2])
     return claims
+
+
+#: A share stated after an amount's change ("，比上年减少100万元，下降10%，占本年支出合计的90%").
+_SHARE_AFTER = compile_re(r",(?P<share>S)(?P<whole>n)?O?(?P<percent>P)")
+
+
+def _share_after(tokens: list[ClaimToken], codes: str, end: int, stated: Stated) -> tuple[int, int, Share] | None:
+    """The share of ``stated`` that follows its change, which ends at token ``end``."""
+    match = _SHARE_AFTER.match(codes, end)
+    if match is None or tokens[match.start("percent")].number.malformed:
+        return None
+    whole = _RATIO_WORDS.sub("", tokens[match.start("whole")].text) if match.group("whole") else None
+    return match.start(), match.end(), Share(stated, tokens[match.start("percent")].number, whole or None)
 
 
 #: Names, then their amounts, then (optionally) their shares and their changes, each in the same order:
@@ -1163,7 +1183,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
     if isinstance(claim, Stated):
         _state(claim, scope, state, claims, breakdown)
     elif isinstance(claim, Share):
-        _state(claim.part, scope, state, claims, breakdown)
+        if not (claims.values and claims.values[-1] is claim.part):  # filed already (a share after a change)
+            _state(claim.part, scope, state, claims, breakdown)
         if claim.whole_name is None and container is not None:
             claim.whole = container.whole
             if breakdown is None:
