@@ -1166,13 +1166,19 @@ def _of_sangong(name: str, scope: str | None) -> bool:
 
 def _key_of(name: str, scope: str | None, state: _Context) -> Key | None:
     """The key of a quantity named ``name``; in a 预算 document, the amounts of the year are budgets,
-    so a 三公 name ending in 预算 ("“三公”经费预算120万元") names the quantity itself. (In a 决算 the
-    budget stays apart from the amount spent; other totals' budgets are named as shares' wholes,
-    "占基本支出预算81.25%", which are read by their names.)"""
+    so a name of 三公经费, 基本支出 or their parts ending in 预算 ("“三公”经费预算120万元",
+    "基本支出预算800万元") names the quantity itself, and so does a share's whole ("占基本支出预算81.25%").
+    In a 决算 the budget stays apart from the amount spent."""
     key = quantity_key(name, scope)
-    if key is None and state.budget_document and _BUDGET_SUFFIX.search(name) and _of_sangong(bare := _BUDGET_SUFFIX.sub("", name), scope):
-        key = quantity_key(bare, scope)
+    if key is None and state.budget_document and _BUDGET_SUFFIX.search(name):
+        bare = quantity_key(_BUDGET_SUFFIX.sub("", name), scope)
+        if bare is not None and (_of_sangong(_BUDGET_SUFFIX.sub("", name), scope) or bare[1] in _BASIC):
+            key = bare
     return key
+
+
+#: 基本支出 and its components, whose budgets a 预算 names "基本支出预算800万元".
+_BASIC = ("基本支出", "人员经费", "公用经费")
 
 
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
@@ -1185,6 +1191,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
     elif isinstance(claim, Share):
         if not (claims.values and claims.values[-1] is claim.part):  # filed already (a share after a change)
             _state(claim.part, scope, state, claims, breakdown)
+        if claim.whole_name and _BUDGET_SUFFIX.search(claim.whole_name) and _key_of(claim.whole_name, scope, state):
+            claim.whole_name = _BUDGET_SUFFIX.sub("", claim.whole_name)  # "占基本支出预算81.25%" in a 预算
         if claim.whole_name is None and container is not None:
             claim.whole = container.whole
             if breakdown is None:
