@@ -62,8 +62,7 @@ def count_lists(text: str) -> list[CountList]:
     """Every unambiguous 其中 list of counts in flow text ``text``."""
     found = []
     for match in _WHOLE.finditer(text):
-        before = text[max(0, match.start() - _CLAUSE_REACH):match.start()]
-        clause = before[_end_of(_CLAUSE_START, before):]
+        clause = clause_before(text, match.start())
         if _NOT_A_TOTAL.search(clause + match.group("noun")):
             continue
         end = _LIST_END.search(text, match.end(), match.end() + _LIST_REACH + 1)
@@ -96,6 +95,13 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
         parts.append(_count(part.group("count"), unit, offset + part.start("count"), offset + part.end()))
         complete = complete or name.startswith("其他")
     return parts, complete
+
+
+def clause_before(text: str, end: int, reach: int = _CLAUSE_REACH) -> str:
+    """The clause of ``text`` that ends at ``end``: back to the last clause or sentence end, at most
+    ``reach`` characters."""
+    before = text[max(0, end - reach):end]
+    return before[_end_of(_CLAUSE_START, before):]
 
 
 def _end_of(pattern, text: str) -> int:
@@ -145,10 +151,8 @@ def count_changes(text: str) -> list[CountChange]:
         searched = delta.end()
         if match is None or match.start("verb") != delta.start():
             continue
-        clause = _CLAUSE_START.match(text, max(0, match.start() - _CLAUSE_REACH), match.start())
-        name_start = clause.end() if clause else max(0, match.start() - _CLAUSE_REACH)
         found.append(CountChange(
-            text[name_start:match.start()].strip().rstrip("为是达共有"),
+            clause_before(text, match.start()).strip().rstrip("为是达共有"),
             _count(match.group("count"), match.group("unit"), match.start("count"), match.end("unit")),
             1 if match.group("verb") == "增加" else -1,
             _count(match.group("delta"), match.group("unit"), match.start("delta"), match.end("delta") + len(match.group("unit"))),

@@ -12,6 +12,9 @@ from linter.patterns import compile_re, compile_regex
 
 #: A well-formed number: thousands groups of three, or plain digits, and optional decimals.
 WELL_FORMED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: An amount's digits as a pattern of a sentence may read them: bounded, malformed ones included
+#: (:func:`number_of` gives those no value).
+AMOUNT_DIGITS = r"\d[\d,]{0,14}(?:\.\d{1,6})?"
 #: Units that make a number a claim about money or a share.
 UNITS = r"%|万元|亿元|元"
 

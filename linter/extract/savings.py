@@ -7,14 +7,13 @@ the ones the claims read after a completion. The search is bounded, so reading i
 from __future__ import annotations
 
 from linter.extract.claims import BudgetGap
-from linter.extract.numbers import number_of
+from linter.extract.numbers import AMOUNT_DIGITS, number_of
 from linter.patterns import compile_re
 
-_AMOUNT = r"\d[\d,]{0,14}(?:\.\d{1,6})?"
 _SAVING = compile_re(
-    rf"预算(?:金额|资金|数|总额)?(?:为|是)?(?P<budget>{_AMOUNT})(?P<unit>万元|亿元|元)[，,；;]\s*"
-    rf"实际(?:完成)?(?:采购|支出|成交)?(?:金额|资金|规模|数)?(?:为|是)?(?P<actual>{_AMOUNT})(?P=unit)[，,；;]\s*"
-    rf"(?:共|累计)?节约(?:财政)?(?:资金|金额)?(?:为|是)?(?P<gap>{_AMOUNT})(?P=unit)"
+    rf"预算(?:金额|资金|数|总额)?(?:为|是)?(?P<budget>{AMOUNT_DIGITS})(?P<unit>万元|亿元|元)[，,；;]\s*"
+    rf"实际(?:完成)?(?:采购|支出|成交)?(?:金额|资金|规模|数)?(?:为|是)?(?P<actual>{AMOUNT_DIGITS})(?P=unit)[，,；;]\s*"
+    rf"(?:共|累计)?节约(?:财政)?(?:资金|金额)?(?:为|是)?(?P<gap>{AMOUNT_DIGITS})(?P=unit)"
     r"(?:[，,；;]\s*(?:资金)?(?:平均)?(?:节约|节支|节资)率(?:为|达到?|是)?(?P<rate>\d{1,3}(?:\.\d{1,4})?)%)?"
 )
 

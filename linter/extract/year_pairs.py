@@ -13,17 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
-from linter.extract.numbers import Number, number_of
+from linter.extract.counts import clause_before
+from linter.extract.numbers import AMOUNT_DIGITS, Number, number_of
 from linter.patterns import compile_regex
 
-_AMOUNT = r"\d[\d,]{0,14}(?:\.\d{1,6})?"
 _NAME = r"[^，,；;。：:\d]{0,12}?"
 _PAIR = compile_regex(
-    rf"(?P<y1>20\d{{2}})年度?(?P<n1>{_NAME})(?:为|是)?(?P<a1>{_AMOUNT})(?P<unit>万元|亿元|元)[，,；;]\s*"
-    rf"(?P<y2>20\d{{2}})年度?(?P<n2>{_NAME})(?:为|是)?(?P<a2>{_AMOUNT})(?P=unit)[，,；;]\s*"
-    rf"(?:[^，,；;。\d]{{0,6}}?(?:对比|相比|比较|比上年|较上年|同比))?(?P<verb>增加|减少)了?(?P<change>{_AMOUNT})(?P=unit)"
+    rf"(?P<y1>20\d{{2}})年度?(?P<n1>{_NAME})(?:为|是)?(?P<a1>{AMOUNT_DIGITS})(?P<unit>万元|亿元|元)[，,；;]\s*"
+    rf"(?P<y2>20\d{{2}})年度?(?P<n2>{_NAME})(?:为|是)?(?P<a2>{AMOUNT_DIGITS})(?P=unit)[，,；;]\s*"
+    rf"(?:[^，,；;。\d]{{0,6}}?(?:对比|相比|比较|比上年|较上年|同比))?(?P<verb>增加|减少)了?(?P<change>{AMOUNT_DIGITS})(?P=unit)"
     r"(?:[，,；;]\s*[^，,；;。\d%]{0,6}?(?P<rate_verb>增长|增幅|上升|下降|降幅|减少|减幅)率?(?:为|了)?"
     r"(?P<rate>\d{1,4}(?:\.\d{1,4})?)%)?"
 )
@@ -34,12 +32,11 @@ _POINTS = compile_regex(
     rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期)?的?(?P<a2>{_PERCENT})%[，,]?\s*"
     rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
-#: Where the quantity's name starts, looking back from the first year.
-_NAME_START = compile_regex(r".*[，,；;。：:\n]", regex.S)
+#: How far back the quantity's name may start.
 _NAME_REACH = 24
 _LIST_LABEL = compile_regex(r"^(?:[(（]?[\d一二三四五六七八九十]+[)）、.．]\s*)+")
 #: An amount inside a share's name ("占一般公共预算支出29472万元的比例为") and the words ending it.
-_AMOUNT_IN_NAME = compile_regex(rf"{_AMOUNT}(?:万元|亿元|元)")
+_AMOUNT_IN_NAME = compile_regex(rf"{AMOUNT_DIGITS}(?:万元|亿元|元)")
 _NAME_END = compile_regex(r"(?:为|是|达到?)$")
 _RISES = ("增加", "提高", "上升", "增长", "增幅")
 POINTS = "个百分点"
@@ -102,6 +99,4 @@ def _sign(verb: str) -> int:
 
 def _name(text: str, start: int) -> str:
     """The words naming the quantity: the clause before ``start``."""
-    reach = max(0, start - _NAME_REACH)
-    clause = _NAME_START.match(text, reach, start)
-    return _LIST_LABEL.sub("", text[clause.end() if clause else reach:start].strip())
+    return _LIST_LABEL.sub("", clause_before(text, start, _NAME_REACH).strip())
