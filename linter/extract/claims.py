@@ -868,7 +868,7 @@ def extract_claims(document) -> ClaimSet:
     """All claims of ``document``'s narrative, with their context resolved."""
     title = TITLE_YEAR.search(document.flow.text)
     claims = ClaimSet(budget_document=title is not None and title.group(2) == "预算")
-    state = _Context(budget_document=claims.budget_document)
+    state = _Context()
     offset = 0
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
@@ -894,8 +894,6 @@ class _Context:
     #: The scope of this paragraph's last 本年收入 or 本年支出 named with one ("一般公共预算财政拨款本年
     #: 收入979.53万元，…；本年支出869万元": the 本年支出 is of the same scope).
     paragraph_scope: str | None = None
-    #: Whether the document is a 预算 (its title says so).
-    budget_document: bool = False
     #: The year of the sentence being read, for its parts of a whole it could not read.
     parts_year: str | None = None
     #: The last amount stated as the base of a comparison (see ``_whole_before``).
@@ -1155,30 +1153,22 @@ _SENTENCE_YEAR = compile_re(r"(?<!\d)(?:19|20)\d{2}年度?")
 _BUDGET_SUFFIX = compile_re(r"预算数?$")
 
 
-def _of_sangong(name: str, scope: str | None) -> bool:
-    """Whether ``name`` names 三公经费 or one of its parts, at any depth."""
-    key = quantity_key(name, scope)
-    base = key[1] if key is not None else None
-    while base not in (None, SANGONG):
-        base = parent_base(base)
-    return base == SANGONG
+def _of_family(key: Key | None, total: str) -> bool:
+    """Whether ``key`` is ``total`` or one of its components, at any depth (公务接待费 of 三公经费)."""
+    return key is not None and (key[1] == total or is_part_of(key, (key[0], total)))
 
 
-def _key_of(name: str, scope: str | None, state: _Context) -> Key | None:
+def _key_of(name: str, scope: str | None, budget_document: bool) -> Key | None:
     """The key of a quantity named ``name``; in a 预算 document, the amounts of the year are budgets,
     so a name of 三公经费, 基本支出 or their parts ending in 预算 ("“三公”经费预算120万元",
     "基本支出预算800万元") names the quantity itself, and so does a share's whole ("占基本支出预算81.25%").
     In a 决算 the budget stays apart from the amount spent."""
     key = quantity_key(name, scope)
-    if key is None and state.budget_document and _BUDGET_SUFFIX.search(name):
+    if key is None and budget_document and _BUDGET_SUFFIX.search(name):
         bare = quantity_key(_BUDGET_SUFFIX.sub("", name), scope)
-        if bare is not None and (_of_sangong(_BUDGET_SUFFIX.sub("", name), scope) or bare[1] in _BASIC):
+        if _of_family(bare, SANGONG) or _of_family(bare, "基本支出"):
             key = bare
     return key
-
-
-#: 基本支出 and its components, whose budgets a 预算 names "基本支出预算800万元".
-_BASIC = ("基本支出", "人员经费", "公用经费")
 
 
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
@@ -1191,7 +1181,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
     elif isinstance(claim, Share):
         if not (claims.values and claims.values[-1] is claim.part):  # filed already (a share after a change)
             _state(claim.part, scope, state, claims, breakdown)
-        if claim.whole_name and _BUDGET_SUFFIX.search(claim.whole_name) and _key_of(claim.whole_name, scope, state):
+        if claim.whole_name and _BUDGET_SUFFIX.search(claim.whole_name) and _key_of(claim.whole_name, scope, claims.budget_document):
             claim.whole_name = _BUDGET_SUFFIX.sub("", claim.whole_name)  # "占基本支出预算81.25%" in a 预算
         if claim.whole_name is None and container is not None:
             claim.whole = container.whole
@@ -1204,7 +1194,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             container.shares.append(claim)
         claims.shares.append(claim)
     elif isinstance(claim, Change):
-        if claim.budgeted and state.budget_document and claim.current is not None and _of_sangong(claim.current.name, scope):
+        if claim.budgeted and claims.budget_document and claim.current is not None \
+                and _of_family(quantity_key(claim.current.name, scope), SANGONG):
             claim.rate_only = False  # a 预算's budget figure is the year's amount
         if claim.opening:
             claim.current = _opening_change_of(claim, state, claims)
@@ -1216,7 +1207,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 _state(claim.current, scope, state, claims, breakdown)
             claim.key = claim.current.key
         elif claim.current is None and claim.name:
-            claim.key = _key_of(claim.name, state.scope, state)
+            claim.key = _key_of(claim.name, state.scope, claims.budget_document)
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key
@@ -1413,7 +1404,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             state.paragraph_scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
-    stated.key = None if _split_of_a_line(stated, breakdown) else _key_of(stated.name, scope, state)
+    stated.key = None if _split_of_a_line(stated, breakdown) else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
