@@ -47,6 +47,11 @@ class Interval:
     def contains(self, value: float) -> bool:
         return self.lo - _EPSILON <= value <= self.hi + _EPSILON
 
+    def sign(self) -> int:
+        """+1 when every value is positive, -1 when every value is negative, 0 when rounding cannot
+        tell."""
+        return 1 if self.lo > 0 else -1 if self.hi < 0 else 0
+
     def magnitude(self) -> "Interval":
         """The values ``|x|`` takes for ``x`` in the interval."""
         if self.lo >= 0:

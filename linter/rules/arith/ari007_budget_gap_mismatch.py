@@ -43,7 +43,7 @@ class BudgetGapMismatch(Rule):
                 continue
             actual, budget, gap = (amount(n, tolerances) for n in (claim.actual, claim.budget, claim.gap))
             difference = actual - budget
-            went = 1 if difference.lo > 0 else -1 if difference.hi < 0 else 0
+            went = difference.sign()
             places = related(document, (_("budget"), claim.budget), (_("actual"), claim.actual))
             levels = dict(actual=format_amount(claim.actual.value), budget=format_amount(claim.budget.value),
                           gap=claim.gap.text, unit=claim.gap.unit)

@@ -42,7 +42,7 @@ class YearChangeMismatch(Rule):
             later, earlier = level(pair.later, tolerances), level(pair.earlier, tolerances)
             change = (percent_interval if pair.change.unit == POINTS else amount)(pair.change, tolerances)
             difference = later - earlier
-            went = 1 if difference.lo > 0 else -1 if difference.hi < 0 else 0
+            went = difference.sign()
             levels = dict(name=pair.name, later=pair.later.text + pair.later.unit, later_label=pair.later_label,
                           earlier=pair.earlier.text + pair.earlier.unit, earlier_label=pair.earlier_label,
                           change=pair.change.text + pair.change.unit)
