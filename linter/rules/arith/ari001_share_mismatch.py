@@ -12,6 +12,7 @@ from linter.check.arith import (
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
+from linter.extract.quantities import scope_of
 from linter.i18n import _
 from linter.patterns import compile_re
 
@@ -66,6 +67,10 @@ class ShareMismatch(Rule):
             if not components:
                 whole_interval = amount(whole.number, tolerances)
             if percent_matches(part_interval, whole_interval, share.percent, tolerances) is False:
+                scoped = _scoped_whole(index, share)
+                if scoped is not None and not scoped.number.malformed and same_unit(scoped.number, part) and \
+                        percent_matches(part_interval, amount(scoped.number, tolerances), share.percent, tolerances) is not False:
+                    continue  # of the whole its own section states: "一般公共预算基本支出…。公用经费…，占基本支出的19.5%"
                 computed = ratio_text(part.value, whole.number.value, share.percent.decimals)
                 of = share.whole_name or whole.name
                 message = _("share of {whole}: {computed}, but the text says {stated}%",
@@ -142,6 +147,15 @@ class ShareMismatch(Rule):
             severity=percent_severity(amount(part, tolerances), whole, percent, tolerances),
             related=related(document, *((_("another share of the whole"), other.percent) for other in others)),
         )
+
+
+def _scoped_whole(index, share):
+    """The whole a share names without scope words as stated in its part's scope, when that is not
+    the department's: in a section on 一般公共预算, "占基本支出的19.5%" may be of that section's 基本支出."""
+    key, part_key = share.whole_key, share.part.key
+    if not (share.whole_name and key and part_key) or part_key[0] == key[0] or scope_of(share.whole_name):
+        return None
+    return index.whole((part_key[0], key[1]))
 
 
 def _implied_whole(share, tolerances) -> Interval:
