@@ -1224,7 +1224,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             if quantity_key(claim.subject, scope):
                 _state(Stated(claim.subject, claim.actual), scope, state, claims, None)  # "1.公务接待费预算为…"
         else:
-            if _holds_subjects(claim.subject, scope):
+            if _holds_subjects(claim.subject, scope) and not _listed_under(state.group, claim, state):
                 state.group = CompletionGroup(claim)
                 claims.completion_groups.append(state.group)
             if claim.subject:
@@ -1302,6 +1302,14 @@ def _holds_subjects(subject: str, scope: str) -> bool:
     total, the 三公 total or a name of no known quantity, not an item such as 机关运行经费 or 培训费."""
     key = quantity_key(subject, scope) if subject else None
     return key is None or key[1] in _SUBJECT_TOTALS
+
+
+def _listed_under(group: CompletionGroup | None, claim: Completion, state: _Context) -> bool:
+    """Whether ``claim`` follows 其中 in the paragraph of ``group``'s total ("完成年初预算的108.57%，其中：
+    基本支出年初预算为…；项目支出年初预算为…"): a part of that total, not the total of the lines below."""
+    if group is None or group.total.start < state.line_start:
+        return False
+    return "其中" in state.line[group.total.end - state.line_start:claim.start - state.line_start]
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:
