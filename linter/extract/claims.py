@@ -229,11 +229,11 @@ _CANDIDATES = compile_re(
             ("completion_after", r"y?nA,BA,CP"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
-            ("change_with", r"W,n?E?[UD]A(?:,T?[UD]P)?"),
+            ("change_with", r"(?:W,n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,T?[UD]P)?"),
             ("change_rate_first", r"y?nA,T[UD]P,[UD]A"),
             ("change_budgeted", r"(?:y?n|ny)BA,T[UD]A(?:,T?[UD]P)?"),
-            ("change_named", r"y?nT[UD]A(?:,T?[UD]P)?"),
+            ("change_named", r"y?nTE?[UD]A(?:,T?[UD]P)?"),
             ("change_restated", r"y?n[UD],T[UD]A(?:,T?[UD]P)?"),
             ("change_bare", r"y?n[UD]A,T?[UD]P"),
             ("change_from_to", r"y?nFA,?[UD]A(?:,T?[UD]P)?"),
@@ -407,8 +407,9 @@ class ClaimBuilder(Transformer):
     def change_bare(self, subject, verb, delta, rate):
         return self.change_named(subject, None, verb, delta, rate)
 
-    def change_named(self, subject, compare, verb, delta, rate=None):
+    def change_named(self, subject, compare, *rest):
         year, name, start = subject
+        verb, delta, rate = [*(r for r in rest if getattr(r, "type", None) != "EACH"), None][:3]  # 各 says nothing more
         rate = rate or (None, None, delta.end_pos)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], None, start, rate[2],
                       basis=_basis(compare))
