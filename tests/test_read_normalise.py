@@ -101,6 +101,19 @@ def test_wrapped_lines_of_a_text_extracted_with_its_layout_are_joined():
     assert "三、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。\n四、" in flow
 
 
+def test_the_page_width_is_measured_in_printed_characters():
+    """A page holds about half as many full-width characters as ASCII digits: lines of amounts in 元
+    are longer in characters than the page is wide, and so are rows of a table laid out in spaces.
+    Neither may make a wrapped numbered line of full width look like a short heading."""
+    amounts = "  2024年度收入总计21,040,923.76元、支出总计21,040,923.76元。与2023年度相比，收、"
+    rows = [f"  2130{i}01    行政运行    1,511,900.00    1,511,890.00    10.00" for i in range(10)]
+    text = "\n".join([*rows, *[amounts] * 20,
+                      "  九、机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买",
+                      "货物和服务等的各项公用经费。", "  十、其他收入：指除上述收入以外的收入。"]) + "\n"
+    flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
+    assert "运行用于购买货物和服务等的各项公用经费。\n十、" in flow
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

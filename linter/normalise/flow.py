@@ -83,20 +83,25 @@ def is_heading(line: str, width: int = 40) -> bool:
 
 def line_width(lines: list[str]) -> int:
     """The document's full line length (90th percentile of :func:`_length`), to tell wrapped lines
-    from short ones. Tab-separated table rows do not count."""
-    lengths = sorted(_length(line) for line in lines if line and "\t" not in line)
+    from short ones. Table rows, separated by tabs or laid out in columns of spaces, do not count."""
+    lengths = sorted(_length(line) for line in lines if line and "\t" not in line and not _COLUMNS.search(line))
     if len(lengths) < 20:
         return 40  # too few lines to tell: assume a common page width
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
 _SPACE_RUN = compile_re(r"  +")
+_ASCII = compile_re(r"[!-~]")
+#: Three cells or more apart by runs of spaces: a table row of a text extracted with its layout.
+_COLUMNS = compile_re(r"\S  +\S.*?\S  +\S")
 
 
-def _length(line: str) -> int:
-    """The length of a line with each run of spaces counted as one: a text extracted with its
-    layout pads table rows and justified lines with runs of them."""
-    return len(_SPACE_RUN.sub(" ", line)) if "  " in line else len(line)
+def _length(line: str) -> float:
+    """The printed width of a line in full-width characters: an ASCII character (a digit, a
+    letter) takes half of one, and each run of spaces counts as one character (a text extracted
+    with its layout pads table rows and justified lines with runs of them)."""
+    line = _SPACE_RUN.sub(" ", line) if "  " in line else line
+    return len(line) - len(_ASCII.findall(line)) / 2
 
 
 #: Six characters or more each standing alone between single spaces: letter-spaced text when at
