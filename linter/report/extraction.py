@@ -11,7 +11,7 @@ def render_extraction(document) -> str:
     for table in document.tables:
         where = document.source_span(table.title_start, table.title_end).where
         header = [f"# {table.title or '(untitled table)'}", f"kind {table.kind}",
-                  f"number {table.number or '-'}", f"unit {units.get(table.title_start) or '-'}"]
+                  f"number {table.number or '-'}", f"unit {units.get(table.title_start) or table.unit or '-'}"]
         if where is not None:
             header.append(f"at {where.label()}")
         if table.problem:
