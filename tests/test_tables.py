@@ -364,3 +364,37 @@ def test_a_malformed_cell_is_a_num001_error_and_leaves_the_table_unchecked():
 def test_the_printed_step_is_the_finest_one_even_where_trailing_zeros_are_dropped():
     (table,) = tables_of("2020年度支出决算表（表3）\n类\t款\t项\t栏次\t1\t2\t3\n合计\t\t\t\t1501.2\t24.5\t1476.71\n")
     assert table.resolution == pytest.approx(0.01)
+
+
+@pytest.mark.parametrize("unit_line", [
+    "部门：青溪县市场监督管理局                              金额单位：元",
+    "公开05表                                          单位：元",
+])
+def test_a_unit_line_that_also_names_the_department_or_the_table_number_finds_the_table(unit_line):
+    """The national layout puts 公开05表 on a line of its own or beside the unit, and the unit beside
+    the department: the title is found and the table's unit read."""
+    text = (f"一般公共预算财政拨款支出决算表\n\n                         公开05表\n{unit_line}\n"
+            "科目编码\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n合计\t\t852.68\t135.01\t717.67\n")
+    (table,) = tables_of(text)
+    assert table.unit == "元" and table.problem is None
+    assert values(table.total()) == {1: 852.68, 2: 135.01, 3: 717.67}
+
+
+#: A 三公 table with a row per quantity and a column per block, as Markdown pipes.
+SANGONG_ROWS = (
+    "七、一般公共预算财政拨款“三公”经费支出决算表\n\n公开07表                      单位：万元\n\n"
+    "| 项目 | 预算数 | 决算数 |\n|---|---|---|\n| 合计 | 5.00 | 4.28 |\n| 1.因公出国（境）费 | 0.00 | 0.00 |\n"
+    "| 2.公务用车购置及运行维护费 | 4.00 | {cars} |\n| （1）公务用车购置费 | 0.00 | 0.00 |\n"
+    "| （2）公务用车运行维护费 | 4.00 | 3.42 |\n| 3.公务接待费 | 1.00 | 0.86 |\n\n"
+    "| 相关统计数 | 统计数 |\n|---|---|\n| 1.公务用车保有量（辆） | 1 |\n"
+)
+
+
+def test_a_sangong_table_with_a_row_per_quantity_is_read_as_its_blocks():
+    (table,) = tables_of(SANGONG_ROWS.format(cars="3.42"))
+    assert table.problem is None
+    assert values(table.rows[0]) == {1: 5.0, 2: 0.0, 3: 4.0, 4: 0.0, 5: 4.0, 6: 1.0,
+                                     7: 4.28, 8: 0.0, 9: 3.42, 10: 0.0, 11: 3.42, 12: 0.86}
+    assert lint_text(SANGONG_ROWS.format(cars="3.42"), select=["TBL"]) == []
+    wrong = lint_text(SANGONG_ROWS.format(cars="3.24"), select=["TBL"])
+    assert {f.code for f in wrong} == {"TBL002"}  # a column identity within the one row

@@ -107,6 +107,8 @@ _BUDGET_TITLE = compile_re(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>
 _PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
 #: The unit line of a table ("单位：万元", "金额单位：元").
 _UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
+_UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S+)?\s*"
+                        r"(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
 #: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
 _EMPTY_NOTE = compile_re(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|支出|经费)")
 _ENUMERATION = compile_re(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
@@ -257,6 +259,8 @@ class Table:
     numbered_rows: bool = True
     #: The words of each header line above its rows (column titles: "预算数 决算数 预算数 决算数 …").
     header_lines: list[list[str]] = field(default_factory=list)
+    #: The columns of each block of a 三公 table printed with a row per quantity (see :func:`sangong_blocks`).
+    blocks: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -441,9 +445,10 @@ def _may_be_title(line: str) -> bool:
 
 
 def _unit_line_follows(stripped_lines: list[str], index: int) -> bool:
-    """Whether one of the next three non-blank lines is a bare unit line ("单位：万元")."""
+    """Whether one of the next three non-blank lines is a unit line: bare ("单位：万元"), after the
+    table's number ("公开01表    单位：万元") or after the department ("部门：某局    金额单位：元")."""
     following = [line for line in stripped_lines[index + 1:index + 8] if line][:3]
-    return any(_UNIT.fullmatch(line) for line in following)
+    return any(_UNIT_LINE.fullmatch(line) for line in following)
 
 
 def _untitled_kind(line: str) -> str | None:
@@ -549,7 +554,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             continue
         normal = _HALF_WIDTH(stripped)
         unit = _UNIT.search(normal) if table.unit is None and not data_lines else None
-        if unit and len(normal) < 60:
+        if unit and (len(normal) < 60 or _UNIT_LINE.fullmatch(normal)):
             table.unit = unit.group("unit")
             continue
         if normal.startswith("注") or ("=" in normal and (_ROW_IDENTITY.search(normal) or _COLUMN_IDENTITY.search(normal))):
@@ -579,7 +584,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.malformed:
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
         return
-    if not data_lines and header is None and table.kind == THREE_PUBLIC and _bare_amounts_row(table, titles):
+    if table.kind == THREE_PUBLIC and (_bare_amounts_row(table, titles) if not data_lines and header is None
+                                       else _sangong_item_rows(table, data_lines, header_words)):
         table.identities.extend(_sangong_identities(table))
         return
     if not data_lines and header is None:
@@ -1028,6 +1034,8 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     预算数 决算数 …", as Shanghai prints them), or a 预算数 block then a 决算数 block (the national 决算
     table); six columns of the one its title or header names. Empty for another layout, or when its
     header does not name the quantities in that order."""
+    if table.blocks:
+        return table.blocks
     lines = ["".join(line) for line in table.header_lines]  # words joined, as a space-separated line has them
     if not (any(_in_order(line, ("因公出国", "公务用车购置及运行", "公务接待")) for line in lines)
             and any(_in_order(line, ("小计", "购置费", "运行")) for line in lines)):
@@ -1063,6 +1071,42 @@ def _bare_amounts_row(table: Table, tokens: list[_Token]) -> bool:
     row.values = {column: token.as_value() for column, token in enumerate(amounts, 1)}
     table.rows = [row]
     return True
+
+
+#: The rows of a 三公 table printed with one row per quantity, in the order of :data:`SANGONG_COLUMNS`.
+_SANGONG_ITEMS = tuple(compile_re(pattern) for pattern in (
+    r"^(?:“?三公”?经费)?合\s*计$", r"因公出国", r"公务用车购置及运行", r"(?<!及)购置费$", r"(?<!购置及)运行(?:维护)?费$", r"公务接待"))
+
+
+def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_words: list[str]) -> bool:
+    """Read a 三公 table printed with a row per quantity ("合计 | 5.00 | 4.28", "1.因公出国（境）费 | …",
+    "（1）公务用车购置费 | …") and a column per block ("项目 | 预算数 | 决算数"), as the one row of the
+    layout :func:`sangong_blocks` knows: the blocks' six columns side by side. The rows must name the
+    six quantities in order, each with an amount per block; the 相关统计数 below them are counts."""
+    header = "".join(header_words)
+    blocks = sorted((header.find(word), kind) for word, kind in (("预算数", "预算"), ("决算数", "决算")) if word in header)
+    items: list[list[_Token]] = []
+    for tokens in data_lines:
+        name = "".join(t.text for t in tokens if t.text and not t.is_number)
+        amounts = [t for t in tokens if t.is_number]
+        if len(items) == len(_SANGONG_ITEMS) or name.startswith("栏次"):
+            continue
+        if not _SANGONG_ITEMS[len(items)].search(_ITEM_MARK.sub("", _HALF_WIDTH(name))) or len(amounts) != len(blocks):
+            return False
+        items.append(amounts)
+    if not blocks or len(items) < len(_SANGONG_ITEMS):
+        return False
+    table.columns = list(range(1, 6 * len(blocks) + 1))
+    table.layout = "tab" if items[0][0].index >= 0 else "space"
+    row = Row(name="合计", start=items[0][0].start, end=items[-1][-1].end)
+    row.values = {6 * block + item + 1: amounts[block].as_value()
+                  for item, amounts in enumerate(items) for block in range(len(blocks))}
+    table.rows, table.blocks = [row], {kind: table.columns[6 * block:6 * block + 6] for block, (_, kind) in enumerate(blocks)}
+    return True
+
+
+#: A list item's mark before a row's name ("1.", "（2）").
+_ITEM_MARK = compile_re(r"^\s*(?:\d+[.、．]|[(（]\d+[)）])\s*")
 
 
 def _in_order(text: str, words: tuple[str, ...]) -> bool:
