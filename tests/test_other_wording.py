@@ -592,8 +592,9 @@ def _reported(text: str) -> list[tuple[str, str]]:
 
 
 def _wrapped(text: str, width: int) -> str:
-    """The narrative wrapped at ``width`` characters as a PDF's text layer gives it (table rows,
-    with their tabs, are left whole), never inside a number."""
+    """The narrative wrapped at ``width`` full-width characters as a PDF's text layer gives it (an
+    ASCII character prints half as wide; table rows, with their tabs, are left whole), never inside
+    a number."""
     lines = []
     for line in text.split("\n"):
         if "\t" in line:
@@ -601,12 +602,16 @@ def _wrapped(text: str, width: int) -> str:
             continue
         current = ""
         for piece in re.findall(r"[\d,.]+%?(?:万元|元)?|.", line):
-            if current and len(current) + len(piece) > width:
+            if current and _printed_width(current + piece) > width:
                 lines.append(current)
                 current = ""
             current += piece
         lines.append(current)
     return "\n".join(lines)
+
+
+def _printed_width(text: str) -> float:
+    return len(text) - sum(character.isascii() for character in text) / 2
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
