@@ -41,6 +41,10 @@ _AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
 _TABLE_TITLE = compile_re(
     r"\s*(?P<title>(?:表\s*\d{1,2}\s*[.．、]?\s*)?[^，。；：:\d]{0,30}?(?<!\d)(?P<year>20\d{2})\s*年度?"
     r"(?!\s*\d)[^，。；：:]{2,60}?表)\s*(?:[(（]\s*表?\s*\d{1,2}\s*[)）])?\s*$")
+#: The disclosure naming itself with its year ("第三部分 XX局2023年度部门决算情况说明", "纳入…2024年部门预算编制
+#: 范围的单位"), not in a comparison ("与2023年度部门决算相比"); tables are :data:`_TABLE_TITLE`'s.
+_OWN_NAME = compile_re(r"(?<![与比较和同])(?P<year>20\d{2})\s*年度?\s*(?:部门|单位)(?P<kind>决算|预算)"
+                       r"(?=\s*(?:情况说明|说明|编制范围|公开))")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
 _AS_OF = compile_re(r"截[至止](?P<year>20\d{2})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
@@ -50,8 +54,9 @@ class StaleYear(Rule):
 
     Drafts start from last year's file, and a year the clerk did not change contradicts the
     document's own: a 2023 决算 that compares "与2021年度相比", states
-    "2022年度收入、支出决算总计…", counts its cars "截至2022年12月31日", or titles a table
-    "2022年度收入决算表".
+    "2022年度收入、支出决算总计…", counts its cars "截至2022年12月31日", titles a table
+    "2022年度收入决算表", or names itself "2022年度部门决算情况说明" ("纳入…2022年部门预算编制范围" in a
+    预算).
 
     The document's year and kind come from its title ("2023年度XX局部门决算", "2024年部门预算"),
     which no other year may outnumber among the table titles (without a title, the year most
@@ -100,6 +105,13 @@ class StaleYear(Rule):
                     at = match.start("year")
                     yield self._finding(document, document.flow.source_span(at, at + 4), int(match.group("year")),
                                         year, _with(message, evidence))
+        for match in _OWN_NAME.finditer(text):
+            if match.group("kind") == kind and int(match.group("year")) != year:
+                message = _("names this disclosure {found}年{kind}, but it is the {year} {kind}",
+                            found=match.group("year"), year=year, kind=kind)
+                at = match.start("year")
+                yield self._finding(document, document.flow.source_span(at, at + 4), int(match.group("year")),
+                                    year, _with(message, evidence))
         for title, found, at in document.derived(_table_years):
             if found != year:
                 message = _("the table “{table}” is titled {found}年, but this is the {year} {kind}",
