@@ -128,6 +128,8 @@ class Completion:
     budgets: dict[str, Number | None] = field(default_factory=dict)
     #: The kind of ``budget``: the one the rate names, else the first stated.
     budget_kind: str = ""
+    #: The change of the amount spent stated after the rate ("完成预算的85.6%，比上年减少0.19万元").
+    change: Change | None = None
 
     @property
     def level(self) -> str:
@@ -224,7 +226,7 @@ _CANDIDATES = compile_re(
     "|".join(
         f"(?P<{family}>{pattern})"
         for family, pattern in (
-            ("completion", r"(?:y?n:?)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?"),
+            ("completion", r"(?:y?n:?)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?(?:,T[UD]A(?:,T?[UD]P)?)?"),
             ("completion_of", r"y?nXA,CAOP"),
             ("completion_after", r"y?nA,BA,CP"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
@@ -372,7 +374,14 @@ class ClaimBuilder(Transformer):
         kind = _budget_kind(str(tokens[0]))
         return _Budget(kind, _num(amounts[0]) if amounts else None, tokens[0].start_pos)
 
+    def completion_change(self, compare, verb, delta, rate=None):
+        rate = rate or (None, None, delta.end_pos)
+        return Change(None, None, _sign(verb), _num(delta), rate[1], rate[0], None, compare.start_pos, rate[2],
+                      basis=_basis(compare))
+
     def completion(self, *children):
+        change = children[-1] if isinstance(children[-1], Change) else None
+        children = children[:-1] if change else children
         subject = children[0] if isinstance(children[0], tuple) else (None, "", None)
         budgets = {b.kind: b.number for b in reversed([c for c in children if isinstance(c, _Budget)])}
         first = next(c for c in children if isinstance(c, _Budget))
@@ -386,7 +395,7 @@ class ClaimBuilder(Transformer):
         kind = named if named in budgets else first.kind
         end = tokens[-1].end_pos if tokens else amounts[-1].end_pos
         return Completion(subject[1], budgets[kind], _num(amounts[-1]), _num(percents[0]) if percents else None,
-                          str(directions[0]) if directions else None, start, end, budgets, kind)
+                          str(directions[0]) if directions else None, start, end, budgets, kind, change)
 
     def completion_of(self, subject, _actual_is, actual, complete, budget, _of, percent):
         kind = _budget_kind(str(complete))
@@ -918,7 +927,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     if not has_numbers:
         if _SUBJECT_LINE.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)):
-            state.subject_line = text
+            state.subject_line = text.rstrip("。；;：: ")  # "2.公务用车购置及运行维护费。" names its subject
         if _CLASSIFIES.search(text):
             state.last_value = None  # "按项目类型，分为货物、工程和服务三种类型。其中：…": a whole not stated
         if "其中" in text and _OPEN_QIZHONG.search(text):
@@ -1223,13 +1232,13 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             if group is not None:
                 group.items.append(claim)
             if quantity_key(claim.subject, scope):
-                _state(Stated(claim.subject, claim.actual), scope, state, claims, None)  # "1.公务接待费预算为…"
+                _file_amount_spent(claim, scope, state, claims)  # "1.公务接待费预算为…"
         else:
             if _holds_subjects(claim.subject, scope) and not _listed_under(state.group, claim, state):
                 state.group = CompletionGroup(claim)
                 claims.completion_groups.append(state.group)
             if claim.subject:
-                _state(Stated(claim.subject, claim.actual), scope, state, claims, None)
+                _file_amount_spent(claim, scope, state, claims)
     elif isinstance(claim, Execution):
         claims.executions.append(claim)
     elif isinstance(claim, GapCompletion):
@@ -1303,6 +1312,14 @@ def _holds_subjects(subject: str, scope: str) -> bool:
     total, the 三公 total or a name of no known quantity, not an item such as 机关运行经费 or 培训费."""
     key = quantity_key(subject, scope) if subject else None
     return key is None or key[1] in _SUBJECT_TOTALS
+
+
+def _file_amount_spent(claim: Completion, scope: str, state: _Context, claims: ClaimSet) -> None:
+    """File a completion's amount spent as a statement of its subject, and the change stated after it."""
+    _state(Stated(claim.subject, claim.actual), scope, state, claims, None)
+    if claim.change is not None:
+        claim.change.name, claim.change.current = claim.subject, claims.values[-1]
+        _record(claim.change, state, claims, None)
 
 
 def _listed_under(group: CompletionGroup | None, claim: Completion, state: _Context) -> bool:
