@@ -75,9 +75,9 @@ def is_heading(line: str, width: int = 40) -> bool:
     """A numbered line shorter than a full line (both measured by :func:`_length`), without
     sentence punctuation: a heading."""
     return (
-        _length(line) < min(40, 0.85 * width)
+        _starts_heading(line)
         and not _SENTENCE_PUNCTUATION.search(line)
-        and _starts_heading(line)
+        and _length(line) < min(40, 0.85 * width)
     )
 
 
@@ -91,17 +91,16 @@ def line_width(lines: list[str]) -> int:
 
 
 _SPACE_RUN = compile_re(r"  +")
-_ASCII = compile_re(r"[!-~]")
 #: Three cells or more apart by runs of spaces: a table row of a text extracted with its layout.
 _COLUMNS = compile_re(r"\S  +\S.*?\S  +\S")
 
 
 def _length(line: str) -> float:
     """The printed width of a line in full-width characters: an ASCII character (a digit, a
-    letter) takes half of one, and each run of spaces counts as one character (a text extracted
-    with its layout pads table rows and justified lines with runs of them)."""
+    letter, a space) takes half of one, and each run of spaces counts as one space (a text
+    extracted with its layout pads table rows and justified lines with runs of them)."""
     line = _SPACE_RUN.sub(" ", line) if "  " in line else line
-    return len(line) - len(_ASCII.findall(line)) / 2
+    return len(line) - len(line.encode("ascii", "ignore")) / 2
 
 
 #: Six characters or more each standing alone between single spaces: letter-spaced text when at
