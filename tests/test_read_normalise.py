@@ -114,6 +114,15 @@ def test_the_page_width_is_measured_in_printed_characters():
     assert "运行用于购买货物和服务等的各项公用经费。\n十、" in flow
 
 
+def test_a_heading_as_wide_as_a_narrow_page_stays_a_heading():
+    """A section title may fill a narrow page's line; ending as titles do, it is still a heading."""
+    paragraph = ["上海市某局2024年度无政府性基金预算财政拨款收入和支", "出，故本部分无数据。"] * 12
+    text = "\n".join([*paragraph, "九、国有资本经营预算财政拨款收入支出决算情况说明",
+                      "国有资本经营预算财政拨款收入100万元，支出100万元。"]) + "\n"
+    flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
+    assert "\n九、国有资本经营预算财政拨款收入支出决算情况说明\n国有资本" in flow
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

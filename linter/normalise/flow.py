@@ -72,13 +72,17 @@ def _starts_heading(line: str) -> bool:
 
 
 def is_heading(line: str, width: int = 40) -> bool:
-    """A numbered line shorter than a full line (both measured by :func:`_length`), without
-    sentence punctuation: a heading."""
-    return (
-        _starts_heading(line)
-        and not _SENTENCE_PUNCTUATION.search(line)
-        and _length(line) < min(40, 0.85 * width)
-    )
+    """A numbered line without sentence punctuation, shorter than a full line (both measured by
+    :func:`_length`) or ending as a section's title does ("九、国有资本经营预算财政拨款收入支出决算情况说明"
+    may fill a narrow page's line): a heading."""
+    if not _starts_heading(line) or _SENTENCE_PUNCTUATION.search(line):
+        return False
+    length = _length(line)
+    return length < min(40, 0.85 * width) or (length < 40 and line.endswith(_TITLE_ENDINGS))
+
+
+#: The last words of a section's title.
+_TITLE_ENDINGS = ("情况说明", "情况", "说明", "概况", "名词解释")
 
 
 def line_width(lines: list[str]) -> int:
