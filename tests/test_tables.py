@@ -398,3 +398,21 @@ def test_a_sangong_table_with_a_row_per_quantity_is_read_as_its_blocks():
     assert lint_text(SANGONG_ROWS.format(cars="3.42"), select=["TBL"]) == []
     wrong = lint_text(SANGONG_ROWS.format(cars="3.24"), select=["TBL"])
     assert {f.code for f in wrong} == {"TBL002"}  # a column identity within the one row
+
+
+#: A 预算's 三公 table with a row per year.
+SANGONG_YEARS = (
+    "表7\n某厅2025年一般公共预算“三公”经费支出表\n单位：万元\n"
+    "项目\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n"
+    "\t\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+    "2025年预算数\t{total}\t38.00\t171.80\t45.00\t126.80\t22.50\n"
+    "2024年预算数\t254.60\t38.00\t191.20\t60.00\t131.20\t25.40\n"
+)
+
+
+def test_a_sangong_table_with_a_row_per_year_is_read_as_the_latest_years():
+    (table,) = tables_of(SANGONG_YEARS.format(total="232.30"))
+    assert table.problem is None
+    assert values(table.rows[0]) == {1: 232.3, 2: 38.0, 3: 171.8, 4: 45.0, 5: 126.8, 6: 22.5}
+    assert lint_text(SANGONG_YEARS.format(total="232.30"), select=["TBL"]) == []
+    assert {f.code for f in lint_text(SANGONG_YEARS.format(total="223.30"), select=["TBL"])} == {"TBL002"}

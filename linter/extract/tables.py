@@ -585,7 +585,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
         return
     if table.kind == THREE_PUBLIC and (_bare_amounts_row(table, titles) if not data_lines and header is None
-                                       else _sangong_item_rows(table, data_lines, header_words)):
+                                       else _sangong_item_rows(table, data_lines, header_words)
+                                       or _sangong_year_rows(table, data_lines)):
         table.identities.extend(_sangong_identities(table))
         return
     if not data_lines and header is None:
@@ -1037,8 +1038,7 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     if table.blocks:
         return table.blocks
     lines = ["".join(line) for line in table.header_lines]  # words joined, as a space-separated line has them
-    if not (any(_in_order(line, ("因公出国", "公务用车购置及运行", "公务接待")) for line in lines)
-            and any(_in_order(line, ("小计", "购置费", "运行")) for line in lines)):
+    if not _names_sangong_columns(lines):
         return {}
     said = {word for word in ("预算数", "决算数") if any(word in line for line in lines)}
     if len(table.columns) == 12 and said == {"预算数", "决算数"}:
@@ -1105,6 +1105,40 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     return True
 
 
+def _names_sangong_columns(lines: list[str]) -> bool:
+    """Whether header ``lines`` name the quantities of :data:`SANGONG_COLUMNS` in their order."""
+    return (any(_in_order(line, ("因公出国", "公务用车购置及运行", "公务接待")) for line in lines)
+            and any(_in_order(line, ("小计", "购置费", "运行")) for line in lines))
+
+
+def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
+    """Read a 三公 table with a row of six amounts per year ("2025年预算数 | 232.30 | 38.00 | …", then
+    "2024年预算数 | …") under a header naming the quantities in the order of :data:`SANGONG_COLUMNS`: the
+    latest year's row is the table's, in the block its title names."""
+    title = table.title.replace(" ", "")
+    kind = "决算" if "决算" in title else "预算" if "预算" in title else None
+    if kind is None or not _names_sangong_columns(["".join(line) for line in table.header_lines]):
+        return False
+    rows = []
+    for tokens in data_lines:
+        label = _YEAR_ROW.fullmatch("".join(t.text for t in tokens if t.text and not t.is_number))
+        amounts = [t for t in tokens if t.is_number]
+        if label is None or len(amounts) != len(SANGONG_COLUMNS):
+            return False
+        rows.append((label.group("year"), amounts))
+    if not rows:
+        return False
+    _year, amounts = max(rows, key=lambda row: row[0])
+    table.columns = list(range(1, len(SANGONG_COLUMNS) + 1))
+    table.layout = "tab" if amounts[0].index >= 0 else "space"
+    row = Row(name="合计", start=amounts[0].start, end=amounts[-1].end)
+    row.values = {column: token.as_value() for column, token in enumerate(amounts, 1)}
+    table.rows, table.blocks = [row], {kind: table.columns}
+    return True
+
+
+#: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算").
+_YEAR_ROW = compile_re(r"(?P<year>20\d{2})年度?(?:预算|决算|执行)数?")
 #: A list item's mark before a row's name ("1.", "（2）").
 _ITEM_MARK = compile_re(r"^\s*(?:\d+[.、．]|[(（]\d+[)）])\s*")
 
