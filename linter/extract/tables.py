@@ -1121,8 +1121,11 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
         return False
     rows = []
     for tokens in data_lines:
-        label = _YEAR_ROW.fullmatch("".join(t.text for t in tokens if t.text and not t.is_number))
+        text = "".join(t.text for t in tokens if t.text and not t.is_number)
         amounts = [t for t in tokens if t.is_number]
+        if _DIFFERENCE_ROW.fullmatch(text) and rows:
+            continue  # "增减额 | -2.10 | …": the years' difference
+        label = _YEAR_ROW.fullmatch(text)
         if label is None or len(amounts) != len(SANGONG_COLUMNS):
             return False
         rows.append((label.group("year"), amounts))
@@ -1137,6 +1140,8 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     return True
 
 
+#: The label of a row of two years' difference ("增减额", "增减率", "比上年增减").
+_DIFFERENCE_ROW = compile_re(r"(?:比上年)?增减(?:额|变化|幅度|率|%)?|差额|变动(?:额|率)?")
 #: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算").
 _YEAR_ROW = compile_re(r"(?P<year>20\d{2})年度?(?:预算|决算|执行)数?")
 #: A list item's mark before a row's name ("1.", "（2）").
