@@ -31,6 +31,9 @@ _ITEM = compile_re(
     rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>[^()。，]{{2,30}}?)\(款\)"
     rf"(?P<xiang>[^()。，]{{2,30}}?)\(项\)[。，,：:]?(?:年初(?:预算为[\d,.]+万?元|无预算)[，,。])?支出决算为{AMOUNT}"
 )
+#: A subject named with its code in brackets: "事业运行（2010350）321.56万元", "行政运行(2130101)预算为50万元".
+_CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:\d{{2}}){{0,2}})\)(?:支出)?"
+                    rf"(?:(?:年初)?预算数?)?(?:[为是])?{AMOUNT}")
 
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
 _TOTALS = {
@@ -91,7 +94,8 @@ class TextTableAmount(Rule):
     section lists ("支出包括：教育支出…", "年初结转和结余…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
     "事业收入", …), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
-    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), also when the subject line wraps,
+    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), subjects named with their code in brackets
+    ("事业运行（2010350）321.56万元", when the name is the code's), also when the subject line wraps,
     a sentence ("主要用于：…") sits between, or the table prints its codes without names; and the 三公
     amounts of the 三公 section ("“三公”经费", 因公出国(境)费, 公务用车购置及运行维护费 with its 购置费 and
     运行维护费, 公务接待费) against the 三公 table's 决算数 (of a 决算) or 预算数 (of a 预算), whether it
@@ -297,6 +301,10 @@ class TextTableAmount(Rule):
             row = _item_row(table, match)
             if row is not None:
                 yield match, table, row, column
+        for match in _CODED.finditer(line):
+            row = table.row_by_code(match.group("code"))
+            if row is not None and normal_name(row.name) == normal_name(match.group("name")):
+                yield match, table, row, column  # a name that is not the code's is TBL005's
         for match in _CLASS.finditer(line):
             if "项目支出" in sentence_before(line, match.start()):
                 continue  # "项目支出主要用于…文化旅游体育与传媒支出24.5万元" is a part, not the class
