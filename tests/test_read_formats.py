@@ -48,7 +48,7 @@ def _chinese_numbering(document) -> None:
 
 
 def write_docx(path: Path, table: list[list[str]] | None = EXPENDITURE, text: str = NARRATIVE,
-               heading: str = "收入支出决算总体情况说明", title: str = "支出决算表") -> Path:
+               heading: str = "收入支出决算总体情况说明", title: str = "支出决算表", unit: str = "万元") -> Path:
     document = docx.Document()
     _chinese_numbering(document)
     document.add_paragraph(heading, style="List Number")  # paragraph 1
@@ -56,7 +56,7 @@ def write_docx(path: Path, table: list[list[str]] | None = EXPENDITURE, text: st
     document.add_paragraph("支出决算情况说明", style="List Number")  # paragraph 3
     if table:
         document.add_paragraph(title)  # paragraph 4
-        document.add_paragraph("单位：万元")  # paragraph 5
+        document.add_paragraph(f"单位：{unit}")  # paragraph 5
         grid = document.add_table(rows=len(table), cols=len(table[0]))
         for r, row in enumerate(table):
             for c, value in enumerate(row):
@@ -135,6 +135,18 @@ def test_word_table_without_error_gives_no_table_finding(tmp_path):
     table[2][4] = "40.00"
     path = write_docx(tmp_path / "草稿.docx", table, text="支出决算为80.00万元。")
     assert [f["code"] for f in findings(str(path))] == []
+
+
+def test_word_table_in_yuan_is_compared_with_the_narratives_wan_yuan(tmp_path):
+    """A Word table's unit comes from the paragraph above it: 1,000,000.00元 is the text's 100.00万元."""
+    table = [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+             ["", "合计", "1,000,000.00", "600,000.00", "400,000.00"],
+             ["201", "一般公共服务支出", "1,000,000.00", "600,000.00", "400,000.00"]]
+    text = "五、一般公共预算财政拨款支出决算情况说明\n一般公共服务(类)支出{amount}万元。"
+    for amount, codes in (("100.00", []), ("110.00", ["TBL006"])):
+        path = write_docx(tmp_path / f"草稿{amount}.docx", table, text=text.format(amount=amount),
+                          title="一般公共预算财政拨款支出决算表", unit="元")
+        assert [f["code"] for f in findings(str(path))] == codes
 
 
 def test_word_summary_table_without_line_numbers_is_checked_by_the_sums_of_its_layout(tmp_path):

@@ -1371,7 +1371,8 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     normal = _HALF_WIDTH(title).strip()
     numbered = _TITLE.match(normal) or _BUDGET_TITLE.match(normal)
     number = int(numbered.group("number")) if numbered else grid.number
-    table = Table(kind, number, title, grid.title_start, grid.title_end, grid.title_start, grid.title_start)
+    table = Table(kind, number, title, grid.title_start, grid.title_end, grid.title_start, grid.title_start,
+                  unit=grid.unit or None)
     if kind == PERFORMANCE or not grid.row_starts:
         return table
     lines = source.lines()
