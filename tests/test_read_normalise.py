@@ -123,6 +123,18 @@ def test_a_heading_as_wide_as_a_narrow_page_stays_a_heading():
     assert "\n九、国有资本经营预算财政拨款收入支出决算情况说明\n国有资本" in flow
 
 
+def test_a_tables_title_unit_line_and_note_stay_apart():
+    """With a table's rows read from the file's structure (or the table empty), its title, unit line and
+    note are what is left: they must not run into one sentence, nor into the next table's title."""
+    text = ("2024年度一般公共预算财政拨款支出决算表\n部门：某局            公开05表      金额单位：万元\n"
+            "注：本表反映部门本年度一般公共预算财政拨款实际支出情况。\n"
+            "2024年度一般公共预算财政拨款基本支出决算表\n单位：万元\n注：本表反映部门本年度基本支出明细情况。\n")
+    flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
+    assert flow.split("\n")[:4] == ["2024年度一般公共预算财政拨款支出决算表", "部门：某局公开05表金额单位：万元",
+                                    "注：本表反映部门本年度一般公共预算财政拨款实际支出情况。",
+                                    "2024年度一般公共预算财政拨款基本支出决算表"]
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

@@ -35,6 +35,11 @@ _RUNS_ON = "为占的"
 _FULL_WIDTH_THOUSANDS = compile_re(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|万元|亿元|元)")
 #: A line opening with an amount or a percentage: no paragraph starts so.
 _AMOUNT_FIRST = compile_re(r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)")
+#: A table's unit line ends a line of its own ("部门：某局  公开05表  金额单位：万元"), and its note
+#: ("注：本表反映…") starts one: with the table's rows read from the file's structure, neither runs
+#: on into the title or the text beside it.
+_UNIT_END = compile_re(r"单位\s*[:：]\s*(?:亿元|万元|元)$")
+_NOTE_START = compile_re(r"注\s*[:：]")
 
 
 class OneForOne:
@@ -151,6 +156,8 @@ def _breaks(previous: str, line: str, width: int) -> bool:
     if _AMOUNT_FIRST.match(line) and "\u4e00" <= previous[-1] <= "\u9fff":
         return False  # a name wrapped before its amount ("（一）收入预算：本年收入合计" + "1,100.00万元，其中：")
     if previous[-1] in _TERMINAL or _starts_heading(line) or is_heading(previous, width):
+        return True
+    if _UNIT_END.search(previous) or _UNIT_END.search(line) or _NOTE_START.match(line):
         return True
     # Two numbers must never fuse ("1,151.77" + "20103").
     return previous[-1].isdigit() and line[0].isdigit()
