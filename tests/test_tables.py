@@ -417,3 +417,14 @@ def test_a_sangong_table_with_a_row_per_year_is_read_as_the_latest_years():
     assert values(table.rows[0]) == {1: 232.3, 2: 38.0, 3: 171.8, 4: 45.0, 5: 126.8, 6: 22.5}
     assert lint_text(SANGONG_YEARS.format(total="232.30"), select=["TBL"]) == []
     assert {f.code for f in lint_text(SANGONG_YEARS.format(total="223.30"), select=["TBL"])} == {"TBL002"}
+
+
+def test_a_sangong_table_with_a_row_per_block_is_read_as_its_blocks_side_by_side():
+    text = ("2024年度一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n"
+            "项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+            "\t\t\t小计\t购置费\t运行维护费\t\n"
+            "预算数\t28.00\t0.00\t20.00\t0.00\t20.00\t8.00\n决算数\t22.18\t0.00\t15.36\t0.00\t15.36\t6.82\n")
+    (table,) = tables_of(text)
+    assert table.problem is None and table.blocks == {"预算": [1, 2, 3, 4, 5, 6], "决算": [7, 8, 9, 10, 11, 12]}
+    assert values(table.rows[0])[7] == 22.18 and values(table.rows[0])[12] == 6.82
+    assert {f.code for f in lint_text(text.replace("22.18", "22.81"), select=["TBL"])} == {"TBL002"}

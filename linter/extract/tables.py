@@ -1113,33 +1113,44 @@ def _names_sangong_columns(lines: list[str]) -> bool:
 
 def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     """Read a 三公 table with a row of six amounts per year ("2025年预算数 | 232.30 | 38.00 | …", then
-    "2024年预算数 | …") under a header naming the quantities in the order of :data:`SANGONG_COLUMNS`: the
-    latest year's row is the table's, in the block its title names."""
+    "2024年预算数 | …") or per block ("预算数 | …", then "决算数 | …") under a header naming the
+    quantities in the order of :data:`SANGONG_COLUMNS`, as the one row of the layout
+    :func:`sangong_blocks` knows: the latest year's row, in the block its title names, or the blocks
+    side by side."""
     title = table.title.replace(" ", "")
     kind = "决算" if "决算" in title else "预算" if "预算" in title else None
-    if kind is None or not _names_sangong_columns(["".join(line) for line in table.header_lines]):
+    if not _names_sangong_columns(["".join(line) for line in table.header_lines]):
         return False
-    rows = []
+    years, blocks = [], {}
     for tokens in data_lines:
         text = "".join(t.text for t in tokens if t.text and not t.is_number)
         amounts = [t for t in tokens if t.is_number]
-        if _DIFFERENCE_ROW.fullmatch(text) and rows:
-            continue  # "增减额 | -2.10 | …": the years' difference
-        label = _YEAR_ROW.fullmatch(text)
-        if label is None or len(amounts) != len(SANGONG_COLUMNS):
+        if _DIFFERENCE_ROW.fullmatch(text) and (years or blocks):
+            continue  # "增减额 | -2.10 | …": the difference of the rows above
+        year, block = _YEAR_ROW.fullmatch(text), _BLOCK_ROW.fullmatch(text)
+        if len(amounts) != len(SANGONG_COLUMNS) or not (year or block) or (block and block.group("kind") in blocks):
             return False
-        rows.append((label.group("year"), amounts))
-    if not rows:
+        if year:
+            years.append((year.group("year"), amounts))
+        else:
+            blocks[block.group("kind")] = amounts
+    if years and not blocks and kind:
+        blocks = {kind: max(years, key=lambda row: row[0])[1]}
+    elif years or not blocks:
         return False
-    _year, amounts = max(rows, key=lambda row: row[0])
-    table.columns = list(range(1, len(SANGONG_COLUMNS) + 1))
-    table.layout = "tab" if amounts[0].index >= 0 else "space"
-    row = Row(name="合计", start=amounts[0].start, end=amounts[-1].end)
-    row.values = {column: token.as_value() for column, token in enumerate(amounts, 1)}
-    table.rows, table.blocks = [row], {kind: table.columns}
+    size = len(SANGONG_COLUMNS)
+    table.columns = list(range(1, size * len(blocks) + 1))
+    table.blocks = {name: table.columns[size * i:size * (i + 1)] for i, name in enumerate(blocks)}
+    cells = [token for amounts in blocks.values() for token in amounts]
+    table.layout = "tab" if cells[0].index >= 0 else "space"
+    row = Row(name="合计", start=cells[0].start, end=cells[-1].end)
+    row.values = {column: token.as_value() for column, token in enumerate(cells, 1)}
+    table.rows = [row]
     return True
 
 
+#: The label of a 三公 table's row of one block ("预算数", "年初预算数", "决算数").
+_BLOCK_ROW = compile_re(r"(?:年初|全年|调整后?)?(?P<kind>预算|决算)数?")
 #: The label of a row of two years' difference ("增减额", "增减率", "比上年增减").
 _DIFFERENCE_ROW = compile_re(r"(?:比上年)?增减(?:额|变化|幅度|率|%)?|差额|变动(?:额|率)?")
 #: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算").
