@@ -31,6 +31,11 @@ _ITEM = compile_re(
     rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>[^()。，]{{2,30}}?)\(款\)"
     rf"(?P<xiang>[^()。，]{{2,30}}?)\(项\)[。，,：:]?(?:年初(?:预算为[\d,.]+万?元|无预算)[，,。])?支出决算为{AMOUNT}"
 )
+#: The same line of a 预算: "…(类)…(款)…(项)2025年预算数为1026.36万元".
+_BUDGET_ITEM = compile_re(
+    rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>[^()。，]{{2,30}}?)\(款\)"
+    rf"(?P<xiang>[^()。，]{{2,30}}?)\(项\)[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排)为?{AMOUNT}"
+)
 #: A subject named with its code in brackets: "事业运行（2010350）321.56万元", "行政运行(2130101)预算为50万元".
 _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:\d{{2}}){{0,2}})\)(?:支出)?"
                     rf"(?:(?:年初)?预算数?)?(?:[为是])?{AMOUNT}")
@@ -94,7 +99,7 @@ class TextTableAmount(Rule):
     section lists ("支出包括：教育支出…", "年初结转和结余…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
     "事业收入", …), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
-    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"), subjects named with their code in brackets
+    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"; in a 预算, "…(项)2025年预算数为A万元"), subjects named with their code in brackets
     ("事业运行（2010350）321.56万元", when the name is the code's), also when the subject line wraps,
     a sentence ("主要用于：…") sits between, or the table prints its codes without names; and the 三公
     amounts of the 三公 section ("“三公”经费", 因公出国(境)费, 公务用车购置及运行维护费 with its 购置费 and
@@ -146,7 +151,7 @@ class TextTableAmount(Rule):
             if kind == SUMMARY:
                 claims += self._summary_items(line, tables)
             if kind in (GENERAL, FUND):
-                claims += self._classes(kind, line, tables)
+                claims += self._classes(kind, line, tables, document.claims.budget_document)
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables)
                 yield from self._sangong_budgets(document, context, offset, line, tables)
@@ -292,12 +297,12 @@ class TextTableAmount(Rule):
                                             message=finding.message)
                     yield finding
 
-    def _classes(self, kind, line, tables):
+    def _classes(self, kind, line, tables, budget_document):
         table = first(tables, GENERAL if kind == GENERAL else FUND)
         if table is None:
             return
         column = 1 if kind == GENERAL else _column(table, "spending")
-        for match in _ITEM.finditer(line):
+        for match in (_BUDGET_ITEM if budget_document else _ITEM).finditer(line):
             row = _item_row(table, match)
             if row is not None:
                 yield match, table, row, column
