@@ -428,3 +428,14 @@ def test_a_sangong_table_with_a_row_per_block_is_read_as_its_blocks_side_by_side
     assert table.problem is None and table.blocks == {"预算": [1, 2, 3, 4, 5, 6], "决算": [7, 8, 9, 10, 11, 12]}
     assert values(table.rows[0])[7] == 22.18 and values(table.rows[0])[12] == 6.82
     assert {f.code for f in lint_text(text.replace("22.18", "22.81"), select=["TBL"])} == {"TBL002"}
+
+
+def test_rows_of_units_after_their_codes_are_read_and_a_page_number_between_them_skipped():
+    text = ("某厅2025年部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t上年结转\t一般公共预算拨款收入\n"
+            "\t合计\t1,100.00\t100.00\t1,000.00\n101001\t某厅（本级）\t600.00\t100.00\t500.00\n— 5 —\n"
+            "101002\t某中心\t500.00\t\t500.00\n")
+    (table,) = tables_of(text)
+    assert table.problem is None
+    assert [(row.code, row.name, values(row)) for row in table.rows] == [
+        (None, "合计", {1: 1100.0, 2: 100.0, 3: 1000.0}), (None, "某厅(本级)", {1: 600.0, 2: 100.0, 3: 500.0}),
+        (None, "某中心", {1: 500.0, 3: 500.0})]

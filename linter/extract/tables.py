@@ -550,7 +550,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
-        if not stripped or (is_page_number(stripped) and len(stripped) < 3):
+        if not stripped or (is_page_number(stripped) and (len(stripped) < 3 or _DASHED_PAGE_NUMBER.match(stripped))):
             continue
         normal = _HALF_WIDTH(stripped)
         unit = _UNIT.search(normal) if table.unit is None and not data_lines else None
@@ -685,10 +685,13 @@ def _row_span(row: Row, token: _Token) -> None:
 
 
 def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict[int, int]) -> None:
-    """Rows keyed by subject code (or 合计); values placed by cell index (tabs) or left loose."""
+    """Rows keyed by subject code (or 合计); values placed by cell index (tabs) or left loose. In
+    cells, a row may be named without a subject code: a unit after its 单位编码 (a provincial
+    收入总表 by unit), a project (项目支出表)."""
     rows: list[Row] = []
     name_index: dict[int, int] = {}
     placements: dict[int, list[_Token]] = {}  # id(row) → its value tokens
+    unit_codes = any(word in _UNIT_CODE_TITLES for line in table.header_lines for word in line)
     for tokens in data_lines:
         words = _code_joined([t for t in tokens if t.text])
         if not words:
@@ -697,7 +700,12 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
             words = [_token("合计", words[0].start, words[-1].end, words[0].index, words[0].line)]
         current = rows[-1] if rows else None
         for position, token in enumerate(words):
-            if position == 0 and _CODE.match(token.text):
+            in_cells = position == 0 and token.index >= 0
+            if in_cells and unit_codes and _UNIT_CODE.match(token.text):
+                current = Row()  # named by the cell after its 单位编码
+                rows.append(current)
+                _row_span(current, token)
+            elif position == 0 and _CODE.match(token.text):
                 current = Row(code=token.text)
                 rows.append(current)
                 _row_span(current, token)
@@ -719,6 +727,11 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 _row_span(current, token)
             elif current is None:
                 continue  # header words ("类 款 项 栏次") before the first row
+            elif in_cells:
+                current = Row(name=token.text)  # a row of cells named without a code: a unit, a project
+                rows.append(current)
+                name_index[id(current)] = token.index
+                _row_span(current, token)
             else:
                 table.problem = _("unexpected text {text!r} among the values", text=token.text)
                 return
@@ -742,6 +755,13 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 return
             row.values[column] = token.as_value()
     table.rows = rows
+
+
+#: A page's number between dashes ("— 5 —", "- 12 -"): a page break inside a table, not an amount.
+_DASHED_PAGE_NUMBER = compile_re(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$")
+#: Header words of a column of units' codes, and such a code.
+_UNIT_CODE_TITLES = ("单位编码", "单位代码", "单位编号")
+_UNIT_CODE = compile_re(r"^\d{3,12}$")
 
 
 def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -> None:

@@ -14,7 +14,8 @@ from linter.rules.tables.common import GAP, amount, cell_span, compare, converte
 class CrossTable(Rule):
     """Two tables disagree on the same quantity.
 
-    Checked pairs: 表1 本年收入合计 = 表2 合计 and 表1 本年支出合计 = 表3 合计; the columns of
+    Checked pairs: 表1 本年收入合计 = 表2 合计 (unless 表2 prints a column of 上年结转: its 合计 is then
+    the 收入总计) and 表1 本年支出合计 = 表3 合计; the columns of
     表4 本年支出合计 = 表5 合计 (一般公共预算), the 政府性基金 table's 本年支出 and the 国有资本经营
     table's 合计; 表5 基本支出 = 表6 人员经费合计 + 公用经费合计; and 表1's class rows = 表4's
     (表1 also counts money that is not 财政拨款: each of its class rows may exceed 表4's by as much as
@@ -64,8 +65,9 @@ class CrossTable(Rule):
         general, basic = first(tables, GENERAL), first(tables, BASIC)
         fund, capital = first(tables, FUND), first(tables, STATE_CAPITAL)
         if summary:
-            yield from self._pair(document, context, summary, summary.row_named("本年收入合计", "收入"), 1,
-                                  income, _total(income), 1)
+            if not _carries_over(income):  # its 合计 would then be the 收入总计, not the 本年收入合计
+                yield from self._pair(document, context, summary, summary.row_named("本年收入合计", "收入"), 1,
+                                      income, _total(income), 1)
             yield from self._pair(document, context, summary, summary.row_named("本年支出合计", "支出"), 2,
                                   expenditure, _total(expenditure), 1)
         if fiscal:
@@ -174,6 +176,11 @@ def _same_income(context, summary: Table, fiscal: Table) -> bool:
     if None in income or income[0].amount(1) is None or income[1].amount(1) is None:
         return False
     return compare(converted(income[0].amount(1), fiscal, summary), income[1].amount(1), 1, context.tolerances) != GAP
+
+
+def _carries_over(table: Table | None) -> bool:
+    """Whether a 收入表 prints a column of balances carried over (a 预算's "合计 | 上年结转 | …")."""
+    return table is not None and any("结转" in word for line in table.header_lines for word in line)
 
 
 def _total(table: Table | None) -> Row | None:
