@@ -439,3 +439,15 @@ def test_rows_of_units_after_their_codes_are_read_and_a_page_number_between_them
     assert [(row.code, row.name, values(row)) for row in table.rows] == [
         (None, "合计", {1: 1100.0, 2: 100.0, 3: 1000.0}), (None, "某厅(本级)", {1: 600.0, 2: 100.0, 3: 500.0}),
         (None, "某中心", {1: 500.0, 3: 500.0})]
+
+
+def test_a_space_separated_two_sided_row_with_empty_income_cells_is_a_spending_row():
+    text = ("财政拨款收入支出决算总表\n金额单位：万元\n收入                          支出\n"
+            "项目          行次   金额      项目              行次   合计\n"
+            "栏次                  1         栏次                     2\n"
+            "一、一般公共预算财政拨款   1   100.00   一、一般公共服务支出   33   60.00\n"
+            "                                        十九、住房保障支出     51   40.00\n"
+            "本年收入合计   27   100.00   本年支出合计   59   100.00\n")
+    (table,) = tables_of(text)
+    assert table.problem is None
+    assert [(row.line_no, row.side) for row in table.rows] == [(1, "收入"), (33, "支出"), (51, "支出"), (27, "收入"), (59, "支出")]

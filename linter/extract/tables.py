@@ -849,6 +849,7 @@ _TWO_SIDED_RIGHT = 3
 def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
     """收入 rows (name, 行次, column 1) on the left, 支出 rows (name, 行次, columns 2…) on the right."""
     expected_right: int | None = None
+    right_start: int | None = None  # the first 支出 行次: every 收入 行次 is below it
     rows: list[Row] = []
     for tokens in data_lines:
         groups: list[tuple[Row, list[_Token | None]]] = []
@@ -886,8 +887,11 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
             if row.line_no is None:
                 table.problem = _("row {row!r} has no 行次", row=row.name)
                 return
+            if row.side == "收入" and right_start is not None and row.line_no >= right_start:
+                row.side = "支出"  # a space-separated line whose 收入 cells are empty ("十九、住房保障支出 51 …")
             if row.side == "支出":
                 expected_right = row.line_no + 1
+                right_start = row.line_no if right_start is None else min(right_start, row.line_no)
             columns = table.side_columns(row.side)
             if table.layout == "tab":
                 for slot, token in zip(columns, slots):
