@@ -363,6 +363,7 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
             _write_output(diff, None)
             _report_failures(result)
             sys.exit(EXIT_USAGE if _failed(result) else EXIT_FINDINGS if diff and not exit_zero else EXIT_OK)
+        _report_unfixable_formats(result.findings)
         _report_changes(changes)
         applied = {change.fix for change in changes}
         result.findings = [f for f in result.findings if f.fix not in applied]
@@ -380,6 +381,15 @@ def check(paths, configuration, output_format, output, exit_zero, stdin_filename
         for f in result.findings
     )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _report_unfixable_formats(findings) -> None:
+    """Say, once per file, that ``--fix`` leaves a PDF, Word or Excel file with findings as it is."""
+    from linter.read import STRUCTURED_SUFFIXES
+
+    for path in dict.fromkeys(f.path for f in findings if f.path.lower().endswith(STRUCTURED_SUFFIXES)):
+        _echo_err(_("{path}: not changed: --fix edits text files only; correct a PDF, Word or Excel file in "
+                    "the program that made it", path=path))
 
 
 def _report_changes(changes) -> None:

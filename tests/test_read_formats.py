@@ -539,8 +539,9 @@ def test_a_run_that_lints_nothing_says_so(tmp_path):
 def test_fix_never_rewrites_a_word_file(tmp_path):
     path = write_docx(tmp_path / "草稿.docx", table=None, text="各各部门完成年初预算的72.83.1%。")
     before = path.read_bytes()
-    run("check", "--fix", str(path))
+    result = run("check", "--fix", str(path))
     assert path.read_bytes() == before
+    assert f"{path}: not changed: --fix edits text files only" in result.stderr
 
 
 # --- machine-readable and HTML output -----------------------------------------------------------
