@@ -211,6 +211,32 @@ def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
     assert hierarchy[0]["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
 
 
+def test_hidden_rows_and_columns_of_a_sheet_are_not_read(tmp_path):
+    """A hidden helper column (上年数) and a hidden row are not printed: the visible table adds up."""
+    rows = [[*row[:2], "上年数" if r == 0 else "999.00", *row[2:]] for r, row in enumerate(EXPENDITURE)]
+    rows[2][5] = "40.00"  # the 201 row now adds up
+    rows.append(["2010101", "行政运行", "15.00", "15.00", "", ""])
+    path = write_xlsx(tmp_path / "决算表.xlsx", rows=rows)
+    workbook = openpyxl.load_workbook(path)
+    workbook.active.column_dimensions["C"].hidden = True
+    workbook.active.row_dimensions[7].hidden = True
+    workbook.save(path)
+    assert [f["code"] for f in findings(str(path))] == []
+    workbook.active.column_dimensions["C"].hidden = False
+    workbook.active.row_dimensions[7].hidden = False
+    workbook.save(path)
+    assert [f["code"] for f in findings(str(path))] != []
+
+
+def test_a_workbook_whose_formulas_were_never_calculated_is_refused_with_the_way_out(tmp_path):
+    path = write_xlsx(tmp_path / "决算表.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook.active["C5"] = "=D5+E5"  # openpyxl keeps no computed value
+    workbook.save(path)
+    result = run("check", str(path))
+    assert result.exit_code == 2 and "its formulas were never calculated" in result.stderr
+
+
 def test_a_blank_row_inside_a_sheet_table_does_not_shift_the_cells_after_it(tmp_path):
     rows = [*EXPENDITURE[:2], ["", "", "", "", ""], *EXPENDITURE[2:]]  # the 201 row is now row 7
     path = write_xlsx(tmp_path / "决算表.xlsx", rows=rows)

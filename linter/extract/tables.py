@@ -803,11 +803,11 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
             if token.is_number:
                 row.loose.append(token.as_value())
     if pending or not any(row.code for row in rows):
-        table.problem = "rows without a subject code"
+        table.problem = _("rows without a subject code")
         return
     table.layout = "space"
     table.columns = [1]
-    table.identities.append(Identity("栏", 1, (), "合计 = the row's other amounts", 0, 0))
+    table.identities.append(Identity("栏", 1, (), N_("合计 = the row's other amounts"), 0, 0, implied=True))
     for row in rows:
         row.columns_known = False
         if fragments and row.code:

@@ -63,17 +63,45 @@ def _first_bytes(path: Path) -> bytes:
 
 
 def _xlsx_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
-    """``(sheet name, rows of cell texts)`` of an .xlsx, as the sheets show them."""
+    """``(sheet name, rows of cell texts)`` of an .xlsx, as the sheets show them: hidden rows and
+    columns (a helper column, last year's figures) blank, as they are not printed."""
     from openpyxl import load_workbook
 
     with open(path, "rb") as file:  # opened here, so that openpyxl does not go by the file's name
+        _refuse_uncalculated(file)
+        file.seek(0)
         workbook = load_workbook(file, data_only=True)
-        return [(sheet.title, [[_shown(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()])
-                for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
+        return [(sheet.title, _visible_cells(sheet)) for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
+
+
+def _visible_cells(sheet) -> list[list[str]]:
+    """The texts of a sheet's cells as shown, those of hidden rows and columns blank."""
+    hidden_rows = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
+    hidden_columns = {c for dimension in sheet.column_dimensions.values() if dimension.hidden
+                      for c in range(dimension.min or 0, (dimension.max or 0) + 1)}
+    return [["" if cell.row in hidden_rows or getattr(cell, "column", None) in hidden_columns
+             else _shown(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()]
+
+
+#: A formula cell without the value it computes (``<c><f>SUM(…)</f><v></v></c>``): a workbook a
+#: program wrote and no spreadsheet has calculated.
+_UNCALCULATED = re.compile(rb"<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
+
+
+def _refuse_uncalculated(file) -> None:
+    """Refuse a workbook whose formulas hold no values: they would read as blank cells."""
+    import zipfile
+
+    with zipfile.ZipFile(file) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml") and _UNCALCULATED.search(archive.read(name)):
+                raise InputError(_("its formulas were never calculated (a workbook written by a program, not saved by "
+                                   "a spreadsheet): open it in Excel or WPS, save it and lint it again"))
 
 
 def _xls_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
-    """``(sheet name, rows of cell texts)`` of an Excel 97–2003 workbook, as the sheets show them."""
+    """``(sheet name, rows of cell texts)`` of an Excel 97–2003 workbook, as the sheets show them (hidden
+    rows and columns blank)."""
     import xlrd
 
     # xlrd writes its warnings about a damaged file to standard output: they go nowhere instead.
@@ -88,10 +116,17 @@ def _xls_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
             raise
         try:
             # Each row as long as it is (a sheet's extent can be far larger than its cells).
-            return [(sheet.name, [[_xls_shown(book, cell) for cell in sheet.row_slice(r)] for r in range(sheet.nrows)])
+            return [(sheet.name, [[_xls_shown(book, cell) if _xls_visible(sheet, r, c) else ""
+                                   for c, cell in enumerate(sheet.row_slice(r))] for r in range(sheet.nrows)])
                     for sheet in book.sheets() if sheet.visibility == 0]
         finally:
             book.release_resources()
+
+
+def _xls_visible(sheet, row: int, column: int) -> bool:
+    """Whether an .xls cell's row and column are shown."""
+    row_info, column_info = sheet.rowinfo_map.get(row), sheet.colinfo_map.get(column)
+    return not (row_info is not None and row_info.hidden) and not (column_info is not None and column_info.hidden)
 
 
 def _xls_shown(book, cell) -> str:

@@ -43,7 +43,8 @@ class TableIdentity(Rule):
     def check(self, document, context):
         for table in readable(document.tables):
             for row in table.rows:
-                if row.unplaceable:
+                # An identity over the whole row is reported with its sum by _whole_row instead.
+                if row.unplaceable and not all(self._covers_row(table, row, i) for i in row.unplaceable):
                     yield from self._unplaceable(document, table, row)
             for identity in table.identities:
                 if identity.axis == "行":
@@ -75,7 +76,7 @@ class TableIdentity(Rule):
             computed = sum(sign * v for sign, v in values)
             items = sum(1 for _, v in values if v)
             yield from self._report(document, context, table, target, column, printed, computed, items,
-                                    lambda: f"{_text(identity)}: {row_label(table, target)}")
+                                    lambda: _named(identity, table, target))
 
     def _column_identity(self, document, context, table, identity):
         for row in table.rows:
@@ -86,7 +87,7 @@ class TableIdentity(Rule):
                       for sign, c in identity.terms]
             if identity.terms and printed is not None and all(v == v for v in values):
                 yield from self._report(document, context, table, row, identity.target, printed, sum(values),
-                                        sum(1 for v in values if v), lambda: f"{_text(identity)}: {row_label(table, row)}")
+                                        sum(1 for v in values if v), lambda: _named(identity, table, row))
             elif self._covers_row(table, row, identity):
                 yield from self._whole_row(document, context, table, row, identity, printed)
 
@@ -107,9 +108,11 @@ class TableIdentity(Rule):
             self, document, context,
             lambda: document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None),
             printed, sum(others), len(others),
-            lambda: f"{_text(identity)}: {row_label(table, row)} — 栏{identity.target} is {in_unit(table, printed)} "
-                    f"but the row's other amounts ({', '.join(in_unit(table, v) for v in others) or 'none'}) add "
-                    f"up to {in_unit(table, sum(others))} (off by {in_unit(table, abs(printed - sum(others)))})",
+            lambda: _("{what} — 栏{column} is {printed} but the row's other amounts ({others}) add up to {computed} "
+                      "(off by {difference})", what=_named(identity, table, row),
+                      column=identity.target, printed=in_unit(table, printed),
+                      others=", ".join(in_unit(table, v) for v in others) or _("none"),
+                      computed=in_unit(table, sum(others)), difference=in_unit(table, abs(printed - sum(others)))),
             table.resolution,
         )
         if finding:
@@ -133,6 +136,11 @@ class TableIdentity(Rule):
         )
         if finding:
             yield finding
+
+
+def _named(identity, table, row) -> str:
+    """The identity and the row it is checked on."""
+    return _("{identity}: {row}", identity=_text(identity), row=row_label(table, row))
 
 
 def _text(identity) -> str:
