@@ -473,8 +473,8 @@ def _write_output(text: str, output: str | None) -> None:
 @main.command(help=N_(
     "Lint many documents and write a report for reviewers (HTML, CSV, Excel).\n\n"
     "PATHS are files or folders searched for *.txt, *.md, *.pdf, *.docx, *.xlsx and *.xls. A file that cannot be linted is listed "
-    "in the report with its error; the run goes on. Exits 1 when a finding at or above --fail-on "
-    "was found."
+    "in the report with its error; the run goes on, and exits 2 at the end. Otherwise exits 1 when a "
+    "finding at or above --fail-on was found."
 ))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @settings_options
@@ -519,11 +519,10 @@ def report(paths, configuration, outputs, jobs, scheduler) -> None:
         _echo_err(_("disclint: wrote {path}", path=output))
     _echo_err(batch.summary())
     failures = [f for f in batch.findings if is_failure(f)]
-    internal = [e for e in batch.errors if e.traceback]
     for failure in failures:
         _echo_err(_("disclint: {path}: {message}", path=failure.path, message=failure.message))
-    _print_tracebacks(failures, internal)
-    if failures or internal:
+    _print_tracebacks(failures, [e for e in batch.errors if e.traceback])
+    if failures or batch.errors:  # a file not read (listed in the report) or a failure
         sys.exit(EXIT_USAGE)
     failing = any(
         (fail_on := configuration.for_path(f.path).fail_on) is not None and f.severity >= fail_on

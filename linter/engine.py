@@ -16,7 +16,7 @@ from linter.check.rule import CheckContext, Rule
 from linter.config import Configuration, Settings
 from linter.document import Document, Span
 from linter.i18n import _, language_settled
-from linter.read import DOCUMENT_SUFFIXES, InputError, SourceFile, read_document
+from linter.read import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES, InputError, SourceFile, read_document
 
 
 @dataclass
@@ -179,7 +179,7 @@ def _documents_below(folder: Path, skipped: list[str] | None) -> list[Path]:
                     pending.append(Path(entry.path))
                 elif not _inside(entry, root):
                     continue
-                elif Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES:
+                elif Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES + REFUSED_SUFFIXES:
                     found.append(Path(entry.path))
                 else:
                     others.append(entry.path)

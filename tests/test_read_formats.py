@@ -547,14 +547,26 @@ def test_folder_walk_reads_every_format_and_reports_skipped_files(tmp_path):
     (tmp_path / "b.txt").write_text("完成年初预算的72.83.1%。\n", encoding="utf-8")
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "~$a.docx").write_bytes(b"lock")
+    (tmp_path / "scan.jpg").write_bytes(b"\xff\xd8")
     result = run("check", str(tmp_path))
-    assert result.exit_code == 1
-    assert "in 2 files." in result.stdout
-    assert "skipped 1 file of a type disclint does not read" in result.stderr and "old.doc" in result.stderr
+    assert result.exit_code == 2  # old.doc is taken, and refused with the way out
+    assert "in the 2 other files." in result.stdout
+    assert "old.doc: a Word 97–2003 (.doc) or WPS (.wps) document" in result.stderr
+    assert "skipped 1 file of a type disclint does not read" in result.stderr and "scan.jpg" in result.stderr
+
+
+def test_a_report_lists_the_files_it_could_not_read_and_exits_2(tmp_path):
+    (tmp_path / "b.txt").write_text("完成年初预算的72.83.1%。\n", encoding="utf-8")
+    (tmp_path / "old.wps").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("report", str(tmp_path), "-o", str(tmp_path / "r.csv"), "--fail-on", "never")
+    assert result.exit_code == 2
+    rows = (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert sum(",E000," in row for row in rows) == 2 and any("old.wps" in row for row in rows)
 
 
 def test_a_run_that_lints_nothing_says_so(tmp_path):
-    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "scan.jpg").write_bytes(b"\xff\xd8")
     for command in (["check", str(tmp_path)], ["report", str(tmp_path), "-o", str(tmp_path / "r.html")]):
         result = run(*command)
         assert result.exit_code == 2

@@ -29,13 +29,13 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def reports(corpus, tmp_path_factory):
-    """The CLI run once with two jobs, writing all three formats (exit 1: the findings are errors)."""
+    """The CLI run once with two jobs, writing all three formats (exit 2: two files cannot be read)."""
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(main, [
         "report", str(corpus.folder), "--select", "NUM001", "--jobs", "2",
         "-o", str(out / "report.html"), "-o", str(out / "report.csv"), "-o", str(out / "report.xlsx"),
     ])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
     return out, result
 
 

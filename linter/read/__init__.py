@@ -16,7 +16,9 @@ TEXT_SUFFIXES = (".txt", ".md")
 STRUCTURED_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls")
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + STRUCTURED_SUFFIXES
 #: Word 97–2003 and WPS documents: refused with the way to a format disclint reads.
-_UNREAD_DOCUMENTS = (".doc", ".wps")
+#: Documents of the genre disclint refuses with the way out (save as .docx or PDF): a folder walk
+#: takes them too, so that a report lists them as not checked.
+REFUSED_SUFFIXES = (".doc", ".wps")
 
 
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, workbook: Path | None = None) -> SourceFile:
@@ -25,10 +27,10 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, workbook
     ``workbook``: an .xlsx or .xls whose sheets are read as the tables of the Word document ``path``."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in STRUCTURED_SUFFIXES + _UNREAD_DOCUMENTS:
+    if suffix not in STRUCTURED_SUFFIXES + REFUSED_SUFFIXES:
         return read_path(path, max_bytes)
     _check_size(path, max_bytes)
-    if suffix in _UNREAD_DOCUMENTS:
+    if suffix in REFUSED_SUFFIXES:
         raise InputError(_("a Word 97–2003 (.doc) or WPS (.wps) document, which disclint does not read: "
                            "save it as .docx or PDF and lint that"))
     if suffix == ".pdf":
@@ -61,6 +63,6 @@ def _check_size(path: Path, max_bytes: int) -> None:
 
 
 __all__ = [
-    "DOCUMENT_SUFFIXES", "InputError", "SourceFile", "STRUCTURED_SUFFIXES", "TEXT_SUFFIXES",
+    "DOCUMENT_SUFFIXES", "InputError", "REFUSED_SUFFIXES", "SourceFile", "STRUCTURED_SUFFIXES", "TEXT_SUFFIXES",
     "decode_bytes", "read_document", "read_path",
 ]
