@@ -16,6 +16,8 @@ from linter.i18n import N_, _, chosen_language, ngettext, set_language
 #: 0: no finding at or above --fail-on; 1: such findings; 2: the run failed (bad usage,
 #: configuration or input, a rule failing on a file, an internal error) — never 1 for a failure.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+#: After Ctrl-C, as a shell reports a command killed by SIGINT.
+EXIT_INTERRUPTED = 130
 #: Set (to anything but "" or "0") to print tracebacks as ``--verbose`` does.
 TRACEBACK_ENV = "DISCLINT_TRACEBACK"
 
@@ -187,8 +189,12 @@ class _ContainedGroup(TranslatedGroup):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            sys.unraisablehook = lambda _unraisable: None  # writers cut off mid-way are collected quietly
+            _echo_err(_("disclint: interrupted; every file it writes is complete or untouched"))
+            sys.exit(EXIT_INTERRUPTED)
         except Exception as error:
             import traceback
 
@@ -508,14 +514,18 @@ def report(paths, configuration, outputs, jobs, scheduler) -> None:
     _report_skipped(batch.skipped)
     if not batch.documents:
         _fail(_("no document to lint in {paths} (disclint reads {readable}); no report written", paths=", ".join(paths), readable=_READABLE))
+    from contextlib import ExitStack
+
     from linter.safeio import replacing
 
+    output = None
+    try:
+        with ExitStack() as written:  # every report is renamed into place once all are written, or none is
+            for output in outputs:
+                REPORT_WRITERS[Path(output).suffix.lower()](batch, written.enter_context(replacing(output)))
+    except OSError as error:
+        _fail(_("{path}: cannot write: {reason}; no report was changed", path=output, reason=error.strerror or error))
     for output in outputs:
-        try:
-            with replacing(output) as temporary:
-                REPORT_WRITERS[Path(output).suffix.lower()](batch, temporary)
-        except OSError as error:
-            _fail(_("{path}: cannot write: {reason}", path=output, reason=error.strerror or error))
         _echo_err(_("disclint: wrote {path}", path=output))
     _echo_err(batch.summary())
     failures = [f for f in batch.findings if is_failure(f)]

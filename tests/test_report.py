@@ -245,3 +245,24 @@ def test_xlsx_keeps_formula_like_and_error_code_text_as_text(tmp_path):
     assert cells[("a.txt", 2)].value == "#N/A" and cells[("a.txt", 2)].data_type == "s"
     assert cells[("b.txt", 1)].value == "部门决算"
     assert cells[("b.txt", 2)].value == "+1" and cells[("b.txt", 7)].data_type == "s"
+
+
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, OSError(28, "No space left on device")])
+def test_reports_are_replaced_all_together_or_not_at_all(tmp_path, monkeypatch, interruption):
+    """Ctrl-C or a full disk while the Excel report is written leaves last run's reports as they
+    were, the HTML already written included, and no temporary file behind."""
+    from linter.report import batch
+
+    (tmp_path / "a.txt").write_text("完成年初预算的72.83.1%。\n", encoding="utf-8")
+    outputs = [tmp_path / name for name in ("r.html", "r.xlsx", "r.csv")]
+    for output in outputs:
+        output.write_text("last run", encoding="utf-8")
+
+    def fail(_batch, _path):
+        raise interruption
+
+    monkeypatch.setitem(batch.REPORT_WRITERS, ".xlsx", fail)
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "a.txt"), *(a for o in outputs for a in ("-o", str(o)))])
+    assert result.exit_code == (130 if interruption is KeyboardInterrupt else 2), result.output
+    assert [o.read_text(encoding="utf-8") for o in outputs] == ["last run"] * 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "r.csv", "r.html", "r.xlsx"]
