@@ -551,6 +551,15 @@ def _of_the_change(breakdown, claims, tolerances: Tolerances) -> bool:
                for change in claims.changes)
 
 
+def _restated_among_parts(breakdown) -> bool:
+    """Whether the whole is stated again as one of several parts, by the same amount and a name ending
+    in its own ("…，运行维护费41.32万元。…。其中：公务用车购置费26.75万元；公务用车运行维护费41.32万元"): the
+    其中 opening a paragraph lists the parts of what the paragraph is about, not of the last amount."""
+    whole, parts = breakdown.whole, breakdown.parts
+    return len(parts) > 1 and any(part.number.value == whole.number.value and part.name.endswith(whole.name)
+                                  for part in parts)
+
+
 def _within(parts: list[Number], whole: Number, tolerances: Tolerances) -> bool:
     """Whether ``parts`` add up to no more than ``whole``, rounding allowed."""
     difference, allowance = sum_gap(parts, whole, tolerances)
@@ -593,7 +602,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
             checks[key] = replace(checks[key], complete=True)
 
     for breakdown in claims.breakdowns:
-        if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances):
+        if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances) \
+                or _restated_among_parts(breakdown):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)

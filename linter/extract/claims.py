@@ -21,7 +21,9 @@ import regex
 
 from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Token, Transformer, Tree, v_args
 from linter.extract.numbers import Number
-from linter.extract.quantities import DEPARTMENT, SANGONG, Key, clean_name, is_part_of, parent_base, quantity_key, scope_of, without_copula
+from linter.extract.quantities import (
+    DEPARTMENT, SANGONG, Key, clean_name, is_part_of, organisation_of, parent_base, quantity_key, scope_of, without_copula,
+)
 from linter.extract.subjects import is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.language.subjects import TITLE_YEAR
@@ -562,7 +564,7 @@ def _respectively(tokens: list[ClaimToken], codes: str) -> tuple[list[tuple[int,
     names_token = tokens[match.start() + len(year)]
     verb = _RESPECTIVELY_VERB.search(names_token.text)
     items = _list_items(names_token.text[:verb.start()]) if verb else []
-    names = _shared_suffix(items)
+    names = _units_named(_shared_suffix(items))
     sections = [(match.start() + len(year) + 1, _section_end(match, "shares", "changes", "rates"), "A")]
     for group, code in (("shares", "P"), ("changes", "A"), ("rates", "P")):
         if match.start(group) != -1:
@@ -583,6 +585,19 @@ def _respectively(tokens: list[ClaimToken], codes: str) -> tuple[list[tuple[int,
         claims += [(match.start(), match.end(), claim) for claim in read]
         offset += len(item)
     return claims, match.span()
+
+
+def _units_named(names: list[str]) -> list[str]:
+    """"局本级、临川市水文站和临川市供水节水管理中心本年支出分别为…": a list of units whose last item names
+    the quantity they share states that quantity of each unit, none of the department: the last item
+    keeps its unit's name only, as the others have."""
+    if len(names) < 2:
+        return names
+    *others, last = names
+    unit = organisation_of(last)
+    if unit is None or quantity_key(last) is None or any(quantity_key(name) for name in others):
+        return names
+    return [*others, unit]
 
 
 def _section_end(match, *groups: str) -> int:

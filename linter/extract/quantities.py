@@ -120,6 +120,12 @@ def scope_of(text: str) -> str | None:
 _ORGANISATION = compile_regex(r"^\p{Han}{2,30}?(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园)(?=\p{Han})")
 
 
+def organisation_of(name: str) -> str | None:
+    """The organisation a name opens with ("临川市水文站" of "临川市水文站本年支出"), if it opens with one."""
+    match = _ORGANISATION.match(name)
+    return match.group() if match else None
+
+
 @lru_cache(maxsize=4096)
 def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
     """``(scope, base)`` for a name of a known total, else None (cached: the same names recur).
