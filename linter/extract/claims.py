@@ -230,7 +230,7 @@ _CANDIDATES = compile_re(
         for family, pattern in (
             ("completion", r"(?:y?n:?)?(?:BA|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?(?:,T[UD]A(?:,T?[UD]P)?)?"),
             ("completion_of", r"y?nXA,CAOP"),
-            ("completion_after", r"y?nA,BA,CP"),
+            ("completion_after", r"(?:y?nX?|X)A,BA,CP"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"(?:W,n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
@@ -404,7 +404,10 @@ class ClaimBuilder(Transformer):
         return Completion(subject[1], _num(budget), _num(actual), _num(percent), None, subject[2],
                           percent.end_pos, {kind: _num(budget)}, kind)
 
-    def completion_after(self, subject, actual, budget, complete, percent):
+    def completion_after(self, *children):
+        subject = children[0] if isinstance(children[0], tuple) else (None, "", children[0].start_pos)
+        actual, budget, complete, percent = [c for c in children[1 if isinstance(children[0], tuple) else 0:]
+                                             if getattr(c, "type", None) != "ACTUAL_IS"]
         named = _budget_kind(str(complete))
         kind = named if named == budget.kind else budget.kind
         return Completion(subject[1], budget.number, _num(actual), _num(percent), None, subject[2], percent.end_pos,
@@ -1238,8 +1241,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = state.last_value.key
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
-        if not claim.subject and state.subject_line:
-            claim.subject = state.subject_line
+        if (not claim.subject or claim.subject in _BARE_SUBJECTS) and state.subject_line:
+            claim.subject = state.subject_line  # "1.…（项）。支出1500万元，年初预算为…": of the subject line
         state.subject_line = None
         claims.completions.append(claim)
         if claim.level:
@@ -1327,6 +1330,10 @@ def _holds_subjects(subject: str, scope: str) -> bool:
     total, the 三公 total or a name of no known quantity, not an item such as 机关运行经费 or 培训费."""
     key = quantity_key(subject, scope) if subject else None
     return key is None or key[1] in _SUBJECT_TOTALS
+
+
+#: A completion's subject that names no quantity of its own: the subject line before it does.
+_BARE_SUBJECTS = frozenset({"支出", "决算", "支出决算", "实际支出", "决算数"})
 
 
 def _file_amount_spent(claim: Completion, scope: str, state: _Context, claims: ClaimSet) -> None:
