@@ -487,6 +487,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     codes = "".join(t.code for t in tokens)
     builder = claim_builder()
     claims, (first, end) = _respectively(tokens, codes)
+    if not claims:
+        claims, (first, end) = _respective_changes(tokens, codes)
     read_after: list[tuple[int, int]] = []  # the changes read after a stated amount
     for match in _CANDIDATES.finditer(codes):
         if first <= match.start() < end or first < match.end() <= end:
@@ -601,6 +603,59 @@ def _units_named(names: list[str]) -> list[str]:
     if unit is None or quantity_key(last) is None or any(quantity_key(name) for name in others):
         return names
     return [*others, unit]
+
+
+#: Names, then their changes and (optionally) their rates, each list in the same order, after a
+#: comparison: "与2023年度相比，政府性基金预算财政拨款收入和支出分别增加220万元和172.56万元，分别增长34.38%和26.96%".
+_RESPECTIVE_CHANGES = compile_re(r"(?P<compare>W,|T,?)n(?P<changes>[UD]A(?:nA)+)(?P<rates>,[nE]?T?[UD]P(?:nP)+)?")
+#: The word "respectively" ending the names of :data:`_RESPECTIVE_CHANGES`.
+_RESPECTIVELY_END = compile_re(r"(?:分别|各)$")
+
+
+def _respective_changes(tokens: list[ClaimToken], codes: str) -> tuple[list[tuple[int, int, object]], tuple[int, int]]:
+    """The changes of a "respectively" statement without amounts (see :data:`_RESPECTIVE_CHANGES`),
+    each item read as if stated alone ("与2023年度相比，政府性基金预算财政拨款收入增加220万元，增长34.38%"),
+    and the range of tokens it spans; none when its lists do not pair up one to one."""
+    nothing = [], (0, 0)
+    match = _RESPECTIVE_CHANGES.search(codes)
+    if match is None:
+        return nothing
+    compare = tokens[match.start():match.end("compare")]
+    names_token = tokens[match.end("compare")]
+    respectively = _RESPECTIVELY_END.search(names_token.text)
+    items = _list_items(names_token.text[:respectively.start()]) if respectively else []
+    names = _shared_prefix(items)
+    lists = [_item_list(tokens[match.start(group):match.end(group)], code)
+             for group, code in (("changes", "A"), ("rates", "P")) if match.start(group) != -1]
+    if len(names) < 2 or any(found is None or len(found[1]) != len(names) for found in lists):
+        return nothing
+    claims, offset = [], 0
+    for index, (item, name) in enumerate(zip(items, names)):
+        offset = names_token.text.index(item, offset)
+        start = names_token.start + offset
+        stream = [*compare, ClaimToken("NAME", name, start, start + len(item))]
+        if compare[-1].code != ",":
+            stream.insert(len(compare), ClaimToken("_COMMA", "，", start, start))
+        for lead, listed in lists:
+            stream += [*lead, listed[index]]
+        read = [claim for _, _, claim in parse_sentence(stream) if isinstance(claim, Change)]
+        if len(read) != 1:
+            return nothing
+        claims.append((match.start(), match.end(), read[0]))
+        offset += len(item)
+    return claims, match.span()
+
+
+def _shared_prefix(items: list[str]) -> list[str]:
+    """"政府性基金预算财政拨款收入和支出" → …收入, 政府性基金预算财政拨款支出: the items after the first that
+    are a bare 收入 or 支出 share the first's name before its own."""
+    if len(items) < 2:
+        return items
+    first, *others = items
+    head = next((h for h in ("收入", "支出") if first.endswith(h)), None)
+    if head is None or not all(item in ("收入", "支出") for item in others):
+        return items
+    return [first, *(first[:-len(head)] + item for item in others)]
 
 
 def _section_end(match, *groups: str) -> int:
