@@ -75,6 +75,12 @@ def years_and_counts(size: int) -> str:
                    f"比上年增加1辆，增长33%；比例为11.32%，比上年的10.54%增加了0.87个百分点，" for i in range(size)) + "。\n"
 
 
+def long_part_name(size: int) -> str:
+    """A part of ``size`` word characters listed under a subject's class: telling the 类 of its name
+    must not try every start of it (found by the fuzz campaign)."""
+    return f"住房保障支出（类）70万元，其中：{'教' * size}支出20万元，{'1' * size}项目10万元。\n"
+
+
 #: name → (builder, the size the issue measured at 1×)
 ATTACKS = {
     "failing-rates": (failing_rates, 20_000),
@@ -87,4 +93,5 @@ ATTACKS = {
     "ascii-marks": (ascii_marks, 100_000),
     "long-failing-amount": (long_failing_amount, 4_400),
     "years-and-counts": (years_and_counts, 20_000),
+    "long-part-name": (long_part_name, 20_000),
 }

@@ -178,9 +178,53 @@ def formulaic(rng: random.Random) -> bytes:
                 f"其中：因公出国（境）费{n()}{unit()}，与上年持平；公务接待费{n()}{unit()}，比上年减少{n()}{unit()}。",
         lambda: f"财政拨款支出{n()}{unit()}，年初预算为{n()}{unit()}，完成年初预算的{n()}%。其中主要项目：\n"
                 f"1.{rng.choice(_FINANCE)}（类）。年初预算为{n()}{unit()}，支出决算为{n()}{unit()}，完成年初预算的{n()}%。",
+        # Forms read since the ninth session: the comparison before the names, respectively changes
+        # without amounts, a change after a completion, the amount first under a subject line, a list
+        # of units, a subject named with its code, the disclosure naming itself.
+        lambda: f"{rng.choice(['较上年', '比上年', '同比'])}收、支预算总计各{rng.choice(['增加', '减少'])}{n()}{unit()}，"
+                f"{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"与{rng.randint(1990, 2100)}年度相比，{rng.choice(_FINANCE)}收入和支出{rng.choice(['分别', '各'])}"
+                f"{rng.choice(['增加', '减少'])}{n()}{unit()}和{n()}{unit()}，分别增长{n()}%和{n()}%。",
+        lambda: f"“三公”经费预算为{n()}{unit()}，支出决算为{n()}{unit()}，完成预算的{n()}%，比上年{rng.choice(['减少', '增加'])}"
+                f"{n()}{unit()}，{rng.choice(['下降', '增长'])}{n()}%。",
+        lambda: f"{rng.choice(_NUMERALS)}.{rng.choice(_FINANCE)}（类）{rng.choice(_FINANCE)}（款）{rng.choice(_FINANCE)}（项）。\n"
+                f"{rng.choice(['支出', '支出决算', '决算'])}{n()}{unit()}，年初预算为{n()}{unit()}，完成年初预算的{n()}%。",
+        lambda: f"局本级、{rng.choice(_FINANCE)}站和{rng.choice(_FINANCE)}中心本年支出分别为"
+                f"{'、'.join(n() for _ in range(rng.randint(1, 5)))}{unit()}，分别占本年支出合计的{n()}%和{n()}%。",
+        lambda: f"{rng.choice(_FINANCE)}（{rng.choice([str(rng.randint(201, 230)), str(rng.randint(2010101, 2309999)), n()])}）"
+                f"{rng.choice(['', '预算数为', '支出'])}{n()}{unit()}。",
+        lambda: f"第{rng.choice(_NUMERALS)}部分 XX局{rng.randint(1990, 2100)}年度{rng.choice(['部门', '单位'])}"
+                f"{rng.choice(['决算', '预算'])}{rng.choice(['情况说明', '编制范围', '公开'])}",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
+
+
+def sangong_table(rng: random.Random) -> bytes:
+    """A 三公 table in one of its printed layouts (a row per quantity, per block or per year), a
+    unit-coded 收入表 and the national layout's title lines, with extreme numbers and stray cells."""
+    n = lambda: rng.choice([_number(rng), "", "-", "—"])  # noqa: E731
+    separator = rng.choice(["\t", "  ", " | "])
+    quantities = ["合计", "1.因公出国（境）费", "2.公务用车购置及运行维护费", "（1）公务用车购置费", "（2）公务用车运行维护费",
+                  "3.公务接待费"]
+    lines = [f"{rng.randint(1990, 2100)}年度一般公共预算财政拨款“三公”经费支出{rng.choice(['决算', '预算'])}表",
+             rng.choice(["公开07表      单位：万元", "部门：某局        金额单位：元", "单位：万元", "— 5 —"])]
+    layout = rng.choice(["items", "blocks", "years", "units"])
+    if layout == "items":
+        lines.append(separator.join(["项目", "预算数", "决算数"][:rng.randint(1, 3)]))
+        lines += [separator.join([q, n(), n()][:rng.randint(1, 4)]) for q in rng.sample(quantities, rng.randint(1, 6))]
+    elif layout in ("blocks", "years"):
+        lines += [separator.join(["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"]),
+                  separator.join(["", "", "", "小计", "公务用车购置费", "公务用车运行费", ""])]
+        labels = (["预算数", "决算数", "年初预算数", "增减额"] if layout == "blocks"
+                  else [f"{rng.randint(1990, 2100)}年预算数" for _ in range(3)] + ["增减额"])
+        lines += [separator.join([rng.choice(labels)] + [n() for _ in range(rng.randint(1, 8))]) for _ in range(rng.randint(1, 4))]
+    else:
+        lines[0] = "某厅2025年部门收入总表"
+        lines.append(separator.join(["单位编码", "单位名称", "合计", "上年结转", "一般公共预算拨款收入"]))
+        lines += [separator.join([str(rng.randint(0, 10**rng.randint(1, 12))), rng.choice(_FINANCE), n(), n(), n()])
+                  for _ in range(rng.randint(1, 12))]
+    return "\n".join(lines).encode(rng.choice(["utf-8", "gb18030"]))
 
 
 def table_text(rng: random.Random) -> bytes:
@@ -214,6 +258,7 @@ GENERATORS = {
     "example": mutated_example,
     "formulaic": formulaic,
     "table": table_text,
+    "sangong": sangong_table,
 }
 
 

@@ -28,6 +28,7 @@ SMALL = {
     "failing-rates": 300,
     "long-failing-amount": 300,
     "years-and-counts": 300,
+    "long-part-name": 2_000,
 }
 
 

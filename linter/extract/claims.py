@@ -1460,8 +1460,20 @@ def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     return "支出" in name and "收入" not in name and "收入" in stated.name and "支出" not in stated.name
 
 
-#: The 类 a subject's name is filed under: "教育支出(类)普通教育(款)…" → 教育.
-_CLASS_OF_NAME = compile_re(r"(\w+?)(?:支出)?\(类\)")
+def _class_of_name(name: str) -> str | None:
+    """The 类 a subject's name is filed under: "教育支出(类)普通教育(款)…" → 教育 (the word before the
+    first "(类)" with one, without 支出). Walked back by hand: a pattern searching for the word before
+    "(类)" tries every start of a long name, which takes time quadratic in its length."""
+    at = name.find("(类)")
+    while at != -1:
+        start = at
+        while start and (name[start - 1].isalnum() or name[start - 1] == "_"):
+            start -= 1
+        word = name[start:at]
+        if word:
+            return word[:-2] if len(word) > 2 and word.endswith("支出") else word
+        at = name.find("(类)", at + 3)
+    return None
 
 
 def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
@@ -1471,9 +1483,9 @@ def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
     whole = breakdown.whole
     if whole is None or stated is whole:
         return False
-    part, of_whole = (_CLASS_OF_NAME.search(clean_name(name).replace("（", "(").replace("）", ")"))
+    part, of_whole = (_class_of_name(clean_name(name).replace("（", "(").replace("）", ")"))
                       for name in (stated.name, whole.name))
-    return bool(part and of_whole and part.group(1) != of_whole.group(1))
+    return bool(part and of_whole and part != of_whole)
 
 
 #: This year's revenue or spending, with its scope words or without: "一般公共预算财政拨款本年收入", "本年支出",
