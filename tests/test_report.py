@@ -266,3 +266,15 @@ def test_reports_are_replaced_all_together_or_not_at_all(tmp_path, monkeypatch, 
     assert result.exit_code == (130 if interruption is KeyboardInterrupt else 2), result.output
     assert [o.read_text(encoding="utf-8") for o in outputs] == ["last run"] * 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "r.csv", "r.html", "r.xlsx"]
+
+
+@pytest.mark.parametrize("text, title, department", [
+    ("廊坊市第十九中学2023年度单位决算\n目录\n第一部分 单位概况\n", "廊坊市第十九中学2023年度单位决算", "廊坊市第十九中学"),
+    ("某县水利局2024年度部门决算\n某县水利局2024年度部门决算\n发布时间：2025-09-12 来源：本站 浏览次数：1203\n"
+     "https://www.example.gov.cn/info/11.htm\n一、部门主要职能\n", "某县水利局2024年度部门决算", "某县水利局"),
+    ("2024年部门预算\n第一部分 汉阳区大数据中心概况\n", "2024年部门预算", "汉阳区大数据中心"),
+])
+def test_a_documents_title_and_department_leave_out_web_page_details_and_generic_names(text, title, department):
+    from linter.report.identity import document_identity
+
+    assert document_identity(text) == (title, department)
