@@ -155,7 +155,8 @@ def _scoped_whole(index, share):
     key, part_key = share.whole_key, share.part.key
     if not (share.whole_name and key and part_key) or part_key[0] == key[0] or scope_of(share.whole_name):
         return None
-    return index.whole((part_key[0], key[1]))
+    scoped = index.whole((part_key[0], key[1]))
+    return None if scoped is None or scoped.number == share.part.number else scoped  # never the part itself
 
 
 def _implied_whole(share, tolerances) -> Interval:
