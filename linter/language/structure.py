@@ -23,7 +23,7 @@ _FIGURE_CHARACTERS = compile_re(r"[\d.,%\s-]+")
 _DIGIT = compile_re(r"\d")
 #: The parts of a 决算 / 预算 disclosure in their order, each known by a word of its title.
 PART_KINDS = (("基本情况", "概况"), ("概况", "概况"), ("决算表", "表"), ("预算表", "表"), ("报表", "表"), ("公开表", "表"), ("情况说明", "情况说明"),
-              ("决算说明", "情况说明"), ("预算说明", "情况说明"),
+              ("决算说明", "情况说明"), ("预算说明", "情况说明"), ("编制说明", "情况说明"),
               ("重点工作", "重点工作完成情况"), ("其他重要事项", "其他重要事项"),
               ("名词解释", "名词解释"), ("附件", "附件"), ("附表", "附件"))
 REQUIRED_KINDS = ("概况", "表", "情况说明")
@@ -34,7 +34,8 @@ OVERVIEW_SECTION = compile_regex(r"^(?:[一二三四五六七八九十]+、|[(�
 _GLUED_TITLE = compile_regex(r"^(?:\d{4}年度?)?[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d|本|我|全|今|经)")
 #: A table's title line ("收入支出决算总表", "2024年部门预算表", "表1 …"): the tables are there
 #: even when the part heading above them was lost (a cover page, an image).
-TABLE_TITLE = compile_regex(r"^.{0,30}(?:决算|预算)总?表\s*(?:$|(?:金额)?单位)|^\s*表\s*\d", regex.MULTILINE)
+TABLE_TITLE = compile_regex(r"^.{0,30}(?:决算|预算)总?表\s*(?:[(（]\s*表?\s*\d{1,2}\s*[)）])?\s*(?:$|(?:金额)?单位)|^\s*表\s*\d",
+                            regex.MULTILINE)
 #: Longest heading title; longer numbered lines are sentences.
 MAX_TITLE = 40
 #: A line this short after a heading is the rest of the heading, wrapped ("…支出决算情况说\n明").

@@ -19,6 +19,10 @@ from linter.rules.shared import flow_year
 MIN_FREE_STANDING = 6
 
 
+#: Words that go on from a name into a longer phrase (not its 支出: "行政事业单位离退休支出" is the subject).
+_RUNS_ON = re.compile(r"(?!支出)[\u4e00-\u9fff]")
+
+
 class ObsoleteSubject(Rule):
     """A subject called by a name the 政府收支分类科目 no longer had in the document's year
     ("医疗卫生与计划生育支出" in a 2022 disclosure).
@@ -64,9 +68,11 @@ class ObsoleteSubject(Rule):
             marked = regex.match(r"\s*\((类|款|项)\)", text[match.end():match.end() + 6])
             if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):
                 continue
+            start, end = document.flow.source_span(match.start(), match.end())
+            if not marked and _RUNS_ON.match(document.source.text, end):
+                continue  # the start of a longer phrase ("行政事业单位离退休人员经费"), not the subject
             code, last = retired[name]
             current = normalise(reference()[code].name_in(year))
-            start, end = document.flow.source_span(match.start(), match.end())
             fix = Fix(start, end, current, safe=False) if end - start == len(name) else None
             yield self.finding(
                 document,

@@ -471,9 +471,11 @@ _BRACKETS = str.maketrans("（）", "()")
 #: The characters of a subject name on a table row's line.
 _NAME_CHARACTER = compile_re(rf"{_CJK}|[()（）]")
 #: A subject line of a completion paragraph: "城乡社区支出(类)城乡社区管理事务(款)行政运行(项)".
+#: A name's characters: a bracket of its own included ("政府办公厅(室)及相关机构事务").
+_NAME_PART = r"(?:[^()。，；\d]|\((?![类款项]\))[^()。，；\d]{1,4}\))"
 _SUBJECT = compile_re(
-    rf"(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?:(?P<kuan>[^()。，；\d]{{2,30}}?)\(款\)"
-    rf"(?:(?P<xiang>[^()。，；\d]{{2,30}}?)\(项\))?)?"
+    rf"(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?:(?P<kuan>{_NAME_PART}{{2,30}}?)\(款\)"
+    rf"(?:(?P<xiang>{_NAME_PART}{{2,30}}?)\(项\))?)?"
 )
 
 
@@ -484,8 +486,8 @@ def _subject_before(text: str, start: int):
     subject = None
     for subject in _SUBJECT.finditer(window):
         pass
-    if subject is None or re.search(r"\d", window[subject.end():]):
-        return None
+    if subject is None or re.search(r"\d|\((?:款|项)\)", window[subject.end():]):
+        return None  # an amount between, or a 款 or 项 the match did not take: which row is not known
     return subject
 
 
