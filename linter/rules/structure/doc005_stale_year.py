@@ -44,7 +44,9 @@ _TABLE_TITLE = compile_re(
 #: The disclosure naming itself with its year ("第三部分 XX局2023年度部门决算情况说明", "纳入…2024年部门预算编制
 #: 范围的单位"), not in a comparison ("与2023年度部门决算相比"); tables are :data:`_TABLE_TITLE`'s.
 _OWN_NAME = compile_re(r"(?<![与比较和同])(?P<year>20\d{2})\s*年度?\s*(?:部门|单位)(?P<kind>决算|预算)"
-                       r"(?=\s*(?:情况说明|说明|编制范围|公开))")
+                       r"(?=\s*(?:情况说明|说明|编制范围))")
+#: A web page's list of links ("· 某局2022年度部门决算情况说明 2023-09-15"): other disclosures' titles.
+_DATED_LINK = compile_re(r"\d{4}-\d{1,2}-\d{1,2}")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
 _AS_OF = compile_re(r"截[至止](?P<year>20\d{2})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
@@ -106,7 +108,9 @@ class StaleYear(Rule):
                     yield self._finding(document, document.flow.source_span(at, at + 4), int(match.group("year")),
                                         year, _with(message, evidence))
         for match in _OWN_NAME.finditer(text):
-            if match.group("kind") == kind and int(match.group("year")) != year:
+            line_end = text.find("\n", match.end())
+            line = text[text.rfind("\n", 0, match.start()) + 1:line_end if line_end != -1 else len(text)]
+            if match.group("kind") == kind and int(match.group("year")) != year and not _DATED_LINK.search(line):
                 message = _("names this disclosure {found}年{kind}, but it is the {year} {kind}",
                             found=match.group("year"), year=year, kind=kind)
                 at = match.start("year")

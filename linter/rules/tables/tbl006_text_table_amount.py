@@ -47,7 +47,8 @@ _TOTALS = {
               (r"(?<!拨款)收入、?支出(?:决算|预算)?总计", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)收入(?:预算|决算)?总计", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2)],
-    INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)财政拨款收入", INCOME, None, 2)],
+    # 财政拨款收入, not one of its funds ("一般公共预算财政拨款收入"), which the 收入表 does not print apart.
+    INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, 2)],
     EXPENDITURE: [(r"支出合计", EXPENDITURE, None, 1), (r"基本支出", EXPENDITURE, None, 2),
                   (r"项目支出", EXPENDITURE, None, 3)],
     FISCAL: [(r"财政拨款收、?支(?:决算)?总计|财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
