@@ -233,7 +233,7 @@ _CANDIDATES = compile_re(
             ("completion_after", r"(?:y?nX?|X)A,BA,CP"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
-            ("change_with", r"(?:W,n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
+            ("change_with", r"(?:W,?n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,T?[UD]P)?"),
             ("change_rate_first", r"y?nA,T[UD]P,[UD]A"),
             ("change_budgeted", r"(?:y?n|ny)BA,T[UD]A(?:,T?[UD]P)?"),
