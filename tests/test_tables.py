@@ -10,7 +10,7 @@ from conftest import EXAMPLES, lint_text
 from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
-from linter.extract.tables import BASIC, INCOME, SUMMARY
+from linter.extract.tables import BASIC, FUND, INCOME, SUMMARY
 from linter.read import decode_bytes, read_path
 
 
@@ -451,3 +451,13 @@ def test_a_space_separated_two_sided_row_with_empty_income_cells_is_a_spending_r
     (table,) = tables_of(text)
     assert table.problem is None
     assert [(row.line_no, row.side) for row in table.rows] == [(1, "收入"), (33, "支出"), (51, "支出"), (27, "收入"), (59, "支出")]
+
+
+def test_a_budget_table_titled_after_its_number_and_spaces_or_said_to_be_elsewhere_is_found():
+    text = ("表1  部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+            "一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t100.00\n本年收入合计\t100.00\t本年支出合计\t100.00\n"
+            "表2 部门收入预算总表（略，详见附件）\n表8 政府性基金预算支出表\n说明：本部门2024年无政府性基金预算拨款安排的支出，本表无数据。\n")
+    tables = tables_of(text)
+    assert [(t.number, t.kind) for t in tables] == [(1, SUMMARY), (2, INCOME), (8, FUND)]
+    assert tables[0].problem is None and tables[1].explanation == "(略,详见附件)" and tables[1].problem is None
+    assert not any("收入表" in f.message for f in lint_text(text, select=["TBL008"]))

@@ -102,7 +102,9 @@ _DECIMALS = compile_re(r"\d\.\d")
 _DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 
 _TITLE = compile_re(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
-_BUDGET_TITLE = compile_re(r"^表\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<title>\S.*)$")
+#: A table title's note that the table is published elsewhere ("（略，详见附件）", "(见附件)").
+_ELSEWHERE = compile_re(r"\s*[(（](?:略|详见|见附件|另行)[^()（）]{0,20}[)）]$")
+_BUDGET_TITLE = compile_re(r"^表\s*(?P<number>\d{1,2})(?:\s*[.．、]\s*|\s+(?=\S.*表$))(?P<title>\S.*)$")
 #: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
 _PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
 #: The unit line of a table ("单位：万元", "金额单位：元").
@@ -359,6 +361,11 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             body = body[:body.index(last)]  # the next table's number, on a line of its own above its title ("表7")
         region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
         table = Table(kind, number, title, t_start, t_end, t_start, region_end)
+        elsewhere = _ELSEWHERE.search(title)
+        if elsewhere:  # published elsewhere: an empty table that says so
+            table.explanation = elsewhere.group()
+            tables.append(table)
+            continue
         cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]] or _grid_rows(lines, stripped_lines, body)
         if cells and kind == BASIC:  # economic codes split over 类 and 款 cells, as a grid's are joined
             lines = [*lines]  # the shared lines stay as they are
@@ -407,7 +414,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         match = normal = None
         if _may_be_title(stripped):
             normal = _HALF_WIDTH(stripped)
-            match = None if _ENUMERATION.match(normal) else (_TITLE.match(normal) or _BUDGET_TITLE.match(normal))
+            head = _ELSEWHERE.sub("", normal)  # "表2 部门收入预算总表（略，详见附件）": its title
+            match = None if _ENUMERATION.match(head) else (_TITLE.match(head) or _BUDGET_TITLE.match(head))
         number = int(match.group("number")) if match else None
         if match is None and stripped.endswith("表") and _unit_line_follows(stripped_lines, index):
             match = _PLAIN_TITLE.match(normal)
