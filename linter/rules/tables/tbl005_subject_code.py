@@ -6,6 +6,8 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.subjects import codes_named, normal_name, subjects
+from linter.language.lexicon import to_simplified
+from linter.language.script import document_conversion
 from linter.extract.tables import BASIC
 from linter.rules.shared import flow_year
 
@@ -42,14 +44,15 @@ class SubjectCode(Rule):
     def check(self, document, context):
         reference = subjects()
         year = document.derived(flow_year)
+        traditional = document_conversion(document).traditional
         for table in document.tables:
             classification = "经济" if table.kind == BASIC else "功能"
             for row in table.rows:
                 subject = reference.get(row.code or "")
                 if subject is None or not row.name or subject.classification != classification:
                     continue
-                if subject.accepts(row.name, year):
-                    continue
+                if subject.accepts(row.name, year) or (traditional and subject.accepts(to_simplified(row.name), year)):
+                    continue  # a document in traditional script names its subjects so (LNG005 reports the script)
                 if subject.accepts(row.name):  # a name of another year
                     official = subject.name_in(year)
                     yield self.finding(
