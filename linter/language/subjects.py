@@ -18,6 +18,13 @@ _SUBJECT_ITEM = compile_regex(r"^.{0,12}支出功能分类科目.*$", regex.MULT
 #: The next item of the glossary's outer list ("(十一)结余分配") or the next part.
 _NEXT_ITEM = compile_regex(r"^(?:\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分|附件)", regex.MULTILINE)
 _LEVEL = compile_regex(r"\s*\((类|款|项)\)")
+#: A name the glossary explains is marked with its level, defined ("事业运行：反映…"), listed ("事业运行、
+#: 其他宣传事务支出(项)", "宣传事务(款)事业运行") or on a line of its own; one inside an explanation
+#: ("…方面的其他支出") is prose.
+_TERM_END = compile_regex(r"\s*[:：、，,]")
+#: What a listed name follows: another's level marker ("宣传事务(款)事业运行") or a list mark.
+_AFTER_TERM = compile_regex(r"(?:\((?:类|款)\)|[、，,])\s*$")
+_ITEM_START = compile_regex(r"\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)*")
 #: The budget year and the kind of disclosure in a title or part heading ("2022年度部门决算", "2024年部门预算表").
 TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(预算|决算)")
 
@@ -93,9 +100,12 @@ class SubjectUse:
             if name is None:
                 position += 1
                 continue
-            marker = _LEVEL.match(self.text, position + len(name))
-            mentions.append(Mention(name, position, position + len(name), marker.group(1) if marker else ""))
-            position += len(name)
+            after = position + len(name)
+            marker = _LEVEL.match(self.text, after)
+            if marker or _TERM_END.match(self.text, after) or _AFTER_TERM.search(self.text, max(0, position - 4), position) \
+                    or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position):
+                mentions.append(Mention(name, position, after, marker.group(1) if marker else ""))
+            position = after
         return mentions
 
 
