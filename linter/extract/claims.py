@@ -1500,6 +1500,17 @@ _CLASSIFIES = compile_re(r"分为|划分为")
 _SPLIT = compile_re(r"(?:其中[：:]?)?(?:基本支出|项目支出)")
 
 
+def _project_named_like_basic(stated: Stated, breakdown: Breakdown | None) -> bool:
+    """Whether ``stated`` is a project listed under 项目支出 whose name ends like a part of 基本支出
+    ("项目支出主要用于：义务教育学校公用经费979.7万元": the schools' running-cost funding, not the
+    department's 公用经费)."""
+    whole = breakdown.whole if breakdown is not None else None
+    if whole is None or whole.key is None or whole.key[1] != "项目支出":
+        return False
+    key = _key_of(stated.name, whole.key[0], False)
+    return key is not None and is_part_of(key, (key[0], "基本支出"))
+
+
 def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
     """Whether ``stated`` is the 基本支出 or 项目支出 of a line that is no known total ("机构运行
     1100910.5元，其中：基本支出1100910.5元，项目支出0元"): the line's own split, not the department's."""
@@ -1519,7 +1530,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             state.paragraph_scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
-    stated.key = None if _split_of_a_line(stated, breakdown) else _key_of(stated.name, scope, claims.budget_document)
+    stated.key = None if _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
+        else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)

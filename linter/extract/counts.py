@@ -25,11 +25,13 @@ CLASSIFIERS = ("批次", "人次", "辆", "台", "套", "个", "人", "名", "�
 _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count right before 其中 (a noun may stand between: "40名干部，其中："); the list may start on the
 #: next line of the flow text (a line ending in a colon ends there).
+#: A count's digits: nine at most, with or without thousands separators ("1,318人").
+_DIGITS = r"(?<![\d.,])(?P<count>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})"
 _WHOLE = compile_regex(
-    rf"(?<![\d.,])(?P<count>\d{{1,9}})\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,]?[ \t]*其中[ \t]*[：:，,]?\n?"
+    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,]?[ \t]*其中[ \t]*[：:，,]?\n?"
 )
 #: A count in a list (a count has at most nine digits: a longer run of digits is no count).
-_COUNT = compile_regex(rf"(?<![\d.,])(?P<count>\d{{1,9}})\s*(?P<unit>{_CLASSIFIER})(?![\d.])")
+_COUNT = compile_regex(rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?![\d.])")
 #: Where a clause starts (looking back from the whole) and where a list ends.
 _CLAUSE_START = compile_regex(r".*[，,。；;：:\n]", regex.S)
 _LIST_END = compile_regex(r"[。；;\n]")
@@ -111,7 +113,7 @@ def _end_of(pattern, text: str) -> int:
 
 
 def _count(digits: str, unit: str, start: int, end: int) -> Number:
-    return Number(digits, unit, start, end, float(int(digits)), 0)
+    return Number(digits, unit, start, end, float(int(digits.replace(",", ""))), 0)
 
 
 @dataclass(frozen=True)
