@@ -79,8 +79,8 @@ def _basis(change, claims) -> str:
     return "" if claims.budget_document and change.basis == "预算" else change.basis
 
 
-#: "持平" in the clause after an amount ("因公出国(境)费0万元，与上年持平").
-_LEVEL = compile_re(r"[^。；;]{0,8}持平")
+#: "持平" in the clause after an amount ("因公出国(境)费0万元，与上年持平", "…，与2024年预算持平").
+_LEVEL = compile_re(r"[^。；;]{0,12}持平")
 
 
 def _level_at_zero(document, key) -> Change | None:
