@@ -105,6 +105,11 @@ def lookup_plural(singular: str, plural: str, count: int) -> str:
     return _catalogue().ngettext(singular, plural, count)
 
 
+def enumeration(items) -> str:
+    """``items`` as a list in a sentence of the current language ("1, 2, 3"; "1、2、3" in Chinese)."""
+    return _(", ").join(map(str, items))
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue; it is translated where it is shown (help texts)."""
     return message

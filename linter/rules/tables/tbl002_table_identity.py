@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
-from linter.i18n import _
+from linter.i18n import _, enumeration
 from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
@@ -55,12 +55,12 @@ class TableIdentity(Rule):
     def _unplaceable(self, document, table, row):
         """A space-separated row whose amounts fit no placement that the identities allow."""
         identities = "；".join(_text(identity) for identity in row.unplaceable)
-        amounts = ", ".join(in_unit(table, v.value) for v in row.all_values())
+        amounts = enumeration(in_unit(table, v.value) for v in row.all_values())
         yield self.finding(
             document, document.source_span(row.start, row.end),
             _("{identities}: {row} — no placement of its amounts ({amounts}) in the columns {columns} "
               "satisfies the identities", identities=identities, row=row_label(table, row), amounts=amounts,
-              columns=", ".join(map(str, table.side_columns(row.side)))),
+              columns=enumeration(table.side_columns(row.side))),
         )
 
     def _row_identity(self, document, context, table, identity):
@@ -111,7 +111,7 @@ class TableIdentity(Rule):
             lambda: _("{what} — 栏{column} is {printed} but the row's other amounts ({others}) add up to {computed} "
                       "(off by {difference})", what=_named(identity, table, row),
                       column=identity.target, printed=in_unit(table, printed),
-                      others=", ".join(in_unit(table, v) for v in others) or _("none"),
+                      others=enumeration(in_unit(table, v) for v in others) or _("none"),
                       computed=in_unit(table, sum(others)), difference=in_unit(table, abs(printed - sum(others)))),
             table.resolution,
         )
