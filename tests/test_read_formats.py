@@ -383,9 +383,9 @@ def test_word_97_and_wps_documents_are_refused_with_the_way_out(tmp_path, name):
 
 # --- PDF --------------------------------------------------------------------------------------
 
-def write_pdf(path: Path) -> Path:
+def write_pdf(path: Path, after_table: list[str] = ()) -> Path:
     """Page 1: a heading and a sentence with a malformed number; page 2: a ruled 支出决算表 with
-    a hierarchy error; a page-number footer on every page."""
+    a hierarchy error (then the paragraphs ``after_table``); a page-number footer on every page."""
     reportlab = pytest.importorskip("reportlab")  # noqa: F841 - the import is the check
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -405,9 +405,24 @@ def write_pdf(path: Path) -> Path:
     story = [
         Paragraph("一、收入支出决算总体情况说明", style), Paragraph(NARRATIVE, style), PageBreak(),
         Paragraph("支出决算表", style), Paragraph("单位：万元", style), Table(EXPENDITURE, style=grid),
+        *(Paragraph(text, style) for text in after_table),
     ]
     SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=footer, onLaterPages=footer)
     return path
+
+
+def test_a_pdf_tables_explanation_wrapped_over_lines_under_a_long_note_is_read(tmp_path):
+    """Under a PDF table, a long 注 and a 说明 wrapped over lines: the 说明 is read as the table's (an
+    empty table is then not reported as empty without one)."""
+    note = "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况，" * 2
+    explanation = "说明：本部门2024年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。" * 2
+    path = write_pdf(tmp_path / "决算.pdf", after_table=[note, explanation])
+    from linter.document import Document
+    from linter.read import read_document
+
+    document = Document(read_document(path))
+    (table,) = document.tables
+    assert table.explanation and "没有使用政府性基金" in table.explanation
 
 
 def test_pdf_text_and_ruled_table_are_read_back(tmp_path):

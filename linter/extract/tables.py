@@ -1426,10 +1426,16 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
             lines[index] = (lines[index][0], _joined_economic_codes(lines[index][1]))
     if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
-    notes = [text.strip() for _, text in lines[body[-1] + 1:body[-1] + 4]]
-    table.explanation = next((note for note in notes if _EMPTY_NOTE.search(_HALF_WIDTH(note))), None)
+    # The lines under the table, up to the next one's title: its notes (a 说明 may wrap over lines).
+    notes = [text.strip() for _, text in lines[body[-1] + 1:body[-1] + 1 + _NOTE_LINES] if text.strip()][:_NOTE_LINES // 2]
+    joined = "".join(notes)
+    table.explanation = next((note for note in [*notes, joined] if _EMPTY_NOTE.search(_HALF_WIDTH(note))), None)
     _parse(table, lines, body, from_cells=True)
     return table
+
+
+#: How many lines under a PDF, Word or Excel table are read for its 说明 (half of them not blank).
+_NOTE_LINES = 8
 
 
 def _joined_economic_codes(row: str) -> str:
