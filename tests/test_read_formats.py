@@ -646,3 +646,9 @@ def test_damaged_files_are_read_or_refused_never_crash(tmp_path, suffix):
             read_document(damaged)
         except InputError as error:
             assert str(error)
+
+
+def test_the_identities_a_note_under_a_pdf_table_prints_are_checked(tmp_path):
+    path = write_pdf(tmp_path / "决算.pdf", after_table=["注：1栏=2+3栏。"])
+    found = [f for f in findings(str(path)) if f["code"] == "TBL002"]
+    assert [f["message"].split(":")[0] for f in found] == ["1栏=2+3栏"]

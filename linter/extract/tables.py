@@ -1427,9 +1427,13 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
     # The lines under the table, up to the next one's title: its notes (a 说明 may wrap over lines).
-    notes = [text.strip() for _, text in lines[body[-1] + 1:body[-1] + 1 + _NOTE_LINES] if text.strip()][:_NOTE_LINES // 2]
+    under = [(offset, text) for offset, text in lines[body[-1] + 1:body[-1] + 1 + _NOTE_LINES] if text.strip()]
+    notes = [text.strip() for _, text in under[:_NOTE_LINES // 2]]
     joined = "".join(notes)
     table.explanation = next((note for note in [*notes, joined] if _EMPTY_NOTE.search(_HALF_WIDTH(note))), None)
+    for offset, text in under[:_NOTE_LINES // 2]:
+        if text.strip().startswith("注") or "=" in _HALF_WIDTH(text):
+            _note(table, offset, text, True)  # the identities a 注 under it prints ("1栏各行 = (2+3)栏各行")
     _parse(table, lines, body, from_cells=True)
     return table
 
