@@ -14,6 +14,7 @@ before a completion sentence — is tracked here, in :func:`extract_claims`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -577,19 +578,28 @@ def _respectively(tokens: list[ClaimToken], codes: str) -> tuple[list[tuple[int,
     lists = [_item_list(tokens[start:stop], code) for start, stop, code in sections]
     if not names or any(found is None or len(found[1]) != len(names) for found in lists):
         return nothing
-    claims, offset = [], 0
-    for index, (item, name) in enumerate(zip(items, names)):
-        offset = names_token.text.index(item, offset)
-        start = names_token.start + offset
-        stream = [*year, ClaimToken("NAME", name, start, start + len(item))]
-        for lead, listed in lists:
-            stream += [*lead, listed[index]]
-        read = [claim for _, _, claim in parse_sentence(stream)]  # each change read against its item's amount
+    claims = []
+    for read in _items_read(items, names, names_token, year, lists):  # each change against its item's amount
         if not read or (match.start("changes") != -1 and not any(isinstance(c, Change) for c in read)):
             return nothing
         claims += [(match.start(), match.end(), claim) for claim in read]
-        offset += len(item)
     return claims, match.span()
+
+
+def _items_read(items: list[str], names: list[str], names_token: ClaimToken, before: list[ClaimToken],
+                lists: list[tuple[list[ClaimToken], list[ClaimToken]]]) -> Iterator[list]:
+    """The claims of each item of a "respectively" statement read as if stated alone: the tokens
+    ``before`` the names, the item's name (at its place in ``names_token``), then from each list its
+    lead and its item."""
+    offset = 0
+    for index, (item, name) in enumerate(zip(items, names)):
+        offset = names_token.text.index(item, offset)
+        start = names_token.start + offset
+        stream = [*before, ClaimToken("NAME", name, start, start + len(item))]
+        for lead, listed in lists:
+            stream += [*lead, listed[index]]
+        yield [claim for _, _, claim in parse_sentence(stream)]
+        offset += len(item)
 
 
 def _units_named(names: list[str]) -> list[str]:
@@ -629,20 +639,14 @@ def _respective_changes(tokens: list[ClaimToken], codes: str) -> tuple[list[tupl
              for group, code in (("changes", "A"), ("rates", "P")) if match.start(group) != -1]
     if len(names) < 2 or any(found is None or len(found[1]) != len(names) for found in lists):
         return nothing
-    claims, offset = [], 0
-    for index, (item, name) in enumerate(zip(items, names)):
-        offset = names_token.text.index(item, offset)
-        start = names_token.start + offset
-        stream = [*compare, ClaimToken("NAME", name, start, start + len(item))]
-        if compare[-1].code != ",":
-            stream.insert(len(compare), ClaimToken("_COMMA", "，", start, start))
-        for lead, listed in lists:
-            stream += [*lead, listed[index]]
-        read = [claim for _, _, claim in parse_sentence(stream) if isinstance(claim, Change)]
-        if len(read) != 1:
+    if compare[-1].code != ",":  # "与2023年度相比，" as the grammar wants it before a name
+        compare.append(ClaimToken("_COMMA", "，", compare[-1].end, compare[-1].end))
+    claims = []
+    for read in _items_read(items, names, names_token, compare, lists):
+        changes = [claim for claim in read if isinstance(claim, Change)]
+        if len(changes) != 1:
             return nothing
-        claims.append((match.start(), match.end(), read[0]))
-        offset += len(item)
+        claims.append((match.start(), match.end(), changes[0]))
     return claims, match.span()
 
 

@@ -1128,13 +1128,21 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
         items.append(amounts)
     if not blocks or len(items) < len(_SANGONG_ITEMS):
         return False
-    table.columns = list(range(1, 6 * len(blocks) + 1))
-    table.layout = "tab" if items[0][0].index >= 0 else "space"
-    row = Row(name="合计", start=items[0][0].start, end=items[-1][-1].end)
-    row.values = {6 * block + item + 1: amounts[block].as_value()
-                  for item, amounts in enumerate(items) for block in range(len(blocks))}
-    table.rows, table.blocks = [row], {kind: table.columns[6 * block:6 * block + 6] for block, (_, kind) in enumerate(blocks)}
+    _one_row_of_blocks(table, {kind: [amounts[block] for amounts in items] for block, (_, kind) in enumerate(blocks)})
     return True
+
+
+def _one_row_of_blocks(table: Table, blocks: dict[str, list[_Token]]) -> None:
+    """Make ``table`` the one row of the layout :func:`sangong_blocks` knows: each block's amounts, in
+    the order of :data:`SANGONG_COLUMNS`, side by side."""
+    size = len(SANGONG_COLUMNS)
+    table.columns = list(range(1, size * len(blocks) + 1))
+    table.blocks = {name: table.columns[size * i:size * (i + 1)] for i, name in enumerate(blocks)}
+    cells = [token for amounts in blocks.values() for token in amounts]
+    table.layout = "tab" if cells[0].index >= 0 else "space"
+    row = Row(name="合计", start=min(t.start for t in cells), end=max(t.end for t in cells))
+    row.values = {column: token.as_value() for column, token in enumerate(cells, 1)}
+    table.rows = [row]
 
 
 def _names_sangong_columns(lines: list[str]) -> bool:
@@ -1170,14 +1178,7 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
         blocks = {kind: max(years, key=lambda row: row[0])[1]}
     elif years or not blocks:
         return False
-    size = len(SANGONG_COLUMNS)
-    table.columns = list(range(1, size * len(blocks) + 1))
-    table.blocks = {name: table.columns[size * i:size * (i + 1)] for i, name in enumerate(blocks)}
-    cells = [token for amounts in blocks.values() for token in amounts]
-    table.layout = "tab" if cells[0].index >= 0 else "space"
-    row = Row(name="合计", start=cells[0].start, end=cells[-1].end)
-    row.values = {column: token.as_value() for column, token in enumerate(cells, 1)}
-    table.rows = [row]
+    _one_row_of_blocks(table, blocks)
     return True
 
 
