@@ -406,9 +406,9 @@ class ClaimBuilder(Transformer):
                           percent.end_pos, {kind: _num(budget)}, kind)
 
     def completion_after(self, *children):
-        subject = children[0] if isinstance(children[0], tuple) else (None, "", children[0].start_pos)
-        actual, budget, complete, percent = [c for c in children[1 if isinstance(children[0], tuple) else 0:]
-                                             if getattr(c, "type", None) != "ACTUAL_IS"]
+        named = isinstance(children[0], tuple)
+        subject = children[0] if named else (None, "", children[0].start_pos)
+        actual, budget, complete, percent = [c for c in children[named:] if getattr(c, "type", None) != "ACTUAL_IS"]
         named = _budget_kind(str(complete))
         kind = named if named == budget.kind else budget.kind
         return Completion(subject[1], budget.number, _num(actual), _num(percent), None, subject[2], percent.end_pos,
@@ -1397,8 +1397,9 @@ _BARE_SUBJECTS = frozenset({"支出", "决算", "支出决算", "实际支出", 
 
 def _file_amount_spent(claim: Completion, scope: str, state: _Context, claims: ClaimSet) -> None:
     """File a completion's amount spent as a statement of its subject, and the change stated after it."""
+    filed = len(claims.values)
     _state(Stated(claim.subject, claim.actual), scope, state, claims, None)
-    if claim.change is not None:
+    if claim.change is not None and len(claims.values) > filed:  # not filed: a difference, last year's level
         claim.change.name, claim.change.current = claim.subject, claims.values[-1]
         _record(claim.change, state, claims, None)
 
