@@ -55,6 +55,8 @@ _VILLAGE_REACH = 12
 #: A field naming a person ("单位负责人：都日斯哈拉"): its value is a name, not words.
 _PERSON_FIELD = compile_re(r"(?:负责人|联系人|编制人|填报人|填表人|制表人|审核人|经办人)[:：]\s*([\u4e00-\u9fff·]{2,12})"
                            r"|(?:记者|通讯员|编辑|摄影|作者)[:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s)）,，、])")
+#: What ends an item of an enumeration: the next item, or 等 closing the list.
+_ENUMERATION_END = ("、", "等")
 #: Characters that follow a number's digits as its magnitude ("1.1亿件").
 _MAGNITUDES = set("十百千万亿")
 #: Administrative levels, written alone for their government ("市、区政府").
@@ -362,6 +364,8 @@ class TypoFinder:
                 if start in self.names or (text[start + length:start + length + 1] in PLACE_SUFFIXES
                                             and text[start - 1:start] in _PLACE_LEVELS and start + length in loose):
                     continue  # a person's name, a place's ("漯河市淞江路")
+                if text[start - 1:start] == "、" and text[start + length:start + length + 1] in _ENUMERATION_END:
+                    continue  # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所")
                 for i, word, relation in _substitutions(window):
                     if window[i] in _LEVELS and start + i in loose:
                         continue  # a level written alone ("及市、区政府")
