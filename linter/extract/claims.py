@@ -1019,7 +1019,10 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     # A later 其中 outside brackets breaks down the amount right before it ("收入总数9657351.13元，其中
     # 财政补助收入9589412.13元，其中：初中教育8657036.38元…") up to the end of its clause (；), where
     # the list before it goes on ("…；公务接待费3万元").
-    nested = [i for i in qizhongs[1:] if not _in_brackets(text, tokens[i].start - offset)]
+    # So does a 包括 after a part of the list ("其中：人员经费…元，包括工资福利支出…元、…；公用经费…元").
+    nested = sorted(i for i, t in enumerate(tokens)
+                    if qizhong is not None and i > qizhong and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and "包括" in t.text))
+                    and not _in_brackets(text, t.start - offset))
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
     opened, whole_marker = False, None

@@ -90,3 +90,9 @@ def gap_finding(rule, document, context, locate: Callable[[], Span], printed: fl
                     tail=format_amount(tail))
     return rule.finding(document, span, message, expected=amount(computed),
                         severity=Severity.INFO if outcome == TAIL else None)
+
+
+def carries_over(table: Table | None) -> bool:
+    """Whether a table's header titles a column of balances carried over (a 预算's 收入表, "合计 | 上年结转
+    | 财政拨款收入 | …": its 合计 is then the 收入总计)."""
+    return table is not None and any("结转" in word for line in table.header_lines for word in line)

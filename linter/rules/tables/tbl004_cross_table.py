@@ -8,7 +8,9 @@ from linter.i18n import _
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table, basic_part_cells,
 )
-from linter.rules.tables.common import GAP, amount, cell_span, compare, converted, first, gap_finding, in_unit, row_label
+from linter.rules.tables.common import (
+    GAP, amount, carries_over, cell_span, compare, converted, first, gap_finding, in_unit, row_label,
+)
 
 
 class CrossTable(Rule):
@@ -65,7 +67,7 @@ class CrossTable(Rule):
         general, basic = first(tables, GENERAL), first(tables, BASIC)
         fund, capital = first(tables, FUND), first(tables, STATE_CAPITAL)
         if summary:
-            if not _carries_over(income):  # its 合计 would then be the 收入总计, not the 本年收入合计
+            if not carries_over(income):  # its 合计 would then be the 收入总计, not the 本年收入合计
                 yield from self._pair(document, context, summary, summary.row_named("本年收入合计", "收入"), 1,
                                       income, _total(income), 1)
             yield from self._pair(document, context, summary, summary.row_named("本年支出合计", "支出"), 2,
@@ -176,11 +178,6 @@ def _same_income(context, summary: Table, fiscal: Table) -> bool:
     if None in income or income[0].amount(1) is None or income[1].amount(1) is None:
         return False
     return compare(converted(income[0].amount(1), fiscal, summary), income[1].amount(1), 1, context.tolerances) != GAP
-
-
-def _carries_over(table: Table | None) -> bool:
-    """Whether a 收入表 prints a column of balances carried over (a 预算's "合计 | 上年结转 | …")."""
-    return table is not None and any("结转" in word for line in table.header_lines for word in line)
 
 
 def _total(table: Table | None) -> Row | None:

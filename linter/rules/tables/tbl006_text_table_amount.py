@@ -18,7 +18,7 @@ from linter.extract.tables import (
     basic_part_cells, sangong_blocks,
 )
 from linter.patterns import compile_re
-from linter.rules.tables.common import YUAN, amount, first, gap_finding, in_unit, row_label
+from linter.rules.tables.common import YUAN, amount, carries_over, first, gap_finding, in_unit, row_label
 from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
@@ -48,7 +48,7 @@ _TOTALS = {
               (r"(?<!拨款)收入(?:预算|决算)?总计", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2)],
     # 财政拨款收入, not one of its funds ("一般公共预算财政拨款收入"), which the 收入表 does not print apart.
-    INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, 2)],
+    INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, "fiscal")],
     EXPENDITURE: [(r"支出合计", EXPENDITURE, None, 1), (r"基本支出", EXPENDITURE, None, 2),
                   (r"项目支出", EXPENDITURE, None, 3)],
     FISCAL: [(r"财政拨款收、?支(?:决算)?总计|财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
@@ -355,7 +355,7 @@ class TextTableAmount(Rule):
 
 
 #: A 收入表's column titles in a header line: 合计, then the sources of income.
-_INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入")
+_INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入|\w*结转(?:和结余)?")
 #: Sources of income :data:`_TOTALS` already compares.
 _INCOME_TOTALS = ("财政拨款收入", "收入合计", "本年收入合计")
 
@@ -436,9 +436,14 @@ def _row(table: Table, key) -> Row | None:
 
 
 def _column(table: Table, column):
-    """A column number, or for the 政府性基金 table the 本年收入 / 本年支出 column its notes imply."""
+    """A column number; for the 政府性基金 table the 本年收入 / 本年支出 column its notes imply; for the 收入表
+    the 财政拨款收入 column, the second unless its header titles the columns otherwise (a 预算's "合计 |
+    上年结转 | 财政拨款收入 | …")."""
     if isinstance(column, int):
         return column
+    if column == "fiscal":
+        titled = _income_columns(table)
+        return titled.get("财政拨款收入") if titled else (None if carries_over(table) else 2)
     for identity in table.identities:
         signs = dict((c, s) for s, c in identity.terms)
         if identity.axis == "栏" and -1 in signs.values():
