@@ -135,6 +135,17 @@ def test_a_tables_title_unit_line_and_note_stay_apart():
                                     "2024年度一般公共预算财政拨款基本支出决算表"]
 
 
+@pytest.mark.parametrize("footer", ["第 3 页 共 30 页", "第3页/共30页", "3/30", "共30页 第3页", "— 3 —"])
+def test_a_page_footer_splitting_a_sentence_or_a_table_is_dropped(footer):
+    text = (f"6.住房保障支出(类)住房改革支出(款)提租补贴(项)。年初\n{footer}\n预算为1.89万元，支出决算为1.89万元。\n"
+            f"支出决算表\n单位：万元\n科目编码\t科目名称\t合计\n\t合计\t187.19\n22102\t住房改革支出\t187.19\n{footer}\n"
+            "2210201\t住房公积金\t187.19\n")
+    document = Document(decode_bytes(text.encode("utf-8")))
+    assert "年初预算为1.89万元" in document.flow.text and footer.split()[0] not in document.flow.text
+    (table,) = document.tables
+    assert table.problem is None and [row.code for row in table.rows] == [None, "22102", "2210201"]
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

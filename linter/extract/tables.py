@@ -558,7 +558,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
-        if not stripped or (is_page_number(stripped) and (len(stripped) < 3 or _DASHED_PAGE_NUMBER.match(stripped))):
+        if not stripped or (is_page_number(stripped) and (len(stripped) < 3 or _WORDED_PAGE_NUMBER.search(stripped))):
             continue
         normal = _HALF_WIDTH(stripped)
         unit = _UNIT.search(normal) if table.unit is None and not data_lines else None
@@ -765,8 +765,9 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     table.rows = rows
 
 
-#: A page's number between dashes ("— 5 —", "- 12 -"): a page break inside a table, not an amount.
-_DASHED_PAGE_NUMBER = compile_re(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$")
+#: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
+#: 页") or of a total ("4/16").
+_WORDED_PAGE_NUMBER = compile_re(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|页|/")
 #: Header words of a column of units' codes, and such a code.
 _UNIT_CODE_TITLES = ("单位编码", "单位代码", "单位编号")
 _UNIT_CODE = compile_re(r"^\d{3,12}$")

@@ -17,14 +17,17 @@ import re
 from linter.normalise.position import MappedText, MappedTextBuilder, SourceText
 from linter.patterns import compile_re, compile_regex
 
-_PAGE_NUMBER = compile_regex(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?[\s\-—–－_~·]*$")
+#: A page number alone on a line: "- 3 -", "— 12 —", "第3页", "第 3 页 共 30 页", "第3页/共30页", "3/30".
+_PAGE_NUMBER = compile_regex(
+    r"^[\s\-—–－_~·]*(?:(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[/，,]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4})[\s\-—–－_~·]*$")
 _HEADING_START = compile_regex(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
     r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|图\s*\d|[-*]\s)"
 )
 #: Quick tests before the patterns above, which run slowly, a line at a time: a page number holds
 #: no Han character but 第 and 页, and a line opening with a Han character none opens with is no heading.
-_NO_PAGE_NUMBER = compile_re(r"(?![第页])[\u4e00-\u9fff]")
+_NO_PAGE_NUMBER = compile_re(r"(?![第页共])[\u4e00-\u9fff]")
 _HEADING_FIRST = compile_re(r"[^\u4e00-\u9fff]|[第一二三四五六七八九十附表图]")
 _SENTENCE_PUNCTUATION = compile_re("[，。；,]")
 _TERMINAL = "。！？：!?:"
