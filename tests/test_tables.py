@@ -461,3 +461,11 @@ def test_a_budget_table_titled_after_its_number_and_spaces_or_said_to_be_elsewhe
     assert [(t.number, t.kind) for t in tables] == [(1, SUMMARY), (2, INCOME), (8, FUND)]
     assert tables[0].problem is None and tables[1].explanation == "(略,详见附件)" and tables[1].problem is None
     assert not any("收入表" in f.message for f in lint_text(text, select=["TBL008"]))
+
+
+def test_a_title_wrapped_before_its_table_number_is_found():
+    text = ("2022年度一般公共预算财政拨款基本支出决算明细表\n（表6）\n部门：某中心\t\t公用经费\t\t单位：万元\n"
+            "经济分类科目\t科目名称\t决算数\t经济分类科目\t科目名称\t决算数\n301\t工资福利支出\t128.98\t302\t商品和服务支出\t6.04\n"
+            "人员经费合计\t\t128.98\t公用经费合计\t\t6.04\n")
+    (table,) = tables_of(text)
+    assert (table.kind, table.number, table.problem) == (BASIC, 6, None)

@@ -102,6 +102,8 @@ _DECIMALS = compile_re(r"\d\.\d")
 _DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 
 _TITLE = compile_re(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
+#: A table's number alone on a line, under its wrapped title ("（表6）").
+_WRAPPED_NUMBER = compile_re(r"[（(]\s*表\s*\d{1,2}\s*[)）]")
 #: A table title's note that the table is published elsewhere ("（略，详见附件）", "(见附件)").
 _ELSEWHERE = compile_re(r"\s*[(（](?:略|详见|见附件|另行)[^()（）]{0,20}[)）]$")
 _BUDGET_TITLE = compile_re(r"^表\s*(?P<number>\d{1,2})(?:\s*[.．、]\s*|\s+(?=\S.*表$))(?P<title>\S.*)$")
@@ -416,6 +418,13 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             normal = _HALF_WIDTH(stripped)
             head = _ELSEWHERE.sub("", normal)  # "表2 部门收入预算总表（略，详见附件）": its title
             match = None if _ENUMERATION.match(head) else (_TITLE.match(head) or _BUDGET_TITLE.match(head))
+            wrapped = _WRAPPED_NUMBER.fullmatch(normal) if match is None else None
+            previous = next((i for i in range(index - 1, max(-1, index - 3), -1) if stripped_lines[i]), None)
+            if wrapped and previous is not None and stripped_lines[previous].endswith("表") \
+                    and not (starts and starts[-1][0] == previous):
+                index, (offset, raw) = previous, lines[previous]  # "…基本支出决算明细表⏎（表6）": the title wrapped
+                normal = _HALF_WIDTH(stripped_lines[previous]) + normal
+                match = _TITLE.match(normal)
         number = int(match.group("number")) if match else None
         if match is None and stripped.endswith("表") and _unit_line_follows(stripped_lines, index):
             match = _PLAIN_TITLE.match(normal)
