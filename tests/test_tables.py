@@ -469,3 +469,16 @@ def test_a_title_wrapped_before_its_table_number_is_found():
             "人员经费合计\t\t128.98\t公用经费合计\t\t6.04\n")
     (table,) = tables_of(text)
     assert (table.kind, table.number, table.problem) == (BASIC, 6, None)
+
+
+@pytest.mark.parametrize("note", ["注：27行=（1+2）行；28 行＝（27＋", "注：27行=（1+2）行；28", "注：27行=（1+2）行；28 行＝"])
+def test_an_identity_wrapped_over_two_note_lines_is_read(note):
+    rest = {"注：27行=（1+2）行；28 行＝（27＋": "3）行。", "注：27行=（1+2）行；28": "行＝（27＋3）行。",
+            "注：27行=（1+2）行；28 行＝": "（27＋3）行。"}[note]
+    text = ("收入支出决算总表（表1）\n单位：万元\n收入\t\t\t支出\t\t\n项目\t行次\t金额\t项目\t行次\t金额\n栏次\t\t1\t栏次\t\t2\n"
+            "一、财政拨款收入\t1\t100.00\t一、一般公共服务支出\t32\t100.00\n二、其他收入\t2\t10.00\t\t33\t\n"
+            "本年收入合计\t27\t110.00\t本年支出合计\t57\t100.00\n年初结转和结余\t3\t5.00\t年末结转和结余\t58\t15.00\n"
+            f"总计\t28\t115.00\t总计\t59\t115.00\n{note}\n{rest}\n")
+    (table,) = tables_of(text)
+    assert sorted((i.axis, i.target, i.terms) for i in table.identities if not i.implied) == [
+        ("行", 27, ((1, 1), (1, 2))), ("行", 28, ((1, 27), (1, 3)))]

@@ -120,6 +120,8 @@ _ENUMERATION = compile_re(r"^(?:[-*•]|[一二三四五六七八九十]+、|[�
 _PART = compile_re(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
 _PART_FIRST = "第附一二三四五六七八九十"
 _ROW_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
+#: A note line ending inside an identity ("31 行＝（27＋28", "32 行＝", "…行；31"): it goes on on the next line.
+_UNFINISHED_IDENTITY = compile_re(r"\d+\s*[行栏](?:各行)?\s*=\s*\(?[\d+\-.…、\s]*$|[;；]\s*\d+\s*$")
 _COLUMN_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
 _TOTAL_NAMES = ("合计", "总计")
 #: Longest range an identity may abbreviate ("32+33+…+57"); no table has more rows or columns.
@@ -564,6 +566,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     titles: list[_Token] = []  # the last header line: its cells may title the columns
     data_lines: list[list[_Token]] = []
     in_notes = False
+    wrapped_note: tuple[int, str] | None = None  # a note line whose last identity goes on on the next line
     for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
@@ -579,6 +582,11 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if normal.startswith("说明"):
             in_notes = False
         if in_notes or normal.startswith("说明") or ("\t" not in raw and "。" in normal):
+            if wrapped_note is not None:  # "31 行＝（27＋28⏎＋29）行；": one identity over two lines
+                (offset, raw), wrapped_note = (wrapped_note[0], wrapped_note[1] + stripped), None
+            if in_notes and _UNFINISHED_IDENTITY.search(_HALF_WIDTH(raw.rstrip())):
+                wrapped_note = (offset, raw.rstrip())
+                continue
             _note(table, offset, raw, in_notes)
             continue
         tokens = _tokens(offset, raw, line_index)
@@ -597,6 +605,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 table.layout = "tab" if "\t" in raw else "space"
             continue
         data_lines.append(tokens)
+    if wrapped_note is not None:
+        _note(table, *wrapped_note, True)
     table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for ts in data_lines for t in ts if t.is_malformed]
     if table.malformed:
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
