@@ -121,7 +121,7 @@ _PART = compile_re(r"^(?:第[一二三四五六七八九十]+部分|附件|[一�
 _PART_FIRST = "第附一二三四五六七八九十"
 _ROW_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
 #: A note line ending inside an identity ("31 行＝（27＋28", "32 行＝", "…行；31"): it goes on on the next line.
-_UNFINISHED_IDENTITY = compile_re(r"\d+\s*[行栏](?:各行)?\s*=\s*\(?[\d+\-.…、\s]*$|[;；]\s*\d+\s*$")
+_UNFINISHED_IDENTITY = compile_re(r"(?<!\d)\d+\s*[行栏](?:各行)?\s*=\s*\(?[\d+\-.…、\s]*$|[;；]\s*\d+\s*$")
 _COLUMN_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
 _TOTAL_NAMES = ("合计", "总计")
 #: Longest range an identity may abbreviate ("32+33+…+57"); no table has more rows or columns.
