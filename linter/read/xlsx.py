@@ -79,7 +79,7 @@ def _visible_cells(sheet) -> list[list[str]]:
     hidden_rows = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
     hidden_columns = {c for dimension in sheet.column_dimensions.values() if dimension.hidden
                       for c in range(dimension.min or 0, (dimension.max or 0) + 1)}
-    return [["" if cell.row in hidden_rows or getattr(cell, "column", None) in hidden_columns
+    return [["" if cell.row in hidden_rows or cell.column in hidden_columns
              else _shown(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()]
 
 
