@@ -96,31 +96,31 @@ class StaleYear(Rule):
         text = document.flow.text
         for sentence_start, sentence in _sentences_with_a_year(text):
             for start, found, expected, message in _stale_years(sentence, kind, year):
-                at = sentence_start + start
-                yield self._finding(document, document.flow.source_span(at, at + 4), found, expected,
-                                    _with(message, evidence))
+                yield self._in_flow(document, sentence_start + start, found, expected, _with(message, evidence))
         if kind == FINAL:
             for match in _AS_OF.finditer(text):
                 if int(match.group("year")) < year:
                     message = _("counts 截至{found}年, but the {year} 决算 counts at the end of {year}",
                                 found=match.group("year"), year=year)
-                    at = match.start("year")
-                    yield self._finding(document, document.flow.source_span(at, at + 4), int(match.group("year")),
-                                        year, _with(message, evidence))
+                    yield self._in_flow(document, match.start("year"), int(match.group("year")), year,
+                                        _with(message, evidence))
         for match in _OWN_NAME.finditer(text):
             line_end = text.find("\n", match.end())
             line = text[text.rfind("\n", 0, match.start()) + 1:line_end if line_end != -1 else len(text)]
             if match.group("kind") == kind and int(match.group("year")) != year and not _DATED_LINK.search(line):
                 message = _("names this disclosure {found}年{kind}, but it is the {year} {kind}",
                             found=match.group("year"), year=year, kind=kind)
-                at = match.start("year")
-                yield self._finding(document, document.flow.source_span(at, at + 4), int(match.group("year")),
-                                    year, _with(message, evidence))
+                yield self._in_flow(document, match.start("year"), int(match.group("year")), year,
+                                    _with(message, evidence))
         for title, found, at in document.derived(_table_years):
             if found != year:
                 message = _("the table “{table}” is titled {found}年, but this is the {year} {kind}",
                             table=title, found=found, year=year, kind=kind)
                 yield self._finding(document, (at, at + 4), found, year, _with(message, evidence))
+
+    def _in_flow(self, document, at: int, found: int, expected: int, message: str):
+        """A finding on the year at flow offset ``at``."""
+        return self._finding(document, document.flow.source_span(at, at + 4), found, expected, message)
 
     def _finding(self, document, span: tuple[int, int], found: int, expected: int, message: str):
         """A finding on the year at original offsets ``span``."""
