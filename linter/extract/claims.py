@@ -727,6 +727,10 @@ _GAP_AFTER = compile_re(r"[,;]C(?P<rate>P),(?P<words>n)(?P<gap>A)")
 _GAP_WORDS = compile_re(r"(?:支出)?决算数?(大于|小于|高于|低于)(?:年初|全年|调整)?预算数?|(超支|超预算|节约|节支)(?:资金)?")
 
 
+#: Which budget a comparison or a completion names.
+_BUDGET_KIND = compile_re(r"年初|全年|调整")
+
+
 def _gap_sign(said) -> int:
     """+1 when the words of a gap (``_GAP_WORDS``) say the amount is above the budget."""
     return 1 if said.group(1) in ("大于", "高于") or said.group(2) in ("超支", "超预算") else -1
@@ -838,16 +842,21 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
             rate = tokens[after.start("completion")].number if after.group("completion") else None
             if claim is not None and rate is not None and not rate.malformed:  # "…，完成年初预算的70%，比年初预算减少…"
                 found.append((start, after.end(), GapCompletion(tokens[amount_end - 1].number, rate, claim.sign, claim.delta)))
+            rate_after = _completion_after_gap(tokens, codes, after) if claim is not None and rate is None else None
         else:
             start = after.start("than") if after.group("than") else after.start("change")
             stream = tokens[subject.start():subject.end()] + tokens[start:after.end()]
             claim = _parse(stream, "change_named" if after.group("than") else "change_bare", builder)
+            rate_after = None
             if claim is not None and after.group("with"):  # "与2021年度预算相比，": its basis
                 claim.basis = _basis(tokens[after.start("with")].text)
         if claim is None:
             break
         found.append((start, after.end(), claim))
         end = after.end()
+        if rate_after is not None:  # "…，较年初预算减少2.14万元，完成年初预算的88.17%"
+            found.append((end, end + 3, GapCompletion(tokens[amount_end - 1].number, rate_after, claim.sign, claim.delta)))
+            end += 3
     gap = _GAP_AFTER.match(codes, end)
     said = _GAP_WORDS.fullmatch(tokens[gap.start("words")].text) if gap is not None else None
     if said is not None:  # "…；完成年初预算100%，决算数大于预算数55.93万元": the gap, not the budget
@@ -855,6 +864,20 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         if not (actual.malformed or rate.malformed or amount.malformed):
             found.append((gap.start(), gap.end(), GapCompletion(actual, rate, _gap_sign(said), amount)))
     return found
+
+
+def _completion_after_gap(tokens: list[ClaimToken], codes: str, gap) -> Number | None:
+    """The completion rate stated right after a gap to the budget (``gap``, a match of
+    ``_CHANGE_AFTER``), when it is of the same budget: "较年初预算减少2.14万元，完成年初预算的88.17%", not
+    "完成调整预算的95%"."""
+    if not codes.startswith(",CP", gap.end()):
+        return None
+    gap_budget = _BUDGET_KIND.search(tokens[gap.start("budget")].text)
+    rate_budget = _BUDGET_KIND.search(tokens[gap.end() + 1].text)
+    if gap_budget and rate_budget and gap_budget.group() != rate_budget.group():
+        return None
+    rate = tokens[gap.end() + 2].number
+    return None if rate.malformed else rate
 
 
 def _parse(stream: list[ClaimToken], family: str, builder) -> object | None:

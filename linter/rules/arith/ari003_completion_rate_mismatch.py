@@ -20,7 +20,7 @@ class CompletionRateMismatch(Rule):
     预算执行情况 row of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header),
     and a rate stated with the gap to the budget instead of the budget ("收入1205.11万元，完成年初预算的
     70%，比年初预算减少537.35万元": the budget is 1205.11 + 537.35; "完成年初预算100%，决算数大于预算数
-    55.93万元"). A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
+    55.93万元"; the gap first: "支出决算15.86万元，较年初预算减少2.14万元，完成年初预算的88.11%"). A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
     is a warning. When the stated rate holds with an amount printed elsewhere that the budget
     (or the actual) is one typo away from ("76.5" for "76.05"), the typo is reported at that
     amount instead.
