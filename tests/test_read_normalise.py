@@ -146,6 +146,24 @@ def test_a_page_footer_splitting_a_sentence_or_a_table_is_dropped(footer):
     assert table.problem is None and [row.code for row in table.rows] == [None, "22102", "2210201"]
 
 
+def test_a_page_header_repeating_the_title_is_dropped_from_sentences_and_tables():
+    """A PDF's running title, printed on every page, is no part of the sentence or the table it
+    falls into; the title on the cover stays, and so does a title line printed twice only."""
+    header = "青山区大数据中心 2022 年度部门决算"
+    text = (f"{header}\n目录\n第一部分 概况\n第二部分 决算表\n第三部分 情况说明\n"
+            f"一、收入支出决算总体情况说明\n2022年度收入总计100.00万元，支出\n{header}\n总计100.00万元。\n"
+            f"支出决算表\n单位：万元\n科目编码\t科目名称\t合计\n\t合计\t100.00\n{header}\n"
+            "201\t一般公共服务支出\t100.00\n"
+            f"二、收入决算情况说明\n本年收入合计100.00万元。\n{header}\n")
+    document = Document(decode_bytes(text.encode("utf-8")))
+    assert "支出总计100.00万元。" in document.flow.text
+    assert document.flow.text.startswith(header.replace(" ", "")) and document.flow.text.count("部门决算") == 1
+    (table,) = document.tables
+    assert table.problem is None and [row.code for row in table.rows] == [None, "201"]
+    twice = text.replace(f"{header}\n201", "201")  # on the cover, in the sentence and at the end
+    assert Document(decode_bytes(twice.encode("utf-8"))).flow.text.count("部门决算") == 3
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.i18n import N_, _
-from linter.normalise.flow import OneForOne, is_page_number
+from linter.normalise.flow import OneForOne, is_page_number, running_titles
 from linter.normalise.position import SourceText
 from linter.numerals import decimal_int, is_decimal_int
 from linter.patterns import compile_re
@@ -352,6 +352,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
     lines = source.lines()
     stripped_lines = [raw.strip() for _, raw in lines]
     starts = _table_starts(lines, stripped_lines)
+    headers = running_titles(stripped_lines)
     tables = []
     for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)
@@ -359,7 +360,8 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         for line_index in range(index + (1 if title else 0), end_index):
             if _is_part(stripped_lines[line_index]):
                 break
-            body.append(line_index)
+            if line_index not in headers:  # a page header inside the table
+                body.append(line_index)
         last = next((i for i in reversed(body) if stripped_lines[i]), None)
         if last is not None and position + 1 < len(starts) and _NEXT_TABLE_NUMBER.match(stripped_lines[last]):
             body = body[:body.index(last)]  # the next table's number, on a line of its own above its title ("表7")

@@ -1,6 +1,6 @@
 """Build the *flow text*: the narrative as a reader sees it, with PDF-extraction debris removed.
 
-- page numbers ("— 14 —", "- 50 -", a lone "29") are dropped;
+- page numbers ("— 14 —", "- 50 -", a lone "29") and page headers repeating the title are dropped;
 - lines wrapped mid-sentence are joined, headings, list items and table rows stay on their own line;
 - full-width digits, ``．``, ``％`` and brackets become ASCII (one character for one, so
   positions stay exact);
@@ -74,6 +74,34 @@ def is_page_number(line: str) -> bool:
     return not _NO_PAGE_NUMBER.search(line) and bool(_PAGE_NUMBER.match(line))
 
 
+#: A document's title as a page header repeats it ("青山区大数据中心 2022 年度部门决算", "某局2024年部门预算公开"):
+#: a year or 部门/单位, then 决算 or 预算.
+_RUNNING_TITLE = compile_re(r"(?:\d{4}\s*年度?|部门|单位)\s*(?:决算|预算)(?:公开)?(?:报告|说明|信息)?$")
+#: How often a title must recur to be a page header; how many lines open the document (its cover,
+#: where the title is the document's own).
+_RUNNING_TITLE_COUNT = 3
+_COVER_LINES = 5
+
+
+def running_titles(stripped_lines: list[str]) -> frozenset[int]:
+    """Indexes of the lines that are a page header repeating the document's title, as a text
+    extracted from a PDF carries it on every page, often inside a sentence or a table (see
+    ``_RUNNING_TITLE``); the title on the cover (its first lines) stays."""
+    found, seen = [], 0
+    counts: dict[str, list[int]] = {}
+    for index, line in enumerate(stripped_lines):
+        if not line:
+            continue
+        seen += 1
+        if seen > _COVER_LINES and len(line) <= 40 and line[-1] in "算开告明息" and _RUNNING_TITLE.search(line) \
+                and not _SENTENCE_PUNCTUATION.search(line) and not _starts_heading(line):
+            counts.setdefault(line, []).append(index)
+    for indexes in counts.values():
+        if len(indexes) >= _RUNNING_TITLE_COUNT:
+            found.extend(indexes)
+    return frozenset(found)
+
+
 def _starts_heading(line: str) -> bool:
     """Whether ``line`` starts as a heading does."""
     return bool(_HEADING_FIRST.match(line) and _HEADING_START.match(line))
@@ -139,9 +167,10 @@ def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozen
     lines = source.lines()
     stripped_lines = [raw.strip() for _, raw in lines]
     width = line_width(stripped_lines)
+    headers = running_titles(stripped_lines)
     previous: str | None = None
-    for (start, raw), stripped in zip(lines, stripped_lines):
-        if not stripped or is_page_number(stripped) or start in table_rows:
+    for index, ((start, raw), stripped) in enumerate(zip(lines, stripped_lines)):
+        if not stripped or is_page_number(stripped) or start in table_rows or index in headers:
             continue
         if previous is not None and (hard_breaks or _breaks(previous, stripped, width)):
             builder.add("\n", start)
