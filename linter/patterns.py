@@ -9,6 +9,11 @@ and its flags, and a program is kept only when rebuilding it gives the pattern `
 (``regex`` rebuilds from the data it pickles a pattern with). A missing, unreadable or corrupt
 file only means compiling as usual; new programs are written when the process exits.
 
+Before the cache folder has a file (a new machine or virtual environment), the ``re`` programs
+shipped in ``linter/data`` stand in, when they are of this interpreter's minor version and
+``_sre`` format (``scripts/build_pattern_programs.py`` writes them): ``re`` spends most of the
+compiling time, on the character classes of Chinese ranges.
+
 Use them for patterns fixed when a module loads; a pattern built from a document's text goes
 through ``re``/``regex`` as usual (it would only grow the file).
 """
@@ -27,6 +32,7 @@ import regex
 from regex import _regex
 
 from linter import cache
+from linter.data import FOLDER
 
 #: Programs by ``(module, pattern, flags)``, loaded on first use; None until then.
 _programs: dict[tuple[str, str, int], tuple] | None = None
@@ -83,17 +89,36 @@ def _cache_name() -> str:
             f"{implementation.version.micro}-regex-{regex.__version__}.marshal")
 
 
+def shipped_name() -> str:
+    """The name of the shipped ``re`` programs for this interpreter: its minor version and the
+    format of ``_sre``'s programs."""
+    implementation = sys.implementation
+    return (f"patterns-re-{implementation.name}-{implementation.version.major}.{implementation.version.minor}"
+            f"-sre{_sre.MAGIC}-{_sre.CODESIZE}.marshal.zlib")
+
+
 def _load() -> dict[tuple[str, str, int], tuple]:
     global _programs
     if _programs is None:
-        _programs = {}
-        try:
-            loaded = marshal.loads((cache.cache_dir() / _cache_name()).read_bytes())  # load(file) reads piecemeal
-            if isinstance(loaded, dict):
-                _programs = loaded
-        except Exception:  # missing, unreadable or corrupt: compile as usual
-            pass
+        _programs = _read(lambda: (cache.cache_dir() / _cache_name()).read_bytes())
+        if not _programs:  # no cache file yet: the shipped programs, if they are of this interpreter
+            _programs = _read(lambda: _decompress((FOLDER / shipped_name()).read_bytes()))
     return _programs
+
+
+def _decompress(data: bytes) -> bytes:
+    import zlib  # only a new cache folder reads the shipped programs
+
+    return zlib.decompress(data)
+
+
+def _read(data: Callable[[], bytes]) -> dict[tuple[str, str, int], tuple]:
+    """The programs marshalled in ``data()``; none when it is missing, unreadable or corrupt."""
+    try:
+        loaded = marshal.loads(data())  # load(file) reads piecemeal
+    except Exception:  # compile as usual
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _remember(key: tuple[str, str, int], program: tuple | None) -> None:

@@ -4,11 +4,13 @@ compiles nothing."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 
+import pytest
 import regex
 from conftest import EXAMPLES
 from regex import _regex
@@ -58,7 +60,8 @@ def test_a_broken_cache_file_means_compiling_as_usual(tmp_path, monkeypatch):
     assert patterns.compile_regex(r"\p{Han}+").fullmatch("决算")
     patterns._save()
     _fresh(monkeypatch, tmp_path)
-    assert set(patterns._load()) == {("re", r"\d+", 0), ("regex", r"\p{Han}+", 0)}
+    shipped = patterns._read(lambda: patterns._decompress((patterns.FOLDER / patterns.shipped_name()).read_bytes()))
+    assert set(patterns._load()) - set(shipped) == {("re", r"\d+", 0), ("regex", r"\p{Han}+", 0)}
 
 
 def test_a_program_that_does_not_rebuild_the_pattern_is_not_kept():
@@ -92,3 +95,43 @@ def test_a_second_run_compiles_nothing_and_leaves_the_file_alone(tmp_path):
     subprocess.run(command, env=environment, check=True)
     assert (written.read_bytes(), written.stat().st_mtime_ns) == before
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def _shipped() -> dict:
+    """The ``re`` programs shipped for this interpreter (see ``scripts/build_pattern_programs.py``)."""
+    path = patterns.FOLDER / patterns.shipped_name()
+    if not path.exists():
+        pytest.skip(f"no shipped programs for this interpreter ({path.name})")
+    return patterns._read(lambda: patterns._decompress(path.read_bytes()))
+
+
+def test_the_shipped_programs_are_what_re_compiles_now():
+    shipped = _shipped()
+    assert len(shipped) > 100
+    for (module, pattern, flags), program in shipped.items():
+        assert module == "re" and patterns._sre.compile(*program) == re.compile(pattern, flags), pattern
+
+
+def test_the_shipped_programs_hold_every_pattern_the_modules_compile():
+    """A first run on a new machine compiles none of the package's patterns; a pattern changed
+    since the file was written is missing from it."""
+    command = [sys.executable, "-c", "import json, linter.patterns as p, linter.cli, linter.engine as e, linter.config as c\n"
+               "p._programs = {}\ne.instantiate_rules(c.Settings())\nprint(json.dumps([k for k in p._programs if k[0] == 're']))"]
+    compiled = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    missing = {tuple(key) for key in compiled} - set(_shipped())
+    assert not missing, f"rerun scripts/build_pattern_programs.py: {len(missing)} patterns are not shipped"
+
+
+def test_an_empty_cache_folder_starts_from_the_shipped_programs(tmp_path, monkeypatch):
+    shipped = _shipped()
+    _fresh(monkeypatch, tmp_path)
+    assert patterns._load() == shipped
+    monkeypatch.setattr(patterns.re, "compile", None)  # a shipped pattern compiled again would fail
+    (module, pattern, flags), _ = next(iter(shipped.items()))
+    assert patterns.compile_re(pattern, flags).pattern == pattern and not patterns._added
+    monkeypatch.undo()
+    _fresh(monkeypatch, tmp_path)
+    patterns.compile_re(r"\d+年", 0)
+    patterns._save()  # the cache folder's file, once written, is read instead
+    _fresh(monkeypatch, tmp_path)
+    assert set(patterns._load()) == set(shipped) | {("re", r"\d+年", 0)}
