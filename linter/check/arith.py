@@ -719,10 +719,12 @@ def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Confli
     different units ("1.25亿元", "12,600.00万元"; "1,234.56元" for 1,234.56万元) conflict when no
     rounding of either makes them equal."""
     conflicts = []
+    document = index.document() if index.document is not None else None
+    carried = document is not None and _carries_over(document)
     for statements in index.by_key.values():
         first = _majority(statements)
         for later in statements:
-            if later is first:
+            if later is first or (carried and _total_or_this_year(first, later)):
                 continue
             if same_unit(first.number, later.number):
                 difference = abs(later.number.value - first.number.value)
@@ -732,6 +734,31 @@ def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Confli
                 scale = _IN_WAN.get(later.number.unit, 1.0) / _IN_WAN.get(first.number.unit, 1.0)
                 conflicts.append(Conflict(first, later, abs(later.number.value * scale - first.number.value), 0.0))
     return conflicts
+
+
+#: 收入 or 支出 named bare ("2025年收入预算…，支出预算…"): the year's own, or the total with what was carried over.
+_BARE_SIDE = compile_re(r"(?:收入|支出)(?:预算|决算)?")
+#: What a 收入总计 holds besides the year's own income.
+_CARRIED_OVER = compile_re(r"上年结转|年初结转|用事业基金弥补")
+
+
+def _carries_over(document) -> bool:
+    """Whether the text states a nonzero amount carried over from last year."""
+    return any(_CARRIED_OVER.search(value.name) and value.number.value > 0 for value in document.claims.values)
+
+
+def _total_or_this_year(first: Stated, later: Stated) -> bool:
+    """Whether one of two statements names 收入 or 支出 bare and the larger amount, the other the
+    year's own ("本年收入合计"): with an amount carried over, the bare one may be the 收入总计."""
+    bare = [stated for stated in (first, later) if _BARE_SIDE.fullmatch(clean_name(stated.name))]
+    if len(bare) != 1:
+        return False
+    other = later if bare[0] is first else first
+    return _in_wan_value(bare[0].number) > _in_wan_value(other.number)
+
+
+def _in_wan_value(number: Number) -> float:
+    return number.value * _IN_WAN.get(number.unit, 1.0)
 
 
 def _in_wan(number: Number, tolerances: Tolerances) -> Interval:

@@ -151,11 +151,20 @@ class ShareMismatch(Rule):
 
 def _scoped_whole(index, share):
     """The whole a share names without scope words as stated in its part's scope, when that is not
-    the department's: in a section on 一般公共预算, "占基本支出的19.5%" may be of that section's 基本支出."""
+    the department's: in a section on 一般公共预算, "占基本支出的19.5%" may be of that section's 基本支出.
+    A part of no known quantity ("工资福利支出预算…，占基本支出预算88.76%") is in the scope of the last
+    statement of the whole before it in another scope ("2025年一般公共预算基本支出7,556,420.50元")."""
     key, part_key = share.whole_key, share.part.key
-    if not (share.whole_name and key and part_key) or part_key[0] == key[0] or scope_of(share.whole_name):
+    if not (share.whole_name and key) or scope_of(share.whole_name):
         return None
-    scoped = index.whole((part_key[0], key[1]))
+    if part_key is None:
+        before = [stated for other, statements in index.by_key.items() if other[1] == key[1] and other[0] != key[0]
+                  for stated in statements if stated.number.start < share.percent.start]
+        scoped = max(before, key=lambda stated: stated.number.start, default=None)
+    elif part_key[0] != key[0]:
+        scoped = index.whole((part_key[0], key[1]))
+    else:
+        return None
     return None if scoped is None or scoped.number == share.part.number else scoped  # never the part itself
 
 

@@ -22,7 +22,9 @@ class InconsistentValue(Rule):
     项目支出 of its 财政拨款 are different quantities and may differ; so may figures of
     different years. Differences within the rounding tail are left to CON004. Amounts in different
     units are compared in one ("1.25亿元" and "12,600.00万元" differ; so do "1,234.56元" and
-    "1,234.56万元", a unit slipped), each standing for what its own rounding allows.
+    "1,234.56万元", a unit slipped), each standing for what its own rounding allows. 收入 or 支出 named
+    bare ("2025年收入预算4,762.20万元") and larger than the year's own ("本年收入合计4,367.20万元") is taken for
+    the total with what was carried over, when the text states such an amount (上年结转, 用事业基金弥补收支差额).
 
     A numbered item that states its amount and explains it ("3.通信链路租赁费397.37万元：…")
     restates that amount when its explanation names a single amount, as its total or request
