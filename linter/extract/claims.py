@@ -1321,6 +1321,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = claim.current.key
         elif claim.current is None and claim.name:
             claim.key = _key_of(claim.name, state.scope, claims.budget_document)
+            if claim.key and claim.key[1] == "收支总计":
+                claim.current = _both_sides(claim, state, claims)
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key
@@ -1350,6 +1352,21 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.budget_gaps.append(claim)
     elif isinstance(claim, Transition):
         claims.transitions.append(claim)
+
+
+def _both_sides(change: Change, state: _Context, claims: ClaimSet) -> Stated | None:
+    """The level of a change of 收支总计 stated earlier on its line as its two sides alike ("2025年收入预算
+    47,622,020.50元，支出预算47,622,020.50元，与2024年预算相比，收、支预算总计各增加…"), when the line states
+    no 收支总计 itself."""
+    scope = change.key[0]
+    on_line = [value for value in claims.values if state.line_start <= value.number.start < change.start]
+    if any(value.key == change.key for value in on_line):
+        return None
+    sides = {value.key[1]: value for value in on_line if value.key in ((scope, "收入"), (scope, "支出"))}
+    income, spending = sides.get("收入"), sides.get("支出")
+    if income is None or spending is None or (income.number.text, income.number.unit) != (spending.number.text, spending.number.unit):
+        return None
+    return income
 
 
 def _opening_change_of(change: Change, state: _Context, claims: ClaimSet) -> Stated | None:
