@@ -48,7 +48,8 @@ _TOTALS = {
     INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, "fiscal")],
     EXPENDITURE: [(r"支出合计", EXPENDITURE, None, 1), (r"基本支出", EXPENDITURE, None, 2),
                   (r"项目支出", EXPENDITURE, None, 3)],
-    FISCAL: [(r"财政拨款收、?支(?:决算)?总计|财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
+    # 财政拨款收、支总计, not one fund's ("一般公共预算财政拨款收、支总计各为…", a column of its own).
+    FISCAL: [(r"(?<!预算)财政拨款收、?支(?:决算)?总计|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
              (r"一般公共预算财政拨款收入", FISCAL, 1, 1), (r"政府性基金预算财政拨款收入", FISCAL, 2, 1)],
     GENERAL: [(r"(?:一般公共预算)?财政拨款支出", GENERAL, None, 1),
               (r"财政拨款支出年初预算为[\d,.]+万?元[，,]支出决算为", GENERAL, None, 1),
