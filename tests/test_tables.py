@@ -482,3 +482,14 @@ def test_an_identity_wrapped_over_two_note_lines_is_read(note):
     (table,) = tables_of(text)
     assert sorted((i.axis, i.target, i.terms) for i in table.identities if not i.implied) == [
         ("行", 27, ((1, 1), (1, 2))), ("行", 28, ((1, 27), (1, 3)))]
+
+
+def test_a_list_of_tables_in_the_contents_is_no_table_but_a_title_alone_still_is():
+    contents = "目  录\n第二部分 2019年度部门决算表\n表2 收入决算表\n表3 支出决算表\n第三部分 情况说明\n"
+    table = ("表3 支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n"
+             "合计\t\t25.40\t25.40\t\n2080501\t行政单位离退休\t25.40\t25.40\t\n")
+    tables = tables_of(contents + table)
+    assert [(t.number, len(t.rows)) for t in tables] == [(2, 0), (3, 2)]  # 表2 is never printed: an image?
+    assert tables[0].problem is not None
+    (finding,) = lint_text(contents + table, select=["TBL001"])
+    assert "表2" in finding.message  # not 表3's listing

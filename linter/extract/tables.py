@@ -383,12 +383,27 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         if kind != PERFORMANCE:
             _parse(table, lines, body)
         tables.append(table)
+    tables = _without_listings(tables)
     units = {table.unit for table in tables if table.unit}
     for table in tables:
         if table.unit is None and len(units) == 1:
             table.unit = next(iter(units))  # one unit line per table, but every one says the same
         _stamp_unit(table)
     return tables
+
+
+def _without_listings(tables: list[Table]) -> list[Table]:
+    """The tables without the entries of a list of tables (a 目录's "表1 收入支出决算总表" …): a title
+    with nothing under it whose table comes later with rows."""
+    later_with_rows: set[tuple[str, int | None]] = set()
+    kept = []
+    for table in reversed(tables):
+        listed = not table.rows and not table.explanation and not table.identities and table.unit is None
+        if not (listed and (table.kind, table.number) in later_with_rows):
+            kept.append(table)
+        if table.rows:
+            later_with_rows.add((table.kind, table.number))
+    return kept[::-1]
 
 
 def _grid_rows(lines: list[tuple[int, str]], stripped_lines: list[str], body: list[int]) -> list[int]:
