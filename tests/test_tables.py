@@ -493,3 +493,28 @@ def test_a_list_of_tables_in_the_contents_is_no_table_but_a_title_alone_still_is
     assert tables[0].problem is not None
     (finding,) = lint_text(contents + table, select=["TBL001"])
     assert "表2" in finding.message  # not 表3's listing
+
+
+def test_a_space_separated_table_without_column_numbers_whose_rows_fill_every_titled_column():
+    """pdftotext's layout of a 预算 table: no 栏次 line, but every row prints its three amounts under the
+    three titles; a row printing fewer leaves which cell is empty unknown, so nothing is placed by order."""
+    text = ("2025年一般公共预算支出表\n单位：万元\n科目编码    科目名称                合计    基本支出    项目支出\n"
+            "            合计               1,000.00      800.00      200.00\n"
+            "208         社会保障和就业支出    800.00      800.00        0.00\n"
+            "220         自然资源海洋气象等支出  200.00        0.00      200.00\n")
+    (table,) = tables_of(text)
+    assert table.problem is None
+    assert [(row.code, values(row), row.loose) for row in table.rows] == [
+        (None, {1: 1000.0, 2: 800.0, 3: 200.0}, []), ("208", {1: 800.0, 2: 800.0, 3: 0.0}, []),
+        ("220", {1: 200.0, 2: 0.0, 3: 200.0}, [])]
+    assert {f.code for f in lint_text(text.replace("800.00        0.00", "800.00       10.00"), select=["TBL"])} >= {"TBL002"}
+    (partial,) = tables_of(text.replace("200.00        0.00      200.00", "200.00                  200.00")
+                           .replace("0.00      200.00", "200.00"))
+    assert [values(row) for row in partial.rows][-1] == {1: 200.0}
+
+
+def test_a_fund_table_without_column_numbers_is_read_by_its_titled_columns():
+    text = ("2025年政府性基金预算支出表\n单位：万元\n科目编码  科目名称      合计   基本支出   项目支出\n"
+            "          合计          50.00       0.00      50.00\n212       城乡社区支出  50.00       0.00      50.00\n")
+    (table,) = tables_of(text)
+    assert table.problem is None and [values(row) for row in table.rows] == [{1: 50.0, 2: 0.0, 3: 50.0}] * 2

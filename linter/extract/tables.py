@@ -575,12 +575,41 @@ def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dic
     return columns
 
 
+def _full_space_rows(title_line: str, data_lines: list[list[_Token]]) -> tuple[list[list[_Token]], dict[int, int]] | None:
+    """The rows of a space-separated table printed without a 栏次 line, as cells, when every row
+    prints all its amounts: its last header line titles ``k`` columns after the name ("科目编码 科目名称
+    合计 基本支出 项目支出"), and every line is a whole row (a code or none, a name, ``k`` amounts). The
+    amounts are then the titled columns in order; ``(rows as cells, {cell index: column})``, the
+    code in cell 0 and the name in cell 1. None when a row prints fewer amounts (which cells are
+    empty cannot be told) or a line is not a whole row."""
+    if "\t" in title_line:
+        return None
+    titles = _WORD.findall(_HALF_WIDTH(title_line))
+    named = next((i for i, word in enumerate(titles) if "名称" in word or word == "项目"), None)
+    if named is None:
+        return None
+    count = sum(1 for word in titles[named + 1:] if not _NUMBER.match(word))
+    if count < 2:
+        return None
+    rows = []
+    for tokens in data_lines:
+        words = [t for t in tokens if t.text]
+        code = words[0] if words and _CODE.match(words[0].text) else None
+        rest = words[1:] if code else words
+        if len(rest) != count + 1 or rest[0].is_number or not all(t.is_number for t in rest[1:]):
+            return None
+        rows.append([t._replace(index=i) for i, t in ((0, code), (1, rest[0])) if t is not None]
+                    + [t._replace(index=i) for i, t in enumerate(rest[1:], 2)])
+    return (rows, {index: index - 1 for index in range(2, count + 2)}) if rows else None
+
+
 def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cells: bool = False) -> None:
     """Fill ``table`` from the lines of its body (``from_cells``: the rows of a PDF, Word or Excel
     table's cells)."""
     header: dict[int, int] | None = None
     header_words: list[str] = []
     titles: list[_Token] = []  # the last header line: its cells may title the columns
+    title_line = ""  # that line as printed
     data_lines: list[list[_Token]] = []
     in_notes = False
     wrapped_note: tuple[int, str] | None = None  # a note line whose last identity goes on on the next line
@@ -616,7 +645,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             header = _header_columns(tokens)
             header_words.extend(t.text for t in tokens)
             table.header_lines.append([t.text for t in tokens if t.text])
-            titles = tokens
+            titles, title_line = tokens, raw
             if header:
                 table.columns = sorted(header.values())
                 table.layout = "tab" if "\t" in raw else "space"
@@ -660,6 +689,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_two_sided(table, data_lines)
     elif header is None and table.kind in _TOTAL_FIRST and "合" in "".join(header_words):
         titled = _titled_columns(titles, data_lines)
+        if titled is None and (full := _full_space_rows(title_line, data_lines)) is not None:
+            data_lines, titled = full
         if titled is not None:
             _parse_code_table(table, data_lines, titled)
         if titled is None or table.problem is not None:
@@ -668,6 +699,11 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             return
         table.columns, table.layout = sorted(titled.values()), "tab"
     else:
+        if header is None and table.kind != PERFORMANCE:  # cells titled by the header line, if every row fills them
+            titled = _titled_columns(titles, data_lines)
+            if titled is None and (full := _full_space_rows(title_line, data_lines)) is not None:
+                data_lines, titled = full
+            header = titled
         if header is None:
             table.problem = _("no 栏次 line found")
             return
