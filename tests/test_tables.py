@@ -10,7 +10,7 @@ from conftest import EXAMPLES, lint_text
 from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
-from linter.extract.tables import BASIC, FUND, INCOME, SUMMARY
+from linter.extract.tables import BASIC, FUND, INCOME, SUMMARY, sangong_blocks
 from linter.read import decode_bytes, read_path
 
 
@@ -518,3 +518,24 @@ def test_a_fund_table_without_column_numbers_is_read_by_its_titled_columns():
             "          合计          50.00       0.00      50.00\n212       城乡社区支出  50.00       0.00      50.00\n")
     (table,) = tables_of(text)
     assert table.problem is None and [values(row) for row in table.rows] == [{1: 50.0, 2: 0.0, 3: 50.0}] * 2
+
+
+def test_a_sangong_table_printing_hosting_before_cars_is_read_in_the_quantities_order():
+    text = ("2025年一般公共预算“三公”经费支出表\n单位：万元\n"
+            "      合计        因公出国    公务接待费  公务用车购置及运行维护费\n"
+            "                  （境）费                          小计  公务用车购置费  公务用车运行费\n"
+            "     {total}            8.00         12.50           36.80            0.00           36.80\n")
+    (table,) = tables_of(text.format(total="57.30"))
+    assert table.problem is None and sangong_blocks(table) == {"预算": [1, 2, 4, 5, 6, 3]}
+    assert lint_text(text.format(total="57.30"), select=["TBL"]) == []
+    assert {f.code for f in lint_text(text.format(total="75.30"), select=["TBL"])} == {"TBL002"}
+
+
+def test_a_sangong_table_of_two_years_side_by_side_is_read_as_the_latest_years():
+    text = ("表7 某台2025年一般公共预算“三公”经费支出表\n单位：元\n2024年预算数 2025年预算数\n"
+            "合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
+            "小计 公务用车购置费 公务用车运行费 小计 公务用车购置费 公务用车运行费\n"
+            "67,000.00 0.00 52,000.00 0.00 52,000.00 15,000.00 {total} 0.00 48,000.00 0.00 48,000.00 12,000.00\n")
+    (table,) = tables_of(text.format(total="60,000.00"))
+    assert table.problem is None and sangong_blocks(table) == {"预算": [7, 8, 9, 10, 11, 12]}
+    assert {f.code for f in lint_text(text.format(total="66,000.00"), select=["TBL"])} == {"TBL002"}

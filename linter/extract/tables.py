@@ -1143,20 +1143,35 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     if table.blocks:
         return table.blocks
     lines = ["".join(line) for line in table.header_lines]  # words joined, as a space-separated line has them
-    if not _names_sangong_columns(lines):
+    order = _sangong_order(lines)
+    if order is None:
         return {}
+    columns = table.columns
     said = {word for word in ("预算数", "决算数") if any(word in line for line in lines)}
-    if len(table.columns) == 12 and said == {"预算数", "决算数"}:
+    if len(columns) == 12 and said == {"预算数", "决算数"}:
         if "预算数决算数" * 6 in lines:
-            return {"预算": table.columns[0::2], "决算": table.columns[1::2]}
+            return {"预算": _in_sangong_order(columns[0::2], order), "决算": _in_sangong_order(columns[1::2], order)}
         if "预算数决算数" in lines:
-            return {"预算": table.columns[:6], "决算": table.columns[6:]}
+            return {"预算": _in_sangong_order(columns[:6], order), "决算": _in_sangong_order(columns[6:], order)}
         return {}
+    years = next((_TWO_YEARS.search(line) for line in lines if _TWO_YEARS.search(line)), None)
+    if len(columns) == 12 and years and years.group("kind") == years.group("other_kind"):
+        later = columns[6:] if years.group("year") < years.group("other_year") else columns[:6]
+        return {years.group("kind"): _in_sangong_order(later, order)}  # "2024年预算数 2025年预算数": the latest year's
     title = table.title.replace(" ", "")
     kind = "决算" if "决算" in title else "预算" if "预算" in title else None
-    if len(table.columns) == 6 and kind and said <= {f"{kind}数"}:
-        return {kind: table.columns}
+    if len(columns) == 6 and kind and said <= {f"{kind}数"}:
+        return {kind: _in_sangong_order(columns, order)}
     return {}
+
+
+#: Two years' blocks side by side in a header line ("2024年预算数 2025年预算数").
+_TWO_YEARS = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算)数?\s*(?P<other_year>20\d{2})年度?(?P<other_kind>预算|决算)数?")
+
+
+def _in_sangong_order(printed: list, order: tuple[int, ...]) -> list:
+    """A block's six columns (or amounts) as printed, put in the order of :data:`SANGONG_COLUMNS`."""
+    return [printed[position] for position in order]
 
 
 def _bare_amounts_row(table: Table, tokens: list[_Token]) -> bool:
@@ -1218,10 +1233,24 @@ def _one_row_of_blocks(table: Table, blocks: dict[str, list[_Token]]) -> None:
     table.rows = [row]
 
 
-def _names_sangong_columns(lines: list[str]) -> bool:
-    """Whether header ``lines`` name the quantities of :data:`SANGONG_COLUMNS` in their order."""
-    return (any(_in_order(line, ("因公出国", "公务用车购置及运行", "公务接待")) for line in lines)
-            and any(_in_order(line, ("小计", "购置费", "运行")) for line in lines))
+#: The three parts of 三公经费 as a header names them, in the order of :data:`SANGONG_COLUMNS`.
+_SANGONG_PARTS = ("因公出国", "公务用车购置及运行", "公务接待")
+
+
+def _sangong_order(lines: list[str]) -> tuple[int, ...] | None:
+    """Where a block of six printed columns holds each quantity of :data:`SANGONG_COLUMNS`, when
+    header ``lines`` name them: 合计 first, then the three parts in the order the header prints
+    them (公务接待费 may come before 公务用车), the cars' 小计, 购置费 and 运行费 together. None when
+    the header does not name them."""
+    first = next((line for line in lines if all(part in line for part in _SANGONG_PARTS)), None)
+    if first is None or not any(_in_order(line, ("小计", "购置费", "运行")) for line in lines):
+        return None
+    positions, at = {}, 1
+    for part in sorted(_SANGONG_PARTS, key=first.find):
+        positions[part] = at
+        at += 3 if part == "公务用车购置及运行" else 1
+    cars = positions["公务用车购置及运行"]
+    return 0, positions["因公出国"], cars, cars + 1, cars + 2, positions["公务接待"]
 
 
 def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
@@ -1232,7 +1261,8 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     side by side."""
     title = table.title.replace(" ", "")
     kind = "决算" if "决算" in title else "预算" if "预算" in title else None
-    if not _names_sangong_columns(["".join(line) for line in table.header_lines]):
+    order = _sangong_order(["".join(line) for line in table.header_lines])
+    if order is None:
         return False
     years, blocks = [], {}
     for tokens in data_lines:
@@ -1244,9 +1274,9 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
         if len(amounts) != len(SANGONG_COLUMNS) or not (year or block) or (block and block.group("kind") in blocks):
             return False
         if year:
-            years.append((year.group("year"), amounts))
+            years.append((year.group("year"), _in_sangong_order(amounts, order)))
         else:
-            blocks[block.group("kind")] = amounts
+            blocks[block.group("kind")] = _in_sangong_order(amounts, order)
     if years and not blocks and kind:
         blocks = {kind: max(years, key=lambda row: row[0])[1]}
     elif years or not blocks:
