@@ -539,3 +539,13 @@ def test_a_sangong_table_of_two_years_side_by_side_is_read_as_the_latest_years()
     (table,) = tables_of(text.format(total="60,000.00"))
     assert table.problem is None and sangong_blocks(table) == {"预算": [7, 8, 9, 10, 11, 12]}
     assert {f.code for f in lint_text(text.format(total="66,000.00"), select=["TBL"])} == {"TBL002"}
+
+
+def test_a_sangong_tables_counts_under_its_amounts_are_not_read_as_amounts():
+    text = ("财政拨款“三公”经费支出决算表\n金额单位：万元\n项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+            "\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\n栏次\t1\t2\t3\t4\t5\t6\n"
+            "预算数\t40.00\t0\t34.00\t16.00\t18.00\t6.00\n决算数\t36.47\t0\t32.10\t15.68\t16.42\t4.37\n相关统计数\n"
+            "项目\t公务用车购置数（辆）\t公务用车保有量（辆）\t国内公务接待批次（个）\t国内公务接待人次（人）\n统计数\t1\t9\t52\t468\n"
+            "注：本表反映部门本年度“三公”经费支出预决算情况。\n")
+    (table,) = tables_of(text)
+    assert table.problem is None and values(table.rows[0])[7] == 36.47

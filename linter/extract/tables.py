@@ -613,12 +613,16 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     data_lines: list[list[_Token]] = []
     in_notes = False
     wrapped_note: tuple[int, str] | None = None  # a note line whose last identity goes on on the next line
+    statistics = False  # in a 三公 table's 相关统计数
     for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
         if not stripped or (is_page_number(stripped) and (len(stripped) < 3 or _WORDED_PAGE_NUMBER.search(stripped))):
             continue
         normal = _HALF_WIDTH(stripped)
+        statistics = statistics or (table.kind == THREE_PUBLIC and normal.startswith("相关统计数"))
+        if statistics and not normal.startswith("注"):
+            continue  # a 三公 table's counts (车辆数, 接待批次…) under its amounts: CON005 reads them
         unit = _UNIT.search(normal) if table.unit is None and not data_lines else None
         if unit and (len(normal) < 60 or _UNIT_LINE.fullmatch(normal)):
             table.unit = unit.group("unit")

@@ -36,11 +36,11 @@ _NARRATIVE_WORDS = compile_re(
 #: Labels of the rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2").
 _ROW_LABELS = (
     (rf"{_ABROAD}[(（]个[)）]", _GROUPS),
-    (r"因公出国[(（]境[)）]人(?:数|次)[(（]人(?:次)?[)）]", _TRAVELLERS),
+    (r"因公出国[(（]境[)）]人(?:次数|数|次)[(（]人(?:次)?[)）]", _TRAVELLERS),
     (r"公务用车购置数[(（]辆[)）]", _BOUGHT),
     (r"公务用车保有量[(（]辆[)）]", _FLEET),
     (r"(?:国内)?公务接待批次[(（](?:批|个)[)）]", _BATCHES),
-    (r"(?:国内)?公务接待人(?:数|次)[(（]人(?:次)?[)）]", _GUESTS),
+    (r"(?:国内)?公务接待人(?:次数|数|次)[(（]人(?:次)?[)）]", _GUESTS),
 )
 #: Those rows in the original file, one number only: the label (after a list number, if any)
 #: starts its line; a look-behind, so that the search starts from the label's first characters.
@@ -72,7 +72,8 @@ class _Count:
 
 class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
-    with different numbers: in the text and in the 三公 table's 相关统计数, or twice in the text.
+    with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, or the
+    counts across under a line of their labels), or twice in the text.
 
     Counts are whole numbers: no rounding. Clauses about another year, a change, a budget or a
     part ("2023年接待15批次", "比上年减少2批次", "其中：外宾接待1批次") are not read.
@@ -135,6 +136,31 @@ def _counts(document) -> list[_Count]:
     for pattern, what in _ROWS:
         for match in pattern.finditer(document.original.text):
             counts.append(_Count(what, int(match.group("a")), match.start("a"), match.end("a")))
+    counts.extend(_counts_in_columns(document.original))
+    return counts
+
+
+#: A 相关统计数 printed across: a line of labels, then a line of as many counts ("统计数	1	9	52	468	0	0").
+_LABEL_CELL = compile_regex("|".join(f"(?P<l{i}>{label})" for i, (label, _) in enumerate(_ROW_LABELS)))
+_COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计)?\s*((?:\d{1,9}\s+)*\d{1,9})\s*$")
+
+
+def _counts_in_columns(original) -> list[_Count]:
+    """The counts of a 相关统计数 laid out across: each label of :data:`_ROW_LABELS` on one line (two
+    or more, in cells) over the count in its place on the next line."""
+    counts = []
+    lines = [line for line in original.lines() if line[1].strip()]
+    for (_, labels), (start, row) in zip(lines, lines[1:]):
+        found = [(match.lastgroup, match.start()) for match in _LABEL_CELL.finditer(labels.replace(" ", ""))]
+        numbers = _COUNTS_ROW.match(row) if len(found) >= 2 else None
+        if numbers is None:
+            continue
+        cells = list(regex.finditer(r"\d+", row, pos=numbers.start(1)))
+        if len(cells) != len(found):
+            continue
+        for (group, _), cell in zip(found, cells):
+            what = _ROW_LABELS[int(group[1:])][1]
+            counts.append(_Count(what, int(cell.group()), start + cell.start(), start + cell.end()))
     return counts
 
 
