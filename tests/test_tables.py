@@ -549,3 +549,21 @@ def test_a_sangong_tables_counts_under_its_amounts_are_not_read_as_amounts():
             "注：本表反映部门本年度“三公”经费支出预决算情况。\n")
     (table,) = tables_of(text)
     assert table.problem is None and values(table.rows[0])[7] == 36.47
+
+
+SUMMARY_WITHOUT_NOTES = (
+    "表4 财政拨款收入支出决算总表\n金额单位：万元\n收入\t\t\t支出\t\t\t\t\n项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\n"
+    "栏次\t\t1\t栏次\t\t2\t3\t4\n"
+    "一、一般公共预算财政拨款\t1\t{general}\t一、一般公共服务支出\t30\t60.00\t60.00\t\n"
+    "二、政府性基金预算财政拨款\t2\t36.00\t二、卫生健康支出\t31\t96.00\t60.00\t36.00\n"
+    "本年收入合计\t23\t136.00\t本年支出合计\t52\t156.00\t120.00\t36.00\n"
+    "年初财政拨款结转和结余\t24\t40.00\t年末财政拨款结转和结余\t53\t20.00\t20.00\t\n"
+    "一般公共预算财政拨款\t25\t40.00\t\t54\t\t\t\n"
+    "总计\t27\t176.00\t总计\t56\t{total}\t140.00\t36.00\n")
+
+
+def test_a_numbered_summary_table_whose_notes_print_no_identity_adds_up_its_items_and_balances():
+    assert lint_text(SUMMARY_WITHOUT_NOTES.format(general="100.00", total="176.00"), select=["TBL002"]) == []
+    found = lint_text(SUMMARY_WITHOUT_NOTES.format(general="109.00", total="167.00"), select=["TBL002"])
+    assert {f.message.split(":")[0] for f in found} == {
+        "本年收入合计 = the sum of the numbered items above it", "支出总计 = 本年支出合计 and the balances below it"}

@@ -995,6 +995,9 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
                 return
             rows.append(row)
     table.rows = rows
+    if not any(identity.axis == "行" for identity in table.identities):  # no 注 prints them: the items add up
+        table.identities.extend(_item_sums([row for row in rows if row.side == "收入"], "本年收入合计", "收入总计")
+                                + _item_sums([row for row in rows if row.side == "支出"], "本年支出合计", "支出总计"))
 
 
 def _starts_item_row(tokens: list[_Token]) -> bool:
@@ -1100,10 +1103,10 @@ def _side_of(name: _Token, name_cells: dict[str, set[int]]) -> str | None:
 
 
 def _item_sums(rows: list[Row], subtotal: str, total: str) -> list[Identity]:
-    """The identities of one side of an unnumbered 收支总表: its ``subtotal`` (本年收入合计) is the sum of
+    """The identities of one side of a 收支总表 whose notes print none: its ``subtotal`` (本年收入合计) is the sum of
     the numbered items above it; its ``total`` (收入总计, or 总计) is the subtotal plus the balances
-    carried in or over between them (上年结转, 年初结转和结余, 结转下年 …), whose own numbered items
-    ("年初财政拨款结转和结余" then "一、一般公共预算财政拨款") break them down and are not added again."""
+    carried in or over between them (上年结转, 年初结转和结余, 结转下年 …), whose own items, numbered or
+    naming a fund ("年初财政拨款结转和结余" then "一、一般公共预算财政拨款"), break them down and are not added again."""
     names = [row.plain_name for row in rows]
     if subtotal not in names:
         return []
@@ -1122,7 +1125,9 @@ def _item_sums(rows: list[Row], subtotal: str, total: str) -> list[Identity]:
         if _CARRIED.match(row.plain_name):
             added.append(row)
             carried = True
-        elif not (carried and _ITEM.match(row.name)):
+        elif not (row.name or row.values or row.loose):
+            continue  # an empty line of the other side's rows
+        elif not (carried and (_ITEM.match(row.name) or "财政拨款" in row.plain_name)):
             return found  # a row of another kind between them: what the total adds up is not known
     found.append(Identity("行", rows[end].line_no, tuple((1, row.line_no) for row in added),
                           N_("收入总计 = 本年收入合计 and the balances below it") if subtotal.startswith("本年收入")
