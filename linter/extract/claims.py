@@ -1253,8 +1253,15 @@ def _side_of_total(key, claims: ClaimSet) -> Stated | None:
     it: "收入预算总计3250.5万元，支出预算总计3250.5万元。…支出包括：教育支出2900万元，…"."""
     if key is None or key[1] not in ("收入", "支出"):
         return None
-    return next((v for v in reversed(claims.values) if v.key == (key[0], "收支总计")
-                 and clean_name(v.name).startswith(key[1])), None)
+    return next((v for v in reversed(claims.values) if v.key == (key[0], "收支总计") and _names_side(v.name, key[1])), None)
+
+
+def _names_side(name: str, side: str) -> bool:
+    """Whether a name of the 收支总计 names ``side`` (收入 or 支出): by name, or both sides at once
+    ("财政拨款收支预算", "收、支总计")."""
+    name = clean_name(name)
+    other = "支出" if side == "收入" else "收入"
+    return side in name or (("收支" in name or "收、支" in name) and other not in name)
 
 
 _DIGIT = compile_re(r"\d")
