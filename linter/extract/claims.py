@@ -933,6 +933,8 @@ def _has_malformed_number(claim) -> bool:
 _SUBJECT_LINE = compile_re(r"[(（][类款项][)）]")
 _NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
+#: A sentence naming a quantity whose parts follow ("本年支出中：", "支出包括："), stated earlier in its paragraph.
+_NAMED_LIST = compile_regex(r"(?P<name>[\p{Han}“”、]{2,24}?)(?:中|包括|主要包括)[：:]")
 _LEAD_MARKER = compile_regex(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
 #: Quick tests of the first character before the patterns above, which run slowly, a line or a
 #: sentence at a time: no list number opens with a Han character, a lead marker opens with a space,
@@ -1032,6 +1034,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             state.last_value = None  # "按项目类型，分为货物、工程和服务三种类型。其中：…": a whole not stated
         if "其中" in text and _OPEN_QIZHONG.search(text):
             state.pending_whole = _open_breakdown(_whole_before(tokens, len(tokens), state), claims, state)
+        elif text.endswith(("：", ":")) and (named := _NAMED_LIST.fullmatch(text)):
+            state.pending_whole = _open_breakdown(_named_whole(named.group("name"), state, claims), claims, state)
         return
     found = parse_sentence(tokens)
     breakdown = pending = state.pending_whole
@@ -1212,6 +1216,17 @@ def _in_brackets(text: str, position: int) -> bool:
 def _opens_list(tokens: list[ClaimToken], main_use: int) -> bool:
     """"主要用于以下方面：" introduces a list that runs on over the next sentences."""
     return main_use + 1 < len(tokens) and tokens[main_use + 1].type == "_COLON"
+
+
+def _named_whole(name: str, state: _Context, claims: ClaimSet) -> Stated | None:
+    """The last statement in the paragraph being read of the quantity ``name`` names, in any scope when
+    the name says none ("…本年收入5070.50万元，本年支出4857.80万元。本年支出中：")."""
+    key = quantity_key(name, state.scope)
+    if key is None:
+        return None
+    scoped = scope_of(name) is not None
+    return next((v for v in reversed(claims.values) if v.number.start >= state.line_start and v.key
+                 and (v.key == key if scoped else v.key[1] == key[1])), None)
 
 
 def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> Breakdown | None:
