@@ -946,9 +946,13 @@ _ITEM_MARKER = compile_regex(r"^\s*(?:[(（]\s*([一二三四五六七八九十]
 
 
 def _budget_before(tokens: list[ClaimToken], index: int) -> bool:
-    """Whether the amount last stated before token ``index`` is a budget figure ("预算为20万元")."""
+    """Whether the amount last stated before token ``index`` is a budget figure ("预算为20万元", "“三公”经费
+    预算11324.44万元")."""
     amount = next((i for i in range(index - 1, -1, -1) if tokens[i].type == "AMOUNT"), None)
-    return amount is not None and amount > 0 and tokens[amount - 1].type == "BUDGET_IS"
+    if amount is None or amount == 0:
+        return False
+    before = tokens[amount - 1]
+    return before.type == "BUDGET_IS" or (before.type == "NAME" and _BUDGET_SUFFIX.search(before.text) is not None)
 
 
 def _marker_before(tokens: list[ClaimToken], stated: Stated) -> tuple[str, int] | None:
