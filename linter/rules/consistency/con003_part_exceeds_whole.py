@@ -21,7 +21,8 @@ class PartExceedsWhole(Rule):
     一般公共预算财政拨款收入 is part of 财政拨款收入, which is part of 收入合计 and of
     财政拨款收、支总计; 人员经费 is part of 基本支出, and so on. Last year's amounts follow
     from this year's and the stated changes ("比2021年度增加28.75万元"), so two changes that
-    contradict each other show up as a part exceeding its whole last year.
+    contradict each other show up as a part exceeding its whole last year; only changes against
+    the same figure of last year are compared (its 决算, its 预算数 or its 执行数).
 
     The procurement reserved for 小微企业 is part of that reserved for 中小企业: its 预留 budget
     ("面向小微企业预留政府采购项目预算金额") and the amount awarded in it
@@ -69,19 +70,20 @@ class PartExceedsWhole(Rule):
                       whole=whole_words, whole_amount=format_amount(whole.value), whole_unit=whole.unit),
                     related=related(document, (_("whole"), whole)),
                 )
-        previous = {}
+        previous = {}  # by quantity and what of last year it is compared with (its 决算, 预算 or 执行数)
         for change in claims.changes:
             now = current.get(change.key) if change.key else None
-            if now is None or change.key in previous or change.delta.malformed or not same_unit(now.number, change.delta):
+            if now is None or (change.key, change.basis) in previous or change.delta.malformed \
+                    or not same_unit(now.number, change.delta):
                 continue
             delta = amount(change.delta, tolerances)
             value = amount(now.number, tolerances)
-            previous[change.key] = (change, now, value - delta if change.sign > 0 else value + delta)
-        for part_key, (change, now, before) in previous.items():
+            previous[(change.key, change.basis)] = (change, now, value - delta if change.sign > 0 else value + delta)
+        for (part_key, basis), (change, now, before) in previous.items():
             wholes = [
                 (whole_key, whole_change, whole_now, whole_before)
-                for whole_key, (whole_change, whole_now, whole_before) in previous.items()
-                if is_part_of(part_key, whole_key) and same_unit(now.number, whole_now.number)
+                for (whole_key, whole_basis), (whole_change, whole_now, whole_before) in previous.items()
+                if whole_basis == basis and is_part_of(part_key, whole_key) and same_unit(now.number, whole_now.number)
                 and before.lo > whole_before.hi + tolerances.tail_per_item
             ]
             if wholes:  # one finding per part, against the smallest whole it exceeds
