@@ -485,14 +485,16 @@ def test_an_identity_wrapped_over_two_note_lines_is_read(note):
 
 
 def test_a_list_of_tables_in_the_contents_is_no_table_but_a_title_alone_still_is():
-    contents = "目  录\n第二部分 2019年度部门决算表\n表2 收入决算表\n表3 支出决算表\n第三部分 情况说明\n"
+    contents = "某局2019年度部门决算公开目录\n第二部分 2019年度部门决算表\n表二：收入决算表\n表三：支出决算表\n第三部分 情况说明\n"
+    body = "一、收入支出决算总体情况说明\n本年收入合计25.40万元。\n"
     table = ("表3 支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n"
              "合计\t\t25.40\t25.40\t\n2080501\t行政单位离退休\t25.40\t25.40\t\n")
-    tables = tables_of(contents + table)
-    assert [(t.number, len(t.rows)) for t in tables] == [(2, 0), (3, 2)]  # 表2 is never printed: an image?
-    assert tables[0].problem is not None
-    (finding,) = lint_text(contents + table, select=["TBL001"])
-    assert "表2" in finding.message  # not 表3's listing
+    assert [(t.number, len(t.rows)) for t in tables_of(contents + body + table)] == [(3, 2)]
+    image = "表2 收入决算表\n"  # a title alone in the body: the table may be an image
+    tables = tables_of(contents + body + image + table)
+    assert [(t.number, len(t.rows)) for t in tables] == [(2, 0), (3, 2)] and tables[0].problem is not None
+    (finding,) = lint_text(contents + body + image + table, select=["TBL001"])
+    assert "表2" in finding.message
 
 
 def test_a_space_separated_table_without_column_numbers_whose_rows_fill_every_titled_column():
@@ -567,3 +569,12 @@ def test_a_numbered_summary_table_whose_notes_print_no_identity_adds_up_its_item
     found = lint_text(SUMMARY_WITHOUT_NOTES.format(general="109.00", total="167.00"), select=["TBL002"])
     assert {f.message.split(":")[0] for f in found} == {
         "本年收入合计 = the sum of the numbered items above it", "支出总计 = 本年支出合计 and the balances below it"}
+
+
+@pytest.mark.parametrize("title", ["表五 北京市某局2025年一般公共预算支出情况表", "表五：北京市某局2025年一般公共预算支出情况表",
+                                   "附表五 北京市某局2025年一般公共预算支出情况表", "北京市某局2025年一般公共预算支出情况表（表五）"])
+def test_a_table_numbered_with_a_chinese_numeral_is_found(title):
+    text = (f"{title}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n"
+            "合计\t\t100.00\t80.00\t20.00\n204\t公共安全支出\t100.00\t80.00\t20.00\n")
+    (table,) = tables_of(text)
+    assert (table.number, table.kind, table.problem) == (5, "一般公共预算支出表", None)

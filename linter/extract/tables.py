@@ -28,7 +28,7 @@ from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.i18n import N_, _
 from linter.normalise.flow import OneForOne, is_page_number, running_titles
 from linter.normalise.position import SourceText
-from linter.numerals import decimal_int, is_decimal_int
+from linter.numerals import chinese_int, decimal_int, is_decimal_int
 from linter.patterns import compile_re
 
 #: Kinds of table, in the order the checks refer to them.
@@ -101,12 +101,14 @@ _DECIMALS = compile_re(r"\d\.\d")
 #: A decimal point between digits, full-width or not (in a line not made half-width).
 _DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 
-_TITLE = compile_re(r"^(?P<title>\S.*?表)\s*[（(]\s*表\s*(?P<number>\d{1,2})\s*[）)]$")
+#: A table's number: digits, or a Chinese numeral ("表五", "表十一", as Beijing prints them).
+_NUMBER_WORDS = r"(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})"
+_TITLE = compile_re(rf"^(?P<title>\S.*?表)\s*[（(]\s*表\s*{_NUMBER_WORDS}\s*[）)]$")
 #: A table's number alone on a line, under its wrapped title ("（表6）").
 _WRAPPED_NUMBER = compile_re(r"[（(]\s*表\s*\d{1,2}\s*[)）]")
 #: A table title's note that the table is published elsewhere ("（略，详见附件）", "(见附件)").
 _ELSEWHERE = compile_re(r"\s*[(（](?:略|详见|见附件|另行)[^()（）]{0,20}[)）]$")
-_BUDGET_TITLE = compile_re(r"^表\s*(?P<number>\d{1,2})(?:\s*[.．、]\s*|\s+(?=\S.*表$))(?P<title>\S.*)$")
+_BUDGET_TITLE = compile_re(rf"^附?表\s*{_NUMBER_WORDS}(?:\s*[.．、:：]\s*|\s+(?=\S.*表$))(?P<title>\S.*)$")
 #: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
 _PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
 #: The unit line of a table ("单位：万元", "金额单位：元").
@@ -383,7 +385,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         if kind != PERFORMANCE:
             _parse(table, lines, body)
         tables.append(table)
-    tables = _without_listings(tables)
+    tables = _without_listings(tables, _contents(lines, stripped_lines))
     units = {table.unit for table in tables if table.unit}
     for table in tables:
         if table.unit is None and len(units) == 1:
@@ -392,18 +394,32 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
     return tables
 
 
-def _without_listings(tables: list[Table]) -> list[Table]:
-    """The tables without the entries of a list of tables (a 目录's "表1 收入支出决算总表" …): a title
-    with nothing under it whose table comes later with rows."""
+def _without_listings(tables: list[Table], contents: tuple[int, int]) -> list[Table]:
+    """The tables without the entries of a list of tables: a title with nothing under it inside the
+    document's 目录 (``contents``: its original offsets), or one whose table comes later with rows."""
     later_with_rows: set[tuple[str, int | None]] = set()
     kept = []
     for table in reversed(tables):
-        listed = not table.rows and not table.explanation and not table.identities and table.unit is None
-        if not (listed and (table.kind, table.number) in later_with_rows):
+        bare = table.end == table.title_end and not (table.rows or table.explanation or table.identities or table.unit)
+        if not (bare and (contents[0] <= table.title_start < contents[1] or (table.kind, table.number) in later_with_rows)):
             kept.append(table)
         if table.rows:
             later_with_rows.add((table.kind, table.number))
     return kept[::-1]
+
+
+def _contents(lines: list[tuple[int, str]], stripped_lines: list[str]) -> tuple[int, int]:
+    """Original offsets ``[start, end)`` of the document's 目录: from its heading ("目 录") to its first
+    sentence; empty when it has none."""
+    heading = next((i for i, line in enumerate(stripped_lines) if _CONTENTS.fullmatch(line)), None)
+    if heading is None:
+        return 0, 0
+    end = next((i for i in range(heading + 1, len(lines)) if "。" in stripped_lines[i]), len(lines))
+    return lines[heading][0], lines[end][0] if end < len(lines) else lines[-1][0] + len(lines[-1][1])
+
+
+#: The heading of a document's contents.
+_CONTENTS = compile_re(r"[^\s，。]{0,40}目\s*录[:：]?")
 
 
 def _grid_rows(lines: list[tuple[int, str]], stripped_lines: list[str], body: list[int]) -> list[int]:
@@ -444,7 +460,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
                 index, (offset, raw) = previous, lines[previous]  # "…基本支出决算明细表⏎（表6）": the title wrapped
                 normal = _HALF_WIDTH(stripped_lines[previous]) + normal
                 match = _TITLE.match(normal)
-        number = int(match.group("number")) if match else None
+        number = _table_number(match.group("number")) if match else None
         if match is None and stripped.endswith("表") and _unit_line_follows(stripped_lines, index):
             match = _PLAIN_TITLE.match(normal)
         if match:
@@ -466,6 +482,11 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         if _is_part(stripped):
             current_kind = None
     return starts
+
+
+def _table_number(text: str) -> int | None:
+    """A table's number, printed in digits or as a Chinese numeral ("十一")."""
+    return int(text) if text.isdigit() else chinese_int(text)
 
 
 def _is_part(line: str) -> bool:
@@ -1526,7 +1547,7 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
         return None
     normal = _HALF_WIDTH(title).strip()
     numbered = _TITLE.match(normal) or _BUDGET_TITLE.match(normal)
-    number = int(numbered.group("number")) if numbered else grid.number
+    number = _table_number(numbered.group("number")) if numbered else grid.number
     table = Table(kind, number, title, grid.title_start, grid.title_end, grid.title_start, grid.title_start,
                   unit=grid.unit or None)
     if kind == PERFORMANCE or not grid.row_starts:
