@@ -15,8 +15,10 @@ from linter.patterns import compile_regex
 _CODED = compile_regex(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6})(?![\d.,])[ \t]*(?=\p{Han})")
 _GLOSSARY_HEADING = compile_regex(r"^.{0,12}名词解释\s*$", regex.MULTILINE)
 _SUBJECT_ITEM = compile_regex(r"^.{0,12}支出功能分类科目.*$", regex.MULTILINE)
-#: The next item of the glossary's outer list ("(十一)结余分配") or the next part.
-_NEXT_ITEM = compile_regex(r"^(?:\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+部分|附件)", regex.MULTILINE)
+#: The next item of the glossary's outer list, marked as the subjects' item is ("(十一)结余分配" after
+#: "(十)本部门使用的…", "九、…" after "八、本部门使用的…", "12." after "11."), or the next part.
+_OUTER_MARKS = (r"\([一二三四五六七八九十]+\)", r"[一二三四五六七八九十]+、", r"\d{1,2}[.、](?!\d)")
+_NEXT_ITEMS = {mark: compile_regex(rf"^(?:{mark}|第[一二三四五六七八九十]+部分|附件)", regex.MULTILINE) for mark in _OUTER_MARKS}
 _LEVEL = compile_regex(r"\s*\((类|款|项)\)")
 #: A name the glossary explains is marked with its level, defined ("事业运行：反映…"), listed ("事业运行、
 #: 其他宣传事务支出(项)", "宣传事务(款)事业运行") or on a line of its own; one inside an explanation
@@ -85,7 +87,8 @@ class SubjectUse:
         item = _SUBJECT_ITEM.search(self.text, heading.end())
         if item is None:
             return None
-        following = _NEXT_ITEM.search(self.text, item.end())
+        mark = next((mark for mark in _OUTER_MARKS if regex.match(mark, item.group())), _OUTER_MARKS[0])
+        following = _NEXT_ITEMS[mark].search(self.text, item.end())
         return item.start(), following.start() if following else len(self.text)
 
     @cached_property
