@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from linter.normalise import MappedText, SourceText, build_flow
-from linter.normalise.markdown import pipe_tables_as_tabs
+from linter.normalise.markdown import markup_as_spaces, pipe_tables_as_tabs
 from linter.normalise.position import Position
 from linter.read import SourceFile
 
@@ -31,7 +31,8 @@ class Document:
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.path = source.path
-        text, self.markdown_rows = pipe_tables_as_tabs(source.text) if source.is_text else (source.text, frozenset())
+        text = markup_as_spaces(source.text) if source.path.lower().endswith((".md", ".markdown")) else source.text
+        text, self.markdown_rows = pipe_tables_as_tabs(text) if source.is_text else (text, frozenset())
         self.original = SourceText(text)
         self._derived: dict = {}
 

@@ -89,6 +89,19 @@ def test_markdown_table_rows_become_tab_separated_one_character_for_one():
     assert pipe_tables_as_tabs("没有表格的文本\n") == ("没有表格的文本\n", frozenset())
 
 
+def test_a_markdown_files_heading_and_bold_marks_and_cell_breaks_become_spaces():
+    """pandoc's Markdown: "## 四、…", "**表3 支出决算表**" and "<br>" inside a cell are markup, read as
+    spaces one for one (so positions stay), in a Markdown file only."""
+    text = ("## 四、财政拨款收入支出决算总体情况说明\n\n**表3 支出决算表**\n\n单位：万元\n\n"
+            "| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n| 栏次 |  | 1 | 2 | 3 |\n"
+            "|  | 合计 | 88.62 | 88.62 |  |\n| 2080505 | 机关事业单位基本养老保险<br>缴费支出 | 88.62 | 88.62 |  |\n")
+    document = Document(decode_bytes(text.encode("utf-8"), "决算.md"))
+    assert len(document.original.text) == len(text) and "##" not in document.flow.text
+    (table,) = document.tables
+    assert table.number == 3 and table.problem is None and table.rows[-1].name == "机关事业单位基本养老保险缴费支出"
+    assert "**" in Document(decode_bytes(text.encode("utf-8"), "决算.txt")).original.text
+
+
 def test_wrapped_lines_of_a_text_extracted_with_its_layout_are_joined():
     """pdftotext -layout and pdfplumber's layout mode pad table rows with runs of spaces to the
     page's width: they must not make a wrapped numbered line look like a short heading."""

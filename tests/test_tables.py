@@ -578,3 +578,12 @@ def test_a_table_numbered_with_a_chinese_numeral_is_found(title):
             "合计\t\t100.00\t80.00\t20.00\n204\t公共安全支出\t100.00\t80.00\t20.00\n")
     (table,) = tables_of(text)
     assert (table.number, table.kind, table.problem) == (5, "一般公共预算支出表", None)
+
+
+@pytest.mark.parametrize("note", ["注：本表1栏=2栏+3栏。", "注：1栏=（2+3）栏", "注：1栏各行=2栏各行+3栏各行"])
+def test_a_column_identity_is_read_with_or_without_a_mark_after_each_term(note):
+    text = ("支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n"
+            "合计\t\t1383.95\t844.75\t539.20\n207\t文化旅游体育与传媒支出\t1383.95\t844.75\t539.20\n" + note + "\n")
+    (table,) = tables_of(text)
+    assert [(i.target, i.terms) for i in table.identities if i.axis == "栏"] == [(1, ((1, 2), (1, 3)))]
+    assert lint_text(text, select=["TBL002"]) == []

@@ -121,10 +121,13 @@ _ENUMERATION = compile_re(r"^(?:[-*•]|[一二三四五六七八九十]+、|[�
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
 _PART = compile_re(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
 _PART_FIRST = "第附一二三四五六七八九十"
-_ROW_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*行\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*行")
+#: An identity of rows or of columns a note prints: "31行=（27+28+29）行", also each term with its mark
+#: ("1栏=2栏+3栏+4栏"); group 1 is the target, group 2 the terms.
+_TERMS = r"\(?[\d+\-.…、\s]+?\)?\s*{mark}(?:\s*[+\-]\s*\d+\s*{mark})*"
+_ROW_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*行\s*=\s*(" + _TERMS.format(mark="行") + ")")
 #: A note line ending inside an identity ("31 行＝（27＋28", "32 行＝", "…行；31"): it goes on on the next line.
 _UNFINISHED_IDENTITY = compile_re(r"(?<!\d)\d+\s*[行栏](?:各行)?\s*=\s*\(?[\d+\-.…、\s]*$|[;；]\s*\d+\s*$")
-_COLUMN_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*\(?([\d+\-.…、\s]+?)\)?\s*栏")
+_COLUMN_IDENTITY = compile_re(r"(?<!\d)(\d+)\s*栏(?:各行)?\s*=\s*(" + _TERMS.format(mark="栏(?:各行)?") + ")")
 _TOTAL_NAMES = ("合计", "总计")
 #: Longest range an identity may abbreviate ("32+33+…+57"); no table has more rows or columns.
 _MAX_RANGE = 1000
