@@ -149,6 +149,29 @@ def test_word_table_in_yuan_is_compared_with_the_narratives_wan_yuan(tmp_path):
         assert [f["code"] for f in findings(str(path))] == codes
 
 
+def test_word_table_whose_title_and_unit_stand_in_its_first_rows(tmp_path):
+    """A table pasted from Excel prints its title and unit line in merged first rows, under the
+    previous table's note: the title is the table's, not the note's, and the unit is read."""
+    table = [["一般公共预算财政拨款支出决算表", "", "", "", ""], ["部门：某局", "", "", "", "单位：元"],
+             ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+             ["", "合计", "1,000,000.00", "600,000.00", "400,000.00"],
+             ["201", "一般公共服务支出", "1,000,000.00", "600,000.00", "400,000.00"]]
+    text = "五、一般公共预算财政拨款支出决算情况说明\n一般公共服务(类)支出{amount}万元。"
+    for amount, codes in (("100.00", []), ("110.00", ["TBL006"])):
+        path = tmp_path / f"草稿{amount}.docx"
+        document = docx.Document(str(write_docx(path, None, text=text.format(amount=amount))))
+        document.add_paragraph("注：本表反映部门本年度取得的各项收入情况。")
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+        grid.cell(0, 0).merge(grid.cell(0, 4))
+        document.save(str(path))
+        found = findings(str(path))
+        assert [f["code"] for f in found] == codes
+        assert all(f["location"]["label"].startswith("paragraph") for f in found)
+
+
 def test_word_summary_table_without_line_numbers_is_checked_by_the_sums_of_its_layout(tmp_path):
     """A 预算's 收支总表 (项目 预算数 项目 预算数, no 行次): 本年收入合计 is the sum of the items above it."""
     table = [["项目", "预算数", "项目", "预算数"],

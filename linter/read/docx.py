@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from linter.patterns import compile_re
 from linter.read.decode import SourceFile
 from linter.read.extracted import ExtractedText, refusing_broken, unit_of
 from linter.read.location import Location
@@ -67,9 +68,10 @@ def _add_document(out: ExtractedText, path: Path) -> None:
             table_number += 1
             table = docx.table.Table(element, document)
             rows = _table_cells(table)
-            title, start = _title(recent)
-            unit = next((u for u in (unit_of(text) for text, _ in reversed(recent)) if u), "")
-            out.table(title, unit, rows, lambda r, c, n=table_number: Location(table=n, row=r + 1, column=c + 1),
+            first, inside = _lines_atop(out, rows, table_number)  # a title and unit line in the table's first rows
+            title, start = _title(inside or recent)
+            unit = next((u for u in (unit_of(text) for text, _ in reversed(inside + recent)) if u), "")
+            out.table(title, unit, rows[first:], lambda r, c, n=table_number, f=first: Location(table=n, row=r + f + 1, column=c + 1),
                       title_at=(start, start + len(title)) if title else None)
             recent = []
 
@@ -105,15 +107,39 @@ def _shown_text(paragraph) -> str:
     return "".join(parts)
 
 
+def _lines_atop(out: ExtractedText, rows: list[list[str]], table_number: int) -> tuple[int, list[tuple[str, int]]]:
+    """The table's first rows that hold its title or unit line, as a table pasted from Excel prints
+    them (one merged cell, or the unit beside the department): added as lines; how many, and
+    their texts with their offsets."""
+    first, lines = 0, []
+    while first < len(rows):
+        cells = [(column, text) for column, text in enumerate(rows[first]) if text.strip()]
+        if not cells or not (len(cells) == 1 and not _AMOUNT.search(cells[0][1])
+                             or len(cells) <= 3 and any(unit_of(text) for _, text in cells)):
+            break
+        for column, text in cells:
+            lines.append((text, out.line(text, Location(table=table_number, row=first + 1, column=column + 1))))
+        first += 1
+    return first, lines
+
+
+#: An amount in a cell: a row holding one is no title.
+_AMOUNT = compile_re(r"\d[\d,]*\.\d")
+
+
 def _title(paragraphs: list[tuple[str, int]]) -> tuple[str, int]:
-    """The table's title and its offset: the last of the few paragraphs before the table that
-    names a kind of table."""
+    """The table's title and its offset: the last of the few paragraphs before the table (or lines
+    atop it) that names a kind of table, and is no note ("注：本表反映…收入情况。")."""
     from linter.extract.tables import table_kind
 
     for text, start in reversed(paragraphs[-4:]):
-        if table_kind(text) and not unit_of(text) and len(text) < 60:
+        if table_kind(text) and not unit_of(text) and len(text) < 60 and not _NOTE.match(text):
             return text, start
     return "", 0
+
+
+#: A note or explanation under a table, or a sentence: never a title.
+_NOTE = compile_re(r"^\s*(?:注|说明)|.*[。；]\s*$")
 
 
 def _table_cells(table) -> list[list[str]]:
