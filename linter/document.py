@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from linter.i18n import _
 from linter.normalise import MappedText, SourceText, build_flow
 from linter.normalise.markdown import markup_as_spaces, pipe_tables_as_tabs
 from linter.normalise.position import Position
@@ -22,6 +23,12 @@ class Span:
     quote: str
     #: Page, paragraph or cell of a PDF, Word or Excel document (None in a text file).
     where: object = None
+
+    @property
+    def place(self) -> str:
+        """Where the span starts, as a message names it: "line 12" in a text file, "page 3, line 4,
+        col 5", "table 2, row 3, col 4" or "表1!C7" in a PDF, Word or Excel file."""
+        return self.where.label() if self.where is not None else _("line {line}", line=self.start.line)
 
 
 class Document:

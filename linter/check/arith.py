@@ -693,12 +693,12 @@ class Conflict:
         return self.difference <= self.allowance
 
     def explain(self, document) -> str:
-        """"X is A万元 here but B万元 at line N"."""
-        line = document.span(self.first.number.start, self.first.number.end).start.line
-        return _("{quantity} is {amount}{unit} here but {first}{first_unit} at line {line}",
+        """"X is A万元 here but B万元 at line N" (or at the page, paragraph or cell of a PDF, Word or Excel file)."""
+        place = document.span(self.first.number.start, self.first.number.end).place
+        return _("{quantity} is {amount}{unit} here but {first}{first_unit} at {place}",
                  quantity=describe(self.later.key), amount=format_amount(self.later.number.value),
                  unit=self.later.number.unit, first=format_amount(self.first.number.value),
-                 first_unit=self.first.number.unit, line=line)
+                 first_unit=self.first.number.unit, place=place)
 
 
 def _majority(statements: list[Stated]) -> Stated:

@@ -218,6 +218,8 @@ class ClaimSet:
     completion_groups: list[CompletionGroup] = field(default_factory=list)
     #: Whether the document is a 预算 (its title says so): its figures of the year are budgets.
     budget_document: bool = False
+    #: Whether it is a 决算 (its title says so): a figure named a budget is not the year's amount.
+    final_document: bool = False
 
 
 # ---------------------------------------------------------------------------
@@ -945,14 +947,15 @@ _LEAD_MARKER_FIRST = compile_re(r"[\s(（第一二三四五六七八九十]")
 _ITEM_MARKER = compile_regex(r"^\s*(?:[(（]\s*([一二三四五六七八九十]+|\d{1,2})\s*[)）]|([一二三四五六七八九十]+|\d{1,2})([、.．]))(?!\d)")
 
 
-def _budget_before(tokens: list[ClaimToken], index: int) -> bool:
-    """Whether the amount last stated before token ``index`` is a budget figure ("预算为20万元", "“三公”经费
-    预算11324.44万元")."""
+def _budget_before(tokens: list[ClaimToken], index: int, final_document: bool) -> bool:
+    """Whether the amount last stated before token ``index`` is a budget figure ("预算为20万元", and in a
+    决算 "“三公”经费预算11324.44万元", which in a 预算 is the year's amount)."""
     amount = next((i for i in range(index - 1, -1, -1) if tokens[i].type == "AMOUNT"), None)
     if amount is None or amount == 0:
         return False
     before = tokens[amount - 1]
-    return before.type == "BUDGET_IS" or (before.type == "NAME" and _BUDGET_SUFFIX.search(before.text) is not None)
+    return before.type == "BUDGET_IS" or (
+        final_document and before.type == "NAME" and _BUDGET_SUFFIX.search(before.text) is not None)
 
 
 def _marker_before(tokens: list[ClaimToken], stated: Stated) -> tuple[str, int] | None:
@@ -983,7 +986,8 @@ def _item_marker(text: str) -> tuple[str, int] | None:
 def extract_claims(document) -> ClaimSet:
     """All claims of ``document``'s narrative, with their context resolved."""
     title = TITLE_YEAR.search(document.flow.text)
-    claims = ClaimSet(budget_document=title is not None and title.group(2) == "预算")
+    claims = ClaimSet(budget_document=title is not None and title.group(2) == "预算",
+                      final_document=title is not None and title.group(2) == "决算")
     state = _Context()
     offset = 0
     for line in document.flow.text.split("\n"):
@@ -1062,7 +1066,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     bracketed: tuple[int, Breakdown | None] = (-1, None)  # the bracket being read and the whole it breaks down
     # "“三公”经费预算为20万元，其中：…公务接待费9万元，…": the parts of a budget are budget figures,
     # no statements of the quantities they name.
-    budget_parts = qizhong is not None and _budget_before(tokens, qizhong)
+    budget_parts = qizhong is not None and _budget_before(tokens, qizhong, claims.final_document)
     for n, (first, last, claim) in enumerate(found):
         if budget_parts and first > qizhong and isinstance(claim, Stated):
             continue

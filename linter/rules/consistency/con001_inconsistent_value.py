@@ -67,9 +67,9 @@ class InconsistentValue(Rule):
             yield self.finding(
                 document,
                 document.span(closing.start, closing.end),
-                _("the item's total is {amount}{unit} here but its heading says {first}{unit} at line {line}",
+                _("the item's total is {amount}{unit} here but its heading says {first}{unit} at {place}",
                   amount=format_amount(closing.value), unit=closing.unit, first=format_amount(lead.value),
-                  line=place.start.line),
+                  place=place.place),
                 expected=f"{lead.text}{lead.unit}",
                 related=related(document, (_("amount in the item heading"), lead)),
             )

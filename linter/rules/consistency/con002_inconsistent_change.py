@@ -64,13 +64,13 @@ class InconsistentChange(Rule):
                 before = first.sign * first.delta.value
                 now = later.sign * later.delta.value
                 if abs(before - now) > tolerances.tail_per_item + 1e-9:
-                    line = document.span(first.delta.start, first.delta.end).start.line
+                    place = document.span(first.delta.start, first.delta.end).place
                     yield self.finding(
                         document,
                         document.span(later.delta.start, later.delta.end),
-                        _("the change of {quantity} is {now:+.2f}{unit} here but {before:+.2f}{first_unit} at line {line}",
+                        _("the change of {quantity} is {now:+.2f}{unit} here but {before:+.2f}{first_unit} at {place}",
                           quantity=describe(later.key), now=now, unit=later.delta.unit, before=before,
-                          first_unit=first.delta.unit, line=line),
+                          first_unit=first.delta.unit, place=place),
                         expected=f"{format_amount(abs(before))}{first.delta.unit}",
                         related=related(document, (_("first stated"), first.delta)),
                     )
@@ -119,9 +119,9 @@ class InconsistentChange(Rule):
             document,
             document.span(later.delta.start, later.delta.end),
             _("the change of {quantity} is {now:+.2f}{unit} here but that of {other} is {before:+.2f}{unit} at "
-              "line {line}, and the two must be equal: {reason}",
+              "{place}, and the two must be equal: {reason}",
               quantity=describe(later.key), now=now, unit=later.delta.unit, other=describe(first.key),
-              before=before, line=document.span(first.delta.start, first.delta.end).start.line, reason=reason),
+              before=before, place=document.span(first.delta.start, first.delta.end).place, reason=reason),
             expected=f"{format_amount(abs(before))}{first.delta.unit}",
             related=related(document, (_("change of {quantity}", quantity=describe(first.key)), first.delta)),
         )

@@ -105,8 +105,8 @@ class InconsistentCount(Rule):
             yield self.finding(
                 document,
                 document.source_span(count.start, count.end),
-                _("{what} is {value} here but {other} at line {line}", what=_(count.what), value=count.value,
-                  other=earlier.value, line=place.start.line),
+                _("{what} is {value} here but {other} at {place}", what=_(count.what), value=count.value,
+                  other=earlier.value, place=place.place),
                 expected=str(earlier.value),
                 related=[Related(place, _("first stated"))],
             )
@@ -150,15 +150,15 @@ def _counts_in_columns(original) -> list[_Count]:
     or more, in cells) over the count in its place on the next line."""
     counts = []
     lines = [line for line in original.lines() if line[1].strip()]
-    for (_, labels), (start, row) in zip(lines, lines[1:]):
-        found = [(match.lastgroup, match.start()) for match in _LABEL_CELL.finditer(labels.replace(" ", ""))]
+    for (_label_start, labels), (start, row) in zip(lines, lines[1:]):
+        found = [match.lastgroup for match in _LABEL_CELL.finditer(labels.replace(" ", ""))]
         numbers = _COUNTS_ROW.match(row) if len(found) >= 2 else None
         if numbers is None:
             continue
         cells = list(regex.finditer(r"\d+", row, pos=numbers.start(1)))
         if len(cells) != len(found):
             continue
-        for (group, _), cell in zip(found, cells):
+        for group, cell in zip(found, cells):
             what = _ROW_LABELS[int(group[1:])][1]
             counts.append(_Count(what, int(cell.group()), start + cell.start(), start + cell.end()))
     return counts

@@ -88,10 +88,10 @@ class InconsistentProjectAmount(Rule):
             document,
             document.span(wrong.amount.start, wrong.amount.end),
             _("{stage} states {count} projects involving {amount}{unit}, but {other_stage} states the same "
-              "{count} projects involving {other}{unit} (line {line}): the same projects involve the same "
+              "{count} projects involving {other}{unit} ({place}): the same projects involve the same "
               "money, so an amount or a count is wrong",
               stage=wrong.name, count=wrong.count, amount=wrong.amount.text, unit=wrong.amount.unit,
-              other_stage=reference.name, other=reference.amount.text, line=place.start.line),
+              other_stage=reference.name, other=reference.amount.text, place=place.place),
             expected=reference.amount.text,
             related=[Related(place, _("the same projects"))],
         )

@@ -45,11 +45,11 @@ class DuplicateProjectCode(Rule):
                 continue
             name, code = re.sub(r"\s+", "", match.group("name")), match.group("code")
             if code in seen and seen[code][0] != name:
-                first_name, first_line = seen[code]
+                first_name, first_place = seen[code]
                 yield self.finding(
                     document,
                     document.source_span(offset + match.start("code"), offset + match.end("code")),
-                    _("项目编码 {code} of project {name} is also the code of project {first_name} (line {line}); "
-                      "each project needs its own code", code=code, name=name, first_name=first_name, line=first_line),
+                    _("项目编码 {code} of project {name} is also the code of project {first_name} ({place}); "
+                      "each project needs its own code", code=code, name=name, first_name=first_name, place=first_place),
                 )
-            seen.setdefault(code, (name, document.original.position(offset).line))
+            seen.setdefault(code, (name, document.source_span(offset + match.start("code"), offset + match.end("code")).place))
