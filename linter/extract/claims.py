@@ -1060,6 +1060,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                     and not _in_brackets(text, t.start - offset))
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
+    later_lists = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and i and i != main_use and tokens[i - 1].type == "NAME"}
     opened, whole_marker = False, None
     qizhong_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
     opened_in_brackets = False  # whether the list being read was opened by a 其中 inside brackets
@@ -1092,6 +1093,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
             if breakdown is not None and _opens_list(tokens, main_use):
                 state.list_whole = breakdown
+        elif qizhong is None and (listed := next((i for i in (first - 1, first - 2) if i in later_lists), None)) is not None:
+            breakdown = _main_use_breakdown(tokens, listed, state, claims)  # "收入包括：…；支出包括：…": the next list
         # "公务用车购置及运行维护费30.1万元（购置费0万元，运行维护费30.1万元）": amounts in brackets
         # break down the item before them, not the list the item belongs to.
         sub_item = isinstance(claim, (Stated, Share)) and not opened_in_brackets and _in_brackets(text, tokens[last - 1].start - offset)
