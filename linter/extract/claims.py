@@ -1025,7 +1025,8 @@ class _Context:
     line: str = ""
 
     def enter_heading(self, heading: str) -> None:
-        self.scope = scope_of(heading)
+        # A table's title in a list of tables ("九、财政拨款“三公”经费支出决算表") opens no section of its scope.
+        self.scope = scope_of(heading) if not heading.rstrip().endswith("表") else None
         self.list_whole = self.pending_whole = self.last_value = self.items = None
         self.subject_line = None
         self.group = None
