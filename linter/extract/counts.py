@@ -7,8 +7,9 @@ before "其中"; its parts are the counts in the same classifier up to the end o
 ；), leaving out what brackets hold (a part's own breakdown). A list is read only when nothing can
 make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in it, no part named by an
 attribute that cuts across the others (女, 党员, 本科 …), no change (增加, 比上年 …) or approximation
-(约, 超过 …) in the whole's clause. It is complete when one of its parts
-is the catch-all 其他… ("其他用车0辆"). Every search is bounded, so reading is linear in the text.
+(约, 超过 …) in the whole's clause; a rate ("每平方公里538人") is no part. It is complete when one of its parts
+is the catch-all 其他… ("其他用车0辆"), or when its first parts add up to the whole exactly (it ends there:
+what follows divides the whole another way). Every search is bounded, so reading is linear in the text.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ _OVERLAP = compile_regex(r"含|包括|其中")
 #: Attributes that classify people across the list's own division ("在职人员25人，女性职工15人"):
 #: parts named by one may overlap the others.
 _CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|高级|中级|初级|岁|退役|军转")
+#: Words naming a rate, not a count: "人口密度每平方公里538人", "人均2人".
+_RATE = compile_regex(r"每|人均|平均|密度")
 #: Words that make a whole something else than the total of its parts: a change or an approximation.
 _NOT_A_TOTAL = compile_regex(r"增加|减少|增长|下降|新增|比|较|约|近|超过|逾|余|多|以上|左右")
 #: How far a clause or a list reaches at most (a longer one is no formulaic count).
@@ -79,8 +82,20 @@ def count_lists(text: str) -> list[CountList]:
         listing = _parts(listed, unit, match.end())
         if listing is not None and listing[0]:
             whole = _count(match.group("count"), unit, match.start("count"), match.end("unit"))
-            found.append(CountList(clause.strip() + match.group("noun") or unit, whole, *listing))
+            found.append(CountList(clause.strip() + match.group("noun") or unit, whole, *_up_to_the_whole(whole, *listing)))
     return found
+
+
+def _up_to_the_whole(whole: Number, parts: list[Number], complete: bool) -> tuple[list[Number], bool]:
+    """The parts up to the first ones that add up to the whole exactly, and then complete: counts are
+    exact, so what follows is another division of the whole ("总人口48368人，其中农业人口40556人，城镇人口
+    7812人，街镇常住人口2378人，流动人口542人")."""
+    total = 0.0
+    for index, part in enumerate(parts[:-1], 1):
+        total += part.value
+        if total == whole.value:
+            return parts[:index], True
+    return parts, complete
 
 
 def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | None:
@@ -94,6 +109,8 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
         name = name[_end_of(_PART_START, name):].strip()
         if _CROSS_CUTTING.search(name):
             return None
+        if _RATE.search(name):
+            continue  # "人口密度每平方公里538人": a rate, no part
         parts.append(_count(part.group("count"), unit, offset + part.start("count"), offset + part.end()))
         complete = complete or name.startswith("其他")
     return parts, complete
