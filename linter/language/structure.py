@@ -27,6 +27,8 @@ PART_KINDS = (("基本情况", "概况"), ("概况", "概况"), ("决算表", "�
               ("重点工作", "重点工作完成情况"), ("其他重要事项", "其他重要事项"),
               ("名词解释", "名词解释"), ("附件", "附件"), ("附表", "附件"))
 REQUIRED_KINDS = ("概况", "表", "情况说明")
+#: A part title's closing note on where it is published ("(详见附件)", "（见附件）", "（略）").
+_WHERE_NOTE = compile_regex(r"[(（](?:详见|见|略)[^()（）]{0,10}[)）]$")
 #: The 概况 as a section of another part ("第二部分 2021年度部门决算说明⏎一、部门基本情况").
 OVERVIEW_SECTION = compile_regex(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*\S{0,12}(?:概况|基本情况|主要职能|主要职责)", regex.MULTILINE)
 #: A section title the flow text glued to its first sentence ("…变化情况2024年…", "2021年收入预算总表的
@@ -58,8 +60,9 @@ class Numbered:
 
     @property
     def kind(self) -> str | None:
-        """Which standard part a part heading is ("表" for 部门决算表), or None."""
-        title = self.title.replace(" ", "")
+        """Which standard part a part heading is ("表" for 部门决算表), or None; a note in brackets where
+        to find it ("2021年单位预算报表(详见附件)") does not make it the 附件."""
+        title = _WHERE_NOTE.sub("", self.title.replace(" ", ""))
         for key, kind in reversed(PART_KINDS):
             if key in title:
                 return kind
