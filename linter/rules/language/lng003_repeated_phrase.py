@@ -25,7 +25,7 @@ class RepeatedPhrase(Rule):
     Pasted text leaves a unit doubled, directly or as two equal items of an enumeration.
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
     Reduplications that are words are left alone, and so are copies separated by a space in
-    the file (table cells side by side), copies of a non-word made of the halves of words ("监测预测预警") and
+    the file (table cells side by side), a copy that begins a longer word ("孝感高中高中部"), copies of a non-word made of the halves of words ("监测预测预警") and
     items whose copies end and begin longer words ("合作医疗、医疗救助").
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
 
@@ -61,6 +61,8 @@ class RepeatedPhrase(Rule):
                     continue  # table cells side by side, not a repeat typed in a sentence
                 if not separator and not lex.is_word(unit) and _inside_words(document, first, end_of_copy):
                     continue  # "监测预测预警": 测预, no word, twice across three words
+                if not separator and end_of_copy not in typo_finder(reading_text(document)).boundaries:
+                    continue  # "孝感高中高中部": the copy begins a longer word (高中部), no repeat
                 if separator and _names_a_unit_of(text, match.end()):
                     continue  # "区政府、区政府办公室": an organisation, then one of its offices
                 if separator and not _whole_words(document, match.start(), match.end()):
