@@ -25,6 +25,8 @@ _LABEL = compile_regex(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五�
 _WIDE = {"(": "（", ")": "）", "[": "［", "]": "］"}
 #: Characters quoted beside a bracket in a message.
 CONTEXT = 8
+#: A web page's controls beside a bracket: not the disclosure's text.
+_CHROME = compile_re(r"字体|字号[:：]|关闭窗口|打印本页")
 #: A bracket pair spans at most this many flow lines (wrapped numbered lines, not whole pages).
 MAX_JOINED = 8
 #: A paragraph ending like this is complete; anything else at the end of the file was cut off.
@@ -40,7 +42,8 @@ class UnbalancedBracket(Rule):
     mismatch, and so is a “ closed by an ASCII " or by a second “ ("“三公“经费"; reported once, not
     as two unclosed quotes). A
     closing bracket doubled ("税））") is PUN002's; table rows, whose cells are split over
-    lines, are skipped. Text cut off at the end of the file (an excerpt) gets at most one info.
+    lines, are skipped, and so is a web page's font-size bar copied with the text ("【字体：大 中 小").
+    Text cut off at the end of the file (an excerpt) gets at most one info.
 
     **Anti-pattern**
 
@@ -57,6 +60,8 @@ class UnbalancedBracket(Rule):
 
     def check(self, document, context):
         for start, paragraph, (pairs, problems), last in _joined_paragraphs(document.flow.text):
+            # A web page's font-size bar ("【字体：大 中 小】") copied with the text is no part of it.
+            problems = [(p, c) for p, c in problems if not _CHROME.search(paragraph, max(0, p - CONTEXT), p + CONTEXT)]
             if last and _cut_off(paragraph):
                 openers = [(p, c) for p, c in problems if c in PAIRS]
                 if openers:
