@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from linter.language import lexicon as lex
 from linter.numerals import chinese_int
 from linter.patterns import compile_re, compile_regex
 
@@ -27,6 +28,8 @@ PART_KINDS = (("基本情况", "概况"), ("概况", "概况"), ("决算表", "�
               ("重点工作", "重点工作完成情况"), ("其他重要事项", "其他重要事项"),
               ("名词解释", "名词解释"), ("附件", "附件"), ("附表", "附件"))
 REQUIRED_KINDS = ("概况", "表", "情况说明")
+#: Traditional characters of the parts' titles (概況, 預算表, 決算表, 情況說明, 名詞解釋, 附錄).
+_TRADITIONAL_TITLE = frozenset("況預決說詞釋錄")
 #: A part title's closing note on where it is published ("(详见附件)", "（见附件）", "（略）").
 _WHERE_NOTE = compile_regex(r"[(（](?:详见|见|略)[^()（）]{0,10}[)）]$")
 #: The 概况 as a section of another part ("第二部分 2021年度部门决算说明⏎一、部门基本情况").
@@ -63,6 +66,8 @@ class Numbered:
         """Which standard part a part heading is ("表" for 部门决算表), or None; a note in brackets where
         to find it ("2021年单位预算报表(详见附件)") does not make it the 附件."""
         title = _WHERE_NOTE.sub("", self.title.replace(" ", ""))
+        if not _TRADITIONAL_TITLE.isdisjoint(title):  # "第三部分 2023年度部門決算情況說明": read in simplified
+            title = lex.to_simplified(title)
         for key, kind in reversed(PART_KINDS):
             if key in title:
                 return kind
