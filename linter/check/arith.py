@@ -31,6 +31,16 @@ def amount(number: Number, tolerances: Tolerances) -> Interval:
     return amount_interval(number, tolerances)
 
 
+def unit_scale(number: Number, like: Number) -> float | None:
+    """What ``number``'s amounts are multiplied by to be in ``like``'s unit ("12.35亿元" beside a change
+    of "7,238.38万元": 10000); None when either is not an amount in 元, 万元 or 亿元."""
+    if number.unit == like.unit:
+        return 1.0
+    if number.unit not in _IN_WAN or like.unit not in _IN_WAN:
+        return None
+    return _IN_WAN[number.unit] / _IN_WAN[like.unit]
+
+
 def previous_level(now: Interval, delta: Interval, sign: int) -> Interval:
     """Last year's amount of an amount ``now`` that rose (``sign`` > 0) or fell by ``delta``."""
     return now - delta if sign > 0 else now + delta

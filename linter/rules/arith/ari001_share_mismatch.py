@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from linter.check.arith import (
     QuantityIndex, amount, component_sum, percent_matches, percent_severity, ratio_text, related, same_unit,
-    stated_by_name, truncated, find_typo, typo_finding,
+    stated_by_name, truncated, find_typo, typo_finding, unit_scale,
 )
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, percent_interval
@@ -60,18 +60,22 @@ class ShareMismatch(Rule):
             if whole is None:
                 unstated.append(share)
                 continue
-            if whole.number.malformed or not same_unit(whole.number, share.part.number) or whole.number == share.part.number:
+            scale = unit_scale(whole.number, share.part.number)  # a whole in 亿元, its part in 万元, both in the text
+            if scale != 1.0 and not any(whole is value for value in document.claims.values):
+                scale = None  # a table's total in another unit (its unit line may be the text's)
+            if whole.number.malformed or scale is None or whole.number == share.part.number:
                 continue  # a share of itself: two quantities named alike ("授予中小微型公司的合同金额…占…")
             part = share.part.number
             part_interval = amount(part, tolerances)
+            whole_value = whole.number.value * scale
             if not components:
-                whole_interval = amount(whole.number, tolerances)
+                whole_interval = amount(whole.number, tolerances).scaled(scale)
             if percent_matches(part_interval, whole_interval, share.percent, tolerances) is False:
                 scoped = _scoped_whole(index, share)
                 if scoped is not None and not scoped.number.malformed and same_unit(scoped.number, part) and \
                         percent_matches(part_interval, amount(scoped.number, tolerances), share.percent, tolerances) is not False:
                     continue  # of the whole its own section states: "一般公共预算基本支出…。公用经费…，占基本支出的19.5%"
-                computed = ratio_text(part.value, whole.number.value, share.percent.decimals)
+                computed = ratio_text(part.value, whole_value, share.percent.decimals)
                 of = share.whole_name or whole.name
                 message = _("share of {whole}: {computed}, but the text says {stated}%",
                             whole=of, computed=computed, stated=share.percent.text)
@@ -80,11 +84,11 @@ class ShareMismatch(Rule):
                     return percent_matches(*((interval, whole) if i == 0 else (part, interval)), percent, tolerances) is True
 
                 suspects = [(_("part"), part)] + ([] if components else [(_("whole"), whole.number)])
-                typo = find_typo(document, suspects, holds, tolerances, share.percent)
+                typo = find_typo(document, suspects, holds, tolerances, share.percent) if scale == 1.0 else None
                 if typo is not None:
                     yield typo_finding(self, document, message, typo, share.percent, _("share"))
                     continue
-                if truncated(100 * part.value / whole.number.value, share.percent):
+                if truncated(100 * part.value / whole_value, share.percent):
                     message = _("share of {whole}: {computed}, but the text says {stated}% (cut off instead of rounded)",
                                 whole=of, computed=computed, stated=share.percent.text)
                 yield self.finding(

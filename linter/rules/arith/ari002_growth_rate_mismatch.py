@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from linter.check.arith import QuantityIndex, amount, percent_matches, previous_level, percent_severity, related, same_unit, find_typo, typo_finding
+from linter.check.arith import (
+    QuantityIndex, amount, find_typo, percent_matches, percent_severity, previous_level, related, same_unit, typo_finding,
+    unit_scale,
+)
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, format_percent
 from linter.extract.counts import count_changes
@@ -20,7 +23,9 @@ class GrowthRateMismatch(Rule):
     the budget the same way. Where both years' amounts are stated ("由上年的10万元减少到8万元，下降20%"),
     the rate is their difference divided by the previous amount, and the words must go the way the
     amounts do. Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
-    rate is rounded.
+    rate is rounded. An amount and its change in different units ("12.35亿元，比上年增加7,238.38万元")
+    are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
+    比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip.
 
     **Anti-pattern**
 
@@ -53,10 +58,12 @@ class GrowthRateMismatch(Rule):
                 yield self.finding(document, span, message)
                 continue
             current = change.current or index.last_before(change.key, change.delta.start)
-            if current is None or current.number.malformed or not same_unit(current.number, change.delta):
+            scale = unit_scale(current.number, change.delta) if current is not None else None
+            if scale is None or current.number.malformed:
                 continue
             delta = amount(change.delta, tolerances)
-            now = amount(current.number, tolerances)
+            now = amount(current.number, tolerances).scaled(scale)  # in the change's unit ("12.35亿元", "增加7,238.38万元")
+            now_value = current.number.value * scale
             previous = previous_level(now, delta, change.sign)
             if previous.lo <= 0 <= previous.hi:
                 if (change.sign > 0 and change.delta.value > 0 and not change.against_budget and not change.rate.malformed
@@ -65,22 +72,35 @@ class GrowthRateMismatch(Rule):
                         document, span,
                         _("{quantity} rose from nothing ({current} − {delta} = 0): such a change is written "
                           "增长100%, but the text says {stated}%", quantity=current.name,
-                          current=format_amount(current.number.value), delta=format_amount(change.delta.value),
+                          current=format_amount(now_value), delta=format_amount(change.delta.value),
                           stated=change.rate.text),
                         expected="100%", severity=Severity.WARNING,
                         related=related(document, (_("change"), change.delta), (_("current amount"), current.number)),
                     )
                 continue
             if percent_matches(delta, previous, change.rate, tolerances) is False:
+                if scale != 1.0 and percent_matches(
+                        delta, previous_level(amount(current.number, tolerances), delta, change.sign), change.rate, tolerances):
+                    # "一般公共预算支出完成255,325万元，比上年同期增支14,484元，增长6.01%": the change's unit slipped
+                    yield self.finding(
+                        document, document.span(change.delta.start, change.delta.end),
+                        _("the rate {stated}% holds with a change of {delta}{unit}, in the unit of {quantity} "
+                          "({current}{unit}), not with {delta}{delta_unit}: the change's unit is likely a slip",
+                          stated=change.rate.text, delta=change.delta.text, unit=current.number.unit,
+                          quantity=current.name, current=current.number.text, delta_unit=change.delta.unit),
+                        expected=f"{change.delta.text}{current.number.unit}",
+                        related=related(document, (_("current amount"), current.number), (_("rate"), change.rate)),
+                    )
+                    continue
                 if _fits_the_list_total(document, current, delta, change, tolerances):
                     continue  # "总预算A元，其中：基本支出B元，项目支出C元，同比增加D元，增长E%": the total's change
-                before = current.number.value - change.sign * change.delta.value
+                before = now_value - change.sign * change.delta.value
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
                 message = _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
                             "{previous}) = {computed}, but the text says {stated}%",
                             quantity=current.name, delta=format_amount(change.delta.value),
                             base=_("budget") if change.against_budget else _("previous year"),
-                            current=format_amount(current.number.value), operator="−" if change.sign > 0 else "+",
+                            current=format_amount(now_value), operator="−" if change.sign > 0 else "+",
                             previous=format_amount(before), computed=expected, stated=change.rate.text)
 
                 def holds(i, interval, now=now, delta=delta, sign=change.sign, rate=change.rate):
@@ -90,7 +110,8 @@ class GrowthRateMismatch(Rule):
                         return sign > 0 and rate.value == 100
                     return percent_matches(delta, before, rate, tolerances) is True
 
-                typo = find_typo(document, [(_("current amount"), current.number), (_("change"), change.delta)], holds, tolerances, change.rate)
+                typo = find_typo(document, [(_("current amount"), current.number), (_("change"), change.delta)], holds, tolerances,
+                                 change.rate) if scale == 1.0 else None
                 if typo is not None:
                     yield typo_finding(self, document, message, typo, change.rate, _("rate"))
                     continue
