@@ -526,7 +526,37 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 if share is not None:  # "…支出900万元，比上年减少100万元，下降10%，占本年支出合计的90%"
                     claims.append(share)
                     read_after.append(share[:2])
-    return claims
+    return _with_respective_shares(tokens, codes, claims)
+
+
+#: Shares listed respectively after the amounts they are of ("…，分别占本年支出合计的77.8%和21.2%").
+_RESPECTIVE_SHARES = compile_re(r",(?P<respectively>n)S(?P<whole>n)O?(?P<percents>P(?:nP)+)")
+#: The words between the shares of such a list.
+_SHARE_JOINER = compile_re(r"和|及|、|与")
+
+
+def _with_respective_shares(tokens: list[ClaimToken], codes: str, claims: list) -> list:
+    """``claims`` with the shares a sentence lists respectively after its amounts ("其中：基本支出95,206.17万元，
+    项目支出27,127.30万元，分别占本年支出合计的77.8%和21.2%"), each right after the amount it is of: the
+    last amounts stated before the list, one per share, each a clause of its own."""
+    match = _RESPECTIVE_SHARES.search(codes)
+    if match is None or tokens[match.start("respectively")].text != "分别":
+        return claims
+    percents = [tokens[i] for i in range(match.start("percents"), match.end("percents"), 2)]
+    if any(_SHARE_JOINER.fullmatch(tokens[i].text) is None for i in range(match.start("percents") + 1, match.end("percents"), 2)):
+        return claims
+    stated = [(n, c) for n, (first, last, c) in enumerate(claims) if isinstance(c, Stated) and last <= match.start()]
+    if len(stated) < len(percents) or any(p.number.malformed for p in percents):
+        return claims
+    items = stated[-len(percents):]
+    if any(claims[n][1] != claims[m][0] - 1 or codes[claims[n][1]] not in ",、" for (n, _), (m, _) in zip(items, items[1:])) \
+            or claims[items[-1][0]][1] != match.start():
+        return claims  # the amounts must be listed one per clause right before the shares
+    whole = tokens[match.start("whole")].text
+    found = list(claims)
+    for (n, part), percent in reversed(list(zip(items, percents))):
+        found.insert(n + 1, (match.start(), match.end(), Share(part, percent.number, whole)))
+    return found
 
 
 #: A share stated after an amount's change ("，比上年减少100万元，下降10%，占本年支出合计的90%").
