@@ -1,7 +1,7 @@
 """One quantity's levels of two years, both stated, and the change the text states between them:
 amounts of consecutive years ("公务接待费2016年预算8万元，2015年预算12.5万元；对比减少4.35万元；减少率
 35.22%") and a share against last year's, in percentage points ("占一般公共预算支出的比例为11.32%，比上年的
-10.54%增加了0.78个百分点").
+10.54%增加了0.78个百分点", "所占比重由上年的77.3%提高到77.8%，提高0.5个百分点").
 
 Two years' amounts must be named alike (the words between each year and its amount are the same) and
 printed in one unit with the change, which follows them at once or after a comparison ("对比减少",
@@ -31,6 +31,11 @@ _PERCENT = r"\d{1,3}(?:\.\d{1,4})?"
 _POINTS = compile_regex(
     rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期)?的?(?P<a2>{_PERCENT})%[，,]?\s*"
     rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
+)
+#: The same, last year's level first: "…所占比重由上年的77.3%提高到77.8%，提高0.5个百分点".
+_POINTS_FROM = compile_regex(
+    rf"由(?:上年|去年|上年度|上一年度?)(?:同期)?的?(?P<a2>{_PERCENT})%\s*(?:增加|提高|上升|增长|减少|降低|下降)(?:到|至)"
+    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
 #: How far back the quantity's name may start.
 _NAME_REACH = 24
@@ -83,7 +88,8 @@ def _amount_pairs(text: str):
 
 
 def _point_pairs(text: str):
-    for match in _POINTS.finditer(text):
+    matches = [*_POINTS.finditer(text), *_POINTS_FROM.finditer(text)] if "百分点" in text else []
+    for match in matches:
         name = _NAME_END.sub("", _AMOUNT_IN_NAME.sub("", _name(text, match.start())))
         yield YearPair(
             name, "本年", number_of(match, "a1", "%"), "上年", number_of(match, "a2", "%"),

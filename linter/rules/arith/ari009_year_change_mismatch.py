@@ -17,7 +17,8 @@ class YearChangeMismatch(Rule):
     then the change ("公务接待费2016年预算8万元，2015年预算12.5万元，减少4.5万元，下降36%"). The change must
     go the way the amounts do and be their difference, within the rounding of the printed amounts;
     its rate, if stated, is the change divided by the earlier year's amount. A share compared with
-    last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点") is read alike. A
+    last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点", "比重由上年的77.3%提高到
+    77.8%，提高0.5个百分点") is read alike. A
     change stated with this year's amount only ("比上年减少4.5万元，下降36%") is ARI002's.
 
     **Anti-pattern**
