@@ -587,3 +587,11 @@ def test_a_column_identity_is_read_with_or_without_a_mark_after_each_term(note):
     (table,) = tables_of(text)
     assert [(i.target, i.terms) for i in table.identities if i.axis == "栏"] == [(1, ((1, 2), (1, 3)))]
     assert lint_text(text, select=["TBL002"]) == []
+
+
+def test_a_heading_naming_the_table_above_its_title_is_no_table_of_its_own():
+    text = ("八、政府性基金预算支出情况表\n北京市某局2025年政府性基金预算支出情况表\n单位：万元\n"
+            "科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t\t\t\n说明：本部门2025年无政府性基金预算支出，故本表无数据。\n")
+    (table,) = tables_of(text)
+    assert table.title.startswith("北京市") and table.explanation is not None
+    assert lint_text(text, select=["TBL001"]) == []

@@ -401,10 +401,13 @@ def _without_listings(tables: list[Table], contents: tuple[int, int]) -> list[Ta
     """The tables without the entries of a list of tables: a title with nothing under it inside the
     document's 目录 (``contents``: its original offsets), or one whose table comes later with rows."""
     later_with_rows: set[tuple[str, int | None]] = set()
-    kept = []
+    kept: list[Table] = []
     for table in reversed(tables):
         bare = table.end == table.title_end and not (table.rows or table.explanation or table.identities or table.unit)
-        if not (bare and (contents[0] <= table.title_start < contents[1] or (table.kind, table.number) in later_with_rows)):
+        listed = contents[0] <= table.title_start < contents[1] or (table.kind, table.number) in later_with_rows
+        # "八、政府性基金预算支出情况表" over "某局2025年政府性基金预算支出情况表": a heading naming the table below
+        heading = kept and kept[-1].kind == table.kind and (kept[-1].number in (None, table.number) or table.number is None)
+        if not (bare and (listed or heading)):
             kept.append(table)
         if table.rows:
             later_with_rows.add((table.kind, table.number))
