@@ -595,3 +595,10 @@ def test_a_heading_naming_the_table_above_its_title_is_no_table_of_its_own():
     (table,) = tables_of(text)
     assert table.title.startswith("北京市") and table.explanation is not None
     assert lint_text(text, select=["TBL001"]) == []
+
+
+def test_a_table_ends_at_the_title_of_a_table_of_another_kind():
+    text = ("北京市某局2025年项目支出表\n单位：万元\n项目名称\t合计\n合计\t100.00\n社区矫正工作经费\t100.00\n"
+            "北京市某局2025年政府采购预算表\n单位：万元\n采购项目\t采购品目\t金额\n办公设备\t计算机\t12.00\n")
+    (table,) = tables_of(text)
+    assert table.problem is None and [row.name for row in table.rows] == ["合计", "社区矫正工作经费"]

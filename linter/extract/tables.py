@@ -363,7 +363,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)
         body = []
         for line_index in range(index + (1 if title else 0), end_index):
-            if _is_part(stripped_lines[line_index]):
+            if _is_part(stripped_lines[line_index]) or _other_title(stripped_lines, line_index):
                 break
             if line_index not in headers:  # a page header inside the table
                 body.append(line_index)
@@ -493,6 +493,18 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
 def _table_number(text: str) -> int | None:
     """A table's number, printed in digits or as a Chinese numeral ("十一")."""
     return int(text) if text.isdigit() else chinese_int(text)
+
+
+def _other_title(stripped_lines: list[str], index: int) -> bool:
+    """Whether line ``index`` titles a table of a kind disclint does not read ("某局2025年政府采购预算表" with a
+    unit line under it): the table above ends there."""
+    line = stripped_lines[index]
+    return (line.endswith("表") and "\t" not in line and len(line) <= 50 and not _FORM_NUMBER.fullmatch(line)
+            and table_kind(line) is None and _unit_line_follows(stripped_lines, index))
+
+
+#: A form's number on a line of its own ("公开05表"), above a table's unit line: no title.
+_FORM_NUMBER = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表")
 
 
 def _is_part(line: str) -> bool:
