@@ -89,7 +89,10 @@ def count_lists(text: str) -> list[CountList]:
 def _up_to_the_whole(whole: Number, parts: list[Number], complete: bool) -> tuple[list[Number], bool]:
     """The parts up to the first ones that add up to the whole exactly, and then complete: counts are
     exact, so what follows is another division of the whole ("总人口48368人，其中农业人口40556人，城镇人口
-    7812人，街镇常住人口2378人，流动人口542人")."""
+    7812人，街镇常住人口2378人，流动人口542人"); not when a part is the catch-all 其他…, which belongs to
+    the list ("共有车辆5辆，其中：…2辆、…3辆、其他用车1辆" is a slip)."""
+    if complete:
+        return parts, complete
     total = 0.0
     for index, part in enumerate(parts[:-1], 1):
         total += part.value
