@@ -32,7 +32,8 @@ class RepeatedSentence(Rule):
 
     Two neighbouring full sentences (ending in "。") of fifteen characters or more that differ
     in at most four characters are a paste left twice: a reader cannot tell which version is
-    meant. Sentences that differ in figures only (one a year) are parallel statements. Table rows, headings and list items on lines of their own repeat by design and are
+    meant. Sentences that differ in figures only (one a year), or that define different terms
+    ("学前教育（项）：反映…", "小学教育（项）：反映…"), are parallel statements. Table rows, headings and list items on lines of their own repeat by design and are
     skipped (a list item pasted twice onto one line is not).
 
     **Anti-pattern**
@@ -58,7 +59,7 @@ class RepeatedSentence(Rule):
                 continue
             # A list item repeats the one before it only when pasted right after it (items side by
             # side in a table's cells are apart in the file).
-            if previous is not None and _similar(before, sentence) and (
+            if previous is not None and not _defines_another_term(before, sentence) and _similar(before, sentence) and (
                 not _LIST_ITEM.match(sentence) or adjacent_in_source(document, previous.end(), match.start())
             ):
                 yield self.finding(
@@ -70,6 +71,17 @@ class RepeatedSentence(Rule):
                       start=sentence[:12], before=before),
                 )
             previous, before = match, sentence
+
+
+#: A definition's term before its colon ("小学教育（项）：反映…").
+_TERM = compile_re(r"[^：:，,。]{2,24}(?=[：:])")
+
+
+def _defines_another_term(a: str, b: str) -> bool:
+    """Whether two sentences define different terms ("学前教育（项）：反映各部门举办的学前教育支出。" then
+    "小学教育（项）：…"): parallel entries of a glossary, not a paste."""
+    term_a, term_b = _TERM.match(a), _TERM.match(b)
+    return term_a is not None and term_b is not None and term_a.group() != term_b.group()
 
 
 def _similar(a: str, b: str) -> bool:
