@@ -168,6 +168,15 @@ class GapCompletion:
 
 
 @dataclass
+class UnstatedBudgetRate:
+    """A completion rate stated with the amount spent but no budget ("公务接待费4.37万元，完成预算72.83%"):
+    the budget is printed elsewhere (a 三公 table's 预算数)."""
+
+    stated: Stated
+    rate: Number
+
+
+@dataclass
 class BudgetGap:
     """An amount and its budget, both stated, and the gap between them as the text states it: after a
     completion ("年初预算为1000万元，支出决算为1100万元，完成年初预算的110%，比年初预算增加100万元，增长10%")
@@ -213,6 +222,7 @@ class ClaimSet:
     completions: list[Completion] = field(default_factory=list)
     executions: list[Execution] = field(default_factory=list)
     gap_completions: list[GapCompletion] = field(default_factory=list)
+    unstated_budget_rates: list[UnstatedBudgetRate] = field(default_factory=list)
     budget_gaps: list[BudgetGap] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     completion_groups: list[CompletionGroup] = field(default_factory=list)
@@ -511,6 +521,11 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
             if gap is not None:
                 claims.append(gap)
                 read_after.append(gap[:2])  # the budget stated before it is read as before
+        if family in ("value", "actual_value") and isinstance(claim, Stated):
+            rate = _RATE_WITHOUT_BUDGET.match(codes, match.end())
+            if rate is not None and not tokens[rate.start("rate")].number.malformed:
+                claims.append((rate.start(), rate.end(), UnstatedBudgetRate(claim, tokens[rate.start("rate")].number)))
+                read_after.append((rate.start(), rate.end()))
         if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "change_than", "completion_of"):
             after = _change_after(tokens, codes, match, builder)
             level = claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated) else None
@@ -529,6 +544,9 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     return _with_respective_shares(tokens, codes, claims)
 
 
+#: A completion rate right after an amount, with no budget stated ("…4.37万元，完成预算72.83%。"), and no gap
+#: to the budget after it (a GapCompletion's).
+_RATE_WITHOUT_BUDGET = compile_re(r",C(?P<rate>P)(?![,;](?:V|n?A))")
 #: Shares listed respectively after the amounts they are of ("…，分别占本年支出合计的77.8%和21.2%").
 _RESPECTIVE_SHARES = compile_re(r",(?P<respectively>n)S(?P<whole>n)O?(?P<percents>P(?:nP)+)")
 #: The words between the shares of such a list.
@@ -1412,6 +1430,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.executions.append(claim)
     elif isinstance(claim, GapCompletion):
         claims.gap_completions.append(claim)
+    elif isinstance(claim, UnstatedBudgetRate):
+        claims.unstated_budget_rates.append(claim)
     elif isinstance(claim, BudgetGap):
         claims.budget_gaps.append(claim)
     elif isinstance(claim, Transition):

@@ -28,3 +28,20 @@ def tables_kind_and_year(document) -> tuple[str | None, int | None]:
 def part_headings(document) -> list[Numbered]:
     """The part headings of the flow text (:func:`parts`)."""
     return parts(document.flow.text)
+
+
+def sangong_budgets(document) -> dict[str, object]:
+    """The 预算数 a 决算's 三公 table prints for each quantity of
+    :data:`~linter.extract.tables.SANGONG_COLUMNS` (its ``Value``), by that name; empty when the
+    document has no such table read with confidence."""
+    from linter.extract.tables import SANGONG_COLUMNS, THREE_PUBLIC, sangong_blocks
+
+    table = next((t for t in document.tables if t.problem is None and t.kind == THREE_PUBLIC), None)
+    if table is None or "决算" not in table.title.replace(" ", ""):
+        return {}
+    columns = sangong_blocks(table).get("预算")
+    rows = [row for row in table.rows if row.has_amount]
+    row = rows[0] if len(rows) == 1 else table.total()
+    if columns is None or row is None:
+        return {}
+    return {name: row.cell(column) for name, column in zip(SANGONG_COLUMNS, columns) if row.cell(column) is not None}

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from linter.check.arith import (
     amount, find_typo, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_finding,
+    unit_scale,
 )
-from linter.check.finding import Severity
-from linter.check.interval import format_amount, format_percent
+from linter.check.finding import Related, Severity
+from linter.check.interval import amount_interval, format_amount, format_percent
 from linter.check.rule import Rule
 from linter.extract.execution_rows import execution_rows
+from linter.extract.quantities import SANGONG
 from linter.i18n import _
+from linter.rules.shared import sangong_budgets
 
 
 class CompletionRateMismatch(Rule):
@@ -20,7 +23,9 @@ class CompletionRateMismatch(Rule):
     预算执行情况 row of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header),
     and a rate stated with the gap to the budget instead of the budget ("收入1205.11万元，完成年初预算的
     70%，比年初预算减少537.35万元": the budget is 1205.11 + 537.35; "完成年初预算100%，决算数大于预算数
-    55.93万元"; the gap first: "支出决算15.86万元，较年初预算减少2.14万元，完成年初预算的88.11%"). A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
+    55.93万元"; the gap first: "支出决算15.86万元，较年初预算减少2.14万元，完成年初预算的88.11%"). A 三公
+    quantity's rate stated without its budget ("公务接待费4.37万元，完成预算72.83%") is of the 三公 table's
+    预算数 for it, in a 决算. A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
     is a warning. When the stated rate holds with an amount printed elsewhere that the budget
     (or the actual) is one typo away from ("76.5" for "76.05"), the typo is reported at that
     amount instead.
@@ -74,6 +79,35 @@ class CompletionRateMismatch(Rule):
                 related=related(document, (_("budget"), budget_number), (_("actual"), claim.actual)),
             )
         yield from _gap_findings(self, document, tolerances)
+        yield from _table_budget_findings(self, document, tolerances)
+
+
+def _table_budget_findings(rule, document, tolerances):
+    """Completion rates of a 三公 quantity stated without their budget ("公务接待费4.37万元，完成预算
+    72.83%"): the budget is the 三公 table's 预算数 for that quantity."""
+    rates = document.claims.unstated_budget_rates
+    budgets = document.derived(sangong_budgets) if rates else {}
+    for claim in rates:
+        base = claim.stated.key[1] if claim.stated.key else None
+        cell = budgets.get("合计" if base == SANGONG else base)
+        scale = unit_scale(cell, claim.stated.number) if cell is not None and cell.unit else None
+        if scale is None or cell.value <= 0 or claim.stated.number.malformed:
+            continue
+        actual = amount(claim.stated.number, tolerances)
+        budget = amount_interval(cell, tolerances).scaled(scale)
+        if percent_matches(actual, budget, claim.rate, tolerances) is not False:
+            continue
+        computed = ratio_text(claim.stated.number.value, cell.value * scale, claim.rate.decimals)
+        yield rule.finding(
+            document,
+            document.span(claim.rate.start, claim.rate.end),
+            _("completion rate: {computed} (the budget is the 三公 table's 预算数), but the text says {stated}%",
+              computed=computed, stated=claim.rate.text),
+            expected=computed.rsplit(" = ", 1)[1],
+            severity=percent_severity(actual, budget, claim.rate, tolerances),
+            related=[*related(document, (_("actual"), claim.stated.number)),
+                     Related(document.source_span(cell.start, cell.end), _("budget"))],
+        )
 
 
 def _gap_findings(rule, document, tolerances):
