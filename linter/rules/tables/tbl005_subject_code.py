@@ -8,7 +8,7 @@ from linter.i18n import _
 from linter.extract.subjects import codes_named, normal_name, subjects
 from linter.language.lexicon import to_simplified
 from linter.language.script import document_conversion
-from linter.extract.tables import BASIC
+from linter.extract.tables import BASIC, PROJECT
 from linter.rules.shared import flow_year
 
 
@@ -46,6 +46,8 @@ class SubjectCode(Rule):
         year = document.derived(flow_year)
         traditional = document_conversion(document).traditional
         for table in document.tables:
+            if table.kind == PROJECT or any("项目名称" in word for line in table.header_lines for word in line):
+                continue  # a row names its project, beside the subject it is charged to
             classification = "经济" if table.kind == BASIC else "功能"
             for row in table.rows:
                 subject = reference.get(row.code or "")
