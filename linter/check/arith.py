@@ -321,18 +321,19 @@ def stated_by_name(document, share) -> Stated | None:
     quantity has that name ("总收入3,215.40万元…占总收入的65.31%")."""
     if not share.whole_name or share.whole_key is not None:
         return None
-    statements = document.derived(_values_by_name).get(share.whole_name, ())
+    statements = document.derived(_values_by_name).get(clean_name(share.whole_name), ())
     before = [stated for stated in statements
               if stated.number.start < share.percent.start and share.part.year in (None, stated.year)]
     return before[-1] if before else None
 
 
 def _values_by_name(document) -> dict[str, list[Stated]]:
-    """The text's amounts of no known quantity by their name, without a list item's number."""
+    """The text's amounts of no known quantity by their name, without a list item's number, a year or
+    the department naming itself ("本部门政府采购预算总额" is "政府采购预算总额")."""
     by_name: dict[str, list[Stated]] = defaultdict(list)
     for value in document.claims.values:
         if value.key is None and not value.number.malformed:
-            by_name[_ITEM_NUMBER.sub("", value.name)].append(value)
+            by_name[clean_name(_ITEM_NUMBER.sub("", value.name))].append(value)
     return by_name
 
 
