@@ -515,6 +515,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 and tokens[match.start()].text.strip() == "(":
             continue  # "1,000,000.00元(100.00万元)": the amount before, in another unit
         claim = _parse(tokens[match.start():match.end()], family, builder)
+        if isinstance(claim, Stated) and match.end() >= 2 and _RESPECTIVELY_LEAD.search(tokens[match.end() - 2].text):
+            continue  # "2019年、2020年、2021年本年支出合计分别为…": the first item of a list not read as one
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
             gap = _budget_gap_after(tokens, codes, match.end(), claim)
@@ -544,6 +546,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     return _with_respective_shares(tokens, codes, claims)
 
 
+#: A name before the first item of a "respectively" list.
+_RESPECTIVELY_LEAD = compile_re(r"(?:分别|依次)(?:为|是)?$")
 #: A completion rate right after an amount, with no budget stated ("…4.37万元，完成预算72.83%。"), and no gap
 #: to the budget after it (a GapCompletion's).
 _RATE_WITHOUT_BUDGET = compile_re(r",C(?P<rate>P)(?![,;](?:V|n?A))")
@@ -1041,7 +1045,7 @@ def extract_claims(document) -> ClaimSet:
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
-        state.paragraph_scope, state.line_start, state.line = None, offset, line
+        state.paragraph_scope, state.line_start, state.line, state.line_values = None, offset, line, []
         for sentence in _SENTENCE.finditer(line):
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
         offset += len(line) + 1
@@ -1071,6 +1075,8 @@ class _Context:
     #: Where the paragraph being read starts in the flow text, and its text.
     line_start: int = 0
     line: str = ""
+    #: The amounts stated in the paragraph so far.
+    line_values: list[Stated] = field(default_factory=list)
 
     def enter_heading(self, heading: str) -> None:
         # A table's title in a list of tables ("九、财政拨款“三公”经费支出决算表") opens no section of its scope.
@@ -1188,6 +1194,9 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     whole = state.last_value
     if whole is None or (qizhong > 0 and tokens[qizhong - 1].type == "MAIN_USE" and tokens[qizhong - 1].text.startswith("按")):
         return None
+    later = [v for v in state.line_values if whole.year and v.year and v.year[:4] > whole.year[:4]]
+    if later:  # "2021年度…总额486.52万元，2020年度为421.08万元，增加…。其中：" breaks down this year's
+        whole = max(later, key=lambda v: (v.year[:4], v.number.start))
     if max(state.last_total_end, _last_total_end(tokens, qizhong)) > whole.number.end:
         return None
     if whole is state.compared or _compared(tokens[:qizhong], whole):
@@ -1471,6 +1480,8 @@ def _opening_change_of(change: Change, state: _Context, claims: ClaimSet) -> Sta
     return None if any(character.isdigit() for piece in between for character in piece) else value
 
 
+#: An average ("人均公用经费", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
+_AVERAGE = compile_re(r"人均|平均|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
@@ -1656,6 +1667,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
+    if _AVERAGE.search(stated.name):
+        return  # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元": a rate, no level or part of a total
     if breakdown is None and _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
         named = scope_of(name)
         if named is not None:
@@ -1667,6 +1680,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
+    state.line_values.append(stated)
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
                                   or _other_side(stated, breakdown)):
         breakdown.closed = True

@@ -54,8 +54,8 @@ _TOTALS = {
     GENERAL: [(r"(?:一般公共预算)?财政拨款支出", GENERAL, None, 1),
               (r"财政拨款支出年初预算为[\d,.]+万?元[，,]支出决算为", GENERAL, None, 1),
               (r"基本支出", GENERAL, None, 2), (r"项目支出", GENERAL, None, 3)],
-    BASIC: [(r"基本支出", GENERAL, None, 2), (r"人员经费", BASIC, "人员经费合计", 1),
-            (r"公用经费", BASIC, "公用经费合计", 1)],
+    BASIC: [(r"基本支出", GENERAL, None, 2), (r"(?<!人均)(?<!平均)人员经费", BASIC, "人员经费合计", 1),
+            (r"(?<!人均)(?<!平均)公用经费", BASIC, "公用经费合计", 1)],
     FUND: [(r"本年收入|政府性基金预算财政拨款收入", FUND, None, "income"),
            (r"本年支出|政府性基金预算财政拨款支出|(?<=[，,])支出", FUND, None, "spending")],
 }
