@@ -226,9 +226,15 @@ def lint_file(path: str | Path, settings: Settings, workbook: Path | None = None
 def plan(paths: Iterable[str | Path], settings: Settings | Configuration,
          skipped: list[str] | None = None) -> list[tuple[Path, Path | None]]:
     """The documents to lint under ``paths`` that the settings do not exclude, each with its
-    workbook (see :func:`pair_workbooks`); a paired workbook is not linted on its own."""
+    workbook (see :func:`pair_workbooks`; a Word document named alone takes the workbook of its stem
+    beside it); a paired workbook is not linted on its own."""
     files = [path for path in iter_documents(paths, skipped) if not settings.for_path(path).excludes(path)]
     pairs = pair_workbooks(files)
+    for path in files:  # a Word document named alone: the workbook of the same stem beside it holds its tables
+        if path.suffix.lower() == ".docx" and path not in pairs:
+            book = next((b for b in (path.with_suffix(".xlsx"), path.with_suffix(".xls")) if b.is_file()), None)
+            if book is not None and not settings.for_path(book).excludes(book):
+                pairs[path] = book
     books = set(pairs.values())
     return [(path, pairs.get(path)) for path in files if path not in books]
 

@@ -304,6 +304,8 @@ def test_workbook_beside_its_word_draft_is_checked_with_it(tmp_path, suffix):
     assert len(found) == 1 and "852.68" in found[0]["message"]
     assert found[0]["path"] == str(tmp_path / "决算公开.docx") and found[0]["location"]["paragraph"] == 2
     assert "1 file" in run("check", str(tmp_path)).stdout  # the workbook is not linted alone
+    named = [f for f in findings(str(tmp_path / "决算公开.docx")) if f["code"] == "TBL006"]
+    assert len(named) == 1  # the draft named alone takes the workbook of its stem beside it
     # Without the workbook the same draft has no table to disagree with.
     (tmp_path / f"决算公开{suffix}").unlink()
     assert not [f for f in findings(str(tmp_path)) if f["code"] == "TBL006"]
