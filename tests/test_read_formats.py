@@ -311,6 +311,17 @@ def test_workbook_beside_its_word_draft_is_checked_with_it(tmp_path, suffix):
     assert not [f for f in findings(str(tmp_path)) if f["code"] == "TBL006"]
 
 
+def test_a_word_findings_related_places_are_located_in_the_document(tmp_path):
+    """In JSON, a related place of a Word document names its paragraph, as the finding itself does; the
+    message names it too, not a line of the extracted text."""
+    path = write_docx(tmp_path / "草稿.docx", table=None,
+                      text="2022年度收入合计199.25万元。本年收入合计189.25万元。其中：财政拨款收入180.00万元，占本年收入的85.2%。")
+    (conflict,) = [f for f in findings(str(path)) if f["code"] == "CON001"]
+    assert "at paragraph 2, col 11" in conflict["message"]
+    (share,) = [f for f in findings(str(path)) if f["code"] == "ARI001"]
+    assert [r["location"]["label"] for r in share["related"]] == ["paragraph 2, col 44", "paragraph 2, col 26"]
+
+
 def test_workbook_finding_names_the_workbook(tmp_path):
     write_xlsx(tmp_path / "表.xlsx")
     write_docx(tmp_path / "草稿.docx", table=None, text="支出决算为80.00万元。")

@@ -32,7 +32,9 @@ class Related:
     label: str
 
     def to_dict(self) -> dict:
-        return {
+        """Plain data, as :meth:`Finding.to_dict` gives it: in a PDF, Word or Excel file ``location``
+        names the page, paragraph or cell."""
+        data = {
             "line": self.span.start.line,
             "column": self.span.start.column,
             "end_line": self.span.end.line,
@@ -40,6 +42,9 @@ class Related:
             "label": self.label,
             "quote": self.span.quote,
         }
+        if self.span.where is not None:
+            data["location"] = {"label": self.span.where.label(), **self.span.where.fields()}
+        return data
 
 
 @dataclass
