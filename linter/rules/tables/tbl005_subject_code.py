@@ -9,6 +9,7 @@ from linter.extract.subjects import codes_named, normal_name, subjects
 from linter.language.lexicon import to_simplified
 from linter.language.script import document_conversion
 from linter.extract.tables import BASIC, PROJECT
+from linter.patterns import compile_re
 from linter.rules.shared import flow_year
 
 
@@ -20,7 +21,9 @@ class SubjectCode(Rule):
     of the 支出功能分类, the 款 and 项 seen in real disclosures, and the 支出经济分类 codes of the
     基本支出 table. Former names (e.g. 医疗卫生与计划生育支出, until 2018) are accepted in a
     document of a year they were official in, or of unknown year; in a later document they
-    are reported with the name of its year. Codes the list does not know are not judged.
+    are reported with the name of its year. Codes the list does not know are not judged. The
+    narrative's subjects named with their code in brackets ("住房公积金（2210203）") are checked too,
+    when the name is another code's.
 
     **Anti-pattern**
 
@@ -74,6 +77,36 @@ class SubjectCode(Rule):
                     document, _code_span(document, row), message,
                     expected=elsewhere[0] if elsewhere else subject.name,
                 )
+        yield from self._narrative(document, reference, year)
+
+    def _narrative(self, document, reference, year):
+        """"住房公积金（2210203）": a name another code has, beside a code the reference list names otherwise."""
+        text = document.flow.text
+        if "(2" not in text:
+            return
+        for match in _CODED_NAME.finditer(text):
+            code, words = match.group("code"), match.group("name")
+            subject = reference.get(code)
+            if subject is None or subject.classification != "功能":
+                continue
+            # The subject's name ends the words before the bracket ("主要用于住房公积金（2210201）").
+            names = [words[i:] for i in range(len(words) - 1)]
+            if any(subject.accepts(name, year) for name in names):
+                continue
+            name, elsewhere = next(((n, c) for n in names if (c := [x for x in codes_named(n, len(code), "功能") if x != code])),
+                                   (None, None))
+            if name is None:
+                continue  # no subject's name: not judged
+            yield self.finding(
+                document, document.span(match.start("code"), match.end("code")),
+                _("code {code} is {official} in 政府收支分类科目, but the text names it {name} (which is code {codes})",
+                  code=code, official=subject.name, name=name, codes=", ".join(elsewhere)),
+                expected=elsewhere[0],
+            )
+
+
+#: A subject named in the narrative with its code in brackets (flow text: ASCII brackets).
+_CODED_NAME = compile_re(r"(?P<name>[\u4e00-\u9fff]{2,24}?)\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
 
 
 def _code_span(document, row):
