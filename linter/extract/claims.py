@@ -1110,12 +1110,14 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     # 财政补助收入9589412.13元，其中：初中教育8657036.38元…") up to the end of its clause (；), where
     # the list before it goes on ("…；公务接待费3万元").
     # So does a 包括 after a part of the list ("其中：人员经费…元，包括工资福利支出…元、…；公用经费…元").
+    main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
+    # A named list opening a clause of its own after the sentence's first list ("收入包括：…；支出包括：…")
+    later_lists = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and i > 1 and i != main_use
+                   and tokens[i - 1].type == "NAME" and tokens[i - 2].type in ("_SEMI", "_COMMA")}
     nested = sorted(i for i, t in enumerate(tokens)
                     if qizhong is not None and i > qizhong and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and "包括" in t.text))
-                    and not _in_brackets(text, t.start - offset))
+                    and i not in later_lists and not _in_brackets(text, t.start - offset))
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
-    main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
-    later_lists = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and i and i != main_use and tokens[i - 1].type == "NAME"}
     opened, whole_marker = False, None
     qizhong_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
     opened_in_brackets = False  # whether the list being read was opened by a 其中 inside brackets
@@ -1148,7 +1150,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
             if breakdown is not None and _opens_list(tokens, main_use):
                 state.list_whole = breakdown
-        elif qizhong is None and (listed := next((i for i in (first - 1, first - 2) if i in later_lists), None)) is not None:
+        elif (listed := next((i for i in (first - 1, first - 2) if i in later_lists), None)) is not None:
             breakdown = _main_use_breakdown(tokens, listed, state, claims)  # "收入包括：…；支出包括：…": the next list
         # "公务用车购置及运行维护费30.1万元（购置费0万元，运行维护费30.1万元）": amounts in brackets
         # break down the item before them, not the list the item belongs to.
