@@ -195,6 +195,26 @@ def formulaic(rng: random.Random) -> bytes:
                 f"{rng.choice(['', '预算数为', '支出'])}{n()}{unit()}。",
         lambda: f"第{rng.choice(_NUMERALS)}部分 XX局{rng.randint(1990, 2100)}年度{rng.choice(['部门', '单位'])}"
                 f"{rng.choice(['决算', '预算'])}{rng.choice(['情况说明', '编制范围', '公开'])}",
+        # Forms read since the tenth session: the gap before the rate, a rate without its budget, both
+        # sides stated alike, lists named after a total, respective shares after the amounts, points
+        # with last year's level first, counts with thousands separators, a year series, averages.
+        lambda: f"{rng.choice(_FINANCE)}支出决算{n()}{unit()}，较{rng.choice(['年初', '调整', ''])}预算{rng.choice(['减少', '增加'])}"
+                f"{n()}{unit()}，完成{rng.choice(['年初', '调整', ''])}预算的{n()}%。",
+        lambda: f"{rng.choice(['公务接待费', '公务用车购置及运行维护费', '因公出国（境）费'])}支出{n()}{unit()}，完成预算{n()}%。",
+        lambda: f"{rng.randint(1990, 2100)}年收入预算{n()}{unit()}，支出预算{n()}{unit()}，与上年预算相比，收、支预算总计各"
+                f"{rng.choice(['增加', '减少'])}{n()}{unit()}，{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"财政拨款收支预算{n()}{unit()}。{rng.choice(['其中：', ''])}收入包括：{rng.choice(_FINANCE)}{n()}{unit()}"
+                f"{rng.choice(['；', '，'])}支出包括：{rng.choice(_FINANCE)}{n()}{unit()}。本年支出中：\n1.{rng.choice(_FINANCE)}{n()}{unit()}。",
+        lambda: f"其中：基本支出{n()}{unit()}，项目支出{n()}{unit()}，分别占{rng.choice(_FINANCE)}的{n()}%{rng.choice(['和', '、'])}{n()}%。",
+        lambda: f"{rng.choice(_FINANCE)}所占比重由上年的{n()}%{rng.choice(['提高到', '降低至'])}{n()}%，"
+                f"{rng.choice(['提高', '降低'])}{n()}个百分点。",
+        lambda: f"受理案件{rng.randint(0, 10**rng.randint(1, 12)):,}件，比上年{rng.choice(['增加', '减少'])}"
+                f"{rng.randint(0, 10**rng.randint(1, 12)):,}件，{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"{rng.randint(1990, 2100)}年、{rng.randint(1990, 2100)}年{rng.choice(_FINANCE)}分别为"
+                f"{n()}{unit()}、{n()}{unit()}，人均{rng.choice(_FINANCE)}{n()}{unit()}，平均每辆车运行维护费{n()}{unit()}。",
+        lambda: f"{rng.choice(['表', '附表'])}{rng.choice(_NUMERALS)}{rng.choice(['：', ' '])}XX局{rng.randint(1990, 2100)}年"
+                f"{rng.choice(_FINANCE)}情况表\n单位：万元\n科目编码    科目名称    合计    基本支出    项目支出\n"
+                f"            合计    {n()}    {n()}    {n()}\n201    一般公共服务支出    {n()}    {n()}    {n()}",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
