@@ -530,9 +530,10 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 read_after.append((rate.start(), rate.end()))
         if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "change_than", "completion_of"):
             after = _change_after(tokens, codes, match, builder)
-            level = claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated) else None
+            level = (claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated)
+                     else claim.current if isinstance(claim, Change) else None)  # "…7042.05万元，比上年执行数增加…；比上年预算数增加…"
             for _, _, change in after:
-                if isinstance(change, Change) and change.current is None and not change.rate_only:
+                if isinstance(change, Change) and change.current is None:
                     change.current = level  # the amount it follows, also one no known quantity names
             claims.extend(after)
             read_after += [(_after_bracket(tokens, match.end()), stop) for _, stop, _ in after]
