@@ -602,3 +602,12 @@ def test_a_table_ends_at_the_title_of_a_table_of_another_kind():
             "北京市某局2025年政府采购预算表\n单位：万元\n采购项目\t采购品目\t金额\n办公设备\t计算机\t12.00\n")
     (table,) = tables_of(text)
     assert table.problem is None and [row.name for row in table.rows] == ["合计", "社区矫正工作经费"]
+
+
+def test_a_sangong_table_with_a_one_line_header_naming_the_cars_parts_after_their_total():
+    text = ("表7 一般公共预算“三公”经费支出表\n单位：万元\n"
+            "项目\t合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行费\t公务用车购置费\t公务用车运行费\n"
+            "2022年预算数\t{total}\t5.00\t10.00\t38.60\t20.00\t18.60\n2021年预算数\t40.00\t5.00\t10.00\t25.00\t0.00\t25.00\n")
+    (table,) = tables_of(text.format(total="53.60"))
+    assert table.problem is None and values(table.rows[0]) == {1: 53.6, 2: 5.0, 3: 38.6, 4: 20.0, 5: 18.6, 6: 10.0}
+    assert {f.code for f in lint_text(text.format(total="35.60"), select=["TBL"])} == {"TBL002"}

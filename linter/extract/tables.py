@@ -1291,7 +1291,11 @@ def _sangong_order(lines: list[str]) -> tuple[int, ...] | None:
     them (公务接待费 may come before 公务用车), the cars' 小计, 购置费 and 运行费 together. None when
     the header does not name them."""
     first = next((line for line in lines if all(part in line for part in _SANGONG_PARTS)), None)
-    if first is None or not any(_in_order(line, ("小计", "购置费", "运行")) for line in lines):
+    if first is None:
+        return None
+    cars = first.find("公务用车购置及运行")
+    one_line = first.find("购置费", cars + len("公务用车购置及运行") + 2) != -1  # "…公务用车购置及运行费 公务用车购置费 公务用车运行费"
+    if not one_line and not any(_in_order(line, ("小计", "购置费", "运行")) for line in lines):
         return None
     positions, at = {}, 1
     for part in sorted(_SANGONG_PARTS, key=first.find):
