@@ -611,3 +611,15 @@ def test_a_sangong_table_with_a_one_line_header_naming_the_cars_parts_after_thei
     (table,) = tables_of(text.format(total="53.60"))
     assert table.problem is None and values(table.rows[0]) == {1: 53.6, 2: 5.0, 3: 38.6, 4: 20.0, 5: 18.6, 6: 10.0}
     assert {f.code for f in lint_text(text.format(total="35.60"), select=["TBL"])} == {"TBL002"}
+
+
+def test_a_summary_table_printed_as_an_outline_adds_up_its_levels():
+    """Zhejiang's 财政拨款收支预算总表: "一、本年收入" over its "（一）…" items, then "二、上年结转" and 收入总计."""
+    text = ("财政拨款收支预算总表\n单位：万元\n收入\t\t支出\t\t\t\n项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算\n"
+            "一、本年收入\t{income}\t一、本年支出\t100.00\t100.00\t0.00\n（一）一般公共预算拨款\t100.00\t（一）一般公共服务支出\t80.00\t80.00\t0.00\n"
+            "（二）政府性基金预算拨款\t0.00\t（二）卫生健康支出\t20.00\t20.00\t0.00\n二、上年结转\t0.00\t二、结转下年\t0.00\t0.00\t0.00\n"
+            "收入总计\t100.00\t支出总计\t100.00\t100.00\t0.00\n")
+    assert lint_text(text.format(income="100.00"), select=["TBL002"]) == []
+    found = lint_text(text.format(income="118.00"), select=["TBL002"])
+    assert {f.message.split(":")[0] for f in found} == {"a first-level row = the sum of the items under it",
+                                                       "总计 = the sum of the first-level rows above it"}

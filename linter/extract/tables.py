@@ -1123,7 +1123,8 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
     table.layout, table.numbered_rows = "tab" if tabbed else "space", False
     for number, row in enumerate(table.rows, 1):
         row.line_no = number
-    table.identities.extend(_item_sums(rows["收入"], "本年收入合计", "收入总计") + _item_sums(rows["支出"], "本年支出合计", "支出总计"))
+    for side, subtotal, total in (("收入", "本年收入合计", "收入总计"), ("支出", "本年支出合计", "支出总计")):
+        table.identities.extend(_item_sums(rows[side], subtotal, total) or _outline_sums(rows[side], total))
     header = "".join(header_words)
     if width > 1 and ("合计" in header or "小计" in header) and "其中" not in header:
         table.identities.append(Identity("栏", 2, tuple((1, c) for c in table.columns[2:]),
@@ -1173,6 +1174,33 @@ def _item_sums(rows: list[Row], subtotal: str, total: str) -> list[Identity]:
                           else N_("支出总计 = 本年支出合计 and the balances below it"), 0, 0, implied=True))
     return found
 
+
+def _outline_sums(rows: list[Row], total: str) -> list[Identity]:
+    """The identities of one side of a 收支总表 printed as an outline ("一、本年收入" over "（一）一般公共预算拨款"
+    …, "二、上年结转", then "收入总计"): each first-level row with items under it is their sum, and the
+    总计 the sum of the first-level rows. None when no first-level row has items under it."""
+    found, heads, current = [], [], None
+    for row in rows:
+        name = row.name.strip()
+        if _ITEM.match(name):
+            current = (row, [])
+            heads.append(current)
+        elif _OUTLINE_SECOND.match(name) and current is not None:
+            current[1].append(row)
+        elif row.plain_name in (total, "总计"):
+            if any(items for _, items in heads):
+                found.append(Identity("行", row.line_no, tuple((1, head.line_no) for head, _ in heads),
+                                      N_("总计 = the sum of the first-level rows above it"), 0, 0, implied=True))
+            break
+        elif name:
+            return []  # a row of another kind: the outline is not what the layout says
+    return [Identity("行", head.line_no, tuple((1, item.line_no) for item in items),
+                     N_("a first-level row = the sum of the items under it"), 0, 0, implied=True)
+            for head, items in heads if items] + found if any(items for _, items in heads) else []
+
+
+#: The second level of an outline's row names ("（一）一般公共预算拨款", under "一、本年收入").
+_OUTLINE_SECOND = compile_re(r"[(（][一二三四五六七八九十]+[)）]")
 
 #: Rows between a 收支总表's 本年合计 and its 总计 that add to it: balances carried in or over.
 _CARRIED = compile_re(r"^(?:上年结转|年初(?:财政拨款)?结转|使用非财政拨款结余|用事业基金弥补|结转下年|年末(?:财政拨款)?结转|结余分配)")
