@@ -1035,8 +1035,7 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
             rows.append(row)
     table.rows = rows
     if not any(identity.axis == "行" for identity in table.identities):  # no 注 prints them: the items add up
-        table.identities.extend(_item_sums([row for row in rows if row.side == "收入"], "本年收入合计", "收入总计")
-                                + _item_sums([row for row in rows if row.side == "支出"], "本年支出合计", "支出总计"))
+        table.identities.extend(_layout_sums({side: [row for row in rows if row.side == side] for side in ("收入", "支出")}))
 
 
 def _starts_item_row(tokens: list[_Token]) -> bool:
@@ -1123,8 +1122,7 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
     table.layout, table.numbered_rows = "tab" if tabbed else "space", False
     for number, row in enumerate(table.rows, 1):
         row.line_no = number
-    for side, subtotal, total in (("收入", "本年收入合计", "收入总计"), ("支出", "本年支出合计", "支出总计")):
-        table.identities.extend(_item_sums(rows[side], subtotal, total) or _outline_sums(rows[side], total))
+    table.identities.extend(_layout_sums(rows))
     header = "".join(header_words)
     if width > 1 and ("合计" in header or "小计" in header) and "其中" not in header:
         table.identities.append(Identity("栏", 2, tuple((1, c) for c in table.columns[2:]),
@@ -1140,6 +1138,15 @@ def _side_of(name: _Token, name_cells: dict[str, set[int]]) -> str | None:
     by_name = [side for side, pattern in (("收入", _INCOME_ROW), ("支出", _SPENDING_ROW))
                if pattern.match(_ITEM.sub("", name.text))]
     return by_name[0] if len(by_name) == 1 else None
+
+
+def _layout_sums(rows: dict[str, list[Row]]) -> list[Identity]:
+    """The identities a 收支总表's layout implies, for the rows of each side (see :func:`_item_sums` and
+    :func:`_outline_sums`)."""
+    found = []
+    for side, subtotal, total in (("收入", "本年收入合计", "收入总计"), ("支出", "本年支出合计", "支出总计")):
+        found += _item_sums(rows[side], subtotal, total) or _outline_sums(rows[side], total)
+    return found
 
 
 def _item_sums(rows: list[Row], subtotal: str, total: str) -> list[Identity]:
@@ -1188,15 +1195,16 @@ def _outline_sums(rows: list[Row], total: str) -> list[Identity]:
         elif _OUTLINE_SECOND.match(name) and current is not None:
             current[1].append(row)
         elif row.plain_name in (total, "总计"):
-            if any(items for _, items in heads):
-                found.append(Identity("行", row.line_no, tuple((1, head.line_no) for head, _ in heads),
-                                      N_("总计 = the sum of the first-level rows above it"), 0, 0, implied=True))
+            found.append(Identity("行", row.line_no, tuple((1, head.line_no) for head, _ in heads),
+                                  N_("总计 = the sum of the first-level rows above it"), 0, 0, implied=True))
             break
         elif name:
             return []  # a row of another kind: the outline is not what the layout says
+    if not any(items for _, items in heads):
+        return []
     return [Identity("行", head.line_no, tuple((1, item.line_no) for item in items),
                      N_("a first-level row = the sum of the items under it"), 0, 0, implied=True)
-            for head, items in heads if items] + found if any(items for _, items in heads) else []
+            for head, items in heads if items] + found
 
 
 #: The second level of an outline's row names ("（一）一般公共预算拨款", under "一、本年收入").
