@@ -175,10 +175,9 @@ class TypoFinder:
         for phrase, start, window in self._near_windows():
             if window in entries or phrase in self.text[max(0, start - 1):start + len(window) + 1]:
                 continue
-            if len(window) >= MIN_HOMOPHONE_PHRASE and lex.word_frequency(window):
-                continue  # a word of its own, however rare ("依法治国" beside the phrase 依法治园)
             edit = one_edit(window, phrase)
-            if edit and self._plausible(start, window, phrase, edit):
+            if edit and self._plausible(start, window, phrase, edit) and not (
+                    len(window) >= MIN_HOMOPHONE_PHRASE and lex.word_frequency(window)):  # a word of its own ("依法治国")
                 found[(start, start + len(window))].append((window, phrase, edit))
         typos = []
         for (start, end), candidates in sorted(found.items()):

@@ -149,9 +149,11 @@ def _counts_in_columns(original) -> list[_Count]:
     """The counts of a 相关统计数 laid out across: each label of :data:`_ROW_LABELS` on one line (two
     or more, in cells) over the count in its place on the next line."""
     counts = []
+    if _LABEL_CELL.search(original.text) is None:
+        return counts
     lines = [line for line in original.lines() if line[1].strip()]
     for (_label_start, labels), (start, row) in zip(lines, lines[1:]):
-        found = [match.lastgroup for match in _LABEL_CELL.finditer(labels.replace(" ", ""))]
+        found = [match.lastgroup for match in _LABEL_CELL.finditer(labels.replace(" ", ""))] if "(" in labels or "（" in labels else []
         numbers = _COUNTS_ROW.match(row) if len(found) >= 2 else None
         if numbers is None:
             continue

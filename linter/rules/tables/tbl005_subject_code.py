@@ -82,10 +82,11 @@ class SubjectCode(Rule):
     def _narrative(self, document, reference, year):
         """"住房公积金（2210203）": a name another code has, beside a code the reference list names otherwise."""
         text = document.flow.text
-        if "(2" not in text:
-            return
-        for match in _CODED_NAME.finditer(text):
-            code, words = match.group("code"), match.group("name")
+        for match in _BRACKETED_CODE.finditer(text):
+            before = _NAME_BEFORE.search(text, max(0, match.start() - _NAME_REACH), match.start())
+            if before is None:
+                continue
+            code, words = match.group("code"), before.group()
             subject = reference.get(code)
             if subject is None or subject.classification != "功能":
                 continue
@@ -105,8 +106,10 @@ class SubjectCode(Rule):
             )
 
 
-#: A subject named in the narrative with its code in brackets (flow text: ASCII brackets).
-_CODED_NAME = compile_re(r"(?P<name>[\u4e00-\u9fff]{2,24}?)\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
+#: A subject's code in brackets in the narrative (flow text: ASCII brackets), and the name before it.
+_BRACKETED_CODE = compile_re(r"\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
+_NAME_BEFORE = compile_re(r"[\u4e00-\u9fff]{2,24}$")
+_NAME_REACH = 24
 
 
 def _code_span(document, row):
