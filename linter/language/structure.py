@@ -113,9 +113,13 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
     and the headings that stand alone (followed by text) make up the part's list; numbered
     sentences are text. A very short line after a heading is its wrapped end, and a line of
     figures only is passed over."""
-    blocks: list[list[_Line]] = [[]]
+    blocks: list[list[_Line] | None] = [[]]
     previous_heading = False
     for match in regex.finditer(r"[^\n]+", text[start:end]):
+        if _APPENDIX.match(match.group()):
+            blocks += [None, []]  # "附件：“三公”经费口径说明" numbers a list of its own
+            previous_heading = False
+            continue
         line = _classify(match.group(), start + match.start())
         if line.figures:
             continue
@@ -132,6 +136,8 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
         previous_heading = True
     lists: list[list[Numbered]] = [[]]
     for block in blocks:
+        if block is None and lists[-1]:
+            lists.append([])
         if not block:
             continue
         numbered = [line.heading for line in block if line.heading]
@@ -142,6 +148,10 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
             lists.append([])  # a list of its own (a table of contents)
         lists[-1].extend(numbered)
     return [found for found in lists if found]
+
+
+#: An appendix's title line ("附件：“三公”经费口径说明", "附：名词解释"): its items are numbered anew.
+_APPENDIX = compile_regex(r"\s*附(?:件|录)?\s*\d?\s*[:：]")
 
 
 def _classify(line: str, offset: int) -> _Line:
