@@ -1325,8 +1325,9 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     elif named:
         breakdown = Breakdown(None, named)
         key = quantity_key(named, state.scope)
-        breakdown.whole = next((v for v in reversed(claims.values) if key and v.key == key), None) \
-            or _side_of_total(key, claims)
+        stated = [next((v for v in reversed(claims.values) if key and v.key == key), None), _side_of_total(key, claims)]
+        # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
+        breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)
     elif state.last_value is not None:
         breakdown = Breakdown(state.last_value, state.last_value.name)
     else:
