@@ -1604,6 +1604,11 @@ def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     预算收入156.1亿元", a web page's title run into its text): the list has ended. (A 预算's balanced
     财政拨款收入 is often broken down by its uses, "其中：基本支出…".)"""
     name = breakdown.whole_name or ""
+    if breakdown.whole is not None and breakdown.whole.key and breakdown.whole.key[1] == "收支总计":
+        # Under both sides at once ("收、支总计均为…。其中：本年收入合计…；本年支出合计…"): the 支出 side
+        # begins after the 收入 side's items.
+        spending = "支出" in stated.name and "收入" not in stated.name
+        return spending and any("收入" in part.name for part in breakdown.parts)
     return "支出" in name and "收入" not in name and "收入" in stated.name and "支出" not in stated.name
 
 

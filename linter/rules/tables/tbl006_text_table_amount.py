@@ -59,6 +59,8 @@ _TOTALS = {
     FUND: [(r"本年收入|政府性基金预算财政拨款收入", FUND, None, "income"),
            (r"本年支出|政府性基金预算财政拨款支出|(?<=[，,])支出", FUND, None, "spending")],
 }
+#: Words joining the items of a list before a total ("A、B和C合计").
+_LISTED = compile_re(r"[、和及与]")
 #: :data:`_TOTALS` with each pattern compiled followed by its amount ("收、支总计均为X万元"), and
 #: whether it is 项目支出.
 _TOTAL_AMOUNTS = {
@@ -190,6 +192,8 @@ class TextTableAmount(Rule):
             for match in pattern.finditer(line):
                 if "项目支出" in sentence_before(line, match.start()) and not project:
                     continue
+                if _LISTED.search(line, max(line.rfind("，", 0, match.start()), line.rfind("；", 0, match.start()), 0), match.start()):
+                    continue  # items added up ("上级补助收入、经营收入和其他收入合计11,304.17万元"), not the table's total
                 if table.kind == BASIC:  # 人员经费合计 / 公用经费合计: a row, or a column of the 合计 row
                     row, chosen = basic_part_cells(table).get(row_key.removesuffix("合计"), (None, None))
                 else:
