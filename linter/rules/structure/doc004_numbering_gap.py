@@ -15,9 +15,10 @@ class NumberingGap(Rule):
     Within each part (and before the first), first-level headings "一、" … go up by one; a
     new list may start again at 一. Numerals are read in full (十一, 二十, 廿一). Sentences and
     table rows that begin with a numeral are not headings: a run of numbered lines holding
-    figures, tab-separated cells or two labels side by side is a table; a table of contents is
-    a list of its own; a heading wrapped onto the next line or holding quotes (“三公”) is one
-    heading.
+    figures, tab-separated cells or two labels side by side is a table, and so is a line inside a
+    table read as one (its row labels one cell a line, as a PDF's text gives them); a table of
+    contents is a list of its own, and so is an appendix's ("附件：…"); a heading wrapped onto the
+    next line or holding quotes (“三公”) is one heading.
 
     **Anti-pattern**
 
@@ -45,8 +46,11 @@ class NumberingGap(Rule):
     def check(self, document, context):
         text = document.flow.text
         bounds = [0] + [part.start for part in document.derived(part_headings)] + [len(text)]
+        regions = [(table.start, table.end) for table in document.tables]
         for start, end in zip(bounds, bounds[1:]):
             for found in heading_lists(text, start, end):
+                # A table's row labels ("一、本年收入", "二、上年结转", one cell a line in a PDF's text) are no headings.
+                found = [h for h in found if not any(a <= document.flow.origin(h.start) < b for a, b in regions)]
                 for previous, heading in zip(found, found[1:]):
                     if heading.number in (1, previous.number + 1):
                         continue
