@@ -1297,8 +1297,7 @@ def _named_whole(name: str, state: _Context, claims: ClaimSet) -> Stated | None:
     if key is None:
         return None
     scoped = scope_of(name) is not None
-    return next((v for v in reversed(claims.values) if v.number.start >= state.line_start and v.key
-                 and (v.key == key if scoped else v.key[1] == key[1])), None)
+    return next((v for v in reversed(state.line_values) if v.key and (v.key == key if scoped else v.key[1] == key[1])), None)
 
 
 def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> Breakdown | None:
@@ -1456,7 +1455,7 @@ def _both_sides(change: Change, state: _Context, claims: ClaimSet) -> Stated | N
     47,622,020.50元，支出预算47,622,020.50元，与2024年预算相比，收、支预算总计各增加…"), when the line states
     no 收支总计 itself."""
     scope = change.key[0]
-    on_line = [value for value in claims.values if state.line_start <= value.number.start < change.start]
+    on_line = [value for value in state.line_values if value.number.start < change.start]
     if any(value.key == change.key for value in on_line):
         return None
     sides = {value.key[1]: value for value in on_line if value.key in ((scope, "收入"), (scope, "支出"))}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
@@ -46,11 +48,12 @@ class NumberingGap(Rule):
     def check(self, document, context):
         text = document.flow.text
         bounds = [0] + [part.start for part in document.derived(part_headings)] + [len(text)]
-        regions = [(table.start, table.end) for table in document.tables]
+        regions = sorted((table.start, table.end) for table in document.tables)
+        starts = [a for a, _ in regions]
         for start, end in zip(bounds, bounds[1:]):
             for found in heading_lists(text, start, end):
                 # A table's row labels ("一、本年收入", "二、上年结转", one cell a line in a PDF's text) are no headings.
-                found = [h for h in found if not any(a <= document.flow.origin(h.start) < b for a, b in regions)]
+                found = [h for h in found if not _in_a_table(document.flow.origin(h.start), regions, starts)]
                 for previous, heading in zip(found, found[1:]):
                     if heading.number in (1, previous.number + 1):
                         continue
@@ -62,3 +65,10 @@ class NumberingGap(Rule):
                           expected=previous.number + 1),
                         expected=str(previous.number + 1),
                     )
+
+
+def _in_a_table(offset: int, regions: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether original offset ``offset`` lies in one of the tables' ``regions`` (sorted; ``starts``
+    their starts): the last one starting before it, or the one before (regions may nest)."""
+    at = bisect_right(starts, offset)
+    return any(regions[i][0] <= offset < regions[i][1] for i in range(max(0, at - 2), at))
