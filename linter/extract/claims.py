@@ -1099,7 +1099,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         if "其中" in text and _OPEN_QIZHONG.search(text):
             state.pending_whole = _open_breakdown(_whole_before(tokens, len(tokens), state), claims, state)
         elif text.endswith(("：", ":")) and (named := _NAMED_LIST.fullmatch(text)):
-            state.pending_whole = _open_breakdown(_named_whole(named.group("name"), state, claims), claims, state)
+            state.pending_whole = _open_breakdown(_named_whole(named.group("name"), state), claims, state)
         return
     found = parse_sentence(tokens)
     breakdown = pending = state.pending_whole
@@ -1290,7 +1290,7 @@ def _opens_list(tokens: list[ClaimToken], main_use: int) -> bool:
     return main_use + 1 < len(tokens) and tokens[main_use + 1].type == "_COLON"
 
 
-def _named_whole(name: str, state: _Context, claims: ClaimSet) -> Stated | None:
+def _named_whole(name: str, state: _Context) -> Stated | None:
     """The last statement in the paragraph being read of the quantity ``name`` names, in any scope when
     the name says none ("…本年收入5070.50万元，本年支出4857.80万元。本年支出中：")."""
     key = quantity_key(name, state.scope)
@@ -1416,7 +1416,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         elif claim.current is None and claim.name:
             claim.key = _key_of(claim.name, state.scope, claims.budget_document)
             if claim.key and claim.key[1] == "收支总计":
-                claim.current = _both_sides(claim, state, claims)
+                claim.current = _both_sides(claim, state)
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key
@@ -1450,7 +1450,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.transitions.append(claim)
 
 
-def _both_sides(change: Change, state: _Context, claims: ClaimSet) -> Stated | None:
+def _both_sides(change: Change, state: _Context) -> Stated | None:
     """The level of a change of 收支总计 stated earlier on its line as its two sides alike ("2025年收入预算
     47,622,020.50元，支出预算47,622,020.50元，与2024年预算相比，收、支预算总计各增加…"), when the line states
     no 收支总计 itself."""
