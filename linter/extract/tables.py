@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.i18n import N_, _
-from linter.normalise.flow import OneForOne, is_page_number, running_titles
+from linter.normalise.flow import OneForOne, is_page_number, page_headers
 from linter.normalise.position import SourceText
 from linter.numerals import chinese_int, decimal_int, is_decimal_int
 from linter.patterns import compile_re
@@ -355,9 +355,9 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
     (:func:`table_from_grid`): numbered 1, 2, … when it prints no 栏次 line (or a broken one), a
     基本支出 table's economic codes joined."""
     lines = source.lines()
-    stripped_lines = [raw.strip() for _, raw in lines]
+    stripped_lines = source.stripped_lines
     starts = _table_starts(lines, stripped_lines)
-    headers = running_titles(stripped_lines)
+    headers = page_headers(source)
     tables = []
     for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)

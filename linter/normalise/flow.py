@@ -83,6 +83,13 @@ _RUNNING_TITLE_COUNT = 3
 _COVER_LINES = 5
 
 
+def page_headers(source: SourceText) -> frozenset[int]:
+    """The :func:`running_titles` of ``source``, found once for the flow text and the tables."""
+    if source.page_headers is None:
+        source.page_headers = running_titles(source.stripped_lines)
+    return source.page_headers
+
+
 def running_titles(stripped_lines: list[str]) -> frozenset[int]:
     """Indexes of the lines that are a page header repeating the document's title, as a text
     extracted from a PDF carries it on every page, often inside a sentence or a table (see
@@ -165,9 +172,9 @@ def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozen
     are left out."""
     builder = MappedTextBuilder()
     lines = source.lines()
-    stripped_lines = [raw.strip() for _, raw in lines]
+    stripped_lines = source.stripped_lines
     width = line_width(stripped_lines)
-    headers = running_titles(stripped_lines)
+    headers = page_headers(source)
     previous: str | None = None
     for index, ((start, raw), stripped) in enumerate(zip(lines, stripped_lines)):
         if not stripped or is_page_number(stripped) or start in table_rows or index in headers:

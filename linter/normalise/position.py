@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import bisect
 from itertools import accumulate
 from operator import add
@@ -33,6 +35,8 @@ class SourceText:
             breaks = [1] * (len(self._parts) - 1)
         self.line_starts = list(accumulate(map(add, map(len, self._parts), breaks), initial=0))
         self._lines: list[tuple[int, str]] | None = None
+        #: Indexes of the lines that are page headers repeating the title (see :func:`linter.normalise.flow.page_headers`).
+        self.page_headers: frozenset[int] | None = None
 
     def position(self, offset: int) -> Position:
         """Line and column (1-based) of character ``offset``."""
@@ -46,6 +50,11 @@ class SourceText:
         if self._lines is None:
             self._lines = list(zip(self.line_starts, self._parts))
         return self._lines
+
+    @cached_property
+    def stripped_lines(self) -> list[str]:
+        """Every line without its leading and trailing spaces; shared like :meth:`lines`."""
+        return [raw.strip() for raw in self._parts]
 
 
 @dataclass
