@@ -367,6 +367,8 @@ class TypoFinder:
                     continue  # a person's name, a place's ("漯河市淞江路")
                 if text[start - 1:start] == "、" and text[start + length:start + length + 1] in _ENUMERATION_END:
                     continue  # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所")
+                if window[:1] == window[1:2] or window[1:2] == window[2:3]:
+                    continue  # a character doubled ("共共有"): LNG002's, not a word mistyped
                 for i, word, relation in _substitutions(window):
                     if window[i] in _LEVELS and start + i in loose:
                         continue  # a level written alone ("及市、区政府")
