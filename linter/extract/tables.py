@@ -295,6 +295,11 @@ class Table:
     def is_empty(self) -> bool:
         return not any(row.has_amount for row in self.rows)
 
+    def single_or_total(self) -> Row | None:
+        """The table's one row with amounts, else its 合计 row (a 三公 table prints one row, or several with a 合计)."""
+        rows = [row for row in self.rows if row.has_amount]
+        return rows[0] if len(rows) == 1 else self.total()
+
     def total(self, side: str = "") -> Row | None:
         """The 合计 row (code tables) or the row named ``side`` ("本年支出合计", "总计")."""
         for row in self.rows:

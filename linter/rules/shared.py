@@ -35,13 +35,13 @@ def sangong_budgets(document) -> dict[str, object]:
     :data:`~linter.extract.tables.SANGONG_COLUMNS` (its ``Value``), by that name; empty when the
     document has no such table read with confidence."""
     from linter.extract.tables import SANGONG_COLUMNS, THREE_PUBLIC, sangong_blocks
+    from linter.rules.tables.common import first
 
-    table = next((t for t in document.tables if t.problem is None and t.kind == THREE_PUBLIC), None)
+    table = first(document.tables, THREE_PUBLIC)
     if table is None or "决算" not in table.title.replace(" ", ""):
         return {}
     columns = sangong_blocks(table).get("预算")
-    rows = [row for row in table.rows if row.has_amount]
-    row = rows[0] if len(rows) == 1 else table.total()
+    row = table.single_or_total()
     if columns is None or row is None:
         return {}
     return {name: row.cell(column) for name, column in zip(SANGONG_COLUMNS, columns) if row.cell(column) is not None}

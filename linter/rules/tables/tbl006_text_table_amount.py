@@ -222,7 +222,7 @@ class TextTableAmount(Rule):
         amounts there: the sentence of last year's draft, or the table of another unit."""
         for kind, offset, line in document.derived(section_lines):
             table = first(tables, kind) if kind in _NOTHING_COLUMNS else None
-            if table is None or (row := _single_or_total(table)) is None:
+            if table is None or (row := table.single_or_total()) is None:
                 continue
             for match in _NOTHING.finditer(line):
                 scope = match.group("scope") or ""
@@ -265,7 +265,7 @@ class TextTableAmount(Rule):
         title = table.title.replace(" ", "")
         words = "决算" if "决算" in title else "预算" if "预算" in title else None
         columns = sangong_blocks(table).get(words)
-        row = _single_or_total(table)
+        row = table.single_or_total()
         if columns is None or row is None:
             return
         for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_AMOUNTS[words]):
@@ -283,7 +283,7 @@ class TextTableAmount(Rule):
         if table is None or "决算" not in table.title.replace(" ", ""):
             return
         columns = sangong_blocks(table).get("预算")
-        row = _single_or_total(table)
+        row = table.single_or_total()
         if columns is None or row is None:
             return
         adjusted = any(_ADJUSTED_BUDGET.search(note) for note in table.notes)
@@ -409,12 +409,6 @@ _NOTHING_COLUMNS = {
     STATE_CAPITAL: lambda table, which: table.columns[:1] if "支出" in which or which == "收支" else [],
     THREE_PUBLIC: _sangong_columns,
 }
-
-
-def _single_or_total(table: Table) -> Row | None:
-    """The table's one row with amounts, else its 合计 row."""
-    rows = [row for row in table.rows if row.has_amount]
-    return rows[0] if len(rows) == 1 else table.total()
 
 
 def _other_year(before: str, table: Table) -> bool:
