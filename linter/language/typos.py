@@ -358,6 +358,9 @@ class TypoFinder:
         for length, starts in windows.items():
             for start in starts:
                 window = text[start:start + length] if start >= 0 else ""
+                substitutions = _substitutions(window)
+                if not substitutions:
+                    continue
                 if text[start + length:start + length + 1] in INSTITUTION_SUFFIXES and start + length in loose:
                     continue  # an organisation's short name ("机管局" for 机关事务管理局, "市政数局")
                 if window[:1] in _MAGNITUDES and text[start - 1:start].isdigit():
@@ -369,7 +372,7 @@ class TypoFinder:
                     continue  # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所")
                 if window[:1] == window[1:2] or window[1:2] == window[2:3]:
                     continue  # a character doubled ("共共有"): LNG002's, not a word mistyped
-                for i, word, relation in _substitutions(window):
+                for i, word, relation in substitutions:
                     if window[i] in _LEVELS and start + i in loose:
                         continue  # a level written alone ("及市、区政府")
                     if window[-1] == "村" and i < length - 1 and self._among_villages(start + length - 1):
