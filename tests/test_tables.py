@@ -623,3 +623,29 @@ def test_a_summary_table_printed_as_an_outline_adds_up_its_levels():
     found = lint_text(text.format(income="118.00"), select=["TBL002"])
     assert {f.message.split(":")[0] for f in found} == {"a first-level row = the sum of the items under it",
                                                        "总计 = the sum of the first-level rows above it"}
+
+
+_BROKEN_OVER_PAGES = (
+    "一般公共预算财政拨款支出决算表（表5）\n\t\t\t\t单位：万元\n项 目\t\t\t\t本年支出\n"
+    "功能分类科目编码\t\t科目名称\t\t小计\t基本支出\t项目支出\n类\t款\t项\t栏次\t1\t2\t3\n"
+    "合 计\t\t\t\t{total}\t30.00\t10.00\n201\t\t\t一般公共服务支出\t30.00\t20.00\t10.00\n"
+    "20103\t\t\t政府办公厅（室）及相关机构事务\t30.00\t20.00\t10.00\n2010301\t\t\t行政运行\t30.00\t20.00\t10.00\n"
+    "\n- 12 -\n{repeated}"
+    "221\t\t\t住房保障支出\t10.00\t10.00\t\n22102\t\t\t住房改革支出\t10.00\t10.00\t\n2210201\t\t\t住房公积金\t10.00\t10.00\t\n"
+)
+
+
+@pytest.mark.parametrize("repeated", [
+    "\t\t\t\t单位：万元\n项 目\t\t\t\t本年支出\n功能分类科目编码\t\t科目名称\t\t小计\t基本支出\t项目支出\n类\t款\t项\t栏次\t1\t2\t3\n",
+    "续表5\n功能分类科目编码\t\t科目名称\t\t小计\t基本支出\t项目支出\n类\t款\t项\t栏次\t1\t2\t3\n",
+    "一般公共预算财政拨款支出决算表（表5）（续）\n类\t款\t项\t栏次\t1\t2\t3\n",
+])
+def test_a_table_broken_over_pages_reads_on_past_its_repeated_header(repeated):
+    """A PDF's table continued on the next page under its header (or its title marked 续) again."""
+    text = _BROKEN_OVER_PAGES.format(total="40.00", repeated=repeated)
+    [table] = tables_of(text)
+    assert table.problem is None
+    assert [row.code or row.name for row in table.rows] == ["合计", "201", "20103", "2010301", "221", "22102", "2210201"]
+    assert lint_text(text) == []
+    found = lint_text(_BROKEN_OVER_PAGES.format(total="41.00", repeated=repeated), select=["TBL002", "TBL003"])
+    assert {f.code for f in found} == {"TBL002", "TBL003"} and {f.span.quote for f in found} == {"41.00"}

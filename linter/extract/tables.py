@@ -698,6 +698,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 table.columns = sorted(header.values())
                 table.layout = "tab" if "\t" in raw else "space"
             continue
+        if data_lines and _repeats_header(table, tokens, normal):
+            continue  # the header printed again atop the next page
         data_lines.append(tokens)
     if wrapped_note is not None:
         _note(table, *wrapped_note, True)
@@ -761,6 +763,16 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.problem is None:
         table.identities.extend(_implied_total(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
+
+
+def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
+    """Whether a line among the rows repeats a line of the table's header, its unit line or its
+    title marked continued ("续表5", "…（续）"), as a table broken over pages prints them atop each
+    page (a lone 合计 is a row's name, not a header)."""
+    words = [t.text for t in tokens if t.text]
+    if words in table.header_lines:
+        return len(words) > 1 or words[0] not in _TOTAL_NAMES
+    return _UNIT_LINE.fullmatch(normal) is not None or _CONTINUED_TITLE.search(normal) is not None
 
 
 def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
@@ -885,6 +897,8 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     table.rows = rows
 
 
+#: A table's title printed again over its rows on the next page.
+_CONTINUED_TITLE = compile_re(r"^续表|[(（]续(?:表)?[)）]$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
 #: 页") or of a total ("4/16").
 _WORDED_PAGE_NUMBER = compile_re(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|页|/")
