@@ -649,3 +649,15 @@ def test_a_table_broken_over_pages_reads_on_past_its_repeated_header(repeated):
     assert lint_text(text) == []
     found = lint_text(_BROKEN_OVER_PAGES.format(total="41.00", repeated=repeated), select=["TBL002", "TBL003"])
     assert {f.code for f in found} == {"TBL002", "TBL003"} and {f.span.quote for f in found} == {"41.00"}
+
+
+@pytest.mark.parametrize("wrapped", ["\t\t\t费支出\t\t\t\n", "费支出\n"])
+def test_a_name_wrapped_below_its_amounts_ends_the_name_of_the_row_above(wrapped):
+    """A PDF's narrow name column: "2080505 机关事业单位基本养老保险缴 10.68", then "费支出" on a line of its own."""
+    text = ("一般公共预算财政拨款支出决算表（表5）\n类\t款\t项\t栏次\t1\t2\t3\n合计\t\t\t\t10.68\t10.68\t\n"
+            "208\t\t\t社会保障和就业支出\t10.68\t10.68\t\n20805\t\t\t行政事业单位养老支出\t10.68\t10.68\t\n"
+            "2080505\t\t\t{name}\t10.68\t10.68\t\n" + wrapped)
+    [table] = tables_of(text.format(name="机关事业单位基本养老保险缴"))
+    assert table.problem is None and table.rows[-1].name == "机关事业单位基本养老保险缴费支出"
+    assert lint_text(text.format(name="机关事业单位基本养老保险缴")) == []
+    assert [f.code for f in lint_text(text.format(name="机关事业单位职业年金缴"))] == ["TBL005"]

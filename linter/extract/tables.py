@@ -839,6 +839,9 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
         if all(not t.is_number for t in words) and "".join(t.text for t in words) in _TOTAL_NAMES:
             words = [_token("合计", words[0].start, words[-1].end, words[0].index, words[0].line)]
         current = rows[-1] if rows else None
+        if _wraps_name(current, words, id(current) in placements):
+            current.name += words[0].text  # "机关事业单位基本养老保险缴 10.68" then "费支出"
+            continue
         for position, token in enumerate(words):
             in_cells = position == 0 and token.index >= 0
             if in_cells and unit_codes and _UNIT_CODE.match(token.text):
@@ -897,6 +900,17 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     table.rows = rows
 
 
+def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
+    """Whether a line of one word is the end of the name of the coded row above, wrapped below
+    its amounts (as a PDF's narrow name column prints a long name)."""
+    return (row is not None and row.code is not None and bool(row.name) and (placed or bool(row.values))
+            and len(words) == 1 and not words[0].is_number and not words[0].is_malformed
+            and not _CODE.match(words[0].text) and words[0].text not in _TOTAL_NAMES
+            and _NAME_PIECE.fullmatch(words[0].text) is not None)
+
+
+#: The end of a subject's name: Chinese characters, brackets and enumeration commas ("（室）及相关机构事务").
+_NAME_PIECE = compile_re(r"[\u4e00-\u9fff（）()、]+")
 #: A table's title printed again over its rows on the next page.
 _CONTINUED_TITLE = compile_re(r"^续表|[(（]续(?:表)?[)）]$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
