@@ -661,3 +661,16 @@ def test_a_name_wrapped_below_its_amounts_ends_the_name_of_the_row_above(wrapped
     assert table.problem is None and table.rows[-1].name == "机关事业单位基本养老保险缴费支出"
     assert lint_text(text.format(name="机关事业单位基本养老保险缴")) == []
     assert [f.code for f in lint_text(text.format(name="机关事业单位职业年金缴"))] == ["TBL005"]
+
+
+@pytest.mark.parametrize("years", [("2023年预算数", "2024年预算数"), ("上年预算数", "本年预算数")])
+def test_a_spending_table_printing_last_years_total_first_is_read_as_this_years_columns(years):
+    """Jiangsu's 一般公共预算支出表: "2023年预算数 | 2024年预算数: 小计 基本支出 项目支出"."""
+    text = ("2024年一般公共预算支出表\n单位：万元\n科目编码\t\t\t科目名称\t{0}\t{1}\t\t\n类\t款\t项\t\t\t小计\t基本支出\t项目支出\n"
+            "\t\t\t合计\t95.00\t100.00\t{basic}\t40.00\n212\t\t\t城乡社区支出\t95.00\t100.00\t{basic}\t40.00\n\n"
+            "2024年一般公共预算基本支出表\n单位：万元\n科目编码\t科目名称\t合计\t人员经费\t公用经费\n\t合计\t60.00\t50.00\t10.00\n"
+            "301\t工资福利支出\t50.00\t50.00\t\n302\t商品和服务支出\t10.00\t\t10.00\n")
+    spending = tables_of(text.format(*years, basic="60.00"))[0]
+    assert spending.columns == [1, 2, 3] and values(spending.rows[0]) == {1: 100.0, 2: 60.0, 3: 40.0}
+    assert lint_text(text.format(*years, basic="60.00")) == []
+    assert {f.code for f in lint_text(text.format(*years, basic="65.00"), select=["TBL002", "TBL004"])} == {"TBL002", "TBL004"}

@@ -760,9 +760,34 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_code_table(table, data_lines, header)
     if table.problem is None and table.kind == THREE_PUBLIC:
         table.identities.extend(_sangong_identities(table))
-    if table.problem is None:
+    if table.problem is None and _this_years_columns(table, header_words):
         table.identities.extend(_implied_total(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
+
+
+def _this_years_columns(table: Table, header_words: list[str]) -> bool:
+    """Keep only this year's columns of a table printing last year's total beside them ("2023年预算数 |
+    2024年预算数: 小计 基本支出 项目支出", as Jiangsu's budgets do): the column under the earlier year goes,
+    and this year's are numbered 1, 2, … as in a table without it. False when the header names an
+    earlier year but its columns cannot be told from this year's (no identity is then implied)."""
+    header = "".join(header_words)
+    periods = [(match.start(), int(match["year"]) if match["year"] else {"上年": 0, "本年": 1}[match["word"]])
+               for match in _PERIOD.finditer(header)]
+    if len({period for _, period in periods}) < 2:
+        return True
+    earliest = min(period for _, period in periods)
+    if [period for _, period in periods].count(earliest) > 1 or any(i.axis == "栏" and not i.implied for i in table.identities):
+        return False
+    titled = sum(1 for word in set(header_words) if word in _THIS_YEARS_TITLES)
+    if len(table.columns) != titled + 1:
+        return False
+    first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
+    gone = table.columns[0] if first else table.columns[-1]
+    renumbered = {column: number for number, column in enumerate((c for c in table.columns if c != gone), 1)}
+    for row in table.rows:
+        row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
+    table.columns = sorted(renumbered.values())
+    return True
 
 
 def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
@@ -911,6 +936,10 @@ def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
 
 #: The end of a subject's name: Chinese characters, brackets and enumeration commas ("（室）及相关机构事务").
 _NAME_PIECE = compile_re(r"[\u4e00-\u9fff（）()、]+")
+#: A column's year in a header ("2023年预算数", "上年执行数").
+_PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?:预算|执行|决算)数?")
+#: The titles of this year's columns of a 支出 table printed beside last year's total.
+_THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
 #: A table's title printed again over its rows on the next page.
 _CONTINUED_TITLE = compile_re(r"^续表|[(（]续(?:表)?[)）]$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
