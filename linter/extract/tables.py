@@ -1302,8 +1302,10 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
         return {}
     years = next((_TWO_YEARS.search(line) for line in lines if _TWO_YEARS.search(line)), None)
     if len(columns) == 12 and years and years.group("kind") == years.group("other_kind"):
-        later = columns[6:] if years.group("year") < years.group("other_year") else columns[:6]
-        return {years.group("kind"): _in_sangong_order(later, order)}  # "2024年预算数 2025年预算数": the latest year's
+        # "2024年预算数 2025年预算数": the latest year's block, and the year's before as "上年…".
+        earlier, later = (columns[:6], columns[6:]) if years.group("year") < years.group("other_year") else (columns[6:], columns[:6])
+        kind = years.group("kind")
+        return {kind: _in_sangong_order(later, order), f"上年{kind}": _in_sangong_order(earlier, order)}
     title = table.title.replace(" ", "")
     kind = "决算" if "决算" in title else "预算" if "预算" in title else None
     if len(columns) == 6 and kind and said <= {f"{kind}数"}:

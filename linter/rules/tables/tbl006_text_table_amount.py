@@ -73,6 +73,8 @@ _TOTAL_AMOUNTS = {
 #: 公务用车购置及运行(维护)费, its 购置费 and 运行(维护)费, 公务接待费).
 _SANGONG_NAMES = (r"三公”?经费", r"因公出国\(境\)费", r"公务用车购置及运行(?:维护)?费", r"公务用车购置费",
                   r"公务用车运行(?:维护)?费", r"公务接待费")
+#: Each as a change's name may hold it ("1.因公出国（境）费预算支出").
+_SANGONG_NAME_PATTERNS = [compile_re(name) for name in _SANGONG_NAMES]
 #: Each with its amount, spent ("公务接待费支出决算为8万元", also after its budget: "“三公”经费财政拨款支出年初
 #: 预算为2.85万元，支出决算为0.39万元") or budgeted ("公务接待费预算数为10万元").
 _SANGONG_AMOUNTS = {
@@ -108,7 +110,8 @@ class TextTableAmount(Rule):
     prints the two in blocks or side by side under each quantity, and a 决算's 三公 budgets
     ("“三公”经费财政拨款支出预算为…") against its 预算数 (a 年初预算 that differs is a ``warning``: the
     table's 预算数 is the budget as adjusted during the year, and when its note says so, a 年初预算 is
-    not compared); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
+    not compared); the changes from last year the 三公 section states ("比上年预算减少2万元") against a 三公
+    table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
     ("无政府性基金预算财政拨款收入", "没有“三公”经费支出", "本单位无此项支出") beside a table that prints
     amounts there. A table
     in 元 is converted to the text's 万元 (a text in 元 beside a table in 万元 is more precise than
@@ -156,6 +159,7 @@ class TextTableAmount(Rule):
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables)
                 yield from self._sangong_budgets(document, context, offset, line, tables)
+                yield from self._sangong_changes(document, context, offset, line, tables)
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
@@ -299,6 +303,43 @@ class TextTableAmount(Rule):
                         finding.message = _("{message}, unless the budget was adjusted during the year",
                                             message=finding.message)
                     yield finding
+
+    def _sangong_changes(self, document, context, offset, line, tables):
+        """The changes from last year the 三公 section states ("因公出国（境）费预算支出6万元，比上年预算减少2万元")
+        against a 三公 table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"):
+        the change must be this year's amount less last year's."""
+        table = first(tables, THREE_PUBLIC)
+        blocks = sangong_blocks(table) if table is not None else {}
+        kind = next((kind for kind in blocks if not kind.startswith("上年")), None)
+        row = table.single_or_total() if table is not None else None
+        if row is None or kind is None or f"上年{kind}" not in blocks:
+            return
+        end = offset + len(line)
+        for change in document.claims.changes:
+            if not offset <= change.start < end or change.against_budget or change.delta.unit not in YUAN \
+                    or (change.basis and change.basis != kind) or not change.name:
+                continue
+            named = [i for i, pattern in enumerate(_SANGONG_NAME_PATTERNS) if pattern.search(change.name)]
+            if len(named) != 1:
+                continue
+            this_year, last_year = (row.amount(blocks[key][named[0]]) for key in (kind, f"上年{kind}"))
+            if this_year is None or last_year is None:
+                continue
+            stated = change.sign * change.delta.value * YUAN[change.delta.unit] / YUAN[table.unit or "万元"]
+            label = SANGONG_COLUMNS[named[0]]
+            finding = gap_finding(
+                self, document, context, lambda: document.span(change.delta.start, change.delta.end),
+                stated, this_year - last_year, 2,
+                lambda: (_("the text says {label} rose by {stated} from last year, but the 三公 table's {kind}数 is "
+                           "{this_year} this year and {last_year} last year, a change of {change}") if change.sign > 0 else
+                         _("the text says {label} fell by {stated} from last year, but the 三公 table's {kind}数 is "
+                           "{this_year} this year and {last_year} last year, a change of {change}")).format(
+                    label=label, stated=in_unit(table, abs(stated)), kind=kind, this_year=in_unit(table, this_year),
+                    last_year=in_unit(table, last_year), change=in_unit(table, this_year - last_year)),
+                table.resolution,
+            )
+            if finding:
+                yield finding
 
     def _classes(self, kind, line, tables, budget_document):
         table = first(tables, GENERAL if kind == GENERAL else FUND)
