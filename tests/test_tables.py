@@ -533,13 +533,13 @@ def test_a_sangong_table_printing_hosting_before_cars_is_read_in_the_quantities_
     assert {f.code for f in lint_text(text.format(total="75.30"), select=["TBL"])} == {"TBL002"}
 
 
-def test_a_sangong_table_of_two_years_side_by_side_is_read_as_the_latest_years():
+def test_a_sangong_table_of_two_years_side_by_side_is_read_as_the_latest_years_and_the_year_before():
     text = ("表7 某台2025年一般公共预算“三公”经费支出表\n单位：元\n2024年预算数 2025年预算数\n"
             "合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
             "小计 公务用车购置费 公务用车运行费 小计 公务用车购置费 公务用车运行费\n"
             "67,000.00 0.00 52,000.00 0.00 52,000.00 15,000.00 {total} 0.00 48,000.00 0.00 48,000.00 12,000.00\n")
     (table,) = tables_of(text.format(total="60,000.00"))
-    assert table.problem is None and sangong_blocks(table) == {"预算": [7, 8, 9, 10, 11, 12]}
+    assert table.problem is None and sangong_blocks(table) == {"预算": [7, 8, 9, 10, 11, 12], "上年预算": [1, 2, 3, 4, 5, 6]}
     assert {f.code for f in lint_text(text.format(total="66,000.00"), select=["TBL"])} == {"TBL002"}
 
 
