@@ -20,10 +20,10 @@ _SENTENCE_END = compile_re("[。！？\n]")
 #: in time ("2022年底", "2022年以来").
 _YEAR = (r"(?<![\d\-—–~～至到])(?P<year>20\d{2})(?!\d)\s*年度?"
          r"(?!\s*(?:\d|[-—–~～至到]|底|末|初|前|后|以来|以前|以后|起|开始|上半年|下半年|第))")
-#: A comparison with a year: "与2021年度相比", "比2021年决算数", "较2021年"; ``basis`` is what of that
-#: year ("预算", "执行", "决算").
+#: A comparison with a year: "与2021年度相比", "比2021年决算数", "较2021年", "与2021年度决算数41,025.32万元相比";
+#: ``basis`` is what of that year ("预算", "执行", "决算").
 _COMPARISON = compile_re(
-    rf"(?:[与和同](?=20\d{{2}}\s*年[^，。；]{{0,8}}?(?:相比|比较|对比|持平|一致|相当))|(?<!相)[比较]){_YEAR}"
+    rf"(?:[与和同](?=20\d{{2}}\s*年[^，。；]{{0,8}}?(?:\d[\d,.]*[万亿]?元)?(?:相比|比较|对比|持平|一致|相当))|(?<!相)[比较]){_YEAR}"
     r"(?P<basis>决算|(?:年初|全年|调整后?)?预算|执行|支出)?"
 )
 #: A change said of the comparison: what makes the sentence a year-on-year statement.
