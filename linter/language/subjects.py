@@ -11,8 +11,10 @@ import regex
 from linter.language.lexicon import subjects
 from linter.patterns import compile_regex
 
-#: A subject code of a table row (类 3, 款 5, 项 7 digits) followed by its name.
-_CODED = compile_regex(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6})(?![\d.,])[ \t]*(?=\p{Han})")
+#: A subject code of a table row (类 3, 款 5, 项 7 digits) followed by its name; also printed over the
+#: 类, 款 and 项 cells ("201	01	02	一般行政管理事务", "201 01 02").
+_CODED = compile_regex(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6}|2\d{2}[ \t]+\d{2}(?:[ \t]+\d{2})?)(?![\d.,])[ \t]*(?=\p{Han})")
+_CODE_GAP = compile_regex(r"[ \t]+")
 _GLOSSARY_HEADING = compile_regex(r"^.{0,12}名词解释\s*$", regex.MULTILINE)
 _SUBJECT_ITEM = compile_regex(r"^.{0,12}支出功能分类科目.*$", regex.MULTILINE)
 #: The next item of the glossary's outer list, marked as the subjects' item is ("(十一)结余分配" after
@@ -67,7 +69,7 @@ class SubjectUse:
         """code → name of every subject a table row carries with its code."""
         used, catalogue = {}, subjects().names
         for match in _CODED.finditer(self.text):
-            code = match.group(1)
+            code = _CODE_GAP.sub("", match.group(1))
             name = self.name_at(match.end())
             if name and catalogue.get(code, name) == name:
                 used[code] = name
