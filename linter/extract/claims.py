@@ -1611,6 +1611,19 @@ def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     return "支出" in name and "收入" not in name and "收入" in stated.name and "支出" not in stated.name
 
 
+def _listing_whole_with(stated: Stated, breakdown: Breakdown, claims: ClaimSet) -> Breakdown | None:
+    """The earlier list of parts that names both the whole of ``breakdown`` and ``stated`` ("收、支总计…，
+    其中：年初结转和结余…，本年收入X。⏎其中：本年一般公共预算收入X，年初结转和结余…"): ``stated`` is no part of its
+    sibling, and the later list breaks down the whole they are both parts of."""
+    whole = breakdown.whole
+    if whole is None or stated is whole:
+        return None
+    name = clean_name(stated.name)
+    return next((other for other in claims.breakdowns
+                 if other is not breakdown and other.whole is not None and any(part is whole for part in other.parts)
+                 and any(part is not whole and clean_name(part.name) == name for part in other.parts)), None)
+
+
 def _class_of_name(name: str) -> str | None:
     """The 类 a subject's name is filed under: "教育支出(类)普通教育(款)…" → 教育 (the word before the
     first "(类)" with one, without 支出). Walked back by hand: a pattern searching for the word before
@@ -1694,6 +1707,9 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         breakdown.closed = True
     if breakdown is not None and not breakdown.closed and _subtotal(stated, breakdown):
         breakdown.parts.clear()  # "…一般公共预算收入1917837万元；加上中央财政收入1321480万元，合计…3239317万元"
+    if breakdown is not None and not breakdown.closed and (parent := _listing_whole_with(stated, breakdown, claims)):
+        # The list is not of that whole but of the one it is listed under with ``stated``.
+        breakdown.whole, breakdown.whole_name = parent.whole, parent.whole_name
     if (breakdown is not None and not breakdown.closed and stated is not breakdown.whole
             and not _beside_sangong(stated, breakdown) and not _inside_a_part(stated, breakdown)):
         breakdown.parts.append(stated)
