@@ -17,6 +17,8 @@ from linter.patterns import compile_re
 
 #: A character twice (``re`` is several times faster than ``regex`` here).
 _DOUBLED = compile_re(f"({lex.HAN})\\1")
+#: What follows 年 in a word naming a part of the year (年中, 年初, 年末, 年底, 年度, 年内, 年终).
+_PARTS_OF_A_YEAR = frozenset("中初末底度内终")
 #: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
 #: and offices before their head's title ("规划科科长", "财务处处长").
 _LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部厅")
@@ -62,6 +64,8 @@ class DuplicatedCharacter(Rule):
                 continue  # exactly two: a longer run is a pattern of its own, not a slip
             if not adjacent_in_source(document, second, second):
                 continue
+            if match.group(1) == "年" and text[match.start() - 1:match.start()].isdigit() and text[second + 1:second + 2] in _PARTS_OF_A_YEAR:
+                continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
             finder = finder or typo_finder(text)
             if match.start() in finder.names:
                 continue  # a person's name ("（记者 韩杰杰）")
