@@ -18,6 +18,8 @@ _CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
 _ASCII_CLOSERS = {'"': "“", "'": "‘"}
 #: Every character :func:`_scan` looks at: the brackets and quotation marks, typographic and ASCII.
 _MARKS = compile_re("[" + re.escape("".join([*PAIRS, *_CLOSERS, *_ASCII_CLOSERS])) + "]")  # ``re``: cheaper per call
+#: A Latin letter: a ’ after one is an apostrophe ("Government’s"), no closing quote.
+_LATIN_LETTER = compile_re(r"[A-Za-z]")
 #: A list label with a lone closing bracket ("1)", "a)", "二)") starting a paragraph or clause;
 #: matched backwards from the bracket, so each test costs a few characters.
 _LABEL = compile_regex(r"(?:^|[，；。：、,;:\s])[0-9A-Za-z一二三四五六七八九十]{1,2}", regex.REVERSE)
@@ -159,6 +161,8 @@ def _scan(paragraph: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]
             continue
         if char in _ASCII_CLOSERS and not open_count[opener]:
             continue  # an ASCII quote of its own ("5" for inches, an apostrophe)
+        if char == "’" and not open_count[opener] and _LATIN_LETTER.fullmatch(paragraph[position - 1:position] or " "):
+            continue  # an apostrophe after a Latin letter ("Government’s")
         if open_count[opener]:
             while stack[-1][1] != opener:
                 lonely.append(stack.pop())
