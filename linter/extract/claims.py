@@ -1483,8 +1483,8 @@ def _opening_change_of(change: Change, state: _Context, claims: ClaimSet) -> Sta
     return None if any(character.isdigit() for piece in between for character in piece) else value
 
 
-#: An average ("人均公用经费", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
-_AVERAGE = compile_re(r"人均|平均|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
+#: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
+AVERAGE = compile_re(r"[人生户]均|平均|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
@@ -1688,7 +1688,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
-    if _AVERAGE.search(stated.name):
+    if AVERAGE.search(stated.name):
         return  # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元": a rate, no level or part of a total
     if breakdown is None and _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
         named = scope_of(name)

@@ -10,6 +10,7 @@ from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, format_percent
 from linter.extract.counts import count_changes
 from linter.check.rule import Rule
+from linter.extract.claims import AVERAGE
 from linter.i18n import _
 
 
@@ -163,7 +164,9 @@ class GrowthRateMismatch(Rule):
                 yield self.finding(document, span, message, related=related(
                     document, (_("previous amount"), previous), (_("current amount"), current)))
                 continue
-            before, now = amount(previous, tolerances), amount(current, tolerances)
+            # An average ("生均支出为6497元") is a quotient rounded to its last printed digit.
+            level = _last_digit_rounded if AVERAGE.search(claim.name) else amount
+            before, now = level(previous, tolerances), level(current, tolerances)
             moved = now - before if went > 0 else before - now
             if claim.rate.malformed or percent_matches(moved, before, claim.rate, tolerances) is not False:
                 continue
@@ -177,6 +180,12 @@ class GrowthRateMismatch(Rule):
                 severity=percent_severity(moved, before, claim.rate, tolerances),
                 related=related(document, (_("previous amount"), previous), (_("current amount"), current)),
             )
+
+
+def _last_digit_rounded(number, tolerances) -> Interval:
+    """The values ``number`` may stand for rounded to its last printed digit (or as an amount, if wider)."""
+    half, printed = 0.5 * 10.0 ** -number.decimals, amount(number, tolerances)
+    return Interval(min(printed.lo, number.value - half), max(printed.hi, number.value + half))
 
 
 def _fits_the_list_total(document, current, delta, change, tolerances) -> bool:
