@@ -51,7 +51,8 @@ class InconsistentValue(Rule):
         tolerances = context.text_tolerances(document)
         index = QuantityIndex.of(document)
         for conflict in value_conflicts(index, tolerances):
-            if conflict.tail or _jurisdictions_differ(document.flow.text, conflict.first, conflict.later):
+            if conflict.tail or _jurisdictions_differ(document.flow.text, conflict.first, conflict.later) \
+                    or _balanced_apart(document.flow.text, conflict.first, conflict.later):
                 continue
             later = conflict.later
             yield self.finding(
@@ -88,6 +89,20 @@ def _jurisdictions_differ(text: str, first, later) -> bool:
         found = [match.group() for match in _JURISDICTION.finditer(text, start, stated.number.start)]
         return found[-1] if found else None
     return None not in (a := named(first), b := named(later)) and a != b
+
+
+#: A government's budget report balancing its 收入总计 against a smaller 支出总计 ("收支相抵，年终结余结转96.6亿元").
+_BALANCE = compile_regex(r"收支相抵|年终结余|收支缺口|赤字")
+
+
+def _balanced_apart(text: str, first, later) -> bool:
+    """Whether the 收入总计 and 支出总计 compared are those of a report whose paragraph balances them
+    (a government's budget report: its 支出总计 leaves out what is carried to next year)."""
+    if first.key is None or first.key[1] != "收支总计":
+        return False
+    start = text.rfind("\n", 0, min(first.number.start, later.number.start)) + 1
+    end = text.find("\n", max(first.number.end, later.number.end))
+    return _BALANCE.search(text, start, end if end != -1 else len(text)) is not None
 
 
 #: A numbered item that states its amount before explaining it: "3.通信链路租赁费397.37万元：".
