@@ -99,7 +99,9 @@ class TextTableAmount(Rule):
     Each explanatory section ("五、一般公共预算财政拨款支出决算情况说明", …) is matched with its
     table by title words. Checked: totals (收、支总计 or 收入总计 and 支出总计, 收入合计, 支出合计, 基本支出, 项目支出,
     人员经费, 公用经费, 本年收入/本年支出 of 政府性基金), the items and balances of the 收支总表 its
-    section lists ("支出包括：教育支出…", "年初结转和结余…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
+    section lists ("支出包括：教育支出…", "年初结转和结余…"), the balances the 收入 and 支出 sections restate
+    ("年末结转和结余7.18万元", "使用非财政拨款结余…") and those of the 财政拨款收支总表 its section restates
+    ("年初财政拨款结转和结余…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
     "事业收入", …), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"; in a 预算, "…(项)2025年预算数为A万元"), subjects named with their code in brackets
@@ -153,7 +155,10 @@ class TextTableAmount(Rule):
             if kind == INCOME:
                 claims += self._income_sources(line, tables)
             if kind == SUMMARY:
-                claims += self._summary_items(line, tables)
+                claims += self._summary_items(line, first(tables, SUMMARY))
+            elif kind in (INCOME, EXPENDITURE, FISCAL):
+                # A balance restated in another section ("年末结转和结余7.18万元", "年初财政拨款结转和结余…").
+                claims += self._summary_items(line, first(tables, FISCAL if kind == FISCAL else SUMMARY), _BALANCE_ITEM)
             if kind in (GENERAL, FUND):
                 claims += self._classes(kind, line, tables, document.claims.budget_document)
             if kind == THREE_PUBLIC:
@@ -245,15 +250,15 @@ class TextTableAmount(Rule):
                         )
                         break
 
-    def _summary_items(self, line, tables):
-        """The items of the 收支总表 the 收支 section lists ("支出包括：教育支出2,900.00万元，…", "一般公共预算
-        拨款收入3,000.00万元") against their rows, on their side; totals are :data:`_TOTALS`'."""
-        table = first(tables, SUMMARY)
+    def _summary_items(self, line, table, items=None):
+        """The items of a 收支总表 a section lists ("支出包括：教育支出2,900.00万元，…", "一般公共预算
+        拨款收入3,000.00万元", "年末结转和结余7.18万元") against their rows, on their side; totals are
+        :data:`_TOTALS`'. ``items``: the rows' names compared (default :data:`_SUMMARY_ITEM`)."""
         if table is None:
             return
         for row in table.rows:
             name = row.plain_name
-            if row.is_total or not _SUMMARY_ITEM.fullmatch(name) or not table.side_columns(row.side):
+            if row.is_total or not (items or _SUMMARY_ITEM).fullmatch(name) or not table.side_columns(row.side):
                 continue
             for match in _item_amount(name).finditer(line):
                 if not _OTHER_YEAR.search(sentence_before(line, match.start())):
@@ -414,14 +419,16 @@ def _income_columns(table: Table) -> dict[str, int]:
 
 
 #: An item of a 收支总表 its section may list: a source of income, a class of spending, a balance.
-_SUMMARY_ITEM = compile_re(r"\w{2,30}(?:收入|支出)|\w{0,8}结转和?结余|上年结转|结转下年|结余分配")
+_SUMMARY_ITEM = compile_re(r"\w{2,30}(?:收入|支出)|\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余")
+#: The balances of a 收支总表, which other sections restate.
+_BALANCE_ITEM = compile_re(r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余")
 
 
 @lru_cache(maxsize=256)
 def _item_amount(name: str) -> re.Pattern:
-    """``name`` followed by its amount ("事业收入为100.50万元"), not inside a longer name ("非财政拨款收入",
-    "项目支出" in "一般公共预算项目支出")."""
-    return compile_re(rf"(?:(?<=其中)|(?<![非\w])){re.escape(name)}(?:[均各]?为)?{AMOUNT}")
+    """``name`` followed by its amount ("事业收入为100.50万元", also after a year: "2024年度年初结转和结余…"), not
+    inside a longer name ("非财政拨款收入", "项目支出" in "一般公共预算项目支出")."""
+    return compile_re(rf"(?:(?<=其中)|(?<=\d年)|(?<=\d年度)|(?<![非\w])){re.escape(name)}(?:[均各]?为)?{AMOUNT}")
 
 
 #: "There is none": "无政府性基金预算财政拨款收入", "也无使用…安排的支出", "无此项支出", "没有“三公”经费支出".
