@@ -6,6 +6,10 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.extract.numbers import problem
 from linter.i18n import _
+from linter.patterns import compile_re
+
+#: A number broken by a space after a thousands comma ("6,214, 380.55元", a line break mended by hand).
+_SPACED = compile_re(r"(?<![\d.,，])\d{1,3}(?:,\d{3})*, \d{3}(?:\.\d+)?(?=[万亿]?元)")
 
 
 class MalformedNumber(Rule):
@@ -13,7 +17,8 @@ class MalformedNumber(Rule):
     the text or in a table cell.
 
     Hand edits of copied drafts leave two decimal points, doubled separators or thousands
-    groups that are not three digits long. No reader can tell which value was meant. Numbers
+    groups that are not three digits long; a line break mended by hand leaves a space after a
+    thousands comma ("6,214, 380.55元"). No reader can tell which value was meant. Numbers
     listed with a comma after their decimals ("1234.56,2345.67万元") are a list, not one number.
 
     **Anti-pattern**
@@ -38,6 +43,14 @@ class MalformedNumber(Rule):
                     _("malformed number {number}: {problem} (a number has one decimal point and thousands "
                       "groups of three digits)", number=number.text + number.unit, problem=_(problem(number.text))),
                 )
+        text = document.flow.text
+        for match in _SPACED.finditer(text):
+            yield self.finding(
+                document,
+                document.span(match.start(), match.end()),
+                _("malformed number {number}: {problem} (a number has one decimal point and thousands "
+                  "groups of three digits)", number=match.group(), problem=_("a space inside it")),
+            )
         for table in document.tables:
             for cell in table.malformed:
                 yield self.finding(
