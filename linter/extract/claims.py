@@ -260,6 +260,7 @@ _CANDIDATES = compile_re(
             ("actual_share", r"y?nXA,Sn?O?P"),
             ("value", r"y?n:?A"),
             ("actual_value", r"y?nXA"),
+            ("budget_value", r"(?:y?n|ny)BA(?!O)"),  # not "为…全年预算46,908万元的80.43%"
         )
     )
 )
@@ -335,6 +336,10 @@ class ClaimBuilder(Transformer):
     def actual_value(self, subject, _actual, amount):
         year, name, _ = subject
         return Stated(f"{name}支出", _num(amount), year=year)
+
+    def budget_value(self, subject, _budget_is, amount):
+        year, name, _ = subject
+        return Stated(f"{name}预算", _num(amount), year=year)
 
     def share(self, subject, amount, *rest):
         year, name, _ = subject
@@ -528,7 +533,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
             if rate is not None and not tokens[rate.start("rate")].number.malformed:
                 claims.append((rate.start(), rate.end(), UnstatedBudgetRate(claim, tokens[rate.start("rate")].number)))
                 read_after.append((rate.start(), rate.end()))
-        if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "change_than", "completion_of"):
+        if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "budget_value", "change_than",
+                      "completion_of"):
             after = _change_after(tokens, codes, match, builder)
             level = (claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated)
                      else claim.current if isinstance(claim, Change) else None)  # "…7042.05万元，比上年执行数增加…；比上年预算数增加…"
