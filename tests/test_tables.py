@@ -674,3 +674,12 @@ def test_a_spending_table_printing_last_years_total_first_is_read_as_this_years_
     assert spending.columns == [1, 2, 3] and values(spending.rows[0]) == {1: 100.0, 2: 60.0, 3: 40.0}
     assert lint_text(text.format(*years, basic="60.00")) == []
     assert {f.code for f in lint_text(text.format(*years, basic="65.00"), select=["TBL002", "TBL004"])} == {"TBL002", "TBL004"}
+
+
+def test_a_table_numbered_with_a_chinese_numeral_on_a_line_of_its_own_takes_that_number():
+    """"表一" over the title, "表二" over the next: neither is a row of the table above."""
+    text = ("表一\n某局2021年部门收支总表\n单位：元\n项目\t预算数\t项目\t预算数\n一、一般公共预算拨款\t100\t一、农林水支出\t100\n"
+            "收入总计\t100\t支出总计\t100\n\n表二\n某局2021年部门收入总表\n单位：元\n编码\t名称\t合计\t一般公共预算拨款\n"
+            "\t合计\t100\t100\n213\t农林水支出\t100\t100\n")
+    tables = tables_of(text)
+    assert [(t.number, t.kind, t.problem) for t in tables] == [(1, SUMMARY, None), (2, INCOME, None)]
