@@ -50,18 +50,19 @@ REQUIRED = (SUMMARY, INCOME, EXPENDITURE, FISCAL, GENERAL, BASIC, FUND, STATE_CA
 FINAL, BUDGET = "决算", "预算"
 #: First year of the national table sets disclint knows (earlier sets varied by province).
 FIRST_KNOWN_YEAR = 2017
-#: Year from which the 国有资本经营预算 table is part of the set (8 tables before, 9 since).
-STATE_CAPITAL_SINCE = 2020
+#: Year from which the 国有资本经营预算 table is part of a 决算's and of a 预算's set (8 tables before, 9 since):
+#: 2021 预算 still published eight (a Hubei school's 表1–表8, an Inner Mongolia probe's 表一–表八).
+STATE_CAPITAL_SINCE = {"决算": 2020, "预算": 2022}
 
 
 def required_tables(document_kind: str | None, year: int | None) -> tuple[str, ...] | None:
     """The table kinds a 决算 or 预算 of ``year`` must publish: the national sets (收支总表, 收入,
-    支出, 财政拨款收支总表, 一般公共预算支出, 基本支出, "三公"经费, 政府性基金, and from 2020 国有资本
-    经营预算; a 预算 names them 收支预算总表, 收入预算总表, …). None when kind or year is unknown or
-    older than the sets disclint knows: then no table is claimed missing."""
+    支出, 财政拨款收支总表, 一般公共预算支出, 基本支出, "三公"经费, 政府性基金, and 国有资本经营预算
+    from a 2020 决算 and a 2022 预算 on; a 预算 names them 收支预算总表, 收入预算总表, …). None when kind
+    or year is unknown or older than the sets disclint knows: then no table is claimed missing."""
     if document_kind not in (FINAL, BUDGET) or year is None or year < FIRST_KNOWN_YEAR:
         return None
-    return tuple(k for k in REQUIRED if k != STATE_CAPITAL or year >= STATE_CAPITAL_SINCE)
+    return tuple(k for k in REQUIRED if k != STATE_CAPITAL or year >= STATE_CAPITAL_SINCE[document_kind])
 
 
 def document_kind_and_year(source: SourceText, tables: list["Table"]) -> tuple[str | None, int | None]:

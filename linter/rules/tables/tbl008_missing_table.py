@@ -27,9 +27,9 @@ class MissingTable(Rule):
     """A required table is missing, untitled, or empty without a 说明 saying why.
 
     A 部门/单位 决算 or 预算 publishes a national set of tables (收支总表, 收入, 支出, 财政拨款收支
-    总表, 一般公共预算支出, 基本支出, "三公"经费, 政府性基金, and from 2020 国有资本经营预算; a 预算
-    names them 收支预算总表, 收入预算总表, …). The set is chosen by the document's kind and year,
-    read from its table titles or opening lines; when either is unknown, or the year is before
+    总表, 一般公共预算支出, 基本支出, "三公"经费, 政府性基金, and 国有资本经营预算 from a 2020 决算 and
+    a 2022 预算 on; a 预算 names them 收支预算总表, 收入预算总表, …). The set is chosen by the
+    document's kind and year, read from its table titles or opening lines; when either is unknown, or the year is before
     2017, no table is claimed missing. Only documents that contain tables are checked (at least
     three of the kinds). A table with no amounts must say why ("说明：本单位没有…", "…故本表无数
     据"), unless every table is blank (a form); the template's instruction to the drafter
