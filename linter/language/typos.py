@@ -289,9 +289,10 @@ class TypoFinder:
             if not used and len(text) >= FOREIGN_CHARACTER_TEXT and text.count(window[i]) == 1:
                 needed -= FOREIGN_CHARACTER_GAIN  # a character a whole document writes nowhere else
             if not _FUNCTION_CHARACTERS.isdisjoint(window):
-                # A function character is a word of its own: only the document vouches for a
-                # word read across it.
-                if not used or (window[i] in _FUNCTION_CHARACTERS and self._stands_alone(start, window, i, word)):
+                # A function character is a word of its own: only the document or the domain's
+                # lexicon ("士地" for 土地) vouches for a word read across it.
+                if not (used or word in lex.lexicon()) or (
+                        window[i] in _FUNCTION_CHARACTERS and self._stands_alone(start, window, i, word)):
                     continue
                 needed += FUNCTION_GAIN
             gain = _likelihood_gain(text, start, window, word, placed=not used)
