@@ -362,8 +362,13 @@ class TypoFinder:
                 substitutions = _substitutions(window)
                 if not substitutions:
                     continue
-                if text[start + length:start + length + 1] in INSTITUTION_SUFFIXES and start + length in loose:
-                    continue  # an organisation's short name ("机管局" for 机关事务管理局, "市政数局")
+                suffix = text[start + length:start + length + 1]
+                if suffix in INSTITUTION_SUFFIXES and start + length in loose:
+                    # An organisation's short name ("机管局" for 机关事务管理局, "市政数局"), unless a
+                    # correction names a known one ("财收部" for 财政部).
+                    substitutions = tuple(s for s in substitutions if lex.is_word(s[1] + suffix))
+                    if not substitutions:
+                        continue
                 if window[:1] in _MAGNITUDES and text[start - 1:start].isdigit():
                     continue  # a number's magnitude and its classifier ("1.1亿件", "1.2万人次")
                 if start in self.names or (text[start + length:start + length + 1] in PLACE_SUFFIXES
