@@ -249,7 +249,7 @@ _CANDIDATES = compile_re(
             ("change_with", r"(?:W,?n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,T?[UD]P)?"),
             ("change_rate_first", r"y?nA,T[UD]P,[UD]A"),
-            ("change_budgeted", r"(?:y?n|ny)BA,T[UD]A(?:,T?[UD]P)?"),
+            ("change_budgeted", r"(?:y?n|ny|n:y)BA,T[UD]A(?:,T?[UD]P)?"),
             ("change_named", r"y?nTE?[UD]A(?:,T?[UD]P)?"),
             ("change_restated", r"y?n[UD],T[UD]A(?:,T?[UD]P)?"),
             ("change_bare", r"y?n[UD]A,T?[UD]P"),
@@ -260,7 +260,7 @@ _CANDIDATES = compile_re(
             ("actual_share", r"y?nXA,Sn?O?P"),
             ("value", r"y?n:?A"),
             ("actual_value", r"y?nXA"),
-            ("budget_value", r"(?:y?n|ny)BA(?!O)"),  # not "为…全年预算46,908万元的80.43%"
+            ("budget_value", r"(?:y?n|ny|n:y)BA(?!O)"),  # not "为…全年预算46,908万元的80.43%"
         )
     )
 )
@@ -519,7 +519,10 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         if family in ("value", "share") and match.start() and codes[match.start() - 1] == "A" \
                 and tokens[match.start()].text.strip() == "(":
             continue  # "1,000,000.00元(100.00万元)": the amount before, in another unit
-        claim = _parse(tokens[match.start():match.end()], family, builder)
+        stream = tokens[match.start():match.end()]
+        if codes.startswith("n:yB", match.start()):
+            stream = [stream[0], *stream[2:]]  # "…（项）：2021年预算数为…": the subject, a colon, its year
+        claim = _parse(stream, family, builder)
         if isinstance(claim, Stated) and match.end() >= 2 and _RESPECTIVELY_LEAD.search(tokens[match.end() - 2].text):
             continue  # "2019年、2020年、2021年本年支出合计分别为…": the first item of a list not read as one
         if claim is not None:
