@@ -95,7 +95,7 @@ class StaleYear(Rule):
             return
         text = document.flow.text
         for sentence_start, sentence in _sentences_with_a_year(text):
-            for start, found, expected, message in _stale_years(sentence, kind, year):
+            for start, found, expected, message in _stale_years(sentence, kind, year, _sentence_before(text, sentence_start)):
                 yield self._in_flow(document, sentence_start + start, found, expected, _with(message, evidence))
         if kind == FINAL:
             for match in _AS_OF.finditer(text):
@@ -150,13 +150,26 @@ def _with(message: str, evidence: str) -> str:
     return _("{message} ({evidence})", message=message, evidence=evidence)
 
 
-def _stale_years(sentence: str, kind: str, year: int):
-    """``(offset, year found, year expected, message)`` for the stale years of one sentence."""
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence before the one at ``start`` in its line ("" for the line's first)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - 1 <= line_start:
+        return ""
+    chunk = text[line_start:start - 1]
+    return chunk[max(chunk.rfind(mark) for mark in "。！？") + 1:]
+
+
+def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
+    """``(offset, year found, year expected, message)`` for the stale years of one sentence;
+    ``previous``: the sentence before it in its paragraph, whose figures a sentence opening with
+    the comparison ("与2019年相比，…增加…") compares."""
     comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())]
     reason = _REASON.search(sentence)
     before = min([len(sentence), *(m.start() for m in comparisons[:1]), *(m.start() for m in [reason] if m)])
     subjects = list(_SUBJECT.finditer(sentence, 0, before))
     named = {int(m.group("year")) for m in subjects}
+    if not named and comparisons and not sentence[:comparisons[0].start()].strip() and previous:
+        named = {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
     if kind == FINAL:
         if _AMOUNT.search(sentence) and str(year) not in sentence:
             for match in [m for m in subjects if int(m.group("year")) < year][:1]:
