@@ -8,7 +8,7 @@ import regex
 
 from linter.check.arith import QuantityIndex, related, value_conflicts
 from linter.check.finding import Severity
-from linter.check.interval import amount_interval, format_amount
+from linter.check.interval import Interval, amount_interval, format_amount
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.patterns import compile_regex
@@ -25,6 +25,9 @@ class InconsistentValue(Rule):
     "1,234.56万元", a unit slipped), each standing for what its own rounding allows. 收入 or 支出 named
     bare ("2025年收入预算4,762.20万元") and larger than the year's own ("本年收入合计4,367.20万元") is taken for
     the total with what was carried over, when the text states such an amount (上年结转, 用事业基金弥补收支差额).
+
+    An amount restated in another unit in brackets ("26,238,322元（2623.83万元）") must be that amount,
+    within the rounding of the restatement.
 
     A numbered item that states its amount and explains it ("3.通信链路租赁费397.37万元：…")
     restates that amount when its explanation names a single amount, as its total or request
@@ -60,6 +63,20 @@ class InconsistentValue(Rule):
                 document.span(later.number.start, later.number.end),
                 conflict.explain(document),
                 expected=f"{conflict.first.number.text}{conflict.first.number.unit}",
+            )
+        for amount, restated in _restated_in_brackets(document):
+            factor = _YUAN[amount.unit] / _YUAN[restated.unit]
+            converted, half = amount.value * factor, 0.5 * 10.0 ** -restated.decimals
+            if amount_interval(amount, tolerances).scaled(factor).overlaps(Interval(restated.value - half, restated.value + half)):
+                continue
+            yield self.finding(
+                document,
+                document.span(restated.start, restated.end),
+                _("{amount}{unit} is {converted}{other_unit}, but the brackets restate it as {restated}{other_unit}",
+                  amount=amount.text, unit=amount.unit, converted=_in_decimals(converted, restated.decimals),
+                  other_unit=restated.unit, restated=restated.text),
+                expected=f"{_in_decimals(converted, restated.decimals)}{restated.unit}",
+                related=related(document, (_("amount restated"), amount)),
             )
         for lead, closing in _restated_items(document):
             if amount_interval(closing, tolerances).overlaps(amount_interval(lead, tolerances)):
@@ -103,6 +120,28 @@ def _balanced_apart(text: str, first, later) -> bool:
     start = text.rfind("\n", 0, min(first.number.start, later.number.start)) + 1
     end = text.find("\n", max(first.number.end, later.number.end))
     return _BALANCE.search(text, start, end if end != -1 else len(text)) is not None
+
+
+#: 元 in each unit of an amount.
+_YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+#: The brackets between an amount and its restatement in another unit ("26,238,322元（2623.83万元）").
+_OPENING = compile_regex(r"\s*[(（]\s*(?:约|合|折合|即)?\s*")
+_CLOSING_BRACKET = compile_regex(r"\s*[)）]")
+
+
+def _restated_in_brackets(document):
+    """``(amount, restatement)``: an amount followed by itself in another unit, in brackets."""
+    text = document.flow.text
+    amounts = [n for n in document.numbers if n.unit in _YUAN and not n.malformed]
+    for amount, restated in zip(amounts, amounts[1:]):
+        if restated.unit != amount.unit and _OPENING.fullmatch(text, amount.end, restated.start) \
+                and _CLOSING_BRACKET.match(text, restated.end):
+            yield amount, restated
+
+
+def _in_decimals(value: float, decimals: int) -> str:
+    """``value`` printed with ``decimals`` decimals, rounded half up."""
+    return format_amount(value) if decimals == 2 else f"{value:.{decimals}f}"
 
 
 #: A numbered item that states its amount before explaining it: "3.通信链路租赁费397.37万元：".
