@@ -683,3 +683,15 @@ def test_a_table_numbered_with_a_chinese_numeral_on_a_line_of_its_own_takes_that
             "\t合计\t100\t100\n213\t农林水支出\t100\t100\n")
     tables = tables_of(text)
     assert [(t.number, t.kind, t.problem) for t in tables] == [(1, SUMMARY, None), (2, INCOME, None)]
+
+
+def test_a_sangong_table_in_whole_yuan_without_column_numbers_is_read():
+    """A 三公 table in 元 printing whole amounts, laid out by ``pdftotext -layout`` (an Inner Mongolia budget)."""
+    text = ("表7  某局2021年一般公共预算“三公”经费支出表\n编制单位：某局                单位：元\n"
+            "        合计  因公出国（境）费        公务用车购置及运行费           公务接待费\n"
+            "                                  小计      购置费      运行费\n"
+            "     {total}             0       180,000             0       180,000        35,000\n")
+    [table] = tables_of(text.format(total="215,000"))
+    assert table.problem is None and values(table.rows[0])[1] == 215000
+    assert lint_text(text.format(total="215,000")) == []
+    assert [f.code for f in lint_text(text.format(total="225,000"))] == ["TBL002"]

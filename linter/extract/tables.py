@@ -1327,11 +1327,12 @@ def _in_sangong_order(printed: list, order: tuple[int, ...]) -> list:
 
 
 def _bare_amounts_row(table: Table, tokens: list[_Token]) -> bool:
-    """Read a 三公 table printed without 栏次 whose one row is a line of 6 or 12 amounts (with decimals)
-    alone under a header :func:`sangong_blocks` knows: its amounts are columns 1, 2, … in order."""
+    """Read a 三公 table printed without 栏次 whose one row is a line of 6 or 12 amounts (with decimals,
+    or in a table in 元) alone under a header :func:`sangong_blocks` knows: its amounts are columns 1,
+    2, … in order."""
     amounts = [t for t in tokens if t.text]
-    if len(amounts) not in (6, 12) or not all(t.is_number and "." in t.text for t in amounts):
-        return False  # not amounts printed with decimals: a 栏次 line that does not count 1, 2, … perhaps
+    if len(amounts) not in (6, 12) or not all(t.is_number and ("." in t.text or table.unit == "元") for t in amounts):
+        return False  # not amounts with decimals (or whole 元): a 栏次 line that does not count 1, 2, … perhaps
     read_as_header = table.header_lines.pop()  # the amounts, read as a header line
     table.columns = list(range(1, len(amounts) + 1))
     if not sangong_blocks(table):
