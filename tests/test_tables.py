@@ -413,8 +413,8 @@ SANGONG_YEARS = (
 
 def test_a_sangong_table_with_a_row_per_year_is_read_as_the_latest_years():
     (table,) = tables_of(SANGONG_YEARS.format(total="232.30"))
-    assert table.problem is None
-    assert values(table.rows[0]) == {1: 232.3, 2: 38.0, 3: 171.8, 4: 45.0, 5: 126.8, 6: 22.5}
+    assert table.problem is None and table.blocks["预算"] == [1, 2, 3, 4, 5, 6]
+    assert {c: v for c, v in values(table.rows[0]).items() if c <= 6} == {1: 232.3, 2: 38.0, 3: 171.8, 4: 45.0, 5: 126.8, 6: 22.5}
     assert lint_text(SANGONG_YEARS.format(total="232.30"), select=["TBL"]) == []
     assert {f.code for f in lint_text(SANGONG_YEARS.format(total="223.30"), select=["TBL"])} == {"TBL002"}
 
@@ -695,3 +695,16 @@ def test_a_sangong_table_in_whole_yuan_without_column_numbers_is_read():
     assert table.problem is None and values(table.rows[0])[1] == 215000
     assert lint_text(text.format(total="215,000")) == []
     assert [f.code for f in lint_text(text.format(total="225,000"))] == ["TBL002"]
+
+
+def test_a_sangong_table_with_a_row_per_year_keeps_the_year_before_as_last_years_block():
+    """"2024年预算数 | …" over "2025年预算数 | …": this year's row, and last year's, both checked."""
+    text = ("清溪县教育局2025年部门预算\n表七 2025年一般公共预算“三公”经费支出预算表\n单位：万元\n"
+            "项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+            "\t\t\t小计\t购置费\t运行维护费\t\n"
+            "2024年预算数\t{total}\t0.00\t12.00\t0.00\t12.00\t7.50\n2025年预算数\t16.60\t0.00\t10.20\t0.00\t10.20\t6.40\n"
+            "七、“三公”经费预算情况说明\n2025年“三公”经费预算16.60万元，比2024年预算减少2.90万元。\n")
+    [table] = tables_of(text.format(total="19.50"))
+    assert set(sangong_blocks(table)) == {"预算", "上年预算"}
+    assert lint_text(text.format(total="19.50")) == []
+    assert {f.code for f in lint_text(text.format(total="21.50"))} == {"TBL002", "TBL006"}

@@ -1414,8 +1414,8 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     """Read a 三公 table with a row of six amounts per year ("2025年预算数 | 232.30 | 38.00 | …", then
     "2024年预算数 | …") or per block ("预算数 | …", then "决算数 | …") under a header naming the
     quantities in the order of :data:`SANGONG_COLUMNS`, as the one row of the layout
-    :func:`sangong_blocks` knows: the latest year's row, in the block its title names, or the blocks
-    side by side."""
+    :func:`sangong_blocks` knows: the latest year's row, in the block its title names (and the year's
+    before, as 上年…), or the blocks side by side."""
     title = table.title.replace(" ", "")
     kind = "决算" if "决算" in title else "预算" if "预算" in title else None
     order = _sangong_order(["".join(line) for line in table.header_lines])
@@ -1435,7 +1435,10 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
         else:
             blocks[block.group("kind")] = _in_sangong_order(amounts, order)
     if years and not blocks and kind:
-        blocks = {kind: max(years, key=lambda row: row[0])[1]}
+        years.sort(key=lambda row: row[0])
+        blocks = {kind: years[-1][1]}
+        if len(years) > 1 and int(years[-2][0]) == int(years[-1][0]) - 1:
+            blocks[f"上年{kind}"] = years[-2][1]  # the year before, as a table printing the two side by side
     elif years or not blocks:
         return False
     _one_row_of_blocks(table, blocks)

@@ -331,7 +331,7 @@ class TextTableAmount(Rule):
             if this_year is None or last_year is None:
                 continue
             stated = change.sign * change.delta.value * YUAN[change.delta.unit] / YUAN[table.unit or "万元"]
-            label = SANGONG_COLUMNS[named[0]]
+            label = "“三公”经费" if named[0] == 0 else SANGONG_COLUMNS[named[0]]
             finding = gap_finding(
                 self, document, context, lambda: document.span(change.delta.start, change.delta.end),
                 stated, this_year - last_year, 2,
