@@ -609,7 +609,8 @@ def test_a_sangong_table_with_a_one_line_header_naming_the_cars_parts_after_thei
             "项目\t合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行费\t公务用车购置费\t公务用车运行费\n"
             "2022年预算数\t{total}\t5.00\t10.00\t38.60\t20.00\t18.60\n2021年预算数\t40.00\t5.00\t10.00\t25.00\t0.00\t25.00\n")
     (table,) = tables_of(text.format(total="53.60"))
-    assert table.problem is None and values(table.rows[0]) == {1: 53.6, 2: 5.0, 3: 38.6, 4: 20.0, 5: 18.6, 6: 10.0}
+    assert table.problem is None and values(table.rows[0]) == {1: 53.6, 2: 5.0, 3: 38.6, 4: 20.0, 5: 18.6, 6: 10.0,
+                                                               7: 40.0, 8: 5.0, 9: 25.0, 10: 0.0, 11: 25.0, 12: 10.0}
     assert {f.code for f in lint_text(text.format(total="35.60"), select=["TBL"])} == {"TBL002"}
 
 
