@@ -1195,7 +1195,8 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     - a number it cannot read as an amount stands right before the 其中 ("…合计为807.95万，其中：");
     - the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中：");
     - the 其中 follows a classification ("如按功能科目分类其中：").
-    None then, the whole being unclear."""
+    None then, the whole being unclear. An aside in brackets after the amount ("(含结转下年支出…)") is
+    passed over."""
     before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
     if before and before[-1].type == "NAME" and _DIGIT.search(before[-1].text):
         # An amount it cannot read is broken down ("2021年的三公经费决算数合计为807.95万，其中："): its
@@ -1204,6 +1205,8 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         state.parts_year = year.group() if year else None
         return None
     whole = state.last_value
+    if whole is not None and _INCLUDED.match(whole.name) and len(state.line_values) > 1 and state.line_values[-1] is whole:
+        whole = state.line_values[-2]  # "支出合计334959万元(含结转下年支出10277万元)。其中：": the amount before the aside
     if whole is None or (qizhong > 0 and tokens[qizhong - 1].type == "MAIN_USE" and tokens[qizhong - 1].text.startswith("按")):
         return None
     later = [v for v in state.line_values if whole.year and v.year and v.year[:4] > whole.year[:4]]
@@ -1214,6 +1217,10 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     if whole is state.compared or _compared(tokens[:qizhong], whole):
         return None
     return whole
+
+
+#: An aside in brackets naming a part of the amount before it ("(含结转下年支出10277万元)").
+_INCLUDED = compile_re(r"\s*[(（]\s*(?:其中)?[含包]")
 
 
 def _compared(tokens: list[ClaimToken], value: Stated) -> bool:
