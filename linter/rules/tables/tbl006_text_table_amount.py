@@ -11,6 +11,7 @@ from linter.check.interval import amount_interval
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.numbers import parse_number, Number
+from linter.extract.quantities import organisation_of
 from linter.extract.subjects import class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
@@ -57,10 +58,22 @@ _TOTALS = {
     BASIC: [(r"基本支出", GENERAL, None, 2), (r"(?<!人均)(?<!平均)人员经费", BASIC, "人员经费合计", 1),
             (r"(?<!人均)(?<!平均)公用经费", BASIC, "公用经费合计", 1)],
     FUND: [(r"本年收入|政府性基金预算财政拨款收入", FUND, None, "income"),
-           (r"本年支出|政府性基金预算财政拨款支出|(?<=[，,])支出", FUND, None, "spending")],
+           (r"本年支出|政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", FUND, None, "spending")],
 }
 #: Words joining the items of a list before a total ("A、B和C合计").
 _LISTED = compile_re(r"[、和及与]")
+
+
+def _items_added_up(line: str, position: int) -> bool:
+    """Whether the clause before ``position`` lists items joined before their total ("上级补助收入、
+    经营收入和其他收入合计"); a department's name joining words ("住房和城乡建设局") lists none."""
+    clause = line[max(line.rfind("，", 0, position), line.rfind("；", 0, position), 0):position]
+    organisation = organisation_of(_YEAR_OR_MARK.sub("", clause))
+    return _LISTED.search(_YEAR_OR_MARK.sub("", clause).removeprefix(organisation or "")) is not None
+
+
+#: A year and a list mark, left out before looking for the department's name.
+_YEAR_OR_MARK = compile_re(r"^[，；。\s]*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．])?|20\d{2}年度?")
 #: :data:`_TOTALS` with each pattern compiled followed by its amount ("收、支总计均为X万元"), and
 #: whether it is 项目支出.
 _TOTAL_AMOUNTS = {
@@ -201,7 +214,7 @@ class TextTableAmount(Rule):
             for match in pattern.finditer(line):
                 if "项目支出" in sentence_before(line, match.start()) and not project:
                     continue
-                if _LISTED.search(line, max(line.rfind("，", 0, match.start()), line.rfind("；", 0, match.start()), 0), match.start()):
+                if _items_added_up(line, match.start()):
                     continue  # items added up ("上级补助收入、经营收入和其他收入合计11,304.17万元"), not the table's total
                 if table.kind == BASIC:  # 人员经费合计 / 公用经费合计: a row, or a column of the 合计 row
                     row, chosen = basic_part_cells(table).get(row_key.removesuffix("合计"), (None, None))
@@ -480,7 +493,8 @@ def _row(table: Table, key) -> Row | None:
 
 
 def _column(table: Table, column):
-    """A column number; for the 政府性基金 table the 本年收入 / 本年支出 column its notes imply; for the 收入表
+    """A column number; for the 政府性基金 table the 本年收入 / 本年支出 column its notes imply (or its
+    first, of a table of spending only); for the 收入表
     the 财政拨款收入 column, the second unless its header titles the columns otherwise (a 预算's "合计 |
     上年结转 | 财政拨款收入 | …")."""
     if isinstance(column, int):
@@ -494,7 +508,12 @@ def _column(table: Table, column):
             if column == "spending":
                 return next(c for c, s in signs.items() if s < 0)
             return max(c for c, s in signs.items() if s > 0)
-    return {"spending": 3, "income": 2}[column] if len(table.columns) == 6 else None
+    if len(table.columns) == 6:
+        return {"spending": 3, "income": 2}[column]
+    if column == "spending" and table.columns and not any(
+            "收入" in word or "结转" in word for line in table.header_lines for word in line):
+        return table.columns[0]  # a 预算's table of the fund's spending: 合计 | 基本支出 | 项目支出
+    return None
 
 
 def _class_row(table: Table, code: str, name: str) -> Row | None:
