@@ -104,6 +104,8 @@ class TableIdentity(Rule):
             cells.remove(cell)
             printed = cell.value
         others = [v.value for v in cells]
+        if not others:
+            return  # the row prints its total only (a table of one column; blank parts are not printed)
         finding = gap_finding(
             self, document, context,
             lambda: document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None),
