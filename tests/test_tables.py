@@ -709,3 +709,18 @@ def test_a_sangong_table_with_a_row_per_year_keeps_the_year_before_as_last_years
     assert set(sangong_blocks(table)) == {"预算", "上年预算"}
     assert lint_text(text.format(total="19.50")) == []
     assert {f.code for f in lint_text(text.format(total="21.50"))} == {"TBL002", "TBL006"}
+
+
+def test_two_names_a_column_gap_apart_are_two_cells():
+    """``pdftotext -layout`` prints a two-sided table's row without amounts as two names far apart."""
+    text = ("表四\n某局2021年财政拨款收支总表\n单位：元\n          收    入                                             支    出\n"
+            "      项    目                  预算数        项    目                      合计\n"
+            "一、本年收入                {income}  一、本年支出                  100\n"
+            "（一）一般公共预算拨款             100  （一）农林水支出                 100\n"
+            "（二）政府性基金预算拨款                 二、结转下年\n"
+            "     收 入 总 计                   100       支 出 总 计                     100\n")
+    [table] = tables_of(text.format(income="100"))
+    assert table.problem is None
+    assert [(row.name, row.side) for row in table.rows if "政府性基金" in row.name or "结转" in row.name] == [
+        ("(二)政府性基金预算拨款", "收入"), ("二、结转下年", "支出")]
+    assert [f.code for f in lint_text(text.format(income="110"), select=["TBL002"])] == ["TBL002", "TBL002"]

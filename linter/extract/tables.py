@@ -549,7 +549,7 @@ def _untitled_kind(line: str) -> str | None:
 
 def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     """Cells of one line: tab cells (kept with their index, even empty), or space-separated words
-    with adjacent words of text joined ("总 计" → "总计")."""
+    with adjacent words of text joined ("总 计" → "总计", "收    入"), unless a column's gap parts them."""
     text = _HALF_WIDTH(raw)
     tokens = []
     if "\t" in text:
@@ -565,11 +565,17 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     for match in _WORD.finditer(text):
         token = _token(match.group(), offset + match.start(), offset + match.end(), -1, line)
         previous = tokens[-1] if tokens else None
-        if previous and not (token.is_number or token.is_malformed or previous.is_number or previous.is_malformed):
+        if previous and not (token.is_number or token.is_malformed or previous.is_number or previous.is_malformed) \
+                and token.start - previous.end < _COLUMN_GAP:
             tokens[-1] = _token(previous.text + token.text, previous.start, token.end, -1, line)
         else:
             tokens.append(token)
     return tokens
+
+
+#: Spaces between two words of text that part two cells (``pdftotext -layout``: "（二）政府性基金预算拨款
+#: ⏵17 spaces⏴ 二、结转下年"); a title spaced out ("收    入") has fewer.
+_COLUMN_GAP = 8
 
 
 def _next_line(lines: list[tuple[int, str]], body: list[int], position: int) -> str:
