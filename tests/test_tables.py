@@ -724,3 +724,20 @@ def test_two_names_a_column_gap_apart_are_two_cells():
     assert [(row.name, row.side) for row in table.rows if "政府性基金" in row.name or "结转" in row.name] == [
         ("(二)政府性基金预算拨款", "收入"), ("二、结转下年", "支出")]
     assert [f.code for f in lint_text(text.format(income="110"), select=["TBL002"])] == ["TBL002", "TBL002"]
+
+
+def test_a_basic_table_reads_a_name_wrapped_below_its_amounts():
+    """``pdftotext -layout``: "30108 机关事业单位基本养老 400,000 400,000", then "保险缴费"."""
+    text = ("表六\n某局2021年一般公共预算基本支出表\n单位：元\n"
+            "  编码               名称                          合计      人员经费      公用经费\n"
+            "                         合计                 1,600,000     1,300,000       300,000\n"
+            "301        工资福利支出                       1,300,000     1,300,000\n"
+            "30101        基本工资                           900,000       900,000\n"
+            "30108        机关事业单位基本养老               400,000       400,000\n               保险缴费\n"
+            "302        商品和服务支出                       300,000                     300,000\n"
+            "30201        办公费                             140,000                     140,000\n"
+            "30211        差旅费                             {travel}                     {travel}\n")
+    [table] = tables_of(text.format(travel="160,000"))
+    assert table.problem is None and table.row_by_code("30108").name == "机关事业单位基本养老保险缴费"
+    assert lint_text(text.format(travel="160,000")) == []
+    assert {f.code for f in lint_text(text.format(travel="180,000"))} == {"TBL003"}

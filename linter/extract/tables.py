@@ -1565,8 +1565,12 @@ def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: 
     rows: list[Row] = []
     for tokens in data_lines:
         current = rows[-1] if rows else None
+        words = [t for t in tokens if t.text]
+        if _wraps_name(current, words, False):
+            current.name += words[0].text  # "30108 机关事业单位基本养老 400,000" then "保险缴费"
+            continue
         values = []
-        for token in (t for t in tokens if t.text):
+        for token in words:
             if _ECONOMIC_CODE.match(token.text):
                 current = Row(code=token.text)
                 rows.append(current)
