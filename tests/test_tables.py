@@ -741,3 +741,21 @@ def test_a_basic_table_reads_a_name_wrapped_below_its_amounts():
     assert table.problem is None and table.row_by_code("30108").name == "机关事业单位基本养老保险缴费"
     assert lint_text(text.format(travel="160,000")) == []
     assert {f.code for f in lint_text(text.format(travel="180,000"))} == {"TBL003"}
+
+
+def test_a_space_table_without_column_numbers_keeps_its_names_when_one_wraps_below_its_amounts():
+    """The end of a subject's name wrapped below the row's amounts joins the name when the catalogue
+    names the subject so; the other rows keep their names (they were all dropped)."""
+    text = ("表五\n某局2021年一般公共预算支出表\n单位：元\n"
+            "  编码               名称                              合计      基本支出      项目支出\n"
+            "                         合计                     4,591,352     4,591,352\n"
+            "208        社会保障和就业支出                     1,134,572     1,134,572\n"
+            "20805        行政事业单位养老支出                 1,134,572     1,134,572\n"
+            "2080505        机关事业单位基本养老保             1,134,572     1,134,572\n"
+            "               险缴费支出\n"
+            "213        农林水支出                             3,456,780     3,456,780\n"
+            "21302        林业和草原                           3,456,780     3,456,780\n"
+            "2130201        行政运行                           3,456,780     3,456,780\n")
+    [table] = tables_of(text)
+    assert [(row.code, row.name) for row in table.rows if row.code in ("2080505", "2130201")] == [
+        ("2080505", "机关事业单位基本养老保险缴费支出"), ("2130201", "行政运行")]

@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_number
+from linter.extract.subjects import is_subject_name
 from linter.i18n import N_, _
 from linter.normalise.flow import OneForOne, is_page_number, page_headers
 from linter.normalise.position import SourceText
@@ -967,7 +968,8 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     others are its parts) is placed; the other amounts stay loose, and the implied identity is
     recorded. Names are kept only when every name stands whole on its code's line (a table
     exported with cells but no 栏次): where a line holds a name fragment, which code it belongs to
-    cannot be told."""
+    cannot be told, unless it ends the name of the row above as the catalogue names the subject
+    ("机关事业单位基本养老保" / "险缴费支出", wrapped below the row's amounts)."""
     lines = [(words, *_split_code(words)) for words in ([t for t in tokens if t.text] for tokens in data_lines)]
     coded = [rest for _words, code, rest in lines if code]
     # Names printed on their code's line: the lines between codes continue the row above.
@@ -977,6 +979,10 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     fragments = False  # a line of text without a code: a name broken over lines
     for line, code, words in lines:
         texts = "".join(t.text for t in words if not t.is_number)
+        if code is None and rows and rows[-1].code and rows[-1].loose and texts and len(words) == 1 \
+                and is_subject_name(rows[-1].name + texts) and not is_subject_name(rows[-1].name):
+            rows[-1].name += texts  # the end of the name above, wrapped below its amounts ("…基本养老保" / "险缴费支出")
+            continue
         fragments = fragments or bool(code is None and texts and not texts.endswith(_TOTAL_NAMES))
         if code is not None:
             if not pending:
