@@ -176,13 +176,16 @@ def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozen
     width = line_width(stripped_lines)
     headers = page_headers(source)
     previous: str | None = None
+    added = 0
+    titled = False  # an empty line after the first: the document's title stands alone
     for index, ((start, raw), stripped) in enumerate(zip(lines, stripped_lines)):
         if not stripped or is_page_number(stripped) or start in table_rows or index in headers:
+            titled = titled or (not stripped and added == 1)
             continue
-        if previous is not None and (hard_breaks or _breaks(previous, stripped, width)):
+        if previous is not None and (hard_breaks or titled or _breaks(previous, stripped, width)):
             builder.add("\n", start)
         _add_line(builder, stripped, start + len(raw) - len(raw.lstrip()))
-        previous = stripped
+        previous, added, titled = stripped, added + 1, False
     return builder.build()
 
 
