@@ -61,6 +61,8 @@ _ENUMERATION_END = ("、", "等")
 _MAGNITUDES = set("十百千万亿")
 #: Administrative levels, written alone for their government ("市、区政府").
 _LEVELS = set("省市区县镇乡村州盟旗")
+#: Words of negation: one inserted in a standard phrase turns it around, never a slip of the hand.
+_NEGATIONS = set("无不未非没否")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
 _FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所年月日时号个一二三四五六七八九十")
 
@@ -249,6 +251,8 @@ class TypoFinder:
             return False
         if edit.kind == "insert":
             extra = window[edit.index]
+            if extra in _NEGATIONS:
+                return False  # "年末无结转和结余" says there is none: no slip for the phrase
             neighbours = window[max(0, edit.index - 1):edit.index + 2]
             # A doubled character is LNG002's; punctuation is PUN's; an administrative level names
             # its government ("指市本级财政当年拨付的资金").
