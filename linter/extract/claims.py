@@ -230,6 +230,8 @@ class ClaimSet:
     budget_document: bool = False
     #: Whether it is a 决算 (its title says so): a figure named a budget is not the year's amount.
     final_document: bool = False
+    #: The department its title names ("萍乡市湘东区卫生健康局" of "…卫生健康局2022年度部门决算"), if any.
+    department: str | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -1047,9 +1049,11 @@ def _item_marker(text: str) -> tuple[str, int] | None:
 
 def extract_claims(document) -> ClaimSet:
     """All claims of ``document``'s narrative, with their context resolved."""
-    title = TITLE_YEAR.search(document.flow.text)
+    text = document.flow.text
+    title = TITLE_YEAR.search(text)
+    department = text[text.rfind("\n", 0, title.start()) + 1:title.start()].strip() if title else ""
     claims = ClaimSet(budget_document=title is not None and title.group(2) == "预算",
-                      final_document=title is not None and title.group(2) == "决算")
+                      final_document=title is not None and title.group(2) == "决算", department=department or None)
     state = _Context()
     offset = 0
     for line in document.flow.text.split("\n"):
@@ -1691,6 +1695,13 @@ def _project_named_like_basic(stated: Stated, breakdown: Breakdown | None) -> bo
     return key is not None and is_part_of(key, (key[0], "基本支出"))
 
 
+def _another_unit(name: str, department: str | None) -> bool:
+    """Whether ``name`` opens with an organisation other than the department its title names ("疾控中心支出"
+    in the 决算 of a 卫生健康局, which consolidates the 疾控中心's): a unit's own amount, not the department's."""
+    organisation = organisation_of(clean_name(name)) if department else None
+    return organisation is not None and organisation not in department and department not in organisation
+
+
 def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
     """Whether ``stated`` is the 基本支出 or 项目支出 of a line that is no known total ("机构运行
     1100910.5元，其中：基本支出1100910.5元，项目支出0元"): the line's own split, not the department's."""
@@ -1713,7 +1724,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
     stated.key = None if _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
-        else _key_of(stated.name, scope, claims.budget_document)
+        or _another_unit(stated.name, claims.department) else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
