@@ -224,3 +224,14 @@ def test_lines_break_at_crlf_cr_and_lf_only_and_positions_count_characters(text)
     assert source.line_starts == starts
     assert source.lines() == list(zip(starts, re.split(r"\r\n|\r|\n", text)))
     assert [source.position(offset) for offset in starts] == [Position(line, 1) for line in range(1, len(starts) + 1)]
+
+
+def test_the_documents_title_on_its_first_line_is_a_unit_of_its_own():
+    """"某局2024年度部门决算" over the first paragraph: the paragraph's names do not start with the title."""
+    from linter.document import Document
+    from linter.read import decode_bytes
+
+    text = Document(decode_bytes("萍乡市湘东区卫生健康局2022年度部门决算\n本年支出1246.35万元。\n".encode(), "t.txt")).flow.text
+    assert text.split("\n")[:2] == ["萍乡市湘东区卫生健康局2022年度部门决算", "本年支出1246.35万元。"]
+    wrapped = Document(decode_bytes("本部门2022年度收入合计\n1246.35万元。\n".encode(), "t.txt")).flow.text
+    assert wrapped.startswith("本部门2022年度收入合计1246.35万元")

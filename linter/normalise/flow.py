@@ -177,16 +177,25 @@ def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozen
     headers = page_headers(source)
     previous: str | None = None
     added = 0
-    titled = False  # an empty line after the first: the document's title stands alone
     for index, ((start, raw), stripped) in enumerate(zip(lines, stripped_lines)):
         if not stripped or is_page_number(stripped) or start in table_rows or index in headers:
-            titled = titled or (not stripped and added == 1)
             continue
-        if previous is not None and (hard_breaks or titled or _breaks(previous, stripped, width)):
+        if previous is not None and (hard_breaks or _breaks(previous, stripped, width)
+                                     or (added == 1 and _is_title(previous, width))):
             builder.add("\n", start)
         _add_line(builder, stripped, start + len(raw) - len(raw.lstrip()))
-        previous, added, titled = stripped, added + 1, False
+        previous, added = stripped, added + 1
     return builder.build()
+
+
+def _is_title(line: str, width: int) -> bool:
+    """Whether the document's first line is its title, a unit of its own ("某局2024年度部门决算": short,
+    without sentence punctuation, naming the disclosure)."""
+    return not _SENTENCE_PUNCTUATION.search(line) and _length(line) < 0.85 * width and _DISCLOSURE_TITLE.search(line) is not None
+
+
+#: A disclosure's title ("某局2024年度部门决算", "某中心2025年单位预算公开").
+_DISCLOSURE_TITLE = compile_re(r"20\d{2}\s*年度?.{0,24}?(?:部门|单位)\s*(?:预算|决算)")
 
 
 def _breaks(previous: str, line: str, width: int) -> bool:
