@@ -251,8 +251,9 @@ class TypoFinder:
             return False
         if edit.kind == "insert":
             extra = window[edit.index]
-            if extra in _NEGATIONS:
-                return False  # "年末无结转和结余" says there is none: no slip for the phrase
+            if extra in _NEGATIONS or extra in INSTITUTION_SUFFIXES:
+                # "年末无结转和结余" says there is none; "卫生健康局支出" is an organisation's amount
+                return False
             neighbours = window[max(0, edit.index - 1):edit.index + 2]
             # A doubled character is LNG002's; punctuation is PUN's; an administrative level names
             # its government ("指市本级财政当年拨付的资金").
