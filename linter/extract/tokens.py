@@ -30,7 +30,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
     "CMP_THAN": ("T", rf"(?:比|较|同比|相比|相较|对比|较之){_YEAR}(?:决算数|预算数|执行数|支出数|决算|预算)?|同比"),
     "YEAR": ("y", r"\d{4}年度?"),
-    "NO_BUDGET": ("Z", r"年初无预算"),
+    "NO_BUDGET": ("Z", r"年初(?:无|未安排|没有安排|未列|没有)预算"),
     # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does.
     # Not the end of a gap's words ("决算数大于年初预算数90万元": the gap, not a budget).
     "BUDGET_IS": ("B", r"(?:年初|全年|调整后?)?预算(?:数)?为|(?<![大小高低]于)(?:年初|全年|调整后?)预算数?(?=\d)"
