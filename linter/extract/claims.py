@@ -1442,8 +1442,11 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = state.last_value.key
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
-        if (not claim.subject or claim.subject in _BARE_SUBJECTS) and state.subject_line:
-            claim.subject = state.subject_line  # "1.…（项）。支出1500万元，年初预算为…": of the subject line
+        if state.subject_line and (not claim.subject or claim.subject in _BARE_SUBJECTS or (
+                _SUBJECT_LINE.search(state.subject_line) and not _SUBJECT_LINE.search(claim.subject))):
+            # "1.…（项）。支出1500万元，年初预算为…": of the subject line (also when a slip mangled the
+            # words before the budget, "年初预预算为…")
+            claim.subject = state.subject_line
         state.subject_line = None
         claims.completions.append(claim)
         if claim.level:
