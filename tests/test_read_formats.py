@@ -688,3 +688,21 @@ def test_the_identities_a_note_under_a_pdf_table_prints_are_checked(tmp_path):
     path = write_pdf(tmp_path / "决算.pdf", after_table=["注：1栏=2+3栏。"])
     found = [f for f in findings(str(path)) if f["code"] == "TBL002"]
     assert [f["message"].split(":")[0] for f in found] == ["1栏=2+3栏"]
+
+
+def test_a_formula_whose_calculated_result_is_empty_text_is_no_uncalculated_formula(tmp_path):
+    """A spreadsheet stores ``=IF(F6=0,"",F6)``'s empty result as a text cell (``t="str"``) with an empty value."""
+    import zipfile
+
+    path = write_xlsx(tmp_path / "决算表.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook.active["H5"] = '=IF(F5=0,"",F5)'
+    workbook.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    parts[sheet] = parts[sheet].replace(b'<c r="H5">', b'<c r="H5" t="str">')  # as a spreadsheet saves it
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert run("check", str(path)).exit_code != 2

@@ -84,8 +84,9 @@ def _visible_cells(sheet) -> list[list[str]]:
 
 
 #: A formula cell without the value it computes (``<c><f>SUM(…)</f><v></v></c>``): a workbook a
-#: program wrote and no spreadsheet has calculated.
-_UNCALCULATED = re.compile(rb"<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
+#: program wrote and no spreadsheet has calculated. A cell typed as text (``t="str"``) holds a
+#: formula's text result, which may be empty (``=IF(F6=0,"",F6)``): it was calculated.
+_UNCALCULATED = re.compile(rb'<c\b(?![^>]*\bt="str")[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
 
 
 def _refuse_uncalculated(file) -> None:
