@@ -706,3 +706,14 @@ def test_a_formula_whose_calculated_result_is_empty_text_is_no_uncalculated_form
         for name, data in parts.items():
             archive.writestr(name, data)
     assert run("check", str(path)).exit_code != 2
+
+
+def test_a_sheet_numbering_its_table_in_a_row_above_the_title_is_read(tmp_path):
+    """"表5" alone in row 1, the title in row 2 (a common template); the sheet named otherwise."""
+    path = write_xlsx(tmp_path / "决算表.xlsx", title="表5")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    sheet.title, sheet["A2"], sheet["A3"] = "Sheet1", "支出决算表", "单位：万元"
+    workbook.save(path)
+    assert "# 支出决算表 | kind 支出表 | number 5 | unit 万元 | at Sheet1!A2" in run("extract", str(path)).stdout
+    assert "TBL003" in {f["code"] for f in findings(str(path))}  # 201: 100.00 but 60.00 + 45.00

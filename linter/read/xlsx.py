@@ -18,11 +18,14 @@ from pathlib import Path
 
 from linter.patterns import compile_re
 from linter.i18n import _
+from linter.numerals import chinese_int, decimal_int
 from linter.read.decode import InputError, SourceFile
 from linter.read.extracted import ExtractedText, refusing_broken, unit_of
 from linter.read.location import Location
 
 _SHEET_NUMBER = compile_re(r"表\s*(\d{1,2})")
+#: A table's number in a row of its own above its title ("表5", "附表五").
+_NUMBER_ALONE = compile_re(r"附?表\s*(\d{1,2}|[一二三四五六七八九十]{1,3})")
 #: How an OLE2 compound file (an Excel 97–2003 workbook, a Word 97–2003 document) begins.
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -161,7 +164,7 @@ def _add_sheet(out: ExtractedText, name: str, rows: list[list[str]], owner: str 
 
     first = 0
     title = ""
-    title_at = None
+    title_at = number = None
     unit = ""
     while first < len(rows) and sum(1 for v in rows[first] if v) <= 1:
         text = next((v for v in rows[first] if v), "")
@@ -170,14 +173,16 @@ def _add_sheet(out: ExtractedText, name: str, rows: list[list[str]], owner: str 
             start = out.line(text, location(first, column))
             if unit_of(text):
                 unit = unit_of(text)
-            elif not title:
+            elif not title or (alone := _NUMBER_ALONE.fullmatch(title)):
+                if title:  # "表5" in a row of its own above the title
+                    number = decimal_int(alone.group(1)) if alone.group(1).isdigit() else chinese_int(alone.group(1))
                 title, title_at = text, (start, start + len(text))
         first += 1
     if not title:
         title = name
     match = _SHEET_NUMBER.search(name)
     out.table(title, unit, rows[first:], lambda r, c, f=first: location(r, c, f),
-              number=int(match.group(1)) if match else None, title_at=title_at)
+              number=int(match.group(1)) if match else number, title_at=title_at)
 
 
 def _shown(value, number_format: str) -> str:
