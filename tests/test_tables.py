@@ -759,3 +759,14 @@ def test_a_space_table_without_column_numbers_keeps_its_names_when_one_wraps_bel
     [table] = tables_of(text)
     assert [(row.code, row.name) for row in table.rows if row.code in ("2080505", "2130201")] == [
         ("2080505", "机关事业单位基本养老保险缴费支出"), ("2130201", "行政运行")]
+
+
+def test_a_basic_tables_whole_amount_that_looks_like_an_economic_code_is_an_amount():
+    """A sheet in General format prints 30000 in a value's cell: no row 30000."""
+    text = ("2024年一般公共预算基本支出表\n单位：元\n经济分类科目\t\t科目名称\t合计\t人员经费\t公用经费\n"
+            "\t\t合计\t50000\t\t50000\n302\t\t商品和服务支出\t50000\t\t50000\n30201\t\t办公费\t20000\t\t20000\n"
+            "30207\t\t邮电费\t{post}\t\t{post}\n")
+    [table] = tables_of(text.format(post="30000"))
+    assert [row.code for row in table.rows] == [None, "302", "30201", "30207"]
+    assert lint_text(text.format(post="30000")) == []
+    assert {f.code for f in lint_text(text.format(post="31000"))} == {"TBL003"}

@@ -1577,7 +1577,7 @@ def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: 
             continue
         values = []
         for token in words:
-            if _ECONOMIC_CODE.match(token.text):
+            if _ECONOMIC_CODE.match(token.text) and token.index not in columns:  # not 30000 in a value's cell
                 current = Row(code=token.text)
                 rows.append(current)
             elif token.text in _TOTAL_NAMES:
