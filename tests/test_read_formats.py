@@ -717,3 +717,31 @@ def test_a_sheet_numbering_its_table_in_a_row_above_the_title_is_read(tmp_path):
     workbook.save(path)
     assert "# 支出决算表 | kind 支出表 | number 5 | unit 万元 | at Sheet1!A2" in run("extract", str(path)).stdout
     assert "TBL003" in {f["code"] for f in findings(str(path))}  # 201: 100.00 but 60.00 + 45.00
+
+
+def test_a_sheet_in_whole_yuan_with_codes_formatted_00_is_read(tmp_path):
+    """Whole amounts in General format, 款 and 项 typed as numbers shown "05", an amount typed 5349370.78."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "表5"
+    rows = [["2024年一般公共预算支出表"], ["单位：元"], ["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
+            ["", "", "", "合计", 5349370.78, 5349370.78, None], [208, None, None, "社会保障和就业支出", 5349370.78, 5349370.78, None],
+            [208, 5, None, "行政事业单位养老支出", 5349370.78, 5349370.78, None],
+            [208, 5, 5, "机关事业单位基本养老保险缴费支出", 5339370.78, 5339370.78, None]]
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(r, c, value)
+            if c in (2, 3) and isinstance(value, int):
+                sheet.cell(r, c).number_format = "00"
+    path = tmp_path / "预算表.xlsx"
+    workbook.save(path)
+    extracted = run("extract", str(path)).stdout
+    assert "208\t05\t05\t机关事业单位基本养老保险缴费支出\t5339370.78" in extracted
+    assert [(f["code"], f["location"]["cell"]) for f in findings(str(path))][:1] == [("TBL003", "E6")]
+
+
+def test_a_sheet_of_whole_amounts_without_column_numbers_is_checked(tmp_path):
+    rows = [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"], ["", "合计", "800000", "", "800000"],
+            ["213", "农林水支出", "800000", "", "800000"], ["21366", "大中型水库库区基金安排的支出", "700000", "", "700000"]]
+    path = write_xlsx(tmp_path / "预算表.xlsx", title="2024年政府性基金预算支出表", rows=rows)
+    assert [(f["code"], f["location"]["cell"]) for f in findings(str(path))][:1] == [("TBL003", "C6")]

@@ -945,6 +945,8 @@ def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
             and _NAME_PIECE.fullmatch(words[0].text) is not None)
 
 
+#: A Chinese character.
+_HAN = compile_re(r"[\u4e00-\u9fff]")
 #: The end of a subject's name: Chinese characters, brackets and enumeration commas ("（室）及相关机构事务").
 _NAME_PIECE = compile_re(r"[\u4e00-\u9fff（）()、]+")
 #: A column's year in a header ("2023年预算数", "上年执行数").
@@ -1741,10 +1743,13 @@ def _line_indices(source: SourceText, grid) -> list[int]:
 
 
 def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:
-    """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount."""
+    """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount (with
+    decimals, or a whole one in a cell after the row's name)."""
     for position, index in enumerate(body):
         cells = lines[index][1].split("\t")
-        amounts = [c for c, cell in enumerate(cells) if re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())]
+        named = next((c for c, cell in enumerate(cells) if _HAN.search(cell)), None)
+        amounts = [c for c, cell in enumerate(cells) if re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())
+                   or (named is not None and c > named and re.fullmatch(r"-?\d[\d,]*", cell.strip()))]  # whole 元
         if amounts and amounts[0] == 0 and any(cell.strip() and not _NUMBER.match(cell.strip()) for cell in cells):
             amounts = amounts[1:]  # a name cell that happens to be a number: the values start after it
         if amounts:

@@ -208,6 +208,10 @@ def _number(value: float, number_format: str) -> str:
         text = f"{value:,.{len(decimals.group(1))}f}" if "," in fmt else f"{value:.{len(decimals.group(1))}f}"
     elif float(value).is_integer():
         text = f"{int(value):,}" if "," in fmt else str(int(value))
+        if re.fullmatch(r"0+", fmt):
+            text = text.zfill(len(fmt))  # a code shown with its leading zeros ("00": 5 → "05")
     else:
-        text = f"{value:.10f}".rstrip("0").rstrip(".")
+        text = repr(float(value))  # as typed: 5349370.78, not 5349370.7800000003
+        if "e" in text:
+            text = f"{value:.10f}".rstrip("0").rstrip(".")
     return text + ("%" if percent else "")
