@@ -66,6 +66,8 @@ class DuplicatedCharacter(Rule):
                 continue
             if match.group(1) == "年" and text[match.start() - 1:match.start()].isdigit() and text[second + 1:second + 2] in _PARTS_OF_A_YEAR:
                 continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
+            if match.group(1) == "某":
+                continue  # a template's placeholder ("某某县水利局")
             finder = finder or typo_finder(text)
             if match.start() in finder.names:
                 continue  # a person's name ("（记者 韩杰杰）")
