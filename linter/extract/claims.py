@@ -1114,6 +1114,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         elif text.endswith(("：", ":")) and (named := _NAMED_LIST.fullmatch(text)):
             state.pending_whole = _open_breakdown(_named_whole(named.group("name"), state), claims, state)
         return
+    if tokens and tokens[0].type == "CMP_THAN" and (transition := _opening_transition(tokens, state, claims)):
+        claims.transitions.append(transition)
+        return
     found = parse_sentence(tokens)
     breakdown = pending = state.pending_whole
     state.pending_whole = None
@@ -1425,7 +1428,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 and _of_family(quantity_key(claim.current.name, scope), SANGONG):
             claim.rate_only = False  # a 预算's budget figure is the year's amount
         if claim.opening:
-            claim.current = _opening_change_of(claim, state, claims)
+            claim.current = _opening_change_of(claim.start, state, claims)
             if claim.current is None:
                 return  # which amount it is a change of is not clear
             claim.key = claim.current.key
@@ -1488,8 +1491,8 @@ def _both_sides(change: Change, state: _Context) -> Stated | None:
     return income
 
 
-def _opening_change_of(change: Change, state: _Context, claims: ClaimSet) -> Stated | None:
-    """The amount an opening change (``Change.opening``) is of: the paragraph's last amount, when only
+def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated | None:
+    """The amount an opening change (``Change.opening``, at flow offset ``start``) is of: the paragraph's last amount, when only
     that amount's own changes and text without digits stand between them ("1.上级补助收入8.38万元，为…的
     收入。较2020年度决算数减少17.40万元"; "支出6954.57万元，较上年决算数增加841.13万元，增长13.36%。主要原因
     是…。较年初预算数减少1312.85万元") and the paragraph states no amount of another year; None otherwise."""
@@ -1502,8 +1505,30 @@ def _opening_change_of(change: Change, state: _Context, claims: ClaimSet) -> Sta
     for own in (c for c in claims.changes if c.current is value and c.end > position):
         between.append(state.line[position - state.line_start:max(position, own.start) - state.line_start])
         position = own.end
-    between.append(state.line[position - state.line_start:change.start - state.line_start])
-    return None if any(character.isdigit() for piece in between for character in piece) else value
+    between.append(state.line[position - state.line_start:start - state.line_start])
+    # The amount's own completion rate may stand between ("支出决算为38.88万元，完成预算的86.40%。较…").
+    return None if any(character.isdigit() for piece in between for character in _OWN_RATE.sub("", piece)) else value
+
+
+def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> Transition | None:
+    """A sentence opening with a comparison that names last year's amount ("。与2022年度决算数43.00万元相比，增加
+    4.12万元，增长9.58%"): the transition from that amount to the paragraph's last one (see
+    :func:`_opening_change_of`)."""
+    level = _OPENING_LEVEL.match("".join(t.code for t in tokens))
+    if level is None or any(tokens[i].number.malformed for i in (1, level.start("rate"))):
+        return None
+    value = _opening_change_of(tokens[0].start, state, claims)
+    if value is None:
+        return None
+    verb, rate_verb, rate = tokens[level.start("verb")], tokens[level.start("rate") - 1], tokens[level.start("rate")]
+    return Transition(without_copula(value.name), tokens[1].number, value.number, _sign(verb), rate.number,
+                      _rate_sign(rate_verb, rate.text), tokens[0].start, rate.end)
+
+
+#: An amount's completion rate right after it.
+_OWN_RATE = compile_re(r"^[，,]完成[^，。；\d]{0,8}?\d+(?:\.\d+)?%")
+#: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%".
+_OPENING_LEVEL = compile_re(r"TA(?P<verb>[UD])A,T?[UD](?P<rate>P)")
 
 
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.

@@ -123,8 +123,31 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens.append(ClaimToken(kind, word, offset + start, offset + end, _number(word, kind, offset + start)))
         position = end
     tokens += _gap(text, position, len(text), offset, items)
-    return tokens
+    return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
 
+
+def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """"与2022年度决算数43.00万元相比，增加…" read as "比2022年度决算数 43.00万元 增加…": a comparison naming the
+    previous year's amount is a CMP_THAN before that amount (the change after it goes on as after "比…X万元")."""
+    found, i = [], 0
+    while i < len(tokens):
+        match = _WITH_AMOUNT.match("".join(t.code for t in tokens[i:i + 6]))
+        words = tokens[i:i + match.end("name")] if match else []
+        if match and words[0].text.strip() in ("与", "和", "同") and (len(words) == 2 or words[2].text.strip() in _BASES) \
+                and tokens[i + match.end("amount")].text.strip() in ("相比", "比较"):
+            found.append(ClaimToken("CMP_THAN", "".join(t.text for t in words), words[0].start, words[-1].end))
+            found.append(tokens[i + match.start("amount")])
+            i += match.end()
+            continue
+        found.append(tokens[i])
+        i += 1
+    return found
+
+
+#: "与 2022年度 决算数 43.00万元 相比 ，": the words, then the amount, then 相比 and its comma.
+_WITH_AMOUNT = compile_re(r"(?P<name>nyn?)(?P<amount>A)n,?")
+#: What of the previous year a comparison names before its amount.
+_BASES = ("决算数", "决算", "预算数", "执行数", "的", "决算数的", "支出")
 
 def _shared_unit_items(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, kind, unit)`` of the items of the lists in ``text`` whose unit only their last
