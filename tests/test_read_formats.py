@@ -745,3 +745,32 @@ def test_a_sheet_of_whole_amounts_without_column_numbers_is_checked(tmp_path):
             ["213", "农林水支出", "800000", "", "800000"], ["21366", "大中型水库库区基金安排的支出", "700000", "", "700000"]]
     path = write_xlsx(tmp_path / "预算表.xlsx", title="2024年政府性基金预算支出表", rows=rows)
     assert [(f["code"], f["location"]["cell"]) for f in findings(str(path))][:1] == [("TBL003", "C6")]
+
+
+@pytest.mark.parametrize("carry_on", ["续表", "部门：某局        单位：万元"])
+def test_pdf_table_over_a_page_break_under_a_line_that_carries_it_on_is_one_table(tmp_path, carry_on):
+    """The second page of a long table under "续表" or the unit line a spreadsheet prints on every page."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [EXPENDITURE[0], ["", "合计", "600.00", "600.00", ""]]
+    rows += [[str(200 + n), f"第{n}类支出", "10.00", "10.00", ""] for n in range(1, 61)]
+
+    def later(canvas, document):
+        canvas.setFont("STSong-Light", 10)
+        canvas.drawString(72, A4[1] - 60, carry_on)
+
+    style = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    path = tmp_path / "长表.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, topMargin=90).build(
+        [Paragraph("支出决算表", ParagraphStyle("cn", fontName="STSong-Light")), Table(rows, style=style, repeatRows=1)],
+        onLaterPages=later)
+    extracted = run("extract", str(path)).stdout
+    assert extracted.count("# 支出决算表 |") == 1 and "260\t第60类支出\t10.00" in extracted
+    assert not {f["code"] for f in findings(str(path))} & {"TBL002", "TBL003", "TBL008"}  # one table, adding up

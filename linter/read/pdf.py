@@ -197,18 +197,23 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
         items = [(line.top, 0, line) for i, line in enumerate(page.lines) if (page.number, i) not in margins]
         items += [(table.top, 1, table) for table in page.tables]
         items.sort(key=lambda item: (item[0], item[1]))
-        for position, (_top, is_table, item) in enumerate(items):
+        page_top = True  # only lines that carry a table on (its unit line, "续表") stand above on this page
+        for _top, is_table, item in items:
             if not is_table:
-                if current:
+                page_top = page_top and current is not None and _carries_on(item.text)
+                if current and not page_top:
                     current.write(out)
                     current = None
                 start = out.line(item.text, Location(page=page.number, line=page.line_on_page(item.top), column=1))
-                recent.append((item.text, start))
+                if not page_top:
+                    recent.append((item.text, start))
                 continue
             title, title_start = _title(recent)
-            if current and position == 0 and not title and current.continues_in(item):
+            if current and page_top and not title and current.continues_in(item):
+                page_top = False
                 current.add(page, item, _repeated_header_rows(item.rows, current.rows))
                 continue
+            page_top = False
             if current:
                 current.write(out)
             count += 1
@@ -219,6 +224,16 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
     if current:
         current.write(out)
     return out.source()
+
+
+def _carries_on(text: str) -> bool:
+    """Whether a line atop a page carries the table of the page before on: its unit line repeated
+    ("部门：某局    单位：万元", as a spreadsheet prints every page) or a continuation mark ("续表3", "…（续）")."""
+    return bool(unit_of(text)) or _CONTINUATION.search(text) is not None
+
+
+#: A table's continuation mark.
+_CONTINUATION = compile_re(r"^续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$")
 
 
 def _cell_location(page: _Page, top: float, table: int, row: int):
