@@ -19,7 +19,7 @@ from linter.extract.claims import Stated
 from linter.extract.counts import count_lists
 from linter.extract.numbers import Number
 from linter.extract.quantities import Key, clean_name, describe
-from linter.patterns import compile_re
+from linter.patterns import compile_re, compile_regex
 
 
 def same_unit(*numbers: Number) -> bool:
@@ -676,7 +676,12 @@ def _procurement_kinds(breakdown) -> bool:
     if "采购" not in breakdown.whole_name or len(breakdown.parts) != len(_PROCUREMENT_KINDS):
         return False
     kinds = [next((k for k in _PROCUREMENT_KINDS if k in part.name), None) for part in breakdown.parts]
-    return sorted(filter(None, kinds)) == sorted(_PROCUREMENT_KINDS) and all("采购" in p.name for p in breakdown.parts)
+    return sorted(filter(None, kinds)) == sorted(_PROCUREMENT_KINDS) and all(
+        "采购" in p.name or _PROCUREMENT_KIND_NAME.fullmatch(clean_name(p.name)) for p in breakdown.parts)
+
+
+#: A kind of procurement named bare ("货物类", "工程类采购", "服务类支出").
+_PROCUREMENT_KIND_NAME = compile_regex(r"(?:货物|工程|服务)(?:类)?(?:采购)?(?:支出|金额)?(?:为|共)?")
 
 
 def _same_level(items) -> bool:

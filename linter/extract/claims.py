@@ -1672,6 +1672,18 @@ def _listing_whole_with(stated: Stated, breakdown: Breakdown, claims: ClaimSet) 
                  and any(part is not whole and clean_name(part.name) == name for part in other.parts)), None)
 
 
+def _by_another_division(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` divides the list's whole another way than its parts so far: the 中小企业 or 小微
+    企业 contracts after the kinds of procurement ("其中：货物类…、工程类…、服务类…；授予中小企业合同金额…")."""
+    return (stated.key is not None and stated.key[1] in _BY_SUPPLIER and bool(breakdown.parts)
+            and not any(part.key and part.key[1] in _BY_SUPPLIER for part in breakdown.parts)
+            and (breakdown.whole is None or breakdown.whole.key is None or breakdown.whole.key[1] not in _BY_SUPPLIER))
+
+
+#: The contracts a procurement total awards to small suppliers: a division of it by supplier, not by kind.
+_BY_SUPPLIER = ("授予中小企业合同金额", "授予小微企业合同金额")
+
+
 def _class_of_name(name: str) -> str | None:
     """The 类 a subject's name is filed under: "教育支出(类)普通教育(款)…" → 教育 (the word before the
     first "(类)" with one, without 支出). Walked back by hand: a pattern searching for the word before
@@ -1758,7 +1770,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     claims.values.append(stated)
     state.line_values.append(stated)
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
-                                  or _other_side(stated, breakdown)):
+                                  or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)):
         breakdown.closed = True
     if breakdown is not None and not breakdown.closed and _subtotal(stated, breakdown):
         breakdown.parts.clear()  # "…一般公共预算收入1917837万元；加上中央财政收入1321480万元，合计…3239317万元"
