@@ -58,13 +58,16 @@ class Share:
 
     @property
     def whole_key(self) -> Key | None:
-        """The named whole: without scope words, a share is of the department's total, except the 三公
-        total, which is of its part's scope ("公务接待费3.07万元，占“三公”经费的33.85%"). A share of a
-        三公 part that names no whole is of the 三公 total."""
+        """The named whole: without scope words, a share is of the department's total, except a total
+        its part is a component of ("公务接待费3.07万元，占“三公”经费的33.85%", "公用经费…，占基本支出的8.31%"),
+        which is of its part's scope. A share of a 三公 part that names no whole is of the 三公 total."""
         if self.whole_name:
             key = quantity_key(self.whole_name, DEPARTMENT)
-            if key == (DEPARTMENT, SANGONG) and self.part.key and scope_of(self.whole_name) is None:
-                return (self.part.key[0], SANGONG)
+            part = self.part.key
+            if key and key[0] == DEPARTMENT and part and part[0] != DEPARTMENT and scope_of(self.whole_name) is None \
+                    and (key[1] == SANGONG or (part[1] != key[1] and is_part_of(part, (part[0], key[1])))):
+                # "一般公共预算财政拨款…公用经费349万元，占基本支出的8.31%": the whole of the part's scope
+                return (part[0], key[1])
             return key
         key = self.part.key
         if key and parent_base(key[1]) == SANGONG:
