@@ -536,11 +536,13 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
             if gap is not None:
                 claims.append(gap)
                 read_after.append(gap[:2])  # the budget stated before it is read as before
+        rated_end = None  # where a completion rate right after the amount ends
         if family in ("value", "actual_value") and isinstance(claim, Stated):
             rate = _RATE_WITHOUT_BUDGET.match(codes, match.end())
             if rate is not None and not tokens[rate.start("rate")].number.malformed:
                 claims.append((rate.start(), rate.end(), UnstatedBudgetRate(claim, tokens[rate.start("rate")].number)))
                 read_after.append((rate.start(), rate.end()))
+                rated_end = rate.end()
         if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "budget_value", "change_than",
                       "completion_of"):
             after = _change_after(tokens, codes, match, builder)
@@ -552,10 +554,10 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
             claims.extend(after)
             read_after += [(_after_bracket(tokens, match.end()), stop) for _, stop, _ in after]
             stated = level or (claim.current if isinstance(claim, Change) else None)
-            changed_end = max((stop for _, stop, _ in after), default=match.end() if isinstance(claim, Change) else None)
+            changed_end = max((stop for _, stop, _ in after), default=match.end() if isinstance(claim, Change) else rated_end)
             if family != "share" and stated is not None and changed_end is not None:
                 share = _share_after(tokens, codes, changed_end, stated)
-                if share is not None:  # "…支出900万元，比上年减少100万元，下降10%，占本年支出合计的90%"
+                if share is not None:  # "…支出900万元，比上年减少100万元，下降10%，占本年支出合计的90%" (or "，完成预算的68.4%，占…")
                     claims.append(share)
                     read_after.append(share[:2])
     return _with_respective_shares(tokens, codes, claims)
