@@ -53,6 +53,7 @@ _TOTALS = {
     FISCAL: [(r"(?<!预算)财政拨款收、?支(?:决算)?总计|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
              (r"一般公共预算财政拨款收入", FISCAL, 1, 1), (r"政府性基金预算财政拨款收入", FISCAL, 2, 1)],
     GENERAL: [(r"(?:一般公共预算)?财政拨款支出", GENERAL, None, 1),
+              (r"一般公共预算当年拨款(?:规模)?(?:预算)?(?:数)?", GENERAL, None, 1),  # a 预算's wording of the table's 合计
               (r"财政拨款支出年初预算为[\d,.]+万?元[，,]支出决算为", GENERAL, None, 1),
               (r"基本支出", GENERAL, None, 2), (r"项目支出", GENERAL, None, 3)],
     BASIC: [(r"基本支出", GENERAL, None, 2), (r"(?<!人均)(?<!平均)人员经费", BASIC, "人员经费合计", 1),
