@@ -774,3 +774,20 @@ def test_pdf_table_over_a_page_break_under_a_line_that_carries_it_on_is_one_tabl
     extracted = run("extract", str(path)).stdout
     assert extracted.count("# 支出决算表 |") == 1 and "260\t第60类支出\t10.00" in extracted
     assert not {f["code"] for f in findings(str(path))} & {"TBL002", "TBL003", "TBL008"}  # one table, adding up
+
+
+@pytest.mark.parametrize("explained, expected", [
+    ("1.行政运行：反映行政单位的基本支出。\n2.事业运行：反映事业单位的基本支出。", ["DOC001"]),
+    ("1.行政运行：反映行政单位的基本支出。", []),
+])
+def test_the_glossary_is_checked_against_the_subjects_of_a_word_table(tmp_path, explained, expected):
+    rows = [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"], ["", "合计", "100.00", "100.00", ""],
+            ["201", "一般公共服务支出", "100.00", "100.00", ""], ["20103", "政府办公厅（室）及相关机构事务", "100.00", "100.00", ""],
+            ["2010301", "行政运行", "100.00", "100.00", ""]]
+    text = f"名词解释\n一、本部门使用的支出功能分类科目（到项级）\n{explained}"
+    path = write_docx(tmp_path / "决算.docx", table=rows, text="本年支出100.00万元。")
+    document = docx.Document(str(path))
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    document.save(str(path))
+    assert [f["code"] for f in findings(str(path)) if f["code"] == "DOC001"] == expected

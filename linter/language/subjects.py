@@ -8,7 +8,7 @@ from functools import cache, cached_property
 
 import regex
 
-from linter.language.lexicon import subjects
+from linter.language.lexicon import normalise, subjects
 from linter.patterns import compile_regex
 
 #: A subject code of a table row (类 3, 款 5, 项 7 digits) followed by its name; also printed over the
@@ -54,10 +54,12 @@ class Mention:
 
 
 class SubjectUse:
-    """What one flow text says about subjects."""
+    """What one flow text says about subjects; ``rows``: ``(code, name)`` of the rows of tables read from a
+    file's structure (a Word, Excel or PDF table), which the flow text leaves out."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, rows: tuple[tuple[str, str], ...] = ()) -> None:
         self.text = text
+        self.rows = rows
 
     def name_at(self, position: int) -> str | None:
         """The longest current or obsolete subject name written at ``position``, if any."""
@@ -72,6 +74,10 @@ class SubjectUse:
             code = _CODE_GAP.sub("", match.group(1))
             name = self.name_at(match.end())
             if name and catalogue.get(code, name) == name:
+                used[code] = name
+        for code, name in self.rows:
+            name = normalise(name)
+            if catalogue.get(code, name) == name and name in _known_names():
                 used[code] = name
         return used
 
@@ -112,6 +118,13 @@ class SubjectUse:
                 mentions.append(Mention(name, position, after, marker.group(1) if marker else ""))
             position = after
         return mentions
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """Every current or obsolete subject name."""
+    catalogue = subjects()
+    return frozenset(catalogue.names.values()) | frozenset(catalogue.obsolete)
 
 
 @cache

@@ -41,7 +41,9 @@ class GlossarySubjects(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
-        use = SubjectUse(document.flow.text)
+        rows = tuple((row.code, row.name) for table in document.tables for row in table.rows
+                     if row.code and row.code[0] == "2" and len(row.code) in (3, 5, 7))  # 功能分类, not 经济分类
+        use = SubjectUse(document.flow.text, rows)
         if use.glossary is None or not use.used:
             return
         used_names = set(use.used.values())
