@@ -66,6 +66,20 @@ class GrowthRateMismatch(Rule):
             now = amount(current.number, tolerances).scaled(scale)  # in the change's unit ("12.35亿元", "增加7,238.38万元")
             now_value = current.number.value * scale
             previous = previous_level(now, delta, change.sign)
+            if previous.hi < 0 and scale != 1.0 and not change.rate.malformed and percent_matches(
+                    delta, previous_level(amount(current.number, tolerances), delta, change.sign), change.rate, tolerances):
+                # "机关运行经费支出575.28元，比2022年度增加15.18万元，增长2.71%": no year before can be less than
+                # nothing; in the change's unit the amount gives the rate
+                yield self.finding(
+                    document, document.span(current.number.start, current.number.end),
+                    _("{quantity} is {current}{unit}, less than its change {delta}{delta_unit}; the rate {stated}% holds "
+                      "with {current}{delta_unit}: the amount's unit is likely a slip",
+                      quantity=current.name, current=current.number.text, unit=current.number.unit,
+                      delta=change.delta.text, delta_unit=change.delta.unit, stated=change.rate.text),
+                    expected=f"{current.number.text}{change.delta.unit}",
+                    related=related(document, (_("change"), change.delta), (_("rate"), change.rate)),
+                )
+                continue
             if previous.lo <= 0 <= previous.hi:
                 if (change.sign > 0 and change.delta.value > 0 and not change.against_budget and not change.rate.malformed
                         and abs(change.rate.value - 100) > 1e-9):  # "增加0万元，增长0%" from 0 is no rise
