@@ -34,6 +34,8 @@ _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>
 _ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:年初(?:预算为[\d,.]+万?元|无预算)[，,。])?支出决算为{AMOUNT}")
 #: Its budget, in a 预算: "…(项)2025年预算数为1026.36万元", "…(项)568.9万元，主要用于…".
 _BUDGET_ITEM = compile_re(rf"{_ITEM_PATH}[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排)?为?{AMOUNT}")
+#: A 项 named alone, in a 预算: "城乡社区环境卫生（项）2025年预算数8,771.60万元" (not the end of a path: after "(款)").
+_BUDGET_ITEM_ALONE = compile_re(rf"(?<![)\w])(?P<name>{_CJK}{{2,20}}?)\(项\)[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排)?为?{AMOUNT}")
 #: A subject named with its code in brackets: "事业运行（2010350）321.56万元", "行政运行(2130101)预算为50万元".
 _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:\d{{2}}){{0,2}})\)(?:支出)?"
                     rf"(?:(?:年初)?预算数?)?(?:[为是])?{AMOUNT}")
@@ -369,6 +371,11 @@ class TextTableAmount(Rule):
             row = _item_row(table, match)
             if row is not None:
                 yield match, table, row, column
+        if budget_document:
+            for match in _BUDGET_ITEM_ALONE.finditer(line):
+                rows = [r for r in table.rows if r.level == "项" and normal_name(r.name) == normal_name(match.group("name"))]
+                if len(rows) == 1:  # "城乡社区环境卫生（项）2025年预算数…": a 项 no other 款 names alike
+                    yield match, table, rows[0], column
         for match in _CODED.finditer(line):
             row = table.row_by_code(match.group("code"))
             if row is not None and normal_name(row.name) == normal_name(match.group("name")):
