@@ -770,3 +770,19 @@ def test_a_basic_tables_whole_amount_that_looks_like_an_economic_code_is_an_amou
     assert [row.code for row in table.rows] == [None, "302", "30201", "30207"]
     assert lint_text(text.format(post="30000")) == []
     assert {f.code for f in lint_text(text.format(post="31000"))} == {"TBL003"}
+
+
+def test_a_basic_table_of_blocks_reads_on_past_its_header_printed_again_after_a_page_break():
+    text = (
+        "一般公共预算财政拨款基本支出决算表\n单位：万元\n"
+        "        人员经费                          公用经费\n"
+        "科目编码   科目名称     决算数     科目编码   科目名称     决算数\n"
+        "301   工资福利支出    100.00    302   商品和服务支出    30.00\n"
+        "30101   基本工资    60.00    30201   办公费    {office}\n\n- 6 -\n"
+        "        人员经费                          公用经费\n"
+        "科目编码   科目名称     决算数     科目编码   科目名称     决算数\n"
+        "30102   津贴补贴    40.00    30205   水费    10.00\n"
+        "      人员经费合计    100.00         公用经费合计    30.00\n")
+    [table] = tables_of(text.format(office="20.00"))
+    assert table.problem is None and len(table.rows) == 8
+    assert {f.code for f in lint_text(text.format(office="25.00"))} == {"TBL003"}

@@ -1496,6 +1496,8 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
     current: Row | None = None
     for tokens in data_lines:
         words = [t.text for t in tokens if t.text]
+        if rows and words and _BASIC_HEADER.fullmatch("".join(words)):
+            continue  # the header printed again atop the next page ("人员经费  公用经费", "科目编码 科目名称 决算数 …")
         if any(len(a) == 3 and _ECONOMIC_CODE.match(a) and re.fullmatch(r"\d{2}", b) for a, b in zip(words, words[1:])):
             table.problem = "economic codes split over cells (\"301 01\"): the columns cannot be told apart"
             return
@@ -1532,6 +1534,8 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
         table.problem = _("no 人员经费合计 / 公用经费合计 row")
 
 
+#: A line of a 基本支出 table's header of blocks, which a page break prints again (words joined).
+_BASIC_HEADER = compile_re(r"(?:人员经费|公用经费|经济分类科目|科目编码|科目名称|决算数|预算数|金额|项目|编码|名称)+")
 #: The column titles of a 基本支出 table printed as one code table (a 预算's 表6): 合计, 人员经费, 公用经费.
 _BASIC_TITLES = ("合计", "人员经费", "公用经费")
 #: 经济分类 类 of 人员经费 (the others are 公用经费).
