@@ -638,6 +638,7 @@ _BROKEN_OVER_PAGES = (
 
 @pytest.mark.parametrize("repeated", [
     "\t\t\t\t单位：万元\n项 目\t\t\t\t本年支出\n功能分类科目编码\t\t科目名称\t\t小计\t基本支出\t项目支出\n类\t款\t项\t栏次\t1\t2\t3\n",
+    "功能分类科目编码\t科目名称\t\t小计\t基本支出项目支出\n",  # its words parted otherwise on the next page
     "续表5\n功能分类科目编码\t\t科目名称\t\t小计\t基本支出\t项目支出\n类\t款\t项\t栏次\t1\t2\t3\n",
     "一般公共预算财政拨款支出决算表（表5）（续）\n类\t款\t项\t栏次\t1\t2\t3\n",
 ])
