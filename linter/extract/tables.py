@@ -1371,20 +1371,39 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     layout :func:`sangong_blocks` knows: the blocks' six columns side by side. The rows must name the
     six quantities in order, each with an amount per block; the 相关统计数 below them are counts."""
     header = "".join(header_words)
-    blocks = sorted((header.find(word), kind) for word, kind in (("预算数", "预算"), ("决算数", "决算")) if word in header)
-    items: list[list[_Token]] = []
+    blocks = _item_row_blocks(header)
+    items: dict[int, list[_Token]] = {}
     for tokens in data_lines:
-        name = "".join(t.text for t in tokens if t.text and not t.is_number)
+        name = _ITEM_MARK.sub("", _HALF_WIDTH("".join(t.text for t in tokens if t.text and not t.is_number)))
         amounts = [t for t in tokens if t.is_number]
         if len(items) == len(_SANGONG_ITEMS) or name.startswith("栏次"):
             continue
-        if not _SANGONG_ITEMS[len(items)].search(_ITEM_MARK.sub("", _HALF_WIDTH(name))) or len(amounts) != len(blocks):
+        # In the national order, or any other a header names its quantities in (公务接待费 before 公务用车).
+        item = len(items) if _SANGONG_ITEMS[len(items)].search(name) else next(
+            (i for i, pattern in enumerate(_SANGONG_ITEMS) if i not in items and pattern.search(name)), None)
+        if item is None or item in items or len(amounts) != len(blocks):
             return False
-        items.append(amounts)
+        items[item] = amounts
     if not blocks or len(items) < len(_SANGONG_ITEMS):
         return False
-    _one_row_of_blocks(table, {kind: [amounts[block] for amounts in items] for block, (_, kind) in enumerate(blocks)})
+    _one_row_of_blocks(table, {kind: [items[i][block] for i in range(len(_SANGONG_ITEMS))]
+                               for block, (_, kind) in enumerate(blocks)})
     return True
+
+
+def _item_row_blocks(header: str) -> list[tuple[int, str]]:
+    """``(position, block)`` of the columns of a 三公 table with a row per quantity, in the header's
+    order: "预算数" and "决算数", or two years ("2024年执行数 | 2025年预算数"), the latest its own kind and
+    the one before "上年" and its kind (上年执行, 上年预算)."""
+    years = sorted((match.start(), match.group("year"), match.group("kind")) for match in _YEAR_COLUMN.finditer(header))
+    if len(years) == 2 and years[0][1] != years[1][1]:
+        latest = max(years, key=lambda y: y[1])
+        return [(at, kind if (year, kind) == latest[1:] else f"上年{kind}") for at, year, kind in years]
+    return sorted((header.find(word), kind) for word, kind in (("预算数", "预算"), ("决算数", "决算")) if word in header)
+
+
+#: A column of one year's amounts in a 三公 table's header ("2024年执行数", "2025年预算数").
+_YEAR_COLUMN = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算|执行)数?")
 
 
 def _one_row_of_blocks(table: Table, blocks: dict[str, list[_Token]]) -> None:

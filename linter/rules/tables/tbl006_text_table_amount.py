@@ -332,18 +332,21 @@ class TextTableAmount(Rule):
         table = first(tables, THREE_PUBLIC)
         blocks = sangong_blocks(table) if table is not None else {}
         kind = next((kind for kind in blocks if not kind.startswith("上年")), None)
+        earlier = [block for block in blocks if block.startswith("上年")]
         row = table.single_or_total() if table is not None else None
-        if row is None or kind is None or f"上年{kind}" not in blocks:
+        if row is None or kind is None or not earlier:
             return
         end = offset + len(line)
         for change in document.claims.changes:
+            # Against the year before's block of what it names ("比2024年执行数", "比上年预算"), or its one block.
+            before = f"上年{change.basis}" if change.basis else (f"上年{kind}" if f"上年{kind}" in blocks else earlier[0])
             if not offset <= change.start < end or change.against_budget or change.delta.unit not in YUAN \
-                    or (change.basis and change.basis != kind) or not change.name:
+                    or before not in blocks or not change.name:
                 continue
             named = [i for i, pattern in enumerate(_SANGONG_NAME_PATTERNS) if pattern.search(change.name)]
             if len(named) != 1:
                 continue
-            this_year, last_year = (row.amount(blocks[key][named[0]]) for key in (kind, f"上年{kind}"))
+            this_year, last_year = (row.amount(blocks[key][named[0]]) for key in (kind, before))
             if this_year is None or last_year is None:
                 continue
             stated = change.sign * change.delta.value * YUAN[change.delta.unit] / YUAN[table.unit or "万元"]
@@ -352,11 +355,13 @@ class TextTableAmount(Rule):
                 self, document, context, lambda: document.span(change.delta.start, change.delta.end),
                 stated, this_year - last_year, 2,
                 lambda: (_("the text says {label} rose by {stated} from last year, but the 三公 table's {kind}数 is "
-                           "{this_year} this year and {last_year} last year, a change of {change}") if change.sign > 0 else
+                           "{this_year} this year and its {before}数 {last_year} last year, a change of {change}")
+                         if change.sign > 0 else
                          _("the text says {label} fell by {stated} from last year, but the 三公 table's {kind}数 is "
-                           "{this_year} this year and {last_year} last year, a change of {change}")).format(
+                           "{this_year} this year and its {before}数 {last_year} last year, a change of {change}")).format(
                     label=label, stated=in_unit(table, abs(stated)), kind=kind, this_year=in_unit(table, this_year),
-                    last_year=in_unit(table, last_year), change=in_unit(table, this_year - last_year)),
+                    before=before.removeprefix("上年"), last_year=in_unit(table, last_year),
+                    change=in_unit(table, this_year - last_year)),
                 table.resolution,
             )
             if finding:
