@@ -215,6 +215,23 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"{rng.choice(['表', '附表'])}{rng.choice(_NUMERALS)}{rng.choice(['：', ' '])}XX局{rng.randint(1990, 2100)}年"
                 f"{rng.choice(_FINANCE)}情况表\n单位：万元\n科目编码    科目名称    合计    基本支出    项目支出\n"
                 f"            合计    {n()}    {n()}    {n()}\n201    一般公共服务支出    {n()}    {n()}    {n()}",
+        # Forms read since the eleventh session: last year's amount inside 与…相比, a budget figure with
+        # 预算为, an amount and its restatement in brackets, a negation in a phrase, a 项 named alone,
+        # a table broken over a page under its header or 续表, a name wrapped below its amounts.
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，{rng.choice(['与', '和'])}{rng.randint(1990, 2100)}年度"
+                f"{rng.choice(['决算数', '预算数', ''])}{n()}{unit()}{rng.choice(['相比，', '相比', '比较，'])}"
+                f"{rng.choice(['增加', '减少'])}{n()}{unit()}，{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"{rng.choice(['', '。'])}与{rng.randint(1990, 2100)}年度决算数{n()}{unit()}相比，{rng.choice(['增加', '减少'])}"
+                f"{n()}{unit()}，{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"{rng.choice(_FINANCE)}（项）：{rng.randint(1990, 2100)}年预算数为{n()}{unit()}，比{rng.randint(1990, 2100)}年"
+                f"预算数{rng.choice([n() + unit(), ''])}{rng.choice(['增加', '减少'])}{n()}{unit()}，{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}（{rng.choice(['', '约', '含'])}{n()}{unit()}）。年末{rng.choice(['无', '未'])}结转和结余。",
+        lambda: f"{rng.choice(_FINANCE)}表\n单位：万元\n类\t款\t项\t栏次\t1\t2\t3\n合计\t\t\t\t{n()}\t{n()}\t\n"
+                f"2080505\t\t\t机关事业单位基本养老保\t{n()}\t{n()}\t\n\t\t\t险缴费支出\n\n- {rng.randint(1, 99)} -\n"
+                + rng.choice(["续表", "类\t款\t项\t栏次\t1\t2\t3", "单位：万元"]) + f"\n2210201\t\t\t住房公积金\t{n()}\t{n()}\t",
+        lambda: f"项目\t{rng.randint(1990, 2100)}年执行数\t{rng.randint(1990, 2100)}年预算数\n合计\t{n()}\t{n()}\n"
+                f"因公出国（境）费\t{n()}\t{n()}\n公务接待费\t{n()}\t{n()}\n公务用车购置及运行维护费\t{n()}\t{n()}\n"
+                f"其中：公务用车购置费\t{n()}\t{n()}\n公务用车运行维护费\t{n()}\t{n()}",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
