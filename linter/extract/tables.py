@@ -949,8 +949,8 @@ def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
 _HAN = compile_re(r"[\u4e00-\u9fff]")
 #: The end of a subject's name: Chinese characters, brackets and enumeration commas ("（室）及相关机构事务").
 _NAME_PIECE = compile_re(r"[\u4e00-\u9fff（）()、]+")
-#: A column's year in a header ("2023年预算数", "上年执行数").
-_PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?:预算|执行|决算)数?")
+#: A column's year in a header ("2023年预算数", "上年执行数", "2024年执行数"), and what of that year it holds.
+_PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
 #: A table's title printed again over its rows on the next page.
@@ -1395,15 +1395,12 @@ def _item_row_blocks(header: str) -> list[tuple[int, str]]:
     """``(position, block)`` of the columns of a 三公 table with a row per quantity, in the header's
     order: "预算数" and "决算数", or two years ("2024年执行数 | 2025年预算数"), the latest its own kind and
     the one before "上年" and its kind (上年执行, 上年预算)."""
-    years = sorted((match.start(), match.group("year"), match.group("kind")) for match in _YEAR_COLUMN.finditer(header))
+    years = sorted((match.start(), match["year"], match["kind"]) for match in _PERIOD.finditer(header) if match["year"])
     if len(years) == 2 and years[0][1] != years[1][1]:
         latest = max(years, key=lambda y: y[1])
         return [(at, kind if (year, kind) == latest[1:] else f"上年{kind}") for at, year, kind in years]
     return sorted((header.find(word), kind) for word, kind in (("预算数", "预算"), ("决算数", "决算")) if word in header)
 
-
-#: A column of one year's amounts in a 三公 table's header ("2024年执行数", "2025年预算数").
-_YEAR_COLUMN = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算|执行)数?")
 
 
 def _one_row_of_blocks(table: Table, blocks: dict[str, list[_Token]]) -> None:

@@ -9,6 +9,7 @@ from functools import cache, cached_property
 import regex
 
 from linter.language.lexicon import normalise, subjects
+from linter.normalise.flow import TITLE_YEAR
 from linter.patterns import compile_regex
 
 #: A subject code of a table row (类 3, 款 5, 项 7 digits) followed by its name; also printed over the
@@ -29,8 +30,7 @@ _TERM_END = compile_regex(r"\s*[:：、，,]")
 #: What a listed name follows: another's level marker ("宣传事务(款)事业运行") or a list mark.
 _AFTER_TERM = compile_regex(r"(?:\((?:类|款)\)|[、，,])\s*$")
 _ITEM_START = compile_regex(r"\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)*")
-#: The budget year and the kind of disclosure in a title or part heading ("2022年度部门决算", "2024年部门预算表").
-TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(预算|决算)")
+
 
 
 def document_year(text: str) -> int | None:

@@ -191,11 +191,12 @@ def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozen
 def _is_title(line: str, width: int) -> bool:
     """Whether the document's first line is its title, a unit of its own ("某局2024年度部门决算": short,
     without sentence punctuation, naming the disclosure)."""
-    return not _SENTENCE_PUNCTUATION.search(line) and _length(line) < 0.85 * width and _DISCLOSURE_TITLE.search(line) is not None
+    return (not _SENTENCE_PUNCTUATION.search(line) and _length(line) < 0.85 * width
+            and TITLE_YEAR.search(line.replace(" ", "")) is not None)
 
 
-#: A disclosure's title ("某局2024年度部门决算", "某中心2025年单位预算公开").
-_DISCLOSURE_TITLE = compile_re(r"20\d{2}\s*年度?.{0,24}?(?:部门|单位)\s*(?:预算|决算)")
+#: The year and the kind a disclosure's title or part heading names ("2022年度…部门决算", "2024年部门预算表").
+TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(预算|决算)")
 
 
 def _breaks(previous: str, line: str, width: int) -> bool:
