@@ -808,7 +808,7 @@ def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
     words = [t.text for t in tokens if t.text]
     if words in table.header_lines or (len(words) > 1 and "".join(words) in {"".join(line) for line in table.header_lines}):
         return len(words) > 1 or words[0] not in _TOTAL_NAMES  # (its words may part otherwise on each page)
-    return _UNIT_LINE.fullmatch(normal) is not None or _CONTINUED_TITLE.search(normal) is not None
+    return _UNIT_LINE.fullmatch(normal) is not None or CONTINUED_TITLE.search(normal) is not None
 
 
 def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
@@ -953,8 +953,8 @@ _NAME_PIECE = compile_re(r"[\u4e00-\u9fff（）()、]+")
 _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
-#: A table's title printed again over its rows on the next page.
-_CONTINUED_TITLE = compile_re(r"^续表|[(（]续(?:表)?[)）]$|表[(（]?续[)）]?$")
+#: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
+CONTINUED_TITLE = compile_re(r"^续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
 #: 页") or of a total ("4/16").
 _WORDED_PAGE_NUMBER = compile_re(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|页|/")

@@ -229,11 +229,9 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
 def _carries_on(text: str) -> bool:
     """Whether a line atop a page carries the table of the page before on: its unit line repeated
     ("部门：某局    单位：万元", as a spreadsheet prints every page) or a continuation mark ("续表3", "…（续）")."""
-    return bool(unit_of(text)) or _CONTINUATION.search(text) is not None
+    from linter.extract.tables import CONTINUED_TITLE
 
-
-#: A table's continuation mark.
-_CONTINUATION = compile_re(r"^续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$")
+    return bool(unit_of(text)) or CONTINUED_TITLE.search(text) is not None
 
 
 def _cell_location(page: _Page, top: float, table: int, row: int):
