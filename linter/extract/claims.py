@@ -543,6 +543,15 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 claims.append((rate.start(), rate.end(), UnstatedBudgetRate(claim, tokens[rate.start("rate")].number)))
                 read_after.append((rate.start(), rate.end()))
                 rated_end = rate.end()
+        if family == "completion" and isinstance(claim, Completion) and claim.change is None:
+            level = _LEVEL_AFTER.match(codes, match.end())  # "…支出决算为38.88万元，较2022年度决算43.00万元增加…"
+            if level is not None and not any(tokens[i].number.malformed for i in (level.start("previous"), level.start("rate"))):
+                claims.append((level.start(), level.end(), Transition(
+                    claim.subject, tokens[level.start("previous")].number, claim.actual, _sign(tokens[level.start("verb")]),
+                    tokens[level.start("rate")].number,
+                    _rate_sign(tokens[level.start("rate") - 1], tokens[level.start("rate")].text),
+                    tokens[match.start()].start, tokens[level.end() - 1].end)))
+                read_after.append((level.start(), level.end()))
         if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "budget_value", "change_than",
                       "completion_of"):
             after = _change_after(tokens, codes, match, builder)
