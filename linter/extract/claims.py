@@ -546,11 +546,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         if family == "completion" and isinstance(claim, Completion) and claim.change is None:
             level = _LEVEL_AFTER.match(codes, match.end())  # "…支出决算为38.88万元，较2022年度决算43.00万元增加…"
             if level is not None and not any(tokens[i].number.malformed for i in (level.start("previous"), level.start("rate"))):
-                claims.append((level.start(), level.end(), Transition(
-                    claim.subject, tokens[level.start("previous")].number, claim.actual, _sign(tokens[level.start("verb")]),
-                    tokens[level.start("rate")].number,
-                    _rate_sign(tokens[level.start("rate") - 1], tokens[level.start("rate")].text),
-                    tokens[match.start()].start, tokens[level.end() - 1].end)))
+                claims.append((level.start(), level.end(),
+                               _transition(tokens, level, claim.subject, claim.actual, tokens[match.start()].start)))
                 read_after.append((level.start(), level.end()))
         if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "budget_value", "change_than",
                       "completion_of"):
@@ -905,11 +902,8 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
             return found
         clause = _clause_start(codes, amount_end - 1)
         name = "".join(t.text for t in tokens[clause:amount_end - 1])
-        verb, rate_verb = tokens[level.start("verb")], tokens[level.start("rate") - 1]
-        found.append((level.start(), level.end(), Transition(
-            without_copula(name), tokens[level.start("previous")].number, tokens[amount_end - 1].number,
-            _sign(verb), tokens[level.start("rate")].number, _rate_sign(rate_verb, tokens[level.start("rate")].text),
-            tokens[clause].start, tokens[level.end() - 1].end)))
+        found.append((level.start(), level.end(),
+                      _transition(tokens, level, without_copula(name), tokens[amount_end - 1].number, tokens[clause].start)))
         return found
     for _ in range(2):
         after = _CHANGE_AFTER.match(codes, end)
@@ -1529,20 +1523,24 @@ def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: Claim
     4.12万元，增长9.58%"): the transition from that amount to the paragraph's last one (see
     :func:`_opening_change_of`)."""
     level = _OPENING_LEVEL.match("".join(t.code for t in tokens))
-    if level is None or any(tokens[i].number.malformed for i in (1, level.start("rate"))):
+    if level is None or any(tokens[i].number.malformed for i in (level.start("previous"), level.start("rate"))):
         return None
     value = _opening_change_of(tokens[0].start, state, claims)
-    if value is None:
-        return None
-    verb, rate_verb, rate = tokens[level.start("verb")], tokens[level.start("rate") - 1], tokens[level.start("rate")]
-    return Transition(without_copula(value.name), tokens[1].number, value.number, _sign(verb), rate.number,
-                      _rate_sign(rate_verb, rate.text), tokens[0].start, rate.end)
+    return None if value is None else _transition(tokens, level, without_copula(value.name), value.number, tokens[0].start)
+
+
+def _transition(tokens: list[ClaimToken], level, name: str, current: Number, start: int) -> Transition:
+    """The transition to ``current`` from the amount, verb and rate a match of :data:`_LEVEL_AFTER` or
+    :data:`_OPENING_LEVEL` over ``tokens``' codes names (``previous``, ``verb``, ``rate``)."""
+    rate = tokens[level.start("rate")]
+    return Transition(name, tokens[level.start("previous")].number, current, _sign(tokens[level.start("verb")]),
+                      rate.number, _rate_sign(tokens[level.start("rate") - 1], rate.text), start, tokens[level.end() - 1].end)
 
 
 #: An amount's completion rate right after it.
 _OWN_RATE = compile_re(r"^[，,]完成[^，。；\d]{0,8}?\d+(?:\.\d+)?%")
 #: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%".
-_OPENING_LEVEL = compile_re(r"TA(?P<verb>[UD])A,T?[UD](?P<rate>P)")
+_OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<verb>[UD])A,T?[UD](?P<rate>P)")
 
 
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
