@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 import regex
 
-from linter.check.arith import QuantityIndex, related, value_conflicts
+from linter.check.arith import QuantityIndex, related, unit_scale, value_conflicts
 from linter.check.finding import Severity
 from linter.check.interval import Interval, amount_interval, format_amount
 from linter.check.rule import Rule
@@ -65,7 +65,7 @@ class InconsistentValue(Rule):
                 expected=f"{conflict.first.number.text}{conflict.first.number.unit}",
             )
         for amount, restated in _restated_in_brackets(document):
-            factor = _YUAN[amount.unit] / _YUAN[restated.unit]
+            factor = unit_scale(amount, restated)
             converted, half = amount.value * factor, 0.5 * 10.0 ** -restated.decimals
             if amount_interval(amount, tolerances).scaled(factor).overlaps(Interval(restated.value - half, restated.value + half)):
                 continue
@@ -122,8 +122,6 @@ def _balanced_apart(text: str, first, later) -> bool:
     return _BALANCE.search(text, start, end if end != -1 else len(text)) is not None
 
 
-#: 元 in each unit of an amount.
-_YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 #: The brackets between an amount and its restatement in another unit ("26,238,322元（2623.83万元）").
 _OPENING = compile_regex(r"\s*[(（]\s*(?:约|合|折合|即)?\s*")
 _CLOSING_BRACKET = compile_regex(r"\s*[)）]")
@@ -132,7 +130,7 @@ _CLOSING_BRACKET = compile_regex(r"\s*[)）]")
 def _restated_in_brackets(document):
     """``(amount, restatement)``: an amount followed by itself in another unit, in brackets."""
     text = document.flow.text
-    amounts = [n for n in document.numbers if n.unit in _YUAN and not n.malformed]
+    amounts = [n for n in document.numbers if n.is_amount and not n.malformed]
     for amount, restated in zip(amounts, amounts[1:]):
         if restated.unit != amount.unit and _OPENING.fullmatch(text, amount.end, restated.start) \
                 and _CLOSING_BRACKET.match(text, restated.end):
