@@ -940,9 +940,7 @@ def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
     """Whether a line of one word is the end of the name of the coded row above, wrapped below
     its amounts (as a PDF's narrow name column prints a long name)."""
     return (row is not None and row.code is not None and bool(row.name) and (placed or bool(row.values))
-            and len(words) == 1 and not words[0].is_number and not words[0].is_malformed
-            and not _CODE.match(words[0].text) and words[0].text not in _TOTAL_NAMES
-            and _NAME_PIECE.fullmatch(words[0].text) is not None)
+            and len(words) == 1 and words[0].text not in _TOTAL_NAMES and _NAME_PIECE.fullmatch(words[0].text) is not None)
 
 
 #: A Chinese character.
