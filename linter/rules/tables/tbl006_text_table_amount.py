@@ -70,9 +70,8 @@ _LISTED = compile_re(r"[、和及与]")
 def _items_added_up(line: str, position: int) -> bool:
     """Whether the clause before ``position`` lists items joined before their total ("上级补助收入、
     经营收入和其他收入合计"); a department's name joining words ("住房和城乡建设局") lists none."""
-    clause = line[max(line.rfind("，", 0, position), line.rfind("；", 0, position), 0):position]
-    organisation = organisation_of(_YEAR_OR_MARK.sub("", clause))
-    return _LISTED.search(_YEAR_OR_MARK.sub("", clause).removeprefix(organisation or "")) is not None
+    clause = _YEAR_OR_MARK.sub("", line[max(line.rfind("，", 0, position), line.rfind("；", 0, position), 0):position])
+    return _LISTED.search(clause.removeprefix(organisation_of(clause) or "")) is not None
 
 
 #: A year and a list mark, left out before looking for the department's name.
@@ -445,9 +444,10 @@ def _income_columns(table: Table) -> dict[str, int]:
 
 
 #: An item of a 收支总表 its section may list: a source of income, a class of spending, a balance.
-_SUMMARY_ITEM = compile_re(r"\w{2,30}(?:收入|支出)|\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余")
+_BALANCES = r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余"
+_SUMMARY_ITEM = compile_re(rf"\w{{2,30}}(?:收入|支出)|{_BALANCES}")
 #: The balances of a 收支总表, which other sections restate.
-_BALANCE_ITEM = compile_re(r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余")
+_BALANCE_ITEM = compile_re(_BALANCES)
 
 
 @lru_cache(maxsize=256)
