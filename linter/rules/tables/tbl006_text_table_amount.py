@@ -43,7 +43,7 @@ _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
 _TOTALS = {
     # "收入、支出决算总计" (the national 决算's wording) states both sides at once: read as the 收入 side.
-    SUMMARY: [(r"(?<!拨款)收、?支(?:决算|预算)?总计", SUMMARY, ("总计", "收入"), 1),
+    SUMMARY: [(r"(?<!拨款)收、?支(?:(?:决算|预算)?总计|总预算)", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)收入、?支出(?:决算|预算)?总计", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)收入(?:预算|决算)?总计", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2)],
@@ -52,9 +52,9 @@ _TOTALS = {
     EXPENDITURE: [(r"支出合计", EXPENDITURE, None, 1), (r"基本支出", EXPENDITURE, None, 2),
                   (r"项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收、支总计, not one fund's ("一般公共预算财政拨款收、支总计各为…", a column of its own).
-    FISCAL: [(r"(?<!预算)财政拨款收、?支(?:决算)?总计|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
+    FISCAL: [(r"(?<!预算)财政拨款收、?支(?:(?:决算)?总计|总预算)|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
              (r"一般公共预算财政拨款收入", FISCAL, 1, 1), (r"政府性基金预算财政拨款收入", FISCAL, 2, 1)],
-    GENERAL: [(r"(?:一般公共预算)?财政拨款支出", GENERAL, None, 1),
+    GENERAL: [(r"(?:一般公共预算)?财政拨款支出|一般公共预算(?:拨款)?支出", GENERAL, None, 1),
               (r"一般公共预算当年拨款(?:规模)?(?:预算)?(?:数)?", GENERAL, None, 1),  # a 预算's wording of the table's 合计
               (r"财政拨款支出年初预算为[\d,.]+万?元[，,]支出决算为", GENERAL, None, 1),
               (r"基本支出", GENERAL, None, 2), (r"项目支出", GENERAL, None, 3)],
@@ -62,6 +62,9 @@ _TOTALS = {
             (r"(?<!人均)(?<!平均)公用经费", BASIC, "公用经费合计", 1)],
     FUND: [(r"本年收入|政府性基金预算财政拨款收入", FUND, None, "income"),
            (r"本年支出|政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", FUND, None, "spending")],
+    STATE_CAPITAL: [(r"本年收入|国有资本经营预算财政拨款收入", STATE_CAPITAL, None, "income"),
+                    (r"本年支出|国有资本经营(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", STATE_CAPITAL,
+                     None, "spending")],
 }
 #: Words joining the items of a list before a total ("A、B和C合计").
 _LISTED = compile_re(r"[、和及与]")
@@ -174,7 +177,7 @@ class TextTableAmount(Rule):
             elif kind in (INCOME, EXPENDITURE, FISCAL):
                 # A balance restated in another section ("年末结转和结余7.18万元", "年初财政拨款结转和结余…").
                 claims += self._summary_items(line, first(tables, FISCAL if kind == FISCAL else SUMMARY), _BALANCE_ITEM)
-            if kind in (GENERAL, FUND):
+            if kind in (GENERAL, FUND, STATE_CAPITAL):
                 claims += self._classes(kind, line, tables, document.claims.budget_document)
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables)
@@ -367,7 +370,7 @@ class TextTableAmount(Rule):
                 yield finding
 
     def _classes(self, kind, line, tables, budget_document):
-        table = first(tables, GENERAL if kind == GENERAL else FUND)
+        table = first(tables, kind)
         if table is None:
             return
         column = 1 if kind == GENERAL else _column(table, "spending")
