@@ -1762,6 +1762,21 @@ def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
             and _SPLIT.fullmatch(clean_name(stated.name)) is not None)
 
 
+def _fund_share_of_narrower_whole(stated: Stated, breakdown: Breakdown | None) -> bool:
+    """Whether ``stated`` names a fund's whole 支出 or 收入 but is listed under a narrower whole: the
+    fund's share of that whole ("涉及项目支出预算5,860,000.00元，其中一般公共预算当年拨款800,000.00元": of the
+    projects' money, not all the fund's spending)."""
+    whole = breakdown.whole if breakdown is not None else None
+    if whole is None or stated is whole:
+        return False
+    key = quantity_key(stated.name)
+    if key is None or key[1] not in ("支出", "收入"):
+        return False
+    if whole.key is not None:
+        return is_part_of((key[0], whole.key[1]), key)
+    return "项目" in clean_name(whole.name)
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name):
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
@@ -1776,7 +1791,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
     stated.key = None if _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
-        or _another_unit(stated.name, claims.department) else _key_of(stated.name, scope, claims.budget_document)
+        or _fund_share_of_narrower_whole(stated, breakdown) or _another_unit(stated.name, claims.department) else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
