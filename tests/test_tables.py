@@ -678,6 +678,25 @@ def test_a_spending_table_printing_last_years_total_first_is_read_as_this_years_
     assert {f.code for f in lint_text(text.format(*years, basic="65.00"), select=["TBL002", "TBL004"])} == {"TBL002", "TBL004"}
 
 
+@pytest.mark.parametrize("earlier", [True, False])
+def test_a_spending_table_printing_the_change_from_last_year_keeps_this_years_columns(earlier):
+    """A 预算's 一般公共预算支出表 with "增减额 | 增减率（%）" after this year's columns (and last year's
+    before them): neither the change nor its rate is an amount of this year."""
+    rows = [("", "合计", "111.25", "{total}"), ("210", "卫生健康支出", "111.25", "115.68"),
+            ("2101101", "行政单位医疗", "68.40", "71.25"), ("2101102", "事业单位医疗", "42.85", "44.43")]
+    changes = ["4.43\t4.0", "4.43\t4.0", "2.85\t4.2", "1.58\t3.7"]
+    last_year = "2024年预算数\t" if earlier else ""
+    text = ("某局2025年部门预算\n表2 一般公共预算财政拨款支出预算表\n单位：万元\n"
+            f"科目编码\t科目名称\t{last_year}2025年预算数\t\t\t2025年预算数比2024年预算数增减变化\t\n"
+            + "\t" * (2 + earlier) + "小计\t基本支出\t项目支出\t增减额\t增减率（%）\n"
+            + "".join(f"{code}\t{name}\t{before + chr(9) if earlier else ''}{now}\t{now if code else '115.68'}\t\t{change}\n"
+                      for (code, name, before, now), change in zip(rows, changes)))
+    [table] = tables_of(text.format(total="115.68"))
+    assert table.columns == [1, 2, 3] and values(table.rows[-1]) == {1: 44.43, 2: 44.43}
+    assert lint_text(text.format(total="115.68")) == []
+    assert {f.code for f in lint_text(text.format(total="116.68"), select=["TBL002", "TBL003"])} == {"TBL002", "TBL003"}
+
+
 def test_a_table_numbered_with_a_chinese_numeral_on_a_line_of_its_own_takes_that_number():
     """"表一" over the title, "表二" over the next: neither is a row of the table above."""
     text = ("表一\n某局2021年部门收支总表\n单位：元\n项目\t预算数\t项目\t预算数\n一、一般公共预算拨款\t100\t一、农林水支出\t100\n"

@@ -778,23 +778,32 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
 
 def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     """Keep only this year's columns of a table printing last year's total beside them ("2023年预算数 |
-    2024年预算数: 小计 基本支出 项目支出", as Jiangsu's budgets do): the column under the earlier year goes,
-    and this year's are numbered 1, 2, … as in a table without it. False when the header names an
-    earlier year but its columns cannot be told from this year's (no identity is then implied)."""
-    header = "".join(header_words)
+    2024年预算数: 小计 基本支出 项目支出", as Jiangsu's budgets do) or the change from last year after them
+    ("增减额 | 增减率（%）"): the column under the earlier year and the change columns go, and this year's
+    are numbered 1, 2, … as in a table without them. False when the header names an earlier year but
+    its columns cannot be told from this year's (no identity is then implied)."""
+    changes = sum(1 for word in header_words if _CHANGE_COLUMN.fullmatch(word))
+    # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
+    header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
     periods = [(match.start(), int(match["year"]) if match["year"] else {"上年": 0, "本年": 1}[match["word"]])
                for match in _PERIOD.finditer(header)]
-    if len({period for _, period in periods}) < 2:
+    earlier = len({period for _, period in periods}) > 1
+    if not earlier and not changes:
         return True
-    earliest = min(period for _, period in periods)
-    if [period for _, period in periods].count(earliest) > 1 or any(i.axis == "栏" and not i.implied for i in table.identities):
+    if earlier:
+        earliest = min(period for _, period in periods)
+        if [period for _, period in periods].count(earliest) > 1:
+            return False
+    if any(i.axis == "栏" and not i.implied for i in table.identities):
         return False
     titled = sum(1 for word in set(header_words) if word in _THIS_YEARS_TITLES)
-    if len(table.columns) != titled + 1:
+    if len(table.columns) != titled + earlier + changes:
         return False
-    first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
-    gone = table.columns[0] if first else table.columns[-1]
-    renumbered = {column: number for number, column in enumerate((c for c in table.columns if c != gone), 1)}
+    kept = table.columns[:len(table.columns) - changes]
+    if earlier:
+        first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
+        kept = kept[1:] if first else kept[:-1]
+    renumbered = {column: number for number, column in enumerate(kept, 1)}
     for row in table.rows:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
@@ -951,6 +960,10 @@ _NAME_PIECE = compile_re(r"[\u4e00-\u9fff（）()、]+")
 _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
+#: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减"), and of the
+#: block over such columns ("2025年预算数比2024年预算数增减变化").
+_CHANGE_COLUMN = compile_re(r"(?:比上年)?(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%)?")
+_CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年")
 #: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
 CONTINUED_TITLE = compile_re(r"^续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
