@@ -792,6 +792,21 @@ def test_a_basic_tables_whole_amount_that_looks_like_an_economic_code_is_an_amou
     assert {f.code for f in lint_text(text.format(post="31000"))} == {"TBL003"}
 
 
+@pytest.mark.parametrize("gap", ["\t", "    "])
+def test_a_whole_amount_that_looks_like_an_economic_code_after_its_name_in_a_table_of_blocks_is_an_amount(gap):
+    """"30207 邮电费 32160" in a 决算's blocks (人员经费 | 公用经费): the amount of 邮电费, not a row 32160."""
+    text = ("一般公共预算财政拨款基本支出决算表\n单位：元\n人员经费{g}{g}{g}公用经费\n"
+            "科目编码{g}科目名称{g}决算数{g}科目编码{g}科目名称{g}决算数\n"
+            "301{g}工资福利支出{g}100000{g}302{g}商品和服务支出{g}{total}\n"
+            "30101{g}基本工资{g}100000{g}30201{g}办公费{g}10000\n"
+            "{g}{g}{g}30207{g}邮电费{g}32160\n人员经费合计{g}{g}100000{g}公用经费合计{g}{g}{total}\n").replace("{g}", gap)
+    [table] = tables_of(text.format(total="42160"))
+    assert [row.code for row in table.rows if row.code] == ["301", "302", "30101", "30201", "30207"]
+    assert values(table.rows[4]) == {1: 32160}
+    assert lint_text(text.format(total="42160")) == []
+    assert {f.code for f in lint_text(text.format(total="42260"))} == {"TBL003"}
+
+
 def test_a_basic_table_of_blocks_reads_on_past_its_header_printed_again_after_a_page_break():
     text = (
         "一般公共预算财政拨款基本支出决算表\n单位：万元\n"

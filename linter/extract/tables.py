@@ -1528,10 +1528,9 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
         if any(len(a) == 3 and _ECONOMIC_CODE.match(a) and re.fullmatch(r"\d{2}", b) for a, b in zip(words, words[1:])):
             table.problem = "economic codes split over cells (\"301 01\"): the columns cannot be told apart"
             return
-        for token in tokens:
-            if not token.text:
-                continue
-            if _ECONOMIC_CODE.match(token.text):
+        filled = [token for token in tokens if token.text]
+        for index, token in enumerate(filled):
+            if _ECONOMIC_CODE.match(token.text) and not _amount_after_name(current, filled, index):
                 side = "人员经费" if token.text[:3] in _PERSONNEL_CLASSES else "公用经费"
                 current = Row(code=token.text, side=side)
                 rows.append(current)
@@ -1559,6 +1558,15 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
                 row.name = ""  # a name printed away from its code: which code a part belongs to is unknown
     if not any(row.is_total for row in rows):
         table.problem = _("no 人员经费合计 / 公用经费合计 row")
+
+
+def _amount_after_name(current: Row | None, filled: list[_Token], index: int) -> bool:
+    """Whether the code-like number ``filled[index]`` is the amount of the row whose name it follows
+    ("30207 邮电费 32160", a whole amount in 元): no name follows it, as one follows a code."""
+    if current is None or not current.name or current.values or index == 0 or filled[index - 1].is_number:
+        return False
+    following = filled[index + 1] if index + 1 < len(filled) else None
+    return following is None or following.is_number or following.text.endswith("合计")
 
 
 #: A line of a 基本支出 table's header of blocks, which a page break prints again (words joined).
