@@ -1671,6 +1671,18 @@ def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     return "支出" in name and "收入" not in name and "收入" in stated.name and "支出" not in stated.name
 
 
+def _spending_under_balance(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is spending listed under a balance (结转和结余), which holds no spending."""
+    whole = breakdown.whole
+    return (whole is not None and stated is not whole and _BALANCE.search(whole.name) is not None
+            and _SPENDING.search(clean_name(stated.name)) is not None)
+
+
+#: The name of a balance carried over, and of an amount spent.
+_BALANCE = compile_re(r"结转|结余")
+_SPENDING = compile_re(r"支出(?:合计|总额|决算数?)?$")
+
+
 def _listing_whole_with(stated: Stated, breakdown: Breakdown, claims: ClaimSet) -> Breakdown | None:
     """The earlier list of parts that names both the whole of ``breakdown`` and ``stated`` ("收、支总计…，
     其中：年初结转和结余…，本年收入X。⏎其中：本年一般公共预算收入X，年初结转和结余…"): ``stated`` is no part of its
@@ -1801,6 +1813,12 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         breakdown.closed = True
     if breakdown is not None and not breakdown.closed and _subtotal(stated, breakdown):
         breakdown.parts.clear()  # "…一般公共预算收入1917837万元；加上中央财政收入1321480万元，合计…3239317万元"
+    if breakdown is not None and not breakdown.closed and not breakdown.parts and _spending_under_balance(stated, breakdown):
+        # "本年支出51,697.75万元，年末结转和结余3,164.40万元。其中：车辆通行费安排的支出…": the spending's parts.
+        spent = next((v for v in reversed(state.line_values[:-1]) if _SPENDING.search(clean_name(v.name))), None)
+        breakdown.closed = spent is None
+        if spent is not None:
+            breakdown.whole, breakdown.whole_name = spent, spent.name
     if breakdown is not None and not breakdown.closed and (parent := _listing_whole_with(stated, breakdown, claims)):
         # The list is not of that whole but of the one it is listed under with ``stated``.
         breakdown.whole, breakdown.whole_name = parent.whole, parent.whole_name
