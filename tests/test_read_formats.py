@@ -329,6 +329,13 @@ def test_workbook_finding_names_the_workbook(tmp_path):
     assert [(Path(f["path"]).name, f["location"]["label"]) for f in found] == [("表.xlsx", "表3!E5")]
 
 
+def test_extract_refuses_a_workbook_beside_a_text_file(tmp_path):
+    """``--workbook`` pairs sheets with a Word document only: with a text file it says so, not silently ignored."""
+    (tmp_path / "说明.txt").write_text("支出决算为80.00万元。", encoding="utf-8")
+    result = run("extract", str(tmp_path / "说明.txt"), "--workbook", str(write_xlsx(tmp_path / "表.xlsx")))
+    assert result.exit_code == 2 and "Word document (.docx) only" in result.output
+
+
 def write_xls(path: Path, title: str = "支出决算表", rows: list[list[str]] = EXPENDITURE) -> Path:
     """The workbook of :func:`write_xlsx` saved in the Excel 97–2003 format."""
     xlwt = pytest.importorskip("xlwt")

@@ -27,6 +27,9 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, workbook
     ``workbook``: an .xlsx or .xls whose sheets are read as the tables of the Word document ``path``."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if workbook is not None and suffix != ".docx":
+        raise InputError(_("a workbook's sheets are read as the tables of a Word document (.docx) only; lint the "
+                           "workbook on its own, or save the text as .docx beside it"))
     if suffix not in STRUCTURED_SUFFIXES + REFUSED_SUFFIXES:
         return read_path(path, max_bytes)
     _check_size(path, max_bytes)
