@@ -14,6 +14,7 @@ before a completion sentence — is tracked here, in :func:`extract_claims`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -117,6 +118,8 @@ class Transition:
     rate_sign: int | None
     start: int
     end: int
+    #: The change stated between the two levels ("比2023年度的44.90万元增加3.54万元"), if any.
+    change: Number | None = None
 
 
 @dataclass
@@ -544,8 +547,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 read_after.append((rate.start(), rate.end()))
                 rated_end = rate.end()
         if family == "completion" and isinstance(claim, Completion) and claim.change is None:
-            level = _LEVEL_AFTER.match(codes, match.end())  # "…支出决算为38.88万元，较2022年度决算43.00万元增加…"
-            if level is not None and not any(tokens[i].number.malformed for i in (level.start("previous"), level.start("rate"))):
+            level = _level_after(codes, match.end())  # "…支出决算为38.88万元，较2022年度决算43.00万元增加…"
+            if level is not None and not any(number.malformed for number in _level_numbers(tokens, level)):
                 claims.append((level.start(), level.end(),
                                _transition(tokens, level, claim.subject, claim.actual, tokens[match.start()].start)))
                 read_after.append((level.start(), level.end()))
@@ -811,9 +814,22 @@ _BUDGET_KIND = compile_re(r"年初|全年|调整")
 def _gap_sign(said) -> int:
     """+1 when the words of a gap (``_GAP_WORDS``) say the amount is above the budget."""
     return 1 if said.group(1) in ("大于", "高于") or said.group(2) in ("超支", "超预算") else -1
-#: The previous level stated with the comparison, then the rate ("，较2022年预算1.50万元增长75%") or the
-#: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%", "，比2023年的15万元减少3万元，降幅20%").
-_LEVEL_AFTER = compile_re(r",TO?(?P<previous>A)(?P<verb>[UD])(?:A,[UD])?(?P<rate>P)")
+#: The previous level stated with the comparison, then the rate ("，较2022年预算1.50万元增长75%"), the
+#: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%", "，比2023年的15万元减少3万元，降幅20%") or the
+#: change alone ("，比2023年度的44.90万元增加3.54万元"): see :func:`_level_after`.
+_LEVEL_AFTER = compile_re(r",TO?(?P<previous>A)(?P<verb>[UD])(?P<change>A)?(?:(?<=A),[UD](?=P))?(?P<rate>P)?")
+
+
+def _level_after(codes: str, at: int) -> re.Match | None:
+    """A match of :data:`_LEVEL_AFTER` at ``at`` that states a change or a rate after the previous level."""
+    level = _LEVEL_AFTER.match(codes, at)
+    return level if level is not None and (level.group("change") or level.group("rate")) else None
+
+
+def _level_numbers(tokens: list[ClaimToken], level: re.Match) -> list[Number]:
+    """The numbers a match of :data:`_LEVEL_AFTER` or :data:`_OPENING_LEVEL` reads: previous level, change, rate."""
+    return [tokens[level.start(group)].number for group in ("previous", "change", "rate")
+            if level.groupdict().get(group)]
 
 
 #: The gap to a budget, after a completion ("，比年初预算增加100万元，增长10%", "，决算数大于预算数55.93万元")
@@ -896,9 +912,9 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         return []
     amount_end = codes.index("A", stated.start()) + 1
     found, end = [], _after_bracket(tokens, stated.end())
-    level = _LEVEL_AFTER.match(codes, end)
+    level = _level_after(codes, end)
     if level is not None:  # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": both levels stated
-        if any(tokens[i].number.malformed for i in (amount_end - 1, level.start("previous"), level.start("rate"))):
+        if tokens[amount_end - 1].number.malformed or any(number.malformed for number in _level_numbers(tokens, level)):
             return found
         clause = _clause_start(codes, amount_end - 1)
         name = "".join(t.text for t in tokens[clause:amount_end - 1])
@@ -1523,7 +1539,7 @@ def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: Claim
     4.12万元，增长9.58%"): the transition from that amount to the paragraph's last one (see
     :func:`_opening_change_of`)."""
     level = _OPENING_LEVEL.match("".join(t.code for t in tokens))
-    if level is None or any(tokens[i].number.malformed for i in (level.start("previous"), level.start("rate"))):
+    if level is None or any(number.malformed for number in _level_numbers(tokens, level)):
         return None
     value = _opening_change_of(tokens[0].start, state, claims)
     return None if value is None else _transition(tokens, level, without_copula(value.name), value.number, tokens[0].start)
@@ -1532,15 +1548,18 @@ def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: Claim
 def _transition(tokens: list[ClaimToken], level, name: str, current: Number, start: int) -> Transition:
     """The transition to ``current`` from the amount, verb and rate a match of :data:`_LEVEL_AFTER` or
     :data:`_OPENING_LEVEL` over ``tokens``' codes names (``previous``, ``verb``, ``rate``)."""
-    rate = tokens[level.start("rate")]
+    groups = level.groupdict()
+    rate = tokens[level.start("rate")] if groups.get("rate") else None
+    change = tokens[level.start("change")].number if groups.get("change") else None
     return Transition(name, tokens[level.start("previous")].number, current, _sign(tokens[level.start("verb")]),
-                      rate.number, _rate_sign(tokens[level.start("rate") - 1], rate.text), start, tokens[level.end() - 1].end)
+                      rate.number if rate else None, _rate_sign(tokens[level.start("rate") - 1], rate.text) if rate else None,
+                      start, tokens[level.end() - 1].end, change)
 
 
 #: An amount's completion rate right after it.
 _OWN_RATE = compile_re(r"^[，,]完成[^，。；\d]{0,8}?\d+(?:\.\d+)?%")
 #: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%".
-_OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<verb>[UD])A,T?[UD](?P<rate>P)")
+_OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<verb>[UD])(?P<change>A),T?[UD](?P<rate>P)")
 
 
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.

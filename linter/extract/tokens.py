@@ -145,7 +145,7 @@ def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
 
 
 #: "与 2022年度 决算数 43.00万元 相比 ，": the words, then the amount, then 相比 and its comma.
-_WITH_AMOUNT = compile_re(r"(?P<name>nyn?)(?P<amount>A)n,?")
+_WITH_AMOUNT = compile_re(r"(?P<name>ny[nO]?)(?P<amount>A)n,?")
 #: What of the previous year a comparison names before its amount.
 _BASES = ("决算数", "决算", "预算数", "执行数", "的", "决算数的", "支出")
 

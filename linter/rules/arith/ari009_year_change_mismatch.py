@@ -6,7 +6,7 @@ from linter.check.arith import amount, percent_matches, percent_severity, relate
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent, percent_interval
 from linter.check.rule import Rule
-from linter.extract.year_pairs import POINTS, year_pairs
+from linter.extract.year_pairs import POINTS, YearPair, year_pairs
 from linter.i18n import _
 
 
@@ -18,7 +18,8 @@ class YearChangeMismatch(Rule):
     go the way the amounts do and be their difference, within the rounding of the printed amounts;
     its rate, if stated, is the change divided by the earlier year's amount. A share compared with
     last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点", "比重由上年的77.3%提高到
-    77.8%，提高0.5个百分点") is read alike. A
+    77.8%，提高0.5个百分点") is read alike, and so is an amount followed by last year's in its comparison
+    and the change ("41.36万元，比2023年度的44.90万元减少3.54万元", "与2023年度44.90万元相比，减少…"). A
     change stated with this year's amount only ("比上年减少4.5万元，下降36%") is ARI002's.
 
     **Anti-pattern**
@@ -36,7 +37,7 @@ class YearChangeMismatch(Rule):
 
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
-        for pair in year_pairs(document.flow.text):
+        for pair in [*year_pairs(document.flow.text), *_stated_with_comparison(document)]:
             if pair.later.unit != pair.earlier.unit:
                 continue
             level = percent_interval if pair.later.unit == "%" else amount
@@ -82,3 +83,16 @@ class YearChangeMismatch(Rule):
                     expected=f"{computed}%", severity=percent_severity(change, earlier, rate, tolerances),
                     related=places,
                 )
+
+
+def _stated_with_comparison(document) -> list[YearPair]:
+    """The changes stated after an amount and last year's in its comparison ("41.36万元，比2023年度的44.90万元
+    增加3.54万元"), as pairs of levels; their rate is ARI002's, and so is their direction when it has one."""
+    pairs = []
+    for claim in document.claims.transitions:
+        went = claim.current.value - claim.previous.value
+        if claim.change is None or (claim.rate is not None and went * claim.sign < 0):
+            continue
+        pairs.append(YearPair(claim.name, _("this year"), claim.current, _("previous amount"), claim.previous,
+                              claim.sign, claim.change))
+    return pairs
