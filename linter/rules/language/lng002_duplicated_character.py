@@ -86,7 +86,10 @@ class DuplicatedCharacter(Rule):
                 likelier = _LIKELIER
             elif lex.is_word(match.group()) or second in loose:
                 # A level after a name ending in it stands for its government ("东莞市市本级").
-                stray = second in loose and not lex.is_word(match.group()) and match.group(1) not in _LEVELS
+                # A pair that is a word ("人人") is one when both copies stand loose; not when the first
+                # ends a longer word ("进一步步压减", "严格格控制").
+                stray = (second in loose and not (lex.is_word(match.group()) and match.start() in loose)
+                         and match.group(1) not in _LEVELS)
                 likelier = _LIKELIER
                 if stray and second + 1 in loose and lex.is_word(text[second:second + 2]):
                     # The second copy and the loose character after it make a word the segmenter
