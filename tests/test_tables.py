@@ -781,6 +781,19 @@ def test_a_space_table_without_column_numbers_keeps_its_names_when_one_wraps_bel
         ("2080505", "机关事业单位基本养老保险缴费支出"), ("2130201", "行政运行")]
 
 
+def test_names_printed_above_their_code_lines_are_not_taken_for_names_wrapped_below_the_row_before():
+    """pdftotext prints each name on the line above its code and amounts: a whole subject name after a
+    code line without a name begins the next row, it does not end this one (names went one row off)."""
+    text = ("一般公共预算财政拨款支出决算表\n单位：万元\n项目\n合计 基本支出 项目支出\n类 款 项\n"
+            "一般公共服务支出\n201 2,106.66 1,503.52 603.14\n财政事务\n201 06 2,106.66 1,503.52 603.14\n"
+            "行政运行\n201 06 01 1,511.89 1,503.52 8.37\n一般行政管理事务\n201 06 02 10.00 10.00\n"
+            "信息化建设\n201 06 07 135.25 135.25\n财政委托业务支出\n201 06 08 449.52 449.52\n合计\n"
+            "2,106.66 1,503.52 603.14\n")
+    [table] = tables_of(text)
+    assert [row.name for row in table.rows if row.code] == [""] * 6
+    assert lint_text(text, select=["TBL005"]) == []
+
+
 def test_a_basic_tables_whole_amount_that_looks_like_an_economic_code_is_an_amount():
     """A sheet in General format prints 30000 in a value's cell: no row 30000."""
     text = ("2024年一般公共预算基本支出表\n单位：元\n经济分类科目\t\t科目名称\t合计\t人员经费\t公用经费\n"

@@ -992,7 +992,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     fragments = False  # a line of text without a code: a name broken over lines
     for line, code, words in lines:
         texts = "".join(t.text for t in words if not t.is_number)
-        if code is None and rows and rows[-1].code and rows[-1].loose and texts and len(words) == 1 \
+        if code is None and rows and rows[-1].code and rows[-1].name and rows[-1].loose and texts and len(words) == 1 \
                 and is_subject_name(rows[-1].name + texts) and not is_subject_name(rows[-1].name):
             rows[-1].name += texts  # the end of the name above, wrapped below its amounts ("…基本养老保" / "险缴费支出")
             continue
