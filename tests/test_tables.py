@@ -794,6 +794,27 @@ def test_names_printed_above_their_code_lines_are_not_taken_for_names_wrapped_be
     assert lint_text(text, select=["TBL005"]) == []
 
 
+@pytest.mark.parametrize("number", ["（公开08表）", "（附表8）", "(表8)"])
+def test_a_title_numbered_after_it_as_a_form_is_read(number):
+    """"…决算表（公开08表）": the form's number after the title, as Hebei's and Henan's 决算 print it (the table was unread)."""
+    text = (f"政府性基金预算财政拨款收入支出决算表{number}\n单位：万元\n项目\t\t本年收入\t本年支出\n类\t栏次\t1\t2\n"
+            "合计\t\t100.00\t100.00\n212\t城乡社区支出\t100.00\t100.00\n")
+    [table] = tables_of(text)
+    assert (table.kind, table.number, table.problem) == (FUND, 8, None)
+
+
+def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
+    """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
+    and every column after it moved one to the left)."""
+    text = ("政府性基金预算财政拨款收入支出决算表（公开08表）\n单位：万元\n"
+            "科目编码\t科目名称\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余\n"
+            "\t\t\t\t小计\t基本支出\t项目支出\t\n"
+            "\t合计\t\t4,862.15\t4,000.00\t\t4,000.00\t862.15\n"
+            "214\t交通运输支出\t\t4,862.15\t4,000.00\t\t4,000.00\t862.15\n")
+    [table] = tables_of(text)
+    assert table.columns == [1, 2, 3, 4, 5, 6] and values(table.rows[0]) == {2: 4862.15, 3: 4000.0, 5: 4000.0, 6: 862.15}
+
+
 def test_a_basic_tables_whole_amount_that_looks_like_an_economic_code_is_an_amount():
     """A sheet in General format prints 30000 in a value's cell: no row 30000."""
     text = ("2024年一般公共预算基本支出表\n单位：元\n经济分类科目\t\t科目名称\t合计\t人员经费\t公用经费\n"

@@ -105,7 +105,8 @@ _DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 
 #: A table's number: digits, or a Chinese numeral ("表五", "表十一", as Beijing prints them).
 _NUMBER_WORDS = r"(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})"
-_TITLE = compile_re(rf"^(?P<title>\S.*?表)\s*[（(]\s*表\s*{_NUMBER_WORDS}\s*[）)]$")
+#: A title numbered after it: "…决算表（表5）", "（附表5）", "（公开05表）".
+_TITLE = compile_re(rf"^(?P<title>\S.*?表)\s*[（(]\s*(?=(?:附|公开)?表|公开\s*\d{{1,2}}\s*表)(?:附|公开)?\s*表?\s*{_NUMBER_WORDS}\s*表?\s*[）)]$")
 #: A table's number alone on a line, under its wrapped title ("（表6）").
 _WRAPPED_NUMBER = compile_re(r"[（(]\s*表\s*\d{1,2}\s*[)）]")
 #: A table title's note that the table is published elsewhere ("（略，详见附件）", "(见附件)").
@@ -1781,6 +1782,23 @@ def _line_indices(source: SourceText, grid) -> list[int]:
     return [bisect.bisect_right(source.line_starts, start) - 1 for start in grid.row_starts]
 
 
+def _first_titled_value_cell(header: list[list[str]], row: list[str], first_amount: int) -> int:
+    """The first value cell of a grid: the first the header titles after the name's title, when the
+    row's cells before its first amount are empty there ("年初结转和结余" over a column left blank), else
+    the row's first amount."""
+    named = min((c for cells in header for c, cell in enumerate(cells) if "名称" in cell), default=None)
+    if named is None:
+        return first_amount
+    titled = min((c for cells in header for c, cell in enumerate(cells)
+                  if c > named and cell.strip() and not _NUMBER.match(cell.strip()) and not _KEY_TITLE.search(cell)),
+                 default=first_amount)
+    return titled if titled < first_amount and not any(cell.strip() for cell in row[titled:first_amount]) else first_amount
+
+
+#: The title of a column that names or numbers a row rather than holding a value.
+_KEY_TITLE = compile_re(r"名称|编码|代码|编号|科目|单位|项目|行次|栏次")
+
+
 def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:
     """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount (with
     decimals, or a whole one in a cell after the row's name)."""
@@ -1792,8 +1810,9 @@ def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[
         if amounts and amounts[0] == 0 and any(cell.strip() and not _NUMBER.match(cell.strip()) for cell in cells):
             amounts = amounts[1:]  # a name cell that happens to be a number: the values start after it
         if amounts:
+            first = _first_titled_value_cell([lines[i][1].split("\t") for i in body[:position]], cells, amounts[0])
             width = max(len(lines[i][1].split("\t")) for i in body)
-            header = "\t" * amounts[0] + "\t".join(str(n) for n in range(1, width - amounts[0] + 1))
+            header = "\t" * first + "\t".join(str(n) for n in range(1, width - first + 1))
             lines.append((lines[index][0], header))
             return body[:position] + [len(lines) - 1] + body[position:]
     return body
