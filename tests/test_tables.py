@@ -803,6 +803,16 @@ def test_a_title_numbered_after_it_as_a_form_is_read(number):
     assert (table.kind, table.number, table.problem) == (FUND, 8, None)
 
 
+def test_a_project_table_of_names_and_amounts_without_column_numbers_is_read():
+    """"项目名称 | 金额" and a row per project, as a Word table prints it: every project, its amount in 栏1."""
+    text = ("一般公共预算财政拨款项目支出决算表（公开07表）\n单位：万元\n项目名称\t金额\n"
+            "G235国道江州城区至临江段改建工程\t12,480.00\n农村公路提档升级工程\t6,162.80\n合计\t18,642.80\n")
+    [table] = tables_of(text)
+    assert table.problem is None and table.columns == [1]
+    assert [(row.name, values(row)) for row in table.rows] == [
+        ("G235国道江州城区至临江段改建工程", {1: 12480.0}), ("农村公路提档升级工程", {1: 6162.8}), ("合计", {1: 18642.8})]
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

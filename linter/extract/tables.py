@@ -613,6 +613,14 @@ def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
             for position, (t, value) in enumerate(zip(numbers, values))}
 
 
+def _project_row(tokens: list[_Token], header_words: list[str]) -> bool:
+    """Whether a line under a header titling the projects' names ("项目名称 | 金额") is a project's row: a
+    name, then amounts (a project table without codes or a 栏次 line)."""
+    words = [t for t in tokens if t.text]
+    return (any("名称" in word for word in header_words) and len(words) > 1 and not words[0].is_number
+            and all(t.is_number for t in words[1:]) and not _header_columns(tokens))
+
+
 def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dict[int, int] | None:
     """``{cell index: column}`` for a tab-separated table printed without a 栏次 line, whose last
     header line titles the cells after the name ("科目编码	科目名称	合计	基本支出	项目支出"): the
@@ -698,7 +706,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         tokens = _tokens(offset, raw, line_index)
         if header is None and not data_lines and (
                 _starts_row(tokens, _next_line(lines, body, position))
-                or (table.kind in TWO_SIDED and _starts_item_row(tokens))):
+                or (table.kind in TWO_SIDED and _starts_item_row(tokens))
+                or (table.kind == PROJECT and _project_row(tokens, header_words))):
             data_lines.append(tokens)  # no 栏次 line: the rows begin
             continue
         if header is None and not data_lines and table.kind != BASIC:
@@ -769,6 +778,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None:
             table.problem = _("no 栏次 line found")
             return
+        table.columns = table.columns or sorted(header.values())
         _parse_code_table(table, data_lines, header)
     if table.problem is None and table.kind == THREE_PUBLIC:
         table.identities.extend(_sangong_identities(table))
@@ -914,7 +924,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 if current.name == token.text:
                     name_index[id(current)] = token.index
                 _row_span(current, token)
-            elif current is None:
+            elif current is None and not (in_cells and table.kind == PROJECT and _project_row(words, ["名称"])):
                 continue  # header words ("类 款 项 栏次") before the first row
             elif in_cells:
                 current = Row(name=token.text)  # a row of cells named without a code: a unit, a project

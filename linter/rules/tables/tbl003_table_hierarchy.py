@@ -7,7 +7,8 @@ from collections import defaultdict
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
-from linter.extract.tables import BASIC, CODE_KINDS
+from linter.patterns import compile_re
+from linter.extract.tables import BASIC, CODE_KINDS, PROJECT
 from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
@@ -17,7 +18,8 @@ class TableHierarchy(Rule):
 
     Subject codes nest: 类 (3 digits) ⊃ 款 (5) ⊃ 项 (7); in the 基本支出 table 类 (301) ⊃ 款
     (30101) and 人员经费合计 / 公用经费合计 are the sums of their 类. Each column is checked
-    separately. A difference within the rounding tail (0.01 per added item) is ``info``.
+    separately. A 项目支出表 without 类 rows lists projects: its 合计 is their sum (unless a row names a
+    unit over its projects). A difference within the rounding tail (0.01 per added item) is ``info``.
 
     **Anti-pattern**
 
@@ -53,6 +55,8 @@ class TableHierarchy(Rule):
             for total in (row for row in table.rows if row.is_total):
                 classes = [r for r in coded if len(r.code) == 3 and (r.side == total.side or table.kind != BASIC)]
                 yield from self._check(document, context, table, total, classes, N_("the 类 rows"))
+                if table.kind == PROJECT and not classes:
+                    yield from self._check(document, context, table, total, _projects(table), N_("the projects"))
 
     def _check(self, document, context, table, parent, children, what):
         if not children:
@@ -64,7 +68,9 @@ class TableHierarchy(Rule):
                 continue
             computed = sum(values)
             items = sum(1 for v in values if v)
-            codes = "+".join(child.code for child in children if child.amount(column))
+            with_amounts = [child for child in children if child.amount(column)]
+            codes = ("+".join(child.code for child in with_amounts) if all(child.code for child in with_amounts)
+                     else _("{count} rows", count=len(with_amounts)))
             finding = gap_finding(
                 self, document, context, lambda: cell_span(document, parent, parent.cell(column)),
                 printed, computed, items,
@@ -75,3 +81,22 @@ class TableHierarchy(Rule):
             )
             if finding:
                 yield finding
+
+
+#: A row naming a unit over its projects ("青山县卫生健康局（本级）", "青山县疾病预防控制中心"), or a subtotal.
+_UNIT_NAME = compile_re(r".{0,30}(?:局|中心|委员会|委|办公室|院|所|站|队|馆|处|厅|署|社|学校|园|街道|镇|乡|政府|单位)"
+                        r"(?:[(（]本级[)）]|本级)?|.*(?:本级|小计)")
+
+
+def _projects(table) -> list:
+    """The rows of a 项目支出表 under its 合计, when each is one project: none when a row names an
+    organisation (a unit's subtotal over its projects) or the rows add up to twice the total."""
+    rows = [row for row in table.rows if not row.is_total]
+    if any(_UNIT_NAME.fullmatch(row.name.replace(" ", "")) for row in rows):
+        return []
+    total = table.total()
+    first = table.columns[0] if table.columns else None
+    amounts = [row.amount(first) for row in rows]
+    if total is None or first is None or None in amounts or not total.amount(first):
+        return []
+    return [] if abs(sum(amounts) - 2 * total.amount(first)) < 0.01 * len(rows) + 0.005 else rows
