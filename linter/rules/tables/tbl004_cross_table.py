@@ -19,7 +19,9 @@ class CrossTable(Rule):
     Checked pairs: 表1 本年收入合计 = 表2 合计 (unless 表2 prints a column of 上年结转: its 合计 is then
     the 收入总计) and 表1 本年支出合计 = 表3 合计; the columns of
     表4 本年支出合计 = 表5 合计 (一般公共预算), the 政府性基金 table's 本年支出 and the 国有资本经营
-    table's 合计; 表5 基本支出 = 表6 人员经费合计 + 公用经费合计; and 表1's class rows = 表4's
+    table's 合计; the 政府性基金 and 国有资本经营 tables' 本年收入 and 年末结转和结余 = 表4's item of that
+    fund's income and its 年末财政拨款结转和结余 in the fund's column; 表5 基本支出 = 表6 人员经费合计 +
+    公用经费合计; and 表1's class rows = 表4's
     (表1 also counts money that is not 财政拨款: each of its class rows may exceed 表4's by as much as
     its 本年支出合计 exceeds 表4's, and must equal it when the two agree). Tables are found by
     their title words, so the different numbering of years and 预算/决算 does not matter. A
@@ -78,6 +80,16 @@ class CrossTable(Rule):
                 (3, general, 1), (4, fund, _spending_column(fund)), (5, capital, 1),
             ):
                 yield from self._pair(document, context, fiscal, spent, column, other, _total(other), other_column)
+            # A fund's table restates its income and year-end balance ("6=(1+2-3)"): 表4's 本年收入 item
+            # and 年末财政拨款结转和结余 in the fund's column.
+            ending = fiscal.row_named("年末财政拨款结转和结余", "支出")
+            for fund_words, column, other in (("政府性基金", 4, fund), ("国有资本经营", 5, capital)):
+                columns = _balance_columns(other)
+                if columns is None:
+                    continue
+                yield from self._pair(document, context, fiscal, _income_item(fiscal, fund_words), 1, other,
+                                      _total(other), columns[0])
+                yield from self._pair(document, context, fiscal, ending, column, other, _total(other), columns[1])
         if general and basic:
             yield from self._basic(document, context, general, basic)
         if summary and fiscal:
@@ -188,6 +200,30 @@ def _total(table: Table | None) -> Row | None:
     if total is None and not table.rows and table.has_header:
         return Row(name="合计")
     return total
+
+
+def _income_item(fiscal: Table, fund_words: str) -> Row | None:
+    """表4's item of this year's income from one fund ("二、政府性基金预算财政拨款"), above 本年收入合计 (the
+    year-start balances below it name the funds alike)."""
+    for row in fiscal.rows:
+        if row.side == "收入" and row.plain_name.startswith("本年收入合计"):
+            return None
+        if row.side == "收入" and fund_words in row.plain_name and "结转" not in row.plain_name:
+            return row
+    return None
+
+
+def _balance_columns(table: Table | None) -> tuple[int, int] | None:
+    """The 本年收入 and 年末结转和结余 columns of a fund's table that its notes add up ("6=(1+2-3)": 2 and
+    6), or of one printing the six columns of the national template; None for a table of spending only."""
+    if table is None:
+        return None
+    for identity in table.identities:
+        signs = dict((column, sign) for sign, column in identity.terms)
+        positive = [column for column, sign in signs.items() if sign > 0]
+        if identity.axis == "栏" and -1 in signs.values() and len(positive) == 2:
+            return max(positive), identity.target
+    return (2, 6) if len(table.columns) == 6 else None
 
 
 def _spending_column(table: Table | None) -> int | None:
