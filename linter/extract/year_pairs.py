@@ -66,7 +66,34 @@ class YearPair:
 
 def year_pairs(text: str) -> list[YearPair]:
     """Every pair of two years' levels with their change in ``text`` (flow text)."""
-    return sorted([*_amount_pairs(text), *_point_pairs(text)], key=lambda pair: pair.change.start)
+    return sorted([*_amount_pairs(text), *_point_pairs(text), *_count_pairs(text)], key=lambda pair: pair.change.start)
+
+
+#: Counts (公务接待 批次 and 人次, vehicles), longest unit first.
+_COUNT = r"\d{1,6}(?:批次|人次|辆|个|次)"
+#: Last year's counts inside the comparison, then their changes: "与2023年度的21批次、152人次相比，增加3批次、26人次".
+_COMPARED_COUNTS = compile_regex(
+    rf"与(?:上一?年度?|去年|20\d{{2}}年度?)(?:同期)?的?(?P<previous>{_COUNT}(?:[、和及]{_COUNT}){{0,2}})相比[，,]?\s*"
+    rf"(?P<verb>增加|减少|增长|下降)了?(?P<changes>{_COUNT}(?:[、和及]{_COUNT}){{0,2}})(?![\d.])"
+)
+_COUNT_ITEM = compile_regex(r"(?P<count>\d{1,6})(?P<unit>批次|人次|辆|个|次)")
+
+
+def _count_pairs(text: str):
+    """Counts compared with last year's stated in the comparison, each against this year's count of the
+    same unit stated before it in the sentence ("国内公务接待18批次、126人次…；与2023年度的21批次、152人次相比，减少3批次、26人次")."""
+    for match in _COMPARED_COUNTS.finditer(text) if "相比" in text else ():
+        start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        current = {item["unit"]: item for item in _COUNT_ITEM.finditer(text, start, match.start())}
+        previous = {item["unit"]: item for item in _COUNT_ITEM.finditer(text, *match.span("previous"))}
+        name = _name(text, min((item.start() for item in current.values()), default=match.start()))
+        for change in _COUNT_ITEM.finditer(text, *match.span("changes")):
+            unit = change["unit"]
+            if unit not in current or unit not in previous:
+                continue
+            later = number_of(current[unit], "count", unit)
+            yield YearPair(name, "本年", later, "上年",
+                           number_of(previous[unit], "count", unit), _sign(match["verb"]), number_of(change, "count", unit))
 
 
 def _amount_pairs(text: str):

@@ -19,7 +19,8 @@ class YearChangeMismatch(Rule):
     its rate, if stated, is the change divided by the earlier year's amount. A share compared with
     last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点", "比重由上年的77.3%提高到
     77.8%，提高0.5个百分点") is read alike, and so is an amount followed by last year's in its comparison
-    and the change ("41.36万元，比2023年度的44.90万元减少3.54万元", "与2023年度44.90万元相比，减少…"). A
+    and the change ("41.36万元，比2023年度的44.90万元减少3.54万元", "与2023年度44.90万元相比，减少…"), and
+    counts compared with last year's ("接待18批次、126人次；与2023年度的21批次、152人次相比，减少3批次、26人次"). A
     change stated with this year's amount only ("比上年减少4.5万元，下降36%") is ARI002's.
 
     **Anti-pattern**
