@@ -7,7 +7,7 @@ import re
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.subjects import normal_name, subjects
+from linter.extract.subjects import codes_named, normal_name, subjects
 from linter.extract.tables import BASIC
 from linter.patterns import compile_re
 from linter.rules.tables.common import amount, first
@@ -20,7 +20,8 @@ class ExpenseItems(Rule):
     """The items "主要包括：…" lists under 人员经费 / 公用经费 are not the 基本支出 table's rows
     that have amounts.
 
-    A listed item must have an amount in the 基本支出 table (表6); a 款 with an amount that the
+    A listed item must have an amount in the 基本支出 table (表6), and a row there when it is an official
+    款 of a 类 whose 款 the table prints (tables leave out the 款 without amounts); a 款 with an amount that the
     list leaves out is reported at ``info`` level ("主要包括" names the main items, so an omission
     proves nothing), unless the list ends with "等" or lists its 类 ("对个人和家庭的补助").
     Item names are matched with the table's names and the official ones (政府收支分类科目).
@@ -74,7 +75,14 @@ class ExpenseItems(Rule):
             name = re.sub(r"等$", "", item.strip())
             row = next((r for r in rows if _same(r, name)), None)
             if row is None:
-                continue  # wording the table does not use: cannot decide
+                missing = _unprinted_code(table, rows, name)
+                if missing is not None:
+                    yield self.finding(
+                        document, document.span(offset + start, offset + start + len(name)),
+                        _("{side} lists {item}, but {table} has no row for {code} {item} among its {klass} rows",
+                          side=side, item=name, table=table.label, code=missing, klass=missing[:3]),
+                    )
+                continue  # else wording the table does not use: cannot decide
             listed.add(row.code)
             if not row.has_amount:
                 yield self.finding(
@@ -98,3 +106,12 @@ class ExpenseItems(Rule):
 def _same(row, name: str) -> bool:
     subject = subjects().get(row.code)
     return normal_name(row.name) == normal_name(name) or bool(subject and subject.accepts(name))
+
+
+def _unprinted_code(table, rows, name: str) -> str | None:
+    """The official 款 code an item names ("取暖费" → 30208) when the table prints other 款 of its 类 but not
+    it (tables leave out the 款 without amounts), else None: a name of no 款, or a 类 printed without 款."""
+    codes = codes_named(name, 5, "经济")
+    if len(codes) != 1 or table.row_by_code(codes[0]) is not None:
+        return None
+    return codes[0] if any(len(r.code) == 5 and r.code[:3] == codes[0][:3] for r in rows) else None
