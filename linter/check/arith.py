@@ -265,12 +265,12 @@ def ratio_text(part: float, whole: float, decimals: int) -> str:
 
 def sum_gap(parts: list[Number], whole: Number, tolerances: Tolerances) -> tuple[float, float]:
     """``(difference, allowance)``: Σparts − whole, and the tail difference rounding allows (none
-    for counts: "5辆" is exact)."""
+    for counts: "5辆" is exact; none for a part printed as nothing, "0万元": there is none of it)."""
     difference = sum(p.value for p in parts) - whole.value
     if whole.unit == "亿元":  # rounded to their last printed digit ("7738.1亿元")
         return difference, sum(0.5 * 10.0 ** -n.decimals for n in (*parts, whole)) + 1e-9
     tail = tolerances.tail_per_item if whole.unit.endswith("元") else 0.0
-    return difference, tail * len(parts) + 1e-9
+    return difference, tail * sum(1 for part in parts if part.value) + 1e-9
 
 
 @dataclass
