@@ -813,6 +813,29 @@ def test_a_project_table_of_names_and_amounts_without_column_numbers_is_read():
         ("G235国道江州城区至临江段改建工程", {1: 12480.0}), ("农村公路提档升级工程", {1: 6162.8}), ("合计", {1: 18642.8})]
 
 
+def test_a_title_without_a_unit_line_is_read_when_a_header_of_cells_follows_it():
+    """"五、一般公共预算财政拨款支出决算表" over "科目编码 | 科目名称 | …" (no 单位 line): a table; the same
+    title in a table of contents, among other titles, is none."""
+    contents = "目录\n五、一般公共预算财政拨款支出决算表\n六、一般公共预算财政拨款基本支出决算表\n"
+    table = ("五、一般公共预算财政拨款支出决算表\n\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+             "合计\t\t200.00\t200.00\t\n210\t卫生健康支出\t200.00\t200.00\t\n")
+    [read] = tables_of(contents + table)
+    assert read.problem is None and [row.code for row in read.rows] == [None, "210"]
+    assert read.start > len(contents) - 1
+
+
+def test_a_table_numbered_by_its_cells_leaves_the_shared_lines_alone():
+    """Numbering a grid's columns added a line to the document's lines: a 目录 read after it ran past
+    the end of the stripped lines (IndexError, every table rule failed)."""
+    text = ("目录\n一、收入支出决算总表\n\n五、一般公共预算财政拨款支出决算表\n单位：万元\n"
+            "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t200.00\t200.00\t\n"
+            "210\t卫生健康支出\t200.00\t200.00\t\n")
+    assert not [f for f in lint_text(text) if f.code == "E000"]
+    document = Document(decode_bytes(text.encode("utf-8"), "snippet.txt"))
+    lines = list(document.original.lines())
+    assert document.tables and document.original.lines() == lines and len(lines) == len(document.original.stripped_lines)
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

@@ -389,15 +389,16 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             tables.append(table)
             continue
         cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]] or _grid_rows(lines, stripped_lines, body)
+        table_lines = lines  # a copy where this table's lines are changed: the shared lines stay as they are
         if cells and kind == BASIC:  # economic codes split over 类 and 款 cells, as a grid's are joined
-            lines = [*lines]  # the shared lines stay as they are
+            table_lines = [*lines]
             for i in cells:
-                lines[i] = (lines[i][0], _joined_economic_codes(lines[i][1]))
+                table_lines[i] = (lines[i][0], _joined_economic_codes(lines[i][1]))
         elif cells and kind != PERFORMANCE and not any(_header_columns(_tokens(*lines[i], i)) for i in cells):
-            lines = [*lines]
-            body = _with_column_numbers(lines, body)
+            table_lines = [*lines]
+            body = _with_column_numbers(table_lines, body)
         if kind != PERFORMANCE:
-            _parse(table, lines, body)
+            _parse(table, table_lines, body)
         tables.append(table)
     tables = _without_listings(tables, _contents(lines, stripped_lines))
     units = {table.unit for table in tables if table.unit}
@@ -478,7 +479,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
                 normal = _HALF_WIDTH(stripped_lines[previous]) + normal
                 match = _TITLE.match(normal)
         number = _table_number(match.group("number")) if match else None
-        if match is None and stripped.endswith("表") and _unit_line_follows(stripped_lines, index):
+        if match is None and stripped.endswith("表") and (_unit_line_follows(stripped_lines, index)
+                                                          or _header_follows(stripped_lines, index)):
             match = _PLAIN_TITLE.match(normal)
         if match:
             kind = table_kind(match.group("title"))
@@ -535,6 +537,13 @@ def _unit_line_follows(stripped_lines: list[str], index: int) -> bool:
     table's number ("公开01表    单位：万元") or after the department ("部门：某局    金额单位：元")."""
     following = [line for line in stripped_lines[index + 1:index + 8] if line][:3]
     return any(_UNIT_LINE.fullmatch(line) for line in following)
+
+
+def _header_follows(stripped_lines: list[str], index: int) -> bool:
+    """Whether the next non-blank line is a table's header of cells naming its rows' keys ("科目编码	科目名称	…",
+    "项目	行次	金额"): a title printed without a unit line (a table of contents lists titles only)."""
+    following = next((line for line in stripped_lines[index + 1:index + 4] if line), "")
+    return following.count("\t") >= 2 and _KEY_TITLE.search(following) is not None
 
 
 def _untitled_kind(line: str) -> str | None:
@@ -1750,7 +1759,7 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
                   unit=grid.unit or None)
     if kind == PERFORMANCE or not grid.row_starts:
         return table
-    lines = source.lines()
+    lines = [*source.lines()]  # this table's lines are changed below: the shared lines stay as they are
     body = _line_indices(source, grid)
     table.end = lines[body[-1]][0] + len(lines[body[-1]][1])
     if kind == BASIC:  # economic codes split in every block; a code table's are joined by _code_joined
