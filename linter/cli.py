@@ -311,7 +311,7 @@ def main() -> None:
 
 @main.command(help=N_(
     "Lint the documents at PATHS (files, or folders searched for *.txt, *.md, *.pdf, *.docx, *.xlsx and *.xls; "
-    "a Word document and the Excel workbook beside it are checked together)."
+    "a Word document or text file and the Excel workbook beside it are checked together)."
 ))
 @click.argument("paths", nargs=-1, type=click.Path())
 @settings_options
@@ -549,7 +549,7 @@ def report(paths, configuration, outputs, jobs, scheduler) -> None:
 ))
 @click.argument("path", type=click.Path())
 @option("--workbook", type=click.Path(dir_okay=False),
-        help=N_("An .xlsx or .xls whose sheets are the tables of the Word document PATH."))
+        help=N_("An .xlsx or .xls whose sheets are the tables of the Word document or text file PATH."))
 @option("--max-bytes", type=click.IntRange(min=1), default=None,
         help=N_("Refuse files larger than this [default: 20 MiB]."))
 @lang_option

@@ -69,10 +69,15 @@ class Document:
         built from the cells of a PDF, Word or Excel file's tables."""
         from linter.extract.tables import find_tables, table_from_grid
 
-        if self.source.grids:
-            tables = (table_from_grid(self.original, grid) for grid in self.source.grids)
-            return [table for table in tables if table is not None]
-        return find_tables(self.original, self.markdown_rows)
+        if not self.source.grids:
+            return find_tables(self.original, self.markdown_rows)
+        grids = [table for table in (table_from_grid(self.original, grid) for grid in self.source.grids) if table]
+        if self.source.own_end is None:
+            return grids
+        # A text file read with its workbook: its own tables, then the sheets' of the kinds it has not.
+        own = find_tables(SourceText(self.original.text[:self.source.own_end]), self.markdown_rows)
+        kinds = {table.kind for table in own}
+        return own + [table for table in grids if table.kind not in kinds]
 
     def derived(self, compute, *args):
         """``compute(self, *args)``, computed once per document and shared by the rules that need it."""

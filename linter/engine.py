@@ -100,11 +100,12 @@ def lint_source(source: SourceFile, rules: list[Rule], settings: Settings, conta
     (``contain=False`` lets the exception through, for tests)."""
     with collector_paused(), language_settled():
         findings = _run_rules(source, rules, settings, contain)
-    if not source.is_text:
-        for finding in findings:
+    for finding in findings:
+        in_workbook = finding.span.where is not None and bool(finding.span.where.path)
+        if not source.is_text or in_workbook:
             finding.fix = None  # disclint never rewrites a PDF, Word or Excel file
-            if finding.span.where is not None and finding.span.where.path:
-                finding.path = finding.span.where.path  # a cell of the workbook read with a .docx
+        if in_workbook:
+            finding.path = finding.span.where.path  # a cell of the workbook read with a .docx or text file
     return sorted(findings, key=lambda f: f.sort_key)
 
 
@@ -199,39 +200,45 @@ def _inside(entry: os.DirEntry, root: str) -> bool:
 
 
 def pair_workbooks(files: list[Path]) -> dict[Path, Path]:
-    """{Word document: the Excel workbook holding its tables} among ``files``: an .xlsx (or .xls)
-    pairs with the .docx of the same stem in its folder, or with the folder's only .docx when it is
-    the folder's only workbook."""
+    """{Word document or text file: the Excel workbook holding its tables} among ``files``: an .xlsx
+    (or .xls) pairs with the .docx, .txt or .md of the same stem in its folder, or with the folder's
+    only .docx when it is the folder's only workbook."""
     by_folder: dict[Path, tuple[list[Path], list[Path]]] = {}
     for path in files:
-        words, books = by_folder.setdefault(path.parent, ([], []))
-        {".docx": words, ".xlsx": books, ".xls": books}.get(path.suffix.lower(), []).append(path)
+        narratives, books = by_folder.setdefault(path.parent, ([], []))
+        suffix = path.suffix.lower()
+        (narratives if suffix in _NARRATIVE_SUFFIXES else books if suffix in (".xlsx", ".xls") else []).append(path)
     pairs = {}
-    for words, books in by_folder.values():
-        for word in words:
-            same_stem = [book for book in books if book.stem == word.stem]
+    for narratives, books in by_folder.values():
+        words = [path for path in narratives if path.suffix.lower() == ".docx"]
+        for narrative in narratives:
+            same_stem = [book for book in books if book.stem == narrative.stem]
             if same_stem:
-                pairs[word] = same_stem[0]
-            elif len(words) == 1 and len(books) == 1:
-                pairs[word] = books[0]
+                pairs[narrative] = same_stem[0]
+            elif narrative in words and len(words) == 1 and len(books) == 1:
+                pairs[narrative] = books[0]
     return pairs
+
+
+#: The files whose tables a workbook beside them may hold.
+_NARRATIVE_SUFFIXES = (".docx", ".txt", ".md")
 
 
 def lint_file(path: str | Path, settings: Settings, workbook: Path | None = None) -> list[Finding]:
     """All findings in the file at ``path`` (raises :class:`InputError` when it cannot be read);
-    ``workbook``: the .xlsx or .xls holding the tables of the Word document ``path``."""
+    ``workbook``: the .xlsx or .xls holding the tables of the Word document or text file ``path``."""
     return lint_source(read_document(path, settings.max_bytes, workbook), rules_for(settings), settings)
 
 
 def plan(paths: Iterable[str | Path], settings: Settings | Configuration,
          skipped: list[str] | None = None) -> list[tuple[Path, Path | None]]:
     """The documents to lint under ``paths`` that the settings do not exclude, each with its
-    workbook (see :func:`pair_workbooks`; a Word document named alone takes the workbook of its stem
-    beside it); a paired workbook is not linted on its own."""
+    workbook (see :func:`pair_workbooks`; a Word document or text file named alone takes the workbook
+    of its stem beside it); a paired workbook is not linted on its own."""
     files = [path for path in iter_documents(paths, skipped) if not settings.for_path(path).excludes(path)]
     pairs = pair_workbooks(files)
-    for path in files:  # a Word document named alone: the workbook of the same stem beside it holds its tables
-        if path.suffix.lower() == ".docx" and path not in pairs:
+    for path in files:  # a document named alone: the workbook of the same stem beside it holds its tables
+        if path.suffix.lower() in _NARRATIVE_SUFFIXES and path not in pairs:
             book = next((b for b in (path.with_suffix(".xlsx"), path.with_suffix(".xls")) if b.is_file()), None)
             if book is not None and not settings.for_path(book).excludes(book):
                 pairs[path] = book

@@ -329,11 +329,36 @@ def test_workbook_finding_names_the_workbook(tmp_path):
     assert [(Path(f["path"]).name, f["location"]["label"]) for f in found] == [("表.xlsx", "表3!E5")]
 
 
-def test_extract_refuses_a_workbook_beside_a_text_file(tmp_path):
-    """``--workbook`` pairs sheets with a Word document only: with a text file it says so, not silently ignored."""
-    (tmp_path / "说明.txt").write_text("支出决算为80.00万元。", encoding="utf-8")
-    result = run("extract", str(tmp_path / "说明.txt"), "--workbook", str(write_xlsx(tmp_path / "表.xlsx")))
-    assert result.exit_code == 2 and "Word document (.docx) only" in result.output
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_workbook_beside_its_text_narrative_is_checked_with_it(tmp_path, suffix):
+    """A web page's text saved beside the workbook of its tables: its narrative against the sheets, its
+    findings at line:col of the text, a finding in a sheet at the cell of the workbook."""
+    rows = [
+        ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["", "合计", "852.68", "135.01", "717.67"],
+        ["201", "一般公共服务支出", "852.68", "135.01", "707.67"],
+    ]
+    write_xlsx(tmp_path / "决算公开.xlsx", "一般公共预算财政拨款支出决算表（表5）", rows)
+    (tmp_path / f"决算公开{suffix}").write_text(
+        "某局2022年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n一般公共服务(类)支出812.73万元，占96.4%。\n",
+        encoding="utf-8")
+    found = findings(str(tmp_path))
+    (stated,) = [f for f in found if f["code"] == "TBL006"]
+    assert (Path(stated["path"]).name, stated["line"], stated["column"], stated.get("location")) == (
+        f"决算公开{suffix}", 3, 12, None)
+    (sheet,) = [f for f in found if f["code"] == "TBL003"]
+    assert (Path(sheet["path"]).name, sheet["location"]["label"]) == ("决算公开.xlsx", "表3!E5")
+    assert "1 file" in run("check", str(tmp_path)).stdout  # the workbook is not linted alone
+    alone = findings(str(tmp_path / f"决算公开{suffix}"))  # named alone, it takes the workbook of its stem
+    assert {f["code"] for f in alone} >= {"TBL006", "TBL003"}
+    extracted = run("extract", str(tmp_path / f"决算公开{suffix}"), "--workbook", str(tmp_path / "决算公开.xlsx")).stdout
+    assert "# 一般公共预算财政拨款支出决算表（表5） | kind 一般公共预算支出表 | number 5 | unit 万元 | at 表3!A1" in extracted
+
+
+def test_extract_refuses_a_workbook_beside_a_pdf_or_a_workbook(tmp_path):
+    """``--workbook`` goes with a Word document or a text file: with a workbook it says so, not silently ignored."""
+    result = run("extract", str(write_xlsx(tmp_path / "表.xlsx")), "--workbook", str(write_xlsx(tmp_path / "表2.xlsx")))
+    assert result.exit_code == 2 and "a Word document or a text file only" in result.output
 
 
 def write_xls(path: Path, title: str = "支出决算表", rows: list[list[str]] = EXPENDITURE) -> Path:

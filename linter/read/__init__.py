@@ -24,14 +24,16 @@ REFUSED_SUFFIXES = (".doc", ".wps")
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, workbook: Path | None = None) -> SourceFile:
     """Read the file at ``path`` by its suffix: PDF, Word, Excel, or text (any other suffix).
 
-    ``workbook``: an .xlsx or .xls whose sheets are read as the tables of the Word document ``path``."""
+    ``workbook``: an .xlsx or .xls whose sheets are read as the tables of the Word document or text
+    file ``path``."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if workbook is not None and suffix != ".docx":
-        raise InputError(_("a workbook's sheets are read as the tables of a Word document (.docx) only; lint the "
-                           "workbook on its own, or save the text as .docx beside it"))
+    if workbook is not None and suffix not in (".docx", *TEXT_SUFFIXES):
+        raise InputError(_("a workbook's sheets are read as the tables of a Word document or a text file only; "
+                           "lint the workbook on its own"))
     if suffix not in STRUCTURED_SUFFIXES + REFUSED_SUFFIXES:
-        return read_path(path, max_bytes)
+        source = read_path(path, max_bytes)
+        return source if workbook is None else _with_workbook(source, workbook)
     _check_size(path, max_bytes)
     if suffix in REFUSED_SUFFIXES:
         raise InputError(_("a Word 97–2003 (.doc) or WPS (.wps) document, which disclint does not read: "
@@ -47,6 +49,20 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, workbook
     from linter.read.xlsx import read_xlsx  # .xlsx or .xls
 
     return read_xlsx(path)
+
+
+def _with_workbook(source: SourceFile, workbook: Path) -> SourceFile:
+    """A text file followed by the sheets of ``workbook`` (its tables): the text keeps its own lines and
+    columns, the sheets are located in the workbook (see :func:`linter.read.xlsx.add_workbook`)."""
+    from dataclasses import replace
+
+    from linter.read.extracted import ExtractedText
+    from linter.read.xlsx import add_workbook
+
+    own = source.text if source.text.endswith("\n") else source.text + "\n"
+    out = ExtractedText(source.path, "text", parts=[own], length=len(own))
+    add_workbook(out, workbook, own_path=True)
+    return replace(out.source(), encoding=source.encoding, bom=source.bom, own_end=len(source.text))
 
 
 def _check_size(path: Path, max_bytes: int) -> None:

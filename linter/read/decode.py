@@ -47,6 +47,9 @@ class SourceFile:
     format: str = "text"
     locator: object = None
     grids: tuple = ()
+    #: A text file read with the workbook beside it: where its own text ends in ``text`` (the workbook's
+    #: sheets follow, located by ``locator`` and read as ``grids``); None otherwise.
+    own_end: int | None = None
 
     @property
     def is_text(self) -> bool:
