@@ -836,6 +836,20 @@ def test_a_table_numbered_by_its_cells_leaves_the_shared_lines_alone():
     assert document.tables and document.original.lines() == lines and len(lines) == len(document.original.stripped_lines)
 
 
+@pytest.mark.parametrize("gap", ["\t", "     "])
+def test_income_items_numbered_after_the_spending_items_stay_on_the_income_side(gap):
+    """"本年收入合计 3 | 本年支出合计 5": 行次 numbered across both sides, row by row; a line printing both sides
+    keeps its first item on the 收入 side (本年收入合计 and 年初结转和结余 went to 支出: a false TBL002)."""
+    text = ("2023年度收入支出决算总表（表1）\n项目{g}行次{g}金额{g}项目{g}行次{g}金额\n栏次{g}{g}1{g}栏次{g}{g}2\n"
+            "一、一般公共预算财政拨款收入{g}1{g}100.00{g}一、一般公共服务支出{g}2{g}95.00\n"
+            "本年收入合计{g}3{g}100.00{g}本年支出合计{g}5{g}95.00\n年初结转和结余{g}4{g}10.00{g}年末结转和结余{g}6{g}15.00\n"
+            "总计{g}7{g}110.00{g}总计{g}8{g}110.00\n").replace("{g}", gap)
+    [table] = tables_of(text)
+    assert [(row.name, row.side) for row in table.rows if row.side == "收入"] == [
+        ("一、一般公共预算财政拨款收入", "收入"), ("本年收入合计", "收入"), ("年初结转和结余", "收入"), ("总计", "收入")]
+    assert lint_text(text) == []
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

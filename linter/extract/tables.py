@@ -1081,6 +1081,10 @@ def _split_code(words: list[_Token]) -> tuple[str | None, list[_Token]]:
 _TWO_SIDED_RIGHT = 3
 
 
+#: Names of the 收入 side's items, whatever their 行次.
+_INCOME_SIDE = compile_re(r"收入|年初|上年结转|使用非财政拨款结余|用事业基金弥补")
+
+
 def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
     """收入 rows (name, 行次, column 1) on the left, 支出 rows (name, 行次, columns 2…) on the right."""
     expected_right: int | None = None
@@ -1122,8 +1126,11 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
             if row.line_no is None:
                 table.problem = _("row {row!r} has no 行次", row=row.name)
                 return
-            if row.side == "收入" and right_start is not None and row.line_no >= right_start:
-                row.side = "支出"  # a space-separated line whose 收入 cells are empty ("十九、住房保障支出 51 …")
+            if row.side == "收入" and right_start is not None and row.line_no >= right_start and len(groups) == 1 \
+                    and not _INCOME_SIDE.search(row.name):
+                # A space-separated line whose 收入 cells are empty ("十九、住房保障支出 51 …"); not a line of
+                # both sides, nor an item of income the table numbers after the 支出 items ("本年收入合计 53").
+                row.side = "支出"
             if row.side == "支出":
                 expected_right = row.line_no + 1
                 right_start = row.line_no if right_start is None else min(right_start, row.line_no)
