@@ -850,6 +850,19 @@ def test_income_items_numbered_after_the_spending_items_stay_on_the_income_side(
     assert lint_text(text) == []
 
 
+@pytest.mark.parametrize("title, unit", [
+    ("表5\n一般公共预算财政拨款支出决算表", "编制单位：天津市河东区春华街道办事处　　　　2023年度　　　　单位：万元\n"),
+    ("2023年度一般公共预算财政拨款支出决算表", ""),
+])
+def test_a_title_over_a_space_aligned_header_or_a_unit_line_naming_the_year_is_read(title, unit):
+    """A table pasted from a web page: its number on a line of its own and a unit line naming the department
+    and the year, or no unit line and a header whose cells runs of spaces part (every table was unread)."""
+    text = (f"{title}\n{unit}科目编码    科目名称    小计    基本支出    项目支出\n栏次        1    2    3\n"
+            "合计    852.68    135.01    717.67\n201    一般公共服务支出    852.68    135.01    717.67\n")
+    [table] = tables_of(text)
+    assert (table.kind, table.problem, [row.code for row in table.rows]) == ("一般公共预算支出表", None, [None, "201"])
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

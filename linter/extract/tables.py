@@ -117,7 +117,7 @@ _PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。�
 #: The unit line of a table ("单位：万元", "金额单位：元").
 _UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
 _UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S+)?\s*"
-                        r"(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
+                        r"(?:20\d{2}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
 #: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
 _EMPTY_NOTE = compile_re(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|支出|经费)")
 _ENUMERATION = compile_re(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
@@ -539,11 +539,15 @@ def _unit_line_follows(stripped_lines: list[str], index: int) -> bool:
     return any(_UNIT_LINE.fullmatch(line) for line in following)
 
 
+#: What parts the cells of a line: a tab, or a run of spaces (two or more, or full-width ones).
+_CELL_GAP = compile_re(r"\t|[ \u3000]{2,}|\u3000")
+
+
 def _header_follows(stripped_lines: list[str], index: int) -> bool:
     """Whether the next non-blank line is a table's header of cells naming its rows' keys ("科目编码	科目名称	…",
     "项目	行次	金额"): a title printed without a unit line (a table of contents lists titles only)."""
     following = next((line for line in stripped_lines[index + 1:index + 4] if line), "")
-    return following.count("\t") >= 2 and _KEY_TITLE.search(following) is not None
+    return len(_CELL_GAP.split(following)) >= 3 and _KEY_TITLE.search(following) is not None
 
 
 def _untitled_kind(line: str) -> str | None:
