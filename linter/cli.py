@@ -549,17 +549,20 @@ def report(paths, configuration, outputs, jobs, scheduler) -> None:
 ))
 @click.argument("path", type=click.Path())
 @option("--workbook", type=click.Path(dir_okay=False),
-        help=N_("An .xlsx or .xls whose sheets are the tables of the Word document or text file PATH."))
+        help=N_("An .xlsx or .xls whose sheets are the tables of the Word document or text file PATH "
+                "[default: the workbook of PATH's name beside it, as check reads it]."))
 @option("--max-bytes", type=click.IntRange(min=1), default=None,
         help=N_("Refuse files larger than this [default: 20 MiB]."))
 @lang_option
 def extract(path, workbook, max_bytes) -> None:
     from linter.document import Document
+    from linter.engine import workbook_beside
     from linter.read import DEFAULT_MAX_BYTES, InputError, read_document
     from linter.report.extraction import render_extraction
 
     try:
-        source = read_document(path, max_bytes or DEFAULT_MAX_BYTES, Path(workbook) if workbook else None)
+        book = Path(workbook) if workbook else workbook_beside(Path(path))
+        source = read_document(path, max_bytes or DEFAULT_MAX_BYTES, book)
     except InputError as error:
         _fail(_("{path}: {reason}", path=path, reason=error))
     click.echo(render_extraction(Document(source)), nl=False)

@@ -211,17 +211,31 @@ def pair_workbooks(files: list[Path]) -> dict[Path, Path]:
     pairs = {}
     for narratives, books in by_folder.values():
         words = [path for path in narratives if path.suffix.lower() == ".docx"]
-        for narrative in narratives:
-            same_stem = [book for book in books if book.stem == narrative.stem]
+        for narrative in sorted(narratives, key=_narrative_rank):
+            same_stem = [book for book in books if book.stem == narrative.stem and book not in pairs.values()]
             if same_stem:
                 pairs[narrative] = same_stem[0]
-            elif narrative in words and len(words) == 1 and len(books) == 1:
+            elif narrative in words and len(words) == 1 and len(books) == 1 and books[0] not in pairs.values():
                 pairs[narrative] = books[0]
     return pairs
 
 
-#: The files whose tables a workbook beside them may hold.
+#: The files whose tables a workbook beside them may hold, the likeliest first: a workbook goes with one
+#: of them (a Word draft before the notes of the same name).
 _NARRATIVE_SUFFIXES = (".docx", ".txt", ".md")
+
+
+def _narrative_rank(path: Path) -> tuple[int, str]:
+    """Sorts Word documents first, then text files, then the other files."""
+    suffix = path.suffix.lower()
+    return (_NARRATIVE_SUFFIXES.index(suffix) if suffix in _NARRATIVE_SUFFIXES else len(_NARRATIVE_SUFFIXES)), path.name
+
+
+def workbook_beside(path: Path) -> Path | None:
+    """The workbook of ``path``'s stem in its folder (.xlsx, else .xls), for a Word document or text file."""
+    if path.suffix.lower() not in _NARRATIVE_SUFFIXES:
+        return None
+    return next((book for book in (path.with_suffix(".xlsx"), path.with_suffix(".xls")) if book.is_file()), None)
 
 
 def lint_file(path: str | Path, settings: Settings, workbook: Path | None = None) -> list[Finding]:
@@ -237,11 +251,10 @@ def plan(paths: Iterable[str | Path], settings: Settings | Configuration,
     of its stem beside it); a paired workbook is not linted on its own."""
     files = [path for path in iter_documents(paths, skipped) if not settings.for_path(path).excludes(path)]
     pairs = pair_workbooks(files)
-    for path in files:  # a document named alone: the workbook of the same stem beside it holds its tables
-        if path.suffix.lower() in _NARRATIVE_SUFFIXES and path not in pairs:
-            book = next((b for b in (path.with_suffix(".xlsx"), path.with_suffix(".xls")) if b.is_file()), None)
-            if book is not None and not settings.for_path(book).excludes(book):
-                pairs[path] = book
+    for path in sorted(files, key=_narrative_rank):  # named alone: the workbook of its stem beside it
+        if path not in pairs and (book := workbook_beside(path)) is not None and book not in pairs.values() \
+                and not settings.for_path(book).excludes(book):
+            pairs[path] = book
     books = set(pairs.values())
     return [(path, pairs.get(path)) for path in files if path not in books]
 

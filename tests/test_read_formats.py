@@ -351,8 +351,13 @@ def test_workbook_beside_its_text_narrative_is_checked_with_it(tmp_path, suffix)
     assert "1 file" in run("check", str(tmp_path)).stdout  # the workbook is not linted alone
     alone = findings(str(tmp_path / f"决算公开{suffix}"))  # named alone, it takes the workbook of its stem
     assert {f["code"] for f in alone} >= {"TBL006", "TBL003"}
-    extracted = run("extract", str(tmp_path / f"决算公开{suffix}"), "--workbook", str(tmp_path / "决算公开.xlsx")).stdout
-    assert "# 一般公共预算财政拨款支出决算表（表5） | kind 一般公共预算支出表 | number 5 | unit 万元 | at 表3!A1" in extracted
+    for extract in (["--workbook", str(tmp_path / "决算公开.xlsx")], []):  # named, or the one of its stem beside it
+        extracted = run("extract", str(tmp_path / f"决算公开{suffix}"), *extract).stdout
+        assert "# 一般公共预算财政拨款支出决算表（表5） | kind 一般公共预算支出表 | number 5 | unit 万元 | at 表3!A1" in extracted
+    # A Word draft and notes of the same name: the workbook goes with the draft, its findings once.
+    write_docx(tmp_path / "决算公开.docx", table=None, text="一般公共服务(类)支出852.68万元。",
+               heading="一般公共预算财政拨款支出决算情况说明")
+    assert len([f for f in findings(str(tmp_path)) if f["code"] == "TBL003"]) == 1
 
 
 def test_extract_refuses_a_workbook_beside_a_pdf_or_a_workbook(tmp_path):
