@@ -884,7 +884,9 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
 def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
     """``index``, or past the bracket that opens there and closes in the same clause: a change may
     follow an amount's own breakdown ("公务用车购置及运行维护费15万元（其中：购置费0万元，运行维护费15万元），
-    比上年减少1万元，下降6.25%")."""
+    比上年减少1万元，下降6.25%") or an aside without numbers ("1,036.58万元（含参公单位），比上年增加…")."""
+    if index < len(tokens) and tokens[index].code == "n" and _ASIDE.fullmatch(tokens[index].text.strip()):
+        return index + 1
     if index >= len(tokens) or tokens[index].code != "n" or tokens[index].text.strip() not in ("（", "("):
         return index
     for close in range(index + 1, len(tokens)):
@@ -894,6 +896,10 @@ def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
         if text in ("）", ")"):
             return close + 1
     return index
+
+
+#: A bracketed aside of words ("（含参公单位）", "（包括厅机关和3个参公单位）").
+_ASIDE = compile_re(r"[（(][^（()）。，,；;]{1,40}[）)]")
 
 
 def _clause_start(codes: str, index: int) -> int:
