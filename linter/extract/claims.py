@@ -1269,10 +1269,12 @@ def _compared(tokens: list[ClaimToken], value: Stated) -> bool:
 
 
 def _last_total_end(tokens: list[ClaimToken], stop: int) -> int:
-    """Where the last amount of ``tokens[:stop]`` named a total ("…支出合计预算为80.71亿元") ends, or -1."""
+    """Where the last amount of ``tokens[:stop]`` named a total ("…支出合计预算为80.71亿元") or a budget
+    ("…，全年预算数为12734.63万元") ends, or -1."""
     for i in range(stop - 1, -1, -1):
-        if tokens[i].type == "AMOUNT" and i and tokens[i - 1].type not in ("UP", "DOWN") \
-                and any(t.type == "NAME" and _TOTAL_NAME.search(t.text) for t in tokens[max(0, i - 2):i]):
+        if tokens[i].type == "AMOUNT" and i and tokens[i - 1].type not in ("UP", "DOWN") and (
+                tokens[i - 1].type == "BUDGET_IS"
+                or any(t.type == "NAME" and _TOTAL_NAME.search(t.text) for t in tokens[max(0, i - 2):i])):
             return tokens[i].end
     return -1
 
