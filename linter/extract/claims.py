@@ -926,6 +926,13 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         name = "".join(t.text for t in tokens[clause:amount_end - 1])
         found.append((level.start(), level.end(),
                       _transition(tokens, level, without_copula(name), tokens[amount_end - 1].number, tokens[clause].start)))
+        if level.group("change"):  # the change itself, as "比2024年预算增加79.73万元" states it (its rate is the transition's)
+            compare = level.start() + 1
+            stream = tokens[subject.start():subject.end()] + [tokens[compare]] + tokens[level.start("verb"):level.end("change")]
+            change = _parse(stream, "change_named", builder)
+            if change is not None:
+                change.basis = _basis(tokens[compare].text)
+                found.append((level.start(), level.end("change"), change))
         return found
     for _ in range(2):
         after = _CHANGE_AFTER.match(codes, end)
