@@ -150,6 +150,23 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
     return [found for found in lists if found]
 
 
+def sub_headings(text: str, start: int, end: int) -> list[Numbered]:
+    """The second-level items of flow range ``[start, end)``: lines opening with "（一）", headings or
+    sentences alike (a sentence numbered among headings still takes its number). A line of a table (a
+    tab, figures after a short label) is none."""
+    found = []
+    for match in _SUB_LABELLED.finditer(text, start, end):
+        line_end = text.find("\n", match.end())
+        number, title = chinese_number(match.group(1)), text[match.end():line_end if line_end != -1 else len(text)]
+        if number and "\t" not in title and not (len(title) < 20 and _AMOUNT_FIGURE.search(title)):
+            found.append(Numbered(number, title.strip()[:MAX_TITLE], match.start(1) - 1, match.end(1) + 1))
+    return found
+
+
+#: A second-level label opening a line or a sentence: "（一）…", "…。(二)…" (its title runs to the line's end).
+_SUB_LABELLED = compile_regex(rf"(?:^|(?<=[。；;]))[ \t]*[（(]({_NUMERAL})[）)]", regex.MULTILINE)
+#: An amount with decimals or thousands separators: a table row's, not a year's ("(四)2018部门整体…").
+_AMOUNT_FIGURE = compile_regex(r"\d{1,3}(?:,\d{3})+|\d\.\d")
 #: An appendix's title line ("附件：“三公”经费口径说明", "附：名词解释"): its items are numbered anew.
 _APPENDIX = compile_regex(r"\s*附(?:件|录)?\s*\d?\s*[:：]")
 

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.structure import heading_lists
+from linter.language.structure import heading_lists, sub_headings
 from linter.rules.shared import part_headings
 
 
@@ -15,7 +15,8 @@ class NumberingGap(Rule):
     """Numbered headings of a part skip or repeat a number ("一、二、四、").
 
     Within each part (and before the first), first-level headings "一、" … go up by one; a
-    new list may start again at 一. Numerals are read in full (十一, 二十, 廿一). Sentences and
+    new list may start again at 一. Under each of them, the items "（一）" … that open a line or follow
+    a sentence's end go up by one too. Numerals are read in full (十一, 二十, 廿一). Sentences and
     table rows that begin with a numeral are not headings: a run of numbered lines holding
     figures, tab-separated cells or two labels side by side is a table, and so is a line inside a
     table read as one (its row labels one cell a line, as a PDF's text gives them); a table of
@@ -54,17 +55,26 @@ class NumberingGap(Rule):
             for found in heading_lists(text, start, end):
                 # A table's row labels ("一、本年收入", "二、上年结转", one cell a line in a PDF's text) are no headings.
                 found = [h for h in found if not _in_a_table(document.flow.origin(h.start), regions, starts)]
-                for previous, heading in zip(found, found[1:]):
-                    if heading.number in (1, previous.number + 1):
-                        continue
-                    yield self.finding(
-                        document,
-                        document.span(heading.start, heading.end),
-                        _("heading number {number} follows {previous} (“{title}”); expected {expected}",
-                          number=heading.number, previous=previous.number, title=previous.title,
-                          expected=previous.number + 1),
-                        expected=str(previous.number + 1),
-                    )
+                yield from self._gaps(document, found)
+                # The "（一）" items under each heading are numbered on their own.
+                sections = [h.start for h in found] + [end]
+                for section_start, section_end in zip(sections, sections[1:]):
+                    items = [h for h in sub_headings(text, section_start, section_end)
+                             if not _in_a_table(document.flow.origin(h.start), regions, starts)]
+                    yield from self._gaps(document, items)
+
+    def _gaps(self, document, found):
+        for previous, heading in zip(found, found[1:]):
+            if heading.number in (1, previous.number + 1):
+                continue
+            yield self.finding(
+                document,
+                document.span(heading.start, heading.end),
+                _("heading number {number} follows {previous} (“{title}”); expected {expected}",
+                  number=heading.number, previous=previous.number, title=previous.title,
+                  expected=previous.number + 1),
+                expected=str(previous.number + 1),
+            )
 
 
 def _in_a_table(offset: int, regions: list[tuple[int, int]], starts: list[int]) -> bool:
