@@ -1608,6 +1608,14 @@ _BASIC_TITLES = ("合计", "人员经费", "公用经费")
 _PERSONNEL_CLASSES = ("301", "303")
 
 
+def basic_side(row: Row) -> str | None:
+    """人员经费 or 公用经费, for a coded row of a 基本支出 table: its block's (a 决算's), else its 经济分类 类's
+    (a 预算's one code table: 301 and 303 人员经费, the others 公用经费)."""
+    if row.side:
+        return row.side
+    return None if not row.code else "人员经费" if row.code[:3] in _PERSONNEL_CLASSES else "公用经费"
+
+
 def basic_part_cells(table: Table) -> dict[str, tuple[Row, int]]:
     """Where a 基本支出 table prints its 人员经费 and 公用经费 totals, as ``{"人员经费": (row, column), …}``: the
     人员经费合计 and 公用经费合计 rows of a 决算's three blocks (column 1), or the 人员经费 and 公用经费 columns

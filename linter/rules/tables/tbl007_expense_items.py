@@ -8,7 +8,7 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.subjects import codes_named, normal_name, subjects
-from linter.extract.tables import BASIC
+from linter.extract.tables import BASIC, basic_side
 from linter.patterns import compile_re
 from linter.rules.tables.common import amount, first
 from linter.rules.tables.narrative import AMOUNT, section_lines
@@ -24,7 +24,8 @@ class ExpenseItems(Rule):
     款 of a 类 whose 款 the table prints (tables leave out the 款 without amounts); a 款 with an amount that the
     list leaves out is reported at ``info`` level ("主要包括" names the main items, so an omission
     proves nothing), unless the list ends with "等" or lists its 类 ("对个人和家庭的补助").
-    Item names are matched with the table's names and the official ones (政府收支分类科目).
+    Item names are matched with the table's names and the official ones (政府收支分类科目). A 决算's
+    table prints 人员经费 and 公用经费 in blocks; a 预算's one code table files 301 and 303 under 人员经费.
 
     **Anti-pattern**
 
@@ -65,7 +66,7 @@ class ExpenseItems(Rule):
 
     def _check_list(self, document, offset, match, table):
         side = match.group("side")
-        rows = [r for r in table.rows if r.side == side and r.code]
+        rows = [r for r in table.rows if r.code and basic_side(r) == side]
         listed = set()
         position = match.start("items")
         text = match.group("items")
