@@ -490,9 +490,15 @@ _NOTHING_COLUMNS = {
 
 def _other_year(before: str, table: Table) -> bool:
     """Whether the sentence before an amount (``before``) speaks of another year than ``table``'s
-    ("上年公务接待费支出6万元", "2022年…" beside a 2023 table)."""
+    ("上年公务接待费支出6万元", "2022年…" beside a 2023 table); a change from last year stated before
+    ("…12.60万元，比上年减少1.20万元，其中：购置费…") speaks of this year's amount."""
+    before = _CHANGE_CLAUSE.sub("", before)
     years = set(_YEAR.findall(table.title))
     return bool(_OTHER_YEAR.search(before)) or bool(years and not years >= set(_YEAR.findall(before)))
+
+
+#: A change from another year ("比上年减少1.20万元", "较2023年预算增加2万元，增长5%").
+_CHANGE_CLAUSE = compile_re(r"(?:比|较|与|同比)(?:上一?年度?|去年|20\d{2}年度?)[^，,。；;]{0,12}?(?:增加|减少|增长|下降|持平)[^，,。；;]*")
 
 
 def _row(table: Table, key) -> Row | None:
