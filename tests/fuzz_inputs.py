@@ -289,6 +289,39 @@ def table_text(rng: random.Random) -> bytes:
     return "\n".join(lines).encode(rng.choice(["utf-8", "gb18030"]))
 
 
+def document_layout(rng: random.Random) -> bytes:
+    """A whole disclosure's layout: a 目录, part headings, tables titled and numbered in their many ways
+    (a number on a line of its own, "（公开05表）", none), unit lines naming the department and year, headers
+    of cells parted by tabs or spaces with or without a 栏次 line, blank columns, and numbered "（一）" items."""
+    gap = rng.choice(["\t", "    ", "\u3000\u3000", " | "])
+    titles = ["收入支出决算总表", "一般公共预算财政拨款支出决算表", "政府性基金预算财政拨款收入支出决算表", "项目支出表",
+              "一般公共预算财政拨款基本支出决算表", "部门收支总表"]
+    lines = ["目录"] + [f"{_CHINESE[i % len(_CHINESE)]}、{rng.choice(titles)}" for i in range(rng.randint(0, 6))]
+    for index in range(rng.randint(1, 4)):
+        title, number = rng.choice(titles), rng.randint(1, 12)
+        lines += rng.choice([[f"表{number}", title], [f"{title}（公开{number:02d}表）"], [title], [f"{title}（附表{number}）"]])
+        if rng.random() < 0.7:
+            lines.append(rng.choice(["单位：万元", f"编制单位：某局{gap}{rng.randint(1990, 2100)}年度{gap}单位：元", "金额单位：元"]))
+        columns = rng.randint(1, 7)
+        lines.append(gap.join(["科目编码", rng.choice(["科目名称", "项目名称", "项目"])]
+                              + rng.sample(["年初结转和结余", "本年收入", "本年支出", "小计", "基本支出", "项目支出", "增减额",
+                                            "增减率（%）", "2024年预算数", "金额"], columns)))
+        if rng.random() < 0.5:
+            lines.append(gap.join(["栏次", ""] + [str(c + 1) for c in range(columns)]))
+        for _ in range(rng.randint(0, 12)):
+            code = rng.choice(["", "合计", str(rng.randint(201, 230)), str(rng.randint(2010101, 2309999)), "30207"])
+            lines.append(gap.join([code, rng.choice(_FINANCE)] + [rng.choice([_number(rng), "", "32160"]) for _ in range(columns)]))
+        lines.append(f"{_CHINESE[index % len(_CHINESE)]}、情况说明")
+        for item in range(rng.randint(0, 5)):
+            label = _CHINESE[rng.choice([item, item + 1, item + 2]) % len(_CHINESE)]
+            lines.append(rng.choice([f"（{label}）{rng.choice(_FINANCE)}{_number(rng)}万元。",
+                                     f"（{label}）{rng.choice(_FINANCE)}情况", f"。（{label}）"]))
+    return "\n".join(lines).encode(rng.choice(["utf-8", "gb18030"]))
+
+
+_CHINESE = "一二三四五六七八九十"
+
+
 GENERATORS = {
     "unicode": random_unicode,
     "bytes": byte_soup,
@@ -296,6 +329,7 @@ GENERATORS = {
     "formulaic": formulaic,
     "table": table_text,
     "sangong": sangong_table,
+    "document": document_layout,
 }
 
 
