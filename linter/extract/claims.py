@@ -28,7 +28,7 @@ from linter.extract.quantities import (
 )
 from linter.extract.subjects import is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
-from linter.language.subjects import TITLE_YEAR
+from linter.normalise.flow import disclosure_title
 from linter.normalise.flow import is_heading
 from linter.numerals import chinese_int
 from linter.patterns import compile_re, compile_regex
@@ -1087,7 +1087,7 @@ def _item_marker(text: str) -> tuple[str, int] | None:
 def extract_claims(document) -> ClaimSet:
     """All claims of ``document``'s narrative, with their context resolved."""
     text = document.flow.text
-    title = TITLE_YEAR.search(text)
+    title = disclosure_title(text)
     department = text[text.rfind("\n", 0, title.start()) + 1:title.start()].strip() if title else ""
     claims = ClaimSet(budget_document=title is not None and title.group(2) == "预算",
                       final_document=title is not None and title.group(2) == "决算", department=department or None)

@@ -199,6 +199,25 @@ def _is_title(line: str, width: int) -> bool:
 TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(预算|决算)")
 
 
+def disclosure_title(text: str):
+    """The match of :data:`TITLE_YEAR` that names the disclosure: the first on a line that reads as a
+    title (no sentence's comma or full stop), else the first that no verb of reference governs: "2024年度XX局
+    部门决算", not "纳入2024年度部门预算编报范围的单位共4个。" in a report of another kind. None when there is none."""
+    fallback = None
+    for match in TITLE_YEAR.finditer(text):
+        start, end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+        if not _SENTENCE_MARK.search(text, start, end if end != -1 else len(text)):
+            return match
+        if fallback is None and not _REFERRED.search(text, max(start, match.start() - 4), match.start()):
+            fallback = match
+    return fallback
+
+
+_SENTENCE_MARK = compile_regex(r"[，。；]")
+#: A verb referring to a disclosure from inside a sentence ("纳入2024年度部门预算编报范围").
+_REFERRED = compile_regex(r"(?:纳入|按照|根据|依据|参照|对照|结合)$")
+
+
 def _breaks(previous: str, line: str, width: int) -> bool:
     """Whether a line break between ``previous`` and ``line`` ends a unit (else it is a wrap)."""
     if "\t" in previous or "\t" in line:

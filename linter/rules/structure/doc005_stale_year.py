@@ -9,7 +9,7 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.extract.tables import BUDGET, FINAL
 from linter.i18n import _
-from linter.language.subjects import TITLE_YEAR
+from linter.normalise.flow import disclosure_title
 from linter.patterns import compile_re
 from linter.rules.shared import tables_kind_and_year
 
@@ -207,7 +207,7 @@ def disclosure_kind_and_year(document) -> tuple[str | None, int | None, str]:
     first phrase such as "2023年度XX局部门决算"), which no other year may outnumber among the table
     titles, else the year most table titles name; ``(None, None, "")`` when they disagree or say
     nothing."""
-    title = TITLE_YEAR.search(document.flow.text)
+    title = disclosure_title(document.flow.text)
     tables_kind, _year = document.derived(tables_kind_and_year)
     years = Counter(year for _table, year, _at in document.derived(_table_years))
     most, count = years.most_common(1)[0] if years else (None, 0)
