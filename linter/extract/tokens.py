@@ -123,7 +123,21 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens.append(ClaimToken(kind, word, offset + start, offset + end, _number(word, kind, offset + start)))
         position = end
     tokens += _gap(text, position, len(text), offset, items)
+    if "实际支出" in text:
+        tokens = _actual_without_budget(tokens)
     return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
+
+
+def _actual_without_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """"实际支出" executes the budget stated before it ("预算18.50万元，实际支出15.62万元"); with no amount
+    before it, it states the amount spent, as "支出决算为" does ("“三公”经费实际支出15.62万元")."""
+    found, budgeted = [], False
+    for token in tokens:
+        budgeted = budgeted or token.type in ("BUDGET_IS", "PROJ_BUDGET", "AMOUNT")
+        if token.type == "EXEC_IS" and token.text == "实际支出" and not budgeted:
+            token = token._replace(type="ACTUAL_IS")
+        found.append(token)
+    return found
 
 
 def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
