@@ -46,6 +46,20 @@ def previous_level(now: Interval, delta: Interval, sign: int) -> Interval:
     return now - delta if sign > 0 else now + delta
 
 
+def change_rate_matches(now: Interval, delta: Interval, sign: int, stated: Number, tolerances: Tolerances) -> bool | None:
+    """Whether ``stated`` % can be the rate of a change ``delta`` of an amount now ``now``: delta / last
+    year's, last year's being ``now`` ∓ ``delta`` — the same delta in both, so the rate is least with the
+    least delta and the largest amount and most the other way round (taking the two deltas apart lets a
+    tiny amount's rate be far off: 0.12万元 and 减少0.03万元 give 16.7%–23.3%, not 15.6%–25.0%). None when
+    last year's may be nothing or less."""
+    lowest, highest = now.hi - sign * delta.lo, now.lo - sign * delta.hi
+    if min(lowest, highest) <= 0:
+        return None
+    if stated.malformed:
+        return False
+    return Interval(100 * delta.lo / lowest, 100 * delta.hi / highest).overlaps(percent_interval(stated, tolerances))
+
+
 def percent_matches(part: Interval, whole: Interval, stated: Number, tolerances: Tolerances) -> bool | None:
     """Whether ``stated`` % can be ``part / whole``; None when undecidable (whole may be 0)."""
     ratio = part.ratio(whole)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linter.check.arith import (
-    QuantityIndex, amount, find_typo, percent_matches, percent_severity, previous_level, related, same_unit, typo_finding,
+    QuantityIndex, amount, change_rate_matches, find_typo, percent_matches, percent_severity, previous_level, related, same_unit, typo_finding,
     unit_scale,
 )
 from linter.check.finding import Severity
@@ -93,7 +93,7 @@ class GrowthRateMismatch(Rule):
                         related=related(document, (_("change"), change.delta), (_("current amount"), current.number)),
                     )
                 continue
-            if percent_matches(delta, previous, change.rate, tolerances) is False:
+            if change_rate_matches(now, delta, change.sign, change.rate, tolerances) is False:
                 if scale != 1.0 and percent_matches(
                         delta, previous_level(amount(current.number, tolerances), delta, change.sign), change.rate, tolerances):
                     # "一般公共预算支出完成255,325万元，比上年同期增支14,484元，增长6.01%": the change's unit slipped
@@ -123,7 +123,7 @@ class GrowthRateMismatch(Rule):
                     before = previous_level(now, delta, sign)
                     if before.lo <= 0 <= before.hi:  # from nothing: written 增长100%
                         return sign > 0 and rate.value == 100
-                    return percent_matches(delta, before, rate, tolerances) is True
+                    return change_rate_matches(now, delta, sign, rate, tolerances) is True
 
                 typo = find_typo(document, [(_("current amount"), current.number), (_("change"), change.delta)], holds, tolerances,
                                  change.rate) if scale == 1.0 else None
