@@ -26,7 +26,7 @@ from linter.extract.numbers import Number
 from linter.extract.quantities import (
     DEPARTMENT, SANGONG, Key, clean_name, is_part_of, organisation_of, parent_base, quantity_key, scope_of, without_copula,
 )
-from linter.extract.subjects import is_subject_name
+from linter.extract.subjects import class_code, codes_named, is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import disclosure_title
 from linter.normalise.flow import is_heading
@@ -1450,6 +1450,10 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
     elif isinstance(claim, Share):
         if not (claims.values and claims.values[-1] is claim.part):  # filed already (a share after a change)
             _state(claim.part, scope, state, claims, breakdown)
+        if container is not None and container.closed and all(part is not claim.part for part in container.parts):
+            # No part of it after all (a 项 of another 类): of the list it stands in, if one is open.
+            outer = state.list_whole
+            container = outer if outer is not None and outer is not container and not outer.closed else None
         if claim.whole_name and _BUDGET_SUFFIX.search(claim.whole_name) and _key_of(claim.whole_name, scope, claims.budget_document):
             claim.whole_name = _BUDGET_SUFFIX.sub("", claim.whole_name)  # "占基本支出预算81.25%" in a 预算
         if claim.whole_name is None and container is not None:
@@ -1767,7 +1771,20 @@ def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
         return False
     part, of_whole = (_class_of_name(clean_name(name).replace("（", "(").replace("）", ")"))
                       for name in (stated.name, whole.name))
-    return bool(part and of_whole and part != of_whole)
+    if part and of_whole:
+        return part != of_whole
+    # A 项 or 款 named alone, of a 类 the catalogue knows ("住房保障支出10.68万元。其中，公务员医疗补助（项）…":
+    # 2101103 is of 210).
+    whole_class = class_code(clean_name(whole.name))
+    level = _LEVEL_NAMED.fullmatch(clean_name(stated.name).replace("（", "(").replace("）", ")"))
+    if whole_class is None or level is None:
+        return False
+    classes = {code[:3] for code in codes_named(level.group(1), {"款": 5, "项": 7}[level.group(2)], "功能")}
+    return bool(classes) and whole_class not in classes
+
+
+#: A subject named with its level, 款 or 项, alone: "公务员医疗补助(项)支出".
+_LEVEL_NAMED = compile_re(r"(?:[(（]?[一二三四五六七八九十\d]+[)）、.．])?(\w+?)\((款|项)\)(?:支出)?(?:决算|预算)?数?为?")
 
 
 #: This year's revenue or spending, with its scope words or without: "一般公共预算财政拨款本年收入", "本年支出",
