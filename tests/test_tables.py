@@ -863,6 +863,15 @@ def test_a_title_over_a_space_aligned_header_or_a_unit_line_naming_the_year_is_r
     assert (table.kind, table.problem, [row.code for row in table.rows]) == ("一般公共预算支出表", None, [None, "201"])
 
 
+def test_a_subtotal_column_beside_the_total_implies_no_sum_of_all_columns():
+    """"合计 | 一般公共预算 | 单位资金: 小计 事业收入 其他收入 | 上年结转" (Zhejiang's 收入预算表): the 小计 and its parts
+    would be counted twice (a false TBL002 on every row)."""
+    text = ("2025年部门收入预算表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算\t单位资金\t\t\t上年结转\n"
+            "\t\t\t\t小计\t事业收入\t其他收入\t\n\t合计\t300.00\t200.00\t80.00\t60.00\t20.00\t20.00\n")
+    [table] = tables_of(text)
+    assert not [i for i in table.identities if i.implied] and lint_text(text) == []
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

@@ -1715,11 +1715,12 @@ def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
 def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
     """收入/支出/一般公共预算支出 tables whose notes print no identity for their first column:
     the header's 合计 (本年收入合计, 本年支出合计, 小计) is the sum of the other columns, unless the
-    header shows sub-columns (其中, 人员经费, 公用经费) that a plain sum would count twice."""
+    header shows sub-columns (其中, 人员经费, 公用经费, a 小计 beside the 合计: "单位资金: 小计 | 事业收入 | 其他收入")
+    that a plain sum would count twice."""
     header = "".join(header_words)
     if (table.kind not in _TOTAL_FIRST or len(table.columns) < 2 or not ("合计" in header or "小计" in header)
             or any(i.axis == "栏" and i.target == table.columns[0] for i in table.identities)
-            or any(word in header for word in ("其中", "人员经费", "公用经费"))):
+            or any(word in header for word in ("其中", "人员经费", "公用经费")) or ("合计" in header and "小计" in header)):
         return []
     return [Identity("栏", table.columns[0], tuple((1, c) for c in table.columns[1:]),
                      N_("合计 = the sum of the other columns"), 0, 0, implied=True)]
