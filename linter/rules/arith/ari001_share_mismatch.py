@@ -75,6 +75,10 @@ class ShareMismatch(Rule):
                 if scoped is not None and not scoped.number.malformed and same_unit(scoped.number, part) and \
                         percent_matches(part_interval, amount(scoped.number, tolerances), share.percent, tolerances) is not False:
                     continue  # of the whole its own section states: "一般公共预算基本支出…。公用经费…，占基本支出的19.5%"
+                outer = _outer_whole(document, whole) if share.whole_name is None else None
+                if outer is not None and same_unit(outer.number, part) and \
+                        percent_matches(part_interval, amount(outer.number, tolerances), share.percent, tolerances) is True:
+                    continue  # of the list its whole stands in: "单位资金200万元，占20%（其中事业收入150万元，占15%；…）"
                 computed = ratio_text(part.value, whole_value, share.percent.decimals)
                 of = share.whole_name or whole.name
                 message = _("share of {whole}: {computed}, but the text says {stated}%",
@@ -170,6 +174,12 @@ def _scoped_whole(index, share):
     else:
         return None
     return None if scoped is None or scoped.number == share.part.number else scoped  # never the part itself
+
+
+def _outer_whole(document, whole):
+    """The whole of the list ``whole`` is itself a part of, if one is."""
+    return next((b.whole for b in document.claims.breakdowns
+                 if b.whole is not None and b.whole is not whole and any(p is whole for p in b.parts)), None)
 
 
 def _implied_whole(share, tolerances) -> Interval:
