@@ -872,6 +872,17 @@ def test_a_subtotal_column_beside_the_total_implies_no_sum_of_all_columns():
     assert not [i for i in table.identities if i.implied] and lint_text(text) == []
 
 
+def test_a_unit_line_with_a_tab_and_a_narrative_heading_after_a_blank_line_leave_the_table_read():
+    """"单位名称：某局<tab>单位：万元" is no row of the grid under it, and "一、关于…情况说明" after the table is no
+    row of it (each left the table unread)."""
+    sangong = ("2025年一般公共预算“三公”经费支出表\n单位名称：舟山市市场监督管理局\t单位：万元\n"
+               "项目\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n\t\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+               "2024年预算数\t97.10\t6.00\t83.60\t28.00\t55.60\t7.50\n2025年预算数\t59.20\t0.00\t52.40\t0.00\t52.40\t6.80\n")
+    spending = ("2025年部门支出预算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t300.00\t200.00\t100.00\n"
+                "201\t一般公共服务支出\t300.00\t200.00\t100.00\n\n一、关于2025年收支预算总体情况说明\n2025年部门支出预算总计300.00万元。\n")
+    assert [t.problem for t in tables_of(sangong)] == [None] and [t.problem for t in tables_of(spending)] == [None]
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

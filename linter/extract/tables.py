@@ -374,7 +374,8 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)
         body = []
         for line_index in range(index + (1 if title else 0), end_index):
-            if _is_part(stripped_lines[line_index]) or _other_title(stripped_lines, line_index):
+            if _is_part(stripped_lines[line_index]) or _other_title(stripped_lines, line_index) \
+                    or _NARRATIVE_HEADING.fullmatch(stripped_lines[line_index]):
                 break
             if line_index not in headers:  # a page header inside the table
                 body.append(line_index)
@@ -442,8 +443,10 @@ _CONTENTS = compile_re(r"[^\s，。]{0,40}目\s*录[:：]?")
 
 def _grid_rows(lines: list[tuple[int, str]], stripped_lines: list[str], body: list[int]) -> list[int]:
     """The body's tab-separated rows when there are two or more and all have as many cells: a
-    table that kept its empty cells, as a grid does; else none."""
-    rows = [i for i in body if "\t" in lines[i][1] and stripped_lines[i]]
+    table that kept its empty cells, as a grid does; else none. A unit line is no row, whatever parts its
+    words ("单位名称：某局<tab>单位：万元")."""
+    rows = [i for i in body if "\t" in lines[i][1] and stripped_lines[i]
+            and not _UNIT_LINE.fullmatch(_HALF_WIDTH(stripped_lines[i]))]
     return rows if len(rows) >= 2 and len({lines[i][1].count("\t") for i in rows}) == 1 else []
 
 
@@ -516,6 +519,9 @@ def _other_title(stripped_lines: list[str], index: int) -> bool:
             and table_kind(line) is None and _unit_line_follows(stripped_lines, index))
 
 
+#: A heading of the narrative ("一、关于2025年收支预算总体情况说明"): the table above it has ended (a row
+#: label such as "一、本年收入" names no 说明 or 情况).
+_NARRATIVE_HEADING = compile_re(r"[一二三四五六七八九十]{1,3}、[^\t\d，。：:]{0,6}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
 #: A form's number on a line of its own ("公开05表"), above a table's unit line: no title.
 _FORM_NUMBER = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表")
 
