@@ -210,8 +210,8 @@ class Row:
 
     @property
     def plain_name(self) -> str:
-        """The name without an enumeration prefix ("一、一般公共服务支出" → "一般公共服务支出")."""
-        return re.sub(r"^[一二三四五六七八九十]+、", "", self.name)
+        """The name without an enumeration prefix ("一、一般公共服务支出", "（三）卫生健康支出" → the subject)."""
+        return _ENUMERATION_PREFIX.sub("", self.name)
 
     @property
     def has_amount(self) -> bool:
@@ -519,6 +519,8 @@ def _other_title(stripped_lines: list[str], index: int) -> bool:
             and table_kind(line) is None and _unit_line_follows(stripped_lines, index))
 
 
+#: An enumeration before a row's name: "一、", "（三）", "(3)".
+_ENUMERATION_PREFIX = compile_re(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 #: A heading of the narrative ("一、关于2025年收支预算总体情况说明"): the table above it has ended (a row
 #: label such as "一、本年收入" names no 说明 or 情况).
 _NARRATIVE_HEADING = compile_re(r"[一二三四五六七八九十]{1,3}、[^\t\d，。：:]{0,6}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
