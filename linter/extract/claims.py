@@ -839,6 +839,10 @@ _BUDGET_GAP_AFTER = compile_re(
     r"[,;](?:(?P<budget_name>[nB])(?P<budget>A),)?"
     r"(?:n?(?P<compare>V),?(?P<verb>[UD])|(?P<words>n))(?P<gap>A)(?:,T?(?P<rate_verb>[UD])(?P<rate>P))?"
 )
+#: A sentence after a completion opening with its gap to the budget: "支出决算数比年初预算数增加18.42万元",
+#: "比年初预算增加…，增长5.4%" (the amount spent named, or not).
+_OPENING_GAP = compile_re(r"(?P<name>n)?(?P<compare>V),?(?P<verb>[UD])(?P<gap>A)(?:,T?(?P<rate_verb>[UD])(?P<rate>P))?")
+_ACTUAL_NAMED = compile_re(r"(?:支出)?决算数?")
 #: The name of a budget stated before its amount ("预算数", "年初预算为").
 _BUDGET_NAME = compile_re(r"(?:年初|全年|调整后?)?预算数?(?:为|是)?")
 
@@ -1153,6 +1157,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         return
     if tokens and tokens[0].type == "CMP_THAN" and (transition := _opening_transition(tokens, state, claims)):
         claims.transitions.append(transition)
+        return
+    if tokens and (gap := _opening_gap(tokens, state, claims)) is not None:
+        claims.budget_gaps.append(gap)
         return
     found = parse_sentence(tokens)
     breakdown = pending = state.pending_whole
@@ -1551,6 +1558,25 @@ def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated 
     between.append(state.line[position - state.line_start:start - state.line_start])
     # The amount's own completion rate may stand between ("支出决算为38.88万元，完成预算的86.40%。较…").
     return None if any(character.isdigit() for piece in between for character in _OWN_RATE.sub("", piece)) else value
+
+
+def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> BudgetGap | None:
+    """The gap to the budget a sentence opens with, of the completion just stated in its paragraph
+    ("…完成年初预算的104.8%。支出决算数比年初预算数增加18.42万元，主要原因是…"); None otherwise."""
+    codes = "".join(t.code for t in tokens)
+    match = _OPENING_GAP.match(codes)
+    completion = claims.completions[-1] if claims.completions else None
+    if match is None or completion is None or completion.actual.start < state.line_start \
+            or (match.group("name") and not _ACTUAL_NAMED.fullmatch(tokens[0].text.strip())):
+        return None
+    kind = _budget_kind(tokens[match.start("compare")].text)
+    budget = completion.budgets.get(kind) if kind else completion.budget
+    gap = tokens[match.start("gap")].number
+    rate = tokens[match.start("rate")] if match.group("rate") else None
+    if budget is None or gap.malformed or (rate is not None and rate.number.malformed):
+        return None
+    return BudgetGap(completion.actual, budget, _sign(tokens[match.start("verb")]), gap, rate.number if rate else None,
+                     _rate_sign(tokens[match.start("rate_verb")], rate.text) if rate else None)
 
 
 def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> Transition | None:
