@@ -883,6 +883,20 @@ def test_a_unit_line_with_a_tab_and_a_narrative_heading_after_a_blank_line_leave
     assert [t.problem for t in tables_of(sangong)] == [None] and [t.problem for t in tables_of(spending)] == [None]
 
 
+def test_a_form_number_above_the_next_title_numbers_that_table_and_ends_this_one():
+    """``pdftotext -layout`` prints the form's number ("公开02表") right-aligned above the next table's title: it
+    was a row of the table above (which was left unread)."""
+    text = (
+        "收入支出决算总表\n部门：某局                    金额单位：万元\n        收入                    支出\n"
+        "   项目        金额          项目         金额\n一、一般公共预算财政拨款收入   1445.77   一、文化旅游体育与传媒支出   1445.77\n"
+        "本年收入合计    1445.77   本年支出合计    1445.77\n总计    1445.77   总计    1445.77\n"
+        "                                              公开02表\n               收入决算表\n"
+        "部门：某局                          金额单位：万元\n科目编码     科目名称     本年收入合计     财政拨款收入\n"
+        "      合计        1445.77       1445.77\n207     文化旅游体育与传媒支出      1445.77       1445.77\n")
+    tables = tables_of(text)
+    assert [(t.kind, t.number, t.problem) for t in tables] == [(SUMMARY, None, None), (INCOME, 2, None)]
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

@@ -370,7 +370,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
     for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
         if number is None:  # numbered on a line of its own above its title ("表二")
             above = next((stripped_lines[i] for i in range(index - 1, max(-1, index - 3), -1) if stripped_lines[i]), "")
-            number = _table_number(lone.group("number")) if (lone := _NEXT_TABLE_NUMBER.match(above)) else None
+            number = _next_table_number(above)
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)
         body = []
         for line_index in range(index + (1 if title else 0), end_index):
@@ -1186,8 +1186,14 @@ def _has_line_numbers(data_lines: list[list[_Token]]) -> bool:
     return False
 
 
-#: A line that only numbers the next table ("表2", "表 3", "表二").
-_NEXT_TABLE_NUMBER = compile_re(r"^表\s*(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})$")
+#: A line that only numbers the next table ("表2", "表 3", "表二", a form's "公开02表").
+_NEXT_TABLE_NUMBER = compile_re(r"^(?:表\s*(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})|(?:公开|附)\s*(?P<form>\d{1,2})\s*表)$")
+
+
+def _next_table_number(line: str) -> int | None:
+    """The number a line that only numbers the next table gives it (see :data:`_NEXT_TABLE_NUMBER`), else None."""
+    lone = _NEXT_TABLE_NUMBER.match(line)
+    return _table_number(lone.group("number") or lone.group("form")) if lone else None
 #: A numbered item of a 收支总表 ("一、事业收入", "十二、住房保障支出").
 _ITEM = compile_re(r"^[一二三四五六七八九十]+、")
 #: Names of rows with no number of their own, by the side they stand on.
