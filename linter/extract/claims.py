@@ -1265,6 +1265,8 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         whole = max(later, key=lambda v: (v.year[:4], v.number.start))
     if max(state.last_total_end, _last_total_end(tokens, qizhong)) > whole.number.end:
         return None
+    if whole.number.start < state.line_start and any(t.type == "AMOUNT" for t in tokens[:qizhong]):
+        return None  # "其他收入146.00万元。⏎2024年全年执行数4105.38万元，其中：": the amount it can't read, not the one above
     if whole is state.compared or _compared(tokens[:qizhong], whole):
         return None
     return whole
@@ -1609,6 +1611,8 @@ _OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<verb>[UD])(?P<change>A),T?[UD]
 
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
 AVERAGE = compile_re(r"[人生户]均|平均|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
+#: The name of a budget alone ("预算", "年初预算数为"): after an amount, that amount's budget.
+_OWN_BUDGET = compile_re(r"(?:年初|全年|调整后?的?)?预算数?(?:为|是)?")
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
@@ -1871,6 +1875,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
+    if _OWN_BUDGET.fullmatch(clean_name(stated.name)) and state.last_value is not None:
+        return  # "公务接待费4.26万元，预算6.00万元": the budget of the item before, no part of the list
     if AVERAGE.search(stated.name):
         return  # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元": a rate, no level or part of a total
     if breakdown is None and _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
