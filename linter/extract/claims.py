@@ -253,7 +253,7 @@ _CANDIDATES = compile_re(
             ("completion_of", r"y?nXA,CAOP"),
             ("completion_after", r"(?:y?nX?|X)A,BA,CP"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
-            ("execution", r"[JB]A,n?RA(?:,(?:C|n?K)P)?"),
+            ("execution", r"(?:y?n)?[JB]A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"(?:W,?n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,T?[UD]P)?"),
             ("change_rate_first", r"y?nA,T[UD]P,[UD]A"),
@@ -469,8 +469,9 @@ class ClaimBuilder(Transformer):
     def execution(self, *children):
         amounts = _tokens(children, "AMOUNT")
         percents = _tokens(children, "PERCENT")
+        start = children[0][2] if isinstance(children[0], tuple) else children[0].start_pos  # its subject's, if named
         return Execution(_num(amounts[0]), _num(amounts[1]), _num(percents[0]) if percents else None,
-                         children[0].start_pos, children[-1].end_pos)
+                         start, children[-1].end_pos)
 
     def adjusted_execution(self, subject, _first, name, second, _exec, actual, _rate, percent):
         if "调整" not in str(name):
