@@ -28,8 +28,7 @@ from linter.extract.quantities import (
 )
 from linter.extract.subjects import class_code, codes_named, is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
-from linter.normalise.flow import disclosure_title
-from linter.normalise.flow import is_heading
+from linter.normalise.flow import disclosure_title, is_heading
 from linter.numerals import chinese_int
 from linter.patterns import compile_re, compile_regex
 
@@ -876,14 +875,21 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
         if _budget_kind(name.text) != kind and kind:
             return None  # "预算数378万元，…比年初预算减少…": of another budget
         actual, budget = claim.number, tokens[match.start("budget")].number
+    gap = _budget_gap(tokens, match, actual, budget, sign,
+                      worded=not compare_token and said.group(1) is not None and isinstance(claim, Completion))
+    return None if gap is None else (match.start("compare") if compare_token else match.start("words"), match.end(), gap)
+
+
+def _budget_gap(tokens: list[ClaimToken], match, actual: Number, budget: Number | None, sign: int,
+                worded: bool = False) -> BudgetGap | None:
+    """The gap to ``budget`` a match of :data:`_BUDGET_GAP_AFTER` or :data:`_OPENING_GAP` states (its
+    ``gap``, and its rate if ``rate``); None when the budget is unknown or a number is malformed."""
     gap = tokens[match.start("gap")].number
     rate = tokens[match.start("rate")] if match.group("rate") else None
     if budget is None or any(n.malformed for n in (actual, budget, gap)) or (rate is not None and rate.number.malformed):
         return None
-    return (match.start("compare") if compare_token else match.start("words"), match.end(), BudgetGap(
-        actual, budget, sign, gap, rate.number if rate else None,
-        _rate_sign(tokens[match.start("rate_verb")], rate.text) if rate else None,
-        worded=not compare_token and said.group(1) is not None and isinstance(claim, Completion)))
+    return BudgetGap(actual, budget, sign, gap, rate.number if rate else None,
+                     _rate_sign(tokens[match.start("rate_verb")], rate.text) if rate else None, worded=worded)
 
 
 def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
@@ -1574,12 +1580,7 @@ def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) ->
         return None
     kind = _budget_kind(tokens[match.start("compare")].text)
     budget = completion.budgets.get(kind) if kind else completion.budget
-    gap = tokens[match.start("gap")].number
-    rate = tokens[match.start("rate")] if match.group("rate") else None
-    if budget is None or gap.malformed or (rate is not None and rate.number.malformed):
-        return None
-    return BudgetGap(completion.actual, budget, _sign(tokens[match.start("verb")]), gap, rate.number if rate else None,
-                     _rate_sign(tokens[match.start("rate_verb")], rate.text) if rate else None)
+    return _budget_gap(tokens, match, completion.actual, budget, _sign(tokens[match.start("verb")]))
 
 
 def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> Transition | None:
