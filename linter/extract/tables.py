@@ -634,12 +634,12 @@ def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
             for position, (t, value) in enumerate(zip(numbers, values))}
 
 
-def _project_row(tokens: list[_Token], header_words: list[str]) -> bool:
-    """Whether a line under a header titling the projects' names ("项目名称 | 金额") is a project's row: a
-    name, then amounts (a project table without codes or a 栏次 line)."""
+def _project_row(tokens: list[_Token]) -> bool:
+    """Whether a line of a project table without codes or a 栏次 line is a project's row: a name, then
+    amounts ("G235国道改建工程 | 12,480.00")."""
     words = [t for t in tokens if t.text]
-    return (any("名称" in word for word in header_words) and len(words) > 1 and not words[0].is_number
-            and all(t.is_number for t in words[1:]) and not _header_columns(tokens))
+    return (len(words) > 1 and not words[0].is_number and all(t.is_number for t in words[1:])
+            and not _header_columns(tokens))
 
 
 def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dict[int, int] | None:
@@ -728,7 +728,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None and not data_lines and (
                 _starts_row(tokens, _next_line(lines, body, position))
                 or (table.kind in TWO_SIDED and _starts_item_row(tokens))
-                or (table.kind == PROJECT and _project_row(tokens, header_words))):
+                or (table.kind == PROJECT and any("名称" in word for word in header_words) and _project_row(tokens))):
             data_lines.append(tokens)  # no 栏次 line: the rows begin
             continue
         if header is None and not data_lines and table.kind != BASIC:
@@ -945,7 +945,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 if current.name == token.text:
                     name_index[id(current)] = token.index
                 _row_span(current, token)
-            elif current is None and not (in_cells and table.kind == PROJECT and _project_row(words, ["名称"])):
+            elif current is None and not (in_cells and table.kind == PROJECT and _project_row(words)):
                 continue  # header words ("类 款 项 栏次") before the first row
             elif in_cells:
                 current = Row(name=token.text)  # a row of cells named without a code: a unit, a project
@@ -1194,6 +1194,8 @@ def _next_table_number(line: str) -> int | None:
     """The number a line that only numbers the next table gives it (see :data:`_NEXT_TABLE_NUMBER`), else None."""
     lone = _NEXT_TABLE_NUMBER.match(line)
     return _table_number(lone.group("number") or lone.group("form")) if lone else None
+
+
 #: A numbered item of a 收支总表 ("一、事业收入", "十二、住房保障支出").
 _ITEM = compile_re(r"^[一二三四五六七八九十]+、")
 #: Names of rows with no number of their own, by the side they stand on.
@@ -1576,8 +1578,7 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
         filled = [token for token in tokens if token.text]
         for index, token in enumerate(filled):
             if _ECONOMIC_CODE.match(token.text) and not _amount_after_name(current, filled, index):
-                side = "人员经费" if token.text[:3] in _PERSONNEL_CLASSES else "公用经费"
-                current = Row(code=token.text, side=side)
+                current = Row(code=token.text, side=_side_of_code(token.text))
                 rows.append(current)
             elif token.text.endswith("合计"):
                 current = Row(name=token.text, side=token.text[:-2])
@@ -1624,10 +1625,13 @@ _PERSONNEL_CLASSES = ("301", "303")
 
 def basic_side(row: Row) -> str | None:
     """人员经费 or 公用经费, for a coded row of a 基本支出 table: its block's (a 决算's), else its 经济分类 类's
-    (a 预算's one code table: 301 and 303 人员经费, the others 公用经费)."""
-    if row.side:
-        return row.side
-    return None if not row.code else "人员经费" if row.code[:3] in _PERSONNEL_CLASSES else "公用经费"
+    (a 预算's one code table)."""
+    return row.side or (_side_of_code(row.code) if row.code else None)
+
+
+def _side_of_code(code: str) -> str:
+    """人员经费 for the 经济分类 类 301 and 303, 公用经费 for the others."""
+    return "人员经费" if code[:3] in _PERSONNEL_CLASSES else "公用经费"
 
 
 def basic_part_cells(table: Table) -> dict[str, tuple[Row, int]]:
