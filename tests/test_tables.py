@@ -897,6 +897,15 @@ def test_a_form_number_above_the_next_title_numbers_that_table_and_ends_this_one
     assert [(t.kind, t.number, t.problem) for t in tables] == [(SUMMARY, None, None), (INCOME, 2, None)]
 
 
+@pytest.mark.parametrize("tail", ["[^1]", "[1]", "（注1）", "（单位：万元）", " 单位：万元", "<sup>1</sup>", "*"])
+def test_a_title_followed_by_a_footnote_mark_or_its_unit_is_read(tail):
+    """"表1 收入支出决算总表[^1]" (a Markdown footnote) or "…总表（单位：万元）": the table was dropped silently."""
+    text = (f"表5 一般公共预算财政拨款支出决算表{tail}\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            "\t合计\t100.00\t60.00\t40.00\n201\t一般公共服务支出\t100.00\t60.00\t40.00\n")
+    [table] = tables_of(text)
+    assert (table.number, table.problem) == (5, None)
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

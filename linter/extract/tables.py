@@ -470,6 +470,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         if not stripped:
             continue
         match = normal = None
+        if stripped.endswith(_TAIL_ENDS):  # "表1 收入支出决算总表[^1]", "…总表（单位：万元）": the title before
+            stripped = _TITLE_TAIL.sub("", stripped) or stripped
         if _may_be_title(stripped):
             normal = _HALF_WIDTH(stripped)
             head = _ELSEWHERE.sub("", normal)  # "表2 部门收入预算总表（略，详见附件）": its title
@@ -532,6 +534,13 @@ def _is_part(line: str) -> bool:
     """Whether a stripped line opens a part of the document ("第三部分", "附件", "二、…情况说明");
     its first character is tested first, the pattern only where it may start."""
     return line[:1] in _PART_FIRST and bool(_PART.match(line))
+
+
+#: What may follow a table's title on its line: a footnote's mark ("[^1]", "[1]", "<sup>1</sup>", "（注1）", "*") or
+#: its unit ("（单位：万元）", " 单位：万元").
+_TITLE_TAIL = compile_re(r"(?:\s*(?:\[\^?[^\[\]]{1,8}\]|<sup>[^<]{0,8}</sup>|[(（]注\s*\d{0,2}[)）]|\*+"
+                         r"|[(（]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)[)）]?))+$")
+_TAIL_ENDS = ("]", ">", ")", "）", "*", "元")
 
 
 def _may_be_title(line: str) -> bool:
