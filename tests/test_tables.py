@@ -10,7 +10,7 @@ from conftest import EXAMPLES, lint_text
 from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
-from linter.extract.tables import BASIC, FUND, INCOME, SUMMARY, sangong_blocks
+from linter.extract.tables import BASIC, FUND, INCOME, SUMMARY, THREE_PUBLIC, sangong_blocks
 from linter.read import decode_bytes, read_path
 
 
@@ -904,6 +904,15 @@ def test_a_title_followed_by_a_footnote_mark_or_its_unit_is_read(tail):
             "\t合计\t100.00\t60.00\t40.00\n201\t一般公共服务支出\t100.00\t60.00\t40.00\n")
     [table] = tables_of(text)
     assert (table.number, table.problem) == (5, None)
+
+
+@pytest.mark.parametrize("title", ["表七　一般公共预算财政拨款“三公”经\n费支出决算表", "表七　一般公共预算财政拨款“三公”经费支出决算\n表"])
+def test_a_numbered_title_wrapped_over_two_lines_of_a_narrow_column_is_one_title(title):
+    """A phone's narrow column wraps "表七…“三公”经费支出决算表" over two lines: its second line was taken
+    for a title of its own ("费支出决算表", a 支出表) and the 三公 table was missing (a false TBL008)."""
+    text = f"{title}\n单位：万元\n项目\t合计\n合计\t1.00\n"
+    [table] = tables_of(text)
+    assert (table.kind, table.number) == (THREE_PUBLIC, 7)
 
 
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():

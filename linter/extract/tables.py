@@ -465,11 +465,16 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
     starts = []
     current_kind = None
     data_seen = False
+    skip = -1  # the second line of a title wrapped over two
     for index, (offset, raw) in enumerate(lines):
         stripped = stripped_lines[index]
-        if not stripped:
+        if not stripped or index <= skip:
             continue
         match = normal = None
+        if (wrapped_end := _title_wrapped_below(stripped_lines, index)) is not None:
+            # "表七　一般公共预算财政拨款“三公”经⏎费支出决算表", as a narrow column wraps it: the title's two lines
+            stripped, skip = stripped + stripped_lines[wrapped_end], wrapped_end
+            raw = raw.rstrip() + lines[wrapped_end][1].strip()
         if stripped.endswith(_TAIL_ENDS):  # "表1 收入支出决算总表[^1]", "…总表（单位：万元）": the title before
             stripped = _TITLE_TAIL.sub("", stripped) or stripped
         if _may_be_title(stripped):
@@ -541,6 +546,24 @@ def _is_part(line: str) -> bool:
 _TITLE_TAIL = compile_re(r"(?:\s*(?:\[\^?[^\[\]]{1,8}\]|<sup>[^<]{0,8}</sup>|[(（]注\s*\d{0,2}[)）]|\*+"
                          r"|[(（]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)[)）]?))+$")
 _TAIL_ENDS = ("]", ">", ")", "）", "*", "元")
+
+
+def _title_wrapped_below(stripped_lines: list[str], index: int) -> int | None:
+    """The index of the line ending the numbered title that line ``index`` starts ("表七　…“三公”经" over
+    "费支出决算表", "表八…收入支出决算" over "表"), as a narrow column wraps it; else None."""
+    line = stripped_lines[index]
+    if not line.startswith("表") or line.endswith("表") or len(line) > _WRAP_WIDTH or index + 1 >= len(stripped_lines):
+        return None
+    below = stripped_lines[index + 1]
+    if not below.endswith("表") or len(below) > _WRAP_WIDTH or below.startswith("表") and len(below) > 1:
+        return None
+    joined = _HALF_WIDTH(line + below)
+    match = _BUDGET_TITLE.match(joined) or _TITLE.match(joined)
+    return index + 1 if match and table_kind(match.group("title")) else None
+
+
+#: The longest line a narrow column's wrapped title spans.
+_WRAP_WIDTH = 30
 
 
 def _may_be_title(line: str) -> bool:
