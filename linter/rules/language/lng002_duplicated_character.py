@@ -12,7 +12,7 @@ from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
-from linter.language.typos import segment, typo_finder
+from linter.language.typos import SINGLE_WORD_FREQUENCY, segment, typo_finder
 from linter.patterns import compile_re
 
 #: A character twice (``re`` is several times faster than ``regex`` here).
@@ -84,6 +84,10 @@ class DuplicatedCharacter(Rule):
                 if stray and regex.fullmatch(r"\p{Han}{3}", text[max(0, match.start() - 2):second]):
                     stray = _unit_ends(text, text[match.start() - 2:second]) < 2
                 likelier = _LIKELIER
+                if stray and lex.is_word(text[match.start() - 1:match.start() + 1]):
+                    # The loose copy also ends a word with the character before it ("港航海事事业": 海事 +
+                    # 事业, read 航海/事/事业): two words overlapping, as below.
+                    stray, likelier = not _strands_a_character(text, match.start() - 1, second), _OVERLAP_LIKELIER
             elif lex.is_word(match.group()) or second in loose:
                 # A level after a name ending in it stands for its government ("东莞市市本级").
                 # A pair that is a word ("人人") is one when both copies stand loose; not when the first
@@ -102,7 +106,8 @@ class DuplicatedCharacter(Rule):
                 # spell out a word they share the character in ("公路路网" = 公路 + 路网, for 公路网).
                 stray, likelier = match.group(1) not in _LEVELS, _OVERLAP_LIKELIER
                 first_word, second_word = finder.token_at(match.start(), (0, 0)), finder.token_at(second, (0, 0))
-                if lex.is_word(text[first_word[0]:match.start()] + text[second:second_word[1]]):
+                if lex.is_word(text[first_word[0]:match.start()] + text[second:second_word[1]]) \
+                        or _strands_a_character(text, first_word[0], second):
                     stray = False
             if not stray or not _reads_better_once(text, match.start(), likelier):
                 continue
@@ -115,6 +120,17 @@ class DuplicatedCharacter(Rule):
                 expected=written[second],
                 fix=Fix(origin, origin + 1, ""),
             )
+
+
+def _strands_a_character(text: str, first_word_start: int, second: int) -> bool:
+    """Whether, one copy fewer, the characters before the doubled one no longer make words: the copies
+    belong to two words ("港航海事事业" = 海事 + 事业; without one, 港 stands alone: 港/航海/事业). A slip's
+    words stay whole ("进行政政务" → 进行/政务)."""
+    start = max(0, first_word_start - 2)
+    reduced = text[start:second] + text[second + 1:second + 3]
+    _, tokens = segment(reduced)
+    return any(e - s == 1 and lex.is_han(reduced[s]) and lex.word_frequency(reduced[s]) < SINGLE_WORD_FREQUENCY
+               for s, e in tokens if e <= second - start)
 
 
 def _reads_better_once(text: str, at: int, likelier: float) -> bool:
