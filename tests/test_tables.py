@@ -915,6 +915,18 @@ def test_a_numbered_title_wrapped_over_two_lines_of_a_narrow_column_is_one_title
     assert (table.kind, table.number) == (THREE_PUBLIC, 7)
 
 
+def test_a_sangong_table_of_a_row_per_quantity_without_the_cars_two_rows_is_read():
+    """"合计 | 1.因公出国（境）费 | 2.公务用车购置及运行维护费 | 3.公务接待费" under "预算数 | 决算数", then 外事 and 国内
+    接待费 rows: no row for the cars' 购置费 and 运行维护费 (the table was read as a code table, unchecked)."""
+    text = ("财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n栏次\t1\t2\n合计\t16.50\t{total}\n"
+            "1.因公出国（境）费\t0.00\t0.00\n2.公务用车购置及运行维护费\t14.00\t12.36\n3.公务接待费\t2.50\t1.48\n"
+            "（1）外事接待费\t0.00\t0.00\n（2）国内接待费\t2.50\t1.48\n")
+    [table] = tables_of(text.format(total="13.84"))
+    assert set(sangong_blocks(table)) == {"预算", "决算"} and table.problem is None
+    assert lint_text(text.format(total="13.84")) == []
+    assert [f.code for f in lint_text(text.format(total="14.02"))] == ["TBL002"]
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

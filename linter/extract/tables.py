@@ -275,6 +275,8 @@ class Table:
     header_lines: list[list[str]] = field(default_factory=list)
     #: The columns of each block of a 三公 table printed with a row per quantity (see :func:`sangong_blocks`).
     blocks: dict[str, list[int]] = field(default_factory=dict)
+    #: Columns of quantities such a table prints no row for (the cars' 购置费 and 运行维护费): neither 0 nor checked.
+    unprinted: frozenset[int] = frozenset()
 
     @property
     def label(self) -> str:
@@ -1469,16 +1471,22 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
         if len(items) == len(_SANGONG_ITEMS) or name.startswith("栏次"):
             continue
         # In the national order, or any other a header names its quantities in (公务接待费 before 公务用车).
-        item = len(items) if _SANGONG_ITEMS[len(items)].search(name) else next(
-            (i for i, pattern in enumerate(_SANGONG_ITEMS) if i not in items and pattern.search(name)), None)
-        if item is None or item in items or len(amounts) != len(blocks):
+        item = next((i for i, pattern in enumerate(_SANGONG_ITEMS) if i not in items and pattern.search(name)), None)
+        if item is None and _MAIN_SANGONG_ITEMS <= items.keys():
+            break  # the rows after the quantities (外事接待费 under 公务接待费, the 相关统计数)
+        if item is None or len(amounts) != len(blocks):
             return False
         items[item] = amounts
-    if not blocks or len(items) < len(_SANGONG_ITEMS):
+    if not blocks or not _MAIN_SANGONG_ITEMS <= items.keys():
         return False
-    _one_row_of_blocks(table, {kind: [items[i][block] for i in range(len(_SANGONG_ITEMS))]
+    # The cars' 购置费 and 运行维护费 may go unprinted (no row of their own): their columns stay empty.
+    _one_row_of_blocks(table, {kind: [items[i][block] if i in items else None for i in range(len(_SANGONG_ITEMS))]
                                for block, (_, kind) in enumerate(blocks)})
     return True
+
+
+#: The quantities every 三公 table prints a row for: 合计, 因公出国(境)费, 公务用车购置及运行(维护)费, 公务接待费.
+_MAIN_SANGONG_ITEMS = {0, 1, 2, 5}
 
 
 def _item_row_blocks(header: str) -> list[tuple[int, str]]:
@@ -1499,11 +1507,13 @@ def _one_row_of_blocks(table: Table, blocks: dict[str, list[_Token]]) -> None:
     size = len(SANGONG_COLUMNS)
     table.columns = list(range(1, size * len(blocks) + 1))
     table.blocks = {name: table.columns[size * i:size * (i + 1)] for i, name in enumerate(blocks)}
-    cells = [token for amounts in blocks.values() for token in amounts]
-    table.layout = "tab" if cells[0].index >= 0 else "space"
-    row = Row(name="合计", start=min(t.start for t in cells), end=max(t.end for t in cells))
-    row.values = {column: token.as_value() for column, token in enumerate(cells, 1)}
+    cells = [token for amounts in blocks.values() for token in amounts]  # None where a quantity is unprinted
+    printed = [token for token in cells if token is not None]
+    table.layout = "tab" if printed[0].index >= 0 else "space"
+    row = Row(name="合计", start=min(t.start for t in printed), end=max(t.end for t in printed))
+    row.values = {column: token.as_value() for column, token in enumerate(cells, 1) if token is not None}
     table.rows = [row]
+    table.unprinted = frozenset(column for column, token in enumerate(cells, 1) if token is None)
 
 
 #: The three parts of 三公经费 as a header names them, in the order of :data:`SANGONG_COLUMNS`.
@@ -1590,8 +1600,9 @@ def _sangong_identities(table: Table) -> list[Identity]:
     for total, abroad, cars, purchase, running, hosting in sangong_blocks(table).values():
         found.append(Identity("栏", total, ((1, abroad), (1, cars), (1, hosting)),
                               N_("合计 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费"), 0, 0, implied=True))
-        found.append(Identity("栏", cars, ((1, purchase), (1, running)),
-                              N_("公务用车购置及运行维护费 = 购置费 + 运行维护费"), 0, 0, implied=True))
+        if not {purchase, running} <= table.unprinted:  # a table may print no row for the cars' two parts
+            found.append(Identity("栏", cars, ((1, purchase), (1, running)),
+                                  N_("公务用车购置及运行维护费 = 购置费 + 运行维护费"), 0, 0, implied=True))
     return found
 
 
