@@ -383,6 +383,8 @@ class TypoFinder:
                     continue  # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所")
                 if window[:1] == window[1:2] or window[1:2] == window[2:3]:
                     continue  # a character doubled ("共共有"): LNG002's, not a word mistyped
+                if text[start - 1:start] in ("（", "(") and _unclosed(text, start):
+                    continue  # "因公出国（境费": a bracket left open (PUN001's), not a word mistyped
                 for i, word, relation in substitutions:
                     if window[i] in _LEVELS and start + i in loose:
                         continue  # a level written alone ("及市、区政府")
@@ -627,6 +629,12 @@ def segment(text: str) -> tuple[float, list[tuple[int, int]]]:
         tokens.append((position, end))
         position = end
     return route[0][0], tokens
+
+
+def _unclosed(text: str, start: int) -> bool:
+    """Whether the bracket opened right before ``start`` stays open to the end of its sentence."""
+    end = min((at for at in (text.find(mark, start) for mark in "。；;\n") if at != -1), default=len(text))
+    return "）" not in text[start:end] and ")" not in text[start:end]
 
 
 def _drop_nested(typos: list[Typo]) -> list[Typo]:
