@@ -376,8 +376,9 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)
         body = []
         for line_index in range(index + (1 if title else 0), end_index):
-            if _is_part(stripped_lines[line_index]) or _other_title(stripped_lines, line_index) \
-                    or _NARRATIVE_HEADING.fullmatch(stripped_lines[line_index]):
+            line = stripped_lines[line_index]
+            if _is_part(line) or _other_title(stripped_lines, line_index) \
+                    or (line.endswith(("说明", "情况")) and _NARRATIVE_HEADING.fullmatch(line)):
                 break
             if line_index not in headers:  # a page header inside the table
                 body.append(line_index)
