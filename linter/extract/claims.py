@@ -1166,7 +1166,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         claims.transitions.append(transition)
         return
     if tokens and (gap := _opening_gap(tokens, state, claims)) is not None:
-        claims.budget_gaps.append(gap)
+        (claims.gap_completions if isinstance(gap, GapCompletion) else claims.budget_gaps).append(gap)
         return
     found = parse_sentence(tokens)
     breakdown = pending = state.pending_whole
@@ -1569,14 +1569,24 @@ def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated 
     return None if any(character.isdigit() for piece in between for character in _OWN_RATE.sub("", piece)) else value
 
 
-def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> BudgetGap | None:
+def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> BudgetGap | GapCompletion | None:
     """The gap to the budget a sentence opens with, of the completion just stated in its paragraph
-    ("…完成年初预算的104.8%。支出决算数比年初预算数增加18.42万元，主要原因是…"); None otherwise."""
+    ("…完成年初预算的104.8%。支出决算数比年初预算数增加18.42万元，主要原因是…"), or of an amount stated with its
+    completion rate alone ("公务用车…费支出12.36万元，完成预算的88.29%。公务用车…费支出决算比年初预算增加1.64万元");
+    None otherwise."""
     codes = "".join(t.code for t in tokens)
     match = _OPENING_GAP.match(codes)
+    if match is None:
+        return None
+    name = tokens[0].text.strip() if match.group("name") else ""
+    rated = claims.unstated_budget_rates[-1] if claims.unstated_budget_rates else None
+    if rated is not None and rated.stated.number.start >= state.line_start and \
+            _ACTUAL_NAMED.fullmatch(name.removeprefix(without_copula(rated.stated.name))) and \
+            not any(n.malformed for n in (rated.stated.number, tokens[match.start("gap")].number)):
+        return GapCompletion(rated.stated.number, rated.rate, _sign(tokens[match.start("verb")]),
+                             tokens[match.start("gap")].number)
     completion = claims.completions[-1] if claims.completions else None
-    if match is None or completion is None or completion.actual.start < state.line_start \
-            or (match.group("name") and not _ACTUAL_NAMED.fullmatch(tokens[0].text.strip())):
+    if completion is None or completion.actual.start < state.line_start or not _ACTUAL_NAMED.fullmatch(name):
         return None
     kind = _budget_kind(tokens[match.start("compare")].text)
     budget = completion.budgets.get(kind) if kind else completion.budget
