@@ -927,6 +927,19 @@ def test_a_sangong_table_of_a_row_per_quantity_without_the_cars_two_rows_is_read
     assert [f.code for f in lint_text(text.format(total="14.02"))] == ["TBL002"]
 
 
+def test_a_budgets_basic_table_reads_on_past_its_header_printed_again_on_the_next_page():
+    """pdftotext prints a 预算's 基本支出 table's header again atop its second page: it is no row (the table was
+    left unread, a wrong 302 unreported)."""
+    text = ("2025年一般公共预算财政拨款基本支出表\n单位：万元\n  科目编码    科目名称        合计      人员经费      公用经费\n"
+            "  合计                    30.00      20.00      10.00\n  301    工资福利支出    20.00      20.00\n"
+            "  30101    基本工资    20.00      20.00\n                第 1 页 共 2 页\n"
+            "  科目编码    科目名称        合计      人员经费      公用经费\n  302    商品和服务支出    10.00          10.00\n"
+            "  30201    办公费    {office}          {office}\n")
+    [table] = tables_of(text.format(office="10.00"))
+    assert table.problem is None and [row.code for row in table.rows if row.code] == ["301", "30101", "302", "30201"]
+    assert {f.code for f in lint_text(text.format(office="12.00"))} == {"TBL003"}
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""
