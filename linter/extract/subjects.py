@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "subjects.tsv"
-_NORMAL = str.maketrans("（）［］", "()[]")
+_NORMAL = str.maketrans("（）［］", "()[]", "“”\"‘’'")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def _former(entry: str) -> Former:
 
 @lru_cache(maxsize=65_536)  # the reference list is compared with every table row's name
 def normal_name(name: str) -> str:
-    """A subject name for comparison: no spaces, ASCII brackets, no "(类)" marker."""
+    """A subject name for comparison: no spaces or quotes ("“两庭”建设" as "两庭建设"), ASCII brackets, no "(类)" marker."""
     name = re.sub(r"\s+", "", name.translate(_NORMAL))
     return name.replace("(类)", "")
 
