@@ -1859,6 +1859,17 @@ def _another_unit(name: str, department: str | None) -> bool:
     return organisation is not None and organisation not in department and department not in organisation
 
 
+def _qualified_like_the_item_before(stated: Stated, state: _Context) -> bool:
+    """Whether ``stated`` follows, after "、", an item whose total is qualified by words naming no scope
+    ("学校本级收入合计181,046.85万元、支出合计183,027.64万元": the 本级's 支出, not the department's)."""
+    previous = state.line_values[-1] if state.line_values else None
+    if previous is None or previous.key is not None or previous.number.end > stated.number.start:
+        return False
+    between = state.line[previous.number.end - state.line_start:stated.number.start - state.line_start]
+    name = clean_name(previous.name)
+    return between.startswith("、") and any(quantity_key(name[i:]) for i in range(1, len(name) - 1))
+
+
 def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
     """Whether ``stated`` is the 基本支出 or 项目支出 of a line that is no known total ("机构运行
     1100910.5元，其中：基本支出1100910.5元，项目支出0元"): the line's own split, not the department's."""
@@ -1898,7 +1909,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
     stated.key = None if _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
-        or _fund_share_of_narrower_whole(stated, breakdown) or _another_unit(stated.name, claims.department) else _key_of(stated.name, scope, claims.budget_document)
+        or _fund_share_of_narrower_whole(stated, breakdown) or _another_unit(stated.name, claims.department) \
+        or _qualified_like_the_item_before(stated, state) else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
