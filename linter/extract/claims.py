@@ -1445,13 +1445,13 @@ def _of_family(key: Key | None, total: str) -> bool:
 
 def _key_of(name: str, scope: str | None, budget_document: bool) -> Key | None:
     """The key of a quantity named ``name``; in a 预算 document, the amounts of the year are budgets,
-    so a name of 三公经费, 基本支出 or their parts ending in 预算 ("“三公”经费预算120万元",
-    "基本支出预算800万元") names the quantity itself, and so does a share's whole ("占基本支出预算81.25%").
+    so a name of 三公经费, 支出 or their parts ending in 预算 ("“三公”经费预算120万元", "基本支出预算800万元",
+    "项目支出预算") names the quantity itself, and so does a share's whole ("占项目支出预算的100.00%").
     In a 决算 the budget stays apart from the amount spent."""
     key = quantity_key(name, scope)
     if key is None and budget_document and _BUDGET_SUFFIX.search(name):
         bare = quantity_key(_BUDGET_SUFFIX.sub("", name), scope)
-        if _of_family(bare, SANGONG) or _of_family(bare, "基本支出"):
+        if _of_family(bare, SANGONG) or _of_family(bare, "支出"):
             key = bare
     return key
 
