@@ -940,6 +940,19 @@ def test_a_budgets_basic_table_reads_on_past_its_header_printed_again_on_the_nex
     assert {f.code for f in lint_text(text.format(office="12.00"))} == {"TBL003"}
 
 
+def test_a_sangong_table_printed_as_its_two_blocks_one_above_the_other_is_read():
+    """"预算数", the quantities, 栏次 1–6 and amounts, then "决算数", the quantities, 栏次 7–12 and amounts: the
+    national table folded to fit a page (its second amounts were in no 栏次 column, the table unread)."""
+    header = "合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+    text = ("一般公共预算财政拨款“三公”经费支出决算表\n金额单位：万元\n预算数\t\t\t\t\t\n" + header
+            + "1\t2\t3\t4\t5\t6\n31.00\t0.00\t26.00\t0.00\t26.00\t5.00\n决算数\t\t\t\t\t\n" + header
+            + "7\t8\t9\t10\t11\t12\n{total}\t0.00\t24.36\t0.00\t24.36\t3.82\n")
+    [table] = tables_of(text.format(total="28.18"))
+    assert table.problem is None and set(sangong_blocks(table)) == {"预算", "决算"}
+    assert lint_text(text.format(total="28.18")) == []
+    assert [f.code for f in lint_text(text.format(total="29.18"))] == ["TBL002"]
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

@@ -786,7 +786,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         return
     if table.kind == THREE_PUBLIC and (_bare_amounts_row(table, titles) if not data_lines and header is None
                                        else _sangong_item_rows(table, data_lines, header_words)
-                                       or _sangong_year_rows(table, data_lines)):
+                                       or _sangong_year_rows(table, data_lines)
+                                       or _sangong_stacked_blocks(table, data_lines, header, header_words)):
         table.identities.extend(_sangong_identities(table))
         return
     if not data_lines and header is None:
@@ -1427,6 +1428,29 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
 
 #: Two years' blocks side by side in a header line ("2024年预算数 2025年预算数").
 _TWO_YEARS = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算)数?\s*(?P<other_year>20\d{2})年度?(?P<other_kind>预算|决算)数?")
+
+
+def _sangong_stacked_blocks(table: Table, data_lines: list[list[_Token]], header: dict[int, int] | None,
+                            header_words: list[str]) -> bool:
+    """Read a 三公 table printed as its two blocks one above the other: "预算数", the quantities, 栏次 1–6 and
+    the amounts, then "决算数", the quantities again, 栏次 7–12 and the amounts (the national table folded
+    to fit a page), as the one row of the layout :func:`sangong_blocks` knows."""
+    if not header or len(header) != 6 or len(data_lines) < 3:
+        return False
+    second = next((i for i, tokens in enumerate(data_lines)
+                   if [t.text for t in tokens if t.text] == [str(number) for number in range(7, 13)]), None)
+    if second is None or second == 0 or second + 1 >= len(data_lines):
+        return False
+    between = "".join(t.text for tokens in data_lines[1:second] for t in tokens)
+    first_kind, second_kind = (next((kind for word, kind in (("预算数", "预算"), ("决算数", "决算")) if word in words), None)
+                               for words in ("".join(header_words), between))
+    amounts = [[t for t in data_lines[i] if t.is_number] for i in (0, second + 1)]
+    order = _sangong_order(["".join(line) for line in table.header_lines])
+    if None in (first_kind, second_kind, order) or first_kind == second_kind or any(len(a) != 6 for a in amounts):
+        return False
+    _one_row_of_blocks(table, {first_kind: _in_sangong_order(amounts[0], order),
+                               second_kind: _in_sangong_order(amounts[1], order)})
+    return True
 
 
 def _in_sangong_order(printed: list, order: tuple[int, ...]) -> list:
