@@ -913,6 +913,7 @@ def test_a_numbered_title_wrapped_over_two_lines_of_a_narrow_column_is_one_title
     text = f"{title}\n单位：万元\n项目\t合计\n合计\t1.00\n"
     [table] = tables_of(text)
     assert (table.kind, table.number) == (THREE_PUBLIC, 7)
+    assert text[table.title_start:table.title_end] == title  # the title's span covers both its lines
 
 
 def test_a_sangong_table_of_a_row_per_quantity_without_the_cars_two_rows_is_read():

@@ -474,10 +474,11 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         if not stripped or index <= skip:
             continue
         match = normal = None
+        end = offset + len(raw.rstrip())  # where the title ends
         if (wrapped_end := _title_wrapped_below(stripped_lines, index)) is not None:
             # "表七　一般公共预算财政拨款“三公”经⏎费支出决算表", as a narrow column wraps it: the title's two lines
             stripped, skip = stripped + stripped_lines[wrapped_end], wrapped_end
-            raw = raw.rstrip() + lines[wrapped_end][1].strip()
+            end = lines[wrapped_end][0] + len(lines[wrapped_end][1].rstrip())
         if stripped.endswith(_TAIL_ENDS):  # "表1 收入支出决算总表[^1]", "…总表（单位：万元）": the title before
             stripped = _TITLE_TAIL.sub("", stripped) or stripped
         if _may_be_title(stripped):
@@ -489,6 +490,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             if wrapped and previous is not None and stripped_lines[previous].endswith("表") \
                     and not (starts and starts[-1][0] == previous):
                 index, (offset, raw) = previous, lines[previous]  # "…基本支出决算明细表⏎（表6）": the title wrapped
+                end = offset + len(raw.rstrip())
                 normal = _HALF_WIDTH(stripped_lines[previous]) + normal
                 match = _TITLE.match(normal)
         number = _table_number(match.group("number")) if match else None
@@ -499,7 +501,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             kind = table_kind(match.group("title"))
             if kind and (number is not None or kind != PERFORMANCE):
                 lead = len(raw) - len(raw.lstrip())
-                starts.append((index, kind, number, normal, offset + lead, offset + len(raw.rstrip())))
+                starts.append((index, kind, number, normal, offset + lead, end))
                 current_kind, data_seen = kind, False
                 continue
         if current_kind is None:
