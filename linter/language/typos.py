@@ -612,12 +612,13 @@ def _likelihood_gain(text: str, start: int, window: str, word: str, placed: bool
 def _well_placed(clause: str, tokens: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the tokens next to the ones covering ``[start, end)`` are words, non-Chinese
     characters or common one-character words."""
-    for s, e in tokens:
-        if e == start or s == end:
-            piece = clause[s:e]
-            if e - s == 1 and lex.is_han(piece) and lex.word_frequency(piece) < SINGLE_WORD_FREQUENCY:
-                return False
-    return True
+    return not any(stray_character(clause[s:e]) for s, e in tokens if e == start or s == end)
+
+
+def stray_character(token: str) -> bool:
+    """Whether a token is one Chinese character that is no common word of its own (left over by the
+    segmenter, not 的, 年, 各)."""
+    return len(token) == 1 and lex.is_han(token) and lex.word_frequency(token) < SINGLE_WORD_FREQUENCY
 
 
 def segment(text: str) -> tuple[float, list[tuple[int, int]]]:

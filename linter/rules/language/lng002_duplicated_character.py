@@ -12,7 +12,7 @@ from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
-from linter.language.typos import SINGLE_WORD_FREQUENCY, segment, typo_finder
+from linter.language.typos import segment, stray_character, typo_finder
 from linter.patterns import compile_re
 
 #: A character twice (``re`` is several times faster than ``regex`` here).
@@ -129,8 +129,7 @@ def _strands_a_character(text: str, first_word_start: int, second: int) -> bool:
     start = max(0, first_word_start - 2)
     reduced = text[start:second] + text[second + 1:second + 3]
     _, tokens = segment(reduced)
-    return any(e - s == 1 and lex.is_han(reduced[s]) and lex.word_frequency(reduced[s]) < SINGLE_WORD_FREQUENCY
-               for s, e in tokens if e <= second - start)
+    return any(stray_character(reduced[s:e]) for s, e in tokens if e <= second - start)
 
 
 def _reads_better_once(text: str, at: int, likelier: float) -> bool:
