@@ -8,7 +8,7 @@ from functools import cache, cached_property
 
 import regex
 
-from linter.language.lexicon import normalise, subjects
+from linter.language.lexicon import is_han, normalise, subjects
 from linter.normalise.flow import TITLE_YEAR
 from linter.patterns import compile_regex
 
@@ -113,11 +113,19 @@ class SubjectUse:
                 continue
             after = position + len(name)
             marker = _LEVEL.match(self.text, after)
+            if marker and _inside_a_word(self.text, position):
+                position = after  # the end of a name the catalogue lacks ("残疾人体育(项)" is no "体育")
+                continue
             if marker or _TERM_END.match(self.text, after) or _AFTER_TERM.search(self.text, max(0, position - 4), position) \
                     or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position):
                 mentions.append(Mention(name, position, after, marker.group(1) if marker else ""))
             position = after
         return mentions
+
+
+def _inside_a_word(text: str, position: int) -> bool:
+    """Whether a Chinese character stands right before ``position``."""
+    return position > 0 and is_han(text[position - 1])
 
 
 @cache
