@@ -93,15 +93,17 @@ _SANGONG_NAMES = (r"三公”?经费", r"因公出国\(境\)费", r"公务用车
                   r"公务用车运行(?:维护)?费", r"公务接待费")
 #: Each as a change's name may hold it ("1.因公出国（境）费预算支出").
 _SANGONG_NAME_PATTERNS = [compile_re(name) for name in _SANGONG_NAMES]
+#: A name not part of a sub-item's ("国内公务接待费", "国(境)外公务接待费" under 公务接待费).
+_WHOLE_NAME = r"(?<![内外])"
 #: Each with its amount, spent ("公务接待费支出决算为8万元", also after its budget: "“三公”经费财政拨款支出年初
 #: 预算为2.85万元，支出决算为0.39万元") or budgeted ("公务接待费预算数为10万元").
 _SANGONG_AMOUNTS = {
-    words: [compile_re(rf"{name}(?:财政拨款)?(?:支出)?{budget}(?:支出)?(?:{words})?(?:数)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
+    words: [compile_re(rf"{_WHOLE_NAME}{name}(?:财政拨款)?(?:支出)?{budget}(?:支出)?(?:{words})?(?:数)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
             for name in _SANGONG_NAMES]
     for words, budget in (("决算", r"(?:(?:年初|全年)?预算数?为[\d,.]+万?元[，,])?"), ("预算", ""))
 }
 #: Each with its budget, in a 决算 ("“三公”经费财政拨款支出年初预算为2.85万元", "公务接待费全年预算数为10万元").
-_SANGONG_BUDGETS = [compile_re(rf"{name}(?:财政拨款)?(?:支出)?(?P<basis>年初|全年|调整后的?)?预算数?为{AMOUNT}")
+_SANGONG_BUDGETS = [compile_re(rf"{_WHOLE_NAME}{name}(?:财政拨款)?(?:支出)?(?P<basis>年初|全年|调整后的?)?预算数?为{AMOUNT}")
                     for name in _SANGONG_NAMES]
 #: A 三公 table's note saying its 预算数 is the budget as adjusted during the year ("预算数为“三公”经费全年预算
 #: 数，反映按规定程序调整后的预算数"): a 年初预算 may then differ from it.
