@@ -61,7 +61,9 @@ _TOTALS = {
     BASIC: [(r"基本支出", GENERAL, None, 2), (r"(?<!人均)(?<!平均)人员经费", BASIC, "人员经费合计", 1),
             (r"(?<!人均)(?<!平均)公用经费", BASIC, "公用经费合计", 1)],
     FUND: [(r"本年收入|政府性基金预算财政拨款收入", FUND, None, "income"),
-           (r"本年支出|政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", FUND, None, "spending")],
+           (r"本年支出|政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", FUND, None, "spending"),
+           # "政府性基金预算拨款42660.00万元": in a 预算 (a table of the fund's spending) what it spends.
+           (r"政府性基金预算(?:财政)?拨款(?!收入|支出)", FUND, None, "allocated")],
     STATE_CAPITAL: [(r"本年收入|国有资本经营预算财政拨款收入", STATE_CAPITAL, None, "income"),
                     (r"本年支出|国有资本经营(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", STATE_CAPITAL,
                      None, "spending")],
@@ -518,7 +520,7 @@ def _row(table: Table, key) -> Row | None:
 
 def _column(table: Table, column):
     """A column number; for the 政府性基金 table the 本年收入 / 本年支出 column its notes imply (or its
-    first, of a table of spending only); for the 收入表
+    first, of a table of spending only, also for what the fund "allocates"); for the 收入表
     the 财政拨款收入 column, the second unless its header titles the columns otherwise (a 预算's "合计 |
     上年结转 | 财政拨款收入 | …")."""
     if isinstance(column, int):
@@ -526,6 +528,9 @@ def _column(table: Table, column):
     if column == "fiscal":
         titled = _income_columns(table)
         return titled.get("财政拨款收入") if titled else (None if carries_over(table) else 2)
+    spending_only = table.columns and not any("收入" in word or "结转" in word for line in table.header_lines for word in line)
+    if column == "allocated":
+        return table.columns[0] if spending_only else None
     for identity in table.identities:
         signs = dict((c, s) for s, c in identity.terms)
         if identity.axis == "栏" and -1 in signs.values():
@@ -534,8 +539,7 @@ def _column(table: Table, column):
             return max(c for c, s in signs.items() if s > 0)
     if len(table.columns) == 6:
         return {"spending": 3, "income": 2}[column]
-    if column == "spending" and table.columns and not any(
-            "收入" in word or "结转" in word for line in table.header_lines for word in line):
+    if column == "spending" and spending_only:
         return table.columns[0]  # a 预算's table of the fund's spending: 合计 | 基本支出 | 项目支出
     return None
 
