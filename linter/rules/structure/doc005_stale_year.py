@@ -16,6 +16,7 @@ from linter.rules.shared import tables_kind_and_year
 #: A year written in the flow text: the sentences holding one are the only ones read.
 _A_YEAR = compile_re(r"20\d{2}\s*年")
 _SENTENCE_END = compile_re("[。！？\n]")
+_SENTENCE_MARKS = compile_re("[。！？]")
 #: A year not part of a range ("2021-2025年", "2021年至2023年"), a date ("2022年12月") or a point
 #: in time ("2022年底", "2022年以来").
 _YEAR = (r"(?<![\d\-—–~～至到])(?P<year>20\d{2})(?!\d)\s*年度?"
@@ -151,18 +152,20 @@ def _with(message: str, evidence: str) -> str:
 
 
 def _sentence_before(text: str, start: int) -> str:
-    """The sentence before the one at ``start`` in its line ("" for the line's first)."""
+    """The last sentence before the one at ``start`` in its line that names its figures by a year
+    ("" if none): the figures a comparison opening the sentence compares ("…2024年财政拨款收支总预算
+    46270.89万元。其他支出180.00万元。与2022年相比，…")."""
     line_start = text.rfind("\n", 0, start) + 1
     if start - 1 <= line_start:
         return ""
-    chunk = text[line_start:start - 1]
-    return chunk[max(chunk.rfind(mark) for mark in "。！？") + 1:]
+    sentences = _SENTENCE_MARKS.split(text[line_start:start - 1])
+    return next((sentence for sentence in reversed(sentences) if _SUBJECT.search(sentence)), "")
 
 
 def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     """``(offset, year found, year expected, message)`` for the stale years of one sentence;
-    ``previous``: the sentence before it in its paragraph, whose figures a sentence opening with
-    the comparison ("与2019年相比，…增加…") compares."""
+    ``previous``: the last sentence before it in its paragraph naming a year's figures, which a
+    sentence opening with the comparison ("与2019年相比，…增加…") compares."""
     comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())]
     reason = _REASON.search(sentence)
     before = min([len(sentence), *(m.start() for m in comparisons[:1]), *(m.start() for m in [reason] if m)])
