@@ -335,26 +335,28 @@ def stated_by_name(document, share) -> Stated | None:
     quantity has that name ("总收入3,215.40万元…占总收入的65.31%")."""
     if not share.whole_name or share.whole_key is not None:
         return None
-    statements = document.derived(_values_by_name).get(_bare_name(share.whole_name), ())
+    by_name, by_bare_name = document.derived(_values_by_name)
+    name = clean_name(share.whole_name)
+    statements = by_name.get(name) or by_bare_name.get(name, ())
     before = [stated for stated in statements
               if stated.number.start < share.percent.start and share.part.year in (None, stated.year)]
     return before[-1] if before else None
 
 
-def _values_by_name(document) -> dict[str, list[Stated]]:
-    """The text's amounts of no known quantity by their :func:`_bare_name`."""
+def _values_by_name(document) -> tuple[dict[str, list[Stated]], dict[str, list[Stated]]]:
+    """The text's amounts of no known quantity by their name, without a list item's number, a year or
+    the department naming itself ("本部门政府采购预算总额" is "政府采购预算总额"); and those whose name
+    opens with an organisation's by the rest ("北京市京西区统计局政府采购预算总额": "政府采购预算总额"), for
+    a name no amount has."""
     by_name: dict[str, list[Stated]] = defaultdict(list)
+    by_bare_name: dict[str, list[Stated]] = defaultdict(list)
     for value in document.claims.values:
         if value.key is None and not value.number.malformed:
-            by_name[_bare_name(_ITEM_NUMBER.sub("", value.name))].append(value)
-    return by_name
-
-
-def _bare_name(name: str) -> str:
-    """A name without a year or the department naming itself, by a pronoun or by its own name
-    ("本部门政府采购预算总额", "北京市京西区统计局政府采购预算总额": "政府采购预算总额")."""
-    name = clean_name(name)
-    return name.removeprefix(organisation_of(name) or "")
+            name = clean_name(_ITEM_NUMBER.sub("", value.name))
+            by_name[name].append(value)
+            if organisation := organisation_of(name):
+                by_bare_name[name.removeprefix(organisation)].append(value)
+    return by_name, by_bare_name
 
 
 def _build_index(document) -> QuantityIndex:
