@@ -29,6 +29,10 @@ _LEVEL = compile_regex(r"\s*\((类|款|项)\)")
 _TERM_END = compile_regex(r"\s*[:：、，,]")
 #: What a listed name follows: another's level marker ("宣传事务(款)事业运行") or a list mark.
 _AFTER_TERM = compile_regex(r"(?:\((?:类|款)\)|[、，,])\s*$")
+#: A subject named with its code in brackets, as a glossary item may explain it ("住房公积金（2210201）：").
+_NAME_AND_CODE = compile_regex(r"(?P<name>\p{Han}[\p{Han}()、]{1,30}?)\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
+#: The code printed after a name, maybe after the rest of a longer name ("支出（2120810）").
+_CODE_AFTER = compile_regex(r"\p{Han}{0,6}\((2\d{2}(?:\d{2}){0,2})\)")
 _ITEM_START = compile_regex(r"\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)*")
 
 
@@ -73,13 +77,28 @@ class SubjectUse:
         for match in _CODED.finditer(self.text):
             code = _CODE_GAP.sub("", match.group(1))
             name = self.name_at(match.end())
-            if name and catalogue.get(code, name) == name:
+            if name and catalogue.get(code, name) == name and not _inside_a_word(self.text, match.end() + len(name) + 1):
                 used[code] = name
         for code, name in self.rows:
             name = normalise(name)
             if catalogue.get(code, name) == name and name in _known_names():
                 used[code] = name
         return used
+
+    @cached_property
+    def printed_codes(self) -> set[str]:
+        """Every subject code a table row carries, whatever its name (also one the catalogue lacks)."""
+        return {_CODE_GAP.sub("", match.group(1)) for match in _CODED.finditer(self.text)} | {code for code, _name in self.rows}
+
+    @cached_property
+    def explained_codes(self) -> list[tuple[str, str, int, int]]:
+        """``(name, code, start, end)`` of each subject the glossary item names with its code in
+        brackets ("农村危房改造（2210105）：反映…")."""
+        if self.glossary is None:
+            return []
+        start, end = self.glossary
+        return [(match.group("name"), match.group("code"), match.start(), match.end())
+                for match in _NAME_AND_CODE.finditer(self.text, start, end)]
 
     def used_at(self, level: str) -> set[str]:
         return {name for code, name in self.used.items() if subjects().level(code) == level}
@@ -113,8 +132,11 @@ class SubjectUse:
                 continue
             after = position + len(name)
             marker = _LEVEL.match(self.text, after)
-            if marker and _inside_a_word(self.text, position):
-                position = after  # the end of a name the catalogue lacks ("残疾人体育(项)" is no "体育")
+            coded = _CODE_AFTER.match(self.text, after)
+            if (marker and _inside_a_word(self.text, position)) or (coded and subjects().names.get(coded.group(1)) != name):
+                # Part of a name the catalogue lacks: "残疾人体育(项)" is no "体育", "棚户区改造支出（2120810）"
+                # no "棚户区改造" (2210103).
+                position = after
                 continue
             if marker or _TERM_END.match(self.text, after) or _AFTER_TERM.search(self.text, max(0, position - 4), position) \
                     or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position):
@@ -124,7 +146,7 @@ class SubjectUse:
 
 
 def _inside_a_word(text: str, position: int) -> bool:
-    """Whether a Chinese character stands right before ``position``."""
+    """Whether a Chinese character stands right before ``position`` (a name goes on after it)."""
     return position > 0 and is_han(text[position - 1])
 
 

@@ -15,7 +15,9 @@ class GlossarySubjects(Rule):
     The glossary item "本部门使用的支出功能分类科目" must explain the subjects of the document's
     own tables. A subject explained there that no table row carries (with its code) was copied
     from another department's disclosure; a 项 of the tables that the item leaves out is
-    missing. Checked only when the tables carry subject codes.
+    missing. A subject explained with its code in brackets ("农村危房改造（2210105）：…") is
+    reported when no table prints that code, even one the catalogue lacks. Checked only when the
+    tables carry subject codes.
 
     **Anti-pattern**
 
@@ -60,6 +62,17 @@ class GlossarySubjects(Rule):
                 _("the 名词解释 explains “{name}” ({level}), which no table of the document uses "
                   "(the tables' {level}: {used})",
                   name=mention.name, level=level, used=_listed(use.used_at(level)) or _("none")),
+            )
+        glossary_start, glossary_end = use.glossary
+        outside = use.text[:glossary_start] + use.text[glossary_end:]
+        for name, code, start, end in use.explained_codes:
+            if code in use.printed_codes or code in outside or any(name.endswith(reported_name) for reported_name in reported):
+                continue
+            yield self.finding(
+                document,
+                document.span(start, end),
+                _("the 名词解释 explains “{name}” ({code}), but no table of the document prints the code {code}",
+                  name=name, code=code),
             )
         explained = {mention.name for mention in use.explained}
         missing = sorted(use.used_at("项") - explained)
