@@ -1628,8 +1628,9 @@ _OWN_BUDGET = compile_re(r"(?:年初|全年|调整后?的?)?预算数?(?:为|是
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
-#: A balance carried over ("年初结转和结余", "结转结余") is a level, not a difference.
-_DIFFERENCE = compile_re(r"差值|差额|差异|节约|(?<!结转和)(?<!结转)结余|增减|变动|增加|减少|增收|减收|超支")
+#: A balance carried over ("年初结转和结余", "结转结余") and a unit's 结余分配 (its surplus set aside) are levels,
+#: not differences.
+_DIFFERENCE = compile_re(r"差值|差额|差异|节约|(?<!结转和)(?<!结转)结余(?!分配)|增减|变动|增加|减少|增收|减收|超支")
 
 
 def _names_the_whole(name: str | None, whole: Stated | None) -> bool:
