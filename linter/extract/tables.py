@@ -1237,9 +1237,12 @@ def _next_table_number(line: str) -> int | None:
 
 #: A numbered item of a 收支总表 ("一、事业收入", "十二、住房保障支出").
 _ITEM = compile_re(r"^[一二三四五六七八九十]+、")
-#: Names of rows with no number of their own, by the side they stand on.
-_INCOME_ROW = compile_re(r".*(?:收入|收入合计|收入总计)$|^(?:上年结转|年初结转|使用|用事业基金)")
-_SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计)$|^(?:结转下年|年末结转|结余分配)")
+#: Names of rows with no number of their own, by the side they stand on; on the 收入 side also a fund's
+#: part of the balance carried in ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款").
+_INCOME_ROW = compile_re(r".*(?:收入|收入合计|收入总计|拨款)$|^(?:上年结转|年初|使用|用事业基金)")
+_SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计)$|^(?:结转下年|年末|结余分配)")
+#: A second row's name run on after a first's ("年初…结余年末…结余", "二、政府性基金预算财政拨款二、外交支出").
+_SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]+、|年初|年末)")
 
 
 def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], header_words: list[str]) -> None:
@@ -1271,6 +1274,10 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
         if len(line) > 2:
             table.problem = _("line {line} holds more than two rows", line=line[0][0].line + 1)
             return
+        if len(line) == 1 and len(_SECOND_ROW.findall(line[0][0].text)) == 1:
+            line = _split_names(*line[0])
+            groups.extend(zip(("收入", "支出"), *zip(*line)))
+            continue
         if len(line) == 2:
             name_cells["收入"].add(line[0][0].index)
             name_cells["支出"].add(line[1][0].index)
@@ -1304,6 +1311,16 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
     if width > 1 and ("合计" in header or "小计" in header) and "其中" not in header:
         table.identities.append(Identity("栏", 2, tuple((1, c) for c in table.columns[2:]),
                                          N_("合计 = the sum of the other columns"), 0, 0, implied=True))
+
+
+def _split_names(name: _Token, amounts: list[_Token]) -> list[tuple[_Token, list[_Token]]]:
+    """A 收入 row's name and a 支出 row's run together, as PDF text prints two cells side by side
+    ("二、政府性基金预算财政拨款收入二、外交支出"): the 收入 row printed no amount (it would stand between
+    the names), so ``amounts`` are the 支出 row's."""
+    cut = _SECOND_ROW.search(name.text).start()
+    left = name._replace(text=name.text[:cut], end=name.start + cut)
+    right = name._replace(text=name.text[cut:], start=name.start + cut)
+    return [(left, []), (right, amounts)]
 
 
 def _side_of(name: _Token, name_cells: dict[str, set[int]]) -> str | None:
