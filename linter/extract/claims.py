@@ -1882,16 +1882,15 @@ def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
 def _fund_share_of_narrower_whole(stated: Stated, breakdown: Breakdown | None) -> bool:
     """Whether ``stated`` names a fund's whole 支出 or 收入 but is listed under a narrower whole: the
     fund's share of that whole ("涉及项目支出预算5,860,000.00元，其中一般公共预算当年拨款800,000.00元": of the
-    projects' money, not all the fund's spending)."""
+    projects' money, not all the fund's spending), or of an amount no known total names ("涉及项目预算
+    资金459.00万元，其中一般公共预算当年拨款409.00万元")."""
     whole = breakdown.whole if breakdown is not None else None
     if whole is None or stated is whole:
         return False
     key = quantity_key(stated.name)
     if key is None or key[1] not in ("支出", "收入"):
         return False
-    if whole.key is not None:
-        return is_part_of((key[0], whole.key[1]), key)
-    return "项目" in clean_name(whole.name)
+    return whole.key is None or is_part_of((key[0], whole.key[1]), key)
 
 
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
