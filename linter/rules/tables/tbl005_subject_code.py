@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
@@ -21,7 +23,9 @@ class SubjectCode(Rule):
     of the 支出功能分类, the 款 and 项 seen in real disclosures, and the 支出经济分类 codes of the
     基本支出 table. Former names (e.g. 医疗卫生与计划生育支出, until 2018) are accepted in a
     document of a year they were official in, or of unknown year; in a later document they
-    are reported with the name of its year. Codes the list does not know are not judged. The
+    are reported with the name of its year. Codes the list does not know are not judged. In a
+    table that could not be read (TBL001), a line's code is judged when its name is another code's.
+    The
     narrative's subjects named with their code in brackets ("住房公积金（2210203）") are checked too,
     when the name is another code's.
 
@@ -52,31 +56,34 @@ class SubjectCode(Rule):
             if table.kind == PROJECT or any("项目名称" in word for line in table.header_lines for word in line):
                 continue  # a row names its project, beside the subject it is charged to
             classification = "经济" if table.kind == BASIC else "功能"
-            for row in table.rows:
-                subject = reference.get(row.code or "")
-                if subject is None or not row.name or subject.classification != classification:
+            rows = ((row.code, row.name, lambda row=row: _code_span(document, row)) for row in table.rows if row.code)
+            unread = table.problem is not None and not table.rows
+            if unread:
+                rows = _coded_lines(document, table)  # a code and its name need no amounts
+            for code, name, span in rows:
+                subject = reference.get(code)
+                if subject is None or not name or subject.classification != classification:
                     continue
-                if subject.accepts(row.name, year) or (traditional and subject.accepts(to_simplified(row.name), year)):
+                if subject.accepts(name, year) or (traditional and subject.accepts(to_simplified(name), year)):
                     continue  # a document in traditional script names its subjects so (LNG005 reports the script)
-                if subject.accepts(row.name):  # a name of another year
+                if subject.accepts(name):  # a name of another year
                     official = subject.name_in(year)
                     yield self.finding(
-                        document, _code_span(document, row),
+                        document, span(),
                         _("{table}: code {code} is named {name}, a name the {year} 政府收支分类科目 no longer "
-                          "has; it calls the subject {official}", table=table.label, code=row.code,
-                          name=normal_name(row.name), year=year, official=official),
+                          "has; it calls the subject {official}", table=table.label, code=code,
+                          name=normal_name(name), year=year, official=official),
                         expected=official,
                     )
                     continue
-                elsewhere = [c for c in codes_named(row.name, len(row.code), classification) if c != row.code]
+                elsewhere = [c for c in codes_named(name, len(code), classification) if c != code]
+                if unread and not elsewhere:
+                    continue  # a line of an unread table may hold part of a name ("机关事业单位基本养老保险缴")
                 message = _("{table}: code {code} is {official} in 政府收支分类科目, but the table names it {name}",
-                            table=table.label, code=row.code, official=subject.name, name=normal_name(row.name))
+                            table=table.label, code=code, official=subject.name, name=normal_name(name))
                 if elsewhere:
                     message = _("{message} (which is code {codes})", message=message, codes=", ".join(elsewhere))
-                yield self.finding(
-                    document, _code_span(document, row), message,
-                    expected=elsewhere[0] if elsewhere else subject.name,
-                )
+                yield self.finding(document, span(), message, expected=elsewhere[0] if elsewhere else subject.name)
         yield from self._narrative(document, reference, year)
 
     def _narrative(self, document, reference, year):
@@ -110,6 +117,18 @@ class SubjectCode(Rule):
 _BRACKETED_CODE = compile_re(r"\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
 _NAME_BEFORE = compile_re(r"[\u4e00-\u9fff]{2,24}$")
 _NAME_REACH = 24
+
+
+#: A table line opening with a subject code and its name ("2101102	公务员医疗补助	…", "2101102  公务员医疗补助  …").
+_CODED_LINE = compile_re(r"^[ \t\u3000]*(?P<code>[23]\d{2}(?:\d{2}){0,2})(?:\t|[ \u3000]+)[ \t\u3000]*"
+                         r"(?P<name>[\u4e00-\u9fff][^\t\d]*?)(?=\t|[ \u3000]{2}|[ \u3000]*$|[ \u3000]+-?\d)", re.M)
+
+
+def _coded_lines(document, table):
+    """``(code, name, span)`` of the lines of an unread table's body that open with a code and a name."""
+    text = document.original.text
+    for match in _CODED_LINE.finditer(text, table.title_end, table.end):
+        yield match["code"], match["name"].strip(), lambda match=match: document.source_span(match.start("code"), match.end("code"))
 
 
 def _code_span(document, row):
