@@ -1117,6 +1117,8 @@ def extract_claims(document) -> ClaimSet:
 @dataclass
 class _Context:
     scope: str | None = None
+    #: The scope the section's heading names (``scope`` may narrow to a breakdown's whole's after it).
+    heading_scope: str | None = None
     list_whole: Breakdown | None = None
     pending_whole: Breakdown | None = None
     #: A whole whose parts are numbered items after "其中：" (each item opens a sentence), the
@@ -1142,7 +1144,7 @@ class _Context:
 
     def enter_heading(self, heading: str) -> None:
         # A table's title in a list of tables ("九、财政拨款“三公”经费支出决算表") opens no section of its scope.
-        self.scope = scope_of(heading) if not heading.rstrip().endswith("表") else None
+        self.scope = self.heading_scope = scope_of(heading) if not heading.rstrip().endswith("表") else None
         self.list_whole = self.pending_whole = self.last_value = self.items = None
         self.subject_line = None
         self.group = None
@@ -1456,11 +1458,20 @@ def _key_of(name: str, scope: str | None, budget_document: bool) -> Key | None:
     return key
 
 
+def _grand_total(name: str) -> bool:
+    """Whether ``name`` is a 收支总表's grand total (收、支总计, 支出总计) named without a scope: a
+    scope narrows it only by name or by its section's heading."""
+    key = quantity_key(name)
+    return key is not None and key[1] == "收支总计" and scope_of(clean_name(name)) is None
+
+
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     """File one parsed claim, resolving its names against the current context: a part listed under
     a whole (after 其中 or 主要用于, also in a later sentence of the list) is of the whole's scope."""
     container = breakdown or state.list_whole
     scope = container.whole.key[0] if container and container.whole and container.whole.key else state.scope
+    if container is None and isinstance(claim, Stated) and _grand_total(claim.name):
+        scope = state.heading_scope  # "…其中一般公共预算财政拨款收入…。⏎（二）支出总计…": the section's, not the list's
     if isinstance(claim, Stated):
         _state(claim, scope, state, claims, breakdown)
     elif isinstance(claim, Share):
