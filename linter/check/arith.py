@@ -18,7 +18,7 @@ from linter.i18n import N_, _
 from linter.extract.claims import Stated
 from linter.extract.counts import count_lists
 from linter.extract.numbers import Number
-from linter.extract.quantities import Key, clean_name, describe, organisation_of
+from linter.extract.quantities import SANGONG, Key, clean_name, covered, describe, organisation_of, parent_base, quantity_key
 from linter.patterns import compile_re, compile_regex
 
 
@@ -642,10 +642,10 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         complete = _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)
         add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
-        items = group.items
+        items, every = _completion_items(group)
         if len(items) < 2 or not _same_level(items):
             continue
-        every = not _SELECTION.search(document.flow.text, *_introduction(document.flow.text, group.total.end, items[0].start))
+        every = every and not _SELECTION.search(document.flow.text, *_introduction(document.flow.text, group.total.end, items[0].start))
         for kind, total_budget in group.total.budgets.items():
             if total_budget is not None and all(kind in i.budgets for i in items):
                 budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
@@ -704,6 +704,19 @@ def _procurement_kinds(breakdown) -> bool:
 
 #: A kind of procurement named bare ("货物类", "工程类采购", "服务类支出").
 _PROCUREMENT_KIND_NAME = compile_regex(r"(?:货物|工程|服务)(?:类)?(?:采购)?(?:支出|金额)?(?:为|共)?")
+
+
+def _completion_items(group) -> tuple[list, bool]:
+    """The items of a completion group to add up, and whether they may be every part of its total.
+    Of a 三公 total, a part named with its own parts (公务用车购置及运行维护费 and its 购置费 and 运行维护费)
+    counts once, and the items are every part only when they cover 因公出国(境)费, the cars and 公务接待费."""
+    total = quantity_key(group.total.subject)
+    if total is None or total[1] != SANGONG:
+        return group.items, True
+    keys = [quantity_key(item.subject) for item in group.items]
+    stated = {key[1] for key in keys if key}
+    items = [item for item, key in zip(group.items, keys) if not (key and parent_base(key[1]) in stated)]
+    return items, covered(SANGONG, stated)
 
 
 def _same_level(items) -> bool:

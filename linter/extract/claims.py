@@ -1070,6 +1070,14 @@ def _budget_before(tokens: list[ClaimToken], index: int, final_document: bool) -
         final_document and before.type == "NAME" and _BUDGET_SUFFIX.search(before.text) is not None)
 
 
+def _budgets_listed(tokens: list[ClaimToken], index: int, final_document: bool) -> bool:
+    """Whether, in a 决算, the list after token ``index`` opens with a budget figure ("…支出决算为476.60万元。
+    其中：因公出国（境）费预算为0万元，…": the budgets' parts, not the amount spent's)."""
+    at = next((i for i in range(index + 1, min(index + 3, len(tokens))) if tokens[i].type == "NAME"), None)
+    return final_document and at is not None and (
+        _BUDGET_SUFFIX.search(tokens[at].text) is not None or (at + 1 < len(tokens) and tokens[at + 1].type == "BUDGET_IS"))
+
+
 def _marker_before(tokens: list[ClaimToken], stated: Stated) -> tuple[str, int] | None:
     """The list marker ("二、", "(3)") of the item whose amount is ``stated``, in the clause before it."""
     index = next((i for i, t in enumerate(tokens) if t.start == stated.number.start), None)
@@ -1194,7 +1202,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     bracketed: tuple[int, Breakdown | None] = (-1, None)  # the bracket being read and the whole it breaks down
     # "“三公”经费预算为20万元，其中：…公务接待费9万元，…": the parts of a budget are budget figures,
     # no statements of the quantities they name.
-    budget_parts = qizhong is not None and _budget_before(tokens, qizhong, claims.final_document)
+    budget_parts = qizhong is not None and (_budget_before(tokens, qizhong, claims.final_document)
+                                            or _budgets_listed(tokens, qizhong, claims.final_document))
     for n, (first, last, claim) in enumerate(found):
         if budget_parts and first > qizhong and isinstance(claim, Stated):
             continue
@@ -1706,10 +1715,10 @@ def _listed_under(group: CompletionGroup | None, claim: Completion, state: _Cont
 
 
 def _sangong_group(claim: Completion, claims: ClaimSet) -> CompletionGroup | None:
-    """A 三公 part's completion ("1.因公出国(境)费预算为…") under its own sub-heading belongs to
-    the 三公 total's completion stated before it."""
+    """A 三公 part's completion ("1.因公出国(境)费预算为…", also of a part of the cars' "2.公务用车购置费…")
+    under its own sub-heading belongs to the 三公 total's completion stated before it."""
     key = quantity_key(claim.subject)
-    if key is None or parent_base(key[1]) != SANGONG:
+    if not _of_family(key, SANGONG) or key[1] == SANGONG:
         return None
     return next((g for g in reversed(claims.completion_groups)
                  if (total := quantity_key(g.total.subject)) and total[1] == SANGONG), None)

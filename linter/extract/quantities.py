@@ -85,6 +85,13 @@ def parent_base(base: str) -> str | None:
     """The total a base quantity is part of ("公务接待费" → "三公经费")."""
     return _BASE_PARENT.get(base)
 
+
+def covered(base: str, stated: set[str]) -> bool:
+    """Whether ``stated`` bases account for all of ``base``: it is among them, or each of its components
+    is covered (公务用车购置及运行维护费 by its 购置费 and 运行维护费)."""
+    parts = [part for part, parent in _BASE_PARENT.items() if parent == base]
+    return base in stated or (bool(parts) and all(covered(part, stated) for part in parts))
+
 _NOISE = compile_regex(
     r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度?(?=一般公共预算|政府性基金|国有资本|财政拨款)|本年度|当年(?!拨款)|全年(?=收入|支出)|年度|[、\s“”\"]"
 )
