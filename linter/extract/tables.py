@@ -116,7 +116,7 @@ _BUDGET_TITLE = compile_re(rf"^附?表\s*{_NUMBER_WORDS}(?:\s*[.．、:：]\s*|\
 _PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
 #: The unit line of a table ("单位：万元", "金额单位：元").
 _UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
-_UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S+)?\s*"
+_UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
                         r"(?:20\d{2}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
 #: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
 _EMPTY_NOTE = compile_re(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|支出|经费)")
