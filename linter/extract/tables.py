@@ -1050,7 +1050,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     ("201 06 01"), names broken over lines before or after their code, a row's amounts spread over
     its lines in no reliable order. Only the row's total (column 1, the largest amount, since the
     others are its parts) is placed; the other amounts stay loose, and the implied identity is
-    recorded. Names are kept only when every name stands whole on its code's line (a table
+    recorded (unless a column is a 小计 of others). Names are kept only when every name stands whole on its code's line (a table
     exported with cells but no 栏次): where a line holds a name fragment, which code it belongs to
     cannot be told, unless it ends the name of the row above as the catalogue names the subject
     ("机关事业单位基本养老保" / "险缴费支出", wrapped below the row's amounts)."""
@@ -1093,7 +1093,8 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
         return
     table.layout = "space"
     table.columns = [1]
-    table.identities.append(Identity("栏", 1, (), N_("合计 = the row's other amounts"), 0, 0, implied=True))
+    if not any("小计" in word for line in table.header_lines for word in line):  # a subtotal would count twice
+        table.identities.append(Identity("栏", 1, (), N_("合计 = the row's other amounts"), 0, 0, implied=True))
     for row in rows:
         row.columns_known = False
         if fragments and row.code:
