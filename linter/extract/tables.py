@@ -1239,9 +1239,10 @@ def _next_table_number(line: str) -> int | None:
 #: A numbered item of a 收支总表 ("一、事业收入", "十二、住房保障支出").
 _ITEM = compile_re(r"^[一二三四五六七八九十]+、")
 #: Names of rows with no number of their own, by the side they stand on; on the 收入 side also a fund's
-#: part of the balance carried in ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款").
+#: part of the balance carried in ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款"),
+#: on the 支出 side a budget's 预备费.
 _INCOME_ROW = compile_re(r".*(?:收入|收入合计|收入总计|拨款)$|^(?:上年结转|年初|使用|用事业基金)")
-_SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计)$|^(?:结转下年|年末|结余分配)")
+_SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计|预备费)$|^(?:结转下年|年末|结余分配)")
 #: A second row's name run on after a first's ("年初…结余年末…结余", "二、政府性基金预算财政拨款二、外交支出").
 _SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]+、|年初|年末)")
 
