@@ -33,7 +33,8 @@ class DuplicatedCharacter(Rule):
 
     Inside words as well as between them ("支支出", "万元元"): a doubled character is reported
     when the segmenter leaves one copy out of every word (or, for a pair that is a word such as
-    单单, the character after it), the copies touch in the file (two table cells "无 无" do not)
+    单单, the character after it), the copies touch in the file or stand either side of the
+    break of a wrapped line of prose (two table cells "无 无" do not)
     and the sentence reads far likelier with one of them (jieba's word model). Reduplicated
     words (人人, 常常, 看看) and overlaps of two words ("申报报批", "湖北省省级") place both
     copies in words and are left alone, unless the sentence reads very much likelier with one
@@ -62,7 +63,7 @@ class DuplicatedCharacter(Rule):
             second = match.start() + 1
             if text[match.start() - 1:match.start()] == match.group(1) or text[second + 1:second + 2] == match.group(1):
                 continue  # exactly two: a longer run is a pattern of its own, not a slip
-            if not adjacent_in_source(document, second, second):
+            if not adjacent_in_source(document, second, second, wrapped=True):
                 continue
             if match.group(1) == "年" and text[match.start() - 1:match.start()].isdigit() and text[second + 1:second + 2] in _PARTS_OF_A_YEAR:
                 continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
