@@ -41,7 +41,7 @@ USAGES = (
     Usage("部份", "部分", N_("部分 is the standard form (第一批异形词整理表)"), Severity.INFO),
     Usage("做为", "作为", N_("作为 (as, to serve as) is written with 作"), Severity.WARNING),
     Usage("反应", "反映", N_("反映 (to reflect, to report) is meant; 反应 is a reaction"), Severity.WARNING,
-          before="本表|如实|真实|全面|集中|充分|客观"),
+          before="本表|如实|真实|全面|集中|充分|客观|[:：]\\s*"),
     Usage("登陆", "登录", N_("登录 is signing in to a site or system; 登陆 is landing"), Severity.WARNING,
           after="[^，。；]{0,6}(?:网站|网址|系统|平台|门户|官网|账号|帐号|邮箱)"),
     Usage("一但", "一旦", N_("一旦 (once) is written with 旦"), Severity.WARNING),
@@ -69,8 +69,9 @@ class WordUsage(Rule):
 
     Each word is reported only in the context that makes the correction certain: 截止 before a
     date or "目前" (截止日期 is right), 帐 in words of accounts (帐篷 is right), 反应 after "本表",
-    "如实" …, 登陆 before a website or system, 签定 before a contract, 以经 and 在次 before a verb
-    (在次年 is right), 授于 before what is granted (授于中小企业合同金额; 传授于 is right). A wrong
+    "如实" … or opening a definition ("…（类）：反应…"), 登陆 before a website or system, 签定
+    before a contract, 以经 and 在次 before a verb (在次年 is right), 授于 before what is granted
+    (授于中小企业合同金额; 传授于 is right). A wrong
     word (反应, 做为, 一但, 登陆, 截止至, 布署, 签定, 以经, 在次, 授于) is a
     ``warning``; a form the norms replaced (帐户 → 账户, 部份 → 部分, 截止 + date → 截至) is
     ``info``. The correction is a safe fix. Typos that are no word at all are LNG001's.
