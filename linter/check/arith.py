@@ -639,7 +639,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
                 or _restated_among_parts(breakdown):
             continue
         parts = [p.number for p in breakdown.parts]
-        complete = _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)
+        complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)
         add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
         items, every = _completion_items(group)

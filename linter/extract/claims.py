@@ -208,6 +208,8 @@ class Breakdown:
     shares: list[Share] = field(default_factory=list)
     #: Whether the list has ended (a next total was stated in its sentence).
     closed: bool = False
+    #: Whether the whole is named as the parts' sum ("…、…，合计579.30万元"): they are every part.
+    summed: bool = False
 
 
 @dataclass
@@ -1117,9 +1119,30 @@ def extract_claims(document) -> ClaimSet:
             state.enter_heading(line)
         state.paragraph_scope, state.line_start, state.line, state.line_values = None, offset, line, []
         for sentence in _SENTENCE.finditer(line):
+            values, breakdowns = len(claims.values), len(claims.breakdowns)
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
+            if len(claims.breakdowns) == breakdowns:
+                _total_after_items(claims.values[values:], claims)
         offset += len(line) + 1
     return claims
+
+
+#: A total named by the word alone ("合计", "共计为", "总计").
+_BARE_TOTAL = compile_re(r"(?:合计|共计|总计)(?:为)?")
+
+
+def _total_after_items(values: list[Stated], claims: ClaimSet) -> None:
+    """A sentence that lists amounts and then their total by the word alone ("涉及一般公共预算当年拨款
+    517.30万元、政府性基金预算当年拨款80.00万元，合计579.30万元") breaks that total down, into
+    every part (``summed``). Read only where the sentence lists nothing else (no 其中 or 主要用于)."""
+    if len(values) < 3 or not _BARE_TOTAL.fullmatch(clean_name(values[-1].name)):
+        return
+    parts = values[:-1]
+    if any(_BARE_TOTAL.fullmatch(clean_name(part.name)) or part.number.unit != values[-1].number.unit for part in parts) \
+            or any(part is listed for breakdown in claims.breakdowns[-3:] for listed in (breakdown.whole, *breakdown.parts)
+                   for part in parts):
+        return
+    claims.breakdowns.append(Breakdown(values[-1], values[-1].name, parts=list(parts), summed=True))
 
 
 @dataclass
