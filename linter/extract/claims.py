@@ -45,6 +45,9 @@ class Stated:
     number: Number
     key: Key | None = None
     year: str | None = None
+    #: Whether the amount is of something narrower than the quantity its name names (a unit's 基本支出, a
+    #: fund's share of the projects' money): it is then given no key.
+    narrower: bool = False
 
 
 @dataclass
@@ -1380,11 +1383,12 @@ _OWN_SHARE = compile_re(r"\s*(?:[，,]\s*占[^()（）。；;，,\d]{0,16}\d+(?:
 
 def _bracket_breakdown(text: str, offset: int, bracket: int, state: _Context, claims: ClaimSet) -> Breakdown | None:
     """"项目支出400万元（其中：信息化项目200万元、设备购置150万元）": a bracket right after an amount
-    (or its share) that opens with 其中, 含 or 包括 lists that amount's parts; another bracket
-    ("（上年为90万元）") breaks nothing down."""
+    (or its share) that opens with 其中, 含 or 包括 lists that amount's parts, and so does any bracket
+    after a unit's amount ("某某中心1500.00万元（基本支出1000.00万元，项目支出500.00万元）"); another
+    bracket ("（上年为90万元）") breaks nothing down."""
     whole = state.last_value
-    if (whole is None or not _PARTS_BRACKET.match(text, bracket) or whole.number.end - offset < 0
-            or not _OWN_SHARE.fullmatch(text, whole.number.end - offset, bracket)):
+    if (whole is None or not (_PARTS_BRACKET.match(text, bracket) or _names_a_unit(whole))
+            or whole.number.end - offset < 0 or not _OWN_SHARE.fullmatch(text, whole.number.end - offset, bracket)):
         return None
     breakdown = Breakdown(whole, whole.name)
     claims.breakdowns.append(breakdown)
@@ -1896,6 +1900,21 @@ def _project_named_like_basic(stated: Stated, breakdown: Breakdown | None) -> bo
     return key is not None and is_part_of(key, (key[0], "基本支出"))
 
 
+#: The end of a unit's name ("某某中心", "某某委员会本级", "德州市第二人民医院").
+_UNIT_END = compile_re(r"(?:局|中心|委员会|办公室|院|所|站|队|馆|处|厅|社|学校|幼儿园|街道|镇|乡|政府|本级|医院)$")
+
+
+def _names_a_unit(stated: Stated) -> bool:
+    """Whether ``stated`` is the amount of a unit named alone ("分单位看：某某中心1500.00万元"), no known total."""
+    return stated.key is None and _UNIT_END.search(clean_name(stated.name)) is not None
+
+
+def _part_of_a_unit(breakdown: Breakdown | None) -> bool:
+    """Whether ``breakdown`` lists a unit's amount: its parts (基本支出, 项目支出) are the unit's, not the
+    department's."""
+    return breakdown is not None and breakdown.whole is not None and _names_a_unit(breakdown.whole)
+
+
 def _another_unit(name: str, department: str | None) -> bool:
     """Whether ``name`` opens with an organisation other than the department its title names ("疾控中心支出"
     in the 决算 of a 卫生健康局, which consolidates the 疾控中心's): a unit's own amount, not the department's."""
@@ -1951,9 +1970,10 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             state.paragraph_scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
-    stated.key = None if _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
-        or _fund_share_of_narrower_whole(stated, breakdown) or _another_unit(stated.name, claims.department) \
-        or _qualified_like_the_item_before(stated, state) else _key_of(stated.name, scope, claims.budget_document)
+    stated.narrower = _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
+        or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) \
+        or _another_unit(stated.name, claims.department) or _qualified_like_the_item_before(stated, state)
+    stated.key = None if stated.narrower else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)

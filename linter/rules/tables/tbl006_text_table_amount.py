@@ -173,8 +173,11 @@ class TextTableAmount(Rule):
             return
         compared = set()
         general_lines = []
+        # Amounts of something narrower than the quantity they are named after: a unit's 基本支出
+        # ("某某中心1500.00万元（基本支出1000.00万元，…）"), a fund's share of the projects' money.
+        others = {value.number.start for value in document.claims.values if value.narrower}
         for kind, offset, line in document.derived(section_lines):
-            claims = list(self._totals(kind, line, tables))
+            claims = [claim for claim in self._totals(kind, line, tables) if offset + claim[0].start("num") not in others]
             if kind == INCOME:
                 claims += self._income_sources(line, tables)
             if kind == SUMMARY:
