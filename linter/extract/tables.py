@@ -842,9 +842,35 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_code_table(table, data_lines, header)
     if table.problem is None and table.kind == THREE_PUBLIC:
         table.identities.extend(_sangong_identities(table))
+    if table.problem is None and table.kind == GENERAL and any(_BALANCE_OR_INCOME.match(word) for word in header_words):
+        _spending_columns(table)
     if table.problem is None and _this_years_columns(table, header_words):
         table.identities.extend(_implied_total(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
+
+
+#: Titles of a 一般公共预算财政拨款收入支出表's columns other than its spending (Beijing's 表五: 年初结转和结余 |
+#: 本年收入 | 本年支出 小计 基本支出 项目支出 | 年末结转和结余).
+_BALANCE_OR_INCOME = compile_re(r"^(?:年初|年末)\S*结[转余]|^本年收入")
+#: Titles of its spending columns: the total, then 基本支出 and 项目支出.
+_SPENDING_TITLES = (compile_re(r"^(?:本年支出)?(?:小计|合计)$|^本年支出$"), compile_re(r"^基本支出$"), compile_re(r"^项目支出$"))
+
+
+def _spending_columns(table: Table) -> None:
+    """Keep only the spending columns (合计 or 小计, 基本支出, 项目支出, numbered 1–3) of a 一般公共预算 table
+    that prints the balances and income beside them; the table is left unread when its header line
+    does not title each column."""
+    line = next((words for words in table.header_lines if any(_BALANCE_OR_INCOME.match(word) for word in words)), [])
+    named = next((i for i, word in enumerate(line) if "名称" in word or word == "项目"), None)
+    titles = [word for word in line[named + 1:] if not _NUMBER.match(word)] if named is not None else []
+    spending = [next((i for i, title in enumerate(titles) if pattern.match(title)), None) for pattern in _SPENDING_TITLES]
+    if len(titles) > len(table.columns) or None in spending or spending != sorted(spending):
+        table.problem = _("the columns of its spending cannot be told from its balances and income")
+        return
+    renumbered = {table.columns[at]: number for number, at in enumerate(spending, 1)}
+    for row in table.rows:
+        row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
+    table.columns = [1, 2, 3]
 
 
 def _this_years_columns(table: Table, header_words: list[str]) -> bool:
