@@ -533,9 +533,9 @@ def _other_title(stripped_lines: list[str], index: int) -> bool:
 
 #: An enumeration before a row's name: "一、", "（三）", "(3)".
 _ENUMERATION_PREFIX = compile_re(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）])")
-#: A heading of the narrative ("一、关于2025年收支预算总体情况说明"): the table above it has ended (a row
-#: label such as "一、本年收入" names no 说明 or 情况).
-_NARRATIVE_HEADING = compile_re(r"[一二三四五六七八九十]{1,3}、[^\t\d，。：:]{0,6}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
+#: A heading of the narrative ("一、关于2025年收支预算总体情况说明", "（三）支出决算具体情况"): the table above it
+#: has ended (a row label such as "一、本年收入" names no 说明 or 情况).
+_NARRATIVE_HEADING = compile_re(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\t\d，。：:]{0,6}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
 #: A form's number on a line of its own ("公开05表"), above a table's unit line: no title.
 _FORM_NUMBER = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表")
 
@@ -1046,13 +1046,16 @@ def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
     """Whether a line of one word is the end of the name of the coded row above, wrapped below
     its amounts (as a PDF's narrow name column prints a long name)."""
     return (row is not None and row.code is not None and bool(row.name) and (placed or bool(row.values))
-            and len(words) == 1 and words[0].text not in _TOTAL_NAMES and _NAME_PIECE.fullmatch(words[0].text) is not None)
+            and len(words) == 1 and words[0].text not in _TOTAL_NAMES and _NAME_PIECE.fullmatch(words[0].text) is not None
+            and not _LIST_MARK.match(words[0].text))
 
 
 #: A Chinese character.
 _HAN = compile_re(r"[\u4e00-\u9fff]")
 #: The end of a subject's name: Chinese characters, brackets and enumeration commas ("（室）及相关机构事务").
 _NAME_PIECE = compile_re(r"[\u4e00-\u9fff（）()、]+")
+#: A list item's mark opening a heading after a table ("（三）支出决算具体情况", "四、…"), no name's end.
+_LIST_MARK = compile_re(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 #: A column's year in a header ("2023年预算数", "上年执行数", "2024年执行数"), and what of that year it holds.
 _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
