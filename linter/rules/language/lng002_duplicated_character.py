@@ -19,9 +19,12 @@ from linter.patterns import compile_re
 _DOUBLED = compile_re(f"({lex.HAN})\\1")
 #: What follows 年 in a word naming a part of the year (年中, 年初, 年末, 年底, 年度, 年内, 年终).
 _PARTS_OF_A_YEAR = frozenset("中初末底度内终")
+#: The last characters of a river's, a lake's, a road's name… before a word beginning with them
+#: ("玉龙喀什河河道", "中山路路面改造").
+_PLACES = set("河江湖山路街溪渠沟港桥岛")
 #: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
 #: and offices before their head's title ("规划科科长", "财务处处长").
-_LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部厅")
+_LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部厅") | _PLACES
 #: How much likelier (jieba's word model) the text must read without the second character.
 _LIKELIER = math.log(50)
 #: Much likelier when both copies read in words.
@@ -39,8 +42,10 @@ class DuplicatedCharacter(Rule):
     words (人人, 常常, 看看) and overlaps of two words ("申报报批", "湖北省省级") place both
     copies in words and are left alone, unless the sentence reads very much likelier with one
     copy ("进行政政务") and the two words do not spell out a word they share the character in
-    ("公路路网" = 公路 + 路网, for 公路网). Deleting the second copy is a safe fix. A document written in traditional
-    characters throughout is read in its simplified form (LNG005 reports the script once).
+    ("公路路网" = 公路 + 路网, for 公路网). An administrative level, an office or the end of a
+    place's name before a word beginning with it ("市市场监管局", "规划科科长", "喀什河河道") is no
+    slip. Deleting the second copy is a safe fix. A document written in traditional characters
+    throughout is read in its simplified form (LNG005 reports the script once).
 
     **Anti-pattern**
 
