@@ -1289,7 +1289,9 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
       80.71亿元。其中：…");
     - a number it cannot read as an amount stands right before the 其中 ("…合计为807.95万，其中：");
     - the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中：");
-    - the 其中 follows a classification ("如按功能科目分类其中：").
+    - the 其中 follows a classification ("如按功能科目分类其中：");
+    - the amount is of an earlier paragraph, and this one says something before the 其中 ("事业收入主要是…。
+      其中：").
     None then, the whole being unclear. An aside in brackets after the amount ("(含结转下年支出…)") is
     passed over."""
     before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
@@ -1311,6 +1313,9 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         return None
     if whole.number.start < state.line_start and any(t.type == "AMOUNT" for t in tokens[:qizhong]):
         return None  # "其他收入146.00万元。⏎2024年全年执行数4105.38万元，其中：": the amount it can't read, not the one above
+    if whole.number.start < state.line_start and qizhong < len(tokens) and \
+            state.line[:tokens[qizhong].start - state.line_start].strip():
+        return None  # "…上年结转3205.20万元。⏎事业收入主要是…。其中：…": of what that sentence names, not the amount above
     if whole is state.compared or _compared(tokens[:qizhong], whole):
         return None
     return whole
