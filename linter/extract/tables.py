@@ -590,9 +590,10 @@ _CELL_GAP = compile_re(r"\t|[ \u3000]{2,}|\u3000")
 
 def _header_follows(stripped_lines: list[str], index: int) -> bool:
     """Whether the next non-blank line is a table's header of cells naming its rows' keys ("科目编码	科目名称	…",
-    "项目	行次	金额"): a title printed without a unit line (a table of contents lists titles only)."""
+    "项目	行次	金额") or a 基本支出 table's blocks ("人员经费			公用经费"): a title printed without a unit
+    line (a table of contents lists titles only)."""
     following = next((line for line in stripped_lines[index + 1:index + 4] if line), "")
-    return len(_CELL_GAP.split(following)) >= 3 and _KEY_TITLE.search(following) is not None
+    return len(_CELL_GAP.split(following)) >= 3 and (_KEY_TITLE.search(following) is not None or following.startswith("人员经费"))
 
 
 def _untitled_kind(line: str) -> str | None:
