@@ -108,7 +108,7 @@ _NUMBER_WORDS = r"(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})"
 #: A title numbered after it: "…决算表（表5）", "（附表5）", "（公开05表）".
 _TITLE = compile_re(rf"^(?P<title>\S.*?表)\s*[（(]\s*(?=(?:附|公开)?表|公开\s*\d{{1,2}}\s*表)(?:附|公开)?\s*表?\s*{_NUMBER_WORDS}\s*表?\s*[）)]$")
 #: A table's number alone on a line, under its wrapped title ("（表6）").
-_WRAPPED_NUMBER = compile_re(r"[（(]\s*表\s*\d{1,2}\s*[)）]")
+_WRAPPED_NUMBER = compile_re(r"[（(]\s*表\s*(?P<number>\d{1,2})\s*[)）]")
 #: A table title's note that the table is published elsewhere ("（略，详见附件）", "(见附件)").
 _ELSEWHERE = compile_re(r"\s*[(（](?:略|详见|见附件|另行)[^()（）]{0,20}[)）]$")
 _BUDGET_TITLE = compile_re(rf"^附?表\s*{_NUMBER_WORDS}(?:\s*[.．、:：]\s*|\s+(?=\S.*表$))(?P<title>\S.*)$")
@@ -487,6 +487,10 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             match = None if _ENUMERATION.match(head) else (_TITLE.match(head) or _BUDGET_TITLE.match(head))
             wrapped = _WRAPPED_NUMBER.fullmatch(normal) if match is None else None
             previous = next((i for i in range(index - 1, max(-1, index - 3), -1) if stripped_lines[i]), None)
+            if wrapped and starts and starts[-1][0] == previous and starts[-1][2] is None:
+                # "2017年度收入支出决算总表⏎（表1）⏎编制单位：…": the number of the title just read
+                starts[-1] = (*starts[-1][:2], _table_number(wrapped.group("number")), *starts[-1][3:])
+                continue
             if wrapped and previous is not None and stripped_lines[previous].endswith("表") \
                     and not (starts and starts[-1][0] == previous):
                 index, (offset, raw) = previous, lines[previous]  # "…基本支出决算明细表⏎（表6）": the title wrapped
