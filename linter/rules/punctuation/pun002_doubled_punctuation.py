@@ -11,14 +11,19 @@ from linter.patterns import compile_re
 #: A mark typed twice (``re``, three times faster than ``regex`` with the look-arounds that
 #: :func:`_doubled` replaces).
 _PAIR = compile_re(r"([，。、；：？！,;:()])\1")
+#: Two different marks of a sentence's pauses and end side by side ("，。" left where a clause was
+#: deleted, "。，").
+_MIXED = compile_re(r"[，、；：][。，、；]|。[，、；：]")
 
 
 class DoubledPunctuation(Rule):
-    """A punctuation mark typed twice ("部门：：", "。。", "税））").
+    """A punctuation mark typed twice ("部门：：", "。。", "税））"), or two marks where one is meant ("，。").
 
     A doubled bracket is reported only when it leaves the brackets of its paragraph
     unbalanced (nested brackets close twice by right); two ASCII commas ending a line are the
-    empty cells of a comma-separated row. Deleting the copy is a safe fix.
+    empty cells of a comma-separated row. Deleting the copy is a safe fix. Two different marks of a
+    sentence's pauses and end side by side ("支出决算为2,925,600元，。", "。，") are left over from an
+    edit; deleting the one that is not the full stop (or the first) is an unsafe fix.
 
     **Anti-pattern**
 
@@ -52,6 +57,20 @@ class DoubledPunctuation(Rule):
                 _("“{mark}” is typed twice", mark=shown),
                 expected=shown,
                 fix=Fix(origin, origin + 1, ""),
+            )
+        for match in _MIXED.finditer(text):
+            pair = match.group()
+            if pair[0] == pair[1] or not adjacent_in_source(document, match.start() + 1, match.start() + 1):
+                continue  # the same mark twice: above
+            kept = "。" if "。" in pair else pair[1]
+            dropped = match.start() + (1 if pair[0] == kept else 0)
+            origin = document.flow.source_span(dropped, dropped + 1)[0]
+            yield self.finding(
+                document,
+                document.span(match.start(), match.end()),
+                _("“{pair}”: two marks where one is meant", pair=pair),
+                expected=kept,
+                fix=Fix(origin, origin + 1, "", safe=False),
             )
 
 
