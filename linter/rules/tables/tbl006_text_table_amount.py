@@ -64,7 +64,8 @@ _TOTALS = {
     FUND: [(r"本年收入|政府性基金预算财政拨款收入", FUND, None, "income"),
            (r"本年支出|政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", FUND, None, "spending"),
            # "政府性基金预算拨款42660.00万元": in a 预算 (a table of the fund's spending) what it spends.
-           (r"政府性基金预算(?:财政)?拨款(?!收入|支出)", FUND, None, "allocated")],
+           (r"政府性基金预算(?:财政)?拨款(?!收入|支出)", FUND, None, "allocated"),
+           (r"年初结转和结余", FUND, None, "opening"), (r"年末结转和结余", FUND, None, "closing")],
     STATE_CAPITAL: [(r"本年收入|国有资本经营预算财政拨款收入", STATE_CAPITAL, None, "income"),
                     (r"本年支出|国有资本经营(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", STATE_CAPITAL,
                      None, "spending")],
@@ -527,7 +528,7 @@ def _row(table: Table, key) -> Row | None:
 
 
 def _column(table: Table, column):
-    """A column number; for the 政府性基金 table the 本年收入 / 本年支出 column its notes imply (or its
+    """A column number; for the 政府性基金 table the 本年收入 / 本年支出 / balance column its notes imply (or its
     first, of a table of spending only, also for what the fund "allocates"); for the 收入表
     the 财政拨款收入 column, the second unless its header titles the columns otherwise (a 预算's "合计 |
     上年结转 | 财政拨款收入 | …")."""
@@ -542,11 +543,16 @@ def _column(table: Table, column):
     for identity in table.identities:
         signs = dict((c, s) for s, c in identity.terms)
         if identity.axis == "栏" and -1 in signs.values():
+            added = sorted(c for c, s in signs.items() if s > 0)
+            if column == "closing":
+                return identity.target
+            if column == "opening":
+                return added[0] if len(added) > 1 else None
             if column == "spending":
                 return next(c for c, s in signs.items() if s < 0)
-            return max(c for c, s in signs.items() if s > 0)
-    if len(table.columns) == 6:
-        return {"spending": 3, "income": 2}[column]
+            return added[-1]
+    if len(table.columns) == 6:  # 年初结转和结余 | 本年收入 | 本年支出 小计 基本 项目 | 年末结转和结余
+        return {"opening": 1, "income": 2, "spending": 3, "closing": 6}[column]
     if column == "spending" and spending_only:
         return table.columns[0]  # a 预算's table of the fund's spending: 合计 | 基本支出 | 项目支出
     return None
