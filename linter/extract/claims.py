@@ -1273,7 +1273,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     if main_use is not None and state.last_value is not None and text.rstrip().endswith(("：", ":")):
         lead = _main_use_breakdown(tokens, main_use, state, claims)
         if lead is not None:
-            state.list_whole = lead
+            state.list_whole = state.pending_whole = lead  # its parts follow, maybe as numbered items
     if qizhongs and qizhongs[-1] >= len(tokens) - 2 and tokens[-1].type in ("_COLON", "QIZHONG"):
         # "…其中：" ends the sentence (not "…，其中：基本支出…，具体支出预算如下："): the list follows
         state.pending_whole = _open_breakdown(_whole_before(tokens, qizhongs[-1], state), claims, state)
@@ -1681,8 +1681,8 @@ _OWN_BUDGET = compile_re(r"(?:年初|全年|调整后?的?)?预算数?(?:为|是
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
 #: A balance carried over ("年初结转和结余", "结转结余") and a unit's 结余分配 (its surplus set aside) are levels,
-#: not differences.
-_DIFFERENCE = compile_re(r"差值|差额|差异|节约|(?<!结转和)(?<!结转)结余(?!分配)|增减|变动|增加|减少|增收|减收|超支")
+#: not differences, and so are amounts of work on saving (水资源节约管理, 节约用水).
+_DIFFERENCE = compile_re(r"差值|差额|差异|节约(?!管理|用水|能源|型)|(?<!结转和)(?<!结转)结余(?!分配)|增减|变动|增加|减少|增收|减收|超支")
 
 
 def _names_the_whole(name: str | None, whole: Stated | None) -> bool:
