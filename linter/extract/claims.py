@@ -221,6 +221,9 @@ class CompletionGroup:
 
     total: Completion
     items: list[Completion] = field(default_factory=list)
+    #: Whether a line below names a subject with its amounts but was not read as an item: the items
+    #: read are then not every part of the total.
+    unread: bool = False
 
 
 @dataclass
@@ -1121,11 +1124,15 @@ def extract_claims(document) -> ClaimSet:
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
         state.paragraph_scope, state.line_start, state.line, state.line_values = None, offset, line, []
+        group, items = state.group, len(state.group.items) if state.group else 0
         for sentence in _SENTENCE.finditer(line):
             values, breakdowns = len(claims.values), len(claims.breakdowns)
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
             if len(claims.breakdowns) == breakdowns:
                 _total_after_items(claims.values[values:], claims)
+        if group is not None and group is state.group and len(group.items) == items and _SUBJECT_LINE.search(line) \
+                and may_hold_number(line):
+            group.unread = True  # "…(项)：年初预算安排50万元，实际支出50万元" is an item not read as one
         offset += len(line) + 1
     return claims
 
