@@ -540,6 +540,27 @@ def test_pdf_table_over_a_page_break_is_one_table(tmp_path):
     assert (found[0]["location"]["page"], found[0]["location"]["row"], found[0]["location"]["column"]) == (2, 62, 3)
 
 
+def test_a_pdf_table_wider_than_its_page_is_read(tmp_path):
+    """A table running off its page's right edge: its cells are read and checked, not the file refused."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    path = tmp_path / "宽表.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20).build([
+        Paragraph("支出决算表", ParagraphStyle("cn", fontName="STSong-Light")),
+        Table(EXPENDITURE, colWidths=[60, 200, 150, 150, 150], style=style),
+    ])
+    found = {f["code"] for f in findings(str(path))}
+    assert "E000" not in found and "TBL003" in found
+
+
 def test_extract_reads_text_files_too(tmp_path):
     path = tmp_path / "草稿.txt"
     path.write_text("支出决算表（表3）\n项目\t\t本年支出合计\n栏次\t\t1\n合计\t\t5.00\n201\t一般公共服务支出\t5.00\n", encoding="utf-8")

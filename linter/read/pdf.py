@@ -113,7 +113,7 @@ def _read_page(page, number: int) -> _Page:
     found = page.find_tables()
     text_page = page
     for table in found:
-        text_page = text_page.outside_bbox(table.bbox)
+        text_page = text_page.outside_bbox(table.bbox, strict=False)  # a table wider than its page
         rows = table.extract()
         tops = [row.bbox[1] if row.bbox else table.bbox[1] for row in table.rows]
         result.tables.append(_Table(float(table.bbox[1]), [[_unspaced(c or "") for c in row] for row in rows], tops))
