@@ -104,7 +104,7 @@ _DECIMALS = compile_re(r"\d\.\d")
 _DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 
 #: A table's number: digits, or a Chinese numeral ("表五", "表十一", as Beijing prints them).
-_NUMBER_WORDS = r"(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})"
+_NUMBER_WORDS = r"(?P<number>\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3})"
 #: A title numbered after it: "…决算表（表5）", "（附表5）", "（公开05表）".
 _TITLE = compile_re(rf"^(?P<title>\S.*?表)\s*[（(]\s*(?=(?:附|公开)?表|公开\s*\d{{1,2}}\s*表)(?:附|公开)?\s*表?\s*{_NUMBER_WORDS}\s*表?\s*[）)]$")
 #: A table's number alone on a line, under its wrapped title ("（表6）").
@@ -523,7 +523,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
 
 
 def _table_number(text: str) -> int | None:
-    """A table's number, printed in digits or as a Chinese numeral ("十一")."""
+    """A table's number, printed in digits or as a Chinese numeral ("十一"); None for a numbered part of a
+    group ("表2-2", as Guangdong numbers them: the title names the table)."""
     return int(text) if text.isdigit() else chinese_int(text)
 
 
@@ -1261,7 +1262,7 @@ def _has_line_numbers(data_lines: list[list[_Token]]) -> bool:
 
 
 #: A line that only numbers the next table ("表2", "表 3", "表二", a form's "公开02表").
-_NEXT_TABLE_NUMBER = compile_re(r"^(?:表\s*(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})|(?:公开|附)\s*(?P<form>\d{1,2})\s*表)$")
+_NEXT_TABLE_NUMBER = compile_re(rf"^(?:表\s*{_NUMBER_WORDS}|(?:公开|附)\s*(?P<form>\d{{1,2}})\s*表)$")
 
 
 def _next_table_number(line: str) -> int | None:

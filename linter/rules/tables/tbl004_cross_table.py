@@ -105,6 +105,8 @@ class CrossTable(Rule):
     def _pair(self, document, context, table, row, column, other, other_row, other_column, items=1):
         if row is None or other is None or other_row is None or other_column is None:
             return
+        if column not in table.columns or other_column not in other.columns:
+            return  # a table printing fewer columns (a 预算's 财政拨款收支总表 with one 支出 column)
         mine, theirs = row.amount(column), other_row.amount(other_column)
         if mine is None or theirs is None:
             return
