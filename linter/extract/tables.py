@@ -105,6 +105,7 @@ _DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 
 #: A table's number: digits, or a Chinese numeral ("表五", "表十一", as Beijing prints them).
 _NUMBER_WORDS = r"(?P<number>\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3})"
+_GROUP_NUMBER = compile_re(r"(表\d{1,2}-\d{1,2})(?!\d)")
 #: A title numbered after it: "…决算表（表5）", "（附表5）", "（公开05表）".
 _TITLE = compile_re(rf"^(?P<title>\S.*?表)\s*[（(]\s*(?=(?:附|公开)?表|公开\s*\d{{1,2}}\s*表)(?:附|公开)?\s*表?\s*{_NUMBER_WORDS}\s*表?\s*[）)]$")
 #: A table's number alone on a line, under its wrapped title ("（表6）").
@@ -282,7 +283,10 @@ class Table:
     def label(self) -> str:
         if self.number:
             return f"表{self.number}"
-        return self.title.replace(" ", "") if self.title else f"untitled {self.kind}"
+        if not self.title:
+            return f"untitled {self.kind}"
+        group = _GROUP_NUMBER.match(self.title)  # "表2-2  2025年…表": "表2-2", its number in a group
+        return group.group(1) if group else self.title.replace(" ", "")
 
     @cached_property
     def resolution(self) -> float:
