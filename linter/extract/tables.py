@@ -887,8 +887,9 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     """Keep only this year's columns of a table printing last year's total beside them ("2023年预算数 |
     2024年预算数: 小计 基本支出 项目支出", as Jiangsu's budgets do) or the change from last year after them
     ("增减额 | 增减率（%）"): the column under the earlier year and the change columns go, and this year's
-    are numbered 1, 2, … as in a table without them. False when the header names an earlier year but
-    its columns cannot be told from this year's (no identity is then implied)."""
+    are numbered 1, 2, … as in a table without them. False when the table prints its own column
+    identities, or when the header names an earlier year but its columns cannot be told from this
+    year's (the table is then left unread)."""
     changes = sum(1 for word in header_words if _CHANGE_COLUMN.fullmatch(word))
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
     header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
@@ -900,11 +901,14 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     if earlier:
         earliest = min(period for _, period in periods)
         if [period for _, period in periods].count(earliest) > 1:
+            _years_untold(table)
             return False
     if any(i.axis == "栏" and not i.implied for i in table.identities):
         return False
-    titled = sum(1 for word in set(header_words) if word in _THIS_YEARS_TITLES)
+    # Each year's columns titled 合计, 基本支出…, or each year a column of its own ("2024年预算数 | 2025年预算数").
+    titled = sum(1 for word in set(header_words) if word in _THIS_YEARS_TITLES) or (1 if len(periods) == 2 else 0)
     if len(table.columns) != titled + earlier + changes:
+        _years_untold(table)
         return False
     kept = table.columns[:len(table.columns) - changes]
     if earlier:
@@ -915,6 +919,13 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
     return True
+
+
+def _years_untold(table: Table) -> None:
+    """Leave a code table unread whose columns of this year cannot be told from last year's: its
+    first column might be last year's (a 三公 table's blocks are told apart by :func:`sangong_blocks`)."""
+    if table.kind in CODE_KINDS:
+        table.problem = _("its columns of this year cannot be told from last year's")
 
 
 def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
