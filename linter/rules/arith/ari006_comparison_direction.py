@@ -13,7 +13,8 @@ from linter.patterns import compile_regex
 class ComparisonDirection(Rule):
     """"支出决算数大于年初预算数" (or 小于, 等于) said of amounts that compare the other way.
 
-    Also the sentence right after a completion, or after a sentence comparing with last year there:
+    Also the sentence right after a completion, or after a sentence comparing with last year or
+    saying what the money paid for ("主要用于…") there:
     "决算数小于全年预算数的主要原因", "公务接待费决算数大于预算数", "决算数与全年预算数持平",
     "决算数同预算数持平" (持平 says the two are equal); and after a
     completion rate stated without its budget ("支出决算为6.00万元，完成预算的120%。决算数小于预算数
@@ -101,8 +102,9 @@ _FOLLOWING = compile_regex(
     r"|(?:与|同|和)(?P<kind2>年初|全年|调整)?预算数?(?P<equal>持平|相等|一致)))"
 )
 _WORDS = {"高于": "大于", "低于": "小于"}
-#: A sentence comparing with last year between the completion and that phrase.
-_YEAR_ON_YEAR = compile_regex(r"[^。；\n]{0,6}[。；]\s*与[^。；\n]{0,60}?相比[^。；\n]{0,60}(?=[。；])")
+#: A sentence comparing with last year, or saying what the money paid for, between the completion and
+#: that phrase.
+_YEAR_ON_YEAR = compile_regex(r"[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于)[^。；\n]{0,80}(?=[。；])")
 
 
 #: What comes before a completion rate ("完成预算的", "完成年初预算").
@@ -112,8 +114,8 @@ _COMPLETION_RATE = compile_regex(r"完成(?:年初|全年|调整后?)?预算数?
 def _following(text: str, after: int, budget=None, budgets=None):
     """``(direction, budgets it may be of, budget kind, flow start, flow end)`` of the phrase right
     after flow offset ``after`` (the end of a completion, or of a completion rate; line breaks
-    allowed inside), or after a sentence comparing with last year there; direction None when there
-    is none. A plain 预算数 may mean any budget the
+    allowed inside), or after a sentence comparing with last year or saying what the money paid for
+    there; direction None when there is none. A plain 预算数 may mean any budget the
     sentence states (``budget``, the other ``budgets`` by kind)."""
     budgets = budgets or {}
     if (comparison := _YEAR_ON_YEAR.match(text, after)) is not None:
