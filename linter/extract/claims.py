@@ -917,6 +917,8 @@ def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
     return index
 
 
+#: A clause saying what an amount paid for, between it and its change ("，主要用于公务活动").
+_USE_CLAUSE = compile_re(r"[,;]M:?n(?=[,;])")
 #: A bracketed aside of words ("（含参公单位）", "（包括厅机关和3个参公单位）").
 _ASIDE = compile_re(r"[（(][^（()）。，,；;]{1,40}[）)]")
 
@@ -937,6 +939,12 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         return []
     amount_end = codes.index("A", stated.start()) + 1
     found, end = [], _after_bracket(tokens, stated.end())
+    if (use := _USE_CLAUSE.match(codes, end)) is not None:
+        # "公务接待费合计14,200元，主要用于公务活动；较上年的18,600元减少…": past what it paid for, the
+        # comparison after it read as if right after the amount.
+        past = codes[:use.end()] + "," + codes[use.end() + 1:]
+        if _level_after(past, use.end()) is not None:
+            codes, end = past, use.end()
     level = _level_after(codes, end)
     if level is not None:  # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": both levels stated
         if tokens[amount_end - 1].number.malformed or any(number.malformed for number in _level_numbers(tokens, level)):
