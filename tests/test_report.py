@@ -273,6 +273,7 @@ def test_reports_are_replaced_all_together_or_not_at_all(tmp_path, monkeypatch, 
     ("某县水利局2024年度部门决算\n某县水利局2024年度部门决算\n发布时间：2025-09-12 来源：本站 浏览次数：1203\n"
      "https://www.example.gov.cn/info/11.htm\n一、部门主要职能\n", "某县水利局2024年度部门决算", "某县水利局"),
     ("2024年部门预算\n第一部分 汉阳区大数据中心概况\n", "2024年部门预算", "汉阳区大数据中心"),
+    ("云溪县档案馆2024年度部门决算\n\n云溪县档案馆\n2025年8月\n\n目录\n", "云溪县档案馆2024年度部门决算", "云溪县档案馆"),
 ])
 def test_a_documents_title_and_department_leave_out_web_page_details_and_generic_names(text, title, department):
     from linter.report.identity import document_identity
