@@ -230,6 +230,15 @@ def test_the_html_report_names_and_links_the_numbers_a_finding_involves(tmp_path
     assert 'id="doc-0-l3"' in page
 
 
+def test_the_html_report_counts_a_documents_findings_in_the_plural(tmp_path):
+    (tmp_path / "a.txt").write_text("完成年初预算的72.83.1%。占比为1.2.3%。\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "a.txt"), "-o", str(out), "--fail-on", "never",
+                                       "--select", "NUM001", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"<summary>[^<]*a\.txt[^<]* — 2 errors</summary>", out.read_text(encoding="utf-8"))
+
+
 def test_xlsx_keeps_formula_like_and_error_code_text_as_text(tmp_path):
     """A title read from a document is never run as a formula or shown as an Excel error, and a
     character Excel cannot hold is dropped instead of failing the workbook."""

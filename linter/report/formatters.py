@@ -44,6 +44,16 @@ def _with_related(finding: Finding) -> str:
     return _("{message} (see {places})", message=finding.message, places=places)
 
 
+
+def severity_tally(counts) -> str:
+    """"3 errors, 1 warning" for counts by severity name ("" when all are 0)."""
+    tallies = [
+        ngettext("{count} error", "{count} errors", counts["error"]) if counts["error"] else "",
+        ngettext("{count} warning", "{count} warnings", counts["warning"]) if counts["warning"] else "",
+        ngettext("{count} info", "{count} infos", counts["info"]) if counts["info"] else "",
+    ]
+    return _(", ").join(tally for tally in tallies if tally)
+
 def summary_line(findings: list[Finding], errors: list[FileError], files: int) -> str:
     """One sentence: first what could not be linted (missing paths, unreadable files), then what
     was found in the files that were."""
@@ -55,13 +65,7 @@ def summary_line(findings: list[Finding], errors: list[FileError], files: int) -
         failures.append(ngettext("{count} file could not be read", "{count} files could not be read",
                                  len(errors) - missing))
     linted = files - len(errors)
-    counts = Counter(str(f.severity) for f in findings)
-    tallies = [
-        ngettext("{count} error", "{count} errors", counts["error"]) if counts["error"] else "",
-        ngettext("{count} warning", "{count} warnings", counts["warning"]) if counts["warning"] else "",
-        ngettext("{count} info", "{count} infos", counts["info"]) if counts["info"] else "",
-    ]
-    found = _(", ").join(tally for tally in tallies if tally) or _("no problems")
+    found = severity_tally(Counter(str(f.severity) for f in findings)) or _("no problems")
     if not failures:
         return ngettext("Found {found} in {count} file.", "Found {found} in {count} files.", linted, found=found)
     if not linted:

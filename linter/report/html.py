@@ -11,6 +11,7 @@ from linter import __version__
 from linter.check.finding import Severity, severity_name
 from linter.i18n import _, current_language, ngettext
 from linter.report.batch import BatchResult, DocumentResult
+from linter.report.formatters import severity_tally
 
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 2em;
@@ -187,10 +188,7 @@ def _message_with_related(finding, row_ids: dict[int, str]) -> str:
 
 
 def _document_details(document: DocumentResult, anchor: str) -> str:
-    counts = document.counts()
-    tally = _(", ").join(
-        f"{counts[str(s)]} {severity_name(s)}" for s in _SEVERITIES if counts[str(s)]
-    )
+    tally = severity_tally(document.counts())
     heading = escape(document.path) + (f" — {escape(document.title)}" if document.title else "")
     if document.error:
         return (
