@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -735,6 +736,64 @@ def _full_space_rows(title_line: str, data_lines: list[list[_Token]]) -> tuple[l
     return (rows, {index: index - 1 for index in range(2, count + 2)}) if rows else None
 
 
+def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]]):
+    """The rows of a space-separated table printed without a 栏次 line whose empty cells are blank, as
+    cells (see :func:`_full_space_rows`), when its amounts stand in columns: the rows printing every
+    amount show where each column's amounts end, counted in characters or in display width (a Chinese
+    character two columns wide, as a PDF's text is laid out), and each other amount ends where exactly
+    one column's do. None when a line is not a whole row, no row prints every amount, or an amount
+    stands under no column or under a column another amount of its row took."""
+    if "\t" in title_line:
+        return None
+    titles = _WORD.findall(_HALF_WIDTH(title_line))
+    named = next((i for i, word in enumerate(titles) if "名称" in word or word == "项目"), None)
+    count = sum(1 for word in titles[named + 1:] if not _NUMBER.match(word)) if named is not None else 0
+    if count < 2:
+        return None
+    rows = []
+    for tokens in data_lines:
+        words = [t for t in tokens if t.text]
+        code = words[0] if words and _CODE.match(words[0].text) else None
+        rest = words[1:] if code else words
+        if not 2 <= len(rest) <= count + 1 or rest[0].is_number or not all(t.is_number for t in rest[1:]):
+            return None
+        rows.append((code, rest[0], rest[1:]))
+    placements = {tuple(map(tuple, placed)) for measure in (_character_end, _display_end)
+                  if (placed := _columns_by_end([[measure(t, lines) for t in amounts] for _c, _n, amounts in rows], count))}
+    if len(placements) != 1:
+        return None  # no measure lines the amounts up, or the two place them otherwise
+    cells = [[t._replace(index=i) for i, t in ((0, code), (1, name)) if t is not None]
+             + [t._replace(index=2 + j) for t, j in zip(amounts, columns)]
+             for (code, name, amounts), columns in zip(rows, placements.pop())]
+    return cells, {index: index - 1 for index in range(2, count + 2)}
+
+
+def _columns_by_end(ends: list[list[int]], count: int) -> list[list[int]] | None:
+    """The column (0 … ``count`` − 1) of each amount of each row, by where it ends (``ends``): the rows
+    of ``count`` amounts fix where each column's amounts end (within one place); None when they do not
+    line up, or an amount ends under no column or under one its row already filled."""
+    full = [row_ends for row_ends in ends if len(row_ends) == count]
+    if not full:
+        return None
+    anchors = [sorted(column)[len(column) // 2] for column in zip(*full)]
+    if any(max(column) - min(column) > 1 for column in zip(*full)) or any(b - a < 3 for a, b in zip(anchors, anchors[1:])):
+        return None
+    placed = [[next((j for j, anchor in enumerate(anchors) if abs(end - anchor) <= 1), None) for end in row_ends]
+              for row_ends in ends]
+    return None if any(None in columns or columns != sorted(set(columns)) for columns in placed) else placed
+
+
+def _character_end(token: _Token, lines: list[tuple[int, str]]) -> int:
+    """Where ``token`` ends on its line, in characters."""
+    return token.end - lines[token.line][0]
+
+
+def _display_end(token: _Token, lines: list[tuple[int, str]]) -> int:
+    """Where ``token`` ends on its line, in display columns (a wide character counts two)."""
+    offset, raw = lines[token.line]
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in raw[:token.end - offset])
+
+
 def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cells: bool = False) -> None:
     """Fill ``table`` from the lines of its body (``from_cells``: the rows of a PDF, Word or Excel
     table's cells)."""
@@ -830,7 +889,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_two_sided(table, data_lines)
     elif header is None and table.kind in _TOTAL_FIRST and "合" in "".join(header_words):
         titled = _titled_columns(titles, data_lines)
-        if titled is None and (full := _full_space_rows(title_line, data_lines)) is not None:
+        if titled is None and (full := _full_space_rows(title_line, data_lines) or _aligned_rows(title_line, data_lines, lines)):
             data_lines, titled = full
         if titled is not None:
             _parse_code_table(table, data_lines, titled)
