@@ -96,6 +96,8 @@ _NUMBER = compile_re(rf"^-?(?:{WELL_FORMED})$")
 _MALFORMED = compile_re(r"^-?\d[\d,.]*\d$")
 _DATE = compile_re(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
 _CODE = compile_re(r"^[12]\d{2}(?:\d{2}){0,2}$")
+#: A 功能分类 subject's code of 款 or 项 (5 or 7 digits) in a cell after a project's name.
+_SUBJECT_CODE = compile_re(r"^2\d{4}(?:\d{2})?$")
 _ECONOMIC_CODE = compile_re(r"^3\d{2}(?:\d{2})?$")
 _SPACES = compile_re(r"[ \u3000\u00a0]+")
 _WHITESPACE = compile_re(r"\s")
@@ -1054,6 +1056,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     name_index: dict[int, int] = {}
     placements: dict[int, list[_Token]] = {}  # id(row) → its value tokens
     unit_codes = any(word in _UNIT_CODE_TITLES for line in table.header_lines for word in line)
+    skipped: set[int] = set()  # id() of a project row's subject name
     for tokens in data_lines:
         words = _code_joined([t for t in tokens if t.text])
         if not words:
@@ -1074,6 +1077,13 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 current = Row(code=token.text)
                 rows.append(current)
                 _row_span(current, token)
+            elif (table.kind == PROJECT and current is not None and current.code is None and current.name
+                  and id(current) not in placements and _SUBJECT_CODE.match(token.text)):
+                current.code = token.text  # "单位名称 | 项目名称 | 科目编码 | 科目名称 | 合计…": the subject it is charged to
+                charged = next((t for t in words[position + 1:position + 2] if not t.is_number), None)
+                skipped.add(id(charged))
+            elif id(token) in skipped:
+                continue  # that subject's name
             elif token.is_number:
                 if current is None:
                     current = Row(name="合计")  # a values-only first row is the 合计 row
