@@ -23,7 +23,9 @@ class SubjectCode(Rule):
     of the 支出功能分类, the 款 and 项 seen in real disclosures, and the 支出经济分类 codes of the
     基本支出 table. Former names (e.g. 医疗卫生与计划生育支出, until 2018) are accepted in a
     document of a year they were official in, or of unknown year; in a later document they
-    are reported with the name of its year. Codes the list does not know are not judged. In a
+    are reported with the name of its year. Codes the list does not know are not judged, except a
+    行政运行, 一般行政管理事务 or 机关服务 numbered as another of them (every 款 numbers them 01, 02,
+    03). In a
     table that could not be read (TBL001), a line's code is judged when its name is another code's.
     The
     narrative's subjects named with their code in brackets ("住房公积金（2210203）") are checked too,
@@ -62,6 +64,15 @@ class SubjectCode(Rule):
                 rows = _coded_lines(document, table)  # a code and its name need no amounts
             for code, name, span in rows:
                 subject = reference.get(code)
+                if subject is None and classification == "功能" and (expected := _standard_item(code, name)):
+                    yield self.finding(
+                        document, span(),
+                        _("{table}: code {code} is named {name}, which is the {suffix} 项 of every 款 that has it "
+                          "(here {expected})", table=table.label, code=code, name=normal_name(name),
+                          suffix=expected[-2:], expected=expected),
+                        expected=expected,
+                    )
+                    continue
                 if subject is None or not name or subject.classification != classification:
                     continue
                 if subject.accepts(name, year) or (traditional and subject.accepts(to_simplified(name), year)):
@@ -111,6 +122,19 @@ class SubjectCode(Rule):
                   code=code, official=subject.name, name=name, codes=", ".join(elsewhere)),
                 expected=elsewhere[0],
             )
+
+
+#: The 项 every 款 numbers alike, by name: 行政运行 01, 一般行政管理事务 02, 机关服务 03.
+_STANDARD_ITEMS = {"行政运行": "01", "一般行政管理事务": "02", "机关服务": "03"}
+
+
+def _standard_item(code: str, name: str) -> str | None:
+    """The code a 项 of the reference list's unknown codes should have, when its name is one every 款
+    numbers alike and its code's last two digits are another of those numbers; else None."""
+    suffix = _STANDARD_ITEMS.get(normal_name(name or ""))
+    if len(code) != 7 or suffix is None or code[-2:] == suffix or code[-2:] not in (*_STANDARD_ITEMS.values(), "50"):
+        return None
+    return code[:5] + suffix
 
 
 #: A subject's code in brackets in the narrative (flow text: ASCII brackets), and the name before it.
