@@ -1668,7 +1668,15 @@ def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: Claim
     if level is None or any(number.malformed for number in _level_numbers(tokens, level)):
         return None
     value = _opening_change_of(tokens[0].start, state, claims)
-    return None if value is None else _transition(tokens, level, without_copula(value.name), value.number, tokens[0].start)
+    if value is None or (level.group("named") and not _names_again(tokens[level.start("named")].text, value)):
+        return None
+    return _transition(tokens, level, without_copula(value.name), value.number, tokens[0].start)
+
+
+def _names_again(name: str, value: Stated) -> bool:
+    """Whether ``name`` names the quantity of ``value`` again ("“三公”经费支出" after "“三公”经费财政拨款支出决算为…")."""
+    key = quantity_key(name)
+    return key == value.key if key is not None or value.key is not None else clean_name(name) in clean_name(value.name)
 
 
 def _transition(tokens: list[ClaimToken], level, name: str, current: Number, start: int) -> Transition:
@@ -1684,8 +1692,9 @@ def _transition(tokens: list[ClaimToken], level, name: str, current: Number, sta
 
 #: An amount's completion rate right after it.
 _OWN_RATE = compile_re(r"^[，,]完成[^，。；\d]{0,8}?\d+(?:\.\d+)?%")
-#: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%".
-_OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<verb>[UD])(?P<change>A),T?[UD](?P<rate>P)")
+#: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%",
+#: also naming the quantity again and without the rate ("与2023年度决算数5.41万元相比，“三公”经费支出增加0.63万元").
+_OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<named>n)?(?P<verb>[UD])(?P<change>A)(?:,T?[UD](?P<rate>P))?")
 
 
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
