@@ -28,9 +28,9 @@ _DECISION = r"(?:[。：:，,]?(?:年初(?:预算为[\d,.]+万?元|无预算)[�
 #: "城乡社区支出(类)：支出决算为690.4万元", "(二)其他支出。支出决算为6940.59万元".
 _CLASS = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出)?(?:\(类\))?(?:支出)?{_DECISION}{AMOUNT}")
 #: A 项 named with its 类 and 款: "一般公共服务支出(类)网信事务(款)事业运行(项)", also of a 款 named with "(室)"
-#: ("政府办公厅(室)及相关机构事务(款)").
+#: ("政府办公厅(室)及相关机构事务(款)") and as Shanghai quotes the subject ("“…(项)”科目").
 _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>(?:[^()。，]|\(室\)){{2,30}}?)\(款\)"
-              rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)")
+              rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:[”\"]?科目)?")
 #: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元".
 _ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:年初(?:预算为[\d,.]+万?元|无预算)[，,。])?支出决算为{AMOUNT}")
 #: Its budget, in a 预算: "…(项)2025年预算数为1026.36万元", "…(项)568.9万元，主要用于…".
@@ -199,6 +199,7 @@ class TextTableAmount(Rule):
                 compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
         yield from self._completions(document, context, tables, general_lines, compared)
+        yield from self._items_elsewhere(document, context, tables, compared)
         yield from self._nothing_said(document, tables)
 
     def _completions(self, document, context, tables, general_lines, compared):
@@ -405,6 +406,30 @@ class TextTableAmount(Rule):
             if row is not None:
                 yield match, table, row, column
 
+    def _items_elsewhere(self, document, context, tables, compared):
+        """A 项 named with its 类 and 款 and an amount outside the sections matched with one table
+        ("（二）财政拨款支出预算情况：1.“…（类）…（款）…（项）”科目1,191.32万元"), against every table printing
+        that 项 (支出表, 一般公共预算支出表, 政府性基金表): reported when a fund's table prints it and it is
+        none of theirs (the 支出表 alone also counts money other than the funds')."""
+        budget = document.claims.budget_document
+        candidates = [(table, 1 if table.kind != FUND else _column(table, "spending"))
+                      for table in (first(tables, EXPENDITURE), first(tables, GENERAL), first(tables, FUND)) if table]
+        text = document.flow.text
+        for match in (_BUDGET_ITEM if budget else _ITEM).finditer(text):
+            if match.start("num") in compared:
+                continue
+            cells = [(table, row, column) for table, column in candidates
+                     if column is not None and (row := _item_row(table, match)) is not None]
+            fund = next((cell for cell in cells if cell[0].kind in (GENERAL, FUND)), None)
+            if fund is not None and not any(self._agrees(document, context, match, *cell) for cell in cells):
+                yield from self._compare(document, context, 0, match, *fund)
+
+    @staticmethod
+    def _agrees(document, context, match, table, row, column) -> bool:
+        """Whether the amount of ``match`` may be the cell's, rounding allowed (or cannot be compared)."""
+        pair = _in_text_unit(match.group("num"), match.group("unit"), table, row, column)
+        return pair is None or amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1])
+
     def _compare(self, document, context, offset, match, table, row, column):
         yield from self._compare_number(document, context, match.group("num"), match.group("unit"),
                                         offset + match.start("num"), offset + match.end(), table, row, column)
@@ -414,17 +439,10 @@ class TextTableAmount(Rule):
         converted to ``unit`` from the table's (万元 when it prints none). A text in 万元 rounds a
         table in 元 to its decimals; a text in 元 beside a table in 万元 is more precise than the
         table, so the two are not compared."""
-        table_unit = table.unit or "万元"
-        if column is None or table_unit not in YUAN or YUAN[unit] < YUAN[table_unit]:
+        pair = _in_text_unit(stated, unit, table, row, column)
+        if pair is None or amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1]):
             return
-        printed = row.amount(column)
-        value, decimals = parse_number(stated)
-        if printed is None or value is None:
-            return
-        in_text_unit = printed * YUAN[table_unit] / YUAN[unit]
-        interval = amount_interval(Number(stated, unit, 0, 0, value, decimals), context.text_tolerances(document))
-        if interval.contains(in_text_unit):
-            return
+        (number, in_text_unit), table_unit, printed = pair, table.unit or "万元", row.amount(column)
 
         def describe() -> str:
             if table_unit == unit:
@@ -434,10 +452,22 @@ class TextTableAmount(Rule):
                      "which is {converted}{unit}", stated=stated, unit=unit, row=row_label(table, row),
                      printed=amount(printed), table_unit=table_unit, column=column, converted=amount(in_text_unit))
 
-        finding = gap_finding(self, document, context, lambda: document.span(start, end), value, in_text_unit, 1,
+        finding = gap_finding(self, document, context, lambda: document.span(start, end), number.value, in_text_unit, 1,
                               describe)
         if finding:
             yield finding
+
+
+def _in_text_unit(stated: str, unit: str, table: Table, row: Row, column) -> tuple[Number, float] | None:
+    """The amount ``stated`` in ``unit`` and the cell's in that unit; None when the two cannot be compared
+    (no cell, or a text in 元 beside a table in 万元, which the text is more precise than)."""
+    table_unit = table.unit or "万元"
+    if column is None or table_unit not in YUAN or YUAN[unit] < YUAN[table_unit]:
+        return None
+    printed, (value, decimals) = row.amount(column), parse_number(stated)
+    if printed is None or value is None:
+        return None
+    return Number(stated, unit, 0, 0, value, decimals), printed * YUAN[table_unit] / YUAN[unit]
 
 
 #: A 收入表's column titles in a header line: 合计, then the sources of income.
