@@ -1537,8 +1537,8 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     """The columns of each block of a 三公 table by what it holds ("预算" or "决算"), each in the order
     of :data:`SANGONG_COLUMNS`: twelve columns pairing 预算数 and 决算数 under each quantity ("预算数 决算数
     预算数 决算数 …", as Shanghai prints them), or a 预算数 block then a 决算数 block (the national 决算
-    table); six columns of the one its title or header names. Empty for another layout, or when its
-    header does not name the quantities in that order."""
+    table); six columns of the one its title or header names, also before a 机关运行经费 column. Empty
+    for another layout, or when its header does not name the quantities in that order."""
     if table.blocks:
         return table.blocks
     lines = ["".join(line) for line in table.header_lines]  # words joined, as a space-separated line has them
@@ -1563,6 +1563,9 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     kind = "决算" if "决算" in title else "预算" if "预算" in title else None
     if len(columns) == 6 and kind and said <= {f"{kind}数"}:
         return {kind: _in_sangong_order(columns, order)}
+    if len(columns) == 7 and kind and said <= {f"{kind}数"} and any(
+            "机关运行经费" in line and line.rfind("公务接待") < line.rfind("机关运行经费") for line in lines):
+        return {kind: _in_sangong_order(columns[:6], order)}  # Shanghai's table adds 机关运行经费 after them
     return {}
 
 
