@@ -138,7 +138,10 @@ class SubjectUse:
                 # no "棚户区改造" (2210103).
                 position = after
                 continue
-            if marker or _TERM_END.match(self.text, after) or _AFTER_TERM.search(self.text, max(0, position - 4), position) \
+            listed = _AFTER_TERM.search(self.text, max(0, position - 4), position)
+            if listed and not marker and _inside_a_word(self.text, after + 1):
+                listed = None  # the start of a longer word in a list of prose ("地面、高空、大气成分")
+            if marker or _TERM_END.match(self.text, after) or listed \
                     or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position):
                 mentions.append(Mention(name, position, after, marker.group(1) if marker else ""))
             position = after
