@@ -1723,7 +1723,7 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     years, blocks = [], {}
     for tokens in data_lines:
         text = "".join(t.text for t in tokens if t.text and not t.is_number)
-        amounts = [t for t in tokens if t.is_number]
+        amounts = _year_row_cells(tokens) or [t for t in tokens if t.is_number]
         if _DIFFERENCE_ROW.fullmatch(text) and (years or blocks):
             continue  # "增减额 | -2.10 | …": the difference of the rows above
         year, block = _YEAR_ROW.fullmatch(text), _BLOCK_ROW.fullmatch(text)
@@ -1742,6 +1742,21 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
         return False
     _one_row_of_blocks(table, blocks)
     return True
+
+
+def _year_row_cells(tokens: list[_Token]) -> list[_Token | None] | None:
+    """The six cells after a tab-separated row's label, None for an empty one ("2024年预算数	3.50	0.00	2.60		2.60
+    0.90": no 购置费 printed); None when the row is not so laid out."""
+    label = next((t for t in tokens if t.text and not t.is_number), None)
+    if label is None or label.index < 0:
+        return None
+    cells = [t for t in tokens if t.index > label.index]
+    if len(cells) < len(SANGONG_COLUMNS) or any(t.text for t in cells[len(SANGONG_COLUMNS):]):
+        return None
+    cells = cells[:len(SANGONG_COLUMNS)]
+    if not all(t.is_number for t in cells if t.text) or not any(t.text for t in cells):
+        return None
+    return [t if t.text else None for t in cells]
 
 
 #: The label of a 三公 table's row of one block ("预算数", "年初预算数", "决算数").
