@@ -1006,3 +1006,11 @@ def test_a_basic_table_of_blocks_reads_on_past_its_header_printed_again_after_a_
     [table] = tables_of(text.format(office="20.00"))
     assert table.problem is None and len(table.rows) == 8
     assert {f.code for f in lint_text(text.format(office="25.00"))} == {"TBL003"}
+
+
+def test_a_budgets_source_named_unit_money_alone_on_its_line_stands_on_the_income_side():
+    (table,) = tables_of("部门收支总表\n单位：万元\n项目 预算数 项目 预算数\n"
+                         "一、一般公共预算拨款收入 860.40 一、一般公共服务支出 870.40\n"
+                         "五、单位资金 10.00\n本年收入合计 870.40 本年支出合计 870.40\n")
+    assert table.problem is None
+    assert [row.side for row in table.rows if row.name == "五、单位资金"] == ["收入"]

@@ -620,6 +620,10 @@ def _untitled_kind(line: str) -> str | None:
     return None
 
 
+#: What a cell prints for nothing ("-", "—", "/"): an empty cell.
+_EMPTY_MARKS = frozenset({"-", "--", "—", "——", "–", "/", "－"})
+
+
 def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     """Cells of one line: tab cells (kept with their index, even empty), or space-separated words
     with adjacent words of text joined ("总 计" → "总计", "收    入"), unless a column's gap parts them."""
@@ -629,13 +633,15 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
         position = 0
         for index, cell in enumerate(text.split("\t")):
             lead = len(cell) - len(cell.lstrip())
-            stripped = cell.strip()
+            stripped = "" if cell.strip() in _EMPTY_MARKS else cell.strip()
             compact = _SPACES.sub("", stripped) if not _NUMBER.match(stripped) else stripped
             start = offset + position + lead
             tokens.append(_token(compact, start, start + len(stripped), index, line))
             position += len(cell) + 1
         return tokens
     for match in _WORD.finditer(text):
+        if match.group() in _EMPTY_MARKS:
+            continue
         token = _token(match.group(), offset + match.start(), offset + match.end(), -1, line)
         previous = tokens[-1] if tokens else None
         if previous and not (token.is_number or token.is_malformed or previous.is_number or previous.is_malformed) \
@@ -1358,9 +1364,9 @@ def _next_table_number(line: str) -> int | None:
 #: A numbered item of a 收支总表 ("一、事业收入", "十二、住房保障支出").
 _ITEM = compile_re(r"^[一二三四五六七八九十]+、")
 #: Names of rows with no number of their own, by the side they stand on; on the 收入 side also a fund's
-#: part of the balance carried in ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款"),
-#: on the 支出 side a budget's 预备费.
-_INCOME_ROW = compile_re(r".*(?:收入|收入合计|收入总计|拨款)$|^(?:上年结转|年初|使用|用事业基金)")
+#: part of the balance carried in ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款") and
+#: a 预算's sources named 资金 ("五、单位资金", "财政专户管理资金"), on the 支出 side a budget's 预备费.
+_INCOME_ROW = compile_re(r".*(?:收入|收入合计|收入总计|拨款|单位资金|财政专户管理资金)$|^(?:上年结转|年初|使用|用事业基金)")
 _SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计|预备费)$|^(?:结转下年|年末|结余分配)")
 #: A second row's name run on after a first's ("年初…结余年末…结余", "二、政府性基金预算财政拨款二、外交支出").
 _SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]+、|年初|年末)")
