@@ -9,6 +9,7 @@ import regex
 from linter.check.finding import Related, Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
+from linter.numerals import chinese_int
 from linter.patterns import compile_re, compile_regex
 from linter.rules.shared import original_year
 
@@ -18,17 +19,19 @@ _GROUPS, _TRAVELLERS, _BOUGHT, _FLEET, _BATCHES, _GUESTS = (
     N_("公务接待批次"), N_("公务接待人次"),
 )
 _ABROAD = r"因公出国[(（]境[)）](?:团组数?|组团|团组)"
+#: A count, in digits or Chinese numerals ("二十批次、一百零五人次", "团组零个").
+_N = r"(?:\d{1,9}|[零一二两三四五六七八九十百千]{1,7})"
 #: Narrative wordings ("因公出国(境)团组2个，累计6人次", "公务用车购置1辆、保有量4辆",
 #: "国内公务接待12批次、96人次", "公务接待批次为5个，接待人次为40人", "公务接待费支出…元，共接待12批次、165人次",
 #: also with a clause on what it paid for between: "…元，主要用于…，共接待9批次"), on text without spaces.
 _NARRATIVE = (
-    compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>\d{{1,9}})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>\d{{1,9}})(?:人次|人))?"),
-    compile_regex(r"公务用车购置(?:数量?)?(?:为|共)?(?P<a>\d{1,9})辆"),
-    compile_regex(r"(?:公务用车)?保有量(?:为|共)?(?P<a>\d{1,9})辆"),
+    compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>{_N})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
+    compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆"),
+    compile_regex(rf"(?:公务用车)?保有量(?:为|共)?(?P<a>{_N})辆"),
     compile_regex(r"(?<!外)公务接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,](?:[^，,。；\d]{2,40}[，,])?)?"
                   r"(?:批次)?(?:为|共|共计)?(?:接待)?"
-                  r"(?P<a>\d{1,9})(?:批次|批|个)"
-                  r"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>\d{1,9})(?:人次|人))?"),
+                  rf"(?P<a>{_N})(?:批次|批|个)"
+                  rf"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
 )
 _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS))
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
@@ -45,10 +48,11 @@ _ROW_LABELS = (
     (r"(?:国内)?公务接待批次[(（](?:批|个)[)）]", _BATCHES),
     (r"(?:国内)?公务接待人(?:次数|数|次)[(（]人(?:次)?[)）]", _GUESTS),
 )
-#: Those rows in the original file, one number only: the label (after a list number, if any)
+#: Those rows in the original file, one number only: the label (after a list number, "6." or "（六）", if any)
 #: starts its line; a look-behind, so that the search starts from the label's first characters.
 _ROWS = tuple(
-    (compile_regex(rf"(?<=^\s*\d?[.、]?){label}[ \t]+(?P<a>\d{{1,9}})[ \t]*$", regex.M), what)
+    (compile_regex(rf"(?<=^\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
+                   rf"{label}[ \t]+(?P<a>\d{{1,9}})[ \t]*$", regex.M), what)
     for label, what in _ROW_LABELS
 )
 #: A clause about another year, a change or a budget states no count of the year's 三公, nor does
@@ -61,6 +65,11 @@ _CLAUSE = compile_regex(r"[^。；;\n]+")
 _YEAR = compile_regex(r"(20\d{2})年")
 #: A line break inside a sentence (not after its end, not before a blank line).
 _INNER_BREAK = compile_regex(r"(?<=[^。；;\n])\n(?=[^\n])")
+
+
+def _count(text: str) -> int:
+    """A count written in digits or in Chinese numerals."""
+    return int(text) if text.isdigit() else chinese_int(text)
 
 
 @dataclass(frozen=True)
@@ -78,8 +87,9 @@ class InconsistentCount(Rule):
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, or the
     counts across under a line of their labels), or twice in the text.
 
-    Counts are whole numbers: no rounding. Clauses about another year, a change, a budget or a
-    part ("2023年接待15批次", "比上年减少2批次", "其中：外宾接待1批次") are not read.
+    Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
+    another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
+    "其中：外宾接待1批次") are not read.
 
     **Anti-pattern**
 
@@ -135,7 +145,7 @@ def _counts(document) -> list[_Count]:
                     if what and match.group(group) is not None:
                         start, end = kept[match.start(group)], kept[match.end(group) - 1] + 1
                         source = document.flow.source_span(start, end)
-                        counts.append(_Count(what, int(match.group(group)), *source))
+                        counts.append(_Count(what, _count(match.group(group)), *source))
     for pattern, what in _ROWS:
         for match in pattern.finditer(document.original.text):
             counts.append(_Count(what, int(match.group("a")), match.start("a"), match.end("a")))
