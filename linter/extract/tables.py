@@ -1629,7 +1629,7 @@ def _bare_amounts_row(table: Table, tokens: list[_Token]) -> bool:
 
 #: The rows of a 三公 table printed with one row per quantity, in the order of :data:`SANGONG_COLUMNS`.
 _SANGONG_ITEMS = tuple(compile_re(pattern) for pattern in (
-    r"^(?:“?三公”?经费)?合\s*计$", r"因公出国", r"公务用车购置及运行", r"(?<!及)购置费$", r"(?<!购置及)运行(?:维护)?费$", r"公务接待"))
+    r"^(?:“?三公”?经费)?合\s*计$|^“?三公”?经费(?:财政拨款)?支出(?:合计)?$", r"因公出国", r"公务用车购置及运行", r"(?<!及)购置费$", r"(?<!购置及)运行(?:维护)?费$", r"公务接待"))
 
 
 def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_words: list[str]) -> bool:
@@ -1772,7 +1772,7 @@ _DIFFERENCE_ROW = compile_re(r"(?:比上年)?增减(?:额|变化|幅度|率|%)?|
 #: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算").
 _YEAR_ROW = compile_re(r"(?P<year>20\d{2})年度?(?:预算|决算|执行)数?")
 #: A list item's mark before a row's name ("1.", "（2）").
-_ITEM_MARK = compile_re(r"^\s*(?:\d+[.、．]|[(（]\d+[)）])\s*")
+_ITEM_MARK = compile_re(r"^\s*(?:其中[:：])?\s*(?:\d+[.、．]|[(（][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*")
 
 
 def _in_order(text: str, words: tuple[str, ...]) -> bool:
