@@ -1014,3 +1014,14 @@ def test_a_budgets_source_named_unit_money_alone_on_its_line_stands_on_the_incom
                          "五、单位资金 10.00\n本年收入合计 870.40 本年支出合计 870.40\n")
     assert table.problem is None
     assert [row.side for row in table.rows if row.name == "五、单位资金"] == ["收入"]
+
+
+def test_a_funds_part_of_the_balance_carried_in_stands_on_the_income_side_whatever_its_line_number():
+    (table,) = tables_of("财政拨款收入支出决算总表\n单位：万元\n"
+                         "项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\n"
+                         "一、一般公共预算财政拨款\t1\t100.00\t一、农林水支出\t4\t120.00\t120.00\t\n"
+                         "本年收入合计\t8\t100.00\t本年支出合计\t12\t120.00\t120.00\t\n"
+                         "年初财政拨款结转和结余\t9\t30.00\t年末财政拨款结转和结余\t13\t10.00\t10.00\t\n"
+                         "一般公共预算财政拨款\t10\t30.00\t\t\t\t\t\n"
+                         "总计\t14\t130.00\t总计\t15\t130.00\t130.00\t\n")
+    assert [row.side for row in table.rows if row.line_no == 10] == ["收入"]

@@ -1258,8 +1258,9 @@ def _split_code(words: list[_Token]) -> tuple[str | None, list[_Token]]:
 _TWO_SIDED_RIGHT = 3
 
 
-#: Names of the 收入 side's items, whatever their 行次.
-_INCOME_SIDE = compile_re(r"收入|年初|上年结转|使用非财政拨款结余|用事业基金弥补")
+#: Names of the 收入 side's items, whatever their 行次 (also a fund's part of 年初财政拨款结转和结余:
+#: "一般公共预算财政拨款").
+_INCOME_SIDE = compile_re(r"收入|年初|上年结转|使用非财政拨款结余|用事业基金弥补|拨款$")
 
 
 def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
