@@ -1643,7 +1643,7 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     items: dict[int, list[_Token]] = {}
     for tokens in data_lines:
         name = _ITEM_MARK.sub("", _HALF_WIDTH("".join(t.text for t in tokens if t.text and not t.is_number)))
-        amounts = [t for t in tokens if t.is_number]
+        amounts = _row_cells(tokens, len(blocks)) or [t for t in tokens if t.is_number]
         if len(items) == len(_SANGONG_ITEMS) or name.startswith("栏次"):
             continue
         # In the national order, or any other a header names its quantities in (公务接待费 before 公务用车).
@@ -1685,6 +1685,9 @@ def _one_row_of_blocks(table: Table, blocks: dict[str, list[_Token]]) -> None:
     table.blocks = {name: table.columns[size * i:size * (i + 1)] for i, name in enumerate(blocks)}
     cells = [token for amounts in blocks.values() for token in amounts]  # None where a quantity is unprinted
     printed = [token for token in cells if token is not None]
+    if not printed:
+        table.problem = _("no amount in its rows")
+        return
     table.layout = "tab" if printed[0].index >= 0 else "space"
     row = Row(name="合计", start=min(t.start for t in printed), end=max(t.end for t in printed))
     row.values = {column: token.as_value() for column, token in enumerate(cells, 1) if token is not None}
@@ -1730,7 +1733,7 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     years, blocks = [], {}
     for tokens in data_lines:
         text = "".join(t.text for t in tokens if t.text and not t.is_number)
-        amounts = _year_row_cells(tokens) or [t for t in tokens if t.is_number]
+        amounts = _row_cells(tokens, len(SANGONG_COLUMNS)) or [t for t in tokens if t.is_number]
         if _DIFFERENCE_ROW.fullmatch(text) and (years or blocks):
             continue  # "增减额 | -2.10 | …": the difference of the rows above
         year, block = _YEAR_ROW.fullmatch(text), _BLOCK_ROW.fullmatch(text)
@@ -1751,17 +1754,18 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     return True
 
 
-def _year_row_cells(tokens: list[_Token]) -> list[_Token | None] | None:
-    """The six cells after a tab-separated row's label, None for an empty one ("2024年预算数	3.50	0.00	2.60		2.60
-    0.90": no 购置费 printed); None when the row is not so laid out."""
+def _row_cells(tokens: list[_Token], count: int) -> list[_Token | None] | None:
+    """The ``count`` cells after a tab-separated row's label, None for an empty one ("2024年预算数	3.50	0.00	2.60
+    	2.60	0.90": no 购置费 printed; "1.因公出国（境）费		": nothing spent); None when the row is not so laid
+    out or holds no amount."""
     label = next((t for t in tokens if t.text and not t.is_number), None)
-    if label is None or label.index < 0:
+    if label is None or label.index < 0 or count == 0:
         return None
     cells = [t for t in tokens if t.index > label.index]
-    if len(cells) < len(SANGONG_COLUMNS) or any(t.text for t in cells[len(SANGONG_COLUMNS):]):
+    if len(cells) < count or any(t.text for t in cells[count:]):
         return None
-    cells = cells[:len(SANGONG_COLUMNS)]
-    if not all(t.is_number for t in cells if t.text) or not any(t.text for t in cells):
+    cells = cells[:count]
+    if not all(t.is_number for t in cells if t.text):
         return None
     return [t if t.text else None for t in cells]
 
