@@ -1228,13 +1228,15 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     # A later 其中 outside brackets breaks down the amount right before it ("收入总数9657351.13元，其中
     # 财政补助收入9589412.13元，其中：初中教育8657036.38元…") up to the end of its clause (；), where
     # the list before it goes on ("…；公务接待费3万元").
-    # So does a 包括 after a part of the list ("其中：人员经费…元，包括工资福利支出…元、…；公用经费…元").
+    # So does a 包括 or 主要为 after a part of the list ("其中：人员经费…元，包括工资福利支出…元、…；公用经费…元",
+    # "…，其他收入19,195.23万元，主要为地方财政拨款18,320.15万元").
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
     # A named list opening a clause of its own after the sentence's first list ("收入包括：…；支出包括：…")
     later_lists = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and i > 1 and i != main_use
                    and tokens[i - 1].type == "NAME" and tokens[i - 2].type in ("_SEMI", "_COMMA")}
     nested = sorted(i for i, t in enumerate(tokens)
-                    if qizhong is not None and i > qizhong and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and "包括" in t.text))
+                    if qizhong is not None and i > qizhong
+                    and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "主要为")))
                     and i not in later_lists and not _in_brackets(text, t.start - offset))
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
     opened, whole_marker = False, None
