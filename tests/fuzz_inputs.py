@@ -289,6 +289,27 @@ def table_text(rng: random.Random) -> bytes:
     return "\n".join(lines).encode(rng.choice(["utf-8", "gb18030"]))
 
 
+def aligned_table(rng: random.Random) -> bytes:
+    """A table laid out with spaces as ``pdftotext -layout`` prints one, without a 栏次 line: amounts
+    right-aligned (padded by characters or by display width), empty cells blank or a dash, names of
+    any length, rows cut short or run long."""
+    titles = ["合计", "基本支出", "项目支出", "小计", "人员经费", "公用经费", "上缴上级支出"][:rng.randint(1, 7)]
+    wide = rng.random() < 0.5
+    width = (lambda text: sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in text)) if wide else len  # noqa: E731
+    lines = [f"{rng.randint(1990, 2100)}年{rng.choice(['一般公共预算支出表', '部门支出总表', '部门收入总表'])}",
+             rng.choice(["单位：万元", "部门（单位）：某镇    单位：万元", ""]),
+             "科目编码   科目名称" + " " * rng.randint(1, 30) + "  ".join(titles)]
+    for _ in range(rng.randint(1, 25)):
+        code = rng.choice(["", str(rng.randint(201, 230)), str(rng.randint(20101, 23099)), str(rng.randint(2010101, 2309999))])
+        name = rng.choice(_FINANCE + ["合计", "行政运行", "一般行政管理事务"]) * rng.randint(1, 2)
+        line = code.ljust(rng.choice([8, 11])) + name
+        line += " " * max(1, 40 - width(line))
+        for _ in range(rng.randint(0, len(titles) + 1)):
+            line += rng.choice([_number(rng), "", "-", "—"]).rjust(rng.choice([10, 12, 13]))
+        lines.append(line)
+    return "\n".join(lines).encode(rng.choice(["utf-8", "gb18030"]))
+
+
 def document_layout(rng: random.Random) -> bytes:
     """A whole disclosure's layout: a 目录, part headings, tables titled and numbered in their many ways
     (a number on a line of its own, "（公开05表）", none), unit lines naming the department and year, headers
@@ -330,6 +351,7 @@ GENERATORS = {
     "table": table_text,
     "sangong": sangong_table,
     "document": document_layout,
+    "aligned": aligned_table,
 }
 
 
