@@ -640,7 +640,8 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
             position += len(cell) + 1
         return tokens
     for match in _WORD.finditer(text):
-        if match.group() in _EMPTY_MARKS:
+        if match.group() in _EMPTY_MARKS:  # an empty cell printed: it keeps its place among the cells
+            tokens.append(_token("", offset + match.start(), offset + match.end(), -1, line))
             continue
         token = _token(match.group(), offset + match.start(), offset + match.end(), -1, line)
         previous = tokens[-1] if tokens else None
@@ -673,6 +674,13 @@ def _starts_row(tokens: list[_Token], next_line: str) -> bool:
         amounts = words[1:] or _tokens(0, next_line, -1)
         return bool(amounts) and all(t.is_number or t.is_malformed for t in amounts)
     return re.fullmatch(r"[12]\d{2}", words[0].text) is not None
+
+
+def _starts_year_row(tokens: list[_Token]) -> bool:
+    """Whether a line opens a 三公 table's rows of a year or a block ("2025年预算数  12.80  -  9.60 …")."""
+    words = [t for t in tokens if t.text]
+    return (len(words) > 1 and not words[0].is_number and (_YEAR_ROW.fullmatch(words[0].text) or _BLOCK_ROW.fullmatch(words[0].text))
+            is not None and all(t.is_number for t in words[1:]))
 
 
 def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
@@ -842,6 +850,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None and not data_lines and (
                 _starts_row(tokens, _next_line(lines, body, position))
                 or (table.kind in TWO_SIDED and _starts_item_row(tokens))
+                or (table.kind == THREE_PUBLIC and _starts_year_row(tokens))
                 or (table.kind == PROJECT and any("名称" in word for word in header_words) and _project_row(tokens))):
             data_lines.append(tokens)  # no 栏次 line: the rows begin
             continue
@@ -1755,13 +1764,17 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
 
 
 def _row_cells(tokens: list[_Token], count: int) -> list[_Token | None] | None:
-    """The ``count`` cells after a tab-separated row's label, None for an empty one ("2024年预算数	3.50	0.00	2.60
-    	2.60	0.90": no 购置费 printed; "1.因公出国（境）费		": nothing spent); None when the row is not so laid
-    out or holds no amount."""
+    """The ``count`` cells after a row's label, None for an empty one ("2024年预算数	3.50	0.00	2.60		2.60
+    0.90": no 购置费 printed; "1.因公出国（境）费		": nothing spent; a space-separated row printing a dash
+    in each empty cell); None when the row is not so laid out."""
     label = next((t for t in tokens if t.text and not t.is_number), None)
-    if label is None or label.index < 0 or count == 0:
+    if label is None or count == 0:
         return None
-    cells = [t for t in tokens if t.index > label.index]
+    if label.index < 0:  # space-separated: an empty cell counts only where it prints a dash
+        cells = tokens[tokens.index(label) + 1:]
+        if len(cells) != count or not any(t.text for t in cells):
+            return None
+    cells = [t for t in tokens if t.index > label.index] if label.index >= 0 else cells
     if len(cells) < count or any(t.text for t in cells[count:]):
         return None
     cells = cells[:count]
