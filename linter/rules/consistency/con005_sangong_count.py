@@ -32,12 +32,14 @@ _NARRATIVE = (
                   r"(?:批次)?(?:为|共|共计)?(?:接待)?"
                   rf"(?P<a>{_N})(?:批次|批|个)"
                   rf"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
+    # "全年共接待国内公务十二批次、六十九人次": the verb first.
+    compile_regex(rf"接待(?:国内)?公务(?:活动)?(?P<a>{_N})(?:批次|批)[，,、]?(?:共|累计)?(?P<b>{_N})(?:人次|人)"),
 )
-_KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS))
+_KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS), (_BATCHES, _GUESTS))
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
 _NARRATIVE_WORDS = compile_re(
-    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "保有量", "公务接待"))
+    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "保有量", "公务接待", "接待国内公务"))
 )
 #: Labels of the rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2").
 _ROW_LABELS = (
@@ -48,11 +50,12 @@ _ROW_LABELS = (
     (r"(?:国内)?公务接待批次[(（](?:批|个)[)）]", _BATCHES),
     (r"(?:国内)?公务接待人(?:次数|数|次)[(（]人(?:次)?[)）]", _GUESTS),
 )
-#: Those rows in the original file, one number only: the label (after a list number, "6." or "（六）", if any)
-#: starts its line; a look-behind, so that the search starts from the label's first characters.
+#: Those rows in the original file, one number only (after dashes in a column left empty): the label
+#: (after a list number, "6." or "（六）", if any) starts its line; a look-behind, so that the search
+#: starts from the label's first characters.
 _ROWS = tuple(
     (compile_regex(rf"(?<=^\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
-                   rf"{label}[ \t]+(?P<a>\d{{1,9}})[ \t]*$", regex.M), what)
+                   rf"{label}(?:[ \t]+[-—－/])*[ \t]+(?P<a>\d{{1,9}})[ \t]*$", regex.M), what)
     for label, what in _ROW_LABELS
 )
 #: A clause about another year, a change or a budget states no count of the year's 三公, nor does
