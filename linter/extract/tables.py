@@ -392,6 +392,8 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         last = next((i for i in reversed(body) if stripped_lines[i]), None)
         if last is not None and position + 1 < len(starts) and _NEXT_TABLE_NUMBER.match(stripped_lines[last]):
             body = body[:body.index(last)]  # the next table's number, on a line of its own above its title ("表7")
+        if position + 1 < len(starts) and starts[position + 1][1] == kind and not any(stripped_lines[i] for i in body):
+            continue  # a heading naming the table right above its title ("### 一、收入支出决算总表" over "**收入支出决算总表**")
         region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
         table = Table(kind, number, title, t_start, t_end, t_start, region_end)
         elsewhere = _ELSEWHERE.search(title)
