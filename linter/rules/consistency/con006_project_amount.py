@@ -15,7 +15,9 @@ from linter.patterns import compile_regex
 #: "编报绩效目标的2024年度项目39个，涉及预算金额4415.48万元": a stage of performance
 #: management, the number of its projects and the money they involve, on the flow text.
 _STAGE = compile_regex(
-    r"(?P<stage>[\p{Han}“”]{2,16}?)的(?:\d{4}年度?)?项目(?P<count>\d+)个[，,]?"
+    r"(?:(?P<stage>[\p{Han}“”]{2,16}?)的(?:\d{4}年度?)?项目(?P<count>\d+)个"
+    # "对11个项目编报了绩效目标，涉及资金…；对11个项目开展了绩效自评，涉及资金…": the count first.
+    r"|对(?P<count>\d+)个(?:\d{4}年度?)?项目(?P<stage>(?:编报|开展|实施|进行)了?[\p{Han}]{2,8}?))[，,]?"
     r"(?P<measure>(?:共)?涉及[\p{Han}]{0,6}?(?:金额|资金))(?:为|共|共计)?"
     r"(?P<amount>\d[\d,.]*)(?P<unit>万元|亿元|元)"
 )
