@@ -1025,3 +1025,15 @@ def test_a_funds_part_of_the_balance_carried_in_stands_on_the_income_side_whatev
                          "一般公共预算财政拨款\t10\t30.00\t\t\t\t\t\n"
                          "总计\t14\t130.00\t总计\t15\t130.00\t130.00\t\n")
     assert [row.side for row in table.rows if row.line_no == 10] == ["收入"]
+
+
+def test_a_markdown_tables_closing_pipe_adds_no_column():
+    """A Markdown 三公 table of twelve amounts: twelve columns (the empty cell after the closing pipe is none),
+    so its blocks are known."""
+    text = ("一般公共预算财政拨款“三公”经费支出决算表\n\n单位：万元\n\n"
+            "| 预算数 | | | | | | 决算数 | | | | | |\n" + "| --- " * 12 + "|\n"
+            "| 合计 | 因公出国（境）费 | 公务用车购置及运行费小计 | 公务用车购置费 | 公务用车运行费 | 公务接待费 "
+            "| 合计 | 因公出国（境）费 | 公务用车购置及运行费小计 | 公务用车购置费 | 公务用车运行费 | 公务接待费 |\n"
+            "| 24.50 | 0.00 | 20.00 | 0.00 | 20.00 | 4.50 | 22.07 | 0.00 | 18.65 | 0.00 | 18.65 | 3.42 |\n")
+    (table,) = Document(decode_bytes(text.encode("utf-8"), "a.md")).tables
+    assert table.columns == list(range(1, 13)) and set(sangong_blocks(table)) == {"预算", "决算"}

@@ -2123,7 +2123,8 @@ def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[
             amounts = amounts[1:]  # a name cell that happens to be a number: the values start after it
         if amounts:
             first = _first_titled_value_cell([lines[i][1].split("\t") for i in body[:position]], cells, amounts[0])
-            width = max(len(lines[i][1].split("\t")) for i in body)
+            # Up to the last cell any line fills (a Markdown row's closing pipe leaves an empty cell after it).
+            width = max(len(lines[i][1].rstrip().split("\t")) for i in body if lines[i][1].strip())
             header = "\t" * first + "\t".join(str(n) for n in range(1, width - first + 1))
             lines.append((lines[index][0], header))
             return body[:position] + [len(lines) - 1] + body[position:]
