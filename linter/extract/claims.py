@@ -1678,7 +1678,9 @@ def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: Claim
 def _names_again(name: str, value: Stated) -> bool:
     """Whether ``name`` names the quantity of ``value`` again ("“三公”经费支出" after "“三公”经费财政拨款支出决算为…")."""
     key = quantity_key(name)
-    return key == value.key if key is not None or value.key is not None else clean_name(name) in clean_name(value.name)
+    if key is None and value.key is None:
+        return clean_name(name) in clean_name(value.name)  # no known quantity: by the words
+    return key == value.key
 
 
 def _transition(tokens: list[ClaimToken], level, name: str, current: Number, start: int) -> Transition:

@@ -681,8 +681,9 @@ def _starts_row(tokens: list[_Token], next_line: str) -> bool:
 def _starts_year_row(tokens: list[_Token]) -> bool:
     """Whether a line opens a 三公 table's rows of a year or a block ("2025年预算数  12.80  -  9.60 …")."""
     words = [t for t in tokens if t.text]
-    return (len(words) > 1 and not words[0].is_number and (_YEAR_ROW.fullmatch(words[0].text) or _BLOCK_ROW.fullmatch(words[0].text))
-            is not None and all(t.is_number for t in words[1:]))
+    if len(words) < 2 or words[0].is_number or not all(t.is_number for t in words[1:]):
+        return False
+    return _YEAR_ROW.fullmatch(words[0].text) is not None or _BLOCK_ROW.fullmatch(words[0].text) is not None
 
 
 def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
@@ -733,25 +734,41 @@ def _full_space_rows(title_line: str, data_lines: list[list[_Token]]) -> tuple[l
     amounts are then the titled columns in order; ``(rows as cells, {cell index: column})``, the
     code in cell 0 and the name in cell 1. None when a row prints fewer amounts (which cells are
     empty cannot be told) or a line is not a whole row."""
-    if "\t" in title_line:
+    count = _titles_after_name(title_line)
+    rows = _whole_rows(data_lines, count, count) if count >= 2 else None
+    if not rows:
         return None
-    titles = _WORD.findall(_HALF_WIDTH(title_line))
-    named = next((i for i, word in enumerate(titles) if "名称" in word or word == "项目"), None)
-    if named is None:
-        return None
-    count = sum(1 for word in titles[named + 1:] if not _NUMBER.match(word))
-    if count < 2:
-        return None
+    return _as_cells(rows, [list(range(count))] * len(rows)), {index: index - 1 for index in range(2, count + 2)}
+
+
+def _whole_rows(data_lines: list[list[_Token]], fewest: int, most: int) -> list[tuple] | None:
+    """``(code or None, name, amounts)`` of each line, when every line is a whole row printing from
+    ``fewest`` to ``most`` amounts after its name; else None."""
     rows = []
     for tokens in data_lines:
         words = [t for t in tokens if t.text]
         code = words[0] if words and _CODE.match(words[0].text) else None
         rest = words[1:] if code else words
-        if len(rest) != count + 1 or rest[0].is_number or not all(t.is_number for t in rest[1:]):
+        if not fewest + 1 <= len(rest) <= most + 1 or rest[0].is_number or not all(t.is_number for t in rest[1:]):
             return None
-        rows.append([t._replace(index=i) for i, t in ((0, code), (1, rest[0])) if t is not None]
-                    + [t._replace(index=i) for i, t in enumerate(rest[1:], 2)])
-    return (rows, {index: index - 1 for index in range(2, count + 2)}) if rows else None
+        rows.append((code, rest[0], rest[1:]))
+    return rows
+
+
+def _as_cells(rows: list[tuple], columns: list[list[int]]) -> list[list[_Token]]:
+    """The rows as cells: the code in cell 0, the name in cell 1, each amount in cell 2 + its column."""
+    return [[t._replace(index=i) for i, t in ((0, code), (1, name)) if t is not None]
+            + [t._replace(index=2 + j) for t, j in zip(amounts, placed)]
+            for (code, name, amounts), placed in zip(rows, columns)]
+
+
+def _titles_after_name(title_line: str) -> int:
+    """How many columns a space-separated header line titles after its 名称 (or 项目) word; 0 without one."""
+    if "\t" in title_line:
+        return 0
+    titles = _WORD.findall(_HALF_WIDTH(title_line))
+    named = next((i for i, word in enumerate(titles) if "名称" in word or word == "项目"), None)
+    return 0 if named is None else sum(1 for word in titles[named + 1:] if not _NUMBER.match(word))
 
 
 def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]]):
@@ -761,29 +778,15 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     character two columns wide, as a PDF's text is laid out), and each other amount ends where exactly
     one column's do. None when a line is not a whole row, no row prints every amount, or an amount
     stands under no column or under a column another amount of its row took."""
-    if "\t" in title_line:
+    count = _titles_after_name(title_line)
+    rows = _whole_rows(data_lines, 1, count) if count >= 2 else None
+    if rows is None:
         return None
-    titles = _WORD.findall(_HALF_WIDTH(title_line))
-    named = next((i for i, word in enumerate(titles) if "名称" in word or word == "项目"), None)
-    count = sum(1 for word in titles[named + 1:] if not _NUMBER.match(word)) if named is not None else 0
-    if count < 2:
-        return None
-    rows = []
-    for tokens in data_lines:
-        words = [t for t in tokens if t.text]
-        code = words[0] if words and _CODE.match(words[0].text) else None
-        rest = words[1:] if code else words
-        if not 2 <= len(rest) <= count + 1 or rest[0].is_number or not all(t.is_number for t in rest[1:]):
-            return None
-        rows.append((code, rest[0], rest[1:]))
     placements = {tuple(map(tuple, placed)) for measure in (_character_end, _display_end)
                   if (placed := _columns_by_end([[measure(t, lines) for t in amounts] for _c, _n, amounts in rows], count))}
     if len(placements) != 1:
         return None  # no measure lines the amounts up, or the two place them otherwise
-    cells = [[t._replace(index=i) for i, t in ((0, code), (1, name)) if t is not None]
-             + [t._replace(index=2 + j) for t, j in zip(amounts, columns)]
-             for (code, name, amounts), columns in zip(rows, placements.pop())]
-    return cells, {index: index - 1 for index in range(2, count + 2)}
+    return _as_cells(rows, placements.pop()), {index: index - 1 for index in range(2, count + 2)}
 
 
 def _columns_by_end(ends: list[list[int]], count: int) -> list[list[int]] | None:
@@ -1097,8 +1100,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
             elif (table.kind == PROJECT and current is not None and current.code is None and current.name
                   and id(current) not in placements and _SUBJECT_CODE.match(token.text)):
                 current.code = token.text  # "单位名称 | 项目名称 | 科目编码 | 科目名称 | 合计…": the subject it is charged to
-                charged = next((t for t in words[position + 1:position + 2] if not t.is_number), None)
-                skipped.add(id(charged))
+                skipped.update(id(t) for t in words[position + 1:position + 2] if not t.is_number)
             elif id(token) in skipped:
                 continue  # that subject's name
             elif token.is_number:
