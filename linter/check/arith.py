@@ -708,8 +708,9 @@ _PROCUREMENT_KIND_NAME = compile_regex(r"(?:货物|工程|服务)(?:类)?(?:采�
 
 def _completion_items(group) -> tuple[list, bool]:
     """The items of a completion group to add up, and whether they may be every part of its total (not
-    when a line of the group was not read as an item). Of a 三公 total, a part named with its own parts (公务用车购置及运行维护费 and its 购置费 and 运行维护费)
-    counts once, and the items are every part only when they cover 因公出国(境)费, the cars and 公务接待费."""
+    when a line of the group was not read as an item). Of a 三公 total, a part named with its own parts
+    (公务用车购置及运行维护费 and its 购置费 and 运行维护费) counts once, and the items are every part only
+    when they cover 因公出国(境)费, the cars and 公务接待费."""
     total = quantity_key(group.total.subject)
     if total is None or total[1] != SANGONG:
         return group.items, not group.unread

@@ -77,7 +77,7 @@ class SubjectUse:
         for match in _CODED.finditer(self.text):
             code = _CODE_GAP.sub("", match.group(1))
             name = self.name_at(match.end())
-            if name and catalogue.get(code, name) == name and not _inside_a_word(self.text, match.end() + len(name) + 1):
+            if name and catalogue.get(code, name) == name and not _han_at(self.text, match.end() + len(name)):
                 used[code] = name
         for code, name in self.rows:
             name = normalise(name)
@@ -133,13 +133,13 @@ class SubjectUse:
             after = position + len(name)
             marker = _LEVEL.match(self.text, after)
             coded = _CODE_AFTER.match(self.text, after)
-            if (marker and _inside_a_word(self.text, position)) or (coded and subjects().names.get(coded.group(1)) != name):
+            if (marker and _han_at(self.text, position - 1)) or (coded and subjects().names.get(coded.group(1)) != name):
                 # Part of a name the catalogue lacks: "残疾人体育(项)" is no "体育", "棚户区改造支出（2120810）"
                 # no "棚户区改造" (2210103).
                 position = after
                 continue
             listed = _AFTER_TERM.search(self.text, max(0, position - 4), position)
-            if listed and not marker and _inside_a_word(self.text, after + 1):
+            if listed and not marker and _han_at(self.text, after):
                 listed = None  # the start of a longer word in a list of prose ("地面、高空、大气成分")
             if marker or _TERM_END.match(self.text, after) or listed \
                     or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position):
@@ -148,9 +148,10 @@ class SubjectUse:
         return mentions
 
 
-def _inside_a_word(text: str, position: int) -> bool:
-    """Whether a Chinese character stands right before ``position`` (a name goes on after it)."""
-    return position > 0 and is_han(text[position - 1])
+def _han_at(text: str, position: int) -> bool:
+    """Whether a Chinese character stands at ``position``: a name runs on into it (before a name found
+    there, or after its end)."""
+    return 0 <= position < len(text) and is_han(text[position])
 
 
 @cache
