@@ -25,11 +25,9 @@ class SubjectCode(Rule):
     document of a year they were official in, or of unknown year; in a later document they
     are reported with the name of its year. Codes the list does not know are not judged, except a
     行政运行, 一般行政管理事务 or 机关服务 numbered as another of them (every 款 numbers them 01, 02,
-    03). In a
-    table that could not be read (TBL001), a line's code is judged when its name is another code's.
-    The
-    narrative's subjects named with their code in brackets ("住房公积金（2210203）") are checked too,
-    when the name is another code's.
+    03). In a table that could not be read (TBL001), a line's code is judged when its name is
+    another code's. The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
+    are checked too, when the name is another code's.
 
     **Anti-pattern**
 
