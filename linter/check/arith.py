@@ -17,7 +17,7 @@ from linter.check.rule import Tolerances
 from linter.i18n import N_, _
 from linter.extract.claims import Stated
 from linter.extract.counts import count_lists
-from linter.extract.numbers import Number
+from linter.extract.numbers import Number, parse_number
 from linter.extract.quantities import SANGONG, Key, clean_name, covered, describe, organisation_of, parent_base, quantity_key
 from linter.patterns import compile_re, compile_regex
 
@@ -208,17 +208,34 @@ def find_typo(document, inputs: list[tuple[str, Number]], holds, tolerances: Tol
         return None
     found = []
     exclude = frozenset(number.start for _label, number in inputs)  # the claim's own numbers are no evidence
-    vouching = document.derived(_vouching, tolerances)
     for i, (label, number) in enumerate(inputs):
         if number.start < 0:
             continue  # a table total: no span to point at
-        tests = vouching.get(number.start, ())
-        meant = typo_explanation(
-            document, number, lambda interval, i=i, tests=tests: holds(i, interval) and all(t(interval) for t in tests),
-            tolerances, exclude)
+        meant = typo_explanation(document, number, _vouched_fit(document, tolerances, holds, i, number), tolerances, exclude)
         if meant is not None:
             found.append(Typo(label, number, meant))
     return found[0] if len(found) == 1 else None
+
+
+def _vouched_fit(document, tolerances: Tolerances, holds, i: int, number: Number):
+    """Whether a claim holds with its input ``i`` (``number``) replaced by an interval (``holds``), and
+    every claim holding in the text that ``number`` is computed in still does (see :func:`_vouching`)."""
+    tests = document.derived(_vouching, tolerances).get(number.start, ())
+    return lambda interval: holds(i, interval) and all(test(interval) for test in tests)
+
+
+def _retyped_fits(number: Number, fits, tolerances: Tolerances) -> bool:
+    """Whether ``number`` with one digit typed otherwise makes the claim hold (``fits``)."""
+    text = number.text.replace(",", "")
+    for i, character in enumerate(text):
+        if not character.isdigit():
+            continue
+        for digit in "0123456789":
+            if digit != character:
+                value, decimals = parse_number(text[:i] + digit + text[i + 1:])
+                if value is not None and fits(amount(Number(number.text, number.unit, 0, 0, value, decimals), tolerances)):
+                    return True
+    return False
 
 
 def _vouching(document, tolerances: Tolerances) -> dict[int, list]:
@@ -493,7 +510,12 @@ class SumCheck:
             return abs(sum(values[1:]) - values[0]) <= self.allowance
 
         inputs = [(_("whole"), self.whole)] + [(_("part"), p) for p in self.parts]
-        return find_typo(document, inputs, holds, tolerances)
+        typo = find_typo(document, inputs, holds, tolerances)
+        if typo is not None and typo.wrong is not self.whole and any(
+                _retyped_fits(part, _vouched_fit(document, tolerances, holds, i, part), tolerances)
+                for i, part in enumerate(numbers) if i and part is not typo.wrong and part.start >= 0):
+            return None  # another part one digit away would do as well: the amount printed elsewhere may be chance
+        return typo
 
     def explain(self) -> str:
         total = format_amount(sum(p.value for p in self.parts))
