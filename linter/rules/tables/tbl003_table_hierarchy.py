@@ -17,7 +17,8 @@ class TableHierarchy(Rule):
     the sum of the 类 rows.
 
     Subject codes nest: 类 (3 digits) ⊃ 款 (5) ⊃ 项 (7); in the 基本支出 table 类 (301) ⊃ 款
-    (30101) and 人员经费合计 / 公用经费合计 are the sums of their 类. Each column is checked
+    (30101) and 人员经费合计 / 公用经费合计 are the sums of their 类 (of their 款, where the table prints
+    no 类 row). Each column is checked
     separately. A 项目支出表 without 类 rows lists projects: its 合计 is their sum (unless a row names a
     unit over its projects). A difference within the rounding tail (0.01 per added item) is ``info``.
 
@@ -55,6 +56,9 @@ class TableHierarchy(Rule):
             for total in (row for row in table.rows if row.is_total):
                 classes = [r for r in coded if len(r.code) == 3 and (r.side == total.side or table.kind != BASIC)]
                 yield from self._check(document, context, table, total, classes, N_("the 类 rows"))
+                if table.kind == BASIC and not classes:  # a 基本支出 table printing its 款 alone (30101, 30201 …)
+                    items = [r for r in coded if len(r.code) == 5 and r.side == total.side]
+                    yield from self._check(document, context, table, total, items, N_("the 款 rows"))
                 if table.kind == PROJECT and not classes:
                     yield from self._check(document, context, table, total, _projects(table), N_("the projects"))
 
