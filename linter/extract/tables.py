@@ -538,11 +538,18 @@ def _table_number(text: str) -> int | None:
 
 
 def _other_title(stripped_lines: list[str], index: int) -> bool:
-    """Whether line ``index`` titles a table of a kind disclint does not read ("某局2025年政府采购预算表" with a
-    unit line under it): the table above ends there."""
+    """Whether line ``index`` titles a table of a kind disclint does not read ("某局2025年政府采购预算表", a
+    spending table by economic classification, with a unit line under it): the table above ends there."""
     line = stripped_lines[index]
+    if _BY_ECONOMIC_CLASS.search(line) and "基本支出" not in line and "\t" not in line and len(line) <= 50:
+        return _unit_line_follows(stripped_lines, index)  # "表2-1　财政拨款支出预算表（部门经济分类科目）"
     return (line.endswith("表") and "\t" not in line and len(line) <= 50 and not _FORM_NUMBER.fullmatch(line)
             and table_kind(line) is None and _unit_line_follows(stripped_lines, index))
+
+
+#: A title's note that the table is by economic classification ("（部门经济分类科目）"): none of the tables read
+#: by subject (a 基本支出 table aside).
+_BY_ECONOMIC_CLASS = compile_re(r"表\s*[（(][^（）()]{0,10}经济分类[^（）()]{0,10}[）)]$")
 
 
 #: An enumeration before a row's name: "一、", "（三）", "(3)".
