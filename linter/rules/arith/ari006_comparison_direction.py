@@ -104,7 +104,7 @@ _FOLLOWING = compile_regex(
 _WORDS = {"高于": "大于", "低于": "小于"}
 #: A sentence comparing with last year, or saying what the money paid for, between the completion and
 #: that phrase.
-_YEAR_ON_YEAR = compile_regex(r"[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于)[^。；\n]{0,80}(?=[。；])")
+_SENTENCE_BETWEEN = compile_regex(r"[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于)[^。；\n]{0,80}(?=[。；])")
 
 
 #: What comes before a completion rate ("完成预算的", "完成年初预算").
@@ -118,8 +118,8 @@ def _following(text: str, after: int, budget=None, budgets=None):
     there; direction None when there is none. A plain 预算数 may mean any budget the
     sentence states (``budget``, the other ``budgets`` by kind)."""
     budgets = budgets or {}
-    if (comparison := _YEAR_ON_YEAR.match(text, after)) is not None:
-        after = comparison.end()  # "…完成预算的82.5%。与2016年度相比，…下降17.2%。决算数大于预算数…"
+    if (between := _SENTENCE_BETWEEN.match(text, after)) is not None:
+        after = between.end()  # "…完成预算的82.5%。与2016年度相比，…下降17.2%。决算数大于预算数…"
     window = text[after:after + 40]
     kept = [i for i, c in enumerate(window) if not c.isspace()]
     match = _FOLLOWING.match("".join(window[i] for i in kept))

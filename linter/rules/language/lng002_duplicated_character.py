@@ -23,7 +23,7 @@ _PARTS_OF_A_YEAR = frozenset("中初末底度内终")
 #: ("玉龙喀什河河道", "中山路路面改造").
 _PLACES = set("河江湖山路街溪渠沟港桥岛")
 #: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
-#: and offices before their head's title ("规划科科长", "财务处处长").
+#: offices before their head's title ("规划科科长", "财务处处长") and the ends of places' names.
 _LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部厅") | _PLACES
 #: How much likelier (jieba's word model) the text must read without the second character.
 _LIKELIER = math.log(50)
