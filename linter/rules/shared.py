@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 from linter.language.structure import Numbered, parts
+from linter.patterns import compile_re
 from linter.language.subjects import document_year
+
+_YEAR = compile_re(r"(20\d{2})年")
 
 
 def original_year(document) -> int | None:
@@ -15,6 +18,11 @@ def original_year(document) -> int | None:
 def flow_year(document) -> int | None:
     """The year the disclosure is for (:func:`document_year`), read from the flow text."""
     return document_year(document.flow.text)
+
+
+def names_another_year(text: str, year: int | None) -> bool:
+    """Whether ``text`` names a year ("2019年") other than ``year``; any year when ``year`` is unknown."""
+    return any(int(found) != year for found in _YEAR.findall(text))
 
 
 def tables_kind_and_year(document) -> tuple[str | None, int | None]:

@@ -12,7 +12,7 @@ from linter.check.interval import Interval, amount_interval, format_amount
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.patterns import compile_regex
-from linter.rules.shared import original_year
+from linter.rules.shared import names_another_year, original_year
 
 
 class InconsistentValue(Rule):
@@ -172,7 +172,7 @@ def _restated_items(document):
         if closing.unit != lead.unit:
             continue
         clause = _clause_before(text, closing.start)
-        if not _CLOSING.search(clause) or _OTHER.search(clause) or _other_year(clause, year):
+        if not _CLOSING.search(clause) or _OTHER.search(clause) or names_another_year(clause, year):
             continue
         if regex.search(r"[。；]", text[closing.end:offset - 1].strip().rstrip("。；")):
             continue  # not the item's last sentence
@@ -184,5 +184,3 @@ def _clause_before(text: str, position: int) -> str:
     return text[start:position]
 
 
-def _other_year(clause: str, year: int | None) -> bool:
-    return any(int(found) != year for found in regex.findall(r"(20\d{2})年", clause))

@@ -19,6 +19,7 @@ from linter.extract.tables import (
     basic_part_cells, sangong_blocks,
 )
 from linter.patterns import compile_re
+from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import YUAN, amount, carries_over, first, gap_finding, in_unit, row_label
 from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
 
@@ -257,15 +258,18 @@ class TextTableAmount(Rule):
     def _nothing_said(self, document, tables):
         """A 政府性基金, 国有资本经营 or 三公 section that says there is nothing ("本部门2023年度无政府性基金预算
         财政拨款收入，也无使用…安排的支出", "本单位无此项支出", "没有“三公”经费支出") beside a table that prints
-        amounts there: the sentence of last year's draft, or the table of another unit."""
+        amounts there: the sentence of last year's draft, or the table of another unit. A sentence naming
+        another year than the document's ("2019年度本部门无政府性基金…, 2020年度新增…") is not compared."""
+        year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
         for kind, offset, line in document.derived(section_lines):
             table = first(tables, kind) if kind in _NOTHING_COLUMNS else None
             if table is None or (row := table.single_or_total()) is None:
                 continue
             for match in _NOTHING.finditer(line):
                 scope = match.group("scope") or ""
+                before = sentence_before(line, match.start())
                 if (kind == THREE_PUBLIC) != bool(match.group("sangong")) or not scope.startswith(_NOTHING_SCOPES[kind]) \
-                        or _OTHER_YEAR.search(sentence_before(line, match.start())):
+                        or _OTHER_YEAR.search(before) or names_another_year(before, year):
                     continue
                 for column in _NOTHING_COLUMNS[kind](table, match.group("which")):
                     printed = row.amount(column) if column is not None else None
