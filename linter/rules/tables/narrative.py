@@ -12,28 +12,37 @@ from linter.patterns import compile_re
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
 #: A section heading; a wrapped heading may carry the start of its first paragraph.
 _HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
+#: A section numbered as a sub-heading ("（六）一般公共预算财政拨款基本支出决算情况说明"), read as one
+#: under a part heading that explains no table of its own ("三、2024年度单位决算情况说明").
+_SUB_HEADING = compile_re(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
 _PART = compile_re(r"^第[一二三四五六七八九十]+部分")
 
 
 def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
     """``(table kind, flow offset, line)`` for every line of a section that explains one table
     ("五、一般公共预算财政拨款支出决算情况说明" explains the 一般公共预算支出表)."""
-    kind = None
+    kind = part_kind = None
     offset = 0
     for line in flow_text.split("\n"):
-        heading = _HEADING.match(line)
+        heading = _HEADING.match(line) or (_SUB_HEADING.match(line) if part_kind is None else None)
         if heading:
-            title = heading.group("title")
-            found = table_kind(title) if ("决算" in title or "预算" in title) else None
-            kind = None if found == PERFORMANCE else found
+            kind = _explained_kind(heading.group("title"))
+            if heading.re is _HEADING:
+                part_kind = kind
             rest = line[heading.end():]
             if kind and rest:
                 yield kind, offset + heading.end(), rest
         elif _PART.match(line):
-            kind = None
+            kind = part_kind = None
         elif kind:
             yield kind, offset, line
         offset += len(line) + 1
+
+
+def _explained_kind(title: str) -> str | None:
+    """The kind of table a section titled ``title`` explains, if any."""
+    found = table_kind(title) if ("决算" in title or "预算" in title) else None
+    return None if found == PERFORMANCE else found
 
 
 def section_lines(document) -> list[tuple[str, int, str]]:
