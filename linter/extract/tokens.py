@@ -75,6 +75,9 @@ _LIST_ITEM = compile_re(r"\d+(?:\.\d+)?")
 #: How every AMOUNT and PERCENT token ends: keep it in step with their patterns above.
 _NUMBER_END = compile_regex(r"\d(?:%|[万亿]?元|[。，；,;])")
 NAME_CODE = "n"
+#: The words between an amount and its restatement in another unit ("27,897.11万元，即2.79亿元").
+RESTATING_WORDS = ("即", "合", "折合", "约合", "约")
+_RESTATING_WORD = compile_re(r"[，,]\s*(?:即|合|折合|约合|约)\s*\d")
 #: After an amount that is a threshold ("100万元（含）以上"), not a quantity stated.
 _THRESHOLD_AFTER = compile_re(r"\s*(?:[(（]含[)）])?(?:以上|以下|以内)")
 #: Before an amount that is a threshold ("单价100万元", "超过100万元的项目").
@@ -127,6 +130,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     tokens += _gap(text, position, len(text), offset, items)
     if "实际支出" in text:
         tokens = _actual_without_budget(tokens)
+    if _RESTATING_WORD.search(text):
+        tokens = _without_restatements(tokens)
     return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
 
 
@@ -139,6 +144,22 @@ def _actual_without_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
         if token.type == "EXEC_IS" and token.text == "实际支出" and not budgeted:
             token = token._replace(type="ACTUAL_IS")
         found.append(token)
+    return found
+
+
+def _without_restatements(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without an amount's restatement in another unit ("27,897.11万元，即2.79亿元，比上年增加…"
+    reads as "27,897.11万元，比上年增加…": the restated amount names no quantity of its own)."""
+    found: list[ClaimToken] = []
+    i = 0
+    while i < len(tokens):
+        found.append(tokens[i])
+        restated = tokens[i + 1:i + 4]
+        if tokens[i].type == "AMOUNT" and [t.code for t in restated] == [",", NAME_CODE, "A"] \
+                and restated[1].text.strip() in RESTATING_WORDS and restated[2].number.unit != tokens[i].number.unit:
+            i += 4
+        else:
+            i += 1
     return found
 
 

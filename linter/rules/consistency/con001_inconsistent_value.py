@@ -10,6 +10,7 @@ from linter.check.arith import QuantityIndex, related, unit_scale, value_conflic
 from linter.check.finding import Severity
 from linter.check.interval import Interval, amount_interval, format_amount
 from linter.check.rule import Rule
+from linter.extract.tokens import RESTATING_WORDS
 from linter.i18n import _
 from linter.patterns import compile_regex
 from linter.rules.shared import names_another_year, original_year
@@ -26,8 +27,8 @@ class InconsistentValue(Rule):
     bare ("2025年收入预算4,762.20万元") and larger than the year's own ("本年收入合计4,367.20万元") is taken for
     the total with what was carried over, when the text states such an amount (上年结转, 用事业基金弥补收支差额).
 
-    An amount restated in another unit in brackets ("26,238,322元（2623.83万元）") must be that amount,
-    within the rounding of the restatement.
+    An amount restated in another unit, in brackets ("26,238,322元（2623.83万元）") or after "即"
+    ("27,897.11万元，即2.79亿元"), must be that amount, within the rounding of the restatement.
 
     A numbered item that states its amount and explains it ("3.通信链路租赁费397.37万元：…")
     restates that amount when its explanation names a single amount, as its total or request
@@ -64,7 +65,7 @@ class InconsistentValue(Rule):
                 conflict.explain(document),
                 expected=f"{conflict.first.number.text}{conflict.first.number.unit}",
             )
-        for amount, restated in _restated_in_brackets(document):
+        for amount, restated in _restatements(document):
             factor = unit_scale(amount, restated)
             converted, half = amount.value * factor, 0.5 * 10.0 ** -restated.decimals
             if amount_interval(amount, tolerances).scaled(factor).overlaps(Interval(restated.value - half, restated.value + half)):
@@ -72,7 +73,7 @@ class InconsistentValue(Rule):
             yield self.finding(
                 document,
                 document.span(restated.start, restated.end),
-                _("{amount}{unit} is {converted}{other_unit}, but the brackets restate it as {restated}{other_unit}",
+                _("{amount}{unit} is {converted}{other_unit}, but the text restates it as {restated}{other_unit}",
                   amount=amount.text, unit=amount.unit, converted=_in_decimals(converted, restated.decimals),
                   other_unit=restated.unit, restated=restated.text),
                 expected=f"{_in_decimals(converted, restated.decimals)}{restated.unit}",
@@ -125,15 +126,19 @@ def _balanced_apart(text: str, first, later) -> bool:
 #: The brackets between an amount and its restatement in another unit ("26,238,322元（2623.83万元）").
 _OPENING = compile_regex(r"\s*[(（]\s*(?:约|合|折合|即)?\s*")
 _CLOSING_BRACKET = compile_regex(r"\s*[)）]")
+#: The words between an amount and its restatement after a comma ("27,897.11万元，即2.79亿元").
+_RESTATING = compile_regex(rf"\s*[，,]\s*(?:{'|'.join(RESTATING_WORDS)})\s*")
 
 
-def _restated_in_brackets(document):
-    """``(amount, restatement)``: an amount followed by itself in another unit, in brackets."""
+def _restatements(document):
+    """``(amount, restatement)``: an amount followed by itself in another unit, in brackets or after
+    "，即"."""
     text = document.flow.text
     amounts = [n for n in document.numbers if n.is_amount and not n.malformed]
     for amount, restated in zip(amounts, amounts[1:]):
-        if restated.unit != amount.unit and _OPENING.fullmatch(text, amount.end, restated.start) \
-                and _CLOSING_BRACKET.match(text, restated.end):
+        if restated.unit != amount.unit and (
+                _OPENING.fullmatch(text, amount.end, restated.start) and _CLOSING_BRACKET.match(text, restated.end)
+                or _RESTATING.fullmatch(text, amount.end, restated.start)):
             yield amount, restated
 
 
