@@ -1138,6 +1138,10 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 return
     typical = Counter(name_index[id(row)] for row in rows if row.code and id(row) in name_index).most_common(1)
     typical_index = typical[0][0] if typical else None
+    if typical_index is not None and header and min(header) <= typical_index:
+        # "栏次 1 2 …" copied from a web page whose 栏次 cell spans the code and name columns: the
+        # first 栏次 is the first cell after the names.
+        header = {index + typical_index + 1 - min(header): column for index, column in header.items()}
     for row in rows:
         tokens = placements.get(id(row), [])
         if tokens and tokens[0].index < 0:
