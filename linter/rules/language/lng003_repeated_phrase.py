@@ -15,6 +15,10 @@ from linter.patterns import compile_re, compile_regex
 
 #: A unit of two to six characters written twice in a row ("越来越来高").
 _ADJACENT = compile_re(f"({lex.HAN}{{2,6}})\\1")  # ``re``: several times faster than ``regex`` here
+#: Bodies a determiner before them makes a noun phrase that a term beginning with the same body
+#: may follow ("本部门部门整体支出", "本单位单位负责人", "兄弟城市城市管理部门").
+_BODIES = ("部门", "单位", "城市", "地区", "机关", "系统", "行业", "学校", "医院", "街道", "社区", "乡镇", "企业", "项目")
+_DETERMINER = compile_re(r"(?:本|该|各|全|兄弟|其他|其它|相关|有关|下属|所属|主管|职能|基层|二级|三级)$")
 #: The same item twice in an enumeration ("点对点、点对点").
 _LISTED = compile_regex(r"(\p{Han}{2,20})、\1")
 
@@ -24,7 +28,8 @@ class RepeatedPhrase(Rule):
 
     Pasted text leaves a unit doubled, directly or as two equal items of an enumeration.
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
-    Reduplications that are words are left alone, and so are copies separated by a space in
+    Reduplications that are words are left alone, and so are a body named with a determiner
+    before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门"), copies separated by a space in
     the file (table cells side by side), a copy that begins a longer word ("孝感高中高中部"), copies of a non-word made of the halves of words ("监测预测预警") and
     items whose copies end and begin longer words ("合作医疗、医疗救助").
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
@@ -61,6 +66,8 @@ class RepeatedPhrase(Rule):
                     continue  # table cells side by side, not a repeat typed in a sentence
                 if not separator and not lex.is_word(unit) and _inside_words(document, first, end_of_copy):
                     continue  # "监测预测预警": 测预, no word, twice across three words
+                if not separator and unit in _BODIES and _DETERMINER.search(text, max(0, first - 2), first):
+                    continue  # "本部门部门整体支出", "兄弟城市城市管理部门": a body named, then a term it begins
                 if not separator and end_of_copy not in typo_finder(reading_text(document)).boundaries:
                     continue  # "孝感高中高中部": the copy begins a longer word (高中部), no repeat
                 if separator and _names_a_unit_of(text, match.end()):
