@@ -78,7 +78,7 @@ class CrossTable(Rule):
         if fiscal:
             spent = fiscal.row_named("本年支出合计", "支出")
             for column, other, other_column in (
-                (3, general, 1), (4, fund, _spending_column(fund)), (5, capital, 1),
+                (3, general, 1), (4, fund, _spending_column(fund)), (5, capital, _spending_column(capital, 1)),
             ):
                 yield from self._pair(document, context, fiscal, spent, column, other, _total(other), other_column)
             # A fund's table restates its income and year-end balance ("6=(1+2-3)"): 表4's 本年收入 item
@@ -235,8 +235,10 @@ def _balance_columns(table: Table | None) -> tuple[int, int] | None:
     return (2, 6) if len(table.columns) == 6 else None
 
 
-def _spending_column(table: Table | None) -> int | None:
-    """The 本年支出 column of the 政府性基金 table: the one its notes subtract ("6=(1+2-3)")."""
+def _spending_column(table: Table | None, only_spending: int | None = None) -> int | None:
+    """The 本年支出 column of a fund's table: the one its notes subtract ("6=(1+2-3)"), or the third of
+    one printing the six columns of the national 政府性基金 table (年初结转和结余, 本年收入, 本年支出 …);
+    else ``only_spending`` (the 合计 of a table of spending only, as the 国有资本经营 table usually is)."""
     if table is None:
         return None
     for identity in table.identities:
