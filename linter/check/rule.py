@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar, Iterable
 
 from linter.check.finding import Finding, Fix, Related, Severity
@@ -32,6 +32,11 @@ class Tolerances:
     tail_per_item: float = 0.01
     #: Extra slack for a printed percentage, in units of its last digit (double rounding).
     percent_slack: float = 0.1
+
+    def exact_percent(self) -> "Tolerances":
+        """These tolerances with no extra slack for a percentage: a typo hint says the stated rate holds
+        with the amount it names only when the rate's own rounding allows it."""
+        return replace(self, percent_slack=0.0)
 
 
 @dataclass

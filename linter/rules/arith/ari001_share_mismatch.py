@@ -85,7 +85,7 @@ class ShareMismatch(Rule):
                             whole=of, computed=computed, stated=share.percent.text)
 
                 def holds(i, interval, part=part_interval, whole=whole_interval, percent=share.percent):
-                    return percent_matches(*((interval, whole) if i == 0 else (part, interval)), percent, tolerances) is True
+                    return percent_matches(*((interval, whole) if i == 0 else (part, interval)), percent, tolerances.exact_percent()) is True
 
                 suspects = [(_("part"), part)] + ([] if components else [(_("whole"), whole.number)])
                 typo = find_typo(document, suspects, holds, tolerances, share.percent) if scale == 1.0 else None

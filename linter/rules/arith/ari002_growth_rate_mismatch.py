@@ -123,7 +123,7 @@ class GrowthRateMismatch(Rule):
                     before = previous_level(now, delta, sign)
                     if before.lo <= 0 <= before.hi:  # from nothing: written 增长100%
                         return sign > 0 and rate.value == 100
-                    return change_rate_matches(now, delta, sign, rate, tolerances) is True
+                    return change_rate_matches(now, delta, sign, rate, tolerances.exact_percent()) is True
 
                 typo = find_typo(document, [(_("current amount"), current.number), (_("change"), change.delta)], holds, tolerances,
                                  change.rate) if scale == 1.0 else None

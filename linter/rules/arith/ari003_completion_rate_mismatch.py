@@ -61,7 +61,7 @@ class CompletionRateMismatch(Rule):
 
             def holds(i, interval, actual=actual, budget=budget, rate=claim.rate):
                 part, whole = (actual, interval) if i == 0 else (interval, budget)
-                return percent_matches(part, whole, rate, tolerances) is True
+                return percent_matches(part, whole, rate, tolerances.exact_percent()) is True
 
             typo = find_typo(document, [(_("budget"), budget_number), (_("actual"), claim.actual)], holds, tolerances, claim.rate)
             if typo is not None:
