@@ -149,6 +149,17 @@ def test_word_table_in_yuan_is_compared_with_the_narratives_wan_yuan(tmp_path):
         assert [f["code"] for f in findings(str(path))] == codes
 
 
+def test_word_table_total_in_yuan_is_no_whole_of_a_share_in_wan_yuan(tmp_path):
+    """A share whose whole only a Word table in 元 prints is not divided by the table's 元 as if they
+    were 万元 (40.00万元 of 400,000.00元 is 100%, not 0.01%)."""
+    table = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+             ["", "合计", "1,000,000.00", "600,000.00", "400,000.00"],
+             ["201", "一般公共服务支出", "1,000,000.00", "600,000.00", "400,000.00"]]
+    text = "绩效自评共涉及项目2个，资金40.00万元，占一般公共预算项目支出总额的100.00%。"
+    path = write_docx(tmp_path / "草稿.docx", table, text=text, title="一般公共预算财政拨款支出决算表", unit="元")
+    assert findings(str(path)) == []
+
+
 def test_word_table_whose_title_and_unit_stand_in_its_first_rows(tmp_path):
     """A table pasted from Excel prints its title and unit line in merged first rows, under the
     previous table's note: the title is the table's, not the note's, and the unit is read."""

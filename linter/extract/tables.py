@@ -2082,6 +2082,7 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
         if text.strip().startswith("注") or "=" in _HALF_WIDTH(text):
             _note(table, offset, text, True)  # the identities a 注 under it prints ("1栏各行 = (2+3)栏各行")
     _parse(table, lines, body, from_cells=True)
+    _stamp_unit(table)
     return table
 
 
