@@ -15,6 +15,7 @@ _HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，�
 #: A section numbered as a sub-heading ("（六）一般公共预算财政拨款基本支出决算情况说明"), read as one
 #: under a part heading that explains no table of its own ("三、2024年度单位决算情况说明").
 _SUB_HEADING = compile_re(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
+_EXPLAINS_TABLE = compile_re(r"决算|预算|三公|收支总体")
 _PART = compile_re(r"^第[一二三四五六七八九十]+部分")
 
 
@@ -40,8 +41,10 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
 
 
 def _explained_kind(title: str) -> str | None:
-    """The kind of table a section titled ``title`` explains, if any."""
-    found = table_kind(title) if ("决算" in title or "预算" in title) else None
+    """The kind of table a section titled ``title`` explains, if any: a title naming a 决算 or 预算,
+    or one naming the 三公 or the overall 收支 without them ("四、“三公”经费和机关运行经费情况说明",
+    "二、部门收支总体情况", as Chongqing's 预算 are headed)."""
+    found = table_kind(title) if _EXPLAINS_TABLE.search(title) else None
     return None if found == PERFORMANCE else found
 
 
