@@ -1664,19 +1664,21 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     six quantities in order, each with an amount per block; the 相关统计数 below them are counts."""
     header = "".join(header_words)
     blocks = _item_row_blocks(header)
+    # Columns of the change between the blocks after them ("2024年预算数 | 2025年预算数 | 增减额"): not read.
+    changes = [word for word in header_words if _CHANGE_COLUMN.fullmatch(word)] if blocks else []
     items: dict[int, list[_Token]] = {}
     for tokens in data_lines:
         name = _ITEM_MARK.sub("", _HALF_WIDTH("".join(t.text for t in tokens if t.text and not t.is_number)))
-        amounts = _row_cells(tokens, len(blocks)) or [t for t in tokens if t.is_number]
+        amounts = _row_cells(tokens, len(blocks) + len(changes)) or [t for t in tokens if t.is_number]
         if len(items) == len(_SANGONG_ITEMS) or name.startswith("栏次"):
             continue
         # In the national order, or any other a header names its quantities in (公务接待费 before 公务用车).
         item = next((i for i, pattern in enumerate(_SANGONG_ITEMS) if i not in items and pattern.search(name)), None)
         if item is None and _MAIN_SANGONG_ITEMS <= items.keys():
             break  # the rows after the quantities (外事接待费 under 公务接待费, the 相关统计数)
-        if item is None or len(amounts) != len(blocks):
+        if item is None or len(amounts) != len(blocks) + len(changes):
             return False
-        items[item] = amounts
+        items[item] = amounts[:len(blocks)]
     if not blocks or not _MAIN_SANGONG_ITEMS <= items.keys():
         return False
     # The cars' 购置费 and 运行维护费 may go unprinted (no row of their own): their columns stay empty.
