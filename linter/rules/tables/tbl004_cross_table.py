@@ -22,7 +22,8 @@ class CrossTable(Rule):
     表4 本年支出合计 = 表5 合计 (一般公共预算), the 政府性基金 table's 本年支出 and the 国有资本经营
     table's 合计; the 政府性基金 and 国有资本经营 tables' 本年收入 and 年末结转和结余 = 表4's item of that
     fund's income and its 年末财政拨款结转和结余 in the fund's column; 表5 基本支出 = 表6 人员经费合计 +
-    公用经费合计; 表1's class rows = 表3's; and 表1's class rows = 表4's
+    公用经费合计; 表1's class rows = 表3's; 表4's class rows in its 一般公共预算 column = 表5's; and
+    表1's class rows = 表4's
     (表1 also counts money that is not 财政拨款: each of its class rows may exceed 表4's by as much as
     its 本年支出合计 exceeds 表4's, and must equal it when the two agree). Tables are found by
     their title words, so the different numbering of years and 预算/决算 does not matter. A
@@ -95,6 +96,12 @@ class CrossTable(Rule):
             yield from self._basic(document, context, general, basic)
         if summary and fiscal:
             yield from self._classes(document, context, summary, fiscal)
+        if fiscal and general:
+            # 表4's 一般公共预算 column restates 表5's 合计 by class.
+            for row in fiscal.rows:
+                code = class_code(row.plain_name) if row.side == "支出" and not row.is_total else None
+                if code is not None:
+                    yield from self._pair(document, context, fiscal, row, 3, general, general.row_by_code(code), 1)
         if summary and expenditure:
             # Both count all the department's money: each class it spent on, the same amount.
             for row in summary.rows:
