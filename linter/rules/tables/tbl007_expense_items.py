@@ -13,7 +13,7 @@ from linter.patterns import compile_re
 from linter.rules.tables.common import amount, first
 from linter.rules.tables.narrative import AMOUNT, section_lines
 
-_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}[，,]?(?:主要)?包括[：:](?P<items>[^。；;]+)")
+_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}[，,]?(?:主要)?包括[：:]+(?P<items>[^。；;]+)")
 
 
 class ExpenseItems(Rule):
