@@ -1570,7 +1570,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 claim.current = _both_sides(claim, state)
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
-            claim.key = state.last_value.key
+            claim.key = state.last_value.key or _keyed_alike(state.last_value, state, claims)
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
         if state.subject_line and (not claim.subject or claim.subject in _BARE_SUBJECTS or (
@@ -1617,6 +1617,18 @@ def _both_sides(change: Change, state: _Context) -> Stated | None:
     if income is None or spending is None or (income.number.text, income.number.unit) != (spending.number.text, spending.number.unit):
         return None
     return income
+
+
+def _keyed_alike(value: Stated, state: _Context, claims: ClaimSet) -> Key | None:
+    """The key of the amount stated right before ``value`` on its line when it is the same amount: a
+    part that is all of its quantity ("公务接待费支出决算为12,356.00元，…。其中：国内公务接待支出12,356.00元。
+    与2023年度相比，减少…" compares 公务接待费, whichever of the two it speaks of)."""
+    values = claims.values
+    at = next((i for i in range(len(values) - 1, -1, -1) if values[i] is value), None)
+    before = values[at - 1] if at else None
+    if before is None or before.key is None or before.number.start < state.line_start:
+        return None
+    return before.key if before.number.value == value.number.value and before.number.unit == value.number.unit else None
 
 
 def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated | None:
