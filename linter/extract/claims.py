@@ -354,7 +354,7 @@ class ClaimBuilder(Transformer):
 
     def budget_value(self, subject, _budget_is, amount):
         year, name, _ = subject
-        return Stated(f"{name}预算", _num(amount), year=year)
+        return Stated(name if name.endswith("预算") else f"{name}预算", _num(amount), year=year)
 
     def share(self, subject, amount, *rest):
         year, name, _ = subject
@@ -1244,8 +1244,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     opened_in_brackets = False  # whether the list being read was opened by a 其中 inside brackets
     bracketed: tuple[int, Breakdown | None] = (-1, None)  # the bracket being read and the whole it breaks down
     # "“三公”经费预算为20万元，其中：…公务接待费9万元，…": the parts of a budget are budget figures,
-    # no statements of the quantities they name.
-    budget_parts = qizhong is not None and (_budget_before(tokens, qizhong, claims.final_document)
+    # no statements of the quantities they name (but in a 预算, where the budget is the year's amount).
+    budget_parts = qizhong is not None and not claims.budget_document and (_budget_before(tokens, qizhong, claims.final_document)
                                             or _budgets_listed(tokens, qizhong, claims.final_document))
     for n, (first, last, claim) in enumerate(found):
         if budget_parts and first > qizhong and isinstance(claim, Stated):
