@@ -1452,10 +1452,11 @@ def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> 
 def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -> Breakdown | None:
     """"X主要用于…": the whole is X if named right before, else the amount just stated. A sentence that
     opens with a classification ("按经济分类：…", after "支出5430万元，按功能分类：…") classifies the
-    same whole as the list before it."""
+    same whole as the list before it, or the one amount its paragraph has stated ("…支出6049.60万元。
+    按支出功能分类科目划分：…")."""
     named = tokens[index - 1].text if index and tokens[index - 1].type == "NAME" else ""
     if tokens[index].text.startswith("按") and not any(t.type == "AMOUNT" for t in tokens[:index]):
-        whole = state.list_whole.whole if state.list_whole is not None else None
+        whole = state.list_whole.whole if state.list_whole is not None else _sole_amount_of_line(state, claims)
         if whole is None:
             return None
         breakdown = Breakdown(whole, whole.name)
@@ -1471,6 +1472,12 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         return None
     claims.breakdowns.append(breakdown)
     return breakdown
+
+
+def _sole_amount_of_line(state: _Context, claims: ClaimSet) -> Stated | None:
+    """The amount stated on the current line when it is the only one."""
+    on_line = [v for v in claims.values[-2:] if v.number.start >= state.line_start]
+    return on_line[0] if len(on_line) == 1 else None
 
 
 def _side_of_total(key, claims: ClaimSet) -> Stated | None:
