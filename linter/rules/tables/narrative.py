@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.extract.tables import PERFORMANCE, table_kind
+from linter.extract.tables import FISCAL, FUND, GENERAL, PERFORMANCE, STATE_CAPITAL, table_kind
 from linter.patterns import compile_re
 
 #: An amount of 万元 or 元 in the flow text (groups ``num`` and ``unit``).
@@ -15,6 +15,9 @@ _HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，�
 #: A section numbered as a sub-heading ("（六）一般公共预算财政拨款基本支出决算情况说明"), read as one
 #: under a part heading that explains no table of its own ("三、2024年度单位决算情况说明").
 _SUB_HEADING = compile_re(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
+#: A sub-heading of a part on the 财政拨款 naming one of its funds ("（一）一般公共预算拨款支出").
+_FUND_SUB_HEADING = compile_re(r"[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；\d]{2,30})")
+_FUNDS = (GENERAL, FUND, STATE_CAPITAL)
 _EXPLAINS_TABLE = compile_re(r"决算|预算|三公|收支总体")
 _PART = compile_re(r"^第[一二三四五六七八九十]+部分")
 
@@ -26,7 +29,10 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
     offset = 0
     for line in flow_text.split("\n"):
         heading = _HEADING.match(line) or (_SUB_HEADING.match(line) if part_kind is None else None)
-        if heading:
+        fund = _FUND_SUB_HEADING.fullmatch(line) if part_kind == FISCAL and not heading else None
+        if fund and _explained_kind(fund.group("title")) in _FUNDS:
+            kind = _explained_kind(fund.group("title"))  # "三、财政拨款收支预算情况" then "（一）一般公共预算拨款支出"
+        elif heading:
             kind = _explained_kind(heading.group("title"))
             if heading.re is _HEADING:
                 part_kind = kind
