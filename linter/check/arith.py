@@ -661,7 +661,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
                 or _restated_among_parts(breakdown):
             continue
         parts = [p.number for p in breakdown.parts]
-        complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown)
+        complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
+            or _complements(breakdown)
         add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
         items, every = _completion_items(group)
@@ -709,6 +710,14 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
     total = sum(s.percent.value for s in breakdown.shares)
     slack = sum(10.0 ** -s.percent.decimals * (0.5 + tolerances.percent_slack) for s in breakdown.shares)
     return abs(total - 100) <= slack
+
+
+def _complements(breakdown) -> bool:
+    """A whole listed as two parts, one the other's complement ("财政拨款结转和结余…，非财政拨款结转和结余…")."""
+    if len(breakdown.parts) != 2:
+        return False
+    first, second = (_ITEM_NUMBER.sub("", clean_name(part.name)) for part in breakdown.parts)
+    return bool(first) and (second == "非" + first or first == "非" + second)
 
 
 #: The three kinds of 政府采购 (政府采购法 art. 2): a procurement total is their sum.
