@@ -6,7 +6,7 @@ The narrative rules fall back on these where the text itself does not state a wh
 from __future__ import annotations
 
 from linter.extract import tables as t
-from linter.extract.quantities import DEPARTMENT, FISCAL, GENERAL, Key
+from linter.extract.quantities import DEPARTMENT, FISCAL, FUND, GENERAL, STATE_CAPITAL, Key
 
 #: (table kind, row name or "" for the 合计 row, side, 栏次 or None for the row's first value) → key
 _TOTALS: tuple[tuple[str, str, str | None, int | None, Key], ...] = (
@@ -23,6 +23,11 @@ _TOTALS: tuple[tuple[str, str, str | None, int | None, Key], ...] = (
     (t.BASIC, "人员经费合计", None, None, (GENERAL, "人员经费")),
     (t.BASIC, "公用经费合计", None, None, (GENERAL, "公用经费")),
 )
+#: The funds' tables, whose columns depend on their layout: by how many they print, the 栏次 of
+#: (支出, 基本支出, 项目支出) — 合计 | 基本支出 | 项目支出, or the national 政府性基金 table's
+#: 年初结转和结余 | 本年收入 | 本年支出 (小计, 基本支出, 项目支出) | 年末结转和结余.
+_FUND_COLUMNS = {3: (1, 2, 3), 6: (3, 4, 5)}
+_FUND_SCOPES = ((t.FUND, FUND), (t.STATE_CAPITAL, STATE_CAPITAL))
 
 
 def table_totals(tables: list[t.Table]) -> dict[Key, tuple[str, t.Value]]:
@@ -39,4 +44,12 @@ def table_totals(tables: list[t.Table]) -> dict[Key, tuple[str, t.Value]]:
         value = row.cell(column) if column else (row.all_values() or [None])[0]
         if value is not None:
             found[key] = (f"{table.label} {row.plain_name or '合计'}", value)
+    for kind, scope in _FUND_SCOPES:
+        table = by_kind.get(kind)
+        columns = _FUND_COLUMNS.get(len(table.columns)) if table is not None else None
+        row = table.total() if columns else None
+        for column, base in zip(columns or (), ("支出", "基本支出", "项目支出")):
+            value = row.cell(column) if row is not None else None
+            if value is not None:
+                found.setdefault((scope, base), (f"{table.label} 合计", value))
     return found
