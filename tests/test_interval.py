@@ -38,3 +38,25 @@ def test_amounts_round_half_up_and_drop_trailing_zeros(value, printed):
 @pytest.mark.parametrize("value", [math.inf, -math.inf, math.nan, 1e300])
 def test_extreme_values_still_print(value):
     assert format_amount(value) and format_percent(value).endswith("%")
+
+
+def _tolerances_of(text: str):
+    from linter.check.interval import text_tolerances
+    from linter.check.rule import Tolerances
+    from linter.document import Document
+    from linter.read import decode_bytes
+
+    return text_tolerances(Document(decode_bytes(text.encode("utf-8"), "snippet.txt")), Tolerances())
+
+
+def test_a_text_printing_no_cents_rounds_each_amount_to_its_own_digits():
+    """"3,018.7万元" beside tables to the cent stands for 3,018.65–3,018.75; where one amount prints
+    cents, the others only dropped their trailing zeros ("7.6" is 7.60)."""
+    from linter.check.interval import amount_interval
+    from linter.extract.numbers import Number
+
+    coarse = _tolerances_of("支出3,018.7万元，基本支出2,362.8万元，项目支出655.9万元，公务接待费3万元，会议费1.2万元。")
+    exact = _tolerances_of("支出3,018.74万元，基本支出2,362.8万元，项目支出655.9万元，公务接待费3万元，会议费1.2万元。")
+    assert coarse.rounded_amounts and not exact.rounded_amounts
+    three = Number("3", "万元", 0, 1, 3.0, 0)
+    assert amount_interval(three, coarse).contains(2.86) and not amount_interval(three, exact).contains(2.86)

@@ -298,7 +298,8 @@ def sum_gap(parts: list[Number], whole: Number, tolerances: Tolerances) -> tuple
     """``(difference, allowance)``: Σparts − whole, and the tail difference rounding allows (none
     for counts: "5辆" is exact; none for a part printed as nothing, "0万元": there is none of it)."""
     difference = sum(p.value for p in parts) - whole.value
-    if whole.unit == "亿元":  # rounded to their last printed digit ("7738.1亿元")
+    if whole.unit == "亿元" or (tolerances.rounded_amounts and whole.unit.endswith("元")):
+        # rounded to their last printed digit ("7738.1亿元", "8,452.4万元" in a text printing no cents)
         return difference, sum(0.5 * 10.0 ** -n.decimals for n in (*parts, whole)) + 1e-9
     tail = tolerances.tail_per_item if whole.unit.endswith("元") else 0.0
     return difference, tail * sum(1 for part in parts if part.value) + 1e-9
@@ -811,6 +812,8 @@ def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Confli
                 continue
             if same_unit(first.number, later.number):
                 difference = abs(later.number.value - first.number.value)
+                if tolerances.rounded_amounts and amount(first.number, tolerances).overlaps(amount(later.number, tolerances)):
+                    continue  # "2.9万元" and "3万元", each rounded to the digits it prints
                 if difference > 1e-6:
                     conflicts.append(Conflict(first, later, difference, tolerances.tail_per_item + 1e-9))
             elif not _in_wan(first.number, tolerances).overlaps(_in_wan(later.number, tolerances)):

@@ -3,7 +3,8 @@
 A printed number stands for every value that rounds to it. An amount of 万元 is printed to
 the cent or with trailing zeros dropped ("7.6" is 7.60), so it stands for ±half a cent, unless
 the document prints every amount in whole units ("3923万元，比上年减少332万元"): then each stands
-for ± half a unit (:func:`text_tolerances`). An amount of 亿元 (a government's report) stands for
+for ± half a unit, or none to the cent ("3,018.7万元", "55万元"): then each stands for ± half a
+unit of its last digit (:func:`text_tolerances`). An amount of 亿元 (a government's report) stands for
 ± half a unit of its last digit. A percentage stands for ± half a unit of its last
 digit, plus a configurable slack for double rounding (78.149 → 78.15 → 78.2). A claim is wrong
 only when no values inside the intervals of its inputs produce it.
@@ -64,7 +65,7 @@ class Interval:
 def amount_interval(number: Number, tolerances: Tolerances) -> Interval:
     """The values an amount of 万元 may stand for; an amount of 亿元 (a government's report) is
     rounded to its last printed digit ("33929.6亿元")."""
-    if number.decimals > 2 or number.unit == "亿元":
+    if number.decimals > 2 or number.unit == "亿元" or tolerances.rounded_amounts:
         half = 0.5 * 10.0 ** -number.decimals
     else:
         half = tolerances.amount_unit / 2
@@ -79,10 +80,14 @@ def text_tolerances(document, tolerances: Tolerances) -> Tolerances:
     """``tolerances`` for the amounts ``document`` prints: where it prints at least
     ``WHOLE_UNIT_AMOUNTS`` amounts other than 0 and none with decimals (a city's or a county's
     figures in whole 万元, a unit's in whole 元), an amount is rounded to the unit and a sum may be
-    off by one unit an item."""
+    off by one unit an item; where none prints more than one decimal ("3,018.7万元", "55万元" beside
+    tables to the cent), each is rounded to the digits it prints."""
     amounts = [number for number in document.numbers if number.is_amount and number.value]
-    if len(amounts) < WHOLE_UNIT_AMOUNTS or any(number.decimals for number in amounts):
+    decimals = max((number.decimals for number in amounts if number.unit != "亿元"), default=0)
+    if len(amounts) < WHOLE_UNIT_AMOUNTS or decimals > 1:
         return tolerances
+    if decimals == 1:  # "3,018.7万元", "55万元": each rounded to the digits it prints
+        return replace(tolerances, rounded_amounts=True)
     factor = max(1.0, 1.0 / tolerances.amount_unit)
     return replace(tolerances, amount_unit=tolerances.amount_unit * factor,
                    tail_per_item=tolerances.tail_per_item * factor)

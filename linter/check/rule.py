@@ -32,6 +32,9 @@ class Tolerances:
     tail_per_item: float = 0.01
     #: Extra slack for a printed percentage, in units of its last digit (double rounding).
     percent_slack: float = 0.1
+    #: Whether the amounts are rounded to the digits they print ("3,018.7万元" for 3,018.74): set for a
+    #: narrative that prints no amount to the cent (:func:`linter.check.interval.text_tolerances`).
+    rounded_amounts: bool = False
 
     def exact_percent(self) -> "Tolerances":
         """These tolerances with no extra slack for a percentage: a typo hint says the stated rate holds
