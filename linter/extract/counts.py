@@ -106,7 +106,7 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
     catch-all 其他…; None when a part is named by an attribute that cuts across the others."""
     parts, complete = [], False
     for part in _COUNT.finditer(listed):
-        if part.group("unit") != unit:
+        if not _alike(part.group("unit"), unit):
             continue
         name = listed[max(0, part.start() - _CLAUSE_REACH):part.start()]
         name = name[_end_of(_PART_START, name):].strip()
@@ -117,6 +117,15 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
         parts.append(_count(part.group("count"), unit, offset + part.start("count"), offset + part.end()))
         complete = complete or name.startswith("其他")
     return parts, complete
+
+
+#: Classifiers that count the same things, institutions ("事业单位12个，其中高等学校7所，…其他事业单位3个").
+_INSTITUTIONS = ("个", "所", "家", "处")
+
+
+def _alike(unit: str, other: str) -> bool:
+    """Whether counts in classifiers ``unit`` and ``other`` count the same kind of thing."""
+    return unit == other or (unit in _INSTITUTIONS and other in _INSTITUTIONS)
 
 
 def clause_before(text: str, end: int, reach: int = _CLAUSE_REACH) -> str:
