@@ -53,7 +53,10 @@ _PLACE_LEVELS = set("省市县区镇乡")
 #: How far around a window ending in 村 another 村 makes it one of a list of villages.
 _VILLAGE_REACH = 12
 #: A field naming a person ("单位负责人：都日斯哈拉"): its value is a name, not words.
-_PERSON_FIELD = compile_re(r"(?:负责人|联系人|编制人|填报人|填表人|制表人|审核人|经办人)[:：]\s*([\u4e00-\u9fff·]{2,12})"
+_PERSON_FIELDS = r"(?:负责人|联系人|编制人|填报人|填表人|制表人|审核人|经办人)"
+_FIELD_PREFIX = r"(?:单位|财务|部门|主管|分管|会计|项目|业务)"
+#: (A name ends where the next field's label begins: lines joined in the flow text, "包金山财务负责人：…".)
+_PERSON_FIELD = compile_re(rf"{_PERSON_FIELDS}[:：]\s*((?:(?!{_FIELD_PREFIX}?{_PERSON_FIELDS})[\u4e00-\u9fff·]){{2,12}})"
                            r"|(?:记者|通讯员|编辑|摄影|作者)[:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s)）,，、])")
 #: What ends an item of an enumeration: the next item, or 等 closing the list.
 _ENUMERATION_END = ("、", "等")
