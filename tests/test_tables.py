@@ -1037,3 +1037,29 @@ def test_a_markdown_tables_closing_pipe_adds_no_column():
             "| 24.50 | 0.00 | 20.00 | 0.00 | 20.00 | 4.50 | 22.07 | 0.00 | 18.65 | 0.00 | 18.65 | 3.42 |\n")
     (table,) = Document(decode_bytes(text.encode("utf-8"), "a.md")).tables
     assert table.columns == list(range(1, 13)) and set(sangong_blocks(table)) == {"预算", "决算"}
+
+
+def _laid_out(left: str, cells: dict[int, str], ends: tuple[int, ...]) -> str:
+    """A line as ``pdftotext -layout`` prints it: ``left``, then each cell ending at its column's place."""
+    line = left
+    for column, text in sorted(cells.items()):
+        line = line.ljust(ends[column - 1] - len(text)) + text
+    return line + "\n"
+
+
+def test_pdftotext_layout_rows_are_placed_under_each_pages_lanci_line():
+    """Blank cells are left out of ``pdftotext -layout`` text: each amount is placed under the 栏次
+    number its width covers, on a continuation page under that page's 栏次 line, laid out aside."""
+    def page(ends, rows):
+        lanci = _laid_out("栏次", {1: "1", 2: "2", 3: "3"}, ends)
+        return "科目编码  科目名称  小计  基本支出  项目支出\n" + lanci + "".join(_laid_out(left, cells, ends) for left, cells in rows)
+
+    first = page((40, 56, 72), [("合计", {1: "300,000.00", 2: "100,000.00", 3: "200,000.00"}),
+                                ("206       科学技术支出", {1: "200,000.00", 3: "200,000.00"})])
+    continued = page((34, 50, 66), [("2060702   科普活动", {1: "200,000.00", 3: "200,000.00"}),
+                                    ("208       社会保障和就业支出", {1: "100,000.00", 2: "100,000.00"})])
+    table = tables_of("一般公共预算财政拨款支出决算表\n金额单位：元\n" + first + "\f（续表）\n" + continued)[0]
+    assert table.problem is None
+    assert {row.code or row.name: values(row) for row in table.rows} == {
+        "合计": {1: 300000.0, 2: 100000.0, 3: 200000.0}, "206": {1: 200000.0, 3: 200000.0},
+        "2060702": {1: 200000.0, 3: 200000.0}, "208": {1: 100000.0, 2: 100000.0}}

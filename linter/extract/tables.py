@@ -796,6 +796,51 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     return _as_cells(rows, placements.pop()), {index: index - 1 for index in range(2, count + 2)}
 
 
+def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines: list[list[_Token]],
+                        lines: list[tuple[int, str]]):
+    """The rows of a space-separated table whose empty cells are blank, as cells (see
+    :func:`_aligned_rows`), placed under its 栏次 line ("栏次  1  2  3", as ``pdftotext -layout`` prints
+    it; ``lanci_lines``: that line and each page's again, by the index of the first row under it): each
+    amount stands under the one 栏次 number that its printed width covers (``_SHIFT`` places more either
+    side: a page may lay a table a little aside from its 栏次 line), counted in characters or in
+    display width. None when a line is not a whole row, or an amount stands under no number, under
+    two, or under one its row already filled."""
+    pages = [(first, [t for t in tokens if t.text and t.is_integer]) for first, tokens in lanci_lines]
+    count = len(pages[0][1])
+    rows = _whole_rows(data_lines, 1, count) if count >= 2 and all(len(numbers) == count for _, numbers in pages) else None
+    if rows is None:
+        return None
+    placements = set()
+    for measure in (_character_end, _display_end):
+        placed = []
+        for index, (_code, _name, amounts) in enumerate(rows):
+            numbers = next(numbers for first, numbers in reversed(pages) if first <= index)
+            anchors = [(measure(t, lines) - len(t.text), measure(t, lines)) for t in numbers]
+            columns = []
+            for amount in amounts:
+                end = measure(amount, lines)
+                start = end - _width(amount.text, measure is _display_end)
+                under = [j for j, (a, b) in enumerate(anchors) if start - _SHIFT <= a and b <= end + _SHIFT]
+                columns.append(under[0] if len(under) == 1 else None)
+            if None in columns or columns != sorted(set(columns)):
+                break
+            placed.append(columns)
+        else:
+            placements.add(tuple(map(tuple, placed)))
+    if len(placements) != 1:
+        return None
+    return _as_cells(rows, placements.pop()), {2 + j: decimal_int(t.text) for j, t in enumerate(pages[0][1])}
+
+
+#: How far a page of ``pdftotext -layout`` text may lay a table's columns aside from its 栏次 line.
+_SHIFT = 2
+
+
+def _width(text: str, display: bool) -> int:
+    """How many places ``text`` takes: characters, or display columns (a wide character counts two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text) if display else len(text)
+
+
 def _columns_by_end(ends: list[list[int]], count: int) -> list[list[int]] | None:
     """The column (0 … ``count`` − 1) of each amount of each row, by where it ends (``ends``): the rows
     of ``count`` amounts fix where each column's amounts end (within one place); None when they do not
@@ -819,7 +864,7 @@ def _character_end(token: _Token, lines: list[tuple[int, str]]) -> int:
 def _display_end(token: _Token, lines: list[tuple[int, str]]) -> int:
     """Where ``token`` ends on its line, in display columns (a wide character counts two)."""
     offset, raw = lines[token.line]
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in raw[:token.end - offset])
+    return _width(raw[:token.end - offset], True)
 
 
 def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cells: bool = False) -> None:
@@ -830,6 +875,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     titles: list[_Token] = []  # the last header line: its cells may title the columns
     title_line = ""  # that line as printed
     data_lines: list[list[_Token]] = []
+    page_lanci: list[tuple[int, list[_Token]]] = []  # the 栏次 line printed again atop a page, by its first row
     in_notes = False
     wrapped_note: tuple[int, str] | None = None  # a note line whose last identity goes on on the next line
     statistics = False  # in a 三公 table's 相关统计数
@@ -876,6 +922,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 table.layout = "tab" if "\t" in raw else "space"
             continue
         if data_lines and _repeats_header(table, tokens, normal):
+            if titles and _header_columns(tokens) == header:
+                page_lanci.append((len(data_lines), tokens))  # the 栏次 line again: where this page lays its columns
             continue  # the header printed again atop the next page
         data_lines.append(tokens)
     if wrapped_note is not None:
@@ -936,6 +984,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None:
             table.problem = _("no 栏次 line found")
             return
+        if table.layout == "space" and (placed := _placed_under_lanci([(0, titles), *page_lanci], data_lines, lines)):
+            data_lines, header = placed
         table.columns = table.columns or sorted(header.values())
         _parse_code_table(table, data_lines, header)
     if table.problem is None and table.kind == THREE_PUBLIC:
