@@ -714,11 +714,22 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
 
 
 def _complements(breakdown) -> bool:
-    """A whole listed as two parts, one the other's complement ("财政拨款结转和结余…，非财政拨款结转和结余…")."""
+    """A whole listed as two parts, one the other's complement ("财政拨款结转和结余…，非财政拨款结转和结余…",
+    "国内公务接待支出…，国(境)外公务接待支出…")."""
     if len(breakdown.parts) != 2:
         return False
-    first, second = (_ITEM_NUMBER.sub("", clean_name(part.name)) for part in breakdown.parts)
-    return bool(first) and (second == "非" + first or first == "非" + second)
+    names = [_ITEM_NUMBER.sub("", clean_name(part.name)) for part in breakdown.parts]
+    return any(_named_apart(names, one, other) or _named_apart(names[::-1], one, other) for one, other in _COMPLEMENTARY)
+
+
+#: The words that name a part and its complement apart ("财政拨款…" and "非财政拨款…").
+_COMPLEMENTARY = (("", "非"), ("国内", "国(境)外"))
+
+
+def _named_apart(names: list[str], one: str, other: str) -> bool:
+    """Whether the two ``names`` are one name after ``one`` and after ``other``."""
+    first, second = names
+    return first.startswith(one) and second.startswith(other) and first[len(one):] == second[len(other):] != ""
 
 
 #: The three kinds of 政府采购 (政府采购法 art. 2): a procurement total is their sum.
