@@ -26,7 +26,7 @@ _N = r"(?:\d{1,9}|[零一二两三四五六七八九十百千]{1,7})"
 #: also with a clause on what it paid for between: "…元，主要用于…，共接待9批次"), on text without spaces.
 _NARRATIVE = (
     compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>{_N})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
-    compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆"),
+    compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置了?公务用车(?:共)?(?P<a>{_N})辆"),
     compile_regex(rf"(?:公务用车)?保有量(?:为|共)?(?P<a>{_N})辆"),
     compile_regex(r"(?<!外)公务接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,](?:[^，,。；\d]{2,40}[，,])?)?"
                   r"(?:批次)?(?:为|共|共计)?(?:接待)?"
@@ -39,7 +39,7 @@ _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GU
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
 _NARRATIVE_WORDS = compile_re(
-    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "保有量", "公务接待", "接待国内公务"))
+    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "购置公务用车", "保有量", "公务接待", "接待国内公务"))
 )
 #: Labels of the rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2").
 _ROW_LABELS = (
