@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 
@@ -34,7 +35,7 @@ _CHANGE = compile_re(r"增加|减少|增长|下降|上升|降低|提高|持平|�
 #: "2022年财政拨款结转资金", nor another thing joined to the year, "2023年和XX幼儿园预算"), and an
 #: amount in the sentence, before any reason it gives ("主要原因：一是2023年…").
 _SUBJECT = compile_re(
-    rf"{_YEAR}(?=[，,]?(?:(?!结转|结余)[^，,；;：:和与及、]){{0,30}}?(?:收入|支出|收支|预算|决算|经费|拨款|总计|合计)(?!结转|结余))")
+    rf"{_YEAR}(?=[，,]?(?:(?!结转|结余)[^，,；;：:和与及、]){{0,30}}?(?:收入|支出|收、?支|预算|决算|经费|费|拨款|总计|合计)(?!结转|结余))")
 _REASON = compile_re(r"原因|主要是|由于|因为|一是")
 _AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
 #: A table's title naming a year, on a line of its own ("2022年度收入支出决算总表（表1）", "表1. XX局2024年
@@ -46,6 +47,10 @@ _TABLE_TITLE = compile_re(
 #: 范围的单位"), not in a comparison ("与2023年度部门决算相比"); tables are :data:`_TABLE_TITLE`'s.
 _OWN_NAME = compile_re(r"(?<![与比较和同])(?P<year>20\d{2})\s*年度?\s*(?:部门|单位)(?P<kind>决算|预算)"
                        r"(?=\s*(?:情况说明|说明|编制范围))")
+#: A heading naming its section's year and the kind of disclosure ("一、2021年度收入支出决算总体情况说明"),
+#: not a 预算's recounting of a year's execution ("（三）2023年预算执行情况").
+_HEADING_YEAR = compile_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*"
+                           r"(?P<year>20\d{2})\s*年度?[^，。；\n]{0,30}?(?P<kind>决算|预算)(?![^，。；\n]{0,6}执行)[^，。；\n]*$", re.M)
 #: A web page's list of links ("· 某局2022年度部门决算情况说明 2023-09-15"): other disclosures' titles.
 _DATED_LINK = compile_re(r"\d{4}-\d{1,2}-\d{1,2}")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
@@ -58,8 +63,8 @@ class StaleYear(Rule):
     Drafts start from last year's file, and a year the clerk did not change contradicts the
     document's own: a 2023 决算 that compares "与2021年度相比", states
     "2022年度收入、支出决算总计…", counts its cars "截至2022年12月31日", titles a table
-    "2022年度收入决算表", or names itself "2022年度部门决算情况说明" ("纳入…2022年部门预算编制范围" in a
-    预算).
+    "2022年度收入决算表" or a section "一、2022年度收入支出决算总体情况说明", or names itself
+    "2022年度部门决算情况说明" ("纳入…2022年部门预算编制范围" in a 预算).
 
     The document's year and kind come from its title ("2023年度XX局部门决算", "2024年部门预算"),
     which no other year may outnumber among the table titles (without a title, the year most
@@ -67,7 +72,8 @@ class StaleYear(Rule):
     titled with another year is reported. In a 决算 of year Y, a year-on-year comparison (a
     comparison with a year followed by a change: "与2022年度相比，…增加") must name Y−1, except
     one with a budget ("比2023年预算", which may be the year's own); a sentence stating amounts
-    must not name its figures by an earlier year, unless it names Y too, nor count
+    must not name its figures by an earlier year or one after Y+1 ("2032年度…", a digit slipped),
+    unless it names Y too, nor count
     "截至…12月31日" of an earlier year (a later year may be a plan). A 预算 may also recount last
     year's execution and compare with the latest 决算, two years back: there, a comparison must
     name Y−1 only in a sentence that names its figures Y, or when it compares budgets
@@ -110,6 +116,12 @@ class StaleYear(Rule):
             line = text[text.rfind("\n", 0, match.start()) + 1:line_end if line_end != -1 else len(text)]
             if match.group("kind") == kind and int(match.group("year")) != year and not _DATED_LINK.search(line):
                 message = _("names this disclosure {found}年{kind}, but it is the {year} {kind}",
+                            found=match.group("year"), year=year, kind=kind)
+                yield self._in_flow(document, match.start("year"), int(match.group("year")), year,
+                                    _with(message, evidence))
+        for match in _HEADING_YEAR.finditer(text):
+            if match.group("kind") == kind and int(match.group("year")) != year:
+                message = _("heads a section {found}年, but this is the {year} {kind}",
                             found=match.group("year"), year=year, kind=kind)
                 yield self._in_flow(document, match.start("year"), int(match.group("year")), year,
                                     _with(message, evidence))
@@ -175,7 +187,8 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
         named = {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
     if kind == FINAL:
         if _AMOUNT.search(sentence) and str(year) not in sentence:
-            for match in [m for m in subjects if int(m.group("year")) < year][:1]:
+            # An earlier year, or one after the year the 决算 is published in (a digit slipped: "2032年度…").
+            for match in [m for m in subjects if not year <= int(m.group("year")) <= year + 1][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
         if named - {year}:
