@@ -34,7 +34,8 @@ class RepeatedSentence(Rule):
     in at most four characters are a paste left twice: a reader cannot tell which version is
     meant. Sentences that differ in figures only (one a year), or that define different terms
     ("学前教育（项）：反映…", "小学教育（项）：反映…"), are parallel statements. Table rows, headings and list items on lines of their own repeat by design and are
-    skipped (a list item pasted twice onto one line is not).
+    skipped (a list item pasted twice onto one line is not). A paragraph of several sentences
+    pasted twice in a row is reported too.
 
     **Anti-pattern**
 
@@ -71,6 +72,26 @@ class RepeatedSentence(Rule):
                       start=sentence[:12], before=before),
                 )
             previous, before = match, sentence
+        yield from self._repeated_paragraphs(document)
+
+    def _repeated_paragraphs(self, document):
+        """A paragraph of several sentences pasted twice in a row ("A。B。" then "A。B。": no two
+        neighbouring sentences alike)."""
+        text, offset, before = document.flow.text, 0, None
+        for line in text.split("\n"):
+            paragraph = line.strip()
+            if paragraph and paragraph == before and "\t" not in line and len(_SENTENCE_ENDS.findall(paragraph)) >= 2:
+                yield self.finding(
+                    document, document.span(offset, offset + len(line)),
+                    _("this paragraph (“{start}…”) repeats the one before it", start=paragraph[:12]),
+                )
+            if paragraph:
+                before = paragraph
+            offset += len(line) + 1
+
+
+#: The end of a full sentence.
+_SENTENCE_ENDS = compile_re(r"[。！？!?]")
 
 
 #: A definition's term before its colon ("小学教育（项）：反映…").
