@@ -191,6 +191,8 @@ class Row:
 
     name: str = ""
     code: str | None = None
+    #: The code of the unit the row is of, in a table by unit ("108002 江岭大学").
+    unit_code: str | None = None
     line_no: int | None = None
     #: "收入"/"支出" in two-sided tables, "人员经费"/"公用经费" in the 基本支出 table.
     side: str = ""
@@ -1147,7 +1149,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
         for position, token in enumerate(words):
             in_cells = position == 0 and token.index >= 0
             if in_cells and unit_codes and _UNIT_CODE.match(token.text):
-                current = Row()  # named by the cell after its 单位编码
+                current = Row(unit_code=token.text)  # named by the cell after its 单位编码
                 rows.append(current)
                 _row_span(current, token)
             elif position == 0 and _CODE.match(token.text):

@@ -20,7 +20,7 @@ class TableHierarchy(Rule):
     (30101) and 人员经费合计 / 公用经费合计 are the sums of their 类 (of their 款, where the table prints
     no 类 row). Each column is checked
     separately. A 项目支出表 without 类 rows lists projects: its 合计 is their sum (unless a row names a
-    unit over its projects). A difference within the rounding tail (0.01 per added item) is ``info``.
+    unit over its projects); a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计. A difference within the rounding tail (0.01 per added item) is ``info``.
 
     **Anti-pattern**
 
@@ -61,6 +61,8 @@ class TableHierarchy(Rule):
                     yield from self._check(document, context, table, total, items, N_("the 款 rows"))
                 if table.kind == PROJECT and not classes:
                     yield from self._check(document, context, table, total, _projects(table), N_("the projects"))
+                if not coded:
+                    yield from self._check(document, context, table, total, _units(table), N_("the units' rows"))
 
     def _check(self, document, context, table, parent, children, what):
         if not children:
@@ -85,6 +87,16 @@ class TableHierarchy(Rule):
             )
             if finding:
                 yield finding
+
+
+def _units(table) -> list:
+    """The rows of a table by unit ("108002 江岭大学 …") under its 合计, when every other row is a unit's
+    and no unit's code begins another's (a unit and the units under it)."""
+    rows = [row for row in table.rows if not row.is_total]
+    codes = sorted(row.unit_code or "" for row in rows)
+    if not rows or not all(codes) or any(b.startswith(a) for a, b in zip(codes, codes[1:])):
+        return []
+    return rows
 
 
 #: A row naming a unit over its projects ("青山县卫生健康局（本级）", "青山县疾病预防控制中心"), or a subtotal.
