@@ -10,6 +10,7 @@ from linter.check.rule import Tolerances
 from linter.document import Span
 from linter.extract.tables import Row, Table, Value
 from linter.i18n import _
+from linter.patterns import compile_re
 
 #: Outcome of a comparison: equal, a tail difference (≤ tail_per_item per added item) or a gap.
 EQUAL, TAIL, GAP = "equal", "tail", "gap"
@@ -96,3 +97,17 @@ def carries_over(table: Table | None) -> bool:
     """Whether a table's header titles a column of balances carried over (a 预算's 收入表, "合计 | 上年结转
     | 财政拨款收入 | …": its 合计 is then the 收入总计)."""
     return table is not None and any("结转" in word for line in table.header_lines for word in line)
+
+
+#: A 收入表's column titles in a header line: 合计, then the sources of income.
+_INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入|\w*结转(?:和结余)?")
+
+
+def income_columns(table: Table) -> dict[str, int]:
+    """The 收入表's value columns by title ("一般公共预算拨款收入" → 2), from a header line that titles
+    each of them once, in order; empty when none does."""
+    for words in table.header_lines:
+        titles = [word for word in words if _INCOME_COLUMN_TITLE.fullmatch(word)]
+        if len(titles) == len(table.columns) and len(set(titles)) == len(titles):
+            return dict(zip(titles, table.columns))
+    return {}

@@ -10,7 +10,7 @@ from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table, basic_part_cells,
 )
 from linter.rules.tables.common import (
-    GAP, amount, carries_over, cell_span, compare, converted, first, gap_finding, in_unit, row_label,
+    GAP, amount, carries_over, cell_span, compare, converted, first, gap_finding, in_unit, income_columns, row_label,
 )
 
 
@@ -18,7 +18,8 @@ class CrossTable(Rule):
     """Two tables disagree on the same quantity.
 
     Checked pairs: 表1 本年收入合计 = 表2 合计 (unless 表2 prints a column of 上年结转: its 合计 is then
-    the 收入总计) and 表1 本年支出合计 = 表3 合计; the columns of
+    the 收入总计), each source of income of 表1 = 表2's 合计 in the column titled alike, and 表1
+    本年支出合计 = 表3 合计; the columns of
     表4 本年支出合计 = 表5 合计 (一般公共预算), the 政府性基金 table's 本年支出 and the 国有资本经营
     table's 合计; the 政府性基金 and 国有资本经营 tables' 本年收入 and 年末结转和结余 = 表4's item of that
     fund's income and its 年末财政拨款结转和结余 in the fund's column; 表5 基本支出 = 表6 人员经费合计 +
@@ -74,6 +75,7 @@ class CrossTable(Rule):
             if not carries_over(income):  # its 合计 would then be the 收入总计, not the 本年收入合计
                 yield from self._pair(document, context, summary, summary.row_named("本年收入合计", "收入"), 1,
                                       income, _total(income), 1)
+            yield from self._income_items(document, context, summary, income)
             yield from self._pair(document, context, summary, summary.row_named("本年支出合计", "支出"), 2,
                                   expenditure, _total(expenditure), 1)
         if fiscal:
@@ -127,6 +129,16 @@ class CrossTable(Rule):
         )
         if finding:
             yield finding
+
+    def _income_items(self, document, context, summary, income):
+        """表1's sources of income against the 收入表's 合计 in the column its header titles alike
+        ("二、事业收入" and the column 事业收入)."""
+        columns = income_columns(income) if income is not None else {}
+        total = _total(income)
+        for row in summary.rows:
+            column = columns.get(row.plain_name) if row.side == "收入" and not row.is_total else None
+            if column is not None and column != income.columns[0]:
+                yield from self._pair(document, context, summary, row, 1, income, total, column)
 
     def _basic(self, document, context, general, basic):
         total, parts = _total(general), _basic_parts(basic)

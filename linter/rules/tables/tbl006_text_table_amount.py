@@ -20,7 +20,7 @@ from linter.extract.tables import (
 )
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
-from linter.rules.tables.common import YUAN, amount, carries_over, first, gap_finding, in_unit, row_label
+from linter.rules.tables.common import YUAN, amount, carries_over, first, gap_finding, in_unit, income_columns, row_label
 from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
@@ -245,13 +245,13 @@ class TextTableAmount(Rule):
 
     def _income_sources(self, line, tables):
         """The sources of income the 收入 section states ("一般公共预算拨款收入3,000.00万元", "事业收入…")
-        against the 收入表's 合计 row, in the column its header titles so (see :func:`_income_columns`);
+        against the 收入表's 合计 row, in the column its header titles so (see :func:`~linter.rules.tables.common.income_columns`);
         财政拨款收入 and 收入合计 are :data:`_TOTALS`'. A sentence about another year is not compared."""
         table = first(tables, INCOME)
         if table is None:
             return
         row = table.total()
-        for title, column in _income_columns(table).items():
+        for title, column in income_columns(table).items():
             if row is None or title in _INCOME_TOTALS or column == table.columns[0]:
                 continue
             for match in _item_amount(title).finditer(line):
@@ -477,20 +477,8 @@ def _in_text_unit(stated: str, unit: str, table: Table, row: Row, column) -> tup
     return Number(stated, unit, 0, 0, value, decimals), printed * YUAN[table_unit] / YUAN[unit]
 
 
-#: A 收入表's column titles in a header line: 合计, then the sources of income.
-_INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入|\w*结转(?:和结余)?")
 #: Sources of income :data:`_TOTALS` already compares.
 _INCOME_TOTALS = ("财政拨款收入", "收入合计", "本年收入合计")
-
-
-def _income_columns(table: Table) -> dict[str, int]:
-    """The 收入表's value columns by title ("一般公共预算拨款收入" → 2), from a header line that titles
-    each of them once, in order; empty when none does."""
-    for words in table.header_lines:
-        titles = [word for word in words if _INCOME_COLUMN_TITLE.fullmatch(word)]
-        if len(titles) == len(table.columns) and len(set(titles)) == len(titles):
-            return dict(zip(titles, table.columns))
-    return {}
 
 
 #: An item of a 收支总表 its section may list: a source of income, a class of spending, a balance.
@@ -573,7 +561,7 @@ def _column(table: Table, column):
     if isinstance(column, int):
         return column
     if column == "fiscal":
-        titled = _income_columns(table)
+        titled = income_columns(table)
         return titled.get("财政拨款收入") if titled else (None if carries_over(table) else 2)
     spending_only = table.columns and not any("收入" in word or "结转" in word for line in table.header_lines for word in line)
     if column == "allocated":
