@@ -2077,6 +2077,10 @@ def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
         if len(values) > len(columns):
             table.problem = _("row {row} has more values than columns", row=row.code or row.name)
             return
+        if len(values) == len(columns):  # a row printing every column: its amounts in order, whatever they add up to
+            row.values.update(zip(columns, values))
+            row.loose.clear()
+            continue
         if math.comb(len(columns), len(values)) > _PLACEMENT_BUDGET:
             continue  # too many ways to place them: they stay loose (TBL001 says so)
         survivors = []

@@ -54,7 +54,7 @@ class TableIdentity(Rule):
 
     def _unplaceable(self, document, table, row):
         """A space-separated row whose amounts fit no placement that the identities allow."""
-        identities = "；".join(_text(identity) for identity in row.unplaceable)
+        identities = "；".join(dict.fromkeys(_text(identity) for identity in row.unplaceable))  # each block's alike once
         amounts = enumeration(in_unit(table, v.value) for v in row.all_values())
         yield self.finding(
             document, document.source_span(row.start, row.end),
