@@ -16,6 +16,7 @@ cannot be read with confidence gets a :attr:`Table.problem` and the checks leave
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -802,36 +803,61 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
                         lines: list[tuple[int, str]]):
     """The rows of a space-separated table whose empty cells are blank, as cells (see
     :func:`_aligned_rows`), placed under its 栏次 line ("栏次  1  2  3", as ``pdftotext -layout`` prints
-    it; ``lanci_lines``: that line and each page's again, by the index of the first row under it): each
-    amount stands under the one 栏次 number that its printed width covers (``_SHIFT`` places more either
-    side: a page may lay a table a little aside from its 栏次 line), counted in characters or in
-    display width. None when a line is not a whole row, or an amount stands under no number, under
-    two, or under one its row already filled."""
-    pages = [(first, [t for t in tokens if t.text and t.is_integer]) for first, tokens in lanci_lines]
+    it; ``lanci_lines``: that line and each page's again, by the index of the first row under it; see
+    :func:`_columns_under`). None when a line is not a whole row, or an amount stands under no
+    number, under two, or under one its row already filled."""
+    pages = [(first, {decimal_int(t.text): t for t in tokens if t.text and t.is_integer}) for first, tokens in lanci_lines]
     count = len(pages[0][1])
     rows = _whole_rows(data_lines, 1, count) if count >= 2 and all(len(numbers) == count for _, numbers in pages) else None
     if rows is None:
         return None
-    placements = set()
-    for measure in (_character_end, _display_end):
-        placed = []
-        for index, (_code, _name, amounts) in enumerate(rows):
-            numbers = next(numbers for first, numbers in reversed(pages) if first <= index)
-            anchors = [(measure(t, lines) - len(t.text), measure(t, lines)) for t in numbers]
-            columns = []
-            for amount in amounts:
-                end = measure(amount, lines)
-                start = end - _width(amount.text, measure is _display_end)
-                under = [j for j, (a, b) in enumerate(anchors) if start - _SHIFT <= a and b <= end + _SHIFT]
-                columns.append(under[0] if len(under) == 1 else None)
-            if None in columns or columns != sorted(set(columns)):
-                break
-            placed.append(columns)
-        else:
-            placements.add(tuple(map(tuple, placed)))
-    if len(placements) != 1:
+    cases = [(amount, next(numbers for first, numbers in reversed(pages) if first <= index))
+             for index, (_code, _name, amounts) in enumerate(rows) for amount in amounts]
+    columns = _columns_under(cases, lines)
+    if columns is None:
         return None
-    return _as_cells(rows, placements.pop()), {2 + j: decimal_int(t.text) for j, t in enumerate(pages[0][1])}
+    placed, taken = [], iter(columns)
+    for _code, _name, amounts in rows:
+        row = [next(taken) for _ in amounts]
+        if row != sorted(set(row)):
+            return None
+        placed.append([column - 1 for column in row])
+    return _as_cells(rows, placed), {2 + j: column for j, column in enumerate(sorted(pages[0][1]))}
+
+
+def _columns_under(cases: list[tuple], lines: list[tuple[int, str]]) -> list[int] | None:
+    """The 栏次 each amount stands under, for ``cases`` of ``(amount, {栏次: its number on the 栏次
+    line})``: the one number that the amount's printed width covers (``_SHIFT`` places more either
+    side: a page may lay a table a little aside from its 栏次 line), counted in characters (as
+    ``pdftotext -layout`` pads) or in display width (as an editor lines up Chinese text). Of the two
+    measures that place every amount, the one under which the amounts stand most alike under their
+    numbers; None when neither does, or both do alike but place them otherwise."""
+    starts = [offset for offset, _ in lines]
+    found = []
+    for display in (False, True):
+        columns, offsets = [], []
+        for amount, numbers in cases:
+            begin, end = _printed_at(amount.start, amount.end, lines, starts, display)
+            under = [(column, end - at[1]) for column, token in numbers.items()
+                     if begin - _SHIFT <= (at := _printed_at(token.start, token.end, lines, starts, display))[0]
+                     and at[1] <= end + _SHIFT]
+            if len(under) != 1:
+                break
+            columns.append(under[0][0])
+            offsets.append(under[0][1])
+        else:
+            found.append((max(offsets, default=0) - min(offsets, default=0), columns))
+    found.sort(key=lambda spread_columns: spread_columns[0])
+    if not found or (len(found) == 2 and found[0][0] == found[1][0] and found[0][1] != found[1][1]):
+        return None
+    return found[0][1]
+
+
+def _printed_at(start: int, end: int, lines: list[tuple[int, str]], starts: list[int], display: bool) -> tuple[int, int]:
+    """Where original text ``[start, end)`` is printed on its line, in characters or display width."""
+    offset, raw = lines[bisect.bisect_right(starts, start) - 1]
+    before = _width(raw[:start - offset], display)
+    return before, before + _width(raw[start - offset:end - offset], display)
 
 
 #: How far a page of ``pdftotext -layout`` text may lay a table's columns aside from its 栏次 line.
@@ -966,6 +992,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             table.problem = _("no 栏次 line found")
             return
         _parse_two_sided(table, data_lines)
+        if table.problem is None and table.layout == "space":
+            _place_two_sided_under_lanci(table, [titles, *(tokens for _, tokens in page_lanci)], lines)
     elif header is None and table.kind in _TOTAL_FIRST and "合" in "".join(header_words):
         titled = _titled_columns(titles, data_lines)
         if titled is None and (full := _full_space_rows(title_line, data_lines) or _aligned_rows(title_line, data_lines, lines)):
@@ -1408,6 +1436,32 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
     table.rows = rows
     if not any(identity.axis == "行" for identity in table.identities):  # no 注 prints them: the items add up
         table.identities.extend(_layout_sums({side: [row for row in rows if row.side == side] for side in ("收入", "支出")}))
+
+
+def _place_two_sided_under_lanci(table: Table, lanci_lines: list[list[_Token]], lines: list[tuple[int, str]]) -> None:
+    """Place the loose amounts of a space-separated two-sided table under its 栏次 line ("栏次 1 栏次 2 3
+    4 5", and each page's again), as :func:`_placed_under_lanci` does a code table's: each under the
+    one 栏次 number of its side's columns left empty that its printed width covers."""
+    pages = sorted((tokens[0].start, {decimal_int(t.text): t for t in tokens if t.text and t.is_integer})
+                   for tokens in lanci_lines if tokens)
+    loose = [row for row in table.rows if row.loose]
+    if not pages or not loose:
+        return
+    cases = []
+    for row in loose:
+        numbers = next((numbers for start, numbers in reversed(pages) if start <= row.start), pages[0][1])
+        empty = {c: numbers[c] for c in table.side_columns(row.side) if c not in row.values and c in numbers}
+        cases += [(value, empty) for value in row.loose]
+    columns = _columns_under(cases, lines)
+    if columns is None:
+        return
+    taken = iter(columns)
+    placed = [[next(taken) for _ in row.loose] for row in loose]
+    if any(row != sorted(set(row)) for row in placed):
+        return
+    for row, row_columns in zip(loose, placed):
+        row.values.update(zip(row_columns, row.loose))
+        row.loose = []
 
 
 def _starts_item_row(tokens: list[_Token]) -> bool:
