@@ -2007,6 +2007,21 @@ def _fund_share_of_narrower_whole(stated: Stated, breakdown: Breakdown | None) -
     return whole.key is None or is_part_of((key[0], whole.key[1]), key)
 
 
+def parts_of_sources(claims: ClaimSet) -> list[Stated]:
+    """The parts listed under a source of money narrower than the department's (see :func:`_part_of_a_source`)."""
+    return [part for breakdown in claims.breakdowns if _part_of_a_source(breakdown) for part in breakdown.parts]
+
+
+def _part_of_a_source(breakdown: Breakdown | None) -> bool:
+    """Whether a part is listed under a source of money narrower than the department's ("江苏援藏资金180.00
+    万元，其中：农林水支出（类）…（项）120.00万元"): the source's share of the subject, not the subject's amount."""
+    return breakdown is not None and _SOURCE_OF_MONEY.search(breakdown.whole_name or "") is not None
+
+
+#: Sources of money that pay for part of a subject: aid from another province, earmarked transfers, bonds.
+_SOURCE_OF_MONEY = compile_re(r"援[藏疆青]|对口支援|专项资金|转移支付|债券|特别国债|补助资金|帮扶资金|衔接资金|奖补资金")
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name):
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
@@ -2023,7 +2038,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
     stated.narrower = _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
-        or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) \
+        or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
         or _another_unit(stated.name, claims.department) or _qualified_like_the_item_before(stated, state)
     stated.key = None if stated.narrower else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:

@@ -177,11 +177,14 @@ class TextTableAmount(Rule):
         tables = document.tables
         if not tables:
             return
-        compared = set()
         general_lines = []
         # Amounts of something narrower than the quantity they are named after: a unit's 基本支出
-        # ("某某中心1500.00万元（基本支出1000.00万元，…）"), a fund's share of the projects' money.
+        # ("某某中心1500.00万元（基本支出1000.00万元，…）"), a fund's share of the projects' money; and
+        # the subjects a source of money is spent on ("江苏援藏资金180.00万元，其中：…（项）120.00万元").
         others = {value.number.start for value in document.claims.values if value.narrower}
+        from linter.extract.claims import parts_of_sources
+
+        compared = {part.number.start for part in parts_of_sources(document.claims)}
         for kind, offset, line in document.derived(section_lines):
             claims = [claim for claim in self._totals(kind, line, tables) if offset + claim[0].start("num") not in others]
             if kind == INCOME:
@@ -200,6 +203,8 @@ class TextTableAmount(Rule):
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
+                if offset + match.start("num") in compared:
+                    continue
                 compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
         yield from self._completions(document, context, tables, general_lines, compared)
