@@ -10,7 +10,7 @@ from conftest import EXAMPLES, lint_text
 from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
-from linter.extract.tables import BASIC, FUND, INCOME, SUMMARY, THREE_PUBLIC, sangong_blocks
+from linter.extract.tables import BASIC, FUND, INCOME, PERFORMANCE, SUMMARY, THREE_PUBLIC, sangong_blocks
 from linter.read import decode_bytes, read_path
 
 
@@ -249,10 +249,11 @@ def _example(prefix: str) -> Document:
 
 @pytest.mark.parametrize("prefix,tables,rows", [("001", 9, 242), ("003", 9, 232), ("004", 9, 269)])
 def test_example_tables_are_read(prefix, tables, rows):
-    document = _example(prefix)
-    assert len(document.tables) == tables
-    assert all(t.problem is None for t in document.tables)
-    assert sum(len(t.rows) for t in document.tables) == rows
+    """The examples' disclosure tables (their 绩效 tables are found, not read) are read with confidence."""
+    disclosure = [t for t in _example(prefix).tables if t.kind != PERFORMANCE]
+    assert len(disclosure) == tables
+    assert all(t.problem is None for t in disclosure)
+    assert sum(len(t.rows) for t in disclosure) == rows
 
 
 def _findings(prefix: str):

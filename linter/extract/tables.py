@@ -510,12 +510,15 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
                 normal = _HALF_WIDTH(stripped_lines[previous]) + normal
                 match = _TITLE.match(normal)
         number = _table_number(match.group("number")) if match else None
+        laid_out = False  # a title over a unit line or a header: a table, whatever its kind
         if match is None and stripped.endswith("表") and (_unit_line_follows(stripped_lines, index)
                                                           or _header_follows(stripped_lines, index)):
             match = _PLAIN_TITLE.match(normal)
+            laid_out = match is not None
         if match:
             kind = table_kind(match.group("title"))
-            if kind and (number is not None or kind != PERFORMANCE):
+            # A 绩效 table is named in the text too ("详见项目支出绩效目标表"): a start when numbered or laid out.
+            if kind and (number is not None or kind != PERFORMANCE or laid_out):
                 lead = len(raw) - len(raw.lstrip())
                 starts.append((index, kind, number, normal, offset + lead, end))
                 current_kind, data_seen = kind, False
