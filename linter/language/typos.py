@@ -67,7 +67,7 @@ _LEVELS = set("省市区县镇乡村州盟旗")
 #: Words of negation: one inserted in a standard phrase turns it around, never a slip of the hand.
 _NEGATIONS = set("无不未非没否")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
-_FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所年月日时号个一二三四五六七八九十")
+_FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所用年月日时号个一二三四五六七八九十")
 
 
 @dataclass(frozen=True)
