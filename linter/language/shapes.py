@@ -18,12 +18,18 @@ def _table() -> dict[str, str]:
     return {line[0]: line[2:] for line in text.splitlines() if line and line[0] != "#"}
 
 
+#: Look-alikes outside GB 2312 that input methods offer beside a common character, with the one meant
+#: ("政府釆购" for 政府采购): the table covers GB 2312 only.
+_OUTSIDE_GB2312 = {"釆": "采"}
+
+
 @cache
 def similar_shapes(char: str) -> str:
     """The characters that look like ``char``, most similar first (a less common one, of GB 2312
     level 2, ranks as if it scored 0.05 less); at most 8, empty when none or when ``char`` is not
-    a GB 2312 hanzi. Cached per character (the typo finder asks tens of thousands of times)."""
-    return _table().get(char, "").partition("\t")[0]
+    a GB 2312 hanzi (but for :data:`_OUTSIDE_GB2312`). Cached per character (the typo finder asks
+    tens of thousands of times)."""
+    return _table().get(char, "").partition("\t")[0] or _OUTSIDE_GB2312.get(char, "")
 
 
 def shape_similarity(a: str, b: str) -> float:
