@@ -36,11 +36,11 @@ class Subject:
 
     def accepts(self, name: str, year: int | None = None) -> bool:
         """Whether ``name`` is this subject's name, or one of its former names official in
-        ``year`` (any former name when the year is unknown)."""
+        ``year`` (any former name when the year is unknown), or either without its last 支出
+        ("201 一般公共服务", "2296004 用于教育事业的彩票公益金": the subject abbreviated, not another)."""
         name = normal_name(name)
-        if name == normal_name(self.name):
-            return True
-        return any(normal_name(f.name) == name and f.valid_in(year) for f in self.former)
+        names = [normal_name(self.name)] + [normal_name(f.name) for f in self.former if f.valid_in(year)]
+        return any(name in (official, official.removesuffix("支出")) for official in names)
 
     def name_in(self, year: int | None) -> str:
         """The official name in ``year`` (today's when the year is unknown or later)."""

@@ -23,7 +23,8 @@ class SubjectCode(Rule):
     of the 支出功能分类, the 款 and 项 seen in real disclosures, and the 支出经济分类 codes of the
     基本支出 table. Former names (e.g. 医疗卫生与计划生育支出, until 2018) are accepted in a
     document of a year they were official in, or of unknown year; in a later document they
-    are reported with the name of its year. Codes the list does not know are not judged, except a
+    are reported with the name of its year. A name without its last 支出 ("201 一般公共服务") is the
+    subject abbreviated. Codes the list does not know are not judged, except a
     行政运行, 一般行政管理事务 or 机关服务 numbered as another of them (every 款 numbers them 01, 02,
     03). In a table that could not be read (TBL001), a line's code is judged when its name is
     another code's. The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
