@@ -21,7 +21,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
@@ -808,7 +808,7 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
     :func:`_aligned_rows`), placed under its 栏次 line ("栏次  1  2  3", as ``pdftotext -layout`` prints
     it; ``lanci_lines``: that line and each page's again, by the index of the first row under it; see
     :func:`_columns_under`). None when a line is not a whole row, or an amount stands under no
-    number, under two, or under one its row already filled."""
+    number or under one its row already filled."""
     pages = [(first, {decimal_int(t.text): t for t in tokens if t.text and t.is_integer}) for first, tokens in lanci_lines]
     count = len(pages[0][1])
     rows = _whole_rows(data_lines, 1, count) if count >= 2 and all(len(numbers) == count for _, numbers in pages) else None
@@ -816,7 +816,12 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
         return None
     cases = [(amount, next(numbers for first, numbers in reversed(pages) if first <= index))
              for index, (_code, _name, amounts) in enumerate(rows) for amount in amounts]
-    columns = _columns_under(cases, lines)
+    full = []  # the amounts of the rows printing every column: their 栏次 is certain
+    for index, (_code, _name, amounts) in enumerate(rows):
+        if len(amounts) == count:
+            numbers = next(numbers for first, numbers in reversed(pages) if first <= index)
+            full += [(amount, numbers, column) for amount, column in zip(amounts, sorted(numbers))]
+    columns = _columns_under(cases, lines, full)
     if columns is None:
         return None
     placed, taken = [], iter(columns)
@@ -828,32 +833,92 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
     return _as_cells(rows, placed), {2 + j: column for j, column in enumerate(sorted(pages[0][1]))}
 
 
-def _columns_under(cases: list[tuple], lines: list[tuple[int, str]]) -> list[int] | None:
+def _columns_under(cases: list[tuple], lines: list[tuple[int, str]], known: list[tuple] = ()) -> list[int] | None:
     """The 栏次 each amount stands under, for ``cases`` of ``(amount, {栏次: its number on the 栏次
-    line})``: the one number that the amount's printed width covers (``_SHIFT`` places more either
-    side: a page may lay a table a little aside from its 栏次 line), counted in characters (as
-    ``pdftotext -layout`` pads) or in display width (as an editor lines up Chinese text). Of the two
-    measures that place every amount, the one under which the amounts stand most alike under their
-    numbers; None when neither does, or both do alike but place them otherwise."""
+    line})`` (one such mapping per page, and side of a two-sided table). Amounts are right-aligned:
+    where they end gathers into tight columns. Amounts whose 栏次 is certain (``known``: ``(amount,
+    mapping, 栏次)``, a row printing every column) show how far a column's amounts end aside from
+    its number; each page's columns are then matched in order to the numbers they stand so aside from
+    (:func:`_matched_numbers`). Without such amounts, an amount stands under the number its printed
+    width covers (``_SHIFT`` places more either side). Counted in characters (as ``pdftotext
+    -layout`` pads) or in display width (as an editor lines up Chinese text): of the two measures
+    that place every amount, the one whose columns are tightest. None when neither does, or both do
+    alike but place them otherwise."""
     starts = [offset for offset, _ in lines]
+    groups: dict[int, list[int]] = defaultdict(list)  # by mapping (its id): the cases under it
+    for index, (_amount, numbers) in enumerate(cases):
+        groups[id(numbers)].append(index)
     found = []
     for display in (False, True):
-        columns, offsets = [], []
-        for amount, numbers in cases:
-            begin, end = _printed_at(amount.start, amount.end, lines, starts, display)
-            under = [(column, end - at[1]) for column, token in numbers.items()
-                     if begin - _SHIFT <= (at := _printed_at(token.start, token.end, lines, starts, display))[0]
-                     and at[1] <= end + _SHIFT]
-            if len(under) != 1:
-                break
-            columns.append(under[0][0])
-            offsets.append(under[0][1])
-        else:
-            found.append((max(offsets, default=0) - min(offsets, default=0), columns))
+        def at(token) -> tuple[int, int]:
+            return _printed_at(token.start, token.end, lines, starts, display)
+
+        asides = sorted(at(amount)[1] - sum(at(numbers[column])) / 2 for amount, numbers, column in known)
+        aside = asides[len(asides) // 2] if asides else None
+        ends = [at(amount)[1] for amount, _ in cases]
+        columns: list[int | None] = [None] * len(cases)
+        for members in groups.values():
+            numbers = cases[members[0]][1]
+            if aside is None:
+                for i in members:
+                    begin, end = at(cases[i][0])
+                    under = [c for c, t in numbers.items() if begin - _SHIFT <= at(t)[0] and at(t)[1] <= end + _SHIFT]
+                    columns[i] = under[0] if len(under) == 1 else None
+                continue
+            centres = sorted((sum(at(t)) / 2, column) for column, t in numbers.items())
+            runs = _runs(sorted({ends[i] for i in members}))
+            matched = _matched_numbers([(low + high) / 2 - aside for low, high in runs], centres)
+            for i in members:
+                columns[i] = next((column for (low, high), column in zip(runs, matched) if low <= ends[i] <= high), None) \
+                    if matched else None
+        if None not in columns:
+            spread = defaultdict(list)
+            for (_amount, numbers), column, end in zip(cases, columns, ends):
+                spread[id(numbers), column].append(end)
+            found.append((sum(max(e) - min(e) for e in spread.values()), columns))
     found.sort(key=lambda spread_columns: spread_columns[0])
     if not found or (len(found) == 2 and found[0][0] == found[1][0] and found[0][1] != found[1][1]):
         return None
     return found[0][1]
+
+
+def _runs(ends: list[int]) -> list[tuple[int, int]]:
+    """``ends`` (sorted) gathered into runs of places at most ``_RUN_GAP`` apart: ``(first, last)``."""
+    runs: list[list[int]] = []
+    for end in ends:
+        if runs and end - runs[-1][1] <= _RUN_GAP:
+            runs[-1][1] = end
+        else:
+            runs.append([end, end])
+    return [(low, high) for low, high in runs]
+
+
+def _matched_numbers(middles: list[float], centres: list[tuple[float, int]]) -> list[int] | None:
+    """The 栏次 of each column of amounts (``middles``: where they end, less how far aside a column's
+    amounts end from its number; left to right) among the numbers of the 栏次 line (``centres``:
+    ``(middle, 栏次)``, left to right): the matching in order that sets the columns least off their
+    numbers; None when columns outnumber numbers, a column stands more than ``_MISALIGNED`` places
+    off, or another matching does within ``_AMBIGUOUS`` places as well."""
+    if len(middles) > len(centres) or not middles:
+        return None
+    scored = sorted((max(abs(middle - centres[c][0]) for middle, c in zip(middles, chosen)), chosen)
+                    for chosen in itertools.combinations(range(len(centres)), len(middles)))
+    off, chosen = scored[0]
+    if off > _MISALIGNED or (len(scored) > 1 and scored[1][0] - off < _AMBIGUOUS):
+        return None
+    return [centres[c][1] for c in chosen]
+
+
+#: How far an amount's printed width may miss its 栏次 number and still stand under it (a page may
+#: lay a table a little aside from its 栏次 line).
+_SHIFT = 2
+#: Ends of right-aligned amounts this many places apart or fewer are one column (a name's wide
+#: characters move a row's amounts a place or two in ``pdftotext -layout`` text).
+_RUN_GAP = 3
+#: How far a column of amounts may stand off its number, once set aside as the certain amounts are.
+_MISALIGNED = 3
+#: How much better than any other the matching taken must do.
+_AMBIGUOUS = 2
 
 
 def _printed_at(start: int, end: int, lines: list[tuple[int, str]], starts: list[int], display: bool) -> tuple[int, int]:
@@ -861,10 +926,6 @@ def _printed_at(start: int, end: int, lines: list[tuple[int, str]], starts: list
     offset, raw = lines[bisect.bisect_right(starts, start) - 1]
     before = _width(raw[:start - offset], display)
     return before, before + _width(raw[start - offset:end - offset], display)
-
-
-#: How far a page of ``pdftotext -layout`` text may lay a table's columns aside from its 栏次 line.
-_SHIFT = 2
 
 
 def _width(text: str, display: bool) -> int:
@@ -1443,24 +1504,27 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
 
 def _place_two_sided_under_lanci(table: Table, lanci_lines: list[list[_Token]], lines: list[tuple[int, str]]) -> None:
     """Place the loose amounts of a space-separated two-sided table under its 栏次 line ("栏次 1 栏次 2 3
-    4 5", and each page's again), as :func:`_placed_under_lanci` does a code table's: each under the
-    one 栏次 number of its side's columns left empty that its printed width covers."""
+    4 5", and each page's again), as :func:`_placed_under_lanci` does a code table's: each under one
+    of its side's columns left empty (see :func:`_columns_under`)."""
     pages = sorted((tokens[0].start, {decimal_int(t.text): t for t in tokens if t.text and t.is_integer})
                    for tokens in lanci_lines if tokens)
     loose = [row for row in table.rows if row.loose]
     if not pages or not loose:
         return
-    cases = []
-    for row in loose:
-        numbers = next((numbers for start, numbers in reversed(pages) if start <= row.start), pages[0][1])
-        empty = {c: numbers[c] for c in table.side_columns(row.side) if c not in row.values and c in numbers}
-        cases += [(value, empty) for value in row.loose]
-    columns = _columns_under(cases, lines)
+    cases, known, sides = [], [], {}  # sides: each page's numbers of each side, one mapping shared by its rows
+    for row in table.rows:
+        page = next((index for index in range(len(pages) - 1, -1, -1) if pages[index][0] <= row.start), 0)
+        if (page, row.side) not in sides:
+            sides[page, row.side] = {c: pages[page][1][c] for c in table.side_columns(row.side) if c in pages[page][1]}
+        numbers = sides[page, row.side]
+        cases += [(value, numbers) for value in row.loose]
+        known += [(value, numbers, column) for column, value in row.values.items() if column in numbers]
+    columns = _columns_under(cases, lines, known)
     if columns is None:
         return
     taken = iter(columns)
     placed = [[next(taken) for _ in row.loose] for row in loose]
-    if any(row != sorted(set(row)) for row in placed):
+    if any(columns != sorted(set(columns)) or set(columns) & row.values.keys() for row, columns in zip(loose, placed)):
         return
     for row, row_columns in zip(loose, placed):
         row.values.update(zip(row_columns, row.loose))
