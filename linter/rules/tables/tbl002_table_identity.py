@@ -97,7 +97,8 @@ class TableIdentity(Rule):
         is negative), and the others are the parts."""
         cells = [v for c, v in row.values.items() if c != identity.target] + list(row.loose)
         cell = row.cell(identity.target)
-        if printed is None:
+        placed = printed is not None
+        if not placed:
             if not cells or any(v.value < 0 for v in cells):
                 return
             cell = max(cells, key=lambda v: v.value)
@@ -106,16 +107,21 @@ class TableIdentity(Rule):
         others = [v.value for v in cells]
         if not others:
             return  # the row prints its total only (a table of one column; blank parts are not printed)
+
+        def describe() -> str:
+            values = dict(what=_named(identity, table, row), column=identity.target, printed=in_unit(table, printed),
+                          others=enumeration(in_unit(table, v) for v in others) or _("none"),
+                          computed=in_unit(table, sum(others)), difference=in_unit(table, abs(printed - sum(others))))
+            if placed:
+                return _("{what} — 栏{column} is {printed} but the row's other amounts ({others}) add up to {computed} "
+                         "(off by {difference})", **values)
+            return _("{what} — the row's largest amount, {printed}, should be 栏{column}, but its other amounts "
+                     "({others}) add up to {computed} (off by {difference})", **values)
+
         finding = gap_finding(
             self, document, context,
             lambda: document.source_span(cell.start, cell.end) if cell else cell_span(document, row, None),
-            printed, sum(others), len(others),
-            lambda: _("{what} — 栏{column} is {printed} but the row's other amounts ({others}) add up to {computed} "
-                      "(off by {difference})", what=_named(identity, table, row),
-                      column=identity.target, printed=in_unit(table, printed),
-                      others=enumeration(in_unit(table, v) for v in others) or _("none"),
-                      computed=in_unit(table, sum(others)), difference=in_unit(table, abs(printed - sum(others)))),
-            table.resolution,
+            printed, sum(others), len(others), describe, table.resolution,
         )
         if finding:
             yield finding
