@@ -551,6 +551,34 @@ def test_pdf_table_over_a_page_break_is_one_table(tmp_path):
     assert (found[0]["location"]["page"], found[0]["location"]["row"], found[0]["location"]["column"]) == (2, 62, 3)
 
 
+def test_pdf_table_whose_number_and_title_are_printed_again_atop_the_next_page_is_one_table(tmp_path):
+    """"表3", its title and its unit line printed again over the rest of a table on the next page: the
+    table goes on (its 款 on the first page, the 款's 项 on the second, add up)."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    cn = ParagraphStyle("cn", fontName="STSong-Light")
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    heading = [Paragraph("表3", cn), Paragraph("某县卫生健康局2025年部门支出总表", cn), Paragraph("单位：万元", cn)]
+    first = [header, ["", "合计", "300.00", "200.00", "100.00"], ["210", "卫生健康支出", "300.00", "200.00", "100.00"],
+             ["21001", "卫生健康管理事务", "300.00", "200.00", "100.00"], ["2100101", "行政运行", "200.00", "200.00", ""]]
+    second = [header, ["2100199", "其他卫生健康管理事务支出", "100.00", "", "100.00"]]
+    path = tmp_path / "预算.pdf"
+    SimpleDocTemplate(str(path)).build([*heading, Table(first, style=grid), PageBreak(), *heading, Table(second, style=grid)])
+    from linter.document import Document
+    from linter.read import read_document
+
+    (table,) = Document(read_document(path)).tables
+    assert [row.code for row in table.rows] == [None, "210", "21001", "2100101", "2100199"]
+    assert findings(str(path)) == []
+
+
 def test_a_pdf_table_wider_than_its_page_is_read(tmp_path):
     """A table running off its page's right edge: its cells are read and checked, not the file refused."""
     pytest.importorskip("reportlab")

@@ -517,6 +517,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             laid_out = match is not None
         if match:
             kind = table_kind(match.group("title"))
+            if kind and starts and data_seen and _continues(starts[-1], kind, normal, stripped_lines, index):
+                continue  # the title printed again atop the next page, over rows that go on
             # A 绩效 table is named in the text too ("详见项目支出绩效目标表"): a start when numbered or laid out.
             if kind and (number is not None or kind != PERFORMANCE or laid_out):
                 lead = len(raw) - len(raw.lstrip())
@@ -535,6 +537,21 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         if _is_part(stripped):
             current_kind = None
     return starts
+
+
+def _continues(start: tuple, kind: str, title: str, stripped_lines: list[str], index: int) -> bool:
+    """Whether a title at line ``index`` repeats the title of the table started at ``start`` (its kind
+    and words) atop a page whose first row of amounts is no 合计: the table goes on."""
+    if start[1] != kind or start[3].replace(" ", "") != title.replace(" ", ""):
+        return False
+    for line in stripped_lines[index + 1:index + 1 + _CONTINUED_REACH]:
+        if _DECIMALS_ANY_WIDTH.search(line):
+            return not _HALF_WIDTH(line).lstrip().startswith(_TOTAL_NAMES)
+    return False
+
+
+#: How many lines under a repeated title its first row of amounts may stand (unit line, header lines).
+_CONTINUED_REACH = 8
 
 
 def _table_number(text: str) -> int | None:
@@ -1161,13 +1178,14 @@ def _years_untold(table: Table) -> None:
 
 
 def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
-    """Whether a line among the rows repeats a line of the table's header, its unit line or its
-    title marked continued ("续表5", "…（续）"), as a table broken over pages prints them atop each
-    page (a lone 合计 is a row's name, not a header)."""
+    """Whether a line among the rows repeats a line of the table's header, its unit line, its title
+    or its title marked continued ("续表5", "…（续）"), as a table broken over pages prints them atop
+    each page (a lone 合计 is a row's name, not a header)."""
     words = [t.text for t in tokens if t.text]
     if words in table.header_lines or (len(words) > 1 and "".join(words) in {"".join(line) for line in table.header_lines}):
         return len(words) > 1 or words[0] not in _TOTAL_NAMES  # (its words may part otherwise on each page)
-    return _UNIT_LINE.fullmatch(normal) is not None or CONTINUED_TITLE.search(normal) is not None
+    return _UNIT_LINE.fullmatch(normal) is not None or CONTINUED_TITLE.search(normal) is not None \
+        or (bool(table.title) and "".join(words) == table.title.replace(" ", ""))
 
 
 def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:

@@ -200,7 +200,7 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
         page_top = True  # only lines that carry a table on (its unit line, "续表") stand above on this page
         for _top, is_table, item in items:
             if not is_table:
-                page_top = page_top and current is not None and _carries_on(item.text)
+                page_top = page_top and current is not None and _carries_on(item.text, current.title)
                 if current and not page_top:
                     current.write(out)
                     current = None
@@ -209,7 +209,7 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
                     recent.append((item.text, start))
                 continue
             title, title_start = _title(recent)
-            if current and page_top and not title and current.continues_in(item):
+            if current and page_top and not title and current.continues_in(item) and not _opens_with_total(item, current):
                 page_top = False
                 current.add(page, item, _repeated_header_rows(item.rows, current.rows))
                 continue
@@ -226,12 +226,26 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
     return out.source()
 
 
-def _carries_on(text: str) -> bool:
-    """Whether a line atop a page carries the table of the page before on: its unit line repeated
-    ("部门：某局    单位：万元", as a spreadsheet prints every page) or a continuation mark ("续表3", "…（续）")."""
+def _carries_on(text: str, title: str) -> bool:
+    """Whether a line atop a page carries the table of the page before (titled ``title``) on: its unit
+    line repeated ("部门：某局    单位：万元", as a spreadsheet prints every page), a continuation mark
+    ("续表3", "…（续）"), its number alone ("表5") or its very title."""
     from linter.extract.tables import CONTINUED_TITLE
 
-    return bool(unit_of(text)) or CONTINUED_TITLE.search(text) is not None
+    return bool(unit_of(text)) or CONTINUED_TITLE.search(text) is not None or _TABLE_NUMBER.fullmatch(text.strip()) is not None \
+        or (bool(title) and text.replace(" ", "") == title.replace(" ", ""))
+
+
+#: A table's number on a line of its own ("表5"), printed atop each page with its title.
+_TABLE_NUMBER = re.compile(r"表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})")
+
+
+def _opens_with_total(table: _Table, current: _OpenTable) -> bool:
+    """Whether a table's first row of amounts, under the header it repeats, is a 合计: a table of its
+    own under the same title, not the one before going on."""
+    rows = table.rows[_repeated_header_rows(table.rows, current.rows):]
+    first = next((row for row in rows if _has_amount(row)), None)
+    return first is not None and any(cell.replace(" ", "").startswith(("合计", "总计")) for cell in first[:3])
 
 
 def _cell_location(page: _Page, top: float, table: int, row: int):
