@@ -74,6 +74,8 @@ class DuplicatedCharacter(Rule):
                 continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
             if match.group(1) == "某":
                 continue  # a template's placeholder ("某某县水利局")
+            if match.group(1) == "五" and text[match.start() - 1:match.start()] == "十":
+                continue  # the 15th five-year plan ("“十五五”规划")
             finder = finder or typo_finder(text)
             if match.start() in finder.names:
                 continue  # a person's name ("（记者 韩杰杰）")
