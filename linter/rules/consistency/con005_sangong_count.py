@@ -138,7 +138,9 @@ def _counts(document) -> list[_Count]:
         kept = None
         for pattern, keys in zip(_NARRATIVE, _KEYS):
             for match in pattern.finditer(words):
-                if _OTHER.search(words[max(0, match.start() - 12):match.end()]):
+                lead = words[max(0, match.start() - 12):match.start()]
+                lead = lead[max(lead.rfind("，"), lead.rfind(",")) + 1:]  # its own clause: "…完成预算的71.4%，全年接待…"
+                if _OTHER.search(lead + words[match.start():match.end()]):
                     continue
                 if any(int(y) != year for y in _YEAR.findall(words, 0, match.end())):
                     continue  # a count of another year (or of a year the document's title does not give)
