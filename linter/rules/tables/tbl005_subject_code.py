@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.subjects import codes_named, normal_name, subjects
+from linter.extract.subjects import class_code, codes_named, normal_name, subjects
 from linter.language.lexicon import to_simplified
 from linter.language.script import document_conversion
 from linter.extract.tables import BASIC, PROJECT
@@ -28,7 +29,9 @@ class SubjectCode(Rule):
     行政运行, 一般行政管理事务 or 机关服务 numbered as another of them (every 款 numbers them 01, 02,
     03). In a table that could not be read (TBL001), a line's code is judged when its name is
     another code's. The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
-    are checked too, when the name is another code's.
+    are checked too, when the name is another code's; and so are its paths of 类, 款 and 项
+    ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
+    the tables') are not part of, or a 项 the tables print under another 款.
 
     **Anti-pattern**
 
@@ -95,6 +98,7 @@ class SubjectCode(Rule):
                     message = _("{message} (which is code {codes})", message=message, codes=", ".join(elsewhere))
                 yield self.finding(document, span(), message, expected=elsewhere[0] if elsewhere else subject.name)
         yield from self._narrative(document, reference, year)
+        yield from self._paths(document)
 
     def _narrative(self, document, reference, year):
         """"住房公积金（2210203）": a name another code has, beside a code the reference list names otherwise."""
@@ -121,6 +125,46 @@ class SubjectCode(Rule):
                   code=code, official=subject.name, name=name, codes=", ".join(elsewhere)),
                 expected=elsewhere[0],
             )
+
+
+    def _paths(self, document):
+        """"公共安全支出（类）国防动员（款）…", "…检察（款）案件审判（项）": a 款 under a 类 it is not part
+        of (by the reference list and the tables' codes), or a 项 the tables print under another 款."""
+        printed: dict[str, set[str]] = defaultdict(set)  # the tables' 功能分类 codes by name
+        for table in document.tables:
+            if table.kind != BASIC:
+                for row in table.rows:
+                    if row.code and row.code.startswith("2"):
+                        printed[normal_name(row.name)].add(row.code)
+        text = document.flow.text
+        for match in _PATH.finditer(text):
+            kuan = normal_name(match.group("kuan"))
+            kuans = {c for c in printed.get(kuan, ()) if len(c) == 5} | set(codes_named(kuan, 5, "功能"))
+            words = match.group("lei")
+            lei = next((code for i in range(len(words) - 1) if (code := class_code(words[i:]))), None)
+            if lei and kuans and not any(code.startswith(lei) for code in kuans):
+                yield self._misplaced(document, match, "kuan", "款", words.removeprefix(_LIST_MARK_PREFIX.match(words).group()),
+                                      "类", sorted(kuans))
+                continue
+            xiang = normal_name(match.group("xiang") or "")
+            xiangs = {c for c in printed.get(xiang, ()) if len(c) == 7}
+            if kuans and xiangs and not any(code[:5] in kuans for code in xiangs):
+                yield self._misplaced(document, match, "xiang", "项", match.group("kuan"), "款", sorted(xiangs))
+
+    def _misplaced(self, document, match, group, level, parent, parent_level, codes):
+        return self.finding(
+            document, document.span(match.start(group), match.end(group)),
+            _("the text names {name}（{level}） under {parent}（{parent_level}）, but {name} is {codes}, under another "
+              "{parent_level}", name=match.group(group), level=level, parent=parent, parent_level=parent_level,
+              codes=", ".join(codes)),
+            expected=codes[0],
+        )
+
+
+#: A subject named with its 类 and 款, and its 项 if any: "1.城乡社区支出（类）农村综合改革（款）…（项）".
+_PATH = compile_re(r"(?P<lei>[\u4e00-\u9fff\d.、]{2,24})\(类\)(?P<kuan>[\u4e00-\u9fff]{2,30})\(款\)"
+                   r"(?:(?P<xiang>[\u4e00-\u9fff]{2,40})\(项\))?")
+_LIST_MARK_PREFIX = compile_re(r"[\d.、]*")
 
 
 #: The 项 every 款 numbers alike, by name: 行政运行 01, 一般行政管理事务 02, 机关服务 03.
