@@ -5,13 +5,15 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _, enumeration
+from linter.extract.tables import TWO_SIDED
 from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
 class TableIdentity(Rule):
     """An identity a table prints in its notes ("31行=(27+28+29)行", "1栏各行=(2+3)栏各行") fails.
 
-    The identities are read from the note text of each table, not assumed. A sum that is off by
+    The identities are read from the note text of each table, not assumed, but for a 收支总表's
+    收入总计 = 支出总计, which holds by definition. A sum that is off by
     no more than ``tail_per_item`` (0.01) per added item is the rounding tail the tables warn
     about ("金额单位转换时可能存在尾数误差") and is reported at ``info`` level only.
 
@@ -42,6 +44,8 @@ class TableIdentity(Rule):
 
     def check(self, document, context):
         for table in readable(document.tables):
+            if table.kind in TWO_SIDED:
+                yield from self._balanced(document, context, table)
             for row in table.rows:
                 # An identity over the whole row is reported with its sum by _whole_row instead.
                 if row.unplaceable and not all(self._covers_row(table, row, i) for i in row.unplaceable):
@@ -51,6 +55,25 @@ class TableIdentity(Rule):
                     yield from self._row_identity(document, context, table, identity)
                 else:
                     yield from self._column_identity(document, context, table, identity)
+
+    def _balanced(self, document, context, table):
+        """A 收支总表's 总计 of 收入 and of 支出: what came in and what went out or was left balance."""
+        income, spending = (table.row_named("总计", side) or table.row_named(side + "总计", side) for side in ("收入", "支出"))
+        if income is None or spending is None or not table.side_columns("收入") or not table.side_columns("支出"):
+            return
+        column, other = table.side_columns("收入")[0], table.side_columns("支出")[0]
+        received, used = income.amount(column), spending.amount(other)
+        if received is None or used is None:
+            return
+        finding = gap_finding(
+            self, document, context, lambda: cell_span(document, spending, spending.cell(other)), used, received, 1,
+            lambda: _("收入总计 = 支出总计: {table} 总计 — 栏{other} is {used} but the 收入 side's 总计 (栏{column}) is "
+                      "{received}", table=table.label, other=other, used=in_unit(table, used), column=column,
+                      received=in_unit(table, received)),
+            table.resolution,
+        )
+        if finding:
+            yield finding
 
     def _unplaceable(self, document, table, row):
         """A space-separated row whose amounts fit no placement that the identities allow."""
