@@ -166,10 +166,13 @@ class GrowthRateMismatch(Rule):
         """"由上年的10万元减少到8万元，下降20%": the direction and the rate of two stated levels."""
         for claim in document.claims.transitions:
             previous, current = claim.previous, claim.current
-            if claim.rate is None or not same_unit(previous, current) or previous.value == current.value:
+            if not same_unit(previous, current) or previous.value == current.value:
                 continue
-            span = document.span(claim.rate.start, claim.rate.end)
             went = 1 if current.value > previous.value else -1
+            if claim.rate is None and went == claim.sign:
+                continue  # "由15批次减少至12批次": a direction, and no rate, to check
+            # The rate, or the verb itself when there is none ("由41,260.00元增加至35,680.00元").
+            span = document.span(*((claim.rate.start, claim.rate.end) if claim.rate else (claim.start, claim.end)))
             levels = dict(quantity=claim.name, previous=previous.text, current=current.text, unit=current.unit)
             if went != claim.sign or went != claim.rate_sign:
                 message = (_("{quantity} went from {previous}{unit} to {current}{unit}, but the text says it fell", **levels)
