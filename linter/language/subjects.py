@@ -18,6 +18,9 @@ _CODED = compile_regex(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6}|2\d{2}[ \t]+\d{2}(?:[ 
 _CODE_GAP = compile_regex(r"[ \t]+")
 _GLOSSARY_HEADING = compile_regex(r"^.{0,12}名词解释\s*$", regex.MULTILINE)
 _SUBJECT_ITEM = compile_regex(r"^.{0,12}支出功能分类科目.*$", regex.MULTILINE)
+#: A glossary item explaining a subject by its path ("一、科学技术支出（类）应用研究（款）…（项）：").
+_PATH_ITEM = compile_regex(r"^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?[ \t\u3000]*\p{Han}{2,30}\((?:类|款)\)",
+                           regex.MULTILINE)
 #: The next item of the glossary's outer list, marked as the subjects' item is ("(十一)结余分配" after
 #: "(十)本部门使用的…", "九、…" after "八、本部门使用的…", "12." after "11."), or the next part.
 _OUTER_MARKS = (r"\([一二三四五六七八九十]+\)", r"[一二三四五六七八九十]+、", r"\d{1,2}[.、](?!\d)")
@@ -105,7 +108,9 @@ class SubjectUse:
 
     @cached_property
     def glossary(self) -> tuple[int, int] | None:
-        """Flow range of the glossary item listing the subjects used, if there is one."""
+        """Flow range of the glossary item listing the subjects used, if there is one; else of the
+        glossary's items that explain a subject each by its path ("一、科学技术支出（类）应用研究（款）机构
+        运行（项）：…", two or more), which need not list every subject (see :attr:`lists_every_subject`)."""
         heading = None
         for heading in _GLOSSARY_HEADING.finditer(self.text):
             pass
@@ -113,10 +118,19 @@ class SubjectUse:
             return None
         item = _SUBJECT_ITEM.search(self.text, heading.end())
         if item is None:
-            return None
+            paths = list(_PATH_ITEM.finditer(self.text, heading.end()))
+            if len(paths) < 2:
+                return None
+            end = self.text.find("\n", paths[-1].end())
+            return paths[0].start(), end if end != -1 else len(self.text)
         mark = next((mark for mark in _OUTER_MARKS if regex.match(mark, item.group())), _OUTER_MARKS[0])
         following = _NEXT_ITEMS[mark].search(self.text, item.end())
         return item.start(), following.start() if following else len(self.text)
+
+    @cached_property
+    def lists_every_subject(self) -> bool:
+        """Whether the glossary's subjects are its item "本部门使用的支出功能分类科目", which lists them all."""
+        return self.glossary is not None and _SUBJECT_ITEM.match(self.text, self.glossary[0]) is not None
 
     @cached_property
     def explained(self) -> list[Mention]:
@@ -141,8 +155,10 @@ class SubjectUse:
             listed = _AFTER_TERM.search(self.text, max(0, position - 4), position)
             if listed and not marker and _han_at(self.text, after):
                 listed = None  # the start of a longer word in a list of prose ("地面、高空、大气成分")
-            if marker or _TERM_END.match(self.text, after) or listed \
-                    or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position):
+            if marker or (self.lists_every_subject and (
+                    _TERM_END.match(self.text, after) or listed
+                    or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position))):
+                # (Items that explain a subject each by its path name it with its level; the rest is prose.)
                 mentions.append(Mention(name, position, after, marker.group(1) if marker else ""))
             position = after
         return mentions

@@ -13,7 +13,8 @@ class GlossarySubjects(Rule):
     """The 名词解释 lists subjects the document does not use, or leaves out subjects it uses.
 
     The glossary item "本部门使用的支出功能分类科目" must explain the subjects of the document's
-    own tables. A subject explained there that no table row carries (with its code) was copied
+    own tables (glossary items that explain a subject each by its path,
+    "一、科学技术支出（类）应用研究（款）机构运行（项）：…", are checked for subjects no table uses). A subject explained there that no table row carries (with its code) was copied
     from another department's disclosure; a 项 of the tables that the item leaves out is
     missing. A subject explained with its code in brackets ("农村危房改造（2210105）：…") is
     reported when no table prints that code, even one the catalogue lacks. Checked only when the
@@ -75,7 +76,7 @@ class GlossarySubjects(Rule):
                   name=name, code=code),
             )
         explained = {mention.name for mention in use.explained}
-        missing = sorted(use.used_at("项") - explained)
+        missing = sorted(use.used_at("项") - explained) if use.lists_every_subject else []
         if missing:
             start = use.glossary[0]
             yield self.finding(

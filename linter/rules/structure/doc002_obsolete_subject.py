@@ -66,7 +66,7 @@ class ObsoleteSubject(Rule):
                                       + [re.escape(stem) + r"(?=\(类\)支出)" for stem in stems]))
         for match in pattern.finditer(text):
             name = stems.get(match.group(), match.group())
-            glossary = use.glossary or (0, 0)
+            glossary = use.glossary if use.lists_every_subject else (0, 0)  # not the prose of items by path
             in_glossary = glossary[0] <= match.start() < glossary[1]
             marked = regex.match(r"\s*\((类|款|项)\)", text[match.end():match.end() + 6])
             if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):
