@@ -88,7 +88,8 @@ class _Count:
 class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, or the
-    counts across under a line of their labels), or twice in the text.
+    counts across under a line of their labels), or twice in the text; or a 公务用车保有量 greater
+    than the vehicles the department has in all ("共有车辆3辆").
 
     Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
     another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
@@ -113,7 +114,9 @@ class InconsistentCount(Rule):
 
     def check(self, document, context):
         first: dict[str, _Count] = {}
-        for count in sorted(_counts(document), key=lambda c: c.start):
+        counts = sorted(_counts(document), key=lambda c: c.start)
+        yield from self._fleet_over_vehicles(document, next((c for c in counts if c.what == _FLEET), None))
+        for count in counts:
             earlier = first.setdefault(count.what, count)
             if earlier.value == count.value:
                 continue
@@ -126,6 +129,32 @@ class InconsistentCount(Rule):
                 expected=str(earlier.value),
                 related=[Related(place, _("first stated"))],
             )
+
+
+    def _fleet_over_vehicles(self, document, fleet: _Count | None):
+        """The 公务用车 paid from 财政拨款 are some of the department's vehicles: their 保有量 is no more
+        than the vehicles it has in all ("共有车辆3辆")."""
+        if fleet is None:
+            return
+        text, year = document.flow.text, document.derived(original_year)
+        for match in _ALL_VEHICLES.finditer(text):
+            clause = text[max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1:match.end()]
+            if _OTHER.search(clause) or any(int(y) != year for y in _YEAR.findall(clause)):
+                continue
+            if (vehicles := _count(match.group("a"))) < fleet.value:
+                start, end = document.flow.source_span(match.start("a"), match.end("a"))
+                place = document.source_span(start, end)
+                yield self.finding(
+                    document, document.source_span(fleet.start, fleet.end),
+                    _("公务用车保有量 is {fleet}, more than the {vehicles} vehicles the department has in all at {place}",
+                      fleet=fleet.value, vehicles=vehicles, place=place.place),
+                    related=[Related(place, _("vehicles in all"))],
+                )
+            return
+
+
+#: The vehicles a department has in all ("本部门共有车辆3辆", "车辆总数5辆"), of which the 公务用车 are some.
+_ALL_VEHICLES = compile_regex(rf"(?:共有|实有|现有|拥有)(?:各类)?车辆(?:共)?(?:为)?(?P<a>{_N})辆|车辆(?:总数|合计)(?:为)?(?P<a>{_N})辆")
 
 
 def _counts(document) -> list[_Count]:
