@@ -74,7 +74,8 @@ class StaleYear(Rule):
     one with a budget ("比2023年预算", which may be the year's own); a sentence stating amounts
     must not name its figures by an earlier year or one after Y+1 ("2032年度…", a digit slipped),
     unless it names Y too, nor count
-    "截至…12月31日" of an earlier year (a later year may be a plan). A 预算 may also recount last
+    "截至…12月31日" of an earlier year (a later year may be a plan); a 预算 of year Y counts at the
+    end of Y−1. A 预算 may also recount last
     year's execution and compare with the latest 决算, two years back: there, a comparison must
     name Y−1 only in a sentence that names its figures Y, or when it compares budgets
     ("比2023年预算"). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
@@ -104,13 +105,16 @@ class StaleYear(Rule):
         for sentence_start, sentence in _sentences_with_a_year(text):
             for start, found, expected, message in _stale_years(sentence, kind, year, _sentence_before(text, sentence_start)):
                 yield self._in_flow(document, sentence_start + start, found, expected, _with(message, evidence))
-        if kind == FINAL:
-            for match in _AS_OF.finditer(text):
-                if int(match.group("year")) < year:
-                    message = _("counts 截至{found}年, but the {year} 决算 counts at the end of {year}",
-                                found=match.group("year"), year=year)
-                    yield self._in_flow(document, match.start("year"), int(match.group("year")), year,
-                                        _with(message, evidence))
+        for match in _AS_OF.finditer(text):
+            # A 决算 counts at the end of its year; a 预算 at the end of the year before (or later in it).
+            counted = year if kind == FINAL else year - 1
+            if int(match.group("year")) < counted:
+                message = (_("counts 截至{found}年, but the {year} 决算 counts at the end of {year}",
+                             found=match.group("year"), year=year) if kind == FINAL else
+                           _("counts 截至{found}年, but the {year} 预算 counts at the end of {previous}",
+                             found=match.group("year"), year=year, previous=counted))
+                yield self._in_flow(document, match.start("year"), int(match.group("year")), counted,
+                                    _with(message, evidence))
         for match in _OWN_NAME.finditer(text):
             line_end = text.find("\n", match.end())
             line = text[text.rfind("\n", 0, match.start()) + 1:line_end if line_end != -1 else len(text)]
