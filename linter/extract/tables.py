@@ -431,11 +431,14 @@ def _without_listings(tables: list[Table], contents: tuple[int, int]) -> list[Ta
     later_with_rows: set[tuple[str, int | None]] = set()
     kept: list[Table] = []
     for table in reversed(tables):
-        bare = table.end == table.title_end and not (table.rows or table.explanation or table.identities or table.unit)
+        empty = not (table.rows or table.explanation or table.identities)
+        bare = table.end == table.title_end and empty and not table.unit
         listed = contents[0] <= table.title_start < contents[1] or (table.kind, table.number) in later_with_rows
         # "八、政府性基金预算支出情况表" over "某局2025年政府性基金预算支出情况表": a heading naming the table below
         heading = kept and kept[-1].kind == table.kind and (kept[-1].number in (None, table.number) or table.number is None)
-        if not (bare and (listed or heading)):
+        # A numbered table printed with rows later, named here among prose (a list of the tables without a 目录)
+        named_before = empty and table.number is not None and (table.kind, table.number) in later_with_rows
+        if not (bare and (listed or heading)) and not named_before:
             kept.append(table)
         if table.rows:
             later_with_rows.add((table.kind, table.number))

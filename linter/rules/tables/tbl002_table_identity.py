@@ -44,17 +44,21 @@ class TableIdentity(Rule):
 
     def check(self, document, context):
         for table in readable(document.tables):
-            if table.kind in TWO_SIDED:
+            found = list(self._identities(document, context, table))
+            yield from found
+            if table.kind in TWO_SIDED and not found:  # a side that does not add up is reported already
                 yield from self._balanced(document, context, table)
-            for row in table.rows:
-                # An identity over the whole row is reported with its sum by _whole_row instead.
-                if row.unplaceable and not all(self._covers_row(table, row, i) for i in row.unplaceable):
-                    yield from self._unplaceable(document, table, row)
-            for identity in table.identities:
-                if identity.axis == "行":
-                    yield from self._row_identity(document, context, table, identity)
-                else:
-                    yield from self._column_identity(document, context, table, identity)
+
+    def _identities(self, document, context, table):
+        for row in table.rows:
+            # An identity over the whole row is reported with its sum by _whole_row instead.
+            if row.unplaceable and not all(self._covers_row(table, row, i) for i in row.unplaceable):
+                yield from self._unplaceable(document, table, row)
+        for identity in table.identities:
+            if identity.axis == "行":
+                yield from self._row_identity(document, context, table, identity)
+            else:
+                yield from self._column_identity(document, context, table, identity)
 
     def _balanced(self, document, context, table):
         """A 收支总表's 总计 of 收入 and of 支出: what came in and what went out or was left balance."""
