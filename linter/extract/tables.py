@@ -206,6 +206,11 @@ class Row:
     columns_known: bool = True
     #: The printed column identities no placement of the loose values satisfies (a contradiction).
     unplaceable: list["Identity"] = field(default_factory=list)
+    #: Last year's amount printed beside this year's, and the change from it: the amount and the rate in
+    #: percent ("2024年预算数 | 2025年预算数 … | 增减额 | 增减率（%）"); see :func:`_this_years_columns`.
+    earlier: Value | None = None
+    change: Value | None = None
+    change_rate: Value | None = None
 
     @property
     def level(self) -> str | None:
@@ -1163,11 +1168,24 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         _years_untold(table)
         return False
     kept = table.columns[:len(table.columns) - changes]
+    earlier_column = None
     if earlier:
         first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
+        earlier_column = kept[0] if first else kept[-1]
         kept = kept[1:] if first else kept[:-1]
+    # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
+    titles = [word for word in header_words if _CHANGE_COLUMN.fullmatch(word)]
+    rates = [_CHANGE_RATE.search(title) is not None for title in titles]
+    change_columns = dict(zip(table.columns[len(table.columns) - changes:], rates))
     renumbered = {column: number for number, column in enumerate(kept, 1)}
     for row in table.rows:
+        if earlier_column is not None:
+            row.earlier = row.values.get(earlier_column)
+        for column, rate in change_columns.items():
+            if rate:
+                row.change_rate = row.values.get(column)
+            else:
+                row.change = row.values.get(column)
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
     return True
@@ -1349,6 +1367,8 @@ _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
 _CHANGE_COLUMN = compile_re(r"(?:比上年)?(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%)?")
 _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年")
+#: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
+_CHANGE_RATE = compile_re(r"率|幅度|%")
 #: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
 CONTINUED_TITLE = compile_re(r"^续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16

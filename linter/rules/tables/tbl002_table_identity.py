@@ -5,6 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _, enumeration
+from linter.check.interval import Interval, format_amount, format_percent
 from linter.extract.tables import TWO_SIDED
 from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
@@ -13,7 +14,8 @@ class TableIdentity(Rule):
     """An identity a table prints in its notes ("31行=(27+28+29)行", "1栏各行=(2+3)栏各行") fails.
 
     The identities are read from the note text of each table, not assumed, but for a 收支总表's
-    收入总计 = 支出总计, which holds by definition. A sum that is off by
+    收入总计 = 支出总计 and a row's 增减额 and 增减率 beside last year's amount and this year's
+    ("2024年预算数 | 2025年预算数 … | 增减额 | 增减率（%）"), which hold by definition. A sum that is off by
     no more than ``tail_per_item`` (0.01) per added item is the rounding tail the tables warn
     about ("金额单位转换时可能存在尾数误差") and is reported at ``info`` level only.
 
@@ -48,6 +50,8 @@ class TableIdentity(Rule):
             yield from found
             if table.kind in TWO_SIDED and not found:  # a side that does not add up is reported already
                 yield from self._balanced(document, context, table)
+            for row in table.rows:
+                yield from self._change_from_last_year(document, context, table, row)
 
     def _identities(self, document, context, table):
         for row in table.rows:
@@ -59,6 +63,43 @@ class TableIdentity(Rule):
                 yield from self._row_identity(document, context, table, identity)
             else:
                 yield from self._column_identity(document, context, table, identity)
+
+    def _change_from_last_year(self, document, context, table, row):
+        """A row's 增减额 and 增减率 printed beside last year's amount and this year's: the difference of the
+        two, and that difference in percent of last year's."""
+        now, before = row.amount(1), row.earlier.value if row.earlier else None
+        if now is None or before is None:
+            return
+        change_reported = False
+        if row.change is not None:
+            finding = gap_finding(
+                self, document, context, lambda: document.source_span(row.change.start, row.change.end),
+                row.change.value, now - before, 2,
+                lambda: _("增减额 = this year's − last year's: {row} — the table prints {printed} but {now} − {before} = "
+                          "{computed}", row=row_label(table, row), printed=in_unit(table, row.change.value),
+                          now=in_unit(table, now), before=in_unit(table, before), computed=in_unit(table, now - before)),
+                table.resolution,
+            )
+            if finding:
+                change_reported = finding.severity != Severity.INFO
+                yield finding
+        rate = row.change_rate
+        if rate is None or before <= 0:
+            return
+        half = 10.0 ** -rate.decimals * (0.5 + context.tolerances.percent_slack)
+        stated = Interval(rate.value - half, rate.value + half)
+        earlier = _cents(before)
+        if change_reported and _rate_fits(_cents(row.change.value), earlier, stated):
+            return  # the rate of the 增减额 printed, whose slip is reported
+        if not _rate_fits(_cents(now) - earlier, earlier, stated):
+            computed = format_percent(100 * (now - before) / before, rate.decimals)
+            yield self.finding(
+                document, document.source_span(rate.start, rate.end),
+                _("增减率 = 增减额 / last year's: {row} — the table prints {printed}% but ({now} − {before}) / {before} = "
+                  "{computed}", row=row_label(table, row), printed=rate.text, now=format_amount(now),
+                  before=format_amount(before), computed=computed),
+                expected=computed.rstrip("%"),
+            )
 
     def _balanced(self, document, context, table):
         """A 收支总表's 总计 of 收入 and of 支出: what came in and what went out or was left balance."""
@@ -181,3 +222,14 @@ def _named(identity, table, row) -> str:
 def _text(identity) -> str:
     """An identity as the table prints it, or, for one its layout implies, in the reader's language."""
     return _(identity.text) if identity.implied else identity.text
+
+
+def _cents(value: float) -> Interval:
+    """The values an amount printed to the cent stands for."""
+    return Interval(value - 0.005, value + 0.005)
+
+
+def _rate_fits(change: Interval, earlier: Interval, stated: Interval) -> bool:
+    """Whether ``change`` in percent of ``earlier`` may be the rate ``stated`` (undecidable: it may)."""
+    ratio = change.ratio(earlier)
+    return ratio is None or ratio.scaled(100).overlaps(stated)
