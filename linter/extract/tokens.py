@@ -60,7 +60,9 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "MAIN_USE": ("M", r"主要用于(?:以下方面)?|(?:主要)?包括|(?<=[，,])主要为(?=[^，。；\d]{1,20}\d)|(?<=[算出])中(?=[，,：:])|按(?:政府预算|部门预算)?(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?(?:分类|划分)"),
     # Separators start with "_": Lark keeps them out of parse trees.
     # An opening bracket before a rate or a change ("增加100万元（增长12.5%）") separates like a comma.
-    "_COMMA": (",", r"[，,]|[（(](?=(?:增长|下降|增幅|降幅|减少|增加|上升|降低)了?\s?\d)"),
+    # So does one before a comparison or a share ("3,871.26万元（比上年增加373.21万元，增长11.7%）",
+    # "3,480.28万元（占一般公共预算财政拨款支出的92.0%）").
+    "_COMMA": (",", r"[，,]|[（(](?=(?:增长|下降|增幅|降幅|减少|增加|上升|降低)了?\s?\d|(?:比|较|同比|占)[^（()）\d]{0,20}\d)"),
     "_SEMI": (";", r"[；;]"),
     "_COLON": (":", r"[：:]"),
 }
