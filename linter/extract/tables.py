@@ -1880,9 +1880,12 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     blocks = _item_row_blocks(header)
     # Columns of the change between the blocks after them ("2024年预算数 | 2025年预算数 | 增减额"): not read.
     changes = [word for word in header_words if _CHANGE_COLUMN.fullmatch(word)] if blocks else []
+    numbered = "行次" in header_words  # "项目 | 行次 | 预算数 | 决算数": each row's 行次 before its amounts
     items: dict[int, list[_Token]] = {}
     for tokens in data_lines:
         name = _ITEM_MARK.sub("", _HALF_WIDTH("".join(t.text for t in tokens if t.text and not t.is_number)))
+        if numbered:
+            tokens = _without_line_number(tokens)
         amounts = _row_cells(tokens, len(blocks) + len(changes)) or [t for t in tokens if t.is_number]
         if len(items) == len(_SANGONG_ITEMS) or name.startswith("栏次"):
             continue
@@ -1899,6 +1902,15 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     _one_row_of_blocks(table, {kind: [items[i][block] if i in items else None for i in range(len(_SANGONG_ITEMS))]
                                for block, (_, kind) in enumerate(blocks)})
     return True
+
+
+def _without_line_number(tokens: list[_Token]) -> list[_Token]:
+    """A row's cells without its 行次 (the first number after its label, a small whole number)."""
+    label = next((i for i, t in enumerate(tokens) if t.text and not t.is_number), None)
+    after = next((i for i in range(label + 1, len(tokens)) if tokens[i].text), None) if label is not None else None
+    if after is None or not tokens[after].is_integer or len(tokens[after].text) > 2:
+        return tokens
+    return tokens[:after] + tokens[after + 1:]
 
 
 #: The quantities every 三公 table prints a row for: 合计, 因公出国(境)费, 公务用车购置及运行(维护)费, 公务接待费.

@@ -55,7 +55,7 @@ _ROW_LABELS = (
 #: starts from the label's first characters.
 _ROWS = tuple(
     (compile_regex(rf"(?<=^\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
-                   rf"{label}(?:[ \t]+[-—－/])*[ \t]+(?P<a>\d{{1,9}})[ \t]*$", regex.M), what)
+                   rf"{label}(?:[ \t]+[-—－/]+)*[ \t]+(?P<a>\d{{1,9}})[ \t]*$", regex.M), what)
     for label, what in _ROW_LABELS
 )
 #: A clause about another year, a change or a budget states no count of the year's 三公, nor does
