@@ -8,8 +8,8 @@ from typing import Iterator
 from linter.extract.tables import FISCAL, FUND, GENERAL, PERFORMANCE, STATE_CAPITAL, table_kind
 from linter.patterns import compile_re
 
-#: An amount of 万元 or 元 in the flow text (groups ``num`` and ``unit``).
-AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
+#: An amount of 亿元, 万元 or 元 in the flow text (groups ``num`` and ``unit``).
+AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"
 #: A section heading; a wrapped heading may carry the start of its first paragraph.
 _HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
 #: A section numbered as a sub-heading ("（六）一般公共预算财政拨款基本支出决算情况说明"), read as one
