@@ -25,7 +25,7 @@ class SubjectCode(Rule):
     基本支出 table. Former names (e.g. 医疗卫生与计划生育支出, until 2018) are accepted in a
     document of a year they were official in, or of unknown year; in a later document they
     are reported with the name of its year. A name without its last 支出 ("201 一般公共服务") is the
-    subject abbreviated. Codes the list does not know are not judged, except a
+    subject abbreviated. A code printed twice in a table with two names is reported, known or not. Codes the list does not know are not judged, except a
     行政运行, 一般行政管理事务 or 机关服务 numbered as another of them (every 款 numbers them 01, 02,
     03). In a table that could not be read (TBL001), a line's code is judged when its name is
     another code's. The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
@@ -64,7 +64,16 @@ class SubjectCode(Rule):
             unread = table.problem is not None and not table.rows
             if unread:
                 rows = _coded_lines(document, table)  # a code and its name need no amounts
+            named: dict[str, str] = {}  # the name each code is first printed with in the table
             for code, name, span in rows:
+                first = named.setdefault(code, normal_name(name or ""))
+                if name and first and normal_name(name) != first:
+                    yield self.finding(
+                        document, span(),
+                        _("{table}: code {code} is printed twice, named {first} and {name}", table=table.label,
+                          code=code, first=first, name=normal_name(name)),
+                    )
+                    continue
                 subject = reference.get(code)
                 if subject is None and classification == "功能" and (expected := _standard_item(code, name)):
                     yield self.finding(
