@@ -32,7 +32,7 @@ class MissingTable(Rule):
     document's kind and year, read from its table titles or opening lines; when either is unknown, or the year is before
     2017, no table is claimed missing. Only documents that contain tables are checked (at least
     three of the kinds). A table with no amounts must say why ("说明：本单位没有…", "…故本表无数
-    据"), unless every table is blank (a form); the template's instruction to the drafter
+    据"), under it or in the section explaining it, unless every table is blank (a form); the template's instruction to the drafter
     ("…仍保留该表格式，并在本表下方作下述说明：") must not be left in. A table recognised by its
     header but printed without its title is reported at ``info`` level.
 
@@ -91,9 +91,21 @@ class MissingTable(Rule):
                     _("a {kind} is printed without its title (recognised by its header)", kind=table.kind),
                     severity=Severity.INFO,
                 )
-            if table.problem is None and table.has_header and table.is_empty and not table.explanation and not blank_form:
+            if table.problem is None and table.has_header and table.is_empty and not table.explanation and not blank_form \
+                    and not _section_says_none(document, table.kind):
                 yield self.finding(
                     document, span,
                     _("{table} ({kind}) has no amounts and no 说明 explaining why it is empty",
                       table=table.label, kind=table.kind),
                 )
+
+
+#: A sentence saying there is none of a table's money ("本单位2024年度无国有资本经营预算财政拨款支出，故…为空表").
+_SAYS_NONE = compile_re(r"(?:没有|无)[^，。；]{0,40}?(?:收入|支出|收支)|空表|无数据")
+
+
+def _section_says_none(document, kind: str) -> bool:
+    """Whether the section explaining tables of ``kind`` says it has none of their money."""
+    from linter.rules.tables.narrative import section_lines
+
+    return any(found == kind and _SAYS_NONE.search(line) for found, _offset, line in document.derived(section_lines))
