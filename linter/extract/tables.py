@@ -1486,7 +1486,7 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
                     current[1].append(None)
                 continue
             if not token.is_number:
-                if current and current[0].line_no is None:
+                if current and current[0].line_no is None and not current[1]:
                     current[0].name += token.text
                 else:
                     # A line whose 收入 cells (项目, 行次, 金额) are all empty opens on the 支出 side.
@@ -1510,15 +1510,15 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
                 current[1].append(token)
             _row_span(groups[-1][0], token)
         for row, slots in groups:
-            if row.line_no is None:
+            if row.line_no is None and row.plain_name not in _TOTAL_NAMES:  # a 总计 may go unnumbered
                 table.problem = _("row {row!r} has no 行次", row=row.name)
                 return
-            if row.side == "收入" and right_start is not None and row.line_no >= right_start and len(groups) == 1 \
+            if row.side == "收入" and right_start is not None and (row.line_no or 0) >= right_start and len(groups) == 1 \
                     and not _INCOME_SIDE.search(row.name):
                 # A space-separated line whose 收入 cells are empty ("十九、住房保障支出 51 …"); not a line of
                 # both sides, nor an item of income the table numbers after the 支出 items ("本年收入合计 53").
                 row.side = "支出"
-            if row.side == "支出":
+            if row.side == "支出" and row.line_no is not None:
                 expected_right = row.line_no + 1
                 right_start = row.line_no if right_start is None else min(right_start, row.line_no)
             columns = table.side_columns(row.side)
