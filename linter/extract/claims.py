@@ -1722,6 +1722,8 @@ _OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<named>n)?(?P<verb>[UD])(?P<cha
 
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
 AVERAGE = compile_re(r"[人生户]均|平均|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
+#: A programme named after an average ("学前教育生均公用经费补助项目"): its amount is a level, not a rate.
+_PROGRAMME = compile_re(r"(?:项目|补助|资金)(?:支出)?(?:为|是)?$")
 #: The name of a budget alone ("预算", "年初预算数为"): after an amount, that amount's budget.
 _OWN_BUDGET = compile_re(r"(?:年初|全年|调整后?的?)?预算数?(?:为|是)?")
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
@@ -2029,7 +2031,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
     if _OWN_BUDGET.fullmatch(clean_name(stated.name)) and state.last_value is not None:
         return  # "公务接待费4.26万元，预算6.00万元": the budget of the item before, no part of the list
-    if AVERAGE.search(stated.name):
+    if AVERAGE.search(stated.name) and not _PROGRAMME.search(stated.name):
         return  # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元": a rate, no level or part of a total
     if breakdown is None and _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
         named = scope_of(name)
