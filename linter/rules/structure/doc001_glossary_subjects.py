@@ -49,7 +49,10 @@ class GlossarySubjects(Rule):
         use = SubjectUse(document.flow.text, rows)
         if use.glossary is None or not use.used:
             return
-        used_names = set(use.used.values())
+        # A 项 printed with its code uses its 款 and 类 too ("2013801 行政运行": 20138 and 201).
+        names = subjects().names
+        used_names = set(use.used.values()) | {names[code[:n]] for code in use.printed_codes for n in (3, 5)
+                                               if len(code) > n and code[:n] in names}
         obsolete = subjects().obsolete
         reported = set()
         for mention in use.explained:
