@@ -189,11 +189,16 @@ class TextTableAmount(Rule):
             claims = [claim for claim in self._totals(kind, line, tables) if offset + claim[0].start("num") not in others]
             if kind == INCOME:
                 claims += self._income_sources(line, tables)
-            if kind == SUMMARY:
+            if kind == SUMMARY:  # its section lists its items ("支出包括：一般公共服务支出…")
                 claims += self._summary_items(line, first(tables, SUMMARY))
-            elif kind in (INCOME, EXPENDITURE, FISCAL):
+            elif kind == FISCAL:  # so does the 财政拨款 section, an item maybe of one fund (a column of its own)
+                claims += [(match, table, row, column) for match, table, row, column
+                           in self._summary_items(line, first(tables, FISCAL))
+                           if not any(self._agrees(document, context, match, table, row, other)
+                                      for other in table.side_columns(row.side))]
+            elif kind in (INCOME, EXPENDITURE):
                 # A balance restated in another section ("年末结转和结余7.18万元", "年初财政拨款结转和结余…").
-                claims += self._summary_items(line, first(tables, FISCAL if kind == FISCAL else SUMMARY), _BALANCE_ITEM)
+                claims += self._summary_items(line, first(tables, SUMMARY), _BALANCE_ITEM)
             if kind in (GENERAL, FUND, STATE_CAPITAL):
                 claims += self._classes(kind, line, tables, document.claims.budget_document)
             if kind == THREE_PUBLIC:
