@@ -7,7 +7,7 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.subjects import class_code
 from linter.extract.tables import (
-    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, Row, Table, basic_part_cells,
+    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, PROJECT, STATE_CAPITAL, SUMMARY, Row, Table, basic_part_cells,
 )
 from linter.rules.tables.common import (
     GAP, amount, carries_over, cell_span, compare, converted, first, gap_finding, in_unit, income_columns, row_label,
@@ -23,7 +23,7 @@ class CrossTable(Rule):
     表4 本年支出合计 = 表5 合计 (一般公共预算), the 政府性基金 table's 本年支出 and the 国有资本经营
     table's 合计; the 政府性基金 and 国有资本经营 tables' 本年收入 and 年末结转和结余 = 表4's item of that
     fund's income and its 年末财政拨款结转和结余 in the fund's column; 表5 基本支出 = 表6 人员经费合计 +
-    公用经费合计; 表1's class rows = 表3's; 表4's class rows in its 一般公共预算 column = 表5's; and
+    公用经费合计; the 一般公共预算财政拨款项目支出表's 合计 = 表5 项目支出; 表1's class rows = 表3's; 表4's class rows in its 一般公共预算 column = 表5's; and
     表1's class rows = 表4's
     (表1 also counts money that is not 财政拨款: each of its class rows may exceed 表4's by as much as
     its 本年支出合计 exceeds 表4's, and must equal it when the two agree). Tables are found by
@@ -96,6 +96,10 @@ class CrossTable(Rule):
                 yield from self._pair(document, context, fiscal, ending, column, other, _total(other), columns[1])
         if general and basic:
             yield from self._basic(document, context, general, basic)
+        project = first(tables, PROJECT)
+        if general and project and "一般公共预算" in project.title and project.columns:
+            # 表7, the 一般公共预算财政拨款项目支出表: its 合计 is 表5's 项目支出.
+            yield from self._pair(document, context, general, _total(general), 3, project, _total(project), project.columns[0])
         if summary and fiscal:
             yield from self._classes(document, context, summary, fiscal)
         if fiscal and general:
