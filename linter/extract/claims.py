@@ -2016,12 +2016,15 @@ def parts_of_sources(claims: ClaimSet) -> list[Stated]:
 
 def _part_of_a_source(breakdown: Breakdown | None) -> bool:
     """Whether a part is listed under a source of money narrower than the department's ("江苏援藏资金180.00
-    万元，其中：农林水支出（类）…（项）120.00万元"): the source's share of the subject, not the subject's amount."""
+    万元，其中：农林水支出（类）…（项）120.00万元"), or under its 机关运行经费 (its administrative units'
+    only): the whole's share of the quantity named, not the quantity's amount."""
     return breakdown is not None and _SOURCE_OF_MONEY.search(breakdown.whole_name or "") is not None
 
 
-#: Sources of money that pay for part of a subject: aid from another province, earmarked transfers, bonds.
-_SOURCE_OF_MONEY = compile_re(r"援[藏疆青]|对口支援|专项资金|转移支付|债券|特别国债|补助资金|帮扶资金|衔接资金|奖补资金")
+#: Sources of money that pay for part of a subject (aid from another province, earmarked transfers,
+#: bonds), and the 机关运行经费, which pays part of the 三公 (the administrative units').
+_SOURCE_OF_MONEY = compile_re(r"援[藏疆青]|对口支援|专项资金|转移支付|债券|特别国债|补助资金|帮扶资金|衔接资金|奖补资金"
+                              r"|机关运行经费")
 
 
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:

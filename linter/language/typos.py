@@ -66,8 +66,12 @@ _MAGNITUDES = set("十百千万亿")
 _LEVELS = set("省市区县镇乡村州盟旗")
 #: Words of negation: one inserted in a standard phrase turns it around, never a slip of the hand.
 _NEGATIONS = set("无不未非没否")
+#: What opens a clause before a word.
+_CLAUSE_MARKS = set("，,；;：:、")
+#: Numerals and date words, among the function characters.
+_COUNTING = set("年月日时号个一二三四五六七八九十")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
-_FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所用年月日时号个一二三四五六七八九十")
+_FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所用即") | _COUNTING
 
 
 @dataclass(frozen=True)
@@ -397,10 +401,13 @@ class TypoFinder:
         return sorted(found)
 
     def _stands_alone(self, start: int, window: str, i: int, word: str) -> bool:
-        """Whether the rest of the window, with the next character outside it, is a unit the
-        document writes elsewhere after other characters than the correction's ("及本部门":
-        本部 follows 是, 的 …), so the function character at ``i`` is read as a word of its own."""
+        """Whether the function character at ``i`` is read as a word of its own: it opens its clause
+        ("，即本部门…"), or the rest of the window, with the next character outside it, is a unit the
+        document writes elsewhere after other characters than the correction's ("及本部门": 本部
+        follows 是, 的 …)."""
         text = self.text
+        if i == 0 and text[start - 1:start] in _CLAUSE_MARKS and window[0] not in _COUNTING:
+            return True  # opening its clause ("，即本部门本级和…"): a word of its own (but "，七中" for 其中)
         if i == 0:
             rest = window[1:] + text[start + len(window):start + len(window) + 1]
             others = {text[m.start() - 1] for m in re.finditer(re.escape(rest), text) if m.start() > 0}
