@@ -1064,3 +1064,16 @@ def test_pdftotext_layout_rows_are_placed_under_each_pages_lanci_line():
     assert {row.code or row.name: values(row) for row in table.rows} == {
         "合计": {1: 300000.0, 2: 100000.0, 3: 200000.0}, "206": {1: 200000.0, 3: 200000.0},
         "2060702": {1: 200000.0, 3: 200000.0}, "208": {1: 100000.0, 2: 100000.0}}
+
+
+def test_a_title_printed_again_over_blank_lines_and_its_header_goes_on():
+    """The title repeated atop the next page, then a unit line, blank lines and the header before
+    the rows go on (no 合计 among them): one table."""
+    header = "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    first = "公开05表\n一般公共预算财政拨款支出决算表\n单位：万元\n" + header + "\t合计\t300.00\t200.00\t100.00\n" \
+        "210\t卫生健康支出\t300.00\t200.00\t100.00\n21001\t卫生健康管理事务\t300.00\t200.00\t100.00\n" \
+        "2100101\t行政运行\t200.00\t200.00\t\n"
+    second = "公开05表\n一般公共预算财政拨款支出决算表\n单位：万元\n\n\n\n\n\n" + header + \
+        "2100199\t其他卫生健康管理事务支出\t100.00\t\t100.00\n"
+    (table,) = tables_of(first + "\f" + second)
+    assert [row.code for row in table.rows] == [None, "210", "21001", "2100101", "2100199"]

@@ -552,13 +552,15 @@ def _continues(start: tuple, kind: str, title: str, stripped_lines: list[str], i
     and words) atop a page whose first row of amounts is no 合计: the table goes on."""
     if start[1] != kind or start[3].replace(" ", "") != title.replace(" ", ""):
         return False
-    for line in stripped_lines[index + 1:index + 1 + _CONTINUED_REACH]:
+    lines = (line for line in stripped_lines[index + 1:] if line)
+    for line in itertools.islice(lines, _CONTINUED_REACH):
         if _DECIMALS_ANY_WIDTH.search(line):
             return not _HALF_WIDTH(line).lstrip().startswith(_TOTAL_NAMES)
     return False
 
 
-#: How many lines under a repeated title its first row of amounts may stand (unit line, header lines).
+#: How many lines (not blank) under a repeated title its first row of amounts may stand (unit line,
+#: header lines, rows of blank cells).
 _CONTINUED_REACH = 8
 
 
@@ -1198,15 +1200,20 @@ def _years_untold(table: Table) -> None:
         table.problem = _("its columns of this year cannot be told from last year's")
 
 
+#: A table's number printed alone atop each page ("公开05表", "表5").
+_NUMBER_LABEL = compile_re(r"(?:公开|附)?表?\s*\d{1,2}\s*表?")
+
+
 def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
-    """Whether a line among the rows repeats a line of the table's header, its unit line, its title
-    or its title marked continued ("续表5", "…（续）"), as a table broken over pages prints them atop
-    each page (a lone 合计 is a row's name, not a header)."""
+    """Whether a line among the rows repeats a line of the table's header, its unit line, its title,
+    its number ("公开05表") or its title marked continued ("续表5", "…（续）"), as a table broken over
+    pages prints them atop each page (a lone 合计 is a row's name, not a header)."""
     words = [t.text for t in tokens if t.text]
     if words in table.header_lines or (len(words) > 1 and "".join(words) in {"".join(line) for line in table.header_lines}):
         return len(words) > 1 or words[0] not in _TOTAL_NAMES  # (its words may part otherwise on each page)
     return _UNIT_LINE.fullmatch(normal) is not None or CONTINUED_TITLE.search(normal) is not None \
-        or (bool(table.title) and "".join(words) == table.title.replace(" ", ""))
+        or (bool(table.title) and "".join(words) == table.title.replace(" ", "")) \
+        or _NUMBER_LABEL.fullmatch("".join(words)) is not None
 
 
 def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
