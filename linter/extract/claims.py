@@ -1510,6 +1510,10 @@ def _of_family(key: Key | None, total: str) -> bool:
     return key is not None and (key[1] == total or is_part_of(key, (key[0], total)))
 
 
+#: Both sides named bare ("收支", "收、支"), as a change after the 收入总计 and 支出总计 names them.
+_BOTH_SIDES = compile_re(r"收、?支")
+
+
 def _key_of(name: str, scope: str | None, budget_document: bool) -> Key | None:
     """The key of a quantity named ``name``; in a 预算 document, the amounts of the year are budgets,
     so a name of 三公经费, 支出 or their parts ending in 预算 ("“三公”经费预算120万元", "基本支出预算800万元",
@@ -1573,6 +1577,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = claim.current.key
         elif claim.current is None and claim.name:
             claim.key = _key_of(claim.name, state.scope, claims.budget_document)
+            if claim.key is None and _BOTH_SIDES.fullmatch(clean_name(claim.name)):
+                claim.key = (state.scope or DEPARTMENT, "收支总计")  # "收支较上年决算数增加…", after both totals
             if claim.key and claim.key[1] == "收支总计":
                 claim.current = _both_sides(claim, state)
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
