@@ -146,7 +146,7 @@ class SubjectCode(Rule):
                     if row.code and row.code.startswith("2"):
                         printed[normal_name(row.name)].add(row.code)
         text = document.flow.text
-        for match in _PATH.finditer(text):
+        for match in _paths_in(text):
             kuan = normal_name(match.group("kuan"))
             kuans = {c for c in printed.get(kuan, ()) if len(c) == 5} | set(codes_named(kuan, 5, "功能"))
             words = match.group("lei")
@@ -174,6 +174,20 @@ class SubjectCode(Rule):
 _PATH = compile_re(r"(?P<lei>[\u4e00-\u9fff\d.、]{2,24})\(类\)(?P<kuan>[\u4e00-\u9fff]{2,30})\(款\)"
                    r"(?:(?P<xiang>[\u4e00-\u9fff]{2,40})\(项\))?")
 _LIST_MARK_PREFIX = compile_re(r"[\d.、]*")
+#: How far a path reaches before and after its "(类)" (see :data:`_PATH`).
+_PATH_BEFORE, _PATH_AFTER = 24, 3 + 30 + 3 + 40 + 3
+
+
+def _paths_in(text: str):
+    """The matches of :data:`_PATH` in ``text``, looked for around each "(类)" only (linear time)."""
+    searched = 0
+    at = text.find("(类)")
+    while at != -1:
+        match = _PATH.search(text, max(searched, at - _PATH_BEFORE), at + _PATH_AFTER)
+        if match is not None:
+            yield match
+            searched = match.end()
+        at = text.find("(类)", at + 3)
 
 
 #: The 项 every 款 numbers alike, by name: 行政运行 01, 一般行政管理事务 02, 机关服务 03.
