@@ -836,17 +836,16 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
     it; ``lanci_lines``: that line and each page's again, by the index of the first row under it; see
     :func:`_columns_under`). None when a line is not a whole row, or an amount stands under no
     number or under one its row already filled."""
-    pages = [(first, {decimal_int(t.text): t for t in tokens if t.text and t.is_integer}) for first, tokens in lanci_lines]
+    pages = [(first, _lanci_numbers(tokens)) for first, tokens in lanci_lines]
     count = len(pages[0][1])
     rows = _whole_rows(data_lines, 1, count) if count >= 2 and all(len(numbers) == count for _, numbers in pages) else None
     if rows is None:
         return None
-    cases = [(amount, next(numbers for first, numbers in reversed(pages) if first <= index))
-             for index, (_code, _name, amounts) in enumerate(rows) for amount in amounts]
-    full = []  # the amounts of the rows printing every column: their 栏次 is certain
+    cases, full = [], []  # full: the amounts of the rows printing every column, whose 栏次 is certain
     for index, (_code, _name, amounts) in enumerate(rows):
+        numbers = next(numbers for first, numbers in reversed(pages) if first <= index)
+        cases += [(amount, numbers) for amount in amounts]
         if len(amounts) == count:
-            numbers = next(numbers for first, numbers in reversed(pages) if first <= index)
             full += [(amount, numbers, column) for amount, column in zip(amounts, sorted(numbers))]
     columns = _columns_under(cases, lines, full)
     if columns is None:
@@ -858,6 +857,11 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
             return None
         placed.append([column - 1 for column in row])
     return _as_cells(rows, placed), {2 + j: column for j, column in enumerate(sorted(pages[0][1]))}
+
+
+def _lanci_numbers(tokens: list[_Token]) -> dict[int, _Token]:
+    """The numbers of a 栏次 line, by the 栏次 each is."""
+    return {decimal_int(t.text): t for t in tokens if t.text and t.is_integer}
 
 
 def _columns_under(cases: list[tuple], lines: list[tuple[int, str]], known: list[tuple] = ()) -> list[int] | None:
@@ -1201,7 +1205,7 @@ def _years_untold(table: Table) -> None:
 
 
 #: A table's number printed alone atop each page ("公开05表", "表5").
-_NUMBER_LABEL = compile_re(r"(?:公开|附)?表?\s*\d{1,2}\s*表?")
+_NUMBER_LABEL = compile_re(r"(?:公开|附)?(?:表\s*\d{1,2}|\d{1,2}\s*表)")
 
 
 def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
@@ -1554,8 +1558,7 @@ def _place_two_sided_under_lanci(table: Table, lanci_lines: list[list[_Token]], 
     """Place the loose amounts of a space-separated two-sided table under its 栏次 line ("栏次 1 栏次 2 3
     4 5", and each page's again), as :func:`_placed_under_lanci` does a code table's: each under one
     of its side's columns left empty (see :func:`_columns_under`)."""
-    pages = sorted((tokens[0].start, {decimal_int(t.text): t for t in tokens if t.text and t.is_integer})
-                   for tokens in lanci_lines if tokens)
+    pages = sorted((tokens[0].start, _lanci_numbers(tokens)) for tokens in lanci_lines if tokens)
     loose = [row for row in table.rows if row.loose]
     if not pages or not loose:
         return
