@@ -80,7 +80,7 @@ _NUMBER_END = compile_regex(r"\d(?:%|[万亿]?元|[。，；,;])")
 NAME_CODE = "n"
 #: The words between an amount and its restatement in another unit ("27,897.11万元，即2.79亿元").
 RESTATING_WORDS = ("即", "合", "折合", "约合", "约")
-_RESTATING_WORD = compile_re(r"[，,]\s*(?:即|合|折合|约合|约)\s*\d")
+_RESTATING_WORD = compile_re(rf"[，,]\s*(?:{'|'.join(RESTATING_WORDS)})\s*\d")
 #: After an amount that is a threshold ("100万元（含）以上"), not a quantity stated.
 _THRESHOLD_AFTER = compile_re(r"\s*(?:[(（]含[)）])?(?:以上|以下|以内)")
 #: Before an amount that is a threshold ("单价100万元", "超过100万元的项目").

@@ -30,8 +30,9 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
     for line in flow_text.split("\n"):
         heading = _HEADING.match(line) or (_SUB_HEADING.match(line) if part_kind is None else None)
         fund = _FUND_SUB_HEADING.fullmatch(line) if part_kind == FISCAL and not heading else None
-        if fund and _explained_kind(fund.group("title")) in _FUNDS:
-            kind = _explained_kind(fund.group("title"))  # "三、财政拨款收支预算情况" then "（一）一般公共预算拨款支出"
+        funds_kind = _explained_kind(fund.group("title")) if fund else None
+        if funds_kind in _FUNDS:
+            kind = funds_kind  # "三、财政拨款收支预算情况" then "（一）一般公共预算拨款支出"
         elif heading:
             kind = _explained_kind(heading.group("title"))
             if heading.re is _HEADING:
