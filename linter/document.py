@@ -72,12 +72,28 @@ class Document:
         if not self.source.grids:
             return find_tables(self.original, self.markdown_rows)
         grids = [table for table in (table_from_grid(self.original, grid) for grid in self.source.grids) if table]
+        if self.source.format == "pdf":
+            # Tables drawn without vertical rules are no grids: their rows are laid-out text lines.
+            kinds = {table.kind for table in grids}
+            drawn = [table for table in find_tables(self._without_grids(), self.markdown_rows) if table.kind not in kinds]
+            return sorted(grids + drawn, key=lambda table: table.start)
         if self.source.own_end is None:
             return grids
         # A text file read with its workbook: its own tables, then the sheets' of the kinds it has not.
         own = find_tables(SourceText(self.original.text[:self.source.own_end]), self.markdown_rows)
         kinds = {table.kind for table in own}
         return own + [table for table in grids if table.kind not in kinds]
+
+    def _without_grids(self) -> SourceText:
+        """The original text with the rows of its grids blanked (offsets kept)."""
+        text = self.original.text
+        parts, position = [], 0
+        for start in sorted(start for grid in self.source.grids for start in grid.row_starts):
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            parts += [text[position:start], " " * (end - start)]
+            position = end
+        return SourceText("".join(parts) + text[position:])
 
     def derived(self, compute, *args):
         """``compute(self, *args)``, computed once per document and shared by the rules that need it."""

@@ -579,6 +579,46 @@ def test_pdf_table_whose_number_and_title_are_printed_again_atop_the_next_page_i
     assert findings(str(path)) == []
 
 
+def test_a_pdf_table_drawn_with_horizontal_rules_only_beside_a_ruled_one_is_read(tmp_path):
+    """A table ruled on every side, then one drawn with horizontal rules only (no cell boxes, so
+    pdfplumber finds no table): the second is read from its lines laid out in columns, its sum
+    checked, and the finding located at the column a reader counts on its line."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    cn = ParagraphStyle("cn", fontName="STSong-Light")
+    font = [("FONT", (0, 0), (-1, -1), "STSong-Light", 10), ("ALIGN", (2, 0), (-1, -1), "RIGHT")]
+    ruled = TableStyle([*font, ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    rules_only = TableStyle([*font, ("LINEABOVE", (0, 0), (-1, -1), 0.5, colors.black),
+                             ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black)])
+    income = [["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"], ["", "栏次", "1", "2", "3"],
+              ["", "合计", "100.00", "90.00", "10.00"], ["201", "一般公共服务支出", "100.00", "90.00", "10.00"]]
+    spending = [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"], ["", "栏次", "1", "2", "3"],
+                ["", "合计", "100.00", "60.00", "40.00"], ["201", "一般公共服务支出", "100.00", "60.00", "40.00"],
+                ["20101", "人大事务", "100.00", "60.00", "45.00"]]
+    path = tmp_path / "决算.pdf"
+    SimpleDocTemplate(str(path)).build([
+        Paragraph("收入决算表", cn), Paragraph("单位：万元", cn), Table(income, style=ruled), PageBreak(),
+        Paragraph("支出决算表", cn), Paragraph("单位：万元", cn), Table(spending, style=rules_only),
+    ])
+    from linter.document import Document
+    from linter.read import read_document
+
+    tables = Document(read_document(path)).tables
+    assert [table.kind for table in tables] == ["收入表", "支出表"]
+    assert [row.code for row in tables[1].rows] == [None, "201", "20101"]
+    (finding,) = [f for f in findings(str(path)) if f["code"] == "TBL002"]  # 100.00 ≠ 60.00 + 45.00
+    assert "20101" in finding["message"] and finding["location"]["page"] == 2
+    extracted = run("extract", str(path)).stdout.splitlines()
+    row = " ".join(next(text for text in extracted if text.lstrip().startswith("20101")).split())
+    assert finding["location"]["column"] == row.index("100.00") + 1  # the padding is not counted
+
+
 def test_a_pdf_table_wider_than_its_page_is_read(tmp_path):
     """A table running off its page's right edge: its cells are read and checked, not the file refused."""
     pytest.importorskip("reportlab")

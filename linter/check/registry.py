@@ -16,6 +16,7 @@ from collections import namedtuple
 from functools import cache
 
 from linter.i18n import _
+from linter.width import display_width
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def rule_lines() -> list[str]:
     from linter.check.severity import Severity, severity_name
 
     names = [r.name if _(r.name) == r.name else f"{r.name} {_(r.name)}" for r in catalogue()]
-    width = max(map(_columns, names)) + 1
+    width = max(map(display_width, names)) + 1
     return [
         f"{r.code}  {_padded(name, width)} {_padded(severity_name(Severity.parse(r.severity)), 8)} "
         f"{_(r.summary)}{'' if r.default_enabled else _(' (off by default)')}"
@@ -115,15 +116,8 @@ def rule_lines() -> list[str]:
     ]
 
 
-def _columns(text: str) -> int:
-    """Terminal columns ``text`` takes (a Chinese character takes two)."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _padded(text: str, width: int) -> str:
-    return text + " " * max(0, width - _columns(text))
+    return text + " " * max(0, width - display_width(text))
 
 
 def _describe() -> list[RuleInfo]:

@@ -20,7 +20,6 @@ import bisect
 import itertools
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -28,6 +27,7 @@ from typing import NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.extract.subjects import is_subject_name
+from linter.width import display_width
 from linter.i18n import N_, _
 from linter.normalise.flow import OneForOne, is_page_number, page_headers
 from linter.normalise.position import SourceText
@@ -961,7 +961,7 @@ def _printed_at(start: int, end: int, lines: list[tuple[int, str]], starts: list
 
 def _width(text: str, display: bool) -> int:
     """How many places ``text`` takes: characters, or display columns (a wide character counts two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text) if display else len(text)
+    return display_width(text) if display else len(text)
 
 
 def _columns_by_end(ends: list[list[int]], count: int) -> list[list[int]] | None:

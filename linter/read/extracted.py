@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from linter.patterns import compile_re
 from linter.read.decode import InputError, SourceFile
 from linter.i18n import _
 from linter.read.location import Location, Locator, Segment
 
-_UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*(\S*元)")
+_UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*([万亿]?元)")
 _CELL_SPACES = compile_re(r"\s*\n\s*|[\t\r]")
 
 
@@ -80,6 +80,17 @@ class ExtractedText:
         """Append a line of text that starts at ``location``; returns its offset."""
         start = self._append(text)
         self.segments.append(Segment(start, start + len(text), location))
+        return start
+
+    def laid_out_line(self, text: str, pieces, location: Location) -> int:
+        """Append a line whose runs ``(start, end, column)`` stand apart in ``text``: each run is
+        located from its own column (the padding between runs is not counted); a line without
+        runs is located as one."""
+        if not pieces:
+            return self.line(text, replace(location, column=1))
+        start = self._append(text)
+        for begin, end, column in pieces:
+            self.segments.append(Segment(start + begin, start + end, replace(location, column=column)))
         return start
 
     def blank(self) -> None:

@@ -27,11 +27,16 @@ from linter.i18n import _
 from linter.normalise.flow import letter_spaced_runs
 from linter.read.extracted import ExtractedText, unit_of
 from linter.read.location import Location
+from linter.width import display_width
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
 MARGIN = 0.08
 #: A glyph whose font does not map it to a character, as pdfminer reads it.
 _UNMAPPED_GLYPH = compile_re(r"\(cid:\d+\)")
+#: A gap between characters of a line, in digit widths, that separates cells rather than words.
+WIDE_GAP = 2.0
+#: A cell of amounts or a column number: a line holding one is laid out in columns.
+_CELL_NUMBER = compile_re(r"[-+]?[\d,]*\d(?:\.\d+)?%?")
 #: Share of a PDF's characters that may be unmapped glyphs before its text is refused as unreadable.
 UNMAPPED_GLYPHS = 0.05
 _PAGE_NUMBER = compile_re(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–－_~·]*$")
@@ -42,6 +47,9 @@ class _Line:
     text: str
     top: float
     bottom: float
+    #: ``(start, end, column)`` of each run of the text between wide gaps: its offsets in ``text``
+    #: and the column it starts at when the gaps are read as one space (as a reader counts).
+    pieces: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass
@@ -117,11 +125,54 @@ def _read_page(page, number: int) -> _Page:
         rows = table.extract()
         tops = [row.bbox[1] if row.bbox else table.bbox[1] for row in table.rows]
         result.tables.append(_Table(float(table.bbox[1]), [[_unspaced(c or "") for c in row] for row in rows], tops))
-    for line in text_page.extract_text_lines(strip=True):
-        if line["text"].strip():
-            result.lines.append(_Line(_unspaced(line["text"].strip()), float(line["top"]), float(line["bottom"])))
+    lines = [line for line in text_page.extract_text_lines(strip=True, return_chars=True) if line["text"].strip()]
+    sizes = sorted(char["size"] for line in lines for char in line["chars"] if char["text"].strip())
+    if sizes:
+        pitch = sizes[len(sizes) // 2] / 2  # the width of a digit in the page's commonest type
+        left = min(char["x0"] for line in lines for char in line["chars"] if char["text"].strip())
+        for line in lines:
+            chars = [char for char in line["chars"] if char["text"].strip()]
+            text, pieces = _laid_out(line["text"].strip(), chars, pitch, left)
+            result.lines.append(_Line(text, float(line["top"]), float(line["bottom"]), pieces))
     result.visual_tops = _visual_lines(page)
     return result
+
+
+def _laid_out(text: str, chars: list[dict], pitch: float, left: float) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """A line's text as ``pdftotext -layout`` prints it: each run of characters closer than a
+    wide gap (``WIDE_GAP`` digits) starts at the column of its position on the page, counted in
+    digit widths (a Chinese character is two) from the page's left margin, so the cells of a table
+    drawn without vertical rules stand in columns. A narrower gap keeps the space pdfplumber
+    reads there, if any (``text`` is pdfplumber's line, ``chars`` its characters but the spaces);
+    a letter-spaced run is read without its spaces. Returns the text and its runs' places."""
+    if any(len(char["text"]) != 1 for char in chars) or "".join(char["text"] for char in chars) != text.replace(" ", ""):
+        return _unspaced(text), ()  # characters that do not spell the line: not laid out
+    runs: list[str] = []
+    starts: list[float] = []
+    previous, spaced, chars = None, False, iter(chars)
+    for character in text:
+        if character == " ":
+            spaced = True  # where pdfplumber parts words
+            continue
+        char = next(chars)
+        gap = char["x0"] - previous["x1"] if previous else 0.0
+        if previous is None or gap >= WIDE_GAP * pitch:
+            runs.append(character)
+            starts.append(char["x0"])
+        else:
+            runs[-1] += (" " if spaced else "") + character
+        previous, spaced = char, False
+    runs = [_unspaced(run) for run in runs]
+    if len(runs) < 2:
+        return " ".join(runs), ()
+    text, pieces, column = "", [], 1
+    for run, x in zip(runs, starts):
+        padding = max(round((x - left) / pitch) - display_width(text), 2 if text else 0)
+        start = len(text) + padding
+        text += " " * padding + run
+        pieces.append((start, len(text), column))
+        column += len(run) + 1
+    return text, tuple(pieces)
 
 
 def _unspaced(text: str) -> str:
@@ -204,7 +255,7 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
                 if current and not page_top:
                     current.write(out)
                     current = None
-                start = out.line(item.text, Location(page=page.number, line=page.line_on_page(item.top), column=1))
+                start = out.laid_out_line(item.text, item.pieces, Location(page=page.number, line=page.line_on_page(item.top)))
                 if not page_top:
                     recent.append((item.text, start))
                 continue
