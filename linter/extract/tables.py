@@ -119,8 +119,14 @@ _ELSEWHERE = compile_re(r"\s*[(（](?:略|详见|见附件|另行)[^()（）]{0,
 _BUDGET_TITLE = compile_re(rf"^附?表\s*{_NUMBER_WORDS}(?:\s*[.．、:：]\s*|\s+(?=\S.*表$))(?P<title>\S.*)$")
 #: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
 _PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
-#: The unit line of a table ("单位：万元", "金额单位：元").
+#: The unit of amounts a line states ("单位：万元", "金额单位：元").
 _UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
+
+
+def unit_of(text: str) -> str | None:
+    """The amount unit a line states ("单位：万元" → "万元"), or None."""
+    match = _UNIT.search(text)
+    return match.group("unit") if match else None
 _UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
                         r"(?:20\d{2}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
 #: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
@@ -1011,9 +1017,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         statistics = statistics or (table.kind == THREE_PUBLIC and normal.startswith("相关统计数"))
         if statistics and not normal.startswith("注"):
             continue  # a 三公 table's counts (车辆数, 接待批次…) under its amounts: CON005 reads them
-        unit = _UNIT.search(normal) if table.unit is None and not data_lines else None
+        unit = unit_of(normal) if table.unit is None and not data_lines else None
         if unit and (len(normal) < 60 or _UNIT_LINE.fullmatch(normal)):
-            table.unit = unit.group("unit")
+            table.unit = unit
             continue
         if normal.startswith("注") or ("=" in normal and (_ROW_IDENTITY.search(normal) or _COLUMN_IDENTITY.search(normal))):
             in_notes = True

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from linter.patterns import compile_re
 from linter.read.decode import SourceFile
-from linter.read.extracted import ExtractedText, refusing_broken, unit_of
+from linter.extract.tables import unit_of
+from linter.read.extracted import ExtractedText, refusing_broken
 from linter.read.location import Location
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

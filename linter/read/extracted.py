@@ -16,7 +16,6 @@ from linter.read.decode import InputError, SourceFile
 from linter.i18n import _
 from linter.read.location import Location, Locator, Segment
 
-_UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*([万亿]?元)")
 _CELL_SPACES = compile_re(r"\s*\n\s*|[\t\r]")
 
 
@@ -45,12 +44,6 @@ def refusing_broken(what: str):
     except Exception as error:
         raise InputError(_("not a readable {kind} file ({error_kind}: {error})", kind=what,
                            error_kind=type(error).__name__, error=error)) from error
-
-
-def unit_of(text: str) -> str | None:
-    """The amount unit a line states ("单位：万元" → "万元"), or None."""
-    match = _UNIT.search(text)
-    return match.group(1) if match else None
 
 
 def cell_text(text: str) -> str:

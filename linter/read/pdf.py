@@ -25,7 +25,8 @@ from linter.patterns import compile_re
 from linter.read.decode import InputError, SourceFile
 from linter.i18n import _
 from linter.normalise.flow import letter_spaced_runs
-from linter.read.extracted import ExtractedText, unit_of
+from linter.extract.tables import unit_of
+from linter.read.extracted import ExtractedText
 from linter.read.location import Location
 from linter.width import display_width
 

@@ -20,7 +20,8 @@ from linter.patterns import compile_re
 from linter.i18n import _
 from linter.numerals import chinese_int, decimal_int
 from linter.read.decode import InputError, SourceFile
-from linter.read.extracted import ExtractedText, refusing_broken, unit_of
+from linter.extract.tables import unit_of
+from linter.read.extracted import ExtractedText, refusing_broken
 from linter.read.location import Location
 
 _SHEET_NUMBER = compile_re(r"表\s*(\d{1,2})")
