@@ -42,6 +42,8 @@ _BUDGET_ITEM_ALONE = compile_re(rf"(?<![)\w])(?P<name>{_CJK}{{2,20}}?)\(项\)[�
 _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:\d{{2}}){{0,2}})\)(?:支出)?"
                     rf"(?:(?:年初)?预算数?)?(?:[为是])?{AMOUNT}")
 
+#: Not after a fund's or a source's name ("财政拨款项目支出", "其他资金基本支出").
+_OF_ALL_FUNDS = r"(?<!拨款)(?<!资金)"
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
 _TOTALS = {
     # "收入、支出决算总计" (the national 决算's wording) states both sides at once: read as the 收入 side.
@@ -51,8 +53,9 @@ _TOTALS = {
               (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2)],
     # 财政拨款收入, not one of its funds ("一般公共预算财政拨款收入"), which the 收入表 does not print apart.
     INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, "fiscal")],
-    EXPENDITURE: [(r"支出合计", EXPENDITURE, None, 1), (r"基本支出", EXPENDITURE, None, 2),
-                  (r"项目支出", EXPENDITURE, None, 3)],
+    # All funds' spending, not one fund's share ("项目支出…，其中：一般公共预算财政拨款项目支出…，其他资金项目支出…").
+    EXPENDITURE: [(rf"{_OF_ALL_FUNDS}支出合计", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
+                  (rf"{_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收、支总计, not one fund's ("一般公共预算财政拨款收、支总计各为…", a column of its own).
     FISCAL: [(r"(?<!预算)财政拨款收、?支(?:(?:决算)?总计|总预算)|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
              (r"一般公共预算财政拨款收入", FISCAL, 1, 1), (r"政府性基金预算财政拨款收入", FISCAL, 2, 1),
