@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.extract.tables import FISCAL, FUND, GENERAL, PERFORMANCE, STATE_CAPITAL, table_kind
+from linter.extract.tables import FISCAL, FUND, GENERAL, PERFORMANCE, STATE_CAPITAL, SUMMARY, table_kind
 from linter.patterns import compile_re
 
 #: An amount of 亿元, 万元 or 元 in the flow text (groups ``num`` and ``unit``).
@@ -28,7 +28,10 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
     kind = part_kind = None
     offset = 0
     for line in flow_text.split("\n"):
-        heading = _HEADING.match(line) or (_SUB_HEADING.match(line) if part_kind is None else None)
+        # A sub-heading is a section of its own where no part explains a table ("三、2024年度单位决算情况
+        # 说明" then "（六）一般公共预算财政拨款基本支出决算情况说明"), or under a part on the whole budget
+        # ("一、2025年单位预算收支情况说明" then "（三）财政拨款收支预算情况").
+        heading = _HEADING.match(line) or (_SUB_HEADING.match(line) if part_kind in (None, SUMMARY) else None)
         fund = _FUND_SUB_HEADING.fullmatch(line) if part_kind == FISCAL and not heading else None
         funds_kind = _explained_kind(fund.group("title")) if fund else None
         if funds_kind in _FUNDS:
@@ -37,6 +40,8 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
             kind = _explained_kind(heading.group("title"))
             if heading.re is _HEADING:
                 part_kind = kind
+            elif part_kind is not None:
+                kind = kind or part_kind  # "（一）收入情况" goes on with the part's table
             rest = line[heading.end():]
             if kind and rest:
                 yield kind, offset + heading.end(), rest
