@@ -73,8 +73,10 @@ def document_kind_and_year(source: SourceText, tables: list["Table"]) -> tuple[s
     支出决算总表"), else from its opening lines ("2024年部门预算"). None for what cannot be told."""
     titles = " ".join(t.title for t in tables if t.title).replace(" ", "")
     opening = re.sub(r"\s", "", source.text[:600])
-    # A 决算 table's title says 决算; a 预算's says 预算 somewhere but never 决算.
-    kind = FINAL if FINAL in titles else BUDGET if BUDGET in titles else None
+    # A 决算 table's title says 决算; a 预算's says 预算 somewhere but never 决算 (a 决算's tables of
+    # the 一般公共预算 say 预算 of the fund).
+    funds = titles.replace("一般公共预算", "")
+    kind = FINAL if FINAL in titles else BUDGET if BUDGET in funds else None
     if kind is None:
         kinds = {k for k in (FINAL, BUDGET) if re.search(rf"(?:部门|单位|年度?){k}|{k}公开", opening)}
         kind = kinds.pop() if len(kinds) == 1 else None
@@ -678,11 +680,15 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     text = _HALF_WIDTH(raw)
     tokens = []
     if "\t" in text:
-        position = 0
+        position, before = 0, ""
         for index, cell in enumerate(text.split("\t")):
             lead = len(cell) - len(cell.lstrip())
             stripped = "" if cell.strip() in _EMPTY_MARKS else cell.strip()
             compact = _SPACES.sub("", stripped) if not _NUMBER.match(stripped) else stripped
+            if compact and compact == before and not _NUMBER.match(compact):
+                compact = stripped = ""  # a merged cell its converter repeated ("| 合计 | 合计 |"): printed once
+            else:
+                before = compact
             start = offset + position + lead
             tokens.append(_token(compact, start, start + len(stripped), index, line))
             position += len(cell) + 1
@@ -1820,14 +1826,23 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
         earlier, later = (columns[:6], columns[6:]) if years.group("year") < years.group("other_year") else (columns[6:], columns[:6])
         kind = years.group("kind")
         return {kind: _in_sangong_order(later, order), f"上年{kind}": _in_sangong_order(earlier, order)}
-    title = table.title.replace(" ", "")
-    kind = "决算" if "决算" in title else "预算" if "预算" in title else None
+    kind = sangong_kind(table)
     if len(columns) == 6 and kind and said <= {f"{kind}数"}:
         return {kind: _in_sangong_order(columns, order)}
     if len(columns) == 7 and kind and said <= {f"{kind}数"} and any(
             "机关运行经费" in line and line.rfind("公务接待") < line.rfind("机关运行经费") for line in lines):
         return {kind: _in_sangong_order(columns[:6], order)}  # Shanghai's table adds 机关运行经费 after them
     return {}
+
+
+def sangong_kind(table: Table, document_kind: str | None = None) -> str | None:
+    """What a 三公 table's title says it holds, "决算" or "预算", or None. The 一般公共预算 it is paid
+    from ("一般公共预算财政拨款“三公”经费情况表") says 预算 only when the document's kind is not known."""
+    title = table.title.replace(" ", "")
+    named = title.replace("一般公共预算", "")
+    if "决算" in named or "预算" in named:
+        return "决算" if "决算" in named else "预算"
+    return document_kind or ("预算" if "预算" in title else None)
 
 
 #: Two years' blocks side by side in a header line ("2024年预算数 2025年预算数").
@@ -1993,8 +2008,7 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     quantities in the order of :data:`SANGONG_COLUMNS`, as the one row of the layout
     :func:`sangong_blocks` knows: the latest year's row, in the block its title names (and the year's
     before, as 上年…), or the blocks side by side."""
-    title = table.title.replace(" ", "")
-    kind = "决算" if "决算" in title else "预算" if "预算" in title else None
+    kind = sangong_kind(table)
     order = _sangong_order(["".join(line) for line in table.header_lines])
     if order is None:
         return False

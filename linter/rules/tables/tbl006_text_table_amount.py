@@ -16,7 +16,7 @@ from linter.extract.subjects import class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
     Table,
-    basic_part_cells, sangong_blocks,
+    basic_part_cells, sangong_blocks, sangong_kind,
 )
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
@@ -205,7 +205,7 @@ class TextTableAmount(Rule):
             if kind in (GENERAL, FUND, STATE_CAPITAL):
                 claims += self._classes(kind, line, tables, document.claims.budget_document)
             if kind == THREE_PUBLIC:
-                claims += self._sangong(line, tables)
+                claims += self._sangong(line, tables, document.derived(tables_kind_and_year)[0])
                 yield from self._sangong_budgets(document, context, offset, line, tables)
                 yield from self._sangong_changes(document, context, offset, line, tables)
             if kind == GENERAL:
@@ -313,15 +313,14 @@ class TextTableAmount(Rule):
                 if not _OTHER_YEAR.search(sentence_before(line, match.start())):
                     yield match, table, row, table.side_columns(row.side)[0]
 
-    def _sangong(self, line, tables):
-        """The 三公 amounts of the 三公 section against the 三公 table: in a 决算's table (so titled) the
-        amounts spent, in a 预算's those budgeted, in the columns :func:`sangong_blocks` finds for them.
+    def _sangong(self, line, tables, document_kind):
+        """The 三公 amounts of the 三公 section against the 三公 table: in a 决算's table (so titled, or in
+        a 决算) the amounts spent, in a 预算's those budgeted, in the columns :func:`sangong_blocks` finds for them.
         A sentence about another year's amounts is not compared."""
         table = first(tables, THREE_PUBLIC)
         if table is None:
             return
-        title = table.title.replace(" ", "")
-        words = "决算" if "决算" in title else "预算" if "预算" in title else None
+        words = sangong_kind(table, document_kind)
         columns = sangong_blocks(table).get(words)
         row = table.single_or_total()
         if columns is None or row is None:
@@ -527,8 +526,7 @@ def _fund_columns(table: Table, which: str) -> list[int | None]:
 
 
 def _sangong_columns(table: Table, which: str) -> list[int | None]:
-    title = table.title.replace(" ", "")
-    blocks = sangong_blocks(table).get("决算" if "决算" in title else "预算", [])
+    blocks = sangong_blocks(table).get(sangong_kind(table) or "预算", [])
     return blocks[:1] if "支出" in which or which == "收支" else []
 
 
