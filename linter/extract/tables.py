@@ -362,7 +362,8 @@ def table_kind(title: str) -> str | None:
     if "三公" in title:
         return THREE_PUBLIC
     if "基本支出" in title:
-        return BASIC
+        # Another fund's 基本支出 (Beijing publishes the 政府性基金's apart): no table of the 一般公共预算's.
+        return None if "政府性基金" in title or "国有资本" in title else BASIC
     if "政府性基金" in title:
         return FUND
     if "国有资本" in title:
