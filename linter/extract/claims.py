@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Token, Transformer, Tree, v_args
+from linter.extract.counts import CLASSIFIERS
 from linter.extract.numbers import Number
 from linter.extract.quantities import (
     DEPARTMENT, SANGONG, Key, clean_name, is_part_of, organisation_of, parent_base, quantity_key, scope_of, without_copula,
@@ -1659,8 +1660,10 @@ def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated 
         between.append(state.line[position - state.line_start:max(position, own.start) - state.line_start])
         position = own.end
     between.append(state.line[position - state.line_start:start - state.line_start])
-    # The amount's own completion rate may stand between ("支出决算为38.88万元，完成预算的86.40%。较…").
-    return None if any(character.isdigit() for piece in between for character in _OWN_RATE.sub("", piece)) else value
+    # The amount's own completion rate may stand between ("支出决算为38.88万元，完成预算的86.40%。较…"), and
+    # a count of what it pays for ("…24.36万元，主要用于9辆执法执勤用车的燃料费等支出。比上年减少2.84万元").
+    return None if any(character.isdigit() for piece in between
+                       for character in _COUNTED.sub("", _OWN_RATE.sub("", piece))) else value
 
 
 def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> BudgetGap | GapCompletion | None:
@@ -1721,6 +1724,8 @@ def _transition(tokens: list[ClaimToken], level, name: str, current: Number, sta
 
 #: An amount's completion rate right after it.
 _OWN_RATE = compile_re(r"^[，,]完成[^，。；\d]{0,8}?\d+(?:\.\d+)?%")
+#: A count of things ("9辆", "24批次"), which no change of an amount of money is of.
+_COUNTED = compile_re(rf"(?<![\d.,])\d{{1,6}}(?:{'|'.join(CLASSIFIERS)})")
 #: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%",
 #: also naming the quantity again and without the rate ("与2023年度决算数5.41万元相比，“三公”经费支出增加0.63万元").
 _OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<named>n)?(?P<verb>[UD])(?P<change>A)(?:,T?[UD](?P<rate>P))?")

@@ -135,7 +135,25 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _actual_without_budget(tokens)
     if _RESTATING_WORD.search(text):
         tokens = _without_restatements(tokens)
+    if "用于" in text and "比" in text:
+        tokens = _without_uses_before_changes(tokens)
     return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
+
+
+def _without_uses_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without what an amount is used for, between it and its change ("运行维护费24.36万元，
+    主要用于燃料费等支出，比上年减少2.84万元" reads as "运行维护费24.36万元，比上年减少2.84万元")."""
+    found: list[ClaimToken] = []
+    i = 0
+    while i < len(tokens):
+        found.append(tokens[i])
+        use = tokens[i + 1:i + 5]
+        if tokens[i].type == "AMOUNT" and [t.code for t in use] == [",", "M", NAME_CODE, ","] \
+                and use[1].text.endswith("用于") and i + 5 < len(tokens) and tokens[i + 5].type == "CMP_THAN":
+            i += 4
+        else:
+            i += 1
+    return found
 
 
 def _actual_without_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
