@@ -9,7 +9,7 @@ make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in
 attribute that cuts across the others (女, 党员, 本科 …), no change (增加, 比上年 …) or approximation
 (约, 超过 …) in the whole's clause; a rate ("每平方公里538人") is no part. It is complete when one of its parts
 is the catch-all 其他… ("其他用车0辆"), or when its first parts add up to the whole exactly (it ends there:
-what follows divides the whole another way). Every search is bounded, so reading is linear in the text.
+what follows divides the whole another way), unless the parts are one enumeration ("…2辆、…4辆、…1辆"). Every search is bounded, so reading is linear in the text.
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ _CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大�
 _RATE = compile_regex(r"每|人均|平均|密度")
 #: Words that make a whole something else than the total of its parts: a change or an approximation.
 _NOT_A_TOTAL = compile_regex(r"增加|减少|增长|下降|新增|比|较|约|近|超过|逾|余|多|以上|左右")
+#: What stands between the parts of one enumeration ("一般公务用车2辆、执法执勤用车4辆、特种专业技术用车1辆"):
+#: its parts are the whole list, none another division of the whole.
+_ENUMERATION = compile_regex(r"[^，,；;。]*")
 #: How far a clause or a list reaches at most (a longer one is no formulaic count).
 _CLAUSE_REACH = 40
 _LIST_REACH = 300
@@ -82,7 +85,10 @@ def count_lists(text: str) -> list[CountList]:
         listing = _parts(listed, unit, match.end())
         if listing is not None and listing[0]:
             whole = _count(match.group("count"), unit, match.start("count"), match.end("unit"))
-            found.append(CountList(clause.strip() + match.group("noun") or unit, whole, *_up_to_the_whole(whole, *listing)))
+            parts, complete = listing
+            if not _ENUMERATION.fullmatch(listed[parts[0].end - match.end():parts[-1].start - match.end()]):
+                parts, complete = _up_to_the_whole(whole, parts, complete)
+            found.append(CountList(clause.strip() + match.group("noun") or unit, whole, parts, complete))
     return found
 
 

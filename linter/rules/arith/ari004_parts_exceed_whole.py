@@ -19,7 +19,8 @@ class PartsExceedWhole(Rule):
     total that are, like the total itself, stated as shares of one larger total are its siblings,
     not its parts. A list whose first parts add up to the whole and that goes on with another
     kind ("教职工157人，其中：在职教职工92人，离退休职工65人，遗属补助人数17人") lists categories
-    beside the whole's.
+    beside the whole's, unless its parts are one enumeration joined by 、
+    ("共有车辆6辆，其中：一般公务用车2辆、执法执勤用车4辆、特种专业技术用车1辆").
 
     **Anti-pattern**
 
