@@ -16,9 +16,10 @@ class ComparisonDirection(Rule):
     Also the sentence right after a completion, or after a sentence comparing with last year or
     saying what the money paid for ("主要用于…") there:
     "决算数小于全年预算数的主要原因", "公务接待费决算数大于预算数", "决算数与全年预算数持平",
-    "决算数同预算数持平" (持平 says the two are equal); and after a
-    completion rate stated without its budget ("支出决算为6.00万元，完成预算的120%。决算数小于预算数
-    的主要原因…": a rate above 100% says the actual is the larger).
+    "决算数同预算数持平", "与年初预算持平" (持平 says the two are equal); and after a
+    completion rate stated without its budget
+    ("支出决算为6.00万元，完成预算的120%。决算数小于预算数的主要原因…": a rate above 100% says the
+    actual is the larger).
 
     **Anti-pattern**
 
@@ -96,10 +97,13 @@ def _truth(actual_number, budget_number, tolerances) -> str | None:
     return None
 
 
+#: The actual amount a comparison names ("支出决算数", "公务接待费决算数"); 持平 may leave it unsaid
+#: ("年初预算为6.00万元，支出决算为6.00万元，与年初预算持平").
+_ACTUAL = r"(?:[\p{Han}“”\"]{2,16}?)?(?:支出)?决算数?"
 #: The sentence after a completion that compares its amounts: "决算数小于全年预算数", "决算数与预算数持平".
 _FOLLOWING = compile_regex(
-    r"[。；，,]?(?P<phrase>(?:[\p{Han}“”\"]{2,16}?)?(?:支出)?决算数?(?:(?P<word>大于|小于|等于|高于|低于)(?P<kind>年初|全年|调整)?预算数?"
-    r"|(?:与|同|和)(?P<kind2>年初|全年|调整)?预算数?(?P<equal>持平|相等|一致)))"
+    rf"[。；，,]?(?P<phrase>{_ACTUAL}(?P<word>大于|小于|等于|高于|低于)(?P<kind>年初|全年|调整)?预算数?"
+    rf"|(?:{_ACTUAL})?(?:与|同|和)(?P<kind2>年初|全年|调整)?预算数?(?P<equal>持平|相等|一致))"
 )
 _WORDS = {"高于": "大于", "低于": "小于"}
 #: A sentence comparing with last year, or saying what the money paid for, between the completion and
