@@ -1065,7 +1065,7 @@ _SUBJECT_LINE = compile_re(r"[(（][类款项][)）]")
 _NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
 #: A sentence naming a quantity whose parts follow ("本年支出中：", "支出包括："), stated earlier in its paragraph.
-_NAMED_LIST = compile_regex(r"(?P<name>[\p{Han}“”、]{2,24}?)(?:中|包括|主要包括)[：:]")
+_NAMED_LIST = compile_regex(r"(?:按[\p{Han}]{2,16}[，,])?(?P<name>[\p{Han}“”、]{2,24}?)(?:中|包括|主要包括|主要用于(?:以下方面)?)[：:]")
 _LEAD_MARKER = compile_regex(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
 #: Quick tests of the first character before the patterns above, which run slowly, a line or a
 #: sentence at a time: no list number opens with a Han character, a lead marker opens with a space,
@@ -1132,6 +1132,7 @@ def extract_claims(document) -> ClaimSet:
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             state.enter_heading(line)
+        state.previous_values = state.line_values
         state.paragraph_scope, state.line_start, state.line, state.line_values = None, offset, line, []
         group, items = state.group, len(state.group.items) if state.group else 0
         for sentence in _SENTENCE.finditer(line):
@@ -1189,8 +1190,9 @@ class _Context:
     #: Where the paragraph being read starts in the flow text, and its text.
     line_start: int = 0
     line: str = ""
-    #: The amounts stated in the paragraph so far.
+    #: The amounts stated in the paragraph so far, and in the paragraph before.
     line_values: list[Stated] = field(default_factory=list)
+    previous_values: list[Stated] = field(default_factory=list)
 
     def enter_heading(self, heading: str) -> None:
         # A table's title in a list of tables ("九、财政拨款“三公”经费支出决算表") opens no section of its scope.
@@ -1430,13 +1432,15 @@ def _opens_list(tokens: list[ClaimToken], main_use: int) -> bool:
 
 
 def _named_whole(name: str, state: _Context) -> Stated | None:
-    """The last statement in the paragraph being read of the quantity ``name`` names, in any scope when
-    the name says none ("…本年收入5070.50万元，本年支出4857.80万元。本年支出中：")."""
+    """The last statement in the paragraph being read, or in the one before, of the quantity ``name``
+    names, in any scope when the name says none ("…本年收入5070.50万元，本年支出4857.80万元。本年支出中：";
+    "…一般公共预算支出预算1286.45万元。" then "按支出功能分类科目，一般公共预算支出主要用于以下方面：")."""
     key = quantity_key(name, state.scope)
     if key is None:
         return None
     scoped = scope_of(name) is not None
-    return next((v for v in reversed(state.line_values) if v.key and (v.key == key if scoped else v.key[1] == key[1])), None)
+    return next((v for v in reversed(state.previous_values + state.line_values)
+                 if v.key and (v.key == key if scoped else v.key[1] == key[1])), None)
 
 
 def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> Breakdown | None:
