@@ -598,7 +598,7 @@ _BY_ECONOMIC_CLASS = compile_re(r"表\s*[（(][^（）()]{0,10}经济分类[^（
 _ENUMERATION_PREFIX = compile_re(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 #: A heading of the narrative ("一、关于2025年收支预算总体情况说明", "（三）支出决算具体情况"): the table above it
 #: has ended (a row label such as "一、本年收入" names no 说明 or 情况).
-_NARRATIVE_HEADING = compile_re(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\t\d，。：:]{0,6}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
+_NARRATIVE_HEADING = compile_re(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\t\d，。：:]{0,24}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
 #: A form's number on a line of its own ("公开05表"), above a table's unit line: no title.
 _FORM_NUMBER = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表")
 
