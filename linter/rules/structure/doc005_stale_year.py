@@ -78,7 +78,9 @@ class StaleYear(Rule):
     end of Y−1. A 预算 may also recount last
     year's execution and compare with the latest 决算, two years back: there, a comparison must
     name Y−1 only in a sentence that names its figures Y, or when it compares budgets
-    ("比2023年预算"). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
+    ("比2023年预算"), and a sentence stating amounts must not name its figures by a year before
+    Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算).
+    Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
     are not read. The year expected is offered as an unsafe fix.
 
     **Anti-pattern**
@@ -202,7 +204,15 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
                 yield (match.start("year"), int(match.group("year")), year - 1,
                        _("compares with {found}年, but the year before this {year} 决算 is {previous}年",
                          found=match.group("year"), year=year, previous=year - 1))
-    elif kind == BUDGET and named <= {year}:
+    elif kind == BUDGET:
+        if _AMOUNT.search(sentence) and str(year) not in sentence:
+            # Before the latest 决算 (Y−2), after Y+1, or a budget of Y−2 ("2023年一般公共预算安排会议费…"
+            # in a 2025 预算: last year's draft's year, two years on).
+            for match in [m for m in subjects if _stale_in_budget(int(m.group("year")), year, sentence, named)][:1]:
+                yield (match.start("year"), int(match.group("year")), year,
+                       _("names its figures {found}年, but this is the {year} 预算", found=match.group("year"), year=year))
+        if not named <= {year}:
+            return
         for match in comparisons:
             basis = match.group("basis") or ""
             # Without the year's figures named, only a comparison of budgets is surely this year's.
@@ -210,6 +220,21 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
                 yield (match.start("year"), int(match.group("year")), year - 1,
                        _("compares with {found}年, but the year before this {year} 预算 is {previous}年",
                          found=match.group("year"), year=year, previous=year - 1))
+
+
+def _stale_in_budget(found: int, year: int, sentence: str, named: set[int]) -> bool:
+    """Whether figures named by year ``found`` in ``sentence`` (naming the figures of the years
+    ``named``) cannot be those of a ``year`` 预算: its own, last year's execution (Y−1) or the latest
+    决算 (Y−2, unless the sentence states a budget of that year alone: "前两年预算安排情况：2022年…，
+    2023年…" recounts two years)."""
+    if found == year - 2:
+        return named == {found} and _BUDGETED.search(sentence) is not None and _EXECUTED.search(sentence) is None
+    return not year - 2 <= found <= year + 1
+
+
+#: A budget stated ("预算", "安排"), not its execution or a 决算 ("决算数", "执行数", "实际支出").
+_BUDGETED = compile_re(r"预算|安排")
+_EXECUTED = compile_re(r"决算|执行|实际|完成")
 
 
 def _table_years(document) -> list[tuple[str, int, int]]:
