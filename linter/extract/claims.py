@@ -1066,6 +1066,8 @@ _NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
 #: A sentence naming a quantity whose parts follow ("本年支出中：", "支出包括："), stated earlier in its paragraph.
 _NAMED_LIST = compile_regex(r"(?:按[\p{Han}]{2,16}[，,])?(?P<name>[\p{Han}“”、]{2,24}?)(?:中|包括|主要包括|主要用于(?:以下方面)?)[：:]")
+#: A sub-heading's number ("（二）"), under a part's ("三、").
+_SUB_HEADING_MARK = compile_re(r"\s*[(（][一二三四五六七八九十]+[)）]")
 _LEAD_MARKER = compile_regex(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
 #: Quick tests of the first character before the patterns above, which run slowly, a line or a
 #: sentence at a time: no list number opens with a Han character, a lead marker opens with a space,
@@ -1168,8 +1170,10 @@ def _total_after_items(values: list[Stated], claims: ClaimSet) -> None:
 @dataclass
 class _Context:
     scope: str | None = None
-    #: The scope the section's heading names (``scope`` may narrow to a breakdown's whole's after it).
+    #: The scope the section's heading names (``scope`` may narrow to a breakdown's whole's after it),
+    #: and the one its part's heading names, which a sub-heading naming none goes on with.
     heading_scope: str | None = None
+    part_scope: str | None = None
     list_whole: Breakdown | None = None
     pending_whole: Breakdown | None = None
     #: A whole whose parts are numbered items after "其中：" (each item opens a sentence), the
@@ -1196,7 +1200,12 @@ class _Context:
 
     def enter_heading(self, heading: str) -> None:
         # A table's title in a list of tables ("九、财政拨款“三公”经费支出决算表") opens no section of its scope.
-        self.scope = self.heading_scope = scope_of(heading) if not heading.rstrip().endswith("表") else None
+        own = scope_of(heading) if not heading.rstrip().endswith("表") else None
+        if _SUB_HEADING_MARK.match(heading):
+            own = own or self.part_scope  # "三、一般公共预算拨款支出情况" then "（二）按支出性质划分"
+        else:
+            self.part_scope = own
+        self.scope = self.heading_scope = own
         self.list_whole = self.pending_whole = self.last_value = self.items = None
         self.subject_line = None
         self.group = None
