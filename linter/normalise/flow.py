@@ -23,7 +23,7 @@ _PAGE_NUMBER = compile_regex(
     r"|\d{1,4}\s*/\s*\d{1,4})[\s\-—–－_~·]*$")
 _HEADING_START = compile_regex(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]"
-    r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|图\s*\d|[-*]\s)"
+    r"|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|附件|表\s*\d|表[一二三四五六七八九十]{1,3}(?=[：:、.．\s])|图\s*\d|[-*]\s)"
 )
 #: Quick tests before the patterns above, which run slowly, a line at a time: a page number holds
 #: no Han character but 第 and 页, and a line opening with a Han character none opens with is no heading.
