@@ -1451,7 +1451,9 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
         return
     table.layout = "space"
     table.columns = [1]
-    if not any("小计" in word for line in table.header_lines for word in line):  # a subtotal would count twice
+    header = "".join(word for line in table.header_lines for word in line)
+    # A subtotal would count twice; another year's amounts or a change are no parts of the 合计.
+    if "小计" not in header and not _NOT_PARTS.search(header) and len(set(_YEAR_WORD.findall(header))) < 2:
         table.identities.append(Identity("栏", 1, (), N_("合计 = the row's other amounts"), 0, 0, implied=True))
     for row in rows:
         row.columns_known = False
@@ -1846,6 +1848,9 @@ def sangong_kind(table: Table, document_kind: str | None = None) -> str | None:
     return document_kind or ("预算" if "预算" in title else None)
 
 
+#: Header words of columns that are no parts of a row's 合计: a change, a rate, last year's amounts.
+_NOT_PARTS = compile_re(r"增减|增长|变动|比上年|较上年|上年|%|％|百分比")
+_YEAR_WORD = compile_re(r"20\d{2}(?=年)")
 #: Two years' blocks side by side in a header line ("2024年预算数 2025年预算数").
 _TWO_YEARS = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算)数?\s*(?P<other_year>20\d{2})年度?(?P<other_kind>预算|决算)数?")
 
