@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_number
 from linter.extract.subjects import is_subject_name
@@ -1291,8 +1291,8 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     placements: dict[int, list[_Token]] = {}  # id(row) → its value tokens
     unit_codes = any(word in _UNIT_CODE_TITLES for line in table.header_lines for word in line)
     skipped: set[int] = set()  # id() of a project row's subject name
-    for tokens in data_lines:
-        words = _code_joined([t for t in tokens if t.text])
+    for words in _under_parent_codes(data_lines):
+        words = _code_joined(words)
         if not words:
             continue
         if all(not t.is_number for t in words) and "".join(t.text for t in words) in _TOTAL_NAMES:
@@ -1412,7 +1412,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     exported with cells but no 栏次): where a line holds a name fragment, which code it belongs to
     cannot be told, unless it ends the name of the row above as the catalogue names the subject
     ("机关事业单位基本养老保" / "险缴费支出", wrapped below the row's amounts)."""
-    lines = [(words, *_split_code(words)) for words in ([t for t in tokens if t.text] for tokens in data_lines)]
+    lines = [(words, *_split_code(words)) for words in _under_parent_codes(data_lines)]
     coded = [rest for _words, code, rest in lines if code]
     # Names printed on their code's line: the lines between codes continue the row above.
     names_follow = sum(1 for rest in coded if any(not t.is_number for t in rest)) * 2 >= len(coded)
@@ -1474,6 +1474,47 @@ def _code_joined(words: list[_Token]) -> list[_Token]:
     if code is None or len(parts) < 2 or any(b.index >= 0 and b.index != a.index + 1 for a, b in zip(parts, parts[1:])):
         return words
     return [_token(code, parts[0].start, parts[-1].end, parts[0].index, parts[0].line), *rest]
+
+
+def _under_parent_codes(data_lines: list[list[_Token]]) -> Iterator[list[_Token]]:
+    """Each line's non-empty cells, a subject code printed over the 类, 款 and 项 cells with the cells of
+    its parents left blank ("\t05\t\t统计信息事务", "201\t\t01\t行政运行": Word's cells merged down a block)
+    read as one code under the codes of the rows above (the 类 cell is where a 类 code alone was printed)."""
+    class_cell = last_code = None
+    for tokens in data_lines:
+        words = [t for t in tokens if t.text]
+        if class_cell is not None and last_code and words:
+            words = _filled_code(words, class_cell, last_code)
+        code, _rest = _split_code(words)
+        if code and words[0].index >= 0:
+            last_code = code
+            class_cell = words[0].index if len(words[0].text) == 3 else class_cell
+        yield words
+
+
+def _filled_code(words: list[_Token], class_cell: int, last_code: str) -> list[_Token]:
+    """``words`` whose leading code cells (类 at ``class_cell``, 款, 项) leave a parent blank, with the
+    code read whole: a blank level is ``last_code``'s, the levels above it being the same."""
+    cells = {t.index: t for t in words[:3]}
+    parts = [cells.get(class_cell + depth) for depth in range(3)]
+    printed = [depth for depth, part in enumerate(parts)
+               if part is not None and part.text.isdigit() and len(part.text) == _CODE_WIDTHS[depth]]
+    if not printed or words[0] is not parts[printed[0]] or printed == list(range(printed[-1] + 1)):
+        return words  # no code, or one printed whole
+    code = ""
+    for depth in range(printed[-1] + 1):
+        if depth in printed:
+            code += parts[depth].text
+        elif last_code.startswith(code) and len(last_code) >= len(code) + _CODE_WIDTHS[depth]:
+            code += last_code[len(code):len(code) + _CODE_WIDTHS[depth]]
+        else:
+            return words
+    used = [parts[depth] for depth in printed]
+    return [_token(code, used[0].start, used[-1].end, used[0].index, used[0].line), *words[len(used):]]
+
+
+#: Digits of a 类, a 款 and a 项 code's own part.
+_CODE_WIDTHS = (3, 2, 2)
 
 
 def _split_code(words: list[_Token]) -> tuple[str | None, list[_Token]]:
