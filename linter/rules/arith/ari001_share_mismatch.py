@@ -110,8 +110,11 @@ class ShareMismatch(Rule):
         """Findings where shares of one whole the text never states imply wholes no one amount
         can be: the share whose whole is outside what all the others agree on, or the later of two
         named alike. Shares naming no whole are of one whole within a paragraph, when at least
-        three of them say so ("一般公共服务支出2,200.00万元，占81.47%；社会保障和就业支出…，占…")."""
+        three of them say so ("一般公共服务支出2,200.00万元，占81.47%；社会保障和就业支出…，占…"), and
+        so are those of subjects in paragraphs one after another ("（一）一般公共服务支出（类）2200.00万元，
+        占18.72%。" then "（二）教育支出（类）…")."""
         groups = defaultdict(list)
+        runs = _subject_runs(document, shares)
         for share in shares:
             part, percent = share.part.number, share.percent
             if (share.whole_name and _OWN_WHOLES.search(share.whole_name)) or part.malformed or percent.malformed \
@@ -120,7 +123,7 @@ class ShareMismatch(Rule):
             whole = _implied_whole(share, tolerances)
             if not (0 < whole.lo and whole.hi < math.inf):  # a part that may be 0, or "8782.60…%" of digits
                 continue
-            of = share.whole_key or share.whole_name or document.flow.text.rfind("\n", 0, percent.start)
+            of = share.whole_key or share.whole_name or runs.get(id(share)) or document.flow.text.rfind("\n", 0, percent.start)
             groups[(of, share.part.year, part.unit)].append((share, whole))
         for (of, _year, _unit), members in groups.items():
             group, implied = [share for share, _ in members], [whole for _, whole in members]
@@ -132,9 +135,9 @@ class ShareMismatch(Rule):
                 if others is not None and not others.overlaps(implied[index]):
                     odd.append((share, group[:index] + group[index + 1:], others))
             if len(odd) == 1 or (len(odd) == 2 and len(group) == 2):  # one out, else undecided; of two, the later
-                yield self._disagreement(document, *odd[-1], tolerances)
+                yield self._disagreement(document, *odd[-1], tolerances, subjects=isinstance(of, tuple))
 
-    def _disagreement(self, document, share, others, whole, tolerances):
+    def _disagreement(self, document, share, others, whole, tolerances, subjects=False):
         part, percent = share.part.number, share.percent
         middle = (whole.lo + whole.hi) / 2
         computed = ratio_text(part.value, middle, percent.decimals)
@@ -143,6 +146,10 @@ class ShareMismatch(Rule):
                         "{low}–{high}; {computed}, but the text says {stated}%",
                         whole=share.whole_name, low=format_amount(whole.lo), high=format_amount(whole.hi),
                         computed=computed, stated=percent.text)
+        elif subjects:
+            message = _("the shares of the other subjects listed put their whole at {low}–{high}; {computed}, "
+                        "but the text says {stated}%",
+                        low=format_amount(whole.lo), high=format_amount(whole.hi), computed=computed, stated=percent.text)
         else:
             message = _("the other shares of this paragraph put their whole at {low}–{high}; {computed}, "
                         "but the text says {stated}%",
@@ -155,6 +162,23 @@ class ShareMismatch(Rule):
             severity=percent_severity(amount(part, tolerances), whole, percent, tolerances),
             related=related(document, *((_("another share of the whole"), other.percent) for other in others)),
         )
+
+
+def _subject_runs(document, shares) -> dict[int, tuple[str, int]]:
+    """For each share naming no whole whose part is a subject (类, 款, 项), the run of paragraphs one
+    after another holding such shares that it stands in (by the flow offset of the run's first)."""
+    text, runs = document.flow.text, {}
+    run = previous_end = None
+    for share in shares:
+        key = share.part.key
+        if share.whole_name or share.whole_key or not key or not key[1].startswith(("类:", "款:", "项:")):
+            continue
+        start = text.rfind("\n", 0, share.percent.start) + 1
+        if previous_end is None or text.count("\n", previous_end, start) > 1:
+            run = ("subjects", start)
+        previous_end = start
+        runs[id(share)] = run
+    return runs
 
 
 def _scoped_whole(index, share):
