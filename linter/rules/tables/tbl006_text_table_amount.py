@@ -52,7 +52,9 @@ _TOTALS = {
               (r"(?<!拨款)收入(?:预算|决算)?总计", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2)],
     # 财政拨款收入, not one of its funds ("一般公共预算财政拨款收入"), which the 收入表 does not print apart.
-    INCOME: [(r"收入合计", INCOME, None, 1), (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, "fiscal")],
+    # "本部门收入预算…", "2025年收入预算…": a 预算's 收入合计.
+    INCOME: [(r"收入合计|(?<=[年门位])收入预算(?:总额|总计)?", INCOME, None, 1),
+             (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, "fiscal")],
     # All funds' spending, not one fund's share ("项目支出…，其中：一般公共预算财政拨款项目支出…，其他资金项目支出…").
     EXPENDITURE: [(rf"{_OF_ALL_FUNDS}支出合计", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
                   (rf"{_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
