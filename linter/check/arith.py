@@ -703,8 +703,10 @@ def _subject_leaves(index: QuantityIndex) -> list[tuple[Key, list[Key]]]:
 
 
 def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
-    """A list whose stated shares cover every part and add up to 100%."""
-    if len(breakdown.shares) != len(breakdown.parts) or len(breakdown.parts) < 2:
+    """A list whose stated shares cover every part (but parts of 0: "；上年结转0万元") and add up to 100%."""
+    shared, listed = {id(share.part) for share in breakdown.shares}, {id(part) for part in breakdown.parts}
+    if len(breakdown.shares) < 2 or not shared <= listed \
+            or any(id(part) not in shared and part.number.value != 0 for part in breakdown.parts):
         return False
     if any(s.percent.malformed or s.percent.value is None for s in breakdown.shares):
         return False  # a malformed share ("25.15.48%") cannot be added up
