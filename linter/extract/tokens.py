@@ -57,7 +57,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "QIZHONG": ("Q", r"其中"),
     # A list of parts: "主要用于以下方面：", "收入总计包括…", "一般公共预算财政拨款支出决算中，…", or a
     # classification of the amount ("按功能分类：", "按支出经济分类：", "按支出功能分类科目划分：").
-    "MAIN_USE": ("M", r"主要用于(?:以下方面)?|(?:主要)?包括|(?<=[，,])主要为(?=[^，。；\d]{1,20}\d)|(?<=[算出])中(?=[，,：:])|按(?:政府预算|部门预算)?(?:支出)?(?:功能|经济)(?:分类)?(?:科目)?(?:分类|划分)"),
+    "MAIN_USE": ("M", r"主要用于(?:以下方面)?|(?:主要)?包括|(?<=[，,])主要为(?=[^，。；\d]{1,20}\d)|(?<=[算出])中(?=[，,：:])|按(?:政府预算|部门预算)?(?:支出)?(?:功能|经济)(?:分类(?:科目)?(?:分类|划分)?|(?:科目)?(?:分类|划分))(?:[，,](?:主要)?用于(?:以下方面)?)?"),
     # Separators start with "_": Lark keeps them out of parse trees.
     # An opening bracket before a rate or a change ("增加100万元（增长12.5%）") separates like a comma.
     # So does one before a comparison or a share ("3,871.26万元（比上年增加373.21万元，增长11.7%）",
