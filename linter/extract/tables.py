@@ -1088,7 +1088,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.kind == BASIC:
         titled = _basic_column_titles(data_lines)
         if titled is not None:
-            table.header_lines.append([t.text for t in data_lines[titled[0]] if t.text])
+            table.header_lines += [[t.text for t in tokens if t.text] for tokens in data_lines[:titled[0] + 1]]
             _parse_basic_columns(table, data_lines[titled[0] + 1:], titled[1])
             return
         _parse_basic(table, data_lines)
@@ -2238,10 +2238,11 @@ def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: 
     cell; of space-separated rows, three values fill the columns, and two are 合计 and the part the
     row's class belongs to (301 and 303 are 人员经费); other values stay loose."""
     rows: list[Row] = []
+    header = {"".join(line) for line in table.header_lines}
     for tokens in data_lines:
         current = rows[-1] if rows else None
         words = [t for t in tokens if t.text]
-        if rows and [t.text for t in words] in table.header_lines:
+        if rows and "".join(t.text for t in words) in header:
             continue  # the header printed again atop the next page
         if _wraps_name(current, words, False):
             current.name += words[0].text  # "30108 机关事业单位基本养老 400,000" then "保险缴费"
