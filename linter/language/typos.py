@@ -291,6 +291,8 @@ class TypoFinder:
                 # replaces must not begin a word the document uses: "可研" (可行性研究) and
                 # "武数" (武汉, 数据) abbreviate.
                 continue
+            if self._continues_cell_above(start, window):
+                continue
             if window not in apart:
                 apart[window] = self._written_apart_twice(window)
             if apart[window]:
@@ -317,6 +319,16 @@ class TypoFinder:
             source = "document" if word in written else "dictionary"
             typos.append(Typo(start, start + len(window), window, word, source, word, relation))
         return _drop_nested(typos)
+
+    def _continues_cell_above(self, start: int, window: str) -> bool:
+        """Whether ``window`` opens a line under a table row whose first cell ends in a character it
+        makes a common word with: a cell's text wrapped over two lines ("统计信息化建\t624.30" then
+        "设及运维经费": 建设)."""
+        text = self.text
+        if start == 0 or text[start - 1] != "\n":
+            return False
+        above = _FIRST_CELL.match(text, text.rfind("\n", 0, start - 1) + 1)
+        return above is not None and lex.word_frequency(above.group(1)[-1] + window[0]) >= COMMON_WORD_FREQUENCY
 
     @cached_property
     def _word_initials(self) -> set[str]:
@@ -430,6 +442,8 @@ class TypoFinder:
 #: The mask of a character in the index keys.
 MASK = "\0"
 _HAN_RUN = compile_re(lex.HAN + "+")
+#: A table row's first cell of Chinese text, before a tab, a wide gap or its amount.
+_FIRST_CELL = compile_re(f"({lex.HAN}+)(?:\t| {{2,}}|\\d)")
 #: Longest word tried as a correction.
 MAX_WORD = 4
 #: How much likelier (natural log of the ratio, jieba's word model) the clause must read
