@@ -2056,20 +2056,26 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     :func:`sangong_blocks` knows: the latest year's row, in the block its title names (and the year's
     before, as 上年…), or the blocks side by side."""
     kind = sangong_kind(table)
-    order = _sangong_order(["".join(line) for line in table.header_lines])
+    header = ["".join(line) for line in table.header_lines]
+    order = _sangong_order(header)
     if order is None:
         return False
+    # Columns after the six that are no 三公 ("…、会议费和培训费支出情况表", 机关运行经费): read past.
+    extra = max((len(_AFTER_SANGONG.findall(line[line.find("公务接待"):])) for line in header if "公务接待" in line), default=0)
+    count = len(SANGONG_COLUMNS) + extra
     years, blocks = [], {}
     for tokens in data_lines:
         text = "".join(t.text for t in tokens if t.text and not t.is_number)
-        amounts = _row_cells(tokens, len(SANGONG_COLUMNS)) or [t for t in tokens if t.is_number]
+        amounts = _row_cells(tokens, count) or [t for t in tokens if t.is_number]
         if _DIFFERENCE_ROW.fullmatch(text) and (years or blocks):
             continue  # "增减额 | -2.10 | …": the difference of the rows above
         year, block = _YEAR_ROW.fullmatch(text), _BLOCK_ROW.fullmatch(text)
-        if len(amounts) != len(SANGONG_COLUMNS) or not (year or block) or (block and block.group("kind") in blocks):
+        if len(amounts) != count or not (year or block) or (block and block.group("kind") in blocks):
             return False
+        amounts = amounts[:len(SANGONG_COLUMNS)]
         if year:
             years.append((year.group("year"), _in_sangong_order(amounts, order)))
+            kind = kind or {"执行": "决算"}.get(year.group("kind"), year.group("kind"))
         else:
             blocks[block.group("kind")] = _in_sangong_order(amounts, order)
     if years and not blocks and kind:
@@ -2108,7 +2114,9 @@ _BLOCK_ROW = compile_re(r"(?:年初|全年|调整后?)?(?P<kind>预算|决算)�
 #: The label of a row of two years' difference ("增减额", "增减率", "比上年增减").
 _DIFFERENCE_ROW = compile_re(r"(?:比上年)?增减(?:额|变化|幅度|率|%)?|差额|变动(?:额|率)?")
 #: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算").
-_YEAR_ROW = compile_re(r"(?P<year>20\d{2})年度?(?:预算|决算|执行)数?")
+_YEAR_ROW = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算|执行)数?")
+#: Columns printed after the 三公's in one table: 会议费, 培训费, 机关运行经费.
+_AFTER_SANGONG = compile_re(r"会议费|培训费|机关运行经费")
 #: A list item's mark before a row's name ("1.", "（2）").
 _ITEM_MARK = compile_re(r"^\s*(?:其中[:：])?\s*(?:\d+[.、．]|[(（][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*")
 
