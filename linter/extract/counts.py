@@ -22,7 +22,7 @@ from linter.extract.numbers import Number, number_of
 from linter.patterns import compile_re, compile_regex
 
 #: Classifiers of counts, longest first ("人次" before "人").
-CLASSIFIERS = ("批次", "人次", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件")
+CLASSIFIERS = ("批次", "人次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件")
 _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count right before 其中 (a noun may stand between: "40名干部，其中："; or a bracket: "5辆（其中：…）");
 #: the list may start on the next line of the flow text (a line ending in a colon ends there).
@@ -111,6 +111,8 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
     """The counts in ``unit`` of list ``listed`` (at flow offset ``offset``) and whether one is the
     catch-all 其他…; None when a part is named by an attribute that cuts across the others."""
     parts, complete = [], False
+    if unit == "平方米" and _FRACTIONAL_AREA.search(listed):
+        return None  # an area printed with decimals is rounded: not a count of whole square metres
     for part in _COUNT.finditer(listed):
         if not _alike(part.group("unit"), unit):
             continue
@@ -125,6 +127,7 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
     return parts, complete
 
 
+_FRACTIONAL_AREA = compile_regex(r"\d\.\d+\s*平方米")
 #: Classifiers that count the same things, institutions ("事业单位12个，其中高等学校7所，…其他事业单位3个").
 _INSTITUTIONS = ("个", "所", "家", "处")
 

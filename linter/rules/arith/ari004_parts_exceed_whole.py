@@ -13,7 +13,8 @@ class PartsExceedWhole(Rule):
     that add up to more than the total.
 
     Whether or not the list is complete, its parts cannot exceed their whole by more than
-    the rounding tail (0.01 per added item by default). Counts are checked alike, exactly:
+    the rounding tail (0.01 per added item by default). Counts (and floor areas in whole 平方米)
+    are checked alike, exactly:
     "共有车辆5辆，其中：一般公务用车3辆、执法执勤用车3辆" (a list where a part is broken down
     inline, or a whole that is a change or an estimate, is left alone). Amounts listed after a
     total that are, like the total itself, stated as shares of one larger total are its siblings,
