@@ -12,7 +12,7 @@ from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
-from linter.language.typos import segment, stray_character, typo_finder
+from linter.language.typos import COMMON_WORD_FREQUENCY, segment, stray_character, typo_finder
 from linter.patterns import compile_re
 
 #: A character twice (``re`` is several times faster than ``regex`` here).
@@ -101,7 +101,7 @@ class DuplicatedCharacter(Rule):
                 # A pair that is a word ("人人") is one when both copies stand loose; not when the first
                 # ends a longer word ("进一步步压减", "严格格控制").
                 stray = (second in loose and not (lex.is_word(match.group()) and match.start() in loose)
-                         and match.group(1) not in _LEVELS)
+                         and (match.group(1) not in _LEVELS or _common_word_ending(text, match.start())))
                 likelier = _LIKELIER
                 if stray and second + 1 in loose and lex.is_word(text[second:second + 2]):
                     # The second copy and the loose character after it make a word the segmenter
@@ -128,6 +128,12 @@ class DuplicatedCharacter(Rule):
                 expected=written[second],
                 fix=Fix(origin, origin + 1, ""),
             )
+
+
+def _common_word_ending(text: str, at: int) -> bool:
+    """Whether the character at ``at`` ends a common word with the one before it, not a place's name
+    ("道路路提升" = 道路 + a stray 路; "解放路路口" is a street's name)."""
+    return text[at] in _PLACES and lex.word_frequency(text[at - 1:at + 1]) >= COMMON_WORD_FREQUENCY
 
 
 def _strands_a_character(text: str, first_word_start: int, second: int) -> bool:
