@@ -1580,6 +1580,14 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         if claim.budgeted and claims.budget_document and claim.current is not None \
                 and _of_family(quantity_key(claim.current.name, scope), SANGONG):
             claim.rate_only = False  # a 预算's budget figure is the year's amount
+        if claim.current is not None and (this_year := _before_last_years(claim.current, state)) is not None:
+            # "事业收入3,865,420.00元，2023年度事业收入3,412,860.00元，比上年增加…": of this year's amount.
+            if not (claims.values and claims.values[-1] is claim.current) and not _PREVIOUS_LEVEL.match(claim.current.name):
+                _state(claim.current, scope, state, claims, breakdown)
+            claim.current = this_year
+            claim.key = this_year.key
+            claims.changes.append(claim)
+            return
         if claim.opening:
             claim.current = _opening_change_of(claim.start, state, claims)
             if claim.current is None:
@@ -1656,6 +1664,26 @@ def _keyed_alike(value: Stated, state: _Context, claims: ClaimSet) -> Key | None
     if before is None or before.key is None or before.number.start < state.line_start:
         return None
     return before.key if before.number.value == value.number.value and before.number.unit == value.number.unit else None
+
+
+def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
+    """When ``stated``, which a change is said of, is last year's amount (named by a year before
+    another of the paragraph's amounts of its quantity, or "上年决算数为…"), this year's amount stated
+    right before it in the paragraph; None otherwise."""
+    earlier = [v for v in state.line_values if v is not stated and v.number.start < stated.number.start]
+    if not earlier:
+        return None
+    if _PREVIOUS_LEVEL.match(stated.name):
+        return earlier[-1]  # "其他收入48,915.36元，上年决算数为61,204.87元，比上年减少…"
+    year = _YEAR_DIGITS.match(stated.year or "")
+    if year is None:
+        return None
+    same = [v for v in earlier if clean_name(v.name).endswith(clean_name(stated.name)) or v.key == stated.key and v.key]
+    later = [v for v in same if (own := _YEAR_DIGITS.match(v.year or "")) is None or own.group() > year.group()]
+    return later[-1] if later else None
+
+
+_YEAR_DIGITS = compile_re(r"20\d{2}")
 
 
 def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated | None:

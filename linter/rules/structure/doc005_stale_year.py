@@ -194,7 +194,8 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     if kind == FINAL:
         if _AMOUNT.search(sentence) and str(year) not in sentence:
             # An earlier year, or one after the year the 决算 is published in (a digit slipped: "2032年度…").
-            for match in [m for m in subjects if not year <= int(m.group("year")) <= year + 1][:1]:
+            for match in [m for m in subjects if not year <= int(m.group("year")) <= year + 1
+                          and not _restates_last_year(sentence, m, year)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
         if named - {year}:
@@ -220,6 +221,13 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
                 yield (match.start("year"), int(match.group("year")), year - 1,
                        _("compares with {found}年, but the year before this {year} 预算 is {previous}年",
                          found=match.group("year"), year=year, previous=year - 1))
+
+
+def _restates_last_year(sentence: str, subject, year: int) -> bool:
+    """Whether a subject naming Y−1 gives last year's amount after this year's, to compare them
+    ("事业收入3,865,420.00元，2023年度事业收入3,412,860.00元，比上年增加…")."""
+    return int(subject.group("year")) == year - 1 and _AMOUNT.search(sentence, 0, subject.start()) is not None \
+        and _CHANGE.search(sentence, subject.end()) is not None
 
 
 def _stale_in_budget(found: int, year: int, sentence: str, named: set[int]) -> bool:

@@ -193,10 +193,13 @@ class TextTableAmount(Rule):
         from linter.extract.claims import parts_of_sources
 
         compared = {part.number.start for part in parts_of_sources(document.claims)}
+        year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
         for kind, offset, line in document.derived(section_lines):
             claims = [claim for claim in self._totals(kind, line, tables) if offset + claim[0].start("num") not in others]
             if kind == INCOME:
                 claims += self._income_sources(line, tables)
+            # Last year's amount restated beside this year's ("…3,865,420.00元，2023年度事业收入3,412,860.00元").
+            claims = [claim for claim in claims if not names_another_year(_clause_before(line, claim[0].start()), year)]
             if kind == SUMMARY:  # its section lists its items ("支出包括：一般公共服务支出…")
                 claims += self._summary_items(line, first(tables, SUMMARY))
             elif kind == FISCAL:  # so does the 财政拨款 section, an item maybe of one fund (a column of its own)
@@ -541,6 +544,11 @@ _NOTHING_COLUMNS = {
     STATE_CAPITAL: lambda table, which: table.columns[:1] if "支出" in which or which == "收支" else [],
     THREE_PUBLIC: _sangong_columns,
 }
+
+
+def _clause_before(line: str, position: int) -> str:
+    """The part of the clause that precedes ``position`` in ``line``."""
+    return line[max(line.rfind(mark, 0, position) for mark in "，,。；;") + 1:position]
 
 
 def _other_year(before: str, table: Table) -> bool:
