@@ -107,6 +107,9 @@ class Change:
     opening: bool = False
     #: The change of a figure stated as a budget ("“三公”经费预算数为15万元，比上年减少1万元").
     budgeted: bool = False
+    #: Last year's amount, stated between this year's and the change ("…48,915.36元，上年决算数为
+    #: 61,204.87元，比上年减少12,289.51元").
+    previous: Stated | None = None
 
 
 @dataclass
@@ -1584,7 +1587,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             # "事业收入3,865,420.00元，2023年度事业收入3,412,860.00元，比上年增加…": of this year's amount.
             if not (claims.values and claims.values[-1] is claim.current) and not _PREVIOUS_LEVEL.match(claim.current.name):
                 _state(claim.current, scope, state, claims, breakdown)
-            claim.current = this_year
+            claim.current, claim.previous = this_year, claim.current
             claim.key = this_year.key
             claims.changes.append(claim)
             return

@@ -17,9 +17,10 @@ class YearChangeMismatch(Rule):
     then the change ("公务接待费2016年预算8万元，2015年预算12.5万元，减少4.5万元，下降36%"). The change must
     go the way the amounts do and be their difference, within the rounding of the printed amounts;
     its rate, if stated, is the change divided by the earlier year's amount. A share compared with
-    last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点", "比重由上年的77.3%提高到
-    77.8%，提高0.5个百分点") is read alike, and so is an amount followed by last year's in its comparison
-    and the change ("41.36万元，比2023年度的44.90万元减少3.54万元", "与2023年度44.90万元相比，减少…"), and
+    last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点",
+    "比重由上年的77.3%提高到77.8%，提高0.5个百分点") is read alike, and so is an amount followed by last year's in its comparison
+    and the change ("41.36万元，比2023年度的44.90万元减少3.54万元", "与2023年度44.90万元相比，减少…"), or
+    by last year's stated on its own ("其他收入48,915.36元，上年决算数为61,204.87元，比上年减少12,289.51元"), and
     counts compared with last year's ("接待18批次、126人次；与2023年度的21批次、152人次相比，减少3批次、26人次"). A
     change stated with this year's amount only ("比上年减少4.5万元，下降36%") is ARI002's.
 
@@ -88,7 +89,8 @@ class YearChangeMismatch(Rule):
 
 def _stated_with_comparison(document) -> list[YearPair]:
     """The changes stated after an amount and last year's in its comparison ("41.36万元，比2023年度的44.90万元
-    增加3.54万元"), as pairs of levels; their rate is ARI002's, and so is their direction when it has one."""
+    增加3.54万元"), or after it ("…，上年决算数为41,580.00元，比上年减少…"), as pairs of levels; their rate
+    is ARI002's, and so is their direction when it has one."""
     pairs = []
     for claim in document.claims.transitions:
         went = claim.current.value - claim.previous.value
@@ -96,4 +98,8 @@ def _stated_with_comparison(document) -> list[YearPair]:
             continue
         pairs.append(YearPair(claim.name, _("this year"), claim.current, _("previous amount"), claim.previous,
                               claim.sign, claim.change))
+    for change in document.claims.changes:  # "…36,842.50元，…，上年决算数为41,580.00元，减少4,377.50元"
+        if change.previous is not None and change.current is not None:
+            pairs.append(YearPair(change.name or change.current.name, _("this year"), change.current.number,
+                                  _("previous amount"), change.previous.number, change.sign, change.delta))
     return pairs
