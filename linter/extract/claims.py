@@ -1484,7 +1484,11 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
         breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)
     elif state.last_value is not None:
-        breakdown = Breakdown(state.last_value, state.last_value.name)
+        whole = state.last_value
+        if _BALANCE_CARRIED.search(whole.name):
+            # "本年支出600.50万元，年末结转和结余11.80万元。主要用于：…": what was spent is used, not the balance.
+            whole = next((v for v in reversed(state.line_values) if _SPENDING.search(clean_name(v.name))), whole)
+        breakdown = Breakdown(whole, whole.name)
     else:
         return None
     claims.breakdowns.append(breakdown)
@@ -1687,6 +1691,8 @@ def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
 
 
 _YEAR_DIGITS = compile_re(r"20\d{2}")
+#: A balance carried over to the next year, which nothing is "used for".
+_BALANCE_CARRIED = compile_re(r"结转|结余")
 
 
 def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated | None:
