@@ -245,6 +245,20 @@ def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
     assert hierarchy[0]["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
 
 
+def test_a_sheet_whose_title_row_holds_its_number_beside_the_title_is_a_table(tmp_path):
+    """"…支出决算表 | | | | 公开03表" in the title row and "部门：某局 | 金额单位：万元" under it, as the
+    national template's workbooks print them: the sheet is still one numbered table."""
+    path = write_xlsx(tmp_path / "决算表.xlsx")
+    workbook = openpyxl.load_workbook(str(path))
+    sheet = workbook.active
+    sheet.title = "公开03表"
+    sheet["E1"], sheet["A2"], sheet["E2"] = "公开03表", "部门：某局", "金额单位：万元"
+    workbook.save(str(path))
+    extracted = run("extract", str(path)).stdout
+    assert "# 支出决算表 | kind 支出表 | number 3 | unit 万元 | at 公开03表!A1" in extracted
+    assert [f["location"]["label"] for f in findings(str(path)) if f["code"] == "TBL003"] == ["公开03表!E5"]
+
+
 def test_hidden_rows_and_columns_of_a_sheet_are_not_read(tmp_path):
     """A hidden helper column (上年数) and a hidden row are not printed: the visible table adds up."""
     rows = [[*row[:2], "上年数" if r == 0 else "999.00", *row[2:]] for r, row in enumerate(EXPENDITURE)]

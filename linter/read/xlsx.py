@@ -4,7 +4,8 @@ file's first bytes decide, so a workbook saved under the other format's name is 
 
 Hidden sheets (a helper sheet, last year's copy) are left out: they are not what is published.
 A sheet's leading rows with a single text cell are its title and notes ("2024年度收入支出决算
-总表", "单位：万元"); the table starts at the first row with two or more cells. Numbers are
+总表", "单位：万元"), and so are a title with its number beside it ("…支出决算表 | 公开05表") and the
+department beside the unit ("部门：某局 | 金额单位：万元"); the table starts at the first other row. Numbers are
 printed as the sheet shows them (the decimals of the cell's number format), so each keeps the
 rounding interval its reader sees. Formulas count by their cached values.
 """
@@ -26,7 +27,7 @@ from linter.read.location import Location
 
 _SHEET_NUMBER = compile_re(r"表\s*(\d{1,2})")
 #: A table's number in a row of its own above its title ("表5", "附表五").
-_NUMBER_ALONE = compile_re(r"附?表\s*(\d{1,2}|[一二三四五六七八九十]{1,3})")
+_NUMBER_ALONE = compile_re(r"(?:公开|附)?表\s*(\d{1,2}|[一二三四五六七八九十]{1,3})|公开(\d{1,2})\s*表")
 #: How an OLE2 compound file (an Excel 97–2003 workbook, a Word 97–2003 document) begins.
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -167,16 +168,16 @@ def _add_sheet(out: ExtractedText, name: str, rows: list[list[str]], owner: str 
     title = ""
     title_at = number = None
     unit = ""
-    while first < len(rows) and sum(1 for v in rows[first] if v) <= 1:
-        text = next((v for v in rows[first] if v), "")
-        if text:
-            column = next(i for i, v in enumerate(rows[first]) if v)
+    while first < len(rows) and _leading(rows[first]):
+        for column, text in ((i, v) for i, v in enumerate(rows[first]) if v):
             start = out.line(text, location(first, column))
             if unit_of(text):
                 unit = unit_of(text)
+            elif (label := _NUMBER_ALONE.fullmatch(text.strip())) and title:
+                number = _label_number(label)  # "公开05表" beside the title
             elif not title or (alone := _NUMBER_ALONE.fullmatch(title)):
                 if title:  # "表5" in a row of its own above the title
-                    number = decimal_int(alone.group(1)) if alone.group(1).isdigit() else chinese_int(alone.group(1))
+                    number = _label_number(alone)
                 title, title_at = text, (start, start + len(text))
         first += 1
     if not title:
@@ -184,6 +185,30 @@ def _add_sheet(out: ExtractedText, name: str, rows: list[list[str]], owner: str 
     match = _SHEET_NUMBER.search(name)
     out.table(title, unit, rows[first:], lambda r, c, f=first: location(r, c, f),
               number=int(match.group(1)) if match else number, title_at=title_at)
+
+
+def _leading(row: list[str]) -> bool:
+    """Whether a sheet's row stands above its table: one text cell (a title, a note, the unit line),
+    or a title with its number beside it ("…支出决算表 | 公开05表"), or the department beside the unit
+    ("部门：某局 | 金额单位：万元")."""
+    cells = [v.strip() for v in row if v]
+    if len(cells) <= 1:
+        return True
+    if any(_LEADING_CELL.fullmatch(cell) for cell in cells):
+        return sum(1 for cell in cells if not _LEADING_CELL.fullmatch(cell)) <= 1 and not any(
+            cell.replace(",", "").replace(".", "").isdigit() for cell in cells)
+    return False
+
+
+#: A cell beside a sheet's title: the table's number, its unit, its department.
+_LEADING_CELL = compile_re(r"(?:公开|附)?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})|(?:公开)?\d{1,2}\s*表"
+                           r"|(?:金额)?单位\s*[:：].*|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：].*")
+
+
+def _label_number(label: re.Match) -> int:
+    """The number a table's label ("表5", "附表五", "公开05表") gives it."""
+    number = label.group(1) or label.group(2)
+    return decimal_int(number) if number.isdigit() else chinese_int(number)
 
 
 def _shown(value, number_format: str) -> str:
