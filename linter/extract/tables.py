@@ -1417,6 +1417,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     # Names printed on their code's line: the lines between codes continue the row above.
     names_follow = sum(1 for rest in coded if any(not t.is_number for t in rest)) * 2 >= len(coded)
     rows: list[Row] = []
+    amount_lines: dict[int, set[int]] = defaultdict(set)  # by row (its id): the lines its amounts stand on
     pending = False  # the last row was opened by a name line and still waits for its code
     fragments = False  # a line of text without a code: a name broken over lines
     for line, code, words in lines:
@@ -1446,6 +1447,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
             _row_span(row, token)
             if token.is_number:
                 row.loose.append(token.as_value())
+                amount_lines[id(row)].add(token.line)
     if pending or not any(row.code for row in rows):
         table.problem = _("rows without a subject code")
         return
@@ -1461,6 +1463,8 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
             row.name = ""  # which code a name fragment belongs to cannot be told
         if row.loose and all(value.value >= 0 for value in row.loose):
             largest = max(row.loose, key=lambda value: value.value)
+            if len(amount_lines[id(row)]) == 1 and largest is not row.loose[0] and largest.value != row.loose[0].value:
+                continue  # on one line, a part printed after the total is larger: which is the total is unsure
             row.loose.remove(largest)
             row.values[1] = largest
     table.rows = rows
