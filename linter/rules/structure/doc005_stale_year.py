@@ -80,7 +80,8 @@ class StaleYear(Rule):
     name Y−1 only in a sentence that names its figures Y, or when it compares budgets
     ("比2023年预算"), and a sentence stating amounts must not name its figures by a year before
     Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算).
-    Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
+    In either, figures may not be compared with their own year
+    ("2024年预算数为65.88万元，比2024年预算数增加…" in a 2025 预算). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
     are not read. The year expected is offered as an unsafe fix.
 
     **Anti-pattern**
@@ -191,6 +192,14 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     named = {int(m.group("year")) for m in subjects}
     if not named and comparisons and not sentence[:comparisons[0].start()].strip() and previous:
         named = {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
+    # "2024年预算数为65.88万元，比2024年预算数增加1.68万元" in a 2025 预算: figures compared with their own year.
+    for match in subjects:
+        found = int(match.group("year"))
+        if found != year and any(int(c.group("year")) == found for c in comparisons):
+            yield (match.start("year"), found, year,
+                   _("names its figures {found}年 and compares them with {found}年, but this is the {year} {kind}",
+                     found=found, year=year, kind=kind))
+            return
     if kind == FINAL:
         if _AMOUNT.search(sentence) and str(year) not in sentence:
             # An earlier year, or one after the year the 决算 is published in (a digit slipped: "2032年度…").
