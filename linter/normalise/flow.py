@@ -216,6 +216,8 @@ def disclosure_title(text: str):
 
 
 _SENTENCE_MARK = compile_regex(r"[，。；]")
+#: A line of closing punctuation only: the end of the line above, wrapped.
+_PUNCTUATION_ONLY = compile_re(r"[。，；、：！？）】”’.,;:!?)]{1,3}")
 #: A verb referring to a disclosure from inside a sentence ("纳入2024年度部门预算编报范围").
 _REFERRED = compile_regex(r"(?:纳入|按照|根据|依据|参照|对照|结合)$")
 
@@ -224,6 +226,8 @@ def _breaks(previous: str, line: str, width: int) -> bool:
     """Whether a line break between ``previous`` and ``line`` ends a unit (else it is a wrap)."""
     if "\t" in previous or "\t" in line:
         return True
+    if _PUNCTUATION_ONLY.fullmatch(line):
+        return False  # punctuation wrapped onto a line of its own ("…一般性支出。" then "。")
     if previous[-1] in _RUNS_ON and line[0].isdigit():
         return False
     if _AMOUNT_FIRST.match(line) and "\u4e00" <= previous[-1] <= "\u9fff":

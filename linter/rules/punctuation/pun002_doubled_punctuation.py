@@ -43,7 +43,7 @@ class DoubledPunctuation(Rule):
         text = document.flow.text
         for match in _doubled(text):
             second = match.start() + 1
-            if not adjacent_in_source(document, second, second):
+            if not adjacent_in_source(document, second, second, wrapped=True):
                 continue
             if match.group(1) in "()" and not _unbalanced_at(text, match.start()):
                 continue
