@@ -154,7 +154,7 @@ class InconsistentCount(Rule):
 
 
 #: The vehicles a department has in all ("本部门共有车辆3辆", "车辆总数5辆"), of which the 公务用车 are some.
-_ALL_VEHICLES = compile_regex(rf"(?:共有|实有|现有|拥有)(?:各类)?车辆(?:共)?(?:为)?(?P<a>{_N})辆|车辆(?:总数|合计)(?:为)?(?P<a>{_N})辆")
+_ALL_VEHICLES = compile_regex(rf"(?:共有|实有|现有|拥有|(?<=本单位|本部门))(?:各类)?车辆(?:共)?(?:为)?(?P<a>{_N})辆|车辆(?:总数|合计)(?:为)?(?P<a>{_N})辆")
 
 
 def _counts(document) -> list[_Count]:
