@@ -137,7 +137,25 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _without_restatements(tokens)
     if "用于" in text and "比" in text:
         tokens = _without_uses_before_changes(tokens)
+    if "(含" in text or "（含" in text:
+        tokens = _without_included_asides(tokens)
     return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
+
+
+def _without_included_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without what an amount includes, in brackets after it ("全年预算数2,536,215.40元（含上年
+    结转386,215.40元），执行数…" reads as "全年预算数2,536,215.40元，执行数…")."""
+    found: list[ClaimToken] = []
+    i = 0
+    while i < len(tokens):
+        found.append(tokens[i])
+        aside = tokens[i + 1:i + 4]
+        if tokens[i].type == "AMOUNT" and [t.code for t in aside] == [NAME_CODE, "A", NAME_CODE] \
+                and aside[0].text.strip().startswith(("(含", "（含")) and aside[2].text.strip() in (")", "）"):
+            i += 4
+        else:
+            i += 1
+    return found
 
 
 def _without_uses_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]:
