@@ -663,7 +663,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
             continue
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
-            or _complements(breakdown)
+            or _complements(breakdown) or _surplus_allocation(breakdown)
         add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
         items, every = _completion_items(group)
@@ -747,6 +747,16 @@ def _procurement_kinds(breakdown) -> bool:
         "采购" in p.name or _PROCUREMENT_KIND_NAME.fullmatch(clean_name(p.name)) for p in breakdown.parts)
 
 
+def _surplus_allocation(breakdown) -> bool:
+    """A unit's 结余分配 listed as what the 决算 template divides it into: 交纳所得税, 提取职工福利基金 and
+    转入非财政拨款结余 (事业基金), each once."""
+    if "结余分配" not in breakdown.whole_name:
+        return False
+    kinds = [next((k for k in _SURPLUS_KINDS if k.search(part.name)), None) for part in breakdown.parts]
+    return None not in kinds and len(set(kinds)) == len(kinds) == len(_SURPLUS_KINDS)
+
+
+_SURPLUS_KINDS = tuple(compile_regex(kind) for kind in ("所得税", "职工福利基金", "非财政拨款结余|事业基金"))
 #: A kind of procurement named bare ("货物类", "工程类采购", "服务类支出").
 _PROCUREMENT_KIND_NAME = compile_regex(r"(?:货物|工程|服务)(?:类)?(?:采购)?(?:支出|金额)?(?:为|共)?")
 
