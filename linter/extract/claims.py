@@ -1249,6 +1249,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     # A named list opening a clause of its own after the sentence's first list ("收入包括：…；支出包括：…")
     later_lists = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and i > 1 and i != main_use
                    and tokens[i - 1].type == "NAME" and tokens[i - 2].type in ("_SEMI", "_COMMA")}
+    # The whole classified again after the first list ("按支出功能分类科目划分，…；按支出性质划分，基本支出…").
+    reclassified = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and t.text.startswith("按")
+                    and i > 1 and tokens[i - 1].type == "_SEMI"}
     nested = sorted(i for i, t in enumerate(tokens)
                     if qizhong is not None and i > qizhong
                     and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "主要为")))
@@ -1283,6 +1286,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             clause_end = next((i for i in range(later, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
             outer = (clause_end, breakdown)
             breakdown = _open_breakdown(state.last_value, claims, state)
+        if breakdown is not None and breakdown.whole is not None and reclassified.intersection((first - 1, first - 2)):
+            breakdown = Breakdown(breakdown.whole, breakdown.whole_name)
+            claims.breakdowns.append(breakdown)
         if main_use is not None and first in (main_use + 1, main_use + 2) and breakdown is None:
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
             if breakdown is not None and _opens_list(tokens, main_use):
