@@ -1679,6 +1679,18 @@ def _keyed_alike(value: Stated, state: _Context, claims: ClaimSet) -> Key | None
     return before.key if before.number.value == value.number.value and before.number.unit == value.number.unit else None
 
 
+def _excluding(stated: Stated, state: _Context) -> bool:
+    """Whether the sentence qualifies the amount as what is left without something ("剔除公务用车购置费后，
+    “三公”经费预算19.00万元"): narrower than the quantity named."""
+    start = stated.number.start - state.line_start
+    sentence = state.line[max(state.line.rfind("。", 0, start), state.line.rfind("；", 0, start)) + 1:start]
+    return _EXCLUDING.search(sentence) is not None
+
+
+#: Words leaving something out of an amount ("剔除…后", "扣除…因素", "不含…").
+_EXCLUDING = compile_re(r"剔除|扣除|除去|不含|不包括")
+
+
 def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
     """When ``stated``, which a change is said of, is last year's amount (named by a year before
     another of the paragraph's amounts of its quantity, or "上年决算数为…"), this year's amount stated
@@ -2111,7 +2123,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             scope = state.paragraph_scope
     stated.narrower = _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
-        or _another_unit(stated.name, claims.department) or _qualified_like_the_item_before(stated, state)
+        or _another_unit(stated.name, claims.department) or _qualified_like_the_item_before(stated, state) \
+        or _excluding(stated, state)
     stated.key = None if stated.narrower else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year

@@ -219,7 +219,7 @@ class TextTableAmount(Rule):
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
-                if offset + match.start("num") in compared:
+                if offset + match.start("num") in compared or offset + match.start("num") in others:
                     continue
                 compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
@@ -381,7 +381,7 @@ class TextTableAmount(Rule):
             # Against the year before's block of what it names ("比2024年执行数", "比上年预算"), or its one block.
             before = f"上年{change.basis}" if change.basis else (f"上年{kind}" if f"上年{kind}" in blocks else earlier[0])
             if not offset <= change.start < end or change.against_budget or change.delta.unit not in YUAN \
-                    or before not in blocks or not change.name:
+                    or before not in blocks or not change.name or (change.current is not None and change.current.narrower):
                 continue
             named = [i for i, pattern in enumerate(_SANGONG_NAME_PATTERNS) if pattern.search(change.name)]
             if len(named) != 1:
