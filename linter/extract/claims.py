@@ -1684,11 +1684,11 @@ def _excluding(stated: Stated, state: _Context) -> bool:
     “三公”经费预算19.00万元"): narrower than the quantity named."""
     start = stated.number.start - state.line_start
     sentence = state.line[max(state.line.rfind("。", 0, start), state.line.rfind("；", 0, start)) + 1:start]
-    return _EXCLUDING.search(sentence) is not None
+    return EXCLUDING.search(sentence) is not None
 
 
 #: Words leaving something out of an amount ("剔除…后", "扣除…因素", "不含…").
-_EXCLUDING = compile_re(r"剔除|扣除|除去|不含|不包括")
+EXCLUDING = compile_re(r"剔除|扣除|除去|不含|不包括")
 
 
 def _before_last_years(stated: Stated, state: _Context) -> Stated | None:

@@ -190,7 +190,7 @@ class TextTableAmount(Rule):
         # ("某某中心1500.00万元（基本支出1000.00万元，…）"), a fund's share of the projects' money; and
         # the subjects a source of money is spent on ("江苏援藏资金180.00万元，其中：…（项）120.00万元").
         others = {value.number.start for value in document.claims.values if value.narrower}
-        from linter.extract.claims import parts_of_sources
+        from linter.extract.claims import EXCLUDING, parts_of_sources
 
         compared = {part.number.start for part in parts_of_sources(document.claims)}
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
@@ -219,8 +219,8 @@ class TextTableAmount(Rule):
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
-                if offset + match.start("num") in compared or offset + match.start("num") in others:
-                    continue
+                if offset + match.start("num") in compared or EXCLUDING.search(sentence_before(line, match.start())):
+                    continue  # compared already, or what is left without something ("剔除公务用车购置费后，…")
                 compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
         yield from self._completions(document, context, tables, general_lines, compared)
@@ -369,6 +369,8 @@ class TextTableAmount(Rule):
         """The changes from last year the 三公 section states ("因公出国（境）费预算支出6万元，比上年预算减少2万元")
         against a 三公 table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"):
         the change must be this year's amount less last year's."""
+        from linter.extract.claims import EXCLUDING
+
         table = first(tables, THREE_PUBLIC)
         blocks = sangong_blocks(table) if table is not None else {}
         kind = next((kind for kind in blocks if not kind.startswith("上年")), None)
@@ -381,7 +383,8 @@ class TextTableAmount(Rule):
             # Against the year before's block of what it names ("比2024年执行数", "比上年预算"), or its one block.
             before = f"上年{change.basis}" if change.basis else (f"上年{kind}" if f"上年{kind}" in blocks else earlier[0])
             if not offset <= change.start < end or change.against_budget or change.delta.unit not in YUAN \
-                    or before not in blocks or not change.name or (change.current is not None and change.current.narrower):
+                    or before not in blocks or not change.name \
+                    or EXCLUDING.search(sentence_before(line, change.start - offset)):
                 continue
             named = [i for i, pattern in enumerate(_SANGONG_NAME_PATTERNS) if pattern.search(change.name)]
             if len(named) != 1:
