@@ -67,10 +67,13 @@ class ComparisonDirection(Rule):
         text, tolerances = document.flow.text, context.text_tolerances(document)
         read = {claim.rate.start for claim in document.claims.completions if claim.rate is not None}
         for rate in document.numbers:
-            if rate.unit != "%" or rate.malformed or rate.start in read \
-                    or not _COMPLETION_RATE.search(text, max(0, rate.start - 12), rate.start):
+            before = _COMPLETION_RATE.search(text, max(0, rate.start - 12), rate.start) \
+                if rate.unit == "%" and not rate.malformed and rate.start not in read else None
+            if before is None:
                 continue
             said, _budgets, kind, start, end = _following(text, rate.end)
+            if kind and before.group("basis") and kind[:2] != before.group("basis")[:2]:
+                continue  # "完成调整预算的97.3%。决算数大于年初预算数": a rate of another budget
             interval = percent_interval(rate, tolerances)
             truth = "大于" if interval.lo > 100 else "小于" if interval.hi < 100 else None
             if said is None or truth is None or said == truth:  # _following names 大于, 小于 or 等于
@@ -111,8 +114,10 @@ _WORDS = {"高于": "大于", "低于": "小于"}
 _SENTENCE_BETWEEN = compile_regex(r"[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于)[^。；\n]{0,80}(?=[。；])")
 
 
+#: The completion rate of another budget right after the first ("，完成调整预算的100.0%").
+_OTHER_RATE = compile_regex(r"[，,]完成(?:年初|全年|调整后?)预算数?的?\d+(?:\.\d+)?%")
 #: What comes before a completion rate ("完成预算的", "完成年初预算").
-_COMPLETION_RATE = compile_regex(r"完成(?:年初|全年|调整后?)?预算数?的?$")
+_COMPLETION_RATE = compile_regex(r"完成(?P<basis>年初|全年|调整后?)?预算数?的?$")
 
 
 def _following(text: str, after: int, budget=None, budgets=None):
@@ -122,6 +127,8 @@ def _following(text: str, after: int, budget=None, budgets=None):
     there; direction None when there is none. A plain 预算数 may mean any budget the
     sentence states (``budget``, the other ``budgets`` by kind)."""
     budgets = budgets or {}
+    if (rate := _OTHER_RATE.match(text, after)) is not None:
+        after = rate.end()  # "…完成年初预算的101.4%，完成调整预算的100.0%。决算数小于年初预算数…"
     if (between := _SENTENCE_BETWEEN.match(text, after)) is not None:
         after = between.end()  # "…完成预算的82.5%。与2016年度相比，…下降17.2%。决算数大于预算数…"
     window = text[after:after + 40]
