@@ -1268,6 +1268,21 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     for n, (first, last, claim) in enumerate(found):
         if budget_parts and first > qizhong and isinstance(claim, Stated):
             continue
+        # A 其中 after a use of the list 主要用于 opened breaks that use down, up to the end of its clause
+        # ("主要用于其他支出（类）120.00万元，其中：运动会80.00万元，篮球联赛40.00万元").
+        if qizhong is not None and main_use is not None and main_use < qizhong and first in (qizhong + 1, qizhong + 2) \
+                and not opened and outer is None and breakdown is not None and breakdown is not pending:
+            clause_end = next((i for i in range(qizhong, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
+            outer = (clause_end, breakdown)
+            breakdown = _open_breakdown(_whole_before(tokens, qizhong, state), claims, state)
+            opened = True
+        # So does a 主要包括 after an item of the list a 其中 on the line before opened ("…基本支出3110.62万元，
+        # 其中：" then "人员经费2698.24万元，主要包括：工资福利支出…").
+        if breakdown is not None and breakdown is pending and main_use is not None and n > 0 and outer is None \
+                and first in (main_use + 1, main_use + 2):
+            clause_end = next((i for i in range(main_use, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
+            outer = (clause_end, breakdown)
+            breakdown = _main_use_breakdown(tokens, main_use, state, claims)
         # A 其中 after the item's own amount breaks the item down, not the pending whole.
         if qizhong is not None and first in (qizhong + 1, qizhong + 2) and not opened and (
                 breakdown is None or (breakdown is pending and n > 0)):
