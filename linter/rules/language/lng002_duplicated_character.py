@@ -25,6 +25,9 @@ _PLACES = set("河江湖山路街溪渠沟港桥岛")
 #: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
 #: offices before their head's title ("规划科科长", "财务处处长") and the ends of places' names.
 _LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部厅") | _PLACES
+#: A transliterated name's part before or after its middle dot (Uyghur, Kazakh: "麦麦提·吐尔逊").
+_TRANSLITERATED = compile_re(f"{lex.HAN}{{2,8}}[·•・]{lex.HAN}")
+_TRANSLITERATED_AFTER = compile_re(f"{lex.HAN}[·•・]{lex.HAN}{{0,6}}$")
 #: How much likelier (jieba's word model) the text must read without the second character.
 _LIKELIER = math.log(50)
 #: Much likelier when both copies read in words.
@@ -74,6 +77,8 @@ class DuplicatedCharacter(Rule):
                 continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
             if match.group(1) == "某":
                 continue  # a template's placeholder ("某某县水利局")
+            if _TRANSLITERATED.match(text, match.start()) or _TRANSLITERATED_AFTER.search(text, max(0, match.start() - 8), match.end()):
+                continue  # a name written with the middle dot ("麦麦提·吐尔逊", "阿依古丽·买买提")
             if match.group(1) == "五" and text[match.start() - 1:match.start()] == "十":
                 continue  # the 15th five-year plan ("“十五五”规划")
             finder = finder or typo_finder(text)
