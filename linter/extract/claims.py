@@ -1625,6 +1625,9 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             if not (claims.values and claims.values[-1] is claim.current):  # filed already (a respectively item)
                 _state(claim.current, scope, state, claims, breakdown)
             claim.key = claim.current.key
+        elif claim.current is None and claim.name is None and (named := _named_before_comparison(claim, state)):
+            claim.name = named  # "收入支出总计与上年相比，增加446.62万元": of the quantity it opens with
+            claim.key = _key_of(named, state.scope, claims.budget_document)
         elif claim.current is None and claim.name:
             claim.key = _key_of(claim.name, state.scope, claims.budget_document)
             if claim.key is None and _BOTH_SIDES.fullmatch(clean_name(claim.name)):
@@ -1665,6 +1668,14 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.budget_gaps.append(claim)
     elif isinstance(claim, Transition):
         claims.transitions.append(claim)
+
+
+def _named_before_comparison(change: Change, state: _Context) -> str | None:
+    """The quantity a sentence names before its comparison ("收入支出总计与上年相比，增加…"), when that
+    is all it says before it."""
+    start = change.start - state.line_start
+    before = state.line[max(state.line.rfind("。", 0, start), state.line.rfind("；", 0, start)) + 1:start].strip()
+    return before if before and quantity_key(before) is not None else None
 
 
 def _both_sides(change: Change, state: _Context) -> Stated | None:
