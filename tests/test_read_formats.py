@@ -208,6 +208,39 @@ def test_word_sangong_table_with_budget_and_actual_side_by_side(tmp_path):
     assert [f["quote"] for f in found] == ["3.50万元"] and "the table prints 2.5 (栏12)" in found[0]["message"]
 
 
+def test_a_word_table_split_at_a_page_break_is_one_table(tmp_path):
+    """Word splits a long table at a page break into two tables, the header row repeated: one table,
+    its 合计 checked against the 类 rows of both parts, a row of the second part located there; a
+    table after it that opens with its own 合计 stays a table of its own."""
+    header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    parts = [[header, ["", "合计", "300.00", "200.00", "100.00"], ["201", "一般公共服务支出", "200.00", "100.00", "100.00"],
+              ["20105", "统计信息事务", "200.00", "100.00", "100.00"]],
+             [header, ["221", "住房保障支出", "100.00", "100.00", ""], ["22102", "住房改革支出", "90.00", "90.00", ""]],
+             [header, ["", "合计", "5.00", "5.00", ""], ["201", "一般公共服务支出", "5.00", "5.00", ""]]]
+    document = docx.Document()
+    document.add_paragraph("支出决算表")
+    document.add_paragraph("单位：万元")
+    for index, rows in enumerate(parts):
+        if index:
+            document.add_page_break()
+        if index == 2:
+            document.add_paragraph("支出决算表")  # the same title again: a table of its own under it
+        grid = document.add_table(rows=len(rows), cols=len(header))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    path = tmp_path / "分页.docx"
+    document.save(str(path))
+    from linter.document import Document
+    from linter.read import read_document
+
+    tables = Document(read_document(path)).tables
+    assert [[row.code for row in table.rows] for table in tables] == [[None, "201", "20105", "221", "22102"], [None, "201"]]
+    found = [f for f in findings(str(path)) if f["code"] == "TBL003"]  # 221's 100.00 over 22102's 90.00, 栏1 and 栏2
+    assert [(f["location"]["table"], f["location"]["row"], f["location"]["column"]) for f in found] == [(2, 2, 3), (2, 2, 4)]
+    assert all("221 住房保障支出" in f["message"] for f in found)
+
+
 def test_text_output_shows_the_location(tmp_path):
     path = write_docx(tmp_path / "草稿.docx")
     lines = run("check", str(path)).stdout.splitlines()

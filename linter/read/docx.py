@@ -15,7 +15,7 @@ from pathlib import Path
 from linter.patterns import compile_re
 from linter.read.decode import SourceFile
 from linter.extract.tables import unit_of
-from linter.read.extracted import ExtractedText, refusing_broken
+from linter.read.extracted import ExtractedText, opens_with_total, refusing_broken, repeated_header_rows
 from linter.read.location import Location
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,6 +52,7 @@ def _add_document(out: ExtractedText, path: Path) -> None:
     numbering = _Numbering(document)
     paragraph_number = table_number = 0
     recent: list[tuple[str, int]] = []  # paragraphs since the last table, with their offsets
+    current: _OpenTable | None = None  # the last table, which the next Word table may go on
     for element in _blocks(document.element.body):
         if element.tag == f"{_W}p":
             paragraph_number += 1
@@ -60,6 +61,9 @@ def _add_document(out: ExtractedText, path: Path) -> None:
             text = _shown_text(element).replace("\r", "").replace("\t", " ")
             if not (prefix + text).strip():
                 continue
+            if current is not None and not _carries_on(prefix + text, current.title):
+                current.write(out)
+                current = None
             lines = (prefix + text).split("\n")
             start = out.line(lines[0], Location(paragraph=paragraph_number, column=1))
             for line in lines[1:]:  # after a manual line break
@@ -67,14 +71,54 @@ def _add_document(out: ExtractedText, path: Path) -> None:
             recent.append((prefix + text, start))
         elif element.tag == f"{_W}tbl":
             table_number += 1
-            table = docx.table.Table(element, document)
-            rows = _table_cells(table)
+            rows = _table_cells(docx.table.Table(element, document))
             first, inside = _lines_atop(out, rows, table_number)  # a title and unit line in the table's first rows
             title, start = _title(inside or recent)
-            unit = next((u for u in (unit_of(text) for text, _ in reversed(inside + recent)) if u), "")
-            out.table(title, unit, rows[first:], lambda r, c, n=table_number, f=first: Location(table=n, row=r + f + 1, column=c + 1),
-                      title_at=(start, start + len(title)) if title else None)
+            if current is not None and (not title or title == current.title) and _width(rows) == _width(current.rows) \
+                    and not opens_with_total(rows[first:], current.rows):
+                # The same table after a page break, its header maybe repeated (Word splits it in two).
+                current.add(rows, first + repeated_header_rows(rows[first:], current.rows), table_number)
+            else:
+                if current is not None:
+                    current.write(out)
+                unit = next((u for u in (unit_of(text) for text, _ in reversed(inside + recent)) if u), "")
+                current = _OpenTable(title, unit, (start, start + len(title)) if title else None)
+                current.add(rows, first, table_number)
             recent = []
+    if current is not None:
+        current.write(out)
+
+
+class _OpenTable:
+    """A table being read, which the next Word table may go on (one table split at a page break)."""
+
+    def __init__(self, title: str, unit: str, title_at: tuple[int, int] | None) -> None:
+        self.title, self.unit, self.title_at = title, unit, title_at
+        self.rows: list[list[str]] = []
+        self.where: list[tuple[int, int]] = []  # per row: its Word table and row there (1-based)
+
+    def add(self, rows: list[list[str]], skip: int, table_number: int) -> None:
+        for index in range(skip, len(rows)):
+            self.rows.append(rows[index])
+            self.where.append((table_number, index + 1))
+
+    def write(self, out: ExtractedText) -> None:
+        where = self.where
+        out.table(self.title, self.unit, self.rows,
+                  lambda r, c: Location(table=where[r][0], row=where[r][1], column=c + 1), title_at=self.title_at)
+
+
+def _carries_on(text: str, title: str) -> bool:
+    """Whether a paragraph between two Word tables carries the first on: its unit line again, a
+    continuation mark ("续表", "…（续）") or its very title."""
+    from linter.extract.tables import CONTINUED_TITLE
+
+    return bool(unit_of(text)) or CONTINUED_TITLE.search(text) is not None \
+        or (bool(title) and text.replace(" ", "") == title.replace(" ", ""))
+
+
+def _width(rows: list[list[str]]) -> int:
+    return max((len(row) for row in rows), default=0)
 
 
 def _blocks(element):

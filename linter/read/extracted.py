@@ -122,3 +122,26 @@ class ExtractedText:
             raise InputError(_("no text found in this {kind} file", kind=self.kind))
         return SourceFile(self.path, text, "utf-8", format=self.kind, locator=Locator(self.segments),
                           grids=tuple(self.grids))
+
+
+def repeated_header_rows(rows: list[list[str]], first_rows: list[list[str]]) -> int:
+    """How many leading ``rows`` repeat the header rows of the table they go on (``first_rows``), as a
+    table broken over pages prints them again."""
+    skip = 0
+    while skip < len(rows) and skip < len(first_rows) and rows[skip] == first_rows[skip] and not _has_amount(rows[skip]):
+        skip += 1
+    return skip
+
+
+def opens_with_total(rows: list[list[str]], first_rows: list[list[str]]) -> bool:
+    """Whether ``rows``' first row of amounts, under the header they repeat of the table before
+    (``first_rows``), is a 合计: a table of its own, not that table going on."""
+    first = next((row for row in rows[repeated_header_rows(rows, first_rows):] if _has_amount(row)), None)
+    return first is not None and any(cell.replace(" ", "").startswith(("合计", "总计")) for cell in first[:3])
+
+
+def _has_amount(row: list[str]) -> bool:
+    return any(_CELL_AMOUNT.fullmatch(cell.strip()) for cell in row)
+
+
+_CELL_AMOUNT = compile_re(r"-?[\d,]+\.\d+")

@@ -26,7 +26,7 @@ from linter.read.decode import InputError, SourceFile
 from linter.i18n import _
 from linter.normalise.flow import letter_spaced_runs
 from linter.extract.tables import unit_of
-from linter.read.extracted import ExtractedText
+from linter.read.extracted import ExtractedText, opens_with_total, repeated_header_rows
 from linter.read.location import Location
 from linter.width import display_width
 
@@ -263,7 +263,7 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
             title, title_start = _title(recent)
             if current and page_top and not title and current.continues_in(item) and not _opens_with_total(item, current):
                 page_top = False
-                current.add(page, item, _repeated_header_rows(item.rows, current.rows))
+                current.add(page, item, repeated_header_rows(item.rows, current.rows))
                 continue
             page_top = False
             if current:
@@ -295,9 +295,7 @@ _TABLE_NUMBER = re.compile(r"表\s*(?:\d{1,2}|[一二三四五六七八九十]{1
 def _opens_with_total(table: _Table, current: _OpenTable) -> bool:
     """Whether a table's first row of amounts, under the header it repeats, is a 合计: a table of its
     own under the same title, not the one before going on."""
-    rows = table.rows[_repeated_header_rows(table.rows, current.rows):]
-    first = next((row for row in rows if _has_amount(row)), None)
-    return first is not None and any(cell.replace(" ", "").startswith(("合计", "总计")) for cell in first[:3])
+    return opens_with_total(table.rows, current.rows)
 
 
 def _cell_location(page: _Page, top: float, table: int, row: int):
@@ -317,15 +315,3 @@ def _title(recent: list[tuple[str, int]]) -> tuple[str, int]:
 
 def _width(rows: list[list[str]]) -> int:
     return max((len(row) for row in rows), default=0)
-
-
-def _repeated_header_rows(rows: list[list[str]], first_rows: list[list[str]]) -> int:
-    """How many leading ``rows`` repeat the table's header rows (``first_rows``)."""
-    skip = 0
-    while skip < len(rows) and skip < len(first_rows) and rows[skip] == first_rows[skip] and not _has_amount(rows[skip]):
-        skip += 1
-    return skip
-
-
-def _has_amount(row: list[str]) -> bool:
-    return any(re.fullmatch(r"-?[\d,]+\.\d+", cell.strip()) for cell in row)
