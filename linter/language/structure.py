@@ -32,8 +32,9 @@ REQUIRED_KINDS = ("概况", "表", "情况说明")
 _TRADITIONAL_TITLE = frozenset("況預決說詞釋錄")
 #: A part title's closing note on where it is published ("(详见附件)", "（见附件）", "（略）").
 _WHERE_NOTE = compile_regex(r"[(（](?:详见|见|略)[^()（）]{0,10}[)）]$")
-#: The 概况 as a section of another part ("第二部分 2021年度部门决算说明⏎一、部门基本情况").
-OVERVIEW_SECTION = compile_regex(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*\S{0,12}(?:概况|基本情况|主要职能|主要职责)", regex.MULTILINE)
+#: The 概况 as a section of another part ("第二部分 2021年度部门决算说明⏎一、部门基本情况", Beijing's
+#: "一、部门情况说明", "一、部门职责及机构设置").
+OVERVIEW_SECTION = compile_regex(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*\S{0,12}(?:概况|基本情况|主要职能|职责|机构设置|(?:部门|单位)情况说明)", regex.MULTILINE)
 #: A section title the flow text glued to its first sentence ("…变化情况2024年…", "2021年收入预算总表的
 #: 说明本单位2021年…": a page's heading and paragraph on one line, spaces apart).
 _GLUED_TITLE = compile_regex(r"^(?:\d{4}年度?)?[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d|本|我|全|今|经)")
