@@ -1390,7 +1390,7 @@ _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
 #: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
 _CHANGE_COLUMN = compile_re(r"(?:比上年)?(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%)?")
-_CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年")
+_CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})年")
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
 _CHANGE_RATE = compile_re(r"率|幅度|%")
 #: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
