@@ -1506,6 +1506,9 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)
     elif state.last_value is not None:
         whole = state.last_value
+        amount = tokens[index - 2] if index >= 2 and tokens[index - 1].type == "_COMMA" else None
+        if amount is not None and amount.type == "AMOUNT" and amount.number.start != whole.number.start:
+            return None  # "实际支出608.90万元，主要用于…": of an amount not read as a statement, not the last one
         if _BALANCE_CARRIED.search(whole.name):
             # "本年支出600.50万元，年末结转和结余11.80万元。主要用于：…": what was spent is used, not the balance.
             whole = next((v for v in reversed(state.line_values) if _SPENDING.search(clean_name(v.name))), whole)
@@ -1703,6 +1706,23 @@ def _keyed_alike(value: Stated, state: _Context, claims: ClaimSet) -> Key | None
     if before is None or before.key is None or before.number.start < state.line_start:
         return None
     return before.key if before.number.value == value.number.value and before.number.unit == value.number.unit else None
+
+
+def _subject_of_a_sources_paragraph(stated: Stated, state: _Context) -> bool:
+    """Whether a subject's amount ("…（类）608.90万元") stands in a paragraph about a source of money
+    narrower than the department's ("1.对口援疆资金使用情况。…实际支出608.90万元，主要用于…（类）608.90万元"):
+    that source's share of the subject."""
+    if not _SUBJECT_LEVEL.search(stated.name):
+        return False
+    opening = state.line[:max(0, stated.number.start - state.line_start)]
+    first = _FIRST_SENTENCE.match(opening)
+    return first is not None and _SOURCE_OF_MONEY.search(first.group()) is not None
+
+
+#: A subject named with its level ("…（类）", "…(款)", "…(项)").
+_SUBJECT_LEVEL = compile_re(r"[(（][类款项][)）]")
+#: A paragraph's first sentence, or its heading ("1.对口援疆资金使用情况。").
+_FIRST_SENTENCE = compile_re(r"[^。；]*[。；]")
 
 
 def _excluding(stated: Stated, state: _Context) -> bool:
@@ -2150,7 +2170,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     stated.narrower = _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
         or _another_unit(stated.name, claims.department) or _qualified_like_the_item_before(stated, state) \
-        or _excluding(stated, state)
+        or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state)
     stated.key = None if stated.narrower else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
