@@ -2317,17 +2317,27 @@ def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
 
 
 def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
-    """收入/支出/一般公共预算支出 tables whose notes print no identity for their first column:
+    """收入/支出/一般公共预算支出 tables (and 项目支出 tables whose first amount is a 合计) whose notes print
+    no identity for their first column:
     the header's 合计 (本年收入合计, 本年支出合计, 小计) is the sum of the other columns, unless the
     header shows sub-columns (其中, 人员经费, 公用经费, a 小计 beside the 合计: "单位资金: 小计 | 事业收入 | 其他收入")
     that a plain sum would count twice."""
     header = "".join(header_words)
-    if (table.kind not in _TOTAL_FIRST or len(table.columns) < 2 or not ("合计" in header or "小计" in header)
+    # A 项目支出表 printing each project's 合计, then its sources or its kinds of spending.
+    project = table.kind == PROJECT and _first_value_title(header_words) == "合计" and not _PERIOD.search(header)
+    if ((table.kind not in _TOTAL_FIRST and not project) or len(table.columns) < 2
+            or not ("合计" in header or "小计" in header)
             or any(i.axis == "栏" and i.target == table.columns[0] for i in table.identities)
             or any(word in header for word in ("其中", "人员经费", "公用经费")) or ("合计" in header and "小计" in header)):
         return []
     return [Identity("栏", table.columns[0], tuple((1, c) for c in table.columns[1:]),
                      N_("合计 = the sum of the other columns"), 0, 0, implied=True)]
+
+
+def _first_value_title(header_words: list[str]) -> str | None:
+    """The first column title after a header's names ("项目名称", "单位名称（项目）", "科目名称")."""
+    named = [i for i, word in enumerate(header_words) if "名称" in word or word in ("项目", "科目")]
+    return next((word for word in header_words[named[-1] + 1:] if word), None) if named else None
 
 
 def _place_loose_values(table: Table, extra_rules: list[Identity]) -> None:
