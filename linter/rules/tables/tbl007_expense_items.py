@@ -70,10 +70,11 @@ class ExpenseItems(Rule):
         listed = set()
         position = match.start("items")
         text = match.group("items")
-        for item in text.split("、"):
+        for item in _ITEM_SEPARATOR.split(text):
             start = position + len(item) - len(item.lstrip())
             position += len(item) + 1
-            name = re.sub(r"等$", "", item.strip())
+            # "津贴补贴（含高原津贴）": the item with a note on what it holds
+            name = _NOTE.sub("", re.sub(r"等$", "", item.strip()))
             row = next((r for r in rows if _same(r, name)), None)
             if row is None:
                 missing = _unprinted_code(table, rows, name)
@@ -102,6 +103,12 @@ class ExpenseItems(Rule):
                       table=table.label),
                     severity=Severity.INFO,  # "主要包括" names the main items: an omission is no proof
                 )
+
+
+#: The mark between two listed items, not inside a bracketed note.
+_ITEM_SEPARATOR = compile_re(r"、(?![^()（）]*[)）])")
+#: A bracketed note after an item's name.
+_NOTE = compile_re(r"\s*[(（][^()（）]*[)）]$")
 
 
 def _same(row, name: str) -> bool:
