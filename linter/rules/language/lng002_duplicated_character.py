@@ -47,8 +47,10 @@ class DuplicatedCharacter(Rule):
     copy ("进行政政务") and the two words do not spell out a word they share the character in
     ("公路路网" = 公路 + 路网, for 公路网). An administrative level, an office or the end of a
     place's name before a word beginning with it ("市市场监管局", "规划科科长", "喀什河河道") is no
-    slip. Deleting the second copy is a safe fix. A document written in traditional characters
-    throughout is read in its simplified form (LNG005 reports the script once).
+    slip, nor is a name written with the middle dot ("麦麦提·吐尔逊"). A character typed three times
+    where two words meet ("在职职职工" for 在职 + 职工) is a slip too. Deleting the second copy is a
+    safe fix. A document written in traditional characters throughout is read in its simplified
+    form (LNG005 reports the script once).
 
     **Anti-pattern**
 
@@ -70,6 +72,15 @@ class DuplicatedCharacter(Rule):
         for match in _DOUBLED.finditer(text):
             second = match.start() + 1
             if text[match.start() - 1:match.start()] == match.group(1) or text[second + 1:second + 2] == match.group(1):
+                if _tripled_between_words(text, match.start()) and adjacent_in_source(document, second + 1, second + 1):
+                    origin = document.flow.source_span(second + 1, second + 2)[0]
+                    yield self.finding(
+                        document, document.span(match.start() - 1, match.start() + 4),
+                        _("“{character}” typed three times: “{found}” for “{meant}”", character=written[second],
+                          found=written[match.start() - 1:match.start() + 4],
+                          meant=written[match.start() - 1:match.start() + 2] + written[match.start() + 3]),
+                        expected=written[second], fix=Fix(origin, origin + 1, ""),
+                    )
                 continue  # exactly two: a longer run is a pattern of its own, not a slip
             if not adjacent_in_source(document, second, second, wrapped=True):
                 continue
@@ -133,6 +144,15 @@ class DuplicatedCharacter(Rule):
                 expected=written[second],
                 fix=Fix(origin, origin + 1, ""),
             )
+
+
+def _tripled_between_words(text: str, at: int) -> bool:
+    """Whether the character at ``at`` starts a run of exactly three that one copy fewer reads as two
+    words meeting ("在职职职工" for 在职 + 职工); a longer run, or one no words hold, is left alone."""
+    character = text[at]
+    if at < 1 or text[at:at + 3] != character * 3 or text[at - 1] == character or text[at + 3:at + 4] == character:
+        return False
+    return lex.is_word(text[at - 1] + character) and lex.is_word(character + text[at + 3:at + 4])
 
 
 def _common_word_ending(text: str, at: int) -> bool:
