@@ -240,7 +240,8 @@ class TextTableAmount(Rule):
             actual = completion.actual
             if actual.start in compared or actual.unit not in YUAN or not any(a <= actual.start < b for a, b in general_lines):
                 continue
-            row = _subject_row(table, names, _subject_before(text, completion.start))
+            own = _LIST_NUMBER.sub("", completion.subject or "") if _SUBJECT_LINE_PART.search(completion.subject or "") else ""
+            row = _subject_row(table, names, _subject_before(text, completion.start, own))
             if row is None:
                 continue
             compared.add(actual.start)
@@ -643,9 +644,17 @@ _SUBJECT = compile_re(
 )
 
 
-def _subject_before(text: str, start: int):
+def _subject_before(text: str, start: int, own: str = ""):
     """The subject line a completion sentence at ``start`` speaks of: the last one in the words
-    before it, joined over line breaks, with no amount between it and the sentence."""
+    before it, joined over line breaks, with no amount between it and the sentence; the sentence's
+    own 款 and 项 (``own``: "行政事业单位养老支出(款)行政单位离退休(项)") go on the 类 a sub-heading names
+    ("（1）社会保障和就业支出（类）")."""
+    if own and "(类)" not in own.translate(_BRACKETS):
+        heading = None
+        for heading in _CLASS_HEADING.finditer(text, max(0, start - 2000), start):
+            pass
+        if heading is not None:
+            return _SUBJECT.fullmatch(re.sub(r"\s+", "", (heading.group("name") + own).translate(_BRACKETS)))
     window = re.sub(r"\s+", "", text[max(0, start - 240):start].translate(_BRACKETS))
     subject = None
     for subject in _SUBJECT.finditer(window):
@@ -653,6 +662,14 @@ def _subject_before(text: str, start: int):
     if subject is None or re.search(r"\d|\((?:款|项)\)", window[subject.end():]):
         return None  # an amount between, or a 款 or 项 the match did not take: which row is not known
     return subject
+
+
+#: A 类 named on a line of its own, over its 款 and 项 ("（1）农林水支出（类）").
+_CLASS_HEADING = compile_re(rf"^\s*(?:[(（]\d{{1,2}}[)）]|\d{{1,2}}[.、．])?\s*(?P<name>{_CJK}{{2,16}}?(?:支出)?[(（]类[)）])[：:]?\s*$", re.M)
+#: A list item's number ("1.", "（2）") opening a completion's subject.
+_LIST_NUMBER = compile_re(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])")
+#: A 款 or 项 named in a completion's subject.
+_SUBJECT_LINE_PART = compile_re(r"[(（][款项][)）]")
 
 
 def _names_by_code(document, tables: list[Table]) -> dict[str, set[str]]:
