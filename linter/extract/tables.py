@@ -1130,9 +1130,34 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         table.identities.extend(_sangong_identities(table))
     if table.problem is None and table.kind == GENERAL and any(_BALANCE_OR_INCOME.match(word) for word in header_words):
         _spending_columns(table)
+    if table.problem is None and table.kind in (GENERAL, EXPENDITURE) and _in_order("".join(header_words), _BASIC_SPLIT):
+        _basic_joined(table)
     if table.problem is None and _this_years_columns(table, header_words):
         table.identities.extend(_implied_total(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
+
+
+#: A 支出 table's 基本支出 printed as its 人员经费 and 公用经费 ("合计 | 基本支出: 人员经费 公用经费 | 项目支出").
+_BASIC_SPLIT = ("合计", "基本支出", "项目支出", "人员经费", "公用经费")
+
+
+def _basic_joined(table: Table) -> None:
+    """Read a 支出 table whose 基本支出 is printed as its 人员经费 and 公用经费 columns as the standard
+    合计 | 基本支出 | 项目支出: the 基本支出 of a row is the sum of its two cells (spanning them)."""
+    if table.columns != [1, 2, 3, 4] or any(i.axis == "栏" and not i.implied for i in table.identities):
+        return
+    for row in table.rows:
+        personnel, public = row.values.get(2), row.values.get(3)
+        parts = [v for v in (personnel, public) if v is not None]
+        basic = None
+        if parts:
+            decimals = max(v.decimals for v in parts)
+            total = round(sum(v.value for v in parts), decimals)
+            basic = Value(total, f"{total:.{decimals}f}", parts[0].start, parts[-1].end, decimals, parts[0].unit)
+        row.values = {column: value for column, value in ((1, row.values.get(1)), (2, basic), (3, row.values.get(4)))
+                      if value is not None}
+    table.columns = [1, 2, 3]
+    table.identities.append(Identity("栏", 1, ((1, 2), (1, 3)), N_("合计 = 基本支出 + 项目支出"), 0, 0, implied=True))
 
 
 #: Titles of a 一般公共预算财政拨款收入支出表's columns other than its spending (Beijing's 表五: 年初结转和结余 |
