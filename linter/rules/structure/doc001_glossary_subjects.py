@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from linter.check.finding import Severity
 from linter.check.rule import Rule
+from linter.extract.tables import CODE_KINDS
 from linter.i18n import _, ngettext
 from linter.language.lexicon import subjects
 from linter.language.subjects import SubjectUse
@@ -51,11 +52,13 @@ class GlossarySubjects(Rule):
             return
         # A 项 printed with its code uses its 款 and 类 too ("2013801 行政运行": 20138 and 201).
         names = subjects().names
-        used_names = set(use.used.values()) | {names[code[:n]] for code in use.printed_codes for n in (3, 5)
-                                               if len(code) > n and code[:n] in names}
+        # (and by its code the catalogue names it, where the table's name was lost: wrapped over lines)
+        used_names = set(use.used.values()) | {names[code[:n]] for code in use.printed_codes for n in (3, 5, 7)
+                                               if len(code) >= n and code[:n] in names}
         obsolete = subjects().obsolete
         reported = set()
-        for mention in use.explained:
+        unread = any(table.problem and table.kind in CODE_KINDS for table in document.tables)
+        for mention in use.explained if not unread else ():  # a table not read may use it
             if mention.name in used_names or mention.name in obsolete or mention.name in reported:
                 continue
             reported.add(mention.name)
