@@ -1122,6 +1122,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None:
             table.problem = _("no 栏次 line found")
             return
+        if table.layout == "space":
+            data_lines = _names_joined(data_lines)
         if table.layout == "space" and (placed := _placed_under_lanci([(0, titles), *page_lanci], data_lines, lines)):
             data_lines, header = placed
         table.columns = table.columns or sorted(header.values())
@@ -1392,6 +1394,38 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 return
             row.values[column] = token.as_value()
     table.rows = rows
+
+
+def _names_joined(data_lines: list[list[_Token]]) -> list[list[_Token]]:
+    """The lines of a space-separated table with the pieces of names wrapped over lines joined to their
+    rows: a name's head printed alone above a code line that prints no name (a PDF cell centring a long
+    name: "机关事业单位基本养" / "2080505  14,236.95 …" / "老保险缴费支出"), and a name's tail printed
+    alone below its row ("20805  行政事业单位养老支  20,669.13" / "出")."""
+    joined: list[list[_Token]] = []
+    head = None
+    for line in data_lines:
+        words = [t for t in line if t.text]
+        piece = (len(words) == 1 and words[0].index < 0 and _NAME_PIECE.fullmatch(words[0].text) is not None
+                 and not _LIST_MARK.match(words[0].text) and words[0].text not in _TOTAL_NAMES)
+        if head is not None:
+            if len(words) > 1 and _CODE.match(words[0].text) and all(t.is_number or t.is_malformed for t in words[1:]):
+                joined.append([words[0], head, *words[1:]])  # the head is this code's name
+                head = None
+                continue
+            joined.append([head])
+            head = None
+        previous = [t for t in joined[-1] if t.text] if joined else []
+        if piece and len(previous) > 2 and _CODE.match(previous[0].text) and not previous[1].is_number \
+                and is_subject_name(previous[1].text + words[0].text) and not is_subject_name(previous[1].text):
+            name = previous[1]
+            joined[-1] = [previous[0], name._replace(text=name.text + words[0].text), *previous[2:]]  # its tail
+        elif piece:
+            head = words[0]
+        else:
+            joined.append(line)
+    if head is not None:
+        joined.append([head])
+    return joined
 
 
 def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
