@@ -27,7 +27,8 @@ class SubjectCode(Rule):
     are reported with the name of its year. A name without its last 支出 ("201 一般公共服务") is the
     subject abbreviated. A code printed twice in a table with two names is reported, known or not. Codes the list does not know are not judged, except a
     行政运行, 一般行政管理事务 or 机关服务 numbered as another of them (every 款 numbers them 01, 02,
-    03). In a table that could not be read (TBL001), a line's code is judged when its name is
+    03), and a 支出经济分类 code the list does not know named as a code of its class ("30131 住房公积金"
+    for 30113). In a table that could not be read (TBL001), a line's code is judged when its name is
     another code's. The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
     are checked too, when the name is another code's; and so are its paths of 类, 款 and 项
     ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
@@ -82,6 +83,16 @@ class SubjectCode(Rule):
                           "(here {expected})", table=table.label, code=code, name=normal_name(name),
                           suffix=expected[-2:], expected=expected),
                         expected=expected,
+                    )
+                    continue
+                if subject is None and classification == "经济" and name and reference.get(code[:3]) is not None \
+                        and (elsewhere := [c for c in codes_named(name, len(code), classification) if c[:3] == code[:3]]):
+                    # The 支出经济分类 is a short closed list: an unknown code named as one of its class is a slip.
+                    yield self.finding(
+                        document, span(),
+                        _("{table}: code {code} is no 支出经济分类 code; {name} is code {codes}", table=table.label,
+                          code=code, name=normal_name(name), codes=", ".join(elsewhere)),
+                        expected=elsewhere[0],
                     )
                     continue
                 if subject is None or not name or subject.classification != classification:
