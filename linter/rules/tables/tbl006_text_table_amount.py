@@ -34,6 +34,8 @@ _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>
               rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:[”\"]?科目)?")
 #: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元".
 _ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:年初(?:预算为[\d,.]+万?元|无预算)[，,。])?支出决算为{AMOUNT}")
+#: In a 决算, its amount spent printed right after it: "…(项)258.60万元，主要用于征地补偿".
+_SPENT_ITEM = compile_re(rf"{_ITEM_PATH}[，,：:]?{AMOUNT}")
 #: Its budget, in a 预算: "…(项)2025年预算数为1026.36万元", "…(项)568.9万元，主要用于…".
 _BUDGET_ITEM = compile_re(rf"{_ITEM_PATH}[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排)?为?{AMOUNT}")
 #: A 项 named alone, in a 预算: "城乡社区环境卫生（项）2025年预算数8,771.60万元" (not the end of a path: after "(款)").
@@ -416,10 +418,11 @@ class TextTableAmount(Rule):
         if table is None:
             return
         column = 1 if kind == GENERAL else _column(table, "spending")
-        for match in (_BUDGET_ITEM if budget_document else _ITEM).finditer(line):
-            row = _item_row(table, match)
-            if row is not None:
-                yield match, table, row, column
+        for pattern in (_BUDGET_ITEM,) if budget_document else (_ITEM, _SPENT_ITEM):
+            for match in pattern.finditer(line):
+                row = _item_row(table, match)
+                if row is not None:
+                    yield match, table, row, column
         if budget_document:
             for match in _BUDGET_ITEM_ALONE.finditer(line):
                 rows = [r for r in table.rows if r.level == "项" and normal_name(r.name) == normal_name(match.group("name"))]
