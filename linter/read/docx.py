@@ -15,7 +15,7 @@ from pathlib import Path
 from linter.patterns import compile_re
 from linter.read.decode import SourceFile
 from linter.extract.tables import unit_of
-from linter.read.extracted import ExtractedText, opens_with_total, refusing_broken, repeated_header_rows
+from linter.read.extracted import ExtractedText, opens_with_total, refusing_broken, repeated_header_rows, table_width
 from linter.read.location import Location
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -74,7 +74,7 @@ def _add_document(out: ExtractedText, path: Path) -> None:
             rows = _table_cells(docx.table.Table(element, document))
             first, inside = _lines_atop(out, rows, table_number)  # a title and unit line in the table's first rows
             title, start = _title(inside or recent)
-            if current is not None and (not title or title == current.title) and _width(rows) == _width(current.rows) \
+            if current is not None and (not title or title == current.title) and table_width(rows) == table_width(current.rows) \
                     and not opens_with_total(rows[first:], current.rows):
                 # The same table after a page break, its header maybe repeated (Word splits it in two).
                 current.add(rows, first + repeated_header_rows(rows[first:], current.rows), table_number)
@@ -115,10 +115,6 @@ def _carries_on(text: str, title: str) -> bool:
 
     return bool(unit_of(text)) or CONTINUED_TITLE.search(text) is not None \
         or (bool(title) and text.replace(" ", "") == title.replace(" ", ""))
-
-
-def _width(rows: list[list[str]]) -> int:
-    return max((len(row) for row in rows), default=0)
 
 
 def _blocks(element):

@@ -124,6 +124,11 @@ class ExtractedText:
                           grids=tuple(self.grids))
 
 
+def table_width(rows: list[list[str]]) -> int:
+    """How many cells the widest of a table's ``rows`` has."""
+    return max((len(row) for row in rows), default=0)
+
+
 def repeated_header_rows(rows: list[list[str]], first_rows: list[list[str]]) -> int:
     """How many leading ``rows`` repeat the header rows of the table they go on (``first_rows``), as a
     table broken over pages prints them again."""

@@ -1,8 +1,11 @@
 """Read a PDF (pdfplumber): text lines and ruled tables from the page geometry.
 
 - Tables are found from their ruling lines and cell boxes (pdfplumber's ``find_tables``); their
-  characters are left out of the text lines. A table that goes on over a page break (no title
-  above it, as many columns as the table before) is joined to it, repeated header rows dropped.
+  characters are left out of the text lines. Every other line keeps its layout: runs of characters
+  set apart by a wide gap stand at their column on the page, as ``pdftotext -layout`` prints them,
+  so a table drawn with horizontal rules only (or none) is read from its lines as text is. A table
+  that goes on over a page break (no title above it, as many columns as the table before) is
+  joined to it, repeated header rows dropped.
 - Headers and footers are lines in the top or bottom margin that are page numbers ("- 3 -",
   "第 3 页") or recur on several pages; they are left out of the text.
 - Each text line and table row remembers its page and its line on the page (counting every
@@ -26,7 +29,7 @@ from linter.read.decode import InputError, SourceFile
 from linter.i18n import _
 from linter.normalise.flow import letter_spaced_runs
 from linter.extract.tables import unit_of
-from linter.read.extracted import ExtractedText, opens_with_total, repeated_header_rows
+from linter.read.extracted import ExtractedText, opens_with_total, repeated_header_rows, table_width
 from linter.read.location import Location
 from linter.width import display_width
 
@@ -36,8 +39,6 @@ MARGIN = 0.08
 _UNMAPPED_GLYPH = compile_re(r"\(cid:\d+\)")
 #: A gap between characters of a line, in digit widths, that separates cells rather than words.
 WIDE_GAP = 2.0
-#: A cell of amounts or a column number: a line holding one is laid out in columns.
-_CELL_NUMBER = compile_re(r"[-+]?[\d,]*\d(?:\.\d+)?%?")
 #: Share of a PDF's characters that may be unmapped glyphs before its text is refused as unreadable.
 UNMAPPED_GLYPHS = 0.05
 _PAGE_NUMBER = compile_re(r"^[\s\-—–－_~·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–－_~·]*$")
@@ -231,7 +232,7 @@ class _OpenTable:
             self.rows.append(row)
 
     def continues_in(self, table: _Table) -> bool:
-        return _width(table.rows) == _width(self.rows)
+        return table_width(table.rows) == table_width(self.rows)
 
     def write(self, out: ExtractedText) -> None:
         out.table(self.title, self.unit, self.rows, lambda r, c: self.where[r](c), title_at=self.title_at)
@@ -261,7 +262,8 @@ def _assemble(path: str, pages: list[_Page]) -> SourceFile:
                     recent.append((item.text, start))
                 continue
             title, title_start = _title(recent)
-            if current and page_top and not title and current.continues_in(item) and not _opens_with_total(item, current):
+            if current and page_top and not title and current.continues_in(item) \
+                    and not opens_with_total(item.rows, current.rows):
                 page_top = False
                 current.add(page, item, repeated_header_rows(item.rows, current.rows))
                 continue
@@ -292,12 +294,6 @@ def _carries_on(text: str, title: str) -> bool:
 _TABLE_NUMBER = re.compile(r"表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})")
 
 
-def _opens_with_total(table: _Table, current: _OpenTable) -> bool:
-    """Whether a table's first row of amounts, under the header it repeats, is a 合计: a table of its
-    own under the same title, not the one before going on."""
-    return opens_with_total(table.rows, current.rows)
-
-
 def _cell_location(page: _Page, top: float, table: int, row: int):
     line = page.line_on_page(top)
     return lambda column: Location(page=page.number, line=line, table=table, row=row + 1, column=column + 1)
@@ -311,7 +307,3 @@ def _title(recent: list[tuple[str, int]]) -> tuple[str, int]:
         if table_kind(text) and not unit_of(text) and len(text) < 60 and "。" not in text:
             return text, start
     return "", 0
-
-
-def _width(rows: list[list[str]]) -> int:
-    return max((len(row) for row in rows), default=0)

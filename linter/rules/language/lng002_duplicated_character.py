@@ -88,7 +88,8 @@ class DuplicatedCharacter(Rule):
                 continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
             if match.group(1) == "某":
                 continue  # a template's placeholder ("某某县水利局")
-            if _TRANSLITERATED.match(text, match.start()) or _TRANSLITERATED_AFTER.search(text, max(0, match.start() - 8), match.end()):
+            if _TRANSLITERATED.match(text, match.start()) \
+                    or _TRANSLITERATED_AFTER.search(text, max(0, match.start() - 8), match.end()):
                 continue  # a name written with the middle dot ("麦麦提·吐尔逊", "阿依古丽·买买提")
             if match.group(1) == "五" and text[match.start() - 1:match.start()] == "十":
                 continue  # the 15th five-year plan ("“十五五”规划")
