@@ -1193,7 +1193,7 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     are numbered 1, 2, … as in a table without them. False when the table prints its own column
     identities, or when the header names an earlier year but its columns cannot be told from this
     year's (the table is then left unread)."""
-    changes = sum(1 for word in header_words if _CHANGE_COLUMN.fullmatch(word))
+    changes = sum(1 for word in header_words if _CHANGE_COLUMN.search(word))
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
     header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
     periods = [(match.start(), int(match["year"]) if match["year"] else {"上年": 0, "本年": 1}[match["word"]])
@@ -1220,7 +1220,7 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         earlier_column = kept[0] if first else kept[-1]
         kept = kept[1:] if first else kept[:-1]
     # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
-    titles = [word for word in header_words if _CHANGE_COLUMN.fullmatch(word)]
+    titles = [word for word in header_words if _CHANGE_COLUMN.search(word)]
     rates = [_CHANGE_RATE.search(title) is not None for title in titles]
     change_columns = dict(zip(table.columns[len(table.columns) - changes:], rates))
     renumbered = {column: number for number, column in enumerate(kept, 1)}
@@ -1446,9 +1446,11 @@ _LIST_MARK = compile_re(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一
 _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
-#: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减"), and of the
+#: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", a rate titled
+#: by its two years: "2025年预算数比2024年预算数增减%"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
-_CHANGE_COLUMN = compile_re(r"(?:比上年)?(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%)?")
+_CHANGE_COLUMN = compile_re(r"^(?:(?:比上年)?(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%)?"
+                            r"|\S+比\S+(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%))$")
 _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})年")
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
 _CHANGE_RATE = compile_re(r"率|幅度|%")
