@@ -1954,6 +1954,18 @@ def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
             and stated.number.value >= whole.number.value)
 
 
+def _sibling_source(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is another source of income than the whole, which is one ("事业收入286.24万元，
+    其中：学费收入…，住宿费收入…；经营收入193.65万元…"): the list of the whole's parts has ended."""
+    whole = _INCOME_SOURCE.fullmatch(clean_name(breakdown.whole_name or ""))
+    own = _INCOME_SOURCE.fullmatch(clean_name(stated.name))
+    return whole is not None and own is not None and whole.group(1) != own.group(1)
+
+
+#: A unit's sources of income, named as the 收入表's columns.
+_INCOME_SOURCE = compile_re(r"(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?(财政拨款|事业|经营|上级补助|附属单位上缴|其他)收入")
+
+
 def _subtotal(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is a total named so (合计, 总计 …) of the parts listed so far, within their
     rounding: it stands for them in the list."""
@@ -2177,6 +2189,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     claims.values.append(stated)
     state.line_values.append(stated)
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
+                                  or _sibling_source(stated, breakdown)
                                   or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)):
         breakdown.closed = True
     if breakdown is not None and not breakdown.closed and _subtotal(stated, breakdown):
