@@ -558,6 +558,12 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 claims.append((rate.start(), rate.end(), UnstatedBudgetRate(claim, tokens[rate.start("rate")].number)))
                 read_after.append((rate.start(), rate.end()))
                 rated_end = rate.end()
+        if family == "completion" and isinstance(claim, Completion) and (share := _SHARE_AFTER.match(codes, match.end())):
+            # "…年初预算为32.00万元，支出决算为27.46万元，占一般公共预算财政拨款基本支出的1.39%": a share of the amount spent
+            whole = tokens[share.start("whole")].text.strip() if share.group("whole") else None
+            claims.append((share.start(), share.end(), Share(Stated(claim.subject, claim.actual), tokens[share.start("percent")].number,
+                                                             whole)))
+            read_after.append((share.start(), share.end()))
         if family == "completion" and isinstance(claim, Completion) and claim.change is None:
             level = _level_after(codes, match.end())  # "…支出决算为38.88万元，较2022年度决算43.00万元增加…"
             if level is not None and not any(number.malformed for number in _level_numbers(tokens, level)):
@@ -589,6 +595,8 @@ _RESPECTIVELY_LEAD = compile_re(r"(?:分别|依次)(?:为|是)?$")
 #: A completion rate right after an amount, with no budget stated ("…4.37万元，完成预算72.83%。"), and no gap
 #: to the budget after it (a GapCompletion's).
 _RATE_WITHOUT_BUDGET = compile_re(r",C(?P<rate>P)(?![,;](?:V|n?A))")
+#: A share right after a completion, of the amount spent ("…，支出决算为27.46万元，占基本支出的1.39%").
+_SHARE_AFTER = compile_re(r",S(?P<whole>n)?O?(?P<percent>P)")
 #: Shares listed respectively after the amounts they are of ("…，分别占本年支出合计的77.8%和21.2%").
 _RESPECTIVE_SHARES = compile_re(r",(?P<respectively>n)S(?P<whole>n)O?(?P<percents>P(?:nP)+)")
 #: The words between the shares of such a list.
