@@ -13,7 +13,7 @@ from linter.patterns import compile_regex
 #: a Chinese numeral ("五万元"), a unit line ("单位：万元") or wording about units ("万元以上").
 _SLOT = compile_regex(
     r"(?P<lead>\p{Han}{1,6})[“”\"\s]*"
-    r"(?<![一二三四五六七八九十百千万两几数余多亿]|单位[：:为]?|均为|以|[（(])"
+    r"(?<![一二三四五六七八九十百千万两几数余多亿]|单位[：:为]?|单位\p{Han}{0,10}均为|以|[（(])"
     r"(?P<unit>%|万元|亿元)(?=[，。；、,;:：)）(（])"
 )
 #: Where a slot can end: a unit after a Chinese character (quotes or spaces between), followed by
