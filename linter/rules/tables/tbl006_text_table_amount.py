@@ -34,6 +34,11 @@ _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>
               rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:[”\"]?科目)?")
 #: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元".
 _ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:年初(?:预算为[\d,.]+万?元|无预算)[，,。])?支出决算为{AMOUNT}")
+#: A 款 and 项 listed under a 类 named before them ("…（类）4138.72万元。其中：应用研究（款）社会公益研究（项）
+#: 680.00万元"), with the 类 that names them (the last before).
+_ITEM_UNDER_CLASS = compile_re(rf"(?<=[：:；;，,])(?P<kuan>{_CJK}{{2,30}}?)\(款\)(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)"
+                               rf"[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排|支出决算)?为?{AMOUNT}")
+_CLASS_NAMED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)")
 #: In a 决算, its amount spent printed right after it: "…(项)258.60万元，主要用于征地补偿".
 _SPENT_ITEM = compile_re(rf"{_ITEM_PATH}[，,：:]?{AMOUNT}")
 #: Its budget, in a 预算: "…(项)2025年预算数为1026.36万元", "…(项)568.9万元，主要用于…".
@@ -423,6 +428,14 @@ class TextTableAmount(Rule):
                 row = _item_row(table, match)
                 if row is not None:
                     yield match, table, row, column
+        for match in _ITEM_UNDER_CLASS.finditer(line):
+            # "科学技术支出（类）4138.72万元。其中：应用研究（款）社会公益研究（项）680.00万元": the 类 named before
+            named = None
+            for named in _CLASS_NAMED.finditer(line, 0, match.start()):
+                pass
+            row = _item_row(table, match, named.group("name")) if named is not None else None
+            if row is not None:
+                yield match, table, row, column
         if budget_document:
             for match in _BUDGET_ITEM_ALONE.finditer(line):
                 rows = [r for r in table.rows if r.level == "项" and normal_name(r.name) == normal_name(match.group("name"))]
@@ -623,8 +636,9 @@ def _class_row(table: Table, code: str, name: str) -> Row | None:
     return row
 
 
-def _item_row(table: Table, match) -> Row | None:
-    code = class_code(match.group("name"))
+def _item_row(table: Table, match, name: str | None = None) -> Row | None:
+    """The row of the 项 a path names ("…(类)…(款)…(项)"), its 类 named in it or as ``name``."""
+    code = class_code(name or match.group("name"))
     if code is None:
         return None
     kuan = next((r for r in table.rows if r.level == "款" and r.code.startswith(code)
