@@ -137,9 +137,11 @@ class InconsistentCount(Rule):
         if fleet is None:
             return
         text, year = document.flow.text, document.derived(original_year)
+        # A 预算 of Y counts its vehicles at the end of Y−1 ("截至2024年12月31日" in a 2025 预算).
+        years = {year, year - 1} if year is not None and document.claims.budget_document else {year}
         for match in _ALL_VEHICLES.finditer(text):
             clause = text[max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1:match.end()]
-            if _OTHER.search(clause) or any(int(y) != year for y in _YEAR.findall(clause)):
+            if _OTHER.search(clause) or any(int(y) not in years for y in _YEAR.findall(clause)):
                 continue
             if (vehicles := _count(match.group("a"))) < fleet.value:
                 start, end = document.flow.source_span(match.start("a"), match.end("a"))
