@@ -559,10 +559,10 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 read_after.append((rate.start(), rate.end()))
                 rated_end = rate.end()
         if family == "completion" and isinstance(claim, Completion) and (share := _SHARE_AFTER.match(codes, match.end())):
-            # "…年初预算为32.00万元，支出决算为27.46万元，占一般公共预算财政拨款基本支出的1.39%": a share of the amount spent
+            # "…年初预算为32.00万元，支出决算为27.46万元，占一般公共预算财政拨款基本支出的1.39%": of the amount spent
             whole = tokens[share.start("whole")].text.strip() if share.group("whole") else None
-            claims.append((share.start(), share.end(), Share(Stated(claim.subject, claim.actual), tokens[share.start("percent")].number,
-                                                             whole)))
+            percent = tokens[share.start("percent")].number
+            claims.append((share.start(), share.end(), Share(Stated(claim.subject, claim.actual), percent, whole)))
             read_after.append((share.start(), share.end()))
         if family == "completion" and isinstance(claim, Completion) and claim.change is None:
             level = _level_after(codes, match.end())  # "…支出决算为38.88万元，较2022年度决算43.00万元增加…"
