@@ -37,3 +37,12 @@ def test_other_digit_like_text_is_not_a_number(text):
 def test_headings_with_any_numeral_do_not_crash_the_structure_rules(lint):
     text = "一、基本情况\n二十二十、支出情况\n一百、说明\n廿一、其他\n两、附注\n〇、空\n"
     lint(text, select=["DOC"])  # contain=False in the test helper: an exception fails the test
+
+
+def test_one_heading_numbered_wrong_alone_is_reported_once(lint):
+    """"一、二、四、四、五": the first 四 is the slip; the second, counted on from the 三 it should have been,
+    is numbered right."""
+    text = "".join(f"{mark}、{title}情况说明\n正文略。\n" for mark, title in
+                   zip("一二四四五", ("收入", "支出", "三公经费", "政府采购", "国有资产")))
+    found = lint(text, select=["DOC004"])
+    assert [(f.span.start.line, f.expected) for f in found] == [(5, "3")]

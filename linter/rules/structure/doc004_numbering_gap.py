@@ -64,16 +64,23 @@ class NumberingGap(Rule):
                     yield from self._gaps(document, items)
 
     def _gaps(self, document, found):
-        for previous, heading in zip(found, found[1:]):
-            if heading.number in (1, previous.number + 1):
+        # The number each heading should have had: a heading numbered wrong alone ("十、…", "十二、…",
+        # "十二、…", "十三、…") is the only one reported, the next counted on from the number it should have.
+        expected_numbers = [heading.number for heading in found]
+        for index in range(1, len(found)):
+            previous, heading = found[index - 1], found[index]
+            before = expected_numbers[index - 1]
+            if heading.number in (1, before + 1):
                 continue
+            following = found[index + 1].number if index + 1 < len(found) else None
+            if following == before + 2:
+                expected_numbers[index] = before + 1  # this heading alone was numbered wrong
             yield self.finding(
                 document,
                 document.span(heading.start, heading.end),
                 _("heading number {number} follows {previous} (“{title}”); expected {expected}",
-                  number=heading.number, previous=previous.number, title=previous.title,
-                  expected=previous.number + 1),
-                expected=str(previous.number + 1),
+                  number=heading.number, previous=before, title=previous.title, expected=before + 1),
+                expected=str(before + 1),
             )
 
 
