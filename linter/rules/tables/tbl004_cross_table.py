@@ -146,8 +146,8 @@ class CrossTable(Rule):
 
     def _basic(self, document, context, general, basic):
         total, parts = _total(general), _basic_parts(basic)
-        if total is None or parts is None:
-            return
+        if total is None or parts is None or 2 not in general.columns:
+            return  # a table printing no 基本支出 column (only each year's total: "2024年预算数 | 2025年预算数")
         basic_spending = total.amount(2)
         if basic_spending is None or None in parts:
             return

@@ -269,8 +269,8 @@ class TextTableAmount(Rule):
                     row, chosen = basic_part_cells(table).get(row_key.removesuffix("合计"), (None, None))
                 else:
                     row, chosen = _row(table, row_key), _column(table, column)
-                if row is not None:
-                    yield match, table, row, chosen
+                if row is not None and not (isinstance(chosen, int) and table.columns and chosen not in table.columns):
+                    yield match, table, row, chosen  # (a column the table does not print is not compared)
 
     def _income_sources(self, line, tables):
         """The sources of income the 收入 section states ("一般公共预算拨款收入3,000.00万元", "事业收入…")
