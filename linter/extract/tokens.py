@@ -139,7 +139,24 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _without_uses_before_changes(tokens)
     if "(含" in text or "（含" in text:
         tokens = _without_included_asides(tokens)
+    if tokens and tokens[0].type == "CMP_WITH":
+        tokens = _comparison_moved_to_change(tokens)
     return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
+
+
+#: A comparison opening a sentence, then a quantity's amount and its change ("与2023年度相比，本年支出合计…元，减少…").
+_MOVED_COMPARISON = compile_re(rf"W,?{NAME_CODE}A,[UD]A")
+
+
+def _comparison_moved_to_change(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """"与2023年度相比，本年支出合计20,006,104.66元，减少128,765.89元，下降0.64%" read as "本年支出合计
+    20,006,104.66元，比2023年度减少128,765.89元，…": a comparison opening the sentence, then a quantity's
+    amount and its change, compares that amount."""
+    if not _MOVED_COMPARISON.match("".join(t.code for t in tokens[:7])):
+        return tokens
+    at = 2 if tokens[1].code == "," else 1
+    compare = tokens[0]._replace(type="CMP_THAN")
+    return [*tokens[at:at + 3], compare, *tokens[at + 3:]]
 
 
 def _without_included_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
