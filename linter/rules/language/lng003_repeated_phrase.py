@@ -97,8 +97,6 @@ def _whole_words(document, start: int, end: int) -> bool:
     """Whether the copy ending at ``end`` ends a word, and the unit starting at ``start`` starts one
     unless the copy is a whole item ("人员经费、经费4896.98万元": nothing follows it but the amount)."""
     text = reading_text(document)
-    if end - start == 5 and lex.is_han(text[start - 1:start]) and lex.is_han(text[end:end + 1]):
-        return False  # "专项统计、统计监测": an item ending in a word of two, the next beginning with it
     boundaries = typo_finder(text).boundaries
     return end in boundaries and (start in boundaries or not lex.is_han(text[end:end + 1]))
 
