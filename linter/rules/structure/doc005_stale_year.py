@@ -79,7 +79,9 @@ class StaleYear(Rule):
     year's execution and compare with the latest 决算, two years back: there, a comparison must
     name Y−1 only in a sentence that names its figures Y, or when it compares budgets
     ("比2023年预算"), and a sentence stating amounts must not name its figures by a year before
-    Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算).
+    Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算), nor
+    the department's budget of Y−1 stated alone and compared with nothing
+    ("2024年本部门政府采购预算总额95.00万元，其中：…" in a 2025 预算).
     In either, figures may not be compared with their own year
     ("2024年预算数为65.88万元，比2024年预算数增加…" in a 2025 预算). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
     are not read. The year expected is offered as an unsafe fix.
@@ -218,7 +220,8 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
         if _AMOUNT.search(sentence) and str(year) not in sentence:
             # Before the latest 决算 (Y−2), after Y+1, or a budget of Y−2 ("2023年一般公共预算安排会议费…"
             # in a 2025 预算: last year's draft's year, two years on).
-            for match in [m for m in subjects if _stale_in_budget(int(m.group("year")), year, sentence, named)][:1]:
+            for match in [m for m in subjects
+                          if _stale_in_budget(int(m.group("year")), year, sentence, named, bool(comparisons))][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 预算", found=match.group("year"), year=year))
         if not named <= {year}:
@@ -239,14 +242,22 @@ def _restates_last_year(sentence: str, subject, year: int) -> bool:
         and _CHANGE.search(sentence, subject.end()) is not None
 
 
-def _stale_in_budget(found: int, year: int, sentence: str, named: set[int]) -> bool:
+def _stale_in_budget(found: int, year: int, sentence: str, named: set[int], compared: bool) -> bool:
     """Whether figures named by year ``found`` in ``sentence`` (naming the figures of the years
     ``named``) cannot be those of a ``year`` 预算: its own, last year's execution (Y−1) or the latest
     决算 (Y−2, unless the sentence states a budget of that year alone: "前两年预算安排情况：2022年…，
-    2023年…" recounts two years)."""
+    2023年…" recounts two years). Nor is the department's budget of Y−1 stated alone, compared with
+    nothing ("2024年本部门政府采购预算总额95.00万元，其中：…" in a 2025 预算)."""
+    alone = named == {found} and _BUDGETED.search(sentence) is not None and _EXECUTED.search(sentence) is None
     if found == year - 2:
-        return named == {found} and _BUDGETED.search(sentence) is not None and _EXECUTED.search(sentence) is None
+        return alone
+    if found == year - 1:
+        return alone and not compared and _OWN_BUDGET.search(sentence) is not None
     return not year - 2 <= found <= year + 1
+
+
+#: The department's own budget named by a year ("2024年本部门…预算", "2024年本单位…预算").
+_OWN_BUDGET = compile_re(r"20\d{2}\s*年度?\s*本(?:部门|单位)")
 
 
 #: A budget stated ("预算", "安排"), not its execution or a 决算 ("决算数", "执行数", "实际支出").
