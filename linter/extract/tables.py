@@ -1193,7 +1193,9 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     are numbered 1, 2, … as in a table without them. False when the table prints its own column
     identities, or when the header names an earlier year but its columns cannot be told from this
     year's (the table is then left unread)."""
-    changes = sum(1 for word in header_words if _CHANGE_COLUMN.search(word))
+    # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
+    titles = [word for word in header_words if _CHANGE_COLUMN.search(word)]
+    changes = len(titles)
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
     header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
     periods = [(match.start(), int(match["year"]) if match["year"] else {"上年": 0, "本年": 1}[match["word"]])
@@ -1219,8 +1221,6 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
         earlier_column = kept[0] if first else kept[-1]
         kept = kept[1:] if first else kept[:-1]
-    # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
-    titles = [word for word in header_words if _CHANGE_COLUMN.search(word)]
     rates = [_CHANGE_RATE.search(title) is not None for title in titles]
     change_columns = dict(zip(table.columns[len(table.columns) - changes:], rates))
     renumbered = {column: number for number, column in enumerate(kept, 1)}
