@@ -78,10 +78,14 @@ class CrossTable(Rule):
             yield from self._income_items(document, context, summary, income)
             yield from self._pair(document, context, summary, summary.row_named("本年支出合计", "支出"), 2,
                                   expenditure, _total(expenditure), 1)
+        # A 预算's 一般公共预算支出表 may print this year's appropriation only, where 表4's 一般公共预算 column
+        # also spends what was carried over ("二、上年结转 （一）一般公共预算拨款 100.00").
+        carried = _carried_over_general(context, fiscal, general) if fiscal and general else 0.0
         if fiscal:
             spent = fiscal.row_named("本年支出合计", "支出")
             for column, other, other_column in (
-                (3, general, 1), (4, fund, _spending_column(fund)), (5, capital, _spending_column(capital, 1)),
+                (3, general if not carried else None, 1), (4, fund, _spending_column(fund)),
+                (5, capital, _spending_column(capital, 1)),
             ):
                 yield from self._pair(document, context, fiscal, spent, column, other, _total(other), other_column)
             # A fund's table restates its income and year-end balance ("6=(1+2-3)"): 表4's 本年收入 item
@@ -106,8 +110,11 @@ class CrossTable(Rule):
             # 表4's 一般公共预算 column restates 表5's 合计 by class.
             for row in fiscal.rows:
                 code = class_code(row.plain_name) if row.side == "支出" and not row.is_total else None
-                if code is not None:
+                if code is not None and not carried:
                     yield from self._pair(document, context, fiscal, row, 3, general, general.row_by_code(code), 1)
+                elif code is not None:
+                    yield from self._within_carried_over(document, context, fiscal, row, general,
+                                                         general.row_by_code(code), carried)
         if summary and expenditure:
             # Both count all the department's money: each class it spent on, the same amount.
             for row in summary.rows:
@@ -130,6 +137,25 @@ class CrossTable(Rule):
                       row=row_label(other, other_row), column=other_column, amount=in_unit(other, theirs),
                       other_row=row_label(table, row), other_column=column, other_amount=in_unit(table, mine)),
             other.resolution,
+        )
+        if finding:
+            yield finding
+
+    def _within_carried_over(self, document, context, fiscal, row, general, other, carried):
+        """表5's class row (this year's appropriation) against 表4's in its 一般公共预算 column, which also
+        spends the 一般公共预算 carried over: no more than it, and short of it by no more than ``carried``."""
+        mine, theirs = row.amount(3), other.amount(1) if other is not None else None
+        if mine is None or theirs is None:
+            return
+        mine = converted(mine, general, fiscal)
+        finding = gap_finding(
+            self, document, context, lambda: cell_span(document, other, other.cell(1)),
+            theirs, min(max(theirs, mine - carried), mine), 1,
+            lambda: _("{row} 栏1 is {amount} but {other_row} 栏3 is {other_amount}: counting this year's "
+                      "appropriation only, it may fall short of it by no more than the {carried} carried over",
+                      row=row_label(general, other), amount=in_unit(general, theirs), other_row=row_label(fiscal, row),
+                      other_amount=in_unit(general, mine), carried=in_unit(general, carried)),
+            general.resolution,
         )
         if finding:
             yield finding
@@ -222,6 +248,29 @@ def _same_income(context, summary: Table, fiscal: Table) -> bool:
     if None in income or income[0].amount(1) is None or income[1].amount(1) is None:
         return False
     return compare(converted(income[0].amount(1), fiscal, summary), income[1].amount(1), 1, context.tolerances) != GAP
+
+
+def _carried_over_general(context, fiscal: Table, general: Table) -> float:
+    """The 一般公共预算 carried over that a 预算's 表4 lists under 上年结转 when 表5's 合计 is this year's
+    一般公共预算 appropriation only (表4's item above it) and not the spending of both; else 0. (A 决算's
+    表5 spends its 年初财政拨款结转和结余 too.)"""
+    this_year = carried = None
+    after_carry_over = False
+    for row in fiscal.rows:
+        if row.side != "收入":
+            continue
+        general_item = "一般公共预算" in row.plain_name and row.amount(1) is not None
+        if "上年结转" in row.plain_name and not general_item:
+            after_carry_over = True
+        elif general_item and (after_carry_over or "上年结转" in row.plain_name):
+            carried = row.amount(1) if carried is None else carried
+        elif general_item and this_year is None:
+            this_year = row.amount(1)
+    total = _total(general)
+    if not carried or this_year is None or total is None or total.amount(1) is None:
+        return 0.0
+    same = compare(converted(total.amount(1), fiscal, general), this_year, 1, context.tolerances, fiscal.resolution)
+    return converted(carried, general, fiscal) if same != GAP else 0.0
 
 
 def _total(table: Table | None) -> Row | None:
