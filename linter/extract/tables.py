@@ -1931,8 +1931,10 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
         return {}
     years = next((_TWO_YEARS.search(line) for line in lines if _TWO_YEARS.search(line)), None)
     if len(columns) == 12 and years and years.group("kind") == years.group("other_kind"):
-        # "2024年预算数 2025年预算数": the latest year's block, and the year's before as "上年…".
-        earlier, later = (columns[:6], columns[6:]) if years.group("year") < years.group("other_year") else (columns[6:], columns[:6])
+        # "2024年预算数 2025年预算数": the latest year's block, and the year's before as "上年…"; the two
+        # years under each quantity when the line pairs them six times.
+        first, second = (columns[0::2], columns[1::2]) if years.group() * 6 in lines else (columns[:6], columns[6:])
+        earlier, later = (first, second) if years.group("year") < years.group("other_year") else (second, first)
         kind = years.group("kind")
         return {kind: _in_sangong_order(later, order), f"上年{kind}": _in_sangong_order(earlier, order)}
     kind = sangong_kind(table)
