@@ -2103,10 +2103,15 @@ def _sangong_order(lines: list[str]) -> tuple[int, ...] | None:
     the header does not name them."""
     first = next((line for line in lines if all(part in line for part in _SANGONG_PARTS)), None)
     if first is None:
+        # The cars' label spans their three columns on a line of its own above the others' ("公务用车购置及运行费"
+        # over "合计 因公出国 小计 公务用车 公务用车 公务接待费"), or is left out: their 小计 stands in its place.
+        first = next((line.replace("小计", "公务用车购置及运行", 1) for index, line in enumerate(lines)
+                      if "因公出国" in line and "公务接待" in line and _cars_subtotal(lines, index)), None)
+    if first is None:
         return None
     cars = first.find("公务用车购置及运行")
     one_line = first.find("购置费", cars + len("公务用车购置及运行") + 2) != -1  # "…公务用车购置及运行费 公务用车购置费 公务用车运行费"
-    if not one_line and not any(_in_order(line, ("小计", "购置费", "运行")) for line in lines):
+    if not one_line and not any(_cars_subtotal(lines, index) for index in range(len(lines))):
         return None
     positions, at = {}, 1
     for part in sorted(_SANGONG_PARTS, key=first.find):
@@ -2114,6 +2119,18 @@ def _sangong_order(lines: list[str]) -> tuple[int, ...] | None:
         at += 3 if part == "公务用车购置及运行" else 1
     cars = positions["公务用车购置及运行"]
     return 0, positions["因公出国"], cars, cars + 1, cars + 2, positions["公务接待"]
+
+
+def _cars_subtotal(lines: list[str], index: int) -> bool:
+    """Whether header line ``index`` names the cars' 小计 before their 购置费 and 运行费 ("小计 购置费 运行费",
+    or wrapped over two lines: "小计 公务用车 公务用车" over "购置费 运行费")."""
+    line = lines[index]
+    at = line.find("小计")
+    if at == -1:
+        return False
+    return _in_order(line[at:], ("购置", "运行")) or (
+        line.startswith("小计公务用车公务用车", at) and index + 1 < len(lines)
+        and _in_order(lines[index + 1], ("购置", "运行")))
 
 
 def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
