@@ -47,10 +47,10 @@ _TABLE_TITLE = compile_re(
 #: 范围的单位"), not in a comparison ("与2023年度部门决算相比"); tables are :data:`_TABLE_TITLE`'s.
 _OWN_NAME = compile_re(r"(?<![与比较和同])(?P<year>20\d{2})\s*年度?\s*(?:部门|单位)(?P<kind>决算|预算)"
                        r"(?=\s*(?:情况说明|说明|编制范围))")
-#: A heading naming its section's year and the kind of disclosure ("一、2021年度收入支出决算总体情况说明"),
-#: not a 预算's recounting of a year's execution ("（三）2023年预算执行情况").
+#: A heading naming its section's year and the kind of disclosure ("一、2021年度收入支出决算总体情况说明",
+#: "二、关于某局2025年支出预算情况说明"), not a 预算's recounting of a year's execution ("（三）2023年预算执行情况").
 _HEADING_YEAR = compile_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*"
-                           r"(?P<year>20\d{2})\s*年度?[^，。；\n]{0,30}?(?P<kind>决算|预算)(?![^，。；\n]{0,6}执行)[^，。；\n]*$", re.M)
+                           r"(?:关于[^，。；\n\d]{0,20}?)?(?P<year>20\d{2})\s*年度?[^，。；\n]{0,30}?(?P<kind>决算|预算)(?![^，。；\n]{0,6}执行)[^，。；\n]*$", re.M)
 #: A web page's list of links ("· 某局2022年度部门决算情况说明 2023-09-15"): other disclosures' titles.
 _DATED_LINK = compile_re(r"\d{4}-\d{1,2}-\d{1,2}")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
@@ -63,7 +63,7 @@ class StaleYear(Rule):
     Drafts start from last year's file, and a year the clerk did not change contradicts the
     document's own: a 2023 决算 that compares "与2021年度相比", states
     "2022年度收入、支出决算总计…", counts its cars "截至2022年12月31日", titles a table
-    "2022年度收入决算表" or a section "一、2022年度收入支出决算总体情况说明", or names itself
+    "2022年度收入决算表" or a section "一、2022年度收入支出决算总体情况说明" ("二、关于XX局2022年…"), or names itself
     "2022年度部门决算情况说明" ("纳入…2022年部门预算编制范围" in a 预算).
 
     The document's year and kind come from its title ("2023年度XX局部门决算", "2024年部门预算"),
@@ -71,7 +71,8 @@ class StaleYear(Rule):
     table titles name); when they disagree or cannot be read, nothing is checked. A table
     titled with another year is reported. In a 决算 of year Y, a year-on-year comparison (a
     comparison with a year followed by a change: "与2022年度相比，…增加") must name Y−1, except
-    one with a budget ("比2023年预算", which may be the year's own); a sentence stating amounts
+    one with a budget ("比2023年预算", which may be the year's own); a sentence stating amounts (or
+    weighing a 决算 against its budget: "2022年度“三公”经费支出决算数小于预算数的主要原因是…")
     must not name its figures by an earlier year or one after Y+1 ("2032年度…", a digit slipped),
     unless it names Y too, nor count
     "截至…12月31日" of an earlier year (a later year may be a plan); a 预算 of year Y counts at the
@@ -81,7 +82,7 @@ class StaleYear(Rule):
     ("比2023年预算"), and a sentence stating amounts must not name its figures by a year before
     Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算), nor
     the department's budget of Y−1 stated alone and compared with nothing
-    ("2024年本部门政府采购预算总额95.00万元，其中：…" in a 2025 预算).
+    ("2024年本部门政府采购预算总额95.00万元，其中：…", "本部门2024年支出预算合计…" in a 2025 预算).
     In either, figures may not be compared with their own year
     ("2024年预算数为65.88万元，比2024年预算数增加…" in a 2025 预算). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
     are not read. The year expected is offered as an unsafe fix.
@@ -203,7 +204,7 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
                      found=found, year=year, kind=kind))
             return
     if kind == FINAL:
-        if _AMOUNT.search(sentence) and str(year) not in sentence:
+        if (_AMOUNT.search(sentence) or _OUTCOME.search(sentence)) and str(year) not in sentence:
             # An earlier year, or one after the year the 决算 is published in (a digit slipped: "2032年度…").
             for match in [m for m in subjects if not year <= int(m.group("year")) <= year + 1
                           and not _restates_last_year(sentence, m, year)][:1]:
@@ -235,6 +236,11 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
                          found=match.group("year"), year=year, previous=year - 1))
 
 
+#: A year's 决算 weighed against its budget ("决算数小于预算数的主要原因是…"): the 决算's own year, amounts
+#: stated or not.
+_OUTCOME = compile_re(r"决算数?[大小]于(?:年初|调整后?)?预算数?")
+
+
 def _restates_last_year(sentence: str, subject, year: int) -> bool:
     """Whether a subject naming Y−1 gives last year's amount after this year's, to compare them
     ("事业收入3,865,420.00元，2023年度事业收入3,412,860.00元，比上年增加…")."""
@@ -256,8 +262,8 @@ def _stale_in_budget(found: int, year: int, sentence: str, named: set[int], comp
     return not year - 2 <= found <= year + 1
 
 
-#: The department's own budget named by a year ("2024年本部门…预算", "2024年本单位…预算").
-_OWN_BUDGET = compile_re(r"20\d{2}\s*年度?\s*本(?:部门|单位)")
+#: The department's own budget named by a year ("2024年本部门…预算", "本单位2024年…预算").
+_OWN_BUDGET = compile_re(r"20\d{2}\s*年度?\s*本(?:部门|单位)|本(?:部门|单位)\s*20\d{2}\s*年")
 
 
 #: A budget stated ("预算", "安排"), not its execution or a 决算 ("决算数", "执行数", "实际支出").
