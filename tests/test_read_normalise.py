@@ -194,6 +194,19 @@ def test_a_numbered_line_runs_on_into_the_amount_it_names():
     assert "（二）支出预算情况\n2024年" in flow.replace("(", "（").replace(")", "）")
 
 
+def test_an_amount_whose_digits_a_pdf_wrapped_is_joined_and_maps_back():
+    """A PDF may wrap a line inside a number ("年初预算为2" + "000.00万元"): the amount is one again, and
+    its first digit still points at the end of the first line; amounts of a table row stay apart."""
+    text = "年初预算为2\n000.00万元，支出决算为2050.00万元。\n行政运行\t20103\n1,151.77\t1,151.77\n"
+    document = Document(decode_bytes(text.encode("utf-8")))
+    flow = document.flow.text
+    assert "年初预算为2000.00万元，" in flow
+    start = flow.index("2000.00")
+    span = document.span(start, start + len("2000.00"))
+    assert (span.start.line, span.start.column, span.end.line, span.end.column) == (1, 6, 2, 7)
+    assert "20103\n1,151.77" in flow
+
+
 def test_a_line_ending_in_a_semicolon_runs_on_unless_a_numbered_item_follows():
     text = ("本年收入合计5,000.00万元，其中：财政拨款收入4,800.00万元，占96%；事业收入150.00万元，占3%；\n"
             "其他收入50.00万元，占1%。\n主要用于：\n（1）办公费；\n（2）印刷费。\n")

@@ -38,6 +38,9 @@ _RUNS_ON = "为占的"
 _FULL_WIDTH_THOUSANDS = compile_re(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|万元|亿元|元)")
 #: A line ending inside an amount's thousands group after a word ("支出1,12"): the amount goes on on the next line.
 _CUT_GROUP = compile_re(r"[\u4e00-\u9fff]\d{1,3}(?:,\d{3})*,\d{1,2}$")
+#: A line ending in the first digits of a number written after a word ("…年初预算为2" + "000.00万元", a PDF
+#: that wraps anywhere).
+_CUT_DIGITS = compile_re(r"[\u4e00-\u9fff]\d{1,3}$")
 #: A line opening with an amount or a percentage: no paragraph starts so.
 _AMOUNT_FIRST = compile_re(r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)")
 #: A table's unit line ends a line of its own ("部门：某局  公开05表  金额单位：万元"), and its note
@@ -232,8 +235,8 @@ def _breaks(previous: str, line: str, width: int) -> bool:
         return False
     if _AMOUNT_FIRST.match(line) and "\u4e00" <= previous[-1] <= "\u9fff":
         return False  # a name wrapped before its amount ("（一）收入预算：本年收入合计" + "1,100.00万元，其中：")
-    if _AMOUNT_FIRST.match(line) and _CUT_GROUP.search(previous):
-        return False  # an amount cut inside a thousands group ("…支出1,12" + "5.49万元")
+    if _AMOUNT_FIRST.match(line) and (_CUT_GROUP.search(previous) or _CUT_DIGITS.search(previous)):
+        return False  # an amount cut inside a thousands group ("…支出1,12" + "5.49万元") or its digits
     if previous[-1] in _TERMINAL or _starts_heading(line) or is_heading(previous, width):
         return True
     if _UNIT_END.search(previous) or _UNIT_END.search(line) or _NOTE_START.match(line):
