@@ -62,6 +62,10 @@ _ROWS = tuple(
 #: one about another measure of it ("改革前车辆保有量为56辆", "账面数为56辆，实际保有量为12辆").
 _OTHER = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中"
                        r"|改革前|改革后|账面|帐面|实际|年初")
+#: "其中：" before the 国内 公务接待 (the template's wording after the 公务接待费), which count them all unless
+#: the sentence names 外事 receptions too.
+_DOMESTIC_PART = compile_regex(r"其中[:：]?(?=国内公务接待)")
+_FOREIGN = compile_regex(r"外事|外宾|国[(（]?境[)）]?外|境外")
 #: A clause: the text between two sentence or clause ends.
 _CLAUSE = compile_regex(r"[^。；;\n]+")
 #: A year named in a clause.
@@ -171,7 +175,10 @@ def _counts(document) -> list[_Count]:
             for match in pattern.finditer(words):
                 lead = words[max(0, match.start() - 12):match.start()]
                 lead = lead[max(lead.rfind("，"), lead.rfind(",")) + 1:]  # its own clause: "…完成预算的71.4%，全年接待…"
-                if _OTHER.search(lead + words[match.start():match.end()]):
+                said = lead + words[match.start():match.end()]
+                if not _FOREIGN.search(words):
+                    said = _DOMESTIC_PART.sub("", said)  # "其中：国内公务接待6批次": all of them, none 外事
+                if _OTHER.search(said):
                     continue
                 if any(int(y) != year for y in _YEAR.findall(words, 0, match.end())):
                     continue  # a count of another year (or of a year the document's title does not give)
