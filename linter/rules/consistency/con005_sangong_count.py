@@ -97,7 +97,8 @@ class InconsistentCount(Rule):
 
     Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
     another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
-    "其中：外宾接待1批次") are not read.
+    "其中：外宾接待1批次") are not read; the template's "其中：国内公务接待6批次" counts them all, unless
+    the sentence names 外事 receptions too.
 
     **Anti-pattern**
 
