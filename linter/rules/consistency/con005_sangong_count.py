@@ -194,6 +194,7 @@ def _counts(document) -> list[_Count]:
         for match in pattern.finditer(document.original.text):
             counts.append(_Count(what, int(match.group("a")), match.start("a"), match.end("a")))
     counts.extend(_counts_in_columns(document.original))
+    counts.extend(_counts_in_pairs(document.original))
     return counts
 
 
@@ -220,6 +221,25 @@ def _counts_in_columns(original) -> list[_Count]:
         for group, cell in zip(found, cells):
             what = _ROW_LABELS[int(group[1:])][1]
             counts.append(_Count(what, int(cell.group()), start + cell.start(), start + cell.end()))
+    return counts
+
+
+#: A label of :data:`_ROW_LABELS` and its count, set apart by wide gaps from what is beside them on their line.
+_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}))(?:{_LABEL_CELL.pattern})[ \t]+(?P<a>\d{{1,9}})(?=\s{{2}}|\s*$)", regex.M)
+
+
+def _counts_in_pairs(original) -> list[_Count]:
+    """The counts of a 相关统计数 printed as pairs across a line ("公务用车购置数（辆）  0    公务用车保有量（辆）  3",
+    as pdftotext lays out a grid of two label and count columns): two or more on a line."""
+    counts = []
+    if _LABEL_CELL.search(original.text) is None:
+        return counts
+    for start, line in original.lines():
+        pairs = list(_PAIR.finditer(line)) if line.count("（") + line.count("(") >= 2 else []
+        for match in pairs if len(pairs) >= 2 else ():
+            label = next(name for name, value in match.groupdict().items() if value is not None and name.startswith("l"))
+            what = _ROW_LABELS[int(label[1:])][1]
+            counts.append(_Count(what, int(match.group("a")), start + match.start("a"), start + match.end("a")))
     return counts
 
 
