@@ -91,8 +91,8 @@ class _Count:
 
 class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
-    with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, or the
-    counts across under a line of their labels), or twice in the text; or a 公务用车保有量 greater
+    with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
+    counts across under a line of their labels, or label and count pairs across a line), or twice in the text; or a 公务用车保有量 greater
     than the vehicles the department has in all ("共有车辆3辆").
 
     Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
