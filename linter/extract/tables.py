@@ -1309,6 +1309,10 @@ def _row_span(row: Row, token: _Token) -> None:
     row.end = max(row.end, token.end)
 
 
+#: A row's number in a 序号 column ("1", "12").
+_SEQUENCE_NUMBER = compile_re(r"\d{1,4}")
+
+
 def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict[int, int]) -> None:
     """Rows keyed by subject code (or 合计); values placed by cell index (tabs) or left loose. In
     cells, a row may be named without a subject code: a unit after its 单位编码 (a provincial
@@ -1317,9 +1321,12 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     name_index: dict[int, int] = {}
     placements: dict[int, list[_Token]] = {}  # id(row) → its value tokens
     unit_codes = any(word in _UNIT_CODE_TITLES for line in table.header_lines for word in line)
+    numbered = any(line[:1] == ["序号"] for line in table.header_lines)
     skipped: set[int] = set()  # id() of a project row's subject name
     for words in _under_parent_codes(data_lines):
         words = _code_joined(words)
+        if numbered and words and words[0].index == 0 and _SEQUENCE_NUMBER.fullmatch(words[0].text):
+            words = words[1:]  # a row's 序号, in the first column
         if not words:
             continue
         if all(not t.is_number for t in words) and "".join(t.text for t in words) in _TOTAL_NAMES:
