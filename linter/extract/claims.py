@@ -564,6 +564,14 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
             percent = tokens[share.start("percent")].number
             claims.append((share.start(), share.end(), Share(Stated(claim.subject, claim.actual), percent, whole)))
             read_after.append((share.start(), share.end()))
+        if family == "completion" and isinstance(claim, Completion) \
+                and (other := _OTHER_COMPLETION.match(codes, match.end())) is not None:
+            # "…，完成年初预算的213.3%，完成调整预算的94.6%": the rate of another budget the sentence states
+            kind, rate = _budget_kind(tokens[other.start("complete")].text), tokens[other.start("rate")].number
+            if kind != claim.budget_kind and claim.budgets.get(kind) is not None and not rate.malformed:
+                claims.append((other.start(), other.end(),
+                               Execution(claim.budgets[kind], claim.actual, rate, tokens[other.start()].start, rate.end)))
+                read_after.append((other.start(), other.end()))
         if family == "completion" and isinstance(claim, Completion) and claim.change is None:
             level = _level_after(codes, match.end())  # "…支出决算为38.88万元，较2022年度决算43.00万元增加…"
             if level is not None and not any(number.malformed for number in _level_numbers(tokens, level)):
@@ -595,6 +603,8 @@ _RESPECTIVELY_LEAD = compile_re(r"(?:分别|依次)(?:为|是)?$")
 #: A completion rate right after an amount, with no budget stated ("…4.37万元，完成预算72.83%。"), and no gap
 #: to the budget after it (a GapCompletion's).
 _RATE_WITHOUT_BUDGET = compile_re(r",C(?P<rate>P)(?![,;](?:V|n?A))")
+#: A second completion rate right after a completion's, of another budget ("，完成调整预算的94.6%").
+_OTHER_COMPLETION = compile_re(r",(?P<complete>C)(?P<rate>P)")
 #: A share right after a completion, of the amount spent ("…，支出决算为27.46万元，占基本支出的1.39%").
 _SHARE_AFTER = compile_re(r",S(?P<whole>n)?O?(?P<percent>P)")
 #: Shares listed respectively after the amounts they are of ("…，分别占本年支出合计的77.8%和21.2%").

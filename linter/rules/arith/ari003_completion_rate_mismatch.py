@@ -18,7 +18,8 @@ from linter.rules.shared import sangong_budgets
 class CompletionRateMismatch(Rule):
     """A completion or execution rate that is not actual ÷ budget.
 
-    Covers "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%", the project self-evaluation
+    Covers "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%" (and the rate of another budget it
+    states after it: "调整预算为W万元，…，完成调整预算的V%"), the project self-evaluation
     "项目全年预算数为X万元，执行数为Y万元，完成预算的Z%" and "执行率Z%" sentences, and the
     预算执行情况 row of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header),
     and a rate stated with the gap to the budget instead of the budget ("收入1205.11万元，完成年初预算的
