@@ -1622,6 +1622,11 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         elif claim.whole is None and container is not None and _names_the_whole(claim.whole_name, container.whole) \
                 and not _share_named(container.whole, claim.whole_name, claims):
             claim.whole = container.whole  # "财政拨款基本支出3455.91万元，其中：人员经费…，占基本支出的45.31%"
+        elif claim.whole is None and container is not None and claim.whole_name and ("(类)" in claim.whole_name or "(款)" in claim.whole_name):
+            # "农林水（类）支出617.70万元，…；住房保障（类）…。其中：…（款）…，占农林水（类）支出的63.1%": a 类 (or
+            # 款) stated earlier in the paragraph, not the list's last.
+            claim.whole = next((value for value in reversed(claims.values) if value.number.start >= state.line_start
+                                and value is not claim.part and value.key and _names_the_whole(claim.whole_name, value)), None)
         if container is not None:
             container.shares.append(claim)
         claims.shares.append(claim)
