@@ -6,7 +6,8 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _, enumeration
 from linter.check.interval import Interval, format_amount, format_percent
-from linter.extract.tables import TWO_SIDED
+from linter.extract.tables import FISCAL, TWO_SIDED
+from linter.patterns import compile_re
 from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
@@ -15,7 +16,9 @@ class TableIdentity(Rule):
 
     The identities are read from the note text of each table, not assumed, but for a 收支总表's
     收入总计 = 支出总计 and a row's 增减额 and 增减率 beside last year's amount and this year's
-    ("2024年预算数 | 2025年预算数 … | 增减额 | 增减率（%）"), which hold by definition. A sum that is off by
+    ("2024年预算数 | 2025年预算数 … | 增减额 | 增减率（%）") and a 财政拨款收支总表's balance carried over = the
+    funds listed under it ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款", …),
+    which hold by definition. A sum that is off by
     no more than ``tail_per_item`` (0.01) per added item is the rounding tail the tables warn
     about ("金额单位转换时可能存在尾数误差") and is reported at ``info`` level only.
 
@@ -50,6 +53,8 @@ class TableIdentity(Rule):
             yield from found
             if table.kind in TWO_SIDED and not found:  # a side that does not add up is reported already
                 yield from self._balanced(document, context, table)
+            if table.kind == FISCAL:
+                yield from self._balance_by_fund(document, context, table)
             for row in table.rows:
                 yield from self._change_from_last_year(document, context, table, row)
 
@@ -119,6 +124,30 @@ class TableIdentity(Rule):
         )
         if finding:
             yield finding
+
+    def _balance_by_fund(self, document, context, table):
+        """A 财政拨款收支总表's balance carried over ("年初财政拨款结转和结余", "上年结转") = the fund items listed
+        under it ("一般公共预算财政拨款", "政府性基金预算财政拨款", …), which hold by definition."""
+        rows = table.rows
+        for index, row in enumerate(rows):
+            if not _BALANCE.fullmatch(row.plain_name):
+                continue
+            funds = []
+            for item in (item for item in rows[index + 1:] if item.side == row.side):  # the sides' rows interleave
+                if not _FUND_ITEM.search(item.plain_name) or "结转" in item.plain_name:
+                    break
+                funds.append(item)
+            if len(funds) < 2:
+                continue  # no list of the funds (a 决算's 支出 side splits its balance in columns)
+            for column in table.side_columns(row.side):
+                printed, amounts = row.amount(column), [item.amount(column) for item in funds]
+                if printed is None or all(amount is None for amount in amounts):
+                    continue
+                yield from self._report(
+                    document, context, table, row, column, printed, sum(a or 0.0 for a in amounts), len(funds),
+                    lambda row=row, funds=funds: _("{row} = the funds listed under it ({funds}): {table}",
+                                                   row=row.plain_name, table=table.label,
+                                                   funds=enumeration(item.plain_name for item in funds)))
 
     def _unplaceable(self, document, table, row):
         """A space-separated row whose amounts fit no placement that the identities allow."""
@@ -212,6 +241,11 @@ class TableIdentity(Rule):
         )
         if finding:
             yield finding
+
+
+#: A balance carried over a 财政拨款收支总表 splits by fund in the rows under it.
+_BALANCE = compile_re(r"(?:年初|上年)(?:财政拨款)?结转(?:和结余)?")
+_FUND_ITEM = compile_re(r"一般公共预算|政府性基金|国有资本经营")
 
 
 def _named(identity, table, row) -> str:
