@@ -52,6 +52,8 @@ _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:
 #: Not after a fund's or a source's name ("财政拨款项目支出", "其他资金基本支出").
 _OF_ALL_FUNDS = r"(?<!拨款)(?<!资金)"
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
+#: The row key of a side's total of the year, in a 预算 that may mean its 本年…合计 or its 总计.
+_YEARS_TOTAL = "本年或总计"
 _TOTALS = {
     # "收入、支出决算总计" (the national 决算's wording) states both sides at once: read as the 收入 side.
     SUMMARY: [(r"(?<!拨款)收、?支(?:(?:决算|预算)?总计|总预算)", SUMMARY, ("总计", "收入"), 1),
@@ -60,7 +62,11 @@ _TOTALS = {
               (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2),
               # The year's own 收入 and 支出 (the 收支总表's 本年收入合计 and 本年支出合计 rows).
               (r"(?<!拨款)(?<!预算)本年收入合计", SUMMARY, ("本年收入合计", "收入"), 1),
-              (r"(?<!拨款)(?<!预算)本年支出合计", SUMMARY, ("本年支出合计", "支出"), 2)],
+              (r"(?<!拨款)(?<!预算)本年支出合计", SUMMARY, ("本年支出合计", "支出"), 2),
+              # A 预算's "某局收入预算…，支出预算…": the side's total of the year, which is its 总计 when nothing
+              # was carried over (else it may be either: not compared).
+              (r"(?<=[年门位局委办院厅心站所会])收入预算(?:总额)?", SUMMARY, (_YEARS_TOTAL, "收入"), 1),
+              (r"(?<=[年门位局委办院厅心站所会])支出预算(?:总额)?", SUMMARY, (_YEARS_TOTAL, "支出"), 2)],
     # 财政拨款收入, not one of its funds ("一般公共预算财政拨款收入"), which the 收入表 does not print apart.
     # "本部门收入预算…", "2025年收入预算…": a 预算's 收入合计.
     INCOME: [(r"收入合计|(?<=[年门位])收入预算(?:总额|总计)?", INCOME, None, 1),
@@ -99,7 +105,7 @@ _LISTED = compile_re(r"[、和及与]")
 def _items_added_up(line: str, position: int) -> bool:
     """Whether the clause before ``position`` lists items joined before their total ("上级补助收入、
     经营收入和其他收入合计"); a department's name joining words ("住房和城乡建设局") lists none."""
-    clause = _YEAR_OR_MARK.sub("", line[max(line.rfind("，", 0, position), line.rfind("；", 0, position), 0):position])
+    clause = _YEAR_OR_MARK.sub("", line[max(*(line.rfind(mark, 0, position) for mark in "，；。"), 0):position])
     return _LISTED.search(clause.removeprefix(organisation_of(clause) or "")) is not None
 
 
@@ -145,7 +151,8 @@ class TextTableAmount(Rule):
     Each explanatory section ("五、一般公共预算财政拨款支出决算情况说明", …) is matched with its
     table by title words. Checked: totals (收、支总计 or 收入总计 and 支出总计, 收入合计, 支出合计, 基本支出, 项目支出,
     人员经费, 公用经费, 本年收入/本年支出 and the balances of 政府性基金, and in a 预算 what it allocates:
-    "政府性基金预算拨款X万元"), the items and balances of the 收支总表 its
+    "政府性基金预算拨款X万元", and its "某局收入预算…，支出预算…" when nothing was carried over, so that the
+    year's total is the 总计), the items and balances of the 收支总表 its
     section lists ("支出包括：教育支出…", "年初结转和结余…"), the balances the 收入 and 支出 sections restate
     ("年末结转和结余7.18万元", "使用非财政拨款结余…") and those of the 财政拨款收支总表 its section restates
     ("年初财政拨款结转和结余…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
@@ -205,7 +212,8 @@ class TextTableAmount(Rule):
         compared = {part.number.start for part in parts_of_sources(document.claims)}
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
         for kind, offset, line in document.derived(section_lines):
-            claims = [claim for claim in self._totals(kind, line, tables) if offset + claim[0].start("num") not in others]
+            claims = [claim for claim in self._totals(kind, line, tables, document.claims.budget_document)
+                      if offset + claim[0].start("num") not in others]
             if kind == INCOME:
                 claims += self._income_sources(line, tables)
             # Last year's amount restated beside this year's ("…3,865,420.00元，2023年度事业收入3,412,860.00元").
@@ -258,10 +266,10 @@ class TextTableAmount(Rule):
             yield from self._compare_number(document, context, actual.text, actual.unit, actual.start, actual.end,
                                             table, row, 1)
 
-    def _totals(self, kind, line, tables):
+    def _totals(self, kind, line, tables, budget_document=True):
         for pattern, project, table_kind_, row_key, column in _TOTAL_AMOUNTS.get(kind, []):
             table = first(tables, table_kind_)
-            if table is None:
+            if table is None or (isinstance(row_key, tuple) and row_key[0] == _YEARS_TOTAL and not budget_document):
                 continue
             for match in pattern.finditer(line):
                 if "项目支出" in sentence_before(line, match.start()) and not project:
@@ -595,6 +603,12 @@ def _row(table: Table, key) -> Row | None:
         return total
     if isinstance(key, int):  # a 行次 of the national table: not the place of a row the table does not number
         return table.row_by_line_no(key) if table.numbered_rows else None
+    if isinstance(key, tuple) and key[0] == _YEARS_TOTAL:  # the 本年…合计, when it is the 总计 too
+        year, grand = _row(table, (f"本年{key[1]}合计", key[1])), _row(table, ("总计", key[1]))
+        columns = table.side_columns(key[1])[:1]
+        if year is None or grand is None or not columns:
+            return year or grand
+        return grand if year.amount(columns[0]) == grand.amount(columns[0]) else None
     if isinstance(key, tuple):  # ("总计", side): a 预算's 收支总表 says 收入总计 / 支出总计
         return table.row_named(*key) or table.row_named(key[1] + key[0], key[1])
     return table.row_named(key)
