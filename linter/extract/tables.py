@@ -774,7 +774,7 @@ def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dic
     if not cells:
         return None
     columns = {index: column for column, index in enumerate(cells, 1)}
-    amounts = [t for tokens in data_lines for t in tokens if t.is_number and t.index != 0]  # 0: the code
+    amounts = [t for tokens in data_lines for t in tokens if t.is_number and t.index > named]  # before: a code, a 序号
     if not amounts or any(t.index not in columns for t in amounts):
         return None
     return columns
@@ -1325,8 +1325,9 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     skipped: set[int] = set()  # id() of a project row's subject name
     for words in _under_parent_codes(data_lines):
         words = _code_joined(words)
-        if numbered and words and words[0].index == 0 and _SEQUENCE_NUMBER.fullmatch(words[0].text):
-            words = words[1:]  # a row's 序号, in the first column
+        if numbered and len(words) > 1 and words[0].index >= 0 and _SEQUENCE_NUMBER.fullmatch(words[0].text) \
+                and not words[1].is_number:
+            words = words[1:]  # a row's 序号, in the first column, before its name or code
         if not words:
             continue
         if all(not t.is_number for t in words) and "".join(t.text for t in words) in _TOTAL_NAMES:
