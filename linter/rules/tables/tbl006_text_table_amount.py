@@ -51,6 +51,8 @@ _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:
 
 #: Not after a fund's or a source's name ("财政拨款项目支出", "其他资金基本支出").
 _OF_ALL_FUNDS = r"(?<!拨款)(?<!资金)"
+#: A fund (or the 财政拨款 of all funds) named before an amount: the amount is of that money only.
+_ONE_FUND = compile_re(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
 #: The row key of a side's total of the year, in a 预算 that may mean its 本年…合计 or its 总计.
 _YEARS_TOTAL = "本年或总计"
@@ -272,8 +274,11 @@ class TextTableAmount(Rule):
             if table is None or (isinstance(row_key, tuple) and row_key[0] == _YEARS_TOTAL and not budget_document):
                 continue
             for match in pattern.finditer(line):
-                if "项目支出" in sentence_before(line, match.start()) and not project:
+                before = sentence_before(line, match.start())
+                if "项目支出" in before and not project:
                     continue
+                if table_kind_ == EXPENDITURE and _ONE_FUND.search(before):
+                    continue  # "一般公共预算财政拨款支出50万元，其中：基本支出40万元": one fund's, not the 支出表's
                 if _items_added_up(line, match.start()):
                     continue  # items added up ("上级补助收入、经营收入和其他收入合计11,304.17万元"), not the table's total
                 if table.kind == BASIC:  # 人员经费合计 / 公用经费合计: a row, or a column of the 合计 row
