@@ -609,10 +609,12 @@ def _is_part(line: str) -> bool:
     return line[:1] in _PART_FIRST and bool(_PART.match(line))
 
 
-#: What may follow a table's title on its line: a footnote's mark ("[^1]", "[1]", "<sup>1</sup>", "（注1）", "*") or
-#: its unit ("（单位：万元）", " 单位：万元").
+#: What may follow a table's title on its line: a footnote's mark ("[^1]", "[1]", "<sup>1</sup>", "（注1）", "*"),
+#: its unit ("（单位：万元）", " 单位：万元") or its classification by function ("（按功能科目分类）": the table of the
+#: kind its words name; "（按经济科目分类）" stays, a table of economic subjects titled alike is not of that kind).
 _TITLE_TAIL = compile_re(r"(?:\s*(?:\[\^?[^\[\]]{1,8}\]|<sup>[^<]{0,8}</sup>|[(（]注\s*\d{0,2}[)）]|\*+"
-                         r"|[(（]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)[)）]?))+$")
+                         r"|[(（]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)[)）]?"
+                         r"|[(（]按(?:支出)?功能(?:分类)?科目(?:分类)?[)）]))+$")
 _TAIL_ENDS = ("]", ">", ")", "）", "*", "元")
 
 
