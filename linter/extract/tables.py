@@ -402,7 +402,8 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         for line_index in range(index + (1 if title else 0), end_index):
             line = stripped_lines[line_index]
             if _is_part(line) or _other_title(stripped_lines, line_index) \
-                    or (line.endswith(("说明", "情况")) and _NARRATIVE_HEADING.fullmatch(line)):
+                    or (line.endswith(("说明", "情况")) and _NARRATIVE_HEADING.fullmatch(line)) \
+                    or _heads_a_table(line):
                 break
             if line_index not in headers:  # a page header inside the table
                 body.append(line_index)
@@ -601,6 +602,13 @@ _ENUMERATION_PREFIX = compile_re(r"^(?:[一二三四五六七八九十]+、|[(�
 _NARRATIVE_HEADING = compile_re(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\t\d，。：:]{0,24}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
 #: A form's number on a line of its own ("公开05表"), above a table's unit line: no title.
 _FORM_NUMBER = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表")
+
+
+def _heads_a_table(line: str) -> bool:
+    """Whether a stripped line is a numbered heading naming a table ("九、项目支出绩效目标表" over the table's own
+    title): the table above has ended."""
+    return line.endswith("表") and "\t" not in line and _ENUMERATION_PREFIX.match(line) is not None \
+        and table_kind(line) is not None
 
 
 def _is_part(line: str) -> bool:
