@@ -1101,7 +1101,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             table.header_lines += [[t.text for t in tokens if t.text] for tokens in data_lines[:titled[0] + 1]]
             _parse_basic_columns(table, data_lines[titled[0] + 1:], titled[1])
             return
-        _parse_basic(table, data_lines)
+        _parse_basic(table, data_lines, lines)
     elif table.kind in TWO_SIDED:
         if not _has_line_numbers(data_lines):
             _parse_unnumbered_two_sided(table, data_lines, header_words)
@@ -2244,11 +2244,19 @@ def _sangong_identities(table: Table) -> list[Identity]:
     return found
 
 
-def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
+def _parse_basic(table: Table, data_lines: list[list[_Token]], lines: list[tuple[int, str]]) -> None:
     """The 基本支出 table: blocks of (经济分类 code, name, amount) side by side, then the
-    人员经费合计 / 公用经费合计 rows. Codes 301/303 are 人员经费, the others 公用经费."""
+    人员经费合计 / 公用经费合计 rows. Codes 301/303 are 人员经费, the others 公用经费. In a table laid out
+    with spaces, a line of name parts only ends the names above it in whose column each part stands."""
     rows: list[Row] = []
     current: Row | None = None
+    named_at: dict[int, int] = {}  # id(row) → the column its name starts at, in a table laid out with spaces
+    above: list[Row] = []  # the rows the last line of codes started
+
+    def column(token: _Token) -> int:
+        offset, raw = lines[token.line]
+        return display_width(raw[:token.start - offset])
+
     for tokens in data_lines:
         words = [t.text for t in tokens if t.text]
         if rows and words and _BASIC_HEADER.fullmatch("".join(words)):
@@ -2257,10 +2265,22 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
             table.problem = "economic codes split over cells (\"301 01\"): the columns cannot be told apart"
             return
         filled = [token for token in tokens if token.text]
+        if len(above) > 1 and all(id(row) in named_at for row in above) and filled and all(
+                token.index < 0 and not token.is_number and not _ECONOMIC_CODE.match(token.text)
+                and not token.text.endswith("合计") for token in filled):
+            # "30108 机关事业单位基本养 186.42 30206 电费 …" then "老保险缴费" right under the first name
+            ends = [min(above, key=lambda row: abs(named_at[id(row)] - column(token))) for token in filled]
+            if all(abs(named_at[id(row)] - column(token)) <= _NAME_COLUMN_SLACK for row, token in zip(ends, filled)):
+                for row, token in zip(ends, filled):
+                    row.name += token.text
+                    _row_span(row, token)
+                continue
+        started = []
         for index, token in enumerate(filled):
             if _ECONOMIC_CODE.match(token.text) and not _amount_after_name(current, filled, index):
                 current = Row(code=token.text, side=_side_of_code(token.text))
                 rows.append(current)
+                started.append(current)
             elif token.text.endswith("合计"):
                 current = Row(name=token.text, side=token.text[:-2])
                 rows.append(current)
@@ -2275,8 +2295,11 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
                 table.problem = _("unexpected text {text!r}", text=token.text)
                 return
             else:
+                if not current.name and token.index < 0:
+                    named_at[id(current)] = column(token)
                 current.name += token.text
             _row_span(current, token)
+        above = started or above
     table.columns = [1]
     table.rows = rows
     if any(_displaced_name(tokens) for tokens in data_lines):
@@ -2285,6 +2308,10 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]]) -> None:
                 row.name = ""  # a name printed away from its code: which code a part belongs to is unknown
     if not any(row.is_total for row in rows):
         table.problem = _("no 人员经费合计 / 公用经费合计 row")
+
+
+#: How far (in columns) the end of a wrapped name may stand from where the name starts above it.
+_NAME_COLUMN_SLACK = 2
 
 
 def _amount_after_name(current: Row | None, filled: list[_Token], index: int) -> bool:

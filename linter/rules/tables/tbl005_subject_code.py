@@ -110,8 +110,8 @@ class SubjectCode(Rule):
                     )
                     continue
                 elsewhere = [c for c in codes_named(name, len(code), classification) if c != code]
-                if unread and not elsewhere:
-                    continue  # a line of an unread table may hold part of a name ("机关事业单位基本养老保险缴")
+                if table.problem is not None and not elsewhere:
+                    continue  # a line of a table not read with confidence may hold part of a name ("机关事业单位基本养")
                 message = _("{table}: code {code} is {official} in 政府收支分类科目, but the table names it {name}",
                             table=table.label, code=code, official=subject.name, name=normal_name(name))
                 if elsewhere:
