@@ -145,6 +145,8 @@ class Completion:
     budget_kind: str = ""
     #: The change of the amount spent stated after the rate ("完成预算的85.6%，比上年减少0.19万元").
     change: Change | None = None
+    #: The kind of budget the rate names ("完成调整预算的…": "调整"), or "" when it names none ("完成预算的…").
+    rate_kind: str = ""
 
     @property
     def level(self) -> str:
@@ -434,12 +436,13 @@ class ClaimBuilder(Transformer):
         kind = named if named in budgets else first.kind
         end = tokens[-1].end_pos if tokens else amounts[-1].end_pos
         return Completion(subject[1], budgets[kind], _num(amounts[-1]), _num(percents[0]) if percents else None,
-                          str(directions[0]) if directions else None, start, end, budgets, kind, change)
+                          str(directions[0]) if directions else None, start, end, budgets, kind, change,
+                          _budget_kind(str(completes[0])) if completes else "")
 
     def completion_of(self, subject, _actual_is, actual, complete, budget, _of, percent):
         kind = _budget_kind(str(complete))
         return Completion(subject[1], _num(budget), _num(actual), _num(percent), None, subject[2],
-                          percent.end_pos, {kind: _num(budget)}, kind)
+                          percent.end_pos, {kind: _num(budget)}, kind, rate_kind=kind)
 
     def completion_after(self, *children):
         named = isinstance(children[0], tuple)

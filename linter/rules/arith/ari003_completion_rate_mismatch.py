@@ -137,6 +137,10 @@ def _gap_findings(rule, document, tolerances):
 
 
 def _budgets(claim) -> list:
-    """The budgets a rate may be of, the one it names first; zero and missing budgets have no rate."""
-    stated = [claim.budget, *getattr(claim, "budgets", {}).values()]
-    return list({id(b): b for b in stated if b is not None and not b.malformed and b.value > 0}.values())
+    """The budgets a rate may be of, the one it names first; zero and missing budgets have no rate. A rate
+    naming a budget stated ("完成调整预算的…" beside 年初预算 and 调整预算) is of that one only."""
+    budgets = getattr(claim, "budgets", {})
+    stated = [claim.budget, *budgets.values()]
+    usable = list({id(b): b for b in stated if b is not None and not b.malformed and b.value > 0}.values())
+    named = budgets.get(getattr(claim, "rate_kind", "") or None)
+    return [named] if named is not None and named in usable else usable

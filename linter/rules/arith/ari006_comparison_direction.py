@@ -102,7 +102,7 @@ def _truth(actual_number, budget_number, tolerances) -> str | None:
 
 #: The actual amount a comparison names ("支出决算数", "公务接待费决算数", "2023年度决算数"); 持平 may leave it
 #: unsaid ("年初预算为6.00万元，支出决算为6.00万元，与年初预算持平").
-_ACTUAL = r"(?:20\d{2}年度?)?(?:[\p{Han}“”\"]{2,16}?)?(?:支出)?决算数?"
+_ACTUAL = r"(?:20\d{2}年度?(?=(?:支出)?决算)|[\p{Han}“”\"]{2,16}?)?(?:支出)?决算数?"
 #: The sentence after a completion that compares its amounts: "决算数小于全年预算数", "决算数与预算数持平".
 _FOLLOWING = compile_regex(
     rf"[。；，,]?(?P<phrase>{_ACTUAL}(?P<word>大于|小于|等于|高于|低于)(?P<kind>年初|全年|调整)?预算数?"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.extract.tables import FISCAL, FUND, GENERAL, PERFORMANCE, STATE_CAPITAL, SUMMARY, table_kind
+from linter.extract.tables import (
+    EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, PERFORMANCE, STATE_CAPITAL, SUMMARY, table_kind,
+)
 from linter.patterns import compile_re
 
 #: An amount of 亿元, 万元 or 元 in the flow text (groups ``num`` and ``unit``).
@@ -31,7 +33,8 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
         # A sub-heading is a section of its own where no part explains a table ("三、2024年度单位决算情况
         # 说明" then "（六）一般公共预算财政拨款基本支出决算情况说明"), or under a part on the whole budget
         # ("一、2025年单位预算收支情况说明" then "（三）财政拨款收支预算情况").
-        heading = _HEADING.match(line) or (_SUB_HEADING.match(line) if part_kind in (None, SUMMARY) else None)
+        heading = _HEADING.match(line) or (_SUB_HEADING.match(line) if part_kind in (None, SUMMARY) else None) \
+            or _sub_heading_of_a_fund(line, part_kind)
         fund = _FUND_SUB_HEADING.fullmatch(line) if part_kind == FISCAL and not heading else None
         funds_kind = _explained_kind(fund.group("title")) if fund else None
         if funds_kind in _FUNDS:
@@ -50,6 +53,14 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
         elif kind:
             yield kind, offset, line
         offset += len(line) + 1
+
+
+def _sub_heading_of_a_fund(line: str, part_kind: str | None):
+    """A sub-heading explaining one fund's table under a part on all the department's income or spending
+    ("四、预算单位支出情况" then "（二）一般公共预算支出情况"): a section of its own."""
+    if part_kind not in (INCOME, EXPENDITURE) or (heading := _SUB_HEADING.match(line)) is None:
+        return None
+    return heading if _explained_kind(heading.group("title")) in (*_FUNDS, FISCAL) else None
 
 
 def _explained_kind(title: str) -> str | None:
