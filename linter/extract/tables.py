@@ -1112,6 +1112,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_two_sided(table, data_lines)
         if table.problem is None and table.layout == "space":
             _place_two_sided_under_lanci(table, [titles, *(tokens for _, tokens in page_lanci)], lines)
+        if table.problem is None and not any(identity.axis == "栏" for identity in table.identities):
+            _imply_spending_total(table, header_words)
     elif header is None and table.kind in _TOTAL_FIRST and "合" in "".join(header_words):
         titled = _titled_columns(titles, data_lines)
         if titled is None and (full := _full_space_rows(title_line, data_lines) or _aligned_rows(title_line, data_lines, lines)):
@@ -1822,8 +1824,14 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
     for number, row in enumerate(table.rows, 1):
         row.line_no = number
     table.identities.extend(_layout_sums(rows))
+    _imply_spending_total(table, header_words)
+
+
+def _imply_spending_total(table: Table, header_words: list[str]) -> None:
+    """A 支出 side printing a 合计 (or 小计) column before the funds' ("合计 | 一般公共预算财政拨款 | 政府性基金…"):
+    its first column is the sum of the others, a row at a time."""
     header = "".join(header_words)
-    if width > 1 and ("合计" in header or "小计" in header) and "其中" not in header:
+    if len(table.side_columns("支出")) > 1 and ("合计" in header or "小计" in header) and "其中" not in header:
         table.identities.append(Identity("栏", 2, tuple((1, c) for c in table.columns[2:]),
                                          N_("合计 = the sum of the other columns"), 0, 0, implied=True))
 
