@@ -27,7 +27,7 @@ from linter.extract.numbers import Number
 from linter.extract.quantities import (
     DEPARTMENT, SANGONG, Key, clean_name, is_part_of, organisation_of, parent_base, quantity_key, scope_of, without_copula,
 )
-from linter.extract.subjects import class_code, codes_named, is_subject_name
+from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
 from linter.normalise.flow import disclosure_title, is_heading
 from linter.numerals import chinese_int
@@ -1157,7 +1157,10 @@ def extract_claims(document) -> ClaimSet:
     offset = 0
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
+            group = state.group
             state.enter_heading(line)
+            if CLASS_HEADING.fullmatch(line):
+                state.group = group  # "（一）卫生健康支出（类）" over its 款 and 项: the completion lines go on
         state.previous_values = state.line_values
         state.paragraph_scope, state.line_start, state.line, state.line_values = None, offset, line, []
         group, items = state.group, len(state.group.items) if state.group else 0

@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from linter.patterns import compile_re
+
 _DATA = Path(__file__).resolve().parent.parent / "data" / "subjects.tsv"
 _NORMAL = str.maketrans("（）［］", "()[]", "“”\"‘’'")
+
+#: A 类 named on a line of its own, over its 款 and 项 ("（1）农林水支出（类）", "（一）卫生健康支出（类）").
+CLASS_HEADING = compile_re(r"^\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)?\s*(?P<name>[\u4e00-\u9fff]{2,16}?(?:支出)?[(（]类[)）])[：:]?\s*$", re.M)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.numbers import parse_number, Number
 from linter.extract.quantities import organisation_of
-from linter.extract.subjects import class_code, codes_named, normal_name
+from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
     Table,
@@ -690,7 +690,7 @@ def _subject_before(text: str, start: int, own: str = ""):
     ("（1）社会保障和就业支出（类）")."""
     if own and "(类)" not in own.translate(_BRACKETS):
         heading = None
-        for heading in _CLASS_HEADING.finditer(text, max(0, start - 2000), start):
+        for heading in CLASS_HEADING.finditer(text, max(0, start - 2000), start):
             pass
         if heading is not None:
             return _SUBJECT.fullmatch(re.sub(r"\s+", "", (heading.group("name") + own).translate(_BRACKETS)))
@@ -703,8 +703,6 @@ def _subject_before(text: str, start: int, own: str = ""):
     return subject
 
 
-#: A 类 named on a line of its own, over its 款 and 项 ("（1）农林水支出（类）").
-_CLASS_HEADING = compile_re(rf"^\s*(?:[(（]\d{{1,2}}[)）]|\d{{1,2}}[.、．])?\s*(?P<name>{_CJK}{{2,16}}?(?:支出)?[(（]类[)）])[：:]?\s*$", re.M)
 #: A list item's number ("1.", "（2）") opening a completion's subject.
 _LIST_NUMBER = compile_re(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])")
 #: A 款 or 项 named in a completion's subject.
