@@ -41,22 +41,25 @@ _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GU
 _NARRATIVE_WORDS = compile_re(
     "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "购置公务用车", "保有量", "公务接待", "接待国内公务"))
 )
-#: Labels of the rows of a 三公 table's 相关统计数 ("因公出国(境)团组数(个)  2").
-_ROW_LABELS = (
-    (rf"{_ABROAD}[(（]个[)）]", _GROUPS),
-    (r"因公出国[(（]境[)）]人(?:次数|数|次)[(（]人(?:次)?[)）]", _TRAVELLERS),
-    (r"公务用车购置数[(（]辆[)）]", _BOUGHT),
-    (r"公务用车保有量[(（]辆[)）]", _FLEET),
-    (r"(?:国内)?公务接待批次[(（](?:批|个)[)）]", _BATCHES),
-    (r"(?:国内)?公务接待人(?:次数|数|次)[(（]人(?:次)?[)）]", _GUESTS),
+#: The rows of a 三公 table's 相关统计数: each label's words and its unit ("因公出国(境)团组数(个)  2").
+_ROW_UNITS = (
+    (_ABROAD, "个", _GROUPS),
+    (r"因公出国[(（]境[)）]人(?:次数|数|次)", "人(?:次)?", _TRAVELLERS),
+    (r"公务用车购置数", "辆", _BOUGHT),
+    (r"公务用车保有量", "辆", _FLEET),
+    (r"(?:国内)?公务接待批次", "(?:批|个)", _BATCHES),
+    (r"(?:国内)?公务接待人(?:次数|数|次)", "人(?:次)?", _GUESTS),
 )
-#: Those rows in the original file, one number only (after dashes in a column left empty): the label
-#: (after a list number, "6." or "（六）", if any) starts its line; a look-behind, so that the search
-#: starts from the label's first characters.
+#: Their labels, the unit in brackets.
+_ROW_LABELS = tuple((rf"{words}[(（]{unit}[)）]", what) for words, unit, what in _ROW_UNITS)
+#: Those rows in the original file, one number only (after dashes in a column left empty), the unit in
+#: brackets or in a cell of its own ("国内公务接待批次	个	18"): the label (after a list number, "6." or "（六）",
+#: if any) starts its line; a look-behind, so that the search starts from the label's first characters.
 _ROWS = tuple(
     (compile_regex(rf"(?<=^\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
-                   rf"{label}(?:[ \t]+[-—－/]+)*[ \t]+(?P<a>\d{{1,9}})[ \t]*$", regex.M), what)
-    for label, what in _ROW_LABELS
+                   rf"{words}(?:[(（]{unit}[)）]|[ \t]+{unit}(?=[ \t]))(?:[ \t]+[-—－/]+)*[ \t]+(?P<a>\d{{1,9}})[ \t]*$",
+                   regex.M), what)
+    for words, unit, what in _ROW_UNITS
 )
 #: A clause about another year, a change or a budget states no count of the year's 三公, nor does
 #: one about another measure of it ("改革前车辆保有量为56辆", "账面数为56辆，实际保有量为12辆").
