@@ -1090,6 +1090,8 @@ _NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
 #: A sentence naming a quantity whose parts follow ("本年支出中：", "支出包括："), stated earlier in its paragraph.
 _NAMED_LIST = compile_regex(r"(?:按[\p{Han}]{2,16}[，,])?(?P<name>[\p{Han}“”、]{2,24}?)(?:中|包括|主要包括|主要用于(?:以下方面)?)[：:]")
+#: A line announcing the classes of the amount just stated, naming no quantity ("按支出功能分类科目“类”级分：").
+_CLASSIFIED_LIST = compile_regex(r"按[\p{Han}“”]{2,16}分类[\p{Han}“”]{0,8}?(?:级)?分[：:]")
 #: A sub-heading's number ("（二）"), under a part's ("三、").
 _SUB_HEADING_MARK = compile_re(r"\s*[(（][一二三四五六七八九十]+[)）]")
 _LEAD_MARKER = compile_regex(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")
@@ -1251,6 +1253,11 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             state.pending_whole = _open_breakdown(_whole_before(tokens, len(tokens), state), claims, state)
         elif text.endswith(("：", ":")) and (named := _NAMED_LIST.fullmatch(text)):
             state.pending_whole = _open_breakdown(_named_whole(named.group("name"), state), claims, state)
+        elif text.endswith(("：", ":")) and _CLASSIFIED_LIST.fullmatch(text):
+            # "…支出9358.89万元。" then "按支出功能分类科目“类”级分：": the amount just stated, by class
+            whole = next((v for v in reversed(state.previous_values + state.line_values)
+                          if v.key and v.key[1] in ("支出", "收入")), None)
+            state.pending_whole = _open_breakdown(whole, claims, state)
         return
     if tokens and tokens[0].type == "CMP_THAN" and (transition := _opening_transition(tokens, state, claims)):
         claims.transitions.append(transition)
