@@ -29,7 +29,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # "与2024年一般公共预算相比": the year's figures may be named between the year and 相比.
     "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:[\u4e00-\u9fff]{{0,12}}?(?:决算数?|预算数?|执行数?))?(?:相比|比较)(?:较)?"),
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
-    "CMP_THAN": ("T", rf"(?:比|较|同比|相比|相较|对比|较之){_YEAR}(?:决算数|预算数|执行数|支出数|决算|预算)?|同比"),
+    "CMP_THAN": ("T", rf"(?:比|较|同比|相比|相较|对比|较之){_YEAR}(?:决算数|预算数|执行数|支出数|决算|预算|支出(?!合计|总计|数))?|同比"),
     "YEAR": ("y", r"\d{4}年度?"),
     "NO_BUDGET": ("Z", r"年初(?:无|未安排|没有安排|未列|没有)预算"),
     # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does.
