@@ -1810,7 +1810,7 @@ def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated 
         between.append(state.line[position - state.line_start:max(position, own.start) - state.line_start])
         position = own.end
     between.append(state.line[position - state.line_start:start - state.line_start])
-    # The amount's own completion rate may stand between ("支出决算为38.88万元，完成预算的86.40%。较…"), and
+    # The amount's own completion rate or share may stand between ("支出决算为38.88万元，完成预算的86.40%。较…"), and
     # a count of what it pays for ("…24.36万元，主要用于9辆执法执勤用车的燃料费等支出。比上年减少2.84万元").
     return None if any(character.isdigit() for piece in between
                        for character in _COUNTED.sub("", _OWN_RATE.sub("", piece))) else value
@@ -1872,8 +1872,8 @@ def _transition(tokens: list[ClaimToken], level, name: str, current: Number, sta
                       start, tokens[level.end() - 1].end, change)
 
 
-#: An amount's completion rate right after it.
-_OWN_RATE = compile_re(r"^[，,]完成[^，。；\d]{0,8}?\d+(?:\.\d+)?%")
+#: An amount's completion rate, or its share of a whole ("，占本年支出合计的99.7%"), right after it.
+_OWN_RATE = compile_re(r"^[，,](?:完成[^，。；\d]{0,8}?|占[^，。；\d]{1,30}?)\d+(?:\.\d+)?%")
 #: A count of things ("9辆", "24批次"), which no change of an amount of money is of.
 _COUNTED = compile_re(rf"(?<![\d.,])\d{{1,6}}(?:{'|'.join(CLASSIFIERS)})")
 #: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%",
