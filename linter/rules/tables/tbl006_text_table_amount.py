@@ -98,7 +98,8 @@ _TOTALS = {
            (r"年初结转和结余", FUND, None, "opening"), (r"年末结转和结余", FUND, None, "closing")],
     STATE_CAPITAL: [(r"本年收入|国有资本经营预算财政拨款收入", STATE_CAPITAL, None, "income"),
                     (r"本年支出|国有资本经营(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?|(?<=[，,])支出", STATE_CAPITAL,
-                     None, "spending")],
+                     None, "spending"),
+                    (r"年初结转和结余", STATE_CAPITAL, None, "opening"), (r"年末结转和结余", STATE_CAPITAL, None, "closing")],
 }
 #: Words joining the items of a list before a total ("A、B和C合计").
 _LISTED = compile_re(r"[、和及与]")
@@ -279,6 +280,8 @@ class TextTableAmount(Rule):
                     continue
                 if table_kind_ == EXPENDITURE and _ONE_FUND.search(before):
                     continue  # "一般公共预算财政拨款支出50万元，其中：基本支出40万元": one fund's, not the 支出表's
+                if table_kind_ in (FUND, STATE_CAPITAL) and _names_a_subject_row(table, line[:match.start()]):
+                    continue  # "…城市建设支出（项）1270万元。年末结转和结余190万元": a subject's row, not the 合计
                 if _items_added_up(line, match.start()):
                     continue  # items added up ("上级补助收入、经营收入和其他收入合计11,304.17万元"), not the table's total
                 if table.kind == BASIC:  # 人员经费合计 / 公用经费合计: a row, or a column of the 合计 row
@@ -617,6 +620,12 @@ def _row(table: Table, key) -> Row | None:
     if isinstance(key, tuple):  # ("总计", side): a 预算's 收支总表 says 收入总计 / 支出总计
         return table.row_named(*key) or table.row_named(key[1] + key[0], key[1])
     return table.row_named(key)
+
+
+def _names_a_subject_row(table: Table, words: str) -> bool:
+    """Whether ``words`` name a subject the table prints a row of (not its 合计)."""
+    plain = normal_name(words)
+    return any(row.code and len(name := normal_name(row.name)) >= 2 and name in plain for row in table.rows)
 
 
 def _column(table: Table, column):
