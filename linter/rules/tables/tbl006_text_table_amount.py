@@ -153,7 +153,8 @@ class TextTableAmount(Rule):
 
     Each explanatory section ("五、一般公共预算财政拨款支出决算情况说明", …) is matched with its
     table by title words. Checked: totals (收、支总计 or 收入总计 and 支出总计, 收入合计, 支出合计, 基本支出, 项目支出,
-    人员经费, 公用经费, 本年收入/本年支出 and the balances of 政府性基金, and in a 预算 what it allocates:
+    人员经费, 公用经费, 本年收入/本年支出 and the balances of 政府性基金 and 国有资本经营 (a subject's own balance, after
+    its line, is not the table's 合计), and in a 预算 what it allocates:
     "政府性基金预算拨款X万元", and its "某局收入预算…，支出预算…" when nothing was carried over, so that the
     year's total is the 总计), the items and balances of the 收支总表 its
     section lists ("支出包括：教育支出…", "年初结转和结余…"), the balances the 收入 and 支出 sections restate
