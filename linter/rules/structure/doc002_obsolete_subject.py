@@ -72,8 +72,8 @@ class ObsoleteSubject(Rule):
             if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):
                 continue
             start, end = document.flow.source_span(match.start(), match.end())
-            if not marked and _RUNS_ON.match(document.source.text, end):
-                continue  # the start of a longer phrase ("行政事业单位离退休人员经费"), not the subject
+            if not marked and _RUNS_ON.match(text, match.end()):
+                continue  # the start of a longer phrase ("行政事业单位离退休人员经费", also wrapped), not the subject
             code, last = retired[name]
             current = normalise(reference()[code].name_in(year))
             fix = Fix(start, end, current, safe=False) if end - start == len(name) else None
