@@ -32,7 +32,8 @@ class RepeatedSentence(Rule):
 
     Two neighbouring full sentences (ending in "。") of fifteen characters or more that differ
     in at most four characters are a paste left twice: a reader cannot tell which version is
-    meant. Sentences that differ in figures only (one a year), or that define different terms
+    meant. Sentences that differ in figures only (one a year), in one word for another ("开展了绩效监控" then
+    "开展了绩效自评", the template's parallel sentences), or that define different terms
     ("学前教育（项）：反映…", "小学教育（项）：反映…"), are parallel statements. Table rows, headings and list items on lines of their own repeat by design and are
     skipped (a list item pasted twice onto one line is not). A paragraph of several sentences
     pasted twice in a row is reported too.
@@ -127,7 +128,18 @@ def _similar(a: str, b: str) -> bool:
         return False
     changes = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
     changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in changes)
-    return changed <= allowed and not _figures_only([a[i1:i2] + b[j1:j2] for i1, i2, j1, j2 in changes])
+    return changed <= allowed and not _figures_only([a[i1:i2] + b[j1:j2] for i1, i2, j1, j2 in changes]) \
+        and not _another_word([(a[i1:i2], b[j1:j2]) for i1, i2, j1, j2 in changes])
+
+
+def _another_word(changes: list[tuple[str, str]]) -> bool:
+    """Whether the two sentences differ in one word of two characters or more for another sharing none
+    of them ("开展了绩效监控" then "开展了绩效自评", the template's parallel sentences), not an edit of a paste."""
+    if len(changes) != 1:
+        return False
+    before, after = changes[0]
+    return min(len(before), len(after)) >= 2 and not set(before) & set(after) \
+        and all("\u4e00" <= character <= "\u9fff" for character in before + after)
 
 
 def _figures_only(changes: list[str]) -> bool:
