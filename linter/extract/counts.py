@@ -4,7 +4,7 @@
 
 A count is a whole number with a classifier (辆, 台, 人, 个 …). The whole is the count right
 before "其中"; its parts are the counts in the same classifier up to the end of the clause (。 or
-；), leaving out what brackets hold (a part's own breakdown). A list is read only when nothing can
+；), leaving out what brackets hold and what follows "主要是" (a part's own breakdown). A list is read only when nothing can
 make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in it, no part named by an
 attribute that cuts across the others (女, 党员, 本科 …), no change (增加, 比上年 …) or approximation
 (约, 超过 …) in the whole's clause; a rate ("每平方公里538人") is no part. It is complete when one of its parts
@@ -41,6 +41,8 @@ _PART_START = compile_regex(r".*[、，,：:]", regex.S)
 _BRACKETED = compile_regex(r"\([^()]*\)")
 #: Words that make parts overlap (a part broken down inline, a second level).
 _OVERLAP = compile_regex(r"含|包括|其中")
+#: Words opening a part's own breakdown after the list ("其他用车主要是校车28辆和公务用车2辆"): the list ends there.
+_PART_DETAIL = compile_regex(r"主要(?:是|为|有|包括)")
 #: Attributes that classify people across the list's own division ("在职人员25人，女性职工15人"):
 #: parts named by one may overlap the others.
 _CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|高级|中级|初级|岁|退役|军转")
@@ -77,6 +79,8 @@ def count_lists(text: str) -> list[CountList]:
         if end is None and len(text) > match.end() + _LIST_REACH:
             continue
         listed = text[match.end():end.start() if end else len(text)]
+        if (detail := _PART_DETAIL.search(listed)) is not None:
+            listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
         if _OVERLAP.search(listed):
             continue
         # Brackets hold a part's own breakdown: blanked out, so offsets stay those of the text.
