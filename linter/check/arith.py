@@ -659,7 +659,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
 
     for breakdown in claims.breakdowns:
         if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances) \
-                or _restated_among_parts(breakdown):
+                or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
@@ -686,6 +686,18 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for listed in count_lists(document.flow.text):
         add(N_("the counts listed"), listed.whole_name, listed.whole, listed.parts, listed.complete)
     return list(checks.values())
+
+
+def _subjects_after_a_balance(breakdown) -> bool:
+    """Whether a balance ("…本年支出2954.50万元，年末结转和结余225.50万元。其中：") is followed by subjects'
+    spending ("1.…（类）…（项）1684.50万元"): the list breaks down the spending stated before it, not the balance."""
+    whole = breakdown.whole.name
+    return ("结转" in whole or "结余" in whole) and bool(breakdown.parts) \
+        and all(_SUBJECT_MARK.search(part.name) for part in breakdown.parts)
+
+
+#: A subject's level named after it ("城乡社区支出(类)", "（项）").
+_SUBJECT_MARK = compile_re(r"[(（][类款项][)）]")
 
 
 def _subject_leaves(index: QuantityIndex) -> list[tuple[Key, list[Key]]]:
