@@ -403,7 +403,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             line = stripped_lines[line_index]
             if _is_part(line) or _other_title(stripped_lines, line_index) \
                     or (line.endswith(("说明", "情况")) and _NARRATIVE_HEADING.fullmatch(line)) \
-                    or _heads_a_table(line):
+                    or _heads_a_table(line) or _unnumbered_heading(line):
                 break
             if line_index not in headers:  # a page header inside the table
                 body.append(line_index)
@@ -602,6 +602,12 @@ _ENUMERATION_PREFIX = compile_re(r"^(?:[一二三四五六七八九十]+、|[(�
 _NARRATIVE_HEADING = compile_re(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\t\d，。：:]{0,24}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
 #: A form's number on a line of its own ("公开05表"), above a table's unit line: no title.
 _FORM_NUMBER = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表")
+
+
+def _unnumbered_heading(line: str) -> bool:
+    """Whether a stripped line is a section's heading printed without a number ("政府性基金预算财政拨款收支决算情况说明"
+    after its table): no row's name ends so."""
+    return line.endswith("情况说明") and "\t" not in line and len(line) <= 40
 
 
 def _heads_a_table(line: str) -> bool:
