@@ -1961,6 +1961,11 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
         if "预算数决算数" in lines:
             return {"预算": _in_sangong_order(columns[:6], order), "决算": _in_sangong_order(columns[6:], order)}
         return {}
+    # Each block goes on with 会议费 and 培训费 after the 三公 (Chongqing's "“三公”经费、会议费、培训费支出决算表").
+    extra = sum(len(_AFTER_SANGONG.findall(line)) for line in lines) // 2
+    if extra and len(columns) == 2 * (6 + extra) and said == {"预算数", "决算数"} and "预算数决算数" in lines:
+        return {"预算": _in_sangong_order(columns[:6], order),
+                "决算": _in_sangong_order(columns[6 + extra:12 + extra], order)}
     years = next((_TWO_YEARS.search(line) for line in lines if _TWO_YEARS.search(line)), None)
     if len(columns) == 12 and years and years.group("kind") == years.group("other_kind"):
         # "2024年预算数 2025年预算数": the latest year's block, and the year's before as "上年…"; the two
