@@ -1967,13 +1967,15 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
         return {"预算": _in_sangong_order(columns[:6], order),
                 "决算": _in_sangong_order(columns[6 + extra:12 + extra], order)}
     years = next((_TWO_YEARS.search(line) for line in lines if _TWO_YEARS.search(line)), None)
-    if len(columns) == 12 and years and years.group("kind") == years.group("other_kind"):
-        # "2024年预算数 2025年预算数": the latest year's block, and the year's before as "上年…"; the two
-        # years under each quantity when the line pairs them six times.
+    if len(columns) == 12 and years:
+        # "2024年预算数 2025年预算数" (or "2024年执行数 2025年预算数", centrally): the latest year's block, and the
+        # year's before as "上年…"; the two years under each quantity when the line pairs them six times.
         first, second = (columns[0::2], columns[1::2]) if years.group() * 6 in lines else (columns[:6], columns[6:])
-        earlier, later = (first, second) if years.group("year") < years.group("other_year") else (second, first)
-        kind = years.group("kind")
-        return {kind: _in_sangong_order(later, order), f"上年{kind}": _in_sangong_order(earlier, order)}
+        (_, before, earlier), (_, kind, later) = sorted(
+            [(years.group("year"), years.group("kind"), first), (years.group("other_year"), years.group("other_kind"), second)],
+            key=lambda block: block[0])
+        if kind != "执行":
+            return {kind: _in_sangong_order(later, order), f"上年{before}": _in_sangong_order(earlier, order)}
     kind = sangong_kind(table)
     if len(columns) == 6 and kind and said <= {f"{kind}数"}:
         return {kind: _in_sangong_order(columns, order)}
@@ -1997,7 +1999,7 @@ def sangong_kind(table: Table, document_kind: str | None = None) -> str | None:
 _NOT_PARTS = compile_re(r"增减|增长|变动|比上年|较上年|上年|%|％|百分比")
 _YEAR_WORD = compile_re(r"20\d{2}(?=年)")
 #: Two years' blocks side by side in a header line ("2024年预算数 2025年预算数").
-_TWO_YEARS = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算)数?\s*(?P<other_year>20\d{2})年度?(?P<other_kind>预算|决算)数?")
+_TWO_YEARS = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算|执行)数?\s*(?P<other_year>20\d{2})年度?(?P<other_kind>预算|决算|执行)数?")
 
 
 def _sangong_stacked_blocks(table: Table, data_lines: list[list[_Token]], header: dict[int, int] | None,
