@@ -105,10 +105,11 @@ _UNIT_NAME = compile_re(r".{0,30}(?:局|中心|委员会|委|办公室|院|所|�
 
 
 def _projects(table) -> list:
-    """The rows of a 项目支出表 under its 合计, when each is one project: none when a row names an
-    organisation (a unit's subtotal over its projects) or the rows add up to twice the total."""
+    """The rows of a 项目支出表 under its 合计, when each is one project: none when a row without a subject
+    code names an organisation (a unit's subtotal over its projects; a project's row may name its unit
+    beside it, "古建筑保护修缮 | 河北省古代建筑保护研究所 | 2070204 | …") or the rows add up to twice the total."""
     rows = [row for row in table.rows if not row.is_total]
-    if any(_UNIT_NAME.fullmatch(row.name.replace(" ", "")) for row in rows):
+    if any(not row.code and _UNIT_NAME.fullmatch(row.name.replace(" ", "")) for row in rows):
         return []
     total = table.total()
     first = table.columns[0] if table.columns else None
