@@ -1153,7 +1153,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.problem is None and table.kind in (GENERAL, EXPENDITURE) and _in_order("".join(header_words), _BASIC_SPLIT):
         _basic_joined(table)
     if table.problem is None and _this_years_columns(table, header_words):
-        table.identities.extend(_implied_total(table, header_words))
+        table.identities.extend(_implied_total(table, header_words) + _implied_fund_balance(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
 
 
@@ -2478,6 +2478,20 @@ def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
         return []
     return [Identity("栏", table.columns[0], tuple((1, c) for c in table.columns[1:]),
                      N_("合计 = the sum of the other columns"), 0, 0, implied=True)]
+
+
+def _implied_fund_balance(table: Table, header_words: list[str]) -> list[Identity]:
+    """A fund's table of the national template whose notes print no identity ("年初结转和结余 | 本年收入 | 本年支出:
+    小计 | 基本支出 | 项目支出 | 年末结转和结余"): each row's year-end balance is its opening balance and income less its
+    spending, and its spending is its 基本支出 and 项目支出."""
+    header = "".join(header_words)
+    if table.kind not in (FUND, STATE_CAPITAL) or table.columns != [1, 2, 3, 4, 5, 6] \
+            or any(identity.axis == "栏" for identity in table.identities) \
+            or not _in_order(header, ("年初结转和结余", "本年收入", "本年支出", "基本支出", "项目支出", "年末结转和结余")):
+        return []
+    return [Identity("栏", 6, ((1, 1), (1, 2), (-1, 3)), N_("年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出"), 0, 0,
+                     implied=True),
+            Identity("栏", 3, ((1, 4), (1, 5)), N_("本年支出 = 基本支出 + 项目支出"), 0, 0, implied=True)]
 
 
 def _first_value_title(header_words: list[str]) -> str | None:
