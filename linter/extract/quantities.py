@@ -127,13 +127,16 @@ def scope_of(text: str) -> str | None:
 
 
 #: The department's own name before a quantity: "青山区大数据中心政府采购支出总额".
-_ORGANISATION = compile_regex(r"^\p{Han}{2,30}?(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园|街道|镇|乡|政府)(?=\p{Han})")
+_ORGANISATION = compile_regex(r"\p{Han}{2,30}?(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园|街道|镇|乡|政府)(?=\p{Han})")
 
 
 def organisation_of(name: str) -> str | None:
-    """The organisation a name opens with ("临川市水文站" of "临川市水文站本年支出"), if it opens with one."""
-    match = _ORGANISATION.match(name)
-    return match.group() if match else None
+    """The organisation a name opens with ("临川市水文站" of "临川市水文站本年支出"), if it opens with one; a unit
+    named after its ministry is one ("水利部信息中心" of "水利部信息中心政府采购预算总额")."""
+    end = 0
+    while (match := _ORGANISATION.match(name, end)) is not None:
+        end = match.end()
+    return name[:end] or None
 
 
 @lru_cache(maxsize=4096)
@@ -145,8 +148,8 @@ def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
     """
     name = clean_name(name)
     key = _key(name, context_scope)
-    if key is None and _ORGANISATION.match(name):
-        key = _key(_ORGANISATION.sub("", name), context_scope)
+    if key is None and (organisation := organisation_of(name)):
+        key = _key(name.removeprefix(organisation), context_scope)
     if key is None:
         key = _subject_key(name, context_scope)
     return key
