@@ -1085,7 +1085,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
         return
     if table.kind == THREE_PUBLIC and (_bare_amounts_row(table, titles) if not data_lines and header is None
-                                       else _sangong_item_rows(table, data_lines, header_words)
+                                       else (header is None and len(data_lines) == 1
+                                             and _bare_amounts_row(table, data_lines[0], read_as_header=False))
+                                       or _sangong_item_rows(table, data_lines, header_words)
                                        or _sangong_year_rows(table, data_lines)
                                        or _sangong_stacked_blocks(table, data_lines, header, header_words)):
         table.identities.extend(_sangong_identities(table))
@@ -2030,17 +2032,20 @@ def _in_sangong_order(printed: list, order: tuple[int, ...]) -> list:
     return [printed[position] for position in order]
 
 
-def _bare_amounts_row(table: Table, tokens: list[_Token]) -> bool:
+def _bare_amounts_row(table: Table, tokens: list[_Token], read_as_header: bool = True) -> bool:
     """Read a 三公 table printed without 栏次 whose one row is a line of 6 or 12 amounts (with decimals,
-    or in a table in 元) alone under a header :func:`sangong_blocks` knows: its amounts are columns 1,
-    2, … in order."""
+    or in a table in 元) alone (or after "合计") under a header :func:`sangong_blocks` knows: its amounts are
+    columns 1, 2, … in order (``read_as_header``: the line was taken for the header's last)."""
     amounts = [t for t in tokens if t.text]
+    if amounts and amounts[0].text in _TOTAL_NAMES:
+        amounts = amounts[1:]  # "合计 9.80 0.00 6.00 …"
     if len(amounts) not in (6, 12) or not all(t.is_number and ("." in t.text or table.unit == "元") for t in amounts):
         return False  # not amounts with decimals (or whole 元): a 栏次 line that does not count 1, 2, … perhaps
-    read_as_header = table.header_lines.pop()  # the amounts, read as a header line
+    header_line = table.header_lines.pop() if read_as_header else None
     table.columns = list(range(1, len(amounts) + 1))
     if not sangong_blocks(table):
-        table.header_lines.append(read_as_header)
+        if header_line is not None:
+            table.header_lines.append(header_line)
         table.columns = []
         return False
     table.layout = "tab" if amounts[0].index >= 0 else "space"
