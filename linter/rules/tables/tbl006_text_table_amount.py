@@ -77,7 +77,7 @@ _TOTALS = {
     EXPENDITURE: [(rf"{_OF_ALL_FUNDS}支出合计", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
                   (rf"{_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收、支总计, not one fund's ("一般公共预算财政拨款收、支总计各为…", a column of its own).
-    FISCAL: [(r"(?<!预算)财政拨款收、?支(?:(?:决算)?总计|总预算)|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
+    FISCAL: [(r"(?<!预算)财政拨款收、?支(?:(?:决算|预算)?总计|总预算)|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
              (r"一般公共预算财政拨款收入", FISCAL, 1, 1), (r"政府性基金预算财政拨款收入", FISCAL, 2, 1),
              # 财政拨款收入 and 支出 of the year, not one fund's: 表4's 本年收入合计 and 本年支出合计.
              (r"(?<![预算非])财政拨款(?:本年)?收入(?:合计)?(?:决算数?)?", FISCAL, ("本年收入合计", "收入"), 1),
