@@ -207,6 +207,12 @@ def test_an_amount_whose_digits_a_pdf_wrapped_is_joined_and_maps_back():
     assert "20103\n1,151.77" in flow
 
 
+@pytest.mark.parametrize("first, second", [("事业收入3864", "5.27万元，"), ("比上年增加2565.4", "2万元，"), ("支出决算为12345.", "67万元，")])
+def test_an_amount_wrapped_after_many_digits_or_inside_its_decimals_is_joined(first, second):
+    flow = Document(decode_bytes(f"{first}\n{second}增长7.5%。\n".encode("utf-8"))).flow.text
+    assert first + second in flow
+
+
 def test_a_line_ending_in_a_semicolon_runs_on_unless_a_numbered_item_follows():
     text = ("本年收入合计5,000.00万元，其中：财政拨款收入4,800.00万元，占96%；事业收入150.00万元，占3%；\n"
             "其他收入50.00万元，占1%。\n主要用于：\n（1）办公费；\n（2）印刷费。\n")

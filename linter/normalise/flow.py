@@ -38,9 +38,9 @@ _RUNS_ON = "为占的"
 _FULL_WIDTH_THOUSANDS = compile_re(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|万元|亿元|元)")
 #: A line ending inside an amount's thousands group after a word ("支出1,12"): the amount goes on on the next line.
 _CUT_GROUP = compile_re(r"[\u4e00-\u9fff]\d{1,3}(?:,\d{3})*,\d{1,2}$")
-#: A line ending in the first digits of a number written after a word ("…年初预算为2" + "000.00万元", a PDF
-#: that wraps anywhere).
-_CUT_DIGITS = compile_re(r"[\u4e00-\u9fff]\d{1,3}$")
+#: A line ending in the first digits of a number written after a word ("…年初预算为2" + "000.00万元", "事业收入3864"
+#: + "5.27万元", "增加2565.4" + "2万元": a PDF that wraps anywhere).
+_CUT_DIGITS = compile_re(r"[\u4e00-\u9fff]\d{1,12}(?:\.\d*)?$")
 #: A line opening with an amount or a percentage: no paragraph starts so.
 _AMOUNT_FIRST = compile_re(r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|%)")
 #: A table's unit line ends a line of its own ("部门：某局  公开05表  金额单位：万元"), and its note
