@@ -345,9 +345,11 @@ class TextTableAmount(Rule):
             return
         for row in table.rows:
             name = row.plain_name
-            if row.is_total or not (items or _SUMMARY_ITEM).fullmatch(name) or not table.side_columns(row.side):
+            # "一、财政拨款" (Shanghai's 财务收支预算总表), which the text calls 财政拨款收入.
+            source = items is None and table.kind == SUMMARY and row.side == "收入" and name == "财政拨款"
+            if row.is_total or not (source or (items or _SUMMARY_ITEM).fullmatch(name)) or not table.side_columns(row.side):
                 continue
-            for match in _item_amount(name).finditer(line):
+            for match in _item_amount(name, "收入" if source else "").finditer(line):
                 if not _OTHER_YEAR.search(sentence_before(line, match.start())):
                     yield match, table, row, table.side_columns(row.side)[0]
 
@@ -551,11 +553,11 @@ _BALANCE_ITEM = compile_re(_BALANCES)
 
 
 @lru_cache(maxsize=256)
-def _item_amount(name: str) -> re.Pattern:
-    """``name`` followed by its amount ("事业收入为100.50万元", also after a year: "2024年度年初结转和结余…", and a
-    class marked so: "社会保障和就业支出(类)334.21万元", "社会保障和就业(类)支出…"), not inside a longer name
-    ("非财政拨款收入", "项目支出" in "一般公共预算项目支出")."""
-    named = re.escape(name) + r"(?:\(类\))?"
+def _item_amount(name: str, said_after: str = "") -> re.Pattern:
+    """``name`` (and ``said_after`` it, if the text adds it) followed by its amount ("事业收入为100.50万元", also after
+    a year: "2024年度年初结转和结余…", and a class marked so: "社会保障和就业支出(类)334.21万元", "社会保障和就业(类)
+    支出…"), not inside a longer name ("非财政拨款收入", "项目支出" in "一般公共预算项目支出")."""
+    named = re.escape(name) + (f"(?:{said_after})?" if said_after else "") + r"(?:\(类\))?"
     if name.endswith("支出"):
         named = rf"(?:{named}|{re.escape(name.removesuffix('支出'))}\(类\)支出)"
     return compile_re(rf"(?:(?<=其中)|(?<=\d年)|(?<=\d年度)|(?<![非\w])){named}(?:[均各]?为)?{AMOUNT}")
