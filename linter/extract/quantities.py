@@ -71,6 +71,8 @@ _BASE_PARENT = {
     "项目支出": "支出",
     "人员经费": "基本支出",
     "公用经费": "基本支出",
+    # 机关运行经费: the 公用经费 of the 基本支出 of 行政单位 and 参公事业单位 (the 决算 template's 名词解释).
+    "机关运行经费": "公用经费",
     "授予小微企业合同金额": "授予中小企业合同金额",
     "授予中小企业合同金额": "政府采购支出",
     "因公出国(境)费": "三公经费",
@@ -199,10 +201,12 @@ def _ancestors(value: str, parents: dict[str, str]) -> list[str]:
 
 
 def is_part_of(part: Key, whole: Key) -> bool:
-    """Whether ``part`` can never exceed ``whole`` (a narrower scope or a component total)."""
+    """Whether ``part`` can never exceed ``whole`` (a narrower scope or a component total). 机关运行经费 is
+    paid from the 一般公共预算财政拨款 whatever scope its sentence names (the 决算 template's 名词解释)."""
     if part == whole:
         return False
-    return whole[0] in _ancestors(part[0], _SCOPE_PARENT) and whole[1] in _ancestors(part[1], _BASE_PARENT)
+    scope = GENERAL if part[1] == "机关运行经费" else part[0]
+    return whole[0] in _ancestors(scope, _SCOPE_PARENT) and whole[1] in _ancestors(part[1], _BASE_PARENT)
 
 
 def describe(key: Key) -> str:

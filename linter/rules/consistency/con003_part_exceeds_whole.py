@@ -19,7 +19,8 @@ class PartExceedsWhole(Rule):
     changes — last year.
 
     一般公共预算财政拨款收入 is part of 财政拨款收入, which is part of 收入合计 and of
-    财政拨款收、支总计; 人员经费 is part of 基本支出, and so on. Last year's amounts follow
+    财政拨款收、支总计; 人员经费 is part of 基本支出, and so on; 机关运行经费 is part of the 一般公共预算财政拨款's
+    公用经费 (the 决算 template's 名词解释: the 公用经费 of the 基本支出 of 行政单位 and 参公事业单位). Last year's amounts follow
     from this year's and the stated changes ("比2021年度增加28.75万元"), so two changes that
     contradict each other show up as a part exceeding its whole last year; only changes against
     the same figure of last year are compared (its 决算, its 预算数 or its 执行数).
