@@ -511,6 +511,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             end = lines[wrapped_end][0] + len(lines[wrapped_end][1].rstrip())
         if stripped.endswith(_TAIL_ENDS):  # "表1 收入支出决算总表[^1]", "…总表（单位：万元）": the title before
             stripped = _TITLE_TAIL.sub("", stripped) or stripped
+            if "基本支出" in stripped:
+                stripped = _ECONOMIC_TAIL.sub("", stripped) or stripped
         if _may_be_title(stripped):
             normal = _HALF_WIDTH(stripped)
             head = _ELSEWHERE.sub("", normal)  # "表2 部门收入预算总表（略，详见附件）": its title
@@ -628,7 +630,10 @@ def _is_part(line: str) -> bool:
 #: kind its words name; "（按经济科目分类）" stays, a table of economic subjects titled alike is not of that kind).
 _TITLE_TAIL = compile_re(r"(?:\s*(?:\[\^?[^\[\]]{1,8}\]|<sup>[^<]{0,8}</sup>|[(（]注\s*\d{0,2}[)）]|\*+"
                          r"|[(（]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)[)）]?"
-                         r"|[(（]按(?:支出)?功能(?:分类)?科目(?:分类)?[)）]))+$")
+                         r"|[(（]按?(?:支出)?功能(?:分类)?(?:科目)?(?:分类)?[)）]))+$")
+#: A 基本支出 table's classification by economic subject ("表3-1 一般公共预算基本支出预算表（部门经济分类）"): the
+#: classification every 基本支出 table has.
+_ECONOMIC_TAIL = compile_re(r"\s*[(（]按?(?:部门|政府)?(?:预算)?(?:支出)?经济(?:分类)?(?:科目)?(?:分类)?[)）]$")
 _TAIL_ENDS = ("]", ">", ")", "）", "*", "元")
 
 
