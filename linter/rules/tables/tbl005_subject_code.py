@@ -167,6 +167,8 @@ class SubjectCode(Rule):
                                       "类", sorted(kuans))
                 continue
             xiang = normal_name(match.group("xiang") or "")
+            if xiang in _STANDARD_ITEMS or xiang == "事业运行":
+                continue  # a 项 every 款 has ("民政管理事务（款）行政运行（项）" is 2080201, whatever the tables print)
             xiangs = {c for c in printed.get(xiang, ()) if len(c) == 7}
             if kuans and xiangs and not any(code[:5] in kuans for code in xiangs):
                 yield self._misplaced(document, match, "xiang", "项", match.group("kuan"), "款", sorted(xiangs))
