@@ -135,7 +135,7 @@ _UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?)?\s*(?:(?:编�
 _EMPTY_NOTE = compile_re(r"本表无数据|(?:没有|无)[^。]{0,40}(?:收入|支出|经费)")
 _ENUMERATION = compile_re(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
-_PART = compile_re(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况)$)")
+_PART = compile_re(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况|名词解释)$)")
 _PART_FIRST = "第附一二三四五六七八九十"
 #: An identity of rows or of columns a note prints: "31行=（27+28+29）行", also each term with its mark
 #: ("1栏=2栏+3栏+4栏"); group 1 is the target, group 2 the terms.
@@ -607,9 +607,9 @@ _FORM_NUMBER = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表")
 
 
 def _unnumbered_heading(line: str) -> bool:
-    """Whether a stripped line is a section's heading printed without a number ("政府性基金预算财政拨款收支决算情况说明"
-    after its table): no row's name ends so."""
-    return line.endswith("情况说明") and "\t" not in line and len(line) <= 40
+    """Whether a stripped line is a section's heading printed without a number ("政府性基金预算财政拨款收支决算情况说明",
+    "名词解释" after a table): no row's name ends so."""
+    return line.endswith(("情况说明", "名词解释")) and "\t" not in line and len(line) <= 40
 
 
 def _heads_a_table(line: str) -> bool:
