@@ -19,8 +19,8 @@ class TableHierarchy(Rule):
     Subject codes nest: 类 (3 digits) ⊃ 款 (5) ⊃ 项 (7); in the 基本支出 table 类 (301) ⊃ 款
     (30101) and 人员经费合计 / 公用经费合计 are the sums of their 类 (of their 款, where the table prints
     no 类 row). Each column is checked
-    separately. A 项目支出表 without 类 rows lists projects: its 合计 is their sum (unless a row names a
-    unit over its projects); a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计. A difference within the rounding tail (0.01 per added item) is ``info``.
+    separately. A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
+    over their projects, the sum of the units' rows, each the sum of its projects; a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计. A difference within the rounding tail (0.01 per added item) is ``info``.
 
     **Anti-pattern**
 
@@ -61,6 +61,10 @@ class TableHierarchy(Rule):
                     yield from self._check(document, context, table, total, items, N_("the 款 rows"))
                 if table.kind == PROJECT and not classes:
                     yield from self._check(document, context, table, total, _projects(table), N_("the projects"))
+                    groups = _unit_groups(table)
+                    yield from self._check(document, context, table, total, [unit for unit, _ in groups], N_("the units' rows"))
+                    for unit, projects in groups:
+                        yield from self._check(document, context, table, unit, projects, N_("its projects"))
                 if not coded:
                     yield from self._check(document, context, table, total, _units(table), N_("the units' rows"))
 
@@ -102,6 +106,21 @@ def _units(table) -> list:
 #: A row naming a unit over its projects ("青山县卫生健康局（本级）", "青山县疾病预防控制中心"), or a subtotal.
 _UNIT_NAME = compile_re(r".{0,30}(?:局|中心|委员会|委|办公室|院|所|站|队|馆|处|厅|署|社|学校|园|街道|镇|乡|政府|单位)"
                         r"(?:[(（]本级[)）]|本级)?|.*(?:本级|小计)")
+
+
+def _unit_groups(table) -> list:
+    """``(unit's row, its projects' rows)`` of a 项目支出表 whose rows are units' subtotals (a row without a
+    subject code naming an organisation, "甘肃省生态环境监测中心") each over its projects (rows with a subject
+    code); empty for any other layout."""
+    groups = []
+    for row in (row for row in table.rows if not row.is_total):
+        if not row.code and _UNIT_NAME.fullmatch(row.name.replace(" ", "")):
+            groups.append((row, []))
+        elif groups and row.code:
+            groups[-1][1].append(row)
+        else:
+            return []
+    return groups if all(projects for _, projects in groups) else []
 
 
 def _projects(table) -> list:
