@@ -477,9 +477,15 @@ _CONTENTS = compile_re(r"[^\s，。]{0,40}目\s*录[:：]?")
 def _grid_rows(lines: list[tuple[int, str]], stripped_lines: list[str], body: list[int]) -> list[int]:
     """The body's tab-separated rows when there are two or more and all have as many cells: a
     table that kept its empty cells, as a grid does; else none. A unit line is no row, whatever parts its
-    words ("单位名称：某局<tab>单位：万元")."""
+    words ("单位名称：某局<tab>单位：万元"), nor are header lines of merged cells pasted once above the others
+    ("收入<tab>支出" over "项目<tab>行次<tab>金额<tab>项目…", from a web page)."""
     rows = [i for i in body if "\t" in lines[i][1] and stripped_lines[i]
             and not _UNIT_LINE.fullmatch(_HALF_WIDTH(stripped_lines[i]))]
+    counts = [lines[i][1].count("\t") for i in rows]
+    first = counts.index(max(counts)) if counts else 0
+    if any(any(c.isdigit() for c in stripped_lines[i]) for i in rows[:first]):
+        return []  # a shorter line with figures: a row, not a header
+    rows = rows[first:]
     return rows if len(rows) >= 2 and len({lines[i][1].count("\t") for i in rows}) == 1 else []
 
 
