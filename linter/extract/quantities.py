@@ -34,8 +34,8 @@ _SCOPES = (
 )
 _SCOPE_PARENT = {GENERAL: FISCAL, FUND: FISCAL, STATE_CAPITAL: FISCAL, FISCAL: DEPARTMENT}
 
-#: "决算为", "决算数", "合计" after a 三公 name: the name still means the amount spent.
-_ACTUAL = r"(?:决算|合计|总额|共计)?(?:数)?(?:为|是)?"
+#: "决算为", "决算数", "合计", "决算合计" after a 三公 name: the name still means the amount spent.
+_ACTUAL = r"(?:决算)?(?:合计|总额|共计)?(?:数)?(?:为|是)?"
 
 #: Base quantities: label → pattern the rest of the name must match in full.
 _BASES = (
