@@ -1090,6 +1090,9 @@ _NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
 #: A sentence naming a quantity whose parts follow ("本年支出中：", "支出包括："), stated earlier in its paragraph.
 _NAMED_LIST = compile_regex(r"(?:按[\p{Han}]{2,16}[，,])?(?P<name>[\p{Han}“”、]{2,24}?)(?:中|包括|主要包括|主要用于(?:以下方面)?)[：:]")
+#: A heading announcing the parts of a total stated in the paragraph before it, the 预算 template's
+#: "（二）一般公共预算当年拨款结构情况".
+_STRUCTURE_HEADING = compile_regex(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]\s*(?P<name>[\p{Han}]{2,20}?)(?:的)?结构(?:情况)?(?:说明)?\s*$")
 #: A line announcing the classes of the amount just stated, naming no quantity ("按支出功能分类科目“类”级分：").
 _CLASSIFIED_LIST = compile_regex(r"按[\p{Han}“”]{2,16}分类[\p{Han}“”]{0,8}?(?:级)?分[：:]")
 #: A sub-heading's number ("（二）"), under a part's ("三、").
@@ -1164,6 +1167,9 @@ def extract_claims(document) -> ClaimSet:
             if CLASS_HEADING.fullmatch(line):
                 state.group = group  # "（一）卫生健康支出（类）" over its 款 and 项: the completion lines go on
         state.previous_values = state.line_values
+        if (structure := _STRUCTURE_HEADING.search(line)) is not None:
+            # "（二）一般公共预算当年拨款结构情况" over "一般公共服务支出…万元，占…%；…": the parts of the total it names
+            state.structure_whole = _named_whole(structure.group("name"), state)
         state.paragraph_scope, state.line_start, state.line, state.line_values = None, offset, line, []
         group, items = state.group, len(state.group.items) if state.group else 0
         for sentence in _SENTENCE.finditer(line):
@@ -1205,6 +1211,9 @@ class _Context:
     part_scope: str | None = None
     list_whole: Breakdown | None = None
     pending_whole: Breakdown | None = None
+    #: The total a heading announces the parts of ("（二）一般公共预算当年拨款结构情况"): the whole of the shares
+    #: under it that name none and stand in no list.
+    structure_whole: Stated | None = None
     #: A whole whose parts are numbered items after "其中：" (each item opens a sentence), the
     #: items' style and the last item's number.
     items: tuple[Breakdown, str, int] | None = None
@@ -1235,7 +1244,7 @@ class _Context:
         else:
             self.part_scope = own
         self.scope = self.heading_scope = own
-        self.list_whole = self.pending_whole = self.last_value = self.items = None
+        self.list_whole = self.pending_whole = self.last_value = self.items = self.structure_whole = None
         self.subject_line = None
         self.group = None
 
@@ -1632,6 +1641,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.whole = container.whole
             if breakdown is None:
                 container.parts.append(claim.part)
+        elif claim.whole_name is None and claim.whole is None and state.structure_whole is not None:
+            claim.whole = state.structure_whole  # a share under "（二）…结构情况", of the total it names
         elif claim.whole is None and container is not None and _names_the_whole(claim.whole_name, container.whole) \
                 and not _share_named(container.whole, claim.whole_name, claims):
             claim.whole = container.whole  # "财政拨款基本支出3455.91万元，其中：人员经费…，占基本支出的45.31%"
