@@ -75,6 +75,8 @@ _LIST = compile_regex(r"\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+")
 
 def problem(text: str) -> str:
     """What is wrong with a malformed number, for a reader (a message id: translate it with ``_``)."""
+    if any(letter in text for letter in "OoО"):
+        return N_("a letter O typed among its digits")
     if ".." in text or ",," in text or ",." in text or ".," in text:
         return N_("doubled separators")
     if text.count(".") > 1:

@@ -96,7 +96,7 @@ _TOTAL_FIRST = (INCOME, EXPENDITURE, GENERAL)
 
 _HALF_WIDTH = OneForOne("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
 _NUMBER = compile_re(rf"^-?(?:{WELL_FORMED})$")
-_MALFORMED = compile_re(r"^-?\d[\d,.]*\d$")
+_MALFORMED = compile_re(r"^-?\d[\d,.]*(?:[OoО][\d,.]*)?\d$")
 _DATE = compile_re(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
 _CODE = compile_re(r"^[12]\d{2}(?:\d{2}){0,2}$")
 #: A 功能分类 subject's code of 款 or 项 (5 or 7 digits) in a cell after a project's name.
