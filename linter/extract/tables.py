@@ -1958,14 +1958,24 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     """The columns of each block of a 三公 table by what it holds ("预算" or "决算"), each in the order
     of :data:`SANGONG_COLUMNS`: twelve columns pairing 预算数 and 决算数 under each quantity ("预算数 决算数
     预算数 决算数 …", as Shanghai prints them), or a 预算数 block then a 决算数 block (the national 决算
-    table); six columns of the one its title or header names, also before a 机关运行经费 column. Empty
+    table); six columns of the one its title or header names, also before a 机关运行经费 column. Labels wrapped
+    over the header's lines are read in their order in the lines joined, when the amounts add up in it. Empty
     for another layout, or when its header does not name the quantities in that order."""
     if table.blocks:
         return table.blocks
     lines = ["".join(line) for line in table.header_lines]  # words joined, as a space-separated line has them
     order = _sangong_order(lines)
-    if order is None:
-        return {}
+    if order is not None:
+        return _blocks_in_order(table, lines, order)
+    # Labels wrapped over the header's lines ("因公出国" over "（境）费", "公务用车" over "购置及运" over "行费"): their
+    # order in the lines joined, kept only where every block's amounts add up in it.
+    order = _wrapped_sangong_order(lines)
+    blocks = _blocks_in_order(table, lines, order) if order is not None else {}
+    return blocks if blocks and _blocks_add_up(table, blocks) else {}
+
+
+def _blocks_in_order(table: Table, lines: list[str], order: tuple[int, ...]) -> dict[str, list[int]]:
+    """The blocks of :func:`sangong_blocks`, their quantities' order in a block known."""
     columns = table.columns
     said = {word for word in ("预算数", "决算数") if any(word in line for line in lines)}
     if len(columns) == 12 and said == {"预算数", "决算数"}:
@@ -1996,6 +2006,34 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
             "机关运行经费" in line and line.rfind("公务接待") < line.rfind("机关运行经费") for line in lines):
         return {kind: _in_sangong_order(columns[:6], order)}  # Shanghai's table adds 机关运行经费 after them
     return {}
+
+
+def _wrapped_sangong_order(lines: list[str]) -> tuple[int, ...] | None:
+    """The order of :func:`_sangong_order` from header lines whose labels wrap, joined: each quantity where its
+    label first begins, the cars' 小计, 购置费 and 运行费 named below their label."""
+    joined = "".join(lines)
+    starts = {stem: joined.find(stem) for stem in ("因公出国", "公务用车", "公务接待")}
+    if -1 in starts.values() or "小计" not in joined or not _in_order(joined[joined.find("小计"):], ("购置", "运行")):
+        return None
+    positions, at = {}, 1
+    for stem in sorted(starts, key=starts.get):
+        positions[stem] = at
+        at += 3 if stem == "公务用车" else 1
+    cars = positions["公务用车"]
+    return 0, positions["因公出国"], cars, cars + 1, cars + 2, positions["公务接待"]
+
+
+def _blocks_add_up(table: Table, blocks: dict[str, list[int]]) -> bool:
+    """Whether the one row of a 三公 table adds up in every block as :data:`SANGONG_COLUMNS` orders it: its
+    合计 the three parts, the cars' amount their 购置费 and 运行费 (a blank cell counting 0)."""
+    row = table.single_or_total()
+    if row is None or any(row.amount(columns[0]) is None for columns in blocks.values()):
+        return False  # no amounts yet (a table being read) or a block's total unprinted: nothing tells the order
+    for columns in blocks.values():
+        total, abroad, cars, purchase, running, hosting = (row.amount(column) or 0.0 for column in columns)
+        if abs(total - abroad - cars - hosting) > 0.015 or abs(cars - purchase - running) > 0.01:
+            return False
+    return True
 
 
 def sangong_kind(table: Table, document_kind: str | None = None) -> str | None:
