@@ -15,7 +15,7 @@ from linter.check.finding import Related, Severity
 from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
 from linter.check.rule import Tolerances
 from linter.i18n import N_, _
-from linter.extract.claims import Stated
+from linter.extract.claims import SUBJECT_LEVEL, Stated
 from linter.extract.counts import count_lists
 from linter.extract.numbers import Number, parse_number
 from linter.extract.quantities import SANGONG, Key, clean_name, covered, describe, organisation_of, parent_base, quantity_key
@@ -693,11 +693,7 @@ def _subjects_after_a_balance(breakdown) -> bool:
     spending ("1.…（类）…（项）1684.50万元"): the list breaks down the spending stated before it, not the balance."""
     whole = breakdown.whole.name
     return ("结转" in whole or "结余" in whole) and bool(breakdown.parts) \
-        and all(_SUBJECT_MARK.search(part.name) for part in breakdown.parts)
-
-
-#: A subject's level named after it ("城乡社区支出(类)", "（项）").
-_SUBJECT_MARK = compile_re(r"[(（][类款项][)）]")
+        and all(SUBJECT_LEVEL.search(part.name) for part in breakdown.parts)
 
 
 def _subject_leaves(index: QuantityIndex) -> list[tuple[Key, list[Key]]]:

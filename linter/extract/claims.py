@@ -1085,7 +1085,8 @@ def _has_malformed_number(claim) -> bool:
 # Context: headings, 其中, numbered lists, completion groups
 # ---------------------------------------------------------------------------
 
-_SUBJECT_LINE = compile_re(r"[(（][类款项][)）]")
+#: A subject named with its level ("…（类）", "…(款)", "…(项)").
+SUBJECT_LEVEL = compile_re(r"[(（][类款项][)）]")
 _NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
 #: A sentence naming a quantity whose parts follow ("本年支出中：", "支出包括："), stated earlier in its paragraph.
@@ -1177,7 +1178,7 @@ def extract_claims(document) -> ClaimSet:
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
             if len(claims.breakdowns) == breakdowns:
                 _total_after_items(claims.values[values:], claims)
-        if group is not None and group is state.group and len(group.items) == items and _SUBJECT_LINE.search(line) \
+        if group is not None and group is state.group and len(group.items) == items and SUBJECT_LEVEL.search(line) \
                 and may_hold_number(line):
             group.unread = True  # "…(项)：年初预算安排50万元，实际支出50万元" is an item not read as one
         offset += len(line) + 1
@@ -1254,7 +1255,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     tokens = tokenize(text, offset) if may_hold_number(text) else []
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     if not has_numbers:
-        if _SUBJECT_LINE.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)):
+        if SUBJECT_LEVEL.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)):
             state.subject_line = text.rstrip("。；;：: ")  # "2.公务用车购置及运行维护费。" names its subject
         if _CLASSIFIES.search(text):
             state.last_value = None  # "按项目类型，分为货物、工程和服务三种类型。其中：…": a whole not stated
@@ -1690,7 +1691,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
         if state.subject_line and (not claim.subject or claim.subject in _BARE_SUBJECTS or (
-                _SUBJECT_LINE.search(state.subject_line) and not _SUBJECT_LINE.search(claim.subject))):
+                SUBJECT_LEVEL.search(state.subject_line) and not SUBJECT_LEVEL.search(claim.subject))):
             # "1.…（项）。支出1500万元，年初预算为…": of the subject line (also when a slip mangled the
             # words before the budget, "年初预预算为…")
             claim.subject = state.subject_line
@@ -1723,8 +1724,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
 def _named_before_comparison(change: Change, state: _Context) -> str | None:
     """The quantity a sentence names before its comparison ("收入支出总计与上年相比，增加…"), when that
     is all it says before it."""
-    start = change.start - state.line_start
-    before = state.line[max(state.line.rfind("。", 0, start), state.line.rfind("；", 0, start)) + 1:start].strip()
+    before = _sentence_before(state, change.start).strip()
     return before if before and quantity_key(before) is not None else None
 
 
@@ -1759,15 +1759,13 @@ def _subject_of_a_sources_paragraph(stated: Stated, state: _Context) -> bool:
     """Whether a subject's amount ("…（类）608.90万元") stands in a paragraph about a source of money
     narrower than the department's ("1.对口援疆资金使用情况。…实际支出608.90万元，主要用于…（类）608.90万元"):
     that source's share of the subject."""
-    if not _SUBJECT_LEVEL.search(stated.name):
+    if not SUBJECT_LEVEL.search(stated.name):
         return False
     opening = state.line[:max(0, stated.number.start - state.line_start)]
     first = _FIRST_SENTENCE.match(opening)
     return first is not None and _SOURCE_OF_MONEY.search(first.group()) is not None
 
 
-#: A subject named with its level ("…（类）", "…(款)", "…(项)").
-_SUBJECT_LEVEL = compile_re(r"[(（][类款项][)）]")
 #: A paragraph's first sentence, or its heading ("1.对口援疆资金使用情况。").
 _FIRST_SENTENCE = compile_re(r"[^。；]*[。；]")
 
@@ -1775,9 +1773,13 @@ _FIRST_SENTENCE = compile_re(r"[^。；]*[。；]")
 def _excluding(stated: Stated, state: _Context) -> bool:
     """Whether the sentence qualifies the amount as what is left without something ("剔除公务用车购置费后，
     “三公”经费预算19.00万元"): narrower than the quantity named."""
-    start = stated.number.start - state.line_start
-    sentence = state.line[max(state.line.rfind("。", 0, start), state.line.rfind("；", 0, start)) + 1:start]
-    return EXCLUDING.search(sentence) is not None
+    return EXCLUDING.search(_sentence_before(state, stated.number.start)) is not None
+
+
+def _sentence_before(state: _Context, offset: int) -> str:
+    """The part of its sentence that precedes flow offset ``offset`` of the line being read."""
+    start = offset - state.line_start
+    return state.line[max(state.line.rfind("。", 0, start), state.line.rfind("；", 0, start)) + 1:start]
 
 
 #: Words leaving something out of an amount ("剔除…后", "扣除…因素", "不含…").
