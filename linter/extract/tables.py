@@ -485,8 +485,7 @@ def _grid_rows(lines: list[tuple[int, str]], stripped_lines: list[str], body: li
     first = counts.index(max(counts)) if counts else 0
     if any(any(c.isdigit() for c in stripped_lines[i]) for i in rows[:first]):
         return []  # a shorter line with figures: a row, not a header
-    rows = rows[first:]
-    return rows if len(rows) >= 2 and len({lines[i][1].count("\t") for i in rows}) == 1 else []
+    return rows[first:] if len(rows) - first >= 2 and len(set(counts[first:])) == 1 else []
 
 
 def _stamp_unit(table: Table) -> None:
@@ -1444,8 +1443,7 @@ def _names_joined(data_lines: list[list[_Token]]) -> list[list[_Token]]:
     head = None
     for line in data_lines:
         words = [t for t in line if t.text]
-        piece = (len(words) == 1 and words[0].index < 0 and _NAME_PIECE.fullmatch(words[0].text) is not None
-                 and not _LIST_MARK.match(words[0].text) and words[0].text not in _TOTAL_NAMES)
+        piece = len(words) == 1 and words[0].index < 0 and _name_piece(words[0])
         if head is not None:
             if len(words) > 1 and _CODE.match(words[0].text) and all(t.is_number or t.is_malformed for t in words[1:]):
                 joined.append([words[0], head, *words[1:]])  # the head is this code's name
@@ -1471,8 +1469,14 @@ def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
     """Whether a line of one word is the end of the name of the coded row above, wrapped below
     its amounts (as a PDF's narrow name column prints a long name)."""
     return (row is not None and row.code is not None and bool(row.name) and (placed or bool(row.values))
-            and len(words) == 1 and words[0].text not in _TOTAL_NAMES and _NAME_PIECE.fullmatch(words[0].text) is not None
-            and not _LIST_MARK.match(words[0].text))
+            and len(words) == 1 and _name_piece(words[0]))
+
+
+def _name_piece(token: _Token) -> bool:
+    """Whether a word alone on its line may be a piece of a subject's name wrapped over lines: Chinese
+    characters and brackets, no 合计, no list item's mark."""
+    return (token.text not in _TOTAL_NAMES and _NAME_PIECE.fullmatch(token.text) is not None
+            and not _LIST_MARK.match(token.text))
 
 
 #: A Chinese character.
@@ -2012,15 +2016,21 @@ def _wrapped_sangong_order(lines: list[str]) -> tuple[int, ...] | None:
     """The order of :func:`_sangong_order` from header lines whose labels wrap, joined: each quantity where its
     label first begins, the cars' 小计, 购置费 and 运行费 named below their label."""
     joined = "".join(lines)
-    starts = {stem: joined.find(stem) for stem in ("因公出国", "公务用车", "公务接待")}
-    if -1 in starts.values() or "小计" not in joined or not _in_order(joined[joined.find("小计"):], ("购置", "运行")):
+    starts = [joined.find(stem) for stem in ("因公出国", "公务用车", "公务接待")]
+    if -1 in starts or "小计" not in joined or not _in_order(joined[joined.find("小计"):], ("购置", "运行")):
         return None
+    return _order_of_labels(*starts)
+
+
+def _order_of_labels(abroad: int, cars: int, hosting: int) -> tuple[int, ...]:
+    """Where a block of six columns holds each quantity of :data:`SANGONG_COLUMNS`, given where the header
+    names 因公出国, the cars (three columns: 小计, 购置费, 运行费) and 公务接待: 合计 first, the parts in
+    the order of their labels."""
     positions, at = {}, 1
-    for stem in sorted(starts, key=starts.get):
-        positions[stem] = at
-        at += 3 if stem == "公务用车" else 1
-    cars = positions["公务用车"]
-    return 0, positions["因公出国"], cars, cars + 1, cars + 2, positions["公务接待"]
+    for part, _start in sorted((("abroad", abroad), ("cars", cars), ("hosting", hosting)), key=lambda part: part[1]):
+        positions[part] = at
+        at += 3 if part == "cars" else 1
+    return 0, positions["abroad"], positions["cars"], positions["cars"] + 1, positions["cars"] + 2, positions["hosting"]
 
 
 def _blocks_add_up(table: Table, blocks: dict[str, list[int]]) -> bool:
@@ -2206,12 +2216,7 @@ def _sangong_order(lines: list[str]) -> tuple[int, ...] | None:
     one_line = first.find("购置费", cars + len("公务用车购置及运行") + 2) != -1  # "…公务用车购置及运行费 公务用车购置费 公务用车运行费"
     if not one_line and not any(_cars_subtotal(lines, index) for index in range(len(lines))):
         return None
-    positions, at = {}, 1
-    for part in sorted(_SANGONG_PARTS, key=first.find):
-        positions[part] = at
-        at += 3 if part == "公务用车购置及运行" else 1
-    cars = positions["公务用车购置及运行"]
-    return 0, positions["因公出国"], cars, cars + 1, cars + 2, positions["公务接待"]
+    return _order_of_labels(*(first.find(part) for part in _SANGONG_PARTS))
 
 
 def _cars_subtotal(lines: list[str], index: int) -> bool:
