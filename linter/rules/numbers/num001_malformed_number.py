@@ -5,11 +5,14 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.extract.numbers import problem
-from linter.i18n import _
+from linter.i18n import N_, _
 from linter.patterns import compile_re
 
 #: A number broken by a space after a thousands comma ("6,214, 380.55元", a line break mended by hand).
 _SPACED = compile_re(r"(?<![\d.,，])\d{1,3}(?:,\d{3})*, \d{3}(?:\.\d+)?(?=[万亿]?元)")
+#: An amount or a percentage with a letter O typed among its digits ("13O57.94万元"): the text reads no
+#: number there at all, so it is found apart (a letter or digit before it makes it a code, "CO2").
+_LETTER_O = compile_re(r"(?<![A-Za-z0-9_.,])\d[\d.,]*(?:[OoО][\d.,]*)+\d(?=\s?(?:%|万元|亿元|元))")
 
 
 class MalformedNumber(Rule):
@@ -44,13 +47,14 @@ class MalformedNumber(Rule):
                       "groups of three digits)", number=number.text + number.unit, problem=_(problem(number.text))),
                 )
         text = document.flow.text
-        for match in _SPACED.finditer(text):
-            yield self.finding(
-                document,
-                document.span(match.start(), match.end()),
-                _("malformed number {number}: {problem} (a number has one decimal point and thousands "
-                  "groups of three digits)", number=match.group(), problem=_("a space inside it")),
-            )
+        for pattern, problem_of in ((_SPACED, lambda _number: N_("a space inside it")), (_LETTER_O, problem)):
+            for match in pattern.finditer(text):
+                yield self.finding(
+                    document,
+                    document.span(match.start(), match.end()),
+                    _("malformed number {number}: {problem} (a number has one decimal point and thousands "
+                      "groups of three digits)", number=match.group(), problem=_(problem_of(match.group()))),
+                )
         for table in document.tables:
             for cell in table.malformed:
                 yield self.finding(
