@@ -144,6 +144,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _without_included_asides(tokens)
     if tokens and tokens[0].type == "CMP_WITH":
         tokens = _comparison_moved_to_change(tokens)
+    if "元中" in text:
+        tokens = _amount_broken_down_after_zhong(tokens)
     return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
 
 
@@ -160,6 +162,21 @@ def _comparison_moved_to_change(tokens: list[ClaimToken]) -> list[ClaimToken]:
     at = 2 if tokens[1].code == "," else 1
     compare = tokens[0]._replace(type="CMP_THAN")
     return [*tokens[at:at + 3], compare, *tokens[at + 3:]]
+
+
+def _amount_broken_down_after_zhong(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """"其中，突发公共卫生事件应急处理（项）支出1,532.68万元中，使用中央特殊转移支付资金865.00万元，…" read as
+    "突发公共卫生事件应急处理（项）支出1,532.68万元，其中，使用…": an amount followed by 中 and a comma is the
+    whole of what follows (the 中 becomes its 其中), and a 其中 opening the sentence before it names no other whole."""
+    at = next((i for i in range(1, len(tokens) - 2) if tokens[i].type == "AMOUNT" and tokens[i + 1].type == "NAME"
+               and tokens[i + 1].text.strip() == "中" and tokens[i + 2].code == ","), None)
+    if at is None:
+        return tokens
+    zhong = tokens[at + 1]._replace(type="QIZHONG")
+    first = 0
+    if tokens[0].type == "QIZHONG":
+        first = 2 if tokens[1].code in (",", ":") else 1
+    return [*tokens[first:at + 1], zhong, *tokens[at + 2:]]
 
 
 def _without_included_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
