@@ -146,7 +146,31 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _comparison_moved_to_change(tokens)
     if "元中" in text:
         tokens = _amount_broken_down_after_zhong(tokens)
+    if "比" in text or "较" in text:
+        tokens = _comparison_naming_its_quantity(tokens)
     return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
+
+
+def _comparison_naming_its_quantity(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """"比上年“三公”经费财政拨款支出10.15万元减少0.83万元" read as "比上年 10.15万元 减少…": a comparison that names
+    its quantity before last year's amount and the change is one CMP_THAN (the amount is last year's, as after
+    "比2023年度决算数")."""
+    found, i = [], 0
+    while i < len(tokens):
+        token = tokens[i]
+        following = tokens[i + 1:i + 4]
+        if token.type == "CMP_THAN" and [t.code for t in following[:2]] == [NAME_CODE, "A"] and len(following) == 3 \
+                and following[2].type in ("UP", "DOWN") and _QUANTITY_NAME.fullmatch(following[0].text):
+            found.append(token._replace(text=token.text + following[0].text, end=following[0].end))
+            i += 2
+            continue
+        found.append(token)
+        i += 1
+    return found
+
+
+#: The name of a quantity inside a comparison: words without a clause's punctuation.
+_QUANTITY_NAME = compile_re(r"[^，,。；;：:、\d]{1,24}")
 
 
 #: A comparison opening a sentence, then a quantity's amount and its change ("与2023年度相比，本年支出合计…元，减少…").

@@ -197,9 +197,13 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     if not named and comparisons and not sentence[:comparisons[0].start()].strip() and previous:
         named = {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
     # "2024年预算数为65.88万元，比2024年预算数增加1.68万元" in a 2025 预算: figures compared with their own year.
+    # Not so in a 决算 whose sentence before stated this year's figures: "2024年度收、支总计均为2,448.95万元。2023年度收、
+    # 支总计均为2,276.30万元，与2023年度相比，…增加172.65万元" restates last year's to compare them.
+    restated = kind == FINAL and year in {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
     for match in subjects:
         found = int(match.group("year"))
-        if found != year and any(int(c.group("year")) == found for c in comparisons):
+        if found != year and any(int(c.group("year")) == found for c in comparisons) \
+                and not (restated and found == year - 1):
             yield (match.start("year"), found, year,
                    _("names its figures {found}年 and compares them with {found}年, but this is the {year} {kind}",
                      found=found, year=year, kind=kind))
@@ -208,7 +212,8 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
         if (_AMOUNT.search(sentence) or _OUTCOME.search(sentence)) and str(year) not in sentence:
             # An earlier year, or one after the year the 决算 is published in (a digit slipped: "2032年度…").
             for match in [m for m in subjects if not year <= int(m.group("year")) <= year + 1
-                          and not _restates_last_year(sentence, m, year)][:1]:
+                          and not _restates_last_year(sentence, m, year)
+                          and not (restated and comparisons and int(m.group("year")) == year - 1)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
         if named - {year}:
@@ -244,9 +249,16 @@ _OUTCOME = compile_re(r"决算数?[大小]于(?:年初|调整后?)?预算数?")
 
 def _restates_last_year(sentence: str, subject, year: int) -> bool:
     """Whether a subject naming Y−1 gives last year's amount after this year's, to compare them
-    ("事业收入3,865,420.00元，2023年度事业收入3,412,860.00元，比上年增加…")."""
-    return int(subject.group("year")) == year - 1 and _AMOUNT.search(sentence, 0, subject.start()) is not None \
-        and _CHANGE.search(sentence, subject.end()) is not None
+    ("事业收入3,865,420.00元，2023年度事业收入3,412,860.00元，比上年增加…"), or in brackets after a comparison with
+    last year."""
+    return int(subject.group("year")) == year - 1 and (
+        (_AMOUNT.search(sentence, 0, subject.start()) is not None and _CHANGE.search(sentence, subject.end()) is not None)
+        or _ASIDE_OF_COMPARISON.search(sentence, 0, subject.start()) is not None)
+
+
+#: A bracket opened right after a comparison with last year: it gives last year's figures ("与上年相比（2023年度收、
+#: 支总计2,276.30万元），…").
+_ASIDE_OF_COMPARISON = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:相比|比较)?[(（]\s*$")
 
 
 def _stale_in_budget(found: int, year: int, sentence: str, named: set[int], compared: bool) -> bool:

@@ -148,6 +148,8 @@ _ADJUSTED_BUDGET = compile_re(r"全年预算|调整后")
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
 _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
+#: Words naming last year's quantity ("上年收、支总计"), not a balance carried from it ("上年结转", "上年末").
+_LAST_YEARS = compile_re(r"(?:上一?年度?|去年)(?!结转|结余|末)")
 
 
 class TextTableAmount(Rule):
@@ -223,7 +225,9 @@ class TextTableAmount(Rule):
             if kind == INCOME:
                 claims += self._income_sources(line, tables)
             # Last year's amount restated beside this year's ("…3,865,420.00元，2023年度事业收入3,412,860.00元").
-            claims = [claim for claim in claims if not names_another_year(_clause_before(line, claim[0].start()), year)]
+            # So is one named 上年's ("上年收、支总计均为2,276.30万元").
+            claims = [claim for claim in claims if not names_another_year(before := _clause_before(line, claim[0].start()), year)
+                      and not _LAST_YEARS.search(_CHANGE_CLAUSE.sub("", before))]
             if kind == SUMMARY:  # its section lists its items ("支出包括：一般公共服务支出…")
                 claims += self._summary_items(line, first(tables, SUMMARY))
             elif kind == FISCAL:  # so does the 财政拨款 section, an item maybe of one fund (a column of its own)
