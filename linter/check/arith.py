@@ -521,7 +521,7 @@ class SumCheck:
     def explain(self) -> str:
         total = format_amount(sum(p.value for p in self.parts))
         if len(self.parts) > 1:
-            total = _("{terms} = {total}", terms=" + ".join(format_amount(p.value) for p in self.parts), total=total)
+            total = _("{terms} = {total}", terms=_terms(p.value for p in self.parts), total=total)
         return _("{total}, but {whole} is {amount}{unit}", total=total,
                  whole=_(self.whole_name), amount=format_amount(self.whole.value), unit=self.whole.unit)
 
@@ -686,6 +686,12 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for listed in count_lists(document.flow.text):
         add(N_("the counts listed"), listed.whole_name, listed.whole, listed.parts, listed.complete)
     return list(checks.values())
+
+
+def _terms(values) -> str:
+    """Amounts written as a sum, a negative one subtracted ("3862745.18 − 8760")."""
+    first, *rest = values
+    return " ".join([format_amount(first), *(f"{'−' if v < 0 else '+'} {format_amount(abs(v))}" for v in rest)])
 
 
 def _subjects_after_a_balance(breakdown) -> bool:

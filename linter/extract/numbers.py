@@ -62,6 +62,18 @@ def parse_number(text: str) -> tuple[float | None, int]:
     return (value, decimals) if value is not None else (None, 0)
 
 
+#: The minus signs a negative amount may print (ASCII, full-width, the mathematical sign).
+MINUS_SIGNS = "-－−"
+
+
+def parse_signed(text: str) -> tuple[float | None, int]:
+    """:func:`parse_number` of a number that may print a minus ("-12,345.00": money recovered)."""
+    if text[:1] in MINUS_SIGNS:
+        value, decimals = parse_number(text[1:])
+        return (None if value is None else -value), decimals
+    return parse_number(text)
+
+
 def number_of(match, group: str, unit: str) -> Number:
     """The number a pattern's ``group`` matched, its ``unit`` right after it (malformed: value None)."""
     digits = match.group(group)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Iterator, NamedTuple
 
-from linter.extract.numbers import WELL_FORMED, parse_number
+from linter.extract.numbers import WELL_FORMED, parse_signed
 from linter.extract.subjects import is_subject_name
 from linter.width import display_width
 from linter.i18n import N_, _
@@ -182,8 +182,7 @@ class _Token(NamedTuple):
         return is_decimal_int(self.text)
 
     def as_value(self) -> Value:
-        value, decimals = parse_number(self.text.lstrip("-"))
-        value = -value if self.text.startswith("-") else value
+        value, decimals = parse_signed(self.text)
         return Value(value, self.text, self.start, self.end, decimals)
 
 

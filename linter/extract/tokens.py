@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from linter.extract.claims_parser import Token
-from linter.extract.numbers import Number, parse_number
+from linter.extract.numbers import MINUS_SIGNS, Number, parse_signed
 from linter.patterns import compile_re, compile_regex
 
 #: A number not glued to letters or to a number before it (an ASCII comma after a word or a unit,
@@ -25,7 +25,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # A rate may be printed with a minus after its verb ("增长-16.67%": a fall).
     "PERCENT": ("P", rf"(?<=(?:增长|增幅|下降|降幅)(?:率)?(?:为|了)?\s{{0,2}})-(?=\d){_NUMBER}%|{_NUMBER}%"
                      rf"|(?<=(?:增长|下降)\s{{0,3}})\d+\.\d+(?=[。，；,;])"),
-    "AMOUNT": ("A", rf"{_NUMBER}(?:万元|亿元|元)"),
+    # A negative amount ("支出决算为-12,345.00元": money recovered) keeps its minus, but not a range's dash ("5-10万元").
+    "AMOUNT": ("A", rf"(?:(?<![\dA-Za-z.,%])[-－−](?=\d))?{_NUMBER}(?:万元|亿元|元)"),
     # "与2024年一般公共预算相比": the year's figures may be named between the year and 相比.
     "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:[\u4e00-\u9fff]{{0,12}}?(?:决算数?|预算数?|执行数?))?(?:相比|比较)(?:较)?"),
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
@@ -328,8 +329,10 @@ def _number(text: str, kind: str, start: int, unit: str | None = None) -> Number
     if kind not in ("AMOUNT", "PERCENT"):
         return None
     unit = unit or ("%" if kind == "PERCENT" else text[-2:] if text.endswith(("万元", "亿元")) else "元")
-    if text.startswith("-"):  # a rate's minus ("增长-16.67%") is its verb's, not the number's
+    if text.startswith("-") and kind == "PERCENT":  # a rate's minus ("增长-16.67%") is its verb's, not the number's
         text, start = text[1:], start + 1
     digits = text.removesuffix(unit)
-    value, decimals = parse_number(digits)
+    if digits[:1] in MINUS_SIGNS:
+        digits = "-" + digits[1:]
+    value, decimals = parse_signed(digits)
     return Number(digits, unit, start, start + len(text), value, decimals)

@@ -10,7 +10,7 @@ from linter.check.finding import Severity
 from linter.check.interval import amount_interval
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.numbers import parse_number, Number
+from linter.extract.numbers import Number, parse_signed
 from linter.extract.quantities import organisation_of
 from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, normal_name
 from linter.extract.tables import (
@@ -539,7 +539,7 @@ def _in_text_unit(stated: str, unit: str, table: Table, row: Row, column) -> tup
     table_unit = table.unit or "万元"
     if column is None or table_unit not in YUAN or YUAN[unit] < YUAN[table_unit]:
         return None
-    printed, (value, decimals) = row.amount(column), parse_number(stated)
+    printed, (value, decimals) = row.amount(column), parse_signed(stated)
     if printed is None or value is None:
         return None
     return Number(stated, unit, 0, 0, value, decimals), printed * YUAN[table_unit] / YUAN[unit]
