@@ -486,6 +486,9 @@ class SumCheck:
     complete: bool
     difference: float
     allowance: float
+    #: The parts as printed, when some were printed in a finer unit and converted to the whole's ("41.39亿元，其中：
+    #: …20525.28万元"); else None.
+    printed: tuple[str, ...] | None = None
 
     @property
     def exceeds(self) -> bool:
@@ -502,7 +505,10 @@ class SumCheck:
 
     def typo(self, document, tolerances: Tolerances) -> "Typo | None":
         """The one number of the sum (whole or part) that is one typo away from an amount printed
-        elsewhere with which the sum comes out ("76.5" listed under a total of "76.05")."""
+        elsewhere with which the sum comes out ("76.5" listed under a total of "76.05"); none is sought among
+        converted parts, whose printed digits are of another unit."""
+        if self.printed:
+            return None
         numbers = [self.whole, *self.parts]
 
         def holds(i, interval):
@@ -520,7 +526,9 @@ class SumCheck:
 
     def explain(self) -> str:
         total = format_amount(sum(p.value for p in self.parts))
-        if len(self.parts) > 1:
+        if self.printed:
+            total = _("{terms} = {total}", terms=" + ".join(self.printed), total=total + self.whole.unit)
+        elif len(self.parts) > 1:
             total = _("{terms} = {total}", terms=_terms(p.value for p in self.parts), total=total)
         return _("{total}, but {whole} is {amount}{unit}", total=total,
                  whole=_(self.whole_name), amount=format_amount(self.whole.value), unit=self.whole.unit)
@@ -643,8 +651,14 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     checks: dict[tuple, SumCheck] = {}
 
     def add(what, whole_name, whole, parts, complete):
-        if whole is None or not parts or whole.malformed or any(p.malformed for p in parts) or not same_unit(whole, *parts):
+        if whole is None or not parts or whole.malformed or any(p.malformed for p in parts):
             return
+        printed = None
+        if not same_unit(whole, *parts):
+            printed = tuple(f"{p.text}{p.unit}" for p in parts)
+            parts = _in_coarser_unit(parts, whole)
+            if parts is None:
+                return
         difference, allowance = sum_gap(parts, whole, tolerances)
         if not complete and difference > allowance and _leading_parts_add_up(document.flow.text, parts, whole, tolerances):
             return  # "教职工157人，其中：在职92人，离退休65人，遗属补助17人": more categories after the whole's
@@ -653,7 +667,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         # checked against the first statement, complete if either says so.
         key = (tuple(sorted(p.start for p in parts)), whole.value, whole.unit)
         if key not in checks:
-            checks[key] = SumCheck(what, whole_name, whole, parts, complete, difference, allowance)
+            checks[key] = SumCheck(what, whole_name, whole, parts, complete, difference, allowance, printed)
         elif complete:
             checks[key] = replace(checks[key], complete=True)
 
@@ -686,6 +700,19 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for listed in count_lists(document.flow.text):
         add(N_("the counts listed"), listed.whole_name, listed.whole, listed.parts, listed.complete)
     return list(checks.values())
+
+
+def _in_coarser_unit(parts: list[Number], whole: Number) -> list[Number] | None:
+    """``parts`` in the unit of ``whole`` when that unit is as coarse as theirs (a total of 亿元 over parts of 万元:
+    a part keeps its precision as more decimals); None when a part is coarser or not an amount of money."""
+    if whole.unit not in _IN_WAN or any(p.unit not in _IN_WAN or _IN_WAN[p.unit] > _IN_WAN[whole.unit] for p in parts):
+        return None
+    converted = []
+    for part in parts:
+        scale = _IN_WAN[part.unit] / _IN_WAN[whole.unit]
+        shift = round(-math.log10(scale))
+        converted.append(part._replace(unit=whole.unit, value=part.value * scale, decimals=part.decimals + shift))
+    return converted
 
 
 def _terms(values) -> str:

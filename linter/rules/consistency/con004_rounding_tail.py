@@ -48,7 +48,7 @@ class RoundingTail(Rule):
                     _("{explanation} (a rounding tail)", explanation=conflict.explain(document)),
                 )
         for check in sum_checks(document, tolerances):
-            if check.tail and (check.complete or check.difference > 0):
+            if check.tail and not check.printed and (check.complete or check.difference > 0):
                 yield self.finding(
                     document,
                     document.span(check.whole.start, check.whole.end),
