@@ -832,7 +832,8 @@ def _shared_suffix(items: list[str]) -> list[str]:
 #: naming no quantity of its own: "支出856.4万元，占本年支出合计的92.15%，比上年减少34.6万元，下降3.88%",
 #: "支出决算为18.6万元，完成预算的93%，比上年决算增加2.6万元", "支出50万元，与上年相比增加5万元，增长11.1%",
 #: "支出决算18.6万元，比年初预算减少1.4万元，下降7%" (a gap to the budget: see ``Change.rate_only``).
-_CHANGE_AFTER = compile_re(r"(?:,C(?P<completion>P))?[,;](?:(?P<than>T)|(?P<with>W),?|(?P<budget>V),?)(?P<change>[UD]A(?:,T?[UD]P)?)")
+_CHANGE_AFTER = compile_re(r"(?:,C(?P<completion>P))?[,;](?:(?P<than>T)|(?P<with>W),?|(?P<budget>V)(?P<budget_amount>A)?,?)"
+                           r"(?P<change>[UD]A(?:,T?[UD]P)?)")
 _SUBJECT = compile_re(r"y?n")
 #: A completion rate, then how far the amount is above or below the budget ("；完成年初预算100%，决算数大于
 #: 预算数55.93万元").
@@ -994,6 +995,10 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
             start = after.start("budget")  # "，比年初预算减少…" or "，与年初预算相比，减少…"
             stream = tokens[subject.start():amount_end] + tokens[start - 1:start + 1] + tokens[after.start("change"):after.end()]
             claim = _parse(stream, "change_vs_budget", builder)
+            if claim is not None and after.group("budget_amount"):  # "…86.45万元，比年初预算数92.00万元减少5.45万元"
+                gap = _stated_budget_gap(tokens, amount_end - 1, after, claim)
+                if gap is not None:
+                    found.append((start, after.end(), gap))
             rate = tokens[after.start("completion")].number if after.group("completion") else None
             if claim is not None and rate is not None and not rate.malformed:  # "…，完成年初预算的70%，比年初预算减少…"
                 found.append((start, after.end(), GapCompletion(tokens[amount_end - 1].number, rate, claim.sign, claim.delta)))
@@ -1019,6 +1024,16 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         if not (actual.malformed or rate.malformed or amount.malformed):
             found.append((gap.start(), gap.end(), GapCompletion(actual, rate, _gap_sign(said), amount)))
     return found
+
+
+def _stated_budget_gap(tokens: list[ClaimToken], amount: int, after, claim: Change) -> BudgetGap | None:
+    """The gap of a change against a budget that names the budget's amount ("…支出86.45万元，比年初预算数92.00万元
+    减少5.45万元，降低6.03%"): the amount at ``amount``, the budget's after the comparison (``after``, a match of
+    ``_CHANGE_AFTER``); None when a number is malformed."""
+    actual, budget = tokens[amount].number, tokens[after.start("budget_amount")].number
+    if actual.malformed or budget.malformed:
+        return None
+    return BudgetGap(actual, budget, claim.sign, claim.delta, claim.rate, claim.rate_sign)
 
 
 def _completion_after_gap(tokens: list[ClaimToken], codes: str, gap) -> Number | None:
