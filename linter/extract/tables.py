@@ -97,6 +97,8 @@ _TOTAL_FIRST = (INCOME, EXPENDITURE, GENERAL)
 _HALF_WIDTH = OneForOne("０１２３４５６７８９．，＋－＝（）％", "0123456789.,+-=()%")
 _NUMBER = compile_re(rf"^-?(?:{WELL_FORMED})$")
 _MALFORMED = compile_re(r"^-?\d[\d,.]*(?:[OoО][\d,.]*)?\d$")
+#: Digits with a leading zero: a 款 or 项 code's piece ("05"), never an amount.
+_CODE_PIECE = compile_re(r"^0\d+$")
 _DATE = compile_re(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
 _CODE = compile_re(r"^[12]\d{2}(?:\d{2}){0,2}$")
 #: A 功能分类 subject's code of 款 or 项 (5 or 7 digits) in a cell after a project's name.
@@ -191,6 +193,14 @@ def _token(text: str, start: int, end: int, index: int, line: int) -> _Token:
     number = bool(_NUMBER.match(text))
     return _Token(text, start, end, index, line, number,
                   not number and bool(_MALFORMED.match(text)) and not _DATE.match(text))
+
+
+def _rate_as_number(token: _Token) -> _Token:
+    """A cell of a change-rate column printed with its sign ("10.00%", a spreadsheet's percent format) as the
+    number the column holds (:func:`_this_years_columns` sets that column apart)."""
+    if token.text.endswith(("%", "％")) and _NUMBER.match(token.text[:-1]):
+        return token._replace(text=token.text[:-1], end=token.end - 1, is_number=True, is_malformed=False)
+    return token
 
 
 @dataclass
@@ -1089,6 +1099,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         data_lines.append(tokens)
     if wrapped_note is not None:
         _note(table, *wrapped_note, True)
+    if any(_CHANGE_COLUMN.search(word) and _CHANGE_RATE.search(word) for word in header_words):
+        data_lines = [[_rate_as_number(t) for t in tokens] for tokens in data_lines]
     table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for ts in data_lines for t in ts if t.is_malformed]
     if table.malformed:
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
@@ -1548,11 +1560,20 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
         row = rows[-1]
         for token in words:
             _row_span(row, token)
+            if token.is_number and _CODE_PIECE.match(token.text):
+                table.problem = _("a code's piece {piece} stands apart from its code", piece=token.text)
+                return
             if token.is_number:
                 row.loose.append(token.as_value())
                 amount_lines[id(row)].add(token.line)
     if pending or not any(row.code for row in rows):
         table.problem = _("rows without a subject code")
+        return
+    codes = Counter(row.code for row in rows if row.code)
+    if codes and codes.most_common(1)[0][1] > 1:
+        # "204" then "02" then "01" on lines of their own (a PDF's text without its layout): the rows cannot be told
+        table.problem = _("the code {code} heads more than one row (its 类, 款 and 项 codes printed apart)",
+                          code=codes.most_common(1)[0][0])
         return
     table.layout = "space"
     table.columns = [1]
