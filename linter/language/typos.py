@@ -363,7 +363,15 @@ class TypoFinder:
         firsts, seconds = ("".join(sorted({word[i] for word in words})) for i in (0, 1))
         # The first character consumed (the scan skips others in C), the second looked ahead at.
         pairs = {a + b for a, b in re.findall(f"([{re.escape(firsts)}])(?=([{re.escape(seconds)}]))", self.text)}
-        return {word for word in words if word[:2] in pairs and (len(word) == 2 or word in self.text)}
+        found = {word for word in words if word[:2] in pairs and (len(word) == 2 or word in self.text)}
+        # Written as a word, or inside one, not across two ("表五一般…" writes no 五一).
+        tokens = self._word_counts
+        return {word for word in found if word in tokens or any(word in token for token in self._longer_tokens)}
+
+    @cached_property
+    def _longer_tokens(self) -> list[str]:
+        """The distinct tokens of three characters or more."""
+        return [token for token in self._word_counts if len(token) > 2]
 
     def _candidates(self):
         """``(start, window, index, word, relation)``: a window holding a suspect character,
