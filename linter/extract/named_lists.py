@@ -1,0 +1,123 @@
+"""Counts of named things followed by their names: "内设机构6个，分别为：办公室、财务科、…", "下设2个二级事业单位，
+分别为区网络运维服务中心、区数据资源服务中心", "纳入部门决算编制范围的单位共3个，包括：" then "1．…", "2．…" a line each.
+
+A list is read only where it is surely the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a colon
+right after the count, no "等" (an open list), no digits inside (a nested count or an amount), every item a short
+name. Its length is read several ways ("、" only, or the last "和" / "及" joining two names too; up to the first comma or
+up to the sentence's end): the count is contradicted only when no reading gives it. Every search is bounded, so
+reading is linear in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.numerals import chinese_int
+from linter.patterns import compile_re, compile_regex
+
+#: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为").
+_INTRO = compile_regex(
+    r"(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个(?P<noun>\p{Han}{0,12}?)"
+    r"(?:[，,]?\s*(?:分别为|分别是|具体为|具体是|具体包括|即)[：:]?|[，,]?\s*(?:包括)?[：:])\s*"
+)
+#: Where the names end: the sentence's or clause's end.
+_LIST_END = compile_re(r"[。；;！？\n]")
+_BRACKETED = compile_re(r"[(（][^()（）]*[)）]")
+#: The last joiner of two names ("…、平安建设办公室和城市管理办公室").
+_JOINER = compile_re(r"和|及|以及|与")
+#: What no name holds: an open list, a number, a clause's words.
+_NOT_A_NAME = compile_re(r"等|\d|负责|主要|其中|包括|分别|共|合计|以上|以下")
+#: A name: a few characters, mostly Chinese.
+_NAME = compile_regex(r"[\p{Han}A-Za-z“”\"·]{2,24}")
+#: A numbered line of a list written a name per line ("1．XX局本级", "（2）XX中心").
+_NUMBERED = compile_re(r"^\s*(?:(\d{1,2})\s*[.．、]|[(（](\d{1,2})[)）])\s*\S")
+#: How many names a list may have at most (a longer one is no formulaic list).
+_MOST = 30
+
+
+@dataclass(frozen=True)
+class NamedList:
+    """A count (flow offsets ``start``–``end``) and the names listed after it."""
+
+    count: int
+    start: int
+    end: int
+    #: What is counted, as the text names it before or after the count ("内设机构", "二级事业单位").
+    what: str
+    names: tuple[str, ...]
+    #: The numbers of names the list may be read as having.
+    readings: frozenset[int]
+
+
+def named_lists(text: str) -> list[NamedList]:
+    """Every count in ``text`` followed by the list of its names, read as the module docstring says."""
+    found = []
+    offset = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "个" in line:
+            for match in _INTRO.finditer(line):
+                listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
+                count = int(match["count"]) if match["count"].isdigit() else chinese_int(match["count"])
+                if listed is None or count is None or not 2 <= count <= _MOST:
+                    continue
+                names, readings = listed
+                what = match["noun"] or _before(line, match.start())
+                found.append(NamedList(count, offset + match.start("count"), offset + match.end("noun") if match["noun"]
+                                       else offset + match.start("count") + len(match["count"]) + 1, what, names, readings))
+        offset += len(line) + 1
+    return found
+
+
+def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...], frozenset[int]] | None:
+    """The names after ``start`` in ``line`` (or, when the line ends there, on the numbered lines after it) and
+    the numbers of names they may be read as; None when they are surely no whole list of names."""
+    end = _LIST_END.search(line, start)
+    sentence = line[start:end.start() if end else len(line)]
+    if not sentence.strip():
+        return _numbered(following)
+    if "等" in sentence or not any(mark in sentence for mark in "、和及与"):
+        return None
+    plain = _BRACKETED.sub("", sentence)
+    clause = plain.split("，")[0].split(",")[0]
+    readings = set()
+    names: tuple[str, ...] = ()
+    for part in (clause, plain):
+        items = [item.strip() for item in part.replace("，", "、").replace(",", "、").split("、")]
+        if not all(_NAME.fullmatch(item) and not _NOT_A_NAME.search(item) for item in items):
+            if part is clause:
+                return None
+            continue
+        names = names or tuple(items)
+        readings.add(len(items))
+        if len(_JOINER.split(items[-1])) == 2:
+            readings.add(len(items) + 1)
+    return (names, frozenset(readings)) if len(names) >= 2 or len(readings) > 1 else None
+
+
+def _numbered(following: list[str]) -> tuple[tuple[str, ...], frozenset[int]] | None:
+    """The names on the numbered lines 1, 2, 3, … right after a line ending in the list's colon."""
+    names = []
+    for line in following:
+        match = _NUMBERED.match(line)
+        if match is None or int(match[1] or match[2]) != len(names) + 1:
+            break
+        names.append(line[match.end() - 1:].strip().rstrip("；;。"))
+    return (tuple(names), frozenset({len(names)})) if len(names) >= 2 else None
+
+
+def _before(line: str, start: int) -> str:
+    """The words right before the count that name what it counts ("内设机构" of "…办事处内设机构6个", "单位" of
+    "…编制范围的单位共3个"), at most eight Chinese characters."""
+    words = ""
+    for character in reversed(line[max(0, start - 8):start]):
+        if not "\u4e00" <= character <= "\u9fff":
+            break
+        words = character + words
+    words = words.removesuffix("共")
+    opening = max((words.rfind(verb) for verb in _OPENINGS), default=-1)
+    return words[opening:] if opening >= 0 else words[words.rfind("的") + 1:]
+
+
+#: Words that open what a count counts ("内设机构", "下属单位").
+_OPENINGS = ("内设", "下设", "下属", "所属", "设有")

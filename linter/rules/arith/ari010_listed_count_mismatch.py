@@ -1,0 +1,48 @@
+"""ARI010 listed-count-mismatch."""
+
+from __future__ import annotations
+
+from linter.check.finding import Severity
+from linter.check.rule import Rule
+from linter.extract.named_lists import named_lists
+from linter.i18n import _
+
+
+class ListedCountMismatch(Rule):
+    """A count of named things ("内设机构6个", "下属单位3个") followed by a list of their names that names
+    another number of them.
+
+    Read where the names surely make the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a
+    colon right after the count, inline and separated by "、" (a last "和" or "及" may join two names, a
+    comma may separate them: every reading is tried), or on numbered lines right after a line ending in
+    the colon ("包括：" then "1．…", "2．…"). A list that is open ("等"), holds numbers or anything but
+    short names is not read. A reorganisation copied into last year's sentence leaves the old count or
+    the old names behind.
+
+    **Anti-pattern**
+
+        内设机构7个，分别为：党政办公室、党建工作办公室、社区发展治理办公室、民生服务办公室、平安建设办公室、城市管理办公室。
+
+    **Best practice**
+
+        内设机构6个，分别为：党政办公室、党建工作办公室、社区发展治理办公室、民生服务办公室、平安建设办公室、城市管理办公室。
+    """
+
+    code = "ARI010"
+    name = "listed-count-mismatch"
+    severity = Severity.WARNING
+
+    def check(self, document, context):
+        for listed in document.derived(_named_lists):
+            if listed.count not in listed.readings:
+                named = min(listed.readings, key=lambda n: abs(n - listed.count))
+                yield self.finding(
+                    document, document.span(listed.start, listed.end),
+                    _("{count}个{what} stated, but the list after it names {named}: {names}",
+                      count=listed.count, what=listed.what, named=named, names="、".join(listed.names)),
+                    expected=f"{named}个",
+                )
+
+
+def _named_lists(document):
+    return named_lists(document.flow.text)
