@@ -63,7 +63,7 @@ _ROWS = tuple(
 )
 #: A clause about another year, a change or a budget states no count of the year's 三公, nor does
 #: one about another measure of it ("改革前车辆保有量为56辆", "账面数为56辆，实际保有量为12辆").
-_OTHER = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|预算(?!单位)|计划|其中"
+_OTHER = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|(?<!公共)预算(?!单位|财政拨款)|计划|其中"
                        r"|改革前|改革后|账面|帐面|实际|年初")
 #: "其中：" before the 国内 公务接待 (the template's wording after the 公务接待费), which count them all unless
 #: the sentence names 外事 receptions too.
@@ -123,7 +123,8 @@ class InconsistentCount(Rule):
     def check(self, document, context):
         first: dict[str, _Count] = {}
         counts = sorted(_counts(document), key=lambda c: c.start)
-        yield from self._fleet_over_vehicles(document, next((c for c in counts if c.what == _FLEET), None))
+        fleet = next((c for c in counts if c.what == _FLEET), None) or _cars_owned(document)
+        yield from self._fleet_over_vehicles(document, fleet)
         for count in counts:
             earlier = first.setdefault(count.what, count)
             if earlier.value == count.value:
@@ -167,11 +168,26 @@ class InconsistentCount(Rule):
 _ALL_VEHICLES = compile_regex(rf"(?:共有|实有|现有|拥有|(?<=本单位|本部门))(?:各类)?车辆(?:共)?(?:为)?(?P<a>{_N})辆|车辆(?:总数|合计)(?:为)?(?P<a>{_N})辆")
 
 
+#: The 公务用车 a department has, as Sichuan's 三公 paragraph says it ("截至2024年12月底，单位共有公务用车4辆"): its
+#: fleet, when no 保有量 is stated.
+_CARS_OWNED = compile_regex(rf"(?:单位|部门)共有公务用车(?P<a>{_N})辆")
+
+
+def _cars_owned(document) -> _Count | None:
+    """The fleet :data:`_CARS_OWNED` states, in a clause of the document's year about nothing else."""
+    text, year = document.flow.text, document.derived(original_year)
+    for match in _CARS_OWNED.finditer(text):
+        clause = text[max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1:match.end()]
+        if not _OTHER.search(clause) and all(int(y) == year for y in _YEAR.findall(clause)):
+            return _Count(_FLEET, _count(match.group("a")), *document.flow.source_span(match.start("a"), match.end("a")))
+    return None
+
+
 def _counts(document) -> list[_Count]:
     """Every 三公 count the narrative and the tables' rows state."""
     counts = []
     text = document.flow.text
-    year = document.derived(original_year)
+    year, budget = document.derived(original_year), document.claims.budget_document
     for clause in _clauses_naming_counts(_joined_lines(text)):
         words = "".join(clause.group().split())
         kept = None
@@ -184,8 +200,11 @@ def _counts(document) -> list[_Count]:
                     said = _DOMESTIC_PART.sub("", said)  # "其中：国内公务接待6批次": all of them, none 外事
                 if _OTHER.search(said):
                     continue
-                if any(int(y) != year for y in _YEAR.findall(words, 0, match.end())):
-                    continue  # a count of another year (or of a year the document's title does not give)
+                # A count of another year (or of a year the document's title does not give) is not this year's; but a
+                # 预算 of Y gives its fleet at the end of Y−1 ("截至2024年12月31日，…保有量为6辆" in a 2025 预算).
+                years = {year, year - 1} if keys[0] == _FLEET and year is not None and budget else {year}
+                if any(int(y) not in years for y in _YEAR.findall(words, 0, match.end())):
+                    continue
                 if kept is None:  # flow offsets of the clause's non-space characters
                     kept = [i for i in range(clause.start(), clause.end()) if not text[i].isspace()]
                 for group, what in zip(("a", "b"), keys):
