@@ -109,9 +109,9 @@ _FOLLOWING = compile_regex(
     rf"|(?:{_ACTUAL})?(?:与|同|和)(?P<kind2>年初|全年|调整)?预算数?(?P<equal>持平|相等|一致))"
 )
 _WORDS = {"高于": "大于", "低于": "小于"}
-#: A sentence comparing with last year, or saying what the money paid for, between the completion and
-#: that phrase.
-_SENTENCE_BETWEEN = compile_regex(r"[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于)[^。；\n]{0,80}(?=[。；])")
+#: A sentence comparing with last year, or saying what the money paid for (or a clause saying so), between the
+#: completion and that phrase.
+_SENTENCE_BETWEEN = compile_regex(r"(?:[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于)|[，,]\s*主要用于)[^。；\n]{0,80}(?=[。；])")
 
 
 #: The completion rate of another budget right after the first ("，完成调整预算的100.0%").
@@ -124,7 +124,7 @@ def _following(text: str, after: int, budget=None, budgets=None):
     """``(direction, budgets it may be of, budget kind, flow start, flow end)`` of the phrase right
     after flow offset ``after`` (the end of a completion, or of a completion rate; line breaks
     allowed inside), or after a sentence comparing with last year or saying what the money paid for
-    there; direction None when there is none. A plain 预算数 may mean any budget the
+    there (or a clause saying so: "…支出决算为1190.00万元，主要用于补助。决算数大于…"); direction None when there is none. A plain 预算数 may mean any budget the
     sentence states (``budget``, the other ``budgets`` by kind)."""
     budgets = budgets or {}
     if (rate := _OTHER_RATE.match(text, after)) is not None:

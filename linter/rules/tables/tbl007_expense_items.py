@@ -13,7 +13,8 @@ from linter.patterns import compile_re
 from linter.rules.tables.common import amount, first
 from linter.rules.tables.narrative import AMOUNT, section_lines
 
-_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}[，,]?(?:主要)?包括[：:]+(?P<items>[^。；;]+)")
+#: The amount's share may stand between ("人员经费100.00万元，占基本支出的76.9%，主要包括：…").
+_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}(?:[，,]占[^，,。；;\d]{{0,12}}\d+(?:\.\d+)?%)?[，,]?(?:主要)?包括[：:]+(?P<items>[^。；;]+)")
 
 
 class ExpenseItems(Rule):
