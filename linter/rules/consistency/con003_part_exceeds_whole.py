@@ -11,7 +11,7 @@ from linter.check.rule import Rule
 from linter.extract.numbers import Number
 from linter.i18n import _
 from linter.extract.quantities import describe, is_part_of
-from linter.patterns import compile_regex
+from linter.patterns import compile_re, compile_regex
 
 
 class PartExceedsWhole(Rule):
@@ -20,7 +20,8 @@ class PartExceedsWhole(Rule):
 
     一般公共预算财政拨款收入 is part of 财政拨款收入, which is part of 收入合计 and of
     财政拨款收、支总计; 人员经费 is part of 基本支出, and so on; 机关运行经费 is part of the 一般公共预算财政拨款's
-    公用经费 (the 决算 template's 名词解释: the 公用经费 of the 基本支出 of 行政单位 and 参公事业单位). Last year's amounts follow
+    公用经费 where the document's 名词解释 defines it so (the 公用经费 of the 基本支出 of 行政单位 and 参公事业单位; the
+    other definition in use, money bought goods and services with, counts project money too). Last year's amounts follow
     from this year's and the stated changes ("比2021年度增加28.75万元"), so two changes that
     contradict each other show up as a part exceeding its whole last year; only changes against
     the same figure of last year are compared (its 决算, its 预算数 or its 执行数).
@@ -49,9 +50,10 @@ class PartExceedsWhole(Rule):
         claims = document.claims
         index = QuantityIndex.of(document)
         current = {key: statements[0] for key, statements in index.by_key.items()}
+        contained = _contains if _OPERATING_COSTS_OF_BASIC.search(document.flow.text) else _contains_but_operating_costs
         for part_key, part in current.items():
             for whole_key, whole in current.items():
-                if is_part_of(part_key, whole_key) and same_unit(part.number, whole.number) and part.number.value - whole.number.value > tolerances.tail_per_item + 1e-9:
+                if contained(part_key, whole_key) and same_unit(part.number, whole.number) and part.number.value - whole.number.value > tolerances.tail_per_item + 1e-9:
                     yield self.finding(
                         document,
                         document.span(part.number.start, part.number.end),
@@ -84,7 +86,7 @@ class PartExceedsWhole(Rule):
             wholes = [
                 (whole_key, whole_change, whole_now, whole_before)
                 for (whole_key, whole_basis), (whole_change, whole_now, whole_before) in previous.items()
-                if whole_basis == basis and is_part_of(part_key, whole_key) and same_unit(now.number, whole_now.number)
+                if whole_basis == basis and contained(part_key, whole_key) and same_unit(now.number, whole_now.number)
                 and before.lo > whole_before.hi + tolerances.tail_per_item
             ]
             if wholes:  # one finding per part, against the smallest whole it exceeds
@@ -132,3 +134,19 @@ def _reserved_procurement(document) -> list[tuple[tuple[str, Number], tuple[str,
         if len(first) == 2:
             pairs.append((first["小微"], first["中小"]))
     return pairs
+
+
+#: The 名词解释 defining 机关运行经费 as the 公用经费 of the 基本支出 ("机关运行经费：指行政单位和参照公务员法管理的事业单位
+#: 使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出"). The other definition in use ("为保障行政单位…运行用于购买货物和
+#: 服务的各项资金") counts project money too: the 机关运行经费 may then exceed the 公用经费.
+_OPERATING_COSTS_OF_BASIC = compile_re(r"机关运行经费[：:]\s*(?:是)?指?[^。]{0,80}?基本支出[^。]{0,12}公用经费")
+
+
+def _contains(part_key, whole_key) -> bool:
+    return is_part_of(part_key, whole_key)
+
+
+def _contains_but_operating_costs(part_key, whole_key) -> bool:
+    """:func:`is_part_of`, but for the 机关运行经费, which a document not defining it as part of the 公用经费 may state
+    larger than them."""
+    return part_key[1] != "机关运行经费" and is_part_of(part_key, whole_key)
