@@ -15,9 +15,10 @@ from linter.check.finding import Related, Severity
 from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
 from linter.check.rule import Tolerances
 from linter.i18n import N_, _
-from linter.extract.claims import SUBJECT_LEVEL, Stated
+from linter.extract.claims import LAST_YEARS, SUBJECT_LEVEL, Stated
 from linter.extract.counts import count_lists
 from linter.extract.numbers import Number, parse_number
+from linter.language.subjects import original_year
 from linter.extract.quantities import SANGONG, Key, clean_name, covered, describe, organisation_of, parent_base, quantity_key
 from linter.patterns import compile_re, compile_regex
 
@@ -380,12 +381,18 @@ def _values_by_name(document) -> tuple[dict[str, list[Stated]], dict[str, list[S
 def _build_index(document) -> QuantityIndex:
     claims = document.claims
     years = [v.year[:4] for v in claims.values if v.year]
-    # The most stated year, ties to the first stated: the same in every process (a set's order is
-    # not), and linear (list.count per year is not).
-    main_year = Counter(years).most_common(1)[0][0] if years else None
+    # The document's year, else the most stated year, ties to the first stated: the same in every process (a set's
+    # order is not), and linear (list.count per year is not).
+    title_year = document.derived(original_year)
+    main_year = str(title_year) if title_year else Counter(years).most_common(1)[0][0] if years else None
     by_key: dict[Key, list[Stated]] = defaultdict(list)
+    # Last year's amounts named so ("上年一般公共预算财政拨款支出5,462.83万元，其中…") and the parts listed under them.
+    last_years = {id(v) for v in claims.values if LAST_YEARS.match(clean_name(v.name))}
+    last_years |= {id(part) for breakdown in claims.breakdowns if breakdown.whole is not None
+                   and id(breakdown.whole) in last_years for part in breakdown.parts if not part.year}
     for value in claims.values:
-        if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year):
+        if value.key and not value.number.malformed and (not value.year or value.year[:4] == main_year) \
+                and id(value) not in last_years:
             by_key[value.key].append(value)
     # A part stating no year is of its list's whole's year when that whole is an earlier year's
     # amount ("2022年度“三公”经费…20万元，其中：公务接待费…" in a 2023 决算 stating 18万元 for it): not

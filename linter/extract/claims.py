@@ -387,6 +387,8 @@ class ClaimBuilder(Transformer):
 
     def change_than(self, subject, amount, compare, verb, delta, rate=None):
         year, name, start = subject
+        if LAST_YEARS.match(clean_name(name)):
+            return None  # "上年同期为150.61万元，同比增加5.62万元": last year's amount, not the one that changed
         rate = rate or (None, None, delta.end_pos)
         current = Stated(name, _num(amount), year=year)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2],
@@ -1165,6 +1167,11 @@ def _item_marker(text: str) -> tuple[str, int] | None:
     number = int(numeral) if digits else chinese_int(numeral)
     separator = "()" if match.group(1) else match.group(3).replace("．", ".")
     return ("1" if digits else "一") + separator, number
+
+
+#: A name opening with last year ("上年同期", "上年一般公共预算财政拨款支出", "2023年度…" is a year label): the amount is
+#: last year's. Not a balance carried from it ("上年结转", "上年结余", "上年末").
+LAST_YEARS = compile_re(r"(?:上一?年度?|去年)(?!结转|结余|末)")
 
 
 def extract_claims(document) -> ClaimSet:

@@ -40,6 +40,11 @@ _ITEM_START = compile_regex(r"\s*(?:[(（]?[\d一二三四五六七八九十]{1,
 
 
 
+def original_year(document) -> int | None:
+    """The year the disclosure is for (:func:`document_year`), read from the original text."""
+    return document_year(document.original.text)
+
+
 def document_year(text: str) -> int | None:
     """The year a disclosure is for, read from its title and part headings ("2022年度…部门决算");
     the year written most often wins (a budget may also name last year's final account).

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 from linter.language.structure import Numbered, parts
 from linter.patterns import compile_re
-from linter.language.subjects import document_year
+from linter.language.subjects import document_year, original_year  # noqa: F401 (the rules' import of it)
 
 _YEAR = compile_re(r"(20\d{2})年")
-
-
-def original_year(document) -> int | None:
-    """The year the disclosure is for (:func:`document_year`), read from the original text."""
-    return document_year(document.original.text)
 
 
 def flow_year(document) -> int | None:

@@ -13,6 +13,7 @@ from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
 from linter.extract.quantities import scope_of
+from linter.language.subjects import original_year
 from linter.i18n import _
 from linter.patterns import compile_re
 
@@ -52,7 +53,11 @@ class ShareMismatch(Rule):
         tolerances = context.text_tolerances(document)
         index = QuantityIndex.of(document)
         unstated = []
+        year = document.derived(original_year)
         for share in document.claims.shares:
+            if share.whole is None and (share.whole_name or "").startswith("当年") and share.part.year \
+                    and year and share.part.year[:4] != str(year):
+                continue  # "2023年度授予中小企业合同金额…，占当年政府采购支出总额的80.12%": of that year's total
             whole, components = share.whole or index.whole(share.whole_key) or stated_by_name(document, share), []
             summed = component_sum(index, share.whole_key, tolerances) if whole is None else None
             if summed is not None:  # "占“三公”经费的75%", the total never stated: the sum of its parts
