@@ -2058,7 +2058,13 @@ def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
         # begins after the 收入 side's items.
         spending = "支出" in stated.name and "收入" not in stated.name
         return spending and any("收入" in part.name for part in breakdown.parts)
+    if "收入" in name and "支出" not in name and _SPENDING_TOTAL.fullmatch(clean_name(stated.name)):
+        return True  # "收入预算744.01万元，其中一般公共预算拨款744.01万元；支出预算744.01万元": the other side's total
     return "支出" in name and "收入" not in name and "收入" in stated.name and "支出" not in stated.name
+
+
+#: The total of spending, named as nothing else ("支出预算", "2025年支出合计", "本年支出"): no use of the income.
+_SPENDING_TOTAL = compile_re(r"(?:20\d{2}年度?)?(?:部门|单位|本年|全年)?支出(?:预算|决算)?(?:合计|总计|总额)?数?为?")
 
 
 def _spending_under_balance(stated: Stated, breakdown: Breakdown) -> bool:
@@ -2184,6 +2190,19 @@ def _another_unit(name: str, department: str | None) -> bool:
     return organisation is not None and organisation not in department and department not in organisation
 
 
+#: A paragraph about one unit, opening with its name and a colon ("3.清溪县农业技术推广中心：2025年收入预算…",
+#: "清溪县农业农村局本级：…").
+_UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*(?P<unit>\p{Han}{2,30}?"
+                           r"(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园|街道|镇|乡|政府))(?P<own>本级)?[：:]")
+
+
+def _unit_line(line: str, department: str | None) -> bool:
+    """Whether the paragraph ``line`` states one unit's amounts (see ``_UNIT_LINE``): another unit than the
+    department its title names, or the department's 本级."""
+    match = _UNIT_LINE.match(line) if "：" in line or ":" in line else None
+    return match is not None and (match["own"] is not None or not department or match["unit"] not in department)
+
+
 def _qualified_like_the_item_before(stated: Stated, state: _Context) -> bool:
     """Whether ``stated`` follows, after "、", an item whose total is qualified by words naming no scope
     ("学校本级收入合计181,046.85万元、支出合计183,027.64万元": the 本级's 支出, not the department's)."""
@@ -2252,7 +2271,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             scope = state.paragraph_scope
     stated.narrower = _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
-        or _another_unit(stated.name, claims.department) or _qualified_like_the_item_before(stated, state) \
+        or _another_unit(stated.name, claims.department) or _unit_line(state.line, claims.department) \
+        or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state)
     stated.key = None if stated.narrower else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:

@@ -14,6 +14,8 @@ from linter.patterns import compile_re
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"
 #: A section heading; a wrapped heading may carry the start of its first paragraph.
 _HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
+#: A section heading that is a line of its own, without 情况 or 说明 ("四、一般公共预算拨款支出", Hunan's 预算).
+_BARE_HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；:;\d]{2,30})$")
 #: A section numbered as a sub-heading ("（六）一般公共预算财政拨款基本支出决算情况说明"), read as one
 #: under a part heading that explains no table of its own ("三、2024年度单位决算情况说明").
 _SUB_HEADING = compile_re(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
@@ -33,7 +35,8 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
         # A sub-heading is a section of its own where no part explains a table ("三、2024年度单位决算情况
         # 说明" then "（六）一般公共预算财政拨款基本支出决算情况说明"), or under a part on the whole budget
         # ("一、2025年单位预算收支情况说明" then "（三）财政拨款收支预算情况").
-        heading = _HEADING.match(line) or (_SUB_HEADING.match(line) if part_kind in (None, SUMMARY) else None) \
+        heading = _HEADING.match(line) or _BARE_HEADING.match(line) \
+            or (_SUB_HEADING.match(line) if part_kind in (None, SUMMARY) else None) \
             or _sub_heading_of_a_fund(line, part_kind)
         fund = _FUND_SUB_HEADING.fullmatch(line) if part_kind == FISCAL and not heading else None
         funds_kind = _explained_kind(fund.group("title")) if fund else None
@@ -41,7 +44,7 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
             kind = funds_kind  # "三、财政拨款收支预算情况" then "（一）一般公共预算拨款支出"
         elif heading:
             kind = _explained_kind(heading.group("title"))
-            if heading.re is _HEADING:
+            if heading.re is _HEADING or heading.re is _BARE_HEADING:
                 part_kind = kind
             elif part_kind is not None:
                 kind = kind or part_kind  # "（一）收入情况" goes on with the part's table

@@ -55,6 +55,8 @@ _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:
 _OF_ALL_FUNDS = r"(?<!拨款)(?<!资金)"
 #: A fund (or the 财政拨款 of all funds) named before an amount: the amount is of that money only.
 _ONE_FUND = compile_re(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
+#: One fund's spending named ("一般公共预算拨款支出预算…"): a 收支总表's 支出 rows are of every fund.
+_FUND_SPENDING = compile_re(r"(?:一般公共预算|财政拨款|政府性基金|国有资本经营)[^，,。；;\d]{0,6}支出")
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
 #: The row key of a side's total of the year, in a 预算 that may mean its 本年…合计 or its 总计.
 _YEARS_TOTAL = "本年或总计"
@@ -354,8 +356,10 @@ class TextTableAmount(Rule):
             if row.is_total or not (source or (items or _SUMMARY_ITEM).fullmatch(name)) or not table.side_columns(row.side):
                 continue
             for match in _item_amount(name, "收入" if source else "").finditer(line):
-                if not _OTHER_YEAR.search(sentence_before(line, match.start())):
-                    yield match, table, row, table.side_columns(row.side)[0]
+                before = sentence_before(line, match.start())
+                if _OTHER_YEAR.search(before) or (table.kind == SUMMARY and row.side == "支出" and _FUND_SPENDING.search(before)):
+                    continue  # another year's; or one fund's spending on it ("一般公共预算拨款支出…，其中：农林水支出…")
+                yield match, table, row, table.side_columns(row.side)[0]
 
     def _sangong(self, line, tables, document_kind):
         """The 三公 amounts of the 三公 section against the 三公 table: in a 决算's table (so titled, or in
