@@ -116,7 +116,9 @@ def _before(line: str, start: int) -> str:
         words = character + words
     words = words.removesuffix("共")
     opening = max((words.rfind(verb) for verb in _OPENINGS), default=-1)
-    return words[opening:] if opening >= 0 else words[words.rfind("的") + 1:]
+    if opening >= 0:
+        return words[opening:]
+    return words[max(words.rfind("的"), words.rfind("设")) + 1:]  # "…编制范围的单位", "凤鸣镇设综合办事机构"
 
 
 #: Words that open what a count counts ("内设机构", "下属单位").

@@ -6,6 +6,7 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.structure import OVERVIEW_SECTION, PART_KINDS, REQUIRED_KINDS, TABLE_TITLE
+from linter.patterns import compile_re
 from linter.rules.shared import part_headings
 
 _ORDER = list(dict.fromkeys(kind for _, kind in PART_KINDS))
@@ -68,8 +69,10 @@ class PartOrder(Rule):
         if runs:
             body = runs[-1]
             present = {part.kind for part in body}
-            if TABLE_TITLE.search(text, body[0].end) or document.tables:
-                present.add("表")  # the tables are there, whatever their part is called ("第五部分 附表")
+            if TABLE_TITLE.search(text, body[0].end) or document.tables or _TABLES_ATTACHED.search(text):
+                # the tables are there, whatever their part is called ("第五部分 附表"), or published beside the text
+                # ("部门决算公开表见附件")
+                present.add("表")
             if OVERVIEW_SECTION.search(text, body[0].start):
                 present.add("概况")
             missing = [kind for kind in REQUIRED_KINDS if kind not in present]
@@ -79,6 +82,10 @@ class PartOrder(Rule):
                     _("the disclosure has no part {missing} (its parts: {parts})", missing="、".join(missing),
                       parts="、".join(p.kind or p.title[:12] for p in body)),
                 )
+
+
+#: The tables published apart from the text ("长春市统计局2024年度部门决算公开表见附件", "附件：…部门决算公开表.xlsx").
+_TABLES_ATTACHED = compile_re(r"(?:决算|预算)(?:公开)?(?:报)?表[^。\n]{0,6}见附件|附件[：:][^。\n]{0,40}(?:决算|预算)(?:公开)?(?:报)?表")
 
 
 def _tables_between(text: str, previous, part) -> bool:

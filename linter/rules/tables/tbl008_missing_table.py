@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.tables import REQUIRED, required_tables
+from linter.extract.tables import FUND, REQUIRED, STATE_CAPITAL, required_tables
 from linter.patterns import compile_re
 from linter.rules.shared import tables_kind_and_year
 
@@ -30,7 +30,8 @@ class MissingTable(Rule):
     总表, 一般公共预算支出, 基本支出, "三公"经费, 政府性基金, and 国有资本经营预算 from a 2020 决算 and
     a 2022 预算 on; a 预算 names them 收支预算总表, 收入预算总表, …). The set is chosen by the
     document's kind and year, read from its table titles or opening lines; when either is unknown, or the year is before
-    2017, no table is claimed missing. Only documents that contain tables are checked (at least
+    2017, no table is claimed missing, nor a 政府性基金 or 国有资本经营 table where the text says the department has
+    none of that money ("本镇2025年无国有资本经营预算收支，不编制…", as Yunnan's table set leaves it out). Only documents that contain tables are checked (at least
     three of the kinds). A table with no amounts must say why ("说明：本单位没有…", "…故本表无数
     据"), under it or in the section explaining it, unless every table is blank (a form); the template's instruction to the drafter
     ("…仍保留该表格式，并在本表下方作下述说明：") must not be left in. A table recognised by its
@@ -62,8 +63,9 @@ class MissingTable(Rule):
         present = {t.kind for t in tables}
         document_kind, year = document.derived(tables_kind_and_year)
         required = required_tables(document_kind, year) if len(present) >= _TABLES_PART else None
+        said_none = {_FUND_TABLES[m["fund"]] for m in _NONE_OF_A_FUND.finditer(document.flow.text)} if required else set()
         for kind in required or ():
-            if kind not in present:
+            if kind not in present and kind not in said_none:
                 yield self.finding(
                     document, anchor,
                     _("the tables part has no {kind} (a table every {year} {document_kind} publishes)",
@@ -100,6 +102,10 @@ class MissingTable(Rule):
                 )
 
 
+#: The text saying the department has none of a fund's money ("凤鸣镇2025年无国有资本经营预算收支，不编制国有资本
+#: 经营预算支出预算表"): its table may be left out (Yunnan's table set has none).
+_NONE_OF_A_FUND = compile_re(r"(?:没有|无|未安排|不涉及)[^，。；\d]{0,6}?(?P<fund>政府性基金|国有资本经营)")
+_FUND_TABLES = {"政府性基金": FUND, "国有资本经营": STATE_CAPITAL}
 #: A sentence saying there is none of a table's money ("本单位2024年度无国有资本经营预算财政拨款支出，故…为空表").
 _SAYS_NONE = compile_re(r"(?:没有|无)[^，。；]{0,40}?(?:收入|支出|收支)|空表|无数据")
 
