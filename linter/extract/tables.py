@@ -132,7 +132,7 @@ def unit_of(text: str) -> str | None:
     match = _UNIT.search(text)
     return match.group("unit") if match else None
 _UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
-                        r"(?:20\d{2}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
+                        r"(?:(?:公开|附)表?\s*\d{1,2}\s*表\s*)?(?:20\d{2}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
 #: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
 _EMPTY_NOTE = compile_re(r"本表无数据|空表|(?:没有|无)[^。]{0,40}(?:收入|支出|收支|经费)")
 _ENUMERATION = compile_re(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
