@@ -1174,6 +1174,10 @@ def _item_marker(text: str) -> tuple[str, int] | None:
 LAST_YEARS = compile_re(r"(?:上一?年度?|去年)(?!结转|结余|末)")
 
 
+#: A paragraph opening with a total of the 收支总表 ("2024年度本年支出合计…", "本年收入合计…", "收、支总计…").
+_TABLES_TOTAL = compile_re(r"\s*(?:20\d{2}年度?)?(?:本年(?:收入|支出)合计|(?:收入|支出)总计|收、?支总计)")
+
+
 def extract_claims(document) -> ClaimSet:
     """All claims of ``document``'s narrative, with their context resolved."""
     text = document.flow.text
@@ -1190,6 +1194,10 @@ def extract_claims(document) -> ClaimSet:
             if CLASS_HEADING.fullmatch(line):
                 state.group = group  # "（一）卫生健康支出（类）" over its 款 and 项: the completion lines go on
         state.previous_values = state.line_values
+        if state.pending_whole is None and _TABLES_TOTAL.match(line):
+            # A paragraph naming a total of the 收支总表 speaks of its section's scope again, not of a list's before it:
+            # "…财政拨款支出3,578.84万元，其中：…。" then "2024年度本年支出合计3,590.14万元。" is the department's.
+            state.scope = state.heading_scope
         if (structure := _STRUCTURE_HEADING.search(line)) is not None:
             # "（二）一般公共预算当年拨款结构情况" over "一般公共服务支出…万元，占…%；…": the parts of the total it names
             state.structure_whole = _named_whole(structure.group("name"), state)
