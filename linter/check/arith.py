@@ -631,6 +631,25 @@ def _restated_among_parts(breakdown) -> bool:
                                   for part in parts)
 
 
+def _parts_named_after_another(breakdown, claims, text: str) -> bool:
+    """Whether every part is named as a narrowing of another amount of the whole's sentence (its name's
+    characters in order), not of the whole ("公务用车购置及运行维护费支出19.64万元，公务接待费支出3.26万元，其中：
+    公务用车运行维护费19.64万元"): which amount the 其中 breaks down is unsure."""
+    whole, listed = breakdown.whole, {id(part) for part in breakdown.parts}
+    start = max(text.rfind(mark, 0, whole.number.start) for mark in "。；;\n") + 1
+    others = [clean_name(v.name) for v in claims.values
+              if start <= v.number.start < whole.number.start and v is not whole and id(v) not in listed]
+    return bool(others and breakdown.parts) and all(
+        len(name := clean_name(part.name)) >= 4 and not _narrows(name, clean_name(whole.name))
+        and any(_narrows(name, other) for other in others) for part in breakdown.parts)
+
+
+def _narrows(part: str, whole: str) -> bool:
+    """Whether ``whole`` writes every character of ``part`` in order ("公务用车运行维护费" of "公务用车购置及运行维护费")."""
+    characters = iter(whole)
+    return all(character in characters for character in part)
+
+
 def _within(parts: list[Number], whole: Number, tolerances: Tolerances) -> bool:
     """Whether ``parts`` add up to no more than ``whole``, rounding allowed."""
     difference, allowance = sum_gap(parts, whole, tolerances)
@@ -680,7 +699,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
 
     for breakdown in claims.breakdowns:
         if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances) \
-                or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown):
+                or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown) \
+                or _parts_named_after_another(breakdown, claims, document.flow.text):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
