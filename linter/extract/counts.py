@@ -78,7 +78,12 @@ def count_lists(text: str) -> list[CountList]:
         end = _LIST_END.search(text, match.end(), match.end() + _LIST_REACH + 1)
         if end is None and len(text) > match.end() + _LIST_REACH:
             continue
-        listed = text[match.end():end.start() if end else len(text)]
+        # A list whose first item ends at a semicolon lists an item a clause ("其中：…“优”的项目41个；…“良”的项目6个；");
+        # one listing its items with "、" ends there ("其中行政人员32人、事业人员25人；离退休人员41人").
+        first = len(_COUNT.findall(text, match.end(), end.start())) if end else 0
+        stop = _past_counted_clauses(text, end.start(), match.group("unit")) if end and first == 1 else (
+            end.start() if end else len(text))
+        listed = text[match.end():stop]
         if (detail := _PART_DETAIL.search(listed)) is not None:
             listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
         if _OVERLAP.search(listed):
@@ -94,6 +99,18 @@ def count_lists(text: str) -> list[CountList]:
                 parts, complete = _up_to_the_whole(whole, parts, complete)
             found.append(CountList(clause.strip() + match.group("noun") or unit, whole, parts, complete))
     return found
+
+
+#: A clause of a list that only counts one item ("；绩效评级为“良”的项目6个"): the list goes on past the semicolon.
+_COUNTED_CLAUSE = compile_regex(rf"[；;][^。；;\n\d元%]{{1,{_CLAUSE_REACH}}}?{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?=[；;。\n)）]|$)")
+
+
+def _past_counted_clauses(text: str, end: int, unit: str) -> int:
+    """Where a list ending at ``end`` ends when the clauses after its semicolon each count one item in ``unit``
+    ("其中：绩效评级为“优”的项目41个；…“良”的项目6个；…“合格”的项目0个。")."""
+    while (clause := _COUNTED_CLAUSE.match(text, end)) is not None and _alike(clause["unit"], unit):
+        end = clause.end()
+    return end
 
 
 def _up_to_the_whole(whole: Number, parts: list[Number], complete: bool) -> tuple[list[Number], bool]:
