@@ -197,13 +197,14 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     if not named and comparisons and not sentence[:comparisons[0].start()].strip() and previous:
         named = {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
     # "2024年预算数为65.88万元，比2024年预算数增加1.68万元" in a 2025 预算: figures compared with their own year.
-    # Not so in a 决算 whose sentence before stated this year's figures: "2024年度收、支总计均为2,448.95万元。2023年度收、
-    # 支总计均为2,276.30万元，与2023年度相比，…增加172.65万元" restates last year's to compare them.
+    # Not so where this year's figures are stated too, in the sentence or (in a 决算) the one before: "2024年度收、支总计均为
+    # 2,448.95万元。2023年度收、支总计均为2,276.30万元，与2023年度相比，…增加172.65万元", "2025年…138181.60万元（2024年
+    # 预算为140864.91万元），比2024年预算减少…" restate last year's to compare them.
     restated = kind == FINAL and year in {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
     for match in subjects:
         found = int(match.group("year"))
         if found != year and any(int(c.group("year")) == found for c in comparisons) \
-                and not (restated and found == year - 1):
+                and not ((restated or year in named or _BRACKET_BEFORE.search(sentence, 0, match.start())) and found == year - 1):
             yield (match.start("year"), found, year,
                    _("names its figures {found}年 and compares them with {found}年, but this is the {year} {kind}",
                      found=found, year=year, kind=kind))
@@ -256,6 +257,9 @@ def _restates_last_year(sentence: str, subject, year: int) -> bool:
         or _ASIDE_OF_COMPARISON.search(sentence, 0, subject.start()) is not None)
 
 
+#: A bracket opened right before a year's figures: last year's given beside this year's ("2025年一般公共预算拨款支出
+#: 138181.60万元（2024年预算为140864.91万元），比2024年预算减少…").
+_BRACKET_BEFORE = compile_re(r"\d(?:万元|亿元|元)\s*[(（]\s*$")
 #: A bracket opened right after a comparison with last year: it gives last year's figures ("与上年相比（2023年度收、
 #: 支总计2,276.30万元），…").
 _ASIDE_OF_COMPARISON = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:相比|比较)?[(（]\s*$")
