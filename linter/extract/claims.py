@@ -1185,7 +1185,7 @@ def extract_claims(document) -> ClaimSet:
     department = text[text.rfind("\n", 0, title.start()) + 1:title.start()].strip() if title else ""
     claims = ClaimSet(budget_document=title is not None and title.group(2) == "预算",
                       final_document=title is not None and title.group(2) == "决算", department=department or None)
-    state = _Context()
+    state = _Context(year=title.group(1) if title else None)
     offset = 0
     for line in document.flow.text.split("\n"):
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
@@ -1235,6 +1235,8 @@ def _total_after_items(values: list[Stated], claims: ClaimSet) -> None:
 
 @dataclass
 class _Context:
+    #: The year the disclosure is of, as its title says.
+    year: str | None = None
     scope: str | None = None
     #: The scope the section's heading names (``scope`` may narrow to a breakdown's whole's after it),
     #: and the one its part's heading names, which a sub-heading naming none goes on with.
@@ -1433,6 +1435,9 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     later = [v for v in state.line_values if whole.year and v.year and v.year[:4] > whole.year[:4]]
     if later:  # "2021年度…总额486.52万元，2020年度为421.08万元，增加…。其中：" breaks down this year's
         whole = max(later, key=lambda v: (v.year[:4], v.number.start))
+    elif tokens and whole.number.start < tokens[0].start and LAST_YEARS.match(clean_name(whole.name)) \
+            and (this := _this_years_before(whole, state)) is not None:
+        return this  # "本年收入合计2,822.96万元，上年收入合计2,641.37万元，增加…。其中：" breaks down this year's
     if max(state.last_total_end, _last_total_end(tokens, qizhong)) > whole.number.end:
         return None
     if whole.number.start < state.line_start and any(t.type == "AMOUNT" for t in tokens[:qizhong]):
@@ -1543,8 +1548,24 @@ def _named_whole(name: str, state: _Context) -> Stated | None:
     if key is None:
         return None
     scoped = scope_of(name) is not None
-    return next((v for v in reversed(state.previous_values + state.line_values)
-                 if v.key and (v.key == key if scoped else v.key[1] == key[1])), None)
+    values = state.previous_values + state.line_values
+    return next((v for v in reversed(values)
+                 if v.key and (v.key == key if scoped else v.key[1] == key[1]) and not _other_years(v, state, values)), None)
+
+
+def _this_years_before(last_years: Stated, state: _Context) -> Stated | None:
+    """This year's amount of the quantity ``last_years`` states last year's, stated before it in the paragraph."""
+    name = clean_name(last_years.name)
+    key = quantity_key(name[LAST_YEARS.match(name).end():], state.scope)
+    return next((v for v in reversed(state.line_values) if key and v.key == key and v is not last_years), None)
+
+
+def _other_years(stated: Stated, state: _Context, values: list[Stated]) -> bool:
+    """Whether ``stated`` is labelled with another year than the disclosure's, beside ``values`` that state the
+    disclosure's year's ("2023年度“三公”经费决算数为9.02万元，2024年度为8.10万元。" then "“三公”经费财政拨款支出
+    决算中，…" lists this year's): no whole of this year's parts."""
+    return bool(stated.year and state.year and stated.year[:4] != state.year
+                and any(v.year and v.year[:4] == state.year for v in values))
 
 
 def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> Breakdown | None:
@@ -1572,7 +1593,9 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     elif named:
         breakdown = Breakdown(None, named)
         key = quantity_key(named, state.scope)
-        stated = [next((v for v in reversed(claims.values) if key and v.key == key), None), _side_of_total(key, claims)]
+        stated = [next((v for v in reversed(claims.values) if key and v.key == key
+                        and not _other_years(v, state, state.previous_values + state.line_values)), None),
+                  _side_of_total(key, claims)]
         # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
         breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)
     elif state.last_value is not None:
