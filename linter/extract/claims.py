@@ -1447,6 +1447,9 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         return None  # "…上年结转3205.20万元。⏎事业收入主要是…。其中：…": of what that sentence names, not the amount above
     if whole is state.compared or _compared(tokens[:qizhong], whole):
         return None
+    if tokens and whole.number.start < tokens[0].start and any(
+            t.type == "NAME" and (key := quantity_key(t.text, state.scope)) and key != whole.key for t in tokens[:qizhong]):
+        return None  # "经营支出5.00万元。本年支出合计较上年增长6.53%，其中…": of the total the sentence names, not the amount above
     return whole
 
 

@@ -90,7 +90,13 @@ def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...
             continue
         names = names or tuple(items)
         readings.add(len(items))
-        if len(_JOINER.split(items[-1])) == 2:
+        # A last name joined to another by 和 ("…、养老服务科和基层政权和社区建设科"): a split is a reading when both its
+        # pieces end as the other names do ("基层政权建设" of "基层政权建设和社区治理科" does not).
+        pieces = _JOINER.split(items[-1])
+        endings = tuple({item[-1] for item in items[:-1]})
+        if len(pieces) > 1 and (not endings or any(
+                all(piece.endswith(endings) for piece in ("和".join(pieces[:cut]), "和".join(pieces[cut:])))
+                for cut in range(1, len(pieces)))):
             readings.add(len(items) + 1)
     return (names, frozenset(readings)) if len(names) >= 2 or len(readings) > 1 else None
 

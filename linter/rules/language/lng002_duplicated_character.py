@@ -19,6 +19,10 @@ from linter.patterns import compile_re
 _DOUBLED = compile_re(f"({lex.HAN})\\1")
 #: What follows 年 in a word naming a part of the year (年中, 年初, 年末, 年底, 年度, 年内, 年终).
 _PARTS_OF_A_YEAR = frozenset("中初末底度内终")
+#: Measure words doubled to say "every one" ("件件有落实", "项项落实到位", "桩桩件件"), and what follows them so.
+_EACH = frozenset("件项桩条笔户村处家样")
+_AFTER_EACH = frozenset("有都要必皆见落抓")
+_EACH_PAIR = compile_re(r"(\w)\1(\w)\2")
 #: The last characters of a river's, a lake's, a road's name… before a word beginning with them
 #: ("玉龙喀什河河道", "中山路路面改造").
 _PLACES = set("河江湖山路街溪渠沟港桥岛")
@@ -88,6 +92,9 @@ class DuplicatedCharacter(Rule):
                 continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
             if match.group(1) == "某":
                 continue  # a template's placeholder ("某某县水利局")
+            if match.group(1) in _EACH and (text[second + 1:second + 2] in _AFTER_EACH or _EACH_PAIR.search(
+                    text, max(0, match.start() - 2), min(len(text), second + 3))):
+                continue  # "every one": "件件有落实", "桩桩件件", "项项落实到位"
             if _TRANSLITERATED.match(text, match.start()) \
                     or _TRANSLITERATED_AFTER.search(text, max(0, match.start() - 8), match.end()):
                 continue  # a name written with the middle dot ("麦麦提·吐尔逊", "阿依古丽·买买提")
