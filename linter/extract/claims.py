@@ -1564,11 +1564,15 @@ def _this_years_before(last_years: Stated, state: _Context) -> Stated | None:
 
 
 def _other_years(stated: Stated, state: _Context, values: list[Stated]) -> bool:
-    """Whether ``stated`` is labelled with another year than the disclosure's, beside ``values`` that state the
-    disclosure's year's ("2023年度“三公”经费决算数为9.02万元，2024年度为8.10万元。" then "“三公”经费财政拨款支出
-    决算中，…" lists this year's): no whole of this year's parts."""
-    return bool(stated.year and state.year and stated.year[:4] != state.year
-                and any(v.year and v.year[:4] == state.year for v in values))
+    """Whether ``stated`` is labelled with another year than the disclosure's, near an amount of ``values`` that
+    states the disclosure's year's ("2023年度“三公”经费决算数为9.02万元，2024年度为8.10万元。" then "“三公”经费财政拨款
+    支出决算中，…" lists this year's): no whole of this year's parts."""
+    return bool(stated.year and state.year and stated.year[:4] != state.year and any(
+        v.year and v.year[:4] == state.year and abs(v.number.start - stated.number.start) < _NEAR for v in values))
+
+
+#: How near (in characters) an amount of this year stands to one of another year for the two to be told apart.
+_NEAR = 200
 
 
 def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> Breakdown | None:
@@ -1597,7 +1601,7 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         breakdown = Breakdown(None, named)
         key = quantity_key(named, state.scope)
         stated = [next((v for v in reversed(claims.values) if key and v.key == key
-                        and not _other_years(v, state, state.previous_values + state.line_values)), None),
+                        and not _other_years(v, state, claims.values)), None),
                   _side_of_total(key, claims)]
         # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
         breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)
@@ -1955,7 +1959,7 @@ AVERAGE = compile_re(r"[人生户]均|平均|每(?:人|辆|车|户|个|名|年|�
 #: A programme named after an average ("学前教育生均公用经费补助项目"): its amount is a level, not a rate.
 _PROGRAMME = compile_re(r"(?:项目|补助|资金)(?:支出)?(?:为|是)?$")
 #: The name of a budget alone ("预算", "年初预算数为"): after an amount, that amount's budget.
-_OWN_BUDGET = compile_re(r"(?:年初|全年|调整后?的?)?预算数?(?:为|是)?")
+_OWN_BUDGET = compile_re(r"(?:为|是|占)?(?:年初|全年|调整后?的?)?预算数?(?:为|是)?")
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.

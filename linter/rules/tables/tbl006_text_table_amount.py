@@ -243,7 +243,7 @@ class TextTableAmount(Rule):
             if kind in (GENERAL, FUND, STATE_CAPITAL):
                 claims += self._classes(kind, line, tables, document.claims.budget_document)
             if kind == THREE_PUBLIC:
-                claims += self._sangong(line, tables, document.derived(tables_kind_and_year)[0])
+                claims += self._sangong(line, tables, document.derived(tables_kind_and_year)[0], year)
                 yield from self._sangong_budgets(document, context, offset, line, tables)
                 yield from self._sangong_changes(document, context, offset, line, tables)
             if kind == GENERAL:
@@ -361,7 +361,7 @@ class TextTableAmount(Rule):
                     continue  # another year's; or one fund's spending on it ("一般公共预算拨款支出…，其中：农林水支出…")
                 yield match, table, row, table.side_columns(row.side)[0]
 
-    def _sangong(self, line, tables, document_kind):
+    def _sangong(self, line, tables, document_kind, year):
         """The 三公 amounts of the 三公 section against the 三公 table: in a 决算's table (so titled, or in
         a 决算) the amounts spent, in a 预算's those budgeted, in the columns :func:`sangong_blocks` finds for them.
         A sentence about another year's amounts is not compared."""
@@ -375,7 +375,8 @@ class TextTableAmount(Rule):
             return
         for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_AMOUNTS[words]):
             for match in pattern.finditer(line):
-                if _other_year(sentence_before(line, match.start()), table):
+                before = sentence_before(line, match.start())
+                if _other_year(before, table) or (year and names_another_year(_CHANGE_CLAUSE.sub("", before), year)):
                     continue
                 yield match, table, replace(row, name=f"{words}数 {label}"), column
 
