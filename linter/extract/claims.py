@@ -387,8 +387,6 @@ class ClaimBuilder(Transformer):
 
     def change_than(self, subject, amount, compare, verb, delta, rate=None):
         year, name, start = subject
-        if LAST_YEARS.match(clean_name(name)):
-            return None  # "上年同期为150.61万元，同比增加5.62万元": last year's amount, not the one that changed
         rate = rate or (None, None, delta.end_pos)
         current = Stated(name, _num(amount), year=year)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2],
@@ -1727,6 +1725,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = this_year.key
             claims.changes.append(claim)
             return
+        if claim.current is not None and LAST_YEARS.match(clean_name(claim.current.name)):
+            return  # "…。上年同期为150.61万元，同比增加5.62万元": last year's amount, of a quantity not stated before it
         if claim.opening:
             claim.current = _opening_change_of(claim.start, state, claims)
             if claim.current is None:

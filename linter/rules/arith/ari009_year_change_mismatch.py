@@ -100,6 +100,6 @@ def _stated_with_comparison(document) -> list[YearPair]:
                               claim.sign, claim.change))
     for change in document.claims.changes:  # "…36,842.50元，…，上年决算数为41,580.00元，减少4,377.50元"
         if change.previous is not None and change.current is not None:
-            pairs.append(YearPair(change.name or change.current.name, _("this year"), change.current.number,
+            pairs.append(YearPair(change.current.name or change.name, _("this year"), change.current.number,
                                   _("previous amount"), change.previous.number, change.sign, change.delta))
     return pairs
