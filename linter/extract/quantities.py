@@ -98,6 +98,8 @@ def covered(base: str, stated: set[str]) -> bool:
 
 _NOISE = compile_regex(
     r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度?(?=一般公共预算|政府性基金|国有资本|财政拨款)|本年度|当年(?!拨款)|全年(?=收入|支出)|年度|[、\s“”\"]"
+    # A fund's money "arranged" for the quantity ("一般公共预算拨款安排的“三公”经费") is that fund's.
+    r"|(?<=拨款|预算|资金)安排的"
 )
 
 #: The department naming itself before a quantity ("本部门收入合计", "我单位“三公”经费支出", "本局…").
