@@ -201,6 +201,9 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     # 2,448.95万元。2023年度收、支总计均为2,276.30万元，与2023年度相比，…增加172.65万元", "2025年…138181.60万元（2024年
     # 预算为140864.91万元），比2024年预算减少…" restate last year's to compare them.
     restated = kind == FINAL and year in {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
+    # …and compared them with last year's: "…2024年度机关运行经费支出172.64万元，与2023年度相比减少13.88万元。2023年度
+    # 机关运行经费支出186.52万元。" gives the comparison's base.
+    base_given = restated and any(int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(previous))
     for match in subjects:
         found = int(match.group("year"))
         if found != year and any(int(c.group("year")) == found for c in comparisons) \
@@ -214,7 +217,7 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
             # An earlier year, or one after the year the 决算 is published in (a digit slipped: "2032年度…").
             for match in [m for m in subjects if not year <= int(m.group("year")) <= year + 1
                           and not _restates_last_year(sentence, m, year)
-                          and not (restated and comparisons and int(m.group("year")) == year - 1)][:1]:
+                          and not ((base_given or (restated and comparisons)) and int(m.group("year")) == year - 1)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
         if named - {year}:
@@ -254,7 +257,20 @@ def _restates_last_year(sentence: str, subject, year: int) -> bool:
     last year."""
     return int(subject.group("year")) == year - 1 and (
         (_AMOUNT.search(sentence, 0, subject.start()) is not None and _CHANGE.search(sentence, subject.end()) is not None)
-        or _ASIDE_OF_COMPARISON.search(sentence, 0, subject.start()) is not None)
+        or _ASIDE_OF_COMPARISON.search(sentence, 0, subject.start()) is not None
+        or _in_aside_after_comparison(sentence, subject.start()))
+
+
+def _in_aside_after_comparison(sentence: str, at: int) -> bool:
+    """Whether ``at`` is inside brackets opened after a comparison with last year ("接待人次较上年减少51人次（2023年度
+    国内公务接待48批次…）"): the aside gives last year's figures."""
+    opened = max(sentence.rfind("（", 0, at), sentence.rfind("(", 0, at))
+    closed = max(sentence.rfind("）", 0, at), sentence.rfind(")", 0, at))
+    return opened > closed and _LAST_YEAR_COMPARED.search(sentence, 0, opened) is not None
+
+
+#: A comparison with last year ("较上年减少", "比上年").
+_LAST_YEAR_COMPARED = compile_re(r"(?:较|比|与|同)(?:上一?年度?|去年)")
 
 
 #: A bracket opened right before a year's figures: last year's given beside this year's ("2025年一般公共预算拨款支出

@@ -147,6 +147,8 @@ _SANGONG_BUDGETS = [compile_re(rf"{_WHOLE_NAME}{name}(?:财政拨款)?(?:支出)
 #: A 三公 table's note saying its 预算数 is the budget as adjusted during the year ("预算数为“三公”经费全年预算
 #: 数，反映按规定程序调整后的预算数"): a 年初预算 may then differ from it.
 _ADJUSTED_BUDGET = compile_re(r"全年预算|调整后")
+#: An average before an amount ("平均每辆公务用车运行维护费3.12万元", "人均“三公”经费0.34万元"): no total of the table.
+_AVERAGE_BEFORE = compile_re(r"(?:平均|人均|户均|单车|每辆|每人)[^，,。；;\d]{0,16}$")
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
 _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
@@ -244,7 +246,7 @@ class TextTableAmount(Rule):
                 claims += self._classes(kind, line, tables, document.claims.budget_document)
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables, document.derived(tables_kind_and_year)[0], year)
-                yield from self._sangong_budgets(document, context, offset, line, tables)
+                yield from self._sangong_budgets(document, context, offset, line, tables, year)
                 yield from self._sangong_changes(document, context, offset, line, tables)
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
@@ -376,11 +378,12 @@ class TextTableAmount(Rule):
         for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_AMOUNTS[words]):
             for match in pattern.finditer(line):
                 before = sentence_before(line, match.start())
-                if _other_year(before, table) or (year and names_another_year(_CHANGE_CLAUSE.sub("", before), year)):
+                if _other_year(before, table) or (year and names_another_year(_CHANGE_CLAUSE.sub("", before), year)) \
+                        or _AVERAGE_BEFORE.search(before):
                     continue
                 yield match, table, replace(row, name=f"{words}数 {label}"), column
 
-    def _sangong_budgets(self, document, context, offset, line, tables):
+    def _sangong_budgets(self, document, context, offset, line, tables, year):
         """The 三公 budgets a 决算's 三公 section states ("“三公”经费财政拨款支出预算为…") against the
         三公 table's 预算数. The table's 预算数 is the budget as adjusted during the year: a 年初预算
         that differs from it is a ``warning`` (the budget may have been adjusted), and is not
@@ -396,8 +399,9 @@ class TextTableAmount(Rule):
         for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_BUDGETS):
             for match in pattern.finditer(line):
                 initial = match.group("basis") == "年初"
-                if (initial and adjusted) or _other_year(sentence_before(line, match.start()), table):
-                    continue
+                before = sentence_before(line, match.start())
+                if (initial and adjusted) or _other_year(before, table) or (year and names_another_year(before, year)):
+                    continue  # adjusted, or another year's ("2025年“三公”经费预算为22.00万元" in a 2024 决算)
                 for finding in self._compare(document, context, offset, match, table,
                                              replace(row, name=f"预算数 {label}"), column):
                     if initial and finding.severity == Severity.ERROR:
