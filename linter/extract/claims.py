@@ -2048,7 +2048,17 @@ def _beside_sangong(stated: Stated, breakdown: Breakdown) -> bool:
 def _inside_a_part(stated: Stated, breakdown: Breakdown) -> bool:
     """A component of a part listed before it ("公务用车购置及运行维护费9万元，其中公务用车购置费0万元")
     breaks that part down; it is not one more part of the list."""
-    return stated.key is not None and any(part.key and is_part_of(stated.key, part.key) for part in breakdown.parts)
+    if stated.key is not None and any(part.key and is_part_of(stated.key, part.key) for part in breakdown.parts):
+        return True
+    # Named inside the part ("…，公用经费196.88万元，公用经费中机关运行经费148.35万元"), or all of it ("…9.00万元，全部为…").
+    name = clean_name(stated.name)
+    return bool(breakdown.parts) and (name.startswith(_ALL_OF_IT) or any(
+        name.startswith(clean_name(part.name) + inside) for part in breakdown.parts for inside in _INSIDE))
+
+
+#: Words naming what a part holds after its name ("公用经费中…", "…里", "…当中"), or all of it.
+_INSIDE = ("中", "里", "当中", "内含", "内")
+_ALL_OF_IT = ("全部为", "全部是", "均为")
 
 
 #: The name of a total: "收入合计", "政府性基金支出总计", "共计".

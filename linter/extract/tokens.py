@@ -89,6 +89,9 @@ RESTATING_WORDS = ("即", "合", "折合", "约合", "约")
 _RESTATING_WORD = compile_re(rf"[，,]\s*(?:{'|'.join(RESTATING_WORDS)})\s*\d")
 #: After an amount that is a threshold ("100万元（含）以上"), not a quantity stated.
 _THRESHOLD_AFTER = compile_re(r"\s*(?:[(（]含[)）])?(?:以上|以下|以内)")
+#: The characters around a percentage inside a name ("全国1%人口抽样调查"): Chinese on both sides, neither a verb of
+#: rates or shares before it ("占1%", "增长5%") nor a word after a rate ("5%以上", "10%左右", "3%的").
+_IN_A_NAME = compile_re(r"[\u4e00-\u9fff](?<![占为达至到长降加少率幅比约近过是了])[\u4e00-\u9fff](?<![以左之的及和与上下内，])")
 #: Before an amount that is a threshold ("单价100万元", "超过100万元的项目").
 _THRESHOLD_BEFORE = compile_re(r"(?:单价|超过|高于|低于|不足|少于|多于|大于|小于)\s*$")
 _GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
@@ -131,6 +134,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         start, end = match.span()
         if match.lastgroup == "AMOUNT" and (_THRESHOLD_AFTER.match(text, end) or _THRESHOLD_BEFORE.search(text, max(0, start - 6), start)):
             continue  # "单价100万元以上设备", "超过100万元的项目": a threshold, part of the name
+        if match.lastgroup == "PERCENT" and _IN_A_NAME.match(text[max(0, start - 1):start] + text[end:end + 1]):
+            continue  # "全国1%人口抽样调查经费": a percentage inside a name, no rate
         tokens += _gap(text, position, start, offset, items)
         kind = _GROUP_TYPES[match.lastgroup]
         word = match.group()
