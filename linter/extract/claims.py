@@ -2270,6 +2270,14 @@ def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
             and _SPLIT.fullmatch(clean_name(stated.name)) is not None)
 
 
+def _split_of_a_subject_line(stated: Stated, state: _Context) -> bool:
+    """Whether ``stated`` is the 基本支出 or 项目支出 after a 其中 in a subject's line ("1.教育支出（类）…高中教育（项）：
+    2025年预算数为4835.20万元，…，其中：基本支出4680.90万元，项目支出154.30万元"): the subject's split."""
+    before = state.line[:stated.number.start - state.line_start]
+    return _SPLIT.fullmatch(clean_name(stated.name)) is not None and "其中" in before \
+        and SUBJECT_LEVEL.search(before[:before.find("其中")]) is not None
+
+
 def _fund_share_of_narrower_whole(stated: Stated, breakdown: Breakdown | None) -> bool:
     """Whether ``stated`` names a fund's whole 支出 or 收入 but is listed under a narrower whole: the
     fund's share of that whole ("涉及项目支出预算5,860,000.00元，其中一般公共预算当年拨款800,000.00元": of the
@@ -2317,7 +2325,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             state.paragraph_scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
-    stated.narrower = _split_of_a_line(stated, breakdown) or _project_named_like_basic(stated, breakdown) \
+    stated.narrower = _split_of_a_line(stated, breakdown) or _split_of_a_subject_line(stated, state) \
+        or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
         or _another_unit(stated.name, claims.department) or _unit_line(state.line, claims.department) \
         or _qualified_like_the_item_before(stated, state) \

@@ -253,6 +253,8 @@ class TextTableAmount(Rule):
             for match, table, row, column in claims:
                 if offset + match.start("num") in compared or EXCLUDING.search(sentence_before(line, match.start())):
                     continue  # compared already, or what is left without something ("剔除公务用车购置费后，…")
+                if year and names_another_year(match.group(), year):
+                    continue  # "…（项）：2024年预算数为4980.00万元，2025年预算数为…": another year's amount
                 compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
         yield from self._completions(document, context, tables, general_lines, compared)
@@ -499,8 +501,9 @@ class TextTableAmount(Rule):
         candidates = [(table, 1 if table.kind != FUND else _column(table, "spending"))
                       for table in (first(tables, EXPENDITURE), first(tables, GENERAL), first(tables, FUND)) if table]
         text = document.flow.text
+        year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
         for match in (_BUDGET_ITEM if budget else _ITEM).finditer(text):
-            if match.start("num") in compared:
+            if match.start("num") in compared or (year and names_another_year(match.group(), year)):
                 continue
             cells = [(table, row, column) for table, column in candidates
                      if column is not None and (row := _item_row(table, match)) is not None]
@@ -652,6 +655,10 @@ def _column(table: Table, column):
     the 财政拨款收入 column, the second unless its header titles the columns otherwise (a 预算's "合计 |
     上年结转 | 财政拨款收入 | …")."""
     if isinstance(column, int):
+        # 合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: the 项目支出 is the fifth column, not the third.
+        words = {word for line in table.header_lines for word in line}
+        if column == 3 and len(table.columns) == 5 and {"人员经费", "公用经费"} <= words:
+            return table.columns[-1]
         return column
     if column == "fiscal":
         titled = income_columns(table)
