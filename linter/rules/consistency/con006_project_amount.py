@@ -23,6 +23,20 @@ _STAGE = compile_regex(
 )
 
 
+#: A measure of the projects' budget ("涉及预算金额", "涉及项目预算资金"), the same at every stage.
+_BUDGET_MEASURE = compile_regex(r"预算(?:金额|资金)$")
+
+
+def _one_slip_apart(a: str, b: str) -> bool:
+    """Whether two printed amounts differ by one digit typed wrong or two neighbouring digits swapped."""
+    a, b = a.replace(",", ""), b.replace(",", "")
+    if len(a) != len(b):
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                               and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+
+
 @dataclass(frozen=True)
 class _Stage:
     """One stage's clause: its name, project count and amount (flow-text offsets of the amount)."""
@@ -39,7 +53,10 @@ class InconsistentProjectAmount(Rule):
 
     Each stage covers projects of the ones with performance targets; the same count of them,
     with the money measured the same way (both "涉及预算金额"), is the same projects and the
-    same money. A count of 0, different counts, or different measures are not compared. When
+    same money. A count of 0, different counts, or different measures are not compared. Money other
+    than a budget amount ("涉及资金", "涉及一般公共预算当年财政拨款") may grow between the targets set at the
+    start of the year and the self-evaluation at its end: its stages are reported only when their
+    amounts are one typed slip apart (a digit, or two neighbouring digits swapped). When
     all stages but one agree, the odd one is reported; otherwise the later of the two. It is a
     warning: the text cannot show which of the amount and the count was mistyped.
 
@@ -85,6 +102,8 @@ class InconsistentProjectAmount(Rule):
             wrong, reference = odd[0], next(stage for stage in stages if stage.amount.value == common)
         else:
             reference, wrong = stages[0], next(s for s, i in zip(stages, intervals) if not intervals[0].overlaps(i))
+        if not _BUDGET_MEASURE.search(wrong.measure) and not _one_slip_apart(wrong.amount.text, reference.amount.text):
+            return  # money allocated grows over the year: only a typed slip shows between its stages
         place = document.span(reference.amount.start, reference.amount.end)
         yield self.finding(
             document,

@@ -55,6 +55,8 @@ _HEADING_YEAR = compile_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,
 #: A web page's list of links ("· 某局2022年度部门决算情况说明 2023-09-15"): other disclosures' titles.
 _DATED_LINK = compile_re(r"\d{4}-\d{1,2}-\d{1,2}")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
+#: The balance carried into the year, dated at the end of the year before ("年初结转和结余…，为截至2023年12月31日…").
+_OPENING_BALANCE = compile_re(r"年初|上年结转|上年末|以前年度")
 _AS_OF = compile_re(r"截[至止](?P<year>20\d{2})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
 
@@ -115,6 +117,9 @@ class StaleYear(Rule):
         for match in _AS_OF.finditer(text):
             # A 决算 counts at the end of its year; a 预算 at the end of the year before (or later in it).
             counted = year if kind == FINAL else year - 1
+            clause = text[max(text.rfind(mark, 0, match.start()) for mark in "。；\n") + 1:match.start()]
+            if int(match.group("year")) == counted - 1 and _OPENING_BALANCE.search(clause):
+                continue  # "年初结转和结余326.80万元，为截至2023年12月31日尚未支付…": the opening balance's date
             if int(match.group("year")) < counted:
                 message = (_("counts 截至{found}年, but the {year} 决算 counts at the end of {year}",
                              found=match.group("year"), year=year) if kind == FINAL else
