@@ -1433,6 +1433,12 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     later = [v for v in state.line_values if whole.year and v.year and v.year[:4] > whole.year[:4]]
     if later:  # "2021年度…总额486.52万元，2020年度为421.08万元，增加…。其中：" breaks down this year's
         whole = max(later, key=lambda v: (v.year[:4], v.number.start))
+    elif _other_years(whole, state, state.previous_values + state.line_values):
+        # "…收、支总预算各1000.00万元…。…为2024年预算（800.00万元）的125.0%。其中，…": this year's, stated before
+        whole = next((v for v in reversed(state.previous_values + state.line_values)
+                      if v.key and not _other_years(v, state, state.previous_values + state.line_values)), None)
+        if whole is None:
+            return None
     elif tokens and whole.number.start < tokens[0].start and LAST_YEARS.match(clean_name(whole.name)) \
             and (this := _this_years_before(whole, state)) is not None:
         return this  # "本年收入合计2,822.96万元，上年收入合计2,641.37万元，增加…。其中：" breaks down this year's
