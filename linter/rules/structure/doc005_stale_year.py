@@ -227,8 +227,11 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
         if named - {year}:
             return  # the figures of another year, reported above: what they are compared with follows them
+        # A further comparison after one with last year is deliberate ("比2023年度减少1.24万元，比2022年度减少2.36万元").
+        last_years = any(int(m.group("year")) == year - 1 for m in comparisons)
         for match in comparisons:
-            if "预算" not in (match.group("basis") or "") and int(match.group("year")) != year - 1:
+            if "预算" not in (match.group("basis") or "") and int(match.group("year")) != year - 1 \
+                    and not (last_years and int(match.group("year")) < year - 1):
                 yield (match.start("year"), int(match.group("year")), year - 1,
                        _("compares with {found}年, but the year before this {year} 决算 is {previous}年",
                          found=match.group("year"), year=year, previous=year - 1))
