@@ -1454,7 +1454,15 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     if tokens and whole.number.start < tokens[0].start and any(
             t.type == "NAME" and (key := quantity_key(t.text, state.scope)) and key != whole.key for t in tokens[:qizhong]):
         return None  # "经营支出5.00万元。本年支出合计较上年增长6.53%，其中…": of the total the sentence names, not the amount above
+    after = next((t for t in tokens[qizhong + 1:qizhong + 3] if t.type == "NAME"), None)
+    named = _NAMED_INSIDE.match(after.text) if after is not None else None
+    if named is not None and clean_name(named.group("outer")) not in clean_name(whole.name):
+        return None  # "其中，教育支出中普通教育（款）…" names its whole, not the amount above
     return whole
+
+
+#: A part named inside its whole ("教育支出中普通教育（款）"): the whole's name (an amount of money), then 中.
+_NAMED_INSIDE = compile_re(r"[，,：:]?(?P<outer>[^，,。；;：:中]{0,18}(?:支出|收入|经费|资金))中(?=\S)")
 
 
 #: An aside in brackets naming a part of the amount before it ("(含结转下年支出10277万元)").

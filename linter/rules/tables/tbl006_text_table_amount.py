@@ -55,6 +55,8 @@ _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:
 _OF_ALL_FUNDS = r"(?<!拨款)(?<!资金)"
 #: A fund (or the 财政拨款 of all funds) named before an amount: the amount is of that money only.
 _ONE_FUND = compile_re(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
+#: An amount of one unit, or of some units, of the department ("局机关本级…", "二级预算单位…").
+_ONE_UNITS = compile_re(r"本级|二级(?:预算)?单位|下属单位|所属单位")
 #: One fund's spending named ("一般公共预算拨款支出预算…"): a 收支总表's 支出 rows are of every fund.
 _FUND_SPENDING = compile_re(r"(?:一般公共预算|财政拨款|政府性基金|国有资本经营)[^，,。；;\d]{0,6}支出")
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
@@ -297,6 +299,8 @@ class TextTableAmount(Rule):
                     continue  # "…城市建设支出（项）1270万元。年末结转和结余190万元": a subject's row, not the 合计
                 if _items_added_up(line, match.start()):
                     continue  # items added up ("上级补助收入、经营收入和其他收入合计11,304.17万元"), not the table's total
+                if _ONE_UNITS.search(_clause_before(line, match.start())):
+                    continue  # one unit's ("局机关本级项目支出30.00万元"), not the department's total
                 if table.kind == BASIC:  # 人员经费合计 / 公用经费合计: a row, or a column of the 合计 row
                     row, chosen = basic_part_cells(table).get(row_key.removesuffix("合计"), (None, None))
                 else:
