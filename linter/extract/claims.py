@@ -25,7 +25,8 @@ from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Tok
 from linter.extract.counts import CLASSIFIERS
 from linter.extract.numbers import Number
 from linter.extract.quantities import (
-    DEPARTMENT, SANGONG, Key, clean_name, is_part_of, organisation_of, parent_base, quantity_key, scope_of, without_copula,
+    DEPARTMENT, ORGANISATION_END, SANGONG, Key, clean_name, is_part_of, organisation_of, parent_base, quantity_key,
+    scope_of, without_copula,
 )
 from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
@@ -1433,10 +1434,9 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     later = [v for v in state.line_values if whole.year and v.year and v.year[:4] > whole.year[:4]]
     if later:  # "2021年度…总额486.52万元，2020年度为421.08万元，增加…。其中：" breaks down this year's
         whole = max(later, key=lambda v: (v.year[:4], v.number.start))
-    elif _other_years(whole, state, state.previous_values + state.line_values):
+    elif _other_years(whole, state, values := state.previous_values + state.line_values):
         # "…收、支总预算各1000.00万元…。…为2024年预算（800.00万元）的125.0%。其中，…": this year's, stated before
-        whole = next((v for v in reversed(state.previous_values + state.line_values)
-                      if v.key and not _other_years(v, state, state.previous_values + state.line_values)), None)
+        whole = next((v for v in reversed(values) if v.key and not _other_years(v, state, values)), None)
         if whole is None:
             return None
     elif tokens and whole.number.start < tokens[0].start and LAST_YEARS.match(clean_name(whole.name)) \
@@ -2254,8 +2254,8 @@ def _another_unit(name: str, department: str | None) -> bool:
 
 #: A paragraph about one unit, opening with its name and a colon ("3.清溪县农业技术推广中心：2025年收入预算…",
 #: "清溪县农业农村局本级：…").
-_UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*(?P<unit>\p{Han}{2,30}?"
-                           r"(?:局|中心|委员会|办公室|部|院|所|站|队|馆|处|厅|署|社|学校|园|街道|镇|乡|政府))(?P<own>本级)?[：:]")
+_UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                           rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>本级)?[：:]")
 
 
 def _unit_line(line: str, department: str | None) -> bool:

@@ -149,8 +149,7 @@ class InconsistentCount(Rule):
         # A 预算 of Y counts its vehicles at the end of Y−1 ("截至2024年12月31日" in a 2025 预算).
         years = {year, year - 1} if year is not None and document.claims.budget_document else {year}
         for match in _ALL_VEHICLES.finditer(text):
-            clause = text[max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1:match.end()]
-            if _OTHER.search(clause) or any(int(y) not in years for y in _YEAR.findall(clause)):
+            if not _said_of(text, match, years):
                 continue
             if (vehicles := _count(match.group("a"))) < fleet.value:
                 start, end = document.flow.source_span(match.start("a"), match.end("a"))
@@ -177,10 +176,20 @@ def _cars_owned(document) -> _Count | None:
     """The fleet :data:`_CARS_OWNED` states, in a clause of the document's year about nothing else."""
     text, year = document.flow.text, document.derived(original_year)
     for match in _CARS_OWNED.finditer(text):
-        clause = text[max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1:match.end()]
-        if not _OTHER.search(clause) and all(int(y) == year for y in _YEAR.findall(clause)):
+        if _said_of(text, match, {year}):
             return _Count(_FLEET, _count(match.group("a")), *document.flow.source_span(match.start("a"), match.end("a")))
     return None
+
+
+def _said_of(text: str, match, years: set) -> bool:
+    """Whether the clause ``match`` ends names no year but ``years`` and speaks of nothing else (see ``_OTHER``)."""
+    clause = text[_clause_start(text, match.start()):match.end()]
+    return not _OTHER.search(clause) and all(int(y) in years for y in _YEAR.findall(clause))
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding offset ``at`` of ``text`` starts."""
+    return max(text.rfind(end, 0, at) for end in "。；;\n") + 1
 
 
 def _counts(document) -> list[_Count]:
@@ -269,7 +278,7 @@ def _clauses_naming_counts(text: str) -> list[regex.Match]:
     """The clauses of ``text`` that hold one of :data:`_NARRATIVE_WORDS`, in order."""
     clauses = {}
     for word in _NARRATIVE_WORDS.finditer(text):
-        start = max(text.rfind(end, 0, word.start()) for end in "。；;\n") + 1
+        start = _clause_start(text, word.start())
         if start not in clauses:
             clauses[start] = _CLAUSE.match(text, start)
     return list(clauses.values())

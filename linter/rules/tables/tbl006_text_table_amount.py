@@ -154,8 +154,6 @@ _AVERAGE_BEFORE = compile_re(r"(?:平均|人均|户均|单车|每辆|每人)[^�
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
 _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
-#: Words naming last year's quantity ("上年收、支总计"), not a balance carried from it ("上年结转", "上年末").
-_LAST_YEARS = compile_re(r"(?:上一?年度?|去年)(?!结转|结余|末)")
 
 
 class TextTableAmount(Rule):
@@ -221,7 +219,7 @@ class TextTableAmount(Rule):
         # ("某某中心1500.00万元（基本支出1000.00万元，…）"), a fund's share of the projects' money; and
         # the subjects a source of money is spent on ("江苏援藏资金180.00万元，其中：…（项）120.00万元").
         others = {value.number.start for value in document.claims.values if value.narrower}
-        from linter.extract.claims import EXCLUDING, parts_of_sources
+        from linter.extract.claims import EXCLUDING, LAST_YEARS, parts_of_sources
 
         compared = {part.number.start for part in parts_of_sources(document.claims)}
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
@@ -233,7 +231,7 @@ class TextTableAmount(Rule):
             # Last year's amount restated beside this year's ("…3,865,420.00元，2023年度事业收入3,412,860.00元").
             # So is one named 上年's ("上年收、支总计均为2,276.30万元").
             claims = [claim for claim in claims if not names_another_year(before := _clause_before(line, claim[0].start()), year)
-                      and not _LAST_YEARS.search(_CHANGE_CLAUSE.sub("", before))]
+                      and not LAST_YEARS.search(_CHANGE_CLAUSE.sub("", before))]
             if kind == SUMMARY:  # its section lists its items ("支出包括：一般公共服务支出…")
                 claims += self._summary_items(line, first(tables, SUMMARY))
             elif kind == FISCAL:  # so does the 财政拨款 section, an item maybe of one fund (a column of its own)
@@ -260,7 +258,7 @@ class TextTableAmount(Rule):
                 compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
         yield from self._completions(document, context, tables, general_lines, compared)
-        yield from self._items_elsewhere(document, context, tables, compared)
+        yield from self._items_elsewhere(document, context, tables, compared, year)
         yield from self._nothing_said(document, tables)
 
     def _completions(self, document, context, tables, general_lines, compared):
@@ -496,7 +494,7 @@ class TextTableAmount(Rule):
             if row is not None:
                 yield match, table, row, column
 
-    def _items_elsewhere(self, document, context, tables, compared):
+    def _items_elsewhere(self, document, context, tables, compared, year):
         """A 项 named with its 类 and 款 and an amount outside the sections matched with one table
         ("（二）财政拨款支出预算情况：1.“…（类）…（款）…（项）”科目1,191.32万元"), against every table printing
         that 项 (支出表, 一般公共预算支出表, 政府性基金表): reported when a fund's table prints it and it is
@@ -505,7 +503,6 @@ class TextTableAmount(Rule):
         candidates = [(table, 1 if table.kind != FUND else _column(table, "spending"))
                       for table in (first(tables, EXPENDITURE), first(tables, GENERAL), first(tables, FUND)) if table]
         text = document.flow.text
-        year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
         for match in (_BUDGET_ITEM if budget else _ITEM).finditer(text):
             if match.start("num") in compared or (year and names_another_year(match.group(), year)):
                 continue
