@@ -1193,6 +1193,7 @@ def extract_claims(document) -> ClaimSet:
             if CLASS_HEADING.fullmatch(line):
                 state.group = group  # "（一）卫生健康支出（类）" over its 款 and 项: the completion lines go on
         state.previous_values = state.line_values
+        state.section_values += state.line_values
         if state.pending_whole is None and _TABLES_TOTAL.match(line):
             # A paragraph naming a total of the 收支总表 speaks of its section's scope again, not of a list's before it:
             # "…财政拨款支出3,578.84万元，其中：…。" then "2024年度本年支出合计3,590.14万元。" is the department's.
@@ -1267,6 +1268,8 @@ class _Context:
     #: The amounts stated in the paragraph so far, and in the paragraph before.
     line_values: list[Stated] = field(default_factory=list)
     previous_values: list[Stated] = field(default_factory=list)
+    #: The amounts stated in the section's earlier paragraphs.
+    section_values: list[Stated] = field(default_factory=list)
 
     def enter_heading(self, heading: str) -> None:
         # A table's title in a list of tables ("九、财政拨款“三公”经费支出决算表") opens no section of its scope.
@@ -1279,6 +1282,7 @@ class _Context:
         self.list_whole = self.pending_whole = self.last_value = self.items = self.structure_whole = None
         self.subject_line = None
         self.group = None
+        self.section_values = []
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
@@ -1431,8 +1435,13 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         whole = state.line_values[-2]  # "支出合计334959万元(含结转下年支出10277万元)。其中：": the amount before the aside
     if whole is None or (qizhong > 0 and tokens[qizhong - 1].type == "MAIN_USE" and tokens[qizhong - 1].text.startswith("按")):
         return None
-    later = [v for v in state.line_values if whole.year and v.year and v.year[:4] > whole.year[:4]]
-    if later:  # "2021年度…总额486.52万元，2020年度为421.08万元，增加…。其中：" breaks down this year's
+    # A whole of an earlier year that names no quantity ("为2024年预算（53,132.05万元）的104.4%") looks back over the
+    # section for the next year's amount.
+    near = [v for v in state.section_values[-_RECENT:] if _BARE_BASE.fullmatch(clean_name(whole.name)) and whole.year and v.year
+            and int(v.year[:4]) == int(whole.year[:4]) + 1 and whole.number.start - v.number.start < 2 * _NEAR]
+    later = [v for v in near + state.line_values if whole.year and v.year and v.year[:4] > whole.year[:4]]
+    if later:  # "2021年度…总额486.52万元，2020年度为421.08万元，增加…。其中：" breaks down this year's, as does
+        # "…2025年收、支总预算各55,449.28万元…。⏎2025年收支总预算为2024年预算（53,132.05万元）的104.4%。⏎其中，…"
         whole = max(later, key=lambda v: (v.year[:4], v.number.start))
     elif _other_years(whole, state, values := state.previous_values + state.line_values):
         # "…收、支总预算各1000.00万元…。…为2024年预算（800.00万元）的125.0%。其中，…": this year's, stated before
@@ -1585,6 +1594,10 @@ def _other_years(stated: Stated, state: _Context, values: list[Stated]) -> bool:
 
 #: How near (in characters) an amount of this year stands to one of another year for the two to be told apart.
 _NEAR = 200
+#: The name of a year's figure that names no quantity ("2024年预算（", "上年决算数").
+_BARE_BASE = compile_re(r"(?:年初|全年)?(?:预算|决算|执行)数?[(（]?")
+#: How many amounts of the section's earlier paragraphs a whole of an earlier year looks back over for this year's.
+_RECENT = 6
 
 
 def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> Breakdown | None:
