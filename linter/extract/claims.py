@@ -2346,7 +2346,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "公务接待费4.26万元，预算6.00万元": the budget of the item before, no part of the list
     if AVERAGE.search(stated.name) and not _PROGRAMME.search(stated.name):
         return  # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元": a rate, no level or part of a total
-    if breakdown is None and _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
+    if _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
         named = scope_of(name)
         if named is not None:
             state.paragraph_scope = named
