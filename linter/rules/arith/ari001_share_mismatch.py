@@ -84,6 +84,8 @@ class ShareMismatch(Rule):
                 if outer is not None and same_unit(outer.number, part) and \
                         percent_matches(part_interval, amount(outer.number, tolerances), share.percent, tolerances) is True:
                     continue  # of the list its whole stands in: "单位资金200万元，占20%（其中事业收入150万元，占15%；…）"
+                if _of_the_wholes_whole(document, share, whole, tolerances):
+                    continue  # "社会保障和就业支出（类）200.00万元，占20.00%。其中：…（款）150.00万元，占15.00%"
                 computed = ratio_text(part.value, whole_value, share.percent.decimals)
                 of = share.whole_name or whole.name
                 message = _("share of {whole}: {computed}, but the text says {stated}%",
@@ -209,6 +211,16 @@ def _outer_whole(document, whole):
     """The whole of the list ``whole`` is itself a part of, if one is."""
     return next((b.whole for b in document.claims.breakdowns
                  if b.whole is not None and b.whole is not whole and any(p is whole for p in b.parts)), None)
+
+
+def _of_the_wholes_whole(document, share, whole, tolerances) -> bool:
+    """Whether ``share`` may be of the total ``whole``'s own share is of: the part and its percentage imply the
+    total the whole and its percentage imply (a class's share, then its 款's shares of the same total)."""
+    if share.percent.malformed or share.part.number.malformed:
+        return False
+    return any(other.part.number is whole.number and not other.percent.malformed and other.percent.value > 0
+               and _implied_whole(share, tolerances).overlaps(_implied_whole(other, tolerances))
+               for other in document.claims.shares)
 
 
 def _implied_whole(share, tolerances) -> Interval:
