@@ -440,7 +440,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         if kind != PERFORMANCE:
             _parse(table, table_lines, body)
         tables.append(table)
-    tables = _without_listings(tables, _contents(lines, stripped_lines))
+    tables = _without_listings(tables, _contents(lines, stripped_lines), source.text)
     units = {table.unit for table in tables if table.unit}
     for table in tables:
         if table.unit is None and len(units) == 1:
@@ -449,23 +449,26 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
     return tables
 
 
-def _without_listings(tables: list[Table], contents: tuple[int, int]) -> list[Table]:
+def _without_listings(tables: list[Table], contents: tuple[int, int], text: str) -> list[Table]:
     """The tables without the entries of a list of tables: a title with nothing under it inside the
-    document's 目录 (``contents``: its original offsets), or one whose table comes later with rows."""
-    later_with_rows: set[tuple[str, int | None]] = set()
+    document's 目录 (``contents``: its original offsets), or one whose table comes later with rows or with its
+    note (an empty table printed, "说明：…故本表为空表")."""
+    printed_later: set[tuple[str, int | str | None]] = set()
     kept: list[Table] = []
     for table in reversed(tables):
         empty = not (table.rows or table.explanation or table.identities)
-        bare = table.end == table.title_end and empty and not table.unit
-        listed = contents[0] <= table.title_start < contents[1] or (table.kind, table.number) in later_with_rows
+        bare = not text[table.title_end:table.end].strip() and empty and not table.unit
+        # "表1-1 部门收入总表" is told from "表1-2 …" by its title, its number being none.
+        key = (table.kind, table.number if table.number is not None else _HALF_WIDTH(table.title).replace(" ", ""))
+        listed = contents[0] <= table.title_start < contents[1] or key in printed_later
         # "八、政府性基金预算支出情况表" over "某局2025年政府性基金预算支出情况表": a heading naming the table below
         heading = kept and kept[-1].kind == table.kind and (kept[-1].number in (None, table.number) or table.number is None)
-        # A numbered table printed with rows later, named here among prose (a list of the tables without a 目录)
-        named_before = empty and table.number is not None and (table.kind, table.number) in later_with_rows
+        # A numbered table printed later, named here among prose (a list of the tables without a 目录)
+        named_before = empty and table.number is not None and key in printed_later
         if not (bare and (listed or heading)) and not named_before:
             kept.append(table)
-        if table.rows:
-            later_with_rows.add((table.kind, table.number))
+        if table.rows or table.explanation:
+            printed_later.add(key)
     return kept[::-1]
 
 
