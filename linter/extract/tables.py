@@ -2711,8 +2711,10 @@ def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[
             amounts = amounts[1:]  # a name cell that happens to be a number: the values start after it
         if amounts:
             first = _first_titled_value_cell([lines[i][1].split("\t") for i in body[:position]], cells, amounts[0])
-            # Up to the last cell any line fills (a Markdown row's closing pipe leaves an empty cell after it).
-            width = max(len(lines[i][1].rstrip().split("\t")) for i in body if lines[i][1].strip())
+            # Up to the last cell any line fills (a Markdown row's closing pipe leaves an empty cell after it), but a
+            # unit line padded to the page's width ("编制单位：某局<tab>…<tab>单位：万元") is no row.
+            width = max(len(lines[i][1].rstrip().split("\t")) for i in body
+                        if lines[i][1].strip() and not _UNIT_LINE.fullmatch(_HALF_WIDTH(lines[i][1].strip())))
             header = "\t" * first + "\t".join(str(n) for n in range(1, width - first + 1))
             lines.append((lines[index][0], header))
             return body[:position] + [len(lines) - 1] + body[position:]
