@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import (
     EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, PERFORMANCE, STATE_CAPITAL, SUMMARY, table_kind,
 )
@@ -12,6 +13,16 @@ from linter.patterns import compile_re
 
 #: An amount of 亿元, 万元 or 元 in the flow text (groups ``num`` and ``unit``).
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"
+#: The items listed under 人员经费 or 公用经费; the amount's share or its change may stand between ("人员经费100.00万元，
+#: 占基本支出的76.9%，主要包括：…", "人员经费80.00万元，比上年增加4.00万元，增长5.3%，主要包括：…").
+EXPENSE_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}(?:[，,](?:占[^，,。；;\d]{{0,12}}|(?:比|较|同比)[^，,。；;\d]{{0,12}}"
+                          rf"|增长|下降|增加|减少)\d+(?:\.\d+)?(?:%|亿元|万元|元))*[，,]?(?:主要)?包括[：:]+(?P<items>[^。；;]+)")
+#: The mark between two listed items, not inside a bracketed note.
+_ITEM_SEPARATOR = compile_re(r"、(?![^()（）]*[)）])")
+#: A bracketed note after an item's name.
+_ITEM_NOTE = compile_re(r"\s*[(（][^()（）]*[)）]$")
+#: An item's amount after its name ("基本工资50.00万元").
+_ITEM_AMOUNT = compile_re(rf"\s*{AMOUNT}$")
 #: A section heading; a wrapped heading may carry the start of its first paragraph.
 _HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
 #: A section heading that is a line of its own, without 情况 or 说明 ("四、一般公共预算拨款支出", Hunan's 预算).
@@ -84,3 +95,25 @@ def sentence_before(line: str, position: int) -> str:
     """The part of the sentence that precedes ``position`` in ``line``."""
     start = max(line.rfind("。", 0, position), line.rfind("；", 0, position)) + 1
     return line[start:position]
+
+
+def expense_items(line: str, listing) -> Iterator[tuple[str, int, object]]:
+    """``(name, start, amount)`` of each item of an :data:`EXPENSE_LIST` match in ``line``: the name without a
+    closing 等, a bracketed note ("津贴补贴（含高原津贴）") or its amount, where it starts in the line, and the
+    match of its amount (groups ``num`` and ``unit``) or None."""
+    position = listing.start("items")
+    for item in _ITEM_SEPARATOR.split(listing.group("items")):
+        start = position + len(item) - len(item.lstrip())
+        position += len(item) + 1
+        name = _ITEM_NOTE.sub("", item.strip().removesuffix("等"))
+        amount = _ITEM_AMOUNT.search(name)
+        if amount is not None:
+            name = name[:amount.start()]
+            amount = _ITEM_AMOUNT.search(line, start, start + amount.end())
+        yield name, start, amount
+
+
+def same_item(row, name: str) -> bool:
+    """Whether a listed item ``name`` names a 基本支出 table's ``row`` (its printed or its official name)."""
+    subject = subjects().get(row.code)
+    return normal_name(row.name) == normal_name(name) or bool(subject and subject.accepts(name))

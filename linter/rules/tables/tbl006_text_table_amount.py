@@ -16,12 +16,12 @@ from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, norm
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
     Table,
-    basic_part_cells, sangong_blocks, sangong_kind,
+    basic_part_cells, basic_side, sangong_blocks, sangong_kind,
 )
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import YUAN, amount, carries_over, first, gap_finding, in_unit, income_columns, row_label
-from linter.rules.tables.narrative import AMOUNT, section_lines, sentence_before
+from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
 #: What a 决算 says of its budget before the amount spent ("年初预算为…，", "年初未安排预算，").
@@ -172,7 +172,8 @@ class TextTableAmount(Rule):
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"; in a 预算, "…(项)2025年预算数为A万元"), subjects named with their code in brackets
     ("事业运行（2010350）321.56万元", when the name is the code's), also when the subject line wraps,
-    a sentence ("主要用于：…") sits between, or the table prints its codes without names; and the 三公
+    a sentence ("主要用于：…") sits between, or the table prints its codes without names; the items a 人员经费
+or 公用经费 list gives with their amounts ("主要包括：基本工资50.00万元、…") against the 基本支出 table's rows; and the 三公
     amounts of the 三公 section ("“三公”经费", 因公出国(境)费, 公务用车购置及运行维护费 with its 购置费 and
     运行维护费, 公务接待费) against the 三公 table's 决算数 (of a 决算) or 预算数 (of a 预算), whether it
     prints the two in blocks or side by side under each quantity, and a 决算's 三公 budgets
@@ -244,6 +245,7 @@ class TextTableAmount(Rule):
                 claims += self._summary_items(line, first(tables, SUMMARY), _BALANCE_ITEM)
             if kind in (GENERAL, FUND, STATE_CAPITAL):
                 claims += self._classes(kind, line, tables, document.claims.budget_document)
+            claims += self._expense_items(line, first(tables, BASIC), year)
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables, document.derived(tables_kind_and_year)[0], year)
                 yield from self._sangong_budgets(document, context, offset, line, tables, year)
@@ -366,6 +368,21 @@ class TextTableAmount(Rule):
                 if _OTHER_YEAR.search(before) or (table.kind == SUMMARY and row.side == "支出" and _FUND_SPENDING.search(before)):
                     continue  # another year's; or one fund's spending on it ("一般公共预算拨款支出…，其中：农林水支出…")
                 yield match, table, row, table.side_columns(row.side)[0]
+
+    @staticmethod
+    def _expense_items(line, table, year):
+        """The items listed with their amounts under 人员经费 or 公用经费 ("人员经费80.00万元，主要包括：基本工资50.00万元、
+        津贴补贴30.00万元") against the 基本支出 table's rows of that side."""
+        if table is None:
+            return
+        for listing in EXPENSE_LIST.finditer(line):
+            if year and names_another_year(sentence_before(line, listing.start()), year):
+                continue
+            rows = [row for row in table.rows if row.code and basic_side(row) == listing.group("side") and row.has_amount]
+            for name, _start, stated in expense_items(line, listing):
+                row = next((row for row in rows if same_item(row, name)), None) if stated is not None else None
+                if row is not None:
+                    yield stated, table, row, 1
 
     def _sangong(self, line, tables, document_kind, year):
         """The 三公 amounts of the 三公 section against the 三公 table: in a 决算's table (so titled, or in

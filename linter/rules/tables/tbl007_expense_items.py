@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.subjects import codes_named, normal_name, subjects
+from linter.extract.subjects import codes_named
 from linter.extract.tables import BASIC, basic_side
-from linter.patterns import compile_re
 from linter.rules.tables.common import amount, first
-from linter.rules.tables.narrative import AMOUNT, section_lines
-
-#: The amount's share may stand between ("人员经费100.00万元，占基本支出的76.9%，主要包括：…").
-_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}(?:[，,]占[^，,。；;\d]{{0,12}}\d+(?:\.\d+)?%)?[，,]?(?:主要)?包括[：:]+(?P<items>[^。；;]+)")
+from linter.rules.tables.narrative import EXPENSE_LIST, expense_items, same_item, section_lines
 
 
 class ExpenseItems(Rule):
@@ -62,21 +56,15 @@ class ExpenseItems(Rule):
         if table is None:
             return
         for kind, offset, line in document.derived(section_lines):
-            for match in _LIST.finditer(line):
-                yield from self._check_list(document, offset, match, table)
+            for match in EXPENSE_LIST.finditer(line):
+                yield from self._check_list(document, offset, line, match, table)
 
-    def _check_list(self, document, offset, match, table):
+    def _check_list(self, document, offset, line, match, table):
         side = match.group("side")
         rows = [r for r in table.rows if r.code and basic_side(r) == side]
         listed = set()
-        position = match.start("items")
-        text = match.group("items")
-        for item in _ITEM_SEPARATOR.split(text):
-            start = position + len(item) - len(item.lstrip())
-            position += len(item) + 1
-            # "津贴补贴（含高原津贴）": the item with a note on what it holds
-            name = _NOTE.sub("", re.sub(r"等$", "", item.strip()))
-            row = next((r for r in rows if _same(r, name)), None)
+        for name, start, _amount in expense_items(line, match):
+            row = next((r for r in rows if same_item(r, name)), None)
             if row is None:
                 missing = _unprinted_code(table, rows, name)
                 if missing is not None:
@@ -93,7 +81,7 @@ class ExpenseItems(Rule):
                     _("{side} lists {item}, but {table} has no amount for {code} {name}",
                       side=side, item=name, table=table.label, code=row.code, name=row.name),
                 )
-        if text.strip().endswith("等"):
+        if match.group("items").strip().endswith("等"):
             return
         for row in rows:
             if len(row.code) == 5 and row.has_amount and row.code not in listed and row.code[:3] not in listed:
@@ -104,17 +92,6 @@ class ExpenseItems(Rule):
                       table=table.label),
                     severity=Severity.INFO,  # "主要包括" names the main items: an omission is no proof
                 )
-
-
-#: The mark between two listed items, not inside a bracketed note.
-_ITEM_SEPARATOR = compile_re(r"、(?![^()（）]*[)）])")
-#: A bracketed note after an item's name.
-_NOTE = compile_re(r"\s*[(（][^()（）]*[)）]$")
-
-
-def _same(row, name: str) -> bool:
-    subject = subjects().get(row.code)
-    return normal_name(row.name) == normal_name(name) or bool(subject and subject.accepts(name))
 
 
 def _unprinted_code(table, rows, name: str) -> str | None:
