@@ -562,12 +562,26 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 claims.append((rate.start(), rate.end(), UnstatedBudgetRate(claim, tokens[rate.start("rate")].number)))
                 read_after.append((rate.start(), rate.end()))
                 rated_end = rate.end()
+        if family == "share" and isinstance(claim, Share) and (later := _BUDGET_THEN_RATE.match(codes, match.end())):
+            # "…（项）36.80万元，占6.86%，年初预算为40.00万元，完成年初预算的93.11%": the amount's completion
+            budget, rate = tokens[later.start("budget") + 1].number, tokens[later.start("rate")].number
+            if not (budget.malformed or rate.malformed or claim.part.number.malformed):
+                kind = _budget_kind(tokens[later.start("budget")].text)
+                claims.append((later.start(), later.end(), Completion(
+                    claim.part.name, budget, claim.part.number, rate, None, tokens[match.start()].start, rate.end,
+                    {kind: budget}, kind, rate_kind=_budget_kind(tokens[later.start("complete")].text))))
+                read_after.append((later.start(), later.end()))
         if family == "completion" and isinstance(claim, Completion) and (share := _SHARE_AFTER.match(codes, match.end())):
             # "…年初预算为32.00万元，支出决算为27.46万元，占一般公共预算财政拨款基本支出的1.39%": of the amount spent
             whole = tokens[share.start("whole")].text.strip() if share.group("whole") else None
             percent = tokens[share.start("percent")].number
             claims.append((share.start(), share.end(), Share(Stated(claim.subject, claim.actual), percent, whole)))
             read_after.append((share.start(), share.end()))
+            rated = _OTHER_COMPLETION.match(codes, share.end()) if claim.rate is None else None
+            if rated is not None and not tokens[rated.start("rate")].number.malformed:
+                # "…支出决算为3860.00万元，占64.47%，完成年初预算的95.60%": the completion's rate, after the share
+                _rate_after_share(claim, tokens[rated.start("complete")].text, tokens[rated.start("rate")].number)
+                read_after.append((rated.start(), rated.end()))
         if family == "completion" and isinstance(claim, Completion) \
                 and (other := _OTHER_COMPLETION.match(codes, match.end())) is not None:
             # "…，完成年初预算的213.3%，完成调整预算的94.6%": the rate of another budget the sentence states
@@ -602,6 +616,14 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     return _with_respective_shares(tokens, codes, claims)
 
 
+def _rate_after_share(claim: Completion, complete: str, rate: Number) -> None:
+    """Give ``claim`` the completion rate stated after the share of its amount; the rate names the budget it is of."""
+    named = _budget_kind(complete)
+    if named in claim.budgets:
+        claim.budget_kind, claim.budget = named, claim.budgets[named]
+    claim.rate, claim.rate_kind, claim.end = rate, named, rate.end
+
+
 #: A name before the first item of a "respectively" list.
 _RESPECTIVELY_LEAD = compile_re(r"(?:分别|依次)(?:为|是)?$")
 #: A completion rate right after an amount, with no budget stated ("…4.37万元，完成预算72.83%。"), and no gap
@@ -609,6 +631,8 @@ _RESPECTIVELY_LEAD = compile_re(r"(?:分别|依次)(?:为|是)?$")
 _RATE_WITHOUT_BUDGET = compile_re(r",C(?P<rate>P)(?![,;](?:V|n?A))")
 #: A second completion rate right after a completion's, of another budget ("，完成调整预算的94.6%").
 _OTHER_COMPLETION = compile_re(r",(?P<complete>C)(?P<rate>P)")
+#: A budget and the completion rate after an amount's share ("…36.80万元，占6.86%，年初预算为40.00万元，完成年初预算的93.11%").
+_BUDGET_THEN_RATE = compile_re(r",(?P<budget>B)A,(?P<complete>C)(?P<rate>P)")
 #: A share right after a completion, of the amount spent ("…，支出决算为27.46万元，占基本支出的1.39%").
 _SHARE_AFTER = compile_re(r",S(?P<whole>n)?O?(?P<percent>P)")
 #: Shares listed respectively after the amounts they are of ("…，分别占本年支出合计的77.8%和21.2%").
