@@ -613,6 +613,11 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 if share is not None:  # "…支出900万元，比上年减少100万元，下降10%，占本年支出合计的90%" (or "，完成预算的68.4%，占…")
                     claims.append(share)
                     read_after.append(share[:2])
+    if end:  # the "respectively" claims in their place among the others ("…总额3268.54万元，其中：货物、工程、服务支出分别为…")
+        respective = [claim for claim in claims if claim[:2] == (first, end)]
+        others = [claim for claim in claims if claim[:2] != (first, end)]
+        at = next((i for i, claim in enumerate(others) if claim[0] >= first), len(others))
+        claims = others[:at] + respective + others[at:]
     return _with_respective_shares(tokens, codes, claims)
 
 
