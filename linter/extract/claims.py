@@ -621,6 +621,18 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     return _with_respective_shares(tokens, codes, claims)
 
 
+def _next_line_item(found: list[tuple[int, int, object]], listing: Breakdown) -> bool:
+    """Whether a sentence opening a line goes on with ``listing``, whose items stand a line each: it opens with an
+    amount of a quantity that is a component of the list's whole ("公用经费383.14万元，占15.21%。" after
+    "…基本支出2716.58万元，其中：⏎人员经费2333.44万元，占85.90%。")."""
+    if not found or found[0][0] != 0 or listing.whole is None or listing.whole.key is None:
+        return False
+    claim = found[0][2]
+    stated = claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated) else None
+    key = quantity_key(stated.name) if stated is not None else None
+    return key is not None and is_part_of((listing.whole.key[0], key[1]), listing.whole.key)
+
+
 def _rate_after_share(claim: Completion, complete: str, rate: Number) -> None:
     """Give ``claim`` the completion rate stated after the share of its amount; the rate names the budget it is of."""
     named = _budget_kind(complete)
@@ -1297,6 +1309,8 @@ class _Context:
     #: The amounts stated in the paragraph so far, and in the paragraph before.
     line_values: list[Stated] = field(default_factory=list)
     previous_values: list[Stated] = field(default_factory=list)
+    #: The list a 其中 ending a line opened, whose items stand a line each.
+    line_list: Breakdown | None = None
     #: The amounts stated in the section's earlier paragraphs.
     section_values: list[Stated] = field(default_factory=list)
 
@@ -1312,12 +1326,14 @@ class _Context:
         self.subject_line = None
         self.group = None
         self.section_values = []
+        self.line_list = None
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
     state.parts_year = None
     tokens = tokenize(text, offset) if may_hold_number(text) else []
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
+    line_list, state.line_list = state.line_list, None
     if not has_numbers:
         if SUBJECT_LEVEL.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)):
             state.subject_line = text.rstrip("。；;：: ")  # "2.公务用车购置及运行维护费。" names its subject
@@ -1340,8 +1356,13 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         (claims.gap_completions if isinstance(gap, GapCompletion) else claims.budget_gaps).append(gap)
         return
     found = parse_sentence(tokens)
+    if state.pending_whole is None and line_list is not None and offset == state.line_start \
+            and _next_line_item(found, line_list):
+        state.pending_whole = line_list  # "…基本支出2716.58万元，其中：⏎人员经费…。⏎公用经费…。": an item a line
     breakdown = pending = state.pending_whole
     state.pending_whole = None
+    if pending is not None and offset == state.line_start and found and found[0][0] == 0:
+        state.line_list = pending
     item_of = _next_item(text, breakdown, state)
     qizhongs = [i for i, t in enumerate(tokens) if t.type == "QIZHONG"]
     qizhong = qizhongs[0] if qizhongs else None
