@@ -1256,15 +1256,23 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         return False
     # Each year's columns titled 合计, 基本支出…, or each year a column of its own ("2024年预算数 | 2025年预算数").
     titled = sum(1 for word in set(header_words) if word in _THIS_YEARS_TITLES) or (1 if len(periods) == 2 else 0)
-    if len(table.columns) != titled + earlier + changes:
+    # This year's total titled by its year beside its parts ("2024年预算数 | 2025年预算数 | 基本支出 | 项目支出", Beijing's).
+    year_total = earlier and 0 < titled < 3 and not any(word in ("合计", "小计") for word in header_words)
+    # Last year's block titled as this year's ("2024年预算数: 小计 基本支出 项目支出 | 2025年预算数: 小计 …", Jiangsu's).
+    repeated = any(header_words.count(word) > 1 for word in _THIS_YEARS_TITLES)
+    layout = next(((this, last) for this, last in ((titled, int(earlier)), (titled + 1, 1), (titled, titled))
+                   if (this == titled or year_total) and (last <= 1 or repeated)
+                   and len(table.columns) == this + last + changes), None)
+    if layout is None:
         _years_untold(table)
         return False
     kept = table.columns[:len(table.columns) - changes]
     earlier_column = None
     if earlier:
+        last = layout[1]
         first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
-        earlier_column = kept[0] if first else kept[-1]
-        kept = kept[1:] if first else kept[:-1]
+        earlier_column = kept[0] if first else kept[-last]  # last year's total: its block's first column
+        kept = kept[last:] if first else kept[:-last]
     rates = [_CHANGE_RATE.search(title) is not None for title in titles]
     change_columns = dict(zip(table.columns[len(table.columns) - changes:], rates))
     renumbered = {column: number for number, column in enumerate(kept, 1)}
@@ -1503,10 +1511,10 @@ _LIST_MARK = compile_re(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一
 _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
-#: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", a rate titled
+#: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", "比2024年增减额", a rate titled
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
-_CHANGE_COLUMN = compile_re(r"^(?:(?:比上年)?(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%)?"
+_CHANGE_COLUMN = compile_re(r"^(?:(?:比(?:上年|20\d{2}年度?)(?:预算数?|决算数?)?)?(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%)?"
                             r"|\S+比\S+(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%))$")
 _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})年")
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
