@@ -1309,6 +1309,8 @@ class _Context:
     #: The amounts stated in the paragraph so far, and in the paragraph before.
     line_values: list[Stated] = field(default_factory=list)
     previous_values: list[Stated] = field(default_factory=list)
+    #: The last list of uses ("主要用于燃料费…、维修费…").
+    use_list: Breakdown | None = None
     #: The list a 其中 ending a line opened, whose items stand a line each.
     line_list: Breakdown | None = None
     #: The amounts stated in the section's earlier paragraphs.
@@ -1326,7 +1328,7 @@ class _Context:
         self.subject_line = None
         self.group = None
         self.section_values = []
-        self.line_list = None
+        self.line_list = self.use_list = None
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
@@ -1510,6 +1512,12 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         return None  # "…上年结转3205.20万元。⏎事业收入主要是…。其中：…": of what that sentence names, not the amount above
     if whole is state.compared or _compared(tokens[:qizhong], whole):
         return None
+    if _BALANCE.search(whole.name) and any(t.type == "NAME" and "用于" in t.text and t.start >= whole.number.end
+                                           for t in tokens[:qizhong]):
+        return None  # "…资金14,625,300.00元，年末结转374,700.00元，全部用于灌区项目，其中：…": of the money used
+    if not any(t.type == "NAME" for t in tokens[:qizhong]) and state.use_list is not None \
+            and state.use_list.parts and state.use_list.parts[-1] is whole and whole.number.start < tokens[0].start:
+        return None  # "…主要用于燃料费…、过路过桥费9,620.00元。其中：…": of the amount the uses are of, or of the last use?
     if tokens and whole.number.start < tokens[0].start and any(
             t.type == "NAME" and (key := quantity_key(t.text, state.scope)) and key != whole.key for t in tokens[:qizhong]):
         return None  # "经营支出5.00万元。本年支出合计较上年增长6.53%，其中…": of the total the sentence names, not the amount above
@@ -1692,6 +1700,7 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     else:
         return None
     claims.breakdowns.append(breakdown)
+    state.use_list = breakdown
     return breakdown
 
 
@@ -2192,16 +2201,20 @@ def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
 _SPENDING_TOTAL = compile_re(r"(?:20\d{2}年度?)?(?:部门|单位|本年|全年)?支出(?:预算|决算)?(?:合计|总计|总额)?数?为?")
 
 
-def _spending_under_balance(stated: Stated, breakdown: Breakdown) -> bool:
-    """Whether ``stated`` is spending listed under a balance (结转和结余), which holds no spending."""
+def _flow_under_balance(stated: Stated, breakdown: Breakdown):
+    """The pattern of the totals of ``stated``'s side when it is spending or income listed under a balance
+    (结转和结余), which holds neither; else None."""
     whole = breakdown.whole
-    return (whole is not None and stated is not whole and _BALANCE.search(whole.name) is not None
-            and _SPENDING.search(clean_name(stated.name)) is not None)
+    if whole is None or stated is whole or _BALANCE.search(whole.name) is None:
+        return None
+    name = clean_name(stated.name)
+    return next((flow for flow in (_SPENDING, _INCOME) if flow.search(name)), None)
 
 
-#: The name of a balance carried over, and of an amount spent.
+#: The name of a balance carried over, and of an amount spent or received.
 _BALANCE = compile_re(r"结转|结余")
 _SPENDING = compile_re(r"支出(?:合计|总额|决算数?)?$")
+_INCOME = compile_re(r"收入(?:预算|决算)?(?:合计|总额|总计)?$")
 
 
 def _listing_whole_with(stated: Stated, breakdown: Breakdown, claims: ClaimSet) -> Breakdown | None:
@@ -2419,12 +2432,15 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         breakdown.closed = True
     if breakdown is not None and not breakdown.closed and _subtotal(stated, breakdown):
         breakdown.parts.clear()  # "…一般公共预算收入1917837万元；加上中央财政收入1321480万元，合计…3239317万元"
-    if breakdown is not None and not breakdown.closed and not breakdown.parts and _spending_under_balance(stated, breakdown):
-        # "本年支出51,697.75万元，年末结转和结余3,164.40万元。其中：车辆通行费安排的支出…": the spending's parts.
-        spent = next((v for v in reversed(state.line_values[:-1]) if _SPENDING.search(clean_name(v.name))), None)
-        breakdown.closed = spent is None
-        if spent is not None:
-            breakdown.whole, breakdown.whole_name = spent, spent.name
+    if breakdown is not None and not breakdown.closed and not breakdown.parts \
+            and (flow := _flow_under_balance(stated, breakdown)) is not None:
+        # "本年支出51,697.75万元，年末结转和结余3,164.40万元。其中：车辆通行费安排的支出…": the spending's parts;
+        # "本年收入预算合计100.00万元，上年结转资金0.00万元，其中：⏎一般公共预算收入…": the income's.
+        total = next((v for v in reversed(state.previous_values + state.line_values[:-1])
+                      if flow.search(clean_name(v.name)) and not _BALANCE.search(v.name)), None)
+        breakdown.closed = total is None
+        if total is not None:
+            breakdown.whole, breakdown.whole_name = total, total.name
     if breakdown is not None and not breakdown.closed and (parent := _listing_whole_with(stated, breakdown, claims)):
         # The list is not of that whole but of the one it is listed under with ``stated``.
         breakdown.whole, breakdown.whole_name = parent.whole, parent.whole_name

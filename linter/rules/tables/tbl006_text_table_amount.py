@@ -66,7 +66,8 @@ _TOTALS = {
     # "收入、支出决算总计" (the national 决算's wording) states both sides at once: read as the 收入 side.
     SUMMARY: [(r"(?<!拨款)收、?支(?:(?:决算|预算)?总计|总预算)", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)收入、?支出(?:决算|预算)?总计", SUMMARY, ("总计", "收入"), 1),
-              (r"(?<!拨款)收入(?:预算|决算)?总计", SUMMARY, ("总计", "收入"), 1),
+              # Not one source's ("单位资金收入预算总计0.00万元", as Jiangsu lists each source).
+              (r"(?<!拨款)(?<!资金)(?<!事业)(?<!经营)(?<!其他)(?<!补助)(?<!上缴)收入(?:预算|决算)?总计", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2),
               # The year's own 收入 and 支出 (the 收支总表's 本年收入合计 and 本年支出合计 rows).
               (r"(?<!拨款)(?<!预算)本年收入合计", SUMMARY, ("本年收入合计", "收入"), 1),
