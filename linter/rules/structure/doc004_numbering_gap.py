@@ -49,7 +49,9 @@ class NumberingGap(Rule):
     def check(self, document, context):
         text = document.flow.text
         bounds = [0] + [part.start for part in document.derived(part_headings)] + [len(text)]
-        regions = sorted((table.start, table.end) for table in document.tables)
+        # A table's title stays a heading: numbered among the tables' titles ("五、政府采购预算明细表", a table not
+        # read, before "六、财政拨款“三公”经费支出表").
+        regions = sorted((max(table.start, table.title_end), table.end) for table in document.tables)
         starts = [a for a, _ in regions]
         for start, end in zip(bounds, bounds[1:]):
             for found in heading_lists(text, start, end):
