@@ -129,10 +129,10 @@ _TOTAL_AMOUNTS = {
 }
 
 
-#: The 三公 quantities in the order of the columns of a block of the 三公 table (合计, 因公出国(境)费,
+#: The 三公 quantities in the order of the columns of a block of the 三公 table (合计, 因公出国(境)费(用),
 #: 公务用车购置及运行(维护)费, its 购置费 and 运行(维护)费, 公务接待费).
-_SANGONG_NAMES = (r"三公”?经费", r"因公出国\(境\)费", r"公务用车购置及运行(?:维护)?费", r"公务用车购置费",
-                  r"公务用车运行(?:维护)?费", r"公务接待费")
+_SANGONG_NAMES = (r"三公”?经费", r"因公出国\(境\)费(?:用)?", r"公务用车购置及运行(?:维护)?费", r"公务用车购置费",
+                  r"公务用车运行(?:维护)?费", r"公务接待费(?:用)?")
 #: Each as a change's name may hold it ("1.因公出国（境）费预算支出").
 _SANGONG_NAME_PATTERNS = [compile_re(name) for name in _SANGONG_NAMES]
 #: A name not part of a sub-item's ("国内公务接待费", "国(境)外公务接待费" under 公务接待费).
