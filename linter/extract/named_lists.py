@@ -1,5 +1,6 @@
 """Counts of named things followed by their names: "内设机构6个，分别为：办公室、财务科、…", "下设2个二级事业单位，
-分别为区网络运维服务中心、区数据资源服务中心", "纳入部门决算编制范围的单位共3个，包括：" then "1．…", "2．…" a line each.
+分别为区网络运维服务中心、区数据资源服务中心", "纳入部门决算编制范围的单位共3个，包括：" then "1．…", "2．…" a line each;
+"所属事业单位3家，分别为：…", "所属学校7个。所属学校分别是：…"; or names before their count: "内设A、B、C3个综合办事机构".
 
 A list is read only where it is surely the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a colon
 right after the count, no "等" (an open list), no digits inside (a nested count or an amount), every item a short
@@ -15,10 +16,18 @@ from dataclasses import dataclass
 from linter.numerals import chinese_int
 from linter.patterns import compile_re, compile_regex
 
-#: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为").
+#: A count of named things in 个, or of units in 家 and schools in 所.
+_COUNT = r"(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<measure>[个家所])"
+#: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为"), maybe in
+#: the next sentence naming the things again ("所属学校7个。所属学校分别是：").
 _INTRO = compile_regex(
-    r"(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个(?P<noun>\p{Han}{0,12}?)"
-    r"(?:[，,]?\s*(?:分别为|分别是|具体为|具体是|具体包括|即)[：:]?|[，,]?\s*(?:包括)?[：:])\s*"
+    rf"{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
+    r"(?:[，,]?\s*(?:分别为|分别是|具体为|具体是|具体包括|即)[：:]?|[，,]?\s*(?:包括)?[：:]"
+    r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?)\s*"
+)
+#: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。").
+_COUNT_AFTER = compile_regex(
+    rf"(?:内设|下设|设有|下辖)(?P<names>[^，,。；;：:\d]{{4,400}}?){_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)(?=[。；;，,]|$)"
 )
 #: Where the names end: the sentence's or clause's end.
 _LIST_END = compile_re(r"[。；;！？\n]")
@@ -26,7 +35,7 @@ _BRACKETED = compile_re(r"[(（][^()（）]*[)）]")
 #: The last joiner of two names ("…、平安建设办公室和城市管理办公室").
 _JOINER = compile_re(r"和|及|以及|与")
 #: What no name holds: an open list, a number, a clause's words.
-_NOT_A_NAME = compile_re(r"等|\d|负责|主要|其中|包括|分别|共|合计|以上|以下")
+_NOT_A_NAME = compile_re(r"等|\d|负责|主要|其中|包括|分别|(?<!公)共|合计|以上|以下")
 #: A name: a few characters, mostly Chinese.
 _NAME = compile_regex(r"[\p{Han}A-Za-z“”\"·]{2,24}")
 #: A numbered line of a list written a name per line ("1．XX局本级", "（2）XX中心").
@@ -47,26 +56,37 @@ class NamedList:
     names: tuple[str, ...]
     #: The numbers of names the list may be read as having.
     readings: frozenset[int]
+    #: The measure word of the count: 个, 家 (units) or 所 (schools).
+    measure: str = "个"
 
 
 def named_lists(text: str) -> list[NamedList]:
-    """Every count in ``text`` followed by the list of its names, read as the module docstring says."""
+    """Every count in ``text`` followed (or preceded) by the list of its names, read as the module docstring says."""
     found = []
     offset = 0
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        if "个" in line:
-            for match in _INTRO.finditer(line):
-                listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
-                count = int(match["count"]) if match["count"].isdigit() else chinese_int(match["count"])
-                if listed is None or count is None or not 2 <= count <= _MOST:
-                    continue
-                names, readings = listed
-                what = match["noun"] or _before(line, match.start())
-                found.append(NamedList(count, offset + match.start("count"), offset + match.end("noun") if match["noun"]
-                                       else offset + match.start("count") + len(match["count"]) + 1, what, names, readings))
+        if not any(measure in line for measure in "个家所"):
+            offset += len(line) + 1
+            continue
+        for match in _INTRO.finditer(line):
+            listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
+            what = match["noun"] or _before(line, match.start())
+            found += _named_list(match, listed, what, offset)
+        for match in _COUNT_AFTER.finditer(line):
+            found += _named_list(match, _readings(match["names"]), match["noun"], offset)
         offset += len(line) + 1
     return found
+
+
+def _named_list(match, listed: tuple[tuple[str, ...], frozenset[int]] | None, what: str, offset: int) -> list[NamedList]:
+    """The list of ``match``'s count (none when its names were not read, or the count is no list's)."""
+    count = int(match["count"]) if match["count"].isdigit() else chinese_int(match["count"])
+    if listed is None or count is None or not 2 <= count <= _MOST or not what:
+        return []
+    names, readings = listed
+    end = offset + match.end("noun") if match["noun"] else offset + match.end("measure")
+    return [NamedList(count, offset + match.start("count"), end, what, names, readings, match["measure"])]
 
 
 def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...], frozenset[int]] | None:
@@ -76,6 +96,12 @@ def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...
     sentence = line[start:end.start() if end else len(line)]
     if not sentence.strip():
         return _numbered(following)
+    return _readings(sentence)
+
+
+def _readings(sentence: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
+    """The names of ``sentence`` and the numbers of names it may be read as (up to its first comma, or to its end);
+    None when it is surely no whole list of names."""
     if "等" in sentence or not any(mark in sentence for mark in "、和及与"):
         return None
     plain = _BRACKETED.sub("", sentence)

@@ -15,7 +15,9 @@ class ListedCountMismatch(Rule):
     Read where the names surely make the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a
     colon right after the count, inline and separated by "、" (a last "和" or "及" may join two names, a
     comma may separate them: every reading is tried), or on numbered lines right after a line ending in
-    the colon ("包括：" then "1．…", "2．…"). A list that is open ("等"), holds numbers or anything but
+    the colon ("包括：" then "1．…", "2．…"); also a count of units in 家 or of schools in 所, names after the count
+    named again in the next sentence ("所属学校7个。所属学校分别是：…"), and names before their count
+    ("内设A、B、C3个综合办事机构"). A list that is open ("等"), holds numbers or anything but
     short names is not read. A reorganisation copied into last year's sentence leaves the old count or
     the old names behind.
 
@@ -38,9 +40,9 @@ class ListedCountMismatch(Rule):
                 named = min(listed.readings, key=lambda n: abs(n - listed.count))
                 yield self.finding(
                     document, document.span(listed.start, listed.end),
-                    _("{count}个{what} stated, but the list after it names {named}: {names}",
-                      count=listed.count, what=listed.what, named=named, names="、".join(listed.names)),
-                    expected=f"{named}个",
+                    _("{count}{measure}{what} stated, but its list names {named}: {names}", count=listed.count,
+                      measure=listed.measure, what=listed.what, named=named, names="、".join(listed.names)),
+                    expected=f"{named}{listed.measure}",
                 )
 
 
