@@ -608,6 +608,10 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
             read_after += [(_after_bracket(tokens, match.end()), stop) for _, stop, _ in after]
             stated = level or (claim.current if isinstance(claim, Change) else None)
             changed_end = max((stop for _, stop, _ in after), default=match.end() if isinstance(claim, Change) else rated_end)
+            if changed_end is None and family in ("value", "actual_value") and match.end() < len(tokens) \
+                    and tokens[match.end()].text.strip() in ("（", "("):
+                # "财政拨款收入2308.61万元（其中：…），占本年收入合计的99.74%": the share after the amount's breakdown
+                changed_end = _after_bracket(tokens, match.end())
             if family != "share" and stated is not None and changed_end is not None:
                 share = _share_after(tokens, codes, changed_end, stated)
                 if share is not None:  # "…支出900万元，比上年减少100万元，下降10%，占本年支出合计的90%" (or "，完成预算的68.4%，占…")
