@@ -2047,7 +2047,9 @@ def _wrapped_sangong_order(lines: list[str]) -> tuple[int, ...] | None:
     """The order of :func:`_sangong_order` from header lines whose labels wrap, joined: each quantity where its
     label first begins, the cars' 小计, 购置费 and 运行费 named below their label."""
     joined = "".join(lines)
-    starts = [joined.find(stem) for stem in ("因公出国", "公务用车", "公务接待")]
+    # "公务" over "接待费": its label begins where 接待 is, when the two lines never join it.
+    starts = [joined.find(stem) for stem in ("因公出国", "公务用车")] + [joined.find("公务接待") if "公务接待" in joined
+                                                                     else joined.find("接待")]
     if -1 in starts or "小计" not in joined or not _in_order(joined[joined.find("小计"):], ("购置", "运行")):
         return None
     return _order_of_labels(*starts)
