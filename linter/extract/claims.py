@@ -1520,7 +1520,8 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
                                            for t in tokens[:qizhong]):
         return None  # "…资金14,625,300.00元，年末结转374,700.00元，全部用于灌区项目，其中：…": of the money used
     if not any(t.type == "NAME" for t in tokens[:qizhong]) and state.use_list is not None \
-            and state.use_list.parts and state.use_list.parts[-1] is whole and whole.number.start < tokens[0].start:
+            and state.use_list.parts and state.use_list.parts[-1] is whole \
+            and (not tokens or whole.number.start < tokens[0].start):
         return None  # "…主要用于燃料费…、过路过桥费9,620.00元。其中：…": of the amount the uses are of, or of the last use?
     if tokens and whole.number.start < tokens[0].start and any(
             t.type == "NAME" and (key := quantity_key(t.text, state.scope)) and key != whole.key for t in tokens[:qizhong]):
