@@ -130,6 +130,17 @@ def test_word_paragraphs_and_tables_in_content_controls_are_read_in_their_place(
     assert ("TBL003", "table 1, row 2, col 5") in found
 
 
+def test_a_word_list_of_an_item_a_paragraph_is_summed_against_its_whole(tmp_path):
+    """Word drafts put each item of a 其中 list in a paragraph of its own, ending in a semicolon."""
+    document = docx.Document()
+    for line in ("政府采购支出总额186.40万元，其中：", "政府采购货物支出12.80万元；", "政府采购工程支出0.00万元；",
+                 "政府采购服务支出137.60万元。"):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "采购.docx"))
+    found = [f for f in findings(str(tmp_path / "采购.docx")) if f["code"] == "ARI005"]
+    assert len(found) == 1 and "12.8 + 0 + 137.6 = 150.4" in found[0]["message"]
+
+
 def test_word_table_without_error_gives_no_table_finding(tmp_path):
     table = [row[:] for row in EXPENDITURE]
     table[2][4] = "40.00"

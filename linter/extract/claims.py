@@ -625,16 +625,19 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     return _with_respective_shares(tokens, codes, claims)
 
 
-def _next_line_item(found: list[tuple[int, int, object]], listing: Breakdown) -> bool:
+def _next_line_item(found: list[tuple[int, int, object]], listing: Breakdown, going_on: bool) -> bool:
     """Whether a sentence opening a line goes on with ``listing``, whose items stand a line each: it opens with an
-    amount of a quantity that is a component of the list's whole ("公用经费383.14万元，占15.21%。" after
-    "…基本支出2716.58万元，其中：⏎人员经费2333.44万元，占85.90%。")."""
-    if not found or found[0][0] != 0 or listing.whole is None or listing.whole.key is None:
+    amount, after an item ending in a semicolon ("政府采购货物支出12.80万元；⏎政府采购工程支出0.00万元；", as Word
+    drafts put each item in a paragraph), or of a quantity that is a component of the list's whole
+    ("公用经费383.14万元，占15.21%。" after "…基本支出2716.58万元，其中：⏎人员经费2333.44万元，占85.90%。")."""
+    if not found or found[0][0] != 0 or listing.whole is None:
         return False
     claim = found[0][2]
     stated = claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated) else None
-    key = quantity_key(stated.name) if stated is not None else None
-    return key is not None and is_part_of((listing.whole.key[0], key[1]), listing.whole.key)
+    if stated is None or going_on:
+        return stated is not None
+    key = quantity_key(stated.name)
+    return key is not None and listing.whole.key is not None and is_part_of((listing.whole.key[0], key[1]), listing.whole.key)
 
 
 def _rate_after_share(claim: Completion, complete: str, rate: Number) -> None:
@@ -1315,8 +1318,9 @@ class _Context:
     previous_values: list[Stated] = field(default_factory=list)
     #: The last list of uses ("主要用于燃料费…、维修费…").
     use_list: Breakdown | None = None
-    #: The list a 其中 ending a line opened, whose items stand a line each.
-    line_list: Breakdown | None = None
+    #: The list a 其中 ending a line opened, whose items stand a line each, and whether its last item ended in a
+    #: semicolon or a comma (the list goes on).
+    line_list: tuple[Breakdown, bool] | None = None
     #: The amounts stated in the section's earlier paragraphs.
     section_values: list[Stated] = field(default_factory=list)
 
@@ -1363,12 +1367,12 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         return
     found = parse_sentence(tokens)
     if state.pending_whole is None and line_list is not None and offset == state.line_start \
-            and _next_line_item(found, line_list):
-        state.pending_whole = line_list  # "…基本支出2716.58万元，其中：⏎人员经费…。⏎公用经费…。": an item a line
+            and _next_line_item(found, *line_list):
+        state.pending_whole = line_list[0]  # "…基本支出2716.58万元，其中：⏎人员经费…。⏎公用经费…。": an item a line
     breakdown = pending = state.pending_whole
     state.pending_whole = None
     if pending is not None and offset == state.line_start and found and found[0][0] == 0:
-        state.line_list = pending
+        state.line_list = pending, text.rstrip().endswith(("；", ";", "，", ","))
     item_of = _next_item(text, breakdown, state)
     qizhongs = [i for i, t in enumerate(tokens) if t.type == "QIZHONG"]
     qizhong = qizhongs[0] if qizhongs else None
