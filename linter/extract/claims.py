@@ -1436,7 +1436,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             later = nested.pop(0)
             clause_end = next((i for i in range(later, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
             outer = (clause_end, breakdown)
-            breakdown = _open_breakdown(state.last_value, claims, state)
+            amount_before = state.last_value
+            breakdown = _open_breakdown(None if amount_before is None or _balance_then_use(tokens[:later], amount_before)
+                                        else amount_before, claims, state)
         if breakdown is not None and breakdown.whole is not None and reclassified.intersection((first - 1, first - 2)):
             breakdown = Breakdown(breakdown.whole, breakdown.whole_name)
             claims.breakdowns.append(breakdown)
@@ -1520,8 +1522,7 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         return None  # "…上年结转3205.20万元。⏎事业收入主要是…。其中：…": of what that sentence names, not the amount above
     if whole is state.compared or _compared(tokens[:qizhong], whole):
         return None
-    if _BALANCE.search(whole.name) and any(t.type == "NAME" and "用于" in t.text and t.start >= whole.number.end
-                                           for t in tokens[:qizhong]):
+    if _balance_then_use(tokens[:qizhong], whole):
         return None  # "…资金14,625,300.00元，年末结转374,700.00元，全部用于灌区项目，其中：…": of the money used
     if not any(t.type == "NAME" for t in tokens[:qizhong]) and state.use_list is not None \
             and state.use_list.parts and state.use_list.parts[-1] is whole \
@@ -1539,6 +1540,13 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
 
 #: A part named inside its whole ("教育支出中普通教育（款）"): the whole's name (an amount of money), then 中.
 _NAMED_INSIDE = compile_re(r"[，,：:]?(?P<outer>[^，,。；;：:中]{0,18}(?:支出|收入|经费|资金))中(?=\S)")
+
+
+def _balance_then_use(tokens: list[ClaimToken], whole: Stated) -> bool:
+    """Whether ``whole`` is a balance carried over that ``tokens`` follow with a use named without an amount ("年末结转
+    374,700.00元，全部用于灌区项目，"): a 其中 after them breaks down the money used, not the balance."""
+    return _BALANCE.search(whole.name) is not None and any(
+        t.type == "NAME" and "用于" in t.text and t.start >= whole.number.end for t in tokens)
 
 
 #: An aside in brackets naming a part of the amount before it ("(含结转下年支出10277万元)").
