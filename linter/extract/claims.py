@@ -1393,6 +1393,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                     and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "主要为")))
                     and i not in later_lists and not _in_brackets(text, t.start - offset))
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
+    use_read = False  # whether the list of the sentence's 主要用于 (or 按…分类) was looked for
     opened, whole_marker = False, None
     qizhong_in_brackets = qizhong is not None and _in_brackets(text, tokens[qizhong].start - offset)
     opened_in_brackets = False  # whether the list being read was opened by a 其中 inside brackets
@@ -1442,7 +1443,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         if breakdown is not None and breakdown.whole is not None and reclassified.intersection((first - 1, first - 2)):
             breakdown = Breakdown(breakdown.whole, breakdown.whole_name)
             claims.breakdowns.append(breakdown)
-        if main_use is not None and first in (main_use + 1, main_use + 2) and breakdown is None:
+        if main_use is not None and first in (main_use + 1, main_use + 2) and breakdown is None and not use_read:
+            use_read = True  # once: the items of a "respectively" list all start there
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
             if breakdown is not None and _opens_list(tokens, main_use):
                 state.list_whole = breakdown
