@@ -229,6 +229,23 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"{rng.choice(_FINANCE)}表\n单位：万元\n类\t款\t项\t栏次\t1\t2\t3\n合计\t\t\t\t{n()}\t{n()}\t\n"
                 f"2080505\t\t\t机关事业单位基本养老保\t{n()}\t{n()}\t\n\t\t\t险缴费支出\n\n- {rng.randint(1, 99)} -\n"
                 + rng.choice(["续表", "类\t款\t项\t栏次\t1\t2\t3", "单位：万元"]) + f"\n2210201\t\t\t住房公积金\t{n()}\t{n()}\t",
+        # Forms read since the eighteenth session: a list of uses, then a bare 其中 or one ending a line with an item a
+        # line; a balance then an unamounted use; a respectively list after a classification; a share after an amount's
+        # breakdown in brackets; a completion rate after a share; names before their count; last year's budget in brackets.
+        lambda: f"{rng.choice(['具体包括', '主要用于', '按支出功能分类'])}：{rng.choice(_FINANCE)}{n()}{unit()}。"
+                f"{rng.choice(['其中：', '其中：' + chr(10)])}{rng.choice(_FINANCE)}{n()}{unit()}{rng.choice(['；', '，', '。', ''])}\n"
+                f"{rng.choice(_FINANCE)}{n()}{unit()}，占{n()}%{rng.choice(['；', '。'])}",
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，年末结转{n()}{unit()}，全部用于{rng.choice(_FINANCE)}，其中："
+                f"{rng.choice(_FINANCE)}{n()}{unit()}，{rng.choice(_FINANCE)}{n()}{unit()}。",
+        lambda: f"按支出功能分类，{rng.choice(_FINANCE)}、{rng.choice(_FINANCE)}分别为{n()}{unit()}和{n()}{unit()}。",
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}（其中：{rng.choice(_FINANCE)}{n()}{unit()}，{rng.choice(_FINANCE)}"
+                f"{n()}{unit()}），占{rng.choice(_FINANCE)}的{n()}%；{rng.choice(_FINANCE)}{n()}{unit()}，占{n()}%。",
+        lambda: f"{rng.choice(_FINANCE)}（项）{rng.choice(['：年初预算为' + n() + unit() + '，支出决算为', ''])}{n()}{unit()}，"
+                f"占{n()}%，{rng.choice(['', '年初预算为' + n() + unit() + '，'])}完成年初预算的{n()}%。",
+        lambda: f"内设{'、'.join(rng.choice(_FINANCE) + '科' for _ in range(rng.randint(1, 5)))}{rng.choice(_NUMERALS)}"
+                f"{rng.choice(['个', '家', '所'])}{rng.choice(_FINANCE)}。所属单位{n()}家。所属单位分别是：{rng.choice(_FINANCE)}、{rng.choice(_FINANCE)}。",
+        lambda: f"{rng.randint(1990, 2100)}年收支总预算为{rng.randint(1990, 2100)}年预算（{n()}{unit()}）的{n()}%。\n"
+                f"其中，{rng.choice(_FINANCE)}{n()}{unit()}，占{n()}%；{rng.choice(_FINANCE)}{n()}{unit()}，占{n()}%。",
         lambda: f"项目\t{rng.randint(1990, 2100)}年执行数\t{rng.randint(1990, 2100)}年预算数\n合计\t{n()}\t{n()}\n"
                 f"因公出国（境）费\t{n()}\t{n()}\n公务接待费\t{n()}\t{n()}\n公务用车购置及运行维护费\t{n()}\t{n()}\n"
                 f"其中：公务用车购置费\t{n()}\t{n()}\n公务用车运行维护费\t{n()}\t{n()}",
