@@ -34,8 +34,10 @@ _LIST_END = compile_re(r"[。；;！？\n]")
 _BRACKETED = compile_re(r"[(（][^()（）]*[)）]")
 #: The last joiner of two names ("…、平安建设办公室和城市管理办公室").
 _JOINER = compile_re(r"和|及|以及|与")
+#: The 等 of an open list, not of a name ("高等教育处", "中等职业学校", "平等").
+_OPEN = compile_re(r"等(?![教职级学专])")
 #: What no name holds: an open list, a number, a clause's words.
-_NOT_A_NAME = compile_re(r"等|\d|负责|主要|其中|包括|分别|(?<!公)共|合计|以上|以下")
+_NOT_A_NAME = compile_re(r"等(?![教职级学专])|\d|负责|主要|其中|包括|分别|(?<!公)共|合计|以上|以下")
 #: A name: a few characters, mostly Chinese.
 _NAME = compile_regex(r"[\p{Han}A-Za-z“”\"·]{2,24}")
 #: A numbered line of a list written a name per line ("1．XX局本级", "（2）XX中心").
@@ -102,7 +104,7 @@ def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...
 def _readings(sentence: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
     """The names of ``sentence`` and the numbers of names it may be read as (up to its first comma, or to its end);
     None when it is surely no whole list of names."""
-    if "等" in sentence or not any(mark in sentence for mark in "、和及与"):
+    if _OPEN.search(sentence) or not any(mark in sentence for mark in "、和及与"):
         return None
     plain = _BRACKETED.sub("", sentence)
     clause = plain.split("，")[0].split(",")[0]
