@@ -1359,6 +1359,12 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                           if v.key and v.key[1] in ("支出", "收入")), None)
             state.pending_whole = _open_breakdown(whole, claims, state)
         return
+    if state.subject_line and SUBJECT_LEVEL.search(state.subject_line) and offset == state.line_start \
+            and [t.type for t in tokens[:2]] in (["YEAR", "BUDGET_IS"], ["YEAR", "ACTUAL_IS"]):
+        # "（二）社会保障和就业支出（类）" on a line of its own, then "2025年预算数为…，比2024年预算数增加…": its amounts
+        subject = _ITEM_MARKER.sub("", state.subject_line)
+        tokens = [ClaimToken("NAME", subject, tokens[0].start, tokens[0].start), *tokens]
+        state.subject_line = None
     if tokens and tokens[0].type == "CMP_THAN" and (transition := _opening_transition(tokens, state, claims)):
         claims.transitions.append(transition)
         return
