@@ -1237,6 +1237,8 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     are numbered 1, 2, … as in a table without them. False when the table prints its own column
     identities, or when the header names an earlier year but its columns cannot be told from this
     year's (the table is then left unread)."""
+    # "其中：基本支出" titles the 基本支出 column (Zhejiang's).
+    header_words = [word.removeprefix("其中：").removeprefix("其中:") for word in header_words]
     # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
     titles = [word for word in header_words if _CHANGE_COLUMN.search(word)]
     changes = len(titles)
@@ -1514,8 +1516,8 @@ _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
 #: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", "比2024年增减额", a rate titled
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
-_CHANGE_COLUMN = compile_re(r"^(?:(?:比(?:上年|20\d{2}年度?)(?:预算数?|决算数?)?)?(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%)?"
-                            r"|\S+比\S+(?:增减|增长|变动)(?:额|率|幅度|数)?(?:[(（]%[)）]|%))$")
+_CHANGE_COLUMN = compile_re(r"^(?:(?:比(?:上年|20\d{2}年度?)(?:预算数?|决算数?)?)?(?:增减|增长|变动)(?:金?额|率|幅度|数)?(?:[(（]%[)）]|%)?"
+                            r"|\S+比\S+(?:增减|增长|变动)(?:金?额|率|幅度|数)?(?:[(（]%[)）]|%))$")
 _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})年")
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
 _CHANGE_RATE = compile_re(r"率|幅度|%")
