@@ -1713,6 +1713,9 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
                   _side_of_total(key, claims)]
         # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
         breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)
+        if breakdown.whole is None:  # "…年末结转和结余823.78万元。年末结转和结余中，…": the amount named so just before
+            breakdown.whole = next((v for v in reversed(state.previous_values + state.line_values)
+                                    if clean_name(v.name) == clean_name(named)), None)
     elif state.last_value is not None:
         whole = state.last_value
         amount = tokens[index - 2] if index >= 2 and tokens[index - 1].type == "_COMMA" else None
