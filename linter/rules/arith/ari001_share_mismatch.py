@@ -214,10 +214,11 @@ def _outer_whole(document, whole):
 
 
 def _of_the_wholes_whole(document, share, whole, tolerances) -> bool:
-    """Whether ``share`` may be of the total ``whole``'s own share is of: the part and its percentage imply the
-    total the whole and its percentage imply (a class's share, then its 款's shares of the same total)."""
-    if share.percent.malformed or share.part.number.malformed:
-        return False
+    """Whether ``share``, naming no whole, may be of the total ``whole``'s own share is of: the part and its
+    percentage imply the total the whole and its percentage imply (a class's share, then its 款's shares of the
+    same total)."""
+    if share.whole_name is not None or share.percent.malformed or share.part.number.malformed:
+        return False  # a share naming its whole is of it
     return any(other.part.number is whole.number and not other.percent.malformed and other.percent.value > 0
                and _implied_whole(share, tolerances).overlaps(_implied_whole(other, tolerances))
                for other in document.claims.shares)
