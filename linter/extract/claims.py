@@ -1359,9 +1359,11 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                           if v.key and v.key[1] in ("支出", "收入")), None)
             state.pending_whole = _open_breakdown(whole, claims, state)
         return
-    if state.subject_line and SUBJECT_LEVEL.search(state.subject_line) and offset == state.line_start \
-            and [t.type for t in tokens[:2]] in (["YEAR", "BUDGET_IS"], ["YEAR", "ACTUAL_IS"]):
-        # "（二）社会保障和就业支出（类）" on a line of its own, then "2025年预算数为…，比2024年预算数增加…": its amounts
+    opening = [t.type for t in tokens[:2]]
+    if state.subject_line and (opening in (["YEAR", "BUDGET_IS"], ["YEAR", "ACTUAL_IS"]) or opening[:1] == ["ACTUAL_IS"]) \
+            and (SUBJECT_LEVEL.search(state.subject_line) or quantity_key(_ITEM_MARKER.sub("", state.subject_line))):
+        # "（二）社会保障和就业支出（类）" on a line of its own, then "2025年预算数为…，比2024年预算数增加…"; "3．公务接待费。
+        # 支出决算为2.51万元": the amounts of the subject the line names
         subject = _ITEM_MARKER.sub("", state.subject_line)
         tokens = [ClaimToken("NAME", subject, tokens[0].start, tokens[0].start), *tokens]
         state.subject_line = None
