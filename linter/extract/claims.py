@@ -1316,8 +1316,8 @@ class _Context:
     #: The amounts stated in the paragraph so far, and in the paragraph before.
     line_values: list[Stated] = field(default_factory=list)
     previous_values: list[Stated] = field(default_factory=list)
-    #: The last list of uses ("主要用于燃料费…、维修费…").
-    use_list: Breakdown | None = None
+    #: The last list opened ("其中：…", "主要用于燃料费…、维修费…").
+    last_list: Breakdown | None = None
     #: The list a 其中 ending a line opened, whose items stand a line each, and whether its last item ended in a
     #: semicolon or a comma (the list goes on).
     line_list: tuple[Breakdown, bool] | None = None
@@ -1336,7 +1336,7 @@ class _Context:
         self.subject_line = None
         self.group = None
         self.section_values = []
-        self.line_list = self.use_list = None
+        self.line_list = self.last_list = None
 
 
 def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) -> None:
@@ -1534,10 +1534,11 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         return None
     if _balance_then_use(tokens[:qizhong], whole):
         return None  # "…资金14,625,300.00元，年末结转374,700.00元，全部用于灌区项目，其中：…": of the money used
-    if not any(t.type == "NAME" for t in tokens[:qizhong]) and state.use_list is not None \
-            and state.use_list.parts and state.use_list.parts[-1] is whole \
+    if not any(t.type == "NAME" for t in tokens[:qizhong]) and state.last_list is not None \
+            and state.last_list.parts and state.last_list.parts[-1] is whole \
             and (not tokens or whole.number.start < tokens[0].start):
-        return None  # "…主要用于燃料费…、过路过桥费9,620.00元。其中：…": of the amount the uses are of, or of the last use?
+        return None  # "…主要用于燃料费…、过路过桥费9,620.00元。其中：…", "…服务预算487.00万元。其中，预留给中小企业的…":
+        # of the list's whole, or of its last item?
     if tokens and whole.number.start < tokens[0].start and any(
             t.type == "NAME" and (key := quantity_key(t.text, state.scope)) and key != whole.key for t in tokens[:qizhong]):
         return None  # "经营支出5.00万元。本年支出合计较上年增长6.53%，其中…": of the total the sentence names, not the amount above
@@ -1693,6 +1694,7 @@ def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> 
         state.scope = whole.key[0]
     breakdown = Breakdown(whole, whole.name)
     claims.breakdowns.append(breakdown)
+    state.last_list = breakdown
     return breakdown
 
 
@@ -1730,7 +1732,7 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     else:
         return None
     claims.breakdowns.append(breakdown)
-    state.use_list = breakdown
+    state.last_list = breakdown
     return breakdown
 
 
