@@ -1537,8 +1537,13 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     if not any(t.type == "NAME" for t in tokens[:qizhong]) and state.last_list is not None \
             and state.last_list.parts and state.last_list.parts[-1] is whole \
             and (not tokens or whole.number.start < tokens[0].start):
-        return None  # "…主要用于燃料费…、过路过桥费9,620.00元。其中：…", "…服务预算487.00万元。其中，预留给中小企业的…":
-        # of the list's whole, or of its last item?
+        # "…主要用于燃料费…、过路过桥费9,620.00元。其中：…", "…服务预算487.00万元。其中，预留给中小企业的…": a 其中
+        # opening the sentence after a list speaks of the list's whole, unless its first part is a component of the
+        # last item ("…，本年财政拨款收入38,652,417.36元。⏎其中：本年一般公共预算财政拨款收入…").
+        first = next((t for t in tokens[qizhong + 1:qizhong + 3] if t.type == "NAME"), None)
+        key = quantity_key(first.text, state.scope) if first is not None else None
+        if not (key and whole.key and is_part_of(key, whole.key)):
+            return state.last_list.whole
     if tokens and whole.number.start < tokens[0].start and any(
             t.type == "NAME" and (key := quantity_key(t.text, state.scope)) and key != whole.key for t in tokens[:qizhong]):
         return None  # "经营支出5.00万元。本年支出合计较上年增长6.53%，其中…": of the total the sentence names, not the amount above
