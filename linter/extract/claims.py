@@ -1509,7 +1509,8 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
         return None
     # A whole of an earlier year that names no quantity ("为2024年预算（53,132.05万元）的104.4%") looks back over the
     # section for the next year's amount.
-    near = [v for v in state.section_values[-_RECENT:] if _BARE_BASE.fullmatch(clean_name(whole.name)) and whole.year and v.year
+    bare = bool(whole.year and whole.year[:4].isdigit()) and _BARE_BASE.fullmatch(clean_name(whole.name)) is not None
+    near = [v for v in state.section_values[-_RECENT:] if bare and v.year and v.year[:4].isdigit()
             and int(v.year[:4]) == int(whole.year[:4]) + 1 and whole.number.start - v.number.start < 2 * _NEAR]
     later = [v for v in near + state.line_values if whole.year and v.year and v.year[:4] > whole.year[:4]]
     if later:  # "2021年度…总额486.52万元，2020年度为421.08万元，增加…。其中：" breaks down this year's, as does
