@@ -356,7 +356,7 @@ def stated_by_name(document, share) -> Stated | None:
         return None
     by_name, by_bare_name = document.derived(_values_by_name)
     name = clean_name(share.whole_name)
-    statements = by_name.get(name) or by_bare_name.get(name, ())
+    statements = by_name.get(name) or by_bare_name.get(name) or by_name.get(_total_named(name), ())
     before = [stated for stated in statements
               if stated.number.start < share.percent.start and share.part.year in (None, stated.year)]
     return before[-1] if before else None
@@ -373,9 +373,21 @@ def _values_by_name(document) -> tuple[dict[str, list[Stated]], dict[str, list[S
         if value.key is None and not value.number.malformed:
             name = clean_name(_ITEM_NUMBER.sub("", value.name))
             by_name[name].append(value)
+            if (total := _total_named(name)) != name:
+                by_name[total].append(value)
             if organisation := organisation_of(name):
                 by_bare_name[name.removeprefix(organisation)].append(value)
     return by_name, by_bare_name
+
+
+def _total_named(name: str) -> str:
+    """``name`` without the words that only say it is a total ("政府采购项目预算总额", "政府采购预算共" → "政府采购预算";
+    the 政府采购 of projects is all of it), for a share whose whole is worded otherwise than its statement."""
+    return _TOTAL_WORDS.sub("", name.replace("政府采购项目", "政府采购"))
+
+
+#: Words after a name that only say the amount is its total.
+_TOTAL_WORDS = compile_re(r"(?:总额|总计|合计|共计|共)$")
 
 
 def _build_index(document) -> QuantityIndex:
