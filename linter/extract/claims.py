@@ -1718,8 +1718,11 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     elif named:
         breakdown = Breakdown(None, named)
         key = quantity_key(named, state.scope)
+        # "2024年度“三公”经费财政拨款支出决算中，…" after "2023年度…决算数为9.65万元": of the year the sentence names
+        year = next((t.text[:4] for t in tokens[:index] if t.type == "YEAR"), None)
         stated = [next((v for v in reversed(claims.values) if key and v.key == key
-                        and not _other_years(v, state, claims.values)), None),
+                        and not _other_years(v, state, claims.values)
+                        and not (year and v.year and v.year[:4] != year)), None),
                   _side_of_total(key, claims)]
         # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
         breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)

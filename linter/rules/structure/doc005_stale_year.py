@@ -190,6 +190,10 @@ def _sentence_before(text: str, start: int) -> str:
     return next((sentence for sentence in reversed(sentences) if _SUBJECT.search(sentence)), "")
 
 
+#: A year's figures compared without a name before 比 ("2024年度比2023年度减少…").
+_OWN_COMPARED = compile_re(r"20\d{2}\s*年度?\s*(?=比|较)")
+
+
 def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     """``(offset, year found, year expected, message)`` for the stale years of one sentence;
     ``previous``: the last sentence before it in its paragraph naming a year's figures, which a
@@ -209,10 +213,13 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     # …and compared them with last year's: "…2024年度机关运行经费支出172.64万元，与2023年度相比减少13.88万元。2023年度
     # 机关运行经费支出186.52万元。" gives the comparison's base.
     base_given = restated and any(int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(previous))
+    # "2023年度…决算数为9.65万元，2024年度比2023年度减少0.65万元": this year's figures compared with last year's stated.
+    compares_own = any(str(year) in m.group() for m in _OWN_COMPARED.finditer(sentence))
     for match in subjects:
         found = int(match.group("year"))
         if found != year and any(int(c.group("year")) == found for c in comparisons) \
-                and not ((restated or year in named or _BRACKET_BEFORE.search(sentence, 0, match.start())) and found == year - 1):
+                and not ((restated or year in named or compares_own or _BRACKET_BEFORE.search(sentence, 0, match.start()))
+                         and found == year - 1):
             yield (match.start("year"), found, year,
                    _("names its figures {found}年 and compares them with {found}年, but this is the {year} {kind}",
                      found=found, year=year, kind=kind))
