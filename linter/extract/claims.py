@@ -562,6 +562,12 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 claims.append((rate.start(), rate.end(), UnstatedBudgetRate(claim, tokens[rate.start("rate")].number)))
                 read_after.append((rate.start(), rate.end()))
                 rated_end = rate.end()
+        if family in ("share", "actual_share") and isinstance(claim, Share) \
+                and (rate := _RATE_WITHOUT_BUDGET.match(codes, match.end())) is not None \
+                and not tokens[rate.start("rate")].number.malformed:
+            # "公务接待费。支出决算为1.06万元，占16.21%，完成年初预算的35.00%": the amount's rate, its budget unstated
+            claims.append((rate.start(), rate.end(), UnstatedBudgetRate(claim.part, tokens[rate.start("rate")].number)))
+            read_after.append((rate.start(), rate.end()))
         if family == "share" and isinstance(claim, Share) and (later := _BUDGET_THEN_RATE.match(codes, match.end())):
             # "…（项）36.80万元，占6.86%，年初预算为40.00万元，完成年初预算的93.11%": the amount's completion
             budget, rate = tokens[later.start("budget") + 1].number, tokens[later.start("rate")].number
