@@ -40,3 +40,13 @@ def test_the_best_practice_passes(rule):
     _bad, good = examples(rule)
     assert good.strip(), f"{rule.code} documents no best-practice example"
     assert [f.message for f in lint_text(good, select=[rule.code]) if f.code == rule.code] == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_prose_paragraphs_are_not_read_as_examples(rule):
+    """A line written flush left inside a docstring makes every other line look indented: its prose then reads
+    as an example block, and ``explain`` shows it untranslated."""
+    for paragraph in (inspect.getdoc(rule) or "").split("\n\n"):
+        lines = [line for line in paragraph.splitlines() if line.strip()]
+        if lines and lines[0][:1].isspace():
+            assert all(line[:1].isspace() for line in lines), f"{rule.code}: {lines[0].strip()[:40]}…"

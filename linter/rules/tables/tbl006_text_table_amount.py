@@ -174,7 +174,7 @@ class TextTableAmount(Rule):
     ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"; in a 预算, "…(项)2025年预算数为A万元"), subjects named with their code in brackets
     ("事业运行（2010350）321.56万元", when the name is the code's), also when the subject line wraps,
     a sentence ("主要用于：…") sits between, or the table prints its codes without names; the items a 人员经费
-or 公用经费 list gives with their amounts ("主要包括：基本工资50.00万元、…") against the 基本支出 table's rows; and the 三公
+    or 公用经费 list gives with their amounts ("主要包括：基本工资50.00万元、…") against the 基本支出 table's rows; and the 三公
     amounts of the 三公 section ("“三公”经费", 因公出国(境)费, 公务用车购置及运行维护费 with its 购置费 and
     运行维护费, 公务接待费) against the 三公 table's 决算数 (of a 决算) or 预算数 (of a 预算), whether it
     prints the two in blocks or side by side under each quantity, and a 决算's 三公 budgets
