@@ -1258,13 +1258,15 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         return False
     # Each year's columns titled 合计, 基本支出…, or each year a column of its own ("2024年预算数 | 2025年预算数").
     titled = sum(1 for word in set(header_words) if word in _THIS_YEARS_TITLES) or (1 if len(periods) == 2 else 0)
-    # This year's total titled by its year beside its parts ("2024年预算数 | 2025年预算数 | 基本支出 | 项目支出", Beijing's).
-    year_total = earlier and 0 < titled < 3 and not any(word in ("合计", "小计") for word in header_words)
-    # Last year's block titled as this year's ("2024年预算数: 小计 基本支出 项目支出 | 2025年预算数: 小计 …", Jiangsu's).
-    repeated = any(header_words.count(word) > 1 for word in _THIS_YEARS_TITLES)
-    layout = next(((this, last) for this, last in ((titled, int(earlier)), (titled + 1, 1), (titled, titled))
-                   if (this == titled or year_total) and (last <= 1 or repeated)
-                   and len(table.columns) == this + last + changes), None)
+    # (this year's columns, last year's): one column of last year's total, if it prints one; or this year's total
+    # titled by its year beside its parts ("2024年预算数 | 2025年预算数 | 基本支出 | 项目支出", Beijing's); or last year's
+    # block titled as this year's ("2024年预算数: 小计 基本支出 项目支出 | 2025年预算数: 小计 …", Jiangsu's).
+    layouts = [(titled, int(earlier))]
+    if earlier and 0 < titled < 3 and not any(word in ("合计", "小计") for word in header_words):
+        layouts.append((titled + 1, 1))
+    if earlier and titled > 1 and any(header_words.count(word) > 1 for word in _THIS_YEARS_TITLES):
+        layouts.append((titled, titled))
+    layout = next((layout for layout in layouts if len(table.columns) == sum(layout) + changes), None)
     if layout is None:
         _years_untold(table)
         return False
