@@ -54,9 +54,9 @@ _HEADING_YEAR = compile_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,
                            r"(?:关于[^，。；\n\d]{0,20}?)?(?P<year>20\d{2})\s*年度?[^，。；\n]{0,30}?(?P<kind>决算|预算)(?![^，。；\n]{0,6}执行)[^，。；\n]*$", re.M)
 #: A web page's list of links ("· 某局2022年度部门决算情况说明 2023-09-15"): other disclosures' titles.
 _DATED_LINK = compile_re(r"\d{4}-\d{1,2}-\d{1,2}")
-#: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
 #: The balance carried into the year, dated at the end of the year before ("年初结转和结余…，为截至2023年12月31日…").
 _OPENING_BALANCE = compile_re(r"年初|上年结转|上年末|以前年度")
+#: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
 _AS_OF = compile_re(r"截[至止](?P<year>20\d{2})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 
 
