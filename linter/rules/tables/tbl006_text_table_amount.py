@@ -150,6 +150,11 @@ _SANGONG_BUDGETS = [compile_re(rf"{_WHOLE_NAME}{name}(?:财政拨款)?(?:支出)
 #: A 三公 table's note saying its 预算数 is the budget as adjusted during the year ("预算数为“三公”经费全年预算
 #: 数，反映按规定程序调整后的预算数"): a 年初预算 may then differ from it.
 _ADJUSTED_BUDGET = compile_re(r"全年预算|调整后")
+#: A 三公 table's note saying its 预算数 is the budget set at the year's start ("预算数为“三公”经费年初预算数"):
+#: a budget the text says was adjusted ("年中调整后“三公”经费预算为8.50万元") is then another quantity.
+_INITIAL_BUDGET = compile_re(r"年初预算")
+#: The words before a 三公 name saying its budget is the adjusted one ("年中调整后“三公”经费预算…").
+_ADJUSTED_BEFORE = compile_re(r"调整后?的?“?$")
 #: An average before an amount ("平均每辆公务用车运行维护费3.12万元", "人均“三公”经费0.34万元"): no total of the table.
 _AVERAGE_BEFORE = compile_re(r"(?:平均|人均|户均|单车|每辆|每人)[^，,。；;\d]{0,16}$")
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
@@ -409,7 +414,8 @@ class TextTableAmount(Rule):
         """The 三公 budgets a 决算's 三公 section states ("“三公”经费财政拨款支出预算为…") against the
         三公 table's 预算数. The table's 预算数 is the budget as adjusted during the year: a 年初预算
         that differs from it is a ``warning`` (the budget may have been adjusted), and is not
-        compared when the table's note says its 预算数 is so adjusted."""
+        compared when the table's note says its 预算数 is so adjusted; nor is a budget the text says
+        was adjusted when the note says the 预算数 is the 年初预算."""
         table = first(tables, THREE_PUBLIC)
         if table is None or "决算" not in table.title.replace(" ", ""):
             return
@@ -418,12 +424,15 @@ class TextTableAmount(Rule):
         if columns is None or row is None:
             return
         adjusted = any(_ADJUSTED_BUDGET.search(note) for note in table.notes)
+        initial_only = not adjusted and any(_INITIAL_BUDGET.search(note) for note in table.notes)
         for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_BUDGETS):
             for match in pattern.finditer(line):
                 initial = match.group("basis") == "年初"
                 before = sentence_before(line, match.start())
-                if (initial and adjusted) or _other_year(before, table) or (year and names_another_year(before, year)):
-                    continue  # adjusted, or another year's ("2025年“三公”经费预算为22.00万元" in a 2024 决算)
+                said_adjusted = (match.group("basis") or "").startswith("调整") or _ADJUSTED_BEFORE.search(before)
+                if (initial and adjusted) or (said_adjusted and initial_only) or _other_year(before, table) \
+                        or (year and names_another_year(before, year)):
+                    continue  # the other budget, or another year's ("2025年“三公”经费预算为22.00万元" in a 2024 决算)
                 for finding in self._compare(document, context, offset, match, table,
                                              replace(row, name=f"预算数 {label}"), column):
                     if initial and finding.severity == Severity.ERROR:
