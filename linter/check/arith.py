@@ -17,7 +17,7 @@ from linter.check.rule import Tolerances
 from linter.i18n import N_, _
 from linter.extract.claims import LAST_YEARS, SUBJECT_LEVEL, Stated
 from linter.extract.counts import count_lists
-from linter.extract.numbers import Number, parse_number
+from linter.extract.numbers import YUAN, Number, parse_number
 from linter.language.subjects import original_year
 from linter.extract.quantities import SANGONG, Key, clean_name, covered, describe, organisation_of, parent_base, quantity_key
 from linter.patterns import compile_re, compile_regex
@@ -898,7 +898,7 @@ def _majority(statements: list[Stated]) -> Stated:
 
 
 #: The size of each unit of amounts in 万元.
-_IN_WAN = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
+_IN_WAN = {unit: size / YUAN["万元"] for unit, size in YUAN.items()}
 
 
 def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Conflict]:

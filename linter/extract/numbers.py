@@ -62,6 +62,19 @@ def parse_number(text: str) -> tuple[float | None, int]:
     return (value, decimals) if value is not None else (None, 0)
 
 
+#: 元 in each unit an amount may be printed in.
+YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def same_amount(a: Number, b: Number) -> bool:
+    """Whether two amounts, maybe in different units ("8.10万元", "81,000元"), may be the same sum:
+    they differ by no more than half a unit of the last digit of the coarser."""
+    if a.value is None or b.value is None or not (a.is_amount and b.is_amount):
+        return False
+    half = max(0.5 * 10.0 ** -n.decimals * YUAN[n.unit] for n in (a, b))
+    return abs(a.value * YUAN[a.unit] - b.value * YUAN[b.unit]) <= half * (1 + 1e-9)
+
+
 #: The minus signs a negative amount may print (ASCII, full-width, the mathematical sign).
 MINUS_SIGNS = "-－−"
 

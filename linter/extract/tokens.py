@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from linter.extract.claims_parser import Token
-from linter.extract.numbers import MINUS_SIGNS, Number, parse_signed
+from linter.extract.numbers import MINUS_SIGNS, Number, parse_signed, same_amount
 from linter.patterns import compile_re, compile_regex
 
 #: A number not glued to letters or to a number before it (an ASCII comma after a word or a unit,
@@ -60,10 +60,11 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "OF": ("O", r"的(?:比重|比例)?为?(?=\d)"),
     "QIZHONG": ("Q", r"其中"),
     # A list of parts: "主要用于以下方面：", "收入总计包括…", "一般公共预算财政拨款支出决算中，…", or a
-    # classification of the amount ("按功能分类：", "按支出经济分类：", "按支出功能分类科目划分：").
+    # classification of the amount ("按功能分类：", "按支出经济分类：", "按支出功能分类科目划分：", "按单位分，").
     # "…总额1,286.40万元，从采购类型来看，…货物支出726.30万元、…": the amount seen part by part (a way of dividing
     # it named, not "从执行情况看").
-    "MAIN_USE": ("M", r"主要用于(?:以下方面)?|(?:主要)?包括|(?<=[，,])从[^，,。；;\d]{0,6}?(?:类型|类别|结构|构成|来源|性质|用途|科目|分类)(?:来|上)?看(?=[，,：:])|(?<=[，,])主要为(?=[^，。；\d]{1,20}\d)|(?<=[算出余额])中(?=[，,：:])|按(?:政府预算|部门预算)?(?:支出)?(?:功能|经济|性质)(?:分类(?:科目)?(?:分类|划分)?|(?:科目)?(?:分类|划分))(?:[，,](?:主要)?用于(?:以下方面)?)?"),
+    "MAIN_USE": ("M", r"主要用于(?:以下方面)?|(?:主要)?包括|(?<=[，,])从[^，,。；;\d]{0,6}?(?:类型|类别|结构|构成|来源|性质|用途|科目|分类)(?:来|上)?看(?=[，,：:])|(?<=[，,])主要为(?=[^，。；\d]{1,20}\d)|(?<=[算出余额])中(?=[，,：:])|按(?:政府预算|部门预算)?(?:支出)?(?:功能|经济|性质)(?:分类(?:科目)?(?:分类|划分)?|(?:科目)?(?:分类|划分))(?:[，,](?:主要)?用于(?:以下方面)?)?"
+                       r"|按(?:预算)?单位(?:分|划分|来看|看)(?=[，,：:])"),
     # Separators start with "_": Lark keeps them out of parse trees.
     # An opening bracket before a rate or a change ("增加100万元（增长12.5%）") separates like a comma.
     # So does one before a comparison or a share ("3,871.26万元（比上年增加373.21万元，增长11.7%）",
@@ -144,7 +145,7 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     tokens += _gap(text, position, len(text), offset, items)
     if "实际支出" in text:
         tokens = _actual_without_budget(tokens)
-    if _RESTATING_WORD.search(text):
+    if _RESTATING_WORD.search(text) or "元(" in text or "元（" in text:
         tokens = _without_restatements(tokens)
     if "用于" in text and "比" in text:
         tokens = _without_uses_before_changes(tokens)
@@ -257,14 +258,19 @@ def _actual_without_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
 
 def _without_restatements(tokens: list[ClaimToken]) -> list[ClaimToken]:
     """The tokens without an amount's restatement in another unit ("27,897.11万元，即2.79亿元，比上年增加…"
-    reads as "27,897.11万元，比上年增加…": the restated amount names no quantity of its own)."""
+    reads as "27,897.11万元，比上年增加…") or in brackets ("8.10万元（81,000元），完成预算的77.14%", "8,600元（8,600.00元），
+    占…"): the restated amount names no quantity of its own."""
     found: list[ClaimToken] = []
     i = 0
     while i < len(tokens):
         found.append(tokens[i])
         restated = tokens[i + 1:i + 4]
-        if tokens[i].type == "AMOUNT" and [t.code for t in restated] == [",", NAME_CODE, "A"] \
+        codes = [t.code for t in restated]
+        if tokens[i].type == "AMOUNT" and codes == [",", NAME_CODE, "A"] \
                 and restated[1].text.strip() in RESTATING_WORDS and restated[2].number.unit != tokens[i].number.unit:
+            i += 4
+        elif tokens[i].type == "AMOUNT" and codes == [NAME_CODE, "A", NAME_CODE] and restated[0].text in ("(", "（") \
+                and restated[2].text in (")", "）") and same_amount(tokens[i].number, restated[1].number):
             i += 4
         else:
             i += 1

@@ -8,6 +8,7 @@ from linter.check.finding import Finding, Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Tolerances
 from linter.document import Span
+from linter.extract.numbers import YUAN
 from linter.extract.tables import Row, Table, Value
 from linter.i18n import _
 from linter.patterns import compile_re
@@ -63,10 +64,6 @@ def cell_span(document, row: Row, cell: Value | None):
 def in_unit(table: Table, value: float) -> str:
     """An amount as the table prints it, with the table's unit when its unit line gives one."""
     return format_amount(value) + (table.unit or "")
-
-
-#: 元 in each unit a table may print its amounts in.
-YUAN = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 
 
 def converted(value: float, table: Table, other: Table) -> float:
