@@ -101,8 +101,11 @@ class Change:
     #: The change is the gap to the budget, not to the previous year.
     against_budget: bool = False
     #: What of the previous year it is compared with, where the text says: "预算" ("比2023年预算增加"),
-    #: "执行" ("比2023年执行数增加"); "" for the previous year's amount (比上年, 比上年决算).
+    #: "执行" ("比2023年执行数增加"); "" for the previous year's amount (比上年, 比上年决算); after the year
+    #: when it is a year before last, compared right after last year's ("；比2022年度减少…": "2022年").
     basis: str = ""
+    #: The year it is compared with, where the comparison names one ("比2022年度减少…": "2022").
+    compared_year: str | None = None
     #: A sentence of its own that opens with the comparison ("。较2020年度决算数减少17.40万元，下降67.5%"):
     #: a change of the amount stated before it in the paragraph (see ``_opening_change_of``).
     opening: bool = False
@@ -384,14 +387,14 @@ class ClaimBuilder(Transformer):
         amount = _tokens(rest, "AMOUNT")[0]
         rate = next((r for r in rest if isinstance(r, tuple)), (None, None, amount.end_pos))
         return Change(_first_name(rest), None, _sign(verb), _num(amount), rate[1], rate[0], None,
-                      compare.start_pos, rate[2], basis=_basis(compare))
+                      compare.start_pos, rate[2], basis=_basis(compare), compared_year=_compared_year(compare))
 
     def change_than(self, subject, amount, compare, verb, delta, rate=None):
         year, name, start = subject
         rate = rate or (None, None, delta.end_pos)
         current = Stated(name, _num(amount), year=year)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2],
-                      basis=_basis(compare))
+                      basis=_basis(compare), compared_year=_compared_year(compare))
 
     def change_rate_first(self, subject, amount, compare, rate_verb, percent, verb, delta):
         if rate_verb.type != verb.type:
@@ -419,7 +422,7 @@ class ClaimBuilder(Transformer):
     def completion_change(self, compare, verb, delta, rate=None):
         rate = rate or (None, None, delta.end_pos)
         return Change(None, None, _sign(verb), _num(delta), rate[1], rate[0], None, compare.start_pos, rate[2],
-                      basis=_basis(compare))
+                      basis=_basis(compare), compared_year=_compared_year(compare))
 
     def completion(self, *children):
         change = children[-1] if isinstance(children[-1], Change) else None
@@ -457,7 +460,7 @@ class ClaimBuilder(Transformer):
     def change_opening(self, compare, verb, delta, rate=None):
         rate = rate or (None, None, delta.end_pos)
         return Change(None, None, _sign(verb), _num(delta), rate[1], rate[0], None, compare.start_pos, rate[2],
-                      basis=_basis(compare), rate_only=True, against_budget=compare.type == "CMP_BUDGET", opening=True)
+                      basis=_basis(compare), compared_year=_compared_year(compare), rate_only=True, against_budget=compare.type == "CMP_BUDGET", opening=True)
 
     def change_bare(self, subject, verb, delta, rate):
         return self.change_named(subject, None, verb, delta, rate)
@@ -467,7 +470,7 @@ class ClaimBuilder(Transformer):
         verb, delta, rate = [*(r for r in rest if getattr(r, "type", None) != "EACH"), None][:3]  # 各 says nothing more
         rate = rate or (None, None, delta.end_pos)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], None, start, rate[2],
-                      basis=_basis(compare))
+                      basis=_basis(compare), compared_year=_compared_year(compare))
 
     def change_from_to(self, subject, _from, previous, verb, current, rate=None):
         if not str(verb).endswith(("到", "至")):
@@ -512,6 +515,23 @@ def _basis(compare) -> str:
     """What of the previous year a comparison ("比2023年执行数", "与上年预算相比") names: see ``Change.basis``."""
     text = str(compare) if compare is not None else ""
     return "执行" if "执行" in text else "预算" if "预算" in text else ""
+
+
+def _against_an_earlier_year(change: Change, state: _Context, claims: ClaimSet) -> bool:
+    """Whether ``change`` is taken against a year before last, right after the same quantity's change from
+    last year ("…决算8.50万元，比2023年度减少1.24万元；比2022年度减少2.36万元，连续两年下降" in a 2024 决算). Alone,
+    "比2024年预算" in a 2026 预算 is more likely last year's, its year mistyped."""
+    if not (change.compared_year and state.year and int(change.compared_year) < int(state.year) - 1 and claims.changes):
+        return False
+    last = claims.changes[-1]
+    between = state.line[last.end - state.line_start:change.delta.start - state.line_start] if last.end >= state.line_start else "。"
+    return last.name == change.name and last.compared_year in (None, str(int(state.year) - 1)) and "。" not in between
+
+
+def _compared_year(compare) -> str | None:
+    """The year a comparison ("比2022年度", "与2023年预算相比") names, if any."""
+    year = _SENTENCE_YEAR.search(str(compare)) if compare is not None else None
+    return year.group()[:4] if year else None
 
 
 def _sign(verb) -> int:
@@ -1860,6 +1880,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             return
         if claim.current is not None and LAST_YEARS.match(clean_name(claim.current.name)):
             return  # "…。上年同期为150.61万元，同比增加5.62万元": last year's amount, of a quantity not stated before it
+        if _against_an_earlier_year(claim, state, claims):
+            claim.basis = f"{claim.compared_year}年{claim.basis}"  # a series of its own
         if claim.opening:
             claim.current = _opening_change_of(claim.start, state, claims)
             if claim.current is None:
