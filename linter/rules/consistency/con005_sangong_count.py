@@ -230,7 +230,10 @@ def _counts(document) -> list[_Count]:
 
 
 #: A 相关统计数 printed across: a line of labels, then a line of as many counts ("统计数	1	9	52	468	0	0").
-_LABEL_CELL = compile_regex("|".join(f"(?P<l{i}>{label})" for i, (label, _) in enumerate(_ROW_LABELS)))
+#: A column of receptions from abroad beside the 国内 ones ("国（境）外公务接待批次（个）"): a count of none of the
+#: 三公 counts, matched so that it is not read as the 公务接待 one its label ends with.
+_FOREIGN_LABEL = r"(?P<foreign>(?:国[(（]境[)）]外|境外|外事|外宾)公务接待[^\s(（]{0,4}[(（][^)）\s]{1,2}[)）])"
+_LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for i, (label, _) in enumerate(_ROW_LABELS))]))
 _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计)?\s*((?:\d{1,9}\s+)*\d{1,9})\s*$")
 
 
@@ -250,8 +253,9 @@ def _counts_in_columns(original) -> list[_Count]:
         if len(cells) != len(found):
             continue
         for group, cell in zip(found, cells):
-            what = _ROW_LABELS[int(group[1:])][1]
-            counts.append(_Count(what, int(cell.group()), start + cell.start(), start + cell.end()))
+            if group != "foreign":
+                what = _ROW_LABELS[int(group[1:])][1]
+                counts.append(_Count(what, int(cell.group()), start + cell.start(), start + cell.end()))
     return counts
 
 
@@ -268,7 +272,9 @@ def _counts_in_pairs(original) -> list[_Count]:
     for start, line in original.lines():
         pairs = list(_PAIR.finditer(line)) if line.count("（") + line.count("(") >= 2 else []
         for match in pairs if len(pairs) >= 2 else ():
-            label = next(name for name, value in match.groupdict().items() if value is not None and name.startswith("l"))
+            label = next((name for name, value in match.groupdict().items() if value is not None and name.startswith("l")), None)
+            if label is None:
+                continue  # a count of receptions from abroad
             what = _ROW_LABELS[int(label[1:])][1]
             counts.append(_Count(what, int(match.group("a")), start + match.start("a"), start + match.end("a")))
     return counts
