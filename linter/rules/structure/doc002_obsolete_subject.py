@@ -21,6 +21,9 @@ MIN_FREE_STANDING = 6
 
 #: Words that go on from a name into a longer phrase (not its 支出: "行政事业单位离退休支出" is the subject).
 _RUNS_ON = re.compile(r"(?!支出)[\u4e00-\u9fff]")
+#: Words before a name that make it a description of what a subject covers, not the subject's name
+#: ("行政事业单位养老支出（款）：反映行政事业单位离退休支出及…").
+_DESCRIBING = ("反映", "用于")
 
 
 class ObsoleteSubject(Rule):
@@ -72,8 +75,10 @@ class ObsoleteSubject(Rule):
             if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):
                 continue
             start, end = document.flow.source_span(match.start(), match.end())
-            if not marked and _RUNS_ON.match(text, match.end()):
-                continue  # the start of a longer phrase ("行政事业单位离退休人员经费", also wrapped), not the subject
+            if not marked and (_RUNS_ON.match(text, match.end()) or text[max(0, match.start() - 2):match.start()] in _DESCRIBING):
+                # the start of a longer phrase ("行政事业单位离退休人员经费", also wrapped), or what a subject covers
+                # ("反映行政事业单位离退休支出"), not the subject
+                continue
             code, last = retired[name]
             current = normalise(reference()[code].name_in(year))
             fix = Fix(start, end, current, safe=False) if end - start == len(name) else None
