@@ -104,6 +104,9 @@ class Change:
     #: "执行" ("比2023年执行数增加"); "" for the previous year's amount (比上年, 比上年决算); after the year
     #: when it is a year before last, compared right after last year's ("；比2022年度减少…": "2022年").
     basis: str = ""
+    #: Stated with neither a comparison nor a rate ("其中：因公出国（境）费减少0万元"): a change only as a part of a
+    #: list under its whole's change, taken against what that one is (see ``_under_a_change``).
+    listed: bool = False
     #: The year it is compared with, where the comparison names one ("比2022年度减少…": "2022").
     compared_year: str | None = None
     #: A sentence of its own that opens with the comparison ("。较2020年度决算数减少17.40万元，下降67.5%"):
@@ -277,7 +280,7 @@ _CANDIDATES = compile_re(
             ("change_budgeted", r"(?:y?n|ny|n:y)BA,T[UD]A(?:,T?[UD]P)?"),
             ("change_named", r"y?nTE?[UD]A(?:,T?[UD]P)?"),
             ("change_restated", r"y?n[UD],T[UD]A(?:,T?[UD]P)?"),
-            ("change_bare", r"y?n[UD]A,T?[UD]P"),
+            ("change_bare", r"y?n[UD]A(?:,T?[UD]P)?"),
             ("change_from_to", r"y?nFA,?[UD]A(?:,T?[UD]P)?"),
             ("change_opening", r"^[TV],?[UD]A(?:,T?[UD]P)?"),
             ("share_of_amount", r"y?nA,S[nB]?AOP"),
@@ -462,7 +465,7 @@ class ClaimBuilder(Transformer):
         return Change(None, None, _sign(verb), _num(delta), rate[1], rate[0], None, compare.start_pos, rate[2],
                       basis=_basis(compare), compared_year=_compared_year(compare), rate_only=True, against_budget=compare.type == "CMP_BUDGET", opening=True)
 
-    def change_bare(self, subject, verb, delta, rate):
+    def change_bare(self, subject, verb, delta, rate=None):
         return self.change_named(subject, None, verb, delta, rate)
 
     def change_named(self, subject, compare, *rest):
@@ -517,6 +520,20 @@ def _basis(compare) -> str:
     return "执行" if "执行" in text else "预算" if "预算" in text else ""
 
 
+def _under_a_change(change: Change, tokens: list[ClaimToken], qizhong: int | None, first: int, state: _Context,
+                    claims: ClaimSet) -> bool:
+    """Whether ``change``, stated bare (see ``Change.listed``) at token ``first``, is a part of the sentence's 其中 list
+    under the change of its whole, stated before the 其中 on the same line ("与2023年度相比，“三公”经费…减少2.85万元，
+    下降10.6%。其中：因公出国（境）费减少0万元；…"); it is then taken against what that change is."""
+    if qizhong is None or first <= qizhong:
+        return False
+    whole = next((c for c in reversed(claims.changes[-_RECENT:]) if c.end <= tokens[qizhong].start), None)
+    if whole is None or whole.start < state.line_start or whole.listed or whole.against_budget:
+        return False
+    change.basis, change.compared_year, change.rate_only = whole.basis, whole.compared_year, whole.rate_only
+    return True
+
+
 def _against_an_earlier_year(change: Change, state: _Context, claims: ClaimSet) -> bool:
     """Whether ``change`` is taken against a year before last, right after the same quantity's change from
     last year ("…决算8.50万元，比2023年度减少1.24万元；比2022年度减少2.36万元，连续两年下降" in a 2024 决算). Alone,
@@ -567,6 +584,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         if codes.startswith("n:yB", match.start()):
             stream = [stream[0], *stream[2:]]  # "…（项）：2021年预算数为…": the subject, a colon, its year
         claim = _parse(stream, family, builder)
+        if family == "change_bare" and claim is not None and claim.rate is None:
+            claim.listed = True  # no comparison, no rate: a change only in a list under its whole's
         if isinstance(claim, Stated) and match.end() >= 2 and _RESPECTIVELY_LEAD.search(tokens[match.end() - 2].text):
             continue  # "2019年、2020年、2021年本年支出合计分别为…": the first item of a list not read as one
         if claim is not None:
@@ -1438,6 +1457,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                                             or _budgets_listed(tokens, qizhong, claims.final_document))
     for n, (first, last, claim) in enumerate(found):
         if budget_parts and first > qizhong and isinstance(claim, Stated):
+            continue
+        if isinstance(claim, Change) and claim.listed and not _under_a_change(claim, tokens, qizhong, first, state, claims):
             continue
         # A 其中 after a use of the list 主要用于 opened breaks that use down, up to the end of its clause
         # ("主要用于其他支出（类）120.00万元，其中：运动会80.00万元，篮球联赛40.00万元").
