@@ -118,6 +118,12 @@ class Change:
     #: 61,204.87元，比上年减少12,289.51元").
     previous: Stated | None = None
 
+    def __post_init__(self) -> None:
+        if self.delta.value is not None and self.delta.value < 0:
+            # "比上年增加-2.30万元" (a template filled in with a negative number): a fall of 2.30万元
+            self.sign = -self.sign
+            self.delta = self.delta._replace(text=self.delta.text[1:], start=self.delta.start + 1, value=-self.delta.value)
+
 
 @dataclass
 class Transition:
