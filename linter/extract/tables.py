@@ -655,19 +655,31 @@ _TAIL_ENDS = ("]", ">", ")", "）", "*", "元")
 
 
 def _title_wrapped_below(stripped_lines: list[str], index: int) -> int | None:
-    """The index of the line ending the numbered title that line ``index`` starts ("表七　…“三公”经" over
-    "费支出决算表", "表八…收入支出决算" over "表"), as a narrow column wraps it; else None."""
+    """The index of the line ending the title that line ``index`` starts, as a narrow column wraps it: a
+    numbered one ("表七　…“三公”经" over "费支出决算表", "表八…收入支出决算" over "表"), or one over a unit line
+    ("财政拨款“三公”经费、行政参公单位机关运行" over "经费情况表"); else None."""
     line = stripped_lines[index]
-    if not line.startswith("表") or line.endswith("表") or len(line) > _WRAP_WIDTH or index + 1 >= len(stripped_lines):
+    if line.endswith("表") or len(line) > _WRAP_WIDTH or index + 1 >= len(stripped_lines):
         return None
     below = stripped_lines[index + 1]
     if not below.endswith("表") or len(below) > _WRAP_WIDTH or below.startswith("表") and len(below) > 1:
         return None
     joined = _HALF_WIDTH(line + below)
-    match = _BUDGET_TITLE.match(joined) or _TITLE.match(joined)
+    if line.startswith("表"):
+        match = _BUDGET_TITLE.match(joined) or _TITLE.match(joined)
+    elif not _TITLE_HEAD.fullmatch(line) or _ITEM_MARK.match(below) or _DISCLOSURE_END.search(line):
+        # a page number or an amount above a title ("-6-", "第18页"), or a title of its own under the document's
+        # ("2026年部门预算" over "二、一般公共预算支出表")
+        return None
+    else:
+        match = _PLAIN_TITLE.match(joined) if _unit_line_follows(stripped_lines, index + 1) else None
     return index + 1 if match and table_kind(match.group("title")) else None
 
 
+#: The first line of an unnumbered title wrapped over two: words (after its year, if any), no other number.
+_TITLE_HEAD = compile_re(r"(?:20\d{2}年度?)?[\u4e00-\u9fff“”\"、（）()]{6,}")
+#: The end of a disclosure's own title ("…2026年部门预算", "2024年度单位决算").
+_DISCLOSURE_END = compile_re(r"(?:部门|单位)(?:预算|决算)$")
 #: The longest line a narrow column's wrapped title spans.
 _WRAP_WIDTH = 30
 
@@ -775,6 +787,14 @@ def _starts_year_row(tokens: list[_Token]) -> bool:
     if len(words) < 2 or words[0].is_number or not all(t.is_number for t in words[1:]):
         return False
     return _YEAR_ROW.fullmatch(words[0].text) is not None or _BLOCK_ROW.fullmatch(words[0].text) is not None
+
+
+def _starts_sangong_total(tokens: list[_Token]) -> bool:
+    """Whether a line opens a 三公 table's rows of a quantity each with their total ("一、“三公”经费支出  1
+    145,000.00  110,960.60", the 行次 and the amounts of each block after it)."""
+    words = [t for t in tokens if t.text]
+    return len(words) >= 2 and not words[0].is_number and all(t.is_number for t in words[1:]) \
+        and _SANGONG_ITEMS[0].search(_ITEM_MARK.sub("", _HALF_WIDTH(words[0].text))) is not None
 
 
 def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
@@ -1082,7 +1102,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None and not data_lines and (
                 _starts_row(tokens, _next_line(lines, body, position))
                 or (table.kind in TWO_SIDED and _starts_item_row(tokens))
-                or (table.kind == THREE_PUBLIC and _starts_year_row(tokens))
+                or (table.kind == THREE_PUBLIC and (_starts_year_row(tokens) or _starts_sangong_total(tokens)))
                 or (table.kind == PROJECT and any("名称" in word for word in header_words) and _project_row(tokens))):
             data_lines.append(tokens)  # no 栏次 line: the rows begin
             continue
@@ -2165,7 +2185,7 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     blocks = _item_row_blocks(header)
     # Columns of the change between the blocks after them ("2024年预算数 | 2025年预算数 | 增减额"): not read.
     changes = [word for word in header_words if _CHANGE_COLUMN.fullmatch(word)] if blocks else []
-    numbered = "行次" in header_words  # "项目 | 行次 | 预算数 | 决算数": each row's 行次 before its amounts
+    numbered = "行次" in header_words or "栏次" in header_words  # "项目 | 行次 | 预算数 | 决算数": each row's 行次 first
     items: dict[int, list[_Token]] = {}
     for tokens in data_lines:
         name = _ITEM_MARK.sub("", _HALF_WIDTH("".join(t.text for t in tokens if t.text and not t.is_number)))
