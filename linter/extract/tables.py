@@ -2313,14 +2313,15 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
             return False
         amounts = amounts[:len(SANGONG_COLUMNS)]
         if year:
-            years.append((year.group("year"), _in_sangong_order(amounts, order)))
+            number = int(year.group("year")) if year.group("year") else _RELATIVE_YEARS[year.group("relative")[0]]
+            years.append((number, _in_sangong_order(amounts, order)))
             kind = kind or {"执行": "决算"}.get(year.group("kind"), year.group("kind"))
         else:
             blocks[block.group("kind")] = _in_sangong_order(amounts, order)
     if years and not blocks and kind:
         years.sort(key=lambda row: row[0])
         blocks = {kind: years[-1][1]}
-        if len(years) > 1 and int(years[-2][0]) == int(years[-1][0]) - 1:
+        if len(years) > 1 and years[-2][0] == years[-1][0] - 1:
             blocks[f"上年{kind}"] = years[-2][1]  # the year before, as a table printing the two side by side
     elif years or not blocks:
         return False
@@ -2352,8 +2353,10 @@ def _row_cells(tokens: list[_Token], count: int) -> list[_Token | None] | None:
 _BLOCK_ROW = compile_re(r"(?:年初|全年|调整后?)?(?P<kind>预算|决算)数?")
 #: The label of a row of two years' difference ("增减额", "增减率", "比上年增减").
 _DIFFERENCE_ROW = compile_re(r"(?:(?:比上年)?增减(?:额|变化|幅度|率|%)?|差额|变动(?:额|率)?)(?:[(（]%[)）])?")
-#: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算").
-_YEAR_ROW = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算|执行)数?")
+#: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算", "上年预算数", "本年预算数").
+_YEAR_ROW = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<relative>上一?年度?|本年度?|当年))(?P<kind>预算|决算|执行)数?")
+#: A year named relatively, numbered so that this year follows last year.
+_RELATIVE_YEARS = {"本": 10000, "当": 10000, "上": 9999}
 #: Columns printed after the 三公's in one table: 会议费, 培训费, 机关运行经费.
 _AFTER_SANGONG = compile_re(r"会议费|培训费|机关运行经费")
 #: A list item's mark before a row's name ("1.", "（2）").
