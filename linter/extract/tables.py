@@ -705,7 +705,7 @@ def _header_follows(stripped_lines: list[str], index: int) -> bool:
     """Whether the next non-blank line is a table's header of cells naming its rows' keys ("科目编码	科目名称	…",
     "项目	行次	金额") or a 基本支出 table's blocks ("人员经费			公用经费"): a title printed without a unit
     line (a table of contents lists titles only)."""
-    following = next((line for line in stripped_lines[index + 1:index + 4] if line), "")
+    following = next((line for line in stripped_lines[index + 1:index + 4] if line and not _NUMBER_LABEL.fullmatch(line)), "")
     return len(_CELL_GAP.split(following)) >= 3 and (_KEY_TITLE.search(following) is not None or following.startswith("人员经费"))
 
 
@@ -818,6 +818,17 @@ def _project_row(tokens: list[_Token]) -> bool:
     words = [t for t in tokens if t.text]
     return (len(words) > 1 and not words[0].is_number and all(t.is_number for t in words[1:])
             and not _header_columns(tokens))
+
+
+def _with_titles_above(tokens: list[_Token], above: list[_Token]) -> list[_Token]:
+    """A tab-separated header line's cells, each empty one titled by the cell above it, as a header of two lines
+    prints a title over the cells it spans or over none ("科目编码	科目名称	年初结转和结余	本年支出			年末结转和结余"
+    over "				小计	基本支出	项目支出	")."""
+    if not above or any(t.index < 0 for t in (*tokens, *above)):
+        return tokens
+    own = {t.index: t for t in tokens if t.text}
+    upper = {t.index: t for t in above if t.text}
+    return [own.get(index) or upper[index] for index in sorted(own.keys() | upper.keys())]
 
 
 def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dict[int, int] | None:
@@ -1086,6 +1097,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if unit and (len(normal) < 60 or _UNIT_LINE.fullmatch(normal)):
             table.unit = unit
             continue
+        if header is None and not data_lines and _NUMBER_LABEL.fullmatch(normal):
+            continue  # the form's number on a line of its own ("\t\t\t\t\t\t公开05表"), above the header
         if normal.startswith("注") or ("=" in normal and (_ROW_IDENTITY.search(normal) or _COLUMN_IDENTITY.search(normal))):
             in_notes = True
         if normal.startswith("说明"):
@@ -1110,7 +1123,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             header = _header_columns(tokens)
             header_words.extend(t.text for t in tokens)
             table.header_lines.append([t.text for t in tokens if t.text])
-            titles, title_line = tokens, raw
+            titles, title_line = _with_titles_above(tokens, titles), raw
             if header:
                 table.columns = sorted(header.values())
                 table.layout = "tab" if "\t" in raw else "space"
