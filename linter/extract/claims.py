@@ -287,6 +287,7 @@ _CANDIDATES = compile_re(
             ("change_named", r"y?nTE?[UD]A(?:,T?[UD]P)?"),
             ("change_restated", r"y?n[UD],T[UD]A(?:,T?[UD]P)?"),
             ("change_bare", r"y?n[UD]A(?:,T?[UD]P)?"),
+            ("change_from_level", r"y?nTA,?[UD]A(?:,T?[UD]P)?"),
             ("change_from_to", r"y?nFA,?[UD]A(?:,T?[UD]P)?"),
             ("change_opening", r"^[TV],?[UD]A(?:,T?[UD]P)?"),
             ("share_of_amount", r"y?nA,S[nB]?AOP"),
@@ -480,6 +481,11 @@ class ClaimBuilder(Transformer):
         rate = rate or (None, None, delta.end_pos)
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], None, start, rate[2],
                       basis=_basis(compare), compared_year=_compared_year(compare))
+
+    def change_from_level(self, subject, compare, previous, verb, delta, rate=None):
+        change = self.change_named(subject, compare, verb, delta, rate)
+        change.previous = Stated(change.name or "", _num(previous), year=change.compared_year)
+        return change
 
     def change_from_to(self, subject, _from, previous, verb, current, rate=None):
         if not str(verb).endswith(("到", "至")):

@@ -23,7 +23,7 @@ class GrowthRateMismatch(Rule):
     rate there is a warning. A gap to the budget ("比年初预算减少1.4万元，下降7%") is taken against
     the budget the same way. Where both years' amounts are stated ("由上年的10万元减少到8万元，下降20%"),
     the rate is their difference divided by the previous amount, and the words must go the way the
-    amounts do. Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
+    amounts do; where only the previous one is ("比2024年预算1,266.96万元增加19.29万元"), the change divided by it. Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
     rate is rounded. An amount and its change in different units ("12.35亿元，比上年增加7,238.38万元")
     are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
     比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip.
@@ -57,6 +57,9 @@ class GrowthRateMismatch(Rule):
                       unit=change.delta.unit)
                 )
                 yield self.finding(document, span, message)
+                continue
+            if change.current is None and change.previous is not None:
+                yield from self._from_previous(document, change, tolerances)
                 continue
             current = change.current or index.last_before(change.key, change.delta.start)
             scale = unit_scale(current.number, change.delta) if current is not None else None
@@ -139,6 +142,26 @@ class GrowthRateMismatch(Rule):
                 )
         yield from self._transitions(document, tolerances)
         yield from self._count_changes(document, tolerances)
+
+    def _from_previous(self, document, change, tolerances):
+        """"比2024年预算1,266.96万元增加19.29万元，增长1.5%": last year's level stated, the rate is the change
+        divided by it."""
+        previous = change.previous.number
+        if previous.malformed or previous.unit != change.delta.unit or not previous.value or change.rate.malformed:
+            return
+        delta, before = amount(change.delta, tolerances), amount(previous, tolerances)
+        if percent_matches(delta, before, change.rate, tolerances) is not False:
+            return
+        computed = format_percent(100 * change.delta.value / previous.value, change.rate.decimals)
+        yield self.finding(
+            document, document.span(change.rate.start, change.rate.end),
+            _("rate of change of {quantity}: {delta} / {previous} (last year's amount, as stated) = {computed}, but "
+              "the text says {stated}%", quantity=change.name, delta=format_amount(change.delta.value),
+              previous=format_amount(previous.value), computed=computed, stated=change.rate.text),
+            expected=computed,
+            severity=percent_severity(delta, before, change.rate, tolerances),
+            related=related(document, (_("change"), change.delta), (_("previous amount"), previous)),
+        )
 
     def _count_changes(self, document, tolerances):
         """"保有量为3辆，比上年增加1辆，增长50%": counts are exact, so only the rate is rounded."""
