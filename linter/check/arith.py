@@ -358,8 +358,13 @@ def stated_by_name(document, share) -> Stated | None:
     name = clean_name(share.whole_name)
     statements = by_name.get(name) or by_bare_name.get(name) or by_name.get(_total_named(name), ())
     before = [stated for stated in statements
-              if stated.number.start < share.percent.start and share.part.year in (None, stated.year)]
+              if stated.number.start < share.percent.start and (share.part.year is None or _same_year(share.part.year, stated.year))]
     return before[-1] if before else None
+
+
+def _same_year(year: str, other: str | None) -> bool:
+    """Whether two years a text names are one ("2025年度", "2025年")."""
+    return year == other or (other is not None and year[:4].isdigit() and year[:4] == other[:4])
 
 
 def _values_by_name(document) -> tuple[dict[str, list[Stated]], dict[str, list[Stated]]]:
