@@ -53,6 +53,9 @@ _NOT_A_TOTAL = compile_regex(r"增加|减少|增长|下降|新增|比|较|约|�
 #: What stands between the parts of one enumeration ("一般公务用车2辆、执法执勤用车4辆、特种专业技术用车1辆"):
 #: its parts are the whole list, none another division of the whole.
 _ENUMERATION = compile_regex(r"[^，,；;。]*")
+#: Parts that each name a class of vehicles ("一般公务用车3辆，执法执勤用车2辆，特种专业技术用车1辆"): classes that
+#: divide the vehicles one way, so a part after those adding up to the whole is no other division of it.
+_VEHICLE_CLASSES = compile_regex(r"(?:[：:，,；;、\s]*[^，,；;。、\d]{0,12}用车\s*\d+\s*辆)+[：:，,；;、\s]*[^，,；;。、\d]{0,12}用车\s*")
 #: How far a clause or a list reaches at most (a longer one is no formulaic count).
 _CLAUSE_REACH = 40
 _LIST_REACH = 300
@@ -95,7 +98,8 @@ def count_lists(text: str) -> list[CountList]:
         if listing is not None and listing[0]:
             whole = _count(match.group("count"), unit, match.start("count"), match.end("unit"))
             parts, complete = listing
-            if not _ENUMERATION.fullmatch(listed[parts[0].end - match.end():parts[-1].start - match.end()]):
+            between = listed[parts[0].end - match.end():parts[-1].start - match.end()]
+            if not (_ENUMERATION.fullmatch(between) or _VEHICLE_CLASSES.fullmatch(listed[:parts[-1].start - match.end()])):
                 parts, complete = _up_to_the_whole(whole, parts, complete)
             found.append(CountList(clause.strip() + match.group("noun") or unit, whole, parts, complete))
     return found
