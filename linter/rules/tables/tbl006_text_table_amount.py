@@ -590,7 +590,7 @@ _INCOME_TOTALS = ("财政拨款收入", "收入合计", "本年收入合计")
 
 
 #: An item of a 收支总表 its section may list: a source of income, a class of spending, a balance.
-_BALANCES = r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余"
+_BALANCES = r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余|用事业基金弥补收支差额"
 _SUMMARY_ITEM = compile_re(rf"\w{{2,30}}(?:收入|支出)|{_BALANCES}")
 #: The balances of a 收支总表, which other sections restate.
 _BALANCE_ITEM = compile_re(_BALANCES)
