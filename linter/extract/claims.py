@@ -580,6 +580,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
     claims, (first, end) = _respectively(tokens, codes)
     if not claims:
         claims, (first, end) = _respective_changes(tokens, codes)
+    if not claims:
+        claims, (first, end) = _changes_of_amounts_before(tokens, codes)
     read_after: list[tuple[int, int]] = []  # the changes read after a stated amount
     for match in _CANDIDATES.finditer(codes):
         if first <= match.start() < end or first < match.end() <= end:
@@ -836,7 +838,7 @@ def _units_named(names: list[str]) -> list[str]:
 
 #: Names, then their changes and (optionally) their rates, each list in the same order, after a
 #: comparison: "与2023年度相比，政府性基金预算财政拨款收入和支出分别增加220万元和172.56万元，分别增长34.38%和26.96%".
-_RESPECTIVE_CHANGES = compile_re(r"(?P<compare>W,|T,?)n(?P<changes>[UD]A(?:nA)+)(?P<rates>,[nE]?T?[UD]P(?:nP)+)?")
+_RESPECTIVE_CHANGES = compile_re(r"(?P<compare>W,|T,?)n(?P<each>E)?(?P<changes>[UD]A(?:nA)+)(?P<rates>,[nE]?T?[UD]P(?:nP)+)?")
 #: The word "respectively" ending the names of :data:`_RESPECTIVE_CHANGES`.
 _RESPECTIVELY_END = compile_re(r"(?:分别|各)$")
 
@@ -852,7 +854,10 @@ def _respective_changes(tokens: list[ClaimToken], codes: str) -> tuple[list[tupl
     compare = tokens[match.start():match.end("compare")]
     names_token = tokens[match.end("compare")]
     respectively = _RESPECTIVELY_END.search(names_token.text)
-    items = _list_items(names_token.text[:respectively.start()]) if respectively else []
+    if respectively:
+        items = _list_items(names_token.text[:respectively.start()])
+    else:  # "…、本年支出合计各增加…": 各 a token of its own before the verb
+        items = _list_items(names_token.text) if match.group("each") else []
     names = _shared_prefix(items)
     lists = [_item_list(tokens[match.start(group):match.end(group)], code)
              for group, code in (("changes", "A"), ("rates", "P")) if match.start(group) != -1]
@@ -867,6 +872,44 @@ def _respective_changes(tokens: list[ClaimToken], codes: str) -> tuple[list[tupl
             return nothing
         claims.append((match.start(), match.end(), changes[0]))
     return claims, match.span()
+
+
+#: Amounts stated one after another, then their changes and (optionally) their rates in the same order after a
+#: comparison: "本年收入合计100.00万元，本年支出合计90.00万元，与上年相比各增加10.00万元、20.00万元，增长11.1%、28.6%".
+_AMOUNTS_THEN_CHANGES = compile_re(r"(?P<amounts>(?:nA,){2,})(?P<compare>W,?|T,?)E?(?P<changes>[UD]A(?:nA)+)"
+                                   r"(?P<rates>,T?[UD]P(?:nP)+)?")
+#: What joins the items of such a list.
+_LIST_JOINERS = ("、", "和", "及", "与")
+
+
+def _changes_of_amounts_before(tokens: list[ClaimToken], codes: str) -> tuple[list[tuple[int, int, object]], tuple[int, int]]:
+    """The changes of :data:`_AMOUNTS_THEN_CHANGES`, each read as the change of the amount stated in its place
+    ("本年收入合计比上年增加10.00万元，增长11.1%"), and the range of tokens they span; none when the lists do not
+    pair up one to one."""
+    nothing = [], (0, 0)
+    match = _AMOUNTS_THEN_CHANGES.search(codes)
+    if match is None:
+        return nothing
+    names = [tokens[i - 1] for i in range(*match.span("amounts")) if codes[i] == "A"]
+    lists = [[i for i in range(*match.span(group)) if codes[i] == code] for group, code in (("changes", "A"), ("rates", "P"))
+             if match.start(group) != -1]
+    joiners = [tokens[i].text.strip() for group in ("changes", "rates") if match.start(group) != -1
+               for i in range(*match.span(group)) if codes[i] == "n"]
+    if any(len(items) != len(names) for items in lists) or any(joiner not in _LIST_JOINERS for joiner in joiners):
+        return nothing
+    compare = tokens[match.start("compare")]._replace(type="CMP_THAN")
+    verb = tokens[match.start("changes")]
+    rate_verb = next((tokens[i] for i in range(*match.span("rates")) if codes[i] in "UD"), None) if len(lists) > 1 else None
+    builder, claims = claim_builder(), []
+    for n, name in enumerate(names):
+        stream = [name, compare, verb, tokens[lists[0][n]]]
+        if rate_verb is not None:
+            stream += [ClaimToken("_COMMA", "，", rate_verb.start, rate_verb.start), rate_verb, tokens[lists[1][n]]]
+        claim = _parse(stream, "change_named", builder)
+        if claim is None:
+            return nothing
+        claims.append((match.start("compare"), match.end(), claim))
+    return claims, (match.start("compare"), match.end())
 
 
 def _shared_prefix(items: list[str]) -> list[str]:
