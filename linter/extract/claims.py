@@ -1663,9 +1663,10 @@ _NAMED_INSIDE = compile_re(r"[，,：:]?(?P<outer>[^，,。；;：:中]{0,18}(?:
 
 def _balance_then_use(tokens: list[ClaimToken], whole: Stated) -> bool:
     """Whether ``whole`` is a balance carried over that ``tokens`` follow with a use named without an amount ("年末结转
-    374,700.00元，全部用于灌区项目，"): a 其中 after them breaks down the money used, not the balance."""
+    374,700.00元，全部用于灌区项目，", "…年末结转640.89万元。资金主要用于业务装备经费，"): a 其中 after them breaks down
+    the money used, not the balance."""
     return _BALANCE.search(whole.name) is not None and any(
-        t.type == "NAME" and "用于" in t.text and t.start >= whole.number.end for t in tokens)
+        t.type in ("NAME", "MAIN_USE") and "用于" in t.text and t.start >= whole.number.end for t in tokens)
 
 
 #: An aside in brackets naming a part of the amount before it ("(含结转下年支出10277万元)").
