@@ -10,7 +10,7 @@ from conftest import EXAMPLES, lint_text
 from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
-from linter.extract.tables import BASIC, FUND, INCOME, PERFORMANCE, SUMMARY, THREE_PUBLIC, sangong_blocks
+from linter.extract.tables import BASIC, FUND, INCOME, PERFORMANCE, SUMMARY, THREE_PUBLIC, sangong_blocks, table_kind
 from linter.read import decode_bytes, read_path
 
 
@@ -1078,3 +1078,12 @@ def test_a_title_printed_again_over_blank_lines_and_its_header_goes_on():
         "2100199\t其他卫生健康管理事务支出\t100.00\t\t100.00\n"
     (table,) = tables_of(first + "\f" + second)
     assert [row.code for row in table.rows] == [None, "210", "21001", "2100101", "2100199"]
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("财政拨款“三公”经费相关统计数", None),  # the counts alone: CON005 reads them
+    ("一般公共预算“三公”经费支出及相关统计数表", THREE_PUBLIC),
+    ("财政拨款“三公”经费支出决算表", THREE_PUBLIC),
+])
+def test_a_table_of_the_sangong_counts_alone_is_no_sangong_table(title, kind):
+    assert table_kind(title) == kind

@@ -369,7 +369,8 @@ def table_kind(title: str) -> str | None:
     if "绩效" in title:
         return PERFORMANCE
     if "三公" in title:
-        return THREE_PUBLIC
+        # "财政拨款“三公”经费相关统计数": a table of the counts alone (CON005 reads them), no amounts
+        return None if "统计" in title and not any(word in title for word in ("支出", "预算", "决算")) else THREE_PUBLIC
     if "基本支出" in title:
         # Another fund's 基本支出 (Beijing publishes the 政府性基金's apart): no table of the 一般公共预算's.
         return None if "政府性基金" in title or "国有资本" in title else BASIC
