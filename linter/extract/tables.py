@@ -550,7 +550,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         number = _table_number(match.group("number")) if match else None
         laid_out = False  # a title over a unit line or a header: a table, whatever its kind
         if match is None and stripped.endswith("表") and (_unit_line_follows(stripped_lines, index)
-                                                          or _header_follows(stripped_lines, index)):
+                                                          or _header_follows(stripped_lines, index)
+                                                          or _form_number_follows(stripped_lines, index)):
             match = _PLAIN_TITLE.match(normal)
             laid_out = match is not None
         if match:
@@ -694,8 +695,24 @@ def _may_be_title(line: str) -> bool:
 def _unit_line_follows(stripped_lines: list[str], index: int) -> bool:
     """Whether one of the next three non-blank lines is a unit line: bare ("单位：万元"), after the
     table's number ("公开01表    单位：万元") or after the department ("部门：某局    金额单位：元")."""
-    following = [line for line in stripped_lines[index + 1:index + 8] if line][:3]
+    following = [line for line in stripped_lines[index + 1:index + 8]
+                 if line and (_UNIT_LINE.fullmatch(line) or not _TITLE_FURNITURE.fullmatch(line))][:3]
     return any(_UNIT_LINE.fullmatch(line) for line in following)
+
+
+def _form_number_follows(stripped_lines: list[str], index: int) -> bool:
+    """Whether the next non-blank line is a form's number ("公开02表"): a title a PDF's text prints above it."""
+    following = next((line for line in stripped_lines[index + 1:index + 3] if line), "")
+    return _FORM_NUMBER_LINE.fullmatch(following) is not None
+
+
+#: A form's number on a line of its own, as the 公开 tables are numbered ("公开02表", "附表2" is a title's).
+_FORM_NUMBER_LINE = compile_re(r"公开\s*\d{1,2}\s*表")
+
+
+#: Lines a PDF's text may print between a title and its unit line, each on its own: the form's number, the
+#: department, the year ("公开01表", "编制单位：隆德县民政局", "2024年度").
+_TITLE_FURNITURE = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{2,30}|20\d{2}\s*年度?")
 
 
 #: What parts the cells of a line: a tab, or a run of spaces (two or more, or full-width ones).
@@ -1142,6 +1159,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.malformed:
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
         return
+    if not from_cells and table.kind != BASIC and _a_cell_a_line(data_lines):  # (a 基本支出 table is read by code)
+        table.problem = _("its cells are printed a line each, as a PDF's text in reading order gives them, so its rows "
+                          "cannot be told")
+        return
     if table.kind == THREE_PUBLIC and (_bare_amounts_row(table, titles) if not data_lines and header is None
                                        else (header is None and len(data_lines) == 1
                                              and _bare_amounts_row(table, data_lines[0], read_as_header=False))
@@ -1215,6 +1236,17 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.problem is None and _this_years_columns(table, header_words):
         table.identities.extend(_implied_total(table, header_words) + _implied_fund_balance(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
+
+
+def _a_cell_a_line(data_lines: list[list[_Token]]) -> bool:
+    """Whether most lines of a table's body hold a single cell (a code, a name or an amount), as ``pdftotext``
+    without ``-layout`` prints a table: its rows cannot be told from its lines."""
+    single = sum(1 for tokens in data_lines if sum(1 for t in tokens if t.text) == 1)
+    return len(data_lines) >= _FEWEST_LINES_A_CELL and single >= 0.7 * len(data_lines)
+
+
+#: The fewest lines of a body read as a cell a line (a short table may print a few lone cells).
+_FEWEST_LINES_A_CELL = 6
 
 
 #: A 支出 table's 基本支出 printed as its 人员经费 and 公用经费 ("合计 | 基本支出: 人员经费 公用经费 | 项目支出").
