@@ -27,9 +27,11 @@ _ITEM_AMOUNT = compile_re(rf"\s*{AMOUNT}$")
 _HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
 #: A section heading that is a line of its own, without 情况 or 说明 ("四、一般公共预算拨款支出", Hunan's 预算).
 _BARE_HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^，。：；:;\d]{2,30})$")
-#: A section numbered as a sub-heading ("（六）一般公共预算财政拨款基本支出决算情况说明"), read as one
-#: under a part heading that explains no table of its own ("三、2024年度单位决算情况说明").
-_SUB_HEADING = compile_re(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)")
+#: A section numbered as a sub-heading ("（六）一般公共预算财政拨款基本支出决算情况说明", or a line of its own naming
+#: a 预算, 决算 or 经费: "（二）“三公”经费预算", as Hunan's 预算 head it), read as one under a part heading that explains
+#: no table of its own ("三、2024年度单位决算情况说明", "七、其他重要事项的情况说明").
+_SUB_HEADING = compile_re(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)"
+                          r"|^[（(][一二三四五六七八九十]+[)）]\s*(?P<bare>[^，。：；:;\d]{2,30}(?:预算|决算|经费))$")
 #: A sub-heading of a part on the 财政拨款 naming one of its funds ("（一）一般公共预算拨款支出").
 _FUND_SUB_HEADING = compile_re(r"[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；\d]{2,30})")
 _FUNDS = (GENERAL, FUND, STATE_CAPITAL)
@@ -54,7 +56,7 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
         if funds_kind in _FUNDS:
             kind = funds_kind  # "三、财政拨款收支预算情况" then "（一）一般公共预算拨款支出"
         elif heading:
-            kind = _explained_kind(heading.group("title"))
+            kind = _explained_kind(heading.group("title") or heading.group("bare"))
             if heading.re is _HEADING or heading.re is _BARE_HEADING:
                 part_kind = kind
             elif part_kind is not None:
@@ -74,7 +76,7 @@ def _sub_heading_of_a_fund(line: str, part_kind: str | None):
     ("四、预算单位支出情况" then "（二）一般公共预算支出情况"): a section of its own."""
     if part_kind not in (INCOME, EXPENDITURE) or (heading := _SUB_HEADING.match(line)) is None:
         return None
-    return heading if _explained_kind(heading.group("title")) in (*_FUNDS, FISCAL) else None
+    return heading if _explained_kind(heading.group("title") or heading.group("bare")) in (*_FUNDS, FISCAL) else None
 
 
 def _explained_kind(title: str) -> str | None:
