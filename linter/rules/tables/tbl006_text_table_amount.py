@@ -369,10 +369,15 @@ class TextTableAmount(Rule):
             source = items is None and table.kind == SUMMARY and row.side == "收入" and name == "财政拨款"
             if row.is_total or not (source or (items or _SUMMARY_ITEM).fullmatch(name)) or not table.side_columns(row.side):
                 continue
-            for match in _item_amount(name, "收入" if source else "").finditer(line):
+            # "一般公共预算拨款2255.51万元" for the row 一般公共预算拨款收入, in a sentence on the income (Hunan's wording)
+            bare = row.side == "收入" and name.endswith("拨款收入") and not source
+            pattern = _item_amount(name.removesuffix("收入"), "收入") if bare else _item_amount(name, "收入" if source else "")
+            for match in pattern.finditer(line):
                 before = sentence_before(line, match.start())
                 if _OTHER_YEAR.search(before) or (table.kind == SUMMARY and row.side == "支出" and _FUND_SPENDING.search(before)):
                     continue  # another year's; or one fund's spending on it ("一般公共预算拨款支出…，其中：农林水支出…")
+                if bare and not match.group().startswith(name) and ("收入" not in before or "支出" in before):
+                    continue  # the fund named without 收入 outside a sentence on the income: maybe what it spends
                 yield match, table, row, table.side_columns(row.side)[0]
 
     @staticmethod
