@@ -75,7 +75,9 @@ _TOTALS = {
               # A 预算's "某局收入预算…，支出预算…": the side's total of the year, which is its 总计 when nothing
               # was carried over (else it may be either: not compared).
               (r"(?<=[年门位局委办院厅心站所会])收入预算(?:总额)?", SUMMARY, (_YEARS_TOTAL, "收入"), 1),
-              (r"(?<=[年门位局委办院厅心站所会])支出预算(?:总额)?", SUMMARY, (_YEARS_TOTAL, "支出"), 2)],
+              (r"(?<=[年门位局委办院厅心站所会])支出预算(?:总额)?", SUMMARY, (_YEARS_TOTAL, "支出"), 2),
+              # The spending by its nature, of all funds ("支出预算2575.15万元。按支出性质分，基本支出1448.65万元"): the 支出表's.
+              (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2), (rf"{_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收入, not one of its funds ("一般公共预算财政拨款收入"), which the 收入表 does not print apart.
     # "本部门收入预算…", "2025年收入预算…": a 预算's 收入合计.
     INCOME: [(r"收入合计|(?<=[年门位])收入预算(?:总额|总计)?", INCOME, None, 1),
