@@ -57,7 +57,7 @@ _DATED_LINK = compile_re(r"\d{4}-\d{1,2}-\d{1,2}")
 #: The balance carried into the year, dated at the end of the year before ("年初结转和结余…，为截至2023年12月31日…").
 _OPENING_BALANCE = compile_re(r"年初|上年结转|上年末|以前年度")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
-_AS_OF = compile_re(r"截[至止](?P<year>20\d{2})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
+_AS_OF = compile_re(r"截[至止](?P<year>20\d{2})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)")
 
 
 class StaleYear(Rule):
@@ -82,7 +82,7 @@ class StaleYear(Rule):
     end of Y−1. A 预算 may also recount last
     year's execution and compare with the latest 决算, two years back: there, a comparison must
     name Y−1 only in a sentence that names its figures Y, or when it compares budgets
-    ("比2023年预算"), and a sentence stating amounts must not name its figures by a year before
+    ("比2023年预算"), and none may name a year before Y−2; a sentence stating amounts must not name its figures by a year before
     Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算), nor
     the department's budget of Y−1 stated alone and compared with nothing
     ("2024年本部门政府采购预算总额95.00万元，其中：…", "本部门2024年支出预算合计…" in a 2025 预算).
@@ -254,8 +254,10 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
             return
         for match in comparisons:
             basis = match.group("basis") or ""
-            # Without the year's figures named, only a comparison of budgets is surely this year's.
-            if (basis != "决算" and (named or "预算" in basis)) and int(match.group("year")) != year - 1:
+            # Without the year's figures named, only a comparison of budgets is surely this year's; none is with a year
+            # before the latest 决算's ("事业运行（项）142.37万元，比2019年增加3.42万元" in a 2025 预算).
+            compared = int(match.group("year"))
+            if ((basis != "决算" and (named or "预算" in basis)) and compared != year - 1) or not year - 2 <= compared <= year:
                 yield (match.start("year"), int(match.group("year")), year - 1,
                        _("compares with {found}年, but the year before this {year} 预算 is {previous}年",
                          found=match.group("year"), year=year, previous=year - 1))
