@@ -42,8 +42,8 @@ _AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
 #: A table's title naming a year, on a line of its own ("2022年度收入支出决算总表（表1）", "表1. XX局2024年
 #: 部门收支总表", "2022 年度数据资源服务中心整体绩效自评表").
 _TABLE_TITLE = compile_re(
-    r"\s*(?P<title>(?:表\s*\d{1,2}\s*[.．、]?\s*)?[^，。；：:\d]{0,30}?(?<!\d)(?P<year>20\d{2})\s*年度?"
-    r"(?!\s*\d)(?![)）》」])[^，。；：:]{2,60}?表)\s*(?:[(（]\s*表?\s*\d{1,2}\s*[)）])?\s*$")
+    r"\s*(?:#{1,6}\s*)?(?P<title>(?:表\s*\d{1,2}\s*[.．、]?\s*)?[^，。；：:\d]{0,30}?(?<!\d)(?P<year>20\d{2})\s*年度?"
+    r"(?!\s*\d)(?![)）》」])[^，。；：:]{2,60}?表)\s*(?:[(（]\s*(?:公开|附)?\s*表?\s*\d{1,2}\s*表?\s*[)）])?\s*$")
 #: The disclosure naming itself with its year ("第三部分 XX局2023年度部门决算情况说明", "纳入…2024年部门预算编制
 #: 范围的单位"), not in a comparison ("与2023年度部门决算相比"); tables are :data:`_TABLE_TITLE`'s.
 _OWN_NAME = compile_re(r"(?<![与比较和同])(?P<year>20\d{2})\s*年度?\s*(?:部门|单位)(?P<kind>决算|预算)"
