@@ -1129,6 +1129,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 continue
             _note(table, offset, raw, in_notes)
             continue
+        if data_lines and _SECTION_AFTER.fullmatch(normal):
+            break  # a heading after the table's rows ("一般公共预算财政拨款支出决算具体情况"): the narrative goes on
         tokens = _tokens(offset, raw, line_index)
         if header is None and not data_lines and (
                 _starts_row(tokens, _next_line(lines, body, position))
@@ -1236,6 +1238,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.problem is None and _this_years_columns(table, header_words):
         table.identities.extend(_implied_total(table, header_words) + _implied_fund_balance(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
+
+
+#: A heading of the narrative on a line of its own, no row's name: words ending as a section's title does.
+_SECTION_AFTER = compile_re(r"[\u4e00-\u9fff“”（）()、]{4,40}(?:情况|说明|如下)[：:]?")
 
 
 def _a_cell_a_line(data_lines: list[list[_Token]]) -> bool:
@@ -1455,7 +1461,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
         if all(not t.is_number for t in words) and "".join(t.text for t in words) in _TOTAL_NAMES:
             words = [_token("合计", words[0].start, words[-1].end, words[0].index, words[0].line)]
         current = rows[-1] if rows else None
-        if _wraps_name(current, words, id(current) in placements):
+        if _wraps_name(current, words, placements.get(id(current), [])):
             current.name += words[0].text  # "机关事业单位基本养老保险缴 10.68" then "费支出"
             continue
         for position, token in enumerate(words):
@@ -1557,11 +1563,11 @@ def _names_joined(data_lines: list[list[_Token]]) -> list[list[_Token]]:
     return joined
 
 
-def _wraps_name(row: Row | None, words: list[_Token], placed: bool) -> bool:
+def _wraps_name(row: Row | None, words: list[_Token], placed: list[_Token]) -> bool:
     """Whether a line of one word is the end of the name of the coded row above, wrapped below
-    its amounts (as a PDF's narrow name column prints a long name)."""
-    return (row is not None and row.code is not None and bool(row.name) and (placed or bool(row.values))
-            and len(words) == 1 and _name_piece(words[0]))
+    its amounts (``placed``, on the line right above: as a PDF's narrow name column prints a long name)."""
+    return (row is not None and row.code is not None and bool(row.name) and (bool(placed) or bool(row.values))
+            and len(words) == 1 and _name_piece(words[0]) and (not placed or words[0].line == placed[-1].line + 1))
 
 
 def _name_piece(token: _Token) -> bool:
