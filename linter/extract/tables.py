@@ -409,7 +409,10 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             number = _next_table_number(above)
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)
         body = []
-        for line_index in range(index + (1 if title else 0), end_index):
+        first_line = index + (1 if title else 0)
+        while title and first_line < end_index and lines[first_line][0] < t_end:
+            first_line += 1  # the second line of a title wrapped over two
+        for line_index in range(first_line, end_index):
             line = stripped_lines[line_index]
             if _is_part(line) or _other_title(stripped_lines, line_index) \
                     or (line.endswith(("说明", "情况")) and _NARRATIVE_HEADING.fullmatch(line)) \
