@@ -1980,6 +1980,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key or _keyed_alike(state.last_value, state, claims)
+        if claim.key is not None and _unit_line(state.line, claims.department):
+            claim.key = None  # "2.…执法大队：…收支预算比上年预算306.80万元增加21.60万元": one unit's, not the department's
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
         if state.subject_line and (not claim.subject or claim.subject in _BARE_SUBJECTS or (
