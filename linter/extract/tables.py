@@ -672,9 +672,10 @@ def _title_wrapped_below(stripped_lines: list[str], index: int) -> int | None:
     joined = _HALF_WIDTH(line + below)
     if line.startswith("表"):
         match = _BUDGET_TITLE.match(joined) or _TITLE.match(joined)
-    elif not _TITLE_HEAD.fullmatch(line) or _ITEM_MARK.match(below) or _DISCLOSURE_END.search(line):
-        # a page number or an amount above a title ("-6-", "第18页"), or a title of its own under the document's
-        # ("2026年部门预算" over "二、一般公共预算支出表")
+    elif not _TITLE_HEAD.fullmatch(line) or _ITEM_MARK.match(below) or _DISCLOSURE_END.search(line) \
+            or _NUMBER_LABEL.fullmatch(below):
+        # a page number or an amount above a title ("-6-", "第18页"), a title of its own under the document's
+        # ("2026年部门预算" over "二、一般公共预算支出表"), or one over its form's number ("…总表（续）" over "公开01表")
         return None
     else:
         match = _PLAIN_TITLE.match(joined) if _unit_line_follows(stripped_lines, index + 1) else None
