@@ -77,7 +77,8 @@ _TOTALS = {
               (r"(?<=[年门位局委办院厅心站所会])收入预算(?:总额)?", SUMMARY, (_YEARS_TOTAL, "收入"), 1),
               (r"(?<=[年门位局委办院厅心站所会])支出预算(?:总额)?", SUMMARY, (_YEARS_TOTAL, "支出"), 2),
               # The spending by its nature, of all funds ("支出预算2575.15万元。按支出性质分，基本支出1448.65万元"): the 支出表's.
-              (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2), (rf"{_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
+              # Not a source's part ("事业收入…，其中：用于基本支出456,400.00元").
+              (rf"(?<!用于){_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2), (rf"(?<!用于){_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收入, not one of its funds ("一般公共预算财政拨款收入"), which the 收入表 does not print apart.
     # "本部门收入预算…", "2025年收入预算…": a 预算's 收入合计.
     INCOME: [(r"收入合计|(?<=[年门位])收入预算(?:总额|总计)?", INCOME, None, 1),
@@ -380,6 +381,8 @@ class TextTableAmount(Rule):
                     continue  # another year's; or one fund's spending on it ("一般公共预算拨款支出…，其中：农林水支出…")
                 if bare and not match.group().startswith(name) and ("收入" not in before or "支出" in before):
                     continue  # the fund named without 收入 outside a sentence on the income: maybe what it spends
+                if _INCLUDED_ASIDE.search(before):
+                    continue  # a source's part of another amount ("基本支出…元（含…、事业收入456,400.00元、…）")
                 yield match, table, row, table.side_columns(row.side)[0]
 
     @staticmethod
@@ -596,6 +599,8 @@ def _in_text_unit(stated: str, unit: str, table: Table, row: Row, column) -> tup
 _INCOME_TOTALS = ("财政拨款收入", "收入合计", "本年收入合计")
 
 
+#: An aside in brackets still open, naming what the amount before it includes ("（含一般公共预算拨款…、").
+_INCLUDED_ASIDE = compile_re(r"[(（](?:其中[:：]?)?含[^()（）]*$")
 #: An item of a 收支总表 its section may list: a source of income, a class of spending, a balance.
 _BALANCES = r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余|用事业基金弥补收支差额"
 _SUMMARY_ITEM = compile_re(rf"\w{{2,30}}(?:收入|支出)|{_BALANCES}")
