@@ -986,3 +986,17 @@ def test_the_glossary_is_checked_against_the_subjects_of_a_word_table(tmp_path, 
         document.add_paragraph(line)
     document.save(str(path))
     assert [f["code"] for f in findings(str(path)) if f["code"] == "DOC001"] == expected
+
+
+def test_a_manual_line_break_inside_a_phrase_is_undone_but_not_one_after_a_clause(tmp_path):
+    document = docx.Document()
+    paragraph = document.add_paragraph("1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金")
+    paragraph.add_run().add_break()  # Shift+Enter, as text pasted from a PDF keeps the PDF's line ends
+    paragraph.add_run("缴费支出（项）：支出决算为36.23万元。")
+    listing = document.add_paragraph("一、收入情况；")
+    listing.add_run().add_break()
+    listing.add_run("二、支出情况。")
+    document.save(str(tmp_path / "断行.docx"))
+    extracted = run("extract", str(tmp_path / "断行.docx")).stdout
+    assert "机关事业单位职业年金缴费支出（项）：支出决算为36.23万元。\n" in extracted
+    assert "一、收入情况；\n二、支出情况。\n" in extracted

@@ -64,7 +64,7 @@ def _add_document(out: ExtractedText, path: Path) -> None:
             if current is not None and not _carries_on(prefix + text, current.title):
                 current.write(out)
                 current = None
-            lines = (prefix + text).split("\n")
+            lines = _soft_breaks_joined((prefix + text).split("\n"))
             start = out.line(lines[0], Location(paragraph=paragraph_number, column=1))
             for line in lines[1:]:  # after a manual line break
                 out.line(line, Location(paragraph=paragraph_number, column=1))
@@ -115,6 +115,26 @@ def _carries_on(text: str, title: str) -> bool:
 
     return bool(unit_of(text)) or CONTINUED_TITLE.search(text) is not None \
         or (bool(title) and text.replace(" ", "") == title.replace(" ", ""))
+
+
+def _soft_breaks_joined(lines: list[str]) -> list[str]:
+    """A paragraph's lines with a manual line break inside a phrase undone (Shift+Enter, or text pasted from a
+    PDF: "…（款）机关事业单位职业年金" then "缴费支出（项）：…"): a line ending in a Chinese character goes on in the
+    next when that one opens with one and no list item's mark."""
+    joined = [lines[0]]
+    for line in lines[1:]:
+        if _HAN_END.search(joined[-1]) and _HAN_START.match(line) and not _ITEM_START.match(line):
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
+
+
+#: A line ending in a Chinese character, and one opening with one (no punctuation between them).
+_HAN_END = compile_re(r"[\u4e00-\u9fff]$")
+_HAN_START = compile_re(r"[\u4e00-\u9fff]")
+#: A list item's or a part's mark opening a line ("一、", "第二部分", "（三）" opens with no Chinese character).
+_ITEM_START = compile_re(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分")
 
 
 def _blocks(element):
