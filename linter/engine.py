@@ -232,10 +232,21 @@ def _narrative_rank(path: Path) -> tuple[int, str]:
 
 
 def workbook_beside(path: Path) -> Path | None:
-    """The workbook of ``path``'s stem in its folder (.xlsx, else .xls), for a Word document or text file."""
+    """The workbook of ``path``'s stem in its folder (.xlsx, else .xls), for a Word document or text file; for a
+    Word document the folder's only workbook when it is the folder's only Word document
+    ("…部门决算.docx" beside "…部门决算表.xlsx"). Word's lock files ("~$…") do not count."""
     if path.suffix.lower() not in _NARRATIVE_SUFFIXES:
         return None
-    return next((book for book in (path.with_suffix(".xlsx"), path.with_suffix(".xls")) if book.is_file()), None)
+    same_stem = next((book for book in (path.with_suffix(".xlsx"), path.with_suffix(".xls")) if book.is_file()), None)
+    if same_stem is not None or path.suffix.lower() != ".docx":
+        return same_stem
+    try:
+        files = [p for p in path.parent.iterdir() if p.is_file() and not p.name.startswith("~$")]
+    except OSError:
+        return None
+    words = [p for p in files if p.suffix.lower() == ".docx"]
+    books = [p for p in files if p.suffix.lower() in (".xlsx", ".xls")]
+    return books[0] if len(words) == 1 and len(books) == 1 else None
 
 
 def lint_file(path: str | Path, settings: Settings, workbook: Path | None = None) -> list[Finding]:

@@ -380,6 +380,24 @@ def test_workbook_beside_its_word_draft_is_checked_with_it(tmp_path, suffix):
     assert not [f for f in findings(str(tmp_path)) if f["code"] == "TBL006"]
 
 
+def test_a_word_draft_named_alone_takes_its_folders_only_workbook_of_another_name(tmp_path):
+    """"…部门决算.docx" beside "…部门决算表.xlsx", the pre-commit hook passing the changed draft alone: the folder's
+    only Word document and only workbook are one document (Word's lock file "~$…" aside); a second draft leaves it
+    unpaired."""
+    rows = [
+        ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["", "合计", "852.68", "135.01", "717.67"],
+        ["201", "一般公共服务支出", "852.68", "135.01", "717.67"],
+    ]
+    write_xlsx(tmp_path / "某局2024年度部门决算表.xlsx", "一般公共预算财政拨款支出决算表（表5）", rows)
+    draft = write_docx(tmp_path / "某局2024年度部门决算.docx", table=None, text="一般公共服务(类)支出812.73万元，占96.4%。",
+                       heading="一般公共预算财政拨款支出决算情况说明")
+    (tmp_path / "~$某局2024年度部门决算.docx").write_bytes(b"lock")
+    assert [f for f in findings(str(draft)) if f["code"] == "TBL006"]
+    write_docx(tmp_path / "另一稿.docx", table=None)
+    assert not [f for f in findings(str(draft)) if f["code"] == "TBL006"]
+
+
 def test_a_word_findings_related_places_are_located_in_the_document(tmp_path):
     """In JSON, a related place of a Word document names its paragraph, as the finding itself does; the
     message names it too, not a line of the extracted text."""
