@@ -366,8 +366,12 @@ class TextTableAmount(Rule):
         :data:`_TOTALS`'. ``items``: the rows' names compared (default :data:`_SUMMARY_ITEM`)."""
         if table is None:
             return
+        seen = set()
         for row in table.rows:
             name = row.plain_name
+            if (row.side, name) in seen:
+                continue  # "二、上年结转" then "（一）一般公共预算拨款" again: the year's own is the first
+            seen.add((row.side, name))
             # "一、财政拨款" (Shanghai's 财务收支预算总表), which the text calls 财政拨款收入.
             source = items is None and table.kind == SUMMARY and row.side == "收入" and name == "财政拨款"
             if row.is_total or not (source or (items or _SUMMARY_ITEM).fullmatch(name)) or not table.side_columns(row.side):
@@ -603,7 +607,7 @@ _INCOME_TOTALS = ("财政拨款收入", "收入合计", "本年收入合计")
 _INCLUDED_ASIDE = compile_re(r"[(（](?:其中[:：]?)?含[^()（）]*$")
 #: An item of a 收支总表 its section may list: a source of income, a class of spending, a balance.
 _BALANCES = r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余|用事业基金弥补收支差额"
-_SUMMARY_ITEM = compile_re(rf"\w{{2,30}}(?:收入|支出)|{_BALANCES}")
+_SUMMARY_ITEM = compile_re(rf"\w{{2,30}}(?:收入|支出|预算拨款)|{_BALANCES}")  # (a 预算's "（一）一般公共预算拨款")
 #: The balances of a 收支总表, which other sections restate.
 _BALANCE_ITEM = compile_re(_BALANCES)
 
