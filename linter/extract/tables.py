@@ -861,6 +861,8 @@ def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dic
     named = next((t.index for t in titles if "名称" in t.text or t.text == "项目"), None)
     if named is None or any(t.index < 0 for t in titles):
         return None
+    # The amounts stand after the last cell naming or coding a row ("项目名称 | 科目编码 | 科目名称 | 合计").
+    named = max(t.index for t in titles if "名称" in t.text or t.text == "项目" or t.text.endswith("编码"))
     cells = [t.index for t in titles if t.text and t.index > named and not t.is_number]
     if not cells:
         return None
