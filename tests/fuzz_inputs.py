@@ -249,6 +249,24 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"项目\t{rng.randint(1990, 2100)}年执行数\t{rng.randint(1990, 2100)}年预算数\n合计\t{n()}\t{n()}\n"
                 f"因公出国（境）费\t{n()}\t{n()}\n公务接待费\t{n()}\t{n()}\n公务用车购置及运行维护费\t{n()}\t{n()}\n"
                 f"其中：公务用车购置费\t{n()}\t{n()}\n公务用车运行维护费\t{n()}\t{n()}",
+        # Forms read since the nineteenth session: last year's level before the change, bare parts under a whole's
+        # change, amounts then their changes in order, a change against a year before last, a negative change, a
+        # breakdown by unit, a part's breakdown after 主要是, a source in a bracket of what an amount includes.
+        lambda: f"{rng.choice(_FINANCE)}比{rng.randint(1990, 2100)}年预算{n()}{unit()}{rng.choice(['增加', '减少'])}{n()}{unit()}"
+                f"{rng.choice(['，增长' + n() + '%', ''])}。",
+        lambda: f"与{rng.randint(1990, 2100)}年度相比，{rng.choice(_FINANCE)}{rng.choice(['减少', '增加'])}{n()}{unit()}，下降{n()}%。"
+                f"其中：{rng.choice(_FINANCE)}减少{n()}{unit()}；{rng.choice(_FINANCE)}{rng.choice(['增加', '减少'])}{n()}{unit()}"
+                f"{rng.choice(['，下降' + n() + '%', ''])}。",
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，{rng.choice(_FINANCE)}{n()}{unit()}，与上年相比各{rng.choice(['增加', '减少'])}"
+                f"{n()}{unit()}、{n()}{unit()}，{rng.choice(['增长', '下降'])}{n()}%、{n()}%。其中：{rng.choice(_FINANCE)}{n()}{unit()}。",
+        lambda: f"{rng.choice(_FINANCE)}、{rng.choice(_FINANCE)}各{rng.choice(['增加', '减少'])}{n()}{unit()}、{n()}{unit()}。",
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，比{rng.randint(1990, 2100)}年度减少{n()}{unit()}；"
+                f"比{rng.randint(1990, 2100)}年度{rng.choice(['增加', '减少'])}-{n()}{unit()}，增长-{n()}%。",
+        lambda: f"按单位分，{rng.choice(_FINANCE)}{n()}{unit()}，{rng.randint(0, 9)}所{rng.choice(_FINANCE)}合计{n()}{unit()}。其中：\n"
+                f"{rng.choice(_FINANCE)}{n()}{unit()}（{n()}{unit()}），占{rng.choice(_FINANCE)}{n()}{unit()}的{n()}%。",
+        lambda: f"收入预算{n()}{unit()}。其中：{rng.choice(_FINANCE)}{n()}{unit()}；其他收入{n()}{unit()}，主要是{rng.choice(_FINANCE)}"
+                f"{n()}{unit()}和{rng.choice(_FINANCE)}{n()}{unit()}。基本支出{n()}{unit()}（含{rng.choice(_FINANCE)}{n()}{unit()}、"
+                f"事业收入{n()}{unit()}），其中：用于基本支出{n()}{unit()}。",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
