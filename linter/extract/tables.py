@@ -858,8 +858,7 @@ def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dic
     header line titles the cells after the name ("科目编码	科目名称	合计	基本支出	项目支出"): the
     titled cells are columns 1, 2, … in order. None unless every line is tab-separated and every
     amount of the rows stands in a titled cell."""
-    named = next((t.index for t in titles if "名称" in t.text or t.text == "项目"), None)
-    if named is None or any(t.index < 0 for t in titles):
+    if not any("名称" in t.text or t.text == "项目" for t in titles) or any(t.index < 0 for t in titles):
         return None
     # The amounts stand after the last cell naming or coding a row ("项目名称 | 科目编码 | 科目名称 | 合计").
     named = max(t.index for t in titles if "名称" in t.text or t.text == "项目" or t.text.endswith("编码"))
