@@ -23,7 +23,8 @@ class GrowthRateMismatch(Rule):
     rate there is a warning. A gap to the budget ("比年初预算减少1.4万元，下降7%") is taken against
     the budget the same way. Where both years' amounts are stated ("由上年的10万元减少到8万元，下降20%"),
     the rate is their difference divided by the previous amount, and the words must go the way the
-    amounts do; where only the previous one is ("比2024年预算1,266.96万元增加19.29万元"), the change divided by it. Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
+    amounts do; where only the previous one is ("比2024年预算1,266.96万元增加19.29万元"), the change divided by it.
+    Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
     rate is rounded. An amount and its change in different units ("12.35亿元，比上年增加7,238.38万元")
     are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
     比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip.

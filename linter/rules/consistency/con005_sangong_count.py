@@ -53,7 +53,8 @@ _ROW_UNITS = (
 #: Their labels, the unit in brackets.
 _ROW_LABELS = tuple((rf"{words}[(（]{unit}[)）]", what) for words, unit, what in _ROW_UNITS)
 #: Those rows in the original file, one number only (after dashes in a column left empty, and the row's 行次
-#: before them: "（五）国内公务接待批次（个）  15  —  6"), the unit in brackets or in a cell of its own ("国内公务接待批次	个	18"): the label (after a list number, "6." or "（六）",
+#: before them: "（五）国内公务接待批次（个）  15  —  6"), the unit in brackets or in a cell of its own
+#: ("国内公务接待批次	个	18"): the label (after a list number, "6." or "（六）",
 #: if any) starts its line; a look-behind, so that the search starts from the label's first characters.
 _ROWS = tuple(
     (compile_regex(rf"(?<=^\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
