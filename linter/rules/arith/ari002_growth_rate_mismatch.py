@@ -118,7 +118,7 @@ class GrowthRateMismatch(Rule):
                 message = _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
                             "{previous}) = {computed}, but the text says {stated}%",
                             quantity=current.name, delta=format_amount(change.delta.value),
-                            base=_("budget") if change.against_budget else _("previous year"),
+                            base=_("budget") if change.against_budget else _base_year(change),
                             current=format_amount(now_value), operator="−" if change.sign > 0 else "+",
                             previous=format_amount(before), computed=expected, stated=change.rate.text)
 
@@ -238,3 +238,10 @@ def _fits_the_list_total(document, current, delta, change, tolerances) -> bool:
             previous = previous_level(amount(whole.number, tolerances), delta, change.sign)
             return percent_matches(delta, previous, change.rate, tolerances) is True
     return False
+
+
+def _base_year(change) -> str:
+    """What a change is taken against, in its rate's message: the previous year, or the year before last it names
+    ("比2022年度减少2.36万元" after the change from 2023)."""
+    earlier = change.compared_year and change.basis.startswith(change.compared_year)
+    return f"{change.compared_year}年" if earlier else _("previous year")
