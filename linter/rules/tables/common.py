@@ -97,7 +97,7 @@ def carries_over(table: Table | None) -> bool:
 
 
 #: A 收入表's column titles in a header line: 合计, then the sources of income.
-_INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入|\w*拨款|\w*资金|\w*结转(?:和结余)?")
+_INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入|\w*拨款|\w*资金|\w*结转(?:和?结余)?")  # ("上年结转结余")
 
 
 def income_columns(table: Table) -> dict[str, int]:
