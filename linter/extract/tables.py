@@ -716,7 +716,7 @@ _FORM_NUMBER_LINE = compile_re(r"公开\s*\d{1,2}\s*表")
 
 #: Lines a PDF's text may print between a title and its unit line, each on its own: the form's number, the
 #: department, the year ("公开01表", "编制单位：隆德县民政局", "2024年度").
-_TITLE_FURNITURE = compile_re(r"(?:公开|附)?\s*\d{1,2}\s*表|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{2,30}|20\d{2}\s*年度?")
+_TITLE_FURNITURE = compile_re(rf"{_FORM_NUMBER.pattern}|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{{2,30}}|20\d{{2}}\s*年度?")
 
 
 #: What parts the cells of a line: a tab, or a run of spaces (two or more, or full-width ones).
