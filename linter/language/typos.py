@@ -298,6 +298,8 @@ class TypoFinder:
             if apart[window]:
                 continue
             needed = _NEEDED_GAIN[relation][used]
+            if relation == "shape" and word in self._own_vocabulary:
+                needed = OWN_WORD_SHAPE_GAIN  # a rare word the document writes twice ("授藏" beside 援藏)
             if not used and word in lex.lexicon():
                 needed -= LEXICON_WORD_GAIN  # a word of the domain's vocabulary ("够买" for 购买)
             if not used and len(text) >= FOREIGN_CHARACTER_TEXT and text.count(window[i]) == 1:
@@ -373,6 +375,23 @@ class TypoFinder:
         """The distinct tokens of three characters or more."""
         return [token for token in self._word_counts if len(token) > 2]
 
+    @cached_property
+    def _own_words(self) -> dict[str, str]:
+        """The index of :func:`_common_words` over the words the document itself writes twice or
+        more that it lacks ("援藏" for "授藏干部"): a document's own vocabulary vouches for them."""
+        common, index = _common_words(), defaultdict(list)
+        for word, written in self._word_counts.items():
+            if written > 1 and 2 <= len(word) <= MAX_WORD - 1 and _HAN_RUN.fullmatch(word):
+                for i in range(len(word)):
+                    if word not in common.get(key := _key(word, i), "").split():
+                        index[key].append(word)
+        return {key: " ".join(words) for key, words in index.items()}
+
+    @cached_property
+    def _own_vocabulary(self) -> set[str]:
+        """The words of :attr:`_own_words`."""
+        return {word for words in self._own_words.values() for word in words.split()}
+
     def _candidates(self):
         """``(start, window, index, word, relation)``: a window holding a suspect character,
         which is no word, and a word one substitution at ``index`` away (see :meth:`_word_typos`)."""
@@ -392,6 +411,8 @@ class TypoFinder:
             for start in starts:
                 window = text[start:start + length] if start >= 0 else ""
                 substitutions = _substitutions(window)
+                if self._own_words and _broken(window):
+                    substitutions += _related(window, self._own_words)
                 if not substitutions:
                     continue
                 suffix = text[start + length:start + length + 1]
@@ -457,6 +478,9 @@ MAX_WORD = 4
 #: How much likelier (natural log of the ratio, jieba's word model) the clause must read
 #: corrected, by relation of the characters, when the document does not / does use the word.
 _NEEDED_GAIN = {"homophone": (8.2, 3.5), "shape": (9.0, 5.0)}
+#: Needed for a look-alike of a word outside jieba's common ones that the document writes twice
+#: or more: the document's own vocabulary is the evidence jieba's rare counts cannot give.
+OWN_WORD_SHAPE_GAIN = 3.5
 #: Less for a correction the domain lexicon lists (购买, 拨付), though the document does not write it.
 LEXICON_WORD_GAIN = 2.0
 #: More for a function character (的, 与, 于 …) read as part of a word.
