@@ -8,6 +8,7 @@ from linter.i18n import _
 from linter.extract.subjects import codes_named
 from linter.extract.tables import BASIC, basic_side
 from linter.rules.tables.common import amount, first
+from linter.rules.shared import flow_year
 from linter.rules.tables.narrative import EXPENSE_LIST, expense_items, same_item, section_lines
 
 
@@ -66,7 +67,7 @@ class ExpenseItems(Rule):
         for name, start, _amount in expense_items(line, match):
             row = next((r for r in rows if same_item(r, name)), None)
             if row is None:
-                missing = _unprinted_code(table, rows, name)
+                missing = _unprinted_code(table, rows, name, document.derived(flow_year))
                 if missing is not None:
                     yield self.finding(
                         document, document.span(offset + start, offset + start + len(name)),
@@ -94,10 +95,10 @@ class ExpenseItems(Rule):
                 )
 
 
-def _unprinted_code(table, rows, name: str) -> str | None:
+def _unprinted_code(table, rows, name: str, year: int | None) -> str | None:
     """The official 款 code an item names ("取暖费" → 30208) when the table prints other 款 of its 类 but not
     it (tables leave out the 款 without amounts), else None: a name of no 款, or a 类 printed without 款."""
-    codes = codes_named(name, 5, "经济")
+    codes = codes_named(name, 5, "经济", year)
     if len(codes) != 1 or table.row_by_code(codes[0]) is not None:
         return None
     return codes[0] if any(len(r.code) == 5 and r.code[:3] == codes[0][:3] for r in rows) else None
