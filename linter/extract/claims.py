@@ -1335,6 +1335,8 @@ def extract_claims(document) -> ClaimSet:
     state = _Context(year=title.group(1) if title else None)
     offset = 0
     for line in document.flow.text.split("\n"):
+        if state.scope_before is not None:
+            (state.scope,), state.scope_before = state.scope_before, None
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
             group = state.group
             state.enter_heading(line)
@@ -1423,6 +1425,8 @@ class _Context:
     line_list: tuple[Breakdown, bool] | None = None
     #: The amounts stated in the section's earlier paragraphs.
     section_values: list[Stated] = field(default_factory=list)
+    #: The scope before a whole named "X中" narrowed it, to go back to at the paragraph's end.
+    scope_before: tuple[str | None] | None = None
 
     def enter_heading(self, heading: str) -> None:
         # A table's title in a list of tables ("九、财政拨款“三公”经费支出决算表") opens no section of its scope.
@@ -1821,6 +1825,10 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     elif named:
         breakdown = Breakdown(None, named)
         key = quantity_key(named, state.scope)
+        if key and scope_of(named) and key[0] != state.scope:
+            # "财政拨款支出中，基本支出…": the parts are of the whole's scope, to the paragraph's end
+            state.scope_before = state.scope_before or (state.scope,)
+            state.scope = key[0]
         # "2024年度“三公”经费财政拨款支出决算中，…" after "2023年度…决算数为9.65万元": of the year the sentence names
         year = next((t.text[:4] for t in tokens[:index] if t.type == "YEAR"), None)
         stated = [next((v for v in reversed(claims.values) if key and v.key == key
