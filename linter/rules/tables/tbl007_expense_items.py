@@ -65,7 +65,8 @@ class ExpenseItems(Rule):
         rows = [r for r in table.rows if r.code and basic_side(r) == side]
         listed = set()
         for name, start, _amount in expense_items(line, match):
-            row = next((r for r in rows if same_item(r, name)), None)
+            # The one with an amount where two 类 print the name (30902 and 31002 办公设备购置)
+            row = max((r for r in rows if same_item(r, name)), key=lambda r: r.has_amount, default=None)
             if row is None:
                 missing = _unprinted_code(table, rows, name, document.derived(flow_year))
                 if missing is not None:
