@@ -6,6 +6,7 @@ from linter.check.arith import amount, related, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, percent_interval
 from linter.check.rule import Rule
+from linter.extract.quantities import quantity_key
 from linter.i18n import _
 from linter.patterns import compile_regex
 
@@ -41,7 +42,8 @@ class ComparisonDirection(Rule):
                 said = claim.direction
                 budgets, kind, start, end = [claim.budget], "年初", claim.end - len(said), claim.end
             else:
-                said, budgets, kind, start, end = _following(document.flow.text, claim.end, claim.budget, claim.budgets)
+                said, budgets, kind, start, end = _following(document.flow.text, claim.end, claim.budget, claim.budgets,
+                                                             claim.subject)
             budgets = [b for b in budgets if b is not None and same_unit(claim.actual, b)]
             if said is None or not budgets:
                 continue
@@ -100,9 +102,10 @@ def _truth(actual_number, budget_number, tolerances) -> str | None:
     return None
 
 
-#: The actual amount a comparison names ("支出决算数", "公务接待费决算数", "2023年度决算数"); 持平 may leave it
+#: The actual amount a comparison names ("支出决算数", "公务接待费决算数", "2023年度决算数", "2024年度“三公”经费支出
+#: 决算数"); 持平 may leave it
 #: unsaid ("年初预算为6.00万元，支出决算为6.00万元，与年初预算持平").
-_ACTUAL = r"(?:20\d{2}年度?(?=(?:支出)?决算)|[\p{Han}“”\"]{2,16}?)?(?:支出)?决算数?"
+_ACTUAL = r"(?:20\d{2}年度?)?(?P<named>[\p{Han}“”\"]{2,16}?)?(?:支出)?决算数?"
 #: The sentence after a completion that compares its amounts: "决算数小于全年预算数", "决算数与预算数持平".
 _FOLLOWING = compile_regex(
     rf"[。；，,]?(?P<phrase>{_ACTUAL}(?P<word>大于|小于|等于|高于|低于)(?P<kind>年初|全年|调整)?预算数?"
@@ -120,12 +123,13 @@ _OTHER_RATE = compile_regex(r"[，,]完成(?:年初|全年|调整后?)预算数?
 _COMPLETION_RATE = compile_regex(r"完成(?P<basis>年初|全年|调整后?)?预算数?的?$")
 
 
-def _following(text: str, after: int, budget=None, budgets=None):
+def _following(text: str, after: int, budget=None, budgets=None, subject: str | None = None):
     """``(direction, budgets it may be of, budget kind, flow start, flow end)`` of the phrase right
     after flow offset ``after`` (the end of a completion, or of a completion rate; line breaks
     allowed inside), or after a sentence comparing with last year or saying what the money paid for
     there (or a clause saying so: "…支出决算为1190.00万元，主要用于补助。决算数大于…"); direction None when there is none. A plain 预算数 may mean any budget the
-    sentence states (``budget``, the other ``budgets`` by kind)."""
+    sentence states (``budget``, the other ``budgets`` by kind). A phrase naming another quantity than
+    ``subject`` is of that one ("…公务接待费预算为0万元，支出决算为0万元。“三公”经费财政拨款支出决算数小于…")."""
     budgets = budgets or {}
     if (rate := _OTHER_RATE.match(text, after)) is not None:
         after = rate.end()  # "…完成年初预算的101.4%，完成调整预算的100.0%。决算数小于年初预算数…"
@@ -134,9 +138,15 @@ def _following(text: str, after: int, budget=None, budgets=None):
     window = text[after:after + 40]
     kept = [i for i, c in enumerate(window) if not c.isspace()]
     match = _FOLLOWING.match("".join(window[i] for i in kept))
-    if match is None:
+    if match is None or (subject and match.group("named") and _other_quantity(match.group("named"), subject)):
         return None, [], "", 0, 0
     kind = match.group("kind") or match.group("kind2") or ""
     meant = [budgets[kind]] if kind in budgets else [budget, *budgets.values()]
     word = "等于" if match.group("equal") else _WORDS.get(match.group("word"), match.group("word"))
     return word, meant, kind, after + kept[match.start("phrase")], after + kept[match.end() - 1] + 1
+
+
+def _other_quantity(named: str, subject: str) -> bool:
+    """Whether ``named`` and ``subject`` name known quantities, and different ones."""
+    named_key, subject_key = quantity_key(named), quantity_key(subject)
+    return named_key is not None and subject_key is not None and named_key[1] != subject_key[1]
