@@ -44,8 +44,9 @@ _OVERLAP = compile_regex(r"含|包括|其中")
 #: Words opening a part's own breakdown after the list ("其他用车主要是校车28辆和公务用车2辆"): the list ends there.
 _PART_DETAIL = compile_regex(r"主要(?:是|为|有|包括)")
 #: Attributes that classify people across the list's own division ("在职人员25人，女性职工15人"):
-#: parts named by one may overlap the others.
-_CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|高级|中级|初级|岁|退役|军转")
+#: parts named by one may overlap the others; so may sanctions, which one person may receive several of
+#: ("给予党纪政务处分398人，其中：党纪处分352人、政务处分121人").
+_CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|高级|中级|初级|岁|退役|军转|处分")
 #: Words naming a rate, not a count: "人口密度每平方公里538人", "人均2人".
 _RATE = compile_regex(r"每|人均|平均|密度")
 #: Words that make a whole something else than the total of its parts: a change or an approximation.
