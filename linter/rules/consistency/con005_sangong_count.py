@@ -19,8 +19,9 @@ _GROUPS, _TRAVELLERS, _BOUGHT, _FLEET, _BATCHES, _GUESTS = (
     N_("公务接待批次"), N_("公务接待人次"),
 )
 _ABROAD = r"因公出国[(（]境[)）](?:团组数?|组团|团组)"
-#: A count, in digits or Chinese numerals ("二十批次、一百零五人次", "团组零个").
-_N = r"(?:\d{1,9}|[零一二两三四五六七八九十百千]{1,7})"
+#: A count, in digits (with or without thousands separators: "2,263辆") or Chinese numerals ("二十批次、一百零五人次",
+#: "团组零个").
+_N = r"(?:\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d{1,9}|[零一二两三四五六七八九十百千]{1,7})"
 #: Narrative wordings ("因公出国(境)团组2个，累计6人次", "公务用车购置1辆、保有量4辆",
 #: "国内公务接待12批次、96人次", "公务接待批次为5个，接待人次为40人", "公务接待费支出…元，共接待12批次、165人次",
 #: also with a clause on what it paid for between: "…元，主要用于…，共接待9批次"), on text without spaces.
@@ -81,7 +82,8 @@ _INNER_BREAK = compile_regex(r"(?<=[^。；;\n])\n(?=[^\n])")
 
 def _count(text: str) -> int:
     """A count written in digits or in Chinese numerals."""
-    return int(text) if text.isdigit() else chinese_int(text)
+    digits = text.replace(",", "")
+    return int(digits) if digits.isdigit() else chinese_int(text)
 
 
 @dataclass(frozen=True)
