@@ -9,9 +9,10 @@ from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
 from linter.extract.claims import Change
-from linter.extract.quantities import describe
+from linter.extract.numbers import Number
+from linter.extract.quantities import describe, quantity_key
 from linter.i18n import _
-from linter.patterns import compile_re
+from linter.patterns import compile_re, compile_regex
 
 
 class ChangeSumMismatch(Rule):
@@ -24,7 +25,8 @@ class ChangeSumMismatch(Rule):
     previous year and in one unit, the components' changes must add up to the total's, within
     a rounding tail per component (in a 预算, "比上年" and "比上年预算" are the same figure). A
     component whose change the text does not state leaves the sum unchecked; one stated as 0
-    and "持平" with last year did not change (another level "持平" may have moved a little).
+    and "持平" with last year did not change (another level "持平" may have moved a little), nor did
+    one said "与上年持平" without its level in the total's paragraph ("基本持平" says it moved).
 
     **Anti-pattern**
 
@@ -55,7 +57,8 @@ class ChangeSumMismatch(Rule):
         for basis, in_scopes in scopes.items():
             for scope, whole_base, part_bases in identities_in(in_scopes):
                 whole = firsts.get(((scope, whole_base), basis))
-                parts = [firsts.get(((scope, base), basis)) or _level_at_zero(document, (scope, base)) for base in part_bases]
+                parts = [firsts.get(((scope, base), basis)) or _level_at_zero(document, (scope, base))
+                         or (_unchanged(document, whole, base) if whole is not None else None) for base in part_bases]
                 if whole is None or None in parts or any(p.delta.unit != whole.delta.unit for p in parts):
                     continue
                 total = sum(p.sign * p.delta.value for p in parts)
@@ -91,4 +94,21 @@ def _level_at_zero(document, key) -> Change | None:
         if value.key == key and value.number.value == 0 and not value.number.malformed \
                 and _LEVEL.match(text, value.number.end):
             return Change(value.name, key, 1, value.number, None, None, value, value.number.start, value.number.end)
+    return None
+
+
+#: A quantity said unchanged without its level ("因公出国（境）费支出决算与2016年度持平", "与上年预算持平"); not
+#: "基本持平", which says it moved a little.
+_UNCHANGED = compile_regex(r"(?P<name>[^，,；;。：:]{2,30}?)(?:与|同|和|较|比)(?:上年度?|20\d{2}年度?)(?:预算数?|决算数?)?持平")
+
+
+def _unchanged(document, whole: Change, base: str) -> Change | None:
+    """A change of 0 for the component ``base`` of ``whole`` said unchanged in ``whole``'s paragraph."""
+    text = document.flow.text
+    start, end = text.rfind("\n", 0, whole.start) + 1, text.find("\n", whole.end)
+    for match in _UNCHANGED.finditer(text, start, end if end != -1 else len(text)):
+        key = quantity_key(match.group("name"), whole.key[0])
+        if key is not None and key[1] == base:
+            zero = Number("0", whole.delta.unit, match.start("name"), match.end(), 0.0, 0)
+            return Change(match.group("name"), key, 1, zero, None, None, None, zero.start, zero.end)
     return None
