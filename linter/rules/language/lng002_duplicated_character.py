@@ -36,6 +36,9 @@ _TRANSLITERATED_AFTER = compile_re(f"{lex.HAN}[·•・]{lex.HAN}{{0,6}}$")
 _LIKELIER = math.log(50)
 #: Much likelier when both copies read in words.
 _OVERLAP_LIKELIER = math.log(1500)
+#: Below this count (jieba's), a word one copy reads in is the segmenter's reading of a slip when it is a
+#: common word without that copy ("管理制制度": 管理制 8, 管理 common); "公路路网" (路网 39) is two words.
+_OVERLAP_WORD_FREQUENCY = 20
 
 
 class DuplicatedCharacter(Rule):
@@ -138,7 +141,11 @@ class DuplicatedCharacter(Rule):
                 # spell out a word they share the character in ("公路路网" = 公路 + 路网, for 公路网).
                 stray, likelier = match.group(1) not in _LEVELS, _OVERLAP_LIKELIER
                 first_word, second_word = finder.token_at(match.start(), (0, 0)), finder.token_at(second, (0, 0))
-                if lex.is_word(text[first_word[0]:match.start()] + text[second:second_word[1]]) \
+                if _rare_reading(text, first_word, match.start()) or _rare_reading(text, second_word, second):
+                    # A rare word read across the copies ("管理制制度" = 管理制 + 制度, "一般性性支出" = 一般性 +
+                    # 性支出): the segmenter's way out of a slip, no words a writer put side by side.
+                    likelier = _LIKELIER
+                elif lex.is_word(text[first_word[0]:match.start()] + text[second:second_word[1]]) \
                         or _strands_a_character(text, first_word[0], second):
                     stray = False
             if not stray or not _reads_better_once(text, match.start(), likelier):
@@ -152,6 +159,14 @@ class DuplicatedCharacter(Rule):
                 expected=written[second],
                 fix=Fix(origin, origin + 1, ""),
             )
+
+
+def _rare_reading(text: str, word: tuple[int, int], copy: int) -> bool:
+    """Whether the token ``word`` holding one copy (at ``copy``) is a rare word that is a common one
+    without it ("管理制" → 管理, "性支出" → 支出; not "建立健全" → 建立健)."""
+    rest = text[word[0]:copy] + text[copy + 1:word[1]]
+    return len(rest) >= 2 and lex.word_frequency(text[word[0]:word[1]]) < _OVERLAP_WORD_FREQUENCY \
+        and lex.word_frequency(rest) >= COMMON_WORD_FREQUENCY
 
 
 def _tripled_between_words(text: str, at: int) -> bool:
