@@ -185,7 +185,7 @@ class TypoFinder:
             if window in entries or phrase in self.text[max(0, start - 1):start + len(window) + 1]:
                 continue
             edit = one_edit(window, phrase)
-            if edit and self._plausible(start, window, phrase, edit) and not (
+            if edit and self._plausible(start, window, phrase, edit) and not self._other_word(start, window, phrase, edit) and not (
                     len(window) >= MIN_HOMOPHONE_PHRASE and lex.word_frequency(window)):  # a word of its own ("依法治国")
                 found[(start, start + len(window))].append((window, phrase, edit))
         typos = []
@@ -234,6 +234,18 @@ class TypoFinder:
                     if 0 <= start and start + length <= size and not startswith(phrase, position + phrase_offset):
                         found.add((start, length, phrase))
         return [(phrase, start, text[start:start + length]) for start, length, phrase in sorted(found)]
+
+    def _other_word(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
+        """Whether a substitution turns a common word of the text into another common word ("水质检测" beside the
+        subject 水质监测: 检测 and 监测 are both words a writer means): a different phrase, no slip."""
+        if edit.kind != "substitute":
+            return False
+        at = start + edit.index
+        left, right = self.token_at(at, (at, at + 1))
+        if right - left < 2 or left < start or right > start + len(window):
+            return False
+        meant = phrase[left - start:right - start]
+        return min(lex.word_frequency(self.text[left:right]), lex.word_frequency(meant)) >= COMMON_WORD_FREQUENCY
 
     def _plausible(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
         """Strong evidence only: see the module docstring. An edit of a function character is
