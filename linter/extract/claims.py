@@ -1495,8 +1495,10 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     # "…，其他收入19,195.23万元，主要为地方财政拨款18,320.15万元").
     main_use = next((i for i, t in enumerate(tokens) if t.type == "MAIN_USE"), None)
     # A named list opening a clause of its own after the sentence's first list ("收入包括：…；支出包括：…")
-    later_lists = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and i > 1 and i != main_use
-                   and tokens[i - 1].type == "NAME" and tokens[i - 2].type in ("_SEMI", "_COMMA")}
+    # (or after a 其中 list's clause: "其中：一般公共预算拨款…，政府性基金预算拨款…；支出包括：…")
+    later_lists = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and i > 1
+                   and tokens[i - 1].type == "NAME" and tokens[i - 2].type in ("_SEMI", "_COMMA")
+                   and (i != main_use or (tokens[i - 2].type == "_SEMI" and qizhong is not None and qizhong < i))}
     # The whole classified again after the first list ("按支出功能分类科目划分，…；按支出性质划分，基本支出…").
     reclassified = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and t.text.startswith("按")
                     and i > 1 and tokens[i - 1].type == "_SEMI"}
