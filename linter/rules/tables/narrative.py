@@ -82,8 +82,10 @@ def _sub_heading_of_a_fund(line: str, part_kind: str | None):
 def _explained_kind(title: str) -> str | None:
     """The kind of table a section titled ``title`` explains, if any: a title naming a 决算 or 预算,
     or one naming the 三公 or the overall 收支 without them ("四、“三公”经费和机关运行经费情况说明",
-    "二、部门收支总体情况", as Chongqing's 预算 are headed)."""
+    "二、部门收支总体情况", as Chongqing's 预算 are headed); the 财政拨款's income or spending is the 财政拨款收支总表's."""
     found = table_kind(title) if _EXPLAINS_TABLE.search(title) else None
+    if found in (INCOME, EXPENDITURE) and "财政拨款" in title:
+        return FISCAL  # "五、财政拨款支出预算情况": the 财政拨款's, not all funds' 支出表
     return None if found == PERFORMANCE else found
 
 
