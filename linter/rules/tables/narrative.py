@@ -103,7 +103,7 @@ def sentence_before(line: str, position: int) -> str:
 
 def expense_items(line: str, listing) -> Iterator[tuple[str, int, object]]:
     """``(name, start, amount)`` of each item of an :data:`EXPENSE_LIST` match in ``line``: the name without a
-    closing 等, a bracketed note ("津贴补贴（含高原津贴）") or its amount, where it starts in the line, and the
+    closing 等, a bracketed note ("津贴补贴（含高原津贴）") or its amount (and a 支出 before it), where it starts in the line, and the
     match of its amount (groups ``num`` and ``unit``) or None."""
     position = listing.start("items")
     for item in _ITEM_SEPARATOR.split(listing.group("items")):
@@ -114,6 +114,8 @@ def expense_items(line: str, listing) -> Iterator[tuple[str, int, object]]:
         if amount is not None:
             name = name[:amount.start()]
             amount = _ITEM_AMOUNT.search(line, start, start + amount.end())
+            if len(name) > 3 and name.endswith("支出"):
+                name = name[:-2]  # "办公费支出125,600.00元": what was spent on 办公费
         yield name, start, amount
 
 
