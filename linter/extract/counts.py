@@ -39,8 +39,9 @@ _LIST_END = compile_regex(r"[。；;\n]")
 #: Where a part's name starts, looking back from its count.
 _PART_START = compile_regex(r".*[、，,：:]", regex.S)
 _BRACKETED = compile_regex(r"\([^()]*\)")
-#: Words that make parts overlap (a part broken down inline, a second level).
-_OVERLAP = compile_regex(r"含|包括|其中")
+#: Words that make parts overlap (a part broken down inline, a second level), or say they do ("（分类存在交叉）",
+#: "部分学员同时属于多个类别", "重复计算").
+_OVERLAP = compile_regex(r"含|包括|其中|交叉|同时|重复")
 #: Words opening a part's own breakdown after the list ("其他用车主要是校车28辆和公务用车2辆"): the list ends there.
 _PART_DETAIL = compile_regex(r"主要(?:是|为|有|包括)")
 #: Attributes that classify people across the list's own division ("在职人员25人，女性职工15人"):
