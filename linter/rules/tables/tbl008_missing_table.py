@@ -106,8 +106,10 @@ class MissingTable(Rule):
 #: 经营预算支出预算表"): its table may be left out (Yunnan's table set has none).
 _NONE_OF_A_FUND = compile_re(r"(?:没有|无|未安排|不涉及)[^，。；\d]{0,6}?(?P<fund>政府性基金|国有资本经营)")
 _FUND_TABLES = {"政府性基金": FUND, "国有资本经营": STATE_CAPITAL}
-#: A sentence saying there is none of a table's money ("本单位2024年度无国有资本经营预算财政拨款支出，故…为空表").
-_SAYS_NONE = compile_re(r"(?:没有|无)[^，。；]{0,40}?(?:收入|支出|收支)|空表|无数据")
+#: A sentence saying there is none of a table's money ("本单位2024年度无国有资本经营预算财政拨款支出，故…为空表",
+#: "“三公”经费支出决算为0万元").
+_SAYS_NONE = compile_re(r"(?:没有|无)[^，。；]{0,40}?(?:收入|支出|收支)|空表|无数据"
+                        r"|(?:收入|支出|收支|经费)(?:预算|决算)?数?为0(?:\.0+)?(?:万元|元)")
 
 
 def _section_says_none(document, kind: str) -> bool:
