@@ -76,6 +76,8 @@ class ComparisonDirection(Rule):
             said, _budgets, kind, start, end = _following(text, rate.end)
             if kind and before.group("basis") and kind[:2] != before.group("basis")[:2]:
                 continue  # "完成调整预算的97.3%。决算数大于年初预算数": a rate of another budget
+            if rate.value == 0:
+                continue  # "支出决算为0万元，完成预算的0%，决算数与预算数持平": a template's 0 ÷ 0, both may be 0
             interval = percent_interval(rate, tolerances)
             truth = "大于" if interval.lo > 100 else "小于" if interval.hi < 100 else None
             if said is None or truth is None or said == truth:  # _following names 大于, 小于 or 等于
