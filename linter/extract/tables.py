@@ -446,6 +446,8 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
         elif cells and kind != PERFORMANCE and not any(_header_columns(_tokens(*lines[i], i)) for i in cells):
             table_lines = [*lines]
             body = _with_column_numbers(table_lines, body)
+        if kind in TWO_SIDED and (numbered := _without_sequence_column(table_lines, body)) is not None:
+            table_lines = numbered
         if kind != PERFORMANCE:
             _parse(table, table_lines, body)
         tables.append(table)
@@ -2796,6 +2798,30 @@ def _first_titled_value_cell(header: list[list[str]], row: list[str], first_amou
 
 #: The title of a column that names or numbers a row rather than holding a value.
 _KEY_TITLE = compile_re(r"名称|编码|代码|编号|科目|单位|项目|行次|栏次")
+
+
+def _without_sequence_column(lines: list[tuple[int, str]], body: list[int]) -> list[tuple[int, str]] | None:
+    """A copy of ``lines`` where the body's rows lose a first column of 序号 (as Hebei prints its 收支总表:
+    "序号⇥收入⇥⇥支出", "栏次⇥1⇥2⇥3⇥4", "1⇥一、一般公共预算拨款收入⇥100.00⇥…"), each line starting that much later in
+    the text; None when the table's header has no such column."""
+    rows = [i for i in body if "\t" in lines[i][1]]
+    titled = next((n for n, i in enumerate(rows[:4]) if lines[i][1].split("\t", 1)[0].strip() == "序号"), None)
+    if titled is None:
+        return None
+    rows = rows[titled:]
+    firsts = [lines[i][1].split("\t", 1)[0].strip() for i in rows]
+    if not all(_SEQUENCE_CELL.fullmatch(cell) for cell in firsts):
+        return None
+    copy = [*lines]
+    for i in rows:
+        start, text = lines[i]
+        cut = text.index("\t") + 1
+        copy[i] = (start + cut, text[cut:])
+    return copy
+
+
+#: What a 序号 column's cell holds: its title, the 栏次 or 行次 label, a row's number, or nothing.
+_SEQUENCE_CELL = compile_re(r"序号|栏次|行次|\d{1,3}|")
 
 
 def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:
