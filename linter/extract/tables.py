@@ -311,6 +311,9 @@ class Table:
     blocks: dict[str, list[int]] = field(default_factory=dict)
     #: Columns of quantities such a table prints no row for (the cars' 购置费 and 运行维护费): neither 0 nor checked.
     unprinted: frozenset[int] = frozenset()
+    #: Such a table's rows of two years with their change ("2.公务接待费 | 3.50 | 3.20 | -0.30"), each as a row of this
+    #: year's amount with last year's and the change beside it (see ``Row.earlier``); checked, not read as rows.
+    change_rows: list[Row] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -2265,12 +2268,37 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
         if item is None or len(amounts) != len(blocks) + len(changes):
             return False
         items[item] = amounts[:len(blocks)]
+        if changes and (change_row := _change_row(name, blocks, amounts, changes)) is not None:
+            table.change_rows.append(change_row)
     if not blocks or not _MAIN_SANGONG_ITEMS <= items.keys():
         return False
     # The cars' 购置费 and 运行维护费 may go unprinted (no row of their own): their columns stay empty.
     _one_row_of_blocks(table, {kind: [items[i][block] if i in items else None for i in range(len(_SANGONG_ITEMS))]
                                for block, (_, kind) in enumerate(blocks)})
     return True
+
+
+def _change_row(name: str, blocks: list[tuple[int, str]], amounts: list[_Token], changes: list[str]) -> Row | None:
+    """A 三公 row of two years' blocks and their change after them, as a row of this year's amount (栏1) with
+    last year's and the change beside it; None unless the blocks are two years (one titled 上年…)."""
+    earlier = [i for i, (_, kind) in enumerate(blocks) if kind.startswith("上年")]
+    if len(blocks) != 2 or len(earlier) != 1:
+        return None
+    now, before = amounts[1 - earlier[0]], amounts[earlier[0]]
+    printed = [t for t in amounts if t is not None]  # an empty cell is None
+    if now is None or before is None:
+        return None
+    row = Row(name=name, start=min(t.start for t in printed), end=max(t.end for t in printed))
+    row.values = {1: now.as_value()}
+    row.earlier = before.as_value()
+    for title, token in zip(changes, amounts[len(blocks):]):
+        if token is None:
+            continue
+        if _CHANGE_RATE.search(title):
+            row.change_rate = token.as_value()
+        else:
+            row.change = token.as_value()
+    return row
 
 
 def _without_line_number(tokens: list[_Token]) -> list[_Token]:

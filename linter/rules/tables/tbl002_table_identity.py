@@ -55,7 +55,7 @@ class TableIdentity(Rule):
                 yield from self._balanced(document, context, table)
             if table.kind == FISCAL:
                 yield from self._balance_by_fund(document, context, table)
-            for row in table.rows:
+            for row in (*table.rows, *table.change_rows):
                 yield from self._change_from_last_year(document, context, table, row)
 
     def _identities(self, document, context, table):
