@@ -126,6 +126,10 @@ def _listed(raw: str) -> list[tuple[int, str]]:
     return offsets
 
 
+#: A count's classifier after a number ("万人", "人次", "辆"): what follows no date or section number.
+_COUNTED = compile_re(r"\s*(?:[万亿](?:人次|人|户)|人次|辆|台|套|件|家|户|批次)")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number of ``text`` (numbers glued to letters, like "C17010200", are not numbers)."""
     numbers = []
@@ -143,8 +147,8 @@ def find_numbers(text: str) -> list[Number]:
                 numbers.append(Number(piece, unit, start, start + len(piece), value, decimals))
             match_start += last_offset
         value, decimals = parse_number(raw)
-        if value is None and not unit:
-            continue  # "2023.5.31", "1.2.3" — dates and section numbers, not claims
+        if value is None and not unit and not _COUNTED.match(text, match_start + len(raw)):
+            continue  # "2023.5.31", "1.2.3" — dates and section numbers, not claims (but "252.3.6万人" is a count)
         end = match.end() if unit else match_start + len(raw)
         numbers.append(Number(raw, unit, match_start, end, value, decimals))
     return numbers
