@@ -24,12 +24,13 @@ from linter.patterns import compile_re, compile_regex
 #: Classifiers of counts, longest first ("人次" before "人").
 CLASSIFIERS = ("批次", "人次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件")
 _CLASSIFIER = "|".join(CLASSIFIERS)
-#: A count right before 其中 (a noun may stand between: "40名干部，其中："; or a bracket: "5辆（其中：…）");
+#: A count right before 其中 (a noun may stand between: "40名干部，其中："; or a bracket: "5辆（其中：…）"; or the end
+#: of its sentence: "预算单位共2个。其中行政单位1个…");
 #: the list may start on the next line of the flow text (a line ending in a colon ends there).
 #: A count's digits: nine at most, with or without thousands separators ("1,318人").
 _DIGITS = r"(?<![\d.,])(?P<count>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})"
 _WHOLE = compile_regex(
-    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,(]?[ \t]*其中[ \t]*[：:，,]?\n?"
+    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,(。]?[ \t]*其中[ \t]*[：:，,]?\n?"
 )
 #: A count in a list (a count has at most nine digits: a longer run of digits is no count).
 _COUNT = compile_regex(rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?![\d.])")
