@@ -27,9 +27,11 @@ _INTRO = compile_regex(
     r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?"
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
 )
-#: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。").
+#: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
+#: organisation's 设: "区政协设提案委员会、…4个专门委员会").
 _COUNT_AFTER = compile_regex(
-    rf"(?:内设|下设|设有|下辖)(?P<names>[^，,。；;：:\d]{{4,400}}?){_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)(?=[。；;，,]|$)"
+    rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组])设)(?P<names>[^，,。；;：:\d]{{4,400}}?){_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
+    r"(?=[。；;，,]|$)"
 )
 #: Where the names end: the sentence's or clause's end.
 _LIST_END = compile_re(r"[。；;！？\n]")
