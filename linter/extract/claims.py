@@ -1536,8 +1536,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             clause_end = next((i for i in range(main_use, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
             outer = (clause_end, breakdown)
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
-        # A 其中 after the item's own amount breaks the item down, not the pending whole.
-        if qizhong is not None and first in (qizhong + 1, qizhong + 2) and not opened and (
+        # A 其中 after the item's own amount breaks the item down, not the pending whole; its first part may be
+        # named over words before its amount ("其中：一般公共预算项目3个，金额2,020.35万元；…").
+        if qizhong is not None and _first_after(tokens, qizhong, first) and not opened and (
                 breakdown is None or (breakdown is pending and n > 0)):
             breakdown = _open_breakdown(_whole_before(tokens, qizhong, state), claims, state)
             opened, opened_in_brackets = True, qizhong_in_brackets
@@ -1799,6 +1800,20 @@ _NEAR = 200
 _BARE_BASE = compile_re(r"(?:年初|全年)?(?:预算|决算|执行)数?[(（]?")
 #: How many amounts of the section's earlier paragraphs a whole of an earlier year looks back over for this year's.
 _RECENT = 6
+
+
+def _first_after(tokens, qizhong: int, first: int) -> bool:
+    """Whether a claim starting at token ``first`` is the first after the 其中 at ``qizhong``: right after it (or its
+    colon), or after a part named with its count ("其中：一般公共预算项目3个，金额…"; not "其中：房屋18,426.50平方米，
+    原值…，净值…", an item with two amounts)."""
+    between = tokens[qizhong + 1:first]
+    return first in (qizhong + 1, qizhong + 2) or (
+        first > qizhong + 2 and all(t.type in ("NAME", "_COMMA", "_COLON") for t in between)
+        and any(t.type == "NAME" and _COUNTED_PART.search(t.text) for t in between))
+
+
+#: A part named with its count before its amount ("一般公共预算项目3个").
+_COUNTED_PART = compile_re(r"\d+(?:个|项)$")
 
 
 def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> Breakdown | None:
