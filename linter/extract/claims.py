@@ -1865,7 +1865,8 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         if _BALANCE_CARRIED.search(whole.name):
             # "本年支出600.50万元，年末结转和结余11.80万元。主要用于：…": what was spent is used, not the balance.
             whole = next((v for v in reversed(state.line_values) if _SPENDING.search(clean_name(v.name))), whole)
-        breakdown = Breakdown(whole, whole.name)
+        # "涉及资金3,791,800.00元，分别为：…": the amount's every part, named one by one
+        breakdown = Breakdown(whole, whole.name, summed=tokens[index].text.startswith("分别"))
     else:
         return None
     claims.breakdowns.append(breakdown)
