@@ -192,8 +192,9 @@ class TextTableAmount(Rule):
     table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
     ("无政府性基金预算财政拨款收入", "没有“三公”经费支出", "本单位无此项支出") beside a table that prints
     amounts there. A table
-    in 元 is converted to the text's 万元 (a text in 元 beside a table in 万元 is more precise than
-    the table, and is not compared). A difference of one rounding tail (``tail_per_item``) is ``info``.
+    in 元 is converted to the text's 万元; a text in 元 beside a table in 万元 is more precise than
+    the table, which must print it rounded ("5,360.00元" beside 0.54, not 0.36). A difference of one
+    rounding tail (``tail_per_item``) is ``info``.
 
     **Anti-pattern**
 
@@ -567,7 +568,10 @@ class TextTableAmount(Rule):
         """Compare the amount ``stated`` in ``unit`` (flow span ``[start, end)``) with a table cell,
         converted to ``unit`` from the table's (万元 when it prints none). A text in 万元 rounds a
         table in 元 to its decimals; a text in 元 beside a table in 万元 is more precise than the
-        table, so the two are not compared."""
+        table, which must print it rounded (see :meth:`_finer_text`)."""
+        if column is not None and unit in YUAN and YUAN[unit] < YUAN[table.unit or "万元"]:
+            yield from self._finer_text(document, context, stated, unit, start, end, table, row, column)
+            return
         pair = _in_text_unit(stated, unit, table, row, column)
         if pair is None or amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1]):
             return
@@ -583,6 +587,26 @@ class TextTableAmount(Rule):
 
         finding = gap_finding(self, document, context, lambda: document.span(start, end), number.value, in_text_unit, 1,
                               describe)
+        if finding:
+            yield finding
+
+
+    def _finer_text(self, document, context, stated, unit, start, end, table, row, column):
+        """A text in 元 beside a table in 万元 ("公务接待费支出5,360.00元" beside 0.36): the table's cell must be the
+        text's amount rounded to the table's decimals (a tail is ``info``)."""
+        printed, (value, _decimals) = row.amount(column), parse_signed(stated)
+        if printed is None or value is None:
+            return
+        table_unit = table.unit or "万元"
+        in_table_unit = value * YUAN[unit] / YUAN[table_unit]
+        finding = gap_finding(
+            self, document, context, lambda: document.span(start, end), in_table_unit, printed, 1,
+            lambda: _("the text says {stated}{unit} for {row}, which is {converted}{table_unit}, but the table prints "
+                      "{printed}{table_unit} (栏{column})", stated=stated, unit=unit, row=row_label(table, row),
+                      converted=f"{in_table_unit:.6g}", table_unit=table_unit, printed=amount(printed),
+                      column=column),
+            table.resolution,
+        )
         if finding:
             yield finding
 
