@@ -564,7 +564,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         laid_out = False  # a title over a unit line or a header: a table, whatever its kind
         if match is None and stripped.endswith("表") and (_unit_line_follows(stripped_lines, index)
                                                           or _header_follows(stripped_lines, index)
-                                                          or _form_number_follows(stripped_lines, index)):
+                                                          or _form_number_follows(stripped_lines, index)
+                                                          or _numbered_above(stripped_lines, index)):
             match = _PLAIN_TITLE.match(normal)
             laid_out = match is not None
         if match:
@@ -662,7 +663,7 @@ def _is_part(line: str) -> bool:
 #: kind its words name; "（按经济科目分类）" stays, a table of economic subjects titled alike is not of that kind).
 _TITLE_TAIL = compile_re(r"(?:\s*(?:\[\^?[^\[\]]{1,8}\]|<sup>[^<]{0,8}</sup>|[(（]注\s*\d{0,2}[)）]|\*+"
                          r"|[(（]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)[)）]?"
-                         r"|[(（]按?(?:支出)?功能(?:分类)?(?:科目)?(?:分类)?[)）]))+$")
+                         r"|[(（]按?(?:支出)?功能(?:分类)?(?:科目)?(?:分类)?[)）]|[(（]20\d{2}年度?[)）]))+$")
 #: A 基本支出 table's classification by economic subject ("表3-1 一般公共预算基本支出预算表（部门经济分类）"): the
 #: classification every 基本支出 table has.
 _ECONOMIC_TAIL = compile_re(r"\s*[(（]按?(?:部门|政府)?(?:预算)?(?:支出)?经济(?:分类)?(?:科目)?(?:分类)?[)）]$")
@@ -712,6 +713,12 @@ def _unit_line_follows(stripped_lines: list[str], index: int) -> bool:
     following = [line for line in stripped_lines[index + 1:index + 8]
                  if line and (_UNIT_LINE.fullmatch(line) or not _TITLE_FURNITURE.fullmatch(line))][:3]
     return any(_UNIT_LINE.fullmatch(line) for line in following)
+
+
+def _numbered_above(stripped_lines: list[str], index: int) -> bool:
+    """Whether the line above (past blank lines) only numbers the table ("表6" over "项目支出绩效目标表（2025年度）")."""
+    above = next((line for line in reversed(stripped_lines[max(0, index - 3):index]) if line), "")
+    return _NEXT_TABLE_NUMBER.match(above) is not None
 
 
 def _form_number_follows(stripped_lines: list[str], index: int) -> bool:
