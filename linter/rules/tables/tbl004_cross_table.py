@@ -317,4 +317,4 @@ def _spending_column(table: Table | None, only_spending: int | None = None) -> i
         negative = [column for sign, column in identity.terms if sign < 0]
         if identity.axis == "栏" and len(negative) == 1:
             return negative[0]
-    return 3 if len(table.columns) == 6 else None
+    return 3 if len(table.columns) == 6 else only_spending
