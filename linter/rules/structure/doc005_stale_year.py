@@ -11,7 +11,8 @@ from linter.check.rule import Rule
 from linter.extract.tables import BUDGET, FINAL
 from linter.i18n import _
 from linter.normalise.flow import disclosure_title
-from linter.patterns import compile_re
+from linter.extract.quantities import ORGANISATION_END
+from linter.patterns import compile_re, compile_regex
 from linter.rules.shared import tables_kind_and_year
 
 #: A year written in the flow text: the sentences holding one are the only ones read.
@@ -76,8 +77,8 @@ class StaleYear(Rule):
     comparison with a year followed by a change: "与2022年度相比，…增加") must name Y−1, except
     one with a budget ("比2023年预算", which may be the year's own); a sentence stating amounts (or
     weighing a 决算 against its budget: "2022年度“三公”经费支出决算数小于预算数的主要原因是…")
-    must not name its figures by an earlier year or one after Y+1 ("2032年度…", a digit slipped),
-    unless it names Y too, nor count
+    must not name its figures by an earlier year or a later one ("2018年度…基本支出…" in a 2017 决算; Y+1 may be
+    planned for: "2018年预算安排…"), unless it names Y too, nor count
     "截至…12月31日" of an earlier year (a later year may be a plan); a 预算 of year Y counts at the
     end of Y−1. A 预算 may also recount last
     year's execution and compare with the latest 决算, two years back: there, a comparison must
@@ -85,7 +86,8 @@ class StaleYear(Rule):
     ("比2023年预算"), and none may name a year before Y−2; a sentence stating amounts must not name its figures by a year before
     Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算), nor
     the department's budget of Y−1 stated alone and compared with nothing
-    ("2024年本部门政府采购预算总额95.00万元，其中：…", "本部门2024年支出预算合计…" in a 2025 预算).
+    ("2024年本部门政府采购预算总额95.00万元，其中：…", "本部门2024年支出预算合计…", "某局2024年支出预算…" in a
+    2025 预算).
     In either, figures may not be compared with their own year
     ("2024年预算数为65.88万元，比2024年预算数增加…" in a 2025 预算). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
     are not read. The year expected is offered as an unsafe fix.
@@ -227,7 +229,9 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     if kind == FINAL:
         if (_AMOUNT.search(sentence) or _OUTCOME.search(sentence)) and str(year) not in sentence:
             # An earlier year, or one after the year the 决算 is published in (a digit slipped: "2032年度…").
-            for match in [m for m in subjects if not year <= int(m.group("year")) <= year + 1
+            # The year after may be planned for ("2025年预算安排…"), not spent ("2018年度…基本支出343.18万元" in a 2017 决算).
+            later = year + 1 if _PLAN.search(sentence) else year
+            for match in [m for m in subjects if not year <= int(m.group("year")) <= later
                           and not _restates_last_year(sentence, m, year)
                           and not ((base_given or (restated and comparisons)) and int(m.group("year")) == year - 1)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
@@ -263,6 +267,8 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
                          found=match.group("year"), year=year, previous=year - 1))
 
 
+#: Words of a plan or a budget (not a fund's name, "一般公共预算"), which a 决算 may give for the year after its own.
+_PLAN = compile_re(r"(?<!公共)(?<!基金)(?<!经营)预算|计划|安排|预计|拟|将|目标")
 #: A year's 决算 weighed against its budget ("决算数小于预算数的主要原因是…"): the 决算's own year, amounts
 #: stated or not.
 _OUTCOME = compile_re(r"决算数?[大小]于(?:年初|调整后?)?预算数?")
@@ -312,8 +318,9 @@ def _stale_in_budget(found: int, year: int, sentence: str, named: set[int], comp
     return not year - 2 <= found <= year + 1
 
 
-#: The department's own budget named by a year ("2024年本部门…预算", "本单位2024年…预算").
-_OWN_BUDGET = compile_re(r"20\d{2}\s*年度?\s*本(?:部门|单位)|本(?:部门|单位)\s*20\d{2}\s*年")
+#: The department's own budget named by a year ("2024年本部门…预算", "本单位2024年…预算", "某局2024年支出预算").
+_OWN_BUDGET = compile_regex(rf"20\d{{2}}\s*年度?\s*本(?:部门|单位)|本(?:部门|单位)\s*20\d{{2}}\s*年"
+                            rf"|^\s*\p{{Han}}{{2,30}}?{ORGANISATION_END}\s*20\d{{2}}\s*年")
 
 
 #: A budget stated ("预算", "安排"), not its execution or a 决算 ("决算数", "执行数", "实际支出").
