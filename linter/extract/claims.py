@@ -1504,7 +1504,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                     and i > 1 and tokens[i - 1].type == "_SEMI"}
     nested = sorted(i for i, t in enumerate(tokens)
                     if qizhong is not None and i > qizhong
-                    and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "主要为", "主要是")))
+                    and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "主要为", "主要是",
+                                                                                     "分别为", "分别是")))
                     and i not in later_lists and not _in_brackets(text, t.start - offset))
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
     use_read = False  # whether the list of the sentence's 主要用于 (or 按…分类) was looked for
@@ -1557,6 +1558,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             amount_before = state.last_value
             breakdown = _open_breakdown(None if amount_before is None or _balance_then_use(tokens[:later], amount_before)
                                         else amount_before, claims, state)
+            if breakdown is not None and tokens[later].text.startswith("分别"):
+                breakdown.summed = True  # "项目支出300.00万元，共2个项目，分别为：…": every part
         if breakdown is not None and breakdown.whole is not None and reclassified.intersection((first - 1, first - 2)):
             breakdown = Breakdown(breakdown.whole, breakdown.whole_name)
             claims.breakdowns.append(breakdown)
