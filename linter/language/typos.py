@@ -71,7 +71,7 @@ _CLAUSE_MARKS = set("，,；;：:、")
 #: Numerals and date words, among the function characters.
 _COUNTING = set("年月日时号个一二三四五六七八九十")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
-_FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所用即") | _COUNTING
+FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所用即") | _COUNTING
 
 
 @dataclass(frozen=True)
@@ -252,8 +252,8 @@ class TypoFinder:
         a legitimate variant of the standard wording ("情况的说明", "和" for "或", "的" for "之")."""
         at = start + edit.index
         longer = window if edit.kind != "delete" else phrase
-        if longer[edit.index] in _FUNCTION_CHARACTERS or (
-            edit.kind == "substitute" and phrase[edit.index] in _FUNCTION_CHARACTERS
+        if longer[edit.index] in FUNCTION_CHARACTERS or (
+            edit.kind == "substitute" and phrase[edit.index] in FUNCTION_CHARACTERS
         ):
             return False
         if edit.kind == "substitute":
@@ -316,11 +316,11 @@ class TypoFinder:
                 needed -= LEXICON_WORD_GAIN  # a word of the domain's vocabulary ("够买" for 购买)
             if not used and len(text) >= FOREIGN_CHARACTER_TEXT and text.count(window[i]) == 1:
                 needed -= FOREIGN_CHARACTER_GAIN  # a character a whole document writes nowhere else
-            if not _FUNCTION_CHARACTERS.isdisjoint(window):
+            if not FUNCTION_CHARACTERS.isdisjoint(window):
                 # A function character is a word of its own: only the document or the domain's
                 # lexicon ("士地" for 土地) vouches for a word read across it.
                 if not (used or word in lex.lexicon()) or (
-                        window[i] in _FUNCTION_CHARACTERS and self._stands_alone(start, window, i, word)):
+                        window[i] in FUNCTION_CHARACTERS and self._stands_alone(start, window, i, word)):
                     continue
                 needed += FUNCTION_GAIN
             gain = _likelihood_gain(text, start, window, word, placed=not used)
@@ -516,7 +516,7 @@ def _suspect(char: str) -> bool:
     """Whether a Chinese character may be a typo. Function characters are grammar; the last
     characters of organisations' short names ("市政数局") name; traditional characters are
     LNG005's."""
-    return lex.is_han(char) and char not in _FUNCTION_CHARACTERS and char not in INSTITUTION_SUFFIXES and not _traditional(char)
+    return lex.is_han(char) and char not in FUNCTION_CHARACTERS and char not in INSTITUTION_SUFFIXES and not _traditional(char)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -12,7 +12,7 @@ from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
-from linter.language.typos import COMMON_WORD_FREQUENCY, segment, stray_character, typo_finder
+from linter.language.typos import COMMON_WORD_FREQUENCY, FUNCTION_CHARACTERS, segment, stray_character, typo_finder
 from linter.patterns import compile_re
 
 #: A character twice (``re`` is several times faster than ``regex`` here).
@@ -107,6 +107,8 @@ class DuplicatedCharacter(Rule):
             if match.start() in finder.names:
                 continue  # a person's name ("（记者 韩杰杰）")
             loose = finder.loose
+            if _unknown_word_beside(text, match.start(), loose, finder):
+                continue  # "水书书写", "卯节节日", "水族族源", "村寨寨内": a word the segmenter does not know, beside another
             if (match.start() in loose and second not in loose) or (
                     lex.is_word(match.group()) and match.end() in loose and lex.is_word(text[second:second + 2])):
                 # A copy before a word that begins with it ("支支出" = 支 + 支出, "单单位" = 单单 +
@@ -159,6 +161,32 @@ class DuplicatedCharacter(Rule):
                 expected=written[second],
                 fix=Fix(origin, origin + 1, ""),
             )
+
+
+#: Characters that stand alone before or after a word: function characters and demonstratives ("本单单位" is a slip).
+_STANDS_ALONE = FUNCTION_CHARACTERS | set("本各全该每此其")
+
+
+def _unknown_word_beside(text: str, at: int, loose: set[int], finder) -> bool:
+    """Whether the copies at ``at`` and ``at + 1`` stand where one of them may end or begin a word the segmenter
+    does not know, written beside a word holding the other: the loose copy's other neighbour is loose too, and no
+    function character ("卯" + 节 before 节日, 水书 before 书写; 族 + "源" after 水族). A slip leaves its neighbours
+    in words ("项目支支出", "严格格控制"), or its neighbour makes a word with the other copy's ("维护护费": 维护费)."""
+    first, second = at, at + 1
+    if text[at] in FUNCTION_CHARACTERS:
+        return False  # "用于于茶巴朗村": a function character typed twice
+    if first in loose and second not in loose:
+        neighbour = first - 1
+        word = finder.token_at(second, (second, second + 1))
+        joined = text[neighbour] + text[second:word[1]]
+    elif second in loose and first not in loose:
+        neighbour = second + 1
+        word = finder.token_at(first, (first, first + 1))
+        joined = text[word[0]:first + 1] + text[neighbour]
+    else:
+        return False
+    return (neighbour in loose and lex.is_han(text[neighbour]) and text[neighbour] not in _STANDS_ALONE
+            and not lex.word_frequency(joined))  # jieba knows "维护费", if only as rare
 
 
 def _rare_reading(text: str, word: tuple[int, int], copy: int) -> bool:
