@@ -54,7 +54,9 @@ class DuplicatedCharacter(Rule):
     copy ("进行政政务") and the two words do not spell out a word they share the character in
     ("公路路网" = 公路 + 路网, for 公路网). An administrative level, an office or the end of a
     place's name before a word beginning with it ("市市场监管局", "规划科科长", "喀什河河道") is no
-    slip, nor is a name written with the middle dot ("麦麦提·吐尔逊"). A character typed three times
+    slip, nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
+    word the segmenter does not know ("水族族源", "卯节节日"); a copy it reads into a rare word that is a
+    common one without it is a slip ("管理制制度" = 管理制 + 制度). A character typed three times
     where two words meet ("在职职职工" for 在职 + 职工) is a slip too. Deleting the second copy is a
     safe fix. A document written in traditional characters throughout is read in its simplified
     form (LNG005 reports the script once).
