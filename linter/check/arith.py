@@ -648,6 +648,12 @@ def _restated_among_parts(breakdown) -> bool:
                                   for part in parts)
 
 
+def _other_valuation(breakdown) -> bool:
+    """Whether parts give an asset's 原值 (its cost, before depreciation) under a whole that is no 原值: "资产总额186,452.37
+    万元，其中：固定资产原值152,318.64万元、净值98,765.43万元" states two values of the same assets, no parts."""
+    return "原值" not in breakdown.whole_name and any("原值" in part.name for part in breakdown.parts)
+
+
 def _parts_named_after_another(breakdown, claims, text: str) -> bool:
     """Whether every part is named as a narrowing of another amount of the whole's sentence (its name's
     characters in order), not of the whole ("公务用车购置及运行维护费支出19.64万元，公务接待费支出3.26万元，其中：
@@ -717,7 +723,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for breakdown in claims.breakdowns:
         if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances) \
                 or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown) \
-                or _parts_named_after_another(breakdown, claims, document.flow.text):
+                or _parts_named_after_another(breakdown, claims, document.flow.text) or _other_valuation(breakdown):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
