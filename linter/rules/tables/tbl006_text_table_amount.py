@@ -485,9 +485,13 @@ class TextTableAmount(Rule):
                 continue
             stated = change.sign * change.delta.value * YUAN[change.delta.unit] / YUAN[table.unit or "万元"]
             label = "“三公”经费" if named[0] == 0 else SANGONG_COLUMNS[named[0]]
+            # A text in 万元 beside a table in 元 rounds the table's change to its own decimals ("减少26.33万元" for
+            # -263,314.60元): compared in the text's unit.
+            scale = YUAN[table.unit or "万元"] / YUAN[change.delta.unit]
+            coarser = scale < 1
             finding = gap_finding(
                 self, document, context, lambda: document.span(change.delta.start, change.delta.end),
-                stated, this_year - last_year, 2,
+                stated * scale if coarser else stated, (this_year - last_year) * (scale if coarser else 1), 2,
                 lambda: (_("the text says {label} rose by {stated} from last year, but the 三公 table's {kind}数 is "
                            "{this_year} this year and its {before}数 {last_year} last year, a change of {change}")
                          if change.sign > 0 else
@@ -496,7 +500,7 @@ class TextTableAmount(Rule):
                     label=label, stated=in_unit(table, abs(stated)), kind=kind, this_year=in_unit(table, this_year),
                     before=before.removeprefix("上年"), last_year=in_unit(table, last_year),
                     change=in_unit(table, this_year - last_year)),
-                table.resolution,
+                10.0 ** -change.delta.decimals if coarser else table.resolution,
             )
             if finding:
                 yield finding
