@@ -1269,7 +1269,8 @@ _SECTION_AFTER = compile_re(r"[\u4e00-\u9fff“”（）()、]{4,40}(?:情况|�
 def _a_cell_a_line(data_lines: list[list[_Token]]) -> bool:
     """Whether most lines of a table's body hold a single cell (a code, a name or an amount), as ``pdftotext``
     without ``-layout`` prints a table: its rows cannot be told from its lines."""
-    single = sum(1 for tokens in data_lines if sum(1 for t in tokens if t.text) == 1)
+    # (a tab-separated row of one filled cell, "⇥⇥住房保障支出⇥⇥", is a row with empty cells: not counted)
+    single = sum(1 for tokens in data_lines if sum(1 for t in tokens if t.text) == 1 and all(t.index <= 0 for t in tokens))
     return len(data_lines) >= _FEWEST_LINES_A_CELL and single >= 0.7 * len(data_lines)
 
 
