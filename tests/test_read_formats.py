@@ -289,14 +289,16 @@ def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
     assert hierarchy[0]["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
 
 
-def test_a_sheet_whose_title_row_holds_its_number_beside_the_title_is_a_table(tmp_path):
+@pytest.mark.parametrize("label", ["公开03表", "财决公开03表", "部门公开03表"])
+def test_a_sheet_whose_title_row_holds_its_number_beside_the_title_is_a_table(tmp_path, label):
     """"…支出决算表 | | | | 公开03表" in the title row and "部门：某局 | 金额单位：万元" under it, as the
-    national template's workbooks print them: the sheet is still one numbered table."""
+    national template's workbooks print them (some with the form's prefix: "财决公开03表"): the sheet is
+    still one numbered table."""
     path = write_xlsx(tmp_path / "决算表.xlsx")
     workbook = openpyxl.load_workbook(str(path))
     sheet = workbook.active
     sheet.title = "公开03表"
-    sheet["E1"], sheet["A2"], sheet["E2"] = "公开03表", "部门：某局", "金额单位：万元"
+    sheet["E1"], sheet["A2"], sheet["E2"] = label, "部门：某局", "金额单位：万元"
     workbook.save(str(path))
     extracted = run("extract", str(path)).stdout
     assert "# 支出决算表 | kind 支出表 | number 3 | unit 万元 | at 公开03表!A1" in extracted

@@ -111,10 +111,10 @@ _DECIMALS = compile_re(r"\d\.\d")
 #: A decimal point between digits, full-width or not (in a line not made half-width).
 _DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 
-#: What a form's number says it is part of: the public forms ("公开", "部门公开", "部门预算公开", as in
-#: "部门公开表02" or "公开05表"), or an appendix ("附").
-_PUBLIC_FORM = r"(?:(?:部门|单位)?(?:预算|决算)?公开)"
-_FORM_PREFIX = rf"(?:{_PUBLIC_FORM}|附)"
+#: What a form's number says it is part of: the public forms ("公开", "部门公开", "部门预算公开", "财决公开", as in
+#: "部门公开表02", "公开05表" or "财决公开02表"; "财决01表"), or an appendix ("附").
+_PUBLIC_FORM = r"(?:(?:部门|单位)?(?:预算|决算)?公开|财[决预](?:公开)?)"
+FORM_PREFIX = rf"(?:{_PUBLIC_FORM}|附)"
 #: A table's number: digits, or a Chinese numeral ("表五", "表十一", as Beijing prints them).
 _NUMBER_WORDS = r"(?P<number>\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3})"
 _GROUP_NUMBER = compile_re(r"(表\d{1,2}-\d{1,2})(?!\d)")
@@ -636,7 +636,7 @@ _ENUMERATION_PREFIX = compile_re(r"^(?:[一二三四五六七八九十]+、|[(�
 #: has ended (a row label such as "一、本年收入" names no 说明 or 情况).
 _NARRATIVE_HEADING = compile_re(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\t\d，。：:]{0,24}(?:\d{4}年度?)?[^\t\d，。：:]{2,40}(?:情况说明|说明|情况)")
 #: A form's number on a line of its own ("公开05表"), above a table's unit line: no title.
-_FORM_NUMBER = compile_re(rf"{_FORM_PREFIX}?\s*\d{{1,2}}\s*表|{_FORM_PREFIX}表\s*\d{{1,2}}")
+_FORM_NUMBER = compile_re(rf"{FORM_PREFIX}?\s*\d{{1,2}}\s*表|{FORM_PREFIX}表\s*\d{{1,2}}")
 
 
 def _unnumbered_heading(line: str) -> bool:
@@ -1396,7 +1396,7 @@ def _years_untold(table: Table) -> None:
 
 
 #: A table's number printed alone atop each page ("公开05表", "表5", "部门公开表05").
-_NUMBER_LABEL = compile_re(rf"{_FORM_PREFIX}?(?:表\s*\d{{1,2}}|\d{{1,2}}\s*表)")
+_NUMBER_LABEL = compile_re(rf"{FORM_PREFIX}?(?:表\s*\d{{1,2}}|\d{{1,2}}\s*表)")
 
 
 def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
@@ -1895,7 +1895,7 @@ def _has_line_numbers(data_lines: list[list[_Token]]) -> bool:
 
 
 #: A line that only numbers the next table ("表2", "表 3", "表二", a form's "公开02表", "部门公开表02", "附表4").
-_NEXT_TABLE_NUMBER = compile_re(rf"^(?:{_FORM_PREFIX}?表\s*{_NUMBER_WORDS}|{_FORM_PREFIX}\s*(?P<form>\d{{1,2}})\s*表)$")
+_NEXT_TABLE_NUMBER = compile_re(rf"^(?:{FORM_PREFIX}?表\s*{_NUMBER_WORDS}|{FORM_PREFIX}\s*(?P<form>\d{{1,2}})\s*表)$")
 
 
 def _next_table_number(line: str) -> int | None:

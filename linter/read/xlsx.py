@@ -21,13 +21,13 @@ from linter.patterns import compile_re
 from linter.i18n import _
 from linter.numerals import chinese_int, decimal_int
 from linter.read.decode import InputError, SourceFile
-from linter.extract.tables import unit_of
+from linter.extract.tables import FORM_PREFIX, unit_of
 from linter.read.extracted import ExtractedText, refusing_broken
 from linter.read.location import Location
 
 _SHEET_NUMBER = compile_re(r"表\s*(\d{1,2})")
 #: A table's number in a row of its own above its title ("表5", "附表五").
-_NUMBER_ALONE = compile_re(r"(?:公开|附)?表\s*(\d{1,2}|[一二三四五六七八九十]{1,3})|公开(\d{1,2})\s*表")
+_NUMBER_ALONE = compile_re(rf"{FORM_PREFIX}?表\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})|{FORM_PREFIX}(\d{{1,2}})\s*表")
 #: How an OLE2 compound file (an Excel 97–2003 workbook, a Word 97–2003 document) begins.
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -201,7 +201,7 @@ def _leading(row: list[str]) -> bool:
 
 
 #: A cell beside a sheet's title: the table's number, its unit, its department.
-_LEADING_CELL = compile_re(r"(?:公开|附)?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})|(?:公开)?\d{1,2}\s*表"
+_LEADING_CELL = compile_re(rf"{FORM_PREFIX}?表\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})|{FORM_PREFIX}?\d{{1,2}}\s*表"
                            r"|(?:金额)?单位\s*[:：].*|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：].*")
 
 
