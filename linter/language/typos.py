@@ -387,15 +387,13 @@ class TypoFinder:
         """The distinct tokens of three characters or more."""
         return [token for token in self._word_counts if len(token) > 2]
 
-    def _cuts_a_word(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` ends or starts inside a token of two characters or more that is a word."""
-        boundaries = self.boundaries
-        for at in (start, end):
-            if 0 < at < len(self.text) and at not in boundaries:
-                left, right = self.token_at(at, (at, at))
-                if right - left > 1 and lex.is_word(self.text[left:right]):
-                    return True
-        return False
+    def _cuts_a_word(self, end: int) -> bool:
+        """Whether a window ending at ``end`` takes the first characters of a token of two characters or more that
+        is a word (饰项 of 银饰项圈; a window may start inside one: 部们 of 本部们)."""
+        if not 0 < end < len(self.text) or end in self.boundaries:
+            return False
+        left, right = self.token_at(end, (end, end))
+        return right - left > 1 and lex.is_word(self.text[left:right])
 
     @cached_property
     def _own_words(self) -> dict[str, str]:
@@ -432,7 +430,7 @@ class TypoFinder:
         for length, starts in windows.items():
             for start in starts:
                 window = text[start:start + length] if start >= 0 else ""
-                if self._cuts_a_word(start, start + length):
+                if self._cuts_a_word(start + length):
                     continue  # "银饰项圈": 饰项 takes the first character of 项圈, no window a slip made
                 substitutions = _substitutions(window)
                 if self._own_words and _broken(window):
