@@ -119,7 +119,8 @@ def expense_items(line: str, listing) -> Iterator[tuple[str, int, object]]:
         yield name, start, amount
 
 
-def same_item(row, name: str) -> bool:
-    """Whether a listed item ``name`` names a 基本支出 table's ``row`` (its printed or its official name)."""
+def same_item(row, name: str, year: int | None = None) -> bool:
+    """Whether a listed item ``name`` names a 基本支出 table's ``row`` (its printed name, or its official name in
+    ``year``: "医疗费" is 30307's only until 2017)."""
     subject = subjects().get(row.code)
-    return normal_name(row.name) == normal_name(name) or bool(subject and subject.accepts(name))
+    return normal_name(row.name) == normal_name(name) or bool(subject and subject.accepts(name, year))

@@ -401,7 +401,7 @@ class TextTableAmount(Rule):
                 continue
             rows = [row for row in table.rows if row.code and basic_side(row) == listing.group("side") and row.has_amount]
             for name, _start, stated in expense_items(line, listing):
-                row = next((row for row in rows if same_item(row, name)), None) if stated is not None else None
+                row = next((row for row in rows if same_item(row, name, year)), None) if stated is not None else None
                 if row is not None:
                     yield stated, table, row, 1
 

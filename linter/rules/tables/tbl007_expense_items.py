@@ -63,12 +63,12 @@ class ExpenseItems(Rule):
     def _check_list(self, document, offset, line, match, table):
         side = match.group("side")
         rows = [r for r in table.rows if r.code and basic_side(r) == side]
-        listed = set()
+        listed, year = set(), document.derived(flow_year)
         for name, start, _amount in expense_items(line, match):
             # The one with an amount where two 类 print the name (30902 and 31002 办公设备购置)
-            row = max((r for r in rows if same_item(r, name)), key=lambda r: r.has_amount, default=None)
+            row = max((r for r in rows if same_item(r, name, year)), key=lambda r: r.has_amount, default=None)
             if row is None:
-                missing = _unprinted_code(table, rows, name, document.derived(flow_year))
+                missing = _unprinted_code(table, rows, name, year)
                 if missing is not None:
                     yield self.finding(
                         document, document.span(offset + start, offset + start + len(name)),
