@@ -11,6 +11,7 @@ from linter.language import lexicon as lex
 from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
 from linter.language.typos import INSTITUTION_SUFFIXES, typo_finder
+from linter.extract.subjects import is_subject_name
 from linter.patterns import compile_re, compile_regex
 
 #: A unit of two to six characters written twice in a row ("越来越来高").
@@ -70,6 +71,8 @@ class RepeatedPhrase(Rule):
                     continue  # "本部门部门整体支出", "兄弟城市城市管理部门": a body named, then a term it begins
                 if not separator and end_of_copy not in typo_finder(reading_text(document)).boundaries:
                     continue  # "孝感高中高中部": the copy begins a longer word (高中部), no repeat
+                if separator and _longer_item(text, copy_start, end_of_copy):
+                    continue  # "医疗费、医疗费补助", "专项统计、统计监测": the next item is a longer word
                 if separator and _names_a_unit_of(text, match.end()):
                     continue  # "区政府、区政府办公室": an organisation, then one of its offices
                 if separator and not _whole_words(document, match.start(), match.end()):
@@ -84,6 +87,12 @@ class RepeatedPhrase(Rule):
                     expected=unit,
                     fix=Fix(start, end, "", safe=False),
                 )
+
+
+def _longer_item(text: str, start: int, end: int) -> bool:
+    """Whether the item copied at ``[start, end)`` goes on into a longer word or subject name ("医疗费补助")."""
+    return any(lex.is_word(longer := text[start:end + extra]) or longer in lex.lexicon() or is_subject_name(longer)
+               for extra in range(1, 6) if lex.is_han(text[end + extra - 1:end + extra]))
 
 
 def _spans_cells(document, start: int, end: int) -> bool:
