@@ -267,24 +267,43 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"收入预算{n()}{unit()}。其中：{rng.choice(_FINANCE)}{n()}{unit()}；其他收入{n()}{unit()}，主要是{rng.choice(_FINANCE)}"
                 f"{n()}{unit()}和{rng.choice(_FINANCE)}{n()}{unit()}。基本支出{n()}{unit()}（含{rng.choice(_FINANCE)}{n()}{unit()}、"
                 f"事业收入{n()}{unit()}），其中：用于基本支出{n()}{unit()}。",
+        # Forms read since the twentieth session: a list after "，分别为：" (after a part of a 其中 list too), parts named
+        # with their counts, counts after "。其中", names after an organisation's 设, a component "与上年持平", the
+        # template's "X年度“三公”经费支出决算数大于预算数", a malformed count, a whole named "X支出中".
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，其中：{rng.choice(_FINANCE)}{n()}{unit()}；{rng.choice(_FINANCE)}{n()}{unit()}，"
+                f"共{rng.randint(0, 9)}个项目，分别为：{rng.choice(_FINANCE)}{n()}{unit()}、{rng.choice(_FINANCE)}{n()}{unit()}。",
+        lambda: f"涉及预算金额{n()}{unit()}，其中：{rng.choice(_FINANCE)}项目{rng.randint(0, 9)}个，金额{n()}{unit()}；"
+                f"{rng.choice(_FINANCE)}项目{rng.randint(0, 9)}个，金额{n()}{unit()}。",
+        lambda: f"预算单位共{rng.randint(0, 99)}个。其中行政单位{rng.randint(0, 9)}个，事业单位{rng.randint(0, 99)}个。"
+                f"区政协设{'、'.join(rng.choice(_FINANCE) + '委员会' for _ in range(rng.randint(1, 5)))}{rng.randint(0, 9)}个专门委员会。",
+        lambda: f"{rng.randint(1990, 2100)}年度“三公”经费支出决算数比{rng.randint(1990, 2100)}年度减少{n()}{unit()}，其中："
+                f"因公出国（境）费与上年持平；公务接待费减少{n()}{unit()}。{rng.randint(1990, 2100)}年度“三公”经费支出决算数"
+                f"{rng.choice(['大于', '小于'])}预算数的主要原因是{rng.choice(_FINANCE)}。参保人数{n()}万人，车辆{n()}辆。",
+        lambda: f"财政拨款支出中，基本支出{n()}{unit()}。基本支出中，人员经费{n()}{unit()}，占基本支出的{n()}%；"
+                f"资产总额{n()}{unit()}，其中：固定资产原值{n()}{unit()}、净值{n()}{unit()}。",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
 
 
 def sangong_table(rng: random.Random) -> bytes:
-    """A 三公 table in one of its printed layouts (a row per quantity, per block or per year), a
-    unit-coded 收入表 and the national layout's title lines, with extreme numbers and stray cells."""
+    """A 三公 table in one of its printed layouts (a row per quantity, with two years and their change or not,
+    per block or per year), a unit-coded 收入表 and the national layout's title lines, with extreme numbers
+    and stray cells."""
     n = lambda: rng.choice([_number(rng), "", "-", "—"])  # noqa: E731
     separator = rng.choice(["\t", "  ", " | "])
     quantities = ["合计", "1.因公出国（境）费", "2.公务用车购置及运行维护费", "（1）公务用车购置费", "（2）公务用车运行维护费",
                   "3.公务接待费"]
     lines = [f"{rng.randint(1990, 2100)}年度一般公共预算财政拨款“三公”经费支出{rng.choice(['决算', '预算'])}表",
              rng.choice(["公开07表      单位：万元", "部门：某局        金额单位：元", "单位：万元", "— 5 —"])]
-    layout = rng.choice(["items", "blocks", "years", "units"])
+    layout = rng.choice(["items", "changes", "blocks", "years", "units"])
     if layout == "items":
         lines.append(separator.join(["项目", "预算数", "决算数"][:rng.randint(1, 3)]))
         lines += [separator.join([q, n(), n()][:rng.randint(1, 4)]) for q in rng.sample(quantities, rng.randint(1, 6))]
+    elif layout == "changes":  # two years and their change after them, a row per quantity
+        lines.append(separator.join(["项目", f"{rng.randint(1990, 2100)}年决算数", f"{rng.randint(1990, 2100)}年决算数", "增减额",
+                                     "增减率（%）"][:rng.randint(2, 5)]))
+        lines += [separator.join([q, n(), n(), n(), n()][:rng.randint(1, 5)]) for q in rng.sample(quantities, rng.randint(1, 6))]
     elif layout in ("blocks", "years"):
         lines += [separator.join(["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"]),
                   separator.join(["", "", "", "小计", "公务用车购置费", "公务用车运行费", ""])]
@@ -355,11 +374,12 @@ def document_layout(rng: random.Random) -> bytes:
     lines = ["目录"] + [f"{_CHINESE[i % len(_CHINESE)]}、{rng.choice(titles)}" for i in range(rng.randint(0, 6))]
     for index in range(rng.randint(1, 4)):
         title, number = rng.choice(titles), rng.randint(1, 12)
-        lines += rng.choice([[f"表{number}", title], [f"{title}（公开{number:02d}表）"], [title], [f"{title}（附表{number}）"]])
+        lines += rng.choice([[f"表{number}", title], [f"{title}（公开{number:02d}表）"], [title], [f"{title}（附表{number}）"],
+                             [f"部门公开表{number:02d}", title], [title, f"财决公开{number:02d}表"]])
         if rng.random() < 0.7:
             lines.append(rng.choice(["单位：万元", f"编制单位：某局{gap}{rng.randint(1990, 2100)}年度{gap}单位：元", "金额单位：元"]))
         columns = rng.randint(1, 7)
-        lines.append(gap.join(["科目编码", rng.choice(["科目名称", "项目名称", "项目"])]
+        lines.append(gap.join(rng.choice([[], ["序号"]]) + ["科目编码", rng.choice(["科目名称", "项目名称", "项目"])]
                               + rng.sample(["年初结转和结余", "本年收入", "本年支出", "小计", "基本支出", "项目支出", "增减额",
                                             "增减率（%）", "2024年预算数", "金额"], columns)))
         if rng.random() < 0.5:

@@ -180,13 +180,15 @@ def _unknown_word_beside(text: str, at: int, loose: set[int], finder) -> bool:
     if first in loose and second not in loose:
         neighbour = first - 1
         word = finder.token_at(second, (second, second + 1))
-        joined = text[neighbour] + text[second:word[1]]
+        joined = text[max(neighbour, 0):first] + text[second:word[1]]
     elif second in loose and first not in loose:
         neighbour = second + 1
         word = finder.token_at(first, (first, first + 1))
-        joined = text[word[0]:first + 1] + text[neighbour]
+        joined = text[word[0]:first + 1] + text[neighbour:neighbour + 1]
     else:
         return False
+    if not 0 <= neighbour < len(text):
+        return False  # the copies at the text's start or end
     return (neighbour in loose and lex.is_han(text[neighbour]) and text[neighbour] not in _STANDS_ALONE
             and not lex.word_frequency(joined))  # jieba knows "维护费", if only as rare
 
