@@ -399,12 +399,13 @@ class TypoFinder:
     def _own_words(self) -> dict[str, str]:
         """The index of :func:`_common_words` over the words the document itself writes twice or
         more that it lacks ("援藏" for "授藏干部"): a document's own vocabulary vouches for them."""
-        common, index = _common_words(), defaultdict(list)
+        index, lexicon = defaultdict(list), lex.lexicon()
         for word, written in self._word_counts.items():
-            if written > 1 and 2 <= len(word) <= MAX_WORD - 1 and _HAN_RUN.fullmatch(word):
+            # (:func:`_common_words` holds the words this common and the lexicon's)
+            if written > 1 and 2 <= len(word) <= MAX_WORD - 1 and lex.word_frequency(word) < KNOWN_WORD_FREQUENCY \
+                    and word not in lexicon and _HAN_RUN.fullmatch(word):
                 for i in range(len(word)):
-                    if word not in common.get(key := _key(word, i), "").split():
-                        index[key].append(word)
+                    index[_key(word, i)].append(word)
         return {key: " ".join(words) for key, words in index.items()}
 
     @cached_property
@@ -426,17 +427,17 @@ class TypoFinder:
                 windows[3].add(at - 2)
             if at + 2 not in boundaries and at + 1 in boundaries and at + 3 in boundaries:
                 windows[3].add(at)
-        found = []
+        found, own = [], self._own_words
         for length, starts in windows.items():
             for start in starts:
                 window = text[start:start + length] if start >= 0 else ""
-                if self._cuts_a_word(start + length):
-                    continue  # "银饰项圈": 饰项 takes the first character of 项圈, no window a slip made
                 substitutions = _substitutions(window)
-                if self._own_words and _broken(window):
-                    substitutions += _related(window, self._own_words)
-                if not substitutions:
-                    continue
+                if own and len(window) == length and (
+                        MASK + window[1:] in own or window[:1] + MASK + window[2:] in own
+                        or (length == 3 and window[:2] + MASK in own)) and _broken(window):
+                    substitutions += _related(window, own)  # a word of the document's own, one substitution away
+                if not substitutions or self._cuts_a_word(start + length):
+                    continue  # ("银饰项圈": 饰项 takes the first character of 项圈, no window a slip made)
                 suffix = text[start + length:start + length + 1]
                 if suffix in INSTITUTION_SUFFIXES and start + length in loose:
                     # An organisation's short name ("机管局" for 机关事务管理局, "市政数局"), unless a
