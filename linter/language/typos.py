@@ -97,6 +97,10 @@ class _Edit:
     index: int  # index in the text window
 
 
+#: A subject's level marked after its name ("（款）", "(项)").
+_LEVEL_MARK = compile_re(r"\s*[(（][类款项][)）]")
+
+
 def one_edit(window: str, phrase: str) -> _Edit | None:
     """The single edit turning ``window`` into ``phrase``, or None when there is not exactly one."""
     if len(window) == len(phrase):
@@ -236,10 +240,11 @@ class TypoFinder:
         return [(phrase, start, text[start:start + length]) for start, length, phrase in sorted(found)]
 
     def _other_word(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
-        """Whether a substitution turns a common word of the text into another common word ("水质检测" beside the
-        subject 水质监测: 检测 and 监测 are both words a writer means): a different phrase, no slip."""
-        if edit.kind != "substitute":
-            return False
+        """Whether a substitution turns a common word of the text into another common word in a short phrase
+        ("水质检测" beside the subject 水质监测: 检测 and 监测 are both words a writer means): a different phrase, no
+        slip."""
+        if edit.kind != "substitute" or len(phrase) >= MIN_EDIT_PHRASE or _LEVEL_MARK.match(self.text, start + len(window)):
+            return False  # a longer standard phrase, or a subject named with its level ("统计信息事物（款）"), is meant
         at = start + edit.index
         left, right = self.token_at(at, (at, at + 1))
         if right - left < 2 or left < start or right > start + len(window):
