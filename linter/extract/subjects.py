@@ -113,9 +113,7 @@ def class_code(name: str) -> str | None:
 def codes_named(name: str, length: int, classification: str, year: int | None = None) -> list[str]:
     """Codes of the given length and classification whose reference name is ``name`` (in ``year``, when
     known: "医疗费" is 30114 since 2018 and 30307 before)."""
-    name = normal_name(name)
     return [
-        s.code for s in _subjects_by_name().get(name, ())
-        if len(s.code) == length and s.classification == classification
-        and (year is None or name in (normal_name(s.name_in(year)), *(normal_name(f.name) for f in s.former if f.last is None)))
+        s.code for s in _subjects_by_name().get(normal_name(name), ())
+        if len(s.code) == length and s.classification == classification and (year is None or s.accepts(name, year))
     ]

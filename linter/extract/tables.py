@@ -137,9 +137,10 @@ def unit_of(text: str) -> str | None:
     return match.group("unit") if match else None
 _UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
                         r"(?:(?:公开|附)表?\s*\d{1,2}\s*表\s*)?(?:20\d{2}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
+#: Money stated as 0 ("“三公”经费支出决算为0万元"): a table of it is empty, or prints zeros.
+STATED_ZERO = r"(?:收入|支出|收支|经费)(?:预算|决算)?数?为0(?:\.0+)?(?:万元|元)"
 #: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
-_EMPTY_NOTE = compile_re(r"本表无数据|空表|(?:没有|无)[^。]{0,40}(?:收入|支出|收支|经费)|均为(?:0|零)(?![\d.])"
-                         r"|(?:收入|支出|收支|经费)(?:预算|决算)?数?为0(?:\.0+)?(?:万元|元)")
+_EMPTY_NOTE = compile_re(rf"本表无数据|空表|(?:没有|无)[^。]{{0,40}}(?:收入|支出|收支|经费)|均为(?:0|零)(?![\d.])|{STATED_ZERO}")
 _ENUMERATION = compile_re(r"^(?:[-*•]|[一二三四五六七八九十]+、|[《“])")
 #: Where the tables end: a part heading, 附件, or a narrative section heading ("六、…情况说明").
 _PART = compile_re(r"^(?:第[一二三四五六七八九十]+部分|附件|[一二三四五六七八九十]+、[^\t\d]*(?:情况说明|情况|名词解释)$)")
@@ -2293,9 +2294,9 @@ def _change_row(name: str, blocks: list[tuple[int, str]], amounts: list[_Token],
     if len(blocks) != 2 or len(earlier) != 1:
         return None
     now, before = amounts[1 - earlier[0]], amounts[earlier[0]]
-    printed = [t for t in amounts if t is not None]  # an empty cell is None
-    if now is None or before is None:
+    if now is None or before is None:  # an empty cell is None
         return None
+    printed = [t for t in amounts if t is not None]
     row = Row(name=name, start=min(t.start for t in printed), end=max(t.end for t in printed))
     row.values = {1: now.as_value()}
     row.earlier = before.as_value()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-
 from linter.check.finding import Severity
+from linter.check.interval import format_percent
 from linter.check.rule import Rule
 from linter.i18n import _
 
@@ -31,7 +30,7 @@ class PercentDecimals(Rule):
     def check(self, document, context):
         for number in document.numbers:
             if number.is_percent and not number.malformed and number.decimals != 1:
-                rounded = _one_decimal(number.text)
+                rounded = format_percent(number.value).removesuffix("%")  # half up: 84.55% → 84.6%
                 yield self.finding(
                     document,
                     document.span(number.start, number.end),
@@ -40,11 +39,3 @@ class PercentDecimals(Rule):
                     expected=f"{rounded}%",
                 )
 
-
-def _one_decimal(text: str) -> str:
-    """The printed percentage rounded half up to one decimal ("84.55" → "84.6": the binary float
-    84.55 is a hair below it, so formatting it would give 84.5)."""
-    try:
-        return str(Decimal(text.replace(",", "")).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-    except InvalidOperation:
-        return text

@@ -487,11 +487,11 @@ class TextTableAmount(Rule):
             label = "“三公”经费" if named[0] == 0 else SANGONG_COLUMNS[named[0]]
             # A text in 万元 beside a table in 元 rounds the table's change to its own decimals ("减少26.33万元" for
             # -263,314.60元): compared in the text's unit.
-            scale = YUAN[table.unit or "万元"] / YUAN[change.delta.unit]
-            coarser = scale < 1
+            coarser = YUAN[change.delta.unit] > YUAN[table.unit or "万元"]
+            scale = YUAN[table.unit or "万元"] / YUAN[change.delta.unit] if coarser else 1
             finding = gap_finding(
                 self, document, context, lambda: document.span(change.delta.start, change.delta.end),
-                stated * scale if coarser else stated, (this_year - last_year) * (scale if coarser else 1), 2,
+                stated * scale, (this_year - last_year) * scale, 2,
                 lambda: (_("the text says {label} rose by {stated} from last year, but the 三公 table's {kind}数 is "
                            "{this_year} this year and its {before}数 {last_year} last year, a change of {change}")
                          if change.sign > 0 else

@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.tables import FUND, REQUIRED, STATE_CAPITAL, required_tables
+from linter.extract.tables import FUND, REQUIRED, STATE_CAPITAL, STATED_ZERO, required_tables
 from linter.patterns import compile_re
 from linter.rules.shared import tables_kind_and_year
 
@@ -108,8 +108,7 @@ _NONE_OF_A_FUND = compile_re(r"(?:没有|无|未安排|不涉及)[^，。；\d]{
 _FUND_TABLES = {"政府性基金": FUND, "国有资本经营": STATE_CAPITAL}
 #: A sentence saying there is none of a table's money ("本单位2024年度无国有资本经营预算财政拨款支出，故…为空表",
 #: "“三公”经费支出决算为0万元").
-_SAYS_NONE = compile_re(r"(?:没有|无)[^，。；]{0,40}?(?:收入|支出|收支)|空表|无数据"
-                        r"|(?:收入|支出|收支|经费)(?:预算|决算)?数?为0(?:\.0+)?(?:万元|元)")
+_SAYS_NONE = compile_re(rf"(?:没有|无)[^，。；]{{0,40}}?(?:收入|支出|收支)|空表|无数据|{STATED_ZERO}")
 
 
 def _section_says_none(document, kind: str) -> bool:
