@@ -1,13 +1,18 @@
-"""The 预算执行情况 row of a 绩效自评表: "年度财政资金总额	489.75	408.13	83.33%	16.67".
+"""The 预算执行情况 rows of a 绩效自评表: "年度财政资金总额	489.75	408.13	83.33%	16.67".
 
 Under a header that names the columns (执行数 … 执行率), the row of the total funds prints the
 budget (年初预算数 and 全年预算数, or one 预算数), the amount executed, the points of the item
 where the header has a 分值 column, then the execution rate: an execution claim read from a table
 row. Only a row whose cells are exactly these amounts followed by a percentage is read; anything
 else is skipped.
+
+Where every row has as many cells as the header, each row under it (年度资金总额, 财政拨款, 基本支出 …)
+is read by the header's columns, its rate printed with or without "%" ("执行率（%）	…	97.0").
 """
 
 from __future__ import annotations
+
+from itertools import accumulate
 
 from linter.extract.claims import Execution
 from linter.extract.numbers import Number, parse_number
@@ -21,22 +26,89 @@ _HEADER = compile_re(r"执行数.*执行率")
 _HEADER_REACH = 3
 _AMOUNT = compile_re(r"[\d,]+(?:\.\d+)?")
 _PERCENT = compile_re(r"\d+(?:\.\d+)?%")
+_RATE = compile_re(r"\d+(?:\.\d+)?%?")
+#: A note in brackets after a column's name ("执行率（%）", "预算数（A）", "得分（20分*执行率）").
+_BRACKETED = compile_re(r"[(（][^)）]*[)）]|\s")
+#: What a header cell's column holds, by its name without notes.
+_COLUMN_KINDS = {
+    "年初预算数": "年初", "年初预算": "年初",
+    "全年预算数": "全年", "全年预算": "全年", "调整后预算数": "全年", "调整预算数": "全年", "预算数": "全年",
+    "全年执行数": "执行", "执行数": "执行", "实际执行数": "执行",
+    "执行率": "率", "预算执行率": "率",
+}
+#: Most rows read under one header (a 资金 block has a handful).
+_ROWS_REACH = 12
 
 
 def execution_rows(text: str) -> list[Execution]:
-    """Every 预算执行情况 row of flow text ``text`` as an execution (numbers in flow offsets)."""
-    found = []
+    """Every 预算执行情况 row of flow text ``text`` as an execution (numbers in flow offsets), once each."""
+    found = {}
     lines = text.split("\n")
-    offset = 0
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     for index, line in enumerate(lines):
         if "总额\t" in line and _FUNDS_ROW.match(line):
             header = lines[max(0, index - _HEADER_REACH):index]
             if any(_HEADER.search(above) for above in header):
-                execution = _row(line, offset, scored=any("分值" in above for above in header))
+                execution = _row(line, starts[index], scored=any("分值" in above for above in header))
                 if execution is not None:
-                    found.append(execution)
-        offset += len(line) + 1
-    return found
+                    found[execution.rate.start] = execution
+        if "执行率" in line and "\t" in line and (columns := _columns(line)) is not None:
+            for below in range(index + 1, min(index + 1 + _ROWS_REACH, len(lines))):
+                if "\t" not in lines[below] or _columns(lines[below]) is not None:
+                    break
+                execution = _aligned_row(lines[below], starts[below], columns)
+                if execution is not None:
+                    found.setdefault(execution.rate.start, execution)
+    return sorted(found.values(), key=lambda e: e.start)
+
+
+def _columns(header: str) -> tuple[int, dict[str, int], bool] | None:
+    """The header's number of cells, the index of each column it names (one budget at least, the amount
+    executed and the rate) and whether it says the rates are in percent ("执行率（%）")."""
+    cells = _cells(header)
+    kinds: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        kind = _COLUMN_KINDS.get(_BRACKETED.sub("", cell))
+        if kind is not None:
+            if kind in kinds:
+                return None
+            kinds[kind] = index
+    if not {"执行", "率"} <= kinds.keys() or not {"年初", "全年"} & kinds.keys():
+        return None
+    return len(cells), kinds, "%" in cells[kinds["率"]] or "％" in cells[kinds["率"]]
+
+
+def _cells(line: str) -> list[str]:
+    """A tab-separated line's cells, without the empty ones at its end."""
+    cells = line.split("\t")
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
+
+
+def _aligned_row(line: str, offset: int, columns: tuple[int, dict[str, int], bool]) -> Execution | None:
+    """A row with as many cells as its header, read by the header's columns: the budgets, the amount
+    executed and the rate, all printed."""
+    count, kinds, in_percent = columns
+    cells = _cells(line)
+    if len(cells) != count:
+        return None
+    starts = list(accumulate((len(cell) + 1 for cell in cells), initial=offset))
+    numbers = {}
+    for kind, index in kinds.items():
+        text = cells[index].strip()
+        is_rate = kind == "率"
+        if not (_RATE.fullmatch(text) and (in_percent or text.endswith("%")) if is_rate else _AMOUNT.fullmatch(text)):
+            return None
+        start = starts[index] + cells[index].index(text)
+        digits = text.rstrip("%")
+        numbers[kind] = _number(digits, "%" if is_rate else "", start, len(text) if is_rate else None)
+    budgets = {kind: numbers[kind] for kind in ("年初", "全年") if kind in numbers}
+    if any(number.value is None for number in numbers.values()):
+        return None
+    budget = budgets.get("全年", budgets.get("年初"))
+    first = min(number.start for number in numbers.values())
+    return Execution(budget, numbers["执行"], numbers["率"], first, numbers["率"].end, budgets if len(budgets) > 1 else {})
 
 
 def _row(line: str, offset: int, scored: bool) -> Execution | None:
