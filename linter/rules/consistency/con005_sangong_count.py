@@ -100,7 +100,8 @@ class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
     counts across under a line of their labels, or label and count pairs across a line), or twice in the text; or a 公务用车保有量 greater
-    than the vehicles the department has in all ("共有车辆3辆").
+    than the vehicles the department has in all ("共有车辆3辆"); or fewer 人次 than the 团组 or 批次 they
+    travelled or were received in ("团组3个，2人次"): each has one person at least.
 
     Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
     another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
@@ -142,7 +143,20 @@ class InconsistentCount(Rule):
                 expected=str(earlier.value),
                 related=[Related(place, _("first stated"))],
             )
+        yield from self._fewer_people_than_groups(document, first)
 
+    def _fewer_people_than_groups(self, document, first: dict[str, _Count]):
+        """Each 团组 and each 批次 has one person at least: fewer 人次 than groups cannot be ("团组3个，2人次")."""
+        for groups, people in ((_GROUPS, _TRAVELLERS), (_BATCHES, _GUESTS)):
+            if groups in first and people in first and first[people].value < first[groups].value:
+                count, of = first[people], first[groups]
+                place = document.source_span(of.start, of.end)
+                yield self.finding(
+                    document, document.source_span(count.start, count.end),
+                    _("{what} is {value}, fewer than the {groups} {of} at {place}: each has one person at least",
+                      what=_(people), value=count.value, groups=of.value, of=_(groups), place=place.place),
+                    related=[Related(place, _(groups))],
+                )
 
     def _fleet_over_vehicles(self, document, fleet: _Count | None):
         """The 公务用车 paid from 财政拨款 are some of the department's vehicles: their 保有量 is no more
