@@ -545,6 +545,10 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             stripped = _TITLE_TAIL.sub("", stripped) or stripped
             if "基本支出" in stripped:
                 stripped = _ECONOMIC_TAIL.sub("", stripped) or stripped
+        form_number = None
+        if stripped.endswith("表") and (cell := _FORM_NUMBER_CELL.search(stripped)) is not None:
+            # "一般公共预算财政拨款支出决算表		公开05表": a sheet's title row, the form's number in a cell of its own
+            stripped, form_number = stripped[:cell.start()], cell.group("number") or cell.group("after")
         if _may_be_title(stripped):
             normal = _HALF_WIDTH(stripped)
             head = _ELSEWHERE.sub("", normal)  # "表2 部门收入预算总表（略，详见附件）": its title
@@ -569,6 +573,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
                                                           or _numbered_above(stripped_lines, index)):
             match = _PLAIN_TITLE.match(normal)
             laid_out = match is not None
+        if match and number is None and form_number is not None:
+            number = int(form_number)
         if match:
             kind = table_kind(match.group("title"))
             if kind and starts and data_seen and _continues(starts[-1], kind, normal, stripped_lines, index):
@@ -730,6 +736,10 @@ def _form_number_follows(stripped_lines: list[str], index: int) -> bool:
 
 #: A form's number on a line of its own, as the 公开 tables are numbered ("公开02表", "附表2" is a title's).
 _FORM_NUMBER_LINE = compile_re(rf"{_PUBLIC_FORM}\s*(?:\d{{1,2}}\s*表|表\s*\d{{1,2}})")
+
+
+#: A form's number in a cell after a title on its line ("…决算表		公开05表", "…决算表	部门公开表02").
+_FORM_NUMBER_CELL = compile_re(rf"(?<=表)[ \t\u3000]+(?:{FORM_PREFIX}\s*(?P<number>\d{{1,2}})\s*表|{FORM_PREFIX}表\s*(?P<after>\d{{1,2}}))$")
 
 
 #: Lines a PDF's text may print between a title and its unit line, each on its own: the form's number, the
