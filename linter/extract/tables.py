@@ -1264,6 +1264,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_code_table(table, data_lines, header)
     if table.problem is None and table.kind == THREE_PUBLIC:
         table.identities.extend(_sangong_identities(table))
+    if table.problem is None and table.kind in CODE_KINDS and any(_FINAL_TITLE.match(word) for word in header_words):
+        _final_columns(table, header_words)
     if table.problem is None and table.kind == GENERAL and any(_BALANCE_OR_INCOME.match(word) for word in header_words):
         _spending_columns(table)
     if table.problem is None and table.kind in (GENERAL, EXPENDITURE) and _in_order("".join(header_words), _BASIC_SPLIT):
@@ -1334,6 +1336,40 @@ def _spending_columns(table: Table) -> None:
     for row in table.rows:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = [1, 2, 3]
+
+
+#: The title of a 决算 table's column of the amount spent ("决算数", "支出决算数"), beside its budgets.
+_FINAL_TITLE = compile_re(r"^(?:本年|全年|支出)?决算数?(?:[(（]\d{1,2}[)）])?$")
+#: The title of a column of a budget ("年初预算数", "全年预算数", "调整预算数", "预算数").
+_BUDGET_COLUMN_TITLE = compile_re(r"^(?:年初|全年|调整后?|本年)?预算数?(?:[(（]\d{1,2}[)）])?$")
+
+
+def _final_columns(table: Table, header_words: list[str]) -> None:
+    """Keep only the 决算 columns (numbered 1, 2, …) of a 决算 table that prints its budgets beside them
+    ("年初预算数 | 全年预算数 | 决算数: 合计 基本支出 项目支出", as Hunan's 一般公共预算 tables do): a budget
+    is a column of its own, or a block of as many columns as the 决算's. The table is left unread when its
+    columns cannot be told apart that way."""
+    titles = [word for word in header_words if _FINAL_TITLE.match(word) or _BUDGET_COLUMN_TITLE.match(word)]
+    budgets = sum(1 for word in titles if _BUDGET_COLUMN_TITLE.match(word))
+    if not budgets or any(i.axis == "栏" and not i.implied for i in table.identities):
+        return
+    if any(row.loose for row in table.rows):
+        table.problem = _("its 决算 columns cannot be told from its budget columns")
+        return
+    budgets_first = _BUDGET_COLUMN_TITLE.match(titles[0]) is not None
+    count = len(table.columns)
+    if count in (budgets + 1, budgets + 3):
+        final = count - budgets  # each budget one column
+    elif count % (budgets + 1) == 0:
+        final = count // (budgets + 1)  # each budget a block as wide as the 决算's
+    else:
+        table.problem = _("its 决算 columns cannot be told from its budget columns")
+        return
+    kept = table.columns[-final:] if budgets_first else table.columns[:final]
+    renumbered = {column: number for number, column in enumerate(kept, 1)}
+    for row in table.rows:
+        row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
+    table.columns = sorted(renumbered.values())
 
 
 def _this_years_columns(table: Table, header_words: list[str]) -> bool:
