@@ -54,7 +54,7 @@ class DuplicatedCharacter(Rule):
     copy ("进行政政务") and the two words do not spell out a word they share the character in
     ("公路路网" = 公路 + 路网, for 公路网). An administrative level, an office or the end of a
     place's name before a word beginning with it ("市市场监管局", "规划科科长", "喀什河河道") is no
-    slip, nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
+    slip, nor is a conjunction before such a word ("管护和和美乡村建设"), nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
     word the segmenter does not know ("水族族源", "卯节节日"); a copy it reads into a rare word that is a
     common one without it is a slip ("管理制制度" = 管理制 + 制度). A character typed three times
     where two words meet ("在职职职工" for 在职 + 职工) is a slip too. Deleting the second copy is a
@@ -109,6 +109,8 @@ class DuplicatedCharacter(Rule):
             if match.start() in finder.names:
                 continue  # a person's name ("（记者 韩杰杰）")
             loose = finder.loose
+            if match.group(1) in _CONJUNCTIONS and match.start() in loose and _word_starts(finder, second):
+                continue  # a conjunction before a word beginning with it: "管护和和美乡村建设", "发展和和谐"
             if _unknown_word_beside(text, match.start(), loose, finder):
                 continue  # "水书书写", "卯节节日", "水族族源", "村寨寨内": a word the segmenter does not know, beside another
             if (match.start() in loose and second not in loose) or (
@@ -165,8 +167,16 @@ class DuplicatedCharacter(Rule):
             )
 
 
+#: Conjunctions, which join two things before a word that may begin with the same character ("和" + "和美乡村").
+_CONJUNCTIONS = frozenset("和与及或")
 #: Characters that stand alone before or after a word: function characters and demonstratives ("本单单位" is a slip).
 _STANDS_ALONE = FUNCTION_CHARACTERS | set("本各全该每此其")
+
+
+def _word_starts(finder, at: int) -> bool:
+    """Whether a word of two characters or more starts at ``at``."""
+    start, end = finder.token_at(at, (0, 0))
+    return start == at and end - at >= 2
 
 
 def _unknown_word_beside(text: str, at: int, loose: set[int], finder) -> bool:
