@@ -84,7 +84,8 @@ _TOTALS = {
     INCOME: [(r"收入合计|(?<=[年门位])收入预算(?:总额|总计)?", INCOME, None, 1),
              (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, "fiscal")],
     # All funds' spending, not one fund's share ("项目支出…，其中：一般公共预算财政拨款项目支出…，其他资金项目支出…").
-    EXPENDITURE: [(rf"{_OF_ALL_FUNDS}支出合计", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
+    # ("项目支出合计…": the 项目支出 column's, not the 合计's)
+    EXPENDITURE: [(rf"{_OF_ALL_FUNDS}(?<!项目)(?<!基本)支出合计", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
                   (rf"{_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收、支总计, not one fund's ("一般公共预算财政拨款收、支总计各为…", a column of its own).
     FISCAL: [(r"(?<!预算)财政拨款收、?支(?:(?:决算|预算)?总计|总预算)|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
@@ -124,10 +125,10 @@ def _items_added_up(line: str, position: int) -> bool:
 
 #: A year and a list mark, left out before looking for the department's name.
 _YEAR_OR_MARK = compile_re(r"^[，；。\s]*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．])?|20\d{2}年度?")
-#: :data:`_TOTALS` with each pattern compiled followed by its amount ("收、支总计均为X万元"), and
-#: whether it is 项目支出.
+#: :data:`_TOTALS` with each pattern compiled followed by its amount ("收、支总计均为X万元", "项目支出合计X万元"),
+#: and whether it is 项目支出.
 _TOTAL_AMOUNTS = {
-    kind: [(compile_re(rf"(?:{pattern})(?:[均各]?为)?{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
+    kind: [(compile_re(rf"(?:{pattern})(?:合计)?(?:[均各]?为)?{AMOUNT}"), pattern == r"项目支出", *rest) for pattern, *rest in totals]
     for kind, totals in _TOTALS.items()
 }
 
