@@ -152,9 +152,10 @@ class SubjectUse:
             after = position + len(name)
             marker = _LEVEL.match(self.text, after)
             coded = _CODE_AFTER.match(self.text, after)
-            if (marker and _han_at(self.text, position - 1)) or (coded and subjects().names.get(coded.group(1)) != name):
+            if (marker and _han_at(self.text, position - 1)) or (coded and subjects().names.get(coded.group(1), name if coded.group().startswith("(") else "") != name):
                 # Part of a name the catalogue lacks: "残疾人体育(项)" is no "体育", "棚户区改造支出（2120810）"
-                # no "棚户区改造" (2210103).
+                # no "棚户区改造" (2210103); a code the catalogue lacks names what its name says, as in the tables
+                # ("信息化建设（2040219）").
                 position = after
                 continue
             listed = _AFTER_TERM.search(self.text, max(0, position - 4), position)
