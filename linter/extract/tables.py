@@ -744,19 +744,27 @@ _FORM_NUMBER_CELL = compile_re(rf"(?<=表)[ \t\u3000]+(?:{FORM_PREFIX}\s*(?P<num
 
 #: Lines a PDF's text may print between a title and its unit line, each on its own: the form's number, the
 #: department, the year ("公开01表", "编制单位：隆德县民政局", "2024年度").
-_TITLE_FURNITURE = compile_re(rf"{_FORM_NUMBER.pattern}|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{{2,30}}|20\d{{2}}\s*年度?")
+_TITLE_FURNITURE = compile_re(rf"{_FORM_NUMBER.pattern}|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{{2,30}}|20\d{{2}}\s*年度?"
+                              r"|[(（]\s*20\d{2}\s*年度?\s*[)）]")
 
 
 #: What parts the cells of a line: a tab, or a run of spaces (two or more, or full-width ones).
 _CELL_GAP = compile_re(r"\t|[ \u3000]{2,}|\u3000")
 
 
+#: The first field of a project's form, its name in the next cell.
+_FORM_FIELD = compile_re(r"项目名称(?:\t|[ \u3000]{2,})\S")
+
+
 def _header_follows(stripped_lines: list[str], index: int) -> bool:
     """Whether the next non-blank line is a table's header of cells naming its rows' keys ("科目编码	科目名称	…",
-    "项目	行次	金额") or a 基本支出 table's blocks ("人员经费			公用经费"): a title printed without a unit
-    line (a table of contents lists titles only)."""
-    following = next((line for line in stripped_lines[index + 1:index + 4] if line and not _NUMBER_LABEL.fullmatch(line)), "")
-    return len(_CELL_GAP.split(following)) >= 3 and (_KEY_TITLE.search(following) is not None or following.startswith("人员经费"))
+    "项目	行次	金额"), a 基本支出 table's blocks ("人员经费			公用经费") or a project's form, past a line giving
+    the year ("（2024年度）"): a title printed without a unit line (a table of contents lists titles only)."""
+    following = next((line for line in stripped_lines[index + 1:index + 4]
+                      if line and not _NUMBER_LABEL.fullmatch(line) and not _TITLE_FURNITURE.fullmatch(line)), "")
+    # (a 绩效自评表's form opens with its project's name: "项目名称	第五次全国经济普查经费")
+    return (len(_CELL_GAP.split(following)) >= 3 and (_KEY_TITLE.search(following) is not None or following.startswith("人员经费"))
+            or _FORM_FIELD.match(following) is not None)
 
 
 def _untitled_kind(line: str) -> str | None:
