@@ -2125,7 +2125,9 @@ def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
     year = _YEAR_DIGITS.match(stated.year or "")
     if year is None:
         return None
-    same = [v for v in earlier if clean_name(v.name).endswith(clean_name(stated.name)) or v.key == stated.key and v.key]
+    # ("…本年支出合计124,831.16万元，2023年度为118,920.47万元": a year's amount named by its year alone is of the one before)
+    name = clean_name(without_copula(stated.name)).removesuffix("为")
+    same = [v for v in earlier if clean_name(v.name).endswith(name) or v.key == stated.key and v.key]
     later = [v for v in same if (own := _YEAR_DIGITS.match(v.year or "")) is None or own.group() > year.group()]
     return later[-1] if later else None
 
