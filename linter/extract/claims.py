@@ -2445,7 +2445,7 @@ def _class_of_name(name: str) -> str | None:
 def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` names a subject of another 类 than its whole does ("住房保障支出(类)70万元。
     ⏎其中：教育支出(类)普通教育(款)小学教育(项)2650万元": the 其中 opens a new paragraph about the
-    first class): the list has ended."""
+    first class; "教育支出…，其中：高等教育…；科学技术支出…"): the list has ended."""
     whole = breakdown.whole
     if whole is None or stated is whole:
         return False
@@ -2453,9 +2453,11 @@ def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
                       for name in (stated.name, whole.name))
     if part and of_whole:
         return part != of_whole
+    whole_class = class_code(clean_name(whole.name))
+    if whole_class is not None and (part_class := class_code(clean_name(stated.name))) is not None:
+        return part_class != whole_class  # "教育支出…，其中：高等教育…；科学技术支出…": two classes by name
     # A 项 or 款 named alone, of a 类 the catalogue knows ("住房保障支出10.68万元。其中，公务员医疗补助（项）…":
     # 2101103 is of 210).
-    whole_class = class_code(clean_name(whole.name))
     level = _LEVEL_NAMED.fullmatch(clean_name(stated.name).replace("（", "(").replace("）", ")"))
     if whole_class is None or level is None:
         return False
