@@ -602,7 +602,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
 def _continues(start: tuple, kind: str, title: str, stripped_lines: list[str], index: int) -> bool:
     """Whether a title at line ``index`` repeats the title of the table started at ``start`` (its kind
     and words) atop a page whose first row of amounts is no 合计: the table goes on."""
-    if start[1] != kind or start[3].replace(" ", "") != title.replace(" ", ""):
+    if start[1] != kind or start[3].replace(" ", "") != _CONTINUED_MARK.sub("", title).replace(" ", ""):
         return False
     lines = (line for line in stripped_lines[index + 1:] if line)
     for line in itertools.islice(lines, _CONTINUED_REACH):
@@ -611,6 +611,8 @@ def _continues(start: tuple, kind: str, title: str, stripped_lines: list[str], i
     return False
 
 
+#: A title's marks that it is continued ("…支出表（续）", "…支出表(续表)", "续表" on the line below).
+_CONTINUED_MARK = compile_re(r"(?:\s*[(（]续表?[)）]|\s*续表\s*\d{0,2})+\s*$")
 #: How many lines (not blank) under a repeated title its first row of amounts may stand (unit line,
 #: header lines, rows of blank cells).
 _CONTINUED_REACH = 8
@@ -629,6 +631,7 @@ def _other_title(stripped_lines: list[str], index: int) -> bool:
     if _BY_ECONOMIC_CLASS.search(line) and "基本支出" not in line and "\t" not in line and len(line) <= 50:
         return _unit_line_follows(stripped_lines, index)  # "表2-1　财政拨款支出预算表（部门经济分类科目）"
     return (line.endswith("表") and "\t" not in line and len(line) <= 50 and not _FORM_NUMBER.fullmatch(line)
+            and not CONTINUED_TITLE.search(line)  # "续表" over the unit line atop the next page: the table goes on
             and table_kind(line) is None and _unit_line_follows(stripped_lines, index))
 
 
@@ -1462,7 +1465,7 @@ def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
     if words in table.header_lines or (len(words) > 1 and "".join(words) in {"".join(line) for line in table.header_lines}):
         return len(words) > 1 or words[0] not in _TOTAL_NAMES  # (its words may part otherwise on each page)
     return _UNIT_LINE.fullmatch(normal) is not None or CONTINUED_TITLE.search(normal) is not None \
-        or (bool(table.title) and "".join(words) == table.title.replace(" ", "")) \
+        or (bool(table.title) and "".join(words) == _WHITESPACE.sub("", table.title)) \
         or _NUMBER_LABEL.fullmatch("".join(words)) is not None
 
 
