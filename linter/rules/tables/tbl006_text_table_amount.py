@@ -72,6 +72,9 @@ _TOTALS = {
               # The year's own 收入 and 支出 (the 收支总表's 本年收入合计 and 本年支出合计 rows).
               (r"(?<!拨款)(?<!预算)本年收入合计", SUMMARY, ("本年收入合计", "收入"), 1),
               (r"(?<!拨款)(?<!预算)本年支出合计", SUMMARY, ("本年支出合计", "支出"), 2),
+              # …also without 本年 ("2024年度收入合计1189.65万元"), not a source's or a fund's.
+              (r"(?<![本款算金业营他助缴])收入合计", SUMMARY, ("本年收入合计", "收入"), 1),
+              (r"(?<![本款算金目费])支出合计", SUMMARY, ("本年支出合计", "支出"), 2),
               # A 预算's "某局收入预算…，支出预算…": the side's total of the year, which is its 总计 when nothing
               # was carried over (else it may be either: not compared).
               (r"(?<=[年门位局委办院厅心站所会])收入预算(?:总额)?", SUMMARY, (_YEARS_TOTAL, "收入"), 1),
