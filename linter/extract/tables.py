@@ -541,14 +541,14 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             # "表七　一般公共预算财政拨款“三公”经⏎费支出决算表", as a narrow column wraps it: the title's two lines
             stripped, skip = stripped + stripped_lines[wrapped_end], wrapped_end
             end = lines[wrapped_end][0] + len(lines[wrapped_end][1].rstrip())
-        if stripped.endswith(_TAIL_ENDS):  # "表1 收入支出决算总表[^1]", "…总表（单位：万元）": the title before
-            stripped = _TITLE_TAIL.sub("", stripped) or stripped
-            if "基本支出" in stripped:
-                stripped = _ECONOMIC_TAIL.sub("", stripped) or stripped
         form_number = None
         if stripped.endswith("表") and (cell := _FORM_NUMBER_CELL.search(stripped)) is not None:
             # "一般公共预算财政拨款支出决算表		公开05表": a sheet's title row, the form's number in a cell of its own
             stripped, form_number = stripped[:cell.start()], cell.group("number") or cell.group("after")
+        if stripped.endswith(_TAIL_ENDS):  # "表1 收入支出决算总表[^1]", "…总表（单位：万元）": the title before
+            stripped = _TITLE_TAIL.sub("", stripped) or stripped
+            if "基本支出" in stripped:
+                stripped = _ECONOMIC_TAIL.sub("", stripped) or stripped
         if _may_be_title(stripped):
             normal = _HALF_WIDTH(stripped)
             head = _ELSEWHERE.sub("", normal)  # "表2 部门收入预算总表（略，详见附件）": its title
@@ -669,11 +669,14 @@ def _is_part(line: str) -> bool:
 
 
 #: What may follow a table's title on its line: a footnote's mark ("[^1]", "[1]", "<sup>1</sup>", "（注1）", "*"),
-#: its unit ("（单位：万元）", " 单位：万元") or its classification by function ("（按功能科目分类）": the table of the
-#: kind its words name; "（按经济科目分类）" stays, a table of economic subjects titled alike is not of that kind).
+#: its unit ("（单位：万元）", " 单位：万元"), its classification by function ("（按功能科目分类）": the table of the
+#: kind its words name; "（按经济科目分类）" stays, a table of economic subjects titled alike is not of that kind) or
+#: another qualifier in words ("基本支出预算表（人员类、运转类公用经费项目）"; not a number, a mark that it goes on, or a
+#: note that it is published elsewhere).
 _TITLE_TAIL = compile_re(r"(?:\s*(?:\[\^?[^\[\]]{1,8}\]|<sup>[^<]{0,8}</sup>|[(（]注\s*\d{0,2}[)）]|\*+"
                          r"|[(（]?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)[)）]?"
-                         r"|[(（]按?(?:支出)?功能(?:分类)?(?:科目)?(?:分类)?[)）]|[(（]20\d{2}年度?[)）]))+$")
+                         r"|[(（]按?(?:支出)?功能(?:分类)?(?:科目)?(?:分类)?[)）]|[(（]20\d{2}年度?[)）]"
+                         r"|[(（](?![^()（）]*(?:略|见|另行|经济|续))[^()（）\d表]{2,20}[)）]))+$")
 #: A 基本支出 table's classification by economic subject ("表3-1 一般公共预算基本支出预算表（部门经济分类）"): the
 #: classification every 基本支出 table has.
 _ECONOMIC_TAIL = compile_re(r"\s*[(（]按?(?:部门|政府)?(?:预算)?(?:支出)?经济(?:分类)?(?:科目)?(?:分类)?[)）]$")
@@ -741,8 +744,9 @@ def _form_number_follows(stripped_lines: list[str], index: int) -> bool:
 _FORM_NUMBER_LINE = compile_re(rf"{_PUBLIC_FORM}\s*(?:\d{{1,2}}\s*表|表\s*\d{{1,2}})")
 
 
-#: A form's number in a cell after a title on its line ("…决算表		公开05表", "…决算表	部门公开表02").
-_FORM_NUMBER_CELL = compile_re(rf"(?<=表)[ \t\u3000]+(?:{FORM_PREFIX}\s*(?P<number>\d{{1,2}})\s*表|{FORM_PREFIX}表\s*(?P<after>\d{{1,2}}))$")
+#: A form's number in a cell after a title on its line ("…决算表		公开05表", "…决算表	部门公开表02", "…预算表（按功能科目分类）
+#: 		公开05表").
+_FORM_NUMBER_CELL = compile_re(rf"(?<=[表)）])[ \t\u3000]+(?:{FORM_PREFIX}\s*(?P<number>\d{{1,2}})\s*表|{FORM_PREFIX}表\s*(?P<after>\d{{1,2}}))$")
 
 
 #: Lines a PDF's text may print between a title and its unit line, each on its own: the form's number, the
@@ -1151,6 +1155,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         stripped = raw.strip()
         if not stripped or (is_page_number(stripped) and (len(stripped) < 3 or _WORDED_PAGE_NUMBER.search(stripped))):
             continue
+        if not _HAN_OR_DIGIT.search(stripped):
+            continue  # a line in another script, no cell of the table ("བཞི།" over the next heading, as Xizang's are bilingual)
         normal = _HALF_WIDTH(stripped)
         statistics = statistics or (table.kind == THREE_PUBLIC and normal.startswith("相关统计数"))
         if statistics and not normal.startswith("注"):
@@ -1286,6 +1292,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _place_loose_values(table, _subtotal_rule(table, header_words))
 
 
+#: A Chinese character or an ASCII or full-width digit: what any line of a table holds.
+_HAN_OR_DIGIT = compile_re(r"[\u4e00-\u9fff0-9０-９]")
 #: A heading of the narrative on a line of its own, no row's name: words ending as a section's title does.
 _SECTION_AFTER = compile_re(r"[\u4e00-\u9fff“”（）()、]{4,40}(?:情况|说明|如下)[：:]?")
 
