@@ -878,10 +878,11 @@ def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
 
 
 def _project_row(tokens: list[_Token]) -> bool:
-    """Whether a line of a project table without codes or a 栏次 line is a project's row: a name, then
-    amounts ("G235国道改建工程 | 12,480.00")."""
+    """Whether a line of a project table without codes or a 栏次 line is a project's row: a name (after its
+    category, if any: "特定目标类 | 审计业务经费"), then amounts ("G235国道改建工程 | 12,480.00")."""
     words = [t for t in tokens if t.text]
-    return (len(words) > 1 and not words[0].is_number and all(t.is_number for t in words[1:])
+    first = next((i for i, t in enumerate(words) if t.is_number), None)
+    return (first is not None and first > 0 and all(t.is_number for t in words[first:])
             and not _header_columns(tokens))
 
 
@@ -896,6 +897,10 @@ def _with_titles_above(tokens: list[_Token], above: list[_Token]) -> list[_Token
     return [own.get(index) or upper[index] for index in sorted(own.keys() | upper.keys())]
 
 
+#: The title of a column of words, not amounts, beside a row's name ("资金来源", "项目类别", "实施单位", "备注").
+_TEXT_COLUMN = compile_re(r"(?:来源|类别|类型|分类|性质|实施单位|主管部门|备注|说明|期限)$")
+
+
 def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dict[int, int] | None:
     """``{cell index: column}`` for a tab-separated table printed without a 栏次 line, whose last
     header line titles the cells after the name ("科目编码	科目名称	合计	基本支出	项目支出"): the
@@ -905,7 +910,8 @@ def _titled_columns(titles: list[_Token], data_lines: list[list[_Token]]) -> dic
         return None
     # The amounts stand after the last cell naming or coding a row ("项目名称 | 科目编码 | 科目名称 | 合计").
     named = max(t.index for t in titles if "名称" in t.text or t.text == "项目" or t.text.endswith("编码"))
-    cells = [t.index for t in titles if t.text and t.index > named and not t.is_number]
+    # (a column of words beside a project's name holds no amount: "项目名称 | 资金来源 | 预算数")
+    cells = [t.index for t in titles if t.text and t.index > named and not t.is_number and not _TEXT_COLUMN.search(t.text)]
     if not cells:
         return None
     columns = {index: column for column, index in enumerate(cells, 1)}
@@ -2886,14 +2892,15 @@ def _line_indices(source: SourceText, grid) -> list[int]:
 
 
 def _first_titled_value_cell(header: list[list[str]], row: list[str], first_amount: int) -> int:
-    """The first value cell of a grid: the first the header titles after the name's title, when the
-    row's cells before its first amount are empty there ("年初结转和结余" over a column left blank), else
-    the row's first amount."""
+    """The first value cell of a grid: the first the header titles after the name's title (past columns of
+    words: "资金来源"), when the row's cells before its first amount are empty there ("年初结转和结余" over a
+    column left blank), else the row's first amount."""
     named = min((c for cells in header for c, cell in enumerate(cells) if "名称" in cell), default=None)
     if named is None:
         return first_amount
     titled = min((c for cells in header for c, cell in enumerate(cells)
-                  if c > named and cell.strip() and not _NUMBER.match(cell.strip()) and not _KEY_TITLE.search(cell)),
+                  if c > named and cell.strip() and not _NUMBER.match(cell.strip()) and not _KEY_TITLE.search(cell)
+                  and not _TEXT_COLUMN.search(cell.strip())),
                  default=first_amount)
     return titled if titled < first_amount and not any(cell.strip() for cell in row[titled:first_amount]) else first_amount
 
