@@ -2529,13 +2529,19 @@ def _unit_line(line: str, department: str | None) -> bool:
 
 def _qualified_like_the_item_before(stated: Stated, state: _Context) -> bool:
     """Whether ``stated`` follows, after "、", an item whose total is qualified by words naming no scope
-    ("学校本级收入合计181,046.85万元、支出合计183,027.64万元": the 本级's 支出, not the department's)."""
+    ("学校本级收入合计181,046.85万元、支出合计183,027.64万元": the 本级's 支出, not the department's), or is a
+    bare 收入 or 支出 after a comma ("职工基本医疗保险基金收入12.86亿元，支出11.34亿元": the fund's)."""
     previous = state.line_values[-1] if state.line_values else None
     if previous is None or previous.key is not None or previous.number.end > stated.number.start:
         return False
     between = state.line[previous.number.end - state.line_start:stated.number.start - state.line_start]
     name = clean_name(previous.name)
-    return between.startswith("、") and any(quantity_key(name[i:]) for i in range(1, len(name) - 1))
+    joined = between.startswith("、") or (between.startswith(("，", ",")) and _BARE_SIDE.fullmatch(clean_name(stated.name)))
+    return joined and any(quantity_key(name[i:]) for i in range(1, len(name) - 1))
+
+
+#: A side named bare ("支出11.34亿元"), maybe with its copula.
+_BARE_SIDE = compile_re(r"(?:收入|支出)(?:为)?")
 
 
 def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
