@@ -192,8 +192,8 @@ def _sentence_before(text: str, start: int) -> str:
     return next((sentence for sentence in reversed(sentences) if _SUBJECT.search(sentence)), "")
 
 
-#: A year's figures compared without a name before 比 ("2024年度比2023年度减少…").
-_OWN_COMPARED = compile_re(r"20\d{2}\s*年度?\s*(?=比|较)")
+#: A year's figures compared without a name before 比 ("2024年度比2023年度减少…", "本年比2023年决算数增加…").
+_OWN_COMPARED = compile_re(r"(?:20\d{2}|本)\s*年度?\s*(?=比|较)")
 
 
 def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
@@ -216,7 +216,7 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     # 机关运行经费支出186.52万元。" gives the comparison's base.
     base_given = restated and any(int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(previous))
     # "2023年度…决算数为9.65万元，2024年度比2023年度减少0.65万元": this year's figures compared with last year's stated.
-    compares_own = any(str(year) in m.group() for m in _OWN_COMPARED.finditer(sentence))
+    compares_own = any(str(year) in m.group() or m.group().startswith("本") for m in _OWN_COMPARED.finditer(sentence))
     for match in subjects:
         found = int(match.group("year"))
         if found != year and any(int(c.group("year")) == found for c in comparisons) \
@@ -233,7 +233,8 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
             later = year + 1 if _PLAN.search(sentence) else year
             for match in [m for m in subjects if not year <= int(m.group("year")) <= later
                           and not _restates_last_year(sentence, m, year)
-                          and not ((base_given or (restated and comparisons)) and int(m.group("year")) == year - 1)][:1]:
+                          and not ((base_given or (restated and comparisons) or compares_own)
+                                   and int(m.group("year")) == year - 1)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
         if named - {year}:
