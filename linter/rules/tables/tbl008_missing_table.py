@@ -63,7 +63,7 @@ class MissingTable(Rule):
         present = {t.kind for t in tables}
         document_kind, year = document.derived(tables_kind_and_year)
         required = required_tables(document_kind, year) if len(present) >= _TABLES_PART else None
-        said_none = {_FUND_TABLES[m["fund"]] for m in _NONE_OF_A_FUND.finditer(document.flow.text)} if required else set()
+        said_none = _funds_said_none(document.flow.text) if required else set()
         for kind in required or ():
             if kind not in present and kind not in said_none:
                 yield self.finding(
@@ -102,10 +102,24 @@ class MissingTable(Rule):
                 )
 
 
-#: The text saying the department has none of a fund's money ("凤鸣镇2025年无国有资本经营预算收支，不编制国有资本
+#: The text saying the department has none of a fund's money, or of two ("…无政府性基金预算支出和国有资本经营预算支出")
+#: ("凤鸣镇2025年无国有资本经营预算收支，不编制国有资本
 #: 经营预算支出预算表"): its table may be left out (Yunnan's table set has none).
 _NONE_OF_A_FUND = compile_re(r"(?:没有|无|未安排|不涉及)[^，。；\d]{0,6}?(?P<fund>政府性基金|国有资本经营)")
+#: Another fund joined to the one before ("…支出和国有资本经营…").
+_AND_FUND = compile_re(r"[^，。；\d]{0,12}?(?:和|及|、|与)(?P<fund>政府性基金|国有资本经营)")
 _FUND_TABLES = {"政府性基金": FUND, "国有资本经营": STATE_CAPITAL}
+
+
+def _funds_said_none(text: str) -> set[str]:
+    """The kinds of the fund tables the text says the department has no money of."""
+    kinds = set()
+    for match in _NONE_OF_A_FUND.finditer(text):
+        kinds.add(_FUND_TABLES[match["fund"]])
+        while (joined := _AND_FUND.match(text, match.end())) is not None:
+            kinds.add(_FUND_TABLES[joined["fund"]])
+            match = joined
+    return kinds
 #: A sentence saying there is none of a table's money ("本单位2024年度无国有资本经营预算财政拨款支出，故…为空表",
 #: "“三公”经费支出决算为0万元").
 _SAYS_NONE = compile_re(rf"(?:没有|无)[^，。；]{{0,40}}?(?:收入|支出|收支)|空表|无数据|{STATED_ZERO}")
