@@ -999,8 +999,9 @@ def _gap_sign(said) -> int:
     return 1 if said.group(1) in ("大于", "高于") or said.group(2) in ("超支", "超预算") else -1
 #: The previous level stated with the comparison, then the rate ("，较2022年预算1.50万元增长75%"), the
 #: change and its rate ("，较上年2.08万元减少0.03万元，减少了1.44%", "，比2023年的15万元减少3万元，降幅20%") or the
-#: change alone ("，比2023年度的44.90万元增加3.54万元"): see :func:`_level_after`.
-_LEVEL_AFTER = compile_re(r",TO?(?P<previous>A)(?P<verb>[UD])(?P<change>A)?(?:(?<=A),[UD](?=P))?(?P<rate>P)?")
+#: change alone ("，比2023年度的44.90万元增加3.54万元"), the rate said 同比 again ("，比上年4.12万元增加2.72万元，同比增长66.02%"), also
+#: after the amount's completion rate ("…48.36万元，完成预算的87.93%，比上年52.18万元减少3.82万元"): see :func:`_level_after`.
+_LEVEL_AFTER = compile_re(r"(?:,CP)?,TO?(?P<previous>A)(?P<verb>[UD])(?P<change>A)?(?:(?<=A),T?[UD](?=P))?(?P<rate>P)?")
 
 
 def _level_after(codes: str, at: int) -> re.Match | None:
