@@ -1358,7 +1358,8 @@ def extract_claims(document) -> ClaimSet:
             values, breakdowns = len(claims.values), len(claims.breakdowns)
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
             if len(claims.breakdowns) == breakdowns:
-                _total_after_items(claims.values[values:], claims)
+                _total_after_items(claims.values[values:], claims) \
+                    or _total_of_list_above(sentence.group(), claims.values[values:], state, claims)
         if group is not None and group is state.group and len(group.items) == items and SUBJECT_LEVEL.search(line) \
                 and may_hold_number(line):
             group.unread = True  # "…(项)：年初预算安排50万元，实际支出50万元" is an item not read as one
@@ -1366,22 +1367,34 @@ def extract_claims(document) -> ClaimSet:
     return claims
 
 
-#: A total named by the word alone ("合计", "共计为", "总计").
-_BARE_TOTAL = compile_re(r"(?:合计|共计|总计)(?:为)?")
+#: A total named by the word alone ("合计", "共计为", "总计", "以上合计", "上述项目合计").
+_BARE_TOTAL = compile_re(r"(?:以上|上述[^，,。；;\d]{0,8}?)?(?:合计|共计|总计)(?:为)?")
 
 
-def _total_after_items(values: list[Stated], claims: ClaimSet) -> None:
+def _total_after_items(values: list[Stated], claims: ClaimSet) -> bool:
     """A sentence that lists amounts and then their total by the word alone ("涉及一般公共预算当年拨款
     517.30万元、政府性基金预算当年拨款80.00万元，合计579.30万元") breaks that total down, into
     every part (``summed``). Read only where the sentence lists nothing else (no 其中 or 主要用于)."""
     if len(values) < 3 or not _BARE_TOTAL.fullmatch(clean_name(values[-1].name)):
-        return
+        return False
     parts = values[:-1]
     if any(_BARE_TOTAL.fullmatch(clean_name(part.name)) or part.number.unit != values[-1].number.unit for part in parts) \
             or any(part is listed for breakdown in claims.breakdowns[-3:] for listed in (breakdown.whole, *breakdown.parts)
                    for part in parts):
-        return
+        return False
     claims.breakdowns.append(Breakdown(values[-1], values[-1].name, parts=list(parts), summed=True))
+    return True
+
+
+def _total_of_list_above(sentence: str, values: list[Stated], state: "_Context", claims: ClaimSet) -> None:
+    """A sentence opening with the total of the list just read, by the word alone, and stating nothing else
+    ("以上合计1217.05万元。" under "（1）…万元；⏎（2）…万元。"): that total is the sum of every part of the list."""
+    listing = state.last_list
+    if len(values) != 1 or listing is None or len(listing.parts) < 2 or not _BARE_TOTAL.match(sentence.lstrip()) \
+            or not _BARE_TOTAL.fullmatch(clean_name(values[0].name)) \
+            or any(part.number.unit != values[0].number.unit for part in listing.parts):
+        return
+    claims.breakdowns.append(Breakdown(values[0], values[0].name, parts=list(listing.parts), summed=True))
 
 
 @dataclass
