@@ -92,7 +92,8 @@ def count_lists(text: str) -> list[CountList]:
         listing = match.group().rstrip().endswith(("：", ":"))
         stop = _past_counted_clauses(text, end.start(), match.group("unit")) if end and first == 1 and listing else (
             end.start() if end else len(text))
-        if "(" in match.group() and (closing := text.find(")", match.end(), stop)) >= 0:
+        closing = text.find(")", match.end(), match.end() + _LIST_REACH) if "(" in match.group() else -1
+        if closing >= 0:
             stop = closing  # "教职工1,468人（其中：专任教师1,052人，管理人员236人），离退休人员612人": the brackets' list
         listed = text[match.end():stop]
         if (detail := _PART_DETAIL.search(listed)) is not None:
