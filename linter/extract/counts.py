@@ -4,8 +4,8 @@
 
 A count is a whole number with a classifier (辆, 台, 人, 个 …). The whole is the count right
 before "其中"; its parts are the counts in the same classifier up to the end of the clause (。 or
-；, past ； only after "其中：" when each clause counts one item; a list opened in brackets ends at their
-close), leaving out what brackets hold and what follows "主要是" (a part's own breakdown). A list is read only when nothing can
+；, past ； only after "其中：" or "其中，" when each clause counts one item; a list opened in brackets ends at
+their close), leaving out what brackets hold and what follows "主要是" (a part's own breakdown). A list is read only when nothing can
 make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in it, no part named by an
 attribute that cuts across the others (女, 党员, 本科 …), no change (增加, 比上年 …) or approximation
 (约, 超过 …) in the whole's clause; a rate ("每平方公里538人") is no part. It is complete when one of its parts
@@ -88,8 +88,8 @@ def count_lists(text: str) -> list[CountList]:
         # A list whose first item ends at a semicolon lists an item a clause ("其中：…“优”的项目41个；…“良”的项目6个；");
         # one listing its items with "、" ends there ("其中行政人员32人、事业人员25人；离退休人员41人").
         first = len(_COUNT.findall(text, match.end(), end.start())) if end else 0
-        # (a list opened without a colon counts its one item: "教职工1,468人，其中专任教师1,052人；在校学生21,360人")
-        listing = match.group().rstrip().endswith(("：", ":"))
+        # (a list opened with no mark after 其中 counts its one item: "教职工1,468人，其中专任教师1,052人；在校学生21,360人")
+        listing = match.group().rstrip().endswith(("：", ":", "，", ","))
         stop = _past_counted_clauses(text, end.start(), match.group("unit")) if end and first == 1 and listing else (
             end.start() if end else len(text))
         closing = text.find(")", match.end(), match.end() + _LIST_REACH) if "(" in match.group() else -1
