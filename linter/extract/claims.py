@@ -1877,6 +1877,8 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
                                     if clean_name(v.name) == clean_name(named)), None)
     elif state.last_value is not None:
         whole = state.last_value
+        if state.last_list is not None and any(part is whole for part in state.last_list.parts):
+            return None  # "…其中：货物465.00万元、服务260.00万元。主要用于…": the uses are of none of the parts named
         amount = tokens[index - 2] if index >= 2 and tokens[index - 1].type == "_COMMA" else None
         if amount is not None and amount.type == "AMOUNT" and amount.number.start != whole.number.start:
             return None  # "实际支出608.90万元，主要用于…": of an amount not read as a statement, not the last one
