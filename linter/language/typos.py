@@ -66,6 +66,8 @@ _MAGNITUDES = set("十百千万亿")
 _LEVELS = set("省市区县镇乡村州盟旗")
 #: Words of negation: one inserted in a standard phrase turns it around, never a slip of the hand.
 _NEGATIONS = set("无不未非没否")
+#: Prepositions a writer puts before a classification ("支出按经济分类科目反映"): inserted, they make no slip.
+_PREPOSITIONS = set("按依照")
 #: What opens a clause before a word.
 _CLAUSE_MARKS = set("，,；;：:、")
 #: Numerals and date words, among the function characters.
@@ -275,8 +277,9 @@ class TypoFinder:
             return False
         if edit.kind == "insert":
             extra = window[edit.index]
-            if extra in _NEGATIONS or extra in INSTITUTION_SUFFIXES:
-                # "年末无结转和结余" says there is none; "卫生健康局支出" is an organisation's amount
+            if extra in _NEGATIONS or extra in INSTITUTION_SUFFIXES or extra in _PREPOSITIONS:
+                # "年末无结转和结余" says there is none; "卫生健康局支出" is an organisation's amount; "支出按经济分类
+                # 科目" says by what the spending is classified
                 return False
             neighbours = window[max(0, edit.index - 1):edit.index + 2]
             # A doubled character is LNG002's; punctuation is PUN's; an administrative level names
