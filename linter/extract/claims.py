@@ -1879,6 +1879,8 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         whole = state.last_value
         if state.last_list is not None and any(part is whole for part in state.last_list.parts):
             return None  # "…其中：货物465.00万元、服务260.00万元。主要用于…": the uses are of none of the parts named
+        if whole.number.start < state.line_start and index > 1 and tokens[0].type == "NAME":
+            return None  # "经营支出为2个单位的支出，分别是：…" under a paragraph ending "…教育支出1236.50万元。": its own subject
         amount = tokens[index - 2] if index >= 2 and tokens[index - 1].type == "_COMMA" else None
         if amount is not None and amount.type == "AMOUNT" and amount.number.start != whole.number.start:
             return None  # "实际支出608.90万元，主要用于…": of an amount not read as a statement, not the last one
@@ -2359,6 +2361,18 @@ def _next_total(stated: Stated, breakdown: Breakdown) -> bool:
             and stated.number.value >= whole.number.value)
 
 
+def _same_quantity_of_another(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is the whole's quantity of another unit, both qualified by words naming no scope
+    ("厅机关本年收入…，其中…；所属事业单位本年收入…"): the list of the whole's parts has ended."""
+    whole, own = clean_name(breakdown.whole_name or ""), clean_name(stated.name)
+    common = 0
+    while common < min(len(whole), len(own)) and whole[-1 - common] == own[-1 - common]:
+        common += 1
+    if common < 4 or common == len(whole) or common == len(own) or quantity_key(whole[-common:]) is None:
+        return False
+    return scope_of(whole[:-common]) is None and scope_of(own[:-common]) is None
+
+
 def _sibling_source(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is another source of income than the whole, which is one ("事业收入286.24万元，
     其中：学费收入…，住宿费收入…；经营收入193.65万元…"): the list of the whole's parts has ended."""
@@ -2635,6 +2649,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     claims.values.append(stated)
     state.line_values.append(stated)
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
+                                  or _same_quantity_of_another(stated, breakdown)
                                   or _sibling_source(stated, breakdown)
                                   or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)):
         breakdown.closed = True
