@@ -537,6 +537,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             continue
         match = normal = None
         end = offset + len(raw.rstrip())  # where the title ends
+        if "\t" in stripped and len(cells := {cell.strip() for cell in stripped.split("\t") if cell.strip()}) == 1:
+            stripped = cells.pop()  # a title merged across the table's width, pasted as one cell a column
         if (wrapped_end := _title_wrapped_below(stripped_lines, index)) is not None:
             # "表七　一般公共预算财政拨款“三公”经⏎费支出决算表", as a narrow column wraps it: the title's two lines
             stripped, skip = stripped + stripped_lines[wrapped_end], wrapped_end
@@ -796,15 +798,18 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     text = _HALF_WIDTH(raw)
     tokens = []
     if "\t" in text:
-        position, before = 0, ""
+        position, before, named = 0, "", False
         for index, cell in enumerate(text.split("\t")):
             lead = len(cell) - len(cell.lstrip())
             stripped = "" if cell.strip() in _EMPTY_MARKS else cell.strip()
             compact = _SPACES.sub("", stripped) if not _NUMBER.match(stripped) else stripped
-            if compact and compact == before and not _NUMBER.match(compact):
-                compact = stripped = ""  # a merged cell its converter repeated ("| 合计 | 合计 |"): printed once
+            if compact and compact == before and (not _NUMBER.match(compact) or (not named and _CODE.match(compact))):
+                # a merged cell its converter repeated ("| 合计 | 合计 |", a code over the 类, 款 and 项 columns
+                # before the row's name: "201 | 201 | 201 | 一般公共服务支出"): printed once
+                compact = stripped = ""
             else:
                 before = compact
+            named = named or bool(_HAN.search(compact))
             start = offset + position + lead
             tokens.append(_token(compact, start, start + len(stripped), index, line))
             position += len(cell) + 1
