@@ -25,8 +25,8 @@ from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Tok
 from linter.extract.counts import CLASSIFIERS
 from linter.extract.numbers import Number
 from linter.extract.quantities import (
-    DEPARTMENT, ORGANISATION_END, SANGONG, Key, clean_name, is_part_of, organisation_of, parent_base, quantity_key,
-    scope_of, without_copula,
+    DEPARTMENT, ORGANISATION_END, SANGONG, Key, clean_name, in_last_years_aside, is_part_of, organisation_of, parent_base,
+    quantity_key, scope_of, without_copula,
 )
 from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
@@ -1966,6 +1966,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
     if isinstance(claim, Stated):
         _state(claim, scope, state, claims, breakdown)
     elif isinstance(claim, Share):
+        if in_last_years_aside(state.line, claim.part.number.start - state.line_start):
+            return  # "（上年基本支出958.12万元，其中人员经费815.00万元，占85.1%）": last year's share
         if not (claims.values and claims.values[-1] is claim.part):  # filed already (a share after a change)
             _state(claim.part, scope, state, claims, breakdown)
         if container is not None and container.closed and all(part is not claim.part for part in container.parts):
@@ -2627,6 +2629,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
+    if in_last_years_aside(state.line, stated.number.start - state.line_start):
+        return  # "（上年基本支出958.12万元，其中人员经费815.00万元）": last year's figures, each of them
     if _OWN_BUDGET.fullmatch(clean_name(stated.name)) and state.last_value is not None:
         return  # "公务接待费4.26万元，预算6.00万元": the budget of the item before, no part of the list
     if AVERAGE.search(stated.name) and not _PROGRAMME.search(stated.name):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from linter.patterns import compile_regex
+from linter.patterns import compile_re, compile_regex
 
 DEPARTMENT = "部门"
 FISCAL = "财政拨款"
@@ -217,3 +217,17 @@ def describe(key: Key) -> str:
     """A reader's name for a key: (财政拨款, 收支总计) → "财政拨款收支总计"."""
     scope, base = key
     return base if scope == DEPARTMENT else f"{scope}{base}"
+
+
+def in_last_years_aside(line: str, at: int) -> bool:
+    """Whether offset ``at`` of ``line`` stands in brackets that open with last year ("（上年基本支出958.12万元，其中
+    人员经费…）"): every amount there is last year's."""
+    if not 0 <= at <= len(line):
+        return False
+    opened = max(line.rfind("（", 0, at), line.rfind("(", 0, at))
+    closed = max(line.rfind("）", 0, at), line.rfind(")", 0, at))
+    return opened > closed and _LAST_YEAR_ASIDE.match(line, opened + 1) is not None
+
+
+#: The words opening an aside about last year ("（上年…", "（2023年度…" is a year the claims read themselves).
+_LAST_YEAR_ASIDE = compile_re(r"\s*(?:上一?年度?|去年)")

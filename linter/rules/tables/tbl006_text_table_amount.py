@@ -11,7 +11,7 @@ from linter.check.interval import amount_interval
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.numbers import Number, parse_signed
-from linter.extract.quantities import organisation_of
+from linter.extract.quantities import in_last_years_aside, organisation_of
 from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
@@ -305,8 +305,8 @@ class TextTableAmount(Rule):
                 continue
             for match in pattern.finditer(line):
                 before = sentence_before(line, match.start())
-                if "项目支出" in before and not project:
-                    continue
+                if ("项目支出" in before and not project) or in_last_years_aside(line, match.start()):
+                    continue  # (last year's amounts: "（上年基本支出958.12万元，其中人员经费815.00万元）")
                 if table_kind_ == EXPENDITURE and _ONE_FUND.search(before):
                     continue  # "一般公共预算财政拨款支出50万元，其中：基本支出40万元": one fund's, not the 支出表's
                 if table_kind_ in (FUND, STATE_CAPITAL) and _names_a_subject_row(table, line[:match.start()]):
