@@ -2401,12 +2401,15 @@ _MAIN_SANGONG_ITEMS = {0, 1, 2, 5}
 
 def _item_row_blocks(header: str) -> list[tuple[int, str]]:
     """``(position, block)`` of the columns of a 三公 table with a row per quantity, in the header's
-    order: "预算数" and "决算数", or two years ("2024年执行数 | 2025年预算数"), the latest its own kind and
-    the one before "上年" and its kind (上年执行, 上年预算)."""
+    order: "预算数" and "决算数" (a 决算's "年初预算数 | 全年预算数 | 决算数": the 全年 one its 预算), or two years
+    ("2024年执行数 | 2025年预算数"), the latest its own kind and the one before "上年" and its kind (上年执行, 上年预算)."""
     years = sorted((match.start(), match["year"], match["kind"]) for match in _PERIOD.finditer(header) if match["year"])
     if len(years) == 2 and years[0][1] != years[1][1]:
         latest = max(years, key=lambda y: y[1])
         return [(at, kind if (year, kind) == latest[1:] else f"上年{kind}") for at, year, kind in years]
+    if "年初预算数" in header and "全年预算数" in header:  # a 决算's 年初 and 全年 budgets: the 全年 one is its 预算数
+        return sorted((header.find(word), kind) for word, kind in (("年初预算数", "年初预算"), ("全年预算数", "预算"),
+                                                                      ("决算数", "决算")) if word in header)
     return sorted((header.find(word), kind) for word, kind in (("预算数", "预算"), ("决算数", "决算")) if word in header)
 
 

@@ -434,21 +434,27 @@ class TextTableAmount(Rule):
         三公 table's 预算数. The table's 预算数 is the budget as adjusted during the year: a 年初预算
         that differs from it is a ``warning`` (the budget may have been adjusted), and is not
         compared when the table's note says its 预算数 is so adjusted; nor is a budget the text says
-        was adjusted when the note says the 预算数 is the 年初预算."""
+        was adjusted when the note says the 预算数 is the 年初预算. A table printing its 年初预算数 beside its 全年预算数
+        compares the text's 年初预算 with that column."""
         table = first(tables, THREE_PUBLIC)
         if table is None or "决算" not in table.title.replace(" ", ""):
             return
-        columns = sangong_blocks(table).get("预算")
+        blocks = sangong_blocks(table)
+        columns, initial_columns = blocks.get("预算"), blocks.get("年初预算") or ()
         row = table.single_or_total()
         if columns is None or row is None:
             return
         adjusted = any(_ADJUSTED_BUDGET.search(note) for note in table.notes)
         initial_only = not adjusted and any(_INITIAL_BUDGET.search(note) for note in table.notes)
-        for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_BUDGETS):
+        for index, (label, column, pattern) in enumerate(zip(SANGONG_COLUMNS, columns, _SANGONG_BUDGETS)):
             for match in pattern.finditer(line):
                 initial = match.group("basis") == "年初"
                 before = sentence_before(line, match.start())
                 said_adjusted = (match.group("basis") or "").startswith("调整") or _ADJUSTED_BEFORE.search(before)
+                if initial and initial_columns:  # the table prints the 年初预算数 beside the 全年预算数
+                    yield from self._compare(document, context, offset, match, table,
+                                             replace(row, name=f"年初预算数 {label}"), initial_columns[index])
+                    continue
                 if (initial and adjusted) or (said_adjusted and initial_only) or _other_year(before, table) \
                         or (year and names_another_year(before, year)):
                     continue  # the other budget, or another year's ("2025年“三公”经费预算为22.00万元" in a 2024 决算)
