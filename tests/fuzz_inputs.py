@@ -281,6 +281,16 @@ def formulaic(rng: random.Random) -> bytes:
                 f"{rng.choice(['大于', '小于'])}预算数的主要原因是{rng.choice(_FINANCE)}。参保人数{n()}万人，车辆{n()}辆。",
         lambda: f"财政拨款支出中，基本支出{n()}{unit()}。基本支出中，人员经费{n()}{unit()}，占基本支出的{n()}%；"
                 f"资产总额{n()}{unit()}，其中：固定资产原值{n()}{unit()}、净值{n()}{unit()}。",
+        # Forms read since the twenty-first session: a list closed by "以上合计", an aside of last year's figures, both
+        # years' levels after a completion rate, "收入中：", a count list in brackets, another unit's same total.
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，主要用于：\n（1）{rng.choice(_FINANCE)}{n()}{unit()}；\n"
+                f"（2）{rng.choice(_FINANCE)}{n()}{unit()}。\n{rng.choice(['以上合计', '合计', '上述项目合计'])}{n()}{unit()}。",
+        lambda: f"人员经费{n()}{unit()}，占基本支出的{n()}%（上年基本支出{n()}{unit()}，其中人员经费{n()}{unit()}，占{n()}%）。"
+                f"{rng.choice(_FINANCE)}{n()}{unit()}，完成预算的{n()}%，比上年{n()}{unit()}{rng.choice(['增加', '减少'])}"
+                f"{n()}{unit()}，同比{rng.choice(['增长', '下降'])}{n()}%。",
+        lambda: f"医疗收入{n()}{unit()}。医疗收入中：门急诊收入{n()}{unit()}，占医疗收入的{n()}%；住院收入{n()}{unit()}。"
+                f"项目{rng.randint(0, 99)}个（其中，{rng.choice(_FINANCE)}{rng.randint(0, 99)}个；{rng.choice(_FINANCE)}"
+                f"{rng.randint(0, 99)}个）。厅机关本年收入{n()}{unit()}，其中财政拨款收入{n()}{unit()}；所属事业单位本年收入{n()}{unit()}。",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
@@ -298,7 +308,8 @@ def sangong_table(rng: random.Random) -> bytes:
              rng.choice(["公开07表      单位：万元", "部门：某局        金额单位：元", "单位：万元", "— 5 —"])]
     layout = rng.choice(["items", "changes", "blocks", "years", "units"])
     if layout == "items":
-        lines.append(separator.join(["项目", "预算数", "决算数"][:rng.randint(1, 3)]))
+        lines.append(separator.join(rng.choice([["项目", "预算数", "决算数"], ["项目", "年初预算数", "全年预算数", "决算数"]])
+                                    [:rng.randint(1, 4)]))
         lines += [separator.join([q, n(), n()][:rng.randint(1, 4)]) for q in rng.sample(quantities, rng.randint(1, 6))]
     elif layout == "changes":  # two years and their change after them, a row per quantity
         lines.append(separator.join(["项目", f"{rng.randint(1990, 2100)}年决算数", f"{rng.randint(1990, 2100)}年决算数", "增减额",
@@ -324,9 +335,12 @@ def table_text(rng: random.Random) -> bytes:
     columns = rng.randint(1, 8)
     title = rng.choice(["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表",
                         "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表", "“三公”经费支出决算表"])
-    lines = [f"{rng.randint(2000, 2100)}年度{title}（表{rng.randint(1, 12)}）", "单位：万元",
+    # (a title numbered in brackets, or repeated a cell a column before its form's number, as a pasted sheet prints it)
+    lines = [rng.choice([f"{rng.randint(2000, 2100)}年度{title}（表{rng.randint(1, 12)}）",
+                         "\t".join([title] * rng.randint(1, 5) + [f"公开{rng.randint(1, 12):02d}表"])]), "单位：万元",
              separator.join(["项目", "行次" if rng.random() < 0.5 else "科目名称"]
-                            + [f"本年{rng.choice(_FINANCE)}" for _ in range(columns)]),
+                            + [rng.choice([f"本年{rng.choice(_FINANCE)}", "年初预算数", "全年预算数", "决算数", "资金来源"])
+                               for _ in range(columns)]),
              separator.join(["类", "款", "项", "栏次"] + [str(i + 1) for i in range(columns)])]
     for row in range(rng.randint(1, 30)):
         code = rng.choice([str(rng.randint(201, 230)), str(rng.randint(20101, 23099)),

@@ -16,7 +16,8 @@ class TableIdentity(Rule):
 
     The identities are read from the note text of each table, not assumed, but for a 收支总表's
     收入总计 = 支出总计 and a row's 增减额 and 增减率 beside last year's amount and this year's
-    ("2024年预算数 | 2025年预算数 … | 增减额 | 增减率（%）") and a 财政拨款收支总表's balance carried over = the
+    ("2024年预算数 | 2025年预算数 … | 增减额 | 增减率（%）", also in the small tables a narrative prints between its
+    sentences: "项目 | 2023年 | 2024年 | 增减额 | 增减率") and a 财政拨款收支总表's balance carried over = the
     funds listed under it ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款", …),
     which hold by definition. A sum that is off by
     no more than ``tail_per_item`` (0.01) per added item is the rounding tail the tables warn
@@ -56,6 +57,9 @@ class TableIdentity(Rule):
             if table.kind == FISCAL:
                 yield from self._balance_by_fund(document, context, table)
             for row in (*table.rows, *table.change_rows):
+                yield from self._change_from_last_year(document, context, table, row)
+        for table in document.derived(_comparison_tables):
+            for row in table.change_rows:
                 yield from self._change_from_last_year(document, context, table, row)
 
     def _identities(self, document, context, table):
@@ -251,6 +255,13 @@ _FUND_ITEM = compile_re(r"一般公共预算|政府性基金|国有资本经营"
 def _named(identity, table, row) -> str:
     """The identity and the row it is checked on."""
     return _("{identity}: {row}", identity=_text(identity), row=row_label(table, row))
+
+
+def _comparison_tables(document):
+    """The narrative's small tables comparing two years (:mod:`linter.extract.comparison_rows`)."""
+    from linter.extract.comparison_rows import comparison_tables
+
+    return comparison_tables(document.original)
 
 
 def _text(identity) -> str:

@@ -1,0 +1,81 @@
+"""The small comparison tables a narrative prints between its sentences ("表1  收、支决算总计变化情况":
+"项目 | 2023年 | 2024年 | 增减额 | 增减率"), as Sichuan's 情况说明 do.
+
+Under a header that names two years, then the change and its rate, in that order, each row that prints
+its name and exactly four numbers (last year's, this year's, the change, the rate with or without "%")
+is read as a row of this year's amount with last year's, the change and the rate beside it (``Row.earlier``,
+``Row.change``, ``Row.change_rate``), which TBL002 checks as it checks a 三公 table's change columns. The
+rows run to the first line that is no such row; anything else is skipped.
+"""
+
+from __future__ import annotations
+
+from linter.extract.numbers import WELL_FORMED, parse_signed
+from linter.extract.tables import Row, Table, Value, unit_of
+from linter.normalise.flow import HALF_WIDTH
+from linter.normalise.position import SourceText
+from linter.patterns import compile_re
+
+#: A header: two years, then the change and its rate ("2023年 | 2024年 | 增减额 | 增减率（%）").
+_HEADER = compile_re(r"(?P<before>20\d{2})年度?[^\t\n]{0,8}?(?:\t|\s{2,})\s*(?P<now>20\d{2})年度?[^\t\n]{0,8}?(?:\t|\s{2,})\s*"
+                     r"增减(?:额|数)?(?:\s*[(（][^)）]{0,4}[)）])?(?:\t|\s{2,})\s*增减(?:率|幅度)(?:\s*[(（]%[)）])?\s*$")
+#: The cells of a row: parted by a tab or two spaces or more.
+_GAP = compile_re(r"\t|\s{2,}")
+_AMOUNT = compile_re(rf"-?(?:{WELL_FORMED})")
+_RATE = compile_re(rf"-?(?:{WELL_FORMED})%?")
+#: How many lines above its header a table's unit line and title may stand ("单位：万元" over "项目 | 2023年 | …").
+_UNIT_REACH = 3
+#: The longest line read as such a table's title.
+_TITLE_LENGTH = 40
+
+
+def comparison_tables(source: SourceText) -> list[Table]:
+    """Every comparison table of the text, each a table of ``change_rows`` only (no kind)."""
+    found = []
+    lines = source.lines()
+    for index, (offset, raw) in enumerate(lines):
+        if "增减" not in raw or "年" not in raw:
+            continue
+        header = _HEADER.search(HALF_WIDTH(raw))
+        if header is None or int(header["now"]) <= int(header["before"]):
+            continue
+        above = [text.strip() for _, text in lines[max(0, index - _UNIT_REACH):index]]
+        unit = next((unit_of(text) for text in above if unit_of(text)), None)
+        # its title: the line above that is no unit line nor a sentence ("表1  收、支决算总计变化情况"), else the years
+        title = next((text for text in reversed(above) if text and not unit_of(text) and "。" not in text
+                      and len(text) <= _TITLE_LENGTH), f"{header['before']}年与{header['now']}年对比")
+        table = Table(None, None, " ".join(title.split()), offset, offset + len(raw.rstrip()), offset, offset + len(raw),
+                      unit=unit)
+        for row_offset, row_raw in lines[index + 1:]:
+            row = _row(row_offset, row_raw)
+            if row is None:
+                break
+            table.change_rows.append(row)
+        if table.change_rows:
+            found.append(table)
+    return found
+
+
+def _row(offset: int, raw: str) -> Row | None:
+    """A row of a name and four numbers: last year's, this year's, the change and the rate."""
+    text = HALF_WIDTH(raw)
+    cells, position = [], 0
+    for piece in _GAP.split(text):
+        at = text.index(piece, position) if piece else position
+        if piece.strip():
+            cells.append((piece.strip(), offset + at + len(piece) - len(piece.lstrip())))
+        position = at + len(piece)
+    if len(cells) != 5 or _AMOUNT.fullmatch(cells[0][0]) \
+            or not all(_AMOUNT.fullmatch(text) for text, _ in cells[1:4]) or not _RATE.fullmatch(cells[4][0]):
+        return None
+    before, now, change = (_value(text, start) for text, start in cells[1:4])
+    rate_text, rate_start = cells[4]
+    rate = _value(rate_text.rstrip("%"), rate_start)
+    row = Row(name=cells[0][0], start=cells[0][1], end=rate.end, earlier=before, change=change, change_rate=rate)
+    row.values = {1: now}
+    return row
+
+
+def _value(text: str, start: int) -> Value:
+    value, decimals = parse_signed(text)
+    return Value(value, text, start, start + len(text), decimals)
