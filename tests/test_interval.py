@@ -60,16 +60,3 @@ def test_a_text_printing_no_cents_rounds_each_amount_to_its_own_digits():
     assert coarse.rounded_amounts and not exact.rounded_amounts
     three = Number("3", "万元", 0, 1, 3.0, 0)
     assert amount_interval(three, coarse).contains(2.86) and not amount_interval(three, exact).contains(2.86)
-
-
-def test_a_text_printing_trailing_zeros_rounds_its_shorter_amounts():
-    """Where the narrative prints cents with their trailing zeros ("16.20万元"), "241.4万元" was rounded on purpose
-    (241.35–241.45); where it drops them, "241.4万元" is 241.40."""
-    from linter.check.interval import amount_interval
-    from linter.extract.numbers import Number
-
-    keeps = _tolerances_of("年初预算为16.20万元，基本支出241.4万元，项目支出44.3万元，支出合计285.67万元。")
-    drops = _tolerances_of("年初预算为16.2万元，基本支出241.4万元，项目支出44.3万元，支出合计285.67万元。")
-    assert keeps.rounded_short_amounts and not drops.rounded_short_amounts
-    basic = Number("241.4", "万元", 0, 5, 241.4, 1)
-    assert amount_interval(basic, keeps).contains(241.38) and not amount_interval(basic, drops).contains(241.38)

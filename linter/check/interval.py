@@ -64,10 +64,8 @@ class Interval:
 
 def amount_interval(number: Number, tolerances: Tolerances) -> Interval:
     """The values an amount of 万元 may stand for; an amount of 亿元 (a government's report) is
-    rounded to its last printed digit ("33929.6亿元"), and so is one printed with fewer than two decimals
-    in a narrative that keeps its trailing zeros ("241.4万元" for the table's 241.38, "16万元" for 16.02)."""
-    if number.decimals > 2 or number.unit == "亿元" or tolerances.rounded_amounts or (
-            number.decimals < 2 and tolerances.rounded_short_amounts):
+    rounded to its last printed digit ("33929.6亿元")."""
+    if number.decimals > 2 or number.unit == "亿元" or tolerances.rounded_amounts:
         half = 0.5 * 10.0 ** -number.decimals
     else:
         half = tolerances.amount_unit / 2
@@ -83,14 +81,9 @@ def text_tolerances(document, tolerances: Tolerances) -> Tolerances:
     ``WHOLE_UNIT_AMOUNTS`` amounts other than 0 and none with decimals (a city's or a county's
     figures in whole 万元, a unit's in whole 元), an amount is rounded to the unit and a sum may be
     off by one unit an item; where none prints more than one decimal ("3,018.7万元", "55万元" beside
-    tables to the cent), each is rounded to the digits it prints; where it prints cents with their
-    trailing zeros ("16.20万元"), an amount printed with fewer decimals is rounded to them (a narrative
-    that drops trailing zeros prints 7.60 as "7.6")."""
+    tables to the cent), each is rounded to the digits it prints."""
     amounts = [number for number in document.numbers if number.is_amount and number.value]
     decimals = max((number.decimals for number in amounts if number.unit != "亿元"), default=0)
-    if decimals == 2 and any(number.decimals == 2 and number.text.endswith("0") for number in amounts):
-        # cents printed with their trailing zeros ("16.20万元"): "241.4万元" beside them was rounded on purpose
-        return replace(tolerances, rounded_short_amounts=True)
     if len(amounts) < WHOLE_UNIT_AMOUNTS or decimals > 1:
         return tolerances
     if decimals == 1:  # "3,018.7万元", "55万元": each rounded to the digits it prints
