@@ -291,6 +291,10 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"医疗收入{n()}{unit()}。医疗收入中：门急诊收入{n()}{unit()}，占医疗收入的{n()}%；住院收入{n()}{unit()}。"
                 f"项目{rng.randint(0, 99)}个（其中，{rng.choice(_FINANCE)}{rng.randint(0, 99)}个；{rng.choice(_FINANCE)}"
                 f"{rng.randint(0, 99)}个）。厅机关本年收入{n()}{unit()}，其中财政拨款收入{n()}{unit()}；所属事业单位本年收入{n()}{unit()}。",
+        lambda: f"表{rng.randint(0, 9)}  {rng.choice(_FINANCE)}变化情况\n单位：万元\n项    目{rng.choice(['  ', chr(9)])}"
+                f"{rng.randint(1990, 2100)}年  {rng.randint(1990, 2100)}年{rng.choice(['  ', chr(9)])}增减额  增减率\n"
+                + "\n".join(f"{rng.choice(_FINANCE)}  {n()}  {n()}  {n()}  {n()}{rng.choice(['%', ''])}"
+                             for _ in range(rng.randint(1, 6))),
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
