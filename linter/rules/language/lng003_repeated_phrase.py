@@ -27,7 +27,8 @@ _LISTED = compile_regex(r"(\p{Han}{2,20})、\1")
 class RepeatedPhrase(Rule):
     """A word or phrase written twice in a row ("越来越来高", "点对点、点对点").
 
-    Pasted text leaves a unit doubled, directly or as two equal items of an enumeration.
+    Pasted text leaves a unit doubled, directly or as two equal items of an enumeration, and so a year
+    ("2025年2025年").
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
     Reduplications that are words are left alone, and so are a body named with a determiner
     before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门"), copies separated by a space in
@@ -87,6 +88,27 @@ class RepeatedPhrase(Rule):
                     expected=unit,
                     fix=Fix(start, end, "", safe=False),
                 )
+        yield from self._years_twice(document)
+
+
+    def _years_twice(self, document):
+        """A year written twice in a row ("2025年2025年财政拨款…"), the copies touching in the file."""
+        text = document.flow.text
+        for match in _YEAR_TWICE.finditer(text):
+            unit, copy_start = match.group(1), match.start() + len(match.group(1))
+            if not adjacent_in_source(document, copy_start, copy_start, wrapped=True) \
+                    or _spans_cells(document, match.start(), match.end()):
+                continue
+            start, end = document.flow.source_span(copy_start, match.end())
+            yield self.finding(
+                document, document.span(match.start(), match.end()),
+                _("“{unit}” is written twice in a row: “{found}”", unit=unit, found=match.group()),
+                expected=unit, fix=Fix(start, end, "", safe=False),
+            )
+
+
+#: A year written twice in a row ("2025年2025年").
+_YEAR_TWICE = compile_re(r"(?<!\d)((?:19|20)\d{2}年度?)\1")
 
 
 def _longer_item(text: str, start: int, end: int) -> bool:
