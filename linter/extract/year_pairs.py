@@ -37,6 +37,18 @@ _POINTS_FROM = compile_regex(
     rf"由(?:上年|去年|上年度|上一年度?)(?:同期)?的?(?P<a2>{_PERCENT})%\s*(?:增加|提高|上升|增长|减少|降低|下降)(?:到|至)"
     rf"(?P<a1>{_PERCENT})%[，,]?\s*(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
+#: The same, last year's share in brackets after the change: "…占本年支出的83.3%，比上年提高11.7个百分点（上年占72.6%）",
+#: "…（上年项目支出362.36万元，占26.4%）".
+_POINTS_ASIDE = compile_regex(
+    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:占比)?(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期)?"
+    rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点\s*[（(](?:上年|去年|上年度)"
+    rf"[^()（）%]{{0,40}}?(?P<a2>{_PERCENT})%\s*[)）]"
+)
+#: The same, last year's share stated before the change: "…83.3%，上年占72.6%，比上年提高10.7个百分点".
+_POINTS_BEFORE = compile_regex(
+    rf"(?P<a1>{_PERCENT})%[，,]\s*(?:上年|去年|上年度)(?:占比?|为|的)?(?P<a2>{_PERCENT})%[，,]\s*(?:占比)?"
+    rf"(?:比|较)(?:上年|去年|上年度|上一年度?)(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
+)
 #: How far back the quantity's name may start.
 _NAME_REACH = 24
 _LIST_LABEL = compile_regex(r"^(?:[(（]?[\d一二三四五六七八九十]+[)）、.．]\s*)+")
@@ -115,7 +127,8 @@ def _amount_pairs(text: str):
 
 
 def _point_pairs(text: str):
-    matches = [*_POINTS.finditer(text), *_POINTS_FROM.finditer(text)] if "百分点" in text else []
+    matches = [match for pattern in (_POINTS, _POINTS_FROM, _POINTS_ASIDE, _POINTS_BEFORE) for match in pattern.finditer(text)] \
+        if "百分点" in text else []
     for match in matches:
         name = _NAME_END.sub("", _AMOUNT_IN_NAME.sub("", _name(text, match.start())))
         yield YearPair(

@@ -18,7 +18,8 @@ class YearChangeMismatch(Rule):
     go the way the amounts do and be their difference, within the rounding of the printed amounts;
     its rate, if stated, is the change divided by the earlier year's amount. A share compared with
     last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点",
-    "比重由上年的77.3%提高到77.8%，提高0.5个百分点") is read alike, and so is an amount followed by last year's in its comparison
+    "比重由上年的77.3%提高到77.8%，提高0.5个百分点", "…83.3%，比上年提高10.7个百分点（上年占72.6%）", "…83.3%，上年占72.6%，比上年
+    提高10.7个百分点") is read alike, and so is an amount followed by last year's in its comparison
     and the change ("41.36万元，比2023年度的44.90万元减少3.54万元", "与2023年度44.90万元相比，减少…"), or
     by last year's stated on its own ("其他收入48,915.36元，上年决算数为61,204.87元，比上年减少12,289.51元"), and
     counts compared with last year's ("接待18批次、126人次；与2023年度的21批次、152人次相比，减少3批次、26人次"). A
