@@ -2205,7 +2205,7 @@ def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) ->
 
 def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> Transition | None:
     """A sentence opening with a comparison that names last year's amount ("。与2022年度决算数43.00万元相比，增加
-    4.12万元，增长9.58%"): the transition from that amount to the paragraph's last one (see
+    4.12万元，增长9.58%", "…相比，收、支总计各增加0.72亿元"): the transition from that amount to the paragraph's last one (see
     :func:`_opening_change_of`)."""
     level = _OPENING_LEVEL.match("".join(t.code for t in tokens))
     if level is None or any(number.malformed for number in _level_numbers(tokens, level)):
@@ -2241,7 +2241,7 @@ _OWN_RATE = compile_re(r"^[，,](?:完成[^，。；\d]{0,8}?|占[^，。；\d]{
 _COUNTED = compile_re(rf"(?<![\d.,])\d{{1,6}}(?:{'|'.join(CLASSIFIERS)})")
 #: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%",
 #: also naming the quantity again and without the rate ("与2023年度决算数5.41万元相比，“三公”经费支出增加0.63万元").
-_OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<named>n)?(?P<verb>[UD])(?P<change>A)(?:,T?[UD](?P<rate>P))?")
+_OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<named>n)?E?(?P<verb>[UD])(?P<change>A)(?:,T?[UD](?P<rate>P))?")
 
 
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
