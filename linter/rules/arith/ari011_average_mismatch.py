@@ -1,0 +1,100 @@
+"""ARI011 average-mismatch."""
+
+from __future__ import annotations
+
+import regex
+
+from linter.check.arith import amount, related, unit_scale
+from linter.check.finding import Severity
+from linter.check.interval import format_amount
+from linter.check.rule import Rule
+from linter.extract.numbers import Number, parse_number
+from linter.i18n import _
+from linter.patterns import compile_regex
+
+
+class AverageMismatch(Rule):
+    """An average per vehicle or per person ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元") that is not
+    the amount it averages divided by the count the paragraph states.
+
+    Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
+    before it ("公务用车运行维护费218.88万元") and one count of vehicles or of people between them or in the
+    average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"): the average must be
+    amount ÷ count within the rounding of the printed amounts. An average with another count in its
+    sentence, or none, is not read.
+
+    **Anti-pattern**
+
+        公务用车运行维护费218.88万元，主要用于本单位72辆执法执勤用车的燃料费、维修费等支出，平均每辆车运行维护费3.40万元。
+
+    **Best practice**
+
+        公务用车运行维护费218.88万元，主要用于本单位72辆执法执勤用车的燃料费、维修费等支出，平均每辆车运行维护费3.04万元。
+    """
+
+    code = "ARI011"
+    name = "average-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, document, context):
+        text, tolerances = document.flow.text, context.text_tolerances(document)
+        for average in _AVERAGE.finditer(text):
+            paragraph = text.rfind("\n", 0, average.start()) + 1
+            what = average.group("what")
+            whole = _last(_amount_named(what), text, paragraph, average.start())
+            if whole is None:
+                continue
+            sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
+            per = "车" if average.group("car") else "人"
+            counts = [c for c in _COUNT.finditer(text, min(whole.end(), max(sentence, paragraph)), average.start())
+                      if c.group("unit") in _CLASSIFIERS[per]]
+            if len(counts) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
+                continue
+            total, each = _number(whole, "amount"), _number(average, "amount")
+            scale = unit_scale(total, each)
+            if scale is None or total.value is None or each.value is None:
+                continue
+            spread = amount(total, tolerances).scaled(scale / count)
+            if spread.overlaps(amount(each, tolerances)):
+                continue
+            computed = total.value * scale / count
+            yield self.finding(
+                document, document.span(average.start("amount"), average.end("unit")),
+                _("{total}{total_unit} / {count} = {computed}{unit}, but the text says {stated}{unit}",
+                  total=total.text, total_unit=total.unit, count=count, computed=format_amount(computed),
+                  unit=each.unit, stated=each.text),
+                expected=format_amount(computed),
+                related=related(document, (_("amount"), total)),
+            )
+
+
+#: The kinds of average and the classifiers of the counts they divide by.
+_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名")}
+#: An average: per vehicle or per person, what it averages, its amount.
+_AVERAGE = compile_regex(
+    r"(?:(?P<car>平均每辆车?|车均)|人均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)(?:支出)?(?:为|约为)?"
+    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
+)
+#: A count of vehicles or of people.
+_COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人|名)(?!次)")
+
+
+def _amount_named(what: str):
+    """A pattern of an amount of ``what`` ("公务用车运行维护费218.88万元", "公用经费支出为146.25万元"): made for
+    each average, so ``regex``'s own cache keeps it, not the package's compiled programs."""
+    return regex.compile(rf"{regex.escape(what)}(?:支出)?(?:决算|预算)?(?:数)?(?:为|共计|合计)?(?P<amount>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                         r"(?P<unit>万元|元)")
+
+
+def _last(pattern, text: str, start: int, end: int):
+    """The last match of ``pattern`` in ``text[start:end]``."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
+
+
+def _number(match, group: str) -> Number:
+    digits = match.group(group)
+    value, decimals = parse_number(digits)
+    return Number(digits, match.group("unit"), match.start(group), match.end("unit"), value, decimals)
