@@ -291,6 +291,8 @@ def formulaic(rng: random.Random) -> bytes:
         lambda: f"医疗收入{n()}{unit()}。医疗收入中：门急诊收入{n()}{unit()}，占医疗收入的{n()}%；住院收入{n()}{unit()}。"
                 f"项目{rng.randint(0, 99)}个（其中，{rng.choice(_FINANCE)}{rng.randint(0, 99)}个；{rng.choice(_FINANCE)}"
                 f"{rng.randint(0, 99)}个）。厅机关本年收入{n()}{unit()}，其中财政拨款收入{n()}{unit()}；所属事业单位本年收入{n()}{unit()}。",
+        lambda: f"公务用车运行维护费{n()}{unit()}，主要用于{n()}辆公务用车，平均每辆车运行维护费{n()}{unit()}。公用经费{n()}{unit()}。"
+                f"按在职人员{n()}人计算，人均公用经费{n()}{unit()}；车均运行维护费{n()}{unit()}。",
         lambda: f"表{rng.randint(0, 9)}  {rng.choice(_FINANCE)}变化情况\n单位：万元\n项    目{rng.choice(['  ', chr(9)])}"
                 f"{rng.randint(1990, 2100)}年  {rng.randint(1990, 2100)}年{rng.choice(['  ', chr(9)])}增减额  增减率\n"
                 + "\n".join(f"{rng.choice(_FINANCE)}  {n()}  {n()}  {n()}  {n()}{rng.choice(['%', ''])}"
