@@ -202,10 +202,10 @@ class CountChange:
 
 
 #: "保有量为3辆，比上年增加1辆，增长50%": a count, a comparison with last year, the change in the same
-#: classifier and its rate, in one clause each.
+#: classifier and its rate (said 同比 again or not), in one clause each.
 _COUNT_CHANGE = compile_re(
     rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})[，,]\s*(?:比|较)(?:上年|去年|上一?年度|\d{{4}}年度?)末?"
-    rf"(?P<verb>增加|减少)了?\s*(?P<delta>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)[，,]\s*(?P<rate_verb>增长|下降)了?\s*"
+    rf"(?P<verb>增加|减少)了?\s*(?P<delta>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)[，,]\s*(?:同比)?(?P<rate_verb>增长|下降)了?\s*"
     r"(?P<rate>\d{1,4}(?:\.\d+)?)%"
 )
 
