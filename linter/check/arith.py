@@ -808,15 +808,18 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
 
 def _complements(breakdown) -> bool:
     """A whole listed as two parts, one the other's complement ("财政拨款结转和结余…，非财政拨款结转和结余…",
-    "国内公务接待支出…，国(境)外公务接待支出…")."""
+    "国内公务接待支出…，国(境)外公务接待支出…", "城乡低保资金…，其中城市低保资金…、农村低保资金…")."""
     if len(breakdown.parts) != 2:
         return False
     names = [_ITEM_NUMBER.sub("", clean_name(part.name)) for part in breakdown.parts]
-    return any(_named_apart(names, one, other) or _named_apart(names[::-1], one, other) for one, other in _COMPLEMENTARY)
+    pairs = _COMPLEMENTARY + ((_URBAN_AND_RURAL,) if "城乡" in (breakdown.whole_name or "") else ())
+    return any(_named_apart(names, one, other) or _named_apart(names[::-1], one, other) for one, other in pairs)
 
 
 #: The words that name a part and its complement apart ("财政拨款…" and "非财政拨款…").
 _COMPLEMENTARY = (("", "非"), ("国内", "国(境)外"))
+#: …and, under a whole of town and country ("城乡低保资金"), its town's and its country's parts.
+_URBAN_AND_RURAL = ("城市", "农村")
 
 
 def _named_apart(names: list[str], one: str, other: str) -> bool:

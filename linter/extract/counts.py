@@ -107,6 +107,8 @@ def count_lists(text: str) -> list[CountList]:
         if listing is not None and listing[0]:
             whole = _count(match.group("count"), unit, match.start("count"), match.end("unit"))
             parts, complete = listing
+            # a count of town and country listed as the town's and the country's ("城乡低保对象12,345人，其中城市…、农村…")
+            complete = complete or (len(parts) == 2 and "城乡" in clause and "城市" in listed and "农村" in listed)
             between = listed[parts[0].end - match.end():parts[-1].start - match.end()]
             if not (_ENUMERATION.fullmatch(between) or _VEHICLE_CLASSES.fullmatch(listed[:parts[-1].start - match.end()])):
                 parts, complete = _up_to_the_whole(whole, parts, complete)
