@@ -10,7 +10,7 @@ rows run to the first line that is no such row; anything else is skipped.
 
 from __future__ import annotations
 
-from linter.extract.numbers import WELL_FORMED, parse_signed
+from linter.extract.numbers import WELL_FORMED
 from linter.extract.tables import Row, Table, Value, unit_of
 from linter.normalise.flow import HALF_WIDTH
 from linter.normalise.position import SourceText
@@ -68,14 +68,10 @@ def _row(offset: int, raw: str) -> Row | None:
     if len(cells) != 5 or _AMOUNT.fullmatch(cells[0][0]) \
             or not all(_AMOUNT.fullmatch(text) for text, _ in cells[1:4]) or not _RATE.fullmatch(cells[4][0]):
         return None
-    before, now, change = (_value(text, start) for text, start in cells[1:4])
-    rate_text, rate_start = cells[4]
-    rate = _value(rate_text.rstrip("%"), rate_start)
+    before, now, change = (Value.printed(text, start, start + len(text)) for text, start in cells[1:4])
+    rate_text, rate_start = cells[4][0].rstrip("%"), cells[4][1]
+    rate = Value.printed(rate_text, rate_start, rate_start + len(rate_text))
     row = Row(name=cells[0][0], start=cells[0][1], end=rate.end, earlier=before, change=change, change_rate=rate)
     row.values = {1: now}
     return row
 
-
-def _value(text: str, start: int) -> Value:
-    value, decimals = parse_signed(text)
-    return Value(value, text, start, start + len(text), decimals)

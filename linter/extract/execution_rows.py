@@ -103,9 +103,9 @@ def _aligned_row(line: str, offset: int, columns: tuple[int, dict[str, int], boo
         start = starts[index] + cells[index].index(text)
         digits = text.rstrip("%")
         numbers[kind] = _number(digits, "%" if is_rate else "", start, len(text) if is_rate else None)
-    budgets = {kind: numbers[kind] for kind in ("年初", "全年") if kind in numbers}
     if any(number.value is None for number in numbers.values()):
         return None
+    budgets = {kind: numbers[kind] for kind in ("年初", "全年") if kind in numbers}
     budget = budgets.get("全年", budgets.get("年初"))
     first = min(number.start for number in numbers.values())
     return Execution(budget, numbers["执行"], numbers["率"], first, numbers["率"].end, budgets if len(budgets) > 1 else {})

@@ -171,6 +171,12 @@ class Value:
     #: The unit of the table it is printed in ("元", "万元", "亿元"); None when the table has no unit line.
     unit: str | None = None
 
+    @classmethod
+    def printed(cls, text: str, start: int, end: int) -> "Value":
+        """The value a cell prints as ``text`` at original offsets ``[start, end)``."""
+        value, decimals = parse_signed(text)
+        return cls(value, text, start, end, decimals)
+
 
 class _Token(NamedTuple):
     """A cell of a line (build it with :func:`_token`)."""
@@ -190,8 +196,7 @@ class _Token(NamedTuple):
         return is_decimal_int(self.text)
 
     def as_value(self) -> Value:
-        value, decimals = parse_signed(self.text)
-        return Value(value, self.text, self.start, self.end, decimals)
+        return Value.printed(self.text, self.start, self.end)
 
 
 def _token(text: str, start: int, end: int, index: int, line: int) -> _Token:
@@ -1383,18 +1388,14 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     budgets = sum(1 for word in titles if _BUDGET_COLUMN_TITLE.match(word))
     if not budgets or any(i.axis == "栏" and not i.implied for i in table.identities):
         return
-    if any(row.loose for row in table.rows):
+    count = len(table.columns)
+    # each budget one column, or a block as wide as the 决算's
+    final = count - budgets if count in (budgets + 1, budgets + 3) else count // (budgets + 1) if count % (budgets + 1) == 0 \
+        else None
+    if final is None or any(row.loose for row in table.rows):
         table.problem = _("its 决算 columns cannot be told from its budget columns")
         return
     budgets_first = _BUDGET_COLUMN_TITLE.match(titles[0]) is not None
-    count = len(table.columns)
-    if count in (budgets + 1, budgets + 3):
-        final = count - budgets  # each budget one column
-    elif count % (budgets + 1) == 0:
-        final = count // (budgets + 1)  # each budget a block as wide as the 决算's
-    else:
-        table.problem = _("its 决算 columns cannot be told from its budget columns")
-        return
     kept = table.columns[-final:] if budgets_first else table.columns[:final]
     renumbered = {column: number for number, column in enumerate(kept, 1)}
     for row in table.rows:
@@ -2407,10 +2408,14 @@ def _item_row_blocks(header: str) -> list[tuple[int, str]]:
     if len(years) == 2 and years[0][1] != years[1][1]:
         latest = max(years, key=lambda y: y[1])
         return [(at, kind if (year, kind) == latest[1:] else f"上年{kind}") for at, year, kind in years]
-    if "年初预算数" in header and "全年预算数" in header:  # a 决算's 年初 and 全年 budgets: the 全年 one is its 预算数
-        return sorted((header.find(word), kind) for word, kind in (("年初预算数", "年初预算"), ("全年预算数", "预算"),
-                                                                      ("决算数", "决算")) if word in header)
-    return sorted((header.find(word), kind) for word, kind in (("预算数", "预算"), ("决算数", "决算")) if word in header)
+    # (a 决算's 年初 and 全年 budgets: the 全年 one is its 预算数)
+    words = _INITIAL_AND_FULL_YEAR if "年初预算数" in header and "全年预算数" in header else _BUDGET_AND_FINAL
+    return sorted((header.find(word), kind) for word, kind in words if word in header)
+
+
+#: The blocks of a 三公 table with a row per quantity, by the words titling them.
+_BUDGET_AND_FINAL = (("预算数", "预算"), ("决算数", "决算"))
+_INITIAL_AND_FULL_YEAR = (("年初预算数", "年初预算"), ("全年预算数", "预算"), ("决算数", "决算"))
 
 
 

@@ -8,7 +8,7 @@ from linter.check.arith import amount, related, unit_scale
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
-from linter.extract.numbers import Number, parse_number
+from linter.extract.numbers import number_of
 from linter.i18n import _
 from linter.patterns import compile_regex
 
@@ -50,7 +50,7 @@ class AverageMismatch(Rule):
                       if c.group("unit") in _CLASSIFIERS[per]]
             if len(counts) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
                 continue
-            total, each = _number(whole, "amount"), _number(average, "amount")
+            total, each = number_of(whole, "amount", whole["unit"]), number_of(average, "amount", average["unit"])
             scale = unit_scale(total, each)
             if scale is None or total.value is None or each.value is None:
                 continue
@@ -93,8 +93,3 @@ def _last(pattern, text: str, start: int, end: int):
         pass
     return found
 
-
-def _number(match, group: str) -> Number:
-    digits = match.group(group)
-    value, decimals = parse_number(digits)
-    return Number(digits, match.group("unit"), match.start(group), match.end("unit"), value, decimals)

@@ -90,7 +90,6 @@ class RepeatedPhrase(Rule):
                 )
         yield from self._years_twice(document)
 
-
     def _years_twice(self, document):
         """A year written twice in a row ("2025年2025年财政拨款…"), the copies touching in the file."""
         text = document.flow.text
