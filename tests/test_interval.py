@@ -60,3 +60,19 @@ def test_a_text_printing_no_cents_rounds_each_amount_to_its_own_digits():
     assert coarse.rounded_amounts and not exact.rounded_amounts
     three = Number("3", "万元", 0, 1, 3.0, 0)
     assert amount_interval(three, coarse).contains(2.86) and not amount_interval(three, exact).contains(2.86)
+
+
+def test_a_narrative_its_tables_show_rounded_rounds_its_shorter_amounts():
+    """Where the tables print the narrative's shorter amounts with more digits ("281.1万元" beside 281.14),
+    they were rounded on purpose (281.05–281.15); where the tables print them as the text does, they are exact."""
+    from linter.check.interval import amount_interval
+    from linter.extract.numbers import Number
+
+    tables = ("收入决算表\n单位：万元\n项目\t本年收入合计\t财政拨款收入\t其他收入\n合计\t285.67\t{}\t{}\n"
+              "支出决算表\n单位：万元\n项目\t本年支出合计\t基本支出\t项目支出\n合计\t285.67\t{}\t{}\n\n")
+    narrative = "收入合计285.67万元，其中：财政拨款收入281.1万元；其他收入4.5万元。其中：基本支出241.4万元；项目支出44.3万元。"
+    rounded = _tolerances_of(tables.format("281.14", "4.53", "241.38", "44.29") + narrative)
+    exact = _tolerances_of(tables.format("281.10", "4.50", "241.40", "44.30") + narrative)
+    assert rounded.rounded_short_amounts and not exact.rounded_short_amounts
+    basic = Number("241.4", "万元", 0, 5, 241.4, 1)
+    assert amount_interval(basic, rounded).contains(241.38) and not amount_interval(basic, exact).contains(241.38)

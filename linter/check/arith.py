@@ -303,7 +303,11 @@ def sum_gap(parts: list[Number], whole: Number, tolerances: Tolerances) -> tuple
         # rounded to their last printed digit ("7738.1亿元", "8,452.4万元" in a text printing no cents)
         return difference, sum(0.5 * 10.0 ** -n.decimals for n in (*parts, whole)) + 1e-9
     tail = tolerances.tail_per_item if whole.unit.endswith("元") else 0.0
-    return difference, tail * sum(1 for part in parts if part.value) + 1e-9
+    if not (tail and tolerances.rounded_short_amounts):
+        return difference, tail * sum(1 for part in parts if part.value) + 1e-9
+    # a tail a part printed to the cent; an amount printed with fewer decimals is rounded to them ("281.1万元")
+    rounded = sum(0.5 * 10.0 ** -n.decimals for n in (*parts, whole) if n.decimals < 2 and n.value)
+    return difference, tail * sum(1 for part in parts if part.value and part.decimals >= 2) + rounded + 1e-9
 
 
 @dataclass
@@ -931,8 +935,9 @@ def value_conflicts(index: QuantityIndex, tolerances: Tolerances) -> list[Confli
                 continue
             if same_unit(first.number, later.number):
                 difference = abs(later.number.value - first.number.value)
-                if tolerances.rounded_amounts and amount(first.number, tolerances).overlaps(amount(later.number, tolerances)):
-                    continue  # "2.9万元" and "3万元", each rounded to the digits it prints
+                if (tolerances.rounded_amounts or tolerances.rounded_short_amounts) \
+                        and amount(first.number, tolerances).overlaps(amount(later.number, tolerances)):
+                    continue  # "2.9万元" and "3万元", "241.4万元" and "241.38万元": each rounded to the digits it prints
                 if difference > 1e-6:
                     conflicts.append(Conflict(first, later, difference, tolerances.tail_per_item + 1e-9))
             elif not _in_wan(first.number, tolerances).overlaps(_in_wan(later.number, tolerances)):

@@ -64,8 +64,10 @@ class Interval:
 
 def amount_interval(number: Number, tolerances: Tolerances) -> Interval:
     """The values an amount of 万元 may stand for; an amount of 亿元 (a government's report) is
-    rounded to its last printed digit ("33929.6亿元")."""
-    if number.decimals > 2 or number.unit == "亿元" or tolerances.rounded_amounts:
+    rounded to its last printed digit ("33929.6亿元"), and so is one printed with fewer than two decimals
+    in a narrative that keeps its trailing zeros ("241.4万元" for the table's 241.38, "16万元" for 16.02)."""
+    if number.decimals > 2 or number.unit == "亿元" or tolerances.rounded_amounts or (
+            number.decimals < 2 and tolerances.rounded_short_amounts):
         half = 0.5 * 10.0 ** -number.decimals
     else:
         half = tolerances.amount_unit / 2
@@ -81,9 +83,13 @@ def text_tolerances(document, tolerances: Tolerances) -> Tolerances:
     ``WHOLE_UNIT_AMOUNTS`` amounts other than 0 and none with decimals (a city's or a county's
     figures in whole 万元, a unit's in whole 元), an amount is rounded to the unit and a sum may be
     off by one unit an item; where none prints more than one decimal ("3,018.7万元", "55万元" beside
-    tables to the cent), each is rounded to the digits it prints."""
+    tables to the cent), each is rounded to the digits it prints; where it prints cents but its tables
+    show that it rounded shorter amounts (:func:`_rounds_table_amounts`), an amount printed with fewer
+    decimals is rounded to them ("241.4万元" for the table's 241.38)."""
     amounts = [number for number in document.numbers if number.is_amount and number.value]
     decimals = max((number.decimals for number in amounts if number.unit != "亿元"), default=0)
+    if decimals == 2 and _rounds_table_amounts(document, [n for n in amounts if n.decimals < 2 and n.unit != "亿元"]):
+        return replace(tolerances, rounded_short_amounts=True)
     if len(amounts) < WHOLE_UNIT_AMOUNTS or decimals > 1:
         return tolerances
     if decimals == 1:  # "3,018.7万元", "55万元": each rounded to the digits it prints
@@ -91,6 +97,38 @@ def text_tolerances(document, tolerances: Tolerances) -> Tolerances:
     factor = max(1.0, 1.0 / tolerances.amount_unit)
     return replace(tolerances, amount_unit=tolerances.amount_unit * factor,
                    tail_per_item=tolerances.tail_per_item * factor)
+
+
+#: A narrative rounds its shorter amounts when the tables print at least this many of them with more digits.
+ROUNDED_TABLE_AMOUNTS = 3
+
+
+def _rounds_table_amounts(document, short: list[Number]) -> bool:
+    """Whether the tables show that the narrative rounded the amounts it prints with fewer than two
+    decimals: at least ``ROUNDED_TABLE_AMOUNTS`` of them ("281.1万元", "16万元") are a table's amount
+    with more digits (281.14, 16.02), more than the tables print as the text does ("11万元" for 11.00,
+    in a narrative that drops trailing zeros and whose other short amounts are then exact too)."""
+    if len(short) < ROUNDED_TABLE_AMOUNTS:
+        return False
+    cells = [(value.value, table.unit or "万元") for table in document.tables for row in table.rows
+             for value in row.all_values() if value.value]
+    if not cells:
+        return False
+    exact: set[float] = set()
+    rounded: set[float] = set()
+    for number in short:
+        half = 0.5 * 10.0 ** -number.decimals + 1e-9
+        gaps = [abs(value * _UNIT_SCALE[unit] / _UNIT_SCALE[number.unit] - number.value) for value, unit in cells
+                if unit in _UNIT_SCALE]
+        if any(gap < 1e-6 for gap in gaps):
+            exact.add(number.value)
+        elif any(gap <= half for gap in gaps):
+            rounded.add(number.value)
+    return len(rounded) >= ROUNDED_TABLE_AMOUNTS and len(rounded) > len(exact)
+
+
+#: 元 in each unit of amount.
+_UNIT_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
 
 def percent_interval(number: Number, tolerances: Tolerances) -> Interval:

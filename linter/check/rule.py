@@ -35,6 +35,9 @@ class Tolerances:
     #: Whether the amounts are rounded to the digits they print ("3,018.7万元" for 3,018.74): set for a
     #: narrative that prints no amount to the cent (:func:`linter.check.interval.text_tolerances`).
     rounded_amounts: bool = False
+    #: Whether an amount printed with fewer than two decimals is rounded to them ("241.4万元" for 241.38): set for a
+    #: narrative printing cents whose tables show it rounded its shorter amounts (:func:`linter.check.interval.text_tolerances`).
+    rounded_short_amounts: bool = False
 
     def exact_percent(self) -> "Tolerances":
         """These tolerances with no extra slack for a percentage: a typo hint says the stated rate holds
