@@ -20,7 +20,8 @@ class AverageMismatch(Rule):
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
     before it ("公务用车运行维护费218.88万元") and one count of vehicles or of people between them or in the
     average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"): the average must be
-    amount ÷ count within the rounding of the printed amounts. An average with another count in its
+    amount ÷ count within the rounding of the printed amounts. Where the amount's 预算 is followed by its
+    决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be of either. An average with another count in its
     sentence, or none, is not read.
 
     **Anti-pattern**
@@ -50,12 +51,13 @@ class AverageMismatch(Rule):
                       if c.group("unit") in _CLASSIFIERS[per]]
             if len(counts) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
                 continue
-            total, each = number_of(whole, "amount", whole["unit"]), number_of(average, "amount", average["unit"])
+            totals = [number_of(match, "amount", match["unit"]) for match in _with_next_stage(whole, text)]
+            total, each = totals[-1], number_of(average, "amount", average["unit"])
             scale = unit_scale(total, each)
-            if scale is None or total.value is None or each.value is None:
+            if scale is None or each.value is None or any(number.value is None for number in totals):
                 continue
-            spread = amount(total, tolerances).scaled(scale / count)
-            if spread.overlaps(amount(each, tolerances)):
+            if any(amount(number, tolerances).scaled(scale / count).overlaps(amount(each, tolerances))
+                   for number in totals):
                 continue
             computed = total.value * scale / count
             yield self.finding(
@@ -84,6 +86,22 @@ def _amount_named(what: str):
     each average, so ``regex``'s own cache keeps it, not the package's compiled programs."""
     return regex.compile(rf"{regex.escape(what)}(?:支出)?(?:决算|预算)?(?:数)?(?:为|共计|合计)?(?P<amount>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                          r"(?P<unit>万元|元)")
+
+
+#: The same amount's next stage after a comma ("支出预算为14.00万元，支出决算为12.36万元").
+_NEXT_STAGE = compile_regex(
+    r"[，,]\s*(?:支出)?(?:决算|实际支出|执行)(?:数)?(?:为)?"
+    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
+)
+
+
+def _with_next_stage(whole, text: str) -> list:
+    """``whole`` and the stage of it that follows it ("预算为14.00万元，支出决算为12.36万元"): the average
+    may be of either, and a finding names the last (the 决算)."""
+    found = [whole]
+    if following := _NEXT_STAGE.match(text, whole.end()):
+        found.append(following)
+    return found
 
 
 def _last(pattern, text: str, start: int, end: int):
