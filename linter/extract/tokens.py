@@ -70,7 +70,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # An opening bracket before a rate or a change ("增加100万元（增长12.5%）") separates like a comma.
     # So does one before a comparison or a share ("3,871.26万元（比上年增加373.21万元，增长11.7%）",
     # "3,480.28万元（占一般公共预算财政拨款支出的92.0%）").
-    "_COMMA": (",", r"[，,]|[（(](?=(?:增长|下降|增幅|降幅|减少|增加|上升|降低)了?\s?\d|(?:比|较|同比|占)[^（()）\d]{0,20}\d)"),
+    # So does a plus or an equals sign after an amount ("年初结转和结余11,230.15万元＋本年收入56,806.92万元＝…").
+    "_COMMA": (",", r"[，,]|(?<=元)\s?[+=]\s?|[（(](?=(?:增长|下降|增幅|降幅|减少|增加|上升|降低)了?\s?\d|(?:比|较|同比|占)[^（()）\d]{0,20}\d)"),
     "_SEMI": (";", r"[；;]"),
     "_COLON": (":", r"[：:]"),
 }

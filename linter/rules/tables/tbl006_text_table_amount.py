@@ -69,9 +69,9 @@ _TOTALS = {
               # Not one source's ("单位资金收入预算总计0.00万元", as Jiangsu lists each source).
               (r"(?<!拨款)(?<!资金)(?<!事业)(?<!经营)(?<!其他)(?<!补助)(?<!上缴)收入(?:预算|决算)?总计", SUMMARY, ("总计", "收入"), 1),
               (r"(?<!拨款)(?<![、入])支出(?:预算|决算)?总计", SUMMARY, ("总计", "支出"), 2),
-              # The year's own 收入 and 支出 (the 收支总表's 本年收入合计 and 本年支出合计 rows).
-              (r"(?<!拨款)(?<!预算)本年收入合计", SUMMARY, ("本年收入合计", "收入"), 1),
-              (r"(?<!拨款)(?<!预算)本年支出合计", SUMMARY, ("本年支出合计", "支出"), 2),
+              # The year's own 收入 and 支出 (the 收支总表's 本年收入合计 and 本年支出合计 rows), 合计 or not.
+              (r"(?<!拨款)(?<!预算)本年收入", SUMMARY, ("本年收入合计", "收入"), 1),
+              (r"(?<!拨款)(?<!预算)本年支出", SUMMARY, ("本年支出合计", "支出"), 2),
               # …also without 本年 ("2024年度收入合计1189.65万元"), not a source's or a fund's.
               (r"(?<![本款算金业营他助缴])收入合计", SUMMARY, ("本年收入合计", "收入"), 1),
               (r"(?<![本款算金目费])支出合计", SUMMARY, ("本年支出合计", "支出"), 2),
@@ -121,8 +121,9 @@ _LISTED = compile_re(r"[、和及与]")
 
 def _items_added_up(line: str, position: int) -> bool:
     """Whether the clause before ``position`` lists items joined before their total ("上级补助收入、
-    经营收入和其他收入合计"); a department's name joining words ("住房和城乡建设局") lists none."""
-    clause = _YEAR_OR_MARK.sub("", line[max(*(line.rfind(mark, 0, position) for mark in "，；。"), 0):position])
+    经营收入和其他收入合计"); a department's name joining words ("住房和城乡建设局") lists none, nor does an
+    equation's side ("…＋本年收入56,806.92万元＝本年支出…")."""
+    clause = _YEAR_OR_MARK.sub("", line[max(*(line.rfind(mark, 0, position) for mark in "，；。+="), 0):position])
     return _LISTED.search(clause.removeprefix(organisation_of(clause) or "")) is not None
 
 
