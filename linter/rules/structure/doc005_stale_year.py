@@ -29,6 +29,9 @@ _COMPARISON = compile_re(
     rf"(?:[与和同](?=20\d{{2}}\s*年[^，。；]{{0,8}}?(?:\d[\d,.]*[万亿]?元)?(?:相比|比较|对比|持平|一致|相当))|(?<!相)[比较]){_YEAR}"
     r"(?P<basis>决算|(?:年初|全年|调整后?)?预算|执行|支出)?"
 )
+#: Money in a sentence: an amount or a word of the accounts; a sentence without any compares an indicator
+#: ("万元国内生产总值用水量较2020年下降15.2%", a plan's base year), not the disclosure's figures.
+_OF_MONEY = compile_re(r"\d(?:万元|亿元|元)|收|支|费|预算|决算|资金|拨款|结转|结余|资产")
 #: A change said of the comparison: what makes the sentence a year-on-year statement.
 _CHANGE = compile_re(r"增加|减少|增长|下降|上升|降低|提高|持平|增收|减收|增支|减支|相当|一致|变化")
 #: A year that names the figures of its sentence ("2022年度收入、支出决算总计…", "2022年一般公共预算
@@ -200,7 +203,8 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     """``(offset, year found, year expected, message)`` for the stale years of one sentence;
     ``previous``: the last sentence before it in its paragraph naming a year's figures, which a
     sentence opening with the comparison ("与2019年相比，…增加…") compares."""
-    comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())]
+    comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())] \
+        if _OF_MONEY.search(sentence) else []  # not an indicator's base year ("万元GDP用水量较2020年下降15.2%")
     reason = _REASON.search(sentence)
     before = min([len(sentence), *(m.start() for m in comparisons[:1]), *(m.start() for m in [reason] if m)])
     subjects = list(_SUBJECT.finditer(sentence, 0, before))
