@@ -2672,6 +2672,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         # The list is not of that whole but of the one it is listed under with ``stated``.
         breakdown.whole, breakdown.whole_name = parent.whole, parent.whole_name
     if (breakdown is not None and not breakdown.closed and stated is not breakdown.whole
-            and not _beside_sangong(stated, breakdown) and not _inside_a_part(stated, breakdown)):
+            and not _beside_sangong(stated, breakdown) and not _inside_a_part(stated, breakdown)
+            and not stated.name.startswith("与")):  # "经营收入30万元，与经营支出25万元相抵后…": set against a part
         breakdown.parts.append(stated)
     state.last_value = stated
