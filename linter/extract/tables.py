@@ -2491,8 +2491,9 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     for tokens in data_lines:
         text = "".join(t.text for t in tokens if t.text and not t.is_number)
         amounts = _row_cells(tokens, count) or [t for t in tokens if t.is_number]
-        if _DIFFERENCE_ROW.fullmatch(text) and (years or blocks):
-            continue  # "增减额 | -2.10 | …": the difference of the rows above
+        if (difference := _DIFFERENCE_ROW.match(text)) and (years or blocks) \
+                and not any("\u4e00" <= char <= "\u9fff" for char in text[difference.end():]):
+            continue  # "增减额 | -2.10 | …", "增减率 | -21.6% | …": the difference of the rows above
         year, block = _YEAR_ROW.fullmatch(text), _BLOCK_ROW.fullmatch(text)
         if len(amounts) != count or not (year or block) or (block and block.group("kind") in blocks):
             return False
