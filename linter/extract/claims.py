@@ -2034,8 +2034,9 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = None  # "2.…执法大队：…收支预算比上年预算306.80万元增加21.60万元": one unit's, not the department's
         if claim.rate_only and claim.current is not None and state.last_value is not claim.current:
             # "森林草原防灾减灾预算数为96.60万元，较上年增加…。主要用于…": an amount stated but not filed; a list after
-            # it is not of the amount stated before it
-            state.last_value = None
+            # it is not of the amount stated before it, but of this one where a 预算 states its budget ("…（项）2025年
+            # 预算数为180.00万元，比2024年预算增加20.00万元。主要用于：…")
+            state.last_value = claim.current if claims.budget_document and claim.budgeted else None
         claims.changes.append(claim)
     elif isinstance(claim, Completion):
         if state.subject_line and (not claim.subject or claim.subject in _BARE_SUBJECTS or (
