@@ -37,8 +37,9 @@ _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>
 #: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元", "…(项)：年初未安排预算，决算数为…".
 _ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:{_BUDGET_SAID})?(?:支出决算|(?<=[，,])决算数?)为{AMOUNT}")
 #: A 款 and 项 listed under a 类 named before them ("…（类）4138.72万元。其中：应用研究（款）社会公益研究（项）
-#: 680.00万元"), with the 类 that names them (the last before).
-_ITEM_UNDER_CLASS = compile_re(rf"(?<=[：:；;，,])(?P<kuan>{_CJK}{{2,30}}?)\(款\)(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)"
+#: 680.00万元"), with the 类 that names them (the last before), also a numbered line each under a line naming the
+#: 类 ("（一）卫生健康支出（类）436.06万元。其中：" then "1.行政事业单位医疗（款）事业单位医疗（项）84.54万元。").
+_ITEM_UNDER_CLASS = compile_re(rf"(?:(?<=[：:；;，,])|(?<=^\d[.．、])|(?<=^\d\d[.．、]))(?P<kuan>{_CJK}{{2,30}}?)\(款\)(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)"
                                rf"[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排|支出决算)?为?{AMOUNT}")
 _CLASS_NAMED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)")
 #: In a 决算, its amount spent printed right after it: "…(项)258.60万元，主要用于征地补偿".
@@ -239,6 +240,7 @@ class TextTableAmount(Rule):
 
         compared = {part.number.start for part in parts_of_sources(document.claims)}
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
+        class_named = None  # the 类 the lines of a subjects' section named last
         for kind, offset, line in document.derived(section_lines):
             claims = [claim for claim in self._totals(kind, line, tables, document.claims.budget_document)
                       if offset + claim[0].start("num") not in others]
@@ -259,7 +261,10 @@ class TextTableAmount(Rule):
                 # A balance restated in another section ("年末结转和结余7.18万元", "年初财政拨款结转和结余…").
                 claims += self._summary_items(line, first(tables, SUMMARY), _BALANCE_ITEM)
             if kind in (GENERAL, FUND, STATE_CAPITAL):
-                claims += self._classes(kind, line, tables, document.claims.budget_document)
+                claims += self._classes(kind, line, tables, document.claims.budget_document, class_named)
+                class_named = _last_class_named(line, class_named)
+            else:
+                class_named = None
             claims += self._expense_items(line, first(tables, BASIC), year)
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables, document.derived(tables_kind_and_year)[0], year)
@@ -516,7 +521,7 @@ class TextTableAmount(Rule):
             if finding:
                 yield finding
 
-    def _classes(self, kind, line, tables, budget_document):
+    def _classes(self, kind, line, tables, budget_document, class_named=None):
         table = first(tables, kind)
         if table is None:
             return
@@ -528,10 +533,8 @@ class TextTableAmount(Rule):
                     yield match, table, row, column
         for match in _ITEM_UNDER_CLASS.finditer(line):
             # "科学技术支出（类）4138.72万元。其中：应用研究（款）社会公益研究（项）680.00万元": the 类 named before
-            named = None
-            for named in _CLASS_NAMED.finditer(line, 0, match.start()):
-                pass
-            row = _item_row(table, match, named.group("name")) if named is not None else None
+            named = _last_class_named(line[:match.start()], class_named)
+            row = _item_row(table, match, named) if named is not None else None
             if row is not None:
                 yield match, table, row, column
         if budget_document:
@@ -773,6 +776,14 @@ def _class_row(table: Table, code: str, name: str) -> Row | None:
         wanted = {normal_name(name), normal_name(name) + "支出"}
         row = next((r for r in table.rows if r.level == "类" and normal_name(r.name) in wanted), None)
     return row
+
+
+def _last_class_named(text: str, before: str | None) -> str | None:
+    """The name of the last 类 ``text`` names ("卫生健康支出（类）"), or ``before`` when it names none."""
+    named = None
+    for named in _CLASS_NAMED.finditer(text):
+        pass
+    return named.group("name") if named is not None else before
 
 
 def _item_row(table: Table, match, name: str | None = None) -> Row | None:
