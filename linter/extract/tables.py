@@ -1306,6 +1306,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.problem is None and _this_years_columns(table, header_words):
         table.identities.extend(_implied_total(table, header_words) + _implied_fund_balance(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
+    if table.problem is None and table.kind == THREE_PUBLIC and not table.identities:
+        table.identities.extend(_sangong_identities(table))  # blocks only the amounts placed tell (wrapped labels)
 
 
 #: A Chinese character or an ASCII or full-width digit: what any line of a table holds.
@@ -2183,7 +2185,15 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     # order in the lines joined, kept only where every block's amounts add up in it.
     order = _wrapped_sangong_order(lines)
     blocks = _blocks_in_order(table, lines, order) if order is not None else {}
-    return blocks if blocks and _blocks_add_up(table, blocks) else {}
+    if blocks and _blocks_add_up(table, blocks):
+        return blocks
+    # …or, where the labels' order cannot be told ("公务用车购置及运行维护费" spanning its columns on a line above
+    # "因公出国" over "（境）费"), the national table's, when the amounts show it: every block's 合计 its three parts
+    # and some block's cars their 购置费 and 运行费 (another block may carry a slip, for TBL002 to report).
+    if order is None or not all(part in "".join(lines) for part in ("因公出国", "公务用车", "接待")):
+        return {}
+    blocks = _blocks_in_order(table, lines, _order_of_labels(1, 2, 3))
+    return blocks if blocks and _blocks_add_up(table, blocks, cars_in_one=True) else {}
 
 
 def _blocks_in_order(table: Table, lines: list[str], order: tuple[int, ...]) -> dict[str, list[int]]:
@@ -2243,17 +2253,20 @@ def _order_of_labels(abroad: int, cars: int, hosting: int) -> tuple[int, ...]:
     return 0, positions["abroad"], positions["cars"], positions["cars"] + 1, positions["cars"] + 2, positions["hosting"]
 
 
-def _blocks_add_up(table: Table, blocks: dict[str, list[int]]) -> bool:
+def _blocks_add_up(table: Table, blocks: dict[str, list[int]], cars_in_one: bool = False) -> bool:
     """Whether the one row of a 三公 table adds up in every block as :data:`SANGONG_COLUMNS` orders it: its
-    合计 the three parts, the cars' amount their 购置费 and 运行费 (a blank cell counting 0)."""
+    合计 the three parts, the cars' amount their 购置费 and 运行费 (a blank cell counting 0); with ``cars_in_one``,
+    the cars' only in one block at least."""
     row = table.single_or_total()
     if row is None or any(row.amount(columns[0]) is None for columns in blocks.values()):
         return False  # no amounts yet (a table being read) or a block's total unprinted: nothing tells the order
+    cars_add_up = []
     for columns in blocks.values():
         total, abroad, cars, purchase, running, hosting = (row.amount(column) or 0.0 for column in columns)
-        if abs(total - abroad - cars - hosting) > 0.015 or abs(cars - purchase - running) > 0.01:
+        if abs(total - abroad - cars - hosting) > 0.015:
             return False
-    return True
+        cars_add_up.append(abs(cars - purchase - running) <= 0.01)
+    return any(cars_add_up) if cars_in_one else all(cars_add_up)
 
 
 def sangong_kind(table: Table, document_kind: str | None = None) -> str | None:
