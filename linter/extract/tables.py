@@ -2224,10 +2224,22 @@ def _blocks_in_order(table: Table, lines: list[str], order: tuple[int, ...]) -> 
     kind = sangong_kind(table)
     if len(columns) == 6 and kind and said <= {f"{kind}数"}:
         return {kind: _in_sangong_order(columns, order)}
-    if len(columns) == 7 and kind and said <= {f"{kind}数"} and any(
-            "机关运行经费" in line and line.rfind("公务接待") < line.rfind("机关运行经费") for line in lines):
+    if len(columns) == 7 and kind and said <= {f"{kind}数"} and _operating_costs_after(lines):
         return {kind: _in_sangong_order(columns[:6], order)}  # Shanghai's table adds 机关运行经费 after them
     return {}
+
+
+def _operating_costs_after(lines: list[str]) -> bool:
+    """Whether a 三公 table's header lines title a 机关运行经费 column after the 三公's."""
+    return any("机关运行经费" in line and line.rfind("公务接待") < line.rfind("机关运行经费") for line in lines)
+
+
+def operating_cost_column(table: Table) -> int | None:
+    """The column of 机关运行经费 a 三公 table of one block prints after its six (Shanghai's "“三公”经费和机关
+    运行经费预算表"), or None."""
+    if len(table.columns) != len(SANGONG_COLUMNS) + 1 or len(sangong_blocks(table)) != 1:
+        return None
+    return table.columns[-1] if _operating_costs_after(["".join(line) for line in table.header_lines]) else None
 
 
 def _wrapped_sangong_order(lines: list[str]) -> tuple[int, ...] | None:

@@ -16,7 +16,7 @@ from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, norm
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
     Table,
-    basic_part_cells, basic_side, sangong_blocks, sangong_kind,
+    basic_part_cells, basic_side, operating_cost_column, sangong_blocks, sangong_kind,
 )
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
@@ -266,6 +266,7 @@ class TextTableAmount(Rule):
             else:
                 class_named = None
             claims += self._expense_items(line, first(tables, BASIC), year)
+            claims += self._operating_costs(line, tables, document.derived(tables_kind_and_year)[0], year)
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables, document.derived(tables_kind_and_year)[0], year)
                 yield from self._sangong_budgets(document, context, offset, line, tables, year)
@@ -434,6 +435,21 @@ class TextTableAmount(Rule):
                         or _AVERAGE_BEFORE.search(before):
                     continue
                 yield match, table, replace(row, name=f"{words}数 {label}"), column
+
+    def _operating_costs(self, line, tables, document_kind, year):
+        """The 机关运行经费 a line states ("本部门机关运行经费预算为1,051.42万元") against the column a 三公 table
+        prints for it after its six (Shanghai's "“三公”经费和机关运行经费预算表"), where the table holds one block,
+        the year's. A sentence about another year's amount is not compared."""
+        table = first(tables, THREE_PUBLIC)
+        column = operating_cost_column(table) if table is not None else None
+        row = table.single_or_total() if column is not None and sangong_kind(table, document_kind) in sangong_blocks(table) else None
+        if row is None or "机关运行经费" not in line:
+            return
+        for match in _OPERATING_COSTS.finditer(line):
+            before = sentence_before(line, match.start())
+            if _other_year(before, table) or (year and names_another_year(_CHANGE_CLAUSE.sub("", before), year)):
+                continue
+            yield match, table, replace(row, name="机关运行经费"), column
 
     def _sangong_budgets(self, document, context, offset, line, tables, year):
         """The 三公 budgets a 决算's 三公 section states ("“三公”经费财政拨款支出预算为…") against the
@@ -776,6 +792,10 @@ def _class_row(table: Table, code: str, name: str) -> Row | None:
         wanted = {normal_name(name), normal_name(name) + "支出"}
         row = next((r for r in table.rows if r.level == "类" and normal_name(r.name) in wanted), None)
     return row
+
+
+#: The department's 机关运行经费 with its amount ("机关运行经费预算为1,051.42万元", "机关运行经费支出…"), not a unit's.
+_OPERATING_COSTS = compile_re(rf"(?<![本级位])机关运行经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:数)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
 
 
 def _last_class_named(text: str, before: str | None) -> str | None:
