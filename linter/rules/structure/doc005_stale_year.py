@@ -323,9 +323,11 @@ def _stale_in_budget(found: int, year: int, sentence: str, named: set[int], comp
     return not year - 2 <= found <= year + 1
 
 
-#: The department's own budget named by a year ("2024年本部门…预算", "本单位2024年…预算", "某局2024年支出预算").
-_OWN_BUDGET = compile_regex(rf"20\d{{2}}\s*年度?\s*本(?:部门|单位)|本(?:部门|单位)\s*20\d{{2}}\s*年"
-                            rf"|^\s*\p{{Han}}{{2,30}}?{ORGANISATION_END}\s*20\d{{2}}\s*年")
+#: The department's own budget named by a year ("2024年本部门…预算", "2024年度，本部门…", "本单位2024年…预算",
+#: "某局2024年支出预算", "2024年度上海市杨浦区财政局政府采购预算": a department's name, not "全区政府采购").
+_OWN_BUDGET = compile_regex(rf"20\d{{2}}\s*年度?[，,]?\s*本(?:部门|单位)|本(?:部门|单位)\s*20\d{{2}}\s*年"
+                            rf"|^\s*\p{{Han}}{{2,30}}?{ORGANISATION_END}\s*20\d{{2}}\s*年"
+                            rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*\p{{Han}}{{2,30}}?(?:局|中心|委员会|委|办公室|院|所|站|队|馆|处|厅|署|学校|人民政府)")
 
 
 #: A budget stated ("预算", "安排"), not its execution or a 决算 ("决算数", "执行数", "实际支出").
