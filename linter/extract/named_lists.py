@@ -1,9 +1,10 @@
 """Counts of named things followed by their names: "内设机构6个，分别为：办公室、财务科、…", "下设2个二级事业单位，
 分别为区网络运维服务中心、区数据资源服务中心", "纳入部门决算编制范围的单位共3个，包括：" then "1．…", "2．…" a line each;
-"所属事业单位3家，分别为：…", "所属学校7个。所属学校分别是：…"; or names before their count: "内设A、B、C3个综合办事机构".
+"所属事业单位3家，分别为：…", "所属学校7个。所属学校分别是：…", "单位共4个，包括：1.…；2.…；3.…。"; or names before their
+count: "内设A、B、C3个综合办事机构", "内设A、B、C共3个科室".
 
 A list is read only where it is surely the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a colon
-right after the count, no "等" (an open list), no digits inside (a nested count or an amount), every item a short
+right after the count (items ending in "；" too, maybe numbered), no "等" (an open list), no digits inside (a nested count or an amount), every item a short
 name. Its length is read several ways ("、" only, or the last "和" / "及" joining two names too; up to the first comma or
 up to the sentence's end): the count is contradicted only when no reading gives it. Every search is bounded, so
 reading is linear in the text.
@@ -30,11 +31,14 @@ _INTRO = compile_regex(
 #: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
 #: organisation's 设: "区政协设提案委员会、…4个专门委员会").
 _COUNT_AFTER = compile_regex(
-    rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组])设)(?P<names>[^，,。；;：:\d]{{4,400}}?){_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
+    rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组])设)(?P<names>[^，,。；;：:\d]{{4,400}}?)(?:共计|总共|共)?{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
     r"(?=[。；;，,]|$)"
 )
 #: Where the names end: the sentence's or clause's end.
 _LIST_END = compile_re(r"[。；;！？\n]")
+#: Where a list of items ending in "；" ends: the sentence's end.
+_SENTENCE_END = compile_re(r"[。！？\n]")
+_SEMICOLON = compile_re(r"[；;]")
 _BRACKETED = compile_re(r"[(（][^()（）]*[)）]")
 #: The last joiner of two names ("…、平安建设办公室和城市管理办公室").
 _JOINER = compile_re(r"和|及|以及|与")
@@ -102,7 +106,24 @@ def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...
     sentence = line[start:end.start() if end else len(line)]
     if not sentence.strip():
         return _numbered(following)
+    if end is not None and end.group() in "；;":
+        return _semicolon_list(line[start:(_SENTENCE_END.search(line, start) or end).start()])
     return _readings(sentence)
+
+
+def _semicolon_list(sentence: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
+    """The names of a list whose items end in "；" ("1.XX委员会机关；2.XX中心；3.XX院"), each maybe numbered in
+    turn; None when an item is no short name."""
+    names = []
+    for item in _SEMICOLON.split(sentence):
+        number = _NUMBERED.match(item)
+        if number is not None and int(number[1] or number[2]) != len(names) + 1:
+            return None
+        name = item[number.end() - 1:].strip() if number is not None else item.strip()
+        if not (_NAME.fullmatch(name) and not _NOT_A_NAME.search(name)):
+            return None
+        names.append(name)
+    return (tuple(names), frozenset({len(names)})) if len(names) >= 2 else None
 
 
 def _readings(sentence: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
