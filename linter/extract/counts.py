@@ -28,8 +28,9 @@ _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count right before 其中 (a noun may stand between: "40名干部，其中："; or a bracket: "5辆（其中：…）"; or the end
 #: of its sentence: "预算单位共2个。其中行政单位1个…");
 #: the list may start on the next line of the flow text (a line ending in a colon ends there).
-#: A count's digits: nine at most, with or without thousands separators ("1,318人").
-_DIGITS = r"(?<![\d.,])(?P<count>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})"
+#: A count's digits: nine at most, with or without thousands separators ("1,318人"); an area may print decimals
+#: ("12,486.30平方米"), no other count (a part or a whole printing them in another classifier is none).
+_DIGITS = r"(?<![\d.,])(?P<count>(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?:\.\d{1,2})?)"
 _WHOLE = compile_regex(
     rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,(。]?[ \t]*其中[ \t]*[：:，,]?\n?"
 )
@@ -79,6 +80,8 @@ def count_lists(text: str) -> list[CountList]:
     """Every unambiguous 其中 list of counts in flow text ``text``."""
     found = []
     for match in _WHOLE.finditer(text):
+        if not _whole_units(match):
+            continue
         clause = clause_before(text, match.start())
         if _NOT_A_TOTAL.search(clause + match.group("noun")):
             continue
@@ -147,10 +150,8 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
     """The counts in ``unit`` of list ``listed`` (at flow offset ``offset``) and whether one is the
     catch-all 其他…; None when a part is named by an attribute that cuts across the others."""
     parts, complete = [], False
-    if unit == "平方米" and _FRACTIONAL_AREA.search(listed):
-        return None  # an area printed with decimals is rounded: not a count of whole square metres
     for part in _COUNT.finditer(listed):
-        if not _alike(part.group("unit"), unit):
+        if not _alike(part.group("unit"), unit) or not _whole_units(part):
             continue
         name = listed[max(0, part.start() - _CLAUSE_REACH):part.start()]
         name = name[_end_of(_PART_START, name):].strip()
@@ -163,7 +164,11 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
     return parts, complete
 
 
-_FRACTIONAL_AREA = compile_regex(r"\d\.\d+\s*平方米")
+def _whole_units(match) -> bool:
+    """Whether a count's digits are whole units, or an area's (the one count printed with decimals)."""
+    return "." not in match.group("count") or match.group("unit") == "平方米"
+
+
 #: Classifiers that count the same things, institutions ("事业单位12个，其中高等学校7所，…其他事业单位3个").
 _INSTITUTIONS = ("个", "所", "家", "处")
 
@@ -187,7 +192,8 @@ def _end_of(pattern, text: str) -> int:
 
 
 def _count(digits: str, unit: str, start: int, end: int) -> Number:
-    return Number(digits, unit, start, end, float(int(digits.replace(",", ""))), 0)
+    plain = digits.replace(",", "")
+    return Number(digits, unit, start, end, float(plain), len(plain.partition(".")[2]))
 
 
 @dataclass(frozen=True)
@@ -225,8 +231,8 @@ def count_changes(text: str) -> list[CountChange]:
         start = max(searched, delta.start() - _COUNT_REACH)
         match = _COUNT_CHANGE.search(text, start, delta.end() + _COUNT_REACH)
         searched = delta.end()
-        if match is None or match.start("verb") != delta.start():
-            continue
+        if match is None or match.start("verb") != delta.start() or "." in match.group("count"):
+            continue  # (an area printed with decimals is rounded: its change is no exact count's)
         found.append(CountChange(
             clause_before(text, match.start()).strip().rstrip("为是达共有"),
             _count(match.group("count"), match.group("unit"), match.start("count"), match.end("unit")),
