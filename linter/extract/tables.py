@@ -1895,6 +1895,8 @@ def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
                 current[1].append(token)
             _row_span(groups[-1][0], token)
         for row, slots in groups:
+            if row.line_no is None and not any(slots) and row.plain_name not in _TOTAL_NAMES:
+                continue  # a row of nothing printed without its 行次 ("政府性基金预算财政拨款" and empty cells)
             if row.line_no is None and row.plain_name not in _TOTAL_NAMES:  # a 总计 may go unnumbered
                 table.problem = _("row {row!r} has no 行次", row=row.name)
                 return
