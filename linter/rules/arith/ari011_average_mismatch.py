@@ -14,14 +14,15 @@ from linter.patterns import compile_regex
 
 
 class AverageMismatch(Rule):
-    """An average per vehicle or per person ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元") that is not
-    the amount it averages divided by the count the paragraph states.
+    """An average per vehicle, per person or per student ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
+    "生均公用经费1,046.73元") that is not the amount it averages divided by the count the paragraph states.
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
     before it ("公务用车运行维护费218.88万元") and one count of vehicles or of people between them or in the
-    average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"): the average must be
-    amount ÷ count within the rounding of the printed amounts. Where the amount's 预算 is followed by its
-    决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be of either. An average with another count in its
+    average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"; for a 生均 one, of
+    students: "在校学生52,318人"): the average must be amount ÷ count within the rounding of the printed amounts.
+    Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
+    of either. An average with another count in its
     sentence, or none, is not read.
 
     **Anti-pattern**
@@ -46,9 +47,10 @@ class AverageMismatch(Rule):
             if whole is None:
                 continue
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
-            per = "车" if average.group("car") else "人"
+            per = "车" if average.group("car") else "生" if average.group().startswith("生均") else "人"
             counts = [c for c in _COUNT.finditer(text, min(whole.end(), max(sentence, paragraph)), average.start())
-                      if c.group("unit") in _CLASSIFIERS[per]]
+                      if c.group("unit") in _CLASSIFIERS[per]
+                      and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))]
             if len(counts) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
                 continue
             totals = [number_of(match, "amount", match["unit"]) for match in _with_next_stage(whole, text)]
@@ -71,10 +73,12 @@ class AverageMismatch(Rule):
 
 
 #: The kinds of average and the classifiers of the counts they divide by.
-_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名")}
+_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名"), "生": ("人", "名")}
+#: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
+_STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
 _AVERAGE = compile_regex(
-    r"(?:(?P<car>平均每辆车?|车均)|人均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)(?:支出)?(?:为|约为)?"
+    r"(?:(?P<car>平均每辆车?|车均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)(?:支出)?(?:为|约为)?"
     r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
 )
 #: A count of vehicles or of people.
