@@ -1599,8 +1599,9 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 if current.name == token.text:
                     name_index[id(current)] = token.index
                 _row_span(current, token)
-            elif current is None and not (in_cells and table.kind == PROJECT and _project_row(words)):
-                continue  # header words ("类 款 项 栏次") before the first row
+            elif current is None and not (in_cells and ((table.kind == PROJECT and _project_row(words)) or (
+                    table.kind == THREE_PUBLIC and position == 0 and _YEAR_ROW.fullmatch(token.text)))):
+                continue  # header words ("类 款 项 栏次") before the first row (not a 三公 table's "2024年预算数" row)
             elif in_cells:
                 current = Row(name=token.text)  # a row of cells named without a code: a unit, a project
                 rows.append(current)
