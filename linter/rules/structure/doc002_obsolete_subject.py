@@ -22,8 +22,8 @@ MIN_FREE_STANDING = 6
 #: Words that go on from a name into a longer phrase (not its 支出: "行政事业单位离退休支出" is the subject).
 _RUNS_ON = re.compile(r"(?!支出)[\u4e00-\u9fff]")
 #: Words before a name that make it a description of what a subject covers, not the subject's name
-#: ("行政事业单位养老支出（款）：反映行政事业单位离退休支出及…").
-_DESCRIBING = ("反映", "用于")
+#: ("行政事业单位养老支出（款）：反映行政事业单位离退休支出及…", "…：指行政事业单位离退休、机关事业单位…").
+_DESCRIBING = ("反映", "用于", "指", "包括")
 #: A duty the clause states (the department's 职责: "负责管理县级财政社会保障和就业及医疗卫生支出"): its words
 #: are the 三定 wording of the department's work, not subjects.
 _DUTY = re.compile(r"负责|承担|协助|指导")
@@ -83,7 +83,7 @@ class ObsoleteSubject(Rule):
             if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):
                 continue
             start, end = document.flow.source_span(match.start(), match.end())
-            if not marked and (_RUNS_ON.match(text, match.end()) or text[max(0, match.start() - 2):match.start()] in _DESCRIBING
+            if not marked and (_RUNS_ON.match(text, match.end()) or text[max(0, match.start() - 2):match.start()].endswith(_DESCRIBING)
                                or _DUTY.search(text, _clause_start(text, match.start()), match.start())):
                 # the start of a longer phrase ("行政事业单位离退休人员经费", also wrapped), what a subject covers
                 # ("反映行政事业单位离退休支出") or a duty ("负责管理县级…医疗卫生支出"), not the subject
