@@ -110,8 +110,11 @@ def count_lists(text: str) -> list[CountList]:
         if listing is not None and listing[0]:
             whole = _count(match.group("count"), unit, match.start("count"), match.end("unit"))
             parts, complete = listing
-            # a count of town and country listed as the town's and the country's ("城乡低保对象12,345人，其中城市…、农村…")
-            complete = complete or (len(parts) == 2 and "城乡" in clause and "城市" in listed and "农村" in listed)
+            # a whole listed as its two halves by definition ("城乡低保对象12,345人，其中城市…、农村…", "离退休人员203人，
+            # 其中离休人员6人，退休人员197人")
+            complete = complete or (len(parts) == 2 and any(
+                whole_word in clause + match.group("noun") and all(half in listed for half in halves)
+                for whole_word, halves in _HALVES))
             between = listed[parts[0].end - match.end():parts[-1].start - match.end()]
             if not (_ENUMERATION.fullmatch(between) or _VEHICLE_CLASSES.fullmatch(listed[:parts[-1].start - match.end()])):
                 parts, complete = _up_to_the_whole(whole, parts, complete)
@@ -119,6 +122,8 @@ def count_lists(text: str) -> list[CountList]:
     return found
 
 
+#: Wholes made of two halves by definition, and the halves' words.
+_HALVES = (("城乡", ("城市", "农村")), ("离退休", ("离休", "退休")))
 #: A clause of a list that only counts one item ("；绩效评级为“良”的项目6个"): the list goes on past the semicolon.
 _COUNTED_CLAUSE = compile_regex(rf"[；;][^。；;\n\d元%]{{1,{_CLAUSE_REACH}}}?{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?=[；;。\n)）]|$)")
 
