@@ -2487,7 +2487,8 @@ def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
     if part and of_whole:
         return part != of_whole
     whole_class = class_code(clean_name(whole.name))
-    if whole_class is not None and (part_class := class_code(clean_name(stated.name))) is not None:
+    # (a path naming its 类, "其中，公共安全支出（类）公安（款）…", under a 类 named bare: "（四）住房保障支出…。")
+    if whole_class is not None and (part_class := class_code(part or clean_name(stated.name))) is not None:
         return part_class != whole_class  # "教育支出…，其中：高等教育…；科学技术支出…": two classes by name
     # A 项 or 款 named alone, of a 类 the catalogue knows ("住房保障支出10.68万元。其中，公务员医疗补助（项）…":
     # 2101103 is of 210).
