@@ -630,6 +630,16 @@ def _listed_with_more(whole: Stated, parts: list[Stated], claims, tolerances: To
     return False
 
 
+def _approximate(breakdown) -> bool:
+    """Whether the whole or a part is an approximation ("城乡社区环境卫生约139万元", "死亡抚恤金近23万元"):
+    no sum of them is exact."""
+    return any(_APPROXIMATION.search(clean_name(stated.name)) for stated in (breakdown.whole, *breakdown.parts))
+
+
+#: The words before an approximate amount ("约", "近", "约为", "超过", "不足").
+_APPROXIMATION = compile_re(r"(?:约|近|大约|约为|将近|接近|超过|逾|不足|不到)$")
+
+
 def _of_the_change(breakdown, claims, tolerances: Tolerances) -> bool:
     """Whether parts exceeding their whole fit within a change stated between the whole and them,
     which they may break down instead: "项目支出预算476.71万元，比2021年预算减少1994.21万元。其中：
@@ -730,7 +740,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for breakdown in claims.breakdowns:
         if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances) \
                 or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown) \
-                or _parts_named_after_another(breakdown, claims, document.flow.text) or _other_valuation(breakdown):
+                or _parts_named_after_another(breakdown, claims, document.flow.text) or _other_valuation(breakdown) \
+                or _approximate(breakdown):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
