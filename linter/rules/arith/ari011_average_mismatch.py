@@ -109,9 +109,12 @@ def _with_next_stage(whole, text: str) -> list:
 
 
 def _last(pattern, text: str, start: int, end: int):
-    """The last match of ``pattern`` in ``text[start:end]``."""
+    """The last match of ``pattern`` in ``text[start:end]`` outside brackets (not a part the total holds:
+    "公用经费支出合计574.25万元（含…城乡义务教育公用经费106.80万元…）")."""
     found = None
-    for found in pattern.finditer(text, start, end):
-        pass
+    for match in pattern.finditer(text, start, end):
+        before = text[start:match.start()]
+        if before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
+            found = match
     return found
 
