@@ -56,7 +56,8 @@ class DuplicatedCharacter(Rule):
     place's name before a word beginning with it ("市市场监管局", "规划科科长", "喀什河河道") is no
     slip, nor is a conjunction before such a word ("管护和和美乡村建设"), nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
     word the segmenter does not know ("水族族源", "卯节节日"); a copy it reads into a rare word that is a
-    common one without it is a slip ("管理制制度" = 管理制 + 制度). A character typed three times
+    common one without it is a slip ("管理制制度" = 管理制 + 制度), and so is a copy inside a set phrase of
+    the lexicon, whatever words it makes ("一般般性支出", "过紧紧日子"). A character typed three times
     where two words meet ("在职职职工" for 在职 + 职工) is a slip too. Deleting the second copy is a
     safe fix. A document written in traditional characters throughout is read in its simplified
     form (LNG005 reports the script once).
@@ -105,6 +106,9 @@ class DuplicatedCharacter(Rule):
                 continue  # a name written with the middle dot ("麦麦提·吐尔逊", "阿依古丽·买买提")
             if match.group(1) == "五" and text[match.start() - 1:match.start()] == "十":
                 continue  # the 15th five-year plan ("“十五五”规划")
+            if match.group(1) not in _LEVELS and _in_standard_phrase(text, match.start()):
+                yield self._finding(document, written, match)  # "一般般性支出", "过紧紧日子": a set phrase, whatever the words
+                continue
             finder = finder or typo_finder(text)
             if match.start() in finder.names:
                 continue  # a person's name ("（记者 韩杰杰）")
@@ -156,15 +160,39 @@ class DuplicatedCharacter(Rule):
                     stray = False
             if not stray or not _reads_better_once(text, match.start(), likelier):
                 continue
-            origin = document.flow.source_span(second, second + 1)[0]
-            yield self.finding(
-                document,
-                document.span(match.start(), match.end()),
-                _("duplicated character “{found}”: write “{single}” once",
-                  found=written[match.start():match.end()], single=written[second]),
-                expected=written[second],
-                fix=Fix(origin, origin + 1, ""),
-            )
+            yield self._finding(document, written, match)
+
+    def _finding(self, document, written: str, match):
+        """The finding of the doubled character ``match`` finds, deleting its second copy as a safe fix."""
+        second = match.start() + 1
+        origin = document.flow.source_span(second, second + 1)[0]
+        return self.finding(
+            document,
+            document.span(match.start(), match.end()),
+            _("duplicated character “{found}”: write “{single}” once",
+              found=written[match.start():match.end()], single=written[second]),
+            expected=written[second],
+            fix=Fix(origin, origin + 1, ""),
+        )
+
+
+#: The shortest and the longest set phrase of the lexicon a doubled character is looked for in.
+_PHRASE_LENGTHS = range(4, 9)
+
+
+def _in_standard_phrase(text: str, at: int) -> bool:
+    """Whether the text with the second copy of the character at ``at`` left out holds a set phrase of the
+    lexicon around it ("一般般性支出" → "一般性支出", "过紧紧日子" → "过紧日子"), the character inside the phrase, not
+    at its start ("市市场…" is 市 + 市场…), and the text as written does not hold it there."""
+    phrases = lex.lexicon()
+    once = text[max(0, at - 8):at + 1] + text[at + 2:at + 10]
+    join = min(at, 8)  # where the kept copy stands in ``once``
+    for length in _PHRASE_LENGTHS:
+        for start in range(max(0, join - length + 2), join):
+            phrase = once[start:start + length]
+            if len(phrase) == length and phrase in phrases and phrase not in text[max(0, at - 8):at + 10]:
+                return True
+    return False
 
 
 #: Conjunctions, which join two things before a word that may begin with the same character ("和" + "和美乡村").
