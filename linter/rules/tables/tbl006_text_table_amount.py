@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from linter.check.finding import Severity
@@ -260,7 +262,7 @@ class TextTableAmount(Rule):
             elif kind in (INCOME, EXPENDITURE):
                 # A balance restated in another section ("年末结转和结余7.18万元", "年初财政拨款结转和结余…").
                 claims += self._summary_items(line, first(tables, SUMMARY), _BALANCE_ITEM)
-            if kind in (GENERAL, FUND, STATE_CAPITAL):
+            if kind in (GENERAL, FUND, STATE_CAPITAL, EXPENDITURE):  # (the 支出 section's subjects: of every fund)
                 claims += self._classes(kind, line, tables, document.claims.budget_document, class_named)
                 class_named = _last_class_named(line, class_named)
             else:
@@ -541,7 +543,7 @@ class TextTableAmount(Rule):
         table = first(tables, kind)
         if table is None:
             return
-        column = 1 if kind == GENERAL else _column(table, "spending")
+        column = 1 if kind in (GENERAL, EXPENDITURE) else _column(table, "spending")
         for pattern in (_BUDGET_ITEM,) if budget_document else (_ITEM, _SPENT_ITEM):
             for match in pattern.finditer(line):
                 row = _item_row(table, match)
@@ -632,12 +634,15 @@ class TextTableAmount(Rule):
         if printed is None or value is None:
             return
         table_unit = table.unit or "万元"
-        in_table_unit = value * YUAN[unit] / YUAN[table_unit]
+        # rounded half up, as the tables print it (41,263,550.00元 is 4126.36万元): in decimals, not in floats
+        places = round(-math.log10(table.resolution))
+        exact = Decimal(repr(value)).scaleb(round(math.log10(YUAN[unit] / YUAN[table_unit])))
+        in_table_unit = float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
         finding = gap_finding(
             self, document, context, lambda: document.span(start, end), in_table_unit, printed, 1,
             lambda: _("the text says {stated}{unit} for {row}, which is {converted}{table_unit}, but the table prints "
                       "{printed}{table_unit} (栏{column})", stated=stated, unit=unit, row=row_label(table, row),
-                      converted=f"{in_table_unit:.6g}", table_unit=table_unit, printed=amount(printed),
+                      converted=amount(in_table_unit), table_unit=table_unit, printed=amount(printed),
                       column=column),
             table.resolution,
         )
