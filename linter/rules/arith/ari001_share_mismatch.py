@@ -34,7 +34,8 @@ class ShareMismatch(Rule):
     gives both (the one share out is reported, or the later of two; with several out, none).
     Shares naming no whole and belonging to no list, three or more in a paragraph, are of one whole
     too ("一般公共服务支出2,200.00万元，占81.47%；…"). A share off by one unit of its last
-    decimal ("99.86%" for 99.868%) is a warning.
+    decimal ("99.86%" for 99.868%) is a warning. A part said to be 100% of a whole it exceeds is an error
+    even where the ratio rounds to 100% ("资金2226.22万元，占项目支出总额的100%" of 2222.62).
 
     **Anti-pattern**
 
@@ -75,6 +76,17 @@ class ShareMismatch(Rule):
             whole_value = whole.number.value * scale
             if not components:
                 whole_interval = amount(whole.number, tolerances).scaled(scale)
+            if share.percent.value == 100 and part_interval.lo > whole_interval.hi \
+                    and percent_matches(part_interval, whole_interval, share.percent, tolerances) is not False:
+                # "资金2226.22万元，占一般公共预算项目支出总额的100%" of 2222.62: all of it, and more (100.16% rounds to 100%)
+                yield self.finding(
+                    document, document.span(share.percent.start, share.percent.end),
+                    _("the text says {part} is {stated}% of {whole}, which is {amount}: a part cannot exceed its whole",
+                      part=format_amount(part.value), whole=share.whole_name or whole.name, stated=share.percent.text,
+                      amount=format_amount(whole_value)),
+                    related=related(document, (_("part"), part), (_("whole"), whole.number)),
+                )
+                continue
             if percent_matches(part_interval, whole_interval, share.percent, tolerances) is False:
                 scoped = _scoped_whole(index, share)
                 if scoped is not None and not scoped.number.malformed and same_unit(scoped.number, part) and \
