@@ -27,7 +27,7 @@ class CompletionRateMismatch(Rule):
     70%，比年初预算减少537.35万元": the budget is 1205.11 + 537.35; "完成年初预算100%，决算数大于预算数
     55.93万元"; the gap first: "支出决算15.86万元，较年初预算减少2.14万元，完成年初预算的88.11%"). A 三公
     quantity's rate stated without its budget ("公务接待费4.37万元，完成预算72.83%") is of the 三公 table's
-    预算数 for it, in a 决算. A budget of 0 has no rate and is not checked. A rate off by one unit of its last digit
+    预算数 for it, in a 决算. A budget of 0 has no rate: a rate other than 0% stated for one is a warning. A rate off by one unit of its last digit
     is a warning. When the stated rate holds with an amount printed elsewhere that the budget
     (or the actual) is one typo away from ("76.5" for "76.05"), the typo is reported at that
     amount instead.
@@ -49,8 +49,20 @@ class CompletionRateMismatch(Rule):
         tolerances = context.text_tolerances(document)
         claims = document.claims
         for claim in [*claims.completions, *claims.executions, *execution_rows(document.flow.text)]:
+            if claim.rate is None:
+                continue
+            if (zero := _only_zero_budget(claim)) is not None and claim.actual.value and claim.rate.value:
+                # "年初预算为0万元，支出决算为38.52万元，完成年初预算的100%": no rate of nothing
+                yield self.finding(
+                    document, document.span(claim.rate.start, claim.rate.end),
+                    _("completion rate of a budget of 0: {actual} spent against nothing budgeted has no rate, but "
+                      "the text says {stated}%", actual=format_amount(claim.actual.value), stated=claim.rate.text),
+                    severity=Severity.WARNING,
+                    related=related(document, (_("budget"), zero), (_("actual"), claim.actual)),
+                )
+                continue
             budgets = _budgets(claim)
-            if claim.rate is None or not budgets or not same_unit(claim.actual, *budgets):
+            if not budgets or not same_unit(claim.actual, *budgets):
                 continue
             actual = amount(claim.actual, tolerances)
             if any(percent_matches(actual, amount(b, tolerances), claim.rate, tolerances) is not False for b in budgets):
@@ -135,6 +147,12 @@ def _gap_findings(rule, document, tolerances):
             severity=percent_severity(actual, budget, claim.rate, tolerances),
             related=related(document, (_("actual"), claim.actual), (_("gap to the budget"), claim.gap)),
         )
+
+
+def _only_zero_budget(claim):
+    """The budget of 0 a claim states when it states no other ("年初预算为0万元"), else None."""
+    stated = [b for b in (claim.budget, *getattr(claim, "budgets", {}).values()) if b is not None and not b.malformed]
+    return stated[0] if stated and all(b.value == 0 for b in stated) and not claim.actual.malformed else None
 
 
 def _budgets(claim) -> list:
