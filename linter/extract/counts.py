@@ -76,50 +76,83 @@ class CountList:
     complete: bool
 
 
+@dataclass(frozen=True)
+class _Opening:
+    """Where a list of counts opens: its whole's count (digits, classifier, their offsets), the noun after it,
+    the words opening the list (``opener``, "其中：", "（其中，" or "事业编制人员中，") and where they end."""
+
+    count: str
+    unit: str
+    count_start: int
+    unit_end: int
+    noun: str
+    opener: str
+    end: int
+
+
 def count_lists(text: str) -> list[CountList]:
-    """Every unambiguous 其中 list of counts in flow text ``text``."""
+    """Every unambiguous 其中 list of counts in flow text ``text``, and every list of a count named again before
+    中 ("事业编制人员3,648人；事业编制人员中，专任教师3,405人，…")."""
     found = []
     for match in _WHOLE.finditer(text):
-        if not _whole_units(match):
-            continue
-        clause = clause_before(text, match.start())
-        if _NOT_A_TOTAL.search(clause + match.group("noun")):
-            continue
-        end = _LIST_END.search(text, match.end(), match.end() + _LIST_REACH + 1)
-        if end is None and len(text) > match.end() + _LIST_REACH:
-            continue
-        # A list whose first item ends at a semicolon lists an item a clause ("其中：…“优”的项目41个；…“良”的项目6个；");
-        # one listing its items with "、" ends there ("其中行政人员32人、事业人员25人；离退休人员41人").
-        first = len(_COUNT.findall(text, match.end(), end.start())) if end else 0
-        # (a list opened with no mark after 其中 counts its one item: "教职工1,468人，其中专任教师1,052人；在校学生21,360人")
-        listing = match.group().rstrip().endswith(("：", ":", "，", ","))
-        stop = _past_counted_clauses(text, end.start(), match.group("unit")) if end and first == 1 and listing else (
-            end.start() if end else len(text))
-        closing = text.find(")", match.end(), match.end() + _LIST_REACH) if "(" in match.group() else -1
-        if closing >= 0:
-            stop = closing  # "教职工1,468人（其中：专任教师1,052人，管理人员236人），离退休人员612人": the brackets' list
-        listed = text[match.end():stop]
-        if (detail := _PART_DETAIL.search(listed)) is not None:
-            listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
-        if _OVERLAP.search(listed):
-            continue
-        # Brackets hold a part's own breakdown: blanked out, so offsets stay those of the text.
-        listed = _BRACKETED.sub(lambda m: " " * len(m.group()), listed)
-        unit = match.group("unit")
-        listing = _parts(listed, unit, match.end())
-        if listing is not None and listing[0]:
-            whole = _count(match.group("count"), unit, match.start("count"), match.end("unit"))
-            parts, complete = listing
-            # a whole listed as its two halves by definition ("城乡低保对象12,345人，其中城市…、农村…", "离退休人员203人，
-            # 其中离休人员6人，退休人员197人")
-            complete = complete or (len(parts) == 2 and any(
-                whole_word in clause + match.group("noun") and all(half in listed for half in halves)
-                for whole_word, halves in _HALVES))
-            between = listed[parts[0].end - match.end():parts[-1].start - match.end()]
-            if not (_ENUMERATION.fullmatch(between) or _VEHICLE_CLASSES.fullmatch(listed[:parts[-1].start - match.end()])):
-                parts, complete = _up_to_the_whole(whole, parts, complete)
-            found.append(CountList(clause.strip() + match.group("noun") or unit, whole, parts, complete))
+        if _whole_units(match):
+            opening = _Opening(match["count"], match["unit"], match.start("count"), match.end("unit"), match["noun"],
+                               match.group()[match.end("noun") - match.start():], match.end())
+            found += _count_list(text, clause_before(text, match.start()), opening)
+    for match in _NAMED_AGAIN.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        stated = None
+        for stated in regex.finditer(rf"(?<!\p{{Han}}){regex.escape(match['name'])}{_DIGITS}\s*(?P<unit>{_CLASSIFIER})",
+                                     text[line_start:match.start()]):
+            pass
+        if stated is not None and _whole_units(stated):
+            opening = _Opening(stated["count"], stated["unit"], line_start + stated.start("count"),
+                               line_start + stated.end("unit"), "", match.group()[len(match["name"]):], match.end())
+            found += _count_list(text, match["name"], opening)
     return found
+
+
+#: A quantity named again before 中 to open the list of its parts ("事业编制人员中，…"), at a clause's start.
+_NAMED_AGAIN = compile_regex(r"(?<=[；;。\n])(?P<name>\p{Han}{2,12}?)中[，,：:]")
+
+
+def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
+    """The list of counts ``opening`` opens, if it is one (none, or one)."""
+    if _NOT_A_TOTAL.search(clause + opening.noun):
+        return []
+    end = _LIST_END.search(text, opening.end, opening.end + _LIST_REACH + 1)
+    if end is None and len(text) > opening.end + _LIST_REACH:
+        return []
+    # A list whose first item ends at a semicolon lists an item a clause ("其中：…“优”的项目41个；…“良”的项目6个；");
+    # one listing its items with "、" ends there ("其中行政人员32人、事业人员25人；离退休人员41人").
+    first = len(_COUNT.findall(text, opening.end, end.start())) if end else 0
+    # (a list opened with no mark after 其中 counts its one item: "教职工1,468人，其中专任教师1,052人；在校学生21,360人")
+    listing = opening.opener.rstrip().endswith(("：", ":", "，", ","))
+    stop = _past_counted_clauses(text, end.start(), opening.unit) if end and first == 1 and listing else (
+        end.start() if end else len(text))
+    closing = text.find(")", opening.end, opening.end + _LIST_REACH) if "(" in opening.opener else -1
+    if closing >= 0:
+        stop = closing  # "教职工1,468人（其中：专任教师1,052人，管理人员236人），离退休人员612人": the brackets' list
+    listed = text[opening.end:stop]
+    if (detail := _PART_DETAIL.search(listed)) is not None:
+        listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
+    if _OVERLAP.search(listed):
+        return []
+    # Brackets hold a part's own breakdown: blanked out, so offsets stay those of the text.
+    listed = _BRACKETED.sub(lambda m: " " * len(m.group()), listed)
+    listing = _parts(listed, opening.unit, opening.end)
+    if listing is None or not listing[0]:
+        return []
+    whole = _count(opening.count, opening.unit, opening.count_start, opening.unit_end)
+    parts, complete = listing
+    # a whole listed as its two halves by definition ("城乡低保对象12,345人，其中城市…、农村…", "离退休人员203人，
+    # 其中离休人员6人，退休人员197人")
+    complete = complete or (len(parts) == 2 and any(
+        whole_word in clause + opening.noun and all(half in listed for half in halves) for whole_word, halves in _HALVES))
+    between = listed[parts[0].end - opening.end:parts[-1].start - opening.end]
+    if not (_ENUMERATION.fullmatch(between) or _VEHICLE_CLASSES.fullmatch(listed[:parts[-1].start - opening.end])):
+        parts, complete = _up_to_the_whole(whole, parts, complete)
+    return [CountList(clause.strip() + opening.noun or opening.unit, whole, parts, complete)]
 
 
 #: Wholes made of two halves by definition, and the halves' words.
