@@ -546,6 +546,16 @@ def _under_a_change(change: Change, tokens: list[ClaimToken], qizhong: int | Non
     return True
 
 
+def _reasons(tokens: list[ClaimToken]) -> int | None:
+    """The token that opens a sentence's reasons for a change ("主要原因是：一是基本支出增加148.44万元；二是…"): its
+    bare changes are the parts of that change, as after 其中."""
+    return next((i for i, t in enumerate(tokens) if t.type == "NAME" and _REASONS_OPEN.search(t.text)), None)
+
+
+#: Words opening the reasons for a change, at the start of a sentence ("主要原因是", "增加的原因：", "原因主要是").
+_REASONS_OPEN = compile_re(r"^[^，,。]{0,12}原因(?:主要)?(?:是|为|有)?$")
+
+
 def _against_an_earlier_year(change: Change, state: _Context, claims: ClaimSet) -> bool:
     """Whether ``change`` is taken against a year before last, right after the same quantity's change from
     last year ("…决算8.50万元，比2023年度减少1.24万元；比2022年度减少2.36万元，连续两年下降" in a 2024 决算). Alone,
@@ -1535,7 +1545,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     for n, (first, last, claim) in enumerate(found):
         if budget_parts and first > qizhong and isinstance(claim, Stated):
             continue
-        if isinstance(claim, Change) and claim.listed and not _under_a_change(claim, tokens, qizhong, first, state, claims):
+        if isinstance(claim, Change) and claim.listed and not _under_a_change(
+                claim, tokens, qizhong if qizhong is not None else _reasons(tokens), first, state, claims):
             continue
         # A 其中 after a use of the list 主要用于 opened breaks that use down, up to the end of its clause
         # ("主要用于其他支出（类）120.00万元，其中：运动会80.00万元，篮球联赛40.00万元").

@@ -97,7 +97,7 @@ def covered(base: str, stated: set[str]) -> bool:
     return base in stated or (bool(parts) and all(covered(part, stated) for part in parts))
 
 _NOISE = compile_regex(
-    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|\d{4}年度?|本年度?(?=一般公共预算|政府性基金|国有资本|财政拨款)|本年度|当年(?!拨款)|全年(?=收入|支出)|年度|[、\s“”\"]"
+    r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+|^[一二三四五六七八九十]是|\d{4}年度?|本年度?(?=一般公共预算|政府性基金|国有资本|财政拨款)|本年度|当年(?!拨款)|全年(?=收入|支出)|年度|[、\s“”\"]"
     # A fund's money "arranged" for the quantity ("一般公共预算拨款安排的“三公”经费") is that fund's.
     r"|(?<=拨款|预算|资金)安排的"
 )

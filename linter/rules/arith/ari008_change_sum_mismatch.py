@@ -23,7 +23,8 @@ class ChangeSumMismatch(Rule):
     运行维护费; 基本支出 = 人员经费 + 公用经费; and, for 财政拨款, 支出 = 基本支出 + 项目支出. Where the
     text states the change of the total and of every component, against the same figure of the
     previous year and in one unit, the components' changes must add up to the total's, within
-    a rounding tail per component (in a 预算, "比上年" and "比上年预算" are the same figure). A
+    a rounding tail per component (in a 预算, "比上年" and "比上年预算" are the same figure); components' changes
+    given as the reasons for the total's ("主要原因是：一是基本支出增加…；二是项目支出减少…") are read so too. A
     component whose change the text does not state leaves the sum unchecked; one stated as 0
     and "持平" with last year did not change (another level "持平" may have moved a little), nor did
     one said "与上年持平" without its level in the total's paragraph ("基本持平" says it moved).
