@@ -26,8 +26,8 @@ class ChangeSumMismatch(Rule):
     a rounding tail per component (in a 预算, "比上年" and "比上年预算" are the same figure); components' changes
     given as the reasons for the total's ("主要原因是：一是基本支出增加…；二是项目支出减少…") are read so too. A
     component whose change the text does not state leaves the sum unchecked; one stated as 0
-    and "持平" with last year did not change (another level "持平" may have moved a little), nor did
-    one said "与上年持平" without its level in the total's paragraph ("基本持平" says it moved).
+    and "持平" with last year did not change, another level "持平" moved by 1% of it at most, and one
+    said "与上年持平" without its level in the total's paragraph did not change ("基本持平" says it moved).
 
     **Anti-pattern**
 
@@ -64,7 +64,10 @@ class ChangeSumMismatch(Rule):
                     continue
                 total = sum(p.sign * p.delta.value for p in parts)
                 stated = whole.sign * whole.delta.value
-                if abs(total - stated) <= tolerances.tail_per_item * len(parts) + 1e-9:
+                # a level said "持平" may have moved a little: by up to PAR_SLACK of it
+                level_slack = sum(PAR_SLACK * abs(p.current.number.value) for p in parts
+                                  if p.delta.value == 0 and p.current is not None and p.current.number.value)
+                if abs(total - stated) <= tolerances.tail_per_item * len(parts) + level_slack + 1e-9:
                     continue
                 terms = " ".join(f"{(p.sign * p.delta.value) or 0.0:+.2f}" for p in parts)  # no "-0.00"
                 yield self.finding(
@@ -87,14 +90,19 @@ def _basis(change, claims) -> str:
 _LEVEL = compile_re(r"[^。；;]{0,12}持平")
 
 
+#: How much of its level a quantity said "持平" with last year may have moved ("12.00万元，与2024年预算持平").
+PAR_SLACK = 0.01
+
+
 def _level_at_zero(document, key) -> Change | None:
-    """A change of 0 for a quantity stated as 0 and "持平" with last year: it was 0 then too (a
-    level other than 0 may be called 持平 while it moved a little, so it gives no change)."""
+    """A change of 0 for a quantity stated with its level and "持平" with last year: a level of 0 was 0 then
+    too; another may have moved a little (by up to ``PAR_SLACK`` of it, which the sum allows)."""
     text = document.flow.text
     for value in document.claims.values:
-        if value.key == key and value.number.value == 0 and not value.number.malformed \
+        if value.key == key and value.number.value is not None and not value.number.malformed \
                 and _LEVEL.match(text, value.number.end):
-            return Change(value.name, key, 1, value.number, None, None, value, value.number.start, value.number.end)
+            zero = value.number._replace(text="0", value=0.0, decimals=0)
+            return Change(value.name, key, 1, zero, None, None, value, value.number.start, value.number.end)
     return None
 
 
