@@ -2597,6 +2597,23 @@ def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
             and _SPLIT.fullmatch(clean_name(stated.name)) is not None)
 
 
+def _flow_of_what_precedes(stated: Stated, state: _Context) -> bool:
+    """Whether ``stated`` is a bare 收入 or 支出 ("本年收入365.00万元", "支出218.46万元") of what its paragraph names
+    before it: a subject ("1.其他支出（类）…（项）。本年收入365.00万元，本年支出386.50万元", a fund's line) or, in
+    its sentence, a group of people counted ("全年保障城市特困人员142人，支出218.46万元"), not its section's total."""
+    if _BARE_FLOW.fullmatch(clean_name(stated.name)) is None:
+        return False
+    before = state.line[:stated.number.start - state.line_start]
+    sentence = before[max(before.rfind("。"), before.rfind("；")) + 1:]
+    return SUBJECT_LEVEL.search(before) is not None or _PEOPLE_COUNTED.search(sentence) is not None
+
+
+#: A bare flow of money, of the year or not.
+_BARE_FLOW = compile_re(r"(?:本年)?(?:收入|支出)")
+#: People counted in a clause ("保障城市特困人员142人", "实施临时救助2346人次").
+_PEOPLE_COUNTED = compile_re(r"\d\s*(?:人次|人|户)[，,]")
+
+
 def _split_of_a_subject_line(stated: Stated, state: _Context) -> bool:
     """Whether ``stated`` is the 基本支出 or 项目支出 after a 其中 in a subject's line ("1.教育支出（类）…高中教育（项）：
     2025年预算数为4835.20万元，…，其中：基本支出4680.90万元，项目支出154.30万元"): the subject's split."""
@@ -2659,7 +2676,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
         or _another_unit(stated.name, claims.department) or _unit_line(state.line, claims.department) \
         or _qualified_like_the_item_before(stated, state) \
-        or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state)
+        or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) \
+        or _flow_of_what_precedes(stated, state)
     stated.key = None if stated.narrower else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
