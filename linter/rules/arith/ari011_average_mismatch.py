@@ -22,7 +22,7 @@ class AverageMismatch(Rule):
     average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"; for a 生均 one, of
     students: "在校学生52,318人"): the average must be amount ÷ count within the rounding of the printed amounts.
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
-    of either. An average with another count in its
+    of either. A monthly average ("月人均补差500元") is not read, and another average is no amount it divides. An average with another count in its
     sentence, or none, is not read.
 
     **Anti-pattern**
@@ -41,6 +41,8 @@ class AverageMismatch(Rule):
     def check(self, document, context):
         text, tolerances = document.flow.text, context.text_tolerances(document)
         for average in _AVERAGE.finditer(text):
+            if text[max(0, average.start() - 1):average.start()] == "月":
+                continue  # a monthly average ("月人均补差500元", "每月人均…"): over months the text does not count
             paragraph = text.rfind("\n", 0, average.start()) + 1
             what = average.group("what")
             whole = _last(_amount_named(what), text, paragraph, average.start())
@@ -114,7 +116,12 @@ def _last(pattern, text: str, start: int, end: int):
     found = None
     for match in pattern.finditer(text, start, end):
         before = text[start:match.start()]
-        if before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
-            found = match
+        if before.count("（") + before.count("(") <= before.count("）") + before.count(")") \
+                and not _AVERAGE_WORD.search(before[-6:]):
+            found = match  # (not another average: "城市…月人均补差500元；农村…月人均补差350元")
     return found
+
+
+#: Words of an average before an amount: no total.
+_AVERAGE_WORD = compile_regex(r"(?:人均|平均|生均|车均|次均|户均|每人|每辆)\p{Han}{0,4}$")
 
