@@ -846,6 +846,12 @@ def _subject_before(text: str, start: int, own: str = ""):
         for heading in CLASS_HEADING.finditer(text, max(0, start - 2000), start):
             pass
         if heading is not None:
+            own = own.translate(_BRACKETS)
+            if "(款)" not in own:  # "①基本公共卫生服务（项）" under "（1）公共卫生（款）" under the 类
+                kuan = None
+                for kuan in _KUAN_HEADING.finditer(text, heading.end(), start):
+                    pass
+                own = (re.sub(r"\s+", "", kuan.group("kuan")) + "(款)" if kuan is not None else "") + own
             return _SUBJECT.fullmatch(re.sub(r"\s+", "", (heading.group("name") + own).translate(_BRACKETS)))
     window = re.sub(r"\s+", "", text[max(0, start - 240):start].translate(_BRACKETS))
     subject = None
@@ -856,8 +862,10 @@ def _subject_before(text: str, start: int, own: str = ""):
     return subject
 
 
+#: A 款 heading a line of its own opens ("（1）公共卫生（款）"), the 项 below it named alone.
+_KUAN_HEADING = compile_re(r"(?m)^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?P<kuan>[\u4e00-\u9fff]{2,30})[(（]款[)）]")
 #: A list item's number ("1.", "（2）") opening a completion's subject.
-_LIST_NUMBER = compile_re(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])")
+_LIST_NUMBER = compile_re(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])")
 #: A 款 or 项 named in a completion's subject.
 _SUBJECT_LINE_PART = compile_re(r"[(（][款项][)）]")
 
