@@ -1333,7 +1333,8 @@ LAST_YEARS = compile_re(r"(?:上一?年度?|去年)(?!结转|结余|末)")
 
 
 #: A paragraph opening with a total of the 收支总表 ("2024年度本年支出合计…", "本年收入合计…", "收、支总计…").
-_TABLES_TOTAL = compile_re(r"\s*(?:20\d{2}年度?)?(?:本年(?:收入|支出)合计|(?:收入|支出)总计|收、?支总计)")
+_TABLES_TOTAL = compile_re(r"\s*(?:(?:\d{1,2}[.、．]|[(（][\d一二三四五六七八九十]{1,2}[)）])\s*)?(?:20\d{2}年度?)?"
+                           r"(?:本年(?:收入|支出)合计|(?:收入|支出)总计|收、?支总计)")
 
 
 def extract_claims(document) -> ClaimSet:
@@ -1357,7 +1358,8 @@ def extract_claims(document) -> ClaimSet:
         state.section_values += state.line_values
         if state.pending_whole is None and _TABLES_TOTAL.match(line):
             # A paragraph naming a total of the 收支总表 speaks of its section's scope again, not of a list's before it:
-            # "…财政拨款支出3,578.84万元，其中：…。" then "2024年度本年支出合计3,590.14万元。" is the department's.
+            # "…财政拨款支出3,578.84万元，其中：…。" then "2024年度本年支出合计3,590.14万元。" is the department's (so is
+            # a numbered item's: "1.财政拨款收入…。其中：…" then "2.本年支出合计…").
             state.scope = state.heading_scope
         if (structure := _STRUCTURE_HEADING.search(line)) is not None:
             # "（二）一般公共预算当年拨款结构情况" over "一般公共服务支出…万元，占…%；…": the parts of the total it names
