@@ -385,6 +385,8 @@ def table_kind(title: str) -> str | None:
     if "三公" in title:
         # "财政拨款“三公”经费相关统计数": a table of the counts alone (CON005 reads them), no amounts
         return None if "统计" in title and not any(word in title for word in ("支出", "预算", "决算")) else THREE_PUBLIC
+    if "政府采购" in title or "机关运行经费" in title or "机构运行经费" in title:
+        return None  # a table of its own kind ("政府采购支出决算表": a plan beside the amounts bought), no 支出表
     if "基本支出" in title:
         # Another fund's 基本支出 (Beijing publishes the 政府性基金's apart): no table of the 一般公共预算's.
         return None if "政府性基金" in title or "国有资本" in title else BASIC
