@@ -2065,6 +2065,12 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 group.items.append(claim)
             if quantity_key(claim.subject, scope):
                 _file_amount_spent(claim, scope, state, claims)  # "1.公务接待费预算为…"
+            elif claim.change is not None and claim.subject:
+                # "住房改革支出（款）。…支出决算584.44万元，比上年决算增加29.97万元，增长15.4%": a 款 named without its
+                # 类, no quantity of its own, but its change is of the amount spent
+                subject = _ITEM_MARKER.sub("", claim.subject)
+                claim.change.name, claim.change.current = subject, Stated(subject, claim.actual)
+                claims.changes.append(claim.change)
         else:
             if _holds_subjects(claim.subject, scope) and not _listed_under(state.group, claim, state):
                 state.group = CompletionGroup(claim)
