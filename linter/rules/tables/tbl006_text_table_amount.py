@@ -845,6 +845,9 @@ def _subject_before(text: str, start: int, own: str = ""):
         heading = None
         for heading in CLASS_HEADING.finditer(text, max(0, start - 2000), start):
             pass
+        if heading is None:  # a 类 line stating its own amounts ("1.住房保障支出（类）。年初预算为…") over its 款 lines
+            for heading in _CLASS_LINE.finditer(text, max(0, start - 2000), start):
+                pass
         if heading is not None:
             own = own.translate(_BRACKETS)
             if "(款)" not in own:  # "①基本公共卫生服务（项）" under "（1）公共卫生（款）" under the 类
@@ -862,6 +865,9 @@ def _subject_before(text: str, start: int, own: str = ""):
     return subject
 
 
+#: A line opening with a 类 ("1.住房保障支出（类）。年初预算为…"), the 款 lines below it named without it.
+_CLASS_LINE = compile_re(r"(?m)^\s*(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)?\s*"
+                         r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:支出)?[(（]类[)）])(?![^。\n]*[(（][款项][)）])")
 #: A 款 heading a line of its own opens ("（1）公共卫生（款）"), the 项 below it named alone.
 _KUAN_HEADING = compile_re(r"(?m)^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?P<kuan>[\u4e00-\u9fff]{2,30})[(（]款[)）]")
 #: A list item's number ("1.", "（2）") opening a completion's subject.
