@@ -18,9 +18,12 @@ from linter.extract.numbers import AMOUNT_DIGITS, Number, number_of
 from linter.patterns import compile_regex
 
 _NAME = r"[^，,；;。：:\d]{0,12}?"
+#: The first year's name may be the quantity's whole name, the second's its last words ("2025年一般公共预算“三公”经费
+#: 预算86.00万元，2024年预算105.00万元"); the second year may be named "上年".
+_FIRST_NAME = r"[^，,；;。：:\d]{0,30}?"
 _PAIR = compile_regex(
-    rf"(?P<y1>20\d{{2}})年度?(?P<n1>{_NAME})(?:为|是)?(?P<a1>{AMOUNT_DIGITS})(?P<unit>万元|亿元|元)[，,；;]\s*"
-    rf"(?P<y2>20\d{{2}})年度?(?P<n2>{_NAME})(?:为|是)?(?P<a2>{AMOUNT_DIGITS})(?P=unit)[，,；;]\s*"
+    rf"(?P<y1>20\d{{2}})年度?(?P<n1>{_FIRST_NAME})(?:为|是)?(?P<a1>{AMOUNT_DIGITS})(?P<unit>万元|亿元|元)[，,；;]\s*"
+    rf"(?:(?P<y2>20\d{{2}})年度?|(?P<last_year>上一?年度?|去年))(?P<n2>{_NAME})(?:为|是)?(?P<a2>{AMOUNT_DIGITS})(?P=unit)[，,；;]\s*"
     rf"(?:[^，,；;。\d]{{0,6}}?(?:对比|相比|比较|比上年|较上年|同比|[比较](?P=y2)年度?))?(?P<verb>增加|减少)了?(?P<change>{AMOUNT_DIGITS})(?P=unit)"
     r"(?:[，,；;]\s*[^，,；;。\d%]{0,6}?(?P<rate_verb>增长|增幅|上升|下降|降幅|减少|减幅)率?(?:为|了)?"
     r"(?P<rate>\d{1,4}(?:\.\d{1,4})?)%)?"
@@ -110,8 +113,10 @@ def _count_pairs(text: str):
 
 def _amount_pairs(text: str):
     for match in _PAIR.finditer(text):
-        years = int(match.group("y1")), int(match.group("y2"))
-        if abs(years[0] - years[1]) != 1 or match.group("n1").strip() != match.group("n2").strip():
+        years = int(match.group("y1")), int(match.group("y2") or int(match.group("y1")) - 1)
+        first_name, second_name = match.group("n1").strip(), match.group("n2").strip()
+        if abs(years[0] - years[1]) != 1 or not (
+                first_name == second_name or (second_name and first_name.endswith(second_name))):
             continue
         unit = match.group("unit")
         first, second, change = (number_of(match, group, unit) for group in ("a1", "a2", "change"))

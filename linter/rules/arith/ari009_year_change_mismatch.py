@@ -14,7 +14,9 @@ class YearChangeMismatch(Rule):
     """A change between two years' stated amounts that the amounts cannot produce.
 
     Read where the text states one quantity's amounts of two consecutive years, named alike, and
-    then the change ("公务接待费2016年预算8万元，2015年预算12.5万元，减少4.5万元，下降36%"). The change must
+    then the change ("公务接待费2016年预算8万元，2015年预算12.5万元，减少4.5万元，下降36%"; also the year first, the
+    earlier year named by the later one's last words or as 上年: "2025年机关运行经费预算512.36万元，上年预算520.80万元，
+    减少8.44万元"). The change must
     go the way the amounts do and be their difference, within the rounding of the printed amounts;
     its rate, if stated, is the change divided by the earlier year's amount. A share compared with
     last year's in percentage points ("比例为11.32%，比上年的10.54%增加了0.78个百分点",
