@@ -1087,3 +1087,19 @@ def test_a_title_printed_again_over_blank_lines_and_its_header_goes_on():
 ])
 def test_a_table_of_the_sangong_counts_alone_is_no_sangong_table(title, kind):
     assert table_kind(title) == kind
+
+
+def test_a_slip_in_a_kuan_cell_is_reported_at_that_row_only():
+    """One 款 cell off by 1.00 (21004 prints 101.00 over its 项's 100.00): TBL003 reports the 款, not also its 类,
+    whose own sum it breaks by the same 1.00."""
+    text = ("一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t小计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n"
+            "合计\t\t300.00\t200.00\t100.00\n210\t卫生健康支出\t300.00\t200.00\t100.00\n"
+            "21001\t卫生健康管理事务\t200.00\t200.00\t\n2100101\t行政运行\t200.00\t200.00\t\n"
+            "21004\t公共卫生\t101.00\t\t100.00\n2100409\t重大公共卫生服务\t100.00\t\t100.00\n")
+    rows = {f.message.split(":")[0].split()[-2] for f in lint_text(text, select=["TBL003"])}
+    assert rows == {"21004"}
+
+
+@pytest.mark.parametrize("title", ["政府采购支出决算表", "一般公共预算机关运行经费支出决算表"])
+def test_a_procurement_or_running_cost_table_is_of_no_kind_read(title):
+    assert table_kind(title) is None
