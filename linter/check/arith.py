@@ -19,7 +19,9 @@ from linter.extract.claims import LAST_YEARS, SUBJECT_LEVEL, Stated
 from linter.extract.counts import count_lists
 from linter.extract.numbers import YUAN, Number, parse_number
 from linter.language.subjects import original_year
-from linter.extract.quantities import SANGONG, Key, clean_name, covered, describe, organisation_of, parent_base, quantity_key
+from linter.extract.quantities import (
+    SANGONG, Key, clean_name, covered, describe, display_name, organisation_of, parent_base, quantity_key,
+)
 from linter.patterns import compile_re, compile_regex
 
 
@@ -562,7 +564,7 @@ class SumCheck:
         elif len(self.parts) > 1:
             total = _("{terms} = {total}", terms=_terms(p.value for p in self.parts), total=total)
         return _("{total}, but {whole} is {amount}{unit}", total=total,
-                 whole=_(self.whole_name), amount=format_amount(self.whole.value), unit=self.whole.unit)
+                 whole=display_name(_(self.whole_name)), amount=format_amount(self.whole.value), unit=self.whole.unit)
 
 
 def sum_finding(rule, document, check: SumCheck, tolerances: Tolerances, message: str):

@@ -213,6 +213,16 @@ def is_part_of(part: Key, whole: Key) -> bool:
     return whole[0] in _ancestors(scope, _SCOPE_PARENT) and whole[1] in _ancestors(part[1], _BASE_PARENT)
 
 
+def display_name(name: str) -> str:
+    """A name as a message prints it: without the list marker it opened its item with ("3.公务接待费支出" →
+    "公务接待费支出", "（二）…", "①…")."""
+    return _LEADING_MARKER.sub("", name)
+
+
+#: List markers opening a name.
+_LEADING_MARKER = compile_regex(r"^\s*(?:(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[①-⑳])\s*)+")
+
+
 def describe(key: Key) -> str:
     """A reader's name for a key: (财政拨款, 收支总计) → "财政拨款收支总计"."""
     scope, base = key

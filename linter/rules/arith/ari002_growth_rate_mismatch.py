@@ -11,6 +11,7 @@ from linter.check.interval import Interval, format_amount, format_percent
 from linter.extract.counts import count_changes
 from linter.check.rule import Rule
 from linter.extract.claims import AVERAGE
+from linter.extract.quantities import display_name
 from linter.i18n import _
 
 
@@ -78,7 +79,7 @@ class GrowthRateMismatch(Rule):
                     document, document.span(current.number.start, current.number.end),
                     _("{quantity} is {current}{unit}, less than its change {delta}{delta_unit}; the rate {stated}% holds "
                       "with {current}{delta_unit}: the amount's unit is likely a slip",
-                      quantity=current.name, current=current.number.text, unit=current.number.unit,
+                      quantity=display_name(current.name), current=current.number.text, unit=current.number.unit,
                       delta=change.delta.text, delta_unit=change.delta.unit, stated=change.rate.text),
                     expected=f"{current.number.text}{change.delta.unit}",
                     related=related(document, (_("change"), change.delta), (_("rate"), change.rate)),
@@ -90,7 +91,7 @@ class GrowthRateMismatch(Rule):
                     yield self.finding(
                         document, span,
                         _("{quantity} rose from nothing ({current} − {delta} = 0): such a change is written "
-                          "增长100%, but the text says {stated}%", quantity=current.name,
+                          "增长100%, but the text says {stated}%", quantity=display_name(current.name),
                           current=format_amount(now_value), delta=format_amount(change.delta.value),
                           stated=change.rate.text),
                         expected="100%", severity=Severity.WARNING,
@@ -106,7 +107,7 @@ class GrowthRateMismatch(Rule):
                         _("the rate {stated}% holds with a change of {delta}{unit}, in the unit of {quantity} "
                           "({current}{unit}), not with {delta}{delta_unit}: the change's unit is likely a slip",
                           stated=change.rate.text, delta=change.delta.text, unit=current.number.unit,
-                          quantity=current.name, current=current.number.text, delta_unit=change.delta.unit),
+                          quantity=display_name(current.name), current=current.number.text, delta_unit=change.delta.unit),
                         expected=f"{change.delta.text}{current.number.unit}",
                         related=related(document, (_("current amount"), current.number), (_("rate"), change.rate)),
                     )
@@ -117,7 +118,7 @@ class GrowthRateMismatch(Rule):
                 expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
                 message = _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
                             "{previous}) = {computed}, but the text says {stated}%",
-                            quantity=current.name, delta=format_amount(change.delta.value),
+                            quantity=display_name(current.name), delta=format_amount(change.delta.value),
                             base=_("budget") if change.against_budget else _base_year(change),
                             current=format_amount(now_value), operator="−" if change.sign > 0 else "+",
                             previous=format_amount(before), computed=expected, stated=change.rate.text)
@@ -157,7 +158,7 @@ class GrowthRateMismatch(Rule):
         yield self.finding(
             document, document.span(change.rate.start, change.rate.end),
             _("rate of change of {quantity}: {delta} / {previous} (last year's amount, as stated) = {computed}, but "
-              "the text says {stated}%", quantity=change.name, delta=format_amount(change.delta.value),
+              "the text says {stated}%", quantity=display_name(change.name), delta=format_amount(change.delta.value),
               previous=format_amount(previous.value), computed=computed, stated=change.rate.text),
             expected=computed,
             severity=percent_severity(delta, before, change.rate, tolerances),
@@ -178,7 +179,7 @@ class GrowthRateMismatch(Rule):
                 document, document.span(claim.rate.start, claim.rate.end),
                 _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
                   "{previous}) = {computed}, but the text says {stated}%",
-                  quantity=claim.name or claim.current.text + claim.current.unit, delta=format_amount(claim.delta.value),
+                  quantity=display_name(claim.name or "") or claim.current.text + claim.current.unit, delta=format_amount(claim.delta.value),
                   base=_("previous year"), current=format_amount(claim.current.value),
                   operator="−" if claim.sign > 0 else "+", previous=format_amount(before), computed=computed,
                   stated=claim.rate.text),
@@ -197,7 +198,7 @@ class GrowthRateMismatch(Rule):
                 continue  # "由15批次减少至12批次": a direction, and no rate, to check
             # The rate, or the verb itself when there is none ("由41,260.00元增加至35,680.00元").
             span = document.span(*((claim.rate.start, claim.rate.end) if claim.rate else (claim.start, claim.end)))
-            levels = dict(quantity=claim.name, previous=previous.text, current=current.text, unit=current.unit)
+            levels = dict(quantity=display_name(claim.name), previous=previous.text, current=current.text, unit=current.unit)
             if went != claim.sign or went != claim.rate_sign:
                 message = (_("{quantity} went from {previous}{unit} to {current}{unit}, but the text says it fell", **levels)
                            if went > 0 else
@@ -215,7 +216,7 @@ class GrowthRateMismatch(Rule):
             yield self.finding(
                 document, span,
                 _("rate of change of {quantity}: |{current} − {previous}| / {previous} = {computed}, but the text says "
-                  "{stated}%", quantity=claim.name, current=format_amount(current.value),
+                  "{stated}%", quantity=display_name(claim.name), current=format_amount(current.value),
                   previous=format_amount(previous.value), computed=computed, stated=claim.rate.text),
                 expected=computed,
                 severity=percent_severity(moved, before, claim.rate, tolerances),
