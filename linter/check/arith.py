@@ -834,6 +834,8 @@ def _complements(breakdown) -> bool:
     names = [_ITEM_NUMBER.sub("", clean_name(part.name)) for part in breakdown.parts]
     if sorted(names) == sorted(_URBAN_AND_RURAL):
         return True  # "特困人员救助供养资金1543.98万元，其中：城市218.46万元，农村1316.52万元": the town's and the country's
+    if sorted(name[:4] for name in names) == ["基本支出", "项目支出"] and all("结转" in name for name in names):
+        return True  # "年末结转和结余…（其中：基本支出结转…，项目支出结转和结余…）": the balance by the kind of spending
     pairs = _COMPLEMENTARY + ((_URBAN_AND_RURAL,) if "城乡" in (breakdown.whole_name or "") else ())
     return any(_named_apart(names, one, other) or _named_apart(names[::-1], one, other) for one, other in pairs)
 
