@@ -106,7 +106,8 @@ def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...
     sentence = line[start:end.start() if end else len(line)]
     if not sentence.strip():
         return _numbered(following)
-    if end is not None and end.group() in "；;":
+    if end is not None and end.group() in "；;" and not any(mark in sentence for mark in "、，,"):
+        # one name before the "；": the items end in "；" ("1.XX委员会机关；2.XX中心；3.XX院。")
         return _semicolon_list(line[start:(_SENTENCE_END.search(line, start) or end).start()])
     return _readings(sentence)
 
