@@ -10,7 +10,9 @@ from conftest import EXAMPLES, lint_text
 from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
-from linter.extract.tables import BASIC, FUND, INCOME, PERFORMANCE, SUMMARY, THREE_PUBLIC, sangong_blocks, table_kind
+from linter.extract.tables import (
+    BASIC, FUND, INCOME, OTHER, PERFORMANCE, SUMMARY, THREE_PUBLIC, sangong_blocks, table_kind,
+)
 from linter.read import decode_bytes, read_path
 
 
@@ -602,8 +604,9 @@ def test_a_heading_naming_the_table_above_its_title_is_no_table_of_its_own():
 def test_a_table_ends_at_the_title_of_a_table_of_another_kind():
     text = ("北京市某局2025年项目支出表\n单位：万元\n项目名称\t合计\n合计\t100.00\n社区矫正工作经费\t100.00\n"
             "北京市某局2025年政府采购预算表\n单位：万元\n采购项目\t采购品目\t金额\n办公设备\t计算机\t12.00\n")
-    (table,) = tables_of(text)
+    table, procurement = tables_of(text)
     assert table.problem is None and [row.name for row in table.rows] == ["合计", "社区矫正工作经费"]
+    assert procurement.kind == OTHER and not procurement.rows  # a table of its own, not read
 
 
 def test_a_sangong_table_with_a_one_line_header_naming_the_cars_parts_after_their_total():
@@ -1102,4 +1105,4 @@ def test_a_slip_in_a_kuan_cell_is_reported_at_that_row_only():
 
 @pytest.mark.parametrize("title", ["政府采购支出决算表", "一般公共预算机关运行经费支出决算表"])
 def test_a_procurement_or_running_cost_table_is_of_no_kind_read(title):
-    assert table_kind(title) is None
+    assert table_kind(title) == OTHER

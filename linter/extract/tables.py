@@ -46,6 +46,9 @@ STATE_CAPITAL = "国有资本经营表"   # 表8 (2022) / 表9 (2020)
 THREE_PUBLIC = "三公经费表"        # 表9 (2022) / 表7 (2020)
 PROJECT = "项目支出表"            # 预算表10
 PERFORMANCE = "绩效表"            # 预算表11–12: forms, not read
+OTHER = "其他表"                 # 政府采购, 机关运行经费: tables of their own, not read
+#: Kinds of table that are found (their rows belong to no other table or the narrative) but not read.
+UNREAD_KINDS = (PERFORMANCE, OTHER)
 
 #: Kinds every 决算 / 预算 publishes (预算 tables 10–12 are forms and not required here).
 REQUIRED = (SUMMARY, INCOME, EXPENDITURE, FISCAL, GENERAL, BASIC, FUND, STATE_CAPITAL, THREE_PUBLIC)
@@ -386,7 +389,7 @@ def table_kind(title: str) -> str | None:
         # "财政拨款“三公”经费相关统计数": a table of the counts alone (CON005 reads them), no amounts
         return None if "统计" in title and not any(word in title for word in ("支出", "预算", "决算")) else THREE_PUBLIC
     if "政府采购" in title or "机关运行经费" in title or "机构运行经费" in title:
-        return None  # a table of its own kind ("政府采购支出决算表": a plan beside the amounts bought), no 支出表
+        return OTHER  # a table of its own kind ("政府采购支出决算表": a plan beside the amounts bought), no 支出表
     if "基本支出" in title:
         # Another fund's 基本支出 (Beijing publishes the 政府性基金's apart): no table of the 一般公共预算's.
         return None if "政府性基金" in title or "国有资本" in title else BASIC
@@ -454,12 +457,12 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             table_lines = [*lines]
             for i in cells:
                 table_lines[i] = (lines[i][0], _joined_economic_codes(lines[i][1]))
-        elif cells and kind != PERFORMANCE and not any(_header_columns(_tokens(*lines[i], i)) for i in cells):
+        elif cells and kind not in UNREAD_KINDS and not any(_header_columns(_tokens(*lines[i], i)) for i in cells):
             table_lines = [*lines]
             body = _with_column_numbers(table_lines, body)
         if kind in TWO_SIDED and (numbered := _without_sequence_column(table_lines, body)) is not None:
             table_lines = numbered
-        if kind != PERFORMANCE:
+        if kind not in UNREAD_KINDS:
             _parse(table, table_lines, body)
         tables.append(table)
     tables = _without_listings(tables, _contents(lines, stripped_lines), source.text)
@@ -588,8 +591,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             kind = table_kind(match.group("title"))
             if kind and starts and data_seen and _continues(starts[-1], kind, normal, stripped_lines, index):
                 continue  # the title printed again atop the next page, over rows that go on
-            # A 绩效 table is named in the text too ("详见项目支出绩效目标表"): a start when numbered or laid out.
-            if kind and (number is not None or kind != PERFORMANCE or laid_out):
+            # A 绩效 or 政府采购 table is named in the text too ("详见项目支出绩效目标表"): a start when numbered or laid out.
+            if kind and (number is not None or kind not in UNREAD_KINDS or laid_out):
                 lead = len(raw) - len(raw.lstrip())
                 starts.append((index, kind, number, normal, offset + lead, end))
                 current_kind, data_seen = kind, False
@@ -2890,7 +2893,7 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     number = _table_number(numbered.group("number")) if numbered else grid.number
     table = Table(kind, number, title, grid.title_start, grid.title_end, grid.title_start, grid.title_start,
                   unit=grid.unit or None)
-    if kind == PERFORMANCE or not grid.row_starts:
+    if kind in UNREAD_KINDS or not grid.row_starts:
         return table
     lines = [*source.lines()]  # this table's lines are changed below: the shared lines stay as they are
     body = _line_indices(source, grid)

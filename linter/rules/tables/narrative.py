@@ -7,7 +7,7 @@ from typing import Iterator
 
 from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import (
-    EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, PERFORMANCE, STATE_CAPITAL, SUMMARY, table_kind,
+    EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, UNREAD_KINDS, table_kind,
 )
 from linter.patterns import compile_re
 
@@ -86,7 +86,7 @@ def _explained_kind(title: str) -> str | None:
     found = table_kind(title) if _EXPLAINS_TABLE.search(title) else None
     if found in (INCOME, EXPENDITURE) and "财政拨款" in title:
         return FISCAL  # "五、财政拨款支出预算情况": the 财政拨款's, not all funds' 支出表
-    return None if found == PERFORMANCE else found
+    return None if found in UNREAD_KINDS else found
 
 
 def section_lines(document) -> list[tuple[str, int, str]]:
