@@ -1983,6 +1983,9 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             return  # "（上年基本支出958.12万元，其中人员经费815.00万元，占85.1%）": last year's share
         if not (claims.values and claims.values[-1] is claim.part):  # filed already (a share after a change)
             _state(claim.part, scope, state, claims, breakdown)
+        if container is not None and container.whole is not None \
+                and (_above_its_whole(claim.part, container) or _of_another_class(claim.part, container)):
+            container = None  # "（二）社会保障和就业支出（类）634.49万元，占14.16%" after a 项's list: of no list of it
         if container is not None and container.closed and all(part is not claim.part for part in container.parts):
             # No part of it after all (a 项 of another 类): of the list it stands in, if one is open.
             outer = state.list_whole
@@ -2494,6 +2497,19 @@ def _class_of_name(name: str) -> str | None:
     return None
 
 
+def _above_its_whole(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` names a subject of a higher level than its list's whole ("（二）社会保障和就业支出（类）634.49万元"
+    after a 项's "主要用于：…"): the list has ended, a 类 is no part of a 项."""
+    levels = [_LEVEL_ORDER.get(found[-1]) if (found := _LEVELS_NAMED.findall(name)) else None
+              for name in (stated.name, breakdown.whole.name if breakdown.whole is not None else "")]
+    return None not in levels and levels[0] < levels[1]
+
+
+#: A subject level named ("（类）", "(项)"), and the levels from the highest.
+_LEVELS_NAMED = compile_re(r"[(（]([类款项])[)）]")
+_LEVEL_ORDER = {"类": 0, "款": 1, "项": 2}
+
+
 def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` names a subject of another 类 than its whole does ("住房保障支出(类)70万元。
     ⏎其中：教育支出(类)普通教育(款)小学教育(项)2650万元": the 其中 opens a new paragraph about the
@@ -2512,6 +2528,11 @@ def _of_another_class(stated: Stated, breakdown: Breakdown) -> bool:
     # A 项 or 款 named alone, of a 类 the catalogue knows ("住房保障支出10.68万元。其中，公务员医疗补助（项）…":
     # 2101103 is of 210).
     level = _LEVEL_NAMED.fullmatch(clean_name(stated.name).replace("（", "(").replace("）", ")"))
+    if whole_class is None and level is None:
+        # …and a 类 named bare after a 项 named alone ("（1）其他检察支出（项）：…主要用于：…。" then "社会保障和就业
+        # 支出634.49万元"): 20499 is not of 208
+        level, whole_class = _LEVEL_NAMED.fullmatch(clean_name(whole.name).replace("（", "(").replace("）", ")")), \
+            class_code(clean_name(stated.name))
     if whole_class is None or level is None:
         return False
     classes = {code[:3] for code in codes_named(level.group(1), {"款": 5, "项": 7}[level.group(2)], "功能")}
@@ -2693,6 +2714,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     claims.values.append(stated)
     state.line_values.append(stated)
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
+                                  or _above_its_whole(stated, breakdown)
                                   or _same_quantity_of_another(stated, breakdown)
                                   or _sibling_source(stated, breakdown)
                                   or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)):
