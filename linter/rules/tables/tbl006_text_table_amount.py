@@ -49,7 +49,7 @@ _SPENT_ITEM = compile_re(rf"{_ITEM_PATH}[，,：:]?{AMOUNT}")
 #: Its budget, in a 预算: "…(项)2025年预算数为1026.36万元", "…(项)568.9万元，主要用于…".
 _BUDGET_ITEM = compile_re(rf"{_ITEM_PATH}[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排)?为?{AMOUNT}")
 #: A 项 named alone, in a 预算: "城乡社区环境卫生（项）2025年预算数8,771.60万元" (not the end of a path: after "(款)").
-_BUDGET_ITEM_ALONE = compile_re(rf"(?<![)\w])(?P<name>{_CJK}{{2,20}}?)\(项\)[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排)?为?{AMOUNT}")
+_BUDGET_ITEM_ALONE = compile_re(rf"(?:(?<=^\(\d\))|(?<=^\(\d\d\))|(?<![)\w]))(?P<name>{_CJK}{{2,20}}?)\(项\)[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排)?为?{AMOUNT}")
 #: A subject named with its code in brackets: "事业运行（2010350）321.56万元", "行政运行(2130101)预算为50万元".
 _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:\d{{2}}){{0,2}})\)(?:支出)?"
                     rf"(?:(?:年初)?预算数?)?(?:[为是])?{AMOUNT}")
@@ -263,7 +263,9 @@ class TextTableAmount(Rule):
                 # A balance restated in another section ("年末结转和结余7.18万元", "年初财政拨款结转和结余…").
                 claims += self._summary_items(line, first(tables, SUMMARY), _BALANCE_ITEM)
             if kind in (GENERAL, FUND, STATE_CAPITAL, EXPENDITURE):  # (the 支出 section's subjects: of every fund)
-                claims += self._classes(kind, line, tables, document.claims.budget_document, class_named)
+                claims += self._classes(kind, line, tables, document.claims.budget_document, class_named,
+                                        lambda at, own, offset=offset: _subject_before(document.flow.text, offset + at, own),
+                                        lambda: _names_by_code(document, tables))
                 class_named = _last_class_named(line, class_named)
             else:
                 class_named = None
@@ -539,7 +541,10 @@ class TextTableAmount(Rule):
             if finding:
                 yield finding
 
-    def _classes(self, kind, line, tables, budget_document, class_named=None):
+    def _classes(self, kind, line, tables, budget_document, class_named=None, subject_at=None, names=None):
+        """The subjects' amounts a line states against the table of ``kind``: by the path it names, a 款 and 项 under the
+        类 named before (``class_named``), a 项 named alone that no other 款 names alike, or under the 款 and 类 lines
+        above it (``subject_at(offset, own)``, the rows found by the tables' ``names()``), by code."""
         table = first(tables, kind)
         if table is None:
             return
@@ -560,6 +565,10 @@ class TextTableAmount(Rule):
                 rows = [r for r in table.rows if r.level == "项" and normal_name(r.name) == normal_name(match.group("name"))]
                 if len(rows) == 1:  # "城乡社区环境卫生（项）2025年预算数…": a 项 no other 款 names alike
                     yield match, table, rows[0], column
+                elif rows and subject_at is not None:  # "（1）行政运行（项）：…" under "1.检察（款）" under "（一）…（类）"
+                    row = _subject_row(table, names(), subject_at(match.start(), match.group("name") + "(项)"))
+                    if row is not None:
+                        yield match, table, row, column
         for match in _CODED.finditer(line):
             row = table.row_by_code(match.group("code"))
             if row is not None and normal_name(row.name) == normal_name(match.group("name")):
