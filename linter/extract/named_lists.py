@@ -1,7 +1,7 @@
 """Counts of named things followed by their names: "内设机构6个，分别为：办公室、财务科、…", "下设2个二级事业单位，
 分别为区网络运维服务中心、区数据资源服务中心", "纳入部门决算编制范围的单位共3个，包括：" then "1．…", "2．…" a line each;
 "所属事业单位3家，分别为：…", "所属学校7个。所属学校分别是：…", "单位共4个，包括：1.…；2.…；3.…。"; or names before their
-count: "内设A、B、C3个综合办事机构", "内设A、B、C共3个科室".
+count: "内设A、B、C3个综合办事机构", "内设A、B、C共3个科室"; or names in brackets after their count: "普通高中3所（A、B、C）".
 
 A list is read only where it is surely the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a colon
 right after the count (items ending in "；" too, maybe numbered), no "等" (an open list), no digits inside (a nested count or an amount), every item a short
@@ -34,6 +34,8 @@ _COUNT_AFTER = compile_regex(
     rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组])设)(?P<names>[^，,。；;：:\d]{{4,400}}?)(?:共计|总共|共)?{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
     r"(?=[。；;，,]|$)"
 )
+#: Names in brackets right after their count ("普通高中3所（青溪区第一中学、青溪区实验中学）").
+_BRACKETED_NAMES = compile_regex(rf"{_COUNT}(?P<noun>\p{{Han}}{{0,8}}?)[（(](?P<names>[^（）()\n]{{4,300}}?)[）)]")
 #: Where the names end: the sentence's or clause's end.
 _LIST_END = compile_re(r"[。；;！？\n]")
 #: Where a list of items ending in "；" ends: the sentence's end.
@@ -85,6 +87,8 @@ def named_lists(text: str) -> list[NamedList]:
             found += _named_list(match, listed, what, offset)
         for match in _COUNT_AFTER.finditer(line):
             found += _named_list(match, _readings(match["names"]), match["noun"], offset)
+        for match in _BRACKETED_NAMES.finditer(line):
+            found += _named_list(match, _readings(match["names"]), match["noun"] or _before(line, match.start()), offset)
         offset += len(line) + 1
     return found
 
