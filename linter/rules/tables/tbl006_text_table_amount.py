@@ -260,8 +260,10 @@ class TextTableAmount(Rule):
                            if not any(self._agrees(document, context, match, table, row, other)
                                       for other in table.side_columns(row.side))]
             elif kind in (INCOME, EXPENDITURE):
-                # A balance restated in another section ("年末结转和结余7.18万元", "年初财政拨款结转和结余…").
-                claims += self._summary_items(line, first(tables, SUMMARY), _BALANCE_ITEM)
+                # A balance restated in another section ("年末结转和结余7.18万元", "年初财政拨款结转和结余…"), and one
+                # fund's income, which the 收入表 prints with the others' ("一般公共预算财政拨款收入2,707.17万元").
+                claims += self._summary_items(line, first(tables, SUMMARY),
+                                              _BALANCE_OR_FUND_INCOME if kind == INCOME else _BALANCE_ITEM)
             if kind in (GENERAL, FUND, STATE_CAPITAL, EXPENDITURE):  # (the 支出 section's subjects: of every fund)
                 claims += self._classes(kind, line, tables, document.claims.budget_document, class_named,
                                         lambda at, own, offset=offset: _subject_before(document.flow.text, offset + at, own),
@@ -682,6 +684,8 @@ _BALANCES = r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使
 _SUMMARY_ITEM = compile_re(rf"\w{{2,30}}(?:收入|支出|预算拨款)|{_BALANCES}")  # (a 预算's "（一）一般公共预算拨款")
 #: The balances of a 收支总表, which other sections restate.
 _BALANCE_ITEM = compile_re(_BALANCES)
+#: …and one fund's income ("一、一般公共预算财政拨款收入", a 预算's "一般公共预算拨款收入").
+_BALANCE_OR_FUND_INCOME = compile_re(rf"{_BALANCES}|(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款收入")
 
 
 @lru_cache(maxsize=256)
