@@ -29,7 +29,8 @@ _NARRATIVE = (
     compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>{_N})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置了?公务用车(?:共)?(?P<a>{_N})辆"),
     compile_regex(rf"(?:公务用车)?保有量(?:为|共)?(?P<a>{_N})辆"),
-    compile_regex(r"(?<!外)公务接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（](?:[^，,。；\d]{2,40}[，,])?)?"
+    compile_regex(r"(?<!外)公务接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（](?:[^，,。；\d]{2,40}[，,])?"
+                  r"(?P<rate>[^，,。；\d]{2,12}\d[\d.]*%[，,])?)?"  # (its completion rate between: "…，完成预算的77.3%，共接待…")
                   r"(?:批次)?(?:为|共|共计)?(?:接待)?"
                   rf"(?P<a>{_N})(?:批次|批|个)"
                   rf"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
@@ -223,6 +224,8 @@ def _counts(document) -> list[_Count]:
                 lead = words[max(0, match.start() - 12):match.start()]
                 lead = lead[max(lead.rfind("，"), lead.rfind(",")) + 1:]  # its own clause: "…完成预算的71.4%，全年接待…"
                 said = lead + words[match.start():match.end()]
+                if "rate" in match.re.groupindex and match.group("rate"):
+                    said = said.replace(match.group("rate"), "")  # a completion rate's 预算 is no budget's count
                 if not _FOREIGN.search(words):
                     said = _DOMESTIC_PART.sub("", said)  # "其中：国内公务接待6批次": all of them, none 外事
                 if _OTHER.search(said):
