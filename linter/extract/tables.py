@@ -778,12 +778,14 @@ _FORM_FIELD = compile_re(r"项目名称(?:\t|[ \u3000]{2,})\S")
 def _header_follows(stripped_lines: list[str], index: int) -> bool:
     """Whether the next non-blank line is a table's header of cells naming its rows' keys ("科目编码	科目名称	…",
     "项目	行次	金额"), a 基本支出 table's blocks ("人员经费			公用经费") or a project's form, past a line giving
-    the year ("（2024年度）"): a title printed without a unit line (a table of contents lists titles only)."""
+    the year ("（2024年度）"), or a 三公 table's ("预算数	…	决算数", "因公出国（境）费"): a title printed without a unit
+    line (a table of contents lists titles only)."""
     following = next((line for line in stripped_lines[index + 1:index + 4]
                       if line and not _NUMBER_LABEL.fullmatch(line) and not _TITLE_FURNITURE.fullmatch(line)), "")
     # (a 绩效自评表's form opens with its project's name: "项目名称	第五次全国经济普查经费")
     return (len(_CELL_GAP.split(following)) >= 3 and (_KEY_TITLE.search(following) is not None or following.startswith("人员经费"))
-            or _FORM_FIELD.match(following) is not None)
+            or _FORM_FIELD.match(following) is not None
+            or ("预算数" in following and "决算数" in following) or "因公出国" in following)  # a 三公 table's blocks
 
 
 def _untitled_kind(line: str) -> str | None:
