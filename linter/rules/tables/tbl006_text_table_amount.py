@@ -27,7 +27,7 @@ from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, s
 
 _CJK = r"[\u4e00-\u9fff]"
 #: What a 决算 says of its budget before the amount spent ("年初预算为…，", "年初未安排预算，").
-_BUDGET_SAID = r"年初(?:预算为[\d,.]+万?元|无预算|未安排预算|没有安排预算|未列预算)[，,。]"
+_BUDGET_SAID = r"年初(?:预算为?[\d,.]+万?元|无预算|未安排预算|没有安排预算|未列预算)[，,。]"
 _DECISION = rf"(?:[。：:，,]?(?:{_BUDGET_SAID})?支出决算为)?"
 #: "一般公共服务(类)支出821.73万元", "卫生健康支出(类)支出7.6万元", "社会保障和就业支出26.71万元",
 #: "城乡社区支出(类)：支出决算为690.4万元", "(二)其他支出。支出决算为6940.59万元".
@@ -36,8 +36,8 @@ _CLASS = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出
 #: ("政府办公厅(室)及相关机构事务(款)") and as Shanghai quotes the subject ("“…(项)”科目").
 _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>(?:[^()。，]|\(室\)){{2,30}}?)\(款\)"
               rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:[”\"]?科目)?")
-#: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元", "…(项)：年初未安排预算，决算数为…".
-_ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:{_BUDGET_SAID})?(?:支出决算|(?<=[，,])决算数?)为{AMOUNT}")
+#: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元" (为 or not), "…(项)：年初未安排预算，决算数为…".
+_ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:{_BUDGET_SAID})?(?:支出决算|(?<=[，,])决算数?)为?{AMOUNT}")
 #: A 款 and 项 listed under a 类 named before them ("…（类）4138.72万元。其中：应用研究（款）社会公益研究（项）
 #: 680.00万元"), with the 类 that names them (the last before), also a numbered line each under a line naming the
 #: 类 ("（一）卫生健康支出（类）436.06万元。其中：" then "1.行政事业单位医疗（款）事业单位医疗（项）84.54万元。").
