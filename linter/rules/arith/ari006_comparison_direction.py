@@ -116,7 +116,7 @@ _FOLLOWING = compile_regex(
 _WORDS = {"高于": "大于", "低于": "小于"}
 #: A sentence comparing with last year, or saying what the money paid for (or a clause saying so: "，主要用于…",
 #: "，比上年减少25.63万元", "；上年决算512.38万元"), between the completion and that phrase.
-_SENTENCE_BETWEEN = compile_regex(r"(?:[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于)|[，,]\s*主要用于"
+_SENTENCE_BETWEEN = compile_regex(r"(?:[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于|(?:比|较)(?:上年|上一年|20\d{2}年))|[，,]\s*主要用于"
                                   r"|[，,；;]\s*(?:(?:比|较)(?:上年|上一年|20\d{2}年)|上年))[^。；\n]{0,80}(?=[。；])")
 
 
@@ -151,5 +151,7 @@ def _following(text: str, after: int, budget=None, budgets=None, subject: str | 
 
 def _other_quantity(named: str, subject: str) -> bool:
     """Whether ``named`` and ``subject`` name known quantities, and different ones."""
+    if named == "支出":
+        return False  # "支出决算数大于预算数": the completion's own 支出, whatever it names
     named_key, subject_key = quantity_key(named), quantity_key(subject)
     return named_key is not None and subject_key is not None and named_key[1] != subject_key[1]
