@@ -8,6 +8,8 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+import regex
+
 from linter.check.finding import Severity
 from linter.check.interval import amount_interval
 from linter.check.rule import Rule
@@ -571,6 +573,8 @@ class TextTableAmount(Rule):
                     row = _subject_row(table, names(), subject_at(match.start(), match.group("name") + "(项)"))
                     if row is not None:
                         yield match, table, row, column
+        if kind in (FUND, STATE_CAPITAL):
+            yield from _fund_subjects_named(line, table, column)
         for match in _CODED.finditer(line):
             row = table.row_by_code(match.group("code"))
             if row is not None and normal_name(row.name) == normal_name(match.group("name")):
@@ -814,6 +818,20 @@ def _class_row(table: Table, code: str, name: str) -> Row | None:
 
 #: The department's 机关运行经费 with its amount ("机关运行经费预算为1,051.42万元", "机关运行经费支出…"), not a unit's.
 _OPERATING_COSTS = compile_re(rf"(?<![本级位])机关运行经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:数)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
+
+
+def _fund_subjects_named(line: str, table: Table, column):
+    """A fund's 款 and 项 named bare with their amounts ("支出主要用于：征地和拆迁补偿支出1,650.00万元，土地开发支出
+    610.00万元"): each name the table prints on one row only, and long enough to be no common word."""
+    rows: dict[str, list[Row]] = {}
+    for row in table.rows:
+        if row.code and len(row.code) > 3 and len(normal_name(row.name)) >= 4:
+            rows.setdefault(normal_name(row.name), []).append(row)
+    for name, named in rows.items():
+        if len(named) == 1 and name in line:
+            for match in regex.finditer(rf"(?<![\p{{Han}}])(?:{regex.escape(name)}|{regex.escape(name.removesuffix('支出'))})"
+                                        rf"(?:支出)?(?:决算数?|预算数?)?(?:为)?{AMOUNT}", line):
+                yield match, table, named[0], column
 
 
 def _last_class_named(text: str, before: str | None) -> str | None:
