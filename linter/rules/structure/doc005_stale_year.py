@@ -218,8 +218,10 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     restated = kind == FINAL and year in {int(m.group("year")) for m in _SUBJECT.finditer(previous)}
     # …and compared them with last year's: "…2024年度机关运行经费支出172.64万元，与2023年度相比减少13.88万元。2023年度
     # 机关运行经费支出186.52万元。" gives the comparison's base.
+    # (or with 上年, the sentence then stating last year's amount: "…，较上年减少2.63万元。2023年度…决算为13.45万元")
     base_given = (restated and any(int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(previous))) or (
-        _AMOUNT.search(previous) is not None and _LAST_YEAR_COMPARED.search(previous) is not None)  # "…，较上年减少2.63万元。2023年度…"
+        _AMOUNT.search(previous) is not None and _LAST_YEAR_COMPARED.search(previous) is not None
+        and _AMOUNT.search(sentence) is not None and _OUTCOME.search(sentence) is None)
     # "2023年度…决算数为9.65万元，2024年度比2023年度减少0.65万元": this year's figures compared with last year's stated.
     compares_own = any(str(year) in m.group() or m.group().startswith("本") for m in _OWN_COMPARED.finditer(sentence))
     for match in subjects:
