@@ -32,7 +32,10 @@ _CLASSIFIER = "|".join(CLASSIFIERS)
 #: ("12,486.30平方米"), no other count (a part or a whole printing them in another classifier is none).
 _DIGITS = r"(?<![\d.,])(?P<count>(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?:\.\d{1,2})?)"
 _WHOLE = compile_regex(
-    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)[，,(。]?[ \t]*其中[ \t]*[：:，,]?\n?"
+    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)"
+    # (its change between: "在校学生38,400人，比上年增加1,126人，其中：…")
+    rf"(?:[，,](?:比|较)(?:上一?年度?|去年|20\d{{2}}年度?)(?:增加|减少)\d[\d,]*(?P=unit))?"
+    rf"[，,(。]?[ \t]*其中[ \t]*[：:，,]?\n?"
 )
 #: A count in a list (a count has at most nine digits: a longer run of digits is no count).
 _COUNT = compile_regex(rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?![\d.])")
