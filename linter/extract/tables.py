@@ -464,6 +464,9 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             table_lines = numbered
         if kind not in UNREAD_KINDS:
             _parse(table, table_lines, body)
+            for row in table.rows if table.problem is None else ():
+                if any(row.start <= value.start and "\n" not in source.text[row.start:value.start] for value in table.malformed):
+                    row.columns_known = False  # its malformed cell, read as empty, is no 0: the row's sums are unknown
         tables.append(table)
     tables = _without_listings(tables, _contents(lines, stripped_lines), source.text)
     units = {table.unit for table in tables if table.unit}
@@ -1231,7 +1234,12 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if any(_CHANGE_COLUMN.search(word) and _CHANGE_RATE.search(word) for word in header_words):
         data_lines = [[_rate_as_number(t) for t in tokens] for tokens in data_lines]
     table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for ts in data_lines for t in ts if t.is_malformed]
-    if table.malformed:
+    if table.malformed and all(t.index >= 0 for ts in data_lines for t in ts if t.is_malformed):
+        # a malformed cell of a tab-separated row ("186,3000"; NUM001 reports it) is read as left empty, the other
+        # cells keep their columns and their checks
+        data_lines = [[_token("", t.start, t.start, t.index, t.line) if t.is_malformed else t for t in ts]
+                      for ts in data_lines]
+    elif table.malformed:
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
         return
     if not from_cells and table.kind != BASIC and _a_cell_a_line(data_lines):  # (a 基本支出 table is read by code)
