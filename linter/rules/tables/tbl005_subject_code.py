@@ -28,7 +28,9 @@ class SubjectCode(Rule):
     subject abbreviated. A code printed twice in a table with two names is reported, known or not. Codes the list does not know are not judged, except a
     行政运行, 一般行政管理事务 or 机关服务 numbered as another of them (every 款 numbers them 01, 02,
     03), a 支出经济分类 code the list does not know named as a code of its class ("30131 住房公积金"
-    for 30113), and a 类 code the list does not know (it lists every 类: "225" is a warning). In a table that could not be read (TBL001), a line's code is judged when its name is
+    for 30113), a 款 or 项 code the list does not know named as its sibling the list has ("2130121 农业生产发展":
+    2130122; a name is one child of its parent), and a 类 code the list does not know (it lists every 类: "225" is
+    a warning). In a table that could not be read (TBL001), a line's code is judged when its name is
     another code's. The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
     are checked too, when the name is another code's; and so are its paths of 类, 款 and 项
     ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
@@ -84,6 +86,16 @@ class SubjectCode(Rule):
                         _("{table}: code {code} is no 类 of the 政府收支分类科目", table=table.label, code=code)
                         + (_(" ({name} is code {codes})", name=normal_name(name), codes=", ".join(known)) if known else ""),
                         expected=known[0] if known else None, severity=Severity.WARNING,
+                    )
+                    continue
+                if subject is None and classification == "功能" and len(code) in (5, 7) and name and (
+                        elsewhere := [c for c in codes_named(name, len(code), classification) if c[:-2] == code[:-2]]):
+                    # a 款 or 项 name is its parent's one child of that name: an unknown code beside a sibling's name
+                    yield self.finding(
+                        document, span(),
+                        _("{table}: code {code} is not in the 政府收支分类科目, but {name} is code {codes} under the same parent",
+                          table=table.label, code=code, name=normal_name(name), codes=", ".join(elsewhere)),
+                        expected=elsewhere[0],
                     )
                     continue
                 if subject is None and classification == "功能" and (expected := _standard_item(code, name)):
