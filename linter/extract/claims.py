@@ -2278,7 +2278,7 @@ _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
 #: A balance carried over ("年初结转和结余", "结转结余") and a unit's 结余分配 (its surplus set aside) are levels,
 #: not differences, and so are amounts of work on saving (水资源节约管理, 节约用水).
-_DIFFERENCE = compile_re(r"差值|(?<!弥补收支)差额|差异|节约(?!管理|用水|能源|型)|(?<!结转和)(?<!结转)(?<!非财政拨款)结余(?!分配)|增减|变动|增加|减少|增收|减收|超支")
+_DIFFERENCE = compile_re(r"差值|(?<!弥补收支)差额|差异|节约(?!管理|用水|能源|型)|(?<!结转和)(?<!结转)(?<!非财政拨款)结余(?!分配|缴纳|提取)|增减|变动|增加|减少|增收|减收|超支")
 
 
 def _names_the_whole(name: str | None, whole: Stated | None) -> bool:

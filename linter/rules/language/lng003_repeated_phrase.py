@@ -28,7 +28,7 @@ class RepeatedPhrase(Rule):
     """A word or phrase written twice in a row ("越来越来高", "点对点、点对点").
 
     Pasted text leaves a unit doubled, directly or as two equal items of an enumeration, and so a year
-    ("2025年2025年").
+    ("2025年2025年") or words with their mark ("主要原因是：主要原因是：").
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
     Reduplications that are words are left alone, and so are a body named with a determiner
     before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门"), copies separated by a space in
@@ -88,12 +88,13 @@ class RepeatedPhrase(Rule):
                     expected=unit,
                     fix=Fix(start, end, "", safe=False),
                 )
-        yield from self._years_twice(document)
+        yield from self._copied_with_marks(document)
 
-    def _years_twice(self, document):
-        """A year written twice in a row ("2025年2025年财政拨款…"), the copies touching in the file."""
+    def _copied_with_marks(self, document):
+        """A year written twice in a row ("2025年2025年财政拨款…") or words pasted twice with their mark ("主要原因是：
+        主要原因是：一是…"), the copies touching in the file."""
         text = document.flow.text
-        for match in _YEAR_TWICE.finditer(text):
+        for match in [*_YEAR_TWICE.finditer(text), *_MARKED_TWICE.finditer(text)]:
             unit, copy_start = match.group(1), match.start() + len(match.group(1))
             if not adjacent_in_source(document, copy_start, copy_start, wrapped=True) \
                     or _spans_cells(document, match.start(), match.end()):
@@ -108,6 +109,8 @@ class RepeatedPhrase(Rule):
 
 #: A year written twice in a row ("2025年2025年").
 _YEAR_TWICE = compile_re(r"(?<!\d)((?:19|20)\d{2}年度?)\1")
+#: Words pasted twice with the mark after them ("主要原因是：主要原因是：").
+_MARKED_TWICE = compile_re(f"({lex.HAN}{{2,8}}[：:，,])\\1")
 
 
 def _longer_item(text: str, start: int, end: int) -> bool:
