@@ -15,7 +15,7 @@ from linter.patterns import compile_re
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"
 #: The items listed under 人员经费 or 公用经费; the amount's share or its change may stand between ("人员经费100.00万元，
 #: 占基本支出的76.9%，主要包括：…", "人员经费80.00万元，比上年增加4.00万元，增长5.3%，主要包括：…").
-EXPENSE_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}(?:[，,](?:占[^，,。；;\d]{{0,12}}|(?:比|较|同比)[^，,。；;\d]{{0,12}}"
+EXPENSE_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}(?:[，,](?:占[^，,。；;\d]{{0,12}}|(?:比|较|同比)(?:\d{{4}}年度?)?[^，,。；;\d]{{0,12}}"
                           rf"|增长|下降|增加|减少)\d+(?:\.\d+)?(?:%|亿元|万元|元))*[，,]?(?:主要)?包括[：:]+(?P<items>[^。；;]+)")
 #: The mark between two listed items, not inside a bracketed note.
 _ITEM_SEPARATOR = compile_re(r"、(?![^()（）]*[)）])")
