@@ -297,6 +297,19 @@ def formulaic(rng: random.Random) -> bytes:
                 f"{rng.randint(1990, 2100)}年  {rng.randint(1990, 2100)}年{rng.choice(['  ', chr(9)])}增减额  增减率\n"
                 + "\n".join(f"{rng.choice(_FINANCE)}  {n()}  {n()}  {n()}  {n()}{rng.choice(['%', ''])}"
                              for _ in range(rng.randint(1, 6))),
+        # the twenty-second session's forms: reasons as changes, year-first pairs, averages per student and per month,
+        # counts restated before 中, a 其中 of 城市 and 农村, a balance by the kind of spending, nested subject lines
+        lambda: f"{rng.choice(_FINANCE)}{n()}{unit()}，比上年{rng.choice(['增加', '减少'])}{n()}{unit()}。主要原因是："
+                f"一是{rng.choice(_FINANCE)}{rng.choice(['增加', '减少'])}{n()}{unit()}；二是{rng.choice(_FINANCE)}"
+                f"{rng.choice(['增加', '减少'])}{n()}{unit()}。{rng.randint(1990, 2100)}年{rng.choice(_FINANCE)}预算{n()}{unit()}，"
+                f"{rng.choice(['上年', str(rng.randint(1990, 2100)) + '年'])}预算{n()}{unit()}，{rng.choice(['增加', '减少'])}{n()}{unit()}。",
+        lambda: f"在校学生{n()}人，生均公用经费{n()}{unit()}；城市低保对象{n()}人，月人均补差{n()}元。事业编制人员{n()}人；"
+                f"事业编制人员中，专任教师{n()}人，管理人员{n()}人。资金{n()}{unit()}，其中：城市{n()}{unit()}，农村{n()}{unit()}。"
+                f"年末结转和结余{n()}{unit()}（其中：基本支出结转{n()}{unit()}，项目支出结转和结余{n()}{unit()}）。",
+        lambda: f"（一）{rng.choice(_FINANCE)}（类）\n1.{rng.choice(_FINANCE)}（款）\n（1）行政运行（项）：{rng.randint(1990, 2100)}年预算数为"
+                f"{n()}{unit()}，主要用于：{rng.choice(_FINANCE)}{n()}{unit()}。\n①{rng.choice(_FINANCE)}（项）。年初预算为{n()}{unit()}，"
+                f"支出决算为{n()}{unit()}，完成年初预算的{n()}%。内设{rng.choice(_FINANCE)}、{rng.choice(_FINANCE)}共{rng.randint(0, 9)}个科室；"
+                f"普通高中{rng.randint(0, 9)}所（{rng.choice(_FINANCE)}、{rng.choice(_FINANCE)}）。主要原因是：主要原因是：{rng.choice(_FINANCE)}。",
     ]
     lines = [rng.choice(templates)() for _ in range(rng.randint(1, 12))]
     return "\n".join(lines).encode("utf-8")
