@@ -235,6 +235,8 @@ class Row:
     end: int = 0
     #: False when the table's columns are unknown (no 栏次 line): an unplaced column is not empty.
     columns_known: bool = True
+    #: Whether a cell of it was malformed and read as left empty (NUM001 reports it).
+    malformed: bool = False
     #: The printed column identities no placement of the loose values satisfies (a contradiction).
     unplaceable: list["Identity"] = field(default_factory=list)
     #: Last year's amount printed beside this year's, and the change from it: the amount and the rate in
@@ -466,7 +468,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             _parse(table, table_lines, body)
             for row in table.rows if table.problem is None else ():
                 if any(row.start <= value.start and "\n" not in source.text[row.start:value.start] for value in table.malformed):
-                    row.columns_known = False  # its malformed cell, read as empty, is no 0: the row's sums are unknown
+                    row.columns_known, row.malformed = False, True  # its malformed cell, read as empty, is no 0
         tables.append(table)
     tables = _without_listings(tables, _contents(lines, stripped_lines), source.text)
     units = {table.unit for table in tables if table.unit}

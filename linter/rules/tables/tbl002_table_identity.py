@@ -199,7 +199,7 @@ class TableIdentity(Rule):
         cells = [v for c, v in row.values.items() if c != identity.target] + list(row.loose)
         cell = row.cell(identity.target)
         placed = printed is not None
-        if not placed and not row.columns_known:
+        if not placed and row.malformed:
             return  # a cell left out (malformed, NUM001's): which amount is the total cannot be told
         if not placed:
             if not cells or any(v.value < 0 for v in cells):
