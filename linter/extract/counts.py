@@ -48,6 +48,8 @@ _BRACKETED = compile_regex(r"\([^()]*\)")
 #: Words that make parts overlap (a part broken down inline, a second level), or say they do ("（分类存在交叉）",
 #: "部分学员同时属于多个类别", "重复计算").
 _OVERLAP = compile_regex(r"含|包括|其中|交叉|同时|重复")
+#: …of which those saying so hold wherever they stand, in brackets too ("（分类存在交叉）").
+_SAID_TO_OVERLAP = compile_regex(r"交叉|同时|重复")
 #: Words opening a part's own breakdown after the list ("其他用车主要是校车28辆和公务用车2辆"): the list ends there.
 _PART_DETAIL = compile_regex(r"主要(?:是|为|有|包括)")
 #: Attributes that classify people across the list's own division ("在职人员25人，女性职工15人"):
@@ -139,10 +141,13 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
     listed = text[opening.end:stop]
     if (detail := _PART_DETAIL.search(listed)) is not None:
         listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
+    if _SAID_TO_OVERLAP.search(listed):
+        return []
+    # Brackets hold a part's own breakdown ("事业人员1,082人（含运动员412人）"): blanked out, so offsets stay those of
+    # the text, before looking for words that make the parts overlap.
+    listed = _BRACKETED.sub(lambda m: " " * len(m.group()), listed)
     if _OVERLAP.search(listed):
         return []
-    # Brackets hold a part's own breakdown: blanked out, so offsets stay those of the text.
-    listed = _BRACKETED.sub(lambda m: " " * len(m.group()), listed)
     listing = _parts(listed, opening.unit, opening.end)
     if listing is None or not listing[0]:
         return []
