@@ -104,6 +104,12 @@ def count_lists(text: str) -> list[CountList]:
             opening = _Opening(match["count"], match["unit"], match.start("count"), match.end("unit"), match["noun"],
                                match.group()[match.end("noun") - match.start():], match.end())
             found += _count_list(text, clause_before(text, match.start()), opening)
+    for match in _COUNTED_BEFORE_ZHONG.finditer(text):
+        # "42个项目中，自评结果为“优”的项目36个，…": the count, then its noun and 中, opens the list of its parts
+        if _whole_units(match):
+            opening = _Opening(match["count"], match["unit"], match.start("count"), match.end("unit"), match["noun"],
+                               match.group()[match.end("noun") - match.start():], match.end())
+            found += _count_list(text, clause_before(text, match.start()), opening)
     for match in _NAMED_AGAIN.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         stated = None
@@ -117,6 +123,8 @@ def count_lists(text: str) -> list[CountList]:
     return found
 
 
+#: A count, its noun and 中 opening the list of its parts ("42个项目中，…").
+_COUNTED_BEFORE_ZHONG = compile_regex(rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{1,6}}?)中[，,：:]")
 #: A quantity named again before 中 to open the list of its parts ("事业编制人员中，…"), at a clause's start.
 _NAMED_AGAIN = compile_regex(r"(?<=[；;。\n])(?P<name>\p{Han}{2,12}?)中[，,：:]")
 
