@@ -1514,6 +1514,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     item_of = _next_item(text, breakdown, state)
     qizhongs = [i for i, t in enumerate(tokens) if t.type == "QIZHONG"]
     qizhong = qizhongs[0] if qizhongs else None
+    reasons = _reasons(tokens) if qizhong is None else None  # (once a sentence: its changes listed after it)
     # A later 其中 outside brackets breaks down the amount right before it ("收入总数9657351.13元，其中
     # 财政补助收入9589412.13元，其中：初中教育8657036.38元…") up to the end of its clause (；), where
     # the list before it goes on ("…；公务接待费3万元").
@@ -1548,7 +1549,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         if budget_parts and first > qizhong and isinstance(claim, Stated):
             continue
         if isinstance(claim, Change) and claim.listed and not _under_a_change(
-                claim, tokens, qizhong if qizhong is not None else _reasons(tokens), first, state, claims):
+                claim, tokens, qizhong if qizhong is not None else reasons, first, state, claims):
             continue
         # A 其中 after a use of the list 主要用于 opened breaks that use down, up to the end of its clause
         # ("主要用于其他支出（类）120.00万元，其中：运动会80.00万元，篮球联赛40.00万元").
@@ -1788,8 +1789,19 @@ def _bracket_breakdown(text: str, offset: int, bracket: int, state: _Context, cl
 
 def _in_brackets(text: str, position: int) -> bool:
     """Whether ``position`` of a sentence lies inside a bracket opened before it in the sentence."""
-    before = text[:position]
-    return sum(before.count(c) for c in "(（") > sum(before.count(c) for c in ")）")
+    depths = _bracket_depths(text)
+    return depths[max(0, min(position, len(text)))] > 0
+
+
+@lru_cache(maxsize=4)
+def _bracket_depths(text: str) -> tuple[int, ...]:
+    """How many brackets are open before each position of ``text`` (and at its end): one pass, so that asking
+    at every claim of a long sentence stays linear."""
+    depths, depth = [0], 0
+    for character in text:
+        depth += 1 if character in "(（" else -1 if character in ")）" else 0
+        depths.append(depth)
+    return tuple(depths)
 
 
 def _opens_list(tokens: list[ClaimToken], main_use: int) -> bool:
