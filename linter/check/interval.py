@@ -13,6 +13,7 @@ only when no values inside the intervals of its inputs produce it.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from linter.check.rule import Tolerances
@@ -110,19 +111,21 @@ def _rounds_table_amounts(document, short: list[Number]) -> bool:
     in a narrative that drops trailing zeros and whose other short amounts are then exact too)."""
     if len(short) < ROUNDED_TABLE_AMOUNTS:
         return False
-    cells = [(value.value, table.unit or "万元") for table in document.tables for row in table.rows
-             for value in row.all_values() if value.value]
+    # the tables' amounts in 元, sorted: each short amount looks up its nearest ones
+    cells = sorted(value.value * _UNIT_SCALE[table.unit or "万元"] for table in document.tables
+                   if (table.unit or "万元") in _UNIT_SCALE for row in table.rows for value in row.all_values() if value.value)
     if not cells:
         return False
     exact: set[float] = set()
     rounded: set[float] = set()
     for number in short:
-        half = 0.5 * 10.0 ** -number.decimals + 1e-9
-        gaps = [abs(value * _UNIT_SCALE[unit] / _UNIT_SCALE[number.unit] - number.value) for value, unit in cells
-                if unit in _UNIT_SCALE]
-        if any(gap < 1e-6 for gap in gaps):
+        scale = _UNIT_SCALE[number.unit]
+        half = (0.5 * 10.0 ** -number.decimals + 1e-9) * scale
+        at = bisect_left(cells, number.value * scale - half)
+        near = [abs(value - number.value * scale) for value in cells[at:bisect_right(cells, number.value * scale + half)]]
+        if any(gap < 1e-6 * scale for gap in near):
             exact.add(number.value)
-        elif any(gap <= half for gap in gaps):
+        elif near:
             rounded.add(number.value)
     return len(rounded) >= ROUNDED_TABLE_AMOUNTS and len(rounded) > len(exact)
 
