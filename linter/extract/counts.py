@@ -112,6 +112,8 @@ def count_lists(text: str) -> list[CountList]:
             found += _count_list(text, clause_before(text, match.start()), opening)
     for match in _NAMED_AGAIN.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
+        if text.find(match["name"], line_start, match.start()) < 0:
+            continue  # not named before on its line
         stated = None
         for stated in regex.finditer(rf"(?<!\p{{Han}}){regex.escape(match['name'])}{_DIGITS}\s*(?P<unit>{_CLASSIFIER})",
                                      text[line_start:match.start()]):

@@ -94,23 +94,42 @@ class RepeatedPhrase(Rule):
         """A year written twice in a row ("2025年2025年财政拨款…") or words pasted twice with their mark ("主要原因是：
         主要原因是：一是…"), the copies touching in the file."""
         text = document.flow.text
-        for match in [*_YEAR_TWICE.finditer(text), *_MARKED_TWICE.finditer(text)]:
-            unit, copy_start = match.group(1), match.start() + len(match.group(1))
+        copies = [(match.start(), match.group(1)) for match in _YEAR_TWICE.finditer(text)]
+        for first, unit in copies + _marked_twice(text):
+            copy_start, copy_end = first + len(unit), first + 2 * len(unit)
             if not adjacent_in_source(document, copy_start, copy_start, wrapped=True) \
-                    or _spans_cells(document, match.start(), match.end()):
+                    or _spans_cells(document, first, copy_end):
                 continue
-            start, end = document.flow.source_span(copy_start, match.end())
+            start, end = document.flow.source_span(copy_start, copy_end)
             yield self.finding(
-                document, document.span(match.start(), match.end()),
-                _("“{unit}” is written twice in a row: “{found}”", unit=unit, found=match.group()),
+                document, document.span(first, copy_end),
+                _("“{unit}” is written twice in a row: “{found}”", unit=unit, found=unit * 2),
                 expected=unit, fix=Fix(start, end, "", safe=False),
             )
 
 
 #: A year written twice in a row ("2025年2025年").
 _YEAR_TWICE = compile_re(r"(?<!\d)((?:19|20)\d{2}年度?)\1")
-#: Words pasted twice with the mark after them ("主要原因是：主要原因是：").
-_MARKED_TWICE = compile_re(f"({lex.HAN}{{2,8}}[：:，,])\\1")
+#: The marks words pasted twice end with ("主要原因是：主要原因是：").
+_MARK = compile_re("[：:，,]")
+
+
+def _marked_twice(text: str) -> list[tuple[int, str]]:
+    """Where 2–8 Han characters and the mark after them are written twice in a row ("主要原因是：主要原因是："),
+    as (start, the words with their mark), the longest copy at each mark and none overlapping the one before."""
+    found: list[tuple[int, str]] = []
+    after_last = 0
+    for mark in _MARK.finditer(text):
+        at = mark.start()
+        if at < after_last or at + 1 >= len(text) or text[at + 1] not in text[max(at - 8, 0):at]:
+            continue  # a copy starts with the first of the words, which stand before the mark
+        for length in range(min(8, at - after_last), 1, -1):
+            unit = text[at - length:at + 1]
+            if text.startswith(unit, at + 1) and all(lex.is_han(char) for char in unit[:-1]):
+                found.append((at - length, unit))
+                after_last = at + 1 + len(unit)
+                break
+    return found
 
 
 def _longer_item(text: str, start: int, end: int) -> bool:
