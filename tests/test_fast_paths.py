@@ -3,7 +3,7 @@ on generated texts drawn from the characters that matter to it."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from linter.rules.numbers import num002_unfilled_slot
@@ -199,3 +199,29 @@ def test_a_stream_parses_as_its_shape_says(text):
             expected = None
         shape = _shape(match.lastgroup, tuple(t.type for t in stream))
         assert (None if shape is None else _filled(shape, stream)) == expected
+
+
+@FAST
+@given(_texts(*"123,.人个项名中其，,：: \t\n。比较增加上年学生", "其中", "比上年增加", most=30))
+@example("在校学生38,400人，比2024年度增加1,126人，其中：小学1,000人；教职工1,000 人  其中\n教师900人")
+def test_counts_before_zhong_are_the_patterns_matches(text):
+    import regex
+
+    from linter.extract import counts
+
+    for head, tail, anchored in ((counts._WHOLE_TO_ZHONG, r"[ \t]*[：:，,]?\n?", counts._WHOLES),
+                                 (counts._COUNTED_BEFORE_ZHONG, "", counts._COUNTS_BEFORE_ZHONG)):
+        expected = [(m.span(), m.groupdict()) for m in regex.finditer(head + tail, text)]
+        assert [(m.span(), m.groupdict()) for m in anchored.finditer(text)] == expected
+
+
+@FAST
+@given(_texts(*"甲乙丙丁：:，,。a1", "甲乙，", "甲乙丙：", most=30))
+def test_words_pasted_twice_with_their_mark_are_the_patterns_matches(text):
+    import re
+
+    from linter.language.lexicon import HAN
+    from linter.rules.language import lng003_repeated_phrase
+
+    expected = [(m.start(), m.group(1)) for m in re.finditer(f"({HAN}{{2,8}}[：:，,])\\1", text)]
+    assert lng003_repeated_phrase._marked_twice(text) == expected
