@@ -225,3 +225,14 @@ def test_words_pasted_twice_with_their_mark_are_the_patterns_matches(text):
 
     expected = [(m.start(), m.group(1)) for m in re.finditer(f"({HAN}{{2,8}}[：:，,])\\1", text)]
     assert lng003_repeated_phrase._marked_twice(text) == expected
+
+
+@FAST
+@given(_texts(*"0129年度，", "2025年", "2025年度", "12025年", most=20))
+def test_years_written_twice_are_the_patterns_matches(text):
+    import re
+
+    from linter.rules.language import lng003_repeated_phrase
+
+    expected = [(m.start(), m.group(1)) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2}年度?)\1", text)]
+    assert lng003_repeated_phrase._years_twice(text) == expected

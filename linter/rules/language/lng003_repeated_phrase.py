@@ -94,8 +94,7 @@ class RepeatedPhrase(Rule):
         """A year written twice in a row ("2025年2025年财政拨款…") or words pasted twice with their mark ("主要原因是：
         主要原因是：一是…"), the copies touching in the file."""
         text = document.flow.text
-        copies = [(match.start(), match.group(1)) for match in _YEAR_TWICE.finditer(text)]
-        for first, unit in copies + _marked_twice(text):
+        for first, unit in _years_twice(text) + _marked_twice(text):
             copy_start, copy_end = first + len(unit), first + 2 * len(unit)
             if not adjacent_in_source(document, copy_start, copy_start, wrapped=True) \
                     or _spans_cells(document, first, copy_end):
@@ -108,27 +107,37 @@ class RepeatedPhrase(Rule):
             )
 
 
-#: A year written twice in a row ("2025年2025年").
-_YEAR_TWICE = compile_re(r"(?<!\d)((?:19|20)\d{2}年度?)\1")
-#: The marks words pasted twice end with ("主要原因是：主要原因是：").
-_MARK = compile_re("[：:，,]")
+#: A year written twice in a row ("2025年2025年"); :func:`_years_twice` checks that no digit stands before it (a
+#: lookbehind at the pattern's start made ``re`` try it at every position).
+_YEAR_TWICE = compile_re(r"((?:19|20)\d{2}年度?)\1")
+
+
+def _years_twice(text: str) -> list[tuple[int, str]]:
+    """Where a year is written twice in a row, as (start, the year)."""
+    found: list[tuple[int, str]] = []
+    position = 0
+    while match := _YEAR_TWICE.search(text, position):
+        if match.start() and text[match.start() - 1].isdecimal():  # "12025年2025年": no year
+            position = match.start() + 1
+            continue
+        found.append((match.start(), match.group(1)))
+        position = match.end()
+    return found
+#: A mark, then 2–8 Han characters the same mark follows: the copy of words pasted twice with their mark, if the
+#: same words stand before the first mark ("主要原因是：主要原因是：").
+_MARKED_COPY = compile_re(f"([：:，,])({lex.HAN}{{2,8}})(?=\\1)")
 
 
 def _marked_twice(text: str) -> list[tuple[int, str]]:
     """Where 2–8 Han characters and the mark after them are written twice in a row ("主要原因是：主要原因是："),
-    as (start, the words with their mark), the longest copy at each mark and none overlapping the one before."""
+    as (start, the words with their mark), none overlapping the one before."""
     found: list[tuple[int, str]] = []
     after_last = 0
-    for mark in _MARK.finditer(text):
-        at = mark.start()
-        if at < after_last or at + 1 >= len(text) or text[at + 1] not in text[max(at - 8, 0):at]:
-            continue  # a copy starts with the first of the words, which stand before the mark
-        for length in range(min(8, at - after_last), 1, -1):
-            unit = text[at - length:at + 1]
-            if text.startswith(unit, at + 1) and all(lex.is_han(char) for char in unit[:-1]):
-                found.append((at - length, unit))
-                after_last = at + 1 + len(unit)
-                break
+    for copy in _MARKED_COPY.finditer(text):
+        words, start = copy.group(2), copy.start() - len(copy.group(2))
+        if start >= after_last and text.startswith(words, start):
+            found.append((start, words + copy.group(1)))
+            after_last = copy.end() + 1
     return found
 
 
