@@ -236,3 +236,14 @@ def test_years_written_twice_are_the_patterns_matches(text):
 
     expected = [(m.start(), m.group(1)) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2}年度?)\1", text)]
     assert lng003_repeated_phrase._years_twice(text) == expected
+
+
+@FAST
+@given(_texts(*"()（）其中万元", most=20))
+def test_a_position_in_brackets_is_one_more_bracket_opened_than_closed_before_it(text):
+    from linter.extract.claims import _in_brackets
+
+    for position in range(len(text) + 1):
+        before = text[:position]
+        opened = before.count("(") + before.count("（") - before.count(")") - before.count("）")
+        assert _in_brackets(text, position) == (opened > 0)

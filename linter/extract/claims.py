@@ -15,6 +15,7 @@ before a completion sentence — is tracked here, in :func:`extract_claims`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -1789,19 +1790,24 @@ def _bracket_breakdown(text: str, offset: int, bracket: int, state: _Context, cl
 
 def _in_brackets(text: str, position: int) -> bool:
     """Whether ``position`` of a sentence lies inside a bracket opened before it in the sentence."""
-    depths = _bracket_depths(text)
-    return depths[max(0, min(position, len(text)))] > 0
+    positions, depths = _bracket_depths(text)
+    before = bisect_left(positions, position)
+    return before > 0 and depths[before - 1] > 0
 
 
 @lru_cache(maxsize=4)
-def _bracket_depths(text: str) -> tuple[int, ...]:
-    """How many brackets are open before each position of ``text`` (and at its end): one pass, so that asking
+def _bracket_depths(text: str) -> tuple[list[int], list[int]]:
+    """Where ``text``'s brackets stand and how many are open after each: found once a sentence, so that asking
     at every claim of a long sentence stays linear."""
-    depths, depth = [0], 0
-    for character in text:
-        depth += 1 if character in "(（" else -1 if character in ")）" else 0
+    positions, depths, depth = [], [], 0
+    for bracket in _BRACKET.finditer(text):
+        depth += 1 if bracket.group() in "(（" else -1
+        positions.append(bracket.start())
         depths.append(depth)
-    return tuple(depths)
+    return positions, depths
+
+
+_BRACKET = compile_re(r"[()（）]")
 
 
 def _opens_list(tokens: list[ClaimToken], main_use: int) -> bool:
