@@ -2724,23 +2724,42 @@ def basic_part_cells(table: Table) -> dict[str, tuple[Row, int]]:
     return found
 
 
-def _basic_column_titles(data_lines: list[list[_Token]]) -> tuple[int, dict[int, int]] | None:
+def _basic_column_titles(data_lines: list[list[_Token]]) -> tuple[int, dict[int, int | str]] | None:
     """``(line, {cell index: column})`` of the header line of a 基本支出 table printed as one code table
-    ("科目编码 科目名称 合计 人员经费 公用经费"), before its first row; an empty map when its words are
-    joined (space-separated); None for the three-block layout of a 决算's 表6."""
+    ("科目编码 科目名称 合计 人员经费 公用经费", or one amount a year: see :func:`_compared_basic_columns`), before its
+    first row; an empty map when its words are joined (space-separated); None for the three-block layout of a
+    决算's 表6."""
+    compared = None
     for position, tokens in enumerate(data_lines):
         words = [t for t in tokens if t.text]
         if any(t.is_number for t in words) or any(_ECONOMIC_CODE.match(t.text) for t in words):
-            return None  # the rows began
+            return compared  # the rows began
+        if compared and any(t.text in _BASIC_TITLES for t in words):
+            return None  # each year's 人员经费 and 公用经费 under it: not read
         cells = {t.text: t.index for t in words if t.text in _BASIC_TITLES and t.index >= 0}
         if len(cells) == 3 and cells["合计"] < cells["人员经费"] < cells["公用经费"]:
             return position, {cells[title]: column for column, title in enumerate(_BASIC_TITLES, 1)}
         if _in_order("".join(t.text for t in words), _BASIC_TITLES) and all(t.index < 0 for t in words):
             return position, {}
-    return None
+        columns = _compared_basic_columns(words)
+        compared = (position, columns) if columns else compared
+    return compared
 
 
-def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: dict[int, int]) -> None:
+def _compared_basic_columns(words: list[_Token]) -> dict[int, int | str] | None:
+    """``{cell index: column}`` of a 基本支出 table's header printing one amount a year and the change ("科目编码
+    科目名称 2024年预算数 2025年预算数 增减额 增减率", Anhui's): this year's amount is its 合计 (column 1); last
+    year's and the change are each row's ``earlier``, ``change`` and ``change_rate``."""
+    cells = [t for t in words if t.index >= 0]
+    years = sorted((int(match["year"]), t.index) for t in cells if (match := _PERIOD.fullmatch(t.text)) and match["year"])
+    changes = {t.index: "change_rate" if _CHANGE_RATE.search(t.text) else "change"
+               for t in cells if _CHANGE_COLUMN.search(t.text)}
+    if len(years) != 2 or years[0][0] == years[1][0] or len(set(changes.values())) != len(changes):
+        return None
+    return {years[1][1]: 1, years[0][1]: "earlier", **changes}
+
+
+def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: dict[int, int | str]) -> None:
     """A 基本支出 table printed as one code table: rows keyed by 经济分类 code (or 合计), columns 合计 (1),
     人员经费 (2), 公用经费 (3), and 合计 = 人员经费 + 公用经费 in every row. Tab-separated values go by their
     cell; of space-separated rows, three values fill the columns, and two are 合计 and the part the
@@ -2749,7 +2768,7 @@ def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: 
     header = {"".join(line) for line in table.header_lines}
     for tokens in data_lines:
         current = rows[-1] if rows else None
-        words = [t for t in tokens if t.text]
+        words = [_rate_as_number(t) if columns.get(t.index) == "change_rate" else t for t in tokens if t.text]
         if rows and "".join(t.text for t in words) in header:
             continue  # the header printed again atop the next page
         if _wraps_name(current, words, False):
@@ -2781,6 +2800,9 @@ def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: 
         if columns:
             for token in values:
                 column = columns.get(token.index)
+                if isinstance(column, str) and getattr(current, column) is None:
+                    setattr(current, column, token.as_value())  # last year's amount or the change from it
+                    continue
                 if column is None or column in current.values:
                     table.problem = _("value {value} on line {line} is in no 栏次 column", value=token.text, line=token.line + 1)
                     return
@@ -2792,9 +2814,11 @@ def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: 
             current.values = {1: values[0].as_value(), part: values[1].as_value()}
         else:
             current.loose.extend(token.as_value() for token in values)
-    table.columns, table.rows = [1, 2, 3], rows
+    table.columns = sorted({column for column in columns.values() if isinstance(column, int)}) or [1, 2, 3]
+    table.rows = rows
     table.layout = "tab" if columns else "space"
-    table.identities.append(Identity("栏", 1, ((1, 2), (1, 3)), N_("合计 = 人员经费 + 公用经费"), 0, 0, implied=True))
+    if table.columns == [1, 2, 3]:
+        table.identities.append(Identity("栏", 1, ((1, 2), (1, 3)), N_("合计 = 人员经费 + 公用经费"), 0, 0, implied=True))
 
 
 def _displaced_name(tokens: list[_Token]) -> bool:
