@@ -2116,6 +2116,10 @@ def _layout_sums(rows: dict[str, list[Row]]) -> list[Identity]:
     found = []
     for side, subtotal, total in (("收入", "本年收入合计", "收入总计"), ("支出", "本年支出合计", "支出总计")):
         found += _item_sums(rows[side], subtotal, total) or _outline_sums(rows[side], total)
+    if sum(row.line_no is None for side in rows.values() for row in side) > 1:
+        # both sides' 总计 printed without their 行次: an identity naming a row by its 行次 cannot tell them apart
+        found = [identity for identity in found
+                 if identity.target is not None and all(line is not None for _, line in identity.terms)]
     return found
 
 
