@@ -2691,9 +2691,13 @@ def parts_of_sources(claims: ClaimSet) -> list[Stated]:
 
 def _part_of_a_source(breakdown: Breakdown | None) -> bool:
     """Whether a part is listed under a source of money narrower than the department's ("江苏援藏资金180.00
-    万元，其中：农林水支出（类）…（项）120.00万元"), or under its 机关运行经费 (its administrative units'
-    only): the whole's share of the quantity named, not the quantity's amount."""
-    return breakdown is not None and _SOURCE_OF_MONEY.search(breakdown.whole_name or "") is not None
+    万元，其中：农林水支出（类）…（项）120.00万元"), under its 机关运行经费 (its administrative units'
+    only), or under an amount another source paid for ("地方财政拨款安排的“三公”经费支出78.46万元，其中：…" in a
+    决算 whose 财政拨款 is the central government's): the whole's share of the quantity named, not the
+    quantity's amount."""
+    return breakdown is not None and (
+        _SOURCE_OF_MONEY.search(breakdown.whole_name or "") is not None
+        or (breakdown.whole is not None and breakdown.whole.key is None and "安排的" in breakdown.whole_name))
 
 
 #: Sources of money that pay for part of a subject (aid from another province, earmarked transfers,

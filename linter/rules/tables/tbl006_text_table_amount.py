@@ -170,6 +170,9 @@ _INITIAL_BUDGET = compile_re(r"年初预算")
 _ADJUSTED_BEFORE = compile_re(r"调整后?的?“?$")
 #: An average before an amount ("平均每辆公务用车运行维护费3.12万元", "人均“三公”经费0.34万元"): no total of the table.
 _AVERAGE_BEFORE = compile_re(r"(?:平均|人均|户均|单车|每辆|每人)[^，,。；;\d]{0,16}$")
+#: Money of another source than the 三公 table's paying for the 三公 a sentence states ("地方财政拨款安排的“三公”经费支出
+#: 78.46万元，其中：…" in a 决算 whose 财政拨款 is the central government's, "使用事业收入安排的“三公”经费").
+_ANOTHER_SOURCE = compile_re(r"(?:地方财政拨款|事业收入|经营收入|其他收入|自有资金|单位资金|其他资金|非财政拨款(?:资金)?)安排的")
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
 _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
@@ -440,7 +443,7 @@ class TextTableAmount(Rule):
             for match in pattern.finditer(line):
                 before = sentence_before(line, match.start())
                 if _other_year(before, table) or (year and names_another_year(_CHANGE_CLAUSE.sub("", before), year)) \
-                        or _AVERAGE_BEFORE.search(before):
+                        or _AVERAGE_BEFORE.search(before) or _ANOTHER_SOURCE.search(before):
                     continue
                 yield match, table, replace(row, name=f"{words}数 {label}"), column
 
