@@ -32,6 +32,9 @@ _COMPARISON = compile_re(
 #: Money in a sentence: an amount or a word of the accounts; a sentence without any compares an indicator
 #: ("万元国内生产总值用水量较2020年下降15.2%", a plan's base year), not the disclosure's figures.
 _OF_MONEY = compile_re(r"\d(?:万元|亿元|元)|收|支|费|预算|决算|资金|拨款|结转|结余|资产")
+#: A note in brackets after a compared year saying why that year ("比2019年（疫情前）决算数减少…"): a deliberate
+#: comparison, unless the note calls it last year.
+_NOTED_YEAR = compile_re(r"\s*[(（](?![^)）]*(?:上年|去年|上一年))[^)）\d]{1,10}[)）]")
 #: A change said of the comparison: what makes the sentence a year-on-year statement.
 _CHANGE = compile_re(r"增加|减少|增长|下降|上升|降低|提高|持平|增收|减收|增支|减支|相当|一致|变化")
 #: A year that names the figures of its sentence ("2022年度收入、支出决算总计…", "2022年一般公共预算
@@ -250,7 +253,7 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
         last_years = any(int(m.group("year")) == year - 1 for m in comparisons)
         for match in comparisons:
             if "预算" not in (match.group("basis") or "") and int(match.group("year")) != year - 1 \
-                    and not (last_years and int(match.group("year")) < year - 1):
+                    and not (last_years and int(match.group("year")) < year - 1) and not _NOTED_YEAR.match(sentence, match.end()):
                 yield (match.start("year"), int(match.group("year")), year - 1,
                        _("compares with {found}年, but the year before this {year} 决算 is {previous}年",
                          found=match.group("year"), year=year, previous=year - 1))
