@@ -167,9 +167,12 @@ class InconsistentCount(Rule):
         text, year = document.flow.text, document.derived(original_year)
         # A 预算 of Y counts its vehicles at the end of Y−1 ("截至2024年12月31日" in a 2025 预算).
         years = {year, year - 1} if year is not None and document.claims.budget_document else {year}
+        fleet_years = _years_before(document.original.text, fleet.start)
         for match in _ALL_VEHICLES.finditer(text):
             if not _said_of(text, match, years):
                 continue
+            if document.claims.budget_document and fleet_years and _years_before(text, match.start()) != fleet_years:
+                return  # "截至2024年12月31日，共有车辆46辆" and the fleet planned for the budget's year-end
             if (vehicles := _count(match.group("a"))) < fleet.value:
                 start, end = document.flow.source_span(match.start("a"), match.end("a"))
                 place = document.source_span(start, end)
@@ -204,6 +207,11 @@ def _said_of(text: str, match, years: set) -> bool:
     """Whether the clause ``match`` ends names no year but ``years`` and speaks of nothing else (see ``_OTHER``)."""
     clause = text[_clause_start(text, match.start()):match.end()]
     return not _OTHER.search(clause) and all(int(y) in years for y in _YEAR.findall(clause))
+
+
+def _years_before(text: str, at: int) -> set[int]:
+    """The years named in the sentence of ``text`` before offset ``at``."""
+    return {int(year) for year in _YEAR.findall(text, _clause_start(text, at), at)}
 
 
 def _clause_start(text: str, at: int) -> int:
