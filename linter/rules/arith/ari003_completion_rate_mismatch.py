@@ -62,26 +62,29 @@ class CompletionRateMismatch(Rule):
                 )
                 continue
             budgets = _budgets(claim)
-            if not budgets or not same_unit(claim.actual, *budgets):
+            # each budget in the actual's unit ("年初预算为665.00万元，支出决算为6,842,315.46元")
+            scales = [unit_scale(budget, claim.actual) for budget in budgets]
+            if not budgets or None in scales:
                 continue
             actual = amount(claim.actual, tolerances)
-            if any(percent_matches(actual, amount(b, tolerances), claim.rate, tolerances) is not False for b in budgets):
+            if any(percent_matches(actual, amount(b, tolerances).scaled(scale), claim.rate, tolerances) is not False
+                   for b, scale in zip(budgets, scales)):
                 continue  # the rate holds for one of the budgets stated (年初 0, 全年 321.02)
-            budget_number = budgets[0]
-            budget = amount(budget_number, tolerances)
-            computed = ratio_text(claim.actual.value, budget_number.value, claim.rate.decimals)
+            budget_number, scale = budgets[0], scales[0]
+            budget = amount(budget_number, tolerances).scaled(scale)
+            computed = ratio_text(claim.actual.value, budget_number.value * scale, claim.rate.decimals)
             message = _("completion rate: {computed}, but the text says {stated}%", computed=computed,
                         stated=claim.rate.text)
 
-            def holds(i, interval, actual=actual, budget=budget, rate=claim.rate):
-                part, whole = (actual, interval) if i == 0 else (interval, budget)
+            def holds(i, interval, actual=actual, budget=budget, rate=claim.rate, scale=scale):
+                part, whole = (actual, interval.scaled(scale)) if i == 0 else (interval, budget)
                 return percent_matches(part, whole, rate, tolerances.exact_percent()) is True
 
             typo = find_typo(document, [(_("budget"), budget_number), (_("actual"), claim.actual)], holds, tolerances, claim.rate)
             if typo is not None:
                 yield typo_finding(self, document, message, typo, claim.rate, _("rate"))
                 continue
-            if truncated(100 * claim.actual.value / budget_number.value, claim.rate):
+            if truncated(100 * claim.actual.value / (budget_number.value * scale), claim.rate):
                 message = _("completion rate: {computed}, but the text says {stated}% (cut off instead of rounded)",
                             computed=computed, stated=claim.rate.text)
             yield self.finding(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from linter.check.arith import amount, find_typo, percent_matches, percent_severity, related, same_unit, typo_finding
+from linter.check.arith import (
+    amount, find_typo, percent_matches, percent_severity, related, same_unit, typo_finding, unit_scale,
+)
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent
 from linter.check.rule import Rule
@@ -40,13 +42,16 @@ class BudgetGapMismatch(Rule):
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
         for claim in [*document.claims.budget_gaps, *savings_gaps(document.flow.text)]:
-            if not same_unit(claim.actual, claim.budget, claim.gap):
+            # the amounts in the gap's unit ("年初预算为800,000.00元，支出决算为742,800.00元，…比年初预算减少5.72万元")
+            scale = unit_scale(claim.actual, claim.gap)
+            if not same_unit(claim.actual, claim.budget) or scale is None:
                 continue
-            actual, budget, gap = (amount(n, tolerances) for n in (claim.actual, claim.budget, claim.gap))
+            actual, budget = (amount(n, tolerances).scaled(scale) for n in (claim.actual, claim.budget))
+            gap = amount(claim.gap, tolerances)
             difference = actual - budget
             went = difference.sign()
             places = related(document, (_("budget"), claim.budget), (_("actual"), claim.actual))
-            levels = dict(actual=format_amount(claim.actual.value), budget=format_amount(claim.budget.value),
+            levels = dict(actual=format_amount(claim.actual.value * scale), budget=format_amount(claim.budget.value * scale),
                           gap=claim.gap.text, unit=claim.gap.unit)
             if went and went != claim.sign and claim.gap.value > 0:
                 if claim.worded:
@@ -62,13 +67,13 @@ class BudgetGapMismatch(Rule):
                 continue
             moved = difference.magnitude()
             if not moved.overlaps(gap):
-                expected = format_amount(abs(claim.actual.value - claim.budget.value))
+                expected = format_amount(abs(claim.actual.value - claim.budget.value) * scale)
                 message = _("gap to the budget: |{actual} − {budget}| = {expected}, but the text says {gap}{unit}",
                             expected=expected, **levels)
 
-                def holds(i, interval, actual=actual, budget=budget, gap=gap):
+                def holds(i, interval, actual=actual, budget=budget, gap=gap, scale=scale):
                     inputs = [budget, actual, gap]
-                    inputs[i] = interval
+                    inputs[i] = interval.scaled(scale) if i < 2 else interval
                     return (inputs[1] - inputs[0]).magnitude().overlaps(inputs[2])
 
                 typo = find_typo(document, [(_("budget"), claim.budget), (_("actual"), claim.actual),
