@@ -1266,7 +1266,7 @@ SUBJECT_LEVEL = compile_re(r"[(（][类款项][)）]")
 _NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
 #: A sentence naming a quantity whose parts follow ("本年支出中：", "支出包括："), stated earlier in its paragraph.
-_NAMED_LIST = compile_regex(r"(?:按[\p{Han}]{2,16}[，,])?(?P<name>[\p{Han}“”、]{2,24}?)(?:中|包括|主要包括|主要用于(?:以下方面)?)[：:]")
+_NAMED_LIST = compile_regex(r"(?:按[\p{Han}]{2,16}[，,])?(?P<name>[\p{Han}“”、]{2,24}?)(?:中|(?:主要|具体)?包括|主要用于(?:以下方面)?)[：:]")
 #: A heading announcing the parts of a total stated in the paragraph before it, the 预算 template's
 #: "（二）一般公共预算当年拨款结构情况".
 _STRUCTURE_HEADING = compile_regex(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]\s*(?P<name>[\p{Han}]{2,20}?)(?:的)?结构(?:情况)?(?:说明)?\s*$")
@@ -1532,7 +1532,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                     and i > 1 and tokens[i - 1].type == "_SEMI"}
     nested = sorted(i for i, t in enumerate(tokens)
                     if qizhong is not None and i > qizhong
-                    and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "主要为", "主要是",
+                    and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "具体包括", "主要为", "主要是",
                                                                                      "分别为", "分别是")))
                     and i not in later_lists
                     and (not _in_brackets(text, t.start - offset) or _in_brackets(text, tokens[qizhong].start - offset)))
