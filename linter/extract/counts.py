@@ -28,14 +28,14 @@ _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count's digits: nine at most, with or without thousands separators ("1,318人"); an area may print decimals
 #: ("12,486.30平方米"), no other count (a part or a whole printing them in another classifier is none).
 _DIGITS = r"(?<![\d.,])(?P<count>(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?:\.\d{1,2})?)"
-#: A count right before 其中 (a noun may stand between: "40名干部，其中："; or a bracket: "5辆（其中：…）"; or the end
+#: A count right before 其中 or 包括 (a noun may stand between: "40名干部，其中："; or a bracket: "5辆（其中：…）"; or the end
 #: of its sentence: "预算单位共2个。其中行政单位1个…"), up to the 其中; ``_WHOLES`` adds the marks after it (the list
 #: may start on the next line of the flow text: a line ending in a colon ends there).
 _WHOLE_TO_ZHONG = (
     rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)"
     # (its change between: "在校学生38,400人，比上年增加1,126人，其中：…")
     rf"(?:[，,](?:比|较)(?:上一?年度?|去年|20\d{{2}}年度?)(?:增加|减少)\d[\d,]*(?P=unit))?"
-    rf"[，,(。]?[ \t]*其中"
+    rf"[，,(。]?[ \t]*(?:其中|包括)"
 )
 #: A count in a list (a count has at most nine digits: a longer run of digits is no count).
 _COUNT = compile_regex(rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?![\d.])")
@@ -154,7 +154,7 @@ class _Anchored:
                 yield match
 
 
-_WHOLES = _Anchored(_WHOLE_TO_ZHONG, r"[ \t]*[：:，,]?\n?", "其中", 80)
+_WHOLES = _Anchored(_WHOLE_TO_ZHONG, r"[ \t]*[：:，,]?\n?", "其中|包括", 80)
 _COUNTS_BEFORE_ZHONG = _Anchored(_COUNTED_BEFORE_ZHONG, "", "中[，,：:]", 40)
 
 
@@ -176,13 +176,13 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
     if closing >= 0:
         stop = closing  # "教职工1,468人（其中：专任教师1,052人，管理人员236人），离退休人员612人": the brackets' list
     listed = text[opening.end:stop]
-    if (detail := _PART_DETAIL.search(listed)) is not None:
-        listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
     if _SAID_TO_OVERLAP.search(listed):
         return []
-    # Brackets hold a part's own breakdown ("事业人员1,082人（含运动员412人）"): blanked out, so offsets stay those of
-    # the text, before looking for words that make the parts overlap.
+    # Brackets hold a part's own breakdown or note ("事业人员1,082人（含运动员412人）", "业务用房50平方米（主要为会议用房）"):
+    # blanked out, so offsets stay those of the text, before looking for words that end the list or make the parts overlap.
     listed = _BRACKETED.sub(lambda m: " " * len(m.group()), listed)
+    if (detail := _PART_DETAIL.search(listed)) is not None:
+        listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
     if _OVERLAP.search(listed):
         return []
     listing = _parts(listed, opening.unit, opening.end)
