@@ -161,7 +161,9 @@ class InconsistentCount(Rule):
 
     def _fleet_over_vehicles(self, document, fleet: _Count | None):
         """The 公务用车 paid from 财政拨款 are some of the department's vehicles: their 保有量 is no more
-        than the vehicles it has in all ("共有车辆3辆")."""
+        than the vehicles it has in all ("共有车辆3辆"). A 预算's fleet stated for its own year may be more than the
+        vehicles counted at the end of the year before by the cars it plans to buy: compared only when it plans none
+        ("2025年公务用车保有量4辆，无购置计划")."""
         if fleet is None:
             return
         text, year = document.flow.text, document.derived(original_year)
@@ -171,7 +173,8 @@ class InconsistentCount(Rule):
         for match in _ALL_VEHICLES.finditer(text):
             if not _said_of(text, match, years):
                 continue
-            if document.claims.budget_document and fleet_years and _years_before(text, match.start()) != fleet_years:
+            if document.claims.budget_document and fleet_years and _years_before(text, match.start()) != fleet_years \
+                    and not _NONE_BOUGHT.search(document.original.text, *_sentence_of(document.original.text, fleet.start)):
                 return  # "截至2024年12月31日，共有车辆46辆" and the fleet planned for the budget's year-end
             if (vehicles := _count(match.group("a"))) < fleet.value:
                 start, end = document.flow.source_span(match.start("a"), match.end("a"))
@@ -207,6 +210,16 @@ def _said_of(text: str, match, years: set) -> bool:
     """Whether the clause ``match`` ends names no year but ``years`` and speaks of nothing else (see ``_OTHER``)."""
     clause = text[_clause_start(text, match.start()):match.end()]
     return not _OTHER.search(clause) and all(int(y) in years for y in _YEAR.findall(clause))
+
+
+#: A 预算 saying it plans to buy no car ("2025年公务用车保有量4辆，无购置计划").
+_NONE_BOUGHT = compile_regex(r"无(?:车辆)?购置计划|不(?:安排)?购置|未安排(?:公务用车)?购置")
+
+
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence of ``text`` holding offset ``at``."""
+    ends = [end for end in (text.find(mark, at) for mark in "。；;\n") if end >= 0]
+    return _clause_start(text, at), min(ends, default=len(text))
 
 
 def _years_before(text: str, at: int) -> set[int]:
