@@ -547,6 +547,20 @@ def _under_a_change(change: Change, tokens: list[ClaimToken], qizhong: int | Non
     return True
 
 
+def _key_of_leading_quantity(name: str, scope: str | None, budget_document: bool) -> Key | None:
+    """The key of the quantity a listed change's name opens with, its reason following ("人员经费因调整基本工资标准…相应
+    增加39.30万元", "项目支出压减36.00万元")."""
+    name = clean_name(name)
+    for match in _AFTER_A_QUANTITY.finditer(name, 2, 13):
+        if (key := _key_of(name[:match.start()], scope, budget_document)) is not None:
+            return key
+    return None
+
+
+#: Words that may follow a quantity's name to say why it changed (its reason or the verb's first character).
+_AFTER_A_QUANTITY = compile_re(r"因|由于|落实|按照|随着|主要|相应|压")
+
+
 def _reasons(tokens: list[ClaimToken]) -> int | None:
     """The token that opens a sentence's reasons for a change ("主要原因是：一是基本支出增加148.44万元；二是…"): its
     bare changes are the parts of that change, as after 其中."""
@@ -2057,6 +2071,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.key = _key_of(named, state.scope, claims.budget_document)
         elif claim.current is None and claim.name:
             claim.key = _key_of(claim.name, state.scope, claims.budget_document)
+            if claim.key is None and claim.listed:
+                claim.key = _key_of_leading_quantity(claim.name, state.scope, claims.budget_document)
             if claim.key is None and _BOTH_SIDES.fullmatch(clean_name(claim.name)):
                 claim.key = (state.scope or DEPARTMENT, "收支总计")  # "收支较上年决算数增加…", after both totals
             if claim.key and claim.key[1] == "收支总计":

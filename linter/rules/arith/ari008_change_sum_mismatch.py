@@ -56,11 +56,24 @@ class ChangeSumMismatch(Rule):
         for (scope, _base), basis in firsts:
             scopes[basis].add(scope)
         for basis, in_scopes in scopes.items():
-            for scope, whole_base, part_bases in identities_in(in_scopes):
+            identities = list(identities_in(in_scopes))
+            components = {(scope, whole_base): part_bases for scope, whole_base, part_bases in identities}
+
+            def changes_of(scope, base, whole, basis=basis, components=components):
+                """The change of ``base``, or those of its own components where it has none stated ("人员经费…增加
+                39.30万元；公用经费…减少1.65万元" for the 基本支出); None when neither is known."""
+                change = firsts.get(((scope, base), basis)) or _level_at_zero(document, (scope, base)) \
+                    or (_unchanged(document, whole, base) if whole is not None else None)
+                if change is not None:
+                    return [change]
+                parts = [changes_of(scope, part, None) for part in components.get((scope, base), ())]
+                return [c for found in parts for c in found] if parts and None not in parts else None
+
+            for scope, whole_base, part_bases in identities:
                 whole = firsts.get(((scope, whole_base), basis))
-                parts = [firsts.get(((scope, base), basis)) or _level_at_zero(document, (scope, base))
-                         or (_unchanged(document, whole, base) if whole is not None else None) for base in part_bases]
-                if whole is None or None in parts or any(p.delta.unit != whole.delta.unit for p in parts):
+                found = [changes_of(scope, base, whole) for base in part_bases]
+                parts = None if None in found else [c for changes in found for c in changes]
+                if whole is None or parts is None or any(p.delta.unit != whole.delta.unit for p in parts):
                     continue
                 total = sum(p.sign * p.delta.value for p in parts)
                 stated = whole.sign * whole.delta.value
