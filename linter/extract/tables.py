@@ -2375,7 +2375,7 @@ def _bare_amounts_row(table: Table, tokens: list[_Token], read_as_header: bool =
 
 #: The rows of a 三公 table printed with one row per quantity, in the order of :data:`SANGONG_COLUMNS`.
 _SANGONG_ITEMS = tuple(compile_re(pattern) for pattern in (
-    r"^(?:“?三公”?经费)?合\s*计$|^“?三公”?经费(?:财政拨款)?支出(?:合计)?$", r"因公出国", r"公务用车购置及运行", r"(?<!及)购置费$", r"(?<!购置及)运行(?:维护)?费$", r"公务接待"))
+    r"^(?:“?三公”?经费)?(?:支出)?合\s*计$|^“?三公”?经费(?:财政拨款)?支出(?:合计)?$", r"因公出国", r"公务用车购置及运行", r"(?<!及)购置费$", r"(?<!购置及)运行(?:维护)?费$", r"公务接待"))
 
 
 def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_words: list[str]) -> bool:
@@ -2398,6 +2398,8 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
             continue
         # In the national order, or any other a header names its quantities in (公务接待费 before 公务用车).
         item = next((i for i, pattern in enumerate(_SANGONG_ITEMS) if i not in items and pattern.search(name)), None)
+        if item == 0 and not any(amounts):
+            continue  # a heading over the rows ("一、“三公”经费支出" over "（一）支出合计", Yunnan's 公开10表)
         if item is None and _MAIN_SANGONG_ITEMS <= items.keys():
             break  # the rows after the quantities (外事接待费 under 公务接待费, the 相关统计数)
         if item is None or len(amounts) != len(blocks) + len(changes):
