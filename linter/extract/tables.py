@@ -1382,6 +1382,12 @@ def _spending_columns(table: Table) -> None:
     line = next((words for words in table.header_lines if any(_BALANCE_OR_INCOME.match(word) for word in words)), [])
     named = next((i for i, word in enumerate(line) if "名称" in word or word == "项目"), None)
     titles = [word for word in line[named + 1:] if not _NUMBER.match(word)] if named is not None else []
+    if "本年支出" in titles:  # its three columns titled on the header line below ("本年支出" over "小计 基本支出 项目支出")
+        below = next(([word for word in words if any(pattern.match(word) for pattern in _SPENDING_TITLES)]
+                      for words in table.header_lines if words is not line and "基本支出" in words), [])
+        at = titles.index("本年支出")
+        if len(below) == len(_SPENDING_TITLES):
+            titles = titles[:at] + below + titles[at + 1:]
     spending = [next((i for i, title in enumerate(titles) if pattern.match(title)), None) for pattern in _SPENDING_TITLES]
     if len(titles) > len(table.columns) or None in spending or spending != sorted(spending):
         table.problem = _("the columns of its spending cannot be told from its balances and income")
