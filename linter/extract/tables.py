@@ -45,8 +45,11 @@ FUND = "政府性基金表"             # 表7 (2022) / 表8 (2020)
 STATE_CAPITAL = "国有资本经营表"   # 表8 (2022) / 表9 (2020)
 THREE_PUBLIC = "三公经费表"        # 表9 (2022) / 表7 (2020)
 PROJECT = "项目支出表"            # 预算表10
+ECONOMIC = "经济分类支出表"        # a 预算's 支出经济分类表: rows by 经济分类 code, 合计 | 基本支出 | 项目支出
 PERFORMANCE = "绩效表"            # 预算表11–12: forms, not read
 OTHER = "其他表"                 # 政府采购, 机关运行经费: tables of their own, not read
+#: Kinds of table whose rows are keyed by 经济分类 code, their header read with the rows.
+BY_ECONOMIC_CODE = (BASIC, ECONOMIC)
 #: Kinds of table that are found (their rows belong to no other table or the narrative) but not read.
 UNREAD_KINDS = (PERFORMANCE, OTHER)
 
@@ -106,7 +109,7 @@ _DATE = compile_re(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
 _CODE = compile_re(r"^[12]\d{2}(?:\d{2}){0,2}$")
 #: A 功能分类 subject's code of 款 or 项 (5 or 7 digits) in a cell after a project's name.
 _SUBJECT_CODE = compile_re(r"^2\d{4}(?:\d{2})?$")
-_ECONOMIC_CODE = compile_re(r"^3\d{2}(?:\d{2})?$")
+_ECONOMIC_CODE = compile_re(r"^[35]\d{2}(?:\d{2})?$")  # 部门预算 (30x) or 政府预算 (50x) 经济分类
 _SPACES = compile_re(r"[ \u3000\u00a0]+")
 _WHITESPACE = compile_re(r"\s")
 _WORD = compile_re(r"\S+")
@@ -395,6 +398,8 @@ def table_kind(title: str) -> str | None:
     if "基本支出" in title:
         # Another fund's 基本支出 (Beijing publishes the 政府性基金's apart): no table of the 一般公共预算's.
         return None if "政府性基金" in title or "国有资本" in title else BASIC
+    if "经济分类" in title and "支出" in title:
+        return ECONOMIC
     if "政府性基金" in title:
         return FUND
     if "国有资本" in title:
@@ -455,7 +460,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             continue
         cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]] or _grid_rows(lines, stripped_lines, body)
         table_lines = lines  # a copy where this table's lines are changed: the shared lines stay as they are
-        if cells and kind == BASIC:  # economic codes split over 类 and 款 cells, as a grid's are joined
+        if cells and kind in BY_ECONOMIC_CODE:  # economic codes split over 类 and 款 cells, as a grid's are joined
             table_lines = [*lines]
             for i in cells:
                 table_lines[i] = (lines[i][0], _joined_economic_codes(lines[i][1]))
@@ -1217,7 +1222,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 or (table.kind == PROJECT and any("名称" in word for word in header_words) and _project_row(tokens))):
             data_lines.append(tokens)  # no 栏次 line: the rows begin
             continue
-        if header is None and not data_lines and table.kind != BASIC:
+        if header is None and not data_lines and table.kind not in BY_ECONOMIC_CODE:
             header = _header_columns(tokens)
             header_words.extend(t.text for t in tokens)
             table.header_lines.append([t.text for t in tokens if t.text])
@@ -1244,7 +1249,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     elif table.malformed:
         table.problem = _("{number} is not a number", number=table.malformed[0].text)
         return
-    if not from_cells and table.kind != BASIC and _a_cell_a_line(data_lines):  # (a 基本支出 table is read by code)
+    if not from_cells and table.kind not in BY_ECONOMIC_CODE and _a_cell_a_line(data_lines):  # (read by code)
         table.problem = _("its cells are printed a line each, as a PDF's text in reading order gives them, so its rows "
                           "cannot be told")
         return
@@ -1267,11 +1272,15 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         return
     if any(t.index < 0 for tokens in data_lines for t in tokens if t.is_number):
         table.layout = "space"
-    if table.kind == BASIC:
-        titled = _basic_column_titles(data_lines)
+    if table.kind in BY_ECONOMIC_CODE:
+        titles = _BASIC_TITLES if table.kind == BASIC else _ECONOMIC_TITLES
+        titled = _basic_column_titles(data_lines, titles)
         if titled is not None:
             table.header_lines += [[t.text for t in tokens if t.text] for tokens in data_lines[:titled[0] + 1]]
-            _parse_basic_columns(table, data_lines[titled[0] + 1:], titled[1])
+            _parse_basic_columns(table, data_lines[titled[0] + 1:], titled[1], titles)
+            return
+        if table.kind == ECONOMIC:
+            table.problem = _("its amounts cannot be placed in columns")
             return
         _parse_basic(table, data_lines, lines)
     elif table.kind in TWO_SIDED:
@@ -2710,6 +2719,8 @@ def _amount_after_name(current: Row | None, filled: list[_Token], index: int) ->
 _BASIC_HEADER = compile_re(r"(?:人员经费|公用经费|经济分类科目|科目编码|科目名称|决算数|预算数|金额|项目|编码|名称)+")
 #: The column titles of a 基本支出 table printed as one code table (a 预算's 表6): 合计, 人员经费, 公用经费.
 _BASIC_TITLES = ("合计", "人员经费", "公用经费")
+#: …and of a 支出 table by 经济分类 code.
+_ECONOMIC_TITLES = ("合计", "基本支出", "项目支出")
 #: 经济分类 类 of 人员经费 (the others are 公用经费).
 _PERSONNEL_CLASSES = ("301", "303")
 
@@ -2736,22 +2747,23 @@ def basic_part_cells(table: Table) -> dict[str, tuple[Row, int]]:
     return found
 
 
-def _basic_column_titles(data_lines: list[list[_Token]]) -> tuple[int, dict[int, int | str]] | None:
+def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str, str] = ("合计", "人员经费", "公用经费"),
+                         ) -> tuple[int, dict[int, int | str]] | None:
     """``(line, {cell index: column})`` of the header line of a 基本支出 table printed as one code table
     ("科目编码 科目名称 合计 人员经费 公用经费", or one amount a year: see :func:`_compared_basic_columns`), before its
     first row; an empty map when its words are joined (space-separated); None for the three-block layout of a
-    决算's 表6."""
+    决算's 表6. An 经济分类 支出 table's ``titles`` are 合计, 基本支出 and 项目支出."""
     compared = None
     for position, tokens in enumerate(data_lines):
         words = [t for t in tokens if t.text]
         if any(t.is_number for t in words) or any(_ECONOMIC_CODE.match(t.text) for t in words):
             return compared  # the rows began
-        if compared and any(t.text in _BASIC_TITLES for t in words):
+        if compared and any(t.text in titles for t in words):
             return None  # each year's 人员经费 and 公用经费 under it: not read
-        cells = {t.text: t.index for t in words if t.text in _BASIC_TITLES and t.index >= 0}
-        if len(cells) == 3 and cells["合计"] < cells["人员经费"] < cells["公用经费"]:
-            return position, {cells[title]: column for column, title in enumerate(_BASIC_TITLES, 1)}
-        if _in_order("".join(t.text for t in words), _BASIC_TITLES) and all(t.index < 0 for t in words):
+        cells = {t.text: t.index for t in words if t.text in titles and t.index >= 0}
+        if len(cells) == 3 and cells[titles[0]] < cells[titles[1]] < cells[titles[2]]:
+            return position, {cells[title]: column for column, title in enumerate(titles, 1)}
+        if _in_order("".join(t.text for t in words), titles) and all(t.index < 0 for t in words):
             return position, {}
         columns = _compared_basic_columns(words)
         compared = (position, columns) if columns else compared
@@ -2771,11 +2783,13 @@ def _compared_basic_columns(words: list[_Token]) -> dict[int, int | str] | None:
     return {years[1][1]: 1, years[0][1]: "earlier", **changes}
 
 
-def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: dict[int, int | str]) -> None:
+def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: dict[int, int | str],
+                         titles: tuple[str, str, str] = ("合计", "人员经费", "公用经费")) -> None:
     """A 基本支出 table printed as one code table: rows keyed by 经济分类 code (or 合计), columns 合计 (1),
-    人员经费 (2), 公用经费 (3), and 合计 = 人员经费 + 公用经费 in every row. Tab-separated values go by their
-    cell; of space-separated rows, three values fill the columns, and two are 合计 and the part the
-    row's class belongs to (301 and 303 are 人员经费); other values stay loose."""
+    人员经费 (2), 公用经费 (3), and 合计 = 人员经费 + 公用经费 in every row (of an 经济分类 支出 table: 合计 =
+    基本支出 + 项目支出). Tab-separated values go by their cell; of space-separated rows, three values fill the
+    columns, and in a 基本支出 table two are 合计 and the part the row's class belongs to (301 and 303 are
+    人员经费); other values stay loose."""
     rows: list[Row] = []
     header = {"".join(line) for line in table.header_lines}
     for tokens in data_lines:
@@ -2821,7 +2835,7 @@ def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: 
                 current.values[column] = token.as_value()
         elif len(values) == 3:
             current.values = {column: token.as_value() for column, token in enumerate(values, 1)}
-        elif len(values) == 2 and current.code:
+        elif len(values) == 2 and current.code and titles == _BASIC_TITLES:
             part = 2 if current.code[:3] in _PERSONNEL_CLASSES else 3
             current.values = {1: values[0].as_value(), part: values[1].as_value()}
         else:
@@ -2830,7 +2844,8 @@ def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: 
     table.rows = rows
     table.layout = "tab" if columns else "space"
     if table.columns == [1, 2, 3]:
-        table.identities.append(Identity("栏", 1, ((1, 2), (1, 3)), N_("合计 = 人员经费 + 公用经费"), 0, 0, implied=True))
+        table.identities.append(Identity("栏", 1, ((1, 2), (1, 3)), N_("合计 = 人员经费 + 公用经费") if titles == _BASIC_TITLES
+                                         else N_("合计 = 基本支出 + 项目支出"), 0, 0, implied=True))
 
 
 def _displaced_name(tokens: list[_Token]) -> bool:
@@ -2946,10 +2961,10 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     lines = [*source.lines()]  # this table's lines are changed below: the shared lines stay as they are
     body = _line_indices(source, grid)
     table.end = lines[body[-1]][0] + len(lines[body[-1]][1])
-    if kind == BASIC:  # economic codes split in every block; a code table's are joined by _code_joined
+    if kind in BY_ECONOMIC_CODE:  # economic codes split in every block; a code table's are joined by _code_joined
         for index in body:
             lines[index] = (lines[index][0], _joined_economic_codes(lines[index][1]))
-    if kind != BASIC and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
+    if kind not in BY_ECONOMIC_CODE and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
     # The lines under the table, up to the next one's title: its notes (a 说明 may wrap over lines).
     under = [(offset, text) for offset, text in lines[body[-1] + 1:body[-1] + 1 + _NOTE_LINES] if text.strip()]

@@ -11,7 +11,7 @@ from linter.i18n import _
 from linter.extract.subjects import class_code, codes_named, normal_name, subjects
 from linter.language.lexicon import to_simplified
 from linter.language.script import document_conversion
-from linter.extract.tables import BASIC, PROJECT
+from linter.extract.tables import BY_ECONOMIC_CODE, PROJECT
 from linter.patterns import compile_re
 from linter.rules.shared import flow_year
 
@@ -62,7 +62,7 @@ class SubjectCode(Rule):
         for table in document.tables:
             if table.kind == PROJECT or any("项目名称" in word for line in table.header_lines for word in line):
                 continue  # a row names its project, beside the subject it is charged to
-            classification = "经济" if table.kind == BASIC else "功能"
+            classification = "经济" if table.kind in BY_ECONOMIC_CODE else "功能"
             rows = ((row.code, row.name, lambda row=row: _code_span(document, row)) for row in table.rows if row.code)
             unread = table.problem is not None and not table.rows
             if unread:
@@ -174,7 +174,7 @@ class SubjectCode(Rule):
         of (by the reference list and the tables' codes), or a 项 the tables print under another 款."""
         printed: dict[str, set[str]] = defaultdict(set)  # the tables' 功能分类 codes by name
         for table in document.tables:
-            if table.kind != BASIC:
+            if table.kind not in BY_ECONOMIC_CODE:
                 for row in table.rows:
                     if row.code and row.code.startswith("2"):
                         printed[normal_name(row.name)].add(row.code)
