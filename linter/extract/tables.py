@@ -1407,8 +1407,8 @@ def _spending_columns(table: Table) -> None:
     table.columns = [1, 2, 3]
 
 
-#: The title of a 决算 table's column of the amount spent ("决算数", "支出决算数"), beside its budgets.
-_FINAL_TITLE = compile_re(r"^(?:本年|全年|支出)?决算数?(?:[(（]\d{1,2}[)）])?$")
+#: The title of a 决算 table's column of the amount spent ("决算数", "支出决算数", "本年支出合计"), beside its budgets.
+_FINAL_TITLE = compile_re(r"^(?:本年|全年|支出)?决算数?(?:[(（]\d{1,2}[)）])?$|^本年支出(?:合计)?$")
 #: The title of a column of a budget ("年初预算数", "全年预算数", "调整预算数", "预算数").
 _BUDGET_COLUMN_TITLE = compile_re(r"^(?:年初|全年|调整后?|本年)?预算数?(?:[(（]\d{1,2}[)）])?$")
 
