@@ -2080,6 +2080,10 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key or _keyed_alike(state.last_value, state, claims)
+            if claim.key is None and state.line_values[:1] == [state.last_value]:
+                # "6．其他收入2,974.18万元。与上年相比减少344.46万元": of the paragraph's one amount, which no key names (not
+                # of a list's last part: "其中：…；外事接待支出0.00元。与2023年度相比，减少3,514.00元", the whole's maybe)
+                claim.current = _opening_change_of(claim.start, state, claims)
         if claim.key is not None and _unit_line(state.line, claims.department):
             claim.key = None  # "2.…执法大队：…收支预算比上年预算306.80万元增加21.60万元": one unit's, not the department's
         if claim.rate_only and claim.current is not None and state.last_value is not claim.current:
