@@ -2030,6 +2030,22 @@ _SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计|预备费)$|^
 _SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]+、|年初|年末)")
 
 
+def _this_years_place(header_words: list[str]) -> int | None:
+    """Where this year's amount stands (0, 1, …) among the amounts each side of a 收支总表 prints when the sides
+    print two years (and maybe the change) alike ("项目 | 2024年预算数 | 2025年预算数 | 项目 | 2024年预算数 | 2025年预算数",
+    Beijing's and Anhui's 预算); None for another layout."""
+    words = [_WHITESPACE.sub("", word) for word in header_words]
+    names = [i for i, word in enumerate(words) if word == "项目"]
+    if len(names) != 2:
+        return None
+    left, right = words[names[0] + 1:names[1]], words[names[1] + 1:names[1] + 1 + names[1] - names[0] - 1]
+    years = sorted((int(match["year"]), i) for i, word in enumerate(left)
+                   if (match := _PERIOD.fullmatch(word)) and match["year"])
+    if left != right or len(years) != 2 or years[0][0] == years[1][0]:
+        return None
+    return years[1][1]
+
+
 def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], header_words: list[str]) -> None:
     """A 收支总表 printed without 栏次 and 行次, as a 预算's is ("项目 预算数 项目 预算数"): each line holds
     a 收入 row (its name and one amount) and a 支出 row (its name and amounts), either of which may be
@@ -2040,6 +2056,7 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
     The table is left unread when a row's side or a value's column cannot be told."""
     groups: list[tuple[str, _Token, list[_Token]]] = []  # (side or "", name, amounts)
     name_cells: dict[str, set[int]] = {"收入": set(), "支出": set()}
+    this_year = _this_years_place(header_words)
     for tokens in data_lines:
         line: list[tuple[_Token, list[_Token]]] = []
         if len(tokens) == 1 and _NEXT_TABLE_NUMBER.match(tokens[0].text):
@@ -2077,6 +2094,9 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
         # The n-th cell after the name (tabs), or the n-th amount (spaces), is the side's n-th column.
         places = [a.index - name.index if name.index >= 0 else n for n, a in enumerate(amounts, 1)]
         row.values = {place + (0 if side == "收入" else 1): a.as_value() for place, a in zip(places, amounts)}
+        if this_year is not None:  # two years a side: this year's amount is the side's only column
+            value = row.values.get(this_year + (1 if side == "收入" else 2))
+            row.values = {} if value is None else {1 if side == "收入" else 2: value}
         rows[side].append(row)
     if any(set(row.values) - {1} for row in rows["收入"]) or not rows["收入"] or not rows["支出"]:
         table.problem = _("its amounts cannot be placed in columns")
@@ -2174,7 +2194,8 @@ def _item_sums(rows: list[Row], subtotal: str, total: str) -> list[Identity]:
 def _outline_sums(rows: list[Row], total: str) -> list[Identity]:
     """The identities of one side of a 收支总表 printed as an outline ("一、本年收入" over "（一）一般公共预算拨款"
     …, "二、上年结转", then "收入总计"): each first-level row with items under it is their sum, and the
-    总计 the sum of the first-level rows. None when no first-level row has items under it."""
+    总计 the sum of the first-level rows (a flat list's 总计 the sum of its items). None when a row of another kind
+    stands among them."""
     found, heads, current = [], [], None
     for row in rows:
         name = row.name.strip()
@@ -2190,7 +2211,7 @@ def _outline_sums(rows: list[Row], total: str) -> list[Identity]:
         elif name:
             return []  # a row of another kind: the outline is not what the layout says
     if not any(items for _, items in heads):
-        return []
+        return found  # a flat list of items: the 总计 their sum, if it was found
     return [Identity("行", head.line_no, tuple((1, item.line_no) for item in items),
                      N_("a first-level row = the sum of the items under it"), 0, 0, implied=True)
             for head, items in heads if items] + found
