@@ -23,7 +23,7 @@ from linter.extract.numbers import Number, number_of
 from linter.patterns import compile_re, compile_regex
 
 #: Classifiers of counts, longest first ("人次" before "人").
-CLASSIFIERS = ("批次", "人次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件")
+CLASSIFIERS = ("批次", "人次", "台次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件")
 _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count's digits: nine at most, with or without thousands separators ("1,318人"); an area may print decimals
 #: ("12,486.30平方米"), no other count (a part or a whole printing them in another classifier is none).
@@ -277,6 +277,38 @@ def _end_of(pattern, text: str) -> int:
 def _count(digits: str, unit: str, start: int, end: int) -> Number:
     plain = digits.replace(",", "")
     return Number(digits, unit, start, end, float(plain), len(plain.partition(".")[2]))
+
+
+@dataclass(frozen=True)
+class CountShare:
+    """A count listed as a part of another and the share of it stated right after it ("在职职工2,860人，其中卫生技术
+    人员2,480人，占在职职工的86.7%")."""
+
+    whole_name: str
+    whole: Number
+    part: Number
+    rate: Number
+
+
+def count_shares(text: str) -> list[CountShare]:
+    """Every share stated right after a part of a list of counts (:func:`count_lists`), of the list's whole: said
+    bare ("占比86.7%", "占86.7%") or naming a whole its own name ends like ("占在职职工的86.7%")."""
+    found = []
+    for listed in count_lists(text):
+        for part in listed.parts:
+            share = _SHARE_AFTER.match(text, part.end)
+            of = (share["of"] or "") if share else ""
+            if share is None or (of and of[-2:] not in listed.whole_name):
+                continue
+            found.append(CountShare(listed.whole_name, listed.whole, part, Number(
+                share["rate"], "%", share.start("rate"), share.end("rate"), float(share["rate"]),
+                len(share["rate"].partition(".")[2]))))
+    return found
+
+
+#: A share right after a count ("，占在职职工的86.7%", "，占比30.0%"): of what (maybe unsaid), and the rate.
+_SHARE_AFTER = compile_regex(r"[，,]?\s*占(?P<of>[^，,。；;\d%]{0,20}?)的?(?:比(?:重|例)?)?(?:为)?"
+                             r"(?P<rate>\d{1,3}(?:\.\d{1,2})?)%")
 
 
 @dataclass(frozen=True)

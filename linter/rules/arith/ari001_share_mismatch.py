@@ -12,7 +12,8 @@ from linter.check.arith import (
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
-from linter.extract.quantities import scope_of
+from linter.extract.counts import count_shares
+from linter.extract.quantities import display_name, scope_of
 from linter.language.subjects import original_year
 from linter.i18n import _
 from linter.patterns import compile_re
@@ -124,6 +125,23 @@ class ShareMismatch(Rule):
                                     *((_("component of the whole"), c.number) for c in components if c.number != part)),
                 )
         yield from self._disagreeing(document, unstated, tolerances)
+        yield from self._count_shares(document, tolerances)
+
+    def _count_shares(self, document, tolerances):
+        """"在职职工2,860人，其中卫生技术人员2,480人，占在职职工的86.7%": a count's share of the count it is listed under
+        (counts are exact, so only the rate is rounded)."""
+        for share in count_shares(document.flow.text):
+            part, whole = share.part.value, share.whole.value
+            if whole <= 0 or percent_matches(Interval(part, part), Interval(whole, whole), share.rate, tolerances) is not False:
+                continue
+            computed = ratio_text(part, whole, share.rate.decimals)
+            yield self.finding(
+                document, document.span(share.rate.start, share.rate.end),
+                _("share of {whole}: {computed}, but the text says {stated}%", whole=display_name(share.whole_name),
+                  computed=computed, stated=share.rate.text),
+                expected=computed.rsplit(" = ", 1)[1],
+                related=related(document, (_("part"), share.part), (_("whole"), share.whole)),
+            )
 
     def _disagreeing(self, document, shares, tolerances):
         """Findings where shares of one whole the text never states imply wholes no one amount
