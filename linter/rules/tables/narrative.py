@@ -7,9 +7,12 @@ from typing import Iterator
 
 from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import (
-    EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, UNREAD_KINDS, table_kind,
+    EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, UNREAD_KINDS, table_kind,
 )
 from linter.patterns import compile_re
+
+#: A line naming the 三公 with an amount.
+_SANGONG_AMOUNT = compile_re(r"三公”?经费.*?\d[\d,]*(?:\.\d+)?\s*万?元")
 
 #: An amount of 亿元, 万元 or 元 in the flow text (groups ``num`` and ``unit``).
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"
@@ -41,7 +44,8 @@ _PART = compile_re(r"^第[一二三四五六七八九十]+部分")
 
 def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
     """``(table kind, flow offset, line)`` for every line of a section that explains one table
-    ("五、一般公共预算财政拨款支出决算情况说明" explains the 一般公共预算支出表)."""
+    ("五、一般公共预算财政拨款支出决算情况说明" explains the 一般公共预算支出表), and for a line outside them that
+    states an amount of the 三公 by name (a short document's note on them, without its own heading)."""
     kind = part_kind = None
     offset = 0
     for line in flow_text.split("\n"):
@@ -68,6 +72,8 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
             kind = part_kind = None
         elif kind:
             yield kind, offset, line
+        elif _SANGONG_AMOUNT.search(line):
+            yield THREE_PUBLIC, offset, line  # a 三公 amount outside the sections ("“三公”经费…决算中，公务接待费支出决算为2.36万元")
         offset += len(line) + 1
 
 
