@@ -44,11 +44,15 @@ class AverageMismatch(Rule):
             if text[max(0, average.start() - 1):average.start()] == "月":
                 continue  # a monthly average ("月人均补差500元", "每月人均…"): over months the text does not count
             paragraph = text.rfind("\n", 0, average.start()) + 1
+            sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
             what = average.group("what")
-            whole = _last(_amount_named(what), text, paragraph, average.start())
+            if what is None or what in _BARE_VERBS:  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
+                amounts = list(_ANY_AMOUNT.finditer(text, max(sentence, paragraph), average.start()))
+                whole = amounts[0] if len(amounts) == 1 else None
+            else:
+                whole = _last(_amount_named(what), text, paragraph, average.start())
             if whole is None:
                 continue
-            sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
             per = "车" if average.group("car") else "生" if average.group().startswith("生均") else "人"
             counts = [c for c in _COUNT.finditer(text, min(whole.end(), max(sentence, paragraph)), average.start())
                       if c.group("unit") in _CLASSIFIERS[per]
@@ -80,9 +84,13 @@ _CLASSIFIERS = {"车": ("辆",), "人": ("人", "名"), "生": ("人", "名")}
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
 _AVERAGE = compile_regex(
-    r"(?:(?P<car>平均每辆车?|车均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)(?:支出)?(?:为|约为)?"
+    r"(?:(?P<car>平均每辆车?|车均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
 )
+#: Verbs an average may say instead of naming what it averages ("人均发放4.15万元").
+_BARE_VERBS = ("发放", "领取", "补助", "享受", "获得")
+#: An amount, of whatever.
+_ANY_AMOUNT = compile_regex(r"(?<![\d.,])(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)")
 #: A count of vehicles or of people.
 _COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人|名)(?!次)")
 
