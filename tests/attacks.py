@@ -81,6 +81,13 @@ def long_part_name(size: int) -> str:
     return f"住房保障支出（类）70万元，其中：{'教' * size}支出20万元，{'1' * size}项目10万元。\n"
 
 
+def sangong_and_digits(size: int) -> str:
+    """A line naming the 三公 ``size`` times, each with digits and no 元 after them, under a table (found by the fuzz
+    campaign): telling whether the line states a 三公 amount must not scan the rest of the line from each name."""
+    return "财政拨款“三公”经费支出决算表\n单位：万元\n合计\t因公出国（境）费\t公务接待费\n1.00\t0.50\t0.50\n" \
+        + "三公经费1,2.3 " * size + "\n"
+
+
 #: name → (builder, the size the issue measured at 1×)
 ATTACKS = {
     "failing-rates": (failing_rates, 20_000),
@@ -94,4 +101,5 @@ ATTACKS = {
     "long-failing-amount": (long_failing_amount, 4_400),
     "years-and-counts": (years_and_counts, 20_000),
     "long-part-name": (long_part_name, 20_000),
+    "sangong-and-digits": (sangong_and_digits, 20_000),
 }

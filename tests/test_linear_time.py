@@ -29,6 +29,7 @@ SMALL = {
     "long-failing-amount": 300,
     "years-and-counts": 300,
     "long-part-name": 2_000,
+    "sangong-and-digits": 2_000,
 }
 
 

@@ -11,8 +11,8 @@ from linter.extract.tables import (
 )
 from linter.patterns import compile_re
 
-#: A line naming the 三公 with an amount.
-_SANGONG_AMOUNT = compile_re(r"三公”?经费.*?\d[\d,]*(?:\.\d+)?\s*万?元")
+#: An amount of 元 or 万元 (its digits from their start: linear on a long run of digits).
+_AN_AMOUNT = compile_re(r"(?<![\d.,])\d[\d,.]*\s*万?元")
 
 #: An amount of 亿元, 万元 or 元 in the flow text (groups ``num`` and ``unit``).
 AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"
@@ -72,7 +72,7 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
             kind = part_kind = None
         elif kind:
             yield kind, offset, line
-        elif _SANGONG_AMOUNT.search(line):
+        elif ("三公”经费" in line or "三公经费" in line) and _AN_AMOUNT.search(line):
             yield THREE_PUBLIC, offset, line  # a 三公 amount outside the sections ("“三公”经费…决算中，公务接待费支出决算为2.36万元")
         offset += len(line) + 1
 
