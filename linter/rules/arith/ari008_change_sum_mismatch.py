@@ -58,20 +58,9 @@ class ChangeSumMismatch(Rule):
         for basis, in_scopes in scopes.items():
             identities = list(identities_in(in_scopes))
             components = {(scope, whole_base): part_bases for scope, whole_base, part_bases in identities}
-
-            def changes_of(scope, base, whole, basis=basis, components=components):
-                """The change of ``base``, or those of its own components where it has none stated ("人员经费…增加
-                39.30万元；公用经费…减少1.65万元" for the 基本支出); None when neither is known."""
-                change = firsts.get(((scope, base), basis)) or _level_at_zero(document, (scope, base)) \
-                    or (_unchanged(document, whole, base) if whole is not None else None)
-                if change is not None:
-                    return [change]
-                parts = [changes_of(scope, part, None) for part in components.get((scope, base), ())]
-                return [c for found in parts for c in found] if parts and None not in parts else None
-
             for scope, whole_base, part_bases in identities:
                 whole = firsts.get(((scope, whole_base), basis))
-                found = [changes_of(scope, base, whole) for base in part_bases]
+                found = [_changes_of(document, firsts, components, basis, scope, base, whole) for base in part_bases]
                 parts = None if None in found else [c for changes in found for c in changes]
                 if whole is None or parts is None or any(p.delta.unit != whole.delta.unit for p in parts):
                     continue
@@ -91,6 +80,17 @@ class ChangeSumMismatch(Rule):
                     expected=f"{format_amount(abs(total))}{whole.delta.unit}",
                     related=related(document, *((describe(p.key), p.delta) for p in parts)),
                 )
+
+
+def _changes_of(document, firsts, components, basis, scope, base, whole) -> list[Change] | None:
+    """The change of ``base`` (against ``basis``), or those of its own ``components`` where it has none stated
+    ("人员经费…增加39.30万元；公用经费…减少1.65万元" for the 基本支出); None when neither is known."""
+    change = firsts.get(((scope, base), basis)) or _level_at_zero(document, (scope, base)) \
+        or (_unchanged(document, whole, base) if whole is not None else None)
+    if change is not None:
+        return [change]
+    parts = [_changes_of(document, firsts, components, basis, scope, part, None) for part in components.get((scope, base), ())]
+    return [c for found in parts for c in found] if parts and None not in parts else None
 
 
 def _basis(change, claims) -> str:
