@@ -2038,7 +2038,8 @@ def _this_years_place(header_words: list[str]) -> int | None:
     names = [i for i, word in enumerate(words) if word == "项目"]
     if len(names) != 2:
         return None
-    left, right = words[names[0] + 1:names[1]], words[names[1] + 1:names[1] + 1 + names[1] - names[0] - 1]
+    left = words[names[0] + 1:names[1]]
+    right = words[names[1] + 1:names[1] + 1 + len(left)]
     years = sorted((int(match["year"]), i) for i, word in enumerate(left)
                    if (match := _PERIOD.fullmatch(word)) and match["year"])
     if left != right or len(years) != 2 or years[0][0] == years[1][0]:
@@ -2768,7 +2769,7 @@ def basic_part_cells(table: Table) -> dict[str, tuple[Row, int]]:
     return found
 
 
-def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str, str] = ("合计", "人员经费", "公用经费"),
+def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str, str] = _BASIC_TITLES,
                          ) -> tuple[int, dict[int, int | str]] | None:
     """``(line, {cell index: column})`` of the header line of a 基本支出 table printed as one code table
     ("科目编码 科目名称 合计 人员经费 公用经费", or one amount a year: see :func:`_compared_basic_columns`), before its
@@ -2805,7 +2806,7 @@ def _compared_basic_columns(words: list[_Token]) -> dict[int, int | str] | None:
 
 
 def _parse_basic_columns(table: Table, data_lines: list[list[_Token]], columns: dict[int, int | str],
-                         titles: tuple[str, str, str] = ("合计", "人员经费", "公用经费")) -> None:
+                         titles: tuple[str, str, str] = _BASIC_TITLES) -> None:
     """A 基本支出 table printed as one code table: rows keyed by 经济分类 code (or 合计), columns 合计 (1),
     人员经费 (2), 公用经费 (3), and 合计 = 人员经费 + 公用经费 in every row (of an 经济分类 支出 table: 合计 =
     基本支出 + 项目支出). Tab-separated values go by their cell; of space-separated rows, three values fill the
