@@ -301,11 +301,10 @@ def sum_gap(parts: list[Number], whole: Number, tolerances: Tolerances) -> tuple
     """``(difference, allowance)``: Σparts − whole, and the tail difference rounding allows (none
     for counts: "5辆" is exact; none for a part printed as nothing, "0万元": there is none of it)."""
     difference = sum(p.value for p in parts) - whole.value
-    if whole.unit == "亿元" or (tolerances.rounded_amounts and whole.unit.endswith("元")):
-        # rounded to their last printed digit ("7738.1亿元", "8,452.4万元" in a text printing no cents)
-        return difference, sum(0.5 * 10.0 ** -n.decimals for n in (*parts, whole)) + 1e-9
-    if whole.unit == "平方米" and any(n.decimals for n in (*parts, whole)):
-        # areas printed with decimals are rounded to them ("12,486.30平方米"), and those beside them to the unit
+    if whole.unit == "亿元" or (tolerances.rounded_amounts and whole.unit.endswith("元")) \
+            or (whole.unit == "平方米" and any(n.decimals for n in (*parts, whole))):
+        # rounded to their last printed digit ("7738.1亿元", "8,452.4万元" in a text printing no cents; areas printed
+        # with decimals, "12,486.30平方米", and those beside them to the unit)
         return difference, sum(0.5 * 10.0 ** -n.decimals for n in (*parts, whole)) + 1e-9
     tail = tolerances.tail_per_item if whole.unit.endswith("元") else 0.0
     if not (tail and tolerances.rounded_short_amounts):

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from linter.check.rule import Tolerances
-from linter.extract.numbers import Number
+from linter.extract.numbers import YUAN, Number
 
 _EPSILON = 1e-9
 
@@ -112,14 +112,14 @@ def _rounds_table_amounts(document, short: list[Number]) -> bool:
     if len(short) < ROUNDED_TABLE_AMOUNTS:
         return False
     # the tables' amounts in 元, sorted: each short amount looks up its nearest ones
-    cells = sorted(value.value * _UNIT_SCALE[table.unit or "万元"] for table in document.tables
-                   if (table.unit or "万元") in _UNIT_SCALE for row in table.rows for value in row.all_values() if value.value)
+    cells = sorted(value.value * YUAN[table.unit or "万元"] for table in document.tables
+                   if (table.unit or "万元") in YUAN for row in table.rows for value in row.all_values() if value.value)
     if not cells:
         return False
     exact: set[float] = set()
     rounded: set[float] = set()
     for number in short:
-        scale = _UNIT_SCALE[number.unit]
+        scale = YUAN[number.unit]
         half = (0.5 * 10.0 ** -number.decimals + 1e-9) * scale
         at = bisect_left(cells, number.value * scale - half)
         near = [abs(value - number.value * scale) for value in cells[at:bisect_right(cells, number.value * scale + half)]]
@@ -128,10 +128,6 @@ def _rounds_table_amounts(document, short: list[Number]) -> bool:
         elif near:
             rounded.add(number.value)
     return len(rounded) >= ROUNDED_TABLE_AMOUNTS and len(rounded) > len(exact)
-
-
-#: 元 in each unit of amount.
-_UNIT_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
 
 def percent_interval(number: Number, tolerances: Tolerances) -> Interval:

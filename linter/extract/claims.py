@@ -1276,7 +1276,7 @@ def _has_malformed_number(claim) -> bool:
 # ---------------------------------------------------------------------------
 
 #: A subject named with its level ("…（类）", "…(款)", "…(项)").
-SUBJECT_LEVEL = compile_re(r"[(（][类款项][)）]")
+SUBJECT_LEVEL = compile_re(r"[(（]([类款项])[)）]")
 _NUMBERED = compile_regex(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])(?!\d)")
 _OPEN_QIZHONG = compile_regex(r"其中[：:，,]?\s*$")
 #: A sentence naming a quantity whose parts follow ("本年支出中：", "支出包括："), stated earlier in its paragraph.
@@ -2538,13 +2538,12 @@ def _class_of_name(name: str) -> str | None:
 def _above_its_whole(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` names a subject of a higher level than its list's whole ("（二）社会保障和就业支出（类）634.49万元"
     after a 项's "主要用于：…"): the list has ended, a 类 is no part of a 项."""
-    levels = [_LEVEL_ORDER.get(found[-1]) if (found := _LEVELS_NAMED.findall(name)) else None
+    levels = [_LEVEL_ORDER.get(found[-1]) if (found := SUBJECT_LEVEL.findall(name)) else None
               for name in (stated.name, breakdown.whole.name if breakdown.whole is not None else "")]
     return None not in levels and levels[0] < levels[1]
 
 
-#: A subject level named ("（类）", "(项)"), and the levels from the highest.
-_LEVELS_NAMED = compile_re(r"[(（]([类款项])[)）]")
+#: The subject levels from the highest.
 _LEVEL_ORDER = {"类": 0, "款": 1, "项": 2}
 
 

@@ -101,13 +101,8 @@ def count_lists(text: str) -> tuple[CountList, ...]:
     """Every unambiguous 其中 list of counts in flow text ``text``, and every list of a count named again before
     中 ("事业编制人员3,648人；事业编制人员中，专任教师3,405人，…"); kept for the last texts, which two rules read."""
     found = []
-    for match in _WHOLES.finditer(text):
-        if _whole_units(match):
-            opening = _Opening(match["count"], match["unit"], match.start("count"), match.end("unit"), match["noun"],
-                               match.group()[match.end("noun") - match.start():], match.end())
-            found += _count_list(text, clause_before(text, match.start()), opening)
-    for match in _COUNTS_BEFORE_ZHONG.finditer(text):
-        # "42个项目中，自评结果为“优”的项目36个，…": the count, then its noun and 中, opens the list of its parts
+    # (a count, then its noun and 中, opens the list of its parts too: "42个项目中，自评结果为“优”的项目36个，…")
+    for match in [*_WHOLES.finditer(text), *_COUNTS_BEFORE_ZHONG.finditer(text)]:
         if _whole_units(match):
             opening = _Opening(match["count"], match["unit"], match.start("count"), match.end("unit"), match["noun"],
                                match.group()[match.end("noun") - match.start():], match.end())
@@ -302,9 +297,7 @@ def count_shares(text: str) -> list[CountShare]:
             of = (share["of"] or "") if share else ""
             if share is None or (of and of[-2:] not in listed.whole_name):
                 continue
-            found.append(CountShare(listed.whole_name, listed.whole, part, Number(
-                share["rate"], "%", share.start("rate"), share.end("rate"), float(share["rate"]),
-                len(share["rate"].partition(".")[2]))))
+            found.append(CountShare(listed.whole_name, listed.whole, part, number_of(share, "rate", "%")))
     return found
 
 

@@ -8,7 +8,7 @@ from linter.check.arith import amount, related, unit_scale
 from linter.check.finding import Severity
 from linter.check.interval import format_amount
 from linter.check.rule import Rule
-from linter.extract.numbers import number_of
+from linter.extract.numbers import WELL_FORMED, number_of
 from linter.i18n import _
 from linter.patterns import compile_regex
 
@@ -85,12 +85,12 @@ _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
 _AVERAGE = compile_regex(
     r"(?:(?P<car>平均每辆车?|车均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
-    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
+    rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: Verbs an average may say instead of naming what it averages ("人均发放4.15万元").
 _BARE_VERBS = ("发放", "领取", "补助", "享受", "获得")
 #: An amount, of whatever.
-_ANY_AMOUNT = compile_regex(r"(?<![\d.,])(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)")
+_ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: A count of vehicles or of people.
 _COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人|名)(?!次)")
 
@@ -98,14 +98,14 @@ _COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>
 def _amount_named(what: str):
     """A pattern of an amount of ``what`` ("公务用车运行维护费218.88万元", "公用经费支出为146.25万元"): made for
     each average, so ``regex``'s own cache keeps it, not the package's compiled programs."""
-    return regex.compile(rf"{regex.escape(what)}(?:支出)?(?:决算|预算)?(?:数)?(?:为|共计|合计)?(?P<amount>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    return regex.compile(rf"{regex.escape(what)}(?:支出)?(?:决算|预算)?(?:数)?(?:为|共计|合计)?(?P<amount>{WELL_FORMED})"
                          r"(?P<unit>万元|元)")
 
 
 #: The same amount's next stage after a comma ("支出预算为14.00万元，支出决算为12.36万元").
 _NEXT_STAGE = compile_regex(
     r"[，,]\s*(?:支出)?(?:决算|实际支出|执行)(?:数)?(?:为)?"
-    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|元)"
+    rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 
 

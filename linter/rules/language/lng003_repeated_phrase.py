@@ -123,6 +123,8 @@ def _years_twice(text: str) -> list[tuple[int, str]]:
         found.append((match.start(), match.group(1)))
         position = match.end()
     return found
+
+
 #: A mark, then 2–8 Han characters the same mark follows: the copy of words pasted twice with their mark, if the
 #: same words stand before the first mark ("主要原因是：主要原因是：").
 _MARKED_COPY = compile_re(f"([：:，,])({lex.HAN}{{2,8}})(?=\\1)")

@@ -8,7 +8,7 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
 from linter.patterns import compile_re
-from linter.extract.tables import BASIC, CODE_KINDS, ECONOMIC, PROJECT
+from linter.extract.tables import BASIC, BY_ECONOMIC_CODE, CODE_KINDS, PROJECT
 from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
 
@@ -46,7 +46,7 @@ class TableHierarchy(Rule):
 
     def check(self, document, context):
         for table in readable(document.tables):
-            if table.kind not in CODE_KINDS and table.kind not in (BASIC, ECONOMIC):
+            if table.kind not in CODE_KINDS and table.kind not in BY_ECONOMIC_CODE:
                 continue
             coded = [row for row in table.rows if row.code]
             children = defaultdict(list)  # by the code of their parent: 201 → 20101, 20102, …
