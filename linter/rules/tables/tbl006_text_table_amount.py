@@ -442,8 +442,7 @@ class TextTableAmount(Rule):
         for label, column, pattern in zip(SANGONG_COLUMNS, columns, _SANGONG_AMOUNTS[words]):
             for match in pattern.finditer(line):
                 before = sentence_before(line, match.start())
-                if _other_year(before, table) or (year and names_another_year(_CHANGE_CLAUSE.sub("", before), year)) \
-                        or _AVERAGE_BEFORE.search(before) or _ANOTHER_SOURCE.search(before):
+                if _of_another_year(before, table, year) or _AVERAGE_BEFORE.search(before) or _ANOTHER_SOURCE.search(before):
                     continue
                 yield match, table, replace(row, name=f"{words}数 {label}"), column
 
@@ -458,7 +457,7 @@ class TextTableAmount(Rule):
             return
         for match in _OPERATING_COSTS.finditer(line):
             before = sentence_before(line, match.start())
-            if _other_year(before, table) or (year and names_another_year(_CHANGE_CLAUSE.sub("", before), year)):
+            if _of_another_year(before, table, year):
                 continue
             yield match, table, replace(row, name="机关运行经费"), column
 
@@ -736,6 +735,12 @@ _NOTHING_COLUMNS = {
 def _clause_before(line: str, position: int) -> str:
     """The part of the clause that precedes ``position`` in ``line``."""
     return line[max(line.rfind(mark, 0, position) for mark in "，,。；;") + 1:position]
+
+
+def _of_another_year(before: str, table: Table, year: int | None) -> bool:
+    """Whether the sentence before an amount speaks of another year than ``table``'s or the document's ``year``
+    (the change clause before it aside)."""
+    return _other_year(before, table) or bool(year and names_another_year(_CHANGE_CLAUSE.sub("", before), year))
 
 
 def _other_year(before: str, table: Table) -> bool:
