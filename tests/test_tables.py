@@ -768,6 +768,31 @@ def test_a_basic_table_reads_a_name_wrapped_below_its_amounts():
     assert {f.code for f in lint_text(text.format(travel="180,000"))} == {"TBL003"}
 
 
+def test_a_basic_table_reads_a_name_a_pdf_cell_centres_over_three_lines():
+    """pdftotext in reading order: the head of a long name above its code's line, which prints no name,
+    and its tail below ("机关事业单位基本养老保" / "30108 446.11 30206 电费 18.86" / "险缴费")."""
+    text = ("一般公共预算财政拨款基本支出决算表\n单位：万元\n经济分类 经济分类\n科目名称 决算数 科目名称 决算数\n"
+            "科目编码 科目编码\n301 工资福利支出 546.11 302 商品和服务支出 28.86\n30101 基本工资 100.00 30201 办公费 10.00\n"
+            "机关事业单位基本养老保\n30108 446.11 30206 电费 {power}\n险缴费\n"
+            "人员经费合计 546.11 公用经费合计 28.86\n")
+    [table] = tables_of(text.format(power="18.86"))
+    assert table.problem is None and table.row_by_code("30108").name == "机关事业单位基本养老保险缴费"
+    assert lint_text(text.format(power="18.86")) == []
+    assert {f.code for f in lint_text(text.format(power="28.86"))} == {"TBL003"}
+
+
+def test_a_sangong_row_of_amounts_under_wrapped_labels_is_read_in_the_order_they_add_up_in():
+    """Shanghai's 三公 table as pdftotext gives it: the labels wrapped over six lines, the cars' spanning label
+    first, then one line of twelve amounts, 预算数 and 决算数 under each quantity."""
+    text = ("财政拨款“三公”经费支出决算表\n单位：万元\n财政拨款“三公”经费\n公务用车购置及运行维护费\n因公出国\n"
+            "合计 公务用车 公务用车 公务接待费\n（境）费 小计\n购置费 运行维护费\n" + "预算数 决算数 " * 6 + "\n"
+            "10.85 9.39 1.00 0.00 6.00 4.00 0.00 0.00 6.00 {running} 3.85 5.39\n")
+    [table] = tables_of(text.format(running="4.00"))
+    assert table.problem is None and sangong_blocks(table)["决算"] == [2, 4, 6, 8, 10, 12]
+    assert lint_text(text.format(running="4.00")) == []
+    assert [f.code for f in lint_text(text.format(running="3.00"))] == ["TBL002"]  # the cars' 4.00 are not 0.00 + 3.00
+
+
 def test_a_space_table_without_column_numbers_keeps_its_names_when_one_wraps_below_its_amounts():
     """The end of a subject's name wrapped below the row's amounts joins the name when the catalogue
     names the subject so; the other rows keep their names (they were all dropped)."""

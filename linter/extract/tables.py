@@ -2398,15 +2398,15 @@ def _bare_amounts_row(table: Table, tokens: list[_Token], read_as_header: bool =
         return False  # not amounts with decimals (or whole 元): a 栏次 line that does not count 1, 2, … perhaps
     header_line = table.header_lines.pop() if read_as_header else None
     table.columns = list(range(1, len(amounts) + 1))
+    row = Row(name="合计", start=amounts[0].start, end=amounts[-1].end)
+    row.values = {column: token.as_value() for column, token in enumerate(amounts, 1)}
+    table.rows = [row]  # (a header whose labels wrap is read in the order its amounts add up in)
     if not sangong_blocks(table):
         if header_line is not None:
             table.header_lines.append(header_line)
-        table.columns = []
+        table.columns, table.rows = [], []
         return False
     table.layout = "tab" if amounts[0].index >= 0 else "space"
-    row = Row(name="合计", start=amounts[0].start, end=amounts[-1].end)
-    row.values = {column: token.as_value() for column, token in enumerate(amounts, 1)}
-    table.rows = [row]
     return True
 
 
@@ -2671,7 +2671,7 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]], lines: list[tuple
         offset, raw = lines[token.line]
         return display_width(raw[:token.start - offset])
 
-    for tokens in data_lines:
+    for tokens in _centred_names_joined(data_lines):
         words = [t.text for t in tokens if t.text]
         if rows and words and _BASIC_HEADER.fullmatch("".join(words)):
             continue  # the header printed again atop the next page ("人员经费  公用经费", "科目编码 科目名称 决算数 …")
@@ -2722,6 +2722,39 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]], lines: list[tuple
                 row.name = ""  # a name printed away from its code: which code a part belongs to is unknown
     if not any(row.is_total for row in rows):
         table.problem = _("no 人员经费合计 / 公用经费合计 row")
+
+
+def _centred_names_joined(data_lines: list[list[_Token]]) -> list[list[_Token]]:
+    """The lines of a 基本支出 table with a long name that a PDF cell centres over three lines put back on its
+    code's line: its head alone above the code's line, which prints no name, and its tail alone below it
+    ("机关事业单位基本养老保" / "30108 446.11 30206 电费 18.86" / "险缴费"), as text extracted in reading order gives it."""
+    joined: list[list[_Token]] = []
+    index = 0
+    while index < len(data_lines):
+        head = _lone_piece(data_lines[index])
+        below = [t for t in data_lines[index + 1] if t.text] if index + 1 < len(data_lines) else []
+        if head is None or len(below) < 2 or not _ECONOMIC_CODE.match(below[0].text) or not _amount_cell(below[1]):
+            joined.append(data_lines[index])
+            index += 1
+            continue
+        tail = _lone_piece(data_lines[index + 2]) if index + 2 < len(data_lines) else None
+        if tail is not None and is_subject_name(head.text + tail.text) and not is_subject_name(head.text):
+            head, index = head._replace(text=head.text + tail.text), index + 3
+        else:
+            index += 2
+        joined.append([below[0], head, *below[1:]])
+    return joined
+
+
+def _amount_cell(token: _Token) -> bool:
+    """Whether a cell is an amount, not a code or a code's piece ("301 02", "303 99 302": codes split over cells)."""
+    return token.is_number and not (token.text.isdigit() and len(token.text) <= 5)
+
+
+def _lone_piece(line: list[_Token]) -> _Token | None:
+    """The word of a line holding only a piece of a name."""
+    words = [t for t in line if t.text]
+    return words[0] if len(words) == 1 and words[0].index < 0 and _name_piece(words[0]) else None
 
 
 #: How far (in columns) the end of a wrapped name may stand from where the name starts above it.
