@@ -2077,6 +2077,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 claim.key = (state.scope or DEPARTMENT, "收支总计")  # "收支较上年决算数增加…", after both totals
             if claim.key and claim.key[1] == "收支总计":
                 claim.current = _both_sides(claim, state)
+            elif claim.key is None:
+                claim.current = _named_alike_before(claim, state)
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key or _keyed_alike(state.last_value, state, claims)
@@ -2212,6 +2214,14 @@ def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
     same = [v for v in earlier if clean_name(v.name).endswith(name) or v.key == stated.key and v.key]
     later = [v for v in same if (own := _YEAR_DIGITS.match(v.year or "")) is None or own.group() > year.group()]
     return later[-1] if later else None
+
+
+def _named_alike_before(change: Change, state: _Context) -> Stated | None:
+    """The paragraph's one amount stated earlier under the very name a change of no known quantity names ("其中：经营支出
+    1,035.60万元，占21.7%。经营支出比2023年度减少58.66万元"); None when the paragraph states none, or several."""
+    name = clean_name(change.name)
+    same = [v for v in state.line_values if v.number.start < change.start and clean_name(v.name) == name]
+    return same[0] if len(same) == 1 and same[0].year is None and not same[0].narrower else None
 
 
 _YEAR_DIGITS = compile_re(r"20\d{2}")

@@ -26,8 +26,11 @@ _BEFORE_UNIT = compile_regex(r"[“”\"\s]*", regex.REVERSE)
 _RATE_WITHOUT_UNIT = compile_regex(r"(?:增长|下降|增幅为?|降幅为?)\s*(?P<num>\d+\.\d+)(?=[。，；,;])")
 #: Both words of a template's choice left in: "增加（减少）", "下降（增长）".
 _CHOICE = compile_regex(r"(?:增加|增长|上升|减少|下降|降低)[(（](?:增加|增长|上升|减少|下降|降低)[)）]")
-#: The placeholders of a blank template ("XXX 万元", "XX%"): a template's slots are meant to be empty.
-_PLACEHOLDER = compile_regex(r"[XＸ]{2,}\s*(?:万元|%)")
+#: A placeholder for a number ("XXX 万元", "XX%", "××万元", "x元"): a blank template's slots are meant to be empty,
+#: a draft's were left unfilled.
+_PLACEHOLDER = compile_regex(r"(?<![A-Za-z0-9ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａ-ｚ])[XxＸｘ×]{1,4}\s*(?:万元|亿元|元|%|％)")
+#: A number stated with its unit: what a filled document is made of.
+_FILLED = compile_regex(r"\d\s*(?:万元|亿元|元|%|％)")
 #: A line made only of numbers (pdf text extraction may move a paragraph's numbers onto it).
 _NUMBERS_ONLY = compile_regex(r"[\d.,%\s“”\"'‘’]*\d[\d.,%\s“”\"'‘’]*")
 
@@ -39,7 +42,9 @@ class UnfilledSlot(Rule):
     A slot whose numbers a PDF extraction moved onto a neighbouring line of bare numbers is not
     reported. A rate printed without its % sign ("增长 13.95。") and a choice of the template left
     unmade ("减少0.15万元，下降（增长）27.78%") are reported too, the latter not in a blank template
-    (slots written "XXX万元", "XX%"), which offers such choices by design.
+    (slots written "XXX万元", "XX%"), which offers such choices by design. In a document whose amounts are
+    filled in, a placeholder left in a slot ("XX万元", "××%") is reported; a blank template, whose placeholders
+    outnumber its amounts, is not.
 
     **Anti-pattern**
 
@@ -55,9 +60,16 @@ class UnfilledSlot(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        template = len(_PLACEHOLDER.findall(document.flow.text)) >= 3
+        text = document.flow.text
+        placeholders = list(_PLACEHOLDER.finditer(text))
+        template = len(placeholders) >= 3 and len(placeholders) > len(_FILLED.findall(text))
+        for match in [] if template else placeholders:
+            yield self.finding(
+                document, document.span(match.start(), match.end()),
+                _("“{words}” holds a placeholder, no number: a slot of the template was left unfilled", words=match.group()),
+            )
         lines = document.original.lines()
-        for match in _slots(document.flow.text):
+        for match in _slots(text):
             span = document.span(match.end("lead") - 1, match.end("unit"))  # the word before the empty slot, and its unit
             if _numbers_moved_away(lines, span.start.line):
                 continue
@@ -66,12 +78,12 @@ class UnfilledSlot(Rule):
                 _("“{words}” has no number: a slot of the template was left unfilled",
                   words=match.group("lead") + match.group("unit")),
             )
-        for match in [] if template else _CHOICE.finditer(document.flow.text):  # a template offers choices
+        for match in [] if template else _CHOICE.finditer(text):  # a template offers choices
             yield self.finding(
                 document, document.span(match.start(), match.end()),
                 _("“{words}” keeps both words of the template's choice: say which one is true", words=match.group()),
             )
-        for match in _RATE_WITHOUT_UNIT.finditer(document.flow.text):
+        for match in _RATE_WITHOUT_UNIT.finditer(text):
             yield self.finding(
                 document, document.span(match.start("num"), match.end("num")),
                 _("the rate “{words}” has no % sign: the slot of its unit was left unfilled", words=match.group()),
