@@ -328,6 +328,8 @@ class Table:
     #: Such a table's rows of two years with their change ("2.公务接待费 | 3.50 | 3.20 | -0.30"), each as a row of this
     #: year's amount with last year's and the change beside it (see ``Row.earlier``); checked, not read as rows.
     change_rows: list[Row] = field(default_factory=list)
+    #: What a code table's column of last year's total holds ("预算", "决算", "执行"; see ``Row.earlier``), where it prints one.
+    earlier_kind: str | None = None
 
     @property
     def label(self) -> str:
@@ -1453,6 +1455,7 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
     periods = [(match.start(), int(match["year"]) if match["year"] else {"上年": 0, "本年": 1}[match["word"]])
                for match in _PERIOD.finditer(header)]
+    kinds = [match["kind"] for match in _PERIOD.finditer(header)]
     earlier = len({period for _, period in periods}) > 1
     if not earlier and not changes:
         return True
@@ -1483,6 +1486,7 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         last = layout[1]
         first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
         earlier_column = kept[0] if first else kept[-last]  # last year's total: its block's first column
+        table.earlier_kind = next(kind for (_, period), kind in zip(periods, kinds) if period == earliest)
         kept = kept[last:] if first else kept[:-last]
     rates = [_CHANGE_RATE.search(title) is not None for title in titles]
     change_columns = dict(zip(table.columns[len(table.columns) - changes:], rates))

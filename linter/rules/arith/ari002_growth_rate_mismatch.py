@@ -135,6 +135,17 @@ class GrowthRateMismatch(Rule):
                 if typo is not None:
                     yield typo_finding(self, document, message, typo, change.rate, _("rate"))
                     continue
+                if change_rate_matches(now, delta, -change.sign, change.rate, tolerances) is True:
+                    # "比2024年预算增加9.00万元，增长9.47%" of 86.00 where the year before was 95.00: the direction slipped
+                    message = (_("{message}; it holds if the amount fell by {delta} ({delta} / {previous} = {stated}%): "
+                                 "the word of direction is likely the slip", message=message,
+                                 delta=format_amount(change.delta.value), previous=format_amount(now_value + change.delta.value),
+                                 stated=change.rate.text)
+                               if change.sign > 0 else
+                               _("{message}; it holds if the amount rose by {delta} ({delta} / {previous} = {stated}%): "
+                                 "the word of direction is likely the slip", message=message,
+                                 delta=format_amount(change.delta.value), previous=format_amount(now_value - change.delta.value),
+                                 stated=change.rate.text))
                 yield self.finding(
                     document, span,
                     message,

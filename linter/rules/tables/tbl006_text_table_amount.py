@@ -178,6 +178,10 @@ _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
 
 
+#: What a change is compared with: last year's amount, of a kind maybe ("比2024年预算", "与上年决算数相比").
+_COMPARED_WITH = compile_re(r"[比较与](?:上年|上一年|20\d{2}年)度?(?P<kind>预算|决算|执行)?")
+
+
 class TextTableAmount(Rule):
     """An amount the narrative states for a table quantity differs from the table.
 
@@ -202,7 +206,9 @@ class TextTableAmount(Rule):
     ("“三公”经费财政拨款支出预算为…") against its 预算数 (a 年初预算 that differs is a ``warning``: the
     table's 预算数 is the budget as adjusted during the year, and when its note says so, a 年初预算 is
     not compared); the changes from last year the 三公 section states ("比上年预算减少2万元") against a 三公
-    table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
+    table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"), and so the change a subject's line
+    states with its amount against a code table printing last year's total beside this year's
+    ("2024年预算数 | 2025年预算数: 合计 基本支出 项目支出"); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
     ("无政府性基金预算财政拨款收入", "没有“三公”经费支出", "本单位无此项支出") beside a table that prints
     amounts there. A table
     in 元 is converted to the text's 万元; a text in 元 beside a table in 万元 is more precise than
@@ -291,6 +297,8 @@ class TextTableAmount(Rule):
                     continue  # "…（项）：2024年预算数为4980.00万元，2025年预算数为…": another year's amount
                 compared.add(offset + match.start("num"))
                 yield from self._compare(document, context, offset, match, table, row, column)
+                if column == 1 and row.earlier is not None:
+                    yield from self._row_change(document, context, offset + match.start("num"), table, row)
         yield from self._completions(document, context, tables, general_lines, compared)
         yield from self._items_elsewhere(document, context, tables, compared, year)
         yield from self._nothing_said(document, tables)
@@ -612,6 +620,34 @@ class TextTableAmount(Rule):
         """Whether the amount of ``match`` may be the cell's, rounding allowed (or cannot be compared)."""
         pair = _in_text_unit(match.group("num"), match.group("unit"), table, row, column)
         return pair is None or amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1])
+
+    def _row_change(self, document, context, start, table, row):
+        """The change from last year stated with the amount at flow offset ``start`` ("…（项）2025年预算数为124.50万元，比2024年
+        预算增加24.50万元") against its row's, in a table printing last year's total beside this year's ("2024年预算数 |
+        2025年预算数: 合计 基本支出 项目支出 | 增减额"): this year's 合计 less last year's."""
+        for change in document.claims.changes:
+            if change.current is None or change.current.number.start != start or change.against_budget \
+                    or change.delta.unit not in YUAN or change.basis not in ("", table.earlier_kind):
+                continue
+            compared = [m["kind"] for m in _COMPARED_WITH.finditer(document.flow.text, change.start, change.delta.start)]
+            if compared and compared[-1] not in (None, table.earlier_kind):
+                continue  # "比2024年决算增加…" beside a column of last year's 预算
+            this_year, last_year = row.amount(1), row.earlier.value
+            stated = change.sign * change.delta.value * YUAN[change.delta.unit] / YUAN[table.unit or "万元"]
+            finding = gap_finding(
+                self, document, context, lambda: document.span(change.delta.start, change.delta.end),
+                stated, this_year - last_year, 2,
+                lambda: (_("the text says {row} rose by {stated} from last year, but the table prints {this_year} this year "
+                           "and {last_year} last year, a change of {change}")
+                         if change.sign > 0 else
+                         _("the text says {row} fell by {stated} from last year, but the table prints {this_year} this year "
+                           "and {last_year} last year, a change of {change}")).format(
+                    row=row_label(table, row), stated=in_unit(table, abs(stated)), this_year=in_unit(table, this_year),
+                    last_year=in_unit(table, last_year), change=in_unit(table, this_year - last_year)),
+                table.resolution,
+            )
+            if finding:
+                yield finding
 
     def _compare(self, document, context, offset, match, table, row, column):
         yield from self._compare_number(document, context, match.group("num"), match.group("unit"),
