@@ -1422,21 +1422,27 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     columns cannot be told apart that way."""
     titles = [word for word in header_words if _FINAL_TITLE.match(word) or _BUDGET_COLUMN_TITLE.match(word)]
     budgets = sum(1 for word in titles if _BUDGET_COLUMN_TITLE.match(word))
-    if not budgets or any(i.axis == "栏" and not i.implied for i in table.identities):
+    if not budgets:
         return
     count = len(table.columns)
     # each budget one column, or a block as wide as the 决算's
     final = count - budgets if count in (budgets + 1, budgets + 3) else count // (budgets + 1) if count % (budgets + 1) == 0 \
         else None
+    budgets_first = bool(titles) and _BUDGET_COLUMN_TITLE.match(titles[0]) is not None
+    kept = table.columns[-final:] if final and budgets_first else table.columns[:final] if final else []
+    printed = [i for i in table.identities if i.axis == "栏" and not i.implied]
+    if printed and not all({i.target, *(column for _, column in i.terms)} <= set(kept) for i in printed):
+        return  # the notes' identities tie the budgets to the 决算 columns: the columns stay as printed
     if final is None or any(row.loose for row in table.rows):
         table.problem = _("its 决算 columns cannot be told from its budget columns")
         return
-    budgets_first = _BUDGET_COLUMN_TITLE.match(titles[0]) is not None
-    kept = table.columns[-final:] if budgets_first else table.columns[:final]
     renumbered = {column: number for number, column in enumerate(kept, 1)}
     for row in table.rows:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
+    # "2栏各行=(3+4)栏各行" under "年初预算数 | 决算数: 小计 基本支出 项目支出": the 决算's columns as now numbered
+    table.identities = [replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[column]) for sign, column in i.terms))
+                        if i in printed else i for i in table.identities]
 
 
 def _this_years_columns(table: Table, header_words: list[str]) -> bool:
