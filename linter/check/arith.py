@@ -740,7 +740,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
 
     for breakdown in claims.breakdowns:
         if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances) \
-                or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown) \
+                or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown) or _both_sides_listed(breakdown) \
                 or _parts_named_after_another(breakdown, claims, document.flow.text) or _other_valuation(breakdown) \
                 or _approximate(breakdown):
             continue
@@ -796,6 +796,16 @@ def _subjects_after_a_balance(breakdown) -> bool:
     whole = breakdown.whole.name
     return ("结转" in whole or "结余" in whole) and bool(breakdown.parts) \
         and all(SUBJECT_LEVEL.search(part.name) for part in breakdown.parts)
+
+
+def _both_sides_listed(breakdown) -> bool:
+    """Whether the parts of a 收、支总计 are of its two sides ("财政拨款收、支总计…。其中：一般公共预算财政拨款收入…；年初财政
+    拨款结转和结余…；年末财政拨款结转和结余…"): the income and opening balance make one side, the closing balance belongs to
+    the other, and no sum of them all is the total."""
+    key = breakdown.whole.key
+    names = [part.name for part in breakdown.parts]
+    return key is not None and key[1] == "收支总计" and any("年末" in name for name in names) \
+        and any("年初" in name or "收入" in name for name in names)
 
 
 def _subject_leaves(index: QuantityIndex) -> list[tuple[Key, list[Key]]]:

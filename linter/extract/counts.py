@@ -164,7 +164,8 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
         return []
     # A list whose first item ends at a semicolon lists an item a clause ("其中：…“优”的项目41个；…“良”的项目6个；");
     # one listing its items with "、" ends there ("其中行政人员32人、事业人员25人；离退休人员41人").
-    first = len(_COUNT.findall(text, opening.end, end.start())) if end else 0
+    first = sum(1 for m in _COUNT.finditer(text, opening.end, end.start())
+                if not _OUTCOME_BEFORE.search(text, max(0, m.start() - 6), m.start())) if end else 0
     # (a list opened with no mark after 其中 counts its one item: "教职工1,468人，其中专任教师1,052人；在校学生21,360人")
     listing = opening.opener.rstrip().endswith(("：", ":", "，", ","))
     stop = _past_counted_clauses(text, end.start(), opening.unit) if end and first == 1 and listing else (
@@ -187,6 +188,7 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
         return []
     whole = _count(opening.count, opening.unit, opening.count_start, opening.unit_end)
     parts, complete = listing
+    complete = complete and len(parts) > 1  # "共有车辆5辆，其中：其他用车4辆": one part, the catch-all or not, is some of the whole
     # a whole listed as its two halves by definition ("城乡低保对象12,345人，其中城市…、农村…", "离退休人员203人，
     # 其中离休人员6人，退休人员197人")
     complete = complete or (len(parts) == 2 and any(
@@ -226,6 +228,11 @@ def _up_to_the_whole(whole: Number, parts: list[Number], complete: bool) -> tupl
     return parts, complete
 
 
+#: What was met of the part named before ("完成34个", "已实现12个"), after it in its clause.
+_OUTCOME = compile_regex(r"(?:已|均已|全部|共)?(?:未)?(?:完成|达成|实现|达到|达标)")
+_OUTCOME_BEFORE = compile_regex(r"(?:完成|达成|实现|达到|达标)$")
+
+
 def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | None:
     """The counts in ``unit`` of list ``listed`` (at flow offset ``offset``) and whether one is the
     catch-all 其他…; None when a part is named by an attribute that cuts across the others."""
@@ -239,6 +246,8 @@ def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | N
             return None
         if _RATE.search(name):
             continue  # "人口密度每平方公里538人": a rate, no part
+        if _OUTCOME.fullmatch(name):
+            continue  # "产出指标36个，完成34个；效益指标18个": how many of the part before were met, no part of its own
         parts.append(_count(part.group("count"), unit, offset + part.start("count"), offset + part.end()))
         complete = complete or name.startswith("其他")
     return parts, complete

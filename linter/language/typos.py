@@ -72,6 +72,8 @@ _PREPOSITIONS = set("按依照")
 _CLAUSE_MARKS = set("，,；;：:、")
 #: Numerals and date words, among the function characters.
 _COUNTING = set("年月日时号个一二三四五六七八九十")
+#: The end of what 除 leaves out ("除上述“财政拨款收入”以外"), close after it in its clause.
+_EXCEPT_END = compile_re(r"[^。；;]{1,30}?(?:以外|之外|外[，,的])")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
 FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所用即") | _COUNTING
 
@@ -469,6 +471,8 @@ class TypoFinder:
                         continue  # a level written alone ("及市、区政府")
                     if window[-1] == "村" and i < length - 1 and self._among_villages(start + length - 1):
                         continue  # a village's name ("千丘田村、双龙溪村")
+                    if window[i] == "除" and _EXCEPT_END.match(text, start + i + 1):
+                        continue  # "指除上述…以外的收入": 除 opens what is left out, up to its 以外
                     found.append((start, window, i, word, relation))
         return sorted(found)
 
