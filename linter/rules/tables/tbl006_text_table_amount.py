@@ -911,12 +911,17 @@ _SUBJECT = compile_re(
 )
 
 
+#: A level mark whose bracket was left open ("行政单位医疗（项。年初预算为…"; PUN001 reports it): read as closed.
+_UNCLOSED_LEVEL = compile_re(r"\((类|款|项)(?=[。：:，,；;]|$)")
+
+
 def _subject_before(text: str, start: int, own: str = ""):
     """The subject line a completion sentence at ``start`` speaks of: the last one in the words
     before it, joined over line breaks, with no amount between it and the sentence; the sentence's
     own 款 and 项 (``own``: "行政事业单位养老支出(款)行政单位离退休(项)") go on the 类 a sub-heading names
     ("（1）社会保障和就业支出（类）")."""
-    if own and "(类)" not in own.translate(_BRACKETS):
+    own = _UNCLOSED_LEVEL.sub(r"(\1)", own.translate(_BRACKETS))
+    if own and "(类)" not in own:
         heading = None
         for heading in CLASS_HEADING.finditer(text, max(0, start - 2000), start):
             pass
@@ -924,14 +929,13 @@ def _subject_before(text: str, start: int, own: str = ""):
             for heading in _CLASS_LINE.finditer(text, max(0, start - 2000), start):
                 pass
         if heading is not None:
-            own = own.translate(_BRACKETS)
             if "(款)" not in own:  # "①基本公共卫生服务（项）" under "（1）公共卫生（款）" under the 类
                 kuan = None
                 for kuan in _KUAN_HEADING.finditer(text, heading.end(), start):
                     pass
                 own = (re.sub(r"\s+", "", kuan.group("kuan")) + "(款)" if kuan is not None else "") + own
             return _SUBJECT.fullmatch(re.sub(r"\s+", "", (heading.group("name") + own).translate(_BRACKETS)))
-    window = re.sub(r"\s+", "", text[max(0, start - 240):start].translate(_BRACKETS))
+    window = _UNCLOSED_LEVEL.sub(r"(\1)", re.sub(r"\s+", "", text[max(0, start - 240):start].translate(_BRACKETS)))
     subject = None
     for subject in _SUBJECT.finditer(window):
         pass
