@@ -9,17 +9,17 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.patterns import compile_regex
 
-#: A unit with no number before it, right after words ("占 %", "为 万元", "人员经费 万元"); not
+#: A unit with no number before it, right after words ("占 %", "为 万元", "人员经费 万元", "支出 元"); not
 #: a Chinese numeral ("五万元"), a unit line ("单位：万元") or wording about units ("万元以上").
 _SLOT = compile_regex(
     r"(?P<lead>\p{Han}{1,6})[“”\"\s]*"
     r"(?<![一二三四五六七八九十百千万两几数余多亿]|单位[：:为]?|单位\p{Han}{0,10}均为|以|[（(])"
-    r"(?P<unit>%|万元|亿元)(?=[，。；、,;:：)）(（])"
+    r"(?P<unit>%|万元|亿元|元)(?=[，。；、,;:：)）(（])"
 )
 #: Where a slot can end: a unit after a Chinese character (quotes or spaces between), followed by
 #: punctuation. :func:`_slots` tries ``_SLOT`` only just before these. The match is the unit alone
 #: (a search that starts from the unit's characters is fast); the look-behind checks what precedes it.
-_UNIT_AFTER_WORD = compile_regex(r"(?:%|万元|亿元)(?<=\p{Han}[“”\"\s]*(?:%|万元|亿元))(?=[，。；、,;:：)）(（])")
+_UNIT_AFTER_WORD = compile_regex(r"(?:%|万元|亿元|元)(?<=\p{Han}[“”\"\s]*(?:%|万元|亿元|元))(?=[，。；、,;:：)）(（])")
 #: The quotes or spaces between that Chinese character and the unit, matched backwards from the unit.
 _BEFORE_UNIT = compile_regex(r"[“”\"\s]*", regex.REVERSE)
 #: A rate printed without its % sign: "增长 13.95。"
@@ -76,7 +76,7 @@ class UnfilledSlot(Rule):
             yield self.finding(
                 document, span,
                 _("“{words}” has no number: a slot of the template was left unfilled",
-                  words=match.group("lead") + match.group("unit")),
+                  words=document.span(match.start("lead"), match.end("unit")).quote),
             )
         for match in [] if template else _CHOICE.finditer(text):  # a template offers choices
             yield self.finding(
