@@ -1510,7 +1510,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         # "（二）社会保障和就业支出（类）" on a line of its own, then "2025年预算数为…，比2024年预算数增加…"; "3．公务接待费。
         # 支出决算为2.51万元": the amounts of the subject the line names
         subject = _ITEM_MARKER.sub("", state.subject_line)
-        tokens = [ClaimToken("NAME", subject, tokens[0].start, tokens[0].start), *tokens]
+        # (after the year the sentence opens with: "3.公务接待费。2024年度支出决算为…" reads as "2024年度公务接待费支出决算为…")
+        at = 1 if opening[:1] == ["YEAR"] else 0
+        tokens = [*tokens[:at], ClaimToken("NAME", subject, tokens[at].start, tokens[at].start), *tokens[at:]]
         state.subject_line = None
     if tokens and tokens[0].type == "CMP_THAN" and (transition := _opening_transition(tokens, state, claims)):
         claims.transitions.append(transition)
