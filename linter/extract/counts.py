@@ -303,16 +303,48 @@ def count_shares(text: str) -> list[CountShare]:
     for listed in count_lists(text):
         for part in listed.parts:
             share = _SHARE_AFTER.match(text, part.end)
-            of = (share["of"] or "") if share else ""
+            of = _TOTAL_WORD.sub("", share["of"] or "") if share else ""  # ("占自评项目总数的60.0%": of the 项目)
             if share is None or (of and of[-2:] not in listed.whole_name):
                 continue
             found.append(CountShare(listed.whole_name, listed.whole, part, number_of(share, "rate", "%")))
     return found
 
 
+#: A whole's name saying it is the total ("自评项目总数", "在职人员总量").
+_TOTAL_WORD = compile_regex(r"(?:总数|总量|总计|合计|总和)$")
 #: A share right after a count ("，占在职职工的86.7%", "，占比30.0%"): of what (maybe unsaid), and the rate.
 _SHARE_AFTER = compile_regex(r"[，,]?\s*占(?P<of>[^，,。；;\d%]{0,20}?)的?(?:比(?:重|例)?)?(?:为)?"
                              r"(?P<rate>\d{1,3}(?:\.\d{1,2})?)%")
+
+
+@dataclass(frozen=True)
+class CountCompletion:
+    """A planned count, how many of it were done and the rate stated for that ("效益指标18个，完成17个，完成率94.4%")."""
+
+    planned: Number
+    done: Number
+    rate: Number
+
+
+#: A count, how many of it were done in the same classifier, and the rate of that, a clause each (looked for before
+#: each rate's 率: see :class:`_Anchored`).
+_COUNT_COMPLETION = _Anchored(
+    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})[，,]\s*(?:其中)?(?:已|共|实际)?(?P<verb>完成|实现|达成|达标)了?\s*"
+    rf"(?P<done>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)[，,]\s*(?P=verb)率",
+    r"(?:为|达到?)?\s*(?P<rate>\d{1,3}(?:\.\d{1,2})?)%", "率", 60)
+
+
+def count_completions(text: str) -> list[CountCompletion]:
+    """Every count stated with how many of it were done and the rate ("计划培训10期，完成9期，完成率90%")."""
+    found = []
+    for match in _COUNT_COMPLETION.finditer(text):
+        if "." in match["count"]:
+            continue  # (an area printed with decimals is no exact count)
+        found.append(CountCompletion(
+            _count(match["count"], match["unit"], match.start("count"), match.end("unit")),
+            _count(match["done"], match["unit"], match.start("done"), match.end("done") + len(match["unit"])),
+            number_of(match, "rate", "%")))
+    return found
 
 
 @dataclass(frozen=True)

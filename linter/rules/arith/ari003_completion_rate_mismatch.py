@@ -7,8 +7,9 @@ from linter.check.arith import (
     unit_scale,
 )
 from linter.check.finding import Related, Severity
-from linter.check.interval import amount_interval, format_amount, format_percent
+from linter.check.interval import Interval, amount_interval, format_amount, format_percent
 from linter.check.rule import Rule
+from linter.extract.counts import count_completions
 from linter.extract.execution_rows import execution_rows
 from linter.extract.quantities import SANGONG
 from linter.i18n import _
@@ -27,7 +28,8 @@ class CompletionRateMismatch(Rule):
     70%，比年初预算减少537.35万元": the budget is 1205.11 + 537.35; "完成年初预算100%，决算数大于预算数
     55.93万元"; the gap first: "支出决算15.86万元，较年初预算减少2.14万元，完成年初预算的88.11%"). A 三公
     quantity's rate stated without its budget ("公务接待费4.37万元，完成预算72.83%") is of the 三公 table's
-    预算数 for it, in a 决算. A budget of 0 has no rate: a rate other than 0% stated for one is a warning. A rate off by one unit of its last digit
+    预算数 for it, in a 决算. So is a count's ("效益指标18个，完成17个，完成率94.4%": counts are exact, only the rate is
+    rounded). A budget of 0 has no rate: a rate other than 0% stated for one is a warning. A rate off by one unit of its last digit
     is a warning. When the stated rate holds with an amount printed elsewhere that the budget
     (or the actual) is one typo away from ("76.5" for "76.05"), the typo is reported at that
     amount instead.
@@ -97,6 +99,7 @@ class CompletionRateMismatch(Rule):
             )
         yield from _gap_findings(self, document, tolerances)
         yield from _table_budget_findings(self, document, tolerances)
+        yield from _count_completions(self, document, tolerances)
 
 
 def _table_budget_findings(rule, document, tolerances):
@@ -166,3 +169,18 @@ def _budgets(claim) -> list:
     usable = list({id(b): b for b in stated if b is not None and not b.malformed and b.value > 0}.values())
     named = budgets.get(getattr(claim, "rate_kind", "") or None)
     return [named] if named is not None and named in usable else usable
+
+
+def _count_completions(rule, document, tolerances):
+    """"效益指标18个，完成17个，完成率95.4%": how many of a planned count were done, over the count."""
+    for claim in count_completions(document.flow.text):
+        done, planned = claim.done.value, claim.planned.value
+        if planned <= 0 or percent_matches(Interval(done, done), Interval(planned, planned), claim.rate, tolerances) is not False:
+            continue
+        computed = ratio_text(done, planned, claim.rate.decimals)
+        yield rule.finding(
+            document, document.span(claim.rate.start, claim.rate.end),
+            _("completion rate: {computed}, but the text says {stated}%", computed=computed, stated=claim.rate.text),
+            expected=computed.rsplit(" = ", 1)[1],
+            related=related(document, (_("done"), claim.done), (_("planned"), claim.planned)),
+        )
