@@ -781,6 +781,26 @@ def test_a_basic_table_reads_a_name_a_pdf_cell_centres_over_three_lines():
     assert {f.code for f in lint_text(text.format(power="28.86"))} == {"TBL003"}
 
 
+def test_a_layout_table_without_column_numbers_keeps_its_names_when_a_cell_centres_one_over_three_lines():
+    """``pdftotext -layout`` of a table without 栏次: "机关事业单位基本养老保险缴费" above a code line printing no name and
+    "支出" below it. The names were all dropped (the head alone names 30108, so the tail was not joined): the
+    other rows' names, and TBL005 on a code that does not match its name, were lost."""
+    text = ("                 一般公共预算支出预算表\n单位：万元\n科目编码      科目名称                 2025年预算数\n"
+            "                                       合计          基本支出      项目支出\n"
+            "            合计                            81.53         58.93         22.60\n"
+            "201         一般公共服务支出                22.60                       22.60\n"
+            "20105       统计信息事务                    22.60                       22.60\n"
+            "{code}     统计抽样调查                    22.60                       22.60\n"
+            "208         社会保障和就业支出              58.93         58.93\n"
+            "20805       行政事业单位养老支出            58.93         58.93\n"
+            "            机关事业单位基本养老保险缴费\n2080505                                     58.93         58.93\n"
+            "            支出\n")
+    [table] = tables_of(text.format(code="2010508"))
+    assert table.row_by_code("2080505").name == "机关事业单位基本养老保险缴费支出"
+    assert table.row_by_code("2010508").name == "统计抽样调查"
+    assert [f.code for f in lint_text(text.format(code="2010506")) if f.severity != Severity.INFO] == ["TBL005"]
+
+
 def test_a_sangong_row_of_amounts_under_wrapped_labels_is_read_in_the_order_they_add_up_in():
     """Shanghai's 三公 table as pdftotext gives it: the labels wrapped over six lines, the cars' spanning label
     first, then one line of twelve amounts, 预算数 and 决算数 under each quantity."""

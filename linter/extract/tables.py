@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import Iterator, NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_signed
-from linter.extract.subjects import is_subject_name
+from linter.extract.subjects import is_subject_name, normal_name, subjects
 from linter.width import display_width
 from linter.i18n import N_, _
 from linter.normalise.flow import OneForOne, is_page_number, page_headers
@@ -1689,7 +1689,8 @@ def _names_joined(data_lines: list[list[_Token]]) -> list[list[_Token]]:
         words = [t for t in line if t.text]
         piece = len(words) == 1 and words[0].index < 0 and _name_piece(words[0])
         if head is not None:
-            if len(words) > 1 and _CODE.match(words[0].text) and all(t.is_number or t.is_malformed for t in words[1:]):
+            if len(words) > 1 and _CODE.match(words[0].text) and all(t.is_number or t.is_malformed for t in words[1:]) \
+                    and (_amount_cell(words[1]) or words[1].is_malformed):  # (not "201 06 01": a code split over cells)
                 joined.append([words[0], head, *words[1:]])  # the head is this code's name
                 head = None
                 continue
@@ -1697,7 +1698,7 @@ def _names_joined(data_lines: list[list[_Token]]) -> list[list[_Token]]:
             head = None
         previous = [t for t in joined[-1] if t.text] if joined else []
         if piece and len(previous) > 2 and _CODE.match(previous[0].text) and not previous[1].is_number \
-                and is_subject_name(previous[1].text + words[0].text) and not is_subject_name(previous[1].text):
+                and _ends_name(previous[0].text, previous[1].text, words[0].text):
             name = previous[1]
             joined[-1] = [previous[0], name._replace(text=name.text + words[0].text), *previous[2:]]  # its tail
         elif piece:
@@ -1707,6 +1708,16 @@ def _names_joined(data_lines: list[list[_Token]]) -> list[list[_Token]]:
     if head is not None:
         joined.append([head])
     return joined
+
+
+def _ends_name(code: str, name: str, piece: str) -> bool:
+    """Whether ``piece``, on a line of its own below a row, ends the row's ``name``: the catalogue names the row's code
+    so ("机关事业单位基本养老保险缴费" / "支出" of 2080505, though 30108 is named as the head alone), or names some subject
+    so and none the name alone."""
+    subject = subjects().get(code)
+    if subject is not None and normal_name(name + piece) in {normal_name(n) for n in (subject.name, *subject.aliases)}:
+        return True  # (the head alone is the name abbreviated: "…缴费" for "…缴费支出")
+    return is_subject_name(name + piece) and not is_subject_name(name)
 
 
 def _wraps_name(row: Row | None, words: list[_Token], placed: list[_Token]) -> bool:
@@ -1760,7 +1771,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     exported with cells but no 栏次): where a line holds a name fragment, which code it belongs to
     cannot be told, unless it ends the name of the row above as the catalogue names the subject
     ("机关事业单位基本养老保" / "险缴费支出", wrapped below the row's amounts)."""
-    lines = [(words, *_split_code(words)) for words in _under_parent_codes(data_lines)]
+    lines = [(words, *_split_code(words)) for words in _under_parent_codes(_names_joined(data_lines))]
     coded = [rest for _words, code, rest in lines if code]
     # Names printed on their code's line: the lines between codes continue the row above.
     names_follow = sum(1 for rest in coded if any(not t.is_number for t in rest)) * 2 >= len(coded)
@@ -1771,7 +1782,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     for line, code, words in lines:
         texts = "".join(t.text for t in words if not t.is_number)
         if code is None and rows and rows[-1].code and rows[-1].name and rows[-1].loose and texts and len(words) == 1 \
-                and is_subject_name(rows[-1].name + texts) and not is_subject_name(rows[-1].name):
+                and _ends_name(rows[-1].code, rows[-1].name, texts):
             rows[-1].name += texts  # the end of the name above, wrapped below its amounts ("…基本养老保" / "险缴费支出")
             continue
         fragments = fragments or bool(code is None and texts and not texts.endswith(_TOTAL_NAMES))
@@ -2748,7 +2759,7 @@ def _centred_names_joined(data_lines: list[list[_Token]]) -> list[list[_Token]]:
             index += 1
             continue
         tail = _lone_piece(data_lines[index + 2]) if index + 2 < len(data_lines) else None
-        if tail is not None and is_subject_name(head.text + tail.text) and not is_subject_name(head.text):
+        if tail is not None and _ends_name(below[0].text, head.text, tail.text):
             head, index = head._replace(text=head.text + tail.text), index + 3
         else:
             index += 2
