@@ -1504,6 +1504,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                           if v.key and v.key[1] in ("支出", "收入")), None)
             state.pending_whole = _open_breakdown(whole, claims, state)
         return
+    tokens = _without_asides(tokens)
     opening = [t.type for t in tokens[:2]]
     if state.subject_line and (opening in (["YEAR", "BUDGET_IS"], ["YEAR", "ACTUAL_IS"]) or opening[:1] == ["ACTUAL_IS"]) \
             and (SUBJECT_LEVEL.search(state.subject_line) or quantity_key(_ITEM_MARKER.sub("", state.subject_line))):
@@ -2216,6 +2217,19 @@ def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
     same = [v for v in earlier if clean_name(v.name).endswith(name) or v.key == stated.key and v.key]
     later = [v for v in same if (own := _YEAR_DIGITS.match(v.year or "")) is None or own.group() > year.group()]
     return later[-1] if later else None
+
+
+#: A clause saying what an amount is made of in full ("全部为一般公共预算拨款收入"): an aside between it and its change.
+_ALL_OF = compile_re(r"(?:全部|均|全)(?:为|是|系|来自|属于)")
+
+
+def _without_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without a clause saying what the amount before it is made of in full, with its comma
+    ("收入预算896.81万元，全部为一般公共预算拨款收入，比2024年预算减少38.51万元": the change is the amount's)."""
+    drop = {i for i in range(2, len(tokens) - 2) if tokens[i].type == "NAME" and _ALL_OF.match(tokens[i].text)
+            and tokens[i - 1].type == "_COMMA" and tokens[i - 2].type == "AMOUNT" and tokens[i + 1].type == "_COMMA"
+            and tokens[i + 2].type == "CMP_THAN"}
+    return [t for i, t in enumerate(tokens) if i not in drop and i - 1 not in drop] if drop else tokens
 
 
 def _named_alike_before(change: Change, state: _Context) -> Stated | None:
