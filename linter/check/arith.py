@@ -364,7 +364,8 @@ def stated_by_name(document, share) -> Stated | None:
         return None
     by_name, by_bare_name = document.derived(_values_by_name)
     name = clean_name(share.whole_name)
-    statements = by_name.get(name) or by_bare_name.get(name) or by_name.get(_total_named(name), ())
+    total = _total_named(name)
+    statements = by_name.get(name) or by_bare_name.get(name) or by_name.get(total) or by_bare_name.get(total, ())
     before = [stated for stated in statements
               if stated.number.start < share.percent.start and (share.part.year is None or _same_year(share.part.year, stated.year))]
     return before[-1] if before else None
