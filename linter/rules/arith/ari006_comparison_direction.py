@@ -115,9 +115,10 @@ _FOLLOWING = compile_regex(
 )
 _WORDS = {"高于": "大于", "低于": "小于"}
 #: A sentence comparing with last year, or saying what the money paid for (or a clause saying so: "，主要用于…",
-#: "，比上年减少25.63万元", "；上年决算512.38万元"), between the completion and that phrase.
+#: "，比上年减少25.63万元", "；上年决算512.38万元", the gap to the budget: "，较预算减少17.76万元"), between the completion and
+#: that phrase.
 _SENTENCE_BETWEEN = compile_regex(r"(?:[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于|(?:比|较)(?:上年|上一年|20\d{2}年))|[，,]\s*主要用于"
-                                  r"|[，,；;]\s*(?:(?:比|较)(?:上年|上一年|20\d{2}年)|上年))[^。；\n]{0,80}(?=[。；])")
+                                  r"|[，,；;]\s*(?:(?:比|较)(?:上年|上一年|20\d{2}年|(?:年初|全年|调整后?)?预算)|上年))[^。；\n]{0,80}(?=[。；])")
 
 
 #: The completion rate of another budget right after the first ("，完成调整预算的100.0%").
@@ -129,7 +130,8 @@ _COMPLETION_RATE = compile_regex(r"完成(?P<basis>年初|全年|调整后?)?预
 def _following(text: str, after: int, budget=None, budgets=None, subject: str | None = None):
     """``(direction, budgets it may be of, budget kind, flow start, flow end)`` of the phrase right
     after flow offset ``after`` (the end of a completion, or of a completion rate; line breaks
-    allowed inside), or after a sentence comparing with last year or saying what the money paid for
+    allowed inside), or after a clause giving the gap to the budget ("，较预算减少17.76万元。决算数…"), a sentence comparing
+    with last year or saying what the money paid for
     there (or a clause saying so: "…支出决算为1190.00万元，主要用于补助。决算数大于…"); direction None when there is none. A plain 预算数 may mean any budget the
     sentence states (``budget``, the other ``budgets`` by kind). A phrase naming another quantity than
     ``subject`` is of that one ("…公务接待费预算为0万元，支出决算为0万元。“三公”经费财政拨款支出决算数小于…")."""
