@@ -801,6 +801,20 @@ def test_a_layout_table_without_column_numbers_keeps_its_names_when_a_cell_centr
     assert [f.code for f in lint_text(text.format(code="2010506")) if f.severity != Severity.INFO] == ["TBL005"]
 
 
+def test_a_sangong_table_of_a_row_per_quantity_under_last_years_and_this_years_blocks_is_read():
+    """"上年决算数 | 本年预算数 | 本年决算数" (Yunnan's 三公 table): this year's 决算 is compared with the text, and the
+    change the text states with last year's block."""
+    text = ("财政拨款“三公”经费支出决算表\n金额单位：元\n项目\t上年决算数\t本年预算数\t本年决算数\n"
+            "一、“三公”经费支出\t209,555.60\t230,000.00\t185,406.36\n（一）因公出国（境）费\t0.00\t0.00\t0.00\n"
+            "（二）公务用车购置及运行维护费\t138,215.60\t150,000.00\t126,480.36\n（三）公务接待费\t71,340.00\t80,000.00\t58,926.00\n\n"
+            "四、财政拨款“三公”经费支出决算情况说明\n2024年度“三公”经费财政拨款支出决算为18.54万元，比上年决算减少{change}万元。"
+            "公务接待费支出决算{hosting}万元。\n")
+    [table] = tables_of(text.format(change="2.41", hosting="5.89"))
+    assert set(sangong_blocks(table)) == {"上年决算", "预算", "决算"}
+    assert lint_text(text.format(change="2.41", hosting="5.89")) == []
+    assert [f.code for f in lint_text(text.format(change="2.14", hosting="5.98"))] == ["TBL006", "TBL006"]
+
+
 def test_a_sangong_row_of_amounts_under_wrapped_labels_is_read_in_the_order_they_add_up_in():
     """Shanghai's 三公 table as pdftotext gives it: the labels wrapped over six lines, the cars' spanning label
     first, then one line of twelve amounts, 预算数 and 决算数 under each quantity."""

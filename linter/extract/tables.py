@@ -2517,11 +2517,18 @@ def _item_row_blocks(header: str) -> list[tuple[int, str]]:
     if len(years) == 2 and years[0][1] != years[1][1]:
         latest = max(years, key=lambda y: y[1])
         return [(at, kind if (year, kind) == latest[1:] else f"上年{kind}") for at, year, kind in years]
+    # "上年决算数 | 本年预算数 | 本年决算数": last year's block beside this year's
+    relative = [(match.start(), f"上年{match['kind']}" if match["word"] == "上年" else match["kind"])
+                for match in _RELATIVE_BLOCK.finditer(header)]
+    if any(block.startswith("上年") for _, block in relative):
+        return relative if len({block for _, block in relative}) == len(relative) else []
     # (a 决算's 年初 and 全年 budgets: the 全年 one is its 预算数)
     words = _INITIAL_AND_FULL_YEAR if "年初预算数" in header and "全年预算数" in header else _BUDGET_AND_FINAL
     return sorted((header.find(word), kind) for word, kind in words if word in header)
 
 
+#: A block titled relative to this year, or plainly ("上年决算数", "本年预算数", "决算数").
+_RELATIVE_BLOCK = compile_re(r"(?<!年初|全年)(?P<word>上年|本年)?(?P<kind>预算|决算|执行)数")
 #: The blocks of a 三公 table with a row per quantity, by the words titling them.
 _BUDGET_AND_FINAL = (("预算数", "预算"), ("决算数", "决算"))
 _INITIAL_AND_FULL_YEAR = (("年初预算数", "年初预算"), ("全年预算数", "预算"), ("决算数", "决算"))

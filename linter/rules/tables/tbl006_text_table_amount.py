@@ -514,7 +514,8 @@ class TextTableAmount(Rule):
 
         table = first(tables, THREE_PUBLIC)
         blocks = sangong_blocks(table) if table is not None else {}
-        kind = next((kind for kind in blocks if not kind.startswith("上年")), None)
+        own = sangong_kind(table, document.derived(tables_kind_and_year)[0]) if table is not None else None
+        kind = own if own in blocks else next((kind for kind in blocks if not kind.startswith("上年")), None)
         earlier = [block for block in blocks if block.startswith("上年")]
         row = table.single_or_total() if table is not None else None
         if row is None or kind is None or not earlier:
