@@ -815,6 +815,18 @@ def test_a_sangong_table_of_a_row_per_quantity_under_last_years_and_this_years_b
     assert [f.code for f in lint_text(text.format(change="2.14", hosting="5.98"))] == ["TBL006", "TBL006"]
 
 
+def test_a_sangong_table_of_a_row_per_quantity_with_the_operating_costs_before_its_total_is_read():
+    """Chongqing's "财政拨款“三公”经费、行政参公单位机关运行经费情况表": the 机关运行经费 row between the 三公 parts and
+    their 合计 printed last. The table was read row by row, its first part taken for the 合计."""
+    text = ("财政拨款“三公”经费、行政参公单位机关运行经费情况表\n项目\t预算数\t决算数\n1.因公出国（境）费\t0.00\t{abroad}\n"
+            "2.公务用车购置及运行维护费\t6.00\t5.48\n（1）公务用车购置费\t0.00\t0.00\n（2）公务用车运行维护费\t6.00\t5.48\n"
+            "3.公务接待费\t4.50\t3.96\n4.行政参公单位机关运行经费\t132.00\t125.20\n“三公”经费合计\t10.50\t9.44\n")
+    [table] = tables_of(text.format(abroad="0.00"))
+    assert set(sangong_blocks(table)) == {"预算", "决算"} and table.single_or_total().amount(sangong_blocks(table)["决算"][0]) == 9.44
+    assert lint_text(text.format(abroad="0.00")) == []
+    assert [f.code for f in lint_text(text.format(abroad="1.20"))] == ["TBL002"]
+
+
 def test_a_sangong_row_of_amounts_under_wrapped_labels_is_read_in_the_order_they_add_up_in():
     """Shanghai's 三公 table as pdftotext gives it: the labels wrapped over six lines, the cars' spanning label
     first, then one line of twelve amounts, 预算数 and 决算数 under each quantity."""

@@ -2460,6 +2460,8 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
             continue  # a heading over the rows ("一、“三公”经费支出" over "（一）支出合计", Yunnan's 公开10表)
         if item is None and _MAIN_SANGONG_ITEMS <= items.keys():
             break  # the rows after the quantities (外事接待费 under 公务接待费, the 相关统计数)
+        if item is None and _MAIN_SANGONG_ITEMS - {0} <= items.keys() and _AFTER_SANGONG.search(name):
+            continue  # "4.行政参公单位机关运行经费" between the parts and the 合计 printed last
         if item is None or len(amounts) != len(blocks) + len(changes):
             return False
         items[item] = amounts[:len(blocks)]
