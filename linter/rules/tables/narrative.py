@@ -7,7 +7,7 @@ from typing import Iterator
 
 from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import (
-    EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, UNREAD_KINDS, table_kind,
+    BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, UNREAD_KINDS, table_kind,
 )
 from linter.patterns import compile_re
 
@@ -79,10 +79,13 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
 
 def _sub_heading_of_a_fund(line: str, part_kind: str | None):
     """A sub-heading explaining one fund's table under a part on all the department's income or spending
-    ("四、预算单位支出情况" then "（二）一般公共预算支出情况"): a section of its own."""
-    if part_kind not in (INCOME, EXPENDITURE) or (heading := _SUB_HEADING.match(line)) is None:
+    ("四、预算单位支出情况" then "（二）一般公共预算支出情况"), or a table of its own under the part on the
+    一般公共预算 ("三、一般公共预算财政拨款支出决算情况说明" then "（四）一般公共预算财政拨款基本支出决算情况说明", Yunnan's):
+    a section of its own."""
+    if part_kind not in (INCOME, EXPENDITURE, GENERAL) or (heading := _SUB_HEADING.match(line)) is None:
         return None
-    return heading if _explained_kind(heading.group("title") or heading.group("bare")) in (*_FUNDS, FISCAL) else None
+    kinds = (*_FUNDS, FISCAL) if part_kind != GENERAL else (BASIC, THREE_PUBLIC)
+    return heading if _explained_kind(heading.group("title") or heading.group("bare")) in kinds else None
 
 
 def _explained_kind(title: str) -> str | None:
