@@ -827,6 +827,19 @@ def test_a_sangong_table_of_a_row_per_quantity_with_the_operating_costs_before_i
     assert [f.code for f in lint_text(text.format(abroad="1.20"))] == ["TBL002"]
 
 
+def test_a_sangong_table_of_two_years_checks_the_difference_rows_under_them():
+    """"2024年预算数 | …", "2025年预算数 | …", then "增减额 | …" and "增减率（%） | …": each quantity's difference
+    is this year's less last year's (its rate of last year's), as the code tables' 增减额 columns are."""
+    text = ("某局2025年一般公共预算“三公”经费支出预算表\n单位：万元\n项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+            "\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\n2024年预算数\t19.80\t0.00\t14.60\t0.00\t14.60\t5.20\n"
+            "2025年预算数\t17.70\t0.00\t13.20\t0.00\t13.20\t4.50\n增减额\t-2.10\t0.00\t-1.40\t0.00\t-1.40\t{hosting}\n"
+            "增减率（%）\t-10.61\t\t-9.59\t\t-9.59\t-13.46\n")
+    [table] = tables_of(text.format(hosting="-0.70"))
+    assert [row.name for row in table.change_rows][-1] == "公务接待费" and table.change_rows[-1].change.value == -0.7
+    assert lint_text(text.format(hosting="-0.70")) == []
+    assert [f.code for f in lint_text(text.format(hosting="-0.07"))] == ["TBL002"]
+
+
 def test_a_sangong_row_of_amounts_under_wrapped_labels_is_read_in_the_order_they_add_up_in():
     """Shanghai's 三公 table as pdftotext gives it: the labels wrapped over six lines, the cars' spanning label
     first, then one line of twelve amounts, 预算数 and 决算数 under each quantity."""

@@ -2605,13 +2605,16 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     # Columns after the six that are no 三公 ("…、会议费和培训费支出情况表", 机关运行经费): read past.
     extra = max((len(_AFTER_SANGONG.findall(line[line.find("公务接待"):])) for line in header if "公务接待" in line), default=0)
     count = len(SANGONG_COLUMNS) + extra
-    years, blocks = [], {}
+    years, blocks, differences = [], {}, []
     for tokens in data_lines:
         text = "".join(t.text for t in tokens if t.text and not t.is_number)
         amounts = _row_cells(tokens, count) or [t for t in tokens if t.is_number]
         if (difference := _DIFFERENCE_ROW.match(text)) and (years or blocks) \
                 and not any("\u4e00" <= char <= "\u9fff" for char in text[difference.end():]):
-            continue  # "增减额 | -2.10 | …", "增减率 | -21.6% | …": the difference of the rows above
+            # "增减额 | -2.10 | …", "增减率 | -21.6% | …": the difference of the rows above
+            if len(amounts) == count:
+                differences.append((_CHANGE_RATE.search(text) is not None, _in_sangong_order(amounts[:len(SANGONG_COLUMNS)], order)))
+            continue
         year, block = _YEAR_ROW.fullmatch(text), _BLOCK_ROW.fullmatch(text)
         if len(amounts) != count or not (year or block) or (block and block.group("kind") in blocks):
             return False
@@ -2627,10 +2630,31 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
         blocks = {kind: years[-1][1]}
         if len(years) > 1 and years[-2][0] == years[-1][0] - 1:
             blocks[f"上年{kind}"] = years[-2][1]  # the year before, as a table printing the two side by side
+            if len(years) == 2:
+                table.change_rows = _sangong_change_rows(years[-1][1], years[-2][1], differences)
     elif years or not blocks:
         return False
     _one_row_of_blocks(table, blocks)
     return True
+
+
+def _sangong_change_rows(now: list, before: list, differences: list[tuple[bool, list]]) -> list[Row]:
+    """The rows of a 三公 table's two years and their difference printed under them ("增减额 | -2.10 | …", "增减率 |
+    -10.6% | …"), a row per quantity: this year's amount, last year's and the change beside it (see ``Row.earlier``)."""
+    rows = []
+    for i, name in enumerate(SANGONG_COLUMNS):
+        if now[i] is None or before[i] is None:
+            continue
+        row = Row(name=name, start=now[i].start, end=now[i].end)
+        row.values, row.earlier = {1: now[i].as_value()}, before[i].as_value()
+        for is_rate, cells in differences:
+            if cells[i] is not None:
+                if is_rate:
+                    row.change_rate = _rate_as_number(cells[i]).as_value()
+                else:
+                    row.change = cells[i].as_value()
+        rows.append(row)
+    return rows if differences else []
 
 
 def _row_cells(tokens: list[_Token], count: int) -> list[_Token | None] | None:
