@@ -208,7 +208,8 @@ class TextTableAmount(Rule):
     not compared); the changes from last year the 三公 section states ("比上年预算减少2万元") against a 三公
     table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"), and so the change a subject's line
     states with its amount against a code table printing last year's total beside this year's
-    ("2024年预算数 | 2025年预算数: 合计 基本支出 项目支出"); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
+    ("2024年预算数 | 2025年预算数: 合计 基本支出 项目支出"); a 项 line's amount for a 项 the 一般公共预算支出表 does not print
+    under its 款 (a ``warning``: a subject copied from another year's text, or named for its sibling); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
     ("无政府性基金预算财政拨款收入", "没有“三公”经费支出", "本单位无此项支出") beside a table that prints
     amounts there. A table
     in 元 is converted to the text's 万元; a text in 元 beside a table in 万元 is more precise than
@@ -280,6 +281,8 @@ class TextTableAmount(Rule):
                                         lambda at, own, offset=offset: _subject_before(document.flow.text, offset + at, own),
                                         lambda: _names_by_code(document, tables))
                 class_named = _last_class_named(line, class_named)
+                if kind == GENERAL:
+                    yield from self._items_not_printed(document, offset, line, first(tables, GENERAL))
             else:
                 class_named = None
             claims += self._expense_items(line, first(tables, BASIC), year)
@@ -597,6 +600,33 @@ class TextTableAmount(Rule):
             row = _class_row(table, code, match.group("name")) if code else None
             if row is not None:
                 yield match, table, row, column
+
+    def _items_not_printed(self, document, offset, line, table):
+        """A 项 line stating an amount for a 项 the 一般公共预算支出表 does not print under its 款 ("…行政事业单位医疗（款）
+        事业单位医疗（项）：…支出决算为33.85万元" beside a 21011 printing only 2101101 and 2101103): a subject copied from
+        another year's text, or named for its sibling; a warning."""
+        if table is None:
+            return
+        names = None
+        for pattern in (_BUDGET_ITEM,) if document.claims.budget_document else (_ITEM, _SPENT_ITEM):
+            for match in pattern.finditer(line):
+                code = class_code(match.group("name"))
+                kuan = next((r for r in table.rows if r.level == "款" and code and r.code.startswith(code)
+                             and normal_name(r.name) == normal_name(match.group("kuan"))), None)
+                if kuan is None or _item_row(table, match) is not None or not parse_signed(match.group("num"))[0]:
+                    continue
+                names = names if names is not None else _names_by_code(document, [table])
+                xiang = _child_code(names, kuan.code, "项", 7, match.group("xiang"))
+                if xiang is None or table.row_by_code(xiang) is not None:
+                    continue
+                printed = "、".join(f"{r.code} {r.name}" for r in table.rows if r.level == "项" and r.code.startswith(kuan.code))
+                yield self.finding(
+                    document, document.span(offset + match.start("num"), offset + match.end()),
+                    _("the text states {amount} for {code} {name}, which {table} does not print under {kuan} (it prints "
+                      "{printed})", amount=match.group("num") + match.group("unit"), code=xiang, name=match.group("xiang"),
+                      table=table.label, kuan=f"{kuan.code} {kuan.name}", printed=printed or _("no 项")),
+                    severity=Severity.WARNING,
+                )
 
     def _items_elsewhere(self, document, context, tables, compared, year):
         """A 项 named with its 类 and 款 and an amount outside the sections matched with one table
