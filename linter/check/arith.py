@@ -332,11 +332,22 @@ class QuantityIndex:
         statements = self.by_key.get(key) if key else None
         return statements[0] if statements else None
 
-    def last_before(self, key: Key | None, offset: int) -> Stated | None:
+    def last_before(self, key: Key | None, offset: int, name: str | None = None) -> Stated | None:
         """The text's last statement of ``key`` before flow offset ``offset`` (the amount a change
-        that follows it is read against), else :meth:`whole`."""
+        that follows it is read against), one named as ``name`` first ("收入预算比上年增加…" after "收入预算2,136.18万元，
+        其中：本年收入1,693.78万元": of the 收入预算); else the last statement named so whatever its key ("收入预算总额比上年…"
+        after "本部门收入预算2,136.18万元"); else :meth:`whole`."""
         before = [stated for stated in self.by_key.get(key, ()) if stated.number.start < offset] if key else []
-        return before[-1] if before else self.whole(key)
+        bare = bare_name(name) if name else None
+        alike = [stated for stated in before if bare_name(stated.name) == bare] if bare else []
+        if alike or before:
+            return (alike or before)[-1]
+        if bare and key:
+            alike = [stated for values in self.by_key.values() for stated in values
+                     if stated.number.start < offset and bare_name(stated.name) == bare]
+            if alike:
+                return max(alike, key=lambda stated: stated.number.start)
+        return self.whole(key)
 
     def whole(self, key: Key | None) -> Stated | None:
         """The text's first statement of ``key``, else the total a table prints for it."""
@@ -392,6 +403,15 @@ def _values_by_name(document) -> tuple[dict[str, list[Stated]], dict[str, list[S
             if organisation := organisation_of(name):
                 by_bare_name[name.removeprefix(organisation)].append(value)
     return by_name, by_bare_name
+
+
+def bare_name(name: str) -> str:
+    """A quantity's name without its list number, year, the organisation it opens with and the words saying it is a
+    total ("1.南湖街道办事处收入预算总额" → "收入预算")."""
+    name = clean_name(_ITEM_NUMBER.sub("", name))
+    if organisation := organisation_of(name):
+        name = name.removeprefix(organisation)
+    return _total_named(name)
 
 
 def _total_named(name: str) -> str:
@@ -990,7 +1010,7 @@ def _carries_over(document) -> bool:
 def _total_or_this_year(first: Stated, later: Stated) -> bool:
     """Whether one of two statements names 收入 or 支出 bare and the larger amount, the other the
     year's own ("本年收入合计"): with an amount carried over, the bare one may be the 收入总计."""
-    bare = [stated for stated in (first, later) if _BARE_SIDE.fullmatch(clean_name(stated.name))]
+    bare = [stated for stated in (first, later) if _BARE_SIDE.fullmatch(bare_name(stated.name))]
     if len(bare) != 1:
         return False
     other = later if bare[0] is first else first

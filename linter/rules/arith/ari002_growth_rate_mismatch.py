@@ -63,7 +63,7 @@ class GrowthRateMismatch(Rule):
             if change.current is None and change.previous is not None:
                 yield from self._from_previous(document, change, tolerances)
                 continue
-            current = change.current or index.last_before(change.key, change.delta.start)
+            current = change.current or index.last_before(change.key, change.delta.start, change.name)
             scale = unit_scale(current.number, change.delta) if current is not None else None
             if scale is None or current.number.malformed:
                 continue

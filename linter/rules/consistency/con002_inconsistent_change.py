@@ -160,5 +160,5 @@ def _equal_spending_scopes(document, by_key) -> list[tuple[str, str]]:
 def _of_different_amounts(index, first, later) -> bool:
     """Whether the two changes follow statements of their quantity that differ in value
     ("收入总计1614.63万元，…增加540.23万元；支出总计1870.91万元，…增加633.43万元")."""
-    amounts = [change.current or index.last_before(change.key, change.delta.start) for change in (first, later)]
+    amounts = [change.current or index.last_before(change.key, change.delta.start, change.name) for change in (first, later)]
     return all(amounts) and amounts[0].number.value != amounts[1].number.value
