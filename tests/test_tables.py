@@ -840,6 +840,22 @@ def test_a_sangong_table_of_two_years_checks_the_difference_rows_under_them():
     assert [f.code for f in lint_text(text.format(hosting="-0.07"))] == ["TBL002"]
 
 
+@pytest.mark.parametrize("parts", [("基本支出", "项目支出"), ("一般公共预算拨款", "其他收入")])
+def test_a_table_printing_the_change_columns_before_this_years_parts_reads_each_column_by_its_title(parts):
+    """Beijing's "2024年预算数 | 2025年预算数 | 增减额 | 增减率 | 其中：基本支出 | 项目支出": the parts were read as the change
+    (a clean 预算 gave 120 errors), and a 收入表 of that layout was left unread."""
+    text = ("2025年部门支出总表\n单位：元\n科目编码\t科目名称\t2024年预算数\t2025年预算数\t增减额\t增减率\t其中：{0}\t{1}\n"
+            "\t合计\t1,000,000.00\t1,100,000.00\t100,000.00\t10.00%\t800,000.00\t300,000.00\n"
+            "20105\t统计信息事务\t1,000,000.00\t1,100,000.00\t100,000.00\t10.00%\t800,000.00\t300,000.00\n"
+            "2010501\t行政运行\t700,000.00\t800,000.00\t100,000.00\t14.29%\t800,000.00\t0.00\n"
+            "2010505\t专项统计业务\t300,000.00\t300,000.00\t{change}\t0.00%\t0.00\t300,000.00\n").format(*parts, change="{change}")
+    [table] = tables_of(text.format(change="0.00"))
+    row = table.row_by_code("2010501")
+    assert table.problem is None and values(row) == {1: 800000.0, 2: 800000.0, 3: 0.0} and row.earlier.value == 700000.0
+    assert lint_text(text.format(change="0.00")) == []
+    assert [f.code for f in lint_text(text.format(change="10,000.00"))] == ["TBL002"]
+
+
 def test_a_sangong_row_of_amounts_under_wrapped_labels_is_read_in_the_order_they_add_up_in():
     """Shanghai's 三公 table as pdftotext gives it: the labels wrapped over six lines, the cars' spanning label
     first, then one line of twelve amounts, 预算数 and 决算数 under each quantity."""

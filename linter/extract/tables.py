@@ -1459,8 +1459,7 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     changes = len(titles)
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
     header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
-    periods = [(match.start(), int(match["year"]) if match["year"] else {"上年": 0, "本年": 1}[match["word"]])
-               for match in _PERIOD.finditer(header)]
+    periods = [(match.start(), _period(match)) for match in _PERIOD.finditer(header)]
     kinds = [match["kind"] for match in _PERIOD.finditer(header)]
     earlier = len({period for _, period in periods}) > 1
     if not earlier and not changes:
@@ -1483,19 +1482,24 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     if earlier and titled > 1 and any(header_words.count(word) > 1 for word in _THIS_YEARS_TITLES):
         layouts.append((titled, titled))
     layout = next((layout for layout in layouts if len(table.columns) == sum(layout) + changes), None)
-    if layout is None:
+    by_title = _columns_by_title(table, header_words, earliest) if earlier and changes else None
+    if layout is None and by_title is None:
         _years_untold(table)
         return False
     kept = table.columns[:len(table.columns) - changes]
     earlier_column = None
-    if earlier:
+    if by_title is not None:
+        earlier_column, change_columns, kept = by_title
+        table.earlier_kind = next(kind for (_, period), kind in zip(periods, kinds) if period == earliest)
+    elif earlier:
         last = layout[1]
         first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
         earlier_column = kept[0] if first else kept[-last]  # last year's total: its block's first column
         table.earlier_kind = next(kind for (_, period), kind in zip(periods, kinds) if period == earliest)
         kept = kept[last:] if first else kept[:-last]
-    rates = [_CHANGE_RATE.search(title) is not None for title in titles]
-    change_columns = dict(zip(table.columns[len(table.columns) - changes:], rates))
+    if by_title is None:
+        rates = [_CHANGE_RATE.search(title) is not None for title in titles]
+        change_columns = dict(zip(table.columns[len(table.columns) - changes:], rates))
     renumbered = {column: number for number, column in enumerate(kept, 1)}
     for row in table.rows:
         if earlier_column is not None:
@@ -1508,6 +1512,32 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
     return True
+
+
+def _columns_by_title(table: Table, header_words: list[str], earliest: int) -> tuple[int, dict[int, bool], list[int]] | None:
+    """``(last year's column, the change columns (True for a rate), this year's columns)`` of a header line titling every
+    column, with the change columns before this year's parts ("2024年预算数 | 2025年预算数 | 增减额 | 增减率 | 其中：基本支出 |
+    项目支出", "…| 其中：一般公共预算拨款 | 其他收入", Beijing's); None for another header."""
+    ordered = [word for word in header_words if _CHANGE_COLUMN.search(word) or word in _THIS_YEARS_TITLES
+               or _PART_TITLE.fullmatch(word) or (_PERIOD.search(word) and not _CHANGE_TITLE.search(word))]
+    if len(ordered) != len(table.columns) or all(_CHANGE_COLUMN.search(word) for word in ordered[-2:]):
+        return None  # (the change columns last: the layouts of :func:`_this_years_columns`)
+    earliest_at = [column for column, word in zip(table.columns, ordered)
+                   if (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) == earliest]
+    if len(earliest_at) != 1:
+        return None
+    changes = {column: _CHANGE_RATE.search(word) is not None
+               for column, word in zip(table.columns, ordered) if _CHANGE_COLUMN.search(word)}
+    return earliest_at[0], changes, [column for column in table.columns if column not in changes and column != earliest_at[0]]
+
+
+#: A column title of this year's parts of a 收入 table ("一般公共预算拨款", "其他收入", "上年结转").
+_PART_TITLE = compile_re(r"\w{0,12}(?:收入|拨款|资金)|\w{0,6}结转(?:和?结余)?")
+
+
+def _period(match) -> int:
+    """The year a :data:`_PERIOD` match names, 上年 and 本年 as 0 and 1."""
+    return int(match["year"]) if match["year"] else {"上年": 0, "本年": 1}[match["word"]]
 
 
 def _years_untold(table: Table) -> None:
