@@ -2050,7 +2050,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.rate_only = False  # a 预算's budget figure is the year's amount
         if claim.current is not None and (this_year := _before_last_years(claim.current, state)) is not None:
             # "事业收入3,865,420.00元，2023年度事业收入3,412,860.00元，比上年增加…": of this year's amount.
-            if not (claims.values and claims.values[-1] is claim.current) and not _PREVIOUS_LEVEL.match(claim.current.name):
+            if not (claims.values and claims.values[-1] is claim.current) and not _PREVIOUS_LEVEL.fullmatch(claim.current.name):
                 _state(claim.current, scope, state, claims, breakdown)
             claim.current, claim.previous = this_year, claim.current
             claim.key = this_year.key
@@ -2207,8 +2207,8 @@ def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
     earlier = [v for v in state.line_values if v is not stated and v.number.start < stated.number.start]
     if not earlier:
         return None
-    if _PREVIOUS_LEVEL.match(stated.name):
-        return earlier[-1]  # "其他收入48,915.36元，上年决算数为61,204.87元，比上年减少…"
+    if _PREVIOUS_LEVEL.fullmatch(stated.name):
+        return earlier[-1]  # "其他收入48,915.36元，上年决算数为61,204.87元，比上年减少…" (not "上年结转资金150.00万元")
     year = _YEAR_DIGITS.match(stated.year or "")
     if year is None:
         return None
