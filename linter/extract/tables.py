@@ -1325,7 +1325,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_code_table(table, data_lines, header)
     if table.problem is None and table.kind == THREE_PUBLIC:
         table.identities.extend(_sangong_identities(table))
-    if table.problem is None and table.kind in CODE_KINDS and any(_FINAL_TITLE.match(word) for word in header_words):
+    if table.problem is None and table.kind in CODE_KINDS and (any(_FINAL_TITLE.match(word) for word in header_words)
+                                                                or _budgets_before_spending(header_words)):
         _final_columns(table, header_words)
     if table.problem is None and table.kind == GENERAL and any(_BALANCE_OR_INCOME.match(word) for word in header_words):
         _spending_columns(table)
@@ -1413,6 +1414,13 @@ def _spending_columns(table: Table) -> None:
 _FINAL_TITLE = compile_re(r"^(?:本年|全年|支出)?决算数?(?:[(（]\d{1,2}[)）])?$|^本年支出(?:合计)?$")
 #: The title of a column of a budget ("年初预算数", "全年预算数", "调整预算数", "预算数").
 _BUDGET_COLUMN_TITLE = compile_re(r"^(?:年初|全年|调整后?|本年)?预算数?(?:[(（]\d{1,2}[)）])?$")
+
+
+def _budgets_before_spending(header_words: list[str]) -> bool:
+    """Whether a header titles budget columns and then the spending's columns, with no 决算 title over them ("年初预算数 |
+    全年预算数 | 合计 | 基本支出 | 项目支出", a two-line header flattened)."""
+    budgets = [i for i, word in enumerate(header_words) if _BUDGET_COLUMN_TITLE.match(word)]
+    return bool(budgets) and header_words[budgets[-1] + 1:budgets[-1] + 2] in (["合计"], ["小计"], ["本年支出合计"])
 
 
 def _final_columns(table: Table, header_words: list[str]) -> None:
