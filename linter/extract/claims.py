@@ -2225,11 +2225,16 @@ _ALL_OF = compile_re(r"(?:全部|均|全)(?:为|是|系|来自|属于)")
 
 def _without_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
     """The tokens without a clause saying what the amount before it is made of in full, with its comma
-    ("收入预算896.81万元，全部为一般公共预算拨款收入，比2024年预算减少38.51万元": the change is the amount's)."""
+    ("收入预算896.81万元，全部为一般公共预算拨款收入，比2024年预算减少38.51万元": the change is the amount's), and without
+    a colon between a name and its verb ("公务接待费：支出决算为5.86万元")."""
     drop = {i for i in range(2, len(tokens) - 2) if tokens[i].type == "NAME" and _ALL_OF.match(tokens[i].text)
             and tokens[i - 1].type == "_COMMA" and tokens[i - 2].type == "AMOUNT" and tokens[i + 1].type == "_COMMA"
             and tokens[i + 2].type == "CMP_THAN"}
-    return [t for i, t in enumerate(tokens) if i not in drop and i - 1 not in drop] if drop else tokens
+    drop |= {i + 1 for i in drop}  # (and the comma after it)
+    # "3.公务接待费：支出决算为5.86万元": the colon between a name and its verb introduces nothing
+    drop |= {i for i in range(1, len(tokens) - 1) if tokens[i].type == "_COLON" and tokens[i - 1].type == "NAME"
+             and tokens[i + 1].type in ("ACTUAL_IS", "BUDGET_IS")}
+    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
 
 
 def _named_alike_before(change: Change, state: _Context) -> Stated | None:
