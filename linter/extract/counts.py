@@ -201,8 +201,11 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
 
 #: Wholes made of two halves by definition, and the halves' words.
 _HALVES = (("城乡", ("城市", "农村")), ("离退休", ("离休", "退休")))
-#: A clause of a list that only counts one item ("；绩效评级为“良”的项目6个"): the list goes on past the semicolon.
-_COUNTED_CLAUSE = compile_regex(rf"[；;][^。；;\n\d元%]{{1,{_CLAUSE_REACH}}}?{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?=[；;。\n)）]|$)")
+#: A clause of a list that only counts one item ("；绩效评级为“良”的项目6个", "；初中生9847人，占27.04%"): the list goes on past
+#: the semicolon.
+_COUNTED_CLAUSE = compile_regex(rf"[；;][^。；;\n\d元%]{{1,{_CLAUSE_REACH}}}?{_DIGITS}\s*(?P<unit>{_CLASSIFIER})"
+                                r"(?:[，,]\s*占[^，,。；;\d%]{0,20}?的?(?:比(?:重|例)?)?(?:为)?\d{1,3}(?:\.\d{1,2})?%)?"  # (its share)
+                                r"(?=[；;。\n)）]|$)")
 
 
 def _past_counted_clauses(text: str, end: int, unit: str) -> int:
