@@ -482,7 +482,8 @@ class TextTableAmount(Rule):
         was adjusted when the note says the 预算数 is the 年初预算. A table printing its 年初预算数 beside its 全年预算数
         compares the text's 年初预算 with that column."""
         table = first(tables, THREE_PUBLIC)
-        if table is None or "决算" not in table.title.replace(" ", ""):
+        # (a 决算's table whose title names no 决算: "财政拨款“三公”经费、行政参公单位机关运行经费情况表")
+        if table is None or sangong_kind(table, document.derived(tables_kind_and_year)[0]) != "决算":
             return
         blocks = sangong_blocks(table)
         columns, initial_columns = blocks.get("预算"), blocks.get("年初预算") or ()
