@@ -2065,6 +2065,9 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             if claim.current is None:
                 return  # which amount it is a change of is not clear
             claim.key = claim.current.key
+            # the amount's year-on-year change, as its components' are ("…费支出9.74万元，占“三公”经费支出的63.4%。比2023年度
+            # 减少29.78万元"), unless of a gap to the budget or of a 决算's budget figure
+            claim.rate_only = claim.against_budget or (not claims.budget_document and "预算" in claim.current.name)
         elif claim.current is not None and not claim.rate_only:
             if not (claims.values and claims.values[-1] is claim.current):  # filed already (a respectively item)
                 _state(claim.current, scope, state, claims, breakdown)
