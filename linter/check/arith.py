@@ -767,7 +767,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
             continue
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
-            or _complements(breakdown) or _surplus_allocation(breakdown)
+            or _complements(breakdown) or _surplus_allocation(breakdown) or _the_three_funds(breakdown)
         add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
         items, every = _completion_items(group)
@@ -895,6 +895,20 @@ def _procurement_kinds(breakdown) -> bool:
     return sorted(filter(None, kinds)) == sorted(_PROCUREMENT_KINDS) and all(
         "采购" in p.name or p.name.startswith("政府") or _PROCUREMENT_KIND_NAME.fullmatch(clean_name(p.name))
         for p in breakdown.parts)
+
+
+#: The three funds of 财政拨款, by the words naming each.
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+def _the_three_funds(breakdown) -> bool:
+    """A 财政拨款 amount listed as its three funds' (一般公共预算, 政府性基金, 国有资本经营), each once: all of it (not of a
+    收支总计, which holds the balances carried over too)."""
+    whole = breakdown.whole_name.replace("、", "")
+    if "财政拨款" not in whole or any(word in whole for word in (*_FUNDS, "总计", "收支", "总预算")) \
+            or len(breakdown.parts) != len(_FUNDS):
+        return False
+    return sorted(next((fund for fund in _FUNDS if fund in part.name), "") for part in breakdown.parts) == sorted(_FUNDS)
 
 
 def _surplus_allocation(breakdown) -> bool:
