@@ -820,13 +820,16 @@ def _subjects_after_a_balance(breakdown) -> bool:
 
 
 def _both_sides_listed(breakdown) -> bool:
-    """Whether the parts of a 收、支总计 are of its two sides ("财政拨款收、支总计…。其中：一般公共预算财政拨款收入…；年初财政
-    拨款结转和结余…；年末财政拨款结转和结余…"): the income and opening balance make one side, the closing balance belongs to
-    the other, and no sum of them all is the total."""
-    key = breakdown.whole.key
+    """Whether the parts are of two sides: of a 收、支总计 ("财政拨款收、支总计…。其中：一般公共预算财政拨款收入…；年初财政
+    拨款结转和结余…；年末财政拨款结转和结余…": the income and opening balance make one side, the closing balance belongs to
+    the other), or of an amount used (its opening balance and what was added, less its closing balance: "使用专项债券资金
+    14,625,300.00元，其中：上年结转…，本年新增…，年末结转374,700.00元"). No sum of them all is the whole."""
     names = [part.name for part in breakdown.parts]
-    return key is not None and key[1] == "收支总计" and any("年末" in name for name in names) \
-        and any("年初" in name or "收入" in name for name in names)
+    if not any("年末" in name or "结转下年" in name for name in names):
+        return False
+    key = breakdown.whole.key
+    return any("上年结转" in name or "年初结转" in name for name in names) \
+        or (key is not None and key[1] == "收支总计" and any("年初" in name or "收入" in name for name in names))
 
 
 def _subject_leaves(index: QuantityIndex) -> list[tuple[Key, list[Key]]]:
