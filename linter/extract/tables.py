@@ -3035,7 +3035,8 @@ def _implied_fund_balance(table: Table, header_words: list[str]) -> list[Identit
     header = "".join(header_words)
     if table.kind not in (FUND, STATE_CAPITAL) or table.columns != [1, 2, 3, 4, 5, 6] \
             or any(identity.axis == "栏" for identity in table.identities) \
-            or not _in_order(header, ("年初结转和结余", "本年收入", "本年支出", "基本支出", "项目支出", "年末结转和结余")):
+            or not _in_order(header, ("年初结转和结余", "本年收入", "本年支出", "年末结转和结余")) \
+            or not _in_order(header, ("本年支出", "基本支出", "项目支出")):  # (a header of two lines titles them below)
         return []
     return [Identity("栏", 6, ((1, 1), (1, 2), (-1, 3)), N_("年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出"), 0, 0,
                      implied=True),
