@@ -100,11 +100,22 @@ def carries_over(table: Table | None) -> bool:
 _INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入|\w*拨款|\w*资金|\w*结转(?:和?结余)?")  # ("上年结转结余")
 
 
+#: The sources of income the national 收入表 titles its columns with, for a header whose titles a layout printed
+#: without a space between them ("本年收入合计财政拨款收入事业收入其他收入").
+_KNOWN_INCOME_TITLE = compile_re(r"本年收入合计|合计|(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款收入|上级补助收入|事业收入"
+                                 r"|经营收入|附属单位上缴收入|其他收入")
+
+
 def income_columns(table: Table) -> dict[str, int]:
     """The 收入表's value columns by title ("一般公共预算拨款收入" → 2), from a header line that titles
-    each of them once, in order; empty when none does."""
+    each of them once, in order (its titles printed apart, or run together from known ones); empty when none does."""
     for words in table.header_lines:
         titles = [word for word in words if _INCOME_COLUMN_TITLE.fullmatch(word)]
+        if len(titles) != len(table.columns):
+            joined = "".join(words)
+            titles = _KNOWN_INCOME_TITLE.findall(joined)
+            if "".join(titles) != joined.removeprefix("科目编码").removeprefix("科目名称").removeprefix("项目"):
+                continue
         if len(titles) == len(table.columns) and len(set(titles)) == len(titles):
             return dict(zip(titles, table.columns))
     return {}
