@@ -103,7 +103,7 @@ _INCOME_COLUMN_TITLE = compile_re(r"(?:本年收入)?合计|\w*收入|\w*拨款|
 #: The sources of income the national 收入表 titles its columns with, for a header whose titles a layout printed
 #: without a space between them ("本年收入合计财政拨款收入事业收入其他收入").
 _KNOWN_INCOME_TITLE = compile_re(r"本年收入合计|合计|(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款收入|上级补助收入|事业收入"
-                                 r"|经营收入|附属单位上缴收入|其他收入")
+                                 r"|经营收入|(?:附属单位)?上缴收入|其他收入")  # ("附属单位" wrapped onto the line above)
 
 
 def income_columns(table: Table) -> dict[str, int]:
