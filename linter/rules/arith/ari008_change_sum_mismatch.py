@@ -10,7 +10,7 @@ from linter.check.interval import format_amount
 from linter.check.rule import Rule
 from linter.extract.claims import Change
 from linter.extract.numbers import Number
-from linter.extract.quantities import describe, quantity_key
+from linter.extract.quantities import describe, display_name, quantity_key
 from linter.i18n import _
 from linter.patterns import compile_re, compile_regex
 
@@ -27,7 +27,9 @@ class ChangeSumMismatch(Rule):
     given as the reasons for the total's ("主要原因是：一是基本支出增加…；二是项目支出减少…") are read so too. A
     component whose change the text does not state leaves the sum unchecked; one stated as 0
     and "持平" with last year did not change, another level "持平" moved by 1% of it at most, and one
-    said "与上年持平" without its level in the total's paragraph did not change ("基本持平" says it moved).
+    said "与上年持平" without its level in the total's paragraph did not change ("基本持平" says it moved). So must the
+    changes of the parts a whole is listed as, where the parts make it up exactly this year ("一般公共预算支出预算5,963.70万元，
+    比2024年预算增加310.11万元。按…类级科目划分：（一）节能环保支出5,442.39万元，…增加289.80万元；…").
 
     **Anti-pattern**
 
@@ -55,6 +57,7 @@ class ChangeSumMismatch(Rule):
         scopes = defaultdict(set)
         for (scope, _base), basis in firsts:
             scopes[basis].add(scope)
+        reported = set()  # the flow offsets of the changes reported
         for basis, in_scopes in scopes.items():
             identities = list(identities_in(in_scopes))
             components = {(scope, whole_base): part_bases for scope, whole_base, part_bases in identities}
@@ -71,15 +74,40 @@ class ChangeSumMismatch(Rule):
                                   if p.delta.value == 0 and p.current is not None and p.current.number.value)
                 if abs(total - stated) <= tolerances.tail_per_item * len(parts) + level_slack + 1e-9:
                     continue
-                terms = " ".join(f"{(p.sign * p.delta.value) or 0.0:+.2f}" for p in parts)  # no "-0.00"
-                yield self.finding(
-                    document, document.span(whole.delta.start, whole.delta.end),
-                    _("the change of {whole} is {stated:+.2f}{unit}, but the changes of its components add "
-                      "up to {terms} = {total:+.2f}{unit}", whole=describe(whole.key), stated=stated,
-                      unit=whole.delta.unit, terms=terms, total=total),
-                    expected=f"{format_amount(abs(total))}{whole.delta.unit}",
-                    related=related(document, *((describe(p.key), p.delta) for p in parts)),
-                )
+                reported.add(whole.delta.start)
+                yield self._finding(document, whole, describe(whole.key), parts, stated, total)
+        yield from self._listed(document, tolerances, reported)
+
+    def _finding(self, document, whole, name, parts, stated, total):
+        terms = " ".join(f"{(p.sign * p.delta.value) or 0.0:+.2f}" for p in parts)  # no "-0.00"
+        return self.finding(
+            document, document.span(whole.delta.start, whole.delta.end),
+            _("the change of {whole} is {stated:+.2f}{unit}, but the changes of its components add "
+              "up to {terms} = {total:+.2f}{unit}", whole=name, stated=stated,
+              unit=whole.delta.unit, terms=terms, total=total),
+            expected=f"{format_amount(abs(total))}{whole.delta.unit}",
+            related=related(document, *((describe(p.key) if p.key else display_name(p.current.name), p.delta) for p in parts)),
+        )
+
+    def _listed(self, document, tolerances, reported):
+        """A whole listed as parts that make it up exactly this year ("一般公共预算支出预算5,963.70万元，比2024年预算增加
+        310.11万元。按…类级科目划分：（一）节能环保支出5,442.39万元，…增加289.80万元；…"), each part's change stated against
+        the same figure: the parts' changes must add up to the whole's, as the components' of an identity do."""
+        changes = {id(c.current): c for c in document.claims.changes
+                   if c.current is not None and not c.rate_only and not c.against_budget and not c.delta.malformed}
+        for breakdown in document.claims.breakdowns:
+            whole = changes.get(id(breakdown.whole)) if breakdown.whole is not None else None
+            parts = [changes.get(id(part)) for part in breakdown.parts]
+            if whole is None or whole.delta.start in reported or len(parts) < 2 or None in parts \
+                    or any(p.delta.unit != whole.delta.unit or p.basis != whole.basis for p in parts) \
+                    or any(part.number.unit != breakdown.whole.number.unit for part in breakdown.parts):
+                continue
+            slack = tolerances.tail_per_item * len(parts) + 1e-9
+            if abs(sum(part.number.value for part in breakdown.parts) - breakdown.whole.number.value) > slack:
+                continue  # the parts listed are not all of it this year
+            total, stated = sum(p.sign * p.delta.value for p in parts), whole.sign * whole.delta.value
+            if abs(total - stated) > slack:
+                yield self._finding(document, whole, display_name(breakdown.whole.name), parts, stated, total)
 
 
 def _changes_of(document, firsts, components, basis, scope, base, whole) -> list[Change] | None:
