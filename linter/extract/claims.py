@@ -276,7 +276,7 @@ _CANDIDATES = compile_re(
     "|".join(
         f"(?P<{family}>{pattern})"
         for family, pattern in (
-            ("completion", r"(?:y?n:?)?(?:[BJ]A|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?(?:,T[UD]A(?:,T?[UD]P)?)?"),
+            ("completion", r"(?:y?n:?)?(?:[BJ]A|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?(?:[,;]T[UD]A(?:,T?[UD]P)?)?"),
             ("completion_of", r"y?nXA,CAOP"),
             ("completion_after", r"(?:y?nX?|X)A,BA,CP"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
