@@ -37,8 +37,14 @@ _NARRATIVE = (
                   rf"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     # "全年共接待国内公务十二批次、六十九人次": the verb first.
     compile_regex(rf"接待(?:国内)?公务(?:活动)?(?P<a>{_N})(?:批次|批)[，,、]?(?:共|累计)?(?P<b>{_N})(?:人次|人)"),
+    # "全年共接待国内来访团组12批次、156人次" in the 公务接待费's paragraph (see :func:`_clauses_naming_counts`).
+    compile_regex(rf"(?:共|共计|累计)接待(?:国内)?(?:来访|来宾|公务)?(?:团组|活动|人员)?(?P<a>{_N})(?:批次|批)"
+                  rf"(?:[，,、]?(?:共|累计)?(?P<b>{_N})(?:人次|人))?"),
 )
-_KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS), (_BATCHES, _GUESTS))
+_KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS), (_BATCHES, _GUESTS),
+         (_BATCHES, _GUESTS))
+#: Receptions counted without naming the 公务接待 ("全年共接待国内来访团组12批次"): its count where a paragraph on it says so.
+_RECEIVED = compile_regex(r"(?:共|共计|累计)接待")
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
 _NARRATIVE_WORDS = compile_re(
@@ -241,9 +247,12 @@ def _counts(document) -> list[_Count]:
     year, budget = document.derived(original_year), document.claims.budget_document
     for clause in _clauses_naming_counts(_joined_lines(text)):
         words = "".join(clause.group().split())
-        kept = None
+        kept, counted = None, set()  # the starts of the counts read in the clause (two wordings may read one)
         for pattern, keys in zip(_NARRATIVE, _KEYS):
             for match in pattern.finditer(words):
+                if match.start("a") in counted:
+                    continue
+                counted.add(match.start("a"))
                 lead = words[max(0, match.start() - 12):match.start()]
                 lead = lead[max(lead.rfind("，"), lead.rfind(",")) + 1:]  # its own clause: "…完成预算的71.4%，全年接待…"
                 said = lead + words[match.start():match.end()]
@@ -331,7 +340,11 @@ def _clauses_naming_counts(text: str) -> list[regex.Match]:
         start = _clause_start(text, word.start())
         if start not in clauses:
             clauses[start] = _CLAUSE.match(text, start)
-    return list(clauses.values())
+    for word in _RECEIVED.finditer(text):  # ("公务接待费支出决算为2.15万元。全年共接待国内来访团组12批次": the paragraph's)
+        start = _clause_start(text, word.start())
+        if start not in clauses and "公务接待" in text[text.rfind("\n", 0, start) + 1:start]:
+            clauses[start] = _CLAUSE.match(text, start)
+    return [clauses[start] for start in sorted(clauses)]
 
 
 def _joined_lines(text: str) -> str:
