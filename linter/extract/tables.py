@@ -838,22 +838,26 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
             tokens.append(_token(compact, start, start + len(stripped), index, line))
             position += len(cell) + 1
         return tokens
+    match_before = ""  # the word before, as printed
     for match in _WORD.finditer(text):
         if match.group() in _EMPTY_MARKS:  # an empty cell printed: it keeps its place among the cells
             tokens.append(_token("", offset + match.start(), offset + match.end(), -1, line))
             continue
         token = _token(match.group(), offset + match.start(), offset + match.end(), -1, line)
         previous = tokens[-1] if tokens else None
+        gap = token.start - previous.end if previous else 0
         if previous and not (token.is_number or token.is_malformed or previous.is_number or previous.is_malformed) \
-                and token.start - previous.end < _COLUMN_GAP:
+                and gap < _COLUMN_GAP and (gap < 2 or len(token.text) == 1 or len(match_before) == 1):
             tokens[-1] = _token(previous.text + token.text, previous.start, token.end, -1, line)
         else:
             tokens.append(token)
+        match_before = match.group()
     return tokens
 
 
 #: Spaces between two words of text that part two cells (``pdftotext -layout``: "（二）政府性基金预算拨款
-#: ⏵17 spaces⏴ 二、结转下年"); a title spaced out ("收    入") has fewer.
+#: ⏵17 spaces⏴ 二、结转下年"); a title spaced out ("收    入") has fewer. Two words of several characters each two spaces
+#: apart or more are two cells ("年初预算数   调整预算数   决算数").
 _COLUMN_GAP = 8
 
 
@@ -1420,7 +1424,22 @@ def _budgets_before_spending(header_words: list[str]) -> bool:
     """Whether a header titles budget columns and then the spending's columns, with no 决算 title over them ("年初预算数 |
     全年预算数 | 合计 | 基本支出 | 项目支出", a two-line header flattened)."""
     budgets = [i for i, word in enumerate(header_words) if _BUDGET_COLUMN_TITLE.match(word)]
-    return bool(budgets) and header_words[budgets[-1] + 1:budgets[-1] + 2] in (["合计"], ["小计"], ["本年支出合计"])
+    if budgets:
+        return header_words[budgets[-1] + 1:budgets[-1] + 2] in (["合计"], ["小计"], ["本年支出合计"])
+    return _BUDGETS_THEN_SPENDING.search("".join(header_words)) is not None  # titles run together by single spaces
+
+
+#: Budget titles run together, then the spending's first column ("…年初预算数调整预算数合计基本支出项目支出").
+_BUDGETS_THEN_SPENDING = compile_re(r"(?:(?:年初|全年|调整后?)预算数)+(?:合计|小计|本年支出合计)")
+#: The titles of budget and 决算 columns run together ("年初预算数调整预算数决算数").
+_RUN_TITLES = compile_re(r"(?:年初|全年|调整后?|本年)预算数|(?:本年|全年|支出)?决算数|本年支出合计")
+
+
+def _budget_and_final_titles(header_words: list[str]) -> list[str]:
+    """The header's titles of budget and 决算 columns, in order: its words so titled, else those found in its words run
+    together by a layout's single spaces ("科目编码 科目名称 年初预算数 调整预算数 合计 …", pdfplumber's text)."""
+    titles = [word for word in header_words if _FINAL_TITLE.match(word) or _BUDGET_COLUMN_TITLE.match(word)]
+    return titles or _RUN_TITLES.findall("".join(header_words))
 
 
 def _final_columns(table: Table, header_words: list[str]) -> None:
@@ -1428,7 +1447,7 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     ("年初预算数 | 全年预算数 | 决算数: 合计 基本支出 项目支出", as Hunan's 一般公共预算 tables do): a budget
     is a column of its own, or a block of as many columns as the 决算's. The table is left unread when its
     columns cannot be told apart that way."""
-    titles = [word for word in header_words if _FINAL_TITLE.match(word) or _BUDGET_COLUMN_TITLE.match(word)]
+    titles = _budget_and_final_titles(header_words)
     budgets = sum(1 for word in titles if _BUDGET_COLUMN_TITLE.match(word))
     if not budgets:
         return
@@ -1441,6 +1460,9 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     printed = [i for i in table.identities if i.axis == "栏" and not i.implied]
     if printed and not all({i.target, *(column for _, column in i.terms)} <= set(kept) for i in printed):
         return  # the notes' identities tie the budgets to the 决算 columns: the columns stay as printed
+    for row in table.rows:
+        if not row.values and len(row.loose) == count:  # a full row of a space-separated table: its columns in order
+            row.values, row.loose = dict(zip(table.columns, row.loose)), []
     if final is None or any(row.loose for row in table.rows):
         table.problem = _("its 决算 columns cannot be told from its budget columns")
         return
