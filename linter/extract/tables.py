@@ -247,6 +247,8 @@ class Row:
     earlier: Value | None = None
     change: Value | None = None
     change_rate: Value | None = None
+    #: The budgets a 决算 table prints before the row's amounts, by kind ("年初", "全年", "调整"; see :func:`_final_columns`).
+    budgets: dict[str, Value] = field(default_factory=dict)
 
     @property
     def level(self) -> str | None:
@@ -1467,7 +1469,13 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
         table.problem = _("its 决算 columns cannot be told from its budget columns")
         return
     renumbered = {column: number for number, column in enumerate(kept, 1)}
+    # each budget a column of its own ("年初预算数 | 调整预算数 | 决算数: …"): kept by its kind beside the row's amounts
+    budget_titles = [word for word in titles if _BUDGET_COLUMN_TITLE.match(word)]
+    budget_columns = [column for column in table.columns if column not in renumbered]
+    kinds = [next((kind for kind in ("年初", "全年", "调整") if kind in title), "") for title in budget_titles]
     for row in table.rows:
+        if final == count - budgets and len(budget_columns) == len(kinds) == len(set(kinds)):
+            row.budgets = {kind: row.values[column] for kind, column in zip(kinds, budget_columns) if column in row.values}
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
     # "2栏各行=(3+4)栏各行" under "年初预算数 | 决算数: 小计 基本支出 项目支出": the 决算's columns as now numbered

@@ -208,7 +208,8 @@ class TextTableAmount(Rule):
     not compared); the changes from last year the 三公 section states ("比上年预算减少2万元") against a 三公
     table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"), and so the change a subject's line
     states with its amount against a code table printing last year's total beside this year's
-    ("2024年预算数 | 2025年预算数: 合计 基本支出 项目支出"); a 项 line's amount for a 项 the 一般公共预算支出表 does not print
+    ("2024年预算数 | 2025年预算数: 合计 基本支出 项目支出"); a subject's 年初预算 (or 调整, 全年 预算) against the budget
+    column of that kind a 决算 table prints before its 决算 columns ("年初预算数 | 调整预算数 | 决算数"); a 项 line's amount for a 项 the 一般公共预算支出表 does not print
     under its 款 (a ``warning``: a subject copied from another year's text, or named for its sibling); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
     ("无政府性基金预算财政拨款收入", "没有“三公”经费支出", "本单位无此项支出") beside a table that prints
     amounts there. A table
@@ -302,6 +303,8 @@ class TextTableAmount(Rule):
                 yield from self._compare(document, context, offset, match, table, row, column)
                 if column == 1 and row.earlier is not None:
                     yield from self._row_change(document, context, offset + match.start("num"), table, row)
+                if column == 1 and row.budgets:
+                    yield from self._row_budgets(document, context, offset + match.start("num"), table, row)
         yield from self._completions(document, context, tables, general_lines, compared)
         yield from self._items_elsewhere(document, context, tables, compared, year)
         yield from self._nothing_said(document, tables)
@@ -553,6 +556,21 @@ class TextTableAmount(Rule):
                     change=in_unit(table, this_year - last_year)))
             if finding:
                 yield finding
+
+    def _row_budgets(self, document, context, start, table, row):
+        """The budgets a completion states with the amount at flow offset ``start`` ("…（项）：年初预算为440.00万元，支出决算为
+        …") against the row's budget columns of the same kind ("年初预算数 | 调整预算数 | 决算数"); a plain 预算 against the
+        one budget column a table prints."""
+        for completion in document.claims.completions:
+            if completion.actual.start != start:
+                continue
+            for kind, budget in completion.budgets.items():
+                printed = row.budgets.get(kind) or (next(iter(row.budgets.values())) if not kind and len(row.budgets) == 1 else None)
+                if budget is None or printed is None or budget.unit not in YUAN:
+                    continue
+                label = next(name for name, value in row.budgets.items() if value is printed)
+                yield from self._compare_number(document, context, budget.text, budget.unit, budget.start, budget.end, table,
+                                                replace(row, name=f"{label}预算数 {row.name}".strip(), values={1: printed}), 1)
 
     def _change_gap(self, document, context, change, table, this_year, last_year, describe):
         """The finding for a change from last year the text states (``change``) that the table's two years do not give,
