@@ -231,8 +231,9 @@ def _sentence_of(text: str, at: int) -> tuple[int, int]:
 
 
 def _years_before(text: str, at: int) -> set[int]:
-    """The years named in the sentence of ``text`` before offset ``at``."""
-    return {int(year) for year in _YEAR.findall(text, _clause_start(text, at), at)}
+    """The years named in the sentence of ``text`` before offset ``at`` (its clauses too: "截至2024年12月31日，本单位共有房屋
+    …；共有车辆2辆")."""
+    return {int(year) for year in _YEAR.findall(text, max(text.rfind(end, 0, at) for end in "。\n") + 1, at)}
 
 
 def _clause_start(text: str, at: int) -> int:
