@@ -788,7 +788,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         if whole and all(parts) and not _listed_with_more(whole, parts, claims, tolerances):
             add(f"{'+'.join(part_bases)}", whole.name, whole.number, [p.number for p in parts], True)
     for listed in count_lists(document.flow.text):
-        add(N_("the counts listed"), listed.whole_name, listed.whole, listed.parts, listed.complete)
+        if not listed.overlapping:
+            add(N_("the counts listed"), listed.whole_name, listed.whole, listed.parts, listed.complete)
     return list(checks.values())
 
 

@@ -80,6 +80,9 @@ class CountList:
     whole: Number
     parts: list[Number]
     complete: bool
+    #: Whether a part is named by an attribute that may cut across the others ("专任教师1,312人，…博士600人",
+    #: "副高级职称489人"): each part is some of the whole, and its share of it is checked, but no sum of them is.
+    overlapping: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,11 +186,12 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
         listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
     if _OVERLAP.search(listed):
         return []
-    listing = _parts(listed, opening.unit, opening.end)
-    if listing is None or not listing[0]:
+    parts, complete, crossing = _parts(listed, opening.unit, opening.end, _STUDENTS.search(clause + opening.noun) is not None)
+    if not parts:
         return []
     whole = _count(opening.count, opening.unit, opening.count_start, opening.unit_end)
-    parts, complete = listing
+    if crossing:
+        return [CountList(clause.strip() + opening.noun or opening.unit, whole, parts, False, overlapping=True)]
     complete = complete and len(parts) > 1  # "共有车辆5辆，其中：其他用车4辆": one part, the catch-all or not, is some of the whole
     # a whole listed as its two halves by definition ("城乡低保对象12,345人，其中城市…、农村…", "离退休人员203人，
     # 其中离休人员6人，退休人员197人")
@@ -236,24 +240,30 @@ _OUTCOME = compile_regex(r"(?:已|均已|全部|共)?(?:未)?(?:完成|达成|�
 _OUTCOME_BEFORE = compile_regex(r"(?:完成|达成|实现|达到|达标)$")
 
 
-def _parts(listed: str, unit: str, offset: int) -> tuple[list[Number], bool] | None:
-    """The counts in ``unit`` of list ``listed`` (at flow offset ``offset``) and whether one is the
-    catch-all 其他…; None when a part is named by an attribute that cuts across the others."""
-    parts, complete = [], False
+def _parts(listed: str, unit: str, offset: int, of_students: bool) -> tuple[list[Number], bool, bool]:
+    """The counts in ``unit`` of list ``listed`` (at flow offset ``offset``), whether one is the catch-all 其他…, and
+    whether one is named by an attribute that cuts across the others (not a degree among students: "在校生…，其中本科生…、
+    研究生…" is a division of them)."""
+    parts, complete, crossing = [], False, False
     for part in _COUNT.finditer(listed):
         if not _alike(part.group("unit"), unit) or not _whole_units(part):
             continue
         name = listed[max(0, part.start() - _CLAUSE_REACH):part.start()]
         name = name[_end_of(_PART_START, name):].strip()
-        if _CROSS_CUTTING.search(name):
-            return None
+        crossing = crossing or any(not (of_students and _DEGREE.fullmatch(word)) for word in _CROSS_CUTTING.findall(name))
         if _RATE.search(name):
             continue  # "人口密度每平方公里538人": a rate, no part
         if _OUTCOME.fullmatch(name):
             continue  # "产出指标36个，完成34个；效益指标18个": how many of the part before were met, no part of its own
         parts.append(_count(part.group("count"), unit, offset + part.start("count"), offset + part.end()))
         complete = complete or name.startswith("其他")
-    return parts, complete
+    return parts, complete, crossing
+
+
+#: Wholes of students, whom their degree divides ("在校生", "全日制学生").
+_STUDENTS = compile_regex(r"学生|在校生|学员|招生|毕业生")
+#: Degrees, which cut across staff ("教职工…，其中博士…") but divide students.
+_DEGREE = compile_regex(r"本科|专科|大专|硕士|博士|研究生")
 
 
 def _whole_units(match) -> bool:
