@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from linter.check.arith import sum_checks, sum_finding
+from linter.check.arith import related, sum_checks, sum_finding
 from linter.check.finding import Severity
+from linter.check.interval import amount_interval, format_amount
 from linter.check.rule import Rule
-from linter.i18n import N_
+from linter.extract.numbers import number_of
+from linter.i18n import N_, _
+from linter.patterns import compile_regex
+
+_AMOUNT = r"(?:为)?(?P<{0}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<{0}_unit>万元|元)"
+#: A fund's year in one sentence: its opening balance, income, spending and closing balance ("年初结转和结余0万元，本年收入
+#: 180.00万元，本年支出156.40万元，年末结转和结余14.60万元").
+_FLOW = compile_regex(
+    r"年初(?:财政拨款)?结转和?结余" + _AMOUNT.format("opening") + r"[^。；;]{0,30}?本年收入" + _AMOUNT.format("income")
+    + r"[^。；;]{0,30}?本年支出" + _AMOUNT.format("spending") + r"[^。；;]{0,30}?年末(?:财政拨款)?结转和?结余"
+    + _AMOUNT.format("closing"))
 
 
 class PartsSumMismatch(Rule):
@@ -17,7 +28,8 @@ class PartsSumMismatch(Rule):
     definition (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 财政拨款支出; the 货物, 工程 and
     服务 amounts of 政府采购; a 结余分配's 交纳所得税, 提取职工福利基金 and 转入非财政拨款结余; a part and its complement, 财政拨款结转和结余 and 非财政拨款结转和结余, 国内 and 国(境)外公务接待, 城市 and 农村 under 城乡 or named alone, 离休 and 退休 under 离退休, a balance's 基本支出结转 and 项目支出结转和结余), when their total follows them named by the word alone
     ("…、…，合计579.30万元") or precede them after "，分别为：" ("涉及资金379.18万元，分别为：…"), or, for counts,
-    when it ends in the catch-all 其他 ("…、其他用车1辆").
+    when it ends in the catch-all 其他 ("…、其他用车1辆"). A year's opening balance, income, spending and closing balance
+    stated in one sentence must flow: the closing balance is the opening one and the income less the spending.
     Differences within the rounding tail are left to CON004.
 
     **Anti-pattern**
@@ -39,3 +51,27 @@ class PartsSumMismatch(Rule):
             if check.complete and check.mismatch and not check.exceeds:
                 yield sum_finding(self, document, check, tolerances,
                                   N_("{parts} should add up to their whole: {explanation}"))
+        yield from self._flows(document, tolerances)
+
+    def _flows(self, document, tolerances):
+        """A year's opening balance, income, spending and closing balance stated in one sentence: the closing balance
+        is the opening one and the income less the spending."""
+        for match in _FLOW.finditer(document.flow.text):
+            opening, income, spending, closing = (number_of(match, name, match[f"{name}_unit"])
+                                                  for name in ("opening", "income", "spending", "closing"))
+            numbers = (opening, income, spending, closing)
+            if any(n.value is None for n in numbers) or len({n.unit for n in numbers}) != 1:
+                continue
+            intervals = [amount_interval(n, tolerances) for n in numbers]
+            if (intervals[0] + intervals[1] - intervals[2]).overlaps(intervals[3]):
+                continue
+            computed = opening.value + income.value - spending.value
+            yield self.finding(
+                document, document.span(closing.start, closing.end),
+                _("年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出: {opening} + {income} − {spending} = {computed}, "
+                  "but the text says {closing}{unit}", opening=format_amount(opening.value), income=format_amount(income.value),
+                  spending=format_amount(spending.value), computed=format_amount(computed), closing=closing.text,
+                  unit=closing.unit),
+                expected=f"{format_amount(computed)}{closing.unit}",
+                related=related(document, (_("opening balance"), opening), (_("income"), income), (_("spending"), spending)),
+            )
