@@ -330,10 +330,13 @@ def _stale_in_budget(found: int, year: int, sentence: str, named: set[int], comp
 
 
 #: The department's own budget named by a year ("2024年本部门…预算", "2024年度，本部门…", "本单位2024年…预算",
-#: "某局2024年支出预算", "2024年度上海市杨浦区财政局政府采购预算": a department's name, not "全区政府采购").
+#: "某局2024年支出预算", "2024年度上海市杨浦区财政局政府采购预算": a department's name, not "全区政府采购"; a fund's spending
+#: "2024年一般公共预算基本支出21,662,962.84元").
 _OWN_BUDGET = compile_regex(rf"20\d{{2}}\s*年度?[，,]?\s*本(?:部门|单位)|本(?:部门|单位)\s*20\d{{2}}\s*年"
                             rf"|^\s*\p{{Han}}{{2,30}}?{ORGANISATION_END}\s*20\d{{2}}\s*年"
-                            rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*\p{{Han}}{{2,30}}?(?:局|中心|委员会|委|办公室|院|所|站|队|馆|处|厅|署|学校|人民政府)")
+                            rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*\p{{Han}}{{2,30}}?(?:局|中心|委员会|委|办公室|院|所|站|队|馆|处|厅|署|学校|人民政府)"
+                            # (a sentence opening with the year and a fund's spending: "2024年一般公共预算基本支出…，其中：…")
+                            rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?(?:拨款)?(?:基本|项目)?支出\d")
 
 
 #: A budget stated ("预算", "安排"), not its execution or a 决算 ("决算数", "执行数", "实际支出").
