@@ -297,6 +297,14 @@ def ratio_text(part: float, whole: float, decimals: int) -> str:
     return f"{format_amount(part)} / {format_amount(whole)} = {format_percent(100 * part / whole, decimals)}"
 
 
+def count_ratio_mismatch(part: float, whole: float, rate: Number, tolerances: Tolerances) -> str | None:
+    """:func:`ratio_text` of two counts whose ratio the stated ``rate`` cannot be (counts are exact, so only the rate is
+    rounded); None when it can be, or the whole is none."""
+    if whole <= 0 or percent_matches(Interval(part, part), Interval(whole, whole), rate, tolerances) is not False:
+        return None
+    return ratio_text(part, whole, rate.decimals)
+
+
 def sum_gap(parts: list[Number], whole: Number, tolerances: Tolerances) -> tuple[float, float]:
     """``(difference, allowance)``: Σparts − whole, and the tail difference rounding allows (none
     for counts: "5辆" is exact; none for a part printed as nothing, "0万元": there is none of it)."""

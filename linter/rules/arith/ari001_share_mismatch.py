@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 
 from linter.check.arith import (
-    QuantityIndex, amount, component_sum, percent_matches, percent_severity, ratio_text, related, same_unit,
+    QuantityIndex, amount, component_sum, count_ratio_mismatch, percent_matches, percent_severity, ratio_text, related, same_unit,
     stated_by_name, truncated, find_typo, typo_finding, unit_scale,
 )
 from linter.check.finding import Severity
@@ -131,10 +131,9 @@ class ShareMismatch(Rule):
         """"在职职工2,860人，其中卫生技术人员2,480人，占在职职工的86.7%": a count's share of the count it is listed under
         (counts are exact, so only the rate is rounded)."""
         for share in count_shares(document.flow.text):
-            part, whole = share.part.value, share.whole.value
-            if whole <= 0 or percent_matches(Interval(part, part), Interval(whole, whole), share.rate, tolerances) is not False:
+            computed = count_ratio_mismatch(share.part.value, share.whole.value, share.rate, tolerances)
+            if computed is None:
                 continue
-            computed = ratio_text(part, whole, share.rate.decimals)
             yield self.finding(
                 document, document.span(share.rate.start, share.rate.end),
                 _("share of {whole}: {computed}, but the text says {stated}%", whole=display_name(share.whole_name),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from linter.check.arith import (
-    amount, find_typo, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_finding,
+    amount, count_ratio_mismatch, find_typo, percent_matches, percent_severity, ratio_text, related, same_unit, truncated, typo_finding,
     unit_scale,
 )
 from linter.check.finding import Related, Severity
-from linter.check.interval import Interval, amount_interval, format_amount, format_percent
+from linter.check.interval import amount_interval, format_amount, format_percent
 from linter.check.rule import Rule
 from linter.extract.counts import count_completions
 from linter.extract.execution_rows import execution_rows
@@ -174,10 +174,9 @@ def _budgets(claim) -> list:
 def _count_completions(rule, document, tolerances):
     """"效益指标18个，完成17个，完成率95.4%": how many of a planned count were done, over the count."""
     for claim in count_completions(document.flow.text):
-        done, planned = claim.done.value, claim.planned.value
-        if planned <= 0 or percent_matches(Interval(done, done), Interval(planned, planned), claim.rate, tolerances) is not False:
+        computed = count_ratio_mismatch(claim.done.value, claim.planned.value, claim.rate, tolerances)
+        if computed is None:
             continue
-        computed = ratio_text(done, planned, claim.rate.decimals)
         yield rule.finding(
             document, document.span(claim.rate.start, claim.rate.end),
             _("completion rate: {computed}, but the text says {stated}%", computed=computed, stated=claim.rate.text),
