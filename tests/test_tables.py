@@ -856,6 +856,20 @@ def test_a_table_printing_the_change_columns_before_this_years_parts_reads_each_
     assert [f.code for f in lint_text(text.format(change="10,000.00"))] == ["TBL002"]
 
 
+def test_a_table_of_last_years_execution_beside_this_years_parts_titled_below_is_read():
+    """Fujian's 收入表 by unit: "2024年执行数 | 2025年预算数" over "合计 上年结转 一般公共预算拨款 其他收入"; it was left
+    unread ("its columns of this year cannot be told from last year's")."""
+    text = ("表二  收入预算总表\n单位：万元\n单位编码\t单位名称\t2024年执行数\t2025年预算数\t\t\t\n"
+            "\t\t\t合计\t上年结转\t一般公共预算拨款\t其他收入\n\t合计\t1,737.06\t1,784.52\t0.00\t1,784.52\t0.00\n"
+            "318001\t某县财政局本级\t1,406.13\t1,412.62\t0.00\t{own}\t0.00\n"
+            "318002\t某县财政投资评审中心\t330.93\t371.90\t0.00\t371.90\t0.00\n")
+    [table] = tables_of(text.format(own="1,412.62"))
+    assert table.problem is None and values(table.rows[1]) == {1: 1412.62, 2: 0.0, 3: 1412.62, 4: 0.0}
+    assert table.rows[1].earlier.value == 1406.13
+    assert lint_text(text.format(own="1,412.62")) == []
+    assert "TBL002" in {f.code for f in lint_text(text.format(own="1,421.62"))}
+
+
 def test_a_sangong_row_of_amounts_under_wrapped_labels_is_read_in_the_order_they_add_up_in():
     """Shanghai's 三公 table as pdftotext gives it: the labels wrapped over six lines, the cars' spanning label
     first, then one line of twelve amounts, 预算数 and 决算数 under each quantity."""

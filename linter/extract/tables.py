@@ -1520,7 +1520,7 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     if earlier and titled > 1 and any(header_words.count(word) > 1 for word in _THIS_YEARS_TITLES):
         layouts.append((titled, titled))
     layout = next((layout for layout in layouts if len(table.columns) == sum(layout) + changes), None)
-    by_title = _columns_by_title(table, header_words, earliest) if earlier and changes else None
+    by_title = _columns_by_title(table, header_words, earliest) if earlier and (changes or layout is None) else None
     if layout is None and by_title is None:
         _years_untold(table)
         return False
@@ -1553,12 +1553,23 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
 
 
 def _columns_by_title(table: Table, header_words: list[str], earliest: int) -> tuple[int, dict[int, bool], list[int]] | None:
-    """``(last year's column, the change columns (True for a rate), this year's columns)`` of a header line titling every
+    """``(last year's column, the change columns (True for a rate), this year's columns)`` of a header titling every
     column, with the change columns before this year's parts ("2024年预算数 | 2025年预算数 | 增减额 | 增减率 | 其中：基本支出 |
-    项目支出", "…| 其中：一般公共预算拨款 | 其他收入", Beijing's); None for another header."""
-    ordered = [word for word in header_words if _CHANGE_COLUMN.search(word) or word in _THIS_YEARS_TITLES
-               or _PART_TITLE.fullmatch(word) or (_PERIOD.search(word) and not _CHANGE_TITLE.search(word))]
-    if len(ordered) != len(table.columns) or all(_CHANGE_COLUMN.search(word) for word in ordered[-2:]):
+    项目支出", "…| 其中：一般公共预算拨款 | 其他收入", Beijing's), or this year's titled over its parts on the line below
+    ("2024年执行数 | 2025年预算数" over "合计 上年结转 一般公共预算拨款 其他收入", Fujian's); None for another header."""
+    lines = [[word.removeprefix("其中：").removeprefix("其中:") for word in line] for line in table.header_lines]
+    lines = [[word for word in line if _CHANGE_COLUMN.search(word) or word in _THIS_YEARS_TITLES or _PART_TITLE.fullmatch(word)
+              or (_PERIOD.search(word) and not _CHANGE_TITLE.search(word))] for line in lines]
+    lines = [line for line in lines if line]
+    if len(lines) > 2:
+        return None
+    top, below = lines[0], (lines[1] if len(lines) == 2 else [])
+    ordered = []
+    for word in top:  # this year's title over its parts on the line below: the parts are its columns
+        this_year = (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) != earliest
+        ordered += below if this_year and below else [word]
+    if len(ordered) != len(table.columns) or (below and ordered == top) \
+            or all(_CHANGE_COLUMN.search(word) for word in ordered[-2:]):
         return None  # (the change columns last: the layouts of :func:`_this_years_columns`)
     earliest_at = [column for column, word in zip(table.columns, ordered)
                    if (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) == earliest]
