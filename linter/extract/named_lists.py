@@ -42,6 +42,8 @@ _LIST_END = compile_re(r"[。；;！？\n]")
 _SENTENCE_END = compile_re(r"[。！？\n]")
 _SEMICOLON = compile_re(r"[；;]")
 _BRACKETED = compile_re(r"[(（][^()（）]*[)）]")
+#: How the names of units and offices end: two such pieces joined by 和 are two names ("厅机关、数据审计中心和培训中心").
+_UNIT_ENDINGS = ("中心", "机关", *"局委办厅处院所站队科室馆校园")
 #: The last joiner of two names ("…、平安建设办公室和城市管理办公室").
 _JOINER = compile_re(r"和|及|以及|与")
 #: The 等 of an open list, not of a name ("高等教育处", "中等职业学校", "平等").
@@ -153,7 +155,7 @@ def _readings(sentence: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
         pieces = _JOINER.split(items[-1])
         endings = tuple({item[-1] for item in items[:-1]})
         if len(pieces) > 1 and (not endings or any(
-                all(piece.endswith(endings) for piece in ("和".join(pieces[:cut]), "和".join(pieces[cut:])))
+                all(piece.endswith(endings) or piece.endswith(_UNIT_ENDINGS) for piece in ("和".join(pieces[:cut]), "和".join(pieces[cut:])))
                 for cut in range(1, len(pieces)))):
             readings.add(len(items) + 1)
     return (names, frozenset(readings)) if len(names) >= 2 or len(readings) > 1 else None
