@@ -870,7 +870,7 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
 
 def _complements(breakdown) -> bool:
     """A whole listed as two parts, one the other's complement ("财政拨款结转和结余…，非财政拨款结转和结余…",
-    "国内公务接待支出…，国(境)外公务接待支出…", "城乡低保资金…，其中城市低保资金…、农村低保资金…")."""
+    "国内公务接待支出…，国(境)外公务接待支出…", "外事接待费…，国内接待费…", "城乡低保资金…，其中城市低保资金…、农村低保资金…")."""
     if len(breakdown.parts) != 2:
         return False
     names = [_ITEM_NUMBER.sub("", clean_name(part.name)) for part in breakdown.parts]
@@ -883,7 +883,7 @@ def _complements(breakdown) -> bool:
 
 
 #: The words that name a part and its complement apart ("财政拨款…" and "非财政拨款…").
-_COMPLEMENTARY = (("", "非"), ("国内", "国(境)外"))
+_COMPLEMENTARY = (("", "非"), ("国内", "国(境)外"), ("国内", "外事"))
 #: …and, under a whole of town and country ("城乡低保资金"), its town's and its country's parts.
 _URBAN_AND_RURAL = ("城市", "农村")
 
