@@ -1901,14 +1901,16 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     table.layout = "space"
     table.columns = [1]
     header = "".join(word for line in table.header_lines for word in line)
+    two_years = len(set(_YEAR_WORD.findall(header))) >= 2
     # A subtotal would count twice; another year's amounts or a change are no parts of the 合计.
-    if "小计" not in header and not _NOT_PARTS.search(header) and len(set(_YEAR_WORD.findall(header))) < 2:
+    if "小计" not in header and not _NOT_PARTS.search(header) and not two_years:
         table.identities.append(Identity("栏", 1, (), N_("合计 = the row's other amounts"), 0, 0, implied=True))
     for row in rows:
         row.columns_known = False
         if fragments and row.code:
             row.name = ""  # which code a name fragment belongs to cannot be told
-        if row.loose and all(value.value >= 0 for value in row.loose):
+        # (beside last year's amount, the largest may be last year's: "2024年预算数 | 2025年预算数: 合计 …")
+        if row.loose and all(value.value >= 0 for value in row.loose) and not two_years:
             largest = max(row.loose, key=lambda value: value.value)
             if len(amount_lines[id(row)]) == 1 and largest is not row.loose[0] and largest.value != row.loose[0].value:
                 continue  # on one line, a part printed after the total is larger: which is the total is unsure
