@@ -883,7 +883,7 @@ def _complements(breakdown) -> bool:
 
 
 #: The words that name a part and its complement apart ("财政拨款…" and "非财政拨款…").
-_COMPLEMENTARY = (("", "非"), ("国内", "国(境)外"), ("国内", "外事"))
+_COMPLEMENTARY = (("", "非"), ("国内", "国(境)外"), ("国内", "外事"), ("财政拨款", "其他资金"))
 #: …and, under a whole of town and country ("城乡低保资金"), its town's and its country's parts.
 _URBAN_AND_RURAL = ("城市", "农村")
 
