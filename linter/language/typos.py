@@ -73,7 +73,7 @@ _CLAUSE_MARKS = set("，,；;：:、")
 #: Numerals and date words, among the function characters.
 _COUNTING = set("年月日时号个一二三四五六七八九十")
 #: The end of what 除 leaves out ("除上述“财政拨款收入”以外"), close after it in its clause.
-_EXCEPT_END = compile_re(r"[^。；;]{1,30}?(?:以外|之外|外[，,的])")
+_EXCEPT_END = compile_re(r"[^。；;]{1,60}?(?:以外|之外|外[，,的])")
 #: Function characters and date words: a pair holding one is grammar, not a typo.
 FUNCTION_CHARACTERS = set("的地得了着过是和或及与在为于至等之而并对从由将把被以除其所用即") | _COUNTING
 
