@@ -29,7 +29,7 @@ _NARRATIVE = (
     compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>{_N})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置了?公务用车(?:共)?(?P<a>{_N})辆"),
     compile_regex(rf"(?:公务用车)?保有量(?:为|共)?(?P<a>{_N})辆"),
-    compile_regex(r"(?<!外)公务接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（](?:[^，,。；\d]{2,40}[，,])?"
+    compile_regex(r"(?<!外)(?:公务|国内)接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（](?:[^，,。；\d]{2,40}[，,])?"
                   r"(?P<rate>[^，,。；\d]{2,12}\d[\d.]*%[，,])?)?"  # (its completion rate between: "…，完成预算的77.3%，共接待…")
                   # ("全部为国内公务接待，共接待38批次": the count in the clause after, which says 接待 again)
                   r"(?:批次)?(?:[，,](?=(?:共|共计|累计)?接待))?(?:为|共|共计|累计)?(?:接待)?"
@@ -48,7 +48,8 @@ _RECEIVED = compile_regex(r"(?:共|共计|累计)接待")
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
 _NARRATIVE_WORDS = compile_re(
-    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "购置公务用车", "保有量", "公务接待", "接待国内公务"))
+    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "购置公务用车", "保有量", "公务接待", "接待国内公务",
+                                                "国内接待"))
 )
 #: The rows of a 三公 table's 相关统计数: each label's words and its unit ("因公出国(境)团组数(个)  2").
 _ROW_UNITS = (
