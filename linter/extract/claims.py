@@ -1548,11 +1548,14 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     reclassified = {i for i, t in enumerate(tokens) if t.type == "MAIN_USE" and t.text.startswith("按")
                     and i > 1 and tokens[i - 1].type == "_SEMI"}
     nested = sorted(i for i, t in enumerate(tokens)
-                    if qizhong is not None and i > qizhong
-                    and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "具体包括", "主要为", "主要是",
-                                                                                     "分别为", "分别是", "含")))
-                    and i not in later_lists
-                    and (not _in_brackets(text, t.start - offset) or _in_brackets(text, tokens[qizhong].start - offset)))
+                    if (qizhong is not None and i > qizhong
+                        and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "具体包括", "主要为",
+                                                                                         "主要是", "分别为", "分别是", "含")))
+                        and i not in later_lists
+                        and (not _in_brackets(text, t.start - offset) or _in_brackets(text, tokens[qizhong].start - offset)))
+                    # "包括：1.本年支出90.00万元，主要用于教育支出60.00万元、…": what a part of the list is used for
+                    or (qizhong is None and main_use is not None and main_use < 2 and i > main_use + 3
+                        and t.type == "MAIN_USE" and t.text.startswith("主要用于") and tokens[i - 2].type == "AMOUNT"))
     outer: tuple[int, Breakdown | None] | None = None  # where the nested list ends, the list to go on with
     use_read = False  # whether the list of the sentence's 主要用于 (or 按…分类) was looked for
     opened, whole_marker = False, None
@@ -1598,7 +1601,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             breakdown, opened_in_brackets = None, False  # "转移性收入707163万元（其中：…），一般债券转贷收入…"
         if outer is not None and first > outer[0]:
             breakdown, outer = outer[1], None
-        if nested and opened and first in (nested[0] + 1, nested[0] + 2):
+        if nested and (opened or use_read) and first in (nested[0] + 1, nested[0] + 2):
             later = nested.pop(0)
             clause_end = next((i for i in range(later, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
             outer = (clause_end, breakdown)
