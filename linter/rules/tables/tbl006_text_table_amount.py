@@ -29,7 +29,8 @@ from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, s
 
 _CJK = r"[\u4e00-\u9fff]"
 #: What a 决算 says of its budget before the amount spent ("年初预算为…，", "年初未安排预算，").
-_BUDGET_SAID = r"年初(?:预算为?[\d,.]+万?元|无预算|未安排预算|没有安排预算|未列预算)[，,。]"
+_BUDGET_SAID = (r"年初(?:预算为?[\d,.]+万?元|无预算|未安排预算|没有安排预算|未列预算)[，,。]"
+                r"(?:(?:全年|调整后?的?)预算(?:数)?为?[\d,.]+万?元[，,。])?")  # (Hunan's 全年预算 after it)
 _DECISION = rf"(?:[。：:，,]?(?:{_BUDGET_SAID})?支出决算为)?"
 #: "一般公共服务(类)支出821.73万元", "卫生健康支出(类)支出7.6万元", "社会保障和就业支出26.71万元",
 #: "城乡社区支出(类)：支出决算为690.4万元", "(二)其他支出。支出决算为6940.59万元".
