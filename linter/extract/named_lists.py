@@ -51,7 +51,7 @@ _OPEN = compile_re(r"等(?![教职级学专])")
 #: What no name holds: an open list, a number, a clause's words.
 _NOT_A_NAME = compile_re(r"等(?![教职级学专])|\d|负责|主要|其中|包括|分别|(?<!公)共|合计|以上|以下")
 #: A name: a few characters, mostly Chinese.
-_NAME = compile_regex(r"[\p{Han}A-Za-z“”\"·]{2,24}")
+_NAME = compile_regex(r"[\p{Han}A-Za-z“”\"·]{2,40}")  # (two long names joined by 和: "…电子数据审计中心和…干部培训中心")
 #: A numbered line of a list written a name per line ("1．XX局本级", "（2）XX中心").
 _NUMBERED = compile_re(r"^\s*(?:(\d{1,2})\s*[.．、]|[(（](\d{1,2})[)）])\s*\S")
 #: How many names a list may have at most (a longer one is no formulaic list).
