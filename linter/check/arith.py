@@ -355,6 +355,11 @@ class QuantityIndex:
                      if stated.number.start < offset and bare_name(stated.name) == bare]
             if alike:
                 return max(alike, key=lambda stated: stated.number.start)
+        document = self.document() if self.document is not None else None
+        if bare and len(bare) >= 4 and key is None and document is not None:  # "2024年度经营支出1,684.27万元。与2023年度相比，经营支出增加…"
+            alike = [stated for stated in document.claims.values
+                     if stated.key is None and stated.number.start < offset and bare_name(stated.name) == bare]
+            return alike[-1] if alike else None
         return self.whole(key)
 
     def whole(self, key: Key | None) -> Stated | None:
