@@ -344,7 +344,8 @@ class QuantityIndex:
         """The text's last statement of ``key`` before flow offset ``offset`` (the amount a change
         that follows it is read against), one named as ``name`` first ("收入预算比上年增加…" after "收入预算2,136.18万元，
         其中：本年收入1,693.78万元": of the 收入预算); else the last statement named so whatever its key ("收入预算总额比上年…"
-        after "本部门收入预算2,136.18万元"); else :meth:`whole`."""
+        after "本部门收入预算2,136.18万元"), or, for a change of no known quantity, the last amount of none named so (a name of
+        four characters at least: "经营支出"); else :meth:`whole`."""
         before = [stated for stated in self.by_key.get(key, ()) if stated.number.start < offset] if key else []
         bare = bare_name(name) if name else None
         alike = [stated for stated in before if bare_name(stated.name) == bare] if bare else []
