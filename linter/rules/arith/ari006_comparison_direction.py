@@ -6,7 +6,7 @@ from linter.check.arith import amount, related, same_unit
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, percent_interval
 from linter.check.rule import Rule
-from linter.extract.quantities import quantity_key
+from linter.extract.quantities import clean_name, quantity_key
 from linter.i18n import _
 from linter.patterns import compile_regex
 
@@ -21,6 +21,9 @@ class ComparisonDirection(Rule):
     completion rate stated without its budget
     ("支出决算为6.00万元，完成预算的120%。决算数小于预算数的主要原因…": a rate above 100% says the
     actual is the larger).
+
+    Also the reasons given right after a change, for a change the other way ("比2024年预算减少6.60万元，下降3.32%，…。公用经费
+    增加的主要原因是…").
 
     **Anti-pattern**
 
@@ -62,6 +65,32 @@ class ComparisonDirection(Rule):
                 related=related(document, (_("budget"), budgets[0]), (_("actual"), claim.actual)),
             )
         yield from self._against_rates(document, context)
+        yield from self._reasons_against_changes(document)
+
+    def _reasons_against_changes(self, document):
+        """"比2024年预算减少6.60万元，下降3.32%，…。公用经费增加的主要原因是…": the reasons given for a change in the
+        other direction than the one just stated, of the same quantity (named so, or unnamed), before any other change."""
+        text = document.flow.text
+        changes = sorted((c for c in document.claims.changes if not c.against_budget and c.delta.value), key=lambda c: c.end)
+        for change, following in zip(changes, [*changes[1:], None]):
+            limit = min(following.start if following is not None else len(text), change.end + _REASON_REACH,
+                        text.find("\n", change.end) if "\n" in text[change.end:change.end + _REASON_REACH] else len(text))
+            reason = _REASON_DIRECTION.search(text, change.end, limit)
+            if reason is None or _DIRECTIONS[reason["word"]] == change.sign:
+                continue
+            named = reason["name"] or ""
+            if named and not (change.name and (clean_name(change.name).endswith(clean_name(named))
+                                               or clean_name(named).endswith(clean_name(change.name)))):
+                continue  # the reasons of another quantity
+            quoted = text[reason.start("word"):reason.end()]
+            yield self.finding(
+                document, document.span(reason.start("word"), reason.end("word")),
+                (_("the text says it rose by {delta}{unit}, but explains why it fell (“{quoted}”)", delta=change.delta.text,
+                   unit=change.delta.unit, quoted=quoted) if change.sign > 0 else
+                 _("the text says it fell by {delta}{unit}, but explains why it rose (“{quoted}”)", delta=change.delta.text,
+                   unit=change.delta.unit, quoted=quoted)),
+                related=related(document, (_("change"), change.delta)),
+            )
 
     def _against_rates(self, document, context):
         """The phrase after a completion rate no completion claim reads (its budget unstated): a rate
@@ -90,6 +119,13 @@ class ComparisonDirection(Rule):
                 expected=f"支出决算数{truth}{kind}预算数",
                 related=related(document, (_("completion rate"), rate)),
             )
+
+
+#: The reasons given for a change in one direction ("公用经费增加的主要原因是", "减少原因："), the quantity named before.
+_REASON_DIRECTION = compile_regex(r"[。；，,]\s*(?P<name>\p{Han}{0,16}?)(?P<word>增加|减少|增长|下降|上升|降低)的?(?:主要)?原因")
+_DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
+#: How far after a change its reasons are looked for.
+_REASON_REACH = 120
 
 
 def _truth(actual_number, budget_number, tolerances) -> str | None:
