@@ -1426,11 +1426,13 @@ def _budgets_before_spending(header_words: list[str]) -> bool:
     """Whether a header titles budget columns and then the spending's columns, with no 决算 title over them ("年初预算数 |
     全年预算数 | 合计 | 基本支出 | 项目支出", a two-line header flattened)."""
     budgets = [i for i, word in enumerate(header_words) if _BUDGET_COLUMN_TITLE.match(word)]
-    if budgets:
-        return header_words[budgets[-1] + 1:budgets[-1] + 2] in (["合计"], ["小计"], ["本年支出合计"])
+    if budgets:  # ("决算数合计", "决算数（合计）": the 决算's first column titled with its block)
+        return _SPENDING_FIRST.fullmatch("".join(header_words[budgets[-1] + 1:budgets[-1] + 2])) is not None
     return _BUDGETS_THEN_SPENDING.search("".join(header_words)) is not None  # titles run together by single spaces
 
 
+#: The title of the spending's first column after the budgets' ("合计", "本年支出合计", "决算数合计", "决算数(合计)").
+_SPENDING_FIRST = compile_re(r"(?:决算数?)?[(（]?(?:合计|小计)[)）]?|本年支出合计")
 #: Budget titles run together, then the spending's first column ("…年初预算数调整预算数合计基本支出项目支出").
 _BUDGETS_THEN_SPENDING = compile_re(r"(?:(?:年初|全年|调整后?)预算数)+(?:合计|小计|本年支出合计)")
 #: The titles of budget and 决算 columns run together ("年初预算数调整预算数决算数").

@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from linter.check.finding import Severity
+from linter.check.arith import percent_matches, ratio_text
 from linter.check.interval import amount_interval
 from linter.check.rule import Rule
 from linter.i18n import _
@@ -180,6 +181,8 @@ _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
 
 
+#: The budget a completion rate is of ("完成年初预算的", "完成全年预算数的", "完成预算的").
+_RATE_BASIS = compile_re(r"完成(?P<basis>年初|全年|调整)?预算数?的?$")
 #: What a change is compared with: last year's amount, of a kind maybe ("比2024年预算", "与上年决算数相比").
 _COMPARED_WITH = compile_re(r"[比较与](?:上年|上一年|20\d{2}年)度?(?P<kind>预算|决算|执行)?")
 
@@ -211,7 +214,8 @@ class TextTableAmount(Rule):
     table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"), and so the change a subject's line
     states with its amount against a code table printing last year's total beside this year's
     ("2024年预算数 | 2025年预算数: 合计 基本支出 项目支出"); a subject's 年初预算 (or 调整, 全年 预算) against the budget
-    column of that kind a 决算 table prints before its 决算 columns ("年初预算数 | 调整预算数 | 决算数"); a 项 line's amount for a 项 the 一般公共预算支出表 does not print
+    column of that kind a 决算 table prints before its 决算 columns ("年初预算数 | 调整预算数 | 决算数"), and a completion
+    rate stated without its budget ("支出决算为862.47万元，完成年初预算的134.75%") against that column; a 项 line's amount for a 项 the 一般公共预算支出表 does not print
     under its 款 (a ``warning``: a subject copied from another year's text, or named for its sibling); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
     ("无政府性基金预算财政拨款收入", "没有“三公”经费支出", "本单位无此项支出") beside a table that prints
     amounts there. A table
@@ -563,6 +567,9 @@ class TextTableAmount(Rule):
         """The budgets a completion states with the amount at flow offset ``start`` ("…（项）：年初预算为440.00万元，支出决算为
         …") against the row's budget columns of the same kind ("年初预算数 | 调整预算数 | 决算数"); a plain 预算 against the
         one budget column a table prints."""
+        for unstated in document.claims.unstated_budget_rates:
+            if unstated.stated.number.start == start:
+                yield from self._rate_of_row_budget(document, context, unstated, table, row)
         for completion in document.claims.completions:
             if completion.actual.start != start:
                 continue
@@ -573,6 +580,29 @@ class TextTableAmount(Rule):
                 label = next(name for name, value in row.budgets.items() if value is printed)
                 yield from self._compare_number(document, context, budget.text, budget.unit, budget.start, budget.end, table,
                                                 replace(row, name=f"{label}预算数 {row.name}".strip(), values={1: printed}), 1)
+
+    def _rate_of_row_budget(self, document, context, unstated, table, row):
+        """A completion rate stated with the amount but not its budget ("…（项）：支出决算为862.47万元，完成年初预算的134.75%")
+        against the row's budget column of the kind it names (a plain 预算: the one budget column the table prints)."""
+        text = document.flow.text
+        named = _RATE_BASIS.search(text, max(0, unstated.rate.start - 12), unstated.rate.start)
+        kind = named["basis"] or "" if named else None
+        budget = row.budgets.get(kind) if kind else (next(iter(row.budgets.values())) if kind == "" and len(row.budgets) == 1
+                                                      else None)
+        actual = unstated.stated.number
+        if budget is None or unstated.rate.malformed or actual.unit != (table.unit or "万元"):
+            return
+        tolerances = context.text_tolerances(document)
+        if percent_matches(amount_interval(actual, tolerances), amount_interval(budget, tolerances), unstated.rate,
+                           tolerances) is not False:
+            return
+        computed = ratio_text(actual.value, budget.value, unstated.rate.decimals)
+        yield self.finding(
+            document, document.span(unstated.rate.start, unstated.rate.end),
+            _("completion rate: {computed} (the budget is {row}'s {kind}预算数), but the text says {stated}%",
+              computed=computed, row=row_label(table, row), kind=kind, stated=unstated.rate.text),
+            expected=computed.rsplit(" = ", 1)[1],
+        )
 
     def _change_gap(self, document, context, change, table, this_year, last_year, describe):
         """The finding for a change from last year the text states (``change``) that the table's two years do not give,
