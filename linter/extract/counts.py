@@ -361,6 +361,29 @@ def count_completions(text: str) -> list[CountCompletion]:
 
 
 @dataclass(frozen=True)
+class CountTransition:
+    """A count said to go from one level to another ("车辆保有量由7辆减少至8辆"): the two levels and the direction said."""
+
+    before: Number
+    after: Number
+    sign: int
+
+
+#: "由7辆减少至8辆", "从12人增加到15人": two counts in one classifier and the verb between them.
+_COUNT_TRANSITION = compile_regex(
+    rf"[由从]\s*{_DIGITS}\s*(?P<unit>{_CLASSIFIER})\s*(?P<verb>增加|减少|上升|下降|增长|降低|增至|减至|降至)(?:至|到|为)?\s*"
+    rf"(?P<after>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)")
+
+
+def count_transitions(text: str) -> list[CountTransition]:
+    """Every count said to go from one level to another (see :data:`_COUNT_TRANSITION`)."""
+    return [CountTransition(_count(m["count"], m["unit"], m.start("count"), m.end("unit")),
+                            _count(m["after"], m["unit"], m.start("after"), m.end()),
+                            1 if m["verb"][0] in "增上" else -1)
+            for m in _COUNT_TRANSITION.finditer(text) if "." not in m["count"]]
+
+
+@dataclass(frozen=True)
 class CountChange:
     """A count, its change from last year (``sign`` × ``delta``, in the same classifier) and the rate
     stated for it (``rate_sign`` × ``rate``)."""

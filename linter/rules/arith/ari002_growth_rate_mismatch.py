@@ -8,7 +8,7 @@ from linter.check.arith import (
 )
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, format_percent
-from linter.extract.counts import count_changes
+from linter.extract.counts import count_changes, count_transitions
 from linter.check.rule import Rule
 from linter.extract.claims import AVERAGE
 from linter.extract.quantities import display_name
@@ -26,7 +26,7 @@ class GrowthRateMismatch(Rule):
     the rate is their difference divided by the previous amount, and the words must go the way the
     amounts do; where only the previous one is ("比2024年预算1,266.96万元增加19.29万元"), the change divided by it.
     Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
-    rate is rounded. An amount and its change in different units ("12.35亿元，比上年增加7,238.38万元")
+    rate is rounded; a count said to go from one level to another must go the way the words say ("由7辆减少至8辆"). An amount and its change in different units ("12.35亿元，比上年增加7,238.38万元")
     are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
     比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip.
 
@@ -155,6 +155,20 @@ class GrowthRateMismatch(Rule):
                 )
         yield from self._transitions(document, tolerances)
         yield from self._count_changes(document, tolerances)
+        yield from self._count_transitions(document)
+
+    def _count_transitions(self, document):
+        """"车辆保有量由7辆减少至8辆": a count said to fall while it rose, or the other way."""
+        for claim in count_transitions(document.flow.text):
+            went = (claim.after.value > claim.before.value) - (claim.after.value < claim.before.value)
+            if went == 0 or went == claim.sign:
+                continue
+            levels = dict(previous=claim.before.text, current=claim.after.text, unit=claim.after.unit)
+            yield self.finding(
+                document, document.span(claim.before.start, claim.after.end),
+                _("the count went from {previous}{unit} to {current}{unit}, but the text says it fell", **levels) if went > 0
+                else _("the count went from {previous}{unit} to {current}{unit}, but the text says it rose", **levels),
+            )
 
     def _from_previous(self, document, change, tolerances):
         """"比2024年预算1,266.96万元增加19.29万元，增长1.5%": last year's level stated, the rate is the change
