@@ -194,6 +194,26 @@ def test_word_table_whose_title_and_unit_stand_in_its_first_rows(tmp_path):
         assert all(f["location"]["label"].startswith("paragraph") for f in found)
 
 
+def test_word_table_whose_first_row_is_its_department_and_unit_takes_the_title_above_it(tmp_path):
+    """"部门：某局 | … | 金额单位：万元" as the table's first row, its title a paragraph above: the table is
+    found by that title (it went unread, its sums unchecked)."""
+    for class_amount, codes in (("852.68", []), ("842.68", ["TBL002", "TBL003"])):
+        table = [["部门：某局", "", "", "", "金额单位：万元"],
+                 ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+                 ["", "合计", "852.68", "135.01", "717.67"],
+                 ["207", "文化旅游体育与传媒支出", class_amount, "135.01", "717.67"],
+                 ["20701", "文化和旅游", "852.68", "135.01", "717.67"]]
+        path = tmp_path / f"草稿{class_amount}.docx"
+        document = docx.Document()
+        document.add_paragraph("一般公共预算财政拨款支出决算表")
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+        document.save(str(path))
+        assert [f["code"] for f in findings(str(path))] == codes
+
+
 def test_word_summary_table_without_line_numbers_is_checked_by_the_sums_of_its_layout(tmp_path):
     """A 预算's 收支总表 (项目 预算数 项目 预算数, no 行次): 本年收入合计 is the sum of the items above it."""
     table = [["项目", "预算数", "项目", "预算数"],

@@ -73,7 +73,9 @@ def _add_document(out: ExtractedText, path: Path) -> None:
             table_number += 1
             rows = _table_cells(docx.table.Table(element, document))
             first, inside = _lines_atop(out, rows, table_number)  # a title and unit line in the table's first rows
-            title, start = _title(inside or recent)
+            title, start = _title(inside)
+            if not title:  # lines atop the table that hold only its department and unit
+                title, start = _title(recent)
             if current is not None and (not title or title == current.title) and table_width(rows) == table_width(current.rows) \
                     and not opens_with_total(rows[first:], current.rows):
                 # The same table after a page break, its header maybe repeated (Word splits it in two).
