@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from itertools import chain
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
@@ -86,7 +87,9 @@ class StaleYear(Rule):
     must not name its figures by an earlier year or a later one ("2018年度…基本支出…" in a 2017 决算; Y+1 may be
     planned for: "2018年预算安排…"), unless it names Y too, nor count
     "截至…12月31日" of an earlier year (a later year may be a plan); a 预算 of year Y counts at the
-    end of Y−1. A 预算 may also recount last
+    end of Y−1. Neither opens a sentence with what another year had none of, stating no amount
+    ("本部门2022年度没有政府性基金预算财政拨款收入…，故本表为空表" in a 2023 决算; a balance's year may
+    differ). A 预算 may also recount last
     year's execution and compare with the latest 决算, two years back: there, a comparison must
     name Y−1 only in a sentence that names its figures Y, or when it compares budgets
     ("比2023年预算"), and none may name a year before Y−2; a sentence stating amounts must not name its figures by a year before
@@ -120,7 +123,8 @@ class StaleYear(Rule):
             return
         text = document.flow.text
         for sentence_start, sentence in _sentences_with_a_year(text):
-            for start, found, expected, message in _stale_years(sentence, kind, year, _sentence_before(text, sentence_start)):
+            for start, found, expected, message in chain(_stale_years(sentence, kind, year, _sentence_before(text, sentence_start)),
+                                                         _stale_absence(sentence, kind, year)):
                 yield self._in_flow(document, sentence_start + start, found, expected, _with(message, evidence))
         for match in _AS_OF.finditer(text):
             # A 决算 counts at the end of its year; a 预算 at the end of the year before (or later in it).
@@ -196,6 +200,27 @@ def _sentence_before(text: str, start: int) -> str:
         return ""
     sentences = _SENTENCE_MARKS.split(text[line_start:start - 1])
     return next((sentence for sentence in reversed(sentences) if _SUBJECT.search(sentence)), "")
+
+
+def _stale_absence(sentence: str, kind: str, year: int):
+    """``(offset, year found, year expected, message)`` for a sentence opening with what the department had none of in
+    another year, stating no amount ("本部门2023年度没有政府性基金预算财政拨款收入…，故本表为空表" in a 2024 决算): the
+    empty table's note of last year's draft. A balance is left alone ("2023年度无结转结余", the opening balance's year)."""
+    match = _NONE_IN_YEAR.match(sentence)
+    if match is None or _AMOUNT.search(sentence) or _BALANCE.search(sentence) or str(year) in sentence:
+        return
+    found = int(match.group("year"))
+    if found not in (year, year + 1):
+        yield (match.start("year"), found, year,
+               _("says what {found}年 had none of, but this is the {year} {kind}", found=found, year=year, kind=kind))
+
+
+#: A sentence opening with what the department had none of in a year ("本部门2023年度没有…", "2023年度本单位无…",
+#: "某局2023年未发生…").
+_NONE_IN_YEAR = compile_regex(
+    rf"\s*(?:本(?:部门|单位)|\p{{Han}}{{2,30}}?{ORGANISATION_END})?\s*{_YEAR}[，,]?\s*(?:本(?:部门|单位)|\p{{Han}}{{2,30}}?{ORGANISATION_END})?"
+    r"\s*(?:没有|无|未(?:发生|安排|使用|开支|产生))")
+_BALANCE = compile_re(r"结转|结余")
 
 
 #: A year's figures compared without a name before 比 ("2024年度比2023年度减少…", "本年比2023年决算数增加…").
