@@ -1527,6 +1527,10 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         state.pending_whole = line_list[0]  # "…基本支出2716.58万元，其中：⏎人员经费…。⏎公用经费…。": an item a line
     breakdown = pending = state.pending_whole
     state.pending_whole = None
+    first_claim = found[0][2] if found else None
+    if pending is not None and isinstance(first_claim, Stated) and "支出" in pending.whole_name and "收入" not in pending.whole_name \
+            and "收入" in first_claim.name and "支出" not in first_claim.name:
+        breakdown = pending = None  # "收入预算总计…，支出预算总计…。其中：⏎（一）收入预算…": each side restated, under neither
     if pending is not None and offset == state.line_start and found and found[0][0] == 0:
         state.line_list = pending, text.rstrip().endswith(("；", ";", "，", ","))
     item_of = _next_item(text, breakdown, state)
