@@ -1331,8 +1331,11 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_code_table(table, data_lines, header)
     if table.problem is None and table.kind == THREE_PUBLIC:
         table.identities.extend(_sangong_identities(table))
-    if table.problem is None and table.kind in CODE_KINDS and (any(_FINAL_TITLE.match(word) for word in header_words)
-                                                                or _budgets_before_spending(header_words)):
+    if table.problem is None and table.kind in (FUND, STATE_CAPITAL) and not any(i.axis == "栏" for i in table.identities) \
+            and _budgets_among_balances(table):
+        pass
+    elif table.problem is None and table.kind in CODE_KINDS and (any(_FINAL_TITLE.match(word) for word in header_words)
+                                                                  or _budgets_before_spending(header_words)):
         _final_columns(table, header_words)
     if table.problem is None and table.kind == GENERAL and any(_BALANCE_OR_INCOME.match(word) for word in header_words):
         _spending_columns(table)
@@ -1393,19 +1396,47 @@ _BALANCE_OR_INCOME = compile_re(r"^(?:年初|年末)\S*结[转余]|^本年收入
 _SPENDING_TITLES = (compile_re(r"^(?:本年支出)?(?:小计|合计)$|^本年支出$"), compile_re(r"^基本支出$"), compile_re(r"^项目支出$"))
 
 
-def _spending_columns(table: Table) -> None:
-    """Keep only the spending columns (合计 or 小计, 基本支出, 项目支出, numbered 1–3) of a 一般公共预算 table
-    that prints the balances and income beside them; the table is left unread when its header line
-    does not title each column."""
+def _balance_table_titles(table: Table) -> list[str]:
+    """The title of each column of a table printing balances and income beside its spending, in order, from its header
+    line naming them ([] without one); "本年支出" titled over "小计 基本支出 项目支出" on the line below stands for those."""
     line = next((words for words in table.header_lines if any(_BALANCE_OR_INCOME.match(word) for word in words)), [])
     named = next((i for i, word in enumerate(line) if "名称" in word or word == "项目"), None)
     titles = [word for word in line[named + 1:] if not _NUMBER.match(word)] if named is not None else []
-    if "本年支出" in titles:  # its three columns titled on the header line below ("本年支出" over "小计 基本支出 项目支出")
+    if "本年支出" in titles:
         below = next(([word for word in words if any(pattern.match(word) for pattern in _SPENDING_TITLES)]
                       for words in table.header_lines if words is not line and "基本支出" in words), [])
         at = titles.index("本年支出")
         if len(below) == len(_SPENDING_TITLES):
             titles = titles[:at] + below + titles[at + 1:]
+    return titles
+
+
+def _budgets_among_balances(table: Table) -> bool:
+    """Set aside the budget columns a fund's table prints between its income and its spending ("年初结转和结余 | 本年收入 |
+    年初预算数 | 调整预算数 | 本年支出: 小计 基本支出 项目支出 | 年末结转和结余", a 决算 of 调整预算 columns), each kept by its
+    kind beside the row's amounts, and number the others in order: the template's fund table. False (nothing done)
+    when its header does not title each column or a row's values are not placed."""
+    titles = _balance_table_titles(table)
+    budget_at = [i for i, title in enumerate(titles) if _BUDGET_COLUMN_TITLE.match(title)]
+    kinds = [next((kind for kind in ("年初", "全年", "调整") if kind in titles[i]), "") for i in budget_at]
+    if not budget_at or len(titles) != len(table.columns) or len(set(kinds)) != len(kinds) \
+            or any(row.loose for row in table.rows):
+        return False
+    budget_columns = [table.columns[i] for i in budget_at]
+    kept = [column for column in table.columns if column not in budget_columns]
+    renumbered = {column: number for number, column in enumerate(kept, 1)}
+    for row in table.rows:
+        row.budgets = {kind: row.values[column] for kind, column in zip(kinds, budget_columns) if column in row.values}
+        row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
+    table.columns = list(renumbered.values())
+    return True
+
+
+def _spending_columns(table: Table) -> None:
+    """Keep only the spending columns (合计 or 小计, 基本支出, 项目支出, numbered 1–3) of a 一般公共预算 table
+    that prints the balances and income beside them; the table is left unread when its header line
+    does not title each column."""
+    titles = _balance_table_titles(table)
     spending = [next((i for i, title in enumerate(titles) if pattern.match(title)), None) for pattern in _SPENDING_TITLES]
     if len(titles) > len(table.columns) or None in spending or spending != sorted(spending):
         table.problem = _("the columns of its spending cannot be told from its balances and income")
