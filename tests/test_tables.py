@@ -45,6 +45,19 @@ def test_the_next_tables_number_on_a_line_of_its_own_ends_a_table():
     assert three_public.title == "一般公共预算“三公”经费支出表"
 
 
+def test_a_long_title_under_its_number_on_a_line_of_its_own_starts_the_next_table():
+    """A unit's long name before its title ("广西壮族自治区热带作物资源研究所2025年财政拨款“三公”经费、会议费和培训费支出情况表",
+    44 characters) still titles a table: it was read as a row of the table above, which went unread."""
+    basic, three_public = tables_of(
+        "表六\n广西壮族自治区热带作物资源研究所2025年一般公共预算基本支出情况表\n单位：万元\n"
+        "经济分类科目编码\t经济分类科目名称\t合计\t人员经费\t公用经费\n\t合计\t60.00\t50.00\t10.00\n"
+        "301\t工资福利支出\t50.00\t50.00\t0.00\n302\t商品和服务支出\t10.00\t0.00\t10.00\n表七\n"
+        "广西壮族自治区热带作物资源研究所2025年财政拨款“三公”经费、会议费和培训费支出情况表\n单位：万元\n"
+        "年度\t“三公”经费合计\t因公出国（境）费\n2025年预算数\t2.00\t0.50\n"
+    )
+    assert basic.problem is None and three_public.title.endswith("会议费和培训费支出情况表")
+
+
 #: A 表5 converted to Markdown: a pipe table without 栏次 line, its 201 row off by 5 in 项目支出.
 MARKDOWN_TABLE = (
     "2022年度一般公共预算财政拨款支出决算表（表5）\n\n单位：万元\n\n"

@@ -132,7 +132,7 @@ _WRAPPED_NUMBER = compile_re(r"[（(]\s*表\s*(?P<number>\d{1,2})\s*[)）]")
 _ELSEWHERE = compile_re(r"\s*[(（](?:略|详见|见附件|另行)[^()（）]{0,20}[)）]$")
 _BUDGET_TITLE = compile_re(rf"^附?表\s*{_NUMBER_WORDS}(?:\s*[.．、:：]\s*|\s+(?=\S.*表$))(?P<title>\S.*)$")
 #: A title line without a table number ("收入决算表"), taken only when a unit line follows it.
-_PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,40}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
+_PLAIN_TITLE = compile_re(r"^(?P<title>[^\s，。：:；]{0,60}(?:\s[^\s，。：:；]{1,20}){0,3}表)$")
 #: The unit of amounts a line states ("单位：万元", "金额单位：元").
 _UNIT = compile_re(r"(?:金额)?单位\s*[:：]\s*(?P<unit>亿元|万元|元)")
 
