@@ -177,6 +177,20 @@ def test_a_page_header_repeating_the_title_is_dropped_from_sentences_and_tables(
     assert Document(decode_bytes(twice.encode("utf-8"))).flow.text.count("部门决算") == 3
 
 
+def test_the_departments_name_opening_page_after_page_under_the_page_number_is_a_page_header():
+    """"鸡西市公安局" atop each page, under the page number of the one before: no row of the table it falls into (which
+    went unread); a name a page opens with twice only stays."""
+    page_top = "\n— {} —\n\f鸡西市公安局\n"
+    text = ("鸡西市公安局2024年度部门决算\n\n\n\n" + page_top.format(1)
+            + "表5 一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t小计\n栏次\t\t1\n合计\t\t30.00\n"
+            + "208\t社会保障和就业支出\t30.00\n" + page_top.format(2) + "2080501\t行政单位离退休\t10.00\n"
+            + page_top.format(3) + "2080505\t机关事业单位基本养老保险缴费支出\t20.00\n" + page_top.format(4))
+    for pages, read in ((4, True), (2, False)):
+        cut = text[:text.index(page_top.format(pages + 1))] if pages < 4 else text
+        (table,) = Document(decode_bytes(cut.encode("utf-8"))).tables
+        assert (table.problem is None) is read
+
+
 def test_page_numbers_are_dropped():
     text = "2022年度一般公共预算财政拨款支出年初预算为147.81万元，支出决算为\n\n— 14 —\n\n199.25万元，完成年初预算的134.8%。"
     document = Document(decode_bytes(text.encode("utf-8")))

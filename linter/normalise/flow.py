@@ -98,9 +98,11 @@ def page_headers(source: SourceText) -> frozenset[int]:
 def running_titles(stripped_lines: list[str]) -> frozenset[int]:
     """Indexes of the lines that are a page header repeating the document's title, as a text
     extracted from a PDF carries it on every page, often inside a sentence or a table (see
-    ``_RUNNING_TITLE``); the title on the cover (its first lines) stays."""
-    found, seen = [], 0
+    ``_RUNNING_TITLE``), or a short line (the department's name) that opens page after page under the page number
+    of the one before; the title on the cover (its first lines) stays."""
+    found, seen, after_page_number = [], 0, False
     counts: dict[str, list[int]] = {}
+    page_tops: dict[str, list[int]] = {}  # the first lines of pages, after a page number
     for index, line in enumerate(stripped_lines):
         if not line:
             continue
@@ -108,10 +110,18 @@ def running_titles(stripped_lines: list[str]) -> frozenset[int]:
         if seen > _COVER_LINES and len(line) <= 40 and line[-1] in "算开告明息" and _RUNNING_TITLE.search(line) \
                 and not _SENTENCE_PUNCTUATION.search(line) and not _starts_heading(line):
             counts.setdefault(line, []).append(index)
-    for indexes in counts.values():
+        elif after_page_number and _PAGE_TOP.fullmatch(line) and not line.endswith("表") and not _starts_heading(line):
+            page_tops.setdefault(line, []).append(index)
+        after_page_number = is_page_number(line)
+    for indexes in [*counts.values(), *page_tops.values()]:
         if len(indexes) >= _RUNNING_TITLE_COUNT:
             found.extend(indexes)
     return frozenset(found)
+
+
+#: A page header without the title's words, as the department's name alone atop each page ("鸡西市公安局"): a short
+#: run of Chinese, found only right after a page number.
+_PAGE_TOP = compile_re(r"[\u4e00-\u9fff（）()]{2,30}")
 
 
 def _starts_heading(line: str) -> bool:
