@@ -58,6 +58,17 @@ def test_a_long_title_under_its_number_on_a_line_of_its_own_starts_the_next_tabl
     assert basic.problem is None and three_public.title.endswith("会议费和培训费支出情况表")
 
 
+def test_a_table_continued_under_its_title_opened_by_a_continuation_mark_is_one_table():
+    """"（续表）收入决算表" atop the next page: the rows go on (the 合计 was summed without them)."""
+    header = "科目编码\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n栏次\t\t1\t2\t3\n"
+    (table,) = tables_of(
+        "表2 收入决算表\n单位：万元\n" + header + "合计\t\t1,300.00\t1,200.00\t100.00\n"
+        "204\t公共安全支出\t1,000.00\t900.00\t100.00\n\n— 3 —\n\n（续表）收入决算表\n" + header
+        + "221\t住房保障支出\t300.00\t300.00\t\n"
+    )
+    assert table.problem is None and [row.code for row in table.rows] == [None, "204", "221"]
+
+
 #: A 表5 converted to Markdown: a pipe table without 栏次 line, its 201 row off by 5 in 项目支出.
 MARKDOWN_TABLE = (
     "2022年度一般公共预算财政拨款支出决算表（表5）\n\n单位：万元\n\n"

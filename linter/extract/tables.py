@@ -603,8 +603,9 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             number = int(form_number)
         if match:
             kind = table_kind(match.group("title"))
-            if kind and starts and data_seen and _continues(starts[-1], kind, normal, stripped_lines, index):
-                continue  # the title printed again atop the next page, over rows that go on
+            if kind and starts and data_seen and (_continues(starts[-1], kind, normal, stripped_lines, index)
+                                                  or (_CONTINUED_LEAD.match(normal) and starts[-1][1] == kind)):
+                continue  # the title printed again atop the next page, over rows that go on (or "（续表）收入决算表")
             # A 绩效 or 政府采购 table is named in the text too ("详见项目支出绩效目标表"): a start when numbered or laid out.
             if kind and (number is not None or kind not in UNREAD_KINDS or laid_out):
                 lead = len(raw) - len(raw.lstrip())
@@ -639,6 +640,8 @@ def _continues(start: tuple, kind: str, title: str, stripped_lines: list[str], i
 
 #: A title's marks that it is continued ("…支出表（续）", "…支出表(续表)", "续表" on the line below).
 _CONTINUED_MARK = compile_re(r"(?:\s*[(（]续表?[)）]|\s*续表\s*\d{0,2})+\s*$")
+#: A continuation mark opening a title ("（续表）收入决算表", "续表 收入决算表").
+_CONTINUED_LEAD = compile_re(r"\s*[(（]?续表[)）]?")
 #: How many lines (not blank) under a repeated title its first row of amounts may stand (unit line,
 #: header lines, rows of blank cells).
 _CONTINUED_REACH = 8
@@ -1865,7 +1868,7 @@ _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})�
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
 _CHANGE_RATE = compile_re(r"率|幅度|%")
 #: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
-CONTINUED_TITLE = compile_re(r"^续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$|表[(（]?续[)）]?$")
+CONTINUED_TITLE = compile_re(r"^[(（]?续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
 #: 页") or of a total ("4/16").
 _WORDED_PAGE_NUMBER = compile_re(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|页|/")
