@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import amount, percent_matches, percent_severity, related
+from linter.check.arith import amount, percent_matches, percent_severity, related, unit_scale
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent, percent_interval
 from linter.check.rule import Rule
@@ -43,11 +43,18 @@ class YearChangeMismatch(Rule):
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
         for pair in [*year_pairs(document.flow.text), *_stated_with_comparison(document)]:
-            if pair.later.unit != pair.earlier.unit:
-                continue
-            level = percent_interval if pair.later.unit == "%" else amount
-            later, earlier = level(pair.later, tolerances), level(pair.earlier, tolerances)
-            change = (percent_interval if pair.change.unit == POINTS else amount)(pair.change, tolerances)
+            if pair.later.unit == "%":
+                if pair.earlier.unit != "%":
+                    continue
+                later, earlier = percent_interval(pair.later, tolerances), percent_interval(pair.earlier, tolerances)
+                change, later_scale, earlier_scale = percent_interval(pair.change, tolerances), 1.0, 1.0
+            else:  # amounts in the change's unit ("5.29万元，较2023年度决算数6.01万元减少7,207.45元")
+                later_scale, earlier_scale = unit_scale(pair.later, pair.change), unit_scale(pair.earlier, pair.change)
+                if later_scale is None or earlier_scale is None:
+                    continue
+                later = amount(pair.later, tolerances).scaled(later_scale)
+                earlier = amount(pair.earlier, tolerances).scaled(earlier_scale)
+                change = amount(pair.change, tolerances)
             difference = later - earlier
             went = difference.sign()
             levels = dict(name=pair.name, later=pair.later.text + pair.later.unit, later_label=pair.later_label,
@@ -66,12 +73,13 @@ class YearChangeMismatch(Rule):
                 )
                 continue
             if not difference.magnitude().overlaps(change):
-                expected = format_amount(abs(pair.later.value - pair.earlier.value))
+                later_value, earlier_value = pair.later.value * later_scale, pair.earlier.value * earlier_scale
+                expected = format_amount(abs(later_value - earlier_value))
                 yield self.finding(
                     document, span,
                     _("change of {name}: |{later_value} − {earlier_value}| = {expected}, but the text says {change}",
-                      expected=expected, later_value=format_amount(pair.later.value),
-                      earlier_value=format_amount(pair.earlier.value), **levels),
+                      expected=expected, later_value=format_amount(later_value),
+                      earlier_value=format_amount(earlier_value), **levels),
                     expected=f"{expected}{pair.change.unit}", related=places,
                 )
                 continue
@@ -79,12 +87,12 @@ class YearChangeMismatch(Rule):
             if rate is None or rate.malformed or pair.rate_sign != pair.sign or pair.earlier.value <= 0:
                 continue
             if percent_matches(change, earlier, rate, tolerances) is False:
-                computed = format_percent(100 * pair.change.value / pair.earlier.value, rate.decimals)
+                computed = format_percent(100 * pair.change.value / (pair.earlier.value * earlier_scale), rate.decimals)
                 yield self.finding(
                     document, document.span(rate.start, rate.end),
                     _("rate of change of {name}: {change_value} / {earlier_value} = {computed}, but the text says "
                       "{stated}%", computed=computed, stated=rate.text, change_value=pair.change.text,
-                      earlier_value=format_amount(pair.earlier.value), **levels),
+                      earlier_value=format_amount(pair.earlier.value * earlier_scale), **levels),
                     expected=f"{computed}%", severity=percent_severity(change, earlier, rate, tolerances),
                     related=places,
                 )
@@ -96,8 +104,11 @@ def _stated_with_comparison(document) -> list[YearPair]:
     is ARI002's, and so is their direction when it has one."""
     pairs = []
     for claim in document.claims.transitions:
-        went = claim.current.value - claim.previous.value
-        if claim.change is None or (claim.rate is not None and went * claim.sign < 0):
+        scale = unit_scale(claim.previous, claim.current)  # (last year's in 万元 beside this year's in 元)
+        if claim.change is None or scale is None:
+            continue
+        went = claim.current.value - claim.previous.value * scale
+        if claim.rate is not None and went * claim.sign < 0:
             continue
         pairs.append(YearPair(claim.name, _("this year"), claim.current, _("previous amount"), claim.previous,
                               claim.sign, claim.change))
