@@ -268,6 +268,7 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
             later = year + 1 if _PLAN.search(sentence) else year
             for match in [m for m in subjects if not year <= int(m.group("year")) <= later
                           and not _restates_last_year(sentence, m, year)
+                          and not _carried_from(sentence, m, year)
                           and not ((base_given or (restated and comparisons) or compares_own)
                                    and int(m.group("year")) == year - 1)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
@@ -318,6 +319,12 @@ def _restates_last_year(sentence: str, subject, year: int) -> bool:
         (_AMOUNT.search(sentence, 0, subject.start()) is not None and _CHANGE.search(sentence, subject.end()) is not None)
         or _ASIDE_OF_COMPARISON.search(sentence, 0, subject.start()) is not None
         or _in_aside_after_comparison(sentence, subject.start()))
+
+
+def _carried_from(sentence: str, subject, year: int) -> bool:
+    """Whether a subject naming Y−1 says where an opening balance stated before it comes from ("年初财政拨款结转和结余
+    10.15万元，为2023年县政府综合保障经费项目结转资金")."""
+    return int(subject.group("year")) == year - 1 and _OPENING_BALANCE.search(sentence, 0, subject.start()) is not None
 
 
 def _in_aside_after_comparison(sentence: str, at: int) -> bool:
