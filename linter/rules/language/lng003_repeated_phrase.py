@@ -70,7 +70,7 @@ class RepeatedPhrase(Rule):
                     continue  # "监测预测预警": 测预, no word, twice across three words
                 if not separator and unit in _BODIES and _DETERMINER.search(text, max(0, first - 2), first):
                     continue  # "本部门部门整体支出", "兄弟城市城市管理部门": a body named, then a term it begins
-                if not separator and end_of_copy not in typo_finder(reading_text(document)).boundaries:
+                if not separator and _copy_begins_a_word(typo_finder(reading_text(document)), copy_start, end_of_copy):
                     continue  # "孝感高中高中部": the copy begins a longer word (高中部), no repeat
                 if separator and _longer_item(text, copy_start, end_of_copy):
                     continue  # "医疗费、医疗费补助", "专项统计、统计监测": the next item is a longer word
@@ -162,6 +162,12 @@ def _whole_words(document, start: int, end: int) -> bool:
     text = reading_text(document)
     boundaries = typo_finder(text).boundaries
     return end in boundaries and (start in boundaries or not lex.is_han(text[end:end + 1]))
+
+
+def _copy_begins_a_word(finder, copy_start: int, end_of_copy: int) -> bool:
+    """Whether the copy ends inside a token that begins with it, or before it ("孝感高中高中部": 高中部); not one
+    beginning inside it, whose head stands alone ("严格执行严格执行公务": 执行公务)."""
+    return end_of_copy not in finder.boundaries and finder.token_at(end_of_copy, (0, 0))[0] <= copy_start
 
 
 def _doubled_word_near(text: str, start: int, length: int) -> int:
