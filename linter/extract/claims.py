@@ -1505,6 +1505,10 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             state.pending_whole = _open_breakdown(whole, claims, state)
         return
     tokens = _without_asides(tokens)
+    if len(tokens) > 2 and tokens[0].type == "NAME" and tokens[0].text.endswith("中") and tokens[1].type == "_COLON" \
+            and state.last_value is not None and clean_name(tokens[0].text[:-1]) == clean_name(state.last_value.name):
+        # "本年支出合计8,580.05万元，较2023年度增加…。本年支出合计中：基本支出…": the amount just stated, broken down
+        tokens = [tokens[0]._replace(type="QIZHONG"), *tokens[1:]]
     opening = [t.type for t in tokens[:2]]
     if state.subject_line and (opening in (["YEAR", "BUDGET_IS"], ["YEAR", "ACTUAL_IS"]) or opening[:1] == ["ACTUAL_IS"]) \
             and (SUBJECT_LEVEL.search(state.subject_line) or quantity_key(_ITEM_MARKER.sub("", state.subject_line))):
