@@ -156,7 +156,8 @@ _WHOLE_NAME = r"(?<![内外])"
 #: Each with its amount, spent ("公务接待费支出决算为8万元", "公务接待费：支出决算为8万元", also after its budget: "“三公”经费财政拨款支出年初
 #: 预算为2.85万元，支出决算为0.39万元") or budgeted ("公务接待费预算数为10万元", "公务接待费预算支出6.40万元").
 _SANGONG_AMOUNTS = {
-    words: [compile_re(rf"{_WHOLE_NAME}{name}[：:]?(?:财政拨款)?(?:支出)?{budget}(?:支出)?(?:{words})?(?:数|支出)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
+    # (the name may head its item: "3.公务接待费。支出决算为4.92万元")
+    words: [compile_re(rf"{_WHOLE_NAME}{name}(?:[：:]|。(?=支出|决算|年初|全年|预算))?(?:财政拨款)?(?:支出)?{budget}(?:支出)?(?:{words})?(?:数|支出)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
             for name in _SANGONG_NAMES]
     for words, budget in (("决算", r"(?:(?:年初|全年)?预算数?为[\d,.]+万?元[，,])?"), ("预算", ""))
 }
