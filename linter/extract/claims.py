@@ -1912,7 +1912,11 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     按支出功能分类科目划分：…")."""
     named = tokens[index - 1].text if index and tokens[index - 1].type == "NAME" else ""
     if tokens[index].text.startswith("按") and not any(t.type == "AMOUNT" for t in tokens[:index]):
-        whole = state.list_whole.whole if state.list_whole is not None else _sole_amount_of_line(state, claims)
+        listed = state.list_whole
+        if listed is None and state.last_list is not None and state.last_list.whole is not None \
+                and state.last_list.whole.number.start >= state.line_start:
+            listed = state.last_list  # "收入预算2680.85万元，其中：…。按单位划分，…": the whole of the 其中 list before it
+        whole = listed.whole if listed is not None else _sole_amount_of_line(state, claims)
         if whole is None:
             return None
         breakdown = Breakdown(whole, whole.name)
