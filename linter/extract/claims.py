@@ -2096,6 +2096,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 claim.key = _key_of_leading_quantity(claim.name, state.scope, claims.budget_document)
             if claim.key is None and _BOTH_SIDES.fullmatch(clean_name(claim.name)):
                 claim.key = (state.scope or DEPARTMENT, "收支总计")  # "收支较上年决算数增加…", after both totals
+            if claim.key is not None and scope_of(claim.name) is None:
+                claim.key = _scoped_like_paragraph(claim.key, claim.start, state)
             if claim.key and claim.key[1] == "收支总计":
                 claim.current = _both_sides(claim, state)
             elif claim.key is None:
@@ -2253,6 +2255,13 @@ def _without_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
     drop |= {i for i in range(1, len(tokens) - 1) if tokens[i].type == "_COLON" and tokens[i - 1].type == "NAME"
              and tokens[i + 1].type in ("ACTUAL_IS", "BUDGET_IS")}
     return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
+
+
+def _scoped_like_paragraph(key: Key, start: int, state: _Context) -> Key:
+    """A bare quantity's key in the scope of the paragraph's amounts of that quantity stated before it, when they have
+    one ("政府性基金预算财政拨款本年支出375.00万元。本年支出比上年增加…": the fund's)."""
+    scoped = {v.key for v in state.line_values if v.number.start < start and v.key and v.key[1] == key[1]}
+    return scoped.pop() if len(scoped) == 1 else key
 
 
 def _named_alike_before(change: Change, state: _Context) -> Stated | None:
