@@ -14,8 +14,9 @@ from linter.patterns import compile_re
 #: An amount of 元 or 万元 (its digits from their start: linear on a long run of digits).
 _AN_AMOUNT = compile_re(r"(?<![\d.,])\d[\d,.]*\s*万?元")
 
-#: An amount of 亿元, 万元 or 元 in the flow text (groups ``num`` and ``unit``).
-AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>亿元|万元|元)"
+#: An amount of 亿元, 万元 or 元 in the flow text (groups ``num`` and ``unit``), maybe below zero ("年末结转和结余-36.82万元";
+#: not the end of a range, "10-20万元").
+AMOUNT = r"(?P<num>(?:(?<![\d.])-)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))(?P<unit>亿元|万元|元)"
 #: The items listed under 人员经费 or 公用经费; the amount's share or its change may stand between ("人员经费100.00万元，
 #: 占基本支出的76.9%，主要包括：…", "人员经费80.00万元，比上年增加4.00万元，增长5.3%，主要包括：…").
 EXPENSE_LIST = compile_re(rf"(?P<side>人员经费|公用经费){AMOUNT}(?:[，,](?:占[^，,。；;\d]{{0,12}}|(?:比|较|同比)(?:\d{{4}}年度?)?[^，,。；;\d]{{0,12}}"
