@@ -48,10 +48,12 @@ _UNIT_ENDINGS = ("中心", "机关", *"局委办厅处院所站队科室馆校�
 _JOINER = compile_re(r"和|及|以及|与")
 #: The 等 of an open list, not of a name ("高等教育处", "中等职业学校", "平等").
 _OPEN = compile_re(r"等(?![教职级学专])")
-#: What no name holds: an open list, a number, a clause's words.
-_NOT_A_NAME = compile_re(r"等(?![教职级学专])|\d|负责|主要|其中|包括|分别|(?<!公)共|合计|以上|以下")
+#: What no name holds: an open list, a number (but a service's of three digits or more opening it), a clause's words.
+_NOT_A_NAME = compile_re(r"等(?![教职级学专])|(?<=\D)\d|^\d{1,2}(?!\d)|^\d+(?:[.,]|$|[个人名家所辆套台项万元亿年月日次件批条户座处间张亩])"
+                         r"|负责|主要|其中|包括|分别|(?<!公)共|合计|以上|以下")
 #: A name: a few characters, mostly Chinese.
-_NAME = compile_regex(r"[\p{Han}A-Za-z“”\"·]{2,40}")  # (two long names joined by 和: "…电子数据审计中心和…干部培训中心")
+#: (a name may open with a service's number: "12345热线管理科", "110指挥中心")
+_NAME = compile_regex(r"\d{0,6}[\p{Han}A-Za-z“”\"·]{2,40}")  # (two long names joined by 和: "…电子数据审计中心和…干部培训中心")
 #: A numbered line of a list written a name per line ("1．XX局本级", "（2）XX中心").
 _NUMBERED = compile_re(r"^\s*(?:(\d{1,2})\s*[.．、]|[(（](\d{1,2})[)）])\s*\S")
 #: How many names a list may have at most (a longer one is no formulaic list).
