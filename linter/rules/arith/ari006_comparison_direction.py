@@ -159,6 +159,8 @@ _SENTENCE_BETWEEN = compile_regex(r"(?:[^。；\n]{0,6}[。；]\s*(?:与[^。；
                                   r"[^。；\n]{0,80}(?=[。；])")
 
 
+#: How many such clauses or sentences may stand between ("…，年末结转和结余89.54万元。主要用于…。决算数大于…").
+_MOST_BETWEEN = 3
 #: The completion rate of another budget right after the first ("，完成调整预算的100.0%").
 _OTHER_RATE = compile_regex(r"[，,]完成(?:年初|全年|调整后?)预算数?的?\d+(?:\.\d+)?%")
 #: What comes before a completion rate ("完成预算的", "完成年初预算").
@@ -176,7 +178,9 @@ def _following(text: str, after: int, budget=None, budgets=None, subject: str | 
     budgets = budgets or {}
     if (rate := _OTHER_RATE.match(text, after)) is not None:
         after = rate.end()  # "…完成年初预算的101.4%，完成调整预算的100.0%。决算数小于年初预算数…"
-    if (between := _SENTENCE_BETWEEN.match(text, after)) is not None:
+    for _ in range(_MOST_BETWEEN):
+        if (between := _SENTENCE_BETWEEN.match(text, after)) is None:
+            break
         after = between.end()  # "…完成预算的82.5%。与2016年度相比，…下降17.2%。决算数大于预算数…"
     window = text[after:after + 40]
     kept = [i for i, c in enumerate(window) if not c.isspace()]
