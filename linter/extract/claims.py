@@ -2111,6 +2111,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 claim.current = _opening_change_of(claim.start, state, claims)
         if claim.key is not None and _unit_line(state.line, claims.department):
             claim.key = None  # "2.…执法大队：…收支预算比上年预算306.80万元增加21.60万元": one unit's, not the department's
+        if claim.key is not None and EXCLUDING.search(_sentence_before(state, claim.delta.start)):
+            claim.key = None  # "剔除公务用车购置费后，“三公”经费比2024年执行数减少1.1万元": of what is left, no quantity named
         if claim.rate_only and claim.current is not None and state.last_value is not claim.current:
             # "森林草原防灾减灾预算数为96.60万元，较上年增加…。主要用于…": an amount stated but not filed; a list after
             # it is not of the amount stated before it, but of this one where a 预算 states its budget ("…（项）2025年
