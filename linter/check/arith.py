@@ -877,17 +877,22 @@ def _shares_complete(breakdown, tolerances: Tolerances) -> bool:
 def _complements(breakdown) -> bool:
     """A whole listed as two parts, one the other's complement ("财政拨款结转和结余…，非财政拨款结转和结余…",
     "国内公务接待支出…，国(境)外公务接待支出…", "外事接待费…，国内接待费…", "城乡低保资金…，其中城市低保资金…、农村低保资金…")."""
+    names = [_ITEM_NUMBER.sub("", clean_name(part.name)) for part in breakdown.parts]
+    if 2 <= len(names) <= 4 and {name[:4] for name in names} == {"基本支出", "项目支出"} and len(set(names)) == len(names) \
+            and all(_BALANCE_PART.fullmatch(name[4:]) for name in names):
+        # "年末结转和结余…（其中：基本支出结转…，项目支出结转和结余…）", "…项目支出结转…，项目支出结余…": the balance by the
+        # kind of spending
+        return True
     if len(breakdown.parts) != 2:
         return False
-    names = [_ITEM_NUMBER.sub("", clean_name(part.name)) for part in breakdown.parts]
     if sorted(names) == sorted(_URBAN_AND_RURAL):
         return True  # "特困人员救助供养资金1543.98万元，其中：城市218.46万元，农村1316.52万元": the town's and the country's
-    if sorted(name[:4] for name in names) == ["基本支出", "项目支出"] and all("结转" in name for name in names):
-        return True  # "年末结转和结余…（其中：基本支出结转…，项目支出结转和结余…）": the balance by the kind of spending
     pairs = _COMPLEMENTARY + ((_URBAN_AND_RURAL,) if "城乡" in (breakdown.whole_name or "") else ())
     return any(_named_apart(names, one, other) or _named_apart(names[::-1], one, other) for one, other in pairs)
 
 
+#: What follows 基本支出 or 项目支出 in the name of a part of a balance ("结转", "结转和结余", "结余").
+_BALANCE_PART = compile_re(r"结转(?:和结余)?|结余")
 #: The words that name a part and its complement apart ("财政拨款…" and "非财政拨款…").
 _COMPLEMENTARY = (("", "非"), ("国内", "国(境)外"), ("国内", "外事"), ("财政拨款", "其他资金"))
 #: …and, under a whole of town and country ("城乡低保资金"), its town's and its country's parts.

@@ -2374,9 +2374,9 @@ _OWN_BUDGET = compile_re(r"(?:为|是|占)?(?:年初|全年|调整后?的?)?预�
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
-#: A balance carried over ("年初结转和结余", "结转结余") and a unit's 结余分配 (its surplus set aside) are levels,
+#: A balance carried over ("年初结转和结余", "结转结余", "项目支出结余", "财政拨款结余") and a unit's 结余分配 (its surplus set aside) are levels,
 #: not differences, and so are amounts of work on saving (水资源节约管理, 节约用水).
-_DIFFERENCE = compile_re(r"差值|(?<!弥补收支)差额|差异|节约(?!管理|用水|能源|型)|(?<!结转和)(?<!结转)(?<!非财政拨款)结余(?!分配|缴纳|提取)|增减|变动|增加|减少|增收|减收|超支")
+_DIFFERENCE = compile_re(r"差值|(?<!弥补收支)差额|差异|节约(?!管理|用水|能源|型)|(?<!结转和)(?<!结转)(?<!拨款)(?<!支出)结余(?!分配|缴纳|提取)|增减|变动|增加|减少|增收|减收|超支")
 
 
 def _names_the_whole(name: str | None, whole: Stated | None) -> bool:
