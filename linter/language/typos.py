@@ -269,6 +269,8 @@ class TypoFinder:
             wrong, right = window[edit.index], phrase[edit.index]
             if not (lex.is_han(wrong) and lex.is_han(right)):
                 return False
+            if wrong in _LEVELS and right == "本" and window[edit.index + 1:edit.index + 2] == "级":
+                return False  # an administrative level for 本级 ("指州级财政当年拨付的资金"): the government named
             if _relation(wrong, right):
                 return True
         if not 0 < edit.index < len(window) - 1:
@@ -394,8 +396,9 @@ class TypoFinder:
 
     @cached_property
     def _longer_tokens(self) -> list[str]:
-        """The distinct tokens of three characters or more."""
-        return [token for token in self._word_counts if len(token) > 2]
+        """The distinct tokens of three characters or more that are words, not the lexicon's whole phrases (a definition
+        of the 名词解释, "指事业单位使用以前年度积累的…", holds 用以 across 使用 and 以前)."""
+        return [token for token in self._word_counts if 2 < len(token) <= _LONGEST_WORD]
 
     def _cuts_a_word(self, end: int) -> bool:
         """Whether a window ending at ``end`` takes the first characters of a token of two characters or more that
@@ -503,6 +506,8 @@ class TypoFinder:
         return suspects
 
 
+#: The longest token read as a word that a correction may be written inside.
+_LONGEST_WORD = 8
 #: The mask of a character in the index keys.
 MASK = "\0"
 _HAN_RUN = compile_re(lex.HAN + "+")
