@@ -1306,7 +1306,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             _place_two_sided_under_lanci(table, [titles, *(tokens for _, tokens in page_lanci)], lines)
         if table.problem is None and not any(identity.axis == "栏" for identity in table.identities):
             _imply_spending_total(table, header_words)
-    elif header is None and table.kind in _TOTAL_FIRST and "合" in "".join(header_words):
+    elif header is None and table.kind in _TOTAL_FIRST and ("合" in "".join(header_words) or _first_value_title(header_words) == "总计"):
         titled = _titled_columns(titles, data_lines)
         if titled is None and (full := _full_space_rows(title_line, data_lines) or _aligned_rows(title_line, data_lines, lines)):
             data_lines, titled = full
@@ -3092,14 +3092,15 @@ def _subtotal_rule(table: Table, header_words: list[str]) -> list[Identity]:
 def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
     """收入/支出/一般公共预算支出 tables (and 项目支出 tables whose first amount is a 合计) whose notes print
     no identity for their first column:
-    the header's 合计 (本年收入合计, 本年支出合计, 小计) is the sum of the other columns, unless the
+    the header's 合计 (本年收入合计, 本年支出合计, 小计, or a first column titled 总计, as a 部门支出总表 prints it) is the sum of
+    the other columns, unless the
     header shows sub-columns (其中, 人员经费, 公用经费, a 小计 beside the 合计: "单位资金: 小计 | 事业收入 | 其他收入")
     that a plain sum would count twice."""
     header = "".join(header_words)
     # A 项目支出表 printing each project's 合计, then its sources or its kinds of spending.
     project = table.kind == PROJECT and _first_value_title(header_words) == "合计" and not _PERIOD.search(header)
     if ((table.kind not in _TOTAL_FIRST and not project) or len(table.columns) < 2
-            or not ("合计" in header or "小计" in header)
+            or not ("合计" in header or "小计" in header or _first_value_title(header_words) == "总计")
             or any(i.axis == "栏" and i.target == table.columns[0] for i in table.identities)
             or any(word in header for word in ("其中", "人员经费", "公用经费")) or ("合计" in header and "小计" in header)):
         return []
