@@ -24,7 +24,7 @@ _FIRST_NAME = r"[^，,；;。：:\d]{0,30}?"
 _PAIR = compile_regex(
     rf"(?P<y1>20\d{{2}})年度?(?P<n1>{_FIRST_NAME})(?:为|是)?(?P<a1>{AMOUNT_DIGITS})(?P<unit>万元|亿元|元)[，,；;]\s*"
     rf"(?:(?P<y2>20\d{{2}})年度?|(?P<last_year>上一?年度?|去年))(?P<n2>{_NAME})(?:为|是)?(?P<a2>{AMOUNT_DIGITS})(?P=unit)[，,；;]\s*"
-    rf"(?:[^，,；;。\d]{{0,6}}?(?:对比|相比|比较|比上年|较上年|同比|[比较](?P=y2)年度?))?(?P<verb>增加|减少)了?(?P<change>{AMOUNT_DIGITS})(?P=unit)"
+    rf"(?:[^，,；;。\d]{{0,6}}?(?:对比|相比|比较|比上年|较上年|同比|[比较](?P=y2)年度?(?P<basis>(?:预算|执行|决算)?数?)))?(?P<verb>增加|减少)了?(?P<change>{AMOUNT_DIGITS})(?P=unit)"
     r"(?:[，,；;]\s*[^，,；;。\d%]{0,6}?(?P<rate_verb>增长|增幅|上升|下降|降幅|减少|减幅)率?(?:为|了)?"
     r"(?P<rate>\d{1,4}(?:\.\d{1,4})?)%)?"
 )
@@ -52,6 +52,9 @@ _POINTS_BEFORE = compile_regex(
     rf"(?P<a1>{_PERCENT})%[，,]\s*(?:上年|去年|上年度)(?:占比?|为|的)?(?P<a2>{_PERCENT})%[，,]\s*(?:占比)?"
     rf"(?:比|较)(?:上年|去年|上年度|上一年度?)(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
+#: The kind of a year's level alone ("预算", "执行数", "决算数"): a 预算 compares its budget with last year's execution
+#: when its comparison names that level ("2025年预算2605.1万元，2024年执行数2938.4万元，比2024年执行数减少333.3万元").
+_LEVEL_WORD = compile_regex(r"(?:预算|执行|决算)数?")
 #: How far back the quantity's name may start.
 _NAME_REACH = 24
 _LIST_LABEL = compile_regex(r"^(?:[(（]?[\d一二三四五六七八九十]+[)）、.．]\s*)+")
@@ -116,7 +119,9 @@ def _amount_pairs(text: str):
         years = int(match.group("y1")), int(match.group("y2") or int(match.group("y1")) - 1)
         first_name, second_name = match.group("n1").strip(), match.group("n2").strip()
         if abs(years[0] - years[1]) != 1 or not (
-                first_name == second_name or (second_name and first_name.endswith(second_name))):
+                first_name == second_name or (second_name and first_name.endswith(second_name))
+                or (_LEVEL_WORD.fullmatch(first_name) and _LEVEL_WORD.fullmatch(second_name)
+                    and (match.group("basis") or "")[:2] == second_name[:2])):
             continue
         unit = match.group("unit")
         first, second, change = (number_of(match, group, unit) for group in ("a1", "a2", "change"))
@@ -149,5 +154,9 @@ def _sign(verb: str) -> int:
 
 
 def _name(text: str, start: int) -> str:
-    """The words naming the quantity: the clause before ``start``."""
-    return _LIST_LABEL.sub("", clause_before(text, start, _NAME_REACH).strip())
+    """The words naming the quantity: the clause before ``start``, or the subject heading it before a colon
+    ("中等职业教育（项）：2025年预算…")."""
+    name = clause_before(text, start, _NAME_REACH).strip()
+    if not name and text[start - 1:start] in ("：", ":"):
+        name = clause_before(text, start - 1, _NAME_REACH).strip()
+    return _LIST_LABEL.sub("", name).lstrip(".．、 ")
