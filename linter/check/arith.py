@@ -58,9 +58,10 @@ def change_rate_matches(now: Interval, delta: Interval, sign: int, stated: Numbe
     lowest, highest = now.hi - sign * delta.lo, now.lo - sign * delta.hi
     if min(lowest, highest) <= 0:
         return None
+    rate = Interval(100 * delta.lo / lowest, 100 * delta.hi / highest)
     if stated.malformed:
-        return False
-    return Interval(100 * delta.lo / lowest, 100 * delta.hi / highest).overlaps(percent_interval(stated, tolerances))
+        return _malformed_match(rate, stated, tolerances)
+    return rate.overlaps(percent_interval(stated, tolerances))
 
 
 def percent_matches(part: Interval, whole: Interval, stated: Number, tolerances: Tolerances) -> bool | None:
@@ -69,8 +70,27 @@ def percent_matches(part: Interval, whole: Interval, stated: Number, tolerances:
     if ratio is None:
         return None
     if stated.malformed:
-        return False
+        return _malformed_match(ratio.scaled(100), stated, tolerances)
     return ratio.scaled(100).overlaps(percent_interval(stated, tolerances))
+
+
+def _malformed_match(computed: Interval, stated: Number, tolerances: Tolerances) -> bool | None:
+    """False for a malformed rate none of whose readings the amounts give ("72.83.1%" for 78.1%); None (NUM001's alone)
+    when one does: "75.3.1%" for 75.3% or 75.31% holds the right digits, only mistyped."""
+    return None if any(computed.overlaps(percent_interval(reading, tolerances)) for reading in malformed_readings(stated)) \
+        else False
+
+
+def malformed_readings(stated: Number) -> list[Number]:
+    """What a number printed with two decimal points may have meant: cut at the second, or either point dropped
+    ("73.4.1" → 73.4, 73.41, 734.1)."""
+    digits = stated.text.replace(",", "")
+    if digits.count(".") != 2 or not digits.replace(".", "").isdigit():
+        return []
+    head, middle, tail = digits.split(".")
+    readings = [f"{head}.{middle}", f"{head}.{middle}{tail}", f"{head}{middle}.{tail}"]
+    return [stated._replace(text=text, value=float(text), decimals=len(text.partition(".")[2]))
+            for text in readings if not text.startswith(".") and not text.endswith(".")]
 
 
 def percent_severity(part: Interval, whole: Interval, stated: Number, tolerances: Tolerances) -> Severity:

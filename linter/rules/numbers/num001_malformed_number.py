@@ -23,6 +23,8 @@ class MalformedNumber(Rule):
     groups that are not three digits long; a line break mended by hand leaves a space after a
     thousands comma ("6,214, 380.55元"). No reader can tell which value was meant. Numbers
     listed with a comma after their decimals ("1234.56,2345.67万元") are a list, not one number.
+    A malformed rate none of whose readings the amounts give ("72.83.1%" for 78.1%) is also
+    recomputed by ARI001–ARI003; one holding the right digits ("75.3.1%" for 75.3%) is this rule's alone.
 
     **Anti-pattern**
 
