@@ -905,6 +905,9 @@ def _complements(breakdown) -> bool:
         return True
     if len(breakdown.parts) != 2:
         return False
+    whole_name = breakdown.whole_name or ""
+    if sorted(names) == ["结余", "结转"] and "结转" in whole_name and "结余" in whole_name:
+        return True  # "年末结转和结余12,791.06万元，其中：结转1,324.48万元，结余11,448.58万元"
     if sorted(names) == sorted(_URBAN_AND_RURAL):
         return True  # "特困人员救助供养资金1543.98万元，其中：城市218.46万元，农村1316.52万元": the town's and the country's
     pairs = _COMPLEMENTARY + ((_URBAN_AND_RURAL,) if "城乡" in (breakdown.whole_name or "") else ())

@@ -1505,10 +1505,13 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             state.pending_whole = _open_breakdown(whole, claims, state)
         return
     tokens = _without_asides(tokens)
-    if len(tokens) > 2 and tokens[0].type == "NAME" and tokens[0].text.endswith("中") and tokens[1].type == "_COLON" \
-            and state.last_value is not None and clean_name(tokens[0].text[:-1]) == clean_name(state.last_value.name):
-        # "本年支出合计8,580.05万元，较2023年度增加…。本年支出合计中：基本支出…": the amount just stated, broken down
-        tokens = [tokens[0]._replace(type="QIZHONG"), *tokens[1:]]
+    # "本年支出合计8,580.05万元，较2023年度增加…。本年支出合计中：基本支出…" (maybe after a clause saying how it is
+    # divided: "从收入的单位构成看，本年收入合计中：…"): the amount just stated, broken down
+    opens = 2 if [t.type for t in tokens[:2]] == ["NAME", "_COMMA"] else 0
+    if len(tokens) > opens + 2 and tokens[opens].type == "NAME" and tokens[opens].text.endswith("中") \
+            and tokens[opens + 1].type == "_COLON" and state.last_value is not None \
+            and clean_name(tokens[opens].text[:-1]) == clean_name(state.last_value.name):
+        tokens = [tokens[opens]._replace(type="QIZHONG"), *tokens[opens + 1:]]
     opening = [t.type for t in tokens[:2]]
     if state.subject_line and (opening in (["YEAR", "BUDGET_IS"], ["YEAR", "ACTUAL_IS"]) or opening[:1] == ["ACTUAL_IS"]) \
             and (SUBJECT_LEVEL.search(state.subject_line) or quantity_key(_ITEM_MARKER.sub("", state.subject_line))):
@@ -2786,8 +2789,9 @@ _SOURCE_OF_MONEY = compile_re(r"援[藏疆青]|对口支援|专项资金|转移�
 
 
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
-    if _DIFFERENCE.search(stated.name):
-        return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts
+    if _DIFFERENCE.search(stated.name) and not (
+            clean_name(stated.name) == "结余" and breakdown is not None and "结转" in (breakdown.whole_name or "")):
+        return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts (but "结转和结余…，其中：结转…，结余…")
     if _PREVIOUS_LEVEL.fullmatch(stated.name):
         return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
     if in_last_years_aside(state.line, stated.number.start - state.line_start):
