@@ -325,6 +325,8 @@ class Table:
     header_lines: list[list[str]] = field(default_factory=list)
     #: The columns of each block of a 三公 table printed with a row per quantity (see :func:`sangong_blocks`).
     blocks: dict[str, list[int]] = field(default_factory=dict)
+    #: The 机关运行经费 such a table prints in a row after the quantities, by block: its 栏 (the block's place) and amount.
+    operating_costs: dict[str, tuple[int, Value]] = field(default_factory=dict)
     #: Columns of quantities such a table prints no row for (the cars' 购置费 and 运行维护费): neither 0 nor checked.
     unprinted: frozenset[int] = frozenset()
     #: Such a table's rows of two years with their change ("2.公务接待费 | 3.50 | 3.20 | -0.30"), each as a row of this
@@ -2564,21 +2566,28 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     changes = [word for word in header_words if _CHANGE_COLUMN.fullmatch(word)] if blocks else []
     numbered = "行次" in header_words or "栏次" in header_words  # "项目 | 行次 | 预算数 | 决算数": each row's 行次 first
     items: dict[int, list[_Token]] = {}
+    operating: list[_Token | None] = []  # the row of 机关运行经费 after the quantities (Yunnan's 公开10表)
+    done = False  # whether the quantities' rows have ended
     for tokens in data_lines:
         name = _ITEM_MARK.sub("", _HALF_WIDTH("".join(t.text for t in tokens if t.text and not t.is_number)))
         if numbered:
             tokens = _without_line_number(tokens)
         amounts = _row_cells(tokens, len(blocks) + len(changes)) or [t for t in tokens if t.is_number]
-        if len(items) == len(_SANGONG_ITEMS) or name.startswith("栏次"):
+        if "机关运行经费" in name and _MAIN_SANGONG_ITEMS - {0} <= items.keys():
+            if len(amounts) == len(blocks) + len(changes):
+                operating = amounts[:len(blocks)]
+            continue  # "三、行政参公单位机关运行经费" after the parts (or between them and the 合计 printed last)
+        if done or len(items) == len(_SANGONG_ITEMS) or name.startswith("栏次"):
             continue
         # In the national order, or any other a header names its quantities in (公务接待费 before 公务用车).
         item = next((i for i, pattern in enumerate(_SANGONG_ITEMS) if i not in items and pattern.search(name)), None)
         if item == 0 and not any(amounts):
             continue  # a heading over the rows ("一、“三公”经费支出" over "（一）支出合计", Yunnan's 公开10表)
-        if item is None and _MAIN_SANGONG_ITEMS <= items.keys():
-            break  # the rows after the quantities (外事接待费 under 公务接待费, the 相关统计数)
         if item is None and _MAIN_SANGONG_ITEMS - {0} <= items.keys() and _AFTER_SANGONG.search(name):
-            continue  # "4.行政参公单位机关运行经费" between the parts and the 合计 printed last
+            continue  # "4.会议费" between the parts and the 合计 printed last
+        if item is None and _MAIN_SANGONG_ITEMS <= items.keys():
+            done = True  # the rows after the quantities (外事接待费 under 公务接待费, the 相关统计数)
+            continue
         if item is None or len(amounts) != len(blocks) + len(changes):
             return False
         items[item] = amounts[:len(blocks)]
@@ -2589,6 +2598,8 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     # The cars' 购置费 and 运行维护费 may go unprinted (no row of their own): their columns stay empty.
     _one_row_of_blocks(table, {kind: [items[i][block] if i in items else None for i in range(len(_SANGONG_ITEMS))]
                                for block, (_, kind) in enumerate(blocks)})
+    table.operating_costs = {kind: (block, token.as_value())
+                             for block, ((_, kind), token) in enumerate(zip(blocks, operating), 1) if token is not None}
     return True
 
 

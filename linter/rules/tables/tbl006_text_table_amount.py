@@ -313,8 +313,23 @@ class TextTableAmount(Rule):
                 if column == 1 and row.budgets:
                     yield from self._row_budgets(document, context, offset + match.start("num"), table, row)
         yield from self._completions(document, context, tables, general_lines, compared)
+        yield from self._operating_costs_elsewhere(document, context, tables, compared, year)
         yield from self._items_elsewhere(document, context, tables, compared, year)
         yield from self._nothing_said(document, tables)
+
+    def _operating_costs_elsewhere(self, document, context, tables, compared, year):
+        """The 机关运行经费 stated outside the sections explaining a table ("第四部分 其他重要事项…一、机关运行经费支出情况"),
+        against the row a 三公 table prints for it (:meth:`_operating_costs`)."""
+        three_public = first(tables, THREE_PUBLIC)
+        if three_public is None or not three_public.operating_costs:
+            return
+        document_kind, offset = document.derived(tables_kind_and_year)[0], 0
+        for line in document.flow.text.split("\n"):
+            for match, table, row, column in self._operating_costs(line, tables, document_kind, year):
+                if offset + match.start("num") not in compared:
+                    compared.add(offset + match.start("num"))
+                    yield from self._compare(document, context, offset, match, table, row, column)
+            offset += len(line) + 1
 
     def _completions(self, document, context, tables, general_lines, compared):
         """The 支出决算 of each subject's completion sentence in the 一般公共预算 section, against
@@ -471,12 +486,19 @@ class TextTableAmount(Rule):
 
     def _operating_costs(self, line, tables, document_kind, year):
         """The 机关运行经费 a line states ("本部门机关运行经费预算为1,051.42万元") against the column a 三公 table
-        prints for it after its six (Shanghai's "“三公”经费和机关运行经费预算表"), where the table holds one block,
+        prints for it after its six (Shanghai's "“三公”经费和机关运行经费预算表"), or the row after its quantities (Yunnan's
+        公开10表), where the table holds one block,
         the year's. A sentence about another year's amount is not compared."""
         table = first(tables, THREE_PUBLIC)
-        column = operating_cost_column(table) if table is not None else None
+        if table is None or "机关运行经费" not in line:
+            return
+        column = operating_cost_column(table)
         row = table.single_or_total() if column is not None and sangong_kind(table, document_kind) in sangong_blocks(table) else None
-        if row is None or "机关运行经费" not in line:
+        if column is None and (printed := table.operating_costs.get(sangong_kind(table, document_kind) or "")) is not None:
+            # a row of its own after the quantities (Yunnan's 公开10表: "三、行政参公单位机关运行经费 | | 126.39")
+            column, cell = printed
+            row = Row(name="机关运行经费", start=cell.start, end=cell.end, values={column: cell})
+        if row is None:
             return
         for match in _OPERATING_COSTS.finditer(line):
             before = sentence_before(line, match.start())
