@@ -39,12 +39,12 @@ _NOTED_YEAR = compile_re(r"\s*[(（](?![^)）]*(?:上年|去年|上一年))[^)�
 #: A change said of the comparison: what makes the sentence a year-on-year statement.
 _CHANGE = compile_re(r"增加|减少|增长|下降|上升|降低|提高|持平|增收|减收|增支|减支|相当|一致|变化")
 #: A year that names the figures of its sentence ("2022年度收入、支出决算总计…", "2022年一般公共预算
-#: 财政拨款支出…"): a quantity word before the clause ends (not a balance carried from that year,
-#: "2022年财政拨款结转资金", nor another thing joined to the year, "2023年和XX幼儿园预算", nor a year that had
-#: none, "2025年未安排该项预算"), and an
+#: 财政拨款支出…", "2024年本部门实行绩效目标管理的项目7个，涉及…"): a quantity word before the clause ends (not a
+#: balance carried from that year, "2022年财政拨款结转资金", nor another thing joined to the year, "2023年和XX幼儿园预算",
+#: nor a year that had none, "2025年未安排该项预算"), and an
 #: amount in the sentence, before any reason it gives ("主要原因：一是2023年…").
 _SUBJECT = compile_re(
-    rf"{_YEAR}(?=[，,]?(?:(?!结转|结余|未|无|没)[^，,；;：:和与及、]){{0,30}}?(?:收入|支出|收、?支|预算|决算|经费|费|拨款|总计|合计)(?!结转|结余))")
+    rf"{_YEAR}(?=[，,]?(?:(?!结转|结余|未|无|没)[^，,；;：:和与及、]){{0,30}}?(?:收入|支出|收、?支|预算|决算|经费|费|拨款|总计|合计|绩效目标管理)(?!结转|结余))")
 _REASON = compile_re(r"原因|主要是|由于|因为|一是")
 _AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
 #: A table's title naming a year, on a line of its own ("2022年度收入支出决算总表（表1）", "表1. XX局2024年
