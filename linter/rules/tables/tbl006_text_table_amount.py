@@ -351,6 +351,8 @@ class TextTableAmount(Rule):
             compared.add(actual.start)
             yield from self._compare_number(document, context, actual.text, actual.unit, actual.start, actual.end,
                                             table, row, 1)
+            if row.budgets:  # (its subject on the line before: "…（项）。⏎年初预算为402.00万元，支出决算为…")
+                yield from self._row_budgets(document, context, actual.start, table, row)
 
     def _totals(self, kind, line, tables, budget_document=True):
         for pattern, project, table_kind_, row_key, column in _TOTAL_AMOUNTS.get(kind, []):
