@@ -813,6 +813,16 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
                 budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
                 add(*_BUDGET_SUMS[kind], total_budget, budgets, every)
         add(N_("the subjects' 支出决算"), N_("the total 支出决算"), group.total.actual, [i.actual for i in items], every)
+    for parent, children in _class_groups(claims.completions):
+        # "1. 外交支出（类）。年初预算为…" then its "（1）…（项）。年初预算为…" lines: every 项 when their 支出决算 make the 类's
+        gap, allowance = sum_gap([c.actual for c in children], parent.actual, tolerances) \
+            if not any(n.malformed for n in (parent.actual, *(c.actual for c in children))) else (math.inf, 0.0)
+        every = abs(gap) <= allowance
+        subject = _ITEM_NUMBER.sub("", clean_name(parent.subject))
+        for kind, total_budget in parent.budgets.items():
+            if total_budget is not None and all(kind in c.budgets and c.budgets[kind] is not None for c in children):
+                add(_BUDGET_SUMS[kind][0], f"{subject}{kind}预算", total_budget, [c.budgets[kind] for c in children], every)
+        add(N_("the subjects' 支出决算"), f"{subject}支出决算", parent.actual, [c.actual for c in children], False)
     for whole_key, leaves in _subject_leaves(index):
         whole = index.first(whole_key)
         add(N_("the 款 and 项 stated under the subject"), whole.name, whole.number, [index.first(k).number for k in leaves], False)
@@ -983,6 +993,36 @@ def _completion_items(group) -> tuple[list, bool]:
     stated = {key[1] for key in keys if key}
     items = [item for item, key in zip(group.items, keys) if not (key and parent_base(key[1]) in stated)]
     return items, covered(SANGONG, stated) and not group.unread
+
+
+def _class_groups(completions) -> list[tuple]:
+    """Each 类's completion with the completions right after it of its 款 (or its 项), numbered in another style below
+    it ("1. 外交支出（类）。…" then "（1）国际组织（款）国际组织会费（项）。…"), none naming another 类."""
+    groups, current = [], None
+    for completion in completions:
+        if completion.level == "类":
+            current = (completion, [])
+            groups.append(current)
+        elif completion.level in ("款", "项") and current is not None \
+                and _marker_style(completion.subject) not in (None, _marker_style(current[0].subject)) \
+                and "类" not in completion.subject:
+            current[1].append(completion)
+        else:
+            current = None
+    return [(parent, children) for parent, children in groups
+            if children and _same_level(children) and len({_marker_style(c.subject) for c in children}) == 1]
+
+
+def _marker_style(subject: str) -> str | None:
+    """The style of a subject line's number ("1." → "1.", "（1）" → "(1)", "一、" → "一、"), None without one."""
+    match = _MARKER.match(subject)
+    if match is None:
+        return None
+    return next(style for style, group in (("(1)", 1), ("1.", 2), ("一、", 3), ("(一)", 4)) if match.group(group))
+
+
+#: A subject line's number, by style.
+_MARKER = compile_re(r"\s*(?:([(（]\d{1,2}[)）])|(\d{1,2}\s*[.．、])|([一二三四五六七八九十]{1,3}、)|([(（][一二三四五六七八九十]{1,3}[)）]))")
 
 
 def _same_level(items) -> bool:
