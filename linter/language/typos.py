@@ -469,7 +469,10 @@ class TypoFinder:
                     continue  # a character doubled ("共共有"): LNG002's, not a word mistyped
                 if text[start - 1:start] in ("（", "(") and _unclosed(text, start):
                     continue  # "因公出国（境费": a bracket left open (PUN001's), not a word mistyped
+                inside_a_word = start not in boundaries and self._inside_common_word(start)
                 for i, word, relation in substitutions:
+                    if i > 0 and inside_a_word:
+                        continue  # "年中新录用": 中 ends the common word 年中, no window 中新 a slip made (中心)
                     if window[i] in _LEVELS and start + i in loose:
                         continue  # a level written alone ("及市、区政府")
                     if window[-1] == "村" and i < length - 1 and self._among_villages(start + length - 1):
@@ -478,6 +481,11 @@ class TypoFinder:
                         continue  # "指除上述…以外的收入": 除 opens what is left out, up to its 以外
                     found.append((start, window, i, word, relation))
         return sorted(found)
+
+    def _inside_common_word(self, at: int) -> bool:
+        """Whether offset ``at`` is inside a token that is a common word ("年中")."""
+        left, right = self.token_at(at, (at, at))
+        return right - left > 1 and lex.word_frequency(self.text[left:right]) >= COMMON_WORD_FREQUENCY
 
     def _stands_alone(self, start: int, window: str, i: int, word: str) -> bool:
         """Whether the function character at ``i`` is read as a word of its own: it opens its clause
