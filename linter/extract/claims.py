@@ -2112,7 +2112,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 # "6．其他收入2,974.18万元。与上年相比减少344.46万元": of the paragraph's one amount, which no key names (not
                 # of a list's last part: "其中：…；外事接待支出0.00元。与2023年度相比，减少3,514.00元", the whole's maybe)
                 claim.current = _opening_change_of(claim.start, state, claims)
-        if claim.key is not None and _unit_line(state.line, claims.department):
+        if claim.key is not None and unit_line(state.line, claims.department):
             claim.key = None  # "2.…执法大队：…收支预算比上年预算306.80万元增加21.60万元": one unit's, not the department's
         if claim.key is not None and EXCLUDING.search(_sentence_before(state, claim.delta.start)):
             claim.key = None  # "剔除公务用车购置费后，“三公”经费比2024年执行数减少1.1万元": of what is left, no quantity named
@@ -2688,16 +2688,16 @@ def _another_unit(name: str, department: str | None) -> bool:
     return organisation is not None and organisation not in department and department not in organisation
 
 
-#: A paragraph about one unit, opening with its name and a colon ("3.清溪县农业技术推广中心：2025年收入预算…",
-#: "清溪县农业农村局本级：…").
+#: A paragraph about one unit, opening with its name and a colon or as a sentence of its own ("3.清溪县农业技术推广中心：
+#: 2025年收入预算…", "清溪县农业农村局本级：…", "1.盐城市审计局（本级）。2025年度收入预算…").
 _UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
-                           rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>本级)?[：:]")
+                           rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>本级|[(（]本级[)）])?[：:。]")
 
 
-def _unit_line(line: str, department: str | None) -> bool:
+def unit_line(line: str, department: str | None) -> bool:
     """Whether the paragraph ``line`` states one unit's amounts (see ``_UNIT_LINE``): another unit than the
     department its title names, or the department's 本级."""
-    match = _UNIT_LINE.match(line) if "：" in line or ":" in line else None
+    match = _UNIT_LINE.match(line)
     return match is not None and (match["own"] is not None or not department or match["unit"] not in department)
 
 
@@ -2809,7 +2809,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     stated.narrower = _split_of_a_line(stated, breakdown) or _split_of_a_subject_line(stated, state) \
         or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
-        or _another_unit(stated.name, claims.department) or _unit_line(state.line, claims.department) \
+        or _another_unit(stated.name, claims.department) or unit_line(state.line, claims.department) \
         or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) \
         or _flow_of_what_precedes(stated, state)

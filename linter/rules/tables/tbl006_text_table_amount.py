@@ -258,12 +258,14 @@ class TextTableAmount(Rule):
         # ("某某中心1500.00万元（基本支出1000.00万元，…）"), a fund's share of the projects' money; and
         # the subjects a source of money is spent on ("江苏援藏资金180.00万元，其中：…（项）120.00万元").
         others = {value.number.start for value in document.claims.values if value.narrower}
-        from linter.extract.claims import EXCLUDING, LAST_YEARS, parts_of_sources
+        from linter.extract.claims import EXCLUDING, LAST_YEARS, parts_of_sources, unit_line
 
         compared = {part.number.start for part in parts_of_sources(document.claims)}
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
         class_named = None  # the 类 the lines of a subjects' section named last
         for kind, offset, line in document.derived(section_lines):
+            if unit_line(line, document.claims.department):
+                continue  # one unit's amounts ("2.盐城市审计中心。2025年度收入预算740.90万元，其中…"), no table's
             claims = [claim for claim in self._totals(kind, line, tables, document.claims.budget_document)
                       if offset + claim[0].start("num") not in others]
             if kind == INCOME:
