@@ -188,7 +188,8 @@ def _following(text: str, after: int, budget=None, budgets=None, subject: str | 
     if match is None or (subject and match.group("named") and _other_quantity(match.group("named"), subject)):
         return None, [], "", 0, 0
     kind = match.group("kind") or match.group("kind2") or ""
-    meant = [budgets[kind]] if kind in budgets else [budget, *budgets.values()]
+    # (a budget of another kind than the sentence states is none of its: "全年预算为700,000.00元…。决算数大于年初预算数")
+    meant = [budgets[kind]] if kind in budgets else [] if kind and any(budgets) else [budget, *budgets.values()]
     word = "等于" if match.group("equal") else _WORDS.get(match.group("word"), match.group("word"))
     return word, meant, kind, after + kept[match.start("phrase")], after + kept[match.end() - 1] + 1
 
