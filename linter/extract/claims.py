@@ -1560,7 +1560,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
                     and i > 1 and tokens[i - 1].type == "_SEMI"}
     nested = sorted(i for i, t in enumerate(tokens)
                     if (qizhong is not None and i > qizhong
-                        and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "具体包括", "主要为",
+                        and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "具体包括", "主要为", "主要用于",
                                                                                          "主要是", "分别为", "分别是", "含")))
                         and i not in later_lists
                         and (not _in_brackets(text, t.start - offset) or _in_brackets(text, tokens[qizhong].start - offset)))
