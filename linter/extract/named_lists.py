@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from linter.extract.counts import ALSO_LISTED
 from linter.numerals import chinese_int
 from linter.patterns import compile_re, compile_regex
 
@@ -28,8 +29,6 @@ _INTRO = compile_regex(
     r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?"
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
 )
-#: A count joined to something else of the list it opens ("包括厅机关本级和2个…", "含本级及3个…").
-_ALSO_LISTED = compile_re(r"(?:包括|包含|含)[^，,。；;：:]{1,20}(?:和|及|、)$")
 #: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
 #: organisation's 设: "区政协设提案委员会、…4个专门委员会").
 _COUNT_AFTER = compile_regex(
@@ -88,7 +87,7 @@ def named_lists(text: str) -> list[NamedList]:
             offset += len(line) + 1
             continue
         for match in _INTRO.finditer(line):
-            if _ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()):
+            if ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()):
                 continue  # "共3个，包括厅机关本级和2个所属事业单位，具体为：": the names are the whole's, not the 2's
             listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
             what = match["noun"] or _before(line, match.start())
