@@ -262,8 +262,8 @@ def _counts(document) -> list[_Count]:
                     said = said.replace(match.group("rate"), "")  # a completion rate's 预算 is no budget's count
                 if not _FOREIGN.search(words):
                     said = _DOMESTIC_PART.sub("", said)  # "其中：国内公务接待6批次": all of them, none 外事
-                if _OTHER.search(said):
-                    continue
+                if _OTHER.search(said) or (pattern is _NARRATIVE[-1] and _FOREIGN.search(words, 0, match.start())):
+                    continue  # (not "…；外事接待费支出1.12万元，共接待1批次、6人次": the 外事 ones only)
                 # A count of another year (or of a year the document's title does not give) is not this year's; but a
                 # 预算 of Y gives its fleet at the end of Y−1 ("截至2024年12月31日，…保有量为6辆" in a 2025 预算).
                 years = {year, year - 1} if keys[0] == _FLEET and year is not None and budget else {year}
