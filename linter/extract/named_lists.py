@@ -58,7 +58,7 @@ _NAME = compile_regex(r"\d{0,6}[\p{Han}A-Za-z“”\"·]{2,40}")  # (two long na
 #: A numbered line of a list written a name per line ("1．XX局本级", "（2）XX中心").
 _NUMBERED = compile_re(r"^\s*(?:(\d{1,2})\s*[.．、]|[(（](\d{1,2})[)）])\s*\S")
 #: How many names a list may have at most (a longer one is no formulaic list).
-_MOST = 30
+_MOST = 60
 
 
 @dataclass(frozen=True)

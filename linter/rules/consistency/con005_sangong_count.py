@@ -18,7 +18,7 @@ _GROUPS, _TRAVELLERS, _BOUGHT, _FLEET, _BATCHES, _GUESTS = (
     N_("因公出国(境)团组数"), N_("因公出国(境)人次"), N_("公务用车购置数"), N_("公务用车保有量"),
     N_("公务接待批次"), N_("公务接待人次"),
 )
-_ABROAD = r"因公出国[(（]境[)）](?:团组数?|组团|团组)"
+_ABROAD = r"(?:因公)?出国[(（]境[)）](?:团组数?|组团|团组)"
 #: A count, in digits (with or without thousands separators: "2,263辆") or Chinese numerals ("二十批次、一百零五人次",
 #: "团组零个").
 _N = r"(?:\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d{1,9}|[零一二两三四五六七八九十百千]{1,7})"
@@ -48,8 +48,8 @@ _RECEIVED = compile_regex(r"(?:共|共计|累计)接待")
 #: Words that every wording of :data:`_NARRATIVE` contains one of (a clause without them states
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
 _NARRATIVE_WORDS = compile_re(
-    "|".join(r"[^\S\n]*".join(word) for word in ("因公出国", "公务用车购置", "购置公务用车", "保有量", "公务接待", "接待国内公务",
-                                                "国内接待"))
+    "|".join(r"[^\S\n]*".join(regex.escape(character) for character in word)
+             for word in ("因公出国", "出国(境)团组", "公务用车购置", "购置公务用车", "保有量", "公务接待", "接待国内公务", "国内接待"))
 )
 #: The rows of a 三公 table's 相关统计数: each label's words and its unit ("因公出国(境)团组数(个)  2").
 _ROW_UNITS = (
