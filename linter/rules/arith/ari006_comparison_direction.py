@@ -65,7 +65,29 @@ class ComparisonDirection(Rule):
                 related=related(document, (_("budget"), budgets[0]), (_("actual"), claim.actual)),
             )
         yield from self._against_rates(document, context)
+        yield from self._against_budget_changes(document)
         yield from self._reasons_against_changes(document)
+
+    def _against_budget_changes(self, document):
+        """The phrase after a change against the budget ("2024年度决算数为15.47万元，比年初预算减少3.13万元，…。决算数大于年初
+        预算的主要原因是…"): a rise says 大于, a fall 小于."""
+        text = document.flow.text
+        for change in document.claims.changes:
+            if not change.against_budget or not change.delta.value or change.delta.malformed:
+                continue
+            said, _budgets, kind, start, end = _following(text, change.end)
+            basis = next((k for k in ("年初", "全年", "调整") if k in (change.basis or "")), "")
+            truth = "大于" if change.sign > 0 else "小于"
+            if said is None or said in (truth, "等于") or (kind and basis and kind != basis):
+                continue
+            yield self.finding(
+                document, document.span(start, end),
+                _("the text says 支出决算数{said}{kind}预算数, but the change against the budget stated before it "
+                  "({change}) says 支出决算 {truth} {kind}预算", said=said, kind=kind, truth=truth,
+                  change=text[change.delta.start - 2:change.delta.end].lstrip("，, ")),
+                expected=f"支出决算数{truth}{kind}预算数",
+                related=related(document, (_("change"), change.delta)),
+            )
 
     def _reasons_against_changes(self, document):
         """"比2024年预算减少6.60万元，下降3.32%，…。公用经费增加的主要原因是…": the reasons given for a change in the
