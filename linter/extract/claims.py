@@ -2745,10 +2745,13 @@ _PEOPLE_COUNTED = compile_re(r"\d\s*(?:人次|人|户)[，,]")
 
 def _split_of_a_subject_line(stated: Stated, state: _Context) -> bool:
     """Whether ``stated`` is the 基本支出 or 项目支出 after a 其中 in a subject's line ("1.教育支出（类）…高中教育（项）：
-    2025年预算数为4835.20万元，…，其中：基本支出4680.90万元，项目支出154.30万元"): the subject's split."""
+    2025年预算数为4835.20万元，…，其中：基本支出4680.90万元，项目支出154.30万元", also in a sentence of its own after
+    the subject's: "…结算。其中：基本支出…"): the subject's split."""
     before = state.line[:stated.number.start - state.line_start]
     opened = before.rfind("其中")  # (the last 其中 before it: "…其中：基本支出…。…城乡社区（类）支出…，其中基本支出…")
     clause = before[max(before.rfind("。", 0, opened), before.rfind("；", 0, opened)) + 1:opened]
+    if not clause.strip(" ，,"):
+        clause = before[:opened]  # "…（项）：年初预算为…，支出决算为…。…原因是…。其中：基本支出…": 其中 opening its sentence
     return _SPLIT.fullmatch(clean_name(stated.name)) is not None and opened >= 0 and SUBJECT_LEVEL.search(clause) is not None
 
 
