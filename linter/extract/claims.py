@@ -1908,12 +1908,18 @@ def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> 
     return breakdown
 
 
+#: A name pointing back at the amount just stated ("该项资金", "上述资金", "该笔经费").
+_REFERS_BACK = compile_re(r"(?:该|此|上述|这)(?:项|笔|部分)?(?:资金|经费|支出|款项)")
+
+
 def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -> Breakdown | None:
     """"X主要用于…": the whole is X if named right before, else the amount just stated. A sentence that
     opens with a classification ("按经济分类：…", after "支出5430万元，按功能分类：…") classifies the
     same whole as the list before it, or the one amount its paragraph has stated ("…支出6049.60万元。
     按支出功能分类科目划分：…")."""
     named = tokens[index - 1].text if index and tokens[index - 1].type == "NAME" else ""
+    if _REFERS_BACK.fullmatch(named.strip("，, ")):
+        named = ""  # "预算数为3,980.00万元，该项资金主要用于…": the amount just stated
     if tokens[index].text.startswith("按") and not any(t.type == "AMOUNT" for t in tokens[:index]):
         listed = state.list_whole
         if listed is None and state.last_list is not None and state.last_list.whole is not None \
