@@ -33,10 +33,11 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "CMP_THAN": ("T", rf"(?:比|较|同比|相比|相较|对比|较之){_YEAR}(?:决算数|预算数|执行数|支出数|决算|预算|支出(?!合计|总计|数))?(?:的(?=\d))?|同比"),
     "YEAR": ("y", r"\d{4}年度?"),
     "NO_BUDGET": ("Z", r"年初(?:无|未安排|没有安排|未列|没有)预算"),
-    # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does.
+    # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does, and so does
+    # "年初安排10,500.00万元" (then "全年执行9,834.50万元").
     # Not the end of a gap's words ("决算数大于年初预算数90万元": the gap, not a budget).
     "BUDGET_IS": ("B", r"(?:年初|全年|调整后?)?预算(?:数)?为|(?<![大小高低]于)(?:年初|全年|调整后?)预算数?(?=\d)"
-                       r"|(?<![\u4e00-\u9fff])预算数(?=\d)"),
+                       r"|(?<![\u4e00-\u9fff])预算数(?=\d)|年初安排(?=\d)"),
     # "，决算数为45万元" (after a budget: no name before it) and "支出决算20万元" state the amount spent.
     # Not "，决算数为年初预算的96.14%", a completion rate (COMPLETE).
     "ACTUAL_IS": ("X", r"支出决算数?(?:为(?!(?:年初|全年|调整后?)?预算)|(?=\d))"
@@ -45,7 +46,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # "，决算数为年初预算的96.14%" (Hubei) as "，为年初预算的…" says it.
     "COMPLETE": ("C", r"(?:完成|(?<=[，,])(?:(?:支出)?决算数?)?(?:为|是|达到))(?:年初|全年|调整后?)?预算(?:数)?(?:的|(?=\d))"),
     "PROJ_BUDGET": ("J", r"(?<!采购)项目(?:全年|转入|年初)?预算(?:数)?为?"),  # not "政府采购项目预算金额"
-    "EXEC_IS": ("R", r"执行数(?:为|(?=\d))|实际支付|实际支出"),
+    "EXEC_IS": ("R", r"执行数(?:为|(?=\d))|实际支付|实际支出|(?:全年|实际)执行(?=\d)"),
     "RATE_IS": ("K", r"(?:执行|完成)率为?"),
     "EACH": ("E", r"[各均都](?=增加|减少|增长|下降)"),
     # "由上年的10万元减少到8万元": the previous amount; the verb then ends in 到/至.
