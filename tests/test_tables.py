@@ -524,6 +524,16 @@ def test_a_list_of_tables_in_the_contents_is_no_table_but_a_title_alone_still_is
     assert "表2" in finding.message
 
 
+def test_a_numbered_list_of_the_tables_names_the_empty_tables_printed_later():
+    """"8.政府性基金…决算表" and "9.国有资本经营…决算表" in a list of the tables, each table printed later empty with its
+    note: no table of its own said to be unread."""
+    titles = ("政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表")
+    listing = "第二部分  2024年度单位决算表\n" + "".join(f"{n}.{title}\n" for n, title in enumerate(titles, 8))
+    empty = "\n{}\n单位名称：某学院\t\t金额单位：元\n项目\t\t合计\t本年收入\n合计\t\t\t\n注：本单位2024年度无此项收支，故本表为空表。\n"
+    tables = tables_of(listing + "".join(empty.format(title) for title in titles))
+    assert [(t.title, t.problem) for t in tables] == [(title, None) for title in titles]
+
+
 def test_a_space_separated_table_without_column_numbers_whose_rows_fill_every_titled_column():
     """pdftotext's layout of a 预算 table: no 栏次 line, but every row prints its three amounts under the
     three titles; a row printing fewer leaves which cell is empty unknown, so nothing is placed by order."""

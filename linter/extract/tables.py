@@ -500,8 +500,10 @@ def _without_listings(tables: list[Table], contents: tuple[int, int], text: str)
         empty = not (table.rows or table.explanation or table.identities)
         bare = not text[table.title_end:table.end].strip() and empty and not table.unit
         # "表1-1 部门收入总表" is told from "表1-2 …" by its title, its number being none.
-        key = (table.kind, table.number if table.number is not None else _HALF_WIDTH(table.title).replace(" ", ""))
-        listed = contents[0] <= table.title_start < contents[1] or key in printed_later
+        # ("8.政府性基金…决算表" among the contents names "政府性基金…决算表", maybe printed as 公开08表: by its title too)
+        titled = (table.kind, _ITEM_MARK.sub("", _HALF_WIDTH(table.title)).replace(" ", ""))
+        key = (table.kind, table.number) if table.number is not None else titled
+        listed = contents[0] <= table.title_start < contents[1] or key in printed_later or titled in printed_later
         # "八、政府性基金预算支出情况表" over "某局2025年政府性基金预算支出情况表": a heading naming the table below
         heading = kept and kept[-1].kind == table.kind and (kept[-1].number in (None, table.number) or table.number is None)
         # A numbered table printed later, named here among prose (a list of the tables without a 目录)
@@ -509,7 +511,7 @@ def _without_listings(tables: list[Table], contents: tuple[int, int], text: str)
         if not (bare and (listed or heading)) and not named_before:
             kept.append(table)
         if table.rows or table.explanation:
-            printed_later.add(key)
+            printed_later.update((key, titled))
     return kept[::-1]
 
 
