@@ -60,6 +60,9 @@ _CODED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,20}}?)\((?P<code>\d{{3}}(?:
 
 #: Not after a fund's or a source's name ("财政拨款项目支出", "其他资金基本支出").
 _OF_ALL_FUNDS = r"(?<!拨款)(?<!资金)"
+#: Before a side's 合计 of all the department's money: nothing, or the year, the department or 本年 ("2025年收入合计",
+#: "本部门支出合计", "本年支出合计").
+_OWN_TOTAL = r"(?:(?<![\u4e00-\u9fff])|(?<=[年度门位局委办院厅心站所会]))(?:本年)?"
 #: A fund (or the 财政拨款 of all funds) named before an amount: the amount is of that money only.
 _ONE_FUND = compile_re(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
 #: An amount of one unit, or of some units, of the department ("局机关本级…", "二级预算单位…").
@@ -92,11 +95,12 @@ _TOTALS = {
               (rf"(?<!用于){_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2), (rf"(?<!用于){_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收入, not one of its funds ("一般公共预算财政拨款收入"), which the 收入表 does not print apart.
     # "本部门收入预算…", "2025年收入预算…": a 预算's 收入合计.
-    INCOME: [(r"收入合计|(?<=[年门位])收入预算(?:总额|总计)?", INCOME, None, 1),
+    # (not a part's named subtotal: "财政拨款收入合计8771.45万元", "债务还本付息支出合计7232.45万元")
+    INCOME: [(rf"{_OWN_TOTAL}收入合计|(?<=[年门位])收入预算(?:总额|总计)?", INCOME, None, 1),
              (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, "fiscal")],
     # All funds' spending, not one fund's share ("项目支出…，其中：一般公共预算财政拨款项目支出…，其他资金项目支出…").
     # ("项目支出合计…": the 项目支出 column's, not the 合计's)
-    EXPENDITURE: [(rf"{_OF_ALL_FUNDS}(?<!项目)(?<!基本)支出合计", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
+    EXPENDITURE: [(rf"{_OWN_TOTAL}支出合计", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
                   (rf"{_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收、支总计, not one fund's ("一般公共预算财政拨款收、支总计各为…", a column of its own).
     FISCAL: [(r"(?<!预算)财政拨款收、?支(?:(?:决算|预算)?总计|总预算)|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
