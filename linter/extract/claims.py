@@ -2082,6 +2082,9 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             return
         if claim.current is not None and LAST_YEARS.match(clean_name(claim.current.name)):
             return  # "…。上年同期为150.61万元，同比增加5.62万元": last year's amount, of a quantity not stated before it
+        if claim.current is not None and (claim.current.year or "")[:4].isdigit() and \
+                f"{int(claim.current.year[:4]) + 1}年" in _sentence_before(state, claim.current.number.start):
+            return  # "2025年预算156.30万元，2024年预算198.40万元，较上年减少42.10万元": a year pair's change (ARI009's)
         if _against_an_earlier_year(claim, state, claims):
             claim.basis = f"{claim.compared_year}年{claim.basis}"  # a series of its own
         if claim.opening:
