@@ -2103,7 +2103,7 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.name = named  # "收入支出总计与上年相比，增加446.62万元": of the quantity it opens with
             claim.key = _key_of(named, state.scope, claims.budget_document)
         elif claim.current is None and claim.name:
-            claim.key = _key_of(claim.name, state.scope, claims.budget_document)
+            claim.key = _key_of(claim.name, _listing_scope(claim, state, claims), claims.budget_document)
             if claim.key is None and claim.listed:
                 claim.key = _key_of_leading_quantity(claim.name, state.scope, claims.budget_document)
             if claim.key is None and _BOTH_SIDES.fullmatch(clean_name(claim.name)):
@@ -2269,6 +2269,16 @@ def _without_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
     drop |= {i for i in range(1, len(tokens) - 1) if tokens[i].type == "_COLON" and tokens[i - 1].type == "NAME"
              and tokens[i + 1].type in ("ACTUAL_IS", "BUDGET_IS")}
     return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
+
+
+def _listing_scope(change: Change, state: _Context, claims: ClaimSet) -> str | None:
+    """The scope a change's bare name is read in: that of the change it is listed under in its paragraph
+    ("一般公共预算拨款支出较2024年预算增加31.65万元，其中：基本支出增加25.15万元，…": the fund's 基本支出), else the section's."""
+    if change.listed and scope_of(change.name) is None:
+        whole = next((c for c in reversed(claims.changes) if not c.listed and c.start >= state.line_start), None)
+        if whole is not None and whole.key is not None:
+            return whole.key[0]
+    return state.scope
 
 
 def _scoped_like_paragraph(key: Key, start: int, state: _Context) -> Key:
