@@ -1656,6 +1656,10 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         state.compared = state.last_value
 
 
+#: A clause ending in a count ("共涉及采购项目10个"): the amount before it is still what a 其中 after it breaks down.
+_COUNT_CLAUSE = compile_re(r"\d\s*[个项家所人名辆台套批]$")
+
+
 def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> Stated | None:
     """The amount a 其中 at token ``qizhong`` of a sentence breaks down: the last amount stated before
     it, unless
@@ -1669,7 +1673,7 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     None then, the whole being unclear. An aside in brackets after the amount ("(含结转下年支出…)") is
     passed over."""
     before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
-    if before and before[-1].type == "NAME" and _DIGIT.search(before[-1].text):
+    if before and before[-1].type == "NAME" and _DIGIT.search(before[-1].text) and not _COUNT_CLAUSE.search(before[-1].text):
         # An amount it cannot read is broken down ("2021年的三公经费决算数合计为807.95万，其中："): its
         # parts are of the year the sentence names, as the whole's would be.
         year = _SENTENCE_YEAR.search("".join(t.text for t in before))
