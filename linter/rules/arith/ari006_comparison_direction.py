@@ -201,7 +201,7 @@ def _following(text: str, after: int, budget=None, budgets=None, subject: str | 
     budgets = budgets or {}
     if (rate := _OTHER_RATE.match(text, after)) is not None:
         after = rate.end()  # "…完成年初预算的101.4%，完成调整预算的100.0%。决算数小于年初预算数…"
-    for _ in range(_MOST_BETWEEN):
+    for _hop in range(_MOST_BETWEEN):
         if (between := _SENTENCE_BETWEEN.match(text, after)) is None:
             break
         after = between.end()  # "…完成预算的82.5%。与2016年度相比，…下降17.2%。决算数大于预算数…"

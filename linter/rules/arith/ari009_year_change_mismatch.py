@@ -6,7 +6,7 @@ from linter.check.arith import amount, percent_matches, percent_severity, relate
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_percent, percent_interval
 from linter.check.rule import Rule
-from linter.extract.year_pairs import POINTS, YearPair, year_pairs
+from linter.extract.year_pairs import YearPair, year_pairs
 from linter.i18n import _
 
 
