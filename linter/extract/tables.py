@@ -575,10 +575,14 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         if stripped.endswith("表") and (cell := _FORM_NUMBER_CELL.search(stripped)) is not None:
             # "一般公共预算财政拨款支出决算表		公开05表": a sheet's title row, the form's number in a cell of its own
             stripped, form_number = stripped[:cell.start()], cell.group("number") or cell.group("after")
+        economic_tail = ""
         if stripped.endswith(_TAIL_ENDS):  # "表1 收入支出决算总表[^1]", "…总表（单位：万元）": the title before
             stripped = _TITLE_TAIL.sub("", stripped) or stripped
             if "基本支出" in stripped:
                 stripped = _ECONOMIC_TAIL.sub("", stripped) or stripped
+            elif (tail := _ECONOMIC_TAIL.search(stripped)) and stripped[:tail.start()].endswith("表"):
+                # "财政拨款支出预算表（部门经济分类科目）": a spending table by economic classification
+                stripped, economic_tail = stripped[:tail.start()], tail.group().strip()
         if _may_be_title(stripped):
             normal = _HALF_WIDTH(stripped)
             head = _ELSEWHERE.sub("", normal)  # "表2 部门收入预算总表（略，详见附件）": its title
@@ -607,6 +611,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             number = int(form_number)
         if match:
             kind = table_kind(match.group("title"))
+            if economic_tail:
+                kind, normal = _by_economic_class(kind), normal + economic_tail
             if kind and starts and data_seen and (_continues(starts[-1], kind, normal, stripped_lines, index)
                                                   or (_CONTINUED_LEAD.match(normal) and starts[-1][1] == kind)):
                 continue  # the title printed again atop the next page, over rows that go on (or "（续表）收入决算表")
@@ -628,6 +634,12 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
         if _is_part(stripped):
             current_kind = None
     return starts
+
+
+def _by_economic_class(kind: str | None) -> str | None:
+    """The kind of a table whose title says it is by economic classification: a spending table's rows are
+    economic subjects (:data:`ECONOMIC`); another fund's, or another kind's, are none disclint reads."""
+    return ECONOMIC if kind in (EXPENDITURE, GENERAL, FISCAL, ECONOMIC) else None if kind in (FUND, STATE_CAPITAL) else kind
 
 
 def _continues(start: tuple, kind: str, title: str, stripped_lines: list[str], index: int) -> bool:
