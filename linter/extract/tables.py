@@ -125,7 +125,7 @@ FORM_PREFIX = rf"(?:{_PUBLIC_FORM}|附)"
 _NUMBER_WORDS = r"(?P<number>\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3})"
 _GROUP_NUMBER = compile_re(r"(表\d{1,2}-\d{1,2})(?!\d)")
 #: A title numbered after it: "…决算表（表5）", "（附表5）", "（公开05表）".
-_TITLE = compile_re(rf"^(?P<title>\S.*?表)\s*[（(]\s*(?=(?:附|公开)?表|公开\s*\d{{1,2}}\s*表)(?:附|公开)?\s*表?\s*{_NUMBER_WORDS}\s*表?\s*[）)]$")
+_TITLE = compile_re(rf"^(?P<title>\S.*?表)\s*[（(]\s*(?=(?:附|{_PUBLIC_FORM})?表|{_PUBLIC_FORM}\s*\d{{1,2}}\s*表)(?:附|{_PUBLIC_FORM})?\s*表?\s*{_NUMBER_WORDS}\s*表?\s*[）)]$")
 #: A table's number alone on a line, under its wrapped title ("（表6）").
 _WRAPPED_NUMBER = compile_re(r"[（(]\s*表\s*(?P<number>\d{1,2})\s*[)）]")
 #: A table title's note that the table is published elsewhere ("（略，详见附件）", "(见附件)").
@@ -141,8 +141,8 @@ def unit_of(text: str) -> str | None:
     """The amount unit a line states ("单位：万元" → "万元"), or None."""
     match = _UNIT.search(text)
     return match.group("unit") if match else None
-_UNIT_LINE = compile_re(r"(?:(?:公开|附)?表?\s*\d{1,2}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
-                        r"(?:(?:公开|附)表?\s*\d{1,2}\s*表\s*)?(?:20\d{2}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
+_UNIT_LINE = compile_re(rf"(?:{FORM_PREFIX}?表?\s*\d{{1,2}}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
+                        rf"(?:{FORM_PREFIX}表?\s*\d{{1,2}}\s*表\s*)?(?:20\d{{2}}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
 #: Money stated as 0 ("“三公”经费支出决算为0万元"): a table of it is empty, or prints zeros.
 STATED_ZERO = r"(?:收入|支出|收支|经费)(?:预算|决算)?数?为0(?:\.0+)?(?:万元|元)"
 #: A note that explains an empty table ("注：…无政府性基金预算财政拨款支出，故本表无数据。").
