@@ -1863,6 +1863,13 @@ def _named_whole(name: str, state: _Context) -> Stated | None:
                  if v.key and (v.key == key if scoped else v.key[1] == key[1]) and not _other_years(v, state, values)), None)
 
 
+def _listed_under_another(stated: Stated, named: str, listed: Breakdown | None) -> bool:
+    """Whether ``stated`` is a part of the list ``listed`` and not the quantity ``named`` ("收入包括：当年拨款90.00万元、上年
+    结转10.00万元；支出包括：…": 当年拨款 is a part of the income, no whole of the spending listed next)."""
+    return listed is not None and any(part is stated for part in listed.parts) \
+        and clean_name(stated.name) != clean_name(named)
+
+
 def _this_years_before(last_years: Stated, state: _Context) -> Stated | None:
     """This year's amount of the quantity ``last_years`` states last year's, stated before it in the paragraph."""
     name = clean_name(last_years.name)
@@ -1944,6 +1951,7 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         year = next((t.text[:4] for t in tokens[:index] if t.type == "YEAR"), None)
         stated = [next((v for v in reversed(claims.values) if key and v.key == key
                         and not _other_years(v, state, claims.values)
+                        and not _listed_under_another(v, named, state.last_list)
                         and not (year and v.year and v.year[:4] != year)), None),
                   _side_of_total(key, claims)]
         # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
@@ -2545,6 +2553,15 @@ def _subtotal(stated: Stated, breakdown: Breakdown) -> bool:
     return abs(sum(n.value for n in parts) - stated.number.value) <= allowance
 
 
+def _income_keyed_as_spending(stated: Stated, scope: str | None, breakdown: Breakdown | None) -> bool:
+    """Whether ``stated`` is listed under income with a name a 预算 reads as spending without saying so ("收入包括：当年拨款
+    90.00万元、上年结转10.00万元": this 当年拨款 is income, no 支出 to compare)."""
+    if breakdown is None or "支出" in stated.name:
+        return False
+    name, key = breakdown.whole_name or "", quantity_key(stated.name, scope)
+    return "收入" in name and "支出" not in name and key is not None and key[1] == "支出"
+
+
 def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is income under a whole of spending ("…支出483亿元其中民生支出411.6亿元⏎…一般公共
     预算收入156.1亿元", a web page's title run into its text): the list has ended. (A 预算's balanced
@@ -2839,7 +2856,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) \
         or _flow_of_what_precedes(stated, state)
-    stated.key = None if stated.narrower else _key_of(stated.name, scope, claims.budget_document)
+    stated.key = None if stated.narrower or _income_keyed_as_spending(stated, scope, breakdown) \
+        else _key_of(stated.name, scope, claims.budget_document)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
