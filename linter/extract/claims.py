@@ -278,7 +278,7 @@ _CANDIDATES = compile_re(
         for family, pattern in (
             ("completion", r"(?:y?n:?)?(?:[BJ]A|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?(?:[,;]T[UD]A(?:,T?[UD]P)?)?"),
             ("completion_of", r"y?nXA,CAOP"),
-            ("completion_after", r"(?:y?nX?|X)A,BA,CP"),
+            ("completion_after", r"(?:y?nX?|X)A,BA,CP(?:[,;]T[UD]A(?:,T?[UD]P)?)?"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"(?:y?n)?[JB]A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"(?:W,?n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
@@ -460,13 +460,15 @@ class ClaimBuilder(Transformer):
                           percent.end_pos, {kind: _num(budget)}, kind, rate_kind=kind)
 
     def completion_after(self, *children):
+        change = children[-1] if isinstance(children[-1], Change) else None
+        children = children[:-1] if change else children
         named = isinstance(children[0], tuple)
         subject = children[0] if named else (None, "", children[0].start_pos)
         actual, budget, complete, percent = [c for c in children[named:] if getattr(c, "type", None) != "ACTUAL_IS"]
         named = _budget_kind(str(complete))
         kind = named if named == budget.kind else budget.kind
         return Completion(subject[1], budget.number, _num(actual), _num(percent), None, subject[2], percent.end_pos,
-                          {budget.kind: budget.number}, kind)
+                          {budget.kind: budget.number}, kind, change)
 
     def change_opening(self, compare, verb, delta, rate=None):
         rate = rate or (None, None, delta.end_pos)
