@@ -19,7 +19,7 @@ class TableHierarchy(Rule):
     Subject codes nest: 类 (3 digits) ⊃ 款 (5) ⊃ 项 (7); in the 基本支出 table 类 (301) ⊃ 款
     (30101) and 人员经费合计 / 公用经费合计 are the sums of their 类 (of their 款, where the table prints
     no 类 row). Each column is checked
-    separately. A row whose gap is one child's, that child disagreeing with its own sub-rows by as much (a slip
+    separately, and so is each budget a 决算 table prints beside its amounts (年初预算数, 调整预算数). A row whose gap is one child's, that child disagreeing with its own sub-rows by as much (a slip
     in that child's cell), is left to the child's finding. A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
     over their projects, the sum of the units' rows, each the sum of its projects; a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计. A difference within the rounding tail (0.01 per added item) is ``info``.
 
@@ -74,37 +74,56 @@ class TableHierarchy(Rule):
         if not children:
             return
         for column in table.columns:
-            printed = parent.amount(column)
-            values = [child.amount(column) for child in children]
-            if printed is None or any(v is None for v in values):
-                continue
-            computed = sum(values)
-            if below and _one_child_off(children, values, column, printed - computed, below, table.resolution):
-                continue  # a child that disagrees with its own sub-rows makes the gap: reported there, not here too
-            items = sum(1 for v in values if v)
-            with_amounts = [child for child in children if child.amount(column)]
-            codes = ("+".join(child.code for child in with_amounts) if all(child.code for child in with_amounts)
-                     else _("{count} rows", count=len(with_amounts)))
-            finding = gap_finding(
-                self, document, context, lambda: cell_span(document, parent, parent.cell(column)),
-                printed, computed, items,
-                lambda: _("{row}: 栏{column} is {printed} but {parts} ({codes}) add up to {computed}",
-                          row=row_label(table, parent), column=column, printed=in_unit(table, printed),
-                          parts=_(what), codes=codes or _("none with amounts"), computed=in_unit(table, computed)),
-                table.resolution,
-            )
-            if finding:
-                yield finding
+            yield from self._compare(document, context, table, parent, children, what, below,
+                                     lambda row, column=column: row.cell(column),
+                                     lambda row, column=column: row.amount(column),
+                                     lambda: _("栏{column}", column=column))
+        for kind in parent.budgets:  # a 决算's budgets printed beside its amounts ("年初预算数 | 调整预算数 | 决算数")
+            yield from self._compare(document, context, table, parent, children, what, below,
+                                     lambda row, kind=kind: row.budgets.get(kind),
+                                     lambda row, kind=kind: _budget(row, kind),
+                                     lambda kind=kind: _("{kind}预算数", kind=kind))
+
+    def _compare(self, document, context, table, parent, children, what, below, cell, amount, label):
+        """The finding for ``parent``'s amount in one column (``cell`` and ``amount`` of a row) against its children's sum."""
+        printed = amount(parent)
+        values = [amount(child) for child in children]
+        if printed is None or any(v is None for v in values):
+            return
+        computed = sum(values)
+        if below and _one_child_off(children, values, amount, printed - computed, below, table.resolution):
+            return  # a child that disagrees with its own sub-rows makes the gap: reported there, not here too
+        items = sum(1 for v in values if v)
+        with_amounts = [child for child, value in zip(children, values) if value]
+        codes = ("+".join(child.code for child in with_amounts) if all(child.code for child in with_amounts)
+                 else _("{count} rows", count=len(with_amounts)))
+        finding = gap_finding(
+            self, document, context, lambda: cell_span(document, parent, cell(parent)),
+            printed, computed, items,
+            lambda: _("{row}: {column} is {printed} but {parts} ({codes}) add up to {computed}",
+                      row=row_label(table, parent), column=label(), printed=in_unit(table, printed),
+                      parts=_(what), codes=codes or _("none with amounts"), computed=in_unit(table, computed)),
+            table.resolution,
+        )
+        if finding:
+            yield finding
 
 
-def _one_child_off(children, values, column: int, gap: float, below: dict, resolution: float) -> bool:
+def _budget(row, kind: str) -> float | None:
+    """A row's budget of ``kind``: 0 for an empty cell, None when a loose value may sit there."""
+    if kind in row.budgets:
+        return row.budgets[kind].value
+    return None if row.loose or not row.columns_known else 0.0
+
+
+def _one_child_off(children, values, amount, gap: float, below: dict, resolution: float) -> bool:
     """Whether the parent's ``gap`` (printed − the children's sum) is one child's own: a child whose sub-rows add up
     to its printed amount plus the gap ("21004 公共卫生 101.00" over 100.00 of 项, its 类 printing 100.00), so the
     slip is that child's cell, which its own check reports."""
     if abs(gap) <= resolution / 2:
         return False
     for child, value in zip(children, values):
-        amounts = [row.amount(column) for row in below.get(child.code or "", ())]
+        amounts = [amount(row) for row in below.get(child.code or "", ())]
         if amounts and None not in amounts and abs(sum(amounts) - value - gap) <= resolution / 2:
             return True
     return False
