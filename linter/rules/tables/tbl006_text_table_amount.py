@@ -135,8 +135,11 @@ def _items_added_up(line: str, position: int) -> bool:
     """Whether the clause before ``position`` lists items joined before their total ("上级补助收入、
     经营收入和其他收入合计"); a department's name joining words ("住房和城乡建设局") lists none, nor does an
     equation's side ("…＋本年收入56,806.92万元＝本年支出…")."""
-    clause = _YEAR_OR_MARK.sub("", line[max(*(line.rfind(mark, 0, position) for mark in "，；。+="), 0):position])
-    return _LISTED.search(clause.removeprefix(organisation_of(clause) or "")) is not None
+    start = max(*(line.rfind(mark, 0, position) for mark in "，；。+="), 0)
+    clause = _YEAR_OR_MARK.sub("", line[start:position])
+    # (the organisation read with the words after it: "沂泉县教育和体育局2025年政府性基金…" names one)
+    organisation = organisation_of(_YEAR_OR_MARK.sub("", line[start:])) or ""
+    return _LISTED.search(clause.removeprefix(organisation)) is not None
 
 
 #: A year and a list mark, left out before looking for the department's name.
