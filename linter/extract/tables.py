@@ -1483,8 +1483,8 @@ def _budgets_before_spending(header_words: list[str]) -> bool:
 
 #: The title of the spending's first column after the budgets' ("合计", "本年支出合计", "决算数合计", "决算数(合计)").
 _SPENDING_FIRST = compile_re(r"(?:决算数?)?[(（]?(?:合计|小计)[)）]?|本年支出合计")
-#: Budget titles run together, then the spending's first column ("…年初预算数调整预算数合计基本支出项目支出").
-_BUDGETS_THEN_SPENDING = compile_re(r"(?:(?:年初|全年|调整后?)预算数)+(?:合计|小计|本年支出合计)")
+#: Budget titles run together, then the spending's first column ("…年初预算数调整预算数合计基本支出项目支出", "…决算合计…").
+_BUDGETS_THEN_SPENDING = compile_re(r"(?:(?:年初|全年|调整后?)预算数)+(?:决算数?)?(?:合计|小计|本年支出合计)")
 #: The titles of budget and 决算 columns run together ("年初预算数调整预算数决算数").
 _RUN_TITLES = compile_re(r"(?:年初|全年|调整后?|本年)预算数|(?:本年|全年|支出)?决算数|本年支出合计")
 
