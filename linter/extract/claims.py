@@ -676,6 +676,15 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 claims.append((other.start(), other.end(),
                                Execution(claim.budgets[kind], claim.actual, rate, tokens[other.start()].start, rate.end)))
                 read_after.append((other.start(), other.end()))
+        if family == "completion" and isinstance(claim, Completion) \
+                and (later := _BUDGET_THEN_RATE.match(codes, match.end())) is not None:
+            # "…完成年初预算的122.38%；调整预算为612.00万元，完成调整预算的97.98%": another budget, and the rate of it
+            budget, rate = tokens[later.start("budget") + 1].number, tokens[later.start("rate")].number
+            kind = _budget_kind(tokens[later.start("budget")].text)
+            if kind != claim.budget_kind and _budget_kind(tokens[later.start("complete")].text) in (kind, "") \
+                    and not (budget.malformed or rate.malformed):
+                claims.append((later.start(), later.end(), Execution(budget, claim.actual, rate, tokens[later.start()].start, rate.end)))
+                read_after.append((later.start(), later.end()))
         if family == "completion" and isinstance(claim, Completion) and claim.change is None:
             level = _level_after(codes, match.end())  # "…支出决算为38.88万元，较2022年度决算43.00万元增加…"
             if level is not None and not any(number.malformed for number in _level_numbers(tokens, level)):
@@ -741,8 +750,9 @@ _RESPECTIVELY_LEAD = compile_re(r"(?:分别|依次)(?:为|是)?$")
 _RATE_WITHOUT_BUDGET = compile_re(r",C(?P<rate>P)(?![,;](?:V|n?A))")
 #: A second completion rate right after a completion's, of another budget ("，完成调整预算的94.6%").
 _OTHER_COMPLETION = compile_re(r",(?P<complete>C)(?P<rate>P)")
-#: A budget and the completion rate after an amount's share ("…36.80万元，占6.86%，年初预算为40.00万元，完成年初预算的93.11%").
-_BUDGET_THEN_RATE = compile_re(r",(?P<budget>B)A,(?P<complete>C)(?P<rate>P)")
+#: A budget and the completion rate after an amount's share ("…36.80万元，占6.86%，年初预算为40.00万元，完成年初预算的93.11%"),
+#: or after a completion ("…完成年初预算的122.38%；调整预算为612.00万元，完成调整预算的97.98%").
+_BUDGET_THEN_RATE = compile_re(r"[,;](?P<budget>B)A,(?P<complete>C)(?P<rate>P)")
 #: A share right after a completion, of the amount spent ("…，支出决算为27.46万元，占基本支出的1.39%").
 _SHARE_AFTER = compile_re(r",S(?P<whole>n)?O?(?P<percent>P)")
 #: Shares listed respectively after the amounts they are of ("…，分别占本年支出合计的77.8%和21.2%").
