@@ -258,11 +258,15 @@ def _parts(listed: str, unit: str, offset: int, of_students: bool) -> tuple[list
             continue  # "人口密度每平方公里538人": a rate, no part
         if _OUTCOME.fullmatch(name):
             continue  # "产出指标36个，完成34个；效益指标18个": how many of the part before were met, no part of its own
+        if _CHANGE_BEFORE.search(name):
+            break  # "…、教辅及行政管理人员120人，比上年增加25人": a change, after the list
         parts.append(_count(part.group("count"), unit, offset + part.start("count"), offset + part.end()))
         complete = complete or name.startswith("其他")
     return parts, complete, crossing
 
 
+#: A change named before a count ("比上年增加25人"): no part.
+_CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降)了?$")
 #: Wholes of students, whom their degree divides ("在校生", "全日制学生").
 _STUDENTS = compile_regex(r"学生|在校生|学员|招生|毕业生")
 #: Degrees, which cut across staff ("教职工…，其中博士…") but divide students.
