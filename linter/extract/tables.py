@@ -1251,8 +1251,11 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             continue
         if header is None and not data_lines and table.kind not in BY_ECONOMIC_CODE:
             header = _header_columns(tokens)
-            header_words.extend(t.text for t in tokens)
-            table.header_lines.append([t.text for t in tokens if t.text])
+            words = [t.text for t in tokens if t.text]
+            if len(words) == 1 and len(split := raw.split()) > 1:
+                words = split  # titles a layout parted by single spaces ("科目编码 科目名称 2024年预算数 …", pdfplumber's text)
+            header_words.extend(words)
+            table.header_lines.append(words)
             titles, title_line = _with_titles_above(tokens, titles), raw
             if header:
                 table.columns = sorted(header.values())
