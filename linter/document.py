@@ -79,8 +79,11 @@ class Document:
             return sorted(grids + drawn, key=lambda table: table.start)
         if self.source.own_end is None:
             return grids
-        # A text file read with its workbook: its own tables, then the sheets' of the kinds it has not.
-        own = find_tables(SourceText(self.original.text[:self.source.own_end]), self.markdown_rows)
+        # A text file read with its workbook: its own tables, then the sheets' of the kinds it has not. A title of the
+        # text with nothing under it ("附表5：一般公共预算财政拨款支出决算表", listing the workbook's sheets) names a sheet.
+        sheets = {table.kind for table in grids}
+        own = [table for table in find_tables(SourceText(self.original.text[:self.source.own_end]), self.markdown_rows)
+               if table.kind not in sheets or table.rows or table.header_lines or table.explanation or table.identities]
         kinds = {table.kind for table in own}
         return own + [table for table in grids if table.kind not in kinds]
 

@@ -469,6 +469,23 @@ def test_workbook_beside_its_text_narrative_is_checked_with_it(tmp_path, suffix)
     assert len([f for f in findings(str(tmp_path)) if f["code"] == "TBL003"]) == 1
 
 
+def test_a_narrative_listing_its_workbooks_tables_by_title_is_checked_with_the_sheets(tmp_path):
+    """A text narrative naming the workbook's sheets one title a line ("附表5：…决算表"): the titles name the sheets, which
+    are read (no title is a table printed without a body)."""
+    rows = [
+        ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["", "合计", "852.68", "135.01", "717.67"],
+        ["201", "一般公共服务支出", "852.68", "135.01", "707.67"],
+    ]
+    write_xlsx(tmp_path / "决算公开.xlsx", "一般公共预算财政拨款支出决算表（表5）", rows)
+    (tmp_path / "决算公开.txt").write_text(
+        "某局2022年度部门决算\n第二部分 部门决算表\n附表4：财政拨款收入支出决算总表\n附表5：一般公共预算财政拨款支出决算表\n"
+        "五、一般公共预算财政拨款支出决算情况说明\n一般公共服务(类)支出812.73万元，占96.4%。\n", encoding="utf-8")
+    found = findings(str(tmp_path))
+    assert {f["code"] for f in found} >= {"TBL006", "TBL003"}
+    assert not [f for f in found if f["code"] == "TBL001" and "表5" in f["message"]]
+
+
 def test_extract_refuses_a_workbook_beside_a_pdf_or_a_workbook(tmp_path):
     """``--workbook`` goes with a Word document or a text file: with a workbook it says so, not silently ignored."""
     result = run("extract", str(write_xlsx(tmp_path / "表.xlsx")), "--workbook", str(write_xlsx(tmp_path / "表2.xlsx")))
