@@ -296,6 +296,7 @@ _CANDIDATES = compile_re(
             ("actual_share", r"y?nXA,Sn?O?P"),
             ("value", r"y?n:?A"),
             ("actual_value", r"y?nXA"),
+            ("budget_share", r"(?:y?n|ny|n:y)BA,Sn?O?P"),
             ("budget_value", r"(?:y?n|ny|n:y)BA(?!O)"),  # not "为…全年预算46,908万元的80.43%"
         )
     )
@@ -376,6 +377,11 @@ class ClaimBuilder(Transformer):
     def budget_value(self, subject, _budget_is, amount):
         year, name, _ = subject
         return Stated(name if name.endswith("预算") else f"{name}预算", _num(amount), year=year)
+
+    def budget_share(self, subject, _budget_is, amount, *rest):
+        share = self.share(subject, amount, *rest)
+        share.part = self.budget_value(subject, _budget_is, amount)
+        return share
 
     def share(self, subject, amount, *rest):
         year, name, _ = subject
@@ -691,7 +697,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 claims.append((level.start(), level.end(),
                                _transition(tokens, level, claim.subject, claim.actual, tokens[match.start()].start)))
                 read_after.append((level.start(), level.end()))
-        if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "budget_value", "change_than",
+        if family in ("share", "share_of_amount", "actual_share", "actual_value", "value", "budget_value", "budget_share", "change_than",
                       "completion_of"):
             after = _change_after(tokens, codes, match, builder)
             level = (claim.part if isinstance(claim, Share) else claim if isinstance(claim, Stated)
