@@ -10,6 +10,7 @@ from linter.extract.tables import BASIC, basic_side
 from linter.rules.tables.common import amount, first
 from linter.rules.shared import flow_year
 from linter.rules.tables.narrative import EXPENSE_LIST, expense_items, same_item, section_lines
+from linter.patterns import compile_re
 
 
 class ExpenseItems(Rule):
@@ -20,7 +21,8 @@ class ExpenseItems(Rule):
     款 of a 类 whose 款 the table prints (tables leave out the 款 without amounts); a 款 with an amount that the
     list leaves out is reported at ``info`` level ("主要包括" names the main items, so an omission
     proves nothing), unless the list ends with "等" or lists its 类 ("对个人和家庭的补助").
-    Item names are matched with the table's names and the official ones (政府收支分类科目). A 决算's
+    Item names are matched with the table's names and the official ones (政府收支分类科目); the last two may be
+    joined by 和 or 及 ("退休费和生活补助"). A 决算's
     table prints 人员经费 and 公用经费 in blocks; a 预算's one code table files 301 and 303 under 人员经费.
 
     **Anti-pattern**
@@ -64,7 +66,9 @@ class ExpenseItems(Rule):
         side = match.group("side")
         rows = [r for r in table.rows if r.code and basic_side(r) == side]
         listed, year = set(), document.derived(flow_year)
-        for name, start, _amount in expense_items(line, match):
+        items = [(name, start) for whole, at, _amount in expense_items(line, match)
+                 for name, start in _joined(whole, at, rows, year)]
+        for name, start in items:
             # The one with an amount where two 类 print the name (30902 and 31002 办公设备购置)
             row = max((r for r in rows if same_item(r, name, year)), key=lambda r: r.has_amount, default=None)
             if row is None:
@@ -94,6 +98,22 @@ class ExpenseItems(Rule):
                       table=table.label),
                     severity=Severity.INFO,  # "主要包括" names the main items: an omission is no proof
                 )
+
+
+def _joined(name: str, start: int, rows, year: int | None) -> list[tuple[str, int]]:
+    """An item as ``(name, start)``, or two joined by 和 or 及 ("退休费和生活补助", the list's last two) when the table
+    has a row of each but none of the whole ("对个人和家庭的补助" is one)."""
+    if any(same_item(row, name, year) for row in rows):
+        return [(name, start)]
+    for joint in _JOINT.finditer(name):
+        left, right = name[:joint.start()], name[joint.end():]
+        if all(any(same_item(row, part, year) for row in rows) for part in (left, right)):
+            return [(left, start), (right, start + joint.end())]
+    return [(name, start)]
+
+
+#: What joins the last two items of a list.
+_JOINT = compile_re(r"以及|和|及")
 
 
 def _unprinted_code(table, rows, name: str, year: int | None) -> str | None:
