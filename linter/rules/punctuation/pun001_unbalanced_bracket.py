@@ -88,7 +88,8 @@ class UnbalancedBracket(Rule):
                 if position in paired:
                     continue
                 at = start + position
-                yield self.finding(document, document.span(at, at + 1), _message(paragraph, position, char))
+                printed = document.original.text[document.flow.origin(at)]  # "（" where the flow text reads "("
+                yield self.finding(document, document.span(at, at + 1), _message(paragraph, position, char, printed))
             yield from self._width_mismatches(document, start, paragraph, pairs)
 
     def _width_mismatches(self, document, start: int, paragraph: str, pairs: list[tuple[int, int]]):
@@ -126,17 +127,23 @@ def _reversed_pairs(paragraph: str, problems: list[tuple[int, str]]) -> list[tup
     return found
 
 
-def _message(paragraph: str, position: int, char: str) -> str:
-    """What is wrong with the bracket at ``position``, quoting the words next to it."""
+def _message(paragraph: str, position: int, char: str, printed: str) -> str:
+    """What is wrong with the bracket at ``position`` (``char`` of the flow text, ``printed`` in the file: a
+    full-width one is quoted so, with its full-width partner), quoting the words next to it."""
     before, after = paragraph[max(0, position - CONTEXT):position], paragraph[position + 1:position + 1 + CONTEXT]
+    wide = printed != char and printed == _WIDE.get(char)
+
+    def shown(mark: str) -> str:
+        return _WIDE.get(mark, mark) if wide else mark
+
     if char in _ASCII_CLOSERS:
         return _("“{opener}” is closed by an ASCII {mark} after “{before}”; write “{closer}”",
                  opener=_ASCII_CLOSERS[char], mark=char, before=before, closer=PAIRS[_ASCII_CLOSERS[char]])
     if char in _CLOSERS:
         return _("“{mark}” after “{before}” closes a “{opener}” that was never opened",
-                 mark=char, before=before, opener=_CLOSERS[char])
+                 mark=printed, before=before, opener=shown(_CLOSERS[char]))
     return _("“{mark}” before “{after}” is never closed (expected a “{closer}” in this paragraph)",
-             mark=char, after=after, closer=PAIRS[char])
+             mark=printed, after=after, closer=shown(PAIRS[char]))
 
 
 def _scan(paragraph: str) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
