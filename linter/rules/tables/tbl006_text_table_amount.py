@@ -100,7 +100,7 @@ _TOTALS = {
              (r"(?<!非)(?<!预算)财政拨款收入", INCOME, None, "fiscal")],
     # All funds' spending, not one fund's share ("项目支出…，其中：一般公共预算财政拨款项目支出…，其他资金项目支出…").
     # ("项目支出合计…": the 项目支出 column's, not the 合计's)
-    EXPENDITURE: [(rf"{_OWN_TOTAL}支出合计", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
+    EXPENDITURE: [(rf"{_OWN_TOTAL}支出合计|(?<=[年门位])支出预算(?:总额|总计)?", EXPENDITURE, None, 1), (rf"{_OF_ALL_FUNDS}基本支出", EXPENDITURE, None, 2),
                   (rf"{_OF_ALL_FUNDS}项目支出", EXPENDITURE, None, 3)],
     # 财政拨款收、支总计, not one fund's ("一般公共预算财政拨款收、支总计各为…", a column of its own).
     FISCAL: [(r"(?<!预算)财政拨款收、?支(?:(?:决算|预算)?总计|总预算)|(?<!预算)财政拨款收入、?支出(?:决算)?总计", FISCAL, ("总计", "收入"), 1),
