@@ -1412,8 +1412,8 @@ def extract_claims(document) -> ClaimSet:
     return claims
 
 
-#: A total named by the word alone ("合计", "共计为", "总计", "以上合计", "上述项目合计").
-_BARE_TOTAL = compile_re(r"(?:以上|上述[^，,。；;\d]{0,8}?)?(?:合计|共计|总计)(?:为)?")
+#: A total named by the word alone ("合计", "共计为", "总计", "以上合计", "上述项目合计", "上述2个项目合计").
+_BARE_TOTAL = compile_re(r"(?:以上|上述(?:\d{1,2}个)?[^，,。；;\d]{0,8}?)?(?:合计|共计|总计)(?:为)?")
 
 
 def _total_after_items(values: list[Stated], claims: ClaimSet) -> bool:
@@ -1423,6 +1423,8 @@ def _total_after_items(values: list[Stated], claims: ClaimSet) -> bool:
     if len(values) < 3 or not _BARE_TOTAL.fullmatch(clean_name(values[-1].name)):
         return False
     parts = values[:-1]
+    if not _counts_its_parts(values[-1], parts):
+        return False
     if any(_BARE_TOTAL.fullmatch(clean_name(part.name)) or part.number.unit != values[-1].number.unit for part in parts) \
             or any(part is listed for breakdown in claims.breakdowns[-3:] for listed in (breakdown.whole, *breakdown.parts)
                    for part in parts):
@@ -1437,9 +1439,20 @@ def _total_of_list_above(sentence: str, values: list[Stated], state: "_Context",
     listing = state.last_list
     if len(values) != 1 or listing is None or len(listing.parts) < 2 or not _BARE_TOTAL.match(sentence.lstrip()) \
             or not _BARE_TOTAL.fullmatch(clean_name(values[0].name)) \
-            or any(part.number.unit != values[0].number.unit for part in listing.parts):
+            or any(part.number.unit != values[0].number.unit for part in listing.parts) \
+            or not _counts_its_parts(values[0], listing.parts):
         return
     claims.breakdowns.append(Breakdown(values[0], values[0].name, parts=list(listing.parts), summed=True))
+
+
+def _counts_its_parts(total: Stated, parts: list[Stated]) -> bool:
+    """Whether a total naming how many it adds ("上述2个项目合计") names as many as ``parts`` (one naming none does)."""
+    counted = _COUNTED_TOTAL.search(total.name)
+    return counted is None or int(counted.group(1)) == len(parts)
+
+
+#: How many items a total adds up ("上述5个单位合计": 5).
+_COUNTED_TOTAL = compile_re(r"上述(\d{1,2})个")
 
 
 @dataclass
