@@ -33,7 +33,7 @@ _TERM_END = compile_regex(r"\s*[:：、，,]")
 #: What a listed name follows: another's level marker ("宣传事务(款)事业运行") or a list mark.
 _AFTER_TERM = compile_regex(r"(?:\((?:类|款)\)|[、，,])\s*$")
 #: A subject named with its code in brackets, as a glossary item may explain it ("住房公积金（2210201）：").
-_NAME_AND_CODE = compile_regex(r"(?P<name>\p{Han}[\p{Han}()、]{1,30}?)\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
+_NAME_AND_CODE = compile_regex(r"(?<![\p{Han}(])(?P<name>\p{Han}[\p{Han}()、]{1,30}?)\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
 #: The code printed after a name, maybe after the rest of a longer name ("支出（2120810）").
 _CODE_AFTER = compile_regex(r"\p{Han}{0,6}\((2\d{2}(?:\d{2}){0,2})\)")
 _ITEM_START = compile_regex(r"\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)*")
