@@ -221,14 +221,16 @@ class CrossTable(Rule):
             mine = converted(mine, fiscal, summary)
             allowed = theirs + min(max(mine - theirs, 0.0), extra)
             if compare(mine, allowed, 2, context.tolerances, fiscal.resolution) == GAP:
+                names = dict(row=row_label(summary, row), amount=in_unit(fiscal, mine), other_row=row_label(fiscal, other),
+                             other_amount=in_unit(fiscal, theirs))
                 yield self.finding(
                     document, cell_span(document, row, row.cell(2)),
                     _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
                       "财政拨款 too, it may exceed it by no more than {extra} (本年支出合计 {total} − {other_total})",
-                      row=row_label(summary, row), amount=in_unit(fiscal, mine), other_row=row_label(fiscal, other),
-                      other_amount=in_unit(fiscal, theirs), extra=in_unit(fiscal, extra),
-                      total=in_unit(fiscal, converted(totals[0].amount(2), fiscal, summary)),
-                      other_total=in_unit(fiscal, totals[1].amount(2))),
+                      extra=in_unit(fiscal, extra), total=in_unit(fiscal, converted(totals[0].amount(2), fiscal, summary)),
+                      other_total=in_unit(fiscal, totals[1].amount(2)), **names) if mine > theirs else
+                    _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
+                      "财政拨款 too, it may exceed it but never fall short of it", **names),
                     expected=amount(allowed),
                 )
 
