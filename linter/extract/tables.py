@@ -3124,7 +3124,8 @@ def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
     no identity for their first column:
     the header's 合计 (本年收入合计, 本年支出合计, 小计, or a first column titled 总计, as a 部门支出总表 prints it) is the sum of
     the other columns, unless the
-    header shows sub-columns (其中, 人员经费, 公用经费, a 小计 beside the 合计: "单位资金: 小计 | 事业收入 | 其他收入")
+    header shows sub-columns (其中, 人员经费, 公用经费, a 小计 beside the 合计 or 总计: "单位资金: 小计 | 事业收入 | 其他收入",
+    "总计 | 上年结转结余 | 本年收入: 小计 | …")
     that a plain sum would count twice."""
     header = "".join(header_words)
     # A 项目支出表 printing each project's 合计, then its sources or its kinds of spending.
@@ -3132,7 +3133,8 @@ def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
     if ((table.kind not in _TOTAL_FIRST and not project) or len(table.columns) < 2
             or not ("合计" in header or "小计" in header or _first_value_title(header_words) == "总计")
             or any(i.axis == "栏" and i.target == table.columns[0] for i in table.identities)
-            or any(word in header for word in ("其中", "人员经费", "公用经费")) or ("合计" in header and "小计" in header)):
+            or any(word in header for word in ("其中", "人员经费", "公用经费"))
+            or (("合计" in header or "总计" in header) and "小计" in header)):
         return []
     return [Identity("栏", table.columns[0], tuple((1, c) for c in table.columns[1:]),
                      N_("合计 = the sum of the other columns"), 0, 0, implied=True)]
