@@ -98,8 +98,9 @@ _THRESHOLD_AFTER = compile_re(r"\s*(?:[(（]含[)）])?(?:以上|以下|以内)"
 #: The characters around a percentage inside a name ("全国1%人口抽样调查"): Chinese on both sides, neither a verb of
 #: rates or shares before it ("占1%", "增长5%") nor a word after a rate ("5%以上", "10%左右", "3%的").
 _IN_A_NAME = compile_re(r"[\u4e00-\u9fff](?<![占为达至到长降加少率幅比约近过是了])[\u4e00-\u9fff](?<![以左之的及和与上下内，])")
-#: Before an amount that is a threshold ("单价100万元", "超过100万元的项目").
-_THRESHOLD_BEFORE = compile_re(r"(?:单价|超过|高于|低于|不足|少于|多于|大于|小于)\s*$")
+#: Before an amount that is a threshold ("单价100万元", "超过100万元的项目") or an approximation ("近3000万元", "约8800万元";
+#: not "节约17.75万元", "最近").
+_THRESHOLD_BEFORE = compile_re(r"(?:单价|超过|高于|低于|不足|少于|多于|大于|小于|(?<!节)约为?|(?<![最附])近)\s*$")
 _GROUP_TYPES = {name.lstrip("_"): name for name in TOKEN_TYPES}
 
 _MASTER = compile_regex("|".join(f"(?P<{name.lstrip('_')}>{pattern})" for name, (_, pattern) in TOKEN_TYPES.items()))
