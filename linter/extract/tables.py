@@ -459,6 +459,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             continue  # a heading naming the table right above its title ("### 一、收入支出决算总表" over "**收入支出决算总表**")
         region_end = lines[body[-1]][0] + len(lines[body[-1]][1]) if body else t_end
         table = Table(kind, number, title, t_start, t_end, t_start, region_end)
+        table.unit = unit_of(_HALF_WIDTH(stripped_lines[index])) if title else None  # "…决算表        单位：万元"
         elsewhere = _ELSEWHERE.search(title)
         if elsewhere:  # published elsewhere: an empty table that says so
             table.explanation = elsewhere.group()
@@ -576,7 +577,9 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             # "一般公共预算财政拨款支出决算表		公开05表": a sheet's title row, the form's number in a cell of its own
             stripped, form_number = stripped[:cell.start()], cell.group("number") or cell.group("after")
         economic_tail = ""
+        titled_unit = False  # the unit printed on the title's line ("…决算表        单位：万元")
         if stripped.endswith(_TAIL_ENDS):  # "表1 收入支出决算总表[^1]", "…总表（单位：万元）": the title before
+            titled_unit = unit_of(stripped) is not None
             stripped = _TITLE_TAIL.sub("", stripped) or stripped
             if "基本支出" in stripped:
                 stripped = _ECONOMIC_TAIL.sub("", stripped) or stripped
@@ -601,7 +604,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
                 match = _TITLE.match(normal)
         number = _table_number(match.group("number")) if match else None
         laid_out = False  # a title over a unit line or a header: a table, whatever its kind
-        if match is None and stripped.endswith("表") and (_unit_line_follows(stripped_lines, index)
+        if match is None and stripped.endswith("表") and (titled_unit or _unit_line_follows(stripped_lines, index)
                                                           or _header_follows(stripped_lines, index)
                                                           or _form_number_follows(stripped_lines, index)
                                                           or _numbered_above(stripped_lines, index)):
@@ -796,7 +799,8 @@ _FORM_NUMBER_CELL = compile_re(rf"(?<=[表)）])[ \t\u3000]+(?:{FORM_PREFIX}\s*(
 
 #: Lines a PDF's text may print between a title and its unit line, each on its own: the form's number, the
 #: department, the year ("公开01表", "编制单位：隆德县民政局", "2024年度").
-_TITLE_FURNITURE = compile_re(rf"{_FORM_NUMBER.pattern}|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{{2,30}}|20\d{{2}}\s*年度?"
+_TITLE_FURNITURE = compile_re(rf"{_FORM_NUMBER.pattern}|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{{2,30}}(?:\s+{_FORM_NUMBER.pattern})?"
+                              rf"|20\d{{2}}\s*年度?"
                               r"|[(（]\s*20\d{2}\s*年度?\s*[)）]")
 
 
