@@ -2760,16 +2760,19 @@ def _another_unit(name: str, department: str | None) -> bool:
 
 
 #: A paragraph about one unit, opening with its name and a colon or as a sentence of its own ("3.清溪县农业技术推广中心：
-#: 2025年收入预算…", "清溪县农业农村局本级：…", "1.盐城市审计局（本级）。2025年度收入预算…").
+#: 2025年收入预算…", "清溪县农业农村局本级：…", "1.盐城市审计局（本级）。2025年度收入预算…"), or with its name and the year
+#: ("宁湖县中学2025年收入预算…" in an 教育局's).
 _UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
-                           rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>本级|[(（]本级[)）])?[：:。]")
+                           rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>本级|[(（]本级[)）])?(?:[：:。]|(?=20\d{{2}}年))")
 
 
 def unit_line(line: str, department: str | None) -> bool:
     """Whether the paragraph ``line`` states one unit's amounts (see ``_UNIT_LINE``): another unit than the
     department its title names, or the department's 本级."""
     match = _UNIT_LINE.match(line)
-    return match is not None and (match["own"] is not None or not department or match["unit"] not in department)
+    if match is None or (not department and not match.group().endswith(("：", ":", "。"))):
+        return False  # (a name before the year is another unit's only beside the department's own name)
+    return match["own"] is not None or not department or match["unit"] not in department
 
 
 def _qualified_like_the_item_before(stated: Stated, state: _Context) -> bool:

@@ -132,7 +132,7 @@ def scope_of(text: str) -> str | None:
 
 #: The department's own name before a quantity: "青山区大数据中心政府采购支出总额".
 #: How the name of an organisation ends ("…局", "…中心", "…街道", a short "…国资委").
-ORGANISATION_END = r"(?:局|中心|委员会|委|办公室|部|院|所|站|队|馆|处|厅|署|社(?![区会保])|学校|园|街道|镇|乡|政府)"
+ORGANISATION_END = r"(?:局|中心|委员会|委|办公室|部|院|所|站|队|馆|处|厅|署|社(?![区会保])|学校|中学|小学|大学|园|街道|镇|乡|政府)"
 _ORGANISATION = compile_regex(rf"\p{{Han}}{{2,30}}?{ORGANISATION_END}(?=\p{{Han}})")
 
 
