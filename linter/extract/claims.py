@@ -2064,6 +2064,10 @@ def _key_of(name: str, scope: str | None, budget_document: bool) -> Key | None:
     return key
 
 
+#: The end of the name of a budget figure of spending or income ("…支出预算", "…收入年初预算数").
+_BUDGET_FIGURE = compile_re(r"(?:支出|收入|经费)(?:年初|全年|调整)?预算数?$")
+
+
 def _grand_total(name: str) -> bool:
     """Whether ``name`` is a 收支总表's grand total (收、支总计, 支出总计) named without a scope: a
     scope narrows it only by name or by its section's heading."""
@@ -2891,7 +2895,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) \
         or _flow_of_what_precedes(stated, state)
     stated.key = None if stated.narrower or _income_keyed_as_spending(stated, scope, breakdown) \
-        else _key_of(stated.name, scope, claims.budget_document)
+        or (claims.final_document and _BUDGET_FIGURE.search(clean_name(stated.name))) \
+        else _key_of(stated.name, scope, claims.budget_document)  # (a 决算's "…支出年初预算为250.00万元" states no 支出)
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
