@@ -70,7 +70,7 @@ _ROW_LABELS = tuple((rf"{words}[(（]{unit}[)）]", what) for words, unit, what 
 _ROWS = tuple(
     (compile_regex(rf"(?<=(?:^|\t)\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
                    rf"{words}(?:[(（]{unit}[)）]|[ \t]+{unit}(?=[ \t]))(?:[ \t]+\d{{1,2}}(?=[ \t]+[-—－/]))?(?:[ \t]+[-—－/]+)*"
-                   r"[ \t]+(?P<a>\d{1,9})[ \t]*(?:$|(?=\t))",
+                   r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))",
                    regex.M), what)
     for words, unit, what in _ROW_UNITS
 )
@@ -278,7 +278,7 @@ def _counts(document) -> list[_Count]:
                         counts.append(_Count(what, _count(match.group(group)), *source))
     for pattern, what in _ROWS:
         for match in pattern.finditer(document.original.text):
-            counts.append(_Count(what, int(match.group("a")), match.start("a"), match.end("a")))
+            counts.append(_Count(what, _count(match.group("a")), match.start("a"), match.end("a")))
     counts.extend(_counts_in_columns(document.original))
     counts.extend(_counts_in_pairs(document.original))
     return counts
@@ -289,7 +289,7 @@ def _counts(document) -> list[_Count]:
 #: 三公 counts, matched so that it is not read as the 公务接待 one its label ends with.
 _FOREIGN_LABEL = r"(?P<foreign>(?:国[(（]境[)）]外|境外|外事|外宾)公务接待[^\s(（]{0,4}[(（][^)）\s]{1,2}[)）])"
 _LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for i, (label, _) in enumerate(_ROW_LABELS))]))
-_COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计)?\s*((?:\d{1,9}\s+)*\d{1,9})\s*$")
+_COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计)?\s*((?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
 
 
 def _counts_in_columns(original) -> list[_Count]:
@@ -304,18 +304,18 @@ def _counts_in_columns(original) -> list[_Count]:
         numbers = _COUNTS_ROW.match(row) if len(found) >= 2 else None
         if numbers is None:
             continue
-        cells = list(regex.finditer(r"\d+", row, pos=numbers.start(1)))
+        cells = list(regex.finditer(r"\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d+", row, pos=numbers.start(1)))
         if len(cells) != len(found):
             continue
         for group, cell in zip(found, cells):
             if group != "foreign":
                 what = _ROW_LABELS[int(group[1:])][1]
-                counts.append(_Count(what, int(cell.group()), start + cell.start(), start + cell.end()))
+                counts.append(_Count(what, _count(cell.group()), start + cell.start(), start + cell.end()))
     return counts
 
 
 #: A label of :data:`_ROW_LABELS` and its count, set apart by wide gaps from what is beside them on their line.
-_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}))(?:{_LABEL_CELL.pattern})[ \t]+(?P<a>\d{{1,9}})(?=\s{{2}}|\s*$)", regex.M)
+_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}))(?:{_LABEL_CELL.pattern})[ \t]+(?P<a>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})(?=\s{{2}}|\s*$)", regex.M)
 
 
 def _counts_in_pairs(original) -> list[_Count]:
@@ -331,7 +331,7 @@ def _counts_in_pairs(original) -> list[_Count]:
             if label is None:
                 continue  # a count of receptions from abroad
             what = _ROW_LABELS[int(label[1:])][1]
-            counts.append(_Count(what, int(match.group("a")), start + match.start("a"), start + match.end("a")))
+            counts.append(_Count(what, _count(match.group("a")), start + match.start("a"), start + match.end("a")))
     return counts
 
 
