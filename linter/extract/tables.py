@@ -3020,14 +3020,20 @@ def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str,
             return compared  # the rows began
         if compared and any(t.text in titles for t in words):
             return None  # each year's 人员经费 and 公用经费 under it: not read
-        cells = {t.text: t.index for t in words if t.text in titles and t.index >= 0}
-        if len(cells) == 3 and cells[titles[0]] < cells[titles[1]] < cells[titles[2]]:
+        # (the first column may be titled by what it holds: "决算数 | 人员经费 | 公用经费")
+        cells = {(titles[0] if t.text in _AMOUNT_TITLES else t.text): t.index for t in words
+                 if (t.text in titles or t.text in _AMOUNT_TITLES) and t.index >= 0}
+        if len(cells) == 3 and titles[0] in cells and cells[titles[0]] < cells[titles[1]] < cells[titles[2]]:
             return position, {cells[title]: column for column, title in enumerate(titles, 1)}
         if _in_order("".join(t.text for t in words), titles) and all(t.index < 0 for t in words):
             return position, {}
         columns = _compared_basic_columns(words)
         compared = (position, columns) if columns else compared
     return compared
+
+
+#: A code table's first column titled by what it holds, its 合计 ("决算数", "预算数", "金额").
+_AMOUNT_TITLES = ("决算数", "预算数", "本年决算数", "本年预算数", "金额", "小计")
 
 
 def _compared_basic_columns(words: list[_Token]) -> dict[int, int | str] | None:
