@@ -1482,7 +1482,8 @@ _BUDGET_COLUMN_TITLE = compile_re(r"^(?:年初|全年|调整后?|本年)?预算�
 def _budgets_before_spending(header_words: list[str]) -> bool:
     """Whether a header titles budget columns and then the spending's columns, with no 决算 title over them ("年初预算数 |
     全年预算数 | 合计 | 基本支出 | 项目支出", a two-line header flattened)."""
-    budgets = [i for i, word in enumerate(header_words) if _BUDGET_COLUMN_TITLE.match(word)]
+    # ("本年预算" over 合计 | 基本支出 | 项目支出, with no 决算 title: a 预算's own amounts, no budget beside them)
+    budgets = [i for i, word in enumerate(header_words) if _BUDGET_COLUMN_TITLE.match(word) and not word.startswith("本年")]
     if budgets:  # ("决算数合计", "决算数（合计）": the 决算's first column titled with its block)
         return _SPENDING_FIRST.fullmatch("".join(header_words[budgets[-1] + 1:budgets[-1] + 2])) is not None
     return _BUDGETS_THEN_SPENDING.search("".join(header_words)) is not None  # titles run together by single spaces
