@@ -1521,8 +1521,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     has_numbers = any(t.type in ("AMOUNT", "PERCENT") for t in tokens)
     line_list, state.line_list = state.line_list, None
     if not has_numbers:
-        if SUBJECT_LEVEL.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)):
-            state.subject_line = text.rstrip("。；;：: ")  # "2.公务用车购置及运行维护费。" names its subject
+        if SUBJECT_LEVEL.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)) \
+                or (_ITEM_MARKER.match(text) and quantity_key(_ITEM_MARKER.sub("", text).rstrip("。；;：: "))):
+            state.subject_line = text.rstrip("。；;：: ")  # "2.公务用车购置及运行维护费。", "（二）公务接待费。" name its subject
         if _CLASSIFIES.search(text):
             state.last_value = None  # "按项目类型，分为货物、工程和服务三种类型。其中：…": a whole not stated
         if "其中" in text and _OPEN_QIZHONG.search(text):
