@@ -1554,6 +1554,12 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         at = 1 if opening[:1] == ["YEAR"] else 0
         tokens = [*tokens[:at], ClaimToken("NAME", subject, tokens[at].start, tokens[at].start), *tokens[at:]]
         state.subject_line = None
+    if "".join(t.code for t in tokens).startswith("BA,CP") and (spent := _spent_before(state)) is not None:
+        # "（项）：本年支出18,902.15万元。年初预算为16,000.00万元，完成年初预算的128.1%": the completion of the amount spent
+        # the sentence before states
+        tokens = [ClaimToken("NAME", spent.name, tokens[0].start, tokens[0].start),
+                  ClaimToken("AMOUNT", spent.number.text + spent.number.unit, spent.number.start, spent.number.end, spent.number),
+                  ClaimToken("_COMMA", "，", tokens[0].start, tokens[0].start), *tokens]
     if tokens and tokens[0].type == "CMP_THAN" and (transition := _opening_transition(tokens, state, claims)):
         claims.transitions.append(transition)
         return
@@ -2370,6 +2376,21 @@ def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated 
                        for character in _COUNTED.sub("", _OWN_RATE.sub("", piece))) else value
 
 
+def _spent_before(state: _Context) -> Stated | None:
+    """The amount spent that the last sentence of the paragraph ends with ("…（项）：本年支出18,902.15万元。"), if it is one."""
+    last = state.line_values[-1] if state.line_values else None
+    if last is None or not _SPENT.search(clean_name(last.name)):
+        return None
+    after = state.line[last.number.end - state.line_start:]
+    return last if _SENTENCE_END.match(after) else None
+
+
+#: The name of an amount spent ("本年支出", "…（项）支出决算").
+_SPENT = compile_re(r"支出(?:决算数?)?$")
+#: The end of a sentence right after an amount.
+_SENTENCE_END = compile_re(r"\s*[。；;]")
+
+
 def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> BudgetGap | GapCompletion | None:
     """The gap to the budget a sentence opens with, of the completion just stated in its paragraph
     ("…完成年初预算的104.8%。支出决算数比年初预算数增加18.42万元，主要原因是…"), or of an amount stated with its
@@ -2495,6 +2516,8 @@ _BARE_SUBJECTS = frozenset({"支出", "决算", "支出决算", "实际支出", 
 
 def _file_amount_spent(claim: Completion, scope: str, state: _Context, claims: ClaimSet) -> None:
     """File a completion's amount spent as a statement of its subject, and the change stated after it."""
+    if any(value.number.start == claim.actual.start for value in state.line_values):
+        return  # stated the sentence before ("本年支出18,902.15万元。年初预算为…，完成年初预算的…": see _spent_before)
     filed = len(claims.values)
     _state(Stated(claim.subject, claim.actual), scope, state, claims, None)
     if claim.change is not None and len(claims.values) > filed:  # not filed: a difference, last year's level
