@@ -2794,6 +2794,11 @@ _UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五�
                            rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>本级|[(（]本级[)）])?(?:[：:。]|(?=20\d{{2}}年))")
 
 
+#: Some of the department's units counted ("12所市直中学2024年度收入合计…", "3家省直公立医院收入预算合计…"): their amounts,
+#: not the department's, to the end of the sentence ("…等3个单位…收入合计…；支出合计…").
+COUNTED_UNITS = compile_regex(r"\d{1,3}\s*(?:所|家|个)[^，,。；;\d]{0,10}?(?:学校|中学|小学|幼儿园|医院|单位|学院|中心)")
+
+
 def unit_line(line: str, department: str | None) -> bool:
     """Whether the paragraph ``line`` states one unit's amounts (see ``_UNIT_LINE``): another unit than the
     department its title names, or the department's 本级."""
@@ -2915,6 +2920,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
         or _another_unit(stated.name, claims.department) or unit_line(state.line, claims.department) \
+        or COUNTED_UNITS.search(state.line, state.line.rfind("。", 0, stated.number.start - state.line_start) + 1,
+                                stated.number.start - state.line_start) is not None \
         or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) \
         or _flow_of_what_precedes(stated, state)
