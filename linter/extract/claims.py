@@ -2096,6 +2096,11 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             return  # "（上年基本支出958.12万元，其中人员经费815.00万元，占85.1%）": last year's share
         if not (claims.values and claims.values[-1] is claim.part):  # filed already (a share after a change)
             _state(claim.part, scope, state, claims, breakdown)
+        if claim.whole_name and claim.whole_name.startswith("本单位") and unit_line(state.line, claims.department):
+            # "湖南省人民医院2025年支出预算…，其中：基本支出…，占本单位支出的82.75%": of the unit's amount its paragraph states
+            claim.whole = _units_own(claim.whole_name.removeprefix("本单位"), claim.part, state)
+            if claim.whole is None:
+                return
         if container is not None and container.whole is not None \
                 and (_above_its_whole(claim.part, container) or _of_another_class(claim.part, container)):
             container = None  # "（二）社会保障和就业支出（类）634.49万元，占14.16%" after a 项's list: of no list of it
@@ -2794,14 +2799,27 @@ _UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五�
                            rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>本级|[(（]本级[)）])?(?:[：:。]|(?=20\d{{2}}年))")
 
 
+def _units_own(name: str, part: Stated, state: _Context) -> Stated | None:
+    """The amount of the quantity ``name`` names that a unit's paragraph states before ``part``, if one."""
+    key = quantity_key(name)
+    return next((value for value in state.line_values if key and value is not part
+                 and (own := quantity_key(clean_name(value.name))) is not None and own[1] == key[1]), None)
+
+
 #: Some of the department's units counted ("12所市直中学2024年度收入合计…", "3家省直公立医院收入预算合计…"): their amounts,
 #: not the department's, to the end of the sentence ("…等3个单位…收入合计…；支出合计…").
 COUNTED_UNITS = compile_regex(r"\d{1,3}\s*(?:所|家|个)[^，,。；;\d]{0,10}?(?:学校|中学|小学|幼儿园|医院|单位|学院|中心)")
 
 
+#: A paragraph about the department's own unit, named without the department ("委机关本级2025年收入预算…", "局机关本级：…").
+_OWN_UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*\p{Han}{0,3}机关本级(?:[：:。]|(?=20\d{2}年))")
+
+
 def unit_line(line: str, department: str | None) -> bool:
     """Whether the paragraph ``line`` states one unit's amounts (see ``_UNIT_LINE``): another unit than the
     department its title names, or the department's 本级."""
+    if _OWN_UNIT_LINE.match(line):
+        return True  # "委机关本级2025年收入预算…": the department's own unit's
     match = _UNIT_LINE.match(line)
     if match is None or (not department and not match.group().endswith(("：", ":", "。"))):
         return False  # (a name before the year is another unit's only beside the department's own name)
