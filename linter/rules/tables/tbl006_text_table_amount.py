@@ -179,8 +179,9 @@ _ADJUSTED_BUDGET = compile_re(r"全年预算|调整后")
 _INITIAL_BUDGET = compile_re(r"年初预算")
 #: The words before a 三公 name saying its budget is the adjusted one ("年中调整后“三公”经费预算…").
 _ADJUSTED_BEFORE = compile_re(r"调整后?的?“?$")
-#: An average before an amount ("平均每辆公务用车运行维护费3.12万元", "人均“三公”经费0.34万元"): no total of the table.
-_AVERAGE_BEFORE = compile_re(r"(?:平均|人均|户均|单车|每辆|每人)[^，,。；;\d]{0,16}$")
+#: An average before an amount ("平均每辆公务用车运行维护费3.12万元", "人均“三公”经费0.34万元", "生均财政拨款公用经费…"): no total of
+#: the table.
+_AVERAGE_BEFORE = compile_re(r"(?:平均|人均|户均|生均|单车|每辆|每人)[^，,。；;\d]{0,16}$")
 #: Money of another source than the 三公 table's paying for the 三公 a sentence states ("地方财政拨款安排的“三公”经费支出
 #: 78.46万元，其中：…" in a 决算 whose 财政拨款 is the central government's, "使用事业收入安排的“三公”经费").
 _ANOTHER_SOURCE = compile_re(r"(?:地方财政拨款|事业收入|经营收入|其他收入|自有资金|单位资金|其他资金|非财政拨款(?:资金)?)安排的")
@@ -312,7 +313,7 @@ class TextTableAmount(Rule):
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
                 said = sentence_before(line, match.start())
-                if offset + match.start("num") in compared or EXCLUDING.search(said) \
+                if offset + match.start("num") in compared or EXCLUDING.search(said) or _AVERAGE_BEFORE.search(said) \
                         or COUNTED_UNITS.search(line, line.rfind("。", 0, match.start()) + 1, match.start()):
                     continue  # compared already, what is left without something ("剔除公务用车购置费后，…"), or some units'
                 if year and names_another_year(match.group(), year):
