@@ -21,6 +21,8 @@ _DOUBLED = compile_re(f"({lex.HAN})\\1")
 _PARTS_OF_A_YEAR = frozenset("中初末底度内终")
 #: Measure words doubled to say "every one" ("件件有落实", "项项落实到位", "桩桩件件"), and what follows them so.
 _EACH = frozenset("件项桩条笔户村处家样")
+#: Characters before 约 or 近 that make a word of it (节约, 制约, 接近, 最近): the copy after them is "about" a number.
+_ENDS_BEFORE_ABOUT = frozenset("节制契简接最将附")
 _AFTER_EACH = frozenset("有都要必皆见落抓")
 _EACH_PAIR = compile_re(r"(\w)\1(\w)\2")
 #: The last characters of a river's, a lake's, a road's name… before a word beginning with them
@@ -98,6 +100,9 @@ class DuplicatedCharacter(Rule):
                 continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
             if match.group(1) == "某":
                 continue  # a template's placeholder ("某某县水利局")
+            if match.group(1) in "约近" and text[match.start() - 1:match.start()] in _ENDS_BEFORE_ABOUT \
+                    and text[second + 1:second + 2].isdigit():
+                continue  # a word ending in it, then an approximate amount ("比年初预算节约约3万元", "最近近30年")
             if match.group(1) in _EACH and (text[second + 1:second + 2] in _AFTER_EACH or _EACH_PAIR.search(
                     text, max(0, match.start() - 2), min(len(text), second + 3))):
                 continue  # "every one": "件件有落实", "桩桩件件", "项项落实到位"
