@@ -46,6 +46,8 @@ _CHANGE = compile_re(r"增加|减少|增长|下降|上升|降低|提高|持平|�
 _SUBJECT = compile_re(
     rf"{_YEAR}(?=[，,]?(?:(?!结转|结余|未|无|没)[^，,；;：:和与及、]){{0,30}}?(?:收入|支出|收、?支|预算|决算|经费|费|拨款|总计|合计|绩效目标管理)(?!结转|结余))")
 _REASON = compile_re(r"原因|主要是|由于|因为|一是")
+#: A past event dated on purpose ("最近一次更新公务用车为2019年，购置费18.60万元"): no year left from a draft.
+_PAST_EVENT = compile_re(r"(?:最近一次|上一次|上次|最后一次)[^，,。；;]{0,16}$")
 _AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
 #: A table's title naming a year, on a line of its own ("2022年度收入支出决算总表（表1）", "表1. XX局2024年
 #: 部门收支总表", "2022 年度数据资源服务中心整体绩效自评表").
@@ -270,6 +272,7 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
             for match in [m for m in subjects if not year <= int(m.group("year")) <= later
                           and not _restates_last_year(sentence, m, year)
                           and not _carried_from(sentence, m, year)
+                          and not _PAST_EVENT.search(sentence, max(0, m.start() - 20), m.start())
                           and not ((base_given or (restated and comparisons) or compares_own)
                                    and int(m.group("year")) == year - 1)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
