@@ -161,6 +161,11 @@ class SubjectUse:
             listed = _AFTER_TERM.search(self.text, max(0, position - 4), position)
             if listed and not marker and _han_at(self.text, after):
                 listed = None  # the start of a longer word in a list of prose ("地面、高空、大气成分")
+            line_start = self.text.rfind("\n", 0, position) + 1
+            if not marker and not listed and _han_at(self.text, position - 1) \
+                    and ("：" in self.text[line_start:position] or ":" in self.text[line_start:position]):
+                position = after
+                continue  # the end of a longer word in an item's definition ("…（项）：反映统计信息化建设、…")
             if marker or (self.lists_every_subject and (
                     _TERM_END.match(self.text, after) or listed
                     or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position))):
