@@ -2799,6 +2799,10 @@ _UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五�
                            rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>本级|[(（]本级[)）])?(?:[：:。]|(?=20\d{{2}}年))")
 
 
+#: A sentence opening with a total, then 中 and a flow of the year ("财政拨款支出总计中：本年支出").
+_OPENED_BY_A_TOTAL = compile_re(r"^\s*([^，,；;：:。]{2,20}?(?:总计|合计))中[：:，,]?\s*(?:本年)?(?:收入|支出)(?:合计)?(?:为)?$")
+
+
 def _units_own(name: str, part: Stated, state: _Context) -> Stated | None:
     """The amount of the quantity ``name`` names that a unit's paragraph states before ``part``, if one."""
     key = quantity_key(name)
@@ -2929,9 +2933,11 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     if AVERAGE.search(stated.name) and not _PROGRAMME.search(stated.name):
         return  # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元": a rate, no level or part of a total
     if _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
-        named = scope_of(name)
+        # (or by the total its sentence opens with: "财政拨款支出总计中：本年支出97,121.22万元")
+        opened = _OPENED_BY_A_TOTAL.match(_sentence_before(state, stated.number.start))
+        named = scope_of(name) or (scope_of(clean_name(opened.group(1))) if opened else None)
         if named is not None:
-            state.paragraph_scope = named
+            state.paragraph_scope = scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
     stated.narrower = _split_of_a_line(stated, breakdown) or _split_of_a_subject_line(stated, state) \
