@@ -12,7 +12,7 @@ reading is linear in the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.extract.counts import ALSO_LISTED
 from linter.numerals import chinese_int
@@ -21,12 +21,12 @@ from linter.patterns import compile_re, compile_regex
 #: A count of named things in 个, or of units in 家 and schools in 所.
 _COUNT = r"(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<measure>[个家所])"
 #: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为"), maybe in
-#: the next sentence naming the things again ("所属学校7个。所属学校分别是：") or after their breakdown ("单位共6个，其中
+#: the next sentence naming the things again ("所属学校7个。所属学校分别是：", "…单位3个。直属事业单位为：") or after their breakdown ("单位共6个，其中
 #: 行政单位4个、事业单位1个，包括：…").
 _INTRO = compile_regex(
     rf"{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
     r"(?:[，,]?\s*(?:分别为|分别是|具体为|具体是|具体包括|即)[：:]?|[，,]?\s*(?:包括)?[：:]"
-    r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?"
+    r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?|。\p{Han}{2,12}?为[：:]"
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
 )
 #: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
@@ -35,6 +35,8 @@ _COUNT_AFTER = compile_regex(
     rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组])设)(?P<names>[^，,。；;：:\d]{{4,400}}?)(?:共计|总共|共)?{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
     r"(?=[。；;，,]|$)"
 )
+#: A count in brackets after the noun it counts, before the names ("1.中学（13所）：…").
+_COUNT_IN_BRACKETS = compile_regex(rf"(?P<noun>\p{{Han}}{{2,12}}?)[（(]{_COUNT}[）)][：:]")
 #: Names in brackets right after their count ("普通高中3所（青溪区第一中学、青溪区实验中学）").
 _BRACKETED_NAMES = compile_regex(rf"{_COUNT}(?P<noun>\p{{Han}}{{0,8}}?)[（(](?P<names>[^（）()\n]{{4,300}}?)[）)]")
 #: Where the names end: the sentence's or clause's end.
@@ -96,6 +98,10 @@ def named_lists(text: str) -> list[NamedList]:
             found += _named_list(match, _readings(match["names"]), match["noun"], offset)
         for match in _BRACKETED_NAMES.finditer(line):
             found += _named_list(match, _readings(match["names"]), match["noun"] or _before(line, match.start()), offset)
+        for match in _COUNT_IN_BRACKETS.finditer(line):
+            found += [replace(named, start=offset + match.start("noun"), end=offset + match.end("measure"))
+                      for named in _named_list(match, _listed(line, match.end(), lines[index + 1:index + 1 + _MOST]),
+                                               match["noun"], offset)]
         offset += len(line) + 1
     return found
 
