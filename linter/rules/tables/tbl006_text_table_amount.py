@@ -589,14 +589,11 @@ class TextTableAmount(Rule):
             label = "“三公”经费" if named[0] == 0 else SANGONG_COLUMNS[named[0]]
             finding = self._change_gap(
                 document, context, change, table, this_year, last_year,
-                lambda stated: (_("the text says {label} rose by {stated} from last year, but the 三公 table's {kind}数 is "
-                                  "{this_year} this year and its {before}数 {last_year} last year, a change of {change}")
-                                if change.sign > 0 else
-                                _("the text says {label} fell by {stated} from last year, but the 三公 table's {kind}数 is "
-                                  "{this_year} this year and its {before}数 {last_year} last year, a change of {change}")).format(
-                    label=label, stated=in_unit(table, abs(stated)), kind=kind, this_year=in_unit(table, this_year),
-                    before=before.removeprefix("上年"), last_year=in_unit(table, last_year),
-                    change=in_unit(table, this_year - last_year)))
+                lambda: _("the text says {label} rose by {stated} from last year, but the 三公 table's {kind}数 is "
+                          "{this_year} this year and its {before}数 {last_year} last year, a change of {change}"),
+                lambda: _("the text says {label} fell by {stated} from last year, but the 三公 table's {kind}数 is "
+                          "{this_year} this year and its {before}数 {last_year} last year, a change of {change}"),
+                label=label, kind=kind, before=before.removeprefix("上年"))
             if finding:
                 yield finding
 
@@ -641,10 +638,12 @@ class TextTableAmount(Rule):
             expected=computed.rsplit(" = ", 1)[1],
         )
 
-    def _change_gap(self, document, context, change, table, this_year, last_year, describe):
+    def _change_gap(self, document, context, change, table, this_year, last_year, rose, fell, **named):
         """The finding for a change from last year the text states (``change``) that the table's two years do not give,
-        saying ``describe(stated change in the table's unit)``. A text in 万元 beside a table in 元 rounds the table's
-        change to its own decimals ("减少26.33万元" for -263,314.60元): compared in the text's unit."""
+        in the words ``rose()`` or ``fell()`` return as the text says it, filled with ``named``, the stated change
+        (``stated``), the two years (``this_year``, ``last_year``) and the table's change (``change``), in the table's
+        unit. A text in 万元 beside a table in 元 rounds the table's change to its own decimals ("减少26.33万元" for
+        -263,314.60元): compared in the text's unit."""
         stated = change.sign * change.delta.value * YUAN[change.delta.unit] / YUAN[table.unit or "万元"]
         coarser = YUAN[change.delta.unit] > YUAN[table.unit or "万元"]
         scale = YUAN[table.unit or "万元"] / YUAN[change.delta.unit] if coarser else 1
@@ -652,7 +651,10 @@ class TextTableAmount(Rule):
                 change.delta, context.text_tolerances(document)).contains(abs(this_year - last_year) * scale):
             return None  # (9,150.00元 printed 0.92万元: rounded half up, as the amount beside it is)
         return gap_finding(self, document, context, lambda: document.span(change.delta.start, change.delta.end),
-                           stated * scale, (this_year - last_year) * scale, 2, lambda: describe(stated),
+                           stated * scale, (this_year - last_year) * scale, 2,
+                           lambda: (rose if change.sign > 0 else fell)().format(
+                               stated=in_unit(table, abs(stated)), this_year=in_unit(table, this_year),
+                               last_year=in_unit(table, last_year), change=in_unit(table, this_year - last_year), **named),
                            10.0 ** -change.delta.decimals if coarser else table.resolution)
 
     def _classes(self, kind, line, tables, budget_document, class_named=None, subject_at=None, names=None):
@@ -762,13 +764,11 @@ class TextTableAmount(Rule):
             this_year, last_year = row.amount(1), row.earlier.value
             finding = self._change_gap(
                 document, context, change, table, this_year, last_year,
-                lambda stated: (_("the text says {row} rose by {stated} from last year, but the table prints {this_year} this "
-                                  "year and {last_year} last year, a change of {change}")
-                                if change.sign > 0 else
-                                _("the text says {row} fell by {stated} from last year, but the table prints {this_year} this "
-                                  "year and {last_year} last year, a change of {change}")).format(
-                    row=row_label(table, row), stated=in_unit(table, abs(stated)), this_year=in_unit(table, this_year),
-                    last_year=in_unit(table, last_year), change=in_unit(table, this_year - last_year)))
+                lambda: _("the text says {row} rose by {stated} from last year, but the table prints {this_year} this "
+                          "year and {last_year} last year, a change of {change}"),
+                lambda: _("the text says {row} fell by {stated} from last year, but the table prints {this_year} this "
+                          "year and {last_year} last year, a change of {change}"),
+                row=row_label(table, row))
             if finding:
                 yield finding
 
