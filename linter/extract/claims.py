@@ -2810,9 +2810,14 @@ def _units_own(name: str, part: Stated, state: _Context) -> Stated | None:
                  and (own := quantity_key(clean_name(value.name))) is not None and own[1] == key[1]), None)
 
 
-#: Some of the department's units counted ("12所市直中学2024年度收入合计…", "3家省直公立医院收入预算合计…"): their amounts,
-#: not the department's, to the end of the sentence ("…等3个单位…收入合计…；支出合计…").
-COUNTED_UNITS = compile_regex(r"\d{1,3}\s*(?:所|家|个)[^，,。；;\d]{0,10}?(?:学校|中学|小学|幼儿园|医院|单位|学院|中心)")
+def of_counted_units(line: str, at: int) -> bool:
+    """Whether the sentence of ``line`` before offset ``at`` counts some of the department's units ("12所市直中学2024年度
+    收入合计…", "3家省直公立医院收入预算合计…", to the end of the sentence: "…等3个单位…收入合计…；支出合计…"): the
+    amounts there are theirs, not the department's."""
+    return _COUNTED_UNITS.search(line, line.rfind("。", 0, at) + 1, at) is not None
+
+
+_COUNTED_UNITS = compile_regex(r"\d{1,3}\s*(?:所|家|个)[^，,。；;\d]{0,10}?(?:学校|中学|小学|幼儿园|医院|单位|学院|中心)")
 
 
 #: A paragraph about the department's own unit, named without the department ("委机关本级2025年收入预算…", "局机关本级：…").
@@ -2944,8 +2949,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
         or _another_unit(stated.name, claims.department) or unit_line(state.line, claims.department) \
-        or COUNTED_UNITS.search(state.line, state.line.rfind("。", 0, stated.number.start - state.line_start) + 1,
-                                stated.number.start - state.line_start) is not None \
+        or of_counted_units(state.line, stated.number.start - state.line_start) \
         or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) \
         or _flow_of_what_precedes(stated, state)

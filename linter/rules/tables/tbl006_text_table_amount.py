@@ -266,7 +266,7 @@ class TextTableAmount(Rule):
         # ("某某中心1500.00万元（基本支出1000.00万元，…）"), a fund's share of the projects' money; and
         # the subjects a source of money is spent on ("江苏援藏资金180.00万元，其中：…（项）120.00万元").
         others = {value.number.start for value in document.claims.values if value.narrower}
-        from linter.extract.claims import COUNTED_UNITS, EXCLUDING, LAST_YEARS, parts_of_sources, unit_line
+        from linter.extract.claims import EXCLUDING, LAST_YEARS, of_counted_units, parts_of_sources, unit_line
 
         compared = {part.number.start for part in parts_of_sources(document.claims)}
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
@@ -314,8 +314,8 @@ class TextTableAmount(Rule):
             for match, table, row, column in claims:
                 said = sentence_before(line, match.start())
                 if offset + match.start("num") in compared or EXCLUDING.search(said) or _AVERAGE_BEFORE.search(said) \
-                        or COUNTED_UNITS.search(line, line.rfind("。", 0, match.start()) + 1, match.start()):
-                    continue  # compared already, what is left without something ("剔除公务用车购置费后，…"), or some units'
+                        or of_counted_units(line, match.start()):
+                    continue  # compared already, what is left without something ("剔除公务用车购置费后，…"), an average, or some units'
                 if year and names_another_year(match.group(), year):
                     continue  # "…（项）：2024年预算数为4980.00万元，2025年预算数为…": another year's amount
                 compared.add(offset + match.start("num"))
