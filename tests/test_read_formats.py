@@ -624,6 +624,15 @@ def test_a_pdf_tables_explanation_wrapped_over_lines_under_a_long_note_is_read(t
     assert table.explanation and "没有使用政府性基金" in table.explanation
 
 
+def test_a_template_instruction_printed_under_a_pdf_table_is_reported(tmp_path):
+    """The template's instruction to the drafter printed below a PDF's ruled table (outside its grid): TBL008, as in a
+    text copy, where the table runs on to it."""
+    instruction = "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明："
+    path = write_pdf(tmp_path / "决算.pdf", after_table=[instruction, "说明：本部门2024年度没有使用政府性基金预算财政拨款安排的支出。"])
+    (found,) = [f for f in findings(str(path)) if f["code"] == "TBL008" and "instruction" in f["message"]]
+    assert found["location"]["page"] == 2
+
+
 def test_pdf_text_and_ruled_table_are_read_back(tmp_path):
     path = write_pdf(tmp_path / "决算.pdf")
     extracted = run("extract", str(path)).stdout

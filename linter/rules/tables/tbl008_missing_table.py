@@ -19,6 +19,8 @@ _TABLES_PART = 3
 _INSTRUCTION = compile_re(r"[^\n]{0,40}(?:仍保留该表格式|作下述说明)[^\n]{0,20}")
 #: Its key words alone: searched first, as the instruction is rare and its pattern slow to search.
 _INSTRUCTION_KEY = compile_re(r"仍保留该表格式|作下述说明")
+#: How far below a table's last row its instruction may stand (characters).
+_BELOW = 300
 #: A blank template, whose instructions belong there ("上海市XX局", "XX单位").
 _PLACEHOLDER = compile_re(r"[XＸ×]{2}\s*(?:局|委|部|单位|部门|区)")
 
@@ -76,10 +78,13 @@ class MissingTable(Rule):
         # The instruction is rare: tables are searched for it only when the text holds its key words
         # and is not a blank template (whose instructions belong there).
         drafted = _INSTRUCTION_KEY.search(text) is not None and _PLACEHOLDER.search(text) is None
+        starts = sorted(table.start for table in tables)
         for table in tables:
             instruction = None
-            if drafted and _INSTRUCTION_KEY.search(text, table.start, table.end):
-                instruction = _INSTRUCTION.search(text, table.start, table.end)
+            # (under the table: a PDF's grid ends at its last row, the instruction printed below it)
+            end = min([start for start in starts if start > table.start] + [table.end + _BELOW])
+            if drafted and _INSTRUCTION_KEY.search(text, table.start, end):
+                instruction = _INSTRUCTION.search(text, table.start, end)
             if instruction:
                 yield self.finding(
                     document, document.source_span(instruction.start(), instruction.end()),
