@@ -1554,6 +1554,8 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     header_words = [word.removeprefix("其中：").removeprefix("其中:") for word in header_words]
     # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
     titles = [word for word in header_words if _CHANGE_COLUMN.search(word)]
+    # "2025年比2024年增减" over "增减额 | 增减率（%）" titles their block; printed alone, it is a column of its own.
+    titles = [word for word in titles if not _CHANGE_BLOCK.fullmatch(word)] or titles
     changes = len(titles)
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
     header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
@@ -1887,7 +1889,10 @@ _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
 _CHANGE_COLUMN = compile_re(r"^(?:(?:比(?:上年|20\d{2}年度?)(?:预算数?|决算数?)?)?(?:增减|增长|变动)(?:金?额|率|幅度|数)?(?:[(（]%[)）]|%)?"
-                            r"|\S+比\S+(?:增减|增长|变动)(?:金?额|率|幅度|数)?(?:[(（]%[)）]|%))$")
+                            r"|\S+比\S+(?:增减|增长|变动)(?:金?额|率|幅度|数)?(?:[(（]%[)）]|%)?)$")
+#: The title of the change from last year without a rate's or an amount's word ("2025年比2024年增减", "比上年增减"): the
+#: block over the change columns, if the header also titles them.
+_CHANGE_BLOCK = compile_re(r"\S*比\S+(?:增减|增长|变动)")
 _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})年")
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
 _CHANGE_RATE = compile_re(r"率|幅度|%")
