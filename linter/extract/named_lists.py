@@ -20,11 +20,12 @@ from linter.patterns import compile_re, compile_regex
 
 #: A count of named things in 个, or of units in 家 and schools in 所.
 _COUNT = r"(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<measure>[个家所])"
-#: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为"), maybe in
+#: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为", the noun maybe with an
+#: aside: "3个县（市、区）级税务局分别是："), maybe in
 #: the next sentence naming the things again ("所属学校7个。所属学校分别是：", "…单位3个。直属事业单位为：") or after their breakdown ("单位共6个，其中
 #: 行政单位4个、事业单位1个，包括：…").
 _INTRO = compile_regex(
-    rf"{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
+    rf"{_COUNT}(?P<noun>(?:\p{{Han}}|[（(][\p{{Han}}、]{{1,10}}[）)]){{0,12}}?)"
     r"(?:[，,]?\s*(?:分别为|分别是|具体为|具体是|具体包括|即)[：:]?|[，,]?\s*(?:包括)?[：:]"
     r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?|。\p{Han}{2,12}?为[：:]"
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
