@@ -1905,7 +1905,7 @@ def _listed_under_another(stated: Stated, named: str, listed: Breakdown | None) 
     """Whether ``stated`` is a part of the list ``listed`` and not the quantity ``named`` ("收入包括：当年拨款90.00万元、上年
     结转10.00万元；支出包括：…": 当年拨款 is a part of the income, no whole of the spending listed next)."""
     return listed is not None and any(part is stated for part in listed.parts) \
-        and clean_name(stated.name) != clean_name(named)
+        and clean_name(stated.name).removesuffix("合计") != clean_name(named).removesuffix("合计")  # (本年支出合计 is 本年支出)
 
 
 def _this_years_before(last_years: Stated, state: _Context) -> Stated | None:
@@ -2820,6 +2820,16 @@ def of_counted_units(line: str, at: int) -> bool:
 _COUNTED_UNITS = compile_regex(r"\d{1,3}\s*(?:所|家|个)[^，,。；;\d]{0,10}?(?:学校|中学|小学|幼儿园|医院|单位|学院|中心)")
 
 
+def _of_counted_projects(stated: Stated, state: _Context) -> bool:
+    """Whether a bare flow ("支出390.90万元") follows a count of projects or works in its sentence ("实施办公用房维修改造项目6个，
+    涉及面积2.14万平方米，支出…"): theirs, not the department's."""
+    return clean_name(stated.name) in ("支出", "收入") and \
+        _COUNTED_PROJECTS.search(_sentence_before(state, stated.number.start)) is not None
+
+
+_COUNTED_PROJECTS = compile_regex(r"(?:项目|工程)\d{1,3}\s*[个项]|\d{1,3}\s*[个项]\p{Han}{0,8}?(?:项目|工程)")
+
+
 #: A paragraph about the department's own unit, named without the department ("委机关本级2025年收入预算…", "局机关本级：…").
 _OWN_UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*\p{Han}{0,3}机关本级(?:[：:。]|(?=20\d{2}年))")
 
@@ -2950,7 +2960,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
         or _another_unit(stated.name, claims.department) or unit_line(state.line, claims.department) \
         or of_counted_units(state.line, stated.number.start - state.line_start) \
-        or _qualified_like_the_item_before(stated, state) \
+        or _of_counted_projects(stated, state) or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) \
         or _flow_of_what_precedes(stated, state)
     stated.key = None if stated.narrower or _income_keyed_as_spending(stated, scope, breakdown) \
