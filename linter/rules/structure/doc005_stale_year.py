@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
 
 from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
@@ -226,6 +226,7 @@ _NONE_IN_YEAR = compile_regex(
 _BALANCE = compile_re(r"结转|结余")
 
 
+_CLAUSE_END = compile_re(r"[；;]")
 #: A year's figures compared without a name before 比 ("2024年度比2023年度减少…", "本年比2023年决算数增加…").
 _OWN_COMPARED = compile_re(r"(?:20\d{2}|本)\s*年度?\s*(?=比|较)")
 
@@ -234,8 +235,10 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
     """``(offset, year found, year expected, message)`` for the stale years of one sentence;
     ``previous``: the last sentence before it in its paragraph naming a year's figures, which a
     sentence opening with the comparison ("与2019年相比，…增加…") compares."""
-    comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())] \
-        if _OF_MONEY.search(sentence) else []  # not an indicator's base year ("万元GDP用水量较2020年下降15.2%")
+    # Money from the comparison's clause on: not an indicator's base year ("万元GDP用水量较2020年下降15.2%", after
+    # "部门整体支出绩效目标主要包括：").
+    comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())
+                   and _OF_MONEY.search(sentence, max(map(sentence.rfind, "，,：:；", repeat(0), repeat(m.start()))) + 1)]
     reason = _REASON.search(sentence)
     before = min([len(sentence), *(m.start() for m in comparisons[:1]), *(m.start() for m in [reason] if m)])
     subjects = list(_SUBJECT.finditer(sentence, 0, before))
@@ -279,11 +282,13 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = ""):
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
         if named - {year}:
             return  # the figures of another year, reported above: what they are compared with follows them
-        # A further comparison after one with last year is deliberate ("比2023年度减少1.24万元，比2022年度减少2.36万元").
-        last_years = any(int(m.group("year")) == year - 1 for m in comparisons)
+        # A further comparison beside one with last year in its clause is deliberate ("比2023年度减少1.24万元，比2022年度减少
+        # 2.36万元"; not another item's after a "；": "会议费…与2020年度相比减少…；培训费…与2021年度相比增加…").
+        last_years = [m.end() for m in comparisons if int(m.group("year")) == year - 1]
         for match in comparisons:
+            further = any(not _CLAUSE_END.search(sentence, *sorted((end, match.start()))) for end in last_years)
             if "预算" not in (match.group("basis") or "") and int(match.group("year")) != year - 1 \
-                    and not (last_years and int(match.group("year")) < year - 1) and not _NOTED_YEAR.match(sentence, match.end()):
+                    and not (further and int(match.group("year")) < year - 1) and not _NOTED_YEAR.match(sentence, match.end()):
                 yield (match.start("year"), int(match.group("year")), year - 1,
                        _("compares with {found}年, but the year before this {year} 决算 is {previous}年",
                          found=match.group("year"), year=year, previous=year - 1))
