@@ -2649,14 +2649,16 @@ def _flow_under_balance(stated: Stated, breakdown: Breakdown):
     """The pattern of the totals of ``stated``'s side when it is spending or income listed under a balance
     (结转和结余), which holds neither; else None."""
     whole = breakdown.whole
-    if whole is None or stated is whole or _BALANCE.search(whole.name) is None:
-        return None
+    if whole is None or stated is whole or _BALANCE.search(_INCLUDING.sub("", whole.name)) is None:
+        return None  # (not "一般公共预算支出（含上年结转）": spending, what it includes said aside)
     name = clean_name(stated.name)
     return next((flow for flow in (_SPENDING, _INCOME) if flow.search(name)), None)
 
 
 #: The name of a balance carried over, and of an amount spent or received.
 _BALANCE = compile_re(r"结转|结余")
+#: An aside saying what an amount includes ("（含上年结转）").
+_INCLUDING = compile_re(r"[(（]含[^()（）]{1,20}[)）]")
 _SPENDING = compile_re(r"支出(?:合计|总额|决算数?)?$")
 _INCOME = compile_re(r"收入(?:预算|决算)?(?:合计|总额|总计)?$")
 
