@@ -90,6 +90,24 @@ def gap_finding(rule, document, context, locate: Callable[[], Span], printed: fl
                         severity=Severity.INFO if outcome == TAIL else None)
 
 
+def general_appropriation(fiscal: Table) -> tuple[Row | None, Row | None]:
+    """表4's 收入 items of the 一般公共预算: this year's appropriation, and the one carried over from last year ("二、上年结转
+    （一）一般公共预算拨款"), each None when it prints none."""
+    this_year = carried = None
+    after_carry_over = False
+    for row in fiscal.rows:
+        if row.side != "收入":
+            continue
+        general_item = "一般公共预算" in row.plain_name and row.amount(1) is not None
+        if "上年结转" in row.plain_name and not general_item:
+            after_carry_over = True
+        elif general_item and (after_carry_over or "上年结转" in row.plain_name):
+            carried = row if carried is None else carried
+        elif general_item and this_year is None:
+            this_year = row
+    return this_year, carried
+
+
 def carries_over(table: Table | None) -> bool:
     """Whether a table's header titles a column of balances carried over (a 预算's 收入表, "合计 | 上年结转
     | 财政拨款收入 | …": its 合计 is then the 收入总计)."""

@@ -10,7 +10,8 @@ from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, PROJECT, STATE_CAPITAL, SUMMARY, Row, Table, basic_part_cells,
 )
 from linter.rules.tables.common import (
-    GAP, amount, carries_over, cell_span, compare, converted, first, gap_finding, in_unit, income_columns, row_label,
+    GAP, amount, carries_over, cell_span, compare, converted, first, gap_finding, general_appropriation, in_unit,
+    income_columns, row_label,
 )
 
 
@@ -256,23 +257,12 @@ def _carried_over_general(context, fiscal: Table, general: Table) -> float:
     """The 一般公共预算 carried over that a 预算's 表4 lists under 上年结转 when 表5's 合计 is this year's
     一般公共预算 appropriation only (表4's item above it) and not the spending of both; else 0. (A 决算's
     表5 spends its 年初财政拨款结转和结余 too.)"""
-    this_year = carried = None
-    after_carry_over = False
-    for row in fiscal.rows:
-        if row.side != "收入":
-            continue
-        general_item = "一般公共预算" in row.plain_name and row.amount(1) is not None
-        if "上年结转" in row.plain_name and not general_item:
-            after_carry_over = True
-        elif general_item and (after_carry_over or "上年结转" in row.plain_name):
-            carried = row.amount(1) if carried is None else carried
-        elif general_item and this_year is None:
-            this_year = row.amount(1)
+    this_year, carried = general_appropriation(fiscal)
     total = _total(general)
     if not carried or this_year is None or total is None or total.amount(1) is None:
         return 0.0
-    same = compare(converted(total.amount(1), fiscal, general), this_year, 1, context.tolerances, fiscal.resolution)
-    return converted(carried, general, fiscal) if same != GAP else 0.0
+    same = compare(converted(total.amount(1), fiscal, general), this_year.amount(1), 1, context.tolerances, fiscal.resolution)
+    return converted(carried.amount(1), general, fiscal) if same != GAP else 0.0
 
 
 def _total(table: Table | None) -> Row | None:

@@ -25,7 +25,9 @@ from linter.extract.tables import (
 )
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
-from linter.rules.tables.common import YUAN, amount, carries_over, first, gap_finding, in_unit, income_columns, row_label
+from linter.rules.tables.common import (
+    YUAN, amount, carries_over, first, gap_finding, general_appropriation, in_unit, income_columns, row_label,
+)
 from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
 
 _CJK = r"[\u4e00-\u9fff]"
@@ -389,6 +391,11 @@ class TextTableAmount(Rule):
                     row, chosen = basic_part_cells(table).get(row_key.removesuffix("合计"), (None, None))
                 else:
                     row, chosen = _row(table, row_key), _column(table, column)
+                if "当年拨款" in match.group() and (fiscal := first(tables, FISCAL)) is not None:
+                    this_year, carried = general_appropriation(fiscal)
+                    if carried is not None and carried.amount(1):
+                        # The 支出表 spends what was carried over too: the year's appropriation is 表4's item.
+                        table, row, chosen = fiscal, this_year, 1
                 if row is not None and not (isinstance(chosen, int) and table.columns and chosen not in table.columns):
                     yield match, table, row, chosen  # (a column the table does not print is not compared)
 
