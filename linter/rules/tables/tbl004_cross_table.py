@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import TYPE_CHECKING, Callable, NamedTuple
+
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
@@ -13,6 +16,9 @@ from linter.rules.tables.common import (
     GAP, amount, carries_over, cell_span, compare, converted, first, gap_finding, general_appropriation, in_unit,
     income_columns, row_label,
 )
+
+if TYPE_CHECKING:
+    from linter.document import Span
 
 
 class CrossTable(Rule):
@@ -29,7 +35,8 @@ class CrossTable(Rule):
     (表1 also counts money that is not 财政拨款: each of its class rows may exceed 表4's by as much as
     its 本年支出合计 exceeds 表4's, and must equal it when the two agree). Tables are found by
     their title words, so the different numbering of years and 预算/决算 does not matter. A
-    difference within the rounding tail is ``info``.
+    difference within the rounding tail is ``info``. A finding points at the second table's cell, but at the
+    first's when its row disagrees with two tables' rows that agree (the likely slip).
 
     **Anti-pattern**
 
@@ -67,6 +74,17 @@ class CrossTable(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
+        found = list(self._disagreements(document, context))
+        # A row that disagrees with two others, which agree with it nowhere else, is the likely slip ("表1 社会保障和就业支出"
+        # against 表3's and 表4's, which agree): each of its findings points at it, not at the rows that agree.
+        disagreeing = Counter(id(cell.row) for _, here, there in found for cell in (here, there) if cell is not None)
+        for finding, here, there in found:
+            if there is not None and disagreeing[id(there.row)] > 1 and disagreeing[id(here.row)] == 1:
+                finding.span = there.locate()
+            yield finding
+
+    def _disagreements(self, document, context):
+        """``(finding, the cell it points at, the other cell)`` of each pair of tables that disagree."""
         tables = document.tables
         summary, fiscal = first(tables, SUMMARY), first(tables, FISCAL)
         income, expenditure = first(tables, INCOME), first(tables, EXPENDITURE)
@@ -131,8 +149,9 @@ class CrossTable(Rule):
         mine, theirs = row.amount(column), other_row.amount(other_column)
         if mine is None or theirs is None:
             return
+        here, there = _Cell.of(document, other_row, other_column), _Cell.of(document, row, column)
         finding = gap_finding(
-            self, document, context, lambda: cell_span(document, other_row, other_row.cell(other_column)),
+            self, document, context, here.locate,
             theirs, converted(mine, other, table), items,
             lambda: _("{row} 栏{column} is {amount} but {other_row} 栏{other_column} is {other_amount}",
                       row=row_label(other, other_row), column=other_column, amount=in_unit(other, theirs),
@@ -140,7 +159,7 @@ class CrossTable(Rule):
             other.resolution,
         )
         if finding:
-            yield finding
+            yield finding, here, there
 
     def _within_carried_over(self, document, context, fiscal, row, general, other, carried):
         """表5's class row (this year's appropriation) against 表4's in its 一般公共预算 column, which also
@@ -149,8 +168,9 @@ class CrossTable(Rule):
         if mine is None or theirs is None:
             return
         mine = converted(mine, general, fiscal)
+        here = _Cell.of(document, other, 1)
         finding = gap_finding(
-            self, document, context, lambda: cell_span(document, other, other.cell(1)),
+            self, document, context, here.locate,
             theirs, min(max(theirs, mine - carried), mine), 1,
             lambda: _("{row} 栏1 is {amount} but {other_row} 栏3 is {other_amount}: counting this year's "
                       "appropriation only, it may fall short of it by no more than the {carried} carried over",
@@ -159,7 +179,7 @@ class CrossTable(Rule):
             general.resolution,
         )
         if finding:
-            yield finding
+            yield finding, here, _Cell.of(document, row, 3)
 
     def _income_items(self, document, context, summary, income):
         """表1's sources of income against the 收入表's 合计 in the column its header titles alike
@@ -178,8 +198,9 @@ class CrossTable(Rule):
         basic_spending = total.amount(2)
         if basic_spending is None or None in parts:
             return
+        here = _Cell.of(document, total, 2)
         finding = gap_finding(
-            self, document, context, lambda: cell_span(document, total, total.cell(2)),
+            self, document, context, here.locate,
             basic_spending, converted(sum(parts), general, basic), 2,
             lambda: _("{general} 合计 基本支出 is {basic_spending} but {basic} 人员经费合计 {people} + 公用经费合计 "
                       "{public} = {total}", general=general.label, basic_spending=in_unit(general, basic_spending),
@@ -188,7 +209,7 @@ class CrossTable(Rule):
             general.resolution,
         )
         if finding:
-            yield finding
+            yield finding, here, None
 
     def _classes(self, document, context, summary, fiscal):
         """表1's class rows against 表4's. 表1 also counts money that is not 财政拨款 (received, or carried
@@ -224,8 +245,9 @@ class CrossTable(Rule):
             if compare(mine, allowed, 2, context.tolerances, fiscal.resolution) == GAP:
                 names = dict(row=row_label(summary, row), amount=in_unit(fiscal, mine), other_row=row_label(fiscal, other),
                              other_amount=in_unit(fiscal, theirs))
+                here = _Cell.of(document, row, 2)
                 yield self.finding(
-                    document, cell_span(document, row, row.cell(2)),
+                    document, here.locate(),
                     _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
                       "财政拨款 too, it may exceed it by no more than {extra} (本年支出合计 {total} − {other_total})",
                       extra=in_unit(fiscal, extra), total=in_unit(fiscal, converted(totals[0].amount(2), fiscal, summary)),
@@ -233,7 +255,18 @@ class CrossTable(Rule):
                     _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
                       "财政拨款 too, it may exceed it but never fall short of it", **names),
                     expected=amount(allowed),
-                )
+                ), here, _Cell.of(document, other, 2)
+
+
+class _Cell(NamedTuple):
+    """A table cell a comparison read, and how to point at it (a finding's span is made only when one is reported)."""
+
+    row: Row
+    locate: Callable[[], Span]
+
+    @classmethod
+    def of(cls, document, row: Row, column: int) -> _Cell:
+        return cls(row, lambda: cell_span(document, row, row.cell(column)))
 
 
 def _basic_parts(basic: Table) -> tuple[float | None, float | None] | None:
