@@ -31,7 +31,8 @@ class SubjectCode(Rule):
     for 30113), a 款 or 项 code the list does not know named as its sibling the list has ("2130121 农业生产发展":
     2130122; a name is one child of its parent), and a 类 code the list does not know (it lists every 类: "225" is
     a warning). In a table that could not be read (TBL001), a line's code is judged when its name is
-    another code's. The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
+    another code's; in a table of projects, each code cell with the name cell after it, where the header titles
+    the two side by side ("项目名称 | 科目编码 | 科目名称 | …"). The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
     are checked too, when the name is another code's; and so are its paths of 类, 款 and 项
     ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
     the tables') are not part of, or a 项 the tables print under another 款.
@@ -60,12 +61,15 @@ class SubjectCode(Rule):
         year = document.derived(flow_year)
         traditional = document_conversion(document).traditional
         for table in document.tables:
-            if table.kind == PROJECT or any("项目名称" in word for line in table.header_lines for word in line):
-                continue  # a row names its project, beside the subject it is charged to
             classification = "经济" if table.kind in BY_ECONOMIC_CODE else "功能"
             rows = ((row.code, row.name, lambda row=row: _code_span(document, row)) for row in table.rows if row.code)
-            unread = table.problem is not None and not table.rows
-            if unread:
+            if table.kind == PROJECT or any("项目名称" in word for line in table.header_lines for word in line):
+                # A row names its project beside the subject it is charged to: the subject's code and name are read from
+                # their own cells, where the header titles them side by side ("科目编码 | 科目名称").
+                if not any(_SUBJECT_COLUMNS.search("\t".join(line)) for line in table.header_lines):
+                    continue
+                rows = _coded_cells(document, table)
+            elif table.problem is not None and not table.rows:
                 rows = _coded_lines(document, table)  # a code and its name need no amounts
             named: dict[str, str] = {}  # the name each code is first printed with in the table
             for code, name, span in rows:
@@ -254,6 +258,19 @@ def _coded_lines(document, table):
     text = document.original.text
     for match in _CODED_LINE.finditer(text, table.title_end, table.end):
         yield match["code"], match["name"].strip(), lambda match=match: document.source_span(match.start("code"), match.end("code"))
+
+
+#: A header titling a subject's code and its name side by side; a tab-separated cell of a code, then its name's.
+_SUBJECT_COLUMNS = compile_re(r"科目编码\t+科目名称")
+_CODED_CELL = compile_re(r"(?:^|(?<=\t))[ \u3000]*(?P<code>2\d{2}(?:\d{2}){0,2})[ \u3000]*\t(?P<name>[\u4e00-\u9fff][^\t\d\n]*?)[ \u3000]*(?=\t|$)",
+                         re.M)
+
+
+def _coded_cells(document, table):
+    """``(code, name, span)`` of the cells of a table's body holding a subject's code, each with its name in the next cell."""
+    text = document.original.text
+    for match in _CODED_CELL.finditer(text, table.title_end, table.end):
+        yield match["code"], match["name"], lambda match=match: document.source_span(match.start("code"), match.end("code"))
 
 
 def _code_span(document, row):
