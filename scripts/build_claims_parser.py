@@ -19,7 +19,7 @@ from lark.tools.standalone import gen_standalone
 ROOT = Path(__file__).resolve().parents[1]
 GRAMMAR = ROOT / "grammars" / "claims.lark"
 GENERATED = ROOT / "linter" / "extract" / "claims_parser.py"
-STARTS = ["completion", "completion_of", "completion_after", "share_of_amount", "adjusted_execution", "execution", "change_with", "change_than", "change_rate_first", "change_budgeted", "change_vs_budget", "change_named", "change_restated", "change_bare", "change_from_level", "change_from_to", "change_opening",
+STARTS = ["completion", "completion_of", "completion_after", "share_of_amount", "adjusted_execution", "execution", "change_with", "change_than_level", "change_than", "change_rate_first", "change_budgeted", "change_vs_budget", "change_named", "change_restated", "change_bare", "change_from_level", "change_from_to", "change_opening",
           "share", "actual_share", "value", "actual_value", "budget_value", "budget_share"]
 
 

@@ -278,10 +278,11 @@ _CANDIDATES = compile_re(
         for family, pattern in (
             ("completion", r"(?:y?n:?)?(?:[BJ]A|Z)(?:,BA)*,XA(?:,(?:C|n?K)P)?(?:,G)?(?:[,;]T[UD]A(?:,T?[UD]P)?)?"),
             ("completion_of", r"y?nXA,CAOP"),
-            ("completion_after", r"(?:y?nX?|X)A,BA,CP(?:[,;]T[UD]A(?:,T?[UD]P)?)?"),
+            ("completion_after", r"(?:y?nX?|X)A(?:,BA)+,CP(?:[,;]T[UD]A(?:,T?[UD]P)?)?"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
             ("execution", r"(?:y?n)?[JB]A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"(?:W,?n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
+            ("change_than_level", r"y?nA,TA,?[UD]A(?:,T?[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,T?[UD]P)?"),
             ("change_rate_first", r"y?nA,T[UD]P,[UD]A"),
             ("change_budgeted", r"(?:y?n|ny|n:y)BA,T[UD]A(?:,T?[UD]P)?"),
@@ -413,6 +414,11 @@ class ClaimBuilder(Transformer):
         return Change(name, None, _sign(verb), _num(delta), rate[1], rate[0], current, start, rate[2],
                       basis=_basis(compare), compared_year=_compared_year(compare))
 
+    def change_than_level(self, subject, amount, compare, previous, verb, delta, rate=None):
+        change = self.change_than(subject, amount, compare, verb, delta, rate)
+        change.previous = Stated(change.name or "", _num(previous), year=change.compared_year)
+        return change
+
     def change_rate_first(self, subject, amount, compare, rate_verb, percent, verb, delta):
         if rate_verb.type != verb.type:
             return None  # "增长3%，减少100万元" contradicts itself: which is meant is unknown
@@ -470,11 +476,12 @@ class ClaimBuilder(Transformer):
         children = children[:-1] if change else children
         named = isinstance(children[0], tuple)
         subject = children[0] if named else (None, "", children[0].start_pos)
-        actual, budget, complete, percent = [c for c in children[named:] if getattr(c, "type", None) != "ACTUAL_IS"]
+        actual, *budgets, complete, percent = [c for c in children[named:] if getattr(c, "type", None) != "ACTUAL_IS"]
+        by_kind = {b.kind: b.number for b in reversed(budgets)}
         named = _budget_kind(str(complete))
-        kind = named if named == budget.kind else budget.kind
-        return Completion(subject[1], budget.number, _num(actual), _num(percent), None, subject[2], percent.end_pos,
-                          {budget.kind: budget.number}, kind, change)
+        kind = named if named in by_kind else budgets[0].kind
+        return Completion(subject[1], by_kind[kind], _num(actual), _num(percent), None, subject[2], percent.end_pos,
+                          by_kind, kind, change)
 
     def change_opening(self, compare, verb, delta, rate=None):
         rate = rate or (None, None, delta.end_pos)
@@ -638,9 +645,16 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         if claim is not None:
             claims.append((match.start(), match.end(), claim))
             gap = _budget_gap_after(tokens, codes, match.end(), claim)
+            if gap is None and isinstance(claim, Completion) and (other := _OTHER_COMPLETION.match(codes, match.end())):
+                gap = _budget_gap_after(tokens, codes, other.end(), claim)  # "…完成年初预算的105.1%，完成调整预算的97.6%，较年初预算减少…"
             if gap is not None:
                 claims.append(gap)
                 read_after.append(gap[:2])  # the budget stated before it is read as before
+                rated = _OTHER_COMPLETION.match(codes, gap[1]) if isinstance(claim, Completion) and claim.rate is None else None
+                if rated is not None and not tokens[rated.start("rate")].number.malformed:
+                    # "…支出决算为1,423.76万元，比年初预算增加803.76万元，完成年初预算的239.64%": the completion's rate, after its gap
+                    _rate_after_share(claim, tokens[rated.start("complete")].text, tokens[rated.start("rate")].number)
+                    read_after.append((rated.start(), rated.end()))
         rated_end = None  # where a completion rate right after the amount ends
         if family in ("value", "actual_value") and isinstance(claim, Stated):
             rate = _RATE_WITHOUT_BUDGET.match(codes, match.end())
@@ -742,7 +756,8 @@ def _next_line_item(found: list[tuple[int, int, object]], listing: Breakdown, go
 
 
 def _rate_after_share(claim: Completion, complete: str, rate: Number) -> None:
-    """Give ``claim`` the completion rate stated after the share of its amount; the rate names the budget it is of."""
+    """Give ``claim`` the completion rate stated after the share of its amount (or its gap to the budget); the rate names
+    the budget it is of."""
     named = _budget_kind(complete)
     if named in claim.budgets:
         claim.budget_kind, claim.budget = named, claim.budgets[named]
