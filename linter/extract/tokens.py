@@ -55,10 +55,10 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # "较上年减0.04万元，增0.01%": a lone 增 or 减 right before a number is the verb.
     # (not a project's name: "教师素质提高项目50.00万元", "能力提升工程")
     "UP": ("U", rf"(?:增长率|增长幅度|增幅)(?:为|达到?)?|(?:增加|增长|上升|提高|增收|增支)(?!项目|工程|计划|行动|专项)(?:了|到|至)?(?:{_OTHER_WAY})?"
-                rf"|(?<!新)增(?=\d)"),
-    # "比年初预算节约17.75万元": what was saved against a budget is the amount it fell short by.
+                rf"|(?<!新)增(?=\d)|(?<=预算)多支出?(?=\d)"),
+    # "比年初预算节约17.75万元", "比调整预算少支出770.43万元": what was saved against a budget is the amount it fell short by.
     "DOWN": ("D", rf"(?:下降幅度|下降率|降低率|降幅|减幅)(?:为|达到?)?|(?:减少|下降|降低|减收|减支)(?!项目|工程|计划|行动|专项)(?:了|到|至)?(?:{_OTHER_WAY})?|减(?=\d)"
-                   r"|(?<=预算)节约(?=\d)"),
+                   r"|(?<=预算)(?:节约|少支出?)(?=\d)"),
     "SHARE": ("S", r"所?占(?:比重?为?)?(?!用)"),
     "OF": ("O", r"的(?:比重|比例)?为?(?=\d)"),
     "QIZHONG": ("Q", r"其中"),
