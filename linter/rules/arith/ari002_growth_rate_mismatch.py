@@ -60,7 +60,10 @@ class GrowthRateMismatch(Rule):
                 )
                 yield self.finding(document, span, message)
                 continue
-            if change.current is None and change.previous is not None:
+            if change.previous is not None and (change.current is None or change.current.number.unit != change.delta.unit
+                                                == change.previous.number.unit):
+                # (also beside this year's in another unit: "2.77亿元，比2024年预算数26,153.94万元增加…": the base stated, as
+                # precise as the change)
                 yield from self._from_previous(document, change, tolerances)
                 continue
             current = change.current or index.last_before(change.key, change.delta.start, change.name)
