@@ -14,8 +14,8 @@ from linter.patterns import compile_regex
 
 
 class AverageMismatch(Rule):
-    """An average per vehicle, per person or per student ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
-    "生均公用经费1,046.73元") that is not the amount it averages divided by the count the paragraph states.
+    """An average per vehicle, per person, per student or per household ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
+    "生均公用经费1,046.73元", "户均25,400元" of households or firms counted in 户 or 家) that is not the amount it averages divided by the count the paragraph states.
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
     before it ("公务用车运行维护费218.88万元") and one count of vehicles or of people between them or in the
@@ -53,7 +53,8 @@ class AverageMismatch(Rule):
                 whole = _last(_amount_named(what), text, paragraph, average.start())
             if whole is None:
                 continue
-            per = "车" if average.group("car") else "生" if average.group().startswith("生均") else "人"
+            per = "车" if average.group("car") else "户" if average.group("household") else \
+                "生" if average.group().startswith("生均") else "人"
             counts = [c for c in _COUNT.finditer(text, min(whole.end(), max(sentence, paragraph)), average.start())
                       if c.group("unit") in _CLASSIFIERS[per]
                       and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))]
@@ -79,20 +80,20 @@ class AverageMismatch(Rule):
 
 
 #: The kinds of average and the classifiers of the counts they divide by.
-_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名"), "生": ("人", "名")}
+_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名"), "生": ("人", "名"), "户": ("户", "家")}
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
 _AVERAGE = compile_regex(
-    r"(?:(?P<car>平均每辆车?|车均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: Verbs an average may say instead of naming what it averages ("人均发放4.15万元").
 _BARE_VERBS = ("发放", "领取", "补助", "享受", "获得")
 #: An amount, of whatever.
 _ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
-#: A count of vehicles or of people.
-_COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人|名)(?!次)")
+#: A count of vehicles, of people, or of households or firms.
+_COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人|名|户|家)(?!次)")
 
 
 def _amount_named(what: str):
