@@ -1,8 +1,9 @@
 """The small comparison tables a narrative prints between its sentences ("表1  收、支决算总计变化情况":
-"项目 | 2023年 | 2024年 | 增减额 | 增减率"), as Sichuan's 情况说明 do.
+"项目 | 2023年 | 2024年 | 增减额 | 增减率"), as Sichuan's 情况说明 do, or this year's first ("2024年决算数 | 2023年决算数 | …",
+Guangdong's).
 
 Under a header that names two years, then the change and its rate, in that order, each row that prints
-its name and exactly four numbers (last year's, this year's, the change, the rate with or without "%")
+its name and exactly four numbers (the two years', the change, the rate with or without "%")
 is read as a row of this year's amount with last year's, the change and the rate beside it (``Row.earlier``,
 ``Row.change``, ``Row.change_rate``), which TBL002 checks as it checks a 三公 table's change columns. The
 rows run to the first line that is no such row; anything else is skipped.
@@ -37,17 +38,18 @@ def comparison_tables(source: SourceText) -> list[Table]:
         if "增减" not in raw or "年" not in raw:
             continue
         header = _HEADER.search(HALF_WIDTH(raw))
-        if header is None or int(header["now"]) <= int(header["before"]):
+        if header is None or header["now"] == header["before"]:
             continue
+        this_year_first = int(header["now"]) < int(header["before"])  # "2024年决算数 | 2023年决算数 | 增减额 | 增减率"
         above = [text.strip() for _, text in lines[max(0, index - _UNIT_REACH):index]]
         unit = next((unit_of(text) for text in above if unit_of(text)), None)
         # its title: the line above that is no unit line nor a sentence ("表1  收、支决算总计变化情况"), else the years
         title = next((text for text in reversed(above) if text and not unit_of(text) and "。" not in text
-                      and len(text) <= _TITLE_LENGTH), f"{header['before']}年与{header['now']}年对比")
+                      and len(text) <= _TITLE_LENGTH), f"{min(header['before'], header['now'])}年与{max(header['before'], header['now'])}年对比")
         table = Table(None, None, " ".join(title.split()), offset, offset + len(raw.rstrip()), offset, offset + len(raw),
                       unit=unit)
         for row_offset, row_raw in lines[index + 1:]:
-            row = _row(row_offset, row_raw)
+            row = _row(row_offset, row_raw, this_year_first)
             if row is None:
                 break
             table.change_rows.append(row)
@@ -56,8 +58,9 @@ def comparison_tables(source: SourceText) -> list[Table]:
     return found
 
 
-def _row(offset: int, raw: str) -> Row | None:
-    """A row of a name and four numbers: last year's, this year's, the change and the rate."""
+def _row(offset: int, raw: str, this_year_first: bool = False) -> Row | None:
+    """A row of a name and four numbers: last year's, this year's (or this year's, then last year's), the change and the
+    rate."""
     text = HALF_WIDTH(raw)
     cells, position = [], 0
     for piece in _GAP.split(text):
@@ -69,6 +72,8 @@ def _row(offset: int, raw: str) -> Row | None:
             or not all(_AMOUNT.fullmatch(text) for text, _ in cells[1:4]) or not _RATE.fullmatch(cells[4][0]):
         return None
     before, now, change = (Value.printed(text, start, start + len(text)) for text, start in cells[1:4])
+    if this_year_first:
+        before, now = now, before
     rate_text, rate_start = cells[4][0].rstrip("%"), cells[4][1]
     rate = Value.printed(rate_text, rate_start, rate_start + len(rate_text))
     row = Row(name=cells[0][0], start=cells[0][1], end=rate.end, earlier=before, change=change, change_rate=rate)
