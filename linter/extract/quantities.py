@@ -132,7 +132,10 @@ def scope_of(text: str) -> str | None:
 
 #: The department's own name before a quantity: "青山区大数据中心政府采购支出总额".
 #: How the name of an organisation ends ("…局", "…中心", "…街道", a short "…国资委").
-ORGANISATION_END = r"(?:局|中心|委员会|委|办公室|部|院|所|站|队|馆|处|厅|署|社(?![区会保])|学校|中学|小学|大学|园|街道|镇|乡|政府)"
+ORGANISATION_END = (r"(?:局|中心|委员会|委|办公室|部|院|所|站|队|馆|处|厅|署|社(?![区会保])|学校|中学|小学|大学|园|街道|镇|乡|政府"
+                    # a 群团's ("嘉兴市总工会本年收入合计…", "妇女联合会", "科学技术协会", "红十字会", "工人文化宫"; not 工会经费), a
+                    # bureau's offices ("民政局机关本年支出…"; not 机关运行经费)
+                    r"|工会(?!经费)|联合会|协会|红十字会|文化宫|少年宫|机关(?!运行|事务|服务))")
 _ORGANISATION = compile_regex(rf"\p{{Han}}{{2,30}}?{ORGANISATION_END}(?=\p{{Han}})")
 
 
