@@ -777,15 +777,15 @@ _BUDGET_THEN_RATE = compile_re(r"[,;](?P<budget>B)A,(?P<complete>C)(?P<rate>P)")
 #: A share right after a completion, of the amount spent ("…，支出决算为27.46万元，占基本支出的1.39%").
 _SHARE_AFTER = compile_re(r",S(?P<whole>n)?O?(?P<percent>P)")
 #: Shares listed respectively after the amounts they are of ("…，分别占本年支出合计的77.8%和21.2%").
-_RESPECTIVE_SHARES = compile_re(r",(?P<respectively>n)S(?P<whole>n)O?(?P<percents>P(?:nP)+)")
+_RESPECTIVE_SHARES = compile_re(r",(?P<respectively>n)S(?P<whole>n)?O?(?P<percents>P(?:nP)+)")
 #: The words between the shares of such a list.
 _SHARE_JOINER = compile_re(r"和|及|、|与")
 
 
 def _with_respective_shares(tokens: list[ClaimToken], codes: str, claims: list) -> list:
     """``claims`` with the shares a sentence lists respectively after its amounts ("其中：基本支出95,206.17万元，
-    项目支出27,127.30万元，分别占本年支出合计的77.8%和21.2%"), each right after the amount it is of: the
-    last amounts stated before the list, one per share, each a clause of its own."""
+    项目支出27,127.30万元，分别占本年支出合计的77.8%和21.2%", "基本支出…、项目支出…，分别占34.6%、65.4%"), each right after the
+    amount it is of: the last amounts stated before the list, one per share, each a clause of its own or joined by "、"."""
     match = _RESPECTIVE_SHARES.search(codes)
     if match is None or tokens[match.start("respectively")].text != "分别":
         return claims
@@ -796,10 +796,11 @@ def _with_respective_shares(tokens: list[ClaimToken], codes: str, claims: list) 
     if len(stated) < len(percents) or any(p.number.malformed for p in percents):
         return claims
     items = stated[-len(percents):]
-    if any(claims[n][1] != claims[m][0] - 1 or codes[claims[n][1]] not in ",、" for (n, _), (m, _) in zip(items, items[1:])) \
-            or claims[items[-1][0]][1] != match.start():
-        return claims  # the amounts must be listed one per clause right before the shares
-    whole = tokens[match.start("whole")].text
+    if any(not (claims[n][1] == claims[m][0] - 1 and codes[claims[n][1]] in ",、"
+                or claims[n][1] == claims[m][0] and tokens[claims[m][0]].text.startswith("、"))
+           for (n, _), (m, _) in zip(items, items[1:])) or claims[items[-1][0]][1] != match.start():
+        return claims  # the amounts must be listed one per clause (or joined by "、") right before the shares
+    whole = tokens[match.start("whole")].text if match.group("whole") else None
     found = list(claims)
     for (n, part), percent in reversed(list(zip(items, percents))):
         found.insert(n + 1, (match.start(), match.end(), Share(part, percent.number, whole)))
