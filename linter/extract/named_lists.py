@@ -4,7 +4,8 @@
 count: "内设A、B、C3个综合办事机构", "内设A、B、C共3个科室"; or names in brackets after their count: "普通高中3所（A、B、C）".
 
 A list is read only where it is surely the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a colon
-right after the count (items ending in "；" too, maybe numbered), no "等" (an open list), no digits inside (a nested count or an amount), every item a short
+right after the count (items ending in "；" too, maybe numbered), no "等" (an open list: one before its count, "A、B、C等4个科室",
+holds at least the names it gives), no digits inside (a nested count or an amount), every item a short
 name. Its length is read several ways ("、" only, or the last "和" / "及" joining two names too; up to the first comma or
 up to the sentence's end): the count is contradicted only when no reading gives it. Every search is bounded, so
 reading is linear in the text.
@@ -96,7 +97,7 @@ def named_lists(text: str) -> list[NamedList]:
             what = match["noun"] or _before(line, match.start())
             found += _named_list(match, listed, what, offset)
         for match in _COUNT_AFTER.finditer(line):
-            found += _named_list(match, _readings(match["names"]), match["noun"], offset)
+            found += _named_list(match, _readings(match["names"]) or _open_readings(match["names"]), match["noun"], offset)
         for match in _BRACKETED_NAMES.finditer(line):
             found += _named_list(match, _readings(match["names"]), match["noun"] or _before(line, match.start()), offset)
         for match in _COUNT_IN_BRACKETS.finditer(line):
@@ -171,6 +172,13 @@ def _readings(sentence: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
                 for cut in range(1, len(pieces)))):
             readings.add(len(items) + 1)
     return (names, frozenset(readings)) if len(names) >= 2 or len(readings) > 1 else None
+
+
+def _open_readings(names: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
+    """An open list of names before its count ("办公室、…、信息技术科等4个科室"): at least the names it gives, so a count
+    below them is wrong."""
+    listed = _readings(names.removesuffix("等")) if names.endswith("等") and not _OPEN.search(names[:-1]) else None
+    return None if listed is None else (listed[0], frozenset(range(min(listed[1]), _MOST + 1)))
 
 
 def _numbered(following: list[str]) -> tuple[tuple[str, ...], frozenset[int]] | None:
