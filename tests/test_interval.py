@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from linter.check.interval import format_amount, format_percent
+from linter.check.interval import format_amount, format_percent, format_ratio
 
 
 @pytest.mark.parametrize("value,decimals,printed", [
@@ -20,6 +20,15 @@ from linter.check.interval import format_amount, format_percent
 ])
 def test_percentages_round_half_up(value, decimals, printed):
     assert format_percent(value, decimals) == printed
+
+
+@pytest.mark.parametrize("part,whole,decimals,printed", [
+    (139.17, 120, 2, "115.98%"),    # 115.975: 100 * 139.17 / 120 is 115.97499… in binary
+    (2.6, 16, 1, "16.3%"),
+    (10, 17, 2, "58.82%"),
+])
+def test_ratios_round_half_up_on_the_printed_numbers(part, whole, decimals, printed):
+    assert format_ratio(part, whole, decimals) == printed
 
 
 @pytest.mark.parametrize("value,printed", [

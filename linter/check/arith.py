@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from linter.check.finding import Related, Severity
-from linter.check.interval import Interval, amount_interval, format_amount, format_percent, percent_interval
+from linter.check.interval import Interval, amount_interval, format_amount, format_ratio, percent_interval
 from linter.check.rule import Tolerances
 from linter.i18n import N_, _
 from linter.extract.claims import LAST_YEARS, SUBJECT_LEVEL, Stated
@@ -314,7 +314,7 @@ def typo_finding(rule, document, message: str, typo: Typo, stated: Number, what:
 
 def ratio_text(part: float, whole: float, decimals: int) -> str:
     """``852.68 / 1091.53 = 78.1%``."""
-    return f"{format_amount(part)} / {format_amount(whole)} = {format_percent(100 * part / whole, decimals)}"
+    return f"{format_amount(part)} / {format_amount(whole)} = {format_ratio(part, whole, decimals)}"
 
 
 def count_ratio_mismatch(part: float, whole: float, rate: Number, tolerances: Tolerances) -> str | None:

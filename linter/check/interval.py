@@ -13,6 +13,7 @@ only when no values inside the intervals of its inputs produce it.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
@@ -146,6 +147,12 @@ def format_amount(value: float) -> str:
 def format_percent(value: float, decimals: int = 1) -> str:
     """Print a percentage with ``decimals`` decimals (at least one), rounded half up: 16.25 → 16.3%."""
     return f"{_rounded(value, max(decimals, 1))}%"
+
+
+def format_ratio(part: float, whole: float, decimals: int = 1) -> str:
+    """``part`` as a percentage of ``whole``, rounded as :func:`format_percent` does, computed on the two numbers' shortest
+    printed forms (139.17 / 120 is 115.975%, which prints 115.98%; in binary it is 115.97499…)."""
+    return format_percent(float(Decimal(repr(part)) * 100 / Decimal(repr(whole))), decimals)
 
 
 def _rounded(value: float, decimals: int) -> str:

@@ -7,7 +7,7 @@ from linter.check.arith import (
     unit_scale,
 )
 from linter.check.finding import Severity
-from linter.check.interval import Interval, format_amount, format_percent
+from linter.check.interval import Interval, format_amount, format_ratio
 from linter.extract.counts import count_changes, count_transitions
 from linter.check.rule import Rule
 from linter.extract.claims import AVERAGE
@@ -118,7 +118,7 @@ class GrowthRateMismatch(Rule):
                 if _fits_the_list_total(document, current, delta, change, tolerances):
                     continue  # "总预算A元，其中：基本支出B元，项目支出C元，同比增加D元，增长E%": the total's change
                 before = now_value - change.sign * change.delta.value
-                expected = format_percent(100 * change.delta.value / before, change.rate.decimals)
+                expected = format_ratio(change.delta.value, before, change.rate.decimals)
                 message = _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
                             "{previous}) = {computed}, but the text says {stated}%",
                             quantity=display_name(current.name), delta=format_amount(change.delta.value),
@@ -182,7 +182,7 @@ class GrowthRateMismatch(Rule):
         delta, before = amount(change.delta, tolerances), amount(previous, tolerances)
         if percent_matches(delta, before, change.rate, tolerances) is not False:
             return
-        computed = format_percent(100 * change.delta.value / previous.value, change.rate.decimals)
+        computed = format_ratio(change.delta.value, previous.value, change.rate.decimals)
         yield self.finding(
             document, document.span(change.rate.start, change.rate.end),
             _("rate of change of {quantity}: {delta} / {previous} (last year's amount, as stated) = {computed}, but "
@@ -202,7 +202,7 @@ class GrowthRateMismatch(Rule):
             exact = Interval(claim.delta.value, claim.delta.value)
             if percent_matches(exact, Interval(before, before), claim.rate, tolerances) is not False:
                 continue
-            computed = format_percent(100 * claim.delta.value / before, claim.rate.decimals)
+            computed = format_ratio(claim.delta.value, before, claim.rate.decimals)
             yield self.finding(
                 document, document.span(claim.rate.start, claim.rate.end),
                 _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
@@ -240,7 +240,7 @@ class GrowthRateMismatch(Rule):
             moved = now - before if went > 0 else before - now
             if claim.rate.malformed or percent_matches(moved, before, claim.rate, tolerances) is not False:
                 continue
-            computed = format_percent(100 * abs(current.value - previous.value) / previous.value, claim.rate.decimals)
+            computed = format_ratio(abs(current.value - previous.value), previous.value, claim.rate.decimals)
             yield self.finding(
                 document, span,
                 _("rate of change of {quantity}: |{current} − {previous}| / {previous} = {computed}, but the text says "

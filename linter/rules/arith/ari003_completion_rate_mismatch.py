@@ -7,7 +7,7 @@ from linter.check.arith import (
     unit_scale,
 )
 from linter.check.finding import Related, Severity
-from linter.check.interval import amount_interval, format_amount, format_percent
+from linter.check.interval import amount_interval, format_amount, format_ratio
 from linter.check.rule import Rule
 from linter.extract.counts import count_completions
 from linter.extract.execution_rows import execution_rows
@@ -142,7 +142,7 @@ def _gap_findings(rule, document, tolerances):
         if budget.lo <= 0 or percent_matches(actual, budget, claim.rate, tolerances) is not False:
             continue
         value = claim.actual.value - claim.sign * claim.gap.value
-        expected = format_percent(100 * claim.actual.value / value, claim.rate.decimals)
+        expected = format_ratio(claim.actual.value, value, claim.rate.decimals)
         yield rule.finding(
             document,
             document.span(claim.rate.start, claim.rate.end),

@@ -6,7 +6,7 @@ from linter.check.arith import (
     amount, find_typo, percent_matches, percent_severity, related, same_unit, typo_finding, unit_scale,
 )
 from linter.check.finding import Severity
-from linter.check.interval import format_amount, format_percent
+from linter.check.interval import format_amount, format_ratio
 from linter.check.rule import Rule
 from linter.extract.savings import savings_gaps
 from linter.i18n import _
@@ -87,8 +87,7 @@ class BudgetGapMismatch(Rule):
             rate = claim.rate
             if rate is None or not went or claim.budget.value <= 0:
                 continue
-            computed = format_percent(100 * abs(claim.actual.value - claim.budget.value) / claim.budget.value,
-                                      rate.decimals)
+            computed = format_ratio(abs(claim.actual.value - claim.budget.value), claim.budget.value, rate.decimals)
             if claim.rate_sign != claim.sign:
                 yield self.finding(
                     document, document.span(rate.start, rate.end),

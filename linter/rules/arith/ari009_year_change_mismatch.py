@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check.arith import amount, percent_matches, percent_severity, related, unit_scale
 from linter.check.finding import Severity
-from linter.check.interval import format_amount, format_percent, percent_interval
+from linter.check.interval import format_amount, format_ratio, percent_interval
 from linter.check.rule import Rule
 from linter.extract.year_pairs import YearPair, year_pairs
 from linter.i18n import _
@@ -87,7 +87,7 @@ class YearChangeMismatch(Rule):
             if rate is None or rate.malformed or pair.rate_sign != pair.sign or pair.earlier.value <= 0:
                 continue
             if percent_matches(change, earlier, rate, tolerances) is False:
-                computed = format_percent(100 * pair.change.value / (pair.earlier.value * earlier_scale), rate.decimals)
+                computed = format_ratio(pair.change.value, pair.earlier.value * earlier_scale, rate.decimals)
                 yield self.finding(
                     document, document.span(rate.start, rate.end),
                     _("rate of change of {name}: {change_value} / {earlier_value} = {computed}, but the text says "

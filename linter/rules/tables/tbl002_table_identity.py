@@ -5,7 +5,7 @@ from __future__ import annotations
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _, enumeration
-from linter.check.interval import Interval, format_amount, format_percent
+from linter.check.interval import Interval, format_amount, format_ratio
 from linter.extract.tables import FISCAL, TWO_SIDED
 from linter.patterns import compile_re
 from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
@@ -101,7 +101,7 @@ class TableIdentity(Rule):
         if change_reported and _rate_fits(_cents(row.change.value), earlier, stated):
             return  # the rate of the 增减额 printed, whose slip is reported
         if not _rate_fits(_cents(now) - earlier, earlier, stated):
-            computed = format_percent(100 * (now - before) / before, rate.decimals)
+            computed = format_ratio(now - before, before, rate.decimals)
             yield self.finding(
                 document, document.source_span(rate.start, rate.end),
                 _("增减率 = 增减额 / last year's: {row} — the table prints {printed}% but ({now} − {before}) / {before} = "
