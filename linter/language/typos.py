@@ -465,6 +465,8 @@ class TypoFinder:
                     continue  # a person's name, a place's ("漯河市淞江路")
                 if text[start - 1:start] == "、" and text[start + length:start + length + 1] in _ENUMERATION_END:
                     continue  # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所")
+                if _among_names_ending_alike(text, start, start + length):
+                    continue  # an item of names ending alike ("长沙监狱、星城监狱、坪塘监狱"): a name
                 if window[:1] == window[1:2] or window[1:2] == window[2:3]:
                     continue  # a character doubled ("共共有"): LNG002's, not a word mistyped
                 if text[start - 1:start] in ("（", "(") and _unclosed(text, start):
@@ -734,6 +736,29 @@ def segment(text: str) -> tuple[float, list[tuple[int, int]]]:
         tokens.append((position, end))
         position = end
     return route[0][0], tokens
+
+
+def _among_names_ending_alike(text: str, start: int, end: int) -> bool:
+    """Whether the window ``text[start:end]`` opens an item of an enumeration whose item beside it ends as this one
+    does after the window ("长沙监狱、星城监狱、坪塘监狱": 星城 names a 监狱 as 长沙 and 坪塘 do)."""
+    if text[start - 1:start] not in _ITEM_OPENERS or (rest := _ITEM_REST.match(text, end)) is None:
+        return False
+    ending, after = rest.group(), rest.end()
+    if not _UNIT_ENDING.search(ending):
+        return False  # not items of spending alike ("办公费、印刷费、差族费": a slip of 差旅费)
+    before = _ITEM_MARKS.split(text[max(0, start - _ITEM_REACH):start - 1])[-1] if text[start - 1] == "、" else ""
+    following = _ITEM_MARKS.split(text[after + 1:after + 1 + _ITEM_REACH])[0] if text[after:after + 1] == "、" else ""
+    return any(len(item) > len(ending) and item.endswith(ending) for item in (before, following))
+
+
+#: What opens an item of an enumeration, the rest of the item after a window (its name's ending), what parts items, and
+#: how far an item beside it is read.
+_ITEM_OPENERS = ("、", "：", ":", "，", ",")
+_ITEM_REST = compile_re(r"[\u4e00-\u9fff]{1,4}(?=[、，,。；;])")
+_ITEM_MARKS = compile_re(r"[、，,：:。；;\s]")
+_ITEM_REACH = 12
+#: How the names of units end (a prison's, a school's, a village's …).
+_UNIT_ENDING = compile_re(r"(?:局|中心|委员会|办公室|院|所|站|队|馆|处|学校|中学|小学|监狱|医院|社区|村|乡|镇|街道)$")
 
 
 def _unclosed(text: str, start: int) -> bool:

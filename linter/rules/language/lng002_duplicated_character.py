@@ -17,6 +17,9 @@ from linter.patterns import compile_re
 
 #: A character twice (``re`` is several times faster than ``regex`` here).
 _DOUBLED = compile_re(f"({lex.HAN})\\1")
+#: A number's magnitudes and unit, and its measure words.
+_MAGNITUDES = frozenset("万亿元")
+_MEASURES = frozenset("个家人名辆项次所台套件座户间张条处吨亩批")
 #: What follows 年 in a word naming a part of the year (年中, 年初, 年末, 年底, 年度, 年内, 年终).
 _PARTS_OF_A_YEAR = frozenset("中初末底度内终")
 #: Measure words doubled to say "every one" ("件件有落实", "项项落实到位", "桩桩件件"), and what follows them so.
@@ -59,7 +62,8 @@ class DuplicatedCharacter(Rule):
     slip, nor is a conjunction before such a word ("管护和和美乡村建设"), nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
     word the segmenter does not know ("水族族源", "卯节节日"); a copy it reads into a rare word that is a
     common one without it is a slip ("管理制制度" = 管理制 + 制度), and so is a copy inside a set phrase of
-    the lexicon, whatever words it makes ("一般般性支出", "过紧紧日子"). A character typed three times
+    the lexicon, whatever words it makes ("一般般性支出", "过紧紧日子"), and so is a number's magnitude or unit typed twice
+    ("96.80万万元") or its measure word before the clause ends ("527家家。"). A character typed three times
     where two words meet ("在职职职工" for 在职 + 职工) is a slip too. Deleting the second copy is a
     safe fix. A document written in traditional characters throughout is read in its simplified
     form (LNG005 reports the script once).
@@ -98,6 +102,12 @@ class DuplicatedCharacter(Rule):
                 continue
             if match.group(1) == "年" and text[match.start() - 1:match.start()].isdigit() and text[second + 1:second + 2] in _PARTS_OF_A_YEAR:
                 continue  # a year, then a word of its parts ("2024年年中追加预算", "2023年年初结转")
+            if text[match.start() - 1:match.start()].isdigit() and (match.group(1) in _MAGNITUDES or (
+                    match.group(1) in _MEASURES and not lex.is_han(text[second + 1:second + 2]))):
+                # A number's magnitude or unit typed twice ("96.80万万元"), or its measure word before the clause ends
+                # ("在孵企业达到527家家。"; not "12家家政企业")
+                yield self._finding(document, written, match)
+                continue
             if match.group(1) == "某":
                 continue  # a template's placeholder ("某某县水利局")
             if match.group(1) in "约近" and text[match.start() - 1:match.start()] in _ENDS_BEFORE_ABOUT \
