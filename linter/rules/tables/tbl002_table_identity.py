@@ -6,7 +6,8 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _, enumeration
 from linter.check.interval import Interval, format_amount, format_ratio
-from linter.extract.tables import FISCAL, TWO_SIDED
+from linter.extract.listings import sums
+from linter.extract.tables import FISCAL, OTHER, TWO_SIDED
 from linter.patterns import compile_re
 from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
 
@@ -19,7 +20,9 @@ class TableIdentity(Rule):
     ("2024年预算数 | 2025年预算数 … | 增减额 | 增减率（%）", also in the small tables a narrative prints between its
     sentences: "项目 | 2023年 | 2024年 | 增减额 | 增减率") and a 财政拨款收支总表's balance carried over = the
     funds listed under it ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款", …),
-    which hold by definition. A sum that is off by
+    which hold by definition; and the 合计 of a table listing items without subject codes (a 政府采购预算表 of 品目, a
+    政府购买服务预算表) = the sum of its item rows in each amount column, or of its 小计 rows, each the sum of its group
+    (:mod:`linter.extract.listings`). A sum that is off by
     no more than ``tail_per_item`` (0.01) per added item is the rounding tail the tables warn
     about ("金额单位转换时可能存在尾数误差") and is reported at ``info`` level only.
 
@@ -61,6 +64,24 @@ class TableIdentity(Rule):
         for table in document.derived(_comparison_tables):
             for row in table.change_rows:
                 yield from self._change_from_last_year(document, context, table, row)
+        for listing in document.derived(_listings):
+            for row, column, parts in sums(listing):
+                yield from self._listing_sum(document, context, listing, row, column, parts)
+
+    def _listing_sum(self, document, context, listing, row, column, parts):
+        """A listing table's total or subtotal that is not the sum of the rows under it."""
+        cell = row.amounts[column]
+        unit = listing.unit or ""
+        computed = sum(part.amounts[column].value for part in parts if column in part.amounts)
+        finding = gap_finding(
+            self, document, context, lambda: document.source_span(cell.start, cell.end), cell.value, computed, len(parts),
+            lambda: _("{table} {row} — {column} is {printed} but the rows it sums add up to {computed} (off by {difference})",
+                      table=listing.title, row=row.name, column=listing.columns[column],
+                      printed=format_amount(cell.value) + unit, computed=format_amount(computed) + unit,
+                      difference=format_amount(abs(cell.value - computed)) + unit),
+        )
+        if finding:
+            yield finding
 
     def _identities(self, document, context, table):
         for row in table.rows:
@@ -264,6 +285,14 @@ def _comparison_tables(document):
     from linter.extract.comparison_rows import comparison_tables
 
     return comparison_tables(document.original)
+
+
+def _listings(document):
+    """The tables listing items under a 合计 that no table of a known kind reads (:mod:`linter.extract.listings`)."""
+    from linter.extract.listings import listings
+
+    read = [(table.start, table.end) for table in document.tables if table.kind != OTHER or table.rows]
+    return listings(document.original, read)
 
 
 def _text(identity) -> str:
