@@ -59,6 +59,18 @@ def test_flow_joins_wrapped_lines_and_maps_back():
     assert (span.start.line, span.start.column, span.end.line, span.end.column) == (1, 13, 3, 3)
 
 
+def test_spaces_parting_an_amounts_thousands_are_dropped_and_map_back():
+    """"2 404.15万元" (a careless drafter's thousands separator) reads as 2404.15; digits parted otherwise keep their space."""
+    text = "本年支出合计2 404.15万元，其中：基本支出1 420.23 万元；栏次 1 2 3；共12 345 678.90元，第3 12项。\n"
+    document = Document(decode_bytes(text.encode("utf-8")))
+    flow = document.flow.text
+    assert "合计2404.15万元" in flow and "基本支出1420.23万元" in flow and "共12345678.90元" in flow
+    assert "栏次1 2 3" in flow and "第3 12项" in flow
+    start = flow.index("2404.15")
+    span = document.span(start, start + len("2404.15万元"))
+    assert span.quote == "2 404.15万元" and (span.start.line, span.start.column) == (1, 7)
+
+
 def test_full_width_digits_keep_their_columns():
     document = Document(decode_bytes(TEXT.encode("utf-8")))
     flow = document.flow.text

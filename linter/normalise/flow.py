@@ -71,7 +71,14 @@ FULLWIDTH = HALF_WIDTH.table
 _LINE_CHARACTERS = OneForOne("０１２３４５６７８９．％（）［］＋－＝\u3000\u00a0", "0123456789.%()[]+-=  ")
 #: The spaces a line changes: one next to a wide character or "%" (dropped), and runs (dropped
 #: next to one, else one space). A stripped line neither starts nor ends with one.
-_CHANGED_SPACES = compile_re(r" (?: +|(?<=[%\u2001-\U0010ffff] )|(?=[%\u2001-\U0010ffff]))")
+_CHANGED_SPACES = compile_re(r" (?: +|(?<=[%\u2001-\U0010ffff] )|(?=[%\u2001-\U0010ffff])|(?<=\d )(?=\d{3}))")
+#: A space parting the thousands of an amount ("2 404.15万元", "12 345 678.90元"), dropped: the digits before it (a group
+#: of one to three opening the number, or of three after another such space), and the groups of three after it up to the
+#: decimals and the unit.
+_THOUSANDS_BEFORE = compile_re(r"(?:^|[^\d.,])\d{1,3}(?: \d{3})*$")
+_THOUSANDS_AFTER = compile_re(r"\d{3}(?: \d{3})*(?:\.\d+)? ?(?:万元|亿元|元)")
+#: How far around such a space its amount is read.
+_THOUSANDS_REACH = 24
 
 
 def is_page_number(line: str) -> bool:
@@ -277,10 +284,16 @@ def _add_spaced(builder: MappedTextBuilder, text: str, origin: int, start: int, 
     position = start
     for match in _CHANGED_SPACES.finditer(text, start, end):
         builder.add(text[position:match.start()], origin + position)
-        if not (_sticks(text[match.start() - 1]) or _sticks(text[match.end()])):
+        if not (_sticks(text[match.start() - 1]) or _sticks(text[match.end()]) or _parts_thousands(text, match.start())):
             builder.add(" ", origin + match.start())
         position = match.end()
     builder.add(text[position:end], origin + position)
+
+
+def _parts_thousands(text: str, at: int) -> bool:
+    """Whether the space at ``at`` parts the thousands of an amount (see ``_THOUSANDS_BEFORE``)."""
+    return text[at - 1:at].isdigit() and _THOUSANDS_AFTER.match(text, at + 1, at + 1 + _THOUSANDS_REACH) is not None \
+        and _THOUSANDS_BEFORE.search(text[max(0, at - _THOUSANDS_REACH):at]) is not None
 
 
 def _ascii_commas(match: re.Match) -> str:
