@@ -2642,6 +2642,10 @@ def _income_keyed_as_spending(stated: Stated, scope: str | None, breakdown: Brea
     return "收入" in name and "支出" not in name and key is not None and key[1] == "支出"
 
 
+#: Money a part drew in from elsewhere ("带动", "撬动", "拉动", "吸引"): none of the whole's.
+_LEVERAGED = compile_re(r"(?:带动|撬动|拉动|吸引|引导|引进)")
+
+
 def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is income under a whole of spending ("…支出483亿元其中民生支出411.6亿元⏎…一般公共
     预算收入156.1亿元", a web page's title run into its text): the list has ended. (A 预算's balanced
@@ -2992,8 +2996,9 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
                                   or _above_its_whole(stated, breakdown)
                                   or _same_quantity_of_another(stated, breakdown)
                                   or _sibling_source(stated, breakdown)
-                                  or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)):
-        breakdown.closed = True
+                                  or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)
+                                  or _LEVERAGED.match(stated.name.lstrip("，, "))):
+        breakdown.closed = True  # (money a part drew in: "…支出1,286.40万元，带动全市医疗救助资金支出8,400.55万元")
     if breakdown is not None and not breakdown.closed and _subtotal(stated, breakdown):
         breakdown.parts.clear()  # "…一般公共预算收入1917837万元；加上中央财政收入1321480万元，合计…3239317万元"
     if breakdown is not None and not breakdown.closed and not breakdown.parts \
