@@ -7,6 +7,7 @@ from functools import cached_property
 
 from linter.i18n import _
 from linter.normalise import MappedText, SourceText, build_flow
+from linter.normalise.delimited import comma_rows_as_tabs
 from linter.normalise.markdown import markup_as_spaces, pipe_tables_as_tabs
 from linter.normalise.position import Position
 from linter.read import SourceFile
@@ -33,13 +34,17 @@ class Span:
 
 class Document:
     """One disclosure: original text (a Markdown table's rows read as tab-separated ones, see
-    :mod:`linter.normalise.markdown`), flow text, and (lazily) its numbers, claims and tables."""
+    :mod:`linter.normalise.markdown`, and so are a spreadsheet's comma-separated rows, see
+    :mod:`linter.normalise.delimited`), flow text, and (lazily) its numbers, claims and tables."""
 
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.path = source.path
         text = markup_as_spaces(source.text) if source.path.lower().endswith((".md", ".markdown")) else source.text
         text, self.markdown_rows = pipe_tables_as_tabs(text) if source.is_text else (text, frozenset())
+        if source.is_text:
+            text, comma_rows = comma_rows_as_tabs(text)
+            self.markdown_rows |= comma_rows
         self.original = SourceText(text)
         self._derived: dict = {}
 

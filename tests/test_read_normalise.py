@@ -280,3 +280,18 @@ def test_the_documents_title_on_its_first_line_is_a_unit_of_its_own():
     assert text.split("\n")[:2] == ["萍乡市湘东区卫生健康局2022年度部门决算", "本年支出1246.35万元。"]
     wrapped = Document(decode_bytes("本部门2022年度收入合计\n1246.35万元。\n".encode(), "t.txt")).flow.text
     assert wrapped.startswith("本部门2022年度收入合计1246.35万元")
+
+
+def test_comma_separated_rows_are_read_as_tab_separated_ones_with_their_offsets():
+    """A spreadsheet's rows saved as CSV: separating commas become tabs, quotes spaces (one for one); a lone line
+    or a sentence typed with ASCII commas stays as it is."""
+    from linter.normalise.delimited import comma_rows_as_tabs
+
+    rows = '科目编码,科目名称,小计\n合计,,"1,234.50"\n'
+    text = "本年收入100万元,比上年增加10万元,增长11.1%\n" + rows + "注：本表无数据,故为空表,特此说明。\n"
+    converted, starts = comma_rows_as_tabs(text)
+    assert len(converted) == len(text) and converted.splitlines()[0] == text.splitlines()[0]
+    assert converted.splitlines()[1:3] == ["科目编码\t科目名称\t小计", "合计\t\t 1,234.50 "]
+    assert converted.splitlines()[3] == "注：本表无数据,故为空表,特此说明。"
+    assert starts == {text.index("科目编码"), text.index("合计")}
+    assert comma_rows_as_tabs("a,b,c\n") == ("a,b,c\n", frozenset())
