@@ -1253,6 +1253,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 or (table.kind == PROJECT and any("名称" in word for word in header_words) and _project_row(tokens))):
             data_lines.append(tokens)  # no 栏次 line: the rows begin
             continue
+        if header is None and not data_lines and table.kind in (EXPENDITURE, GENERAL) and "经济分类" in normal:
+            table.kind = ECONOMIC  # "经济分类科目编码 | 科目名称 | 合计 | …" under a title naming no classification (Sichuan's
+            # 财政拨款支出决算明细表): its rows are economic subjects
         if header is None and not data_lines and table.kind not in BY_ECONOMIC_CODE:
             header = _header_columns(tokens)
             words = [t.text for t in tokens if t.text]
