@@ -292,7 +292,7 @@ _CANDIDATES = compile_re(
             ("change_from_level", r"y?nTA,?[UD]A(?:,T?[UD]P)?"),
             ("change_from_to", r"y?nFA,?[UD]A(?:,T?[UD]P)?"),
             ("change_opening", r"^[TV],?[UD]A(?:,T?[UD]P)?"),
-            ("share_of_amount", r"y?nA,S[nB]?AOP"),
+            ("share_of_amount", r"y?nA,Sy?[nB]?AOP"),
             ("share", r"y?nA,Sn?O?P"),
             ("actual_share", r"y?nXA,Sn?O?P"),
             ("value", r"y?n:?A"),
@@ -392,6 +392,7 @@ class ClaimBuilder(Transformer):
 
     def share_of_amount(self, subject, amount, _share, *rest):
         year, name, _ = subject
+        rest = [r for r in rest if getattr(r, "type", None) != "YEAR"]  # "占2025年本年支出1,120.28万元的75.8%"
         whole_name = str(rest[0]) if len(rest) == 4 else ""
         whole = Stated(whole_name, _num(rest[-3]))
         return Share(Stated(name, _num(amount), year=year), _num(rest[-1]), whole_name or None, whole)

@@ -17,7 +17,7 @@ from linter.patterns import compile_re, compile_regex
 #: "9175.8亿元,17492.4亿元", separates; after a digit it is a thousands or list separator).
 _NUMBER = r"(?<![A-Za-z0-9_.])(?<![0-9.],)\d+(?:[.,]\d+)*"
 _OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
-_YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期)?|上一度|去年(?:同期)?)"  # "上一度": 上一年度 with 年 dropped
+_YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期|末|底)?|上一度|去年(?:同期|末|底)?)"  # "上一度": 上一年度 with 年 dropped; "上年末": a balance's
 
 #: Token type → (code letter, pattern). Order matters: earlier phrases win.
 TOKEN_TYPES: dict[str, tuple[str, str]] = {
