@@ -26,7 +26,7 @@ from linter.extract.tables import (
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import (
-    YUAN, amount, carries_over, first, gap_finding, general_appropriation, in_unit, income_columns, row_label,
+    YUAN, amount, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns, row_label,
 )
 from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
 
@@ -129,6 +129,20 @@ _TOTALS = {
                      None, "spending"),
                     (r"年初结转和结余", STATE_CAPITAL, None, "opening"), (r"年末结转和结余", STATE_CAPITAL, None, "closing")],
 }
+def _rows_under(table, row, column) -> float | None:
+    """The sum, in ``column``, of the rows a code table prints under ``row``: the 类 rows under its 合计, the 款 rows
+    under a 类, the 项 rows under a 款; None when it prints none, or one of them has no amount there."""
+    if row.is_total and not row.code:
+        length, prefix = 3, ""
+    elif row.code and len(row.code) in (3, 5):
+        length, prefix = len(row.code) + 2, row.code
+    else:
+        return None
+    under = [other.amount(column) for other in table.rows
+             if other.code and len(other.code) == length and other.code.startswith(prefix)]
+    return None if not under or None in under else sum(under)
+
+
 #: Words joining the items of a list before a total ("A、B和C合计").
 _LISTED = compile_re(r"[、和及与]")
 
@@ -232,7 +246,8 @@ class TextTableAmount(Rule):
     amounts there. A table
     in 元 is converted to the text's 万元; a text in 元 beside a table in 万元 is more precise than
     the table, which must print it rounded ("5,360.00元" beside 0.54, not 0.36). A difference of one
-    rounding tail (``tail_per_item``) is ``info``.
+    rounding tail (``tail_per_item``) is ``info``. Where the rows a code table prints under the cell (its 类, 款 or 项
+    rows) add up to the text's amount, the finding points at the table's cell, the likely slip.
 
     **Anti-pattern**
 
@@ -804,8 +819,19 @@ class TextTableAmount(Rule):
                      "which is {converted}{unit}", stated=stated, unit=unit, row=row_label(table, row),
                      printed=amount(printed), table_unit=table_unit, column=column, converted=amount(in_text_unit))
 
-        finding = gap_finding(self, document, context, lambda: document.span(start, end), number.value, in_text_unit, 1,
-                              describe)
+        own = _rows_under(table, row, column)
+        if own is not None and printed and amount_interval(number, context.text_tolerances(document)).contains(
+                own * in_text_unit / printed) and not amount_interval(number, context.text_tolerances(document)).contains(
+                in_text_unit):
+            # The table's own rows under the cell add up to the text's amount: the cell is the slip, not the text.
+            finding = gap_finding(
+                self, document, context, lambda: cell_span(document, row, row.cell(column)), printed,
+                number.value * printed / in_text_unit, 1,
+                lambda: _("{message}; the rows under it add up to {own}, as the text says: the table's cell is the likely "
+                          "slip", message=describe(), own=amount(own)))
+        else:
+            finding = gap_finding(self, document, context, lambda: document.span(start, end), number.value, in_text_unit,
+                                  1, describe)
         if finding:
             yield finding
 
