@@ -663,8 +663,8 @@ class TextTableAmount(Rule):
     def _change_gap(self, document, context, change, table, this_year, last_year, rose, fell, **named):
         """The finding for a change from last year the text states (``change``) that the table's two years do not give,
         in the words ``rose()`` or ``fell()`` return as the text says it, filled with ``named``, the stated change
-        (``stated``), the two years (``this_year``, ``last_year``) and the table's change (``change``), in the table's
-        unit. A text in 万元 beside a table in 元 rounds the table's change to its own decimals ("减少26.33万元" for
+        (``stated``), the two years (``this_year``, ``last_year``) and the table's change (``change``, signed: "+1.37万元"),
+        in the table's unit. A text in 万元 beside a table in 元 rounds the table's change to its own decimals ("减少26.33万元" for
         -263,314.60元): compared in the text's unit."""
         stated = change.sign * change.delta.value * YUAN[change.delta.unit] / YUAN[table.unit or "万元"]
         coarser = YUAN[change.delta.unit] > YUAN[table.unit or "万元"]
@@ -676,7 +676,9 @@ class TextTableAmount(Rule):
                            stated * scale, (this_year - last_year) * scale, 2,
                            lambda: (rose if change.sign > 0 else fell)().format(
                                stated=in_unit(table, abs(stated)), this_year=in_unit(table, this_year),
-                               last_year=in_unit(table, last_year), change=in_unit(table, this_year - last_year), **named),
+                               last_year=in_unit(table, last_year),
+                               change=("+" if this_year >= last_year else "−") + in_unit(table, abs(this_year - last_year)),
+                               **named),
                            10.0 ** -change.delta.decimals if coarser else table.resolution)
 
     def _classes(self, kind, line, tables, budget_document, class_named=None, subject_at=None, names=None):
