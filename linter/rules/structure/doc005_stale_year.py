@@ -218,10 +218,10 @@ def _stale_absence(sentence: str, kind: str, year: int):
 
 
 #: A sentence opening with what the department had none of in a year ("本部门2023年度没有…", "2023年度本单位无…",
-#: "某局2023年未发生…"); without the department named, it compares with last year ("…外事接待费支出1.12万元。2023年度无外事
+#: "某局2023年未发生…", maybe as an empty table's note: "说明：本单位2023年度没有…"); without the department named, it compares with last year ("…外事接待费支出1.12万元。2023年度无外事
 #: 接待支出。").
 _NONE_IN_YEAR = compile_regex(
-    rf"\s*(?:(?:本(?:部门|单位)|\p{{Han}}{{2,30}}?{ORGANISATION_END})\s*{_YEAR}|{_YEAR}[，,]?\s*(?:本(?:部门|单位)|\p{{Han}}{{2,30}}?{ORGANISATION_END}))"
+    rf"\s*(?:(?:说明|注)\s*[：:]\s*)?(?:(?:本(?:部门|单位)|\p{{Han}}{{2,30}}?{ORGANISATION_END})\s*{_YEAR}|{_YEAR}[，,]?\s*(?:本(?:部门|单位)|\p{{Han}}{{2,30}}?{ORGANISATION_END}))"
     r"\s*(?:没有|无|未(?:发生|安排|使用|开支|产生))")
 _BALANCE = compile_re(r"结转|结余")
 
