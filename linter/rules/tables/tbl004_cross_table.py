@@ -92,16 +92,16 @@ class CrossTable(Rule):
         fund, capital = first(tables, FUND), first(tables, STATE_CAPITAL)
         if summary:
             if not carries_over(income):  # its 合计 would then be the 收入总计, not the 本年收入合计
-                yield from self._pair(document, context, summary, summary.row_named("本年收入合计", "收入"), 1,
+                yield from self._pair(document, context, summary, _year_total(summary, "收入"), 1,
                                       income, _total(income), 1)
             yield from self._income_items(document, context, summary, income)
-            yield from self._pair(document, context, summary, summary.row_named("本年支出合计", "支出"), 2,
+            yield from self._pair(document, context, summary, _year_total(summary, "支出"), 2,
                                   expenditure, _total(expenditure), 1)
         # A 预算's 一般公共预算支出表 may print this year's appropriation only, where 表4's 一般公共预算 column
         # also spends what was carried over ("二、上年结转 （一）一般公共预算拨款 100.00").
         carried = _carried_over_general(context, fiscal, general) if fiscal and general else 0.0
         if fiscal:
-            spent = fiscal.row_named("本年支出合计", "支出")
+            spent = _year_total(fiscal, "支出")
             for column, other, other_column in (
                 (3, general if not carried else None, 1), (4, fund, _spending_column(fund)),
                 (5, capital, _spending_column(capital, 1)),
@@ -215,7 +215,7 @@ class CrossTable(Rule):
         """表1's class rows against 表4's. 表1 also counts money that is not 财政拨款 (received, or carried
         over from earlier years and spent), so each class row of 表1 may exceed 表4's by as much as 表1's
         本年支出合计 exceeds 表4's, and never fall short of it; when the two totals agree, the rows must."""
-        totals = summary.row_named("本年支出合计", "支出"), fiscal.row_named("本年支出合计", "支出")
+        totals = _year_total(summary, "支出"), _year_total(fiscal, "支出")
         if None in totals or totals[0].amount(2) is None or totals[1].amount(2) is None:
             if not _same_income(context, summary, fiscal):
                 return
@@ -280,7 +280,7 @@ def _basic_parts(basic: Table) -> tuple[float | None, float | None] | None:
 
 def _same_income(context, summary: Table, fiscal: Table) -> bool:
     """Whether 表1 and 表4 print the same 本年收入合计 (all income is 财政拨款)."""
-    income = summary.row_named("本年收入合计", "收入"), fiscal.row_named("本年收入合计", "收入")
+    income = _year_total(summary, "收入"), _year_total(fiscal, "收入")
     if None in income or income[0].amount(1) is None or income[1].amount(1) is None:
         return False
     return compare(converted(income[0].amount(1), fiscal, summary), income[1].amount(1), 1, context.tolerances) != GAP
@@ -296,6 +296,11 @@ def _carried_over_general(context, fiscal: Table, general: Table) -> float:
         return 0.0
     same = compare(converted(total.amount(1), fiscal, general), this_year.amount(1), 1, context.tolerances, fiscal.resolution)
     return converted(carried.amount(1), general, fiscal) if same != GAP else 0.0
+
+
+def _year_total(table: Table, side: str) -> Row | None:
+    """A 收支总表's total of the year on ``side`` (收入 or 支出): "本年支出合计", or "一、本年支出" over its items (a 预算's)."""
+    return table.row_named(f"本年{side}合计", side) or table.row_named(f"本年{side}", side)
 
 
 def _total(table: Table | None) -> Row | None:
