@@ -1972,15 +1972,18 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     table.columns = [1]
     header = "".join(word for line in table.header_lines for word in line)
     two_years = len(set(_YEAR_WORD.findall(header))) >= 2
+    # A 决算 printed beside its budgets ("年初预算数 本年支出: 合计 基本支出 项目支出"): which amount is which cannot be
+    # told once a layout drops the empty cells, so none is placed.
+    budgeted = _BUDGET_TITLE_WORDS.search(header) is not None
     # A subtotal would count twice; another year's amounts or a change are no parts of the 合计.
-    if "小计" not in header and not _NOT_PARTS.search(header) and not two_years:
+    if "小计" not in header and not _NOT_PARTS.search(header) and not two_years and not budgeted:
         table.identities.append(Identity("栏", 1, (), N_("合计 = the row's other amounts"), 0, 0, implied=True))
     for row in rows:
         row.columns_known = False
         if fragments and row.code:
             row.name = ""  # which code a name fragment belongs to cannot be told
         # (beside last year's amount, the largest may be last year's: "2024年预算数 | 2025年预算数: 合计 …")
-        if row.loose and all(value.value >= 0 for value in row.loose) and not two_years:
+        if row.loose and all(value.value >= 0 for value in row.loose) and not two_years and not budgeted:
             largest = max(row.loose, key=lambda value: value.value)
             if len(amount_lines[id(row)]) == 1 and largest is not row.loose[0] and largest.value != row.loose[0].value:
                 continue  # on one line, a part printed after the total is larger: which is the total is unsure
@@ -2526,6 +2529,8 @@ def sangong_kind(table: Table, document_kind: str | None = None) -> str | None:
 
 #: Header words of columns that are no parts of a row's 合计: a change, a rate, last year's amounts.
 _NOT_PARTS = compile_re(r"增减|增长|变动|比上年|较上年|上年|%|％|百分比")
+#: The title of a budget column beside the 决算's ("年初预算数", "调整预算数", "全年预算数").
+_BUDGET_TITLE_WORDS = compile_re(r"(?:年初|调整后?|全年)预算")
 _YEAR_WORD = compile_re(r"20\d{2}(?=年)")
 #: Two years' blocks side by side in a header line ("2024年预算数 2025年预算数").
 _TWO_YEARS = compile_re(r"(?P<year>20\d{2})年度?(?P<kind>预算|决算|执行)数?\s*(?P<other_year>20\d{2})年度?(?P<other_kind>预算|决算|执行)数?")
