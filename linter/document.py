@@ -8,7 +8,7 @@ from functools import cached_property
 from linter.i18n import _
 from linter.normalise import MappedText, SourceText, build_flow
 from linter.normalise.delimited import comma_rows_as_tabs
-from linter.normalise.markdown import markup_as_spaces, pipe_tables_as_tabs
+from linter.normalise.markdown import looks_like_markdown, markup_as_spaces, pipe_tables_as_tabs
 from linter.normalise.position import Position
 from linter.read import SourceFile
 
@@ -40,7 +40,8 @@ class Document:
     def __init__(self, source: SourceFile) -> None:
         self.source = source
         self.path = source.path
-        text = markup_as_spaces(source.text) if source.path.lower().endswith((".md", ".markdown")) else source.text
+        markdown = source.path.lower().endswith((".md", ".markdown")) or (source.is_text and looks_like_markdown(source.text))
+        text = markup_as_spaces(source.text) if markdown else source.text
         text, self.markdown_rows = pipe_tables_as_tabs(text) if source.is_text else (text, frozenset())
         if source.is_text:
             text, comma_rows = comma_rows_as_tabs(text)

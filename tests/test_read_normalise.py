@@ -103,7 +103,8 @@ def test_markdown_table_rows_become_tab_separated_one_character_for_one():
 
 def test_a_markdown_files_heading_and_bold_marks_and_cell_breaks_become_spaces():
     """pandoc's Markdown: "## 四、…", "**表3 支出决算表**" and "<br>" inside a cell are markup, read as
-    spaces one for one (so positions stay), in a Markdown file only."""
+    spaces one for one (so positions stay), in a Markdown file, or a text file that is Markdown (its headings, bold
+    or pipe tables say so); a text file's lone "**" stays."""
     text = ("## 四、财政拨款收入支出决算总体情况说明\n\n**表3 支出决算表**\n\n单位：万元\n\n"
             "| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n| 栏次 |  | 1 | 2 | 3 |\n"
             "|  | 合计 | 88.62 | 88.62 |  |\n| 2080505 | 机关事业单位基本养老保险<br>缴费支出 | 88.62 | 88.62 |  |\n")
@@ -111,7 +112,9 @@ def test_a_markdown_files_heading_and_bold_marks_and_cell_breaks_become_spaces()
     assert len(document.original.text) == len(text) and "##" not in document.flow.text
     (table,) = document.tables
     assert table.number == 3 and table.problem is None and table.rows[-1].name == "机关事业单位基本养老保险缴费支出"
-    assert "**" in Document(decode_bytes(text.encode("utf-8"), "决算.txt")).original.text
+    assert "**" not in Document(decode_bytes(text.encode("utf-8"), "决算.txt")).original.text
+    plain = "本年支出合计100万元。\n注**：本表无数据。\n# 不是标题\n"
+    assert Document(decode_bytes(plain.encode("utf-8"), "决算.txt")).original.text == plain
 
 
 def test_wrapped_lines_of_a_text_extracted_with_its_layout_are_joined():
