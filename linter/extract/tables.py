@@ -541,7 +541,9 @@ def _grid_rows(lines: list[tuple[int, str]], stripped_lines: list[str], body: li
     first = counts.index(max(counts)) if counts else 0
     if any(any(c.isdigit() for c in stripped_lines[i]) for i in rows[:first]):
         return []  # a shorter line with figures: a row, not a header
-    return rows[first:] if len(rows) - first >= 2 and len(set(counts[first:])) == 1 else []
+    header = {stripped_lines[i] for i in rows[:first]}
+    grid = [i for i in rows[first:] if stripped_lines[i] not in header]  # (the header repeated atop a page: no row)
+    return grid if len(grid) >= 2 and len({lines[i][1].count("\t") for i in grid}) == 1 else []
 
 
 def _stamp_unit(table: Table) -> None:
