@@ -348,9 +348,9 @@ class CountCompletion:
 
 #: A count, how many of it were done in the same classifier, and the rate of that, a clause each (looked for before
 #: each rate's 率: see :class:`_Anchored`); the count's parts may follow it in brackets ("设置绩效指标12个（产出指标7个、…），完成11个")
-#: or in a clause of their own ("设置绩效指标11个，其中产出指标7个、…；完成9个").
+#: or in a clause of their own ("设置绩效指标11个，其中产出指标7个、…；完成9个"); the done ones maybe dated ("年内完成24个").
 _COUNT_COMPLETION = _Anchored(
-    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?:[（(][^（）()]{{1,40}}[）)][，,]|[，,]\s*其中[：:]?[^；;。（(]{{1,60}}[；;]|[，,])\s*(?:其中)?(?:已|共|实际)?(?P<verb>完成|实现|达成|达标)了?\s*"
+    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?:[（(][^（）()]{{1,40}}[）)][，,]|[，,]\s*其中[：:]?[^；;。（(]{{1,60}}[；;]|[，,])\s*(?:其中)?(?:年内|当年|年度内|全年)?(?:已|共|实际)?(?P<verb>完成|实现|达成|达标|完工|竣工)了?\s*"
     rf"(?P<done>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)[，,]\s*(?P=verb)率",
     r"(?:为|达到?)?\s*(?P<rate>\d{1,3}(?:\.\d{1,2})?)%", "率", 100)
 
