@@ -9,7 +9,7 @@ from linter.check.interval import Interval, format_amount, format_ratio
 from linter.extract.listings import sums
 from linter.extract.tables import FISCAL, OTHER, TWO_SIDED
 from linter.patterns import compile_re
-from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
+from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, in_unit, readable, row_label
 
 
 class TableIdentity(Rule):
@@ -197,6 +197,15 @@ class TableIdentity(Rule):
                 continue
             computed = sum(sign * v for sign, v in values)
             items = sum(1 for _, v in values if v)
+            slip = _the_one_unconfirmed_term(context, table, identity, target, terms, column)
+            if slip is not None and compare(printed, computed, items, context.tolerances, table.resolution) == GAP:
+                sign, row = slip
+                expected = sign * (printed - computed) + row.amount(column)
+                yield from self._report(
+                    document, context, table, row, column, row.amount(column), expected, items,
+                    lambda: _("{identity}, but the two sides' 总计 agree and the other terms add up as their own rows say: "
+                              "{row}", identity=_named(identity, table, target), row=row_label(table, row)))
+                continue
             yield from self._report(document, context, table, target, column, printed, computed, items,
                                     lambda: _named(identity, table, target))
 
@@ -285,6 +294,37 @@ def _comparison_tables(document):
     from linter.extract.comparison_rows import comparison_tables
 
     return comparison_tables(document.original)
+
+
+def _the_one_unconfirmed_term(context, table, identity, target, terms, column):
+    """``(sign, row)`` of the one term of a failing 总计 identity of a two-sided table that nothing else vouches for, when
+    the 总计 equals the other side's (the table balances) and every other term is the target of an identity of its own
+    that holds (本年支出合计 = its items): the likely slip ("年末结转和结余 15.62 printed 16.52"); else None."""
+    if table.kind not in TWO_SIDED or target.plain_name != "总计" or column != table.side_columns(target.side)[0]:
+        return None
+    other = next((row for row in table.rows if row.plain_name == "总计" and row.side and row.side != target.side), None)
+    if other is None or other.amount(table.side_columns(other.side)[0]) is None or compare(
+            other.amount(table.side_columns(other.side)[0]), target.amount(column), 1, context.tolerances,
+            table.resolution) == GAP:
+        return None
+    confirmed = {id(row) for row in table.rows if _holds(context, table, row, column)}
+    unconfirmed = [(sign, row) for sign, row in terms if id(row) not in confirmed and row.amount(column)]  # (a blank: none)
+    return unconfirmed[0] if len(unconfirmed) == 1 and len(terms) > 1 else None
+
+
+def _holds(context, table, row, column) -> bool:
+    """Whether ``row`` is the target of a row identity of ``table`` that holds in ``column``."""
+    for identity in table.identities:
+        if identity.axis != "行" or table.row_by_line_no(identity.target) is not row:
+            continue
+        values = [(sign, table.row_by_line_no(number)) for sign, number in identity.terms]
+        amounts = [(sign, other.amount(column) if other is not None else None) for sign, other in values]
+        if row.amount(column) is None or any(v is None for _, v in amounts):
+            continue
+        computed = sum(sign * v for sign, v in amounts)
+        if compare(row.amount(column), computed, max(1, len(amounts)), context.tolerances, table.resolution) != GAP:
+            return True
+    return False
 
 
 def _listings(document):
