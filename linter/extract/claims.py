@@ -2127,7 +2127,9 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             container = outer if outer is not None and outer is not container and not outer.closed else None
         if claim.whole_name and _BUDGET_SUFFIX.search(claim.whole_name) and _key_of(claim.whole_name, scope, claims.budget_document):
             claim.whole_name = _BUDGET_SUFFIX.sub("", claim.whole_name)  # "占基本支出预算81.25%" in a 预算
-        if claim.whole_name is None and container is not None:
+        if claim.whole is None and claim.whole_name and (regional := _regional_whole(claim, state)) is not None:
+            claim.whole = regional  # "全省一般公共预算支出7,161.04亿元，民生支出…，占一般公共预算支出的78.6%": the region's
+        elif claim.whole_name is None and container is not None:
             claim.whole = container.whole
             if breakdown is None:
                 container.parts.append(claim.part)
@@ -2843,6 +2845,20 @@ def of_counted_units(line: str, at: int) -> bool:
 _COUNTED_UNITS = compile_regex(r"\d{1,3}\s*(?:所|家|个)[^，,。；;\d]{0,10}?(?:学校|中学|小学|幼儿园|医院|单位|学院|中心)")
 
 
+def _regional_whole(claim: Share, state: _Context) -> Stated | None:
+    """The amount of a whole its sentence states for a region ("全省一般公共预算支出7,161.04亿元") before a share naming
+    it without the region ("占一般公共预算支出的78.6%"): the region's, not the department's."""
+    name = clean_name(claim.whole_name)
+    sentence = state.line_start + max(state.line.rfind("。", 0, claim.part.number.start - state.line_start), 0)
+    return next((value for value in reversed(state.line_values) if value is not claim.part
+                 and value.number.start >= sentence and (match := _REGION.match(clean_name(value.name)))
+                 and clean_name(value.name)[match.end():] == name), None)
+
+
+#: A region a figure is of, opening its name ("全省", "全市", "全国").
+_REGION = compile_re(r"全(?:国|省|市|县|区|州|盟|旗|镇|乡)")
+
+
 def _of_counted_projects(stated: Stated, state: _Context) -> bool:
     """Whether a bare flow ("支出390.90万元") follows a count of projects or works in its sentence ("实施办公用房维修改造项目6个，
     涉及面积2.14万平方米，支出…"): theirs, not the department's."""
@@ -2962,8 +2978,11 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     if _DIFFERENCE.search(stated.name) and not (
             clean_name(stated.name) == "结余" and breakdown is not None and "结转" in (breakdown.whole_name or "")):
         return  # "差值为12.3万元" is budget − actual, never a level or a whole with parts (but "结转和结余…，其中：结转…，结余…")
-    if _PREVIOUS_LEVEL.fullmatch(stated.name):
-        return  # "基本支出600万元，上年550万元": last year's level of the item before, no part of this year's
+    if _PREVIOUS_LEVEL.fullmatch(stated.name) or (
+            stated.year and state.year and stated.year[:4] != state.year and _REFERS_BACK.fullmatch(clean_name(stated.name))):
+        # "基本支出600万元，上年550万元", "…，2023年度该项支出为27.80万元": another year's level of the item before, no part of
+        # this year's
+        return
     if in_last_years_aside(state.line, stated.number.start - state.line_start):
         return  # "（上年基本支出958.12万元，其中人员经费815.00万元）": last year's figures, each of them
     if _OWN_BUDGET.fullmatch(clean_name(stated.name)) and state.last_value is not None:
