@@ -21,14 +21,14 @@ from linter.patterns import compile_re, compile_regex
 
 #: A count of named things in 个, or of units in 家 and schools in 所.
 _COUNT = r"(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<measure>[个家所])"
-#: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为", the noun maybe with an
+#: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为", "…。具体是：", the noun maybe with an
 #: aside: "3个县（市、区）级税务局分别是："), maybe in
 #: the next sentence naming the things again ("所属学校7个。所属学校分别是：", "…单位3个。直属事业单位为：") or after their breakdown ("单位共6个，其中
 #: 行政单位4个、事业单位1个，包括：…").
 _INTRO = compile_regex(
     rf"{_COUNT}(?P<noun>(?:\p{{Han}}|[（(][\p{{Han}}、]{{1,10}}[）)]){{0,12}}?)"
     r"(?:[，,]?\s*(?:分别为|分别是|具体为|具体是|具体包括|即)[：:]?|[，,]?\s*(?:包括)?[：:]"
-    r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?|。\p{Han}{2,12}?为[：:]"
+    r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?|。\p{Han}{2,12}?为[：:]|。具体是[：:]"
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
 )
 #: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
@@ -94,6 +94,11 @@ def named_lists(text: str) -> list[NamedList]:
             if ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()):
                 continue  # "共3个，包括厅机关本级和2个所属事业单位，具体为：": the names are the whole's, not the 2's
             listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
+            whole = _whole_before_its_parts(line, match)
+            if whole is not None:
+                # "单位共3个，其中行政单位1个，事业单位2个。具体为：A、B、C": the names are the whole's
+                found += _named_list(whole, listed, _before(line, whole.start()), offset)
+                continue
             what = match["noun"] or _before(line, match.start())
             found += _named_list(match, listed, what, offset)
         for match in _COUNT_AFTER.finditer(line):
@@ -106,6 +111,20 @@ def named_lists(text: str) -> list[NamedList]:
                                                match["noun"], offset)]
         offset += len(line) + 1
     return found
+
+
+def _whole_before_its_parts(line: str, match):
+    """The count of the whole a sentence breaks down ("共3个，其中行政单位1个，事业单位2个") before a list in the next
+    sentence ("。具体为："), when ``match``'s count is the breakdown's last part; else None."""
+    if "。" not in line[match.end("measure"):match.end()]:
+        return None
+    start = line.rfind("。", 0, match.start()) + 1
+    parts = line.find("其中", start, match.start())
+    return None if parts == -1 else next(reversed(list(_WHOLE_COUNT.finditer(line, start, parts))), None)
+
+
+#: A count of a whole, before its breakdown ("单位共13个，其中…").
+_WHOLE_COUNT = compile_regex(rf"{_COUNT}(?P<noun>)")
 
 
 def _named_list(match, listed: tuple[tuple[str, ...], frozenset[int]] | None, what: str, offset: int) -> list[NamedList]:

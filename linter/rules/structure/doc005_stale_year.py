@@ -24,10 +24,13 @@ _SENTENCE_MARKS = compile_re("[。！？]")
 #: in time ("2022年底", "2022年以来").
 _YEAR = (r"(?<![\d\-—–~～至到])(?P<year>20\d{2})(?!\d)\s*年度?"
          r"(?!\s*(?:\d|[-—–~～至到]|底|末|初|前|后|以来|以前|以后|起|开始|上半年|下半年|第))")
+#: The department a reform replaced, named before the year compared with ("与原临江市金融工作局2023年度决算…相比").
+_PREDECESSOR = r"原[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|厅|办公室|办|中心|部)"
 #: A comparison with a year: "与2021年度相比", "比2021年决算数", "较2021年", "与2021年度决算数41,025.32万元相比";
 #: ``basis`` is what of that year ("预算", "执行", "决算").
 _COMPARISON = compile_re(
-    rf"(?:[与和同](?=20\d{{2}}\s*年[^，。；]{{0,8}}?(?:\d[\d,.]*[万亿]?元)?(?:相比|比较|对比|持平|一致|相当))|(?<!相)[比较]){_YEAR}"
+    rf"(?:[与和同](?:{_PREDECESSOR})?(?=20\d{{2}}\s*年[^，。；]{{0,8}}?(?:\d[\d,.]*[万亿]?元)?(?:相比|比较|对比|持平|一致|相当))"
+    rf"|(?<!相)[比较](?:{_PREDECESSOR})?){_YEAR}"
     r"(?P<basis>决算|(?:年初|全年|调整后?)?预算|执行|支出)?"
 )
 #: Money in a sentence: an amount or a word of the accounts; a sentence without any compares an indicator
@@ -209,8 +212,9 @@ def _stale_absence(sentence: str, kind: str, year: int):
     another year, stating no amount ("本部门2023年度没有政府性基金预算财政拨款收入…，故本表为空表" in a 2024 决算): the
     empty table's note of last year's draft. A balance is left alone ("2023年度无结转结余", the opening balance's year)."""
     match = _NONE_IN_YEAR.match(sentence)
-    if match is None or _AMOUNT.search(sentence) or _BALANCE.search(sentence) or str(year) in sentence:
-        return
+    if match is None or _AMOUNT.search(sentence) or _BALANCE.search(sentence) or str(year) in sentence \
+            or sentence.lstrip().startswith("原"):
+        return  # (nor what the department a reform replaced had none of: "原…局2023年度未发生…")
     found = int(match.group("year"))
     if found not in (year, year + 1):
         yield (match.start("year"), found, year,
