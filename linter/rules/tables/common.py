@@ -92,20 +92,27 @@ def gap_finding(rule, document, context, locate: Callable[[], Span], printed: fl
 
 def general_appropriation(fiscal: Table) -> tuple[Row | None, Row | None]:
     """表4's 收入 items of the 一般公共预算: this year's appropriation, and the one carried over from last year ("二、上年结转
-    （一）一般公共预算拨款"), each None when it prints none."""
-    this_year = carried = None
-    after_carry_over = False
+    （一）一般公共预算拨款", or "二、上年结转" alone where no other fund has income), each None when it prints none."""
+    this_year = carried = carry_over = None
+    other_funds = False
     for row in fiscal.rows:
         if row.side != "收入":
             continue
         general_item = "一般公共预算" in row.plain_name and row.amount(1) is not None
+        other_funds = other_funds or (_OTHER_FUND.search(row.plain_name) is not None and bool(row.amount(1)))
         if "上年结转" in row.plain_name and not general_item:
-            after_carry_over = True
-        elif general_item and (after_carry_over or "上年结转" in row.plain_name):
+            carry_over = row
+        elif general_item and (carry_over is not None or "上年结转" in row.plain_name):
             carried = row if carried is None else carried
         elif general_item and this_year is None:
             this_year = row
+    if carried is None and carry_over is not None and carry_over.amount(1) and not other_funds:
+        carried = carry_over  # "二、上年结转 137,655.00" with no fund under it: the 一般公共预算 is the only fund
     return this_year, carried
+
+
+#: Another fund than the 一般公共预算's, named by an income item.
+_OTHER_FUND = compile_re(r"政府性基金|国有资本经营")
 
 
 def carries_over(table: Table | None) -> bool:
