@@ -1247,6 +1247,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             continue
         if data_lines and _SECTION_AFTER.fullmatch(normal):
             break  # a heading after the table's rows ("一般公共预算财政拨款支出决算具体情况"): the narrative goes on
+        if data_lines and _SIGNED.match(normal):
+            break  # the people signing it ("单位负责人：…　联系人：…"), below its rows
         tokens = _tokens(offset, raw, line_index)
         if header is None and not data_lines and (
                 _starts_row(tokens, _next_line(lines, body, position))
@@ -2531,6 +2533,8 @@ def sangong_kind(table: Table, document_kind: str | None = None) -> str | None:
 
 #: Header words of columns that are no parts of a row's 合计: a change, a rate, last year's amounts.
 _NOT_PARTS = compile_re(r"增减|增长|变动|比上年|较上年|上年|%|％|百分比")
+#: A line naming who signs a table ("单位负责人：…", "制表人：…", "联系电话：…").
+_SIGNED = compile_re(r"(?:单位负责人|主管会计工作负责人|会计机构负责人|财务负责人|负责人|联系人|制表人|填报人|审核人|联系电话)\s*[：:]")
 #: The title of a budget column beside the 决算's ("年初预算数", "调整预算数", "全年预算数").
 _BUDGET_TITLE_WORDS = compile_re(r"(?:年初|调整后?|全年)预算")
 _YEAR_WORD = compile_re(r"20\d{2}(?=年)")
