@@ -9,7 +9,7 @@ from linter.check.rule import Rule
 from linter.i18n import N_, _
 from linter.patterns import compile_re
 from linter.extract.tables import BASIC, BY_ECONOMIC_CODE, CODE_KINDS, PROJECT
-from linter.rules.tables.common import cell_span, gap_finding, in_unit, readable, row_label
+from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, in_unit, readable, row_label
 
 
 class TableHierarchy(Rule):
@@ -97,16 +97,36 @@ class TableHierarchy(Rule):
         with_amounts = [child for child, value in zip(children, values) if value]
         codes = ("+".join(child.code for child in with_amounts) if all(child.code for child in with_amounts)
                  else _("{count} rows", count=len(with_amounts)))
+        def describe() -> str:
+            message = _("{row}: {column} is {printed} but {parts} ({codes}) add up to {computed}",
+                        row=row_label(table, parent), column=label(), printed=in_unit(table, printed),
+                        parts=_(what), codes=codes or _("none with amounts"), computed=in_unit(table, computed))
+            if below and (above := _vouched_for(context, table, parent, below, amount)) is not None:
+                message = _("{message}; {code} adds up with the rows beside it to {above}: one of its own rows is the likely "
+                            "slip", message=message, code=parent.code, above=row_label(table, above))
+            return message
+
         finding = gap_finding(
             self, document, context, lambda: cell_span(document, parent, cell(parent)),
-            printed, computed, items,
-            lambda: _("{row}: {column} is {printed} but {parts} ({codes}) add up to {computed}",
-                      row=row_label(table, parent), column=label(), printed=in_unit(table, printed),
-                      parts=_(what), codes=codes or _("none with amounts"), computed=in_unit(table, computed)),
-            table.resolution,
+            printed, computed, items, describe, table.resolution,
         )
         if finding:
             yield finding
+
+
+def _vouched_for(context, table, row, below: dict, amount):
+    """The row above ``row`` (its parent, or the 合计 above a 类) whose amount ``row`` and its siblings add up to, if it is
+    printed and they do: ``row`` is then right, and one of its own rows is the slip."""
+    if not row.code:
+        return None
+    above = table.total() if len(row.code) == 3 else table.row_by_code(row.code[:-2])
+    siblings = [sibling for sibling in below.get(row.code[:-2], ()) if len(sibling.code) == len(row.code)]
+    if above is None or amount(above) is None or len(siblings) < 2:
+        return None
+    values = [amount(sibling) for sibling in siblings]
+    if None in values or compare(amount(above), sum(values), max(1, len(values)), context.tolerances, table.resolution) == GAP:
+        return None
+    return above
 
 
 def _budget(row, kind: str) -> float | None:
