@@ -2845,6 +2845,10 @@ def of_counted_units(line: str, at: int) -> bool:
 _COUNTED_UNITS = compile_regex(r"\d{1,3}\s*(?:所|家|个)[^，,。；;\d]{0,10}?(?:学校|中学|小学|幼儿园|医院|单位|学院|中心)")
 
 
+#: A year opening a sentence, maybe after its list number ("2024年本部门…", "2.2024年度…").
+_YEAR_OPENING = compile_re(r"\s*(?:\d{1,2}\s*[.．、]\s*)?(?P<year>20\d{2}年度?)(?![\d月底末初])")
+
+
 def _regional_whole(claim: Share, state: _Context) -> Stated | None:
     """The amount of a whole its sentence states for a region ("全省一般公共预算支出7,161.04亿元") before a share naming
     it without the region ("占一般公共预算支出的78.6%"): the region's, not the department's."""
@@ -3008,6 +3012,12 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     stated.key = None if stated.narrower or _income_keyed_as_spending(stated, scope, breakdown) \
         or (claims.final_document and _BUDGET_FIGURE.search(clean_name(stated.name))) \
         else _key_of(stated.name, scope, claims.budget_document)  # (a 决算's "…支出年初预算为250.00万元" states no 支出)
+    if stated.year is None and claims.budget_document and state.year \
+            and (opening := _YEAR_OPENING.match(_sentence_before(state, stated.number.start))
+                 or _YEAR_OPENING.match(state.line)) and opening.group("year")[:4] < state.year:
+        # "2024年本部门…调整预算为…，全年支出…" in a 2025 预算 (or a paragraph opening so: "2024年预算执行情况：…；全年支出…"):
+        # last year's execution (in a 决算, a year left from last year's file labels this year's amounts: DOC005's)
+        stated.year = opening.group("year")
     if stated.year is None and state.parts_year is not None:
         stated.year = state.parts_year
     claims.values.append(stated)
