@@ -2645,6 +2645,18 @@ def _income_keyed_as_spending(stated: Stated, scope: str | None, breakdown: Brea
     return "收入" in name and "支出" not in name and key is not None and key[1] == "支出"
 
 
+def _named_as_its_sibling(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is named as the whole is, by what the money is used for ("用于产业发展2944.35万元，其中中央资金…；
+    用于农村基础设施建设1261.55万元"): the whole's sibling, and the list has ended."""
+    whole, name = clean_name(breakdown.whole_name or ""), clean_name(stated.name)
+    opening = _USE_OPENING.match(whole)
+    return opening is not None and name.startswith(opening.group()) and name != whole
+
+
+#: What a use of money opens its name with ("用于…", "安排…").
+_USE_OPENING = compile_re(r"用于|安排用于|安排")
+
+
 #: Money a part drew in from elsewhere ("带动", "撬动", "拉动", "吸引"): none of the whole's.
 _LEVERAGED = compile_re(r"(?:带动|撬动|拉动|吸引|引导|引进)")
 
@@ -2865,12 +2877,13 @@ _REGION = compile_re(r"全(?:国|省|市|县|区|州|盟|旗|镇|乡)")
 
 def _of_counted_projects(stated: Stated, state: _Context) -> bool:
     """Whether a bare flow ("支出390.90万元") follows a count of projects or works in its sentence ("实施办公用房维修改造项目6个，
-    涉及面积2.14万平方米，支出…"): theirs, not the department's."""
+    涉及面积2.14万平方米，支出…"), or of things bought ("购置执法执勤用车1辆，支出24.80万元"): theirs, not the department's."""
     return clean_name(stated.name) in ("支出", "收入") and \
         _COUNTED_PROJECTS.search(_sentence_before(state, stated.number.start)) is not None
 
 
-_COUNTED_PROJECTS = compile_regex(r"(?:项目|工程)\d{1,3}\s*[个项]|\d{1,3}\s*[个项]\p{Han}{0,8}?(?:项目|工程)")
+_COUNTED_PROJECTS = compile_regex(r"(?:项目|工程)\d{1,3}\s*[个项]|\d{1,3}\s*[个项]\p{Han}{0,8}?(?:项目|工程)"
+                                  r"|购置[^，,。；;\d]{0,16}\d{1,4}\s*(?:辆|台|套|件)")  # ("购置执法执勤用车1辆，支出24.80万元")
 
 
 #: A paragraph about the department's own unit, named without the department ("委机关本级2025年收入预算…", "局机关本级：…").
@@ -3027,7 +3040,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
                                   or _same_quantity_of_another(stated, breakdown)
                                   or _sibling_source(stated, breakdown)
                                   or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)
-                                  or _LEVERAGED.match(stated.name.lstrip("，, "))):
+                                  or _LEVERAGED.match(stated.name.lstrip("，, "))
+                                  or _named_as_its_sibling(stated, breakdown)):
         breakdown.closed = True  # (money a part drew in: "…支出1,286.40万元，带动全市医疗救助资金支出8,400.55万元")
     if breakdown is not None and not breakdown.closed and _subtotal(stated, breakdown):
         breakdown.parts.clear()  # "…一般公共预算收入1917837万元；加上中央财政收入1321480万元，合计…3239317万元"
