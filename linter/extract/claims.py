@@ -1715,6 +1715,9 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
 _COUNT_CLAUSE = compile_re(r"\d\s*[个项家所人名辆台套批]$")
 
 
+_HAN_CHARACTERS = compile_re(r"[\u4e00-\u9fff]")
+
+
 def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> Stated | None:
     """The amount a 其中 at token ``qizhong`` of a sentence breaks down: the last amount stated before
     it, unless
@@ -1723,6 +1726,7 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     - a number it cannot read as an amount stands right before the 其中 ("…合计为807.95万，其中：");
     - the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中：");
     - the 其中 follows a classification ("如按功能科目分类其中：");
+    - a clause of its own names what the 其中 breaks down, after a "；" ("…46.44万元；散居孤儿…标准为每人每月1,550元，其中…");
     - the amount is of an earlier paragraph, and this one says something before the 其中 ("事业收入主要是…。
       其中：").
     None then, the whole being unclear. An aside in brackets after the amount ("(含结转下年支出…)") is
@@ -1738,6 +1742,11 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     if whole is not None and _INCLUDED.match(whole.name) and len(state.line_values) > 1 and state.line_values[-1] is whole:
         whole = state.line_values[-2]  # "支出合计334959万元(含结转下年支出10277万元)。其中：": the amount before the aside
     if whole is None or (qizhong > 0 and tokens[qizhong - 1].type == "MAIN_USE" and tokens[qizhong - 1].text.startswith("按")):
+        return None
+    between = [t for t in tokens[:qizhong] if t.start >= whole.number.end]
+    semis = [i for i, t in enumerate(between) if t.type == "_SEMI"]
+    if semis and any(t.type == "NAME" and len(_HAN_CHARACTERS.findall(t.text)) >= 2 for t in between[semis[-1] + 1:]):
+        # "…18人需46.44万元；散居孤儿…标准为每人每月1,550元，其中…": a clause of its own names what the 其中 breaks down
         return None
     # A whole of an earlier year that names no quantity ("为2024年预算（53,132.05万元）的104.4%") looks back over the
     # section for the next year's amount.
