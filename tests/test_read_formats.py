@@ -65,6 +65,18 @@ def write_docx(path: Path, table: list[list[str]] | None = EXPENDITURE, text: st
     return path
 
 
+def test_a_word_tables_malformed_cell_is_read_as_left_empty_not_as_zero(tmp_path):
+    """"10,87.80" in a Word table's cell: NUM001 reports it, and no sum reads it as 0 (as in a text file's table)."""
+    table = [["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"],
+             ["", "合计", "1,374.27", "1,374.27", "-"],
+             ["213", "农林水支出", "1,374.27", "1,374.27", "-"],
+             ["21303", "水利", "1,374.27", "1,374.27", "-"],
+             ["2130301", "行政运行", "286.47", "286.47", "-"],
+             ["2130305", "水利工程建设", "10,87.80", "1,087.80", "-"]]
+    path = write_docx(tmp_path / "收入.docx", table, text="本年收入合计1,374.27万元。", title="收入决算表")
+    assert sorted({f["code"] for f in findings("--select", "NUM001,TBL002,TBL003", str(path))}) == ["NUM001"]
+
+
 def test_word_paragraphs_tables_and_generated_heading_numbers(tmp_path):
     path = write_docx(tmp_path / "草稿.docx")
     extracted = run("extract", str(path)).stdout

@@ -478,9 +478,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             table_lines = numbered
         if kind not in UNREAD_KINDS:
             _parse(table, table_lines, body)
-            for row in table.rows if table.problem is None else ():
-                if any(row.start <= value.start and "\n" not in source.text[row.start:value.start] for value in table.malformed):
-                    row.columns_known, row.malformed = False, True  # its malformed cell, read as empty, is no 0
+            _mark_malformed_rows(table, source)
         tables.append(table)
     tables = _without_listings(tables, _contents(lines, stripped_lines), source.text)
     units = {table.unit for table in tables if table.unit}
@@ -3265,8 +3263,16 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
         if text.strip().startswith("注") or "=" in _HALF_WIDTH(text):
             _note(table, offset, text, True)  # the identities a 注 under it prints ("1栏各行 = (2+3)栏各行")
     _parse(table, lines, body, from_cells=True)
+    _mark_malformed_rows(table, source)
     _stamp_unit(table)
     return table
+
+
+def _mark_malformed_rows(table: Table, source: SourceText) -> None:
+    """Mark the rows holding a malformed cell, read as empty: it is no 0 (NUM001 reports it)."""
+    for row in table.rows if table.problem is None else ():
+        if any(row.start <= value.start and "\n" not in source.text[row.start:value.start] for value in table.malformed):
+            row.columns_known, row.malformed = False, True
 
 
 #: How many lines under a PDF, Word or Excel table are read for its 说明 (half of them not blank).
