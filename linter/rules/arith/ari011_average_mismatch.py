@@ -80,7 +80,7 @@ class AverageMismatch(Rule):
 
 
 #: The kinds of average and the classifiers of the counts they divide by.
-_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名"), "生": ("人", "名"), "户": ("户", "家")}
+_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人", "名"), "户": ("户", "家")}
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
@@ -92,8 +92,8 @@ _AVERAGE = compile_regex(
 _BARE_VERBS = ("发放", "领取", "补助", "享受", "获得")
 #: An amount, of whatever.
 _ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
-#: A count of vehicles, of people, or of households or firms.
-_COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人|名|户|家)(?!次)")
+#: A count of vehicles, of people (or of their attendances: 人次, which a 人均 of training divides), or of households or firms.
+_COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人次|人|名|户|家)(?!次)")
 
 
 def _amount_named(what: str):
