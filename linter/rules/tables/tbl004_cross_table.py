@@ -33,10 +33,12 @@ class CrossTable(Rule):
     公用经费合计; the 一般公共预算财政拨款项目支出表's 合计 = 表5 项目支出; 表1's class rows = 表3's; 表4's class rows in its 一般公共预算 column = 表5's; and
     表1's class rows = 表4's
     (表1 also counts money that is not 财政拨款: each of its class rows may exceed 表4's by as much as
-    its 本年支出合计 exceeds 表4's, and must equal it when the two agree). Tables are found by
+    its 本年支出合计 exceeds 表4's, and must equal it when the two agree); and 表1's item of each fund's income =
+    表4's. Tables are found by
     their title words, so the different numbering of years and 预算/决算 does not matter. A
     difference within the rounding tail is ``info``. A finding points at the second table's cell, but at the
-    first's when its row disagrees with two tables' rows that agree (the likely slip).
+    first's when its row disagrees with two tables' rows that agree, or with one a third table confirms (the likely
+    slip).
 
     **Anti-pattern**
 
@@ -74,17 +76,22 @@ class CrossTable(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        found = list(self._disagreements(document, context))
+        compared = list(self._disagreements(document, context))
+        found = [(finding, here, there) for finding, here, there in compared if finding is not None]
         # A row that disagrees with two others, which agree with it nowhere else, is the likely slip ("表1 社会保障和就业支出"
-        # against 表3's and 表4's, which agree): each of its findings points at it, not at the rows that agree.
+        # against 表3's and 表4's, which agree): each of its findings points at it, not at the rows that agree. So is a row
+        # that disagrees with one whose amount a third table confirms (表4's 政府性基金 income, as 表7's 本年收入 prints it).
         disagreeing = Counter(id(cell.row) for _, here, there in found for cell in (here, there) if cell is not None)
+        confirmed = {id(cell.row) for finding, here, there in compared if finding is None for cell in (here, there)}
         for finding, here, there in found:
-            if there is not None and disagreeing[id(there.row)] > 1 and disagreeing[id(here.row)] == 1:
+            if there is not None and disagreeing[id(here.row)] == 1 and (
+                    disagreeing[id(there.row)] > 1 or (id(here.row) in confirmed and id(there.row) not in confirmed)):
                 finding.span = there.locate()
             yield finding
 
     def _disagreements(self, document, context):
-        """``(finding, the cell it points at, the other cell)`` of each pair of tables that disagree."""
+        """``(finding, the cell it points at, the other cell)`` of each pair of tables that disagree (and, from
+        :meth:`_pair`, of each that agrees, its finding None)."""
         tables = document.tables
         summary, fiscal = first(tables, SUMMARY), first(tables, FISCAL)
         income, expenditure = first(tables, INCOME), first(tables, EXPENDITURE)
@@ -125,6 +132,9 @@ class CrossTable(Rule):
             yield from self._pair(document, context, general, _total(general), 3, project, _total(project), project.columns[0])
         if summary and fiscal:
             yield from self._classes(document, context, summary, fiscal)
+            for fund_words in _FUND_WORDS:  # each fund's income this year: 表1's item and 表4's alike
+                yield from self._pair(document, context, summary, _summary_income_item(summary, fund_words), 1, fiscal,
+                                      _income_item(fiscal, fund_words), 1)
         if fiscal and general:
             # 表4's 一般公共预算 column restates 表5's 合计 by class.
             for row in fiscal.rows:
@@ -158,8 +168,7 @@ class CrossTable(Rule):
                       other_row=row_label(table, row), other_column=column, other_amount=in_unit(table, mine)),
             other.resolution,
         )
-        if finding:
-            yield finding, here, there
+        yield finding, here, there  # (no finding: the two agree)
 
     def _within_carried_over(self, document, context, fiscal, row, general, other, carried):
         """表5's class row (this year's appropriation) against 表4's in its 一般公共预算 column, which also
@@ -311,6 +320,20 @@ def _total(table: Table | None) -> Row | None:
     if total is None and not table.rows and table.has_header:
         return Row(name="合计")
     return total
+
+
+#: The words naming each fund of 财政拨款.
+_FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+def _summary_income_item(summary: Table, fund_words: str) -> Row | None:
+    """表1's item of this year's income from one fund ("二、政府性基金预算财政拨款收入"), above its 本年收入合计."""
+    for row in summary.rows:
+        if row.side == "收入" and row.plain_name.startswith("本年收入"):
+            return None
+        if row.side == "收入" and fund_words in row.plain_name and "结转" not in row.plain_name and "结余" not in row.plain_name:
+            return row
+    return None
 
 
 def _income_item(fiscal: Table, fund_words: str) -> Row | None:
