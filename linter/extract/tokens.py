@@ -26,7 +26,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "PERCENT": ("P", rf"(?<=(?:增长|增幅|下降|降幅)(?:率)?(?:为|了)?\s{{0,2}})-(?=\d){_NUMBER}%|{_NUMBER}%"
                      rf"|(?<=(?:增长|下降)\s{{0,3}})\d+\.\d+(?=[。，；,;])"),
     # A negative amount ("支出决算为-12,345.00元": money recovered) keeps its minus, but not a range's dash ("5-10万元").
-    "AMOUNT": ("A", rf"(?:(?<![\dA-Za-z.,%])[-－−](?=\d))?{_NUMBER}(?:万元|亿元|元)"),
+    # A sum of money written with 万 alone ("其他收入3.6万，", "增加13.3万，") reads as 万元 beside amounts in 万元 (see tokenize).
+    "AMOUNT": ("A", rf"(?:(?<![\dA-Za-z.,%])[-－−](?=\d))?{_NUMBER}(?:万元|亿元|元|万(?=[，,。；;、)）]|$))"),
     # "与2024年一般公共预算相比": the year's figures may be named between the year and 相比.
     "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:[\u4e00-\u9fff]{{0,12}}?(?:决算数?|预算数?|执行数?))?(?:相比|比较)(?:较)?"),
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
@@ -88,6 +89,10 @@ _SHARED_UNIT_LIST = compile_regex(
     rf"(?P<items>(?:\d+(?:\.\d+)?[、和及]){{1,{_LIST_ITEMS}}}){_NUMBER}(?P<unit>万元|亿元|元|%)"
 )
 _LIST_ITEM = compile_re(r"\d+(?:\.\d+)?")
+#: Words of money, or of a change, before an amount written with 万 alone, and how far before it they are looked for.
+_MONEY_BEFORE = compile_re(r"收入|支出|经费|资金|拨款|预算|结余|结转|费")
+_CHANGE_BEFORE = compile_re(r"增加|减少|下降|增长|节约")
+_MONEY_REACH = 10
 #: How every AMOUNT and PERCENT token ends: keep it in step with their patterns above.
 _NUMBER_END = compile_regex(r"\d(?:%|[万亿]?元|[。，；,;])")
 NAME_CODE = "n"
@@ -144,6 +149,10 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
             continue  # "单价100万元以上设备", "超过100万元的项目": a threshold, part of the name
         if match.lastgroup == "PERCENT" and _IN_A_NAME.match(text[max(0, start - 1):start] + text[end:end + 1]):
             continue  # "全国1%人口抽样调查经费": a percentage inside a name, no rate
+        if match.lastgroup == "AMOUNT" and text[end - 1] == "万" and not (
+                _MONEY_BEFORE.search(text, max(0, start - _MONEY_REACH), start)
+                or ("万元" in text and _CHANGE_BEFORE.search(text, max(0, start - _MONEY_REACH), start))):
+            continue  # "新增就业1.2万，": 万 alone names money after a word of money, or of a change beside amounts in 万元
         tokens += _gap(text, position, start, offset, items)
         kind = _GROUP_TYPES[match.lastgroup]
         word = match.group()
@@ -348,10 +357,11 @@ def _number(text: str, kind: str, start: int, unit: str | None = None) -> Number
     prints it."""
     if kind not in ("AMOUNT", "PERCENT"):
         return None
-    unit = unit or ("%" if kind == "PERCENT" else text[-2:] if text.endswith(("万元", "亿元")) else "元")
+    unit = unit or ("%" if kind == "PERCENT" else text[-2:] if text.endswith(("万元", "亿元")) else "万元" if text.endswith("万")
+                    else "元")
     if text.startswith("-") and kind == "PERCENT":  # a rate's minus ("增长-16.67%") is its verb's, not the number's
         text, start = text[1:], start + 1
-    digits = text.removesuffix(unit)
+    digits = text.removesuffix(unit).removesuffix("万")
     if digits[:1] in MINUS_SIGNS:
         digits = "-" + digits[1:]
     value, decimals = parse_signed(digits)
