@@ -381,8 +381,10 @@ class Table:
     def row_by_code(self, code: str) -> Row | None:
         return next((row for row in self.rows if row.code == code), None)
 
-    def row_by_line_no(self, line_no: int) -> Row | None:
-        return next((row for row in self.rows if row.line_no == line_no), None)
+    def row_by_line_no(self, line_no: int, side: str | None = None) -> Row | None:
+        """The row of 行次 ``line_no``, on ``side`` when given (a two-sided table may number its paired rows alike:
+        "本年收入合计 57 | 本年支出合计 57")."""
+        return next((row for row in self.rows if row.line_no == line_no and (side is None or row.side == side)), None)
 
     def side_columns(self, side: str) -> list[int]:
         """Columns of one side of a two-sided table: 收入 has column 1, 支出 the rest."""

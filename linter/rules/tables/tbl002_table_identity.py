@@ -186,8 +186,9 @@ class TableIdentity(Rule):
         )
 
     def _row_identity(self, document, context, table, identity):
-        target = table.row_by_line_no(identity.target)
-        terms = [(sign, table.row_by_line_no(number)) for sign, number in identity.terms]
+        side = _identity_side(identity)
+        target = table.row_by_line_no(identity.target, side)
+        terms = [(sign, table.row_by_line_no(number, side)) for sign, number in identity.terms]
         if target is None or any(row is None for _, row in terms):
             return
         for column in table.side_columns(target.side):
@@ -315,9 +316,10 @@ def _the_one_unconfirmed_term(context, table, identity, target, terms, column):
 def _holds(context, table, row, column) -> bool:
     """Whether ``row`` is the target of a row identity of ``table`` that holds in ``column``."""
     for identity in table.identities:
-        if identity.axis != "行" or table.row_by_line_no(identity.target) is not row:
+        side = _identity_side(identity)
+        if identity.axis != "行" or table.row_by_line_no(identity.target, side) is not row:
             continue
-        values = [(sign, table.row_by_line_no(number)) for sign, number in identity.terms]
+        values = [(sign, table.row_by_line_no(number, side)) for sign, number in identity.terms]
         amounts = [(sign, other.amount(column) if other is not None else None) for sign, other in values]
         if row.amount(column) is None or any(v is None for _, v in amounts):
             continue
@@ -325,6 +327,15 @@ def _holds(context, table, row, column) -> bool:
         if compare(row.amount(column), computed, max(1, len(amounts)), context.tolerances, table.resolution) != GAP:
             return True
     return False
+
+
+def _identity_side(identity) -> str | None:
+    """The side of a two-sided table an identity the reader implies is of ("本年支出合计 = the sum of the numbered items
+    above it"), for rows numbered alike on both sides; None for a printed one."""
+    if not identity.implied:
+        return None
+    sides = [side for side in ("收入", "支出") if side in identity.text]
+    return sides[0] if len(sides) == 1 else None
 
 
 def _listings(document):
