@@ -116,7 +116,9 @@ class InconsistentCount(Rule):
     Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
     another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
     "其中：外宾接待1批次") are not read; the template's "其中：国内公务接待6批次" counts them all, unless
-    the sentence names 外事 receptions too.
+    the sentence names 外事 receptions too; and where the table counts 外事 receptions in a row of their own, its
+    公务接待 row is the 国内 ones, which a count of all receptions is not. A row under a header numbering the rows
+    ("项目 | 栏次 | 统计数") prints its 栏次 before its count.
 
     **Anti-pattern**
 
@@ -276,9 +278,22 @@ def _counts(document) -> list[_Count]:
                         start, end = kept[match.start(group)], kept[match.end(group) - 1] + 1
                         source = document.flow.source_span(start, end)
                         counts.append(_Count(what, _count(match.group(group)), *source))
+    original = document.original.text
+    narrative = len(counts)  # the counts before are the narrative's
     for pattern, what in _ROWS:
-        for match in pattern.finditer(document.original.text):
-            counts.append(_Count(what, _count(match.group("a")), match.start("a"), match.end("a")))
+        for match in pattern.finditer(original):
+            count = match
+            if _NUMBERED_HEADER.search(original, max(0, match.start() - _HEADER_REACH), match.start()):
+                # "项目	栏次	统计数" over "2.因公出国（境）人次数（人）	10	29": the first number is the row's 栏次
+                count = _NEXT_NUMBER.match(original, match.end("a"))
+                if count is None:
+                    continue
+            counts.append(_Count(what, _count(count.group("a")), count.start("a"), count.end("a")))
+    if _FOREIGN_ROW.search(original):
+        # The table counts receptions from abroad apart ("外事接待批次（个）	48"): its 公务接待 row is the 国内 ones, and the
+        # narrative's count of all receptions ("全年共接待360批次", not "国内公务接待312批次") is no count of those.
+        counts = [c for i, c in enumerate(counts) if not (
+            i < narrative and c.what in (_BATCHES, _GUESTS) and "国内" not in original[max(0, c.start - _DOMESTIC_REACH):c.start])]
     counts.extend(_counts_in_columns(document.original))
     counts.extend(_counts_in_pairs(document.original))
     return counts
@@ -290,6 +305,16 @@ def _counts(document) -> list[_Count]:
 _FOREIGN_LABEL = r"(?P<foreign>(?:国[(（]境[)）]外|境外|外事|外宾)公务接待[^\s(（]{0,4}[(（][^)）\s]{1,2}[)）])"
 _LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for i, (label, _) in enumerate(_ROW_LABELS))]))
 _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计)?\s*((?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
+
+
+#: A header of a table numbering its rows ("项目	栏次	统计数"), how far above a count row it is looked for, and the number
+#: after a row's 栏次.
+_NUMBERED_HEADER = compile_regex(r"(?:^|\t)\s*(?:栏次|行次)\s*\t")
+_HEADER_REACH = 400
+_NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))", regex.M)
+#: A table row counting receptions from abroad ("外事接待批次（个）	48"), and how far before a count 国内 qualifies it.
+_FOREIGN_ROW = compile_regex(r"(?m)^\s*(?:\d{1,2}[.、．]\s*)?(?:外事|外宾|国[(（]境[)）]外|境外)(?:公务)?接待(?:批次|人次)[^\n]{0,8}?\t\s*\d")
+_DOMESTIC_REACH = 12
 
 
 def _counts_in_columns(original) -> list[_Count]:
