@@ -30,14 +30,15 @@ _PAIR = compile_regex(
 )
 _PERCENT = r"\d{1,3}(?:\.\d{1,4})?"
 #: A share, then last year's and the change in percentage points: "…的比例为11.32%，比上年的10.54%
-#: 增加了0.78个百分点", "占比35.2%，较上年提高1.5个百分点" (last year's level unstated: not read).
+#: 增加了0.78个百分点", "个贷率86.37%，比上年末的88.12%…" (a year-end rate's); "占比35.2%，较上年提高1.5个百分点" (last
+#: year's level unstated) is not read.
 _POINTS = compile_regex(
-    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期)?的?(?P<a2>{_PERCENT})%[，,]?\s*"
+    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期|末|底)?的?(?P<a2>{_PERCENT})%[，,]?\s*"
     rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
 #: The same, last year's level first: "…所占比重由上年的77.3%提高到77.8%，提高0.5个百分点".
 _POINTS_FROM = compile_regex(
-    rf"由(?:上年|去年|上年度|上一年度?)(?:同期)?的?(?P<a2>{_PERCENT})%\s*(?:增加|提高|上升|增长|减少|降低|下降)(?:到|至)"
+    rf"由(?:上年|去年|上年度|上一年度?)(?:同期|末|底)?的?(?P<a2>{_PERCENT})%\s*(?:增加|提高|上升|增长|减少|降低|下降)(?:到|至)"
     rf"(?P<a1>{_PERCENT})%[，,]?\s*(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
 #: The same, last year's share in brackets after the change: "…占本年支出的83.3%，比上年提高11.7个百分点（上年占72.6%）",
