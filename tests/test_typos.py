@@ -89,3 +89,14 @@ def test_one_edit_is_the_only_single_edit(window, phrase):
     edit = one_edit(window, phrase)
     assert (edit is None) == (not edits)
     assert edit is None or (edit.kind, edit.index) in edits
+
+
+def test_a_bracket_left_open_stays_open_past_another_pair_in_its_sentence():
+    """"因公出国（境费0万元，…无因公出国（境）计划": the later pair closes itself, not the bracket before 境费 (PUN001's slip,
+    which no typo of 经费 should be read into)."""
+    from linter.language.typos import _unclosed
+
+    text = "因公出国（境费0万元，与上年持平，本部门2025年无因公出国（境）计划。"
+    assert _unclosed(text, text.index("境费"))
+    closed = "因公出国（境）费0万元。"
+    assert not _unclosed(closed, closed.index("境"))

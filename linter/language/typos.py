@@ -762,9 +762,18 @@ _UNIT_ENDING = compile_re(r"(?:局|中心|委员会|办公室|院|所|站|队|�
 
 
 def _unclosed(text: str, start: int) -> bool:
-    """Whether the bracket opened right before ``start`` stays open to the end of its sentence."""
+    """Whether the bracket opened right before ``start`` stays open to the end of its sentence (a bracket opened and
+    closed after it is another's: "因公出国（境费0万元，…无因公出国（境）计划")."""
     end = min((at for at in (text.find(mark, start) for mark in "。；;\n") if at != -1), default=len(text))
-    return "）" not in text[start:end] and ")" not in text[start:end]
+    depth = 1
+    for char in text[start:end]:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+            if depth == 0:
+                return False
+    return True
 
 
 def _drop_nested(typos: list[Typo]) -> list[Typo]:
