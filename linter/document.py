@@ -50,10 +50,19 @@ class Document:
         self._derived: dict = {}
 
     @cached_property
-    def flow(self) -> MappedText:
-        """The narrative, normalised for analysis (see :mod:`linter.normalise.flow`)."""
+    def written_flow(self) -> MappedText:
+        """The narrative, normalised (see :mod:`linter.normalise.flow`), in the script the file writes it in."""
         rows = frozenset(start for grid in self.source.grids for start in grid.row_starts)
         return build_flow(self.original, hard_breaks=self.source.format in ("docx", "xlsx"), table_rows=rows)
+
+    @cached_property
+    def flow(self) -> MappedText:
+        """The narrative as the rules read it: :attr:`written_flow`, or its simplified copy, one character for one, when
+        it is written in traditional characters throughout (萬元, 佔, 增長 read as 万元, 占, 增长; LNG005 reports the script)."""
+        from linter.language.script import document_conversion
+
+        written, converted = self.written_flow, document_conversion(self)
+        return MappedText(converted.simplified, written.starts, written.origins) if converted.traditional else written
 
     @cached_property
     def numbers(self):

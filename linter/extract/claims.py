@@ -1723,7 +1723,8 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     it, unless
     - a total read as no statement stands between them ("…上年结转结余5.73亿元。一般公共预算支出合计预算为
       80.71亿元。其中：…");
-    - a number it cannot read as an amount stands right before the 其中 ("…合计为807.95万，其中：");
+    - a number it cannot read as an amount, or one written with 万 alone, stands right before the 其中 ("…合计为807.95万，
+      其中：");
     - the whole is the base of a comparison ("比2017年初预算37221万元，增加4705万元。其中：");
     - the 其中 follows a classification ("如按功能科目分类其中：");
     - a clause of its own names what the 其中 breaks down, after a "；" ("…46.44万元；散居孤儿…标准为每人每月1,550元，其中…");
@@ -1732,7 +1733,8 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     None then, the whole being unclear. An aside in brackets after the amount ("(含结转下年支出…)") is
     passed over."""
     before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
-    if before and before[-1].type == "NAME" and _DIGIT.search(before[-1].text) and not _COUNT_CLAUSE.search(before[-1].text):
+    if before and ((before[-1].type == "NAME" and _DIGIT.search(before[-1].text) and not _COUNT_CLAUSE.search(before[-1].text))
+                   or (before[-1].type == "AMOUNT" and before[-1].text.endswith("万"))):
         # An amount it cannot read is broken down ("2021年的三公经费决算数合计为807.95万，其中："): its
         # parts are of the year the sentence names, as the whole's would be.
         year = _SENTENCE_YEAR.search("".join(t.text for t in before))

@@ -135,8 +135,13 @@ def _converter():
 
 
 def to_simplified(text: str) -> str:
-    """``text`` converted by OpenCC's traditional→simplified table (phrases included)."""
-    return _converter().convert(text)
+    """``text`` converted by OpenCC's traditional→simplified table (phrases included), and the Hong Kong forms that table
+    leaves (衞 of 衞生)."""
+    return _converter().convert(text).translate(_HONG_KONG_FORMS)
+
+
+#: Hong Kong standard forms OpenCC's t2s table does not convert, one for one.
+_HONG_KONG_FORMS = str.maketrans("衞", "卫")
 
 
 #: A Chinese character (the ranges of :func:`is_han`), for the fast ``re`` module.

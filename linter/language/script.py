@@ -1,8 +1,8 @@
 """The script of a document: simplified, or traditional throughout (a converted copy).
 
-A document written in traditional characters gets one LNG005 finding; the rules that read
-words with the simplified dictionary (LNG001, LNG002) read its simplified copy instead, so
-every 項目 is neither a typo of 项目 nor a word jieba does not know.
+A document written in traditional characters gets one LNG005 finding; every rule reads its simplified copy instead
+(``Document.flow``), so that 項目 is neither a typo of 项目 nor a word jieba does not know, and 萬元, 佔 and 增長 are
+amounts, shares and changes; the findings quote the characters the file writes (``Document.written_flow``).
 """
 
 from __future__ import annotations
@@ -66,4 +66,4 @@ def reading_text(document) -> str:
 
 
 def _flow_conversion(document) -> Conversion:
-    return conversion(document.flow.text)
+    return conversion(document.written_flow.text)

@@ -37,7 +37,7 @@ class Typo(Rule):
     fixable = True
 
     def check(self, document, context):
-        text = document.flow.text
+        text = document.written_flow.text
         for typo in typo_finder(reading_text(document)).find():
             found = text[typo.start:typo.end]  # as written, in a document of traditional script too
             if typo.source == "lexicon":

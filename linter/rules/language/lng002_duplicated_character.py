@@ -83,7 +83,7 @@ class DuplicatedCharacter(Rule):
     fixable = True
 
     def check(self, document, context):
-        text, written = reading_text(document), document.flow.text
+        text, written = reading_text(document), document.written_flow.text
         finder = loose = None
         for match in _DOUBLED.finditer(text):
             second = match.start() + 1
