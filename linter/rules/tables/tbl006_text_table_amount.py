@@ -809,7 +809,8 @@ class TextTableAmount(Rule):
             yield from self._finer_text(document, context, stated, unit, start, end, table, row, column)
             return
         pair = _in_text_unit(stated, unit, table, row, column)
-        if pair is None or amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1]):
+        if pair is None or amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1]) \
+                or _rounds_to_the_cell(pair[0], row.cell(column), pair[1]):
             return
         (number, in_text_unit), table_unit, printed = pair, table.unit or "万元", row.amount(column)
 
@@ -859,6 +860,15 @@ class TextTableAmount(Rule):
         )
         if finding:
             yield finding
+
+
+def _rounds_to_the_cell(number: Number, cell, in_text_unit: float) -> bool:
+    """Whether the text's more precise amount rounds to the cell a table prints with fewer decimals ("41.28万元" beside a
+    table of one decimal printing 41.3): the cell's half last digit, in the text's unit, around it holds the amount."""
+    if cell is None or number.value is None or cell.decimals >= number.decimals or not cell.value:
+        return False
+    half = 0.5 * 10.0 ** -cell.decimals * abs(in_text_unit / cell.value)
+    return abs(number.value - in_text_unit) <= half + 1e-9
 
 
 def _in_text_unit(stated: str, unit: str, table: Table, row: Row, column) -> tuple[Number, float] | None:
