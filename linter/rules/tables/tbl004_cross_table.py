@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
+from linter.patterns import compile_re
 from linter.extract.subjects import class_code
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, PROJECT, STATE_CAPITAL, SUMMARY, Row, Table, basic_part_cells,
@@ -127,9 +128,10 @@ class CrossTable(Rule):
         if general and basic:
             yield from self._basic(document, context, general, basic)
         project = first(tables, PROJECT)
-        if general and project and "一般公共预算" in project.title and project.columns:
-            # 表7, the 一般公共预算财政拨款项目支出表: its 合计 is 表5's 项目支出.
-            yield from self._pair(document, context, general, _total(general), 3, project, _total(project), project.columns[0])
+        if general and project and "一般公共预算" in project.title and project.columns \
+                and (spent := _project_spending_column(project)) is not None:
+            # 表7, the 一般公共预算财政拨款项目支出表: its 合计 (of the spending) is 表5's 项目支出.
+            yield from self._pair(document, context, general, _total(general), 3, project, _total(project), spent)
         if summary and fiscal:
             yield from self._classes(document, context, summary, fiscal)
             for fund_words in _FUND_WORDS:  # each fund's income this year: 表1's item and 表4's alike
@@ -276,6 +278,24 @@ class _Cell(NamedTuple):
     @classmethod
     def of(cls, document, row: Row, column: int) -> _Cell:
         return cls(row, lambda: cell_span(document, row, row.cell(column)))
+
+
+def _project_spending_column(project: Table) -> int | None:
+    """The column of a project table that holds the projects' spending: its first, unless its header titles blocks of
+    columns and the first is no spending ("本年拨款: 合计 … | 实际支出: 合计 …", Yunnan's 公开07表): then the first of the
+    spending's block (blocks as wide), or None when that cannot be told."""
+    top = project.header_lines[0] if project.header_lines else []
+    blocks = [word for word in top if _BLOCK_TITLE.search(word)]
+    if len(blocks) < 2 or "支出" in blocks[0]:
+        return project.columns[0]
+    spending = next((i for i, word in enumerate(blocks) if "支出" in word), None)
+    if spending is None or len(project.columns) % len(blocks):
+        return None
+    return project.columns[spending * len(project.columns) // len(blocks)]
+
+
+#: A title of a block of a project table's amounts ("本年拨款", "实际支出", "年初结转").
+_BLOCK_TITLE = compile_re(r"拨款|支出|结转|结余|预算")
 
 
 def _basic_parts(basic: Table) -> tuple[float | None, float | None] | None:
