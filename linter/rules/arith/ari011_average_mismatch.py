@@ -58,6 +58,8 @@ class AverageMismatch(Rule):
             counts = [c for c in _COUNT.finditer(text, min(whole.end(), max(sentence, paragraph)), average.start())
                       if c.group("unit") in _CLASSIFIERS[per]
                       and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))]
+            if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
+                counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
             if len(counts) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
                 continue
             totals = [number_of(match, "amount", match["unit"]) for match in _with_next_stage(whole, text)]
@@ -81,6 +83,8 @@ class AverageMismatch(Rule):
 
 #: The kinds of average and the classifiers of the counts they divide by.
 _CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人", "名"), "户": ("户", "家")}
+#: A count's breakdown right after it ("25辆，其中：…").
+_BROKEN_DOWN = compile_regex(r"[，,]?\s*其中")
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
