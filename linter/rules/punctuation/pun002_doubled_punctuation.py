@@ -20,8 +20,8 @@ class DoubledPunctuation(Rule):
     """A punctuation mark typed twice ("部门：：", "。。", "税））"), or two marks where one is meant ("，。").
 
     A doubled bracket is reported only when it leaves the brackets of its paragraph
-    unbalanced (nested brackets close twice by right); two ASCII commas ending a line, or in a row of
-    comma-separated cells pasted from a spreadsheet, are its empty cells. Deleting the copy is a safe fix. Two different marks of a
+    unbalanced (nested brackets close twice by right); two ASCII commas ending a line are the
+    empty cells of a comma-separated row. Deleting the copy is a safe fix. Two different marks of a
     sentence's pauses and end side by side ("支出决算为2,925,600元，。", "。，") are left over from an
     edit; deleting the one that is not the full stop (or the first) is an unsafe fix.
 
@@ -49,8 +49,8 @@ class DoubledPunctuation(Rule):
                 continue
             origin = document.flow.source_span(second, second + 1)[0]
             shown = document.original.text[origin]
-            if shown == "," and (_ends_line(document.original.text, origin + 1) or _comma_separated_row(document.original.text, origin)):
-                continue  # the empty cells of a comma-separated row ("编制日期: ,,", "栏次,,1,2,3")
+            if shown == "," and _ends_line(document.original.text, origin + 1):
+                continue  # the empty last cells of a comma-separated row ("编制日期: ,,")
             yield self.finding(
                 document,
                 document.span(match.start(), match.end()),
@@ -80,19 +80,6 @@ def _doubled(text: str):
         mark = match.group(1)
         if text[match.start() - 1:match.start()] != mark and text[match.end():match.end() + 1] != mark:
             yield match
-
-
-def _comma_separated_row(text: str, position: int) -> bool:
-    """Whether the line holding ``position`` is a row of comma-separated cells pasted from a spreadsheet: three ASCII
-    commas or more outside double quotes, and no full-width mark of a sentence."""
-    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
-    line = _QUOTED.sub("", text[start:end if end != -1 else len(text)])
-    return line.count(",") >= 3 and not _SENTENCE_MARKS.search(line)
-
-
-#: A quoted cell ("1,234.56" keeps its thousands separators), and the marks of a sentence.
-_QUOTED = compile_re(r'"[^"\n]*"')
-_SENTENCE_MARKS = compile_re(r"[，。；：]")
 
 
 def _ends_line(text: str, position: int) -> bool:
