@@ -556,8 +556,10 @@ _BUDGET_SUMS = {
 #: Words introducing a completion total's subject lines that announce a selection ("其中主要项目：",
 #: "主要支出项目如下", "重点项目"), not every subject: those lines need not add up to the total (but
 #: must stay within it). Only the sentence that introduces them is read: "部分项目未开展" before it
-#: explains the total.
-_SELECTION = compile_re(r"(?:主要|重点|部分|大额)(?:支出)?(?:项目|科目|内容|支出)")
+#: explains the total. "支出决算数较大的项级科目情况如下" and "排名前五的项目" select too.
+_SELECTION = compile_re(
+    r"(?:主要|重点|部分|大额|较大的?|排名前[0-9一二三四五六七八九十]+(?:位|名)?的?)(?:支出)?(?:[类款项]级)?(?:项目|科目|内容|支出)"
+)
 #: Scopes where 支出 = 基本支出 + 项目支出 holds (a department may also have 经营支出 etc.).
 _SPENDING_SPLIT_SCOPES = ("一般公共预算财政拨款", "财政拨款")
 
