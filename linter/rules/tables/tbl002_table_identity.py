@@ -207,6 +207,8 @@ class TableIdentity(Rule):
                     lambda: _("{identity}, but the two sides' 总计 agree and the other terms add up as their own rows say: "
                               "{row}", identity=_named(identity, table, target), row=row_label(table, row)))
                 continue
+            if _knock_on(context, table, printed, terms, column):
+                continue  # reported on the term's own row
             yield from self._report(document, context, table, target, column, printed, computed, items,
                                     lambda: _named(identity, table, target))
 
@@ -315,6 +317,11 @@ def _the_one_unconfirmed_term(context, table, identity, target, terms, column):
 
 def _holds(context, table, row, column) -> bool:
     """Whether ``row`` is the target of a row identity of ``table`` that holds in ``column``."""
+    return any(holds for holds, _ in _own_identities(context, table, row, column))
+
+
+def _own_identities(context, table, row, column):
+    """``(holds, computed)`` for each row identity of ``table`` whose target is ``row``, in ``column``."""
     for identity in table.identities:
         side = _identity_side(identity)
         if identity.axis != "行" or table.row_by_line_no(identity.target, side) is not row:
@@ -324,7 +331,20 @@ def _holds(context, table, row, column) -> bool:
         if row.amount(column) is None or any(v is None for _, v in amounts):
             continue
         computed = sum(sign * v for sign, v in amounts)
-        if compare(row.amount(column), computed, max(1, len(amounts)), context.tolerances, table.resolution) != GAP:
+        items = sum(1 for _, v in amounts if v)  # as the identity's own check counts them: a blank adds no tail
+        yield compare(row.amount(column), computed, max(1, items), context.tolerances, table.resolution) != GAP, computed
+
+
+def _knock_on(context, table, printed, terms, column) -> bool:
+    """Whether the identity's gap is another one's: a term that its own identity does not give (reported on its row:
+    "本年支出合计 1427.87" of items adding up to 1427.78), with whose computed value this identity holds."""
+    values = [(sign, row, row.amount(column)) for sign, row in terms]
+    for sign, row, value in values:
+        own = list(_own_identities(context, table, row, column))
+        if not own or any(holds for holds, _ in own):
+            continue
+        computed = sum(s * (own[0][1] if r is row else v) for s, r, v in values)
+        if compare(printed, computed, sum(1 for *_, v in values if v), context.tolerances, table.resolution) != GAP:
             return True
     return False
 
