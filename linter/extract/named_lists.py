@@ -91,7 +91,7 @@ def named_lists(text: str) -> list[NamedList]:
             offset += len(line) + 1
             continue
         for match in _INTRO.finditer(line):
-            if ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()):
+            if ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()) and not _restated(line, match):
                 continue  # "共3个，包括厅机关本级和2个所属事业单位，具体为：": the names are the whole's, not the 2's
             listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
             whole = _whole_before_its_parts(line, match)
@@ -111,6 +111,14 @@ def named_lists(text: str) -> list[NamedList]:
                                                match["noun"], offset)]
         offset += len(line) + 1
     return found
+
+
+def _restated(line: str, match) -> bool:
+    """Whether the sentence after the count names its noun again before the names ("…和所属2个二级单位。所属二级单位分别是："):
+    the names are of what it counts."""
+    noun = match["noun"]
+    restated = line[match.end("measure"):match.end()]
+    return len(noun) >= 2 and "。" in restated and noun in restated.split("。", 1)[1]
 
 
 def _whole_before_its_parts(line: str, match):
