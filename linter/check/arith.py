@@ -623,6 +623,18 @@ class SumCheck:
                  whole=display_name(_(self.whole_name)), amount=format_amount(self.whole.value), unit=self.whole.unit)
 
 
+def sum_findings(rule, document, checks, tolerances: Tolerances, message: str):
+    """:func:`sum_finding` of each of ``checks``, but once for the same numbers found at the same place (a 三公 list
+    under its total and the 三公 parts named again later, both blaming one mistyped part)."""
+    seen = set()
+    for check in checks:
+        finding = sum_finding(rule, document, check, tolerances, message)
+        key = (finding.span.start, check.whole.value, tuple(sorted(p.value for p in check.parts)))
+        if key not in seen:
+            seen.add(key)
+            yield finding
+
+
 def sum_finding(rule, document, check: SumCheck, tolerances: Tolerances, message: str):
     """A finding at the one number that is wrong: the whole or a part one typo away from an amount
     printed elsewhere with which the sum comes out, else the whole; the others are related locations.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from linter.check.arith import sum_checks, sum_finding
+from linter.check.arith import sum_checks, sum_findings
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
@@ -43,10 +43,8 @@ class PartsExceedWhole(Rule):
 
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
-        for check in sum_checks(document, tolerances):
-            if check.exceeds:
-                yield sum_finding(self, document, check, tolerances,
-                                  N_("{parts} add up to more than their whole: {explanation}"))
+        yield from sum_findings(self, document, [c for c in sum_checks(document, tolerances) if c.exceeds], tolerances,
+                                N_("{parts} add up to more than their whole: {explanation}"))
         text = document.flow.text
         for shares in _RESPECTIVE_SHARES.finditer(text):
             names = _JOINER.split(shares["names"])

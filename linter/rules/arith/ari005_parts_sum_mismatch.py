@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import related, sum_checks, sum_finding
+from linter.check.arith import related, sum_checks, sum_findings
 from linter.check.finding import Severity
 from linter.check.interval import amount_interval, format_amount
 from linter.check.rule import Rule
@@ -47,10 +47,9 @@ class PartsSumMismatch(Rule):
 
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
-        for check in sum_checks(document, tolerances):
-            if check.complete and check.mismatch and not check.exceeds:
-                yield sum_finding(self, document, check, tolerances,
-                                  N_("{parts} should add up to their whole: {explanation}"))
+        yield from sum_findings(self, document, [c for c in sum_checks(document, tolerances)
+                                                 if c.complete and c.mismatch and not c.exceeds],
+                                tolerances, N_("{parts} should add up to their whole: {explanation}"))
         yield from self._flows(document, tolerances)
 
     def _flows(self, document, tolerances):
