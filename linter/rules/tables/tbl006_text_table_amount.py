@@ -129,8 +129,8 @@ _TOTALS = {
                      None, "spending"),
                     (r"年初结转和结余", STATE_CAPITAL, None, "opening"), (r"年末结转和结余", STATE_CAPITAL, None, "closing")],
 }
-def _rows_under(table, row, column) -> float | None:
-    """The sum, in ``column``, of the rows a code table prints under ``row``: the 类 rows under its 合计, the 款 rows
+def _rows_under(table, row, amount_of) -> float | None:
+    """The sum of ``amount_of`` the rows a code table prints under ``row``: the 类 rows under its 合计, the 款 rows
     under a 类, the 项 rows under a 款; None when it prints none, or one of them has no amount there."""
     if row.is_total and not row.code:
         length, prefix = 3, ""
@@ -138,9 +138,22 @@ def _rows_under(table, row, column) -> float | None:
         length, prefix = len(row.code) + 2, row.code
     else:
         return None
-    under = [other.amount(column) for other in table.rows
+    under = [amount_of(other) for other in table.rows
              if other.code and len(other.code) == length and other.code.startswith(prefix)]
     return None if not under or None in under else sum(under)
+
+
+def _parent_less_siblings(table, row, amount_of) -> float | None:
+    """A 款 or 项 row's ``amount_of`` as its parent row and its siblings give it (the 款 row's less the other 项 rows
+    under it); None when the table prints no parent or one of them has no amount there."""
+    if not row.code or len(row.code) not in (5, 7):
+        return None
+    parent = next((other for other in table.rows if other.code == row.code[:-2]), None)
+    siblings = [amount_of(other) for other in table.rows if other.code != row.code and other.code
+                and len(other.code) == len(row.code) and other.code.startswith(row.code[:-2])]
+    if parent is None or amount_of(parent) is None or None in siblings:
+        return None
+    return amount_of(parent) - sum(siblings)
 
 
 #: Words joining the items of a list before a total ("A、B和C合计").
@@ -635,7 +648,8 @@ class TextTableAmount(Rule):
                     continue
                 label = next(name for name, value in row.budgets.items() if value is printed)
                 yield from self._compare_number(document, context, budget.text, budget.unit, budget.start, budget.end, table,
-                                                replace(row, name=f"{label}预算数 {row.name}".strip(), values={1: printed}), 1)
+                                                replace(row, name=f"{label}预算数 {row.name}".strip(), values={1: printed}), 1,
+                                                lambda other, label=label: getattr(other.budgets.get(label), "value", None))
 
     def _rate_of_row_budget(self, document, context, unstated, table, row):
         """A completion rate stated with the amount but not its budget ("…（项）：支出决算为862.47万元，完成年初预算的134.75%")
@@ -800,7 +814,7 @@ class TextTableAmount(Rule):
         yield from self._compare_number(document, context, match.group("num"), match.group("unit"),
                                         offset + match.start("num"), offset + match.end(), table, row, column)
 
-    def _compare_number(self, document, context, stated, unit, start, end, table, row, column):
+    def _compare_number(self, document, context, stated, unit, start, end, table, row, column, amount_of=None):
         """Compare the amount ``stated`` in ``unit`` (flow span ``[start, end)``) with a table cell,
         converted to ``unit`` from the table's (万元 when it prints none). A text in 万元 rounds a
         table in 元 to its decimals; a text in 元 beside a table in 万元 is more precise than the
@@ -822,16 +836,25 @@ class TextTableAmount(Rule):
                      "which is {converted}{unit}", stated=stated, unit=unit, row=row_label(table, row),
                      printed=amount(printed), table_unit=table_unit, column=column, converted=amount(in_text_unit))
 
-        own = _rows_under(table, row, column)
-        if own is not None and printed and amount_interval(number, context.text_tolerances(document)).contains(
-                own * in_text_unit / printed) and not amount_interval(number, context.text_tolerances(document)).contains(
-                in_text_unit):
-            # The table's own rows under the cell add up to the text's amount: the cell is the slip, not the text.
+        def says(value) -> bool:
+            return value is not None and bool(printed) and amount_interval(number, context.text_tolerances(document)) \
+                .contains(value * in_text_unit / printed)
+
+        # The table's own rows under the cell, or its parent row less its siblings, give the text's amount: the cell is
+        # the slip, not the text.
+        amount_of = amount_of or (lambda other: other.amount(column))
+        if says(own := _rows_under(table, row, amount_of)):
+            because = _("the rows under it add up to {own}", own=amount(own))
+        elif says(own := _parent_less_siblings(table, row, amount_of)):
+            because = _("the row above it less the other rows under that row gives {own}", own=amount(own))
+        else:
+            because = None
+        if because is not None:
             finding = gap_finding(
                 self, document, context, lambda: cell_span(document, row, row.cell(column)), printed,
                 number.value * printed / in_text_unit, 1,
-                lambda: _("{message}; the rows under it add up to {own}, as the text says: the table's cell is the likely "
-                          "slip", message=describe(), own=amount(own)))
+                lambda: _("{message}; {because}, as the text says: the table's cell is the likely slip",
+                          message=describe(), because=because))
         else:
             finding = gap_finding(self, document, context, lambda: document.span(start, end), number.value, in_text_unit,
                                   1, describe)
