@@ -144,3 +144,17 @@ def income_columns(table: Table) -> dict[str, int]:
         if len(titles) == len(table.columns) and len(set(titles)) == len(titles):
             return dict(zip(titles, table.columns))
     return {}
+
+
+def rows_under(table, row, amount_of) -> float | None:
+    """The sum of ``amount_of`` the rows a code table prints under ``row``: the 类 rows under its 合计, the 款 rows
+    under a 类, the 项 rows under a 款; None when it prints none, or one of them has no amount there."""
+    if row.is_total and not row.code:
+        length, prefix = 3, ""
+    elif row.code and len(row.code) in (3, 5):
+        length, prefix = len(row.code) + 2, row.code
+    else:
+        return None
+    under = [amount_of(other) for other in table.rows
+             if other.code and len(other.code) == length and other.code.startswith(prefix)]
+    return None if not under or None in under else sum(under)

@@ -9,7 +9,7 @@ from linter.check.interval import Interval, format_amount, format_ratio
 from linter.extract.listings import sums
 from linter.extract.tables import FISCAL, OTHER, TWO_SIDED
 from linter.patterns import compile_re
-from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, in_unit, readable, row_label
+from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, in_unit, readable, row_label, rows_under
 
 
 class TableIdentity(Rule):
@@ -220,8 +220,18 @@ class TableIdentity(Rule):
             values = [sign * (row.amount(c) if row.amount(c) is not None else float("nan"))
                       for sign, c in identity.terms]
             if identity.terms and printed is not None and all(v == v for v in values):
-                yield from self._report(document, context, table, row, identity.target, printed, sum(values),
-                                        sum(1 for v in values if v), lambda: _named(identity, table, row))
+                items = sum(1 for v in values if v)
+                slip = _the_one_column_off(context, table, row, identity)
+                if slip is not None and compare(printed, sum(values), items, context.tolerances, table.resolution) == GAP:
+                    sign, column = slip
+                    yield from self._report(
+                        document, context, table, row, column, row.amount(column),
+                        row.amount(column) + sign * (printed - sum(values)), items,
+                        lambda: _("{identity}, but 栏{target} and the other terms add up as the rows under them say",
+                                  identity=_named(identity, table, row), target=identity.target))
+                    continue
+                yield from self._report(document, context, table, row, identity.target, printed, sum(values), items,
+                                        lambda: _named(identity, table, row))
             elif self._covers_row(table, row, identity):
                 yield from self._whole_row(document, context, table, row, identity, printed)
 
@@ -313,6 +323,21 @@ def _the_one_unconfirmed_term(context, table, identity, target, terms, column):
     confirmed = {id(row) for row in table.rows if _holds(context, table, row, column)}
     unconfirmed = [(sign, row) for sign, row in terms if id(row) not in confirmed and row.amount(column)]  # (a blank: none)
     return unconfirmed[0] if len(unconfirmed) == 1 and len(terms) > 1 else None
+
+
+def _the_one_column_off(context, table, row, identity):
+    """``(sign, column)`` of the one term of a failing column identity on a code table's row whose cell the rows under
+    that row do not add up to, when they add up to the target's and every other term's (合计 447733.01 = 基本支出
+    66054.27 + 项目支出…, the 类 rows giving 66045.27 for 基本支出 only): the likely slip; else None."""
+    def vouched(column) -> bool | None:
+        under = rows_under(table, row, lambda other: other.amount(column))
+        return None if under is None else compare(row.amount(column), under, len(table.rows), context.tolerances,
+                                                  table.resolution) != GAP  # (a tail of as many rows as may be under it)
+
+    if not vouched(identity.target):
+        return None
+    off = [(sign, column) for sign, column in identity.terms if vouched(column) is not True]
+    return off[0] if len(off) == 1 and vouched(off[0][1]) is False else None
 
 
 def _holds(context, table, row, column) -> bool:

@@ -27,6 +27,7 @@ from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import (
     YUAN, amount, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns, row_label,
+    rows_under,
 )
 from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
 
@@ -129,20 +130,6 @@ _TOTALS = {
                      None, "spending"),
                     (r"年初结转和结余", STATE_CAPITAL, None, "opening"), (r"年末结转和结余", STATE_CAPITAL, None, "closing")],
 }
-def _rows_under(table, row, amount_of) -> float | None:
-    """The sum of ``amount_of`` the rows a code table prints under ``row``: the 类 rows under its 合计, the 款 rows
-    under a 类, the 项 rows under a 款; None when it prints none, or one of them has no amount there."""
-    if row.is_total and not row.code:
-        length, prefix = 3, ""
-    elif row.code and len(row.code) in (3, 5):
-        length, prefix = len(row.code) + 2, row.code
-    else:
-        return None
-    under = [amount_of(other) for other in table.rows
-             if other.code and len(other.code) == length and other.code.startswith(prefix)]
-    return None if not under or None in under else sum(under)
-
-
 def _parent_less_siblings(table, row, amount_of) -> float | None:
     """A 款 or 项 row's ``amount_of`` as its parent row and its siblings give it (the 款 row's less the other 项 rows
     under it); None when the table prints no parent or one of them has no amount there."""
@@ -843,7 +830,7 @@ class TextTableAmount(Rule):
         # The table's own rows under the cell, or its parent row less its siblings, give the text's amount: the cell is
         # the slip, not the text.
         amount_of = amount_of or (lambda other: other.amount(column))
-        if says(own := _rows_under(table, row, amount_of)):
+        if says(own := rows_under(table, row, amount_of)):
             because = _("the rows under it add up to {own}", own=amount(own))
         elif says(own := _parent_less_siblings(table, row, amount_of)):
             because = _("the row above it less the other rows under that row gives {own}", own=amount(own))
