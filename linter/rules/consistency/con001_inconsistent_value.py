@@ -26,6 +26,8 @@ class InconsistentValue(Rule):
     "1,234.56万元", a unit slipped), each standing for what its own rounding allows. 收入 or 支出 named
     bare ("2025年收入预算4,762.20万元") and larger than the year's own ("本年收入合计4,367.20万元") is taken for
     the total with what was carried over, when the text states such an amount (上年结转, 用事业基金弥补收支差额).
+    The statement reported is one that most statements of the quantity contradict; between two, the one whose digits
+    the document prints less often (its tables too), else the later.
 
     An amount restated in another unit, in brackets ("26,238,322元（2623.83万元）") or after "即"
     ("27,897.11万元，即2.79亿元"), must be that amount, within the rounding of the restatement.
