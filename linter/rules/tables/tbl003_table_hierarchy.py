@@ -95,7 +95,7 @@ class TableHierarchy(Rule):
             return  # a child that disagrees with its own sub-rows makes the gap: reported there, not here too
         items = sum(1 for v in values if v)
         with_amounts = [child for child, value in zip(children, values) if value]
-        codes = ("+".join(child.code for child in with_amounts) if all(child.code for child in with_amounts)
+        codes = ("+".join(sorted(child.code for child in with_amounts)) if all(child.code for child in with_amounts)
                  else _("{count} rows", count=len(with_amounts)))
         def describe() -> str:
             message = _("{row}: {column} is {printed} but {parts} ({codes}) add up to {computed}",
