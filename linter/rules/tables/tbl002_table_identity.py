@@ -198,8 +198,9 @@ class TableIdentity(Rule):
                 continue
             computed = sum(sign * v for sign, v in values)
             items = sum(1 for _, v in values if v)
-            slip = _the_one_unconfirmed_term(context, table, identity, target, terms, column)
-            if slip is not None and compare(printed, computed, items, context.tolerances, table.resolution) == GAP:
+            failing = compare(printed, computed, items, context.tolerances, table.resolution) == GAP
+            # (who is to blame is sought only where the identity fails: most hold)
+            if failing and (slip := _the_one_unconfirmed_term(context, table, identity, target, terms, column)):
                 sign, row = slip
                 expected = sign * (printed - computed) + row.amount(column)
                 yield from self._report(
@@ -207,7 +208,7 @@ class TableIdentity(Rule):
                     lambda: _("{identity}, but the two sides' 总计 agree and the other terms add up as their own rows say: "
                               "{row}", identity=_named(identity, table, target), row=row_label(table, row)))
                 continue
-            if _knock_on(context, table, printed, terms, column):
+            if failing and _knock_on(context, table, printed, terms, column):
                 continue  # reported on the term's own row
             yield from self._report(document, context, table, target, column, printed, computed, items,
                                     lambda: _named(identity, table, target))
@@ -221,8 +222,8 @@ class TableIdentity(Rule):
                       for sign, c in identity.terms]
             if identity.terms and printed is not None and all(v == v for v in values):
                 items = sum(1 for v in values if v)
-                slip = _the_one_column_off(context, table, row, identity)
-                if slip is not None and compare(printed, sum(values), items, context.tolerances, table.resolution) == GAP:
+                failing = compare(printed, sum(values), items, context.tolerances, table.resolution) == GAP
+                if failing and (slip := _the_one_column_off(context, table, row, identity)):
                     sign, column = slip
                     yield from self._report(
                         document, context, table, row, column, row.amount(column),
