@@ -775,8 +775,6 @@ _OTHER_COMPLETION = compile_re(r",(?P<complete>C)(?P<rate>P)")
 #: A budget and the completion rate after an amount's share ("…36.80万元，占6.86%，年初预算为40.00万元，完成年初预算的93.11%"),
 #: or after a completion ("…完成年初预算的122.38%；调整预算为612.00万元，完成调整预算的97.98%").
 _BUDGET_THEN_RATE = compile_re(r"[,;](?P<budget>B)A,(?P<complete>C)(?P<rate>P)")
-#: A share right after a completion, of the amount spent ("…，支出决算为27.46万元，占基本支出的1.39%").
-_SHARE_AFTER = compile_re(r",S(?P<whole>n)?O?(?P<percent>P)")
 #: Shares listed respectively after the amounts they are of ("…，分别占本年支出合计的77.8%和21.2%").
 _RESPECTIVE_SHARES = compile_re(r",(?P<respectively>n)S(?P<whole>n)?O?(?P<percents>P(?:nP)+)")
 #: The words between the shares of such a list.
@@ -808,7 +806,8 @@ def _with_respective_shares(tokens: list[ClaimToken], codes: str, claims: list) 
     return found
 
 
-#: A share stated after an amount's change ("，比上年减少100万元，下降10%，占本年支出合计的90%").
+#: A share stated after an amount's change ("，比上年减少100万元，下降10%，占本年支出合计的90%"), or right after a completion,
+#: of the amount spent ("…，支出决算为27.46万元，占基本支出的1.39%").
 _SHARE_AFTER = compile_re(r",(?P<share>S)(?P<whole>n)?O?(?P<percent>P)")
 
 
