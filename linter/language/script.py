@@ -57,13 +57,5 @@ def document_conversion(document) -> Conversion:
     return document.derived(_flow_conversion)
 
 
-def reading_text(document) -> str:
-    """The flow text as the word rules read it: its simplified copy when the document is written
-    in traditional characters throughout, else itself (a few traditional characters in a
-    simplified document are slips to report)."""
-    converted = document_conversion(document)
-    return converted.simplified if converted.traditional else converted.text
-
-
 def _flow_conversion(document) -> Conversion:
     return conversion(document.written_flow.text)

@@ -6,7 +6,6 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.lexicon import lexicon
-from linter.language.script import reading_text
 from linter.language.typos import one_edit, typo_finder
 
 
@@ -38,7 +37,7 @@ class Typo(Rule):
 
     def check(self, document, context):
         text = document.written_flow.text
-        for typo in typo_finder(reading_text(document)).find():
+        for typo in typo_finder(document.flow.text).find():
             found = text[typo.start:typo.end]  # as written, in a document of traditional script too
             if typo.source == "lexicon":
                 evidence = _("standard phrase “{phrase}”", phrase=typo.evidence)

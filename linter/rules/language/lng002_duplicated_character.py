@@ -10,7 +10,6 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
-from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
 from linter.language.typos import COMMON_WORD_FREQUENCY, FUNCTION_CHARACTERS, segment, stray_character, typo_finder
 from linter.patterns import compile_re
@@ -83,7 +82,7 @@ class DuplicatedCharacter(Rule):
     fixable = True
 
     def check(self, document, context):
-        text, written = reading_text(document), document.written_flow.text
+        text, written = document.flow.text, document.written_flow.text
         finder = loose = None
         for match in _DOUBLED.finditer(text):
             second = match.start() + 1

@@ -8,7 +8,6 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
-from linter.language.script import reading_text
 from linter.language.spans import adjacent_in_source
 from linter.language.typos import INSTITUTION_SUFFIXES, typo_finder
 from linter.extract.subjects import is_subject_name
@@ -70,7 +69,7 @@ class RepeatedPhrase(Rule):
                     continue  # "监测预测预警": 测预, no word, twice across three words
                 if not separator and unit in _BODIES and _DETERMINER.search(text, max(0, first - 2), first):
                     continue  # "本部门部门整体支出", "兄弟城市城市管理部门": a body named, then a term it begins
-                if not separator and _copy_begins_a_word(typo_finder(reading_text(document)), copy_start, end_of_copy):
+                if not separator and _copy_begins_a_word(typo_finder(document.flow.text), copy_start, end_of_copy):
                     continue  # "孝感高中高中部": the copy begins a longer word (高中部), no repeat
                 if separator and _longer_item(text, copy_start, end_of_copy):
                     continue  # "医疗费、医疗费补助", "专项统计、统计监测": the next item is a longer word
@@ -159,7 +158,7 @@ def _spans_cells(document, start: int, end: int) -> bool:
 def _whole_words(document, start: int, end: int) -> bool:
     """Whether the copy ending at ``end`` ends a word, and the unit starting at ``start`` starts one
     unless the copy is a whole item ("人员经费、经费4896.98万元": nothing follows it but the amount)."""
-    text = reading_text(document)
+    text = document.flow.text
     boundaries = typo_finder(text).boundaries
     return end in boundaries and (start in boundaries or not lex.is_han(text[end:end + 1]))
 
@@ -185,7 +184,7 @@ def _inside_words(document, start: int, end: int) -> bool:
     """Whether flow text ``[start, end)`` both starts and ends inside a word: a doubled unit that is
     no word made of the halves of words ("监测预测预警" holds 测预 twice), not one typed twice (a word
     doubled, "预算项目项目支出", is segmented into neighbouring words too)."""
-    boundaries = typo_finder(reading_text(document)).boundaries
+    boundaries = typo_finder(document.flow.text).boundaries
     return start not in boundaries and end not in boundaries
 
 
