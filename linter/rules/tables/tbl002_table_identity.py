@@ -186,18 +186,15 @@ class TableIdentity(Rule):
         )
 
     def _row_identity(self, document, context, table, identity):
-        side = _identity_side(identity)
-        target = table.row_by_line_no(identity.target, side)
-        terms = [(sign, table.row_by_line_no(number, side)) for sign, number in identity.terms]
-        if target is None or any(row is None for _, row in terms):
+        rows = _rows_of(table, identity)
+        if rows is None:
             return
+        target, terms = rows
         for column in table.side_columns(target.side):
-            printed = target.amount(column)
-            values = [(sign, row.amount(column)) for sign, row in terms]
-            if printed is None or any(v is None for _, v in values):
+            printed, total = target.amount(column), _sum_of(terms, column)
+            if printed is None or total is None:
                 continue
-            computed = sum(sign * v for sign, v in values)
-            items = sum(1 for _, v in values if v)
+            computed, items = total
             failing = compare(printed, computed, items, context.tolerances, table.resolution) == GAP
             # (who is to blame is sought only where the identity fails: most hold)
             if failing and (slip := _the_one_unconfirmed_term(context, table, identity, target, terms, column)):
@@ -349,16 +346,28 @@ def _holds(context, table, row, column) -> bool:
 def _own_identities(context, table, row, column):
     """``(holds, computed)`` for each row identity of ``table`` whose target is ``row``, in ``column``."""
     for identity in table.identities:
-        side = _identity_side(identity)
-        if identity.axis != "行" or table.row_by_line_no(identity.target, side) is not row:
+        rows = _rows_of(table, identity) if identity.axis == "行" else None
+        if rows is None or rows[0] is not row or row.amount(column) is None or (total := _sum_of(rows[1], column)) is None:
             continue
-        values = [(sign, table.row_by_line_no(number, side)) for sign, number in identity.terms]
-        amounts = [(sign, other.amount(column) if other is not None else None) for sign, other in values]
-        if row.amount(column) is None or any(v is None for _, v in amounts):
-            continue
-        computed = sum(sign * v for sign, v in amounts)
-        items = sum(1 for _, v in amounts if v)  # as the identity's own check counts them: a blank adds no tail
+        computed, items = total  # (items as the identity's own check counts them: a blank adds no tail)
         yield compare(row.amount(column), computed, max(1, items), context.tolerances, table.resolution) != GAP, computed
+
+
+def _rows_of(table, identity):
+    """``(target, [(sign, term), …])``: the rows a row identity names, on its side; None when one is not printed."""
+    side = _identity_side(identity)
+    target = table.row_by_line_no(identity.target, side)
+    terms = [(sign, table.row_by_line_no(number, side)) for sign, number in identity.terms]
+    return None if target is None or any(row is None for _, row in terms) else (target, terms)
+
+
+def _sum_of(terms, column) -> tuple[float, int] | None:
+    """``(sum, items)`` of the signed ``terms`` in ``column``, items counting the cells not blank; None when one has no
+    amount there."""
+    values = [(sign, row.amount(column)) for sign, row in terms]
+    if any(v is None for _, v in values):
+        return None
+    return sum(sign * v for sign, v in values), sum(1 for _, v in values if v)
 
 
 def _knock_on(context, table, printed, terms, column) -> bool:
