@@ -130,6 +130,8 @@ _TOTALS = {
                      None, "spending"),
                     (r"年初结转和结余", STATE_CAPITAL, None, "opening"), (r"年末结转和结余", STATE_CAPITAL, None, "closing")],
 }
+
+
 def _parent_less_siblings(table, row, amount_of) -> float | None:
     """A 款 or 项 row's ``amount_of`` as its parent row and its siblings give it (the 款 row's less the other 项 rows
     under it); None when the table prints no parent or one of them has no amount there."""
@@ -247,7 +249,8 @@ class TextTableAmount(Rule):
     in 元 is converted to the text's 万元; a text in 元 beside a table in 万元 is more precise than
     the table, which must print it rounded ("5,360.00元" beside 0.54, not 0.36). A difference of one
     rounding tail (``tail_per_item``) is ``info``. Where the rows a code table prints under the cell (its 类, 款 or 项
-    rows) add up to the text's amount, the finding points at the table's cell, the likely slip.
+    rows) add up to the text's amount, or its parent row less the other rows under that parent gives it, the finding
+    points at the table's cell, the likely slip.
 
     **Anti-pattern**
 
