@@ -15,7 +15,8 @@ from linter.patterns import compile_regex
 
 class AverageMismatch(Rule):
     """An average per vehicle, per person, per student or per household ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
-    "生均公用经费1,046.73元", "户均25,400元" of households or firms counted in 户 or 家, "次均接待费用983.72元" of receptions counted in 批次) that is not the amount it averages divided by the count the paragraph states.
+    "生均公用经费1,046.73元", "户均25,400元" of households or firms counted in 户 or 家, "次均接待费用983.72元" of receptions
+    counted in 批次) that is not the amount it averages divided by the count the paragraph states.
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
     before it ("公务用车运行维护费218.88万元") and one count of vehicles or of people between them or in the
