@@ -3,8 +3,9 @@ tab-separated rows: each separating comma becomes a tab and each double quote a 
 every offset stays the file's.
 
 A line is such a row when it holds no tab nor two spaces running (a layout's), two commas or more outside double quotes
-(which hold a cell's own commas: thousands separators) that part no unquoted number's thousands, no full-width mark of a sentence ("，。；"), no amount stated after words ("收入100万元": a
-sentence typed with ASCII commas) and balanced quotes, and stands in a run of two such lines or more.
+(which hold a cell's own commas: thousands separators) that part no unquoted number's thousands, no full-width mark of a
+sentence ("，。；"), no amount stated after words ("收入100万元": a sentence typed with ASCII commas) and balanced quotes,
+and stands in a run of two such lines or more.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def comma_rows_as_tabs(text: str) -> tuple[str, frozenset[int]]:
     lines = text.splitlines(keepends=True)
     rows = [_is_row(line.rstrip("\r\n")) for line in lines]
     starts, offset, run = set(), 0, []
-    for index, line in enumerate(lines + [""]):
+    for index in range(len(lines) + 1):
         if index < len(lines) and rows[index]:
             run.append(index)
         else:
