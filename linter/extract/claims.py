@@ -2533,8 +2533,8 @@ def _share_named(part: Stated, whole_name: str, claims: ClaimSet) -> bool:
 
 
 #: Totals the completion lines below them break down: spending by its subjects (类, 款, 项), the 三公
-#: total and 公务用车购置及运行维护费 by their components.
-_SUBJECT_TOTALS = ("支出", "基本支出", "项目支出", SANGONG, "公务用车购置及运行维护费")
+#: total, 公务用车购置及运行维护费 and 公务接待费 (国内, 外事) by their components.
+_SUBJECT_TOTALS = ("支出", "基本支出", "项目支出", SANGONG, "公务用车购置及运行维护费", "公务接待费")
 
 
 def _holds_subjects(subject: str, scope: str) -> bool:
