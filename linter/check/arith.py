@@ -509,16 +509,18 @@ def _table_totals(document):
 IDENTITIES = (
     ("基本支出", ("人员经费", "公用经费")),
     ("支出", ("基本支出", "项目支出")),
+    # a 预算's 当年拨款: its 支出表's 合计, the 基本支出 and 项目支出 paid from this year's appropriation
+    ("当年拨款", ("基本支出", "项目支出")),
     ("三公经费", ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
     ("公务用车购置及运行维护费", ("公务用车购置费", "公务用车运行维护费")),
 )
 def identities_in(scopes):
     """``(scope, whole base, part bases)`` of each sum of :data:`IDENTITIES` in each of ``scopes``;
-    支出 = 基本支出 + 项目支出 only in the scopes of :data:`_SPENDING_SPLIT_SCOPES` (a department also
+    支出 (or 当年拨款) = 基本支出 + 项目支出 only in the scopes of :data:`_SPENDING_SPLIT_SCOPES` (a department also
     spends on 经营支出 and the like)."""
     for whole_base, part_bases in IDENTITIES:
         for scope in scopes:
-            if whole_base != "支出" or scope in _SPENDING_SPLIT_SCOPES:
+            if whole_base not in ("支出", "当年拨款") or scope in _SPENDING_SPLIT_SCOPES:
                 yield scope, whole_base, part_bases
 
 

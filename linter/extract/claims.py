@@ -2974,7 +2974,7 @@ def _fund_share_of_narrower_whole(stated: Stated, breakdown: Breakdown | None) -
     if whole is None or stated is whole:
         return False
     key = quantity_key(stated.name)
-    if key is None or key[1] not in ("支出", "收入"):
+    if key is None or key[1] not in ("支出", "收入", "当年拨款"):
         return False
     return whole.key is None or is_part_of((key[0], whole.key[1]), key)
 

@@ -47,8 +47,11 @@ _BASES = (
     ("收入", r"(?:本年)?收入(?:合计|总计|预算)?"),
     ("基本支出", r"基本支出(?:总额)?"),
     ("项目支出", r"项目(?:支出|经费)(?:总额)?"),  # "项目经费": a word for it
-    # "一般公共预算当年拨款": a 预算's name of the fund's spending (its 支出表's 合计).
-    ("支出", r"(?:本年)?支出(?:合计|总额|预算|决算)?|当年拨款(?:规模)?"),
+    ("支出", r"(?:本年)?支出(?:合计|总额|预算|决算)?"),
+    # "一般公共预算当年拨款": a 预算's name of the fund's spending paid from this year's appropriation (its 支出表's
+    # 合计), which the fund's 支出 exceeds by what it spends of last year's carry-over ("政府性基金预算拨款支出902.50
+    # 万元，…其中当年拨款860.00万元，上年结转42.50万元").
+    ("当年拨款", r"当年拨款(?:规模)?"),
     ("人员经费", r"人员经费(?:支出)?"),
     ("公用经费", r"(?:日常)?公用经费(?:支出)?"),  # "日常公用经费": Sichuan's word for it
     ("机关运行经费", r"机关运行经费(?:支出)?"),
@@ -69,6 +72,7 @@ _BASE_PARENT = {
     "支出": "收支总计",
     "基本支出": "支出",
     "项目支出": "支出",
+    "当年拨款": "支出",
     "人员经费": "基本支出",
     "公用经费": "基本支出",
     # 机关运行经费: the 公用经费 of the 基本支出 of 行政单位 and 参公事业单位 (the 决算 template's 名词解释).
@@ -229,6 +233,8 @@ _LEADING_MARKER = compile_regex(r"^\s*(?:(?:[(（]?[一二三四五六七八九�
 def describe(key: Key) -> str:
     """A reader's name for a key: (财政拨款, 收支总计) → "财政拨款收支总计"."""
     scope, base = key
+    if base == "当年拨款" and scope != DEPARTMENT:
+        return f"{scope.removesuffix(FISCAL)}{base}"  # "一般公共预算当年拨款", as the 预算 names it
     return base if scope == DEPARTMENT else f"{scope}{base}"
 
 

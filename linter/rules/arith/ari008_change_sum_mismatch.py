@@ -93,13 +93,14 @@ class ChangeSumMismatch(Rule):
         """A whole listed as parts that make it up exactly this year ("一般公共预算支出预算5,963.70万元，比2024年预算增加
         310.11万元。按…类级科目划分：（一）节能环保支出5,442.39万元，…增加289.80万元；…"), each part's change stated against
         the same figure: the parts' changes must add up to the whole's, as the components' of an identity do."""
-        changes = {id(c.current): c for c in document.claims.changes
+        claims = document.claims
+        changes = {id(c.current): c for c in claims.changes
                    if c.current is not None and not c.rate_only and not c.against_budget and not c.delta.malformed}
-        for breakdown in document.claims.breakdowns:
+        for breakdown in claims.breakdowns:
             whole = changes.get(id(breakdown.whole)) if breakdown.whole is not None else None
             parts = [changes.get(id(part)) for part in breakdown.parts]
             if whole is None or whole.delta.start in reported or len(parts) < 2 or None in parts \
-                    or any(p.delta.unit != whole.delta.unit or p.basis != whole.basis for p in parts) \
+                    or any(p.delta.unit != whole.delta.unit or _basis(p, claims) != _basis(whole, claims) for p in parts) \
                     or any(part.number.unit != breakdown.whole.number.unit for part in breakdown.parts):
                 continue
             slack = tolerances.tail_per_item * len(parts) + 1e-9

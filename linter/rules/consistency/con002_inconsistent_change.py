@@ -128,7 +128,7 @@ class InconsistentChange(Rule):
 
 
 #: Bases that are spending: what a scope that spent nothing has none of.
-_SPENDING_BASES = ("支出", "基本支出", "项目支出", "人员经费", "公用经费")
+_SPENDING_BASES = ("支出", "当年拨款", "基本支出", "项目支出", "人员经费", "公用经费")
 
 
 def _spending(base: str) -> bool:
