@@ -17,6 +17,8 @@ FISCAL = "财政拨款"
 GENERAL = "一般公共预算财政拨款"
 FUND = "政府性基金预算财政拨款"
 STATE_CAPITAL = "国有资本经营预算财政拨款"
+#: Money other than the 财政拨款 (事业收入, 经营收入 …): "“三公”经费非财政拨款预算安排情况说明".
+NON_FISCAL = "非财政拨款"
 
 #: Scope words as written → scope; longest first.
 _SCOPES = (
@@ -29,9 +31,11 @@ _SCOPES = (
     ("国有资本经营预算财政拨款", STATE_CAPITAL),
     ("国有资本经营预算拨款", STATE_CAPITAL),
     ("国有资本经营预算", STATE_CAPITAL),
+    ("非财政拨款", NON_FISCAL),
     ("财政拨款", FISCAL),
     ("部门", DEPARTMENT),
 )
+#: (no parent for NON_FISCAL: a department's 三公经费 named without its scope is the 财政拨款's)
 _SCOPE_PARENT = {GENERAL: FISCAL, FUND: FISCAL, STATE_CAPITAL: FISCAL, FISCAL: DEPARTMENT}
 
 #: "决算为", "决算数", "合计", "决算合计" after a 三公 name: the name still means the amount spent.
@@ -127,9 +131,9 @@ def without_copula(name: str) -> str:
 
 
 def scope_of(text: str) -> str | None:
-    """The scope a name or heading speaks of, if it names one."""
+    """The scope a name or heading speaks of, if it names one (财政拨款 not in 非财政拨款)."""
     for words, scope in _SCOPES:
-        if words in text:
+        if words in (text.replace(NON_FISCAL, "") if scope == FISCAL else text):
             return scope
     return None
 
@@ -190,10 +194,17 @@ def _subject_key(name: str, context_scope: str | None) -> Key | None:
     return (context_scope or DEPARTMENT, "/".join(parts))
 
 
+#: Money other than the 财政拨款 a quantity is paid from, named before it, maybe after the payer ("医院使用事业收入安排“三公”经费
+#: 预算14.00万元").
+_OTHER_SOURCE = compile_regex(r"(?:使用|用)?(?:事业收入|经营收入|其他收入|自有资金|单位资金|其他资金|非财政拨款(?:资金)?)安排的?")
+
+
 def _key(name: str, context_scope: str | None) -> Key | None:
     scope = None
+    if other_source := _OTHER_SOURCE.search(name):
+        scope, name = NON_FISCAL, name[other_source.end():]
     for words, candidate in _SCOPES:
-        if name.startswith(words):
+        if scope is None and name.startswith(words):
             scope, name = candidate, name[len(words):]
             break
     for label, pattern in _BASE_PATTERNS:

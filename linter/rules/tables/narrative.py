@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from linter.extract.quantities import NON_FISCAL
 from linter.extract.subjects import normal_name, subjects
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, UNREAD_KINDS, table_kind,
@@ -48,6 +49,7 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
     ("五、一般公共预算财政拨款支出决算情况说明" explains the 一般公共预算支出表), and for a line outside them that
     states an amount of the 三公 by name (a short document's note on them, without its own heading)."""
     kind = part_kind = None
+    other_money = False  # under a heading on money other than the 财政拨款 ("八、“三公”经费非财政拨款预算安排情况说明")
     offset = 0
     for line in flow_text.split("\n"):
         # A sub-heading is a section of its own where no part explains a table ("三、2024年度单位决算情况
@@ -62,6 +64,7 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
             kind = funds_kind  # "三、财政拨款收支预算情况" then "（一）一般公共预算拨款支出"
         elif heading:
             kind = _explained_kind(heading.group("title") or heading.group("bare"))
+            other_money = NON_FISCAL in line
             if heading.re is _HEADING or heading.re is _BARE_HEADING:
                 part_kind = kind
             elif part_kind is not None:
@@ -73,7 +76,7 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
             kind = part_kind = None
         elif kind:
             yield kind, offset, line
-        elif ("三公”经费" in line or "三公经费" in line) and _AN_AMOUNT.search(line):
+        elif ("三公”经费" in line or "三公经费" in line) and not other_money and _AN_AMOUNT.search(line):
             yield THREE_PUBLIC, offset, line  # a 三公 amount outside the sections ("“三公”经费…决算中，公务接待费支出决算为2.36万元")
         offset += len(line) + 1
 
@@ -93,6 +96,8 @@ def _explained_kind(title: str) -> str | None:
     """The kind of table a section titled ``title`` explains, if any: a title naming a 决算 or 预算,
     or one naming the 三公 or the overall 收支 without them ("四、“三公”经费和机关运行经费情况说明",
     "二、部门收支总体情况", as Chongqing's 预算 are headed); the 财政拨款's income or spending is the 财政拨款收支总表's."""
+    if NON_FISCAL in title:
+        return None  # "八、“三公”经费非财政拨款预算安排情况说明": money no table of the 财政拨款 holds
     found = table_kind(title) if _EXPLAINS_TABLE.search(title) else None
     if found in (INCOME, EXPENDITURE) and "财政拨款" in title:
         return FISCAL  # "五、财政拨款支出预算情况": the 财政拨款's, not all funds' 支出表

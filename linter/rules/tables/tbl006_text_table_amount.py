@@ -16,7 +16,7 @@ from linter.check.interval import amount_interval
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.numbers import Number, parse_signed
-from linter.extract.quantities import in_last_years_aside, organisation_of
+from linter.extract.quantities import NON_FISCAL, in_last_years_aside, organisation_of
 from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
@@ -202,7 +202,7 @@ _ADJUSTED_BEFORE = compile_re(r"调整后?的?“?$")
 _AVERAGE_BEFORE = compile_re(r"(?:平均|人均|户均|生均|单车|每辆|每人)[^，,。；;\d]{0,16}$")
 #: Money of another source than the 三公 table's paying for the 三公 a sentence states ("地方财政拨款安排的“三公”经费支出
 #: 78.46万元，其中：…" in a 决算 whose 财政拨款 is the central government's, "使用事业收入安排的“三公”经费").
-_ANOTHER_SOURCE = compile_re(r"(?:地方财政拨款|事业收入|经营收入|其他收入|自有资金|单位资金|其他资金|非财政拨款(?:资金)?)安排的")
+_ANOTHER_SOURCE = compile_re(r"(?:地方财政拨款|事业收入|经营收入|其他收入|自有资金|单位资金|其他资金|非财政拨款(?:资金)?)安排")
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
 _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
@@ -288,7 +288,9 @@ class TextTableAmount(Rule):
         others = {value.number.start for value in document.claims.values if value.narrower}
         from linter.extract.claims import EXCLUDING, LAST_YEARS, of_counted_units, parts_of_sources, unit_line
 
-        compared = {part.number.start for part in parts_of_sources(document.claims)}
+        # (and money other than the 财政拨款: "使用事业收入安排“三公”经费预算14.00万元，其中：…", no table's)
+        compared = {part.number.start for part in parts_of_sources(document.claims)} \
+            | {value.number.start for value in document.claims.values if value.key and value.key[0] == NON_FISCAL}
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
         class_named = None  # the 类 the lines of a subjects' section named last
         for kind, offset, line in document.derived(section_lines):
@@ -602,6 +604,7 @@ class TextTableAmount(Rule):
             # Against the year before's block of what it names ("比2024年执行数", "比上年预算"), or its one block.
             before = f"上年{change.basis}" if change.basis else (f"上年{kind}" if f"上年{kind}" in blocks else earlier[0])
             if not offset <= change.start < end or change.against_budget or change.delta.unit not in YUAN \
+                    or (change.key and change.key[0] == NON_FISCAL) \
                     or before not in blocks or not change.name \
                     or EXCLUDING.search(sentence_before(line, change.start - offset)):
                 continue
