@@ -56,7 +56,8 @@ _PART_DETAIL = compile_regex(r"主要(?:是|为|有|包括)")
 #: Attributes that classify people across the list's own division ("在职人员25人，女性职工15人"):
 #: parts named by one may overlap the others; so may sanctions, which one person may receive several of
 #: ("给予党纪政务处分398人，其中：党纪处分352人、政务处分121人").
-_CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|高级|中级|初级|岁|退役|军转|处分")
+_CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|高级|中级|初级|岁|退役|军转|处分"
+                               r"|专业技术人员|卫生技术人员|专技人员")  # (a post's skill: "在岗职工856人，其中编制内人员412人，卫生专业技术人员748人")
 #: Words naming a rate, not a count: "人口密度每平方公里538人", "人均2人".
 _RATE = compile_regex(r"每|人均|平均|密度")
 #: Words that make a whole something else than the total of its parts: a change or an approximation.
@@ -189,7 +190,7 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
         listed = listed[:detail.start()]  # "…、其他用车30辆，其他用车主要是校车28辆和…": a part's own breakdown
     if _OVERLAP.search(listed):
         return []
-    parts, complete, crossing = _parts(listed, opening.unit, opening.end, _STUDENTS.search(clause + opening.noun) is not None)
+    parts, complete, crossing = _parts(listed, opening.unit, opening.end, clause + opening.noun)
     if not parts:
         return []
     whole = _count(opening.count, opening.unit, opening.count_start, opening.unit_end)
@@ -243,17 +244,17 @@ _OUTCOME = compile_regex(r"(?:已|均已|全部|共)?(?:未)?(?:完成|达成|�
 _OUTCOME_BEFORE = compile_regex(r"(?:完成|达成|实现|达到|达标)$")
 
 
-def _parts(listed: str, unit: str, offset: int, of_students: bool) -> tuple[list[Number], bool, bool]:
+def _parts(listed: str, unit: str, offset: int, whole_name: str) -> tuple[list[Number], bool, bool]:
     """The counts in ``unit`` of list ``listed`` (at flow offset ``offset``), whether one is the catch-all 其他…, and
-    whether one is named by an attribute that cuts across the others (not a degree among students: "在校生…，其中本科生…、
-    研究生…" is a division of them)."""
+    whether one is named by an attribute that cuts across the others (not one that divides the whole named
+    ``whole_name``: see :func:`_divides`)."""
     parts, complete, crossing = [], False, False
     for part in _COUNT.finditer(listed):
         if not _alike(part.group("unit"), unit) or not _whole_units(part):
             continue
         name = listed[max(0, part.start() - _CLAUSE_REACH):part.start()]
         name = name[_end_of(_PART_START, name):].strip()
-        crossing = crossing or any(not (of_students and _DEGREE.fullmatch(word)) for word in _CROSS_CUTTING.findall(name))
+        crossing = crossing or any(not _divides(word, whole_name) for word in _CROSS_CUTTING.findall(name))
         if _RATE.search(name):
             continue  # "人口密度每平方公里538人": a rate, no part
         if _OUTCOME.fullmatch(name):
@@ -271,6 +272,15 @@ _CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降)了?$")
 _STUDENTS = compile_regex(r"学生|在校生|学员|招生|毕业生")
 #: Degrees, which cut across staff ("教职工…，其中博士…") but divide students.
 _DEGREE = compile_regex(r"本科|专科|大专|硕士|博士|研究生")
+#: Wholes of veterans and the people a 退役军人事务局 cares for.
+_VETERANS = compile_regex(r"优抚|退役军人|复员|伤残|军休|安置")
+
+
+def _divides(word: str, whole_name: str) -> bool:
+    """Whether an attribute that cuts across staff divides the whole named ``whole_name``: a degree among students
+    ("在校生…，其中本科生…、研究生…"), 退役 among veterans ("优抚对象…，其中：残疾军人…、农村籍退役士兵…")."""
+    return bool(_DEGREE.fullmatch(word) and _STUDENTS.search(whole_name)) \
+        or (word in ("退役", "军转") and _VETERANS.search(whole_name) is not None)
 
 
 def _whole_units(match) -> bool:
