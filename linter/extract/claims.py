@@ -2405,9 +2405,10 @@ def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated 
         position = own.end
     between.append(state.line[position - state.line_start:start - state.line_start])
     # The amount's own completion rate or share may stand between ("支出决算为38.88万元，完成预算的86.40%。较…"), and
-    # a count of what it pays for ("…24.36万元，主要用于9辆执法执勤用车的燃料费等支出。比上年减少2.84万元").
+    # a count of what it pays for ("…24.36万元，主要用于9辆执法执勤用车的燃料费等支出。比上年减少2.84万元"), and an average
+    # of it ("…3.47万元，全年共接待28批次、196人次，次均接待费用1239.29元。较2023年度减少0.55万元").
     return None if any(character.isdigit() for piece in between
-                       for character in _COUNTED.sub("", _OWN_RATE.sub("", piece))) else value
+                       for character in _COUNTED.sub("", _OWN_RATE.sub("", _AVERAGE_AMOUNT.sub("", piece)))) else value
 
 
 def _spent_before(state: _Context) -> Stated | None:
@@ -2483,6 +2484,8 @@ def _transition(tokens: list[ClaimToken], level, name: str, current: Number, sta
 
 #: An amount's completion rate, or its share of a whole ("，占本年支出合计的99.7%"), right after it.
 _OWN_RATE = compile_re(r"^[，,](?:完成[^，。；\d]{0,8}?|占[^，。；\d]{1,30}?)\d+(?:\.\d+)?%")
+#: An average amount ("次均接待费用1239.29元", "平均每辆车运行维护费0.78万元").
+_AVERAGE_AMOUNT = compile_re(r"[^，,。；;\d]{0,12}(?:[人生户次车批]均|平均)[^，,。；;\d]{0,12}\d[\d,]*(?:\.\d+)?万?元")
 #: A count of things ("9辆", "24批次"), which no change of an amount of money is of.
 _COUNTED = compile_re(rf"(?<![\d.,])\d{{1,6}}(?:{'|'.join(CLASSIFIERS)})")
 #: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%",
@@ -2491,7 +2494,7 @@ _OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<named>n)?E?(?P<verb>[UD])(?P<c
 
 
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
-AVERAGE = compile_re(r"[人生户]均|平均|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
+AVERAGE = compile_re(r"[人生户次车批]均|平均|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
 #: A programme named after an average ("学前教育生均公用经费补助项目"): its amount is a level, not a rate.
 _PROGRAMME = compile_re(r"(?:项目|补助|资金)(?:支出)?(?:为|是)?$")
 #: The name of a budget alone ("预算", "年初预算数为", "年中追加预算"): after an amount, that amount's budget.
