@@ -467,6 +467,8 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             table.explanation = elsewhere.group()
             tables.append(table)
             continue
+        if kind == PROJECT and _by_economic_code(lines, body):
+            kind = table.kind = ECONOMIC  # "项目支出决算明细表" of rows 302 商品和服务支出, 30201 办公费…: by economic class
         cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]] or _grid_rows(lines, stripped_lines, body)
         table_lines = lines  # a copy where this table's lines are changed: the shared lines stay as they are
         if cells and kind in BY_ECONOMIC_CODE:  # economic codes split over 类 and 款 cells, as a grid's are joined
@@ -1196,6 +1198,12 @@ def _columns_by_end(ends: list[list[int]], count: int) -> list[list[int]] | None
 def _character_end(token: _Token, lines: list[tuple[int, str]]) -> int:
     """Where ``token`` ends on its line, in characters."""
     return token.end - lines[token.line][0]
+
+
+def _by_economic_code(lines: list[tuple[int, str]], body: list[int]) -> bool:
+    """Whether the rows of a table's body open with economic codes (302, 30201), and none with a subject's (2010101)."""
+    codes = [line.split(maxsplit=1)[0] for _, line in (lines[i] for i in body) if line.strip() and line.split()[0].isdigit()]
+    return bool(codes) and all(_ECONOMIC_CODE.match(code) for code in codes) and any(len(code) == 3 for code in codes)
 
 
 def _display_end(token: _Token, lines: list[tuple[int, str]]) -> int:
@@ -3045,6 +3053,9 @@ def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str,
                  if (t.text in titles or t.text in _AMOUNT_TITLES) and t.index >= 0}
         if len(cells) == 3 and titles[0] in cells and cells[titles[0]] < cells[titles[1]] < cells[titles[2]]:
             return position, {cells[title]: column for column, title in enumerate(titles, 1)}
+        if titles is _ECONOMIC_TITLES and list(cells) == [titles[0]] and data_lines[position + 1:] and any(
+                t.is_number for t in data_lines[position + 1]):
+            return position, {cells[titles[0]]: 1}  # one amount a row ("科目编码 | 科目名称 | 决算数": a 项目支出 table by class)
         if _in_order("".join(t.text for t in words), titles) and all(t.index < 0 for t in words):
             return position, {}
         columns = _compared_basic_columns(words)
@@ -3053,7 +3064,7 @@ def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str,
 
 
 #: A code table's first column titled by what it holds, its 合计 ("决算数", "预算数", "金额").
-_AMOUNT_TITLES = ("决算数", "预算数", "本年决算数", "本年预算数", "金额", "小计")
+_AMOUNT_TITLES = ("决算数", "预算数", "本年决算数", "本年预算数", "本年支出", "金额", "小计")
 
 
 def _compared_basic_columns(words: list[_Token]) -> dict[int, int | str] | None:
