@@ -702,6 +702,13 @@ def _listed_with_more(whole: Stated, parts: list[Stated], claims, tolerances: To
     return False
 
 
+def _listed_under_another(whole: Stated, parts: list[Stated], claims) -> bool:
+    """Whether the text lists ``parts`` under another quantity than ``whole`` ("一般公共预算当年拨款8,652.37万元。其中：
+    基本支出…，项目支出…" beside a 一般公共预算拨款支出 that spends last year's carry-over too): they make up that one."""
+    return any(breakdown.whole is not None and breakdown.whole.key is not None and breakdown.whole.key[1] != whole.key[1]
+               and all(any(part is listed for listed in breakdown.parts) for part in parts) for breakdown in claims.breakdowns)
+
+
 def _approximate(breakdown) -> bool:
     """Whether the whole or a part is an approximation ("城乡社区环境卫生约139万元", "死亡抚恤金近23万元"):
     no sum of them is exact."""
@@ -845,7 +852,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for scope, whole_base, part_bases in identities_in({key[0] for key in index.by_key}):
         whole = index.first((scope, whole_base))
         parts = [index.first((scope, base)) for base in part_bases]
-        if whole and all(parts) and not _listed_with_more(whole, parts, claims, tolerances):
+        if whole and all(parts) and not _listed_with_more(whole, parts, claims, tolerances) \
+                and not _listed_under_another(whole, parts, claims):
             add(f"{'+'.join(part_bases)}", whole.name, whole.number, [p.number for p in parts], True)
     for listed in count_lists(document.flow.text):
         if not listed.overlapping:
