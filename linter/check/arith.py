@@ -20,7 +20,7 @@ from linter.extract.counts import count_lists
 from linter.extract.numbers import YUAN, Number, parse_number
 from linter.language.subjects import original_year
 from linter.extract.quantities import (
-    SANGONG, Key, clean_name, covered, describe, display_name, organisation_of, parent_base, quantity_key,
+    SANGONG, Key, clean_name, covered, describe, display_name, is_part_of, organisation_of, parent_base, quantity_key,
 )
 from linter.patterns import compile_re, compile_regex
 
@@ -703,9 +703,11 @@ def _listed_with_more(whole: Stated, parts: list[Stated], claims, tolerances: To
 
 
 def _listed_under_another(whole: Stated, parts: list[Stated], claims) -> bool:
-    """Whether the text lists ``parts`` under another quantity than ``whole`` ("一般公共预算当年拨款8,652.37万元。其中：
-    基本支出…，项目支出…" beside a 一般公共预算拨款支出 that spends last year's carry-over too): they make up that one."""
+    """Whether the text lists ``parts`` under another quantity than ``whole``, and not one holding it ("一般公共预算当年拨款
+    8,652.37万元。其中：基本支出…，项目支出…" beside a 一般公共预算拨款支出 that spends last year's carry-over too): they make
+    up that one."""
     return any(breakdown.whole is not None and breakdown.whole.key is not None and breakdown.whole.key[1] != whole.key[1]
+               and not is_part_of(whole.key, breakdown.whole.key)
                and all(any(part is listed for listed in breakdown.parts) for part in parts) for breakdown in claims.breakdowns)
 
 

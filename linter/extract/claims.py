@@ -2312,6 +2312,18 @@ def _excluding(stated: Stated, state: _Context) -> bool:
     return EXCLUDING.search(_sentence_before(state, stated.number.start)) is not None
 
 
+def _item_of_public_costs(stated: Stated, state: _Context) -> bool:
+    """Whether a 三公 part is named among the items of the 公用经费 ("公用经费中，金额较大的有：办公费68.40万元、公务用车
+    运行维护费52.80万元"): the economic item the 基本支出 pays (30231), not the 三公's, which projects pay for too."""
+    key = quantity_key(stated.name)
+    return key is not None and parent_base(key[1]) is not None and _of_family(key, SANGONG) \
+        and _PUBLIC_COSTS_ITEMS.search(_sentence_before(state, stated.number.start)) is not None
+
+
+#: A sentence listing what the 公用经费 were spent on.
+_PUBLIC_COSTS_ITEMS = compile_re(r"公用经费[^，。；;]{0,20}?(?:中|包括|主要(?:用于|包括|有|是)|较大的(?:有|是)|明细)")
+
+
 def _sentence_before(state: _Context, offset: int) -> str:
     """The part of its sentence that precedes flow offset ``offset`` of the line being read."""
     start = offset - state.line_start
@@ -3033,7 +3045,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or _another_unit(stated.name, claims.department) or unit_line(state.line, claims.department) \
         or of_counted_units(state.line, stated.number.start - state.line_start) \
         or _of_counted_projects(stated, state) or _qualified_like_the_item_before(stated, state) \
-        or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) \
+        or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) or _item_of_public_costs(stated, state) \
         or _flow_of_what_precedes(stated, state)
     stated.key = None if stated.narrower or _income_keyed_as_spending(stated, scope, breakdown) \
         or (claims.final_document and _BUDGET_FIGURE.search(clean_name(stated.name))) \
