@@ -867,6 +867,8 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
             tokens.append(_token(compact, start, start + len(stripped), index, line))
             position += len(cell) + 1
         return tokens
+    if "  " in text:  # cells apart by runs of spaces: a single space inside an amount parts its thousands ("1 625.38")
+        text = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ","), text)
     match_before = ""  # the word before, as printed
     for match in _WORD.finditer(text):
         if match.group() in _EMPTY_MARKS:  # an empty cell printed: it keeps its place among the cells
@@ -884,6 +886,8 @@ def _tokens(offset: int, raw: str, line: int) -> list[_Token]:
     return tokens
 
 
+#: An amount whose thousands a single space parts, as scanned text prints them ("1 625.38").
+_SPACED_THOUSANDS = compile_re(r"(?<![\d.,])\d{1,3}(?: \d{3})+\.\d+(?![\d.,])")
 #: Spaces between two words of text that part two cells (``pdftotext -layout``: "（二）政府性基金预算拨款
 #: ⏵17 spaces⏴ 二、结转下年"); a title spaced out ("收    入") has fewer. Two words of several characters each two spaces
 #: apart or more are two cells ("年初预算数   调整预算数   决算数").

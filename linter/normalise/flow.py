@@ -74,9 +74,9 @@ _LINE_CHARACTERS = OneForOne("０１２３４５６７８９．％（）［］�
 _CHANGED_SPACES = compile_re(r" (?: +|(?<=[%\u2001-\U0010ffff] )|(?=[%\u2001-\U0010ffff])|(?<=\d )(?=\d{3}))")
 #: A space parting the thousands of an amount ("2 404.15万元", "12 345 678.90元"), dropped: the digits before it (a group
 #: of one to three opening the number, or of three after another such space), and the groups of three after it up to the
-#: decimals and the unit.
+#: decimals and the unit (or its first character ending the line: "财政拨款收入4 546.86万" + "元,占…").
 _THOUSANDS_BEFORE = compile_re(r"(?:^|[^\d.,])\d{1,3}(?: \d{3})*$")
-_THOUSANDS_AFTER = compile_re(r"\d{3}(?: \d{3})*(?:\.\d+)? ?(?:万元|亿元|元)")
+_THOUSANDS_AFTER = compile_re(r"\d{3}(?: \d{3})*(?:\.\d+)? ?(?:万元|亿元|元|(?P<cut>[万亿])$)")
 #: How far around such a space its amount is read.
 _THOUSANDS_REACH = 24
 
@@ -254,12 +254,20 @@ def _breaks(previous: str, line: str, width: int) -> bool:
         return False  # a name wrapped before its amount ("（一）收入预算：本年收入合计" + "1,100.00万元，其中：")
     if _AMOUNT_FIRST.match(line) and (_CUT_GROUP.search(previous) or _CUT_DIGITS.search(previous)):
         return False  # an amount cut inside a thousands group ("…支出1,12" + "5.49万元") or its digits
+    if previous[-1] not in _TERMINAL and not _starts_heading(line) and _SUBJECT_PATH_OPEN.search(previous) \
+            and _SUBJECT_PATH_CLOSE.match(line):
+        return False  # a subject's path wrapped before its 项 ("1.社会保障和就业支出(类)…(款)机关事业单" + "位基本…支出(项)：…")
     if previous[-1] in _TERMINAL or _starts_heading(line) or is_heading(previous, width):
         return True
     if _UNIT_END.search(previous) or _UNIT_END.search(line) or _NOTE_START.match(line):
         return True
     # Two numbers must never fuse ("1,151.77" + "20103").
     return previous[-1].isdigit() and line[0].isdigit()
+
+
+#: A line naming a subject's 类 (or 款) without its 项, and one naming the 项 before any punctuation.
+_SUBJECT_PATH_OPEN = compile_re(r"[(（][类款][)）][^(（)）]*$")
+_SUBJECT_PATH_CLOSE = compile_re(r"[^。；;：:，,(（]{1,30}[(（]项[)）]")
 
 
 def _add_line(builder: MappedTextBuilder, line: str, origin: int) -> None:
@@ -292,7 +300,8 @@ def _add_spaced(builder: MappedTextBuilder, text: str, origin: int, start: int, 
 
 def _parts_thousands(text: str, at: int) -> bool:
     """Whether the space at ``at`` parts the thousands of an amount (see ``_THOUSANDS_BEFORE``)."""
-    return text[at - 1:at].isdigit() and _THOUSANDS_AFTER.match(text, at + 1, at + 1 + _THOUSANDS_REACH) is not None \
+    after = _THOUSANDS_AFTER.match(text, at + 1, at + 1 + _THOUSANDS_REACH) if text[at - 1:at].isdigit() else None
+    return after is not None and (after["cut"] is None or after.end() == len(text)) \
         and _THOUSANDS_BEFORE.search(text[max(0, at - _THOUSANDS_REACH):at]) is not None
 
 
