@@ -6,17 +6,18 @@ import math
 from collections import defaultdict
 
 from linter.check.arith import (
-    QuantityIndex, amount, component_sum, count_ratio_mismatch, percent_matches, percent_severity, ratio_text, related, same_unit,
-    stated_by_name, truncated, find_typo, typo_finding, unit_scale,
+    QuantityIndex, amount, bare_name, component_sum, count_ratio_mismatch, percent_matches, percent_severity, ratio_text, related,
+    same_unit, stated_by_name, truncated, find_typo, typo_finding, unit_scale,
 )
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
 from linter.extract.counts import count_shares
-from linter.extract.quantities import display_name, scope_of
+from linter.extract.numbers import number_of
+from linter.extract.quantities import display_name, quantity_key, scope_of
 from linter.language.subjects import original_year
 from linter.i18n import _
-from linter.patterns import compile_re
+from linter.patterns import compile_re, compile_regex
 
 #: Wholes each part has its own of ("完成年初预算的45%", "占上年的", "任务数"): shares of them never
 #: imply one common whole.
@@ -37,6 +38,8 @@ class ShareMismatch(Rule):
     too ("一般公共服务支出2,200.00万元，占81.47%；…"). A share off by one unit of its last
     decimal ("99.86%" for 99.868%) is a warning. A part said to be 100% of a whole it exceeds is an error
     even where the ratio rounds to 100% ("资金2226.22万元，占项目支出总额的100%" of 2222.62).
+    A share naming its part and its whole without their amounts ("人员经费占基本支出的85.75%") is of the
+    amounts stated under those names in its paragraph or the two before it, when each name has one amount there.
 
     **Anti-pattern**
 
@@ -126,6 +129,34 @@ class ShareMismatch(Rule):
                 )
         yield from self._disagreeing(document, unstated, tolerances)
         yield from self._count_shares(document, tolerances)
+        yield from self._named_shares(document, index, tolerances)
+
+    def _named_shares(self, document, index, tolerances):
+        """"人员经费占基本支出的85.75%": a share naming its part and its whole, each stated with its amount in the
+        paragraph or the two before it (the last statement of each, when one reads it by its name)."""
+        text, claimed = document.flow.text, {share.percent.start for share in document.claims.shares}
+        for match in _NAMED_SHARE.finditer(text):
+            if match.start("pct") in claimed:
+                continue
+            reach = _paragraphs_start(text, match.start(), _SHARE_REACH)
+            part, whole = (_stated_named(document, index, match[name], reach, match.start()) for name in ("part", "whole"))
+            if part is None or whole is None or part is whole or part.number.malformed or whole.number.malformed \
+                    or not same_unit(part.number, whole.number):
+                continue
+            percent = number_of(match, "pct", "%")
+            part_interval, whole_interval = amount(part.number, tolerances), amount(whole.number, tolerances)
+            if percent_matches(part_interval, whole_interval, percent, tolerances) is not False:
+                continue
+            computed = ratio_text(part.number.value, whole.number.value, percent.decimals)
+            yield self.finding(
+                document, document.span(percent.start, percent.end),
+                _("share of {whole}: {computed}, but the text says {stated}%", whole=match["whole"], computed=computed,
+                  stated=percent.text),
+                expected=computed.rsplit(" = ", 1)[1],
+                severity=percent_severity(part_interval, whole_interval, percent, tolerances),
+                related=related(document, (_("part"), part.number), (_("whole"), whole.number)),
+            )
+
 
     def _count_shares(self, document, tolerances):
         """"在职职工2,860人，其中卫生技术人员2,480人，占在职职工的86.7%": a count's share of the count it is listed under
@@ -263,3 +294,35 @@ def _common(intervals: list[Interval]) -> Interval | None:
     """The values every interval holds, or None when there is none."""
     low, high = max(i.lo for i in intervals), min(i.hi for i in intervals)
     return Interval(low, high) if low <= high else None
+
+
+#: A share naming its part and its whole, no amount beside them ("社区工作者补贴占其他城乡社区管理事务支出的76.65%").
+_NAMED_SHARE = compile_regex(r"(?m)(?:^|(?<=[。；;，,：:]))(?:其中[：:，,]?)?(?P<part>[\p{Han}“”]{2,24}?)占"
+                             r"(?P<whole>[\p{Han}“”]{2,24}?)的?(?:比重|比例)?(?:为|是)?(?P<pct>\d{1,3}(?:\.\d{1,2})?)%")
+#: How many paragraphs before its own a named share's amounts may stand.
+_SHARE_REACH = 2
+
+
+def _paragraphs_start(text: str, offset: int, before: int) -> int:
+    """Where the paragraph ``before`` paragraphs above the one holding ``offset`` starts."""
+    start = text.rfind("\n", 0, offset)
+    for _paragraph in range(before):
+        if start < 0:
+            break
+        start = text.rfind("\n", 0, start)
+    return start + 1
+
+
+def _stated_named(document, index, name: str, start: int, end: int):
+    """The amount stated between flow offsets ``start`` and ``end`` under ``name``: by its quantity's key, or by the
+    name itself when it names no known quantity; None when the name has several amounts there (each community's
+    "社区工作者补贴…")."""
+    key = quantity_key(name)
+    if key is not None:
+        statements = [s for k, values in index.by_key.items() if k[1] == key[1] and (k[0] == key[0] or scope_of(name) is None)
+                      for s in values]
+    else:
+        bare = bare_name(name)
+        statements = [v for v in document.claims.values if v.key is None and bare_name(v.name) == bare]
+    found = sorted((s for s in statements if start <= s.number.start < end), key=lambda s: s.number.start)
+    return found[-1] if len({(s.number.value, s.number.unit) for s in found}) == 1 else None
