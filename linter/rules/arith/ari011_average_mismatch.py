@@ -19,7 +19,8 @@ class AverageMismatch(Rule):
     counted in 批次) that is not the amount it averages divided by the count the paragraph states.
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
-    before it ("公务用车运行维护费218.88万元") and one count of vehicles or of people between them or in the
+    before it ("公务用车运行维护费218.88万元"; or the paragraph before, when the average's own states no amount before it:
+    "公用经费165.97万元。" then "按实有在职人员55人计算，人均公用经费3.02万元") and one count of vehicles or of people between them or in the
     average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"; for a 生均 one, of
     students: "在校学生52,318人"): the average must be amount ÷ count within the rounding of the printed amounts.
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
@@ -52,6 +53,9 @@ class AverageMismatch(Rule):
                 whole = amounts[0] if len(amounts) == 1 else None
             else:
                 whole = _last(_amount_named(what), text, paragraph, average.start())
+                if whole is None and paragraph and not _ANY_AMOUNT.search(text, paragraph, average.start()):
+                    # "公用经费5,407.75万元。" then "按全日制在校学生31,486人计算，生均公用经费…": the paragraph before's
+                    whole = _last(_amount_named(what), text, text.rfind("\n", 0, paragraph - 1) + 1, paragraph)
             if whole is None:
                 continue
             per = "车" if average.group("car") else "户" if average.group("household") else \
