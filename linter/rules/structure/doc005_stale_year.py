@@ -327,14 +327,19 @@ _OUTCOME = compile_re(r"决算数?[大小]于(?:年初|调整后?)?预算数?")
 def _restates_last_year(sentence: str, subject, year: int) -> bool:
     """Whether a subject naming Y−1 gives last year's amount after this year's, to compare them
     ("事业收入3,865,420.00元，2023年度事业收入3,412,860.00元，比上年增加…"; "…0万元，本年未购置公务用车，2023年度该项支出为
-    27.80万元": the item's), or in brackets after a comparison with last year."""
+    27.80万元": the item's), or in brackets after a comparison with last year, or before this year's change from it
+    ("2023年度公务用车运行维护费为5.32万元，本年度减少0.46万元")."""
     return int(subject.group("year")) == year - 1 and (
         (_AMOUNT.search(sentence, 0, subject.start()) is not None and _CHANGE.search(sentence, subject.end()) is not None)
         or (_AMOUNT.search(sentence, 0, subject.start()) is not None and _THE_ITEM.match(sentence, subject.end()) is not None)
         or _ASIDE_OF_COMPARISON.search(sentence, 0, subject.start()) is not None
-        or _in_aside_after_comparison(sentence, subject.start()))
+        or _in_aside_after_comparison(sentence, subject.start())
+        or (_AMOUNT.search(sentence, subject.end()) is not None and _THIS_YEARS_CHANGE.search(sentence, subject.end()) is not None))
 
 
+#: This year's change from the amount of last year a sentence states first ("2023年度公务用车运行维护费为5.32万元，本年度减少
+#: 0.46万元").
+_THIS_YEARS_CHANGE = compile_re(r"(?:本年度?|今年|当年)[^，,。；;\d]{0,10}?(?:增加|减少|增长|下降|持平)")
 #: The item just stated, named again after a year ("2023年度该项支出为…").
 _THE_ITEM = compile_re(r"\s*(?:该|此)(?:项|笔)")
 
