@@ -2744,6 +2744,19 @@ def _by_another_division(stated: Stated, breakdown: Breakdown) -> bool:
             and (breakdown.whole is None or breakdown.whole.key is None or breakdown.whole.key[1] not in _BY_SUPPLIER))
 
 
+def _divided_anew(stated: Stated, breakdown: Breakdown, state: _Context) -> bool:
+    """Whether a new division of the whole opens after the parts listed so far ("其中出口15.27亿元；按贸易方式分，一般贸易
+    进出口14.90亿元，加工贸易进出口3.72亿元"): its parts are another list."""
+    if not breakdown.parts or breakdown.parts[-1].number.end < state.line_start:
+        return False
+    between = state.line[breakdown.parts[-1].number.end - state.line_start:stated.number.start - state.line_start]
+    return _NEW_DIVISION.search(between) is not None
+
+
+#: A clause opening another division ("；按贸易方式分，", "。按资金来源划分：").
+_NEW_DIVISION = compile_re(r"[；;。]\s*按[^，,；;。：:]{1,12}?(?:分|划分|分类|统计)[，,：:]")
+
+
 #: The contracts a procurement total awards to small suppliers: a division of it by supplier, not by kind.
 _BY_SUPPLIER = ("授予中小企业合同金额", "授予小微企业合同金额")
 
@@ -3065,6 +3078,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
                                   or _same_quantity_of_another(stated, breakdown)
                                   or _sibling_source(stated, breakdown)
                                   or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)
+                                  or _divided_anew(stated, breakdown, state)
                                   or _LEVERAGED.match(stated.name.lstrip("，, "))
                                   or _named_as_its_sibling(stated, breakdown)):
         breakdown.closed = True  # (money a part drew in: "…支出1,286.40万元，带动全市医疗救助资金支出8,400.55万元")
