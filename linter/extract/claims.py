@@ -2867,6 +2867,11 @@ def _another_unit(name: str, department: str | None) -> bool:
     return organisation is not None and organisation not in department and department not in organisation
 
 
+#: Some of a department's units named before a quantity ("学校（幼儿园）一般公共预算安排的公用经费…" in an 教育局's 汇总,
+#: "局机关公用经费…"): their share of it.
+_SOME_UNITS = compile_re(r"(?:所属|下属|直属)?(?:学校|幼儿园|中小学|二级单位|局机关|机关本级)")
+
+
 #: A paragraph about one unit, opening with its name and a colon or as a sentence of its own ("3.清溪县农业技术推广中心：
 #: 2025年收入预算…", "清溪县农业农村局本级：…", "1.盐城市审计局（本级）。2025年度收入预算…"), or with its name and the year
 #: ("宁湖县中学2025年收入预算…" in an 教育局's).
@@ -3056,6 +3061,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
         or _another_unit(stated.name, claims.department) or unit_line(state.line, claims.department) \
+        or _SOME_UNITS.match(clean_name(stated.name)) is not None \
         or of_counted_units(state.line, stated.number.start - state.line_start) \
         or _of_counted_projects(stated, state) or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) or _item_of_public_costs(stated, state) \
