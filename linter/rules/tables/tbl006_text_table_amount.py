@@ -288,6 +288,9 @@ class TextTableAmount(Rule):
         others = {value.number.start for value in document.claims.values if value.narrower}
         from linter.extract.claims import EXCLUDING, LAST_YEARS, of_counted_units, parts_of_sources, unit_line
 
+        whole_of = {part.number.start: breakdown.whole.number.start for breakdown in document.claims.breakdowns
+                    if breakdown.whole is not None for part in breakdown.parts}
+        cells: dict[int, tuple] = {}  # the table cell each compared amount was compared with, by its flow offset
         # (and money other than the 财政拨款: "使用事业收入安排“三公”经费预算14.00万元，其中：…", no table's)
         compared = {part.number.start for part in parts_of_sources(document.claims)} \
             | {value.number.start for value in document.claims.values if value.key and value.key[0] == NON_FISCAL}
@@ -334,13 +337,18 @@ class TextTableAmount(Rule):
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
-                said = sentence_before(line, match.start())
-                if offset + match.start("num") in compared or EXCLUDING.search(said) or _AVERAGE_BEFORE.search(said) \
+                said, at = sentence_before(line, match.start()), offset + match.start("num")
+                if at in compared or EXCLUDING.search(said) or _AVERAGE_BEFORE.search(said) \
                         or of_counted_units(line, match.start()):
                     continue  # compared already, what is left without something ("剔除公务用车购置费后，…"), an average, or some units'
                 if year and names_another_year(match.group(), year):
                     continue  # "…（项）：2024年预算数为4980.00万元，2025年预算数为…": another year's amount
-                compared.add(offset + match.start("num"))
+                cell = (id(table), row.start, column)
+                if cells.get(whole_of.get(at)) == cell:
+                    continue  # a part of an amount compared with this very cell ("政府性基金预算支出18,700.00万元。其中：本年
+                    # 政府性基金预算拨款16,600.00万元，上年结转…": by source of money, the first named as the table's total)
+                compared.add(at)
+                cells[at] = cell
                 yield from self._compare(document, context, offset, match, table, row, column)
                 if column == 1 and row.earlier is not None:
                     yield from self._row_change(document, context, offset + match.start("num"), table, row)
