@@ -2753,8 +2753,8 @@ def _divided_anew(stated: Stated, breakdown: Breakdown, state: _Context) -> bool
     return _NEW_DIVISION.search(between) is not None
 
 
-#: A clause opening another division ("；按贸易方式分，", "。按资金来源划分：").
-_NEW_DIVISION = compile_re(r"[；;。]\s*按[^，,；;。：:]{1,12}?(?:分|划分|分类|统计)[，,：:]")
+#: A clause opening another division ("；按贸易方式分，", "。按资金来源划分：", "，按贸易方式分，").
+_NEW_DIVISION = compile_re(r"[，,；;。]\s*按[^，,；;。：:]{1,12}?(?:分|划分|分类|统计)[，,：:]")
 
 
 #: The contracts a procurement total awards to small suppliers: a division of it by supplier, not by kind.
