@@ -97,7 +97,7 @@ class SubjectCode(Rule):
                     # a 款 or 项 name is its parent's one child of that name: an unknown code beside a sibling's name
                     yield self.finding(
                         document, span(),
-                        _("{table}: code {code} is not in the 政府收支分类科目, but {name} is code {codes} under the same parent",
+                        _("{table}: code {code} is not in the 政府收支分类科目 as disclint lists it, but {name} is code {codes} under the same parent",
                           table=table.label, code=code, name=normal_name(name), codes=", ".join(elsewhere)),
                         expected=elsewhere[0],
                     )
