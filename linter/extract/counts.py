@@ -55,8 +55,8 @@ _SAID_TO_OVERLAP = compile_regex(r"交叉|同时|重复")
 _PART_DETAIL = compile_regex(r"主要(?:是|为|有|包括)")
 #: Attributes that classify people across the list's own division ("在职人员25人，女性职工15人"):
 #: parts named by one may overlap the others; so may sanctions, which one person may receive several of
-#: ("给予党纪政务处分398人，其中：党纪处分352人、政务处分121人").
-_CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|高级|中级|初级|岁|退役|军转|处分"
+#: ("给予党纪政务处分398人，其中：党纪处分352人、政务处分121人"). (初级中学 and 高级中学 are schools, no grade.)
+_CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大专|硕士|博士|研究生|职称|(?:高|中|初)级(?!中学|中|学校)|岁|退役|军转|处分"
                                r"|专业技术人员|卫生技术人员|专技人员")  # (a post's skill: "在岗职工856人，其中编制内人员412人，卫生专业技术人员748人")
 #: Words naming a rate, not a count: "人口密度每平方公里538人", "人均2人".
 _RATE = compile_regex(r"每|人均|平均|密度")
