@@ -161,6 +161,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     tokens += _gap(text, position, len(text), offset, items)
     if "实际支出" in text:
         tokens = _actual_without_budget(tokens)
+    if "预算" in text and "支出" in text:
+        tokens = _spent_after_budget(tokens)
     if _RESTATING_WORD.search(text) or "元(" in text or "元（" in text:
         tokens = _without_restatements(tokens)
     if "用于" in text and "比" in text:
@@ -269,6 +271,17 @@ def _actual_without_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
         if token.type == "EXEC_IS" and token.text == "实际支出" and not budgeted:
             token = token._replace(type="ACTUAL_IS")
         found.append(token)
+    return found
+
+
+def _spent_after_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """"支出" alone after a budget's amount states the amount spent, as "支出决算为" does ("职业培训补贴预算为500.00万元，
+    支出642.85万元，完成预算的…")."""
+    found = list(tokens)
+    for i in range(3, len(found) - 1):
+        if found[i].type == "NAME" and found[i].text.strip() == "支出" and found[i + 1].type == "AMOUNT" \
+                and found[i - 1].code == "," and found[i - 2].type == "AMOUNT" and found[i - 3].type == "BUDGET_IS":
+            found[i] = found[i]._replace(type="ACTUAL_IS")
     return found
 
 
