@@ -2135,8 +2135,10 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             # No part of it after all (a 项 of another 类): of the list it stands in, if one is open.
             outer = state.list_whole
             container = outer if outer is not None and outer is not container and not outer.closed else None
-        if claim.whole_name and _BUDGET_SUFFIX.search(claim.whole_name) and _key_of(claim.whole_name, scope, claims.budget_document):
-            claim.whole_name = _BUDGET_SUFFIX.sub("", claim.whole_name)  # "占基本支出预算81.25%" in a 预算
+        if claim.whole_name and _BUDGET_SUFFIX.search(claim.whole_name) \
+                and (key := _key_of(claim.whole_name, scope, claims.budget_document)) is not None \
+                and _key_of(bare := _BUDGET_SUFFIX.sub("", claim.whole_name), scope, claims.budget_document) == key:
+            claim.whole_name = bare  # "占基本支出预算81.25%" in a 预算 (not "占收入总预算的…")
         if claim.whole is None and claim.whole_name and (regional := _regional_whole(claim, state)) is not None:
             claim.whole = regional  # "全省一般公共预算支出7,161.04亿元，民生支出…，占一般公共预算支出的78.6%": the region's
         elif claim.whole_name is None and container is not None:
