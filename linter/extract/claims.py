@@ -2141,6 +2141,10 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.whole_name = bare  # "占基本支出预算81.25%" in a 预算 (not "占收入总预算的…")
         if claim.whole is None and claim.whole_name and (regional := _regional_whole(claim, state)) is not None:
             claim.whole = regional  # "全省一般公共预算支出7,161.04亿元，民生支出…，占一般公共预算支出的78.6%": the region's
+        elif claim.whole is None and container is not None and container.whole is not None and claim.whole_name \
+                and _REGION.fullmatch(clean_name(claim.whole_name)) \
+                and clean_name(container.whole.name).startswith(clean_name(claim.whole_name)):
+            claim.whole = container.whole  # "全州共安排…资金4114.00万元，其中龙山县656.00万元，占全州的15.95%": the list's
         elif claim.whole_name is None and container is not None:
             claim.whole = container.whole
             if breakdown is None:
