@@ -60,9 +60,11 @@ class AverageMismatch(Rule):
                 continue
             per = "车" if average.group("car") else "户" if average.group("household") else \
                 "次" if average.group("visit") else "生" if average.group().startswith("生均") else "人"
-            counts = [c for c in _COUNT.finditer(text, min(whole.end(), max(sentence, paragraph)), average.start())
-                      if c.group("unit") in _CLASSIFIERS[per]
-                      and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))]
+            counts = _counts(text, min(whole.end(), max(sentence, paragraph)), average.start(), per)
+            if not counts:  # "…，平均每辆车运行维护费2.28万元，公务用车保有量3辆。": the count after it, in its sentence
+                sentence_end = min((end for end in (text.find(mark, average.end()) for mark in "。；\n") if end >= 0),
+                                   default=len(text))
+                counts = _counts(text, average.end(), sentence_end, per)
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
             if len(counts) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
@@ -104,6 +106,12 @@ _ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万�
 #: A count of vehicles, of people (or of their attendances: 人次, which a 人均 of training divides), of households or firms,
 #: or of receptions (批次, which a 次均 of 接待费 divides).
 _COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人次|人|名|户|家|批次|批|次)(?!次)")
+
+
+def _counts(text: str, start: int, end: int, per: str) -> list:
+    """The counts in ``text[start:end]`` an average ``per`` vehicle, person, student, household or reception divides by."""
+    return [c for c in _COUNT.finditer(text, start, end) if c.group("unit") in _CLASSIFIERS[per]
+            and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))]
 
 
 def _amount_named(what: str):
