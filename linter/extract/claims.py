@@ -3051,8 +3051,9 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return
     if in_last_years_aside(state.line, stated.number.start - state.line_start):
         return  # "（上年基本支出958.12万元，其中人员经费815.00万元）": last year's figures, each of them
-    if _OWN_BUDGET.fullmatch(clean_name(stated.name)) and state.last_value is not None:
-        return  # "公务接待费4.26万元，预算6.00万元": the budget of the item before, no part of the list
+    if _OWN_BUDGET.fullmatch(clean_name(stated.name)) and state.last_value is not None \
+            and state.last_value.number.start >= state.line_start:
+        return  # "公务接待费4.26万元，预算6.00万元": the budget of the item before on its line, no part of the list
     if AVERAGE.search(stated.name) and not _PROGRAMME.search(stated.name):
         return  # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元": a rate, no level or part of a total
     if _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
