@@ -2927,8 +2927,21 @@ _REGION = compile_re(r"全(?:国|省|市|县|区|州|盟|旗|镇|乡)")
 def _of_counted_projects(stated: Stated, state: _Context) -> bool:
     """Whether a bare flow ("支出390.90万元") follows a count of projects or works in its sentence ("实施办公用房维修改造项目6个，
     涉及面积2.14万平方米，支出…"), or of things bought ("购置执法执勤用车1辆，支出24.80万元"): theirs, not the department's."""
-    return clean_name(stated.name) in ("支出", "收入") and \
+    return clean_name(stated.name) in ("支出", "收入") and (
         _COUNTED_PROJECTS.search(_sentence_before(state, stated.number.start)) is not None
+        or _of_the_heading_item(state, stated.number.start))
+
+
+def _of_the_heading_item(state: _Context, offset: int) -> bool:
+    """Whether the line opens with an item of a total other than 支出 or 收入 and a colon, before a bare flow at ``offset``
+    ("公务用车购置费：2024年度未购置公务用车，支出0.00万元"): the item's amount."""
+    head = _HEADING_ITEM.match(state.line[:offset - state.line_start])
+    key = quantity_key(head.group("item")) if head else None
+    return key is not None and key[1] not in ("支出", "收入")
+
+
+#: An item heading its line before a colon ("公务用车购置费：", "2.公务接待费：").
+_HEADING_ITEM = compile_re(r"\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*(?P<item>[^：:，,。；;\d]{2,20})[：:]")
 
 
 _COUNTED_PROJECTS = compile_regex(r"(?:项目|工程)\d{1,3}\s*[个项]|\d{1,3}\s*[个项]\p{Han}{0,8}?(?:项目|工程)"

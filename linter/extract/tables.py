@@ -1236,7 +1236,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if not _HAN_OR_DIGIT.search(stripped):
             continue  # a line in another script, no cell of the table ("བཞི།" over the next heading, as Xizang's are bilingual)
         normal = _HALF_WIDTH(stripped)
-        statistics = statistics or (table.kind == THREE_PUBLIC and normal.startswith("相关统计数"))
+        statistics = statistics or (table.kind == THREE_PUBLIC and (normal.startswith("相关统计数") or (
+            bool(data_lines) and _STATISTICS_HEAD.match(normal) is not None)))  # ("项目 | 行次 | 统计数" under the amounts)
         if (statistics or (table.kind == THREE_PUBLIC and data_lines and _COUNT_ROW.match(normal))) and not normal.startswith("注"):
             continue  # a 三公 table's counts (车辆数, 接待批次…) under its amounts: CON005 reads them
         unit = unit_of(normal) if table.unit is None and not data_lines else None
@@ -1915,8 +1916,11 @@ _CHANGE_BLOCK = compile_re(r"\S*比\S+(?:增减|增长|变动)")
 _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})年")
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
 _CHANGE_RATE = compile_re(r"率|幅度|%")
+#: The header of a 三公 table's counts printed without their "相关统计数" title ("项目 | 行次 | 统计数"): what follows is
+#: counts, and the 机关运行经费, no 三公 amounts.
+_STATISTICS_HEAD = compile_re(r"项目\s*(?:行次\s*)?统计数")
 #: The head of a 三公 table's counts printed without their "相关统计数" title ("项目 | 统计数", "公务用车保有量（辆） | 1").
-_COUNT_ROW = compile_re(r"项目\s*统计数|[^\t\d]{2,20}[(（](?:辆|个|人|人次|批次|次)[)）]")
+_COUNT_ROW = compile_re(r"项目\s*(?:行次\s*)?统计数|(?:\d{1,2}\s*[.．、]\s*)?[^\t\d]{2,20}[(（](?:辆|个|人|人次|批次|次)[)）]")
 #: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
 CONTINUED_TITLE = compile_re(r"^[(（]?续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
