@@ -3055,7 +3055,9 @@ def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str,
         if any(t.is_number for t in words) or any(_ECONOMIC_CODE.match(t.text) for t in words):
             return compared  # the rows began
         if compared and any(t.text in titles for t in words):
-            return None  # each year's 人员经费 and 公用经费 under it: not read
+            # this year's 合计, 人员经费 and 公用经费 under it, last year's 合计 and the change beside it ("2025年预算数
+            # {合计 人员经费 公用经费} | 2024年预算数 | 增减额 | 增减率", Guangdong's); each year's split: not read
+            return _split_this_year(compared, words, titles)
         # (the first column may be titled by what it holds: "决算数 | 人员经费 | 公用经费")
         cells = {(titles[0] if t.text in _AMOUNT_TITLES else t.text): t.index for t in words
                  if (t.text in titles or t.text in _AMOUNT_TITLES) and t.index >= 0}
@@ -3069,6 +3071,18 @@ def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str,
         columns = _compared_basic_columns(words)
         compared = (position, columns) if columns else compared
     return compared
+
+
+def _split_this_year(compared: tuple[int, dict[int, int | str]], words: list[_Token], titles: tuple[str, str, str]):
+    """``compared``'s header line and columns with this year's amount split under it into ``titles`` (tab cells), or
+    None when the titles stand elsewhere (under each year)."""
+    position, columns = compared
+    cells = {t.text: t.index for t in words if t.text in titles and t.index >= 0}
+    this_year = next((index for index, column in columns.items() if column == 1), None)
+    if len(cells) != 3 or cells.get(titles[0]) != this_year or not cells[titles[0]] < cells[titles[1]] < cells[titles[2]]:
+        return None
+    return position + 1, {**{index: column for index, column in columns.items() if column != 1},
+                          **{cells[title]: column for column, title in enumerate(titles, 1)}}
 
 
 #: A code table's first column titled by what it holds, its 合计 ("决算数", "预算数", "金额").
