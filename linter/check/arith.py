@@ -827,7 +827,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
             or _complements(breakdown) or _surplus_allocation(breakdown) or _the_three_funds(breakdown) \
-            or _ends_in_catch_all(breakdown)
+            or _ends_in_catch_all(breakdown, document.flow.text)
         add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
         items, every = _completion_items(group)
@@ -994,10 +994,17 @@ def _the_three_funds(breakdown) -> bool:
     return sorted(next((fund for fund in _FUNDS if fund in part.name), "") for part in breakdown.parts) == sorted(_FUNDS)
 
 
-def _ends_in_catch_all(breakdown) -> bool:
+def _ends_in_catch_all(breakdown, text: str) -> bool:
     """Whether a list of an asset total ends in its catch-all ("资产总额5664.36万元，其中：流动资产…、固定资产…、无形资产…、
-    其他资产12.08万元"): every part is listed. (Not 其他收入 or a subject named 其他…: a line of its own.)"""
-    return len(breakdown.parts) > 1 and clean_name(breakdown.parts[-1].name) in ("其他", "其他资产")
+    其他资产12.08万元"): every part is listed, each with its amount (no "XX万元" left to fill). (Not 其他收入 or a subject
+    named 其他…: a line of its own.)"""
+    parts = breakdown.parts
+    return len(parts) > 1 and clean_name(parts[-1].name) in ("其他", "其他资产") and breakdown.whole is not None \
+        and _PLACEHOLDER.search(text, breakdown.whole.number.end, parts[-1].number.start) is None
+
+
+#: An amount left to fill in ("XX万元", "××元").
+_PLACEHOLDER = compile_re(r"[XxＸｘ×*＊]{2,}")
 
 
 def _surplus_allocation(breakdown) -> bool:

@@ -4,7 +4,8 @@ the table reader finds no table of a known kind: they print no subject codes, so
 Under a title naming a table ("表10 政府购买服务预算表", on its own line or on the line above), a header line of tab-separated
 titles, one or more of them an amount's ("预算金额", "金额", "预算数", "合计"), then the rows, tab-separated, the cells in
 the header's places. A row holding "合计" or "总计" in a cell of its own is the total; one holding "小计" (or a name ending
-in it) is a group's subtotal, of the item rows after it (when the first row under the total is a 小计) or before it. The
+in it, or numbered 一, 二, …) is a group's subtotal, of the item rows after it (when the first row under the total is a 小计)
+or before it. The
 rows run to the first line without a tab. An amount column is read only where every item row prints a number in it or
 nothing (not "2项"), and a table only with a total and two items or more.
 """
@@ -96,6 +97,10 @@ def _listing(lines: list[tuple[int, str]], index: int) -> Listing | None:
     return listing
 
 
+#: A group's number heading its row ("一 | 货物类 | 4,700,000.00" over items numbered 1, 2, …): its subtotal.
+_GROUP_NUMBER = compile_re(r"[一二三四五六七八九十]{1,3}[、.．]?")
+
+
 def _row(offset: int, raw: str, columns: dict[int, str]) -> ListingRow | None:
     """A row of the table: its cells in the header's places; None for a line without a tab."""
     if "\t" not in raw:
@@ -114,7 +119,8 @@ def _row(offset: int, raw: str, columns: dict[int, str]) -> ListingRow | None:
     name = " ".join(words)
     return ListingRow(name, offset, offset + len(raw.rstrip()), amounts,
                       total=any(_TOTAL.fullmatch(word) for word in words),
-                      subtotal=any(_SUBTOTAL.search(word) for word in words))
+                      subtotal=any(_SUBTOTAL.search(word) for word in words)
+                      or (len(words) > 1 and _GROUP_NUMBER.fullmatch(words[0]) is not None))
 
 
 def _keep_amount_columns(listing: Listing) -> None:
