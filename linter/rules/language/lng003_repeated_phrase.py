@@ -77,9 +77,6 @@ class RepeatedPhrase(Rule):
                     continue  # "区政府、区政府办公室": an organisation, then one of its offices
                 if separator and not _whole_words(document, match.start(), match.end()):
                     continue  # "合作医疗、医疗救助": the end of one item and the start of the next
-                if separator and len(unit) == 2 and _both_items_longer(text, first, end_of_copy):
-                    continue  # "促进就业、就业服务": two items, one ending and the other beginning with a word of two
-                    # characters (not a set phrase repeated: "工作点对点、点对点指导")
                 start, end = document.flow.source_span(copy_start, end_of_copy)
                 yield self.finding(
                     document,
@@ -149,16 +146,6 @@ def _longer_item(text: str, start: int, end: int) -> bool:
     """Whether the item copied at ``[start, end)`` goes on into a longer word or subject name ("医疗费补助")."""
     return any(lex.is_word(longer := text[start:end + extra]) or longer in lex.lexicon() or is_subject_name(longer)
                for extra in range(1, 6) if lex.is_han(text[end + extra - 1:end + extra]))
-
-
-def _both_items_longer(text: str, first: int, end: int) -> bool:
-    """Whether the enumeration items either side of a unit repeated across its mark (``[first, end)``) both hold more
-    than the unit: the one before goes on before it, the one after goes on after it."""
-    return lex.is_han(text[first - 1:first]) and lex.is_han(text[end:end + 1]) and text[end:end + 1] not in _ITEM_ENDS
-
-
-#: Characters that end an enumeration's item ("…就业、就业等").
-_ITEM_ENDS = frozenset("等和及与")
 
 
 def _spans_cells(document, start: int, end: int) -> bool:
