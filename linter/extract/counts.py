@@ -24,7 +24,7 @@ from linter.extract.numbers import Number, number_of
 from linter.patterns import compile_re, compile_regex
 
 #: Classifiers of counts, longest first ("人次" before "人").
-CLASSIFIERS = ("批次", "人次", "台次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件", "宗", "亩")
+CLASSIFIERS = ("批次", "人次", "台次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件", "宗", "亩", "起")
 _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count's digits: nine at most, with or without thousands separators ("1,318人"); an area may print decimals
 #: ("12,486.30平方米"), no other count (a part or a whole printing them in another classifier is none).
@@ -421,6 +421,7 @@ class CountChange:
 #: classifier and its rate (said 同比 again or not), in one clause each.
 _COUNT_CHANGE = compile_re(
     rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})[，,]\s*(?:比|较)(?:上年|去年|上一?年度|\d{{4}}年度?)末?"
+    rf"(?:的?\s*(?:\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit))?"  # (last year's count named: "比2023年的452,764起增加…")
     rf"(?P<verb>增加|减少)了?\s*(?P<delta>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)[，,]\s*(?:同比)?(?P<rate_verb>增长|下降)了?\s*"
     r"(?P<rate>\d{1,4}(?:\.\d+)?)%"
 )

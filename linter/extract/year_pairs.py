@@ -29,29 +29,31 @@ _PAIR = compile_regex(
     r"(?P<rate>\d{1,4}(?:\.\d{1,4})?)%)?"
 )
 _PERCENT = r"\d{1,3}(?:\.\d{1,4})?"
+#: The year compared with, as 上年 or by its number ("比2023年度提高0.6个百分点（2023年度占99.77%）").
+_BEFORE = r"(?:上年|去年|上年度|上一年度?|20\d{2}年度?)"
 #: A share, then last year's and the change in percentage points: "…的比例为11.32%，比上年的10.54%
 #: 增加了0.78个百分点", "个贷率86.37%，比上年末的88.12%…" (a year-end rate's); "占比35.2%，较上年提高1.5个百分点" (last
 #: year's level unstated) is not read.
 _POINTS = compile_regex(
-    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期|末|底)?的?(?P<a2>{_PERCENT})%[，,]?\s*"
+    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:比|较){_BEFORE}(?:同期|末|底)?的?(?P<a2>{_PERCENT})%[，,]?\s*"
     rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
 #: The same, last year's level first: "…所占比重由上年的77.3%提高到77.8%，提高0.5个百分点".
 _POINTS_FROM = compile_regex(
-    rf"由(?:上年|去年|上年度|上一年度?)(?:同期|末|底)?的?(?P<a2>{_PERCENT})%\s*(?:增加|提高|上升|增长|减少|降低|下降)(?:到|至)"
+    rf"由{_BEFORE}(?:同期|末|底)?的?(?P<a2>{_PERCENT})%\s*(?:增加|提高|上升|增长|减少|降低|下降)(?:到|至)"
     rf"(?P<a1>{_PERCENT})%[，,]?\s*(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
 #: The same, last year's share in brackets after the change: "…占本年支出的83.3%，比上年提高11.7个百分点（上年占72.6%）",
 #: "…（上年项目支出362.36万元，占26.4%）".
 _POINTS_ASIDE = compile_regex(
-    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:占比)?(?:比|较)(?:上年|去年|上年度|上一年度?)(?:同期)?"
-    rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点\s*[（(](?:上年|去年|上年度)"
+    rf"(?P<a1>{_PERCENT})%[，,]?\s*(?:占比)?(?:比|较){_BEFORE}(?:同期)?"
+    rf"(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点\s*[（(]{_BEFORE}"
     rf"[^()（）%]{{0,40}}?(?P<a2>{_PERCENT})%\s*[)）]"
 )
 #: The same, last year's share stated before the change: "…83.3%，上年占72.6%，比上年提高10.7个百分点".
 _POINTS_BEFORE = compile_regex(
-    rf"(?P<a1>{_PERCENT})%[，,]\s*(?:上年|去年|上年度)(?:占比?|为|的)?(?P<a2>{_PERCENT})%[，,]\s*(?:占比)?"
-    rf"(?:比|较)(?:上年|去年|上年度|上一年度?)(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
+    rf"(?P<a1>{_PERCENT})%[，,]\s*{_BEFORE}(?:占比?|为|的)?(?P<a2>{_PERCENT})%[，,]\s*(?:占比)?"
+    rf"(?:比|较){_BEFORE}(?P<verb>增加|提高|上升|增长|减少|降低|下降)了?(?P<change>{_PERCENT})个百分点"
 )
 #: The kind of a year's level alone ("预算", "执行数", "决算数"): a 预算 compares its budget with last year's execution
 #: when its comparison names that level ("2025年预算2605.1万元，2024年执行数2938.4万元，比2024年执行数减少333.3万元").

@@ -121,7 +121,7 @@ def _amount_named(what: str):
     name = regex.escape(what).replace("运行维护费", "运行(?:维护)?费")  # "公务用车运行费1,008.72万元" (a 中央部门's word)
     name = regex.sub(r"费用?$", "费用?", name)  # "平均每辆购置费用25.72万元" of "公务用车购置费支出138.60万元"
     return regex.compile(rf"{name}(?:[：:。](?:20\d{{2}}年度?)?(?:支出)?(?:决算)?|(?:补助资金|补助|资金)?(?:支出)?(?:决算|(?:年初|全年)?预算)?)"
-                         rf"(?:数)?(?:为|共计|合计)?(?P<amount>{WELL_FORMED})"
+                         rf"(?:数)?(?:为|共计|合计|总计)?(?P<amount>{WELL_FORMED})"
                          r"(?P<unit>万元|元)")
 
 
