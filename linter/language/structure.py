@@ -40,7 +40,8 @@ OVERVIEW_SECTION = compile_regex(r"^(?:[一二三四五六七八九十]+、|[(�
 _GLUED_TITLE = compile_regex(r"^(?:\d{4}年度?)?[^，。；：,;:\d]{4,40}(?:情况|说明)(?=\d|本|我|全|今|经)")
 #: A table's title line ("收入支出决算总表", "2024年部门预算表", "表1 …"): the tables are there
 #: even when the part heading above them was lost (a cover page, an image).
-TABLE_TITLE = compile_regex(r"^.{0,30}(?:决算|预算)总?表\s*(?:[(（]\s*表?\s*\d{1,2}\s*[)）])?\s*(?:$|(?:金额)?单位)|^\s*表\s*\d",
+TABLE_TITLE = compile_regex(r"^.{0,30}(?:决算|预算)总?表\s*(?:[(（]\s*表?\s*\d{1,2}\s*[)）])?\s*(?:公开\d{1,2}表\s*)?(?:$|(?:金额)?单位)"
+                            r"|^\s*表\s*\d",
                             regex.MULTILINE)
 #: Longest heading title; longer numbered lines are sentences.
 MAX_TITLE = 40
