@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import amount, related, same_unit
+from linter.check.arith import amount, related, unit_scale
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, percent_interval
 from linter.check.rule import Rule
@@ -47,7 +47,7 @@ class ComparisonDirection(Rule):
             else:
                 said, budgets, kind, start, end = _following(document.flow.text, claim.end, claim.budget, claim.budgets,
                                                              claim.subject)
-            budgets = [b for b in budgets if b is not None and same_unit(claim.actual, b)]
+            budgets = [b for b in budgets if b is not None and unit_scale(b, claim.actual) is not None]
             if said is None or not budgets:
                 continue
             said = next(word for word in ("大于", "小于", "等于") if word in said)
@@ -152,12 +152,13 @@ _REASON_REACH = 120
 
 def _truth(actual_number, budget_number, tolerances) -> str | None:
     """How the actual compares with the budget (大于, 小于, 等于); None when rounding cannot tell."""
-    actual, budget = amount(actual_number, tolerances), amount(budget_number, tolerances)
+    scale = unit_scale(budget_number, actual_number)  # ("年初预算为7.50万元，支出决算为56,856.80元")
+    actual, budget = amount(actual_number, tolerances), amount(budget_number, tolerances).scaled(scale)
     if actual.lo > budget.hi:
         return "大于"
     if actual.hi < budget.lo:
         return "小于"
-    if actual_number.value == budget_number.value:
+    if actual_number.value == budget_number.value * scale:
         return "等于"
     return None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linter.check.arith import (
-    amount, find_typo, percent_matches, percent_severity, related, same_unit, typo_finding, unit_scale,
+    amount, find_typo, percent_matches, percent_severity, related, typo_finding, unit_scale,
 )
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, format_ratio
@@ -42,16 +42,18 @@ class BudgetGapMismatch(Rule):
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
         for claim in [*document.claims.budget_gaps, *savings_gaps(document.flow.text)]:
-            # the amounts in the gap's unit ("年初预算为800,000.00元，支出决算为742,800.00元，…比年初预算减少5.72万元")
-            scale = unit_scale(claim.actual, claim.gap)
-            if not same_unit(claim.actual, claim.budget) or scale is None:
+            # the amounts in the gap's unit ("年初预算为800,000.00元，支出决算为742,800.00元，…比年初预算减少5.72万元"; also
+            # "年初预算为7.50万元，支出决算为56,856.80元，…减少1.81万元")
+            scale, budget_scale = unit_scale(claim.actual, claim.gap), unit_scale(claim.budget, claim.gap)
+            if scale is None or budget_scale is None:
                 continue
-            actual, budget = (amount(n, tolerances).scaled(scale) for n in (claim.actual, claim.budget))
+            actual, budget = amount(claim.actual, tolerances).scaled(scale), amount(claim.budget, tolerances).scaled(budget_scale)
+            actual_value, budget_value = claim.actual.value * scale, claim.budget.value * budget_scale
             gap = amount(claim.gap, tolerances)
             difference = actual - budget
             went = difference.sign()
             places = related(document, (_("budget"), claim.budget), (_("actual"), claim.actual))
-            levels = dict(actual=format_amount(claim.actual.value * scale), budget=format_amount(claim.budget.value * scale),
+            levels = dict(actual=format_amount(actual_value), budget=format_amount(budget_value),
                           gap=claim.gap.text, unit=claim.gap.unit)
             if went and went != claim.sign and claim.gap.value > 0:
                 if claim.worded:
@@ -67,13 +69,13 @@ class BudgetGapMismatch(Rule):
                 continue
             moved = difference.magnitude()
             if not moved.overlaps(gap):
-                expected = format_amount(abs(claim.actual.value - claim.budget.value) * scale)
+                expected = format_amount(abs(actual_value - budget_value))
                 message = _("gap to the budget: |{actual} − {budget}| = {expected}, but the text says {gap}{unit}",
                             expected=expected, **levels)
 
-                def holds(i, interval, actual=actual, budget=budget, gap=gap, scale=scale):
+                def holds(i, interval, actual=actual, budget=budget, gap=gap, scales=(budget_scale, scale)):
                     inputs = [budget, actual, gap]
-                    inputs[i] = interval.scaled(scale) if i < 2 else interval
+                    inputs[i] = interval.scaled(scales[i]) if i < 2 else interval
                     return (inputs[1] - inputs[0]).magnitude().overlaps(inputs[2])
 
                 typo = find_typo(document, [(_("budget"), claim.budget), (_("actual"), claim.actual),
@@ -87,7 +89,7 @@ class BudgetGapMismatch(Rule):
             rate = claim.rate
             if rate is None or not went or claim.budget.value <= 0:
                 continue
-            computed = format_ratio(abs(claim.actual.value - claim.budget.value), claim.budget.value, rate.decimals)
+            computed = format_ratio(abs(actual_value - budget_value), budget_value, rate.decimals)
             if claim.rate_sign != claim.sign:
                 yield self.finding(
                     document, document.span(rate.start, rate.end),
