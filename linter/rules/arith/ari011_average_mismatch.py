@@ -16,7 +16,8 @@ from linter.patterns import compile_regex
 class AverageMismatch(Rule):
     """An average per vehicle, per person, per student or per household ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
     "生均公用经费1,046.73元", "户均25,400元" of households or firms counted in 户 or 家, "次均接待费用983.72元" of receptions
-    counted in 批次) that is not the amount it averages divided by the count the paragraph states.
+    counted in 批次, "平均每项13.38万元" of events counted in 项 or 场) that is not the amount it averages divided by the count the
+    paragraph states.
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
     before it ("公务用车运行维护费218.88万元"; or the paragraph before, when the average's own states no amount before it:
@@ -59,7 +60,8 @@ class AverageMismatch(Rule):
             if whole is None:
                 continue
             per = "车" if average.group("car") else "户" if average.group("household") else \
-                "次" if average.group("visit") else "生" if average.group().startswith("生均") else "人"
+                "次" if average.group("visit") else "项" if average.group("event") else \
+                "生" if average.group().startswith("生均") else "人"
             counts = _counts(text, min(whole.end(), max(sentence, paragraph)), average.start(), per)
             if not counts:  # "…，平均每辆车运行维护费2.28万元，公务用车保有量3辆。": the count after it, in its sentence
                 sentence_end = min((end for end in (text.find(mark, average.end()) for mark in "。；\n") if end >= 0),
@@ -89,14 +91,16 @@ class AverageMismatch(Rule):
 
 
 #: The kinds of average and the classifiers of the counts they divide by.
-_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人", "名"), "户": ("户", "家"), "次": ("批次", "批", "次")}
+_CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人", "名"), "户": ("户", "家"), "次": ("批次", "批", "次"),
+                "项": ("项", "场", "场次")}
 #: A count's breakdown right after it ("25辆，其中：…").
 _BROKEN_DOWN = compile_regex(r"[，,]?\s*其中")
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
 _AVERAGE = compile_regex(
-    r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)"
+    r"|(?P<event>平均每项|平均每场次?|场均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: Verbs an average may say instead of naming what it averages ("人均发放4.15万元").
@@ -105,7 +109,7 @@ _BARE_VERBS = ("发放", "领取", "补助", "享受", "获得")
 _ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: A count of vehicles, of people (or of their attendances: 人次, which a 人均 of training divides), of households or firms,
 #: or of receptions (批次, which a 次均 of 接待费 divides).
-_COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人次|人|名|户|家|批次|批|次)(?!次)")
+_COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人次|人|名|户|家|批次|批|场次|场|项|次)(?!次)")
 
 
 def _counts(text: str, start: int, end: int, per: str) -> list:
