@@ -19,6 +19,12 @@ _FLOW = compile_regex(
     + _AMOUNT.format("closing"))
 
 
+#: A year's 经营收入, 经营支出 and their balance in one sentence ("经营收入238.65万元，经营支出201.37万元，经营收支结余37.28万元").
+_OPERATING_BALANCE = compile_regex(
+    r"经营收入" + _AMOUNT.format("income") + r"[，,；;]\s*经营支出" + _AMOUNT.format("spending")
+    + r"[，,；;]\s*(?:经营)?收支(?:结余|差额)" + _AMOUNT.format("balance"))
+
+
 class PartsSumMismatch(Rule):
     """A complete list of parts that does not add up to its whole.
 
@@ -29,7 +35,8 @@ class PartsSumMismatch(Rule):
     服务 amounts of 政府采购; a 结余分配's 交纳所得税, 提取职工福利基金 and 转入非财政拨款结余; a part and its complement, 财政拨款结转和结余 and 非财政拨款 (or 其他资金) 结转和结余, 国内 and 国(境)外 (or 外事) 公务接待, a 财政拨款 amount's three funds, 城市 and 农村 under 城乡 or named alone, 离休 and 退休 under 离退休, a balance's 基本支出结转 and 项目支出结转和结余, or 项目支出结转 and 项目支出结余, or its 结转 and 结余), when their total follows them named by the word alone
     ("…、…，合计579.30万元") or precede them after "，分别为：" ("涉及资金379.18万元，分别为：…"), or, for counts,
     when it ends in the catch-all 其他 ("…、其他用车1辆"), as does an asset total's list ending in 其他资产. A year's opening balance, income, spending and closing balance
-    stated in one sentence must flow: the closing balance is the opening one and the income less the spending.
+    stated in one sentence must flow: the closing balance is the opening one and the income less the spending; so must a
+    year's 经营收入, 经营支出 and 经营收支结余.
     Differences within the rounding tail are left to CON004.
 
     **Anti-pattern**
@@ -51,6 +58,26 @@ class PartsSumMismatch(Rule):
                                                  if c.complete and c.mismatch and not c.exceeds],
                                 tolerances, N_("{parts} should add up to their whole: {explanation}"))
         yield from self._flows(document, tolerances)
+        yield from self._operating_balances(document, tolerances)
+
+    def _operating_balances(self, document, tolerances):
+        """经营收入, 经营支出 and their 结余 stated in one sentence: the 结余 is the income less the spending."""
+        for match in _OPERATING_BALANCE.finditer(document.flow.text):
+            income, spending, balance = (number_of(match, name, match[f"{name}_unit"]) for name in ("income", "spending", "balance"))
+            if any(n.value is None for n in (income, spending, balance)) or len({n.unit for n in (income, spending, balance)}) != 1:
+                continue
+            intervals = [amount_interval(n, tolerances) for n in (income, spending, balance)]
+            if (intervals[0] - intervals[1]).overlaps(intervals[2]):
+                continue
+            computed = income.value - spending.value
+            yield self.finding(
+                document, document.span(balance.start, balance.end),
+                _("经营收支结余 = 经营收入 − 经营支出: {income} − {spending} = {computed}, but the text says {balance}{unit}",
+                  income=format_amount(income.value), spending=format_amount(spending.value), computed=format_amount(computed),
+                  balance=balance.text, unit=balance.unit),
+                expected=f"{format_amount(computed)}{balance.unit}",
+                related=related(document, (_("income"), income), (_("spending"), spending)),
+            )
 
     def _flows(self, document, tolerances):
         """A year's opening balance, income, spending and closing balance stated in one sentence: the closing balance
