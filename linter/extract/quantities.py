@@ -196,19 +196,22 @@ def _subject_key(name: str, context_scope: str | None) -> Key | None:
     return (context_scope or DEPARTMENT, "/".join(parts))
 
 
+#: Sources of money other than the 财政拨款 ("事业收入", "自有资金", "非财政拨款资金").
+OTHER_SOURCES = r"事业收入|经营收入|其他收入|自有资金|单位资金|其他资金|非财政拨款(?:资金)?"
 #: Money other than the 财政拨款 a quantity is paid from, named before it, maybe after the payer ("医院使用事业收入安排“三公”经费
 #: 预算14.00万元").
-_OTHER_SOURCE = compile_regex(r"(?:使用|用)?(?:事业收入|经营收入|其他收入|自有资金|单位资金|其他资金|非财政拨款(?:资金)?)安排的?")
+_OTHER_SOURCE = compile_regex(rf"(?:使用|用)?(?:{OTHER_SOURCES})安排的?")
 
 
 def _key(name: str, context_scope: str | None) -> Key | None:
     scope = None
     if other_source := _OTHER_SOURCE.search(name):
         scope, name = NON_FISCAL, name[other_source.end():]
-    for words, candidate in _SCOPES:
-        if scope is None and name.startswith(words):
-            scope, name = candidate, name[len(words):]
-            break
+    else:
+        for words, candidate in _SCOPES:
+            if name.startswith(words):
+                scope, name = candidate, name[len(words):]
+                break
     for label, pattern in _BASE_PATTERNS:
         if pattern.fullmatch(name):
             if label.startswith(("政府采购", "授予")):

@@ -16,7 +16,7 @@ from linter.check.interval import amount_interval
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.extract.numbers import Number, parse_signed
-from linter.extract.quantities import NON_FISCAL, in_last_years_aside, organisation_of
+from linter.extract.quantities import NON_FISCAL, OTHER_SOURCES, in_last_years_aside, organisation_of
 from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, normal_name
 from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, SANGONG_COLUMNS, STATE_CAPITAL, SUMMARY, THREE_PUBLIC, Row,
@@ -202,7 +202,7 @@ _ADJUSTED_BEFORE = compile_re(r"调整后?的?“?$")
 _AVERAGE_BEFORE = compile_re(r"(?:平均|人均|户均|生均|单车|每辆|每人)[^，,。；;\d]{0,16}$")
 #: Money of another source than the 三公 table's paying for the 三公 a sentence states ("地方财政拨款安排的“三公”经费支出
 #: 78.46万元，其中：…" in a 决算 whose 财政拨款 is the central government's, "使用事业收入安排的“三公”经费").
-_ANOTHER_SOURCE = compile_re(r"(?:地方财政拨款|事业收入|经营收入|其他收入|自有资金|单位资金|其他资金|非财政拨款(?:资金)?)安排")
+_ANOTHER_SOURCE = compile_re(rf"(?:地方财政拨款|{OTHER_SOURCES})安排")
 #: Words of a sentence about another year's amount ("上年公务接待费支出6万元").
 _OTHER_YEAR = compile_re(r"上一?年|去年|同期")
 _YEAR = compile_re(r"(20\d{2})年")
