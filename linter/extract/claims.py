@@ -2502,8 +2502,6 @@ def _transition(tokens: list[ClaimToken], level, name: str, current: Number, sta
 
 #: An amount's completion rate, or its share of a whole ("，占本年支出合计的99.7%"), right after it.
 _OWN_RATE = compile_re(r"^[，,](?:完成[^，。；\d]{0,8}?|占[^，。；\d]{1,30}?)\d+(?:\.\d+)?%")
-#: An average amount ("次均接待费用1239.29元", "平均每辆车运行维护费0.78万元").
-_AVERAGE_AMOUNT = compile_re(r"[^，,。；;\d]{0,12}(?:[人生户次车批]均|平均)[^，,。；;\d]{0,12}\d[\d,]*(?:\.\d+)?万?元")
 #: A count of things ("9辆", "24批次"), which no change of an amount of money is of.
 _COUNTED = compile_re(rf"(?<![\d.,])\d{{1,6}}(?:{'|'.join(CLASSIFIERS)})")
 #: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%",
@@ -2511,8 +2509,12 @@ _COUNTED = compile_re(rf"(?<![\d.,])\d{{1,6}}(?:{'|'.join(CLASSIFIERS)})")
 _OPENING_LEVEL = compile_re(r"T(?P<previous>A)(?P<named>n)?E?(?P<verb>[UD])(?P<change>A)(?:,T?[UD](?P<rate>P))?")
 
 
+#: The words of an average ("人均", "次均", "平均").
+_AVERAGE_WORDS = r"[人生户次车批]均|平均"
 #: An average ("人均公用经费", "生均支出", "平均每辆车运行维护费", "每人每年"): a rate, not an amount of a total.
-AVERAGE = compile_re(r"[人生户次车批]均|平均|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
+AVERAGE = compile_re(rf"{_AVERAGE_WORDS}|每(?:人|辆|车|户|个|名|年|月|天|次|批)")
+#: An average amount ("次均接待费用1239.29元", "平均每辆车运行维护费0.78万元").
+_AVERAGE_AMOUNT = compile_re(rf"[^，,。；;\d]{{0,12}}(?:{_AVERAGE_WORDS})[^，,。；;\d]{{0,12}}\d[\d,]*(?:\.\d+)?万?元")
 #: A programme named after an average ("学前教育生均公用经费补助项目"): its amount is a level, not a rate.
 _PROGRAMME = compile_re(r"(?:项目|补助|资金)(?:支出)?(?:为|是)?$")
 #: The name of a budget alone ("预算", "年初预算数为", "年中追加预算"): after an amount, that amount's budget.
