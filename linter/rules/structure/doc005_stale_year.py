@@ -128,8 +128,7 @@ class StaleYear(Rule):
             return
         text = document.flow.text
         for sentence_start, sentence in _sentences_with_a_year(text):
-            for start, found, expected, message in chain(_stale_years(sentence, kind, year, _sentence_before(text, sentence_start),
-                                                                      _sentences_before(text, sentence_start)),
+            for start, found, expected, message in chain(_stale_years(sentence, kind, year, _sentences_before(text, sentence_start)),
                                                          _stale_absence(sentence, kind, year)):
                 yield self._in_flow(document, sentence_start + start, found, expected, _with(message, evidence))
         for match in _AS_OF.finditer(text):
@@ -197,17 +196,6 @@ def _with(message: str, evidence: str) -> str:
     return _("{message} ({evidence})", message=message, evidence=evidence)
 
 
-def _sentence_before(text: str, start: int) -> str:
-    """The last sentence before the one at ``start`` in its line that names its figures by a year
-    ("" if none): the figures a comparison opening the sentence compares ("…2024年财政拨款收支总预算
-    46270.89万元。其他支出180.00万元。与2022年相比，…")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if start - 1 <= line_start:
-        return ""
-    sentences = _SENTENCE_MARKS.split(text[line_start:start - 1])
-    return next((sentence for sentence in reversed(sentences) if _SUBJECT.search(sentence)), "")
-
-
 def _sentences_before(text: str, start: int) -> tuple[str, ...]:
     """The sentences before the one at ``start`` in its line: "…比上年减少234.00元。" before "2023年度“三公”经费支出决算为
     720.00元。" gives the base of its comparison."""
@@ -243,11 +231,12 @@ _CLAUSE_END = compile_re(r"[；;]")
 _OWN_COMPARED = compile_re(r"(?:20\d{2}|本)\s*年度?\s*(?=比|较)")
 
 
-def _stale_years(sentence: str, kind: str, year: int, previous: str = "", earlier_sentences: tuple[str, ...] = ()):
-    """``(offset, year found, year expected, message)`` for the stale years of one sentence;
-    ``previous``: the last sentence before it in its paragraph naming a year's figures, which a
-    sentence opening with the comparison ("与2019年相比，…增加…") compares; ``earlier_sentences``: the sentences of its
-    paragraph before it."""
+def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[str, ...] = ()):
+    """``(offset, year found, year expected, message)`` for the stale years of one sentence; ``earlier_sentences``: the
+    sentences of its paragraph before it, the last of which naming a year's figures (``previous``) gives the figures a
+    sentence opening with the comparison compares ("…2024年财政拨款收支总预算46270.89万元。其他支出180.00万元。与2022年
+    相比，…")."""
+    previous = next((earlier for earlier in reversed(earlier_sentences) if _SUBJECT.search(earlier)), "")
     # Money from the comparison's clause on: not an indicator's base year ("万元GDP用水量较2020年下降15.2%", after
     # "部门整体支出绩效目标主要包括：").
     comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())
@@ -269,7 +258,7 @@ def _stale_years(sentence: str, kind: str, year: int, previous: str = "", earlie
     base_given = (restated and any(int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(previous))) or (
         _AMOUNT.search(sentence) is not None and _OUTCOME.search(sentence) is None and any(
             _AMOUNT.search(earlier) is not None and (_LAST_YEAR_COMPARED.search(earlier) is not None or any(
-                int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(earlier))) for earlier in (previous, *earlier_sentences)))
+                int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(earlier))) for earlier in earlier_sentences))
     # "2023年度…决算数为9.65万元，2024年度比2023年度减少0.65万元": this year's figures compared with last year's stated.
     compares_own = any(str(year) in m.group() or m.group().startswith("本") for m in _OWN_COMPARED.finditer(sentence))
     for match in subjects:
