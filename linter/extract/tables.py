@@ -1206,7 +1206,7 @@ def _character_end(token: _Token, lines: list[tuple[int, str]]) -> int:
 
 def _by_economic_code(lines: list[tuple[int, str]], body: list[int]) -> bool:
     """Whether the rows of a table's body open with economic codes (302, 30201), and none with a subject's (2010101)."""
-    codes = [line.split(maxsplit=1)[0] for _, line in (lines[i] for i in body) if line.strip() and line.split()[0].isdigit()]
+    codes = [words[0] for _, line in (lines[i] for i in body) if (words := line.split(maxsplit=1)) and words[0].isdigit()]
     return bool(codes) and all(_ECONOMIC_CODE.match(code) for code in codes) and any(len(code) == 3 for code in codes)
 
 
