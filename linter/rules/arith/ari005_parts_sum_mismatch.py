@@ -25,6 +25,18 @@ _OPERATING_BALANCE = compile_regex(
     + r"[，,；;]\s*(?:经营)?收支(?:结余|差额)" + _AMOUNT.format("balance"))
 
 
+#: Balances a sentence states with what makes them: the pattern, its terms (group, sign), the balance's group and the message.
+_BALANCES = (
+    (_FLOW, (("opening", 1), ("income", 1), ("spending", -1)), "closing",
+     N_("年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出: {opening} + {income} − {spending} = {computed}, "
+        "but the text says {closing}{unit}")),
+    (_OPERATING_BALANCE, (("income", 1), ("spending", -1)), "balance",
+     N_("经营收支结余 = 经营收入 − 经营支出: {income} − {spending} = {computed}, but the text says {balance}{unit}")),
+)
+#: What a finding calls each term it relates.
+_TERM_LABELS = {"opening": N_("opening balance"), "income": N_("income"), "spending": N_("spending")}
+
+
 class PartsSumMismatch(Rule):
     """A complete list of parts that does not add up to its whole.
 
@@ -57,47 +69,28 @@ class PartsSumMismatch(Rule):
         yield from sum_findings(self, document, [c for c in sum_checks(document, tolerances)
                                                  if c.complete and c.mismatch and not c.exceeds],
                                 tolerances, N_("{parts} should add up to their whole: {explanation}"))
-        yield from self._flows(document, tolerances)
-        yield from self._operating_balances(document, tolerances)
+        yield from self._balances(document, tolerances)
 
-    def _operating_balances(self, document, tolerances):
-        """经营收入, 经营支出 and their 结余 stated in one sentence: the 结余 is the income less the spending."""
-        for match in _OPERATING_BALANCE.finditer(document.flow.text):
-            income, spending, balance = (number_of(match, name, match[f"{name}_unit"]) for name in ("income", "spending", "balance"))
-            if any(n.value is None for n in (income, spending, balance)) or len({n.unit for n in (income, spending, balance)}) != 1:
-                continue
-            intervals = [amount_interval(n, tolerances) for n in (income, spending, balance)]
-            if (intervals[0] - intervals[1]).overlaps(intervals[2]):
-                continue
-            computed = income.value - spending.value
-            yield self.finding(
-                document, document.span(balance.start, balance.end),
-                _("经营收支结余 = 经营收入 − 经营支出: {income} − {spending} = {computed}, but the text says {balance}{unit}",
-                  income=format_amount(income.value), spending=format_amount(spending.value), computed=format_amount(computed),
-                  balance=balance.text, unit=balance.unit),
-                expected=f"{format_amount(computed)}{balance.unit}",
-                related=related(document, (_("income"), income), (_("spending"), spending)),
-            )
-
-    def _flows(self, document, tolerances):
-        """A year's opening balance, income, spending and closing balance stated in one sentence: the closing balance
-        is the opening one and the income less the spending."""
-        for match in _FLOW.finditer(document.flow.text):
-            opening, income, spending, closing = (number_of(match, name, match[f"{name}_unit"])
-                                                  for name in ("opening", "income", "spending", "closing"))
-            numbers = (opening, income, spending, closing)
-            if any(n.value is None for n in numbers) or len({n.unit for n in numbers}) != 1:
-                continue
-            intervals = [amount_interval(n, tolerances) for n in numbers]
-            if (intervals[0] + intervals[1] - intervals[2]).overlaps(intervals[3]):
-                continue
-            computed = opening.value + income.value - spending.value
-            yield self.finding(
-                document, document.span(closing.start, closing.end),
-                _("年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出: {opening} + {income} − {spending} = {computed}, "
-                  "but the text says {closing}{unit}", opening=format_amount(opening.value), income=format_amount(income.value),
-                  spending=format_amount(spending.value), computed=format_amount(computed), closing=closing.text,
-                  unit=closing.unit),
-                expected=f"{format_amount(computed)}{closing.unit}",
-                related=related(document, (_("opening balance"), opening), (_("income"), income), (_("spending"), spending)),
-            )
+    def _balances(self, document, tolerances):
+        """A balance stated in one sentence with what makes it (:data:`_BALANCES`): it is their signed sum."""
+        for pattern, terms, stated, message in _BALANCES:
+            names = [name for name, sign in terms]
+            for match in pattern.finditer(document.flow.text):
+                numbers = {name: number_of(match, name, match[f"{name}_unit"]) for name in (*names, stated)}
+                if any(n.value is None for n in numbers.values()) or len({n.unit for n in numbers.values()}) != 1:
+                    continue
+                total, computed = None, 0.0
+                for name, sign in terms:
+                    interval = amount_interval(numbers[name], tolerances)
+                    total = interval if total is None else total + interval if sign > 0 else total - interval
+                    computed += sign * numbers[name].value
+                balance = numbers[stated]
+                if total.overlaps(amount_interval(balance, tolerances)):
+                    continue
+                yield self.finding(
+                    document, document.span(balance.start, balance.end),
+                    _(message, **{name: format_amount(numbers[name].value) for name in names}, computed=format_amount(computed),
+                      unit=balance.unit, **{stated: balance.text}),
+                    expected=f"{format_amount(computed)}{balance.unit}",
+                    related=related(document, *((_(_TERM_LABELS[name]), numbers[name]) for name in names)),
+                )
