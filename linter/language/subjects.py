@@ -36,6 +36,8 @@ _AFTER_TERM = compile_regex(r"(?:\((?:类|款)\)|[、，,])\s*$")
 _NAME_AND_CODE = compile_regex(r"(?<![\p{Han}(])(?P<name>\p{Han}[\p{Han}()、]{1,30}?)\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
 #: The code printed after a name, maybe after the rest of a longer name ("支出（2120810）").
 _CODE_AFTER = compile_regex(r"\p{Han}{0,6}\((2\d{2}(?:\d{2}){0,2})\)")
+#: An item's definition opened after its colon ("：反映…", "：指…"), up to the position read: the names in it are prose.
+_DEFINITION = compile_regex(r"[:：]\s*(?:反映|指|是指|用于)[^:：]*$")
 _ITEM_START = compile_regex(r"\s*(?:[(（]?[\d一二三四五六七八九十]{1,3}[)）.、．]\s*)*")
 
 
@@ -166,6 +168,9 @@ class SubjectUse:
                     and ("：" in self.text[line_start:position] or ":" in self.text[line_start:position]):
                 position = after
                 continue  # the end of a longer word in an item's definition ("…（项）：反映统计信息化建设、…")
+            if not marker and _DEFINITION.search(self.text, line_start, position):
+                position = after
+                continue  # a word of an item's definition ("应急救援（项）：反映应急救援队伍建设、应急物资储备、…")
             if marker or (self.lists_every_subject and (
                     _TERM_END.match(self.text, after) or listed
                     or _ITEM_START.fullmatch(self.text, self.text.rfind("\n", 0, position) + 1, position))):
