@@ -245,12 +245,15 @@ class TypoFinder:
 
     def _other_word(self, start: int, window: str, phrase: str, edit: _Edit) -> bool:
         """Whether a substitution turns a common word of the text into another common word in a short phrase
-        ("水质检测" beside the subject 水质监测: 检测 and 监测 are both words a writer means): a different phrase, no
-        slip."""
+        ("水质检测" beside the subject 水质监测: 检测 and 监测 are both words a writer means), or falls on a word that
+        runs on past the window ("科技馆展品"): a different phrase, no slip."""
         if edit.kind != "substitute" or len(phrase) >= MIN_EDIT_PHRASE or _LEVEL_MARK.match(self.text, start + len(window)):
             return False  # a longer standard phrase, or a subject named with its level ("统计信息事物（款）"), is meant
         at = start + edit.index
         left, right = self.token_at(at, (at, at + 1))
+        if (left < start or right > start + len(window)) and right - left > 1 \
+                and lex.word_frequency(self.text[left:right]) >= KNOWN_WORD_FREQUENCY:
+            return True  # the edge of the window begins a word that goes on past it ("科技馆展品" is 科技馆 + 展品, no 科技馆站)
         if right - left < 2 or left < start or right > start + len(window):
             return False
         meant = phrase[left - start:right - start]
