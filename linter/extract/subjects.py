@@ -38,11 +38,20 @@ class Subject:
     classification: str
     #: The former names with their years (``aliases`` are their names).
     former: tuple[Former, ...] = ()
+    #: The last year the code is in the catalogue (a code retired: "21005 医疗保障@-2018"), None while it is.
+    last: int | None = None
+
+    def in_catalogue(self, year: int | None) -> bool:
+        """Whether the code is in the catalogue of ``year`` (any code is, for an unknown year)."""
+        return year is None or self.last is None or year <= self.last
 
     def accepts(self, name: str, year: int | None = None) -> bool:
         """Whether ``name`` is this subject's name, or one of its former names official in
         ``year`` (any former name when the year is unknown), or either without its last 支出
-        ("201 一般公共服务", "2296004 用于教育事业的彩票公益金": the subject abbreviated, not another)."""
+        ("201 一般公共服务", "2296004 用于教育事业的彩票公益金": the subject abbreviated, not another);
+        never in a year after the code was retired."""
+        if not self.in_catalogue(year):
+            return False
         name = normal_name(name)
         names = [normal_name(self.name)] + [normal_name(f.name) for f in self.former if f.valid_in(year)]
         return any(name in (official, official.removesuffix("支出")) for official in names)
@@ -80,7 +89,8 @@ def subjects() -> dict[str, Subject]:
             continue
         code, name, aliases, classification = line.split("\t")
         former = tuple(_former(a) for a in aliases.split("|") if a)
-        table[code] = Subject(code, name, tuple(f.name for f in former), classification, former)
+        name, last = _former(name).name, _former(name).last
+        table[code] = Subject(code, name, tuple(f.name for f in former), classification, former, last)
     return table
 
 
@@ -112,8 +122,12 @@ def class_code(name: str) -> str | None:
 
 def codes_named(name: str, length: int, classification: str, year: int | None = None) -> list[str]:
     """Codes of the given length and classification whose reference name is ``name`` (in ``year``, when
-    known: "医疗费" is 30114 since 2018 and 30307 before)."""
-    return [
-        s.code for s in _subjects_by_name().get(normal_name(name), ())
+    known: "医疗费" is 30114 since 2018 and 30307 before). Where a retired code had the name too, it is the
+    name's code in the years it was in the catalogue, and today's is the code otherwise ("公务员医疗补助" is
+    2100503 in 2018, 2101103 in 2023 or an unknown year)."""
+    found = [
+        s for s in _subjects_by_name().get(normal_name(name), ())
         if len(s.code) == length and s.classification == classification and (year is None or s.accepts(name, year))
     ]
+    preferred = [s for s in found if (s.last is None) == (year is None)]
+    return [s.code for s in (preferred or found)]

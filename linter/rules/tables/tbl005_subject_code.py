@@ -82,6 +82,8 @@ class SubjectCode(Rule):
                     )
                     continue
                 subject = reference.get(code)
+                if subject is not None and not subject.in_catalogue(year):
+                    subject = None  # a code retired before the document's year ("21005 医疗保障" in 2023): unknown
                 if subject is None and classification == "功能" and len(code) == 3 and name:
                     # every 类 is in the catalogue: one it does not know is a slip ("225 灾害防治及应急管理支出")
                     known = codes_named(name, 3, classification)
@@ -93,7 +95,7 @@ class SubjectCode(Rule):
                     )
                     continue
                 if subject is None and classification == "功能" and len(code) in (5, 7) and name and (
-                        elsewhere := [c for c in codes_named(name, len(code), classification) if c[:-2] == code[:-2]]):
+                        elsewhere := [c for c in codes_named(name, len(code), classification, year) if c[:-2] == code[:-2]]):
                     # a 款 or 项 name is its parent's one child of that name: an unknown code beside a sibling's name
                     yield self.finding(
                         document, span(),
@@ -112,7 +114,7 @@ class SubjectCode(Rule):
                     )
                     continue
                 if subject is None and classification == "经济" and name and reference.get(code[:3]) is not None \
-                        and (elsewhere := [c for c in codes_named(name, len(code), classification) if c[:3] == code[:3]]):
+                        and (elsewhere := [c for c in codes_named(name, len(code), classification, year) if c[:3] == code[:3]]):
                     # The 支出经济分类 is a short closed list: an unknown code named as one of its class is a slip.
                     yield self.finding(
                         document, span(),
@@ -135,7 +137,7 @@ class SubjectCode(Rule):
                         expected=official,
                     )
                     continue
-                elsewhere = [c for c in codes_named(name, len(code), classification) if c != code]
+                elsewhere = [c for c in codes_named(name, len(code), classification, year) if c != code]
                 if table.problem is not None and not elsewhere:
                     continue  # a line of a table not read with confidence may hold part of a name ("机关事业单位基本养")
                 message = _("{table}: code {code} is {official} in 政府收支分类科目, but the table names it {name}",
