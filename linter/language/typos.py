@@ -743,7 +743,13 @@ def segment(text: str) -> tuple[float, list[tuple[int, int]]]:
 
 def _among_names_ending_alike(text: str, start: int, end: int) -> bool:
     """Whether the window ``text[start:end]`` opens an item of an enumeration whose item beside it ends as this one
-    does after the window ("长沙监狱、星城监狱、坪塘监狱": 星城 names a 监狱 as 长沙 and 坪塘 do)."""
+    does after the window ("长沙监狱、星城监狱、坪塘监狱": 星城 names a 监狱 as 长沙 and 坪塘 do), or ends an item with
+    the last character of a place's name that an item beside it ends with too ("新增堵河、官渡河": rivers)."""
+    if end - start > 1 and text[end - 1] in _PLACE_ENDINGS and _ITEM_MARKS.match(text, end):
+        before = _ITEM_MARKS.split(text[max(0, start - _ITEM_REACH):start])[-1] if _ITEM_MARKS.match(text, start - 1) else ""
+        following = _ITEM_MARKS.split(text[end + 1:end + 1 + _ITEM_REACH])[0] if text[end:end + 1] == "、" else ""
+        if (len(before) > 1 and before.endswith(text[end - 1])) or 0 < following.find(text[end - 1]) < _PLACE_NAME:
+            return True  # (the item after may go on past the name: "官渡河部分河段")
     if text[start - 1:start] not in _ITEM_OPENERS or (rest := _ITEM_REST.match(text, end)) is None:
         return False
     ending, after = rest.group(), rest.end()
@@ -760,6 +766,10 @@ _ITEM_OPENERS = ("、", "：", ":", "，", ",")
 _ITEM_REST = compile_re(r"[\u4e00-\u9fff]{1,4}(?=[、，,。；;])")
 _ITEM_MARKS = compile_re(r"[、，,：:。；;\s]")
 _ITEM_REACH = 12
+#: How the names of places end (a river's, a lake's, a mountain's …).
+_PLACE_ENDINGS = set("河江湖溪渠港湾岛山岭峰")
+#: The longest place's name read before its ending.
+_PLACE_NAME = 6
 #: How the names of units end (a prison's, a school's, a village's …).
 _UNIT_ENDING = compile_re(r"(?:局|中心|委员会|办公室|院|所|站|队|馆|处|学校|中学|小学|监狱|医院|社区|村|乡|镇|街道)$")
 
