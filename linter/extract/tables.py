@@ -1377,14 +1377,16 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_code_table(table, data_lines, header)
     if table.problem is None and table.kind == THREE_PUBLIC:
         table.identities.extend(_sangong_identities(table))
-    if table.problem is None and table.kind in (FUND, STATE_CAPITAL) and not any(i.axis == "栏" for i in table.identities) \
-            and _budgets_among_balances(table):
-        pass
+    balances = table.kind == GENERAL and any(_BALANCE_OR_INCOME.match(word) for word in header_words)
+    budgets_aside = False
+    if table.problem is None and (table.kind in (FUND, STATE_CAPITAL) or balances) \
+            and not any(i.axis == "栏" for i in table.identities) and _budgets_among_balances(table):
+        budgets_aside = True
     elif table.problem is None and table.kind in CODE_KINDS and (any(_FINAL_TITLE.match(word) for word in header_words)
                                                                   or _budgets_before_spending(header_words)):
         _final_columns(table, header_words)
-    if table.problem is None and table.kind == GENERAL and any(_BALANCE_OR_INCOME.match(word) for word in header_words):
-        _spending_columns(table)
+    if table.problem is None and balances:
+        _spending_columns(table, budgets_aside)
     if table.problem is None and table.kind in (GENERAL, EXPENDITURE) and _in_order("".join(header_words), _BASIC_SPLIT):
         _basic_joined(table)
     if table.problem is None and _this_years_columns(table, header_words):
@@ -1459,7 +1461,8 @@ def _balance_table_titles(table: Table) -> list[str]:
 
 def _budgets_among_balances(table: Table) -> bool:
     """Set aside the budget columns a fund's table prints between its income and its spending ("年初结转和结余 | 本年收入 |
-    年初预算数 | 调整预算数 | 本年支出: 小计 基本支出 项目支出 | 年末结转和结余", a 决算 of 调整预算 columns), each kept by its
+    年初预算数 | 调整预算数 | 本年支出: 小计 基本支出 项目支出 | 年末结转和结余", a 决算 of 调整预算 columns), or a 一般公共预算
+    table before its balances ("年初预算数 | 调整预算数 | 年初结转和结余 | …"), each kept by its
     kind beside the row's amounts, and number the others in order: the template's fund table. False (nothing done)
     when its header does not title each column or a row's values are not placed."""
     titles = _balance_table_titles(table)
@@ -1478,11 +1481,11 @@ def _budgets_among_balances(table: Table) -> bool:
     return True
 
 
-def _spending_columns(table: Table) -> None:
+def _spending_columns(table: Table, budgets_aside: bool = False) -> None:
     """Keep only the spending columns (合计 or 小计, 基本支出, 项目支出, numbered 1–3) of a 一般公共预算 table
-    that prints the balances and income beside them; the table is left unread when its header line
-    does not title each column."""
-    titles = _balance_table_titles(table)
+    that prints the balances and income beside them (and maybe its budgets, already set aside: ``budgets_aside``);
+    the table is left unread when its header line does not title each column."""
+    titles = [title for title in _balance_table_titles(table) if not (budgets_aside and _BUDGET_COLUMN_TITLE.match(title))]
     spending = [next((i for i, title in enumerate(titles) if pattern.match(title)), None) for pattern in _SPENDING_TITLES]
     if len(titles) > len(table.columns) or None in spending or spending != sorted(spending):
         table.problem = _("the columns of its spending cannot be told from its balances and income")
