@@ -1584,6 +1584,9 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
     periods = [(match.start(), _period(match)) for match in _PERIOD.finditer(header)]
     kinds = [match["kind"] for match in _PERIOD.finditer(header)]
+    if years := [period for _, period in periods if period > 1]:
+        # 本年 and 上年 beside years ("2024年预算数 | 2025年预算数: 合计 本年预算 上年结转"): the latest year and the one before
+        periods = [(at, period if period > 1 else max(years) - 1 + period) for at, period in periods]
     earlier = len({period for _, period in periods}) > 1
     if not earlier and not changes:
         return True
