@@ -28,7 +28,7 @@ _COUNT = r"(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<mea
 _INTRO = compile_regex(
     rf"{_COUNT}(?P<noun>(?:\p{{Han}}|[（(][\p{{Han}}、]{{1,10}}[）)]){{0,12}}?)"
     r"(?:[，,]?\s*(?:分别为|分别是|具体为|具体是|具体包括|即)[：:]?|[，,]?\s*(?:包括)?[：:]"
-    r"|。\p{Han}{1,12}?(?:分别为|分别是|具体为|具体是)[：:]?|。\p{Han}{2,12}?为[：:]|。具体是[：:]"
+    r"|。\p{Han}{1,20}?(?:分别为|分别是|具体为|具体是)[：:]?|。\p{Han}{2,12}?为[：:]|。具体是[：:]"
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
 )
 #: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
@@ -41,6 +41,10 @@ _COUNT_AFTER = compile_regex(
 _COUNT_IN_BRACKETS = compile_regex(rf"(?P<noun>\p{{Han}}{{2,12}}?)[（(]{_COUNT}[）)][：:]")
 #: Names in brackets right after their count ("普通高中3所（青溪区第一中学、青溪区实验中学）").
 _BRACKETED_NAMES = compile_regex(rf"{_COUNT}(?P<noun>\p{{Han}}{{0,8}}?)[（(](?P<names>[^（）()\n]{{4,300}}?)[）)]")
+#: A department's own office among the names of its units ("XX局（本级）", "局机关"; not "XX局机关服务中心"), or first
+#: among them named as an office ("XX局、A中心、B中心"; a unit may be a 局 too: "…中心、海南省测绘地理信息局").
+_OWN_OFFICE = compile_re(r"本级|机关$")
+_OFFICE_END = compile_re(r"(?:局|委|厅|部|委员会|政府|办事处)$")
 #: Where the names end: the sentence's or clause's end.
 _LIST_END = compile_re(r"[。；;！？\n]")
 #: Where a list of items ending in "；" ends: the sentence's end.
@@ -91,9 +95,19 @@ def named_lists(text: str) -> list[NamedList]:
             offset += len(line) + 1
             continue
         for match in _INTRO.finditer(line):
-            if ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()) and not _restated(line, match):
-                continue  # "共3个，包括厅机关本级和2个所属事业单位，具体为：": the names are the whole's, not the 2's
             listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
+            if listed is not None and ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()) \
+                    and not _restated(line, match):
+                # "共3个，包括厅机关本级和2个所属事业单位，具体为：": the names are the whole's, the department's own office
+                # (one name: "厅机关", "XX局（本级）") and the 2 others; without it, they are the 2's
+                offices = [name for name in listed[0] if _OFFICE_END.search(name)]
+                own = [name for name in listed[0] if _OWN_OFFICE.search(name)] or (
+                    listed[0][:1] if offices[:1] == listed[0][:1] else [])
+                if len(own) > 1 or (own and not _OWN_OFFICE.search(own[0]) and len(offices) > 1):
+                    continue  # (units named as offices are: "东城分局、西城分局")
+                listed = (tuple(name for name in listed[0] if name not in own), frozenset(n - len(own) for n in listed[1]))
+            elif listed is None:
+                continue
             whole = _whole_before_its_parts(line, match)
             if whole is not None:
                 # "单位共3个，其中行政单位1个，事业单位2个。具体为：A、B、C": the names are the whole's
