@@ -359,12 +359,14 @@ class CountCompletion:
 #: A count, how many of it were done in the same classifier, and the rate of that, a clause each (looked for before
 #: each rate's 率: see :class:`_Anchored`); the count's parts may follow it in brackets ("设置绩效指标12个（产出指标7个、…），完成11个")
 #: or in a clause of their own ("设置绩效指标11个，其中产出指标7个、…；完成9个"), and so may its change ("…6842件，比上年增加447件，
-#: 增长6.99%；审结…"); the done ones maybe dated ("年内完成24个"). A court's cases are done when closed ("受理各类案件6842件，
+#: 增长6.99%；审结…"); the done ones maybe dated ("年内完成24个"), maybe followed by those partly done ("已全部完成的13个，部分完成的
+#: 3个"); the rate maybe named ("指标完成率93.8%"). A court's cases are done when closed ("受理各类案件6842件，
 #: 审结6573件，结案率96.07%").
 _COUNT_COMPLETION = _Anchored(
     rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?:[（(][^（）()]{{1,40}}[）)])?"
-    rf"(?:[，,]\s*(?:比|较|同比)[^；;。]{{1,40}}?[；;]|[，,]\s*其中[：:]?[^；;。（(]{{1,60}}[；;]|[，,])\s*(?:其中)?(?:年内|当年|年度内|全年)?(?:已|共|实际)?(?P<verb>完成|实现|达成|达标|完工|竣工|审结|结案|办结|执结)了?\s*"
-    rf"(?P<done>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)[，,]\s*(?:(?P=verb)|结案|审结|办结|执结)率",
+    rf"(?:[，,]\s*(?:比|较|同比)[^；;。]{{1,40}}?[；;]|[，,]\s*其中[：:]?[^；;。（(]{{1,60}}[；;]|[，,])\s*(?:其中)?(?:年内|当年|年度内|全年)?(?:已|共|实际)?(?:全部)?(?P<verb>完成|实现|达成|达标|完工|竣工|审结|结案|办结|执结)了?的?\s*"
+    rf"(?P<done>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)(?:[，,]\s*(?:部分|未)(?P=verb)的?\s*\d{{1,9}}\s*(?P=unit))?"
+    rf"[，,]\s*\p{{Han}}{{0,6}}?(?:(?P=verb)|结案|审结|办结|执结)率",
     r"(?:为|达到?)?\s*(?P<rate>\d{1,3}(?:\.\d{1,2})?)%", "率", 100)
 
 
