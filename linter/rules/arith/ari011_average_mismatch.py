@@ -69,7 +69,8 @@ class AverageMismatch(Rule):
                 counts = _counts(text, average.end(), sentence_end, per)
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
-            if len(counts) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
+            # (counts that agree are one: "保有量2辆，2025年预算安排运行维护费的公务用车2辆")
+            if len({c.group("n") for c in counts}) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
                 continue
             totals = [number_of(match, "amount", match["unit"]) for match in _with_next_stage(whole, text)]
             total, each = totals[-1], number_of(average, "amount", average["unit"])
