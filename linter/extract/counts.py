@@ -109,7 +109,7 @@ def count_lists(text: str) -> tuple[CountList, ...]:
     中 ("事业编制人员3,648人；事业编制人员中，专任教师3,405人，…"); kept for the last texts, which two rules read."""
     found = []
     # (a count, then its noun and 中, opens the list of its parts too: "42个项目中，自评结果为“优”的项目36个，…")
-    for match in [*_WHOLES.finditer(text), *_COUNTS_BEFORE_ZHONG.finditer(text)]:
+    for match in [*_WHOLES.finditer(text), *_COUNTS_BEFORE_ZHONG.finditer(text), *_BRACKETED_PARTS.finditer(text)]:
         if _whole_units(match):
             opening = _Opening(match["count"], match["unit"], match.start("count"), match.end("unit"), match["noun"],
                                match.group()[match.end("noun") - match.start():], match.end())
@@ -159,6 +159,10 @@ class _Anchored:
 
 
 _WHOLES = _Anchored(_WHOLE_TO_ZHONG, r"[ \t]*[：:，,]?\n?", "其中|包括", 80)
+#: Words of other figures than a count's parts, in brackets after it: another year's, a plan's ("（上年为31批次、241人次）").
+_OTHER_FIGURES = compile_regex(r"上一?年|去年|同期|20\d{2}年|年初|计划|预算|为")
+#: A count with its parts named and counted in brackets right after it ("离退休人员41人（离休人员1人、退休人员40人）").
+_BRACKETED_PARTS = _Anchored(rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>)\(", r"(?=\p{Han}{2,12}\d)", r"\(", 20)
 _COUNTS_BEFORE_ZHONG = _Anchored(_COUNTED_BEFORE_ZHONG, "", "中[，,：:]", 40)
 
 
@@ -181,8 +185,8 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
     if closing >= 0:
         stop = closing  # "教职工1,468人（其中：专任教师1,052人，管理人员236人），离退休人员612人": the brackets' list
     listed = text[opening.end:stop]
-    if _SAID_TO_OVERLAP.search(listed):
-        return []
+    if _SAID_TO_OVERLAP.search(listed) or (opening.opener == "(" and (_NOT_A_TOTAL.search(listed) or _OTHER_FIGURES.search(listed))):
+        return []  # (brackets right after a count may hold its change, "41人（比上年增加2人）", or last year's: "（上年为241人次）")
     # Brackets hold a part's own breakdown or note ("事业人员1,082人（含运动员412人）", "业务用房50平方米（主要为会议用房）"):
     # blanked out, so offsets stay those of the text, before looking for words that end the list or make the parts overlap.
     listed = _BRACKETED.sub(lambda m: " " * len(m.group()), listed)

@@ -165,7 +165,7 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     if "预算" in text and "支出" in text:
         tokens = _spent_after_budget(tokens)
     if _RESTATING_WORD.search(text) or "元(" in text or "元（" in text:
-        tokens = _without_restatements(tokens)
+        tokens = _bracketed_parts(_without_restatements(tokens))
     if "用于" in text and "比" in text:
         tokens = _without_uses_before_changes(tokens)
     if "(含" in text or "（含" in text:
@@ -305,6 +305,50 @@ def _without_restatements(tokens: list[ClaimToken]) -> list[ClaimToken]:
         else:
             i += 1
     return found
+
+
+def _bracketed_parts(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """"基本支出188.25万元（人员经费141.96万元、公用经费36.29万元）" read as "基本支出188.25万元，其中：人员经费141.96万元、
+    公用经费36.29万元": two amounts or more, each named, listed in brackets right after an amount are its parts."""
+    found: list[ClaimToken] = []
+    i = 0
+    while i < len(tokens):
+        found.append(tokens[i])
+        end = _bracketed_list_end(tokens, i + 1) if tokens[i].type == "AMOUNT" else None
+        if end is None:
+            i += 1
+            continue
+        opening, closing = tokens[i + 1], tokens[end]
+        at = opening.start + opening.text.index(opening.text.strip()[0]) + 1  # after the bracket
+        found += [ClaimToken("_COMMA", "，", at, at), ClaimToken("QIZHONG", "其中", at, at), ClaimToken("_COLON", "：", at, at),
+                  opening._replace(text=opening.text[at - opening.start:], start=at), *tokens[i + 2:end]]
+        after = closing.text.lstrip()[1:]  # what follows the closing bracket ("）。")
+        if after:
+            found.append(closing._replace(text=after, start=closing.end - len(after)))
+        i = end + 1
+    return found
+
+
+def _bracketed_list_end(tokens: list[ClaimToken], start: int) -> int | None:
+    """The index of the token closing a bracketed list of named amounts opening at ``start`` ("（人员经费" 141.96万元 "、公用经费"
+    36.29万元 "）"), or None when none opens there."""
+    if start >= len(tokens) or tokens[start].type != "NAME" or not _BRACKETED_OPENING.fullmatch(tokens[start].text):
+        return None
+    at, parts = start + 1, 0
+    while at + 1 < len(tokens) and tokens[at].type == "AMOUNT":
+        parts, following = parts + 1, tokens[at + 1]
+        if following.type == "NAME" and following.text.lstrip()[:1] in ("）", ")"):
+            return at + 1 if parts >= 2 else None
+        if following.type != "NAME" or not _BRACKETED_ITEM.fullmatch(following.text):
+            return None
+        at += 2
+    return None
+
+
+#: The opening of a bracketed list of named amounts, and each next item's separator and name (words only: no restatement,
+#: no change, no other aside).
+_BRACKETED_OPENING = compile_regex(r"\s*[（(](?!含|即|折合|约|其中|比|较)[\u4e00-\u9fff“”]{2,30}")
+_BRACKETED_ITEM = compile_regex(r"\s*[、，,](?!含|即|折合|约|比|较)[\u4e00-\u9fff“”]{2,30}")
 
 
 def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
