@@ -19,6 +19,8 @@ _DOUBLED = compile_re(f"({lex.HAN})\\1")
 #: A number's magnitudes and unit, and its measure words.
 _MAGNITUDES = frozenset("万亿元")
 _MEASURES = frozenset("个家人名辆项次所台套件座户间张条处吨亩批")
+#: Chinese digits, which name a unit's number digit by digit ("一一九地质大队": the 119th).
+_DIGIT_CHARACTERS = frozenset("〇零一二三四五六七八九")
 #: What follows 年 in a word naming a part of the year (年中, 年初, 年末, 年底, 年度, 年内, 年终).
 _PARTS_OF_A_YEAR = frozenset("中初末底度内终")
 #: Measure words doubled to say "every one" ("件件有落实", "项项落实到位", "桩桩件件"), and what follows them so.
@@ -120,6 +122,9 @@ class DuplicatedCharacter(Rule):
                 continue  # a name written with the middle dot ("麦麦提·吐尔逊", "阿依古丽·买买提")
             if match.group(1) == "五" and text[match.start() - 1:match.start()] == "十":
                 continue  # the 15th five-year plan ("“十五五”规划")
+            if match.group(1) in _DIGIT_CHARACTERS and (text[second + 1:second + 2] in _DIGIT_CHARACTERS
+                                                        or text[match.start() - 1:match.start()] in _DIGIT_CHARACTERS):
+                continue  # a number written digit by digit ("一一九地质大队", "二二一厂", "一〇一一")
             if match.group(1) not in _LEVELS and _in_standard_phrase(text, match.start()):
                 yield self._finding(document, written, match)  # "一般般性支出", "过紧紧日子": a set phrase, whatever the words
                 continue
