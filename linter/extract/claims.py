@@ -3055,6 +3055,10 @@ _SOURCE_OF_MONEY = compile_re(r"援[藏疆青]|对口支援|专项资金|转移�
                               r"|机关运行经费")
 
 
+#: A balance named with its fund ("政府性基金预算财政拨款年初结转"): the paragraph's amounts after it are that fund's.
+_BALANCE_OF_A_SCOPE = compile_re(r"(?:年初|上年)结转")
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name) and not (
             clean_name(stated.name) == "结余" and breakdown is not None and "结转" in (breakdown.whole_name or "")):
@@ -3079,6 +3083,9 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             state.paragraph_scope = scope = named
         elif state.paragraph_scope is not None:
             scope = state.paragraph_scope
+    elif _BALANCE_OF_A_SCOPE.search(name) and (named := scope_of(name)) is not None:
+        # "…；政府性基金预算财政拨款年初结转520.36万元，本年收入7120.00万元": the fund's balance, then its 本年收入
+        state.paragraph_scope = named
     stated.narrower = _split_of_a_line(stated, breakdown) or _split_of_a_subject_line(stated, state) \
         or _project_named_like_basic(stated, breakdown) \
         or _fund_share_of_narrower_whole(stated, breakdown) or _part_of_a_unit(breakdown) or _part_of_a_source(breakdown) \
