@@ -100,3 +100,12 @@ def test_a_bracket_left_open_stays_open_past_another_pair_in_its_sentence():
     assert _unclosed(text, text.index("境费"))
     closed = "因公出国（境）费0万元。"
     assert not _unclosed(closed, closed.index("境"))
+
+
+def test_words_of_the_lexicon_jieba_lacks_are_no_slips_in_a_whole_document():
+    """In a whole document a character written nowhere else needs less evidence (see ``FOREIGN_CHARACTER_TEXT``):
+    the lexicon's words that jieba's dictionary lacks must stand there too."""
+    text = (EXAMPLES / "001_46d27437a1fcb152.txt").read_text(encoding="utf-8")
+    for sentence in ("决算数小于预算数的主要原因是加强车辆统一调度，优先安排合乘出行。",
+                     "完成3个片区雨污分流改造，提升区域污水收集能力。"):
+        assert TypoFinder(text + "\n" + sentence).find() == TypoFinder(text).find()
