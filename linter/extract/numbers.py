@@ -126,8 +126,9 @@ def _listed(raw: str) -> list[tuple[int, str]]:
     return offsets
 
 
-#: A count's classifier after a number ("万人", "人次", "辆"): what follows no date or section number.
-_COUNTED = compile_re(r"\s*(?:[万亿](?:人次|人|户)|人次|辆|台|套|件|家|户|批次)")
+#: A count's classifier after a number ("万人", "人次", "辆"), or a score's 分 ending a word ("自评得分93.8.0分，"): what
+#: follows no date or section number.
+_COUNTED = compile_re(r"\s*(?:[万亿](?:人次|人|户)|人次|辆|台|套|件|家|户|批次|分(?![\u4e00-\u9fff]))")
 
 
 def find_numbers(text: str) -> list[Number]:
