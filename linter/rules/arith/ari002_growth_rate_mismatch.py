@@ -119,7 +119,7 @@ class GrowthRateMismatch(Rule):
                     continue  # "总预算A元，其中：基本支出B元，项目支出C元，同比增加D元，增长E%": the total's change
                 before = now_value - change.sign * change.delta.value
                 expected = format_ratio(change.delta.value, before, change.rate.decimals)
-                message = _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
+                message = _("rate of change of {quantity}: {delta} / ({base} = {current} {operator} {delta} = "
                             "{previous}) = {computed}, but the text says {stated}%",
                             quantity=display_name(current.name), delta=format_amount(change.delta.value),
                             base=_("budget") if change.against_budget else _base_year(change),
@@ -205,7 +205,7 @@ class GrowthRateMismatch(Rule):
             computed = format_ratio(claim.delta.value, before, claim.rate.decimals)
             yield self.finding(
                 document, document.span(claim.rate.start, claim.rate.end),
-                _("rate of change of {quantity}: {delta} / ({base} {current} {operator} {delta} = "
+                _("rate of change of {quantity}: {delta} / ({base} = {current} {operator} {delta} = "
                   "{previous}) = {computed}, but the text says {stated}%",
                   quantity=display_name(claim.name or "") or claim.current.text + claim.current.unit, delta=format_amount(claim.delta.value),
                   base=_("previous year"), current=format_amount(claim.current.value),
