@@ -7,7 +7,8 @@ row. Only a row whose cells are exactly these amounts followed by a percentage i
 else is skipped.
 
 Where every row has as many cells as the header, each row under it (年度资金总额, 财政拨款, 基本支出 …)
-is read by the header's columns, its rate printed with or without "%" ("执行率（%）	…	97.0").
+is read by the header's columns, its rate printed with or without "%" ("执行率（%）	…	97.0"); so is a 决算
+table's row of its budgets, its 决算数 and the rate of completion ("年初预算数 | 调整预算数 | 决算数 | 完成年初预算").
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ _BRACKETED = compile_re(r"[(（][^)）]*[)）]|\s")
 _COLUMN_KINDS = {
     "年初预算数": "年初", "年初预算": "年初",
     "全年预算数": "全年", "全年预算": "全年", "调整后预算数": "全年", "调整预算数": "全年", "预算数": "全年",
-    "全年执行数": "执行", "执行数": "执行", "实际执行数": "执行",
-    "执行率": "率", "预算执行率": "率",
+    "全年执行数": "执行", "执行数": "执行", "实际执行数": "执行", "决算数": "执行", "支出决算数": "执行",
+    "执行率": "率", "预算执行率": "率", "完成年初预算": "率", "完成预算": "率", "完成率": "率",
 }
 #: Most rows read under one header (a 资金 block has a handful).
 _ROWS_REACH = 12
@@ -52,7 +53,7 @@ def execution_rows(text: str) -> list[Execution]:
                 execution = _row(line, starts[index], scored=any("分值" in above for above in header))
                 if execution is not None:
                     found[execution.rate.start] = execution
-        if "执行率" in line and "\t" in line and (columns := _columns(line)) is not None:
+        if ("执行率" in line or "完成" in line) and "\t" in line and (columns := _columns(line)) is not None:
             for below in range(index + 1, min(index + 1 + _ROWS_REACH, len(lines))):
                 if "\t" not in lines[below] or _columns(lines[below]) is not None:
                     break
@@ -62,9 +63,10 @@ def execution_rows(text: str) -> list[Execution]:
     return sorted(found.values(), key=lambda e: e.start)
 
 
-def _columns(header: str) -> tuple[int, dict[str, int], bool] | None:
+def _columns(header: str) -> tuple[int, dict[str, int], bool, bool] | None:
     """The header's number of cells, the index of each column it names (one budget at least, the amount
-    executed and the rate) and whether it says the rates are in percent ("执行率（%）")."""
+    executed and the rate), whether it says the rates are in percent ("执行率（%）") and whether they are of the
+    年初预算 ("完成年初预算")."""
     cells = _cells(header)
     kinds: dict[str, int] = {}
     for index, cell in enumerate(cells):
@@ -75,7 +77,8 @@ def _columns(header: str) -> tuple[int, dict[str, int], bool] | None:
             kinds[kind] = index
     if not {"执行", "率"} <= kinds.keys() or not {"年初", "全年"} & kinds.keys():
         return None
-    return len(cells), kinds, "%" in cells[kinds["率"]] or "％" in cells[kinds["率"]]
+    rate = cells[kinds["率"]]
+    return len(cells), kinds, "%" in rate or "％" in rate, "年初" in rate
 
 
 def _cells(line: str) -> list[str]:
@@ -86,10 +89,10 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
-def _aligned_row(line: str, offset: int, columns: tuple[int, dict[str, int], bool]) -> Execution | None:
+def _aligned_row(line: str, offset: int, columns: tuple[int, dict[str, int], bool, bool]) -> Execution | None:
     """A row with as many cells as its header, read by the header's columns: the budgets, the amount
     executed and the rate, all printed."""
-    count, kinds, in_percent = columns
+    count, kinds, in_percent, of_initial = columns
     cells = _cells(line)
     if len(cells) != count:
         return None
@@ -106,6 +109,8 @@ def _aligned_row(line: str, offset: int, columns: tuple[int, dict[str, int], boo
     if any(number.value is None for number in numbers.values()):
         return None
     budgets = {kind: numbers[kind] for kind in ("年初", "全年") if kind in numbers}
+    if of_initial and "年初" in budgets:
+        budgets = {"年初": budgets["年初"]}  # the rate of the 年初预算 its column names
     budget = budgets.get("全年", budgets.get("年初"))
     first = min(number.start for number in numbers.values())
     return Execution(budget, numbers["执行"], numbers["率"], first, numbers["率"].end, budgets if len(budgets) > 1 else {})
