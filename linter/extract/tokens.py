@@ -358,7 +358,8 @@ def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
     while i < len(tokens):
         match = _WITH_AMOUNT.match("".join(t.code for t in tokens[i:i + 6]))
         words = tokens[i:i + match.end("name")] if match else []
-        if match and words[0].text.strip() in ("与", "和", "同") and (len(words) == 2 or words[2].text.strip() in _BASES) \
+        if match and words[0].text.strip() in ("与", "和", "同") and (len(words) == 2 or words[2].text.strip() in _BASES
+                                                                   or _NAMED_BASE.fullmatch(words[2].text.strip())) \
                 and tokens[i + match.end("amount")].text.strip() in ("相比", "比较"):
             found.append(ClaimToken("CMP_THAN", "".join(t.text for t in words), words[0].start, words[-1].end))
             found.append(tokens[i + match.start("amount")])
@@ -373,6 +374,8 @@ def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
 _WITH_AMOUNT = compile_re(r"(?P<name>ny[nO]?)(?P<amount>A)n,?")
 #: What of the previous year a comparison names before its amount.
 _BASES = ("决算数", "决算", "预算数", "执行数", "的", "决算数的", "支出")
+#: …or the figures it names ("与2024年预算3,267.37万元相比", "与2024年财政拨款预算…相比").
+_NAMED_BASE = compile_re(r"[\u4e00-\u9fff]{0,10}(?:决算|预算|执行|支出)数?")
 
 def _shared_unit_items(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, kind, unit)`` of the items of the lists in ``text`` whose unit only their last

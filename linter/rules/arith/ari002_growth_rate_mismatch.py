@@ -66,6 +66,13 @@ class GrowthRateMismatch(Rule):
                 # precise as the change)
                 yield from self._from_previous(document, change, tolerances)
                 continue
+            if change.previous is not None and change.current is not None and not change.previous.number.malformed \
+                    and not change.current.number.malformed and change.previous.number.unit == change.current.number.unit \
+                    and percent_matches(
+                        (amount(change.current.number, tolerances) - amount(change.previous.number, tolerances)).magnitude(),
+                        amount(change.previous.number, tolerances), change.rate, tolerances):
+                continue  # "3,072.57万元，与2024年预算3,267.37万元相比，减少149.80万元，下降6.0%": the rate of the two amounts
+                # stated, the change the slip (ARI009's)
             current = change.current or index.last_before(change.key, change.delta.start, change.name)
             scale = unit_scale(current.number, change.delta) if current is not None else None
             if scale is None or current.number.malformed:
