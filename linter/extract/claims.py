@@ -2646,6 +2646,13 @@ def _same_quantity_of_another(stated: Stated, breakdown: Breakdown) -> bool:
     return scope_of(whole[:-common]) is None and scope_of(own[:-common]) is None
 
 
+def _other_end_of_year(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is the whole's balance at the year's other end ("年初财政拨款结转和结余…，其中：…；年末财政拨款结转
+    和结余…"): the list of the whole's parts has ended."""
+    whole, own = clean_name(breakdown.whole_name or ""), clean_name(stated.name)
+    return any(end in whole and whole.replace(end, other) == own for end, other in (("年初", "年末"), ("年末", "年初")))
+
+
 def _sibling_source(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is another source of income than the whole, which is one ("事业收入286.24万元，
     其中：学费收入…，住宿费收入…；经营收入193.65万元…"): the list of the whole's parts has ended."""
@@ -3110,7 +3117,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     state.line_values.append(stated)
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
                                   or _above_its_whole(stated, breakdown)
-                                  or _same_quantity_of_another(stated, breakdown)
+                                  or _same_quantity_of_another(stated, breakdown) or _other_end_of_year(stated, breakdown)
                                   or _sibling_source(stated, breakdown)
                                   or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)
                                   or _divided_anew(stated, breakdown, state)
