@@ -6,7 +6,7 @@ import regex
 
 from linter.check.arith import amount, related, unit_scale
 from linter.check.finding import Severity
-from linter.check.interval import format_amount
+from linter.check.interval import Interval, format_amount
 from linter.check.rule import Rule
 from linter.extract.numbers import WELL_FORMED, number_of
 from linter.i18n import _
@@ -60,7 +60,7 @@ class AverageMismatch(Rule):
             if whole is None:
                 continue
             per = "车" if average.group("car") else "户" if average.group("household") else \
-                "次" if average.group("visit") else "项" if average.group("event") else \
+                "次" if average.group("visit") else "项" if average.group("event") else "村" if average.group("village") else \
                 "生" if average.group().startswith("生均") else "人"
             counts = _counts(text, min(whole.end(), max(sentence, paragraph)), average.start(), per)
             if not counts:  # "…，平均每辆车运行维护费2.28万元，公务用车保有量3辆。": the count after it, in its sentence
@@ -70,17 +70,18 @@ class AverageMismatch(Rule):
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
             # (counts that agree are one: "保有量2辆，2025年预算安排运行维护费的公务用车2辆")
-            if len({c.group("n") for c in counts}) != 1 or (count := int(counts[0].group("n").replace(",", ""))) == 0:
+            if len({c.group() for c in counts}) != 1 or not (count := _count_of(counts[0]))[0]:
                 continue
             totals = [number_of(match, "amount", match["unit"]) for match in _with_next_stage(whole, text)]
             total, each = totals[-1], number_of(average, "amount", average["unit"])
             scale = unit_scale(total, each)
             if scale is None or each.value is None or any(number.value is None for number in totals):
                 continue
-            if any(amount(number, tolerances).scaled(scale / count).overlaps(amount(each, tolerances))
-                   for number in totals):
+            (fewest, most), count = count, counts[0].group("n").replace(",", "") + counts[0].group("wan")
+            if any(Interval(amount(number, tolerances).scaled(scale / most).lo, amount(number, tolerances).scaled(scale / fewest).hi)
+                   .overlaps(amount(each, tolerances)) for number in totals):
                 continue
-            computed = total.value * scale / count
+            computed = total.value * scale / _count_of(counts[0], exact=True)[0]
             yield self.finding(
                 document, document.span(average.start("amount"), average.end("unit")),
                 _("{total}{total_unit} / {count} = {computed}{unit}, but the text says {stated}{unit}",
@@ -93,7 +94,7 @@ class AverageMismatch(Rule):
 
 #: The kinds of average and the classifiers of the counts they divide by.
 _CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人", "名"), "户": ("户", "家"), "次": ("批次", "批", "次"),
-                "项": ("项", "场", "场次")}
+                "项": ("项", "场", "场次"), "村": ("个",)}
 #: A count's breakdown right after it ("25辆，其中：…").
 _BROKEN_DOWN = compile_regex(r"[，,]?\s*其中")
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
@@ -101,7 +102,7 @@ _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
 _AVERAGE = compile_regex(
     r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)"
-    r"|(?P<event>平均每项|平均每场次?|场均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>平均每个?村|村均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: Verbs an average may say instead of naming what it averages ("人均发放4.15万元").
@@ -110,7 +111,20 @@ _BARE_VERBS = ("发放", "领取", "补助", "享受", "获得")
 _ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: A count of vehicles, of people (or of their attendances: 人次, which a 人均 of training divides), of households or firms,
 #: or of receptions (批次, which a 次均 of 接待费 divides).
-_COUNT = compile_regex(r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?P<unit>辆|人次|人|名|户|家|批次|批|场次|场|项|次)(?!次)")
+#: (a count of people may be printed in 万, "17.94万人"; villages are counted in 个: "18个行政村")
+_COUNT = compile_regex(r"(?<![\d.])(?:(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?P<wan>)|(?P<n>\d{1,4}(?:\.\d{1,2})?)(?P<wan>万))\s*"
+                       r"(?P<unit>辆|人次|人|名|户|家|批次|批|场次|场|项|次|个(?=(?:行政)?村))(?!次)")
+
+
+def _count_of(count, exact: bool = False) -> tuple[float, float]:
+    """The fewest and most a count may be: itself, or what a count printed in 万 may round from ("17.94万人": 179,350 to
+    179,450); with ``exact``, the count as printed, twice."""
+    digits = count.group("n").replace(",", "")
+    if not count.group("wan"):
+        return float(digits), float(digits)
+    value = float(digits) * 10_000
+    half = 0 if exact else 0.5 * 10 ** -len(digits.partition(".")[2]) * 10_000
+    return value - half, value + half
 
 
 def _counts(text: str, start: int, end: int, per: str) -> list:
