@@ -159,9 +159,10 @@ def _units(table) -> list:
     return rows
 
 
-#: A row naming a unit over its projects ("青山县卫生健康局（本级）", "青山县疾病预防控制中心"), or a subtotal.
-_UNIT_NAME = compile_re(r".{0,30}(?:局|中心|委员会|委|办公室|院|所|站|队|馆|处|厅|署|社|学校|园|街道|镇|乡|政府|单位)"
-                        r"(?:[(（]本级[)）]|本级)?|.*(?:本级|小计)")
+#: A row naming a unit over its projects ("青山县卫生健康局（本级）", "青山县疾病预防控制中心", "中共广元市委组织部（本级）"), or a
+#: subtotal.
+_UNIT_NAME = compile_re(r".{0,30}(?:局|中心|委员会|委|部|办公室|院|所|站|队|馆|处|厅|署|社|学校|园|街道|镇|乡|政府|单位)"
+                        r"(?:[(（]本级[)）]|本级)?|.*(?:本级|小计)[)）]?")
 
 
 def _unit_groups(table) -> list:
