@@ -1327,6 +1327,10 @@ _LEAD_MARKER = compile_regex(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)
 #: sentence at a time: no list number opens with a Han character, a lead marker opens with a space,
 #: a bracket, 第 or a Chinese numeral (``re``'s spaces include the ``regex`` module's).
 _NUMBERED_FIRST = compile_re(r"[^\u4e00-\u9fff]")
+#: A line naming a project, then a sentence stating an amount by a bare word of the year's flow ("1.老旧小区改造项目。" then
+#: "全年支出2,164.38万元").
+_PROJECT_LINE = compile_re(r"(?:项目|工程|专项|经费|资金)$")
+_PROJECT_FLOW = compile_re(r"(?:全年|本年|年度|当年)?(?:支出|收入|投入|执行|使用资金|拨付资金)(?:数|金额)?(?:为|共计|合计)?")
 _LEAD_MARKER_FIRST = compile_re(r"[\s(（第一二三四五六七八九十]")
 #: The number of a list item opening a sentence: "(二)", "（2）", "2.", "2、", "二、".
 _ITEM_MARKER = compile_regex(r"^\s*(?:[(（]\s*([一二三四五六七八九十]+|\d{1,2})\s*[)）]|([一二三四五六七八九十]+|\d{1,2})([、.．]))(?!\d)")
@@ -1569,6 +1573,11 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         # (after the year the sentence opens with: "3.公务接待费。2024年度支出决算为…" reads as "2024年度公务接待费支出决算为…")
         at = 1 if opening[:1] == ["YEAR"] else 0
         tokens = [*tokens[:at], ClaimToken("NAME", subject, tokens[at].start, tokens[at].start), *tokens[at:]]
+        state.subject_line = None
+    if state.subject_line and opening == ["NAME", "AMOUNT"] and _PROJECT_FLOW.fullmatch(tokens[0].text.strip()) \
+            and _PROJECT_LINE.search(state.subject_line):
+        # "1.老旧小区改造项目。全年支出2,164.38万元": the project's spending, no department's
+        tokens = [tokens[0]._replace(text=_ITEM_MARKER.sub("", state.subject_line) + tokens[0].text.strip()), *tokens[1:]]
         state.subject_line = None
     if "".join(t.code for t in tokens).startswith("BA,CP") and (spent := _spent_before(state)) is not None:
         # "（项）：本年支出18,902.15万元。年初预算为16,000.00万元，完成年初预算的128.1%": the completion of the amount spent
