@@ -140,12 +140,14 @@ def is_heading(line: str, width: int = 40) -> bool:
     """A numbered line without sentence punctuation, shorter than a full line (both measured by
     :func:`_length`) or ending as a section's title does ("九、国有资本经营预算财政拨款收入支出决算情况说明"
     may fill a narrow page's line): a heading."""
-    if not _starts_heading(line) or _SENTENCE_PUNCTUATION.search(line):
-        return False
+    if not _starts_heading(line) or _SENTENCE_PUNCTUATION.search(line) or _DEFINED.search(line):
+        return False  # (nor a term defined, "一、年初结转和结余：指以前年度…", its line wrapped at a narrow page's width)
     length = _length(line)
     return length < min(40, 0.85 * width) or (length < 40 and line.endswith(_TITLE_ENDINGS))
 
 
+#: A term's definition opening after its colon ("年初结转和结余：指…", "：反映…").
+_DEFINED = compile_re(r"[:：]\s*(?:指|是指|反映|系指)")
 #: The last words of a section's title.
 _TITLE_ENDINGS = ("情况说明", "情况", "说明", "概况", "名词解释")
 
