@@ -1578,7 +1578,9 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
     titles = [word for word in header_words if _CHANGE_COLUMN.search(word)]
     # "2025年比2024年增减" over "增减额 | 增减率（%）" titles their block; printed alone, it is a column of its own.
-    titles = [word for word in titles if not _CHANGE_BLOCK.fullmatch(word)] or titles
+    # (a block over 增减额 and 增减率; beside a lone 增减率 it is the amount's column: "2025年比2024年增减 | 增减率（%）")
+    others = [word for word in titles if not _CHANGE_BLOCK.fullmatch(word)]
+    titles = others if len(others) > 1 else titles
     changes = len(titles)
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
     header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
@@ -1608,7 +1610,8 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     if earlier and titled > 1 and any(header_words.count(word) > 1 for word in _THIS_YEARS_TITLES):
         layouts.append((titled, titled))
     layout = next((layout for layout in layouts if len(table.columns) == sum(layout) + changes), None)
-    by_title = _columns_by_title(table, header_words, earliest) if earlier and (changes or layout is None) else None
+    by_title = _columns_by_title(table, header_words, earliest, changes_last=layout is None) \
+        if earlier and (changes or layout is None) else None
     if layout is None and by_title is None:
         _years_untold(table)
         return False
@@ -1640,7 +1643,8 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     return True
 
 
-def _columns_by_title(table: Table, header_words: list[str], earliest: int) -> tuple[int, dict[int, bool], list[int]] | None:
+def _columns_by_title(table: Table, header_words: list[str], earliest: int,
+                      changes_last: bool = False) -> tuple[int, dict[int, bool], list[int]] | None:
     """``(last year's column, the change columns (True for a rate), this year's columns)`` of a header titling every
     column, with the change columns before this year's parts ("2024年预算数 | 2025年预算数 | 增减额 | 增减率 | 其中：基本支出 |
     项目支出", "…| 其中：一般公共预算拨款 | 其他收入", Beijing's), or this year's titled over its parts on the line below
@@ -1657,8 +1661,8 @@ def _columns_by_title(table: Table, header_words: list[str], earliest: int) -> t
         this_year = (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) != earliest
         ordered += below if this_year and below else [word]
     if len(ordered) != len(table.columns) or (below and ordered == top) \
-            or all(_CHANGE_COLUMN.search(word) for word in ordered[-2:]):
-        return None  # (the change columns last: the layouts of :func:`_this_years_columns`)
+            or (not changes_last and all(_CHANGE_COLUMN.search(word) for word in ordered[-2:])):
+        return None  # (the change columns last: the layouts of :func:`_this_years_columns`, unless none fits: ``changes_last``)
     earliest_at = [column for column, word in zip(table.columns, ordered)
                    if (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) == earliest]
     if len(earliest_at) != 1:
