@@ -77,6 +77,11 @@ class RepeatedPhrase(Rule):
                     continue  # "区政府、区政府办公室": an organisation, then one of its offices
                 if separator and not _whole_words(document, match.start(), match.end()):
                     continue  # "合作医疗、医疗救助": the end of one item and the start of the next
+                if separator and len(unit) == 2 and lex.is_han(text[match.start() - 1:match.start()]) \
+                        and lex.is_han(text[match.end():match.end() + 1]) and _among_other_items(text, match.start(), match.end()):
+                    # "森林防火、防火设施建设和森林消防队伍建设等", "促进就业、就业服务等": a word ending one item of a list
+                    # and starting the next
+                    continue
                 start, end = document.flow.source_span(copy_start, end_of_copy)
                 yield self.finding(
                     document,
@@ -153,6 +158,18 @@ def _spans_cells(document, start: int, end: int) -> bool:
     row read out ("年初预算数 全年预算数 全年执行数" holds "预算数全年" twice in its flow text)."""
     source_start, source_end = document.flow.source_span(start, end)
     return any(space in document.original.text[source_start:source_end] for space in " \t\u3000")
+
+
+def _among_other_items(text: str, start: int, end: int) -> bool:
+    """Whether the clause of the enumeration ``text[start:end]`` ("X、X") lists more than those two items: another
+    separator of items, or 等 closing the list, after it in the clause."""
+    clause_end = _CLAUSE_END.search(text, end)
+    return _ITEMS_GO_ON.search(text, end, clause_end.start() if clause_end else len(text)) is not None
+
+
+#: Where a clause ends, and what says a list goes on or closes after two items.
+_CLAUSE_END = compile_re(r"[，,。；;：:\n]")
+_ITEMS_GO_ON = compile_re(r"[、和及与等]")
 
 
 def _whole_words(document, start: int, end: int) -> bool:
