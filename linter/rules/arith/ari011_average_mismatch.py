@@ -105,8 +105,8 @@ _AVERAGE = compile_regex(
     r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>平均每个?村|村均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
-#: Verbs an average may say instead of naming what it averages ("人均发放4.15万元").
-_BARE_VERBS = ("发放", "领取", "补助", "享受", "获得")
+#: Verbs an average may say instead of naming what it averages ("人均发放4.15万元", "户均投入1.17万元").
+_BARE_VERBS = ("发放", "领取", "补助", "享受", "获得", "投入", "补偿", "补贴", "奖补")
 #: An amount, of whatever.
 _ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: A count of vehicles, of people (or of their attendances: 人次, which a 人均 of training divides), of households or firms,
@@ -138,7 +138,8 @@ def _amount_named(what: str):
     heading its item: "公务用车运行维护费：支出决算为10.86万元", "…运行维护费。2024年度决算数为15.47万元"): made for each average, so
     ``regex``'s own cache keeps it, not the package's compiled programs."""
     name = regex.escape(what).replace("运行维护费", "运行(?:维护)?费")  # "公务用车运行费1,008.72万元" (a 中央部门's word)
-    name = regex.sub(r"费用?$", "费用?", name)  # "平均每辆购置费用25.72万元" of "公务用车购置费支出138.60万元"
+    # "平均每辆购置费用25.72万元" of "公务用车购置费支出138.60万元"; "次均接待费用" of "国内公务接待支出1.86万元"
+    name = regex.sub(r"费用?$", "(?:费用?|支出)", name)
     return regex.compile(rf"{name}(?:[：:。](?:20\d{{2}}年度?)?(?:支出)?(?:决算)?|(?:补助资金|补助|资金)?(?:支出)?(?:决算|(?:年初|全年)?预算)?)"
                          rf"(?:数)?(?:为|共计|合计|总计)?(?P<amount>{WELL_FORMED})"
                          r"(?P<unit>万元|元)")
