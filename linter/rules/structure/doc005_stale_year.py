@@ -61,6 +61,8 @@ _TABLE_TITLE = compile_re(
 #: 范围的单位"), not in a comparison ("与2023年度部门决算相比"); tables are :data:`_TABLE_TITLE`'s.
 _OWN_NAME = compile_re(r"(?<![与比较和同])(?P<year>20\d{2})\s*年度?\s*(?:部门|单位)(?P<kind>决算|预算)"
                        r"(?=\s*(?:情况说明|说明|编制范围))")
+#: The disclosure named by what it takes in ("按照全口径预算的原则，XX委员会2024年所有收入和支出均纳入部门预算管理").
+_ALL_IN_IT = compile_re(r"(?P<year>20\d{2})\s*年度?所有收入和?支出(?:均|全部)?纳入(?:部门|单位)?(?P<kind>预算|决算)")
 #: A heading naming its section's year and the kind of disclosure ("一、2021年度收入支出决算总体情况说明",
 #: "二、关于某局2025年支出预算情况说明"), not a 预算's recounting of a year's execution ("（三）2023年预算执行情况").
 _HEADING_YEAR = compile_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*"
@@ -144,7 +146,7 @@ class StaleYear(Rule):
                              found=match.group("year"), year=year, previous=counted))
                 yield self._in_flow(document, match.start("year"), int(match.group("year")), counted,
                                     _with(message, evidence))
-        for match in _OWN_NAME.finditer(text):
+        for match in [*_OWN_NAME.finditer(text), *_ALL_IN_IT.finditer(text)]:
             line_end = text.find("\n", match.end())
             line = text[text.rfind("\n", 0, match.start()) + 1:line_end if line_end != -1 else len(text)]
             if match.group("kind") == kind and int(match.group("year")) != year and not _DATED_LINK.search(line):
@@ -403,9 +405,15 @@ def _table_years(document) -> list[tuple[str, int, int]]:
     of its own such as "2022年度收入决算表（表2）" or "表1. XX局2024年部门收支总表"."""
     found = []
     for start, line in document.original.lines():
+        if "\t" in line and _NUMBER_CELL.match(line):
+            line = line.replace("\t", " ", 1)  # "表8⇥2024年政府性基金预算支出表": the number in a cell of its own (offsets kept)
         if "表" in line and "20" in line and "\t" not in line and (match := _TABLE_TITLE.match(line)):
             found.append((match.group("title"), int(match.group("year")), start + match.start("year")))
     return found
+
+
+#: A table's number in a cell of its own before its title ("表8⇥2024年…表").
+_NUMBER_CELL = compile_re(r"\s*表\s*\d{1,2}\t[^\t]+$")
 
 
 def disclosure_kind_and_year(document) -> tuple[str | None, int | None, str]:
