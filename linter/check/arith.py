@@ -372,8 +372,10 @@ class QuantityIndex:
         if alike or before:
             return (alike or before)[-1]
         if bare and key:
+            # (of the same scope: a fund's 基本支出 is not the department's, stated earlier by the same word)
             alike = [stated for values in self.by_key.values() for stated in values
-                     if stated.number.start < offset and bare_name(stated.name) == bare]
+                     if stated.number.start < offset and bare_name(stated.name) == bare
+                     and (stated.key is None or stated.key[0] == key[0])]
             if alike:
                 return max(alike, key=lambda stated: stated.number.start)
         document = self.document() if self.document is not None else None
