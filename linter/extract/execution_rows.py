@@ -37,6 +37,8 @@ _COLUMN_KINDS = {
     "全年执行数": "执行", "执行数": "执行", "实际执行数": "执行", "决算数": "执行", "支出决算数": "执行",
     "执行率": "率", "预算执行率": "率", "完成年初预算": "率", "完成预算": "率", "完成率": "率",
 }
+#: A line numbering the columns under the header ("栏次	1	2	3", "行次").
+_COLUMN_NUMBERS = compile_re(r"\s*(?:栏次|栏号|行次|序号)")
 #: Most rows read under one header (a 资金 block has a handful).
 _ROWS_REACH = 12
 
@@ -94,8 +96,8 @@ def _aligned_row(line: str, offset: int, columns: tuple[int, dict[str, int], boo
     executed and the rate, all printed."""
     count, kinds, in_percent, of_initial = columns
     cells = _cells(line)
-    if len(cells) != count:
-        return None
+    if len(cells) != count or _COLUMN_NUMBERS.match(line):
+        return None  # (nor the line numbering the columns: "栏次	1	2	3")
     starts = list(accumulate((len(cell) + 1 for cell in cells), initial=offset))
     numbers = {}
     for kind, index in kinds.items():
