@@ -17,7 +17,8 @@ from linter.patterns import compile_regex
 _CODED = compile_regex(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6}|2\d{2}[ \t]+\d{2}(?:[ \t]+\d{2})?)(?![\d.,])[ \t]*(?=\p{Han})")
 _CODE_GAP = compile_regex(r"[ \t]+")
 _GLOSSARY_HEADING = compile_regex(r"^.{0,12}名词解释\s*$", regex.MULTILINE)
-_SUBJECT_ITEM = compile_regex(r"^.{0,12}支出功能分类科目.*$", regex.MULTILINE)
+#: (not a table's header naming a column: "项目名称	支出功能分类科目编码	决算数")
+_SUBJECT_ITEM = compile_regex(r"^[^\t\n]{0,12}支出功能分类科目(?!编码|代码|名称)[^\t\n]*$", regex.MULTILINE)
 #: A glossary item explaining a subject by its path ("一、科学技术支出（类）应用研究（款）…（项）：").
 _PATH_ITEM = compile_regex(r"^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?[ \t\u3000]*\p{Han}{2,30}\((?:类|款)\)",
                            regex.MULTILINE)
