@@ -3006,6 +3006,10 @@ def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
             and _SPLIT.fullmatch(clean_name(stated.name)) is not None)
 
 
+#: A sentence about a project named before it ("新冠肺炎疫情防控专项。该项目年初预算…，全年支出…"): its amounts are the project's.
+_PROJECTS_OWN = compile_re(r"\s*(?:该|本|此)(?:项目|专项)")
+
+
 def _flow_of_what_precedes(stated: Stated, state: _Context) -> bool:
     """Whether ``stated`` is a bare 收入 or 支出 ("本年收入365.00万元", "支出218.46万元") of what its paragraph names
     before it: a subject ("1.其他支出（类）…（项）。本年收入365.00万元，本年支出386.50万元", a fund's line) or, in
@@ -3110,7 +3114,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or of_counted_units(state.line, stated.number.start - state.line_start) \
         or _of_counted_projects(stated, state) or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) or _item_of_public_costs(stated, state) \
-        or _flow_of_what_precedes(stated, state)
+        or _flow_of_what_precedes(stated, state) or _PROJECTS_OWN.match(_sentence_before(state, stated.number.start)) is not None
     stated.key = None if stated.narrower or _income_keyed_as_spending(stated, scope, breakdown) \
         or (claims.final_document and _BUDGET_FIGURE.search(clean_name(stated.name))) \
         else _key_of(stated.name, scope, claims.budget_document)  # (a 决算's "…支出年初预算为250.00万元" states no 支出)
