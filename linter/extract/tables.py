@@ -931,9 +931,9 @@ def _starts_sangong_total(tokens: list[_Token]) -> bool:
 def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
     """``{cell index or position: 栏次}`` when the line is the 栏次 line (integers 1..n, no amounts)."""
     numbers = [t for t in tokens if t.text and (t.is_number or t.text[0].isdigit())]
-    if not numbers or any(not t.is_integer for t in numbers):
+    if not numbers or any(not t.is_integer and not _FORMULA_NUMBER.fullmatch(t.text) for t in numbers):
         return None
-    values = [decimal_int(t.text) for t in numbers]
+    values = [_column_number(t) for t in numbers]
     if values != list(range(1, len(values) + 1)):
         return None
     texts = [t.text for t in tokens if t.text and not t.is_number]
@@ -1081,7 +1081,17 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
 
 def _lanci_numbers(tokens: list[_Token]) -> dict[int, _Token]:
     """The numbers of a 栏次 line, by the 栏次 each is."""
-    return {decimal_int(t.text): t for t in tokens if t.text and t.is_integer}
+    return {_column_number(t): t for t in tokens if t.text and (t.is_integer or _FORMULA_NUMBER.fullmatch(t.text))}
+
+
+#: A column's number with the formula that makes it ("3=2/1", "1=2+3", "4=(3-1)/1").
+_FORMULA_NUMBER = compile_re(r"(\d{1,2})=[\d+\-*/×÷()（）栏]+")
+
+
+def _column_number(token: _Token) -> int:
+    """The number of a 栏次 cell, printed alone or with its formula ("3=2/1": 3)."""
+    formula = _FORMULA_NUMBER.fullmatch(token.text)
+    return int(formula.group(1)) if formula else decimal_int(token.text)
 
 
 def _columns_under(cases: list[tuple], lines: list[tuple[int, str]], known: list[tuple] = ()) -> list[int] | None:
@@ -1527,6 +1537,10 @@ def _budget_and_final_titles(header_words: list[str]) -> list[str]:
     return titles or _RUN_TITLES.findall("".join(header_words))
 
 
+#: The title of a column of a rate of completion ("完成年初预算（%）", "执行率", "完成率%").
+_RATE_COLUMN = compile_re(r"完成|执行率|%|％")
+
+
 def _final_columns(table: Table, header_words: list[str]) -> None:
     """Keep only the 决算 columns (numbered 1, 2, …) of a 决算 table that prints its budgets beside them
     ("年初预算数 | 全年预算数 | 决算数: 合计 基本支出 项目支出", as Hunan's 一般公共预算 tables do): a budget
@@ -1537,16 +1551,23 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     if not budgets:
         return
     count = len(table.columns)
+    # the last columns of the rates of completion ("决算数 | 完成年初预算（%） | 完成调整预算（%）"), after a 决算 column:
+    # set aside
+    named = [word for word in header_words if _HAN.search(word) and word != "栏次"]
+    rate = next((n for n in range(len(named)) if not _RATE_COLUMN.search(named[-1 - n])), 0)
+    rate = rate if rate and count - rate == budgets + 1 else 0
+    columns = table.columns[:count - rate]
+    count -= rate
     # each budget one column, or a block as wide as the 决算's
     final = count - budgets if count in (budgets + 1, budgets + 3) else count // (budgets + 1) if count % (budgets + 1) == 0 \
         else None
     budgets_first = bool(titles) and _BUDGET_COLUMN_TITLE.match(titles[0]) is not None
-    kept = table.columns[-final:] if final and budgets_first else table.columns[:final] if final else []
+    kept = columns[-final:] if final and budgets_first else columns[:final] if final else []
     printed = [i for i in table.identities if i.axis == "栏" and not i.implied]
     if printed and not all({i.target, *(column for _, column in i.terms)} <= set(kept) for i in printed):
         return  # the notes' identities tie the budgets to the 决算 columns: the columns stay as printed
     for row in table.rows:
-        if not row.values and len(row.loose) == count:  # a full row of a space-separated table: its columns in order
+        if not row.values and len(row.loose) == count + rate:  # a full row of a space-separated table: its columns in order
             row.values, row.loose = dict(zip(table.columns, row.loose)), []
     if final is None or any(row.loose for row in table.rows):
         table.problem = _("its 决算 columns cannot be told from its budget columns")
@@ -1554,7 +1575,7 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     renumbered = {column: number for number, column in enumerate(kept, 1)}
     # each budget a column of its own ("年初预算数 | 调整预算数 | 决算数: …"): kept by its kind beside the row's amounts
     budget_titles = [word for word in titles if _BUDGET_COLUMN_TITLE.match(word)]
-    budget_columns = [column for column in table.columns if column not in renumbered]
+    budget_columns = [column for column in columns if column not in renumbered]
     kinds = [next((kind for kind in ("年初", "全年", "调整") if kind in title), "") for title in budget_titles]
     for row in table.rows:
         if final == count - budgets and len(budget_columns) == len(kinds) == len(set(kinds)):
