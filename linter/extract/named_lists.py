@@ -32,9 +32,9 @@ _INTRO = compile_regex(
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
 )
 #: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
-#: organisation's 设: "区政协设提案委员会、…4个专门委员会").
+#: organisation's 设: "区政协设提案委员会、…4个专门委员会", "局机关设办公室、…6个内设机构").
 _COUNT_AFTER = compile_regex(
-    rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组])设)(?P<names>[^，,。；;：:\d]{{4,400}}?)(?:共计|总共|共)?{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
+    rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组关])设)(?P<names>[^，,。；;：:\d]{{4,400}}?)(?:共计|总共|共)?{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
     r"(?=[。；;，,]|$)"
 )
 #: A count in brackets after the noun it counts, before the names ("1.中学（13所）：…").
@@ -59,7 +59,7 @@ _JOINER = compile_re(r"和|及|以及|与")
 _OPEN = compile_re(r"等(?![教职级学专])")
 #: What no name holds: an open list, a number (but a service's of three digits or more opening it), a clause's words.
 _NOT_A_NAME = compile_re(r"等(?![教职级学专])|(?<=\D)\d|^\d{1,2}(?!\d)|^\d+(?:[.,]|$|[个人名家所辆套台项万元亿年月日次件批条户座处间张亩])"
-                         r"|负责|主要|其中|包括|分别|(?<!公)共|合计|以上|以下")
+                         r"|负责|主要|其中|包括|分别|(?<![公中])共|合计|以上|以下")  # (a Party body's name: "中共…委员会")
 #: A name: a few characters, mostly Chinese.
 #: (a name may open with a service's number: "12345热线管理科", "110指挥中心")
 _NAME = compile_regex(r"\d{0,6}[\p{Han}A-Za-z“”\"·]{2,40}")  # (two long names joined by 和: "…电子数据审计中心和…干部培训中心")
