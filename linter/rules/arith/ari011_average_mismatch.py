@@ -106,7 +106,7 @@ _AVERAGE = compile_regex(
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: Verbs an average may say instead of naming what it averages ("人均发放4.15万元", "户均投入1.17万元").
-_BARE_VERBS = ("发放", "领取", "补助", "享受", "获得", "投入", "补偿", "补贴", "奖补")
+_BARE_VERBS = ("发放", "领取", "补助", "享受", "获得", "投入", "补偿", "补贴", "奖补", "减免")
 #: An amount, of whatever.
 _ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: A count of vehicles, of people (or of their attendances: 人次, which a 人均 of training divides), of households or firms,
