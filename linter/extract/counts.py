@@ -24,7 +24,7 @@ from linter.extract.numbers import Number, number_of
 from linter.patterns import compile_re, compile_regex
 
 #: Classifiers of counts, longest first ("人次" before "人").
-CLASSIFIERS = ("批次", "人次", "台次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件", "宗", "亩", "起")
+CLASSIFIERS = ("批次", "人次", "台次", "场次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件", "宗", "亩", "起", "场", "期")
 _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count's digits: nine at most, with or without thousands separators ("1,318人"); an area may print decimals
 #: ("12,486.30平方米"), no other count (a part or a whole printing them in another classifier is none).
@@ -375,7 +375,8 @@ _COUNT_COMPLETION = _Anchored(
 
 
 def count_completions(text: str) -> list[CountCompletion]:
-    """Every count stated with how many of it were done and the rate ("计划培训10期，完成9期，完成率90%")."""
+    """Every count stated with how many of it were done and the rate ("计划培训10期，完成9期，完成率90%"), or how many
+    were done, then the target and the rate of it ("组织惠民演出62场次，年初目标为60场次，完成目标的103.3%")."""
     found = []
     for match in _COUNT_COMPLETION.finditer(text):
         if "." in match["count"]:
@@ -384,7 +385,20 @@ def count_completions(text: str) -> list[CountCompletion]:
             _count(match["count"], match["unit"], match.start("count"), match.end("unit")),
             _count(match["done"], match["unit"], match.start("done"), match.end("done") + len(match["unit"])),
             number_of(match, "rate", "%")))
+    for match in _TARGET_COMPLETION.finditer(text) if "目标" in text else ():
+        found.append(CountCompletion(
+            _count(match["target"], match["unit"], match.start("target"), match.end("target") + len(match["unit"])),
+            _count(match["count"], match["unit"], match.start("count"), match.end("unit")),
+            number_of(match, "rate", "%")))
     return found
+
+
+#: A count done, then its target in the same classifier and the rate of it ("组织惠民演出62场次，年初目标为60场次，完成目标的
+#: 103.3%").
+_TARGET_COMPLETION = compile_regex(
+    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})[，,]\s*(?:年初|全年|年度)?(?:计划|目标)(?:任务)?(?:为|是)?\s*"
+    rf"(?P<target>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)[，,]\s*完成(?:年初|年度|全年)?(?:计划|目标)(?:任务)?的\s*"
+    r"(?P<rate>\d{1,3}(?:\.\d{1,2})?)%")
 
 
 @dataclass(frozen=True)
