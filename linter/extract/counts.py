@@ -24,7 +24,7 @@ from linter.extract.numbers import Number, number_of
 from linter.patterns import compile_re, compile_regex
 
 #: Classifiers of counts, longest first ("人次" before "人").
-CLASSIFIERS = ("批次", "人次", "台次", "场次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件", "宗", "亩", "起", "场", "期")
+CLASSIFIERS = ("批次", "人次", "台次", "场次", "平方米", "辆", "台", "套", "个", "人", "名", "家", "项", "处", "所", "户", "件", "宗", "亩", "起", "场")
 _CLASSIFIER = "|".join(CLASSIFIERS)
 #: A count's digits: nine at most, with or without thousands separators ("1,318人"); an area may print decimals
 #: ("12,486.30平方米"), no other count (a part or a whole printing them in another classifier is none).
