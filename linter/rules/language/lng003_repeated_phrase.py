@@ -32,7 +32,8 @@ class RepeatedPhrase(Rule):
     Reduplications that are words are left alone, and so are a body named with a determiner
     before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门"), copies separated by a space in
     the file (table cells side by side), a copy that begins a longer word ("孝感高中高中部"), copies of a non-word made of the halves of words ("监测预测预警") and
-    items whose copies end and begin longer words ("合作医疗、医疗救助").
+    items whose copies end and begin longer words ("合作医疗、医疗救助"; a two-character word so glued on both sides in a
+    list of more items: "森林防火、防火设施建设和…等").
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
 
     **Anti-pattern**
