@@ -48,11 +48,11 @@ class AverageMismatch(Rule):
                 continue  # a monthly average ("月人均补差500元", "每月人均…"): over months the text does not count
             paragraph = text.rfind("\n", 0, average.start()) + 1
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
-            what = average.group("what")
+            what, whole = average.group("what"), None
             if what is None or what in _BARE_VERBS:  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
                 amounts = list(_ANY_AMOUNT.finditer(text, max(sentence, paragraph), average.start()))
                 whole = amounts[0] if len(amounts) == 1 else None
-            else:
+            if whole is None and what is not None:  # (a verb naming its amount too: "社区工作者补贴…元，…人均补贴…元")
                 whole = _last(_amount_named(what), text, paragraph, average.start())
                 if whole is None and paragraph and not _ANY_AMOUNT.search(text, paragraph, average.start()):
                     # "公用经费5,407.75万元。" then "按全日制在校学生31,486人计算，生均公用经费…": the paragraph before's
