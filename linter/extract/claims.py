@@ -2495,7 +2495,9 @@ def _names_again(name: str, value: Stated) -> bool:
     key = quantity_key(name)
     if key is None and value.key is None:
         return clean_name(name) in clean_name(value.name)  # no known quantity: by the words
-    return key == value.key
+    # (or the same quantity, its words naming the value's scope or none: "“三公”经费财政拨款支出决算" of the 三公 section's)
+    return key == value.key or (key is not None and value.key is not None and key[1] == value.key[1]
+                                and scope_of(clean_name(name)) in (None, value.key[0]))
 
 
 def _transition(tokens: list[ClaimToken], level, name: str, current: Number, start: int) -> Transition:
