@@ -168,6 +168,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _bracketed_parts(_without_restatements(tokens))
     if "用于" in text and "比" in text:
         tokens = _without_uses_before_changes(tokens)
+    if "原因" in text and "比" in text:
+        tokens = _without_reasons_before_changes(tokens)
     if "(含" in text or "（含" in text:
         tokens = _without_included_asides(tokens)
     if tokens and tokens[0].type == "CMP_WITH":
@@ -241,6 +243,23 @@ def _without_included_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
         aside = tokens[i + 1:i + 4]
         if tokens[i].type == "AMOUNT" and [t.code for t in aside] == [NAME_CODE, "A", NAME_CODE] \
                 and aside[0].text.strip().startswith(("(含", "（含")) and aside[2].text.strip() in (")", "）"):
+            i += 4
+        else:
+            i += 1
+    return found
+
+
+def _without_reasons_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without a reason's clause between an amount and its change ("支出决算为150.00万元，决算数大于年初预算数的
+    主要原因是年中追加资金，比2023年度决算数120.00万元增加…" reads as "支出决算为150.00万元，比2023年度决算数…")."""
+    found: list[ClaimToken] = []
+    i = 0
+    while i < len(tokens):
+        found.append(tokens[i])
+        reason = tokens[i + 1:i + 4]
+        if tokens[i].type == "AMOUNT" and [t.code for t in reason] == [",", NAME_CODE, ","] and "原因" in reason[1].text \
+                and i + 4 < len(tokens) and tokens[i + 4].type == "CMP_THAN":
+            found.append(reason[0])
             i += 4
         else:
             i += 1
