@@ -170,6 +170,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _without_uses_before_changes(tokens)
     if "原因" in text and "比" in text:
         tokens = _without_reasons_before_changes(tokens)
+    if "用于" in text:
+        tokens = _without_money_named_again(tokens)
     if "(含" in text or "（含" in text:
         tokens = _without_included_asides(tokens)
     if tokens and tokens[0].type == "CMP_WITH":
@@ -247,6 +249,18 @@ def _without_included_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
         else:
             i += 1
     return found
+
+
+def _without_money_named_again(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without the word naming again the money an amount just stated before what it is used for ("全年支出
+    9,865.42万元，资金主要用于：…" reads as "全年支出9,865.42万元，主要用于：…")."""
+    drop = {i for i in range(2, len(tokens) - 1) if tokens[i].type == "NAME" and tokens[i].text.strip() in _MONEY_AGAIN
+            and tokens[i + 1].type == "MAIN_USE" and tokens[i - 1].type == "_COMMA" and tokens[i - 2].type == "AMOUNT"}
+    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
+
+
+#: Words naming again the money just stated.
+_MONEY_AGAIN = ("资金", "该资金", "上述资金", "该项资金", "经费", "该经费", "该项经费", "款项")
 
 
 def _without_reasons_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]:
