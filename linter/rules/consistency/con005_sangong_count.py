@@ -293,7 +293,7 @@ def _counts(document) -> list[_Count]:
         # The table counts receptions from abroad apart ("外事接待批次（个）	48"): its 公务接待 row is the 国内 ones, and the
         # narrative's count of all receptions ("全年共接待360批次", not "国内公务接待312批次") is no count of those.
         counts = [c for i, c in enumerate(counts) if not (
-            i < narrative and c.what in (_BATCHES, _GUESTS) and "国内" not in original[max(0, c.start - _DOMESTIC_REACH):c.start])]
+            i < narrative and c.what in (_BATCHES, _GUESTS) and not _domestic(original, c.start))]
     counts.extend(_counts_in_columns(document.original))
     counts.extend(_counts_in_pairs(document.original))
     return counts
@@ -309,12 +309,24 @@ _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计)?\s*((?:
 
 #: A header of a table numbering its rows ("项目	栏次	统计数"), how far above a count row it is looked for, and the number
 #: after a row's 栏次.
-_NUMBERED_HEADER = compile_regex(r"(?:^|\t)\s*(?:栏次|行次)\s*\t")
+#: (not a money table's line numbering its columns, "栏次	1	2	3", above a 相关统计数 block)
+_NUMBERED_HEADER = compile_regex(r"(?:^|\t)\s*(?:栏次|行次)\s*\t\s*[^\d\s]")
 _HEADER_REACH = 400
 _NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))", regex.M)
 #: A table row counting receptions from abroad ("外事接待批次（个）	48"), and how far before a count 国内 qualifies it.
 _FOREIGN_ROW = compile_regex(r"(?m)^\s*(?:\d{1,2}[.、．]\s*)?(?:外事|外宾|国[(（]境[)）]外|境外)(?:公务)?接待(?:批次|人次)[^\n]{0,8}?\t\s*\d")
 _DOMESTIC_REACH = 12
+_CLAUSE_BOUNDARY = compile_regex(r"[；;。\n]")
+
+
+def _domestic(text: str, start: int) -> bool:
+    """Whether 国内 qualifies the count at ``start``: right before it, or opening its clause with no 外事 after it
+    ("；国内公务接待费0.38万元，共接待6批次")."""
+    if "国内" in text[max(0, start - _DOMESTIC_REACH):start]:
+        return True
+    opening = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    clause = text[opening:start]
+    return "国内" in clause and not _FOREIGN.search(clause, clause.rfind("国内"))
 
 
 def _counts_in_columns(original) -> list[_Count]:
