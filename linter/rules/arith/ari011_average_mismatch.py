@@ -48,8 +48,8 @@ class AverageMismatch(Rule):
                 continue  # a monthly average ("月人均补差500元", "每月人均…"): over months the text does not count
             paragraph = text.rfind("\n", 0, average.start()) + 1
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
-            what, whole = average.group("what"), None
-            if what is None or what in _BARE_VERBS:  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
+            what, whole = average.group("what"), _BRACKETED_AFTER.search(text, max(0, average.start() - 30), average.start())
+            if whole is None and (what is None or what in _BARE_VERBS):  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
                 amounts = list(_ANY_AMOUNT.finditer(text, max(sentence, paragraph), average.start()))
                 whole = amounts[0] if len(amounts) == 1 else None
             if whole is None and what is not None:  # (a verb naming its amount too: "社区工作者补贴…元，…人均补贴…元")
@@ -102,9 +102,11 @@ _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
 _AVERAGE = compile_regex(
     r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)"
-    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>平均每个?村|村均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
+#: An amount right before a bracket that opens on its average ("村级组织办公经费210000元（每村每年30000元）").
+_BRACKETED_AFTER = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)[（(]$")
 #: Verbs an average may say instead of naming what it averages ("人均发放4.15万元", "户均投入1.17万元").
 _BARE_VERBS = ("发放", "领取", "补助", "享受", "获得", "投入", "补偿", "补贴", "奖补", "减免")
 #: An amount, of whatever.
