@@ -102,7 +102,7 @@ def named_lists(text: str) -> list[NamedList]:
                 # (one name: "厅机关", "XX局（本级）") and the 2 others; without it, they are the 2's
                 offices = [name for name in listed[0] if _OFFICE_END.search(name)]
                 own = [name for name in listed[0] if _OWN_OFFICE.search(name)] or (
-                    listed[0][:1] if offices[:1] == listed[0][:1] else [])
+                    list(listed[0][:1]) if offices[:1] == list(listed[0][:1]) else [])
                 if len(own) > 1 or (own and not _OWN_OFFICE.search(own[0]) and len(offices) > 1):
                     continue  # (units named as offices are: "东城分局、西城分局")
                 listed = (tuple(name for name in listed[0] if name not in own), frozenset(n - len(own) for n in listed[1]))
