@@ -3008,6 +3008,18 @@ def _split_of_a_line(stated: Stated, breakdown: Breakdown | None) -> bool:
             and _SPLIT.fullmatch(clean_name(stated.name)) is not None)
 
 
+def _of_a_procurement_kind(stated: Stated, state: _Context) -> bool:
+    """Whether ``stated`` is the money awarded to small firms of one kind of purchase its sentence states first ("政府采购
+    货物支出6,318.42万元，授予中小企业合同金额4,512.36万元"): that kind's, not the whole procurement's."""
+    return _AWARDED.match(clean_name(stated.name)) is not None \
+        and _PROCUREMENT_KIND.search(_sentence_before(state, stated.number.start)) is not None
+
+
+#: Money awarded to small firms, and a kind of purchase stated before it in its sentence.
+_AWARDED = compile_re(r"授予(?:中小|小微)(?:型)?企业")
+_PROCUREMENT_KIND = compile_re(r"(?:货物|工程|服务)(?:类)?(?:采购)?(?:支出|金额)?(?:为)?\d")
+
+
 #: A sentence about a project named before it ("新冠肺炎疫情防控专项。该项目年初预算…，全年支出…"): its amounts are the project's.
 _PROJECTS_OWN = compile_re(r"\s*(?:该|本|此)(?:项目|专项)")
 
@@ -3116,7 +3128,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         or of_counted_units(state.line, stated.number.start - state.line_start) \
         or _of_counted_projects(stated, state) or _qualified_like_the_item_before(stated, state) \
         or _excluding(stated, state) or _subject_of_a_sources_paragraph(stated, state) or _item_of_public_costs(stated, state) \
-        or _flow_of_what_precedes(stated, state) or _PROJECTS_OWN.match(_sentence_before(state, stated.number.start)) is not None
+        or _flow_of_what_precedes(stated, state) or _PROJECTS_OWN.match(_sentence_before(state, stated.number.start)) is not None \
+        or _of_a_procurement_kind(stated, state)
     stated.key = None if stated.narrower or _income_keyed_as_spending(stated, scope, breakdown) \
         or (claims.final_document and _BUDGET_FIGURE.search(clean_name(stated.name))) \
         else _key_of(stated.name, scope, claims.budget_document)  # (a 决算's "…支出年初预算为250.00万元" states no 支出)
