@@ -69,6 +69,8 @@ class AverageMismatch(Rule):
                 counts = _counts(text, average.end(), sentence_end, per)
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
+            if len(counts) > 1 and (some := [c for c in counts if c.group("n").strip("0,.")]):
+                counts = some  # "国内公务接待41批次，外事接待0批次": none divides by a count of nothing
             # (counts that agree are one: "保有量2辆，2025年预算安排运行维护费的公务用车2辆")
             if len({c.group() for c in counts}) != 1 or not (count := _count_of(counts[0]))[0]:
                 continue
