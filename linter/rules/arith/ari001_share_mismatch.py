@@ -258,7 +258,8 @@ def _scoped_whole(index, share):
         return None
     if part_key is None:
         before = [stated for other, statements in index.by_key.items() if other[1] == key[1] and other[0] != key[0]
-                  for stated in statements if stated.number.start < share.percent.start]
+                  for stated in statements if stated.number.start < share.percent.start
+                  and stated.number.value]  # (not a fund's nothing: "政府性基金预算财政拨款收入0万元；其他收入…，占…")
         scoped = max(before, key=lambda stated: stated.number.start, default=None)
     elif part_key[0] != key[0]:
         scoped = index.whole((part_key[0], key[1]))
