@@ -2659,9 +2659,15 @@ def _same_quantity_of_another(stated: Stated, breakdown: Breakdown) -> bool:
 
 def _other_end_of_year(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is the whole's balance at the year's other end ("年初财政拨款结转和结余…，其中：…；年末财政拨款结转
-    和结余…"): the list of the whole's parts has ended."""
-    whole, own = clean_name(breakdown.whole_name or ""), clean_name(stated.name)
-    return any(end in whole and whole.replace(end, other) == own for end, other in (("年初", "年末"), ("年末", "年初")))
+    和结余…"), or the other side of the whole's account ("全市一般公共预算收入…，其中…；全市一般公共预算支出…"): the list of
+    the whole's parts has ended."""
+    whole, own = (_STATED_AS.sub("", clean_name(name)) for name in (breakdown.whole_name or "", stated.name))
+    return any(end in whole and whole.replace(end, other) == own
+               for end, other in (("年初", "年末"), ("年末", "年初"), ("收入", "支出"), ("支出", "收入")))
+
+
+#: A verb a name ends with before its amount ("全市一般公共预算收入完成186.43亿元").
+_STATED_AS = compile_re(r"(?:完成|实现|达到|共计|合计|为)+$")
 
 
 def _sibling_source(stated: Stated, breakdown: Breakdown) -> bool:
