@@ -14,7 +14,7 @@ from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
 from linter.extract.counts import count_shares
 from linter.extract.numbers import number_of
-from linter.extract.quantities import display_name, quantity_key, scope_of
+from linter.extract.quantities import clean_name, display_name, quantity_key, scope_of
 from linter.language.subjects import original_year
 from linter.i18n import _
 from linter.patterns import compile_re, compile_regex
@@ -63,7 +63,8 @@ class ShareMismatch(Rule):
             if share.whole is None and (share.whole_name or "").startswith("当年") and share.part.year \
                     and year and share.part.year[:4] != str(year):
                 continue  # "2023年度授予中小企业合同金额…，占当年政府采购支出总额的80.12%": of that year's total
-            whole, components = share.whole or index.whole(share.whole_key) or stated_by_name(document, share), []
+            whole, components = share.whole or _named_in_its_sentence(document, share) or index.whole(share.whole_key) \
+                or stated_by_name(document, share), []
             summed = component_sum(index, share.whole_key, tolerances) if whole is None else None
             if summed is not None:  # "占“三公”经费的75%", the total never stated: the sum of its parts
                 whole, whole_interval, components = summed
@@ -246,6 +247,18 @@ def _subject_runs(document, shares) -> dict[int, tuple[str, int]]:
         previous_end = start
         runs[id(share)] = run
     return runs
+
+
+def _named_in_its_sentence(document, share):
+    """The amount its own sentence states before the share under a name holding the whole's name ("全市一般公共预算收入完成
+    186.43亿元，其中税收收入129.58亿元，占一般公共预算收入的69.5%": the city's, not the department's stated elsewhere)."""
+    if not share.whole_name:
+        return None
+    text, name = document.flow.text, clean_name(share.whole_name)
+    sentence_start = max(text.rfind(mark, 0, share.percent.start) for mark in "。\n") + 1
+    named = [value for value in document.claims.values if sentence_start <= value.number.start < share.part.number.start
+             and value is not share.part and name in clean_name(value.name)]
+    return named[-1] if named else None
 
 
 def _scoped_whole(index, share):
