@@ -2213,6 +2213,10 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 claim.key = (state.scope or DEPARTMENT, "收支总计")  # "收支较上年决算数增加…", after both totals
             if claim.key is not None and scope_of(claim.name) is None:
                 claim.key = _scoped_like_paragraph(claim.key, claim.start, state)
+            if claim.key is not None and _BARE_FLOW.fullmatch(clean_name(claim.name)) and len(state.line_values) == 1 \
+                    and (item := state.line_values[0]).key not in (None, claim.key) and item.key[1] not in ("支出", "收入"):
+                # "（1）公务用车购置费支出决算为91.84万元。上年未购置公务用车，本年支出比上年增加91.84万元": the item's
+                claim.key, claim.current = item.key, item
             if claim.key and claim.key[1] == "收支总计":
                 claim.current = _both_sides(claim, state)
             elif claim.key is None:
