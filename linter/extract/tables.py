@@ -107,6 +107,8 @@ _MALFORMED = compile_re(r"^-?\d[\d,.]*(?:[OoО][\d,.]*)?\d$")
 _CODE_PIECE = compile_re(r"^0\d+$")
 _DATE = compile_re(r"^(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?$")
 _CODE = compile_re(r"^[12]\d{2}(?:\d{2}){0,2}$")
+#: A subject's code and its name in one cell ("208社会保障和就业支出", the space between them dropped).
+_CODE_AND_NAME = compile_re(r"(?P<code>2\d{2}(?:\d{2}){0,2})(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff()（）“”、]{1,40})")
 #: A 功能分类 subject's code of 款 or 项 (5 or 7 digits) in a cell after a project's name.
 _SUBJECT_CODE = compile_re(r"^2\d{4}(?:\d{2})?$")
 _ECONOMIC_CODE = compile_re(r"^[35]\d{2}(?:\d{2})?$")  # 部门预算 (30x) or 政府预算 (50x) 经济分类
@@ -1809,6 +1811,11 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 _row_span(current, token)
             elif position == 0 and _CODE.match(token.text):
                 current = Row(code=token.text)
+                rows.append(current)
+                _row_span(current, token)
+            elif position == 0 and in_cells and (joined := _CODE_AND_NAME.fullmatch(token.text)):
+                # "208 社会保障和就业支出" in one cell (a Word table's, its spaces dropped): the code, then the name
+                current = Row(code=joined.group("code"), name=joined.group("name"))
                 rows.append(current)
                 _row_span(current, token)
             elif (table.kind == PROJECT and current is not None and current.code is None and current.name
