@@ -166,10 +166,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _spent_after_budget(tokens)
     if _RESTATING_WORD.search(text) or "元(" in text or "元（" in text:
         tokens = _bracketed_parts(_without_restatements(tokens))
-    if "用于" in text and "比" in text:
-        tokens = _without_uses_before_changes(tokens)
-    if "原因" in text and "比" in text:
-        tokens = _without_reasons_before_changes(tokens)
+    if "比" in text and ("用于" in text or "原因" in text):
+        tokens = _without_asides_before_changes(tokens)
     if "用于" in text:
         tokens = _without_money_named_again(tokens)
     if "(含" in text or "（含" in text:
@@ -263,37 +261,31 @@ def _without_money_named_again(tokens: list[ClaimToken]) -> list[ClaimToken]:
 _MONEY_AGAIN = ("资金", "该资金", "上述资金", "该项资金", "经费", "该经费", "该项经费", "款项")
 
 
-def _without_reasons_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]:
-    """The tokens without a reason's clause between an amount and its change ("支出决算为150.00万元，决算数大于年初预算数的
-    主要原因是年中追加资金，比2023年度决算数120.00万元增加…" reads as "支出决算为150.00万元，比2023年度决算数…")."""
+def _without_asides_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without a clause between an amount and its change: what the amount is used for ("运行维护费24.36万元，
+    主要用于燃料费等支出，比上年减少2.84万元" reads as "运行维护费24.36万元，比上年减少2.84万元") or a reason ("支出决算为
+    150.00万元，决算数大于年初预算数的主要原因是年中追加资金，比2023年度决算数120.00万元增加…" reads as "支出决算为150.00万元，
+    比2023年度决算数…")."""
     found: list[ClaimToken] = []
     i = 0
     while i < len(tokens):
         found.append(tokens[i])
-        reason = tokens[i + 1:i + 4]
-        if tokens[i].type == "AMOUNT" and [t.code for t in reason] == [",", NAME_CODE, ","] and "原因" in reason[1].text \
-                and i + 4 < len(tokens) and tokens[i + 4].type == "CMP_THAN":
-            found.append(reason[0])
-            i += 4
-        else:
-            i += 1
+        comma = _aside_before_change(tokens, i + 1) if tokens[i].type == "AMOUNT" else None
+        i = comma if comma is not None else i + 1  # (the comma before the comparison is kept)
     return found
 
 
-def _without_uses_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]:
-    """The tokens without what an amount is used for, between it and its change ("运行维护费24.36万元，
-    主要用于燃料费等支出，比上年减少2.84万元" reads as "运行维护费24.36万元，比上年减少2.84万元")."""
-    found: list[ClaimToken] = []
-    i = 0
-    while i < len(tokens):
-        found.append(tokens[i])
-        use = tokens[i + 1:i + 5]
-        if tokens[i].type == "AMOUNT" and [t.code for t in use] == [",", "M", NAME_CODE, ","] \
-                and use[1].text.endswith("用于") and i + 5 < len(tokens) and tokens[i + 5].type == "CMP_THAN":
-            i += 4
-        else:
-            i += 1
-    return found
+def _aside_before_change(tokens: list[ClaimToken], start: int) -> int | None:
+    """The index of the comma ending a use's or a reason's clause that opens with the comma at ``start`` and is followed by a
+    comparison (a CMP_THAN), or None."""
+    use, reason = tokens[start:start + 4], tokens[start:start + 3]
+    if [t.code for t in use] == [",", "M", NAME_CODE, ","] and use[1].text.endswith("用于"):
+        end = start + 3
+    elif [t.code for t in reason] == [",", NAME_CODE, ","] and "原因" in reason[1].text:
+        end = start + 2
+    else:
+        return None
+    return end if end + 1 < len(tokens) and tokens[end + 1].type == "CMP_THAN" else None
 
 
 def _actual_without_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
@@ -405,9 +397,9 @@ def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
 
 #: "与 2022年度 决算数 43.00万元 相比 ，": the words, then the amount, then 相比 and its comma.
 _WITH_AMOUNT = compile_re(r"(?P<name>ny[nO]?)(?P<amount>A)n,?")
-#: What of the previous year a comparison names before its amount.
-_BASES = ("决算数", "决算", "预算数", "执行数", "的", "决算数的", "支出")
-#: …or the figures it names ("与2024年预算3,267.37万元相比", "与2024年财政拨款预算…相比").
+#: What of the previous year a comparison names before its amount: the figures it names ("与2022年度决算数43.00万元相比",
+#: "与2024年预算3,267.37万元相比", "与2024年财政拨款预算…相比"), or the 的 before it.
+_BASES = ("的", "决算数的")
 _NAMED_BASE = compile_re(r"[\u4e00-\u9fff]{0,10}(?:决算|预算|执行|支出)数?")
 
 def _shared_unit_items(text: str) -> list[tuple[int, int, str, str]]:
