@@ -2663,11 +2663,15 @@ def _same_quantity_of_another(stated: Stated, breakdown: Breakdown) -> bool:
 
 def _other_end_of_year(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is the whole's balance at the year's other end ("年初财政拨款结转和结余…，其中：…；年末财政拨款结转
-    和结余…"), or the other side of the whole's account ("全市一般公共预算收入…，其中…；全市一般公共预算支出…"): the list of
-    the whole's parts has ended."""
-    whole, own = (_STATED_AS.sub("", clean_name(name)) for name in (breakdown.whole_name or "", stated.name))
-    return any(end in whole and whole.replace(end, other) == own
-               for end, other in (("年初", "年末"), ("年末", "年初"), ("收入", "支出"), ("支出", "收入")))
+    和结余…"): the list of the whole's parts has ended."""
+    return _named_as_counterpart(breakdown.whole_name or "", stated.name, (("年初", "年末"), ("年末", "年初")))
+
+
+def _named_as_counterpart(whole_name: str, name: str, pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Whether ``name`` is ``whole_name`` with one word of a pair put for the other ("年初…" for "年末…"), the verbs
+    before their amounts left out ("全市一般公共预算收入完成" and "全市一般公共预算支出")."""
+    whole, own = (_STATED_AS.sub("", clean_name(name)) for name in (whole_name, name))
+    return any(word in whole and whole.replace(word, other) == own for word, other in pairs)
 
 
 #: A verb a name ends with before its amount ("全市一般公共预算收入完成186.43亿元").
@@ -2724,9 +2728,11 @@ _LEVERAGED = compile_re(r"(?:带动|撬动|拉动|吸引|引导|引进)")
 
 def _other_side(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is income under a whole of spending ("…支出483亿元其中民生支出411.6亿元⏎…一般公共
-    预算收入156.1亿元", a web page's title run into its text): the list has ended. (A 预算's balanced
-    财政拨款收入 is often broken down by its uses, "其中：基本支出…".)"""
+    预算收入156.1亿元", a web page's title run into its text), or the other side of the whole's account: the list has
+    ended. (A 预算's balanced 财政拨款收入 is often broken down by its uses, "其中：基本支出…".)"""
     name = breakdown.whole_name or ""
+    if _named_as_counterpart(name, stated.name, (("收入", "支出"), ("支出", "收入"))):
+        return True  # "全市一般公共预算收入完成…，其中…；全市一般公共预算支出…": the other side of the same account
     if breakdown.whole is not None and breakdown.whole.key and breakdown.whole.key[1] == "收支总计":
         # Under both sides at once ("收、支总计均为…。其中：本年收入合计…；本年支出合计…"): the 支出 side
         # begins after the 收入 side's items.
