@@ -309,41 +309,41 @@ _LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for
 _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计)?\s*((?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
 
 
-#: A header of a table numbering its rows ("项目	栏次	统计数"), how far above a count row it is looked for, and the number
-#: after a row's 栏次.
-#: (not a money table's line numbering its columns, "栏次	1	2	3", above a 相关统计数 block)
+#: A header of a table numbering its rows ("项目	栏次	统计数"; not a money table's line numbering its columns, "栏次	1	2	3",
+#: above a 相关统计数 block), how far above a count row it is looked for, and the number after a row's 栏次.
+_NUMBERED_HEADER = compile_regex(r"(?:^|\t)\s*(?:栏次|行次)\s*\t\s*[^\d\s]")
+_HEADER_REACH = 400
+_NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))", regex.M)
+
+
 def _this_years_cell(original: str, match):
     """The count under the 本年决算数 column of a 三公 table whose header names last year's first ("项目	上年决算数	本年预算数
     	本年决算数" over "国内公务接待人次（人）	405		372": 372), as a match of its ``a`` group; None for another table."""
     headers = list(_YEARS_HEADER.finditer(original, max(0, match.start() - _YEARS_HEADER_REACH), match.start()))
     if not headers:
         return None
-    header = headers[-1]
-    cells = header.group().strip("\n").split("\t")
+    cells = headers[-1].group().strip("\n").split("\t")
     column = max((i for i, cell in enumerate(cells) if _THIS_YEARS_FINAL.fullmatch(cell.strip())), default=None)
     line_start = original.rfind("\n", 0, match.start()) + 1
     line_end = original.find("\n", match.start())
-    row = original[line_start:line_end if line_end != -1 else len(original)]
-    if column is None or column >= len(row.split("\t")):
+    row = original[line_start:line_end if line_end != -1 else len(original)].split("\t")
+    if column is None or column >= len(row):
         return None
-    offset = line_start + sum(len(cell) + 1 for cell in row.split("\t")[:column])
-    return _CELL_NUMBER.fullmatch(original, offset, offset + len(row.split("\t")[column]))
+    offset = line_start + sum(len(cell) + 1 for cell in row[:column])
+    return _CELL_NUMBER.fullmatch(original, offset, offset + len(row[column]))
 
 
-#: A 三公 table's header naming last year's column before this year's, and the title of this year's 决算 column.
+#: A 三公 table's header naming last year's column before this year's, how far above the counts it may stand (the table's
+#: rows of money between), the title of this year's 决算 column, and a cell's count.
 _YEARS_HEADER = compile_regex(r"(?m)^[^\n]*\t\s*上年[^\t\n]*\t(?:[^\n]*?\t)?\s*(?:本年)?决算数?\s*(?:\t[^\n]*)?$")
-#: How far above the counts such a header may stand (the table's rows of money between).
 _YEARS_HEADER_REACH = 2000
 _THIS_YEARS_FINAL = compile_regex(r"(?:本年|本期|\d{4}年度?)?决算数?")
 _CELL_NUMBER = compile_regex(r"\s*(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s*")
-
-
-_NUMBERED_HEADER = compile_regex(r"(?:^|\t)\s*(?:栏次|行次)\s*\t\s*[^\d\s]")
-_HEADER_REACH = 400
-_NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))", regex.M)
 #: A table row counting receptions from abroad ("外事接待批次（个）	48"), and how far before a count 国内 qualifies it.
 _FOREIGN_ROW = compile_regex(r"(?m)^\s*(?:\d{1,2}[.、．]\s*)?(?:外事|外宾|国[(（]境[)）]外|境外)(?:公务)?接待(?:批次|人次)[^\n]{0,8}?\t\s*\d")
 _DOMESTIC_REACH = 12
+#: …or how far back the clause it opens may start, and what ends a clause.
+_DOMESTIC_CLAUSE_REACH = 60
 _CLAUSE_BOUNDARY = compile_regex(r"[；;。\n]")
 
 
@@ -352,8 +352,8 @@ def _domestic(text: str, start: int) -> bool:
     ("；国内公务接待费0.38万元，共接待6批次")."""
     if "国内" in text[max(0, start - _DOMESTIC_REACH):start]:
         return True
-    opening = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
-    clause = text[opening:start]
+    reach = max(0, start - _DOMESTIC_CLAUSE_REACH)
+    clause = text[max((m.end() for m in _CLAUSE_BOUNDARY.finditer(text, reach, start)), default=reach):start]
     return "国内" in clause and not _FOREIGN.search(clause, clause.rfind("国内"))
 
 
