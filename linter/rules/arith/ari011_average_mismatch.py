@@ -72,18 +72,19 @@ class AverageMismatch(Rule):
             if len(counts) > 1 and (some := [c for c in counts if c.group("n").strip("0,.")]):
                 counts = some  # "国内公务接待41批次，外事接待0批次": none divides by a count of nothing
             # (counts that agree are one: "保有量2辆，2025年预算安排运行维护费的公务用车2辆")
-            if len({c.group() for c in counts}) != 1 or not (count := _count_of(counts[0]))[0]:
+            if len({c.group() for c in counts}) != 1 or not (bounds := _count_of(counts[0]))[0]:
                 continue
             totals = [number_of(match, "amount", match["unit"]) for match in _with_next_stage(whole, text)]
             total, each = totals[-1], number_of(average, "amount", average["unit"])
             scale = unit_scale(total, each)
             if scale is None or each.value is None or any(number.value is None for number in totals):
                 continue
-            (fewest, most), count = count, counts[0].group("n").replace(",", "") + counts[0].group("wan")
-            if any(Interval(amount(number, tolerances).scaled(scale / most).lo, amount(number, tolerances).scaled(scale / fewest).hi)
-                   .overlaps(amount(each, tolerances)) for number in totals):
+            printed, fewest, most = bounds
+            if any(Interval(interval.scaled(scale / most).lo, interval.scaled(scale / fewest).hi).overlaps(amount(each, tolerances))
+                   for interval in (amount(number, tolerances) for number in totals)):
                 continue
-            computed = total.value * scale / _count_of(counts[0], exact=True)[0]
+            computed = total.value * scale / printed
+            count = counts[0].group("n").replace(",", "") + counts[0].group("wan")
             yield self.finding(
                 document, document.span(average.start("amount"), average.end("unit")),
                 _("{total}{total_unit} / {count} = {computed}{unit}, but the text says {stated}{unit}",
@@ -120,15 +121,15 @@ _COUNT = compile_regex(r"(?<![\d.])(?:(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?P<wan>)
                        r"(?P<unit>辆|人次|人|名|户|家|批次|批|场次|场|项|次|个(?=(?:行政)?村))(?!次)")
 
 
-def _count_of(count, exact: bool = False) -> tuple[float, float]:
-    """The fewest and most a count may be: itself, or what a count printed in 万 may round from ("17.94万人": 179,350 to
-    179,450); with ``exact``, the count as printed, twice."""
+def _count_of(count) -> tuple[float, float, float]:
+    """The count as printed, and the fewest and most it may be: itself, or what a count printed in 万 may round from
+    ("17.94万人": 179,400, and 179,350 to 179,450)."""
     digits = count.group("n").replace(",", "")
     if not count.group("wan"):
-        return float(digits), float(digits)
+        return float(digits), float(digits), float(digits)
     value = float(digits) * 10_000
-    half = 0 if exact else 0.5 * 10 ** -len(digits.partition(".")[2]) * 10_000
-    return value - half, value + half
+    half = 0.5 * 10 ** -len(digits.partition(".")[2]) * 10_000
+    return value, value - half, value + half
 
 
 def _counts(text: str, start: int, end: int, per: str) -> list:
