@@ -100,12 +100,16 @@ def named_lists(text: str) -> list[NamedList]:
                     and not _restated(line, match):
                 # "共3个，包括厅机关本级和2个所属事业单位，具体为：": the names are the whole's, the department's own office
                 # (one name: "厅机关", "XX局（本级）") and the 2 others; without it, they are the 2's
-                offices = [name for name in listed[0] if _OFFICE_END.search(name)]
-                own = [name for name in listed[0] if _OWN_OFFICE.search(name)] or (
-                    list(listed[0][:1]) if offices[:1] == list(listed[0][:1]) else [])
-                if len(own) > 1 or (own and not _OWN_OFFICE.search(own[0]) and len(offices) > 1):
-                    continue  # (units named as offices are: "东城分局、西城分局")
-                listed = (tuple(name for name in listed[0] if name not in own), frozenset(n - len(own) for n in listed[1]))
+                names = listed[0]
+                offices = [name for name in names if _OFFICE_END.search(name)]
+                own = [name for name in names if _OWN_OFFICE.search(name)]
+                if not own and offices and offices[0] == names[0]:
+                    if len(offices) > 1:
+                        continue  # (units named as offices are: "东城分局、西城分局")
+                    own = [names[0]]  # the department named first ("湖南省水利厅、…中心、…中心")
+                if len(own) > 1:
+                    continue
+                listed = (tuple(name for name in names if name not in own), frozenset(n - len(own) for n in listed[1]))
             elif listed is None:
                 continue
             whole = _whole_before_its_parts(line, match)
