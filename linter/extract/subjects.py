@@ -89,8 +89,8 @@ def subjects() -> dict[str, Subject]:
             continue
         code, name, aliases, classification = line.split("\t")
         former = tuple(_former(a) for a in aliases.split("|") if a)
-        name, last = _former(name).name, _former(name).last
-        table[code] = Subject(code, name, tuple(f.name for f in former), classification, former, last)
+        current = _former(name)  # (a retired code's name carries its years: "医疗保障@-2018")
+        table[code] = Subject(code, current.name, tuple(f.name for f in former), classification, former, current.last)
     return table
 
 
