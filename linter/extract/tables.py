@@ -1390,12 +1390,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.problem is None and table.kind == THREE_PUBLIC:
         table.identities.extend(_sangong_identities(table))
     balances = table.kind == GENERAL and any(_BALANCE_OR_INCOME.match(word) for word in header_words)
-    budgets_aside = False
-    if table.problem is None and (table.kind in (FUND, STATE_CAPITAL) or balances) \
-            and not any(i.axis == "栏" for i in table.identities) and _budgets_among_balances(table):
-        budgets_aside = True
-    elif table.problem is None and table.kind in CODE_KINDS and (any(_FINAL_TITLE.match(word) for word in header_words)
-                                                                  or _budgets_before_spending(header_words)):
+    budgets_aside = table.problem is None and (table.kind in (FUND, STATE_CAPITAL) or balances) \
+        and not any(i.axis == "栏" for i in table.identities) and _budgets_among_balances(table)
+    if not budgets_aside and table.problem is None and table.kind in CODE_KINDS and (
+            any(_FINAL_TITLE.match(word) for word in header_words) or _budgets_before_spending(header_words)):
         _final_columns(table, header_words)
     if table.problem is None and balances:
         _spending_columns(table, budgets_aside)
