@@ -744,11 +744,10 @@ def segment(text: str) -> tuple[float, list[tuple[int, int]]]:
 def _among_names_ending_alike(text: str, start: int, end: int) -> bool:
     """Whether the window ``text[start:end]`` opens an item of an enumeration whose item beside it ends as this one
     does after the window ("长沙监狱、星城监狱、坪塘监狱": 星城 names a 监狱 as 长沙 and 坪塘 do), or ends an item with
-    the last character of a place's name that an item beside it ends with too ("新增堵河、官渡河": rivers)."""
-    if end - start > 1 and text[end - 1] in _PLACE_ENDINGS and _ITEM_MARKS.match(text, end):
-        before = _ITEM_MARKS.split(text[max(0, start - _ITEM_REACH):start])[-1] if _ITEM_MARKS.match(text, start - 1) else ""
-        following = _ITEM_MARKS.split(text[end + 1:end + 1 + _ITEM_REACH])[0] if text[end:end + 1] == "、" else ""
-        if (len(before) > 1 and before.endswith(text[end - 1])) or 0 < following.find(text[end - 1]) < _PLACE_NAME:
+    the last character of a place's name that the next item ends with too ("新增堵河、官渡河": rivers)."""
+    if end - start > 1 and text[end - 1] in _PLACE_ENDINGS and text[end:end + 1] == "、":
+        following = _ITEM_MARKS.split(text[end + 1:end + 1 + _ITEM_REACH])[0]
+        if 0 < following.find(text[end - 1]) < _PLACE_NAME:
             return True  # (the item after may go on past the name: "官渡河部分河段")
     if text[start - 1:start] not in _ITEM_OPENERS or (rest := _ITEM_REST.match(text, end)) is None:
         return False
