@@ -447,14 +447,17 @@ class TypoFinder:
         for length, starts in windows.items():
             for start in starts:
                 window = text[start:start + length] if start >= 0 else ""
-                substitutions = _substitutions(window)
+                substitutions, suffix = _substitutions(window), text[start + length:start + length + 1]
                 if own and len(window) == length and (
                         MASK + window[1:] in own or window[:1] + MASK + window[2:] in own
                         or (length == 3 and window[:2] + MASK in own)) and _broken(window):
                     substitutions += _related(window, own)  # a word of the document's own, one substitution away
+                if window[-1:] in INSTITUTION_SUFFIXES:
+                    # The end of an organisation's short name ("市政数局"), unless the correction runs on
+                    # into the next character as a word ("燃科费": 燃料费).
+                    substitutions = tuple(s for s in substitutions if s[0] < length - 1 or lex.word_frequency(s[1] + suffix))
                 if not substitutions or self._cuts_a_word(start + length):
                     continue  # ("银饰项圈": 饰项 takes the first character of 项圈, no window a slip made)
-                suffix = text[start + length:start + length + 1]
                 if suffix in INSTITUTION_SUFFIXES and start + length in loose:
                     # An organisation's short name ("机管局" for 机关事务管理局, "市政数局"), unless a
                     # correction names a known one ("财收部" for 财政部).
@@ -585,8 +588,6 @@ def _related(window: str, index: dict[str, str]) -> tuple[tuple[int, str, str], 
     inlined: a new document asks about tens of thousands of pairs)."""
     found, readings = [], lex.readings()
     for i, char in enumerate(window):
-        if i == len(window) - 1 and char in INSTITUTION_SUFFIXES:
-            continue  # the end of an organisation's short name ("市政数局")
         reading, alikes = readings.get(char), similar_shapes(char)
         for word in index.get(_key(window, i), "").split():
             other = word[i]  # never ``char``: the word is not the window
