@@ -39,7 +39,9 @@ class Typo(Rule):
         text = document.written_flow.text
         for typo in typo_finder(document.flow.text).find():
             found = text[typo.start:typo.end]  # as written, in a document of traditional script too
-            if typo.source == "lexicon":
+            if typo.relation == "transposition":
+                evidence = _("two characters swapped")
+            elif typo.source == "lexicon":
                 evidence = _("standard phrase “{phrase}”", phrase=typo.evidence)
             elif typo.relation == "shape":
                 evidence = (
@@ -65,6 +67,8 @@ class Typo(Rule):
 
 def _fix(document, typo) -> Fix | None:
     """Edit only the characters that change, so line breaks inside the word stay."""
+    if typo.relation == "transposition":
+        return _swap(document, typo)
     edit = one_edit(typo.found, typo.correction)
     if edit is None:
         return None  # the narrowed typo is no longer one edit away from its correction
@@ -77,3 +81,12 @@ def _fix(document, typo) -> Fix | None:
         return Fix(origin, origin + 1, "", safe)
     return Fix(origin, origin, typo.correction[edit.index], safe)
 
+
+
+def _swap(document, typo) -> Fix | None:
+    """Swap the two characters back, where they stand side by side in the file."""
+    at = next(i for i, (a, b) in enumerate(zip(typo.found, typo.correction)) if a != b)
+    first, second = (document.flow.source_span(typo.start + i, typo.start + i + 1)[0] for i in (at, at + 1))
+    if second != first + 1:
+        return None  # a line break between them
+    return Fix(first, first + 2, typo.correction[at:at + 2], typo.source == "lexicon" or typo.correction in lexicon())
