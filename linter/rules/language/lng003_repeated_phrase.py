@@ -163,13 +163,18 @@ def _spans_cells(document, start: int, end: int) -> bool:
 
 def _among_other_items(text: str, start: int, end: int) -> bool:
     """Whether the clause of the enumeration ``text[start:end]`` ("X、X") lists more than those two items: another
-    separator of items, or 等 closing the list, after it in the clause."""
+    separator of items, or 等 closing the list, after it in the clause, or another 、 before it ("评价结果有反馈、
+    反馈结果有应用": each item of a chain begins with the word the one before it ends with)."""
     clause_end = _CLAUSE_END.search(text, end)
-    return _ITEMS_GO_ON.search(text, end, clause_end.start() if clause_end else len(text)) is not None
+    if _ITEMS_GO_ON.search(text, end, clause_end.start() if clause_end else len(text)):
+        return True
+    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
+    return text.find("、", clause_start + 1, start) != -1
 
 
 #: Where a clause ends, and what says a list goes on or closes after two items.
-_CLAUSE_END = compile_re(r"[，,。；;：:\n]")
+_CLAUSE_MARKS = "，,。；;：:\n“\""
+_CLAUSE_END = compile_re(f"[{_CLAUSE_MARKS}]")
 _ITEMS_GO_ON = compile_re(r"[、和及与等]")
 
 
