@@ -91,7 +91,9 @@ class ComparisonDirection(Rule):
 
     def _reasons_against_changes(self, document):
         """"比2024年预算减少6.60万元，下降3.32%，…。公用经费增加的主要原因是…": the reasons given for a change in the
-        other direction than the one just stated, of the same quantity (named so, or unnamed), before any other change."""
+        other direction than the one just stated, of the same quantity (named so, or unnamed), before any other change,
+        unless, in a sentence of their own, they may explain an earlier change of the paragraph after the reasons given
+        before."""
         text = document.flow.text
         changes = sorted((c for c in document.claims.changes if not c.against_budget and c.delta.value), key=lambda c: c.end)
         for change, following in zip(changes, [*changes[1:], None]):
@@ -101,9 +103,13 @@ class ComparisonDirection(Rule):
             if reason is None or _DIRECTIONS[reason["word"]] == change.sign:
                 continue
             named = reason["name"] or ""
-            if named and not (change.name and (clean_name(change.name).endswith(clean_name(named))
-                                               or clean_name(named).endswith(clean_name(change.name)))):
+            if named and not _same_quantity(change.name, named):
                 continue  # the reasons of another quantity
+            since = max(text.rfind("\n", 0, change.start), text.rfind("原因", 0, change.start))
+            if _SENTENCE_END.search(text, change.end, reason.start("word")) and any(since < other.start < change.start and other.sign == _DIRECTIONS[reason["word"]]
+                   and (not named or _same_quantity(other.name, named)) for other in changes):
+                continue  # "减少…。其中：…减少…；…增加…。支出减少的主要原因": in a sentence of their own, the reasons of an
+                # earlier change of the paragraph, none given since
             quoted = text[reason.start("word"):reason.end()]
             yield self.finding(
                 document, document.span(reason.start("word"), reason.end("word")),
@@ -145,6 +151,7 @@ class ComparisonDirection(Rule):
 
 #: The reasons given for a change in one direction ("公用经费增加的主要原因是", "减少原因："), the quantity named before.
 _REASON_DIRECTION = compile_regex(r"[。；，,]\s*(?P<name>\p{Han}{0,16}?)(?P<word>增加|减少|增长|下降|上升|降低)的?(?:主要)?原因")
+_SENTENCE_END = compile_regex("[。；;]")
 _DIRECTIONS = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1}
 #: How far after a change its reasons are looked for.
 _REASON_REACH = 120
@@ -216,6 +223,11 @@ def _following(text: str, after: int, budget=None, budgets=None, subject: str | 
     meant = [budgets[kind]] if kind in budgets else [] if kind and any(budgets) else [budget, *budgets.values()]
     word = "等于" if match.group("equal") else _WORDS.get(match.group("word"), match.group("word"))
     return word, meant, kind, after + kept[match.start("phrase")], after + kept[match.end() - 1] + 1
+
+
+def _same_quantity(name: str | None, named: str) -> bool:
+    """Whether a change's ``name`` and the quantity ``named`` before its reasons may be one: one ends with the other."""
+    return bool(name) and (clean_name(name).endswith(clean_name(named)) or clean_name(named).endswith(clean_name(name)))
 
 
 def _other_quantity(named: str, subject: str) -> bool:
