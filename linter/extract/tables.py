@@ -1301,6 +1301,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             if titles and _header_columns(tokens) == header:
                 page_lanci.append((len(data_lines), tokens))  # the 栏次 line again: where this page lays its columns
             continue  # the header printed again atop the next page
+        if data_lines and table.kind == THREE_PUBLIC and _OTHER_BLOCK_HEAD.fullmatch(normal):
+            break  # another block's head under the 三公 amounts ("项目 | 决算数" over 机关运行经费): not a 三公 row
         data_lines.append(tokens)
     if wrapped_note is not None:
         _note(table, *wrapped_note, True)
@@ -1955,6 +1957,8 @@ _CHANGE_RATE = compile_re(r"率|幅度|%")
 #: The header of a 三公 table's counts printed without their "相关统计数" title ("项目 | 行次 | 统计数"): what follows is
 #: counts, and the 机关运行经费, no 三公 amounts.
 _STATISTICS_HEAD = compile_re(r"项目\s*(?:行次\s*)?统计数")
+#: The head of another block printed under a 三公 table's amounts ("项目 | 决算数", then 机关运行经费 and its amount).
+_OTHER_BLOCK_HEAD = compile_re(r"项目(?:\s*(?:行次|决算数|预算数|金额|本年数|上年数))+")
 #: The head of a 三公 table's counts printed without their "相关统计数" title ("项目 | 统计数", "公务用车保有量（辆） | 1").
 _COUNT_ROW = compile_re(r"项目\s*(?:行次\s*)?统计数|(?:\d{1,2}\s*[.．、]\s*)?[^\t\d]{2,20}[(（](?:辆|个|人|人次|批次|次)[)）]")
 #: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
