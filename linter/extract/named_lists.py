@@ -32,10 +32,10 @@ _INTRO = compile_regex(
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
 )
 #: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
-#: organisation's 设: "区政协设提案委员会、…4个专门委员会", "局机关设办公室、…6个内设机构").
+#: organisation's 设: "区政协设提案委员会、…4个专门委员会", "局机关设办公室、…6个内设机构"; "…，共3个科室", "…共4个股室（大队）").
 _COUNT_AFTER = compile_regex(
-    rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组关])设)(?P<names>[^，,。；;：:\d]{{4,400}}?)(?:共计|总共|共)?{_COUNT}(?P<noun>\p{{Han}}{{0,12}}?)"
-    r"(?=[。；;，,]|$)"
+    rf"(?:内设|下设|设有|下辖|(?<=[会局委室部厅院府协组关])设)(?P<names>[^，,。；;：:\d]{{4,400}}?)(?:[，,]?\s*(?:共计|总共|共))?{_COUNT}"
+    r"(?P<noun>\p{Han}{0,12}?)(?:[（(]\p{Han}{1,8}[）)])?(?=[。；;，,]|$)"
 )
 #: A count in brackets after the noun it counts, before the names ("1.中学（13所）：…").
 _COUNT_IN_BRACKETS = compile_regex(rf"(?P<noun>\p{{Han}}{{2,12}}?)[（(]{_COUNT}[）)][：:]")
