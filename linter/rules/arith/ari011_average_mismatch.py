@@ -23,7 +23,8 @@ class AverageMismatch(Rule):
     before it ("公务用车运行维护费218.88万元"; or the paragraph before, when the average's own states no amount before it:
     "公用经费165.97万元。" then "按实有在职人员55人计算，人均公用经费3.02万元") and one count of vehicles or of people between them or in the
     average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"; for a 生均 one, of
-    students: "在校学生52,318人"): the average must be amount ÷ count within the rounding of the printed amounts.
+    students: "在校学生52,318人"; a fleet stated in the sentence after an average per vehicle: "…平均每辆车运行维护费2.19万元。
+    公务用车保有量为3辆。"): the average must be amount ÷ count within the rounding of the printed amounts.
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
     of either. A monthly average ("月人均补差500元") is not read, and another average is no amount it divides. An average with another count in its
     sentence, or none, is not read.
@@ -67,6 +68,10 @@ class AverageMismatch(Rule):
                 sentence_end = min((end for end in (text.find(mark, average.end()) for mark in "。；\n") if end >= 0),
                                    default=len(text))
                 counts = _counts(text, average.end(), sentence_end, per)
+                if not counts and per == "车" and text[sentence_end:sentence_end + 1] == "。":
+                    # "…平均每辆车运行维护费2.19万元。使用财政拨款开支的公务用车保有量为3辆。": the fleet in the next sentence
+                    fleet = _FLEET.match(text, sentence_end + 1)
+                    counts = _counts(text, fleet.start("count"), fleet.end(), per) if fleet else []
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
             if len(counts) > 1 and (some := [c for c in counts if c.group("n").strip("0,.")]):
@@ -98,8 +103,10 @@ class AverageMismatch(Rule):
 #: The kinds of average and the classifiers of the counts they divide by.
 _CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人", "名"), "户": ("户", "家"), "次": ("批次", "批", "次"),
                 "项": ("项", "场", "场次"), "村": ("个",)}
-#: A count's breakdown right after it ("25辆，其中：…").
-_BROKEN_DOWN = compile_regex(r"[，,]?\s*其中")
+#: A count's breakdown right after it ("25辆，其中：…", "56辆（其中执法执勤用车51辆）").
+_BROKEN_DOWN = compile_regex(r"[，,（(]?\s*其中")
+#: A sentence stating the fleet ("使用财政拨款开支的公务用车保有量为3辆").
+_FLEET = compile_regex(r"[^。；;\n]{0,30}?保有量(?:为|共)?(?P<count>\d{1,4}辆)")
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount.
