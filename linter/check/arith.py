@@ -526,6 +526,19 @@ def identities_in(scopes):
                 yield scope, whole_base, part_bases
 
 
+def _stated_bases(index: "QuantityIndex", scope: str, bases: tuple[str, ...]) -> tuple[str, ...]:
+    """``bases`` with each one the text leaves unstated but states the components of replaced by them ("因公出国（境）费…，
+    公务用车购置费…，公务用车运行维护费…，公务接待费…": 三公经费's four parts)."""
+    stated = []
+    for base in bases:
+        components = next((parts for whole, parts in IDENTITIES if whole == base), ())
+        if index.first((scope, base)) is None and components and all(index.first((scope, c)) for c in components):
+            stated.extend(components)
+        else:
+            stated.append(base)
+    return tuple(stated)
+
+
 #: Totals whose components are complete by definition, so that where the text states every
 #: component but never the total, their sum is the total.
 _SUMMED_TOTALS = ("三公经费", "公务用车购置及运行维护费")
@@ -856,6 +869,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         add(N_("the 款 and 项 stated under the subject"), whole.name, whole.number, [index.first(k).number for k in leaves], False)
     for scope, whole_base, part_bases in identities_in({key[0] for key in index.by_key}):
         whole = index.first((scope, whole_base))
+        part_bases = _stated_bases(index, scope, part_bases)
         parts = [index.first((scope, base)) for base in part_bases]
         if whole and all(parts) and not _listed_with_more(whole, parts, claims, tolerances) \
                 and not _listed_under_another(whole, parts, claims):
