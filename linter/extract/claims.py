@@ -2465,7 +2465,7 @@ def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) ->
     codes = "".join(t.code for t in tokens)
     match = _OPENING_GAP.match(codes)
     if match is None:
-        return None
+        return _opening_worded_gap(tokens, codes, state, claims)
     name = tokens[0].text.strip() if match.group("name") else ""
     rated = claims.unstated_budget_rates[-1] if claims.unstated_budget_rates else None
     if rated is not None and rated.stated.number.start >= state.line_start and \
@@ -2479,6 +2479,23 @@ def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) ->
     kind = _budget_kind(tokens[match.start("compare")].text)
     budget = completion.budgets.get(kind) if kind else completion.budget
     return _budget_gap(tokens, match, completion.actual, budget, _sign(tokens[match.start("verb")]))
+
+
+def _opening_worded_gap(tokens: list[ClaimToken], codes: str, state: _Context, claims: ClaimSet) -> BudgetGap | None:
+    """The gap a sentence opens with in words, of the completion just stated in its paragraph ("…完成调整预算的96.65%。
+    决算数小于调整预算数0.57万元")."""
+    match = _OPENING_WORDED_GAP.match(codes)
+    said = _GAP_WORDS.fullmatch(tokens[0].text.strip()) if match is not None else None
+    completion = claims.completions[-1] if claims.completions else None
+    if said is None or completion is None or completion.actual.start < state.line_start:
+        return None
+    kind = _budget_kind(said.group())
+    budget = completion.budgets.get(kind) if kind else completion.budget
+    return _budget_gap(tokens, match, completion.actual, budget, _gap_sign(said), worded=said.group(1) is not None)
+
+
+#: A sentence opening with the gap to the budget in words ("决算数小于调整预算数0.57万元").
+_OPENING_WORDED_GAP = compile_re(r"(?P<words>n)(?P<gap>A)(?:,T?(?P<rate_verb>[UD])(?P<rate>P))?")
 
 
 def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> Transition | None:

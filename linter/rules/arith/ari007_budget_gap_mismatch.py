@@ -17,7 +17,7 @@ class BudgetGapMismatch(Rule):
 
     Read where the text states the budget too: after a completion or a project's execution
     ("年初预算为1000万元，支出决算为1100万元，完成年初预算的110%，比年初预算增加100万元，增长10%"; also in
-    the sentence after it: "…完成年初预算的110%。支出决算数比年初预算数增加100万元") or after
+    the sentence after it: "…完成年初预算的110%。支出决算数比年初预算数增加100万元", "…。决算数大于年初预算数100万元") or after
     the amount and its budget ("支出数363.82万元，预算数378万元，支出数比预算数减少14.18万元，下降率为3.75%").
     The gap must go
     the way the amounts do (ARI006 checks "决算数大于预算数"), be their difference, and its rate be the
