@@ -59,7 +59,7 @@ _POINTS_BEFORE = compile_regex(
 #: when its comparison names that level ("2025年预算2605.1万元，2024年执行数2938.4万元，比2024年执行数减少333.3万元").
 _LEVEL_WORD = compile_regex(r"(?:预算|执行|决算)数?")
 #: How far back the quantity's name may start.
-_NAME_REACH = 40
+_NAME_REACH = 80
 _LIST_LABEL = compile_regex(r"^(?:[(（]?[\d一二三四五六七八九十]+[)）、.．]\s*)+")
 #: An amount inside a share's name ("占一般公共预算支出29472万元的比例为") and the words ending it.
 _AMOUNT_IN_NAME = compile_regex(rf"{AMOUNT_DIGITS}(?:万元|亿元|元)")

@@ -42,7 +42,11 @@ class YearChangeMismatch(Rule):
 
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
+        read = set()  # the changes read: a sentence both readings take is checked once
         for pair in [*year_pairs(document.flow.text), *_stated_with_comparison(document)]:
+            if pair.change.start in read:
+                continue
+            read.add(pair.change.start)
             if pair.later.unit == "%":
                 if pair.earlier.unit != "%":
                     continue
