@@ -251,14 +251,35 @@ def _subject_runs(document, shares) -> dict[int, tuple[str, int]]:
 
 def _named_in_its_sentence(document, share):
     """The amount its own sentence states before the share under a name holding the whole's name ("全市一般公共预算收入完成
-    186.43亿元，其中税收收入129.58亿元，占一般公共预算收入的69.5%": the city's, not the department's stated elsewhere)."""
+    186.43亿元，其中税收收入129.58亿元，占一般公共预算收入的69.5%": the city's, not the department's stated elsewhere), maybe
+    shortened ("…预留政府采购项目预算金额9236.18万元，其中，预留给小微企业的金额7389.94万元，占面向中小企业预留金额的80.01%")."""
     if not share.whole_name:
         return None
     text, name = document.flow.text, clean_name(share.whole_name)
     sentence_start = max(text.rfind(mark, 0, share.percent.start) for mark in "。\n") + 1
     named = [value for value in document.claims.values if sentence_start <= value.number.start < share.part.number.start
-             and value is not share.part and name in clean_name(value.name)]
+             and value is not share.part and _holds_name(clean_name(value.name), name)]
     return named[-1] if named else None
+
+
+def _holds_name(stated: str, name: str) -> bool:
+    """Whether an amount's ``stated`` name holds the whole's ``name``, whole or shortened: its head and its last words with
+    words left out between them ("面向中小企业预留金额" of "本部门面向中小企业预留政府采购项目预算金额")."""
+    if name in stated:
+        return True
+    head, tail = name[:_NAME_HEAD], name[-2:]
+    at = stated.find(head)
+    return len(name) >= 2 * _NAME_HEAD and at >= 0 and stated.endswith(tail) and _in_order(name[_NAME_HEAD:-2], stated[at + _NAME_HEAD:-2])
+
+
+def _in_order(characters: str, text: str) -> bool:
+    """Whether ``characters`` appear in ``text`` in their order."""
+    rest = iter(text)
+    return all(character in rest for character in characters)
+
+
+#: How many first characters of a whole's shortened name its stated name must hold as they are.
+_NAME_HEAD = 4
 
 
 def _scoped_whole(index, share):
