@@ -3140,8 +3140,11 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     if _OWN_BUDGET.fullmatch(clean_name(stated.name)) and state.last_value is not None \
             and state.last_value.number.start >= state.line_start:
         return  # "公务接待费4.26万元，预算6.00万元": the budget of the item before on its line, no part of the list
-    if AVERAGE.search(stated.name) and not _PROGRAMME.search(stated.name):
-        return  # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元": a rate, no level or part of a total
+    if (average := AVERAGE.search(stated.name)) and not (
+            (programme := _PROGRAMME.search(stated.name)) and programme.start() - average.end() >= 2):
+        # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元", "人均补助1500元": a rate, no level or part of a total (but
+        # "学前教育生均公用经费补助项目…": a programme named after the average it pays)
+        return
     if _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
         # (or by the total its sentence opens with: "财政拨款支出总计中：本年支出97,121.22万元")
         opened = _OPENED_BY_A_TOTAL.match(_sentence_before(state, stated.number.start))
