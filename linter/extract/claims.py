@@ -1687,7 +1687,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         if breakdown is not None and breakdown.whole is not None and reclassified.intersection((first - 1, first - 2)):
             breakdown = Breakdown(breakdown.whole, breakdown.whole_name)
             claims.breakdowns.append(breakdown)
-        if main_use is not None and first in (main_use + 1, main_use + 2) and breakdown is None and not use_read:
+        if main_use is not None and first in (main_use + 1, main_use + 2, _after_classification(tokens, main_use)) \
+                and breakdown is None and not use_read:
             use_read = True  # once: the items of a "respectively" list all start there
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
             if breakdown is not None and _opens_list(tokens, main_use):
@@ -1876,6 +1877,18 @@ def _bracket_start(text: str, position: int) -> int:
                 return index
             depth -= 1
     return -1
+
+
+def _after_classification(tokens: list[ClaimToken], at: int) -> int:
+    """The token after the classification at ``at`` ("按支出性质划分，", "按支出功能分类科目分：") where its list starts."""
+    at += 1
+    while at < len(tokens) and (tokens[at].type in ("_COLON", "_COMMA") or tokens[at].text.strip() in _CLASSIFIED_BY):
+        at += 1
+    return at
+
+
+#: The verb ending a classification, read as a name of its own ("按支出功能分类科目" then "分").
+_CLASSIFIED_BY = ("分", "划分", "分类", "来分", "来看")
 
 
 #: What may stand between an amount and the bracket listing its parts: nothing, or its share
