@@ -134,8 +134,8 @@ def _keep_amount_columns(listing: Listing) -> None:
 
 def sums(listing: Listing) -> list[tuple[ListingRow, int, list[ListingRow]]]:
     """``(row, column, the rows it sums)`` for the total and each subtotal: a subtotal sums its group's items (after it,
-    when the first row under the total is a subtotal; else before it), the total its subtotals, or the items when there
-    are none."""
+    when the first row under the total is a subtotal; else before it), the total its subtotals (unless it is the sum of
+    every item), or the items when there are none."""
     body = [row for row in listing.rows if not row.total]
     subtotals_first = bool(body) and body[0].subtotal
     groups: list[tuple[ListingRow, list[ListingRow]]] = []
@@ -155,6 +155,15 @@ def sums(listing: Listing) -> list[tuple[ListingRow, int, list[ListingRow]]]:
         for subtotal, items in groups:
             found.append((subtotal, column, items))
         parts = [subtotal for subtotal, _ in groups] + ([] if subtotals_first else pending) if groups else pending
-        found += [(total, column, parts) for total in listing.rows if total.total]
+        items = [row for row in body if not row.subtotal]
+        # (a total that is the sum of every item is right: a subtotal that makes the subtotals disagree is reported alone)
+        found += [(total, column, parts) for total in listing.rows
+                  if total.total and not (groups and _sum_is(items, column, total.amounts.get(column)))]
     return [(row, column, parts) for row, column, parts in found
             if column in row.amounts and len(parts) >= 2 and any(column in part.amounts for part in parts)]
+
+
+def _sum_is(rows: list[ListingRow], column: int, cell) -> bool:
+    """Whether ``cell`` is the sum of the ``rows``' amounts in ``column``, to the cent."""
+    amounts = [row.amounts[column].value for row in rows if column in row.amounts]
+    return cell is not None and len(amounts) >= 2 and abs(sum(amounts) - cell.value) < 0.005
