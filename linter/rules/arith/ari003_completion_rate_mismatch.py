@@ -29,7 +29,7 @@ class CompletionRateMismatch(Rule):
     55.93万元"; the gap first: "支出决算15.86万元，较年初预算减少2.14万元，完成年初预算的88.11%"). A 三公
     quantity's rate stated without its budget ("公务接待费4.37万元，完成预算72.83%") is of the 三公 table's
     预算数 for it, in a 决算. So is a count's ("效益指标18个，完成17个，完成率94.4%": counts are exact, only the rate is
-    rounded), an area's in 亩 and a court's cases closed ("受理各类案件6842件，审结6573件，结案率96.07%"). A budget of 0 has no rate: a rate other than 0% stated for one is a warning. A rate off by one unit of its last digit
+    rounded), an area's in 亩 and a court's cases closed ("受理各类案件6842件，审结6573件，结案率96.07%"), disputes settled ("调处矛盾纠纷3268件，调解成功3197件，调解成功率97.83%"). A budget of 0 has no rate: a rate other than 0% stated for one is a warning. A rate off by one unit of its last digit
     is a warning. When the stated rate holds with an amount printed elsewhere that the budget
     (or the actual) is one typo away from ("76.5" for "76.05"), the typo is reported at that
     amount instead.
