@@ -27,7 +27,8 @@ class AverageMismatch(Rule):
     公务用车保有量为3辆。"): the average must be amount ÷ count within the rounding of the printed amounts.
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
     of either. A monthly average ("月人均补差500元") is not read, and another average is no amount it divides. An average with another count in its
-    sentence, or none, is not read.
+    sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆"); an average of 运行费 under a
+    compound 购置及运行费 is of the 运行费 its brackets state.
 
     **Anti-pattern**
 
@@ -74,6 +75,10 @@ class AverageMismatch(Rule):
                     counts = _counts(text, fleet.start("count"), fleet.end(), per) if fleet else []
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
+            if len(counts) > 1 and per == "车":
+                fleet = [c for c in counts if _FLEET_BEFORE.search(text, max(0, c.start() - 8), c.start())]
+                if len(fleet) == 1 and all(_BOUGHT_BEFORE.search(text, max(0, c.start() - 8), c.start()) for c in counts if c not in fleet):
+                    counts = fleet  # "公务用车购置数1辆，…公务用车保有量47辆，平均每辆车…": the fleet, not the cars bought
             if len(counts) > 1 and (some := [c for c in counts if c.group("n").strip("0,.")]):
                 counts = some  # "国内公务接待41批次，外事接待0批次": none divides by a count of nothing
             # (counts that agree are one: "保有量2辆，2025年预算安排运行维护费的公务用车2辆")
@@ -105,6 +110,10 @@ _CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人",
                 "项": ("项", "场", "场次"), "村": ("个",)}
 #: A count's breakdown right after it ("25辆，其中：…", "56辆（其中执法执勤用车51辆）").
 _BROKEN_DOWN = compile_regex(r"[，,（(]?\s*其中")
+#: The words right before a fleet's count ("保有量47辆", "保有量为3辆").
+_FLEET_BEFORE = compile_regex(r"保有量(?:为|共|共计)?\s*$")
+#: The words right before a count of cars bought ("购置数1辆", "公务用车购置8辆", "更新车辆2辆").
+_BOUGHT_BEFORE = compile_regex(r"(?:购置|购买|更新|新增)(?:车辆|公务用车)?(?:数量?)?(?:为|共)?\s*$")
 #: A sentence stating the fleet ("使用财政拨款开支的公务用车保有量为3辆").
 _FLEET = compile_regex(r"[^。；;\n]{0,30}?保有量(?:为|共)?(?P<count>\d{1,4}辆)")
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
@@ -152,7 +161,7 @@ def _amount_named(what: str):
     name = regex.escape(what).replace("运行维护费", "运行(?:维护)?费")  # "公务用车运行费1,008.72万元" (a 中央部门's word)
     # "平均每辆购置费用25.72万元" of "公务用车购置费支出138.60万元"; "次均接待费用" of "国内公务接待支出1.86万元"
     name = regex.sub(r"费用?$", "(?:费用?|支出)", name)
-    return regex.compile(rf"{name}(?:[：:。](?:20\d{{2}}年度?)?(?:支出)?(?:决算)?|(?:补助资金|补助|资金)?(?:支出)?(?:决算|(?:年初|全年)?预算)?)"
+    return regex.compile(rf"{name}(?:[：:。](?:20\d{{2}}年度?)?(?:支出)?(?:决算|(?:年初|全年)?预算)?|(?:补助资金|补助|资金)?(?:支出)?(?:决算|(?:年初|全年)?预算)?)"
                          rf"(?:数)?(?:为|共计|合计|总计)?(?P<amount>{WELL_FORMED})"
                          r"(?P<unit>万元|元)")
 
@@ -175,14 +184,27 @@ def _with_next_stage(whole, text: str) -> list:
 
 def _last(pattern, text: str, start: int, end: int):
     """The last match of ``pattern`` in ``text[start:end]`` outside brackets (not a part the total holds:
-    "公用经费支出合计574.25万元（含…城乡义务教育公用经费106.80万元…）")."""
-    found = None
+    "公用经费支出合计574.25万元（含…城乡义务教育公用经费106.80万元…）"), and not the end of a compound name
+    ("公务用车购置及运行费1,150.72万元（其中：…公务用车运行费1,008.72万元）": then the one in brackets)."""
+    found = bracketed = None
     for match in pattern.finditer(text, start, end):
         before = text[start:match.start()]
-        if before.count("（") + before.count("(") <= before.count("）") + before.count(")") \
-                and not _AVERAGE_WORD.search(before[-6:]):
-            found = match  # (not another average: "城市…月人均补差500元；农村…月人均补差350元")
-    return found
+        if _AVERAGE_WORD.search(before[-6:]) or before[-1:] in _JOINERS:
+            continue  # (not another average: "城市…月人均补差500元；农村…月人均补差350元")
+        if before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
+            found = match
+        else:
+            bracketed = match
+    return found or (bracketed if bracketed is not None and _compound_before(pattern, text, start, bracketed) else None)
+
+
+def _compound_before(pattern, text: str, start: int, bracketed) -> bool:
+    """Whether the name matched in brackets ends a compound name stated before them ("购置及运行费…（其中：…运行费…）")."""
+    return any(text[match.start() - 1:match.start()] in _JOINERS for match in pattern.finditer(text, start, bracketed.start()))
+
+
+#: What joins two names into one compound ("购置及运行费").
+_JOINERS = ("及", "和", "与")
 
 
 #: Words of an average before an amount: no total.
