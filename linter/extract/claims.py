@@ -2518,10 +2518,29 @@ def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: Claim
     level = _OPENING_LEVEL.match("".join(t.code for t in tokens))
     if level is None or any(number.malformed for number in _level_numbers(tokens, level)):
         return None
-    value = _opening_change_of(tokens[0].start, state, claims)
+    value = _opening_change_of(tokens[0].start, state, claims) or _named_in_comparison(tokens[0].text, state)
     if value is None or (level.group("named") and not _names_again(tokens[level.start("named")].text, value)):
         return None
     return _transition(tokens, level, without_copula(value.name), value.number, tokens[0].start)
+
+
+def _named_in_comparison(compare: str, state: _Context) -> Stated | None:
+    """The amount this year's quantity that an opening comparison names ("与2022年度本年收入合计4615.42万元相比，…" on the line
+    after "2023年度本年收入合计4725.52万元，其中：…") was last stated at, on this line or the one before; None when it names
+    none."""
+    key = quantity_key(_COMPARISON_HEAD.sub("", compare))
+    if key is None:
+        return None
+    compared = _YEAR_IN.search(compare)
+    this_year = state.year or (compared and str(int(compared.group()) + 1))
+    return next((value for value in reversed(state.previous_values + state.line_values)
+                 if value.key == key and (value.year is None or value.year[:4] == this_year)), None)
+
+
+#: A year in a comparison.
+_YEAR_IN = compile_re(r"(?:19|20)\d{2}")
+#: The words opening a comparison before the quantity it names ("与2022年度").
+_COMPARISON_HEAD = compile_re(r"^(?:与|和|同|比|较)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|去年)?")
 
 
 def _names_again(name: str, value: Stated) -> bool:

@@ -398,9 +398,9 @@ def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
 #: "与 2022年度 决算数 43.00万元 相比 ，": the words, then the amount, then 相比 and its comma.
 _WITH_AMOUNT = compile_re(r"(?P<name>ny[nO]?)(?P<amount>A)n,?")
 #: What of the previous year a comparison names before its amount: the figures it names ("与2022年度决算数43.00万元相比",
-#: "与2024年预算3,267.37万元相比", "与2024年财政拨款预算…相比"), or the 的 before it.
+#: "与2024年预算3,267.37万元相比", "与2024年财政拨款预算…相比", "与2022年度本年收入合计…相比"), or the 的 before it.
 _BASES = ("的", "决算数的")
-_NAMED_BASE = compile_re(r"[\u4e00-\u9fff]{0,10}(?:决算|预算|执行|支出)数?")
+_NAMED_BASE = compile_re(r"[\u4e00-\u9fff]{0,10}(?:决算|预算|执行|支出)数?|[\u4e00-\u9fff]{0,12}(?:收入|支出)(?:合计|总计)")
 
 def _shared_unit_items(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, kind, unit)`` of the items of the lists in ``text`` whose unit only their last
