@@ -178,7 +178,9 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _amount_broken_down_after_zhong(tokens)
     if "比" in text or "较" in text:
         tokens = _comparison_naming_its_quantity(tokens)
-    return _compared_with_amounts(tokens) if "相比" in text or "比较" in text else tokens
+    if "相比" in text or "比较" in text:
+        tokens = _compared_with_amounts(tokens)
+    return _without_money_named_before_change(tokens) if any(word in text for word in _MONEY_AGAIN) else tokens
 
 
 def _comparison_naming_its_quantity(tokens: list[ClaimToken]) -> list[ClaimToken]:
@@ -259,6 +261,14 @@ def _without_money_named_again(tokens: list[ClaimToken]) -> list[ClaimToken]:
 
 #: Words naming again the money just stated.
 _MONEY_AGAIN = ("资金", "该资金", "上述资金", "该项资金", "经费", "该经费", "该项经费", "款项")
+
+
+def _without_money_named_before_change(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without the word naming again the money compared before its change ("与2022年度项目支出3986.50万元
+    相比，资金增加…" reads as "比2022年度项目支出 3986.50万元 增加…")."""
+    drop = {i for i in range(2, len(tokens) - 1) if tokens[i].type == "NAME" and tokens[i].text.strip() in _MONEY_AGAIN
+            and tokens[i + 1].type in ("UP", "DOWN") and tokens[i - 1].type == "AMOUNT" and tokens[i - 2].type == "CMP_THAN"}
+    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
 
 
 def _without_asides_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]:
