@@ -471,3 +471,67 @@ def count_changes(text: str) -> list[CountChange]:
             number_of(match, "rate", "%"),
         ))
     return found
+
+
+@dataclass(frozen=True)
+class MeasureLevels:
+    """A count or a physical quantity stated this year and last year ("接待游客356.82万人次，比2023年的300.86万人次
+    下降18.6%", "由2024年的9,412人增加到9,860人，增加448人"), with the direction said, the change and the rate if stated.
+    The fields are a :class:`~linter.extract.claims.Transition`'s."""
+
+    name: str
+    previous: Number
+    current: Number
+    sign: int
+    rate: Number | None
+    rate_sign: int | None
+    start: int
+    end: int
+    change: Number | None = None
+
+
+#: The unit of a count or a measure, maybe in 万 or 亿, maybe with what it also counts in brackets ("万卷（件）").
+_MEASURE_UNIT = (r"(?:万|亿)?(?:人次|批次|场次|台次|户次|册次|人|件|卷|册|吨|辆|项|场|户|家|所|公里|千米|平方米|平方公里|立方米|亩|套|台|株|棵|头|只)"
+                 r"(?:[（(]\p{Han}{1,3}[）)])?")
+_LEVEL = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?:\.\d{1,2})?"
+_RISE, _FALL = ("增加", "增长", "上升", "提高", "增至"), ("减少", "下降", "降低", "减至", "降至")
+_VERB = r"增加|减少|增长|下降|上升|降低|提高"
+#: "X万人次，比2023年的Y万人次下降R%", "X万吨，较上年Y万吨增长R%", "X万卷（件），较上年末的Y万卷（件）增加Z万卷（件），增长R%".
+_LEVEL_AFTER = compile_regex(
+    rf"(?P<current>{_LEVEL})\s*(?P<unit>{_MEASURE_UNIT})[，,]\s*(?:比|较|与)(?:上一?年度?|去年|(?:19|20)\d{{2}}年度?)末?(?:同期)?的?\s*"
+    rf"(?P<previous>{_LEVEL})\s*(?P=unit)(?:相比)?[，,]?\s*(?P<verb>{_VERB})了?\s*"
+    rf"(?:(?P<change>{_LEVEL})\s*(?P=unit)(?:[，,]\s*(?:同比)?(?P<rate_verb>{_VERB})了?\s*(?P<rate>\d{{1,4}}(?:\.\d{{1,2}})?)%)?"
+    rf"|(?P<bare_rate>\d{{1,4}}(?:\.\d{{1,2}})?)%)"
+)
+#: "由2024年的Y人增加到X人，增加Z人，增长R%".
+_LEVEL_TO_LEVEL = compile_regex(
+    rf"[由从](?:(?:19|20)\d{{2}}年度?|上年度?|去年)(?:末|底)?的?\s*(?P<previous>{_LEVEL})\s*(?P<unit>{_MEASURE_UNIT})\s*"
+    rf"(?P<verb>{_VERB}|增至|减至|降至)(?:到|至|为)?\s*(?P<current>{_LEVEL})\s*(?P=unit)"
+    rf"(?:[，,]\s*(?:{_VERB})了?\s*(?P<change>{_LEVEL})\s*(?P=unit))?"
+    rf"(?:[，,]\s*(?:同比)?(?P<rate_verb>{_VERB})了?\s*(?P<rate>\d{{1,4}}(?:\.\d{{1,2}})?)%)?"
+)
+_MEASURE_HINT = compile_re(r"(?:比|较|与|由|从)(?:上一?年|去年|(?:19|20)\d{2}年)")
+
+
+def measure_levels(text: str) -> list[MeasureLevels]:
+    """Every count or measure stated with last year's in one sentence (see :data:`_LEVEL_AFTER`, :data:`_LEVEL_TO_LEVEL`);
+    an amount of money is a claim's (``linter.extract.claims``), not one of these."""
+    if not _MEASURE_HINT.search(text):
+        return []
+    found = []
+    for pattern in (_LEVEL_AFTER, _LEVEL_TO_LEVEL):
+        for match in pattern.finditer(text):
+            unit, verb = match["unit"], match["verb"]
+            rate_group = "rate" if match["rate"] else "bare_rate" if match.groupdict().get("bare_rate") else None
+            rate_verb = match["rate_verb"] or (verb if rate_group == "bare_rate" else None)
+            found.append(MeasureLevels(
+                clause_before(text, match.start()).strip().rstrip("为是达共有"),
+                _count(match["previous"], unit, match.start("previous"), match.end("previous") + len(unit)),
+                _count(match["current"], unit, match.start("current"), match.end("current") + len(unit)),
+                1 if verb in _RISE else -1,
+                number_of(match, rate_group, "%") if rate_group else None,
+                (1 if rate_verb in _RISE else -1) if rate_verb else None,
+                match.start(), match.end(),
+                _count(match["change"], unit, match.start("change"), match.end("change") + len(unit)) if match["change"] else None,
+            ))
+    return found

@@ -48,3 +48,13 @@ def sangong_budgets(document) -> dict[str, object]:
     if columns is None or row is None:
         return {}
     return {name: row.cell(column) for name, column in zip(SANGONG_COLUMNS, columns) if row.cell(column) is not None}
+
+
+def measures_year_on_year(document) -> list:
+    """The counts and measures stated with last year's (:func:`~linter.extract.counts.measure_levels`) whose rate no
+    count change (:func:`~linter.extract.counts.count_changes`, ARI002's) reads already."""
+    from linter.extract.counts import count_changes, measure_levels
+
+    text = document.flow.text
+    read = {change.rate.start for change in count_changes(text)}
+    return [levels for levels in measure_levels(text) if levels.rate is None or levels.rate.start not in read]

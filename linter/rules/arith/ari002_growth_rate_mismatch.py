@@ -13,6 +13,7 @@ from linter.check.rule import Rule
 from linter.extract.claims import AVERAGE
 from linter.extract.quantities import display_name
 from linter.i18n import _
+from linter.rules.shared import measures_year_on_year
 
 
 class GrowthRateMismatch(Rule):
@@ -26,7 +27,9 @@ class GrowthRateMismatch(Rule):
     the rate is their difference divided by the previous amount, and the words must go the way the
     amounts do; where only the previous one is ("比2024年预算1,266.96万元增加19.29万元"), the change divided by it.
     Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
-    rate is rounded; a count said to go from one level to another must go the way the words say ("由7辆减少至8辆"). An amount and its change in different units ("12.35亿元，比上年增加7,238.38万元")
+    rate is rounded; a count said to go from one level to another must go the way the words say ("由7辆减少至8辆"); so must a count or a
+    measure stated with last year's, in 万 or not ("接待游客356.82万人次，比2023年的300.86万人次增长18.6%", "14.62万吨，较上年
+    13.97万吨增长4.65%"), and its rate follow from the two. An amount and its change in different units ("12.35亿元，比上年增加7,238.38万元")
     are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
     比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip.
 
@@ -223,8 +226,9 @@ class GrowthRateMismatch(Rule):
             )
 
     def _transitions(self, document, tolerances):
-        """"由上年的10万元减少到8万元，下降20%": the direction and the rate of two stated levels."""
-        for claim in document.claims.transitions:
+        """"由上年的10万元减少到8万元，下降20%": the direction and the rate of two stated levels, of money or of a count or a
+        measure ("接待游客356.82万人次，比2023年的300.86万人次增长18.6%")."""
+        for claim in [*document.claims.transitions, *document.derived(measures_year_on_year)]:
             previous, current = claim.previous, claim.current
             if not same_unit(previous, current) or previous.value == current.value:
                 continue

@@ -8,6 +8,7 @@ from linter.check.interval import format_amount, format_ratio, percent_interval
 from linter.check.rule import Rule
 from linter.extract.year_pairs import YearPair, year_pairs
 from linter.i18n import _
+from linter.rules.shared import measures_year_on_year
 
 
 class YearChangeMismatch(Rule):
@@ -24,7 +25,8 @@ class YearChangeMismatch(Rule):
     提高10.7个百分点") is read alike, and so is an amount followed by last year's in its comparison
     and the change ("41.36万元，比2023年度的44.90万元减少3.54万元", "与2023年度44.90万元相比，减少…"), or
     by last year's stated on its own ("其他收入48,915.36元，上年决算数为61,204.87元，比上年减少12,289.51元"), and
-    counts compared with last year's ("接待18批次、126人次；与2023年度的21批次、152人次相比，减少3批次、26人次"). A
+    counts compared with last year's ("接待18批次、126人次；与2023年度的21批次、152人次相比，减少3批次、26人次", "由2024年的
+    9,412人增加到9,860人，增加448人", "58.63万卷，较上年末的56.78万卷增加1.85万卷"). A
     change stated with this year's amount only ("比上年减少4.5万元，下降36%") is ARI002's.
 
     **Anti-pattern**
@@ -107,7 +109,7 @@ def _stated_with_comparison(document) -> list[YearPair]:
     增加3.54万元"), or after it ("…，上年决算数为41,580.00元，比上年减少…"), as pairs of levels; their rate
     is ARI002's, and so is their direction when it has one."""
     pairs = []
-    for claim in document.claims.transitions:
+    for claim in [*document.claims.transitions, *document.derived(measures_year_on_year)]:
         scale = unit_scale(claim.previous, claim.current)  # (last year's in 万元 beside this year's in 元)
         if claim.change is None or scale is None:
             continue
