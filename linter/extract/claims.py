@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import takewhile
 
 import regex
 
@@ -2486,8 +2487,8 @@ def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) ->
             not any(n.malformed for n in (rated.stated.number, tokens[match.start("gap")].number)):
         return GapCompletion(rated.stated.number, rated.rate, _sign(tokens[match.start("verb")]),
                              tokens[match.start("gap")].number)
-    completion = claims.completions[-1] if claims.completions else None
-    if completion is None or completion.actual.start < state.line_start or not _ACTUAL_NAMED.fullmatch(name):
+    completion = _last_completion(state, claims)
+    if completion is None or not _ACTUAL_NAMED.fullmatch(name):
         return None
     kind = _budget_kind(tokens[match.start("compare")].text)
     budget = completion.budgets.get(kind) if kind else completion.budget
@@ -2499,12 +2500,24 @@ def _opening_worded_gap(tokens: list[ClaimToken], codes: str, state: _Context, c
     决算数小于调整预算数0.57万元")."""
     match = _OPENING_WORDED_GAP.match(codes)
     said = _GAP_WORDS.fullmatch(tokens[0].text.strip()) if match is not None else None
-    completion = claims.completions[-1] if claims.completions else None
-    if said is None or completion is None or completion.actual.start < state.line_start:
+    completion = _last_completion(state, claims)
+    if said is None or completion is None:
         return None
     kind = _budget_kind(said.group())
     budget = completion.budgets.get(kind) if kind else completion.budget
     return _budget_gap(tokens, match, completion.actual, budget, _gap_sign(said), worded=said.group(1) is not None)
+
+
+def _last_completion(state: _Context, claims: ClaimSet) -> Completion | None:
+    """The completion stated last in the paragraph, which a sentence opening with a gap to the budget is of; None when there
+    is none, or it is a part listed after 其中 under another ("…支出决算为21.81万元。其中：公务接待费…支出决算为3.16万元。
+    决算数比年初预算减少2.19万元": of the whole or of the part, the text does not say)."""
+    stated = list(takewhile(lambda c: c.actual.start >= state.line_start, reversed(claims.completions)))
+    if not stated:
+        return None
+    if len(stated) > 1 and "其中" in state.line[stated[-1].actual.end - state.line_start:stated[0].actual.start - state.line_start]:
+        return None
+    return stated[0]
 
 
 #: A sentence opening with the gap to the budget in words ("决算数小于调整预算数0.57万元").
