@@ -7,7 +7,8 @@ the header's places. A row holding "合计" or "总计" in a cell of its own is 
 in it, or numbered 一, 二, …) is a group's subtotal, of the item rows after it (when the first row under the total is a 小计)
 or before it. The
 rows run to the first line without a tab. An amount column is read only where every item row prints a number in it or
-nothing (not "2项"), and a table only with a total and two items or more.
+nothing (not "2项"), and a table only with a total and two items or more, none of them opening with 其中 (the parts of
+the row above, where the rows after it may be parts too: no list of items).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _TOTAL = compile_re(r"^(?:合\s*计|总\s*计)$")
 _SUBTOTAL = compile_re(r"小\s*计$")
 #: A subject code among a row's words ("2010301 行政运行"): no listing's row.
 _CODE = compile_re(r"(?:^| )[23]\d{2}(?:\d{2}){0,2}(?= |$)")
+#: A row that begins the parts of the row above it ("其中：公务用车购置费"), the next rows maybe too.
+_PARTS_OF_ROW = compile_re(r"其中")
 #: How many lines above a header its title and unit line may stand.
 _TITLE_REACH = 3
 
@@ -92,8 +95,8 @@ def _listing(lines: list[tuple[int, str]], index: int) -> Listing | None:
     _keep_amount_columns(listing)
     items = [row for row in listing.rows if not row.total and not row.subtotal]
     if not listing.columns or len(items) < 2 or not any(row.total for row in listing.rows) \
-            or any(_CODE.search(row.name) for row in items):
-        return None  # (a table of subject codes is a hierarchy, its rows no items to add up)
+            or any(_CODE.search(row.name) or _PARTS_OF_ROW.match(row.name) for row in items):
+        return None  # (a table of subject codes, or of rows broken down "其中：…", is a hierarchy, its rows no items to add up)
     return listing
 
 
