@@ -29,7 +29,9 @@ class ChangeSumMismatch(Rule):
     and "持平" with last year did not change, another level "持平" moved by 1% of it at most, and one
     said "与上年持平" without its level in the total's paragraph did not change ("基本持平" says it moved). So must the
     changes of the parts a whole is listed as, where the parts make it up exactly this year ("一般公共预算支出预算5,963.70万元，
-    比2024年预算增加310.11万元。按…类级科目划分：（一）节能环保支出5,442.39万元，…增加289.80万元；…").
+    比2024年预算增加310.11万元。按…类级科目划分：（一）节能环保支出5,442.39万元，…增加289.80万元；…"); a part at 0 this year
+    whose change is not stated ("…；上缴上级支出、经营支出均为0.00万元") fell or kept its level, so the others' changes must
+    add up to at least the whole's.
 
     **Anti-pattern**
 
@@ -78,10 +80,13 @@ class ChangeSumMismatch(Rule):
                 yield self._finding(document, whole, describe(whole.key), parts, stated, total)
         yield from self._listed(document, tolerances, reported)
 
-    def _finding(self, document, whole, name, parts, stated, total):
+    def _finding(self, document, whole, name, parts, stated, total, at_most=False):
         terms = " ".join(f"{(p.sign * p.delta.value) or 0.0:+.2f}" for p in parts)  # no "-0.00"
         return self.finding(
             document, document.span(whole.delta.start, whole.delta.end),
+            _("the change of {whole} is {stated:+.2f}{unit}, but the changes of its components add "
+              "up to {terms} = {total:+.2f}{unit} at most (the parts at 0 this year cannot have risen)", whole=name,
+              stated=stated, unit=whole.delta.unit, terms=terms, total=total) if at_most else
             _("the change of {whole} is {stated:+.2f}{unit}, but the changes of its components add "
               "up to {terms} = {total:+.2f}{unit}", whole=name, stated=stated,
               unit=whole.delta.unit, terms=terms, total=total),
@@ -98,7 +103,9 @@ class ChangeSumMismatch(Rule):
                    if c.current is not None and not c.rate_only and not c.against_budget and not c.delta.malformed}
         for breakdown in claims.breakdowns:
             whole = changes.get(id(breakdown.whole)) if breakdown.whole is not None else None
-            parts = [changes.get(id(part)) for part in breakdown.parts]
+            # A part at 0 this year whose change is not stated ("…；上缴上级支出、经营支出均为0.00万元") fell or kept its level.
+            at_zero = {id(part) for part in breakdown.parts if id(part) not in changes and part.number.value == 0}
+            parts = [changes.get(id(part)) for part in breakdown.parts if id(part) not in at_zero]
             if whole is None or whole.delta.start in reported or len(parts) < 2 or None in parts \
                     or any(p.delta.unit != whole.delta.unit or _basis(p, claims) != _basis(whole, claims) for p in parts) \
                     or any(part.number.unit != breakdown.whole.number.unit for part in breakdown.parts):
@@ -107,8 +114,8 @@ class ChangeSumMismatch(Rule):
             if abs(sum(part.number.value for part in breakdown.parts) - breakdown.whole.number.value) > slack:
                 continue  # the parts listed are not all of it this year
             total, stated = sum(p.sign * p.delta.value for p in parts), whole.sign * whole.delta.value
-            if abs(total - stated) > slack:
-                yield self._finding(document, whole, display_name(breakdown.whole.name), parts, stated, total)
+            if stated - total > slack or (total - stated > slack and not at_zero):
+                yield self._finding(document, whole, display_name(breakdown.whole.name), parts, stated, total, bool(at_zero))
 
 
 def _changes_of(document, firsts, components, basis, scope, base, whole) -> list[Change] | None:
