@@ -21,7 +21,8 @@ class AverageMismatch(Rule):
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
     before it ("公务用车运行维护费218.88万元"; or the paragraph before, when the average's own states no amount before it:
-    "公用经费165.97万元。" then "按实有在职人员55人计算，人均公用经费3.02万元") and one count of vehicles or of people between them or in the
+    "公用经费165.97万元。" then "按实有在职人员55人计算，人均公用经费3.02万元"; an average naming nothing it averages, of its sentence's one amount, or
+    the sentence before's: "演出项目支出156.80万元。全年完成演出186场，平均每场0.84万元") and one count of vehicles or of people between them or in the
     average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"; for a 生均 one, of
     students: "在校学生52,318人"; a fleet stated in the sentence after an average per vehicle: "…平均每辆车运行维护费2.19万元。
     公务用车保有量为3辆。"): the average must be amount ÷ count within the rounding of the printed amounts.
@@ -52,8 +53,10 @@ class AverageMismatch(Rule):
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
             what, whole = average.group("what"), _BRACKETED_AFTER.search(text, max(0, average.start() - 30), average.start())
             if whole is None and (what is None or what in _BARE_VERBS):  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
-                amounts = list(_ANY_AMOUNT.finditer(text, max(sentence, paragraph), average.start()))
-                whole = amounts[0] if len(amounts) == 1 else None
+                whole = _sole_amount(text, max(sentence, paragraph), average.start())
+                if whole is None and sentence > paragraph and not _ANY_AMOUNT.search(text, sentence, average.start()):
+                    # "演出项目支出156.80万元。全年完成文化惠民演出186场，平均每场0.94万元": of the sentence before's
+                    whole = _sole_amount(text, max(paragraph, max(text.rfind(mark, 0, sentence - 1) for mark in "。；") + 1), sentence)
             if whole is None and what is not None:  # (a verb naming its amount too: "社区工作者补贴…元，…人均补贴…元")
                 whole = _last(_amount_named(what), text, paragraph, average.start())
                 if whole is None and paragraph and not _ANY_AMOUNT.search(text, paragraph, average.start()):
@@ -180,6 +183,15 @@ def _with_next_stage(whole, text: str) -> list:
     if following := _NEXT_STAGE.match(text, whole.end()):
         found.append(following)
     return found
+
+
+def _sole_amount(text: str, start: int, end: int):
+    """The one amount in ``text[start:end]``, or the first of two when the second is its next stage ("全年预算数160.00万元，
+    执行数156.80万元"); None otherwise."""
+    amounts = list(_ANY_AMOUNT.finditer(text, start, end))
+    if len(amounts) == 2 and (following := _NEXT_STAGE.match(text, amounts[0].end())) and following.start("amount") == amounts[1].start():
+        return amounts[0]
+    return amounts[0] if len(amounts) == 1 else None
 
 
 def _last(pattern, text: str, start: int, end: int):
