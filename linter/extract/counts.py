@@ -337,6 +337,9 @@ def count_shares(text: str) -> list[CountShare]:
     for listed in count_lists(text):
         for part in listed.parts:
             share = _SHARE_AFTER.match(text, part.end)
+            if share is None and (again := _PART_NAMED_AGAIN.match(text, part.end)) \
+                    and again["name"] in text[max(0, part.start - _NAME_REACH):part.start]:
+                share = _SHARE_AFTER.match(text, again.end())  # "其中网上信访760件，网上信访占受理总量的59.1%"
             of = _TOTAL_WORD.sub("", share["of"] or "") if share else ""  # ("占自评项目总数的60.0%": of the 项目)
             if share is None or (of and of[-2:] not in listed.whole_name):
                 continue
@@ -344,6 +347,9 @@ def count_shares(text: str) -> list[CountShare]:
     return found
 
 
+#: The part's name said again before its share ("，网上信访占…"), and how far before its count that name stands.
+_PART_NAMED_AGAIN = compile_regex(r"[，,]\s*(?P<name>\p{Han}{2,10}?)(?=占)")
+_NAME_REACH = 12
 #: A whole's name saying it is the total ("自评项目总数", "在职人员总量").
 _TOTAL_WORD = compile_regex(r"(?:总数|总量|总计|合计|总和)$")
 #: A share right after a count ("，占在职职工的86.7%", "，占比30.0%"): of what (maybe unsaid), and the rate.
