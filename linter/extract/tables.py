@@ -3240,7 +3240,11 @@ def _implied_total(table: Table, header_words: list[str]) -> list[Identity]:
             or any(word in header for word in ("其中", "人员经费", "公用经费"))
             or (("合计" in header or "总计" in header) and "小计" in header)):
         return []
-    return [Identity("栏", table.columns[0], tuple((1, c) for c in table.columns[1:]),
+    # (a column no row of a tab-separated table fills is no amount's: "项目名称 | 合计 | 备注" with its 备注 left empty)
+    parts = [c for c in table.columns[1:] if table.layout != "tab" or any(row.cell(c) is not None for row in table.rows)]
+    if not parts:
+        return []
+    return [Identity("栏", table.columns[0], tuple((1, c) for c in parts),
                      N_("合计 = the sum of the other columns"), 0, 0, implied=True)]
 
 
