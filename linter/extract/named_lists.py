@@ -97,9 +97,12 @@ def named_lists(text: str) -> list[NamedList]:
         for match in _INTRO.finditer(line):
             listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
             if listed is not None and ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()) \
-                    and not _restated(line, match):
+                    and not _restated(line, match) \
+                    and (_count_of(match) not in listed[1] or any(_OWN_OFFICE.search(name) for name in listed[0])
+                         or _OWN_OFFICE_NAMED.search(line, match.end(), _sentence_end(line, match.end()))):
                 # "共3个，包括厅机关本级和2个所属事业单位，具体为：": the names are the whole's, the department's own office
-                # (one name: "厅机关", "XX局（本级）") and the 2 others; without it, they are the 2's
+                # (one name: "厅机关", "XX局（本级）") and the 2 others, unless they are as many as the count and none is
+                # named the office ("包括局本级及3个所属单位：A局、B中心、C中心"); without it, they are the 2's
                 names = listed[0]
                 offices = [name for name in names if _OFFICE_END.search(name)]
                 own = [name for name in names if _OWN_OFFICE.search(name)]
@@ -153,9 +156,24 @@ def _whole_before_its_parts(line: str, match):
 _WHOLE_COUNT = compile_regex(rf"{_COUNT}(?P<noun>)")
 
 
+def _sentence_end(line: str, start: int) -> int:
+    """Where the sentence or clause going on at ``start`` ends."""
+    end = _LIST_END.search(line, start)
+    return end.start() if end else len(line)
+
+
+#: The department's own office named in a list ("湖南省水利厅（本级）", "局机关").
+_OWN_OFFICE_NAMED = compile_re(r"本级|机关[、，,；;。]")
+
+
+def _count_of(match) -> int | None:
+    """The count a match of a list's count states."""
+    return int(match["count"]) if match["count"].isdigit() else chinese_int(match["count"])
+
+
 def _named_list(match, listed: tuple[tuple[str, ...], frozenset[int]] | None, what: str, offset: int) -> list[NamedList]:
     """The list of ``match``'s count (none when its names were not read, or the count is no list's)."""
-    count = int(match["count"]) if match["count"].isdigit() else chinese_int(match["count"])
+    count = _count_of(match)
     if listed is None or count is None or not 2 <= count <= _MOST or not what:
         return []
     names, readings = listed
