@@ -13,6 +13,7 @@ from linter.check.rule import Rule
 from linter.extract.claims import AVERAGE
 from linter.extract.quantities import display_name
 from linter.i18n import _
+from linter.patterns import compile_re
 from linter.rules.shared import measures_year_on_year
 
 
@@ -78,7 +79,7 @@ class GrowthRateMismatch(Rule):
                 # stated, the change the slip (ARI009's)
             current = change.current or index.last_before(change.key, change.delta.start, change.name)
             scale = unit_scale(current.number, change.delta) if current is not None else None
-            if scale is None or current.number.malformed:
+            if scale is None or current.number.malformed or _average_after_its_amount(document.flow.text, current):
                 continue
             delta = amount(change.delta, tolerances)
             now = amount(current.number, tolerances).scaled(scale)  # in the change's unit ("12.35亿元", "增加7,238.38万元")
@@ -261,6 +262,17 @@ class GrowthRateMismatch(Rule):
                 severity=percent_severity(moved, before, claim.rate, tolerances),
                 related=related(document, (_("previous amount"), previous), (_("current amount"), current)),
             )
+
+
+def _average_after_its_amount(text: str, current) -> bool:
+    """Whether ``current`` is an average stated after another amount of its sentence ("运行维护费86.42万元，平均每辆车运行维护费
+    2.11万元，较上年减少5.73万元，下降6.2%"): the change after it may be of either."""
+    sentence = max(text.rfind(mark, 0, current.number.start) for mark in "。；;\n") + 1
+    return AVERAGE.search(current.name) is not None and _AN_AMOUNT.search(text, sentence, current.number.start) is not None
+
+
+#: An amount of money.
+_AN_AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
 
 
 def _last_digit_rounded(number, tolerances) -> Interval:
