@@ -479,23 +479,6 @@ def count_changes(text: str) -> list[CountChange]:
     return found
 
 
-@dataclass(frozen=True)
-class MeasureLevels:
-    """A count or a physical quantity stated this year and last year ("接待游客356.82万人次，比2023年的300.86万人次
-    下降18.6%", "由2024年的9,412人增加到9,860人，增加448人"), with the direction said, the change and the rate if stated.
-    The fields are a :class:`~linter.extract.claims.Transition`'s."""
-
-    name: str
-    previous: Number
-    current: Number
-    sign: int
-    rate: Number | None
-    rate_sign: int | None
-    start: int
-    end: int
-    change: Number | None = None
-
-
 #: The unit of a count or a measure, maybe in 万 or 亿, maybe with what it also counts in brackets ("万卷（件）").
 _MEASURE_UNIT = (r"(?:万|亿)?(?:人次|批次|场次|台次|户次|册次|人|件|卷|册|吨|辆|项|场|户|家|所|公里|千米|平方米|平方公里|立方米|亩|套|台|株|棵|头|只)"
                  r"(?:[（(]\p{Han}{1,3}[）)])?")
@@ -519,9 +502,13 @@ _LEVEL_TO_LEVEL = compile_regex(
 _MEASURE_HINT = compile_re(r"(?:比|较|与|由|从)(?:上一?年|去年|(?:19|20)\d{2}年)")
 
 
-def measure_levels(text: str) -> list[MeasureLevels]:
-    """Every count or measure stated with last year's in one sentence (see :data:`_LEVEL_AFTER`, :data:`_LEVEL_TO_LEVEL`);
-    an amount of money is a claim's (``linter.extract.claims``), not one of these."""
+def measure_levels(text: str) -> list:
+    """Every count or a physical quantity stated this year and last year in one sentence ("接待游客356.82万人次，比2023年的
+    300.86万人次下降18.6%", "由2024年的9,412人增加到9,860人，增加448人"; see :data:`_LEVEL_AFTER`, :data:`_LEVEL_TO_LEVEL`),
+    as a :class:`~linter.extract.claims.Transition` with the direction said, the change and the rate if stated; an amount
+    of money is a claim's, not one of these."""
+    from linter.extract.claims import Transition  # (claims reads this module's classifiers)
+
     if not _MEASURE_HINT.search(text):
         return []
     found = []
@@ -530,7 +517,7 @@ def measure_levels(text: str) -> list[MeasureLevels]:
             unit, verb = match["unit"], match["verb"]
             rate_group = "rate" if match["rate"] else "bare_rate" if match.groupdict().get("bare_rate") else None
             rate_verb = match["rate_verb"] or (verb if rate_group == "bare_rate" else None)
-            found.append(MeasureLevels(
+            found.append(Transition(
                 clause_before(text, match.start()).strip().rstrip("为是达共有"),
                 _count(match["previous"], unit, match.start("previous"), match.end("previous") + len(unit)),
                 _count(match["current"], unit, match.start("current"), match.end("current") + len(unit)),
