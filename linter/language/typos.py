@@ -58,6 +58,8 @@ _FIELD_PREFIX = r"(?:单位|财务|部门|主管|分管|会计|项目|业务)"
 #: (A name ends where the next field's label begins: lines joined in the flow text, "包金山财务负责人：…".)
 _PERSON_FIELD = compile_re(rf"{_PERSON_FIELDS}[:：]\s*((?:(?!{_FIELD_PREFIX}?{_PERSON_FIELDS})[\u4e00-\u9fff·]){{2,12}})"
                            r"|(?:记者|通讯员|编辑|摄影|作者)[:：]?\s*([\u4e00-\u9fff]{2,4})(?=[\s)）,，、])")
+#: The rest of a firm's name after a window inside it ("…物业管理有限公司").
+_COMPANY_AHEAD = compile_re(r"[\u4e00-\u9fff]{0,8}?(?:有限责任公司|有限公司|股份有限公司|集团有限公司)")
 #: What ends an item of an enumeration: the next item, or 等 closing the list.
 _ENUMERATION_END = ("、", "等")
 #: Characters that follow a number's digits as its magnitude ("1.1亿件").
@@ -486,6 +488,8 @@ class TypoFinder:
                         continue
                 if window[:1] in _MAGNITUDES and text[start - 1:start].isdigit():
                     continue  # a number's magnitude and its classifier ("1.1亿件", "1.2万人次")
+                if _COMPANY_AHEAD.match(text, start + length):
+                    continue  # inside a firm's name ("北京市朝阳区城服物业管理有限公司": 城服, no 服务 mistyped)
                 if start in self.names or (text[start + length:start + length + 1] in PLACE_SUFFIXES
                                             and text[start - 1:start] in _PLACE_LEVELS and start + length in loose):
                     continue  # a person's name, a place's ("漯河市淞江路")
