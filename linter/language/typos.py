@@ -360,9 +360,10 @@ class TypoFinder:
         for at in sorted(loose):
             if at + 1 not in loose or text[at] == text[at + 1] or not (_suspect(text[at]) or _suspect(text[at + 1])):
                 continue
-            swapped = text[:at] + text[at + 1] + text[at] + text[at + 2:]
+            lo = max(0, at + 2 - MAX_TRANSPOSED_WORD)  # the swap and the widest window around it, not the whole text
+            swapped = text[lo:at] + text[at + 1] + text[at] + text[at + 2:at + MAX_TRANSPOSED_WORD]
             for length in range(3, MAX_TRANSPOSED_WORD + 1):
-                words = [(start, swapped[start:start + length]) for start in range(max(0, at + 2 - length), at + 1)]
+                words = [(start, swapped[start - lo:start - lo + length]) for start in range(max(0, at + 2 - length), at + 1)]
                 known = [(start, word) for start, word in words if _known_word(word) and not lex.is_word(text[start:start + length])]
                 if known:
                     start, word = known[0]
