@@ -358,7 +358,7 @@ class TypoFinder:
         人员经费): the window is no word, the swap makes one. The shortest such word is reported."""
         text, loose, typos = self.text, self.loose, []
         for at in sorted(loose):
-            if at + 1 not in loose or text[at] == text[at + 1] or not (_suspect(text[at]) or _suspect(text[at + 1])):
+            if at + 1 not in loose or text[at] == text[at + 1] or not (_suspect(text[at]) and _suspect(text[at + 1])):
                 continue
             lo = max(0, at + 2 - MAX_TRANSPOSED_WORD)  # the swap and the widest window around it, not the whole text
             swapped = text[lo:at] + text[at + 1] + text[at] + text[at + 2:at + MAX_TRANSPOSED_WORD]
@@ -579,6 +579,7 @@ CONTEXT = 6
 MAX_TRANSPOSED_WORD = 6
 
 
+@lru_cache(maxsize=1 << 16)
 def _known_word(word: str) -> bool:
     """Whether ``word`` is a lexicon phrase or a common word of jieba's dictionary."""
     return word in lex.lexicon() or lex.word_frequency(word) >= COMMON_WORD_FREQUENCY
