@@ -34,7 +34,8 @@ _EACH_PAIR = compile_re(r"(\w)\1(\w)\2")
 _PLACES = set("河江湖山路街溪渠沟港桥岛")
 #: Administrative levels, written alone for their government ("市市场监管局" = 市 + 市场监管局),
 #: offices before their head's title ("规划科科长", "财务处处长") and the ends of places' names.
-_LEVELS = set("省市区县镇乡村州盟旗") | set("局处科所站队院部厅") | _PLACES
+_OFFICES = set("局处科所站队院部厅")
+_LEVELS = set("省市区县镇乡村州盟旗") | _OFFICES | _PLACES
 #: A transliterated name's part before or after its middle dot (Uyghur, Kazakh: "麦麦提·吐尔逊").
 _TRANSLITERATED = compile_re(f"{lex.HAN}{{2,8}}[·•・]{lex.HAN}")
 _TRANSLITERATED_AFTER = compile_re(f"{lex.HAN}[·•・]{lex.HAN}{{0,6}}$")
@@ -269,8 +270,11 @@ def _tripled_between_words(text: str, at: int) -> bool:
 
 def _common_word_ending(text: str, at: int) -> bool:
     """Whether the character at ``at`` ends a common word with the one before it, not a place's name
-    ("道路路提升" = 道路 + a stray 路; "解放路路口" is a street's name)."""
-    return text[at] in _PLACES and lex.word_frequency(text[at - 1:at + 1]) >= COMMON_WORD_FREQUENCY
+    ("道路路提升" = 道路 + a stray 路; "解放路路口" is a street's name), nor an office before its head's title
+    ("有所所减少" = 有所 + a stray 所; "研究所所长" is the institute's head)."""
+    if text[at] not in _PLACES and (text[at] not in _OFFICES or text[at + 2:at + 3] == "长"):
+        return False
+    return lex.word_frequency(text[at - 1:at + 1]) >= COMMON_WORD_FREQUENCY
 
 
 def _strands_a_character(text: str, first_word_start: int, second: int) -> bool:
