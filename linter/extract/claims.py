@@ -544,6 +544,11 @@ def _budget_kind(text: str) -> str:
     return next((kind for kind in ("年初", "全年", "调整") if kind in text), "")
 
 
+def _budget_of(claim, kind: str):
+    """The budget of ``kind`` a completion or an execution states ("年初", "全年", "调整"), or its one budget for ""."""
+    return claim.budgets.get(kind) if kind else claim.budget
+
+
 def _basis(compare) -> str:
     """What of the previous year a comparison ("比2023年执行数", "与上年预算相比") names: see ``Change.basis``."""
     text = str(compare) if compare is not None else ""
@@ -1111,7 +1116,7 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
     if isinstance(claim, (Completion, Execution)):
         if match.group("budget"):
             return None  # another budget follows the completion: which one the gap is of is unclear
-        actual, budget = claim.actual, claim.budgets.get(kind) if kind else claim.budget
+        actual, budget = claim.actual, _budget_of(claim, kind)
     else:
         name = tokens[match.start("budget_name")]
         if not match.group("budget") or not (name.type == "BUDGET_IS" or _BUDGET_NAME.fullmatch(name.text.strip())):
@@ -2490,8 +2495,7 @@ def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) ->
     completion = _last_completion(state, claims)
     if completion is None or not _ACTUAL_NAMED.fullmatch(name):
         return None
-    kind = _budget_kind(tokens[match.start("compare")].text)
-    budget = completion.budgets.get(kind) if kind else completion.budget
+    budget = _budget_of(completion, _budget_kind(tokens[match.start("compare")].text))
     return _budget_gap(tokens, match, completion.actual, budget, _sign(tokens[match.start("verb")]))
 
 
@@ -2503,8 +2507,7 @@ def _opening_worded_gap(tokens: list[ClaimToken], codes: str, state: _Context, c
     completion = _last_completion(state, claims)
     if said is None or completion is None:
         return None
-    kind = _budget_kind(said.group())
-    budget = completion.budgets.get(kind) if kind else completion.budget
+    budget = _budget_of(completion, _budget_kind(said.group()))
     return _budget_gap(tokens, match, completion.actual, budget, _gap_sign(said), worded=said.group(1) is not None)
 
 

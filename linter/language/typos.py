@@ -491,7 +491,7 @@ class TypoFinder:
                     continue  # a number's magnitude and its classifier ("1.1亿件", "1.2万人次")
                 if _COMPANY_AHEAD.match(text, start + length):
                     continue  # inside a firm's name ("北京市朝阳区城服物业管理有限公司": 城服, no 服务 mistyped)
-                if start in self.names or (text[start + length:start + length + 1] in PLACE_SUFFIXES
+                if start in self.names or (suffix in PLACE_SUFFIXES
                                             and text[start - 1:start] in _PLACE_LEVELS and start + length in loose):
                     continue  # a person's name, a place's ("漯河市淞江路")
                 if text[start - 1:start] == "、" and text[start + length:start + length + 1] in _ENUMERATION_END:

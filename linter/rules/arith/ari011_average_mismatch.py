@@ -199,20 +199,19 @@ def _last(pattern, text: str, start: int, end: int):
     "公用经费支出合计574.25万元（含…城乡义务教育公用经费106.80万元…）"), and not the end of a compound name
     ("公务用车购置及运行费1,150.72万元（其中：…公务用车运行费1,008.72万元）": then the one in brackets)."""
     found = bracketed = None
+    compound = False  # whether a compound name ends in the name before the match in brackets
     for match in pattern.finditer(text, start, end):
         before = text[start:match.start()]
-        if _AVERAGE_WORD.search(before[-6:]) or before[-1:] in _JOINERS:
+        if before[-1:] in _JOINERS:
+            compound = True
+            continue
+        if _AVERAGE_WORD.search(before[-6:]):
             continue  # (not another average: "城市…月人均补差500元；农村…月人均补差350元")
         if before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
             found = match
-        else:
+        elif compound:
             bracketed = match
-    return found or (bracketed if bracketed is not None and _compound_before(pattern, text, start, bracketed) else None)
-
-
-def _compound_before(pattern, text: str, start: int, bracketed) -> bool:
-    """Whether the name matched in brackets ends a compound name stated before them ("购置及运行费…（其中：…运行费…）")."""
-    return any(text[match.start() - 1:match.start()] in _JOINERS for match in pattern.finditer(text, start, bracketed.start()))
+    return found or bracketed
 
 
 #: What joins two names into one compound ("购置及运行费").

@@ -41,7 +41,6 @@ _OF_MONEY = compile_re(r"\d(?:万元|亿元|元)|收|支|费|预算|决算|资�
 _NOTED_YEAR = compile_re(r"\s*[(（](?![^)）]*(?:上年|去年|上一年))[^)）\d]{1,10}[)）]")
 #: A comparison saying the amount stated before it kept its level ("…支出决算为0万元，与2021年度持平"): of that amount.
 _LEVEL_KEPT = compile_re(r"(?:相比|比较)?[，,]?\s*(?:基本)?(?:持平|一致|相当|相同|没有变化|无变化)")
-_MONEY_BEFORE = compile_re(r"\d(?:万元|亿元|元)")
 #: A change said of the comparison: what makes the sentence a year-on-year statement.
 _CHANGE = compile_re(r"增加|减少|增长|下降|上升|降低|提高|持平|增收|减收|增支|减支|相当|一致|变化")
 #: A year that names the figures of its sentence ("2022年度收入、支出决算总计…", "2022年一般公共预算
@@ -246,7 +245,7 @@ def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[s
     # "部门整体支出绩效目标主要包括：").
     comparisons = [m for m in _COMPARISON.finditer(sentence) if _CHANGE.search(sentence, m.end())
                    and (_OF_MONEY.search(sentence, max(map(sentence.rfind, "，,：:；", repeat(0), repeat(m.start()))) + 1)
-                        or (_LEVEL_KEPT.match(sentence, m.end()) and _MONEY_BEFORE.search(sentence, 0, m.start())))]
+                        or (_LEVEL_KEPT.match(sentence, m.end()) and _AMOUNT.search(sentence, 0, m.start())))]
     reason = _REASON.search(sentence)
     before = min([len(sentence), *(m.start() for m in comparisons[:1]), *(m.start() for m in [reason] if m)])
     subjects = list(_SUBJECT.finditer(sentence, 0, before))
