@@ -469,8 +469,10 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             table.explanation = elsewhere.group()
             tables.append(table)
             continue
-        if kind == PROJECT and _by_economic_code(lines, body):
-            kind = table.kind = ECONOMIC  # "项目支出决算明细表" of rows 302 商品和服务支出, 30201 办公费…: by economic class
+        if kind in (PROJECT, EXPENDITURE, GENERAL) and _by_economic_code(lines, body):
+            # "项目支出决算明细表", Sichuan's "一般公共预算财政拨款支出决算明细表" of rows 302 商品和服务支出, 30201 办公费…:
+            # by economic class
+            kind = table.kind = ECONOMIC
         cells = [i for i in body if lines[i][0] in cell_rows and stripped_lines[i]] or _grid_rows(lines, stripped_lines, body)
         table_lines = lines  # a copy where this table's lines are changed: the shared lines stay as they are
         if cells and kind in BY_ECONOMIC_CODE:  # economic codes split over 类 and 款 cells, as a grid's are joined
