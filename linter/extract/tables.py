@@ -1601,6 +1601,12 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     year's (the table is then left unread)."""
     # "其中：基本支出" titles the 基本支出 column (Zhejiang's).
     header_words = [word.removeprefix("其中：").removeprefix("其中:") for word in header_words]
+    # This year's titles each after its year ("2024年预算数 | 2025年合计 | 2025年基本支出 | 2025年项目支出"): the titles,
+    # each a column of that year.
+    dated = [_DATED_TITLE.fullmatch(word) for word in header_words]
+    periods_text = "".join(f"{match[1]}预算数" if match else word for match, word in zip(dated, header_words)
+                           if not _CHANGE_TITLE.search(word))
+    header_words = [match[2] if match else word for match, word in zip(dated, header_words)]
     # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
     titles = [word for word in header_words if _CHANGE_COLUMN.search(word)]
     # "2025年比2024年增减" over "增减额 | 增减率（%）" titles their block; printed alone, it is a column of its own.
@@ -1609,9 +1615,8 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     titles = others if len(others) > 1 else titles
     changes = len(titles)
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
-    header = "".join(word for word in header_words if not _CHANGE_TITLE.search(word))
-    periods = [(match.start(), _period(match)) for match in _PERIOD.finditer(header)]
-    kinds = [match["kind"] for match in _PERIOD.finditer(header)]
+    periods = [(match.start(), _period(match)) for match in _PERIOD.finditer(periods_text)]
+    kinds = [match["kind"] for match in _PERIOD.finditer(periods_text)]
     if years := [period for _, period in periods if period > 1]:
         # 本年 and 上年 beside years ("2024年预算数 | 2025年预算数: 合计 本年预算 上年结转"): the latest year and the one before
         periods = [(at, period if period > 1 else max(years) - 1 + period) for at, period in periods]
@@ -1946,6 +1951,8 @@ _LIST_MARK = compile_re(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一
 _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
+#: One of them after its year ("2025年合计").
+_DATED_TITLE = compile_re(rf"(20\d{{2}}年度?)({'|'.join(_THIS_YEARS_TITLES)})")
 #: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", "比2024年增减额", a rate titled
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
