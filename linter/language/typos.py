@@ -506,6 +506,8 @@ class TypoFinder:
                 for i, word, relation in substitutions:
                     if i > 0 and inside_a_word:
                         continue  # "年中新录用": 中 ends the common word 年中, no window 中新 a slip made (中心)
+                    if i == 0 and start not in boundaries and self._ends_known_word(start):
+                        continue  # "报废年限后": 限 ends the word 年限, no window 限后 a slip made (先后)
                     if window[i] in _LEVELS and start + i in loose:
                         continue  # a level written alone ("及市、区政府")
                     if window[-1] == "村" and i < length - 1 and self._among_villages(start + length - 1):
@@ -519,6 +521,11 @@ class TypoFinder:
         """Whether offset ``at`` is inside a token that is a common word ("年中")."""
         left, right = self.token_at(at, (at, at))
         return right - left > 1 and lex.word_frequency(self.text[left:right]) >= COMMON_WORD_FREQUENCY
+
+    def _ends_known_word(self, at: int) -> bool:
+        """Whether offset ``at`` is the last character of a token that is a known word ("年限")."""
+        left, right = self.token_at(at, (at, at))
+        return right - left > 1 and right == at + 1 and lex.word_frequency(self.text[left:right]) >= KNOWN_WORD_FREQUENCY
 
     def _stands_alone(self, start: int, window: str, i: int, word: str) -> bool:
         """Whether the function character at ``i`` is read as a word of its own: it opens its clause
