@@ -2046,7 +2046,7 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
                         and not _other_years(v, state, claims.values)
                         and not _listed_under_another(v, named, state.last_list)
                         and not (year and v.year and v.year[:4] != year)), None),
-                  _side_of_total(key, claims)]
+                  None if "本年" in named else _side_of_total(key, claims)]  # (本年's excludes the balance brought in)
         # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
         breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)
         if breakdown.whole is None:  # "…年末结转和结余823.78万元。年末结转和结余中，…": the amount named so just before
