@@ -63,7 +63,8 @@ class ShareMismatch(Rule):
             if share.whole is None and (share.whole_name or "").startswith("当年") and share.part.year \
                     and year and share.part.year[:4] != str(year):
                 continue  # "2023年度授予中小企业合同金额…，占当年政府采购支出总额的80.12%": of that year's total
-            whole, components = share.whole or _named_in_its_sentence(document, share) or index.whole(share.whole_key) \
+            whole, components = share.whole or _named_in_its_sentence(document, share) or _named_just_before(document, share) \
+                or index.whole(share.whole_key) \
                 or stated_by_name(document, share), []
             summed = component_sum(index, share.whole_key, tolerances) if whole is None else None
             if summed is not None:  # "占“三公”经费的75%", the total never stated: the sum of its parts
@@ -260,6 +261,20 @@ def _named_in_its_sentence(document, share):
     named = [value for value in document.claims.values if sentence_start <= value.number.start < share.part.number.start
              and value is not share.part and _holds_name(clean_name(value.name), name)]
     return named[-1] if named else None
+
+
+def _named_just_before(document, share):
+    """The amount stated under the whole's very name shortly before the share ("（一）收入总计500.00万元。包括：1．财政拨款收入
+    400.00万元，占收入总计的80.00%": the total just stated, not a 财政拨款收、支总计 stated elsewhere)."""
+    if not share.whole_name:
+        return None
+    name, start = clean_name(share.whole_name), share.part.number.start
+    return next((value for value in reversed(document.claims.values)
+                 if start - _JUST_BEFORE <= value.number.start < start and clean_name(value.name) == name), None)
+
+
+#: How many characters before a share's part the amount of its whole's very name is looked for.
+_JUST_BEFORE = 120
 
 
 def _holds_name(stated: str, name: str) -> bool:
