@@ -246,8 +246,8 @@ _REFERRED = compile_regex(r"(?:纳入|按照|根据|依据|参照|对照|结合)
 
 def _breaks(previous: str, line: str, width: int) -> bool:
     """Whether a line break between ``previous`` and ``line`` ends a unit (else it is a wrap)."""
-    if "\t" in previous or "\t" in line:
-        return True
+    if "\t" in previous or "\t" in line or (_CELL_GAP.search(previous) and _CELL_GAP.search(line)):
+        return True  # rows of a table's cells (a header's stacked titles: "公务用车运" over "行维护费")
     if _PUNCTUATION_ONLY.fullmatch(line):
         return False  # punctuation wrapped onto a line of its own ("…一般性支出。" then "。")
     if previous[-1] in _RUNS_ON and line[0].isdigit():
@@ -267,6 +267,8 @@ def _breaks(previous: str, line: str, width: int) -> bool:
     return previous[-1].isdigit() and line[0].isdigit()
 
 
+#: A gap between two cells of a table laid out with spaces.
+_CELL_GAP = compile_re(r"\S {3,}\S")
 #: A line naming a subject's 类 (or 款) without its 项, and one naming the 项 before any punctuation.
 _SUBJECT_PATH_OPEN = compile_re(r"[(（][类款][)）][^(（)）]*$")
 _SUBJECT_PATH_CLOSE = compile_re(r"[^。；;：:，,(（]{1,30}[(（]项[)）]")
