@@ -265,11 +265,15 @@ def _parts(listed: str, unit: str, offset: int, whole_name: str) -> tuple[list[N
             continue  # "产出指标36个，完成34个；效益指标18个": how many of the part before were met, no part of its own
         if _CHANGE_BEFORE.search(name):
             break  # "…、教辅及行政管理人员120人，比上年增加25人": a change, after the list
+        if parts and _EXAMPLES_OF.fullmatch(listed, parts[-1].end - offset, part.start()):
+            parts.pop()  # "7个社区卫生服务中心等14个所属事业单位": the 7 are some of the 14
         parts.append(_count(part.group("count"), unit, offset + part.start("count"), offset + part.end()))
         complete = complete or name.startswith("其他")
     return parts, complete, crossing
 
 
+#: The noun of a count and 等 before the next count, which holds it ("7个社区卫生服务中心等14个").
+_EXAMPLES_OF = compile_regex(r"[^，,；;。、和及与\d]{1,20}等")
 #: A change named before a count ("比上年增加25人"): no part.
 _CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降)了?$")
 #: Wholes of students, whom their degree divides ("在校生", "全日制学生").
