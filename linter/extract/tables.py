@@ -810,7 +810,8 @@ _FORM_NUMBER_CELL = compile_re(rf"(?<=[表)）])[ \t\u3000]+(?:{FORM_PREFIX}\s*(
 #: department, the year ("公开01表", "编制单位：隆德县民政局", "2024年度").
 _TITLE_FURNITURE = compile_re(rf"{_FORM_NUMBER.pattern}|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{{2,30}}(?:\s+{_FORM_NUMBER.pattern})?"
                               rf"|20\d{{2}}\s*年度?"
-                              r"|[(（]\s*20\d{2}\s*年度?\s*[)）]")
+                              r"|[(（]\s*20\d{2}\s*年度?\s*[)）]"
+                              r"|收\s*入\s+支\s*出")  # a two-sided table's sides over its header
 
 
 #: What parts the cells of a line: a tab, or a run of spaces (two or more, or full-width ones).
