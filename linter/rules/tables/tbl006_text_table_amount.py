@@ -40,9 +40,9 @@ _DECISION = rf"(?:[。：:，,]?(?:{_BUDGET_SAID})?支出决算为)?"
 #: "城乡社区支出(类)：支出决算为690.4万元", "(二)其他支出。支出决算为6940.59万元".
 _CLASS = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出)?(?:\(类\))?(?:支出)?{_DECISION}{AMOUNT}")
 #: A 项 named with its 类 and 款: "一般公共服务支出(类)网信事务(款)事业运行(项)", also of a 款 named with "(室)"
-#: ("政府办公厅(室)及相关机构事务(款)") and as Shanghai quotes the subject ("“…(项)”科目").
+#: ("政府办公厅(室)及相关机构事务(款)") and as Shanghai quotes the subject ("“…(项)”科目", "“…(项)”2025年预算数为…").
 _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>(?:[^()。，]|\(室\)){{2,30}}?)\(款\)"
-              rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:[”\"]?科目)?")
+              rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:[”\"]?科目|[”\"])?")
 #: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元" (为 or not), "…(项)：年初未安排预算，决算数为…".
 _ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:{_BUDGET_SAID})?(?:支出决算|(?<=[，,])决算数?)为?{AMOUNT}")
 #: A 款 and 项 listed under a 类 named before them ("…（类）4138.72万元。其中：应用研究（款）社会公益研究（项）
