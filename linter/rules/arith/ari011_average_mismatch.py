@@ -21,9 +21,9 @@ class AverageMismatch(Rule):
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
     before it ("公务用车运行维护费218.88万元"; or the paragraph before, when the average's own states no amount before it:
-    "公用经费165.97万元。" then "按实有在职人员55人计算，人均公用经费3.02万元"; an average naming nothing it averages, of its sentence's one amount, or
+    "公用经费165.97万元。" then "按实有在职人员55人计算，人均公用经费3.02万元", also when it states only a change); an average naming nothing it averages, of its sentence's one amount, or
     the sentence before's: "演出项目支出156.80万元。全年完成演出186场，平均每场0.84万元") and one count of vehicles or of people between them or in the
-    average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算"; for a 生均 one, of
+    average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算", which wins over another count before it; for a 生均 one, of
     students: "在校学生52,318人"; a fleet stated in the sentence after an average per vehicle: "…平均每辆车运行维护费2.19万元。
     公务用车保有量为3辆。"): the average must be amount ÷ count within the rounding of the printed amounts.
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
@@ -59,7 +59,7 @@ class AverageMismatch(Rule):
                     whole = _sole_amount(text, max(paragraph, max(text.rfind(mark, 0, sentence - 1) for mark in "。；") + 1), sentence)
             if whole is None and what is not None:  # (a verb naming its amount too: "社区工作者补贴…元，…人均补贴…元")
                 whole = _last(_amount_named(what), text, paragraph, average.start())
-                if whole is None and paragraph and not _ANY_AMOUNT.search(text, paragraph, average.start()):
+                if whole is None and paragraph and not _states_amount(text, paragraph, average.start()):
                     # "公用经费5,407.75万元。" then "按全日制在校学生31,486人计算，生均公用经费…": the paragraph before's
                     whole = _last(_amount_named(what), text, text.rfind("\n", 0, paragraph - 1) + 1, paragraph)
             if whole is None:
@@ -76,6 +76,9 @@ class AverageMismatch(Rule):
                     # "…平均每辆车运行维护费2.19万元。使用财政拨款开支的公务用车保有量为3辆。": the fleet in the next sentence
                     fleet = _FLEET.match(text, sentence_end + 1)
                     counts = _counts(text, fleet.start("count"), fleet.end(), per) if fleet else []
+            if len({c.group() for c in counts}) > 1 and whole.end() < max(sentence, paragraph):
+                # "…1辆一般公务用车报废后不再更新。按保有一般公务用车2辆计算，平均每辆车…": the count its own sentence states
+                counts = _counts(text, max(sentence, paragraph), average.start(), per) or counts
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
             if len(counts) > 1 and per == "车":
@@ -183,6 +186,16 @@ def _with_next_stage(whole, text: str) -> list:
     if following := _NEXT_STAGE.match(text, whole.end()):
         found.append(following)
     return found
+
+
+def _states_amount(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` states an amount, not only a change ("…运行维护费减少1.68万元，下降4.4%")."""
+    return any(not _CHANGE_BEFORE.search(text, max(start, match.start() - 3), match.start())
+               for match in _ANY_AMOUNT.finditer(text, start, end))
+
+
+#: A verb of change right before an amount: the amount is the change.
+_CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降|上升|降低|节约|节省)了?$")
 
 
 def _sole_amount(text: str, start: int, end: int):
