@@ -23,12 +23,14 @@ from linter.patterns import compile_re, compile_regex
 _COUNT = r"(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?P<measure>[个家所])"
 #: A count of named things and the words that open their names ("6个，分别为：", "2个二级事业单位，分别为", "…。具体是：", the noun maybe with an
 #: aside: "3个县（市、区）级税务局分别是："), maybe in
-#: the next sentence naming the things again ("所属学校7个。所属学校分别是：", "…单位3个。直属事业单位为：") or after their breakdown ("单位共6个，其中
-#: 行政单位4个、事业单位1个，包括：…").
+#: the next sentence naming the things again ("所属学校7个。所属学校分别是：", "…单位3个。直属事业单位为：") or the next clause
+#: ("…所属4个事业单位预算组成，所属事业单位分别是：": what it names ends as the noun counted does), or after their breakdown
+#: ("单位共6个，其中行政单位4个、事业单位1个，包括：…").
 _INTRO = compile_regex(
     rf"{_COUNT}(?P<noun>(?:\p{{Han}}|[（(][\p{{Han}}、]{{1,10}}[）)]){{0,12}}?)"
     r"(?:[，,]?\s*(?:分别为|分别是|具体为|具体是|具体包括|即)[：:]?|[，,]?\s*(?:包括)?[：:]"
     r"|。\p{Han}{1,20}?(?:分别为|分别是|具体为|具体是)[：:]?|。\p{Han}{2,12}?为[：:]|。具体是[：:]"
+    r"|[，,](?P<again>\p{Han}{2,12}?)(?:分别为|分别是|具体为|具体是)[：:]?"
     r"|[，,]\s*其中[^。；;：:]{2,40}?[，,]\s*(?:具体)?包括[：:])\s*"
 )
 #: Names listed before their count ("乡机关内设党政综合办公室、…、自然资源和生态环境办公室5个综合办事机构。", after an
@@ -95,6 +97,8 @@ def named_lists(text: str) -> list[NamedList]:
             offset += len(line) + 1
             continue
         for match in _INTRO.finditer(line):
+            if match["again"] and match["again"][-2:] not in match["noun"]:
+                continue  # the next clause names something else before its list
             listed = _listed(line, match.end(), lines[index + 1:index + 1 + _MOST])
             if listed is not None and ALSO_LISTED.search(line, max(0, match.start() - 30), match.start()) \
                     and not _restated(line, match) \
@@ -121,6 +125,8 @@ def named_lists(text: str) -> list[NamedList]:
                 found += _named_list(whole, listed, _before(line, whole.start()), offset)
                 continue
             what = match["noun"] or _before(line, match.start())
+            if match["again"]:  # "4个事业单位预算组成，所属事业单位分别是：": the 事业单位
+                what = what[:what.find(match["again"][-2:]) + 2]
             found += _named_list(match, listed, what, offset)
         for match in _COUNT_AFTER.finditer(line):
             found += _named_list(match, _readings(match["names"]) or _open_readings(match["names"]), match["noun"], offset)

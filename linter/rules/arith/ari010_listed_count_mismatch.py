@@ -16,7 +16,7 @@ class ListedCountMismatch(Rule):
     colon right after the count, inline and separated by "、" (a last "和" or "及" may join two names, a
     comma may separate them: every reading is tried), or on numbered lines right after a line ending in
     the colon ("包括：" then "1．…", "2．…"); also a count of units in 家 or of schools in 所, names after the count
-    named again in the next sentence ("所属学校7个。所属学校分别是：…"), names before their count
+    named again in the next sentence ("所属学校7个。所属学校分别是：…") or clause ("…所属4个事业单位预算组成，所属事业单位分别是：…"), names before their count
     ("内设A、B、C3个综合办事机构", "…共3个科室", "…，共3个科室", "…共4个股室（大队）"), items ending in "；" ("共4个，包括：1.…；2.…；3.…。") and names in
     brackets right after their count ("普通高中3所（A、B、C）"). A list that is open ("等"), holds numbers or anything but
     short names is not read. A reorganisation copied into last year's sentence leaves the old count or
