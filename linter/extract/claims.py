@@ -1897,6 +1897,8 @@ def _after_classification(tokens: list[ClaimToken], at: int) -> int:
 _CLASSIFIED_BY = ("分", "划分", "分类", "来分", "来看")
 
 
+#: The name of last year's amount a comparison opens with ("与上年决算数42,156,380.00元相比").
+_COMPARISON_BASE = compile_re(r"[，,\s]*(?:与|和|同)(?:上一?年|去年|20\d{2}年)")
 #: What may stand between an amount and the bracket listing its parts: nothing, or its share
 #: ("4404.78亿元，占总支出的67%（包括…）").
 _OWN_SHARE = compile_re(r"\s*(?:[，,]\s*占[^()（）。；;，,\d]{0,16}\d+(?:\.\d+)?%\s*)?")
@@ -3254,4 +3256,5 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
             and not _beside_sangong(stated, breakdown) and not _inside_a_part(stated, breakdown)
             and not stated.name.startswith("与")):  # "经营收入30万元，与经营支出25万元相抵后…": set against a part
         breakdown.parts.append(stated)
-    state.last_value = stated
+    if not _COMPARISON_BASE.match(stated.name):  # "与上年决算数42,156,380.00元相比，增加…。其中：…": the 其中 is not of it
+        state.last_value = stated

@@ -3,7 +3,8 @@
 "公务用车保有量为3辆，比上年增加1辆，增长50%".
 
 A count is a whole number with a classifier (辆, 台, 人, 个 …). The whole is the count right
-before "其中"; its parts are the counts in the same classifier up to the end of the clause (。 or
+before "其中" (or, for a list opened after other clauses of its sentence, "…，共计支出3.86万元，具体内容包括：", the one
+count earlier in the sentence in its first part's classifier); its parts are the counts in the same classifier up to the end of the clause (。 or
 ；, past ； only after "其中：" or "其中，" when each clause counts one item; a list opened in brackets ends at
 their close), leaving out what brackets hold and what follows "主要是" (a part's own breakdown). A list is read only when nothing can
 make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in it, no part named by an
@@ -15,6 +16,7 @@ what follows divides the whole another way), unless the parts are one enumeratio
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,7 +128,37 @@ def count_lists(text: str) -> tuple[CountList, ...]:
             opening = _Opening(stated["count"], stated["unit"], line_start + stated.start("count"),
                                line_start + stated.end("unit"), "", match.group()[len(match["name"]):], match.end())
             found += _count_list(text, match["name"], opening)
+    seen = {listed.whole.start for listed in found}
+    for opening in _late_openings(text):
+        if opening.count_start not in seen:
+            found += _count_list(text, clause_before(text, opening.count_start), opening)
     return tuple(found)
+
+
+#: What opens a list after other clauses of its sentence ("…，共计支出3.86万元，具体内容包括：").
+_LATE_OPENER = compile_re(r"[，,]\s*(?:具体(?:内容|情况)?包括|其中)[：:]")
+_CLAUSE_MARK = compile_re(r"[，,]")
+_DIGIT = compile_re(r"\d")
+#: How far after its opener a list's first count stands at most.
+_FIRST_PART_REACH = 30
+
+
+def _late_openings(text: str) -> Iterator[_Opening]:
+    """Lists opened after other clauses of their sentence, of the one count earlier in the sentence in the classifier of
+    their first part ("国内公务接待31批次，247人次（不包括陪同人员），共计支出3.86万元，具体内容包括：…接待14批次，…"), each clause
+    between them stating a figure of its own: not a count after a verb of change ("比上年减少5批次"), nor one a clause qualifies
+    ("共有车辆2辆，均为一般公务用车，其中：…用车0辆": the list holds the other kinds)."""
+    for opener in _LATE_OPENER.finditer(text):
+        first = _COUNT.search(text, opener.end(), opener.end() + _FIRST_PART_REACH)
+        if first is None:
+            continue
+        start = max(text.rfind(mark, 0, opener.start()) for mark in "。；;\n") + 1
+        same = [count for count in _COUNT.finditer(text, start, opener.start()) if _alike(count["unit"], first["unit"])]
+        if len(same) == 1 and not _CHANGE_BEFORE.search(text, max(start, same[0].start() - 4), same[0].start()) \
+                and all(_DIGIT.search(clause) for clause in _CLAUSE_MARK.split(text[same[0].end():opener.start()])[1:]):
+            whole = same[0]
+            yield _Opening(whole["count"], whole["unit"], whole.start("count"), whole.end("unit"), "",
+                           opener.group()[1:], opener.end())
 
 
 #: A count, its noun and 中 opening the list of its parts ("42个项目中，…").
