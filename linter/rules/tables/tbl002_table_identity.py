@@ -22,7 +22,8 @@ class TableIdentity(Rule):
     funds listed under it ("年初财政拨款结转和结余" over "一般公共预算财政拨款", "政府性基金预算财政拨款", …),
     which hold by definition; and the 合计 of a table listing items without subject codes (a 政府采购预算表 of 品目, a
     政府购买服务预算表) = the sum of its item rows in each amount column, or of its 小计 rows, each the sum of its group
-    (:mod:`linter.extract.listings`). A sum that is off by
+    (:mod:`linter.extract.listings`); and a 绩效自评表's 总分 = the sum of the 得分 of the rows above it, where their 分值 add
+    up to the 总分 row's (:mod:`linter.extract.score_rows`). A sum that is off by
     no more than ``tail_per_item`` (0.01) per added item is the rounding tail the tables warn
     about ("金额单位转换时可能存在尾数误差") and is reported at ``info`` level only.
 
@@ -67,6 +68,22 @@ class TableIdentity(Rule):
         for listing in document.derived(_listings):
             for row, column, parts in sums(listing):
                 yield from self._listing_sum(document, context, listing, row, column, parts)
+        for scored in document.derived(_score_totals):
+            yield from self._score_total(document, context, scored)
+
+    def _score_total(self, document, context, scored):
+        """A 绩效自评表's 总分 that is not the sum of the 得分 above it (whose 分值 add up to its own)."""
+        total, computed = scored.total, sum(row.points for row in scored.rows)
+        decimals = max(len(score.text.partition(".")[2]) for score in (total, *scored.rows))
+        finding = gap_finding(
+            self, document, context, lambda: document.source_span(total.start, total.end), total.points, computed,
+            len(scored.rows),
+            lambda: _("总分 = the sum of the 得分 above it (their 分值 add up to its {weight:g}): 总分 is {printed} but "
+                      "{scores} = {computed}", weight=total.weight, printed=total.text,
+                      scores=" + ".join(row.text for row in scored.rows), computed=f"{computed:.{decimals}f}"),
+        )
+        if finding:
+            yield finding
 
     def _listing_sum(self, document, context, listing, row, column, parts):
         """A listing table's total or subtotal that is not the sum of the rows under it."""
@@ -399,6 +416,13 @@ def _listings(document):
 
     read = [(table.start, table.end) for table in document.tables if table.kind != OTHER or table.rows]
     return listings(document.original, read)
+
+
+def _score_totals(document):
+    """The 总分 rows of the 绩效自评表 and their scored rows (:mod:`linter.extract.score_rows`)."""
+    from linter.extract.score_rows import score_totals
+
+    return score_totals(document.original)
 
 
 def _text(identity) -> str:
