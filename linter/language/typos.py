@@ -342,7 +342,9 @@ class TypoFinder:
                     continue
                 needed += FUNCTION_GAIN
             gain = _likelihood_gain(text, start, window, word, placed=not used)
-            if gain >= needed and (start + i not in best or gain - needed > best[start + i][0]):
+            # (two windows correcting one character alike read the same corrected clause: "办工费" as 办公 or as 公费; the
+            # gains differ only by rounding, and the first window is kept)
+            if gain >= needed and (start + i not in best or gain - needed > best[start + i][0] + _SAME_GAIN):
                 best[start + i] = (gain - needed, start, window, word, relation)
         typos = []
         # Best margin first: of two corrections of one window (资主: 自主 or the document's 资助), the
@@ -495,7 +497,12 @@ class TypoFinder:
                                             and text[start - 1:start] in _PLACE_LEVELS and start + length in loose):
                     continue  # a person's name, a place's ("漯河市淞江路")
                 if text[start - 1:start] == "、" and text[start + length:start + length + 1] in _ENUMERATION_END:
-                    continue  # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所")
+                    # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所"), unless the document
+                    # writes the correction ("压减办公、差旅、会义等" beside 会议费)
+                    written = self._written({word for _, word, _ in substitutions})
+                    substitutions = tuple(s for s in substitutions if s[1] in written)
+                    if not substitutions:
+                        continue
                 if _among_names_ending_alike(text, start, start + length):
                     continue  # an item of names ending alike ("长沙监狱、星城监狱、坪塘监狱"): a name
                 if window[:1] == window[1:2] or window[1:2] == window[2:3]:
@@ -578,6 +585,8 @@ FOREIGN_CHARACTER_GAIN = 1.2
 FOREIGN_CHARACTER_TEXT = 3000
 #: A loose character beside a correction must be this common a word of its own (的, 年, 各).
 SINGLE_WORD_FREQUENCY = 20000
+#: How much two gains may differ by rounding alone.
+_SAME_GAIN = 1e-9
 #: Characters of context on each side for the likelihood comparison.
 CONTEXT = 6
 

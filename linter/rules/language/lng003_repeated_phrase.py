@@ -31,7 +31,7 @@ class RepeatedPhrase(Rule):
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
     Reduplications that are words are left alone, and so are a body named with a determiner
     before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门"), copies separated by a space in
-    the file (table cells side by side), a copy that begins a longer word ("孝感高中高中部"), copies of a non-word made of the halves of words ("监测预测预警") and
+    the file (table cells side by side), a copy that begins a longer word after a name the first ends ("孝感高中高中部"; not "人员人员经费"), copies of a non-word made of the halves of words ("监测预测预警") and
     items whose copies end and begin longer words ("合作医疗、医疗救助"; a two-character word so glued on both sides in a
     list of more items: "森林防火、防火设施建设和…等").
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
@@ -70,8 +70,9 @@ class RepeatedPhrase(Rule):
                     continue  # "监测预测预警": 测预, no word, twice across three words
                 if not separator and unit in _BODIES and _DETERMINER.search(text, max(0, first - 2), first):
                     continue  # "本部门部门整体支出", "兄弟城市城市管理部门": a body named, then a term it begins
-                if not separator and _copy_begins_a_word(typo_finder(document.flow.text), copy_start, end_of_copy):
-                    continue  # "孝感高中高中部": the copy begins a longer word (高中部), no repeat
+                if not separator and lex.is_han(text[first - 1:first]) \
+                        and _copy_begins_a_word(typo_finder(document.flow.text), copy_start, end_of_copy):
+                    continue  # "孝感高中高中部": a name's end, then a longer word (高中部) the copy begins, no repeat
                 if separator and _longer_item(text, copy_start, end_of_copy):
                     continue  # "医疗费、医疗费补助", "专项统计、统计监测": the next item is a longer word
                 if separator and _names_a_unit_of(text, match.end()):
