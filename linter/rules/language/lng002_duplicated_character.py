@@ -36,6 +36,18 @@ _PLACES = set("河江湖山路街溪渠沟港桥岛")
 #: offices before their head's title ("规划科科长", "财务处处长") and the ends of places' names.
 _OFFICES = set("局处科所站队院部厅")
 _LEVELS = set("省市区县镇乡村州盟旗") | _OFFICES | _PLACES
+#: The end of an award's name before a word beginning with it ("市科学技术奖奖金", "科技创新大赛奖奖励"), and how long the
+#: words before it are at least (not a verb: "发放奖奖金" is a slip).
+_AWARD_END = "奖"
+_AWARD_NAME = 3
+
+
+def _award_named(finder, match) -> bool:
+    """Whether the first copy ends an award's name, the words before it long ones ("科学技术" + 奖, then 奖金)."""
+    left, right = finder.token_at(match.start() - 1, (0, 0))
+    return match.group(1) == _AWARD_END and right == match.start() and right - left >= _AWARD_NAME
+
+
 #: A transliterated name's part before or after its middle dot (Uyghur, Kazakh: "麦麦提·吐尔逊").
 _TRANSLITERATED = compile_re(f"{lex.HAN}{{2,8}}[·•・]{lex.HAN}")
 _TRANSLITERATED_AFTER = compile_re(f"{lex.HAN}[·•・]{lex.HAN}{{0,6}}$")
@@ -61,7 +73,7 @@ class DuplicatedCharacter(Rule):
     copy ("进行政政务") and the two words do not spell out a word they share the character in
     ("公路路网" = 公路 + 路网, for 公路网). An administrative level, an office or the end of a
     place's name before a word beginning with it ("市市场监管局", "规划科科长", "喀什河河道") is no
-    slip, nor is a conjunction before such a word ("管护和和美乡村建设"), nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
+    slip, nor is an award's name after long words ("市科学技术奖奖金"), nor is a conjunction before such a word ("管护和和美乡村建设"), nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
     word the segmenter does not know ("水族族源", "卯节节日"); a copy it reads into a rare word that is a
     common one without it is a slip ("管理制制度" = 管理制 + 制度), and so is a copy inside a set phrase of
     the lexicon, whatever words it makes ("一般般性支出", "过紧紧日子"), and so is a number's magnitude or unit typed twice
@@ -143,7 +155,8 @@ class DuplicatedCharacter(Rule):
                 # 位, where 单位 is a word; "个个是" is the word 个个 before 是): a slip, unless the character is an administrative level standing for its
                 # government ("市市场监管局", "区区级项目"), an office before its head ("规划科科长")
                 # or a date's unit ("2022年年度预算").
-                stray = match.group(1) not in _LEVELS and not text[match.start() - 1:match.start()].isdigit()
+                stray = match.group(1) not in _LEVELS and not text[match.start() - 1:match.start()].isdigit() \
+                    and not _award_named(finder, match)
                 # "一张网网络" = 一张网 + 网络: the document writes the words ending in the first
                 # copy elsewhere too, followed by something else than the rest of this word.
                 if stray and regex.fullmatch(r"\p{Han}{3}", text[max(0, match.start() - 2):second]):
