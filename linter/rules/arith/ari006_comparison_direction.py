@@ -17,7 +17,8 @@ class ComparisonDirection(Rule):
     Also the sentence right after a completion, or after a sentence comparing with last year or
     saying what the money paid for ("主要用于…") there:
     "决算数小于全年预算数的主要原因", "公务接待费决算数大于预算数", "决算数与全年预算数持平",
-    "决算数同预算数持平", "与年初预算持平" (持平 says the two are equal); and after a
+    "决算数同预算数持平", "与年初预算持平" (持平 says the two are equal), and the next clause's of the other budget
+    ("决算数大于年初预算数的主要原因是…；决算数大于全年预算数的主要原因是…"); and after a
     completion rate stated without its budget
     ("支出决算为6.00万元，完成预算的120%。决算数小于预算数的主要原因…": a rate above 100% says the
     actual is the larger).
@@ -40,33 +41,40 @@ class ComparisonDirection(Rule):
 
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
+        text = document.flow.text
         for claim in document.claims.completions:
             if claim.direction is not None:
-                said = claim.direction
-                budgets, kind, start, end = [claim.budget], "年初", claim.end - len(said), claim.end
+                phrases = [(claim.direction, [claim.budget], "年初", claim.end - len(claim.direction), claim.end)]
             else:
-                said, budgets, kind, start, end = _following(document.flow.text, claim.end, claim.budget, claim.budgets,
-                                                             claim.subject)
-            budgets = [b for b in budgets if b is not None and unit_scale(b, claim.actual) is not None]
-            if said is None or not budgets:
-                continue
-            said = next(word for word in ("大于", "小于", "等于") if word in said)
-            truths = [_truth(claim.actual, b, tolerances) for b in budgets]
-            if None in truths or said in truths:
-                continue  # a cent apart (rounding cannot tell), or true of one of the budgets it may mean
-            yield self.finding(
-                document,
-                document.span(start, end),
-                _("the text says 支出决算数{said}{kind}预算数, but 支出决算 {actual}{actual_unit} {truth} "
-                  "{kind}预算 {budget}{budget_unit}", said=said, truth=truths[0], kind=kind,
-                  actual=format_amount(claim.actual.value), actual_unit=claim.actual.unit,
-                  budget=format_amount(budgets[0].value), budget_unit=budgets[0].unit),
-                expected=f"支出决算数{truths[0]}{kind}预算数",
-                related=related(document, (_("budget"), budgets[0]), (_("actual"), claim.actual)),
-            )
+                phrases = [_following(text, claim.end, claim.budget, claim.budgets, claim.subject)]
+                if phrases[0][0] is not None and (after := _next_clause(text, phrases[0][4])) is not None:
+                    # "决算数大于年初预算数的主要原因是…；决算数大于全年预算数的主要原因是…": each budget's phrase
+                    phrases.append(_following(text, after, claim.budget, claim.budgets, claim.subject))
+            for said, budgets, kind, start, end in phrases:
+                yield from self._judged(document, tolerances, claim, said, budgets, kind, start, end)
         yield from self._against_rates(document, context)
         yield from self._against_budget_changes(document)
         yield from self._reasons_against_changes(document)
+
+    def _judged(self, document, tolerances, claim, said, budgets, kind, start, end):
+        """A phrase saying the actual is ``said`` (大于, 小于, 等于) the budget when none of ``budgets`` it may mean makes it so."""
+        budgets = [b for b in budgets if b is not None and unit_scale(b, claim.actual) is not None]
+        if said is None or not budgets:
+            return
+        said = next(word for word in ("大于", "小于", "等于") if word in said)
+        truths = [_truth(claim.actual, b, tolerances) for b in budgets]
+        if None in truths or said in truths:
+            return  # a cent apart (rounding cannot tell), or true of one of the budgets it may mean
+        yield self.finding(
+            document,
+            document.span(start, end),
+            _("the text says 支出决算数{said}{kind}预算数, but 支出决算 {actual}{actual_unit} {truth} "
+              "{kind}预算 {budget}{budget_unit}", said=said, truth=truths[0], kind=kind,
+              actual=format_amount(claim.actual.value), actual_unit=claim.actual.unit,
+              budget=format_amount(budgets[0].value), budget_unit=budgets[0].unit),
+            expected=f"支出决算数{truths[0]}{kind}预算数",
+            related=related(document, (_("budget"), budgets[0]), (_("actual"), claim.actual)),
+        )
 
     def _against_budget_changes(self, document):
         """The phrase after a change against the budget ("2024年度决算数为15.47万元，比年初预算减少3.13万元，…。决算数大于年初
@@ -192,8 +200,16 @@ _SENTENCE_BETWEEN = compile_regex(r"(?:[^。；\n]{0,6}[。；]\s*(?:与[^。；
 
 #: How many such clauses or sentences may stand between ("…，年末结转和结余89.54万元。主要用于…。决算数大于…").
 _MOST_BETWEEN = 3
-#: The completion rate of another budget right after the first ("，完成调整预算的100.0%").
-_OTHER_RATE = compile_regex(r"[，,]完成(?:年初|全年|调整后?)预算数?的?\d+(?:\.\d+)?%")
+#: The completion rate of another budget right after the first ("，完成调整预算的100.0%", Hunan's "、全年预算的97.82%").
+_OTHER_RATE = compile_regex(r"(?:[，,]完成|、)(?:年初|全年|调整后?)预算数?的?\d+(?:\.\d+)?%")
+#: The rest of a clause up to its semicolon, inside its sentence.
+_REST_OF_CLAUSE = compile_regex(r"[^。；;\n]{0,80}[；;]")
+
+
+def _next_clause(text: str, end: int) -> int | None:
+    """Where the clause after the one ending past ``end`` begins, when a semicolon ends it inside the sentence."""
+    rest = _REST_OF_CLAUSE.match(text, end)
+    return rest.end() if rest else None
 #: What comes before a completion rate ("完成预算的", "完成年初预算").
 _COMPLETION_RATE = compile_regex(r"完成(?P<basis>年初|全年|调整后?)?预算数?的?$")
 
