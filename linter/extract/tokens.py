@@ -165,6 +165,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _actual_without_budget(tokens)
     if "预算" in text and "支出" in text:
         tokens = _spent_after_budget(tokens)
+    if "追加" in text or "追减" in text or "调增" in text or "调减" in text:
+        tokens = _without_budget_adjustments(tokens)
     if _RESTATING_WORD.search(text) or "元(" in text or "元（" in text:
         tokens = _bracketed_parts(_without_restatements(tokens))
     if "比" in text and ("用于" in text or "原因" in text):
@@ -308,6 +310,27 @@ def _actual_without_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
         if token.type == "EXEC_IS" and token.text == "实际支出" and not budgeted:
             token = token._replace(type="ACTUAL_IS")
         found.append(token)
+    return found
+
+
+#: A budget's adjustment during the year, named before its amount ("年中追加", "追加预算", "年中调减").
+_ADJUSTMENT = compile_re(r"(?:年中|年度中|年内|期间)?(?:追加|追减|调增|调减)(?:预算)?(?:资金)?")
+
+
+def _without_budget_adjustments(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without an adjustment's clause between a budget and the amount spent ("年初预算为3,960,000.00元，年中追加
+    255,678.40元，支出决算为…" reads as "年初预算为3,960,000.00元，支出决算为…"): what was added is no budget of its own, and the
+    completion rate is still of the budget stated."""
+    found: list[ClaimToken] = []
+    i = 0
+    while i < len(tokens):
+        clause = tokens[i:i + 3]
+        if len(found) >= 2 and found[-1].code == "," and found[-2].type == "AMOUNT" and [t.code for t in clause] == [
+                NAME_CODE, "A", ","] and _ADJUSTMENT.fullmatch(clause[0].text.strip()):
+            i += 3
+            continue
+        found.append(tokens[i])
+        i += 1
     return found
 
 
