@@ -157,7 +157,8 @@ def _count_of(count) -> tuple[float, float, float]:
 def _counts(text: str, start: int, end: int, per: str) -> list:
     """The counts in ``text[start:end]`` an average ``per`` vehicle, person, student, household or reception divides by."""
     return [c for c in _COUNT.finditer(text, start, end) if c.group("unit") in _CLASSIFIERS[per]
-            and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))]
+            and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))
+            and not _CHANGE_BEFORE.search(text, max(0, c.start() - 4), c.start())]  # (not a change: "较上年减少1辆")
 
 
 def _amount_named(what: str):
