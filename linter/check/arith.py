@@ -964,11 +964,19 @@ def _complements(breakdown) -> bool:
     if sorted(names) == sorted(_URBAN_AND_RURAL):
         return True  # "特困人员救助供养资金1543.98万元，其中：城市218.46万元，农村1316.52万元": the town's and the country's
     pairs = _COMPLEMENTARY + ((_URBAN_AND_RURAL,) if "城乡" in (breakdown.whole_name or "") else ())
-    return any(_named_apart(names, one, other) or _named_apart(names[::-1], one, other) for one, other in pairs)
+    named = [names]
+    if "结转" in whole_name and "结余" in whole_name:
+        # "年末结转和结余105.72万元，其中：财政拨款结转74.77万元，非财政拨款结余30.59万元": each part named by the word its
+        # money is carried over with
+        named.append([_BALANCE_END.sub("", name) for name in names])
+    return any(_named_apart(these, one, other) or _named_apart(these[::-1], one, other)
+               for these in named for one, other in pairs)
 
 
 #: What follows 基本支出 or 项目支出 in the name of a part of a balance ("结转", "结转和结余", "结余").
 _BALANCE_PART = compile_re(r"结转(?:和结余)?|结余")
+#: The end of the name of a part of a balance ("财政拨款结转", "非财政拨款结余", "…结转和结余").
+_BALANCE_END = compile_re(r"(?:结转和结余|结转|结余)$")
 #: The words that name a part and its complement apart ("财政拨款…" and "非财政拨款…").
 _COMPLEMENTARY = (("", "非"), ("国内", "国(境)外"), ("国内", "外事"), ("财政拨款", "其他资金"))
 #: …and, under a whole of town and country ("城乡低保资金"), its town's and its country's parts.
