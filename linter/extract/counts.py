@@ -234,7 +234,7 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
         return [CountList(clause.strip() + opening.noun or opening.unit, whole, parts, False, overlapping=True)]
     complete = complete and len(parts) > 1  # "共有车辆5辆，其中：其他用车4辆": one part, the catch-all or not, is some of the whole
     # a whole listed as its two halves by definition ("城乡低保对象12,345人，其中城市…、农村…", "离退休人员203人，
-    # 其中离休人员6人，退休人员197人", "编制人数54人，其中：行政编制21人，事业编制33人")
+    # 其中离休人员6人，退休人员197人")
     complete = complete or (len(parts) == 2 and any(
         whole_word in clause + opening.noun and all(half in listed for half in halves) for whole_word, halves in _HALVES))
     between = listed[parts[0].end - opening.end:parts[-1].start - opening.end]
@@ -244,7 +244,7 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
 
 
 #: Wholes made of two halves by definition, and the halves' words.
-_HALVES = (("城乡", ("城市", "农村")), ("离退休", ("离休", "退休")), ("编制", ("行政编制", "事业编制")))
+_HALVES = (("城乡", ("城市", "农村")), ("离退休", ("离休", "退休")))
 #: A clause of a list that only counts one item ("；绩效评级为“良”的项目6个", "；初中生9847人，占27.04%"): the list goes on past
 #: the semicolon.
 _COUNTED_CLAUSE = compile_regex(rf"[；;][^。；;\n\d元%]{{1,{_CLAUSE_REACH}}}?{_DIGITS}\s*(?P<unit>{_CLASSIFIER})"
