@@ -14,7 +14,7 @@ from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
 from linter.extract.counts import count_shares
 from linter.extract.numbers import number_of
-from linter.extract.quantities import clean_name, display_name, quantity_key, scope_of
+from linter.extract.quantities import ORGANISATION_END, clean_name, display_name, quantity_key, scope_of
 from linter.language.subjects import original_year
 from linter.i18n import _
 from linter.patterns import compile_re, compile_regex
@@ -264,13 +264,29 @@ def _named_in_its_sentence(document, share):
 
 
 def _named_just_before(document, share):
-    """The amount stated under the whole's very name shortly before the share ("（一）收入总计500.00万元。包括：1．财政拨款收入
-    400.00万元，占收入总计的80.00%": the total just stated, not a 财政拨款收、支总计 stated elsewhere)."""
+    """The amount stated under the whole's very name (maybe after its organisation's) shortly before the share ("（一）收入总计
+    500.00万元。包括：1．财政拨款收入400.00万元，占收入总计的80.00%": the total just stated, not a 财政拨款收、支总计 stated
+    elsewhere)."""
     if not share.whole_name:
         return None
     name, start = clean_name(share.whole_name), share.part.number.start
     return next((value for value in reversed(document.claims.values)
-                 if start - _JUST_BEFORE <= value.number.start < start and clean_name(value.name) == name), None)
+                 if start - _JUST_BEFORE <= value.number.start < start and _names_of_own(clean_name(value.name), name)),
+                None)
+
+
+def _names_of_own(stated: str, name: str) -> bool:
+    """Whether ``stated`` is ``name``, maybe after the organisation whose it is and before 预算 ("区教委收入预算" of "收入预算",
+    or of "收入" as a 预算 names it)."""
+    return any(named == name or (named.endswith(name) and _OWNER.fullmatch(named[:-len(name)]) is not None)
+               for named in {stated, _BUDGET_END.sub("", stated)})
+
+
+_BUDGET_END = compile_re(r"预算数?$")
+
+
+#: An organisation named before a quantity ("区教委", "本局").
+_OWNER = compile_regex(rf"[\p{{Han}}]{{0,12}}{ORGANISATION_END}")
 
 
 #: How many characters before a share's part the amount of its whole's very name is looked for.
