@@ -281,13 +281,14 @@ class _Cell(NamedTuple):
 
 
 def _project_spending_column(project: Table) -> int | None:
-    """The column of a project table that holds the projects' spending: its first, unless its header titles blocks of
-    columns and the first is no spending ("本年拨款: 合计 … | 实际支出: 合计 …", Yunnan's 公开07表): then the first of the
+    """The column of a project table that holds the projects' spending: its first that any row fills, unless its header
+    titles blocks of columns and the first is no spending ("本年拨款: 合计 … | 实际支出: 合计 …", Yunnan's 公开07表): then the first of the
     spending's block (blocks as wide), or None when that cannot be told."""
     top = project.header_lines[0] if project.header_lines else []
     blocks = [word for word in top if _BLOCK_TITLE.search(word)]
     if len(blocks) < 2 or "支出" in blocks[0]:
-        return project.columns[0]
+        # (a column no row fills holds no amounts: a cell of words titled with it, "支出功能分类科目 | 2025年预算数")
+        return next((column for column in project.columns if any(column in row.values for row in project.rows)), None)
     spending = next((i for i, word in enumerate(blocks) if "支出" in word), None)
     if spending is None or len(project.columns) % len(blocks):
         return None
