@@ -417,8 +417,9 @@ def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
     while i < len(tokens):
         match = _WITH_AMOUNT.match("".join(t.code for t in tokens[i:i + 6]))
         words = tokens[i:i + match.end("name")] if match else []
-        if match and words[0].text.strip() in ("与", "和", "同") and (len(words) == 2 or words[2].text.strip() in _BASES
-                                                                   or _NAMED_BASE.fullmatch(words[2].text.strip())) \
+        if match and (_LAST_YEAR_BASE.fullmatch(words[0].text.strip()) if len(words) == 1 else (
+                words[0].text.strip() in ("与", "和", "同") and (len(words) == 2 or words[2].text.strip() in _BASES
+                                                                or _NAMED_BASE.fullmatch(words[2].text.strip())))) \
                 and tokens[i + match.end("amount")].text.strip() in ("相比", "比较"):
             found.append(ClaimToken("CMP_THAN", "".join(t.text for t in words), words[0].start, words[-1].end))
             found.append(tokens[i + match.start("amount")])
@@ -429,8 +430,10 @@ def _compared_with_amounts(tokens: list[ClaimToken]) -> list[ClaimToken]:
     return found
 
 
-#: "与 2022年度 决算数 43.00万元 相比 ，": the words, then the amount, then 相比 and its comma.
-_WITH_AMOUNT = compile_re(r"(?P<name>ny[nO]?)(?P<amount>A)n,?")
+#: "与 2022年度 决算数 43.00万元 相比 ，": the words, then the amount, then 相比 and its comma (the year's figure maybe an
+#: 执行数: "与2024年执行数39,213.65万元相比"; or the words one name: "与上年决算数42,156,380.00元相比").
+_WITH_AMOUNT = compile_re(r"(?P<name>ny[nOR]?|n)(?P<amount>A)n,?")
+_LAST_YEAR_BASE = compile_re(r"(?:与|和|同)(?:上一?年度?|去年)(?:的|(?:决算|预算|执行|支出)数?)?")
 #: What of the previous year a comparison names before its amount: the figures it names ("与2022年度决算数43.00万元相比",
 #: "与2024年预算3,267.37万元相比", "与2024年财政拨款预算…相比", "与2022年度本年收入合计…相比"), or the 的 before it.
 _BASES = ("的", "决算数的")
