@@ -18,6 +18,8 @@ _CODED = compile_regex(r"(?<![\d.,])(2\d{2}|2\d{4}|2\d{6}|2\d{2}[ \t]+\d{2}(?:[ 
 _CODE_GAP = compile_regex(r"[ \t]+")
 _GLOSSARY_HEADING = compile_regex(r"^.{0,12}名词解释\s*$", regex.MULTILINE)
 #: (not a table's header naming a column: "项目名称	支出功能分类科目编码	决算数")
+#: The level a glossary's item of the subjects names in its heading ("本部门使用的支出功能分类科目（到款级）").
+_LISTED_LEVEL = compile_regex(r"[^\n]{0,30}?到(?P<level>类|款|项)级")
 _SUBJECT_ITEM = compile_regex(r"^[^\t\n]{0,12}支出功能分类科目(?!编码|代码|名称)[^\t\n]*$", regex.MULTILINE)
 #: A glossary item explaining a subject by its path ("一、科学技术支出（类）应用研究（款）…（项）：").
 _PATH_ITEM = compile_regex(r"^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?[ \t\u3000]*\p{Han}{2,30}\((?:类|款)\)",
@@ -139,6 +141,12 @@ class SubjectUse:
     def lists_every_subject(self) -> bool:
         """Whether the glossary's subjects are its item "本部门使用的支出功能分类科目", which lists them all."""
         return self.glossary is not None and _SUBJECT_ITEM.match(self.text, self.glossary[0]) is not None
+
+    @property
+    def listed_level(self) -> str:
+        """The level down to which the item lists the subjects: 项, unless its heading says another ("（到款级）")."""
+        level = _LISTED_LEVEL.match(self.text, self.glossary[0]) if self.glossary is not None else None
+        return level["level"] if level else "项"
 
     @cached_property
     def explained(self) -> list[Mention]:

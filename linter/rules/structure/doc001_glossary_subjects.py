@@ -17,7 +17,7 @@ class GlossarySubjects(Rule):
     own tables (glossary items that explain a subject each by its path,
     "一、科学技术支出（类）应用研究（款）机构运行（项）：…", are checked for subjects no table uses). A subject explained there that no table row carries (with its code) was copied
     from another department's disclosure; a 项 of the tables that the item leaves out is
-    missing. A subject explained with its code in brackets ("农村危房改造（2210105）：…") is
+    missing (a 款, when its heading lists them to that level: "（到款级）"). A subject explained with its code in brackets ("农村危房改造（2210105）：…") is
     reported when no table prints that code, even one the catalogue lacks. Checked only when the
     tables carry subject codes.
 
@@ -82,7 +82,7 @@ class GlossarySubjects(Rule):
                   name=name, code=code),
             )
         explained = {mention.name for mention in use.explained}
-        missing = sorted(use.used_at("项") - explained) if use.lists_every_subject else []
+        missing = sorted(use.used_at(use.listed_level) - explained) if use.lists_every_subject else []
         if missing:
             start = use.glossary[0]
             yield self.finding(
