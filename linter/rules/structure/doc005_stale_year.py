@@ -210,10 +210,12 @@ def _sentences_before(text: str, start: int) -> tuple[str, ...]:
 def _stale_absence(sentence: str, kind: str, year: int):
     """``(offset, year found, year expected, message)`` for a sentence opening with what the department had none of in
     another year, stating no amount ("本部门2023年度没有政府性基金预算财政拨款收入…，故本表为空表" in a 2024 决算): the
-    empty table's note of last year's draft. A balance is left alone ("2023年度无结转结余", the opening balance's year)."""
+    empty table's note of last year's draft. A balance alone is left alone ("2023年度无结转结余", the opening balance's
+    year), not one named with the income and spending ("…无政府性基金预算财政拨款收入、支出及结转结余")."""
     match = _NONE_IN_YEAR.match(sentence)
-    if match is None or _AMOUNT.search(sentence) or _BALANCE.search(sentence) or str(year) in sentence \
-            or sentence.lstrip().startswith("原"):
+    denied = _CLAUSE.match(sentence, match.end()).group() if match else ""
+    if match is None or _AMOUNT.search(sentence) or (_BALANCE.search(denied) and not _FLOWS.search(denied)) \
+            or str(year) in sentence or sentence.lstrip().startswith("原"):
         return  # (nor what the department a reform replaced had none of: "原…局2023年度未发生…")
     found = int(match.group("year"))
     if found not in (year, year + 1):
@@ -228,6 +230,10 @@ _NONE_IN_YEAR = compile_regex(
     rf"\s*(?:(?:说明|注)\s*[：:]\s*)?(?:(?:本(?:部门|单位)|\p{{Han}}{{2,30}}?{ORGANISATION_END})\s*{_YEAR}|{_YEAR}[，,]?\s*(?:本(?:部门|单位)|\p{{Han}}{{2,30}}?{ORGANISATION_END}))"
     r"\s*(?:没有|无|未(?:发生|安排|使用|开支|产生))")
 _BALANCE = compile_re(r"结转|结余")
+#: What a sentence says there was none of, up to its clause's end; and the words of money flowing, not only balances
+#: ("无政府性基金预算财政拨款收入、支出及结转结余": its income and spending too).
+_CLAUSE = compile_re(r"[^，,。；;]*")
+_FLOWS = compile_re(r"收入|支出")
 
 
 _CLAUSE_END = compile_re(r"[；;]")
