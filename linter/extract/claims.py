@@ -569,6 +569,15 @@ def _under_a_change(change: Change, tokens: list[ClaimToken], qizhong: int | Non
     return True
 
 
+def _after_an_opening_comparison(change: Change, tokens: list[ClaimToken]) -> bool:
+    """Whether ``change``, stated bare, follows a comparison opening its sentence ("与2024年预算相比，一般公共预算拨款收入
+    增加340.13万元，政府性基金预算拨款收入减少50.00万元，…"); it is then taken against what that comparison names."""
+    if not tokens or tokens[0].type != "CMP_WITH":
+        return False
+    change.basis, change.compared_year = _basis(tokens[0].text), _compared_year(tokens[0].text)
+    return True
+
+
 def _key_of_leading_quantity(name: str, scope: str | None, budget_document: bool) -> Key | None:
     """The key of the quantity a listed change's name opens with, its reason following ("人员经费因调整基本工资标准…相应
     增加39.30万元", "项目支出压减36.00万元")."""
@@ -1650,7 +1659,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         if budget_parts and first > qizhong and isinstance(claim, Stated):
             continue
         if isinstance(claim, Change) and claim.listed and not _under_a_change(
-                claim, tokens, qizhong if qizhong is not None else reasons, first, state, claims):
+                claim, tokens, qizhong if qizhong is not None else reasons, first, state, claims) \
+                and not _after_an_opening_comparison(claim, tokens):
             continue
         # A 其中 after a use of the list 主要用于 opened breaks that use down, up to the end of its clause
         # ("主要用于其他支出（类）120.00万元，其中：运动会80.00万元，篮球联赛40.00万元").

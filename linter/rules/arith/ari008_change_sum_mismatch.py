@@ -26,10 +26,14 @@ class ChangeSumMismatch(Rule):
     a rounding tail per component (in a 预算, "比上年" and "比上年预算" are the same figure); components' changes
     given as the reasons for the total's ("主要原因是：一是基本支出增加…；二是项目支出减少…") are read so too. A
     component whose change the text does not state leaves the sum unchecked; one stated as 0
-    and "持平" with last year did not change, another level "持平" moved by 1% of it at most, and one
-    said "与上年持平" without its level in the total's paragraph did not change ("基本持平" says it moved). So must the
+    and "持平" with last year (in its clause or in a sentence of its own after it) did not change, another level "持平" moved
+    by 1% of it at most, and one said "与上年持平" without its level in the total's paragraph (or "…持平" after a
+    comparison opening the sentence: "与2024年预算相比，因公出国（境）费持平，…") did not change ("基本持平" says it moved).
+    Changes stated without their levels after a comparison opening their sentence ("与2024年预算相比，A增加…，B减少…") are
+    taken against what it names. So must the
     changes of the parts a whole is listed as, where the parts make it up exactly this year ("一般公共预算支出预算5,963.70万元，
-    比2024年预算增加310.11万元。按…类级科目划分：（一）节能环保支出5,442.39万元，…增加289.80万元；…"); a part at 0 this year
+    比2024年预算增加310.11万元。按…类级科目划分：（一）节能环保支出5,442.39万元，…增加289.80万元；…"; or the changes stated
+    after the list, without the levels: "…其中：基本支出增加189.77万元，项目支出增加675.68万元"); a part at 0 this year
     whose change is not stated ("…；上缴上级支出、经营支出均为0.00万元") fell or kept its level, so the others' changes must
     add up to at least the whole's.
 
@@ -99,13 +103,26 @@ class ChangeSumMismatch(Rule):
         310.11万元。按…类级科目划分：（一）节能环保支出5,442.39万元，…增加289.80万元；…"), each part's change stated against
         the same figure: the parts' changes must add up to the whole's, as the components' of an identity do."""
         claims = document.claims
-        changes = {id(c.current): c for c in claims.changes
-                   if c.current is not None and not c.rate_only and not c.against_budget and not c.delta.malformed}
+        usable = [c for c in claims.changes if not c.rate_only and not c.against_budget and not c.delta.malformed]
+        changes = {id(c.current): c for c in usable if c.current is not None}
         for breakdown in claims.breakdowns:
-            whole = changes.get(id(breakdown.whole)) if breakdown.whole is not None else None
+            if breakdown.whole is None:
+                continue
+            # (or stated after the list without the levels: "…其中：基本支出2,082.21万元…。与2023年度相比，本年支出合计增加
+            # 847.45万元…。其中：基本支出增加189.77万元，项目支出增加675.68万元")
+            after = [c for c in usable if c.current is None and c.key is not None
+                     and 0 < c.start - breakdown.whole.number.start <= _CHANGES_AFTER]
+            by_key = {}
+            for change in after:
+                by_key.setdefault(change.key, change)
+
+            def change_of(stated):
+                return changes.get(id(stated)) or (by_key.get(stated.key) if stated.key is not None else None)
+
+            whole = change_of(breakdown.whole)
             # A part at 0 this year whose change is not stated ("…；上缴上级支出、经营支出均为0.00万元") fell or kept its level.
-            at_zero = {id(part) for part in breakdown.parts if id(part) not in changes and part.number.value == 0}
-            parts = [changes.get(id(part)) for part in breakdown.parts if id(part) not in at_zero]
+            at_zero = {id(part) for part in breakdown.parts if change_of(part) is None and part.number.value == 0}
+            parts = [change_of(part) for part in breakdown.parts if id(part) not in at_zero]
             if whole is None or whole.delta.start in reported or len(parts) < 2 or None in parts \
                     or any(p.delta.unit != whole.delta.unit or _basis(p, claims) != _basis(whole, claims) for p in parts) \
                     or any(part.number.unit != breakdown.whole.number.unit for part in breakdown.parts):
@@ -116,6 +133,10 @@ class ChangeSumMismatch(Rule):
             total, stated = sum(p.sign * p.delta.value for p in parts), whole.sign * whole.delta.value
             if stated - total > slack or (total - stated > slack and not at_zero):
                 yield self._finding(document, whole, display_name(breakdown.whole.name), parts, stated, total, bool(at_zero))
+
+
+#: How far after a list's whole the changes of the whole and its parts may be stated without their levels.
+_CHANGES_AFTER = 300
 
 
 def _changes_of(document, firsts, components, basis, scope, base, whole) -> list[Change] | None:
@@ -135,8 +156,9 @@ def _basis(change, claims) -> str:
     return "" if claims.budget_document and change.basis == "预算" else change.basis
 
 
-#: "持平" in the clause after an amount ("因公出国(境)费0万元，与上年持平", "…，与2024年预算持平").
-_LEVEL = compile_re(r"[^。；;]{0,12}持平")
+#: "持平" in the clause after an amount ("因公出国(境)费0万元，与上年持平", "…，与2024年预算持平"), or a sentence of its own right
+#: after it ("因公出国（境）费支出0.00万元。与上年持平。").
+_LEVEL = compile_re(r"[^。；;]{0,12}(?:[。；;]\s*(?:与|同|和|较|比)[^。；;，,]{0,10})?(?<!基本)持平")
 
 
 #: How much of its level a quantity said "持平" with last year may have moved ("12.00万元，与2024年预算持平").
@@ -157,7 +179,10 @@ def _level_at_zero(document, key) -> Change | None:
 
 #: A quantity said unchanged without its level ("因公出国（境）费支出决算与2016年度持平", "与上年预算持平"); not
 #: "基本持平", which says it moved a little.
-_UNCHANGED = compile_regex(r"(?P<name>[^，,；;。：:]{2,30}?)(?:与|同|和|较|比)(?:上年度?|20\d{2}年度?)(?:预算数?|决算数?)?持平")
+_UNCHANGED = compile_regex(r"(?P<name>[^，,；;。：:]{2,30}?)(?:与|同|和|较|比)(?:上年度?|20\d{2}年度?)(?:预算数?|决算数?)?持平"
+                           # (or in a sentence opening with the comparison: "与2024年预算相比，因公出国（境）费持平，…")
+                           r"|(?<=(?:与|同|和)(?:上年度?|20\d{2}年度?)(?:预算数?|决算数?)?相比[，,])(?P<name>[^，,；;。：:\d]{2,30}?)"
+                           r"(?<!基本)持平")
 
 
 def _unchanged(document, whole: Change, base: str) -> Change | None:
