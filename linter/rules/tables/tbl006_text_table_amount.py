@@ -551,8 +551,8 @@ class TextTableAmount(Rule):
             return
         for match in _OPERATING_COSTS.finditer(line):
             before = sentence_before(line, match.start())
-            if _of_another_year(before, table, year):
-                continue
+            if _of_another_year(before, table, year) or _AVERAGE_BEFORE.search(line, 0, match.start() + len("机关运行经费")):
+                continue  # (nor an average: "人均机关运行经费2.38万元")
             yield match, table, replace(row, name="机关运行经费"), column
 
     def _sangong_budgets(self, document, context, offset, line, tables, year):
