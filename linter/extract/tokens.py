@@ -288,14 +288,17 @@ def _without_asides_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]
     return found
 
 
+_USE = compile_re(r"\s*(?:全部|专项)?用于")
+
+
 def _aside_before_change(tokens: list[ClaimToken], start: int) -> int | None:
     """The index of the comma ending a use's or a reason's clause that opens with the comma at ``start`` and is followed by a
     comparison (a CMP_THAN), or None."""
     use, reason = tokens[start:start + 4], tokens[start:start + 3]
     if [t.code for t in use] == [",", "M", NAME_CODE, ","] and use[1].text.endswith("用于"):
         end = start + 3
-    elif [t.code for t in reason] == [",", NAME_CODE, ","] and "原因" in reason[1].text:
-        end = start + 2
+    elif [t.code for t in reason] == [",", NAME_CODE, ","] and ("原因" in reason[1].text or _USE.match(reason[1].text)):
+        end = start + 2  # (a use said without 主要: "，用于行政单位职工基本医疗保险单位缴费，")
     else:
         return None
     return end if end + 1 < len(tokens) and tokens[end + 1].type == "CMP_THAN" else None
