@@ -104,8 +104,8 @@ class StaleYear(Rule):
     ("比2023年预算"), and none may name a year before Y−2; a sentence stating amounts must not name its figures by a year before
     Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算), nor
     the department's budget of Y−1 stated alone and compared with nothing
-    ("2024年本部门政府采购预算总额95.00万元，其中：…", "本部门2024年支出预算合计…", "某局2024年支出预算…" in a
-    2025 预算).
+    ("2024年本部门政府采购预算总额95.00万元，其中：…", "本部门2024年支出预算合计…", "某局2024年支出预算…",
+    "2024年支出预算合计…，其中：…", "2024年“三公”经费预算…" in a 2025 预算).
     In either, figures may not be compared with their own year
     ("2024年预算数为65.88万元，比2024年预算数增加…" in a 2025 预算). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
     are not read. The year expected is offered as an unsafe fix.
@@ -396,12 +396,16 @@ def _stale_in_budget(found: int, year: int, sentence: str, named: set[int], comp
 
 #: The department's own budget named by a year ("2024年本部门…预算", "2024年度，本部门…", "本单位2024年…预算",
 #: "某局2024年支出预算", "2024年度上海市杨浦区财政局政府采购预算": a department's name, not "全区政府采购"; a fund's spending
-#: "2024年一般公共预算基本支出21,662,962.84元").
+#: "2024年一般公共预算基本支出21,662,962.84元"; its totals or 三公: "2024年支出预算合计…", "2024年“三公”经费预算…").
 _OWN_BUDGET = compile_regex(rf"20\d{{2}}\s*年度?[，,]?\s*本(?:部门|单位)|本(?:部门|单位)\s*20\d{{2}}\s*年"
                             rf"|^\s*\p{{Han}}{{2,30}}?{ORGANISATION_END}\s*20\d{{2}}\s*年"
                             rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*\p{{Han}}{{2,30}}?(?:局|中心|委员会|委|办公室|院|所|站|队|馆|处|厅|署|学校|人民政府)"
                             # (a sentence opening with the year and a fund's spending: "2024年一般公共预算基本支出…，其中：…")
-                            rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?(?:拨款)?(?:基本|项目)?支出\d")
+                            rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?(?:拨款)?(?:基本|项目)?支出\d"
+                            # (or the year and the department's totals or 三公: "2024年支出预算合计1315.32万元，其中：…",
+                            # "2024年“三公”经费预算23.30万元")
+                            rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*(?:收入|支出|收支)预算(?:合计|总计)"
+                            rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*[“\"]?三公[”\"]?经费(?:财政拨款)?预算(?:为|数为?)?\d")
 
 
 #: A budget stated ("预算", "安排"), not its execution or a 决算 ("决算数", "执行数", "实际支出").
