@@ -168,7 +168,7 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
     if "追加" in text or "追减" in text or "调增" in text or "调减" in text:
         tokens = _without_budget_adjustments(tokens)
     if _RESTATING_WORD.search(text) or "元(" in text or "元（" in text:
-        tokens = _bracketed_parts(_without_restatements(tokens))
+        tokens = _bracketed_parts(_without_restatements(_without_approximations(tokens)))
     if "比" in text and ("用于" in text or "原因" in text):
         tokens = _without_asides_before_changes(tokens)
     if "用于" in text:
@@ -346,6 +346,17 @@ def _spent_after_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
                 and found[i - 1].code == "," and found[i - 2].type == "AMOUNT" and found[i - 3].type == "BUDGET_IS":
             found[i] = found[i]._replace(type="ACTUAL_IS")
     return found
+
+
+#: An amount restated roughly in brackets, read as one name ("（约247.40万元）", "（约1.19亿元）").
+_APPROXIMATION = compile_re(r"\s*[(（]\s*(?:约|约合|折合|大约)\s*[\d,.]+\s*(?:万元|亿元|元)\s*[)）]\s*")
+
+
+def _without_approximations(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without an amount's rough restatement in brackets right after it ("政府采购预算总额2,474,000.00元（约247.40
+    万元），其中：…" reads as "…2,474,000.00元，其中：…"): it names nothing of its own."""
+    return [token for i, token in enumerate(tokens)
+            if not (i and tokens[i - 1].type == "AMOUNT" and token.type == "NAME" and _APPROXIMATION.fullmatch(token.text))]
 
 
 def _without_restatements(tokens: list[ClaimToken]) -> list[ClaimToken]:
