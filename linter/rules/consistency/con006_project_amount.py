@@ -16,8 +16,8 @@ from linter.patterns import compile_regex
 #: management, the number of its projects and the money they involve, on the flow text.
 _STAGE = compile_regex(
     r"(?:(?P<stage>[\p{Han}“”]{2,16}?)的(?:\d{4}年度?)?项目(?P<count>\d+)个"
-    # "对11个项目编报了绩效目标，涉及资金…；对11个项目开展了绩效自评，涉及资金…": the count first.
-    r"|对(?P<count>\d+)个(?:\d{4}年度?)?项目(?P<stage>(?:编报|开展|实施|进行)了?[\p{Han}]{2,8}?))[，,]?"
+    # "对11个项目编报了绩效目标，涉及资金…；对（上述）11个项目开展了绩效自评，涉及资金…": the count first.
+    r"|对(?:上述|以上|全部|所有)?(?P<count>\d+)个(?:\d{4}年度?)?项目(?P<stage>(?:编报|开展|实施|进行)了?[\p{Han}]{2,8}?))[，,]?"
     r"(?P<measure>(?:共)?涉及[\p{Han}]{0,12}?(?:金额|资金|拨款))(?:为|共|共计)?"
     r"(?P<amount>\d[\d,.]*)(?P<unit>万元|亿元|元)"
 )
