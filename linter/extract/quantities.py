@@ -167,6 +167,8 @@ def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
     """
     name = clean_name(name)
     key = _key(name, context_scope)
+    if key is None and _ARRANGED.search(name):
+        key = _key(_ARRANGED.sub("", name), context_scope)  # "一般公共预算拨款安排“三公”经费": the 三公 of that money
     if key is None and (organisation := organisation_of(name)):
         key = _key(name.removeprefix(organisation), context_scope)
     if key is None:
@@ -174,6 +176,8 @@ def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
     return key
 
 
+#: The verb between a fund and what it pays for ("一般公共预算拨款安排“三公”经费", "财政拨款安排基本支出").
+_ARRANGED = compile_regex(r"(?<=拨款|预算|资金)安排(?=\p{Han})")
 #: A subject of the 政府收支分类科目 named with its level: "一般公共服务(类)支出", "一般公共服务支出(类)
 #: 网信事务(款)事业运行(项)".
 _SUBJECT = compile_regex(
