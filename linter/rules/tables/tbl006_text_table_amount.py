@@ -49,7 +49,7 @@ _ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:{_BUDGET_SAID})?(?:支出决�
 #: 680.00万元"), with the 类 that names them (the last before), also a numbered line each under a line naming the
 #: 类 ("（一）卫生健康支出（类）436.06万元。其中：" then "1.行政事业单位医疗（款）事业单位医疗（项）84.54万元。").
 _ITEM_UNDER_CLASS = compile_re(rf"(?:(?<=[：:；;，,])|(?<=^\d[.．、])|(?<=^\d\d[.．、]))(?P<kuan>{_CJK}{{2,30}}?)\(款\)(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)"
-                               rf"[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排|支出决算)?为?{AMOUNT}")
+                               rf"[，,：:]?(?:20\d{{2}}年度?)?(?:预算数?|预算安排|支出决算|支出)?为?{AMOUNT}")
 _CLASS_NAMED = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)")
 #: In a 决算, its amount spent printed right after it: "…(项)258.60万元，主要用于征地补偿".
 _SPENT_ITEM = compile_re(rf"{_ITEM_PATH}[，,：:]?{AMOUNT}")
