@@ -169,7 +169,7 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _without_budget_adjustments(tokens)
     if _RESTATING_WORD.search(text) or "元(" in text or "元（" in text:
         tokens = _bracketed_parts(_without_restatements(_without_approximations(tokens)))
-    if "比" in text and ("用于" in text or "原因" in text):
+    if "比" in text and ("用于" in text or "原因" in text or "个" in text or "项" in text):
         tokens = _without_asides_before_changes(tokens)
     if "用于" in text:
         tokens = _without_money_named_again(tokens)
@@ -289,6 +289,8 @@ def _without_asides_before_changes(tokens: list[ClaimToken]) -> list[ClaimToken]
 
 
 _USE = compile_re(r"\s*(?:全部|专项)?用于")
+#: A count of what the amount pays for, in a clause of its own ("，共4个项目，").
+_COUNT_ASIDE = compile_re(r"\s*(?:共|涉及|包括|含)?\d{1,4}(?:个|项|家|所)[\u4e00-\u9fff]{0,6}\s*")
 
 
 def _aside_before_change(tokens: list[ClaimToken], start: int) -> int | None:
@@ -297,8 +299,9 @@ def _aside_before_change(tokens: list[ClaimToken], start: int) -> int | None:
     use, reason = tokens[start:start + 4], tokens[start:start + 3]
     if [t.code for t in use] == [",", "M", NAME_CODE, ","] and use[1].text.endswith("用于"):
         end = start + 3
-    elif [t.code for t in reason] == [",", NAME_CODE, ","] and ("原因" in reason[1].text or _USE.match(reason[1].text)):
-        end = start + 2  # (a use said without 主要: "，用于行政单位职工基本医疗保险单位缴费，")
+    elif [t.code for t in reason] == [",", NAME_CODE, ","] and ("原因" in reason[1].text or _USE.match(reason[1].text)
+                                                                 or _COUNT_ASIDE.fullmatch(reason[1].text)):
+        end = start + 2  # (a use said without 主要: "，用于行政单位职工基本医疗保险单位缴费，"; a count: "，共4个项目，")
     else:
         return None
     return end if end + 1 < len(tokens) and tokens[end + 1].type == "CMP_THAN" else None
