@@ -111,7 +111,8 @@ class InconsistentCount(Rule):
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
     counts across under a line of their labels, or label and count pairs across a line), or twice in the text; or a 公务用车保有量 greater
     than the vehicles the department has in all ("共有车辆3辆"); or fewer 人次 than the 团组 or 批次 they
-    travelled or were received in ("团组3个，2人次"): each has one person at least.
+    travelled or were received in ("团组3个，2人次"; a plan's too: "2025年计划公务接待28批次、19人次"): each has one person
+    at least.
 
     Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
     another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
@@ -155,20 +156,37 @@ class InconsistentCount(Rule):
                 expected=str(earlier.value),
                 related=[Related(place, _("first stated"))],
             )
-        yield from self._fewer_people_than_groups(document, first)
+        reported = set()
+        for finding in self._fewer_people_than_groups(document, first):
+            reported.add(finding.span.start)
+            yield finding
+        yield from self._fewer_people_planned(document, reported)
 
     def _fewer_people_than_groups(self, document, first: dict[str, _Count]):
         """Each 团组 and each 批次 has one person at least: fewer 人次 than groups cannot be ("团组3个，2人次")."""
         for groups, people in ((_GROUPS, _TRAVELLERS), (_BATCHES, _GUESTS)):
             if groups in first and people in first and first[people].value < first[groups].value:
-                count, of = first[people], first[groups]
-                place = document.source_span(of.start, of.end)
-                yield self.finding(
-                    document, document.source_span(count.start, count.end),
-                    _("{what} is {value}, fewer than the {groups} {of} at {place}: each has one person at least",
-                      what=_(people), value=count.value, groups=of.value, of=_(groups), place=place.place),
-                    related=[Related(place, _(groups))],
-                )
+                yield self._fewer(document, people, first[people], groups, first[groups])
+
+    def _fewer(self, document, people: str, count: _Count, groups: str, of: _Count):
+        place = document.source_span(of.start, of.end)
+        return self.finding(
+            document, document.source_span(count.start, count.end),
+            _("{what} is {value}, fewer than the {groups} {of} at {place}: each has one person at least",
+              what=_(people), value=count.value, groups=of.value, of=_(groups), place=place.place),
+            related=[Related(place, _(groups))],
+        )
+
+    def _fewer_people_planned(self, document, reported: set):
+        """The same of any year's or a plan's groups and people in one clause ("2025年计划公务接待28批次、19人次",
+        "计划安排教育交流团组2个、1人次"), which the counts of the year leave out."""
+        text = document.flow.text
+        for match in _GROUPS_AND_PEOPLE.finditer(text):
+            groups, people = (_BATCHES, _GUESTS) if match["batches"] else (_GROUPS, _TRAVELLERS)
+            of, count = (_Count(what, _count(match[group]), *document.flow.source_span(*match.span(group)))
+                         for what, group in ((groups, "a"), (people, "b")))
+            if count.value < of.value and document.source_span(count.start, count.end).start not in reported:
+                yield self._fewer(document, people, count, groups, of)
 
     def _fleet_over_vehicles(self, document, fleet: _Count | None):
         """The 公务用车 paid from 财政拨款 are some of the department's vehicles: their 保有量 is no more
@@ -237,6 +255,11 @@ def _years_before(text: str, at: int) -> set[int]:
     """The years named in the sentence of ``text`` before offset ``at`` (its clauses too: "截至2024年12月31日，本单位共有房屋
     …；共有车辆2辆")."""
     return {int(year) for year in _YEAR.findall(text, max(text.rfind(end, 0, at) for end in "。\n") + 1, at)}
+
+
+#: Groups travelling or received and their people in one clause ("…团组2个、1人次", "…接待28批次、19人次").
+_GROUPS_AND_PEOPLE = compile_regex(rf"(?:团组|接待[^，,。；;\d]{{0,8}}?)(?P<a>{_N})(?:个|(?P<batches>批次|批))[，,、]\s*(?:共|累计)?"
+                                   rf"(?P<b>{_N})人次")
 
 
 def _clause_start(text: str, at: int) -> int:
