@@ -32,7 +32,8 @@ class SubjectCode(Rule):
     2130122; a name is one child of its parent), and a 类 code the list does not know (it lists every 类: "225" is
     a warning). In a table that could not be read (TBL001), a line's code is judged when its name is
     another code's; in a table of projects, each code cell with the name cell after it, where the header titles
-    the two side by side ("项目名称 | 科目编码 | 科目名称 | …"). The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
+    the two side by side ("项目名称 | 科目编码 | 科目名称 | …", "… | 功能科目编码 | 功能科目名称 | …"; a 项目支出表 of
+    subjects' rows is read as any table of codes). The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
     are checked too, when the name is another code's; and so are its paths of 类, 款 and 项
     ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
     the tables') are not part of, or a 项 the tables print under another 款.
@@ -63,9 +64,12 @@ class SubjectCode(Rule):
         for table in document.tables:
             classification = "经济" if table.kind in BY_ECONOMIC_CODE else "功能"
             rows = ((row.code, row.name, lambda row=row: _code_span(document, row)) for row in table.rows if row.code)
-            if table.kind == PROJECT or any("项目名称" in word for line in table.header_lines for word in line):
+            # (a column of projects: "项目名称", "单位名称（项目）")
+            projects = any("项目名称" in word or _PROJECTS_TITLE.search(word) for line in table.header_lines for word in line)
+            if projects or (table.kind == PROJECT and not any(row.code for row in table.rows)):
                 # A row names its project beside the subject it is charged to: the subject's code and name are read from
-                # their own cells, where the header titles them side by side ("科目编码 | 科目名称").
+                # their own cells, where the header titles them side by side ("科目编码 | 科目名称", "功能科目编码 | 功能科目名称").
+                # (A 项目支出表 of subjects' rows, "208 社会保障和就业支出 | 586.92", is read as any table of codes.)
                 if not any(_SUBJECT_COLUMNS.search("\t".join(line)) for line in table.header_lines):
                     continue
                 rows = _coded_cells(document, table)
@@ -262,8 +266,10 @@ def _coded_lines(document, table):
         yield match["code"], match["name"].strip(), lambda match=match: document.source_span(match.start("code"), match.end("code"))
 
 
+#: A column's title naming the projects in brackets ("单位名称（项目）").
+_PROJECTS_TITLE = compile_re(r"[(（]项目[)）]")
 #: A header titling a subject's code and its name side by side; a tab-separated cell of a code, then its name's.
-_SUBJECT_COLUMNS = compile_re(r"科目编码\t+科目名称")
+_SUBJECT_COLUMNS = compile_re(r"科目编码\t+(?:支出)?(?:功能|经济)?(?:分类)?科目名称")
 _CODED_CELL = compile_re(r"(?:^|(?<=\t))[ \u3000]*(?P<code>2\d{2}(?:\d{2}){0,2})[ \u3000]*\t(?P<name>[\u4e00-\u9fff][^\t\d\n]*?)[ \u3000]*(?=\t|$)",
                          re.M)
 
