@@ -176,6 +176,8 @@ def quantity_key(name: str, context_scope: str | None = None) -> Key | None:
     return key
 
 
+#: What joins two names into one compound name ("购置及运行费", "罪犯生活及医疗卫生支出").
+NAME_JOINERS = ("及", "和", "与")
 #: The verb between a fund and what it pays for ("一般公共预算拨款安排“三公”经费", "财政拨款安排基本支出").
 _ARRANGED = compile_regex(r"(?<=拨款|预算|资金)安排(?=\p{Han})")
 #: A subject of the 政府收支分类科目 named with its level: "一般公共服务(类)支出", "一般公共服务支出(类)

@@ -9,6 +9,7 @@ from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount
 from linter.check.rule import Rule
 from linter.extract.numbers import WELL_FORMED, number_of
+from linter.extract.quantities import NAME_JOINERS
 from linter.i18n import _
 from linter.patterns import compile_regex
 
@@ -216,7 +217,7 @@ def _last(pattern, text: str, start: int, end: int):
     compound = False  # whether a compound name ends in the name before the match in brackets
     for match in pattern.finditer(text, start, end):
         before = text[start:match.start()]
-        if before[-1:] in _JOINERS:
+        if before[-1:] in NAME_JOINERS:
             compound = True
             continue
         if _AVERAGE_WORD.search(before[-6:]):
@@ -226,10 +227,6 @@ def _last(pattern, text: str, start: int, end: int):
         elif compound:
             bracketed = match
     return found or bracketed
-
-
-#: What joins two names into one compound ("购置及运行费").
-_JOINERS = ("及", "和", "与")
 
 
 #: Words of an average before an amount: no total.

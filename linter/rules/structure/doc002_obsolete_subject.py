@@ -10,6 +10,7 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.lexicon import normalise, subjects
+from linter.extract.quantities import NAME_JOINERS
 from linter.extract.subjects import subjects as reference
 from linter.language.subjects import SubjectUse
 from linter.rules.shared import flow_year
@@ -33,9 +34,6 @@ def _clause_start(text: str, at: int) -> int:
     """Where the clause holding ``at`` starts (after the last mark of a clause or a line's end)."""
     return max(text.rfind(mark, 0, at) for mark in "，,。；;：:\n") + 1
 
-
-#: What joins two names into a compound one ("罪犯生活及医疗卫生").
-_JOINERS = ("及", "和", "与")
 
 class ObsoleteSubject(Rule):
     """A subject called by a name the 政府收支分类科目 no longer had in the document's year
@@ -85,7 +83,7 @@ class ObsoleteSubject(Rule):
             marked = regex.match(r"\s*\((类|款|项)\)", text[match.end():match.end() + 6])
             if len(name) < MIN_FREE_STANDING and not (in_glossary or marked):
                 continue
-            if text[match.start() - 1:match.start()] in _JOINERS:
+            if text[match.start() - 1:match.start()] in NAME_JOINERS:
                 continue  # the end of a compound name ("罪犯生活及医疗卫生支出": 2040704's, no 医疗卫生支出)
             start, end = document.flow.source_span(match.start(), match.end())
             if not marked and (_RUNS_ON.match(text, match.end()) or text[max(0, match.start() - 2):match.start()].endswith(_DESCRIBING)
