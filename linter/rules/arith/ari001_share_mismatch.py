@@ -259,10 +259,15 @@ def _named_in_its_sentence(document, share):
     text, name = document.flow.text, clean_name(share.whole_name)
     sentence_start = max(text.rfind(mark, 0, share.percent.start) for mark in "。\n") + 1
     # (not a part with a share of its own: "基本支出3,299.29万元，占支出预算的59.78%；项目支出…，占支出预算的40.22%")
-    parts = {id(other.part) for other in document.claims.shares}
+    parts = document.derived(_share_parts)
     named = [value for value in document.claims.values if sentence_start <= value.number.start < share.part.number.start
              and value is not share.part and id(value) not in parts and _holds_name(clean_name(value.name), name)]
     return named[-1] if named else None
+
+
+def _share_parts(document) -> set[int]:
+    """The ids of the amounts the document states a share of."""
+    return {id(share.part) for share in document.claims.shares}
 
 
 def _named_just_before(document, share):

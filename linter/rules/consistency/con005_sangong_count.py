@@ -158,7 +158,7 @@ class InconsistentCount(Rule):
             )
         reported = set()
         for finding in self._fewer_people_than_groups(document, first):
-            reported.add(finding.span.start)
+            reported.add(finding.span.start_offset)
             yield finding
         yield from self._fewer_people_planned(document, reported)
 
@@ -185,7 +185,7 @@ class InconsistentCount(Rule):
             groups, people = (_BATCHES, _GUESTS) if match["batches"] else (_GROUPS, _TRAVELLERS)
             of, count = (_Count(what, _count(match[group]), *document.flow.source_span(*match.span(group)))
                          for what, group in ((groups, "a"), (people, "b")))
-            if count.value < of.value and document.source_span(count.start, count.end).start not in reported:
+            if count.value < of.value and count.start not in reported:
                 yield self._fewer(document, people, count, groups, of)
 
     def _fleet_over_vehicles(self, document, fleet: _Count | None):
