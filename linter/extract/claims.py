@@ -291,7 +291,7 @@ _CANDIDATES = compile_re(
             ("change_restated", r"y?n[UD],T[UD]A(?:,T?[UD]P)?"),
             ("change_bare", r"y?n[UD]A(?:,T?[UD]P)?"),
             ("change_from_level", r"y?nTA,?[UD]A(?:,T?[UD]P)?"),
-            ("change_from_to", r"y?nFA,?[UD]A(?:,T?[UD]P)?"),
+            ("change_from_to", r"y?nFA,?[UD]A(?:,[UD]A)?(?:,T?[UD]P)?"),
             ("change_opening", r"^[TV],?[UD]A(?:,T?[UD]P)?"),
             ("share_of_amount", r"y?nA,Sy?[nB]?AOP"),
             ("share", r"y?nA,Sn?O?P"),
@@ -505,12 +505,18 @@ class ClaimBuilder(Transformer):
         change.previous = Stated(change.name or "", _num(previous), year=change.compared_year)
         return change
 
-    def change_from_to(self, subject, _from, previous, verb, current, rate=None):
-        if not str(verb).endswith(("到", "至")):
+    def change_from_to(self, subject, _from, previous, verb, current, *rest):
+        if not _reaches(verb):
             return None  # "由10万元增加5万元" names no level reached
+        change = None
+        if len(rest) > 1:  # "…增加至5.2万元，增加1.2万元": the change between the levels
+            change_verb, change, *rest = rest
+            if change_verb.type != verb.type:
+                return None  # "增加至…，减少…" contradicts itself: which is meant is unknown
+            change = _num(change)
         year, name, start = subject
-        rate = rate or (None, None, current.end_pos)
-        return Transition(name, _num(previous), _num(current), _sign(verb), rate[1], rate[0], start, rate[2])
+        rate = rest[0] if rest else (None, None, (change or _num(current)).end)
+        return Transition(name, _num(previous), _num(current), _sign(verb), rate[1], rate[0], start, rate[2], change)
 
     def change_restated(self, subject, first_verb, compare, verb, delta, rate=None):
         if first_verb.type != verb.type:
@@ -617,6 +623,11 @@ def _compared_year(compare) -> str | None:
     """The year a comparison ("比2022年度", "与2023年预算相比") names, if any."""
     year = _SENTENCE_YEAR.search(str(compare)) if compare is not None else None
     return year.group()[:4] if year else None
+
+
+def _reaches(verb) -> bool:
+    """Whether a verb of change names the level reached ("减少到", "增加至", "下降为"), not the change."""
+    return str(verb).endswith(("到", "至", "为"))
 
 
 def _sign(verb) -> int:
@@ -1084,6 +1095,22 @@ def _level_after(codes: str, at: int) -> re.Match | None:
     return level if level is not None and (level.group("change") or level.group("rate")) else None
 
 
+#: After an amount, the levels it went from and to, the change between them and its rate (", 由 2024年的15.80万元 减少至
+#: 12.50万元 , 减少 3.30万元 , 下降 20.9%").
+_FROM_TO_AFTER = compile_re(r",F(?P<previous>A),?(?P<verb>[UD])(?P<current>A)(?:,(?P<change_verb>[UD])(?P<change>A))?(?:,T?[UD](?P<rate>P))?")
+
+
+def _from_to_after(tokens: list[ClaimToken], codes: str, at: int) -> re.Match | None:
+    """A match of :data:`_FROM_TO_AFTER` at ``at`` whose verb names the level reached and whose change, if stated, goes
+    the same way; None when a number it reads is malformed."""
+    reached = _FROM_TO_AFTER.match(codes, at)
+    if reached is None or not _reaches(tokens[reached.start("verb")].text) or (
+            reached.group("change") and codes[reached.start("change_verb")] != codes[reached.start("verb")]):
+        return None
+    return None if any(number.malformed for number in _level_numbers(tokens, reached)) \
+        or tokens[reached.start("current")].number.malformed else reached
+
+
 def _level_numbers(tokens: list[ClaimToken], level: re.Match) -> list[Number]:
     """The numbers a match of :data:`_LEVEL_AFTER` or :data:`_OPENING_LEVEL` reads: previous level, change, rate."""
     return [tokens[level.start(group)].number for group in ("previous", "change", "rate")
@@ -1195,6 +1222,12 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         past = codes[:use.end()] + "," + codes[use.end() + 1:]
         if _level_after(past, use.end()) is not None:
             codes, end = past, use.end()
+    reached = _from_to_after(tokens, codes, end)
+    if reached is not None:  # "…预算为12.50万元，由2024年的15.80万元减少至12.50万元，减少3.30万元": both levels, after it
+        clause = _clause_start(codes, amount_end - 1)
+        name = "".join(t.text for t in tokens[clause:amount_end - 1])
+        current = tokens[reached.start("current")].number
+        return [(reached.start(), reached.end(), _transition(tokens, reached, without_copula(name), current, tokens[clause].start))]
     level = _level_after(codes, end)
     if level is not None:  # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": both levels stated
         if tokens[amount_end - 1].number.malformed or any(number.malformed for number in _level_numbers(tokens, level)):

@@ -17,6 +17,8 @@ from linter.patterns import compile_re, compile_regex
 #: "9175.8亿元,17492.4亿元", separates; after a digit it is a thousands or list separator).
 _NUMBER = r"(?<![A-Za-z0-9_.])(?<![0-9.],)\d+(?:[.,]\d+)*"
 _OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
+#: A verb's 为 naming the level reached from one stated in its clause ("由3.00万元下降为2.00万元").
+_REACHED_FROM = r"(?<=[由从][^，,。；;]{1,30})为(?=\d)"
 _YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期|末|底)?|上一度|去年(?:同期|末|底)?)"  # "上一度": 上一年度 with 年 dropped; "上年末": a balance's
 
 #: Token type → (code letter, pattern). Order matters: earlier phrases win.
@@ -53,15 +55,15 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "EXEC_IS": ("R", r"执行数(?:合计)?(?:为|(?=\d))|实际支付|实际支出|(?:全年|实际|预计(?:全年)?|(?<=[，,；;]))执行(?=\d)"),
     "RATE_IS": ("K", r"(?:执行|完成)率为?"),
     "EACH": ("E", r"[各均都](?=增加|减少|增长|下降)"),
-    # "由上年的10万元减少到8万元": the previous amount; the verb then ends in 到/至.
+    # "由上年的10万元减少到8万元": the previous amount; the verb then ends in 到/至 (or 为: "由3万元下降为2万元").
     "FROM": ("F", rf"[由从](?:{_YEAR})?的?(?=\d)"),
     # A template's unmade choice "下降（增长）" reads as its first word (NUM002 reports the choice).
     # "较上年减0.04万元，增0.01%": a lone 增 or 减 right before a number is the verb.
     # (not a project's name: "教师素质提高项目50.00万元", "能力提升工程")
-    "UP": ("U", rf"(?:增长率|增长幅度|增幅)(?:为|达到?)?|(?:增加|增长|上升|提高|增收|增支)(?!项目|工程|计划|行动|专项)(?:了|到|至)?(?:{_OTHER_WAY})?"
+    "UP": ("U", rf"(?:增长率|增长幅度|增幅)(?:为|达到?)?|(?:增加|增长|上升|提高|增收|增支)(?!项目|工程|计划|行动|专项)(?:了|到|至|{_REACHED_FROM})?(?:{_OTHER_WAY})?"
                 rf"|(?<!新)增(?=\d)|(?<=预算|预算数)多(?:支出?)?(?=\d)"),
     # "比年初预算节约17.75万元", "比调整预算少支出770.43万元": what was saved against a budget is the amount it fell short by.
-    "DOWN": ("D", rf"(?:下降幅度|下降率|降低率|降幅|减幅)(?:为|达到?)?|(?:减少|下降|降低|减收|减支)(?!项目|工程|计划|行动|专项)(?:了|到|至)?(?:{_OTHER_WAY})?|减(?=\d)"
+    "DOWN": ("D", rf"(?:下降幅度|下降率|降低率|降幅|减幅)(?:为|达到?)?|(?:减少|下降|降低|减收|减支)(?!项目|工程|计划|行动|专项)(?:了|到|至|{_REACHED_FROM})?(?:{_OTHER_WAY})?|减(?=\d)"
                    r"|(?<=预算|预算数)(?:节约|少(?:支出?)?)(?=\d)"),
     "SHARE": ("S", r"所?占(?:比重?为?)?(?!用)"),
     "OF": ("O", r"的(?:比重|比例)?为?(?=\d)"),
