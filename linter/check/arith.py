@@ -350,6 +350,9 @@ class QuantityIndex:
     #: The document, weakly (the document holds its index): its table totals stand in for
     #: quantities the text does not state.
     document: weakref.ref | None = None
+    #: The ``id`` of each statement of another year than the document's, and of each part listed under an earlier
+    #: year's whole stating no year of its own.
+    other_years: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, document) -> "QuantityIndex":
@@ -380,8 +383,8 @@ class QuantityIndex:
                 return max(alike, key=lambda stated: stated.number.start)
         document = self.document() if self.document is not None else None
         if bare and len(bare) >= 4 and key is None and document is not None:  # "2024年度经营支出1,684.27万元。与2023年度相比，经营支出增加…"
-            alike = [stated for stated in document.claims.values
-                     if stated.key is None and stated.number.start < offset and bare_name(stated.name) == bare]
+            alike = [stated for stated in document.claims.values if stated.key is None and stated.number.start < offset
+                     and bare_name(stated.name) == bare and id(stated) not in self.other_years]
             return alike[-1] if alike else None
         return self.whole(key)
 
@@ -486,7 +489,11 @@ def _build_index(document) -> QuantityIndex:
     if parts:
         kept = {key: [value for value in statements if id(value) not in parts] for key, statements in by_key.items()}
         by_key = {key: statements for key, statements in kept.items() if statements}
-    return QuantityIndex(dict(by_key), weakref.ref(document))
+    # ("2021年度“三公”经费合计支出20.12万元，其中：…公务接待12.39万元" in a 2022 预算: no level of this year's change)
+    other_years = {id(value) for value in claims.values if value.year and value.year[:4] != main_year}
+    other_years |= {id(part) for breakdown in claims.breakdowns if id(breakdown.whole) in other_years
+                    and breakdown.whole.year[:4] < main_year for part in breakdown.parts if not part.year}
+    return QuantityIndex(dict(by_key), weakref.ref(document), frozenset(other_years | last_years))
 
 
 def _restated_otherwise(whole: Stated, by_key: dict[Key, list[Stated]]) -> bool:
