@@ -2919,8 +2919,9 @@ def _row_cells(tokens: list[_Token], count: int) -> list[_Token | None] | None:
 _BLOCK_ROW = compile_re(r"(?:年初|全年|调整后?)?(?P<kind>预算|决算)数?")
 #: The label of a row of two years' difference ("增减额", "增减率", "比上年增减").
 _DIFFERENCE_ROW = compile_re(r"(?:(?:比上年)?增减(?:额|变化|幅度|率|%)?|差额|变动(?:额|率)?)(?:[(（]%[)）])?")
-#: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算", "上年预算数", "本年预算数").
-_YEAR_ROW = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<relative>上一?年度?|本年度?|当年))(?P<kind>预算|决算|执行)数?")
+#: The label of a 三公 table's row of one year ("2025年预算数", "2024年决算", "上年预算数", "本年预算数"; "2025年" under a
+#: "年度" column, the kind the title's).
+_YEAR_ROW = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<relative>上一?年度?|本年度?|当年))(?:(?P<kind>预算|决算|执行)数?)?")
 #: A year named relatively, numbered so that this year follows last year.
 _RELATIVE_YEARS = {"本": 10000, "当": 10000, "上": 9999}
 #: Columns printed after the 三公's in one table: 会议费, 培训费, 机关运行经费.
