@@ -612,11 +612,12 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
                 match = _TITLE.match(normal)
         number = _table_number(match.group("number")) if match else None
         laid_out = False  # a title over a unit line or a header: a table, whatever its kind
-        if match is None and stripped.endswith("表") and (titled_unit or _unit_line_follows(stripped_lines, index)
-                                                          or _header_follows(stripped_lines, index)
-                                                          or _form_number_follows(stripped_lines, index)
-                                                          or _numbered_above(stripped_lines, index)):
-            match = _PLAIN_TITLE.match(normal)
+        plain = _CONTINUED_MARK.sub("", stripped)  # ("…支出决算表（续表）" atop the next page: the table goes on)
+        if match is None and plain.endswith("表") and (titled_unit or _unit_line_follows(stripped_lines, index)
+                                                       or _header_follows(stripped_lines, index)
+                                                       or _form_number_follows(stripped_lines, index)
+                                                       or _numbered_above(stripped_lines, index)):
+            match = _PLAIN_TITLE.match(_HALF_WIDTH(plain))
             laid_out = match is not None
         if match and number is None and form_number is not None:
             number = int(form_number)
@@ -626,6 +627,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
                 kind, normal = _by_economic_class(kind), normal + economic_tail
             if kind and starts and data_seen and (_continues(starts[-1], kind, normal, stripped_lines, index)
                                                   or (_CONTINUED_LEAD.match(normal) and starts[-1][1] == kind)):
+                data_seen = False  # (nor does its header, printed again, start a table of its own)
                 continue  # the title printed again atop the next page, over rows that go on (or "（续表）收入决算表")
             # A 绩效 or 政府采购 table is named in the text too ("详见项目支出绩效目标表"): a start when numbered or laid out.
             if kind and (number is not None or kind not in UNREAD_KINDS or laid_out):
