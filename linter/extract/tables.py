@@ -626,7 +626,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             if economic_tail:
                 kind, normal = _by_economic_class(kind), normal + economic_tail
             if kind and starts and data_seen and (_continues(starts[-1], kind, normal, stripped_lines, index)
-                                                  or (_CONTINUED_LEAD.match(normal) and starts[-1][1] == kind)):
+                                                  or ((_CONTINUED_LEAD.match(normal) or _CONTINUED_MARK.search(normal))
+                                                      and starts[-1][1] == kind)):
                 data_seen = False  # (nor does its header, printed again, start a table of its own)
                 continue  # the title printed again atop the next page, over rows that go on (or "（续表）收入决算表")
             # A 绩效 or 政府采购 table is named in the text too ("详见项目支出绩效目标表"): a start when numbered or laid out.
