@@ -1632,8 +1632,6 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         if [period for _, period in periods].count(earliest) > 1:
             _years_untold(table)
             return False
-    if any(i.axis == "栏" and not i.implied for i in table.identities):
-        return False
     # Each year's columns titled 合计, 基本支出…, or each year a column of its own ("2024年预算数 | 2025年预算数").
     titled = sum(1 for word in set(header_words) if word in _THIS_YEARS_TITLES) or (1 if len(periods) == 2 else 0)
     # (this year's columns, last year's): one column of last year's total, if it prints one; or this year's total
@@ -1665,6 +1663,14 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         rates = [_CHANGE_RATE.search(title) is not None for title in titles]
         change_columns = dict(zip(table.columns[len(table.columns) - changes:], rates))
     renumbered = {column: number for number, column in enumerate(kept, 1)}
+    printed = [i for i in table.identities if i.axis == "栏" and not i.implied]
+    within = [i for i in printed if {i.target, *(column for _, column in i.terms)} <= set(renumbered)]
+    if any(i not in within and not _of_the_change(i, change_columns, {*renumbered, earlier_column}) for i in printed):
+        return False  # the notes tie the columns otherwise than this layout reads them
+    # "2栏=3栏+4栏" under "2024年预算数 | 2025年预算数: 小计 基本支出 项目支出": this year's columns as now numbered; "5栏=2栏-1栏",
+    # the change, is the change row's (see ``Row.change``)
+    table.identities = [replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[column]) for sign, column in i.terms))
+                        if i in within else i for i in table.identities if i in within or i not in printed]
     for row in table.rows:
         if earlier_column is not None:
             row.earlier = row.values.get(earlier_column)
@@ -1676,6 +1682,11 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
     return True
+
+
+def _of_the_change(identity: Identity, change_columns: dict[int, bool], amounts: set) -> bool:
+    """Whether a printed identity gives a change column from the amounts' columns ("5栏=2栏-1栏")."""
+    return identity.target in change_columns and {column for _, column in identity.terms} <= amounts
 
 
 def _columns_by_title(table: Table, header_words: list[str], earliest: int,
