@@ -95,6 +95,20 @@ def test_shipped_pinyin_table_is_pypinyins():
     assert pinyins("够") == pinyins("购") == {"gou"} and not pinyins("a")
 
 
+def test_shipped_word_readings_are_pypinyins():
+    """linter/data/word-readings.txt is what scripts/build_pinyin_table.py makes of the installed pypinyin, jieba's
+    dictionary and the lexicon: the words in which a character is read otherwise than alone."""
+    import importlib.util
+
+    from linter.language.lexicon import word_readings
+
+    spec = importlib.util.spec_from_file_location("build_pinyin_table", EXAMPLES.parent / "scripts" / "build_pinyin_table.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert word_readings() == {word: list(read) for word, read in builder.word_readings().items()}
+    assert word_readings()["差旅"] == ["chai", "lv"] and word_readings()["银行"] == ["yin", "hang"]
+
+
 def test_homophones_share_a_reading():
     """Two characters are homophones exactly when their readings (:func:`pinyins`) meet."""
     from linter.language.lexicon import homophones, pinyins

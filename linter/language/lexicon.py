@@ -105,6 +105,14 @@ def _pinyin_table() -> dict[str, str]:
     return table
 
 
+@cache
+def word_readings() -> dict[str, list[str]]:
+    """Word → its characters' toneless readings, for the words in which a character is not read as alone (差旅: chai
+    lv; shipped as ``linter/data/word-readings.txt`` by ``scripts/build_pinyin_table.py``)."""
+    lines = (FOLDER / "word-readings.txt").read_text(encoding="utf-8").splitlines()
+    return {word: read for word, *read in map(str.split, lines)}
+
+
 def readings() -> dict[str, str]:
     """Character → toneless common reading, the table :func:`pinyins` and :func:`homophones` read."""
     return _pinyin_table()

@@ -637,12 +637,13 @@ def _related(window: str, index: dict[str, str]) -> tuple[tuple[int, str, str], 
     """``(index, word, relation)`` for the words of ``index`` (by key, separated by spaces) one
     substitution from ``window`` whose character reads or looks alike (:func:`_relation`,
     inlined: a new document asks about tens of thousands of pairs)."""
-    found, readings = [], lex.readings()
+    found, readings, in_words = [], lex.readings(), lex.word_readings()
     for i, char in enumerate(window):
         reading, alikes = readings.get(char), similar_shapes(char)
         for word in index.get(_key(window, i), "").split():
             other = word[i]  # never ``char``: the word is not the window
-            if reading and readings.get(other) == reading:
+            # (as read in the word: 茶 reads as 差 alone, not as in 差旅)
+            if reading and (in_words[word][i] if word in in_words else readings.get(other)) == reading:
                 found.append((i, word, "homophone"))
             elif other in alikes or char in similar_shapes(other):
                 found.append((i, word, "shape"))
