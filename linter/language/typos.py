@@ -50,6 +50,9 @@ INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
 #: 双龙溪村"). "单独健立街乡" is a slip: no level stands before it.
 PLACE_SUFFIXES = set("路街巷村屯寨庄")
 _PLACE_LEVELS = set("省市县区镇乡")
+#: A city, prefecture or county, then the first characters of the name of a place under it, up to a window.
+_UNDER_A_PLACE = compile_re(r"[省市州盟县][\u4e00-\u9fff]{1,2}$")
+_PLACE_NAME_REACH = 3
 #: How far around a window ending in 村 another 村 makes it one of a list of villages.
 _VILLAGE_REACH = 12
 #: A field naming a person ("单位负责人：都日斯哈拉"): its value is a name, not words.
@@ -496,6 +499,8 @@ class TypoFinder:
                 if start in self.names or (suffix in PLACE_SUFFIXES
                                             and text[start - 1:start] in _PLACE_LEVELS and start + length in loose):
                     continue  # a person's name, a place's ("漯河市淞江路")
+                if window[-1] in _PLACE_LEVELS and _UNDER_A_PLACE.search(text, max(0, start - _PLACE_NAME_REACH), start):
+                    continue  # the end of a place's name under its city ("日喀则市桑珠孜区": 孜区, no 牧区 mistyped)
                 if text[start - 1:start] == "、" and text[start + length:start + length + 1] in _ENUMERATION_END:
                     # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所"), unless the document
                     # writes the correction ("压减办公、差旅、会义等" beside 会议费)
