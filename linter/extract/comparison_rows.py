@@ -61,7 +61,8 @@ def comparison_tables(source: SourceText) -> list[Table]:
             row = _row(row_offset, row_raw, this_year_first)
             if row is None:
                 break
-            table.change_rows.append(row)
+            if row.name != "栏次":  # the columns' numbers ("栏次 | 1 | 2 | 3 | 4"), no row of amounts
+                table.change_rows.append(row)
         if table.change_rows:
             found.append(table)
     return found
