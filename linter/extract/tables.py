@@ -1757,6 +1757,8 @@ def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
     found = False
     for axis, pattern in (("行", _ROW_IDENTITY), ("栏", _COLUMN_IDENTITY)):
         for match in pattern.finditer(normal):
+            if _QUOTIENT_AFTER.match(normal, match.end()):
+                continue  # a rate, no sum ("6栏=5栏÷1栏×100%")
             terms, line_no = _terms(match.group(2)), decimal_int(match.group(1))
             if terms and line_no is not None:
                 table.identities.append(Identity(
@@ -1770,6 +1772,10 @@ def _note(table: Table, offset: int, raw: str, in_notes: bool) -> None:
         table.notes.append(text)
     elif table.explanation is None:
         table.explanation = text
+
+
+#: What goes on after an identity's terms that makes it a quotient or a product.
+_QUOTIENT_AFTER = compile_re(r"\s*[÷×*/]")
 
 
 def _terms(text: str) -> tuple[tuple[int, int], ...]:
