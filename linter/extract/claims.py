@@ -3219,6 +3219,12 @@ _SOURCE_OF_MONEY = compile_re(r"援[藏疆青]|对口支援|专项资金|转移�
 _BALANCE_OF_A_SCOPE = compile_re(r"(?:年初|上年)结转")
 
 
+#: An item named, then its amount of one year, then another year's amount unnamed ("因公出国（境）费2023年度无支出，2024年度
+#: 支出"), up to that amount.
+_YEARS_OF_A_NAME = compile_re(r"(?:^|[：:，,；;])\s*(?P<name>[^\d，,。；;：:]{2,30}?)(?:19|20)\d{2}年度?(?:无|没有|未发生)?(?:支出|收入)"
+                              r"[^，,；;。]*[，,](?:19|20)\d{2}年度?(?:支出|收入)(?:为|是)?\s*$")
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name) and not (
             clean_name(stated.name) == "结余" and breakdown is not None and "结转" in (breakdown.whole_name or "")):
@@ -3238,6 +3244,9 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         # "平均每辆车运行维护费0.78万元", "人均公用经费3.00万元", "人均补助1500元": a rate, no level or part of a total (but
         # "学前教育生均公用经费补助项目…": a programme named after the average it pays)
         return
+    if stated.name in ("支出", "收入") and (named := _YEARS_OF_A_NAME.search(_sentence_before(state, stated.number.start))):
+        # "其中：因公出国（境）费2023年度无支出，2024年度支出9.86万元": the spending of the item named before the years
+        stated.name = named.group("name") + stated.name
     if _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
         # (or by the total its sentence opens with: "财政拨款支出总计中：本年支出97,121.22万元")
         opened = _OPENED_BY_A_TOTAL.match(_sentence_before(state, stated.number.start))
