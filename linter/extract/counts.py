@@ -64,8 +64,9 @@ _CROSS_CUTTING = compile_regex(r"女|男|党员|民族|学历|本科|专科|大�
 _RATE = compile_regex(r"每|人均|平均|密度")
 #: Words that make a whole something else than the total of its parts: a change or an approximation.
 #: A count joined to something else of the list it opens ("包括厅机关本级和2个…", "含本级及3个…", "包括市教育局本级和所属单位40个",
-#: "由办公厅本级和所属2个事业单位的预算组成", "包括：局机关及2个二级单位"): the count of only some of what follows, no whole of it.
-ALSO_LISTED = compile_re(r"(?:包括|包含|含|由)[：:]?[^，,。；;：:]{1,20}(?:和|及|、)[^，,。；;：:\d和及、]{0,8}$")
+#: "由办公厅本级和所属2个事业单位的预算组成", "包括：局机关及2个二级单位", "共3家，即局机关本级及2家所属事业单位"): the count of
+#: only some of what follows, no whole of it.
+ALSO_LISTED = compile_re(r"(?:包括|包含|含|由|即)[：:]?[^，,。；;：:]{1,20}(?:和|及|、)[^，,。；;：:\d和及、]{0,8}$")
 _NOT_A_TOTAL = compile_regex(r"增加|减少|增长|下降|新增|比|较|约|近|超过|逾|余|多|以上|左右")
 #: What stands between the parts of one enumeration ("一般公务用车2辆、执法执勤用车4辆、特种专业技术用车1辆"):
 #: its parts are the whole list, none another division of the whole.
