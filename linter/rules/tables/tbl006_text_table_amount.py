@@ -413,7 +413,8 @@ class TextTableAmount(Rule):
                     continue  # items added up ("上级补助收入、经营收入和其他收入合计11,304.17万元"), not the table's total
                 if _ONE_UNITS.search(_clause_before(line, match.start())):
                     continue  # one unit's ("局机关本级项目支出30.00万元"), not the department's total
-                if table_kind_ == INCOME and column == 1 and before.endswith("本年") and carries_over(table):
+                if table_kind_ == INCOME and column == 1 and (before.endswith("本年") or match.group().startswith("本年")) \
+                        and carries_over(table):
                     continue  # "本年收入预算合计…": the year's own, without the 上年结转 the table's 合计 holds
                 if table.kind == BASIC:  # 人员经费合计 / 公用经费合计: a row, or a column of the 合计 row
                     row, chosen = basic_part_cells(table).get(row_key.removesuffix("合计"), (None, None))
