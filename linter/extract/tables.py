@@ -1743,6 +1743,8 @@ def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
     its number ("公开05表") or its title marked continued ("续表5", "…（续）"), as a table broken over
     pages prints them atop each page (a lone 合计 is a row's name, not a header)."""
     words = [t.text for t in tokens if t.text]
+    if words and all(t.is_number for t in tokens if t.text):
+        return False  # amounts, even where a header line above printed the same (a PDF's text put one there)
     if words in table.header_lines or (len(words) > 1 and "".join(words) in {"".join(line) for line in table.header_lines}):
         return len(words) > 1 or words[0] not in _TOTAL_NAMES  # (its words may part otherwise on each page)
     return _UNIT_LINE.fullmatch(normal) is not None or CONTINUED_TITLE.search(normal) is not None \
