@@ -187,7 +187,8 @@ class TypoFinder:
     def find(self) -> list[Typo]:
         phrase_typos = self._phrase_typos()
         covered = {at for typo in phrase_typos for at in range(typo.start, typo.end)}
-        word_typos = [t for t in self._word_typos() + self._transpositions() if covered.isdisjoint(range(t.start, t.end))]
+        word_typos = [t for t in self._word_typos() + self._transpositions() + self._dropped_characters()
+                      if covered.isdisjoint(range(t.start, t.end))]
         return sorted(phrase_typos + word_typos, key=lambda t: t.start)
 
     # -- standard phrases -------------------------------------------------------------
@@ -376,6 +377,58 @@ class TypoFinder:
                     typos.append(Typo(start, start + length, text[start:start + length], word, source, word, "transposition"))
                     break
         return typos
+
+    def _dropped_characters(self) -> list[Typo]:
+        """A word of four characters or more that the document writes (twice, or once when the lexicon has it) written
+        elsewhere with one character missing where the segmenter is left with a loose character ("事单位" beside
+        事业单位, "完成年初预的" beside 年初预算), in a line of sentences (a table's cells are cut to fit). The shortened
+        word is no word; it runs on into what follows (a word or a function character; not a line's end, a
+        digit or a "、" of an abbreviation: "财政拨款收、支总计"); a character missing at its start is not looked for."""
+        text, loose, boundaries = self.text, self.loose, self.boundaries
+        shortened = self._shortened_words()
+        if not shortened:
+            return []
+        typos = []
+        for last, (found, word, i) in shortened.iter(text):
+            start, end = last + 1 - len(found), last + 1
+            at, after = start + i, text[end:end + 1]  # where the character is missing, what follows
+            if start not in boundaries or end not in boundaries or not (at - 1 in loose or (at in loose and at < end)):
+                continue  # ("财政款项" is 财政 + 款项, no 财政拨款 shortened)
+            if after in _NOT_AFTER_SHORTENED or after.isdigit() or after == found[-1] \
+                    or lex.to_simplified(text[at:at + 1]) == word[i] or text[start - 1:start].isdigit():
+                continue  # a word wrapped or cut in a cell, a character doubled (LNG002's), written in traditional script
+            if i == len(word) - 1 and (after in _ENUMERATION_MARKS or at - 1 not in loose
+                                        or (at in loose and after not in FUNCTION_CHARACTERS)):
+                continue  # ("财政拨款收、支总计", "正常运维率": 运维, a word jieba lacks)
+            if start in loose and start - 1 in loose and lex.word_frequency(text[start - 1:start + 1]):
+                continue  # the end of a word jieba parts ("职业年金支出": 年金, no 金融支出 shortened)
+            line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+            if _SENTENCE_MARK.search(text, line_start, line_end if line_end != -1 else len(text)) is None:
+                continue  # a table's cells, cut to fit their columns ("事业收 | 经营收")
+            source = "lexicon" if word in lex.lexicon() else "document"
+            typos.append(Typo(start, end, found, word, source, word, "missing"))
+        return typos
+
+    def _shortened_words(self) -> ahocorasick.Automaton | None:
+        """An automaton finding the words :meth:`_dropped_characters` looks for, each with the word and the index of its
+        missing character; None when there are none. A shortened form two words share, or that is a word, is not
+        looked for."""
+        lexicon, counts = lex.lexicon(), self._word_counts
+        shortened: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for word, written in counts.items():
+            if len(word) >= _DROPPED_FROM and (written > 1 or word in lexicon) and _HAN_RUN.fullmatch(word):
+                for i in range(1, len(word)):
+                    found = word[:i] + word[i + 1:]
+                    if found not in counts and not lex.is_word(found):
+                        shortened[found].append((word, i))
+        automaton = ahocorasick.Automaton()
+        for found, words in shortened.items():
+            if len(words) == 1:
+                automaton.add_word(found, (found, *words[0]))
+        if not len(automaton):
+            return None
+        automaton.make_automaton()
+        return automaton
 
     def _continues_cell_above(self, start: int, window: str) -> bool:
         """Whether ``window`` opens a line under a table row whose first cell ends in a character it
@@ -566,6 +619,14 @@ class TypoFinder:
         return suspects
 
 
+#: The shortest word a missing character is looked for in (see :meth:`TypoFinder._dropped_characters`).
+_DROPPED_FROM = 4
+#: What never follows a word shortened by a slip: a line's end (a word wrapped), a space (a cell's end).
+_NOT_AFTER_SHORTENED = frozenset("\n \t")
+#: Marks after a word shortened on purpose, its end shared with the next ("收、支总计").
+_ENUMERATION_MARKS = frozenset("、，,")
+#: A sentence's marks: a line holding none is a table's.
+_SENTENCE_MARK = compile_re(r"[，。；]")
 #: The longest token read as a word that a correction may be written inside.
 _LONGEST_WORD = 8
 #: The mask of a character in the index keys.

@@ -41,6 +41,10 @@ class Typo(Rule):
             found = text[typo.start:typo.end]  # as written, in a document of traditional script too
             if typo.relation == "transposition":
                 evidence = _("two characters swapped")
+            elif typo.relation == "missing":
+                evidence = (_("a character missing from the standard phrase “{phrase}”", phrase=typo.evidence)
+                            if typo.source == "lexicon" else
+                            _("a character missing from “{word}”, which the document writes elsewhere", word=typo.correction))
             elif typo.source == "lexicon":
                 evidence = _("standard phrase “{phrase}”", phrase=typo.evidence)
             elif typo.relation == "shape":
