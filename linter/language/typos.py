@@ -384,47 +384,49 @@ class TypoFinder:
         事业单位, "完成年初预的" beside 年初预算), in a line of sentences (a table's cells are cut to fit). The shortened
         word is no word; it runs on into what follows (a word or a function character; not a line's end, a
         digit or a "、" of an abbreviation: "财政拨款收、支总计"); a character missing at its start is not looked for."""
-        text, loose, boundaries = self.text, self.loose, self.boundaries
         shortened = self._shortened_words()
-        if not shortened:
+        if shortened is None:
             return []
-        typos = []
-        for last, (found, word, i) in shortened.iter(text):
+        boundaries, typos = self.boundaries, []
+        for last, (found, word, i) in shortened.iter(self.text):
             start, end = last + 1 - len(found), last + 1
-            at, after = start + i, text[end:end + 1]  # where the character is missing, what follows
-            if start not in boundaries or end not in boundaries or not (at - 1 in loose or (at in loose and at < end)):
-                continue  # ("财政款项" is 财政 + 款项, no 财政拨款 shortened)
-            if after in _NOT_AFTER_SHORTENED or after.isdigit() or after == found[-1] \
-                    or lex.to_simplified(text[at:at + 1]) == word[i] or text[start - 1:start].isdigit():
-                continue  # a word wrapped or cut in a cell, a character doubled (LNG002's), written in traditional script
-            if i == len(word) - 1 and (after in _ENUMERATION_MARKS or at - 1 not in loose
-                                        or (at in loose and after not in FUNCTION_CHARACTERS)):
-                continue  # ("财政拨款收、支总计", "正常运维率": 运维, a word jieba lacks)
-            if start in loose and start - 1 in loose and lex.word_frequency(text[start - 1:start + 1]):
-                continue  # the end of a word jieba parts ("职业年金支出": 年金, no 金融支出 shortened)
-            line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
-            if _SENTENCE_MARK.search(text, line_start, line_end if line_end != -1 else len(text)) is None:
-                continue  # a table's cells, cut to fit their columns ("事业收 | 经营收")
-            source = "lexicon" if word in lex.lexicon() else "document"
-            typos.append(Typo(start, end, found, word, source, word, "missing"))
+            if start in boundaries and end in boundaries and self._missing_from(start, end, word, i):
+                typos.append(Typo(start, end, found, word, "lexicon" if word in lex.lexicon() else "document", word, "missing"))
         return typos
+
+    def _missing_from(self, start: int, end: int, word: str, i: int) -> bool:
+        """Whether ``text[start:end]`` is ``word`` written with its character ``i`` missing (see
+        :meth:`_dropped_characters`), the span being whole tokens."""
+        text, loose = self.text, self.loose
+        found, at, after = text[start:end], start + i, text[end:end + 1]  # where the character is missing, what follows
+        if not (at - 1 in loose or (at in loose and at < end)) or lex.is_word(found):
+            return False
+        if after in _NOT_AFTER_SHORTENED or after.isdigit() or after == found[-1] \
+                or lex.to_simplified(text[at:at + 1]) == word[i] or text[start - 1:start].isdigit():
+            return False  # a word wrapped or cut in a cell, a character doubled (LNG002's), written in traditional script
+        if i == len(word) - 1 and (after in _ENUMERATION_MARKS or at - 1 not in loose
+                                    or (at in loose and after not in FUNCTION_CHARACTERS)):
+            return False  # ("财政拨款收、支总计", "正常运维率": 运维, a word jieba lacks)
+        if start in loose and start - 1 in loose and lex.word_frequency(text[start - 1:start + 1]):
+            return False  # the end of a word jieba parts ("职业年金支出": 年金, no 金融支出 shortened)
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+        # (a table's cells, cut to fit their columns: "事业收 | 经营收")
+        return _SENTENCE_MARK.search(text, line_start, line_end if line_end != -1 else len(text)) is not None
 
     def _shortened_words(self) -> ahocorasick.Automaton | None:
         """An automaton finding the words :meth:`_dropped_characters` looks for, each with the word and the index of its
-        missing character; None when there are none. A shortened form two words share, or that is a word, is not
-        looked for."""
+        missing character; None when there are none (a shortened form two words share, or a token of the document, is
+        not looked for)."""
         lexicon, counts = lex.lexicon(), self._word_counts
-        shortened: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        shortened: dict[str, tuple[str, int] | None] = {}
         for word, written in counts.items():
             if len(word) >= _DROPPED_FROM and (written > 1 or word in lexicon) and _HAN_RUN.fullmatch(word):
-                for i in range(1, len(word)):
-                    found = word[:i] + word[i + 1:]
-                    if found not in counts and not lex.is_word(found):
-                        shortened[found].append((word, i))
+                for i, found in _shortened(word):
+                    shortened[found] = None if found in shortened else (word, i)
         automaton = ahocorasick.Automaton()
-        for found, words in shortened.items():
-            if len(words) == 1:
-                automaton.add_word(found, (found, *words[0]))
+        for found, entry in shortened.items():
+            if entry is not None and found not in counts:
+                automaton.add_word(found, (found, *entry))
         if not len(automaton):
             return None
         automaton.make_automaton()
@@ -659,6 +661,12 @@ CONTEXT = 6
 
 #: The longest word two swapped characters are looked for in.
 MAX_TRANSPOSED_WORD = 6
+
+
+@lru_cache(maxsize=1 << 14)
+def _shortened(word: str) -> tuple[tuple[int, str], ...]:
+    """``(index, form)``: ``word`` with its character at ``index`` left out, for every index but the first."""
+    return tuple((i, word[:i] + word[i + 1:]) for i in range(1, len(word)))
 
 
 @lru_cache(maxsize=1 << 16)
