@@ -188,7 +188,7 @@ class TypoFinder:
         phrase_typos = self._phrase_typos()
         covered = {at for typo in phrase_typos for at in range(typo.start, typo.end)}
         word_typos = [t for t in self._word_typos() + self._transpositions() + self._dropped_characters()
-                      if covered.isdisjoint(range(t.start, t.end))]
+                      + self._bound_lookalikes() if covered.isdisjoint(range(t.start, t.end))]
         return sorted(phrase_typos + word_typos, key=lambda t: t.start)
 
     # -- standard phrases -------------------------------------------------------------
@@ -376,6 +376,20 @@ class TypoFinder:
                     source = "lexicon" if word in lex.lexicon() else "dictionary"
                     typos.append(Typo(start, start + length, text[start:start + length], word, source, word, "transposition"))
                     break
+        return typos
+
+    def _bound_lookalikes(self) -> list[Typo]:
+        """A character that is no word alone, written alone where its look-alike is one ("1辆己达报废年限", "己全部随部门预算
+        报送": 己 stands only in 自己, 知己 …; 已 is meant), before a Chinese character, outside names and the
+        stems-and-branches years (己亥年)."""
+        text, loose, typos = self.text, self.loose, []
+        for bound, meant in _BOUND_LOOKALIKES.items():
+            at = text.find(bound)
+            while at != -1:
+                after = text[at + 1:at + 2]
+                if at in loose and lex.is_han(after) and after not in _BRANCHES and at not in self.names:
+                    typos.append(Typo(at, at + 1, bound, meant, "dictionary", meant, "shape"))
+                at = text.find(bound, at + 1)
         return typos
 
     def _dropped_characters(self) -> list[Typo]:
@@ -621,6 +635,10 @@ class TypoFinder:
         return suspects
 
 
+#: Characters that are no word alone (bound in 自己, 知己 …; 辰巳) and the look-alike a writer means where one stands alone.
+_BOUND_LOOKALIKES = {"己": "已", "巳": "已"}
+#: The earthly branches, which follow a heavenly stem in a year's name (己亥年, 己巳年).
+_BRANCHES = frozenset("子丑寅卯辰巳午未申酉戌亥")
 #: The shortest word a missing character is looked for in (see :meth:`TypoFinder._dropped_characters`).
 _DROPPED_FROM = 4
 #: What never follows a word shortened by a slip: a line's end (a word wrapped), a space (a cell's end).
