@@ -29,10 +29,13 @@ _NARRATIVE = (
     compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>{_N})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置(?:[（(]更新[)）])?了?公务用车(?:共)?(?P<a>{_N})辆"),
     compile_regex(rf"(?:公务用车)?保有量(?:为|共)?(?P<a>{_N})辆"),
-    compile_regex(r"(?<!外)(?:公务|国内)接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（](?:[^，,。；\d]{2,40}[，,])?"
+    compile_regex(r"(?<!外)(?:公务|国内)接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（]"
+                  # (its change between: "…3.15万元，比2024年减少0.45万元，下降12.5%，计划接待54批次")
+                  r"(?P<change>(?:比|较|与)[^，,。；]{2,30}?(?:增加|减少|持平)[^，,。；]{0,12}[，,](?:(?:增长|下降)[\d.]+%[，,])?)?"
+                  r"(?:[^，,。；\d]{2,40}[，,])?"
                   r"(?P<rate>[^，,。；\d]{2,12}\d[\d.]*%[，,])?)?"  # (its completion rate between: "…，完成预算的77.3%，共接待…")
                   # ("全部为国内公务接待，共接待38批次": the count in the clause after, which says 接待 again)
-                  r"(?:批次)?(?:[，,](?=(?:共|共计|累计)?接待))?(?:为|共|共计|累计)?(?:接待)?"
+                  r"(?:批次)?(?:[，,](?=(?:共|共计|累计|计划|预计)?接待))?(?:为|共|共计|累计|计划|预计)?(?:接待)?"
                   rf"(?P<a>{_N})(?:批次|批|个)"
                   rf"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     # "全年共接待国内公务十二批次、六十九人次": the verb first.
@@ -49,7 +52,7 @@ _RECEIVED = compile_regex(r"(?:共|共计|累计)接待")
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
 _NARRATIVE_WORDS = compile_re(
     "|".join(r"[^\S\n]*".join(regex.escape(character) for character in word)
-             for word in ("因公出国", "出国(境)团组", "公务用车购置", "购置公务用车", "保有量", "公务接待", "接待国内公务", "国内接待"))
+             for word in ("因公出国", "出国(境)团组", "公务用车", "保有量", "公务接待", "接待国内公务", "国内接待"))
 )
 #: The rows of a 三公 table's 相关统计数: each label's words and its unit ("因公出国(境)团组数(个)  2").
 _ROW_UNITS = (
@@ -78,14 +81,17 @@ _ROWS = tuple(
 #: one about another measure of it ("改革前车辆保有量为56辆", "账面数为56辆，实际保有量为12辆").
 _OTHER = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|(?<!公共)预算(?!单位|财政拨款)|计划|其中"
                        r"|改革前|改革后|账面|帐面|实际|年初")
+#: …but in a 预算 the year's counts are its budget's, its plan ("2025年计划接待54批次"): what else makes a clause another's.
+_OTHER_IN_A_BUDGET = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加|减少|增长|下降|持平|其中|改革前|改革后|账面|帐面|实际|年初")
 #: "其中：" before the 国内 公务接待 (the template's wording after the 公务接待费), which count them all unless
 #: the sentence names 外事 receptions too.
 _DOMESTIC_PART = compile_regex(r"其中[:：]?(?=国内公务接待)")
 _FOREIGN = compile_regex(r"外事|外宾|国[(（]?境[)）]?外|境外")
 #: A clause: the text between two sentence or clause ends.
 _CLAUSE = compile_regex(r"[^。；;\n]+")
-#: A year named in a clause.
+#: A year named in a clause, and the words before it that compare with it.
 _YEAR = compile_regex(r"(20\d{2})年")
+_COMPARED = compile_regex(r"(?:比|较|与|同)$")
 #: A line break inside a sentence (not after its end, not before a blank line).
 _INNER_BREAK = compile_regex(r"(?<=[^。；;\n])\n(?=[^\n])")
 
@@ -116,7 +122,9 @@ class InconsistentCount(Rule):
 
     Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
     another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
-    "其中：外宾接待1批次") are not read; the template's "其中：国内公务接待6批次" counts them all, unless
+    "其中：外宾接待1批次") are not read, but in a 预算 the budget's and the plan's counts are the year's ("2025年计划接待54批次",
+    after the amount's change: "…，比2024年减少0.45万元，计划接待…"), and a table printing last year's counts beside them
+    is read in the year's column; the template's "其中：国内公务接待6批次" counts them all, unless
     the sentence names 外事 receptions too; and where the table counts 外事 receptions in a row of their own, its
     公务接待 row is the 国内 ones, which a count of all receptions is not. A row under a header numbering the rows
     ("项目 | 栏次 | 统计数") prints its 栏次 before its count.
@@ -283,17 +291,20 @@ def _counts(document) -> list[_Count]:
                 lead = words[max(0, match.start() - 12):match.start()]
                 lead = lead[max(lead.rfind("，"), lead.rfind(",")) + 1:]  # its own clause: "…完成预算的71.4%，全年接待…"
                 said = lead + words[match.start():match.end()]
-                if "rate" in match.re.groupindex and match.group("rate"):
-                    said = said.replace(match.group("rate"), "")  # a completion rate's 预算 is no budget's count
+                for between in ("rate", "change"):  # a completion rate's 预算, the amount's change, are no count's
+                    if between in match.re.groupindex and match.group(between):
+                        said = said.replace(match.group(between), "")
                 if not _FOREIGN.search(words):
                     said = _DOMESTIC_PART.sub("", said)  # "其中：国内公务接待6批次": all of them, none 外事
-                if _OTHER.search(said) or (pattern is _NARRATIVE[-1] and _FOREIGN.search(words, 0, match.start())):
+                if (_OTHER_IN_A_BUDGET if budget else _OTHER).search(said) \
+                        or (pattern is _NARRATIVE[-1] and _FOREIGN.search(words, 0, match.start())):
                     continue  # (not "…；外事接待费支出1.12万元，共接待1批次、6人次": the 外事 ones only)
                 # A count of another year (or of a year the document's title does not give) is not this year's; but a
                 # 预算 of Y gives its fleet at the end of Y−1 ("截至2024年12月31日，…保有量为6辆" in a 2025 预算).
                 years = {year, year - 1} if keys[0] == _FLEET and year is not None and budget else {year}
-                if any(int(y) not in years for y in _YEAR.findall(words, 0, match.end())):
-                    continue
+                if any(int(y.group(1)) not in years for y in _YEAR.finditer(words, 0, match.end())
+                       if not _COMPARED.search(words, max(0, y.start() - 2), y.start())):
+                    continue  # (a year compared with is not the count's: "…，比2024年减少1.50万元，…，计划接待38批次")
                 if kept is None:  # flow offsets of the clause's non-space characters
                     kept = [i for i in range(clause.start(), clause.end()) if not text[i].isspace()]
                 for group, what in zip(("a", "b"), keys):
@@ -311,7 +322,7 @@ def _counts(document) -> list[_Count]:
                 count = _NEXT_NUMBER.match(original, match.end("a"))
                 if count is None:
                     continue
-            if (cell := _this_years_cell(original, match)) is not None:
+            if (cell := _this_years_cell(original, match, year)) is not None:
                 count = cell
             counts.append(_Count(what, _count(count.group("a")), count.start("a"), count.end("a")))
     if _FOREIGN_ROW.search(original):
@@ -339,14 +350,22 @@ _HEADER_REACH = 400
 _NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))", regex.M)
 
 
-def _this_years_cell(original: str, match):
+def _this_years_cell(original: str, match, year: int | None):
     """The count under the 本年决算数 column of a 三公 table whose header names last year's first ("项目	上年决算数	本年预算数
-    	本年决算数" over "国内公务接待人次（人）	405		372": 372), as a match of its ``a`` group; None for another table."""
-    headers = list(_YEARS_HEADER.finditer(original, max(0, match.start() - _YEARS_HEADER_REACH), match.start()))
-    if not headers:
+    	本年决算数" over "国内公务接待人次（人）	405		372": 372), or under the document's year of one whose header names
+    years ("相关统计数	2024年	2025年" over "公务接待批次（个）	58	52" in a 2025 预算: 52; "项目	2024年预算数	2025年预算数	增减额"),
+    as a match of its ``a`` group; None for another table."""
+    reach = max(0, match.start() - _YEARS_HEADER_REACH)
+    headers = list(_YEARS_HEADER.finditer(original, reach, match.start()))
+    dated = list(_DATED_HEADER.finditer(original, reach, match.start())) if year is not None else []
+    if dated and (not headers or dated[-1].start() > headers[-1].start()):
+        cells = dated[-1].group().strip("\n").split("\t")
+        column = next((i for i, cell in enumerate(cells) if cell.strip().startswith(f"{year}年")), None)
+    elif headers:
+        cells = headers[-1].group().strip("\n").split("\t")
+        column = max((i for i, cell in enumerate(cells) if _THIS_YEARS_FINAL.fullmatch(cell.strip())), default=None)
+    else:
         return None
-    cells = headers[-1].group().strip("\n").split("\t")
-    column = max((i for i, cell in enumerate(cells) if _THIS_YEARS_FINAL.fullmatch(cell.strip())), default=None)
     line_start = original.rfind("\n", 0, match.start()) + 1
     line_end = original.find("\n", match.start())
     row = original[line_start:line_end if line_end != -1 else len(original)].split("\t")
@@ -360,6 +379,8 @@ def _this_years_cell(original: str, match):
 #: rows of money between), the title of this year's 决算 column, and a cell's count.
 _YEARS_HEADER = compile_regex(r"(?m)^[^\n]*\t\s*上年[^\t\n]*\t(?:[^\n]*?\t)?\s*(?:本年)?决算数?\s*(?:\t[^\n]*)?$")
 _YEARS_HEADER_REACH = 2000
+#: A header whose cells after the first are years ("相关统计数	2024年	2025年", "项目	2024年预算数	2025年预算数").
+_DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*(?:\t\s*(?:20\d{2})年[^\t\n]{0,6}){2,}(?:\t[^\t\n\d]*)*$")
 _THIS_YEARS_FINAL = compile_regex(r"(?:本年|本期|\d{4}年度?)?决算数?")
 _CELL_NUMBER = compile_regex(r"\s*(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s*")
 #: A table row counting receptions from abroad ("外事接待批次（个）	48"), and how far before a count 国内 qualifies it.
@@ -438,5 +459,13 @@ def _clauses_naming_counts(text: str) -> list[regex.Match]:
 
 
 def _joined_lines(text: str) -> str:
-    """``text`` with a line break inside a sentence read as a space (same length, same offsets)."""
-    return _INNER_BREAK.sub(" ", text)
+    """``text`` with a line break inside a sentence read as a space (same length, same offsets): not after a table's row
+    (its cells parted by tabs), nor before a numbered item ("（三）公务接待费…")."""
+    def joined(match) -> str:
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        return "\n" if "\t" in line or _NUMBERED_ITEM.match(text, match.end()) else " "
+    return _INNER_BREAK.sub(joined, text)
+
+
+#: A line opening a numbered item ("（三）", "三、", "3.").
+_NUMBERED_ITEM = compile_regex(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
