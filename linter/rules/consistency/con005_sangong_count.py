@@ -29,6 +29,8 @@ _NARRATIVE = (
     compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>{_N})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置(?:[（(]更新[)）])?了?公务用车(?:共)?(?P<a>{_N})辆"),
     compile_regex(rf"(?:公务用车)?保有量(?:为|共)?(?P<a>{_N})辆"),
+    # The cars the 运行维护费 keeps running ("主要用于4辆公务用车的燃油、维修、保险等支出"): the fleet.
+    compile_regex(rf"用于(?P<a>{_N})辆(?:一般)?公务用车的?(?:燃油|燃料|油料|维修|保险|运行|日常)"),
     compile_regex(r"(?<!外)(?:公务|国内)接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（]"
                   # (its change between: "…3.15万元，比2024年减少0.45万元，下降12.5%，计划接待54批次")
                   r"(?P<change>(?:比|较|与)[^，,。；]{2,30}?(?:增加|减少|持平)[^，,。；]{0,12}[，,](?:(?:增长|下降)[\d.]+%[，,])?)?"
@@ -44,7 +46,7 @@ _NARRATIVE = (
     compile_regex(rf"(?:共|共计|累计)接待(?:国内)?(?:来访|来宾|公务)?(?:团组|活动|人员)?(?P<a>{_N})(?:批次|批)"
                   rf"(?:[，,、]?(?:共|累计)?(?P<b>{_N})(?:人次|人))?"),
 )
-_KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_BATCHES, _GUESTS), (_BATCHES, _GUESTS),
+_KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_FLEET, None), (_BATCHES, _GUESTS), (_BATCHES, _GUESTS),
          (_BATCHES, _GUESTS))
 #: Receptions counted without naming the 公务接待 ("全年共接待国内来访团组12批次"): its count where a paragraph on it says so.
 _RECEIVED = compile_regex(r"(?:共|共计|累计)接待")
@@ -115,7 +117,8 @@ class _Count:
 class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
-    counts across under a line of their labels, or label and count pairs across a line), or twice in the text; or a 公务用车保有量 greater
+    counts across under a line of their labels, or label and count pairs across a line), or twice in the text (the
+    fleet also as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…"); or a 公务用车保有量 greater
     than the vehicles the department has in all ("共有车辆3辆"); or fewer 人次 than the 团组 or 批次 they
     travelled or were received in ("团组3个，2人次"; a plan's too: "2025年计划公务接待28批次、19人次"): each has one person
     at least.
@@ -150,7 +153,8 @@ class InconsistentCount(Rule):
         first: dict[str, _Count] = {}
         counts = sorted(_counts(document), key=lambda c: c.start)
         fleet = next((c for c in counts if c.what == _FLEET), None) or _cars_owned(document)
-        yield from self._fleet_over_vehicles(document, fleet)
+        planned = document.claims.budget_document and any(c.what == _BOUGHT and c.value for c in counts)
+        yield from self._fleet_over_vehicles(document, None if planned else fleet)  # (a 预算 buying cars adds to them)
         for count in counts:
             earlier = first.setdefault(count.what, count)
             if earlier.value == count.value:
