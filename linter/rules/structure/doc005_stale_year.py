@@ -73,6 +73,8 @@ _HEADING_YEAR = compile_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,
 _DATED_LINK = compile_re(r"\d{4}-\d{1,2}-\d{1,2}")
 #: The balance carried into the year, dated at the end of the year before ("年初结转和结余…，为截至2023年12月31日…").
 _OPENING_BALANCE = compile_re(r"年初|上年结转|上年末|以前年度")
+#: Words of a plan or a forecast, in a 预算 counting at the end of its own year ("预计截至2025年底…").
+_PLANNED = compile_re(r"预计|计划|拟|将|预算|目标|力争|争取")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
 _AS_OF = compile_re(r"截[至止](?P<year>20\d{2})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)")
 
@@ -96,7 +98,7 @@ class StaleYear(Rule):
     must not name its figures by an earlier year or a later one ("2018年度…基本支出…" in a 2017 决算; Y+1 may be
     planned for: "2018年预算安排…"), unless it names Y too, nor count
     "截至…12月31日" of an earlier year (a later year may be a plan); a 预算 of year Y counts at the
-    end of Y−1. Neither opens a sentence with what another year had none of, stating no amount
+    end of Y−1 (at the end of Y only where it plans or forecasts: "预计截至2025年底…"). Neither opens a sentence with what another year had none of, stating no amount
     ("本部门2022年度没有政府性基金预算财政拨款收入…，故本表为空表" in a 2023 决算; a balance's year may
     differ). A 预算 may also recount last
     year's execution and compare with the latest 决算, two years back: there, a comparison must
@@ -141,7 +143,11 @@ class StaleYear(Rule):
             clause = text[max(text.rfind(mark, 0, match.start()) for mark in "。；\n") + 1:match.start()]
             if int(match.group("year")) == counted - 1 and _OPENING_BALANCE.search(clause):
                 continue  # "年初结转和结余326.80万元，为截至2023年12月31日尚未支付…": the opening balance's date
-            if int(match.group("year")) < counted:
+            sentence_end = min((end for mark in "。；\n" if (end := text.find(mark, match.end())) != -1), default=len(text))
+            if int(match.group("year")) < counted or (
+                    kind != FINAL and int(match.group("year")) == year
+                    and not _PLANNED.search(text, text.rfind("\n", 0, match.start()) + 1, sentence_end)):
+                # (in a 预算 of Y, "截至Y年12月31日，本部门共有车辆31辆" counts what it cannot have yet, unless it plans: "预计…")
                 message = (_("counts 截至{found}年, but the {year} 决算 counts at the end of {year}",
                              found=match.group("year"), year=year) if kind == FINAL else
                            _("counts 截至{found}年, but the {year} 预算 counts at the end of {previous}",
