@@ -17,7 +17,8 @@ class ComparisonDirection(Rule):
     Also the sentence right after a completion, or after a sentence comparing with last year or
     saying what the money paid for ("主要用于…") there:
     "决算数小于全年预算数的主要原因", "公务接待费决算数大于预算数", "决算数与全年预算数持平",
-    "决算数同预算数持平", "与年初预算持平" (持平 says the two are equal), and the next clause's of the other budget
+    "决算数同预算数持平", "与年初预算持平" (持平 says the two are equal), "超出年初预算主要是…" (the amount spent
+    unnamed: 超出, 超过 and 超支 say it is the larger, 未达到 and 少于 the smaller), and the next clause's of the other budget
     ("决算数大于年初预算数的主要原因是…；决算数大于全年预算数的主要原因是…"); and after a
     completion rate stated without its budget
     ("支出决算为6.00万元，完成预算的120%。决算数小于预算数的主要原因…": a rate above 100% says the
@@ -185,9 +186,11 @@ _ACTUAL = r"(?:20\d{2}年度?)?(?P<named>[\p{Han}“”\"]{2,16}?)?(?:支出)?�
 #: The sentence after a completion that compares its amounts: "决算数小于全年预算数", "决算数与预算数持平".
 _FOLLOWING = compile_regex(
     rf"[。；，,]?(?P<phrase>{_ACTUAL}(?P<word>大于|小于|等于|高于|低于)(?P<kind>年初|全年|调整)?预算数?"
+    # "…，完成87.81%，超出年初预算主要是年中追加资金": the actual, unnamed, exceeding the budget
+    rf"|(?P<word2>超出|超过|超支|未达到|少于)(?P<kind3>年初|全年|调整)?预算数?"
     rf"|(?:{_ACTUAL})?(?:与|同|和)(?P<kind2>年初|全年|调整)?预算数?(?P<equal>持平|相等|一致))"
 )
-_WORDS = {"高于": "大于", "低于": "小于"}
+_WORDS = {"高于": "大于", "低于": "小于", "超出": "大于", "超过": "大于", "超支": "大于", "未达到": "小于", "少于": "小于"}
 #: A sentence comparing with last year, or saying what the money paid for (or a clause saying so: "，主要用于…",
 #: "，比上年减少25.63万元", "；上年决算512.38万元", the gap to the budget: "，较预算减少17.76万元", the year-end balance:
 #: "，年末结转和结余89.54万元"; or why the budget was adjusted: "全年预算数大于年初预算数的主要原因是…；"), between the completion and
@@ -234,10 +237,11 @@ def _following(text: str, after: int, budget=None, budgets=None, subject: str | 
     match = _FOLLOWING.match("".join(window[i] for i in kept))
     if match is None or (subject and match.group("named") and _other_quantity(match.group("named"), subject)):
         return None, [], "", 0, 0
-    kind = match.group("kind") or match.group("kind2") or ""
+    kind = match.group("kind") or match.group("kind2") or match.group("kind3") or ""
     # (a budget of another kind than the sentence states is none of its: "全年预算为700,000.00元…。决算数大于年初预算数")
     meant = [budgets[kind]] if kind in budgets else [] if kind and any(budgets) else [budget, *budgets.values()]
-    word = "等于" if match.group("equal") else _WORDS.get(match.group("word"), match.group("word"))
+    said = match.group("word") or match.group("word2")
+    word = "等于" if match.group("equal") else _WORDS.get(said, said)
     return word, meant, kind, after + kept[match.start("phrase")], after + kept[match.end() - 1] + 1
 
 
