@@ -10,7 +10,7 @@ their close), leaving out what brackets hold and what follows "主要是" (a par
 make its parts overlap or the whole inexact: no 含 / 包括 or second 其中 in it, no part named by an
 attribute that cuts across the others (女, 党员, 本科 …), no change (增加, 比上年 …) or approximation
 (约, 超过 …) in the whole's clause; a rate ("每平方公里538人") is no part. It is complete when one of its parts
-is the catch-all 其他… ("其他用车0辆"), or when its first parts add up to the whole exactly (it ends there:
+is the catch-all 其他… ("其他用车0辆"), or names a rating's top and bottom grades ("“优”的项目19个，…“不合格”的项目0个"), or when its first parts add up to the whole exactly (it ends there:
 what follows divides the whole another way), unless the parts are one enumeration ("…2辆、…4辆、…1辆"). Every search is bounded, so reading is linear in the text.
 """
 
@@ -238,12 +238,17 @@ def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
     # 其中离休人员6人，退休人员197人")
     complete = complete or (len(parts) == 2 and any(
         whole_word in clause + opening.noun and all(half in listed for half in halves) for whole_word, halves in _HALVES))
+    # a rating's every grade, from the top to the bottom ("其中评级为“优”的项目19个，“良”的项目5个，“合格”的项目2个，“不合格”的项目0个")
+    complete = complete or (len(parts) > 2 and _TOP_GRADE.search(listed) is not None and _BOTTOM_GRADE.search(listed) is not None)
     between = listed[parts[0].end - opening.end:parts[-1].start - opening.end]
     if not (_ENUMERATION.fullmatch(between) or _VEHICLE_CLASSES.fullmatch(listed[:parts[-1].start - opening.end])):
         parts, complete = _up_to_the_whole(whole, parts, complete)
     return [CountList(clause.strip() + opening.noun or opening.unit, whole, parts, complete)]
 
 
+#: The top and the bottom grades of a rating ("优", "优秀", "A"; "不合格", "较差", "差", "D"), named as grades.
+_TOP_GRADE = compile_regex(r"(?:优秀|优|A)(?=[”\"’]|等次|等级|级)")
+_BOTTOM_GRADE = compile_regex(r"(?:不合格|不及格|较差|差|D)(?=[”\"’]|等次|等级|级)")
 #: Wholes made of two halves by definition, and the halves' words.
 _HALVES = (("城乡", ("城市", "农村")), ("离退休", ("离休", "退休")))
 #: A clause of a list that only counts one item ("；绩效评级为“良”的项目6个", "；初中生9847人，占27.04%"): the list goes on past
