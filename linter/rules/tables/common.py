@@ -74,9 +74,10 @@ def converted(value: float, table: Table, other: Table) -> float:
 
 
 def gap_finding(rule, document, context, locate: Callable[[], Span], printed: float, computed: float,
-                items: int, describe: Callable[[], str], resolution: float | None = None) -> Finding | None:
+                items: int, describe: Callable[[], str], resolution: float | None = None,
+                tail_severity: Severity = Severity.INFO) -> Finding | None:
     """The finding for a printed amount its recomputation does not give, at ``locate()`` and
-    saying ``describe()`` (both called only then: most amounts agree): ``info`` when the
+    saying ``describe()`` (both called only then: most amounts agree): ``tail_severity`` when the
     difference is a rounding tail, the rule's severity otherwise; None when they agree."""
     outcome = compare(printed, computed, items, context.tolerances, resolution)
     if outcome == EQUAL:
@@ -87,7 +88,7 @@ def gap_finding(rule, document, context, locate: Callable[[], Span], printed: fl
         message = _("{message}; within the rounding tail of {tail} per item", message=message,
                     tail=format_amount(tail))
     return rule.finding(document, span, message, expected=amount(computed),
-                        severity=Severity.INFO if outcome == TAIL else None)
+                        severity=tail_severity if outcome == TAIL else None)
 
 
 def general_appropriation(fiscal: Table) -> tuple[Row | None, Row | None]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _, enumeration
@@ -55,9 +57,16 @@ class TableIdentity(Rule):
     def check(self, document, context):
         for table in readable(document.tables):
             found = list(self._identities(document, context, table))
-            yield from found
             if table.kind in TWO_SIDED and not found:  # a side that does not add up is reported already
                 yield from self._balanced(document, context, table)
+            elif table.kind in TWO_SIDED and all(f.severity == Severity.INFO for f in found) \
+                    and any(self._balanced(document, context, table)):
+                # a side's 总计 a tail off its own terms, and off the other side's 总计 (one figure printed twice, rounded
+                # alike): that 总计 is more likely a slip than a tail
+                found = [replace(f, severity=Severity.WARNING, message=_(
+                    "{message}; the other side's 总计 differs from it too, though the two are one figure",
+                    message=f.message)) for f in found]
+            yield from found
             if table.kind == FISCAL:
                 yield from self._balance_by_fund(document, context, table)
             for row in (*table.rows, *table.change_rows):
@@ -163,6 +172,7 @@ class TableIdentity(Rule):
                       "{received}", table=table.label, other=other, used=in_unit(table, used), column=column,
                       received=in_unit(table, received)),
             table.resolution,
+            Severity.WARNING,  # (one figure printed twice, rounded alike: a tail between them is more likely a slip)
         )
         if finding:
             yield finding
