@@ -3225,6 +3225,15 @@ _YEARS_OF_A_NAME = compile_re(r"(?:^|[：:，,；;])\s*(?P<name>[^\d，,。；;�
                               r"[^，,；;。]*[，,](?:19|20)\d{2}年度?(?:支出|收入)(?:为|是)?\s*$")
 
 
+def _last_years_of_the_part_before(stated: Stated, before: Stated, state: _Context) -> bool:
+    """Whether ``stated`` is an earlier year's level of the part listed before it, named by its last words ("公务用车购置费0万元，
+    …；2023年度购置费26.80万元", "上年购置费26.80万元")."""
+    name = clean_name(stated.name)
+    earlier = LAST_YEARS.match(name) is not None or bool(stated.year and state.year and stated.year[:4] < state.year)
+    base = LAST_YEARS.sub("", name, count=1)
+    return earlier and len(base) >= 2 and clean_name(before.name).endswith(base)
+
+
 def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     if _DIFFERENCE.search(stated.name) and not (
             clean_name(stated.name) == "结余" and breakdown is not None and "结转" in (breakdown.whole_name or "")):
@@ -3236,6 +3245,8 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         return
     if in_last_years_aside(state.line, stated.number.start - state.line_start):
         return  # "（上年基本支出958.12万元，其中人员经费815.00万元）": last year's figures, each of them
+    if breakdown is not None and breakdown.parts and _last_years_of_the_part_before(stated, breakdown.parts[-1], state):
+        return  # "其中：公务用车购置费0万元，…；2023年度购置费26.80万元，…": the item's level of another year, no part
     if _OWN_BUDGET.fullmatch(clean_name(stated.name)) and state.last_value is not None \
             and state.last_value.number.start >= state.line_start:
         return  # "公务接待费4.26万元，预算6.00万元": the budget of the item before on its line, no part of the list

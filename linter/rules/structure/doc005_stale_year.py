@@ -73,6 +73,8 @@ _HEADING_YEAR = compile_re(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,
 _DATED_LINK = compile_re(r"\d{4}-\d{1,2}-\d{1,2}")
 #: The balance carried into the year, dated at the end of the year before ("年初结转和结余…，为截至2023年12月31日…").
 _OPENING_BALANCE = compile_re(r"年初|上年结转|上年末|以前年度")
+#: This year named without its number, beside last year's figures ("公务用车购置费0万元，本年未购置公务用车；2023年度购置费…").
+_THIS_YEAR_SAID = compile_re(r"(?:本年度?|当年)(?!收入|支出|结转|结余|预算|决算|拨款|[合总]计)")
 #: Words of a plan or a forecast, in a 预算 counting at the end of its own year ("预计截至2025年底…").
 _PLANNED = compile_re(r"预计|计划|拟|将|预算|目标|力争|争取")
 #: "截至2022年12月31日", "截至2022年底": the date of a 决算's counts (车辆, 资产), the end of its year.
@@ -296,7 +298,8 @@ def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[s
                           and not _restates_last_year(sentence, m, year)
                           and not _carried_from(sentence, m, year)
                           and not _PAST_EVENT.search(sentence, max(0, m.start() - 20), m.start())
-                          and not ((base_given or (restated and comparisons) or compares_own)
+                          and not ((base_given or (restated and comparisons) or compares_own
+                                    or _THIS_YEAR_SAID.search(sentence))  # ("…0万元，本年未购置…；2023年度购置费26.80万元")
                                    and int(m.group("year")) == year - 1)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
