@@ -421,8 +421,13 @@ class TypoFinder:
         if i == len(word) - 1 and (after in _ENUMERATION_MARKS or at - 1 not in loose
                                     or (at in loose and after not in FUNCTION_CHARACTERS)):
             return False  # ("财政拨款收、支总计", "正常运维率": 运维, a word jieba lacks)
-        if start in loose and start - 1 in loose and lex.word_frequency(text[start - 1:start + 1]):
-            return False  # the end of a word jieba parts ("职业年金支出": 年金, no 金融支出 shortened)
+        if start in loose and start - 1 in loose and (
+                lex.word_frequency(pair := text[start - 1:start + 1]) or text.count(pair, start + 1) or text.count(pair, 0, start)):
+            # the end of a word jieba parts ("职业年金支出": 年金, no 金融支出 shortened), or one the document writes again
+            # ("文旅宣传" beside 文旅融合: 文旅, no 旅游宣传 shortened)
+            return False
+        if found[0] in _PLACE_LEVELS and lex.is_han(text[start - 1:start]):
+            return False  # a place's own ("石川乡卫生院", a 乡's, no 乡镇卫生院 shortened)
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
         # (a table's cells, cut to fit their columns: "事业收 | 经营收")
         return _SENTENCE_MARK.search(text, line_start, line_end if line_end != -1 else len(text)) is not None
