@@ -1633,6 +1633,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         tokens = [ClaimToken("NAME", spent.name, tokens[0].start, tokens[0].start),
                   ClaimToken("AMOUNT", spent.number.text + spent.number.unit, spent.number.start, spent.number.end, spent.number),
                   ClaimToken("_COMMA", "，", tokens[0].start, tokens[0].start), *tokens]
+    if (compared := _comparison_naming_a_level(tokens)) is not None:
+        tokens = compared  # "与2024年预算总计2420.40万元相比，增加…": read as "比2024年预算总计2420.40万元增加…"
     if tokens and tokens[0].type == "CMP_THAN" and (transition := _opening_transition(tokens, state, claims)):
         claims.transitions.append(transition)
         return
@@ -2572,6 +2574,23 @@ def _last_completion(state: _Context, claims: ClaimSet) -> Completion | None:
 _OPENING_WORDED_GAP = compile_re(r"(?P<words>n)(?P<gap>A)(?:,T?(?P<rate_verb>[UD])(?P<rate>P))?")
 
 
+#: A sentence opening with a comparison that names last year's amount inside it, then the change ("与 2024年 预算总计
+#: 2420.40万元 相比 ， 增加 64.62万元").
+_COMPARISON_AROUND_A_LEVEL = compile_re(r"ny?n?An,(?=[UD]A)")
+
+
+def _comparison_naming_a_level(tokens: list[ClaimToken]) -> list[ClaimToken] | None:
+    """The tokens of a sentence opening "与…X万元相比，增加…" (see :data:`_COMPARISON_AROUND_A_LEVEL`) as if it opened "比…X万元增加…":
+    a comparison token, the amount, then the change; None for another sentence."""
+    around = _COMPARISON_AROUND_A_LEVEL.match("".join(t.code for t in tokens))
+    if around is None or tokens[0].text.strip() not in ("与", "同", "和") \
+            or tokens[around.end() - 2].text.strip() not in ("相比", "比较", "相较"):
+        return None
+    amount = around.end() - 3
+    compare = ClaimToken("CMP_THAN", "".join(t.text for t in tokens[:amount]), tokens[0].start, tokens[amount - 1].end)
+    return [compare, tokens[amount], *tokens[around.end():]]
+
+
 def _opening_transition(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> Transition | None:
     """A sentence opening with a comparison that names last year's amount ("。与2022年度决算数43.00万元相比，增加
     4.12万元，增长9.58%", "…相比，收、支总计各增加0.72亿元"): the transition from that amount to the paragraph's last one (see
@@ -2589,11 +2608,16 @@ def _named_in_comparison(compare: str, state: _Context) -> Stated | None:
     """The amount this year's quantity that an opening comparison names ("与2022年度本年收入合计4615.42万元相比，…" on the line
     after "2023年度本年收入合计4725.52万元，其中：…") was last stated at, on this line or the one before; None when it names
     none."""
-    key = quantity_key(_COMPARISON_HEAD.sub("", compare))
-    if key is None:
-        return None
+    named = _COMPARISON_HEAD.sub("", compare)
+    key = quantity_key(named)
     compared = _YEAR_IN.search(compare)
     this_year = state.year or (compared and str(int(compared.group()) + 1))
+    if key is None:
+        # (no known quantity: the amounts of this year its words end, when they agree: "…收入预算总计2485.02万元，支出预算总计
+        # 2485.02万元。与2024年预算总计…相比")
+        alike = [value for value in state.line_values if len(named) >= 3 and clean_name(value.name).endswith(named)
+                 and (value.year is None or value.year[:4] == this_year)]
+        return alike[-1] if alike and len({(v.number.value, v.number.unit) for v in alike}) == 1 else None
     return next((value for value in reversed(state.previous_values + state.line_values)
                  if value.key == key and (value.year is None or value.year[:4] == this_year)), None)
 
