@@ -1134,6 +1134,9 @@ def _subject_before(text: str, start: int, own: str = ""):
         pass
     if subject is None or re.search(r"\d|\((?:款|项)\)", window[subject.end():]):
         return None  # an amount between, or a 款 or 项 the match did not take: which row is not known
+    if own and "(项)" in own and "(款)" not in own and subject.group().endswith("(款)"):
+        # "1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）" over "（1）行政运行（项）：年初预算…": the 项 under the 款
+        return _SUBJECT.fullmatch(subject.group() + own)
     return subject
 
 
