@@ -105,6 +105,8 @@ def _joined(name: str, start: int, rows, year: int | None) -> list[tuple[str, in
     has a row of each but none of the whole ("对个人和家庭的补助" is one)."""
     if any(same_item(row, name, year) for row in rows):
         return [(name, start)]
+    if name in _SHARED_ENDINGS:  # "水电费": 水费 and 电费, as clerks write the two
+        return [(part, start) for part in _SHARED_ENDINGS[name]]
     for joint in _JOINT.finditer(name):
         left, right = name[:joint.start()], name[joint.end():]
         if all(any(same_item(row, part, year) for row in rows) for part in (left, right)):
@@ -112,6 +114,8 @@ def _joined(name: str, start: int, rows, year: int | None) -> list[tuple[str, in
     return [(name, start)]
 
 
+#: Two items written as one, sharing their ending.
+_SHARED_ENDINGS = {"水电费": ("水费", "电费")}
 #: What joins the last two items of a list.
 _JOINT = compile_re(r"以及|和|及")
 
