@@ -1533,6 +1533,9 @@ class _Context:
     heading_scope: str | None = None
     part_scope: str | None = None
     list_whole: Breakdown | None = None
+    #: Where the line starts on which ``list_whole`` opened and listed its uses in the same sentence ("项目支出…，主要用于：
+    #: A…，B…。"); None when its parts follow on the next lines, or when it classifies its whole ("按支出性质分：…").
+    list_listed_on: int | None = None
     pending_whole: Breakdown | None = None
     #: The total a heading announces the parts of ("（二）一般公共预算当年拨款结构情况"): the whole of the shares
     #: under it that name none and stand in no list.
@@ -1743,7 +1746,10 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             use_read = True  # once: the items of a "respectively" list all start there
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
             if breakdown is not None and _opens_list(tokens, main_use):
+                # (a list of uses, not a classification, which the next line's may go on with: "…，按支出性质分：…。" then
+                # "按支出功能分类：…")
                 state.list_whole = breakdown
+                state.list_listed_on = None if tokens[main_use].text.startswith("按") else state.line_start
         elif (listed := next((i for i in (first - 1, first - 2) if i in later_lists), None)) is not None:
             breakdown = _main_use_breakdown(tokens, listed, state, claims)  # "收入包括：…；支出包括：…": the next list
         # "公务用车购置及运行维护费30.1万元（购置费0万元，运行维护费30.1万元）": amounts in brackets
@@ -1763,6 +1769,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         lead = _main_use_breakdown(tokens, main_use, state, claims)
         if lead is not None:
             state.list_whole = state.pending_whole = lead  # its parts follow, maybe as numbered items
+            state.list_listed_on = None
     if qizhongs and qizhongs[-1] >= len(tokens) - 2 and tokens[-1].type in ("_COLON", "QIZHONG"):
         # "…其中：" ends the sentence (not "…，其中：基本支出…，具体支出预算如下："): the list follows
         state.pending_whole = _open_breakdown(_whole_before(tokens, qizhongs[-1], state), claims, state)
@@ -2073,6 +2080,8 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         named = ""  # "预算数为3,980.00万元，该项资金主要用于…": the amount just stated
     if tokens[index].text.startswith("按") and not any(t.type == "AMOUNT" for t in tokens[:index]):
         listed = state.list_whole
+        if state.list_listed_on is not None and state.list_listed_on < state.line_start:
+            listed = None  # "项目支出…，主要用于：A…，B…。" on the line before: its list is done, its whole a part of another
         if listed is None and state.last_list is not None and state.last_list.whole is not None \
                 and state.last_list.whole.number.start >= state.line_start:
             listed = state.last_list  # "收入预算2680.85万元，其中：…。按单位划分，…": the whole of the 其中 list before it
