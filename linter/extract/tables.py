@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_signed
 from linter.extract.subjects import is_subject_name, normal_name, subjects
@@ -327,7 +327,8 @@ class Table:
     header_lines: list[list[str]] = field(default_factory=list)
     #: The columns of each block of a 三公 table printed with a row per quantity (see :func:`sangong_blocks`).
     blocks: dict[str, list[int]] = field(default_factory=dict)
-    #: The 机关运行经费 such a table prints in a row after the quantities, by block: its 栏 (the block's place) and amount.
+    #: The 机关运行经费 such a table prints in a row after the quantities, by block: a column of the block (printed as the
+    #: block's 栏: see ``printed_columns``) and the amount.
     operating_costs: dict[str, tuple[int, Value]] = field(default_factory=dict)
     #: Columns of quantities such a table prints no row for (the cars' 购置费 and 运行维护费): neither 0 nor checked.
     unprinted: frozenset[int] = frozenset()
@@ -336,6 +337,14 @@ class Table:
     change_rows: list[Row] = field(default_factory=list)
     #: What a code table's column of last year's total holds ("预算", "决算", "执行"; see ``Row.earlier``), where it prints one.
     earlier_kind: str | None = None
+    #: The 栏 the table prints for each of its columns where they differ from it: a 三公 table read as the one row of its
+    #: blocks, printed as a row per quantity ("项目 | 预算数 | 决算数": its 决算数 block is 栏2) or a row per year (each
+    #: block the six 栏 again).
+    printed_columns: dict[int, int] = field(default_factory=dict)
+
+    def printed_column(self, column: int) -> int:
+        """The 栏 the table prints ``column`` as."""
+        return self.printed_columns.get(column, column)
 
     @property
     def label(self) -> str:
@@ -2729,8 +2738,8 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
         return False
     # The cars' 购置费 and 运行维护费 may go unprinted (no row of their own): their columns stay empty.
     _one_row_of_blocks(table, {kind: [items[i][block] if i in items else None for i in range(len(_SANGONG_ITEMS))]
-                               for block, (_, kind) in enumerate(blocks)})
-    table.operating_costs = {kind: (block, token.as_value())
+                               for block, (_, kind) in enumerate(blocks)}, lambda block, _: block + 1)
+    table.operating_costs = {kind: (len(SANGONG_COLUMNS) * (block - 1) + 1, token.as_value())  # (printed as the block's 栏)
                              for block, ((_, kind), token) in enumerate(zip(blocks, operating), 1) if token is not None}
     return True
 
@@ -2797,11 +2806,14 @@ _INITIAL_AND_FULL_YEAR = (("年初预算数", "年初预算"), ("全年预算数
 
 
 
-def _one_row_of_blocks(table: Table, blocks: dict[str, list[_Token]]) -> None:
+def _one_row_of_blocks(table: Table, blocks: dict[str, list[_Token]], printed: Callable[[int, int], int] | None = None) -> None:
     """Make ``table`` the one row of the layout :func:`sangong_blocks` knows: each block's amounts, in
-    the order of :data:`SANGONG_COLUMNS`, side by side."""
+    the order of :data:`SANGONG_COLUMNS`, side by side; ``printed(block, place)`` is the 栏 the table prints the
+    amount of a block's quantity at a place as, where that is not its column (see ``Table.printed_columns``)."""
     size = len(SANGONG_COLUMNS)
     table.columns = list(range(1, size * len(blocks) + 1))
+    if printed is not None:
+        table.printed_columns = {column: printed((column - 1) // size, (column - 1) % size) for column in table.columns}
     table.blocks = {name: table.columns[size * i:size * (i + 1)] for i, name in enumerate(blocks)}
     cells = [token for amounts in blocks.values() for token in amounts]  # None where a quantity is unprinted
     printed = [token for token in cells if token is not None]
@@ -2894,7 +2906,7 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
                 table.change_rows = _sangong_change_rows(years[-1][1], years[-2][1], differences)
     elif years or not blocks:
         return False
-    _one_row_of_blocks(table, blocks)
+    _one_row_of_blocks(table, blocks, lambda _, place: order[place] + 1)  # (each row prints the header's six 栏)
     return True
 
 

@@ -309,7 +309,7 @@ class TableIdentity(Rule):
         finding = gap_finding(
             self, document, context, lambda: cell_span(document, row, row.cell(column)), printed, computed, items,
             lambda: _("{what} — 栏{column} is {printed} but the identity gives {computed} (off by {difference})",
-                      what=what(), column=column, printed=in_unit(table, printed),
+                      what=what(), column=table.printed_column(column), printed=in_unit(table, printed),
                       computed=in_unit(table, computed), difference=in_unit(table, abs(printed - computed))),
             table.resolution,
         )

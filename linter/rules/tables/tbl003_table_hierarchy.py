@@ -77,7 +77,7 @@ class TableHierarchy(Rule):
             yield from self._compare(document, context, table, parent, children, what, below,
                                      lambda row, column=column: row.cell(column),
                                      lambda row, column=column: row.amount(column),
-                                     lambda: _("栏{column}", column=column))
+                                     lambda: _("栏{column}", column=table.printed_column(column)))
         for kind in parent.budgets:  # a 决算's budgets printed beside its amounts ("年初预算数 | 调整预算数 | 决算数")
             yield from self._compare(document, context, table, parent, children, what, below,
                                      lambda row, kind=kind: row.budgets.get(kind),

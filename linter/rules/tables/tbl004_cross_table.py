@@ -166,8 +166,8 @@ class CrossTable(Rule):
             self, document, context, here.locate,
             theirs, converted(mine, other, table), items,
             lambda: _("{row} 栏{column} is {amount} but {other_row} 栏{other_column} is {other_amount}",
-                      row=row_label(other, other_row), column=other_column, amount=in_unit(other, theirs),
-                      other_row=row_label(table, row), other_column=column, other_amount=in_unit(table, mine)),
+                      row=row_label(other, other_row), column=other.printed_column(other_column), amount=in_unit(other, theirs),
+                      other_row=row_label(table, row), other_column=table.printed_column(column), other_amount=in_unit(table, mine)),
             other.resolution,
         )
         yield finding, here, there  # (no finding: the two agree)

@@ -466,7 +466,7 @@ class TextTableAmount(Rule):
                             document, document.span(offset + match.start(), offset + match.end()),
                             _("the text says there is no {what}, but {row} is {printed} (栏{column})",
                               what=match.group().removeprefix("没有").removeprefix("无"),
-                              row=row_label(table, row), printed=in_unit(table, printed), column=column),
+                              row=row_label(table, row), printed=in_unit(table, printed), column=table.printed_column(column)),
                             expected=amount(printed),
                         )
                         break
@@ -833,10 +833,10 @@ class TextTableAmount(Rule):
         def describe() -> str:
             if table_unit == unit:
                 return _("the text says {stated}{unit} for {row} but the table prints {printed} (栏{column})",
-                         stated=stated, unit=unit, row=row_label(table, row), printed=amount(printed), column=column)
+                         stated=stated, unit=unit, row=row_label(table, row), printed=amount(printed), column=table.printed_column(column))
             return _("the text says {stated}{unit} for {row} but the table prints {printed}{table_unit} (栏{column}), "
                      "which is {converted}{unit}", stated=stated, unit=unit, row=row_label(table, row),
-                     printed=amount(printed), table_unit=table_unit, column=column, converted=amount(in_text_unit))
+                     printed=amount(printed), table_unit=table_unit, column=table.printed_column(column), converted=amount(in_text_unit))
 
         def says(value) -> bool:
             return value is not None and bool(printed) and amount_interval(number, context.text_tolerances(document)) \
@@ -880,7 +880,7 @@ class TextTableAmount(Rule):
             lambda: _("the text says {stated}{unit} for {row}, which is {converted}{table_unit}, but the table prints "
                       "{printed}{table_unit} (栏{column})", stated=stated, unit=unit, row=row_label(table, row),
                       converted=amount(in_table_unit), table_unit=table_unit, printed=amount(printed),
-                      column=column),
+                      column=table.printed_column(column)),
             table.resolution,
         )
         if finding:
