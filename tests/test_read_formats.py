@@ -248,7 +248,7 @@ def test_word_sangong_table_with_budget_and_actual_side_by_side(tmp_path):
     path = write_docx(tmp_path / "决算.docx", table, text=text, heading="财政拨款“三公”经费支出决算情况说明",
                       title="财政拨款“三公”经费支出决算表")
     found = [f for f in findings(str(path)) if f["code"] == "TBL006"]
-    assert [f["quote"] for f in found] == ["3.50万元"] and "the table prints 2.5 (栏12)" in found[0]["message"]
+    assert [f["quote"] for f in found] == ["3.50万元"] and "the table prints 2.50 (栏12)" in found[0]["message"]
 
 
 def test_a_word_table_split_at_a_page_break_is_one_table(tmp_path):

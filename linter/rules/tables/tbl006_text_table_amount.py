@@ -829,14 +829,16 @@ class TextTableAmount(Rule):
                 or _rounds_to_the_cell(pair[0], row.cell(column), pair[1]):
             return
         (number, in_text_unit), table_unit, printed = pair, table.unit or "万元", row.amount(column)
+        cell = row.cell(column)
+        as_printed = cell.text if cell is not None and cell.value == printed else amount(printed)  # ("64218.60", as printed)
 
         def describe() -> str:
             if table_unit == unit:
                 return _("the text says {stated}{unit} for {row} but the table prints {printed} (栏{column})",
-                         stated=stated, unit=unit, row=row_label(table, row), printed=amount(printed), column=table.printed_column(column))
+                         stated=stated, unit=unit, row=row_label(table, row), printed=as_printed, column=table.printed_column(column))
             return _("the text says {stated}{unit} for {row} but the table prints {printed}{table_unit} (栏{column}), "
                      "which is {converted}{unit}", stated=stated, unit=unit, row=row_label(table, row),
-                     printed=amount(printed), table_unit=table_unit, column=table.printed_column(column), converted=amount(in_text_unit))
+                     printed=as_printed, table_unit=table_unit, column=table.printed_column(column), converted=amount(in_text_unit))
 
         def says(value) -> bool:
             return value is not None and bool(printed) and amount_interval(number, context.text_tolerances(document)) \
