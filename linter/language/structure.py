@@ -113,11 +113,15 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
     second label "七、… 七、…") or numbered out of order is a table: it is left out; a line numbered
     一 starts a block of its own (the first heading after a table of contents). Other blocks
     and the headings that stand alone (followed by text) make up the part's list; numbered
-    sentences are text. A very short line after a heading is its wrapped end, and a line of
-    figures only is passed over."""
+    sentences are text. A very short line after a heading is its wrapped end, a line of
+    figures only and a heading's line printed again right under it are passed over."""
     blocks: list[list[_Line] | None] = [[]]
     previous_heading = False
+    previous_line = ""
     for match in regex.finditer(r"[^\n]+", text[start:end]):
+        if previous_heading and match.group().strip() == previous_line:
+            continue  # a heading printed twice ("二、收入决算情况说明" on two lines): one heading
+        previous_line = match.group().strip()
         if _APPENDIX.match(match.group()):
             blocks += [None, []]  # "附件：“三公”经费口径说明" numbers a list of its own
             previous_heading = False

@@ -36,7 +36,7 @@ class RepeatedSentence(Rule):
     "开展了绩效自评", the template's parallel sentences), or that define different terms
     ("学前教育（项）：反映…", "小学教育（项）：反映…"), are parallel statements. Table rows, headings and list items on lines of their own repeat by design and are
     skipped (a list item pasted twice onto one line is not). A paragraph of several sentences
-    pasted twice in a row is reported too.
+    pasted twice in a row is reported too, and so is a numbered heading printed on two lines in a row.
 
     **Anti-pattern**
 
@@ -86,11 +86,18 @@ class RepeatedSentence(Rule):
                     document, document.span(offset, offset + len(line)),
                     _("this paragraph (“{start}…”) repeats the one before it", start=paragraph[:12]),
                 )
+            elif paragraph and paragraph == before and _NUMBERED_HEADING.fullmatch(paragraph):
+                yield self.finding(  # "二、收入决算情况说明" on two lines in a row: one heading pasted twice
+                    document, document.span(offset, offset + len(line)),
+                    _("this heading (“{start}”) repeats the line before it", start=paragraph[:20]),
+                )
             if paragraph:
                 before = paragraph
             offset += len(line) + 1
 
 
+#: A numbered heading ("二、收入决算情况说明", "（三）支出情况"): no sentence, no table's row.
+_NUMBERED_HEADING = compile_re(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）])[^\d\t。，,]{2,40}")
 #: The end of a full sentence.
 _SENTENCE_ENDS = compile_re(r"[。！？!?]")
 
