@@ -91,7 +91,8 @@ def _listing(lines: list[tuple[int, str]], index: int) -> Listing | None:
         row = _row(row_offset, row_raw, columns)
         if row is None:
             break
-        listing.rows.append(row)
+        if row.name != "栏次":  # the columns' numbers ("栏次 | | | 1 | 2"), no row of amounts
+            listing.rows.append(row)
     _keep_amount_columns(listing)
     items = [row for row in listing.rows if not row.total and not row.subtotal]
     if not listing.columns or len(items) < 2 or not any(row.total for row in listing.rows) \
