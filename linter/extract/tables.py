@@ -1621,11 +1621,7 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
                            if not _CHANGE_TITLE.search(word))
     header_words = [match[2] if match else word for match, word in zip(dated, header_words)]
     # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
-    titles = [word for word in header_words if _CHANGE_COLUMN.search(word)]
-    # "2025年比2024年增减" over "增减额 | 增减率（%）" titles their block; printed alone, it is a column of its own.
-    # (a block over 增减额 and 增减率; beside a lone 增减率 it is the amount's column: "2025年比2024年增减 | 增减率（%）")
-    others = [word for word in titles if not _CHANGE_BLOCK.fullmatch(word)]
-    titles = others if len(others) > 1 else titles
+    titles = _change_columns([word for word in header_words if _CHANGE_COLUMN.search(word)])
     changes = len(titles)
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
     periods = [(match.start(), _period(match)) for match in _PERIOD.finditer(periods_text)]
@@ -1693,6 +1689,14 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     return True
 
 
+def _change_columns(titles: list[str]) -> list[str]:
+    """The titles of the change columns among ``titles``, the header's titles of change: "2025年比2024年增减" (or "比上年增减")
+    over "增减额 | 增减率（%）" titles their block; printed alone, it is a column of its own (and beside a lone 增减率, the
+    amount's column: "2025年比2024年增减 | 增减率（%）")."""
+    others = [word for word in titles if not _CHANGE_BLOCK.fullmatch(word)]
+    return others if len(others) > 1 else titles
+
+
 def _of_the_change(identity: Identity, change_columns: dict[int, bool], amounts: set) -> bool:
     """Whether a printed identity gives a change column from the amounts' columns ("5栏=2栏-1栏")."""
     return identity.target in change_columns and {column for _, column in identity.terms} <= amounts
@@ -1712,9 +1716,13 @@ def _columns_by_title(table: Table, header_words: list[str], earliest: int,
         return None
     top, below = lines[0], (lines[1] if len(lines) == 2 else [])
     ordered = []
+    changes_below = bool(below) and all(_CHANGE_COLUMN.search(word) for word in below)
     for word in top:  # this year's title over its parts on the line below: the parts are its columns
         this_year = (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) != earliest
-        ordered += below if this_year and below else [word]
+        if changes_below:  # "比上年增减" over "增减额 | 增减率（%）": the change's block over its columns
+            ordered += below if _CHANGE_BLOCK.fullmatch(word) else [word]
+        else:
+            ordered += below if this_year and below else [word]
     if len(ordered) != len(table.columns) or (below and ordered == top) \
             or (not changes_last and all(_CHANGE_COLUMN.search(word) for word in ordered[-2:])):
         return None  # (the change columns last: the layouts of :func:`_this_years_columns`, unless none fits: ``changes_last``)
@@ -2704,9 +2712,10 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     header = "".join(header_words)
     blocks = _item_row_blocks(header)
     # Columns of the change between the blocks after them ("2024年预算数 | 2025年预算数 | 增减额"): not read.
-    changes = [word for word in header_words if _CHANGE_COLUMN.fullmatch(word)] if blocks else []
+    changes = _change_columns([word for word in header_words if _CHANGE_COLUMN.fullmatch(word)]) if blocks else []
     numbered = "行次" in header_words or "栏次" in header_words  # "项目 | 行次 | 预算数 | 决算数": each row's 行次 first
     items: dict[int, list[_Token]] = {}
+    change_rows: list[Row] = []
     operating: list[_Token | None] = []  # the row of 机关运行经费 after the quantities (Yunnan's 公开10表)
     done = False  # whether the quantities' rows have ended
     for tokens in data_lines:
@@ -2733,9 +2742,10 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
             return False
         items[item] = amounts[:len(blocks)]
         if changes and (change_row := _change_row(name, blocks, amounts, changes)) is not None:
-            table.change_rows.append(change_row)
+            change_rows.append(change_row)
     if not blocks or not _MAIN_SANGONG_ITEMS <= items.keys():
-        return False
+        return False  # (nor are its change rows read: another reading of the table may read them)
+    table.change_rows.extend(change_rows)
     # The cars' 购置费 and 运行维护费 may go unprinted (no row of their own): their columns stay empty.
     _one_row_of_blocks(table, {kind: [items[i][block] if i in items else None for i in range(len(_SANGONG_ITEMS))]
                                for block, (_, kind) in enumerate(blocks)}, lambda block, _: block + 1)
