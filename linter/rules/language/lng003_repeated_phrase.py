@@ -73,6 +73,8 @@ class RepeatedPhrase(Rule):
                 if not separator and lex.is_han(text[first - 1:first]) \
                         and _copy_begins_a_word(typo_finder(document.flow.text), copy_start, end_of_copy):
                     continue  # "孝感高中高中部": a name's end, then a longer word (高中部) the copy begins, no repeat
+                if separator and any(text[first - width:first] == text[end_of_copy:end_of_copy + width] for width in (2, 3)):
+                    continue  # "结转到本年、本年结转到以后年度": two clauses, one ending and the next beginning with it
                 if separator and _longer_item(text, copy_start, end_of_copy):
                     continue  # "医疗费、医疗费补助", "专项统计、统计监测": the next item is a longer word
                 if separator and _names_a_unit_of(text, match.end()):
