@@ -30,7 +30,9 @@ class AverageMismatch(Rule):
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
     of either. A monthly average ("月人均补差500元") is not read, and another average is no amount it divides. An average with another count in its
     sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆"); an average of 运行费 under a
-    compound 购置及运行费 is of the 运行费 its brackets state.
+    compound 购置及运行费 is of the 运行费 its brackets state. An average score ("平均得分93.60分") must be the mean of the
+    scores its paragraph lists before it ("自评得分分别为：甲项目95.5分、…", "…自评得分94.5分；…自评得分92.0分"), or one a line
+    after it ("5个项目平均得分96.04分，具体如下："), as many as a count of projects in its sentence says.
 
     **Anti-pattern**
 
@@ -110,6 +112,69 @@ class AverageMismatch(Rule):
                 expected=format_amount(computed),
                 related=related(document, (_("amount"), total)),
             )
+        yield from self._average_scores(document)
+
+    def _average_scores(self, document):
+        """An average score ("平均得分93.60分") that is not the mean of the scores its paragraph lists before it ("自评得分分别为：
+        甲项目95.5分、乙项目92.0分…", "…自评得分94.5分；…自评得分92.0分"), or on the lines after it, one a line ("5个项目平均得分
+        96.04分，具体如下：" then "1．甲项目自评得分98.85分。"), as many as a count of projects in its sentence says."""
+        text = document.flow.text
+        for average in _AVERAGE_SCORE.finditer(text):
+            paragraph = text.rfind("\n", 0, average.start()) + 1
+            scores = _scores(text, paragraph, average.start())
+            if not scores and _FOLLOWS.match(text, average.end()):
+                scores = _scores_a_line(text, text.find("\n", average.end()))
+            sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
+            counted = _PROJECTS.search(text, max(sentence, paragraph), average.start())
+            if len(scores) < 2 or (counted is not None and int(counted.group("n")) != len(scores)):
+                continue  # (the scores of some projects only, or of none: not an average of them)
+            stated = number_of(average, "score", "")
+            half = 0.5 * 10.0 ** -stated.decimals
+            lo = sum(s.value - 0.5 * 10.0 ** -s.decimals for s in scores) / len(scores)
+            hi = sum(s.value + 0.5 * 10.0 ** -s.decimals for s in scores) / len(scores)
+            if lo - 1e-9 <= stated.value + half and stated.value - half <= hi + 1e-9:
+                continue
+            computed = sum(s.value for s in scores) / len(scores)
+            yield self.finding(
+                document, document.span(average.start("score"), average.end()),
+                _("the average of the scores listed: ({scores}) / {count} = {computed}分, but the text says {stated}分",
+                  scores=" + ".join(s.text for s in scores), count=len(scores), computed=f"{computed:.{max(stated.decimals, 2)}f}",
+                  stated=stated.text),
+                expected=f"{computed:.{stated.decimals}f}分",
+            )
+
+
+#: An average score ("平均得分93.60分", "平均分为92.5分").
+_AVERAGE_SCORE = compile_regex(r"平均(?:得分|分|自评得分)(?:为|是)?(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
+#: A score a project got ("自评得分94.5分", "得分为92.0分"), or one item of a list of scores after "分别为".
+_SCORE = compile_regex(r"(?:得分|评分)(?:为|是)?(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
+_LISTED_SCORES = compile_regex(r"(?:得分|评分)分别(?:为|是)[：:]?(?P<list>[^。；\n]*)")
+_LISTED_SCORE = compile_regex(r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
+#: The words after an average that announce its scores on the lines below ("，具体如下：").
+_FOLLOWS = compile_regex(r"[，,]?(?:具体)?(?:如下|情况如下|分别为)[：:]")
+#: The projects an average is of, counted in its sentence ("5个项目平均得分…").
+_PROJECTS = compile_regex(r"(?P<n>\d{1,3})个(?:项目|二级项目|一级项目)")
+
+
+def _scores(text: str, start: int, end: int) -> list:
+    """The scores listed in ``text[start:end]``: a list after "得分分别为", else each "得分X分"."""
+    listed = _LISTED_SCORES.search(text, start, end)
+    if listed is not None:
+        return [number_of(m, "score", "") for m in _LISTED_SCORE.finditer(text, listed.start("list"), listed.end("list"))]
+    return [number_of(m, "score", "") for m in _SCORE.finditer(text, start, end)]
+
+
+def _scores_a_line(text: str, line_end: int) -> list:
+    """The scores of the lines after ``line_end``, one "得分X分" a line, up to the first line without one."""
+    scores = []
+    while line_end != -1:
+        next_end = text.find("\n", line_end + 1)
+        found = list(_SCORE.finditer(text, line_end + 1, next_end if next_end != -1 else len(text)))
+        if len(found) != 1:
+            break
+        scores.append(number_of(found[0], "score", ""))
+        line_end = next_end
+    return scores
 
 
 #: The kinds of average and the classifiers of the counts they divide by.
