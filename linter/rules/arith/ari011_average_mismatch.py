@@ -18,7 +18,7 @@ class AverageMismatch(Rule):
     """An average per vehicle, per person, per student or per household ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
     "生均公用经费1,046.73元", "户均25,400元" of households or firms counted in 户 or 家, "次均接待费用983.72元" of receptions
     counted in 批次, "平均每项13.38万元" of events counted in 项 or 场) that is not the amount it averages divided by the count the
-    paragraph states.
+    paragraph states; or an average score ("平均得分93.60分") that is not the mean of the scores listed.
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
     before it ("公务用车运行维护费218.88万元"; or the paragraph before, when the average's own states no amount before it:
