@@ -1111,6 +1111,20 @@ def _from_to_after(tokens: list[ClaimToken], codes: str, at: int) -> re.Match | 
         or tokens[reached.start("current")].number.malformed else reached
 
 
+#: After an amount, last year's named as such and the change from it ("152.60万元 , 上年预算 168.30万元 , 增加 15.70万元 , 下降
+#: 9.3%"): the amount before is this year's.
+_LAST_YEARS_AFTER = compile_re(r",(?P<named>n)(?P<previous>A),(?P<verb>[UD])(?P<change>A)(?:,T?[UD](?P<rate>P))?")
+
+
+def _last_years_after(tokens: list[ClaimToken], codes: str, at: int) -> re.Match | None:
+    """A match of :data:`_LAST_YEARS_AFTER` at ``at`` whose name is last year's level (``_PREVIOUS_LEVEL``); None when it is
+    another or a number it reads is malformed."""
+    level = _LAST_YEARS_AFTER.match(codes, at)
+    if level is None or not _PREVIOUS_LEVEL.fullmatch(tokens[level.start("named")].text.strip()):
+        return None
+    return None if any(number.malformed for number in _level_numbers(tokens, level)) else level
+
+
 def _level_numbers(tokens: list[ClaimToken], level: re.Match) -> list[Number]:
     """The numbers a match of :data:`_LEVEL_AFTER` or :data:`_OPENING_LEVEL` reads: previous level, change, rate."""
     return [tokens[level.start(group)].number for group in ("previous", "change", "rate")
@@ -1222,11 +1236,11 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         past = codes[:use.end()] + "," + codes[use.end() + 1:]
         if _level_after(past, use.end()) is not None:
             codes, end = past, use.end()
-    reached = _from_to_after(tokens, codes, end)
+    reached = _from_to_after(tokens, codes, end) or _last_years_after(tokens, codes, end)
     if reached is not None:  # "…预算为12.50万元，由2024年的15.80万元减少至12.50万元，减少3.30万元": both levels, after it
         clause = _clause_start(codes, amount_end - 1)
         name = "".join(t.text for t in tokens[clause:amount_end - 1])
-        current = tokens[reached.start("current")].number
+        current = tokens[reached.start("current")].number if reached.groupdict().get("current") else tokens[amount_end - 1].number
         return [(reached.start(), reached.end(), _transition(tokens, reached, without_copula(name), current, tokens[clause].start))]
     level = _level_after(codes, end)
     if level is not None:  # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": both levels stated
