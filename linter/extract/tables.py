@@ -3145,7 +3145,7 @@ def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str,
     ("科目编码 科目名称 合计 人员经费 公用经费", or one amount a year: see :func:`_compared_basic_columns`), before its
     first row; an empty map when its words are joined (space-separated); None for the three-block layout of a
     决算's 表6. An 经济分类 支出 table's ``titles`` are 合计, 基本支出 and 项目支出."""
-    compared = None
+    compared, merged = None, {}
     for position, tokens in enumerate(data_lines):
         words = [t for t in tokens if t.text]
         if any(t.is_number for t in words) or any(_ECONOMIC_CODE.match(t.text) for t in words):
@@ -3157,8 +3157,11 @@ def _basic_column_titles(data_lines: list[list[_Token]], titles: tuple[str, str,
         # (the first column may be titled by what it holds: "决算数 | 人员经费 | 公用经费")
         cells = {(titles[0] if t.text in _AMOUNT_TITLES else t.text): t.index for t in words
                  if (t.text in titles or t.text in _AMOUNT_TITLES) and t.index >= 0}
-        if len(cells) == 3 and titles[0] in cells and cells[titles[0]] < cells[titles[1]] < cells[titles[2]]:
-            return position, {cells[title]: column for column, title in enumerate(titles, 1)}
+        # (or over two lines: "合计 | 其中" over "人员经费 | 公用经费", the parts under a merged "其中")
+        merged = {**cells, **merged} if titles is _BASIC_TITLES else cells
+        for found in (cells, merged):
+            if len(found) == 3 and titles[0] in found and found[titles[0]] < found[titles[1]] < found[titles[2]]:
+                return position, {found[title]: column for column, title in enumerate(titles, 1)}
         if titles is _ECONOMIC_TITLES and list(cells) == [titles[0]] and data_lines[position + 1:] and any(
                 t.is_number for t in data_lines[position + 1]):
             return position, {cells[titles[0]]: 1}  # one amount a row ("科目编码 | 科目名称 | 决算数": a 项目支出 table by class)
