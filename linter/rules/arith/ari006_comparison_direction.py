@@ -191,11 +191,12 @@ _FOLLOWING = compile_regex(
     rf"|(?:{_ACTUAL})?(?:与|同|和)(?P<kind2>年初|全年|调整)?预算数?(?P<equal>持平|相等|一致))"
 )
 _WORDS = {"高于": "大于", "低于": "小于", "超出": "大于", "超过": "大于", "超支": "大于", "未达到": "小于", "少于": "小于"}
-#: A sentence comparing with last year, or saying what the money paid for (or a clause saying so: "，主要用于…",
+#: A sentence comparing with last year, or saying what the money paid for, or breaking it down ("。其中：基本支出…") (or a clause
+#: saying so: "，主要用于…",
 #: "，比上年减少25.63万元", "；上年决算512.38万元", the gap to the budget: "，较预算减少17.76万元", the year-end balance:
 #: "，年末结转和结余89.54万元"; or why the budget was adjusted: "全年预算数大于年初预算数的主要原因是…；"), between the completion and
 #: that phrase.
-_SENTENCE_BETWEEN = compile_regex(r"(?:[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于|(?:比|较)(?:上年|上一年|20\d{2}年)"
+_SENTENCE_BETWEEN = compile_regex(r"(?:[^。；\n]{0,6}[。；]\s*(?:与[^。；\n]{0,60}?相比|主要用于|其中[：:，,]|(?:比|较)(?:上年|上一年|20\d{2}年)"
                                   r"|(?:全年|调整后?的?)预算数?[大小高低]于年初预算)|[，,]\s*主要用于"
                                   r"|[，,；;]\s*(?:(?:比|较)(?:上年|上一年|20\d{2}年|(?:年初|全年|调整后?)?预算)|上年|年末结转和?结余))"
                                   r"[^。；\n]{0,80}(?=[。；])")
