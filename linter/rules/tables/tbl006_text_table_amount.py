@@ -182,9 +182,11 @@ _WHOLE_NAME = r"(?<![内外])"
 #: 预算为2.85万元，支出决算为0.39万元") or budgeted ("公务接待费预算数为10万元", "公务接待费预算支出6.40万元").
 _SANGONG_AMOUNTS = {
     # (the name may head its item: "3.公务接待费。支出决算为4.92万元")
-    words: [compile_re(rf"{_WHOLE_NAME}{name}(?:[：:]|。(?=支出|决算|年初|全年|预算))?(?:财政拨款)?(?:支出)?{budget}(?:支出)?(?:{words})?(?:数|支出)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
+    # (its year between: "3．公务接待费。2024年度预算为2.00万元，支出决算为1.73万元", "公务接待费：年初预算3.00万元，决算1.68万元")
+    words: [compile_re(rf"{_WHOLE_NAME}{name}(?:[：:]|。(?=(?:20\d{{2}}年度?)?(?:支出|决算|年初|全年|预算)))?(?:财政拨款)?(?:支出)?"
+                       rf"{budget}(?:支出)?(?:{words})?(?:数|支出)?(?:合计|共计)?(?:[均各]?为)?{AMOUNT}")
             for name in _SANGONG_NAMES]
-    for words, budget in (("决算", r"(?:(?:年初|全年)?预算数?为[\d,.]+万?元[，,])?"), ("预算", ""))
+    for words, budget in (("决算", r"(?:(?:20\d{2}年度?)?(?:年初|全年)?预算数?为?[\d,.]+万?元[，,])?"), ("预算", ""))
 }
 #: Each with its budget, in a 决算 ("“三公”经费财政拨款支出年初预算为2.85万元", "公务接待费全年预算数为10万元").
 _SANGONG_BUDGETS = [compile_re(rf"{_WHOLE_NAME}{name}(?:财政拨款)?(?:支出)?(?P<basis>年初|全年|调整后的?)?预算数?为{AMOUNT}")
