@@ -2097,8 +2097,11 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         if state.list_listed_on is not None and state.list_listed_on < state.line_start:
             listed = None  # "项目支出…，主要用于：A…，B…。" on the line before: its list is done, its whole a part of another
         if listed is None and state.last_list is not None and state.last_list.whole is not None \
-                and state.last_list.whole.number.start >= state.line_start:
-            listed = state.last_list  # "收入预算2680.85万元，其中：…。按单位划分，…": the whole of the 其中 list before it
+                and (state.last_list.whole.number.start >= state.line_start or (
+                    any(v is state.last_list.whole for v in state.previous_values) and _TOTAL_NAMED.search(state.last_list.whole.name))):
+            # "收入预算2680.85万元，其中：…。按单位划分，…": the whole of the 其中 list before it, also a total's on the line before
+            # ("本年支出合计34574.30万元，其中：基本支出…。" then "按支出功能分类，教育支出…")
+            listed = state.last_list
         whole = listed.whole if listed is not None else _sole_amount_of_line(state, claims)
         if whole is None:
             return None
@@ -2141,6 +2144,10 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     claims.breakdowns.append(breakdown)
     state.last_list = breakdown
     return breakdown
+
+
+#: A total's name ("本年支出合计", "收入总计", "支出预算总额").
+_TOTAL_NAMED = compile_re(r"合计|总计|总额")
 
 
 def _sole_amount_of_line(state: _Context, claims: ClaimSet) -> Stated | None:

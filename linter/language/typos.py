@@ -421,8 +421,9 @@ class TypoFinder:
         if i == len(word) - 1 and (after in _ENUMERATION_MARKS or at - 1 not in loose
                                     or (at in loose and after not in FUNCTION_CHARACTERS)):
             return False  # ("财政拨款收、支总计", "正常运维率": 运维, a word jieba lacks)
-        if start in loose and start - 1 in loose and (
-                lex.word_frequency(pair := text[start - 1:start + 1]) or text.count(pair, start + 1) or text.count(pair, 0, start)):
+        pair = text[start - 1:start + 1]
+        if start in loose and ((start - 1 in loose and lex.word_frequency(pair))
+                               or (lex.is_han(pair[:1]) and (text.count(pair, start + 1) or text.count(pair, 0, start)))):
             # the end of a word jieba parts ("职业年金支出": 年金, no 金融支出 shortened), or one the document writes again
             # ("文旅宣传" beside 文旅融合: 文旅, no 旅游宣传 shortened)
             return False
