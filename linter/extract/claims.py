@@ -2697,7 +2697,8 @@ _AVERAGE_AMOUNT = compile_re(rf"[^，,。；;\d]{{0,12}}(?:{_AVERAGE_WORDS})[^�
 #: A programme named after an average ("学前教育生均公用经费补助项目"): its amount is a level, not a rate.
 _PROGRAMME = compile_re(r"(?:项目|补助|资金)(?:支出)?(?:为|是)?$")
 #: The name of a budget alone ("预算", "年初预算数为", "年中追加预算"): after an amount, that amount's budget.
-_OWN_BUDGET = compile_re(r"(?:为|是|占)?(?:年中|年内)?(?:经批准)?(?:年初|全年|调整后?的?|追加)?预算数?(?:为|是)?")
+_OWN_BUDGET = compile_re(r"(?:为|是|占)?(?:年中|年内)?(?:经批准)?(?:(?:年初|全年|调整后?的?|追加)?预算数?[、和及与]?)?"
+                         r"(?:年初|全年|调整后?的?|追加)?预算数?(?:[均都各])?(?:为|是)?")  # (also two alike: "年初预算、调整预算均为")
 #: The name of last year's level alone ("上年", "去年同期为", "上年决算数"); "上年结转" is this year's.
 _PREVIOUS_LEVEL = compile_re(r"(?:上一?年度?|去年)(?:同期)?(?:决算|预算|执行)?数?(?:为|是)?")
 #: Names of differences ("差值为", "节约", "增减") and of changes: no whole that parts could follow.
