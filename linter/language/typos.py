@@ -415,9 +415,11 @@ class TypoFinder:
         found, at, after = text[start:end], start + i, text[end:end + 1]  # where the character is missing, what follows
         if not (at - 1 in loose or (at in loose and at < end)) or lex.is_word(found):
             return False
-        if after in _NOT_AFTER_SHORTENED or after.isdigit() or after == found[-1] \
+        if after in _NOT_AFTER_SHORTENED or after == found[-1] or (after.isdigit() and not _MONEY_AFTER.match(text, end)) \
                 or lex.to_simplified(text[at:at + 1]) == word[i] or text[start - 1:start].isdigit():
-            return False  # a word wrapped or cut in a cell, a character doubled (LNG002's), written in traditional script
+            # a word wrapped, or cut by a cell's figures in a PDF's text ("基本支" then "63.14 2.10%"; not its amount:
+            # "公务接费3.82万元"), a character doubled (LNG002's), written in traditional script
+            return False
         if i == len(word) - 1 and (after in _ENUMERATION_MARKS or at - 1 not in loose
                                     or (at in loose and after not in FUNCTION_CHARACTERS)):
             return False  # ("财政拨款收、支总计", "正常运维率": 运维, a word jieba lacks)
@@ -651,6 +653,8 @@ _DROPPED_FROM = 4
 _NOT_AFTER_SHORTENED = frozenset("\n \t")
 #: Marks after a word shortened on purpose, its end shared with the next ("收、支总计").
 _ENUMERATION_MARKS = frozenset("、，,")
+#: An amount of money right after a word ("3.82万元").
+_MONEY_AFTER = compile_re(r"\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)")
 #: A sentence's marks: a line holding none is a table's.
 _SENTENCE_MARK = compile_re(r"[，。；]")
 #: The longest token read as a word that a correction may be written inside.

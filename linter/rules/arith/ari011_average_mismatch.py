@@ -148,7 +148,7 @@ class AverageMismatch(Rule):
 _AVERAGE_SCORE = compile_regex(r"平均(?:得分|分|自评得分)(?:为|是)?(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
 #: A score a project got ("自评得分94.5分", "得分为92.0分"), or one item of a list of scores after "分别为".
 _SCORE = compile_regex(r"(?:得分|评分)(?:为|是)?(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
-_LISTED_SCORES = compile_regex(r"(?:得分|评分)分别(?:为|是)[：:]?(?P<list>[^。；\n]*)")
+_LISTED_SCORES = compile_regex(r"(?:得分|评分)分别(?:为|是)[：:]?(?P<list>[^。\n]*)")
 _LISTED_SCORE = compile_regex(r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
 #: The words after an average that announce its scores on the lines below ("，具体如下：").
 _FOLLOWS = compile_regex(r"[，,]?(?:具体)?(?:如下|情况如下|分别为)[：:]")
