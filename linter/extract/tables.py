@@ -621,7 +621,8 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
                 match = _TITLE.match(normal)
         number = _table_number(match.group("number")) if match else None
         laid_out = False  # a title over a unit line or a header: a table, whatever its kind
-        plain = _CONTINUED_MARK.sub("", stripped)  # ("…支出决算表（续表）" atop the next page: the table goes on)
+        # ("…支出决算表（续表）" atop the next page: the table goes on)
+        plain = _CONTINUED_MARK.sub("", stripped) if "续" in stripped[-_CONTINUED_MARK_LENGTH:] else stripped
         if match is None and plain.endswith("表") and (titled_unit or _unit_line_follows(stripped_lines, index)
                                                        or _header_follows(stripped_lines, index)
                                                        or _form_number_follows(stripped_lines, index)
@@ -679,6 +680,8 @@ def _continues(start: tuple, kind: str, title: str, stripped_lines: list[str], i
 
 #: A title's marks that it is continued ("…支出表（续）", "…支出表(续表)", "续表" on the line below).
 _CONTINUED_MARK = compile_re(r"(?:\s*[(（]续表?[)）]|\s*续表\s*\d{0,2})+\s*$")
+#: How far from a title's end its continuation mark's 续 stands at most ("（续表）", "续表 12").
+_CONTINUED_MARK_LENGTH = 8
 #: A continuation mark opening a title ("（续表）收入决算表", "续表 收入决算表").
 _CONTINUED_LEAD = compile_re(r"\s*[(（]?续表[)）]?")
 #: How many lines (not blank) under a repeated title its first row of amounts may stand (unit line,
