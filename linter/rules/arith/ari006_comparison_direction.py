@@ -69,8 +69,8 @@ class ComparisonDirection(Rule):
         yield self.finding(
             document,
             document.span(start, end),
-            _("the text says 支出决算数{said}{kind}预算数, but 支出决算 {actual}{actual_unit} {truth} "
-              "{kind}预算 {budget}{budget_unit}", said=said, truth=truths[0], kind=kind,
+            _("the text says “{quoted}”, but 支出决算 {actual}{actual_unit} {truth} {kind}预算 {budget}{budget_unit}",
+              quoted=document.flow.text[start:end], truth=truths[0], kind=kind,
               actual=format_amount(claim.actual.value), actual_unit=claim.actual.unit,
               budget=format_amount(budgets[0].value), budget_unit=budgets[0].unit),
             expected=f"支出决算数{truths[0]}{kind}预算数",
