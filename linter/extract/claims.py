@@ -1381,7 +1381,7 @@ _NAMED_LIST = compile_regex(r"(?:按[\p{Han}]{2,16}[，,])?(?P<name>[\p{Han}“�
 #: "（二）一般公共预算当年拨款结构情况".
 _STRUCTURE_HEADING = compile_regex(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]\s*(?P<name>[\p{Han}]{2,20}?)(?:的)?结构(?:情况)?(?:说明)?\s*$")
 #: A line announcing the classes of the amount just stated, naming no quantity ("按支出功能分类科目“类”级分：").
-_CLASSIFIED_LIST = compile_regex(r"按[\p{Han}“”]{2,16}分类[\p{Han}“”]{0,8}?(?:级)?分[：:]")
+_CLASSIFIED_LIST = compile_regex(r"按[\p{Han}“”]{2,16}分类[\p{Han}“”()（）]{0,10}?(?:级)?分[：:]")  # (also "科目（类级）划分：")
 #: A sub-heading's number ("（二）"), under a part's ("三、").
 _SUB_HEADING_MARK = compile_re(r"\s*[(（][一二三四五六七八九十]+[)）]")
 _LEAD_MARKER = compile_regex(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分)")

@@ -215,7 +215,8 @@ class InconsistentCount(Rule):
             if not _said_of(text, match, years):
                 continue
             if document.claims.budget_document and fleet_years and _years_before(text, match.start()) != fleet_years \
-                    and not _NONE_BOUGHT.search(document.original.text, *_sentence_of(document.original.text, fleet.start)):
+                    and not _NONE_BOUGHT.search(document.original.text, _sentence_start(document.original.text, fleet.start),
+                                                _sentence_of(document.original.text, fleet.start)[1]):
                 return  # "截至2024年12月31日，共有车辆46辆" and the fleet planned for the budget's year-end
             if (vehicles := _count(match.group("a"))) < fleet.value:
                 start, end = document.flow.source_span(match.start("a"), match.end("a"))
@@ -254,7 +255,7 @@ def _said_of(text: str, match, years: set) -> bool:
 
 
 #: A 预算 saying it plans to buy no car ("2025年公务用车保有量4辆，无购置计划").
-_NONE_BOUGHT = compile_regex(r"无(?:车辆)?购置计划|不(?:安排)?购置|未安排(?:公务用车)?购置")
+_NONE_BOUGHT = compile_regex(r"无(?:新)?(?:车辆|公务用车)?(?:购置|购买)(?:车辆|公务用车)?计划|不(?:安排)?购置|未安排(?:公务用车)?购置")
 
 
 def _sentence_of(text: str, at: int) -> tuple[int, int]:
@@ -266,7 +267,12 @@ def _sentence_of(text: str, at: int) -> tuple[int, int]:
 def _years_before(text: str, at: int) -> set[int]:
     """The years named in the sentence of ``text`` before offset ``at`` (its clauses too: "截至2024年12月31日，本单位共有房屋
     …；共有车辆2辆")."""
-    return {int(year) for year in _YEAR.findall(text, max(text.rfind(end, 0, at) for end in "。\n") + 1, at)}
+    return {int(year) for year in _YEAR.findall(text, _sentence_start(text, at), at)}
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence of ``text`` holding offset ``at`` starts, its clauses parted by "；" included."""
+    return max(text.rfind(end, 0, at) for end in "。\n") + 1
 
 
 #: Groups travelling or received and their people in one clause ("…团组2个、1人次", "…接待28批次、19人次").
