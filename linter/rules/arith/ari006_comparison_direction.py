@@ -144,6 +144,8 @@ class ComparisonDirection(Rule):
                 continue  # "完成调整预算的97.3%。决算数大于年初预算数": a rate of another budget
             if rate.value == 0:
                 continue  # "支出决算为0万元，完成预算的0%，决算数与预算数持平": a template's 0 ÷ 0, both may be 0
+            if _of_another_quantity(text, rate.start, text[start:end]):
+                continue  # "…公务接待费…，完成预算的120.00%。“三公”经费支出决算数小于预算数…": of the total, not of this part
             interval = percent_interval(rate, tolerances)
             truth = "大于" if interval.lo > 100 else "小于" if interval.hi < 100 else None
             if said is None or truth is None or said == truth:  # _following names 大于, 小于 or 等于
@@ -158,6 +160,21 @@ class ComparisonDirection(Rule):
             )
 
 
+def _of_another_quantity(text: str, rate_start: int, phrase: str) -> bool:
+    """Whether ``phrase`` names a known quantity other than the one whose completion rate starts at ``rate_start`` (the
+    subject opening the rate's sentence or clause)."""
+    named = _PHRASE_NAMED.match(phrase)
+    clause = text[max(text.rfind(mark, 0, rate_start) for mark in "。；;\n") + 1:rate_start]
+    subject = _CLAUSE_SUBJECT.match(clause)
+    if named is None or subject is None:
+        return False
+    phrase_key, own_key = quantity_key(named.group("named")), quantity_key(subject.group("subject"))
+    return phrase_key is not None and own_key is not None and phrase_key[1] != own_key[1]
+
+
+#: The quantity a direction phrase names before its 决算 ("2024年度“三公”经费支出决算数小于…"), and the subject opening a clause.
+_PHRASE_NAMED = compile_regex(r"[。；，,]?\s*(?:20\d{2}年度?)?(?P<named>[\p{Han}“”\"]{2,16}?)(?:财政拨款)?(?:支出)?决算数?")
+_CLAUSE_SUBJECT = compile_regex(r"\s*(?:其中[：:])?(?P<subject>[\p{Han}“”\"（）()]{2,24}?)(?:支出)?(?:决算|预算)")
 #: The reasons given for a change in one direction ("公用经费增加的主要原因是", "减少原因："), the quantity named before.
 _REASON_DIRECTION = compile_regex(r"[。；，,]\s*(?P<name>\p{Han}{0,16}?)(?P<word>增加|减少|增长|下降|上升|降低)的?(?:主要)?原因")
 _SENTENCE_END = compile_regex("[。；;]")
