@@ -1392,6 +1392,8 @@ _NUMBERED_FIRST = compile_re(r"[^\u4e00-\u9fff]")
 #: A line naming a project, then a sentence stating an amount by a bare word of the year's flow ("1.老旧小区改造项目。" then
 #: "全年支出2,164.38万元").
 _PROJECT_LINE = compile_re(r"(?:项目|工程|专项|经费|资金)$")
+#: The year named without its number before an amount spent ("本年度支出决算…").
+_THIS_YEAR_WORD = compile_re(r"本年度?|当年|全年")
 _PROJECT_FLOW = compile_re(r"(?:全年|本年|年度|当年)?(?:支出|收入|投入|执行|使用资金|拨付资金)(?:数|金额)?(?:为|共计|合计)?")
 _LEAD_MARKER_FIRST = compile_re(r"[\s(（第一二三四五六七八九十]")
 #: The number of a list item opening a sentence: "(二)", "（2）", "2.", "2、", "二、".
@@ -1630,13 +1632,14 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             and clean_name(tokens[opens].text[:-1]) == clean_name(state.last_value.name):
         tokens = [tokens[opens]._replace(type="QIZHONG"), *tokens[opens + 1:]]
     opening = [t.type for t in tokens[:2]]
-    if state.subject_line and (opening in (["YEAR", "BUDGET_IS"], ["YEAR", "ACTUAL_IS"]) or opening[:1] == ["ACTUAL_IS"]) \
+    this_year = opening == ["NAME", "ACTUAL_IS"] and _THIS_YEAR_WORD.fullmatch(tokens[0].text.strip()) is not None
+    if state.subject_line and (opening in (["YEAR", "BUDGET_IS"], ["YEAR", "ACTUAL_IS"]) or opening[:1] == ["ACTUAL_IS"] or this_year) \
             and (SUBJECT_LEVEL.search(state.subject_line) or quantity_key(_ITEM_MARKER.sub("", state.subject_line))):
         # "（二）社会保障和就业支出（类）" on a line of its own, then "2025年预算数为…，比2024年预算数增加…"; "3．公务接待费。
         # 支出决算为2.51万元": the amounts of the subject the line names
         subject = _ITEM_MARKER.sub("", state.subject_line)
         # (after the year the sentence opens with: "3.公务接待费。2024年度支出决算为…" reads as "2024年度公务接待费支出决算为…")
-        at = 1 if opening[:1] == ["YEAR"] else 0
+        at = 1 if opening[:1] == ["YEAR"] or this_year else 0  # (or "本年度": "2.….。本年度支出决算98,612.30元")
         tokens = [*tokens[:at], ClaimToken("NAME", subject, tokens[at].start, tokens[at].start), *tokens[at:]]
         state.subject_line = None
     if state.subject_line and opening == ["NAME", "AMOUNT"] and _PROJECT_FLOW.fullmatch(tokens[0].text.strip()) \
