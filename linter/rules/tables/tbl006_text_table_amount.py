@@ -43,8 +43,9 @@ _CLASS = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出
 #: ("政府办公厅(室)及相关机构事务(款)") and as Shanghai quotes the subject ("“…(项)”科目", "“…(项)”2025年预算数为…").
 _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>(?:[^()。，]|\(室\)){{2,30}}?)\(款\)"
               rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:[”\"]?科目|[”\"])?")
-#: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元" (为 or not), "…(项)：年初未安排预算，决算数为…".
-_ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:{_BUDGET_SAID})?(?:支出决算|(?<=[，,])决算数?)为?{AMOUNT}")
+#: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元" (为 or not), "…(项)：年初未安排预算，决算数为…",
+#: "…(项)决算数为36.54万元".
+_ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:{_BUDGET_SAID})?(?:支出决算数?|(?<=[，,)])决算数?)[为是]?{AMOUNT}")
 #: A 款 and 项 listed under a 类 named before them ("…（类）4138.72万元。其中：应用研究（款）社会公益研究（项）
 #: 680.00万元"), with the 类 that names them (the last before), also a numbered line each under a line naming the
 #: 类 ("（一）卫生健康支出（类）436.06万元。其中：" then "1.行政事业单位医疗（款）事业单位医疗（项）84.54万元。").
