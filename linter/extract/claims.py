@@ -1392,6 +1392,8 @@ _NUMBERED_FIRST = compile_re(r"[^\u4e00-\u9fff]")
 #: A line naming a project, then a sentence stating an amount by a bare word of the year's flow ("1.老旧小区改造项目。" then
 #: "全年支出2,164.38万元").
 _PROJECT_LINE = compile_re(r"(?:项目|工程|专项|经费|资金)$")
+#: A sentence that is a name alone ("公务用车运行维护费。").
+_NAME_ALONE = compile_regex(r"[\p{Han}“”（）()]{2,20}。")
 #: The year named without its number before an amount spent ("本年度支出决算…").
 _THIS_YEAR_WORD = compile_re(r"本年度?|当年|全年")
 _PROJECT_FLOW = compile_re(r"(?:全年|本年|年度|当年)?(?:支出|收入|投入|执行|使用资金|拨付资金)(?:数|金额)?(?:为|共计|合计)?")
@@ -1609,8 +1611,11 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     line_list, state.line_list = state.line_list, None
     if not has_numbers:
         if SUBJECT_LEVEL.search(text) or (_NUMBERED_FIRST.match(text) and _NUMBERED.match(text)) \
-                or (_ITEM_MARKER.match(text) and quantity_key(_ITEM_MARKER.sub("", text).rstrip("。；;：: "))):
-            state.subject_line = text.rstrip("。；;：: ")  # "2.公务用车购置及运行维护费。", "（二）公务接待费。" name its subject
+                or (_ITEM_MARKER.match(text) and quantity_key(_ITEM_MARKER.sub("", text).rstrip("。；;：: "))) \
+                or (offset == state.line_start and text.rstrip().endswith("。") and _NAME_ALONE.fullmatch(text.strip())
+                    and quantity_key(text.strip().rstrip("。"))):
+            # "2.公务用车购置及运行维护费。", "（二）公务接待费。", "公务用车运行维护费。" opening its line: its subject
+            state.subject_line = text.rstrip("。；;：: ")
         if _CLASSIFIES.search(text):
             state.last_value = None  # "按项目类型，分为货物、工程和服务三种类型。其中：…": a whole not stated
         if "其中" in text and _OPEN_QIZHONG.search(text):

@@ -40,7 +40,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # "年初安排10,500.00万元" (then "全年执行9,834.50万元"), and "项目年度预算数50.98万元" (a 绩效自评's).
     # Not the end of a gap's words ("决算数大于年初预算数90万元": the gap, not a budget).
     "BUDGET_IS": ("B", r"(?:年初|全年|调整后?)?预算(?:数)?为|(?<![大小高低]于)(?:年初|全年|调整后?)预算数?(?=\d)"
-                       r"|(?<![\u4e00-\u9fff])预算数(?:合计)?(?=\d)|年初安排(?=\d)|(?<![\d年])年度预算数?(?=\d)"),
+                       r"|(?<![\u4e00-\u9fff])预算数?(?:合计)?(?=\d)|年初安排(?=\d)|(?<![\d年])年度预算数?(?=\d)"),
     # "，决算数为45万元" (after a budget: no name before it) and "支出决算20万元" state the amount spent.
     # Not "，决算数为年初预算的96.14%", a completion rate (COMPLETE).
     "ACTUAL_IS": ("X", r"支出决算数?(?:为(?!(?:年初|全年|调整后?)?预算)|(?=\d))"
