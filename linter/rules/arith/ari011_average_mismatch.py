@@ -148,7 +148,7 @@ class AverageMismatch(Rule):
 _AVERAGE_SCORE = compile_regex(r"平均(?:得分|分|自评得分)(?:为|是)?(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
 #: A score a project got ("自评得分94.5分", "得分为92.0分"), or one item of a list of scores after "分别为".
 _SCORE = compile_regex(r"(?:得分|评分)(?:为|是)?(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
-_LISTED_SCORES = compile_regex(r"(?:得分|评分)分别(?:为|是)[：:]?(?P<list>[^。\n]*)")
+_LISTED_SCORES = compile_regex(r"(?:得分|评分)(?:分别(?:为|是)[：:]?|(?:为|是)[：:])(?P<list>[^。\n]*)")  # (or "得分为：A95.50分、…")
 _LISTED_SCORE = compile_regex(r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
 #: The words after an average that announce its scores on the lines below ("，具体如下：").
 _FOLLOWS = compile_regex(r"[，,]?(?:具体)?(?:如下|情况如下|分别为)[：:]")
@@ -224,7 +224,14 @@ def _counts(text: str, start: int, end: int, per: str) -> list:
     """The counts in ``text[start:end]`` an average ``per`` vehicle, person, student, household or reception divides by."""
     return [c for c in _COUNT.finditer(text, start, end) if c.group("unit") in _CLASSIFIERS[per]
             and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))
-            and not _CHANGE_BEFORE.search(text, max(0, c.start() - 4), c.start())]  # (not a change: "较上年减少1辆")
+            and not _CHANGE_BEFORE.search(text, max(0, c.start() - 4), c.start())  # (not a change: "较上年减少1辆")
+            and not _IN_AN_ASIDE.search(text, max(start, c.start() - _ASIDE_REACH), c.start())]
+            # (nor an aside after a count: "保有量23辆（年内报废2辆、新增1辆）", "26批次（上年31批次）")
+
+
+#: An aside opened after a count and not closed before another (see :func:`_counts`), and how far back it is looked for.
+_IN_AN_ASIDE = compile_regex(r"\d[^\d（()）]{0,3}[（(][^（()）]*$")
+_ASIDE_REACH = 30
 
 
 def _amount_named(what: str):
