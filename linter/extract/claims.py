@@ -2557,8 +2557,8 @@ def _spent_before(state: _Context) -> Stated | None:
 
 #: The name of an amount spent ("本年支出", "…（项）支出决算").
 _SPENT = compile_re(r"支出(?:决算数?)?$")
-#: The end of a sentence right after an amount.
-_SENTENCE_END = compile_re(r"\s*[。；;]")
+#: The end of a sentence right after an amount, or after its share ("…，占本年支出合计的99.58%。").
+_SENTENCE_END = compile_re(r"(?:\s*[，,]\s*占[^，,。；;\d]{0,20}?\d{1,3}(?:\.\d{1,2})?%)?\s*[。；;]")
 
 
 def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) -> BudgetGap | GapCompletion | None:
