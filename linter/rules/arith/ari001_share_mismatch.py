@@ -203,14 +203,23 @@ class ShareMismatch(Rule):
                 others = _common(implied[:index] + implied[index + 1:])
                 if others is not None and not others.overlaps(implied[index]):
                     odd.append((share, group[:index] + group[index + 1:], others))
+            total = None
+            if len(odd) > 1 and len(group) > 2:
+                # (of several out, the one whose whole cannot be the parts' sum, which all the others' can: the list is
+                # the whole's every part)
+                total = sum(share.part.number.value for share in group)
+                odd = [(share, others, whole) for share, others, whole in odd
+                       if whole.lo <= total <= whole.hi and not implied[group.index(share)].lo <= total <= implied[group.index(share)].hi]
             if len(odd) == 1 or (len(odd) == 2 and len(group) == 2):  # one out, else undecided; of two, the later
-                yield self._disagreement(document, *odd[-1], tolerances, subjects=isinstance(of, tuple))
+                yield self._disagreement(document, *odd[-1], tolerances, subjects=isinstance(of, tuple), total=total)
 
-    def _disagreement(self, document, share, others, whole, tolerances, subjects=False):
+    def _disagreement(self, document, share, others, whole, tolerances, subjects=False, total=None):
         part, percent = share.part.number, share.percent
-        middle = (whole.lo + whole.hi) / 2
-        computed = ratio_text(part.value, middle, percent.decimals)
-        if share.whole_name:
+        computed = ratio_text(part.value, total if total is not None else (whole.lo + whole.hi) / 2, percent.decimals)
+        if total is not None:
+            message = _("the parts listed add up to {total}, a whole their other shares agree with; {computed}, but the text "
+                        "says {stated}%", total=format_amount(total), computed=computed, stated=percent.text)
+        elif share.whole_name:
             message = _("share of {whole}: no amount of it is read, but its other shares put it at "
                         "{low}–{high}; {computed}, but the text says {stated}%",
                         whole=share.whole_name, low=format_amount(whole.lo), high=format_amount(whole.hi),
