@@ -1624,7 +1624,7 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
                            if not _CHANGE_TITLE.search(word))
     header_words = [match[2] if match else word for match, word in zip(dated, header_words)]
     # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
-    titles = _change_columns([word for word in header_words if _CHANGE_COLUMN.search(word)])
+    titles = _change_columns([word for word in header_words if _CHANGE_COLUMN.search(word)], table.header_lines)
     changes = len(titles)
     # A change's title names both years ("2025年预算数比2024年预算数增减变化"): no column of either.
     periods = [(match.start(), _period(match)) for match in _PERIOD.finditer(periods_text)]
@@ -1689,15 +1689,18 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
                 row.change = row.values.get(column)
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
+    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
     return True
 
 
-def _change_columns(titles: list[str]) -> list[str]:
+def _change_columns(titles: list[str], header_lines: list[list[str]] = ()) -> list[str]:
     """The titles of the change columns among ``titles``, the header's titles of change: "2025年比2024年增减" (or "比上年增减")
-    over "增减额 | 增减率（%）" titles their block; printed alone, it is a column of its own (and beside a lone 增减率, the
-    amount's column: "2025年比2024年增减 | 增减率（%）")."""
+    over "增减额 | 增减率（%）" titles their block, and over a lone "增减率（%）" on the line below too; printed alone, it is a
+    column of its own (and beside a lone 增减率 on its line, the amount's column: "2025年比2024年增减 | 增减率（%）")."""
     others = [word for word in titles if not _CHANGE_BLOCK.fullmatch(word)]
-    return others if len(others) > 1 else titles
+    line_of = {word: index for index, line in enumerate(header_lines) for word in line}
+    below = len(others) == 1 and all(line_of.get(word, -1) < line_of.get(others[0], -1) for word in titles if word not in others)
+    return others if len(others) > 1 or below else titles
 
 
 def _of_the_change(identity: Identity, change_columns: dict[int, bool], amounts: set) -> bool:
