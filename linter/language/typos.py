@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, pairwise
 from operator import ne
 from pathlib import Path
 
@@ -402,11 +402,14 @@ class TypoFinder:
         if shortened is None:
             return []
         boundaries, typos = self.boundaries, []
-        for last, (found, word, i) in shortened.iter(self.text):
+        for last, (found, word, i, join) in shortened.iter(self.text):
             start, end = last + 1 - len(found), last + 1
-            if start in boundaries and end in boundaries and self._missing_from(start, end, word, i):
+            if start in boundaries and end in boundaries and self._missing_from(start, end, word, i) \
+                    and (not join or self._missing_from_compound(start, end, word, i, join)):
                 typos.append(Typo(start, end, found, word, "lexicon" if word in lex.lexicon() else "document", word, "missing"))
-        return typos
+        # the shortest of those around one gap ("财政款" in "政府性基金预算财政款")
+        return [typo for typo in typos if not any(other is not typo and typo.start <= other.start and other.end <= typo.end
+                                                  for other in typos)]
 
     def _missing_from(self, start: int, end: int, word: str, i: int) -> bool:
         """Whether ``text[start:end]`` is ``word`` written with its character ``i`` missing (see
@@ -435,16 +438,30 @@ class TypoFinder:
         # (a table's cells, cut to fit their columns: "事业收 | 经营收")
         return _SENTENCE_MARK.search(text, line_start, line_end if line_end != -1 else len(text)) is not None
 
+    def _missing_from_compound(self, start: int, end: int, compound: str, i: int, join: int) -> bool:
+        """Whether ``text[start:end]`` is a compound of two words (:meth:`_compounds`) with its character ``i`` missing,
+        not a word the first shortens to ("本年一般" beside 本年度一般, "对分值" beside 对应分值), the two after an
+        abbreviation's "、" ("收、支总计" beside 支出总计), a form the document writes twice ("负责区机关" beside 负责区级) or a
+        last character that makes a word with what follows ("项目本年" beside 项目本级)."""
+        text, found = self.text, self.text[start:end]
+        if text[start - 1:start] == "、" or (i < join and lex.is_word(compound[:join][:i] + compound[:join][i + 1:])) \
+                or text.startswith(compound, start) \
+                or text.count(found) - (text.count(compound) if compound.startswith(found) else 0) > 1:
+            return False  # (the compound whole where a line's end parts its tokens; a form written twice is meant: 负责区机关)
+        return i < len(compound) - 1 or not lex.is_word(text[end - 1:end + 1])
+
     def _shortened_words(self) -> ahocorasick.Automaton | None:
         """An automaton finding the words :meth:`_dropped_characters` looks for, each with the word and the index of its
         missing character; None when there are none (a shortened form two words share, or a token of the document, is
         not looked for)."""
         lexicon, counts = lex.lexicon(), self._word_counts
+        words = [word for word, written in counts.items()
+                 if len(word) >= _DROPPED_FROM and (written > 1 or word in lexicon) and _HAN_RUN.fullmatch(word)]
         shortened: dict[str, tuple[str, int] | None] = {}
-        for word, written in counts.items():
-            if len(word) >= _DROPPED_FROM and (written > 1 or word in lexicon) and _HAN_RUN.fullmatch(word):
-                for i, found in _shortened(word):
-                    shortened[found] = None if found in shortened else (word, i)
+        for word, join in [(word, 0) for word in words] + self._compounds():
+            for i, found in _shortened(word):
+                if i != join:
+                    shortened[found] = None if found in shortened else (word, i, join)
         automaton = ahocorasick.Automaton()
         for found, entry in shortened.items():
             if entry is not None and found not in counts:
@@ -453,6 +470,15 @@ class TypoFinder:
             return None
         automaton.make_automaton()
         return automaton
+
+    def _compounds(self) -> list[tuple[str, int]]:
+        """``(compound, join)``: two words of two characters or more the document writes side by side three times or more
+        ("疾病预防控制", whose 控制 jieba keeps apart), and where the second starts, a character not looked for missing
+        (妇幼保健院 is a word of its own beside 妇幼保健医院)."""
+        pairs = Counter((first, second) for first, second in pairwise(self.words)
+                        if len(first) > 1 and len(second) > 1 and _HAN_RUN.fullmatch(first) and _HAN_RUN.fullmatch(second))
+        return [(first + second, len(first)) for (first, second), written in pairs.items()
+                if written >= _COMPOUND_WRITTEN and first + second not in self._word_counts]
 
     def _continues_cell_above(self, start: int, window: str) -> bool:
         """Whether ``window`` opens a line under a table row whose first cell ends in a character it
@@ -649,6 +675,8 @@ _BOUND_LOOKALIKES = {"己": "已", "巳": "已"}
 _BRANCHES = frozenset("子丑寅卯辰巳午未申酉戌亥")
 #: The shortest word a missing character is looked for in (see :meth:`TypoFinder._dropped_characters`).
 _DROPPED_FROM = 4
+#: How often a document writes two words side by side for a character missing from the pair to be looked for.
+_COMPOUND_WRITTEN = 3
 #: What never follows a word shortened by a slip: a line's end (a word wrapped), a space (a cell's end).
 _NOT_AFTER_SHORTENED = frozenset("\n \t")
 #: Marks after a word shortened on purpose, its end shared with the next ("收、支总计").

@@ -38,6 +38,8 @@ class Typo(Rule):
     def check(self, document, context):
         text = document.written_flow.text
         for typo in typo_finder(document.flow.text).find():
+            if typo.relation == "missing" and _ends_a_line(document, typo.end):
+                continue  # a word cut at a line's end, its end lost or printed elsewhere in a PDF's text ("精准防")
             found = text[typo.start:typo.end]  # as written, in a document of traditional script too
             if typo.relation == "transposition":
                 evidence = _("two characters swapped")
@@ -67,6 +69,12 @@ class Typo(Rule):
                 expected=typo.correction,
                 fix=_fix(document, typo),
             )
+
+
+def _ends_a_line(document, end: int) -> bool:
+    """Whether the flow text's ``end`` is a line's end in the original."""
+    after = document.flow.source_span(end - 1, end)[1]
+    return document.original.text[after:after + 1] in ("\n", "\r")
 
 
 def _fix(document, typo) -> Fix | None:
