@@ -77,6 +77,11 @@ class GrowthRateMismatch(Rule):
                         amount(change.previous.number, tolerances), change.rate, tolerances):
                 continue  # "3,072.57万元，与2024年预算3,267.37万元相比，减少149.80万元，下降6.0%": the rate of the two amounts
                 # stated, the change the slip (ARI009's)
+            if change.previous is not None and not change.previous.number.malformed and change.previous.number.value \
+                    and change.previous.number.unit == change.delta.unit and percent_matches(
+                        amount(change.delta, tolerances), amount(change.previous.number, tolerances), change.rate, tolerances):
+                continue  # "8.30万元，比上年预算数9.50万元减少1.30万元，下降13.7%": the change over the base stated, the two
+                # levels' gap ARI009's
             current = change.current or index.last_before(change.key, change.delta.start, change.name)
             scale = unit_scale(current.number, change.delta) if current is not None else None
             if scale is None or current.number.malformed or _average_after_its_amount(document.flow.text, current):
