@@ -71,9 +71,11 @@ class TableIdentity(Rule):
                 yield from self._balance_by_fund(document, context, table)
             for row in (*table.rows, *table.change_rows):
                 yield from self._change_from_last_year(document, context, table, row)
+        read = {row.change.start for table in document.tables for row in (*table.rows, *table.change_rows) if row.change}
         for table in document.derived(_comparison_tables):
             for row in table.change_rows:
-                yield from self._change_from_last_year(document, context, table, row)
+                if row.change is None or row.change.start not in read:  # (a numbered table read as one above)
+                    yield from self._change_from_last_year(document, context, table, row)
         for listing in document.derived(_listings):
             for row, column, parts in sums(listing):
                 yield from self._listing_sum(document, context, listing, row, column, parts)
