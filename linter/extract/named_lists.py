@@ -59,9 +59,10 @@ _UNIT_ENDINGS = ("中心", "机关", *"局委办厅处院所站队科室馆校�
 _JOINER = compile_re(r"和|及|以及|与")
 #: The 等 of an open list, not of a name ("高等教育处", "中等职业学校", "平等").
 _OPEN = compile_re(r"等(?![教职级学专])")
-#: What no name holds: an open list, a number (but a service's of three digits or more opening it), a clause's words.
+#: What no name holds: an open list, a number (but a service's of three digits or more opening it), a clause's words
+#: ("负责…"; on them all, after the names: "一大队、二大队，均由支队统一核算").
 _NOT_A_NAME = compile_re(r"等(?![教职级学专])|(?<=\D)\d|^\d{1,2}(?!\d)|^\d+(?:[.,]|$|[个人名家所辆套台项万元亿年月日次件批条户座处间张亩])"
-                         r"|负责|主要|其中|包括|分别|(?<![公中])共|合计|以上|以下")  # (a Party body's name: "中共…委员会")
+                         r"|负责|主要|其中|包括|分别|(?<![公中])共|合计|以上|以下|^[均都皆]")  # (a Party body's name: "中共…委员会")
 #: A name: a few characters, mostly Chinese.
 #: (a name may open with a service's number: "12345热线管理科", "110指挥中心")
 _NAME = compile_regex(r"\d{0,6}[\p{Han}A-Za-z“”\"·]{2,40}")  # (two long names joined by 和: "…电子数据审计中心和…干部培训中心")
