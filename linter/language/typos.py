@@ -380,10 +380,12 @@ class TypoFinder:
 
     def _bound_lookalikes(self) -> list[Typo]:
         """A character that is no word alone, written alone where its look-alike is one ("1辆己达报废年限", "己全部随部门预算
-        报送": 己 stands only in 自己, 知己 …; 已 is meant), before a Chinese character, outside names and the
-        stems-and-branches years (己亥年)."""
+        报送": 己 stands only in 自己, 知己 …; 已 is meant), before a Chinese character, outside names, the
+        stems-and-branches years (己亥年) and a list labelled by the stems ("戊项目…；己项目…")."""
         text, loose, typos = self.text, self.loose, []
         for bound, meant in _BOUND_LOOKALIKES.items():
+            if _STEM_BEFORE[bound] in text:
+                continue  # the stems label a list ("甲项目…戊项目…己项目")
             at = text.find(bound)
             while at != -1:
                 after = text[at + 1:at + 2]
@@ -671,6 +673,9 @@ class TypoFinder:
 
 #: Characters that are no word alone (bound in 自己, 知己 …; 辰巳) and the look-alike a writer means where one stands alone.
 _BOUND_LOOKALIKES = {"己": "已", "巳": "已"}
+#: The heavenly stem (or earthly branch) before each bound character: a document that writes it labels items in their
+#: order, 己 after 戊, 巳 after 辰.
+_STEM_BEFORE = {"己": "戊", "巳": "辰"}
 #: The earthly branches, which follow a heavenly stem in a year's name (己亥年, 己巳年).
 _BRANCHES = frozenset("子丑寅卯辰巳午未申酉戌亥")
 #: The shortest word a missing character is looked for in (see :meth:`TypoFinder._dropped_characters`).
