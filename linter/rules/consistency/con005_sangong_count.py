@@ -75,7 +75,7 @@ _ROW_LABELS = tuple((rf"{words}[(（]{unit}[)）]", what) for words, unit, what 
 _ROWS = tuple(
     (compile_regex(rf"(?<=(?:^|\t)\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
                    rf"{words}(?:[(（]{unit}[)）]|[ \t]+{unit}(?=[ \t]))(?:[ \t]+\d{{1,2}}(?=[ \t]+[-—－/]|\t\t))?(?:[ \t]+[-—－/]+)*"
-                   r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))",
+                   r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t)|(?P<more>(?=[ \u3000]{2,}\d)))",
                    regex.M), what)
     for words, unit, what in _ROW_UNITS
 )
@@ -334,6 +334,8 @@ def _counts(document) -> list[_Count]:
                     continue
             if (cell := _this_years_cell(original, match, year)) is not None:
                 count = cell
+            elif match.group("more") is not None:
+                continue  # a space-laid row of counts of several columns, none of them told this year's
             counts.append(_Count(what, _count(count.group("a")), count.start("a"), count.end("a")))
     if _FOREIGN_ROW.search(original):
         # The table counts receptions from abroad apart ("外事接待批次（个）	48"): its 公务接待 row is the 国内 ones, and the
@@ -369,20 +371,33 @@ def _this_years_cell(original: str, match, year: int | None):
     headers = list(_YEARS_HEADER.finditer(original, reach, match.start()))
     dated = list(_DATED_HEADER.finditer(original, reach, match.start())) if year is not None else []
     if dated and (not headers or dated[-1].start() > headers[-1].start()):
-        cells = dated[-1].group().strip("\n").split("\t")
-        column = next((i for i, cell in enumerate(cells) if cell.strip().startswith(f"{year}年")), None)
+        cells = _cells(original, dated[-1].start(), dated[-1].end())
+        column = next((i for i, (start, end) in enumerate(cells) if original[start:end].strip().startswith(f"{year}年")), None)
     elif headers:
-        cells = headers[-1].group().strip("\n").split("\t")
-        column = max((i for i, cell in enumerate(cells) if _THIS_YEARS_FINAL.fullmatch(cell.strip())), default=None)
+        cells = _cells(original, headers[-1].start(), headers[-1].end())
+        column = max((i for i, (start, end) in enumerate(cells) if _THIS_YEARS_FINAL.fullmatch(original[start:end].strip())),
+                     default=None)
     else:
         return None
     line_start = original.rfind("\n", 0, match.start()) + 1
     line_end = original.find("\n", match.start())
-    row = original[line_start:line_end if line_end != -1 else len(original)].split("\t")
-    if column is None or column >= len(row):
-        return None
-    offset = line_start + sum(len(cell) + 1 for cell in row[:column])
-    return _CELL_NUMBER.fullmatch(original, offset, offset + len(row[column]))
+    line_end = line_end if line_end != -1 else len(original)
+    row = _cells(original, line_start, line_end)
+    spaced = "\t" not in original[line_start:line_end]
+    if column is None or column >= len(row) or (spaced and len(row) != len(cells)):
+        return None  # (a space-laid row must print every cell of its header: its empty cells cannot be told)
+    return _CELL_NUMBER.fullmatch(original, *row[column])
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each cell of the line ``text[start:end]``: between tabs, or where it has none (a space-laid
+    table's), runs of two spaces or more ("项  目" is one cell of "项  目	2024年预算数")."""
+    cells, at = [], start
+    for gap in (_TAB if "\t" in text[start:end] else _CELL_GAP).finditer(text, start, end):
+        cells.append((at, gap.start()))
+        at = gap.end()
+    cells.append((at, end))
+    return cells
 
 
 #: A 三公 table's header naming last year's column before this year's, how far above the counts it may stand (the table's
@@ -390,7 +405,10 @@ def _this_years_cell(original: str, match, year: int | None):
 _YEARS_HEADER = compile_regex(r"(?m)^[^\n]*\t\s*上年[^\t\n]*\t(?:[^\n]*?\t)?\s*(?:本年)?决算数?\s*(?:\t[^\n]*)?$")
 _YEARS_HEADER_REACH = 2000
 #: A header whose cells after the first are years ("相关统计数	2024年	2025年", "项目	2024年预算数	2025年预算数").
-_DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*(?:\t\s*(?:20\d{2})年[^\t\n]{0,6}){2,}(?:\t[^\t\n\d]*)*$")
+_DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]{2,})\s*(?:20\d{2})年[^\t\n ]{0,6}){2,}(?:(?:\t|[ \u3000]{2,})[^\t\n\d]*)*$")
+#: What parts a table's cells: a tab, or (laid out with spaces) two spaces or more.
+_TAB = compile_regex(r"\t")
+_CELL_GAP = compile_regex(r"\t|[ \u3000]{2,}")
 _THIS_YEARS_FINAL = compile_regex(r"(?:本年|本期|\d{4}年度?)?决算数?")
 _CELL_NUMBER = compile_regex(r"\s*(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s*")
 #: A table row counting receptions from abroad ("外事接待批次（个）	48"), and how far before a count 国内 qualifies it.
@@ -470,12 +488,15 @@ def _clauses_naming_counts(text: str) -> list[regex.Match]:
 
 def _joined_lines(text: str) -> str:
     """``text`` with a line break inside a sentence read as a space (same length, same offsets): not after a table's row
-    (its cells parted by tabs), nor before a numbered item ("（三）公务接待费…")."""
+    (its cells parted by tabs, or numbers apart by spaces: "国内公务接待人次（人）  361  318"), nor before a numbered item
+    ("（三）公务接待费…")."""
     def joined(match) -> str:
         line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
-        return "\n" if "\t" in line or _NUMBERED_ITEM.match(text, match.end()) else " "
+        return "\n" if "\t" in line or _SPACED_NUMBER.search(line) or _NUMBERED_ITEM.match(text, match.end()) else " "
     return _INNER_BREAK.sub(joined, text)
 
 
+#: Two cells of a space-laid table's row: numbers apart by spaces ("361  318").
+_SPACED_NUMBER = compile_regex(r"\d[ \u3000]+\d")
 #: A line opening a numbered item ("（三）", "三、", "3.").
 _NUMBERED_ITEM = compile_regex(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d))")
