@@ -1680,6 +1680,9 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     table.identities = [replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[column]) for sign, column in i.terms))
                         if i in within else i for i in table.identities if i in within or i not in printed]
     for row in table.rows:
+        if row.loose and not row.values and len(row.loose) == len(table.columns):
+            row.values.update(zip(table.columns, row.loose))  # a space-laid row printing every column: in order
+            row.loose.clear()
         if earlier_column is not None:
             row.earlier = row.values.get(earlier_column)
         for column, rate in change_columns.items():
