@@ -112,8 +112,9 @@ _NOISE = compile_regex(
     r"|(?<=拨款|预算|资金)安排的"
 )
 
-#: The department naming itself before a quantity ("本部门收入合计", "我单位“三公”经费支出", "本局…", "部门政府采购预算总额").
-_SELF = compile_regex(r"^(?:[本我](?:部门|单位|机关|局|委|办|院|中心)|部门(?=政府采购|“三公”|三公|机关运行))")
+#: The department naming itself before a quantity ("本部门收入合计", "我单位“三公”经费支出", "本局…", "全局收支预算总计",
+#: "部门政府采购预算总额").
+_SELF = compile_regex(r"^(?:[本我全](?:部门|单位|机关|局|委|办|院|中心)|部门(?=政府采购|“三公”|三公|机关运行))")
 
 #: A name stated with its verb ("收、支总计均为", "收入合计为"): the quantity is the name before it.
 _COPULA = compile_regex(r"(?<=\p{Han})(?:均|各|分别|共)?为$")
