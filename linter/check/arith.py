@@ -883,7 +883,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
             add(f"{'+'.join(part_bases)}", whole.name, whole.number, [p.number for p in parts], True)
     for listed in count_lists(document.flow.text):
         if not listed.overlapping:
-            add(N_("the counts listed"), listed.whole_name, listed.whole, listed.parts, listed.complete)
+            add(N_("the counts listed"), listed.label, listed.whole, listed.parts, listed.complete)
     return list(checks.values())
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 import regex
 
 from linter.extract.numbers import Number, number_of
+from linter.i18n import N_
 from linter.patterns import compile_re, compile_regex
 
 #: Classifiers of counts, longest first ("人次" before "人").
@@ -79,6 +80,10 @@ _CLAUSE_REACH = 40
 _LIST_REACH = 300
 
 
+#: The words linking a count's clause to the name its count is of ("…的单位为委本级和所属学校", "对").
+_LINKED = compile_regex(r"[为是和及与对的有共在]")
+
+
 @dataclass(frozen=True)
 class CountList:
     """A count and the counts listed after its 其中 (numbers in flow-text offsets)."""
@@ -90,6 +95,13 @@ class CountList:
     #: Whether a part is named by an attribute that may cut across the others ("专任教师1,312人，…博士600人",
     #: "副高级职称489人"): each part is some of the whole, and its share of it is checked, but no sum of them is.
     overlapping: bool = False
+
+    @property
+    def label(self) -> str:
+        """The whole's name as a reader calls it: the clause before its count from its last linking word on ("纳入…的单位为委
+        本级和所属学校" → 所属学校), or, where none is left ("对15个项目…" → 对), "their whole"."""
+        name = _LINKED.split(self.whole_name.rstrip("为是和及与对的有共在"))[-1]  # ("预算单位共" → 预算单位)
+        return name if len(name) > 1 else N_("their whole")
 
 
 @dataclass(frozen=True)
