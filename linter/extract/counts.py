@@ -80,8 +80,10 @@ _CLAUSE_REACH = 40
 _LIST_REACH = 300
 
 
-#: The words linking a count's clause to the name its count is of ("…的单位为委本级和所属学校", "对").
-_LINKED = compile_regex(r"[为是和及与对的有共在]")
+#: The words linking a count's clause to the name its count is of ("…的单位为委本级和所属学校", "本部门共有车辆", "对"; not
+#: the 有 of 实有人员).
+_LINKED = compile_regex(r"共有|[为是和及与对的共在]")
+_LINKED_AT_END = compile_regex(rf"(?:{_LINKED.pattern})+$")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class CountList:
     def label(self) -> str:
         """The whole's name as a reader calls it: the clause before its count from its last linking word on ("纳入…的单位为委
         本级和所属学校" → 所属学校), or, where none is left ("对15个项目…" → 对), "their whole"."""
-        name = _LINKED.split(self.whole_name.rstrip("为是和及与对的有共在"))[-1]  # ("预算单位共" → 预算单位)
+        name = _LINKED.split(_LINKED_AT_END.sub("", self.whole_name))[-1]  # ("预算单位共" → 预算单位)
         return name if len(name) > 1 else N_("their whole")
 
 
