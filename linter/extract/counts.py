@@ -126,7 +126,8 @@ def count_lists(text: str) -> tuple[CountList, ...]:
     中 ("事业编制人员3,648人；事业编制人员中，专任教师3,405人，…"); kept for the last texts, which two rules read."""
     found = []
     # (a count, then its noun and 中, opens the list of its parts too: "42个项目中，自评结果为“优”的项目36个，…")
-    for match in [*_WHOLES.finditer(text), *_COUNTS_BEFORE_ZHONG.finditer(text), *_BRACKETED_PARTS.finditer(text)]:
+    for match in [*_WHOLES.finditer(text), *_COUNTS_BEFORE_ZHONG.finditer(text), *_BRACKETED_PARTS.finditer(text),
+                  *_COLON_PARTS.finditer(text)]:
         if _whole_units(match):
             opening = _Opening(match["count"], match["unit"], match.start("count"), match.end("unit"), match["noun"],
                                match.group()[match.end("noun") - match.start():], match.end())
@@ -211,11 +212,25 @@ _OTHER_FIGURES = compile_regex(r"上一?年|去年|同期|20\d{2}年|年初|计�
 #: A count with its parts named and counted in brackets right after it ("离退休人员41人（离休人员1人、退休人员40人）").
 _BRACKETED_PARTS = _Anchored(rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>)\(", r"(?=\p{Han}{2,12}\d)", r"\(", 20)
 _COUNTS_BEFORE_ZHONG = _Anchored(_COUNTED_BEFORE_ZHONG, "", "中[，,：:]", 40)
+#: A count with its parts named and counted after a colon right after it ("所属学校80所：高级中学9所、初级中学14所…").
+_COLON_PARTS = _Anchored(rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>)[：:]", r"(?=\p{Han}{2,12}\d)", r"[：:]", 20)
+
+
+def _counted_apart(text: str, opening: _Opening) -> bool:
+    """Whether the total its sentence gives before ``opening``'s count is counted with another classifier, so that a list in
+    the count's ("单位共81个，即委本级和所属学校80所，其中：高级中学9所、…") is of the count, not of the total."""
+    sentence = max(text.rfind(mark, 0, opening.count_start) for mark in "。；\n") + 1
+    totals = [m["unit"] for m in _TOTAL_BEFORE.finditer(text, sentence, opening.count_start)]
+    return bool(totals) and all(unit != opening.unit for unit in totals)
+
+
+#: A total counted before a count (its classifier).
+_TOTAL_BEFORE = compile_regex(rf"(?:共|共计|合计|总计)(?:有|为)?{_DIGITS}\s*(?P<unit>{_CLASSIFIER})")
 
 
 def _count_list(text: str, clause: str, opening: _Opening) -> list[CountList]:
     """The list of counts ``opening`` opens, if it is one (none, or one)."""
-    if _NOT_A_TOTAL.search(clause + opening.noun) or ALSO_LISTED.search(clause):
+    if _NOT_A_TOTAL.search(clause + opening.noun) or (ALSO_LISTED.search(clause) and not _counted_apart(text, opening)):
         return []  # (not "单位共32个，包括局机关本级和31个二级单位。其中…": the 31 are some of the 32)
     end = _LIST_END.search(text, opening.end, opening.end + _LIST_REACH + 1)
     if end is None and len(text) > opening.end + _LIST_REACH:
