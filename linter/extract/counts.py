@@ -81,8 +81,8 @@ _LIST_REACH = 300
 
 
 #: The words linking a count's clause to the name its count is of ("…的单位为委本级和所属学校", "本部门共有车辆", "对"; not
-#: the 有 of 实有人员).
-_LINKED = compile_regex(r"共有|[为是和及与对的共在]")
+#: the 有 of 实有人员, the 在 of 在编).
+_LINKED = compile_regex(r"共有|[为是和及与对的共]")
 _LINKED_AT_END = compile_regex(rf"(?:{_LINKED.pattern})+$")
 
 
@@ -221,7 +221,9 @@ def _counted_apart(text: str, opening: _Opening) -> bool:
     the count's ("单位共81个，即委本级和所属学校80所，其中：高级中学9所、…") is of the count, not of the total."""
     sentence = max(text.rfind(mark, 0, opening.count_start) for mark in "。；\n") + 1
     totals = [m["unit"] for m in _TOTAL_BEFORE.finditer(text, sentence, opening.count_start)]
-    return bool(totals) and all(unit != opening.unit for unit in totals)
+    first = _COUNT.search(text, opening.end, opening.end + _FIRST_PART_REACH)
+    # (the list's counts in the count's classifier: not "共29个，包括局机关本级和所属学校28所。其中行政单位1个，…")
+    return bool(totals) and first is not None and first["unit"] == opening.unit and opening.unit not in totals
 
 
 #: A total counted before a count (its classifier).
