@@ -329,8 +329,11 @@ def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[s
             basis = match.group("basis") or ""
             # Without the year's figures named, only a comparison of budgets is surely this year's; none is with a year
             # before the latest 决算's ("事业运行（项）142.37万元，比2019年增加3.42万元" in a 2025 预算).
+            # (nor is one of figures the clause calls a budget or a plan, with no basis named: "收支总预算比2023年的…增加")
             compared = int(match.group("year"))
-            if ((basis != "决算" and (named or "预算" in basis)) and compared != year - 1) or not year - 2 <= compared <= year:
+            planned = not basis and _PLAN.search(sentence, 0, match.start()) is not None
+            if ((basis != "决算" and (named or "预算" in basis or planned)) and compared != year - 1) \
+                    or not year - 2 <= compared <= year:
                 yield (match.start("year"), int(match.group("year")), year - 1,
                        _("compares with {found}年, but the year before this {year} 预算 is {previous}年",
                          found=match.group("year"), year=year, previous=year - 1))
