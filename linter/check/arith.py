@@ -17,6 +17,7 @@ from linter.check.rule import Tolerances
 from linter.i18n import N_, _
 from linter.extract.claims import LAST_YEARS, SUBJECT_LEVEL, Stated
 from linter.extract.counts import count_lists
+from linter.extract.project_lists import project_lists
 from linter.extract.numbers import YUAN, Number, parse_number
 from linter.language.subjects import original_year
 from linter.extract.quantities import (
@@ -884,6 +885,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for listed in count_lists(document.flow.text):
         if not listed.overlapping:
             add(N_("the counts listed"), listed.label, listed.whole, listed.parts, listed.complete)
+    for listed in project_lists(document.flow.text):
+        add(N_("the projects listed"), listed.name, listed.whole, list(listed.parts), True)
     return list(checks.values())
 
 

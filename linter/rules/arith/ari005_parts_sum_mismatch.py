@@ -47,7 +47,9 @@ class PartsSumMismatch(Rule):
     服务 amounts of 政府采购; a 结余分配's 交纳所得税, 提取职工福利基金 and 转入非财政拨款结余; a part and its complement, 财政拨款结转和结余 and 非财政拨款 (or 其他资金) 结转和结余 (also named 财政拨款结转 and 非财政拨款结余), 国内 and 国(境)外 (or 外事) 公务接待, a 财政拨款 amount's three funds, 城市 and 农村 under 城乡 or named alone, 离休 and 退休 under 离退休, a balance's 基本支出结转 and 项目支出结转和结余, or 项目支出结转 and 项目支出结余, or its 结转 and 结余), when their total follows them named by the word alone
     ("…、…，合计579.30万元") or precede them after "，分别为：" ("涉及资金379.18万元，分别为：…"), or, for counts,
     when it ends in the catch-all 其他 ("…、其他用车1辆") or names a rating's every grade from the top to the bottom ("“优”的项目19个，
-    “良”的项目5个，“合格”的项目2个，“不合格”的项目0个"), as does an asset total's list ending in 其他资产. A year's opening balance, income, spending and closing balance
+    “良”的项目5个，“合格”的项目2个，“不合格”的项目0个"), as does an asset total's list ending in 其他资产; so is the list of as
+    many projects as a sentence counts and funds, a numbered line each ("共涉及项目3个，资金100.00万元。" then "1.甲项目：全年执行数
+    30.00万元…"), each line's amount of the total's kind (预算, 执行) against it. A year's opening balance, income, spending and closing balance
     stated in one sentence must flow: the closing balance is the opening one and the income less the spending; so must a
     year's 经营收入, 经营支出 and 经营收支结余.
     Differences within the rounding tail are left to CON004.

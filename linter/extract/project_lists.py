@@ -1,0 +1,90 @@
+"""Projects counted and funded in one sentence, then listed a numbered line each with their own amounts ("共涉及项目3个，
+资金100.00万元。" then "1.甲项目：全年执行数30.00万元，…", "2.乙项目：…"): the lines' amounts of the total's kind add up
+to it. The list is read only when exactly as many numbered lines as the count follow the sentence (after at most one line
+introducing them), and each gives one amount of that kind: "预算" for a budget, "执行" (支出, 决算) for what was spent, or, for
+"资金"/"金额", the line's one amount."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.extract.numbers import Number, number_of
+from linter.patterns import compile_regex
+
+
+@dataclass(frozen=True)
+class ProjectList:
+    """A total of projects (flow offsets) and the amounts of the same kind its listed projects give."""
+
+    name: str
+    whole: Number
+    parts: tuple[Number, ...]
+
+
+def project_lists(text: str) -> list[ProjectList]:
+    """Every list of projects in flow text ``text`` whose total the sentence before it states (see the module)."""
+    found = []
+    for counted in _COUNTED.finditer(text):
+        end = _SENTENCE_END.search(text, counted.end())
+        if end is None:
+            continue
+        totals = [(_kind(m), m) for m in _LABELLED.finditer(text, counted.end(), end.start())]
+        lines = _numbered_lines(text, end.end(), int(counted["n"]))
+        if not totals or lines is None:
+            continue
+        for kind, total in totals:
+            parts = [_amount_of(text, start, stop, kind) for start, stop in lines]
+            if kind is not None and all(parts):
+                name = _LEADING_VERB.sub("", total["label"]) or total["label"]  # ("涉及年度预算" → 年度预算)
+                found.append(ProjectList(name, number_of(total, "amount", total["unit"]), tuple(parts)))
+    return found
+
+
+def _numbered_lines(text: str, start: int, count: int) -> list[tuple[int, int]] | None:
+    """``(start, end)`` of the ``count`` numbered lines after ``start`` (the rest of the sentence's line, and one line
+    introducing them, may come first), or None when there are not exactly as many."""
+    lines, skipped = [], 0
+    at = text.find("\n", start)
+    while at != -1 and len(lines) <= count:
+        stop = text.find("\n", at + 1)
+        stop = len(text) if stop == -1 else stop
+        if _NUMBERED.match(text, at + 1, stop):
+            lines.append((at + 1, stop))
+        elif lines or skipped or _AMOUNT.search(text, at + 1, stop):
+            break
+        else:
+            skipped += 1  # ("各项目自评情况如下：")
+        at = stop if stop < len(text) else -1
+    return lines if len(lines) == count else None
+
+
+def _amount_of(text: str, start: int, end: int, kind: str) -> Number | None:
+    """The one amount of ``kind`` the line ``text[start:end]`` gives (its one amount of any, for 资金), else None."""
+    amounts = [m for m in _LABELLED.finditer(text, start, end)]
+    if kind == "资金":
+        alike = amounts if len(list(_AMOUNT.finditer(text, start, end))) == 1 else []
+    else:
+        alike = [m for m in amounts if _kind(m) == kind]
+    return number_of(alike[0], "amount", alike[0]["unit"]) if len(alike) == 1 else None
+
+
+def _kind(match) -> str | None:
+    """What an amount is, by the words before it: a budget, what was spent, or money of the projects."""
+    label = match["label"]
+    if "预算" in label:
+        return "预算"
+    if any(word in label for word in ("执行", "支出", "决算", "实际")):
+        return "执行"
+    return "资金" if any(word in label for word in ("资金", "金额")) else None
+
+
+#: A count of projects ("共涉及项目3个", "对5个项目开展…", "3个重点项目").
+_COUNTED = compile_regex(r"项目(?P<n>\d{1,2})个|(?P<n>\d{1,2})个(?:\p{Han}{0,4}?)项目")
+_SENTENCE_END = compile_regex(r"[。\n]")
+#: An amount with the words naming it before ("资金100.00万元", "全年执行数30.00万元", "年度预算3,700.00万元").
+_LABELLED = compile_regex(r"(?P<label>\p{Han}{0,6}?(?:资金|金额|预算|执行|支出|决算|实际)\p{Han}{0,3}?)(?:为|共计|共|合计)?"
+                          r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
+_LEADING_VERB = compile_regex(r"^(?:共计|共|涉及|安排|其中)+")
+_AMOUNT = compile_regex(r"\d[\d,]*(?:\.\d+)?(?:万元|元)")
+#: A numbered line ("1.", "（一）", "一、", "(1)").
+_NUMBERED = compile_regex(r"\s*(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
