@@ -295,7 +295,7 @@ def test_examples_real_inconsistencies_are_errors_and_tails_only_infos():
     assert errors["004"] == Counter()
     warnings = [f for f in by_file["004"] if f.severity == Severity.WARNING]
     assert not warnings  # 表1's 8,380.97 / 8,380.96 and the other tails are infos
-    assert any("8380.97" in f.message and f.severity == Severity.INFO for f in by_file["004"])
+    assert any("8,380.97" in f.message and f.severity == Severity.INFO for f in by_file["004"])  # (as the table prints it)
     assert any(f.code == "TBL006" and "128.97" in f.message for f in by_file["001"])
 
 

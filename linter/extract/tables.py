@@ -363,6 +363,11 @@ class Table:
         decimals = [v.decimals for row in self.rows for v in row.all_values() if v.value]
         return 10.0 ** -max(decimals) if decimals else 0.01
 
+    @cached_property
+    def grouped(self) -> bool:
+        """Whether it prints its amounts with thousands separators ("20,590,549.62")."""
+        return any("," in v.text for row in self.rows for v in row.all_values())
+
     @property
     def has_header(self) -> bool:
         return bool(self.columns)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable
 
 from linter.check.finding import Finding, Severity
@@ -62,8 +64,10 @@ def cell_span(document, row: Row, cell: Value | None):
 
 
 def in_unit(table: Table, value: float) -> str:
-    """An amount as the table prints it, with the table's unit when its unit line gives one."""
-    return format_amount(value) + (table.unit or "")
+    """An amount as the table prints it (its decimals, its thousands separators: "539.00", "20,590,549.62"), with the
+    table's unit when its unit line gives one."""
+    decimals = max(0, round(-math.log10(table.resolution)))
+    return (f"{value:,.{decimals}f}" if table.grouped else f"{value:.{decimals}f}") + (table.unit or "")
 
 
 def converted(value: float, table: Table, other: Table) -> float:
