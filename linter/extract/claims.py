@@ -2259,7 +2259,12 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 and clean_name(container.whole.name).startswith(clean_name(claim.whole_name)):
             claim.whole = container.whole  # "全州共安排…资金4114.00万元，其中龙山县656.00万元，占全州的15.95%": the list's
         elif claim.whole_name is None and container is not None:
-            claim.whole = container.whole
+            before = container.shares[-1] if container.shares else None
+            if before is not None and before.whole_name and not _names_the_whole(before.whole_name, container.whole):
+                # "本年收入中：一般公共预算拨款收入…，占收入总计的9.3%；事业收入…，占86.5%": of the whole its sibling names
+                claim.whole_name, claim.whole = before.whole_name, before.whole
+            else:
+                claim.whole = container.whole
             if breakdown is None:
                 container.parts.append(claim.part)
         elif claim.whole_name is None and claim.whole is None and state.structure_whole is not None:
