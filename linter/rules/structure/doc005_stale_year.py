@@ -282,9 +282,11 @@ def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[s
     compares_own = any(str(year) in m.group() or m.group().startswith("本") for m in _OWN_COMPARED.finditer(sentence))
     for match in subjects:
         found = int(match.group("year"))
+        # (this year's said first: "2025年未安排预算，2024年预算数为60.00万元，比2024年减少60.00万元")
+        this_year_first = f"{year}年" in sentence[:match.start()]
         if found != year and any(int(c.group("year")) == found for c in comparisons) \
-                and not ((restated or year in named or compares_own or _BRACKET_BEFORE.search(sentence, 0, match.start()))
-                         and found == year - 1):
+                and not ((restated or year in named or compares_own or this_year_first
+                          or _BRACKET_BEFORE.search(sentence, 0, match.start())) and found == year - 1):
             yield (match.start("year"), found, year,
                    _("names its figures {found}年 and compares them with {found}年, but this is the {year} {kind}",
                      found=found, year=year, kind=kind))
