@@ -37,8 +37,9 @@ _DIGITS = r"(?<![\d.,])(?P<count>(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?:\.\d{1,2})
 #: may start on the next line of the flow text: a line ending in a colon ends there).
 _WHOLE_TO_ZHONG = (
     rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})(?P<noun>\p{{Han}}{{0,6}}?)"
-    # (its change between: "在校学生38,400人，比上年增加1,126人，其中：…", "培训9315人次，比上年增长6.3%，其中…")
-    rf"(?:[，,](?:比|较)(?:上一?年度?|去年|20\d{{2}}年度?)(?:(?:增加|减少)\d[\d,]*(?P=unit)|(?:增长|下降)\d{{1,3}}(?:\.\d{{1,2}})?%))?"
+    # (its change between: "在校学生38,400人，比上年增加1,126人，其中：…", "培训9315人次，比上年增长6.3%，其中…", "车辆23辆，
+    # 比上年末增加1辆，其中：…")
+    rf"(?:[，,](?:比|较)(?:上一?年度?末?|去年末?|20\d{{2}}年度?末?)(?:(?:增加|减少)\d[\d,]*(?P=unit)|(?:增长|下降)\d{{1,3}}(?:\.\d{{1,2}})?%))?"
     rf"[，,(。]?[ \t]*(?:其中|包括)"
 )
 #: A count in a list (a count has at most nine digits: a longer run of digits is no count).
