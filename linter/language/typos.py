@@ -327,6 +327,8 @@ class TypoFinder:
                 continue
             if self._continues_cell_above(start, window):
                 continue
+            if window[i] == "个" and text[start + i - 1:start + i] in _NUMERALS:
+                continue  # a count's measure word ("4个类级科目"), no slip of 各
             if window not in apart:
                 apart[window] = self._written_apart_twice(window)
             if apart[window]:
@@ -676,6 +678,8 @@ _BOUND_LOOKALIKES = {"己": "已", "巳": "已"}
 #: The heavenly stem (or earthly branch) before each bound character: a document that writes it labels items in their
 #: order, 己 after 戊, 巳 after 辰.
 _STEM_BEFORE = {"己": "戊", "巳": "辰"}
+#: What a count's measure word follows: a digit or a Chinese numeral ("4个", "四个", "两个").
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千几")
 #: The earthly branches, which follow a heavenly stem in a year's name (己亥年, 己巳年).
 _BRANCHES = frozenset("子丑寅卯辰巳午未申酉戌亥")
 #: The shortest word a missing character is looked for in (see :meth:`TypoFinder._dropped_characters`).
