@@ -62,6 +62,19 @@ class GrowthRateMismatch(Rule):
                     _("the amount fell by {delta}{unit} but the rate says it rose", delta=change.delta.text,
                       unit=change.delta.unit)
                 )
+                verb = _verb_before(document.flow.text, change.delta.start)
+                before = _base_for(change, index, tolerances, change.rate_sign)
+                if verb is not None and before is not None and not change.rate.malformed \
+                        and percent_matches(amount(change.delta, tolerances), before, change.rate, tolerances) is True:
+                    # "支出198.65万元，比上年增加12.65万元，下降5.99%": 12.65 / 211.30 is the rate of a fall; the verb slipped
+                    yield self.finding(
+                        document, document.span(*verb.span()),
+                        _("{message}; the rate holds for a change the other way ({delta} / {previous} = {stated}%): "
+                          "“{verb}” is likely the slip", message=message, delta=format_amount(change.delta.value),
+                          previous=format_amount((before.lo + before.hi) / 2), stated=change.rate.text, verb=verb.group()),
+                        related=related(document, (_("rate"), change.rate)),
+                    )
+                    continue
                 yield self.finding(document, span, message)
                 continue
             if change.previous is not None and (change.current is None or change.current.number.unit != change.delta.unit
@@ -302,3 +315,26 @@ def _base_year(change) -> str:
     ("比2022年度减少2.36万元" after the change from 2023)."""
     earlier = change.compared_year and change.basis.startswith(change.compared_year)
     return f"{change.compared_year}年" if earlier else _("previous year")
+
+
+def _verb_before(text: str, at: int):
+    """The verb of change right before a change's amount ("增加", "减少", "增支"), as a match, or None."""
+    return _CHANGE_VERB.search(text, max(0, at - 4), at)
+
+
+def _base_for(change, index, tolerances, sign: int):
+    """Last year's level of ``change``'s quantity, an interval, were the change in direction ``sign``: as the text states
+    it, or this year's amount (stated with the change or before it) less (or plus) the change; None when neither is read in
+    the change's unit."""
+    if change.previous is not None and not change.previous.number.malformed and change.previous.number.unit == change.delta.unit:
+        return amount(change.previous.number, tolerances)
+    current = change.current or index.last_before(change.key, change.delta.start, change.name)
+    if current is None or current.number.malformed or current.number.unit != change.delta.unit:
+        return None
+    base = previous_level(amount(current.number, tolerances), amount(change.delta, tolerances), sign)
+    return base if base.lo > 0 else None
+
+
+#: A verb of change right before its amount.
+_CHANGE_VERB = compile_re(r"(?:增加|减少|增长|下降|增支|减支|节约|上升|降低)了?(?=[\d\s]*$)")
+
