@@ -219,8 +219,9 @@ def _is_title(line: str, width: int) -> bool:
             and TITLE_YEAR.search(line.replace(" ", "")) is not None)
 
 
-#: The year and the kind a disclosure's title or part heading names ("2022年度…部门决算", "2024年部门预算表").
-TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(预算|决算)")
+#: The year and the kind a disclosure's title or part heading names ("2022年度…部门决算", "2024年部门预算表", Shaanxi's
+#: "2025年部门综合预算公开").
+TITLE_YEAR = compile_regex(r"(?<!\d)(20\d{2})\s*年度?[^，。；\n\d]{0,24}?(?:部门|单位)(?:综合)?(预算|决算)")
 
 
 def disclosure_title(text: str):
