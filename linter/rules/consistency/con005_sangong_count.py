@@ -31,13 +31,15 @@ _NARRATIVE = (
     compile_regex(rf"(?:公务用车)?保有量(?:为|共)?(?P<a>{_N})辆"),
     # The cars the 运行维护费 keeps running ("主要用于4辆公务用车的燃油、维修、保险等支出"): the fleet.
     compile_regex(rf"用于[^\d，,。；]{{0,8}}?(?P<a>{_N})辆(?:一般)?公务用车的?(?:燃油|燃料|油料|维修|保险|运行|日常)"),
-    compile_regex(r"(?<!外)(?:公务|国内)接待(?:费?(?:支出)?(?:决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（]"
+    compile_regex(r"(?<!外)(?:公务|国内)接待(?:费?(?:支出)?(?:预算|决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（]"
                   # (its change between: "…3.15万元，比2024年减少0.45万元，下降12.5%，计划接待54批次")
                   r"(?P<change>(?:比|较|与)[^，,。；]{2,30}?(?:(?:增加|减少)[\d,.]{1,20}(?:万元|元)|持平)[，,](?:(?:增长|下降)[\d.]+%[，,])?)?"
                   r"(?:[^，,。；\d]{2,40}[，,])?"
                   r"(?P<rate>[^，,。；\d]{2,12}\d[\d.]*%[，,])?)?"  # (its completion rate between: "…，完成预算的77.3%，共接待…")
                   # ("全部为国内公务接待，共接待38批次": the count in the clause after, which says 接待 again)
-                  r"(?:批次)?(?:[，,](?=(?:共|共计|累计|计划|预计)?接待))?(?:为|共|共计|累计|计划|预计)?(?:接待)?"
+                  # (the year before a plan: "公务接待费预算2.10万元，2025年计划接待12批次")
+                  r"(?:批次)?(?:[，,](?=(?:20\d{2}年度?)?(?:共|共计|累计|计划|预计)?接待))?(?:20\d{2}年度?)?"
+                  r"(?:为|共|共计|累计|计划|预计)?(?:接待)?"
                   rf"(?P<a>{_N})(?:批次|批|个)"
                   rf"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     # "全年共接待国内公务十二批次、六十九人次": the verb first.
@@ -62,7 +64,7 @@ _ROW_UNITS = (
     (r"因公出国[(（]境[)）]人(?:次数|数|次)", "人(?:次)?", _TRAVELLERS),
     (r"公务用车购置数", "辆", _BOUGHT),
     (r"公务用车保有量", "辆", _FLEET),
-    (r"(?:国内)?公务接待批次", "(?:批|个)", _BATCHES),
+    (r"(?:国内)?公务接待批次", "(?:批次|批|个)", _BATCHES),
     (r"(?:国内)?公务接待人(?:次数|数|次)", "人(?:次)?", _GUESTS),
 )
 #: Their labels, the unit in brackets.
@@ -342,7 +344,7 @@ def _counts(document) -> list[_Count]:
         # narrative's count of all receptions ("全年共接待360批次", not "国内公务接待312批次") is no count of those.
         counts = [c for i, c in enumerate(counts) if not (
             i < narrative and c.what in (_BATCHES, _GUESTS) and not _domestic(original, c.start))]
-    counts.extend(_counts_in_columns(document.original))
+    counts.extend(_counts_in_columns(document.original, year))
     counts.extend(_counts_in_pairs(document.original))
     return counts
 
@@ -352,7 +354,7 @@ def _counts(document) -> list[_Count]:
 #: 三公 counts, matched so that it is not read as the 公务接待 one its label ends with.
 _FOREIGN_LABEL = r"(?P<foreign>(?:国[(（]境[)）]外|境外|外事|外宾)公务接待[^\s(（]{0,4}[(（][^)）\s]{1,2}[)）])"
 _LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for i, (label, _) in enumerate(_ROW_LABELS))]))
-_COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计)?\s*((?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
+_COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计|(?P<year>20\d{2})年度?(?:预算|决算|计划)?数?)?\s*((?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
 
 
 #: A header of a table numbering its rows ("项目	栏次	统计数"; not a money table's line numbering its columns, "栏次	1	2	3",
@@ -429,9 +431,10 @@ def _domestic(text: str, start: int) -> bool:
     return "国内" in clause and not _FOREIGN.search(clause, clause.rfind("国内"))
 
 
-def _counts_in_columns(original) -> list[_Count]:
+def _counts_in_columns(original, year: int | None) -> list[_Count]:
     """The counts of a 相关统计数 laid out across: each label of :data:`_ROW_LABELS` on one line (two
-    or more, in cells) over the count in its place on the next line."""
+    or more, in cells) over the count in its place on the next line (labelled by nothing, 统计数, or the year's
+    budget: "2025年预算	3	12	58")."""
     counts = []
     if _LABEL_CELL.search(original.text) is None:
         return counts
@@ -439,9 +442,9 @@ def _counts_in_columns(original) -> list[_Count]:
     for (_label_start, labels), (start, row) in zip(lines, lines[1:]):
         found = [match.lastgroup for match in _LABEL_CELL.finditer(labels.replace(" ", ""))] if "(" in labels or "（" in labels else []
         numbers = _COUNTS_ROW.match(row) if len(found) >= 2 else None
-        if numbers is None:
-            continue
-        cells = list(regex.finditer(r"\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d+", row, pos=numbers.start(1)))
+        if numbers is None or (numbers["year"] is not None and int(numbers["year"]) != year):
+            continue  # (a row of another year: "2024年预算	3	15	70")
+        cells = list(regex.finditer(r"\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d+", row, pos=numbers.start(2)))
         if len(cells) != len(found):
             continue
         for group, cell in zip(found, cells):
