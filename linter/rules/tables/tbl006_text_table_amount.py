@@ -804,7 +804,9 @@ class TextTableAmount(Rule):
             compared = [m["kind"] for m in _COMPARED_WITH.finditer(document.flow.text, change.start, change.delta.start)]
             if compared and compared[-1] not in (None, table.earlier_kind):
                 continue  # "比2024年决算增加…" beside a column of last year's 预算
-            this_year, last_year = row.amount(1), row.earlier.value
+            this_year, last_year = row.amount(1), row.earlier.value if row.earlier else None
+            if this_year is None or last_year is None:
+                continue  # a cell malformed ("62..40", NUM001's) or empty: no change to compare
             finding = self._change_gap(
                 document, context, change, table, this_year, last_year,
                 lambda: _("the text says {row} rose by {stated} from last year, but the table prints {this_year} this "
