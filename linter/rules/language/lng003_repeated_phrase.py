@@ -15,10 +15,12 @@ from linter.patterns import compile_re, compile_regex
 
 #: A unit of two to six characters written twice in a row ("越来越来高").
 _ADJACENT = compile_re(f"({lex.HAN}{{2,6}})\\1")  # ``re``: several times faster than ``regex`` here
-#: Bodies a determiner before them makes a noun phrase that a term beginning with the same body
-#: may follow ("本部门部门整体支出", "本单位单位负责人", "兄弟城市城市管理部门").
+#: Bodies a determiner (or a count) before them makes a noun phrase that a term beginning with the same body
+#: may follow ("本部门部门整体支出", "本单位单位负责人", "兄弟城市城市管理部门", "14个社区社区工作者").
 _BODIES = ("部门", "单位", "城市", "地区", "机关", "系统", "行业", "学校", "医院", "街道", "社区", "乡镇", "企业", "项目")
-_DETERMINER = compile_re(r"(?:本|该|各|全|兄弟|其他|其它|相关|有关|下属|所属|主管|职能|基层|二级|三级)$")
+_DETERMINER = compile_re(r"(?:本|该|各|全|兄弟|其他|其它|相关|有关|下属|所属|主管|职能|基层|二级|三级|\d个|[一两二三四五六七八九十几]个)$")
+#: The rest of an item and the 等 that ends an open list after it ("…项目管理等方面").
+_OPEN_LIST_END = compile_regex(r"\p{Han}{1,10}?等")
 #: The same item twice in an enumeration ("点对点、点对点").
 _LISTED = compile_regex(r"(\p{Han}{2,20})、\1")
 
@@ -30,10 +32,10 @@ class RepeatedPhrase(Rule):
     ("2025年2025年") or words with their mark ("主要原因是：主要原因是：").
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
     Reduplications that are words are left alone, and so are a body named with a determiner
-    before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门"), copies separated by a space in
+    (or a count) before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门", "14个社区社区工作者"), copies separated by a space in
     the file (table cells side by side), a copy that begins a longer word after a name the first ends ("孝感高中高中部"; not "人员人员经费"), copies of a non-word made of the halves of words ("监测预测预警") and
     items whose copies end and begin longer words ("合作医疗、医疗救助"; a two-character word so glued on both sides in a
-    list of more items: "森林防火、防火设施建设和…等").
+    list of more items: "森林防火、防火设施建设和…等"; of any length in an open list ending in 等: "高标准农田建设、农田建设项目管理等").
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
 
     **Anti-pattern**
@@ -81,6 +83,9 @@ class RepeatedPhrase(Rule):
                     continue  # "区政府、区政府办公室": an organisation, then one of its offices
                 if separator and not _whole_words(document, match.start(), match.end()):
                     continue  # "合作医疗、医疗救助": the end of one item and the start of the next
+                if separator and lex.is_han(text[match.start() - 1:match.start()]) and lex.is_han(text[match.end():match.end() + 1]) \
+                        and _OPEN_LIST_END.match(text, match.end()):
+                    continue  # "高标准农田建设、农田建设项目管理等方面": two longer items of an open list sharing a term
                 if separator and len(unit) == 2 and lex.is_han(text[match.start() - 1:match.start()]) \
                         and lex.is_han(text[match.end():match.end() + 1]) and _among_other_items(text, match.start(), match.end()):
                     # "森林防火、防火设施建设和森林消防队伍建设等", "促进就业、就业服务等": a word ending one item of a list
