@@ -2875,6 +2875,21 @@ def _sangong_order(lines: list[str]) -> tuple[int, ...] | None:
     return _order_of_labels(*(first.find(part) for part in _SANGONG_PARTS))
 
 
+def _national_order_by_sums(header: list[str], data_lines: list[list[_Token]]) -> tuple[int, ...] | None:
+    """The national order of :data:`SANGONG_COLUMNS` for a header whose wrapped labels cannot be told apart (a PDF's text:
+    "因公出国 公务用车购置及运行维护费" over "合计 （境）费 小计 公务用车 …" over "购置费 运行维护费"), when it names the
+    quantities and a row of six amounts adds up in that order (合计 = 出国 + 小计 + 接待, 小计 = 购置 + 运行; another row's
+    slip is then TBL002's); else None."""
+    rows = [[t.as_value() for t in tokens if t.is_number] for tokens in data_lines]
+    rows = [[value.value for value in row] for row in rows if len(row) == len(SANGONG_COLUMNS)]
+    if not all(word in "".join(header) for word in ("因公出国", "公务接待", "购置", "运行")):
+        return None
+    tail = 0.03 + 1e-9  # (rounding tails of the terms: three of 0.01, the finest a 三公 table prints)
+    return tuple(range(len(SANGONG_COLUMNS))) if any(
+        None not in row and any(row) and abs(row[0] - row[1] - row[2] - row[5]) <= tail and abs(row[2] - row[3] - row[4]) <= tail
+        for row in rows) else None
+
+
 def _cars_subtotal(lines: list[str], index: int) -> bool:
     """Whether header line ``index`` names the cars' 小计 before their 购置费 and 运行费 ("小计 购置费 运行费",
     or wrapped over two lines: "小计 公务用车 公务用车" over "购置费 运行费")."""
@@ -2895,7 +2910,7 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     before, as 上年…), or the blocks side by side."""
     kind = sangong_kind(table)
     header = ["".join(line) for line in table.header_lines]
-    order = _sangong_order(header)
+    order = _sangong_order(header) or _national_order_by_sums(header, data_lines)
     if order is None:
         return False
     # Columns after the six that are no 三公 ("…、会议费和培训费支出情况表", 机关运行经费): read past.
