@@ -205,15 +205,19 @@ def build_flow(source: SourceText, hard_breaks: bool = False, table_rows: frozen
         if not stripped or is_page_number(stripped) or start in table_rows or index in headers:
             continue
         if previous is not None and (hard_breaks or _breaks(previous, stripped, width)
-                                     or (added == 1 and _is_title(previous, width))):
+                                     or (added <= _COVER_LINES and _is_title(previous, width))):
             builder.add("\n", start)
         _add_line(builder, stripped, start + len(raw) - len(raw.lstrip()))
         previous, added = stripped, added + 1
     return builder.build()
 
 
+#: How many lines open a document before its title at most (a cover page: "蜀安市教育局" above "2024年度部门决算").
+_COVER_LINES = 3
+
+
 def _is_title(line: str, width: int) -> bool:
-    """Whether the document's first line is its title, a unit of its own ("某局2024年度部门决算": short,
+    """Whether one of the document's first lines is its title, a unit of its own ("某局2024年度部门决算": short,
     without sentence punctuation, naming the disclosure)."""
     return (not _SENTENCE_PUNCTUATION.search(line) and _length(line) < 0.85 * width
             and TITLE_YEAR.search(line.replace(" ", "")) is not None)
