@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import regex
 
 from linter.check.arith import amount, related, unit_scale
@@ -134,14 +136,19 @@ class AverageMismatch(Rule):
             hi = sum(s.value + 0.5 * 10.0 ** -s.decimals for s in scores) / len(scores)
             if lo - 1e-9 <= stated.value + half and stated.value - half <= hi + 1e-9:
                 continue
-            computed = sum(s.value for s in scores) / len(scores)
+            computed = sum(Decimal(s.text) for s in scores) / len(scores)  # (exact: 374.5 / 4 is 93.625, printed 93.63)
             yield self.finding(
                 document, document.span(average.start("score"), average.end()),
                 _("the average of the scores listed: ({scores}) / {count} = {computed}分, but the text says {stated}分",
-                  scores=" + ".join(s.text for s in scores), count=len(scores), computed=f"{computed:.{max(stated.decimals, 2)}f}",
-                  stated=stated.text),
-                expected=f"{computed:.{stated.decimals}f}分",
+                  scores=" + ".join(s.text for s in scores), count=len(scores),
+                  computed=_half_up(computed, max(stated.decimals, 2)), stated=stated.text),
+                expected=f"{_half_up(computed, stated.decimals)}分",
             )
+
+
+def _half_up(value: Decimal, decimals: int) -> str:
+    """``value`` rounded half up to ``decimals`` decimals, as scores are printed."""
+    return str(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 #: An average score ("平均得分93.60分", "平均分为92.5分").
