@@ -449,10 +449,18 @@ class TypoFinder:
         last character that makes a word with what follows ("项目本年" beside 项目本级)."""
         text, found = self.text, self.text[start:end]
         if text[start - 1:start] == "、" or (i < join and lex.is_word(compound[:join][:i] + compound[:join][i + 1:])) \
-                or text.startswith(compound, start) \
-                or text.count(found) - (text.count(compound) if compound.startswith(found) else 0) > 1:
+                or text.startswith(compound, start) or self._written_as_words(found) > 1:
             return False  # (the compound whole where a line's end parts its tokens; a form written twice is meant: 负责区机关)
         return i < len(compound) - 1 or not lex.is_word(text[end - 1:end + 1])
+
+    def _written_as_words(self, form: str) -> int:
+        """How often the text writes ``form`` as whole tokens (not inside a word: "一般公" of 一般公务用车)."""
+        boundaries, find, count = self.boundaries, self.text.find, 0
+        at = find(form)
+        while at != -1:
+            count += at in boundaries and at + len(form) in boundaries
+            at = find(form, at + 1)
+        return count
 
     def _shortened_words(self) -> ahocorasick.Automaton | None:
         """An automaton finding the words :meth:`_dropped_characters` looks for, each with the word and the index of its
