@@ -6,6 +6,7 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.extract.named_lists import named_lists
 from linter.i18n import _
+from linter.patterns import compile_regex
 
 
 class ListedCountMismatch(Rule):
@@ -18,7 +19,8 @@ class ListedCountMismatch(Rule):
     the colon ("包括：" then "1．…", "2．…"); also a count of units in 家 or of schools in 所, names after the count
     named again in the next sentence ("所属学校7个。所属学校分别是：…") or clause ("…所属4个事业单位预算组成，所属事业单位分别是：…"), names before their count
     ("内设A、B、C3个综合办事机构", "…共3个科室", "…，共3个科室", "…共4个股室（大队）"), items ending in "；" ("共4个，包括：1.…；2.…；3.…。") and names in
-    brackets right after their count ("普通高中3所（A、B、C）"). A list that is open ("等"), holds numbers or anything but
+    brackets right after their count ("普通高中3所（A、B、C）"). A count of units made of the department's own office
+    (one) and a count of the others must make the whole ("共6家，包括局本级和4家所属事业单位"). A list that is open ("等"), holds numbers or anything but
     short names is not read. A reorganisation copied into last year's sentence leaves the old count or
     the old names behind.
 
@@ -36,6 +38,7 @@ class ListedCountMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
+        yield from self._own_office_and_units(document)
         for listed in document.derived(_named_lists):
             if listed.count not in listed.readings:
                 named = min(listed.readings, key=lambda n: abs(n - listed.count))
@@ -47,5 +50,27 @@ class ListedCountMismatch(Rule):
                 )
 
 
+    def _own_office_and_units(self, document):
+        """A count of units made of the department's own office and a count of the others ("共6家，包括局本级和4家所属事业
+        单位", "共22个，包括局机关本级和所属事业单位20个"): the office is one, and the two must make the count."""
+        for match in _OWN_AND_COUNTED.finditer(document.flow.text):
+            total, others = int(match["total"]), int(match["others"] or match["after"])
+            if others + 1 != total:
+                yield self.finding(
+                    document, document.span(match.start("total"), match.end("measure")),
+                    _("{total}{measure} stated, but {own} and {others} make {made}", total=total, measure=match["measure"],
+                      own=match["own"], others=match["counted"], made=others + 1),
+                    expected=f"{others + 1}{match['measure']}",
+                )
+
+
 def _named_lists(document):
     return named_lists(document.flow.text)
+
+
+#: A count of units, then the department's own office and a count of the others, the clause ending there.
+_OWN_AND_COUNTED = compile_regex(
+    r"共(?P<total>\d{1,3})(?P<measure>个|家)[，,]?(?:包括|包含|含|即|由)[：:]?(?P<own>[^，,。；;、\d]{0,12}?(?:本级|机关))"
+    r"(?:和|及|以及|、)(?P<counted>(?P<others>\d{1,3})(?:个|家)[^，,。；;、\d]{1,12}?|[^，,。；;、\d]{1,12}?(?P<after>\d{1,3})(?:个|家))"
+    r"(?=[，,。；;）)]|的|$)")
+
