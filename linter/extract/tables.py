@@ -1294,8 +1294,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 continue
             _note(table, offset, raw, in_notes)
             continue
-        if data_lines and _SECTION_AFTER.fullmatch(normal):
-            break  # a heading after the table's rows ("一般公共预算财政拨款支出决算具体情况"): the narrative goes on
+        if data_lines and (_SECTION_AFTER.fullmatch(normal) or ("\t" not in raw and _LEAD_IN.fullmatch(normal))):
+            break  # a heading after the table's rows ("一般公共预算财政拨款支出决算具体情况", "主要用于以下方面："): the narrative
+            # goes on
         if data_lines and _SIGNED.match(normal):
             break  # the people signing it ("单位负责人：…　联系人：…"), below its rows
         tokens = _tokens(offset, raw, line_index)
@@ -1435,6 +1436,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
 #: A Chinese character or an ASCII or full-width digit: what any line of a table holds.
 _HAN_OR_DIGIT = compile_re(r"[\u4e00-\u9fff0-9０-９]")
 #: A heading of the narrative on a line of its own, no row's name: words ending as a section's title does.
+#: A sentence leading in to what follows it ("主要用于以下方面："): no table's row, nor the table's own instruction ("…，
+#: 仍保留该表格式，并在本表下方作下述说明：").
+_LEAD_IN = compile_re(r"(?!.*表)[\u4e00-\u9fff“”（）()、，,]{6,40}[：:]")
 _SECTION_AFTER = compile_re(r"[\u4e00-\u9fff“”（）()、]{4,40}(?:情况|说明|如下)[：:]?")
 
 
