@@ -117,12 +117,21 @@ def _run_rules(source: SourceFile, rules: list[Rule], settings: Settings, contai
     findings: list[Finding] = []
     for rule in rules:
         try:
-            findings.extend(rule.check(document, context))
+            findings.extend(_once(rule.check(document, context)))
         except Exception as error:
             if not contain:
                 raise
             findings.append(rule_failure(document, rule, error))
     return findings
+
+
+def _once(findings: Iterable[Finding]) -> list[Finding]:
+    """A rule's findings, each said once: the first of those with the same place and words (a table's cell that several
+    sentences restate alike)."""
+    kept: dict[tuple, Finding] = {}
+    for finding in findings:
+        kept.setdefault(finding.sort_key, finding)
+    return list(kept.values())
 
 
 @contextmanager
