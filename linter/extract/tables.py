@@ -2810,7 +2810,7 @@ _MAIN_SANGONG_ITEMS = {0, 1, 2, 5}
 
 def _item_row_blocks(header: str) -> list[tuple[int, str]]:
     """``(position, block)`` of the columns of a 三公 table with a row per quantity, in the header's
-    order: "预算数" and "决算数" (a 决算's "年初预算数 | 全年预算数 | 决算数": the 全年 one its 预算), or two years
+    order: "预算数" and "决算数" (a 决算's "年初预算数 | 全年预算数 | 决算数", or 调整预算数: the 全年 one its 预算), or two years
     ("2024年执行数 | 2025年预算数"), the latest its own kind and the one before "上年" and its kind (上年执行, 上年预算)."""
     years = sorted((match.start(), match["year"], match["kind"]) for match in _PERIOD.finditer(header) if match["year"])
     if len(years) == 2 and years[0][1] != years[1][1]:
@@ -2821,8 +2821,10 @@ def _item_row_blocks(header: str) -> list[tuple[int, str]]:
                 for match in _RELATIVE_BLOCK.finditer(header)]
     if any(block.startswith("上年") for _, block in relative):
         return relative if len({block for _, block in relative}) == len(relative) else []
-    # (a 决算's 年初 and 全年 budgets: the 全年 one is its 预算数)
-    words = _INITIAL_AND_FULL_YEAR if "年初预算数" in header and "全年预算数" in header else _BUDGET_AND_FINAL
+    # (a 决算's 年初 and 全年 (or 调整) budgets: the 全年 one is its 预算数)
+    full = next((word for word in _FULL_YEAR_BUDGETS if word in header), None)
+    words = ((("年初预算数", "年初预算"), (full, "预算"), ("决算数", "决算")) if "年初预算数" in header and full
+             else _BUDGET_AND_FINAL)
     return sorted((header.find(word), kind) for word, kind in words if word in header)
 
 
@@ -2830,7 +2832,8 @@ def _item_row_blocks(header: str) -> list[tuple[int, str]]:
 _RELATIVE_BLOCK = compile_re(r"(?<!年初|全年)(?P<word>上年|本年)?(?P<kind>预算|决算|执行)数")
 #: The blocks of a 三公 table with a row per quantity, by the words titling them.
 _BUDGET_AND_FINAL = (("预算数", "预算"), ("决算数", "决算"))
-_INITIAL_AND_FULL_YEAR = (("年初预算数", "年初预算"), ("全年预算数", "预算"), ("决算数", "决算"))
+#: The titles of a 决算's budget for the whole year beside its 年初预算数.
+_FULL_YEAR_BUDGETS = ("全年预算数", "调整后预算数", "调整预算数")
 
 
 
