@@ -3031,12 +3031,14 @@ def _sangong_identities(table: Table) -> list[Identity]:
     return found
 
 
-def _line_number_cells(lines: list[tuple[int, str]], data_lines: list[list[_Token]]) -> set[int]:
-    """The cells titled 行次 in the tab-separated header above ``data_lines`` ("科目编码 | 科目名称 | 行次 | 决算数 | 科目编码 |
-    …"), by index; none in a table without them or laid out with spaces."""
+def _line_number_cells(lines: list[tuple[int, str]], data_lines: list[list[_Token]], title_start: int) -> set[int]:
+    """The cells titled 行次 in the tab-separated header above ``data_lines`` and below the title at ``title_start`` ("科目编码 |
+    科目名称 | 行次 | 决算数 | 科目编码 | …"), by index; none in a table without them or laid out with spaces."""
     # (the header may be read with the rows, above their first code: "人员经费 | 公用经费" then the titles)
     first = min((t.line for tokens in data_lines for t in tokens if _ECONOMIC_CODE.match(t.text)), default=0)
-    for _, raw in reversed(lines[:first]):
+    for offset, raw in reversed(lines[:first]):
+        if offset < title_start:
+            break
         if "\t" in raw and "行次" in raw:
             return {index for index, cell in enumerate(raw.split("\t")) if cell.strip() == "行次"}
     return set()
@@ -3055,7 +3057,7 @@ def _parse_basic(table: Table, data_lines: list[list[_Token]], lines: list[tuple
         offset, raw = lines[token.line]
         return display_width(raw[:token.start - offset])
 
-    numbered = _line_number_cells(lines, data_lines)
+    numbered = _line_number_cells(lines, data_lines, table.title_start)
     for tokens in _centred_names_joined(data_lines):
         if numbered:
             tokens = [t for t in tokens if t.index not in numbered]  # a 行次 cell ("301 | 工资福利支出 | 1 | 300.00")
