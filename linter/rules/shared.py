@@ -33,17 +33,17 @@ def part_headings(document) -> list[Numbered]:
     return parts(document.flow.text)
 
 
-def sangong_budgets(document) -> dict[str, object]:
+def sangong_budgets(document, block: str = "预算") -> dict[str, object]:
     """The 预算数 a 决算's 三公 table prints for each quantity of
-    :data:`~linter.extract.tables.SANGONG_COLUMNS` (its ``Value``), by that name; empty when the
-    document has no such table read with confidence."""
+    :data:`~linter.extract.tables.SANGONG_COLUMNS` (its ``Value``), by that name, in its ``block`` ("预算", or "年初预算" where
+    it prints that beside its 全年 or 调整 budget); empty when the document has no such table read with confidence."""
     from linter.extract.tables import SANGONG_COLUMNS, THREE_PUBLIC, sangong_blocks
     from linter.rules.tables.common import first
 
     table = first(document.tables, THREE_PUBLIC)
     if table is None or "决算" not in table.title.replace(" ", ""):
         return {}
-    columns = sangong_blocks(table).get("预算")
+    columns = sangong_blocks(table).get(block)
     row = table.single_or_total()
     if columns is None or row is None:
         return {}

@@ -107,9 +107,13 @@ def _table_budget_findings(rule, document, tolerances):
     72.83%"): the budget is the 三公 table's 预算数 for that quantity."""
     rates = document.claims.unstated_budget_rates
     budgets = document.derived(sangong_budgets) if rates else {}
+    initial = document.derived(sangong_budgets, "年初预算") if rates else {}
+    text = document.flow.text
     for claim in rates:
         base = claim.stated.key[1] if claim.stated.key else None
-        cell = budgets.get("合计" if base == SANGONG else base)
+        # ("完成年初预算的95.82%、调整预算的97.56%": the first of the 年初 budget, where the table prints one)
+        of_initial = initial and "年初" in text[max(0, claim.rate.start - 8):claim.rate.start]
+        cell = (initial if of_initial else budgets).get("合计" if base == SANGONG else base)
         scale = unit_scale(cell, claim.stated.number) if cell is not None and cell.unit else None
         if scale is None or cell.value <= 0 or claim.stated.number.malformed:
             continue
