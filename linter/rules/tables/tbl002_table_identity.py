@@ -254,7 +254,7 @@ class TableIdentity(Rule):
                     yield from self._report(
                         document, context, table, row, column, row.amount(column),
                         row.amount(column) + sign * (printed - sum(values)), items,
-                        lambda: _("{identity}, but 栏{target} and the other terms add up as the rows under them say",
+                        lambda: _("{identity} (栏{target} and the other terms each equal the sum of the rows under them)",
                                   identity=_named(identity, table, row), target=identity.target))
                     continue
                 yield from self._report(document, context, table, row, identity.target, printed, sum(values), items,
