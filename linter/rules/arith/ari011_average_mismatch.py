@@ -162,15 +162,20 @@ _LISTED_SCORE = compile_regex(r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
 #: The words after an average that announce its scores on the lines below ("，具体如下：").
 _FOLLOWS = compile_regex(r"[，,]?(?:具体)?(?:如下|情况如下|分别为)[：:]")
 #: The projects an average is of, counted in its sentence ("5个项目平均得分…").
-_PROJECTS = compile_regex(r"(?P<n>\d{1,3})个\p{Han}{0,4}?项目")  # ("3个重点项目", "5个二级项目")
+_PROJECTS = compile_regex(r"(?P<n>\d{1,3})个\p{Han}{0,4}?项目|项目(?P<n>\d{1,3})个")  # ("3个重点项目", "抽评项目3个")
+#: What follows a score band's bound, no score ("90分以上", "90分（含）以上", "80分至90分").
+_BAND_AFTER = compile_regex(r"[以（(至\-~－—]")
 
 
 def _scores(text: str, start: int, end: int) -> list:
-    """The scores listed in ``text[start:end]``: a list after "得分分别为", else each "得分X分"."""
+    """The scores listed in ``text[start:end]``: a list after "得分分别为", else each "得分X分"; none when a score of the span
+    is not read so ("营养改善计划96.1分" beside "保教项目94.5分": the list's scores are not all known)."""
     listed = _LISTED_SCORES.search(text, start, end)
     if listed is not None:
         return [number_of(m, "score", "") for m in _LISTED_SCORE.finditer(text, listed.start("list"), listed.end("list"))]
-    return [number_of(m, "score", "") for m in _SCORE.finditer(text, start, end)]
+    scores = [number_of(m, "score", "") for m in _SCORE.finditer(text, start, end)]
+    every = [m for m in _LISTED_SCORE.finditer(text, start, end) if not _BAND_AFTER.match(text, m.end())]
+    return scores if len(scores) == len(every) else []
 
 
 def _scores_a_line(text: str, line_end: int) -> list:
