@@ -420,8 +420,8 @@ class TypoFinder:
         :meth:`_dropped_characters`), the span being whole tokens."""
         text, loose = self.text, self.loose
         found, at, after = text[start:end], start + i, text[end:end + 1]  # where the character is missing, what follows
-        if not (at - 1 in loose or (at in loose and at < end)) or lex.is_word(found):
-            return False
+        if not (at - 1 in loose or (at in loose and at < end)) or lex.is_word(found) or _quoted(text, start, end):
+            return False  # (a name in quotes is shortened as its owner chose: "“四好农村路”" beside 农村公路)
         if after in _NOT_AFTER_SHORTENED or after == found[-1] or (after.isdigit() and not _MONEY_AFTER.match(text, end)) \
                 or lex.to_simplified(text[at:at + 1]) == word[i] or text[start - 1:start].isdigit():
             # a word wrapped, or cut by a cell's figures in a PDF's text ("基本支" then "63.14 2.10%"; not its amount:
@@ -737,6 +737,17 @@ MAX_TRANSPOSED_WORD = 6
 
 
 @lru_cache(maxsize=1 << 14)
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands inside quotation marks on its line ("“四好农村路”")."""
+    opened = text.rfind("“", max(0, start - _QUOTE_REACH), start)
+    return opened != -1 and "”" not in text[opened:start] and "\n" not in text[opened:start] \
+        and "”" in text[end:end + _QUOTE_REACH].split("\n")[0]
+
+
+#: How far a quotation's marks may stand from a word inside it.
+_QUOTE_REACH = 20
+
+
 def _shortened(word: str) -> tuple[tuple[int, str], ...]:
     """``(index, form)``: ``word`` with its character at ``index`` left out, for every index but the first."""
     return tuple((i, word[:i] + word[i + 1:]) for i in range(1, len(word)))
