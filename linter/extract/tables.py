@@ -1429,6 +1429,11 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.problem is None and _this_years_columns(table, header_words):
         table.identities.extend(_implied_total(table, header_words) + _implied_fund_balance(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
+    if table.problem is None and table.kind == THREE_PUBLIC and any(_BLOCK_ROW.fullmatch(row.name or "") for row in table.rows):
+        # (a row per block that no layout above read: a 预算数 row taken for the 合计 would be set against the text's 决算
+        # amounts)
+        table.problem = _("its rows are blocks (预算数, 决算数) in a layout not read")
+        return
     if table.problem is None and table.kind == THREE_PUBLIC and not table.identities:
         table.identities.extend(_sangong_identities(table))  # blocks only the amounts placed tell (wrapped labels)
 
@@ -2923,7 +2928,7 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     # Columns after the six that are no 三公 ("…、会议费和培训费支出情况表", 机关运行经费): read past.
     extra = max((len(_AFTER_SANGONG.findall(line[line.find("公务接待"):])) for line in header if "公务接待" in line), default=0)
     count = len(SANGONG_COLUMNS) + extra
-    years, blocks, differences = [], {}, []
+    years, year_kinds, blocks, differences = [], [], {}, []
     for tokens in data_lines:
         text = "".join(t.text for t in tokens if t.text and not t.is_number)
         amounts = _row_cells(tokens, count) or [t for t in tokens if t.is_number]
@@ -2940,7 +2945,8 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
         if year:
             number = int(year.group("year")) if year.group("year") else _RELATIVE_YEARS[year.group("relative")[0]]
             years.append((number, _in_sangong_order(amounts, order)))
-            kind = kind or {"执行": "决算"}.get(year.group("kind"), year.group("kind"))
+            year_kinds.append({"执行": "决算"}.get(year.group("kind"), year.group("kind")))
+            kind = kind or year_kinds[-1]
         else:
             blocks[block.group("kind")] = _in_sangong_order(amounts, order)
     if years and not blocks and kind:
@@ -2950,6 +2956,9 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
             blocks[f"上年{kind}"] = years[-2][1]  # the year before, as a table printing the two side by side
             if len(years) == 2:
                 table.change_rows = _sangong_change_rows(years[-1][1], years[-2][1], differences)
+    elif len(years) == 1 and year_kinds == ["决算"] and years[0][0] < _RELATIVE_YEARS["本"] and "决算" in blocks:
+        # "预算数 | …", "决算数 | …", then "2023年决算数 | …": this year's blocks, and last year's 决算 below them
+        blocks["上年决算"] = years[0][1]
     elif years or not blocks:
         return False
     _one_row_of_blocks(table, blocks, lambda _, place: order[place] + 1)  # (each row prints the header's six 栏)

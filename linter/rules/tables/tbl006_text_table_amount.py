@@ -621,8 +621,8 @@ class TextTableAmount(Rule):
                     or EXCLUDING.search(sentence_before(line, change.start - offset)):
                 continue
             named = [i for i, pattern in enumerate(_SANGONG_NAME_PATTERNS) if pattern.search(change.name)]
-            if len(named) != 1:
-                continue
+            if len(named) != 1 or _RECEPTION_PART.search(change.name):
+                continue  # (nor the 国内 or 外事 part of the 公务接待费: "国内公务接待费减少6.97万元")
             this_year, last_year = (row.amount(blocks[key][named[0]]) for key in (kind, before))
             if this_year is None or last_year is None:
                 continue
@@ -1196,3 +1196,7 @@ def _child_code(names: dict[str, set[str]], parent: str, level: str, length: int
 #: 项 that every 款 of the 支出功能分类 numbers alike (2120101 行政运行, 2200150 事业运行, …99 其他…支出).
 _COMMON_ITEMS = (("行政运行", "01"), ("一般行政管理事务", "02"), ("机关服务", "03"), ("事业运行", "50"),
                  (r"其他\w+支出", "99"))
+
+
+#: A part of the 公务接待费 the 三公 table does not print apart.
+_RECEPTION_PART = compile_re(r"国内|外事|外宾|境外|国[(（]境[)）]外")
