@@ -845,7 +845,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances) \
                 or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown) or _both_sides_listed(breakdown) \
                 or _parts_named_after_another(breakdown, claims, document.flow.text) or _other_valuation(breakdown) \
-                or _approximate(breakdown):
+                or _approximate(breakdown) or _budgets_under_spending(breakdown, document.flow.text):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
@@ -888,6 +888,20 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for listed in project_lists(document.flow.text):
         add(N_("the projects listed"), listed.name, listed.whole, list(listed.parts), True)
     return list(checks.values())
+
+
+def _budgets_under_spending(breakdown, text: str) -> bool:
+    """Whether the parts are budgets ("公务用车运行维护费预算6.00万元，决算5.00万元") of a whole stated as spent ("预算为10.00万元，
+    支出决算为8.00万元。其中：…"): the parts' 决算 follow them, so no sum of those read holds the whole."""
+    if not all(_BUDGET_NAMED.search(part.name or "") for part in breakdown.parts):
+        return False
+    start = breakdown.whole.number.start
+    return "决算" in text[max(0, start - _KIND_REACH):start]
+
+
+#: A part named as a budget, and how far before an amount the words naming its kind stand.
+_BUDGET_NAMED = compile_re(r"预算数?$")
+_KIND_REACH = 6
 
 
 def _in_coarser_unit(parts: list[Number], whole: Number) -> list[Number] | None:
