@@ -3147,13 +3147,16 @@ def _of_counted_projects(stated: Stated, state: _Context) -> bool:
 
 
 def _of_the_heading_item(state: _Context, offset: int) -> bool:
-    """Whether the line opens with an item of a total other than 支出 or 收入 and a colon, before a bare flow at ``offset``
-    ("公务用车购置费：2024年度未购置公务用车，支出0.00万元"): the item's amount."""
+    """Whether the line opens with an item of a total other than 支出 or 收入, or a project, and a colon, before a bare flow at
+    ``offset`` ("公务用车购置费：2024年度未购置公务用车，支出0.00万元"): the item's amount."""
     head = _HEADING_ITEM.match(state.line[:offset - state.line_start])
     key = quantity_key(head.group("item")) if head else None
-    return key is not None and key[1] not in ("支出", "收入")
+    # (or a project: "（二）校舍维修改造项目：全年支出318.60万元")
+    return (key is not None and key[1] not in ("支出", "收入")) or (head is not None and _PROJECT_END.search(head.group("item")))
 
 
+#: How a project's name ends.
+_PROJECT_END = compile_re(r"(?:项目|工程)$")
 #: An item heading its line before a colon ("公务用车购置费：", "2.公务接待费：").
 _HEADING_ITEM = compile_re(r"\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*(?P<item>[^：:，,。；;\d]{2,20})[：:]")
 
