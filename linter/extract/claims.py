@@ -2088,6 +2088,8 @@ def _open_breakdown(whole: Stated | None, claims: ClaimSet, state: _Context) -> 
     return breakdown
 
 
+#: A name pointing back at what was listed above ("上述支出", "以上资金").
+_ABOVE = compile_re(r"(?:上述|以上|前述)")
 #: A name pointing back at the amount just stated ("该项资金", "上述资金", "该笔经费").
 _REFERS_BACK = compile_re(r"(?:该|此|上述|这)(?:项|笔|部分)?(?:资金|经费|支出|款项)")
 
@@ -2098,6 +2100,11 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     same whole as the list before it, or the one amount its paragraph has stated ("…支出6049.60万元。
     按支出功能分类科目划分：…")."""
     named = tokens[index - 1].text if index and tokens[index - 1].type == "NAME" else ""
+    listed_above = state.last_list if _ABOVE.match(named.strip("，, ")) and state.last_list is not None \
+        and state.last_list.whole is not None and state.last_value is not None \
+        and any(part is state.last_value for part in state.last_list.parts) else None
+    if listed_above is None and _ABOVE.match(named.strip("，, ")) and tokens[index].text == "中":
+        return None  # "（一）…；（二）…。上述支出中，…": of the items above together, whose whole is not read
     if _REFERS_BACK.fullmatch(named.strip("，, ")):
         named = ""  # "预算数为3,980.00万元，该项资金主要用于…": the amount just stated
     if tokens[index].text.startswith("按") and not any(t.type == "AMOUNT" for t in tokens[:index]):
@@ -2114,6 +2121,9 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         if whole is None:
             return None
         breakdown = Breakdown(whole, whole.name)
+    elif listed_above is not None:
+        # "具体为：（一）…4,493.00万元。（二）…3,608.54万元。上述支出中，…": the whole of the list above, not its last part
+        breakdown = Breakdown(listed_above.whole, listed_above.whole.name)
     elif named:
         breakdown = Breakdown(None, named)
         key = quantity_key(named, state.scope)
