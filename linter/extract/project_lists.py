@@ -1,8 +1,8 @@
 """Projects counted and funded in one sentence, then listed a numbered line each with their own amounts ("共涉及项目3个，
 资金100.00万元。" then "1.甲项目：全年执行数30.00万元，…", "2.乙项目：…"): the lines' amounts of the total's kind add up
 to it. The list is read only when exactly as many numbered lines as the count follow the sentence (after at most one line
-introducing them), and each gives one amount of that kind: "预算" for a budget, "执行" (支出, 决算) for what was spent, or, for
-"资金"/"金额", the line's one amount."""
+introducing them), and each gives one amount of that kind: "预算" (安排) for a budget, "执行" (支出, 决算) for what was spent, or, for
+"资金"/"金额", the line's one amount; a line's one amount counts for any kind unless its words name another."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ def project_lists(text: str) -> list[ProjectList]:
         end = _SENTENCE_END.search(text, counted.end())
         if end is None:
             continue
-        totals = [(_kind(m), m) for m in _LABELLED.finditer(text, counted.end(), end.start())]
-        lines = _numbered_lines(text, end.end(), int(counted["n"]))
+        start = max(text.rfind(mark, 0, counted.start()) for mark in "。\n") + 1
+        totals = [(_kind(m), m) for m in _LABELLED.finditer(text, start, end.start())]
+        lines = _numbered_lines(text, end.start(), int(counted["n"]))
         if not totals or lines is None:
             continue
         for kind, total in totals:
@@ -59,19 +60,22 @@ def _numbered_lines(text: str, start: int, count: int) -> list[tuple[int, int]] 
 
 
 def _amount_of(text: str, start: int, end: int, kind: str) -> Number | None:
-    """The one amount of ``kind`` the line ``text[start:end]`` gives (its one amount of any, for 资金), else None."""
-    amounts = [m for m in _LABELLED.finditer(text, start, end)]
-    if kind == "资金":
-        alike = amounts if len(list(_AMOUNT.finditer(text, start, end))) == 1 else []
-    else:
-        alike = [m for m in amounts if _kind(m) == kind]
+    """The one amount of ``kind`` the line ``text[start:end]`` gives, or its one amount when it gives one of no other kind
+    ("2.通组路硬化，102.00万元；"), else None."""
+    amounts = list(_AMOUNT.finditer(text, start, end))
+    if len(amounts) == 1:
+        labelled = _LABELLED.match(text, max(start, amounts[0].start() - 12), amounts[0].end()) \
+            or _LABELLED.search(text, max(start, amounts[0].start() - 12), amounts[0].end())
+        other = labelled is not None and _kind(labelled) not in (None, kind, "资金") and kind != "资金"
+        return None if other else number_of(amounts[0], "amount", amounts[0]["unit"])
+    alike = [m for m in _LABELLED.finditer(text, start, end) if _kind(m) == kind]
     return number_of(alike[0], "amount", alike[0]["unit"]) if len(alike) == 1 else None
 
 
 def _kind(match) -> str | None:
     """What an amount is, by the words before it: a budget, what was spent, or money of the projects."""
     label = match["label"]
-    if "预算" in label:
+    if "预算" in label or "安排" in label:
         return "预算"
     if any(word in label for word in ("执行", "支出", "决算", "实际")):
         return "执行"
@@ -84,7 +88,7 @@ _SENTENCE_END = compile_regex(r"[。\n]")
 #: An amount with the words naming it before ("资金100.00万元", "全年执行数30.00万元", "年度预算3,700.00万元").
 _LABELLED = compile_regex(r"(?P<label>\p{Han}{0,6}?(?:资金|金额|预算|执行|支出|决算|实际)\p{Han}{0,3}?)(?:为|共计|共|合计)?"
                           r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
-_LEADING_VERB = compile_regex(r"^(?:共计|共|涉及|安排|其中)+")
-_AMOUNT = compile_regex(r"\d[\d,]*(?:\.\d+)?(?:万元|元)")
+_LEADING_VERB = compile_regex(r"^(?:年度?(?=安排|共|涉及)|共计|共|涉及|安排|其中)+")
+_AMOUNT = compile_regex(r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
 #: A numbered line ("1.", "（一）", "一、", "(1)").
 _NUMBERED = compile_regex(r"\s*(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
