@@ -152,8 +152,9 @@ def count_lists(text: str) -> tuple[CountList, ...]:
     return tuple(found)
 
 
-#: What opens a list after other clauses of its sentence ("…，共计支出3.86万元，具体内容包括：").
-_LATE_OPENER = compile_re(r"[，,]\s*(?:具体(?:内容|情况)?包括|其中)[：:]")
+#: What opens a list after other clauses of its sentence ("…，共计支出3.86万元，具体内容包括：", "…，平均得分94.36分，其中评价等级为
+#: “优”的9个、…").
+_LATE_OPENER = compile_re(r"[，,]\s*(?:具体(?:内容|情况)?包括|其中)(?:[：:]|(?=(?:绩效)?(?:评价|评级|自评)(?:等级|结果)?为))")
 _CLAUSE_MARK = compile_re(r"[，,]")
 _DIGIT = compile_re(r"\d")
 #: How far after its opener a list's first count stands at most.
