@@ -2232,6 +2232,12 @@ def _grand_total(name: str) -> bool:
     return key is not None and key[1] == "收支总计" and scope_of(clean_name(name)) is None
 
 
+def _sibling_naming_a_whole(claims: ClaimSet, state: _Context) -> Share | None:
+    """The share stated last on the line, when it names its whole: the whole of the shares after it that name none."""
+    last = claims.shares[-1] if claims.shares else None
+    return last if last is not None and last.whole_name and last.part.number.start >= state.line_start else None
+
+
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
     """File one parsed claim, resolving its names against the current context: a part listed under
     a whole (after 其中 or 主要用于, also in a later sentence of the list) is of the whole's scope."""
@@ -2277,6 +2283,9 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 claim.whole = container.whole
             if breakdown is None:
                 container.parts.append(claim.part)
+        elif claim.whole_name is None and claim.whole is None and (sibling := _sibling_naming_a_whole(claims, state)) is not None:
+            # "一般公共预算拨款收入…，占收入总计的96.7%；政府性基金预算拨款收入120.00万元，占1.6%": of the whole its sibling names
+            claim.whole_name, claim.whole = sibling.whole_name, sibling.whole
         elif claim.whole_name is None and claim.whole is None and state.structure_whole is not None:
             claim.whole = state.structure_whole  # a share under "（二）…结构情况", of the total it names
         elif claim.whole is None and container is not None and _names_the_whole(claim.whole_name, container.whole) \
