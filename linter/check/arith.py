@@ -856,7 +856,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         items, every = _completion_items(group)
         if len(items) < 2 or not _same_level(items):
             continue
-        every = every and not _SELECTION.search(document.flow.text, *_introduction(document.flow.text, group.total.end, items[0].start))
+        every = every and not _SELECTION.search(document.flow.text, *_introduction(document.flow.text, group.total.end, items[0].start)) \
+            and not _table_between(document, group.total.end, items[0].start)
         for kind, total_budget in group.total.budgets.items():
             if total_budget is not None and all(kind in i.budgets for i in items):
                 budgets = [i.budgets[kind] for i in items if i.budgets[kind] is not None]  # None: 年初无预算
@@ -888,6 +889,17 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
     for listed in project_lists(document.flow.text):
         add(N_("the projects listed"), listed.name, listed.whole, list(listed.parts), True)
     return list(checks.values())
+
+
+def _table_between(document, start: int, end: int) -> bool:
+    """Whether a table's row stands between flow offsets ``start`` and ``end`` in the original ("分项目列示如下：" then the
+    subjects' table, then paragraphs on some of them): the table is the whole list, the paragraphs a selection."""
+    first, last = document.flow.source_span(start, end)
+    return _TABLE_ROW.search(document.original.text, first, last) is not None
+
+
+#: A line of a table: cells parted by tabs, one of them an amount.
+_TABLE_ROW = compile_re(r"\n[^\n]*\t[\d,]+\.\d{2}")
 
 
 def _budgets_under_spending(breakdown, text: str) -> bool:
