@@ -1919,6 +1919,9 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
                 rows.append(current)
                 name_index[id(current)] = token.index
                 _row_span(current, token)
+            elif token.index >= 0 and header and token.index > max(header) and current is not None \
+                    and id(current) in placements:
+                continue  # a column of words after the amounts ("资金性质 | 本级财力安排", "备注")
             else:
                 table.problem = _("unexpected text {text!r} among the values", text=token.text)
                 return
