@@ -469,6 +469,7 @@ class TypoFinder:
         lexicon, counts = lex.lexicon(), self._word_counts
         words = [word for word, written in counts.items()
                  if len(word) >= _DROPPED_FROM and (written > 1 or word in lexicon) and _HAN_RUN.fullmatch(word)]
+        words += [word for word in _CORE_TERMS if word not in counts]  # (looked for where the document never writes them)
         shortened: dict[str, tuple[str, int] | None] = {}
         for word, join in [(word, 0) for word in words] + self._compounds():
             for i, found in _shortened(word):
@@ -692,6 +693,10 @@ _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四�
 _BRANCHES = frozenset("子丑寅卯辰巳午未申酉戌亥")
 #: The shortest word a missing character is looked for in (see :meth:`TypoFinder._dropped_characters`).
 _DROPPED_FROM = 4
+#: The genre's commonest terms, a character missing from which is looked for even where the document does not write them
+#: whole ("公益一类事单位").
+_CORE_TERMS = ("事业单位", "行政单位", "财政拨款", "一般公共预算", "政府性基金", "基本支出", "项目支出", "人员经费", "公用经费",
+               "公务接待", "公务用车", "政府采购", "机关运行经费", "国有资产", "中小企业")
 #: How often a document writes two words side by side for a character missing from the pair to be looked for.
 _COMPOUND_WRITTEN = 3
 #: What never follows a word shortened by a slip: a line's end (a word wrapped), a space (a cell's end).
