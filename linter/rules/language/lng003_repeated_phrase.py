@@ -32,7 +32,8 @@ class RepeatedPhrase(Rule):
     ("2025年2025年") or words with their mark ("主要原因是：主要原因是：").
     A copy may stand at the start of the next line (the paragraph wraps between the copies).
     Reduplications that are words are left alone, and so are a body named with a determiner
-    (or a count) before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门", "14个社区社区工作者"), copies separated by a space in
+    (or a count) before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门", "14个社区社区工作者"), a place whose name
+    ends as the unit begins ("宣城市城市建设档案馆"), copies separated by a space in
     the file (table cells side by side), a copy that begins a longer word after a name the first ends ("孝感高中高中部"; not "人员人员经费"), copies of a non-word made of the halves of words ("监测预测预警") and
     items whose copies end and begin longer words ("合作医疗、医疗救助"; a two-character word so glued on both sides in a
     list of more items: "森林防火、防火设施建设和…等"; of any length in an open list ending in 等: "高标准农田建设、农田建设项目管理等").
@@ -70,6 +71,8 @@ class RepeatedPhrase(Rule):
                     continue  # table cells side by side, not a repeat typed in a sentence
                 if not separator and not lex.is_word(unit) and _inside_words(document, first, end_of_copy):
                     continue  # "监测预测预警": 测预, no word, twice across three words
+                if not separator and unit[-1] in "市县区州" and lex.is_word(text[first - 1:first + 1]):
+                    continue  # "宣城市城市建设档案馆": a place whose name ends as the unit begins (宣城 + 市), then a term
                 if not separator and unit in _BODIES and _DETERMINER.search(text, max(0, first - 2), first):
                     continue  # "本部门部门整体支出", "兄弟城市城市管理部门": a body named, then a term it begins
                 if not separator and lex.is_han(text[first - 1:first]) \
