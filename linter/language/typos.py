@@ -188,7 +188,7 @@ class TypoFinder:
         phrase_typos = self._phrase_typos()
         covered = {at for typo in phrase_typos for at in range(typo.start, typo.end)}
         word_typos = [t for t in self._word_typos() + self._transpositions() + self._dropped_characters()
-                      + self._bound_lookalikes() if covered.isdisjoint(range(t.start, t.end))]
+                      + self._bound_lookalikes() + self._end_for_not() if covered.isdisjoint(range(t.start, t.end))]
         return sorted(phrase_typos + word_typos, key=lambda t: t.start)
 
     # -- standard phrases -------------------------------------------------------------
@@ -395,6 +395,13 @@ class TypoFinder:
                     typos.append(Typo(at, at + 1, bound, meant, "dictionary", meant, "shape"))
                 at = text.find(bound, at + 1)
         return typos
+
+    def _end_for_not(self) -> list[Typo]:
+        """末 (end) written for its look-alike 未 (not) before a verb the budget does or does not do ("2025年部门预算末安排车辆
+        购置经费"), where no period it ends stands before it (年末, 期末, 月末)."""
+        # (its evidence the phrase corrected: "未安排")
+        return [Typo(m.start(), m.start() + 1, "末", "未", "lexicon", "未" + m["verb"], "shape")
+                for m in _END_BEFORE_VERB.finditer(self.text) if m.start() not in self.names]
 
     def _dropped_characters(self) -> list[Typo]:
         """A word of four characters or more that the document writes (twice, or once when the lexicon has it) written
@@ -689,6 +696,8 @@ _BOUND_LOOKALIKES = {"己": "已", "巳": "已"}
 _STEM_BEFORE = {"己": "戊", "巳": "辰"}
 #: What a count's measure word follows: a digit or a Chinese numeral ("4个", "四个", "两个").
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千几")
+#: 末 before a verb of what a budget does, after no period it could end ("预算末安排", not "年末安排").
+_END_BEFORE_VERB = compile_re(r"(?<![年月期周旬季岁始底学世])末(?=(?P<verb>安排|发生|使用|开展|实施|列支|达到|完成|支付|购置|到位|到支付))")
 #: The earthly branches, which follow a heavenly stem in a year's name (己亥年, 己巳年).
 _BRANCHES = frozenset("子丑寅卯辰巳午未申酉戌亥")
 #: The shortest word a missing character is looked for in (see :meth:`TypoFinder._dropped_characters`).
