@@ -2769,10 +2769,10 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
         items[item] = amounts[:len(blocks)]
         if changes and (change_row := _change_row(name, blocks, amounts, changes)) is not None:
             change_rows.append(change_row)
-    if not blocks or not _MAIN_SANGONG_ITEMS <= items.keys():
+    if not blocks or not (_MAIN_SANGONG_ITEMS <= items.keys() or _MAIN_SANGONG_ITEMS - {2} | {3, 4} <= items.keys()):
         return False  # (nor are its change rows read: another reading of the table may read them)
     table.change_rows.extend(change_rows)
-    # The cars' 购置费 and 运行维护费 may go unprinted (no row of their own): their columns stay empty.
+    # The cars' 购置费 and 运行维护费 may go unprinted (no row of their own), or their 小计: their columns stay empty.
     _one_row_of_blocks(table, {kind: [items[i][block] if i in items else None for i in range(len(_SANGONG_ITEMS))]
                                for block, (_, kind) in enumerate(blocks)}, lambda block, _: block + 1)
     table.operating_costs = {kind: (len(SANGONG_COLUMNS) * (block - 1) + 1, token.as_value())  # (printed as the block's 栏)
@@ -3035,6 +3035,11 @@ def _sangong_identities(table: Table) -> list[Identity]:
         return []
     found = []
     for total, abroad, cars, purchase, running, hosting in sangong_blocks(table).values():
+        if cars in table.unprinted and not {purchase, running} & table.unprinted:
+            # (the cars' two parts printed without their 小计)
+            found.append(Identity("栏", total, ((1, abroad), (1, purchase), (1, running), (1, hosting)),
+                                  N_("合计 = 因公出国(境)费 + 公务用车购置费 + 运行维护费 + 公务接待费"), 0, 0, implied=True))
+            continue
         found.append(Identity("栏", total, ((1, abroad), (1, cars), (1, hosting)),
                               N_("合计 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费"), 0, 0, implied=True))
         if not {purchase, running} <= table.unprinted:  # a table may print no row for the cars' two parts
