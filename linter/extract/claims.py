@@ -2232,10 +2232,16 @@ def _grand_total(name: str) -> bool:
     return key is not None and key[1] == "收支总计" and scope_of(clean_name(name)) is None
 
 
+#: The names of a whole its siblings' shares share: a total's, which names one amount.
+_SHARED_WHOLE = compile_re(r"合计|总计|总额|本年收入|本年支出")
+
+
 def _sibling_naming_a_whole(claims: ClaimSet, state: _Context) -> Share | None:
     """The share stated last on the line, when it names its whole: the whole of the shares after it that name none."""
     last = claims.shares[-1] if claims.shares else None
-    return last if last is not None and last.whole_name and last.part.number.start >= state.line_start else None
+    # (a total's name, which names one amount: not "收入" of "占收入预算的96.6%", which any 收入 before may be read as)
+    return last if last is not None and last.whole_name and _SHARED_WHOLE.search(last.whole_name) \
+        and last.part.number.start >= state.line_start else None
 
 
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
@@ -2276,7 +2282,8 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.whole = container.whole  # "全州共安排…资金4114.00万元，其中龙山县656.00万元，占全州的15.95%": the list's
         elif claim.whole_name is None and container is not None:
             before = container.shares[-1] if container.shares else None
-            if before is not None and before.whole_name and not _names_the_whole(before.whole_name, container.whole):
+            if before is not None and before.whole_name and _SHARED_WHOLE.search(before.whole_name) \
+                    and not _names_the_whole(before.whole_name, container.whole):
                 # "本年收入中：一般公共预算拨款收入…，占收入总计的9.3%；事业收入…，占86.5%": of the whole its sibling names
                 claim.whole_name, claim.whole = before.whole_name, before.whole
             else:
