@@ -124,6 +124,9 @@ class DuplicatedCharacter(Rule):
                 continue
             if match.group(1) == "某":
                 continue  # a template's placeholder ("某某县水利局")
+            if match.group(1) == "各":
+                yield self._finding(document, written, match)  # "各各级国家机关": 各 is never doubled
+                continue
             if match.group(1) in "约近" and text[match.start() - 1:match.start()] in _ENDS_BEFORE_ABOUT \
                     and text[second + 1:second + 2].isdigit():
                 continue  # a word ending in it, then an approximate amount ("比年初预算节约约3万元", "最近近30年")
