@@ -102,14 +102,16 @@ class ExpenseItems(Rule):
 
 def _joined(name: str, start: int, rows, year: int | None) -> list[tuple[str, int]]:
     """An item as ``(name, start)``, or two joined by 和 or 及 ("退休费和生活补助", the list's last two) when the table
-    has a row of each but none of the whole ("对个人和家庭的补助" is one)."""
+    has a row of one and of the other too or an official 款 of that name, but none of the whole ("对个人和家庭的补助" is one)."""
     if any(same_item(row, name, year) for row in rows):
         return [(name, start)]
     if name in _SHARED_ENDINGS:  # "水电费": 水费 and 电费, as clerks write the two
         return [(part, start) for part in _SHARED_ENDINGS[name]]
     for joint in _JOINT.finditer(name):
         left, right = name[:joint.start()], name[joint.end():]
-        if all(any(same_item(row, part, year) for row in rows) for part in (left, right)):
+        # (each a row, or an official 款 the table leaves out: "退休费和医疗费补助" where 表6 has no 退休费 row)
+        if all(any(same_item(row, part, year) for row in rows) or codes_named(part, 5, "经济", year) for part in (left, right)) \
+                and any(any(same_item(row, part, year) for row in rows) for part in (left, right)):
             return [(left, start), (right, start + joint.end())]
     return [(name, start)]
 
