@@ -78,6 +78,10 @@ class TableHierarchy(Rule):
                                      lambda row, column=column: row.cell(column),
                                      lambda row, column=column: row.amount(column),
                                      lambda: _("栏{column}", column=table.printed_column(column)))
+        if parent.earlier is not None:  # last year's column beside this year's ("2024年预算数 | 2025年预算数")
+            yield from self._compare(document, context, table, parent, children, what, below,
+                                     lambda row: row.earlier, lambda row: row.earlier.value if row.earlier else None,
+                                     lambda: _("last year's column"))
         for kind in parent.budgets:  # a 决算's budgets printed beside its amounts ("年初预算数 | 调整预算数 | 决算数")
             yield from self._compare(document, context, table, parent, children, what, below,
                                      lambda row, kind=kind: row.budgets.get(kind),
