@@ -2256,6 +2256,11 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
     elif isinstance(claim, Share):
         if in_last_years_aside(state.line, claim.part.number.start - state.line_start):
             return  # "（上年基本支出958.12万元，其中人员经费815.00万元，占85.1%）": last year's share
+        if not claim.part.name and claims.completions and claims.completions[-1].actual is not None \
+                and claims.completions[-1].actual.start == claim.part.number.start:
+            # "2.公务用车购置及运行维护费。全年预算9.00万元，支出决算7.46万元，…，占“三公”经费决算的84.5%": the amount spent
+            # of the completion it follows, named by its subject line
+            claim.part.name = claims.completions[-1].subject
         if not (claims.values and claims.values[-1] is claim.part):  # filed already (a share after a change)
             _state(claim.part, scope, state, claims, breakdown)
         if claim.whole_name and claim.whole_name.startswith("本单位") and unit_line(state.line, claims.department):
