@@ -2300,6 +2300,10 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
             claim.whole_name, claim.whole = sibling.whole_name, sibling.whole
         elif claim.whole_name is None and claim.whole is None and state.structure_whole is not None:
             claim.whole = state.structure_whole  # a share under "（二）…结构情况", of the total it names
+        elif claim.whole is None and container is not None and container.whole is not None and claim.whole_name \
+                and claim.whole_name.endswith("份额") and 1 < len(claim.whole_name) - 2 \
+                and claim.whole_name[:-2] in container.whole.name:
+            claim.whole = container.whole  # "预留政府采购项目预算874.50万元，其中预留给小微企业…，占预留份额的71.0%": the list's
         elif claim.whole is None and container is not None and _names_the_whole(claim.whole_name, container.whole) \
                 and not _share_named(container.whole, claim.whole_name, claims):
             claim.whole = container.whole  # "财政拨款基本支出3455.91万元，其中：人员经费…，占基本支出的45.31%"
