@@ -2233,15 +2233,14 @@ def _grand_total(name: str) -> bool:
 
 
 #: The names of a whole its siblings' shares share: a total's, which names one amount.
-_SHARED_WHOLE = compile_re(r"合计|总计|总额|本年收入|本年支出")
+_SHARED_WHOLE = compile_re(rf"{_TOTAL_NAMED.pattern}|本年收入|本年支出")
 
 
-def _sibling_naming_a_whole(claims: ClaimSet, state: _Context) -> Share | None:
-    """The share stated last on the line, when it names its whole: the whole of the shares after it that name none."""
-    last = claims.shares[-1] if claims.shares else None
-    # (a total's name, which names one amount: not "收入" of "占收入预算的96.6%", which any 收入 before may be read as)
-    return last if last is not None and last.whole_name and _SHARED_WHOLE.search(last.whole_name) \
-        and last.part.number.start >= state.line_start else None
+def _sibling_naming_a_whole(shares: list[Share]) -> Share | None:
+    """The last of ``shares`` when it names its whole by a total's name: the whole of the shares after it that name none
+    (not "收入" of "占收入预算的96.6%", which any 收入 before may be read as)."""
+    last = shares[-1] if shares else None
+    return last if last is not None and last.whole_name and _SHARED_WHOLE.search(last.whole_name) else None
 
 
 def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | None) -> None:
@@ -2286,16 +2285,16 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 and clean_name(container.whole.name).startswith(clean_name(claim.whole_name)):
             claim.whole = container.whole  # "全州共安排…资金4114.00万元，其中龙山县656.00万元，占全州的15.95%": the list's
         elif claim.whole_name is None and container is not None:
-            before = container.shares[-1] if container.shares else None
-            if before is not None and before.whole_name and _SHARED_WHOLE.search(before.whole_name) \
-                    and not _names_the_whole(before.whole_name, container.whole):
+            before = _sibling_naming_a_whole(container.shares)
+            if before is not None and not _names_the_whole(before.whole_name, container.whole):
                 # "本年收入中：一般公共预算拨款收入…，占收入总计的9.3%；事业收入…，占86.5%": of the whole its sibling names
                 claim.whole_name, claim.whole = before.whole_name, before.whole
             else:
                 claim.whole = container.whole
             if breakdown is None:
                 container.parts.append(claim.part)
-        elif claim.whole_name is None and claim.whole is None and (sibling := _sibling_naming_a_whole(claims, state)) is not None:
+        elif claim.whole_name is None and claim.whole is None and (sibling := _sibling_naming_a_whole(claims.shares)) is not None \
+                and sibling.part.number.start >= state.line_start:
             # "一般公共预算拨款收入…，占收入总计的96.7%；政府性基金预算拨款收入120.00万元，占1.6%": of the whole its sibling names
             claim.whole_name, claim.whole = sibling.whole_name, sibling.whole
         elif claim.whole_name is None and claim.whole is None and state.structure_whole is not None:

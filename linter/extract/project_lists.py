@@ -64,8 +64,7 @@ def _amount_of(text: str, start: int, end: int, kind: str) -> Number | None:
     ("2.通组路硬化，102.00万元；"), else None."""
     amounts = list(_AMOUNT.finditer(text, start, end))
     if len(amounts) == 1:
-        labelled = _LABELLED.match(text, max(start, amounts[0].start() - 12), amounts[0].end()) \
-            or _LABELLED.search(text, max(start, amounts[0].start() - 12), amounts[0].end())
+        labelled = _LABELLED.search(text, max(start, amounts[0].start() - 12), amounts[0].end())
         other = labelled is not None and _kind(labelled) not in (None, kind, "资金") and kind != "资金"
         return None if other else number_of(amounts[0], "amount", amounts[0]["unit"])
     alike = [m for m in _LABELLED.finditer(text, start, end) if _kind(m) == kind]

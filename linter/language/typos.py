@@ -750,7 +750,6 @@ CONTEXT = 6
 MAX_TRANSPOSED_WORD = 6
 
 
-@lru_cache(maxsize=1 << 14)
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands inside quotation marks on its line ("“四好农村路”")."""
     opened = text.rfind("“", max(0, start - _QUOTE_REACH), start)

@@ -90,9 +90,8 @@ class GrowthRateMismatch(Rule):
                         amount(change.previous.number, tolerances), change.rate, tolerances):
                 continue  # "3,072.57万元，与2024年预算3,267.37万元相比，减少149.80万元，下降6.0%": the rate of the two amounts
                 # stated, the change the slip (ARI009's)
-            if change.previous is not None and not change.previous.number.malformed and change.previous.number.value \
-                    and change.previous.number.unit == change.delta.unit and percent_matches(
-                        amount(change.delta, tolerances), amount(change.previous.number, tolerances), change.rate, tolerances):
+            if (stated := _stated_previous(change)) is not None and stated.value and percent_matches(
+                    amount(change.delta, tolerances), amount(stated, tolerances), change.rate, tolerances):
                 continue  # "8.30万元，比上年预算数9.50万元减少1.30万元，下降13.7%": the change over the base stated, the two
                 # levels' gap ARI009's
             current = change.current or index.last_before(change.key, change.delta.start, change.name)
@@ -322,12 +321,19 @@ def _verb_before(text: str, at: int):
     return _CHANGE_VERB.search(text, max(0, at - 4), at)
 
 
+def _stated_previous(change):
+    """Last year's level as the text states it with ``change`` ("比上年预算数9.50万元减少1.30万元"), in the change's unit; None
+    when it states none so, or a malformed one."""
+    previous = change.previous.number if change.previous is not None else None
+    return previous if previous is not None and not previous.malformed and previous.unit == change.delta.unit else None
+
+
 def _base_for(change, index, tolerances, sign: int):
     """Last year's level of ``change``'s quantity, an interval, were the change in direction ``sign``: as the text states
     it, or this year's amount (stated with the change or before it) less (or plus) the change; None when neither is read in
     the change's unit."""
-    if change.previous is not None and not change.previous.number.malformed and change.previous.number.unit == change.delta.unit:
-        return amount(change.previous.number, tolerances)
+    if (stated := _stated_previous(change)) is not None:
+        return amount(stated, tolerances)
     current = change.current or index.last_before(change.key, change.delta.start, change.name)
     if current is None or current.number.malformed or current.number.unit != change.delta.unit:
         return None

@@ -153,9 +153,11 @@ def _half_up(value: Decimal, decimals: int) -> str:
 
 #: An average score ("平均得分93.60分", "平均分为92.5分").
 _AVERAGE_SCORE = compile_regex(r"平均(?:得分|分|自评得分)(?:为|是)?(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
+#: What follows a score band's bound, no score ("90分以上", "90分（含）以上", "80分至90分").
+_BAND = r"[以（(至\-~－—]"
 #: A score a project got ("自评得分94.5分", "得分为92.0分", "甲项目自评93.5分", "乙项目95.0分"; no band: "90分以上"), or one item
 #: of a list of scores after "分别为".
-_SCORE = compile_regex(r"(?:得分|评分|自评|项目)(?:为|是)?(?P<score>\d{1,3}(?:\.\d{1,2})?)分(?![以（(至\-~－—])")
+_SCORE = compile_regex(rf"(?:得分|评分|自评|项目)(?:为|是)?(?P<score>\d{{1,3}}(?:\.\d{{1,2}})?)分(?!{_BAND})")
 _LISTED_SCORES = compile_regex(  # (or "得分为：A95.50分、…", "得分如下：甲项目95.2分；…")
     r"(?:得分|评分)(?:分别(?:为|是)[：:]?|(?:为|是)[：:]|如下[：:])(?P<list>[^。\n]*)")
 _LISTED_SCORE = compile_regex(r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
@@ -163,8 +165,7 @@ _LISTED_SCORE = compile_regex(r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
 _FOLLOWS = compile_regex(r"[，,]?(?:具体)?(?:如下|情况如下|分别为)[：:]")
 #: The projects an average is of, counted in its sentence ("5个项目平均得分…").
 _PROJECTS = compile_regex(r"(?P<n>\d{1,3})个\p{Han}{0,4}?项目|项目(?P<n>\d{1,3})个")  # ("3个重点项目", "抽评项目3个")
-#: What follows a score band's bound, no score ("90分以上", "90分（含）以上", "80分至90分").
-_BAND_AFTER = compile_regex(r"[以（(至\-~－—]")
+_BAND_AFTER = compile_regex(_BAND)
 
 
 def _scores(text: str, start: int, end: int) -> list:

@@ -109,9 +109,9 @@ def _joined(name: str, start: int, rows, year: int | None) -> list[tuple[str, in
         return [(part, start) for part in _SHARED_ENDINGS[name]]
     for joint in _JOINT.finditer(name):
         left, right = name[:joint.start()], name[joint.end():]
+        in_table = [any(same_item(row, part, year) for row in rows) for part in (left, right)]
         # (each a row, or an official 款 the table leaves out: "退休费和医疗费补助" where 表6 has no 退休费 row)
-        if all(any(same_item(row, part, year) for row in rows) or codes_named(part, 5, "经济", year) for part in (left, right)) \
-                and any(any(same_item(row, part, year) for row in rows) for part in (left, right)):
+        if any(in_table) and all(printed or codes_named(part, 5, "经济", year) for printed, part in zip(in_table, (left, right))):
             return [(left, start), (right, start + joint.end())]
     return [(name, start)]
 
