@@ -122,6 +122,7 @@ _COPULA = compile_regex(r"(?<=\p{Han})(?:均|各|分别|共)?为$")
 Key = tuple[str, str]
 
 
+@lru_cache(maxsize=4096)  # the same names recur: a document asks ~900 times
 def clean_name(name: str) -> str:
     """Drop list markers, years, spaces, quotes, the department naming itself and a closing 为:
     "2022年度收、支总计均为" → "收支总计", "本部门2023年度收入合计" → "收入合计"."""

@@ -495,8 +495,8 @@ class TypoFinder:
         """``(compound, join)``: two words of two characters or more the document writes side by side three times or more
         ("疾病预防控制", whose 控制 jieba keeps apart), and where the second starts, a character not looked for missing
         (妇幼保健院 is a word of its own beside 妇幼保健医院)."""
-        pairs = Counter((first, second) for first, second in pairwise(self.words)
-                        if len(first) > 1 and len(second) > 1 and _HAN_RUN.fullmatch(first) and _HAN_RUN.fullmatch(second))
+        chinese = {word for word in self._word_counts if len(word) > 1 and _HAN_RUN.fullmatch(word)}  # (tested once each)
+        pairs = Counter(pair for pair in pairwise(self.words) if pair[0] in chinese and pair[1] in chinese)
         return [(first + second, len(first)) for (first, second), written in pairs.items()
                 if written >= _COMPOUND_WRITTEN and first + second not in self._word_counts]
 
