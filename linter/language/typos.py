@@ -427,8 +427,11 @@ class TypoFinder:
         :meth:`_dropped_characters`), the span being whole tokens."""
         text, loose = self.text, self.loose
         found, at, after = text[start:end], start + i, text[end:end + 1]  # where the character is missing, what follows
-        if not (at - 1 in loose or (at in loose and at < end)) or lex.is_word(found) or _quoted(text, start, end):
-            return False  # (a name in quotes is shortened as its owner chose: "“四好农村路”" beside 农村公路)
+        if not (at - 1 in loose or (at in loose and at < end)) or lex.is_word(found) or _quoted(text, start, end) \
+                or word[i] in FUNCTION_CHARACTERS:
+            # (a name in quotes is shortened as its owner chose: "“四好农村路”" beside 农村公路; a function character left
+            # out is a variant of the wording: "反映用国有土地…收入安排的支出" beside 反映用于)
+            return False
         if after in _NOT_AFTER_SHORTENED or after == found[-1] or (after.isdigit() and not _MONEY_AFTER.match(text, end)) \
                 or lex.to_simplified(text[at:at + 1]) == word[i] or text[start - 1:start].isdigit():
             # a word wrapped, or cut by a cell's figures in a PDF's text ("基本支" then "63.14 2.10%"; not its amount:
