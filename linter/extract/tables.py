@@ -2344,18 +2344,22 @@ _SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二
 def _this_years_place(header_words: list[str]) -> int | None:
     """Where this year's amount stands (0, 1, …) among the amounts each side of a 收支总表 prints when the sides
     print two years (and maybe the change) alike ("项目 | 2024年预算数 | 2025年预算数 | 项目 | 2024年预算数 | 2025年预算数",
-    Beijing's and Anhui's 预算); None for another layout."""
+    Beijing's and Anhui's 预算; "项目 | 本年预算数 | 上年预算数 | 增减 | 项目 | …", Zhejiang's); None for another layout."""
     words = [_WHITESPACE.sub("", word) for word in header_words]
     names = [i for i, word in enumerate(words) if word == "项目"]
     if len(names) != 2:
         return None
     left = words[names[0] + 1:names[1]]
     right = words[names[1] + 1:names[1] + 1 + len(left)]
-    years = sorted((int(match["year"]), i) for i, word in enumerate(left)
-                   if (match := _PERIOD.fullmatch(word)) and match["year"])
-    if left != right or len(years) != 2 or years[0][0] == years[1][0]:
+    periods = [(match["year"], match["word"], i) for i, word in enumerate(left) if (match := _PERIOD.fullmatch(word))]
+    if left != right or len(periods) != 2:
         return None
-    return years[1][1]
+    (year, word, place), (other_year, other_word, other_place) = periods
+    if year and other_year and year != other_year:
+        return place if int(year) > int(other_year) else other_place
+    if {word, other_word} == {"本年", "上年"}:
+        return place if word == "本年" else other_place
+    return None
 
 
 def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], header_words: list[str]) -> None:
