@@ -322,6 +322,11 @@ class TextTableAmount(Rule):
                 # fund's income, which the 收入表 prints with the others' ("一般公共预算财政拨款收入2,707.17万元").
                 claims += self._summary_items(line, first(tables, SUMMARY),
                                               _BALANCE_OR_FUND_INCOME if kind == INCOME else _BALANCE_ITEM)
+                # (the 财政拨款's balances, which the 财政拨款收支总表 prints when the 收支总表 does not: "年末财政拨款结转和结余
+                # 15.06万元")
+                read = {claim[0].start() for claim in claims}
+                claims += [claim for claim in self._summary_items(line, first(tables, FISCAL), _FISCAL_BALANCE)
+                           if claim[0].start() not in read]
             if kind in (GENERAL, FUND, STATE_CAPITAL, EXPENDITURE):  # (the 支出 section's subjects: of every fund)
                 claims += self._classes(kind, line, tables, document.claims.budget_document, class_named,
                                         lambda at, own, offset=offset: _subject_before(document.flow.text, offset + at, own),
@@ -928,6 +933,8 @@ _SUMMARY_ITEM = compile_re(rf"\w{{2,30}}(?:收入|支出|预算拨款)|{_BALANCE
 _BALANCE_ITEM = compile_re(_BALANCES)
 #: …and one fund's income ("一、一般公共预算财政拨款收入", a 预算's "一般公共预算拨款收入").
 _BALANCE_OR_FUND_INCOME = compile_re(rf"{_BALANCES}|(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款收入")
+#: The balances of the 财政拨款, which its 收支总表 prints.
+_FISCAL_BALANCE = compile_re(r"(?:年初|年末)财政拨款结转和?结余")
 
 
 @lru_cache(maxsize=256)
