@@ -44,12 +44,12 @@ _LEVEL_KEPT = compile_re(r"(?:相比|比较)?[，,]?\s*(?:基本)?(?:持平|一�
 #: A change said of the comparison: what makes the sentence a year-on-year statement.
 _CHANGE = compile_re(r"增加|减少|增长|下降|上升|降低|提高|持平|增收|减收|增支|减支|相当|一致|变化")
 #: A year that names the figures of its sentence ("2022年度收入、支出决算总计…", "2022年一般公共预算
-#: 财政拨款支出…", "2024年本部门实行绩效目标管理的项目7个，涉及…"): a quantity word before the clause ends (not a
-#: balance carried from that year, "2022年财政拨款结转资金", nor another thing joined to the year, "2023年和XX幼儿园预算",
+#: 财政拨款支出…", "2024年本部门实行绩效目标管理的项目7个，涉及…", "2024年本部门所有项目均编报了绩效目标，…"): a
+#: quantity word before the clause ends (not a balance carried from that year, "2022年财政拨款结转资金", nor another thing joined to the year, "2023年和XX幼儿园预算",
 #: nor a year that had none, "2025年未安排该项预算", "2024年预算未安排"), and an
 #: amount in the sentence, before any reason it gives ("主要原因：一是2023年…").
 _SUBJECT = compile_re(
-    rf"{_YEAR}(?=[，,]?(?:(?!结转|结余|未|无|没)[^，,；;：:和与及、]){{0,30}}?(?:收入|支出|收、?支|预算|决算|经费|费|拨款|总计|合计|绩效目标管理)(?!结转|结余|(?:数|资金)?(?:未安排|未列|无|没有)))")
+    rf"{_YEAR}(?=[，,]?(?:(?!结转|结余|未|无|没)[^，,；;：:和与及、]){{0,30}}?(?:收入|支出|收、?支|预算|决算|经费|费|拨款|总计|合计|绩效目标)(?!结转|结余|(?:数|资金)?(?:未安排|未列|无|没有)))")
 _REASON = compile_re(r"原因|主要是|由于|因为|一是")
 #: A past event dated on purpose ("最近一次更新公务用车为2019年，购置费18.60万元"): no year left from a draft.
 _PAST_EVENT = compile_re(r"(?:最近一次|上一次|上次|最后一次)[^，,。；;]{0,16}$")
@@ -423,8 +423,9 @@ _OWN_BUDGET = compile_regex(rf"20\d{{2}}\s*年度?[，,]?\s*本(?:部门|单位)
                             rf"|^\s*20\d{{2}}\s*年度?[，,]?\s*[“\"]?三公[”\"]?经费(?:财政拨款)?预算(?:为|数为?)?\d")
 
 
-#: A budget stated ("预算", "安排"), not its execution or a 决算 ("决算数", "执行数", "实际支出").
-_BUDGETED = compile_re(r"预算|安排")
+#: A budget stated ("预算", "安排", its projects' 绩效目标: "所有项目均编报了绩效目标，…涉及财政拨款项目支出…"), not its
+#: execution or a 决算 ("决算数", "执行数", "实际支出").
+_BUDGETED = compile_re(r"预算|安排|绩效目标")
 _EXECUTED = compile_re(r"决算|执行|实际|完成")
 
 
