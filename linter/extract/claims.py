@@ -3135,6 +3135,9 @@ _UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五�
 
 #: A sentence opening with a total, then 中 and a flow of the year ("财政拨款支出总计中：本年支出").
 _OPENED_BY_A_TOTAL = compile_re(r"^\s*([^，,；;：:。]{2,20}?(?:总计|合计))中[：:，,]?\s*(?:本年)?(?:收入|支出)(?:合计)?(?:为)?$")
+#: A sentence opening with the budget of a scope, then what was spent ("一般公共预算财政拨款年初预算3886.53万元，全年支出").
+_OPENED_BY_A_BUDGET = compile_re(r"^\s*(?:20\d{2}年度?)?([^，,；;：:。\d]{2,24}?)(?:年初|全年|调整后?的?)?预算数?为?\d[\d,.]*万?元[，,]\s*"
+                                 r"(?:全年|实际)?支出(?:决算)?数?为?$")
 
 
 def _units_own(name: str, part: Stated, state: _Context) -> Stated | None:
@@ -3364,8 +3367,10 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
         # "其中：因公出国（境）费2023年度无支出，2024年度支出9.86万元": the spending of the item named before the years
         stated.name = named.group("name") + stated.name
     if _YEAR_FLOW.fullmatch(name := clean_name(stated.name)):
-        # (or by the total its sentence opens with: "财政拨款支出总计中：本年支出97,121.22万元")
-        opened = _OPENED_BY_A_TOTAL.match(_sentence_before(state, stated.number.start))
+        # (or by the total its sentence opens with: "财政拨款支出总计中：本年支出97,121.22万元", or by the budget it opens with:
+        # "2024年度一般公共预算财政拨款年初预算3886.53万元，全年支出4887.98万元")
+        before = _sentence_before(state, stated.number.start)
+        opened = _OPENED_BY_A_TOTAL.match(before) or _OPENED_BY_A_BUDGET.match(before)
         named = scope_of(name) or (scope_of(clean_name(opened.group(1))) if opened else None)
         if named is not None:
             state.paragraph_scope = scope = named
