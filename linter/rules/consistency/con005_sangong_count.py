@@ -132,7 +132,8 @@ class InconsistentCount(Rule):
     is read in the year's column; the template's "其中：国内公务接待6批次" counts them all, unless
     the sentence names 外事 receptions too; and where the table counts 外事 receptions in a row of their own, its
     公务接待 row is the 国内 ones, which a count of all receptions is not. A row under a header numbering the rows
-    ("项目 | 栏次 | 统计数") prints its 栏次 before its count.
+    ("项目 | 栏次 | 统计数") prints its 栏次 before its count. The statement reported is one the most statements of the
+    count contradict ("主要用于2辆公务用车" beside a 保有量 of 3 in the text and in the table); between two, the later.
 
     **Anti-pattern**
 
@@ -157,8 +158,13 @@ class InconsistentCount(Rule):
         fleet = next((c for c in counts if c.what == _FLEET), None) or _cars_owned(document)
         planned = document.claims.budget_document and any(c.what == _BOUGHT and c.value for c in counts)
         yield from self._fleet_over_vehicles(document, None if planned else fleet)  # (a 预算 buying cars adds to them)
+        stated: dict[str, list[_Count]] = {}
         for count in counts:
-            earlier = first.setdefault(count.what, count)
+            stated.setdefault(count.what, []).append(count)
+        for what, same in stated.items():
+            first[what] = _most_stated(same)
+        for count in counts:
+            earlier = first[count.what]
             if earlier.value == count.value:
                 continue
             place = document.source_span(earlier.start, earlier.end)
@@ -168,7 +174,7 @@ class InconsistentCount(Rule):
                 _("{what} is {value} here but {other} at {place}", what=_(count.what), value=count.value,
                   other=earlier.value, place=place.place),
                 expected=str(earlier.value),
-                related=[Related(place, _("first stated"))],
+                related=[Related(place, _("stated so"))],
             )
         reported = set()
         for finding in self._fewer_people_than_groups(document, first):
@@ -230,6 +236,12 @@ class InconsistentCount(Rule):
                     related=[Related(place, _("vehicles in all"))],
                 )
             return
+
+
+def _most_stated(counts: list[_Count]) -> _Count:
+    """The first of ``counts`` (of one quantity, in the order stated) whose value most of them state."""
+    values = [count.value for count in counts]
+    return max(counts, key=lambda count: (values.count(count.value), -values.index(count.value)))
 
 
 #: The vehicles a department has in all ("本部门共有车辆3辆", "车辆总数5辆"), of which the 公务用车 are some.
