@@ -71,12 +71,12 @@ _ROW_UNITS = (
 _ROW_LABELS = tuple((rf"{words}[(（]{unit}[)）]", what) for words, unit, what in _ROW_UNITS)
 #: Those rows in the original file, one number only (after dashes in a column left empty, or an empty cell, and the row's 行次
 #: before them: "（五）国内公务接待批次（个）  15  —  6"), the unit in brackets or in a cell of its own
-#: ("国内公务接待批次	个	18"): the label (after a list number, "6." or "（六）",
+#: ("国内公务接待批次	个	18"), or in the table's unit line, the label a cell of its own ("公务用车保有量	3"): the label (after a list number, "6." or "（六）",
 #: if any) starts its line or a cell of a row of such pairs ("公务用车保有量（辆）	9	国内公务接待批次（个）	26"); a look-behind,
 #: so that the search starts from the label's first characters.
 _ROWS = tuple(
     (compile_regex(rf"(?<=(?:^|\t)\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
-                   rf"{words}(?:[(（]{unit}[)）]|[ \t]+{unit}(?=[ \t]))(?:[ \t]+\d{{1,2}}(?=[ \t]+[-—－/]|\t\t))?(?:[ \t]+[-—－/]+)*"
+                   rf"{words}(?:[(（]{unit}[)）]|[ \t]+{unit}(?=[ \t])|(?=\t))(?:[ \t]+\d{{1,2}}(?=[ \t]+[-—－/]|\t\t))?(?:[ \t]+[-—－/]+)*"
                    r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t)|(?P<more>(?=[ \u3000]{2,}\d)))",
                    regex.M), what)
     for words, unit, what in _ROW_UNITS
