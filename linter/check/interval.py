@@ -144,6 +144,16 @@ def format_amount(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def format_like(value: float, printed: Number) -> str:
+    """Print an amount as ``printed`` is: its decimals, and its thousands separators when it has them ("17,105.00")."""
+    text = _rounded(value, printed.decimals)
+    if "," not in printed.text:
+        return text
+    whole, point, fraction = text.partition(".")
+    sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    return f"{sign}{int(digits):,}{point}{fraction}"
+
+
 def format_percent(value: float, decimals: int = 1) -> str:
     """Print a percentage with ``decimals`` decimals (at least one), rounded half up: 16.25 → 16.3%."""
     return f"{_rounded(value, max(decimals, 1))}%"

@@ -8,7 +8,7 @@ import regex
 
 from linter.check.arith import amount, related, unit_scale
 from linter.check.finding import Severity
-from linter.check.interval import Interval, format_amount
+from linter.check.interval import Interval, format_like
 from linter.check.rule import Rule
 from linter.extract.numbers import WELL_FORMED, number_of
 from linter.extract.quantities import NAME_JOINERS
@@ -109,9 +109,9 @@ class AverageMismatch(Rule):
             yield self.finding(
                 document, document.span(average.start("amount"), average.end("unit")),
                 _("{total}{total_unit} / {count} = {computed}{unit}, but the text says {stated}{unit}",
-                  total=total.text, total_unit=total.unit, count=count, computed=format_amount(computed),
+                  total=total.text, total_unit=total.unit, count=count, computed=format_like(computed, each),
                   unit=each.unit, stated=each.text),
-                expected=format_amount(computed),
+                expected=format_like(computed, each),
                 related=related(document, (_("amount"), total)),
             )
         yield from self._average_scores(document)
