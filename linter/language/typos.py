@@ -438,8 +438,10 @@ class TypoFinder:
             # "公务接费3.82万元"), a character doubled (LNG002's), written in traditional script
             return False
         if i == len(word) - 1 and (after in _ENUMERATION_MARKS or at - 1 not in loose
-                                    or (at in loose and after not in FUNCTION_CHARACTERS)):
-            return False  # ("财政拨款收、支总计", "正常运维率": 运维, a word jieba lacks)
+                                    or (at in loose and after not in FUNCTION_CHARACTERS) or text[end + 1:end + 2] == word[i]):
+            # ("财政拨款收、支总计", "正常运维率": 运维, a word jieba lacks; two words sharing their last character written
+            # once, "国有资本经营预决算草案" for 预算和决算)
+            return False
         pair = text[start - 1:start + 1]
         if start in loose and ((start - 1 in loose and lex.word_frequency(pair))
                                or (lex.is_han(pair[:1]) and (text.count(pair, start + 1) or text.count(pair, 0, start)))):
