@@ -123,6 +123,9 @@ _DECIMALS_ANY_WIDTH = compile_re(r"\d[.．]\d")
 #: "部门公开表02", "公开05表" or "财决公开02表"; "财决01表"), or an appendix ("附").
 _PUBLIC_FORM = r"(?:(?:部门|单位)?(?:预算|决算)?公开|财[决预](?:公开)?)"
 FORM_PREFIX = rf"(?:{_PUBLIC_FORM}|附)"
+#: The label of the department a table is of, in the line under its title ("编制单位：", "单位名称：", "部门：", Tianjin's
+#: "预算单位："), before its name.
+ISSUER = r"(?:编制|填报|编报|报送|预算|主管)?(?:部门|单位)"
 #: A table's number: digits, or a Chinese numeral ("表五", "表十一", as Beijing prints them).
 _NUMBER_WORDS = r"(?P<number>\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3})"
 _GROUP_NUMBER = compile_re(r"(表\d{1,2}-\d{1,2})(?!\d)")
@@ -143,7 +146,7 @@ def unit_of(text: str) -> str | None:
     """The amount unit a line states ("单位：万元" → "万元"), or None."""
     match = _UNIT.search(text)
     return match.group("unit") if match else None
-_UNIT_LINE = compile_re(rf"(?:{FORM_PREFIX}?表?\s*\d{{1,2}}\s*表?)?\s*(?:(?:编制|填报)?(?:部门|单位)(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
+_UNIT_LINE = compile_re(rf"(?:{FORM_PREFIX}?表?\s*\d{{1,2}}\s*表?)?\s*(?:{ISSUER}(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
                         rf"(?:{FORM_PREFIX}表?\s*\d{{1,2}}\s*表\s*)?(?:20\d{{2}}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
 #: Money stated as 0 ("“三公”经费支出决算为0万元"): a table of it is empty, or prints zeros.
 STATED_ZERO = r"(?:收入|支出|收支|经费)(?:预算|决算)?数?为0(?:\.0+)?(?:万元|元)"
@@ -828,7 +831,7 @@ _FORM_NUMBER_CELL = compile_re(rf"(?<=[表)）])[ \t\u3000]+(?:{FORM_PREFIX}\s*(
 
 #: Lines a PDF's text may print between a title and its unit line, each on its own: the form's number, the
 #: department, the year ("公开01表", "编制单位：隆德县民政局", "2024年度").
-_TITLE_FURNITURE = compile_re(rf"{_FORM_NUMBER.pattern}|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：]\s*\S{{2,30}}(?:\s+{_FORM_NUMBER.pattern})?"
+_TITLE_FURNITURE = compile_re(rf"{_FORM_NUMBER.pattern}|{ISSUER}(?:名称)?\s*[:：]\s*\S{{2,30}}(?:\s+{_FORM_NUMBER.pattern})?"
                               rf"|20\d{{2}}\s*年度?"
                               r"|[(（]\s*20\d{2}\s*年度?\s*[)）]"
                               r"|收\s*入\s+支\s*出")  # a two-sided table's sides over its header

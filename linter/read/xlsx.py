@@ -21,7 +21,7 @@ from linter.patterns import compile_re
 from linter.i18n import _
 from linter.numerals import chinese_int, decimal_int
 from linter.read.decode import InputError, SourceFile
-from linter.extract.tables import FORM_PREFIX, unit_of
+from linter.extract.tables import FORM_PREFIX, ISSUER, unit_of
 from linter.read.extracted import ExtractedText, refusing_broken
 from linter.read.location import Location
 
@@ -202,7 +202,7 @@ def _leading(row: list[str]) -> bool:
 
 #: A cell beside a sheet's title: the table's number, its unit, its department.
 _LEADING_CELL = compile_re(rf"{FORM_PREFIX}?表\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})|{FORM_PREFIX}?\d{{1,2}}\s*表"
-                           r"|(?:金额)?单位\s*[:：].*|(?:编制|填报)?(?:部门|单位)(?:名称)?\s*[:：].*")
+                           rf"|(?:金额)?单位\s*[:：].*|{ISSUER}(?:名称)?\s*[:：].*")
 
 
 def _label_number(label: re.Match) -> int:
