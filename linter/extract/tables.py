@@ -2344,11 +2344,16 @@ _SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计|预备费)$|^
 _SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]+、|年初|年末)")
 
 
+#: The title of a side's names, kept apart when split off the title before it.
+_ITEM_TITLE = compile_re(r"(项目)")
+
+
 def _this_years_place(header_words: list[str]) -> int | None:
     """Where this year's amount stands (0, 1, …) among the amounts each side of a 收支总表 prints when the sides
     print two years (and maybe the change) alike ("项目 | 2024年预算数 | 2025年预算数 | 项目 | 2024年预算数 | 2025年预算数",
     Beijing's and Anhui's 预算; "项目 | 本年预算数 | 上年预算数 | 增减 | 项目 | …", Zhejiang's); None for another layout."""
-    words = [_WHITESPACE.sub("", word) for word in header_words]
+    # (a title and the next run together, as a layout's spaces may join them: "上年预算数项目")
+    words = [piece for word in header_words for piece in _ITEM_TITLE.split(_WHITESPACE.sub("", word)) if piece]
     names = [i for i, word in enumerate(words) if word == "项目"]
     if len(names) != 2:
         return None
@@ -2403,6 +2408,10 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
             name_cells["收入"].add(line[0][0].index)
             name_cells["支出"].add(line[1][0].index)
         groups.extend((("收入", "支出")[i] if len(line) == 2 else "", *group) for i, group in enumerate(line))
+    tabbed = any(t.index >= 0 for tokens in data_lines for t in tokens)
+    if this_year is not None and not tabbed and len({len(amounts) for _, _, amounts in groups if amounts}) > 1:
+        table.problem = _("its amounts cannot be placed in columns")  # spaces: which year a row's lone amount is of is unknown
+        return
     rows: dict[str, list[Row]] = {"收入": [], "支出": []}
     for side, name, amounts in groups:
         side = side or _side_of(name, name_cells)
@@ -2420,7 +2429,6 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
     if any(set(row.values) - {1} for row in rows["收入"]) or not rows["收入"] or not rows["支出"]:
         table.problem = _("its amounts cannot be placed in columns")
         return
-    tabbed = any(t.index >= 0 for tokens in data_lines for t in tokens)
     width = max((max(row.values) - 1 for row in rows["支出"] if row.values), default=1)
     if not tabbed and any(row.values and len(row.values) != width for row in rows["支出"]):
         table.problem = _("its amounts cannot be placed in columns")  # spaces: which cells are empty is unknown
