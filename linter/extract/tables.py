@@ -1275,7 +1275,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if not _HAN_OR_DIGIT.search(stripped):
             continue  # a line in another script, no cell of the table ("བཞི།" over the next heading, as Xizang's are bilingual)
         normal = _HALF_WIDTH(stripped)
-        statistics = statistics or (table.kind == THREE_PUBLIC and (normal.startswith("相关统计数") or (
+        statistics = statistics or (table.kind == THREE_PUBLIC and (_STATISTICS_TITLE.match(normal) is not None or (
             bool(data_lines) and _STATISTICS_HEAD.match(normal) is not None)))  # ("项目 | 行次 | 统计数" under the amounts)
         if (statistics or (table.kind == THREE_PUBLIC and data_lines and _COUNT_ROW.match(normal))) and not normal.startswith("注"):
             continue  # a 三公 table's counts (车辆数, 接待批次…) under its amounts: CON005 reads them
@@ -2033,6 +2033,8 @@ _CHANGE_BLOCK = compile_re(r"\S*比\S+(?:增减|增长|变动)")
 _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})年")
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
 _CHANGE_RATE = compile_re(r"率|幅度|%")
+#: The title of a 三公 table's counts under its amounts ("相关统计数", "“三公”经费相关统计数").
+_STATISTICS_TITLE = compile_re(r"(?:(?:财政拨款)?[“\"]?三公[”\"]?经费)?相关统计数")
 #: The header of a 三公 table's counts printed without their "相关统计数" title ("项目 | 行次 | 统计数"): what follows is
 #: counts, and the 机关运行经费, no 三公 amounts.
 _STATISTICS_HEAD = compile_re(r"项目\s*(?:行次\s*)?统计数")
