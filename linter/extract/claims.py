@@ -2578,7 +2578,8 @@ def _opening_change_of(start: int, state: _Context, claims: ClaimSet) -> Stated 
         between.append(state.line[position - state.line_start:max(position, own.start) - state.line_start])
         position = own.end
     between.append(state.line[position - state.line_start:start - state.line_start])
-    # The amount's own completion rate or share may stand between ("支出决算为38.88万元，完成预算的86.40%。较…"), and
+    # The amount's own completion rate or share may stand between ("支出决算为38.88万元，完成预算的86.40%。较…", "…4.18万元，完成预算的
+    # 69.7%，占“三公”经费财政拨款支出决算的22.0%。比2023年度减少0.48万元"), and
     # a count of what it pays for ("…24.36万元，主要用于9辆执法执勤用车的燃料费等支出。比上年减少2.84万元"), and an average
     # of it ("…3.47万元，全年共接待28批次、196人次，次均接待费用1239.29元。较2023年度减少0.55万元").
     return None if any(character.isdigit() for piece in between
@@ -2726,8 +2727,8 @@ def _transition(tokens: list[ClaimToken], level, name: str, current: Number, sta
                       start, tokens[level.end() - 1].end, change)
 
 
-#: An amount's completion rate, or its share of a whole ("，占本年支出合计的99.7%"), right after it.
-_OWN_RATE = compile_re(r"^[，,](?:完成[^，。；\d]{0,8}?|占[^，。；\d]{1,30}?)\d+(?:\.\d+)?%")
+#: An amount's completion rate, or its share of a whole ("，占本年支出合计的99.7%"), or both, right after it.
+_OWN_RATE = compile_re(r"^(?:[，,](?:完成[^，。；\d]{0,8}?|占[^，。；\d]{1,30}?)\d+(?:\.\d+)?%)+")
 #: A count of things ("9辆", "24批次"), which no change of an amount of money is of.
 _COUNTED = compile_re(rf"(?<![\d.,])\d{{1,6}}(?:{'|'.join(CLASSIFIERS)})")
 #: An opening comparison with last year's amount, its change and rate: "比2022年度决算数 43.00万元 增加 4.12万元 ， 增长 9.58%",
