@@ -27,6 +27,8 @@ class GrowthRateMismatch(Rule):
     the budget the same way. Where both years' amounts are stated ("由上年的10万元减少到8万元，下降20%"),
     the rate is their difference divided by the previous amount, and the words must go the way the
     amounts do; where only the previous one is ("比2024年预算1,266.96万元增加19.29万元"), the change divided by it.
+    A change printed with the current amount's decimals may be the difference of the two years' printed amounts, each
+    rounded: it is taken with the rounding of both ("6.84万元，比2023年度减少0.65万元，下降8.59%", of 68,420元 and 74,850元).
     Counts with their change ("保有量为3辆，比上年增加1辆，增长50%") are exact: only the
     rate is rounded; a count said to go from one level to another must go the way the words say ("由7辆减少至8辆"); so must a count or a
     measure stated with last year's, in 万 or not ("接待游客356.82万人次，比2023年的300.86万人次增长18.6%", "14.62万吨，较上年
@@ -98,7 +100,8 @@ class GrowthRateMismatch(Rule):
             scale = unit_scale(current.number, change.delta) if current is not None else None
             if scale is None or current.number.malformed or _average_after_its_amount(document.flow.text, current):
                 continue
-            delta = amount(change.delta, tolerances)
+            stated_delta = amount(change.delta, tolerances)
+            delta = _as_difference(stated_delta, change.delta, current.number, scale, tolerances)
             now = amount(current.number, tolerances).scaled(scale)  # in the change's unit ("12.35亿元", "增加7,238.38万元")
             now_value = current.number.value * scale
             previous = previous_level(now, delta, change.sign)
@@ -154,7 +157,8 @@ class GrowthRateMismatch(Rule):
                             current=format_amount(now_value), operator="−" if change.sign > 0 else "+",
                             previous=format_amount(before), computed=expected, stated=change.rate.text)
 
-                def holds(i, interval, now=now, delta=delta, sign=change.sign, rate=change.rate):
+                def holds(i, interval, now=now, delta=stated_delta, sign=change.sign, rate=change.rate):
+                    # (a typo is looked for in the amounts as printed: the change as stated, no difference of two)
                     now, delta = (interval, delta) if i == 0 else (now, interval)
                     before = previous_level(now, delta, sign)
                     if before.lo <= 0 <= before.hi:  # from nothing: written 增长100%
@@ -290,6 +294,17 @@ def _average_after_its_amount(text: str, current) -> bool:
 
 #: An amount of money.
 _AN_AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
+
+
+def _as_difference(delta: Interval, stated, current, scale: float, tolerances) -> Interval:
+    """The change ``stated`` as it may have been worked out: the difference of the two years' amounts as printed, each
+    rounded as the current one is, when it prints as many decimals in the same unit ("6.84万元，比2023年度减少0.65万元，下降
+    8.59%": 6.84 − 7.49, of 68,420元 and 74,850元)."""
+    if scale != 1.0 or stated.decimals != current.decimals:
+        return delta
+    rounding = amount(current, tolerances)
+    half = (rounding.hi - rounding.lo) / 2
+    return Interval(delta.lo - half, delta.hi + half)
 
 
 def _last_digit_rounded(number, tolerances) -> Interval:
