@@ -44,8 +44,9 @@ _NARRATIVE = (
                   rf"(?:[，,、；]?(?:累计|共|共计)?(?:接待)?(?:人次|人数)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     # "全年共接待国内公务十二批次、六十九人次": the verb first.
     compile_regex(rf"接待(?:国内)?公务(?:活动)?(?P<a>{_N})(?:批次|批)[，,、]?(?:共|累计)?(?P<b>{_N})(?:人次|人)"),
-    # "全年共接待国内来访团组12批次、156人次" in the 公务接待费's paragraph (see :func:`_clauses_naming_counts`).
-    compile_regex(rf"(?:共|共计|累计)接待(?:国内)?(?:来访|来宾|公务)?(?:团组|活动|人员)?(?P<a>{_N})(?:批次|批)"
+    # "全年共接待国内来访团组12批次、156人次" in the 公务接待费's paragraph (see :func:`_clauses_naming_counts`), also
+    # "全年共接待国内公务来访42批次、318人次".
+    compile_regex(rf"(?:共|共计|累计)接待(?:国内)?(?:公务)?(?:来访|来宾)?(?:团组|活动|人员)?(?P<a>{_N})(?:批次|批)"
                   rf"(?:[，,、]?(?:共|累计)?(?P<b>{_N})(?:人次|人))?"),
 )
 _KEYS = ((_GROUPS, _TRAVELLERS), (_BOUGHT, None), (_FLEET, None), (_FLEET, None), (_BATCHES, _GUESTS), (_BATCHES, _GUESTS),
