@@ -34,7 +34,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     "CMP_WITH": ("W", rf"(?:与|和|同){_YEAR}(?:[\u4e00-\u9fff]{{0,12}}?(?:决算数?|预算数?|执行数?))?(?:相比|比较)(?:较)?"),
     "CMP_BUDGET": ("V", r"(?:比|较|与)(?:年初|全年|调整后?)?预算(?:数)?(?:相比)?"),
     "CMP_THAN": ("T", rf"(?:比|较|同比|相比|相较|对比|较之){_YEAR}(?:决算数|预算数|执行数|支出数|决算|预算|支出(?!合计|总计|数))?(?:的(?=\d))?|同比"),
-    "YEAR": ("y", r"\d{4}年度?"),
+    # Not a day's date ("截至2024年12月31日实际支出…", "较上年末（2023年12月31日）增加…"), which names no year's figures.
+    "YEAR": ("y", r"\d{4}年度?(?!\d{1,2}月)"),
     "NO_BUDGET": ("Z", r"年初(?:无|未安排|没有安排|未列|没有)预算"),
     # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does, and so does
     # "年初安排10,500.00万元" (then "全年执行9,834.50万元"), and "项目年度预算数50.98万元" (a 绩效自评's).
@@ -186,6 +187,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _amount_broken_down_after_zhong(tokens)
     if "比" in text or "较" in text:
         tokens = _comparison_naming_its_quantity(tokens)
+        if "月" in text:
+            tokens = _comparison_dated(tokens)
     if "相比" in text or "比较" in text:
         tokens = _compared_with_amounts(tokens)
     return _without_money_named_before_change(tokens) if any(word in text for word in _MONEY_AGAIN) else tokens
@@ -206,6 +209,22 @@ def _comparison_naming_its_quantity(tokens: list[ClaimToken]) -> list[ClaimToken
             continue
         found.append(token)
         i += 1
+    return found
+
+
+#: A day's date in brackets ("（2023年12月31日）").
+_DATE_ASIDE = compile_re(r"\s*[(（]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[)）]\s*")
+
+
+def _comparison_dated(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """"较上年末（2023年12月31日）增加3,215.40万元" read as "较上年末增加…": the date the comparison is of, in brackets
+    after it, is part of it."""
+    found: list[ClaimToken] = []
+    for token in tokens:
+        if found and found[-1].type == "CMP_THAN" and token.type == "NAME" and _DATE_ASIDE.fullmatch(token.text):
+            found[-1] = found[-1]._replace(text=found[-1].text + token.text, end=token.end)
+        else:
+            found.append(token)
     return found
 
 
