@@ -195,8 +195,9 @@ def _scores_a_line(text: str, line_end: int) -> list:
 #: The kinds of average and the classifiers of the counts they divide by.
 _CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人", "名"), "户": ("户", "家"), "次": ("批次", "批", "次"),
                 "项": ("项", "场", "场次"), "村": ("个",)}
-#: A count's breakdown right after it ("25辆，其中：…", "56辆（其中执法执勤用车51辆）").
-_BROKEN_DOWN = compile_regex(r"[，,（(]?\s*其中")
+#: A count's breakdown right after it ("25辆，其中：…", "56辆（其中执法执勤用车51辆）"), or after what it counts ("48辆公务用车
+#: （其中执法执勤用车45辆、特种专业技术用车3辆）").
+_BROKEN_DOWN = compile_regex(r"[^，,。；;（(\d]{0,8}[，,（(]?\s*其中")
 #: The words right before a fleet's count ("保有量47辆", "保有量为3辆").
 _FLEET_BEFORE = compile_regex(r"保有量(?:为|共|共计)?\s*$")
 #: The words right before a count of cars bought ("购置数1辆", "公务用车购置8辆", "更新车辆2辆").
