@@ -1699,7 +1699,8 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
     nested = sorted(i for i, t in enumerate(tokens)
                     if (qizhong is not None and i > qizhong
                         and (t.type == "QIZHONG" or (t.type == "MAIN_USE" and t.text in ("包括", "主要包括", "具体包括", "主要为", "主要用于",
-                                                                                         "主要是", "分别为", "分别是", "含")))
+                                                                                         "主要是", "分别为", "分别是", "含", "具体为",
+                                                                                         "具体是")))
                         and i not in later_lists
                         and (not _in_brackets(text, t.start - offset) or _in_brackets(text, tokens[qizhong].start - offset)))
                     # "包括：1.本年支出90.00万元，主要用于教育支出60.00万元、…": what a part of the list is used for
