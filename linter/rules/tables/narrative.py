@@ -36,7 +36,11 @@ _BARE_HEADING = compile_re(r"^-?[一二三四五六七八九十]+、(?P<title>[^
 #: a 预算, 决算 or 经费: "（二）“三公”经费预算", as Hunan's 预算 head it), read as one under a part heading that explains
 #: no table of its own ("三、2024年度单位决算情况说明", "七、其他重要事项的情况说明").
 _SUB_HEADING = compile_re(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；]{2,40}?(?:情况说明|说明|情况)(?:。)?)"
-                          r"|^[（(][一二三四五六七八九十]+[)）]\s*(?P<bare>[^，。：；:;\d]{2,30}(?:预算|决算|经费))$")
+                          r"|^[（(][一二三四五六七八九十]+[)）]\s*(?P<bare>[^，。：；:;\d]{2,30}(?:预算|决算|经费))$"
+                          # (or naming the 财政拨款 or one of its funds, "（三）财政拨款支出主要内容": the section of the
+                          # department's spending before it ends there)
+                          r"|^[（(][一二三四五六七八九十]+[)）]\s*(?P<fund>[^，。：；:;\d]{0,10}(?:财政拨款|一般公共预算|政府性基金|国有资本经营)"
+                          r"[^，。：；:;\d]{0,20})$")
 #: A sub-heading of a part on the 财政拨款 naming one of its funds ("（一）一般公共预算拨款支出").
 _FUND_SUB_HEADING = compile_re(r"[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；\d]{2,30})")
 _FUNDS = (GENERAL, FUND, STATE_CAPITAL)
@@ -63,7 +67,7 @@ def sections(flow_text: str) -> Iterator[tuple[str, int, str]]:
         if funds_kind in _FUNDS:
             kind = funds_kind  # "三、财政拨款收支预算情况" then "（一）一般公共预算拨款支出"
         elif heading:
-            kind = _explained_kind(heading.group("title") or heading.group("bare"))
+            kind = _explained_kind(_title(heading))
             other_money = NON_FISCAL in line
             if heading.re is _HEADING or heading.re is _BARE_HEADING:
                 part_kind = kind
@@ -89,7 +93,13 @@ def _sub_heading_of_a_fund(line: str, part_kind: str | None):
     if part_kind not in (INCOME, EXPENDITURE, GENERAL) or (heading := _SUB_HEADING.match(line)) is None:
         return None
     kinds = (*_FUNDS, FISCAL) if part_kind != GENERAL else (BASIC, THREE_PUBLIC)
-    return heading if _explained_kind(heading.group("title") or heading.group("bare")) in kinds else None
+    return heading if _explained_kind(_title(heading)) in kinds else None
+
+
+def _title(heading) -> str:
+    """The title a heading's match read."""
+    groups = heading.groupdict()
+    return groups.get("title") or groups.get("bare") or groups.get("fund") or ""
 
 
 def _explained_kind(title: str) -> str | None:
