@@ -44,13 +44,17 @@ def project_lists(text: str) -> list[ProjectList]:
 def _numbered_lines(text: str, start: int, count: int) -> list[tuple[int, int]] | None:
     """``(start, end)`` of the ``count`` numbered lines after ``start`` (the rest of the sentence's line, and one line
     introducing them, may come first), or None when there are not exactly as many."""
-    lines, skipped = [], 0
+    lines, skipped, style = [], 0, None
     at = text.find("\n", start)
     while at != -1 and len(lines) <= count:
         stop = text.find("\n", at + 1)
         stop = len(text) if stop == -1 else stop
-        if _NUMBERED.match(text, at + 1, stop):
+        numbered = _NUMBERED.match(text, at + 1, stop)
+        if numbered and style is not None and numbered.lastgroup != style:
+            break  # numbered otherwise: the next heading ("（三）…" then "五、关于…情况说明")
+        if numbered:
             lines.append((at + 1, stop))
+            style = numbered.lastgroup
         elif lines or skipped or _AMOUNT.search(text, at + 1, stop):
             break
         else:
@@ -89,5 +93,6 @@ _LABELLED = compile_regex(r"(?P<label>\p{Han}{0,6}?(?:资金|金额|预算|执�
                           r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
 _LEADING_VERB = compile_regex(r"^(?:年度?(?=安排|共|涉及)|共计|共|涉及|安排|其中)+")
 _AMOUNT = compile_regex(r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
-#: A numbered line ("1.", "（一）", "一、", "(1)").
-_NUMBERED = compile_regex(r"\s*(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+#: A numbered line ("1.", "（一）", "一、", "(1)"), its numbering's style the group that matched.
+_NUMBERED = compile_regex(r"\s*(?:(?P<digits>\d{1,2}[.．、](?!\d))|(?P<bracketed>[（(][一二三四五六七八九十\d]{1,3}[)）])"
+                          r"|(?P<chinese>[一二三四五六七八九十]{1,3}、))")
