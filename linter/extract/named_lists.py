@@ -194,7 +194,7 @@ def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...
     end = _LIST_END.search(line, start)
     sentence = line[start:end.start() if end else len(line)]
     if not sentence.strip():
-        return _numbered(following)
+        return _numbered(following) or _wrapped(following)
     if end is not None and end.group() in "；;" and not any(mark in sentence for mark in "、，,"):
         # one name before the "；": the items end in "；" ("1.XX委员会机关；2.XX中心；3.XX院。")
         return _semicolon_list(line[start:(_SENTENCE_END.search(line, start) or end).start()])
@@ -249,6 +249,21 @@ def _open_readings(names: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
     below them is wrong."""
     listed = _readings(names.removesuffix("等")) if names.endswith("等") and not _OPEN.search(names[:-1]) else None
     return None if listed is None else (listed[0], frozenset(range(min(listed[1]), _MOST + 1)))
+
+
+def _wrapped(following: list[str]) -> tuple[tuple[str, ...], frozenset[int]] | None:
+    """The names of a list wrapped onto the lines after a line ending in its colon ("…的单位共6个，包括：" then
+    "A本级、B医院、C妇幼保" then "健院、D中心。其中…"): the lines run together up to the sentence's end."""
+    text = ""
+    for line in following[:_WRAPPED_LINES]:
+        text += line.strip()
+        if (end := _LIST_END.search(text)) is not None:
+            return _readings(text[:end.start()])
+    return None
+
+
+#: How many lines a list after its colon is read over.
+_WRAPPED_LINES = 4
 
 
 def _numbered(following: list[str]) -> tuple[tuple[str, ...], frozenset[int]] | None:
