@@ -2346,8 +2346,8 @@ _SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计|预备费)$|^
 _SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]+、|年初|年末)")
 
 
-#: The title of a side's names, kept apart when split off the title before it.
-_ITEM_TITLE = compile_re(r"(项目)")
+#: The title of a side's names ("项目", "收入项目", "支出项目"), kept apart when split off the title before it.
+_ITEM_TITLE = compile_re(r"(?:收入|支出)?(项目)")
 
 
 def _this_years_place(header_words: list[str]) -> int | None:
