@@ -456,11 +456,13 @@ class TypoFinder:
 
     def _missing_from_compound(self, start: int, end: int, compound: str, i: int, join: int) -> bool:
         """Whether ``text[start:end]`` is a compound of two words (:meth:`_compounds`) with its character ``i`` missing,
-        not a word the first shortens to ("本年一般" beside 本年度一般, "对分值" beside 对应分值), the two after an
+        not a word either shortens to ("本年一般" beside 本年度一般, "对分值" beside 对应分值, "部门本年" beside 部门本年度), the two after an
         abbreviation's "、" ("收、支总计" beside 支出总计), a form the document writes twice ("负责区机关" beside 负责区级) or a
         last character that makes a word with what follows ("项目本年" beside 项目本级)."""
         text, found = self.text, self.text[start:end]
-        if text[start - 1:start] == "、" or (i < join and lex.is_word(compound[:join][:i] + compound[:join][i + 1:])) \
+        first, second = compound[:join], compound[join:]
+        if text[start - 1:start] == "、" or (i < join and lex.is_word(first[:i] + first[i + 1:])) \
+                or (len(second) > 2 and i >= join and lex.is_word(second[:i - join] + second[i - join + 1:])) \
                 or text.startswith(compound, start) or self._written_as_words(found) > 1:
             return False  # (the compound whole where a line's end parts its tokens; a form written twice is meant: 负责区机关)
         return i < len(compound) - 1 or not lex.is_word(text[end - 1:end + 1])
