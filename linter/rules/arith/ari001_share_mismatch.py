@@ -63,6 +63,8 @@ class ShareMismatch(Rule):
             if share.whole is None and (share.whole_name or "").startswith("当年") and share.part.year \
                     and year and share.part.year[:4] != str(year):
                 continue  # "2023年度授予中小企业合同金额…，占当年政府采购支出总额的80.12%": of that year's total
+            if share.whole is None and document.claims.final_document and _at_the_budget_stage(document.flow.text, share):
+                continue  # "年初预算编制阶段…涉及…5,980.00万元，占一般公共预算项目支出的100%": of the budget, no amount spent
             whole, components = share.whole or _named_in_its_sentence(document, share) or _named_just_before(document, share) \
                 or index.whole(share.whole_key) \
                 or stated_by_name(document, share), []
@@ -257,6 +259,17 @@ def _subject_runs(document, shares) -> dict[int, tuple[str, int]]:
         previous_end = start
         runs[id(share)] = run
     return runs
+
+
+#: Words of a 决算's sentence on the budget's preparation (the projects' 绩效目标 set when the budget was drawn up): a
+#: share there is of the budget's amount.
+_BUDGET_STAGE = compile_re(r"年初预算编制|预算编制阶段|编报(?:了)?绩效目标|绩效目标(?:编制|编报|设置|申报)")
+
+
+def _at_the_budget_stage(text: str, share) -> bool:
+    """Whether the sentence of ``share`` speaks of the budget's preparation (see ``_BUDGET_STAGE``)."""
+    start = max(text.rfind(mark, 0, share.part.number.start) for mark in "。\n") + 1
+    return _BUDGET_STAGE.search(text, start, share.percent.start) is not None
 
 
 def _named_in_its_sentence(document, share):
