@@ -169,7 +169,7 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _actual_without_budget(tokens)
     if "预算" in text and "支出" in text:
         tokens = _spent_after_budget(tokens)
-    if "预算" in text and "执行" in text:
+    if "预算" in text and ("执行" in text or "决算" in text):
         tokens = _budget_named_before_execution(tokens)
     if "追加" in text or "追减" in text or "调增" in text or "调减" in text:
         tokens = _without_budget_adjustments(tokens)
@@ -380,14 +380,15 @@ _NAMED_BUDGET = compile_re(r"(?P<name>.*\S)(?P<budget>预算数?为?)\s*")
 
 
 def _budget_named_before_execution(tokens: list[ClaimToken]) -> list[ClaimToken]:
-    """A name ending in 预算 before an amount, then what was executed of it, states that budget as "预算数为" does
+    """A name ending in 预算 before an amount, then what was executed or spent of it, states that budget as "预算数为" does
     ("2024年度部门整体支出预算数33,984.62万元，执行数33,158.27万元，预算执行率97.6%", "…一般公共预算拨款预算12,077,771.84元，
-    全年执行11,903,842.27元")."""
+    全年执行11,903,842.27元", "年初财政拨款预算数3,186.34万元，决算数4,009.67万元，决算数大于预算数823.33万元")."""
     found: list[ClaimToken] = []
+    spent = ("EXEC_IS", "ACTUAL_IS")
     for i, token in enumerate(tokens):
         after = [t.type for t in tokens[i + 1:i + 5]]
-        if token.type == "NAME" and after[:2] == ["AMOUNT", "_COMMA"] and "EXEC_IS" in after[2:4] \
-                and (after[2] == "EXEC_IS" or after[2] == "NAME") and (named := _NAMED_BUDGET.fullmatch(token.text)):
+        if token.type == "NAME" and after[:2] == ["AMOUNT", "_COMMA"] and any(kind in spent for kind in after[2:4]) \
+                and (after[2] in spent or after[2] == "NAME") and (named := _NAMED_BUDGET.fullmatch(token.text)):
             split = token.start + named.start("budget")
             found += [token._replace(text=named["name"], end=split),
                       ClaimToken("BUDGET_IS", token.text[named.start("budget"):], split, token.end)]
