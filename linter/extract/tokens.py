@@ -386,9 +386,11 @@ def _budget_named_before_execution(tokens: list[ClaimToken]) -> list[ClaimToken]
     found: list[ClaimToken] = []
     spent = ("EXEC_IS", "ACTUAL_IS")
     for i, token in enumerate(tokens):
-        after = [t.type for t in tokens[i + 1:i + 5]]
-        if token.type == "NAME" and after[:2] == ["AMOUNT", "_COMMA"] and any(kind in spent for kind in after[2:4]) \
-                and (after[2] in spent or after[2] == "NAME") and (named := _NAMED_BUDGET.fullmatch(token.text)):
+        after = [t.type for t in tokens[i + 1:i + 5]] + [""] * 4
+        # (its amount, a comma, then what was spent, maybe named: "…预算数A，全年执行B", "…预算数A，项目执行数B")
+        if token.type == "NAME" and after[:2] == ["AMOUNT", "_COMMA"] \
+                and (after[2] in spent or (after[2] == "NAME" and after[3] in spent)) \
+                and (named := _NAMED_BUDGET.fullmatch(token.text)):
             split = token.start + named.start("budget")
             found += [token._replace(text=named["name"], end=split),
                       ClaimToken("BUDGET_IS", token.text[named.start("budget"):], split, token.end)]

@@ -268,8 +268,12 @@ _BUDGET_STAGE = compile_re(r"年初预算编制|预算编制阶段|编报(?:了)
 
 def _at_the_budget_stage(text: str, share) -> bool:
     """Whether the sentence of ``share`` speaks of the budget's preparation (see ``_BUDGET_STAGE``)."""
-    start = max(text.rfind(mark, 0, share.part.number.start) for mark in "。\n") + 1
-    return _BUDGET_STAGE.search(text, start, share.percent.start) is not None
+    return _BUDGET_STAGE.search(text, _sentence_start(text, share.part.number.start), share.percent.start) is not None
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or line) holding flow offset ``at`` starts."""
+    return max(text.rfind(mark, 0, at) for mark in "。\n") + 1
 
 
 def _named_in_its_sentence(document, share):
@@ -279,7 +283,7 @@ def _named_in_its_sentence(document, share):
     if not share.whole_name:
         return None
     text, name = document.flow.text, clean_name(share.whole_name)
-    sentence_start = max(text.rfind(mark, 0, share.percent.start) for mark in "。\n") + 1
+    sentence_start = _sentence_start(text, share.percent.start)
     # (not a part with a share of its own: "基本支出3,299.29万元，占支出预算的59.78%；项目支出…，占支出预算的40.22%")
     parts = document.derived(_share_parts)
     named = [value for value in document.claims.values if sentence_start <= value.number.start < share.part.number.start

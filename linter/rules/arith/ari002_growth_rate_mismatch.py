@@ -100,13 +100,13 @@ class GrowthRateMismatch(Rule):
             scale = unit_scale(current.number, change.delta) if current is not None else None
             if scale is None or current.number.malformed or _average_after_its_amount(document.flow.text, current):
                 continue
-            stated_delta = amount(change.delta, tolerances)
-            delta = _as_difference(stated_delta, change.delta, current.number, scale, tolerances)
-            now = amount(current.number, tolerances).scaled(scale)  # in the change's unit ("12.35亿元", "增加7,238.38万元")
+            printed_now, stated_delta = amount(current.number, tolerances), amount(change.delta, tolerances)
+            delta = _as_difference(stated_delta, change.delta, current.number, printed_now, scale)
+            now = printed_now.scaled(scale)  # in the change's unit ("12.35亿元", "增加7,238.38万元")
             now_value = current.number.value * scale
             previous = previous_level(now, delta, change.sign)
             if previous.hi < 0 and scale != 1.0 and not change.rate.malformed and percent_matches(
-                    delta, previous_level(amount(current.number, tolerances), delta, change.sign), change.rate, tolerances):
+                    delta, previous_level(printed_now, delta, change.sign), change.rate, tolerances):
                 # "机关运行经费支出575.28元，比2022年度增加15.18万元，增长2.71%": no year before can be less than
                 # nothing; in the change's unit the amount gives the rate
                 yield self.finding(
@@ -134,7 +134,7 @@ class GrowthRateMismatch(Rule):
                 continue
             if change_rate_matches(now, delta, change.sign, change.rate, tolerances) is False:
                 if scale != 1.0 and percent_matches(
-                        delta, previous_level(amount(current.number, tolerances), delta, change.sign), change.rate, tolerances):
+                        delta, previous_level(printed_now, delta, change.sign), change.rate, tolerances):
                     # "一般公共预算支出完成255,325万元，比上年同期增支14,484元，增长6.01%": the change's unit slipped
                     yield self.finding(
                         document, document.span(change.delta.start, change.delta.end),
@@ -296,14 +296,13 @@ def _average_after_its_amount(text: str, current) -> bool:
 _AN_AMOUNT = compile_re(r"\d(?:万元|亿元|元)")
 
 
-def _as_difference(delta: Interval, stated, current, scale: float, tolerances) -> Interval:
+def _as_difference(delta: Interval, stated, current, printed: Interval, scale: float) -> Interval:
     """The change ``stated`` as it may have been worked out: the difference of the two years' amounts as printed, each
-    rounded as the current one is, when it prints as many decimals in the same unit ("6.84万元，比2023年度减少0.65万元，下降
-    8.59%": 6.84 − 7.49, of 68,420元 and 74,850元)."""
+    rounded as the current one is (``printed``), when it prints as many decimals in the same unit ("6.84万元，比2023年度减少
+    0.65万元，下降8.59%": 6.84 − 7.49, of 68,420元 and 74,850元)."""
     if scale != 1.0 or stated.decimals != current.decimals:
         return delta
-    rounding = amount(current, tolerances)
-    half = (rounding.hi - rounding.lo) / 2
+    half = (printed.hi - printed.lo) / 2
     return Interval(delta.lo - half, delta.hi + half)
 
 
