@@ -12,21 +12,23 @@ time). ``python scripts/i18n.py update`` re-extracts the catalogue; see README "
 
 from __future__ import annotations
 
-import gettext
 import os
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Iterator, Mapping
+
+TYPE_CHECKING = False  # typing, pathlib and gettext take more to import than `disclint rules` runs
+if TYPE_CHECKING:
+    import gettext
+    from typing import Iterator, Mapping
 
 #: The languages disclint speaks; the first is the language of the message ids.
 LANGUAGES = ("en", "zh")
 DOMAIN = "disclint"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")
 #: Environment variables that name the locale of messages, in the order POSIX consults them.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 _language: str | None = None
-_catalogues: dict[str, gettext.NullTranslations] = {}
+_catalogues: dict[str, _English | gettext.NullTranslations] = {}
 
 
 def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
@@ -74,13 +76,28 @@ def language_settled() -> Iterator[None]:
         _language = saved
 
 
-def _catalogue() -> gettext.NullTranslations:
+class _English:
+    """The message ids themselves, as :class:`gettext.NullTranslations` gives them (without
+    importing :mod:`gettext`, which English output never needs)."""
+
+    @staticmethod
+    def gettext(message: str) -> str:
+        return message
+
+    @staticmethod
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return singular if count == 1 else plural
+
+
+def _catalogue() -> _English | gettext.NullTranslations:
     language = current_language()
     if language not in _catalogues:
-        _catalogues[language] = (
-            gettext.NullTranslations() if language == LANGUAGES[0]  # the message ids are English
-            else gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
-        )
+        if language == LANGUAGES[0]:
+            _catalogues[language] = _English()
+        else:
+            import gettext
+
+            _catalogues[language] = gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
     return _catalogues[language]
 
 

@@ -96,7 +96,7 @@ def extract() -> Catalog:
 
 
 def po_path(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return Path(LOCALE_DIR, language, "LC_MESSAGES", f"{DOMAIN}.po")
 
 
 def read_catalog(language: str) -> Catalog:
