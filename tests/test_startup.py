@@ -3,6 +3,7 @@ rules imports only those, and the rule catalogue follows the rule sources."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -10,10 +11,10 @@ from linter.check import registry
 from linter.check.registry import RuleInfo, all_rules, catalogue, rule_lines
 
 
-def _modules_after(code: str) -> set[str]:
+def _modules_after(code: str, environment: dict[str, str] | None = None) -> set[str]:
     """The module names loaded by a fresh interpreter running ``code`` (which may exit)."""
     script = f"import sys\ntry:\n    {code}\nexcept SystemExit:\n    pass\nprint(' '.join(sys.modules), file=sys.stderr)"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=environment)
     return set(result.stderr.split())
 
 
@@ -26,6 +27,13 @@ def test_version_and_rules_need_neither_click_nor_any_rule():
     for arguments in (("--version",), ("rules",)):
         loaded = _modules_after(_run_entry(*arguments))
         assert "click" not in loaded and not any(m.startswith("linter.rules.") for m in loaded), arguments
+
+
+def test_rules_in_english_need_no_gettext_pathlib_or_typing(tmp_path):
+    environment = {**os.environ, "LC_ALL": "C", "DISCLINT_CACHE_DIR": str(tmp_path)}
+    _modules_after(_run_entry("rules"), environment)  # builds the catalogue in the cache folder
+    heavy = _modules_after(_run_entry("rules"), environment) & {"gettext", "pathlib", "typing", "importlib.util"}
+    assert not heavy
 
 
 def test_other_command_lines_go_to_click():
