@@ -86,6 +86,8 @@ class NamedList:
     readings: frozenset[int]
     #: The measure word of the count: 个, 家 (units) or 所 (schools).
     measure: str = "个"
+    #: The counts as the text states them, when several make ``count`` ("8个社区和2个村"); else empty.
+    stated: str = ""
 
 
 def named_lists(text: str) -> list[NamedList]:
@@ -128,7 +130,9 @@ def named_lists(text: str) -> list[NamedList]:
             what = match["noun"] or _before(line, match.start())
             if match["again"]:  # "4个事业单位预算组成，所属事业单位分别是：": the 事业单位
                 what = what[:what.find(match["again"][-2:]) + 2]
-            found += _named_list(match, listed, what, offset)
+            # "辖8个社区和2个村，分别是：": the names may be all the joined counts' or the last count's alone
+            joined = None if _count_of(match) in listed[1] else _joined_counts(line, match)
+            found += _named_list(match, listed, what, offset, joined)
         for match in _COUNT_AFTER.finditer(line):
             found += _named_list(match, _readings(match["names"]) or _open_readings(match["names"]), match["noun"], offset)
         for match in _BRACKETED_NAMES.finditer(line):
@@ -178,14 +182,31 @@ def _count_of(match) -> int | None:
     return int(match["count"]) if match["count"].isdigit() else chinese_int(match["count"])
 
 
-def _named_list(match, listed: tuple[tuple[str, ...], frozenset[int]] | None, what: str, offset: int) -> list[NamedList]:
-    """The list of ``match``'s count (none when its names were not read, or the count is no list's)."""
-    count = _count_of(match)
+def _named_list(match, listed: tuple[tuple[str, ...], frozenset[int]] | None, what: str, offset: int,
+                joined: tuple[int, int] | None = None) -> list[NamedList]:
+    """The list of ``match``'s count, or of the counts ``joined`` to it (``(start, sum)``, see :func:`_joined_counts`);
+    none when its names were not read, or the count is no list's."""
+    start, count = joined or (match.start("count"), _count_of(match))
     if listed is None or count is None or not 2 <= count <= _MOST or not what:
         return []
     names, readings = listed
-    end = offset + match.end("noun") if match["noun"] else offset + match.end("measure")
-    return [NamedList(count, offset + match.start("count"), end, what, names, readings, match["measure"])]
+    end = match.end("noun") if match["noun"] else match.end("measure")
+    stated = match.string[start:end] if joined else ""
+    return [NamedList(count, offset + start, offset + end, what, names, readings, match["measure"], stated)]
+
+
+#: A count joined to the next ("8个社区和" of "辖8个社区和2个村，分别是：").
+_JOINED_COUNT = compile_regex(rf"(?<!\d){_COUNT}\p{{Han}}{{1,8}}?(?:和|及|以及|、)$")
+
+
+def _joined_counts(line: str, match) -> tuple[int, int] | None:
+    """``(start, sum)`` of the counts joined before ``match``'s, all in its measure ("辖8个社区和2个村，分别是：": the list
+    names 8 + 2 = 10), or None when no count is joined to it."""
+    start, total = match.start("count"), _count_of(match)
+    while total is not None and (joined := _JOINED_COUNT.search(line, max(0, start - 16), start)) is not None \
+            and joined["measure"] == match["measure"] and _count_of(joined) is not None:
+        start, total = joined.start("count"), total + _count_of(joined)
+    return None if start == match.start("count") or total is None else (start, total)
 
 
 def _listed(line: str, start: int, following: list[str]) -> tuple[tuple[str, ...], frozenset[int]] | None:

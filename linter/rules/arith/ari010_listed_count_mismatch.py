@@ -42,10 +42,13 @@ class ListedCountMismatch(Rule):
         for listed in document.derived(_named_lists):
             if listed.count not in listed.readings:
                 named = min(listed.readings, key=lambda n: abs(n - listed.count))
+                names = "、".join(listed.names)
                 yield self.finding(
                     document, document.span(listed.start, listed.end),
+                    _("{stated} make {count}, but its list names {named}: {names}", stated=listed.stated,
+                      count=listed.count, named=named, names=names) if listed.stated else
                     _("{count}{measure}{what} stated, but its list names {named}: {names}", count=listed.count,
-                      measure=listed.measure, what=listed.what, named=named, names="、".join(listed.names)),
+                      measure=listed.measure, what=listed.what, named=named, names=names),
                     expected=f"{named}{listed.measure}",
                 )
 
