@@ -559,6 +559,25 @@ def test_a_fund_table_without_column_numbers_is_read_by_its_titled_columns():
     assert table.problem is None and [values(row) for row in table.rows] == [{1: 50.0, 2: 0.0, 3: 50.0}] * 2
 
 
+def test_a_fund_table_whose_basic_column_is_empty_throughout_is_placed_by_its_titles():
+    """pdftotext's layout of a fund's table spending on projects only: no row prints 基本支出, so the amounts end
+    in two places; they lie under 合计 and 项目支出, the titles nearest them in order."""
+    text = ("2025年政府性基金预算支出表\n单位：元\n科目编码  科目名称                                合计  基本支出    项目支出\n"
+            "          合计                              8130000.00            8130000.00\n"
+            "212       城乡社区支出                      6060000.00            6060000.00\n"
+            "21208     国有土地使用权出让收入安排的支出  6060000.00            6060000.00\n"
+            "2120803   城市建设支出                       860000.00             860000.00\n"
+            "2120804   农村基础设施建设支出              5200000.00            5200000.00\n"
+            "214       交通运输支出                      2070000.00            2070000.00\n"
+            "21460     车辆通行费安排的支出              2070000.00            2070000.00\n"
+            "2146001   公路还贷                          2070000.00            2070000.00\n")
+    (table,) = tables_of(text)
+    assert table.problem is None
+    assert [values(row) for row in table.rows][:2] == [{1: 8130000.0, 3: 8130000.0}, {1: 6060000.0, 3: 6060000.0}]
+    slipped = text.replace("860000.00             860000.00", "680000.00             860000.00")
+    assert {f.code for f in lint_text(slipped, select=["TBL"])} >= {"TBL003"}
+
+
 def test_a_sangong_table_printing_hosting_before_cars_is_read_in_the_quantities_order():
     text = ("2025年一般公共预算“三公”经费支出表\n单位：万元\n"
             "      合计        因公出国    公务接待费  公务用车购置及运行维护费\n"

@@ -1071,8 +1071,12 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     rows = _whole_rows(data_lines, 1, count) if count >= 2 else None
     if rows is None:
         return None
-    placements = {tuple(map(tuple, placed)) for measure in (_character_end, _display_end)
-                  if (placed := _columns_by_end([[measure(t, lines) for t in amounts] for _c, _n, amounts in rows], count))}
+    placements = set()
+    for measure, display in ((_character_end, False), (_display_end, True)):
+        ends = [[measure(t, lines) for t in amounts] for _c, _n, amounts in rows]
+        placed = _columns_by_end(ends, count) or _columns_by_titles(ends, _title_ends(title_line, display))
+        if placed:
+            placements.add(tuple(map(tuple, placed)))
     if len(placements) != 1:
         return None  # no measure lines the amounts up, or the two place them otherwise
     return _as_cells(rows, placements.pop()), {index: index - 1 for index in range(2, count + 2)}
@@ -1236,6 +1240,43 @@ def _columns_by_end(ends: list[list[int]], count: int) -> list[list[int]] | None
     placed = [[next((j for j, anchor in enumerate(anchors) if abs(end - anchor) <= 1), None) for end in row_ends]
               for row_ends in ends]
     return None if any(None in columns or columns != sorted(set(columns)) for columns in placed) else placed
+
+
+def _columns_by_titles(ends: list[list[int]], title_ends: list[int]) -> list[list[int]] | None:
+    """The column of each amount of each row by where it ends (``ends``), when no row prints every column (a column
+    empty throughout: "合计  基本支出  项目支出" over a fund's projects only): the amounts end in fewer places than
+    there are titles, each place within one of its amounts' ends; the place's columns are the titles that lie
+    nearest them in order (``title_ends``: where each title ends), when one choice lies clearly nearer than any
+    other. None otherwise."""
+    places: list[list[int]] = []
+    for end in sorted({end for row_ends in ends for end in row_ends}):
+        if places and end - places[-1][0] <= 1:
+            places[-1].append(end)
+        elif places and end - places[-1][-1] <= 1:
+            return None  # amounts ending over more than one place apart: no column
+        else:
+            places.append([end])
+    if not places or len(places) > len(title_ends) or any(b[0] - a[-1] < 3 for a, b in zip(places, places[1:])):
+        return None
+    costs = sorted((sum(abs(place[-1] - title_ends[column]) for place, column in zip(places, chosen)), chosen)
+                   for chosen in itertools.combinations(range(len(title_ends)), len(places)))
+    if len(costs) > 1 and costs[1][0] - costs[0][0] < _TITLE_MARGIN:
+        return None
+    column_of = {end: column for place, column in zip(places, costs[0][1]) for end in place}
+    return [[column_of[end] for end in row_ends] for row_ends in ends]
+
+
+#: How much nearer (in places) the titles chosen for the amounts' columns must lie than any other choice.
+_TITLE_MARGIN = 4
+
+
+def _title_ends(title_line: str, display: bool) -> list[int]:
+    """Where each title after the 名称 (or 项目) word of a space-separated header line ends (as counted by
+    :func:`_titles_after_name`), in characters or display columns."""
+    words = list(_WORD.finditer(_HALF_WIDTH(title_line)))
+    named = next((i for i, word in enumerate(words) if "名称" in word.group() or word.group() == "项目"), None)
+    return [] if named is None else [_width(title_line[:word.end()], display)
+                                     for word in words[named + 1:] if not _NUMBER.match(word.group())]
 
 
 def _character_end(token: _Token, lines: list[tuple[int, str]]) -> int:
@@ -1405,7 +1446,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     else:
         if header is None and table.kind != PERFORMANCE:  # cells titled by the header line, if every row fills them
             titled = _titled_columns(titles, data_lines)
-            if titled is None and (full := _full_space_rows(title_line, data_lines)) is not None:
+            if titled is None and (full := _full_space_rows(title_line, data_lines)
+                                   or _aligned_rows(title_line, data_lines, lines)) is not None:
                 data_lines, titled = full
             header = titled
         if header is None:
