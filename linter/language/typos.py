@@ -50,6 +50,8 @@ INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
 #: 双龙溪村"). "单独健立街乡" is a slip: no level stands before it.
 PLACE_SUFFIXES = set("路街巷村屯寨庄")
 _PLACE_LEVELS = set("省市县区镇乡")
+#: Last characters of institutions and places counted in a performance target ("司法所数", "卫生院数", "学校数").
+_COUNTED_ENDINGS = INSTITUTION_SUFFIXES | set("校馆园村户")
 #: A city, prefecture or county, then the first characters of the name of a place under it, up to a window.
 _UNDER_A_PLACE = compile_re(r"[省市州盟县][\u4e00-\u9fff]{1,2}$")
 _PLACE_NAME_REACH = 3
@@ -631,6 +633,11 @@ class TypoFinder:
                     continue  # a person's name, a place's ("漯河市淞江路")
                 if window[-1] in _PLACE_LEVELS and _UNDER_A_PLACE.search(text, max(0, start - _PLACE_NAME_REACH), start):
                     continue  # the end of a place's name under its city ("日喀则市桑珠孜区": 孜区, no 牧区 mistyped)
+                if length == 2 and window[1] == "数" and window[0] in _COUNTED_ENDINGS and lex.is_han(text[start - 1:start]):
+                    continue  # the number of the institutions named before ("完成规范化建设司法所数": no 所属 mistyped)
+                if text[start + length:start + length + 1] in _LEVELS and (
+                        not lex.is_han(text[start - 1:start]) or text[start - 1:start] in _LEVELS):
+                    continue  # a place's name opening a field or after its city ("单位名称：宁江县…", "赣州市宁江县": no 宋江)
                 if text[start - 1:start] == "、" and text[start + length:start + length + 1] in _ENUMERATION_END:
                     # a whole item of an enumeration of names ("下辖城关、石门桥、官垸等14个派出所"), unless the document
                     # writes the correction ("压减办公、差旅、会义等" beside 会议费)
