@@ -1028,7 +1028,7 @@ def _column(table: Table, column):
     """A column number; for the 政府性基金 table the 本年收入 / 本年支出 / balance column its notes imply (or its
     first, of a table of spending only, also for what the fund "allocates"); for the 收入表
     the 财政拨款收入 column, the second unless its header titles the columns otherwise (a 预算's "合计 |
-    上年结转 | 财政拨款收入 | …")."""
+    上年结转 | 财政拨款收入 | …") or the funds apart ("合计 | 一般公共预算 | 政府性基金 | …": none)."""
     if isinstance(column, int):
         # 合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: the 项目支出 is the fifth column, not the third.
         words = {word for line in table.header_lines for word in line}
@@ -1037,7 +1037,11 @@ def _column(table: Table, column):
         return column
     if column == "fiscal":
         titled = income_columns(table)
-        return titled.get("财政拨款收入") if titled else (None if carries_over(table) else 2)
+        if titled:
+            return titled.get("财政拨款收入")
+        # (the funds' columns apart, "合计 | 一般公共预算 | 政府性基金 | …" under "财政拨款资金": no one column is all of it)
+        funds_apart = any("政府性基金" in word for line in table.header_lines for word in line)
+        return None if carries_over(table) or funds_apart else 2
     spending_only = table.columns and not any("收入" in word or "结转" in word for line in table.header_lines for word in line)
     if column == "allocated":
         return table.columns[0] if spending_only else None
