@@ -20,6 +20,8 @@ _OTHER_WAY = r"[(（](?:增加|增长|上升|减少|下降|降低)[)）]"
 #: A verb's 为 naming the level reached from one stated in its clause ("由3.00万元下降为2.00万元").
 _REACHED_FROM = r"(?<=[由从][^，,。；;]{1,30})为(?=\d)"
 _YEAR = r"(?:\d{4}年度?|上一?年(?:度|同期|末|底)?|上一度|去年(?:同期|末|底)?)"  # "上一度": 上一年度 with 年 dropped; "上年末": a balance's
+#: A budget's gloss in brackets ("全年预算（调整后预算）为", "全年预算数（调整预算数）"): part of its words.
+_BUDGET_GLOSS = r"(?:[（(][\u4e00-\u9fff]{0,6}预算数?[）)])?"
 
 #: Token type → (code letter, pattern). Order matters: earlier phrases win.
 TOKEN_TYPES: dict[str, tuple[str, str]] = {
@@ -40,7 +42,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # "全年预算数60万元" (a 绩效自评表's column read out) states a budget as "全年预算数为60万元" does, and so does
     # "年初安排10,500.00万元" (then "全年执行9,834.50万元"), and "项目年度预算数50.98万元" (a 绩效自评's).
     # Not the end of a gap's words ("决算数大于年初预算数90万元": the gap, not a budget).
-    "BUDGET_IS": ("B", r"(?:年初|全年|调整后?)?预算(?:数)?为|(?<![大小高低]于)(?:年初|全年|调整后?)预算数?(?=\d)"
+    # A budget may be glossed in brackets ("全年预算（调整后预算）为1163.81万元", Shanxi's).
+    "BUDGET_IS": ("B", rf"(?:年初|全年|调整后?)?预算(?:数)?{_BUDGET_GLOSS}为|(?<![大小高低]于)(?:年初|全年|调整后?)预算数?{_BUDGET_GLOSS}(?=\d)"
                        r"|(?<![\u4e00-\u9fff])预算数?(?:合计)?(?=\d)|年初安排(?=\d)|(?<![\d年])年度预算数?(?=\d)"),
     # "，决算数为45万元" (after a budget: no name before it) and "支出决算20万元" state the amount spent.
     # Not "，决算数为年初预算的96.14%", a completion rate (COMPLETE).
@@ -366,11 +369,14 @@ def _without_budget_adjustments(tokens: list[ClaimToken]) -> list[ClaimToken]:
 
 def _spent_after_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
     """"支出" alone after a budget's amount states the amount spent, as "支出决算为" does ("职业培训补贴预算为500.00万元，
-    支出642.85万元，完成预算的…")."""
+    支出642.85万元，完成预算的…"), and so does "全年支出" after a project's ("人民调解工作经费项目年初预算138.00万元，全年支出
+    135.20万元，预算执行率…"; after a fund's, "全年支出" is the fund's spending: CON001's)."""
     found = list(tokens)
     for i in range(3, len(found) - 1):
-        if found[i].type == "NAME" and found[i].text.strip() == "支出" and found[i + 1].type == "AMOUNT" \
-                and found[i - 1].code == "," and found[i - 2].type == "AMOUNT" and found[i - 3].type == "BUDGET_IS":
+        spent = found[i].text.strip()
+        if found[i].type == "NAME" and found[i + 1].type == "AMOUNT" and found[i - 1].code == "," and found[i - 2].type == "AMOUNT" \
+                and ((spent == "支出" and found[i - 3].type == "BUDGET_IS")
+                     or (spent in ("支出", "全年支出") and found[i - 3].type == "PROJ_BUDGET")):
             found[i] = found[i]._replace(type="ACTUAL_IS")
     return found
 
