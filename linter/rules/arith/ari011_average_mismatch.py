@@ -19,7 +19,8 @@ from linter.patterns import compile_regex
 class AverageMismatch(Rule):
     """An average per vehicle, per person, per student or per household ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
     "生均公用经费1,046.73元", "户均25,400元" of households or firms counted in 户 or 家, "次均接待费用983.72元" of receptions
-    counted in 批次, "平均每项13.38万元" of events counted in 项 or 场) that is not the amount it averages divided by the count the
+    counted in 批次, "平均每项13.38万元" of events counted in 项 or 场, each one's after the count: "奖励学生412人，每人6,000元")
+    that is not the amount it averages divided by the count the
     paragraph states; or an average score ("平均得分93.60分") that is not the mean of the scores listed.
 
     Read where the average names what it averages ("运行维护费", "公用经费"), the paragraph states that amount
@@ -206,10 +207,11 @@ _BOUGHT_BEFORE = compile_regex(r"(?:购置|购买|更新|新增)(?:车辆|公务
 _FLEET = compile_regex(r"[^。；;\n]{0,30}?保有量(?:为|共)?(?P<count>\d{1,4}辆)")
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
-#: An average: per vehicle or per person, what it averages, its amount.
+#: An average: per vehicle or per person, what it averages, its amount (each one's, opening a clause after the count:
+#: "奖励学生412人，每人6,000元"; not a monthly or yearly one: "每人每月300元").
 _AVERAGE = compile_regex(
     r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)"
-    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每人)(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每人|(?<=[，,])每人(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: An amount right before a bracket that opens on its average ("村级组织办公经费210000元（每村每年30000元）").

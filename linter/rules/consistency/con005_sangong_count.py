@@ -129,7 +129,7 @@ class InconsistentCount(Rule):
 
     Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
     another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
-    "其中：外宾接待1批次") are not read, but in a 预算 the budget's and the plan's counts are the year's ("2025年计划接待54批次",
+    "其中：外宾接待1批次") are not read (but the fleet a change came to is the year's: "保有量由12辆减少至11辆"), but in a 预算 the budget's and the plan's counts are the year's ("2025年计划接待54批次",
     after the amount's change: "…，比2024年减少0.45万元，计划接待…"), and a table printing last year's counts beside them
     is read in the year's column; the template's "其中：国内公务接待6批次" counts them all, unless
     the sentence names 外事 receptions too; and where the table counts 外事 receptions in a row of their own, its
