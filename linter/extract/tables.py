@@ -1060,12 +1060,13 @@ def _titles_after_name(title_line: str) -> int:
     return 0 if named is None else sum(1 for word in titles[named + 1:] if not _NUMBER.match(word))
 
 
-def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]]):
+def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], by_titles: bool = False):
     """The rows of a space-separated table printed without a 栏次 line whose empty cells are blank, as
     cells (see :func:`_full_space_rows`), when its amounts stand in columns: the rows printing every
     amount show where each column's amounts end, counted in characters or in display width (a Chinese
     character two columns wide, as a PDF's text is laid out), and each other amount ends where exactly
-    one column's do. None when a line is not a whole row, no row prints every amount, or an amount
+    one column's do. None when a line is not a whole row, no row prints every amount (unless ``by_titles``: a header of
+    one line, whose titles then show where the columns are, see :func:`_columns_by_titles`), or an amount
     stands under no column or under a column another amount of its row took."""
     count = _titles_after_name(title_line)
     rows = _whole_rows(data_lines, 1, count) if count >= 2 else None
@@ -1074,7 +1075,7 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     placements = set()
     for measure, display in ((_character_end, False), (_display_end, True)):
         ends = [[measure(t, lines) for t in amounts] for _c, _n, amounts in rows]
-        placed = _columns_by_end(ends, count) or _columns_by_titles(ends, _title_ends(title_line, display))
+        placed = _columns_by_end(ends, count) or (by_titles and _columns_by_titles(ends, _title_ends(title_line, display)))
         if placed:
             placements.add(tuple(map(tuple, placed)))
     if len(placements) != 1:
@@ -1434,7 +1435,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             _imply_spending_total(table, header_words)
     elif header is None and table.kind in _TOTAL_FIRST and ("合" in "".join(header_words) or _first_value_title(header_words) == "总计"):
         titled = _titled_columns(titles, data_lines)
-        if titled is None and (full := _full_space_rows(title_line, data_lines) or _aligned_rows(title_line, data_lines, lines)):
+        if titled is None and (full := _full_space_rows(title_line, data_lines)
+                               or _aligned_rows(title_line, data_lines, lines, len(table.header_lines) == 1)):
             data_lines, titled = full
         if titled is not None:
             _parse_code_table(table, data_lines, titled)
@@ -1447,7 +1449,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None and table.kind != PERFORMANCE:  # cells titled by the header line, if every row fills them
             titled = _titled_columns(titles, data_lines)
             if titled is None and (full := _full_space_rows(title_line, data_lines)
-                                   or _aligned_rows(title_line, data_lines, lines)) is not None:
+                                   or _aligned_rows(title_line, data_lines, lines, len(table.header_lines) == 1)) is not None:
                 data_lines, titled = full
             header = titled
         if header is None:
