@@ -184,15 +184,14 @@ _REASON_REACH = 120
 
 
 def _truth(actual_number, budget_number, tolerances) -> str | None:
-    """How the actual compares with the budget (大于, 小于, 等于); None when rounding cannot tell."""
+    """How the actual compares with the budget (大于 or 小于); None when rounding cannot tell (amounts printed alike
+    may differ in the decimals left off: "年初预算为21.40万元，支出决算为21.40万元，完成年初预算的100.02%。决算数大于…")."""
     scale = unit_scale(budget_number, actual_number)  # ("年初预算为7.50万元，支出决算为56,856.80元")
     actual, budget = amount(actual_number, tolerances), amount(budget_number, tolerances).scaled(scale)
     if actual.lo > budget.hi:
         return "大于"
     if actual.hi < budget.lo:
         return "小于"
-    if actual_number.value == budget_number.value * scale:
-        return "等于"
     return None
 
 
