@@ -1751,7 +1751,12 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         if opened_in_brackets and breakdown is not None and not _in_brackets(text, tokens[first].start - offset):
             breakdown, opened_in_brackets = None, False  # "转移性收入707163万元（其中：…），一般债券转贷收入…"
         if outer is not None and first > outer[0]:
-            breakdown, outer = outer[1], None
+            if _same_level_as_first_part(claim, breakdown):
+                # "农林水（类）支出…，其中：农业农村（款）…，主要用于…；巩固…（款）…；住房保障（类）…": the next 款 goes on
+                # with the 类's parts, up to its clause's end
+                outer = (next((i for i in range(first, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens)), outer[1])
+            else:
+                breakdown, outer = outer[1], None
         if nested and (opened or use_read) and first in (nested[0] + 1, nested[0] + 2):
             later = nested.pop(0)
             clause_end = next((i for i in range(later, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
@@ -2518,6 +2523,14 @@ def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
 
 #: A clause saying what an amount is made of in full ("全部为一般公共预算拨款收入"): an aside between it and its change.
 _ALL_OF = compile_re(r"(?:全部|均|全)(?:为|是|系|来自|属于)")
+
+
+def _same_level_as_first_part(claim, breakdown: Breakdown | None) -> bool:
+    """Whether ``claim`` is an amount of a subject of the level (款, 项) the first part of ``breakdown`` names."""
+    if not isinstance(claim, Stated) or breakdown is None or not breakdown.parts:
+        return False
+    level = SUBJECT_LEVEL.findall(claim.name)
+    return bool(level) and level[-1] != "类" and level[-1:] == SUBJECT_LEVEL.findall(breakdown.parts[0].name)[-1:]
 
 
 def _without_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
