@@ -381,8 +381,8 @@ def _spent_after_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
     return found
 
 
-#: A name ending in the word of its budget ("部门整体支出预算数", "一般公共预算拨款预算").
-_NAMED_BUDGET = compile_re(r"(?P<name>.*\S)(?P<budget>预算数?为?)\s*")
+#: A name ending in the word of its budget ("部门整体支出预算数", "一般公共预算拨款预算", "涉及年初预算资金").
+_NAMED_BUDGET = compile_re(r"(?P<name>.*\S)(?P<budget>预算(?:数|资金)?为?)\s*")
 
 
 def _budget_named_before_execution(tokens: list[ClaimToken]) -> list[ClaimToken]:
