@@ -578,6 +578,21 @@ def test_a_fund_table_whose_basic_column_is_empty_throughout_is_placed_by_its_ti
     assert {f.code for f in lint_text(slipped, select=["TBL"])} >= {"TBL003"}
 
 
+def test_a_sangong_table_of_a_row_per_quantity_leaving_a_row_blank_reads_nothing_spent_there():
+    text = ("财政拨款“三公”经费支出决算表\n单位：万元\n项目                                  年初预算数        决算数\n"
+            "栏次                                           1             2\n"
+            "合计                                       13.50         11.20\n1.因公出国（境）费\n"
+            "2.公务用车购置及运行维护费                 10.50          9.36\n  （1）公务用车购置费\n"
+            "  （2）公务用车运行维护费                  10.50          9.36\n3.公务接待费                                3.00          1.84\n")
+    (table,) = tables_of(text)
+    assert table.problem is None and lint_text(text, select=["TBL"]) == []
+    assert {f.code for f in lint_text(text.replace("11.20", "12.20"), select=["TBL"])} == {"TBL002"}
+    # the amounts of the last row wrapped onto a line of their own: no row was left blank, and none is read so
+    wrapped = text.replace("3.公务接待费                                3.00", "3.公务接待费\n                                            3.00")
+    (unread,) = tables_of(wrapped)
+    assert unread.problem is not None and not any(f.severity > Severity.INFO for f in lint_text(wrapped, select=["TBL"]))
+
+
 def test_a_sangong_table_printing_hosting_before_cars_is_read_in_the_quantities_order():
     text = ("2025年一般公共预算“三公”经费支出表\n单位：万元\n"
             "      合计        因公出国    公务接待费  公务用车购置及运行维护费\n"

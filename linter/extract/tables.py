@@ -2805,11 +2805,15 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     change_rows: list[Row] = []
     operating: list[_Token | None] = []  # the row of 机关运行经费 after the quantities (Yunnan's 公开10表)
     done = False  # whether the quantities' rows have ended
+    blank = False  # whether the line before named a quantity and printed no amount
     for tokens in data_lines:
         name = _ITEM_MARK.sub("", _HALF_WIDTH("".join(t.text for t in tokens if t.text and not t.is_number)))
         if numbered:
             tokens = _without_line_number(tokens)
         amounts = _row_cells(tokens, len(blocks) + len(changes)) or [t for t in tokens if t.is_number]
+        if blank and not name and amounts:
+            return False  # the amounts of the row above, wrapped onto a line of their own: no row left blank
+        blank = False
         if "机关运行经费" in name and _MAIN_SANGONG_ITEMS - {0} <= items.keys():
             if len(amounts) == len(blocks) + len(changes):
                 operating = amounts[:len(blocks)]
@@ -2824,6 +2828,10 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
             continue  # "4.会议费" between the parts and the 合计 printed last
         if item is None and _MAIN_SANGONG_ITEMS <= items.keys():
             done = True  # the rows after the quantities (外事接待费 under 公务接待费, the 相关统计数)
+            continue
+        blank = item is not None and item != 0 and not amounts
+        if blank:
+            items[item] = [None] * len(blocks)  # a row left blank: nothing spent ("1.因公出国（境）费" of none)
             continue
         if item is None or len(amounts) != len(blocks) + len(changes):
             return False
