@@ -105,7 +105,9 @@ class TableHierarchy(Rule):
             message = _("{row}: {column} is {printed} but {parts} ({codes}) add up to {computed}",
                         row=row_label(table, parent), column=label(), printed=in_unit(table, printed),
                         parts=_(what), codes=codes or _("none with amounts"), computed=in_unit(table, computed))
-            if below and (above := _vouched_for(context, table, parent, below, amount)) is not None:
+            if below and compare(printed, computed, items, context.tolerances, table.resolution) == GAP \
+                    and (above := _vouched_for(context, table, parent, below, amount)) is not None:
+                # (not of a rounding tail: no slip then)
                 message = _("{message}; {code} adds up with the rows beside it to {above}: one of its own rows is the likely "
                             "slip", message=message, code=parent.code, above=row_label(table, above))
             return message
