@@ -136,6 +136,13 @@ _KNOWN_INCOME_TITLE = compile_re(r"本年收入合计|合计|(?:一般公共预�
                                  r"|经营收入|(?:附属单位)?上缴收入|其他收入")  # ("附属单位" wrapped onto the line above)
 
 
+def basic_split(table: Table) -> bool:
+    """Whether a table of spending titles its 基本支出 as two columns, 人员经费 and 公用经费, with no subtotal ("合计 |
+    人员经费 | 公用经费 | 项目支出", Yunnan's 一般公共预算支出预算表): no one column is its 基本支出."""
+    words = {word for line in table.header_lines for word in line}
+    return {"人员经费", "公用经费"} <= words and "小计" not in words and len(table.columns) == 4
+
+
 def income_columns(table: Table) -> dict[str, int]:
     """The 收入表's value columns by title ("一般公共预算拨款收入" → 2), from a header line that titles
     each of them once, in order (its titles printed apart, or run together from known ones); empty when none does."""

@@ -14,7 +14,7 @@ from linter.extract.tables import (
     BASIC, EXPENDITURE, FISCAL, FUND, GENERAL, INCOME, PROJECT, STATE_CAPITAL, SUMMARY, Row, Table, basic_part_cells,
 )
 from linter.rules.tables.common import (
-    GAP, amount, carries_over, cell_span, compare, converted, first, gap_finding, general_appropriation, in_unit,
+    GAP, amount, basic_split, carries_over, cell_span, compare, converted, first, gap_finding, general_appropriation, in_unit,
     income_columns, row_label,
 )
 
@@ -204,8 +204,10 @@ class CrossTable(Rule):
 
     def _basic(self, document, context, general, basic):
         total, parts = _total(general), _basic_parts(basic)
-        if total is None or parts is None or 2 not in general.columns:
-            return  # a table printing no 基本支出 column (only each year's total: "2024年预算数 | 2025年预算数")
+        if total is None or parts is None or 2 not in general.columns or basic_split(general):
+            # a table printing no 基本支出 column (only each year's total: "2024年预算数 | 2025年预算数"; or its parts:
+            # "合计 | 人员经费 | 公用经费 | 项目支出")
+            return
         basic_spending = total.amount(2)
         if basic_spending is None or None in parts:
             return

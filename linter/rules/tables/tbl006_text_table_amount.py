@@ -26,7 +26,7 @@ from linter.extract.tables import (
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import (
-    YUAN, amount, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns, row_label,
+    YUAN, amount, basic_split, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns, row_label,
     rows_under,
 )
 from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
@@ -1034,6 +1034,8 @@ def _column(table: Table, column):
         words = {word for line in table.header_lines for word in line}
         if column == 3 and len(table.columns) == 5 and {"人员经费", "公用经费"} <= words:
             return table.columns[-1]
+        if basic_split(table):  # 合计 | 人员经费 | 公用经费 | 项目支出: no 基本支出 column, the 项目支出 the fourth
+            return {2: None, 3: table.columns[-1]}.get(column, column)
         return column
     if column == "fiscal":
         titled = income_columns(table)
