@@ -43,11 +43,16 @@ class ComparisonDirection(Rule):
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
         text = document.flow.text
-        for claim in document.claims.completions:
+        completions = document.claims.completions
+        for index, claim in enumerate(completions):
             if claim.direction is not None:
                 phrases = [(claim.direction, [claim.budget], "年初", claim.end - len(claim.direction), claim.end)]
             else:
                 phrases = [_following(text, claim.end, claim.budget, claim.budgets, claim.subject)]
+                if phrases[0][0] is None:
+                    # "“三公”经费…完成预算的77.61%。其中：公务接待费…完成预算的68.73%。“三公”经费支出决算数大于预算数…": the
+                    # phrase after the parts' completions that names this one's quantity
+                    phrases = [_named_after_parts(text, claim, completions[index + 1:index + 1 + _PARTS_BETWEEN])]
                 if phrases[0][0] is not None and (after := _next_clause(text, phrases[0][4])) is not None:
                     # "决算数大于年初预算数的主要原因是…；决算数大于全年预算数的主要原因是…": each budget's phrase
                     phrases.append(_following(text, after, claim.budget, claim.budgets, claim.subject))
@@ -260,6 +265,31 @@ def _following(text: str, after: int, budget=None, budgets=None, subject: str | 
     said = match.group("word") or match.group("word2")
     word = "等于" if match.group("equal") else _WORDS.get(said, said)
     return word, meant, kind, after + kept[match.start("phrase")], after + kept[match.end() - 1] + 1
+
+
+def _named_after_parts(text: str, claim, parts: list):
+    """The phrase after the completions of ``claim``'s parts that follow it (``parts``: the next completions) that names
+    ``claim``'s own quantity, as :func:`_following` gives it; no phrase when none does."""
+    for part in parts:
+        if part.start - claim.end > _PARTS_REACH:
+            break
+        said, meant, kind, start, end = _following(text, part.end, claim.budget, claim.budgets, claim.subject)
+        if said is not None:
+            named = _FOLLOWING.match("".join(text[start:end].split()))
+            if named is not None and named.group("named") and _same_key(named.group("named"), claim.subject):
+                return said, meant, kind, start, end
+    return None, [], "", 0, 0
+
+
+#: How many completions of parts, and how many characters of them, may stand between a completion and the phrase naming it.
+_PARTS_BETWEEN = 3
+_PARTS_REACH = 300
+
+
+def _same_key(named: str, subject: str) -> bool:
+    """Whether ``named`` and ``subject`` name the same known quantity."""
+    named_key, subject_key = quantity_key(named), quantity_key(subject)
+    return named_key is not None and subject_key is not None and named_key[1] == subject_key[1]
 
 
 def _same_quantity(name: str | None, named: str) -> bool:
