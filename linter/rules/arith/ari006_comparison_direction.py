@@ -25,7 +25,9 @@ class ComparisonDirection(Rule):
     actual is the larger).
 
     Also the reasons given right after a change, for a change the other way ("比2024年预算减少6.60万元，下降3.32%，…。公用经费
-    增加的主要原因是…").
+    增加的主要原因是…"), and the sentence after the completions of a whole's parts that names the whole
+    ("…完成预算的77.61%，其中：…公务接待费…完成预算的68.73%。“三公”经费支出决算数大于预算数…"). Amounts printed alike say
+    nothing of which is the larger: the decimals left off may make either so.
 
     **Anti-pattern**
 
