@@ -27,7 +27,9 @@ _N = r"(?:\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d{1,9}|[零一二两三四五六七�
 #: also with a clause on what it paid for between: "…元，主要用于…，共接待9批次"), on text without spaces.
 _NARRATIVE = (
     compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>{_N})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
-    compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置(?:[（(]更新[)）])?了?公务用车(?:共)?(?P<a>{_N})辆"),
+    # (a police force's cars bought, the one class its clause names: "本年按规定更新购置执法执勤用车3辆，车辆购置支出…")
+    compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置(?:[（(]更新[)）])?了?公务用车(?:共)?(?P<a>{_N})辆"
+                  rf"|购置(?:[（(]更新[)）])?了?执法执勤用车(?:共)?(?P<a>{_N})辆(?![^。；;]*(?:一般公务用车|特种专业技术用车|其他用车|机要通信用车))"),
     # (the fleet it came to from last year's: "公务用车保有量由12辆减少至11辆")
     compile_regex(rf"(?:公务用车)?保有量(?P<change>[由从]{_N}辆(?:减少|增加|下降|增长|降|增)(?:至|到|为))?(?:为|共)?(?P<a>{_N})辆"),
     # The cars the 运行维护费 keeps running ("主要用于4辆公务用车的燃油、维修、保险等支出"; a department's 执法执勤用车,
@@ -59,7 +61,7 @@ _RECEIVED = compile_regex(r"(?:共|共计|累计)接待")
 #: no count), spaces allowed between their characters (``re``: its ``\s`` is ``str.isspace``).
 _NARRATIVE_WORDS = compile_re(
     "|".join(r"[^\S\n]*".join(regex.escape(character) for character in word)
-             for word in ("因公出国", "出国(境)团组", "公务用车", "保有量", "公务接待", "接待国内公务", "国内接待"))
+             for word in ("因公出国", "出国(境)团组", "公务用车", "执法执勤用车", "保有量", "公务接待", "接待国内公务", "国内接待"))
 )
 #: The rows of a 三公 table's 相关统计数: each label's words and its unit ("因公出国(境)团组数(个)  2").
 _ROW_UNITS = (
