@@ -125,7 +125,8 @@ class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
     counts across under a line of their labels, or label and count pairs across a line), or twice in the text (the
-    fleet also as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…"); or a 公务用车保有量 greater
+    fleet also as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…", and a police force's 执法执勤用车 named
+    alone: "主要用于4辆执法执勤用车的燃油…", "更新购置执法执勤用车3辆"); or a 公务用车保有量 greater
     than the vehicles the department has in all ("共有车辆3辆"); or fewer 人次 than the 团组 or 批次 they
     travelled or were received in ("团组3个，2人次"; a plan's too: "2025年计划公务接待28批次、19人次"): each has one person
     at least.
