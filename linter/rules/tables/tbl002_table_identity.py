@@ -301,10 +301,11 @@ class TableIdentity(Rule):
 
     @staticmethod
     def _covers_row(table, row, identity) -> bool:
-        columns = {c for _, c in identity.terms}
-        return all(sign > 0 for sign, _ in identity.terms) and columns | {identity.target} >= set(
-            table.side_columns(row.side)
-        )
+        """Whether ``identity`` sums every column of ``row``'s side but its target (not when it leaves out a column
+        it numbers past: "1栏各行＝（2＋5）栏各行" leaves out 3 and 4, the 小计's parts)."""
+        named = {c for _, c in identity.terms} | {identity.target}
+        return all(sign > 0 for sign, _ in identity.terms) and named >= set(table.side_columns(row.side)) \
+            and named >= set(range(min(named), max(named) + 1))
 
     def _report(self, document, context, table, row, column, printed, computed, items, what):
         """A cell that its identity does not give; ``what()`` names the identity and the row."""
