@@ -57,6 +57,8 @@ class AverageMismatch(Rule):
                 continue  # a monthly average ("月人均补差500元", "每月人均…"): over months the text does not count
             paragraph = text.rfind("\n", 0, average.start()) + 1
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
+            if average.group().startswith("每人") and _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end())):
+                continue  # "扶持自主创业45人，每人10,000.00元，计450,000.00元": of the amount after it, not the line's before
             what, whole = average.group("what"), _BRACKETED_AFTER.search(text, max(0, average.start() - 30), average.start())
             if whole is None and (what is None or what in _BARE_VERBS):  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
                 whole = _sole_amount(text, max(sentence, paragraph), average.start())
@@ -75,8 +77,7 @@ class AverageMismatch(Rule):
                 "生" if average.group().startswith("生均") else "人"
             counts = _counts(text, min(whole.end(), max(sentence, paragraph)), average.start(), per)
             if not counts:  # "…，平均每辆车运行维护费2.28万元，公务用车保有量3辆。": the count after it, in its sentence
-                sentence_end = min((end for end in (text.find(mark, average.end()) for mark in "。；\n") if end >= 0),
-                                   default=len(text))
+                sentence_end = _sentence_end(text, average.end())
                 counts = _counts(text, average.end(), sentence_end, per)
                 if not counts and per == "车" and text[sentence_end:sentence_end + 1] == "。":
                     # "…平均每辆车运行维护费2.19万元。使用财政拨款开支的公务用车保有量为3辆。": the fleet in the next sentence
@@ -208,10 +209,10 @@ _FLEET = compile_regex(r"[^。；;\n]{0,30}?保有量(?:为|共)?(?P<count>\d{1,
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount (each one's, opening a clause after the count:
-#: "奖励学生412人，每人6,000元"; not a monthly or yearly one: "每人每月300元").
+#: "奖励学生412人，每人6,000元", "每人每年960元"; not a monthly one: "每人每月300元").
 _AVERAGE = compile_regex(
     r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)"
-    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每人|(?<=[，,])每人(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每人|(?<=[，,])每人(?:每年)?(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: An amount right before a bracket that opens on its average ("村级组织办公经费210000元（每村每年30000元）").
@@ -236,6 +237,11 @@ def _count_of(count) -> tuple[float, float, float]:
     value = float(digits) * 10_000
     half = 0.5 * 10 ** -len(digits.partition(".")[2]) * 10_000
     return value, value - half, value + half
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence (or clause ending in "；") going on at ``start`` ends."""
+    return min((end for end in (text.find(mark, start) for mark in "。；\n") if end >= 0), default=len(text))
 
 
 def _counts(text: str, start: int, end: int, per: str) -> list:
