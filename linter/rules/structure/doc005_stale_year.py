@@ -137,8 +137,9 @@ class StaleYear(Rule):
             return
         text = document.flow.text
         for sentence_start, sentence in _sentences_with_a_year(text):
-            for start, found, expected, message in chain(_stale_years(sentence, kind, year, _sentences_before(text, sentence_start)),
-                                                         _stale_absence(sentence, kind, year)):
+            stale = _stale_years(sentence, kind, year, _sentences_before(text, sentence_start),
+                                 _sentence_after(text, sentence_start + len(sentence)))
+            for start, found, expected, message in chain(stale, _stale_absence(sentence, kind, year)):
                 yield self._in_flow(document, sentence_start + start, found, expected, _with(message, evidence))
         for match in _AS_OF.finditer(text):
             # A 决算 counts at the end of its year; a 预算 at the end of the year before (or later in it).
@@ -216,6 +217,18 @@ def _sentences_before(text: str, start: int) -> tuple[str, ...]:
     return tuple(_SENTENCE_MARKS.split(text[line_start:start - 1])) if start - 1 > line_start else ()
 
 
+def _compares_with_last_year(sentence: str, year: int) -> bool:
+    """Whether ``sentence`` names ``year`` and compares with the year before it ("2024年度…比2023年度增加23.56万元")."""
+    return str(year) in sentence and any(int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(sentence))
+
+
+def _sentence_after(text: str, end: int) -> str:
+    """The sentence after the one ending at ``end`` in its line, if any."""
+    line_end = text.find("\n", end)
+    rest = text[end + 1:line_end if line_end != -1 else len(text)]
+    return _SENTENCE_MARKS.split(rest, 1)[0]
+
+
 def _stale_absence(sentence: str, kind: str, year: int):
     """``(offset, year found, year expected, message)`` for a sentence opening with what the department had none of in
     another year, stating no amount ("本部门2023年度没有政府性基金预算财政拨款收入…，故本表为空表" in a 2024 决算): the
@@ -250,11 +263,12 @@ _CLAUSE_END = compile_re(r"[；;]")
 _OWN_COMPARED = compile_re(r"(?:20\d{2}|本)\s*年度?\s*(?=比|较)")
 
 
-def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[str, ...] = ()):
+def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[str, ...] = (), sentence_after: str = ""):
     """``(offset, year found, year expected, message)`` for the stale years of one sentence; ``earlier_sentences``: the
     sentences of its paragraph before it, the last of which naming a year's figures (``previous``) gives the figures a
     sentence opening with the comparison compares ("…2024年财政拨款收支总预算46270.89万元。其他支出180.00万元。与2022年
-    相比，…")."""
+    相比，…"); ``sentence_after``: the next one, which may compare this year's figures with those it states ("2023年度“三公”
+    经费支出决算为45.85万元。2024年度…比2023年度增加23.56万元")."""
     previous = next((earlier for earlier in reversed(earlier_sentences) if _SUBJECT.search(earlier)), "")
     # Money from the comparison's clause on: not an indicator's base year ("万元GDP用水量较2020年下降15.2%", after
     # "部门整体支出绩效目标主要包括：").
@@ -302,7 +316,8 @@ def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[s
                           and not _carried_from(sentence, m, year)
                           and not _PAST_EVENT.search(sentence, max(0, m.start() - 20), m.start())
                           and not ((base_given or (restated and comparisons) or compares_own
-                                    or _THIS_YEAR_SAID.search(sentence))  # ("…0万元，本年未购置…；2023年度购置费26.80万元")
+                                    or _THIS_YEAR_SAID.search(sentence)  # ("…0万元，本年未购置…；2023年度购置费26.80万元")
+                                    or _compares_with_last_year(sentence_after, year))
                                    and int(m.group("year")) == year - 1)][:1]:
                 yield (match.start("year"), int(match.group("year")), year,
                        _("names its figures {found}年, but this is the {year} 决算", found=match.group("year"), year=year))
