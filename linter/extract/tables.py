@@ -2105,6 +2105,10 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     exported with cells but no 栏次): where a line holds a name fragment, which code it belongs to
     cannot be told, unless it ends the name of the row above as the catalogue names the subject
     ("机关事业单位基本养老保" / "险缴费支出", wrapped below the row's amounts)."""
+    if any(word in _UNIT_CODE_TITLES for line in table.header_lines for word in line):
+        # rows of units by their 单位编码 ("101  XX局  …", "101001  XX局本级  …"): a unit's code is no subject's, nor an amount
+        table.problem = _("rows without a subject code")
+        return
     lines = [(words, *_split_code(words)) for words in _under_parent_codes(_names_joined(data_lines))]
     coded = [rest for _words, code, rest in lines if code]
     # Names printed on their code's line: the lines between codes continue the row above.
