@@ -451,11 +451,15 @@ def _table_years(document) -> list[tuple[str, int, int]]:
     for start, line in document.original.lines():
         if "\t" in line and _NUMBER_CELL.match(line):
             line = line.replace("\t", " ", 1)  # "表8⇥2024年政府性基金预算支出表": the number in a cell of its own (offsets kept)
+        if "\t" in line and all(not cell.strip() or _FORM_OR_UNIT.fullmatch(cell.strip()) for cell in line.split("\t")[1:]):
+            line = line.split("\t", 1)[0]  # "2023年度支出决算表⇥⇥公开03表": the form's number or unit in a cell after it
         if "表" in line and "20" in line and "\t" not in line and (match := _TABLE_TITLE.match(line)):
             found.append((match.group("title"), int(match.group("year")), start + match.start("year")))
     return found
 
 
+#: A form's number or a unit line in a cell after a table's title ("公开03表", "单位：万元").
+_FORM_OR_UNIT = compile_re(r"[^\t\d]{0,8}\d{1,2}\s*表|(?:金额)?单位[：:].*")
 #: A table's number in a cell of its own before its title ("表8⇥2024年…表").
 _NUMBER_CELL = compile_re(r"\s*表\s*\d{1,2}\t[^\t]+$")
 
