@@ -57,7 +57,7 @@ class AverageMismatch(Rule):
                 continue  # a monthly average ("月人均补差500元", "每月人均…"): over months the text does not count
             paragraph = text.rfind("\n", 0, average.start()) + 1
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
-            if average.group().startswith("每人") and _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end())):
+            if average.group().startswith(("每人", "每生")) and _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end())):
                 continue  # "扶持自主创业45人，每人10,000.00元，计450,000.00元": of the amount after it, not the line's before
             what, whole = average.group("what"), _BRACKETED_AFTER.search(text, max(0, average.start() - 30), average.start())
             if whole is None and (what is None or what in _BARE_VERBS):  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
@@ -209,10 +209,10 @@ _FLEET = compile_regex(r"[^。；;\n]{0,30}?保有量(?:为|共)?(?P<count>\d{1,
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
 _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount (each one's, opening a clause after the count:
-#: "奖励学生412人，每人6,000元", "每人每年960元"; not a monthly one: "每人每月300元").
+#: "奖励学生412人，每人6,000元", "每人每年960元", "每生每年2,500元"; not a monthly one: "每人每月300元").
 _AVERAGE = compile_regex(
     r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)"
-    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每人|(?<=[，,])每人(?:每年)?(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每人|(?<=[，,])每[人生](?:每年)?(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: An amount right before a bracket that opens on its average ("村级组织办公经费210000元（每村每年30000元）").
