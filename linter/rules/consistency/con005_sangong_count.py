@@ -347,8 +347,10 @@ def _counts(document) -> list[_Count]:
     for pattern, what in _ROWS:
         for match in pattern.finditer(original):
             count = match
-            if _NUMBERED_HEADER.search(original, max(0, match.start() - _HEADER_REACH), match.start()):
-                # "项目	栏次	统计数" over "2.因公出国（境）人次数（人）	10	29": the first number is the row's 栏次
+            if _NUMBERED_HEADER.search(original, max(0, match.start() - _HEADER_REACH), match.start()) \
+                    and not _NO_BUDGET_CELL.search(original, match.start(), match.start("a")):
+                # "项目	栏次	统计数" over "2.因公出国（境）人次数（人）	10	29": the first number is the row's 栏次 (but
+                # "（四）公务用车保有量（辆）	10	—	3" under "项目	栏次	预算数	决算数": the pattern passed it, and the 预算数's dash)
                 count = _NEXT_NUMBER.match(original, match.end("a"))
                 if count is None:
                     continue
@@ -375,6 +377,8 @@ _LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for
 _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计|(?P<year>20\d{2})年度?(?:预算|决算|计划)?数?)?\s*((?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
 
 
+#: A 预算数 cell a 相关统计数 row leaves a dash in, before its count.
+_NO_BUDGET_CELL = compile_regex(r"[ \t][-—－/]+[ \t]")
 #: A header of a table numbering its rows ("项目	栏次	统计数"; not a money table's line numbering its columns, "栏次	1	2	3",
 #: above a 相关统计数 block), how far above a count row it is looked for, and the number after a row's 栏次.
 _NUMBERED_HEADER = compile_regex(r"(?:^|\t)\s*(?:栏次|行次)\s*\t\s*[^\d\s]")
