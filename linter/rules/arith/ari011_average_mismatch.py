@@ -35,7 +35,8 @@ class AverageMismatch(Rule):
     sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆"); an average of 运行费 under a
     compound 购置及运行费 is of the 运行费 its brackets state. An average score ("平均得分93.60分") must be the mean of the
     scores its paragraph lists before it ("自评得分分别为：甲项目95.5分、…", "…自评得分94.5分；…自评得分92.0分"), or one a line
-    after it ("5个项目平均得分96.04分，具体如下："), as many as a count of projects in its sentence says.
+    after it ("5个项目平均得分96.04分，具体如下："), as many as a count of projects in its sentence says; a whole score beside
+    scores with decimals is exact to them ("94.5分、96分": 96.0).
 
     **Anti-pattern**
 
@@ -134,8 +135,10 @@ class AverageMismatch(Rule):
                 continue  # (the scores of some projects only, or of none: not an average of them)
             stated = number_of(average, "score", "")
             half = 0.5 * 10.0 ** -stated.decimals
-            lo = sum(s.value - 0.5 * 10.0 ** -s.decimals for s in scores) / len(scores)
-            hi = sum(s.value + 0.5 * 10.0 ** -s.decimals for s in scores) / len(scores)
+            # A whole score beside scores with decimals is exact to them ("94.5分、96分、95分、91.5分": 96 is 96.0).
+            spread = 0.5 * 10.0 ** -max(s.decimals for s in scores)
+            lo = sum(s.value - spread for s in scores) / len(scores)
+            hi = sum(s.value + spread for s in scores) / len(scores)
             if lo - 1e-9 <= stated.value + half and stated.value - half <= hi + 1e-9:
                 continue
             computed = sum(Decimal(s.text) for s in scores) / len(scores)  # (exact: 374.5 / 4 is 93.625, printed 93.63)
