@@ -158,6 +158,10 @@ def _whole_before_its_parts(line: str, match):
     sentence ("。具体为："), when ``match``'s count is the breakdown's last part; else None."""
     if "。" not in line[match.end("measure"):match.end()]:
         return None
+    part = _before(line, match.start())
+    restated = line[line.rfind("。", 0, match.end()) + 1:match.end()]
+    if len(part) >= 2 and part in restated:
+        return None  # "…其中局机关本级1个、所属事业单位14个。所属事业单位具体是：…": the names are the part's, named again
     start = line.rfind("。", 0, match.start()) + 1
     parts = line.find("其中", start, match.start())
     return None if parts == -1 else next(reversed(list(_WHOLE_COUNT.finditer(line, start, parts))), None)
