@@ -58,9 +58,13 @@ class GlossarySubjects(Rule):
         obsolete = subjects().obsolete
         reported = set()
         unread = any(table.problem and table.kind in CODE_KINDS for table in document.tables)
+        glossary_start, glossary_end = use.glossary
+        outside = use.text[:glossary_start] + use.text[glossary_end:]
         for mention in use.explained if not unread else ():  # a table not read may use it
             if mention.name in used_names or mention.name in obsolete or mention.name in reported:
                 continue
+            if f"{mention.name}({mention.level or '项'})" in outside:
+                continue  # a subject the narrative states with its level ("14.预备费（类）。年初预算为…，支出决算为0万元")
             reported.add(mention.name)
             level = mention.level or "项"
             yield self.finding(
@@ -70,8 +74,6 @@ class GlossarySubjects(Rule):
                   "(the tables' {level}: {used})",
                   name=mention.name, level=level, used=_listed(use.used_at(level)) or _("none")),
             )
-        glossary_start, glossary_end = use.glossary
-        outside = use.text[:glossary_start] + use.text[glossary_end:]
         for name, code, start, end in use.explained_codes:
             if code in use.printed_codes or code in outside or any(name.endswith(reported_name) for reported_name in reported):
                 continue
