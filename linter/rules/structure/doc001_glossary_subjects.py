@@ -15,7 +15,8 @@ class GlossarySubjects(Rule):
 
     The glossary item "本部门使用的支出功能分类科目" must explain the subjects of the document's
     own tables (glossary items that explain a subject each by its path,
-    "一、科学技术支出（类）应用研究（款）机构运行（项）：…", are checked for subjects no table uses). A subject explained there that no table row carries (with its code) was copied
+    "一、科学技术支出（类）应用研究（款）机构运行（项）：…", are checked for subjects no table uses). A subject explained there that no table row carries (with its code),
+    nor the narrative names with its level ("14.预备费（类）。年初预算为3000.00万元，支出决算为0万元"), was copied
     from another department's disclosure; a 项 of the tables that the item leaves out is
     missing (a 款, when its heading lists them to that level: "（到款级）"). A subject explained with its code in brackets ("农村危房改造（2210105）：…") is
     reported when no table prints that code, even one the catalogue lacks. Checked only when the
