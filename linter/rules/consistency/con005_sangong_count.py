@@ -34,7 +34,10 @@ _NARRATIVE = (
     compile_regex(rf"(?:公务用车)?保有量(?P<change>[由从]{_N}辆(?:减少|增加|下降|增长|降|增)(?:至|到|为))?(?:为|共)?(?P<a>{_N})辆"),
     # The cars the 运行维护费 keeps running ("主要用于4辆公务用车的燃油、维修、保险等支出"; a department's 执法执勤用车,
     # named alone: "主要用于4辆执法执勤用车的燃油…"): the fleet.
-    compile_regex(rf"用于[^\d，,。；]{{0,8}}?(?P<a>{_N})辆(?:(?:一般)?公务用车|执法执勤用车)的?(?:燃油|燃料|油料|维修|保险|运行|日常)"),
+    # (their classes in brackets and what they are used for before the costs: "主要用于7辆公务用车（其中执法执勤用车6辆）开展
+    # 安全生产执法检查…所需的燃料费")
+    compile_regex(rf"用于[^\d，,。；]{{0,8}}?(?P<a>{_N})辆(?:(?:一般)?公务用车|执法执勤用车)(?P<aside>[（(][^（）()]{{0,20}}[）)])?"
+                  r"(?:[^，,。；\d]{0,40}?所需)?的?(?:燃油|燃料|油料|维修|保险|运行|日常)"),
     compile_regex(r"(?<!外)(?:公务|国内)接待(?:费?(?:支出)?(?:预算|决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（]"
                   # (its change between: "…3.15万元，比2024年减少0.45万元，下降12.5%，计划接待54批次")
                   r"(?P<change>(?:比|较|与)[^，,。；]{2,30}?(?:(?:增加|减少)[\d,.]{1,20}(?:万元|元)|持平)[，,](?:(?:增长|下降)[\d.]+%[，,])?)?"
@@ -321,7 +324,8 @@ def _counts(document) -> list[_Count]:
                 lead = words[max(0, match.start() - 12):match.start()]
                 lead = lead[max(lead.rfind("，"), lead.rfind(",")) + 1:]  # its own clause: "…完成预算的71.4%，全年接待…"
                 said = lead + words[match.start():match.end()]
-                for between in ("rate", "change"):  # a completion rate's 预算, the amount's change, are no count's
+                for between in ("rate", "change", "aside"):  # a completion rate's 预算, the amount's change, a breakdown in
+                    # brackets, are no count's
                     if between in match.re.groupindex and match.group(between):
                         said = said.replace(match.group(between), "")
                 if not _FOREIGN.search(words):
