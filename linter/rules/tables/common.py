@@ -143,6 +143,14 @@ def basic_split(table: Table) -> bool:
     return {"人员经费", "公用经费"} <= words and "小计" not in words and len(table.columns) == 4
 
 
+def project_spending_column(table: Table) -> int:
+    """The 项目支出 column of a table of spending by subject: the third ("合计 | 基本支出 | 项目支出"), or the last where its
+    header splits the 基本支出 into 人员经费 and 公用经费 ("合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出", "合计 |
+    人员经费 | 公用经费 | 项目支出")."""
+    words = {word for line in table.header_lines for word in line}
+    return table.columns[-1] if {"人员经费", "公用经费"} <= words and len(table.columns) in (4, 5) else 3
+
+
 def income_columns(table: Table) -> dict[str, int]:
     """The 收入表's value columns by title ("一般公共预算拨款收入" → 2), from a header line that titles
     each of them once, in order (its titles printed apart, or run together from known ones); empty when none does."""

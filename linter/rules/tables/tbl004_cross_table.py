@@ -15,7 +15,7 @@ from linter.extract.tables import (
 )
 from linter.rules.tables.common import (
     GAP, amount, basic_split, carries_over, cell_span, compare, converted, first, gap_finding, general_appropriation, in_unit,
-    income_columns, row_label,
+    income_columns, project_spending_column, row_label,
 )
 
 if TYPE_CHECKING:
@@ -131,7 +131,8 @@ class CrossTable(Rule):
         if general and project and "一般公共预算" in project.title and project.columns \
                 and (spent := _project_spending_column(project)) is not None:
             # 表7, the 一般公共预算财政拨款项目支出表: its 合计 (of the spending) is 表5's 项目支出.
-            yield from self._pair(document, context, general, _total(general), 3, project, _total(project), spent)
+            yield from self._pair(document, context, general, _total(general), project_spending_column(general), project,
+                                  _total(project), spent)
         if summary and fiscal:
             yield from self._classes(document, context, summary, fiscal)
             for fund_words in _FUND_WORDS:  # each fund's income this year: 表1's item and 表4's alike

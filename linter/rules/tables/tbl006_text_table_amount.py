@@ -26,8 +26,8 @@ from linter.extract.tables import (
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import (
-    YUAN, amount, basic_split, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns, row_label,
-    rows_under,
+    YUAN, amount, basic_split, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns,
+    project_spending_column, row_label, rows_under,
 )
 from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
 
@@ -1030,13 +1030,9 @@ def _column(table: Table, column):
     the 财政拨款收入 column, the second unless its header titles the columns otherwise (a 预算's "合计 |
     上年结转 | 财政拨款收入 | …") or the funds apart ("合计 | 一般公共预算 | 政府性基金 | …": none)."""
     if isinstance(column, int):
-        # 合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: the 项目支出 is the fifth column, not the third.
-        words = {word for line in table.header_lines for word in line}
-        if column == 3 and len(table.columns) == 5 and {"人员经费", "公用经费"} <= words:
-            return table.columns[-1]
-        if basic_split(table):  # 合计 | 人员经费 | 公用经费 | 项目支出: no 基本支出 column, the 项目支出 the fourth
-            return {2: None, 3: table.columns[-1]}.get(column, column)
-        return column
+        if column == 3:
+            return project_spending_column(table)
+        return None if column == 2 and basic_split(table) else column  # (合计 | 人员经费 | 公用经费 | 项目支出: no 基本支出 column)
     if column == "fiscal":
         titled = income_columns(table)
         if titled:
