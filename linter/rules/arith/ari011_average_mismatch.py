@@ -58,9 +58,12 @@ class AverageMismatch(Rule):
                 continue  # a monthly average ("月人均补差500元", "每月人均…"): over months the text does not count
             paragraph = text.rfind("\n", 0, average.start()) + 1
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
-            if average.group().startswith(("每人", "每生")) and _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end())):
-                continue  # "扶持自主创业45人，每人10,000.00元，计450,000.00元": of the amount after it, not the line's before
             what, whole = average.group("what"), _BRACKETED_AFTER.search(text, max(0, average.start() - 30), average.start())
+            if average.group().startswith(("每人", "每生")) and _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end())):
+                # "扶持自主创业45人，每人10,000.00元，计450,000.00元": of the total said after it, not the line's amount before
+                whole = _TOTAL_AFTER.match(text, average.end())
+                if whole is None:
+                    continue
             if whole is None and (what is None or what in _BARE_VERBS):  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
                 whole = _sole_amount(text, max(sentence, paragraph), average.start())
                 if whole is None and sentence > paragraph and not _ANY_AMOUNT.search(text, sentence, average.start()):
@@ -215,13 +218,15 @@ _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: "奖励学生412人，每人6,000元", "每人每年960元", "每生每年2,500元"; not a monthly one: "每人每月300元").
 _AVERAGE = compile_regex(
     r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)"
-    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每人次?|(?<=[，,])每[人生](?:每年)?(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每(?:人次?|生)|(?<=[，,])每[人生](?:每年)?(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
+#: The total right after each one's amount ("每人10,000.00元，计450,000.00元", "每生每年1,250元，资助金额171.50万元").
+_TOTAL_AFTER = compile_regex(rf"[，,]\s*(?:共计|合计|总计|计|共|(?:资助|补助|补贴|发放)?金额|资金)(?:为)?\s*(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: An amount right before a bracket that opens on its average ("村级组织办公经费210000元（每村每年30000元）").
 _BRACKETED_AFTER = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)[（(]$")
 #: Verbs an average may say instead of naming what it averages ("人均发放4.15万元", "户均投入1.17万元").
-_BARE_VERBS = ("发放", "领取", "补助", "享受", "获得", "投入", "补偿", "补贴", "奖补", "减免")
+_BARE_VERBS = ("发放", "领取", "补助", "资助", "享受", "获得", "投入", "补偿", "补贴", "奖补", "减免")
 #: An amount, of whatever.
 _ANY_AMOUNT = compile_regex(rf"(?<![\d.,])(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: A count of vehicles, of people (or of their attendances: 人次, which a 人均 of training divides), of households or firms,
