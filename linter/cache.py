@@ -51,3 +51,13 @@ def cached(name: str, build: Callable[[Path], None]) -> Path:
         build(partial)
         os.replace(partial, path)
     return path
+
+
+def cached_text(name: str, build: Callable[[Path], None]) -> str:
+    """The text of cache file ``name`` (see :func:`cached`): read straight from the configured folder, where it
+    usually is, without importing :mod:`pathlib` (``disclint rules`` reads one so)."""
+    try:
+        with open(os.path.join(configured_folder(), name), encoding="utf-8") as file:
+            return file.read()
+    except OSError:
+        return cached(name, build).read_text(encoding="utf-8")

@@ -82,7 +82,7 @@ RuleInfo = namedtuple("RuleInfo", "code name severity default_enabled summary")
 def catalogue() -> list[RuleInfo]:
     """Every rule's :class:`RuleInfo`, by code: read from a cache file named after a checksum of
     the rule sources (and of the rule base class), built by importing every rule when it is missing."""
-    from linter.cache import cached, configured_folder
+    from linter.cache import cached_text
 
     sources = [os.path.join(_RULES_DIR, *parts) for parts in _rule_files()]
     sources += [os.path.join(_RULES_DIR, "__init__.py"), os.path.join(_LINTER_DIR, "check", "rule.py")]
@@ -95,15 +95,10 @@ def catalogue() -> list[RuleInfo]:
         rows = ("\t".join((*info[:3], "on" if info.default_enabled else "off", info.summary)) for info in _describe())
         path.write_text("".join(f"{row}\n" for row in rows), encoding="utf-8")
 
-    name = f"rules-{len(sources)}-{checksum:08x}.tsv"
-    try:  # where it usually is, read without importing pathlib (as cached() would)
-        with open(os.path.join(configured_folder(), name), encoding="utf-8") as file:
-            text = file.read()
-    except OSError:
-        try:
-            text = cached(name, build).read_text(encoding="utf-8")
-        except OSError:  # no writable cache folder
-            return _describe()
+    try:
+        text = cached_text(f"rules-{len(sources)}-{checksum:08x}.tsv", build)
+    except OSError:  # no writable cache folder
+        return _describe()
     rows = [line.split("\t", 4) for line in text.splitlines()]
     return [RuleInfo(code, name, severity, default == "on", summary) for code, name, severity, default, summary in rows]
 
