@@ -1727,7 +1727,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         # ("主要用于其他支出（类）120.00万元，其中：运动会80.00万元，篮球联赛40.00万元").
         if qizhong is not None and main_use is not None and main_use < qizhong and first in (qizhong + 1, qizhong + 2) \
                 and not opened and outer is None and breakdown is not None and breakdown is not pending:
-            clause_end = next((i for i in range(qizhong, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
+            clause_end = _clause_end(tokens, qizhong)
             outer = (clause_end, breakdown)
             breakdown = _open_breakdown(_whole_before(tokens, qizhong, state), claims, state)
             opened = True
@@ -1735,7 +1735,7 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         # 其中：" then "人员经费2698.24万元，主要包括：工资福利支出…").
         if breakdown is not None and breakdown is pending and main_use is not None and n > 0 and outer is None \
                 and first in (main_use + 1, main_use + 2):
-            clause_end = next((i for i in range(main_use, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
+            clause_end = _clause_end(tokens, main_use)
             outer = (clause_end, breakdown)
             breakdown = _main_use_breakdown(tokens, main_use, state, claims)
         # A 其中 after the item's own amount breaks the item down, not the pending whole; its first part may be
@@ -1754,12 +1754,12 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
             if _same_level_as_first_part(claim, breakdown):
                 # "农林水（类）支出…，其中：农业农村（款）…，主要用于…；巩固…（款）…；住房保障（类）…": the next 款 goes on
                 # with the 类's parts, up to its clause's end
-                outer = (next((i for i in range(first, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens)), outer[1])
+                outer = (_clause_end(tokens, first), outer[1])
             else:
                 breakdown, outer = outer[1], None
         if nested and (opened or use_read) and first in (nested[0] + 1, nested[0] + 2):
             later = nested.pop(0)
-            clause_end = next((i for i in range(later, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
+            clause_end = _clause_end(tokens, later)
             outer = (clause_end, breakdown)
             amount_before = state.last_value
             breakdown = _open_breakdown(None if amount_before is None or _balance_then_use(tokens[:later], amount_before)
@@ -2523,6 +2523,11 @@ def _before_last_years(stated: Stated, state: _Context) -> Stated | None:
 
 #: A clause saying what an amount is made of in full ("全部为一般公共预算拨款收入"): an aside between it and its change.
 _ALL_OF = compile_re(r"(?:全部|均|全)(?:为|是|系|来自|属于)")
+
+
+def _clause_end(tokens: list[ClaimToken], start: int) -> int:
+    """The index of the first "；" at or after token ``start``, else the sentence's end."""
+    return next((i for i in range(start, len(tokens)) if tokens[i].type == "_SEMI"), len(tokens))
 
 
 def _same_level_as_first_part(claim, breakdown: Breakdown | None) -> bool:
