@@ -1053,11 +1053,7 @@ def _as_cells(rows: list[tuple], columns: list[list[int]]) -> list[list[_Token]]
 
 def _titles_after_name(title_line: str) -> int:
     """How many columns a space-separated header line titles after its 名称 (or 项目) word; 0 without one."""
-    if "\t" in title_line:
-        return 0
-    titles = _WORD.findall(_HALF_WIDTH(title_line))
-    named = next((i for i, word in enumerate(titles) if "名称" in word or word == "项目"), None)
-    return 0 if named is None else sum(1 for word in titles[named + 1:] if not _NUMBER.match(word))
+    return 0 if "\t" in title_line else len(_title_ends(title_line, False))
 
 
 def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], by_titles: bool = False):
@@ -1272,8 +1268,8 @@ _TITLE_MARGIN = 4
 
 
 def _title_ends(title_line: str, display: bool) -> list[int]:
-    """Where each title after the 名称 (or 项目) word of a space-separated header line ends (as counted by
-    :func:`_titles_after_name`), in characters or display columns."""
+    """Where each title after the 名称 (or 项目) word of a space-separated header line ends, in characters or display
+    columns (none without such a word)."""
     words = list(_WORD.finditer(_HALF_WIDTH(title_line)))
     named = next((i for i, word in enumerate(words) if "名称" in word.group() or word.group() == "项目"), None)
     return [] if named is None else [_width(title_line[:word.end()], display)
@@ -1905,7 +1901,7 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
     rows: list[Row] = []
     name_index: dict[int, int] = {}
     placements: dict[int, list[_Token]] = {}  # id(row) → its value tokens
-    unit_codes = any(word in _UNIT_CODE_TITLES for line in table.header_lines for word in line)
+    unit_codes = _lists_units(table)
     numbered = any(line[:1] == ["序号"] for line in table.header_lines)
     skipped: set[int] = set()  # id() of a project row's subject name
     for words in _under_parent_codes(data_lines):
@@ -2096,6 +2092,11 @@ _UNIT_CODE_TITLES = ("单位编码", "单位代码", "单位编号")
 _UNIT_CODE = compile_re(r"^\d{3,12}$")
 
 
+def _lists_units(table: Table) -> bool:
+    """Whether the table's header titles a column of units' codes (:data:`_UNIT_CODE_TITLES`): its rows are units."""
+    return any(word in _UNIT_CODE_TITLES for line in table.header_lines for word in line)
+
+
 def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -> None:
     """A code table printed without a 栏次 line, as PDF text extraction gives it: codes split
     ("201 06 01"), names broken over lines before or after their code, a row's amounts spread over
@@ -2105,7 +2106,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     exported with cells but no 栏次): where a line holds a name fragment, which code it belongs to
     cannot be told, unless it ends the name of the row above as the catalogue names the subject
     ("机关事业单位基本养老保" / "险缴费支出", wrapped below the row's amounts)."""
-    if any(word in _UNIT_CODE_TITLES for line in table.header_lines for word in line):
+    if _lists_units(table):
         # rows of units by their 单位编码 ("101  XX局  …", "101001  XX局本级  …"): a unit's code is no subject's, nor an amount
         table.problem = _("rows without a subject code")
         return

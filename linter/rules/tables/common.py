@@ -139,16 +139,23 @@ _KNOWN_INCOME_TITLE = compile_re(r"本年收入合计|合计|(?:一般公共预�
 def basic_split(table: Table) -> bool:
     """Whether a table of spending titles its 基本支出 as two columns, 人员经费 and 公用经费, with no subtotal ("合计 |
     人员经费 | 公用经费 | 项目支出", Yunnan's 一般公共预算支出预算表): no one column is its 基本支出."""
-    words = {word for line in table.header_lines for word in line}
-    return {"人员经费", "公用经费"} <= words and "小计" not in words and len(table.columns) == 4
+    return _basic_in_parts(table) and "小计" not in _header_words(table) and len(table.columns) == 4
 
 
 def project_spending_column(table: Table) -> int:
     """The 项目支出 column of a table of spending by subject: the third ("合计 | 基本支出 | 项目支出"), or the last where its
     header splits the 基本支出 into 人员经费 and 公用经费 ("合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出", "合计 |
     人员经费 | 公用经费 | 项目支出")."""
-    words = {word for line in table.header_lines for word in line}
-    return table.columns[-1] if {"人员经费", "公用经费"} <= words and len(table.columns) in (4, 5) else 3
+    return table.columns[-1] if _basic_in_parts(table) and len(table.columns) in (4, 5) else 3
+
+
+def _header_words(table: Table) -> set[str]:
+    return {word for line in table.header_lines for word in line}
+
+
+def _basic_in_parts(table: Table) -> bool:
+    """Whether the table's header titles the 基本支出's parts, 人员经费 and 公用经费."""
+    return {"人员经费", "公用经费"} <= _header_words(table)
 
 
 def income_columns(table: Table) -> dict[str, int]:
