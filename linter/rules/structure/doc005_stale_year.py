@@ -219,7 +219,12 @@ def _sentences_before(text: str, start: int) -> tuple[str, ...]:
 
 def _compares_with_last_year(sentence: str, year: int) -> bool:
     """Whether ``sentence`` names ``year`` and compares with the year before it ("2024年度…比2023年度增加23.56万元")."""
-    return str(year) in sentence and any(int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(sentence))
+    return str(year) in sentence and _compared_with(sentence, year - 1)
+
+
+def _compared_with(sentence: str, year: int) -> bool:
+    """Whether ``sentence`` compares with ``year`` ("与2023年度相比", "比2023年度…")."""
+    return any(int(m.group("year")) == year for m in _COMPARISON.finditer(sentence))
 
 
 def _sentence_after(text: str, end: int) -> str:
@@ -289,10 +294,10 @@ def _stale_years(sentence: str, kind: str, year: int, earlier_sentences: tuple[s
     # …and compared them with last year's: "…2024年度机关运行经费支出172.64万元，与2023年度相比减少13.88万元。2023年度
     # 机关运行经费支出186.52万元。" gives the comparison's base.
     # (or with 上年, the sentence then stating last year's amount: "…，较上年减少2.63万元。2023年度…决算为13.45万元")
-    base_given = (restated and any(int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(previous))) or (
+    base_given = (restated and _compared_with(previous, year - 1)) or (
         _AMOUNT.search(sentence) is not None and _OUTCOME.search(sentence) is None and any(
-            _AMOUNT.search(earlier) is not None and (_LAST_YEAR_COMPARED.search(earlier) is not None or any(
-                int(m.group("year")) == year - 1 for m in _COMPARISON.finditer(earlier))) for earlier in earlier_sentences))
+            _AMOUNT.search(earlier) is not None and (_LAST_YEAR_COMPARED.search(earlier) is not None
+                                                     or _compared_with(earlier, year - 1)) for earlier in earlier_sentences))
     # "2023年度…决算数为9.65万元，2024年度比2023年度减少0.65万元": this year's figures compared with last year's stated.
     compares_own = any(str(year) in m.group() or m.group().startswith("本") for m in _OWN_COMPARED.finditer(sentence))
     for match in subjects:
