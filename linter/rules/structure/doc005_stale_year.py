@@ -454,6 +454,8 @@ def _table_years(document) -> list[tuple[str, int, int]]:
     of its own such as "2022年度收入决算表（表2）" or "表1. XX局2024年部门收支总表"."""
     found = []
     for start, line in document.original.lines():
+        if "表" not in line or "20" not in line:
+            continue  # (no title naming a year: most lines, the tables' rows among them)
         if "\t" in line and _NUMBER_CELL.match(line):
             line = line.replace("\t", " ", 1)  # "表8⇥2024年政府性基金预算支出表": the number in a cell of its own (offsets kept)
         if "\t" in line and all(not cell.strip() or _FORM_OR_UNIT.fullmatch(cell.strip()) for cell in line.split("\t")[1:]):
