@@ -506,6 +506,8 @@ class TextTableAmount(Rule):
                     continue  # the fund named without 收入 outside a sentence on the income: maybe what it spends
                 if _INCLUDED_ASIDE.search(before):
                     continue  # a source's part of another amount ("基本支出…元（含…、事业收入456,400.00元、…）")
+                if _INCLUDES_CARRIED_OVER.match(line, match.end()):
+                    continue  # this year's and what was carried over ("一般公共预算拨款40,894,608.61元（含上年结转…）")
                 yield match, table, row, table.side_columns(row.side)[0]
 
     @staticmethod
@@ -926,6 +928,8 @@ _INCOME_TOTALS = ("财政拨款收入", "收入合计", "本年收入合计")
 
 #: An aside in brackets still open, naming what the amount before it includes ("（含一般公共预算拨款…、").
 _INCLUDED_ASIDE = compile_re(r"[(（](?:其中[:：]?)?含[^()（）]*$")
+#: An aside after an amount saying it includes the year's carry-over ("（含上年结转1,150,000.00元）").
+_INCLUDES_CARRIED_OVER = compile_re(r"\s*[(（，,]\s*(?:其中[:：]?\s*)?(?:含|包括|包含)\s*上年\w{0,6}结转")
 #: An item of a 收支总表 its section may list: a source of income, a class of spending, a balance.
 _BALANCES = r"\w{0,8}结转和?结余|上年结转|结转下年|结余分配|使用非财政拨款结余|用事业基金弥补收支差额"
 _SUMMARY_ITEM = compile_re(rf"\w{{2,30}}(?:收入|支出|预算拨款)|{_BALANCES}")  # (a 预算's "（一）一般公共预算拨款")
