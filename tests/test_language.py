@@ -112,6 +112,7 @@ BOILERPLATE = "本部门严格执行预算管理制度，按照规定用途安�
     ("单价100万元（含）衣上设备共2台，均已验收。\n", None),
     (BOILERPLATE + "全年少雨，植树成活率下降。\n", None),
     (BOILERPLATE + "（三）具体使用情况。按“款”“项”分述如下：\n", None),  # a lexicon phrase: 分述 is no slip for 分数
+    (BOILERPLATE + "为区委、区政府落实“一优两高”战略提供统计信息。\n", None),  # a slogan's numeral: no slip for 优良
 ])
 def test_a_character_a_whole_document_writes_once_needs_less_evidence(text, found):
     """In a long document, a homophone written nowhere else is a slip at a smaller likelihood gain;

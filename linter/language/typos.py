@@ -331,6 +331,8 @@ class TypoFinder:
                 continue
             if window[i] == "个" and text[start + i - 1:start + i] in _NUMERALS:
                 continue  # a count's measure word ("4个类级科目"), no slip of 各
+            if window[i] in _NUMERALS and _quoted(text, start, start + len(window)):
+                continue  # a slogan numbering its points, in quotes ("“一优两高”战略": no 优良)
             if window not in apart:
                 apart[window] = self._written_apart_twice(window)
             if apart[window]:
