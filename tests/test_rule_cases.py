@@ -34,6 +34,8 @@ def test_rule_case(code, settings, case):
             assert any(str(f.severity) == case["severity"] for f in findings), [str(f.severity) for f in findings]
         if "count" in case:
             assert len(findings) == case["count"], [f.message for f in findings]
+        if "expected" in case:  # the value a finding offers in the cell's place
+            assert any(f.expected == case["expected"] for f in findings), [f.expected for f in findings]
         if "unlike" in case:  # words no finding may say
             assert not any(case["unlike"] in f.message for f in findings), [f.message for f in findings]
     else:

@@ -38,8 +38,9 @@ class CrossTable(Rule):
     表4's. Tables are found by
     their title words, so the different numbering of years and 预算/决算 does not matter. A
     difference within the rounding tail is ``info``. A finding points at the second table's cell, but at the
-    first's when its row disagrees with two tables' rows that agree, or with one a third table confirms (the likely
-    slip).
+    first's when its row disagrees with two tables' rows that agree, or with one a third table confirms, or when the other
+    amount in its place would make its own table's class rows add up to their total (the likely slip); it then offers the
+    other cell's amount.
 
     **Anti-pattern**
 
@@ -86,8 +87,11 @@ class CrossTable(Rule):
         confirmed = {id(cell.row) for finding, here, there in compared if finding is None for cell in (here, there)}
         for finding, here, there in found:
             if there is not None and disagreeing[id(here.row)] == 1 and (
-                    disagreeing[id(there.row)] > 1 or (id(here.row) in confirmed and id(there.row) not in confirmed)):
+                    disagreeing[id(there.row)] > 1 or (id(here.row) in confirmed and id(there.row) not in confirmed)
+                    or _mends_its_table(context, there, here)):
                 finding.span = there.locate()
+                if finding.expected == amount(converted(there.amount, here.table, there.table)):
+                    finding.expected = amount(converted(here.amount, there.table, here.table))  # the other cell's
             yield finding
 
     def _disagreements(self, document, context):
@@ -162,7 +166,7 @@ class CrossTable(Rule):
         mine, theirs = row.amount(column), other_row.amount(other_column)
         if mine is None or theirs is None:
             return
-        here, there = _Cell.of(document, other_row, other_column), _Cell.of(document, row, column)
+        here, there = _Cell.of(document, other, other_row, other_column), _Cell.of(document, table, row, column)
         finding = gap_finding(
             self, document, context, here.locate,
             theirs, converted(mine, other, table), items,
@@ -180,7 +184,7 @@ class CrossTable(Rule):
         if mine is None or theirs is None:
             return
         mine = converted(mine, general, fiscal)
-        here = _Cell.of(document, other, 1)
+        here = _Cell.of(document, general, other, 1)
         finding = gap_finding(
             self, document, context, here.locate,
             theirs, min(max(theirs, mine - carried), mine), 1,
@@ -191,7 +195,7 @@ class CrossTable(Rule):
             general.resolution,
         )
         if finding:
-            yield finding, here, _Cell.of(document, row, 3)
+            yield finding, here, _Cell.of(document, fiscal, row, 3)
 
     def _income_items(self, document, context, summary, income):
         """表1's sources of income against the 收入表's 合计 in the column its header titles alike
@@ -212,7 +216,7 @@ class CrossTable(Rule):
         basic_spending = total.amount(2)
         if basic_spending is None or None in parts:
             return
-        here = _Cell.of(document, total, 2)
+        here = _Cell.of(document, general, total, 2)
         finding = gap_finding(
             self, document, context, here.locate,
             basic_spending, converted(sum(parts), general, basic), 2,
@@ -259,7 +263,7 @@ class CrossTable(Rule):
             if compare(mine, allowed, 2, context.tolerances, fiscal.resolution) == GAP:
                 names = dict(row=row_label(summary, row), amount=in_unit(fiscal, mine), other_row=row_label(fiscal, other),
                              other_amount=in_unit(fiscal, theirs))
-                here = _Cell.of(document, row, 2)
+                here = _Cell.of(document, summary, row, 2)
                 yield self.finding(
                     document, here.locate(),
                     _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
@@ -269,18 +273,52 @@ class CrossTable(Rule):
                     _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
                       "财政拨款 too, it may exceed it but never fall short of it", **names),
                     expected=amount(allowed),
-                ), here, _Cell.of(document, other, 2)
+                ), here, _Cell.of(document, fiscal, other, 2)
 
 
 class _Cell(NamedTuple):
     """A table cell a comparison read, and how to point at it (a finding's span is made only when one is reported)."""
 
+    table: Table
     row: Row
+    column: int
     locate: Callable[[], Span]
 
     @classmethod
-    def of(cls, document, row: Row, column: int) -> _Cell:
-        return cls(row, lambda: cell_span(document, row, row.cell(column)))
+    def of(cls, document, table: Table, row: Row, column: int) -> _Cell:
+        return cls(table, row, column, lambda: cell_span(document, row, row.cell(column)))
+
+    @property
+    def amount(self) -> float:
+        return self.row.amount(self.column) or 0.0
+
+
+def _mends_its_table(context, cell: _Cell, other: _Cell) -> bool:
+    """Whether ``cell``'s class row is the likely slip of two that disagree: with ``other``'s amount in its place its own
+    table's class rows would add up to their total, and ``other``'s table adds up as it is (表1's 文化旅游体育与传媒支出
+    1013.03 against 表3's 1031.03, where 表1's 本年支出合计 counts 1031.03)."""
+    mine, theirs = _class_rows_off(cell), _class_rows_off(other)
+    if mine is None or theirs is None:
+        return False
+    gap = cell.amount - converted(other.amount, cell.table, other.table)
+    return compare(theirs[0], 0.0, theirs[1], context.tolerances, other.table.resolution) != GAP \
+        and compare(mine[0], gap, mine[1], context.tolerances, cell.table.resolution) != GAP \
+        and compare(gap, 0.0, 1, context.tolerances, cell.table.resolution) == GAP
+
+
+def _class_rows_off(cell: _Cell) -> tuple[float, int] | None:
+    """How much the class rows of ``cell``'s side add up to beyond their total in its column, and how many they are; None
+    when ``cell`` is no class row or the total is not printed."""
+    table, column = cell.table, cell.column
+    if table.kind == SUMMARY:
+        total = _year_total(table, cell.row.side)
+        rows = [row for row in table.rows if row.side == cell.row.side and not row.is_total and class_code(row.plain_name)]
+    else:
+        total = _total(table)
+        rows = [row for row in table.rows if row.level == "类"]
+    if total is None or total.amount(column) is None or not any(row is cell.row for row in rows):
+        return None
+    return sum(row.amount(column) or 0.0 for row in rows) - total.amount(column), len(rows)
 
 
 def _project_spending_column(project: Table) -> int | None:
