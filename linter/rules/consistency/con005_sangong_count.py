@@ -30,8 +30,9 @@ _NARRATIVE = (
     # (a police force's cars bought, the one class its clause names: "本年按规定更新购置执法执勤用车3辆，车辆购置支出…")
     compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置(?:[（(]更新[)）])?了?公务用车(?:共)?(?P<a>{_N})辆"
                   rf"|购置(?:[（(]更新[)）])?了?执法执勤用车(?:共)?(?P<a>{_N})辆(?![^。；;]*(?:一般公务用车|特种专业技术用车|其他用车|机要通信用车))"),
-    # (the fleet it came to from last year's: "公务用车保有量由12辆减少至11辆")
-    compile_regex(rf"(?:公务用车)?保有量(?P<change>[由从]{_N}辆(?:减少|增加|下降|增长|降|增)(?:至|到|为))?(?:为|共)?(?P<a>{_N})辆"),
+    # (the fleet it came to from last year's: "公务用车保有量由12辆减少至11辆"; Sichuan's "单位共有公务用车1辆，其中：其他用车1辆")
+    compile_regex(rf"(?:公务用车)?保有量(?P<change>[由从]{_N}辆(?:减少|增加|下降|增长|降|增)(?:至|到|为))?(?:为|共)?(?P<a>{_N})辆"
+                  rf"|(?:共有|现有|实有)公务用车(?:共)?(?P<a>{_N})辆"),
     # The cars the 运行维护费 keeps running ("主要用于4辆公务用车的燃油、维修、保险等支出"; a department's 执法执勤用车,
     # named alone: "主要用于4辆执法执勤用车的燃油…"): the fleet.
     # (their classes in brackets and what they are used for before the costs: "主要用于7辆公务用车（其中执法执勤用车6辆）开展
@@ -128,7 +129,7 @@ class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
     counts across under a line of their labels, or label and count pairs across a line), or twice in the text (the
-    fleet also as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…", and a police force's 执法执勤用车 named
+    fleet also as Sichuan's "单位共有公务用车4辆" and as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…", and a police force's 执法执勤用车 named
     alone: "主要用于4辆执法执勤用车的燃油…", "更新购置执法执勤用车3辆"); or a 公务用车保有量 greater
     than the vehicles the department has in all ("共有车辆3辆"); or fewer 人次 than the 团组 or 批次 they
     travelled or were received in ("团组3个，2人次"; a plan's too: "2025年计划公务接待28批次、19人次"): each has one person
@@ -142,7 +143,8 @@ class InconsistentCount(Rule):
     the sentence names 外事 receptions too; and where the table counts 外事 receptions in a row of their own, its
     公务接待 row is the 国内 ones, which a count of all receptions is not. A row under a header numbering the rows
     ("项目 | 栏次 | 统计数") prints its 栏次 before its count. The statement reported is one the most statements of the
-    count contradict ("主要用于2辆公务用车" beside a 保有量 of 3 in the text and in the table); between two, the later.
+    count contradict ("主要用于2辆公务用车" beside a 保有量 of 3 in the text and in the table); between two, the later, unless
+    the earlier is a fleet more than the vehicles in all.
 
     **Anti-pattern**
 
@@ -164,14 +166,16 @@ class InconsistentCount(Rule):
     def check(self, document, context):
         first: dict[str, _Count] = {}
         counts = sorted(_counts(document), key=lambda c: c.start)
-        fleet = next((c for c in counts if c.what == _FLEET), None) or _cars_owned(document)
+        fleet = next((c for c in counts if c.what == _FLEET), None)
         planned = document.claims.budget_document and any(c.what == _BOUGHT and c.value for c in counts)
-        yield from self._fleet_over_vehicles(document, None if planned else fleet)  # (a 预算 buying cars adds to them)
+        over = list(self._fleet_over_vehicles(document, None if planned else fleet))  # (a 预算 buying cars adds to them)
+        yield from over
         stated: dict[str, list[_Count]] = {}
         for count in counts:
             stated.setdefault(count.what, []).append(count)
         for what, same in stated.items():
-            first[what] = _most_stated(same)
+            # (of a fleet stated as often one way as the other, not the one more than the vehicles in all)
+            first[what] = _most_stated(same, fleet.value if over and what == _FLEET else None)
         for count in counts:
             earlier = first[count.what]
             if earlier.value == count.value:
@@ -247,28 +251,15 @@ class InconsistentCount(Rule):
             return
 
 
-def _most_stated(counts: list[_Count]) -> _Count:
-    """The first of ``counts`` (of one quantity, in the order stated) whose value most of them state."""
+def _most_stated(counts: list[_Count], doubtful: int | None = None) -> _Count:
+    """The first of ``counts`` (of one quantity, in the order stated) whose value most of them state; of values stated
+    as often, not ``doubtful``."""
     values = [count.value for count in counts]
-    return max(counts, key=lambda count: (values.count(count.value), -values.index(count.value)))
+    return max(counts, key=lambda count: (values.count(count.value), count.value != doubtful, -values.index(count.value)))
 
 
 #: The vehicles a department has in all ("本部门共有车辆3辆", "车辆总数5辆"), of which the 公务用车 are some.
 _ALL_VEHICLES = compile_regex(rf"(?:共有|实有|现有|拥有|(?<=本单位|本部门))(?:各类)?车辆(?:共)?(?:为)?(?P<a>{_N})辆|车辆(?:总数|合计)(?:为)?(?P<a>{_N})辆")
-
-
-#: The 公务用车 a department has, as Sichuan's 三公 paragraph says it ("截至2024年12月底，单位共有公务用车4辆"): its
-#: fleet, when no 保有量 is stated.
-_CARS_OWNED = compile_regex(rf"(?:单位|部门)共有公务用车(?P<a>{_N})辆")
-
-
-def _cars_owned(document) -> _Count | None:
-    """The fleet :data:`_CARS_OWNED` states, in a clause of the document's year about nothing else."""
-    text, year = document.flow.text, document.derived(original_year)
-    for match in _CARS_OWNED.finditer(text):
-        if _said_of(text, match, {year}):
-            return _Count(_FLEET, _count(match.group("a")), *document.flow.source_span(match.start("a"), match.end("a")))
-    return None
 
 
 def _said_of(text: str, match, years: set) -> bool:
@@ -360,7 +351,7 @@ def _counts(document) -> list[_Count]:
                     continue
             if (cell := _this_years_cell(original, match, year)) is not None:
                 count = cell
-            elif match.group("more") is not None:
+            elif count is match and match.group("more") is not None:
                 continue  # a space-laid row of counts of several columns, none of them told this year's
             counts.append(_Count(what, _count(count.group("a")), count.start("a"), count.end("a")))
     if _FOREIGN_ROW.search(original):
@@ -383,9 +374,10 @@ _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计|(?P<year
 
 #: A 预算数 cell a 相关统计数 row leaves a dash in, before its count.
 _NO_BUDGET_CELL = compile_regex(r"[ \t][-—－/]+[ \t]")
-#: A header of a table numbering its rows ("项目	栏次	统计数"; not a money table's line numbering its columns, "栏次	1	2	3",
-#: above a 相关统计数 block), how far above a count row it is looked for, and the number after a row's 栏次.
-_NUMBERED_HEADER = compile_regex(r"(?:^|\t)\s*(?:栏次|行次)\s*\t\s*[^\d\s]")
+#: A header of a table numbering its rows ("项目	栏次	统计数", or laid with spaces as pdftotext -layout gives it; not a money
+#: table's line numbering its columns, "栏次	1	2	3", above a 相关统计数 block), how far above a count row it is looked for,
+#: and the number after a row's 栏次.
+_NUMBERED_HEADER = compile_regex(r"(?:^|\t| {2})\s*(?:栏次|行次)(?: *\t| {2,})\s*[^\d\s]")
 _HEADER_REACH = 400
 _NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))", regex.M)
 
