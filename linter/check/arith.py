@@ -250,16 +250,24 @@ def _vouched_fit(document, tolerances: Tolerances, holds, i: int, number: Number
 
 def _retyped_fits(number: Number, fits, tolerances: Tolerances) -> bool:
     """Whether ``number`` with one digit typed otherwise makes the claim hold (``fits``)."""
-    text = number.text.replace(",", "")
-    for i, character in enumerate(text):
-        if not character.isdigit():
-            continue
-        for digit in "0123456789":
-            if digit != character:
-                value, decimals = parse_number(text[:i] + digit + text[i + 1:])
-                if value is not None and fits(amount(Number(number.text, number.unit, 0, 0, value, decimals), tolerances)):
-                    return True
-    return False
+    return bool(retyped(number, fits, tolerances, swaps=False))
+
+
+def retyped(number: Number, fits, tolerances: Tolerances, swaps: bool = True) -> set[str]:
+    """The texts of ``number`` with one digit typed otherwise (or, with ``swaps``, two neighbouring digits swapped:
+    "1.90" for "1.09") that make a claim hold (``fits``), printed as ``number`` is (with its thousands separators)."""
+    text = number.text
+    variants = {text[:i] + digit + text[i + 1:] for i, character in enumerate(text) if character.isdigit()
+                for digit in "0123456789" if digit != character}
+    if swaps:
+        variants.update(text[:i] + text[i + 1] + text[i] + text[i + 2:] for i in range(len(text) - 1)
+                        if text[i].isdigit() and text[i + 1].isdigit() and text[i] != text[i + 1])
+    found = set()
+    for variant in variants:
+        value, decimals = parse_number(variant.replace(",", ""))
+        if value is not None and fits(amount(Number(number.text, number.unit, 0, 0, value, decimals), tolerances)):
+            found.add(variant)
+    return found
 
 
 def _vouching(document, tolerances: Tolerances) -> dict[int, list]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from linter.check.arith import (
-    QuantityIndex, amount, change_rate_matches, find_typo, percent_matches, percent_severity, previous_level, related, same_unit, typo_finding,
-    unit_scale,
+    QuantityIndex, amount, change_rate_matches, find_typo, one_typo_apart, percent_matches, percent_severity, previous_level, related,
+    retyped, same_unit, typo_finding, unit_scale,
 )
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, format_ratio
@@ -34,7 +34,9 @@ class GrowthRateMismatch(Rule):
     measure stated with last year's, in 万 or not ("接待游客356.82万人次，比2023年的300.86万人次增长18.6%", "14.62万吨，较上年
     13.97万吨增长4.65%"), and its rate follow from the two. An amount and its change in different units ("12.35亿元，比上年增加7,238.38万元")
     are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
-    比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip.
+    比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip. When no amount printed elsewhere tells
+    whether the rate or the change slipped, but one change a digit away (retyped, or two swapped) gives the rate and the
+    rate is no typo of the computed one, the message names it ("减少1.03万元，下降12.15%" of 9.40万元: 1.30).
 
     **Anti-pattern**
 
@@ -181,6 +183,12 @@ class GrowthRateMismatch(Rule):
                                  "the word of direction is likely the slip", message=message,
                                  delta=format_amount(change.delta.value), previous=format_amount(now_value - change.delta.value),
                                  stated=change.rate.text))
+                elif scale == 1.0 and change.rate.decimals and not one_typo_apart(change.rate.text, expected.removesuffix("%")) \
+                        and len(meant := retyped(change.delta, lambda interval: holds(1, interval), tolerances)) == 1:
+                    # "减少1.90万元，下降10.5%" of 9.28万元: no amount printed elsewhere says which is wrong, but the
+                    # change with two digits swapped gives the rate, and the rate is no typo of the one computed
+                    message = _("{message}; or, if the rate is right, the change {wrong} is likely a typo for {meant}, "
+                                "with which it holds", message=message, wrong=change.delta.text, meant=meant.pop())
                 yield self.finding(
                     document, span,
                     message,
