@@ -268,7 +268,8 @@ _ASIDE_REACH = 30
 
 
 def _amount_named(what: str):
-    """A pattern of an amount of ``what`` ("公务用车运行维护费218.88万元", or "公务用车运行费…", a 费 for its 费用, "公用经费支出为146.25万元", "公用经费补助资金…", the name
+    """A pattern of an amount of ``what`` ("公务用车运行维护费218.88万元", or "公务用车运行费…", a 费 for its 费用, "公用经费支出为146.25万元",
+    "运行维护费预算支出5.60万元", "公用经费补助资金…", the name
     heading its item: "公务用车运行维护费：支出决算为10.86万元", "…运行维护费。2024年度决算数为15.47万元", its year after it:
     "公务接待费2025年预算数为186500.00元"): made for each average, so
     ``regex``'s own cache keeps it, not the package's compiled programs."""
@@ -276,7 +277,7 @@ def _amount_named(what: str):
     # "平均每辆购置费用25.72万元" of "公务用车购置费支出138.60万元"; "次均接待费用" of "国内公务接待支出1.86万元"
     name = regex.sub(r"费用?$", "(?:费用?|支出)", name)
     return regex.compile(rf"{name}(?:[：:。](?:20\d{{2}}年度?)?(?:支出)?(?:决算|(?:年初|全年)?预算)?"
-                         r"|(?:补助资金|补助|资金)?(?:20\d{2}年度?)?(?:支出)?(?:决算|(?:年初|全年)?预算)?)"
+                         r"|(?:补助资金|补助|资金)?(?:20\d{2}年度?)?(?:支出)?(?:决算|(?:年初|全年)?预算)?(?:支出)?)"
                          rf"(?:数)?(?:为|共计|合计|总计)?(?P<amount>{WELL_FORMED})"
                          r"(?P<unit>万元|元)")
 
