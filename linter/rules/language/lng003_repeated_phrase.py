@@ -34,7 +34,8 @@ class RepeatedPhrase(Rule):
     Reduplications that are words are left alone, and so are a body named with a determiner
     (or a count) before a term it begins ("本部门部门整体支出", "兄弟城市城市管理部门", "14个社区社区工作者"), a place whose name
     ends as the unit begins ("宣城市城市建设档案馆"), copies separated by a space in
-    the file (table cells side by side), a copy that begins a longer word after a name the first ends ("孝感高中高中部"; not "人员人员经费"), copies of a non-word made of the halves of words ("监测预测预警") and
+    the file (table cells side by side) or either side of a line break on two lines that both hold cells side by side (a
+    wrapped cell of a 绩效自评表), a copy that begins a longer word after a name the first ends ("孝感高中高中部"; not "人员人员经费"), copies of a non-word made of the halves of words ("监测预测预警") and
     items whose copies end and begin longer words ("合作医疗、医疗救助"; a two-character word so glued on both sides in a
     list of more items: "森林防火、防火设施建设和…等"; of any length in an open list ending in 等: "高标准农田建设、农田建设项目管理等").
     Removing the copy is offered as an unsafe fix (which copy to keep is not always clear).
@@ -67,7 +68,8 @@ class RepeatedPhrase(Rule):
                 if lex.is_word(found) or (not separator and len(set(unit)) == 1):
                     continue
                 if not separator and (not adjacent_in_source(document, copy_start, copy_start, wrapped=True)
-                                      or _spans_cells(document, first, end_of_copy)):
+                                      or _spans_cells(document, first, end_of_copy)
+                                      or _across_cell_rows(document, first, end_of_copy)):
                     continue  # table cells side by side, not a repeat typed in a sentence
                 if not separator and not lex.is_word(unit) and _inside_words(document, first, end_of_copy):
                     continue  # "监测预测预警": 测预, no word, twice across three words
@@ -113,7 +115,7 @@ class RepeatedPhrase(Rule):
         for first, unit in _years_twice(text) + _marked_twice(text):
             copy_start, copy_end = first + len(unit), first + 2 * len(unit)
             if not adjacent_in_source(document, copy_start, copy_start, wrapped=True) \
-                    or _spans_cells(document, first, copy_end):
+                    or _spans_cells(document, first, copy_end) or _across_cell_rows(document, first, copy_end):
                 continue
             start, end = document.flow.source_span(copy_start, copy_end)
             yield self.finding(
@@ -170,6 +172,25 @@ def _spans_cells(document, start: int, end: int) -> bool:
     row read out ("年初预算数 全年预算数 全年执行数" holds "预算数全年" twice in its flow text)."""
     source_start, source_end = document.flow.source_span(start, end)
     return any(space in document.original.text[source_start:source_end] for space in " \t\u3000")
+
+
+#: Two cells of a row laid out with spaces, as pdfplumber joins them: a space between Chinese characters or marks.
+_CELL_GAP = compile_regex(r"[\p{Han}，。、；：）”][ \t\u3000]+[\p{Han}（“]")
+
+
+def _across_cell_rows(document, start: int, end: int) -> bool:
+    """Whether the copies of flow text ``[start, end)`` stand either side of a line break in the file, on lines that both
+    hold cells side by side: a cell wrapping in one column of a table row (a 绩效自评表's "…电子档案 已完成…接收模块开发，" over
+    "接收模块开发，新增… 新增…"), not a sentence typed twice."""
+    original = document.original.text
+    source_start, source_end = document.flow.source_span(start, end)
+    if "\n" not in original[source_start:source_end]:
+        return False
+    first_line = original[original.rfind("\n", 0, source_start) + 1:original.find("\n", source_start)]
+    last_start = original.rfind("\n", 0, source_end) + 1
+    last_end = original.find("\n", last_start)
+    last_line = original[last_start:last_end if last_end != -1 else len(original)]
+    return bool(_CELL_GAP.search(first_line.strip()) and _CELL_GAP.search(last_line.strip()))
 
 
 def _among_other_items(text: str, start: int, end: int) -> bool:
