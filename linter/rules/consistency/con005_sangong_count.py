@@ -384,21 +384,25 @@ _NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*
 
 def _this_years_cell(original: str, match, year: int | None):
     """The count under the 本年决算数 column of a 三公 table whose header names last year's first ("项目	上年决算数	本年预算数
-    	本年决算数" over "国内公务接待人次（人）	405		372": 372), or under the document's year of one whose header names
+    	本年决算数" over "国内公务接待人次（人）	405		372": 372), under the 本年 column of one whose header names this year's
+    and last year's ("统计数	本年	上年" over "公务用车保有量（辆）	16	18": 16), or under the document's year of one whose header names
     years ("相关统计数	2024年	2025年" over "公务接待批次（个）	58	52" in a 2025 预算: 52; "项目	2024年预算数	2025年预算数	增减额"),
     as a match of its ``a`` group; None for another table."""
     reach = max(0, match.start() - _YEARS_HEADER_REACH)
-    headers = list(_YEARS_HEADER.finditer(original, reach, match.start()))
-    dated = list(_DATED_HEADER.finditer(original, reach, match.start())) if year is not None else []
-    if dated and (not headers or dated[-1].start() > headers[-1].start()):
-        cells = _cells(original, dated[-1].start(), dated[-1].end())
-        column = next((i for i, (start, end) in enumerate(cells) if original[start:end].strip().startswith(f"{year}年")), None)
-    elif headers:
-        cells = _cells(original, headers[-1].start(), headers[-1].end())
-        column = max((i for i, (start, end) in enumerate(cells) if _THIS_YEARS_FINAL.fullmatch(original[start:end].strip())),
-                     default=None)
-    else:
+    found = [(header, kind) for kind, pattern in (("final", _YEARS_HEADER), ("dated", _DATED_HEADER), ("periods", _PERIODS_HEADER))
+             if kind != "dated" or year is not None
+             for header in pattern.finditer(original, reach, match.start())]
+    if not found:
         return None
+    header, kind = max(found, key=lambda item: item[0].start())  # the nearest above
+    cells = _cells(original, header.start(), header.end())
+    titles = [original[start:end].strip() for start, end in cells]
+    if kind == "dated":
+        column = next((i for i, title in enumerate(titles) if title.startswith(f"{year}年")), None)
+    elif kind == "periods":
+        column = next((i for i, title in enumerate(titles) if title.startswith("本年")), None)
+    else:
+        column = max((i for i, title in enumerate(titles) if _THIS_YEARS_FINAL.fullmatch(title)), default=None)
     line_start = original.rfind("\n", 0, match.start()) + 1
     line_end = original.find("\n", match.start())
     line_end = line_end if line_end != -1 else len(original)
@@ -426,6 +430,8 @@ _YEARS_HEADER = compile_regex(r"(?m)^[^\n]*\t\s*上年[^\t\n]*\t(?:[^\n]*?\t)?\s
 _YEARS_HEADER_REACH = 2000
 #: A header whose cells after the first are years ("相关统计数	2024年	2025年", "项目	2024年预算数	2025年预算数").
 _DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]{2,})\s*(?:20\d{2})年[^\t\n ]{0,6}){2,}(?:(?:\t|[ \u3000]{2,})[^\t\n\d]*)*$")
+#: A header whose cells after the first are this year's and last year's ("统计数	本年	上年", "项目  本年数  上年数").
+_PERIODS_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]{2,})\s*(?:本年|上年)度?(?:预算|决算)?数?){2,}[ \t\u3000]*$")
 #: What parts a table's cells: a tab, or (laid out with spaces) two spaces or more.
 _TAB = compile_regex(r"\t")
 _CELL_GAP = compile_regex(r"\t|[ \u3000]{2,}")
