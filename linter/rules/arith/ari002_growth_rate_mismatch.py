@@ -36,7 +36,8 @@ class GrowthRateMismatch(Rule):
     are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
     比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip. When no amount printed elsewhere tells
     whether the rate or the change slipped, but one change a digit away (retyped, or two swapped) gives the rate and the
-    rate is no typo of the computed one, the message names it ("减少1.03万元，下降12.15%" of 9.40万元: 1.30).
+    rate is no typo of the computed one, the message names it ("减少1.03万元，下降12.15%" of 9.40万元: 1.30), rather than a
+    change the other way that holds only at the edge of the rounding.
 
     **Anti-pattern**
 
@@ -172,8 +173,14 @@ class GrowthRateMismatch(Rule):
                 if typo is not None:
                     yield typo_finding(self, document, message, typo, change.rate, _("rate"))
                     continue
-                if change_rate_matches(now, delta, -change.sign, change.rate, tolerances) is True:
+                meant = retyped(change.delta, lambda interval: holds(1, interval), tolerances) \
+                    if scale == 1.0 and change.rate.decimals and not one_typo_apart(change.rate.text, expected.removesuffix("%")) \
+                    else set()
+                other_way = now_value + change.sign * change.delta.value  # the year before, had it gone the other way
+                if change_rate_matches(now, delta, -change.sign, change.rate, tolerances) is True and (
+                        len(meant) != 1 or format_ratio(change.delta.value, other_way, change.rate.decimals) == f"{change.rate.text}%"):
                     # "比2024年预算增加9.00万元，增长9.47%" of 86.00 where the year before was 95.00: the direction slipped
+                    # (unless that holds only at the edge of the rounding, and a change typed otherwise holds too)
                     message = (_("{message}; it holds if the amount fell by {delta} ({delta} / {previous} = {stated}%): "
                                  "the word of direction is likely the slip", message=message,
                                  delta=format_amount(change.delta.value), previous=format_amount(now_value + change.delta.value),
@@ -183,8 +190,7 @@ class GrowthRateMismatch(Rule):
                                  "the word of direction is likely the slip", message=message,
                                  delta=format_amount(change.delta.value), previous=format_amount(now_value - change.delta.value),
                                  stated=change.rate.text))
-                elif scale == 1.0 and change.rate.decimals and not one_typo_apart(change.rate.text, expected.removesuffix("%")) \
-                        and len(meant := retyped(change.delta, lambda interval: holds(1, interval), tolerances)) == 1:
+                elif len(meant) == 1:
                     # "减少1.90万元，下降10.5%" of 9.28万元: no amount printed elsewhere says which is wrong, but the
                     # change with two digits swapped gives the rate, and the rate is no typo of the one computed
                     message = _("{message}; or, if the rate is right, the change {wrong} is likely a typo for {meant}, "
