@@ -729,6 +729,24 @@ def test_a_table_broken_over_pages_reads_on_past_its_repeated_header(repeated):
     assert {f.code for f in found} == {"TBL002", "TBL003"} and {f.span.quote for f in found} == {"41.00"}
 
 
+_SPACED_BROKEN_OVER_PAGES = (
+    "表一 部门收支总表\n单位：万元\n收入 支出\n{header}\n一、一般公共预算拨款收入 {income} 一、一般公共服务支出\n"
+    "二、卫生健康支出 300.00\n\n— 3 —\n\n表一 部门收支总表（续）\n{header}\n三、住房保障支出 63.08\n"
+    "本年收入合计 363.08 本年支出合计 363.08\n收入总计 363.08 支出总计 363.08\n"
+)
+
+
+@pytest.mark.parametrize("header", ["项 目 预算数 项 目 预算数", "项目 预算数 项目 预算数"])
+def test_a_space_laid_table_reads_on_past_its_header_repeated_as_one_name(header):
+    """A 收支总表 as pdfplumber gives it, its header printed again atop the next page: a line of words parted by single
+    spaces, read as one name ("项目预算数项目预算数"), is that header, not a row."""
+    [table] = tables_of(_SPACED_BROKEN_OVER_PAGES.format(header=header, income="363.08"))
+    assert table.problem is None
+    assert "住房保障支出" in [row.plain_name for row in table.rows]
+    found = lint_text(_SPACED_BROKEN_OVER_PAGES.format(header=header, income="336.08"), select=["TBL002"])
+    assert [f.message.split(":")[0] for f in found] == ["本年收入合计 = the sum of the numbered items above it"]
+
+
 @pytest.mark.parametrize("wrapped", ["\t\t\t费支出\t\t\t\n", "费支出\n"])
 def test_a_name_wrapped_below_its_amounts_ends_the_name_of_the_row_above(wrapped):
     """A PDF's narrow name column: "2080505 机关事业单位基本养老保险缴 10.68", then "费支出" on a line of its own."""

@@ -1828,8 +1828,10 @@ def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
     words = [t.text for t in tokens if t.text]
     if words and all(t.is_number for t in tokens if t.text):
         return False  # amounts, even where a header line above printed the same (a PDF's text put one there)
-    if words in table.header_lines or (len(words) > 1 and "".join(words) in {"".join(line) for line in table.header_lines}):
-        return len(words) > 1 or words[0] not in _TOTAL_NAMES  # (its words may part otherwise on each page)
+    if words in table.header_lines:
+        return len(words) > 1 or words[0] not in _TOTAL_NAMES
+    if "".join(words) in {"".join(line) for line in table.header_lines if len(line) > 1}:
+        return True  # its words may part otherwise on each page ("项目预算数项目预算数" read as one name under "项目 | 预算数 | …")
     return _UNIT_LINE.fullmatch(normal) is not None or CONTINUED_TITLE.search(normal) is not None \
         or (bool(table.title) and "".join(words) == _WHITESPACE.sub("", table.title)) \
         or _NUMBER_LABEL.fullmatch("".join(words)) is not None
