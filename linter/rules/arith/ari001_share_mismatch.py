@@ -13,7 +13,7 @@ from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
 from linter.extract.counts import count_shares
-from linter.extract.numbers import number_of
+from linter.extract.numbers import Number, number_of
 from linter.extract.quantities import ORGANISATION_END, clean_name, display_name, quantity_key, scope_of
 from linter.language.subjects import original_year
 from linter.i18n import _
@@ -35,7 +35,8 @@ class ShareMismatch(Rule):
     "项目支出461,500元，占一般公共预算支出的23.40%" put it at 2322042 and 1972222, and no one whole
     gives both (the one share out is reported, or the later of two; with several out, none).
     Shares naming no whole and belonging to no list, three or more in a paragraph, are of one whole
-    too ("一般公共服务支出2,200.00万元，占81.47%；…"). A share off by one unit of its last
+    too ("一般公共服务支出2,200.00万元，占81.47%；…"); when they disagree, an amount stated in the paragraph before them that
+    all but one agree with is their whole, and that one is reported. A share off by one unit of its last
     decimal ("99.86%" for 99.868%) is a warning. A part said to be 100% of a whole it exceeds is an error
     even where the ratio rounds to 100% ("资金2226.22万元，占项目支出总额的100%" of 2222.62).
     A share naming its part and its whole without their amounts ("人员经费占基本支出的85.75%") is of the
@@ -200,6 +201,12 @@ class ShareMismatch(Rule):
             group, implied = [share for share, _ in members], [whole for _, whole in members]
             if len(group) < (3 if isinstance(of, int) else 2) or _common(implied) is not None:
                 continue
+            if (stated := _whole_stated_before(document, group, implied)) is not None:
+                # "一般公共预算拨款支出3284.13万元。…主要用于以下方面：" over the list: the whole all shares but one agree with
+                share, number = stated
+                yield self._disagreement(document, share, [s for s in group if s is not share], amount(number, tolerances),
+                                         tolerances, stated=number)
+                continue
             odd = []
             for index, share in enumerate(group):
                 others = _common(implied[:index] + implied[index + 1:])
@@ -215,10 +222,15 @@ class ShareMismatch(Rule):
             if len(odd) == 1 or (len(odd) == 2 and len(group) == 2):  # one out, else undecided; of two, the later
                 yield self._disagreement(document, *odd[-1], tolerances, subjects=isinstance(of, tuple), total=total)
 
-    def _disagreement(self, document, share, others, whole, tolerances, subjects=False, total=None):
+    def _disagreement(self, document, share, others, whole, tolerances, subjects=False, total=None, stated=None):
         part, percent = share.part.number, share.percent
+        if stated is not None:
+            total = stated.value
         computed = ratio_text(part.value, total if total is not None else (whole.lo + whole.hi) / 2, percent.decimals)
-        if total is not None:
+        if stated is not None:
+            message = _("the amount stated before the list, {total}, is a whole all its other shares agree with; {computed}, "
+                        "but the text says {stated}%", total=stated.text + stated.unit, computed=computed, stated=percent.text)
+        elif total is not None:
             message = _("the parts listed add up to {total}, a whole their other shares agree with; {computed}, but the text "
                         "says {stated}%", total=format_amount(total), computed=computed, stated=percent.text)
         elif share.whole_name:
@@ -242,6 +254,32 @@ class ShareMismatch(Rule):
             severity=percent_severity(amount(part, tolerances), whole, percent, tolerances),
             related=related(document, *((_("another share of the whole"), other.percent) for other in others)),
         )
+
+
+def _whole_stated_before(document, group: list, implied: list[Interval]):
+    """``(share, whole)``: the one share of ``group`` (three or more, naming no whole) whose implied whole excludes the
+    one amount stated in the paragraph before the list that every other share's implied whole (``implied``) includes
+    ("一般公共预算拨款支出3284.13万元，…主要用于以下方面：" over "152.96万元，占4.7%；3086.09万元，占93.4%；63.08万元，占1.9%":
+    93.4%); None when there is no such amount, or no such share."""
+    if len(group) < 3:
+        return None
+    first = min(share.part.number.start for share in group)
+    text = document.flow.text
+    start = max(text.rfind("\n\n", 0, first), first - _STATED_WHOLE_REACH, 0)
+    largest = max(share.part.number.value for share in group)
+    unit = group[0].part.number.unit
+    found = []
+    for number in document.numbers:
+        if not start <= number.start < first or number.malformed or number.unit != unit or number.value <= largest:
+            continue
+        outside = [share for share, whole in zip(group, implied) if not whole.lo <= number.value <= whole.hi]
+        if len(outside) == 1:
+            found.append((outside[0], number))
+    return found[-1] if len({share.percent.start for share, _ in found}) == 1 else None
+
+
+#: How far before a list of shares its whole may be stated (the paragraph's first sentence).
+_STATED_WHOLE_REACH = 300
 
 
 def _subject_runs(document, shares) -> dict[int, tuple[str, int]]:
