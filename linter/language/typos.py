@@ -452,8 +452,8 @@ class TypoFinder:
             # the end of a word jieba parts ("职业年金支出": 年金, no 金融支出 shortened), or one the document writes again
             # ("文旅宣传" beside 文旅融合: 文旅, no 旅游宣传 shortened)
             return False
-        if found[0] in _PLACE_LEVELS and lex.is_han(text[start - 1:start]):
-            return False  # a place's own ("石川乡卫生院", a 乡's, no 乡镇卫生院 shortened)
+        if found[0] in _PLACE_LEVELS and lex.is_han(text[start - 1:start]) and start in loose:
+            return False  # a place's own ("石川乡卫生院", a 乡's, no 乡镇卫生院 shortened; not 乡村 of "推进乡村振补助资金")
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
         # (a table's cells, cut to fit their columns: "事业收 | 经营收")
         return _SENTENCE_MARK.search(text, line_start, line_end if line_end != -1 else len(text)) is not None
