@@ -123,6 +123,7 @@ class _Count:
     value: int
     start: int
     end: int
+    in_table: bool = False  # a row of the 三公 table's 相关统计数, not the narrative
 
 
 class InconsistentCount(Rule):
@@ -143,8 +144,9 @@ class InconsistentCount(Rule):
     the sentence names 外事 receptions too; and where the table counts 外事 receptions in a row of their own, its
     公务接待 row is the 国内 ones, which a count of all receptions is not. A row under a header numbering the rows
     ("项目 | 栏次 | 统计数") prints its 栏次 before its count. The statement reported is one the most statements of the
-    count contradict ("主要用于2辆公务用车" beside a 保有量 of 3 in the text and in the table); between two, the later, unless
-    the earlier is a fleet more than the vehicles in all.
+    count contradict ("主要用于2辆公务用车" beside a 保有量 of 3 in the text and in the table); between two, a fleet more than the
+    vehicles in all, else the narrative's rather than the table's (the finance system prints the table; the narrative is
+    typed), else the later.
 
     **Anti-pattern**
 
@@ -253,9 +255,11 @@ class InconsistentCount(Rule):
 
 def _most_stated(counts: list[_Count], doubtful: int | None = None) -> _Count:
     """The first of ``counts`` (of one quantity, in the order stated) whose value most of them state; of values stated
-    as often, not ``doubtful``."""
+    as often, not ``doubtful``, then the table's (the finance system prints it; the narrative is typed)."""
     values = [count.value for count in counts]
-    return max(counts, key=lambda count: (values.count(count.value), count.value != doubtful, -values.index(count.value)))
+    in_table = {count.value for count in counts if count.in_table}
+    return max(counts, key=lambda count: (values.count(count.value), count.value != doubtful, count.value in in_table,
+                                          -values.index(count.value)))
 
 
 #: The vehicles a department has in all ("本部门共有车辆3辆", "车辆总数5辆"), of which the 公务用车 are some.
@@ -353,7 +357,7 @@ def _counts(document) -> list[_Count]:
                 count = cell
             elif count is match and match.group("more") is not None:
                 continue  # a space-laid row of counts of several columns, none of them told this year's
-            counts.append(_Count(what, _count(count.group("a")), count.start("a"), count.end("a")))
+            counts.append(_Count(what, _count(count.group("a")), count.start("a"), count.end("a"), True))
     if _FOREIGN_ROW.search(original):
         # The table counts receptions from abroad apart ("外事接待批次（个）	48"): its 公务接待 row is the 国内 ones, and the
         # narrative's count of all receptions ("全年共接待360批次", not "国内公务接待312批次") is no count of those.
@@ -474,7 +478,7 @@ def _counts_in_columns(original, year: int | None) -> list[_Count]:
         for group, cell in zip(found, cells):
             if group != "foreign":
                 what = _ROW_LABELS[int(group[1:])][1]
-                counts.append(_Count(what, _count(cell.group()), start + cell.start(), start + cell.end()))
+                counts.append(_Count(what, _count(cell.group()), start + cell.start(), start + cell.end(), True))
     return counts
 
 
@@ -495,7 +499,7 @@ def _counts_in_pairs(original) -> list[_Count]:
             if label is None:
                 continue  # a count of receptions from abroad
             what = _ROW_LABELS[int(label[1:])][1]
-            counts.append(_Count(what, _count(match.group("a")), start + match.start("a"), start + match.end("a")))
+            counts.append(_Count(what, _count(match.group("a")), start + match.start("a"), start + match.end("a"), True))
     return counts
 
 
