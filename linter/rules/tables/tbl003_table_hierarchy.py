@@ -125,8 +125,10 @@ def _vouched_for(context, table, row, below: dict, amount):
     printed and they do: ``row`` is then right, and one of its own rows is the slip."""
     if not row.code:
         return None
-    above = table.total() if len(row.code) == 3 else table.row_by_code(row.code[:-2])
-    siblings = [sibling for sibling in below.get(row.code[:-2], ()) if len(sibling.code) == len(row.code)]
+    side = row.side if table.kind == BASIC else ""  # (a 基本支出 table's 302 adds up with 310 to 公用经费合计)
+    above = table.total(side) if len(row.code) == 3 else table.row_by_code(row.code[:-2])
+    siblings = [sibling for sibling in below.get(row.code[:-2], ())
+                if len(sibling.code) == len(row.code) and (not side or sibling.side == side)]
     if above is None or amount(above) is None or len(siblings) < 2:
         return None
     values = [amount(sibling) for sibling in siblings]
