@@ -20,7 +20,8 @@ class TableHierarchy(Rule):
     (30101) and 人员经费合计 / 公用经费合计 are the sums of their 类 (of their 款, where the table prints
     no 类 row). Each column is checked
     separately, and so is each budget a 决算 table prints beside its amounts (年初预算数, 调整预算数). A row whose gap is one child's, that child disagreeing with its own sub-rows by as much (a slip
-    in that child's cell), is left to the child's finding. A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
+    in that child's cell), is left to the child's finding; so is one a child's cell makes that its own row's identity
+    ("1栏各行=(2+3)栏各行") does not give (TBL002 reports it on that row). A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
     over their projects, the sum of the units' rows, each the sum of its projects; a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计. A difference within the rounding tail (0.01 per added item) is ``info``.
 
     **Anti-pattern**
@@ -77,7 +78,7 @@ class TableHierarchy(Rule):
             yield from self._compare(document, context, table, parent, children, what, below,
                                      lambda row, column=column: row.cell(column),
                                      lambda row, column=column: row.amount(column),
-                                     lambda: _("栏{column}", column=table.printed_column(column)))
+                                     lambda: _("栏{column}", column=table.printed_column(column)), column)
         if parent.earlier is not None:  # last year's column beside this year's ("2024年预算数 | 2025年预算数")
             yield from self._compare(document, context, table, parent, children, what, below,
                                      lambda row: row.earlier, lambda row: row.earlier.value if row.earlier else None,
@@ -88,7 +89,7 @@ class TableHierarchy(Rule):
                                      lambda row, kind=kind: _budget(row, kind),
                                      lambda kind=kind: _("{kind}预算数", kind=kind))
 
-    def _compare(self, document, context, table, parent, children, what, below, cell, amount, label):
+    def _compare(self, document, context, table, parent, children, what, below, cell, amount, label, column=None):
         """The finding for ``parent``'s amount in one column (``cell`` and ``amount`` of a row) against its children's sum."""
         printed = amount(parent)
         values = [amount(child) for child in children]
@@ -98,6 +99,8 @@ class TableHierarchy(Rule):
         if below and _one_child_off(children, values, amount, printed - computed, below, table.resolution):
             return  # a child that disagrees with its own sub-rows makes the gap: reported there, not here too
         items = sum(1 for v in values if v)
+        if column is not None and _child_off_its_row(context, table, children, column, printed, computed, items):
+            return  # a child's cell its own row's identity does not give makes the gap: TBL002 reports it on that row
         with_amounts = [child for child, value in zip(children, values) if value]
         codes = ("+".join(sorted(child.code for child in with_amounts)) if all(child.code for child in with_amounts)
                  else _("{count} rows", count=len(with_amounts)))
@@ -135,6 +138,24 @@ def _vouched_for(context, table, row, below: dict, amount):
     if None in values or compare(amount(above), sum(values), max(1, len(values)), context.tolerances, table.resolution) == GAP:
         return None
     return above
+
+
+def _child_off_its_row(context, table, children, column: int, printed: float, computed: float, items: int) -> bool:
+    """Whether one child's cell in ``column`` is not what its row's identity ("1栏各行=(2+3)栏各行") gives, and with that
+    value in its place the children add up to ``printed`` (their sum being ``computed``): the cell is the slip ("2040650
+    356.36" where 栏2 + 栏3 = 365.36, under "20406 2,132.86")."""
+    for identity in table.identities:
+        if identity.axis != "栏" or identity.target != column:
+            continue
+        for child in children:
+            own, terms = child.amount(column), [(sign, child.amount(term)) for sign, term in identity.terms]
+            if own is None or not terms or any(value is None for _, value in terms):
+                continue
+            given = sum(sign * value for sign, value in terms)
+            if compare(own, given, len(terms), context.tolerances, table.resolution) == GAP \
+                    and compare(printed, computed - own + given, items, context.tolerances, table.resolution) != GAP:
+                return True
+    return False
 
 
 def _budget(row, kind: str) -> float | None:
