@@ -175,7 +175,7 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _spent_after_budget(tokens)
     if "预算" in text and ("执行" in text or "决算" in text):
         tokens = _budget_named_before_execution(tokens)
-    if "追加" in text or "追减" in text or "调增" in text or "调减" in text:
+    if "追加" in text or "追减" in text or "调增" in text or "调减" in text or "调整" in text:
         tokens = _without_budget_adjustments(tokens)
     if _RESTATING_WORD.search(text) or "元(" in text or "元（" in text:
         tokens = _bracketed_parts(_without_restatements(_without_approximations(tokens)))
@@ -349,19 +349,26 @@ def _actual_without_budget(tokens: list[ClaimToken]) -> list[ClaimToken]:
 
 #: A budget's adjustment during the year, named before its amount ("年中追加", "追加预算", "年中调减").
 _ADJUSTMENT = compile_re(r"(?:年中|年度中|年内|期间)?(?:追加|追减|调增|调减)(?:预算)?(?:资金)?")
+#: …and one named before the word of its direction ("年中预算调整增加27.00万元", Chongqing's).
+_ADJUSTED = compile_re(r"(?:年中|年度中|年内|期间)?(?:预算)?调整(?:预算)?")
 
 
 def _without_budget_adjustments(tokens: list[ClaimToken]) -> list[ClaimToken]:
     """The tokens without an adjustment's clause between a budget and the amount spent ("年初预算为3,960,000.00元，年中追加
-    255,678.40元，支出决算为…" reads as "年初预算为3,960,000.00元，支出决算为…"): what was added is no budget of its own, and the
+    255,678.40元，支出决算为…", or "…，年中预算调整增加27.00万元，…", reads as "年初预算为3,960,000.00元，支出决算为…"): what was
+    added is no budget of its own, and the
     completion rate is still of the budget stated."""
     found: list[ClaimToken] = []
     i = 0
     while i < len(tokens):
         clause = tokens[i:i + 3]
-        if len(found) >= 2 and found[-1].code == "," and found[-2].type == "AMOUNT" and [t.code for t in clause] == [
-                NAME_CODE, "A", ","] and _ADJUSTMENT.fullmatch(clause[0].text.strip()):
+        after_amount = len(found) >= 2 and found[-1].code == "," and found[-2].type == "AMOUNT"
+        if after_amount and [t.code for t in clause] == [NAME_CODE, "A", ","] and _ADJUSTMENT.fullmatch(clause[0].text.strip()):
             i += 3
+            continue
+        if after_amount and len(tokens) > i + 3 and tokens[i].type == "NAME" and tokens[i + 1].type in ("UP", "DOWN") \
+                and tokens[i + 2].type == "AMOUNT" and tokens[i + 3].code == "," and _ADJUSTED.fullmatch(tokens[i].text.strip()):
+            i += 4
             continue
         found.append(tokens[i])
         i += 1
