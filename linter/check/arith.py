@@ -1028,9 +1028,10 @@ _URBAN_AND_RURAL = ("城市", "农村")
 
 
 def _named_apart(names: list[str], one: str, other: str) -> bool:
-    """Whether the two ``names`` are one name after ``one`` and after ``other``."""
+    """Whether the two ``names`` are one name after ``one`` and after ``other`` (公务 said or not: "外事接待费…；国内公务接待费…")."""
     first, second = names
-    return first.startswith(one) and second.startswith(other) and first[len(one):] == second[len(other):] != ""
+    return first.startswith(one) and second.startswith(other) \
+        and first[len(one):].removeprefix("公务") == second[len(other):].removeprefix("公务") != ""
 
 
 #: The three kinds of 政府采购 (政府采购法 art. 2): a procurement total is their sum.
