@@ -475,10 +475,11 @@ def count_completions(text: str) -> list[CountCompletion]:
 
 
 #: A count done, then its target in the same classifier and the rate of it ("组织惠民演出62场次，年初目标为60场次，完成目标的
-#: 103.3%").
+#: 103.3%"; the target inside the rate's words: "失业人员再就业1120人，完成年度目标1000人的112.0%").
+_TARGET = r"(?P<target>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s*(?P=unit)"
 _TARGET_COMPLETION = compile_regex(
-    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})[，,]\s*(?:年初|全年|年度)?(?:计划|目标)(?:任务)?(?:为|是)?\s*"
-    rf"(?P<target>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})\s*(?P=unit)[，,]\s*完成(?:年初|年度|全年)?(?:计划|目标)(?:任务)?的\s*"
+    rf"{_DIGITS}\s*(?P<unit>{_CLASSIFIER})[，,]\s*(?:(?:年初|全年|年度)?(?:计划|目标)(?:任务)?(?:为|是)?\s*{_TARGET}[，,]\s*"
+    rf"完成(?:年初|年度|全年)?(?:计划|目标)(?:任务)?|完成(?:年初|年度|全年)?(?:计划|目标)(?:任务)?\s*{_TARGET})的\s*"
     r"(?P<rate>\d{1,3}(?:\.\d{1,2})?)%")
 
 
