@@ -35,7 +35,8 @@ class AverageMismatch(Rule):
     sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆"); an average of 运行费 under a
     compound 购置及运行费 is of the 运行费 its brackets state. An average score ("平均得分93.60分") must be the mean of the
     scores its paragraph lists before it ("自评得分分别为：甲项目95.5分、…", "…自评得分94.5分；…自评得分92.0分"), or one a line
-    after it ("5个项目平均得分96.04分，具体如下："), as many as a count of projects in its sentence says; a whole score beside
+    after it ("5个项目平均得分96.04分，具体如下：") or one a line just above the line it opens ("4个项目平均得分93.25分"), as many
+    as a count of projects in its sentence says; a whole score beside
     scores with decimals is exact to them ("94.5分、96分": 96.0).
 
     **Anti-pattern**
@@ -125,7 +126,8 @@ class AverageMismatch(Rule):
     def _average_scores(self, document):
         """An average score ("平均得分93.60分") that is not the mean of the scores its paragraph lists before it ("自评得分分别为：
         甲项目95.5分、乙项目92.0分…", "…自评得分94.5分；…自评得分92.0分"), or on the lines after it, one a line ("5个项目平均得分
-        96.04分，具体如下：" then "1．甲项目自评得分98.85分。"), as many as a count of projects in its sentence says."""
+        96.04分，具体如下：" then "1．甲项目自评得分98.85分。"), as many as a count of projects in its sentence says, or on the lines
+        just before a paragraph it opens that counts them ("4个项目平均得分93.25分")."""
         text = document.flow.text
         for average in _AVERAGE_SCORE.finditer(text):
             paragraph = text.rfind("\n", 0, average.start()) + 1
@@ -134,6 +136,9 @@ class AverageMismatch(Rule):
                 scores = _scores_a_line(text, text.find("\n", average.end()))
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
             counted = _PROJECTS.search(text, max(sentence, paragraph), average.start())
+            if not scores and counted is not None and sentence <= paragraph:
+                # "1.森林资源培育项目。…自评得分95.00分。" … then "4个项目平均得分93.25分": the lines just above, as many as it counts
+                scores = _scores_a_line_before(text, paragraph - 1)[-int(counted.group("n")):]
             if len(scores) < 2 or (counted is not None and int(counted.group("n")) != len(scores)):
                 continue  # (the scores of some projects only, or of none: not an average of them)
             stated = number_of(average, "score", "")
@@ -199,6 +204,20 @@ def _scores_a_line(text: str, line_end: int) -> list:
         scores.append(number_of(found[0], "score", ""))
         line_end = next_end
     return scores
+
+
+def _scores_a_line_before(text: str, line_end: int) -> list:
+    """The scores of the lines ending at ``line_end`` and above it, one "得分X分" a line, up to the first line without one
+    (in the order printed)."""
+    scores = []
+    while line_end > 0:
+        line_start = text.rfind("\n", 0, line_end) + 1
+        found = list(_SCORE.finditer(text, line_start, line_end))
+        if len(found) != 1:
+            break
+        scores.append(number_of(found[0], "score", ""))
+        line_end = line_start - 1
+    return scores[::-1]
 
 
 #: The kinds of average and the classifiers of the counts they divide by.
