@@ -31,6 +31,7 @@ class Usage(NamedTuple):
 
 
 _ACCOUNTS = N_("for accounts the standard character is 账 (通用规范汉字表); 帐 is a curtain")
+_VEHICLES = N_("vehicles are counted in 辆; 俩 (two people) takes no numeral")
 #: The words, each in the context that makes the correction certain.
 USAGES = (
     Usage("截止至", "截至", N_("截至 already means “up to”; 截止至 says it twice"), Severity.WARNING),
@@ -54,6 +55,8 @@ USAGES = (
           after="(?:强调|提出|组织|召开|开展|发生|出现|确认|核实|检查|审核|修订|调整)"),
     Usage("授于", "授予", N_("授予 (to grant, to award) is written with 予"), Severity.WARNING,
           after="[^，。；]{0,4}(?:中小企业|小微企业|合同|称号|荣誉|奖|学位)"),
+    Usage("俩", "辆", _VEHICLES, Severity.WARNING, before=r"车[^，。；、\d]{0,10}\d{1,4}\s*"),
+    Usage("俩", "辆", _VEHICLES, Severity.WARNING, before=r"\d{1,4}\s*", after=r"[^，。；\d]{0,8}车"),
 )
 
 
@@ -71,8 +74,8 @@ class WordUsage(Rule):
     date or "目前" (截止日期 is right), 帐 in words of accounts (帐篷 is right), 反应 after "本表",
     "如实" … or opening a definition ("…（类）：反应…"), 登陆 before a website or system, 签定
     before a contract, 以经 and 在次 before a verb (在次年 is right), 授于 before what is granted
-    (授于中小企业合同金额; 传授于 is right). A wrong
-    word (反应, 做为, 一但, 登陆, 截止至, 布署, 签定, 以经, 在次, 授于) is a
+    (授于中小企业合同金额; 传授于 is right), 俩 after a count of vehicles ("特种专业技术用车2俩"). A wrong
+    word (反应, 做为, 一但, 登陆, 截止至, 布署, 签定, 以经, 在次, 授于, 俩) is a
     ``warning``; a form the norms replaced (帐户 → 账户, 部份 → 部分, 截止 + date → 截至) is
     ``info``. The correction is a safe fix. Typos that are no word at all are LNG001's.
 
