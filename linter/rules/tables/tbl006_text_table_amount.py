@@ -254,7 +254,8 @@ class TextTableAmount(Rule):
     the table, which must print it rounded ("5,360.00元" beside 0.54, not 0.36). A difference of one
     rounding tail (``tail_per_item``) is ``info``. Where the rows a code table prints under the cell (its 类, 款 or 项
     rows) add up to the text's amount, or its parent row less the other rows under that parent gives it, the finding
-    points at the table's cell, the likely slip.
+    points at the table's cell, the likely slip; a class item of the 收支总表 that the 支出表 prints as the text says is
+    not reported (the 收支总表's cell is the slip, TBL004's).
 
     **Anti-pattern**
 
@@ -312,7 +313,9 @@ class TextTableAmount(Rule):
             claims = [claim for claim in claims if not names_another_year(before := _clause_before(line, claim[0].start()), year)
                       and not LAST_YEARS.search(_CHANGE_CLAUSE.sub("", before))]
             if kind == SUMMARY:  # its section lists its items ("支出包括：一般公共服务支出…")
-                claims += self._summary_items(line, first(tables, SUMMARY))
+                # (a class the 支出表 prints as the text says: 表1's cell is the slip, TBL004's)
+                claims += [claim for claim in self._summary_items(line, first(tables, SUMMARY))
+                           if not _confirmed_by_expenditure(document, context, tables, *claim)]
             elif kind == FISCAL:  # so does the 财政拨款 section, an item maybe of one fund (a column of its own)
                 claims += [(match, table, row, column) for match, table, row, column
                            in self._summary_items(line, first(tables, FISCAL))
@@ -1214,3 +1217,15 @@ _COMMON_ITEMS = (("行政运行", "01"), ("一般行政管理事务", "02"), ("�
 
 #: A part of the 公务接待费 the 三公 table does not print apart.
 _RECEPTION_PART = compile_re(r"国内|外事|外宾|境外|国[(（]境[)）]外")
+
+
+def _confirmed_by_expenditure(document, context, tables, match, table, row, column) -> bool:
+    """Whether a class item of the 收支总表 the text states ("卫生健康支出76.55万元") is printed so by the 支出表's row of that
+    class: where 表1's cell differs, it is the slip (TBL004 reports it), not the text."""
+    expenditure = first(tables, EXPENDITURE)
+    code = class_code(row.plain_name) if row.side == "支出" and not row.is_total else None
+    other = expenditure.row_by_code(code) if expenditure is not None and code is not None else None
+    if other is None or other.amount(1) is None:
+        return False
+    pair = _in_text_unit(match.group("num"), match.group("unit"), expenditure, other, 1)
+    return pair is not None and amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1])
