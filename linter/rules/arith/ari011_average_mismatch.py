@@ -37,7 +37,8 @@ class AverageMismatch(Rule):
     scores its paragraph lists before it ("自评得分分别为：甲项目95.5分、…", "…自评得分94.5分；…自评得分92.0分"), or one a line
     after it ("5个项目平均得分96.04分，具体如下：") or one a line just above the line it opens ("4个项目平均得分93.25分"), as many
     as a count of projects in its sentence says; a whole score beside
-    scores with decimals is exact to them ("94.5分、96分": 96.0).
+    scores with decimals is exact to them ("94.5分、96分": 96.0). Where the total is printed coarser than the average
+    ("1.86万元 / 12" for "次均接待费用1515.67元"), the message gives the averages its rounding allows and offers no fix.
 
     **Anti-pattern**
 
@@ -111,14 +112,20 @@ class AverageMismatch(Rule):
             if any(Interval(interval.scaled(scale / most).lo, interval.scaled(scale / fewest).hi).overlaps(amount(each, tolerances))
                    for interval in (amount(number, tolerances) for number in totals)):
                 continue
-            computed = total.value * scale / printed
+            computed = format_like(total.value * scale / printed, each)
+            # (a total coarser than the average it gives, "1.86万元 / 12" for an average in 元: the averages its rounding allows)
+            reach = amount(total, tolerances)
+            low, high = format_like(reach.lo * scale / printed, each), format_like(reach.hi * scale / printed, each)
             count = counts[0].group("n").replace(",", "") + counts[0].group("wan")
+            names = dict(total=total.text, total_unit=total.unit, count=count, computed=computed, unit=each.unit,
+                         stated=each.text)
             yield self.finding(
                 document, document.span(average.start("amount"), average.end("unit")),
-                _("{total}{total_unit} / {count} = {computed}{unit}, but the text says {stated}{unit}",
-                  total=total.text, total_unit=total.unit, count=count, computed=format_like(computed, each),
-                  unit=each.unit, stated=each.text),
-                expected=format_like(computed, each),
+                _("{total}{total_unit} / {count} = {computed}{unit}, but the text says {stated}{unit}", **names)
+                if low == high else
+                _("{total}{total_unit} / {count} = {computed}{unit} ({low}–{high}{unit} within the rounding of "
+                  "{total}{total_unit}), but the text says {stated}{unit}", low=low, high=high, **names),
+                expected=computed if low == high else None,
                 related=related(document, (_("amount"), total)),
             )
         yield from self._average_scores(document)
