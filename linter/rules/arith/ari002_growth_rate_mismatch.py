@@ -36,8 +36,9 @@ class GrowthRateMismatch(Rule):
     are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
     比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip. When no amount printed elsewhere tells
     whether the rate or the change slipped, but one change a digit away (retyped, or two swapped) gives the rate and the
-    rate is no typo of the computed one, the message names it ("减少1.03万元，下降12.15%" of 9.40万元: 1.30), rather than a
-    change the other way that holds only at the edge of the rounding.
+    rate is no typo of the computed one, nor does the current amount a digit away give the rate, the message names it
+    ("减少1.03万元，下降12.15%" of 9.40万元: 1.30), rather than a change the other way that holds only at the edge of the
+    rounding.
 
     **Anti-pattern**
 
@@ -175,7 +176,8 @@ class GrowthRateMismatch(Rule):
                     continue
                 meant = retyped(change.delta, lambda interval: holds(1, interval), tolerances) \
                     if scale == 1.0 and change.rate.decimals and not one_typo_apart(change.rate.text, expected.removesuffix("%")) \
-                    else set()
+                    and not retyped(current.number, lambda interval: holds(0, interval), tolerances) else set()
+                # (not where the current amount a digit away gives the rate too: "38,000.00元，…增加4,000.00元" of 36,000.00)
                 other_way = now_value + change.sign * change.delta.value  # the year before, had it gone the other way
                 if change_rate_matches(now, delta, -change.sign, change.rate, tolerances) is True and (
                         len(meant) != 1 or format_ratio(change.delta.value, other_way, change.rate.decimals) == f"{change.rate.text}%"):
