@@ -68,7 +68,7 @@ class AverageMismatch(Rule):
                     continue
             if whole is None and (what is None or what in _BARE_VERBS):  # "…发放残疾抚恤金1,856.74万元，人均4.15万元": of its sentence's one amount
                 whole = _sole_amount(text, max(sentence, paragraph), average.start())
-                if whole is None and sentence > paragraph and not _ANY_AMOUNT.search(text, sentence, average.start()):
+                if whole is None and sentence > paragraph and not _totals_in(text, sentence, average.start()):
                     # "演出项目支出156.80万元。全年完成文化惠民演出186场，平均每场0.94万元": of the sentence before's
                     whole = _sole_amount(text, max(paragraph, max(text.rfind(mark, 0, sentence - 1) for mark in "。；") + 1), sentence)
             if whole is None and what is not None:  # (a verb naming its amount too: "社区工作者补贴…元，…人均补贴…元")
@@ -334,10 +334,15 @@ def _states_amount(text: str, start: int, end: int) -> bool:
 _CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降|上升|降低|节约|节省)了?$")
 
 
+def _totals_in(text: str, start: int, end: int) -> list:
+    """The amounts in ``text[start:end]`` that are no average themselves ("月人均补助315.99元" before "年人均补助…")."""
+    return [m for m in _ANY_AMOUNT.finditer(text, start, end) if not _AVERAGE_WORD.search(text[max(start, m.start() - 6):m.start()])]
+
+
 def _sole_amount(text: str, start: int, end: int):
-    """The one amount in ``text[start:end]``, or the first of two when the second is its next stage ("全年预算数160.00万元，
-    执行数156.80万元"); None otherwise."""
-    amounts = list(_ANY_AMOUNT.finditer(text, start, end))
+    """The one amount in ``text[start:end]`` (averages left out), or the first of two when the second is its next stage
+    ("全年预算数160.00万元，执行数156.80万元"); None otherwise."""
+    amounts = _totals_in(text, start, end)
     if len(amounts) == 2 and (following := _NEXT_STAGE.match(text, amounts[0].end())) and following.start("amount") == amounts[1].start():
         return amounts[0]
     return amounts[0] if len(amounts) == 1 else None
