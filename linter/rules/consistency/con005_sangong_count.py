@@ -37,7 +37,10 @@ _NARRATIVE = (
     # named alone: "主要用于4辆执法执勤用车的燃油…"): the fleet.
     # (their classes in brackets and what they are used for before the costs: "主要用于7辆公务用车（其中执法执勤用车6辆）开展
     # 安全生产执法检查…所需的燃料费")
-    compile_regex(rf"用于[^\d，,。；]{{0,8}}?(?P<a>{_N})辆(?:(?:一般)?公务用车|执法执勤用车)(?P<aside>[（(][^（）()]{{0,20}}[）)])?"
+    # (what they are used for between the count and 用车: "主要用于4辆防汛应急和执法巡查公务用车的燃料费", "用于3辆社会救助入户
+    # 核查和救灾物资运送用车的燃料费")
+    compile_regex(rf"用于[^\d，,。；]{{0,8}}?(?P<a>{_N})辆(?:[^\d，,。；、辆]{{0,16}}?(?:公务用车|用车)|执法执勤用车)"
+                  rf"(?P<aside>[（(][^（）()]{{0,20}}[）)])?"
                   r"(?:[^，,。；\d]{0,40}?所需)?的?(?:燃油|燃料|油料|维修|保险|运行|日常)"),
     compile_regex(r"(?<!外)(?:公务|国内)接待(?:费?(?:支出)?(?:预算|决算)?(?:数)?(?:为)?[\d,.]{1,20}(?:万元|元)[，,(（]"
                   # (its change between: "…3.15万元，比2024年减少0.45万元，下降12.5%，计划接待54批次")
@@ -130,7 +133,8 @@ class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
     counts across under a line of their labels, or label and count pairs across a line), or twice in the text (the
-    fleet also as Sichuan's "单位共有公务用车4辆" and as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…", and a police force's 执法执勤用车 named
+    fleet also as Sichuan's "单位共有公务用车4辆" and as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…",
+    "主要用于3辆防汛应急和执法巡查公务用车的燃料费", and a police force's 执法执勤用车 named
     alone: "主要用于4辆执法执勤用车的燃油…", "更新购置执法执勤用车3辆"); or a 公务用车保有量 greater
     than the vehicles the department has in all ("共有车辆3辆"); or fewer 人次 than the 团组 or 批次 they
     travelled or were received in ("团组3个，2人次"; a plan's too: "2025年计划公务接待28批次、19人次"): each has one person
