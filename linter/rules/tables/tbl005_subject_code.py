@@ -33,7 +33,8 @@ class SubjectCode(Rule):
     a warning). In a table that could not be read (TBL001), a line's code is judged when its name is
     another code's; in a table of projects, each code cell with the name cell after it, where the header titles
     the two side by side ("项目名称 | 科目编码 | 科目名称 | …", "… | 功能科目编码 | 功能科目名称 | …"; a 项目支出表 of
-    subjects' rows is read as any table of codes). The narrative's subjects named with their code in brackets ("住房公积金（2210203）")
+    subjects' rows is read as any table of codes). The narrative's subjects named with their code in brackets ("住房公积金（2210203）",
+    also after their level: "病虫害控制（项）（2130108）")
     are checked too, when the name is another code's; and so are its paths of 类, 款 and 项
     ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
     the tables') are not part of, or a 项 the tables print under another 款.
@@ -153,10 +154,12 @@ class SubjectCode(Rule):
         yield from self._paths(document)
 
     def _narrative(self, document, reference, year):
-        """"住房公积金（2210203）": a name another code has, beside a code the reference list names otherwise."""
+        """"住房公积金（2210203）", "病虫害控制（项）（2130106）": a name another code has, beside a code the reference list
+        names otherwise."""
         text = document.flow.text
         for match in _BRACKETED_CODE.finditer(text):
-            before = _NAME_BEFORE.search(text, max(0, match.start() - _NAME_REACH), match.start())
+            end = match.start() - 3 if _LEVEL_BEFORE.match(text, max(0, match.start() - 3)) else match.start()
+            before = _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)  # ("病虫害控制(项)(2130108)": its level between)
             if before is None:
                 continue
             code, words = match.group("code"), before.group()
@@ -251,6 +254,7 @@ def _standard_item(code: str, name: str) -> str | None:
 #: A subject's code in brackets in the narrative (flow text: ASCII brackets), and the name before it.
 _BRACKETED_CODE = compile_re(r"\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
 _NAME_BEFORE = compile_re(r"[\u4e00-\u9fff]{2,24}$")
+_LEVEL_BEFORE = compile_re(r"\([类款项]\)(?=\()")
 _NAME_REACH = 24
 
 

@@ -40,9 +40,10 @@ _DECISION = rf"(?:[。：:，,]?(?:{_BUDGET_SAID})?支出决算为)?"
 #: "城乡社区支出(类)：支出决算为690.4万元", "(二)其他支出。支出决算为6940.59万元".
 _CLASS = compile_re(rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:\(类\))?(?:支出)?(?:\(类\))?(?:支出)?{_DECISION}{AMOUNT}")
 #: A 项 named with its 类 and 款: "一般公共服务支出(类)网信事务(款)事业运行(项)", also of a 款 named with "(室)"
-#: ("政府办公厅(室)及相关机构事务(款)") and as Shanghai quotes the subject ("“…(项)”科目", "“…(项)”2025年预算数为…").
+#: ("政府办公厅(室)及相关机构事务(款)") and as Shanghai quotes the subject ("“…(项)”科目", "“…(项)”2025年预算数为…"), or with
+#: its code after it ("…事业运行(项)(2130104)2026年预算数为…", Jiangxi's).
 _ITEM_PATH = (rf"(?<!{_CJK})(?P<name>{_CJK}{{2,16}}?)(?:支出)?\(类\)(?P<kuan>(?:[^()。，]|\(室\)){{2,30}}?)\(款\)"
-              rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:[”\"]?科目|[”\"])?")
+              rf"(?P<xiang>(?:[^()。，]|\(室\)){{2,30}}?)\(项\)(?:\(\d{{7}}\))?(?:[”\"]?科目|[”\"])?")
 #: Its amount spent: "…(项)。年初预算为1060.58万元，支出决算为760.05万元" (为 or not), "…(项)：年初未安排预算，决算数为…",
 #: "…(项)决算数为36.54万元".
 _ITEM = compile_re(rf"{_ITEM_PATH}[。，,：:]?(?:{_BUDGET_SAID})?(?:支出决算数?|(?<=[，,)])决算数?)[为是]?{AMOUNT}")
@@ -232,7 +233,8 @@ class TextTableAmount(Rule):
     ("年初财政拨款结转和结余…"), the sources of income the 收入表's header titles ("一般公共预算拨款收入",
     "事业收入", …), class lines ("一般公共服务(类)支出X万元",
     "城乡社区支出(类)：支出决算为X万元") and the 项 lines of the completion paragraph
-    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"; in a 预算, "…(项)2025年预算数为A万元"), subjects named with their code in brackets
+    ("…(类)…(款)…(项)。年初预算为A万元，支出决算为B万元"; in a 预算, "…(项)2025年预算数为A万元", also with the 项's code after
+    it: "…(项)(2130104)2026年预算数为…"), subjects named with their code in brackets
     ("事业运行（2010350）321.56万元", when the name is the code's), also when the subject line wraps,
     a sentence ("主要用于：…") sits between, or the table prints its codes without names; the items a 人员经费
     or 公用经费 list gives with their amounts ("主要包括：基本工资50.00万元、…") against the 基本支出 table's rows; and the 三公
