@@ -147,24 +147,27 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
     are tested once, by their first occurrence, so the search does not grow with the document. A
     round amount ("900.00", fewer than three significant digits) is printed in too many places to
     be evidence by chance: it explains only an amount the text states for the same quantity
-    ("项目支出17万元" by "项目支出11万元", not "项目支出预算800.00万元" by a 年初预算 of "900.00")."""
+    ("项目支出17万元" by "项目支出11万元", not "项目支出预算800.00万元" by a 年初预算 of "900.00"); but where one fits, no other
+    amount is the explanation ("3.02" of a table's 3.20 is no typo of a 3.22 printed elsewhere)."""
     quantities = document.derived(_quantities_by_offset)
     index = document.derived(_numbers_by_text)
     found: dict[float, Number] = {}
+    rival = False  # a round amount that would explain it as well: no evidence, but the explanation is then not the one
     for variant in _one_typo_variants(wrong.text.replace(",", "")):
         if variant not in index:
             continue
         for alike in index[variant].values():
             number = next((n for n in alike if n.start not in exclude), None)
-            if number is not None and _significant_digits(number) < _SIGNIFICANT_DIGITS \
-                    and (wrong.start not in quantities or quantities.get(number.start) != quantities[wrong.start]):
+            if number is None or not (number.unit == wrong.unit or (not number.unit and number.decimals)) \
+                    or number.malformed or number.value == wrong.value or not one_typo_apart(number.text, wrong.text):
                 continue
-            if number is not None and (number.unit == wrong.unit or (not number.unit and number.decimals)) \
-                    and not number.malformed and number.value != wrong.value \
-                    and one_typo_apart(number.text, wrong.text) and fits(amount(number, tolerances)) \
-                    and (number.value not in found or number.start < found[number.value].start):
+            if _significant_digits(number) < _SIGNIFICANT_DIGITS \
+                    and (wrong.start not in quantities or quantities.get(number.start) != quantities[wrong.start]):
+                rival = rival or fits(amount(number, tolerances))  # ("3.02" of a 3.20 printed in a table, beside a 3.22)
+                continue
+            if fits(amount(number, tolerances)) and (number.value not in found or number.start < found[number.value].start):
                 found[number.value] = number
-    return next(iter(found.values())) if len(found) == 1 else None
+    return next(iter(found.values())) if len(found) == 1 and not rival else None
 
 
 def _significant_digits(number: Number) -> int:
