@@ -32,7 +32,8 @@ class AverageMismatch(Rule):
     公务用车保有量为3辆。"): the average must be amount ÷ count within the rounding of the printed amounts.
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
     of either. A monthly average ("月人均补差500元") is not read, and another average is no amount it divides. An average with another count in its
-    sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆"); an average of 运行费 under a
+    sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆", and the classes "其中" lists
+    adding up to the count before them: "17辆公务用车…，其中执法执勤用车14辆、特种专业技术用车3辆"); an average of 运行费 under a
     compound 购置及运行费 is of the 运行费 its brackets state. An average score ("平均得分93.60分") must be the mean of the
     scores its paragraph lists before it ("自评得分分别为：甲项目95.5分、…", "…自评得分94.5分；…自评得分92.0分"), or one a line
     after it ("5个项目平均得分96.04分，具体如下：") or one a line just above the line it opens ("4个项目平均得分93.25分"), as many
@@ -94,6 +95,10 @@ class AverageMismatch(Rule):
                 counts = _counts(text, max(sentence, paragraph), average.start(), per) or counts
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
+            if len(counts) > 2 and "其中" in text[counts[0].end():counts[1].start()] and _count_of(counts[0])[0] == sum(
+                    _count_of(c)[0] for c in counts[1:]):
+                # "主要用于17辆公务用车的燃料费…，其中执法执勤用车14辆、特种专业技术用车3辆": the fleet, then its parts adding up
+                counts = counts[:1]
             if len(counts) > 1 and per == "车":
                 fleet = [c for c in counts if _FLEET_BEFORE.search(text, max(0, c.start() - 8), c.start())]
                 if len(fleet) == 1 and all(_BOUGHT_BEFORE.search(text, max(0, c.start() - 8), c.start()) for c in counts if c not in fleet):
