@@ -251,7 +251,7 @@ class TextTableAmount(Rule):
     rate stated without its budget ("支出决算为862.47万元，完成年初预算的134.75%") against that column; a 项 line's amount for a 项 the 一般公共预算支出表 does not print
     under its 款 (a ``warning``: a subject copied from another year's text, or named for its sibling); and a 政府性基金, 国有资本经营 or 三公 section that says there is none
     ("无政府性基金预算财政拨款收入", "没有“三公”经费支出", "本单位无此项支出") beside a table that prints
-    amounts there. A table
+    amounts there (the table of the fund it names, in a section on both funds). A table
     in 元 is converted to the text's 万元; a text in 元 beside a table in 万元 is more precise than
     the table, which must print it rounded ("5,360.00元" beside 0.54, not 0.36). A difference of one
     rounding tail (``tail_per_item``) is ``info``. Where the rows a code table prints under the cell (its 类, 款 or 项
@@ -463,12 +463,18 @@ class TextTableAmount(Rule):
         amounts there: the sentence of last year's draft, or the table of another unit. A sentence naming
         another year than the document's ("2019年度本部门无政府性基金…, 2020年度新增…") is not compared."""
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
-        for kind, offset, line in document.derived(section_lines):
-            table = first(tables, kind) if kind in _NOTHING_COLUMNS else None
-            if table is None or (row := table.single_or_total()) is None:
+        for section_kind, offset, line in document.derived(section_lines):
+            if section_kind not in _NOTHING_COLUMNS:
                 continue
             for match in _NOTHING.finditer(line):
                 scope = match.group("scope") or ""
+                # (of the fund it names, in a section on both: "（五）政府性基金预算和国有资本经营预算情况 …本部门无国有资本经营预算
+                # 财政拨款支出")
+                kind = next((k for k, words in _FUND_NAMED if scope.startswith(words)), section_kind) \
+                    if section_kind in (FUND, STATE_CAPITAL) else section_kind
+                table = first(tables, kind)
+                if table is None or (row := table.single_or_total()) is None:
+                    continue
                 before = sentence_before(line, match.start())
                 if (kind == THREE_PUBLIC) != bool(match.group("sangong")) or not scope.startswith(_NOTHING_SCOPES[kind]) \
                         or _OTHER_YEAR.search(before) or names_another_year(before, year):
@@ -963,6 +969,8 @@ _NOTHING = compile_re(
     r"(?:没有|无)(?:使用)?(?P<scope>政府性基金预算(?:财政)?拨款|国有资本经营预算(?:财政)?拨款|财政拨款)?(?:安排的?)?"
     r"(?P<sangong>“?三公”?经费(?:财政拨款)?)?(?:此项|该项|相关)?(?P<which>收入和?支出|收支|收入|支出)"
 )
+#: The fund a "there is none" names, by the words its scope begins with.
+_FUND_NAMED = ((FUND, "政府性基金"), (STATE_CAPITAL, "国有资本"))
 #: The scope a section's "there is none" may name (or none: "本单位无此项支出").
 _NOTHING_SCOPES = {FUND: ("", "政府性基金", "财政拨款"), STATE_CAPITAL: ("", "国有资本", "财政拨款"),
                    THREE_PUBLIC: ("", "财政拨款")}
