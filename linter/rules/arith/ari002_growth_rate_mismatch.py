@@ -37,8 +37,8 @@ class GrowthRateMismatch(Rule):
     比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip. When no amount printed elsewhere tells
     whether the rate or the change slipped, but one change a digit away (retyped, or two swapped) gives the rate and the
     rate is no typo of the computed one, nor does the current amount a digit away give the rate, the message names it
-    ("减少1.03万元，下降12.15%" of 9.40万元: 1.30), rather than a change the other way that holds only at the edge of the
-    rounding.
+    ("减少1.03万元，下降12.15%" of 9.40万元: 1.30). A change the other way is named only where it gives the rate as printed,
+    not only at the edge of the rounding.
 
     **Anti-pattern**
 
@@ -179,10 +179,10 @@ class GrowthRateMismatch(Rule):
                     and not retyped(current.number, lambda interval: holds(0, interval), tolerances) else set()
                 # (not where the current amount a digit away gives the rate too: "38,000.00元，…增加4,000.00元" of 36,000.00)
                 other_way = now_value + change.sign * change.delta.value  # the year before, had it gone the other way
-                if change_rate_matches(now, delta, -change.sign, change.rate, tolerances) is True and (
-                        len(meant) != 1 or format_ratio(change.delta.value, other_way, change.rate.decimals) == f"{change.rate.text}%"):
+                if change_rate_matches(now, delta, -change.sign, change.rate, tolerances) is True \
+                        and format_ratio(change.delta.value, other_way, change.rate.decimals) == f"{change.rate.text}%":
                     # "比2024年预算增加9.00万元，增长9.47%" of 86.00 where the year before was 95.00: the direction slipped
-                    # (unless that holds only at the edge of the rounding, and a change typed otherwise holds too)
+                    # (not where that holds only at the edge of the rounding: "减少0.78万元，下降6.7%" of 11.40 gives 6.84%)
                     message = (_("{message}; it holds if the amount fell by {delta} ({delta} / {previous} = {stated}%): "
                                  "the word of direction is likely the slip", message=message,
                                  delta=format_amount(change.delta.value), previous=format_amount(now_value + change.delta.value),
