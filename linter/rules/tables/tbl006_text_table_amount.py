@@ -256,8 +256,8 @@ class TextTableAmount(Rule):
     the table, which must print it rounded ("5,360.00元" beside 0.54, not 0.36). A difference of one
     rounding tail (``tail_per_item``) is ``info``. Where the rows a code table prints under the cell (its 类, 款 or 项
     rows) add up to the text's amount, or its parent row less the other rows under that parent gives it, the finding
-    points at the table's cell, the likely slip; a class item of the 收支总表 that the 支出表 prints as the text says is
-    not reported (the 收支总表's cell is the slip, TBL004's).
+    points at the table's cell, the likely slip; an item of the 收支总表 that the 支出表 (a class) or the 收入表 (a source of
+    income) prints as the text says is not reported (the 收支总表's cell is the slip, TBL004's).
 
     **Anti-pattern**
 
@@ -1230,12 +1230,20 @@ _RECEPTION_PART = compile_re(r"国内|外事|外宾|境外|国[(（]境[)）]外
 
 
 def _confirmed_by_expenditure(document, context, tables, match, table, row, column) -> bool:
-    """Whether a class item of the 收支总表 the text states ("卫生健康支出76.55万元") is printed so by the 支出表's row of that
-    class: where 表1's cell differs, it is the slip (TBL004 reports it), not the text."""
-    expenditure = first(tables, EXPENDITURE)
-    code = class_code(row.plain_name) if row.side == "支出" and not row.is_total else None
-    other = expenditure.row_by_code(code) if expenditure is not None and code is not None else None
-    if other is None or other.amount(1) is None:
+    """Whether an item of the 收支总表 the text states is printed so by the other table that restates it: a class
+    ("卫生健康支出76.55万元") by the 支出表's row of that class, a source of income ("其他收入4.60万元") by the 收入表's 合计
+    in the column titled alike. Where 表1's cell differs, it is the slip (TBL004 reports it), not the text."""
+    if row.is_total:
         return False
-    pair = _in_text_unit(match.group("num"), match.group("unit"), expenditure, other, 1)
+    if row.side == "支出":
+        other_table, code = first(tables, EXPENDITURE), class_code(row.plain_name)
+        other, other_column = (other_table.row_by_code(code) if other_table is not None and code else None), 1
+    else:
+        other_table = first(tables, INCOME)
+        titled = income_columns(other_table) if other_table is not None else {}
+        other_column = titled.get(row.plain_name) or titled.get(row.plain_name.removesuffix("收入") + "收入")
+        other = other_table.total() if other_column is not None else None
+    if other is None or other.amount(other_column) is None:
+        return False
+    pair = _in_text_unit(match.group("num"), match.group("unit"), other_table, other, other_column)
     return pair is not None and amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1])
