@@ -13,7 +13,7 @@ from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, percent_interval
 from linter.check.rule import Rule
 from linter.extract.counts import count_shares
-from linter.extract.numbers import Number, number_of
+from linter.extract.numbers import number_of
 from linter.extract.quantities import ORGANISATION_END, clean_name, display_name, quantity_key, scope_of
 from linter.language.subjects import original_year
 from linter.i18n import _
