@@ -747,6 +747,18 @@ def test_a_space_laid_table_reads_on_past_its_header_repeated_as_one_name(header
     assert [f.message.split(":")[0] for f in found] == ["本年收入合计 = the sum of the numbered items above it"]
 
 
+def test_a_sangong_table_whose_total_row_ends_in_its_rate_reads_its_rows_above_its_counts():
+    """"合计 | 120000.00 | 102000.00 | -18000.00 | -15.00%": a row of amounts and a rate opens the rows of a table printed
+    without 栏次, also where the 相关统计数 follow them."""
+    text = ("表七\n某局2026年一般公共预算“三公”经费支出表\n单位：元\n项目\t2025年预算数\t2026年预算数\t增减额\t增减率\n"
+            "合计\t120000.00\t102000.00\t-18000.00\t-15.00%\n1.因公出国（境）费\t0.00\t0.00\t0.00\t\n"
+            "2.公务用车购置及运行费\t84000.00\t72000.00\t-12000.00\t-14.29%\n（1）公务用车购置费\t0.00\t0.00\t0.00\t\n"
+            "（2）公务用车运行费\t84000.00\t72000.00\t-12000.00\t-14.29%\n3.公务接待费\t36000.00\t30000.00\t-6000.00\t-16.67%\n"
+            "相关统计数\n公务用车保有量（辆）\t\t4\n公务接待批次（批次）\t\t40\n")
+    [table] = tables_of(text)
+    assert table.problem is None and table.rows
+
+
 @pytest.mark.parametrize("wrapped", ["\t\t\t费支出\t\t\t\n", "费支出\n"])
 def test_a_name_wrapped_below_its_amounts_ends_the_name_of_the_row_above(wrapped):
     """A PDF's narrow name column: "2080505 机关事业单位基本养老保险缴 10.68", then "费支出" on a line of its own."""

@@ -936,9 +936,14 @@ def _starts_row(tokens: list[_Token], next_line: str) -> bool:
     if not words:
         return False
     if words[0].text in _TOTAL_NAMES:
+        # (its change's rate too: "合计	120000.00	102000.00	-18000.00	-15.00%")
         amounts = words[1:] or _tokens(0, next_line, -1)
-        return bool(amounts) and all(t.is_number or t.is_malformed for t in amounts)
+        return bool(amounts) and all(t.is_number or t.is_malformed or _RATE_CELL.fullmatch(t.text) for t in amounts)
     return re.fullmatch(r"[12]\d{2}", words[0].text) is not None
+
+
+#: A rate in a cell ("-15.00%", "3.5%").
+_RATE_CELL = compile_re(r"[-－]?\d{1,4}(?:\.\d{1,2})?%")
 
 
 def _starts_year_row(tokens: list[_Token]) -> bool:
