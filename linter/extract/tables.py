@@ -936,9 +936,11 @@ def _starts_row(tokens: list[_Token], next_line: str) -> bool:
     if not words:
         return False
     if words[0].text in _TOTAL_NAMES:
-        # (its change's rate too: "合计	120000.00	102000.00	-18000.00	-15.00%")
+        # (its change's rate too, in a tab-laid line: "合计	120000.00	102000.00	-18000.00	-15.00%"; a space-laid one's cells
+        # are placed by its header's titles, which a header of two lines may not give)
         amounts = words[1:] or _tokens(0, next_line, -1)
-        return bool(amounts) and all(t.is_number or t.is_malformed or _RATE_CELL.fullmatch(t.text) for t in amounts)
+        tabbed = all(t.index >= 0 for t in words)
+        return bool(amounts) and all(t.is_number or t.is_malformed or (tabbed and _RATE_CELL.fullmatch(t.text)) for t in amounts)
     return re.fullmatch(r"[12]\d{2}", words[0].text) is not None
 
 
