@@ -39,7 +39,9 @@ class AverageMismatch(Rule):
     after it ("5个项目平均得分96.04分，具体如下：") or one a line just above the line it opens ("4个项目平均得分93.25分"), as many
     as a count of projects in its sentence says; a whole score beside
     scores with decimals is exact to them ("94.5分、96分": 96.0). Where the total is printed coarser than the average
-    ("1.86万元 / 12" for "次均接待费用1515.67元"), the message gives the averages its rounding allows and offers no fix.
+    ("1.86万元 / 12" for "次均接待费用1515.67元"), the message gives the averages its rounding allows and offers no fix. A
+    standard per student or person stated before the count and the amount it comes to ("按每生每年950元标准安排，在校学生
+    9,620人，安排913.90万元") must give that amount.
 
     **Anti-pattern**
 
@@ -133,7 +135,30 @@ class AverageMismatch(Rule):
                 expected=computed if low == high else None,
                 related=related(document, (_("amount"), total)),
             )
+        yield from self._standards(document, tolerances)
         yield from self._average_scores(document)
+
+    def _standards(self, document, tolerances):
+        """A standard per student or person, then how many, then the amount it comes to ("初中按每生每年950元标准安排，在校学生
+        9,620人，安排913.90万元"): the amount must be the standard times the count, within its own rounding."""
+        text = document.flow.text
+        for match in _STANDARD.finditer(text):
+            each, total = number_of(match, "amount", match["unit"]), number_of(match, "total", match["total_unit"])
+            scale = unit_scale(total, each)  # (the standard in 元, the amount in 万元)
+            count = int(match["n"].replace(",", ""))
+            if scale is None or each.value is None or total.value is None or not count:
+                continue
+            product = each.value * count / scale
+            if amount(total, tolerances).contains(product):
+                continue
+            yield self.finding(
+                document, document.span(match.start("total"), match.end("total_unit")),
+                _("{each}{unit} × {count} = {product}{total_unit}, but the text says {total}{total_unit}",
+                  each=each.text, unit=each.unit, count=match["n"], product=format_like(product, total),
+                  total_unit=total.unit, total=total.text),
+                expected=f"{format_like(product, total)}{total.unit}",
+                related=related(document, (_("standard"), each)),
+            )
 
     def _average_scores(self, document):
         """An average score ("平均得分93.60分") that is not the mean of the scores its paragraph lists before it ("自评得分分别为：
@@ -253,6 +278,12 @@ _AVERAGE = compile_regex(
     r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每(?:人次?|生)|(?<=[，,])每[人生](?:每年)?(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
+#: A standard per student or person, the count it applies to and the amount allocated ("按每生每年950元标准安排，在校学生9,620人，
+#: 安排913.90万元"), in one sentence.
+_STANDARD = compile_regex(
+    rf"按每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)的?标准(?:安排|补助|发放|补贴)?[，,]\s*[^，,。；;\d]{{0,12}}?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})\s*(?:人|名)[，,]\s*(?:共|合计|共计)?(?:安排|发放|补助|补贴|资助)(?:资金|经费)?(?:为)?\s*"
+    rf"(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)")
 #: The total right after each one's amount ("每人10,000.00元，计450,000.00元", "每生每年1,250元，资助金额171.50万元").
 _TOTAL_AFTER = compile_regex(rf"[，,]\s*(?:共计|合计|总计|计|共|(?:资助|补助|补贴|发放)?金额|资金)(?:为)?\s*(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: An amount right before a bracket that opens on its average ("村级组织办公经费210000元（每村每年30000元）").
