@@ -251,11 +251,6 @@ def _vouched_fit(document, tolerances: Tolerances, holds, i: int, number: Number
     return lambda interval: holds(i, interval) and all(test(interval) for test in tests)
 
 
-def _retyped_fits(number: Number, fits, tolerances: Tolerances) -> bool:
-    """Whether ``number`` with one digit typed otherwise makes the claim hold (``fits``)."""
-    return bool(retyped(number, fits, tolerances, swaps=False))
-
-
 def retyped(number: Number, fits, tolerances: Tolerances, swaps: bool = True) -> set[str]:
     """The texts of ``number`` with one digit typed otherwise (or, with ``swaps``, two neighbouring digits swapped:
     "1.90" for "1.09") that make a claim hold (``fits``), printed as ``number`` is (with its thousands separators)."""
@@ -644,7 +639,7 @@ class SumCheck:
         inputs = [(_("whole"), self.whole)] + [(_("part"), p) for p in self.parts]
         typo = find_typo(document, inputs, holds, tolerances)
         if typo is not None and typo.wrong is not self.whole and any(
-                _retyped_fits(part, _vouched_fit(document, tolerances, holds, i, part), tolerances)
+                retyped(part, _vouched_fit(document, tolerances, holds, i, part), tolerances, swaps=False)
                 for i, part in enumerate(numbers) if i and part is not typo.wrong and part.start >= 0):
             return None  # another part one digit away would do as well: the amount printed elsewhere may be chance
         return typo

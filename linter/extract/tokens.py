@@ -356,8 +356,7 @@ _ADJUSTED = compile_re(r"(?:年中|年度中|年内|期间)?(?:预算)?调整(?:
 def _without_budget_adjustments(tokens: list[ClaimToken]) -> list[ClaimToken]:
     """The tokens without an adjustment's clause between a budget and the amount spent ("年初预算为3,960,000.00元，年中追加
     255,678.40元，支出决算为…", or "…，年中预算调整增加27.00万元，…", reads as "年初预算为3,960,000.00元，支出决算为…"): what was
-    added is no budget of its own, and the
-    completion rate is still of the budget stated."""
+    added is no budget of its own, and the completion rate is still of the budget stated."""
     found: list[ClaimToken] = []
     i = 0
     while i < len(tokens):

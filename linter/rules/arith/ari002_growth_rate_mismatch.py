@@ -174,10 +174,6 @@ class GrowthRateMismatch(Rule):
                 if typo is not None:
                     yield typo_finding(self, document, message, typo, change.rate, _("rate"))
                     continue
-                meant = retyped(change.delta, lambda interval: holds(1, interval), tolerances) \
-                    if scale == 1.0 and change.rate.decimals and not one_typo_apart(change.rate.text, expected.removesuffix("%")) \
-                    and not retyped(current.number, lambda interval: holds(0, interval), tolerances) else set()
-                # (not where the current amount a digit away gives the rate too: "38,000.00元，…增加4,000.00元" of 36,000.00)
                 other_way = now_value + change.sign * change.delta.value  # the year before, had it gone the other way
                 if change_rate_matches(now, delta, -change.sign, change.rate, tolerances) is True \
                         and format_ratio(change.delta.value, other_way, change.rate.decimals) == f"{change.rate.text}%":
@@ -185,16 +181,19 @@ class GrowthRateMismatch(Rule):
                     # (not where that holds only at the edge of the rounding: "减少0.78万元，下降6.7%" of 11.40 gives 6.84%)
                     message = (_("{message}; it holds if the amount fell by {delta} ({delta} / {previous} = {stated}%): "
                                  "the word of direction is likely the slip", message=message,
-                                 delta=format_amount(change.delta.value), previous=format_amount(now_value + change.delta.value),
+                                 delta=format_amount(change.delta.value), previous=format_amount(other_way),
                                  stated=change.rate.text)
                                if change.sign > 0 else
                                _("{message}; it holds if the amount rose by {delta} ({delta} / {previous} = {stated}%): "
                                  "the word of direction is likely the slip", message=message,
-                                 delta=format_amount(change.delta.value), previous=format_amount(now_value - change.delta.value),
+                                 delta=format_amount(change.delta.value), previous=format_amount(other_way),
                                  stated=change.rate.text))
-                elif len(meant) == 1:
-                    # "减少1.90万元，下降10.5%" of 9.28万元: no amount printed elsewhere says which is wrong, but the
-                    # change with two digits swapped gives the rate, and the rate is no typo of the one computed
+                elif scale == 1.0 and change.rate.decimals and not one_typo_apart(change.rate.text, expected.removesuffix("%")) \
+                        and not retyped(current.number, lambda interval: holds(0, interval), tolerances) \
+                        and len(meant := retyped(change.delta, lambda interval: holds(1, interval), tolerances)) == 1:
+                    # "减少1.03万元，下降12.15%" of 9.40万元: no amount printed elsewhere says which is wrong, but the
+                    # change with two digits swapped gives the rate, the rate is no typo of the one computed, and the
+                    # current amount a digit away gives no rate ("38,000.00元，…减少4,000.00元" of 36,000.00 does)
                     message = _("{message}; or, if the rate is right, the change {wrong} is likely a typo for {meant}, "
                                 "with which it holds", message=message, wrong=change.delta.text, meant=meant.pop())
                 yield self.finding(

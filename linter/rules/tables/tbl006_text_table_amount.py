@@ -315,9 +315,9 @@ class TextTableAmount(Rule):
             claims = [claim for claim in claims if not names_another_year(before := _clause_before(line, claim[0].start()), year)
                       and not LAST_YEARS.search(_CHANGE_CLAUSE.sub("", before))]
             if kind == SUMMARY:  # its section lists its items ("支出包括：一般公共服务支出…")
-                # (a class the 支出表 prints as the text says: 表1's cell is the slip, TBL004's)
+                # (an item the 支出表 or the 收入表 prints as the text says: 表1's cell is the slip, TBL004's)
                 claims += [claim for claim in self._summary_items(line, first(tables, SUMMARY))
-                           if not _confirmed_by_expenditure(document, context, tables, *claim)]
+                           if not _confirmed_by_another_table(document, context, tables, *claim)]
             elif kind == FISCAL:  # so does the 财政拨款 section, an item maybe of one fund (a column of its own)
                 claims += [(match, table, row, column) for match, table, row, column
                            in self._summary_items(line, first(tables, FISCAL))
@@ -809,8 +809,7 @@ class TextTableAmount(Rule):
     @staticmethod
     def _agrees(document, context, match, table, row, column) -> bool:
         """Whether the amount of ``match`` may be the cell's, rounding allowed (or cannot be compared)."""
-        pair = _in_text_unit(match.group("num"), match.group("unit"), table, row, column)
-        return pair is None or amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1])
+        return _may_be_the_cells(document, context, match, table, row, column) is not False
 
     def _row_change(self, document, context, start, table, row):
         """The change from last year stated with the amount at flow offset ``start`` ("…（项）2025年预算数为124.50万元，比2024年
@@ -1229,7 +1228,13 @@ _COMMON_ITEMS = (("行政运行", "01"), ("一般行政管理事务", "02"), ("�
 _RECEPTION_PART = compile_re(r"国内|外事|外宾|境外|国[(（]境[)）]外")
 
 
-def _confirmed_by_expenditure(document, context, tables, match, table, row, column) -> bool:
+def _may_be_the_cells(document, context, match, table, row, column) -> bool | None:
+    """Whether the amount of ``match`` may be the cell's, rounding allowed; None when the two cannot be compared."""
+    pair = _in_text_unit(match.group("num"), match.group("unit"), table, row, column)
+    return None if pair is None else amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1])
+
+
+def _confirmed_by_another_table(document, context, tables, match, table, row, column) -> bool:
     """Whether an item of the 收支总表 the text states is printed so by the other table that restates it: a class
     ("卫生健康支出76.55万元") by the 支出表's row of that class, a source of income ("其他收入4.60万元") by the 收入表's 合计
     in the column titled alike. Where 表1's cell differs, it is the slip (TBL004 reports it), not the text."""
@@ -1245,5 +1250,4 @@ def _confirmed_by_expenditure(document, context, tables, match, table, row, colu
         other = other_table.total() if other_column is not None else None
     if other is None or other.amount(other_column) is None:
         return False
-    pair = _in_text_unit(match.group("num"), match.group("unit"), other_table, other, other_column)
-    return pair is not None and amount_interval(pair[0], context.text_tolerances(document)).contains(pair[1])
+    return _may_be_the_cells(document, context, match, other_table, other, other_column) is True
