@@ -28,6 +28,8 @@ _EACH = frozenset("件项桩条笔户村处家样")
 #: Characters before 约 or 近 that make a word of it (节约, 制约, 接近, 最近): the copy after them is "about" a number.
 _ENDS_BEFORE_ABOUT = frozenset("节制契简接最将附")
 _AFTER_EACH = frozenset("有都要必皆见落抓")
+#: Particles that follow a word ending in them ("以营利为目的的公益", "采购标的的金额").
+_PARTICLES = frozenset("的地得之")
 _EACH_PAIR = compile_re(r"(\w)\1(\w)\2")
 #: The last characters of a river's, a lake's, a road's name… before a word beginning with them
 #: ("玉龙喀什河河道", "中山路路面改造").
@@ -148,6 +150,8 @@ class DuplicatedCharacter(Rule):
             if match.start() in finder.names:
                 continue  # a person's name ("（记者 韩杰杰）")
             loose = finder.loose
+            if match.group(1) in _PARTICLES and second in loose and _ends_a_word(finder, match.start()):
+                continue  # a word ending in the particle, then the particle: "以营利为目的的公益", "采购标的的金额"
             if match.group(1) in _CONJUNCTIONS and match.start() in loose and _word_starts(finder, second):
                 continue  # a conjunction before a word beginning with it: "管护和和美乡村建设", "发展和和谐"
             if _unknown_word_beside(text, match.start(), loose, finder):
@@ -282,6 +286,12 @@ def _tripled_between_words(text: str, at: int) -> bool:
     if at < 1 or text[at:at + 3] != character * 3 or text[at - 1] == character or text[at + 3:at + 4] == character:
         return False
     return lex.is_word(text[at - 1] + character) and lex.is_word(character + text[at + 3:at + 4])
+
+
+def _ends_a_word(finder, at: int) -> bool:
+    """Whether the character at ``at`` ends a word of two characters or more the segmenter reads ("目的")."""
+    left, right = finder.token_at(at, (at, at + 1))
+    return right == at + 1 and right - left > 1 and lex.is_word(finder.text[left:right])
 
 
 def _common_word_ending(text: str, at: int) -> bool:
