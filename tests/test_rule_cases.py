@@ -36,6 +36,10 @@ def test_rule_case(code, settings, case):
             assert len(findings) == case["count"], [f.message for f in findings]
         if "expected" in case:  # the value a finding offers in the cell's place
             assert any(f.expected == case["expected"] for f in findings), [f.expected for f in findings]
+        if "related" in case:  # a place (its line, and its quote) a finding lists beside its own
+            line, quote = case["related"]
+            assert any((r.span.start.line, r.span.quote) == (line, quote) for f in findings for r in f.related), \
+                [[(r.span.start.line, r.span.quote) for r in f.related] for f in findings]
         if "unlike" in case:  # words no finding may say
             assert not any(case["unlike"] in f.message for f in findings), [f.message for f in findings]
     else:

@@ -305,9 +305,10 @@ def _vouching(document, tolerances: Tolerances) -> dict[int, list]:
     return tests
 
 
-def typo_finding(rule, document, message: str, typo: Typo, stated: Number, what: str):
-    """A finding at the mistyped amount, with the stated result and the amount meant as related places
-    (``message``, ``what`` and ``typo.label`` are already in the reader's language)."""
+def typo_finding(rule, document, message: str, typo: Typo, stated: Number, what: str,
+                 others: tuple[tuple[str, Number], ...] = ()):
+    """A finding at the mistyped amount, with the stated result, the amount meant and ``others`` (a sum's
+    parts) as related places (``message``, ``what`` and ``typo.label`` are already in the reader's language)."""
     return rule.finding(
         document, document.span(typo.wrong.start, typo.wrong.end),
         _("{message}; with {meant} in place of {wrong} the stated {what} holds: "
@@ -315,7 +316,9 @@ def typo_finding(rule, document, message: str, typo: Typo, stated: Number, what:
           message=message, meant=typo.meant.text, wrong=typo.wrong.text, what=what, label=typo.label),
         expected=f"{typo.meant.text}{typo.wrong.unit}",
         related=related(document, (_("stated {what}", what=what), stated if stated is not typo.wrong else None),
-                        (_("{amount} printed here", amount=typo.meant.text), typo.meant)),
+                        (_("{amount} printed here", amount=typo.meant.text), typo.meant),
+                        *((label, number) for label, number in others
+                          if number.start not in (typo.wrong.start, typo.meant.start))),
     )
 
 
@@ -672,9 +675,9 @@ def sum_finding(rule, document, check: SumCheck, tolerances: Tolerances, message
     ``message`` is the rule's message id (``N_``) with ``{parts}`` and ``{explanation}`` placeholders."""
     message = _(message, parts=_(check.what), explanation=check.explain())
     typo = check.typo(document, tolerances)
-    if typo is not None:
-        return typo_finding(rule, document, message, typo, check.whole, _("sum"))
     places = [(_("part"), p) for p in check.parts]
+    if typo is not None:
+        return typo_finding(rule, document, message, typo, check.whole, _("sum"), tuple(places))
     return rule.finding(document, document.span(check.whole.start, check.whole.end), message,
                         related=related(document, *places))
 
