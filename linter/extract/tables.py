@@ -1323,7 +1323,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         statistics = statistics or (table.kind == THREE_PUBLIC and (_STATISTICS_TITLE.match(normal) is not None or (
             bool(data_lines) and _STATISTICS_HEAD.match(normal) is not None)))  # ("项目 | 行次 | 统计数" under the amounts)
         if (statistics or (table.kind == THREE_PUBLIC and data_lines and _COUNT_ROW.match(normal))) and not normal.startswith("注"):
-            continue  # a 三公 table's counts (车辆数, 接待批次…) under its amounts: CON005 reads them
+            # a 三公 table's counts (车辆数, 接待批次…) under its amounts, and the counts of a line of their labels
+            # ("公务用车购置数（辆）  公务用车保有量（辆）…" over "0  3 …"): CON005 reads them
+            statistics = statistics or _COUNT_LABELS.fullmatch(normal) is not None
+            continue
         unit = unit_of(normal) if table.unit is None and not data_lines else None
         if unit and (len(normal) < 60 or _UNIT_LINE.fullmatch(normal)):
             table.unit = unit
@@ -2091,6 +2094,8 @@ _STATISTICS_HEAD = compile_re(r"项目\s*(?:行次\s*)?统计数")
 _OTHER_BLOCK_HEAD = compile_re(r"项目(?:\s*(?:行次|决算数|预算数|金额|本年数|上年数))+")
 #: The head of a 三公 table's counts printed without their "相关统计数" title ("项目 | 统计数", "公务用车保有量（辆） | 1").
 _COUNT_ROW = compile_re(r"项目\s*(?:行次\s*)?统计数|(?:\d{1,2}\s*[.．、]\s*)?[^\t\d]{2,20}[(（](?:辆|个|人|人次|批次|次)[)）]")
+#: A line of a 三公 table's count labels only, their counts on the line below ("公务用车购置数（辆）  公务用车保有量（辆）").
+_COUNT_LABELS = compile_re(r"(?:[^\t\d（(]{2,20}[(（](?:辆|个|人|人次|批次|次)[)）]\s*){2,}")
 #: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
 CONTINUED_TITLE = compile_re(r"^[(（]?续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
