@@ -85,7 +85,7 @@ def test_markdown_table_is_read_by_its_cells_and_findings_point_into_them():
     assert table.problem is None and table.unit == "万元"
     assert [values(row) for row in table.rows] == [{1: 100.0, 2: 60.0, 3: 40.0}, {1: 100.0, 2: 60.0, 3: 45.0}]
     found = {(f.code, f.span.start.line, f.span.start.column, f.span.quote) for f in lint_text(MARKDOWN_TABLE)}
-    assert found == {("TBL003", 7, 28, "40.00"), ("TBL002", 8, 20, "100.00")}  # no finding of the pipes
+    assert found == {("TBL002", 8, 37, "45.00")}  # the 201 row's 45.00 under a 合计 of 40.00; no finding of the pipes
     document, row = Document(decode_bytes(MARKDOWN_TABLE.encode("utf-8"))), MARKDOWN_TABLE.index("| 201")
     assert document.source_span(row, row + 7).quote == "| 201 |"  # quotes are as written
 
@@ -106,7 +106,10 @@ def test_tab_table_without_line_numbers_that_keeps_its_empty_cells_is_read_as_a_
     tables = tables_of(TAB_GRID)
     assert tables[0].problem is None and tables[0].columns == [1, 2, 3, 4] and len(tables) == 2
     assert [values(row) for row in tables[0].rows][:2] == [{1: 100.0, 2: 60.0, 4: 40.0}, {1: 100.0, 2: 60.0, 4: 45.0}]
-    assert {(f.code, f.span.quote) for f in lint_text(TAB_GRID, select=["TBL003"])} == {("TBL003", "40.00")}
+    # 201 and 20101 each print 45.00 where 100.00 − 60.00 is 40.00: their rows are reported (not the 合计 above them)
+    found = {(f.code, f.span.start.line, f.message.split(" (off")[0].split()[-1])
+             for f in lint_text(TAB_GRID, select=["TBL002", "TBL003"])}
+    assert found == {("TBL002", 6, "105.00万元"), ("TBL002", 7, "105.00万元")}
 
 
 def test_tab_table_whose_rows_have_unequal_cells_is_not_read_as_a_grid():

@@ -251,11 +251,14 @@ class TableIdentity(Rule):
                 failing = compare(printed, sum(values), items, context.tolerances, table.resolution) == GAP
                 if failing and (slip := _the_one_column_off(context, table, row, identity)):
                     sign, column = slip
+                    under = rows_under(table, row, lambda other: 0.0) is not None
                     yield from self._report(
                         document, context, table, row, column, row.amount(column),
                         row.amount(column) + sign * (printed - sum(values)), items,
                         lambda: _("{identity} (栏{target} and the other terms each equal the sum of the rows under them)",
-                                  identity=_named(identity, table, row), target=identity.target))
+                                  identity=_named(identity, table, row), target=identity.target) if under else
+                        _("{identity} (栏{target} and the other terms add up to the row above it, 栏{column} does not)",
+                          identity=_named(identity, table, row), target=identity.target, column=column))
                     continue
                 yield from self._report(document, context, table, row, identity.target, printed, sum(values), items,
                                         lambda: _named(identity, table, row))
@@ -356,16 +359,53 @@ def _the_one_unconfirmed_term(context, table, identity, target, terms, column):
 def _the_one_column_off(context, table, row, identity):
     """``(sign, column)`` of the one term of a failing column identity on a code table's row whose cell the rows under
     that row do not add up to, when they add up to the target's and every other term's (合计 447733.01 = 基本支出
-    66054.27 + 项目支出…, the 类 rows giving 66045.27 for 基本支出 only): the likely slip; else None."""
+    66054.27 + 项目支出…, the 类 rows giving 66045.27 for 基本支出 only), or, on a row with none under it, the one
+    whose column no longer adds up to the row above it, when the target's and every other term's do (30206 电费
+    公用经费 24000 for 42000, its 302 row's 合计 and 人员经费 adding up): the likely slip; else None."""
     def vouched(column) -> bool | None:
         under = rows_under(table, row, lambda other: other.amount(column))
-        return None if under is None else compare(row.amount(column), under, len(table.rows), context.tolerances,
-                                                  table.resolution) != GAP  # (a tail of as many rows as may be under it)
+        if under is not None:
+            return compare(row.amount(column), under, len(table.rows), context.tolerances,
+                           table.resolution) != GAP  # (a tail of as many rows as may be under it)
+        return _adds_up_to_row_above(context, table, row, column)
 
     if not vouched(identity.target):
         return None
     off = [(sign, column) for sign, column in identity.terms if vouched(column) is not True]
-    return off[0] if len(off) == 1 and vouched(off[0][1]) is False else None
+    if len(off) != 1 or vouched(off[0][1]) is not False:
+        return None
+    sign, column = off[0]
+    if rows_under(table, row, lambda other: other.amount(column)) is None:
+        # vouched by the row above: the cell is printed, and the value the identity gives makes that row add up (not
+        # a blank, nor a cell whose column another row's slip broke)
+        given = row.amount(column) + sign * (row.amount(identity.target) - sum(
+            term_sign * row.amount(term) for term_sign, term in identity.terms))
+        if row.cell(column) is None or not _adds_up_to_row_above(context, table, row, column, given):
+            return None
+    return off[0]
+
+
+def _adds_up_to_row_above(context, table, row, column, instead: float | None = None) -> bool | None:
+    """Whether the rows beside ``row`` (it among them, with ``instead`` in its place if given) add up to the row above
+    them in ``column``; None when there is no row above, or a cell is unknown (a loose value of a space-laid row may
+    fill it)."""
+    above = _row_above(table, row)
+    total = None if above is None or above.amount(column) is None else rows_under(
+        table, above, lambda other: instead if other is row and instead is not None else other.amount(column))
+    if total is None:
+        return None
+    beside = sum(1 for other in table.rows
+                 if other.code and len(other.code) == len(row.code) and other.code.startswith(row.code[:-2]))
+    return compare(above.amount(column), total, beside, context.tolerances, table.resolution) != GAP
+
+
+def _row_above(table, row):
+    """The row a code table prints ``row`` under (the 款 of a 项, the 类 of a 款, the 合计 of a 类), if any."""
+    if not row.code or len(row.code) not in (3, 5, 7):
+        return None
+    if len(row.code) == 3:
+        return next((other for other in table.rows if other.is_total and not other.code), None)
+    return next((other for other in table.rows if other.code == row.code[:-2]), None)
 
 
 def _holds(context, table, row, column) -> bool:

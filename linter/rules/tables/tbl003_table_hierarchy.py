@@ -141,17 +141,21 @@ def _vouched_for(context, table, row, below: dict, amount):
 
 
 def _child_off_its_row(context, table, children, column: int, printed: float, computed: float, items: int) -> bool:
-    """Whether one child's cell in ``column`` is not what its row's identity ("1栏各行=(2+3)栏各行") gives, and with that
-    value in its place the children add up to ``printed`` (their sum being ``computed``): the cell is the slip ("2040650
-    356.36" where 栏2 + 栏3 = 365.36, under "20406 2,132.86")."""
+    """Whether one child's cell in ``column`` is not what its row's identity ("1栏各行=(2+3)栏各行") gives from its other
+    cells, and with that value in its place the children add up to ``printed`` (their sum being ``computed``): the cell
+    is the slip ("2040650 356.36" where 栏2 + 栏3 = 365.36, under "20406 2,132.86"; "30206 公用经费 24000" where 栏1 − 栏2 =
+    42000, under "302"), which TBL002 reports on the child's row."""
     for identity in table.identities:
-        if identity.axis != "栏" or identity.target != column:
+        terms = {term: sign for sign, term in identity.terms}
+        if identity.axis != "栏" or (identity.target != column and column not in terms):
             continue
         for child in children:
-            own, terms = child.amount(column), [(sign, child.amount(term)) for sign, term in identity.terms]
-            if own is None or not terms or any(value is None for _, value in terms):
+            own = child.amount(column)
+            others = {term: child.amount(term) for term in (identity.target, *terms) if term != column}
+            if own is None or not terms or None in others.values():
                 continue
-            given = sum(sign * value for sign, value in terms)
+            rest = sum(sign * others[term] for term, sign in terms.items() if term != column)
+            given = rest if column == identity.target else terms[column] * (others[identity.target] - rest)
             if compare(own, given, len(terms), context.tolerances, table.resolution) == GAP \
                     and compare(printed, computed - own + given, items, context.tolerances, table.resolution) != GAP:
                 return True

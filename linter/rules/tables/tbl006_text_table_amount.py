@@ -148,6 +148,21 @@ def _parent_less_siblings(table, row, amount_of) -> float | None:
     return amount_of(parent) - sum(siblings)
 
 
+def _by_other_columns(table, row, column) -> float | None:
+    """``row``'s amount in ``column`` as a column identity of ``table`` gives it from the row's other cells (小计 = 购置费
+    + 运行维护费, or 运行维护费 = 小计 − 购置费); None when no identity names the column or a cell it needs is blank."""
+    for identity in table.identities:
+        if identity.axis != "栏" or identity.target not in table.side_columns(row.side):
+            continue
+        terms = dict((number, sign) for sign, number in identity.terms)
+        amounts = {number: row.amount(number) for number in (identity.target, *terms) if number != column}
+        if (column != identity.target and column not in terms) or None in amounts.values():
+            continue
+        others = sum(sign * amounts[number] for number, sign in terms.items() if number != column)
+        return others if column == identity.target else terms[column] * (amounts[identity.target] - others)
+    return None
+
+
 #: Words joining the items of a list before a total ("A、B和C合计").
 _LISTED = compile_re(r"[、和及与]")
 
@@ -869,11 +884,14 @@ class TextTableAmount(Rule):
 
         # The table's own rows under the cell, or its parent row less its siblings, give the text's amount: the cell is
         # the slip, not the text.
+        by_cell = amount_of is None
         amount_of = amount_of or (lambda other: other.amount(column))
         if says(own := rows_under(table, row, amount_of)):
             because = _("the rows under it add up to {own}", own=amount(own))
         elif says(own := _parent_less_siblings(table, row, amount_of)):
             because = _("the row above it less the other rows under that row gives {own}", own=amount(own))
+        elif by_cell and says(own := _by_other_columns(table, row, column)):
+            because = _("the row's other columns give {own} by the table's identities", own=amount(own))
         else:
             because = None
         if because is not None:
