@@ -110,7 +110,8 @@ class StaleYear(Rule):
     Y−2 or after Y+1, nor a budget of Y−2 alone ("2023年一般公共预算安排会议费…" in a 2025 预算), nor
     the department's budget of Y−1 stated alone and compared with nothing
     ("2024年本部门政府采购预算总额95.00万元，其中：…", "本部门2024年支出预算合计…", "某局2024年支出预算…",
-    "2024年支出预算合计…，其中：…", "2024年“三公”经费预算…" in a 2025 预算).
+    "2024年支出预算合计…，其中：…", "2024年“三公”经费预算…" in a 2025 预算), nor a budget of Y−1 compared with
+    上年, which is Y−1 itself ("公务员医疗补助（项）2024年预算数为6.84万元，与上年持平" in a 2025 预算).
     In either, figures may not be compared with their own year
     ("2024年预算数为65.88万元，比2024年预算数增加…" in a 2025 预算). Years of ranges ("2021-2025年"), dates and reasons ("主要原因：一是2023年…")
     are not read. The year expected is offered as an unsafe fix.
@@ -420,12 +421,14 @@ def _stale_in_budget(found: int, year: int, sentence: str, named: set[int], comp
     ``named``) cannot be those of a ``year`` 预算: its own, last year's execution (Y−1) or the latest
     决算 (Y−2, unless the sentence states a budget of that year alone: "前两年预算安排情况：2022年…，
     2023年…" recounts two years). Nor is the department's budget of Y−1 stated alone, compared with
-    nothing ("2024年本部门政府采购预算总额95.00万元，其中：…" in a 2025 预算)."""
+    nothing ("2024年本部门政府采购预算总额95.00万元，其中：…" in a 2025 预算), nor a budget of Y−1 compared with 上年,
+    which is Y−1 itself ("公务员医疗补助（项）2025年预算数为68,400.00元，与上年持平" in a 2026 预算)."""
     alone = named == {found} and _BUDGETED.search(sentence) is not None and _EXECUTED.search(sentence) is None
     if found == year - 2:
         return alone
     if found == year - 1:
-        return alone and not compared and _OWN_BUDGET.search(sentence) is not None
+        return alone and not compared and (_OWN_BUDGET.search(sentence) is not None
+                                           or _LAST_YEAR_COMPARED.search(sentence) is not None)
     return not year - 2 <= found <= year + 1
 
 
