@@ -1040,13 +1040,14 @@ _PROCUREMENT_KINDS = ("货物", "工程", "服务")
 
 
 def _procurement_kinds(breakdown) -> bool:
-    """A procurement total listed as its 货物, 工程 and 服务 amounts, each once."""
+    """A procurement total listed as its 货物, 工程 and 服务 amounts, each once ("拟采购货物支出…、拟采购工程支出…、拟购买服务
+    支出…", as Jiangsu's template words them)."""
     if "采购" not in breakdown.whole_name or len(breakdown.parts) != len(_PROCUREMENT_KINDS):
         return False
     kinds = [next((k for k in _PROCUREMENT_KINDS if k in part.name), None) for part in breakdown.parts]
     # (a part's name may carry a typo LNG001 reports: "政府采构工程支出" is still the 工程 part)
     return sorted(filter(None, kinds)) == sorted(_PROCUREMENT_KINDS) and all(
-        "采购" in p.name or p.name.startswith("政府") or _PROCUREMENT_KIND_NAME.fullmatch(clean_name(p.name))
+        "采购" in p.name or "购买" in p.name or p.name.startswith("政府") or _PROCUREMENT_KIND_NAME.fullmatch(clean_name(p.name))
         for p in breakdown.parts)
 
 
