@@ -145,7 +145,7 @@ class InconsistentCount(Rule):
     "其中：外宾接待1批次") are not read (but the fleet a change came to is the year's: "保有量由12辆减少至11辆"), but in a 预算 the budget's and the plan's counts are the year's ("2025年计划接待54批次",
     after the amount's change: "…，比2024年减少0.45万元，计划接待…"), and a table printing last year's counts beside them
     is read in the year's column; the template's "其中：国内公务接待6批次" counts them all, unless
-    the sentence names 外事 receptions too; and where the table counts 外事 receptions in a row of their own, its
+    the sentence names 外事 receptions too; and where the table counts some 外事 receptions in a row of their own, its
     公务接待 row is the 国内 ones, which a count of all receptions is not. A row under a header numbering the rows
     ("项目 | 栏次 | 统计数") prints its 栏次 before its count. The statement reported is one the most statements of the
     count contradict ("主要用于2辆公务用车" beside a 保有量 of 3 in the text and in the table); between two, a fleet more than the
@@ -362,9 +362,10 @@ def _counts(document) -> list[_Count]:
             elif count is match and match.group("more") is not None:
                 continue  # a space-laid row of counts of several columns, none of them told this year's
             counts.append(_Count(what, _count(count.group("a")), count.start("a"), count.end("a"), True))
-    if _FOREIGN_ROW.search(original):
+    if any(_count(row.group("n")) for row in _FOREIGN_ROW.finditer(original)):
         # The table counts receptions from abroad apart ("外事接待批次（个）	48"): its 公务接待 row is the 国内 ones, and the
-        # narrative's count of all receptions ("全年共接待360批次", not "国内公务接待312批次") is no count of those.
+        # narrative's count of all receptions ("全年共接待360批次", not "国内公务接待312批次") is no count of those (where
+        # it counts none from abroad, "国（境）外公务接待批次（个）	0", all of them are the 国内 ones).
         counts = [c for i, c in enumerate(counts) if not (
             i < narrative and c.what in (_BATCHES, _GUESTS) and not _domestic(original, c.start))]
     counts.extend(_counts_in_columns(document.original, year))
@@ -446,7 +447,7 @@ _CELL_GAP = compile_regex(r"\t|[ \u3000]{2,}")
 _THIS_YEARS_FINAL = compile_regex(r"(?:本年|本期|\d{4}年度?)?决算数?")
 _CELL_NUMBER = compile_regex(r"\s*(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s*")
 #: A table row counting receptions from abroad ("外事接待批次（个）	48"), and how far before a count 国内 qualifies it.
-_FOREIGN_ROW = compile_regex(r"(?m)^\s*(?:\d{1,2}[.、．]\s*)?(?:外事|外宾|国[(（]境[)）]外|境外)(?:公务)?接待(?:批次|人次)[^\n]{0,8}?\t\s*\d")
+_FOREIGN_ROW = compile_regex(r"(?m)^\s*(?:\d{1,2}[.、．]\s*)?(?:外事|外宾|国[(（]境[)）]外|境外)(?:公务)?接待(?:批次|人次)[^\n]{0,8}?\t\s*(?P<n>\d[\d,]*)")
 _DOMESTIC_REACH = 12
 #: …or how far back the clause it opens may start, and what ends a clause.
 _DOMESTIC_CLAUSE_REACH = 60
