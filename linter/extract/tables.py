@@ -1625,6 +1625,8 @@ def _budget_and_final_titles(header_words: list[str]) -> list[str]:
     return titles or _RUN_TITLES.findall("".join(header_words))
 
 
+#: A budget's column of its own before the 合计 on one header line ("科目名称  年初预算  合计  基本支出  项目支出").
+_BUDGET_BEFORE_TOTAL = compile_re(r"(?:^|\s)(?:年初|全年|调整后?)?预算数?\s+(?:本年支出)?(?:合计|小计)(?:\s|$)")
 #: The title of a column of a rate of completion ("完成年初预算（%）", "执行率", "完成率%").
 _RATE_COLUMN = compile_re(r"完成|执行率|%|％")
 
@@ -1649,7 +1651,10 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     # each budget one column, or a block as wide as the 决算's
     final = count - budgets if count in (budgets + 1, budgets + 3) else count // (budgets + 1) if count % (budgets + 1) == 0 \
         else None
-    budgets_first = bool(titles) and _BUDGET_COLUMN_TITLE.match(titles[0]) is not None
+    # (the budgets first also where a two-line header titles the 决算's block above them: "本年支出" over "年初预算 | 合计 |
+    # 基本支出 | 项目支出", a budget before the 合计 on one line)
+    budgets_first = bool(titles) and (_BUDGET_COLUMN_TITLE.match(titles[0]) is not None or any(
+        _BUDGET_BEFORE_TOTAL.search(" ".join(line)) for line in table.header_lines))
     kept = columns[-final:] if final and budgets_first else columns[:final] if final else []
     printed = [i for i in table.identities if i.axis == "栏" and not i.implied]
     if printed and not all({i.target, *(column for _, column in i.terms)} <= set(kept) for i in printed):
