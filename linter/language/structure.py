@@ -169,6 +169,30 @@ def sub_headings(text: str, start: int, end: int) -> list[Numbered]:
     return found
 
 
+def numbered_items(text: str, start: int, end: int) -> list[Numbered]:
+    """The items of flow range ``[start, end)`` numbered in Arabic numerals, opening a line or following a sentence's
+    or a clause's end ("1.因公出国（境）费。…", "3、一般公共预算当年拨款具体使用情况", "…如下：1.农村公路养护补助资金…；
+    2.县乡道…"), headings or sentences alike; a table's row (a tab, or figures in cells apart by spaces) and a table of
+    contents' line (leaders, then a page number) are none."""
+    found = []
+    for match in _ARABIC_LABELLED.finditer(text, start, end):
+        line_end = text.find("\n", match.end())
+        line = text[match.end():line_end if line_end != -1 else len(text)]
+        if "\t" not in line and not _FIGURE_CELL.search(line) and not _LEADERS.search(line):
+            title = _CLAUSE_END.split(line, 1)[0]
+            found.append(Numbered(int(match.group(1)), title.strip()[:MAX_TITLE], match.start(1), match.end(1) + 1))
+    return found
+
+
+#: An Arabic number labelling a line or a clause ("1.", "2．", "3、"; not an amount, "1.5万元", nor a date, "2024.12",
+#: nor numbers listed, "1、2号楼").
+_ARABIC_LABELLED = compile_regex(r"(?:^|(?<=[。；;：:]))[ \t\u3000]*(\d{1,2})[.．、](?![\d.．])", regex.MULTILINE)
+#: Figures in cells of their own ending a line ("一般公共服务支出     100.00    50.00", its spaces maybe joined in the flow
+#: text), or an amount without its unit ending it: a table's row.
+_FIGURE_CELL = compile_regex(r"\d[\d,]*(?:\.\d+)?[ \u3000]+-?[\d,]+(?:\.\d+)?[ \u3000]*$|(?<![\d.])\d[\d,]*\.\d{2}[ \u3000]*$")
+#: A table of contents' leaders and page number ("……………… 3").
+_LEADERS = compile_regex(r"(?:[.…·．]{3,}|-{3,})\s*\d{1,3}\s*$")
+_CLAUSE_END = compile_regex(r"[；;。]")
 #: A second-level label opening a line or a sentence: "（一）…", "…。(二)…" (its title runs to the line's end).
 _SUB_LABELLED = compile_regex(rf"(?:^|(?<=[。；;]))[ \t]*[（(]({_NUMERAL})[）)]", regex.MULTILINE)
 #: An amount with decimals or thousands separators: a table row's, not a year's ("(四)2018部门整体…").

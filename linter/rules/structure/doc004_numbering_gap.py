@@ -7,7 +7,7 @@ from bisect import bisect_right
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.structure import heading_lists, sub_headings
+from linter.language.structure import heading_lists, numbered_items, sub_headings
 from linter.rules.shared import part_headings
 
 
@@ -16,7 +16,10 @@ class NumberingGap(Rule):
 
     Within each part (and before the first), first-level headings "一、" … go up by one; a
     new list may start again at 一. Under each of them, the items "（一）" … that open a line or follow
-    a sentence's end go up by one too. Numerals are read in full (十一, 二十, 廿一). Sentences and
+    a sentence's end go up by one too, and so do the items "1." (or "1、") under each of those, or under
+    the heading before its first "（一）", where they open a line or follow a sentence's or a clause's end
+    ("具体项目如下：1.…；2.…"); there a number may go back (a list inside a list numbered alike) but not
+    skip one. Numerals are read in full (十一, 二十, 廿一). Sentences and
     table rows that begin with a numeral are not headings: a run of numbered lines holding
     figures, tab-separated cells or two labels side by side is a table, and so is a line inside a
     table read as one (its row labels one cell a line, as a PDF's text gives them); a table of
@@ -58,22 +61,29 @@ class NumberingGap(Rule):
                 # A table's row labels ("一、本年收入", "二、上年结转", one cell a line in a PDF's text) are no headings.
                 found = [h for h in found if not _in_a_table(document.flow.origin(h.start), regions, starts)]
                 yield from self._gaps(document, found)
-                # The "（一）" items under each heading are numbered on their own.
+                # The "（一）" items under each heading are numbered on their own, and the "1." items under each of
+                # those (or under the heading, before its first "（一）").
                 sections = [h.start for h in found] + [end]
                 for section_start, section_end in zip(sections, sections[1:]):
                     items = [h for h in sub_headings(text, section_start, section_end)
                              if not _in_a_table(document.flow.origin(h.start), regions, starts)]
                     yield from self._gaps(document, items)
+                    bounds = [section_start] + [h.start for h in items] + [section_end]
+                    for item_start, item_end in zip(bounds, bounds[1:]):
+                        listed = [h for h in numbered_items(text, item_start, item_end)
+                                  if not _in_a_table(document.flow.origin(h.start), regions, starts)]
+                        yield from self._gaps(document, listed, repeats=False)
 
-    def _gaps(self, document, found):
+    def _gaps(self, document, found, repeats: bool = True):
+        """The headings of ``found`` that skip a number (or, with ``repeats``, repeat or go back to one)."""
         # The number each heading should have had: a heading numbered wrong alone ("十、…", "十二、…",
         # "十二、…", "十三、…") is the only one reported, the next counted on from the number it should have.
         expected_numbers = [heading.number for heading in found]
         for index in range(1, len(found)):
             previous, heading = found[index - 1], found[index]
             before = expected_numbers[index - 1]
-            if heading.number in (1, before + 1):
-                continue
+            if heading.number in (1, before + 1) or (not repeats and heading.number <= before):
+                continue  # (a list numbered 1., 2. … may hold a list numbered alike: going back is no slip there)
             following = found[index + 1].number if index + 1 < len(found) else None
             if following == before + 2:
                 expected_numbers[index] = before + 1  # this heading alone was numbered wrong
