@@ -251,14 +251,15 @@ class TableIdentity(Rule):
                 failing = compare(printed, sum(values), items, context.tolerances, table.resolution) == GAP
                 if failing and (slip := _the_one_column_off(context, table, row, identity)):
                     sign, column = slip
-                    under = rows_under(table, row, lambda other: 0.0) is not None
+                    above = None if rows_under(table, row, lambda other: 0.0) is not None else _row_above(table, row)
                     yield from self._report(
                         document, context, table, row, column, row.amount(column),
                         row.amount(column) + sign * (printed - sum(values)), items,
                         lambda: _("{identity} (栏{target} and the other terms each equal the sum of the rows under them)",
-                                  identity=_named(identity, table, row), target=identity.target) if under else
-                        _("{identity} (栏{target} and the other terms add up to the row above it, 栏{column} does not)",
-                          identity=_named(identity, table, row), target=identity.target, column=column))
+                                  identity=_named(identity, table, row), target=identity.target) if above is None else
+                        _("{identity} (in 栏{target} and the other terms, this row and the rows beside it add up to {above}; "
+                          "in 栏{column} they do not)", identity=_named(identity, table, row), target=identity.target,
+                          above=row_label(table, above), column=column))
                     continue
                 yield from self._report(document, context, table, row, identity.target, printed, sum(values), items,
                                         lambda: _named(identity, table, row))
