@@ -10,7 +10,7 @@ from linter.check.interval import format_amount
 from linter.check.rule import Rule
 from linter.extract.claims import Change
 from linter.extract.numbers import Number
-from linter.extract.quantities import describe, display_name, quantity_key
+from linter.extract.quantities import clean_name, describe, display_name, quantity_key
 from linter.i18n import _
 from linter.patterns import compile_re, compile_regex
 
@@ -95,7 +95,8 @@ class ChangeSumMismatch(Rule):
               "up to {terms} = {total:+.2f}{unit}", whole=name, stated=stated,
               unit=whole.delta.unit, terms=terms, total=total),
             expected=f"{format_amount(abs(total))}{whole.delta.unit}",
-            related=related(document, *((describe(p.key) if p.key else display_name(p.current.name), p.delta) for p in parts)),
+            related=related(document, *((describe(p.key) if p.key else display_name(p.current.name if p.current else p.name),
+                                     p.delta) for p in parts)),
         )
 
     def _listed(self, document, tolerances, reported):
@@ -110,14 +111,18 @@ class ChangeSumMismatch(Rule):
                 continue
             # (or stated after the list without the levels: "…其中：基本支出2,082.21万元…。与2023年度相比，本年支出合计增加
             # 847.45万元…。其中：基本支出增加189.77万元，项目支出增加675.68万元")
-            after = [c for c in usable if c.current is None and c.key is not None
-                     and 0 < c.start - breakdown.whole.number.start <= _CHANGES_AFTER]
-            by_key = {}
+            # (by their quantity, or by their very name where none is known: "事业收入增加36.68万元；其他收入减少5.88万元")
+            after = [c for c in usable if c.current is None and 0 < c.start - breakdown.whole.number.start <= _CHANGES_AFTER]
+            by_key, by_name = {}, {}
             for change in after:
-                by_key.setdefault(change.key, change)
+                if change.key is not None:
+                    by_key.setdefault(change.key, change)
+                if change.name:
+                    by_name.setdefault(clean_name(change.name), change)
 
             def change_of(stated):
-                return changes.get(id(stated)) or (by_key.get(stated.key) if stated.key is not None else None)
+                return changes.get(id(stated)) or (by_key.get(stated.key) if stated.key is not None
+                                                   else by_name.get(clean_name(stated.name or "")))
 
             whole = change_of(breakdown.whole)
             # A part at 0 this year whose change is not stated ("…；上缴上级支出、经营支出均为0.00万元") fell or kept its level.
