@@ -73,6 +73,8 @@ _MAGNITUDES = set("十百千万亿")
 _LEVELS = set("省市区县镇乡村州盟旗")
 #: Words of negation: one inserted in a standard phrase turns it around, never a slip of the hand.
 _NEGATIONS = set("无不未非没否")
+#: Conjunctions and adverbs a negation follows ("因未到期", "并未发生", "但未支付", "若无…"): no word with it.
+_BEFORE_NEGATION = set("因而并但则若如且亦仍均都也又")
 #: Prepositions a writer puts before a classification ("支出按经济分类科目反映"): inserted, they make no slip.
 _PREPOSITIONS = set("按依照")
 #: What opens a clause before a word.
@@ -333,6 +335,8 @@ class TypoFinder:
                 continue  # a count's measure word ("4个类级科目"), no slip of 各
             if window[i] in _NUMERALS and _quoted(text, start, start + len(window)):
                 continue  # a slogan numbering its points, in quotes ("“一优两高”战略": no 优良)
+            if i == 1 and window[1] in _NEGATIONS and window[0] in _BEFORE_NEGATION:
+                continue  # a conjunction, then a negation of the verb after it ("尾款因未到合同支付期": no 因为)
             if window not in apart:
                 apart[window] = self._written_apart_twice(window)
             if apart[window]:
