@@ -1478,7 +1478,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     if table.problem is None and balances:
         _spending_columns(table, budgets_aside)
     if table.problem is None and table.kind in (GENERAL, EXPENDITURE) and _in_order("".join(header_words), _BASIC_SPLIT):
-        _basic_joined(table)
+        _basic_joined(table, header_words)
     if table.problem is None and _this_years_columns(table, header_words):
         table.identities.extend(_implied_total(table, header_words) + _implied_fund_balance(table, header_words))
         _place_loose_values(table, _subtotal_rule(table, header_words))
@@ -1516,10 +1516,14 @@ _FEWEST_LINES_A_CELL = 6
 _BASIC_SPLIT = ("合计", "基本支出", "项目支出", "人员经费", "公用经费")
 
 
-def _basic_joined(table: Table) -> None:
+def _basic_joined(table: Table, header_words: list[str]) -> None:
     """Read a 支出 table whose 基本支出 is printed as its 人员经费 and 公用经费 columns as the standard
-    合计 | 基本支出 | 项目支出: the 基本支出 of a row is the sum of its two cells (spanning them)."""
-    if table.columns != [1, 2, 3, 4] or any(i.axis == "栏" and not i.implied for i in table.identities):
+    合计 | 基本支出 | 项目支出 (| 上缴上级支出 | 经营支出 | 对附属单位补助支出, as a 决算's 支出决算表 goes on): the
+    基本支出 of a row is the sum of its two cells (spanning them), and the 合计 the sum of the others. Not where the
+    基本支出 has a 小计 column of its own beside its parts."""
+    count = len(table.columns)
+    if count < 4 or table.columns != list(range(1, count + 1)) or (count > 4 and "小计" in header_words) or any(
+            i.axis == "栏" and not i.implied for i in table.identities):
         return
     for row in table.rows:
         personnel, public = row.values.get(2), row.values.get(3)
@@ -1529,10 +1533,13 @@ def _basic_joined(table: Table) -> None:
             decimals = max(v.decimals for v in parts)
             total = round(sum(v.value for v in parts), decimals)
             basic = Value(total, f"{total:.{decimals}f}", parts[0].start, parts[-1].end, decimals, parts[0].unit)
-        row.values = {column: value for column, value in ((1, row.values.get(1)), (2, basic), (3, row.values.get(4)))
+        others = ((column - 1, row.values.get(column)) for column in range(4, count + 1))
+        row.values = {column: value for column, value in ((1, row.values.get(1)), (2, basic), *others)
                       if value is not None}
-    table.columns = [1, 2, 3]
-    table.identities.append(Identity("栏", 1, ((1, 2), (1, 3)), N_("合计 = 基本支出 + 项目支出"), 0, 0, implied=True))
+    table.columns = list(range(1, count))
+    table.identities.append(Identity("栏", 1, tuple((1, column) for column in table.columns[1:]),
+                                     N_("合计 = 基本支出 + 项目支出") if count == 4 else N_("合计 = the sum of the other columns"),
+                                     0, 0, implied=True))
 
 
 #: Titles of a 一般公共预算财政拨款收入支出表's columns other than its spending (Beijing's 表五: 年初结转和结余 |
