@@ -132,7 +132,7 @@ class _Count:
 class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
-    counts across under a line of their labels, or label and count pairs across a line), or twice in the text (the
+    counts across under a line of their labels, or label and count pairs across a line, "公务用车保有量（辆）：6" too), or twice in the text (the
     fleet also as Sichuan's "单位共有公务用车4辆" and as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…",
     "主要用于3辆防汛应急和执法巡查公务用车的燃料费", and a police force's 执法执勤用车 named
     alone: "主要用于4辆执法执勤用车的燃油…", "更新购置执法执勤用车3辆"); or a 公务用车保有量 greater
@@ -487,8 +487,9 @@ def _counts_in_columns(original, year: int | None) -> list[_Count]:
     return counts
 
 
-#: A label of :data:`_ROW_LABELS` and its count, set apart by wide gaps from what is beside them on their line.
-_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}))(?:{_LABEL_CELL.pattern})[ \t]+(?P<a>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})(?=\s{{2}}|\s*$)", regex.M)
+#: A label of :data:`_ROW_LABELS` and its count (after spaces or a colon: "公务用车保有量（辆）：6"), set apart by wide gaps
+#: from what is beside them on their line.
+_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}))(?:{_LABEL_CELL.pattern})(?:[ \t]+|[ \t]*[：:][ \t]*)(?P<a>\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})(?=\s{{2}}|\s*$)", regex.M)
 
 
 def _counts_in_pairs(original) -> list[_Count]:
@@ -517,9 +518,20 @@ def _clauses_naming_counts(text: str) -> list[regex.Match]:
             clauses[start] = _CLAUSE.match(text, start)
     for word in _RECEIVED.finditer(text):  # ("公务接待费支出决算为2.15万元。全年共接待国内来访团组12批次": the paragraph's)
         start = _clause_start(text, word.start())
-        if start not in clauses and "公务接待" in text[text.rfind("\n", 0, start) + 1:start]:
+        if start not in clauses and "公务接待" in text[_paragraph_start(text, start):start]:
             clauses[start] = _CLAUSE.match(text, start)
     return [clauses[start] for start in sorted(clauses)]
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding offset ``at`` starts: its line's start, or that of the line before it when the line
+    does not open a numbered item and the one before does ("3.公务接待费…。⏎2025年度共接待国内来访团组18批次…", a
+    sentence wrapped at a line's end as a PDF's text breaks it)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if not line_start or _NUMBERED_ITEM.match(text, line_start):
+        return line_start
+    previous = text.rfind("\n", 0, line_start - 1) + 1
+    return previous if _NUMBERED_ITEM.match(text, previous) else line_start
 
 
 def _joined_lines(text: str) -> str:
