@@ -1712,6 +1712,10 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         # 本年 and 上年 beside years ("2024年预算数 | 2025年预算数: 合计 本年预算 上年结转"): the latest year and the one before
         periods = [(at, period if period > 1 else max(years) - 1 + period) for at, period in periods]
     earlier = len({period for _, period in periods}) > 1
+    # One year's amount titled right before this year's 合计 on a line ("科目名称 2025年预算数 合计 基本支出 项目支出", this
+    # year's block titled by no year): last year's column of its own.
+    lone = not earlier and len(periods) == 1 and any(_DATED_BEFORE_TOTAL.search(" ".join(line)) for line in table.header_lines)
+    earlier = earlier or lone
     if not earlier and not changes:
         return True
     if earlier:
@@ -1742,7 +1746,8 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         table.earlier_kind = next(kind for (_, period), kind in zip(periods, kinds) if period == earliest)
     elif earlier:
         last = layout[1]
-        first = min(at for at, period in periods if period == earliest) < max(at for at, period in periods if period != earliest)
+        first = lone or min(at for at, period in periods if period == earliest) < max(
+            at for at, period in periods if period != earliest)
         earlier_column = kept[0] if first else kept[-last]  # last year's total: its block's first column
         table.earlier_kind = next(kind for (_, period), kind in zip(periods, kinds) if period == earliest)
         kept = kept[last:] if first else kept[:-last]
@@ -2085,6 +2090,8 @@ _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<k
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
 #: One of them after its year ("2025年合计").
+#: A year's budget (or 决算) titled right before a 合计 on one header line ("2025年预算数 合计 基本支出 项目支出").
+_DATED_BEFORE_TOTAL = compile_re(r"20\d{2}年度?(?:预算|决算|执行)数?\s+(?:合计|小计)(?:\s|$)")
 _DATED_TITLE = compile_re(rf"(20\d{{2}}年度?)({'|'.join(_THIS_YEARS_TITLES)})")
 #: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", "比2024年增减额", a rate titled
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
