@@ -763,14 +763,17 @@ def test_a_sangong_table_whose_total_row_ends_in_its_rate_reads_its_rows_above_i
 
 
 def test_a_space_laid_total_row_ending_in_a_rate_under_a_header_of_two_lines_is_no_row_opened_wrongly():
-    """The same 合计 row laid with spaces under "2025年预算数" over "2024年预算数 合计 基本支出 …": its cells cannot be placed by
-    the titles, so it opens no rows (read, they made 合计 = the sum of the other columns fail on every row)."""
+    """The same 合计 row laid with spaces under "2025年预算数" over "2024年预算数 合计 基本支出 …": the year right before the
+    合计 is last year's column, first (read otherwise, 合计 = the sum of the other columns failed on every row)."""
     text = ("五、一般公共预算支出预算表（按功能分类）\n单位：万元\n"
             "                                                       2025年预算数\n"
             "科目编码  科目名称                   2024年预算数        合计    基本支出    项目支出      增减额     增减率\n"
-            "          合计                            3168.82     3242.94     2020.64     1222.30       74.12      2.34%\n"
-            "208       社会保障和就业支出               284.81      294.03      294.03                    9.22      3.24%\n")
+            "          合计                            1504.81     1516.33      294.03     1222.30       11.52      0.77%\n"
+            "208       社会保障和就业支出               284.81      294.03      294.03                    9.22      3.24%\n"
+            "220       自然资源海洋气象等支出          1220.00     1222.30                  1222.30        2.30      0.19%\n")
     assert [f for f in lint_text(text) if f.severity != Severity.INFO] == []
+    slipped = text.replace("1222.30        2.30      0.19%", "1222.30        2.30      1.19%")
+    assert [f.code for f in lint_text(slipped) if f.severity != Severity.INFO] == ["TBL002"]  # the rate is read
 
 
 @pytest.mark.parametrize("wrapped", ["\t\t\t费支出\t\t\t\n", "费支出\n"])

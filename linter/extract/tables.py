@@ -1312,6 +1312,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     in_notes = False
     wrapped_note: tuple[int, str] | None = None  # a note line whose last identity goes on on the next line
     statistics = False  # in a 三公 table's 相关统计数
+    rates_titled = False  # the header titles a change rate's column ("增减率"), whose cells may end in "%"
     for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
@@ -1351,6 +1352,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if data_lines and _SIGNED.match(normal):
             break  # the people signing it ("单位负责人：…　联系人：…"), below its rows
         tokens = _tokens(offset, raw, line_index)
+        if rates_titled:
+            tokens = [_rate_as_number(t) for t in tokens]  # ("合计 … -194,263.95 -1.62%": a row's, its rate a number)
         if header is None and not data_lines and (
                 _starts_row(tokens, _next_line(lines, body, position))
                 or (table.kind in TWO_SIDED and _starts_item_row(tokens))
@@ -1367,6 +1370,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             if len(words) == 1 and len(split := raw.split()) > 1:
                 words = split  # titles a layout parted by single spaces ("科目编码 科目名称 2024年预算数 …", pdfplumber's text)
             header_words.extend(words)
+            rates_titled = rates_titled or any(_CHANGE_COLUMN.search(word) and _CHANGE_RATE.search(word) for word in words)
             table.header_lines.append(words)
             titles, title_line = _with_titles_above(tokens, titles), raw
             if header:
@@ -1382,7 +1386,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         data_lines.append(tokens)
     if wrapped_note is not None:
         _note(table, *wrapped_note, True)
-    if any(_CHANGE_COLUMN.search(word) and _CHANGE_RATE.search(word) for word in header_words):
+    if rates_titled:
         data_lines = [[_rate_as_number(t) for t in tokens] for tokens in data_lines]
     table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for ts in data_lines for t in ts if t.is_malformed]
     if table.malformed and all(t.index >= 0 for ts in data_lines for t in ts if t.is_malformed):
@@ -1714,7 +1718,8 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     earlier = len({period for _, period in periods}) > 1
     # One year's amount titled right before this year's 合计 on a line ("科目名称 2025年预算数 合计 基本支出 项目支出", this
     # year's block titled by no year): last year's column of its own.
-    lone = not earlier and len(periods) == 1 and any(_DATED_BEFORE_TOTAL.search(" ".join(line)) for line in table.header_lines)
+    before_total = {int(match[1]) for line in table.header_lines if (match := _DATED_BEFORE_TOTAL.search(" ".join(line)))}
+    lone = not earlier and len(periods) == 1 and bool(before_total)
     earlier = earlier or lone
     if not earlier and not changes:
         return True
@@ -1746,7 +1751,9 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         table.earlier_kind = next(kind for (_, period), kind in zip(periods, kinds) if period == earliest)
     elif earlier:
         last = layout[1]
-        first = lone or min(at for at, period in periods if period == earliest) < max(
+        # (last year's column first also where this year's block is titled on the line above: "2025年预算数" over
+        # "2024年预算数  合计  基本支出  项目支出")
+        first = lone or earliest in before_total or min(at for at, period in periods if period == earliest) < max(
             at for at, period in periods if period != earliest)
         earlier_column = kept[0] if first else kept[-last]  # last year's total: its block's first column
         table.earlier_kind = next(kind for (_, period), kind in zip(periods, kinds) if period == earliest)
@@ -2091,7 +2098,7 @@ _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<k
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
 #: One of them after its year ("2025年合计").
 #: A year's budget (or 决算) titled right before a 合计 on one header line ("2025年预算数 合计 基本支出 项目支出").
-_DATED_BEFORE_TOTAL = compile_re(r"20\d{2}年度?(?:预算|决算|执行)数?\s+(?:合计|小计)(?:\s|$)")
+_DATED_BEFORE_TOTAL = compile_re(r"(20\d{2})年度?(?:预算|决算|执行)数?\s+(?:合计|小计)(?:\s|$)")
 _DATED_TITLE = compile_re(rf"(20\d{{2}}年度?)({'|'.join(_THIS_YEARS_TITLES)})")
 #: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", "比2024年增减额", a rate titled
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
