@@ -337,6 +337,16 @@ def test_a_sheet_whose_title_row_holds_its_number_beside_the_title_is_a_table(tm
     assert [f["location"]["label"] for f in findings(str(path)) if f["code"] == "TBL003"] == ["公开03表!E5"]
 
 
+@pytest.mark.parametrize("name", ["公开03表", "财决03表 支出决算表"])
+def test_a_sheet_named_by_the_forms_number_numbers_its_table(tmp_path, name):
+    """A sheet named "公开03表" (the national template's form, no "表3" in its cells): the table is 表3."""
+    path = write_xlsx(tmp_path / "决算表.xlsx")
+    workbook = openpyxl.load_workbook(str(path))
+    workbook.active.title = name
+    workbook.save(str(path))
+    assert f"# 支出决算表 | kind 支出表 | number 3 | unit 万元 | at {name}!A1" in run("extract", str(path)).stdout
+
+
 def test_hidden_rows_and_columns_of_a_sheet_are_not_read(tmp_path):
     """A hidden helper column (上年数) and a hidden row are not printed: the visible table adds up."""
     rows = [[*row[:2], "上年数" if r == 0 else "999.00", *row[2:]] for r, row in enumerate(EXPENDITURE)]

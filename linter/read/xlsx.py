@@ -25,7 +25,7 @@ from linter.extract.tables import FORM_PREFIX, ISSUER, unit_of
 from linter.read.extracted import ExtractedText, refusing_broken
 from linter.read.location import Location
 
-_SHEET_NUMBER = compile_re(r"表\s*(\d{1,2})")
+_SHEET_NUMBER = compile_re(rf"表\s*(\d{{1,2}})|{FORM_PREFIX}\s*(\d{{1,2}})\s*表")
 #: A table's number in a row of its own above its title ("表5", "附表五").
 _NUMBER_ALONE = compile_re(rf"{FORM_PREFIX}?表\s*(\d{{1,2}}|[一二三四五六七八九十]{{1,3}})|{FORM_PREFIX}(\d{{1,2}})\s*表")
 #: How an OLE2 compound file (an Excel 97–2003 workbook, a Word 97–2003 document) begins.
@@ -184,7 +184,7 @@ def _add_sheet(out: ExtractedText, name: str, rows: list[list[str]], owner: str 
         title = name
     match = _SHEET_NUMBER.search(name)
     out.table(title, unit, rows[first:], lambda r, c, f=first: location(r, c, f),
-              number=int(match.group(1)) if match else number, title_at=title_at)
+              number=int(match.group(1) or match.group(2)) if match else number, title_at=title_at)
 
 
 def _leading(row: list[str]) -> bool:
