@@ -65,6 +65,21 @@ def write_docx(path: Path, table: list[list[str]] | None = EXPENDITURE, text: st
     return path
 
 
+@pytest.mark.parametrize("label", ["表3", "公开03表"])
+def test_a_paragraph_numbering_the_word_table_below_its_title_numbers_it(tmp_path, label):
+    """"表3" (or "公开03表") in a paragraph of its own above the table's title: the table is 表3."""
+    document = docx.Document()
+    document.add_paragraph(label)
+    document.add_paragraph("支出决算表")
+    document.add_paragraph("单位：万元")
+    grid = document.add_table(rows=len(EXPENDITURE), cols=len(EXPENDITURE[0]))
+    for r, row in enumerate(EXPENDITURE):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    document.save(str(tmp_path / "草稿.docx"))
+    assert "# 支出决算表 | kind 支出表 | number 3 | unit 万元" in run("extract", str(tmp_path / "草稿.docx")).stdout
+
+
 def test_a_word_tables_malformed_cell_is_read_as_left_empty_not_as_zero(tmp_path):
     """"10,87.80" in a Word table's cell: NUM001 reports it, and no sum reads it as 0 (as in a text file's table)."""
     table = [["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"],

@@ -459,7 +459,7 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
     for position, (index, kind, number, title, t_start, t_end) in enumerate(starts):
         if number is None:  # numbered on a line of its own above its title ("表二")
             above = next((stripped_lines[i] for i in range(index - 1, max(-1, index - 3), -1) if stripped_lines[i]), "")
-            number = _next_table_number(above)
+            number = next_table_number(above)
         end_index = starts[position + 1][0] if position + 1 < len(starts) else len(stripped_lines)
         body = []
         first_line = index + (1 if title else 0)
@@ -2418,7 +2418,7 @@ def _has_line_numbers(data_lines: list[list[_Token]]) -> bool:
 _NEXT_TABLE_NUMBER = compile_re(rf"^(?:{FORM_PREFIX}?表\s*{_NUMBER_WORDS}|{FORM_PREFIX}\s*(?P<form>\d{{1,2}})\s*表)$")
 
 
-def _next_table_number(line: str) -> int | None:
+def next_table_number(line: str) -> int | None:
     """The number a line that only numbers the next table gives it (see :data:`_NEXT_TABLE_NUMBER`), else None."""
     lone = _NEXT_TABLE_NUMBER.match(line)
     return _table_number(lone.group("number") or lone.group("form")) if lone else None

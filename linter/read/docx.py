@@ -84,7 +84,8 @@ def _add_document(out: ExtractedText, path: Path) -> None:
                 if current is not None:
                     current.write(out)
                 unit = next((u for u in (unit_of(text) for text, _ in reversed(inside + recent)) if u), "")
-                current = _OpenTable(title, unit, (start, start + len(title)) if title else None)
+                current = _OpenTable(title, unit, (start, start + len(title)) if title else None,
+                                     _number_alone((recent + inside)[-4:]))
                 current.add(rows, first, table_number)
             recent = []
     if current is not None:
@@ -94,8 +95,8 @@ def _add_document(out: ExtractedText, path: Path) -> None:
 class _OpenTable:
     """A table being read, which the next Word table may go on (one table split at a page break)."""
 
-    def __init__(self, title: str, unit: str, title_at: tuple[int, int] | None) -> None:
-        self.title, self.unit, self.title_at = title, unit, title_at
+    def __init__(self, title: str, unit: str, title_at: tuple[int, int] | None, number: int | None = None) -> None:
+        self.title, self.unit, self.title_at, self.number = title, unit, title_at, number
         self.rows: list[list[str]] = []
         self.where: list[tuple[int, int]] = []  # per row: its Word table and row there (1-based)
 
@@ -107,7 +108,8 @@ class _OpenTable:
     def write(self, out: ExtractedText) -> None:
         where = self.where
         out.table(self.title, self.unit, self.rows,
-                  lambda r, c: Location(table=where[r][0], row=where[r][1], column=c + 1), title_at=self.title_at)
+                  lambda r, c: Location(table=where[r][0], row=where[r][1], column=c + 1), number=self.number,
+                  title_at=self.title_at)
 
 
 def _carries_on(text: str, title: str) -> bool:
@@ -199,6 +201,13 @@ def _title(paragraphs: list[tuple[str, int]]) -> tuple[str, int]:
         if table_kind(text) and not unit_of(text) and len(text) < 60 and not _NOTE.match(text):
             return text, start
     return "", 0
+
+
+def _number_alone(paragraphs: list[tuple[str, int]]) -> int | None:
+    """The number a paragraph before the table (or a line atop it) gives it on its own ("表1", "公开01表"), if any."""
+    from linter.extract.tables import next_table_number
+
+    return next((number for text, _ in reversed(paragraphs) if (number := next_table_number(text.strip()))), None)
 
 
 #: A note or explanation under a table, or a sentence: never a title.
