@@ -55,14 +55,20 @@ def write_docx(path: Path, table: list[list[str]] | None = EXPENDITURE, text: st
     document.add_paragraph(text)  # paragraph 2
     document.add_paragraph("支出决算情况说明", style="List Number")  # paragraph 3
     if table:
-        document.add_paragraph(title)  # paragraph 4
-        document.add_paragraph(f"单位：{unit}")  # paragraph 5
-        grid = document.add_table(rows=len(table), cols=len(table[0]))
-        for r, row in enumerate(table):
-            for c, value in enumerate(row):
-                grid.cell(r, c).text = value
+        _add_titled_table(document, table, title, unit)  # paragraphs 4 and 5, then the table
     document.save(str(path))
     return path
+
+
+def _add_titled_table(document, table: list[list[str]] = EXPENDITURE, title: str = "支出决算表", unit: str = "万元"):
+    """Add ``table`` to a Word ``document`` under a paragraph of its title and one of its unit; return the Word table."""
+    document.add_paragraph(title)
+    document.add_paragraph(f"单位：{unit}")
+    grid = document.add_table(rows=len(table), cols=len(table[0]))
+    for r, row in enumerate(table):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    return grid
 
 
 @pytest.mark.parametrize("label", ["表3", "公开03表"])
@@ -70,12 +76,7 @@ def test_a_paragraph_numbering_the_word_table_below_its_title_numbers_it(tmp_pat
     """"表3" (or "公开03表") in a paragraph of its own above the table's title: the table is 表3."""
     document = docx.Document()
     document.add_paragraph(label)
-    document.add_paragraph("支出决算表")
-    document.add_paragraph("单位：万元")
-    grid = document.add_table(rows=len(EXPENDITURE), cols=len(EXPENDITURE[0]))
-    for r, row in enumerate(EXPENDITURE):
-        for c, value in enumerate(row):
-            grid.cell(r, c).text = value
+    _add_titled_table(document)
     document.save(str(tmp_path / "草稿.docx"))
     assert "# 支出决算表 | kind 支出表 | number 3 | unit 万元" in run("extract", str(tmp_path / "草稿.docx")).stdout
 
@@ -144,12 +145,7 @@ def test_word_paragraphs_and_tables_in_content_controls_are_read_in_their_place(
     document = docx.Document()
     document.add_paragraph("封面")
     _in_content_control(document.add_paragraph("各各部门完成年初预算的72.83.1%。")._p)
-    document.add_paragraph("支出决算表")
-    document.add_paragraph("单位：万元")
-    grid = document.add_table(rows=len(EXPENDITURE), cols=len(EXPENDITURE[0]))
-    for r, row in enumerate(EXPENDITURE):
-        for c, value in enumerate(row):
-            grid.cell(r, c).text = value
+    grid = _add_titled_table(document)
     _in_content_control(grid._tbl)
     document.save(str(tmp_path / "模板稿.docx"))
     found = [(f["code"], f["location"]["label"]) for f in findings(str(tmp_path / "模板稿.docx"))]
