@@ -173,6 +173,20 @@ def income_columns(table: Table) -> dict[str, int]:
     return {}
 
 
+def identity_gives(row, identity, column: int) -> float | None:
+    """``row``'s amount in ``column`` as the column identity ``identity`` gives it from the row's other cells (小计 = 购置费 +
+    运行维护费, or 运行维护费 = 小计 − 购置费); None when the identity does not name the column or a cell it needs is
+    unknown."""
+    terms = {number: sign for sign, number in identity.terms}
+    if column != identity.target and column not in terms:
+        return None
+    amounts = {number: row.amount(number) for number in (identity.target, *terms) if number != column}
+    if None in amounts.values():
+        return None
+    others = sum(sign * amounts[number] for number, sign in terms.items() if number != column)
+    return others if column == identity.target else terms[column] * (amounts[identity.target] - others)
+
+
 def rows_under(table, row, amount_of) -> float | None:
     """The sum of ``amount_of`` the rows a code table prints under ``row``: the 类 rows under its 合计, the 款 rows
     under a 类, the 项 rows under a 款; None when it prints none, or one of them has no amount there."""

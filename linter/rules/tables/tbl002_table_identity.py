@@ -11,7 +11,9 @@ from linter.check.interval import Interval, format_amount, format_ratio
 from linter.extract.listings import sums
 from linter.extract.tables import FISCAL, OTHER, TWO_SIDED
 from linter.patterns import compile_re
-from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, in_unit, readable, row_label, rows_under
+from linter.rules.tables.common import (
+    GAP, cell_span, compare, gap_finding, identity_gives, in_unit, readable, row_label, rows_under,
+)
 
 
 class TableIdentity(Rule):
@@ -375,14 +377,12 @@ def _the_one_column_off(context, table, row, identity):
     off = [(sign, column) for sign, column in identity.terms if vouched(column) is not True]
     if len(off) != 1 or vouched(off[0][1]) is not False:
         return None
-    sign, column = off[0]
-    if rows_under(table, row, lambda other: other.amount(column)) is None:
-        # vouched by the row above: the cell is printed, and the value the identity gives makes that row add up (not
-        # a blank, nor a cell whose column another row's slip broke)
-        given = row.amount(column) + sign * (row.amount(identity.target) - sum(
-            term_sign * row.amount(term) for term_sign, term in identity.terms))
-        if row.cell(column) is None or not _adds_up_to_row_above(context, table, row, column, given):
-            return None
+    column = off[0][1]
+    # vouched by the row above: the cell is printed, and the value the identity gives makes that row add up (not a blank,
+    # nor a cell whose column another row's slip broke)
+    if rows_under(table, row, lambda other: other.amount(column)) is None and (row.cell(column) is None or not (
+            _adds_up_to_row_above(context, table, row, column, identity_gives(row, identity, column)))):
+        return None
     return off[0]
 
 

@@ -9,7 +9,7 @@ from linter.check.rule import Rule
 from linter.i18n import N_, _
 from linter.patterns import compile_re
 from linter.extract.tables import BASIC, BY_ECONOMIC_CODE, CODE_KINDS, PROJECT
-from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, in_unit, readable, row_label
+from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, identity_gives, in_unit, readable, row_label
 
 
 class TableHierarchy(Rule):
@@ -146,17 +146,13 @@ def _child_off_its_row(context, table, children, column: int, printed: float, co
     is the slip ("2040650 356.36" where 栏2 + 栏3 = 365.36, under "20406 2,132.86"; "30206 公用经费 24000" where 栏1 − 栏2 =
     42000, under "302"), which TBL002 reports on the child's row."""
     for identity in table.identities:
-        terms = {term: sign for sign, term in identity.terms}
-        if identity.axis != "栏" or (identity.target != column and column not in terms):
+        if identity.axis != "栏" or not identity.terms:
             continue
         for child in children:
-            own = child.amount(column)
-            others = {term: child.amount(term) for term in (identity.target, *terms) if term != column}
-            if own is None or not terms or None in others.values():
+            own, given = child.amount(column), identity_gives(child, identity, column)
+            if own is None or given is None:
                 continue
-            rest = sum(sign * others[term] for term, sign in terms.items() if term != column)
-            given = rest if column == identity.target else terms[column] * (others[identity.target] - rest)
-            if compare(own, given, len(terms), context.tolerances, table.resolution) == GAP \
+            if compare(own, given, len({term for _, term in identity.terms}), context.tolerances, table.resolution) == GAP \
                     and compare(printed, computed - own + given, items, context.tolerances, table.resolution) != GAP:
                 return True
     return False

@@ -27,7 +27,7 @@ from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import (
     YUAN, amount, basic_split, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns,
-    project_spending_column, row_label, rows_under,
+    identity_gives, project_spending_column, row_label, rows_under,
 )
 from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
 
@@ -149,18 +149,11 @@ def _parent_less_siblings(table, row, amount_of) -> float | None:
 
 
 def _by_other_columns(table, row, column) -> float | None:
-    """``row``'s amount in ``column`` as a column identity of ``table`` gives it from the row's other cells (小计 = 购置费
-    + 运行维护费, or 运行维护费 = 小计 − 购置费); None when no identity names the column or a cell it needs is blank."""
-    for identity in table.identities:
-        if identity.axis != "栏" or identity.target not in table.side_columns(row.side):
-            continue
-        terms = dict((number, sign) for sign, number in identity.terms)
-        amounts = {number: row.amount(number) for number in (identity.target, *terms) if number != column}
-        if (column != identity.target and column not in terms) or None in amounts.values():
-            continue
-        others = sum(sign * amounts[number] for number, sign in terms.items() if number != column)
-        return others if column == identity.target else terms[column] * (amounts[identity.target] - others)
-    return None
+    """``row``'s amount in ``column`` as the first column identity of ``table`` naming it gives it from the row's other
+    cells (see :func:`identity_gives`); None when none does."""
+    return next((given for identity in table.identities
+                 if identity.axis == "栏" and identity.target in table.side_columns(row.side)
+                 and (given := identity_gives(row, identity, column)) is not None), None)
 
 
 #: Words joining the items of a list before a total ("A、B和C合计").
