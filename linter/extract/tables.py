@@ -1386,8 +1386,6 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         data_lines.append(tokens)
     if wrapped_note is not None:
         _note(table, *wrapped_note, True)
-    if rates_titled:
-        data_lines = [[_rate_as_number(t) for t in tokens] for tokens in data_lines]
     table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for ts in data_lines for t in ts if t.is_malformed]
     if table.malformed and all(t.index >= 0 for ts in data_lines for t in ts if t.is_malformed):
         # a malformed cell of a tab-separated row ("186,3000"; NUM001 reports it) is read as left empty, the other

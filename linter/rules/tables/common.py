@@ -187,6 +187,15 @@ def identity_gives(row, identity, column: int) -> float | None:
     return others if column == identity.target else terms[column] * (amounts[identity.target] - others)
 
 
+def row_above(table, row):
+    """The row a code table prints ``row`` under (the 款 of a 项, the 类 of a 款, the 合计 of a 类), if any."""
+    if not row.code or len(row.code) not in (3, 5, 7):
+        return None
+    if len(row.code) == 3:
+        return next((other for other in table.rows if other.is_total and not other.code), None)
+    return next((other for other in table.rows if other.code == row.code[:-2]), None)
+
+
 def rows_under(table, row, amount_of) -> float | None:
     """The sum of ``amount_of`` the rows a code table prints under ``row``: the 类 rows under its 合计, the 款 rows
     under a 类, the 项 rows under a 款; None when it prints none, or one of them has no amount there."""

@@ -12,7 +12,7 @@ from linter.extract.listings import sums
 from linter.extract.tables import FISCAL, OTHER, TWO_SIDED
 from linter.patterns import compile_re
 from linter.rules.tables.common import (
-    GAP, cell_span, compare, gap_finding, identity_gives, in_unit, readable, row_label, rows_under,
+    GAP, cell_span, compare, gap_finding, identity_gives, in_unit, readable, row_above, row_label, rows_under,
 )
 
 
@@ -252,8 +252,7 @@ class TableIdentity(Rule):
                 items = sum(1 for v in values if v)
                 failing = compare(printed, sum(values), items, context.tolerances, table.resolution) == GAP
                 if failing and (slip := _the_one_column_off(context, table, row, identity)):
-                    sign, column = slip
-                    above = None if rows_under(table, row, lambda other: 0.0) is not None else _row_above(table, row)
+                    sign, column, above = slip
                     yield from self._report(
                         document, context, table, row, column, row.amount(column),
                         row.amount(column) + sign * (printed - sum(values)), items,
@@ -360,11 +359,12 @@ def _the_one_unconfirmed_term(context, table, identity, target, terms, column):
 
 
 def _the_one_column_off(context, table, row, identity):
-    """``(sign, column)`` of the one term of a failing column identity on a code table's row whose cell the rows under
+    """``(sign, column, above)`` of the one term of a failing column identity on a code table's row whose cell the rows under
     that row do not add up to, when they add up to the target's and every other term's (合计 447733.01 = 基本支出
     66054.27 + 项目支出…, the 类 rows giving 66045.27 for 基本支出 only), or, on a row with none under it, the one
     whose column no longer adds up to the row above it, when the target's and every other term's do (30206 电费
-    公用经费 24000 for 42000, its 302 row's 合计 and 人员经费 adding up): the likely slip; else None."""
+    公用经费 24000 for 42000, its 302 row's 合计 and 人员经费 adding up): the likely slip, and ``above`` that row above
+    (None where the rows under it vouch); else None."""
     def vouched(column) -> bool | None:
         under = rows_under(table, row, lambda other: other.amount(column))
         if under is not None:
@@ -377,20 +377,22 @@ def _the_one_column_off(context, table, row, identity):
     off = [(sign, column) for sign, column in identity.terms if vouched(column) is not True]
     if len(off) != 1 or vouched(off[0][1]) is not False:
         return None
-    column = off[0][1]
+    sign, column = off[0]
+    if rows_under(table, row, lambda other: other.amount(column)) is not None:
+        return sign, column, None
     # vouched by the row above: the cell is printed, and the value the identity gives makes that row add up (not a blank,
     # nor a cell whose column another row's slip broke)
-    if rows_under(table, row, lambda other: other.amount(column)) is None and (row.cell(column) is None or not (
-            _adds_up_to_row_above(context, table, row, column, identity_gives(row, identity, column)))):
+    if row.cell(column) is None or not _adds_up_to_row_above(context, table, row, column,
+                                                             identity_gives(row, identity, column)):
         return None
-    return off[0]
+    return sign, column, row_above(table, row)
 
 
 def _adds_up_to_row_above(context, table, row, column, instead: float | None = None) -> bool | None:
     """Whether the rows beside ``row`` (it among them, with ``instead`` in its place if given) add up to the row above
     them in ``column``; None when there is no row above, or a cell is unknown (a loose value of a space-laid row may
     fill it)."""
-    above = _row_above(table, row)
+    above = row_above(table, row)
     total = None if above is None or above.amount(column) is None else rows_under(
         table, above, lambda other: instead if other is row and instead is not None else other.amount(column))
     if total is None:
@@ -398,15 +400,6 @@ def _adds_up_to_row_above(context, table, row, column, instead: float | None = N
     beside = sum(1 for other in table.rows
                  if other.code and len(other.code) == len(row.code) and other.code.startswith(row.code[:-2]))
     return compare(above.amount(column), total, beside, context.tolerances, table.resolution) != GAP
-
-
-def _row_above(table, row):
-    """The row a code table prints ``row`` under (the 款 of a 项, the 类 of a 款, the 合计 of a 类), if any."""
-    if not row.code or len(row.code) not in (3, 5, 7):
-        return None
-    if len(row.code) == 3:
-        return next((other for other in table.rows if other.is_total and not other.code), None)
-    return next((other for other in table.rows if other.code == row.code[:-2]), None)
 
 
 def _holds(context, table, row, column) -> bool:

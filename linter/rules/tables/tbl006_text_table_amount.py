@@ -27,7 +27,7 @@ from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import (
     YUAN, amount, basic_split, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns,
-    identity_gives, project_spending_column, row_label, rows_under,
+    identity_gives, project_spending_column, row_above, row_label, rows_under,
 )
 from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
 
@@ -140,7 +140,7 @@ def _parent_less_siblings(table, row, amount_of) -> float | None:
     under it); None when the table prints no parent or one of them has no amount there."""
     if not row.code or len(row.code) not in (5, 7):
         return None
-    parent = next((other for other in table.rows if other.code == row.code[:-2]), None)
+    parent = row_above(table, row)
     siblings = [amount_of(other) for other in table.rows if other.code != row.code and other.code
                 and len(other.code) == len(row.code) and other.code.startswith(row.code[:-2])]
     if parent is None or amount_of(parent) is None or None in siblings:
