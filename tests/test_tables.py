@@ -460,6 +460,22 @@ def test_a_sangong_table_with_a_row_per_block_is_read_as_its_blocks_side_by_side
     assert {f.code for f in lint_text(text.replace("22.18", "22.81"), select=["TBL"])} == {"TBL002"}
 
 
+def test_a_sangong_table_with_a_budget_row_over_two_years_final_rows_reads_this_years_final_account():
+    """"年初预算数 | …", then "2024年决算数 | …" and "2023年决算数 | …" (a 单位决算's 三公 table): the row was taken for
+    the 合计 of a table of quantities, its budget compared with the text's 决算 (six false TBL006)."""
+    text = ("财政拨款“三公”经费支出决算表\n单位：万元\n"
+            "项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+            "\t\t\t小计\t购置费\t运行维护费\t\n"
+            "年初预算数\t10.00\t0.00\t8.00\t0.00\t8.00\t2.00\n2024年决算数\t8.36\t0.00\t6.88\t0.00\t6.88\t1.49\n"
+            "2023年决算数\t9.03\t0.00\t7.23\t0.00\t7.23\t1.80\n"
+            "七、“三公”经费财政拨款支出决算情况说明\n2024年度“三公”经费财政拨款支出决算为{spent}万元，完成年初预算的83.60%。"
+            "与2023年度相比，“三公”经费支出减少0.67万元。\n")
+    [table] = tables_of(text.format(spent="8.36"))
+    assert set(sangong_blocks(table)) == {"预算", "决算", "上年决算"}
+    assert [f for f in lint_text(text.format(spent="8.36")) if f.severity != Severity.INFO] == []  # (a 0.01 tail: info)
+    assert "TBL006" in {f.code for f in lint_text(text.format(spent="8.63"))}
+
+
 def test_rows_of_units_after_their_codes_are_read_and_a_page_number_between_them_skipped():
     text = ("某厅2025年部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t上年结转\t一般公共预算拨款收入\n"
             "\t合计\t1,100.00\t100.00\t1,000.00\n101001\t某厅（本级）\t600.00\t100.00\t500.00\n— 5 —\n"

@@ -3074,6 +3074,14 @@ def _sangong_year_rows(table: Table, data_lines: list[list[_Token]]) -> bool:
     elif len(years) == 1 and year_kinds == ["决算"] and years[0][0] < _RELATIVE_YEARS["本"] and "决算" in blocks:
         # "预算数 | …", "决算数 | …", then "2023年决算数 | …": this year's blocks, and last year's 决算 below them
         blocks["上年决算"] = years[0][1]
+    elif kind == "决算" and list(blocks) == ["预算"] and set(year_kinds) == {"决算"} and len(years) <= 2:
+        # "年初预算数 | …", then "2024年决算数 | …" and "2023年决算数 | …": this year's budget, its 决算 and last year's
+        years.sort(key=lambda row: row[0])
+        blocks["决算"] = years[-1][1]
+        if len(years) == 2:
+            if years[0][0] != years[1][0] - 1:
+                return False
+            blocks["上年决算"] = years[0][1]
     elif years or not blocks:
         return False
     _one_row_of_blocks(table, blocks, lambda _, place: order[place] + 1)  # (each row prints the header's six 栏)
