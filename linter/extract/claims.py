@@ -3281,18 +3281,22 @@ _PROJECTS_OWN = compile_re(r"\s*(?:该|本|此)(?:项目|专项)")
 def _flow_of_what_precedes(stated: Stated, state: _Context) -> bool:
     """Whether ``stated`` is a bare 收入 or 支出 ("本年收入365.00万元", "支出218.46万元") of what its paragraph names
     before it: a subject ("1.其他支出（类）…（项）。本年收入365.00万元，本年支出386.50万元", a fund's line) or, in
-    its sentence, a group of people counted ("全年保障城市特困人员142人，支出218.46万元"), not its section's total."""
+    its sentence, a group of people counted ("全年保障城市特困人员142人，支出218.46万元") or a project ("2.信息化建设项目，
+    支出386,500.00元"), not its section's total."""
     if _BARE_FLOW.fullmatch(clean_name(stated.name)) is None:
         return False
     before = state.line[:stated.number.start - state.line_start]
     sentence = before[max(before.rfind("。"), before.rfind("；")) + 1:]
-    return SUBJECT_LEVEL.search(before) is not None or _PEOPLE_COUNTED.search(sentence) is not None
+    return SUBJECT_LEVEL.search(before) is not None or _PEOPLE_COUNTED.search(sentence) is not None \
+        or _PROJECT_BEFORE.search(sentence) is not None
 
 
 #: A bare flow of money, of the year or not.
 _BARE_FLOW = compile_re(r"(?:本年)?(?:收入|支出)")
 #: People counted in a clause ("保障城市特困人员142人", "实施临时救助2346人次").
 _PEOPLE_COUNTED = compile_re(r"\d\s*(?:人次|人|户)[，,]")
+#: A project named right before a bare flow ("2.信息化建设项目，支出…").
+_PROJECT_BEFORE = compile_re(r"(?:项目|专项)[，,：:]\s*(?:本年)?(?:收入|支出)为?\s*$")
 
 
 def _split_of_a_subject_line(stated: Stated, state: _Context) -> bool:
