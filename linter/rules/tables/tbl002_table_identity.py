@@ -257,10 +257,12 @@ class TableIdentity(Rule):
                         document, context, table, row, column, row.amount(column),
                         row.amount(column) + sign * (printed - sum(values)), items,
                         lambda: _("{identity} (栏{target} and the other terms each equal the sum of the rows under them)",
-                                  identity=_named(identity, table, row), target=identity.target) if above is None else
+                                  identity=_named(identity, table, row), target=table.printed_column(identity.target))
+                        if above is None else
                         _("{identity} (in 栏{target} and the other terms, this row and the rows beside it add up to {above}; "
-                          "in 栏{column} they do not)", identity=_named(identity, table, row), target=identity.target,
-                          above=row_label(table, above), column=column))
+                          "in 栏{column} they do not)", identity=_named(identity, table, row),
+                          target=table.printed_column(identity.target), above=row_label(table, above),
+                          column=table.printed_column(column)))
                     continue
                 yield from self._report(document, context, table, row, identity.target, printed, sum(values), items,
                                         lambda: _named(identity, table, row))
@@ -363,14 +365,16 @@ def _the_one_column_off(context, table, row, identity):
     that row do not add up to, when they add up to the target's and every other term's (合计 447733.01 = 基本支出
     66054.27 + 项目支出…, the 类 rows giving 66045.27 for 基本支出 only), or, on a row with none under it, the one
     whose column no longer adds up to the row above it, when the target's and every other term's do (30206 电费
-    公用经费 24000 for 42000, its 302 row's 合计 and 人员经费 adding up): the likely slip, and ``above`` that row above
-    (None where the rows under it vouch); else None."""
+    公用经费 24000 for 42000, its 302 row's 合计 and 人员经费 adding up), or to the total a row identity sums it into (a
+    财政拨款收支总表's 卫生健康支出 一般公共预算 2194.41 for 2149.41, its 本年支出合计 adding up in every other column):
+    the likely slip, and ``above`` that row above or total (None where the rows under it vouch); else None."""
     def vouched(column) -> bool | None:
         under = rows_under(table, row, lambda other: other.amount(column))
         if under is not None:
             return compare(row.amount(column), under, len(table.rows), context.tolerances,
                            table.resolution) != GAP  # (a tail of as many rows as may be under it)
-        return _adds_up_to_row_above(context, table, row, column)
+        return _adds_up_to_row_above(context, table, row, column) if row_above(table, row) is not None \
+            else _adds_up_to_its_total(context, table, row, column)
 
     if not vouched(identity.target):
         return None
@@ -380,12 +384,14 @@ def _the_one_column_off(context, table, row, identity):
     sign, column = off[0]
     if rows_under(table, row, lambda other: other.amount(column)) is not None:
         return sign, column, None
-    # vouched by the row above: the cell is printed, and the value the identity gives makes that row add up (not a blank,
-    # nor a cell whose column another row's slip broke)
-    if row.cell(column) is None or not _adds_up_to_row_above(context, table, row, column,
-                                                             identity_gives(row, identity, column)):
+    # vouched by the row above or the total: the cell is printed, and the value the identity gives makes that row add up
+    # (not a blank, nor a cell whose column another row's slip broke)
+    above = row_above(table, row)
+    instead = identity_gives(row, identity, column)
+    if row.cell(column) is None or not (_adds_up_to_row_above(context, table, row, column, instead) if above is not None
+                                        else _adds_up_to_its_total(context, table, row, column, instead)):
         return None
-    return sign, column, row_above(table, row)
+    return sign, column, above or _its_total(table, row)
 
 
 def _adds_up_to_row_above(context, table, row, column, instead: float | None = None) -> bool | None:
@@ -400,6 +406,34 @@ def _adds_up_to_row_above(context, table, row, column, instead: float | None = N
     beside = sum(1 for other in table.rows
                  if other.code and len(other.code) == len(row.code) and other.code.startswith(row.code[:-2]))
     return compare(above.amount(column), total, beside, context.tolerances, table.resolution) != GAP
+
+
+def _adds_up_to_its_total(context, table, row, column, instead: float | None = None) -> bool | None:
+    """Whether the one row identity of ``table`` that sums ``row`` into a total (本年支出合计 = the numbered items above it)
+    holds in ``column``, with ``instead`` in the row's place if given; None when no one identity sums it, or a cell is
+    unknown."""
+    summing = _summing(table, row)
+    if summing is None:
+        return None
+    target, terms = summing
+    values = [(sign, instead if term is row and instead is not None else term.amount(column)) for sign, term in terms]
+    if target.amount(column) is None or any(value is None for _, value in values):
+        return None
+    return compare(target.amount(column), sum(sign * value for sign, value in values), len(values), context.tolerances,
+                   table.resolution) != GAP
+
+
+def _its_total(table, row):
+    """The total the one row identity summing ``row`` names (see :func:`_adds_up_to_its_total`)."""
+    summing = _summing(table, row)
+    return summing[0] if summing else None
+
+
+def _summing(table, row):
+    """``(target, terms)`` of the one row identity of ``table`` with ``row`` among its terms; None when none or several."""
+    found = [rows for identity in table.identities if identity.axis == "行"
+             and (rows := _rows_of(table, identity)) is not None and any(term is row for _, term in rows[1])]
+    return found[0] if len(found) == 1 else None
 
 
 def _holds(context, table, row, column) -> bool:
@@ -436,16 +470,34 @@ def _sum_of(terms, column) -> tuple[float, int] | None:
 
 def _knock_on(context, table, printed, terms, column) -> bool:
     """Whether the identity's gap is another one's: a term that its own identity does not give (reported on its row:
-    "本年支出合计 1427.87" of items adding up to 1427.78), with whose computed value this identity holds."""
+    "本年支出合计 1427.87" of items adding up to 1427.78), or whose cell in ``column`` a column identity blames (reported
+    on that cell: :func:`_the_one_column_off`), with whose computed value this identity holds."""
     values = [(sign, row, row.amount(column)) for sign, row in terms]
     for sign, row, value in values:
         own = list(_own_identities(context, table, row, column))
-        if not own or any(holds for holds, _ in own):
+        given = own[0][1] if own and not any(holds for holds, _ in own) else _column_slip(context, table, row, column)
+        if given is None:
             continue
-        computed = sum(s * (own[0][1] if r is row else v) for s, r, v in values)
+        computed = sum(s * (given if r is row else v) for s, r, v in values)
         if compare(printed, computed, sum(1 for *_, v in values if v), context.tolerances, table.resolution) != GAP:
             return True
     return False
+
+
+def _column_slip(context, table, row, column) -> float | None:
+    """The amount a column identity of ``table`` that fails on ``row`` gives its cell in ``column``, when it blames that
+    cell (:func:`_the_one_column_off`); else None."""
+    for identity in table.identities:
+        if identity.axis != "栏" or (printed := row.amount(identity.target)) is None:
+            continue
+        values = [row.amount(c) for _, c in identity.terms]
+        if None in values or compare(printed, sum(sign * v for (sign, _), v in zip(identity.terms, values)),
+                                     sum(1 for v in values if v), context.tolerances, table.resolution) != GAP:
+            continue
+        slip = _the_one_column_off(context, table, row, identity)
+        if slip is not None and slip[1] == column:
+            return identity_gives(row, identity, column)
+    return None
 
 
 def _identity_side(identity) -> str | None:
