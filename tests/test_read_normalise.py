@@ -242,6 +242,16 @@ def test_an_amount_wrapped_after_many_digits_or_inside_its_decimals_is_joined(fi
     assert first + second in flow
 
 
+def test_a_subject_line_ending_in_a_colon_runs_on_into_its_amount_but_a_list_after_a_colon_does_not():
+    """"…博物馆（项）2070205：" over "476.14万元，其中基本支出301.94万元…": one sentence (its 基本支出 was taken for the
+    department's, two false CON001); "其中：" over "1.办公费…" stays a list."""
+    text = ("（10）文化旅游体育与传媒支出（类）文物（款）博物馆（项）2070205：\n476.14万元，其中基本支出301.94万元。\n"
+            "主要用于：\n1.办公费12.00万元。\n")
+    flow = Document(decode_bytes(text.encode("utf-8"))).flow.text
+    assert "2070205：476.14万元，其中" in flow
+    assert "主要用于：\n1.办公费" in flow
+
+
 def test_a_line_ending_in_a_semicolon_runs_on_unless_a_numbered_item_follows():
     text = ("本年收入合计5,000.00万元，其中：财政拨款收入4,800.00万元，占96%；事业收入150.00万元，占3%；\n"
             "其他收入50.00万元，占1%。\n主要用于：\n（1）办公费；\n（2）印刷费。\n")

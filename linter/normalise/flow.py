@@ -257,8 +257,10 @@ def _breaks(previous: str, line: str, width: int) -> bool:
         return False  # punctuation wrapped onto a line of its own ("…一般性支出。" then "。")
     if previous[-1] in _RUNS_ON and line[0].isdigit():
         return False
-    if _AMOUNT_FIRST.match(line) and "\u4e00" <= previous[-1] <= "\u9fff":
-        return False  # a name wrapped before its amount ("（一）收入预算：本年收入合计" + "1,100.00万元，其中：")
+    if _AMOUNT_FIRST.match(line) and ("\u4e00" <= previous[-1] <= "\u9fff" or previous[-1] in "：:"):
+        # a name wrapped before its amount ("（一）收入预算：本年收入合计" + "1,100.00万元，其中：", "…博物馆（项）2070205：" +
+        # "476.14万元，其中基本支出…")
+        return False
     if _AMOUNT_FIRST.match(line) and (_CUT_GROUP.search(previous) or _CUT_DIGITS.search(previous)):
         return False  # an amount cut inside a thousands group ("…支出1,12" + "5.49万元") or its digits
     if previous[-1] not in _TERMINAL and not _starts_heading(line) and _SUBJECT_PATH_OPEN.search(previous) \
