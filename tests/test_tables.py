@@ -476,6 +476,41 @@ def test_a_sangong_table_with_a_budget_row_over_two_years_final_rows_reads_this_
     assert "TBL006" in {f.code for f in lint_text(text.format(spent="8.63"))}
 
 
+#: A 预算's table laid out by ``pdftotext -layout`` with its titles stacked over two lines: "2026年" over "预算数", and
+#: "2026年预算数" over "合计 基本支出 项目支出".
+STACKED_YEARS = ("五、一般公共预算支出预算表\n"
+    "                                                    单位：元\n"
+    "科目编码 科目名称                                 2026年         2025年        增减额   增减率\n"
+    "                                                  预算数         预算数\n"
+    "         合计                                  {total}     900,000.00    100,000.00   11.11%\n"
+    "208      社会保障和就业支出                     400,000.00     380,000.00     20,000.00    5.26%\n"
+    "20805    行政事业单位养老支出                   400,000.00     380,000.00     20,000.00    5.26%\n"
+    "2080505  机关事业单位基本养老保险缴费支出       400,000.00     380,000.00     20,000.00    5.26%\n"
+    "213      农林水支出                             600,000.00     520,000.00     80,000.00   15.38%\n"
+    "21302    林业和草原                             600,000.00     520,000.00     80,000.00   15.38%\n"
+    "2130201  行政运行                               600,000.00     520,000.00     80,000.00   15.38%\n")
+STACKED_BLOCK = ("五、一般公共预算支出预算表\n"
+    "                                                    单位：元\n"
+    "科目编码 科目名称                                        2026年预算数                   2025年预算数     增减额     增减率\n"
+    "                                                合计          基本支出      项目支出\n"
+    "         合计                                  {total}     400,000.00    600,000.00     900,000.00    100,000.00   11.11%\n"
+    "208      社会保障和就业支出                     400,000.00     400,000.00                   380,000.00     20,000.00    5.26%\n"
+    "20805    行政事业单位养老支出                   400,000.00     400,000.00                   380,000.00     20,000.00    5.26%\n"
+    "2080505  机关事业单位基本养老保险缴费支出       400,000.00     400,000.00                   380,000.00     20,000.00    5.26%\n"
+    "213      农林水支出                             600,000.00                   600,000.00     520,000.00     80,000.00   15.38%\n"
+    "21302    林业和草原                             600,000.00                   600,000.00     520,000.00     80,000.00   15.38%\n"
+    "2130201  行政运行                               600,000.00                   600,000.00     520,000.00     80,000.00   15.38%\n")
+
+
+@pytest.mark.parametrize("layout", [STACKED_YEARS, STACKED_BLOCK])
+def test_a_space_laid_header_stacking_its_titles_over_two_lines_is_read(layout):
+    """The second line titles no rows, so the table was left unread ("no 栏次 line found") or its amounts unplaced."""
+    [table] = tables_of(layout.format(total="1,000,000.00"))
+    assert table.problem is None and table.row_by_code("2130201").earlier.value == 520000
+    assert lint_text(layout.format(total="1,000,000.00")) == []
+    assert {"TBL002", "TBL003"} <= {f.code for f in lint_text(layout.format(total="1,100,000.00"))}
+
+
 def test_rows_of_units_after_their_codes_are_read_and_a_page_number_between_them_skipped():
     text = ("某厅2025年部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t上年结转\t一般公共预算拨款收入\n"
             "\t合计\t1,100.00\t100.00\t1,000.00\n101001\t某厅（本级）\t600.00\t100.00\t500.00\n— 5 —\n"

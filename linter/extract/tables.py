@@ -1058,6 +1058,38 @@ def _as_cells(rows: list[tuple], columns: list[list[int]]) -> list[list[_Token]]
             for (code, name, amounts), placed in zip(rows, columns)]
 
 
+def _merged_title_line(upper: str, lower: str) -> str:
+    """The line titling a space-laid table's columns when its header has a second line under the one naming its rows
+    (``upper``, with its 名称 or 项目 word): each title of ``upper`` with the words printed under it (in display columns),
+    as one title when one word stands there ("2026年" over "预算数") or replaced by them when several do ("2026年预算数"
+    over "小计 基本支出 项目支出"); ``lower`` itself when ``upper`` names no rows, ``lower`` does, or a word of ``lower``
+    stands under two titles or beside the rows' names (the lines are not laid out in columns, as pdfplumber's text
+    is not: "科目名称 计 入 收入" over "科目编码 缴收入")."""
+    if not upper or "\t" in upper or "\t" in lower or _titles_after_name(lower) or not _titles_after_name(upper) \
+            or not _CELL_GAP.search(upper):
+        return lower
+    words = _display_spans(upper)
+    named = next(i for i, (word, _, _) in enumerate(words) if "名称" in word or word == "项目")
+    above = words[named + 1:]
+    below = _display_spans(lower)
+    under = [[span for span in below if span[1] < end and start < span[2]] for _, start, end in above]
+    if not below or below[0][1] < words[named][2] or any(sum(span in found for found in under) > 1 for span in below):
+        return lower
+    placed = [span for title, found in zip(above, under)
+              for span in (found if len(found) > 1 else [(title[0] + found[0][0], title[1], title[2])] if found else [title])]
+    placed += [span for span in below if not any(span in found for found in under)]
+    line = " ".join(word for word, _, _ in words[:named + 1])
+    for word, start, _ in sorted(placed, key=lambda span: span[1]):
+        line += " " * max(1, start - display_width(line)) + word
+    return line
+
+
+def _display_spans(line: str) -> list[tuple[str, int, int]]:
+    """``(word, start, end)`` of each word of a space-laid line, in display columns."""
+    line = _HALF_WIDTH(line)
+    return [(word.group(), display_width(line[:word.start()]), display_width(line[:word.end()])) for word in _WORD.finditer(line)]
+
+
 def _titles_after_name(title_line: str) -> int:
     """How many columns a space-separated header line titles after its 名称 (or 项目) word; 0 without one."""
     return 0 if "\t" in title_line else len(_title_ends(title_line, False))
@@ -1371,8 +1403,12 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 words = split  # titles a layout parted by single spaces ("科目编码 科目名称 2024年预算数 …", pdfplumber's text)
             header_words.extend(words)
             rates_titled = rates_titled or any(_CHANGE_COLUMN.search(word) and _CHANGE_RATE.search(word) for word in words)
+            if (merged := _merged_title_line(title_line, raw)) != raw:
+                # a space-laid header's titles stacked over two lines ("2026年" over "预算数"): titled as one line
+                del header_words[-len(table.header_lines[-1]) - len(words):]
+                header_words.extend(merged.split())
             table.header_lines.append(words)
-            titles, title_line = _with_titles_above(tokens, titles), raw
+            titles, title_line = _with_titles_above(tokens, titles), merged
             if header:
                 table.columns = sorted(header.values())
                 table.layout = "tab" if "\t" in raw else "space"
