@@ -1243,6 +1243,20 @@ def test_a_sangong_table_printed_as_its_two_blocks_one_above_the_other_is_read()
     assert [f.code for f in lint_text(text.format(total="29.18"))] == ["TBL002"]
 
 
+def test_a_sangong_table_of_two_blocks_each_under_its_label_line_with_blank_cells_is_read():
+    """A workbook's sheet: "预算数" over the quantities and the budget's amounts, then "决算数" alone over the final
+    account's, the cells of nothing spent left blank (the table was left unread: "its rows are blocks … in a layout not
+    read")."""
+    text = ("财政拨款“三公”经费支出决算表\n单位：万元\n预算数\t\t\t\t\t\n"
+            "合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+            "11.70\t\t8.50\t\t8.50\t3.20\n决算数\t\t\t\t\t\n10.60\t\t{cars}\t\t7.86\t2.74\n")
+    [table] = tables_of(text.format(cars="7.86"))
+    assert table.problem is None and set(sangong_blocks(table)) == {"预算", "决算"}
+    assert values(table.rows[0])[sangong_blocks(table)["决算"][0]] == 10.6
+    assert lint_text(text.format(cars="7.86")) == []
+    assert "TBL002" in {f.code for f in lint_text(text.format(cars="7.68"))}
+
+
 def test_a_grid_without_column_numbers_keeps_a_blank_first_value_column():
     """A Word table without a 栏次 line whose 年初结转和结余 column is empty: 本年收入 stays 栏2 (it became 栏1,
     and every column after it moved one to the left)."""

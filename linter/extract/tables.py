@@ -2818,23 +2818,38 @@ def _sangong_stacked_blocks(table: Table, data_lines: list[list[_Token]], header
                             header_words: list[str]) -> bool:
     """Read a 三公 table printed as its two blocks one above the other: "预算数", the quantities, 栏次 1–6 and
     the amounts, then "决算数", the quantities again, 栏次 7–12 and the amounts (the national table folded
-    to fit a page), as the one row of the layout :func:`sangong_blocks` knows."""
+    to fit a page), or "决算数" alone on a line over the second block's amounts (a workbook's sheet, its empty cells
+    blank), as the one row of the layout :func:`sangong_blocks` knows."""
     if not header or len(header) != 6 or len(data_lines) < 3:
         return False
     second = next((i for i, tokens in enumerate(data_lines)
                    if [t.text for t in tokens if t.text] == [str(number) for number in range(7, 13)]), None)
+    if second is None:
+        second = next((i for i, tokens in enumerate(data_lines) if _BLOCK_ROW.fullmatch("".join(t.text for t in tokens))), None)
     if second is None or second == 0 or second + 1 >= len(data_lines):
         return False
-    between = "".join(t.text for tokens in data_lines[1:second] for t in tokens)
+    between = "".join(t.text for tokens in data_lines[1:second + 1] for t in tokens)
     first_kind, second_kind = (next((kind for word, kind in (("预算数", "预算"), ("决算数", "决算")) if word in words), None)
                                for words in ("".join(header_words), between))
-    amounts = [[t for t in data_lines[i] if t.is_number] for i in (0, second + 1)]
+    amounts = [_block_cells(data_lines[i], header) for i in (0, second + 1)]
     order = _sangong_order(["".join(line) for line in table.header_lines])
-    if None in (first_kind, second_kind, order) or first_kind == second_kind or any(len(a) != 6 for a in amounts):
+    if None in (first_kind, second_kind, order, *amounts) or first_kind == second_kind:
         return False
     _one_row_of_blocks(table, {first_kind: _in_sangong_order(amounts[0], order),
                                second_kind: _in_sangong_order(amounts[1], order)})
     return True
+
+
+def _block_cells(tokens: list[_Token], header: dict[int, int]) -> list[_Token | None] | None:
+    """The six cells of a line of a 三公 block's amounts, None where one is blank (a tab-separated line, its cells
+    placed by the header's); None unless the line is amounts only, six of them when space-laid."""
+    numbers = [t for t in tokens if t.text]
+    if not numbers or not all(t.is_number for t in numbers):
+        return None
+    if numbers[0].index < 0:
+        return numbers if len(numbers) == 6 else None
+    placed = {header[t.index]: t for t in numbers if t.index in header}
+    return [placed.get(column) for column in range(1, 7)] if len(placed) == len(numbers) else None
 
 
 def _in_sangong_order(printed: list, order: tuple[int, ...]) -> list:
