@@ -34,7 +34,7 @@ class SubjectCode(Rule):
     another code's; in a table of projects, each code cell with the name cell after it, where the header titles
     the two side by side ("项目名称 | 科目编码 | 科目名称 | …", "… | 功能科目编码 | 功能科目名称 | …"; a 项目支出表 of
     subjects' rows is read as any table of codes). The narrative's subjects named with their code in brackets ("住房公积金（2210203）",
-    also after their level: "病虫害控制（项）（2130108）")
+    also after their level: "病虫害控制（项）（2130108）", or without brackets after it: "文物保护（项）2070204：")
     are checked too, when the name is another code's; and so are its paths of 类, 款 and 项
     ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
     the tables') are not part of, or a 项 the tables print under another 款.
@@ -162,7 +162,8 @@ class SubjectCode(Rule):
             before = _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)  # ("病虫害控制(项)(2130108)": its level between)
             if before is None:
                 continue
-            code, words = match.group("code"), before.group()
+            group = "code" if match.group("code") else "bare"
+            code, words = match.group(group), before.group()
             subject = reference.get(code)
             if subject is None or subject.classification != "功能":
                 continue
@@ -175,7 +176,7 @@ class SubjectCode(Rule):
             if name is None:
                 continue  # no subject's name: not judged
             yield self.finding(
-                document, document.span(match.start("code"), match.end("code")),
+                document, document.span(match.start(group), match.end(group)),
                 _("code {code} is {official} in 政府收支分类科目, but the text names it {name} (which is code {codes})",
                   code=code, official=subject.name, name=name, codes=", ".join(elsewhere)),
                 expected=elsewhere[0],
@@ -251,10 +252,11 @@ def _standard_item(code: str, name: str) -> str | None:
     return code[:5] + suffix
 
 
-#: A subject's code in brackets in the narrative (flow text: ASCII brackets), and the name before it.
-_BRACKETED_CODE = compile_re(r"\((?P<code>2\d{2}(?:\d{2}){0,2})\)")
+#: A subject's code in brackets in the narrative (flow text: ASCII brackets), or bare after its level ("(项)2070204："),
+#: and the name before it.
+_BRACKETED_CODE = compile_re(r"\((?P<code>2\d{2}(?:\d{2}){0,2})\)|(?<=\([类款项]\))(?P<bare>2\d{2}(?:\d{2}){0,2})(?![\d.,]|\s*(?:[万亿]?元|%))")
 _NAME_BEFORE = compile_re(r"[\u4e00-\u9fff]{2,24}$")
-_LEVEL_BEFORE = compile_re(r"\([类款项]\)(?=\()")
+_LEVEL_BEFORE = compile_re(r"\([类款项]\)")
 _NAME_REACH = 24
 
 
