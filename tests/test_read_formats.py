@@ -93,6 +93,19 @@ def test_a_word_tables_malformed_cell_is_read_as_left_empty_not_as_zero(tmp_path
     assert sorted({f["code"] for f in findings("--select", "NUM001,TBL002,TBL003", str(path))}) == ["NUM001"]
 
 
+def test_a_word_sangong_table_of_amounts_only_with_a_malformed_cell_is_still_read(tmp_path):
+    """A 三公 table whose one row is twelve amounts without a name, one of them "6..84": the column numbers were laid one
+    cell off (the malformed cell taken for a name), and the table left unread (TBL001)."""
+    table = [["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
+             ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"] * 2,
+             ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2,
+             ["12.50", "0.00", "8.00", "0.00", "8.00", "4.50", "{total}", "0.00", "6.84", "0.00", "6..84", "3.27"]]
+    for total, expected in (("10.11", ["NUM001"]), ("11.11", ["NUM001", "TBL002"])):
+        grid = [[cell.format(total=total) for cell in row] for row in table]
+        path = write_docx(tmp_path / f"三公{total}.docx", grid, text="本年支出合计10.11万元。", title="财政拨款“三公”经费支出决算表")
+        assert sorted({f["code"] for f in findings("--select", "NUM001,TBL001,TBL002", str(path))}) == expected
+
+
 def test_word_paragraphs_tables_and_generated_heading_numbers(tmp_path):
     path = write_docx(tmp_path / "草稿.docx")
     extracted = run("extract", str(path)).stdout

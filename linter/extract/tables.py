@@ -3717,6 +3717,10 @@ def _without_sequence_column(lines: list[tuple[int, str]], body: list[int]) -> l
 _SEQUENCE_CELL = compile_re(r"序号|栏次|行次|\d{1,3}|")
 
 
+#: A cell of digits and separators only: an amount, maybe malformed ("6..84"), never a name.
+_DIGITS_ONLY = compile_re(r"[-\d.,%]+")
+
+
 def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:
     """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount (with
     decimals, or a whole one in a cell after the row's name)."""
@@ -3725,8 +3729,10 @@ def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[
         named = next((c for c, cell in enumerate(cells) if _HAN.search(cell)), None)
         amounts = [c for c, cell in enumerate(cells) if re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())
                    or (named is not None and c > named and re.fullmatch(r"-?\d[\d,]*", cell.strip()))]  # whole 元
-        if amounts and amounts[0] == 0 and any(cell.strip() and not _NUMBER.match(cell.strip()) for cell in cells):
-            amounts = amounts[1:]  # a name cell that happens to be a number: the values start after it
+        if amounts and amounts[0] == 0 and any(cell.strip() and not _NUMBER.match(cell.strip())
+                                               and not _DIGITS_ONLY.fullmatch(cell.strip()) for cell in cells):
+            amounts = amounts[1:]  # a name cell that happens to be a number: the values start after it (not beside a
+            # malformed amount, "6..84")
         if amounts:
             first = _first_titled_value_cell([lines[i][1].split("\t") for i in body[:position]], cells, amounts[0])
             # Up to the last cell any line fills (a Markdown row's closing pipe leaves an empty cell after it), but a
