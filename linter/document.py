@@ -10,7 +10,12 @@ from linter.normalise import MappedText, SourceText, build_flow
 from linter.normalise.delimited import comma_rows_as_tabs
 from linter.normalise.markdown import looks_like_markdown, markup_as_spaces, pipe_tables_as_tabs
 from linter.normalise.position import Position
+from linter.patterns import compile_re
 from linter.read import SourceFile
+
+
+#: A table's row that is a note printed in its cells, under its rows.
+_NOTE_ROW = compile_re(r"[ \t\u3000]*(?:注|说明)[ \t\u3000]*[:：]")
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,10 @@ class Document:
 
     @cached_property
     def written_flow(self) -> MappedText:
-        """The narrative, normalised (see :mod:`linter.normalise.flow`), in the script the file writes it in."""
-        rows = frozenset(start for grid in self.source.grids for start in grid.row_starts)
+        """The narrative, normalised (see :mod:`linter.normalise.flow`), in the script the file writes it in: with the
+        notes a table's cells print under it ("注：本部门2024年度无政府性基金…") as a text file has them, not its rows."""
+        text = self.original.text
+        rows = frozenset(start for grid in self.source.grids for start in grid.row_starts if not _NOTE_ROW.match(text, start))
         return build_flow(self.original, hard_breaks=self.source.format in ("docx", "xlsx"), table_rows=rows)
 
     @cached_property

@@ -345,6 +345,16 @@ def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
     assert hierarchy[0]["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
 
 
+@pytest.mark.parametrize("year, found", [("2024", ["DOC005"]), ("2025", [])])
+def test_a_note_in_a_sheets_cells_under_its_table_is_read_as_narrative(tmp_path, year, found):
+    """"注：本部门2024年度无政府性基金…" in a cell under an empty table of a 2025 决算's workbook: a note, read as the text
+    file's note under its table is (the stale year went unreported: the row was left out with the table's)."""
+    path = write_xlsx(tmp_path / "2025年度部门决算.xlsx", "2025年度政府性基金预算财政拨款收入支出决算表",
+                      [["科目编码", "科目名称", "本年收入", "本年支出"], ["", "合计", "", ""],
+                       [f"注：本部门{year}年度无政府性基金预算财政拨款收入支出，故本表为空表。", "", "", ""]])
+    assert [f["code"] for f in findings("--select", "DOC005", str(path))] == found
+
+
 @pytest.mark.parametrize("label", ["公开03表", "财决公开03表", "部门公开03表"])
 def test_a_sheet_whose_title_row_holds_its_number_beside_the_title_is_a_table(tmp_path, label):
     """"…支出决算表 | | | | 公开03表" in the title row and "部门：某局 | 金额单位：万元" under it, as the
