@@ -2370,6 +2370,12 @@ def _record(claim, state: _Context, claims: ClaimSet, breakdown: Breakdown | Non
                 claim.current = _both_sides(claim, state)
             elif claim.key is None:
                 claim.current = _named_alike_before(claim, state)
+        elif claim.current is None and claim.name is None and not state.line_values and len(state.previous_values) == 1 \
+                and (item := state.previous_values[0]).key is not None and _ITEM_MARKER.match(item.name) \
+                and not _ITEM_MARKER.match(state.line):
+            # "3.公务用车运行费。…支出决算为9.84万元，…。" then "决算数小于年初预算数的主要原因是…。与2023年度相比减少0.49万元": of
+            # the numbered item, its paragraph broken after its first sentence
+            claim.key = item.key
         elif claim.current is None and state.last_value is not None and state.last_value.number.start >= state.line_start:
             # "收入总计1,151.41万元，支出总计1,151.41万元，与2020年度相比，各增加29.6万元": of the amount before
             claim.key = state.last_value.key or _keyed_alike(state.last_value, state, claims)
