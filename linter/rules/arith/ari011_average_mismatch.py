@@ -41,7 +41,8 @@ class AverageMismatch(Rule):
     scores with decimals is exact to them ("94.5分、96分": 96.0). Where the total is printed coarser than the average
     ("1.86万元 / 12" for "次均接待费用1515.67元"), the message gives the averages its rounding allows and offers no fix. A
     standard per student or person stated before the count and the amount it comes to ("按每生每年950元标准安排，在校学生
-    9,620人，安排913.90万元") must give that amount.
+    9,620人，安排913.90万元"), or after the amount ("移民补助3,187,200.00元，按每人每年600元的标准，向5,312名移民发放…"), must
+    give that amount.
 
     **Anti-pattern**
 
@@ -279,11 +280,15 @@ _AVERAGE = compile_regex(
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: A standard per student or person, the count it applies to and the amount allocated ("按每生每年950元标准安排，在校学生9,620人，
-#: 安排913.90万元"), in one sentence.
+#: 安排913.90万元"), in one sentence; or the amount first, its share maybe between ("移民补助（项）3,187,200.00元，占…的59.55%，
+#: 按每人每年600元的标准，向5,312名大中型水库移民发放…").
+_COUNTED = r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})\s*(?:人|名)"
 _STANDARD = compile_regex(
     rf"按每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)的?标准(?:安排|补助|发放|补贴)?[，,]\s*[^，,。；;\d]{{0,12}}?"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,7})\s*(?:人|名)[，,]\s*(?:共|合计|共计)?(?:安排|发放|补助|补贴|资助)(?:资金|经费)?(?:为)?\s*"
-    rf"(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)")
+    rf"{_COUNTED}[，,]\s*(?:共|合计|共计)?(?:安排|发放|补助|补贴|资助)(?:资金|经费)?(?:为)?\s*"
+    rf"(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)"
+    rf"|(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)[，,]\s*(?:占[^，,。；;%]{{0,30}}?\d+(?:\.\d+)?%[，,]\s*)?"
+    rf"按每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)的?标准[，,]?\s*(?:向|为|对|给)?[^，,。；;\d]{{0,12}}?{_COUNTED}")
 #: The total right after each one's amount ("每人10,000.00元，计450,000.00元", "每生每年1,250元，资助金额171.50万元").
 _TOTAL_AFTER = compile_regex(rf"[，,]\s*(?:共计|合计|总计|计|共|(?:资助|补助|补贴|发放)?金额|资金)(?:为)?\s*(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: An amount right before a bracket that opens on its average ("村级组织办公经费210000元（每村每年30000元）").
@@ -371,8 +376,14 @@ _CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降|上升|降低|�
 
 
 def _totals_in(text: str, start: int, end: int) -> list:
-    """The amounts in ``text[start:end]`` that are no average themselves ("月人均补助315.99元" before "年人均补助…")."""
-    return [m for m in _ANY_AMOUNT.finditer(text, start, end) if not _AVERAGE_WORD.search(text[max(start, m.start() - 6):m.start()])]
+    """The amounts in ``text[start:end]`` that are no average themselves ("月人均补助315.99元" before "年人均补助…") nor a
+    change ("公务接待费4.20万元，比2025年预算减少0.90万元")."""
+    return [m for m in _ANY_AMOUNT.finditer(text, start, end) if not _AVERAGE_WORD.search(text[max(start, m.start() - 6):m.start()])
+            and not _CHANGE_BEFORE.search(text, max(start, m.start() - 3), m.start())]
+
+
+#: The verb of a change right before its amount.
+_CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降|节约|节支)了?$")
 
 
 def _sole_amount(text: str, start: int, end: int):
