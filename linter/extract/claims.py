@@ -2100,6 +2100,14 @@ _ABOVE = compile_re(r"(?:上述|以上|前述)")
 _REFERS_BACK = compile_re(r"(?:该|此|上述|这)(?:项|笔|部分)?(?:资金|经费|支出|款项)")
 
 
+def _adds_up_to(tokens, whole: Stated) -> bool:
+    """Whether the amounts among ``tokens`` (two at least, in ``whole``'s unit) add up to ``whole``, within a unit of its last
+    digit each."""
+    amounts = [t.number for t in tokens if t.type == "AMOUNT" and t.number is not None and t.number.unit == whole.number.unit]
+    return len(amounts) >= 2 and whole.number.value is not None and None not in (a.value for a in amounts) \
+        and abs(sum(a.value for a in amounts) - whole.number.value) <= len(amounts) * 10.0 ** -whole.number.decimals + 1e-9
+
+
 def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -> Breakdown | None:
     """"X主要用于…": the whole is X if named right before, else the amount just stated. A sentence that
     opens with a classification ("按经济分类：…", after "支出5430万元，按功能分类：…") classifies the
@@ -2124,6 +2132,10 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
             # ("本年支出合计34574.30万元，其中：基本支出…。" then "按支出功能分类，教育支出…")
             listed = state.last_list
         whole = listed.whole if listed is not None else _sole_amount_of_line(state, claims)
+        if whole is None and listed is None:
+            # "2025年年初预算数5909.27万元，其中：…。" then "按支出性质分：基本支出2659.42万元，…；项目支出3249.85万元，…": the
+            # amount of the line before that the amounts classifying it add up to
+            whole = next((v for v in state.previous_values if _adds_up_to(tokens[index:], v)), None)
         if whole is None:
             return None
         breakdown = Breakdown(whole, whole.name)
