@@ -30,9 +30,10 @@ _NARRATIVE = (
     # (a police force's cars bought, the one class its clause names: "本年按规定更新购置执法执勤用车3辆，车辆购置支出…")
     compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置(?:[（(]更新[)）])?了?公务用车(?:共)?(?P<a>{_N})辆"
                   rf"|购置(?:[（(]更新[)）])?了?执法执勤用车(?:共)?(?P<a>{_N})辆(?![^。；;]*(?:一般公务用车|特种专业技术用车|其他用车|机要通信用车))"),
-    # (the fleet it came to from last year's: "公务用车保有量由12辆减少至11辆"; Sichuan's "单位共有公务用车1辆，其中：其他用车1辆")
+    # (the fleet it came to from last year's: "公务用车保有量由12辆减少至11辆"; Sichuan's "单位共有公务用车1辆，其中：其他用车1辆";
+    # a budget's "2026年预算安排保有公务用车4辆")
     compile_regex(rf"(?:公务用车)?保有量(?P<change>[由从]{_N}辆(?:减少|增加|下降|增长|降|增)(?:至|到|为))?(?:为|共)?(?P<a>{_N})辆"
-                  rf"|(?:共有|现有|实有)公务用车(?:共)?(?P<a>{_N})辆"),
+                  rf"|(?:共有|现有|实有|保有)公务用车(?:共)?(?P<a>{_N})辆"),
     # The cars the 运行维护费 keeps running ("主要用于4辆公务用车的燃油、维修、保险等支出"; a department's 执法执勤用车,
     # named alone: "主要用于4辆执法执勤用车的燃油…"): the fleet.
     # (their classes in brackets and what they are used for before the costs: "主要用于7辆公务用车（其中执法执勤用车6辆）开展
