@@ -678,6 +678,19 @@ def test_a_sangong_tables_counts_under_its_amounts_are_not_read_as_amounts():
     assert table.problem is None and values(table.rows[0])[7] == 36.47
 
 
+def test_a_sangong_tables_count_labels_after_a_statistics_word_are_not_read_as_a_row():
+    """pdfplumber's text of a 三公 table: "统计数" and the count labels on one line (labels naming "（境）"), the counts on
+    the line below; the counts were joined to the amounts' row ("row 合计 has more values than columns")."""
+    text = ("一般公共预算财政拨款“三公”经费支出决算表\n金额单位：万元\n预算数 决算数\n"
+            "合计 因公出国（境）费 公务用车购置及运行费 公务接待费 合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n"
+            "小计 公务用车购置费 公务用车运行费 小计 公务用车购置费 公务用车运行费\n栏次 1 2 3 4 5 6 7 8 9 10 11 12\n"
+            "金额 62.00 8.00 52.00 0.00 52.00 2.00 56.73 6.85 48.62 0.00 48.62 1.26\n"
+            "统计数 因公出国（境）团组数（个） 因公出国（境）人次数（人） 公务用车购置数（辆） 公务用车保有量（辆） 国内公务接待批次（个）"
+            " 国内公务接待人次（人）\n1 3 0 36 8 64\n")
+    (table,) = tables_of(text)
+    assert table.problem is None and values(table.rows[0])[12] == 1.26
+
+
 SUMMARY_WITHOUT_NOTES = (
     "表4 财政拨款收入支出决算总表\n金额单位：万元\n收入\t\t\t支出\t\t\t\t\n项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\n"
     "栏次\t\t1\t栏次\t\t2\t3\t4\n"

@@ -2154,8 +2154,9 @@ _STATISTICS_HEAD = compile_re(r"项目\s*(?:行次\s*)?统计数")
 _OTHER_BLOCK_HEAD = compile_re(r"项目(?:\s*(?:行次|决算数|预算数|金额|本年数|上年数))+")
 #: The head of a 三公 table's counts printed without their "相关统计数" title ("项目 | 统计数", "公务用车保有量（辆） | 1").
 _COUNT_ROW = compile_re(r"项目\s*(?:行次\s*)?统计数|(?:\d{1,2}\s*[.．、]\s*)?[^\t\d]{2,20}[(（](?:辆|个|人|人次|批次|次)[)）]")
-#: A line of a 三公 table's count labels only, their counts on the line below ("公务用车购置数（辆）  公务用车保有量（辆）").
-_COUNT_LABELS = compile_re(r"(?:[^\t\d（(]{2,20}[(（](?:辆|个|人|人次|批次|次)[)）]\s*){2,}")
+#: A line of a 三公 table's count labels only, their counts on the line below ("公务用车购置数（辆）  公务用车保有量（辆）",
+#: "统计数 因公出国（境）团组数（个） 因公出国（境）人次数（人） …").
+_COUNT_LABELS = compile_re(r"(?:统计数\s*)?(?:(?:[^\t\d（(]|[(（]境[)）]){2,24}[(（](?:辆|个|人|人次|批次|次)[)）]\s*){2,}")
 #: A table's title printed again over its rows on the next page, or its mark ("续表3", "…（续）").
 CONTINUED_TITLE = compile_re(r"^[(（]?续表|[(（]续(?:表)?[)）]\s*$|续表\s*\d{0,2}\s*$|表[(（]?续[)）]?$")
 #: A page number inside a table that is no amount: between dashes ("— 5 —"), worded ("第 4 页 共 16
