@@ -253,6 +253,8 @@ class TableIdentity(Rule):
                 failing = compare(printed, sum(values), items, context.tolerances, table.resolution) == GAP
                 if failing and (slip := _the_one_column_off(context, table, row, identity)):
                     sign, column, above = slip
+                    if above is row:
+                        continue  # its own row identity fails in that column only, and names the cell
                     yield from self._report(
                         document, context, table, row, column, row.amount(column),
                         row.amount(column) + sign * (printed - sum(values)), items,
@@ -366,15 +368,22 @@ def _the_one_column_off(context, table, row, identity):
     66054.27 + 项目支出…, the 类 rows giving 66045.27 for 基本支出 only), or, on a row with none under it, the one
     whose column no longer adds up to the row above it, when the target's and every other term's do (30206 电费
     公用经费 24000 for 42000, its 302 row's 合计 and 人员经费 adding up), or to the total a row identity sums it into (a
-    财政拨款收支总表's 卫生健康支出 一般公共预算 2194.41 for 2149.41, its 本年支出合计 adding up in every other column):
-    the likely slip, and ``above`` that row above or total (None where the rows under it vouch); else None."""
+    财政拨款收支总表's 卫生健康支出 一般公共预算 2194.41 for 2149.41, its 本年支出合计 adding up in every other column),
+    or whose row identity fails there only (its 总计 一般公共预算 3,334.55 for 3,343.55, 本年支出合计 and the balances
+    adding up to it in every other column): the likely slip, and ``above`` that row above or total, or the row itself
+    (its own identity's finding names the cell), None where the rows under it vouch; else None."""
+    def adds_up(column, instead: float | None = None) -> bool | None:
+        if row_above(table, row) is not None:
+            return _adds_up_to_row_above(context, table, row, column, instead)
+        own = [holds for holds, _ in _own_identities(context, table, row, column, instead)]
+        return any(own) if own else _adds_up_to_its_total(context, table, row, column, instead)
+
     def vouched(column) -> bool | None:
         under = rows_under(table, row, lambda other: other.amount(column))
         if under is not None:
             return compare(row.amount(column), under, len(table.rows), context.tolerances,
                            table.resolution) != GAP  # (a tail of as many rows as may be under it)
-        return _adds_up_to_row_above(context, table, row, column) if row_above(table, row) is not None \
-            else _adds_up_to_its_total(context, table, row, column)
+        return adds_up(column)
 
     if not vouched(identity.target):
         return None
@@ -384,14 +393,13 @@ def _the_one_column_off(context, table, row, identity):
     sign, column = off[0]
     if rows_under(table, row, lambda other: other.amount(column)) is not None:
         return sign, column, None
-    # vouched by the row above or the total: the cell is printed, and the value the identity gives makes that row add up
-    # (not a blank, nor a cell whose column another row's slip broke)
-    above = row_above(table, row)
-    instead = identity_gives(row, identity, column)
-    if row.cell(column) is None or not (_adds_up_to_row_above(context, table, row, column, instead) if above is not None
-                                        else _adds_up_to_its_total(context, table, row, column, instead)):
+    # vouched by the row above, the total or the row's own identity: the cell is printed, and the value the identity gives
+    # makes it add up (not a blank, nor a cell whose column another row's slip broke)
+    if row.cell(column) is None or not adds_up(column, identity_gives(row, identity, column)):
         return None
-    return sign, column, above or _its_total(table, row)
+    if row_above(table, row) is not None:
+        return sign, column, row_above(table, row)
+    return sign, column, _its_total(table, row) if _summing(table, row) is not None else row
 
 
 def _adds_up_to_row_above(context, table, row, column, instead: float | None = None) -> bool | None:
@@ -441,14 +449,16 @@ def _holds(context, table, row, column) -> bool:
     return any(holds for holds, _ in _own_identities(context, table, row, column))
 
 
-def _own_identities(context, table, row, column):
-    """``(holds, computed)`` for each row identity of ``table`` whose target is ``row``, in ``column``."""
+def _own_identities(context, table, row, column, instead: float | None = None):
+    """``(holds, computed)`` for each row identity of ``table`` whose target is ``row``, in ``column`` (with ``instead`` in
+    the row's cell if given)."""
     for identity in table.identities:
         rows = _rows_of(table, identity) if identity.axis == "行" else None
         if rows is None or rows[0] is not row or row.amount(column) is None or (total := _sum_of(rows[1], column)) is None:
             continue
         computed, items = total  # (items as the identity's own check counts them: a blank adds no tail)
-        yield compare(row.amount(column), computed, max(1, items), context.tolerances, table.resolution) != GAP, computed
+        printed = row.amount(column) if instead is None else instead
+        yield compare(printed, computed, max(1, items), context.tolerances, table.resolution) != GAP, computed
 
 
 def _rows_of(table, identity):
