@@ -26,7 +26,7 @@ from linter.extract.tables import (
 from linter.patterns import compile_re
 from linter.rules.shared import names_another_year, original_year, tables_kind_and_year
 from linter.rules.tables.common import (
-    YUAN, amount, basic_split, carries_over, cell_span, first, gap_finding, general_appropriation, in_unit, income_columns,
+    GAP, YUAN, amount, basic_split, carries_over, cell_span, compare, first, gap_finding, general_appropriation, in_unit, income_columns,
     identity_gives, project_spending_column, row_above, row_label, rows_under,
 )
 from linter.rules.tables.narrative import AMOUNT, EXPENSE_LIST, expense_items, same_item, section_lines, sentence_before
@@ -135,17 +135,30 @@ _TOTALS = {
 }
 
 
-def _parent_less_siblings(table, row, amount_of) -> float | None:
+def _parent_less_siblings(context, table, row, amount_of) -> float | None:
     """A 款 or 项 row's ``amount_of`` as its parent row and its siblings give it (the 款 row's less the other 项 rows
-    under it); None when the table prints no parent or one of them has no amount there."""
+    under it); None when the table prints no parent, one of them has no amount there, or a sibling's own cells disagree
+    (its 小计 not 基本支出 + 项目支出: another slip, no evidence)."""
     if not row.code or len(row.code) not in (5, 7):
         return None
     parent = row_above(table, row)
-    siblings = [amount_of(other) for other in table.rows if other.code != row.code and other.code
-                and len(other.code) == len(row.code) and other.code.startswith(row.code[:-2])]
-    if parent is None or amount_of(parent) is None or None in siblings:
+    others = [other for other in table.rows if other.code != row.code and other.code
+              and len(other.code) == len(row.code) and other.code.startswith(row.code[:-2])]
+    siblings = [amount_of(other) for other in others]
+    if parent is None or amount_of(parent) is None or None in siblings \
+            or any(_disagrees_with_itself(context, table, other) for other in others):
         return None
     return amount_of(parent) - sum(siblings)
+
+
+def _disagrees_with_itself(context, table, row) -> bool:
+    """Whether a column identity of ``table`` gives ``row``'s target cell otherwise than it prints it."""
+    for identity in table.identities:
+        if identity.axis == "栏" and (printed := row.amount(identity.target)) is not None \
+                and (given := identity_gives(row, identity, identity.target)) is not None \
+                and compare(printed, given, len(identity.terms), context.tolerances, table.resolution) == GAP:
+            return True
+    return False
 
 
 def _by_other_columns(table, row, column) -> float | None:
@@ -881,7 +894,7 @@ class TextTableAmount(Rule):
         amount_of = amount_of or (lambda other: other.amount(column))
         if says(own := rows_under(table, row, amount_of)):
             because = _("the rows under it add up to {own}", own=amount(own))
-        elif says(own := _parent_less_siblings(table, row, amount_of)):
+        elif says(own := _parent_less_siblings(context, table, row, amount_of)):
             because = _("the row above it less the other rows under that row gives {own}", own=amount(own))
         elif by_cell and says(own := _by_other_columns(table, row, column)):
             because = _("the row's other columns give {own} by the table's identities", own=amount(own))
