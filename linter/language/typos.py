@@ -323,11 +323,11 @@ class TypoFinder:
             used = word in written
             if not used and (
                 (lex.word_frequency(word) < COMMON_WORD_FREQUENCY and word not in lex.lexicon())
-                or window[i] in self._word_initials
+                or (window[i] in self._word_initials and self._initials.issuperset(window))
             ):
-                # A correction the document never writes must be common, and the character it
-                # replaces must not begin a word the document uses: "可研" (可行性研究) and
-                # "武数" (武汉, 数据) abbreviate.
+                # A correction the document never writes must be common, and the window must not be
+                # the initials of words the document uses, the replaced one's twice: "可研" (可行性研究)
+                # and "武数" (武汉, 数据) abbreviate ("燃科费" beside 科目 does not: no word begins with 燃).
                 continue
             if self._continues_cell_above(start, window):
                 continue
@@ -529,6 +529,11 @@ class TypoFinder:
     def _word_initials(self) -> set[str]:
         """First characters of the words of two characters or more the document writes twice or more."""
         return {word[0] for word, count in self._word_counts.items() if count > 1 and len(word) > 1 and lex.is_han(word[0])}
+
+    @cached_property
+    def _initials(self) -> set[str]:
+        """First characters of the words of two characters or more the document writes."""
+        return {word[0] for word in self._word_counts if len(word) > 1 and lex.is_han(word[0])}
 
     @cached_property
     def boundaries(self) -> set[int]:
