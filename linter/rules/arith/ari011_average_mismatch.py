@@ -287,7 +287,7 @@ _STANDARD = compile_regex(
     rf"按每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)的?标准(?:安排|补助|发放|补贴)?[，,]\s*[^，,。；;\d]{{0,12}}?"
     rf"{_COUNTED}[，,]\s*(?:共|合计|共计)?(?:安排|发放|补助|补贴|资助)(?:资金|经费)?(?:为)?\s*"
     rf"(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)"
-    rf"|(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)[，,]\s*(?:占[^，,。；;%]{{0,30}}?\d+(?:\.\d+)?%[，,]\s*)?"
+    rf"|(?<![\d.,])(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)[，,]\s*(?:占[^，,。；;%]{{0,30}}?\d+(?:\.\d+)?%[，,]\s*)?"
     rf"按每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)的?标准[，,]?\s*(?:向|为|对|给)?[^，,。；;\d]{{0,12}}?{_COUNTED}")
 #: The total right after each one's amount ("每人10,000.00元，计450,000.00元", "每生每年1,250元，资助金额171.50万元").
 _TOTAL_AFTER = compile_regex(rf"[，,]\s*(?:共计|合计|总计|计|共|(?:资助|补助|补贴|发放)?金额|资金)(?:为)?\s*(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
