@@ -10,7 +10,7 @@ from linter.check.arith import (
     same_unit, stated_by_name, truncated, find_typo, typo_finding, unit_scale,
 )
 from linter.check.finding import Severity
-from linter.check.interval import Interval, format_amount, percent_interval
+from linter.check.interval import Interval, format_amount, format_ratio, percent_interval
 from linter.check.rule import Rule
 from linter.extract.counts import count_shares
 from linter.extract.numbers import number_of
@@ -223,10 +223,13 @@ class ShareMismatch(Rule):
                 yield self._disagreement(document, *odd[-1], tolerances, subjects=isinstance(of, tuple), total=total)
 
     def _disagreement(self, document, share, others, whole, tolerances, subjects=False, total=None, stated=None):
+        """The finding on ``share``, whose whole the ``others`` put at ``whole`` (or which ``stated`` or the parts'
+        ``total`` is)."""
         part, percent = share.part.number, share.percent
         if stated is not None:
             total = stated.value
-        computed = ratio_text(part.value, total if total is not None else (whole.lo + whole.hi) / 2, percent.decimals)
+        computed = ratio_text(part.value, total, percent.decimals) if total is not None \
+            else _ratio_range(part.value, whole, percent.decimals)
         if stated is not None:
             message = _("the amount stated before the list, {total}, is a whole all its other shares agree with; {computed}, "
                         "but the text says {stated}%", total=stated.text + stated.unit, computed=computed, stated=percent.text)
@@ -463,3 +466,13 @@ def _stated_named(document, index, name: str, start: int, end: int):
         statements = [v for v in document.claims.values if v.key is None and bare_name(v.name) == bare]
     found = sorted((s for s in statements if start <= s.number.start < end), key=lambda s: s.number.start)
     return found[-1] if len({(s.number.value, s.number.unit) for s in found}) == 1 else None
+
+
+def _ratio_range(part: float, whole, decimals: int) -> str:
+    """``part`` as a share of a whole known to lie in ``whole``: "1683.6 / 1910.87–1945.56 = 86.5–88.1%", or one share
+    where both ends round alike."""
+    low, high = format_ratio(part, whole.hi, decimals), format_ratio(part, whole.lo, decimals)
+    if low == high:
+        return ratio_text(part, (whole.lo + whole.hi) / 2, decimals)
+    return f"{format_amount(part)} / {format_amount(whole.lo)}–{format_amount(whole.hi)} = {low.removesuffix('%')}–{high}"
+
