@@ -511,6 +511,22 @@ def test_a_space_laid_header_stacking_its_titles_over_two_lines_is_read(layout):
     assert {"TBL002", "TBL003"} <= {f.code for f in lint_text(layout.format(total="1,100,000.00"))}
 
 
+def test_a_final_tables_completion_rate_after_its_block_titled_on_the_first_header_line_is_set_aside():
+    """"年初预算 | 调整预算 | 决算数: 小计 基本支出 项目支出 | 完成率（%）", the rate titled on the header's first line: the
+    columns were read as two budget blocks of two, the 决算's block being 项目支出 and the rate (55 false errors)."""
+    text = ("一般公共预算财政拨款支出决算表\n金额单位：万元\n"
+            "科目编码  科目名称                  年初预算    调整预算    决算数                              完成率（%）\n"
+            "                                                            小计        基本支出    项目支出\n"
+            "          栏次                               1           2           3           4           5           6\n"
+            "          合计                        1,067.78    2,150.06    {total}      658.31    1,211.85       86.98\n"
+            "208       社会保障和就业支出            105.96      109.80      109.80      109.80                  100.00\n"
+            "211       节能环保支出                  961.82    2,040.26    1,760.36      548.51    1,211.85       86.28\n")
+    [table] = tables_of(text.format(total="1,870.16"))
+    assert table.problem is None and values(table.rows[0]) == {1: 1870.16, 2: 658.31, 3: 1211.85}
+    assert [f for f in lint_text(text.format(total="1,870.16")) if f.severity != Severity.INFO] == []
+    assert "TBL002" in {f.code for f in lint_text(text.format(total="1,807.16"))}
+
+
 def test_rows_of_units_after_their_codes_are_read_and_a_page_number_between_them_skipped():
     text = ("某厅2025年部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t上年结转\t一般公共预算拨款收入\n"
             "\t合计\t1,100.00\t100.00\t1,000.00\n101001\t某厅（本级）\t600.00\t100.00\t500.00\n— 5 —\n"

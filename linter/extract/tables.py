@@ -1686,11 +1686,11 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     if not budgets:
         return
     count = len(table.columns)
-    # the last columns of the rates of completion ("决算数 | 完成年初预算（%） | 完成调整预算（%）"), after a 决算 column:
-    # set aside
-    named = [word for word in header_words if _HAN.search(word) and word != "栏次"]
-    rate = next((n for n in range(len(named)) if not _RATE_COLUMN.search(named[-1 - n])), 0)
-    rate = rate if rate and count - rate == budgets + 1 else 0
+    # the last columns of the rates of completion ("决算数 | 完成年初预算（%） | 完成调整预算（%）"), after a 决算 column or
+    # block ("决算数: 小计 基本支出 项目支出 | 完成率（%）", the rate titled on the header's first line): set aside
+    named = [[word for word in line if _HAN.search(word) and word != "栏次"] for line in (header_words, *table.header_lines)]
+    rate = max(next((n for n in range(len(words)) if not _RATE_COLUMN.search(words[-1 - n])), 0) for words in named)
+    rate = rate if rate and count - rate in (budgets + 1, budgets + 3) else 0
     columns = table.columns[:count - rate]
     count -= rate
     # each budget one column, or a block as wide as the 决算's
