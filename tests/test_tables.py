@@ -502,7 +502,18 @@ STACKED_BLOCK = ("五、一般公共预算支出预算表\n"
     "2130201  行政运行                               600,000.00                   600,000.00     520,000.00     80,000.00   15.38%\n")
 
 
-@pytest.mark.parametrize("layout", [STACKED_YEARS, STACKED_BLOCK])
+#: The same table as pdfplumber's text lays it out, single spaces between the cells.
+STACKED_BLOCK_SINGLE_SPACED = ("五、一般公共预算支出预算表\n单位：元\n科目编码 科目名称 2025年执行数 2026年预算数 增减 增减率\n"
+                               "小计 基本支出 项目支出\n合计 900,000.00 {total} 400,000.00 600,000.00 100,000.00 11.11%\n"
+                               "208 社会保障和就业支出 380,000.00 400,000.00 400,000.00 0.00 20,000.00 5.26%\n"
+                               "20805 行政事业单位养老支出 380,000.00 400,000.00 400,000.00 0.00 20,000.00 5.26%\n"
+                               "2080505 机关事业单位基本养老保险缴费支出 380,000.00 400,000.00 400,000.00 0.00 20,000.00 5.26%\n"
+                               "213 农林水支出 520,000.00 600,000.00 0.00 600,000.00 80,000.00 15.38%\n"
+                               "21302 林业和草原 520,000.00 600,000.00 0.00 600,000.00 80,000.00 15.38%\n"
+                               "2130201 行政运行 520,000.00 600,000.00 0.00 600,000.00 80,000.00 15.38%\n")
+
+
+@pytest.mark.parametrize("layout", [STACKED_YEARS, STACKED_BLOCK, STACKED_BLOCK_SINGLE_SPACED])
 def test_a_space_laid_header_stacking_its_titles_over_two_lines_is_read(layout):
     """The second line titles no rows, so the table was left unread ("no 栏次 line found") or its amounts unplaced."""
     [table] = tables_of(layout.format(total="1,000,000.00"))

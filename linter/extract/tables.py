@@ -1065,9 +1065,10 @@ def _merged_title_line(upper: str, lower: str) -> str:
     over "小计 基本支出 项目支出"); ``lower`` itself when ``upper`` names no rows, ``lower`` does, or a word of ``lower``
     stands under two titles or beside the rows' names (the lines are not laid out in columns, as pdfplumber's text
     is not: "科目名称 计 入 收入" over "科目编码 缴收入")."""
-    if not upper or "\t" in upper or "\t" in lower or _titles_after_name(lower) or not _titles_after_name(upper) \
-            or not _CELL_GAP.search(upper):
+    if not upper or "\t" in upper or "\t" in lower or _titles_after_name(lower) or not _titles_after_name(upper):
         return lower
+    if not _CELL_GAP.search(upper):
+        return _block_titled_by_its_year(upper, lower)
     words = _display_spans(upper)
     named = next(i for i, (word, _, _) in enumerate(words) if "名称" in word or word == "项目")
     above = words[named + 1:]
@@ -1082,6 +1083,21 @@ def _merged_title_line(upper: str, lower: str) -> str:
     for word, start, _ in sorted(placed, key=lambda span: span[1]):
         line += " " * max(1, start - display_width(line)) + word
     return line
+
+
+def _block_titled_by_its_year(upper: str, lower: str) -> str:
+    """The titles of a header laid out by single spaces (pdfplumber's text), whose second line titles the columns of the
+    one block of the first line's latest year ("科目编码 科目名称 2025年执行数 2026年预算数 增减 增减率" over "小计 基本支出
+    项目支出"): that year's title replaced by its columns, each titled by the year ("2026年小计 2026年基本支出 …");
+    ``lower`` itself otherwise."""
+    below = lower.split()
+    years = [(int(match["year"]), i) for i, word in enumerate(upper.split()) if (match := _PERIOD.fullmatch(word)) and match["year"]]
+    latest = max(years, default=None)
+    if len(below) < 2 or not set(below) <= set(_THIS_YEARS_TITLES) or latest is None \
+            or [year for year, _ in years].count(latest[0]) > 1:
+        return lower
+    words = upper.split()
+    return " ".join([*words[:latest[1]], *(f"{latest[0]}年{word}" for word in below), *words[latest[1] + 1:]])
 
 
 def _display_spans(line: str) -> list[tuple[str, int, int]]:
