@@ -90,7 +90,7 @@ _ROW_LABELS = tuple((rf"{words}[(（]{unit}[)）]", what) for words, unit, what 
 _ROWS = tuple(
     (compile_regex(rf"(?<=(?:^|\t)\s*(?:\d{{1,2}}[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?)"
                    rf"{words}(?:[(（]{unit}[)）]|[ \t]+{unit}(?=[ \t])|(?=\t))(?:[ \t]+\d{{1,2}}(?=[ \t]+[-—－/]|\t\t))?(?:[ \t]+[-—－/]+)*"
-                   r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t)|(?P<more>(?=[ \u3000]{2,}\d)))",
+                   r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t)|(?P<more>(?=[ \u3000]+\d)))",
                    regex.M), what)
     for words, unit, what in _ROW_UNITS
 )
@@ -425,9 +425,12 @@ def _this_years_cell(original: str, match, year: int | None):
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each cell of the line ``text[start:end]``: between tabs, or where it has none (a space-laid
-    table's), runs of two spaces or more ("项  目" is one cell of "项  目	2024年预算数")."""
+    table's), runs of two spaces or more ("项  目" is one cell of "项  目	2024年预算数"), or single spaces where it has no
+    such run (pdfplumber's text: "国内公务接待批次（批次） 52 40")."""
     cells, at = [], start
-    for gap in (_TAB if "\t" in text[start:end] else _CELL_GAP).finditer(text, start, end):
+    line = text[start:end]
+    gaps = _TAB if "\t" in line else _CELL_GAP if _CELL_GAP.search(line.strip()) else _SPACE
+    for gap in gaps.finditer(text, start, end):
         cells.append((at, gap.start()))
         at = gap.end()
     cells.append((at, end))
@@ -439,12 +442,13 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _YEARS_HEADER = compile_regex(r"(?m)^[^\n]*\t\s*上年[^\t\n]*\t(?:[^\n]*?\t)?\s*(?:本年)?决算数?\s*(?:\t[^\n]*)?$")
 _YEARS_HEADER_REACH = 2000
 #: A header whose cells after the first are years ("相关统计数	2024年	2025年", "项目	2024年预算数	2025年预算数").
-_DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]{2,})\s*(?:20\d{2})年[^\t\n ]{0,6}){2,}(?:(?:\t|[ \u3000]{2,})[^\t\n\d]*)*$")
+_DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]+)\s*(?:20\d{2})年[^\t\n ]{0,6}){2,}(?:(?:\t|[ \u3000]+)[^\t\n\d]*)*$")
 #: A header whose cells after the first are this year's and last year's ("统计数	本年	上年", "项目  本年数  上年数").
 _PERIODS_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]{2,})\s*(?:本年|上年)度?(?:预算|决算)?数?){2,}[ \t\u3000]*$")
 #: What parts a table's cells: a tab, or (laid out with spaces) two spaces or more.
 _TAB = compile_regex(r"\t")
 _CELL_GAP = compile_regex(r"\t|[ \u3000]{2,}")
+_SPACE = compile_regex(r"[ \u3000]+")
 _THIS_YEARS_FINAL = compile_regex(r"(?:本年|本期|\d{4}年度?)?决算数?")
 _CELL_NUMBER = compile_regex(r"\s*(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s*")
 #: A table row counting receptions from abroad ("外事接待批次（个）	48"), and how far before a count 国内 qualifies it.
