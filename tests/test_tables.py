@@ -538,6 +538,21 @@ def test_a_final_tables_completion_rate_after_its_block_titled_on_the_first_head
     assert "TBL002" in {f.code for f in lint_text(text.format(total="1,807.16"))}
 
 
+def test_a_two_sided_table_with_line_numbers_and_one_amount_a_side_but_no_column_numbers_is_read():
+    """"项目 行次 决算数 项目 行次 决算数" without a 栏次 line (as pdftotext gives many 公开01表): it was left unread ("no
+    栏次 line found"), its 总计 unchecked."""
+    text = ("收入支出决算总表\n单位：万元\n"
+            "项目                          行次        决算数  项目                        行次        决算数\n"
+            "一、一般公共预算财政拨款收入     1      3,276.11  社会保障和就业支出            30         88.44\n"
+            "二、其他收入                     2         17.95  农林水支出                    31      3,205.62\n"
+            "本年收入合计                     3      3,294.06  本年支出合计                  32      3,294.06\n"
+            "总计                             4      {total}  总计                          33      3,294.06\n")
+    [table] = tables_of(text.format(total="3,294.06"))
+    assert table.problem is None and table.columns == [1, 2]
+    assert [f for f in lint_text(text.format(total="3,294.06")) if f.severity != Severity.INFO] == []
+    assert "TBL002" in {f.code for f in lint_text(text.format(total="3,249.06"))}
+
+
 def test_rows_of_units_after_their_codes_are_read_and_a_page_number_between_them_skipped():
     text = ("某厅2025年部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t上年结转\t一般公共预算拨款收入\n"
             "\t合计\t1,100.00\t100.00\t1,000.00\n101001\t某厅（本级）\t600.00\t100.00\t500.00\n— 5 —\n"

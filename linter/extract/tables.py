@@ -1485,7 +1485,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if not _has_line_numbers(data_lines):
             _parse_unnumbered_two_sided(table, data_lines, header_words)
             return
-        if header is None:
+        if header is None and _one_amount_a_side(header_words):
+            table.columns = [1, 2]  # "项目 | 行次 | 决算数 | 项目 | 行次 | 决算数" without its 栏次 line: a column a side
+        elif header is None:
             table.problem = _("no 栏次 line found")
             return
         _parse_two_sided(table, data_lines)
@@ -2344,6 +2346,16 @@ _TWO_SIDED_RIGHT = 3
 #: Names of the 收入 side's items, whatever their 行次 (also a fund's part of 年初财政拨款结转和结余:
 #: "一般公共预算财政拨款").
 _INCOME_SIDE = compile_re(r"收入|年初|上年结转|使用非财政拨款结余|用事业基金弥补|拨款$")
+
+
+#: The title of a two-sided table's one column of amounts on a side.
+_SIDE_AMOUNT_TITLE = compile_re(r"(?:本年|年初|全年)?(?:预算数?|决算数?|金额|执行数)(?:[(（](?:万元|元)[)）])?")
+
+
+def _one_amount_a_side(header_words: list[str]) -> bool:
+    """Whether a two-sided table's header titles one amount on each side: "项目 | 行次 | 决算数" twice."""
+    words = [_HALF_WIDTH(word).replace(" ", "") for word in header_words]
+    return words.count("行次") == 2 and sum(1 for word in words if _SIDE_AMOUNT_TITLE.fullmatch(word)) == 2
 
 
 def _parse_two_sided(table: Table, data_lines: list[list[_Token]]) -> None:
