@@ -1079,8 +1079,8 @@ def _merged_title_line(upper: str, lower: str) -> str:
     placed = [span for title, found in zip(above, under)
               for span in (found if len(found) > 1 else [(title[0] + found[0][0], title[1], title[2])] if found else [title])]
     placed += [span for span in below if not any(span in found for found in under)]
-    line = " ".join(word for word, _, _ in words[:named + 1])
-    for word, start, _ in sorted(placed, key=lambda span: span[1]):
+    line = " ".join(span[0] for span in words[:named + 1])
+    for word, start, _end in sorted(placed, key=lambda span: span[1]):
         line += " " * max(1, start - display_width(line)) + word
     return line
 
