@@ -443,8 +443,10 @@ _YEARS_HEADER = compile_regex(r"(?m)^[^\n]*\t\s*上年[^\t\n]*\t(?:[^\n]*?\t)?\s
 _YEARS_HEADER_REACH = 2000
 #: A header whose cells after the first are years ("相关统计数	2024年	2025年", "项目	2024年预算数	2025年预算数").
 _DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]+)\s*(?:20\d{2})年[^\t\n ]{0,6}){2,}(?:(?:\t|[ \u3000]+)[^\t\n\d]*)*$")
-#: A header whose cells after the first are this year's and last year's ("统计数	本年	上年", "项目  本年数  上年数").
-_PERIODS_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]{2,})\s*(?:本年|上年)度?(?:预算|决算)?数?){2,}[ \t\u3000]*$")
+#: A header whose cells after the first are this year's and last year's ("统计数	本年	上年", "项目  本年数  上年数"), maybe
+#: their change after them ("项目	上年预算数	本年预算数	增减额	增减率（%）").
+_PERIODS_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]{2,})\s*(?:本年|上年)度?(?:预算|决算)?数?){2,}"
+                                r"(?:(?:\t|[ \u3000]{2,})[^\t\n\d]*)*[ \t\u3000]*$")
 #: What parts a table's cells: a tab, or (laid out with spaces) two spaces or more.
 _TAB = compile_regex(r"\t")
 _CELL_GAP = compile_regex(r"\t|[ \u3000]{2,}")
