@@ -463,9 +463,15 @@ def _table_years(document) -> list[tuple[str, int, int]]:
             line = line.replace("\t", " ", 1)  # "表8⇥2024年政府性基金预算支出表": the number in a cell of its own (offsets kept)
         if "\t" in line and all(not cell.strip() or _FORM_OR_UNIT.fullmatch(cell.strip()) for cell in line.split("\t")[1:]):
             line = line.split("\t", 1)[0]  # "2023年度支出决算表⇥⇥公开03表": the form's number or unit in a cell after it
-        if "表" in line and "20" in line and "\t" not in line and (match := _TABLE_TITLE.match(line)):
+        if "表" in line and "20" in line and "\t" not in line and (match := _TABLE_TITLE.match(line)) \
+                and len(set(_YEAR_NAMED.findall(match.group("title")))) == 1:
+            # (not a table comparing two years: "2023年和2024年“三包”经费对比表")
             found.append((match.group("title"), int(match.group("year")), start + match.start("year")))
     return found
+
+
+#: A year a title names.
+_YEAR_NAMED = compile_re(r"(?<!\d)(20\d{2})\s*年")
 
 
 #: A form's number or a unit line in a cell after a table's title ("公开03表", "单位：万元").
