@@ -1742,6 +1742,10 @@ def _read_sentence(text: str, offset: int, state: _Context, claims: ClaimSet) ->
         # named over words before its amount ("其中：一般公共预算项目3个，金额2,020.35万元；…").
         if qizhong is not None and _first_after(tokens, qizhong, first) and not opened and (
                 breakdown is None or (breakdown is pending and n > 0)):
+            if pending is not None and breakdown is pending and outer is None and found[0][0] < qizhong:
+                # (up to the end of its clause, where the pending list goes on: "人员经费599.78万元，其中：工资福利支出…，
+                # 对个人和家庭的补助6.88万元；" then "公用经费113.20万元，其中：…", a line each, of the 基本支出 before)
+                outer = (_clause_end(tokens, qizhong), pending)
             breakdown = _open_breakdown(_whole_before(tokens, qizhong, state), claims, state)
             opened, opened_in_brackets = True, qizhong_in_brackets
             whole_marker = _marker_before(tokens, breakdown.whole) if breakdown is not None else None
