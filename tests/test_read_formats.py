@@ -345,6 +345,19 @@ def test_excel_sheet_is_a_table_with_title_unit_and_cells(tmp_path):
     assert hierarchy[0]["location"] == {"label": "表3!E5", "sheet": "表3", "cell": "E5"}
 
 
+@pytest.mark.parametrize("rate, found", [("116.4", []), ("114.6", ["TBL002"])])
+def test_a_sheets_completion_rate_after_the_final_accounts_block_is_its_budget_share(tmp_path, rate, found):
+    """Hunan's 一般公共预算 sheet: "年初预算数 | 全年预算数 | 决算数: 合计 基本支出 项目支出 | 完成率（%）", its note dividing by
+    年初预算数: a rate that is not 决算数 / 年初预算数 went unchecked (the table's rows are no narrative ARI003 reads)."""
+    path = write_xlsx(tmp_path / "2024年度部门决算.xlsx", "一般公共预算财政拨款支出决算表",
+                      [["科目编码", "科目名称", "年初预算数", "全年预算数", "决算数", "", "", "完成率（%）"],
+                       ["", "", "", "", "合计", "基本支出", "项目支出", ""],
+                       ["", "合计", "160.00", "190.00", "186.30", "0.00", "186.30", "116.4"],
+                       ["208", "社会保障和就业支出", "160.00", "190.00", "186.30", "0.00", "186.30", rate],
+                       ["注：完成率=决算数÷年初预算数×100%。", "", "", "", "", "", "", ""]])
+    assert [f["code"] for f in findings("--select", "TBL002,ARI003", str(path))] == found
+
+
 @pytest.mark.parametrize("year, found", [("2024", ["DOC005"]), ("2025", [])])
 def test_a_note_in_a_sheets_cells_under_its_table_is_read_as_narrative(tmp_path, year, found):
     """"注：本部门2024年度无政府性基金…" in a cell under an empty table of a 2025 决算's workbook: a note, read as the text

@@ -254,6 +254,8 @@ class Row:
     change_rate: Value | None = None
     #: The budgets a 决算 table prints before the row's amounts, by kind ("年初", "全年", "调整"; see :func:`_final_columns`).
     budgets: dict[str, Value] = field(default_factory=dict)
+    #: The rates of completion it prints after them, in percent, by the kind of budget they are of.
+    completion_rates: dict[str, Value] = field(default_factory=dict)
 
     @property
     def level(self) -> str | None:
@@ -1707,8 +1709,10 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     # the last columns of the rates of completion ("决算数 | 完成年初预算（%） | 完成调整预算（%）"), after a 决算 column or
     # block ("决算数: 小计 基本支出 项目支出 | 完成率（%）", the rate titled on the header's first line): set aside
     named = [[word for word in line if _HAN.search(word) and word != "栏次"] for line in (header_words, *table.header_lines)]
-    rate = max(next((n for n in range(len(words)) if not _RATE_COLUMN.search(words[-1 - n])), 0) for words in named)
+    rates = [next((n for n in range(len(words)) if not _RATE_COLUMN.search(words[-1 - n])), 0) for words in named]
+    rate = max(rates)
     rate = rate if rate and count - rate in (budgets + 1, budgets + 3) else 0
+    rate_titles = named[rates.index(rate)][-rate:] if rate else []
     columns = table.columns[:count - rate]
     count -= rate
     # each budget one column, or a block as wide as the 决算's
@@ -1733,14 +1737,30 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     budget_titles = [word for word in titles if _BUDGET_COLUMN_TITLE.match(word)]
     budget_columns = [column for column in columns if column not in renumbered]
     kinds = [next((kind for kind in ("年初", "全年", "调整") if kind in title), "") for title in budget_titles]
+    rate_kinds = _completion_rate_kinds(rate_titles, kinds, table.notes)
     for row in table.rows:
         if final == count - budgets and len(budget_columns) == len(kinds) == len(set(kinds)):
             row.budgets = {kind: row.values[column] for kind, column in zip(kinds, budget_columns) if column in row.values}
+            row.completion_rates = {kind: row.values[column] for kind, column in zip(rate_kinds, table.columns[count:])
+                                    if kind and column in row.values}
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
     # "2栏各行=(3+4)栏各行" under "年初预算数 | 决算数: 小计 基本支出 项目支出": the 决算's columns as now numbered
     table.identities = [replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[column]) for sign, column in i.terms))
                         if i in printed else i for i in table.identities]
+
+
+def _completion_rate_kinds(titles: list[str], kinds: list[str], notes: list[str]) -> list[str]:
+    """The kind of budget each rate of completion a 决算 table prints after its amounts is of: the one its title names
+    ("完成年初预算（%）"), else the one its note divides by ("完成率=决算数÷年初预算数×100%"), else the table's one budget;
+    "" where none is told."""
+    divided = {kind for note in notes for kind in kinds if kind and re.search(rf"[÷/]\s*{kind}", _HALF_WIDTH(note))}
+    found = []
+    for title in titles:
+        named = next((kind for kind in ("年初", "全年", "调整") if kind in title), None)
+        told = [named] if named else list(divided) if len(divided) == 1 else kinds if len(set(kinds)) == 1 else []
+        found.append(told[0] if len(told) == 1 and told[0] in kinds else "")
+    return found
 
 
 def _this_years_columns(table: Table, header_words: list[str]) -> bool:

@@ -27,7 +27,8 @@ class TableIdentity(Rule):
     which hold by definition; and the 合计 of a table listing items without subject codes (a 政府采购预算表 of 品目, a
     政府购买服务预算表) = the sum of its item rows in each amount column, or of its 小计 rows, each the sum of its group
     (:mod:`linter.extract.listings`); and a 绩效自评表's 总分 = the sum of the 得分 of the rows above it, where their 分值 add
-    up to the 总分 row's (:mod:`linter.extract.score_rows`). A sum that is off by
+    up to the 总分 row's (:mod:`linter.extract.score_rows`); and a 决算 table's rate of completion after its amounts
+    ("年初预算数 | 全年预算数 | 决算数 | 完成率（%）") = the 决算数 in percent of the budget its title or note names. A sum that is off by
     no more than ``tail_per_item`` (0.01) per added item is the rounding tail the tables warn
     about ("金额单位转换时可能存在尾数误差") and is reported at ``info`` level only.
 
@@ -73,6 +74,8 @@ class TableIdentity(Rule):
                 yield from self._balance_by_fund(document, context, table)
             for row in (*table.rows, *table.change_rows):
                 yield from self._change_from_last_year(document, context, table, row)
+            for row in table.rows:
+                yield from self._completion_rates(document, context, table, row)
         read = {row.change.start for table in document.tables for row in (*table.rows, *table.change_rows) if row.change}
         for table in document.derived(_comparison_tables):
             for row in table.change_rows:
@@ -158,6 +161,28 @@ class TableIdentity(Rule):
                 _("增减率 = 增减额 / last year's: {row} — the table prints {printed}% but ({now} − {before}) / {before} = "
                   "{computed}", row=row_label(table, row), printed=rate.text, now=format_amount(now),
                   before=format_amount(before), computed=computed),
+                expected=computed.rstrip("%"),
+            )
+
+    def _completion_rates(self, document, context, table, row):
+        """A 决算 table's rate of completion printed after a row's amounts ("完成年初预算（%）"): its 决算 in percent of the
+        budget of that kind the row prints (a row of a header of one line, read as a completion, is ARI003's)."""
+        final = row.amount(1)
+        for kind, rate in row.completion_rates.items():
+            budget = row.budgets.get(kind)
+            if final is None or budget is None or budget.value <= 0 or rate.start in document.derived(_rates_read_as_executions):
+                continue
+            # (as many decimals as its digits need: a workbook's "0.00" format prints a rate typed 116.4 as 116.40)
+            decimals = len(rate.text.partition(".")[2].rstrip("%").rstrip("0"))
+            half = 10.0 ** -decimals * (0.5 + context.tolerances.percent_slack)
+            if _rate_fits(_cents(final), _cents(budget.value), Interval(rate.value - half, rate.value + half)):
+                continue
+            computed = format_ratio(final, budget.value, decimals)
+            yield self.finding(
+                document, document.source_span(rate.start, rate.end),
+                _("完成率 = 决算数 / {kind}预算数: {row} — the table prints {printed}% but {final} / {budget} = {computed}",
+                  kind=kind, row=row_label(table, row), printed=rate.text, final=format_amount(final),
+                  budget=format_amount(budget.value), computed=computed),
                 expected=computed.rstrip("%"),
             )
 
@@ -337,6 +362,14 @@ _FUND_ITEM = compile_re(r"一般公共预算|政府性基金|国有资本经营"
 def _named(identity, table, row) -> str:
     """The identity and the row it is checked on."""
     return _("{identity}: {row}", identity=_text(identity), row=row_label(table, row))
+
+
+def _rates_read_as_executions(document) -> frozenset[int]:
+    """The original offsets of the rates that table rows read as completions state (ARI003 checks them)."""
+    from linter.extract.execution_rows import execution_rows
+
+    return frozenset(document.flow.source_span(row.rate.start, row.rate.end)[0]
+                     for row in execution_rows(document.flow.text) if row.rate is not None)
 
 
 def _comparison_tables(document):
