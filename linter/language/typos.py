@@ -277,8 +277,9 @@ class TypoFinder:
         longer = window if edit.kind != "delete" else phrase
         if longer[edit.index] in FUNCTION_CHARACTERS or (
             edit.kind == "substitute" and phrase[edit.index] in FUNCTION_CHARACTERS
+            and not _relation(window[edit.index], phrase[edit.index])
         ):
-            return False
+            return False  # (but a function character mistyped as a look-alike or homophone of it: "决算数大干年初预算数")
         if edit.kind == "substitute":
             wrong, right = window[edit.index], phrase[edit.index]
             if not (lex.is_han(wrong) and lex.is_han(right)):
