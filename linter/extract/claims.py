@@ -1828,9 +1828,13 @@ def _whole_before(tokens: list[ClaimToken], qizhong: int, state: _Context) -> St
     - the 其中 follows a classification ("如按功能科目分类其中：");
     - a clause of its own names what the 其中 breaks down, after a "；" ("…46.44万元；散居孤儿…标准为每人每月1,550元，其中…");
     - the amount is of an earlier paragraph, and this one says something before the 其中 ("事业收入主要是…。
-      其中：").
+      其中：");
+    - what follows the 其中 names the items above together ("其中，全年通过上述科目发放…909.85万元", after the last of
+      a list of subjects).
     None then, the whole being unclear. An aside in brackets after the amount ("(含结转下年支出…)") is
     passed over."""
+    if any(_ABOVE.search(t.text) for t in takewhile(lambda t: t.type != "AMOUNT", tokens[qizhong + 1:])):
+        return None
     before = [t for t in tokens[:qizhong] if t.type != "_COMMA"]
     if before and ((before[-1].type == "NAME" and _DIGIT.search(before[-1].text) and not _COUNT_CLAUSE.search(before[-1].text))
                    or (before[-1].type == "AMOUNT" and before[-1].text.endswith("万"))):
