@@ -19,7 +19,7 @@ from linter.patterns import compile_regex
 class AverageMismatch(Rule):
     """An average per vehicle, per person, per student or per household ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
     "生均公用经费1,046.73元", "户均25,400元" of households or firms counted in 户 or 家, "次均接待费用983.72元" of receptions
-    counted in 批次, "平均每项13.38万元" of events counted in 项 or 场, each one's after the count: "奖励学生412人，每人6,000元")
+    counted in 批次, "平均每项13.38万元" of events counted in 项 or 场, each one's after the count: "奖励学生412人，每人6,000元", "发放180户，每户28,000元")
     that is not the amount it averages divided by the count the
     paragraph states; or an average score ("平均得分93.60分") that is not the mean of the scores listed.
 
@@ -65,7 +65,7 @@ class AverageMismatch(Rule):
             paragraph = text.rfind("\n", 0, average.start()) + 1
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
             what, whole = average.group("what"), _BRACKETED_AFTER.search(text, max(0, average.start() - 30), average.start())
-            if average.group().startswith(("每人", "每生")) and _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end())):
+            if average.group().startswith(("每人", "每生", "每户")) and _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end())):
                 # "扶持自主创业45人，每人10,000.00元，计450,000.00元": of the total said after it, not the line's amount before
                 whole = _TOTAL_AFTER.match(text, average.end())
                 if whole is None:
@@ -275,8 +275,8 @@ _STUDENTS = compile_regex(r"学生|在校生|学员|幼儿|生源")
 #: An average: per vehicle or per person, what it averages, its amount (each one's, opening a clause after the count:
 #: "奖励学生412人，每人6,000元", "每人每年960元", "每生每年2,500元"; not a monthly one: "每人每月300元").
 _AVERAGE = compile_regex(
-    r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户)|(?P<visit>次均|批均|平均每批次?|平均每次)"
-    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每(?:人次?|生)|(?<=[，,])每[人生](?:每年)?(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
+    r"(?:(?P<car>平均每辆车?|车均)|(?P<household>户均|平均每户|(?<=[，,、])每户(?:每年)?(?!每))|(?P<visit>次均|批均|平均每批次?|平均每次)"
+    r"|(?P<event>平均每项|平均每场次?|场均)|(?P<village>(?:平均)?每个?村(?:每年)?|村均)|人均|生均|平均每(?:人次?|生)|(?<=[，,、])每[人生](?:每年)?(?!每))(?:公务用车|车辆)?(?P<what>[\p{Han}]{2,8}?)?(?:支出)?(?:为|约为)?"
     rf"(?P<amount>{WELL_FORMED})(?P<unit>万元|元)"
 )
 #: A standard per student or person, the count it applies to and the amount allocated ("按每生每年950元标准安排，在校学生9,620人，
