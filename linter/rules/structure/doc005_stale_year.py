@@ -464,14 +464,14 @@ def _table_years(document) -> list[tuple[str, int, int]]:
         if "\t" in line and all(not cell.strip() or _FORM_OR_UNIT.fullmatch(cell.strip()) for cell in line.split("\t")[1:]):
             line = line.split("\t", 1)[0]  # "2023年度支出决算表⇥⇥公开03表": the form's number or unit in a cell after it
         if "表" in line and "20" in line and "\t" not in line and (match := _TABLE_TITLE.match(line)) \
-                and len(set(_YEAR_NAMED.findall(match.group("title")))) == 1:
+                and not _YEAR_PAIR.search(match.group("title")):
             # (not a table comparing two years: "2023年和2024年“三包”经费对比表")
             found.append((match.group("title"), int(match.group("year")), start + match.start("year")))
     return found
 
 
-#: A year a title names.
-_YEAR_NAMED = compile_re(r"(?<!\d)(20\d{2})\s*年")
+#: Two years a title names together ("2023年和2024年", "2023年与2024年").
+_YEAR_PAIR = compile_re(r"20\d{2}\s*年度?\s*[和与及、至]\s*20\d{2}\s*年")
 
 
 #: A form's number or a unit line in a cell after a table's title ("公开03表", "单位：万元").
