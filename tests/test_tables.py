@@ -513,7 +513,13 @@ STACKED_BLOCK_SINGLE_SPACED = ("五、一般公共预算支出预算表\n单位�
                                "2130201 行政运行 520,000.00 600,000.00 0.00 600,000.00 80,000.00 15.38%\n")
 
 
-@pytest.mark.parametrize("layout", [STACKED_YEARS, STACKED_BLOCK, STACKED_BLOCK_SINGLE_SPACED])
+#: The same with this year's and the change's blocks titled relatively ("本年预算数", "本年比上年增减").
+STACKED_RELATIVE_SINGLE_SPACED = ("五、一般公共预算支出预算表\n单位：元\n科目编码 科目名称 上年预算数 本年预算数 本年比上年增减\n"
+                                  "小计 基本支出 项目支出 增减额 增减率（%）\n"
+                                  + STACKED_BLOCK_SINGLE_SPACED.split("项目支出\n", 1)[1].replace("%", ""))
+
+
+@pytest.mark.parametrize("layout", [STACKED_YEARS, STACKED_BLOCK, STACKED_BLOCK_SINGLE_SPACED, STACKED_RELATIVE_SINGLE_SPACED])
 def test_a_space_laid_header_stacking_its_titles_over_two_lines_is_read(layout):
     """The second line titles no rows, so the table was left unread ("no 栏次 line found") or its amounts unplaced."""
     [table] = tables_of(layout.format(total="1,000,000.00"))

@@ -1089,17 +1089,28 @@ def _merged_title_line(upper: str, lower: str) -> str:
 
 def _block_titled_by_its_year(upper: str, lower: str) -> str:
     """The titles of a header laid out by single spaces (pdfplumber's text), whose second line titles the columns of the
-    one block of the first line's latest year ("科目编码 科目名称 2025年执行数 2026年预算数 增减 增减率" over "小计 基本支出
-    项目支出"): that year's title replaced by its columns, each titled by the year ("2026年小计 2026年基本支出 …");
-    ``lower`` itself otherwise."""
-    below = lower.split()
-    years = [(int(match["year"]), i) for i, word in enumerate(upper.split()) if (match := _PERIOD.fullmatch(word)) and match["year"]]
-    latest = max(years, default=None)
-    if len(below) < 2 or not set(below) <= set(_THIS_YEARS_TITLES) or latest is None \
-            or [year for year, _ in years].count(latest[0]) > 1:
+    first line's latest year's block, and maybe of its block of the change ("科目编码 科目名称 2025年执行数 2026年预算数 增减
+    增减率" over "小计 基本支出 项目支出"; "… 上年预算数 本年预算数 本年比上年增减" over "小计 基本支出 项目支出 增减额 增减率
+    （%）"): that year's title replaced by its columns, each titled by the year ("2026年小计 …", "本年小计 …"), the change's by
+    its own; ``lower`` itself otherwise."""
+    below, words = lower.split(), upper.split()
+    periods = [(_PERIOD.fullmatch(word), i) for i, word in enumerate(words)]
+    periods = [(int(match["year"]) if match["year"] else 10000 if match["word"] == "本年" else 9999, i)
+               for match, i in periods if match]
+    latest = max(periods, default=None)
+    if len(below) < 2 or latest is None or [year for year, _ in periods].count(latest[0]) > 1:
         return lower
-    words = upper.split()
-    return " ".join([*words[:latest[1]], *(f"{latest[0]}年{word}" for word in below), *words[latest[1] + 1:]])
+    own = list(itertools.takewhile(lambda word: word in _THIS_YEARS_TITLES, below))
+    changes = below[len(own):]
+    block = next((i for i, word in enumerate(words) if _CHANGE_BLOCK.fullmatch(word)), None)
+    if len(own) < 2 or (changes and (block is None or not all(_CHANGE_COLUMN.fullmatch(word) for word in changes))):
+        return lower
+    year = words[latest[1]][:-3] if latest[0] == 10000 else f"{latest[0]}年"  # ("本年预算数" → "本年")
+    titled = [*words[:latest[1]], *(f"{year}{word}" for word in own), *words[latest[1] + 1:]]
+    if changes:
+        at = titled.index(words[block])
+        titled[at:at + 1] = changes
+    return " ".join(titled)
 
 
 def _display_spans(line: str) -> list[tuple[str, int, int]]:
@@ -2168,10 +2179,10 @@ _LIST_MARK = compile_re(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一
 _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "项目支出")
-#: One of them after its year ("2025年合计").
+#: One of them after its year ("2025年合计", "本年小计").
 #: A year's budget (or 决算) titled right before a 合计 on one header line ("2025年预算数 合计 基本支出 项目支出").
 _DATED_BEFORE_TOTAL = compile_re(r"(20\d{2})年度?(?:预算|决算|执行)数?\s+(?:合计|小计)(?:\s|$)")
-_DATED_TITLE = compile_re(rf"(20\d{{2}}年度?)({'|'.join(_THIS_YEARS_TITLES)})")
+_DATED_TITLE = compile_re(rf"(20\d{{2}}年度?|本年度?)({'|'.join(_THIS_YEARS_TITLES)})")
 #: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", "比2024年增减额", a rate titled
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
