@@ -495,9 +495,9 @@ def _counts_in_columns(original, year: int | None) -> list[_Count]:
 
 
 #: A label of :data:`_ROW_LABELS` and its count (after spaces or a colon: "公务用车保有量（辆）：6"), set apart by wide gaps
-#: from what is beside them on their line, or listed ("相关统计数：公务用车购置数（辆）：0；公务用车保有量（辆）：17；…").
-_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}})|(?<=[；;，,]\s*)|(?<=统计数[：:]\s*))(?:{_LABEL_CELL.pattern})(?:[ \t]+|[ \t]*[：:][ \t]*)"
-                      r"(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?=\s{2}|\s*$|\s*[；;，,。])", regex.M)
+#: from what is beside them on their line (or by tabs), or listed ("相关统计数：公务用车购置数（辆）：0；公务用车保有量（辆）：17；…").
+_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}|\t)|(?<=[；;，,]\s*)|(?<=统计数[：:]\s*))(?:{_LABEL_CELL.pattern})(?:[ \t]+|[ \t]*[：:][ \t]*)"
+                      r"(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?=\s{2}|\t|\s*$|\s*[；;，,。])", regex.M)
 
 
 def _counts_in_pairs(original) -> list[_Count]:
