@@ -1095,8 +1095,7 @@ def _block_titled_by_its_year(upper: str, lower: str) -> str:
     its own; ``lower`` itself otherwise."""
     below, words = lower.split(), upper.split()
     periods = [(_PERIOD.fullmatch(word), i) for i, word in enumerate(words)]
-    periods = [(int(match["year"]) if match["year"] else 10000 if match["word"] == "本年" else 9999, i)
-               for match, i in periods if match]
+    periods = [(int(match["year"]) if match["year"] else _RELATIVE_YEARS[match["word"][0]], i) for match, i in periods if match]
     latest = max(periods, default=None)
     if len(below) < 2 or latest is None or [year for year, _ in periods].count(latest[0]) > 1:
         return lower
@@ -1105,7 +1104,7 @@ def _block_titled_by_its_year(upper: str, lower: str) -> str:
     block = next((i for i, word in enumerate(words) if _CHANGE_BLOCK.fullmatch(word)), None)
     if len(own) < 2 or (changes and (block is None or not all(_CHANGE_COLUMN.fullmatch(word) for word in changes))):
         return lower
-    year = words[latest[1]][:-3] if latest[0] == 10000 else f"{latest[0]}年"  # ("本年预算数" → "本年")
+    year = words[latest[1]][:2] if latest[0] == _RELATIVE_YEARS["本"] else f"{latest[0]}年"  # ("本年预算数" → "本年")
     titled = [*words[:latest[1]], *(f"{year}{word}" for word in own), *words[latest[1] + 1:]]
     if changes:
         at = titled.index(words[block])

@@ -19,7 +19,8 @@ from linter.patterns import compile_regex
 class AverageMismatch(Rule):
     """An average per vehicle, per person, per student or per household ("平均每辆车运行维护费3.40万元", "人均公用经费3.52万元",
     "生均公用经费1,046.73元", "户均25,400元" of households or firms counted in 户 or 家, "次均接待费用983.72元" of receptions
-    counted in 批次, "平均每项13.38万元" of events counted in 项 or 场, each one's after the count: "奖励学生412人，每人6,000元", "发放180户，每户28,000元")
+    counted in 批次, "平均每项13.38万元" of events counted in 项 or 场, each one's after the count: "奖励学生412人，每人6,000元",
+    "发放180户，每户28,000元")
     that is not the amount it averages divided by the count the
     paragraph states; or an average score ("平均得分93.60分") that is not the mean of the scores listed.
 

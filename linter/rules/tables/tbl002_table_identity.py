@@ -149,8 +149,7 @@ class TableIdentity(Rule):
         rate = row.change_rate
         if rate is None or before <= 0:
             return
-        half = 10.0 ** -rate.decimals * (0.5 + context.tolerances.percent_slack)
-        stated = Interval(rate.value - half, rate.value + half)
+        stated = _printed_rate(rate.value, rate.decimals, context.tolerances)
         earlier = _cents(before)
         if change_reported and _rate_fits(_cents(row.change.value), earlier, stated):
             return  # the rate of the 增减额 printed, whose slip is reported
@@ -174,8 +173,7 @@ class TableIdentity(Rule):
                 continue
             # (as many decimals as its digits need: a workbook's "0.00" format prints a rate typed 116.4 as 116.40)
             decimals = len(rate.text.partition(".")[2].rstrip("%").rstrip("0"))
-            half = 10.0 ** -decimals * (0.5 + context.tolerances.percent_slack)
-            if _rate_fits(_cents(final), _cents(budget.value), Interval(rate.value - half, rate.value + half)):
+            if _rate_fits(_cents(final), _cents(budget.value), _printed_rate(rate.value, decimals, context.tolerances)):
                 continue
             computed = format_ratio(final, budget.value, decimals)
             yield self.finding(
@@ -575,6 +573,12 @@ def _text(identity) -> str:
 def _cents(value: float) -> Interval:
     """The values an amount printed to the cent stands for."""
     return Interval(value - 0.005, value + 0.005)
+
+
+def _printed_rate(value: float, decimals: int, tolerances) -> Interval:
+    """The rates a percentage printed with ``decimals`` decimals stands for, with the slack of double rounding."""
+    half = 10.0 ** -decimals * (0.5 + tolerances.percent_slack)
+    return Interval(value - half, value + half)
 
 
 def _rate_fits(change: Interval, earlier: Interval, stated: Interval) -> bool:
