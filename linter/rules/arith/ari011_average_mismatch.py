@@ -66,8 +66,10 @@ class AverageMismatch(Rule):
             paragraph = text.rfind("\n", 0, average.start()) + 1
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
             what, whole = average.group("what"), _BRACKETED_AFTER.search(text, max(0, average.start() - 30), average.start())
-            if average.group().startswith(("每人", "每生", "每户")) and _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end())):
+            if average.group().startswith(("每人", "每生", "每户")) and (
+                    average.group().startswith("每户") or _ANY_AMOUNT.search(text, average.end(), _sentence_end(text, average.end()))):
                 # "扶持自主创业45人，每人10,000.00元，计450,000.00元": of the total said after it, not the line's amount before
+                # (each household's only so: "完成320户，每户补助3000元" averages an amount its sentence does not state)
                 whole = _TOTAL_AFTER.match(text, average.end())
                 if whole is None:
                     continue
