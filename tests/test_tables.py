@@ -559,6 +559,20 @@ def test_a_two_sided_table_with_line_numbers_and_one_amount_a_side_but_no_column
     assert "TBL002" in {f.code for f in lint_text(text.format(total="3,249.06"))}
 
 
+def test_a_final_tables_budget_column_before_its_spending_titled_this_years_subtotal_is_set_aside():
+    """"年初预算数 | 本年支出小计 | 基本支出 | 项目支出" over 栏次 1–4 (a 单位决算's 公开05表): the budget was read as the
+    合计 (36 false errors on one probe's copy)."""
+    text = ("一般公共预算财政拨款支出决算表\n金额单位：万元\n"
+            "科目编码  科目名称                    年初预算数  本年支出小计      基本支出      项目支出\n"
+            "          栏次                               1             2             3             4\n"
+            "          合计                        2,948.65      {total}      2,537.75        425.05\n"
+            "201       一般公共服务支出            2,948.65      2,962.80      2,537.75        425.05\n")
+    [table] = tables_of(text.format(total="2,962.80"))
+    assert table.problem is None and values(table.rows[0]) == {1: 2962.8, 2: 2537.75, 3: 425.05}
+    assert [f for f in lint_text(text.format(total="2,962.80")) if f.severity != Severity.INFO] == []
+    assert "TBL002" in {f.code for f in lint_text(text.format(total="2,926.80"))}
+
+
 def test_rows_of_units_after_their_codes_are_read_and_a_page_number_between_them_skipped():
     text = ("某厅2025年部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t上年结转\t一般公共预算拨款收入\n"
             "\t合计\t1,100.00\t100.00\t1,000.00\n101001\t某厅（本级）\t600.00\t100.00\t500.00\n— 5 —\n"

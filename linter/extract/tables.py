@@ -1685,8 +1685,8 @@ def _budgets_before_spending(header_words: list[str]) -> bool:
     return _BUDGETS_THEN_SPENDING.search("".join(header_words)) is not None  # titles run together by single spaces
 
 
-#: The title of the spending's first column after the budgets' ("合计", "本年支出合计", "决算数合计", "决算数(合计)").
-_SPENDING_FIRST = compile_re(r"(?:决算数?)?[(（]?(?:合计|小计)[)）]?|本年支出合计")
+#: The title of the spending's first column after the budgets' ("合计", "本年支出合计", "本年支出小计", "决算数合计", "决算数(合计)").
+_SPENDING_FIRST = compile_re(r"(?:决算数?)?[(（]?(?:合计|小计)[)）]?|本年支出(?:合计|小计)")
 #: Budget titles run together, then the spending's first column ("…年初预算数调整预算数合计基本支出项目支出", "…决算合计…").
 _BUDGETS_THEN_SPENDING = compile_re(r"(?:(?:年初|全年|调整后?)预算数)+(?:决算数?)?(?:合计|小计|本年支出合计)")
 #: The titles of budget and 决算 columns run together ("年初预算数调整预算数决算数").
