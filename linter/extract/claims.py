@@ -27,8 +27,8 @@ from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Tok
 from linter.extract.counts import CLASSIFIERS
 from linter.extract.numbers import Number
 from linter.extract.quantities import (
-    DEPARTMENT, ORGANISATION_END, SANGONG, Key, clean_name, in_last_years_aside, is_part_of, organisation_of, parent_base,
-    quantity_key, scope_of, without_copula,
+    DEPARTMENT, ORGANISATION_END, SANGONG, Key, budget_kind, clean_name, in_last_years_aside, is_part_of, organisation_of,
+    parent_base, quantity_key, scope_of, without_copula,
 )
 from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
@@ -441,7 +441,7 @@ class ClaimBuilder(Transformer):
 
     def budget(self, *tokens):
         amounts = _tokens(tokens, "AMOUNT")
-        kind = _budget_kind(str(tokens[0]))
+        kind = budget_kind(str(tokens[0]))
         return _Budget(kind, _num(amounts[0]) if amounts else None, tokens[0].start_pos)
 
     def completion_change(self, compare, verb, delta, rate=None):
@@ -461,15 +461,15 @@ class ClaimBuilder(Transformer):
         directions = _tokens(children, "DIRECTION")
         tokens = [c for c in children if hasattr(c, "start_pos")]
         start = subject[2] if subject[2] is not None else first.start
-        named = _budget_kind(str(completes[0])) if completes else first.kind
+        named = budget_kind(str(completes[0])) if completes else first.kind
         kind = named if named in budgets else first.kind
         end = tokens[-1].end_pos if tokens else amounts[-1].end_pos
         return Completion(subject[1], budgets[kind], _num(amounts[-1]), _num(percents[0]) if percents else None,
                           str(directions[0]) if directions else None, start, end, budgets, kind, change,
-                          _budget_kind(str(completes[0])) if completes else "")
+                          budget_kind(str(completes[0])) if completes else "")
 
     def completion_of(self, subject, _actual_is, actual, complete, budget, _of, percent):
-        kind = _budget_kind(str(complete))
+        kind = budget_kind(str(complete))
         return Completion(subject[1], _num(budget), _num(actual), _num(percent), None, subject[2],
                           percent.end_pos, {kind: _num(budget)}, kind, rate_kind=kind)
 
@@ -480,7 +480,7 @@ class ClaimBuilder(Transformer):
         subject = children[0] if named else (None, "", children[0].start_pos)
         actual, *budgets, complete, percent = [c for c in children[named:] if getattr(c, "type", None) != "ACTUAL_IS"]
         by_kind = {b.kind: b.number for b in reversed(budgets)}
-        named = _budget_kind(str(complete))
+        named = budget_kind(str(complete))
         kind = named if named in by_kind else budgets[0].kind
         return Completion(subject[1], by_kind[kind], _num(actual), _num(percent), None, subject[2], percent.end_pos,
                           by_kind, kind, change)
@@ -543,11 +543,6 @@ class _Budget:
     kind: str
     number: Number | None
     start: int
-
-
-def _budget_kind(text: str) -> str:
-    """"年初", "全年", "调整" or "" (a plain 预算) for "年初预算为", "完成全年预算数的", …"""
-    return next((kind for kind in ("年初", "全年", "调整") if kind in text), "")
 
 
 def _budget_of(claim, kind: str):
@@ -699,10 +694,10 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
             # "…（项）36.80万元，占6.86%，年初预算为40.00万元，完成年初预算的93.11%": the amount's completion
             budget, rate = tokens[later.start("budget") + 1].number, tokens[later.start("rate")].number
             if not (budget.malformed or rate.malformed or claim.part.number.malformed):
-                kind = _budget_kind(tokens[later.start("budget")].text)
+                kind = budget_kind(tokens[later.start("budget")].text)
                 claims.append((later.start(), later.end(), Completion(
                     claim.part.name, budget, claim.part.number, rate, None, tokens[match.start()].start, rate.end,
-                    {kind: budget}, kind, rate_kind=_budget_kind(tokens[later.start("complete")].text))))
+                    {kind: budget}, kind, rate_kind=budget_kind(tokens[later.start("complete")].text))))
                 read_after.append((later.start(), later.end()))
         if family == "completion" and isinstance(claim, Completion) and (share := _SHARE_AFTER.match(codes, match.end())):
             # "…年初预算为32.00万元，支出决算为27.46万元，占一般公共预算财政拨款基本支出的1.39%": of the amount spent
@@ -718,7 +713,7 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
         if family == "completion" and isinstance(claim, Completion) \
                 and (other := _OTHER_COMPLETION.match(codes, match.end())) is not None:
             # "…，完成年初预算的213.3%，完成调整预算的94.6%": the rate of another budget the sentence states
-            kind, rate = _budget_kind(tokens[other.start("complete")].text), tokens[other.start("rate")].number
+            kind, rate = budget_kind(tokens[other.start("complete")].text), tokens[other.start("rate")].number
             if kind != claim.budget_kind and claim.budgets.get(kind) is not None and not rate.malformed:
                 claims.append((other.start(), other.end(),
                                Execution(claim.budgets[kind], claim.actual, rate, tokens[other.start()].start, rate.end)))
@@ -727,8 +722,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 and (later := _BUDGET_THEN_RATE.match(codes, match.end())) is not None:
             # "…完成年初预算的122.38%；调整预算为612.00万元，完成调整预算的97.98%": another budget, and the rate of it
             budget, rate = tokens[later.start("budget") + 1].number, tokens[later.start("rate")].number
-            kind = _budget_kind(tokens[later.start("budget")].text)
-            if kind != claim.budget_kind and _budget_kind(tokens[later.start("complete")].text) in (kind, "") \
+            kind = budget_kind(tokens[later.start("budget")].text)
+            if kind != claim.budget_kind and budget_kind(tokens[later.start("complete")].text) in (kind, "") \
                     and not (budget.malformed or rate.malformed):
                 claims.append((later.start(), later.end(), Execution(budget, claim.actual, rate, tokens[later.start()].start, rate.end)))
                 read_after.append((later.start(), later.end()))
@@ -785,7 +780,7 @@ def _next_line_item(found: list[tuple[int, int, object]], listing: Breakdown, go
 def _rate_after_share(claim: Completion, complete: str, rate: Number) -> None:
     """Give ``claim`` the completion rate stated after the share of its amount (or its gap to the budget); the rate names
     the budget it is of."""
-    named = _budget_kind(complete)
+    named = budget_kind(complete)
     if named in claim.budgets:
         claim.budget_kind, claim.budget = named, claim.budgets[named]
     claim.rate, claim.rate_kind, claim.end = rate, named, rate.end
@@ -1162,7 +1157,7 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
         compare, sign = said.group(), _gap_sign(said)
     else:
         sign = _sign(tokens[match.start("verb")])
-    kind = _budget_kind(compare)
+    kind = budget_kind(compare)
     if isinstance(claim, (Completion, Execution)):
         if match.group("budget"):
             return None  # another budget follows the completion: which one the gap is of is unclear
@@ -1171,7 +1166,7 @@ def _budget_gap_after(tokens: list[ClaimToken], codes: str, end: int, claim) -> 
         name = tokens[match.start("budget_name")]
         if not match.group("budget") or not (name.type == "BUDGET_IS" or _BUDGET_NAME.fullmatch(name.text.strip())):
             return None
-        if _budget_kind(name.text) != kind and kind:
+        if budget_kind(name.text) != kind and kind:
             return None  # "预算数378万元，…比年初预算减少…": of another budget
         actual, budget = claim.number, tokens[match.start("budget")].number
     gap = _budget_gap(tokens, match, actual, budget, sign,
@@ -2665,7 +2660,7 @@ def _opening_gap(tokens: list[ClaimToken], state: _Context, claims: ClaimSet) ->
     completion = _last_completion(state, claims)
     if completion is None or not _ACTUAL_NAMED.fullmatch(name):
         return None
-    budget = _budget_of(completion, _budget_kind(tokens[match.start("compare")].text))
+    budget = _budget_of(completion, budget_kind(tokens[match.start("compare")].text))
     return _budget_gap(tokens, match, completion.actual, budget, _sign(tokens[match.start("verb")]))
 
 
@@ -2677,7 +2672,7 @@ def _opening_worded_gap(tokens: list[ClaimToken], codes: str, state: _Context, c
     completion = _last_completion(state, claims)
     if said is None or completion is None:
         return None
-    budget = _budget_of(completion, _budget_kind(said.group()))
+    budget = _budget_of(completion, budget_kind(said.group()))
     return _budget_gap(tokens, match, completion.actual, budget, _gap_sign(said), worded=said.group(1) is not None)
 
 

@@ -43,6 +43,12 @@ _COLUMN_NUMBERS = compile_re(r"\s*(?:栏次|栏号|行次|序号)")
 _ROWS_REACH = 12
 
 
+def document_execution_rows(document) -> list[Execution]:
+    """:func:`execution_rows` of ``document``'s flow text, read once per document (``document.derived``): ARI003 checks
+    them, TBL002 leaves their rates to it."""
+    return execution_rows(document.flow.text)
+
+
 def execution_rows(text: str) -> list[Execution]:
     """Every 预算执行情况 row of flow text ``text`` as an execution (numbers in flow offsets), once each."""
     found = {}

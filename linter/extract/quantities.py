@@ -20,6 +20,15 @@ STATE_CAPITAL = "国有资本经营预算财政拨款"
 #: Money other than the 财政拨款 (事业收入, 经营收入 …): "“三公”经费非财政拨款预算安排情况说明".
 NON_FISCAL = "非财政拨款"
 
+#: The kinds of budget a text or a column's title names: the year's first (年初), the whole year's, the adjusted one.
+_BUDGET_KINDS = ("年初", "全年", "调整")
+
+
+def budget_kind(text: str) -> str:
+    """"年初", "全年", "调整" or "" (a plain 预算) for "年初预算为", "完成全年预算数的", "调整预算数", …"""
+    return next((kind for kind in _BUDGET_KINDS if kind in text), "")
+
+
 #: Scope words as written → scope; longest first.
 _SCOPES = (
     ("一般公共预算财政拨款", GENERAL),

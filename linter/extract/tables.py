@@ -26,6 +26,7 @@ from functools import cached_property
 from typing import Callable, Iterator, NamedTuple
 
 from linter.extract.numbers import WELL_FORMED, parse_signed
+from linter.extract.quantities import budget_kind
 from linter.extract.subjects import is_subject_name, normal_name, subjects
 from linter.width import display_width
 from linter.i18n import N_, _
@@ -1640,7 +1641,7 @@ def _budgets_among_balances(table: Table) -> bool:
     when its header does not title each column or a row's values are not placed."""
     titles = _balance_table_titles(table)
     budget_at = [i for i, title in enumerate(titles) if _BUDGET_COLUMN_TITLE.match(title)]
-    kinds = [next((kind for kind in ("年初", "全年", "调整") if kind in titles[i]), "") for i in budget_at]
+    kinds = [budget_kind(titles[i]) for i in budget_at]
     if not budget_at or len(titles) != len(table.columns) or len(set(kinds)) != len(kinds) \
             or any(row.loose for row in table.rows):
         return False
@@ -1746,7 +1747,7 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
     # each budget a column of its own ("年初预算数 | 调整预算数 | 决算数: …"): kept by its kind beside the row's amounts
     budget_titles = [word for word in titles if _BUDGET_COLUMN_TITLE.match(word)]
     budget_columns = [column for column in columns if column not in renumbered]
-    kinds = [next((kind for kind in ("年初", "全年", "调整") if kind in title), "") for title in budget_titles]
+    kinds = [budget_kind(title) for title in budget_titles]
     rate_kinds = _completion_rate_kinds(rate_titles, kinds, table.notes)
     for row in table.rows:
         if final == count - budgets and len(budget_columns) == len(kinds) == len(set(kinds)):
@@ -1767,7 +1768,7 @@ def _completion_rate_kinds(titles: list[str], kinds: list[str], notes: list[str]
     divided = {kind for note in notes for kind in kinds if kind and re.search(rf"[÷/]\s*{kind}", _HALF_WIDTH(note))}
     found = []
     for title in titles:
-        named = next((kind for kind in ("年初", "全年", "调整") if kind in title), None)
+        named = budget_kind(title)
         told = [named] if named else list(divided) if len(divided) == 1 else kinds if len(set(kinds)) == 1 else []
         found.append(told[0] if len(told) == 1 and told[0] in kinds else "")
     return found

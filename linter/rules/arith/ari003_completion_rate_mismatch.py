@@ -10,7 +10,7 @@ from linter.check.finding import Related, Severity
 from linter.check.interval import amount_interval, format_amount, format_ratio
 from linter.check.rule import Rule
 from linter.extract.counts import count_completions
-from linter.extract.execution_rows import execution_rows
+from linter.extract.execution_rows import document_execution_rows
 from linter.extract.quantities import SANGONG
 from linter.i18n import _
 from linter.rules.shared import sangong_budgets
@@ -50,7 +50,7 @@ class CompletionRateMismatch(Rule):
     def check(self, document, context):
         tolerances = context.text_tolerances(document)
         claims = document.claims
-        for claim in [*claims.completions, *claims.executions, *execution_rows(document.flow.text)]:
+        for claim in [*claims.completions, *claims.executions, *document.derived(document_execution_rows)]:
             if claim.rate is None:
                 continue
             if (zero := _only_zero_budget(claim)) is not None and claim.actual.value and claim.rate.value:

@@ -6,7 +6,7 @@ from linter.check.arith import amount, related, unit_scale
 from linter.check.finding import Severity
 from linter.check.interval import format_amount, percent_interval
 from linter.check.rule import Rule
-from linter.extract.quantities import clean_name, quantity_key
+from linter.extract.quantities import budget_kind, clean_name, quantity_key
 from linter.i18n import _
 from linter.patterns import compile_regex
 
@@ -92,7 +92,7 @@ class ComparisonDirection(Rule):
             if not change.against_budget or not change.delta.value or change.delta.malformed:
                 continue
             said, _budgets, kind, start, end = _following(text, change.end)
-            basis = next((k for k in ("年初", "全年", "调整") if k in (change.basis or "")), "")
+            basis = budget_kind(change.basis or "")
             truth = "大于" if change.sign > 0 else "小于"
             if said is None or said in (truth, "等于") or (kind and basis and kind != basis):
                 continue

@@ -364,10 +364,10 @@ def _named(identity, table, row) -> str:
 
 def _rates_read_as_executions(document) -> frozenset[int]:
     """The original offsets of the rates that table rows read as completions state (ARI003 checks them)."""
-    from linter.extract.execution_rows import execution_rows
+    from linter.extract.execution_rows import document_execution_rows
 
     return frozenset(document.flow.source_span(row.rate.start, row.rate.end)[0]
-                     for row in execution_rows(document.flow.text) if row.rate is not None)
+                     for row in document.derived(document_execution_rows) if row.rate is not None)
 
 
 def _comparison_tables(document):
