@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.check.arith import related, sum_checks, sum_findings
+from linter.check.arith import find_typo, related, sum_checks, sum_findings, typo_finding
 from linter.check.finding import Severity
 from linter.check.interval import amount_interval, format_amount
 from linter.check.rule import Rule
@@ -34,7 +34,8 @@ _BALANCES = (
      N_("经营收支结余 = 经营收入 − 经营支出: {income} − {spending} = {computed}, but the text says {balance}{unit}")),
 )
 #: What a finding calls each term it relates.
-_TERM_LABELS = {"opening": N_("opening balance"), "income": N_("income"), "spending": N_("spending")}
+_TERM_LABELS = {"opening": N_("opening balance"), "income": N_("income"), "spending": N_("spending"),
+                "closing": N_("closing balance"), "balance": N_("balance")}
 
 
 class PartsSumMismatch(Rule):
@@ -82,18 +83,33 @@ class PartsSumMismatch(Rule):
                 numbers = {name: number_of(match, name, match[f"{name}_unit"]) for name in (*names, stated)}
                 if any(n.value is None for n in numbers.values()) or len({n.unit for n in numbers.values()}) != 1:
                     continue
-                total, computed = None, 0.0
-                for name, sign in terms:
-                    interval = amount_interval(numbers[name], tolerances)
-                    total = interval if total is None else total + interval if sign > 0 else total - interval
-                    computed += sign * numbers[name].value
+                computed = sum(sign * numbers[name].value for name, sign in terms)
                 balance = numbers[stated]
-                if total.overlaps(amount_interval(balance, tolerances)):
+                intervals = [amount_interval(numbers[name], tolerances) for name in (*names, stated)]
+                if _signed_sum(intervals[:-1], terms).overlaps(intervals[-1]):
+                    continue
+                message_text = _(message, **{name: format_amount(numbers[name].value) for name in names},
+                                 computed=format_amount(computed), unit=balance.unit, **{stated: balance.text})
+
+                def holds(i, interval, intervals=intervals, terms=terms):
+                    replaced = [*intervals[:i], interval, *intervals[i + 1:]]
+                    return _signed_sum(replaced[:-1], terms).overlaps(replaced[-1])
+
+                typo = find_typo(document, [(_(_TERM_LABELS[name]), numbers[name]) for name in (*names, stated)],
+                                 holds, tolerances)
+                if typo is not None and typo.wrong is not balance:
+                    yield typo_finding(self, document, message_text, typo, balance, _(_TERM_LABELS[stated]))
                     continue
                 yield self.finding(
-                    document, document.span(balance.start, balance.end),
-                    _(message, **{name: format_amount(numbers[name].value) for name in names}, computed=format_amount(computed),
-                      unit=balance.unit, **{stated: balance.text}),
+                    document, document.span(balance.start, balance.end), message_text,
                     expected=f"{format_amount(computed)}{balance.unit}",
                     related=related(document, *((_(_TERM_LABELS[name]), numbers[name]) for name in names)),
                 )
+
+
+def _signed_sum(intervals, terms):
+    """The sum of ``intervals``, each with the sign of its term in ``terms``."""
+    total = intervals[0]
+    for interval, (_name, sign) in zip(intervals[1:], terms[1:]):
+        total = total + interval if sign > 0 else total - interval
+    return total
