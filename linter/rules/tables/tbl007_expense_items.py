@@ -81,7 +81,7 @@ class ExpenseItems(Rule):
                     )
                 continue  # else wording the table does not use: cannot decide
             listed.add(row.code)
-            if not row.has_amount:
+            if not row.has_amount and not row.malformed:  # (a malformed cell is no empty one: NUM001 reports it)
                 yield self.finding(
                     document, document.span(offset + start, offset + start + len(name)),
                     _("{side} lists {item}, but {table} has no amount for {code} {name}",
