@@ -1481,3 +1481,23 @@ def test_a_slip_in_a_kuan_cell_is_reported_at_that_row_only():
 @pytest.mark.parametrize("title", ["政府采购支出决算表", "一般公共预算机关运行经费支出决算表"])
 def test_a_procurement_or_running_cost_table_is_of_no_kind_read(title):
     assert table_kind(title) == OTHER
+
+
+def test_space_laid_columns_under_a_group_title_are_placed_by_their_titles():
+    """A space-laid 收入总表 (pdftotext -layout) whose header groups its fund columns under "财政拨款" on the line above,
+    one column empty throughout (政府性基金) and others in some rows only: each amount goes under the title it ends
+    nearest."""
+    text = (
+        "                       2026年部门收入总表\n"
+        "编制部门：某区教育局                                                                 单位：万元\n"
+        "功能分类科目                                                    财政拨款\n"
+        "编码      名称                                合计          小计          一般公共预算  政府性基金  事业收入    其他收入\n"
+        "205       教育支出                               18,582.66     18,094.66     18,094.66                  426.00      62.00\n"
+        "20503       职业教育                             15,922.45     15,434.45     15,434.45                  426.00      62.00\n"
+        "2050302       中等职业教育                       15,922.45     15,434.45     15,434.45                  {fee}      62.00\n"
+        "20507       特殊教育                              2,660.21      2,660.21      2,660.21\n"
+        "2050701       特殊学校教育                        2,660.21      2,660.21      2,660.21\n"
+    )
+    table = one_checked_table(text.format(fee="426.00"), text.format(fee="462.00"), "TBL003")
+    assert values(table.rows[2]) == {1: 15922.45, 2: 15434.45, 3: 15434.45, 5: 426.0, 6: 62.0}
+    assert values(table.rows[4]) == {1: 2660.21, 2: 2660.21, 3: 2660.21}

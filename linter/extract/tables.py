@@ -1119,6 +1119,27 @@ def _display_spans(line: str) -> list[tuple[str, int, int]]:
     return [(word.group(), display_width(line[:word.start()]), display_width(line[:word.end()])) for word in _WORD.finditer(line)]
 
 
+def _titles_on_one_line(header_raws: list[str], title_line: str) -> bool:
+    """Whether a space-laid header titles every column on its line naming the rows (``title_line``): it is the header's
+    one line, or each word of its other lines after the rows' names stands over titles of it or names a group of them
+    (:data:`_GROUP_TITLE`: "财政拨款" centred over "小计  一般公共预算  政府性基金"), so that no column is titled on another
+    line alone ("本年收入" over nothing, beside "小计  基本支出  项目支出")."""
+    if title_line not in header_raws or not _CELL_GAP.search(title_line.strip()):
+        return False
+    below = _display_spans(title_line)
+    named = next((i for i, (word, _, _) in enumerate(below) if "名称" in word or word == "项目"), None)
+    if named is None:
+        return False
+    titles = below[named + 1:]
+    return all(any(start < title_end and title_start < end for _, title_start, title_end in titles)
+               for line in header_raws if line != title_line
+               for word, start, end in _display_spans(line) if end > below[named][2] and not _GROUP_TITLE.fullmatch(word))
+
+
+#: The title of a group of columns, never of one column alone (the funds 财政拨款 counts: 小计, 一般公共预算, 政府性基金 …).
+_GROUP_TITLE = compile_re(r"(?:财政拨款|其中)[:：]?")
+
+
 def _titles_after_name(title_line: str) -> int:
     """How many columns a space-separated header line titles after its 名称 (or 项目) word; 0 without one."""
     return 0 if "\t" in title_line else len(_title_ends(title_line, False))
@@ -1368,6 +1389,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     header_words: list[str] = []
     titles: list[_Token] = []  # the last header line: its cells may title the columns
     title_line = ""  # that line as printed
+    header_raws: list[str] = []  # every header line as printed
     data_lines: list[list[_Token]] = []
     page_lanci: list[tuple[int, list[_Token]]] = []  # the 栏次 line printed again atop a page, by its first row
     in_notes = False
@@ -1437,6 +1459,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
                 del header_words[-len(table.header_lines[-1]) - len(words):]
                 header_words.extend(merged.split())
             table.header_lines.append(words)
+            header_raws.append(raw)
             titles, title_line = _with_titles_above(tokens, titles), merged
             if header:
                 table.columns = sorted(header.values())
@@ -1511,7 +1534,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     elif header is None and table.kind in _TOTAL_FIRST and ("合" in "".join(header_words) or _first_value_title(header_words) == "总计"):
         titled = _titled_columns(titles, data_lines)
         if titled is None and (full := _full_space_rows(title_line, data_lines)
-                               or _aligned_rows(title_line, data_lines, lines, len(table.header_lines) == 1)):
+                               or _aligned_rows(title_line, data_lines, lines, _titles_on_one_line(header_raws, title_line))):
             data_lines, titled = full
         if titled is not None:
             _parse_code_table(table, data_lines, titled)
@@ -1524,7 +1547,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None and table.kind != PERFORMANCE:  # cells titled by the header line, if every row fills them
             titled = _titled_columns(titles, data_lines)
             if titled is None and (full := _full_space_rows(title_line, data_lines)
-                                   or _aligned_rows(title_line, data_lines, lines, len(table.header_lines) == 1)) is not None:
+                                   or _aligned_rows(title_line, data_lines, lines, _titles_on_one_line(header_raws, title_line))) is not None:
                 data_lines, titled = full
             header = titled
         if header is None:
