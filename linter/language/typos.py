@@ -732,7 +732,7 @@ _DROPPED_FROM = 4
 #: whole ("公益一类事单位").
 _CORE_TERMS = ("事业单位", "行政单位", "财政拨款", "一般公共预算", "政府性基金", "基本支出", "项目支出", "人员经费", "公用经费",
                "公务接待", "公务用车", "政府采购", "机关运行经费", "国有资产", "中小企业", "国有资本经营", "国有资本经营预算",
-               "一般性支出", "年初预算数")
+               "一般性支出", "年初预算数", "检查指导")
 #: How often a document writes two words side by side for a character missing from the pair to be looked for.
 _COMPOUND_WRITTEN = 3
 #: What never follows a word shortened by a slip: a line's end (a word wrapped), a space (a cell's end).
