@@ -144,7 +144,8 @@ class ShareMismatch(Rule):
             if match.start("pct") in claimed:
                 continue
             reach = _paragraphs_start(text, match.start(), _SHARE_REACH)
-            part, whole = (_stated_named(document, index, match[name], reach, match.start()) for name in ("part", "whole"))
+            part = _stated_named(document, index, match["part"], reach, match.start())
+            whole = _stated_named(document, index, match["whole"], reach, match.start(), _wider_than(match["part"], match["whole"]))
             if part is None or whole is None or part is whole or part.number.malformed or whole.number.malformed \
                     or not same_unit(part.number, whole.number):
                 continue
@@ -453,14 +454,22 @@ def _paragraphs_start(text: str, offset: int, before: int) -> int:
     return start + 1
 
 
-def _stated_named(document, index, name: str, start: int, end: int):
-    """The amount stated between flow offsets ``start`` and ``end`` under ``name``: by its quantity's key, or by the
-    name itself when it names no known quantity; None when the name has several amounts there (each community's
-    "社区工作者补贴…")."""
+def _wider_than(part: str, whole: str) -> bool:
+    """Whether a share's whole, named without a scope, is the department's own: its part is the same quantity of a
+    narrower scope ("财政拨款收入占收入预算的98.95%": of the department's 收入, not of another scope's)."""
+    part_key, whole_key = quantity_key(part), quantity_key(whole)
+    return part_key is not None and whole_key is not None and part_key[1] == whole_key[1] \
+        and scope_of(part) is not None and scope_of(whole) is None
+
+
+def _stated_named(document, index, name: str, start: int, end: int, own_scope: bool = False):
+    """The amount stated between flow offsets ``start`` and ``end`` under ``name``: by its quantity's key (of any scope
+    when the name states none, unless ``own_scope``), or by the name itself when it names no known quantity; None when the
+    name has several amounts there (each community's "社区工作者补贴…")."""
     key = quantity_key(name)
     if key is not None:
-        statements = [s for k, values in index.by_key.items() if k[1] == key[1] and (k[0] == key[0] or scope_of(name) is None)
-                      for s in values]
+        statements = [s for k, values in index.by_key.items()
+                      if k[1] == key[1] and (k[0] == key[0] or (scope_of(name) is None and not own_scope)) for s in values]
     else:
         bare = bare_name(name)
         statements = [v for v in document.claims.values if v.key is None and bare_name(v.name) == bare]
