@@ -216,8 +216,10 @@ class DuplicatedCharacter(Rule):
         )
 
 
-#: The shortest and the longest set phrase of the lexicon a doubled character is looked for in.
+#: The shortest and the longest set phrase of the lexicon a doubled character is looked for in, and the end of the
+#: shorter ones looked for too: an expense item's name ("差旅旅费", "燃料料费"; 燃料 + 料费 both read in words).
 _PHRASE_LENGTHS = range(4, 9)
+_EXPENSE_END = "费"
 
 
 def _in_standard_phrase(text: str, at: int) -> bool:
@@ -227,10 +229,11 @@ def _in_standard_phrase(text: str, at: int) -> bool:
     phrases = lex.lexicon()
     once = text[max(0, at - 8):at + 1] + text[at + 2:at + 10]
     join = min(at, 8)  # where the kept copy stands in ``once``
-    for length in _PHRASE_LENGTHS:
+    for length in range(_PHRASE_LENGTHS.start - 1, _PHRASE_LENGTHS.stop):
         for start in range(max(0, join - length + 2), join):
             phrase = once[start:start + length]
-            if len(phrase) == length and phrase in phrases and phrase not in text[max(0, at - 8):at + 10]:
+            if len(phrase) == length and (length >= _PHRASE_LENGTHS.start or phrase[-1] == _EXPENSE_END) \
+                    and phrase in phrases and phrase not in text[max(0, at - 8):at + 10]:
                 return True
     return False
 
