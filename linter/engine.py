@@ -16,7 +16,7 @@ from linter.check.rule import CheckContext, Rule
 from linter.config import Configuration, Settings
 from linter.document import Document, Span
 from linter.i18n import _, language_settled
-from linter.read import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES, InputError, SourceFile, read_document
+from linter.read import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES, InputError, SourceFile, WorkbookError, read_document
 
 
 @dataclass
@@ -287,7 +287,12 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | Configuration) 
         file_settings = settings.for_path(path)
         result.files += 1
         try:
-            result.findings.extend(lint_file(path, file_settings, workbook))
+            try:
+                result.findings.extend(lint_file(path, file_settings, workbook))
+            except WorkbookError as error:  # the workbook is reported, the document checked without its tables
+                result.files += 1
+                result.errors.append(FileError(error.path, str(error)))
+                result.findings.extend(lint_file(path, file_settings))
         except InputError as error:
             result.errors.append(FileError(str(path), str(error)))
         except Exception as error:  # a failure outside the rules still stops only this file

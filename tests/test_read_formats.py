@@ -508,6 +508,19 @@ def test_workbook_finding_names_the_workbook(tmp_path):
     assert [(Path(f["path"]).name, f["location"]["label"]) for f in found] == [("表.xlsx", "表3!E5")]
 
 
+def test_a_broken_workbook_beside_its_word_draft_is_reported_and_the_draft_checked_alone(tmp_path):
+    """A damaged workbook is the workbook's error, under its own name; the draft's narrative is still checked."""
+    (tmp_path / "草稿.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    write_docx(tmp_path / "草稿.docx", table=None,
+               text="2022年度收入合计199.25万元。其中：财政拨款收入180.00万元，占本年收入的85.2%。")
+    result = run("check", "--format", "json", str(tmp_path))
+    found = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert [Path(f["path"]).name for f in found if f["code"] == "E000"] == ["草稿.xlsx"]
+    assert [Path(f["path"]).name for f in found if f["code"] == "ARI001"] == ["草稿.docx"]
+    assert "1 file could not be read; found 1 error in the 1 other file." in run("check", str(tmp_path)).stdout
+
+
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
 def test_workbook_beside_its_text_narrative_is_checked_with_it(tmp_path, suffix):
     """A web page's text saved beside the workbook of its tables: its narrative against the sheets, its

@@ -8,7 +8,7 @@ documents are refused with the way to a format disclint reads.
 
 from pathlib import Path
 
-from linter.read.decode import DEFAULT_MAX_BYTES, InputError, SourceFile, decode_bytes, read_path
+from linter.read.decode import DEFAULT_MAX_BYTES, InputError, SourceFile, WorkbookError, decode_bytes, read_path
 from linter.i18n import _
 
 #: File name endings read as text, and those read from their structure.
@@ -83,5 +83,5 @@ def _check_size(path: Path, max_bytes: int) -> None:
 
 __all__ = [
     "DOCUMENT_SUFFIXES", "InputError", "REFUSED_SUFFIXES", "SourceFile", "STRUCTURED_SUFFIXES", "TEXT_SUFFIXES",
-    "decode_bytes", "read_document", "read_path",
+    "WorkbookError", "decode_bytes", "read_document", "read_path",
 ]

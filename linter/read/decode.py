@@ -33,6 +33,14 @@ class InputError(Exception):
     """A file that cannot be linted: unreadable, empty, binary, too large or of unknown encoding."""
 
 
+class WorkbookError(InputError):
+    """The workbook read with a Word document or text file as its tables cannot be read (``path``: the workbook's)."""
+
+    def __init__(self, message: str, path: str):
+        super().__init__(message)
+        self.path = path
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """The decoded text of one document and what is needed to write it back unchanged."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from linter.patterns import compile_re
 from linter.i18n import _
 from linter.numerals import chinese_int, decimal_int
-from linter.read.decode import InputError, SourceFile
+from linter.read.decode import InputError, SourceFile, WorkbookError
 from linter.extract.tables import FORM_PREFIX, ISSUER, unit_of
 from linter.read.extracted import ExtractedText, refusing_broken
 from linter.read.location import Location
@@ -43,18 +43,28 @@ def add_workbook(out: ExtractedText, path: Path, own_path: bool = False) -> None
     """Append every sheet of the workbook at ``path`` to ``out``; with ``own_path`` locations
     name the workbook (it is read together with a Word document)."""
     owner = str(path) if own_path else None
+    try:
+        sheets = _sheets(path)
+    except InputError as error:
+        if own_path:  # the tables of a Word document or text file: the workbook is at fault, not the document
+            raise WorkbookError(str(error), str(path)) from error
+        raise
+    for name, rows in sheets:
+        _add_sheet(out, name, rows, owner)
+
+
+def _sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
+    """The sheets of the workbook at ``path`` (.xlsx, or .xls by its signature), or an :class:`InputError` saying why
+    they cannot be read."""
     start = _first_bytes(path)
     if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         raise InputError(_("a web page or XML saved under an Excel name, which disclint does not read: open it in "
                            "Excel or WPS, save it as .xlsx and lint that"))
     if start == OLE2_SIGNATURE:
         with refusing_broken("Excel 97–2003 (.xls)"):
-            sheets = _xls_sheets(path)
-    else:
-        with refusing_broken("Excel (.xlsx)"):
-            sheets = _xlsx_sheets(path)
-    for name, rows in sheets:
-        _add_sheet(out, name, rows, owner)
+            return _xls_sheets(path)
+    with refusing_broken("Excel (.xlsx)"):
+        return _xlsx_sheets(path)
 
 
 def _first_bytes(path: Path) -> bytes:

@@ -18,7 +18,7 @@ from linter.config import Configuration
 from linter.engine import FileError, lint_source, plan, rules_for
 from linter.i18n import _, current_language, set_language
 from linter.patterns import compile_re
-from linter.read import InputError, read_document
+from linter.read import InputError, WorkbookError, read_document
 from linter.report.identity import document_identity
 
 #: Characters of the original text shown on each side of a finding's quote.
@@ -109,6 +109,8 @@ def lint_document(path: str, configuration: Configuration, workbook: str | None 
         settings = configuration.for_path(path)
         source = read_document(path, settings.max_bytes, Path(workbook) if workbook else None)
         findings = lint_source(source, rules_for(settings), settings)
+    except WorkbookError as error:  # (its narrative alone is no document a reviewer would judge)
+        return DocumentResult(path, error=_("its workbook {workbook}: {reason}", workbook=Path(error.path).name, reason=error))
     except InputError as error:
         return DocumentResult(path, error=str(error))
     except Exception as error:  # a rule failing on one odd document must not stop a batch
