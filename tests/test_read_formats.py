@@ -1149,3 +1149,22 @@ def test_a_manual_line_break_inside_a_phrase_is_undone_but_not_one_after_a_claus
     extracted = run("extract", str(tmp_path / "断行.docx")).stdout
     assert "机关事业单位职业年金缴费支出（项）：支出决算为36.23万元。\n" in extracted
     assert "一、收入情况；\n二、支出情况。\n" in extracted
+
+
+def test_a_word_summary_table_with_a_first_column_of_row_numbers_is_read(tmp_path):
+    """A 收支预算总表 whose first column numbers its rows (序号, as Hebei prints it): read as without that column, so a
+    total that no longer adds up is reported at its cell."""
+    def table(spent: str) -> list[list[str]]:
+        return [
+            ["序号", "收入", "", "支出", ""],
+            ["", "项目", "预算数", "项目", "预算数"],
+            ["栏次", "1", "2", "3", "4"],
+            ["1", "一、一般公共预算拨款收入", "1,522.22", "一、一般公共服务支出", "1,209.91"],
+            ["2", "二、政府性基金预算拨款收入", "50.00", "二、社会保障和就业支出", "362.31"],
+            ["3", "本年收入合计", "1,572.22", "本年支出合计", spent],
+            ["4", "收入总计", "1,572.22", "支出总计", spent],
+        ]
+    clean = write_docx(tmp_path / "clean.docx", table("1,572.22"), text="本年收入合计1,572.22万元。", title="收支预算总表")
+    assert not [f for f in findings(str(clean)) if f["code"] == "TBL001"]
+    slipped = write_docx(tmp_path / "slipped.docx", table("1,582.22"), text="本年收入合计1,572.22万元。", title="收支预算总表")
+    assert "TBL002" in {f["code"] for f in findings(str(slipped))}

@@ -3715,6 +3715,8 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
             lines[index] = (lines[index][0], _joined_economic_codes(lines[index][1]))
     if kind not in BY_ECONOMIC_CODE and not any(_header_columns(_tokens(*lines[i], i)) for i in body):
         body = _with_column_numbers(lines, body)
+    if kind in TWO_SIDED and (numbered := _without_sequence_column(lines, body)) is not None:
+        lines = numbered  # a first column of 序号 (a Word table's, as a text's)
     # The lines under the table, up to the next one's title: its notes (a 说明 may wrap over lines).
     under = [(offset, text) for offset, text in lines[body[-1] + 1:body[-1] + 1 + _NOTE_LINES] if text.strip()]
     notes = [text.strip() for _, text in under[:_NOTE_LINES // 2]]
