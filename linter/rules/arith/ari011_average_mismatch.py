@@ -30,7 +30,9 @@ class AverageMismatch(Rule):
     the sentence before's: "演出项目支出156.80万元。全年完成演出186场，平均每场0.84万元") and one count of vehicles or of people between them or in the
     average's own sentence ("主要用于本单位72辆执法执勤用车…", "按年末在职人员45人计算", which wins over another count before it; for a 生均 one, of
     students: "在校学生52,318人"; a fleet stated in the sentence after an average per vehicle: "…平均每辆车运行维护费2.19万元。
-    公务用车保有量为3辆。"): the average must be amount ÷ count within the rounding of the printed amounts.
+    公务用车保有量为3辆。"): the average must be amount ÷ count within the rounding of the printed amounts. An average per
+    vehicle that holds with the 公务用车保有量 the document states most, not with the count beside it, is left to CON005,
+    which reports that count ("主要用于6辆公务用车…，平均每辆车2.95万元" of 14.73万元 where the 三公 table says 5).
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
     of either. A monthly average ("月人均补差500元") is not read, and another average is no amount it divides. An average with another count in its
     sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆", and the classes "其中" lists
@@ -123,6 +125,8 @@ class AverageMismatch(Rule):
             if any(Interval(interval.scaled(scale / most).lo, interval.scaled(scale / fewest).hi).overlaps(amount(each, tolerances))
                    for interval in (amount(number, tolerances) for number in totals)):
                 continue
+            if per == "车" and _holds_with_the_fleet(document, bounds, totals, scale, each, tolerances):
+                continue  # the count is the slip, not the average: CON005 reports it against the fleet stated elsewhere
             computed = format_like(total.value * scale / printed, each)
             # (a total coarser than the average it gives, "1.86万元 / 12" for an average in 元: the averages its rounding allows)
             reach = amount(total, tolerances)
@@ -421,3 +425,14 @@ def _last(pattern, text: str, start: int, end: int):
 #: Words of an average before an amount: no total.
 _AVERAGE_WORD = compile_regex(r"(?:人均|平均|生均|车均|次均|户均|每人|每辆)\p{Han}{0,4}$")
 
+
+
+def _holds_with_the_fleet(document, bounds, totals, scale, each, tolerances) -> bool:
+    """Whether an average per vehicle that its sentence's count does not give holds with the 公务用车保有量 the document
+    states most, another count ("主要用于6辆公务用车…，平均每辆车2.95万元" where the table and the text elsewhere say 5)."""
+    from linter.rules.consistency.con005_sangong_count import stated_fleet
+
+    fleet = stated_fleet(document)
+    if not fleet or bounds[1] <= fleet <= bounds[2]:
+        return False
+    return any(amount(number, tolerances).scaled(scale / fleet).overlaps(amount(each, tolerances)) for number in totals)

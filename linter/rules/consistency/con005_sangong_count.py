@@ -258,6 +258,17 @@ class InconsistentCount(Rule):
             return
 
 
+def stated_fleet(document) -> int | None:
+    """The 公务用车保有量 the document states most (the narrative's and the 三公 table's; computed once per document), for
+    the rules whose arithmetic divides by it; None when it states none."""
+    return document.derived(_stated_fleet)
+
+
+def _stated_fleet(document) -> int | None:
+    fleet = [count for count in _counts(document) if count.what == _FLEET]
+    return _most_stated(fleet).value if fleet else None
+
+
 def _most_stated(counts: list[_Count], doubtful: int | None = None) -> _Count:
     """The first of ``counts`` (of one quantity, in the order stated) whose value most of them state; of values stated
     as often, not ``doubtful``, then the table's (the finance system prints it; the narrative is typed)."""
