@@ -156,6 +156,28 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
     return [found for found in lists if found]
 
 
+#: A numbered term and its definition ("一、财政拨款收入：指…", "2.事业收入：指…"): a 名词解释's items.
+_DEFINITION = compile_regex(rf"^[ \t\u3000]*(?:({_NUMERAL})、|(\d{{1,2}})[.．、](?!\d))[ \t\u3000]*([^，。；：:,;\n\d]{{2,24}})[：:]",
+                            regex.MULTILINE)
+
+
+def definitions(text: str, start: int, end: int) -> list[list[Numbered]]:
+    """The numbered terms a 名词解释 defines in flow range ``[start, end)``, as lists numbered on their own: a list
+    starts again at 1, and terms numbered in Chinese and in digits are two lists."""
+    lists: dict[bool, list[list[Numbered]]] = {True: [], False: []}
+    for match in _DEFINITION.finditer(text, start, end):
+        chinese = match.group(1) is not None
+        number = chinese_number(match.group(1)) if chinese else int(match.group(2))
+        if not number:
+            continue
+        label = Numbered(number, match.group(3).strip(), match.start(1 if chinese else 2),
+                         match.end(1 if chinese else 2) + 1)
+        if number == 1 or not lists[chinese]:
+            lists[chinese].append([])
+        lists[chinese][-1].append(label)
+    return [found for found in (*lists[True], *lists[False]) if len(found) > 1]
+
+
 def sub_headings(text: str, start: int, end: int) -> list[Numbered]:
     """The second-level items of flow range ``[start, end)``: lines opening with "（一）", headings or
     sentences alike (a sentence numbered among headings still takes its number). A line of a table (a

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.language.structure import heading_lists, numbered_items, sub_headings
+from linter.language.structure import definitions, heading_lists, numbered_items, sub_headings
 from linter.rules.shared import part_headings
 
 
@@ -24,7 +24,8 @@ class NumberingGap(Rule):
     figures, tab-separated cells or two labels side by side is a table, and so is a line inside a
     table read as one (its row labels one cell a line, as a PDF's text gives them); a table of
     contents is a list of its own, and so is an appendix's ("附件：…"); a heading wrapped onto the
-    next line or holding quotes (“三公”) is one heading.
+    next line or holding quotes (“三公”) is one heading. The terms a 名词解释 part defines, numbered sentences
+    ("一、财政拨款收入：指…", "2.事业收入：指…"), go up by one as well.
 
     **Anti-pattern**
 
@@ -56,11 +57,14 @@ class NumberingGap(Rule):
         # read, before "六、财政拨款“三公”经费支出表").
         regions = sorted((max(table.start, table.title_end), table.end) for table in document.tables)
         starts = [a for a, _ in regions]
+        reported = set()
         for start, end in zip(bounds, bounds[1:]):
             for found in heading_lists(text, start, end):
                 # A table's row labels ("一、本年收入", "二、上年结转", one cell a line in a PDF's text) are no headings.
                 found = [h for h in found if not _in_a_table(document.flow.origin(h.start), regions, starts)]
-                yield from self._gaps(document, found)
+                for finding in self._gaps(document, found):
+                    reported.add(finding.span.start_offset)
+                    yield finding
                 # The "（一）" items under each heading are numbered on their own, and the "1." items under each of
                 # those (or under the heading, before its first "（一）").
                 sections = [h.start for h in found] + [end]
@@ -73,6 +77,12 @@ class NumberingGap(Rule):
                         listed = [h for h in numbered_items(text, item_start, item_end)
                                   if not _in_a_table(document.flow.origin(h.start), regions, starts)]
                         yield from self._gaps(document, listed, repeats=False)
+
+        # The terms a 名词解释 part defines ("一、财政拨款收入：指…"), numbered sentences, are numbered on their own too.
+        for part, following in zip(document.derived(part_headings), [*document.derived(part_headings)[1:], None]):
+            if "名词解释" in part.title:
+                for found in definitions(text, part.end, following.start if following else len(text)):
+                    yield from (f for f in self._gaps(document, found) if f.span.start_offset not in reported)
 
     def _gaps(self, document, found, repeats: bool = True):
         """The headings of ``found`` that skip a number (or, with ``repeats``, repeat or go back to one)."""
