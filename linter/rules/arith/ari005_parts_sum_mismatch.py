@@ -18,6 +18,12 @@ _FLOW = compile_regex(
     + r"[^。；;]{0,30}?本年支出" + _AMOUNT.format("spending") + r"[^。；;]{0,30}?年末(?:财政拨款)?结转和?结余"
     + _AMOUNT.format("closing"))
 
+#: The same with the income first, clause after clause ("一般公共预算财政拨款收入4193.23万元，年初结转和结余42.60万元，支出
+#: 4170.65万元，年末结转和结余65.18万元").
+_FLOW_INCOME_FIRST = compile_regex(
+    r"(?:本年)?收入(?:合计)?" + _AMOUNT.format("income") + r"[，,]\s*年初(?:财政拨款)?结转和?结余" + _AMOUNT.format("opening")
+    + r"[，,]\s*(?:本年)?支出(?:合计)?" + _AMOUNT.format("spending") + r"[，,]\s*年末(?:财政拨款)?结转和?结余"
+    + _AMOUNT.format("closing"))
 
 #: A year's 经营收入, 经营支出 and their balance in one sentence ("经营收入238.65万元，经营支出201.37万元，经营收支结余37.28万元").
 _OPERATING_BALANCE = compile_regex(
@@ -26,10 +32,11 @@ _OPERATING_BALANCE = compile_regex(
 
 
 #: Balances a sentence states with what makes them: the pattern, its terms (group, sign), the balance's group and the message.
+_FLOW_MESSAGE = N_("年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出: {opening} + {income} − {spending} = {computed}, "
+                   "but the text says {closing}{unit}")
 _BALANCES = (
-    (_FLOW, (("opening", 1), ("income", 1), ("spending", -1)), "closing",
-     N_("年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出: {opening} + {income} − {spending} = {computed}, "
-        "but the text says {closing}{unit}")),
+    (_FLOW, (("opening", 1), ("income", 1), ("spending", -1)), "closing", _FLOW_MESSAGE),
+    (_FLOW_INCOME_FIRST, (("opening", 1), ("income", 1), ("spending", -1)), "closing", _FLOW_MESSAGE),
     (_OPERATING_BALANCE, (("income", 1), ("spending", -1)), "balance",
      N_("经营收支结余 = 经营收入 − 经营支出: {income} − {spending} = {computed}, but the text says {balance}{unit}")),
 )
@@ -52,7 +59,8 @@ class PartsSumMismatch(Rule):
     many projects as a sentence counts and funds, a numbered line each ("共涉及项目3个，资金100.00万元。" then "1.甲项目：全年执行数
     30.00万元…"), each line's amount of the total's kind (预算, 执行) against it. A year's opening balance, income, spending and closing balance
     stated in one sentence must flow: the closing balance is the opening one and the income less the spending; so must a
-    year's 经营收入, 经营支出 and 经营收支结余.
+    year's 经营收入, 经营支出 and 经营收支结余 (the income may come first: "…收入4193.23万元，年初结转和结余42.60万元，支出4170.65万元，
+    年末结转和结余65.18万元").
     Differences within the rounding tail are left to CON004.
 
     **Anti-pattern**
