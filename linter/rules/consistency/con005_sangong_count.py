@@ -133,7 +133,7 @@ class _Count:
 class InconsistentCount(Rule):
     """A 三公 count (团组, 人次, 公务用车购置数 / 保有量, 公务接待批次 / 人次) stated twice
     with different numbers: in the text and in the 三公 table's 相关统计数 (a row per count, the
-    counts across under a line of their labels, or label and count pairs across a line, "公务用车保有量（辆）：6" too), or twice in the text (the
+    counts across under a line of their labels, or label and count pairs across a line, "公务用车保有量（辆）：6" too, parted by single spaces as well), or twice in the text (the
     fleet also as Sichuan's "单位共有公务用车4辆" and as the cars its 运行维护费 keeps running: "主要用于4辆公务用车的燃油…",
     "主要用于3辆防汛应急和执法巡查公务用车的燃料费", and a police force's 执法执勤用车 named
     alone: "主要用于4辆执法执勤用车的燃油…", "更新购置执法执勤用车3辆"); or a 公务用车保有量 greater
@@ -506,9 +506,10 @@ def _counts_in_columns(original, year: int | None) -> list[_Count]:
 
 
 #: A label of :data:`_ROW_LABELS` and its count (after spaces or a colon: "公务用车保有量（辆）：6"), set apart by wide gaps
-#: from what is beside them on their line (or by tabs), or listed ("相关统计数：公务用车购置数（辆）：0；公务用车保有量（辆）：17；…").
-_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}|\t)|(?<=[；;，,]\s*)|(?<=统计数[：:]\s*))(?:{_LABEL_CELL.pattern})(?:[ \t]+|[ \t]*[：:][ \t]*)"
-                      r"(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?=\s{2}|\t|\s*$|\s*[；;，,。])", regex.M)
+#: from what is beside them on their line (or by tabs), or listed ("相关统计数：公务用车购置数（辆）：0；公务用车保有量（辆）：17；…"),
+#: or one after another parted by single spaces, as pdfplumber's text prints a row of them ("…（辆） 0 公务用车保有量（辆） 6").
+_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}|\t)|(?<=[；;，,]\s*)|(?<=统计数[：:]\s*)|(?<=\d ))(?:{_LABEL_CELL.pattern})"
+                      r"(?:[ \t]+|[ \t]*[：:][ \t]*)(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?=\s{2}|\t|\s*$|\s*[；;，,。]| [^\d\s])", regex.M)
 
 
 def _counts_in_pairs(original) -> list[_Count]:
