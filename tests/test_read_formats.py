@@ -1168,3 +1168,19 @@ def test_a_word_summary_table_with_a_first_column_of_row_numbers_is_read(tmp_pat
     assert not [f for f in findings(str(clean)) if f["code"] == "TBL001"]
     slipped = write_docx(tmp_path / "slipped.docx", table("1,582.22"), text="本年收入合计1,572.22万元。", title="收支预算总表")
     assert "TBL002" in {f["code"] for f in findings(str(slipped))}
+
+
+def test_a_word_table_of_projects_execution_rates_is_checked(tmp_path):
+    """A Word draft's 绩效自评结果汇总表 (a table, so no flow text): a row whose 执行率 is not 执行数 / 全年预算数 is
+    reported at its cell."""
+    def table(rate: str) -> list[list[str]]:
+        return [
+            ["序号", "项目名称", "全年预算数", "执行数", "执行率（%）", "自评得分", "评价等级"],
+            ["1", "财政业务综合管理经费", "420.00", "386.42", "92.0", "91.5", "优"],
+            ["2", "预算管理一体化系统建设", "1,568.76", "1,126.58", rate, "86.5", "良"],
+        ]
+    clean = write_docx(tmp_path / "clean.docx", table("71.8"), title="2024年度项目支出绩效自评结果汇总表")
+    assert not [f for f in findings(str(clean)) if f["code"] == "ARI003"]
+    slipped = write_docx(tmp_path / "slipped.docx", table("77.8"), title="2024年度项目支出绩效自评结果汇总表")
+    (rate,) = [f for f in findings(str(slipped)) if f["code"] == "ARI003"]
+    assert "1126.58 / 1568.76 = 71.8%" in rate["message"] and rate["location"]["label"] == "table 1, row 3, col 5"

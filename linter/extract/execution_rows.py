@@ -49,6 +49,28 @@ def document_execution_rows(document) -> list[Execution]:
     return execution_rows(document.flow.text)
 
 
+def grid_execution_rows(document) -> list[Execution]:
+    """:func:`execution_rows` of the tables a Word document or a workbook holds (their rows are no flow text), numbers in
+    original-file offsets, read once per document: ARI003 checks them."""
+    text, found = document.original.text, []
+    for grid in document.source.grids:
+        if not grid.row_starts:
+            continue
+        start = min(grid.row_starts)
+        end = text.find("\n", max(grid.row_starts))
+        found += [_shifted(row, start) for row in execution_rows(text[start:end if end >= 0 else len(text)])]
+    return found
+
+
+def _shifted(execution: Execution, offset: int) -> Execution:
+    """``execution`` with its offsets ``offset`` later."""
+    def moved(number):
+        return number if number is None else number._replace(start=number.start + offset, end=number.end + offset)
+
+    return Execution(moved(execution.budget), moved(execution.actual), moved(execution.rate), execution.start + offset,
+                     execution.end + offset, {kind: moved(number) for kind, number in execution.budgets.items()})
+
+
 def execution_rows(text: str) -> list[Execution]:
     """Every 预算执行情况 row of flow text ``text`` as an execution (numbers in flow offsets), once each."""
     found = {}

@@ -10,7 +10,7 @@ from linter.check.finding import Related, Severity
 from linter.check.interval import amount_interval, format_amount, format_ratio
 from linter.check.rule import Rule
 from linter.extract.counts import count_completions
-from linter.extract.execution_rows import document_execution_rows
+from linter.extract.execution_rows import document_execution_rows, grid_execution_rows
 from linter.extract.quantities import SANGONG
 from linter.i18n import _
 from linter.rules.shared import sangong_budgets
@@ -23,7 +23,8 @@ class CompletionRateMismatch(Rule):
     states after it: "调整预算为W万元，…，完成调整预算的V%"), the project self-evaluation
     "项目全年预算数为X万元，执行数为Y万元，完成预算的Z%" and "执行率Z%" sentences, and the
     预算执行情况 rows of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header, and
-    the 财政拨款, 基本支出 … rows under it when they line up with it, the rate in a column "执行率（%）"),
+    the 财政拨款, 基本支出 … rows under it when they line up with it, the rate in a column "执行率（%）"; a Word
+    document's or a workbook's table of projects read so too: "序号 | 项目名称 | 全年预算数 | 执行数 | 执行率（%） | 自评得分"),
     and a rate stated with the gap to the budget instead of the budget ("收入1205.11万元，完成年初预算的
     70%，比年初预算减少537.35万元": the budget is 1205.11 + 537.35; "完成年初预算100%，决算数大于预算数
     55.93万元"; the gap first: "支出决算15.86万元，较年初预算减少2.14万元，完成年初预算的88.11%"). A 三公
@@ -51,55 +52,69 @@ class CompletionRateMismatch(Rule):
         tolerances = context.text_tolerances(document)
         claims = document.claims
         for claim in [*claims.completions, *claims.executions, *document.derived(document_execution_rows)]:
-            if claim.rate is None:
-                continue
-            if (zero := _only_zero_budget(claim)) is not None and claim.actual.value and claim.rate.value:
-                # "年初预算为0万元，支出决算为38.52万元，完成年初预算的100%": no rate of nothing
-                yield self.finding(
-                    document, document.span(claim.rate.start, claim.rate.end),
-                    _("completion rate of a budget of 0: {actual} spent against nothing budgeted has no rate, but "
-                      "the text says {stated}%", actual=format_amount(claim.actual.value), stated=claim.rate.text),
-                    severity=Severity.WARNING,
-                    related=related(document, (_("budget"), zero), (_("actual"), claim.actual)),
-                )
-                continue
-            budgets = _budgets(claim)
-            # each budget in the actual's unit ("年初预算为665.00万元，支出决算为6,842,315.46元")
-            scales = [unit_scale(budget, claim.actual) for budget in budgets]
-            if not budgets or None in scales:
-                continue
-            actual = amount(claim.actual, tolerances)
-            if any(percent_matches(actual, amount(b, tolerances).scaled(scale), claim.rate, tolerances) is not False
-                   for b, scale in zip(budgets, scales)):
-                continue  # the rate holds for one of the budgets stated (年初 0, 全年 321.02)
-            budget_number, scale = budgets[0], scales[0]
-            budget = amount(budget_number, tolerances).scaled(scale)
-            computed = ratio_text(claim.actual.value, budget_number.value * scale, claim.rate.decimals)
-            message = _("completion rate: {computed}, but the text says {stated}%", computed=computed,
-                        stated=claim.rate.text)
-
-            def holds(i, interval, actual=actual, budget=budget, rate=claim.rate, scale=scale):
-                part, whole = (actual, interval.scaled(scale)) if i == 0 else (interval, budget)
-                return percent_matches(part, whole, rate, tolerances.exact_percent()) is True
-
-            typo = find_typo(document, [(_("budget"), budget_number), (_("actual"), claim.actual)], holds, tolerances, claim.rate)
-            if typo is not None:
-                yield typo_finding(self, document, message, typo, claim.rate, _("rate"))
-                continue
-            if truncated(100 * claim.actual.value / (budget_number.value * scale), claim.rate):
-                message = _("completion rate: {computed}, but the text says {stated}% (cut off instead of rounded)",
-                            computed=computed, stated=claim.rate.text)
-            yield self.finding(
-                document,
-                document.span(claim.rate.start, claim.rate.end),
-                message,
-                expected=computed.rsplit(" = ", 1)[1],
-                severity=percent_severity(actual, budget, claim.rate, tolerances),
-                related=related(document, (_("budget"), budget_number), (_("actual"), claim.actual)),
-            )
+            yield from self._rate(document, claim, tolerances)
+        for claim in document.derived(grid_execution_rows):  # a Word or Excel table's rows: no flow text
+            yield from self._rate(document, claim, tolerances, in_cells=True)
         yield from _gap_findings(self, document, tolerances)
         yield from _table_budget_findings(self, document, tolerances)
         yield from _count_completions(self, document, tolerances)
+
+    def _rate(self, document, claim, tolerances, in_cells: bool = False):
+        """The finding on ``claim``'s completion or execution rate when no rounding of its amounts gives it; ``in_cells``: a
+        table's row of a Word document or a workbook, its numbers in original-file offsets."""
+        span = document.source_span if in_cells else document.span
+
+        def places(*pairs):
+            return [Related(span(number.start, number.end), label) for label, number in pairs] if in_cells \
+                else related(document, *pairs)
+
+        if claim.rate is None:
+            return
+        if (zero := _only_zero_budget(claim)) is not None and claim.actual.value and claim.rate.value:
+            # "年初预算为0万元，支出决算为38.52万元，完成年初预算的100%": no rate of nothing
+            yield self.finding(
+                document, span(claim.rate.start, claim.rate.end),
+                _("completion rate of a budget of 0: {actual} spent against nothing budgeted has no rate, but "
+                  "the text says {stated}%", actual=format_amount(claim.actual.value), stated=claim.rate.text),
+                severity=Severity.WARNING,
+                related=places((_("budget"), zero), (_("actual"), claim.actual)),
+            )
+            return
+        budgets = _budgets(claim)
+        # each budget in the actual's unit ("年初预算为665.00万元，支出决算为6,842,315.46元")
+        scales = [unit_scale(budget, claim.actual) for budget in budgets]
+        if not budgets or None in scales:
+            return
+        actual = amount(claim.actual, tolerances)
+        if any(percent_matches(actual, amount(b, tolerances).scaled(scale), claim.rate, tolerances) is not False
+               for b, scale in zip(budgets, scales)):
+            return  # the rate holds for one of the budgets stated (年初 0, 全年 321.02)
+        budget_number, scale = budgets[0], scales[0]
+        budget = amount(budget_number, tolerances).scaled(scale)
+        computed = ratio_text(claim.actual.value, budget_number.value * scale, claim.rate.decimals)
+        message = _("completion rate: {computed}, but the text says {stated}%", computed=computed,
+                    stated=claim.rate.text)
+
+        def holds(i, interval, actual=actual, budget=budget, rate=claim.rate, scale=scale):
+            part, whole = (actual, interval.scaled(scale)) if i == 0 else (interval, budget)
+            return percent_matches(part, whole, rate, tolerances.exact_percent()) is True
+
+        typo = None if in_cells else find_typo(document, [(_("budget"), budget_number), (_("actual"), claim.actual)], holds,
+                                                tolerances, claim.rate)
+        if typo is not None:
+            yield typo_finding(self, document, message, typo, claim.rate, _("rate"))
+            return
+        if truncated(100 * claim.actual.value / (budget_number.value * scale), claim.rate):
+            message = _("completion rate: {computed}, but the text says {stated}% (cut off instead of rounded)",
+                        computed=computed, stated=claim.rate.text)
+        yield self.finding(
+            document,
+            span(claim.rate.start, claim.rate.end),
+            message,
+            expected=computed.rsplit(" = ", 1)[1],
+            severity=percent_severity(actual, budget, claim.rate, tolerances),
+            related=places((_("budget"), budget_number), (_("actual"), claim.actual)),
+        )
 
 
 def _table_budget_findings(rule, document, tolerances):
