@@ -1124,6 +1124,8 @@ def _titles_on_one_line(header_raws: list[str], title_line: str) -> bool:
     one line, or each word of its other lines after the rows' names stands over titles of it or names a group of them
     (:data:`_GROUP_TITLE`: "财政拨款" centred over "小计  一般公共预算  政府性基金"), so that no column is titled on another
     line alone ("本年收入" over nothing, beside "小计  基本支出  项目支出")."""
+    if len(header_raws) == 1:
+        return True
     if title_line not in header_raws or not _CELL_GAP.search(title_line.strip()):
         return False
     below = _display_spans(title_line)
