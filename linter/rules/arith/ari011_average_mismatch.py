@@ -220,8 +220,8 @@ _LISTED_SCORES = compile_regex(  # (or "得分为：A95.50分、…", "得分如
     r"(?:得分|评分)(?:分别(?:为|是)[：:]?|(?:为|是)[：:]|如下[：:])(?P<list>[^。\n]*)")
 _LISTED_SCORE = compile_regex(r"(?<![\d.])(?P<score>\d{1,3}(?:\.\d{1,2})?)分")
 #: The words after an average that announce its scores on the lines below ("，具体如下：", maybe after a clause of no number:
-#: "，评价等级均为“优”。具体情况如下：").
-_FOLLOWS = compile_regex(r"[，,]?(?:[^，,。；;\d\n]{1,20}[，,。])?(?:具体)?(?:如下|情况如下|分别为)[：:]")
+#: "，评价等级均为“优”。具体情况如下：", or after its grades' breakdown: "，其中评价等级为“优”的项目4个、“良”的项目2个，具体如下：").
+_FOLLOWS = compile_regex(r"[，,]?(?:[^，,。；;\d\n]{1,20}[，,。]|其中[^。；;\n]{1,60}?[，,])?(?:具体)?(?:如下|情况如下|分别为)[：:]")
 #: The projects an average is of, counted in its sentence ("5个项目平均得分…").
 _PROJECTS = compile_regex(r"(?P<n>\d{1,3})个\p{Han}{0,4}?项目|项目(?P<n>\d{1,3})个")  # ("3个重点项目", "抽评项目3个")
 _BAND_AFTER = compile_regex(_BAND)
