@@ -1501,3 +1501,14 @@ def test_space_laid_columns_under_a_group_title_are_placed_by_their_titles():
     table = one_checked_table(text.format(fee="426.00"), text.format(fee="462.00"), "TBL003")
     assert values(table.rows[2]) == {1: 15922.45, 2: 15434.45, 3: 15434.45, 5: 426.0, 6: 62.0}
     assert values(table.rows[4]) == {1: 2660.21, 2: 2660.21, 3: 2660.21}
+
+
+def test_a_project_table_with_a_code_column_after_the_names_keeps_its_final_column():
+    """"序号 | 项目名称 | 功能分类科目编码 | 年初预算数 | 支出决算数": the codes after the names are no amounts, so the 决算
+    column is told from the budget's and the projects add up to the 合计."""
+    text = ("一般公共预算财政拨款项目支出决算表\n公开07表\n部门：某县农业农村局\t\t\t\t金额单位：万元\n"
+            "序号\t项目名称\t功能分类科目编码\t年初预算数\t支出决算数\n"
+            "1\t农业技术推广体系建设项目\t2130106\t85.00\t82.36\n2\t高标准农田建设项目\t2130153\t1350.00\t{spent}\n"
+            "\t合计\t\t1435.00\t1368.80\n")
+    table = one_checked_table(text.format(spent="1286.44"), text.format(spent="1268.44"), "TBL003")
+    assert table.columns == [1] and values(table.rows[0]) == {1: 82.36}

@@ -3808,14 +3808,20 @@ _SEQUENCE_CELL = compile_re(r"序号|栏次|行次|\d{1,3}|")
 _DIGITS_ONLY = compile_re(r"[-\d.,%]+")
 
 
+#: The title of a column of codes ("功能分类科目编码", "科目代码").
+_CODE_TITLE = compile_re(r"(?:编码|代码)\s*$")
+
+
 def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:
     """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount (with
     decimals, or a whole one in a cell after the row's name)."""
     for position, index in enumerate(body):
         cells = lines[index][1].split("\t")
         named = next((c for c, cell in enumerate(cells) if _HAN.search(cell)), None)
+        # (a code's column after the name is no amount's: "序号 | 项目名称 | 功能分类科目编码 | 年初预算数 | 支出决算数")
+        coded = {c for i in body[:position] for c, title in enumerate(lines[i][1].split("\t")) if _CODE_TITLE.search(title)}
         amounts = [c for c, cell in enumerate(cells) if re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())
-                   or (named is not None and c > named and re.fullmatch(r"-?\d[\d,]*", cell.strip()))]  # whole 元
+                   or (named is not None and c > named and c not in coded and re.fullmatch(r"-?\d[\d,]*", cell.strip()))]  # whole 元
         if amounts and amounts[0] == 0 and any(cell.strip() and not _NUMBER.match(cell.strip())
                                                and not _DIGITS_ONLY.fullmatch(cell.strip()) for cell in cells):
             amounts = amounts[1:]  # a name cell that happens to be a number: the values start after it (not beside a
