@@ -156,9 +156,9 @@ def heading_lists(text: str, start: int, end: int) -> list[list[Numbered]]:
     return [found for found in lists if found]
 
 
-#: A numbered term and its definition ("一、财政拨款收入：指…", "2.事业收入：指…"): a 名词解释's items.
-_DEFINITION = compile_regex(rf"^[ \t\u3000]*(?:({_NUMERAL})、|(\d{{1,2}})[.．、](?!\d))[ \t\u3000]*([^，。；：:,;\n\d]{{2,24}})[：:]",
-                            regex.MULTILINE)
+#: A numbered line of a 名词解释, a term and its definition ("一、财政拨款收入：指…", "2.事业收入：指…", "五、社会保障和就业支出（类）
+#: 行政事业单位养老支出（款）…" wrapped before its colon).
+_DEFINITION = compile_regex(rf"^[ \t\u3000]*(?:({_NUMERAL})、|(\d{{1,2}})[.．、](?!\d))[ \t\u3000]*(\S[^：:\n]{{0,24}})", regex.MULTILINE)
 
 
 def definitions(text: str, start: int, end: int) -> list[list[Numbered]]:
