@@ -1512,3 +1512,13 @@ def test_a_project_table_with_a_code_column_after_the_names_keeps_its_final_colu
             "\t合计\t\t1435.00\t1368.80\n")
     table = one_checked_table(text.format(spent="1286.44"), text.format(spent="1268.44"), "TBL003")
     assert table.columns == [1] and values(table.rows[0]) == {1: 82.36}
+
+
+def test_the_last_entry_of_a_list_of_tables_before_a_page_number_is_no_table():
+    """"表2 部门收入预算总表" closing a contents page ("- 2 -" under it, then the first part) names the 表2 printed later,
+    even where that one is not read: it is no empty table of its own."""
+    text = ("第四部分 2026年部门预算公开表\n表1 部门收支预算总表\n表2 部门收入预算总表\n- 2 -\n第一部分 部门概况\n"
+            "本局是县政府工作部门。\n\n表2 部门收入预算总表\n单位：元\n科目编码 科目名称 合计 一般公共预算 事业收入\n"
+            "2100408 基本公共卫生服务 4,862,300.00 4,862,300.00\n")
+    assert [t.number for t in tables_of(text)] == [1, 2]
+    assert [t.title_start for t in tables_of(text) if t.number == 2] == [text.index("表2 部门收入预算总表\n单位")]

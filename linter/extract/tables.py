@@ -522,15 +522,19 @@ def _without_listings(tables: list[Table], contents: tuple[int, int], text: str)
     document's 目录 (``contents``: its original offsets), or one whose table comes later with rows or with its
     note (an empty table printed, "说明：…故本表为空表")."""
     printed_later: set[tuple[str, int | str | None]] = set()
+    numbered_later: set[tuple[str, int]] = set()  # every numbered table after, read or not
     kept: list[Table] = []
     for table in reversed(tables):
         empty = not (table.rows or table.explanation or table.identities)
-        bare = not text[table.title_end:table.end].strip() and empty and not table.unit
+        # (nothing under it but a page's number: "表10 项目支出预算表" then "- 2 -", the last entry of a contents page)
+        bare = empty and not table.unit and all(not line.strip() or is_page_number(line.strip())
+                                                for line in text[table.title_end:table.end].splitlines())
         # "表1-1 部门收入总表" is told from "表1-2 …" by its title, its number being none.
         # ("8.政府性基金…决算表" among the contents names "政府性基金…决算表", maybe printed as 公开08表: by its title too)
         titled = (table.kind, _ITEM_MARK.sub("", _HALF_WIDTH(table.title)).replace(" ", ""))
         key = (table.kind, table.number) if table.number is not None else titled
-        listed = contents[0] <= table.title_start < contents[1] or key in printed_later or titled in printed_later
+        listed = contents[0] <= table.title_start < contents[1] or key in printed_later or titled in printed_later \
+            or key in numbered_later
         # "八、政府性基金预算支出情况表" over "某局2025年政府性基金预算支出情况表": a heading naming the table below
         heading = kept and kept[-1].kind == table.kind and (kept[-1].number in (None, table.number) or table.number is None)
         # A numbered table printed later, named here among prose (a list of the tables without a 目录)
@@ -539,6 +543,8 @@ def _without_listings(tables: list[Table], contents: tuple[int, int], text: str)
             kept.append(table)
         if table.rows or table.explanation:
             printed_later.update((key, titled))
+        if table.number is not None:
+            numbered_later.add(key)
     return kept[::-1]
 
 
