@@ -43,7 +43,7 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # "年初安排10,500.00万元" (then "全年执行9,834.50万元"), and "项目年度预算数50.98万元" (a 绩效自评's).
     # Not the end of a gap's words ("决算数大于年初预算数90万元": the gap, not a budget).
     # A budget may be glossed in brackets ("全年预算（调整后预算）为1163.81万元", Shanxi's).
-    "BUDGET_IS": ("B", rf"(?:年初|全年|调整后?)?预算(?:数)?{_BUDGET_GLOSS}为|(?<![大小高低]于)(?:年初|全年|调整后?)预算数?{_BUDGET_GLOSS}(?=\d)"
+    "BUDGET_IS": ("B", rf"(?:年初|全年|调整后?)?预算(?:数)?{_BUDGET_GLOSS}为|(?<![大小高低]于)(?:年初|全年|调整后?)预算数?(?:合计)?{_BUDGET_GLOSS}(?=\d)"
                        r"|(?<![\u4e00-\u9fff])预算数?(?:合计)?(?=\d)|年初安排(?=\d)|(?<![\d年])年度预算数?(?=\d)"),
     # "，决算数为45万元" (after a budget: no name before it) and "支出决算20万元" state the amount spent.
     # Not "，决算数为年初预算的96.14%", a completion rate (COMPLETE).
