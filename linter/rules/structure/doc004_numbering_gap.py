@@ -100,8 +100,9 @@ class NumberingGap(Rule):
             yield self.finding(
                 document,
                 document.span(heading.start, heading.end),
-                _("heading number {number} follows {previous} (“{title}”); expected {expected}",
-                  number=heading.number, previous=before, title=previous.title, expected=before + 1),
+                _("heading number {number} follows {previous}; expected {expected} (“{title}” after “{previous_title}”)",
+                  number=heading.number, previous=before, title=heading.title, previous_title=previous.title,
+                  expected=before + 1),
                 expected=str(before + 1),
             )
 
