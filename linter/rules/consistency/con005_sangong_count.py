@@ -399,7 +399,7 @@ _NO_BUDGET_CELL = compile_regex(r"[ \t][-—－/]+[ \t]")
 #: table's line numbering its columns, "栏次	1	2	3", above a 相关统计数 block), how far above a count row it is looked for,
 #: and the number after a row's 栏次.
 _NUMBERED_HEADER = compile_regex(r"(?:^|\t| {2})\s*(?:栏次|行次)(?: *\t| {2,})\s*[^\d\s]")
-_HEADER_REACH = 400
+_HEADER_REACH = 2000
 _NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))", regex.M)
 
 
