@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -359,10 +360,12 @@ def _counts(document) -> list[_Count]:
                         counts.append(_Count(what, _count(match.group(group)), *source))
     original = document.original.text
     narrative = len(counts)  # the counts before are the narrative's
+    headers = [header.start() for header in _NUMBERED_HEADER.finditer(original)]  # (found once: rows look back to them)
     for pattern, what in _ROWS:
         for match in pattern.finditer(original):
             count = match
-            if _NUMBERED_HEADER.search(original, max(0, match.start() - _HEADER_REACH), match.start()) \
+            above = bisect.bisect_left(headers, match.start())
+            if above and headers[above - 1] >= match.start() - _HEADER_REACH \
                     and not _NO_BUDGET_CELL.search(original, match.start(), match.start("a")):
                 # "项目	栏次	统计数" over "2.因公出国（境）人次数（人）	10	29": the first number is the row's 栏次 (but
                 # "（四）公务用车保有量（辆）	10	—	3" under "项目	栏次	预算数	决算数": the pattern passed it, and the 预算数's dash)
