@@ -185,6 +185,8 @@ def tokenize(text: str, offset: int = 0) -> list[ClaimToken]:
         tokens = _without_money_named_again(tokens)
     if "(含" in text or "（含" in text:
         tokens = _without_included_asides(tokens)
+    if "其中" in text and ("完成" in text or "率" in text):
+        tokens = _without_breakdown_before_rate(tokens)
     if tokens and tokens[0].type == "CMP_WITH":
         tokens = _comparison_moved_to_change(tokens)
     if "元中" in text:
@@ -280,6 +282,19 @@ def _without_included_asides(tokens: list[ClaimToken]) -> list[ClaimToken]:
         else:
             i += 1
     return found
+
+
+#: A breakdown of the amount spent between it and its completion rate ("支出决算为356.80万元，其中：使用上年结转资金46.80万元，
+#: 完成年初预算的118.9%"): the rate is of the amount before it.
+_BREAKDOWN_BEFORE_RATE = compile_re(r"(?<=[XR]A,)Q:?nA,(?=C|n?K)")
+
+
+def _without_breakdown_before_rate(tokens: list[ClaimToken]) -> list[ClaimToken]:
+    """The tokens without a "其中：" breakdown of the amount spent standing before its completion rate (see
+    :data:`_BREAKDOWN_BEFORE_RATE`)."""
+    codes = "".join(token.code for token in tokens)
+    dropped = {i for match in _BREAKDOWN_BEFORE_RATE.finditer(codes) for i in range(match.start(), match.end())}
+    return [token for i, token in enumerate(tokens) if i not in dropped] if dropped else tokens
 
 
 def _without_money_named_again(tokens: list[ClaimToken]) -> list[ClaimToken]:
