@@ -53,8 +53,11 @@ class CompletionRateMismatch(Rule):
         claims = document.claims
         for claim in [*claims.completions, *claims.executions, *document.derived(document_execution_rows)]:
             yield from self._rate(document, claim, tolerances)
-        for claim in document.derived(grid_execution_rows):  # a Word or Excel table's rows: no flow text
-            yield from self._rate(document, claim, tolerances, in_cells=True)
+        # A Word or Excel table's rows (no flow text), but the 完成率 a 决算 table's reading gives its rows (TBL002's)
+        checked = {rate.start for table in document.tables for row in table.rows for rate in row.completion_rates.values()}
+        for claim in document.derived(grid_execution_rows):
+            if claim.rate is not None and claim.rate.start not in checked:
+                yield from self._rate(document, claim, tolerances, in_cells=True)
         yield from _gap_findings(self, document, tolerances)
         yield from _table_budget_findings(self, document, tolerances)
         yield from _count_completions(self, document, tolerances)

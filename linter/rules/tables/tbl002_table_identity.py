@@ -363,13 +363,11 @@ def _named(identity, table, row) -> str:
 
 
 def _rates_read_as_executions(document) -> frozenset[int]:
-    """The original offsets of the rates that table rows read as completions state (ARI003 checks them), in the text or in
-    a Word document's or a workbook's tables."""
-    from linter.extract.execution_rows import document_execution_rows, grid_execution_rows
+    """The original offsets of the rates that table rows read as completions state (ARI003 checks them)."""
+    from linter.extract.execution_rows import document_execution_rows
 
-    return frozenset([*(document.flow.source_span(row.rate.start, row.rate.end)[0]
-                        for row in document.derived(document_execution_rows) if row.rate is not None),
-                      *(row.rate.start for row in document.derived(grid_execution_rows) if row.rate is not None)])
+    return frozenset(document.flow.source_span(row.rate.start, row.rate.end)[0]
+                     for row in document.derived(document_execution_rows) if row.rate is not None)
 
 
 def _comparison_tables(document):
