@@ -365,11 +365,13 @@ def _counts(document) -> list[_Count]:
         for match in pattern.finditer(original):
             count = match
             above = bisect.bisect_left(headers, match.start())
-            if above and headers[above - 1] >= match.start() - _HEADER_REACH \
+            header = headers[above - 1] if above else None
+            if header is not None and header >= match.start() - _FAR_HEADER_REACH \
                     and not _NO_BUDGET_CELL.search(original, match.start(), match.start("a")):
                 # "项目	栏次	统计数" over "2.因公出国（境）人次数（人）	10	29": the first number is the row's 栏次 (but
-                # "（四）公务用车保有量（辆）	10	—	3" under "项目	栏次	预算数	决算数": the pattern passed it, and the 预算数's dash)
-                count = _NEXT_NUMBER.match(original, match.end("a"))
+                # "（四）公务用车保有量（辆）	10	—	3" under "项目	栏次	预算数	决算数": the pattern passed it, and the 预算数's dash);
+                # under a header far above (a space-laid table's long lines), only where a second number follows
+                count = _NEXT_NUMBER.match(original, match.end("a")) or (match if header < match.start() - _HEADER_REACH else None)
                 if count is None:
                     continue
             if (cell := _this_years_cell(original, match, year)) is not None:
@@ -399,10 +401,11 @@ _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计|(?P<year
 #: A 预算数 cell a 相关统计数 row leaves a dash in, before its count.
 _NO_BUDGET_CELL = compile_regex(r"[ \t][-—－/]+[ \t]")
 #: A header of a table numbering its rows ("项目	栏次	统计数", or laid with spaces as pdftotext -layout gives it; not a money
-#: table's line numbering its columns, "栏次	1	2	3", above a 相关统计数 block), how far above a count row it is looked for,
-#: and the number after a row's 栏次.
+#: table's line numbering its columns, "栏次	1	2	3", above a 相关统计数 block), how far above a count row it is looked for
+#: (and farther, for a row printing a second number: a space-laid table's lines are long), and the number after a row's 栏次.
 _NUMBERED_HEADER = compile_regex(r"(?:^|\t| {2})\s*(?:栏次|行次)(?: *\t| {2,})\s*[^\d\s]")
-_HEADER_REACH = 2000
+_HEADER_REACH = 400
+_FAR_HEADER_REACH = 2000
 _NEXT_NUMBER = compile_regex(r"[ \t]+(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})[ \t]*(?:$|(?=\t))", regex.M)
 
 
@@ -454,7 +457,8 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 #: A 三公 table's header naming last year's column before this year's, how far above the counts it may stand (the table's
 #: rows of money between), the title of this year's 决算 column, and a cell's count.
 _YEARS_HEADER = compile_regex(r"(?m)^[^\n]*\t\s*上年[^\t\n]*\t(?:[^\n]*?\t)?\s*(?:本年)?决算数?\s*(?:\t[^\n]*)?$")
-_YEARS_HEADER_REACH = 2000
+_YEARS_HEADER_REACH = 400
+_FAR_HEADER_REACH = 2000
 #: A header whose cells after the first are years ("相关统计数	2024年	2025年", "项目	2024年预算数	2025年预算数").
 _DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]+)\s*(?:20\d{2})年[^\t\n ]{0,6}){2,}(?:(?:\t|[ \u3000]+)[^\t\n\d]*)*$")
 #: A header whose cells after the first are this year's and last year's ("统计数	本年	上年", "项目  本年数  上年数"), maybe
