@@ -457,8 +457,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 #: A 三公 table's header naming last year's column before this year's, how far above the counts it may stand (the table's
 #: rows of money between), the title of this year's 决算 column, and a cell's count.
 _YEARS_HEADER = compile_regex(r"(?m)^[^\n]*\t\s*上年[^\t\n]*\t(?:[^\n]*?\t)?\s*(?:本年)?决算数?\s*(?:\t[^\n]*)?$")
-_YEARS_HEADER_REACH = 400
-_FAR_HEADER_REACH = 2000
+_YEARS_HEADER_REACH = 2000
 #: A header whose cells after the first are years ("相关统计数	2024年	2025年", "项目	2024年预算数	2025年预算数").
 _DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]+)\s*(?:20\d{2})年[^\t\n ]{0,6}){2,}(?:(?:\t|[ \u3000]+)[^\t\n\d]*)*$")
 #: A header whose cells after the first are this year's and last year's ("统计数	本年	上年", "项目  本年数  上年数"), maybe
