@@ -163,9 +163,14 @@ _DEFINITION = compile_regex(rf"^[ \t\u3000]*(?:({_NUMERAL})、|(\d{{1,2}})[.．�
 
 def definitions(text: str, start: int, end: int) -> list[list[Numbered]]:
     """The numbered terms a 名词解释 defines in flow range ``[start, end)``, as lists numbered on their own: a list
-    starts again at 1, and terms numbered in Chinese and in digits are two lists."""
+    starts again at 1, and terms numbered in Chinese and in digits are two lists; a line holding a tab, a figure or a
+    second label is a table's row, no term."""
     lists: dict[bool, list[list[Numbered]]] = {True: [], False: []}
     for match in _DEFINITION.finditer(text, start, end):
+        line_end = text.find("\n", match.start(), end)
+        line = text[match.end(1 if match.group(1) is not None else 2):line_end if line_end >= 0 else end]
+        if "\t" in line or _FIGURE.search(line) or _SECOND_LABEL.search(line):
+            continue  # a table's row under the part ("2	政府性基金预算财政拨款收入	2	收入	12.60"): no term
         chinese = match.group(1) is not None
         number = chinese_number(match.group(1)) if chinese else int(match.group(2))
         if not number:
