@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -89,7 +90,8 @@ class UnbalancedBracket(Rule):
                     continue
                 at = start + position
                 printed = document.original.text[document.flow.origin(at)]  # "（" where the flow text reads "("
-                yield self.finding(document, document.span(at, at + 1), _message(paragraph, position, char, printed))
+                yield self.finding(document, document.span(at, at + 1),
+                                   _message(_as_printed(document, start, paragraph), position, char, printed))
             yield from self._width_mismatches(document, start, paragraph, pairs)
 
     def _width_mismatches(self, document, start: int, paragraph: str, pairs: list[tuple[int, int]]):
@@ -106,9 +108,17 @@ class UnbalancedBracket(Rule):
                     document, document.span(at, at + 1),
                     _("“{opened}” is closed by “{closed}” in “{context}”: one bracket is half-width, the "
                       "other full-width", opened=opened, closed=closed,
-                      context=paragraph[opener:closer + 1][-2 * CONTEXT:]),
+                      context=_as_printed(document, start, paragraph)[opener:closer + 1][-2 * CONTEXT:]),
                     expected=_WIDE[paragraph[closer]] if opened not in _WIDE else paragraph[closer],
                 )
+
+
+def _as_printed(document, start: int, paragraph: str) -> str:
+    """``paragraph`` (of the flow text, from ``start``) with each character the file prints in another width as the file
+    prints it ("（款" where the flow text reads "(款"), for quoting: the flow's own characters stay as they are."""
+    original, origin = document.original.text, document.flow.origin
+    return "".join(printed if (printed := original[origin(start + i)]) != char and unicodedata.normalize("NFKC", printed) == char
+                   else char for i, char in enumerate(paragraph))
 
 
 #: The longest quotation a reversed closing mark ends ("“三公“经费").
