@@ -1,6 +1,7 @@
 """Projects counted and funded in one sentence, then listed a numbered line each with their own amounts ("共涉及项目3个，
-资金100.00万元。" then "1.甲项目：全年执行数30.00万元，…", "2.乙项目：…"): the lines' amounts of the total's kind add up
-to it. The list is read only when exactly as many numbered lines as the count follow the sentence (after at most one line
+资金100.00万元。" then "1.甲项目：全年执行数30.00万元，…", "2.乙项目：…"), or in the sentence after their count and a colon
+("政府购买服务预算1,760,000.00元，共2个项目：甲服务1,600,000.00元，乙服务160,000.00元。"): the items' amounts of the total's kind
+add up to it. The list is read only when exactly as many numbered lines as the count follow the sentence (after at most one line
 introducing them), and each gives one amount of that kind: "预算" (安排) for a budget, "执行" (支出, 决算) for what was spent, or, for
 "资金"/"金额", the line's one amount; a line's one amount counts for any kind unless its words name another."""
 
@@ -29,8 +30,10 @@ def project_lists(text: str) -> list[ProjectList]:
         if end is None:
             continue
         start = max(text.rfind(mark, 0, counted.start()) for mark in "。\n") + 1
-        totals = [(_kind(m), m) for m in _LABELLED.finditer(text, start, end.start())]
-        lines = _numbered_lines(text, end.start(), int(counted["n"]))
+        lines = _listed_after(text, counted, end.start())
+        # (the total before the count where the projects follow it in the sentence: "…预算1,760,000.00元，共2个项目：甲…")
+        totals = [(_kind(m), m) for m in _LABELLED.finditer(text, start, counted.start() if lines else end.start())]
+        lines = lines or _numbered_lines(text, end.start(), int(counted["n"]))
         if not totals or lines is None:
             continue
         for kind, total in totals:
@@ -39,6 +42,22 @@ def project_lists(text: str) -> list[ProjectList]:
                 name = _LEADING_VERB.sub("", total["label"]) or total["label"]  # ("涉及年度预算" → 年度预算)
                 found.append(ProjectList(name, number_of(total, "amount", total["unit"]), tuple(parts)))
     return found
+
+
+def _listed_after(text: str, counted, end: int) -> list[tuple[int, int]] | None:
+    """``(start, end)`` of the projects the sentence lists after its count and a colon, parted by "，" or "；" ("共2个项目：
+    甲服务1,600,000.00元，乙服务120,000.00元。"), each with an amount, when there are as many as the count; else None."""
+    colon = _LIST_OPENS.match(text, counted.end(), end)
+    if colon is None:
+        return None
+    items, at = [], colon.end()
+    for separator in _ITEM_SEPARATOR.finditer(text, at, end):
+        items.append((at, separator.start()))
+        at = separator.end()
+    items.append((at, end))
+    if len(items) != int(counted["n"]) or not all(_AMOUNT.search(text, a, b) for a, b in items):
+        return None
+    return items
 
 
 def _numbered_lines(text: str, start: int, count: int) -> list[tuple[int, int]] | None:
@@ -88,6 +107,9 @@ def _kind(match) -> str | None:
 #: A count of projects ("共涉及项目3个", "对5个项目开展…", "3个重点项目").
 _COUNTED = compile_regex(r"项目(?P<n>\d{1,2})个|(?P<n>\d{1,2})个(?:\p{Han}{0,4}?)项目")
 _SENTENCE_END = compile_regex(r"[。\n]")
+#: The colon after a count of projects that opens their list in the sentence, and what parts its items.
+_LIST_OPENS = compile_regex(r"[，,]?(?:分别|具体)?(?:为|是|包括)?[：:]")
+_ITEM_SEPARATOR = compile_regex(r"[，；;]")  # (not ",": a thousands separator)
 #: An amount with the words naming it before ("资金100.00万元", "全年执行数30.00万元", "年度预算3,700.00万元").
 _LABELLED = compile_regex(r"(?P<label>\p{Han}{0,6}?(?:资金|金额|预算|执行|支出|决算|实际)\p{Han}{0,3}?)(?:为|共计|共|合计)?"
                           r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")

@@ -57,7 +57,8 @@ class PartsSumMismatch(Rule):
     when it ends in the catch-all 其他 ("…、其他用车1辆") or names a rating's every grade from the top to the bottom ("“优”的项目19个，
     “良”的项目5个，“合格”的项目2个，“不合格”的项目0个"), as does an asset total's list ending in 其他资产; so is the list of as
     many projects as a sentence counts and funds, a numbered line each ("共涉及项目3个，资金100.00万元。" then "1.甲项目：全年执行数
-    30.00万元…"), each line's amount of the total's kind (预算, 执行) against it. A year's opening balance, income, spending and closing balance
+    30.00万元…"), or listed in the sentence after the count and a colon ("…预算1,760,000.00元，共2个项目：甲…元，乙…元"), each
+    item's amount of the total's kind (预算, 执行) against it. A year's opening balance, income, spending and closing balance
     stated in one sentence must flow: the closing balance is the opening one and the income less the spending; so must a
     year's 经营收入, 经营支出 and 经营收支结余 (the income may come first: "…收入4193.23万元，年初结转和结余42.60万元，支出4170.65万元，
     年末结转和结余65.18万元").
