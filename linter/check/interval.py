@@ -133,9 +133,14 @@ def _rounds_table_amounts(document, short: list[Number]) -> bool:
 
 def percent_interval(number: Number, tolerances: Tolerances) -> Interval:
     """The ratios (in percent) a printed percentage may stand for."""
-    unit = 10.0 ** -number.decimals
-    half = unit * (0.5 + tolerances.percent_slack)
-    return Interval(number.value - half, number.value + half)
+    return printed_percent(number.value, number.decimals, tolerances)
+
+
+def printed_percent(value: float, decimals: int, tolerances: Tolerances) -> Interval:
+    """The ratios (in percent) a percentage printed as ``value`` with ``decimals`` decimals may stand for: half a unit of
+    its last digit either side, and the slack of double rounding."""
+    half = 10.0 ** -decimals * (0.5 + tolerances.percent_slack)
+    return Interval(value - half, value + half)
 
 
 def format_amount(value: float) -> str:

@@ -1079,7 +1079,7 @@ def _merged_title_line(upper: str, lower: str) -> str:
     if not _CELL_GAP.search(upper):
         return _block_titled_by_its_year(upper, lower)
     words = _display_spans(upper)
-    named = next(i for i, (word, _, _) in enumerate(words) if "名称" in word or word == "项目")
+    named = _naming_span(words)
     above = words[named + 1:]
     below = _display_spans(lower)
     under = [[span for span in below if span[1] < end and start < span[2]] for _, start, end in above]
@@ -1125,6 +1125,11 @@ def _display_spans(line: str) -> list[tuple[str, int, int]]:
     return [(word.group(), display_width(line[:word.start()]), display_width(line[:word.end()])) for word in _WORD.finditer(line)]
 
 
+def _naming_span(spans: list[tuple[str, int, int]]) -> int | None:
+    """The index of the word naming a header line's rows among its :func:`_display_spans` ("科目名称", "项目"), if any."""
+    return next((i for i, (word, _, _) in enumerate(spans) if "名称" in word or word == "项目"), None)
+
+
 def _titles_on_one_line(header_raws: list[str], title_line: str) -> bool:
     """Whether a space-laid header titles every column on its line naming the rows (``title_line``): it is the header's
     one line, or each word of its other lines after the rows' names stands over titles of it or names a group of them
@@ -1135,7 +1140,7 @@ def _titles_on_one_line(header_raws: list[str], title_line: str) -> bool:
     if title_line not in header_raws or not _CELL_GAP.search(title_line.strip()):
         return False
     below = _display_spans(title_line)
-    named = next((i for i, (word, _, _) in enumerate(below) if "名称" in word or word == "项目"), None)
+    named = _naming_span(below)
     if named is None:
         return False
     titles = below[named + 1:]
@@ -3821,11 +3826,10 @@ _CODE_TITLE = compile_re(r"(?:编码|代码)\s*$")
 def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[int]:
     """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount (with
     decimals, or a whole one in a cell after the row's name)."""
+    coded: set[int] = set()  # (a code's column after the name is no amount's: "序号 | 项目名称 | 功能分类科目编码 | 年初预算数")
     for position, index in enumerate(body):
         cells = lines[index][1].split("\t")
         named = next((c for c, cell in enumerate(cells) if _HAN.search(cell)), None)
-        # (a code's column after the name is no amount's: "序号 | 项目名称 | 功能分类科目编码 | 年初预算数 | 支出决算数")
-        coded = {c for i in body[:position] for c, title in enumerate(lines[i][1].split("\t")) if _CODE_TITLE.search(title)}
         amounts = [c for c, cell in enumerate(cells) if re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())
                    or (named is not None and c > named and c not in coded and re.fullmatch(r"-?\d[\d,]*", cell.strip()))]  # whole 元
         if amounts and amounts[0] == 0 and any(cell.strip() and not _NUMBER.match(cell.strip())
@@ -3841,4 +3845,5 @@ def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[
             header = "\t" * first + "\t".join(str(n) for n in range(1, width - first + 1))
             lines.append((lines[index][0], header))
             return body[:position] + [len(lines) - 1] + body[position:]
+        coded.update(c for c, title in enumerate(cells) if _CODE_TITLE.search(title))
     return body

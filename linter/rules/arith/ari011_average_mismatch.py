@@ -61,6 +61,8 @@ class AverageMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
+        from linter.rules.consistency.con005_sangong_count import stated_fleet  # (CON005's reading, only when this runs)
+
         text, tolerances = document.flow.text, context.text_tolerances(document)
         for average in _AVERAGE.finditer(text):
             if text[max(0, average.start() - 1):average.start()] == "月":
@@ -122,11 +124,13 @@ class AverageMismatch(Rule):
             if scale is None or each.value is None or any(number.value is None for number in totals):
                 continue
             printed, fewest, most = bounds
-            if any(Interval(interval.scaled(scale / most).lo, interval.scaled(scale / fewest).hi).overlaps(amount(each, tolerances))
-                   for interval in (amount(number, tolerances) for number in totals)):
+            if _gives(totals, scale, fewest, most, each, tolerances):
                 continue
-            if per == "车" and _holds_with_the_fleet(document, bounds, totals, scale, each, tolerances):
-                continue  # the count is the slip, not the average: CON005 reports it against the fleet stated elsewhere
+            if per == "车" and (fleet := stated_fleet(document)) and not fewest <= fleet <= most \
+                    and _gives(totals, scale, fleet, fleet, each, tolerances):
+                # "主要用于6辆公务用车…，平均每辆车2.95万元" where the table and the text elsewhere say 5: the count is the
+                # slip, not the average (CON005 reports it against the fleet the document states most)
+                continue
             computed = format_like(total.value * scale / printed, each)
             # (a total coarser than the average it gives, "1.86万元 / 12" for an average in 元: the averages its rounding allows)
             reach = amount(total, tolerances)
@@ -426,13 +430,8 @@ def _last(pattern, text: str, start: int, end: int):
 _AVERAGE_WORD = compile_regex(r"(?:人均|平均|生均|车均|次均|户均|每人|每辆)\p{Han}{0,4}$")
 
 
-
-def _holds_with_the_fleet(document, bounds, totals, scale, each, tolerances) -> bool:
-    """Whether an average per vehicle that its sentence's count does not give holds with the 公务用车保有量 the document
-    states most, another count ("主要用于6辆公务用车…，平均每辆车2.95万元" where the table and the text elsewhere say 5)."""
-    from linter.rules.consistency.con005_sangong_count import stated_fleet
-
-    fleet = stated_fleet(document)
-    if not fleet or bounds[1] <= fleet <= bounds[2]:
-        return False
-    return any(amount(number, tolerances).scaled(scale / fleet).overlaps(amount(each, tolerances)) for number in totals)
+def _gives(totals, scale: float, fewest: float, most: float, each, tolerances) -> bool:
+    """Whether one of ``totals`` (each in its rounding) divided by a count from ``fewest`` to ``most`` may be the average
+    ``each`` (in its rounding; ``scale`` converts the totals' unit to the average's)."""
+    return any(Interval(interval.scaled(scale / most).lo, interval.scaled(scale / fewest).hi).overlaps(amount(each, tolerances))
+               for interval in (amount(number, tolerances) for number in totals))

@@ -52,7 +52,8 @@ class NumberingGap(Rule):
 
     def check(self, document, context):
         text = document.flow.text
-        bounds = [0] + [part.start for part in document.derived(part_headings)] + [len(text)]
+        parts = document.derived(part_headings)
+        bounds = [0] + [part.start for part in parts] + [len(text)]
         # A table's title stays a heading: numbered among the tables' titles ("五、政府采购预算明细表", a table not
         # read, before "六、财政拨款“三公”经费支出表").
         regions = sorted((max(table.start, table.title_end), table.end) for table in document.tables)
@@ -79,7 +80,7 @@ class NumberingGap(Rule):
                         yield from self._gaps(document, listed, repeats=False)
 
         # The terms a 名词解释 part defines ("一、财政拨款收入：指…"), numbered sentences, are numbered on their own too.
-        for part, following in zip(document.derived(part_headings), [*document.derived(part_headings)[1:], None]):
+        for part, following in zip(parts, [*parts[1:], None]):
             if "名词解释" in part.title:
                 for found in definitions(text, part.end, following.start if following else len(text)):
                     yield from (f for f in self._gaps(document, found) if f.span.start_offset not in reported)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _, enumeration
-from linter.check.interval import Interval, format_amount, format_ratio
+from linter.check.interval import Interval, format_amount, format_ratio, printed_percent
 from linter.extract.listings import sums
 from linter.extract.tables import FISCAL, OTHER, TWO_SIDED
 from linter.patterns import compile_re
@@ -149,7 +149,7 @@ class TableIdentity(Rule):
         rate = row.change_rate
         if rate is None or before <= 0:
             return
-        stated = _printed_rate(rate.value, rate.decimals, context.tolerances)
+        stated = printed_percent(rate.value, rate.decimals, context.tolerances)
         earlier = _cents(before)
         if change_reported and _rate_fits(_cents(row.change.value), earlier, stated):
             return  # the rate of the 增减额 printed, whose slip is reported
@@ -173,7 +173,7 @@ class TableIdentity(Rule):
                 continue
             # (as many decimals as its digits need: a workbook's "0.00" format prints a rate typed 116.4 as 116.40)
             decimals = len(rate.text.partition(".")[2].rstrip("%").rstrip("0"))
-            if _rate_fits(_cents(final), _cents(budget.value), _printed_rate(rate.value, decimals, context.tolerances)):
+            if _rate_fits(_cents(final), _cents(budget.value), printed_percent(rate.value, decimals, context.tolerances)):
                 continue
             computed = format_ratio(final, budget.value, decimals)
             yield self.finding(
@@ -573,12 +573,6 @@ def _text(identity) -> str:
 def _cents(value: float) -> Interval:
     """The values an amount printed to the cent stands for."""
     return Interval(value - 0.005, value + 0.005)
-
-
-def _printed_rate(value: float, decimals: int, tolerances) -> Interval:
-    """The rates a percentage printed with ``decimals`` decimals stands for, with the slack of double rounding."""
-    half = 10.0 ** -decimals * (0.5 + tolerances.percent_slack)
-    return Interval(value - half, value + half)
 
 
 def _rate_fits(change: Interval, earlier: Interval, stated: Interval) -> bool:
