@@ -415,7 +415,7 @@ class TypoFinder:
     def _dropped_characters(self) -> list[Typo]:
         """A word of four characters or more that the document writes (twice, or once when the lexicon has it) written
         elsewhere with one character missing where the segmenter is left with a loose character ("事单位" beside
-        事业单位, "完成年初预的" beside 年初预算), in a line of sentences (a table's cells are cut to fit). The shortened
+        事业单位, "完成年初预的" beside 年初预算) or a rare word the character completes ("住房积金": 积金), in a line of sentences (a table's cells are cut to fit). The shortened
         word is no word; it runs on into what follows (a word or a function character; not a line's end, a
         digit or a "、" of an abbreviation: "财政拨款收、支总计"); a character missing at its start is not looked for."""
         shortened = self._shortened_words()
@@ -436,7 +436,8 @@ class TypoFinder:
         :meth:`_dropped_characters`), the span being whole tokens."""
         text, loose = self.text, self.loose
         found, at, after = text[start:end], start + i, text[end:end + 1]  # where the character is missing, what follows
-        if not (at - 1 in loose or (at in loose and at < end)) or lex.is_word(found) or _quoted(text, start, end) \
+        if not (at - 1 in loose or (at in loose and at < end) or self._completes_rare_word(at, word[i])) \
+                or lex.is_word(found) or _quoted(text, start, end) \
                 or word[i] in FUNCTION_CHARACTERS:
             # (a name in quotes is shortened as its owner chose: "“四好农村路”" beside 农村公路; a function character left
             # out is a variant of the wording: "反映用国有土地…收入安排的支出" beside 反映用于)
@@ -462,6 +463,12 @@ class TypoFinder:
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
         # (a table's cells, cut to fit their columns: "事业收 | 经营收")
         return _SENTENCE_MARK.search(text, line_start, line_end if line_end != -1 else len(text)) is not None
+
+    def _completes_rare_word(self, at: int, missing: str) -> bool:
+        """Whether a rare word starts at ``at`` that ``missing`` before it makes a word ("住房积金": 积金, 公积金)."""
+        start, end = self.token_at(at, (at, at))
+        token = self.text[start:end]
+        return start == at and len(token) > 1 and _rare_word(token) and lex.is_word(missing + token)
 
     def _missing_from_compound(self, start: int, end: int, compound: str, i: int, join: int) -> bool:
         """Whether ``text[start:end]`` is a compound of two words (:meth:`_compounds`) with its character ``i`` missing,
