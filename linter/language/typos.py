@@ -286,8 +286,8 @@ class TypoFinder:
                 return False
             if wrong in _LEVELS and right == "本" and window[edit.index + 1:edit.index + 2] == "级":
                 return False  # an administrative level for 本级 ("指州级财政当年拨付的资金"): the government named
-            if _relation(wrong, right):
-                return True
+            if _relation(wrong, right) or _near_homophones(wrong, right):
+                return True  # (in a standard phrase, a reading of the other nasal or sibilant too: "乡村振新")
         if not 0 < edit.index < len(window) - 1:
             return False  # other edits at the edge of a phrase make a different phrase
         if edit.kind == "substitute":
@@ -862,6 +862,23 @@ def _relation(found: str, intended: str) -> str | None:
     if shape_alike(found, intended):
         return "shape"
     return None
+
+
+def _near_homophones(found: str, intended: str) -> bool:
+    """Whether two characters' readings differ only where speakers of many dialects confuse them: a final's nasal
+    (新 xin for 兴 xing), a retroflex initial (zh/z, ch/c, sh/s), n/l."""
+    readings = lex.readings()
+    a, b = readings.get(found), readings.get(intended)
+    return bool(a and b) and a != b and _blurred(a) == _blurred(b)
+
+
+def _blurred(reading: str) -> str:
+    """``reading`` with the sounds :func:`_near_homophones` confuses made one."""
+    if reading[:2] in ("zh", "ch", "sh"):
+        reading = reading[0] + reading[2:]
+    if reading[0] == "l":
+        reading = "n" + reading[1:]
+    return reading[:-1] if reading.endswith(("ang", "eng", "ing")) else reading
 
 
 def _key(word: str, i: int) -> str:
