@@ -2157,12 +2157,14 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
         stated = [next((v for v in reversed(claims.values) if key and v.key == key
                         and not _other_years(v, state, claims.values)
                         and not _listed_under_another(v, named, state.last_list)
-                        and not (year and v.year and v.year[:4] != year)), None),
+                        and not (year and v.year and v.year[:4] != year)
+                        and not (v.number.start < state.line_start and _subjects_item(state.line))), None),
                   None if "本年" in named else _side_of_total(key, claims)]  # (本年's excludes the balance brought in)
         # The later of the two: "财政拨款收入2856.43万元。…二、财政拨款收支情况 2024年财政拨款收支总预算2892.03万元。收入包括：…"
         breakdown.whole = max((v for v in stated if v is not None), key=lambda v: v.number.start, default=None)
         if breakdown.whole is None:  # "…年末结转和结余823.78万元。年末结转和结余中，…": the amount named so just before
-            breakdown.whole = next((v for v in reversed(state.previous_values + state.line_values)
+            before = [] if _subjects_item(state.line) else state.previous_values
+            breakdown.whole = next((v for v in reversed(before + state.line_values)
                                     if clean_name(v.name) == clean_name(named)), None)
     elif state.last_value is not None:
         whole = state.last_value
@@ -2183,6 +2185,12 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
     claims.breakdowns.append(breakdown)
     state.last_list = breakdown
     return breakdown
+
+
+def _subjects_item(line: str) -> bool:
+    """Whether ``line`` is a numbered item of a subject ("9.城乡社区支出（类）…（项）2026年预算数为…"): the wholes its lists
+    name are the subject's, not those an earlier item states ("项目支出主要用于…" after item 8's "项目支出144.60万元")."""
+    return _ITEM_MARKER.match(line) is not None and SUBJECT_LEVEL.search(line) is not None
 
 
 #: A total's name ("本年支出合计", "收入总计", "支出预算总额").
