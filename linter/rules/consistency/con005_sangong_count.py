@@ -105,6 +105,8 @@ _OTHER_IN_A_BUDGET = compile_regex(r"上年|上一年|同比|比\d{4}|较|增加
 #: the sentence names 外事 receptions too.
 _DOMESTIC_PART = compile_regex(r"其中[:：]?(?=国内公务接待)")
 _FOREIGN = compile_regex(r"外事|外宾|国[(（]?境[)）]?外|境外")
+#: A bracket leaving some out ("（不包括外事接待批次、人次）", "（不含外事接待）").
+_EXCLUSION = compile_regex(r"[(（](?:不包括|不包含|不含)[^()（）]*[)）]")
 #: A clause: the text between two sentence or clause ends.
 _CLAUSE = compile_regex(r"[^。；;\n]+")
 #: A year named in a clause, and the words before it that compare with it.
@@ -147,7 +149,7 @@ class InconsistentCount(Rule):
     "其中：外宾接待1批次") are not read (but the fleet a change came to is the year's: "保有量由12辆减少至11辆"), but in a 预算 the budget's and the plan's counts are the year's ("2025年计划接待54批次",
     after the amount's change: "…，比2024年减少0.45万元，计划接待…"), and a table printing last year's counts beside them
     is read in the year's column; the template's "其中：国内公务接待6批次" counts them all, unless
-    the sentence names 外事 receptions too; and where the table counts some 外事 receptions in a row of their own, its
+    the sentence names 外事 receptions too (not in a bracket leaving them out: "（不包括外事接待批次、人次）"); and where the table counts some 外事 receptions in a row of their own, its
     公务接待 row is the 国内 ones, which a count of all receptions is not. A row under a header numbering the rows
     ("项目 | 栏次 | 统计数") prints its 栏次 before its count. The statement reported is one the most statements of the
     count contradict ("主要用于2辆公务用车" beside a 保有量 of 3 in the text and in the table); between two, a fleet more than the
@@ -340,8 +342,10 @@ def _counts(document) -> list[_Count]:
                     # brackets, are no count's
                     if between in match.re.groupindex and match.group(between):
                         said = said.replace(match.group(between), "")
-                if not _FOREIGN.search(words):
-                    said = _DOMESTIC_PART.sub("", said)  # "其中：国内公务接待6批次": all of them, none 外事
+                if not _FOREIGN.search(_EXCLUSION.sub("", words)):
+                    # "其中：国内公务接待6批次": all of them, none 外事 (nor where a bracket leaves them out: "其中：国内公务接待
+                    # 12批次、86人次（不包括外事接待批次、人次）")
+                    said = _DOMESTIC_PART.sub("", said)
                 if (_OTHER_IN_A_BUDGET if budget else _OTHER).search(said) \
                         or (pattern is _NARRATIVE[-1] and _FOREIGN.search(words, 0, match.start())):
                     continue  # (not "…；外事接待费支出1.12万元，共接待1批次、6人次": the 外事 ones only)
