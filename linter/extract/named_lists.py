@@ -5,7 +5,7 @@ count: "内设A、B、C3个综合办事机构", "内设A、B、C共3个科室"; 
 
 A list is read only where it is surely the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a colon
 right after the count (items ending in "；" too, maybe numbered), no "等" (an open list: one before its count, "A、B、C等4个科室",
-holds at least the names it gives), no digits inside (a nested count or an amount), every item a short
+holds at least the names it gives), no digits inside (a nested count or an amount; nor a count in numerals: "…和下属事业单位二个"), every item a short
 name. Its length is read several ways ("、" only, or the last "和" / "及" joining two names too; up to the first comma or
 up to the sentence's end): the count is contradicted only when no reading gives it. Every search is bounded, so
 reading is linear in the text.
@@ -59,9 +59,11 @@ _UNIT_ENDINGS = ("中心", "机关", *"局委办厅处院所站队科室馆校�
 _JOINER = compile_re(r"和|及|以及|与")
 #: The 等 of an open list, not of a name ("高等教育处", "中等职业学校", "平等").
 _OPEN = compile_re(r"等(?![教职级学专])")
-#: What no name holds: an open list, a number (but a service's of three digits or more opening it), a clause's words
+#: What no name holds: an open list, a number (but a service's of three digits or more opening it; a count in numerals
+#: ending it), a clause's words
 #: ("负责…"; on them all, after the names: "一大队、二大队，均由支队统一核算").
-_NOT_A_NAME = compile_re(r"等(?![教职级学专])|(?<=\D)\d|^\d{1,2}(?!\d)|^\d+(?:[.,]|$|[个人名家所辆套台项万元亿年月日次件批条户座处间张亩])"
+_NOT_A_NAME = compile_regex(r"等(?![教职级学专])|(?<=\D)\d|^\d{1,2}(?!\d)|^\d+(?:[.,]|$|[个人名家所辆套台项万元亿年月日次件批条户座处间张亩])"
+                         r"|[一二两三四五六七八九十][个家所](?!\p{Han})"  # (a nested count in numerals: "…和下属事业单位二个")
                          r"|负责|主要|其中|包括|分别|(?<![公中])共|合计|以上|以下|^[均都皆]")  # (a Party body's name: "中共…委员会")
 #: A name: a few characters, mostly Chinese.
 #: (a name may open with a service's number: "12345热线管理科", "110指挥中心")
