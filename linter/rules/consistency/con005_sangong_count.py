@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import takewhile
 
 import regex
 
@@ -439,8 +440,10 @@ def _this_years_cell(original: str, match, year: int | None):
     line_end = line_end if line_end != -1 else len(original)
     row = _cells(original, line_start, line_end)
     spaced = "\t" not in original[line_start:line_end]
-    if column is None or column >= len(row) or (spaced and len(row) != len(cells)):
-        return None  # (a space-laid row must print every cell of its header: its empty cells cannot be told)
+    rates = sum(1 for _ in takewhile(_RATE_TITLE.search, reversed(titles)))
+    if column is None or column >= len(row) or (spaced and not len(cells) - rates <= len(row) <= len(cells)):
+        return None  # (a space-laid row must print every cell of its header but the rates a count has none of, "增减率":
+        # its empty cells cannot be told)
     return _CELL_NUMBER.fullmatch(original, *row[column])
 
 
@@ -466,8 +469,10 @@ _YEARS_HEADER_REACH = 2000
 _DATED_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]+)\s*(?:20\d{2})年[^\t\n ]{0,6}){2,}(?:(?:\t|[ \u3000]+)[^\t\n\d]*)*$")
 #: A header whose cells after the first are this year's and last year's ("统计数	本年	上年", "项目  本年数  上年数"), maybe
 #: their change after them ("项目	上年预算数	本年预算数	增减额	增减率（%）").
-_PERIODS_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]{2,})\s*(?:本年|上年)度?(?:预算|决算)?数?){2,}"
-                                r"(?:(?:\t|[ \u3000]{2,})[^\t\n\d]*)*[ \t\u3000]*$")
+_PERIODS_HEADER = compile_regex(r"(?m)^[^\t\n\d]*?(?:(?:\t|[ \u3000]+)\s*(?:本年|上年)度?(?:预算|决算)?数?){2,}"
+                                r"(?:(?:\t|[ \u3000]+)[^\t\n\d]*)*[ \t\u3000]*$")
+#: The title of a column of rates ("增减率(%)"), which a count's row leaves empty.
+_RATE_TITLE = compile_regex(r"率")
 #: What parts a table's cells: a tab, or (laid out with spaces) two spaces or more.
 _TAB = compile_regex(r"\t")
 _CELL_GAP = compile_regex(r"\t|[ \u3000]{2,}")
