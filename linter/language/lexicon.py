@@ -64,9 +64,12 @@ def subjects() -> Subjects:
 
 @cache
 def lexicon() -> frozenset[str]:
-    """Every lexicon entry (flow-normalised), subject names included."""
+    """Every lexicon entry (flow-normalised), subject names included (the 经济分类's too: "物业管理费", "办公设备购置")."""
+    from linter.extract.subjects import subjects as reference
+
     entries = {normalise(line) for line in _data_lines("lexicon.txt")}
     entries |= set(subjects().names.values())
+    entries |= {normalise(subject.name) for subject in reference().values() if subject.classification == "经济"}
     return frozenset(entries)
 
 
