@@ -642,6 +642,18 @@ def test_a_list_of_tables_in_the_contents_is_no_table_but_a_title_alone_still_is
     assert "表2" in finding.message
 
 
+def test_titles_one_after_another_list_the_tables_printed_later_under_titles_without_numbers():
+    """"表1  收支预算总表" then "表2  部门收入总表" (a list of the tables without a 目录 heading) over the tables printed
+    under "某局2026年部门支出总表": no table said to have no body; where no table of their kind follows (the 收支总表),
+    the titles are all the text has of them (images) and are still reported."""
+    listing = "第四部分  某局2026年部门预算公开表\n\n    表1  部门支出总表\n    表2  收支预算总表\n\n— 8 —\n"
+    table = ("某局2026年部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n"
+             "合计\t\t25.40\t25.40\t\n2080501\t行政单位离退休\t25.40\t25.40\t\n")
+    assert [(t.number, t.kind, len(t.rows)) for t in tables_of(listing + table)] == [(2, "收入支出总表", 0), (None, "支出表", 2)]
+    alone = tables_of(listing)
+    assert [t.number for t in alone] == [1, 2] and all(t.problem is not None for t in alone)
+
+
 def test_a_numbered_list_of_the_tables_names_the_empty_tables_printed_later():
     """"8.政府性基金…决算表" and "9.国有资本经营…决算表" in a list of the tables, each table printed later empty with its
     note: no table of its own said to be unread."""

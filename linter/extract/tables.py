@@ -519,30 +519,39 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
 
 def _without_listings(tables: list[Table], contents: tuple[int, int], text: str) -> list[Table]:
     """The tables without the entries of a list of tables: a title with nothing under it inside the
-    document's 目录 (``contents``: its original offsets), or one whose table comes later with rows or with its
-    note (an empty table printed, "说明：…故本表为空表")."""
+    document's 目录 (``contents``: its original offsets), beside another such title where a table of its kind comes
+    later, or one whose table comes later with rows or with its note (an empty table printed, "说明：…故本表为空表")."""
     printed_later: set[tuple[str, int | str | None]] = set()
     numbered_later: set[tuple[str, int]] = set()  # every numbered table after, read or not
+    kinds_later: set[str] = set()  # the kinds of the tables printed after, read or not
     kept: list[Table] = []
-    for table in reversed(tables):
+    # (nothing under it but a page's number: "表10 项目支出预算表" then "- 2 -", the last entry of a contents page)
+    bare = [not (table.rows or table.explanation or table.identities) and not table.unit
+            and all(not line.strip() or is_page_number(line.strip()) for line in text[table.title_end:table.end].splitlines())
+            for table in tables]
+    # Titles a line each with nothing under them, one after another, list the tables (a 目录 without its heading:
+    # "表1  收支预算总表" then "表2  部门收入总表") where tables of their kinds are printed later, under titles without their
+    # numbers (where none is, the list is all the text has of them: the tables are images).
+    next_to = [bare[i] and bare[i + 1] and not text[tables[i].end:tables[i + 1].title_start].strip() for i in range(len(tables) - 1)]
+    in_list = [(i > 0 and next_to[i - 1]) or (i < len(next_to) and next_to[i]) for i in range(len(tables))]
+    for table, bare_table, listed_with_others in zip(reversed(tables), reversed(bare), reversed(in_list)):
         empty = not (table.rows or table.explanation or table.identities)
-        # (nothing under it but a page's number: "表10 项目支出预算表" then "- 2 -", the last entry of a contents page)
-        bare = empty and not table.unit and all(not line.strip() or is_page_number(line.strip())
-                                                for line in text[table.title_end:table.end].splitlines())
         # "表1-1 部门收入总表" is told from "表1-2 …" by its title, its number being none.
         # ("8.政府性基金…决算表" among the contents names "政府性基金…决算表", maybe printed as 公开08表: by its title too)
         titled = (table.kind, _ITEM_MARK.sub("", _HALF_WIDTH(table.title)).replace(" ", ""))
         key = (table.kind, table.number) if table.number is not None else titled
         listed = contents[0] <= table.title_start < contents[1] or key in printed_later or titled in printed_later \
-            or key in numbered_later
+            or key in numbered_later or (listed_with_others and table.kind in kinds_later)
         # "八、政府性基金预算支出情况表" over "某局2025年政府性基金预算支出情况表": a heading naming the table below
         heading = kept and kept[-1].kind == table.kind and (kept[-1].number in (None, table.number) or table.number is None)
         # A numbered table printed later, named here among prose (a list of the tables without a 目录)
         named_before = empty and table.number is not None and key in printed_later
-        if not (bare and (listed or heading)) and not named_before:
+        if not (bare_table and (listed or heading)) and not named_before:
             kept.append(table)
         if table.rows or table.explanation:
             printed_later.update((key, titled))
+        if not bare_table:
+            kinds_later.add(table.kind)
         if table.number is not None:
             numbered_later.add(key)
     return kept[::-1]
