@@ -75,6 +75,8 @@ _LEVELS = set("省市区县镇乡村州盟旗")
 _NEGATIONS = set("无不未非没否")
 #: Conjunctions and adverbs a negation follows ("因未到期", "并未发生", "但未支付", "若无…"): no word with it.
 _BEFORE_NEGATION = set("因而并但则若如且亦仍均都也又")
+#: Comparisons whose function character a standard phrase cannot do without ("决算数小于年初预算数").
+_COMPARISONS = frozenset({"大于", "小于", "等于", "高于", "低于", "多于", "少于"})
 #: Prepositions a writer puts before a classification ("支出按经济分类科目反映"): inserted, they make no slip.
 _PREPOSITIONS = set("按依照")
 #: What opens a clause before a word.
@@ -275,11 +277,13 @@ class TypoFinder:
         a legitimate variant of the standard wording ("情况的说明", "和" for "或", "的" for "之")."""
         at = start + edit.index
         longer = window if edit.kind != "delete" else phrase
-        if longer[edit.index] in FUNCTION_CHARACTERS or (
+        if (longer[edit.index] in FUNCTION_CHARACTERS
+                and not (edit.kind == "delete" and phrase[edit.index - 1:edit.index + 1] in _COMPARISONS)) or (
             edit.kind == "substitute" and phrase[edit.index] in FUNCTION_CHARACTERS
             and not _relation(window[edit.index], phrase[edit.index])
         ):
-            return False  # (but a function character mistyped as a look-alike or homophone of it: "决算数大干年初预算数")
+            return False  # (but a function character mistyped as a look-alike or homophone of it: "决算数大干年初预算数", or
+            # one of a comparison left out: "决算数小年初预算数")
         if edit.kind == "substitute":
             wrong, right = window[edit.index], phrase[edit.index]
             if not (lex.is_han(wrong) and lex.is_han(right)):
