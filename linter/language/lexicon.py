@@ -64,13 +64,20 @@ def subjects() -> Subjects:
 
 @cache
 def lexicon() -> frozenset[str]:
-    """Every lexicon entry (flow-normalised), subject names included (the 经济分类's too: "物业管理费", "办公设备购置")."""
-    from linter.extract.subjects import subjects as reference
-
+    """Every lexicon entry (flow-normalised), subject names included."""
     entries = {normalise(line) for line in _data_lines("lexicon.txt")}
     entries |= set(subjects().names.values())
-    entries |= {normalise(subject.name) for subject in reference().values() if subject.classification == "经济"}
     return frozenset(entries)
+
+
+@cache
+def economic_subjects() -> frozenset[str]:
+    """The names of the 经济分类's subjects written in Chinese characters alone ("物业管理费", "办公设备购置"): not the
+    lexicon's, whose words the segmenter keeps whole (职工基本医疗保险缴费 would swallow the 医疗保险缴费 a text writes)."""
+    from linter.extract.subjects import subjects as reference
+
+    names = (normalise(subject.name) for subject in reference().values() if subject.classification == "经济")
+    return frozenset(name for name in names if all("\u4e00" <= c <= "\u9fff" for c in name))
 
 
 @cache

@@ -504,6 +504,8 @@ class TypoFinder:
         words = [word for word, written in counts.items()
                  if len(word) >= _DROPPED_FROM and (written > 1 or word in lexicon) and _HAN_RUN.fullmatch(word)]
         words += [word for word in _CORE_TERMS if word not in counts]  # (looked for where the document never writes them)
+        # (an economic subject the document writes, in its tables maybe: "30209 物业管理费" beside "物业管费")
+        words += [word for word in lex.economic_subjects() if len(word) >= _DROPPED_FROM and word not in counts and word in self.text]
         shortened: dict[str, tuple[str, int] | None] = {}
         for word, join in [(word, 0) for word in words] + self._compounds():
             for i, found in _shortened(word):
