@@ -14,6 +14,7 @@ from linter.extract.tables import (
     BASIC, FUND, INCOME, OTHER, PERFORMANCE, SUMMARY, THREE_PUBLIC, sangong_blocks, table_kind,
 )
 from linter.read import decode_bytes, read_path
+from linter.width import display_width
 
 
 def tables_of(text: str):
@@ -652,6 +653,26 @@ def test_titles_one_after_another_list_the_tables_printed_later_under_titles_wit
     assert [(t.number, t.kind, len(t.rows)) for t in tables_of(listing + table)] == [(2, "收入支出总表", 0), (None, "支出表", 2)]
     alone = tables_of(listing)
     assert [t.number for t in alone] == [1, 2] and all(t.problem is not None for t in alone)
+
+
+def test_a_space_laid_table_with_blank_cells_under_a_header_of_two_lines_is_placed_by_its_titles():
+    """pdftotext's layout of a 收入总表: "一般公共预算" over "拨款收入", no 栏次 line, the empty cells blank: the
+    amounts end where the upper line's titles do."""
+    ends = (66, 82, 94, 106, 118, 132)
+    titles, under = ["合计", "一般公共预算", "政府性基金", "国有资本", "财政专户", "其他收入"], ["拨款收入", "预算拨款", "经营预算", "管理资金"]
+    header = (_laid_out("科目编码  科目名称", dict(enumerate(titles, 1)), ends, display_width)
+              + _laid_out("", dict(enumerate(under, 2)), ends, display_width))
+    rows = [("", "合    计", {1: "2,054,720.00", 2: "1,854,720.00", 6: "200,000.00"}),
+            ("208", "社会保障和就业支出", {1: "1,854,720.00", 2: "1,854,720.00"}),
+            ("20805", "行政事业单位养老支出", {1: "1,854,720.00", 2: "1,854,720.00"}),
+            ("2080505", "机关事业单位基本养老保险缴费支出", {1: "1,854,720.00", 2: "1,854,720.00"}),
+            ("213", "农林水支出", {1: "200,000.00", 6: "200,000.00"}),
+            ("21301", "农业农村", {1: "200,000.00", 6: "200,000.00"}),
+            ("2130122", "农业生产发展", {1: "200,000.00", 6: "200,000.00"})]
+    body = "".join(_laid_out(f"{code:<10}{name}", amounts, ends, display_width) for code, name, amounts in rows)
+    text = f"某局2026年部门收入总表\n部门：某局{' ' * 60}单位：元\n{header}{body}"
+    table = one_checked_table(text, text.replace("200,000.00\n2130122", "210,000.00\n2130122"), "TBL003")
+    assert values(table.rows[-1]) == {1: 200000.0, 6: 200000.0}
 
 
 def test_a_numbered_list_of_the_tables_names_the_empty_tables_printed_later():
@@ -1431,11 +1452,12 @@ def test_a_markdown_tables_closing_pipe_adds_no_column():
     assert table.columns == list(range(1, 13)) and set(sangong_blocks(table)) == {"预算", "决算"}
 
 
-def _laid_out(left: str, cells: dict[int, str], ends: tuple[int, ...]) -> str:
-    """A line as ``pdftotext -layout`` prints it: ``left``, then each cell ending at its column's place."""
+def _laid_out(left: str, cells: dict[int, str], ends: tuple[int, ...], width=len) -> str:
+    """A line as ``pdftotext -layout`` prints it: ``left``, then each cell ending at its column's place (counted in
+    characters, or by ``width``: ``display_width`` as an editor lines up Chinese text)."""
     line = left
     for column, text in sorted(cells.items()):
-        line = line.ljust(ends[column - 1] - len(text)) + text
+        line += " " * max(0, ends[column - 1] - width(line) - width(text)) + text
     return line + "\n"
 
 

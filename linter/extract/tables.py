@@ -1158,6 +1158,18 @@ def _titles_on_one_line(header_raws: list[str], title_line: str) -> bool:
                for word, start, end in _display_spans(line) if end > below[named][2] and not _GROUP_TITLE.fullmatch(word))
 
 
+def _titling_line(header_raws: list[str], title_line: str) -> str | None:
+    """The header line whose titles show where a space-laid table's columns end: ``title_line`` when it titles every
+    column on its own (:func:`_titles_on_one_line`), or, when it was merged from the header's lines (see
+    :func:`_merged_title_line`: "一般公共预算" over "拨款收入"), the header's line naming the rows that titles as many
+    columns, every word under it standing under one of its titles; else None."""
+    if title_line in header_raws or len(header_raws) == 1:
+        return title_line if _titles_on_one_line(header_raws, title_line) else None
+    count = _titles_after_name(title_line)
+    raw = next((line for line in header_raws if _titles_after_name(line) == count), None)
+    return raw if raw is not None and _titles_on_one_line(header_raws, raw) else None
+
+
 #: The title of a group of columns, never of one column alone (the funds 财政拨款 counts: 小计, 一般公共预算, 政府性基金 …).
 _GROUP_TITLE = compile_re(r"(?:财政拨款|其中)[:：]?")
 
@@ -1167,14 +1179,14 @@ def _titles_after_name(title_line: str) -> int:
     return 0 if "\t" in title_line else len(_title_ends(title_line, False))
 
 
-def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], by_titles: bool = False):
+def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], titled_by: str | None = None):
     """The rows of a space-separated table printed without a 栏次 line whose empty cells are blank, as
     cells (see :func:`_full_space_rows`), when its amounts stand in columns: the rows printing every
     amount show where each column's amounts end, counted in characters or in display width (a Chinese
     character two columns wide, as a PDF's text is laid out), and each other amount ends where exactly
-    one column's do. None when a line is not a whole row, no row prints every amount (unless ``by_titles``: a header of
-    one line, whose titles then show where the columns are, see :func:`_columns_by_titles`), or an amount
-    stands under no column or under a column another amount of its row took."""
+    one column's do. None when a line is not a whole row, no row prints every amount (unless ``titled_by``: the header
+    line whose titles then show where the columns are, see :func:`_titling_line` and :func:`_columns_by_titles`), or an
+    amount stands under no column or under a column another amount of its row took."""
     count = _titles_after_name(title_line)
     rows = _whole_rows(data_lines, 1, count) if count >= 2 else None
     if rows is None:
@@ -1182,7 +1194,7 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     placements = set()
     for measure, display in ((_character_end, False), (_display_end, True)):
         ends = [[measure(t, lines) for t in amounts] for _c, _n, amounts in rows]
-        placed = _columns_by_end(ends, count) or (by_titles and _columns_by_titles(ends, _title_ends(title_line, display)))
+        placed = _columns_by_end(ends, count) or (titled_by is not None and _columns_by_titles(ends, _title_ends(titled_by, display)))
         if placed:
             placements.add(tuple(map(tuple, placed)))
     if len(placements) != 1:
@@ -1556,7 +1568,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     elif header is None and table.kind in _TOTAL_FIRST and ("合" in "".join(header_words) or _first_value_title(header_words) == "总计"):
         titled = _titled_columns(titles, data_lines)
         if titled is None and (full := _full_space_rows(title_line, data_lines)
-                               or _aligned_rows(title_line, data_lines, lines, _titles_on_one_line(header_raws, title_line))):
+                               or _aligned_rows(title_line, data_lines, lines, _titling_line(header_raws, title_line))):
             data_lines, titled = full
         if titled is not None:
             _parse_code_table(table, data_lines, titled)
@@ -1569,7 +1581,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None and table.kind != PERFORMANCE:  # cells titled by the header line, if every row fills them
             titled = _titled_columns(titles, data_lines)
             if titled is None and (full := _full_space_rows(title_line, data_lines)
-                                   or _aligned_rows(title_line, data_lines, lines, _titles_on_one_line(header_raws, title_line))) is not None:
+                                   or _aligned_rows(title_line, data_lines, lines, _titling_line(header_raws, title_line))) is not None:
                 data_lines, titled = full
             header = titled
         if header is None:
