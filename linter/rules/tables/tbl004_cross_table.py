@@ -35,7 +35,7 @@ class CrossTable(Rule):
     表1's class rows = 表4's
     (表1 also counts money that is not 财政拨款: each of its class rows may exceed 表4's by as much as
     its 本年支出合计 exceeds 表4's, and must equal it when the two agree); and 表1's item of each fund's income =
-    表4's. Tables are found by
+    表4's (a class row whose code is another class's, "212 卫生健康支出", is TBL005's and compared with none). Tables are found by
     their title words, so the different numbering of years and 预算/决算 does not matter. A
     difference within the rounding tail is ``info``. A finding points at the second table's cell, but at the
     first's when its row disagrees with two tables' rows that agree, or with one a third table confirms, or when the other
@@ -163,6 +163,8 @@ class CrossTable(Rule):
             return
         if column not in table.columns or other_column not in other.columns:
             return  # a table printing fewer columns (a 预算's 财政拨款收支总表 with one 支出 column)
+        if _misnamed(row) or _misnamed(other_row):
+            return  # "213 城乡社区支出": which class the row is of is TBL005's to say
         mine, theirs = row.amount(column), other_row.amount(other_column)
         if mine is None or theirs is None:
             return
@@ -304,6 +306,12 @@ def _mends_its_table(context, cell: _Cell, other: _Cell) -> bool:
     return compare(theirs[0], 0.0, theirs[1], context.tolerances, other.table.resolution) != GAP \
         and compare(mine[0], gap, mine[1], context.tolerances, cell.table.resolution) != GAP \
         and compare(gap, 0.0, 1, context.tolerances, cell.table.resolution) == GAP
+
+
+def _misnamed(row: Row) -> bool:
+    """Whether a class row's code is not the class its name names ("213 城乡社区支出", 城乡社区支出 being 212)."""
+    named = class_code(row.plain_name) if row.code else None
+    return named is not None and named != row.code[:3]
 
 
 def _class_rows_off(cell: _Cell) -> tuple[float, int] | None:
