@@ -131,3 +131,22 @@ def codes_named(name: str, length: int, classification: str, year: int | None = 
     ]
     preferred = [s for s in found if (s.last is None) == (year is None)]
     return [s.code for s in (preferred or found)]
+
+
+def nearest_named(name: str, code: str, classification: str, year: int | None = None) -> list[str]:
+    """The other codes :func:`codes_named` gives ``name`` at ``code``'s level, under ``code``'s parent, else under its 类,
+    else all: "一般行政管理事务" printed as 2012906 is 2012902, not every 款's 02."""
+    codes = [c for c in codes_named(name, len(code), classification, year) if c != code]
+    return [c for c in codes if c[:-2] == code[:-2]] or [c for c in codes if c[:3] == code[:3]] or codes
+
+
+def code_named(code: str, name: str, classification: str, year: int | None = None) -> str:
+    """The code ``name`` says a row printed with ``code`` is: ``code`` itself, unless it is a known subject of another
+    name and one code of ``name`` stands nearest it ("2110303 环境监测与监察" of a 2110203's row: 2110203)."""
+    subject = subjects().get(code)
+    if subject is None or not name or subject.classification != classification or subject.accepts(name, year) \
+            or subject.accepts(name):
+        return code
+    named = nearest_named(name, code, classification, year)
+    return named[0] if len(named) == 1 else code
+

@@ -8,7 +8,9 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
 from linter.patterns import compile_re
+from linter.extract.subjects import code_named
 from linter.extract.tables import BASIC, BY_ECONOMIC_CODE, CODE_KINDS, PROJECT
+from linter.rules.shared import flow_year
 from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, identity_gives, in_unit, readable, row_label
 
 
@@ -21,7 +23,8 @@ class TableHierarchy(Rule):
     no 类 row). Each column is checked
     separately, and so is each budget a 决算 table prints beside its amounts (年初预算数, 调整预算数). A row whose gap is one child's, that child disagreeing with its own sub-rows by as much (a slip
     in that child's cell), is left to the child's finding; so is one a child's cell makes that its own row's identity
-    ("1栏各行=(2+3)栏各行") does not give (TBL002 reports it on that row). A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
+    ("1栏各行=(2+3)栏各行") does not give (TBL002 reports it on that row). A row printed with another subject's code
+    ("2110303 建设项目环评审查与监督", TBL005's slip) is summed under the parent its name says. A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
     over their projects, the sum of the units' rows, each the sum of its projects; a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计. A difference within the rounding tail (0.01 per added item) is ``info``.
 
     **Anti-pattern**
@@ -50,11 +53,15 @@ class TableHierarchy(Rule):
             if table.kind not in CODE_KINDS and table.kind not in BY_ECONOMIC_CODE:
                 continue
             coded = [row for row in table.rows if row.code]
+            # (a row printed with another subject's code is under the parent its name says: "2110303 环境监测与监察" is
+            # TBL005's slip, 2110203's amount)
+            classification, year = "经济" if table.kind in BY_ECONOMIC_CODE else "功能", document.derived(flow_year)
+            code_of = {id(row): code_named(row.code, row.name, classification, year) for row in coded}
             children = defaultdict(list)  # by the code of their parent: 201 → 20101, 20102, …
             for row in coded:
-                children[row.code[:-2]].append(row)
+                children[code_of[id(row)][:-2]].append(row)
             for parent in coded:
-                yield from self._check(document, context, table, parent, children.get(parent.code), N_("its sub-rows"),
+                yield from self._check(document, context, table, parent, children.get(code_of[id(parent)]), N_("its sub-rows"),
                                        children)
             for total in (row for row in table.rows if row.is_total):
                 classes = [r for r in coded if len(r.code) == 3 and (r.side == total.side or table.kind != BASIC)]

@@ -8,7 +8,7 @@ from collections import defaultdict
 from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
-from linter.extract.subjects import class_code, codes_named, normal_name, subjects
+from linter.extract.subjects import class_code, codes_named, nearest_named, normal_name, subjects
 from linter.language.lexicon import to_simplified
 from linter.language.script import document_conversion
 from linter.extract.tables import BY_ECONOMIC_CODE, PROJECT
@@ -142,7 +142,7 @@ class SubjectCode(Rule):
                         expected=official,
                     )
                     continue
-                elsewhere = _nearest([c for c in codes_named(name, len(code), classification, year) if c != code], code)
+                elsewhere = nearest_named(name, code, classification, year)
                 if table.problem is not None and not elsewhere:
                     continue  # a line of a table not read with confidence may hold part of a name ("机关事业单位基本养")
                 message = _("{table}: code {code} is {official} in 政府收支分类科目, but the table names it {name}",
@@ -294,9 +294,3 @@ def _code_span(document, row):
         digits += text[end].isdigit()
         end += 1
     return document.source_span(row.start, end)
-
-
-def _nearest(codes: list[str], code: str) -> list[str]:
-    """``codes`` under ``code``'s parent, else under its 类, else all: "一般行政管理事务" printed as 2012906 is 2012902,
-    not every 款's 02."""
-    return [c for c in codes if c[:-2] == code[:-2]] or [c for c in codes if c[:3] == code[:3]] or codes
