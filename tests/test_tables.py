@@ -675,6 +675,18 @@ def test_a_space_laid_table_with_blank_cells_under_a_header_of_two_lines_is_plac
     assert values(table.rows[-1]) == {1: 200000.0, 6: 200000.0}
 
 
+def test_an_empty_table_said_empty_in_a_part_of_its_own_is_explained():
+    """Tianjin's "十二、关于空表的说明" after the tables: "…故2026年国有资本经营预算支出表为空表。" explains the table printed
+    with its header and an empty 合计 row, far above; without it, the table is reported as unread."""
+    table = ("九、2026年国有资本经营预算支出表\n部门：某局\t\t\t单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+             "\t合计\t\t\t\n\n— 11 —\n")
+    note = "十二、关于空表的说明\n本部门2026年没有使用国有资本经营预算拨款安排的支出，故2026年国有资本经营预算支出表为空表。\n"
+    (explained,) = tables_of(table + note)
+    assert explained.problem is None and "为空表" in explained.explanation
+    (unexplained,) = tables_of(table + "十二、关于其他事项的说明\n本部门2026年无其他需要说明的事项。\n")
+    assert unexplained.problem is not None
+
+
 def test_a_numbered_list_of_the_tables_names_the_empty_tables_printed_later():
     """"8.政府性基金…决算表" and "9.国有资本经营…决算表" in a list of the tables, each table printed later empty with its
     note: no table of its own said to be unread."""

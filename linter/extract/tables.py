@@ -509,12 +509,36 @@ def find_tables(source: SourceText, cell_rows: frozenset[int] = frozenset()) -> 
             _mark_malformed_rows(table, source)
         tables.append(table)
     tables = _without_listings(tables, _contents(lines, stripped_lines), source.text)
+    for table in tables:
+        if not table.rows and table.problem is not None and (note := _said_empty(table, source.text)) is not None:
+            table.problem, table.explanation = None, note
     units = {table.unit for table in tables if table.unit}
     for table in tables:
         if table.unit is None and len(units) == 1:
             table.unit = next(iter(units))  # one unit line per table, but every one says the same
         _stamp_unit(table)
     return tables
+
+
+def _said_empty(table: Table, text: str) -> str | None:
+    """The sentence of ``text`` that says ``table`` is empty, naming it by its title after the year ("…，故2026年国有资本
+    经营预算支出表为空表。" in a part on the empty tables, away from the table), if any."""
+    title = _ITEM_MARK.sub("", table.title)
+    name = title[title.rfind("年") + 1:].strip()
+    if len(name) < 4:
+        return None
+    at = text.find(name)
+    while at != -1:
+        start = max(text.rfind(mark, 0, at) for mark in "。\n") + 1
+        end = min((found for mark in "。\n" if (found := text.find(mark, at)) != -1), default=len(text))
+        if "空表" in text[start:end] or _EMPTY_TABLE.match(text, at + len(name), end):
+            return text[start:end + 1].strip()
+        at = text.find(name, at + len(name))
+    return None
+
+
+#: What says a table named just before is empty besides 空表 ("…支出表无数据").
+_EMPTY_TABLE = compile_re(r"(?:本年)?无数据")
 
 
 def _without_listings(tables: list[Table], contents: tuple[int, int], text: str) -> list[Table]:
