@@ -31,7 +31,10 @@ _NARRATIVE = (
     compile_regex(rf"{_ABROAD}(?:为|共|共计)?(?P<a>{_N})个(?:[，,、；]?(?:累计|共|共计)?(?:出国|出访)?(?:人数|人次)?(?:为|共)?(?P<b>{_N})(?:人次|人))?"),
     # (a police force's cars bought, the one class its clause names: "本年按规定更新购置执法执勤用车3辆，车辆购置支出…")
     compile_regex(rf"公务用车购置(?:数量?)?(?:为|共)?(?P<a>{_N})辆|购置(?:[（(]更新[)）])?了?公务用车(?:共)?(?P<a>{_N})辆"
-                  rf"|购置(?:[（(]更新[)）])?了?执法执勤用车(?:共)?(?P<a>{_N})辆(?![^。；;]*(?:一般公务用车|特种专业技术用车|其他用车|机要通信用车))"),
+                  rf"|购置(?:[（(]更新[)）])?了?执法执勤用车(?:共)?(?P<a>{_N})辆(?![^。；;]*(?:一般公务用车|特种专业技术用车|其他用车|机要通信用车))"
+                  # (none bought: "本年度未购置公务用车", "2026年无公务用车购置计划")
+                  r"|(?P<a>无|未|没有)(?:发生)?(?:购置|购买|新购|更新购置)了?(?:公务用车|车辆)(?!运行)"
+                  r"|(?P<a>无|没有)公务用车购置(?:计划|事项)?(?![费支])"),
     # (the fleet it came to from last year's: "公务用车保有量由12辆减少至11辆"; Sichuan's "单位共有公务用车1辆，其中：其他用车1辆";
     # a budget's "2026年预算安排保有公务用车4辆", "2026年末公务用车保有量预计为6辆")
     compile_regex(rf"(?:公务用车)?保有量(?P<change>[由从]{_N}辆(?:减少|增加|下降|增长|降|增)(?:至|到|为))?(?:预计)?(?:为|共)?(?P<a>{_N})辆"
@@ -118,9 +121,13 @@ _INNER_BREAK = compile_regex(r"(?<=[^。；;\n])\n(?=[^\n])")
 
 
 def _count(text: str) -> int:
-    """A count written in digits or in Chinese numerals."""
+    """A count written in digits or in Chinese numerals, or none ("未购置公务用车": 0)."""
     digits = text.replace(",", "")
-    return int(digits) if digits.isdigit() else chinese_int(text)
+    return int(digits) if digits.isdigit() else 0 if text in _NONE else chinese_int(text)
+
+
+#: The words saying none were bought.
+_NONE = ("无", "未", "没有")
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,8 @@ class InconsistentCount(Rule):
     travelled or were received in ("团组3个，2人次"; a plan's too: "2025年计划公务接待28批次、19人次"): each has one person
     at least.
 
-    Counts are whole numbers, in digits or Chinese numerals ("二十批次"): no rounding. Clauses about
+    Counts are whole numbers, in digits or Chinese numerals ("二十批次"), or none bought ("本年度未购置公务用车", "2026年无
+    公务用车购置计划"): no rounding. Clauses about
     another year, a change, a budget or a part ("2023年接待15批次", "比上年减少2批次",
     "其中：外宾接待1批次") are not read (but the fleet a change came to is the year's: "保有量由12辆减少至11辆"), but in a 预算 the budget's and the plan's counts are the year's ("2025年计划接待54批次",
     after the amount's change: "…，比2024年减少0.45万元，计划接待…"), and a table printing last year's counts beside them
