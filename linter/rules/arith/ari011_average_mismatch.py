@@ -32,7 +32,8 @@ class AverageMismatch(Rule):
     students: "在校学生52,318人"; a fleet stated in the sentence after an average per vehicle: "…平均每辆车运行维护费2.19万元。
     公务用车保有量为3辆。"): the average must be amount ÷ count within the rounding of the printed amounts. An average per
     vehicle that holds with the 公务用车保有量 the document states most, not with the count beside it, is left to CON005,
-    which reports that count ("主要用于6辆公务用车…，平均每辆车2.95万元" of 14.73万元 where the 三公 table says 5).
+    which reports that count ("主要用于6辆公务用车…，平均每辆车2.95万元" of 14.73万元 where the 三公 table says 5); so is an
+    average per reception that holds with the 公务接待批次 stated most.
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
     of either. A monthly average ("月人均补差500元") is not read, and another average is no amount it divides. An average with another count in its
     sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆", and the classes "其中" lists
@@ -61,7 +62,7 @@ class AverageMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, document, context):
-        from linter.rules.consistency.con005_sangong_count import stated_fleet  # (CON005's reading, only when this runs)
+        from linter.rules.consistency.con005_sangong_count import stated_count  # (CON005's reading, only when this runs)
 
         text, tolerances = document.flow.text, context.text_tolerances(document)
         for average in _AVERAGE.finditer(text):
@@ -126,10 +127,11 @@ class AverageMismatch(Rule):
             printed, fewest, most = bounds
             if _gives(totals, scale, fewest, most, each, tolerances):
                 continue
-            if per == "车" and (fleet := stated_fleet(document)) and not fewest <= fleet <= most \
-                    and _gives(totals, scale, fleet, fleet, each, tolerances):
-                # "主要用于6辆公务用车…，平均每辆车2.95万元" where the table and the text elsewhere say 5: the count is the
-                # slip, not the average (CON005 reports it against the fleet the document states most)
+            if (stated := stated_count(document, per)) and not fewest <= stated <= most \
+                    and _gives(totals, scale, stated, stated, each, tolerances):
+                # "主要用于6辆公务用车…，平均每辆车2.95万元" where the table and the text elsewhere say 5 (or receptions: "接待
+                # 16批次…次均接待费用1,102.02元" where they say 18): the count is the slip, not the average (CON005 reports it
+                # against the count the document states most)
                 continue
             computed = format_like(total.value * scale / printed, each)
             # (a total coarser than the average it gives, "1.86万元 / 12" for an average in 元: the averages its rounding allows)

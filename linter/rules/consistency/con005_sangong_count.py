@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -270,15 +271,22 @@ class InconsistentCount(Rule):
             return
 
 
-def stated_fleet(document) -> int | None:
-    """The 公务用车保有量 the document states most (the narrative's and the 三公 table's; computed once per document), for
-    the rules whose arithmetic divides by it; None when it states none."""
-    return document.derived(_stated_fleet)
+def stated_count(document, per: str) -> int | None:
+    """The count an average per vehicle ("车": the 公务用车保有量) or per reception ("次": the 公务接待批次) divides by, as
+    the document states it most (the narrative and the 三公 table; read once per document); None when it states none."""
+    return document.derived(_stated_counts).get(_AVERAGED.get(per))
 
 
-def _stated_fleet(document) -> int | None:
-    fleet = [count for count in _counts(document) if count.what == _FLEET]
-    return _most_stated(fleet).value if fleet else None
+#: The count each kind of average divides by.
+_AVERAGED = {"车": _FLEET, "次": _BATCHES}
+
+
+def _stated_counts(document) -> dict[str, int]:
+    """The value of each 三公 count the document states most."""
+    stated = defaultdict(list)
+    for count in _counts(document):
+        stated[count.what].append(count)
+    return {what: _most_stated(counts).value for what, counts in stated.items()}
 
 
 def _most_stated(counts: list[_Count], doubtful: int | None = None) -> _Count:
