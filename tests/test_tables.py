@@ -675,6 +675,25 @@ def test_a_space_laid_table_with_blank_cells_under_a_header_of_two_lines_is_plac
     assert values(table.rows[-1]) == {1: 200000.0, 6: 200000.0}
 
 
+def test_a_budget_table_of_last_years_total_this_years_columns_and_the_change_under_a_header_of_two_lines():
+    """"2025年预算数 | 2026年预算数 | 2026年比2025年" over "合计 人员经费 公用经费 项目支出 | 增减额 增减率", space-laid with
+    blank cells: last year's total, this year's four columns (the first titled "2026年预算数合计" once the lines are
+    merged) and the change are told apart."""
+    ends = (63, 78, 93, 108, 123, 137, 147)
+    header = (_laid_out("科目编码  科目名称", {1: "2025年预算数", 2: "2026年预算数", 7: "2026年比2025年"}, ends, display_width)
+              + _laid_out("", dict(enumerate(["合计", "人员经费", "公用经费", "项目支出", "增减额", "增减率"], 2)), ends, display_width))
+    rows = [("", "合    计", ["1,100.00", "1,200.00", "700.00", "100.00", "400.00", "100.00", "9.09%"]),
+            ("208", "社会保障和就业支出", ["700.00", "700.00", "700.00", None, None, "0.00", "0.00%"]),
+            ("213", "农林水支出", ["400.00", "500.00", None, "100.00", "400.00", "100.00", "25.00%"])]
+    body = "".join(_laid_out(f"{code:<10}{name}", {i: cell for i, cell in enumerate(cells, 1) if cell}, ends, display_width)
+                   for code, name, cells in rows)
+    text = f"某局2026年一般公共预算支出表\n单位：万元\n{header}{body}"
+    table = one_checked_table(text, text.replace("500.00        ", "510.00        "), "TBL003")
+    assert [values(row) for row in table.rows] == [{1: 1200.0, 2: 700.0, 3: 100.0, 4: 400.0}, {1: 700.0, 2: 700.0},
+                                                   {1: 500.0, 3: 100.0, 4: 400.0}]
+    assert [row.earlier.value for row in table.rows] == [1100.0, 700.0, 400.0]
+
+
 def test_an_empty_table_said_empty_in_a_part_of_its_own_is_explained():
     """Tianjin's "十二、关于空表的说明" after the tables: "…故2026年国有资本经营预算支出表为空表。" explains the table printed
     with its header and an empty 合计 row, far above; without it, the table is reported as unread."""
