@@ -2139,6 +2139,10 @@ def _main_use_breakdown(tokens, index: int, state: _Context, claims: ClaimSet) -
             # "2025年年初预算数5909.27万元，其中：…。" then "按支出性质分：基本支出2659.42万元，…；项目支出3249.85万元，…": the
             # amount of the line before that the amounts classifying it add up to
             whole = next((v for v in state.previous_values if _adds_up_to(tokens[index:], v)), None)
+        elif whole is not None and not _adds_up_to(tokens[index:], whole):
+            # "支出预算6,501.13万元，其中：财政拨款支出预算6,482.49万元…。按支出性质分，基本支出3,446.64万元…；项目支出3,054.49万元":
+            # the amount stated before that the classifying amounts add up to, not the last list's whole they miss
+            whole = next((v for v in reversed(state.previous_values + state.line_values) if _adds_up_to(tokens[index:], v)), whole)
         if whole is None:
             return None
         breakdown = Breakdown(whole, whole.name)
