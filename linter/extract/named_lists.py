@@ -125,6 +125,9 @@ def named_lists(text: str) -> list[NamedList]:
             elif listed is None:
                 continue
             whole = _whole_before_its_parts(line, match)
+            if whole is None and (whole_count := _whole_in_its_sentence(line, match)) is not None \
+                    and _count_of(whole_count) in listed[1]:
+                continue  # "单位共3个，其中：行政单位1个，事业单位2个，分别为：A（本级）、B、C": the whole's names
             if whole is not None:
                 # "单位共3个，其中行政单位1个，事业单位2个。具体为：A、B、C": the names are the whole's
                 found += _named_list(whole, listed, _before(line, whole.start()), offset)
@@ -164,6 +167,16 @@ def _whole_before_its_parts(line: str, match):
     restated = line[line.rfind("。", 0, match.end()) + 1:match.end()]
     if len(part) >= 2 and part in restated:
         return None  # "…其中局机关本级1个、所属事业单位14个。所属事业单位具体是：…": the names are the part's, named again
+    start = line.rfind("。", 0, match.start()) + 1
+    parts = line.find("其中", start, match.start())
+    return None if parts == -1 else next(reversed(list(_WHOLE_COUNT.finditer(line, start, parts))), None)
+
+
+def _whole_in_its_sentence(line: str, match):
+    """The count of the whole the sentence of ``match``'s count breaks down before it ("共3个，其中：行政单位1个，事业单位2个，
+    分别为："), if any: none where the list opens in a sentence of its own ("…所属事业单位14个。所属事业单位具体是：")."""
+    if "。" in line[match.end("measure"):match.end()]:
+        return None
     start = line.rfind("。", 0, match.start()) + 1
     parts = line.find("其中", start, match.start())
     return None if parts == -1 else next(reversed(list(_WHOLE_COUNT.finditer(line, start, parts))), None)
