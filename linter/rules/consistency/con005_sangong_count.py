@@ -543,16 +543,23 @@ _PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}|\t)|(?<=[；;，,]\s*)|(?<=统计数[�
                       r"(?:[ \t]+|[ \t]*[：:][ \t]*)(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?=\s{2}|\t|\s*$|\s*[；;，,。]| [^\d\s])", regex.M)
 
 
+#: What a line holding one label and its count holds besides: the block's title before it, a closing mark.
+_LONE_PAIR = compile_regex(r"\s*(?:(?:相关)?统计数[：:])?\s*[；;。]?\s*")
+_COLON = compile_regex(r"[：:]")
+
+
 def _counts_in_pairs(original) -> list[_Count]:
     """The counts of a 相关统计数 printed as pairs across a line ("公务用车购置数（辆）  0    公务用车保有量（辆）  3",
     as pdftotext lays out a grid of two label and count columns, or listed: "相关统计数：公务用车购置数（辆）：0；…"): two or
-    more on a line."""
+    more on a line, or one alone on its line after a colon ("相关统计数：公务用车保有量（辆）：3")."""
     counts = []
     if _LABEL_CELL.search(original.text) is None:
         return counts
     for start, line in original.lines():
-        pairs = list(_PAIR.finditer(line)) if line.count("（") + line.count("(") >= 2 else []
-        for match in pairs if len(pairs) >= 2 else ():
+        pairs = list(_PAIR.finditer(line)) if "（" in line or "(" in line else []
+        alone = len(pairs) == 1 and _LONE_PAIR.fullmatch(line[:pairs[0].start()] + line[pairs[0].end():]) is not None \
+            and _COLON.search(line, pairs[0].start(), pairs[0].start("a")) is not None  # (a label and its count in cells: a row's)
+        for match in pairs if len(pairs) >= 2 or alone else ():
             label = next((name for name, value in match.groupdict().items() if value is not None and name.startswith("l")), None)
             if label is None:
                 continue  # a count of receptions from abroad
