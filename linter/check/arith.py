@@ -251,6 +251,15 @@ def _vouched_fit(document, tolerances: Tolerances, holds, i: int, number: Number
     return lambda interval: holds(i, interval) and all(test(interval) for test in tests)
 
 
+def printed_as_meant(document, number: Number, alternatives: set[str]) -> bool:
+    """Whether ``number`` is printed alike elsewhere (a table restating the text's amount) and none of the texts it
+    might have been meant as (``alternatives``) is printed anywhere: it is the amount meant."""
+    index = document.derived(_numbers_by_text)
+    alike = index.get(number.text.replace(",", ""), {})
+    return any(n.start != number.start for group in alike.values() for n in group) \
+        and not any(alternative.replace(",", "") in index for alternative in alternatives)
+
+
 def retyped(number: Number, fits, tolerances: Tolerances, swaps: bool = True) -> set[str]:
     """The texts of ``number`` with one digit typed otherwise (or, with ``swaps``, two neighbouring digits swapped:
     "1.90" for "1.09") that make a claim hold (``fits``), printed as ``number`` is (with its thousands separators)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linter.check.arith import (
     QuantityIndex, amount, change_rate_matches, find_typo, one_typo_apart, percent_matches, percent_severity, previous_level, related,
-    retyped, same_unit, typo_finding, unit_scale,
+    printed_as_meant, retyped, same_unit, typo_finding, unit_scale,
 )
 from linter.check.finding import Severity
 from linter.check.interval import Interval, format_amount, format_ratio
@@ -36,8 +36,9 @@ class GrowthRateMismatch(Rule):
     are compared in one; when the rate holds only with the change in the amount's unit ("255,325万元，
     比上年同期增支14,484元，增长6.01%"), the change's unit is reported as a slip. When no amount printed elsewhere tells
     whether the rate or the change slipped, but one change a digit away (retyped, or two swapped) gives the rate and the
-    rate is no typo of the computed one, nor does the current amount a digit away give the rate, the message names it
-    ("减少1.03万元，下降12.15%" of 9.40万元: 1.30). A change the other way is named only where it gives the rate as printed,
+    rate is no typo of the computed one, nor does the current amount a digit away give the rate (or one printed nowhere,
+    where a table prints the current amount as the text does), the message names it ("减少1.03万元，下降12.15%" of 9.40万元:
+    1.30). A change the other way is named only where it gives the rate as printed,
     not only at the edge of the rounding.
 
     **Anti-pattern**
@@ -189,11 +190,12 @@ class GrowthRateMismatch(Rule):
                                  delta=format_amount(change.delta.value), previous=format_amount(other_way),
                                  stated=change.rate.text))
                 elif scale == 1.0 and change.rate.decimals and not one_typo_apart(change.rate.text, expected.removesuffix("%")) \
-                        and not retyped(current.number, lambda interval: holds(0, interval), tolerances) \
+                        and not _meant_otherwise(document, current.number, lambda interval: holds(0, interval), tolerances) \
                         and len(meant := retyped(change.delta, lambda interval: holds(1, interval), tolerances)) == 1:
                     # "减少1.03万元，下降12.15%" of 9.40万元: no amount printed elsewhere says which is wrong, but the
                     # change with two digits swapped gives the rate, the rate is no typo of the one computed, and the
-                    # current amount a digit away gives no rate ("38,000.00元，…减少4,000.00元" of 36,000.00 does)
+                    # current amount a digit away gives no rate ("38,000.00元，…减少4,000.00元" of 36,000.00 does), or one
+                    # printed nowhere where a table prints the current amount as the text does
                     message = _("{message}; or, if the rate is right, the change {wrong} is likely a typo for {meant}, "
                                 "with which it holds", message=message, wrong=change.delta.text, meant=meant.pop())
                 yield self.finding(
@@ -373,3 +375,9 @@ def _base_for(change, index, tolerances, sign: int):
 #: A verb of change right before its amount.
 _CHANGE_VERB = compile_re(r"(?:增加|减少|增长|下降|增支|减支|节约|上升|降低)了?(?=[\d\s]*$)")
 
+
+def _meant_otherwise(document, number, fits, tolerances) -> bool:
+    """Whether ``number`` a digit away (retyped, or two swapped) makes a claim hold (``fits``), and is not printed as
+    meant (:func:`printed_as_meant`)."""
+    alternatives = retyped(number, fits, tolerances)
+    return bool(alternatives) and not printed_as_meant(document, number, alternatives)
