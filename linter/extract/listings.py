@@ -4,7 +4,7 @@ the table reader finds no table of a known kind: they print no subject codes, so
 Under a title naming a table ("表10 政府购买服务预算表", on its own line or on the line above), a header line of tab-separated
 titles, one or more of them an amount's ("预算金额", "金额", "预算数", "合计"), then the rows, tab-separated, the cells in
 the header's places. A row holding "合计" or "总计" in a cell of its own is the total; one holding "小计" (or a name ending
-in it, or numbered 一, 二, …) is a group's subtotal, of the item rows after it (when the first row under the total is a 小计)
+in it, or numbered 一, 二, … in a cell of its own or opening its name: "一、生均公用经费") is a group's subtotal, of the item rows after it (when the first row under the total is a 小计)
 or before it. The
 rows run to the first line without a tab. An amount column is read only where every item row prints a number in it or
 nothing (not "2项"), and a table only with a total and two items or more, none of them opening with 其中 (the parts of
@@ -103,6 +103,8 @@ def _listing(lines: list[tuple[int, str]], index: int) -> Listing | None:
 
 #: A group's number heading its row ("一 | 货物类 | 4,700,000.00" over items numbered 1, 2, …): its subtotal.
 _GROUP_NUMBER = compile_re(r"[一二三四五六七八九十]{1,3}[、.．]?")
+#: …or opening its name ("一、生均公用经费 | 66,610 | 5,173.32" over "学前教育生均公用经费 | …").
+_GROUP_HEADING = compile_re(r"[一二三四五六七八九十]{1,3}、")
 
 
 def _row(offset: int, raw: str, columns: dict[int, str]) -> ListingRow | None:
@@ -124,7 +126,8 @@ def _row(offset: int, raw: str, columns: dict[int, str]) -> ListingRow | None:
     return ListingRow(name, offset, offset + len(raw.rstrip()), amounts,
                       total=any(_TOTAL.fullmatch(word) for word in words),
                       subtotal=any(_SUBTOTAL.search(word) for word in words)
-                      or (len(words) > 1 and _GROUP_NUMBER.fullmatch(words[0]) is not None))
+                      or (len(words) > 1 and _GROUP_NUMBER.fullmatch(words[0]) is not None)
+                      or _GROUP_HEADING.match(name) is not None)
 
 
 def _keep_amount_columns(listing: Listing) -> None:
