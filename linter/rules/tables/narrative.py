@@ -44,7 +44,7 @@ _SUB_HEADING = compile_re(r"^[（(][一二三四五六七八九十]+[)）]\s*(?P
 #: A sub-heading of a part on the 财政拨款 naming one of its funds ("（一）一般公共预算拨款支出").
 _FUND_SUB_HEADING = compile_re(r"[（(][一二三四五六七八九十]+[)）]\s*(?P<title>[^，。：；\d]{2,30})")
 _FUNDS = (GENERAL, FUND, STATE_CAPITAL)
-_EXPLAINS_TABLE = compile_re(r"决算|预算|三公|收支总体|收入支出总体|表的?说明")
+_EXPLAINS_TABLE = compile_re(r"决算|预算|三公|(?:收支|收入支出|收入|支出)总体|表的?说明")
 _PART = compile_re(r"^第[一二三四五六七八九十]+部分")
 
 
