@@ -1226,10 +1226,10 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
     amount_end = codes.index("A", stated.start()) + 1
     found, end = [], _after_bracket(tokens, stated.end())
     if (use := _USE_CLAUSE.match(codes, end)) is not None:
-        # "公务接待费合计14,200元，主要用于公务活动；较上年的18,600元减少…": past what it paid for, the
-        # comparison after it read as if right after the amount.
+        # "公务接待费合计14,200元，主要用于公务活动；较上年的18,600元减少…", "…预算数为318.00万元，主要用于…考评；比2025年
+        # 预算增加32.00万元": past what it paid for, the comparison after it read as if right after the amount.
         past = codes[:use.end()] + "," + codes[use.end() + 1:]
-        if _level_after(past, use.end()) is not None:
+        if _level_after(past, use.end()) is not None or _CHANGE_AFTER.match(past, use.end()) is not None:
             codes, end = past, use.end()
     reached = _from_to_after(tokens, codes, end) or _last_years_after(tokens, codes, end)
     if reached is not None:  # "…预算为12.50万元，由2024年的15.80万元减少至12.50万元，减少3.30万元": both levels, after it
