@@ -45,8 +45,8 @@ class AverageMismatch(Rule):
     scores with decimals is exact to them ("94.5分、96分": 96.0). Where the total is printed coarser than the average
     ("1.86万元 / 12" for "次均接待费用1515.67元"), the message gives the averages its rounding allows and offers no fix. A
     standard per student or person stated before the count and the amount it comes to ("按每生每年950元标准安排，在校学生
-    9,620人，安排913.90万元"), or after the amount ("移民补助3,187,200.00元，按每人每年600元的标准，向5,312名移民发放…"), must
-    give that amount.
+    9,620人，安排913.90万元"), after the amount ("移民补助3,187,200.00元，按每人每年600元的标准，向5,312名移民发放…"), or after the
+    count and before the amount ("资助学生2,450人，每人每年1,000元，安排245.00万元") must give that amount.
 
     **Anti-pattern**
 
@@ -301,7 +301,11 @@ _STANDARD = compile_regex(
     rf"{_COUNTED}[，,]\s*(?:共|合计|共计)?(?:安排|发放|补助|补贴|资助)(?:资金|经费)?(?:为)?\s*"
     rf"(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)"
     rf"|(?<![\d.,])(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)[，,]\s*(?:占[^，,。；;%]{{0,30}}?\d+(?:\.\d+)?%[，,]\s*)?"
-    rf"按每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)的?标准[，,]?\s*(?:向|为|对|给)?[^，,。；;\d]{{0,12}}?{_COUNTED}")
+    rf"按每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)的?标准[，,]?\s*(?:向|为|对|给)?[^，,。；;\d]{{0,12}}?{_COUNTED}"
+    # the count, then the standard and the amount ("资助学生2,450人，每人每年1,000元，安排245.00万元", "按小学在校生41,250人、
+    # 每生每年720元的标准安排2,907.00万元")
+    rf"|{_COUNTED}[、，,]\s*每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)(?:的?标准)?[，,]?\s*(?:共|合计|共计)?"
+    rf"(?:安排|发放|补助|补贴|资助)(?:资金|经费)?(?:为)?\s*(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)")
 #: The total right after each one's amount ("每人10,000.00元，计450,000.00元", "每生每年1,250元，资助金额171.50万元").
 _TOTAL_AFTER = compile_regex(rf"[，,]\s*(?:共计|合计|总计|计|共|(?:资助|补助|补贴|发放)?金额|资金)(?:为)?\s*(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
 #: An amount right before a bracket that opens on its average ("村级组织办公经费210000元（每村每年30000元）").
