@@ -24,7 +24,8 @@ class TableHierarchy(Rule):
     separately, and so is each budget a 决算 table prints beside its amounts (年初预算数, 调整预算数). A row whose gap is one child's, that child disagreeing with its own sub-rows by as much (a slip
     in that child's cell), is left to the child's finding; so is one a child's cell makes that its own row's identity
     ("1栏各行=(2+3)栏各行") does not give (TBL002 reports it on that row). A row printed with another subject's code
-    ("2110303 建设项目环评审查与监督", TBL005's slip) is summed under the parent its name says. A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
+    ("2110303 建设项目环评审查与监督", TBL005's slip) is summed under the parent its name says, where its printed parent
+    does not add up with it (else its name slipped: "2081901 临时救助支出" under 20819). A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
     over their projects, the sum of the units' rows, each the sum of its projects; a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计. A difference within the rounding tail (0.01 per added item) is ``info``.
 
     **Anti-pattern**
@@ -53,10 +54,7 @@ class TableHierarchy(Rule):
             if table.kind not in CODE_KINDS and table.kind not in BY_ECONOMIC_CODE:
                 continue
             coded = [row for row in table.rows if row.code]
-            # (a row printed with another subject's code is under the parent its name says: "2110303 环境监测与监察" is
-            # TBL005's slip, 2110203's amount)
-            classification, year = "经济" if table.kind in BY_ECONOMIC_CODE else "功能", document.derived(flow_year)
-            code_of = {id(row): code_named(row.code, row.name, classification, year) for row in coded}
+            code_of = _codes_meant(table, coded, document.derived(flow_year))
             children = defaultdict(list)  # by the code of their parent: 201 → 20101, 20102, …
             for row in coded:
                 children[code_of[id(row)][:-2]].append(row)
@@ -128,6 +126,36 @@ class TableHierarchy(Rule):
         )
         if finding:
             yield finding
+
+
+def _codes_meant(table, coded: list, year: int | None) -> dict[int, str]:
+    """The code each row is summed under (by the row's id): its own, or, for a row printed with another subject's code
+    (TBL005's slip), the code its name says where its parent does not add up with it ("2110303 建设项目环评审查与监督":
+    2110203's amount; but "2081901 临时救助支出" under a 20819 it adds up to: the name slipped, not the code)."""
+    classification = "经济" if table.kind in BY_ECONOMIC_CODE else "功能"
+    by_code = {row.code: row for row in coded}
+    printed = defaultdict(list)
+    for row in coded:
+        printed[row.code[:-2]].append(row)
+    meant = {}
+    for row in coded:
+        named = code_named(row.code, row.name, classification, year)
+        parent = by_code.get(row.code[:-2])
+        if named != row.code and ((parent is not None and not _adds_up(table, parent, printed[parent.code]))
+                                  or (not printed[row.code] and printed[named])):
+            # (or its rows are printed under the code its name says: "217 卫生健康支出" over 21011, 21012)
+            meant[id(row)] = named
+    return {id(row): meant.get(id(row), row.code) for row in coded}
+
+
+def _adds_up(table, parent, children: list) -> bool:
+    """Whether ``parent``'s amounts are its ``children``'s sums in every column, within the rounding tail."""
+    for column in table.columns:
+        printed = parent.amount(column)
+        if printed is not None and abs(printed - sum(child.amount(column) or 0.0 for child in children)) \
+                > 0.01 * len(children) + 1e-9:
+            return False
+    return True
 
 
 def _vouched_for(context, table, row, below: dict, amount):
