@@ -40,8 +40,8 @@ class AverageMismatch(Rule):
     adding up to the count before them: "17辆公务用车…，其中执法执勤用车14辆、特种专业技术用车3辆"); an average of 运行费 under a
     compound 购置及运行费 is of the 运行费 its brackets state. An average score ("平均得分93.60分") must be the mean of the
     scores its paragraph lists before it ("自评得分分别为：甲项目95.5分、…", "…自评得分94.5分；…自评得分92.0分"), or one a line
-    after it ("5个项目平均得分96.04分，具体如下：") or one a line just above the line it opens ("4个项目平均得分93.25分"), as many
-    as a count of projects in its sentence says; a whole score beside
+    (or all on one line) after it ("5个项目平均得分96.04分，具体如下：") or just above the line it opens ("4个项目平均得分93.25分"),
+    as many as a count of projects in its sentence says; a whole score beside
     scores with decimals is exact to them ("94.5分、96分": 96.0). Where the total is printed coarser than the average
     ("1.86万元 / 12" for "次均接待费用1515.67元"), the message gives the averages its rounding allows and offers no fix. A
     standard per student or person stated before the count and the amount it comes to ("按每生每年950元标准安排，在校学生
@@ -184,12 +184,16 @@ class AverageMismatch(Rule):
             paragraph = text.rfind("\n", 0, average.start()) + 1
             scores = _scores(text, paragraph, average.start())
             if not scores and _FOLLOWS.match(text, average.end()):
-                scores = _scores_a_line(text, text.find("\n", average.end()))
+                below = text.find("\n", average.end())
+                # one a line, or all on the line after ("具体如下：" then "甲项目自评得分95.5分；乙项目…")
+                scores = _scores_a_line(text, below) or (_scores(text, below + 1, _line_end(text, below + 1)) if below != -1 else [])
             sentence = max(text.rfind(mark, 0, average.start()) for mark in "。；") + 1
             counted = _PROJECTS.search(text, max(sentence, paragraph), average.start())
             if not scores and counted is not None and sentence <= paragraph:
                 # "1.森林资源培育项目。…自评得分95.00分。" … then "4个项目平均得分93.25分": the lines just above, as many as it counts
                 scores = _scores_a_line_before(text, paragraph - 1)[-int(counted.group("n")):]
+                if len(scores) < 2:  # all on the line above ("…自评得分88.6分；…自评得分94.5分；…" then "5个项目平均得分…")
+                    scores = _scores(text, text.rfind("\n", 0, paragraph - 1) + 1, paragraph - 1)
             if len(scores) < 2 or (counted is not None and int(counted.group("n")) != len(scores)):
                 continue  # (the scores of some projects only, or of none: not an average of them)
             stated = number_of(average, "score", "")
@@ -255,6 +259,12 @@ def _scores_a_line(text: str, line_end: int) -> list:
         scores.append(number_of(found[0], "score", ""))
         line_end = next_end
     return scores
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line holding offset ``start`` ends."""
+    end = text.find("\n", start)
+    return end if end != -1 else len(text)
 
 
 def _scores_a_line_before(text: str, line_end: int) -> list:
