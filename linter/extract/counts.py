@@ -138,7 +138,9 @@ def count_lists(text: str) -> tuple[CountList, ...]:
         if text.find(match["name"], line_start, match.start()) < 0:
             continue  # not named before on its line
         stated = None
-        for stated in regex.finditer(rf"(?<!\p{{Han}}){regex.escape(match['name'])}{_DIGITS}\s*(?P<unit>{_CLASSIFIER})",
+        # (its name opening a word, or after 和: "局机关本级1个和所属学校60所。所属学校中，…")
+        for stated in regex.finditer(rf"(?:(?<!\p{{Han}})|(?<=[和及与]))"
+                                     rf"{regex.escape(match['name'])}{_DIGITS}\s*(?P<unit>{_CLASSIFIER})",
                                      text[line_start:match.start()]):
             pass
         if stated is not None and _whole_units(stated):
