@@ -308,6 +308,32 @@ def test_a_word_table_split_at_a_page_break_is_one_table(tmp_path):
     assert all("221 住房保障支出" in f["message"] for f in found)
 
 
+def test_a_word_table_continued_under_a_caption_marking_it_so_is_one_table(tmp_path):
+    """A drafter's caption between the two parts of a table split at a page break ("表1 支出决算表" … "支出决算表（续）"):
+    one table, its 合计 checked against the 类 rows of both parts."""
+    header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    parts = [[header, ["", "合计", "300.00", "200.00", "100.00"], ["201", "一般公共服务支出", "200.00", "100.00", "100.00"]],
+             [header, ["221", "住房保障支出", "100.00", "100.00", ""]]]
+    document = docx.Document()
+    document.add_paragraph("表3 支出决算表")
+    document.add_paragraph("单位：万元")
+    for index, rows in enumerate(parts):
+        if index:
+            document.add_page_break()
+            document.add_paragraph("支出决算表（续）")
+        grid = document.add_table(rows=len(rows), cols=len(header))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    path = tmp_path / "续表.docx"
+    document.save(str(path))
+    from linter.document import Document
+    from linter.read import read_document
+
+    assert [[row.code for row in table.rows] for table in Document(read_document(path)).tables] == [[None, "201", "221"]]
+    assert [f for f in findings(str(path)) if f["severity"] != "info"] == []
+
+
 def test_text_output_shows_the_location(tmp_path):
     path = write_docx(tmp_path / "草稿.docx")
     lines = run("check", str(path)).stdout.splitlines()

@@ -76,7 +76,8 @@ def _add_document(out: ExtractedText, path: Path) -> None:
             title, start = _title(inside)
             if not title:  # lines atop the table that hold only its department and unit
                 title, start = _title(recent)
-            if current is not None and (not title or title == current.title) and table_width(rows) == table_width(current.rows) \
+            if current is not None and (not title or title == current.title or _continued(title, current.title)) \
+                    and table_width(rows) == table_width(current.rows) \
                     and not opens_with_total(rows[first:], current.rows):
                 # The same table after a page break, its header maybe repeated (Word splits it in two).
                 current.add(rows, first + repeated_header_rows(rows[first:], current.rows), table_number)
@@ -119,6 +120,13 @@ def _carries_on(text: str, title: str) -> bool:
 
     return bool(unit_of(text)) or CONTINUED_TITLE.search(text) is not None \
         or (bool(title) and text.replace(" ", "") == title.replace(" ", ""))
+
+
+def _continued(title: str, first: str) -> bool:
+    """Whether ``title`` marks the table titled ``first`` continued ("收入支出决算总表（续）" under "表1　收入支出决算总表")."""
+    from linter.extract.tables import CONTINUED_TITLE, table_kind
+
+    return CONTINUED_TITLE.search(title) is not None and table_kind(title) in (None, table_kind(first))
 
 
 def _soft_breaks_joined(lines: list[str]) -> list[str]:
