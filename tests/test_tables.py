@@ -694,6 +694,23 @@ def test_a_budget_table_of_last_years_total_this_years_columns_and_the_change_un
     assert [row.earlier.value for row in table.rows] == [1100.0, 700.0, 400.0]
 
 
+def test_last_years_total_titled_over_its_column_in_a_merged_header_stays_last_years():
+    """"2024年预算数 | 2025年预算数 | 增减%" over "合计 | 小计 基本支出 项目支出": merged, "2024年预算数合计" is last year's
+    total, not one of this year's columns."""
+    ends = (55, 68, 81, 94, 110)
+    header = (_laid_out("科目编码   科目名称", {1: "2024年预算数", 2: "2025年预算数", 5: "增减%"}, ends, display_width)
+              + _laid_out("", {1: "合计", 2: "小计", 3: "基本支出", 4: "项目支出"}, ends, display_width))
+    rows = [("", "合计", ["3,200.72", "3,839.90", "1,303.40", "2,536.50", "19.97"]),
+            ("208", "社会保障和就业支出", ["468.35", "486.72", "486.72", None, "3.92"]),
+            ("210", "卫生健康支出", ["2,732.37", "3,353.18", "816.68", "2,536.50", "22.72"])]
+    body = "".join(_laid_out(f"{code:<11}{name}", {i: cell for i, cell in enumerate(cells, 1) if cell}, ends, display_width)
+                   for code, name, cells in rows)
+    [table] = tables_of(f"2025年一般公共预算支出预算表\n单位：万元\n{header}{body}")
+    assert table.problem is None
+    assert [(values(row), row.earlier.value) for row in table.rows] == [
+        ({1: 3839.9, 2: 1303.4, 3: 2536.5}, 3200.72), ({1: 486.72, 2: 486.72}, 468.35), ({1: 3353.18, 2: 816.68, 3: 2536.5}, 2732.37)]
+
+
 def test_an_empty_table_said_empty_in_a_part_of_its_own_is_explained():
     """Tianjin's "十二、关于空表的说明" after the tables: "…故2026年国有资本经营预算支出表为空表。" explains the table printed
     with its header and an empty 合计 row, far above; without it, the table is reported as unread."""

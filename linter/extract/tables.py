@@ -1867,9 +1867,14 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
     # This year's titles each after its year ("2024年预算数 | 2025年合计 | 2025年基本支出 | 2025年项目支出"): the titles,
     # each a column of that year.
     dated = [_DATED_TITLE.fullmatch(word) for word in header_words]
+    # A merged header's title over its block's first column is this year's only in this year's block ("2026年预算数合计";
+    # "2024年预算数合计" beside "2025年预算数小计" is last year's total, a column of its own)
+    latest = max((int(match[1][:4]) for match in dated if match and match[1][:4].isdigit()), default=None)
+    dated = [None if match and match["stage"] and match[1][:4].isdigit() and int(match[1][:4]) != latest else match
+             for match in dated]
     periods_text = "".join(f"{match[1]}预算数" if match else word for match, word in zip(dated, header_words)
                            if not _CHANGE_TITLE.search(word))
-    header_words = [match[2] if match else word for match, word in zip(dated, header_words)]
+    header_words = [match["title"] if match else word for match, word in zip(dated, header_words)]
     # The change columns in the header's order: an amount ("增减额") and a rate ("增减率（%）", "增减幅度").
     titles = _change_columns([word for word in header_words if _CHANGE_COLUMN.search(word)], table.header_lines)
     changes = len(titles)
@@ -2263,7 +2268,7 @@ _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "人员经费", "公�
 #: One of them after its year ("2025年合计", "本年小计", "2026年预算数合计": a merged header's title over its first column).
 #: A year's budget (or 决算) titled right before a 合计 on one header line ("2025年预算数 合计 基本支出 项目支出").
 _DATED_BEFORE_TOTAL = compile_re(r"(20\d{2})年度?(?:预算|决算|执行)数?\s+(?:合计|小计)(?:\s|$)")
-_DATED_TITLE = compile_re(rf"(20\d{{2}}年度?|本年度?)(?:预算数|预算|决算数|决算)?({'|'.join(_THIS_YEARS_TITLES)})")
+_DATED_TITLE = compile_re(rf"(20\d{{2}}年度?|本年度?)(?P<stage>预算数|预算|决算数|决算)?(?P<title>{'|'.join(_THIS_YEARS_TITLES)})")
 #: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", "比2024年增减额", a rate titled
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
