@@ -275,6 +275,25 @@ def test_word_sangong_table_with_budget_and_actual_side_by_side(tmp_path):
     assert [f["quote"] for f in found] == ["3.50万元"] and "the table prints 2.50 (栏12)" in found[0]["message"]
 
 
+def _word_table_in_parts(path: Path, title: str, parts: list[list[list[str]]], captions: dict[int, str]) -> Path:
+    """A Word file: ``title`` and a unit line, then each of ``parts`` as a Word table, a page break before each but the
+    first, and before it its caption in ``captions`` (by the part's index), if any."""
+    document = docx.Document()
+    document.add_paragraph(title)
+    document.add_paragraph("单位：万元")
+    for index, rows in enumerate(parts):
+        if index:
+            document.add_page_break()
+        if index in captions:
+            document.add_paragraph(captions[index])
+        grid = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
 def test_a_word_table_split_at_a_page_break_is_one_table(tmp_path):
     """Word splits a long table at a page break into two tables, the header row repeated: one table,
     its 合计 checked against the 类 rows of both parts, a row of the second part located there; a
@@ -284,20 +303,8 @@ def test_a_word_table_split_at_a_page_break_is_one_table(tmp_path):
               ["20105", "统计信息事务", "200.00", "100.00", "100.00"]],
              [header, ["221", "住房保障支出", "100.00", "100.00", ""], ["22102", "住房改革支出", "90.00", "90.00", ""]],
              [header, ["", "合计", "5.00", "5.00", ""], ["201", "一般公共服务支出", "5.00", "5.00", ""]]]
-    document = docx.Document()
-    document.add_paragraph("支出决算表")
-    document.add_paragraph("单位：万元")
-    for index, rows in enumerate(parts):
-        if index:
-            document.add_page_break()
-        if index == 2:
-            document.add_paragraph("支出决算表")  # the same title again: a table of its own under it
-        grid = document.add_table(rows=len(rows), cols=len(header))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                grid.cell(r, c).text = value
-    path = tmp_path / "分页.docx"
-    document.save(str(path))
+    # (the same title again over the third part: a table of its own under it)
+    path = _word_table_in_parts(tmp_path / "分页.docx", "支出决算表", parts, {2: "支出决算表"})
     from linter.document import Document
     from linter.read import read_document
 
@@ -314,19 +321,7 @@ def test_a_word_table_continued_under_a_caption_marking_it_so_is_one_table(tmp_p
     header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
     parts = [[header, ["", "合计", "300.00", "200.00", "100.00"], ["201", "一般公共服务支出", "200.00", "100.00", "100.00"]],
              [header, ["221", "住房保障支出", "100.00", "100.00", ""]]]
-    document = docx.Document()
-    document.add_paragraph("表3 支出决算表")
-    document.add_paragraph("单位：万元")
-    for index, rows in enumerate(parts):
-        if index:
-            document.add_page_break()
-            document.add_paragraph("支出决算表（续）")
-        grid = document.add_table(rows=len(rows), cols=len(header))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                grid.cell(r, c).text = value
-    path = tmp_path / "续表.docx"
-    document.save(str(path))
+    path = _word_table_in_parts(tmp_path / "续表.docx", "表3 支出决算表", parts, {1: "支出决算表（续）"})
     from linter.document import Document
     from linter.read import read_document
 
