@@ -4,11 +4,11 @@ the table reader finds no table of a known kind: they print no subject codes, so
 Under a title naming a table ("表10 政府购买服务预算表", on its own line or on the line above), a header line of tab-separated
 titles, one or more of them an amount's ("预算金额", "金额", "预算数", "合计"), then the rows, tab-separated, the cells in
 the header's places. A row holding "合计" or "总计" in a cell of its own is the total; one holding "小计" (or a name ending
-in it, or numbered 一, 二, … in a cell of its own or opening its name: "一、生均公用经费") is a group's subtotal, of the item rows after it (when the first row under the total is a 小计)
-or before it. The
-rows run to the first line without a tab. An amount column is read only where every item row prints a number in it or
-nothing (not "2项"), and a table only with a total and two items or more, none of them opening with 其中 (the parts of
-the row above, where the rows after it may be parts too: no list of items).
+in it, or numbered 一, 二, … in a cell of its own or opening its name: "一、生均公用经费") is a group's subtotal, of the item
+rows after it (when the first row under the total is a 小计) or before it. The rows run to the first line without a tab.
+An amount column is read only where every item row prints a number in it or nothing (not "2项"), and a table only with a
+total and two items or more, none of them opening with 其中 (the parts of the row above, where the rows after it may be
+parts too: no list of items).
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ count: "内设A、B、C3个综合办事机构", "内设A、B、C共3个科室"; 
 
 A list is read only where it is surely the whole list: after "分别为", "分别是", "具体为", "具体包括", "即" or a colon
 right after the count (items ending in "；" too, maybe numbered), no "等" (an open list: one before its count, "A、B、C等4个科室",
-holds at least the names it gives), no digits inside (a nested count or an amount; nor a count in numerals: "…和下属事业单位二个"), every item a short
-name. Its length is read several ways ("、" only, or the last "和" / "及" joining two names too; up to the first comma or
+holds at least the names it gives), no digits inside (a nested count or an amount; nor a count in numerals: "…和下属事业
+单位二个"), every item a short name. Its length is read several ways ("、" only, or the last "和" / "及" joining two names too; up to the first comma or
 up to the sentence's end): the count is contradicted only when no reading gives it. Every search is bounded, so
 reading is linear in the text.
 """

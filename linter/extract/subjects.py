@@ -149,4 +149,3 @@ def code_named(code: str, name: str, classification: str, year: int | None = Non
         return code
     named = nearest_named(name, code, classification, year)
     return named[0] if len(named) == 1 else code
-

@@ -2265,9 +2265,9 @@ _LIST_MARK = compile_re(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一
 _PERIOD = compile_re(r"(?:(?P<year>20\d{2})年度?|(?P<word>上年|本年))(?P<kind>预算|执行|决算)数?")
 #: The titles of this year's columns of a 支出 table printed beside last year's total.
 _THIS_YEARS_TITLES = ("合计", "小计", "基本支出", "人员经费", "公用经费", "项目支出")
-#: One of them after its year ("2025年合计", "本年小计", "2026年预算数合计": a merged header's title over its first column).
 #: A year's budget (or 决算) titled right before a 合计 on one header line ("2025年预算数 合计 基本支出 项目支出").
 _DATED_BEFORE_TOTAL = compile_re(r"(20\d{2})年度?(?:预算|决算|执行)数?\s+(?:合计|小计)(?:\s|$)")
+#: One of them after its year ("2025年合计", "本年小计", "2026年预算数合计": a merged header's title over its first column).
 _DATED_TITLE = compile_re(rf"(20\d{{2}}年度?|本年度?)(?P<stage>预算数|预算|决算数|决算)?(?P<title>{'|'.join(_THIS_YEARS_TITLES)})")
 #: The title of a column of the change from last year ("增减额", "增减率（%）", "比上年增减", "比2024年增减额", a rate titled
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the

@@ -419,8 +419,8 @@ class TypoFinder:
     def _dropped_characters(self) -> list[Typo]:
         """A word of four characters or more that the document writes (twice, or once when the lexicon has it) written
         elsewhere with one character missing where the segmenter is left with a loose character ("事单位" beside
-        事业单位, "完成年初预的" beside 年初预算) or a rare word the character completes ("住房积金": 积金), in a line of sentences (a table's cells are cut to fit). The shortened
-        word is no word; it runs on into what follows (a word or a function character; not a line's end, a
+        事业单位, "完成年初预的" beside 年初预算) or a rare word the character completes ("住房积金": 积金), in a line of
+        sentences (a table's cells are cut to fit). The shortened word is no word; it runs on into what follows (a word or a function character; not a line's end, a
         digit or a "、" of an abbreviation: "财政拨款收、支总计"); a character missing at its start is not looked for."""
         shortened = self._shortened_words()
         if shortened is None:
