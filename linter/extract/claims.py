@@ -1225,8 +1225,12 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         return []
     amount_end = codes.index("A", stated.start()) + 1
     found, end = [], _after_bracket(tokens, stated.end())
-    if (rate := _OTHER_COMPLETION.match(codes, end)) is not None and _CHANGE_AFTER.match(codes, rate.end()) is not None:
-        end = rate.end()  # "…完成年初预算的82.00%，完成调整预算的82.00%，比上年减少0.25万元": past the other budget's rate
+    rated = end  # "…2.87万元，完成年初预算的82.00%，完成调整预算的82.00%，比上年减少0.25万元": past its completion rates to
+    # its change on the year (a gap to the budget after them is the rates' own: "…，完成年初预算的80%，比年初预算减少230.60万元")
+    while (rate := _OTHER_COMPLETION.match(codes, rated)) is not None:
+        rated = rate.end()
+    if rated != end and (after := _CHANGE_AFTER.match(codes, rated)) is not None and not after.group("budget"):
+        end = rated
     if (use := _USE_CLAUSE.match(codes, end)) is not None:
         # "公务接待费合计14,200元，主要用于公务活动；较上年的18,600元减少…", "…预算数为318.00万元，主要用于…考评；比2025年
         # 预算增加32.00万元": past what it paid for, the comparison after it read as if right after the amount.

@@ -314,7 +314,7 @@ _STANDARD = compile_regex(
     rf"按每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)的?标准[，,]?\s*(?:向|为|对|给)?[^，,。；;\d]{{0,12}}?{_COUNTED}"
     # the count, then the standard and the amount ("资助学生2,450人，每人每年1,000元，安排245.00万元", "按小学在校生41,250人、
     # 每生每年720元的标准安排2,907.00万元")
-    rf"|{_COUNTED}[、，,]\s*每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)(?:的?标准)?[，,]?\s*(?:共|合计|共计)?"
+    rf"|(?<![\d.,]){_COUNTED}[、，,]\s*每[生人](?:每年)?(?P<amount>{WELL_FORMED})(?P<unit>元)(?:的?标准)?[，,]?\s*(?:共|合计|共计)?"
     rf"(?:安排|发放|补助|补贴|资助)(?:资金|经费)?(?:为)?\s*(?P<total>{WELL_FORMED})(?P<total_unit>万元|元)")
 #: The total right after each one's amount ("每人10,000.00元，计450,000.00元", "每生每年1,250元，资助金额171.50万元").
 _TOTAL_AFTER = compile_regex(rf"[，,]\s*(?:共计|合计|总计|计|共|(?:资助|补助|补贴|发放)?金额|资金)(?:为)?\s*(?P<amount>{WELL_FORMED})(?P<unit>万元|元)")
