@@ -549,17 +549,17 @@ def _without_listings(tables: list[Table], contents: tuple[int, int], text: str)
     numbered_later: set[tuple[str, int]] = set()  # every numbered table after, read or not
     kinds_later: set[str] = set()  # the kinds of the tables printed after, read or not
     kept: list[Table] = []
+    empties = [not (table.rows or table.explanation or table.identities) for table in tables]
     # (nothing under it but a page's number: "表10 项目支出预算表" then "- 2 -", the last entry of a contents page)
-    bare = [not (table.rows or table.explanation or table.identities) and not table.unit
+    bare = [empty and not table.unit
             and all(not line.strip() or is_page_number(line.strip()) for line in text[table.title_end:table.end].splitlines())
-            for table in tables]
+            for table, empty in zip(tables, empties)]
     # Titles a line each with nothing under them, one after another, list the tables (a 目录 without its heading:
     # "表1  收支预算总表" then "表2  部门收入总表") where tables of their kinds are printed later, under titles without their
     # numbers (where none is, the list is all the text has of them: the tables are images).
     next_to = [bare[i] and bare[i + 1] and not text[tables[i].end:tables[i + 1].title_start].strip() for i in range(len(tables) - 1)]
     in_list = [(i > 0 and next_to[i - 1]) or (i < len(next_to) and next_to[i]) for i in range(len(tables))]
-    for table, bare_table, listed_with_others in zip(reversed(tables), reversed(bare), reversed(in_list)):
-        empty = not (table.rows or table.explanation or table.identities)
+    for table, empty, bare_table, listed_with_others in zip(*map(reversed, (tables, empties, bare, in_list))):
         # "表1-1 部门收入总表" is told from "表1-2 …" by its title, its number being none.
         # ("8.政府性基金…决算表" among the contents names "政府性基金…决算表", maybe printed as 公开08表: by its title too)
         titled = (table.kind, _ITEM_MARK.sub("", _HALF_WIDTH(table.title)).replace(" ", ""))

@@ -11,7 +11,7 @@ from linter.check.interval import format_amount
 from linter.check.rule import Tolerances
 from linter.document import Span
 from linter.extract.numbers import YUAN
-from linter.extract.tables import Row, Table, Value
+from linter.extract.tables import BY_ECONOMIC_CODE, Row, Table, Value
 from linter.i18n import _
 from linter.patterns import compile_re
 
@@ -35,6 +35,11 @@ def compare(printed: float, computed: float, items: int, tolerances: Tolerances,
     if difference <= tolerances.tail_per_item * scale * max(1, items) + 1e-9:
         return TAIL
     return GAP
+
+
+def classification(table: Table) -> str:
+    """The 政府收支分类 a table's codes are of: "经济" for the tables by economic code (基本支出表 …), else "功能"."""
+    return "经济" if table.kind in BY_ECONOMIC_CODE else "功能"
 
 
 def readable(tables: list[Table], kind: str | None = None) -> list[Table]:

@@ -11,7 +11,7 @@ from linter.patterns import compile_re
 from linter.extract.subjects import code_named
 from linter.extract.tables import BASIC, BY_ECONOMIC_CODE, CODE_KINDS, PROJECT
 from linter.rules.shared import flow_year
-from linter.rules.tables.common import GAP, cell_span, compare, gap_finding, identity_gives, in_unit, readable, row_label
+from linter.rules.tables.common import GAP, cell_span, classification, compare, gap_finding, identity_gives, in_unit, readable, row_label
 
 
 class TableHierarchy(Rule):
@@ -132,14 +132,13 @@ def _codes_meant(table, coded: list, year: int | None) -> dict[int, str]:
     """The code each row is summed under (by the row's id): its own, or, for a row printed with another subject's code
     (TBL005's slip), the code its name says where its parent does not add up with it ("2110303 建设项目环评审查与监督":
     2110203's amount; but "2081901 临时救助支出" under a 20819 it adds up to: the name slipped, not the code)."""
-    classification = "经济" if table.kind in BY_ECONOMIC_CODE else "功能"
     by_code = {row.code: row for row in coded}
     printed = defaultdict(list)
     for row in coded:
         printed[row.code[:-2]].append(row)
     meant = {}
     for row in coded:
-        named = code_named(row.code, row.name, classification, year)
+        named = code_named(row.code, row.name, classification(table), year)
         parent = by_code.get(row.code[:-2])
         if named != row.code and ((parent is not None and not _adds_up(table, parent, printed[parent.code]))
                                   or (not printed[row.code] and printed[named])):

@@ -14,6 +14,7 @@ from linter.language.script import document_conversion
 from linter.extract.tables import BY_ECONOMIC_CODE, PROJECT
 from linter.patterns import compile_re
 from linter.rules.shared import flow_year
+from linter.rules.tables.common import classification as table_classification
 
 
 class SubjectCode(Rule):
@@ -63,7 +64,7 @@ class SubjectCode(Rule):
         year = document.derived(flow_year)
         traditional = document_conversion(document).traditional
         for table in document.tables:
-            classification = "经济" if table.kind in BY_ECONOMIC_CODE else "功能"
+            classification = table_classification(table)
             rows = ((row.code, row.name, lambda row=row: _code_span(document, row)) for row in table.rows if row.code)
             # (a column of projects: "项目名称", "单位名称（项目）")
             projects = any("项目名称" in word or _PROJECTS_TITLE.search(word) for line in table.header_lines for word in line)
