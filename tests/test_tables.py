@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -1604,3 +1605,37 @@ def test_the_last_entry_of_a_list_of_tables_before_a_page_number_is_no_table():
             "2100408 基本公共卫生服务 4,862,300.00 4,862,300.00\n")
     assert [t.number for t in tables_of(text)] == [1, 2]
     assert [t.title_start for t in tables_of(text) if t.number == 2] == [text.index("表2 部门收入预算总表\n单位")]
+
+
+VERTICAL_SUMMARY = ("收入支出决算总表\n金额单位：万元\n{income}\n项目                              行次          金额\n"
+                    "一、一般公共预算财政拨款收入       1        1,234.56\n"
+                    "二、其他收入                       2           15.44\n"
+                    "本年收入合计                       3        1,250.00\n"
+                    "年初结转和结余                     4           50.00\n"
+                    "总计                               5        1,300.00\n"
+                    "支出\n项目                              行次          金额\n"
+                    "一、节能环保支出                   6          200.00\n"
+                    "二、农林水支出                     7        {farming}\n"
+                    "本年支出合计                       8        1,230.00\n"
+                    "年末结转和结余                     9           70.00\n"
+                    "总计                              10        {total}\n")
+
+
+@pytest.mark.parametrize("income", ["收入", "一、收入"])
+def test_a_summary_printed_vertically_reads_its_income_rows_then_its_spending_rows(income):
+    """A portrait 收支总表 (the 收入 block, a line "支出", the 支出 block under the same columns) was read as rows
+    of the 收入 side only and left unread ("no 栏次 line found")."""
+    text = VERTICAL_SUMMARY.replace("{income}", income)
+    table = one_checked_table(text.format(farming="1,030.00", total="1,300.00"),
+                              text.format(farming="1,003.00", total="1,300.00"))
+    assert [(row.line_no, row.side, values(row)) for row in table.rows][2:7] == [
+        (3, "收入", {1: 1250.0}), (4, "收入", {1: 50.0}), (5, "收入", {1: 1300.0}), (6, "支出", {2: 200.0}),
+        (7, "支出", {2: 1030.0})]
+    assert "TBL002" in {f.code for f in lint_text(text.format(farming="1,030.00", total="1,310.00"))}
+
+
+def test_a_summary_printed_vertically_without_line_numbers_is_numbered_down_the_table():
+    text = re.sub(r" +(?:行次|\d{1,2})(?= +(?:金额|\d))", "", VERTICAL_SUMMARY.replace("{income}", "收入"))
+    table = one_checked_table(text.format(farming="1,030.00", total="1,300.00"),
+                              text.format(farming="1,030.00", total="1,330.00"))
+    assert [row.line_no for row in table.rows] == list(range(1, 11)) and not table.numbered_rows

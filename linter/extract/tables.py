@@ -1576,6 +1576,9 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             return
         _parse_basic(table, data_lines, lines)
     elif table.kind in TWO_SIDED:
+        if (spending := _spending_block(data_lines, header_words)) is not None:
+            _parse_vertical_two_sided(table, data_lines, spending)
+            return
         if not _has_line_numbers(data_lines):
             _parse_unnumbered_two_sided(table, data_lines, header_words)
             return
@@ -2711,6 +2714,63 @@ def _parse_unnumbered_two_sided(table: Table, data_lines: list[list[_Token]], he
         row.line_no = number
     table.identities.extend(_layout_sums(rows))
     _imply_spending_total(table, header_words)
+
+
+#: The line opening the 支出 block of a 收支总表 printed vertically ("支出", "二、支出", "支出项目").
+_SPENDING_BLOCK = compile_re(r"(?:[二2][、.．]?)?支\s*出(?:项目|部分)?")
+#: The line opening its 收入 block, when it stands among the rows ("收入", "一、收入").
+_INCOME_BLOCK = compile_re(r"(?:[一1][、.．]?)?收\s*入(?:项目|部分)?")
+
+
+def _spending_block(data_lines: list[list[_Token]], header_words: list[str]) -> int | None:
+    """Where the 支出 block of a 收支总表 printed vertically begins (the 收入 rows, then a line "支出" and the 支出
+    rows under the same columns: "项目 | 行次 | 金额" once, each row a name, maybe its 行次, and one amount), as a
+    portrait page lays it; None for a table of two sides side by side."""
+    words = [_HALF_WIDTH(word).replace(" ", "") for word in header_words]
+    if sum(1 for word in words if _SIDE_AMOUNT_TITLE.fullmatch(word)) != 1 or words.count("项目") > 1:
+        return None
+    for at, tokens in enumerate(data_lines):
+        cells = [t for t in tokens if t.text]
+        if len(cells) == 1 and _SPENDING_BLOCK.fullmatch(cells[0].text):
+            return at if 0 < at < len(data_lines) - 1 else None
+    return None
+
+
+def _parse_vertical_two_sided(table: Table, data_lines: list[list[_Token]], spending: int) -> None:
+    """A 收支总表 printed vertically (see :func:`_spending_block`): the rows above the line "支出" on the 收入 side
+    (column 1), those below it on the 支出 side (column 2), numbered by their 行次, else in order down the table.
+    Left unread when a line holds more than one row or amount (a 支出 block of several columns)."""
+    rows: dict[str, list[Row]] = {"收入": [], "支出": []}
+    for at, tokens in enumerate(data_lines):
+        cells = [t for t in tokens if t.text]
+        if at == spending or (at == 0 and len(cells) == 1 and _INCOME_BLOCK.fullmatch(cells[0].text)):
+            continue
+        names = [t for t in cells if not t.is_number]
+        if not names:
+            table.problem = _("line {line} starts with an amount", line=cells[0].line + 1)
+            return
+        numbers = [t for t in cells if t.is_number]
+        line_no = numbers.pop(0) if len(numbers) == 2 and numbers[0].is_integer and len(numbers[0].text) <= 3 else None
+        if cells[0].is_number or any(names[0].start < t.start < names[-1].start for t in numbers):
+            table.problem = _("line {line} holds more than two rows", line=cells[0].line + 1)
+            return
+        if len(numbers) > 1:
+            table.problem = _("its amounts cannot be placed in columns")
+            return
+        side = "收入" if at < spending else "支出"
+        row = Row(name="".join(t.text for t in names), side=side,
+                  line_no=decimal_int(line_no.text) if line_no is not None else None,
+                  start=names[0].start, end=(numbers[-1] if numbers else names[-1]).end)
+        if numbers:
+            row.values = {1 if side == "收入" else 2: numbers[0].as_value()}
+        rows[side].append(row)
+    table.numbered_rows = all(row.line_no is not None for side in rows.values() for row in side)
+    if not table.numbered_rows:
+        for number, row in enumerate(rows["收入"] + rows["支出"], 1):
+            row.line_no = number
+    table.columns, table.rows = [1, 2], rows["收入"] + rows["支出"]
+    table.layout = "tab" if any(t.index >= 0 for tokens in data_lines for t in tokens) else "space"
+    table.identities.extend(_layout_sums(rows))
 
 
 def _imply_spending_total(table: Table, header_words: list[str]) -> None:
