@@ -1577,7 +1577,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         _parse_basic(table, data_lines, lines)
     elif table.kind in TWO_SIDED:
         if (spending := _spending_block(data_lines, header_words)) is not None:
-            _parse_vertical_two_sided(table, data_lines, spending)
+            _parse_vertical_two_sided(table, data_lines, spending, "行次" in "".join(header_words), lines)
             return
         if not _has_line_numbers(data_lines):
             _parse_unnumbered_two_sided(table, data_lines, header_words)
@@ -2736,41 +2736,98 @@ def _spending_block(data_lines: list[list[_Token]], header_words: list[str]) -> 
     return None
 
 
-def _parse_vertical_two_sided(table: Table, data_lines: list[list[_Token]], spending: int) -> None:
+def _parse_vertical_two_sided(table: Table, data_lines: list[list[_Token]], spending: int, numbered: bool,
+                              lines: list[tuple[int, str]]) -> None:
     """A 收支总表 printed vertically (see :func:`_spending_block`): the rows above the line "支出" on the 收入 side
-    (column 1), those below it on the 支出 side (column 2), numbered by their 行次, else in order down the table.
-    Left unread when a line holds more than one row or amount (a 支出 block of several columns)."""
+    (column 1), those below it on the 支出 side (columns 2…), but for a row whose name tells its side (the totals of
+    both sides may follow the 支出 rows: "本年收入合计", "年初结转和结余"). The 支出 block may print a header of its own
+    over several columns (a 财政拨款收支总表's 合计 and funds, numbered 1… on its 栏次 line), each amount placed under
+    its number (see :func:`_columns_under`). The rows are ``numbered`` by the 行次 each prints first, else in order down
+    the table. Left unread when a line holds more than one row, or amounts that cannot be placed."""
+    body, lanci = _spending_header(data_lines, spending)
+    width = max(len(lanci), 1)  # the 支出 side's columns
     rows: dict[str, list[Row]] = {"收入": [], "支出": []}
+    loose: list[tuple[Row, list[_Token]]] = []
+    full: list[list[_Token]] = []  # the amounts of 支出 rows printing every column
     for at, tokens in enumerate(data_lines):
         cells = [t for t in tokens if t.text]
-        if at == spending or (at == 0 and len(cells) == 1 and _INCOME_BLOCK.fullmatch(cells[0].text)):
+        if spending <= at < body or (at == 0 and len(cells) == 1 and _INCOME_BLOCK.fullmatch(cells[0].text)):
             continue
         names = [t for t in cells if not t.is_number]
         if not names:
             table.problem = _("line {line} starts with an amount", line=cells[0].line + 1)
             return
         numbers = [t for t in cells if t.is_number]
-        line_no = numbers.pop(0) if len(numbers) == 2 and numbers[0].is_integer and len(numbers[0].text) <= 3 else None
+        line_no = numbers.pop(0) if numbered and numbers and numbers[0].is_integer and len(numbers[0].text) <= 3 else None
         if cells[0].is_number or any(names[0].start < t.start < names[-1].start for t in numbers):
             table.problem = _("line {line} holds more than two rows", line=cells[0].line + 1)
             return
-        if len(numbers) > 1:
+        name = "".join(t.text for t in names)
+        by_name = [side for side, pattern in (("收入", _INCOME_ROW), ("支出", _SPENDING_ROW)) if pattern.match(_ITEM.sub("", name))]
+        side = by_name[0] if len(by_name) == 1 else "收入" if at < spending else "支出"
+        if len(numbers) > (1 if side == "收入" else width):
             table.problem = _("its amounts cannot be placed in columns")
             return
-        side = "收入" if at < spending else "支出"
-        row = Row(name="".join(t.text for t in names), side=side,
-                  line_no=decimal_int(line_no.text) if line_no is not None else None,
+        row = Row(name=name, side=side, line_no=decimal_int(line_no.text) if line_no is not None else None,
                   start=names[0].start, end=(numbers[-1] if numbers else names[-1]).end)
-        if numbers:
-            row.values = {1 if side == "收入" else 2: numbers[0].as_value()}
+        if side == "收入" or len(numbers) == width:
+            row.values = {(1 if side == "收入" else 2) + i: token.as_value() for i, token in enumerate(numbers)}
+            full += [numbers] if side == "支出" and width > 1 else []
+        elif numbers:
+            loose.append((row, numbers))
         rows[side].append(row)
-    table.numbered_rows = all(row.line_no is not None for side in rows.values() for row in side)
-    if not table.numbered_rows:
+    if loose and not _place_spending_amounts(loose, full, lanci, lines):
+        table.problem = _("its amounts cannot be placed in columns")
+        return
+    if any(row.line_no is None for side in rows.values() for row in side):
+        if numbered:
+            table.problem = _("row {row!r} has no 行次", row=next(row.name for side in rows.values() for row in side
+                                                               if row.line_no is None))
+            return
         for number, row in enumerate(rows["收入"] + rows["支出"], 1):
             row.line_no = number
-    table.columns, table.rows = [1, 2], rows["收入"] + rows["支出"]
+    table.numbered_rows = numbered
+    table.columns, table.rows = list(range(1, width + 2)), rows["收入"] + rows["支出"]
+    # (as the 支出 block's 栏次 line numbers them; its one column of amounts, as the 收入 block's: 栏1)
+    table.printed_columns = {number + 1: number for number in lanci} or {2: 1}
     table.layout = "tab" if any(t.index >= 0 for tokens in data_lines for t in tokens) else "space"
-    table.identities.extend(_layout_sums(rows))
+    if not any(identity.axis == "行" for identity in table.identities):  # no 注 prints them: the items add up
+        table.identities.extend(_layout_sums(rows))
+    _imply_spending_total(table, [t.text for tokens in data_lines[spending + 1:body] for t in tokens if t.text])
+
+
+def _spending_header(data_lines: list[list[_Token]], spending: int) -> tuple[int, dict[int, _Token]]:
+    """Where the 支出 rows of a vertical 收支总表 begin (past a header the 支出 block prints of its own: "项目 | 行次 | 合计 |
+    一般公共预算财政拨款 …" over its 栏次 line), and the numbers of that 栏次 line by the 栏次 each is (none printed: {})."""
+    at, titled = spending + 1, False
+    while at < len(data_lines):
+        cells = [t for t in data_lines[at] if t.text]
+        if cells and _WHITESPACE.sub("", cells[0].text) == "栏次":
+            return at + 1, _lanci_numbers(cells[1:])
+        if not cells or any(t.is_number for t in cells) or _ITEM.match(cells[0].text) \
+                or not (titled or cells[0].text.startswith("项目")):
+            break
+        at, titled = at + 1, True
+    return (at if titled else spending + 1), {}
+
+
+def _place_spending_amounts(loose: list[tuple[Row, list[_Token]]], full: list[list[_Token]], lanci: dict[int, _Token],
+                            lines: list[tuple[int, str]]) -> bool:
+    """Place the amounts of the 支出 rows that leave cells empty under the numbers of their block's 栏次 line (``lanci``),
+    as rows printing every column (``full``) stand; False when they cannot be placed, each row's in order."""
+    numbers = {number + 1: token for number, token in lanci.items()}  # by the table's column (支出: 2…)
+    cases = [(token, numbers) for _, amounts in loose for token in amounts]
+    known = [(token, numbers, column) for amounts in full for column, token in zip(sorted(numbers), amounts)]
+    columns = _columns_under(cases, lines, known) if numbers else None
+    if columns is None:
+        return False
+    taken = iter(columns)
+    placed = [[next(taken) for _ in amounts] for _, amounts in loose]
+    if any(row_columns != sorted(set(row_columns)) for row_columns in placed):
+        return False
+    for (row, amounts), row_columns in zip(loose, placed):
+        row.values = {column: token.as_value() for column, token in zip(row_columns, amounts)}
+    return True
 
 
 def _imply_spending_total(table: Table, header_words: list[str]) -> None:
