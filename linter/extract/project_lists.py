@@ -31,15 +31,20 @@ def project_lists(text: str) -> list[ProjectList]:
             continue
         start = max(text.rfind(mark, 0, counted.start()) for mark in "。\n") + 1
         lines = _listed_after(text, counted, end.start())
-        # (the total before the count where the projects follow it in the sentence: "…预算1,760,000.00元，共2个项目：甲…")
-        totals = [(_kind(m), m) for m in _LABELLED.finditer(text, start, counted.start() if lines else end.start())]
+        # (the total before the count where the projects follow it in the sentence: "…预算1,760,000.00元，共2个项目：甲…";
+        # those of the count's clause when it has any: "对5个项目编制了绩效目标，…预算2,186,500.00元；同时…部门整体…9,933,689.27元")
+        stop = counted.start() if lines else end.start()
+        clause = (max(start, *(text.rfind(mark, start, counted.start()) + 1 for mark in "；;")),
+                  min((at for mark in "；;" if (at := text.find(mark, counted.end(), stop)) != -1), default=stop))
+        totals = [(_kind(m), m) for m in _LABELLED.finditer(text, *clause)] or [(_kind(m), m) for m in _LABELLED.finditer(text, start, stop)]
         lines = lines or _numbered_lines(text, end.start(), int(counted["n"]))
         if not totals or lines is None:
             continue
         for kind, total in totals:
             parts = [_amount_of(text, start, stop, kind) for start, stop in lines]
             if kind is not None and all(parts):
-                name = _LEADING_VERB.sub("", total["label"]) or total["label"]  # ("涉及年度预算" → 年度预算)
+                # ("涉及年度预算" → 年度预算, "标管理的项目支出预算" → 项目支出预算)
+                name = _LEADING_VERB.sub("", total["label"].rpartition("的")[2]) or total["label"]
                 found.append(ProjectList(name, number_of(total, "amount", total["unit"]), tuple(parts)))
     return found
 
