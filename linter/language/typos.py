@@ -442,9 +442,10 @@ class TypoFinder:
         found, at, after = text[start:end], start + i, text[end:end + 1]  # where the character is missing, what follows
         if not (at - 1 in loose or (at in loose and at < end) or self._completes_rare_word(at, word[i])) \
                 or lex.is_word(found) or _quoted(text, start, end) \
-                or word[i] in FUNCTION_CHARACTERS:
+                or word[i] in FUNCTION_CHARACTERS or (i == 1 and found[0] in FUNCTION_CHARACTERS and at in self.boundaries):
             # (a name in quotes is shortened as its owner chose: "“四好农村路”" beside 农村公路; a function character left
-            # out is a variant of the wording: "反映用国有土地…收入安排的支出" beside 反映用于)
+            # out is a variant of the wording: "反映用国有土地…收入安排的支出" beside 反映用于; one that reads as a
+            # function character before a word: "基础设施和乡村治理" beside 和美乡村)
             return False
         if after in _NOT_AFTER_SHORTENED or after == found[-1] or (after.isdigit() and not _MONEY_AFTER.match(text, end)) \
                 or lex.to_simplified(text[at:at + 1]) == word[i] or text[start - 1:start].isdigit():
