@@ -106,9 +106,10 @@ class AverageMismatch(Rule):
                 counts = _counts(text, max(sentence, paragraph), average.start(), per) or counts
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
-            if len(counts) > 2 and "其中" in text[counts[0].end():counts[1].start()] and _count_of(counts[0])[0] == sum(
-                    _count_of(c)[0] for c in counts[1:]):
-                # "主要用于17辆公务用车的燃料费…，其中执法执勤用车14辆、特种专业技术用车3辆": the fleet, then its parts adding up
+            if len(counts) > 2 and any(word in text[counts[0].end():counts[1].start()] for word in ("其中", "（", "(")) \
+                    and _count_of(counts[0])[0] == sum(_count_of(c)[0] for c in counts[1:]):
+                # "主要用于17辆公务用车的燃料费…，其中执法执勤用车14辆、特种专业技术用车3辆", "3辆公务用车（一般公务用车1辆、执法执勤用车
+                # 2辆）": the fleet, then its parts adding up
                 counts = counts[:1]
             if len(counts) > 1 and per == "车":
                 fleet = [c for c in counts if _FLEET_BEFORE.search(text, max(0, c.start() - 8), c.start())]
