@@ -281,7 +281,7 @@ _CANDIDATES = compile_re(
             ("completion_of", r"y?nXA,CAOP"),
             ("completion_after", r"(?:y?nX?|X)A(?:,BA)+,CP(?:[,;]T[UD]A(?:,T?[UD]P)?)?"),
             ("adjusted_execution", r"y?nA,nA,RA,KP"),
-            ("execution", r"(?:y?n)?[JB]A,n?RA(?:,(?:C|n?K)P)?"),
+            ("execution", r"(?:y?n)?(?:Jn?|B)A,n?RA(?:,(?:C|n?K)P)?"),
             ("change_with", r"(?:W,?n?|T,?n)E?[UD]A(?:,T?[UD]P)?"),
             ("change_than_level", r"y?nA,TA,?[UD]A(?:,T?[UD]P)?"),
             ("change_than", r"y?nA,T[UD]A(?:,T?[UD]P)?"),
@@ -1205,6 +1205,8 @@ def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
 
 #: A clause saying what an amount paid for, between it and its change ("，主要用于公务活动").
 _USE_CLAUSE = compile_re(r"[,;]M:?n(?=[,;])")
+#: The parts of an amount after it ("，其中：基本支出1,793,220.00元，项目支出620,000.00元").
+_PARTS = compile_re(r",Q:?(?:nA,)*nA")
 #: A bracketed aside of words ("（含参公单位）", "（包括厅机关和3个参公单位）").
 _ASIDE = compile_re(r"[（(][^（()）。，,；;]{1,40}[）)]")
 
@@ -1223,6 +1225,9 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
     subject = _SUBJECT.match(codes, stated.start())
     if subject is None:
         return []
+    if codes.startswith(";T", stated.end()) and (whole := codes.rfind(",Q", 0, stated.start())) != -1 \
+            and _PARTS.fullmatch(codes, whole, stated.end()):
+        return []  # the last part of a breakdown closed by a semicolon: the change after it is the whole's (see below)
     amount_end = codes.index("A", stated.start()) + 1
     found, end = [], _after_bracket(tokens, stated.end())
     rated = end  # "…2.87万元，完成年初预算的82.00%，完成调整预算的82.00%，比上年减少0.25万元": past its completion rates to
@@ -1237,6 +1242,9 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         past = codes[:use.end()] + "," + codes[use.end() + 1:]
         if _level_after(past, use.end()) is not None or _CHANGE_AFTER.match(past, use.end()) is not None:
             codes, end = past, use.end()
+    if (parts := _PARTS.match(codes, end)) is not None and codes.startswith(";T", parts.end()):
+        # "…预算数为2,413,220.00元，其中：基本支出1,793,220.00元，项目支出620,000.00元；比2024年预算数增加…": past its parts
+        end = parts.end()
     reached = _from_to_after(tokens, codes, end) or _last_years_after(tokens, codes, end)
     if reached is not None:  # "…预算为12.50万元，由2024年的15.80万元减少至12.50万元，减少3.30万元": both levels, after it
         clause = _clause_start(codes, amount_end - 1)
