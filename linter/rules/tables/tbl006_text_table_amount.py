@@ -331,6 +331,8 @@ class TextTableAmount(Rule):
                       if offset + claim[0].start("num") not in others]
             if kind == INCOME:
                 claims += self._income_sources(line, tables)
+            if kind == GENERAL:
+                claims = [claim for claim in claims if not self._all_funds_spending(document, context, claim[0], tables)]
             # Last year's amount restated beside this year's ("…3,865,420.00元，2023年度事业收入3,412,860.00元").
             # So is one named 上年's ("上年收、支总计均为2,276.30万元").
             claims = [claim for claim in claims if not names_another_year(before := _clause_before(line, claim[0].start()), year)
@@ -826,6 +828,15 @@ class TextTableAmount(Rule):
             fund = next((cell for cell in cells if cell[0].kind in (GENERAL, FUND)), None)
             if fund is not None and not any(self._agrees(document, context, match, *cell) for cell in cells):
                 yield from self._compare(document, context, 0, match, *fund)
+
+    @staticmethod
+    def _all_funds_spending(document, context, match, tables) -> bool:
+        """Whether a "财政拨款支出" the 一般公共预算 section states is the spending of every fund the 财政拨款收支总表 prints
+        ("2024年度本部门财政拨款支出46,857.41万元，主要用于以下方面：…其他支出185.50万元", the 政府性基金's among them)."""
+        fiscal = first(tables, FISCAL)
+        bare = match.group().startswith("财政拨款支出") and not match.string.endswith("一般公共预算", 0, match.start())
+        row = fiscal.row_named("本年支出合计", "支出") if fiscal is not None and bare else None
+        return row is not None and _may_be_the_cells(document, context, match, fiscal, row, fiscal.side_columns("支出")[0]) is True
 
     @staticmethod
     def _agrees(document, context, match, table, row, column) -> bool:
