@@ -1736,6 +1736,7 @@ def _budgets_among_balances(table: Table) -> bool:
         row.budgets = {kind: row.values[column] for kind, column in zip(kinds, budget_columns) if column in row.values}
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = list(renumbered.values())
+    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
     return True
 
 
@@ -1752,6 +1753,7 @@ def _spending_columns(table: Table, budgets_aside: bool = False) -> None:
     for row in table.rows:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = [1, 2, 3]
+    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
 
 
 #: The title of a 决算 table's column of the amount spent ("决算数", "支出决算数", "本年支出合计"), beside its budgets.
@@ -1840,6 +1842,7 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
                                     if kind and column in row.values}
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
+    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
     # "2栏各行=(3+4)栏各行" under "年初预算数 | 决算数: 小计 基本支出 项目支出": the 决算's columns as now numbered
     table.identities = [replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[column]) for sign, column in i.terms))
                         if i in printed else i for i in table.identities]
