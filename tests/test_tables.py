@@ -1664,3 +1664,17 @@ def test_a_fiscal_summary_printed_vertically_places_its_spending_amounts_under_i
         (3, "支出", {2: 120.43, 3: 120.43}), (4, "支出", {2: 1662.35, 3: 1542.35, 4: 120.0}),
         (6, "支出", {2: 1782.78, 3: 1662.78, 4: 120.0})]
     assert "栏2 is 1,524.35" in " ".join(f.message for f in lint_text(text.format(farming="1,524.35")))
+
+
+def test_a_budget_table_titling_this_years_parts_and_the_change_below_one_header_line_is_read():
+    """"上年预算数 | 本年预算数 | 增减" over "小计 基本支出 项目支出 | 增减额 增减率（%）" (Zhejiang's 一般公共预算支出预算表):
+    the parts below stand under 本年预算数, the change's columns under 增减; it was left unread ("its columns of this year
+    cannot be told from last year's")."""
+    text = ("2026年一般公共预算支出预算表\n单位：万元\n"
+            "科目编码\t科目名称\t上年预算数\t本年预算数\t\t\t增减\t\n"
+            "\t\t\t小计\t基本支出\t项目支出\t增减额\t增减率(%)\n"
+            "\t合计\t100.00\t110.00\t80.00\t30.00\t10.00\t{rate}\n"
+            "201\t一般公共服务支出\t100.00\t110.00\t80.00\t30.00\t10.00\t10.0\n")
+    table = one_checked_table(text.format(rate="10.0"), text.format(rate="16.0"))
+    assert [(values(row), row.earlier.value, row.change.value) for row in table.rows][:1] == [
+        ({1: 110.0, 2: 80.0, 3: 30.0}, 100.0, 10.0)]

@@ -1992,12 +1992,17 @@ def _columns_by_title(table: Table, header_words: list[str], earliest: int,
     top, below = lines[0], (lines[1] if len(lines) == 2 else [])
     ordered = []
     changes_below = bool(below) and all(_CHANGE_COLUMN.search(word) for word in below)
+    # (both below: "本年预算数 | 增减" over "小计 基本支出 项目支出 | 增减额 增减率（%）", Zhejiang's)
+    parts_below = [word for word in below if not _CHANGE_COLUMN.search(word)]
+    mixed = not changes_below and len(parts_below) < len(below)
     for word in top:  # this year's title over its parts on the line below: the parts are its columns
         this_year = (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) != earliest
         if changes_below:  # "比上年增减" over "增减额 | 增减率（%）": the change's block over its columns
             ordered += below if _CHANGE_BLOCK.fullmatch(word) else [word]
+        elif mixed and _CHANGE_COLUMN.search(word) and not _CHANGE_RATE.search(word):
+            ordered += [word for word in below if word not in parts_below]
         else:
-            ordered += below if this_year and below else [word]
+            ordered += (parts_below if mixed else below) if this_year and below else [word]
     if len(ordered) != len(table.columns) or (below and ordered == top) \
             or (not changes_last and all(_CHANGE_COLUMN.search(word) for word in ordered[-2:])):
         return None  # (the change columns last: the layouts of :func:`_this_years_columns`, unless none fits: ``changes_last``)
