@@ -1678,3 +1678,17 @@ def test_a_budget_table_titling_this_years_parts_and_the_change_below_one_header
     table = one_checked_table(text.format(rate="10.0"), text.format(rate="16.0"))
     assert [(values(row), row.earlier.value, row.change.value) for row in table.rows][:1] == [
         ({1: 110.0, 2: 80.0, 3: 30.0}, 100.0, 10.0)]
+
+
+def test_a_sangong_tables_operating_costs_printed_under_its_one_row_of_amounts_leave_the_row_read():
+    """Yunnan's 公开10表: the 三公 amounts of both blocks on one line under their column numbers, then
+    "行政参公单位机关运行经费" and its amount on lines of their own; the table was left unread ("unexpected text")."""
+    text = ("财政拨款“三公”经费、行政参公单位机关运行经费情况表\n金额单位：万元\n"
+            "预算数                                                决算数\n"
+            "  合计  因公出国  公务用车购置及运行费                  公务接待费    合计  因公出国  公务用车购置及运行费                  公务接待费\n"
+            "        （境）费      小计  购置费  运行费                    （境）费      小计  购置费  运行费\n"
+            "     1         2         3       4       5         6       7         8         9      10      11        12\n"
+            " 22.50      0.00     18.00    0.00   18.00      4.50   18.49      0.00     15.62    0.00   15.62      {visits}\n"
+            "\n  行政参公单位机关运行经费\n                          86.42\n")
+    table = one_checked_table(text.format(visits="2.87"), text.format(visits="2.78"))
+    assert values(table.rows[0])[12] == 2.87

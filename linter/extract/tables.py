@@ -1545,7 +1545,10 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         table.problem = _("its cells are printed a line each, as a PDF's text in reading order gives them, so its rows "
                           "cannot be told")
         return
-    if table.kind == THREE_PUBLIC and (_bare_amounts_row(table, titles) if not data_lines and header is None
+    if table.kind == THREE_PUBLIC:
+        data_lines = _without_operating_costs(data_lines)
+    if table.kind == THREE_PUBLIC and (_bare_amounts_row(table, titles)
+                                       if header is None and len(_without_operating_costs([titles, *data_lines])) == 1
                                        else (header is None and len(data_lines) == 1
                                              and _bare_amounts_row(table, data_lines[0], read_as_header=False))
                                        or _sangong_item_rows(table, data_lines, header_words)
@@ -3126,6 +3129,15 @@ def _block_cells(tokens: list[_Token], header: dict[int, int]) -> list[_Token | 
 def _in_sangong_order(printed: list, order: tuple[int, ...]) -> list:
     """A block's six columns (or amounts) as printed, put in the order of :data:`SANGONG_COLUMNS`."""
     return [printed[position] for position in order]
+
+
+def _without_operating_costs(data_lines: list[list[_Token]]) -> list[list[_Token]]:
+    """The lines of a 三公 table without the 机关运行经费 printed below its one row of amounts, named on a line and its
+    amount maybe on the next ("行政参公单位机关运行经费" then "86.42", Yunnan's 公开10表): not a 三公 quantity."""
+    cells = [t for tokens in data_lines[1:] for t in tokens if t.text]
+    if cells and all(t.is_number for t in data_lines[0] if t.text) and "机关运行经费" in "".join(t.text for t in cells if not t.is_number) and sum(t.is_number for t in cells) <= 2:
+        return data_lines[:1]
+    return data_lines
 
 
 def _bare_amounts_row(table: Table, tokens: list[_Token], read_as_header: bool = True) -> bool:
