@@ -1692,3 +1692,21 @@ def test_a_sangong_tables_operating_costs_printed_under_its_one_row_of_amounts_l
             "\n  行政参公单位机关运行经费\n                          86.42\n")
     table = one_checked_table(text.format(visits="2.87"), text.format(visits="2.78"))
     assert values(table.rows[0])[12] == 2.87
+
+
+@pytest.mark.parametrize("slipped, line", [
+    ("一、一般公共预算财政拨款\t1\t600.00\t一、农林水支出\t33\t600.00\t590.00\t10.00", 4),  # 表4's fund column: its row breaks
+    ("\t合计\t590.00\t590.00", 10),  # 表5's 合计, which breaks its own table's identity: the finding stays there
+])
+def test_a_cross_table_finding_points_at_the_cell_whose_own_row_or_total_it_would_mend(slipped, line):
+    """TBL004 pointed at the second table's cell whichever slipped; where the first's cell breaks its own table's identity
+    (表4's 合计 = its funds' columns, 表1's 本年收入合计 = its items) and the other's amount would keep it, it points there."""
+    rows = {"fiscal": "一、一般公共预算财政拨款\t1\t600.00\t一、农林水支出\t33\t600.00\t590.00\t10.00",
+            "general": "\t合计\t590.00\t590.00"}
+    text = ("财政拨款收入支出决算总表\n单位：万元\n项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\n"
+            "{fiscal}\n本年收入合计\t27\t600.00\t本年支出合计\t59\t600.00\t590.00\t10.00\n\n"
+            "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\n{general}\n"
+            "213\t农林水支出\t590.00\t590.00\n")
+    assert [f for f in lint_text(text.format(**rows)) if f.code == "TBL004"] == []
+    slips = dict(rows, **{"fiscal" if line == 4 else "general": slipped.replace("590.00", "580.00", 1)})
+    assert [f.span.start.line for f in lint_text(text.format(**slips)) if f.code == "TBL004"] == [line]

@@ -39,8 +39,9 @@ class CrossTable(Rule):
     their title words, so the different numbering of years and 预算/决算 does not matter. A
     difference within the rounding tail is ``info``. A finding points at the second table's cell, but at the
     first's when its row disagrees with two tables' rows that agree, or with one a third table confirms, or when the other
-    amount in its place would make its own table's class rows add up to their total (the likely slip); it then offers the
-    other cell's amount.
+    amount in its place would make its own table's class rows add up to their total, or keep an identity of its table
+    that it breaks (合计 = the funds' columns, 本年收入合计 = the items above): the likely slip; it then offers the other
+    cell's amount.
 
     **Anti-pattern**
 
@@ -88,7 +89,7 @@ class CrossTable(Rule):
         for finding, here, there in found:
             if there is not None and disagreeing[id(here.row)] == 1 and (
                     disagreeing[id(there.row)] > 1 or (id(here.row) in confirmed and id(there.row) not in confirmed)
-                    or _mends_its_table(context, there, here)):
+                    or _mends_its_table(context, there, here) or _mends_its_row(context, there, here)):
                 finding.span = there.locate()
                 if finding.expected == amount(converted(there.amount, here.table, there.table)):
                     finding.expected = amount(converted(here.amount, there.table, here.table))  # the other cell's
@@ -306,6 +307,35 @@ def _mends_its_table(context, cell: _Cell, other: _Cell) -> bool:
     return compare(theirs[0], 0.0, theirs[1], context.tolerances, other.table.resolution) != GAP \
         and compare(mine[0], gap, mine[1], context.tolerances, cell.table.resolution) != GAP \
         and compare(gap, 0.0, 1, context.tolerances, cell.table.resolution) == GAP
+
+
+def _mends_its_row(context, cell: _Cell, other: _Cell) -> bool:
+    """Whether ``cell`` is the likely slip of two that disagree: it breaks an identity of its table, of its row's columns
+    (合计 = the funds' columns) or of its column's rows (本年收入合计 = the items above), that ``other``'s amount in its
+    place would keep (表4's 农林水支出 一般公共预算 10,000.00元 short of its 合计, against 表5's class row; 表1's
+    一般公共预算财政拨款收入 against 表4's, where 表1's 本年收入合计 adds up the other)."""
+    table, row, column = cell.table, cell.row, cell.column
+    mended = converted(other.amount, table, other.table)
+    for identity in table.identities:
+        keys = [identity.target, *(term for _, term in identity.terms)]
+        if identity.axis == "栏" and column in keys:
+            cells = {key: (row, key) for key in keys}
+        elif identity.axis == "行" and row.line_no in keys:
+            cells = {key: (table.row_by_line_no(key, row.side), column) for key in keys}
+        else:
+            continue
+        if any(at is None or at.amount(place) is None for at, place in cells.values()):
+            continue
+
+        def off(value: float) -> float:
+            amount_of = {key: value if at is row and place == column else at.amount(place) for key, (at, place) in cells.items()}
+            return amount_of[identity.target] - sum(sign * amount_of[term] for sign, term in identity.terms)
+
+        items = len(identity.terms)
+        if compare(off(cell.amount), 0.0, items, context.tolerances, table.resolution) == GAP \
+                and compare(off(mended), 0.0, items, context.tolerances, table.resolution) != GAP:
+            return True
+    return False
 
 
 def _misnamed(row: Row) -> bool:
