@@ -406,7 +406,7 @@ def _counts(document) -> list[_Count]:
         # it counts none from abroad, "国（境）外公务接待批次（个）	0", all of them are the 国内 ones).
         counts = [c for i, c in enumerate(counts) if not (
             i < narrative and c.what in (_BATCHES, _GUESTS) and not _domestic(original, c.start))]
-    counts.extend(_counts_in_columns(document.original, year))
+    counts.extend(_counts_in_columns(document.original, year, budget))
     counts.extend(_counts_in_pairs(document.original))
     return counts
 
@@ -416,7 +416,7 @@ def _counts(document) -> list[_Count]:
 #: 三公 counts, matched so that it is not read as the 公务接待 one its label ends with.
 _FOREIGN_LABEL = r"(?P<foreign>(?:国[(（]境[)）]外|境外|外事|外宾)公务接待[^\s(（]{0,4}[(（][^)）\s]{1,2}[)）])"
 _LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for i, (label, _) in enumerate(_ROW_LABELS))]))
-_COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计|(?P<year>20\d{2})年度?(?:预算|决算|计划)?数?)?\s*((?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
+_COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计|(?P<year>20\d{2})年度?(?:预算|决算|计划)?数?|(?P<stage>预算|决算|实际|执行)数?)?\s*(?P<cells>(?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
 
 
 #: A 预算数 cell a 相关统计数 row leaves a dash in, before its count.
@@ -513,10 +513,10 @@ def _domestic(text: str, start: int) -> bool:
     return "国内" in clause and not _FOREIGN.search(clause, clause.rfind("国内"))
 
 
-def _counts_in_columns(original, year: int | None) -> list[_Count]:
+def _counts_in_columns(original, year: int | None, budget: bool) -> list[_Count]:
     """The counts of a 相关统计数 laid out across: each label of :data:`_ROW_LABELS` on one line (two
-    or more, in cells) over the count in its place on the next line (labelled by nothing, 统计数, or the year's
-    budget: "2025年预算	3	12	58")."""
+    or more, in cells) over the count in its place on the next line (labelled by nothing, 统计数, the year's
+    budget: "2025年预算	3	12	58", or the document's stage: "决算数	0	3	14	112" in a 决算)."""
     counts = []
     if _LABEL_CELL.search(original.text) is None:
         return counts
@@ -524,9 +524,10 @@ def _counts_in_columns(original, year: int | None) -> list[_Count]:
     for (_label_start, labels), (start, row) in zip(lines, lines[1:]):
         found = [match.lastgroup for match in _LABEL_CELL.finditer(labels.replace(" ", ""))] if "(" in labels or "（" in labels else []
         numbers = _COUNTS_ROW.match(row) if len(found) >= 2 else None
-        if numbers is None or (numbers["year"] is not None and int(numbers["year"]) != year):
-            continue  # (a row of another year: "2024年预算	3	15	70")
-        cells = list(regex.finditer(r"\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d+", row, pos=numbers.start(2)))
+        if numbers is None or (numbers["year"] is not None and int(numbers["year"]) != year) \
+                or (numbers["stage"] is not None and (numbers["stage"] == "预算") != budget):
+            continue  # (a row of another year: "2024年预算	3	15	70", or of the budget in a 决算)
+        cells = list(regex.finditer(r"\d{1,3}(?:,\d{3}){1,2}(?![\d,])|\d+", row, pos=numbers.start("cells")))
         if len(cells) != len(found):
             continue
         for group, cell in zip(found, cells):
