@@ -407,7 +407,7 @@ def _counts(document) -> list[_Count]:
         counts = [c for i, c in enumerate(counts) if not (
             i < narrative and c.what in (_BATCHES, _GUESTS) and not _domestic(original, c.start))]
     counts.extend(_counts_in_columns(document.original, year, budget))
-    counts.extend(_counts_in_pairs(document.original))
+    counts.extend(_counts_in_pairs(document.original, year))
     return counts
 
 
@@ -539,8 +539,9 @@ def _counts_in_columns(original, year: int | None, budget: bool) -> list[_Count]
 
 #: A label of :data:`_ROW_LABELS` and its count (after spaces or a colon: "公务用车保有量（辆）：6"), set apart by wide gaps
 #: from what is beside them on their line (or by tabs), or listed ("相关统计数：公务用车购置数（辆）：0；公务用车保有量（辆）：17；…"),
-#: or one after another parted by single spaces, as pdfplumber's text prints a row of them ("…（辆） 0 公务用车保有量（辆） 6").
-_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}|\t)|(?<=[；;，,]\s*)|(?<=统计数[：:]\s*)|(?<=\d ))(?:{_LABEL_CELL.pattern})"
+#: or one after another parted by single spaces, as pdfplumber's text prints a row of them ("…（辆） 0 公务用车保有量（辆） 6"); a
+#: label may name its year ("2024年公务用车保有量（辆）：7    2025年公务用车保有量（辆）：6", Beijing's).
+_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}|\t)|(?<=[；;，,]\s*)|(?<=统计数[：:]\s*)|(?<=\d ))(?:(?P<year>20\d{{2}})年度?)?(?:{_LABEL_CELL.pattern})"
                       r"(?:[ \t]+|[ \t]*[：:][ \t]*)(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?=\s{2}|\t|\s*$|\s*[；;，,。]| [^\d\s])", regex.M)
 
 
@@ -549,10 +550,11 @@ _LONE_PAIR = compile_regex(r"\s*(?:(?:相关)?统计数[：:])?\s*[；;。]?\s*"
 _COLON = compile_regex(r"[：:]")
 
 
-def _counts_in_pairs(original) -> list[_Count]:
+def _counts_in_pairs(original, year: int | None) -> list[_Count]:
     """The counts of a 相关统计数 printed as pairs across a line ("公务用车购置数（辆）  0    公务用车保有量（辆）  3",
     as pdftotext lays out a grid of two label and count columns, or listed: "相关统计数：公务用车购置数（辆）：0；…"): two or
-    more on a line, or one alone on its line after a colon ("相关统计数：公务用车保有量（辆）：3")."""
+    more on a line, or one alone on its line after a colon ("相关统计数：公务用车保有量（辆）：3"); those of the document's
+    ``year`` when their labels name one."""
     counts = []
     if _LABEL_CELL.search(original.text) is None:
         return counts
@@ -562,8 +564,8 @@ def _counts_in_pairs(original) -> list[_Count]:
             and _COLON.search(line, pairs[0].start(), pairs[0].start("a")) is not None  # (a label and its count in cells: a row's)
         for match in pairs if len(pairs) >= 2 or alone else ():
             label = next((name for name, value in match.groupdict().items() if value is not None and name.startswith("l")), None)
-            if label is None:
-                continue  # a count of receptions from abroad
+            if label is None or (match["year"] is not None and int(match["year"]) != year):
+                continue  # a count of receptions from abroad, or of another year
             what = _ROW_LABELS[int(label[1:])][1]
             counts.append(_Count(what, _count(match.group("a")), start + match.start("a"), start + match.end("a"), True))
     return counts
