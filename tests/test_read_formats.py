@@ -106,6 +106,18 @@ def test_a_word_sangong_table_of_amounts_only_with_a_malformed_cell_is_still_rea
         assert sorted({f["code"] for f in findings("--select", "NUM001,TBL001,TBL002", str(path))}) == expected
 
 
+def test_a_word_sangong_table_of_a_year_a_row_with_a_malformed_cell_is_no_zero(tmp_path):
+    """A 三公 table printing last year's and this year's budgets a row each, "18.000.00" in this year's: read as one row
+    of both blocks, its malformed cell was taken for an empty one (three errors on a right 合计 and a right text)."""
+    table = [["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+             ["", "", "", "小计", "购置费", "运行费", ""],
+             ["2024年预算数", "342,000.00", "0.00", "322,000.00", "0.00", "322,000.00", "20,000.00"],
+             ["2025年预算数", "689,000.00", "0.00", "671,000.00", "356,000.00", "315,000.00", "18.000.00"]]
+    path = write_docx(tmp_path / "三公.docx", table, text="公务接待费预算18000.00元。", title="2025年一般公共预算“三公”经费支出预算表",
+                      unit="元")
+    assert sorted({f["code"] for f in findings("--select", "NUM001,TBL002,TBL006", str(path))}) == ["NUM001"]
+
+
 def test_word_paragraphs_tables_and_generated_heading_numbers(tmp_path):
     path = write_docx(tmp_path / "草稿.docx")
     extracted = run("extract", str(path)).stdout

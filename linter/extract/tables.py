@@ -3932,9 +3932,14 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
 
 
 def _mark_malformed_rows(table: Table, source: SourceText) -> None:
-    """Mark the rows holding a malformed cell, read as empty: it is no 0 (NUM001 reports it)."""
+    """Mark the rows holding a malformed cell, read as empty: it is no 0 (NUM001 reports it). A row read from several lines
+    (a 三公 table's blocks, a year a line) holds it where another of its cells stands on its line."""
+    text = source.text
+    lines = [(text.rfind("\n", 0, value.start) + 1, value.start, (text + "\n").find("\n", value.start))
+             for value in table.malformed]
     for row in table.rows if table.problem is None else ():
-        if any(row.start <= value.start and "\n" not in source.text[row.start:value.start] for value in table.malformed):
+        if any(row.start <= at and "\n" not in text[row.start:at] for _, at, _ in lines) \
+                or any(start <= cell.start < end for start, _, end in lines for cell in row.values.values()):
             row.columns_known, row.malformed = False, True
 
 
