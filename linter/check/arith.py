@@ -148,9 +148,12 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
     round amount ("900.00", fewer than three significant digits) is printed in too many places to
     be evidence by chance: it explains only an amount the text states for the same quantity
     ("项目支出17万元" by "项目支出11万元", not "项目支出预算800.00万元" by a 年初预算 of "900.00"); but where one fits, no other
-    amount is the explanation ("3.02" of a table's 3.20 is no typo of a 3.22 printed elsewhere)."""
+    amount is the explanation ("3.02" of a table's 3.20 is no typo of a 3.22 printed elsewhere). So for any amount where
+    ``wrong`` is printed alike elsewhere (a table restating it)."""
     quantities = document.derived(_quantities_by_offset)
     index = document.derived(_numbers_by_text)
+    # ("其他收入12.50万元", as 表1 prints it, is no typo of a 福利费 of 18.50)
+    vouched = any(n.start != wrong.start for group in index.get(wrong.text.replace(",", ""), {}).values() for n in group)
     found: dict[float, Number] = {}
     rival = False  # a round amount that would explain it as well: no evidence, but the explanation is then not the one
     for variant in _one_typo_variants(wrong.text.replace(",", "")):
@@ -161,7 +164,7 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
             if number is None or not (number.unit == wrong.unit or (not number.unit and number.decimals)) \
                     or number.malformed or number.value == wrong.value or not one_typo_apart(number.text, wrong.text):
                 continue
-            if _significant_digits(number) < _SIGNIFICANT_DIGITS \
+            if (vouched or _significant_digits(number) < _SIGNIFICANT_DIGITS) \
                     and (wrong.start not in quantities or quantities.get(number.start) != quantities[wrong.start]):
                 rival = rival or fits(amount(number, tolerances))  # ("3.02" of a 3.20 printed in a table, beside a 3.22)
                 continue
