@@ -871,7 +871,7 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
             or _complements(breakdown) or _surplus_allocation(breakdown) or _the_three_funds(breakdown) \
-            or _ends_in_catch_all(breakdown, document.flow.text)
+            or _ends_in_catch_all(breakdown, document.flow.text) or _a_subjects_basic_and_projects(breakdown)
         add(N_("the parts listed"), breakdown.whole_name, breakdown.whole.number, parts, complete)
     for group in claims.completion_groups:
         items, every = _completion_items(group)
@@ -1075,6 +1075,17 @@ def _the_three_funds(breakdown) -> bool:
             or len(breakdown.parts) != len(_FUNDS):
         return False
     return sorted(next((fund for fund in _FUNDS if fund in part.name), "") for part in breakdown.parts) == sorted(_FUNDS)
+
+
+def _a_subjects_basic_and_projects(breakdown) -> bool:
+    """A 功能分类 subject's amount listed as its 基本支出 and 项目支出 ("…乡镇卫生院（项）1698.94万元。其中：基本支出…，项目支出
+    …"): a subject is spent on nothing else (a department's 支出合计 may also hold 经营支出)."""
+    return _SUBJECT_LEVEL.search(breakdown.whole_name) is not None \
+        and sorted(clean_name(part.name) for part in breakdown.parts) == ["基本支出", "项目支出"]
+
+
+#: The level a 功能分类 subject's name ends in ("乡镇卫生院（项）", "(款)").
+_SUBJECT_LEVEL = compile_re(r"[(（][类款项][)）]$")
 
 
 def _ends_in_catch_all(breakdown, text: str) -> bool:

@@ -51,7 +51,8 @@ class PartsSumMismatch(Rule):
     A list is complete when its stated shares add up to 100%, when it is the per-subject
     list of a completion paragraph (unless announced as a selection: "其中主要项目：",
     "重点项目如下", or following the subjects' table, which is the whole list), when the parts are the whole's components by
-    definition (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 财政拨款支出; the 货物, 工程 and
+    definition (人员经费 + 公用经费 = 基本支出; 基本支出 + 项目支出 = 财政拨款支出, or a 功能分类 subject's amount ("…（项）1698.94万元。
+    其中：基本支出…，项目支出…"); the 货物, 工程 and
     服务 amounts of 政府采购; a 结余分配's 交纳所得税, 提取职工福利基金 and 转入非财政拨款结余; a part and its complement, 财政拨款结转和结余 and 非财政拨款 (or 其他资金) 结转和结余 (also named 财政拨款结转 and 非财政拨款结余), 国内 and 国(境)外 (or 外事) 公务接待, a 财政拨款 amount's three funds, 城市 and 农村 under 城乡 or named alone, 离休 and 退休 under 离退休, a balance's 基本支出结转 and 项目支出结转和结余, or 项目支出结转 and 项目支出结余, or its 结转 and 结余), when their total follows them named by the word alone
     ("…、…，合计579.30万元") or precede them after "，分别为：" ("涉及资金379.18万元，分别为：…"), or, for counts,
     when it ends in the catch-all 其他 ("…、其他用车1辆") or names a rating's every grade from the top to the bottom ("“优”的项目19个，
