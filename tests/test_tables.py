@@ -1642,9 +1642,11 @@ def test_a_summary_printed_vertically_without_line_numbers_is_numbered_down_the_
     assert [row.line_no for row in table.rows] == list(range(1, 11)) and not table.numbered_rows
 
 
-def test_a_fiscal_summary_printed_vertically_places_its_spending_amounts_under_its_own_column_numbers():
-    """A vertical 财政拨款收支总表 whose 支出 block prints a header of its own (合计 and the funds over 栏次 1–3): each
-    amount of a row leaving cells empty stands under its number; the findings name the 栏 as the block prints it."""
+@pytest.mark.parametrize("numbers", ["1               2               3", "2               3               4"])
+def test_a_fiscal_summary_printed_vertically_places_its_spending_amounts_under_its_own_column_numbers(numbers):
+    """A vertical 财政拨款收支总表 whose 支出 block prints a header of its own (合计 and the funds over 栏次 1–3, or 2–4
+    on from the 收入 side's 1): each amount of a row leaving cells empty stands under its number; the findings name the
+    栏 as the block prints it."""
     text = ("财政拨款收入支出决算总表\n金额单位：万元\n收入\n"
             "项目                              行次            金额\n"
             "栏次                                                 1\n"
@@ -1653,7 +1655,7 @@ def test_a_fiscal_summary_printed_vertically_places_its_spending_amounts_under_i
             "支出\n"
             "项目                              行次            合计    一般公共预算      政府性基金\n"
             "                                                            财政拨款    预算财政拨款\n"
-            "栏次                                                 1               2               3\n"
+            "栏次                                                 " + numbers + "\n"
             "一、社会保障和就业支出             3          120.43          120.43\n"
             "二、农林水支出                     4        1,662.35        {farming}          120.00\n"
             "本年收入合计                       5        1,782.78\n"
@@ -1663,7 +1665,8 @@ def test_a_fiscal_summary_printed_vertically_places_its_spending_amounts_under_i
         (1, "收入", {1: 1662.78}), (2, "收入", {1: 120.0}), (5, "收入", {1: 1782.78}),
         (3, "支出", {2: 120.43, 3: 120.43}), (4, "支出", {2: 1662.35, 3: 1542.35, 4: 120.0}),
         (6, "支出", {2: 1782.78, 3: 1662.78, 4: 120.0})]
-    assert "栏2 is 1,524.35" in " ".join(f.message for f in lint_text(text.format(farming="1,524.35")))
+    column = numbers.split()[1]
+    assert f"栏{column} is 1,524.35" in " ".join(f.message for f in lint_text(text.format(farming="1,524.35")))
 
 
 def test_a_budget_table_titling_this_years_parts_and_the_change_below_one_header_line_is_read():

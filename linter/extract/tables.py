@@ -2757,6 +2757,8 @@ def _parse_vertical_two_sided(table: Table, data_lines: list[list[_Token]], spen
     the table. Left unread when a line holds more than one row, or amounts that cannot be placed."""
     body, lanci = _spending_header(data_lines, spending)
     width = max(len(lanci), 1)  # the 支出 side's columns
+    # (the block's 栏次 by the table's columns, 2…: numbered from 1 in the block, or on from the 收入 side's 1)
+    lanci = {number + 2 - min(lanci): token for number, token in lanci.items()} if lanci else {}
     rows: dict[str, list[Row]] = {"收入": [], "支出": []}
     loose: list[tuple[Row, list[_Token]]] = []
     full: list[list[_Token]] = []  # the amounts of 支出 rows printing every column
@@ -2800,7 +2802,8 @@ def _parse_vertical_two_sided(table: Table, data_lines: list[list[_Token]], spen
     table.numbered_rows = numbered
     table.columns, table.rows = list(range(1, width + 2)), rows["收入"] + rows["支出"]
     # (as the 支出 block's 栏次 line numbers them; its one column of amounts, as the 收入 block's: 栏1)
-    table.printed_columns = {number + 1: number for number in lanci} or {2: 1}
+    table.printed_columns = {column: _column_number(token) for column, token in lanci.items()
+                             if column != _column_number(token)} if lanci else {2: 1}
     table.layout = "tab" if any(t.index >= 0 for tokens in data_lines for t in tokens) else "space"
     if not any(identity.axis == "行" for identity in table.identities):  # no 注 prints them: the items add up
         table.identities.extend(_layout_sums(rows))
@@ -2824,9 +2827,10 @@ def _spending_header(data_lines: list[list[_Token]], spending: int) -> tuple[int
 
 def _place_spending_amounts(loose: list[tuple[Row, list[_Token]]], full: list[list[_Token]], lanci: dict[int, _Token],
                             lines: list[tuple[int, str]]) -> bool:
-    """Place the amounts of the 支出 rows that leave cells empty under the numbers of their block's 栏次 line (``lanci``),
+    """Place the amounts of the 支出 rows that leave cells empty under the numbers of their block's 栏次 line (``lanci``,
+    by the table's column: 2…),
     as rows printing every column (``full``) stand; False when they cannot be placed, each row's in order."""
-    numbers = {number + 1: token for number, token in lanci.items()}  # by the table's column (支出: 2…)
+    numbers = lanci
     cases = [(token, numbers) for _, amounts in loose for token in amounts]
     known = [(token, numbers, column) for amounts in full for column, token in zip(sorted(numbers), amounts)]
     columns = _columns_under(cases, lines, known) if numbers else None
