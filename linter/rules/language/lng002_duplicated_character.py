@@ -28,6 +28,8 @@ _EACH = frozenset("件项桩条笔户村处家样")
 #: Characters before 约 or 近 that make a word of it (节约, 制约, 接近, 最近): the copy after them is "about" a number.
 _ENDS_BEFORE_ABOUT = frozenset("节制契简接最将附")
 _AFTER_EACH = frozenset("有都要必皆见落抓")
+#: What 本 stands before for "this" one ("本部门", "本单位", "本级", "本年度").
+_THIS_ONES = compile_re(r"部门|单位|级|年")
 #: The characters before 没 that make a word of it (埋没, 淹没, 出没): the 没 after them may begin 没有.
 _SINKS = frozenset("埋淹出吞沉湮隐覆辱泯")
 #: Particles that follow a word ending in them ("以营利为目的的公益", "采购标的的金额").
@@ -77,7 +79,7 @@ class DuplicatedCharacter(Rule):
     copy ("进行政政务") and the two words do not spell out a word they share the character in
     ("公路路网" = 公路 + 路网, for 公路网). An administrative level, an office or the end of a
     place's name before a word beginning with it ("市市场监管局", "规划科科长", "喀什河河道") is no
-    slip (but 各 and 没 are never doubled: "各各增加", "也没没有"), nor is an award's name after long words ("市科学技术奖奖金"), nor is a conjunction before such a word ("管护和和美乡村建设"), nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
+    slip (but 各 and 没 are never doubled: "各各增加", "也没没有", nor 本 before 部门, 单位, 级 or 年: "纳入本本部门"), nor is an award's name after long words ("市科学技术奖奖金"), nor is a conjunction before such a word ("管护和和美乡村建设"), nor is a name written with the middle dot ("麦麦提·吐尔逊"), nor a copy that may end or begin a
     word the segmenter does not know ("水族族源", "卯节节日"); a copy it reads into a rare word that is a
     common one without it is a slip ("管理制制度" = 管理制 + 制度), and so is a copy inside a set phrase of
     the lexicon, whatever words it makes ("一般般性支出", "过紧紧日子"), and so is a number's magnitude or unit typed twice
@@ -128,6 +130,10 @@ class DuplicatedCharacter(Rule):
                 continue
             if match.group(1) == "某":
                 continue  # a template's placeholder ("某某县水利局")
+            if match.group(1) == "本" and _THIS_ONES.match(text, second + 1) \
+                    and not lex.is_word(text[match.start() - 1:match.start() + 1]):
+                yield self._finding(document, written, match)  # "纳入本本部门": 本本 is a word, but not before 部门 (成本本年 is)
+                continue
             if match.group(1) == "各" or (match.group(1) == "没" and text[match.start() - 1:match.start()] not in _SINKS):
                 yield self._finding(document, written, match)  # "各各级国家机关": 各 is never doubled, nor 没 ("也没没有")
                 continue
