@@ -1669,13 +1669,17 @@ def test_a_fiscal_summary_printed_vertically_places_its_spending_amounts_under_i
     assert f"栏{column} is 1,524.35" in " ".join(f.message for f in lint_text(text.format(farming="1,524.35")))
 
 
-def test_a_budget_table_titling_this_years_parts_and_the_change_below_one_header_line_is_read():
-    """"上年预算数 | 本年预算数 | 增减" over "小计 基本支出 项目支出 | 增减额 增减率（%）" (Zhejiang's 一般公共预算支出预算表):
-    the parts below stand under 本年预算数, the change's columns under 增减; it was left unread ("its columns of this year
-    cannot be told from last year's")."""
+@pytest.mark.parametrize("years, change, columns", [
+    ("上年预算数\t本年预算数", "增减", "增减额\t增减率(%)"),  # Zhejiang's
+    ("2025年预算数\t2026年预算数", "2026年预算数比2025年预算数增减变化", "金额\t%"),  # Chongqing's
+])
+def test_a_budget_table_titling_this_years_parts_and_the_change_below_one_header_line_is_read(years, change, columns):
+    """"上年预算数 | 本年预算数 | 增减" over "小计 基本支出 项目支出 | 增减额 增减率（%）" (Zhejiang's 一般公共预算支出预算表),
+    or "…比…增减变化" over "金额 | %" (Chongqing's): the parts below stand under this year's title, the change's columns
+    under the change's; it was left unread ("its columns of this year cannot be told from last year's")."""
     text = ("2026年一般公共预算支出预算表\n单位：万元\n"
-            "科目编码\t科目名称\t上年预算数\t本年预算数\t\t\t增减\t\n"
-            "\t\t\t小计\t基本支出\t项目支出\t增减额\t增减率(%)\n"
+            f"科目编码\t科目名称\t{years}\t\t\t{change}\t\n"
+            f"\t\t\t小计\t基本支出\t项目支出\t{columns}\n"
             "\t合计\t100.00\t110.00\t80.00\t30.00\t10.00\t{rate}\n"
             "201\t一般公共服务支出\t100.00\t110.00\t80.00\t30.00\t10.00\t10.0\n")
     table = one_checked_table(text.format(rate="10.0"), text.format(rate="16.0"))

@@ -1987,16 +1987,22 @@ def _columns_by_title(table: Table, header_words: list[str], earliest: int,
     项目支出", "…| 其中：一般公共预算拨款 | 其他收入", Beijing's), or this year's titled over its parts on the line below
     ("2024年执行数 | 2025年预算数" over "合计 上年结转 一般公共预算拨款 其他收入", Fujian's); None for another header."""
     lines = [[word.removeprefix("其中：").removeprefix("其中:") for word in line] for line in table.header_lines]
-    lines = [[word for word in line if _CHANGE_COLUMN.search(word) or word in _THIS_YEARS_TITLES or _PART_TITLE.fullmatch(word)
+    # (under a change's block, "金额" and "%" title its columns: "2025年预算数比2024年预算数增减变化" over "金额 | %", Chongqing's)
+    blocked = any(_CHANGE_BLOCK.fullmatch(word) for line in lines for word in line)
+
+    def of_the_change(word: str) -> bool:
+        return _CHANGE_COLUMN.search(word) is not None or (blocked and _UNDER_CHANGE_BLOCK.fullmatch(word) is not None)
+
+    lines = [[word for word in line if of_the_change(word) or word in _THIS_YEARS_TITLES or _PART_TITLE.fullmatch(word)
               or (_PERIOD.search(word) and not _CHANGE_TITLE.search(word))] for line in lines]
     lines = [line for line in lines if line]
     if len(lines) > 2:
         return None
     top, below = lines[0], (lines[1] if len(lines) == 2 else [])
     ordered = []
-    changes_below = bool(below) and all(_CHANGE_COLUMN.search(word) for word in below)
+    changes_below = bool(below) and all(of_the_change(word) for word in below)
     # (both below: "本年预算数 | 增减" over "小计 基本支出 项目支出 | 增减额 增减率（%）", Zhejiang's)
-    parts_below = [word for word in below if not _CHANGE_COLUMN.search(word)]
+    parts_below = [word for word in below if not of_the_change(word)]
     mixed = not changes_below and len(parts_below) < len(below)
     for word in top:  # this year's title over its parts on the line below: the parts are its columns
         this_year = (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) != earliest
@@ -2013,8 +2019,7 @@ def _columns_by_title(table: Table, header_words: list[str], earliest: int,
                    if (match := _PERIOD.search(word)) and not _CHANGE_COLUMN.search(word) and _period(match) == earliest]
     if len(earliest_at) != 1:
         return None
-    changes = {column: _CHANGE_RATE.search(word) is not None
-               for column, word in zip(table.columns, ordered) if _CHANGE_COLUMN.search(word)}
+    changes = {column: _CHANGE_RATE.search(word) is not None for column, word in zip(table.columns, ordered) if of_the_change(word)}
     return earliest_at[0], changes, [column for column in table.columns if column not in changes and column != earliest_at[0]]
 
 
@@ -2287,10 +2292,12 @@ _DATED_TITLE = compile_re(rf"(20\d{{2}}年度?|本年度?)(?P<stage>预算数|�
 #: by its two years: "2025年预算数比2024年预算数增减%"), and of the
 #: block over such columns ("2025年预算数比2024年预算数增减变化").
 _CHANGE_COLUMN = compile_re(r"^(?:(?:比(?:上年|20\d{2}年度?)(?:预算数?|决算数?)?)?(?:增减|增长|变动)(?:金?额|率|幅度|数)?(?:[(（]%[)）]|%)?"
-                            r"|\S+比\S+(?:增减|增长|变动)(?:金?额|率|幅度|数)?(?:[(（]%[)）]|%)?)$")
+                            r"|\S+比\S+(?:增减|增长|变动)(?:变化|情况)?(?:金?额|率|幅度|数)?(?:[(（]%[)）]|%)?)$")
 #: The title of the change from last year without a rate's or an amount's word ("2025年比2024年增减", "比上年增减"): the
 #: block over the change columns, if the header also titles them.
-_CHANGE_BLOCK = compile_re(r"\S*比\S+(?:增减|增长|变动)")
+_CHANGE_BLOCK = compile_re(r"\S*比\S+(?:增减|增长|变动)(?:变化|情况)?")
+#: A change column's title under such a block, naming no change itself ("金额", "%", "比例").
+_UNDER_CHANGE_BLOCK = compile_re(r"金额|[(（]?%[)）]?|比例|幅度|百分比")
 _CHANGE_TITLE = compile_re(r"增减|增长|变动|比上年|[比较](?:20\d{2})年")
 #: The title of a change column printed as a rate ("增减率（%）", "增减幅度", "增减%").
 _CHANGE_RATE = compile_re(r"率|幅度|%")
