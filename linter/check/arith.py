@@ -149,11 +149,11 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
     be evidence by chance: it explains only an amount the text states for the same quantity
     ("项目支出17万元" by "项目支出11万元", not "项目支出预算800.00万元" by a 年初预算 of "900.00"); but where one fits, no other
     amount is the explanation ("3.02" of a table's 3.20 is no typo of a 3.22 printed elsewhere). So for any amount where
-    ``wrong`` is printed alike elsewhere (a table restating it)."""
+    ``wrong`` is printed alike on a line naming its quantity (a table's row restating it)."""
     quantities = document.derived(_quantities_by_offset)
     index = document.derived(_numbers_by_text)
-    # ("其他收入12.50万元", as 表1 prints it, is no typo of a 福利费 of 18.50)
-    vouched = any(n.start != wrong.start for group in index.get(wrong.text.replace(",", ""), {}).values() for n in group)
+    # ("其他收入12.50万元", as 表1 prints it on its 其他收入 row, is no typo of a 福利费 of 18.50)
+    vouched = _restated(document, wrong, quantities.get(wrong.start), index)
     found: dict[float, Number] = {}
     rival = False  # a round amount that would explain it as well: no evidence, but the explanation is then not the one
     for variant in _one_typo_variants(wrong.text.replace(",", "")):
@@ -171,6 +171,16 @@ def typo_explanation(document, wrong: Number, fits, tolerances: Tolerances, excl
             if fits(amount(number, tolerances)) and (number.value not in found or number.start < found[number.value].start):
                 found[number.value] = number
     return next(iter(found.values())) if len(found) == 1 and not rival else None
+
+
+def _restated(document, number: Number, name: str | None, index) -> bool:
+    """Whether ``number``, an amount the text states for the quantity ``name``, is printed alike elsewhere on a line
+    naming that quantity (表1's "八、其他收入  8  12.50" beside "其他收入12.50万元")."""
+    if not name:
+        return False
+    text = document.flow.text
+    return any(n.start != number.start and name in text[text.rfind("\n", 0, n.start) + 1:text.find("\n", n.start) % (len(text) + 1)]
+               for group in index.get(number.text.replace(",", ""), {}).values() for n in group)
 
 
 def _significant_digits(number: Number) -> int:
