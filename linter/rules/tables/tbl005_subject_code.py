@@ -36,7 +36,7 @@ class SubjectCode(Rule):
     the two side by side ("项目名称 | 科目编码 | 科目名称 | …", "… | 功能科目编码 | 功能科目名称 | …"; a 项目支出表 of
     subjects' rows is read as any table of codes). The narrative's subjects named with their code in brackets ("住房公积金（2210203）",
     also after their level: "病虫害控制（项）（2130108）", or without brackets after it: "文物保护（项）2070204：")
-    are checked too, when the name is another code's; and so are its paths of 类, 款 and 项
+    are checked too, when the name is another code's (an unknown code's, when it is its sibling's); and so are its paths of 类, 款 and 项
     ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
     the tables') are not part of, or a 项 the tables print under another 款.
 
@@ -166,20 +166,22 @@ class SubjectCode(Rule):
             group = "code" if match.group("code") else "bare"
             code, words = match.group(group), before.group()
             subject = reference.get(code)
-            if subject is None or subject.classification != "功能":
+            if subject is not None and subject.classification != "功能":
                 continue
             # The subject's name ends the words before the bracket ("主要用于住房公积金（2210201）").
             names = [words[i:] for i in range(len(words) - 1)]
-            if any(subject.accepts(name, year) for name in names):
+            if subject is not None and any(subject.accepts(name, year) for name in names):
                 continue
             name, elsewhere = next(((n, c) for n in names if (c := [x for x in codes_named(n, len(code), "功能") if x != code])),
                                    (None, None))
-            if name is None:
-                continue  # no subject's name: not judged
+            if name is None or (subject is None and (len(code) < 5 or not all(other[:-2] == code[:-2] for other in elsewhere))):
+                continue  # no subject's name (or an unknown code named as no sibling of it): not judged
             yield self.finding(
                 document, document.span(match.start(group), match.end(group)),
                 _("code {code} is {official} in 政府收支分类科目, but the text names it {name} (which is code {codes})",
-                  code=code, official=subject.name, name=name, codes=", ".join(elsewhere)),
+                  code=code, official=subject.name, name=name, codes=", ".join(elsewhere)) if subject is not None else
+                _("code {code} is not in 政府收支分类科目, and the text names it {name}, its sibling {codes}'s name",
+                  code=code, name=name, codes=", ".join(elsewhere)),
                 expected=elsewhere[0],
             )
 
