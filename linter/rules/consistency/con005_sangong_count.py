@@ -419,8 +419,8 @@ _LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for
 _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计|(?P<year>20\d{2})年度?(?:预算|决算|计划)?数?|(?P<stage>预算|决算|实际|执行)数?)?\s*(?P<cells>(?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
 
 
-#: A 预算数 cell a 相关统计数 row leaves a dash in, before its count.
-_NO_BUDGET_CELL = compile_regex(r"[ \t][-—－/]+[ \t]")
+#: A 预算数 cell a 相关统计数 row leaves a dash in, or empty (a tab after a tab), before its count.
+_NO_BUDGET_CELL = compile_regex(r"[ \t][-—－/]+[ \t]|\t\t")
 #: A header of a table numbering its rows ("项目	栏次	统计数", or laid with spaces as pdftotext -layout gives it; not a money
 #: table's line numbering its columns, "栏次	1	2	3", above a 相关统计数 block), how far above a count row it is looked for
 #: (and farther, for a row printing a second number: a space-laid table's lines are long), and the number after a row's 栏次.
