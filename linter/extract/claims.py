@@ -2965,6 +2965,16 @@ def _sibling_source(stated: Stated, breakdown: Breakdown) -> bool:
     return whole is not None and own is not None and whole.group(1) != own.group(1)
 
 
+def _another_fund(stated: Stated, breakdown: Breakdown) -> bool:
+    """Whether ``stated`` is of another fund than the whole, which names one ("一般公共预算财政拨款支出3570.80万元，其中：
+    基本支出…，项目支出…；政府性基金预算财政拨款支出365.80万元"): the list of the whole's parts has ended."""
+    whole = _FUND_NAMED.search(clean_name(breakdown.whole_name or ""))
+    own = _FUND_NAMED.search(clean_name(stated.name))
+    return whole is not None and own is not None and whole.group() != own.group()
+
+
+#: The fund a name names.
+_FUND_NAMED = compile_re(r"一般公共预算|政府性基金|国有资本经营")
 #: A unit's sources of income, named as the 收入表's columns.
 _INCOME_SOURCE = compile_re(r"(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?(财政拨款|事业|经营|上级补助|附属单位上缴|其他)收入")
 
@@ -3476,7 +3486,7 @@ def _state(stated: Stated, scope: str | None, state: _Context, claims: ClaimSet,
     if breakdown is not None and (_next_total(stated, breakdown) or _of_another_class(stated, breakdown)
                                   or _above_its_whole(stated, breakdown)
                                   or _same_quantity_of_another(stated, breakdown) or _other_end_of_year(stated, breakdown)
-                                  or _sibling_source(stated, breakdown)
+                                  or _sibling_source(stated, breakdown) or _another_fund(stated, breakdown)
                                   or _other_side(stated, breakdown) or _by_another_division(stated, breakdown)
                                   or _divided_anew(stated, breakdown, state)
                                   or _LEVERAGED.match(stated.name.lstrip("，, "))
