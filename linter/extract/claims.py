@@ -266,6 +266,9 @@ class ClaimSet:
     final_document: bool = False
     #: The department its title names ("萍乡市湘东区卫生健康局" of "…卫生健康局2022年度部门决算"), if any.
     department: str | None = None
+    #: Where (a flow offset) the part on another unit's own accounts begins ("第五部分 附件：某中心2024年度单位决算情况说明"),
+    #: if any: its amounts are that unit's, stated under the department's names, and not read.
+    other_units_from: int | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -1472,9 +1475,12 @@ def extract_claims(document) -> ClaimSet:
     department = text[text.rfind("\n", 0, title.start()) + 1:title.start()].strip() if title else ""
     claims = ClaimSet(budget_document=title is not None and title.group(2) == "预算",
                       final_document=title is not None and title.group(2) == "决算", department=department or None)
+    claims.other_units_from = other_units_from(text, claims.department)
     state = _Context(year=title.group(1) if title else None)
     offset = 0
     for line in document.flow.text.split("\n"):
+        if claims.other_units_from is not None and offset >= claims.other_units_from:
+            break  # another unit's accounts: its claims are not the department's (nor checked against its tables)
         if state.scope_before is not None:
             (state.scope,), state.scope_before = state.scope_before, None
         if _LEAD_MARKER_FIRST.match(line) and _LEAD_MARKER.match(line) and is_heading(line.strip(), 10_000):
@@ -3281,6 +3287,22 @@ _COUNTED_PROJECTS = compile_regex(r"(?:项目|工程)\d{1,3}\s*[个项]|\d{1,3}\
 
 #: A paragraph about the department's own unit, named without the department ("委机关本级2025年收入预算…", "局机关本级：…").
 _OWN_UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*\p{Han}{0,3}机关本级(?:[：:。]|(?=20\d{2}年))")
+
+
+def other_units_from(text: str, department: str | None) -> int | None:
+    """Where the first heading of a part on another unit's own accounts begins in flow text ``text`` ("第五部分  附件：
+    远安县公路事业发展中心2024年度单位决算情况说明（摘要）", "第二部分 某中心2025年单位预算"), a unit the department's name
+    (``department``) is not; None when there is none."""
+    for heading in _OTHER_UNITS_PART.finditer(text):
+        if department and heading["unit"] not in department and department not in heading["unit"] \
+                and text.find(heading["unit"] + heading["stage"], heading.end()) == -1:
+            return heading.start()  # (not an entry of the contents, which the part's heading repeats below)
+    return None
+
+
+#: A heading opening a part on one unit's own accounts, the unit named before its year.
+_OTHER_UNITS_PART = compile_regex(rf"(?m)^\s*(?:第[一二三四五六七八九十]{{1,3}}部分\s*)?(?:附件\s*\d{{0,2}}\s*[：:]?\s*)?"
+                                  rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<stage>\s*20\d{{2}}\s*年度?\s*单位(?:决算|预算))")
 
 
 def unit_line(line: str, department: str | None) -> bool:

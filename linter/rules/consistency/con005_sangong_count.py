@@ -344,7 +344,10 @@ def _counts(document) -> list[_Count]:
     counts = []
     text = document.flow.text
     year, budget = document.derived(original_year), document.claims.budget_document
+    other_units = document.claims.other_units_from  # (another unit's accounts after it: its counts are its own)
     for clause in _clauses_naming_counts(_joined_lines(text)):
+        if other_units is not None and clause.start() >= other_units:
+            break
         words = "".join(clause.group().split())
         kept, counted = None, set()  # the starts of the counts read in the clause (two wordings may read one)
         for pattern, keys in zip(_NARRATIVE, _KEYS):

@@ -324,8 +324,9 @@ class TextTableAmount(Rule):
             | {value.number.start for value in document.claims.values if value.key and value.key[0] == NON_FISCAL}
         year = document.derived(tables_kind_and_year)[1] or document.derived(original_year)
         class_named = None  # the 类 the lines of a subjects' section named last
+        other_units = document.claims.other_units_from
         for kind, offset, line in document.derived(section_lines):
-            if unit_line(line, document.claims.department):
+            if unit_line(line, document.claims.department) or (other_units is not None and offset >= other_units):
                 continue  # one unit's amounts ("2.盐城市审计中心。2025年度收入预算740.90万元，其中…"), no table's
             claims = [claim for claim in self._totals(kind, line, tables, document.claims.budget_document)
                       if offset + claim[0].start("num") not in others]
