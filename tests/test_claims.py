@@ -164,3 +164,18 @@ def test_a_change_after_an_amount_keeps_the_basis_its_comparison_names(compare, 
     claims = claims_of(f"公务接待费支出3.50万元，{compare}，增加1.50万元，增长75%。")
     (change,) = [c for c in claims.changes if c.key]
     assert change.basis == basis
+
+
+@pytest.mark.parametrize("part", [
+    "第五部分  附件：远安县公路事业发展中心2024年度单位决算情况说明（摘要）",
+    "第二部分  单位预算\n一、远安县交通运输局（本级）2024年度单位决算",
+    "二、远安县公路事业发展中心2024年度单位决算",
+])
+def test_a_part_on_units_own_accounts_is_found_past_its_entry_in_the_contents(part):
+    """The units' accounts begin at the part's heading, not at its entry in the 目录 (which the heading repeats), nor at a
+    heading of the department's own 部门决算."""
+    contents = "目  录\n" + part.split("\n")[0] + "\n"
+    text = f"远安县交通运输局\n2024年度部门决算\n{contents}第一部分 远安县交通运输局2024年度部门决算情况说明\n一、收支总计\n{part}\n二、收支\n"
+    document = Document(decode_bytes(text.encode("utf-8"), "snippet.txt"))
+    heading = part.split("\n")[0].replace("  ", "").replace("（", "(").replace("）", ")")
+    assert document.claims.other_units_from == document.flow.text.rindex(heading)

@@ -3290,19 +3290,26 @@ _OWN_UNIT_LINE = compile_regex(r"^\s*(?:\d{1,2}\s*[.．、]|[(（][一二三四�
 
 
 def other_units_from(text: str, department: str | None) -> int | None:
-    """Where the first heading of a part on another unit's own accounts begins in flow text ``text`` ("第五部分  附件：
-    远安县公路事业发展中心2024年度单位决算情况说明（摘要）", "第二部分 某中心2025年单位预算"), a unit the department's name
-    (``department``) is not; None when there is none."""
-    for heading in _OTHER_UNITS_PART.finditer(text):
-        if department and heading["unit"] not in department and department not in heading["unit"] \
-                and text.find(heading["unit"] + heading["stage"], heading.end()) == -1:
-            return heading.start()  # (not an entry of the contents, which the part's heading repeats below)
+    """Where the first heading of a part on units' own accounts begins in flow text ``text`` ("第五部分  附件：远安县公路事业
+    发展中心2024年度单位决算情况说明（摘要）", "第二部分  单位预算", "二、某中心2025年单位预算"), of a unit the department's
+    name (``department``) is not, or of its 本级; None when there is none. A heading the text repeats further on is an entry
+    of its contents."""
+    headings = [(heading, _WHITESPACE.sub("", heading.group())) for heading in _OTHER_UNITS_PART.finditer(text)]
+    for at, (heading, words) in enumerate(headings):
+        unit = heading["unit"]
+        others = not unit or heading["own"] or (department and unit not in department and department not in unit)
+        if others and department and not any(words == later for _, later in headings[at + 1:]):
+            return heading.start()
     return None
 
 
-#: A heading opening a part on one unit's own accounts, the unit named before its year.
-_OTHER_UNITS_PART = compile_regex(rf"(?m)^\s*(?:第[一二三四五六七八九十]{{1,3}}部分\s*)?(?:附件\s*\d{{0,2}}\s*[：:]?\s*)?"
-                                  rf"(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<stage>\s*20\d{{2}}\s*年度?\s*单位(?:决算|预算))")
+#: A heading opening a part on units' own accounts: the part's ("第二部分 单位预算"), or one unit's, named before its year
+#: (maybe its 本级).
+_OTHER_UNITS_PART = compile_regex(
+    rf"(?m)^\s*(?:第[一二三四五六七八九十]{{1,3}}部分\s*(?:单位(?:决算|预算)\s*$)?|[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[.、．])?"
+    rf"\s*(?:附件\s*\d{{0,2}}\s*[：:]?\s*)?(?:(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>\s*[(（]本级[)）]|本级)?"
+    rf"\s*20\d{{2}}\s*年度?\s*单位(?:决算|预算)|(?<=部分\s*单位(?:决算|预算)\s*)$)")
+_WHITESPACE = compile_regex(r"\s+")
 
 
 def unit_line(line: str, department: str | None) -> bool:
