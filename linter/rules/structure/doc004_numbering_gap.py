@@ -8,6 +8,8 @@ from linter.check.finding import Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.structure import definitions, heading_lists, numbered_items, sub_headings
+from linter.numerals import chinese_int
+from linter.patterns import compile_re
 from linter.rules.shared import part_headings
 
 
@@ -95,6 +97,10 @@ class NumberingGap(Rule):
             before = expected_numbers[index - 1]
             if heading.number in (1, before + 1) or (not repeats and heading.number <= before):
                 continue  # (a list numbered 1., 2. … may hold a list numbered alike: going back is no slip there)
+            if heading.number > before + 1 and _numbered_lines_between(document.flow.text, previous.end, heading.start) \
+                    >= set(range(before + 1, heading.number)):
+                continue  # the numbers between open lines of their own that run on as sentences: items, no gap
+                # ("十三、…（项）：" then "十四、…（项）：反映…" … "二十、…", then "二十一、…（项）：", a 名词解释's terms)
             following = found[index + 1].number if index + 1 < len(found) else None
             if following == before + 2:
                 expected_numbers[index] = before + 1  # this heading alone was numbered wrong
@@ -106,6 +112,16 @@ class NumberingGap(Rule):
                   expected=before + 1),
                 expected=str(before + 1),
             )
+
+
+def _numbered_lines_between(text: str, start: int, end: int) -> set[int]:
+    """The numbers "十四、" … of the lines between flow offsets ``start`` and ``end`` that open with one, and hold words
+    only (no table's row: "三、国防支出  11")."""
+    return {number for match in _LINE_NUMBER.finditer(text, start, end) if (number := chinese_int(match[1])) is not None}
+
+
+#: A line opening with a first-level number ("十四、"), no digit or tab on it.
+_LINE_NUMBER = compile_re(r"(?m)^[ \u3000]*([一二三四五六七八九十百]{1,4})、[^\d\t\n]*$")
 
 
 def _in_a_table(offset: int, regions: list[tuple[int, int]], starts: list[int]) -> bool:
