@@ -1717,3 +1717,19 @@ def test_a_cross_table_finding_points_at_the_cell_whose_own_row_or_total_it_woul
     assert [f for f in lint_text(text.format(**rows)) if f.code == "TBL004"] == []
     slips = dict(rows, **{"fiscal" if line == 4 else "general": slipped.replace("590.00", "580.00", 1)})
     assert [f.span.start.line for f in lint_text(text.format(**slips)) if f.code == "TBL004"] == [line]
+
+
+def test_a_general_table_splitting_its_year_end_balance_too_keeps_its_spending_and_their_printed_identity():
+    """Yunnan's 公开05表: 年末结转和结余 titled over its own 小计 | 基本支出结转 | 项目支出结转和结余 after the spending's
+    小计 | 基本支出 | 项目支出; it was left unread ("the columns of its spending cannot be told"). The note's "3栏=（4+5）栏"
+    holds of the spending's columns as now numbered; those of the balances go with them."""
+    text = ("一般公共预算财政拨款收入支出决算表\n金额单位：万元\n"
+            "项目\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余\t\t\n"
+            "\t\t\t\t小计\t基本支出\t项目支出\t小计\t基本支出结转\t项目支出结转和结余\n"
+            "科目编码\t科目名称\t1\t2\t3\t4\t5\t6\t7\t8\n"
+            "\t合计\t10.00\t100.00\t{spent}\t60.00\t45.00\t5.00\t\t5.00\n"
+            "213\t农林水支出\t10.00\t100.00\t105.00\t60.00\t45.00\t5.00\t\t5.00\n"
+            "注：3栏=（4+5）栏；6栏=（1+2-3）栏；6栏=（7+8）栏。\n")
+    table = one_checked_table(text.format(spent="105.00"), text.format(spent="150.00"))
+    assert table.columns == [1, 2, 3] and values(table.rows[0]) == {1: 105.0, 2: 60.0, 3: 45.0}
+    assert [(i.target, i.terms) for i in table.identities if i.axis == "栏" and not i.implied] == [(1, ((1, 2), (1, 3)))]

@@ -1715,7 +1715,9 @@ def _balance_table_titles(table: Table) -> list[str]:
         below = next(([word for word in words if any(pattern.match(word) for pattern in _SPENDING_TITLES)]
                       for words in table.header_lines if words is not line and "基本支出" in words), [])
         at = titles.index("本年支出")
-        if len(below) == len(_SPENDING_TITLES):
+        # (the first three, where a block after it titles its own below: "年末结转和结余" over "基本支出 | 项目支出", Yunnan's)
+        below = below[:len(_SPENDING_TITLES)]
+        if len(below) == len(_SPENDING_TITLES) and all(p.match(word) for p, word in zip(_SPENDING_TITLES, below)):
             titles = titles[:at] + below + titles[at + 1:]
     return titles
 
@@ -1756,6 +1758,11 @@ def _spending_columns(table: Table, budgets_aside: bool = False) -> None:
     for row in table.rows:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = [1, 2, 3]
+    # (its printed identities of the spending's columns as now numbered, "3栏=（4+5）栏"; those of the balances go)
+    table.identities = [i if i.axis != "栏" or i.implied
+                        else replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[c]) for sign, c in i.terms))
+                        for i in table.identities
+                        if i.axis != "栏" or i.implied or {i.target, *(c for _, c in i.terms)} <= renumbered.keys()]
     table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
 
 
