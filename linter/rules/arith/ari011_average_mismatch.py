@@ -434,8 +434,9 @@ def _last(pattern, text: str, start: int, end: int):
         if before[-1:] in NAME_JOINERS:
             compound = True
             continue
-        if _AVERAGE_WORD.search(before[-6:]):
-            continue  # (not another average: "城市…月人均补差500元；农村…月人均补差350元")
+        if _AVERAGE_WORD.search(before[-6:]) and _PROGRAMME.search(match.group(), 2) is None:
+            continue  # (not another average: "城市…月人均补差500元；农村…月人均补差350元"; but a programme named after the
+            # average it pays is a total: "小学生均公用经费补助8,352,000.00元")
         if before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
             found = match
         elif compound:
@@ -443,6 +444,8 @@ def _last(pattern, text: str, start: int, end: int):
     return found or bracketed
 
 
+#: The words of a programme's money after the name of the average it pays ("生均公用经费补助"; not the name itself: "月人均补助").
+_PROGRAMME = compile_regex(r"补助|资金")
 #: Words of an average before an amount: no total.
 _AVERAGE_WORD = compile_regex(r"(?:人均|平均|生均|车均|次均|户均|每人|每辆)\p{Han}{0,4}$")
 
