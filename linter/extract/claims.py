@@ -745,7 +745,10 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 if isinstance(change, Change) and change.current is None:
                     change.current = level  # the amount it follows, also one no known quantity names
             claims.extend(after)
-            read_after += [(_after_bracket(tokens, match.end()), stop) for _, stop, _ in after]
+            read_from = _after_bracket(tokens, match.end())
+            if (parts := _PARTS.match(codes, read_from)) is not None and codes.startswith(";T", parts.end()):
+                read_from = parts.end()  # (the amount's parts before its change are read as its parts: see _change_after)
+            read_after += [(read_from, stop) for _, stop, _ in after]
             stated = level or (claim.current if isinstance(claim, Change) else None)
             changed_end = max((stop for _, stop, _ in after), default=match.end() if isinstance(claim, Change) else rated_end)
             if changed_end is None and family in ("value", "actual_value") and match.end() < len(tokens) \
