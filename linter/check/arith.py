@@ -179,7 +179,12 @@ def _restated(document, number: Number, name: str | None, index) -> bool:
     if not name:
         return False
     text = document.flow.text
-    return any(n.start != number.start and name in text[text.rfind("\n", 0, n.start) + 1:text.find("\n", n.start) % (len(text) + 1)]
+
+    def line_of(at: int) -> str:
+        end = text.find("\n", at)
+        return text[text.rfind("\n", 0, at) + 1:end if end != -1 else len(text)]
+
+    return any(n.start != number.start and name in line_of(n.start)
                for group in index.get(number.text.replace(",", ""), {}).values() for n in group)
 
 
@@ -1090,12 +1095,8 @@ def _the_three_funds(breakdown) -> bool:
 def _a_subjects_basic_and_projects(breakdown) -> bool:
     """A 功能分类 subject's amount listed as its 基本支出 and 项目支出 ("…乡镇卫生院（项）1698.94万元。其中：基本支出…，项目支出
     …"): a subject is spent on nothing else (a department's 支出合计 may also hold 经营支出)."""
-    return _SUBJECT_LEVEL.search(breakdown.whole_name) is not None \
+    return SUBJECT_LEVEL.fullmatch(breakdown.whole_name[-3:]) is not None \
         and sorted(clean_name(part.name) for part in breakdown.parts) == ["基本支出", "项目支出"]
-
-
-#: The level a 功能分类 subject's name ends in ("乡镇卫生院（项）", "(款)").
-_SUBJECT_LEVEL = compile_re(r"[(（][类款项][)）]$")
 
 
 def _ends_in_catch_all(breakdown, text: str) -> bool:

@@ -27,8 +27,8 @@ from linter.extract.claims_parser import DATA, MEMO, Lark, LarkError, Lexer, Tok
 from linter.extract.counts import CLASSIFIERS
 from linter.extract.numbers import Number
 from linter.extract.quantities import (
-    DEPARTMENT, ORGANISATION_END, SANGONG, Key, budget_kind, clean_name, in_last_years_aside, is_part_of, organisation_of,
-    parent_base, quantity_key, scope_of, without_copula,
+    DEPARTMENT, FUND, GENERAL, ORGANISATION_END, SANGONG, STATE_CAPITAL, Key, budget_kind, clean_name, in_last_years_aside,
+    is_part_of, organisation_of, parent_base, quantity_key, scope_of, without_copula,
 )
 from linter.extract.subjects import CLASS_HEADING, class_code, codes_named, is_subject_name
 from linter.extract.tokens import ClaimToken, may_hold_number, tokenize
@@ -745,10 +745,8 @@ def parse_sentence(tokens: list[ClaimToken]) -> list[tuple[int, int, object]]:
                 if isinstance(change, Change) and change.current is None:
                     change.current = level  # the amount it follows, also one no known quantity names
             claims.extend(after)
-            read_from = _after_bracket(tokens, match.end())
-            if (parts := _PARTS.match(codes, read_from)) is not None and codes.startswith(";T", parts.end()):
-                read_from = parts.end()  # (the amount's parts before its change are read as its parts: see _change_after)
-            read_after += [(read_from, stop) for _, stop, _ in after]
+            # (the amount's parts before its change are read as its parts: see _change_after)
+            read_after += [(_past_parts(codes, _after_bracket(tokens, match.end())), stop) for _, stop, _ in after]
             stated = level or (claim.current if isinstance(claim, Change) else None)
             changed_end = max((stop for _, stop, _ in after), default=match.end() if isinstance(claim, Change) else rated_end)
             if changed_end is None and family in ("value", "actual_value") and match.end() < len(tokens) \
@@ -1213,6 +1211,13 @@ def _after_bracket(tokens: list[ClaimToken], index: int) -> int:
 _USE_CLAUSE = compile_re(r"[,;]M:?n(?=[,;])")
 #: The parts of an amount after it ("，其中：基本支出1,793,220.00元，项目支出620,000.00元").
 _PARTS = compile_re(r",Q:?(?:nA,)*nA")
+
+
+def _past_parts(codes: str, at: int) -> int:
+    """Where the parts listed at ``at`` end when the amount's change follows them after a semicolon ("，其中：基本支出…，
+    项目支出…；比2024年预算数增加…"), else ``at``."""
+    parts = _PARTS.match(codes, at)
+    return parts.end() if parts is not None and codes.startswith(";T", parts.end()) else at
 #: A bracketed aside of words ("（含参公单位）", "（包括厅机关和3个参公单位）").
 _ASIDE = compile_re(r"[（(][^（()）。，,；;]{1,40}[）)]")
 
@@ -1248,9 +1253,8 @@ def _change_after(tokens, codes: str, stated, builder) -> list[tuple[int, int, o
         past = codes[:use.end()] + "," + codes[use.end() + 1:]
         if _level_after(past, use.end()) is not None or _CHANGE_AFTER.match(past, use.end()) is not None:
             codes, end = past, use.end()
-    if (parts := _PARTS.match(codes, end)) is not None and codes.startswith(";T", parts.end()):
-        # "…预算数为2,413,220.00元，其中：基本支出1,793,220.00元，项目支出620,000.00元；比2024年预算数增加…": past its parts
-        end = parts.end()
+    # "…预算数为2,413,220.00元，其中：基本支出1,793,220.00元，项目支出620,000.00元；比2024年预算数增加…": past its parts
+    end = _past_parts(codes, end)
     reached = _from_to_after(tokens, codes, end) or _last_years_after(tokens, codes, end)
     if reached is not None:  # "…预算为12.50万元，由2024年的15.80万元减少至12.50万元，减少3.30万元": both levels, after it
         clause = _clause_start(codes, amount_end - 1)
@@ -2977,13 +2981,12 @@ def _sibling_source(stated: Stated, breakdown: Breakdown) -> bool:
 def _another_fund(stated: Stated, breakdown: Breakdown) -> bool:
     """Whether ``stated`` is of another fund than the whole, which names one ("一般公共预算财政拨款支出3570.80万元，其中：
     基本支出…，项目支出…；政府性基金预算财政拨款支出365.80万元"): the list of the whole's parts has ended."""
-    whole = _FUND_NAMED.search(clean_name(breakdown.whole_name or ""))
-    own = _FUND_NAMED.search(clean_name(stated.name))
-    return whole is not None and own is not None and whole.group() != own.group()
+    whole, own = (scope_of(clean_name(name)) for name in (breakdown.whole_name or "", stated.name))
+    return whole in _FUNDS and own in _FUNDS and whole != own
 
 
-#: The fund a name names.
-_FUND_NAMED = compile_re(r"一般公共预算|政府性基金|国有资本经营")
+#: The scopes of the three funds of the 财政拨款.
+_FUNDS = (GENERAL, FUND, STATE_CAPITAL)
 #: A unit's sources of income, named as the 收入表's columns.
 _INCOME_SOURCE = compile_re(r"(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?(财政拨款|事业|经营|上级补助|附属单位上缴|其他)收入")
 
@@ -3297,7 +3300,7 @@ def other_units_from(text: str, department: str | None) -> int | None:
     发展中心2024年度单位决算情况说明（摘要）", "第二部分  单位预算", "二、某中心2025年单位预算"), of a unit the department's
     name (``department``) is not, or of its 本级; None when there is none. A heading the text repeats further on is an entry
     of its contents."""
-    headings = [(heading, _WHITESPACE.sub("", heading.group())) for heading in _OTHER_UNITS_PART.finditer(text)]
+    headings = [(heading, "".join(heading.group().split())) for heading in _OTHER_UNITS_PART.finditer(text)]
     for at, (heading, words) in enumerate(headings):
         unit = heading["unit"]
         others = not unit or heading["own"] or (department and unit not in department and department not in unit)
@@ -3312,7 +3315,6 @@ _OTHER_UNITS_PART = compile_regex(
     rf"(?m)^\s*(?:第[一二三四五六七八九十]{{1,3}}部分\s*(?:单位(?:决算|预算)\s*$)?|[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[.、．])?"
     rf"\s*(?:附件\s*\d{{0,2}}\s*[：:]?\s*)?(?:(?P<unit>\p{{Han}}{{2,30}}?{ORGANISATION_END})(?P<own>\s*[(（]本级[)）]|本级)?"
     rf"\s*20\d{{2}}\s*年度?\s*单位(?:决算|预算)|(?<=部分\s*单位(?:决算|预算)\s*)$)")
-_WHITESPACE = compile_regex(r"\s+")
 
 
 def unit_line(line: str, department: str | None) -> bool:

@@ -1247,13 +1247,18 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
     columns = _columns_under(cases, lines, full)
     if columns is None:
         return None
-    placed, taken = [], iter(columns)
-    for _code, _name, amounts in rows:
-        row = [next(taken) for _ in amounts]
-        if row != sorted(set(row)):
-            return None
-        placed.append([column - 1 for column in row])
-    return _as_cells(rows, placed), {2 + j: column for j, column in enumerate(sorted(pages[0][1]))}
+    in_rows = _in_rows(columns, [len(amounts) for _code, _name, amounts in rows])
+    if in_rows is None:
+        return None
+    return _as_cells(rows, [[column - 1 for column in row] for row in in_rows]), {2 + j: column for j, column in enumerate(sorted(pages[0][1]))}
+
+
+def _in_rows(columns: list[int], counts: list[int]) -> list[list[int]] | None:
+    """``columns`` (one for each amount, row after row) split into each row's, ``counts`` the rows' numbers of amounts;
+    None when a row's columns do not run left to right, each once."""
+    taken = iter(columns)
+    rows = [[next(taken) for _ in range(count)] for count in counts]
+    return None if any(row != sorted(set(row)) for row in rows) else rows
 
 
 def _lanci_numbers(tokens: list[_Token]) -> dict[int, _Token]:
@@ -1739,9 +1744,7 @@ def _budgets_among_balances(table: Table) -> bool:
     renumbered = {column: number for number, column in enumerate(kept, 1)}
     for row in table.rows:
         row.budgets = {kind: row.values[column] for kind, column in zip(kinds, budget_columns) if column in row.values}
-        row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
-    table.columns = list(renumbered.values())
-    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
+    _keep_columns(table, renumbered)
     return True
 
 
@@ -1755,15 +1758,10 @@ def _spending_columns(table: Table, budgets_aside: bool = False) -> None:
         table.problem = _("the columns of its spending cannot be told from its balances and income")
         return
     renumbered = {table.columns[at]: number for number, at in enumerate(spending, 1)}
-    for row in table.rows:
-        row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
-    table.columns = [1, 2, 3]
+    _keep_columns(table, renumbered)
     # (its printed identities of the spending's columns as now numbered, "3栏=（4+5）栏"; those of the balances go)
-    table.identities = [i if i.axis != "栏" or i.implied
-                        else replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[c]) for sign, c in i.terms))
-                        for i in table.identities
+    table.identities = [i if i.axis != "栏" or i.implied else _renumbered(i, renumbered) for i in table.identities
                         if i.axis != "栏" or i.implied or {i.target, *(c for _, c in i.terms)} <= renumbered.keys()]
-    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
 
 
 #: The title of a 决算 table's column of the amount spent ("决算数", "支出决算数", "本年支出合计"), beside its budgets.
@@ -1850,12 +1848,9 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
             row.budgets = {kind: row.values[column] for kind, column in zip(kinds, budget_columns) if column in row.values}
             row.completion_rates = {kind: row.values[column] for kind, column in zip(rate_kinds, table.columns[count:])
                                     if kind and column in row.values}
-        row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
-    table.columns = sorted(renumbered.values())
-    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
+    _keep_columns(table, renumbered)
     # "2栏各行=(3+4)栏各行" under "年初预算数 | 决算数: 小计 基本支出 项目支出": the 决算's columns as now numbered
-    table.identities = [replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[column]) for sign, column in i.terms))
-                        if i in printed else i for i in table.identities]
+    table.identities = [_renumbered(i, renumbered) if i in printed else i for i in table.identities]
 
 
 def _completion_rate_kinds(titles: list[str], kinds: list[str], notes: list[str]) -> list[str]:
@@ -1953,8 +1948,8 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
         return False  # the notes tie the columns otherwise than this layout reads them
     # "2栏=3栏+4栏" under "2024年预算数 | 2025年预算数: 小计 基本支出 项目支出": this year's columns as now numbered; "5栏=2栏-1栏",
     # the change, is the change row's (see ``Row.change``)
-    table.identities = [replace(i, target=renumbered[i.target], terms=tuple((sign, renumbered[column]) for sign, column in i.terms))
-                        if i in within else i for i in table.identities if i in within or i not in printed]
+    table.identities = [_renumbered(i, renumbered) if i in within else i for i in table.identities
+                        if i in within or i not in printed]
     for row in table.rows:
         if row.loose and not row.values and len(row.loose) == len(table.columns):
             row.values.update(zip(table.columns, row.loose))  # a space-laid row printing every column: in order
@@ -1966,10 +1961,23 @@ def _this_years_columns(table: Table, header_words: list[str]) -> bool:
                 row.change_rate = row.values.get(column)
             else:
                 row.change = row.values.get(column)
+    _keep_columns(table, renumbered)
+    return True
+
+
+def _keep_columns(table: Table, renumbered: dict[int, int]) -> None:
+    """Keep only the columns of ``renumbered`` ({column: its new number}) in the table's rows, numbered so, and name them in
+    findings by the 栏 they are printed as."""
+    for row in table.rows:
         row.values = {renumbered[column]: value for column, value in row.values.items() if column in renumbered}
     table.columns = sorted(renumbered.values())
-    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}  # (as its 栏次 print them)
-    return True
+    table.printed_columns = {number: column for column, number in renumbered.items() if number != column}
+
+
+def _renumbered(identity: Identity, renumbered: dict[int, int]) -> Identity:
+    """``identity`` of columns, its columns numbered as ``renumbered`` ({column: its new number}) gives."""
+    return replace(identity, target=renumbered[identity.target],
+                   terms=tuple((sign, renumbered[column]) for sign, column in identity.terms))
 
 
 def _change_columns(titles: list[str], header_lines: list[list[str]] = ()) -> list[str]:
@@ -2595,9 +2603,8 @@ def _place_two_sided_under_lanci(table: Table, lanci_lines: list[list[_Token]], 
     columns = _columns_under(cases, lines, known)
     if columns is None:
         return
-    taken = iter(columns)
-    placed = [[next(taken) for _ in row.loose] for row in loose]
-    if any(columns != sorted(set(columns)) or set(columns) & row.values.keys() for row, columns in zip(loose, placed)):
+    placed = _in_rows(columns, [len(row.loose) for row in loose])
+    if placed is None or any(set(columns) & row.values.keys() for row, columns in zip(loose, placed)):
         return
     for row, row_columns in zip(loose, placed):
         row.values.update(zip(row_columns, row.loose))
@@ -2842,17 +2849,13 @@ def _spending_header(data_lines: list[list[_Token]], spending: int) -> tuple[int
 def _place_spending_amounts(loose: list[tuple[Row, list[_Token]]], full: list[list[_Token]], lanci: dict[int, _Token],
                             lines: list[tuple[int, str]]) -> bool:
     """Place the amounts of the 支出 rows that leave cells empty under the numbers of their block's 栏次 line (``lanci``,
-    by the table's column: 2…),
-    as rows printing every column (``full``) stand; False when they cannot be placed, each row's in order."""
-    numbers = lanci
-    cases = [(token, numbers) for _, amounts in loose for token in amounts]
-    known = [(token, numbers, column) for amounts in full for column, token in zip(sorted(numbers), amounts)]
-    columns = _columns_under(cases, lines, known) if numbers else None
-    if columns is None:
-        return False
-    taken = iter(columns)
-    placed = [[next(taken) for _ in amounts] for _, amounts in loose]
-    if any(row_columns != sorted(set(row_columns)) for row_columns in placed):
+    by the table's column: 2…), as rows printing every column (``full``) stand; False when they cannot be placed, each
+    row's in order."""
+    cases = [(token, lanci) for _, amounts in loose for token in amounts]
+    known = [(token, lanci, column) for amounts in full for column, token in zip(sorted(lanci), amounts)]
+    columns = _columns_under(cases, lines, known) if lanci else None
+    placed = _in_rows(columns, [len(amounts) for _, amounts in loose]) if columns is not None else None
+    if placed is None:
         return False
     for (row, amounts), row_columns in zip(loose, placed):
         row.values = {column: token.as_value() for column, token in zip(row_columns, amounts)}
@@ -3953,7 +3956,7 @@ def _mark_malformed_rows(table: Table, source: SourceText) -> None:
     """Mark the rows holding a malformed cell, read as empty: it is no 0 (NUM001 reports it). A row read from several lines
     (a 三公 table's blocks, a year a line) holds it where another of its cells stands on its line."""
     text = source.text
-    lines = [(text.rfind("\n", 0, value.start) + 1, value.start, (text + "\n").find("\n", value.start))
+    lines = [(text.rfind("\n", 0, value.start) + 1, value.start, end if (end := text.find("\n", value.start)) != -1 else len(text))
              for value in table.malformed]
     for row in table.rows if table.problem is None else ():
         if any(row.start <= at and "\n" not in text[row.start:at] for _, at, _ in lines) \
