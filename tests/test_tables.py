@@ -972,6 +972,26 @@ def test_a_sangong_table_whose_total_row_ends_in_its_rate_reads_its_rows_above_i
     assert table.problem is None and table.rows
 
 
+_SPACED_SANGONG_WITH_CHANGES = (
+    "表7\n某局2025年一般公共预算“三公”经费支出表\n单位：万元\n"
+    "             项    目               2024年预算数  2025年预算数    增减额      增减率\n"
+    "合计                                       17.00         15.00       -2.00     -11.76%\n"
+    "1.因公出国（境）费                          0.00          0.00        0.00\n"
+    "2.公务用车购置及运行费                     11.20         10.00       -1.20     -10.71%\n"
+    "  （1）公务用车购置费                       0.00          0.00        0.00\n"
+    "  （2）公务用车运行费                      11.20         10.00       -1.20     -10.71%\n"
+    "3.公务接待费                                5.80          {reception}       -0.80     -13.79%\n")
+
+
+def test_a_space_laid_sangong_row_of_no_rate_from_nothing_last_year_is_read():
+    """"1.因公出国（境）费  0.00  0.00  0.00" under "2024年预算数 | 2025年预算数 | 增减额 | 增减率": no rate of a change from
+    nothing is printed, and the row is still read (the table was left unchecked)."""
+    [table] = tables_of(_SPACED_SANGONG_WITH_CHANGES.format(reception="5.00"))
+    assert table.problem is None and table.rows
+    found = lint_text(_SPACED_SANGONG_WITH_CHANGES.format(reception="5.50"), select=["TBL002"])
+    assert len(found) == 2 and all(f.severity.name == "ERROR" for f in found)
+
+
 def test_a_space_laid_total_row_ending_in_a_rate_under_a_header_of_two_lines_is_no_row_opened_wrongly():
     """The same 合计 row laid with spaces under "2025年预算数" over "2024年预算数 合计 基本支出 …": the year right before the
     合计 is last year's column, first (read otherwise, 合计 = the sum of the other columns failed on every row)."""

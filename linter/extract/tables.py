@@ -3208,7 +3208,8 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
         name = _ITEM_MARK.sub("", _HALF_WIDTH("".join(t.text for t in tokens if t.text and not t.is_number)))
         if numbered:
             tokens = _without_line_number(tokens)
-        amounts = _row_cells(tokens, len(blocks) + len(changes)) or [t for t in tokens if t.is_number]
+        amounts = _row_cells(tokens, len(blocks) + len(changes)) or _rate_left_blank(
+            [t for t in tokens if t.is_number], blocks, changes)
         if blank and not name and amounts:
             return False  # the amounts of the row above, wrapped onto a line of their own: no row left blank
         blank = False
@@ -3245,6 +3246,17 @@ def _sangong_item_rows(table: Table, data_lines: list[list[_Token]], header_word
     table.operating_costs = {kind: (len(SANGONG_COLUMNS) * (block - 1) + 1, token.as_value())  # (printed as the block's 栏)
                              for block, ((_, kind), token) in enumerate(zip(blocks, operating), 1) if token is not None}
     return True
+
+
+def _rate_left_blank(amounts: list[_Token], blocks: list[tuple[int, str]], changes: list[str]) -> list[_Token | None]:
+    """A row's amounts, its rate of change None where the row prints no rate because last year's amount is 0
+    ("1.因公出国（境）费  0.00  0.00  0.00" under "2024年预算数 | 2025年预算数 | 增减额 | 增减率": no rate of a change
+    from nothing); else the amounts as printed."""
+    earlier = [i for i, (_, kind) in enumerate(blocks) if kind.startswith("上年")]
+    if len(amounts) != len(blocks) + len(changes) - 1 or len(earlier) != 1 or not changes \
+            or not _CHANGE_RATE.search(changes[-1]) or float(amounts[earlier[0]].text.replace(",", "")) != 0:
+        return amounts
+    return [*amounts, None]
 
 
 def _change_row(name: str, blocks: list[tuple[int, str]], amounts: list[_Token], changes: list[str]) -> Row | None:
