@@ -421,6 +421,10 @@ _FOREIGN_LABEL = r"(?P<foreign>(?:国[(（]境[)）]外|境外|外事|外宾)公
 _LABEL_CELL = compile_regex("|".join([_FOREIGN_LABEL, *(f"(?P<l{i}>{label})" for i, (label, _) in enumerate(_ROW_LABELS))]))
 _COUNTS_ROW = compile_regex(r"^\s*(?:(?:相关)?统计数|数量|合计|(?P<year>20\d{2})年度?(?:预算|决算|计划)?数?|(?P<stage>预算|决算|实际|执行)数?)?\s*(?P<cells>(?:(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9})\s+)*(?:\d{1,3}(?:,\d{3}){1,2}|\d{1,9}))\s*$")
 
+#: The 机关运行经费 labelled last on a line of count labels (the national template's "…国（境）外公务接待人次（人） |
+#: 行政参公单位机关运行经费（万元）"), and its amount ending the row of counts under it ("0	0	0	3	9	72	0	0	108.35").
+_OPERATING_COST_LABEL = compile_regex(r"机关运行经费[^\t\d]{0,6}\s*$")
+_TRAILING_AMOUNT = compile_regex(r"[ \t]+\d[\d,]*(?:\.\d+)?\s*$")
 
 #: A 预算数 cell a 相关统计数 row leaves a dash in, or empty (a tab after a tab), before its count.
 _NO_BUDGET_CELL = compile_regex(r"[ \t][-—－/]+[ \t]|\t\t")
@@ -526,6 +530,9 @@ def _counts_in_columns(original, year: int | None, budget: bool) -> list[_Count]
     lines = [line for line in original.lines() if line[1].strip()]
     for (_label_start, labels), (start, row) in zip(lines, lines[1:]):
         found = [match.lastgroup for match in _LABEL_CELL.finditer(labels.replace(" ", ""))] if "(" in labels or "（" in labels else []
+        if len(found) >= 2 and _OPERATING_COST_LABEL.search(labels):
+            amount = _TRAILING_AMOUNT.search(row)
+            row = row[:amount.start()] if amount else row
         numbers = _COUNTS_ROW.match(row) if len(found) >= 2 else None
         if numbers is None or (numbers["year"] is not None and int(numbers["year"]) != year) \
                 or (numbers["stage"] is not None and (numbers["stage"] == "预算") != budget):
