@@ -37,7 +37,8 @@ class AverageMismatch(Rule):
     Where the amount's 预算 is followed by its 决算 ("支出预算为14.00万元，支出决算为12.36万元"), the average may be
     of either. A monthly average ("月人均补差500元") is not read, and another average is no amount it divides. An average with another count in its
     sentence, or none, is not read (but the cars bought beside the fleet: "购置数1辆，…保有量47辆", and the classes "其中" lists
-    adding up to the count before them: "17辆公务用车…，其中执法执勤用车14辆、特种专业技术用车3辆"); an average of 运行费 under a
+    adding up to the count before them: "17辆公务用车…，其中执法执勤用车14辆、特种专业技术用车3辆", or after a count, to its
+    clause's end: "保有量为268辆，其中执法执勤用车259辆；"); an average of 运行费 under a
     compound 购置及运行费 is of the 运行费 its brackets state. An average score ("平均得分93.60分") must be the mean of the
     scores its paragraph lists before it ("自评得分分别为：甲项目95.5分、…", "…自评得分94.5分；…自评得分92.0分"), or one a line
     (or all on one line) after it ("5个项目平均得分96.04分，具体如下：") or just above the line it opens ("4个项目平均得分93.25分"),
@@ -106,6 +107,7 @@ class AverageMismatch(Rule):
                 counts = _counts(text, max(sentence, paragraph), average.start(), per) or counts
             if len(counts) > 1 and _BROKEN_DOWN.match(text, counts[0].end()):
                 counts = counts[:1]  # "共有公务用车25辆，其中：执法执勤用车20辆，…": the total, then its parts
+            counts = _without_parts(text, counts)
             if len(counts) > 2 and any(word in text[counts[0].end():counts[1].start()] for word in ("其中", "（", "(")) \
                     and _count_of(counts[0])[0] == sum(_count_of(c)[0] for c in counts[1:]):
                 # "主要用于17辆公务用车的燃料费…，其中执法执勤用车14辆、特种专业技术用车3辆", "3辆公务用车（一般公务用车1辆、执法执勤用车
@@ -341,6 +343,19 @@ def _count_of(count) -> tuple[float, float, float]:
     value = float(digits) * 10_000
     half = 0.5 * 10 ** -len(digits.partition(".")[2]) * 10_000
     return value, value - half, value + half
+
+
+def _without_parts(text: str, counts: list) -> list:
+    """``counts`` without those a count's "其中" lists as its parts, up to the end of its clause ("主要用于268辆公务用车…。
+    …保有量为268辆，其中执法执勤用车259辆；平均每辆车…": the fleet twice, not its class of cars)."""
+    kept, parts_end = [], -1
+    for count in counts:
+        if count.start() < parts_end:
+            continue
+        kept.append(count)
+        if _BROKEN_DOWN.match(text, count.end()):
+            parts_end = _sentence_end(text, count.end())
+    return kept
 
 
 def _sentence_end(text: str, start: int) -> int:
