@@ -1281,6 +1281,21 @@ def test_a_project_table_of_names_and_amounts_without_column_numbers_is_read():
         ("G235国道江州城区至临江段改建工程", {1: 12480.0}), ("农村公路提档升级工程", {1: 6162.8}), ("合计", {1: 18642.8})]
 
 
+def test_a_space_laid_project_table_naming_each_projects_subject_is_read():
+    """"项目名称  科目编码  科目名称  合计  一般公共预算  其他收入" laid with spaces, without 栏次: each project's row keeps
+    the subject it is charged to, and its amounts stand under their titles (the table was left unchecked)."""
+    text = ("表10\n某局2025年项目支出表\n单位：万元\n"
+            "            项目名称              科目编码         科目名称           合计     一般公共预算   其他收入\n"
+            "合计                                                                   231.30        223.30        8.00\n"
+            "农牧业实用技术推广服务            2130106    科技转化与推广服务         44.50         36.50        8.00\n"
+            "青稞良种推广补助                  2130122    农业生产发展              186.80        186.80\n")
+    [table] = tables_of(text)
+    assert table.problem is None and table.columns == [1, 2, 3]
+    assert [(row.code, row.name, values(row)) for row in table.rows] == [
+        (None, "合计", {1: 231.3, 2: 223.3, 3: 8.0}), ("2130106", "农牧业实用技术推广服务", {1: 44.5, 2: 36.5, 3: 8.0}),
+        ("2130122", "青稞良种推广补助", {1: 186.8, 2: 186.8})]
+
+
 def test_a_title_without_a_unit_line_is_read_when_a_header_of_cells_follows_it():
     """"五、一般公共预算财政拨款支出决算表" over "科目编码 | 科目名称 | …" (no 单位 line): a table; the same
     title in a table of contents, among other titles, is none."""

@@ -1023,8 +1023,12 @@ def _header_columns(tokens: list[_Token]) -> dict[int, int] | None:
 
 def _project_row(tokens: list[_Token]) -> bool:
     """Whether a line of a project table without codes or a 栏次 line is a project's row: a name (after its
-    category, if any: "特定目标类 | 审计业务经费"), then amounts ("G235国道改建工程 | 12,480.00")."""
+    category, if any: "特定目标类 | 审计业务经费"), maybe the subject it is charged to (its code, maybe its name), then
+    amounts ("G235国道改建工程 | 12,480.00", "农牧业实用技术推广服务  2130106  科技转化与推广服务  44.50")."""
     words = [t for t in tokens if t.text]
+    charged = next((i for i, t in enumerate(words) if i > 0 and _SUBJECT_CODE.match(t.text)), None)
+    if charged is not None:
+        words = words[:charged] + words[charged + 1 + (charged + 1 < len(words) and not words[charged + 1].is_number):]
     first = next((i for i, t in enumerate(words) if t.is_number), None)
     return (first is not None and first > 0 and all(t.is_number for t in words[first:])
             and not _header_columns(tokens))
@@ -1081,21 +1085,24 @@ def _full_space_rows(title_line: str, data_lines: list[list[_Token]]) -> tuple[l
 
 def _whole_rows(data_lines: list[list[_Token]], fewest: int, most: int) -> list[tuple] | None:
     """``(code or None, name, amounts)`` of each line, when every line is a whole row printing from
-    ``fewest`` to ``most`` amounts after its name; else None."""
+    ``fewest`` to ``most`` amounts after its name; else None. A project's name is its tokens with the subject it is
+    charged to ("农牧业实用技术推广服务  2130106  科技转化与推广服务  44.50  36.50")."""
     rows = []
     for tokens in data_lines:
         words = [t for t in tokens if t.text]
         code = words[0] if words and _CODE.match(words[0].text) else None
         rest = words[1:] if code else words
-        if not fewest + 1 <= len(rest) <= most + 1 or rest[0].is_number or not all(t.is_number for t in rest[1:]):
+        named = 3 if code is None and len(rest) > 3 and _SUBJECT_CODE.match(rest[1].text) and not rest[2].is_number else 1
+        if not fewest + named <= len(rest) <= most + named or rest[0].is_number \
+                or not all(t.is_number for t in rest[named:]):
             return None
-        rows.append((code, rest[0], rest[1:]))
+        rows.append((code, rest[:named], rest[named:]))
     return rows
 
 
 def _as_cells(rows: list[tuple], columns: list[list[int]]) -> list[list[_Token]]:
     """The rows as cells: the code in cell 0, the name in cell 1, each amount in cell 2 + its column."""
-    return [[t._replace(index=i) for i, t in ((0, code), (1, name)) if t is not None]
+    return [[t._replace(index=i) for i, t in ((0, code), *((1, word) for word in name)) if t is not None]
             + [t._replace(index=2 + j) for t, j in zip(amounts, placed)]
             for (code, name, amounts), placed in zip(rows, columns)]
 
@@ -1423,7 +1430,8 @@ def _title_ends(title_line: str, display: bool) -> list[int]:
     """Where each title after the 名称 (or 项目) word of a space-separated header line ends, in characters or display
     columns (none without such a word)."""
     words = list(_WORD.finditer(_HALF_WIDTH(title_line)))
-    named = next((i for i, word in enumerate(words) if "名称" in word.group() or word.group() == "项目"), None)
+    # (the last: a project table names its rows by a project and the subject it is charged to, "项目名称 | 科目编码 | 科目名称")
+    named = max((i for i, word in enumerate(words) if "名称" in word.group() or word.group() == "项目"), default=None)
     return [] if named is None else [_width(title_line[:word.end()], display)
                                      for word in words[named + 1:] if not _NUMBER.match(word.group())]
 
@@ -2196,8 +2204,8 @@ def _parse_code_table(table: Table, data_lines: list[list[_Token]], header: dict
             elif current is None and not (in_cells and ((table.kind == PROJECT and _project_row(words)) or (
                     table.kind == THREE_PUBLIC and position == 0 and _YEAR_ROW.fullmatch(token.text)))):
                 continue  # header words ("类 款 项 栏次") before the first row (not a 三公 table's "2024年预算数" row)
-            elif in_cells:
-                current = Row(name=token.text)  # a row of cells named without a code: a unit, a project
+            elif in_cells or (position == 0 and table.kind == PROJECT and _project_row(words)):
+                current = Row(name=token.text)  # a row of cells named without a code: a unit, a project (or a line of one)
                 rows.append(current)
                 name_index[id(current)] = token.index
                 _row_span(current, token)
