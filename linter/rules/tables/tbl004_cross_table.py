@@ -266,7 +266,12 @@ class CrossTable(Rule):
             if compare(mine, allowed, 2, context.tolerances, fiscal.resolution) == GAP:
                 names = dict(row=row_label(summary, row), amount=in_unit(fiscal, mine), other_row=row_label(fiscal, other),
                              other_amount=in_unit(fiscal, theirs))
-                here = _Cell.of(document, summary, row, 2)
+                here, there = _Cell.of(document, summary, row, 2), _Cell.of(document, fiscal, other, 2)
+                # (表4's cell breaking an identity of its table whose amount would keep this one is the likely slip)
+                given = next((value for value, _ in _given_by_its_table(context, there) if compare(
+                    mine, value + min(max(mine - value, 0.0), extra), 2, context.tolerances, fiscal.resolution) != GAP), None)
+                if given is not None:
+                    here, there, allowed = there, here, given
                 yield self.finding(
                     document, here.locate(),
                     _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
@@ -276,7 +281,7 @@ class CrossTable(Rule):
                     _("{row} 栏2 is {amount} but {other_row} 栏2 is {other_amount}: counting money that is not "
                       "财政拨款 too, it may exceed it but never fall short of it", **names),
                     expected=amount(allowed),
-                ), here, _Cell.of(document, fiscal, other, 2)
+                ), here, there
 
 
 class _Cell(NamedTuple):
@@ -314,28 +319,35 @@ def _mends_its_row(context, cell: _Cell, other: _Cell) -> bool:
     (合计 = the funds' columns) or of its column's rows (本年收入合计 = the items above), that ``other``'s amount in its
     place would keep (表4's 农林水支出 一般公共预算 10,000.00元 short of its 合计, against 表5's class row; 表1's
     一般公共预算财政拨款收入 against 表4's, where 表1's 本年收入合计 adds up the other)."""
+    mended = converted(other.amount, cell.table, other.table)
+    return any(compare(given, mended, items, context.tolerances, cell.table.resolution) != GAP
+               for given, items in _given_by_its_table(context, cell))
+
+
+def _given_by_its_table(context, cell: _Cell) -> list[tuple[float, int]]:
+    """``(amount, terms)``: for each identity of its table that ``cell`` breaks (see :func:`_mends_its_row`), the amount the
+    identity gives the cell from the other cells, and how many terms it adds."""
     table, row, column = cell.table, cell.row, cell.column
-    mended = converted(other.amount, table, other.table)
+    given = []
     for identity in table.identities:
         keys = [identity.target, *(term for _, term in identity.terms)]
         if identity.axis == "栏" and column in keys:
             cells = {key: (row, key) for key in keys}
+            mine = column
         elif identity.axis == "行" and row.line_no in keys:
             cells = {key: (table.row_by_line_no(key, row.side), column) for key in keys}
+            mine = row.line_no
         else:
             continue
-        if any(at is None or at.amount(place) is None for at, place in cells.values()):
+        if any(at is None or at.amount(place) is None for at, place in cells.values()) or keys.count(mine) != 1:
             continue
-
-        def off(value: float) -> float:
-            amount_of = {key: value if at is row and place == column else at.amount(place) for key, (at, place) in cells.items()}
-            return amount_of[identity.target] - sum(sign * amount_of[term] for sign, term in identity.terms)
-
+        amount_of = {key: at.amount(place) for key, (at, place) in cells.items()}
+        off = amount_of[identity.target] - sum(sign * amount_of[term] for sign, term in identity.terms)
         items = len(identity.terms)
-        if compare(off(cell.amount), 0.0, items, context.tolerances, table.resolution) == GAP \
-                and compare(off(mended), 0.0, items, context.tolerances, table.resolution) != GAP:
-            return True
-    return False
+        if compare(off, 0.0, items, context.tolerances, table.resolution) == GAP:
+            sign = 1 if mine == identity.target else -next(sign for sign, term in identity.terms if term == mine)
+            given.append((amount_of[mine] - sign * off, items))
+    return given
 
 
 def _misnamed(row: Row) -> bool:
