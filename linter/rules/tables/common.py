@@ -141,6 +141,16 @@ _KNOWN_INCOME_TITLE = compile_re(r"本年收入合计|合计|(?:一般公共预�
                                  r"|经营收入|(?:附属单位)?上缴收入|其他收入")  # ("附属单位" wrapped onto the line above)
 
 
+def _finished_titles(upper: list[str], lower: list[str]) -> list[str]:
+    """A header's titles printed over two lines, each known title of the upper line whole or finished, in order, by the
+    lower's words ("本年收入 | 财政拨款 | 上级补助 | 事业收入 | … | 附属单位 | 其他收入" over "合计 | 收入 | 收入 | 上缴收入");
+    empty when they do not make known titles so."""
+    below = iter([word for word in lower if word not in ("科目编码", "科目名称", "项目")])
+    titles = [word if _KNOWN_INCOME_TITLE.fullmatch(word) else word + next(below, "")
+              for word in upper if word not in ("科目编码", "科目名称", "项目")]
+    return titles if next(below, None) is None and all(map(_KNOWN_INCOME_TITLE.fullmatch, titles)) else []
+
+
 def basic_split(table: Table) -> bool:
     """Whether a table of spending titles its 基本支出 as two columns, 人员经费 and 公用经费, with no subtotal ("合计 |
     人员经费 | 公用经费 | 项目支出", Yunnan's 一般公共预算支出预算表): no one column is its 基本支出."""
@@ -165,8 +175,9 @@ def _basic_in_parts(table: Table) -> bool:
 
 def income_columns(table: Table) -> dict[str, int]:
     """The 收入表's value columns by title ("一般公共预算拨款收入" → 2), from a header line that titles
-    each of them once, in order (its titles printed apart, or run together from known ones); empty when none does."""
-    for words in table.header_lines:
+    each of them once, in order (its titles printed apart, or run together from known ones), or from two lines that
+    do, the lower finishing the upper's titles in order; empty when none does."""
+    for words in [*table.header_lines, *map(_finished_titles, table.header_lines, table.header_lines[1:])]:
         titles = [word for word in words if _INCOME_COLUMN_TITLE.fullmatch(word)]
         if len(titles) != len(table.columns):
             joined = "".join(words)
