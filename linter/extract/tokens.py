@@ -60,7 +60,8 @@ TOKEN_TYPES: dict[str, tuple[str, str]] = {
     # budget so far: "补助资金预算24660000.00元，截至2025年11月30日已支付22916840.00元")
     "EXEC_IS": ("R", r"执行数(?:合计)?(?:为|(?=\d))|实际支付|实际支出|已支付|已拨付|(?:全年|实际|预计(?:全年)?|(?<=[，,；;]))执行(?=\d)"),
     "RATE_IS": ("K", r"(?:执行|完成)率为?"),
-    "EACH": ("E", r"[各均都](?=增加|减少|增长|下降)"),
+    # (a 各 doubled, "收、支总计各各增加…", is LNG002's: the change is still read)
+    "EACH": ("E", r"(?:各各|[各均都])(?=增加|减少|增长|下降)"),
     # "由上年的10万元减少到8万元": the previous amount; the verb then ends in 到/至 (or 为: "由3万元下降为2万元").
     "FROM": ("F", rf"[由从](?:{_YEAR})?的?(?=\d)"),
     # A template's unmade choice "下降（增长）" reads as its first word (NUM002 reports the choice).
