@@ -983,6 +983,30 @@ _SPACED_SANGONG_WITH_CHANGES = (
     "3.公务接待费                                5.80          {reception}       -0.80     -13.79%\n")
 
 
+_SANGONG_UNDER_NUMBERS = (
+    '                                         财政拨款“三公”经费支出决算表\n'
+    '                                                                                                公开09表\n'
+    '部门：浔湖县住房和城乡建设局                                                金额单位：元\n'
+    '                          预算数                                                              决算数\n'
+    '   合计        因公出国     公务用车购置                               公务接待费       合计        因公出国     公务用车购置                               公务接待费\n'
+    '               （境）费     及运行维护费                                                            （境）费     及运行维护费\n'
+    '                               小计         购置费      运行维护费                                                 小计         购置费      运行维护费\n'
+    '          1             2             3             4             5             6             7             8             9            10            11            12\n'
+    ' 126,000.00                   96,000.00                   96,000.00     30,000.00    103,002.40                   84,362.40                   84,362.40     {reception}'
+    "\n相关统计数：\n公务用车保有量（辆）                              4\n")
+
+
+def test_a_space_laid_sangong_row_under_its_numbers_is_placed_and_its_blocks_told_by_one_adding_up():
+    """The national 三公 table laid with spaces, its one row of amounts under "1 … 12" with its empty cells blank: each
+    amount stands under its number; its wrapped labels tell no order, and the 预算 block adding up (two parts spent) shows
+    the national one, though a slip in the 决算 block breaks that one (the row was left loose, the slip unchecked)."""
+    [table] = tables_of(_SANGONG_UNDER_NUMBERS.format(reception="18,640.00"))
+    assert table.problem is None and values(table.rows[0]) == {
+        1: 126000.0, 3: 96000.0, 5: 96000.0, 6: 30000.0, 7: 103002.4, 9: 84362.4, 11: 84362.4, 12: 18640.0}
+    found = lint_text(_SANGONG_UNDER_NUMBERS.format(reception="18,460.00"), select=["TBL002"])
+    assert [f.span.quote for f in found] == ["103,002.40"]
+
+
 def test_a_space_laid_sangong_row_of_no_rate_from_nothing_last_year_is_read():
     """"1.因公出国（境）费  0.00  0.00  0.00" under "2024年预算数 | 2025年预算数 | 增减额 | 增减率": no rate of a change from
     nothing is printed, and the row is still read (the table was left unchecked)."""

@@ -1083,13 +1083,17 @@ def _full_space_rows(title_line: str, data_lines: list[list[_Token]]) -> tuple[l
     return _as_cells(rows, [list(range(count))] * len(rows)), {index: index - 1 for index in range(2, count + 2)}
 
 
-def _whole_rows(data_lines: list[list[_Token]], fewest: int, most: int) -> list[tuple] | None:
+def _whole_rows(data_lines: list[list[_Token]], fewest: int, most: int, bare: bool = False) -> list[tuple] | None:
     """``(code or None, name, amounts)`` of each line, when every line is a whole row printing from
-    ``fewest`` to ``most`` amounts after its name; else None. A project's name is its tokens with the subject it is
-    charged to ("农牧业实用技术推广服务  2130106  科技转化与推广服务  44.50  36.50")."""
+    ``fewest`` to ``most`` amounts after its name (or, ``bare``, a line of amounts alone: a 三公 table's one row); else
+    None. A project's name is its tokens with the subject it is charged to ("农牧业实用技术推广服务  2130106  科技转化与推广服务
+    44.50  36.50")."""
     rows = []
     for tokens in data_lines:
         words = [t for t in tokens if t.text]
+        if bare and fewest <= len(words) <= most and all(t.is_number for t in words):
+            rows.append((None, [], words))
+            continue
         code = words[0] if words and _CODE.match(words[0].text) else None
         rest = words[1:] if code else words
         named = 3 if code is None and len(rest) > 3 and _SUBJECT_CODE.match(rest[1].text) and not rest[2].is_number else 1
@@ -1234,7 +1238,7 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
 
 
 def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines: list[list[_Token]],
-                        lines: list[tuple[int, str]]):
+                        lines: list[tuple[int, str]], bare: bool = False):
     """The rows of a space-separated table whose empty cells are blank, as cells (see
     :func:`_aligned_rows`), placed under its 栏次 line ("栏次  1  2  3", as ``pdftotext -layout`` prints
     it; ``lanci_lines``: that line and each page's again, by the index of the first row under it; see
@@ -1242,7 +1246,8 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
     number or under one its row already filled."""
     pages = [(first, _lanci_numbers(tokens)) for first, tokens in lanci_lines]
     count = len(pages[0][1])
-    rows = _whole_rows(data_lines, 1, count) if count >= 2 and all(len(numbers) == count for _, numbers in pages) else None
+    rows = _whole_rows(data_lines, 1, count, bare) if count >= 2 and all(len(numbers) == count for _, numbers in pages) \
+        else None
     if rows is None:
         return None
     cases, full = [], []  # full: the amounts of the rows printing every column, whose 栏次 is certain
@@ -1632,7 +1637,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             return
         if table.layout == "space":
             data_lines = _names_joined(data_lines)
-        if table.layout == "space" and (placed := _placed_under_lanci([(0, titles), *page_lanci], data_lines, lines)):
+        if table.layout == "space" and (placed := _placed_under_lanci([(0, titles), *page_lanci], data_lines, lines,
+                                                                       bare=table.kind == THREE_PUBLIC)):
             data_lines, header = placed
         table.columns = table.columns or sorted(header.values())
         _parse_code_table(table, data_lines, header)
@@ -3004,11 +3010,13 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
         return blocks
     # …or, where the labels' order cannot be told ("公务用车购置及运行维护费" spanning its columns on a line above
     # "因公出国" over "（境）费"), the national table's, when the amounts show it: every block's 合计 its three parts
-    # and some block's cars their 购置费 and 运行费 (another block may carry a slip, for TBL002 to report).
+    # and some block's cars their 购置费 and 运行费, or one block adding up wholly, two of its parts spent at least
+    # (another block may carry a slip, for TBL002 to report).
     if order is None or not all(part in "".join(lines) for part in ("因公出国", "公务用车", "接待")):
         return {}
     blocks = _blocks_in_order(table, lines, _order_of_labels(1, 2, 3))
-    return blocks if blocks and _blocks_add_up(table, blocks, cars_in_one=True) else {}
+    return blocks if blocks and (_blocks_add_up(table, blocks, cars_in_one=True) or any(
+        _blocks_add_up(table, {kind: columns}, spent=2) for kind, columns in blocks.items())) else {}
 
 
 def _blocks_in_order(table: Table, lines: list[str], order: tuple[int, ...]) -> dict[str, list[int]]:
@@ -3080,17 +3088,17 @@ def _order_of_labels(abroad: int, cars: int, hosting: int) -> tuple[int, ...]:
     return 0, positions["abroad"], positions["cars"], positions["cars"] + 1, positions["cars"] + 2, positions["hosting"]
 
 
-def _blocks_add_up(table: Table, blocks: dict[str, list[int]], cars_in_one: bool = False) -> bool:
+def _blocks_add_up(table: Table, blocks: dict[str, list[int]], cars_in_one: bool = False, spent: int = 0) -> bool:
     """Whether the one row of a 三公 table adds up in every block as :data:`SANGONG_COLUMNS` orders it: its
-    合计 the three parts, the cars' amount their 购置费 and 运行费 (a blank cell counting 0); with ``cars_in_one``,
-    the cars' only in one block at least."""
+    合计 the three parts, ``spent`` of them at least not 0, the cars' amount their 购置费 and 运行费 (a blank cell
+    counting 0); with ``cars_in_one``, the cars' only in one block at least."""
     row = table.single_or_total()
     if row is None or any(row.amount(columns[0]) is None for columns in blocks.values()):
         return False  # no amounts yet (a table being read) or a block's total unprinted: nothing tells the order
     cars_add_up = []
     for columns in blocks.values():
         total, abroad, cars, purchase, running, hosting = (row.amount(column) or 0.0 for column in columns)
-        if abs(total - abroad - cars - hosting) > 0.015:
+        if abs(total - abroad - cars - hosting) > 0.015 or sum(part != 0 for part in (abroad, cars, hosting)) < spent:
             return False
         cars_add_up.append(abs(cars - purchase - running) <= 0.01)
     return any(cars_add_up) if cars_in_one else all(cars_add_up)
