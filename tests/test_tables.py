@@ -588,6 +588,22 @@ def test_rows_of_units_after_their_codes_are_read_and_a_page_number_between_them
         (None, "某中心", {1: 500.0, 3: 500.0})]
 
 
+def test_space_laid_rows_of_units_after_their_codes_are_read_under_their_titles():
+    """The same table laid with spaces, without 栏次, its empty cells blank: each unit's row, its amounts under the titles
+    they end under (the table was left unchecked: "rows without a subject code")."""
+    text = ("2025年部门收入总表\n单位：万元\n"
+            "单位编码  单位名称                                  合计  一般公共预算拨款  政府性基金预算拨款  事业收入  其他收入\n"
+            "          合计                                    718.03            646.03               60.00               12.00\n"
+            "301001    株洲市渌口区文化旅游广电体育局（本级）  482.80            422.80               60.00\n"
+            "301002    株洲市渌口区文化馆                      144.49            132.49                                   12.00\n"
+            "301003    株洲市渌口区文物管理所                   90.74             90.74\n")
+    (table,) = tables_of(text)
+    assert table.problem is None
+    assert [(row.name, values(row)) for row in table.rows] == [
+        ("合计", {1: 718.03, 2: 646.03, 3: 60.0, 5: 12.0}), ("株洲市渌口区文化旅游广电体育局(本级)", {1: 482.8, 2: 422.8, 3: 60.0}),
+        ("株洲市渌口区文化馆", {1: 144.49, 2: 132.49, 5: 12.0}), ("株洲市渌口区文物管理所", {1: 90.74, 2: 90.74})]
+
+
 def test_a_space_separated_two_sided_row_with_empty_income_cells_is_a_spending_row():
     text = ("财政拨款收入支出决算总表\n金额单位：万元\n收入                          支出\n"
             "项目          行次   金额      项目              行次   合计\n"

@@ -1077,24 +1077,26 @@ def _full_space_rows(title_line: str, data_lines: list[list[_Token]]) -> tuple[l
     code in cell 0 and the name in cell 1. None when a row prints fewer amounts (which cells are
     empty cannot be told) or a line is not a whole row."""
     count = _titles_after_name(title_line)
-    rows = _whole_rows(data_lines, count, count) if count >= 2 else None
+    rows = _whole_rows(data_lines, count, count, units=_titles_units(title_line)) if count >= 2 else None
     if not rows:
         return None
     return _as_cells(rows, [list(range(count))] * len(rows)), {index: index - 1 for index in range(2, count + 2)}
 
 
-def _whole_rows(data_lines: list[list[_Token]], fewest: int, most: int, bare: bool = False) -> list[tuple] | None:
+def _whole_rows(data_lines: list[list[_Token]], fewest: int, most: int, bare: bool = False,
+                units: bool = False) -> list[tuple] | None:
     """``(code or None, name, amounts)`` of each line, when every line is a whole row printing from
     ``fewest`` to ``most`` amounts after its name (or, ``bare``, a line of amounts alone: a 三公 table's one row); else
     None. A project's name is its tokens with the subject it is charged to ("农牧业实用技术推广服务  2130106  科技转化与推广服务
-    44.50  36.50")."""
+    44.50  36.50"); in a table of ``units``, a row's code is its unit's ("301001  株洲市渌口区文化馆  144.49 …")."""
     rows = []
     for tokens in data_lines:
         words = [t for t in tokens if t.text]
         if bare and fewest <= len(words) <= most and all(t.is_number for t in words):
             rows.append((None, [], words))
             continue
-        code = words[0] if words and _CODE.match(words[0].text) else None
+        code = words[0] if words and (_CODE.match(words[0].text) or (
+            units and len(words) > 1 and _UNIT_CODE.match(words[0].text) and not words[1].is_number)) else None
         rest = words[1:] if code else words
         named = 3 if code is None and len(rest) > 3 and _SUBJECT_CODE.match(rest[1].text) and not rest[2].is_number else 1
         if not fewest + named <= len(rest) <= most + named or rest[0].is_number \
@@ -1223,7 +1225,7 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     line whose titles then show where the columns are, see :func:`_titling_line` and :func:`_columns_by_titles`), or an
     amount stands under no column or under a column another amount of its row took."""
     count = _titles_after_name(title_line)
-    rows = _whole_rows(data_lines, 1, count) if count >= 2 else None
+    rows = _whole_rows(data_lines, 1, count, units=_titles_units(title_line)) if count >= 2 else None
     if rows is None:
         return None
     placements = set()
@@ -2350,6 +2352,11 @@ _WORDED_PAGE_NUMBER = compile_re(r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$|页
 #: Header words of a column of units' codes, and such a code.
 _UNIT_CODE_TITLES = ("单位编码", "单位代码", "单位编号")
 _UNIT_CODE = compile_re(r"^\d{3,12}$")
+
+
+def _titles_units(title_line: str) -> bool:
+    """Whether a header line titles a column of units' codes (:data:`_UNIT_CODE_TITLES`)."""
+    return any(title in title_line for title in _UNIT_CODE_TITLES)
 
 
 def _lists_units(table: Table) -> bool:
