@@ -550,8 +550,9 @@ def _counts_in_columns(original, year: int | None, budget: bool) -> list[_Count]
 #: A label of :data:`_ROW_LABELS` and its count (after spaces or a colon: "公务用车保有量（辆）：6"), set apart by wide gaps
 #: from what is beside them on their line (or by tabs), or listed ("相关统计数：公务用车购置数（辆）：0；公务用车保有量（辆）：17；…"),
 #: or one after another parted by single spaces, as pdfplumber's text prints a row of them ("…（辆） 0 公务用车保有量（辆） 6"); a
-#: label may name its year ("2024年公务用车保有量（辆）：7    2025年公务用车保有量（辆）：6", Beijing's).
-_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}|\t)|(?<=[；;，,]\s*)|(?<=统计数[：:]\s*)|(?<=\d ))(?:(?P<year>20\d{{2}})年度?)?(?:{_LABEL_CELL.pattern})"
+#: label may name its year ("2024年公务用车保有量（辆）：7    2025年公务用车保有量（辆）：6", Beijing's); the first after the block's title
+#: with or without a colon ("相关统计数 公务用车保有量（辆）：8 公务接待批次（批）：32").
+_PAIR = compile_regex(rf"(?:^|(?<=\s{{2}}|\t)|(?<=[；;，,]\s*)|(?<=统计数[：:]?\s*)|(?<=\d ))(?:(?P<year>20\d{{2}})年度?)?(?:{_LABEL_CELL.pattern})"
                       r"(?:[ \t]+|[ \t]*[：:][ \t]*)(?P<a>\d{1,3}(?:,\d{3}){1,2}|\d{1,9})(?=\s{2}|\t|\s*$|\s*[；;，,。]| [^\d\s])", regex.M)
 
 
