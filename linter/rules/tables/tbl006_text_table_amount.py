@@ -173,6 +173,25 @@ def _by_other_columns(table, row, column) -> float | None:
                  and (given := identity_gives(row, identity, column)) is not None), None)
 
 
+def _by_other_rows(table, row, column) -> float | None:
+    """``row``'s amount in ``column`` as the first row identity of ``table`` naming its 行次 gives it from the other rows
+    of its side (总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余; a row left blank counting 0); None when none does,
+    or a row it needs is not printed."""
+    for identity in table.identities:
+        terms = {number: sign for sign, number in identity.terms}
+        mine = row.line_no
+        if identity.axis != "行" or mine is None or (mine != identity.target and mine not in terms) \
+                or len(terms) != len(identity.terms):
+            continue
+        others = {number: table.row_by_line_no(number, row.side) for number in (identity.target, *terms) if number != mine}
+        if None in others.values():
+            continue
+        amounts = {number: other.amount(column) or 0.0 for number, other in others.items()}
+        rest = sum(sign * amounts[number] for number, sign in terms.items() if number != mine)
+        return rest if mine == identity.target else terms[mine] * (amounts[identity.target] - rest)
+    return None
+
+
 #: Words joining the items of a list before a total ("A、B和C合计").
 _LISTED = compile_re(r"[、和及与]")
 
@@ -914,6 +933,8 @@ class TextTableAmount(Rule):
             because = _("the row above it less the other rows under that row gives {own}", own=amount(own))
         elif by_cell and says(own := _by_other_columns(table, row, column)):
             because = _("the row's other columns give {own} by the table's identities", own=amount(own))
+        elif by_cell and says(own := _by_other_rows(table, row, column)):
+            because = _("the table's other rows give {own} by its identities", own=amount(own))
         else:
             because = None
         if because is not None:
