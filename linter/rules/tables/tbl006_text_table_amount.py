@@ -165,18 +165,18 @@ def _disagrees_with_itself(context, table, row) -> bool:
     return False
 
 
-def _by_other_columns(table, row, column) -> float | None:
+def _by_other_columns(table, row, column) -> tuple[float, int] | None:
     """``row``'s amount in ``column`` as the first column identity of ``table`` naming it gives it from the row's other
-    cells (see :func:`identity_gives`); None when none does."""
-    return next((given for identity in table.identities
+    cells (see :func:`identity_gives`), and how many terms it adds; None when none does."""
+    return next(((given, len(identity.terms)) for identity in table.identities
                  if identity.axis == "栏" and identity.target in table.side_columns(row.side)
                  and (given := identity_gives(row, identity, column)) is not None), None)
 
 
-def _by_other_rows(table, row, column) -> float | None:
+def _by_other_rows(table, row, column) -> tuple[float, int] | None:
     """``row``'s amount in ``column`` as the first row identity of ``table`` naming its 行次 gives it from the other rows
-    of its side (总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余; a row left blank counting 0); None when none does,
-    or a row it needs is not printed."""
+    of its side (总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余; a row left blank counting 0), and how many terms it
+    adds; None when none does, or a row it needs is not printed."""
     for identity in table.identities:
         terms = {number: sign for sign, number in identity.terms}
         mine = row.line_no
@@ -188,7 +188,7 @@ def _by_other_rows(table, row, column) -> float | None:
             continue
         amounts = {number: other.amount(column) or 0.0 for number, other in others.items()}
         rest = sum(sign * amounts[number] for number, sign in terms.items() if number != mine)
-        return rest if mine == identity.target else terms[mine] * (amounts[identity.target] - rest)
+        return (rest if mine == identity.target else terms[mine] * (amounts[identity.target] - rest)), len(terms)
     return None
 
 
@@ -919,22 +919,31 @@ class TextTableAmount(Rule):
                      "which is {converted}{unit}", stated=stated, unit=unit, row=row_label(table, row),
                      printed=as_printed, table_unit=table_unit, column=table.printed_column(column), converted=amount(in_text_unit))
 
-        def says(value) -> bool:
-            return value is not None and bool(printed) and amount_interval(number, context.text_tolerances(document)) \
-                .contains(value * in_text_unit / printed)
+        def says(value, items: int = 1) -> bool:
+            """Whether ``value`` (in the table's unit) is the text's amount: within the text's rounding, or, where the cell
+            breaks the identity that gives it from ``items`` cells and the rows under it do not add up to it, within a
+            rounding tail of them."""
+            if value is None or not printed:
+                return False
+            return amount_interval(number, context.text_tolerances(document)).contains(value * in_text_unit / printed) \
+                or (items > 1 and compare(printed, value, items, context.tolerances, table.resolution) == GAP
+                    and (under is None or compare(printed, under, 1, context.tolerances, table.resolution) == GAP)
+                    and compare(number.value * printed / in_text_unit, value, items, context.tolerances,
+                                table.resolution) != GAP)
 
         # The table's own rows under the cell, or its parent row less its siblings, give the text's amount: the cell is
         # the slip, not the text.
         by_cell = amount_of is None
         amount_of = amount_of or (lambda other: other.amount(column))
-        if says(own := rows_under(table, row, amount_of)):
+        under = rows_under(table, row, amount_of)
+        if says(own := under):
             because = _("the rows under it add up to {own}", own=amount(own))
         elif says(own := _parent_less_siblings(context, table, row, amount_of)):
             because = _("the row above it less the other rows under that row gives {own}", own=amount(own))
-        elif by_cell and says(own := _by_other_columns(table, row, column)):
-            because = _("the row's other columns give {own} by the table's identities", own=amount(own))
-        elif by_cell and says(own := _by_other_rows(table, row, column)):
-            because = _("the table's other rows give {own} by its identities", own=amount(own))
+        elif by_cell and (given := _by_other_columns(table, row, column)) and says(*given):
+            because = _("the row's other columns give {own} by the table's identities", own=amount(given[0]))
+        elif by_cell and (given := _by_other_rows(table, row, column)) and says(*given):
+            because = _("the table's other rows give {own} by its identities", own=amount(given[0]))
         else:
             because = None
         if because is not None:
