@@ -604,6 +604,23 @@ def test_space_laid_rows_of_units_after_their_codes_are_read_under_their_titles(
         ("株洲市渌口区文化馆", {1: 144.49, 2: 132.49, 5: 12.0}), ("株洲市渌口区文物管理所", {1: 90.74, 2: 90.74})]
 
 
+def test_a_space_laid_table_by_economic_class_places_its_amounts_under_its_column_numbers():
+    """Sichuan's 一般公共预算财政拨款支出决算明细表 (经济分类 | 合计 | 基本支出 | 项目支出) laid with spaces under "栏次  1  2  3",
+    a 项目支出 cell left blank: each amount stands under its number (two amounts were left loose)."""
+    text = ("一般公共预算财政拨款支出决算明细表\n公开06表\n金额单位：万元\n"
+            "经济分类科目编码  科目名称                                合计      基本支出      项目支出\n"
+            "栏次                                                         1             2             3\n"
+            "合计                                                 35,840.41     28,980.05      6,860.36\n"
+            "301               工资福利支出                       27,850.49     26,414.29      1,436.20\n"
+            "30101             基本工资                            4,326.84      4,326.84\n"
+            "30199             其他工资福利支出                   23,523.65     22,087.45      1,436.20\n")
+    [table] = tables_of(text)
+    assert table.problem is None and not any(row.loose for row in table.rows)
+    assert [(row.code, values(row)) for row in table.rows] == [
+        (None, {1: 35840.41, 2: 28980.05, 3: 6860.36}), ("301", {1: 27850.49, 2: 26414.29, 3: 1436.2}),
+        ("30101", {1: 4326.84, 2: 4326.84}), ("30199", {1: 23523.65, 2: 22087.45, 3: 1436.2})]
+
+
 def test_a_space_separated_two_sided_row_with_empty_income_cells_is_a_spending_row():
     text = ("财政拨款收入支出决算总表\n金额单位：万元\n收入                          支出\n"
             "项目          行次   金额      项目              行次   合计\n"

@@ -1077,26 +1077,26 @@ def _full_space_rows(title_line: str, data_lines: list[list[_Token]]) -> tuple[l
     code in cell 0 and the name in cell 1. None when a row prints fewer amounts (which cells are
     empty cannot be told) or a line is not a whole row."""
     count = _titles_after_name(title_line)
-    rows = _whole_rows(data_lines, count, count, units=_titles_units(title_line)) if count >= 2 else None
+    rows = _whole_rows(data_lines, count, count, codes=_row_codes(title_line)) if count >= 2 else None
     if not rows:
         return None
     return _as_cells(rows, [list(range(count))] * len(rows)), {index: index - 1 for index in range(2, count + 2)}
 
 
 def _whole_rows(data_lines: list[list[_Token]], fewest: int, most: int, bare: bool = False,
-                units: bool = False) -> list[tuple] | None:
+                codes: re.Pattern = _CODE) -> list[tuple] | None:
     """``(code or None, name, amounts)`` of each line, when every line is a whole row printing from
-    ``fewest`` to ``most`` amounts after its name (or, ``bare``, a line of amounts alone: a 三公 table's one row); else
-    None. A project's name is its tokens with the subject it is charged to ("农牧业实用技术推广服务  2130106  科技转化与推广服务
-    44.50  36.50"); in a table of ``units``, a row's code is its unit's ("301001  株洲市渌口区文化馆  144.49 …")."""
+    ``fewest`` to ``most`` amounts after its name, maybe after a code of ``codes`` (a subject's; a unit's, "301001
+    株洲市渌口区文化馆  144.49 …"; an economic class's), or, ``bare``, a line of amounts alone (a 三公 table's one row);
+    else None. A project's name is its tokens with the subject it is charged to ("农牧业实用技术推广服务  2130106
+    科技转化与推广服务  44.50  36.50")."""
     rows = []
     for tokens in data_lines:
         words = [t for t in tokens if t.text]
         if bare and fewest <= len(words) <= most and all(t.is_number for t in words):
             rows.append((None, [], words))
             continue
-        code = words[0] if words and (_CODE.match(words[0].text) or (
-            units and len(words) > 1 and _UNIT_CODE.match(words[0].text) and not words[1].is_number)) else None
+        code = words[0] if len(words) > 1 and codes.match(words[0].text) and not words[1].is_number else None
         rest = words[1:] if code else words
         named = 3 if code is None and len(rest) > 3 and _SUBJECT_CODE.match(rest[1].text) and not rest[2].is_number else 1
         if not fewest + named <= len(rest) <= most + named or rest[0].is_number \
@@ -1225,7 +1225,7 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     line whose titles then show where the columns are, see :func:`_titling_line` and :func:`_columns_by_titles`), or an
     amount stands under no column or under a column another amount of its row took."""
     count = _titles_after_name(title_line)
-    rows = _whole_rows(data_lines, 1, count, units=_titles_units(title_line)) if count >= 2 else None
+    rows = _whole_rows(data_lines, 1, count, codes=_row_codes(title_line)) if count >= 2 else None
     if rows is None:
         return None
     placements = set()
@@ -1240,7 +1240,7 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
 
 
 def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines: list[list[_Token]],
-                        lines: list[tuple[int, str]], bare: bool = False):
+                        lines: list[tuple[int, str]], bare: bool = False, codes: re.Pattern = _CODE):
     """The rows of a space-separated table whose empty cells are blank, as cells (see
     :func:`_aligned_rows`), placed under its 栏次 line ("栏次  1  2  3", as ``pdftotext -layout`` prints
     it; ``lanci_lines``: that line and each page's again, by the index of the first row under it; see
@@ -1248,8 +1248,8 @@ def _placed_under_lanci(lanci_lines: list[tuple[int, list[_Token]]], data_lines:
     number or under one its row already filled."""
     pages = [(first, _lanci_numbers(tokens)) for first, tokens in lanci_lines]
     count = len(pages[0][1])
-    rows = _whole_rows(data_lines, 1, count, bare) if count >= 2 and all(len(numbers) == count for _, numbers in pages) \
-        else None
+    rows = _whole_rows(data_lines, 1, count, bare, codes) \
+        if count >= 2 and all(len(numbers) == count for _, numbers in pages) else None
     if rows is None:
         return None
     cases, full = [], []  # full: the amounts of the rows printing every column, whose 栏次 is certain
@@ -1592,7 +1592,11 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         titled = _basic_column_titles(data_lines, titles)
         if titled is not None:
             table.header_lines += [[t.text for t in tokens if t.text] for tokens in data_lines[:titled[0] + 1]]
-            _parse_basic_columns(table, data_lines[titled[0] + 1:], titled[1], titles)
+            rows, columns = data_lines[titled[0] + 1:], titled[1]
+            if not columns and table.layout == "space" and rows and rows[0] and rows[0][0].text == "栏次" and (
+                    placed := _placed_under_lanci([(0, rows[0])], rows[1:], lines, codes=_ECONOMIC_CODE)):
+                rows, columns = placed  # amounts laid with spaces under "栏次  1  2  3", empty cells blank
+            _parse_basic_columns(table, rows, columns, titles)
             return
         if table.kind == ECONOMIC:
             table.problem = _("its amounts cannot be placed in columns")
@@ -2354,9 +2358,10 @@ _UNIT_CODE_TITLES = ("单位编码", "单位代码", "单位编号")
 _UNIT_CODE = compile_re(r"^\d{3,12}$")
 
 
-def _titles_units(title_line: str) -> bool:
-    """Whether a header line titles a column of units' codes (:data:`_UNIT_CODE_TITLES`)."""
-    return any(title in title_line for title in _UNIT_CODE_TITLES)
+def _row_codes(title_line: str) -> re.Pattern:
+    """The codes a header line's rows open with: units' where it titles a column of them (:data:`_UNIT_CODE_TITLES`),
+    else subjects'."""
+    return _UNIT_CODE if any(title in title_line for title in _UNIT_CODE_TITLES) else _CODE
 
 
 def _lists_units(table: Table) -> bool:
