@@ -19,8 +19,11 @@ from linter.extract.claims import Execution
 from linter.extract.numbers import Number, parse_number
 from linter.patterns import compile_re
 
-#: The row of the total funds ("年度资金总额", "年度财政资金总额", "部门整体支出总额").
-_FUNDS_ROW = compile_re(r"^\s*[^\t\d]{0,12}(?:资金总额|支出总额)\t")
+#: The row of the total funds ("年度资金总额", "年度财政资金总额", "部门整体支出总额"), its cells parted by tabs or, as a
+#: PDF's text lays them out, by spaces.
+_FUNDS_ROW = compile_re(r"^\s*[^\t\d ]{0,12}(?:资金总额|支出总额)(?:\t|\s+(?=\d))")
+#: A cell of a line laid out with spaces.
+_SPACED_CELL = compile_re(r"\S+")
 #: A header naming what the row's columns hold.
 _HEADER = compile_re(r"执行数.*执行率")
 #: How many lines above the row the header may stand (a title line between).
@@ -50,9 +53,12 @@ def document_execution_rows(document) -> list[Execution]:
 
 
 def grid_execution_rows(document) -> list[Execution]:
-    """:func:`execution_rows` of the tables a Word document or a workbook holds (their rows are no flow text), numbers in
-    original-file offsets, read once per document: ARI003 checks them."""
+    """:func:`execution_rows` of the tables a Word document or a workbook holds (their rows are no flow text), or of a
+    text's rows laid out with spaces (the flow text joins their cells: "年度资金总额1120.00 1296.80 1286.45 10 92.90%9.92"),
+    numbers in original-file offsets, read once per document: ARI003 checks them."""
     text, found = document.original.text, []
+    if not document.source.grids:
+        return [row for row in execution_rows(text) if "\t" not in text[row.start:row.end]]
     for grid in document.source.grids:
         if not grid.row_starts:
             continue
@@ -77,7 +83,7 @@ def execution_rows(text: str) -> list[Execution]:
     lines = text.split("\n")
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     for index, line in enumerate(lines):
-        if "总额\t" in line and _FUNDS_ROW.match(line):
+        if "总额" in line and _FUNDS_ROW.match(line):
             header = lines[max(0, index - _HEADER_REACH):index]
             if any(_HEADER.search(above) for above in header):
                 execution = _row(line, starts[index], scored=any("分值" in above for above in header))
@@ -150,7 +156,9 @@ def _row(line: str, offset: int, scored: bool) -> Execution | None:
     """The row's budgets, amount executed and rate, when its filled cells after the label are two
     or three amounts (and the 分值 when ``scored``), then a percentage."""
     filled, position = [], 0  # (text, flow offset) of each filled cell
-    for cell in line.split("\t"):
+    if "\t" not in line:
+        filled = [(cell.group(), offset + cell.start()) for cell in _SPACED_CELL.finditer(line)]
+    for cell in line.split("\t") if "\t" in line else ():
         stripped = cell.strip()
         if stripped:
             filled.append((stripped, offset + position + cell.index(stripped)))

@@ -22,7 +22,8 @@ class CompletionRateMismatch(Rule):
     Covers "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%" (and the rate of another budget it
     states after it: "调整预算为W万元，…，完成调整预算的V%"), the project self-evaluation
     "项目全年预算数为X万元，执行数为Y万元，完成预算的Z%" and "执行率Z%" sentences, and the
-    预算执行情况 rows of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header, and
+    预算执行情况 rows of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header, its cells parted
+    by tabs or laid out with spaces, and
     the 财政拨款, 基本支出 … rows under it when they line up with it, the rate in a column "执行率（%）"; a Word
     document's or a workbook's table of projects read so too: "序号 | 项目名称 | 全年预算数 | 执行数 | 执行率（%） | 自评得分"),
     and a rate stated with the gap to the budget instead of the budget ("收入1205.11万元，完成年初预算的
@@ -53,8 +54,11 @@ class CompletionRateMismatch(Rule):
         claims = document.claims
         for claim in [*claims.completions, *claims.executions, *document.derived(document_execution_rows)]:
             yield from self._rate(document, claim, tolerances)
-        # A Word or Excel table's rows (no flow text), but the 完成率 a 决算 table's reading gives its rows (TBL002's)
-        checked = {rate.start for table in document.tables for row in table.rows for rate in row.completion_rates.values()}
+        # A Word or Excel table's rows (no flow text) or a text's laid with spaces, but the 完成率 a 决算 table's reading
+        # gives its rows (TBL002's) and those the flow text read
+        checked = {rate.start for table in document.tables for row in table.rows for rate in row.completion_rates.values()} \
+            | {document.flow.source_span(row.rate.start, row.rate.end)[0]
+               for row in document.derived(document_execution_rows) if row.rate is not None}
         for claim in document.derived(grid_execution_rows):
             if claim.rate is not None and claim.rate.start not in checked:
                 yield from self._rate(document, claim, tolerances, in_cells=True)
