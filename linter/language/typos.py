@@ -191,9 +191,13 @@ class TypoFinder:
         return self._token_starts[index - 1], self._token_starts[index]
 
     def find(self) -> list[Typo]:
-        phrase_typos = self._phrase_typos()
+        dropped = self._dropped_characters()
+        # (a word missing a character, told whole, rather than the phrase's few characters around the gap inside it:
+        # "年初预数" for 年初预算数, not "预数" for 预算数)
+        phrase_typos = [typo for typo in self._phrase_typos() if len(typo.correction) != len(typo.found) + 1
+                        or not any(other.start <= typo.start and typo.end <= other.end for other in dropped)]
         covered = {at for typo in phrase_typos for at in range(typo.start, typo.end)}
-        word_typos = [t for t in self._word_typos() + self._transpositions() + self._dropped_characters()
+        word_typos = [t for t in self._word_typos() + self._transpositions() + dropped
                       + self._bound_lookalikes() + self._end_for_not() if covered.isdisjoint(range(t.start, t.end))]
         return sorted(phrase_typos + word_typos, key=lambda t: t.start)
 
@@ -292,8 +296,9 @@ class TypoFinder:
                 return False  # an administrative level for 本级 ("指州级财政当年拨付的资金"): the government named
             if _relation(wrong, right) or _near_homophones(wrong, right):
                 return True  # (in a standard phrase, a reading of the other nasal or sibilant too: "乡村振新")
-        if not 0 < edit.index < len(window) - 1:
-            return False  # other edits at the edge of a phrase make a different phrase
+        if not 0 < edit.index < len(longer) - 1:
+            return False  # other edits at the edge of a phrase make a different phrase (a missing character's place counted in
+            # the phrase: "中央八项规定神" misses one inside it)
         if edit.kind == "substitute":
             return len(phrase) >= MIN_EDIT_PHRASE and at in self.loose
         if len(phrase) < MIN_EDIT_PHRASE:
@@ -442,10 +447,11 @@ class TypoFinder:
         found, at, after = text[start:end], start + i, text[end:end + 1]  # where the character is missing, what follows
         if not (at - 1 in loose or (at in loose and at < end) or self._completes_rare_word(at, word[i])) \
                 or lex.is_word(found) or _quoted(text, start, end) \
-                or word[i] in FUNCTION_CHARACTERS or (i == 1 and found[0] in FUNCTION_CHARACTERS and at in self.boundaries):
+                or (word[i] in FUNCTION_CHARACTERS and word not in _CORE_TERMS) \
+                or (i == 1 and found[0] in FUNCTION_CHARACTERS and at in self.boundaries):
             # (a name in quotes is shortened as its owner chose: "“四好农村路”" beside 农村公路; a function character left
-            # out is a variant of the wording: "反映用国有土地…收入安排的支出" beside 反映用于; one that reads as a
-            # function character before a word: "基础设施和乡村治理" beside 和美乡村)
+            # out is a variant of the wording: "反映用国有土地…收入安排的支出" beside 反映用于, but not of a core term: "公经费"
+            # for 公用经费; one that reads as a function character before a word: "基础设施和乡村治理" beside 和美乡村)
             return False
         if after in _NOT_AFTER_SHORTENED or after == found[-1] or (after.isdigit() and not _MONEY_AFTER.match(text, end)) \
                 or lex.to_simplified(text[at:at + 1]) == word[i] or text[start - 1:start].isdigit():
