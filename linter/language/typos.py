@@ -43,8 +43,8 @@ MIN_EDIT_PHRASE = 6
 #: document does not use; one the document uses, this common.
 COMMON_WORD_FREQUENCY = 500
 KNOWN_WORD_FREQUENCY = 50
-#: Last characters of organisations' short names ("工信部", "市政数局", "区卫健委").
-INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司")
+#: Last characters of organisations' short names ("工信部", "市政数局", "区卫健委", a county bureau's "城建股").
+INSTITUTION_SUFFIXES = set("局部委办厅处院所站队科室会司股")
 #: Last characters of place names: a non-word between an administrative level and one of them
 #: ("漯河市淞江路") names a place, and so does one ending in 村 among other villages ("辖千丘田村、
 #: 双龙溪村"). "单独健立街乡" is a slip: no level stands before it.
