@@ -12,7 +12,7 @@ from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
 from linter.extract.tables import (
-    BASIC, FUND, INCOME, OTHER, PERFORMANCE, SUMMARY, THREE_PUBLIC, sangong_blocks, table_kind,
+    BASIC, FUND, INCOME, OTHER, PERFORMANCE, PROJECT, SUMMARY, THREE_PUBLIC, sangong_blocks, table_kind,
 )
 from linter.read import decode_bytes, read_path
 from linter.width import display_width
@@ -1640,6 +1640,13 @@ def test_a_title_printed_again_over_blank_lines_and_its_header_goes_on():
 ])
 def test_a_table_of_the_sangong_counts_alone_is_no_sangong_table(title, kind):
     assert table_kind(title) == kind
+
+
+def test_the_national_project_income_and_spending_table_is_a_project_table():
+    """公开05表 项目收入支出决算表 ("本年收入 | 本年支出 | 其中：资本性支出" by subject) is no 收入支出总表: read as one, its first
+    row's code was "an amount" and the table went unchecked."""
+    assert table_kind("项目收入支出决算表") == PROJECT
+    assert table_kind("收入支出决算总表") == SUMMARY
 
 
 def test_a_slip_in_a_kuan_cell_is_reported_at_that_row_only():

@@ -434,7 +434,7 @@ def table_kind(title: str) -> str | None:
         return FUND
     if "国有资本" in title:
         return STATE_CAPITAL
-    if "项目支出" in title:
+    if "项目支出" in title or "项目收入支出" in title:  # (the national 决算's 公开05表 项目收入支出决算表, by subject)
         return PROJECT
     if "一般公共预算" in title and ("支出" in title or "当年拨款" in title):  # a 预算's "一般公共预算当年拨款情况"
         return GENERAL

@@ -15,7 +15,7 @@ from linter.extract.tables import (
 )
 from linter.rules.tables.common import (
     GAP, amount, basic_split, carries_over, cell_span, compare, converted, first, gap_finding, general_appropriation, in_unit,
-    income_columns, project_spending_column, row_label,
+    income_columns, project_spending_column, readable, row_label,
 )
 
 if TYPE_CHECKING:
@@ -132,8 +132,8 @@ class CrossTable(Rule):
                 yield from self._pair(document, context, fiscal, ending, column, other, _total(other), columns[1])
         if general and basic:
             yield from self._basic(document, context, general, basic)
-        project = first(tables, PROJECT)
-        if general and project and "一般公共预算" in project.title and project.columns \
+        project = next((table for table in readable(tables, PROJECT) if "一般公共预算" in table.title), None)
+        if general and project and project.columns \
                 and (spent := _project_spending_column(project)) is not None:
             # 表7, the 一般公共预算财政拨款项目支出表: its 合计 (of the spending) is 表5's 项目支出.
             yield from self._pair(document, context, general, _total(general), project_spending_column(general), project,
