@@ -534,6 +534,18 @@ def test_a_word_findings_related_places_are_located_in_the_document(tmp_path):
     assert [r["location"]["label"] for r in share["related"]] == ["paragraph 2, col 44", "paragraph 2, col 26"]
 
 
+def test_a_malformed_amount_in_a_sheet_of_another_kind_is_reported(tmp_path):
+    """A 政府采购预算表 is no table whose amounts disclint reads, but "86.4.0" in it is still a malformed number, and no
+    flow text holds the sheet's cells to find it in."""
+    rows = [["采购项目", "采购品目", "合计", "货物", "工程", "服务"], ["合计", "", "86.40", "86.40", "0.00", "0.00"],
+            ["办公设备购置", "计算机及办公设备", "86.40", "{typed}", "0.00", "0.00"]]
+    path = write_xlsx(tmp_path / "采购表.xlsx", title="2025年政府采购预算表", rows=rows)
+    workbook = openpyxl.load_workbook(str(path))
+    workbook["表3"]["D6"] = "86.4.0"  # typed as text into a cell of numbers
+    workbook.save(str(path))
+    assert [f["location"]["label"] for f in findings(str(path)) if f["code"] == "NUM001"] == ["表3!D6"]
+
+
 def test_workbook_finding_names_the_workbook(tmp_path):
     write_xlsx(tmp_path / "表.xlsx")
     write_docx(tmp_path / "草稿.docx", table=None, text="支出决算为80.00万元。")

@@ -3967,6 +3967,10 @@ def table_from_grid(source: SourceText, grid) -> Table | None:
     table = Table(kind, number, title, grid.title_start, grid.title_end, grid.title_start, grid.title_start,
                   unit=grid.unit or None)
     if kind in UNREAD_KINDS or not grid.row_starts:
+        if kind == OTHER and grid.row_starts:  # (its amounts unread, a malformed one is still NUM001's: no flow text has it)
+            lines = source.lines()
+            table.malformed = [Value(math.nan, t.text, t.start, t.end, 0) for i in _line_indices(source, grid)
+                               for t in _tokens(*lines[i], i) if t.is_malformed]
         return table
     lines = [*source.lines()]  # this table's lines are changed below: the shared lines stay as they are
     body = _line_indices(source, grid)
