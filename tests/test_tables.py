@@ -621,6 +621,21 @@ def test_a_space_laid_table_by_economic_class_places_its_amounts_under_its_colum
         ("30101", {1: 4326.84, 2: 4326.84}), ("30199", {1: 23523.65, 2: 22087.45, 3: 1436.2})]
 
 
+def test_a_single_spaced_two_sided_line_of_a_bare_income_row_and_a_bracket_numbered_spending_row_is_split():
+    """pdfplumber's text of a 财政拨款收支总表 ("二、上年结转 （四）住房保障支出 72.54 72.54"): the 收入 row, printed without an
+    amount, and the 支出 row beside it are two rows (the table was left unread: "stands on no side")."""
+    text = ("2025年财政拨款收支总体情况表\n单位：万元\n收 入 支 出\n"
+            "项 目 预算数 项 目 合计 一般公共预算 政府性基金预算 国有资本经营预算\n"
+            "一、本年收入 100.00 一、本年支出 100.00 100.00\n"
+            "（一）一般公共预算拨款 100.00 （一）一般公共服务支出 60.00 60.00\n"
+            "二、上年结转 （二）住房保障支出 40.00 40.00\n"
+            "收入总计 100.00 支出总计 100.00 100.00\n")
+    (table,) = tables_of(text)
+    assert table.problem is None
+    assert [(row.name, row.side) for row in table.rows if row.name.startswith(("二", "(二)"))] == [
+        ("二、上年结转", "收入"), ("(二)住房保障支出", "支出")]
+
+
 def test_a_space_separated_two_sided_row_with_empty_income_cells_is_a_spending_row():
     text = ("财政拨款收入支出决算总表\n金额单位：万元\n收入                          支出\n"
             "项目          行次   金额      项目              行次   合计\n"

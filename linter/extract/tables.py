@@ -2672,8 +2672,9 @@ _ITEM = compile_re(r"^[一二三四五六七八九十]+、")
 #: a 预算's sources named 资金 ("五、单位资金", "财政专户管理资金"), on the 支出 side a budget's 预备费.
 _INCOME_ROW = compile_re(r".*(?:收入|收入合计|收入总计|拨款|单位资金|财政专户管理资金)$|^(?:上年结转|年初|使用|用事业基金)")
 _SPENDING_ROW = compile_re(r".*(?:支出|支出合计|支出总计|预备费)$|^(?:结转下年|年末|结余分配)")
-#: A second row's name run on after a first's ("年初…结余年末…结余", "二、政府性基金预算财政拨款二、外交支出").
-_SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]+、|年初|年末)")
+#: A second row's name run on after a first's ("年初…结余年末…结余", "二、政府性基金预算财政拨款二、外交支出", "二、上年结转（四）住房
+#: 保障支出").
+_SECOND_ROW = compile_re(r"(?<=.)(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|年初|年末)")
 
 
 #: The title of a side's names ("项目", "收入项目", "支出项目"), kept apart when split off the title before it.
