@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from linter.check.finding import Severity
+from linter.check.finding import Finding, Severity
 from linter.check.rule import Rule
 from linter.i18n import N_, _
 from linter.patterns import compile_re
 from linter.extract.subjects import code_named
 from linter.extract.tables import BASIC, BY_ECONOMIC_CODE, CODE_KINDS, PROJECT
 from linter.rules.shared import flow_year
-from linter.rules.tables.common import GAP, cell_span, classification, compare, gap_finding, identity_gives, in_unit, readable, row_label
+from linter.rules.tables.common import GAP, amount, cell_span, classification, compare, gap_finding, identity_gives, in_unit, readable, row_label
 
 
 class TableHierarchy(Rule):
@@ -79,11 +79,24 @@ class TableHierarchy(Rule):
     def _check(self, document, context, table, parent, children, what, below=None):
         if not children:
             return
+        found: list[Finding] = []
+        by_gap: dict[str | None, Finding] = {}  # the finding of a column, by how far the row is off there
         for column in table.columns:
-            yield from self._compare(document, context, table, parent, children, what, below,
-                                     lambda row, column=column: row.cell(column),
-                                     lambda row, column=column: row.amount(column),
-                                     lambda: _("栏{column}", column=table.printed_column(column)), column)
+            for finding in self._compare(document, context, table, parent, children, what, below,
+                                         lambda row, column=column: row.cell(column),
+                                         lambda row, column=column: row.amount(column),
+                                         lambda: _("栏{column}", column=table.printed_column(column)), column):
+                gap = amount(parent.amount(column) - sum(child.amount(column) for child in children)) \
+                    if finding.severity == self.severity else None
+                if gap is not None and gap in by_gap:
+                    # one sub-row's slip in two of its cells (合计 and 项目支出): one finding, naming both columns
+                    first = by_gap[gap]
+                    first.message = _("{message}; 栏{column} is off by as much: one slip in both", message=first.message,
+                                      column=table.printed_column(column))
+                    continue
+                by_gap.setdefault(gap, finding)
+                found.append(finding)
+        yield from found  # (once complete: a finding's message may name a later column)
         if parent.earlier is not None:  # last year's column beside this year's ("2024年预算数 | 2025年预算数")
             yield from self._compare(document, context, table, parent, children, what, below,
                                      lambda row: row.earlier, lambda row: row.earlier.value if row.earlier else None,
