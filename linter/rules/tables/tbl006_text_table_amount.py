@@ -72,6 +72,8 @@ _OWN_TOTAL = r"(?:(?<![\u4e00-\u9fff])|(?<=[年度门位局委办院厅心站所
 _ONE_FUND = compile_re(r"一般公共预算|财政拨款|政府性基金|国有资本经营")
 #: An amount of one unit, or of some units, of the department ("局机关本级…", "二级预算单位…").
 _ONE_UNITS = compile_re(r"本级|二级(?:预算)?单位|下属单位|所属单位")
+#: A sentence going through the department's units one by one ("分单位看，湘滨县水利局机关收入预算…；…中心收入预算…").
+_BY_UNIT = compile_re(r"分(?:预算)?单位(?:看|来看|情况)?[，,：:]")
 #: One fund's spending named ("一般公共预算拨款支出预算…"): a 收支总表's 支出 rows are of every fund.
 _FUND_SPENDING = compile_re(r"(?:一般公共预算|财政拨款|政府性基金|国有资本经营)[^，,。；;\d]{0,6}支出")
 #: Per section: (pattern, table kind, row chooser, column chooser) for totals.
@@ -472,8 +474,8 @@ class TextTableAmount(Rule):
                     continue  # "…城市建设支出（项）1270万元。年末结转和结余190万元": a subject's row, not the 合计
                 if _items_added_up(line, match.start()):
                     continue  # items added up ("上级补助收入、经营收入和其他收入合计11,304.17万元"), not the table's total
-                if _ONE_UNITS.search(_clause_before(line, match.start())):
-                    continue  # one unit's ("局机关本级项目支出30.00万元"), not the department's total
+                if _of_units(line, match.start()):
+                    continue  # one unit's, not the department's total
                 if table_kind_ == INCOME and column == 1 and (before.endswith("本年") or match.group().startswith("本年")) \
                         and carries_over(table):
                     continue  # "本年收入预算合计…": the year's own, without the 上年结转 the table's 合计 holds
@@ -563,6 +565,8 @@ class TextTableAmount(Rule):
                     continue  # another year's; or one fund's spending on it ("一般公共预算拨款支出…，其中：农林水支出…")
                 if bare and not match.group().startswith(name) and ("收入" not in before or "支出" in before):
                     continue  # the fund named without 收入 outside a sentence on the income: maybe what it spends
+                if _of_units(line, match.start()):
+                    continue  # one unit's source, not the department's
                 if _INCLUDED_ASIDE.search(before):
                     continue  # a source's part of another amount ("基本支出…元（含…、事业收入456,400.00元、…）")
                 if _INCLUDES_CARRIED_OVER.match(line, match.end()):
@@ -1060,6 +1064,13 @@ _NOTHING_COLUMNS = {
     STATE_CAPITAL: lambda table, which: table.columns[:1] if "支出" in which or which == "收支" else [],
     THREE_PUBLIC: _sangong_columns,
 }
+
+
+def _of_units(line: str, position: int) -> bool:
+    """Whether the amount at ``position`` of ``line`` is one unit's or some units' of the department ("局机关本级项目支出
+    30.00万元"; a sentence going through the units: "分单位看，…机关收入预算…，其中一般公共预算拨款…；…中心…")."""
+    return bool(_ONE_UNITS.search(_clause_before(line, position))
+                or _BY_UNIT.search(line, line.rfind("。", 0, position) + 1, position))
 
 
 def _clause_before(line: str, position: int) -> str:
