@@ -347,6 +347,8 @@ class Table:
     #: blocks, printed as a row per quantity ("项目 | 预算数 | 决算数": its 决算数 block is 栏2) or a row per year (each
     #: block the six 栏 again).
     printed_columns: dict[int, int] = field(default_factory=dict)
+    #: The 栏 a 决算 table prints each budget set aside beside its amounts as ("年初预算数 | 调整预算数 | 决算数": 调整 is 栏2).
+    budget_columns: dict[str, int] = field(default_factory=dict)
 
     def printed_column(self, column: int) -> int:
         """The 栏 the table prints ``column`` as."""
@@ -1764,6 +1766,7 @@ def _budgets_among_balances(table: Table) -> bool:
     renumbered = {column: number for number, column in enumerate(kept, 1)}
     for row in table.rows:
         row.budgets = {kind: row.values[column] for kind, column in zip(kinds, budget_columns) if column in row.values}
+    table.budget_columns = {kind: table.printed_column(column) for kind, column in zip(kinds, budget_columns)}
     _keep_columns(table, renumbered)
     return True
 
@@ -1868,6 +1871,8 @@ def _final_columns(table: Table, header_words: list[str]) -> None:
             row.budgets = {kind: row.values[column] for kind, column in zip(kinds, budget_columns) if column in row.values}
             row.completion_rates = {kind: row.values[column] for kind, column in zip(rate_kinds, table.columns[count:])
                                     if kind and column in row.values}
+    if final == count - budgets and len(budget_columns) == len(kinds) == len(set(kinds)):
+        table.budget_columns = {kind: table.printed_column(column) for kind, column in zip(kinds, budget_columns)}
     _keep_columns(table, renumbered)
     # "2栏各行=(3+4)栏各行" under "年初预算数 | 决算数: 小计 基本支出 项目支出": the 决算's columns as now numbered
     table.identities = [_renumbered(i, renumbered) if i in printed else i for i in table.identities]

@@ -722,7 +722,10 @@ class TextTableAmount(Rule):
                 if budget is None or printed is None or budget.unit not in YUAN:
                     continue
                 label = next(name for name, value in row.budgets.items() if value is printed)
-                yield from self._compare_number(document, context, budget.text, budget.unit, budget.start, budget.end, table,
+                # (the budget's own 栏: "年初预算数 | 调整预算数 | 决算数" prints 调整 as 栏2)
+                printed_as = replace(table, printed_columns={1: table.budget_columns[label]}) \
+                    if label in table.budget_columns else table
+                yield from self._compare_number(document, context, budget.text, budget.unit, budget.start, budget.end, printed_as,
                                                 replace(row, name=f"{label}预算数 {row.name}".strip(), values={1: printed}), 1,
                                                 lambda other, label=label: getattr(other.budgets.get(label), "value", None))
 
