@@ -191,14 +191,15 @@ class TypoFinder:
         return self._token_starts[index - 1], self._token_starts[index]
 
     def find(self) -> list[Typo]:
-        dropped = self._dropped_characters()
+        dropped, every_phrase_typo = self._dropped_characters(), self._phrase_typos()
         # (a word missing a character, told whole, rather than the phrase's few characters around the gap inside it:
         # "年初预数" for 年初预算数, not "预数" for 预算数)
-        phrase_typos = [typo for typo in self._phrase_typos() if len(typo.correction) != len(typo.found) + 1
+        phrase_typos = [typo for typo in every_phrase_typo if len(typo.correction) != len(typo.found) + 1
                         or not any(other.start <= typo.start and typo.end <= other.end for other in dropped)]
-        covered = {at for typo in phrase_typos for at in range(typo.start, typo.end)}
-        word_typos = [t for t in self._word_typos() + self._transpositions() + dropped
-                      + self._bound_lookalikes() + self._end_for_not() if covered.isdisjoint(range(t.start, t.end))]
+        kept, covered = (_covered(typos) for typos in (phrase_typos, every_phrase_typo))
+        word_typos = [t for t in self._word_typos() + self._transpositions() + self._bound_lookalikes() + self._end_for_not()
+                      if covered.isdisjoint(range(t.start, t.end))] \
+            + [t for t in dropped if kept.isdisjoint(range(t.start, t.end))]
         return sorted(phrase_typos + word_typos, key=lambda t: t.start)
 
     # -- standard phrases -------------------------------------------------------------
@@ -795,6 +796,11 @@ CONTEXT = 6
 
 #: The longest word two swapped characters are looked for in.
 MAX_TRANSPOSED_WORD = 6
+
+
+def _covered(typos: list[Typo]) -> set[int]:
+    """The offsets ``typos`` span."""
+    return {at for typo in typos for at in range(typo.start, typo.end)}
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
