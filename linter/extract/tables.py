@@ -2385,7 +2385,11 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
     ("机关事业单位基本养老保" / "险缴费支出", wrapped below the row's amounts)."""
     if _lists_units(table):
         # rows of units by their 单位编码 ("101  XX局  …", "101001  XX局本级  …"): a unit's code is no subject's, nor an amount
-        table.problem = _("rows without a subject code")
+        rows = _unit_rows(data_lines)
+        if rows is None:
+            table.problem = _("rows without a subject code")
+            return
+        _totals_placed(table, rows, {id(row) for row in rows}, False)
         return
     lines = [(words, *_split_code(words)) for words in _under_parent_codes(_names_joined(data_lines))]
     coded = [rest for _words, code, rest in lines if code]
@@ -2435,6 +2439,36 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
         table.problem = _("the code {code} heads more than one row (its 类, 款 and 项 codes printed apart)",
                           code=codes.most_common(1)[0][0])
         return
+    _totals_placed(table, rows, {id(row) for row in rows if len(amount_lines[id(row)]) == 1}, fragments)
+
+
+def _unit_rows(data_lines: list[list[_Token]]) -> list[Row] | None:
+    """The rows of a table of units printed without a 栏次 line, their amounts loose: each line a unit's code, its name and
+    its amounts ("401001 青岛市海川区农业农村局（本级） 70,561,355.20 58,861,355.20 11,700,000.00"), or the 合计's; None when a
+    line is neither."""
+    rows: list[Row] = []
+    for tokens in data_lines:
+        words = [t for t in tokens if t.text]
+        named = len(words) > 1 and _UNIT_CODE.match(words[0].text) and not words[1].is_number
+        if not words or not (named or words[0].text in _TOTAL_NAMES):
+            return None
+        row = Row(unit_code=words[0].text) if named else Row(name="合计")
+        rest = words[1:]
+        first = next((i for i, t in enumerate(rest) if t.is_number), len(rest))
+        if not all(t.is_number for t in rest[first:]):
+            return None
+        row.name += "".join(t.text for t in rest[:first])
+        row.loose = [t.as_value() for t in rest[first:]]
+        for token in words:
+            _row_span(row, token)
+        rows.append(row)
+    return rows or None
+
+
+def _totals_placed(table: Table, rows: list[Row], one_line: set[int], fragments: bool) -> None:
+    """Make ``rows``, their amounts loose, the table's: each row's total (the largest amount) in column 1, the others loose
+    (see :func:`_parse_unnumbered_code_table`; ``one_line``: the rows, by id, whose amounts stand on one line; ``fragments``:
+    whether names were broken over lines)."""
     table.layout = "space"
     table.columns = [1]
     header = "".join(word for line in table.header_lines for word in line)
@@ -2452,7 +2486,7 @@ def _parse_unnumbered_code_table(table: Table, data_lines: list[list[_Token]]) -
         # (beside last year's amount, the largest may be last year's: "2024年预算数 | 2025年预算数: 合计 …")
         if row.loose and all(value.value >= 0 for value in row.loose) and not two_years and not budgeted:
             largest = max(row.loose, key=lambda value: value.value)
-            if len(amount_lines[id(row)]) == 1 and largest is not row.loose[0] and largest.value != row.loose[0].value:
+            if id(row) in one_line and largest is not row.loose[0] and largest.value != row.loose[0].value:
                 continue  # on one line, a part printed after the total is larger: which is the total is unsure
             row.loose.remove(largest)
             row.values[1] = largest
@@ -3132,8 +3166,9 @@ def sangong_kind(table: Table, document_kind: str | None = None) -> str | None:
     return document_kind or ("预算" if "预算" in title else None)
 
 
-#: Header words of columns that are no parts of a row's 合计: a change, a rate, last year's amounts.
-_NOT_PARTS = compile_re(r"增减|增长|变动|比上年|较上年|上年|%|％|百分比")
+#: Header words of columns that are no parts of a row's 合计: a change, a rate, last year's amounts (not 上年结转, a source of
+#: this year's).
+_NOT_PARTS = compile_re(r"增减|增长|变动|比上年|较上年|上年(?!结转)|%|％|百分比")
 #: A line naming who signs a table ("单位负责人：…", "制表人：…", "联系电话：…").
 _SIGNED = compile_re(r"(?:单位负责人|主管会计工作负责人|会计机构负责人|财务负责人|负责人|联系人|制表人|填报人|审核人|联系电话)\s*[：:]")
 #: The title of a budget column beside the 决算's ("年初预算数", "调整预算数", "全年预算数").

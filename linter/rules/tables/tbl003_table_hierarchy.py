@@ -26,7 +26,9 @@ class TableHierarchy(Rule):
     ("1栏各行=(2+3)栏各行") does not give (TBL002 reports it on that row). A row printed with another subject's code
     ("2110303 建设项目环评审查与监督", TBL005's slip) is summed under the parent its name says, where its printed parent
     does not add up with it (else its name slipped: "2081901 临时救助支出" under 20819). A 项目支出表 without 类 rows lists projects: its 合计 is their sum, or, where rows name units
-    over their projects, the sum of the units' rows, each the sum of its projects; a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计. A difference within the rounding tail (0.01 per added item) is ``info``.
+    over their projects, the sum of the units' rows, each the sum of its projects; a table by unit ("108002 江岭大学 …") sums its units' rows in its 合计, and a department's row
+    ("401 …局") the rows of the units under it where its own part is one of them ("401001 …局（本级）", "401002 …中心"),
+    laid out in cells or, with the row's largest amount its 合计, with single spaces as pdfplumber's text prints them. A difference within the rounding tail (0.01 per added item) is ``info``.
 
     **Anti-pattern**
 
@@ -74,7 +76,11 @@ class TableHierarchy(Rule):
                     for unit, projects in groups:
                         yield from self._check(document, context, table, unit, projects, N_("its projects"))
                 if not coded:
-                    yield from self._check(document, context, table, total, _units(table), N_("the units' rows"))
+                    units = _units(table)
+                    yield from self._check(document, context, table, total, [unit for unit, _ in units], N_("the units' rows"))
+                    for unit, under in units:  # a department's row over its units' ("401" over "401001", "401002" …)
+                        if any(_OWN_PART.search(row.name) for row in under):  # (else its own amounts are beside theirs)
+                            yield from self._check(document, context, table, unit, under, N_("its units' rows"))
 
     def _check(self, document, context, table, parent, children, what, below=None):
         if not children:
@@ -225,14 +231,21 @@ def _one_child_off(children, values, amount, gap: float, below: dict, resolution
     return False
 
 
+#: A unit's own part of a department's amounts, listed beside the units under it ("某区农业农村局（本级）").
+_OWN_PART = compile_re(r"本级[)）]?$")
+
+
 def _units(table) -> list:
-    """The rows of a table by unit ("108002 江岭大学 …") under its 合计, when every other row is a unit's
-    and no unit's code begins another's (a unit and the units under it)."""
+    """``(unit's row, the rows of the units under it)`` of a table by unit ("108002 江岭大学 …") under its 合计, when
+    every other row is a unit's: the units whose code begins no other's (a department's "401" over its units' "401001",
+    "401002" …), each with those whose code begins with its own."""
     rows = [row for row in table.rows if not row.is_total]
-    codes = sorted(row.unit_code or "" for row in rows)
-    if not rows or not all(codes) or any(b.startswith(a) for a, b in zip(codes, codes[1:])):
+    if not rows or not all(row.unit_code for row in rows):
         return []
-    return rows
+    # (each row's own unit: the one of the longest code its code begins with)
+    above = {id(row): max((other for other in rows if other is not row and row.unit_code.startswith(other.unit_code)),
+                          key=lambda other: len(other.unit_code), default=None) for row in rows}
+    return [(unit, [row for row in rows if above[id(row)] is unit]) for unit in rows if above[id(unit)] is None]
 
 
 #: A row naming a unit over its projects ("青山县卫生健康局（本级）", "青山县疾病预防控制中心", "中共广元市委组织部（本级）"), or a
