@@ -22,8 +22,9 @@ from linter.patterns import compile_re
 #: The row of the total funds ("年度资金总额", "年度财政资金总额", "部门整体支出总额"), its cells parted by tabs or, as a
 #: PDF's text lays them out, by spaces.
 _FUNDS_ROW = compile_re(r"^\s*[^\t\d ]{0,12}(?:资金总额|支出总额)(?:\t|\s+(?=\d))")
-#: A cell of a line laid out with spaces.
+#: A cell of a line laid out with spaces: a word, or words parted by one space (a header's, a row's name).
 _SPACED_CELL = compile_re(r"\S+")
+_SPACE_LAID_CELL = compile_re(r"\S+(?: \S+)*")
 #: A header naming what the row's columns hold.
 _HEADER = compile_re(r"执行数.*执行率")
 #: How many lines above the row the header may stand (a title line between).
@@ -89,9 +90,9 @@ def execution_rows(text: str) -> list[Execution]:
                 execution = _row(line, starts[index], scored=any("分值" in above for above in header))
                 if execution is not None:
                     found[execution.rate.start] = execution
-        if ("执行率" in line or "完成" in line) and "\t" in line and (columns := _columns(line)) is not None:
+        if ("执行率" in line or "完成" in line) and (columns := _columns(line)) is not None:
             for below in range(index + 1, min(index + 1 + _ROWS_REACH, len(lines))):
-                if "\t" not in lines[below] or _columns(lines[below]) is not None:
+                if ("\t" in lines[below]) != ("\t" in line) or _columns(lines[below]) is not None:
                     break
                 execution = _aligned_row(lines[below], starts[below], columns)
                 if execution is not None:
@@ -118,9 +119,17 @@ def _columns(header: str) -> tuple[int, dict[str, int], bool, bool] | None:
 
 
 def _cells(line: str) -> list[str]:
-    """A tab-separated line's cells, without the empty ones at its end."""
-    cells = line.split("\t")
-    while cells and not cells[-1].strip():
+    """A line's cells, without the empty ones at its end (see :func:`_placed_cells`)."""
+    return [cell for cell, _ in _placed_cells(line)]
+
+
+def _placed_cells(line: str) -> list[tuple[str, int]]:
+    """``(cell, where it starts in the line)`` of a tab-separated line, without the empty cells at its end; of a line laid
+    out with spaces (a PDF's text), its words parted by two spaces or more."""
+    if "\t" not in line:
+        return [(cell.group(), cell.start()) for cell in _SPACE_LAID_CELL.finditer(line)]
+    cells = list(zip(line.split("\t"), accumulate((len(cell) + 1 for cell in line.split("\t")), initial=0)))
+    while cells and not cells[-1][0].strip():
         cells.pop()
     return cells
 
@@ -129,10 +138,10 @@ def _aligned_row(line: str, offset: int, columns: tuple[int, dict[str, int], boo
     """A row with as many cells as its header, read by the header's columns: the budgets, the amount
     executed and the rate, all printed."""
     count, kinds, in_percent, of_initial = columns
-    cells = _cells(line)
-    if len(cells) != count or _COLUMN_NUMBERS.match(line):
+    placed = _placed_cells(line)
+    if len(placed) != count or _COLUMN_NUMBERS.match(line):
         return None  # (nor the line numbering the columns: "栏次	1	2	3")
-    starts = list(accumulate((len(cell) + 1 for cell in cells), initial=offset))
+    cells, starts = [cell for cell, _ in placed], [offset + start for _, start in placed]
     numbers = {}
     for kind, index in kinds.items():
         text = cells[index].strip()

@@ -24,8 +24,9 @@ class CompletionRateMismatch(Rule):
     "项目全年预算数为X万元，执行数为Y万元，完成预算的Z%" and "执行率Z%" sentences, and the
     预算执行情况 rows of a 绩效自评表 ("年度资金总额 | 预算数 | 执行数 | 执行率" read under its header, its cells parted
     by tabs or laid out with spaces, and
-    the 财政拨款, 基本支出 … rows under it when they line up with it, the rate in a column "执行率（%）"; a Word
-    document's or a workbook's table of projects read so too: "序号 | 项目名称 | 全年预算数 | 执行数 | 执行率（%） | 自评得分"),
+    the 财政拨款, 基本支出 … rows under it when they line up with it, the rate in a column "执行率（%）"; a table of
+    projects read so too, a Word document's, a workbook's or a PDF's text laid out with spaces: "序号 | 项目名称 | 全年预算数
+    | 执行数 | 执行率（%） | 自评得分"),
     and a rate stated with the gap to the budget instead of the budget ("收入1205.11万元，完成年初预算的
     70%，比年初预算减少537.35万元": the budget is 1205.11 + 537.35; "完成年初预算100%，决算数大于预算数
     55.93万元"; the gap first: "支出决算15.86万元，较年初预算减少2.14万元，完成年初预算的88.11%"). A 三公
