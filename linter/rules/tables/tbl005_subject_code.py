@@ -35,7 +35,8 @@ class SubjectCode(Rule):
     another code's; in a table of projects, each code cell with the name cell after it, where the header titles
     the two side by side ("项目名称 | 科目编码 | 科目名称 | …", "… | 功能科目编码 | 功能科目名称 | …"; a 项目支出表 of
     subjects' rows is read as any table of codes). The narrative's subjects named with their code in brackets ("住房公积金（2210203）",
-    also after their level: "病虫害控制（项）（2130108）", or without brackets after it: "文物保护（项）2070204：")
+    also after their level: "病虫害控制（项）（2130108）", or without brackets after it: "文物保护（项）2070204：", or the code
+    first, before the name and its level: "列2130310水土保持（项）")
     are checked too, when the name is another code's (an unknown code's, when it is its sibling's); and so are its paths of 类, 款 and 项
     ("公共安全支出（类）国防动员（款）民兵（项）"): a 款 under a 类 its codes (the reference list's and
     the tables') are not part of, or a 项 the tables print under another 款.
@@ -157,19 +158,10 @@ class SubjectCode(Rule):
     def _narrative(self, document, reference, year):
         """"住房公积金（2210203）", "病虫害控制（项）（2130106）": a name another code has, beside a code the reference list
         names otherwise."""
-        text = document.flow.text
-        for match in _BRACKETED_CODE.finditer(text):
-            end = match.start() - 3 if _LEVEL_BEFORE.match(text, max(0, match.start() - 3)) else match.start()
-            before = _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)  # ("病虫害控制(项)(2130108)": its level between)
-            if before is None:
-                continue
-            group = "code" if match.group("code") else "bare"
-            code, words = match.group(group), before.group()
+        for code, names, start, end in _narrated_codes(document.flow.text):
             subject = reference.get(code)
             if subject is not None and subject.classification != "功能":
                 continue
-            # The subject's name ends the words before the bracket ("主要用于住房公积金（2210201）").
-            names = [words[i:] for i in range(len(words) - 1)]
             if subject is not None and any(subject.accepts(name, year) for name in names):
                 continue
             name, elsewhere = next(((n, c) for n in names if (c := [x for x in codes_named(n, len(code), "功能") if x != code])),
@@ -177,7 +169,7 @@ class SubjectCode(Rule):
             if name is None or (subject is None and (len(code) < 5 or not all(other[:-2] == code[:-2] for other in elsewhere))):
                 continue  # no subject's name (or an unknown code named as no sibling of it): not judged
             yield self.finding(
-                document, document.span(match.start(group), match.end(group)),
+                document, document.span(start, end),
                 _("code {code} is {official} in 政府收支分类科目, but the text names it {name} (which is code {codes})",
                   code=code, official=subject.name, name=name, codes=", ".join(elsewhere)) if subject is not None else
                 _("code {code} is not in 政府收支分类科目, and the text names it {name}, its sibling {codes}'s name",
@@ -261,6 +253,25 @@ _BRACKETED_CODE = compile_re(r"\((?P<code>2\d{2}(?:\d{2}){0,2})\)|(?<=\([类款�
 _NAME_BEFORE = compile_re(r"[\u4e00-\u9fff]{2,24}$")
 _LEVEL_BEFORE = compile_re(r"\([类款项]\)")
 _NAME_REACH = 24
+
+
+def _narrated_codes(text: str):
+    """``(code, the names it may be given, start, end)`` of each subject's code the narrative names: in brackets after its
+    name ("主要用于住房公积金（2210201）", "病虫害控制（项）（2130108）": the name ends the words before it, its level maybe
+    between), or before it and its level ("列2130310水土保持（项）")."""
+    for match in _BRACKETED_CODE.finditer(text):
+        end = match.start() - 3 if _LEVEL_BEFORE.match(text, max(0, match.start() - 3)) else match.start()
+        before = _NAME_BEFORE.search(text, max(0, end - _NAME_REACH), end)
+        if before is not None:
+            group = "code" if match.group("code") else "bare"
+            words = before.group()
+            yield match.group(group), [words[i:] for i in range(len(words) - 1)], match.start(group), match.end(group)
+    for match in _CODE_BEFORE_NAME.finditer(text):
+        yield match["code"], [match["name"]], match.start("code"), match.end("code")
+
+
+#: A subject's code before its name and level in the narrative ("列2130310水土保持（项）", flow text: ASCII brackets).
+_CODE_BEFORE_NAME = compile_re(r"(?<![\d.,])(?P<code>2\d{4}(?:\d{2})?)(?P<name>[\u4e00-\u9fff]{2,24})\([类款项]\)")
 
 
 #: A table line opening with a subject code and its name ("2101102	公务员医疗补助	…", "2101102  公务员医疗补助  …").
