@@ -1028,12 +1028,20 @@ def _project_row(tokens: list[_Token]) -> bool:
     category, if any: "特定目标类 | 审计业务经费"), maybe the subject it is charged to (its code, maybe its name), then
     amounts ("G235国道改建工程 | 12,480.00", "农牧业实用技术推广服务  2130106  科技转化与推广服务  44.50")."""
     words = [t for t in tokens if t.text]
-    charged = next((i for i, t in enumerate(words) if i > 0 and _SUBJECT_CODE.match(t.text)), None)
+    charged = next((i for i in range(1, len(words)) if _charged_subject(words, i)), None)
     if charged is not None:
-        words = words[:charged] + words[charged + 1 + (charged + 1 < len(words) and not words[charged + 1].is_number):]
+        words = words[:charged] + words[charged + _charged_subject(words, charged):]
     first = next((i for i, t in enumerate(words) if t.is_number), None)
     return (first is not None and first > 0 and all(t.is_number for t in words[first:])
             and not _header_columns(tokens))
+
+
+def _charged_subject(words: list[_Token], at: int) -> int:
+    """How many of ``words`` from ``at`` name the subject a project is charged to after its name: its code and its
+    name (2, "2130106 | 科技转化与推广服务"), its code alone (1), or none (0)."""
+    if at >= len(words) or not _SUBJECT_CODE.match(words[at].text):
+        return 0
+    return 2 if at + 1 < len(words) and not words[at + 1].is_number else 1
 
 
 def _with_titles_above(tokens: list[_Token], above: list[_Token]) -> list[_Token]:
@@ -1100,7 +1108,7 @@ def _whole_rows(data_lines: list[list[_Token]], fewest: int, most: int, bare: bo
             continue
         code = words[0] if len(words) > 1 and codes.match(words[0].text) and not words[1].is_number else None
         rest = words[1:] if code else words
-        named = 3 if code is None and len(rest) > 3 and _SUBJECT_CODE.match(rest[1].text) and not rest[2].is_number else 1
+        named = 3 if code is None and len(rest) > 3 and _charged_subject(rest, 1) == 2 else 1
         if not fewest + named <= len(rest) <= most + named or rest[0].is_number \
                 or not all(t.is_number for t in rest[named:]):
             return None
