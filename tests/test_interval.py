@@ -31,6 +31,15 @@ def test_ratios_round_half_up_on_the_printed_numbers(part, whole, decimals, prin
     assert format_ratio(part, whole, decimals) == printed
 
 
+@pytest.mark.parametrize("part,whole,printed", [
+    (float("inf"), float("inf"), "nan%"),   # fifty digits read as two amounts: the rule fails no more (a fuzzed input)
+    (5.0, float("inf"), "0.0%"),
+    (5.0, 0.0, "nan%"),
+])
+def test_a_ratio_of_numbers_too_long_for_a_float_or_of_nothing_is_printed_not_raised(part, whole, printed):
+    assert format_ratio(part, whole, 1) == printed
+
+
 @pytest.mark.parametrize("value,printed", [
     (852.675, "852.68"),            # stored as 852.67499…
     (12.345, "12.35"),

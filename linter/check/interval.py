@@ -166,7 +166,10 @@ def format_percent(value: float, decimals: int = 1) -> str:
 
 def format_ratio(part: float, whole: float, decimals: int = 1) -> str:
     """``part`` as a percentage of ``whole``, rounded as :func:`format_percent` does, computed on the two numbers' shortest
-    printed forms (139.17 / 120 is 115.975%, which prints 115.98%; in binary it is 115.97499…)."""
+    printed forms (139.17 / 120 is 115.975%, which prints 115.98%; in binary it is 115.97499…). A whole of 0, or a number
+    too long to be a float (a run of fifty digits read as an amount), has no ratio: nan% or inf%."""
+    if not (whole and math.isfinite(part) and math.isfinite(whole)):
+        return format_percent(part * 100 / whole if whole else math.nan, decimals)
     return format_percent(float(Decimal(repr(part)) * 100 / Decimal(repr(whole))), decimals)
 
 

@@ -3331,7 +3331,7 @@ def _rate_left_blank(amounts: list[_Token], blocks: list[tuple[int, str]], chang
     from nothing); else the amounts as printed."""
     earlier = [i for i, (_, kind) in enumerate(blocks) if kind.startswith("上年")]
     if len(amounts) != len(blocks) + len(changes) - 1 or len(earlier) != 1 or not changes \
-            or not _CHANGE_RATE.search(changes[-1]) or float(amounts[earlier[0]].text.replace(",", "")) != 0:
+            or not _CHANGE_RATE.search(changes[-1]) or amounts[earlier[0]].as_value().value != 0:
         return amounts
     return [*amounts, None]
 
