@@ -74,3 +74,24 @@ def test_output_is_the_same_under_another_hash_seed(tmp_path):
 def test_counts_and_amounts_of_thousands_of_digits(sentence):
     """Found by the fuzz campaign (seed 2086): a count of 4,400 digits is no count, never a crash."""
     assert_sound(sentence.format(digits="1" * 4400).encode("utf-8"))
+
+
+ONES = "1" * 400
+
+
+@pytest.mark.parametrize("text", [
+    # a completion rate against a gap to the budget, both of 400 digits (ARI003: inf / inf in a ratio)
+    f"2003年收入预算3596.7，支出预算{ONES}亿元，与上年预算相比，收、支预算总计各减少9333元，下降2813%。\n"
+    f"本年收入{ONES}元，完成年初预算的4582.28%，比年初预算减收302,399,328,465,750,012,594,996,199,347元。\n",
+    # last year's level no number (ARI002, ARI009: None − a float)
+    "与2047年度相比，基本支出收入和支出各减少0万元和-1.5，分别增长7428%。\n合计5172亿元，比上年增加205.4亿元。主要原因是："
+    "一是其中：增加,100949.亿元；二是下降减少00万元。2008年栏次预算2999548388,71849896元，上年预算-1.5元，增加2966.4元。\n",
+    # a cell of 400 decimals (TBL002, TBL003: the table's resolution 0.0, its log undefined)
+    "支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t10.5\t4\t6\n201\t一般公共服务支出\t10.5"
+    + "0" * 400 + "1\t4\t6\n",
+])
+def test_numbers_too_long_for_a_float_or_no_number_fail_no_rule(text):
+    """Found by the fuzz campaign (seeds 40–42): a rule failed on each (its finding E000), the others went on."""
+    outcome = lint_bytes(text.encode("utf-8"))
+    assert outcome is not None and not [f for f in outcome[1] if f.code == "E000"]
+

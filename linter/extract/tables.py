@@ -369,7 +369,8 @@ class Table:
         printed, since trailing zeros may be dropped ("1501.2"). Computed once, on the finished
         table (the rules ask for it for every sum they check)."""
         decimals = [v.decimals for row in self.rows for v in row.all_values() if v.value]
-        return 10.0 ** -max(decimals) if decimals else 0.01
+        # (no finer than a millionth: a run of hundreds of decimals, a fuzzed cell, made it 0.0, and the unit's log failed)
+        return 10.0 ** -min(max(decimals), 6) if decimals else 0.01
 
     @cached_property
     def grouped(self) -> bool:

@@ -269,8 +269,8 @@ class GrowthRateMismatch(Rule):
         measure ("接待游客356.82万人次，比2023年的300.86万人次增长18.6%")."""
         for claim in [*document.claims.transitions, *document.derived(measures_year_on_year)]:
             previous, current = claim.previous, claim.current
-            if not same_unit(previous, current) or previous.value == current.value:
-                continue
+            if not same_unit(previous, current) or None in (previous.value, current.value) or previous.value == current.value:
+                continue  # (a level no number: "619936,971622,18亿元", NUM001's)
             went = 1 if current.value > previous.value else -1
             if claim.rate is None and went == claim.sign:
                 continue  # "由15批次减少至12批次": a direction, and no rate, to check

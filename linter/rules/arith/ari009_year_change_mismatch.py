@@ -111,8 +111,8 @@ def _stated_with_comparison(document) -> list[YearPair]:
     pairs = []
     for claim in [*document.claims.transitions, *document.derived(measures_year_on_year)]:
         scale = unit_scale(claim.previous, claim.current)  # (last year's in 万元 beside this year's in 元)
-        if claim.change is None or scale is None:
-            continue
+        if claim.change is None or scale is None or None in (claim.current.value, claim.previous.value):
+            continue  # (a level no number: "619936,971622,18亿元", NUM001's)
         went = claim.current.value - claim.previous.value * scale
         if claim.rate is not None and went * claim.sign < 0:
             continue
