@@ -128,7 +128,8 @@ def _placed_cells(line: str) -> list[tuple[str, int]]:
     out with spaces (a PDF's text), its words parted by two spaces or more."""
     if "\t" not in line:
         return [(cell.group(), cell.start()) for cell in _SPACE_LAID_CELL.finditer(line)]
-    cells = list(zip(line.split("\t"), accumulate((len(cell) + 1 for cell in line.split("\t")), initial=0)))
+    split = line.split("\t")
+    cells = list(zip(split, accumulate((len(cell) + 1 for cell in split), initial=0)))
     while cells and not cells[-1][0].strip():
         cells.pop()
     return cells
@@ -164,14 +165,9 @@ def _aligned_row(line: str, offset: int, columns: tuple[int, dict[str, int], boo
 def _row(line: str, offset: int, scored: bool) -> Execution | None:
     """The row's budgets, amount executed and rate, when its filled cells after the label are two
     or three amounts (and the 分值 when ``scored``), then a percentage."""
-    filled, position = [], 0  # (text, flow offset) of each filled cell
-    if "\t" not in line:
-        filled = [(cell.group(), offset + cell.start()) for cell in _SPACED_CELL.finditer(line)]
-    for cell in line.split("\t") if "\t" in line else ():
-        stripped = cell.strip()
-        if stripped:
-            filled.append((stripped, offset + position + cell.index(stripped)))
-        position += len(cell) + 1
+    # (text, flow offset) of each filled cell: of a tab-separated line, its cells; of one laid out with spaces, its words
+    filled = [(cell.strip(), offset + start + cell.index(cell.strip())) for cell, start in _placed_cells(line) if cell.strip()] \
+        if "\t" in line else [(cell.group(), offset + cell.start()) for cell in _SPACED_CELL.finditer(line)]
     values = filled[1:]  # after the label
     rate_at = next((i for i, (text, _) in enumerate(values) if text.endswith("%")), None)
     if rate_at is None or not _PERCENT.fullmatch(values[rate_at][0]):

@@ -3330,20 +3330,26 @@ def _rate_left_blank(amounts: list[_Token], blocks: list[tuple[int, str]], chang
     """A row's amounts, its rate of change None where the row prints no rate because last year's amount is 0
     ("1.因公出国（境）费  0.00  0.00  0.00" under "2024年预算数 | 2025年预算数 | 增减额 | 增减率": no rate of a change
     from nothing); else the amounts as printed."""
-    earlier = [i for i, (_, kind) in enumerate(blocks) if kind.startswith("上年")]
-    if len(amounts) != len(blocks) + len(changes) - 1 or len(earlier) != 1 or not changes \
-            or not _CHANGE_RATE.search(changes[-1]) or amounts[earlier[0]].as_value().value != 0:
+    earlier = _last_years_block(blocks)
+    if len(amounts) != len(blocks) + len(changes) - 1 or earlier is None or not changes \
+            or not _CHANGE_RATE.search(changes[-1]) or amounts[earlier].as_value().value != 0:
         return amounts
     return [*amounts, None]
+
+
+def _last_years_block(blocks: list[tuple[int, str]]) -> int | None:
+    """The index of the one block of ``blocks`` that is last year's ("上年预算"), or None."""
+    earlier = [i for i, (_, kind) in enumerate(blocks) if kind.startswith("上年")]
+    return earlier[0] if len(earlier) == 1 else None
 
 
 def _change_row(name: str, blocks: list[tuple[int, str]], amounts: list[_Token], changes: list[str]) -> Row | None:
     """A 三公 row of two years' blocks and their change after them, as a row of this year's amount (栏1) with
     last year's and the change beside it; None unless the blocks are two years (one titled 上年…)."""
-    earlier = [i for i, (_, kind) in enumerate(blocks) if kind.startswith("上年")]
-    if len(blocks) != 2 or len(earlier) != 1:
+    earlier = _last_years_block(blocks)
+    if len(blocks) != 2 or earlier is None:
         return None
-    now, before = amounts[1 - earlier[0]], amounts[earlier[0]]
+    now, before = amounts[1 - earlier], amounts[earlier]
     if now is None or before is None:  # an empty cell is None
         return None
     printed = [t for t in amounts if t is not None]
