@@ -114,7 +114,7 @@ class AverageMismatch(Rule):
                 # 2辆）": the fleet, then its parts adding up
                 counts = counts[:1]
             if len(counts) > 1 and per == "车":
-                fleet = [c for c in counts if _FLEET_BEFORE.search(text, max(0, c.start() - 8), c.start())]
+                fleet = [c for c in counts if _FLEET_BEFORE.search(text, max(0, c.start() - 16), c.start())]
                 if len(fleet) == 1 and all(_BOUGHT_BEFORE.search(text, max(0, c.start() - 8), c.start()) for c in counts if c not in fleet):
                     counts = fleet  # "公务用车购置数1辆，…公务用车保有量47辆，平均每辆车…": the fleet, not the cars bought
             if len(counts) > 1 and (some := [c for c in counts if c.group("n").strip("0,.")]):
@@ -290,10 +290,10 @@ _CLASSIFIERS = {"车": ("辆",), "人": ("人", "名", "人次"), "生": ("人",
 #: A count's breakdown right after it ("25辆，其中：…", "56辆（其中执法执勤用车51辆）"), or after what it counts ("48辆公务用车
 #: （其中执法执勤用车45辆、特种专业技术用车3辆）").
 _BROKEN_DOWN = compile_regex(r"[^，,。；;（(\d]{0,8}[，,（(]?\s*其中")
-#: The words right before a fleet's count ("保有量47辆", "保有量为3辆").
-_FLEET_BEFORE = compile_regex(r"保有量(?:为|共|共计)?\s*$")
-#: The words right before a count of cars bought ("购置数1辆", "公务用车购置8辆", "更新车辆2辆").
-_BOUGHT_BEFORE = compile_regex(r"(?:购置|购买|更新|新增)(?:车辆|公务用车)?(?:数量?)?(?:为|共)?\s*$")
+#: The words right before a fleet's count ("保有量47辆", "保有量为3辆", the level it reached: "保有量由7辆减少至6辆").
+_FLEET_BEFORE = compile_regex(r"保有量(?:为|共|共计)?\s*$|保有量[由从]\d{1,4}辆(?:减少|增加|下降|增长|上升|降低)?[至到为]\s*$")
+#: The words right before a count of cars bought or disposed of ("购置数1辆", "公务用车购置8辆", "更新车辆2辆", "报废1辆").
+_BOUGHT_BEFORE = compile_regex(r"(?:购置|购买|更新|新增|报废|处置|淘汰)(?:车辆|公务用车)?(?:数量?)?(?:为|共)?\s*$")
 #: A sentence stating the fleet ("使用财政拨款开支的公务用车保有量为3辆").
 _FLEET = compile_regex(r"[^。；;\n]{0,30}?保有量(?:为|共)?(?P<count>\d{1,4}辆)")
 #: The students a 生均 average divides by ("在校学生52,318人"), not the staff.
@@ -368,10 +368,13 @@ def _counts(text: str, start: int, end: int, per: str) -> list:
     return [c for c in _COUNT.finditer(text, start, end) if c.group("unit") in _CLASSIFIERS[per]
             and (per != "生" or _STUDENTS.search(text, max(0, c.start() - 12), c.start()))
             and not _CHANGE_BEFORE.search(text, max(0, c.start() - 4), c.start())  # (not a change: "较上年减少1辆")
+            and not _PREVIOUS_LEVEL.search(text, max(0, c.start() - 6), c.start())  # (nor last year's: "由7辆减少至6辆")
             and not _IN_AN_ASIDE.search(text, max(start, c.start() - _ASIDE_REACH), c.start())]
             # (nor an aside after a count: "保有量23辆（年内报废2辆、新增1辆）", "26批次（上年31批次）")
 
 
+#: The words right before a previous level ("保有量由7辆…", "从上年的12人…").
+_PREVIOUS_LEVEL = compile_regex(r"[由从](?:上年|去年|\d{4}年)?(?:末|底)?的?$")
 #: An aside opened after a count and not closed before another (see :func:`_counts`), and how far back it is looked for.
 _IN_AN_ASIDE = compile_regex(r"\d[^\d（()）]{0,3}[（(][^（()）]*$")
 _ASIDE_REACH = 30
@@ -414,8 +417,8 @@ def _states_amount(text: str, start: int, end: int) -> bool:
                for match in _ANY_AMOUNT.finditer(text, start, end))
 
 
-#: A verb of change right before an amount: the amount is the change.
-_CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降|上升|降低|节约|节省)了?$")
+#: A verb of change right before an amount or a count: it is the change.
+_CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降|节约|节支)了?$")
 
 
 def _totals_in(text: str, start: int, end: int) -> list:
@@ -423,10 +426,6 @@ def _totals_in(text: str, start: int, end: int) -> list:
     change ("公务接待费4.20万元，比2025年预算减少0.90万元")."""
     return [m for m in _ANY_AMOUNT.finditer(text, start, end) if not _AVERAGE_WORD.search(text[max(start, m.start() - 6):m.start()])
             and not _CHANGE_BEFORE.search(text, max(start, m.start() - 3), m.start())]
-
-
-#: The verb of a change right before its amount.
-_CHANGE_BEFORE = compile_regex(r"(?:增加|减少|增长|下降|节约|节支)了?$")
 
 
 def _sole_amount(text: str, start: int, end: int):
