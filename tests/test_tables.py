@@ -1847,3 +1847,48 @@ def test_a_general_table_splitting_its_year_end_balance_too_keeps_its_spending_a
     table = one_checked_table(text.format(spent="105.00"), text.format(spent="150.00"))
     assert table.columns == [1, 2, 3] and values(table.rows[0]) == {1: 105.0, 2: 60.0, 3: 45.0}
     assert [(i.target, i.terms) for i in table.identities if i.axis == "栏" and not i.implied] == [(1, ((1, 2), (1, 3)))]
+
+
+def test_a_single_spaced_table_reads_on_past_its_header_printed_again_atop_the_next_page():
+    """A 表5 as pdfplumber gives it, its header line printed again atop the next page: the rows go on (not a 支出表
+    printed without its title, which left the 类 and 款 rows above short of the rows below)."""
+    header = "科目编码 科目名称 本年支出合计 基本支出 项目支出\n"
+    text = ("表五 一般公共预算财政拨款支出决算表\n公开05表 单位：元\n" + header
+            + "合计 3,500.00 2,000.00 1,500.00\n210 卫生健康支出 3,500.00 2,000.00 1,500.00\n"
+            "21004 公共卫生 3,500.00 2,000.00 1,500.00\n" + header
+            + "2100401 疾病预防控制机构 2,000.00 2,000.00 0.00\n2100409 重大公共卫生服务 1,500.00 0.00 1,500.00\n")
+    [table] = tables_of(text)
+    assert table.problem is None and [row.code for row in table.rows][-2:] == ["2100401", "2100409"]
+    assert not lint_text(text, select=["TBL003", "TBL008"])
+
+
+def _laid(code: str, name: str, *amounts: tuple[str, int]) -> str:
+    """A space-laid row as ``pdftotext -layout`` prints it: each amount right-aligned to end at its character place."""
+    row = "    " + code.ljust(10) + name
+    for amount, end in amounts:
+        row += " " * (end - len(row) - len(amount)) + amount
+    return row + "\n"
+
+
+def test_a_space_laid_table_whose_pages_lay_their_columns_apart_is_not_placed_as_one():
+    """A 支出表 over two pages of ``pdftotext -layout`` text, each page laying its columns at its own places under its
+    own header: the amounts of both pages together end in as many places as there are titles, but are no six columns
+    (each page is placed on its own, or the table is left unread; no 栏1 read as 0.00 on the second page)."""
+    text = ("三、支出决算表\n单位：万元\n"
+            "      科目编码                 科目名称    本年支出合计            基本支出              项目支出"
+            "              上缴上级支出     经营支出   对附属单位补助支出\n"
+            + _laid("", "合计", ("420.00", 48), ("340.00", 65), ("80.00", 86))
+            + _laid("208", "社会保障和就业支出", ("100.00", 47), ("100.00", 64))
+            + _laid("20805", "行政事业单位养老支出", ("100.00", 47), ("100.00", 64))
+            + _laid("2080501", "行政单位离退休", ("100.00", 47), ("100.00", 64))
+            + _laid("213", "农林水支出", ("280.00", 48), ("200.00", 65), ("80.00", 86))
+            + _laid("21301", "农业农村", ("280.00", 48), ("200.00", 65), ("80.00", 86))
+            + _laid("2130101", "行政运行", ("200.00", 48), ("200.00", 65))
+            + _laid("2130102", "一般行政管理事务", ("50.00", 47), ("50.00", 85))
+            + "\f     科目编码                        科目名称                         本年支出合计         基本支出"
+              "                  项目支出            上缴上级支出          经营支出   对附属单位补助支出\n"
+            + _laid("2130119", "防灾救灾", ("30.00", 73), ("30.00", 111))
+            + _laid("221", "住房保障支出", ("40.00", 73), ("40.00", 89))
+            + _laid("22102", "住房改革支出", ("40.00", 73), ("40.00", 89))
+            + _laid("2210201", "住房公积金", ("40.00", 73), ("40.00", 89)))
+    assert not lint_text(text, select=["TBL002", "TBL003"])

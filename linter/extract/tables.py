@@ -629,6 +629,7 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
     starts = []
     current_kind = None
     data_seen = False
+    header: set[str] = set()  # the current table's lines above its first amounts, without spaces
     skip = -1  # the second line of a title wrapped over two
     for index, (offset, raw) in enumerate(lines):
         stripped = stripped_lines[index]
@@ -697,15 +698,19 @@ def _table_starts(lines: list[tuple[int, str]], stripped_lines: list[str]) -> li
             if kind and (number is not None or kind not in UNREAD_KINDS or laid_out):
                 lead = len(raw) - len(raw.lstrip())
                 starts.append((index, kind, number, normal, offset + lead, end))
-                current_kind, data_seen = kind, False
+                current_kind, data_seen, header = kind, False, set()
                 continue
         if current_kind is None:
             continue
-        untitled = _untitled_kind(_HALF_WIDTH(stripped)) if "计" in stripped else None
+        words = _WHITESPACE.sub("", stripped)
+        untitled = _untitled_kind(_HALF_WIDTH(stripped)) if "计" in stripped and words not in header else None
+        # (not the table's own header printed again atop the next page: "科目编码 科目名称 本年支出合计 …")
+        if not data_seen:
+            header.add(words)
         if untitled and data_seen and untitled != current_kind:
             lead = len(raw) - len(raw.lstrip())
             starts.append((index, untitled, None, "", offset + lead, offset + len(raw.rstrip())))
-            current_kind, data_seen = untitled, False
+            current_kind, data_seen, header = untitled, False, {words}
         elif not data_seen and (_DECIMALS_ANY_WIDTH.search(stripped) or stripped.startswith("注")):
             data_seen = True
         if _is_part(stripped):
@@ -1227,23 +1232,31 @@ def _titles_after_name(title_line: str) -> int:
     return 0 if "\t" in title_line else len(_title_ends(title_line, False))
 
 
-def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], titled_by: str | None = None):
+def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], titled_by: str | None = None,
+                  pages: list[tuple[int, str]] = ()):
     """The rows of a space-separated table printed without a 栏次 line whose empty cells are blank, as
     cells (see :func:`_full_space_rows`), when its amounts stand in columns: the rows printing every
     amount show where each column's amounts end, counted in characters or in display width (a Chinese
     character two columns wide, as a PDF's text is laid out), and each other amount ends where exactly
     one column's do. None when a line is not a whole row, no row prints every amount (unless ``titled_by``: the header
     line whose titles then show where the columns are, see :func:`_titling_line` and :func:`_columns_by_titles`), or an
-    amount stands under no column or under a column another amount of its row took."""
+    amount stands under no column or under a column another amount of its row took. A page that printed the titles
+    again (``pages``: its first row, its titling line) lays its own columns, placed on their own."""
     count = _titles_after_name(title_line)
     rows = _whole_rows(data_lines, 1, count, codes=_row_codes(title_line)) if count >= 2 else None
     if rows is None:
         return None
     placements = set()
+    bounds = [(0, titled_by), *pages, (len(rows), None)]
     for measure, display in ((_character_end, False), (_display_end, True)):
-        ends = [[measure(t, lines) for t in amounts] for _c, _n, amounts in rows]
-        placed = _columns_by_end(ends, count) or (titled_by is not None and _columns_by_titles(ends, _title_ends(titled_by, display)))
-        if placed:
+        placed = []
+        for (first, titling), (end, _) in zip(bounds, bounds[1:]):
+            ends = [[measure(t, lines) for t in amounts] for _c, _n, amounts in rows[first:end]]
+            page = _columns_by_end(ends, count) or (titling is not None and _columns_by_titles(ends, _title_ends(titling, display)))
+            if not page:
+                break
+            placed += page
+        else:
             placements.add(tuple(map(tuple, placed)))
     if len(placements) != 1:
         return None  # no measure lines the amounts up, or the two place them otherwise
@@ -1481,6 +1494,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     header_raws: list[str] = []  # every header line as printed
     data_lines: list[list[_Token]] = []
     page_lanci: list[tuple[int, list[_Token]]] = []  # the 栏次 line printed again atop a page, by its first row
+    page_titles: list[tuple[int, str]] = []  # a space-laid header's titling line printed again atop a page, by its first row
     in_notes = False
     wrapped_note: tuple[int, str] | None = None  # a note line whose last identity goes on on the next line
     statistics = False  # in a 三公 table's 相关统计数
@@ -1557,6 +1571,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if data_lines and _repeats_header(table, tokens, normal):
             if titles and _header_columns(tokens) == header:
                 page_lanci.append((len(data_lines), tokens))  # the 栏次 line again: where this page lays its columns
+            if header is None and title_line and 1 < _titles_after_name(raw) <= _titles_after_name(title_line):
+                page_titles.append((len(data_lines), raw))  # its titles again: where this page lays its columns
             continue  # the header printed again atop the next page
         if data_lines and table.kind == THREE_PUBLIC and _OTHER_BLOCK_HEAD.fullmatch(normal):
             break  # another block's head under the 三公 amounts ("项目 | 决算数" over 机关运行经费): not a 三公 row
@@ -1633,7 +1649,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     elif header is None and table.kind in _TOTAL_FIRST and ("合" in "".join(header_words) or _first_value_title(header_words) == "总计"):
         titled = _titled_columns(titles, data_lines)
         if titled is None and (full := _full_space_rows(title_line, data_lines)
-                               or _aligned_rows(title_line, data_lines, lines, _titling_line(header_raws, title_line))):
+                               or _aligned_rows(title_line, data_lines, lines, _titling_line(header_raws, title_line), page_titles)):
             data_lines, titled = full
         if titled is not None:
             _parse_code_table(table, data_lines, titled)
@@ -1646,7 +1662,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if header is None and table.kind != PERFORMANCE:  # cells titled by the header line, if every row fills them
             titled = _titled_columns(titles, data_lines)
             if titled is None and (full := _full_space_rows(title_line, data_lines)
-                                   or _aligned_rows(title_line, data_lines, lines, _titling_line(header_raws, title_line))) is not None:
+                                   or _aligned_rows(title_line, data_lines, lines, _titling_line(header_raws, title_line), page_titles)) is not None:
                 data_lines, titled = full
             header = titled
         if header is None:
@@ -2101,6 +2117,8 @@ def _repeats_header(table: Table, tokens: list[_Token], normal: str) -> bool:
         return False  # amounts, even where a header line above printed the same (a PDF's text put one there)
     if words in table.header_lines:
         return len(words) > 1 or words[0] not in _TOTAL_NAMES
+    if len(words) >= 3 and any(line[:len(words)] == words for line in table.header_lines):
+        return True  # the header's first titles, its last left off this page ("科目编码 科目名称 本年支出合计 … 经营支出")
     if "".join(words) in {"".join(line) for line in table.header_lines if len(line) > 1}:
         return True  # its words may part otherwise on each page ("项目预算数项目预算数" read as one name under "项目 | 预算数 | …")
     return _UNIT_LINE.fullmatch(normal) is not None or CONTINUED_TITLE.search(normal) is not None \
