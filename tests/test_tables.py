@@ -1892,3 +1892,24 @@ def test_a_space_laid_table_whose_pages_lay_their_columns_apart_is_not_placed_as
             + _laid("22102", "住房改革支出", ("40.00", 73), ("40.00", 89))
             + _laid("2210201", "住房公积金", ("40.00", 73), ("40.00", 89)))
     assert not lint_text(text, select=["TBL002", "TBL003"])
+
+
+def test_a_space_laid_table_without_lanci_reads_a_name_wrapped_onto_a_line_of_its_own():
+    """A 支出总表 laid with spaces and no 栏次 line, a long subject name's tail alone on the line under its row
+    ("2080505  机关事业单位基本养老保险缴费  390663.68 …" / "支出"): the rows are read, and a slip in them found."""
+    text = ("鄂温克族自治旗林业和草原局2025年支出总表\n\n单位：元\n"
+            "科目编码          科目名称                                    合计          基本支出        项目支出\n"
+            "          合计                                          {total}        3963528.06      3577300.00\n"
+            "208       社会保障和就业支出                             585995.52         585995.52\n"
+            "20805       行政事业单位养老支出                         585995.52         585995.52\n"
+            "2080505       机关事业单位基本养老保险缴费               390663.68         390663.68\n"
+            "              支出\n"
+            "2080506       机关事业单位职业年金缴费支出               195331.84         195331.84\n"
+            "213       农林水支出                                    6954832.54        3377532.54      3577300.00\n"
+            "21302       林业和草原                                  6954832.54        3377532.54      3577300.00\n"
+            "2130201       行政运行                                  3377532.54        3377532.54\n"
+            "2130205       森林资源培育                              3577300.00                        3577300.00\n")
+    [table] = tables_of(text.format(total="7540828.06"))
+    assert table.problem is None and "2080505" in [row.code for row in table.rows]
+    assert not lint_text(text.format(total="7540828.06"), select=["TBL001", "TBL002", "TBL003"])
+    assert {f.code for f in lint_text(text.format(total="7540288.06"), select=["TBL002", "TBL003"])} == {"TBL002", "TBL003"}

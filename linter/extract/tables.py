@@ -1232,6 +1232,19 @@ def _titles_after_name(title_line: str) -> int:
     return 0 if "\t" in title_line else len(_title_ends(title_line, False))
 
 
+def _spaced_cells(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], header_raws: list[str],
+                  pages: list[tuple[int, str]]):
+    """The rows of a space-separated table printed without a 栏次 line, as cells, and their columns (see
+    :func:`_full_space_rows` and :func:`_aligned_rows`), the pieces of names wrapped over lines joined to their rows
+    first (a name's tail alone under its row: "2080505  机关事业单位基本养老保险缴费  390663.68 …" / "支出"); None when
+    they cannot be told."""
+    bounds = [0, *(start for start, _ in pages), len(data_lines)]
+    parts = [_names_joined(data_lines[first:end]) for first, end in zip(bounds, bounds[1:])]
+    joined = [line for part in parts for line in part]
+    pages = [(start, raw) for start, (_, raw) in zip(itertools.accumulate(len(part) for part in parts), pages)]
+    return _full_space_rows(title_line, joined) or _aligned_rows(title_line, joined, lines, _titling_line(header_raws, title_line), pages)
+
+
 def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], titled_by: str | None = None,
                   pages: list[tuple[int, str]] = ()):
     """The rows of a space-separated table printed without a 栏次 line whose empty cells are blank, as
@@ -1648,8 +1661,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             _imply_spending_total(table, header_words)
     elif header is None and table.kind in _TOTAL_FIRST and ("合" in "".join(header_words) or _first_value_title(header_words) == "总计"):
         titled = _titled_columns(titles, data_lines)
-        if titled is None and (full := _full_space_rows(title_line, data_lines)
-                               or _aligned_rows(title_line, data_lines, lines, _titling_line(header_raws, title_line), page_titles)):
+        if titled is None and (full := _spaced_cells(title_line, data_lines, lines, header_raws, page_titles)):
             data_lines, titled = full
         if titled is not None:
             _parse_code_table(table, data_lines, titled)
@@ -1661,8 +1673,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     else:
         if header is None and table.kind != PERFORMANCE:  # cells titled by the header line, if every row fills them
             titled = _titled_columns(titles, data_lines)
-            if titled is None and (full := _full_space_rows(title_line, data_lines)
-                                   or _aligned_rows(title_line, data_lines, lines, _titling_line(header_raws, title_line), page_titles)) is not None:
+            if titled is None and (full := _spaced_cells(title_line, data_lines, lines, header_raws, page_titles)) is not None:
                 data_lines, titled = full
             header = titled
         if header is None:
