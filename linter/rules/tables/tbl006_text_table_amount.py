@@ -1033,8 +1033,9 @@ _FISCAL_BALANCE = compile_re(r"(?:年初|年末)财政拨款结转和?结余")
 def _item_amount(name: str, said_after: str = "") -> re.Pattern:
     """``name`` (and ``said_after`` it, if the text adds it) followed by its amount ("事业收入为100.50万元", also after
     a year: "2024年度年初结转和结余…", or 本年: "本年结余分配…", and a class marked so: "社会保障和就业支出(类)334.21万元", "社会保障和就业(类)
-    支出…"), not inside a longer name ("非财政拨款收入", "项目支出" in "一般公共预算项目支出")."""
-    named = re.escape(name) + (f"(?:{said_after})?" if said_after else "") + r"(?:\(类\))?"
+    支出…", "住房保障支出(类)支出501.26万元"), not inside a longer name ("非财政拨款收入", "项目支出" in "一般公共预算项目支出")."""
+    named = re.escape(name) + (f"(?:{said_after})?" if said_after else "") + (
+        r"(?:\(类\)(?:支出)?)?" if name.endswith("支出") else r"(?:\(类\))?")
     if name.endswith("支出"):
         named = rf"(?:{named}|{re.escape(name.removesuffix('支出'))}\(类\)支出)"
     return compile_re(rf"(?:(?<=其中)|(?<=\d年)|(?<=\d年度)|(?<=本年)|(?<![非\w])){named}(?:[均各]?为)?{AMOUNT}")
