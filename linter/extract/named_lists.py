@@ -55,6 +55,8 @@ _SEMICOLON = compile_re(r"[；;]")
 _BRACKETED = compile_re(r"[(（][^()（）]*[)）]")
 #: How the names of units and offices end: two such pieces joined by 和 are two names ("厅机关、数据审计中心和培训中心").
 _UNIT_ENDINGS = ("中心", "机关", *"局委办厅处院所站队科室馆校园")
+#: The department's own office joined to the first of its units' names ("红河州水利局本级及所属事业单位红河州…中心、…").
+_OWN_JOINED = compile_re(r"本级(?:和|及|以及|与)[\u4e00-\u9fff]")
 #: The last joiner of two names ("…、平安建设办公室和城市管理办公室").
 _JOINER = compile_re(r"和|及|以及|与")
 #: The 等 of an open list, not of a name ("高等教育处", "中等职业学校", "平等").
@@ -273,6 +275,8 @@ def _readings(sentence: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
             continue
         names = names or tuple(items)
         readings.add(len(items))
+        if joined_own := sum(1 for item in items[:-1] if _OWN_JOINED.search(item)):
+            readings.add(len(items) + joined_own)  # "A局本级及所属事业单位B中心、C中心、D中心": A局本级 is a name of its own
         # A last name joined to another by 和 ("…、养老服务科和基层政权和社区建设科"): a split is a reading when both its
         # pieces end as the other names do ("基层政权建设" of "基层政权建设和社区治理科" does not).
         pieces = _JOINER.split(items[-1])
