@@ -396,7 +396,8 @@ class TextTableAmount(Rule):
             if kind == THREE_PUBLIC:
                 claims += self._sangong(line, tables, document.derived(tables_kind_and_year)[0], year)
                 yield from self._sangong_budgets(document, context, offset, line, tables, year)
-                yield from self._sangong_changes(document, context, offset, line, tables)
+                yield from self._sangong_changes(document, context, offset, line, tables,
+                                                 {offset + claim[0].start("num") for claim in claims})
             if kind == GENERAL:
                 general_lines.append((offset, offset + len(line)))
             for match, table, row, column in claims:
@@ -667,10 +668,11 @@ class TextTableAmount(Rule):
                                             message=finding.message)
                     yield finding
 
-    def _sangong_changes(self, document, context, offset, line, tables):
+    def _sangong_changes(self, document, context, offset, line, tables, amounts_compared):
         """The changes from last year the 三公 section states ("因公出国（境）费预算支出6万元，比上年预算减少2万元")
         against a 三公 table printing last year's block beside this year's ("2023年预算数 | 2024年预算数"):
-        the change must be this year's amount less last year's."""
+        the change must be this year's amount less last year's (unless it is its stated amount's, at a flow offset in
+        ``amounts_compared``, less last year's: that amount is compared with the table, see :func:`_follows_its_own_amount`)."""
         from linter.extract.claims import EXCLUDING
 
         table = first(tables, THREE_PUBLIC)
@@ -694,7 +696,9 @@ class TextTableAmount(Rule):
             if len(named) != 1 or _RECEPTION_PART.search(change.name):
                 continue  # (nor the 国内 or 外事 part of the 公务接待费: "国内公务接待费减少6.97万元")
             this_year, last_year = (row.amount(blocks[key][named[0]]) for key in (kind, before))
-            if this_year is None or last_year is None:
+            if this_year is None or last_year is None or (
+                    change.current is not None and change.current.number.start in amounts_compared
+                    and _follows_its_own_amount(change, table, this_year, last_year)):
                 continue
             label = "“三公”经费" if named[0] == 0 else SANGONG_COLUMNS[named[0]]
             finding = self._change_gap(
@@ -1027,6 +1031,20 @@ _BALANCE_ITEM = compile_re(_BALANCES)
 _BALANCE_OR_FUND_INCOME = compile_re(rf"{_BALANCES}|(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款收入")
 #: The balances of the 财政拨款, which its 收支总表 prints.
 _FISCAL_BALANCE = compile_re(r"(?:年初|年末)财政拨款结转和?结余")
+
+
+def _follows_its_own_amount(change, table, this_year: float, last_year: float) -> bool:
+    """Whether a change the table's two years do not give is its stated amount less last year's, that amount being
+    another than the table's this year ("“三公”经费预算37.10万元，比上年预算减少2.50万元" where the table prints 38.10 and
+    39.60): the amount differs, and is reported as such where it is compared; the change is no slip of its own."""
+    current = change.current.number if change.current is not None else None
+    if current is None or current.value is None or current.unit not in YUAN or change.delta.unit not in YUAN:
+        return False
+    to_table = 1 / YUAN[table.unit or "万元"]
+    said = current.value * YUAN[current.unit] * to_table
+    stated = change.sign * change.delta.value * YUAN[change.delta.unit] * to_table
+    slack = (10.0 ** -current.decimals * YUAN[current.unit] + 10.0 ** -change.delta.decimals * YUAN[change.delta.unit]) * to_table
+    return abs(said - this_year) > slack and abs(said - last_year - stated) <= slack + table.resolution
 
 
 @lru_cache(maxsize=256)
