@@ -1913,3 +1913,46 @@ def test_a_space_laid_table_without_lanci_reads_a_name_wrapped_onto_a_line_of_it
     assert table.problem is None and "2080505" in [row.code for row in table.rows]
     assert not lint_text(text.format(total="7540828.06"), select=["TBL001", "TBL002", "TBL003"])
     assert {f.code for f in lint_text(text.format(total="7540288.06"), select=["TBL002", "TBL003"])} == {"TBL002", "TBL003"}
+
+
+#: A 财政拨款收支总表 as ``pdftotext -layout`` gives it, two items' names wrapped around the line of their amounts
+#: ("二、政府性基金预算财政拨" over "2  188.00 …" over "款").
+_FISCAL_WRAPPED_LABELS = (
+    '                   会理市教育和体育局2024年度财政拨款收入支出决算总表\n'
+    ' 公开04表\n'
+    ' 部门：会理市教育和体育局 金额单位：万元\n'
+    '收入                                   支出\n'
+    '                                                                                                      政府性基金         国有资本经\n'
+    '                    行                                         行                        一般公共预\n'
+    '项目                       金额          项目                              合计                               预算财政拨         营预算财政\n'
+    '                    次                                         次                        算财政拨款\n'
+    '                                                                                                      款             拨款\n'
+    '栏次                       1           栏次                              2                 3              4             5\n'
+    '一、一般公共预算财政拨款        1    69,008.75   一、一般公共服务支出               33     0.00              0.00           0.00          0.00\n'
+    '二、政府性基金预算财政拨\n'
+    '                    2    188.00      二、外交支出                   34     0.00              0.00           0.00          0.00\n'
+    '款\n'
+    '三、国有资本经营预算财政\n'
+    '                    3    0.00        三、国防支出                   35     0.00              0.00           0.00          0.00\n'
+    '拨款\n'
+    '                                     五、教育支出                   37     56,967.47         56,967.47      0.00          0.00\n'
+    '                                     七、文化旅游体育与传媒\n'
+    '                                                              39     328.57            328.57         0.00          0.00\n'
+    '                                     支出\n'
+    '                                     八、社会保障和就业支出              40     6,942.14          6,942.14       0.00          0.00\n'
+    '                                     九、卫生健康支出                 41     2,077.59          2,077.59       0.00          0.00\n'
+    '                                     十四、住房保障支出                46     2,946.82          2,946.82       0.00          0.00\n'
+    '                                     十五、其他支出                  47     192.50            0.00           192.50        0.00\n'
+    '本年收入合计              19   69,196.75   本年支出合计                   59     69,455.09         69,262.59      192.50        0.00\n'
+    '年初财政拨款结转和结余         20   1,246.36    年末财政拨款结转和结余              60     988.02            986.52         1.50          0.00\n'
+    '一般公共预算财政拨款          21   1,240.36                             61\n'
+    '政府性基金预算财政拨款         22   6.00                                 62\n'
+    '国有资本经营预算财政拨款        23   0.00                                 63\n'
+    '总计                  24   70,443.11   总计                       64     70,443.11         70,249.11      194.00        0.00\n'
+)
+
+
+def test_a_two_sided_total_is_not_summed_past_amounts_whose_name_wraps_around_their_line():
+    """本年收入合计 = the numbered items above it is left unchecked when an item's amounts stand on a line of their own,
+    its name above and below them (the 188.00 of 二、政府性基金预算财政拨款 was left out of the sum: three false TBL002)."""
+    assert not lint_text(_FISCAL_WRAPPED_LABELS, select=["TBL002"])

@@ -3020,7 +3020,9 @@ def _item_sums(rows: list[Row], subtotal: str, total: str) -> list[Identity]:
     at = names.index(subtotal)
     items = [row for row in rows[:at] if _ITEM.match(row.name)]
     found = []
-    if items:
+    if items and not any(not row.name.strip() and (row.values or row.loose) for row in rows[:at]):
+        # (not beside amounts whose name was printed around their line, "二、政府性基金预算财政拨" over "2  188.00" over
+        # "款": a numbered item of its own, maybe)
         found.append(Identity("行", rows[at].line_no, tuple((1, row.line_no) for row in items),
                               N_("本年收入合计 = the sum of the numbered items above it") if subtotal.startswith("本年收入")
                               else N_("本年支出合计 = the sum of the numbered items above it"), 0, 0, implied=True))
