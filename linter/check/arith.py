@@ -881,7 +881,8 @@ def _sum_checks(document, tolerances: Tolerances) -> list[SumCheck]:
         if breakdown.whole is None or _siblings(breakdown, claims.shares) or _of_the_change(breakdown, claims, tolerances) \
                 or _restated_among_parts(breakdown) or _subjects_after_a_balance(breakdown) or _both_sides_listed(breakdown) \
                 or _parts_named_after_another(breakdown, claims, document.flow.text) or _other_valuation(breakdown) \
-                or _approximate(breakdown) or _budgets_under_spending(breakdown, document.flow.text):
+                or _approximate(breakdown) or _budgets_under_spending(breakdown, document.flow.text) \
+                or _unfilled_part(breakdown, document.flow.text):
             continue
         parts = [p.number for p in breakdown.parts]
         complete = breakdown.summed or _shares_complete(breakdown, tolerances) or _procurement_kinds(breakdown) \
@@ -1110,6 +1111,16 @@ def _ends_in_catch_all(breakdown, text: str) -> bool:
 
 #: An amount left to fill in ("XX万元", "××元").
 _PLACEHOLDER = compile_re(r"[XxＸｘ×*＊]{2,}")
+
+
+def _unfilled_part(breakdown, text: str) -> bool:
+    """Whether an amount is left to fill in among the parts, or after the last in its sentence ("…附属单位上缴收入0.00万元，
+    占0.0%；其他收入XX万元，占0.3%。"; NUM002 reports it): a part unknown, the sum cannot be checked."""
+    if breakdown.whole is None or not breakdown.parts:
+        return False
+    last = breakdown.parts[-1].number.end
+    end = min((at for at in (text.find(mark, last) for mark in "。\n") if at >= 0), default=len(text))
+    return _PLACEHOLDER.search(text, min(breakdown.whole.number.end, breakdown.parts[0].number.start), end) is not None
 
 
 def _surplus_allocation(breakdown) -> bool:
