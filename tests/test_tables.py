@@ -1956,3 +1956,16 @@ def test_a_two_sided_total_is_not_summed_past_amounts_whose_name_wraps_around_th
     """本年收入合计 = the numbered items above it is left unchecked when an item's amounts stand on a line of their own,
     its name above and below them (the 188.00 of 二、政府性基金预算财政拨款 was left out of the sum: three false TBL002)."""
     assert not lint_text(_FISCAL_WRAPPED_LABELS, select=["TBL002"])
+
+
+def test_a_single_spaced_header_takes_back_a_title_wrapped_around_its_line():
+    """A 收入决算表 as pdfplumber gives it, "附属单位上缴收入" wrapped and centred around the header line: the title goes back
+    between 经营收入 and 其他收入, so the rows' seven amounts are placed (and a slip in them found)."""
+    text = ("表二 收入决算表\n公开02表 单位：元\n附属单位上缴收\n"
+            "科目编码 科目名称 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 其他收入\n入\n"
+            "合计 4,900.00 4,000.00 0.00 500.00 0.00 300.00 100.00\n"
+            "208 社会保障和就业支出 4,900.00 4,000.00 0.00 500.00 0.00 300.00 {other}\n")
+    [table] = tables_of(text.format(other="100.00"))
+    assert table.problem is None and values(table.rows[0]) == {1: 4900.0, 2: 4000.0, 3: 0.0, 4: 500.0, 5: 0.0, 6: 300.0, 7: 100.0}
+    assert not lint_text(text.format(other="100.00"), select=["TBL001", "TBL002", "TBL003"])
+    assert "TBL002" in {f.code for f in lint_text(text.format(other="10.00"), select=["TBL002", "TBL003"])}

@@ -1474,6 +1474,9 @@ LAST_YEARS = compile_re(r"(?:上一?年度?|去年)(?!结转|结余|末)")
 _TABLES_TOTAL = compile_re(r"\s*(?:(?:\d{1,2}[.、．]|[(（][\d一二三四五六七八九十]{1,2}[)）])\s*)?(?:20\d{2}年度?)?"
                            r"(?:本年(?:收入|支出)合计|(?:收入|支出)总计|收、?支总计)")
 
+#: A comparison opening a sentence ("与2023年度相比，").
+_OPENING_COMPARISON = compile_re(r"\s*(?:与|和|同)[^，,。；;]{0,16}?(?:相比|比较)[，,]")
+
 
 def extract_claims(document) -> ClaimSet:
     """All claims of ``document``'s narrative, with their context resolved."""
@@ -1508,6 +1511,9 @@ def extract_claims(document) -> ClaimSet:
         state.paragraph_scope, state.line_start, state.line, state.line_values = None, offset, line, []
         group, items = state.group, len(state.group.items) if state.group else 0
         for sentence in _SENTENCE.finditer(line):
+            if state.scope_before is not None and _TABLES_TOTAL.match(_OPENING_COMPARISON.sub("", sentence.group(), count=1)):
+                # "财政拨款收入中，一般公共预算…。与2023年度相比，本年收入合计增加…": the department's total again
+                (state.scope,), state.scope_before = state.scope_before, None
             values, breakdowns = len(claims.values), len(claims.breakdowns)
             _read_sentence(sentence.group(), offset + sentence.start(), state, claims)
             if len(claims.breakdowns) == breakdowns:

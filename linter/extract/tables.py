@@ -1238,11 +1238,38 @@ def _spaced_cells(title_line: str, data_lines: list[list[_Token]], lines: list[t
     :func:`_full_space_rows` and :func:`_aligned_rows`), the pieces of names wrapped over lines joined to their rows
     first (a name's tail alone under its row: "2080505  机关事业单位基本养老保险缴费  390663.68 …" / "支出"); None when
     they cannot be told."""
+    title_line = _wrapped_title_put_back(title_line, header_raws)
     bounds = [0, *(start for start, _ in pages), len(data_lines)]
     parts = [_names_joined(data_lines[first:end]) for first, end in zip(bounds, bounds[1:])]
     joined = [line for part in parts for line in part]
     pages = [(start, raw) for start, (_, raw) in zip(itertools.accumulate(len(part) for part in parts), pages)]
     return _full_space_rows(title_line, joined) or _aligned_rows(title_line, joined, lines, _titling_line(header_raws, title_line), pages)
+
+
+#: The columns of the 决算's 收入决算表 and 支出决算表, in order (a title wrapped over the header's lines is put back in its
+#: place among them, see :func:`_wrapped_title_put_back`).
+_STANDARD_COLUMNS = (("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
+                     ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"))
+
+
+def _wrapped_title_put_back(title_line: str, header_raws: list[str]) -> str:
+    """The header line titling a single-spaced table's columns with the title of a cell wrapped and centred around it
+    put back in its place ("附属单位上缴收" over "科目编码 科目名称 本年收入合计 … 经营收入 其他收入" over "入", as pdfplumber's
+    text prints it): where the standard columns place it among the line's titles. ``title_line`` otherwise."""
+    lines = [raw.strip() for raw in header_raws]
+    named = [i for i, line in enumerate(lines) if _titles_after_name(line) >= 2]
+    if len(named) != 1 or not 0 < (at := named[0]) < len(lines) - 1 or "\t" in lines[at] or _CELL_GAP.search(lines[at]) \
+            or any(_WHITESPACE.search(lines[i]) for i in (at - 1, at + 1)):
+        return title_line
+    wrapped, words = lines[at - 1] + lines[at + 1], lines[at].split()
+    for columns in _STANDARD_COLUMNS:
+        titles = [word for word in words if word in columns]
+        if wrapped not in columns or wrapped in words or len(titles) < 2 \
+                or [columns.index(t) for t in titles] != sorted(columns.index(t) for t in titles):
+            continue
+        place = words.index(titles[0]) + sum(1 for t in titles if columns.index(t) < columns.index(wrapped))
+        return " ".join([*words[:place], wrapped, *words[place:]])
+    return title_line
 
 
 def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[tuple[int, str]], titled_by: str | None = None,
