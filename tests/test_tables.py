@@ -12,7 +12,7 @@ from linter.check.finding import Severity
 from linter.check.rule import Tolerances
 from linter.document import Document
 from linter.extract.tables import (
-    BASIC, FUND, INCOME, OTHER, PERFORMANCE, PROJECT, SUMMARY, THREE_PUBLIC, sangong_blocks, table_kind,
+    BASIC, FUND, GENERAL, INCOME, OTHER, PERFORMANCE, PROJECT, SUMMARY, THREE_PUBLIC, sangong_blocks, table_kind,
 )
 from linter.read import decode_bytes, read_path
 from linter.width import display_width
@@ -1969,3 +1969,13 @@ def test_a_single_spaced_header_takes_back_a_title_wrapped_around_its_line():
     assert table.problem is None and values(table.rows[0]) == {1: 4900.0, 2: 4000.0, 3: 0.0, 4: 500.0, 5: 0.0, 6: 300.0, 7: 100.0}
     assert not lint_text(text.format(other="100.00"), select=["TBL001", "TBL002", "TBL003"])
     assert "TBL002" in {f.code for f in lint_text(text.format(other="10.00"), select=["TBL002", "TBL003"])}
+
+
+def test_a_basic_spending_title_naming_its_economic_classes_by_level_is_a_title():
+    """"六、一般公共预算基本支出情况表（经济分类款级科目）" (Xiamen's) titles a 基本支出表 of its own, not text inside the
+    table above it (which was then left unread, and the 基本支出表 reported missing)."""
+    text = ("五、一般公共预算支出情况表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t300.00\t200.00\t100.00\n"
+            "2050203\t初中教育\t300.00\t200.00\t100.00\n"
+            "六、一般公共预算基本支出情况表（经济分类款级科目）\n单位：万元\n科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+            "\t合计\t200.00\t180.00\t20.00\n301\t工资福利支出\t180.00\t180.00\t\n302\t商品和服务支出\t20.00\t\t20.00\n")
+    assert [(table.kind, table.problem) for table in tables_of(text)] == [(GENERAL, None), (BASIC, None)]
