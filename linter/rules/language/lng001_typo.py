@@ -6,6 +6,7 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language.lexicon import lexicon
+from linter.language.script import in_traditional_run
 from linter.language.typos import one_edit, typo_finder
 
 
@@ -38,6 +39,8 @@ class Typo(Rule):
     def check(self, document, context):
         text = document.written_flow.text
         for typo in typo_finder(document.flow.text).find():
+            if in_traditional_run(document, typo.start, typo.end):
+                continue  # "應急" in a pasted run of traditional characters: LNG005's, read once converted
             if typo.relation == "missing" and _ends_a_line(document, typo.end):
                 continue  # a word cut at a line's end, its end lost or printed elsewhere in a PDF's text ("精准防")
             found = text[typo.start:typo.end]  # as written, in a document of traditional script too

@@ -11,6 +11,7 @@ from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
 from linter.language.spans import adjacent_in_source
+from linter.language.script import in_traditional_run
 from linter.language.typos import COMMON_WORD_FREQUENCY, FUNCTION_CHARACTERS, segment, stray_character, typo_finder
 from linter.patterns import compile_re
 
@@ -106,6 +107,8 @@ class DuplicatedCharacter(Rule):
         text, written = document.flow.text, document.written_flow.text
         finder = loose = None
         for match in _DOUBLED.finditer(text):
+            if in_traditional_run(document, match.start(), match.end()):
+                continue  # "專業業務" (专业业务) in a pasted run of traditional characters: LNG005's, read once converted
             second = match.start() + 1
             if text[match.start() - 1:match.start()] == match.group(1) or text[second + 1:second + 2] == match.group(1):
                 if _tripled_between_words(text, match.start()) and adjacent_in_source(document, second + 1, second + 1):

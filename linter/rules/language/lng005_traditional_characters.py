@@ -6,14 +6,8 @@ from linter.check.finding import Fix, Severity
 from linter.check.rule import Rule
 from linter.i18n import _
 from linter.language import lexicon as lex
-from linter.language.script import document_conversion
+from linter.language.script import document_conversion, traditional_runs
 
-#: Converted characters this close together belong to one run (so do those of one sentence, farther apart).
-MAX_GAP = 6
-#: The marks that end a sentence: converted characters on either side of one are of two runs unless close together.
-_SENTENCE_ENDS = frozenset("。；;！!？?")
-#: A run needs this many converted characters (single ones are often variants in good use).
-MIN_CONVERTED = 3
 
 
 class TraditionalCharacters(Rule):
@@ -41,17 +35,9 @@ class TraditionalCharacters(Rule):
     fixable = True
 
     def check(self, document, context):
-        runs, script = [], document_conversion(document)
-        if not script.converted:
-            return
-        for (line_start, line), simplified in zip(_lines(script.text), script.simplified.split("\n")):
-            if simplified == line:
-                continue
-            changed = [i for i, (a, b) in enumerate(zip(line, simplified)) if a != b]
-            for run in _runs(changed, line):
-                if len(run) >= MIN_CONVERTED:
-                    old, new = line[run[0]:run[-1] + 1], simplified[run[0]:run[-1] + 1]
-                    runs.append((line_start + run[0], line_start + run[-1] + 1, len(run), old, new))
+        script = document_conversion(document)
+        runs = [(start, end, count, script.text[start:end], script.simplified[start:end])
+                for start, end, count in traditional_runs(document)]
         if not runs:
             return
         if script.traditional:
@@ -78,25 +64,6 @@ class TraditionalCharacters(Rule):
 
 def _shortened(text: str, limit: int = 16) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
-
-
-def _lines(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
-
-
-def _runs(positions: list[int], line: str) -> list[list[int]]:
-    """The converted characters' ``positions`` on ``line``, grouped in runs: close together or in one sentence
-    ("負責全旗森林草原防火工作，承擔旗…指揮部": one run, though no three of them stand within :data:`MAX_GAP`)."""
-    runs: list[list[int]] = []
-    for position in positions:
-        if runs and (position - runs[-1][-1] <= MAX_GAP or _SENTENCE_ENDS.isdisjoint(line[runs[-1][-1]:position])):
-            runs[-1].append(position)
-        else:
-            runs.append([position])
-    return runs
 
 
 def _fix(document, start: int, end: int) -> Fix | None:
