@@ -60,7 +60,7 @@ class RepeatedPhrase(Rule):
             for match in pattern.finditer(text):
                 unit, first = match.group(1), match.start()
                 if not separator and not lex.is_word(unit):
-                    first = _doubled_word_near(text, first, len(unit))  # "政务服务服务系统": 服务, not 务服
+                    first = _doubled_word_near(text, first, len(unit), typo_finder(text).boundaries)  # "政务服务服务系统": 服务, not 务服
                     unit = text[first:first + len(unit)]
                 found = text[first:first + 2 * len(unit) + len(separator)]
                 copy_start = first + len(unit) + len(separator)
@@ -224,13 +224,16 @@ def _copy_begins_a_word(finder, copy_start: int, end_of_copy: int) -> bool:
     return end_of_copy not in finder.boundaries and finder.token_at(end_of_copy, (0, 0))[0] <= copy_start
 
 
-def _doubled_word_near(text: str, start: int, length: int) -> int:
+def _doubled_word_near(text: str, start: int, length: int, boundaries) -> int:
     """Where a word doubled overlaps the doubled non-word at ``start`` ("政务服务服务系统": the regular
-    expression finds 务服 twice, one character before 服务 twice), else ``start``."""
+    expression finds 务服 twice, one character before 服务 twice), or words of three characters or more
+    doubled, each copy whole words (``boundaries``: where the segmenter's words start; "物业管理费和取暖费和取暖费":
+    费和取暖 twice, one character before 和取暖费 twice), else ``start``."""
     for shift in range(1, length):
         for at in (start + shift, start - shift):
             unit = text[at:at + length]
-            if at >= 0 and text[at + length:at + 2 * length] == unit and lex.is_word(unit):
+            if at >= 0 and text[at + length:at + 2 * length] == unit and (lex.is_word(unit) or (
+                    length >= 3 and {at, at + length, at + 2 * length} <= boundaries)):
                 return at
     return start
 
