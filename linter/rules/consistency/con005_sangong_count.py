@@ -188,7 +188,9 @@ class InconsistentCount(Rule):
         counts = sorted(_counts(document), key=lambda c: c.start)
         fleet = next((c for c in counts if c.what == _FLEET), None)
         planned = document.claims.budget_document and any(c.what == _BOUGHT and c.value for c in counts)
-        over = list(self._fleet_over_vehicles(document, None if planned else fleet))  # (a 预算 buying cars adds to them)
+        none_bought = not planned and any(c.what == _BOUGHT for c in counts)  # ("公务用车购置数0辆", "未购置公务用车")
+        # (a 预算 buying cars adds to them)
+        over = list(self._fleet_over_vehicles(document, None if planned else fleet, none_bought))
         yield from over
         stated: dict[str, list[_Count]] = {}
         for count in counts:
@@ -241,11 +243,11 @@ class InconsistentCount(Rule):
             if count.value < of.value and count.start not in reported:
                 yield self._fewer(document, people, count, groups, of)
 
-    def _fleet_over_vehicles(self, document, fleet: _Count | None):
+    def _fleet_over_vehicles(self, document, fleet: _Count | None, none_bought: bool = False):
         """The 公务用车 paid from 财政拨款 are some of the department's vehicles: their 保有量 is no more
         than the vehicles it has in all ("共有车辆3辆"). A 预算's fleet stated for its own year may be more than the
         vehicles counted at the end of the year before by the cars it plans to buy: compared only when it plans none
-        ("2025年公务用车保有量4辆，无购置计划")."""
+        ("2025年公务用车保有量4辆，无购置计划", or ``none_bought``: the document counts none bought elsewhere, "公务用车购置数0辆")."""
         if fleet is None:
             return
         text, year = document.flow.text, document.derived(original_year)
@@ -256,7 +258,7 @@ class InconsistentCount(Rule):
             if not _said_of(text, match, years):
                 continue
             if document.claims.budget_document and fleet_years and _years_before(text, match.start()) != fleet_years \
-                    and not _NONE_BOUGHT.search(document.original.text, _sentence_start(document.original.text, fleet.start),
+                    and not none_bought and not _NONE_BOUGHT.search(document.original.text, _sentence_start(document.original.text, fleet.start),
                                                 _sentence_of(document.original.text, fleet.start)[1]):
                 return  # "截至2024年12月31日，共有车辆46辆" and the fleet planned for the budget's year-end
             if (vehicles := _count(match.group("a"))) < fleet.value:
