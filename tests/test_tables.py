@@ -1979,3 +1979,15 @@ def test_a_basic_spending_title_naming_its_economic_classes_by_level_is_a_title(
             "六、一般公共预算基本支出情况表（经济分类款级科目）\n单位：万元\n科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
             "\t合计\t200.00\t180.00\t20.00\n301\t工资福利支出\t180.00\t180.00\t\n302\t商品和服务支出\t20.00\t\t20.00\n")
     assert [(table.kind, table.problem) for table in tables_of(text)] == [(GENERAL, None), (BASIC, None)]
+
+
+def test_a_tab_separated_total_row_whose_total_spans_the_code_and_name_cells_is_read_under_its_columns():
+    """A table copied from a web page, its 合计 cell spanning 单位编码 and 单位名称 and pasted once ("合计<tab>44,548.56<tab>…"
+    over "312001<tab>XX局<tab>3,809.11<tab>…"): the total's amounts stand under the rows' columns, and the table is read."""
+    text = ("表2 部门收入总表\n单位：万元\n单位编码\t单位名称\t合计\t一般公共预算拨款收入\t事业收入\n"
+            "合计\t{total}\t1,250.00\t50.00\n312001\t某区教育局（本级）\t800.00\t800.00\t\n"
+            "312002\t某区第一中学\t500.00\t450.00\t50.00\n")
+    [table] = tables_of(text.format(total="1,300.00"))
+    assert table.problem is None and values(table.rows[0]) == {1: 1300.0, 2: 1250.0, 3: 50.0}
+    assert not lint_text(text.format(total="1,300.00"), select=["TBL001", "TBL002", "TBL003"])
+    assert lint_text(text.format(total="1,310.00"), select=["TBL002", "TBL003"])

@@ -605,13 +605,26 @@ def _grid_rows(lines: list[tuple[int, str]], stripped_lines: list[str], body: li
     ("收入<tab>支出" over "项目<tab>行次<tab>金额<tab>项目…", from a web page)."""
     rows = [i for i in body if "\t" in lines[i][1] and stripped_lines[i]
             and not _UNIT_LINE.fullmatch(_HALF_WIDTH(stripped_lines[i]))]
-    counts = [lines[i][1].count("\t") for i in rows]
+    merged = _merged_total_lines(lines, rows)
+    counts = [lines[i][1].count("\t") + (i in merged) for i in rows]
     first = counts.index(max(counts)) if counts else 0
     if any(any(c.isdigit() for c in stripped_lines[i]) for i in rows[:first]):
         return []  # a shorter line with figures: a row, not a header
     header = {stripped_lines[i] for i in rows[:first]}
     grid = [i for i in rows[first:] if stripped_lines[i] not in header]  # (the header repeated atop a page: no row)
-    return grid if len(grid) >= 2 and len({lines[i][1].count("\t") for i in grid}) == 1 else []
+    return grid if len(grid) >= 2 and len({lines[i][1].count("\t") + (i in merged) for i in grid}) == 1 else []
+
+
+def _merged_total_lines(lines: list[tuple[int, str]], rows: list[int]) -> set[int]:
+    """The tab-separated total rows among ``rows`` whose 合计 spans the code and name cells, pasted once: a cell fewer
+    than the rows, each opening with a code then a name ("合计<tab>44,548.56<tab>…" over "312001<tab>XX局<tab>3,809.11<tab>…");
+    their cells stand one on (see :func:`_parse`)."""
+    totals = [i for i in rows if "\t" in lines[i][1] and lines[i][1].split("\t", 1)[0].strip() in _TOTAL_NAMES]
+    coded = [cells for i in rows if len(cells := lines[i][1].split("\t")) > 2 and cells[0].strip().isdigit()
+             and _HAN.search(cells[1])]
+    if not totals or len(coded) < 2 or len({len(cells) for cells in coded}) != 1:
+        return set()
+    return {i for i in totals if lines[i][1].count("\t") == len(coded[0]) - 2}
 
 
 def _stamp_unit(table: Table) -> None:
@@ -1539,6 +1552,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     wrapped_note: tuple[int, str] | None = None  # a note line whose last identity goes on on the next line
     statistics = False  # in a 三公 table's 相关统计数
     rates_titled = False  # the header titles a change rate's column ("增减率"), whose cells may end in "%"
+    merged_totals = _merged_total_lines(lines, body)
     for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
@@ -1578,6 +1592,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         if data_lines and _SIGNED.match(normal):
             break  # the people signing it ("单位负责人：…　联系人：…"), below its rows
         tokens = _tokens(offset, raw, line_index)
+        if line_index in merged_totals:
+            tokens = [t._replace(index=t.index + 1) for t in tokens]  # its 合计 spans the code and name cells
         if rates_titled:
             tokens = [_rate_as_number(t) for t in tokens]  # ("合计 … -194,263.95 -1.62%": a row's, its rate a number)
         if header is None and not data_lines and (
@@ -4198,8 +4214,9 @@ def _with_column_numbers(lines: list[tuple[int, str]], body: list[int]) -> list[
     """Insert a 栏次 line (as an extra entry of ``lines``) before the first row with an amount (with
     decimals, or a whole one in a cell after the row's name)."""
     coded: set[int] = set()  # (a code's column after the name is no amount's: "序号 | 项目名称 | 功能分类科目编码 | 年初预算数")
+    merged = _merged_total_lines(lines, body)
     for position, index in enumerate(body):
-        cells = lines[index][1].split("\t")
+        cells = ["", *lines[index][1].split("\t")] if index in merged else lines[index][1].split("\t")
         named = next((c for c, cell in enumerate(cells) if _HAN.search(cell)), None)
         amounts = [c for c, cell in enumerate(cells) if re.fullmatch(r"-?[\d,]*\d\.\d+", cell.strip())
                    or (named is not None and c > named and c not in coded and re.fullmatch(r"-?\d[\d,]*", cell.strip()))]  # whole 元
