@@ -128,6 +128,8 @@ class TableHierarchy(Rule):
         with_amounts = [child for child, value in zip(children, values) if value]
         codes = ("+".join(sorted(child.code for child in with_amounts)) if all(child.code for child in with_amounts)
                  else _("{count} rows", count=len(with_amounts)))
+        vouched = []  # the parent adds up with its siblings: the slip is a child's, no amount of the parent's is expected
+
         def describe() -> str:
             message = _("{row}: {column} is {printed} but {parts} ({codes}) add up to {computed}",
                         row=row_label(table, parent), column=label(), printed=in_unit(table, printed),
@@ -137,6 +139,7 @@ class TableHierarchy(Rule):
                 # (not of a rounding tail: no slip then)
                 message = _("{message}; {code} adds up with the rows beside it to {above}: one of its own rows is the likely "
                             "slip", message=message, code=parent.code, above=row_label(table, above))
+                vouched.append(above)
             return message
 
         finding = gap_finding(
@@ -144,6 +147,8 @@ class TableHierarchy(Rule):
             printed, computed, items, describe, table.resolution,
         )
         if finding:
+            if vouched:
+                finding.expected = None
             yield finding
 
 
