@@ -1303,7 +1303,7 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     bounds = [(0, titled_by), *pages, (len(rows), None)]
     for measure, display in ((_character_end, False), (_display_end, True)):
         placed = []
-        for (first, titling), (end, _) in zip(bounds, bounds[1:]):
+        for (first, titling), end in zip(bounds, [start for start, _titling in bounds[1:]]):
             ends = [[measure(t, lines) for t in amounts] for _c, _n, amounts in rows[first:end]]
             page = _columns_by_end(ends, count) or (titling is not None and _columns_by_titles(ends, _title_ends(titling, display)))
             if not page:
