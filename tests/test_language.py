@@ -100,7 +100,7 @@ def test_repeated_paragraph_of_003_is_reported(example_findings):
 def test_examples_stay_quiet_otherwise(example_findings):
     """Every warning on the examples was judged real (see the README); this pins the count."""
     counts = Counter(c for _, c, _, _ in example_findings if not c.startswith("PUN003"))
-    assert counts == {"LNG001": 7, "LNG002": 2, "LNG003": 4, "LNG004": 1, "LNG005": 12, "LNG006": 1,
+    assert counts == {"LNG001": 7, "LNG002": 2, "LNG003": 4, "LNG004": 1, "LNG005": 11, "LNG006": 1,
                       "PUN001": 3, "PUN002": 2, "DOC001": 8, "DOC002": 3, "LNG007": 1}
 
 
