@@ -71,8 +71,8 @@ class RepeatedPhrase(Rule):
                                       or _spans_cells(document, first, end_of_copy)
                                       or _across_cell_rows(document, first, end_of_copy)):
                     continue  # table cells side by side, not a repeat typed in a sentence
-                if not separator and not lex.is_word(unit) and _inside_words(document, first, end_of_copy):
-                    continue  # "监测预测预警": 测预, no word, twice across three words
+                if not separator and _inside_words(document, first, end_of_copy):
+                    continue  # "监测预测预警": 测预, no word, twice across three words (so is 议决, a word, in "会议决议决定")
                 if not separator and unit[-1] in "市县区州" and lex.is_word(text[first - 1:first + 1]):
                     continue  # "宣城市城市建设档案馆": a place whose name ends as the unit begins (宣城 + 市), then a term
                 if not separator and unit in _BODIES and _DETERMINER.search(text, max(0, first - 2), first):
