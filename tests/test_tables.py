@@ -1991,3 +1991,12 @@ def test_a_tab_separated_total_row_whose_total_spans_the_code_and_name_cells_is_
     assert table.problem is None and values(table.rows[0]) == {1: 1300.0, 2: 1250.0, 3: 50.0}
     assert not lint_text(text.format(total="1,300.00"), select=["TBL001", "TBL002", "TBL003"])
     assert lint_text(text.format(total="1,310.00"), select=["TBL002", "TBL003"])
+
+
+def test_a_title_over_its_number_in_chinese_numerals_and_its_unit_starts_a_table():
+    """"2024年度一般公共预算财政拨款支出决算表" over "表五 单位：元" (a number in Chinese numerals before the unit): a table
+    (none of the document's tables was found, and nothing said so)."""
+    text = ("第二部分 2024年度部门决算报表\n\n                 2024年度一般公共预算财政拨款支出决算表\n表五 单位：元\n"
+            "科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t300.00\t200.00\t100.00\n"
+            "2010101\t行政运行\t300.00\t200.00\t100.00\n")
+    assert [(table.kind, table.problem) for table in tables_of(text)] == [(GENERAL, None)]

@@ -147,7 +147,7 @@ def unit_of(text: str) -> str | None:
     """The amount unit a line states ("单位：万元" → "万元"), or None."""
     match = _UNIT.search(text)
     return match.group("unit") if match else None
-_UNIT_LINE = compile_re(rf"(?:{FORM_PREFIX}?表?\s*\d{{1,2}}\s*表?)?\s*(?:{ISSUER}(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
+_UNIT_LINE = compile_re(rf"(?:{FORM_PREFIX}?表?\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*表?)?\s*(?:{ISSUER}(?:名称|\s*[(（]\s*单位\s*[)）])?\s*[:：]\s*\S+)?\s*"
                         rf"(?:{FORM_PREFIX}表?\s*\d{{1,2}}\s*表\s*)?(?:20\d{{2}}\s*年度?\s*)?(?:金额)?单位\s*[:：]\s*(?:亿元|万元|元)")
 #: Money stated as 0 ("“三公”经费支出决算为0万元"): a table of it is empty, or prints zeros.
 STATED_ZERO = r"(?:收入|支出|收支|经费)(?:预算|决算)?数?为0(?:\.0+)?(?:万元|元)"
