@@ -2000,3 +2000,20 @@ def test_a_title_over_its_number_in_chinese_numerals_and_its_unit_starts_a_table
             "科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t300.00\t200.00\t100.00\n"
             "2010101\t行政运行\t300.00\t200.00\t100.00\n")
     assert [(table.kind, table.problem) for table in tables_of(text)] == [(GENERAL, None)]
+
+
+def test_a_basic_spending_table_reads_on_past_its_header_printed_again_atop_the_next_page():
+    """A 基本支出表 by economic class as pdftotext lays it, its header (and 栏次 line) printed again atop the next page:
+    the rows go on (it was left unread: "unexpected text '栏次'")."""
+    header = (" 经济分类科目                           本年支出\n"
+              "  科目编码                  科目名称       合计              人员经费               公用经费\n"
+              "      栏次                           1                2                   3\n")
+    text = ("                    2024年度一般公共预算财政拨款基本支出决算表\n单位：万元\n" + header
+            + "           合计                          {total}        180.00             20.00\n"
+            "301        工资福利支出                      180.00        180.00\n" + header
+            + "30101        基本工资                                    180.00        180.00\n"
+            "302        商品和服务支出                       20.00                          20.00\n"
+            "30201        办公费                                       20.00                          20.00\n")
+    [table] = tables_of(text.format(total="200.00"))
+    assert table.problem is None and "30201" in [row.code for row in table.rows]
+    assert not lint_text(text.format(total="200.00"), select=["TBL001", "TBL002", "TBL003"])

@@ -1553,6 +1553,8 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
     statistics = False  # in a 三公 table's 相关统计数
     rates_titled = False  # the header titles a change rate's column ("增减率"), whose cells may end in "%"
     merged_totals = _merged_total_lines(lines, body)
+    economic_header: list[list[str]] = []  # a table by economic class: the words of its lines above its first amounts
+    amounts_seen = False
     for position, line_index in enumerate(body):
         offset, raw = lines[line_index]
         stripped = raw.strip()
@@ -1632,6 +1634,13 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
             continue  # the header printed again atop the next page
         if data_lines and table.kind == THREE_PUBLIC and _OTHER_BLOCK_HEAD.fullmatch(normal):
             break  # another block's head under the 三公 amounts ("项目 | 决算数" over 机关运行经费): not a 三公 row
+        if table.kind in BY_ECONOMIC_CODE:  # (its header is read with its rows, see _parse_basic)
+            words = [t.text for t in tokens if t.text]
+            if amounts_seen and words in economic_header:
+                continue  # the header printed again atop the next page ("经济分类科目 本年支出", "栏次 1 2 3")
+            amounts_seen = amounts_seen or any(t.is_number and "." in t.text for t in tokens)
+            if not amounts_seen:
+                economic_header.append(words)
         data_lines.append(tokens)
     if wrapped_note is not None:
         _note(table, *wrapped_note, True)
