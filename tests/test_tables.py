@@ -2017,3 +2017,17 @@ def test_a_basic_spending_table_reads_on_past_its_header_printed_again_atop_the_
     [table] = tables_of(text.format(total="200.00"))
     assert table.problem is None and "30201" in [row.code for row in table.rows]
     assert not lint_text(text.format(total="200.00"), select=["TBL001", "TBL002", "TBL003"])
+
+
+def test_a_sangong_table_with_a_column_of_labels_reads_its_one_row_under_its_lanci():
+    """A national 三公 table with a column of its rows' labels ("项目 | 预算数 | … | 决算数" over "栏次 | 1 | … | 12" over
+    "金额 | 80,000.00 | …"): its blocks and their sums are read (it was read with no identity: a slip went unreported)."""
+    text = ("七、一般公共预算财政拨款“三公”经费支出决算表\n单位：元\n项目\t预算数\t\t\t\t\t\t决算数\t\t\t\t\t\n"
+            "\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n"
+            "\t\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+            "栏次\t1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n"
+            "金额\t80,000.00\t0.00\t60,000.00\t0.00\t60,000.00\t20,000.00\t{total}\t0.00\t48,620.50\t0.00\t48,620.50\t12,386.00\n")
+    [table] = tables_of(text.format(total="61,006.50"))
+    assert table.problem is None and sangong_blocks(table)
+    assert not lint_text(text.format(total="61,006.50"), select=["TBL002"])
+    assert [f.code for f in lint_text(text.format(total="61,600.50"), select=["TBL002"])] == ["TBL002"]

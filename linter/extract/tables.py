@@ -1661,7 +1661,7 @@ def _parse(table: Table, lines: list[tuple[int, str]], body: list[int], from_cel
         data_lines = _without_operating_costs(data_lines)
     if table.kind == THREE_PUBLIC and (_bare_amounts_row(table, titles)
                                        if header is None and len(_without_operating_costs([titles, *data_lines])) == 1
-                                       else (header is None and len(data_lines) == 1
+                                       else ((header is None or _counts_one_by_one(header)) and len(data_lines) == 1
                                              and _bare_amounts_row(table, data_lines[0], read_as_header=False))
                                        or _sangong_item_rows(table, data_lines, header_words)
                                        or _sangong_year_rows(table, data_lines)
@@ -3168,6 +3168,7 @@ def _blocks_in_order(table: Table, lines: list[str], order: tuple[int, ...]) -> 
     columns = table.columns
     said = {word for word in ("预算数", "决算数") if any(word in line for line in lines)}
     if len(columns) == 12 and said == {"预算数", "决算数"}:
+        lines = [line.removeprefix("项目") for line in lines]  # (over a column of the rows' labels: "项目 | 预算数 | 决算数")
         if "预算数决算数" * 6 in lines:
             return {"预算": _in_sangong_order(columns[0::2], order), "决算": _in_sangong_order(columns[1::2], order)}
         if "预算数决算数" in lines:
@@ -3327,8 +3328,8 @@ def _bare_amounts_row(table: Table, tokens: list[_Token], read_as_header: bool =
     or in a table in 元) alone (or after "合计") under a header :func:`sangong_blocks` knows: its amounts are
     columns 1, 2, … in order (``read_as_header``: the line was taken for the header's last)."""
     amounts = [t for t in tokens if t.text]
-    if amounts and amounts[0].text in _TOTAL_NAMES:
-        amounts = amounts[1:]  # "合计 9.80 0.00 6.00 …"
+    if amounts and amounts[0].text in (*_TOTAL_NAMES, "金额"):
+        amounts = amounts[1:]  # "合计 9.80 0.00 6.00 …", "金额 | 80,000.00 | …" under "栏次 | 1 | 2 | …"
     if len(amounts) not in (6, 12) or not all(t.is_number and ("." in t.text or table.unit == "元") for t in amounts):
         return False  # not amounts with decimals (or whole 元): a 栏次 line that does not count 1, 2, … perhaps
     header_line = table.header_lines.pop() if read_as_header else None
@@ -3343,6 +3344,12 @@ def _bare_amounts_row(table: Table, tokens: list[_Token], read_as_header: bool =
         return False
     table.layout = "tab" if amounts[0].index >= 0 else "space"
     return True
+
+
+def _counts_one_by_one(header: dict[int, int]) -> bool:
+    """Whether a 栏次 line numbers a 三公 table's 6 or 12 columns 1, 2, … in order (a 栏次 cell before them titling a
+    column of labels: "栏次 | 1 | 2 | … | 12" over "金额 | 80,000.00 | …")."""
+    return len(header) in (6, 12) and [header[index] for index in sorted(header)] == list(range(1, len(header) + 1))
 
 
 #: The rows of a 三公 table printed with one row per quantity, in the order of :data:`SANGONG_COLUMNS`.
