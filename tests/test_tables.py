@@ -2031,3 +2031,34 @@ def test_a_sangong_table_with_a_column_of_labels_reads_its_one_row_under_its_lan
     assert table.problem is None and sangong_blocks(table)
     assert not lint_text(text.format(total="61,006.50"), select=["TBL002"])
     assert [f.code for f in lint_text(text.format(total="61,600.50"), select=["TBL002"])] == ["TBL002"]
+
+
+#: A national 三公 table as ``pdftotext -layout`` gives it, its labels wrapped over the header's lines so that their order
+#: cannot be told from the lines ("合计" centred below "因公出国（境）", over "费").
+_SANGONG_WRAPPED_LABELS = (
+    '\x0c                                                      2024年度财政拨款安排的“三公”经费支出决算表\n'
+    '                                                                                                                                                                公开09表\n'
+    '编制单位：南宁市青秀区市场监督管理局                                                                                                                                            金额单位：元\n'
+    '  预算数                                                                                  决算数\n'
+    '\n'
+    '                因公出国（境）       公务用车购置                                                                因公出国（境）       公务用车购置\n'
+    '  合计                                                                     公务接待费         合计                                                                     公务接待费\n'
+    '                   费          及运行维护费                                                                   费          及运行维护费\n'
+    '\n'
+    '                                             公务用车购置       公务用车运行                                                                 公务用车购置        公务用车运行\n'
+    '                                小计                                                                                  小计\n'
+    '                                                费            费                                                                      费             费\n'
+    '\n'
+    '    1              2             3             4             5             6            7              8             9             10            11             12\n'
+    '\n'
+    '   155,000.00          0.00     135,000.00         0.00     135,000.00     20,000.00   144,384.35          0.00     128,746.35          0.00     128,746.35     15,638.00\n'
+)
+
+
+def test_a_sangong_table_whose_wrapped_labels_leave_their_order_untold_is_read_in_the_national_order_when_it_adds_up():
+    """The national order of the 三公 columns is taken when every block adds up in it (the table was read with no block:
+    its 合计 and the text's amounts went unchecked)."""
+    [table] = tables_of(_SANGONG_WRAPPED_LABELS)
+    assert set(sangong_blocks(table)) == {"预算", "决算"}
+    slipped = _SANGONG_WRAPPED_LABELS.replace("144,384.35", "144,834.35")
+    assert [f.code for f in lint_text(slipped, select=["TBL002"])] == ["TBL002"]

@@ -3156,8 +3156,8 @@ def sangong_blocks(table: Table) -> dict[str, list[int]]:
     # "因公出国" over "（境）费"), the national table's, when the amounts show it: every block's 合计 its three parts
     # and some block's cars their 购置费 and 运行费, or one block adding up wholly, two of its parts spent at least
     # (another block may carry a slip, for TBL002 to report).
-    if order is None or not all(part in "".join(lines) for part in ("因公出国", "公务用车", "接待")):
-        return {}
+    if not all(part in "".join(lines) for part in ("因公出国", "公务用车", "接待")):
+        return {}  # (their order in the lines joined may not be told at all: "合计" centred below "因公出国（境）", over "费")
     blocks = _blocks_in_order(table, lines, _order_of_labels(1, 2, 3))
     return blocks if blocks and (_blocks_add_up(table, blocks, cars_in_one=True) or any(
         _blocks_add_up(table, {kind: columns}, spent=2) for kind, columns in blocks.items())) else {}
