@@ -37,6 +37,7 @@ def project_lists(text: str) -> list[ProjectList]:
         clause = (max(start, *(text.rfind(mark, start, counted.start()) + 1 for mark in "；;")),
                   min((at for mark in "；;" if (at := text.find(mark, counted.end(), stop)) != -1), default=stop))
         totals = [(_kind(m), m) for m in _LABELLED.finditer(text, *clause)] or [(_kind(m), m) for m in _LABELLED.finditer(text, start, stop)]
+        totals = [(kind, total) for kind, total in totals if not _A_CHANGE.search(total["label"])]  # (not "比上年预算增加5.00万元")
         lines = lines or _numbered_lines(text, end.start(), int(counted["n"]))
         if not totals or lines is None:
             continue
@@ -118,6 +119,8 @@ _ITEM_SEPARATOR = compile_regex(r"[，；;]")  # (not ",": a thousands separator
 #: An amount with the words naming it before ("资金100.00万元", "全年执行数30.00万元", "年度预算3,700.00万元").
 _LABELLED = compile_regex(r"(?P<label>\p{Han}{0,6}?(?:资金|金额|预算|执行|支出|决算|实际)\p{Han}{0,3}?)(?:为|共计|共|合计)?"
                           r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
+#: The words of a change from another year or a budget: its amount is no total of the projects.
+_A_CHANGE = compile_regex(r"增加|减少|增长|下降|上升|降低|节约|^[比较]")
 _LEADING_VERB = compile_regex(r"^(?:年度?(?=安排|共|涉及)|共计|共|涉及|安排|其中)+")
 _AMOUNT = compile_regex(r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)")
 #: A numbered line ("1.", "（一）", "一、", "(1)"), its numbering's style the group that matched.
