@@ -1300,10 +1300,10 @@ def _aligned_rows(title_line: str, data_lines: list[list[_Token]], lines: list[t
     if rows is None:
         return None
     placements = set()
-    bounds = [(0, titled_by), *pages, (len(rows), None)]
+    starts, titlings = [0, *(start for start, _ in pages), len(rows)], [titled_by, *(raw for _, raw in pages)]
     for measure, display in ((_character_end, False), (_display_end, True)):
         placed = []
-        for (first, titling), end in zip(bounds, [start for start, _titling in bounds[1:]]):
+        for first, end, titling in zip(starts, starts[1:], titlings):
             ends = [[measure(t, lines) for t in amounts] for _c, _n, amounts in rows[first:end]]
             page = _columns_by_end(ends, count) or (titling is not None and _columns_by_titles(ends, _title_ends(titling, display)))
             if not page:

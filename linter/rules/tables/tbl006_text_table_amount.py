@@ -762,7 +762,7 @@ class TextTableAmount(Rule):
         (``stated``), the two years (``this_year``, ``last_year``) and the table's change (``change``, signed: "+1.37万元"),
         in the table's unit. A text in 万元 beside a table in 元 rounds the table's change to its own decimals ("减少26.33万元" for
         -263,314.60元): compared in the text's unit."""
-        stated = change.sign * change.delta.value * YUAN[change.delta.unit] / YUAN[table.unit or "万元"]
+        stated = _in_table_unit(change.sign * change.delta.value, change.delta.unit, table)
         coarser = YUAN[change.delta.unit] > YUAN[table.unit or "万元"]
         scale = YUAN[table.unit or "万元"] / YUAN[change.delta.unit] if coarser else 1
         if coarser and change.sign * (this_year - last_year) >= 0 and amount_interval(
@@ -1037,14 +1037,18 @@ def _follows_its_own_amount(change, table, this_year: float, last_year: float) -
     """Whether a change the table's two years do not give is its stated amount less last year's, that amount being
     another than the table's this year ("“三公”经费预算37.10万元，比上年预算减少2.50万元" where the table prints 38.10 and
     39.60): the amount differs, and is reported as such where it is compared; the change is no slip of its own."""
-    current = change.current.number if change.current is not None else None
-    if current is None or current.value is None or current.unit not in YUAN or change.delta.unit not in YUAN:
+    current, delta = change.current.number if change.current is not None else None, change.delta
+    if current is None or current.value is None or current.unit not in YUAN or delta.unit not in YUAN:
         return False
-    to_table = 1 / YUAN[table.unit or "万元"]
-    said = current.value * YUAN[current.unit] * to_table
-    stated = change.sign * change.delta.value * YUAN[change.delta.unit] * to_table
-    slack = (10.0 ** -current.decimals * YUAN[current.unit] + 10.0 ** -change.delta.decimals * YUAN[change.delta.unit]) * to_table
+    said = _in_table_unit(current.value, current.unit, table)
+    stated = _in_table_unit(change.sign * delta.value, delta.unit, table)
+    slack = _in_table_unit(10.0 ** -current.decimals, current.unit, table) + _in_table_unit(10.0 ** -delta.decimals, delta.unit, table)
     return abs(said - this_year) > slack and abs(said - last_year - stated) <= slack + table.resolution
+
+
+def _in_table_unit(value: float, unit: str, table) -> float:
+    """An amount the text states in ``unit``, in the unit of ``table`` (万元 where its unit line gives none)."""
+    return value * YUAN[unit] / YUAN[table.unit or "万元"]
 
 
 @lru_cache(maxsize=256)
